@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "trueup",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trueup", targets: ["trueup"]),
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "CSV", targets: ["CSV"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C libraries: a module map and a shim header each, nothing else.
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Reading: container → XML events → cells.
+        .target(name: "ZIP", dependencies: ["CZlib"]),
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        .target(name: "Spreadsheet"),
+        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"]),
+        .target(name: "CSV", dependencies: ["Spreadsheet"]),
+
+        // The command line: parses arguments and calls the stages.
+        .executableTarget(
+            name: "trueup",
+            dependencies: [
+                "Spreadsheet", "XLSX", "CSV",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "ZIPTests", dependencies: ["ZIP"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
