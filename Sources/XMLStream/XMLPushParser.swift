@@ -1,0 +1,144 @@
+internal import CLibXML2
+
+/// A libxml2 SAX2 push parser: feed it bytes in chunks, it calls the handler as elements go by.
+///
+/// Nothing is kept beyond libxml2's working buffers, so memory does not grow with the document.
+/// Parsing is safe for hostile input: any `<!DOCTYPE` stops the parse with
+/// `XMLStreamError.documentTypeDeclaration`, the network and external entities are off, and
+/// libxml2's default size limits stay on (`XML_PARSE_HUGE` is never set).
+public final class XMLPushParser {
+    private let state: ParseState
+    private var context: xmlParserCtxtPtr?
+    private let documentName: String
+
+    /// Prepares to parse one document; `documentName` appears in libxml2's own diagnostics only.
+    public init(handler: any XMLEventHandler, documentName: String) {
+        Self.installOnce
+        state = ParseState(handler: handler)
+        self.documentName = documentName
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// Parses the next chunk of the document.
+    public func feed(_ chunk: UnsafeRawBufferPointer) throws {
+        guard !chunk.isEmpty else { return }
+        let bytes = chunk.baseAddress!.assumingMemoryBound(to: CChar.self)
+        if context == nil {
+            try start(with: bytes, count: Int32(chunk.count))
+        } else {
+            try check(xmlParseChunk(context, bytes, Int32(chunk.count), 0))
+        }
+    }
+
+    /// Ends the document; throws if it is incomplete or was never started.
+    public func finish() throws {
+        if context == nil {
+            throw XMLStreamError.malformed(line: 1, column: 1, message: "the document is empty")
+        }
+        try check(xmlParseChunk(context, nil, 0, 1))
+    }
+
+    /// Parses a whole in-memory document.
+    public static func parse(_ bytes: [UInt8], handler: any XMLEventHandler, documentName: String) throws {
+        let parser = XMLPushParser(handler: handler, documentName: documentName)
+        try bytes.withUnsafeBytes { try parser.feed($0) }
+        try parser.finish()
+    }
+
+    private static let installOnce: Void = CLibXML2_install()
+
+    private func start(with bytes: UnsafePointer<CChar>, count: Int32) throws {
+        var sax = ParseState.saxHandler()
+        let user = Unmanaged.passUnretained(state).toOpaque()
+        guard let created = xmlCreatePushParserCtxt(&sax, user, bytes, count, documentName) else {
+            throw XMLStreamError.malformed(line: 1, column: 1, message: "libxml2 could not start a parser")
+        }
+        context = created
+        state.context = created
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        xmlCtxtUseOptions(created, options)
+        try check(0)
+    }
+
+    /// Turns libxml2's error state and the handler's into one Swift error, in this one place.
+    private func check(_ status: Int32) throws {
+        if let failure = state.failure { throw failure }
+        guard status != 0 || (context.map { $0.pointee.wellFormed == 0 } ?? false) else { return }
+        if let error = xmlCtxtGetLastError(context) {
+            let message = error.pointee.message.map { String(cString: $0) } ?? "error \(status)"
+            throw XMLStreamError.malformed(
+                line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                message: message.trimmingTrailingNewlines())
+        }
+        throw XMLStreamError.malformed(line: 0, column: 0, message: "libxml2 error \(status)")
+    }
+}
+
+/// The parse's mutable state, reached from libxml2's C callbacks through the user-data pointer.
+final class ParseState {
+    let handler: any XMLEventHandler
+    var context: xmlParserCtxtPtr?
+    var failure: (any Error)?
+
+    init(handler: any XMLEventHandler) { self.handler = handler }
+
+    func fail(_ error: any Error) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    static func from(_ user: UnsafeMutableRawPointer?) -> ParseState {
+        Unmanaged<ParseState>.fromOpaque(user!).takeUnretainedValue()
+    }
+
+    static func saxHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { user, local, _, uri, _, _, attributeCount, _, attributes in
+            let state = ParseState.from(user)
+            guard state.failure == nil, let local else { return }
+            do {
+                try state.handler.startElement(
+                    XMLName(local: local, uri: uri),
+                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+            } catch { state.fail(error) }
+        }
+        sax.endElementNs = { user, local, _, uri in
+            let state = ParseState.from(user)
+            guard state.failure == nil, let local else { return }
+            do { try state.handler.endElement(XMLName(local: local, uri: uri)) } catch { state.fail(error) }
+        }
+        sax.characters = { user, text, length in
+            let state = ParseState.from(user)
+            guard state.failure == nil, let text else { return }
+            do { try state.handler.characters(UnsafeBufferPointer(start: text, count: Int(length))) } catch {
+                state.fail(error)
+            }
+        }
+        sax.cdataBlock = sax.characters
+        // Any DTD is refused at once, before a single entity can be declared or expanded.
+        sax.internalSubset = { user, _, _, _ in
+            ParseState.from(user).fail(XMLStreamError.documentTypeDeclaration)
+        }
+        sax.externalSubset = { user, _, _, _ in
+            ParseState.from(user).fail(XMLStreamError.documentTypeDeclaration)
+        }
+        sax.entityDecl = { user, _, _, _, _, _ in
+            ParseState.from(user).fail(XMLStreamError.documentTypeDeclaration)
+        }
+        // Structured errors are read back with xmlCtxtGetLastError; this keeps stderr quiet.
+        sax.serror = { _, _ in }
+        return sax
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var result = self
+        while result.last == "\n" { result.removeLast() }
+        return result
+    }
+}
