@@ -1,0 +1,33 @@
+/// One non-empty cell of a row: its column, value, formula and style.
+public struct Cell: Sendable, Hashable {
+    /// 1-based column.
+    public var column: Int
+    public var value: CellValue
+    /// The formula text without the leading `=`, when the cell has one (shared formulas expanded).
+    public var formula: String?
+    /// The number format code the cell is shown with (`0.00%`, `yyyy-mm-dd`), when it has one.
+    public var numberFormat: String?
+
+    public init(column: Int, value: CellValue, formula: String? = nil, numberFormat: String? = nil) {
+        self.column = column
+        self.value = value
+        self.formula = formula
+        self.numberFormat = numberFormat
+    }
+}
+
+/// One row as it streams out of a reader: its 1-based index and its cells in column order.
+public struct Row: Sendable, Hashable {
+    public var index: Int
+    public var cells: [Cell]
+
+    public init(index: Int, cells: [Cell]) {
+        self.index = index
+        self.cells = cells
+    }
+
+    /// The cell in `column`, if the row has one there.
+    public func cell(at column: Int) -> Cell? {
+        cells.first { $0.column == column }
+    }
+}

@@ -1,0 +1,108 @@
+/// A cell's position: 1-based row and column, as in `B7` (row 7, column 2).
+public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Excel's largest sheet: 1,048,576 rows by 16,384 columns (`XFD`).
+    public static let maxRow = 1_048_576
+    public static let maxColumn = 16_384
+
+    public let row: Int
+    public let column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    /// Parses an A1 reference such as `B7` or `$B$7`; nil when it is not one or is out of range.
+    public init?(_ text: some StringProtocol) {
+        guard let parsed = Self.parse(Array(text.utf8)[...]) else { return nil }
+        self = parsed
+    }
+
+    /// Parses A1 bytes; `$` anchors are accepted and dropped. Row 0 and columns past `XFD` are nil.
+    public static func parse(_ bytes: ArraySlice<UInt8>) -> CellAddress? {
+        var column = 0
+        var row = 0
+        var i = bytes.startIndex
+        if i < bytes.endIndex && bytes[i] == UInt8(ascii: "$") { i += 1 }
+        let lettersStart = i
+        while i < bytes.endIndex, let value = letterValue(bytes[i]) {
+            column = column * 26 + value
+            i += 1
+            if column > maxColumn { return nil }
+        }
+        guard i > lettersStart else { return nil }
+        if i < bytes.endIndex && bytes[i] == UInt8(ascii: "$") { i += 1 }
+        let digitsStart = i
+        while i < bytes.endIndex, bytes[i] >= 48, bytes[i] <= 57 {
+            row = row * 10 + Int(bytes[i] - 48)
+            i += 1
+            if row > maxRow { return nil }
+        }
+        guard i == bytes.endIndex, i > digitsStart, row >= 1 else { return nil }
+        return CellAddress(row: row, column: column)
+    }
+
+    @inline(__always)
+    static func letterValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 65...90: Int(byte - 64)
+        case 97...122: Int(byte - 96)
+        default: nil
+        }
+    }
+
+    /// Column letters for a 1-based column number: 1 → `A`, 28 → `AB`.
+    public static func columnName(_ column: Int) -> String {
+        var n = column
+        var letters: [Character] = []
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// The column number for letters such as `AB`; nil when they are not letters or out of range.
+    public static func columnNumber(_ letters: some StringProtocol) -> Int? {
+        var column = 0
+        for byte in letters.utf8 {
+            guard let value = letterValue(byte) else { return nil }
+            column = column * 26 + value
+            if column > maxColumn { return nil }
+        }
+        return column == 0 ? nil : column
+    }
+
+    public var description: String { Self.columnName(column) + String(row) }
+
+    public static func < (a: CellAddress, b: CellAddress) -> Bool {
+        (a.row, a.column) < (b.row, b.column)
+    }
+}
+
+/// A rectangle of cells such as `A1:C3`.
+public struct CellRange: Sendable, Hashable, CustomStringConvertible {
+    public let first: CellAddress
+    public let last: CellAddress
+
+    public init(first: CellAddress, last: CellAddress) {
+        self.first = CellAddress(row: min(first.row, last.row), column: min(first.column, last.column))
+        self.last = CellAddress(row: max(first.row, last.row), column: max(first.column, last.column))
+    }
+
+    /// Parses `A1:C3` or a single `B2`.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2, let a = CellAddress(parts[0]),
+            let b = parts.count == 2 ? CellAddress(parts[1]) : a
+        else { return nil }
+        self.init(first: a, last: b)
+    }
+
+    public func contains(_ address: CellAddress) -> Bool {
+        (first.row...last.row).contains(address.row) && (first.column...last.column).contains(address.column)
+    }
+
+    public var description: String { first == last ? "\(first)" : "\(first):\(last)" }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// What one cell holds, in the same model for XLSX and CSV.
+///
+/// Numbers are `Decimal`, parsed from the file's text with a fixed locale, so money never passes
+/// through binary floating point. A number outside Decimal's range (beyond about 1e±128) is kept as
+/// `.outOfRangeNumber` with its text: such a value is never money, and callers that need a number
+/// treat it as unreadable.
+public enum CellValue: Sendable, Hashable {
+    case empty
+    case number(Decimal)
+    case text(String)
+    case bool(Bool)
+    /// An error literal such as `#DIV/0!`, `#N/A` or `#SPILL!` (unknown codes are kept as written).
+    case error(String)
+    /// A date, date-time, time of day or elapsed duration.
+    case date(DateTimeValue)
+    /// A number too large or too small for `Decimal`, kept as written.
+    case outOfRangeNumber(String)
+
+    /// Whether the cell holds anything at all.
+    public var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
+
+    /// The value as plain text for CSV and terminals: numbers as plain decimals, dates ISO 8601.
+    public var plainText: String {
+        switch self {
+        case .empty: ""
+        case .number(let value): value.plainString
+        case .text(let text): text
+        case .bool(let flag): flag ? "TRUE" : "FALSE"
+        case .error(let code): code
+        case .date(let date): date.iso8601
+        case .outOfRangeNumber(let text): text
+        }
+    }
+}
+
+extension Decimal {
+    /// The number in plain positional notation with a `.` separator and no grouping: `-1234.5`.
+    public var plainString: String {
+        var text = description
+        if text.contains("e") || text.contains("E") {
+            text = NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        }
+        return text
+    }
+}
