@@ -1,0 +1,89 @@
+import Spreadsheet
+import XMLStream
+import ZIP
+
+/// Finds the parts of a SpreadsheetML package by following relationships, never by fixed names.
+struct PackageReader {
+    let archive: ZipArchive
+    let location: Location
+
+    /// The workbook part named by `_rels/.rels`, after checking the package is SpreadsheetML.
+    func workbookPartName() throws -> String {
+        guard archive.entry(named: "[Content_Types].xml") != nil else {
+            if let mimetype = archive.entry(named: "mimetype"),
+                let text = try? String(decoding: archive.data(of: mimetype), as: UTF8.self),
+                text.contains("opendocument")
+            {
+                throw SpreadsheetError(location, "an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as .xlsx")
+            }
+            throw SpreadsheetError(location, "not an Office Open XML package: it has no [Content_Types].xml")
+        }
+        let contentTypes = try ContentTypes(bytes(of: "[Content_Types].xml"))
+        let root = try relationships(of: "")
+        guard let office = root.first(where: { $0.hasType("officeDocument") && !$0.isExternal }) else {
+            throw SpreadsheetError(location, "not a workbook: _rels/.rels names no officeDocument part")
+        }
+        let type = contentTypes.type(of: office.target) ?? ""
+        if type.contains("binary") || office.target.lowercased().hasSuffix(".bin") {
+            throw SpreadsheetError(
+                location, "an Excel binary workbook (.xlsb), which trueup does not read; save it as .xlsx")
+        }
+        guard type.isEmpty || type.contains("spreadsheetml") || type.contains("ms-excel") else {
+            throw SpreadsheetError(location, "not a spreadsheet: its main part '\(office.target)' is '\(type)'")
+        }
+        guard archive.entry(named: office.target) != nil else {
+            throw SpreadsheetError(
+                location, "the workbook part '\(office.target)' named by _rels/.rels is missing from the package")
+        }
+        return office.target
+    }
+
+    /// The relationships of `source` (`""` for the package root); none when its `.rels` is absent.
+    func relationships(of source: String) throws -> [Relationship] {
+        let relsName = source.isEmpty ? "_rels/.rels" : Relationships.partName(for: source)
+        guard archive.entry(named: relsName) != nil else { return [] }
+        return try Self.translatingErrors(location: location, part: relsName) {
+            try Relationships.parse(bytes(of: relsName), source: source, partName: relsName)
+        }
+    }
+
+    func styles(_ relationships: [Relationship]) throws -> Styles {
+        guard let part = relationships.first(where: { $0.hasType("styles") })?.target,
+            archive.entry(named: part) != nil
+        else { return .empty }
+        return try Self.translatingErrors(location: location, part: part) { try Styles(bytes(of: part), partName: part) }
+    }
+
+    /// The shared-strings table, streamed through the parser (it can be tens of megabytes).
+    func sharedStrings(_ relationships: [Relationship]) throws -> [String] {
+        guard let part = relationships.first(where: { $0.hasType("sharedStrings") })?.target,
+            let entry = archive.entry(named: part)
+        else { return [] }
+        let collector = SharedStringsParser()
+        let xml = XMLPushParser(handler: collector, documentName: part)
+        try Self.translatingErrors(location: location, part: part) {
+            try archive.read(entry) { try xml.feed($0) }
+            try xml.finish()
+        }
+        return collector.strings
+    }
+
+    /// The whole inflated part, with errors located.
+    func bytes(of part: String) throws -> [UInt8] {
+        guard let entry = archive.entry(named: part) else {
+            throw SpreadsheetError(location, "the package has no part '\(part)'")
+        }
+        return try Self.translatingErrors(location: location, part: part) { try archive.data(of: entry) }
+    }
+
+    /// Runs `work`, turning container and XML errors into one located `SpreadsheetError`.
+    static func translatingErrors<T>(location: Location, part: String, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as ZipError {
+            throw SpreadsheetError(location, error.description)
+        } catch let error as XMLStreamError {
+            throw SpreadsheetError(location, "part '\(part)': \(error)")
+        }
+    }
+}

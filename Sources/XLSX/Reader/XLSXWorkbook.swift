@@ -1,0 +1,102 @@
+import Spreadsheet
+import XMLStream
+import ZIP
+
+/// An `.xlsx` / `.xlsm` workbook opened for streaming reads.
+///
+/// Opening reads the package structure, the workbook part, styles and the shared-strings table;
+/// sheets are then streamed row by row with `readRows(of:progress:_:)`, never held whole. Every
+/// error is a `SpreadsheetError` naming the file (and sheet and cell when known) and the reason:
+/// a legacy `.xls`, an encrypted workbook, an `.xlsb` or `.ods` in disguise, a damaged or hostile
+/// archive, or malformed XML. Not thread-safe: one owner reads one sheet at a time.
+public final class XLSXWorkbook {
+    /// The path as the caller gave it; diagnostics name the file this way.
+    public let path: String
+    public let sheets: [SheetInfo]
+    public let dateSystem: DateSystem
+    public let definedNames: [DefinedName]
+    /// How many strings the shared-strings table holds.
+    public var sharedStringCount: Int { sharedStrings.count }
+
+    private let archive: ZipArchive
+    private let sharedStrings: [String]
+    private let styles: Styles
+
+    public init(path: String, limits: ZipLimits = .standard) throws {
+        self.path = path
+        let location = Location(file: path)
+        do {
+            archive = try ZipArchive(path: path, limits: limits)
+        } catch {
+            throw SpreadsheetError(location, error.description)
+        }
+        let package = PackageReader(archive: archive, location: location)
+        let workbookPart = try package.workbookPartName()
+        let workbook = try WorkbookPart(package.bytes(of: workbookPart), partName: workbookPart)
+        let relationships = try package.relationships(of: workbookPart)
+        dateSystem = workbook.uses1904Dates ? .excel1904 : .excel1900
+        definedNames = workbook.definedNames
+        styles = try package.styles(relationships)
+        sharedStrings = try package.sharedStrings(relationships)
+        sheets = workbook.sheets.enumerated().map { index, entry in
+            let relationship = relationships.first { $0.id == entry.relationshipID && !$0.isExternal }
+            let kind: SheetInfo.Kind =
+                switch relationship {
+                case let r? where r.hasType("chartsheet"): .chartsheet
+                case let r? where r.hasType("dialogsheet"): .dialogsheet
+                case let r? where r.hasType("xlMacrosheet") || r.hasType("xlIntlMacrosheet"): .macrosheet
+                default: .worksheet
+                }
+            return SheetInfo(
+                name: entry.name, state: entry.state, kind: kind, index: index, partName: relationship?.target)
+        }
+    }
+
+    /// The sheet named `name` (compared case-insensitively, as Excel does).
+    public func sheet(named name: String) -> SheetInfo? {
+        sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The first sheet whose state is visible, or the first sheet.
+    public var firstVisibleSheet: SheetInfo? {
+        sheets.first { $0.state == .visible && $0.kind == .worksheet } ?? sheets.first
+    }
+
+    /// What a sheet's stream ends with, beyond its rows.
+    public struct SheetTail: Sendable {
+        public let mergedRanges: [CellRange]
+    }
+
+    /// Streams the rows of `sheet` that have at least one cell, in file order, to `body`.
+    ///
+    /// Memory stays flat in the number of rows. `progress`, when given, is called after each
+    /// chunk with the bytes inflated so far and the part's declared size. Chartsheets have no rows.
+    /// An error thrown by `body` stops the read and comes out unchanged.
+    @discardableResult
+    public func readRows(
+        of sheet: SheetInfo, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
+        _ body: (Row) throws -> Void
+    ) throws -> SheetTail {
+        let location = Location(file: path, sheet: sheet.name)
+        guard sheet.kind != .chartsheet, let partName = sheet.partName else { return SheetTail(mergedRanges: []) }
+        guard let entry = archive.entry(named: partName) else {
+            throw SpreadsheetError(location, "the sheet's part '\(partName)' is missing from the package")
+        }
+        return try withoutActuallyEscaping(body) { body in
+            let parser = WorksheetParser(
+                sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name,
+                emit: body)
+            let xml = XMLPushParser(handler: parser, documentName: partName)
+            var done: Int64 = 0
+            try PackageReader.translatingErrors(location: location, part: partName) {
+                try archive.read(entry) { chunk in
+                    try xml.feed(chunk)
+                    done += Int64(chunk.count)
+                    progress?(done, entry.uncompressedSize)
+                }
+                try xml.finish()
+            }
+            return SheetTail(mergedRanges: parser.mergedRanges)
+        }
+    }
+}
