@@ -1,0 +1,133 @@
+/// The character encodings CSV files arrive in.
+public enum TextEncoding: String, Sendable, Hashable, CustomStringConvertible {
+    case utf8 = "UTF-8"
+    case utf16LittleEndian = "UTF-16LE"
+    case utf16BigEndian = "UTF-16BE"
+    /// Excel's "CSV" on Western Windows; chosen when the bytes are not valid UTF-8.
+    case windows1252 = "windows-1252"
+
+    public var description: String { rawValue }
+}
+
+/// Decides a file's encoding from its byte-order mark, or by checking the whole file is UTF-8.
+enum EncodingDetector {
+    /// Returns the encoding and the length of the byte-order mark to skip.
+    static func detect(_ file: ChunkedFile) throws -> (TextEncoding, bomLength: Int) {
+        let head = try file.prefix(4)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        if head.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
+        if head.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
+        var validator = UTF8Validator()
+        var valid = true
+        try file.forEachChunk { chunk in
+            if !validator.accept(chunk) {
+                valid = false
+                return false
+            }
+            return true
+        }
+        return (valid && validator.isComplete ? .utf8 : .windows1252, 0)
+    }
+}
+
+/// Checks UTF-8 well-formedness across chunk boundaries, with an ASCII fast path.
+struct UTF8Validator {
+    private var pending = 0
+    private var lowerBound: UInt8 = 0x80
+    private var upperBound: UInt8 = 0xBF
+
+    var isComplete: Bool { pending == 0 }
+
+    mutating func accept(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if pending > 0 {
+                guard byte >= lowerBound && byte <= upperBound else { return false }
+                pending -= 1
+                lowerBound = 0x80
+                upperBound = 0xBF
+                continue
+            }
+            switch byte {
+            case 0x00...0x7F: continue
+            case 0xC2...0xDF: pending = 1
+            case 0xE0: (pending, lowerBound) = (2, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: pending = 2
+            case 0xED: (pending, upperBound) = (2, 0x9F)
+            case 0xF0: (pending, lowerBound) = (3, 0x90)
+            case 0xF1...0xF3: pending = 3
+            case 0xF4: (pending, upperBound) = (3, 0x8F)
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// Turns a chunk of source bytes into UTF-8, keeping an incomplete sequence for the next chunk.
+struct Transcoder {
+    let encoding: TextEncoding
+    private var carry: [UInt8] = []
+    private var pendingHighSurrogate: UInt16?
+
+    init(encoding: TextEncoding) { self.encoding = encoding }
+
+    /// Appends the UTF-8 form of `bytes` to `output`.
+    mutating func transcode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        switch encoding {
+        case .utf8:
+            output.append(contentsOf: bytes)
+        case .windows1252:
+            for byte in bytes {
+                if byte < 0x80 {
+                    output.append(byte)
+                } else {
+                    appendScalar(Windows1252.scalar(byte), to: &output)
+                }
+            }
+        case .utf16LittleEndian, .utf16BigEndian:
+            var units = carry
+            units.append(contentsOf: bytes)
+            let usable = units.count & ~1
+            var i = 0
+            while i < usable {
+                let unit =
+                    encoding == .utf16LittleEndian
+                    ? UInt16(units[i]) | UInt16(units[i + 1]) << 8 : UInt16(units[i]) << 8 | UInt16(units[i + 1])
+                i += 2
+                if let high = pendingHighSurrogate {
+                    pendingHighSurrogate = nil
+                    if (0xDC00...0xDFFF).contains(unit) {
+                        let value = 0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00)
+                        appendScalar(Unicode.Scalar(value) ?? "\u{FFFD}", to: &output)
+                        continue
+                    }
+                    appendScalar("\u{FFFD}", to: &output)
+                }
+                if (0xD800...0xDBFF).contains(unit) {
+                    pendingHighSurrogate = unit
+                } else {
+                    appendScalar(Unicode.Scalar(unit) ?? "\u{FFFD}", to: &output)
+                }
+            }
+            carry = Array(units[usable...])
+        }
+    }
+
+    private func appendScalar(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        output.append(contentsOf: UTF8.encode(scalar)!)
+    }
+}
+
+/// The Windows-1252 code page: Latin-1 except 0x80–0x9F.
+enum Windows1252 {
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func scalar(_ byte: UInt8) -> Unicode.Scalar {
+        if (0x80...0x9F).contains(byte) { return Unicode.Scalar(high[Int(byte) - 0x80])! }
+        return Unicode.Scalar(byte)
+    }
+}
