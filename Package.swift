@@ -37,7 +37,7 @@ let package = Package(
 
         .testTarget(name: "ZIPTests", dependencies: ["ZIP"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

@@ -8,7 +8,10 @@ public struct CSVDialect: Sendable, Hashable {
     /// Lines that start with this character are not records.
     public var comment: UInt8?
 
-    public init(delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), escape: UInt8? = nil, comment: UInt8? = nil) {
+    public init(
+        delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), escape: UInt8? = nil,
+        comment: UInt8? = nil
+    ) {
         self.delimiter = delimiter
         self.quote = quote
         self.escape = escape
@@ -16,7 +19,9 @@ public struct CSVDialect: Sendable, Hashable {
     }
 
     /// The delimiters sniffing chooses among, in order of preference on a tie.
-    public static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";"), UInt8(ascii: "|")]
+    public static let candidateDelimiters: [UInt8] = [
+        UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";"), UInt8(ascii: "|"),
+    ]
 
     /// A name for the delimiter people recognise: `comma`, `tab`, `semicolon`, `pipe`.
     public var delimiterName: String {

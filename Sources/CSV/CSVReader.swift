@@ -43,7 +43,8 @@ public final class CSVReader {
         limits = options.limits
         do {
             file = try ChunkedFile(path: path)
-            let detected: (TextEncoding, bomLength: Int) = try options.encoding.map { ($0, 0) } ?? EncodingDetector.detect(file)
+            let detected: (TextEncoding, bomLength: Int) =
+                try options.encoding.map { ($0, 0) } ?? EncodingDetector.detect(file)
             encoding = detected.0
             bomLength = detected.bomLength
         } catch let error as CSVError {

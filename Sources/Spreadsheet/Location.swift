@@ -29,7 +29,9 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
 
     /// A sheet name as formulas write it: quoted when it has spaces or punctuation.
     public static func quotedSheetName(_ name: String) -> String {
-        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+        let plain = name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "."
+        }
         return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

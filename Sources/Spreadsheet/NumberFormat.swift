@@ -65,8 +65,10 @@ public enum NumberFormat {
             if var open = bracket {
                 if c == "]" {
                     let inner = String(open).lowercased()
-                    if !inner.isEmpty && inner.allSatisfy({ $0 == "h" }) || !inner.isEmpty
-                        && inner.allSatisfy({ $0 == "m" }) || !inner.isEmpty && inner.allSatisfy({ $0 == "s" })
+                    if !inner.isEmpty && inner.allSatisfy({ $0 == "h" })
+                        || !inner.isEmpty
+                            && inner.allSatisfy({ $0 == "m" })
+                        || !inner.isEmpty && inner.allSatisfy({ $0 == "s" })
                     {
                         isElapsed = true
                     }

@@ -73,7 +73,8 @@ public struct SheetProfiler {
         let range =
             rowCount == 0
             ? nil
-            : CellRange(first: CellAddress(row: minRow, column: minColumn), last: CellAddress(row: maxRow, column: maxColumn))
+            : CellRange(
+                first: CellAddress(row: minRow, column: minColumn), last: CellAddress(row: maxRow, column: maxColumn))
         return SheetProfile(
             usedRange: range, rowCount: rowCount, cellCount: cellCount, formulaCount: formulaCount,
             headerRow: header?.index, columns: columns)

@@ -20,7 +20,8 @@ extension ZipArchive {
         }
         guard meter.produced == entry.uncompressedSize else {
             throw ZipError.corruptData(
-                entry.name, "it inflates to \(meter.produced) bytes, not the \(entry.uncompressedSize) its header declares")
+                entry.name,
+                "it inflates to \(meter.produced) bytes, not the \(entry.uncompressedSize) its header declares")
         }
         guard meter.crc == entry.crc32 else { throw ZipError.crcMismatch(entry.name) }
     }
@@ -40,7 +41,8 @@ extension ZipArchive {
         var offset: Int64 = 0
         while offset < entry.compressedSize {
             let want = Int(min(Int64(Self.chunkSize), entry.compressedSize - offset))
-            let got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]), at: entry.dataOffset + offset)
+            let got = try file.read(
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]), at: entry.dataOffset + offset)
             guard got == want else { throw ZipError.truncated("part '\(entry.name)' is cut short") }
             offset += Int64(got)
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<got])

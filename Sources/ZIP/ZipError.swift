@@ -49,11 +49,14 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAZip: "not a ZIP archive, so not an .xlsx workbook"
         case .truncated(let what): "the archive is truncated: \(what)"
         case .corrupt(let what): "the archive is damaged: \(what)"
-        case .duplicateName(let a, let b): "the archive holds two parts named '\(a)' and '\(b)' (part names ignore case)"
+        case .duplicateName(let a, let b):
+            "the archive holds two parts named '\(a)' and '\(b)' (part names ignore case)"
         case .overlappingEntries(let a, let b):
             "parts '\(a)' and '\(b)' share the same compressed bytes (overlapping entries, a zip bomb)"
-        case .tooManyEntries(let count, let limit): "the archive lists \(count) entries, more than the limit of \(limit)"
-        case .unsupportedMethod(let name, let method): "part '\(name)' uses compression method \(method); only stored and deflate occur in workbooks"
+        case .tooManyEntries(let count, let limit):
+            "the archive lists \(count) entries, more than the limit of \(limit)"
+        case .unsupportedMethod(let name, let method):
+            "part '\(name)' uses compression method \(method); only stored and deflate occur in workbooks"
         case .encryptedEntry(let name): "part '\(name)' is encrypted"
         case .partTooLarge(let name, let limit): "part '\(name)' inflates past \(limit) bytes"
         case .archiveTooLarge(let limit): "the archive inflates past \(limit) bytes in all"

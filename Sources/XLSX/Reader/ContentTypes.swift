@@ -24,7 +24,8 @@ struct ContentTypes {
         var defaults: [String: String] = [:]
         var overrides: [String: String] = [:]
         func startElement(_ name: XMLName, attributes: XMLAttributes) {
-            if name.is("Default"), let ext = attributes.string("Extension"), let type = attributes.string("ContentType") {
+            if name.is("Default"), let ext = attributes.string("Extension"), let type = attributes.string("ContentType")
+            {
                 defaults[ext.lowercased()] = type
             } else if name.is("Override"), let part = attributes.string("PartName"),
                 let type = attributes.string("ContentType")

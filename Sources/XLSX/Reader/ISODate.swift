@@ -35,7 +35,8 @@ enum ISODate {
         if body.hasSuffix("Z") { body = body.dropLast() }
         if let sign = body.lastIndex(where: { $0 == "+" || $0 == "-" }) { body = body[..<sign] }
         let fields = body.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count >= 2, fields.count <= 3, let h = Int(fields[0]), let m = Int(fields[1]), (0...23).contains(h),
+        guard fields.count >= 2, fields.count <= 3, let h = Int(fields[0]), let m = Int(fields[1]),
+            (0...23).contains(h),
             (0...59).contains(m)
         else { return nil }
         var second = 0

@@ -14,7 +14,8 @@ struct PackageReader {
                 let text = try? String(decoding: archive.data(of: mimetype), as: UTF8.self),
                 text.contains("opendocument")
             {
-                throw SpreadsheetError(location, "an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as .xlsx")
+                throw SpreadsheetError(
+                    location, "an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as .xlsx")
             }
             throw SpreadsheetError(location, "not an Office Open XML package: it has no [Content_Types].xml")
         }
@@ -28,8 +29,9 @@ struct PackageReader {
             throw SpreadsheetError(
                 location, "an Excel binary workbook (.xlsb), which trueup does not read; save it as .xlsx")
         }
-        guard type.isEmpty || type.contains("spreadsheetml") || type.contains("ms-excel") else {
-            throw SpreadsheetError(location, "not a spreadsheet: its main part '\(office.target)' is '\(type)'")
+        if type.contains("wordprocessingml") || type.contains("presentationml") {
+            let what = type.contains("wordprocessingml") ? "a Word document" : "a PowerPoint presentation"
+            throw SpreadsheetError(location, "\(what), not a workbook")
         }
         guard archive.entry(named: office.target) != nil else {
             throw SpreadsheetError(
@@ -51,7 +53,9 @@ struct PackageReader {
         guard let part = relationships.first(where: { $0.hasType("styles") })?.target,
             archive.entry(named: part) != nil
         else { return .empty }
-        return try Self.translatingErrors(location: location, part: part) { try Styles(bytes(of: part), partName: part) }
+        return try Self.translatingErrors(location: location, part: part) {
+            try Styles(bytes(of: part), partName: part)
+        }
     }
 
     /// The shared-strings table, streamed through the parser (it can be tens of megabytes).

@@ -18,13 +18,15 @@ extension XLSXWorkbook {
             try write("\"name\": \(JSONText.quoted(sheet.name)), \"state\": \"\(sheet.state.rawValue)\", ")
             try write("\"kind\": \"\(sheet.kind.rawValue)\",")
             if !hidden.isEmpty {
-                try write(" \"merged\": [" + hidden.map { JSONText.quoted($0.description) }.joined(separator: ", ") + "],")
+                try write(
+                    " \"merged\": [" + hidden.map { JSONText.quoted($0.description) }.joined(separator: ", ") + "],")
             }
             try write("\n   \"cells\": {")
             var first = true
             for (address, cell) in cells
             where !hidden.contains(where: { $0.contains(address) && $0.first != address }) {
-                try write((first ? "\n    " : ",\n    ") + JSONText.quoted(address.description) + ": " + cell.corpusJSON)
+                try write(
+                    (first ? "\n    " : ",\n    ") + JSONText.quoted(address.description) + ": " + cell.corpusJSON)
                 first = false
             }
             try write("}}")

@@ -64,7 +64,8 @@ struct Convert: ParsableCommand {
         _ sheet: SheetInfo, of workbook: XLSXWorkbook, to destination: OutputFile, progress: ProgressLine
     ) throws {
         var nextRow = 1
-        try workbook.readRows(of: sheet, progress: { progress.update("Converting \(sheet.name)", done: $0, total: $1) }) {
+        try workbook.readRows(of: sheet, progress: { progress.update("Converting \(sheet.name)", done: $0, total: $1) })
+        {
             row in
             while nextRow < row.index {
                 destination.write("\r\n")
@@ -82,12 +83,14 @@ struct Convert: ParsableCommand {
     ) throws {
         if toJSON {
             destination.write("{\"encoding\": \(JSONText.quoted(reader.encoding.rawValue)), ")
-            destination.write("\"delimiter\": \(JSONText.quoted(String(UnicodeScalar(reader.dialect.delimiter)))), \"rows\": [")
+            destination.write(
+                "\"delimiter\": \(JSONText.quoted(String(UnicodeScalar(reader.dialect.delimiter)))), \"rows\": [")
         }
         var first = true
         try reader.forEachRecord(progress: { progress.update("Converting", done: $0, total: $1) }) { record in
             if toJSON {
-                destination.write((first ? "\n " : ",\n ") + "[" + record.fields.map(JSONText.quoted).joined(separator: ", ") + "]")
+                destination.write(
+                    (first ? "\n " : ",\n ") + "[" + record.fields.map(JSONText.quoted).joined(separator: ", ") + "]")
             } else {
                 destination.write(CSVFormatting.record(record.fields))
             }

@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import CSV
+import Foundation
 import Spreadsheet
 import XLSX
 
@@ -23,9 +23,12 @@ struct Inspect: ParsableCommand {
             var sheets: [FileReport.Sheet] = []
             for sheet in workbook.sheets {
                 var profiler = SheetProfiler()
-                let tail = try workbook.readRows(of: sheet, progress: { done, total in
-                    progress.update("Reading \(sheet.name)", done: done, total: total)
-                }) { profiler.add($0) }
+                let tail = try workbook.readRows(
+                    of: sheet,
+                    progress: { done, total in
+                        progress.update("Reading \(sheet.name)", done: done, total: total)
+                    }
+                ) { profiler.add($0) }
                 sheets.append(
                     FileReport.Sheet(
                         name: sheet.name, state: sheet.state.rawValue, kind: sheet.kind.rawValue,
@@ -33,23 +36,33 @@ struct Inspect: ParsableCommand {
             }
             report = FileReport(
                 file: file, kind: "xlsx",
-                details: [("date system", workbook.dateSystem == .excel1904 ? "1904" : "1900"),
-                          ("shared strings", String(workbook.sharedStringCount))],
+                details: [
+                    ("date system", workbook.dateSystem == .excel1904 ? "1904" : "1900"),
+                    ("shared strings", String(workbook.sharedStringCount)),
+                ],
                 sheets: sheets)
         case .delimited(let reader):
             var profiler = SheetProfiler()
             var records = 0
             try reader.forEachRecord(progress: { progress.update("Reading", done: $0, total: $1) }) { record in
                 records += 1
-                profiler.add(Row(index: record.line, cells: record.fields.enumerated().compactMap { index, text in
-                    text.isEmpty ? nil : Cell(column: index + 1, value: .text(text))
-                }))
+                profiler.add(
+                    Row(
+                        index: record.line,
+                        cells: record.fields.enumerated().compactMap { index, text in
+                            text.isEmpty ? nil : Cell(column: index + 1, value: .text(text))
+                        }))
             }
             report = FileReport(
                 file: file, kind: "csv",
-                details: [("encoding", reader.encoding.rawValue), ("delimiter", reader.dialect.delimiterName),
-                          ("records", String(records))],
-                sheets: [FileReport.Sheet(name: "(records)", state: "visible", kind: "csv", merged: 0, profile: profiler.finish())])
+                details: [
+                    ("encoding", reader.encoding.rawValue), ("delimiter", reader.dialect.delimiterName),
+                    ("records", String(records)),
+                ],
+                sheets: [
+                    FileReport.Sheet(
+                        name: "(records)", state: "visible", kind: "csv", merged: 0, profile: profiler.finish())
+                ])
         }
         print(format == .json ? report.json : report.text, terminator: "")
     }
@@ -78,7 +91,7 @@ struct FileReport {
         var out = "\(file): \(kind.uppercased()), " + details.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n"
         for sheet in sheets {
             let p = sheet.profile
-            out += "\n  \(sheet.name)  (\(sheet.state) \(sheet.kind))\n"
+            out += kind == "csv" ? "\n  records\n" : "\n  \(sheet.name)  (\(sheet.state) \(sheet.kind))\n"
             out += "    used range \(p.usedRange?.description ?? "none"), \(p.rowCount) rows, \(p.cellCount) cells, "
             out += "\(p.formulaCount) formulas" + (sheet.merged > 0 ? ", \(sheet.merged) merged ranges" : "") + "\n"
             if let header = p.headerRow { out += "    header row \(header)\n" }
