@@ -1,0 +1,111 @@
+import CSV
+import Foundation
+import Spreadsheet
+import Testing
+
+/// One test per CSV quirk in formats.md, each on bytes written to its own temporary file.
+@Suite struct CSVQuirkTests {
+    static func read(_ bytes: [UInt8], options: CSVOptions = CSVOptions()) throws -> (CSVReader, [CSVRecord]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("input.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let reader = try CSVReader(path: path, options: options)
+        var records: [CSVRecord] = []
+        try reader.forEachRecord { records.append($0) }
+        return (reader, records)
+    }
+
+    static func rows(_ text: String) throws -> [[String]] {
+        try read(Array(text.utf8)).1.map(\.fields)
+    }
+
+    @Test func utf8ByteOrderMarkIsDropped() throws {
+        let (reader, records) = try Self.read([0xEF, 0xBB, 0xBF] + Array("\"id\",name\n1,a\n".utf8))
+        #expect(reader.encoding == .utf8)
+        #expect(records.first?.fields == ["id", "name"])
+    }
+
+    @Test func utf16LittleEndianWithByteOrderMarkAndSurrogatePairs() throws {
+        let text = "id\tnote\r\n1\t😀 ok\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (reader, records) = try Self.read(bytes)
+        #expect(reader.encoding == .utf16LittleEndian)
+        #expect(reader.dialect.delimiter == UInt8(ascii: "\t"))
+        #expect(records.map(\.fields) == [["id", "note"], ["1", "😀 ok"]])
+    }
+
+    @Test func utf16BigEndianWithByteOrderMark() throws {
+        let bytes: [UInt8] = [0xFE, 0xFF] + "a,b\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let (reader, records) = try Self.read(bytes)
+        #expect(reader.encoding == .utf16BigEndian)
+        #expect(records.map(\.fields) == [["a", "b"]])
+    }
+
+    @Test func windows1252WhenTheBytesAreNotUTF8() throws {
+        let (reader, records) = try Self.read(
+            Array("amount,rep\n".utf8) + [0x80, 0x35, 0x2C, 0x4A, 0xF6, 0x72, 0x67, 0x0A])
+        #expect(reader.encoding == .windows1252)
+        #expect(records.last?.fields == ["€5", "Jörg"])
+    }
+
+    @Test func separatorDirectiveChoosesTheDelimiterAndIsNotARecord() throws {
+        let (reader, records) = try Self.read(Array("sep=;\na;b,c\n1;2,5\n".utf8))
+        #expect(reader.hasSeparatorDirective)
+        #expect(records.map(\.fields) == [["a", "b,c"], ["1", "2,5"]])
+        #expect(records.first?.line == 2)
+    }
+
+    @Test(arguments: [("a;b;c\n1;2;3\n", ";"), ("a\tb\n1\t2\n", "\t"), ("a|b|c\n1|2|3\n", "|"), ("a,b\n1,2\n", ",")])
+    func delimiterIsSniffed(_ text: String, _ delimiter: String) throws {
+        #expect(try Self.read(Array(text.utf8)).0.dialect.delimiter == delimiter.utf8.first)
+    }
+
+    @Test func quotedNewlinesAndDoubledQuotes() throws {
+        #expect(try Self.rows("a,\"line 1\nline 2\",\"say \"\"hi\"\"\"\n") == [["a", "line 1\nline 2", "say \"hi\""]])
+    }
+
+    @Test func crlfLfAndCrLineEndings() throws {
+        #expect(try Self.rows("a,b\r\n1,2\n3,4\r5,6") == [["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"]])
+    }
+
+    @Test func raggedRowsKeepTheirLengths() throws {
+        #expect(
+            try Self.rows("a,b,c\n1\n1,2,3,4\n,,\n") == [["a", "b", "c"], ["1"], ["1", "2", "3", "4"], ["", "", ""]])
+    }
+
+    @Test func blankLinesAreEmptyRecords() throws {
+        #expect(try Self.rows("a\n\nb\n") == [["a"], [], ["b"]])
+    }
+
+    @Test func quoteInsideAnUnquotedFieldIsLiteral() throws {
+        #expect(try Self.rows("5\" pipe,x\n") == [["5\" pipe", "x"]])
+    }
+
+    @Test func lineNumbersCountNewlinesInsideQuotes() throws {
+        let records = try Self.read(Array("h\n\"a\nb\"\nlast\n".utf8)).1
+        #expect(records.map(\.line) == [1, 2, 4])
+    }
+
+    @Test func unclosedQuoteNamesTheLineItOpensOn() throws {
+        #expect {
+            try Self.rows("a,b\n1,\"never closed\n2,3\n")
+        } throws: { error in
+            let error = error as? SpreadsheetError
+            return error?.location.line == 2 && error?.reason.contains("never closed") == true
+        }
+    }
+
+    @Test func recordsLongerThanTheLimitAreRefused() throws {
+        let options = CSVOptions(limits: CSVLimits(maxRecordBytes: 1 << 10))
+        let bytes = Array("a\n\"".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 3 << 20)
+        #expect(throws: SpreadsheetError.self) { try Self.read(bytes, options: options) }
+    }
+
+    @Test func recordsSpanningReadChunksAreWhole() throws {
+        let long = String(repeating: "y", count: (1 << 20) + 17)
+        let rows = try Self.rows("a,\"\(long)\"\r\nb,c\r\n")
+        #expect(rows == [["a", long], ["b", "c"]])
+    }
+}
