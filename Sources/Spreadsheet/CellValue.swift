@@ -37,14 +37,3 @@ public enum CellValue: Sendable, Hashable {
         }
     }
 }
-
-extension Decimal {
-    /// The number in plain positional notation with a `.` separator and no grouping: `-1234.5`.
-    public var plainString: String {
-        var text = description
-        if text.contains("e") || text.contains("E") {
-            text = NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX"))
-        }
-        return text
-    }
-}

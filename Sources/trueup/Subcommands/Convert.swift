@@ -64,6 +64,8 @@ struct Convert: ParsableCommand {
         _ sheet: SheetInfo, of workbook: XLSXWorkbook, to destination: OutputFile, progress: ProgressLine
     ) throws {
         var nextRow = 1
+        var line: [UInt8] = []
+        var fields: [String] = []
         try workbook.readRows(of: sheet, progress: { progress.update("Converting \(sheet.name)", done: $0, total: $1) })
         {
             row in
@@ -71,9 +73,12 @@ struct Convert: ParsableCommand {
                 destination.write("\r\n")
                 nextRow += 1
             }
-            var fields = [String](repeating: "", count: row.cells.last.map { $0.column } ?? 0)
+            fields.removeAll(keepingCapacity: true)
+            fields.append(contentsOf: repeatElement("", count: row.cells.last.map { $0.column } ?? 0))
             for cell in row.cells { fields[cell.column - 1] = cell.value.plainText }
-            destination.write(CSVFormatting.record(fields))
+            line.removeAll(keepingCapacity: true)
+            CSVFormatting.appendRecord(fields, to: &line)
+            destination.write(line)
             nextRow = row.index + 1
         }
     }
@@ -87,12 +92,15 @@ struct Convert: ParsableCommand {
                 "\"delimiter\": \(JSONText.quoted(String(UnicodeScalar(reader.dialect.delimiter)))), \"rows\": [")
         }
         var first = true
+        var line: [UInt8] = []
         try reader.forEachRecord(progress: { progress.update("Converting", done: $0, total: $1) }) { record in
             if toJSON {
                 destination.write(
                     (first ? "\n " : ",\n ") + "[" + record.fields.map(JSONText.quoted).joined(separator: ", ") + "]")
             } else {
-                destination.write(CSVFormatting.record(record.fields))
+                line.removeAll(keepingCapacity: true)
+                CSVFormatting.appendRecord(record.fields, to: &line)
+                destination.write(line)
             }
             first = false
         }

@@ -42,6 +42,10 @@ final class OutputFile {
         }
     }
 
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, handle) }
+    }
+
     func write(_ text: String) {
         var text = text
         text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, handle) }
