@@ -79,11 +79,17 @@ public final class XMLPushParser {
 
 /// The parse's mutable state, reached from libxml2's C callbacks through the user-data pointer.
 final class ParseState {
-    let handler: any XMLEventHandler
+    /// Unowned: the `XMLPushParser` keeps its handler alive by owning this state and the caller's
+    /// reference; skipping the retain keeps the per-element callbacks free of reference counting.
+    unowned(unsafe) let handler: any XMLEventHandler
+    private let handlerOwner: any XMLEventHandler
     var context: xmlParserCtxtPtr?
     var failure: (any Error)?
 
-    init(handler: any XMLEventHandler) { self.handler = handler }
+    init(handler: any XMLEventHandler) {
+        self.handler = handler
+        handlerOwner = handler
+    }
 
     func fail(_ error: any Error) {
         if failure == nil { failure = error }
@@ -94,28 +100,38 @@ final class ParseState {
         Unmanaged<ParseState>.fromOpaque(user!).takeUnretainedValue()
     }
 
+    /// Calls `body` with the state behind `user` without retaining it: the parser owns the
+    /// state for the whole parse, so the hot callbacks skip reference counting.
+    @inline(__always)
+    static func with(_ user: UnsafeMutableRawPointer?, _ body: (ParseState) -> Void) {
+        Unmanaged<ParseState>.fromOpaque(user!)._withUnsafeGuaranteedRef(body)
+    }
+
     static func saxHandler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { user, local, _, uri, _, _, attributeCount, _, attributes in
-            let state = ParseState.from(user)
-            guard state.failure == nil, let local else { return }
-            do {
-                try state.handler.startElement(
-                    XMLName(local: local, uri: uri),
-                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
-            } catch { state.fail(error) }
+            ParseState.with(user) { state in
+                guard state.failure == nil, let local else { return }
+                do {
+                    try state.handler.startElement(
+                        XMLName(local: local, uri: uri),
+                        attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+                } catch { state.fail(error) }
+            }
         }
         sax.endElementNs = { user, local, _, uri in
-            let state = ParseState.from(user)
-            guard state.failure == nil, let local else { return }
-            do { try state.handler.endElement(XMLName(local: local, uri: uri)) } catch { state.fail(error) }
+            ParseState.with(user) { state in
+                guard state.failure == nil, let local else { return }
+                do { try state.handler.endElement(XMLName(local: local, uri: uri)) } catch { state.fail(error) }
+            }
         }
         sax.characters = { user, text, length in
-            let state = ParseState.from(user)
-            guard state.failure == nil, let text else { return }
-            do { try state.handler.characters(UnsafeBufferPointer(start: text, count: Int(length))) } catch {
-                state.fail(error)
+            ParseState.with(user) { state in
+                guard state.failure == nil, let text else { return }
+                do { try state.handler.characters(UnsafeBufferPointer(start: text, count: Int(length))) } catch {
+                    state.fail(error)
+                }
             }
         }
         sax.cdataBlock = sax.characters

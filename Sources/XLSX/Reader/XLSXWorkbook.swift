@@ -62,6 +62,9 @@ public final class XLSXWorkbook {
         sheets.first { $0.state == .visible && $0.kind == .worksheet } ?? sheets.first
     }
 
+    /// Parts larger than this inflate on a second thread while the first parses.
+    static let pipelineThreshold: Int64 = 4 << 20
+
     /// What a sheet's stream ends with, beyond its rows.
     public struct SheetTail: Sendable {
         public let mergedRanges: [CellRange]
@@ -89,10 +92,16 @@ public final class XLSXWorkbook {
             let xml = XMLPushParser(handler: parser, documentName: partName)
             var done: Int64 = 0
             try PackageReader.translatingErrors(location: location, part: partName) {
-                try archive.read(entry) { chunk in
+                let feed: (UnsafeRawBufferPointer) throws -> Void = { chunk in
                     try xml.feed(chunk)
                     done += Int64(chunk.count)
                     progress?(done, entry.uncompressedSize)
+                }
+                // Large sheets inflate on the second core while this one parses.
+                if entry.uncompressedSize > Self.pipelineThreshold {
+                    try archive.readPipelined(entry, into: feed)
+                } else {
+                    try archive.read(entry, into: feed)
                 }
                 try xml.finish()
             }
