@@ -1,0 +1,86 @@
+import Foundation
+
+/// One credit line: one deal credited to one rep (plan-format.md 1.1).
+public struct CreditLine: Sendable, Hashable {
+    /// The row in the source sheet (1-based), for diagnostics and ordering.
+    public var row: Int
+    public var dealID: String
+    /// The rep as the sheet writes it: an id or a name.
+    public var rep: String
+    public var date: LocalDate
+    /// The deal's full amount (negative for credit notes).
+    public var amount: Decimal
+    /// This rep's share, as a fraction (1 = 100%).
+    public var split: Decimal
+    public var product: String?
+    public var type: String?
+    public var status: String?
+    public var cancelDate: LocalDate?
+    /// The rep's per-period quota from the sheet, when no roster gives one.
+    public var quota: Decimal?
+
+    public init(
+        row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal = 1,
+        product: String? = nil, type: String? = nil, status: String? = nil, cancelDate: LocalDate? = nil,
+        quota: Decimal? = nil
+    ) {
+        self.row = row
+        self.dealID = dealID
+        self.rep = rep
+        self.date = date
+        self.amount = amount
+        self.split = split
+        self.product = product
+        self.type = type
+        self.status = status
+        self.cancelDate = cancelDate
+        self.quota = quota
+    }
+
+    /// amount × split, exact.
+    public var credit: Decimal { amount * split }
+}
+
+/// One rep on the plan, with objectives (plan-format.md 1.2).
+public struct RosterEntry: Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var team: String?
+    /// Per-period quota.
+    public var quota: Decimal?
+    public var annualQuota: Decimal?
+    public var start: LocalDate?
+    public var end: LocalDate?
+    /// Per-period draw, overriding the plan's.
+    public var draw: Decimal?
+
+    public init(
+        id: String, name: String? = nil, team: String? = nil, quota: Decimal? = nil, annualQuota: Decimal? = nil,
+        start: LocalDate? = nil, end: LocalDate? = nil, draw: Decimal? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.team = team
+        self.quota = quota
+        self.annualQuota = annualQuota
+        self.start = start
+        self.end = end
+        self.draw = draw
+    }
+
+    /// The per-period quota: `quota`, else `annual_quota / periods_per_year` rounded to cents.
+    public func periodQuota(_ kind: PeriodKind) -> Decimal? {
+        if let quota { return quota }
+        return annualQuota.map { ($0 / Decimal(kind.periodsPerYear)).roundedToCents }
+    }
+
+    /// The annual quota: `annual_quota`, else `quota × periods_per_year`.
+    public func yearQuota(_ kind: PeriodKind) -> Decimal? {
+        annualQuota ?? quota.map { $0 * Decimal(kind.periodsPerYear) }
+    }
+
+    /// Whether the rep is on the plan on `date`.
+    public func isActive(on date: LocalDate) -> Bool {
+        (start.map { date >= $0 } ?? true) && (end.map { date <= $0 } ?? true)
+    }
+}

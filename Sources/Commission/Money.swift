@@ -1,0 +1,81 @@
+import Foundation
+
+/// How a plan rounds: to `places` decimals, half-up (away from zero, like Excel's ROUND) or
+/// half-even (banker's), on every line or once per rep-period total.
+public struct RoundingRule: Sendable, Hashable {
+    public enum Mode: String, Sendable, Hashable {
+        case halfUp = "half_up"
+        case halfEven = "half_even"
+    }
+
+    public enum Level: String, Sendable, Hashable {
+        case line, period
+    }
+
+    public var places: Int
+    public var mode: Mode
+    public var level: Level
+
+    public init(places: Int = 2, mode: Mode = .halfUp, level: Level = .line) {
+        self.places = places
+        self.mode = mode
+        self.level = level
+    }
+
+    /// `value` rounded to this rule's places and mode.
+    public func round(_ value: Decimal) -> Decimal { value.rounded(places: places, mode: mode) }
+}
+
+extension Decimal {
+    /// Rounds to `places` decimals; `.halfUp` rounds halves away from zero (Excel's ROUND).
+    public func rounded(places: Int, mode: RoundingRule.Mode) -> Decimal {
+        var source = self
+        var result = Decimal()
+        if mode == .halfUp && self < 0 {
+            // Rounding the magnitude makes "half away from zero" explicit for negative amounts
+            // (credit notes, clawbacks), whatever a Foundation's .plain does with them.
+            var magnitude = -self
+            NSDecimalRound(&result, &magnitude, places, .plain)
+            return -result
+        }
+        NSDecimalRound(&result, &source, places, mode == .halfUp ? .plain : .bankers)
+        return result
+    }
+
+    /// Rounded to cents, half-up: how quotas are rounded whatever the plan's places.
+    public var roundedToCents: Decimal { rounded(places: 2, mode: .halfUp) }
+
+    /// Plain text with at least two decimals, more when the value has them: `100.00`, `338.7802`.
+    public var moneyText: String {
+        let plain = plainText
+        guard let point = plain.firstIndex(of: ".") else { return plain + ".00" }
+        let decimals = plain.distance(from: point, to: plain.endIndex) - 1
+        return decimals >= 2 ? plain : plain + String(repeating: "0", count: 2 - decimals)
+    }
+
+    /// Plain positional text without an exponent or grouping.
+    public var plainText: String {
+        let text = description
+        guard text.contains("e") || text.contains("E") else { return text }
+        return NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Money for people: thousands grouped, at least two decimals: `19,692.272`, `-1,250.00`.
+    public var groupedMoneyText: String {
+        let text = moneyText
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var whole = Array(parts[0])
+        var grouped: [Character] = []
+        while whole.count > 3 {
+            grouped.insert(contentsOf: [","] + whole.suffix(3), at: 0)
+            whole.removeLast(3)
+        }
+        grouped.insert(contentsOf: whole, at: 0)
+        return (negative ? "-" : "") + String(grouped) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
+    public var percentText: String { (self * 100).plainText + "%" }
+}

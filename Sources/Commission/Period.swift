@@ -1,0 +1,86 @@
+import Foundation
+
+/// A plan's period length.
+public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
+    case month, quarter, year
+
+    public var periodsPerYear: Int {
+        switch self {
+        case .month: 12
+        case .quarter: 4
+        case .year: 1
+        }
+    }
+
+    var months: Int { 12 / periodsPerYear }
+}
+
+/// One commission period: a month, a fiscal quarter or a fiscal year.
+///
+/// Periods are numbered within the fiscal year that starts in month `fiscalYearStart`; the fiscal
+/// year is labelled by the calendar year it starts in. Labels: `2026-07` (months are calendar
+/// months), `2026-Q3`, `2026`.
+public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let kind: PeriodKind
+    /// The calendar month (1...12) the fiscal year starts in.
+    public let fiscalYearStart: Int
+    /// The calendar year the period's fiscal year starts in.
+    public let fiscalYear: Int
+    /// 0-based position within the fiscal year.
+    public let index: Int
+
+    /// The period containing `date`.
+    public init(containing date: LocalDate, kind: PeriodKind, fiscalYearStart: Int) {
+        let (year, month, _) = date.components
+        self.kind = kind
+        self.fiscalYearStart = fiscalYearStart
+        fiscalYear = month >= fiscalYearStart ? year : year - 1
+        let monthInYear = (month - fiscalYearStart + 12) % 12
+        index = monthInYear / kind.months
+    }
+
+    private init(kind: PeriodKind, fiscalYearStart: Int, fiscalYear: Int, index: Int) {
+        self.kind = kind
+        self.fiscalYearStart = fiscalYearStart
+        self.fiscalYear = fiscalYear
+        self.index = index
+    }
+
+    /// The first day of the period.
+    public var start: LocalDate {
+        let monthOffset = fiscalYearStart - 1 + index * kind.months
+        return LocalDate(year: fiscalYear + monthOffset / 12, month: monthOffset % 12 + 1, day: 1)!
+    }
+
+    /// The last day of the period.
+    public var end: LocalDate { next.start.adding(days: -1) }
+
+    public var days: Int { start.days(to: end) + 1 }
+
+    public var next: Period {
+        index + 1 < kind.periodsPerYear
+            ? Period(kind: kind, fiscalYearStart: fiscalYearStart, fiscalYear: fiscalYear, index: index + 1)
+            : Period(kind: kind, fiscalYearStart: fiscalYearStart, fiscalYear: fiscalYear + 1, index: 0)
+    }
+
+    /// The first and last day of the period's fiscal year.
+    public var fiscalYearRange: ClosedRange<LocalDate> {
+        let first = LocalDate(year: fiscalYear, month: fiscalYearStart, day: 1)!
+        let last = LocalDate(year: fiscalYear + 1, month: fiscalYearStart, day: 1)!.adding(days: -1)
+        return first...last
+    }
+
+    public func contains(_ date: LocalDate) -> Bool { (start...end).contains(date) }
+
+    public var description: String {
+        switch kind {
+        case .year: return String(fiscalYear)
+        case .quarter: return "\(fiscalYear)-Q\(index + 1)"
+        case .month:
+            let (y, m, _) = start.components
+            return "\(y)-" + (m < 10 ? "0" : "") + String(m)
+        }
+    }
+
+    public static func < (a: Period, b: Period) -> Bool { (a.fiscalYear, a.index) < (b.fiscalYear, b.index) }
+}

@@ -1,0 +1,211 @@
+import Foundation
+
+/// A compensation plan: every switch of the plan-file contract (docs/plan-format.md), explicit.
+public struct Plan: Sendable, Hashable {
+    public var name: String
+    public var currency: String
+    public var period: PeriodKind
+    /// The calendar month (1...12) the fiscal year starts in.
+    public var fiscalYearStart: Int
+    public var rounding: RoundingRule
+    /// The reconciler's allowance: |manual − engine| ≤ tolerance is a rounding difference.
+    public var tolerance: Decimal
+    /// Statuses that earn commission; nil means every line is commissionable.
+    public var eligibleStatuses: [String]?
+    public var commission: CommissionRules
+    public var bonuses: [Bonus]
+    public var clawback: Clawback?
+    public var draw: Draw?
+    /// The plan's own roster (`reps:`); empty when a roster file or the sheet gives it.
+    public var reps: [RosterEntry]
+    /// Column pins: field name → header text.
+    public var columns: [String: String]
+
+    public init(
+        name: String, currency: String, period: PeriodKind, fiscalYearStart: Int = 1,
+        rounding: RoundingRule = RoundingRule(), tolerance: Decimal = Decimal(string: "0.01")!,
+        eligibleStatuses: [String]? = nil, commission: CommissionRules, bonuses: [Bonus] = [],
+        clawback: Clawback? = nil, draw: Draw? = nil, reps: [RosterEntry] = [], columns: [String: String] = [:]
+    ) {
+        self.name = name
+        self.currency = currency
+        self.period = period
+        self.fiscalYearStart = fiscalYearStart
+        self.rounding = rounding
+        self.tolerance = tolerance
+        self.eligibleStatuses = eligibleStatuses
+        self.commission = commission
+        self.bonuses = bonuses
+        self.clawback = clawback
+        self.draw = draw
+        self.reps = reps
+        self.columns = columns
+    }
+}
+
+/// How commission lines are priced.
+public struct CommissionRules: Sendable, Hashable {
+    public var tiers: TierTable
+    public var overrides: [Override]
+    /// A rep-period whose period attainment is below this earns no commission lines.
+    public var gate: Decimal?
+    public var capPerDeal: Decimal?
+    public var capPerPeriod: Decimal?
+
+    public init(
+        tiers: TierTable, overrides: [Override] = [], gate: Decimal? = nil, capPerDeal: Decimal? = nil,
+        capPerPeriod: Decimal? = nil
+    ) {
+        self.tiers = tiers
+        self.overrides = overrides
+        self.gate = gate
+        self.capPerDeal = capPerDeal
+        self.capPerPeriod = capPerPeriod
+    }
+}
+
+/// The rate table and the three switches that say how to read it.
+public struct TierTable: Sendable, Hashable {
+    /// What a band's `from` measures.
+    public enum Metric: String, Sendable, Hashable {
+        /// `from` is a fraction of quota.
+        case attainment
+        /// `from` is money.
+        case amount
+    }
+
+    /// Which credit picks the band.
+    public enum Basis: String, Sendable, Hashable {
+        case perDeal = "per_deal", period, ytd
+    }
+
+    public enum Mode: String, Sendable, Hashable {
+        /// Each part of the credit is paid at its own band's rate.
+        case marginal
+        /// All of the credit is paid at the rate of the band the total reaches.
+        case retroactive
+    }
+
+    public struct Band: Sendable, Hashable {
+        public var from: Decimal
+        public var rate: Decimal
+
+        public init(from: Decimal, rate: Decimal) {
+            self.from = from
+            self.rate = rate
+        }
+    }
+
+    public var metric: Metric
+    public var basis: Basis
+    public var mode: Mode
+    /// Ascending `from`, the first at 0.
+    public var bands: [Band]
+
+    public init(metric: Metric, basis: Basis, mode: Mode, bands: [Band]) {
+        self.metric = metric
+        self.basis = basis
+        self.mode = mode
+        self.bands = bands
+    }
+}
+
+/// Which lines a rule applies to. Text is compared ignoring case and surrounding spaces;
+/// dates (`from`, `to`) are inclusive and compared with the close date.
+public struct LineCondition: Sendable, Hashable {
+    public var product: String?
+    public var type: String?
+    public var status: String?
+    public var from: LocalDate?
+    public var to: LocalDate?
+
+    public init(
+        product: String? = nil, type: String? = nil, status: String? = nil, from: LocalDate? = nil,
+        to: LocalDate? = nil
+    ) {
+        self.product = product
+        self.type = type
+        self.status = status
+        self.from = from
+        self.to = to
+    }
+
+    public func matches(_ line: CreditLine) -> Bool {
+        func same(_ wanted: String?, _ actual: String?) -> Bool {
+            guard let wanted else { return true }
+            return actual.map { $0.normalizedKey == wanted.normalizedKey } ?? false
+        }
+        guard same(product, line.product), same(type, line.type), same(status, line.status) else { return false }
+        if let from, line.date < from { return false }
+        if let to, line.date > to { return false }
+        return true
+    }
+}
+
+/// A per-line change to the tier-derived commission; the first matching override applies.
+public struct Override: Sendable, Hashable {
+    public enum Effect: Sendable, Hashable {
+        /// Replaces the tier rate: commission = credit × rate.
+        case rate(Decimal)
+        /// Multiplies the tier-derived commission.
+        case multiplier(Decimal)
+    }
+
+    public var when: LineCondition
+    public var effect: Effect
+
+    public init(when: LineCondition, effect: Effect) {
+        self.when = when
+        self.effect = effect
+    }
+}
+
+/// A SPIFF paid per matching line, or a bonus paid once when a rep-period's attainment reaches a level.
+public struct Bonus: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Paid once per matching eligible line, times the line's split.
+        case perDeal(amount: Decimal, when: LineCondition)
+        /// Paid once in a rep-period whose final period attainment is at least `at`.
+        case atAttainment(at: Decimal, amount: Decimal)
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var countsTowardCap: Bool
+
+    public init(name: String, kind: Kind, countsTowardCap: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.countsTowardCap = countsTowardCap
+    }
+}
+
+/// Lines cancelled within `windowDays` of closing are reversed.
+public struct Clawback: Sendable, Hashable {
+    public var statuses: [String]
+    public var windowDays: Int
+
+    public init(statuses: [String], windowDays: Int) {
+        self.statuses = statuses
+        self.windowDays = windowDays
+    }
+}
+
+/// A per-period draw against commission.
+public struct Draw: Sendable, Hashable {
+    public var amount: Decimal
+    /// Recoverable: a shortfall paid now is recovered later from earnings above the draw.
+    public var recoverable: Bool
+
+    public init(amount: Decimal, recoverable: Bool) {
+        self.amount = amount
+        self.recoverable = recoverable
+    }
+}
+
+extension String {
+    /// The form names and statuses are compared in: trimmed and case-folded.
+    public var normalizedKey: String {
+        trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}

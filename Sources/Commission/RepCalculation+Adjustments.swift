@@ -1,0 +1,190 @@
+import Foundation
+
+extension RepCalculation {
+    /// Step 8: the gate, the per-deal cap, bonuses, then the per-period cap, for one rep-period.
+    func applyGateCapsAndBonuses(_ ledger: inout Ledger) throws(EngineError) {
+        let rules = plan.commission
+        let attainment = ledger.attainment
+        let needsQuota =
+            rules.gate != nil || plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
+        if needsQuota && attainment == nil && !ledger.entries.isEmpty {
+            throw EngineError(
+                rows: ledger.entries.compactMap(\.line.row),
+                "rep \(rep.id) has no quota for \(ledger.period), which the plan's gate or attainment bonus needs")
+        }
+        if let gate = rules.gate, let attainment, attainment < gate {
+            ledger.gated = true
+            for i in ledger.entries.indices
+            where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains("not_eligible") {
+                ledger.entries[i].line.amount = 0
+                ledger.entries[i].line.flags.append("gated")
+                ledger.entries[i].line.explanation +=
+                    " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate"
+            }
+        }
+        if let cap = rules.capPerDeal {
+            for i in ledger.entries.indices
+            where ledger.entries[i].line.kind == .commission && ledger.entries[i].line.amount > cap {
+                ledger.entries[i].line.amount = cap
+                ledger.entries[i].line.flags.append("capped")
+                ledger.entries[i].line.explanation += " — capped per deal at \(cap.groupedMoneyText)"
+            }
+        }
+        insertBonuses(&ledger, attainment: attainment)
+        if let cap = rules.capPerPeriod { applyPeriodCap(cap, to: &ledger) }
+    }
+
+    /// Per-deal bonuses go right after their line; attainment bonuses after the period's lines.
+    private func insertBonuses(_ ledger: inout Ledger, attainment: Decimal?) {
+        guard !plan.bonuses.isEmpty else { return }
+        var entries: [Entry] = []
+        for entry in ledger.entries {
+            entries.append(entry)
+            guard entry.line.kind == .commission, let index = entry.source else { continue }
+            let source = run.lines[index]
+            for bonus in plan.bonuses {
+                guard case .perDeal(let amount, let condition) = bonus.kind, condition.matches(source) else { continue }
+                let line = StatementLine(
+                    kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: ledger.period,
+                    credit: source.credit, amount: roundedLine(amount * source.split), rates: [],
+                    explanation: "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split",
+                    flags: [],
+                    bonusName: bonus.name)
+                entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
+            }
+        }
+        for bonus in plan.bonuses {
+            guard case .atAttainment(let level, let amount) = bonus.kind, let attainment, attainment >= level else {
+                continue
+            }
+            let line = StatementLine(
+                kind: .bonus, row: nil, dealID: nil, rep: rep.id, period: ledger.period, credit: nil,
+                amount: roundedLine(amount), rates: [],
+                explanation: "\(bonus.name): attainment \(attainment.attainmentPercentText) ≥ \(level.percentText)",
+                flags: [], bonusName: bonus.name)
+            entries.append(Entry(line: line, source: nil, countsTowardCap: bonus.countsTowardCap))
+        }
+        ledger.entries = entries
+    }
+
+    /// Walks commission lines in order, then capped bonuses: the line that crosses the cap is cut
+    /// to the remainder and later ones become 0.
+    private func applyPeriodCap(_ cap: Decimal, to ledger: inout Ledger) {
+        let commission = ledger.entries.indices.filter {
+            ledger.entries[$0].isCommission && !ledger.entries[$0].line.flags.contains("not_eligible")
+        }
+        let bonuses = ledger.entries.indices.filter {
+            ledger.entries[$0].line.kind == .bonus && ledger.entries[$0].countsTowardCap
+        }
+        var running: Decimal = 0
+        for i in commission + bonuses {
+            let amount = ledger.entries[i].line.amount
+            if running >= cap && amount > 0 {
+                ledger.entries[i].line.amount = 0
+                ledger.entries[i].line.flags.append("capped")
+                ledger.entries[i].line.explanation += " — per-period cap reached: 0"
+            } else if amount > 0 && running + amount > cap {
+                let remainder = cap - running
+                ledger.entries[i].line.amount = remainder
+                ledger.entries[i].line.flags.append("capped")
+                ledger.entries[i].line.explanation +=
+                    " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
+            }
+            running += ledger.entries[i].line.amount
+        }
+    }
+
+    /// Step 9: a line with a clawback status cancelled within the window is reversed, in the
+    /// period of its cancel date, by what it was paid (commission and its per-deal bonuses).
+    func applyClawbacks(_ ledgers: inout [Ledger]) -> [StatementIssue] {
+        guard let clawback = plan.clawback else { return [] }
+        var issues: [StatementIssue] = []
+        var paid: [Int: (commission: Decimal, bonus: Decimal)] = [:]
+        for ledger in ledgers {
+            for entry in ledger.entries {
+                guard let source = entry.source else { continue }
+                if entry.line.kind == .commission { paid[source, default: (0, 0)].commission += entry.line.amount }
+                if entry.line.kind == .bonus { paid[source, default: (0, 0)].bonus += entry.line.amount }
+            }
+        }
+        for index in run.linesOfRep[repIndex] where run.clawbackStatus[index] && run.eligible[index] {
+            let source = run.lines[index]
+            guard let cancel = source.cancelDate else {
+                issues.append(
+                    StatementIssue(
+                        code: "missing_cancel_date", rows: [source.row], dealID: source.dealID, rep: rep.id,
+                        message:
+                            "status '\(source.status ?? "")' is a clawback status but the line has no cancel date; nothing is clawed back"
+                    ))
+                continue
+            }
+            let days = source.date.days(to: cancel)
+            if days < 0 {
+                issues.append(
+                    StatementIssue(
+                        code: "cancel_before_close", rows: [source.row], dealID: source.dealID, rep: rep.id,
+                        message:
+                            "cancel date \(cancel) is before the close date \(source.date); nothing is clawed back",
+                        details: [("days", String(days))]))
+                continue
+            }
+            guard days <= clawback.windowDays else {
+                issues.append(
+                    StatementIssue(
+                        code: "clawback_window_passed", rows: [source.row], dealID: source.dealID, rep: rep.id,
+                        message:
+                            "cancelled \(days) days after the close, past the \(clawback.windowDays)-day window: no clawback",
+                        details: [("days", String(days)), ("window_days", String(clawback.windowDays))]))
+                continue
+            }
+            let amounts = paid[index] ?? (0, 0)
+            var words = "\(amounts.commission.groupedMoneyText) commission"
+            if amounts.bonus != 0 { words += " + \(amounts.bonus.groupedMoneyText) bonus" }
+            let period = Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+            let line = StatementLine(
+                kind: .clawback, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
+                credit: source.credit,
+                amount: -(amounts.commission + amounts.bonus), rates: [],
+                explanation:
+                    "clawback: \(source.status ?? "") on \(cancel), \(days) days after the close (window \(clawback.windowDays)): −(\(words))",
+                flags: [], bonusName: nil)
+            if let at = ledgers.firstIndex(where: { $0.period == period }) {
+                ledgers[at].entries.append(Entry(line: line, source: index))
+            }
+        }
+        return issues
+    }
+
+    /// Step 10: earned, the draw and the carried balance, period by period.
+    func settle(_ ledgers: [Ledger]) -> [RepPeriodTotal] {
+        var balance: Decimal = 0
+        return ledgers.map { ledger in
+            let sum = ledger.entries.reduce(Decimal(0)) { $0 + $1.line.amount }
+            let earned = plan.rounding.level == .period ? plan.rounding.round(sum) : sum
+            var total = RepPeriodTotal(
+                rep: rep.id, name: rep.name, team: rep.team, period: ledger.period, credit: ledger.credit,
+                quota: ledger.quota, attainment: ledger.attainment, ytdQuota: ledger.ytdQuota, earned: earned, draw: 0,
+                drawPaid: 0, recovered: 0, payable: earned, balance: 0, gated: ledger.gated)
+            guard let draw = plan.draw else { return total }
+            let amount = rep.draw ?? draw.amount
+            total.draw = amount
+            if earned < amount {
+                total.drawPaid = amount - earned
+                total.payable = amount
+                if draw.recoverable { balance += amount - earned }
+            } else if draw.recoverable {
+                let recovery = min(balance, earned - amount)
+                total.recovered = recovery
+                total.payable = earned - recovery
+                balance -= recovery
+            }
+            total.balance = draw.recoverable ? balance : 0
+            return total
+        }
+    }
+}
+
+extension Decimal {
+    /// Attainment for people, to two decimals of a percent: `188.09%`.
+    var attainmentPercentText: String { (self * 100).rounded(places: 2, mode: .halfUp).plainText + "%" }
+}

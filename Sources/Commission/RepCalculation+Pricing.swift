@@ -1,0 +1,155 @@
+import Foundation
+
+extension RepCalculation {
+    /// Steps 4 to 7: each period's commission lines (and year-to-date true-ups), rounded per line
+    /// when the plan says so, in the plan's order.
+    func priceCommission() throws(EngineError) -> [Ledger] {
+        let table = plan.commission.tiers
+        var ledgers: [Ledger] = []
+        var fiscalYear: Int?
+        var yearCredit: Decimal = 0
+        /// Tier-priced lines of earlier periods this fiscal year: credit × multiplier, rate paid.
+        var paid: [(weight: Decimal, rate: Decimal)] = []
+        for period in periods() {
+            if period.fiscalYear != fiscalYear {
+                (fiscalYear, yearCredit, paid) = (period.fiscalYear, 0, [])
+            }
+            let all = run.linesOfRep[repIndex].filter { run.periodOfLine[$0] == period }
+            let own = all.filter { run.eligible[$0] }
+            var ledger = Ledger(period: period)
+            ledger.quota = try quota(for: period, lines: own)
+            if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
+            ledger.credit = own.reduce(Decimal(0)) { $0 + run.lines[$1].credit }
+            let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
+            if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
+                throw EngineError(
+                    rows: own.map { run.lines[$0].row },
+                    "rep \(rep.id) has no quota for \(period), and the tiers are set on attainment; give the rep a quota in the roster or a Quota column"
+                )
+            }
+            let bands = PricedBands(table, quota: bandQuota)
+            var cumulative = table.basis == .ytd ? yearCredit : 0
+            let periodEnd = cumulative + ledger.credit
+            var ownPaid: [(weight: Decimal, rate: Decimal)] = []
+            for index in all {
+                guard run.eligible[index] else {
+                    ledger.entries.append(notEligible(index, period: period))
+                    continue
+                }
+                let credit = run.lines[index].credit
+                let parts: [PricedBands.Part]
+                switch (table.basis, table.mode) {
+                case (.perDeal, .marginal): parts = bands.marginal(from: 0, to: credit)
+                case (.perDeal, .retroactive):
+                    parts = [retroactivePart(bands, band: bands.band(containing: credit), credit: credit)]
+                case (_, .marginal): parts = bands.marginal(from: cumulative, to: cumulative + credit)
+                case (_, .retroactive):
+                    parts = [retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit)]
+                }
+                cumulative += credit
+                let priced = price(index, parts: parts, bands: bands, period: period)
+                if let weight = priced.tierWeight, let rate = priced.entry.line.rates.first {
+                    ownPaid.append((weight, rate))
+                }
+                ledger.entries.append(priced.entry)
+            }
+            if table.basis == .ytd && table.mode == .retroactive {
+                let rateNow = bands.rates[bands.band(containing: periodEnd)]
+                if !paid.isEmpty {
+                    ledger.entries.append(trueUp(paid, rateNow: rateNow, period: period))
+                    paid = paid.map { ($0.weight, rateNow) }
+                }
+                paid += ownPaid
+            }
+            yearCredit = periodEnd
+            ledgers.append(ledger)
+        }
+        return ledgers
+    }
+
+    private func retroactivePart(_ bands: PricedBands, band: Int, credit: Decimal) -> PricedBands.Part {
+        PricedBands.Part(band: band, credit: credit, amount: credit * bands.rates[band])
+    }
+
+    /// A line's commission from its tier parts, with the first matching override applied.
+    /// `tierWeight` is credit × multiplier for lines whose rate comes from the tiers.
+    private func price(_ index: Int, parts: [PricedBands.Part], bands: PricedBands, period: Period)
+        -> (entry: Entry, tierWeight: Decimal?)
+    {
+        let source = run.lines[index]
+        let credit = source.credit
+        var amount = parts.reduce(Decimal(0)) { $0 + $1.amount }
+        var rates = parts.map { bands.rates[$0.band] }
+        var explanation = bands.describe(parts)
+        var weight: Decimal? = credit
+        if let override = plan.commission.overrides.first(where: { $0.when.matches(source) }) {
+            let condition = override.when.summary
+            switch override.effect {
+            case .rate(let rate):
+                amount = credit * rate
+                rates = [rate]
+                explanation = "\(credit.groupedMoneyText) at \(rate.percentText) (override: \(condition))"
+                weight = nil
+            case .multiplier(let multiplier):
+                amount *= multiplier
+                explanation = "(\(explanation)) × \(multiplier.plainText) (override: \(condition))"
+                weight = credit * multiplier
+            }
+        }
+        var unique: [Decimal] = []
+        for rate in rates where !unique.contains(rate) { unique.append(rate) }
+        let line = StatementLine(
+            kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period, credit: credit,
+            amount: roundedLine(amount), rates: unique, explanation: explanation,
+            flags: run.splitFlagged.contains(index) ? ["split_total"] : [], bonusName: nil)
+        return (Entry(line: line, source: index), weight)
+    }
+
+    private func trueUp(_ paid: [(weight: Decimal, rate: Decimal)], rateNow: Decimal, period: Period) -> Entry {
+        var groups: [(rate: Decimal, weight: Decimal)] = []
+        for item in paid {
+            if let at = groups.firstIndex(where: { $0.rate == item.rate }) {
+                groups[at].weight += item.weight
+            } else {
+                groups.append((item.rate, item.weight))
+            }
+        }
+        let amount = paid.reduce(Decimal(0)) { $0 + $1.weight * (rateNow - $1.rate) }
+        let words = groups.map { "\($0.weight.groupedMoneyText) × (\(rateNow.percentText) − \($0.rate.percentText))" }
+        let line = StatementLine(
+            kind: .trueUp, row: nil, dealID: nil, rep: rep.id, period: period, credit: nil,
+            amount: roundedLine(amount), rates: [rateNow], explanation: "true-up: " + words.joined(separator: " + "),
+            flags: [], bonusName: nil)
+        return Entry(line: line, source: nil)
+    }
+
+    private func notEligible(_ index: Int, period: Period) -> Entry {
+        let source = run.lines[index]
+        var flags = ["not_eligible"]
+        if run.splitFlagged.contains(index) { flags.append("split_total") }
+        let line = StatementLine(
+            kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
+            credit: source.credit, amount: 0, rates: [],
+            explanation: "not eligible (status \(source.status ?? "none")): earns nothing", flags: flags, bonusName: nil
+        )
+        return Entry(line: line, source: nil)
+    }
+
+    /// Rounds a line's amount when the plan rounds per line; leaves it exact otherwise.
+    func roundedLine(_ amount: Decimal) -> Decimal {
+        plan.rounding.level == .line ? plan.rounding.round(amount) : amount
+    }
+}
+
+extension LineCondition {
+    /// `product=Services, type=Renewal`: the condition in the plan's own words.
+    var summary: String {
+        var parts: [String] = []
+        if let product { parts.append("product=\(product)") }
+        if let type { parts.append("type=\(type)") }
+        if let status { parts.append("status=\(status)") }
+        if let from { parts.append("from \(from)") }
+        if let to { parts.append("to \(to)") }
+        return parts.isEmpty ? "every line" : parts.joined(separator: ", ")
+    }
+}

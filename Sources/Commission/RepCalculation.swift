@@ -1,0 +1,99 @@
+import Foundation
+
+/// One rep's lines and totals across the run's periods (plan-format.md steps 4 to 10).
+struct RepCalculation {
+    let run: Run
+    let repIndex: Int
+    let span: ClosedRange<Period>
+    var plan: Plan { run.plan }
+    var rep: RosterEntry { run.book.reps[repIndex] }
+
+    /// A line under construction, with what later steps need to know about it.
+    struct Entry {
+        var line: StatementLine
+        /// The source line it comes from.
+        var source: Int?
+        var isCommission: Bool { line.kind == .commission || line.kind == .trueUp }
+        var countsTowardCap = false
+    }
+
+    /// Everything computed for one rep-period.
+    struct Ledger {
+        let period: Period
+        var quota: Decimal?
+        var ytdQuota: Decimal?
+        var credit: Decimal = 0
+        var entries: [Entry] = []
+        var gated = false
+        var attainment: Decimal? { quota.flatMap { $0 == 0 ? nil : credit / $0 } }
+    }
+
+    func compute() throws(EngineError) -> (lines: [StatementLine], totals: [RepPeriodTotal], issues: [StatementIssue]) {
+        var ledgers = try priceCommission()
+        var issues: [StatementIssue] = []
+        for index in ledgers.indices {
+            try applyGateCapsAndBonuses(&ledgers[index])
+        }
+        issues += applyClawbacks(&ledgers)
+        let totals = settle(ledgers)
+        return (ledgers.flatMap { $0.entries.map(\.line) }, totals, issues)
+    }
+
+    // MARK: Periods and quotas
+
+    /// The periods this rep has a rep-period in: every period of the run's span in which the rep
+    /// is on the plan, plus any period holding one of its lines or clawbacks.
+    func periods() -> [Period] {
+        var result: [Period] = []
+        var period = span.lowerBound
+        while period <= span.upperBound {
+            if activeDays(in: period.start...period.end) > 0 { result.append(period) }
+            period = period.next
+        }
+        var extra = Set(run.linesOfRep[repIndex].map { run.periodOfLine[$0] })
+        for index in run.linesOfRep[repIndex] where run.clawbackStatus[index] {
+            if let cancel = run.lines[index].cancelDate, cancel >= run.lines[index].date {
+                extra.insert(Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
+            }
+        }
+        extra.subtract(result)
+        return (result + extra).sorted()
+    }
+
+    func activeDays(in range: ClosedRange<LocalDate>) -> Int {
+        let first = max(range.lowerBound, rep.start ?? range.lowerBound)
+        let last = min(range.upperBound, rep.end ?? range.upperBound)
+        return first > last ? 0 : first.days(to: last) + 1
+    }
+
+    /// `amount × active days / days`, rounded to cents half-up when the rep is on the plan for
+    /// only part of `range`.
+    func prorated(_ amount: Decimal, over range: ClosedRange<LocalDate>) -> Decimal {
+        let total = range.lowerBound.days(to: range.upperBound) + 1
+        let active = activeDays(in: range)
+        guard active < total else { return amount }
+        return (amount * Decimal(active) / Decimal(total)).roundedToCents
+    }
+
+    /// The rep-period's quota: the roster's per-period quota prorated, or the sheet's quota column.
+    func quota(for period: Period, lines: [Int]) throws(EngineError) -> Decimal? {
+        if run.book.hasRoster {
+            return rep.periodQuota(plan.period).map { prorated($0, over: period.start...period.end) }
+        }
+        let quotas = lines.compactMap { run.lines[$0].quota }
+        guard let first = quotas.first else { return nil }
+        if quotas.contains(where: { $0 != first }) {
+            let rows = lines.filter { run.lines[$0].quota != nil }.map { run.lines[$0].row }
+            throw EngineError(rows: rows, "the Quota column disagrees for rep \(rep.id) in \(period)")
+        }
+        return first
+    }
+
+    /// The annual quota of `period`'s fiscal year, prorated over the rep's days in that year.
+    func yearQuota(for period: Period, periodQuota: Decimal?) -> Decimal? {
+        let annual =
+            run.book.hasRoster
+            ? rep.yearQuota(plan.period) : periodQuota.map { $0 * Decimal(plan.period.periodsPerYear) }
+        return annual.map { prorated($0, over: period.fiscalYearRange) }
+    }
+}

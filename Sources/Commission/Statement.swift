@@ -1,0 +1,92 @@
+import Foundation
+
+/// One computed line: a commission, a bonus, a year-to-date true-up or a clawback.
+public struct StatementLine: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case commission, bonus
+        case trueUp = "true_up"
+        case clawback
+    }
+
+    public var kind: Kind
+    /// The source row, for lines that come from one.
+    public var row: Int?
+    public var dealID: String?
+    /// The rep's id.
+    public var rep: String
+    public var period: Period
+    /// The line's credit (amount × split); nil for true-ups and attainment bonuses.
+    public var credit: Decimal?
+    public var amount: Decimal
+    /// The rates the amount was computed at, in band order.
+    public var rates: [Decimal]
+    /// How the amount was reached, in words and figures.
+    public var explanation: String
+    /// Conditions such as `gated`, `capped`, `not_eligible`, `split_total`.
+    public var flags: [String]
+    /// The bonus's name, for bonus lines.
+    public var bonusName: String?
+}
+
+/// One rep's totals for one period.
+public struct RepPeriodTotal: Sendable, Hashable {
+    public var rep: String
+    public var name: String?
+    public var team: String?
+    public var period: Period
+    public var credit: Decimal
+    public var quota: Decimal?
+    /// credit ÷ quota, exact; nil without a quota.
+    public var attainment: Decimal?
+    /// For `basis: ytd`: the annual quota of the period's fiscal year, prorated.
+    public var ytdQuota: Decimal?
+    public var earned: Decimal
+    public var draw: Decimal
+    public var drawPaid: Decimal
+    public var recovered: Decimal
+    public var payable: Decimal
+    /// The recoverable-draw balance carried after this period.
+    public var balance: Decimal
+    public var gated: Bool
+}
+
+/// A condition the engine noticed in the data and reports without stopping.
+public struct StatementIssue: Sendable, Hashable {
+    public var code: String
+    public var rows: [Int]
+    public var dealID: String?
+    public var rep: String?
+    public var message: String
+    /// Further figures, by name (`status`, `days`, `window_days`, `total`).
+    public var details: [(String, String)]
+
+    public init(
+        code: String, rows: [Int], dealID: String?, rep: String?, message: String, details: [(String, String)] = []
+    ) {
+        self.code = code
+        self.rows = rows
+        self.dealID = dealID
+        self.rep = rep
+        self.message = message
+        self.details = details
+    }
+
+    public static func == (a: StatementIssue, b: StatementIssue) -> Bool {
+        a.code == b.code && a.rows == b.rows && a.dealID == b.dealID && a.rep == b.rep && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(rows)
+        hasher.combine(dealID)
+    }
+}
+
+/// Everything the engine computed for one run.
+public struct Statement: Sendable, Hashable {
+    public var plan: String
+    public var currency: String
+    public var lines: [StatementLine]
+    public var reps: [RepPeriodTotal]
+    public var issues: [StatementIssue]
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A rate table made concrete for one rep and quota: money thresholds, rates and band labels.
+///
+/// A band covers `[threshold_i, threshold_{i+1})`; a credit exactly at a threshold is in the upper
+/// band, and the first band also covers everything below its threshold (credit notes).
+struct PricedBands {
+    let thresholds: [Decimal]
+    let rates: [Decimal]
+    let labels: [String]
+
+    init(_ table: TierTable, quota: Decimal?) {
+        thresholds = table.bands.map { table.metric == .attainment ? $0.from * (quota ?? 0) : $0.from }
+        rates = table.bands.map(\.rate)
+        labels = table.bands.indices.map { i in
+            let bands = table.bands
+            let isLast = i == bands.count - 1
+            switch table.metric {
+            case .attainment:
+                let from = bands[i].from.percentText.dropLast()
+                return isLast ? "\(from)%+" : "\(from)–\(bands[i + 1].from.percentText) of quota"
+            case .amount:
+                let from = bands[i].from.groupedMoneyText
+                return isLast ? "\(from)+" : "\(from)–\(bands[i + 1].from.groupedMoneyText)"
+            }
+        }
+    }
+
+    /// The index of the band containing `credit`.
+    func band(containing credit: Decimal) -> Int {
+        var index = 0
+        for i in thresholds.indices where credit >= thresholds[i] { index = i }
+        return index
+    }
+
+    /// One band's share of a marginal computation.
+    struct Part {
+        let band: Int
+        let credit: Decimal
+        var amount: Decimal
+    }
+
+    /// Pays `[from, to)` marginally: each part at its own band's rate. Reversed when `to < from`.
+    func marginal(from: Decimal, to: Decimal) -> [Part] {
+        if to < from {
+            return marginal(from: to, to: from).map { Part(band: $0.band, credit: -$0.credit, amount: -$0.amount) }
+        }
+        var parts: [Part] = []
+        for i in thresholds.indices {
+            let lower = i == 0 ? from : max(from, thresholds[i])
+            let upper = i + 1 < thresholds.count ? min(to, thresholds[i + 1]) : to
+            guard upper > lower else { continue }
+            parts.append(Part(band: i, credit: upper - lower, amount: (upper - lower) * rates[i]))
+        }
+        if parts.isEmpty { parts.append(Part(band: band(containing: from), credit: 0, amount: 0)) }
+        return parts
+    }
+
+    /// Words for a set of parts: `40,000.00 at 8% (50–100% of quota) + 10,000.00 at 12% (100%+)`.
+    func describe(_ parts: [Part]) -> String {
+        parts.map { "\($0.credit.groupedMoneyText) at \(rates[$0.band].percentText) (\(labels[$0.band]))" }
+            .joined(separator: " + ")
+    }
+}
