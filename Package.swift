@@ -16,7 +16,8 @@ let package = Package(
         .library(name: "CSV", targets: ["CSV"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -32,11 +33,16 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"], swiftSettings: hotLoops),
         .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: hotLoops),
 
+        // Calculating: plan → statement. The engine knows no file format.
+        .target(name: "Commission", dependencies: ["Spreadsheet"]),
+        .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX"]),
+
         // The command line: parses arguments and calls the stages.
         .executableTarget(
             name: "trueup",
             dependencies: [
-                "Spreadsheet", "XLSX", "CSV",
+                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -44,6 +50,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
+        .testTarget(name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,66 @@
+import Commission
+import Foundation
+import Yams
+
+/// Reads plan files (YAML, plan-format.md section 2) into `Plan` values.
+///
+/// Every key is checked: unknown keys are errors with a suggestion, the switches the contract
+/// requires (`period`, the tiers' `metric`, `basis`, `mode` and `table`) are never defaulted, and
+/// every value is read from its own text (money and rates as decimals). Errors carry the file,
+/// line and column: `plan.yaml:14:5: 'commission.tiers.mode' must be marginal or retroactive,
+/// found 'marginel'`.
+public enum PlanFile {
+    /// The keys a plan's top level may have.
+    static let topLevelKeys = [
+        "plan", "currency", "period", "fiscal_year_start", "rounding", "tolerance", "eligible", "commission",
+        "bonuses", "clawback", "draw", "reps", "columns",
+    ]
+
+    /// The fields that `columns:` may pin (plan-format.md 1.1).
+    public static let fields = [
+        "deal_id", "rep", "date", "amount", "split", "product", "type", "status", "cancel_date", "rate",
+        "commission", "bonus", "quota",
+    ]
+
+    public static func load(path: String) throws(PlanError) -> Plan {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw PlanError(
+                file: path, line: 0, column: 0, message: "cannot read the plan file (\(Self.reason(error)))")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(PlanError) -> Plan {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw PlanError(file: file, line: 0, column: 0, message: "the plan file is empty")
+            }
+            root = node
+        } catch let error as PlanError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.located(error, file: file)
+        } catch {
+            throw PlanError(file: file, line: 0, column: 0, message: "not valid YAML (\(error))")
+        }
+        return try PlanReader(top: YAMLValue(node: root, file: file, path: "")).plan()
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+
+    private static func located(_ error: YamlError, file: String) -> PlanError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return PlanError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        default:
+            return PlanError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Commission
+import Foundation
+
+/// Walks a plan's YAML tree section by section (plan-format.md section 2).
+struct PlanReader {
+    let top: YAMLValue
+
+    func plan() throws(PlanError) -> Plan {
+        let root = try top.mapping()
+        try root.allowOnly(PlanFile.topLevelKeys)
+        let period: PeriodKind = try root.required("period", "month, quarter or year").choice(
+            PeriodKind.allCases.map { ($0.rawValue, $0) })
+        var plan = Plan(
+            name: try root["plan"]?.text() ?? "Commission plan", currency: try root["currency"]?.text() ?? "",
+            period: period, commission: try commission(root.required("commission", "how commission is paid")))
+        if let value = root["fiscal_year_start"] { plan.fiscalYearStart = try value.integer(in: 1...12) }
+        if let value = root["rounding"] { plan.rounding = try rounding(value) }
+        if let value = root["tolerance"] { plan.tolerance = try value.money() }
+        if let value = root["eligible"] {
+            let section = try value.mapping()
+            try section.allowOnly(["status"])
+            plan.eligibleStatuses = try section.required("status", "the statuses that earn commission").texts()
+        }
+        if let value = root["bonuses"] { plan.bonuses = try bonuses(value) }
+        if let value = root["clawback"] { plan.clawback = try clawback(value) }
+        if let value = root["draw"] { plan.draw = try draw(value) }
+        if let value = root["reps"] { plan.reps = try reps(value) }
+        if let value = root["columns"] { plan.columns = try columns(value) }
+        return plan
+    }
+
+    private func rounding(_ value: YAMLValue) throws(PlanError) -> RoundingRule {
+        let section = try value.mapping()
+        try section.allowOnly(["places", "mode", "level"])
+        var rule = RoundingRule()
+        if let places = section["places"] { rule.places = try places.integer(in: 0...10) }
+        if let mode = section["mode"] { rule.mode = try mode.choice([("half_up", .halfUp), ("half_even", .halfEven)]) }
+        if let level = section["level"] { rule.level = try level.choice([("line", .line), ("period", .period)]) }
+        return rule
+    }
+
+    private func commission(_ value: YAMLValue) throws(PlanError) -> CommissionRules {
+        let section = try value.mapping()
+        try section.allowOnly(["tiers", "overrides", "gate", "cap"])
+        var rules = CommissionRules(tiers: try tiers(section.required("tiers", "the rate table and how to read it")))
+        if let overrides = section["overrides"] {
+            for item in try overrides.list() { rules.overrides.append(try override(item)) }
+        }
+        if let gate = section["gate"] { rules.gate = try gate.percent() }
+        if let cap = section["cap"] {
+            let caps = try cap.mapping()
+            try caps.allowOnly(["per_deal", "per_period"])
+            rules.capPerDeal = try caps["per_deal"]?.money()
+            rules.capPerPeriod = try caps["per_period"]?.money()
+        }
+        return rules
+    }
+
+    private func tiers(_ value: YAMLValue) throws(PlanError) -> TierTable {
+        let section = try value.mapping()
+        try section.allowOnly(["metric", "basis", "mode", "table"])
+        let metric: TierTable.Metric = try section.required("metric", "attainment or amount").choice([
+            ("attainment", .attainment), ("amount", .amount),
+        ])
+        let basis: TierTable.Basis = try section.required("basis", "per_deal, period or ytd").choice([
+            ("per_deal", .perDeal), ("period", .period), ("ytd", .ytd),
+        ])
+        let mode: TierTable.Mode = try section.required("mode", "marginal or retroactive").choice([
+            ("marginal", .marginal), ("retroactive", .retroactive),
+        ])
+        let table = try section.required("table", "the bands, each { from, rate }")
+        var bands: [TierTable.Band] = []
+        for row in try table.list() {
+            let band = try row.mapping()
+            try band.allowOnly(["from", "rate"])
+            let fromValue = try band.required("from", "where the band starts")
+            let from = metric == .attainment ? try fromValue.percent() : try fromValue.money()
+            if let last = bands.last, from <= last.from {
+                throw fromValue.error("\(fromValue.name) must be above the band before it (\(last.from.plainText))")
+            }
+            if bands.isEmpty && from != 0 {
+                throw fromValue.error("the first band must start at 0, found '\(try fromValue.text())'")
+            }
+            bands.append(TierTable.Band(from: from, rate: try band.required("rate", "the band's rate").percent()))
+        }
+        guard !bands.isEmpty else { throw table.error("\(table.name) must have at least one band") }
+        return TierTable(metric: metric, basis: basis, mode: mode, bands: bands)
+    }
+
+    private func condition(_ value: YAMLValue) throws(PlanError) -> LineCondition {
+        let section = try value.mapping()
+        try section.allowOnly(["product", "type", "status", "from", "to"])
+        return LineCondition(
+            product: try section["product"]?.text(), type: try section["type"]?.text(),
+            status: try section["status"]?.text(), from: try section["from"]?.date(), to: try section["to"]?.date())
+    }
+
+    private func override(_ value: YAMLValue) throws(PlanError) -> Override {
+        let section = try value.mapping()
+        try section.allowOnly(["when", "rate", "multiplier"])
+        let when = try condition(section.required("when", "which lines the override applies to"))
+        switch (section["rate"], section["multiplier"]) {
+        case (let rate?, nil): return Override(when: when, effect: .rate(try rate.percent()))
+        case (nil, let multiplier?): return Override(when: when, effect: .multiplier(try multiplier.decimal()))
+        case (_?, _?): throw value.error("\(value.name) has both 'rate' and 'multiplier'; give one")
+        case (nil, nil): throw value.error("\(value.name) needs 'rate' (replaces the tier rate) or 'multiplier'")
+        }
+    }
+
+    private func bonuses(_ value: YAMLValue) throws(PlanError) -> [Bonus] {
+        var result: [Bonus] = []
+        for item in try value.list() {
+            let section = try item.mapping()
+            try section.allowOnly(["name", "per_deal", "when", "at_attainment", "amount", "counts_toward_cap"])
+            let name = try section["name"]?.text() ?? "Bonus \(result.count + 1)"
+            let counts = try section["counts_toward_cap"]?.bool() ?? false
+            switch (section["per_deal"], section["at_attainment"]) {
+            case (let perDeal?, nil):
+                let when = try section["when"].map { v throws(PlanError) in try condition(v) } ?? LineCondition()
+                if section["amount"] != nil {
+                    throw item.error("\(item.name): a per_deal bonus gives its amount in 'per_deal'")
+                }
+                result.append(
+                    Bonus(name: name, kind: .perDeal(amount: try perDeal.money(), when: when), countsTowardCap: counts))
+            case (nil, let level?):
+                if section["when"] != nil { throw item.error("\(item.name): an at_attainment bonus takes no 'when'") }
+                let amount = try section.required("amount", "what the bonus pays").money()
+                result.append(
+                    Bonus(
+                        name: name, kind: .atAttainment(at: try level.percent(), amount: amount),
+                        countsTowardCap: counts))
+            case (_?, _?): throw item.error("\(item.name) has both 'per_deal' and 'at_attainment'; give one")
+            case (nil, nil):
+                throw item.error("\(item.name) needs 'per_deal' (paid per matching line) or 'at_attainment'")
+            }
+        }
+        return result
+    }
+
+    private func clawback(_ value: YAMLValue) throws(PlanError) -> Clawback {
+        let section = try value.mapping()
+        try section.allowOnly(["statuses", "window_days"])
+        return Clawback(
+            statuses: try section.required("statuses", "the statuses that reverse a line").texts(),
+            windowDays: try section.required("window_days", "how many days after the close a cancellation is reversed")
+                .integer(in: 0...36_500))
+    }
+
+    private func draw(_ value: YAMLValue) throws(PlanError) -> Draw {
+        let section = try value.mapping()
+        try section.allowOnly(["amount", "recoverable"])
+        return Draw(
+            amount: try section.required("amount", "the draw per period").money(),
+            recoverable: try section.required("recoverable", "true (recovered from later earnings) or false (a floor)")
+                .bool())
+    }
+
+    private func reps(_ value: YAMLValue) throws(PlanError) -> [RosterEntry] {
+        var result: [RosterEntry] = []
+        for item in try value.list() {
+            let section = try item.mapping()
+            try section.allowOnly(["id", "name", "team", "quota", "annual_quota", "start", "end", "draw"])
+            result.append(
+                RosterEntry(
+                    id: try section.required("id", "the rep's id").text(), name: try section["name"]?.text(),
+                    team: try section["team"]?.text(), quota: try section["quota"]?.money(),
+                    annualQuota: try section["annual_quota"]?.money(), start: try section["start"]?.date(),
+                    end: try section["end"]?.date(), draw: try section["draw"]?.money()))
+        }
+        return result
+    }
+
+    private func columns(_ value: YAMLValue) throws(PlanError) -> [String: String] {
+        let section = try value.mapping()
+        try section.allowOnly(PlanFile.fields)
+        var result: [String: String] = [:]
+        for field in PlanFile.fields { if let header = section[field] { result[field] = try header.text() } }
+        return result
+    }
+}
