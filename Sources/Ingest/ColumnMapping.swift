@@ -1,0 +1,97 @@
+import Spreadsheet
+
+/// Which column holds which field, found from a header row.
+public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
+    /// The 1-based row the headers are on.
+    public let headerRow: Int
+    /// Field → 1-based column.
+    public let columns: [Key: Int]
+    /// Field → the header text it was matched by.
+    public let headers: [Key: String]
+}
+
+/// Why no header row fits: what was found and what is missing.
+public struct MappingFailure: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// Matches header texts to fields by synonyms, with pins taking precedence.
+enum ColumnMatcher {
+    /// Maps one candidate header row. `pins` name the exact header for a field.
+    /// Returns nil when a required field is missing; throws when a field is ambiguous.
+    static func map<Key: Hashable & Sendable & RawRepresentable>(
+        row: Row, keys: [Key], synonyms: (Key) -> [String], required: [Key], pins: [String: String]
+    ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
+        var headers: [(column: Int, text: String)] = []
+        for cell in row.cells {
+            if case .text(let text) = cell.value, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                headers.append((cell.column, text.trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        var columns: [Key: Int] = [:]
+        var names: [Key: String] = [:]
+        var taken: Set<Int> = []
+        for key in keys {
+            if let pin = pins[key.rawValue] {
+                guard let match = headers.first(where: { headerKey($0.text) == headerKey(pin) }) else { continue }
+                columns[key] = match.column
+                names[key] = match.text
+                taken.insert(match.column)
+            }
+        }
+        var ambiguous: [(key: Key, matches: [(column: Int, text: String)])] = []
+        for key in keys where columns[key] == nil && pins[key.rawValue] == nil {
+            let wanted = Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)])
+            let matches = headers.filter { wanted.contains(headerKey($0.text)) && !taken.contains($0.column) }
+            if matches.count > 1 {
+                ambiguous.append((key, matches))
+            } else if let match = matches.first {
+                columns[key] = match.column
+                names[key] = match.text
+                taken.insert(match.column)
+            }
+        }
+        let isHeaderRow = required.allSatisfy { key in columns[key] != nil || ambiguous.contains { $0.key == key } }
+        guard isHeaderRow else { return nil }
+        if let (key, matches) = ambiguous.first {
+            let found = matches.map { "'\($0.text)' (\(CellAddress.columnName($0.column)))" }.joined(separator: ", ")
+            throw MappingFailure(
+                description:
+                    "row \(row.index): several columns could be '\(key.rawValue)': \(found); pin one with the plan's columns: { \(key.rawValue): \"…\" } or --map \(key.rawValue)=HEADER"
+            )
+        }
+        return ColumnMapping(headerRow: row.index, columns: columns, headers: names)
+    }
+
+    /// The message for a sheet where no row among the first ones holds every required field.
+    static func missingMessage<Key: RawRepresentable>(
+        firstRows: [Row], required: [Key], synonyms: (Key) -> [String], pins: [String: String]
+    ) -> String where Key.RawValue == String {
+        let best = firstRows.max { a, b in a.cells.filter(\.value.isText).count < b.cells.filter(\.value.isText).count }
+        let texts =
+            best?.cells.compactMap { cell -> String? in
+                if case .text(let text) = cell.value { return text }
+                return nil
+            } ?? []
+        let found = Set(texts.map(headerKey))
+        let missing = required.filter { key in
+            let wanted =
+                pins[key.rawValue].map { [headerKey($0)] } ?? (synonyms(key).map(headerKey) + [headerKey(key.rawValue)])
+            return !wanted.contains(where: found.contains)
+        }
+        let headerList = texts.isEmpty ? "no headers" : "headers " + texts.map { "'\($0)'" }.joined(separator: ", ")
+        let missingList = missing.map { key in
+            pins[key.rawValue].map { "\(key.rawValue) (pinned to '\($0)')" } ?? key.rawValue
+        }
+        let row = best.map { " (row \($0.index))" } ?? ""
+        return "no header row names every required column: found \(headerList)\(row); missing "
+            + missingList.joined(separator: ", ") + "; pin a column with --map FIELD=HEADER or the plan's columns:"
+    }
+}
+
+extension CellValue {
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,134 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+/// The credit lines read from a deals sheet, with what could not be read.
+public struct DealsTable: Sendable {
+    public var lines: [CreditLine]
+    /// Values that could not be read, each at its cell; those rows were skipped.
+    public var diagnostics: [SpreadsheetError]
+    /// Data rows below the header that held anything.
+    public var rowsRead: Int
+    public var skippedRows: Int { Set(diagnostics.map { $0.location.cell?.row ?? $0.location.line ?? 0 }).count }
+    public var mapping: ColumnMapping<Field>
+    public var file: String
+    public var sheet: String?
+}
+
+/// Reads credit lines (plan-format.md 1.1) from a CSV file or a workbook's deals sheet.
+public enum DealsReader {
+    /// Data rows read before the columns' number styles are decided.
+    static let styleSample = 1000
+
+    /// Finds the header (the first sheet with every required field, unless `sheet` names one),
+    /// maps the columns (`pins` first, then synonyms) and reads every row below it. A row with a
+    /// value that cannot be read is skipped and reported at its cell; the run goes on.
+    public static func read(_ file: TableFile, sheet: String? = nil, pins: [String: String] = [:]) throws -> DealsTable
+    {
+        let tables = sheet.map { [$0] } ?? file.tables
+        let (table, mapping) = try HeaderSearch.find(
+            in: file, tables: tables, keys: Field.allCases, synonyms: \.synonyms, required: Field.required, pins: pins)
+        var result = DealsTable(
+            lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
+        var pending: [(Row, RowPlace)] = []
+        var styles: [Field: NumberStyle]?
+        try file.forEachRow(of: table) { row, place in
+            guard row.index > mapping.headerRow else { return }
+            if let styles {
+                read(row, place, mapping: mapping, styles: styles, into: &result)
+                return
+            }
+            pending.append((row, place))
+            if pending.count >= styleSample {
+                let decided = decideStyles(
+                    pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
+                styles = decided
+                for (row, place) in pending { read(row, place, mapping: mapping, styles: decided, into: &result) }
+                pending = []
+            }
+        }
+        if styles == nil {
+            let decided = decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
+            for (row, place) in pending { read(row, place, mapping: mapping, styles: decided, into: &result) }
+        }
+        return result
+    }
+
+    private static func decideStyles(
+        _ rows: [Row], mapping: ColumnMapping<Field>, file: String, table: String?, into result: inout DealsTable
+    ) -> [Field: NumberStyle] {
+        var styles: [Field: NumberStyle] = [:]
+        for field in [Field.amount, .split, .quota, .rate, .commission, .bonus] {
+            guard let column = mapping.columns[field] else { continue }
+            let texts = rows.compactMap { row -> String? in
+                if case .text(let text) = row.cell(at: column)?.value { return text }
+                return nil
+            }
+            let (style, ambiguous) = NumberStyle.decide(texts)
+            styles[field] = style
+            if ambiguous {
+                result.diagnostics.append(
+                    SpreadsheetError(
+                        Location(file: file, sheet: table),
+                        "column '\(mapping.headers[field] ?? field.rawValue)' mixes 1,234.56 and 1.234,56 number styles; read as \(style == .decimalPoint ? "1,234.56" : "1.234,56")"
+                    ))
+            }
+        }
+        return styles
+    }
+
+    private static func read(
+        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: [Field: NumberStyle],
+        into result: inout DealsTable
+    ) {
+        func value(_ field: Field) -> CellValue {
+            mapping.columns[field].flatMap { row.cell(at: $0)?.value } ?? .empty
+        }
+        guard mapping.columns.values.contains(where: { row.cell(at: $0) != nil }) else { return }
+        result.rowsRead += 1
+        var failures: [SpreadsheetError] = []
+        func attempt<T>(_ field: Field, _ read: () throws(ValueReading.Failure) -> T?) -> T? {
+            do throws(ValueReading.Failure) {
+                return try read()
+            } catch {
+                let message = error.message
+                failures.append(SpreadsheetError(place.location(column: mapping.columns[field]), message))
+                return nil
+            }
+        }
+        func required<T>(_ field: Field, _ found: T?) -> T? {
+            if found == nil && !failures.contains(where: { $0.location.cell?.column == mapping.columns[field] }) {
+                failures.append(
+                    SpreadsheetError(
+                        place.location(column: mapping.columns[field]), "no \(field.rawValue); the row is skipped"))
+            }
+            return found
+        }
+        let dealID = required(.dealID, ValueReading.text(value(.dealID)))
+        let rep = required(.rep, ValueReading.text(value(.rep)))
+        let date = required(
+            .date, attempt(.date) { () throws(ValueReading.Failure) in try ValueReading.date(value(.date)) })
+        let amount = required(
+            .amount,
+            attempt(.amount) { () throws(ValueReading.Failure) in
+                try ValueReading.money(value(.amount), style: styles[.amount] ?? .decimalPoint)
+            })
+        let split = attempt(.split) { () throws(ValueReading.Failure) in
+            try ValueReading.fraction(value(.split), style: styles[.split] ?? .decimalPoint)
+        }
+        let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in try ValueReading.date(value(.cancelDate))
+        }
+        let quota = attempt(.quota) { () throws(ValueReading.Failure) in
+            try ValueReading.money(value(.quota), style: styles[.quota] ?? .decimalPoint)
+        }
+        guard failures.isEmpty, let dealID, let rep, let date, let amount else {
+            result.diagnostics += failures
+            return
+        }
+        result.lines.append(
+            CreditLine(
+                row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
+                product: ValueReading.text(value(.product)), type: ValueReading.text(value(.type)),
+                status: ValueReading.text(value(.status)), cancelDate: cancel, quota: quota))
+    }
+}

@@ -1,0 +1,57 @@
+/// A column the deals sheet can have (plan-format.md 1.1), with the headers it goes by.
+public enum Field: String, Sendable, Hashable, CaseIterable {
+    case dealID = "deal_id", rep, date, amount, split, product, type, status
+    case cancelDate = "cancel_date", rate, commission, bonus, quota
+
+    /// The fields every deals sheet must have.
+    public static let required: [Field] = [.dealID, .rep, .date, .amount]
+
+    /// Headers that name this field (plan-format.md section 7, and more seen in exports).
+    public var synonyms: [String] {
+        switch self {
+        case .dealID: ["deal_id", "Deal ID", "Deal", "Opportunity ID", "Opportunity", "ID", "Deal Number", "Opp ID"]
+        case .rep:
+            [
+                "Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE", "Rep ID", "Rep Name",
+                "Opportunity Owner", "Seller",
+            ]
+        case .date: ["Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date"]
+        case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value"]
+        case .split: ["Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split"]
+        case .product: ["Product", "Product Line", "SKU"]
+        case .type: ["Type", "Deal Type", "Opportunity Type"]
+        case .status: ["Status", "Stage", "Deal Status"]
+        case .cancelDate:
+            ["cancel_date", "Cancel Date", "Cancelled", "Cancellation Date", "Refund Date", "Canceled Date"]
+        case .rate: ["Rate", "Commission Rate", "Comm %", "Comm Rate", "Rate %"]
+        case .commission: ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount"]
+        case .bonus: ["Bonus", "SPIFF", "Spiff"]
+        case .quota: ["Quota", "Target"]
+        }
+    }
+}
+
+/// A column of a roster file (plan-format.md 1.2).
+public enum RosterField: String, Sendable, Hashable, CaseIterable {
+    case id, name, team, quota
+    case annualQuota = "annual_quota"
+    case start, end, draw
+
+    public var synonyms: [String] {
+        switch self {
+        case .id: ["id", "Rep ID", "Employee ID", "Rep", "Rep Code"]
+        case .name: ["Name", "Rep Name", "Full Name", "Salesperson"]
+        case .team: ["Team", "Region", "Territory"]
+        case .quota: ["Quota", "Period Quota", "Target"]
+        case .annualQuota: ["annual_quota", "Annual Quota", "Annual Target", "Yearly Quota"]
+        case .start: ["Start", "Start Date", "Hire Date"]
+        case .end: ["End", "End Date", "Termination Date"]
+        case .draw: ["Draw", "Draw Amount"]
+        }
+    }
+}
+
+/// How headers are compared: case-insensitively, ignoring spaces, `_`, `-` and `.`.
+func headerKey(_ text: String) -> String {
+    String(text.lowercased().filter { !" _-.\t".contains($0) })
+}

@@ -1,0 +1,54 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+/// Reads a roster (plan-format.md 1.2) from a CSV file or a workbook's first sheet with an `id` column.
+///
+/// Unlike deals, a roster with an unreadable value is refused: a wrong quota would make every
+/// figure of that rep wrong.
+public enum RosterReader {
+    public static func read(_ file: TableFile, sheet: String? = nil) throws -> [RosterEntry] {
+        let tables = sheet.map { [$0] } ?? file.tables
+        let (table, mapping) = try HeaderSearch.find(
+            in: file, tables: tables, keys: RosterField.allCases, synonyms: \.synonyms, required: [.id], pins: [:])
+        var entries: [RosterEntry] = []
+        var seen: [String: Int] = [:]
+        try file.forEachRow(of: table) { row, place in
+            guard row.index > mapping.headerRow else { return }
+            func value(_ field: RosterField) -> CellValue {
+                mapping.columns[field].flatMap { row.cell(at: $0)?.value } ?? .empty
+            }
+            func checked<T>(_ field: RosterField, _ read: () throws(ValueReading.Failure) -> T?) throws -> T? {
+                do throws(ValueReading.Failure) {
+                    return try read()
+                } catch {
+                    let message = error.message
+                    throw SpreadsheetError(place.location(column: mapping.columns[field]), message)
+                }
+            }
+            guard let id = ValueReading.text(value(.id)) else { return }
+            if let earlier = seen[id.lowercased()] {
+                throw SpreadsheetError(
+                    place.location(column: mapping.columns[.id]),
+                    "rep id '\(id)' is listed again (first on row \(earlier))")
+            }
+            seen[id.lowercased()] = row.index
+            entries.append(
+                RosterEntry(
+                    id: id, name: ValueReading.text(value(.name)), team: ValueReading.text(value(.team)),
+                    quota: try checked(.quota) { () throws(ValueReading.Failure) in
+                        try ValueReading.money(value(.quota), style: .decimalPoint)
+                    },
+                    annualQuota: try checked(.annualQuota) { () throws(ValueReading.Failure) in
+                        try ValueReading.money(value(.annualQuota), style: .decimalPoint)
+                    },
+                    start: try checked(.start) { () throws(ValueReading.Failure) in try ValueReading.date(value(.start))
+                    },
+                    end: try checked(.end) { () throws(ValueReading.Failure) in try ValueReading.date(value(.end)) },
+                    draw: try checked(.draw) { () throws(ValueReading.Failure) in
+                        try ValueReading.money(value(.draw), style: .decimalPoint)
+                    }))
+        }
+        return entries
+    }
+}

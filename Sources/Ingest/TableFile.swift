@@ -1,0 +1,91 @@
+import CSV
+import Foundation
+import Spreadsheet
+import XLSX
+
+/// A file of rows: a CSV/TSV file (one table) or a workbook (one table per sheet).
+///
+/// CSV rows are numbered by record, as a spreadsheet program shows them (the header is row 1),
+/// and each field is a text cell; diagnostics for CSV name the file and the record's line.
+public enum TableFile {
+    case delimited(CSVReader)
+    case workbook(XLSXWorkbook)
+
+    /// Opens `path` by its signature (ZIP or OLE2 → workbook) or extension.
+    public static func open(_ path: String) throws -> TableFile {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw SpreadsheetError(Location(file: path), "no such file")
+        }
+        guard !isFolder.boolValue else { throw SpreadsheetError(Location(file: path), "is a folder, not a file") }
+        let lower = path.lowercased()
+        let workbookExtensions = [".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods"]
+        if workbookExtensions.contains(where: lower.hasSuffix) || hasArchiveSignature(path) {
+            return .workbook(try XLSXWorkbook(path: path))
+        }
+        return .delimited(try CSVReader(path: path))
+    }
+
+    public var path: String {
+        switch self {
+        case .delimited(let reader): reader.path
+        case .workbook(let workbook): workbook.path
+        }
+    }
+
+    /// The tables in the file: the workbook's worksheets in tab order, or one unnamed table.
+    public var tables: [String?] {
+        switch self {
+        case .delimited: [nil]
+        case .workbook(let workbook): workbook.sheets.filter { $0.kind == .worksheet }.map(\.name)
+        }
+    }
+
+    /// Streams the rows of `table` (a sheet name, or nil for CSV) with where each one is.
+    public func forEachRow(of table: String?, _ body: (Row, RowPlace) throws -> Void) throws {
+        switch self {
+        case .delimited(let reader):
+            var number = 0
+            try reader.forEachRecord { record in
+                number += 1
+                var cells: [Cell] = []
+                cells.reserveCapacity(record.fields.count)
+                for (index, field) in record.fields.enumerated() where !field.isEmpty {
+                    cells.append(Cell(column: index + 1, value: .text(field)))
+                }
+                try body(
+                    Row(index: number, cells: cells),
+                    RowPlace(file: reader.path, sheet: nil, line: record.line, row: number))
+            }
+        case .workbook(let workbook):
+            guard let sheet = table.flatMap(workbook.sheet(named:)) else {
+                throw SpreadsheetError(Location(file: workbook.path), "no sheet '\(table ?? "")'")
+            }
+            try workbook.readRows(of: sheet) { row in
+                try body(row, RowPlace(file: workbook.path, sheet: sheet.name, line: nil, row: row.index))
+            }
+        }
+    }
+
+    private static func hasArchiveSignature(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        return head.starts(with: [0x50, 0x4B]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+    }
+}
+
+/// Where a row is, for diagnostics: `Q3.xlsx › Deals!F57` or `deals.csv:57`.
+public struct RowPlace: Sendable, Hashable {
+    public let file: String
+    public let sheet: String?
+    public let line: Int?
+    public let row: Int
+
+    public func location(column: Int?) -> Location {
+        if let sheet {
+            return Location(file: file, sheet: sheet, cell: column.map { CellAddress(row: row, column: $0) })
+        }
+        return Location(file: file, line: line ?? row)
+    }
+}
