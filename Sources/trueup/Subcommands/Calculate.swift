@@ -1,0 +1,106 @@
+import ArgumentParser
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Spreadsheet
+
+struct Calculate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute every commission from a plan, a roster and the deals, explaining each figure.",
+        discussion: """
+            Reads the plan (YAML), the deals (CSV or XLSX: the first sheet whose header row names deal \
+            id, rep, date and amount) and the roster (the plan's reps:, or --roster). Rows with values \
+            that cannot be read are reported on standard error and skipped. --format json prints the \
+            object of the plan-format contract, section 4.
+            """)
+
+    @OptionGroup var inputs: CalculationInputs
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: StatementFormat = .text
+
+    @Flag(help: "List every line (text and csv formats), not only the rep-period totals.")
+    var lines = false
+
+    func run() throws {
+        let run = try inputs.load()
+        let statement = try run.calculate()
+        switch format {
+        case .json: print(statement.json, terminator: "")
+        case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
+        case .text: print(StatementText(statement: statement, showLines: lines).render(), terminator: "")
+        }
+        run.reportSkipped()
+    }
+}
+
+enum StatementFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+/// The inputs every calculating command takes, and their loading.
+struct CalculationInputs: ParsableArguments {
+    @Option(help: "The plan file (YAML).")
+    var plan: String
+
+    @Option(help: "The deals: a CSV file or a workbook.")
+    var deals: String
+
+    @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
+    var roster: String?
+
+    @Option(help: "The deals sheet, when the workbook has several.")
+    var sheet: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
+    var map: [String] = []
+
+    func load() throws -> LoadedRun {
+        let loaded: Plan
+        do { loaded = try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }
+        var pins = loaded.columns
+        for item in map {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, PlanFile.fields.contains(parts[0]) else {
+                throw UsageError(
+                    "--map \(item): expected FIELD=HEADER with FIELD one of " + PlanFile.fields.joined(separator: ", "))
+            }
+            pins[parts[0]] = parts[1]
+        }
+        let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins)
+        let rosterEntries = try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
+        return LoadedRun(plan: loaded, deals: table, roster: rosterEntries)
+    }
+}
+
+/// A plan, its deals and roster, ready to calculate.
+struct LoadedRun {
+    let plan: Plan
+    let deals: DealsTable
+    let roster: [RosterEntry]
+
+    func calculate() throws -> Statement {
+        do {
+            return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
+        } catch {
+            let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
+            throw UsageError("\(place): \(error.description)")
+        }
+    }
+
+    /// One line per unreadable value on standard error, then a count.
+    func reportSkipped() {
+        guard !deals.diagnostics.isEmpty else { return }
+        for diagnostic in deals.diagnostics.prefix(50) {
+            FileHandle.standardError.write(Data("trueup: warning: \(diagnostic)\n".utf8))
+        }
+        if deals.diagnostics.count > 50 {
+            FileHandle.standardError.write(Data("trueup: warning: … and \(deals.diagnostics.count - 50) more\n".utf8))
+        }
+        FileHandle.standardError.write(
+            Data("trueup: \(deals.skippedRows) of \(deals.rowsRead) deal rows skipped for unreadable values\n".utf8))
+    }
+}

@@ -1,0 +1,95 @@
+import CSV
+import Commission
+import Foundation
+
+/// The statement as a terminal table: per rep and period, and optionally every line.
+struct StatementText {
+    let statement: Statement
+    let showLines: Bool
+
+    func render() -> String {
+        var out = "\(statement.plan) (\(statement.currency))\n\n"
+        let header = [
+            "Rep", "Name", "Period", "Credit", "Quota", "Attain.", "Earned", "Draw paid", "Recovered", "Payable",
+        ]
+        var rows: [[String]] = []
+        for total in statement.reps {
+            rows.append([
+                total.rep, total.name ?? "", total.period.description, total.credit.groupedMoneyText,
+                total.quota?.groupedMoneyText ?? "—", total.attainment.map(\.attainmentPercent) ?? "—",
+                total.earned.groupedMoneyText, total.drawPaid.groupedMoneyText, total.recovered.groupedMoneyText,
+                total.payable.groupedMoneyText,
+            ])
+        }
+        out += Self.table(header: header, rows: rows, rightAligned: Set(3..<header.count))
+        let payable = statement.reps.reduce(Decimal(0)) { $0 + $1.payable }
+        out +=
+            "\nTotal payable: \(payable.groupedMoneyText) \(statement.currency) across \(statement.reps.count) rep-periods\n"
+        if showLines {
+            out += "\nLines:\n"
+            for line in statement.lines {
+                let deal = line.dealID ?? "—"
+                out +=
+                    "  \(line.rep)  \(line.period)  \(line.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
+                out +=
+                    "  \(deal.padding(toLength: 10, withPad: " ", startingAt: 0))  \(line.amount.groupedMoneyText)  \(line.explanation)\n"
+            }
+        }
+        if !statement.issues.isEmpty {
+            out += "\nNoted in the data:\n"
+            for issue in statement.issues {
+                let rows =
+                    issue.rows.isEmpty ? "" : " (row " + issue.rows.map(String.init).joined(separator: ", ") + ")"
+                out += "  \(issue.code)\(rows): \(issue.message)\n"
+            }
+        }
+        return out
+    }
+
+    static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, text in
+                let pad = String(repeating: " ", count: widths[column] - text.count)
+                return rightAligned.contains(column) ? pad + text : text + pad
+            }.joined(separator: "  ") + "\n"
+        }
+        return line(header) + line(widths.map { String(repeating: "─", count: $0) }) + rows.map(line).joined()
+    }
+}
+
+extension Decimal {
+    var attainmentPercent: String { (self * 100).rounded(places: 1, mode: .halfUp).plainText + "%" }
+}
+
+extension Statement {
+    var totalsCSV: String {
+        var out = CSVFormatting.record([
+            "rep", "name", "team", "period", "credit", "quota", "attainment", "earned", "draw", "draw_paid",
+            "recovered",
+            "payable", "balance",
+        ])
+        for t in reps {
+            out += CSVFormatting.record([
+                t.rep, t.name ?? "", t.team ?? "", t.period.description, t.credit.moneyText, t.quota?.moneyText ?? "",
+                t.attainmentText ?? "", t.earned.moneyText, t.draw.moneyText, t.drawPaid.moneyText,
+                t.recovered.moneyText, t.payable.moneyText, t.balance.moneyText,
+            ])
+        }
+        return out
+    }
+
+    var linesCSV: String {
+        var out = CSVFormatting.record([
+            "rep", "period", "kind", "deal_id", "row", "credit", "amount", "rates", "flags", "explanation",
+        ])
+        for l in lines {
+            out += CSVFormatting.record([
+                l.rep, l.period.description, l.kind.rawValue, l.dealID ?? "", l.row.map(String.init) ?? "",
+                l.credit?.moneyText ?? "", l.amount.moneyText, l.rates.map(\.plainText).joined(separator: " "),
+                l.flags.joined(separator: " "), l.explanation,
+            ])
+        }
+        return out
+    }
+}
