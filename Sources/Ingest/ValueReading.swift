@@ -44,7 +44,7 @@ enum ValueReading {
     static func money(_ value: CellValue, style: NumberStyle) throws(Failure) -> Decimal? {
         switch value {
         case .empty: return nil
-        case .number(let number): return number
+        case .number(let number): return number.excelPrecision
         case .text(let text): return try parseMoney(text, style: style)
         case .bool, .date, .error, .outOfRangeNumber: throw .wrong("expected a number, found \(describe(value))")
         }
@@ -90,7 +90,7 @@ enum ValueReading {
         let number: Decimal
         switch value {
         case .empty: return nil
-        case .number(let n): number = n
+        case .number(let n): number = n.excelPrecision
         case .text(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.hasSuffix("%") {

@@ -14,35 +14,36 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses an A1 reference such as `B7` or `$B$7`; nil when it is not one or is out of range.
     public init?(_ text: some StringProtocol) {
-        guard let parsed = Self.parse(Array(text.utf8)[...]) else { return nil }
+        guard let parsed = Self.parse(text.utf8) else { return nil }
         self = parsed
     }
 
     /// Parses A1 bytes; `$` anchors are accepted and dropped. Row 0 and columns past `XFD` are nil.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> CellAddress? {
+    @inlinable
+    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> CellAddress? {
         var column = 0
         var row = 0
         var i = bytes.startIndex
-        if i < bytes.endIndex && bytes[i] == UInt8(ascii: "$") { i += 1 }
+        if i < bytes.endIndex && bytes[i] == UInt8(ascii: "$") { bytes.formIndex(after: &i) }
         let lettersStart = i
         while i < bytes.endIndex, let value = letterValue(bytes[i]) {
             column = column * 26 + value
-            i += 1
+            bytes.formIndex(after: &i)
             if column > maxColumn { return nil }
         }
-        guard i > lettersStart else { return nil }
-        if i < bytes.endIndex && bytes[i] == UInt8(ascii: "$") { i += 1 }
+        guard i != lettersStart else { return nil }
+        if i < bytes.endIndex && bytes[i] == UInt8(ascii: "$") { bytes.formIndex(after: &i) }
         let digitsStart = i
         while i < bytes.endIndex, bytes[i] >= 48, bytes[i] <= 57 {
             row = row * 10 + Int(bytes[i] - 48)
-            i += 1
+            bytes.formIndex(after: &i)
             if row > maxRow { return nil }
         }
-        guard i == bytes.endIndex, i > digitsStart, row >= 1 else { return nil }
+        guard i == bytes.endIndex, i != digitsStart, row >= 1 else { return nil }
         return CellAddress(row: row, column: column)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func letterValue(_ byte: UInt8) -> Int? {
         switch byte {
         case 65...90: Int(byte - 64)

@@ -62,3 +62,42 @@ import Testing
         #expect(Location(file: "deals.csv", line: 12).description == "deals.csv:12")
     }
 }
+
+@Suite struct DecimalPlainTextTests {
+    @Test(arguments: [
+        ("0", "0"), ("-0.5", "-0.5"), ("1250.10", "1250.1"), ("100", "100"), ("1E+20", "100000000000000000000"),
+        ("0.000123", "0.000123"), ("-18446744073709551615", "-18446744073709551615"),
+        ("1e-20", "0.00000000000000000001"),
+        ("123456789012345678901234567890.5", "123456789012345678901234567890.5"),
+    ])
+    func formatsPlainly(_ text: String, _ expected: String) {
+        #expect(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!.plainString == expected)
+    }
+
+    /// Property: for any significand and exponent, the plain text reads back to the same Decimal.
+    @Test func roundTripsThroughText() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let significand =
+                UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            let exponent = Int.random(in: -30...30, using: &generator)
+            let value = Decimal(
+                sign: Bool.random() ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+            let text = value.plainString
+            #expect(!text.contains("e") && !text.contains("E"))
+            #expect(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) == value, "\(text)")
+        }
+    }
+}
+
+@Suite struct ExcelPrecisionTests {
+    @Test(arguments: [
+        ("69934.49000000001", "69934.49"), ("70075.14999999999", "70075.15"), ("0.35000000000000003", "0.35"),
+        ("1250.0999999999999", "1250.1"), ("-1401.5029999999998", "-1401.503"),
+        ("123456789012345678", "123456789012346000"),
+        ("0.000012345678901234567", "0.0000123456789012346"), ("0", "0"), ("42", "42"),
+    ])
+    func numbersReadAsExcelShowsThem(_ stored: String, _ shown: String) {
+        #expect(Decimal(string: stored)!.excelPrecision == Decimal(string: shown)!)
+    }
+}

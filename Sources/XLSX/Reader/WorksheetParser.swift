@@ -149,7 +149,7 @@ final class WorksheetParser: XMLEventHandler {
 
     private func startCell(_ attributes: XMLAttributes) throws {
         if let r = attributes.bytes("r") {
-            guard let address = CellAddress.parse(ArraySlice(r)) else {
+            guard let address = CellAddress.parse(r) else {
                 throw SpreadsheetError(
                     Location(file: file, sheet: sheet),
                     "invalid cell reference '\(String(decoding: r, as: UTF8.self))' in row \(rowIndex)")
@@ -196,8 +196,7 @@ final class WorksheetParser: XMLEventHandler {
     private func startFormula(_ attributes: XMLAttributes) {
         capture = .formula
         hasFormula = true
-        let type = attributes.string("t")
-        formulaIsShared = type == "shared"
+        formulaIsShared = attributes.bytes("t").map { $0.elementsEqual("shared".utf8) } ?? false
         formulaSharedIndex = attributes.bytes("si").flatMap(parseInt)
         formulaHasRef = attributes.bytes("ref") != nil
     }

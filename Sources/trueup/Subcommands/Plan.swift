@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             do {
                 print(try PlanFile.load(path: file).words, terminator: "")
-            } catch let error as PlanError {
+            } catch {
                 throw UsageError(error.description)
             }
         }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `trueup calculate` and `trueup plan check`, run as a user runs them.
+@Suite struct CalculateCommandTests {
+    static let samples = CommandLineTests.packageRoot.appendingPathComponent("samples")
+    static let scenarios = CommandLineTests.corpus.deletingLastPathComponent().appendingPathComponent("scenarios")
+
+    static func sample(_ name: String) -> String { samples.appendingPathComponent(name).path }
+
+    @Test func theSamplesCalculate() throws {
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.sample("plan.yaml"), "--deals", Self.sample("crm-deals.csv"), "--roster",
+            Self.sample("roster.csv"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Total payable: 146,960.13 USD across 8 rep-periods"))
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let case01 = Self.scenarios.appendingPathComponent("case-01")
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", case01.appendingPathComponent("plan.yaml").path, "--deals",
+            case01.appendingPathComponent("deals.csv").path, "--format", "json",
+        ])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let reps = object?["reps"] as? [[String: Any]]
+        #expect(reps?.first?["earned"] as? String == "7410.48")
+        #expect((object?["lines"] as? [[String: Any]])?.count == 52)
+    }
+
+    @Test func csvListsTotalsOrLines() throws {
+        let arguments = [
+            "calculate", "--plan", Self.sample("plan.yaml"), "--deals", Self.sample("crm-deals.csv"), "--roster",
+            Self.sample("roster.csv"), "--format", "csv",
+        ]
+        let totals = try CommandLineTests.run(arguments)
+        #expect(totals.stdout.hasPrefix("rep,name,team,period,credit,quota,attainment,earned,"))
+        #expect(totals.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 9)
+        let lines = try CommandLineTests.run(arguments + ["--lines"])
+        #expect(lines.stdout.hasPrefix("rep,period,kind,deal_id,row,credit,amount,rates,flags,explanation"))
+    }
+
+    @Test func aBadPlanIsLocatedWithStatus2() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan.yaml")
+        let text = try String(contentsOfFile: Self.sample("plan.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    mode: marginal", with: "    mode: marginel")
+        try text.write(to: plan, atomically: true, encoding: .utf8)
+        for command in [
+            ["plan", "check", plan.path], ["calculate", "--plan", plan.path, "--deals", Self.sample("crm-deals.csv")],
+        ] {
+            let result = try CommandLineTests.run(command)
+            #expect(result.status == 2)
+            #expect(
+                result.stderr
+                    == "trueup: error: \(plan.path):19:11: 'commission.tiers.mode' must be marginal or retroactive, found 'marginel'\n"
+            )
+        }
+    }
+
+    @Test func unmappableColumnsListWhatWasFoundAndWhatIsMissing() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        try "Ref,Who,When,Total\nA,R-101,2026-07-01,100\n".write(to: deals, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run(["calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("found headers 'Ref', 'Who', 'When', 'Total'"))
+        #expect(result.stderr.contains("missing deal_id, rep (pinned to 'Owner ID'), date, amount"))
+        let mapped = try CommandLineTests.run([
+            "calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path, "--roster",
+            Self.sample("roster.csv"),
+            "--map", "deal_id=Ref", "--map", "rep=Who", "--map", "date=When", "--map", "amount=Total", "--map",
+            "status=Ref",
+        ])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+    }
+
+    @Test func unreadableValuesAreReportedAtTheirCellAndSkipped() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        try
+            "Deal ID,Owner ID,Close Date,Amount,Stage\nD1,R-101,2026-07-01,TBD,Closed Won\nD2,R-101,2026-07-45,100,Closed Won\nD3,R-101,2026-07-02,1000,Closed Won\n"
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path, "--roster",
+            Self.sample("roster.csv"),
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\(deals.path):2: expected a number, found \"TBD\""))
+        #expect(
+            result.stderr.contains("\(deals.path):3: expected a date (a date cell or YYYY-MM-DD), found \"2026-07-45\"")
+        )
+        #expect(result.stderr.contains("2 of 3 deal rows skipped"))
+    }
+}

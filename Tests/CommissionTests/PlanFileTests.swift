@@ -1,0 +1,133 @@
+import Commission
+import Foundation
+import PlanFile
+import Testing
+
+/// Plan files: the exact messages for each way a plan can be wrong, and what a good one reads as.
+@Suite struct PlanFileTests {
+    static let base = """
+        plan: Test plan
+        currency: USD
+        period: quarter
+        commission:
+          tiers:
+            metric: attainment
+            basis: period
+            mode: marginal
+            table:
+              - { from: 0%, rate: 5% }
+              - { from: 100%, rate: 8% }
+          gate: 50%
+        """
+
+    static func error(_ text: String) -> String? {
+        do {
+            _ = try PlanFile.parse(text, file: "plan.yaml")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    static func without(_ prefix: String) -> String {
+        base.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(prefix) }.joined(
+            separator: "\n")
+    }
+
+    @Test func theBasePlanReadsWithEveryDefaultSpelledOut() throws {
+        let plan = try PlanFile.parse(Self.base, file: "plan.yaml")
+        #expect(plan.period == .quarter)
+        #expect(plan.fiscalYearStart == 1)
+        #expect(plan.rounding == RoundingRule(places: 2, mode: .halfUp, level: .line))
+        #expect(plan.tolerance == Decimal(string: "0.01")!)
+        #expect(plan.commission.tiers.bands.map(\.rate) == [Decimal(string: "0.05")!, Decimal(string: "0.08")!])
+        #expect(plan.commission.gate == Decimal(string: "0.5")!)
+        #expect(plan.words.contains("half up (away from zero, like Excel's ROUND), every line rounded"))
+    }
+
+    @Test(arguments: [
+        ("period:", "plan.yaml:1:1: 'period' is missing: month, quarter or year; the plan must say it"),
+        (
+            "    metric:",
+            "plan.yaml:6:5: 'commission.tiers.metric' is missing: attainment or amount; the plan must say it"
+        ),
+        (
+            "    basis:",
+            "plan.yaml:6:5: 'commission.tiers.basis' is missing: per_deal, period or ytd; the plan must say it"
+        ),
+        (
+            "    mode:",
+            "plan.yaml:6:5: 'commission.tiers.mode' is missing: marginal or retroactive; the plan must say it"
+        ),
+    ])
+    func aMissingRequiredSwitchIsRefused(_ line: String, _ message: String) {
+        #expect(Self.error(Self.without(line)) == message)
+    }
+
+    @Test func aMissingTableIsRefused() {
+        let text = Self.base.replacingOccurrences(
+            of: "    table:\n      - { from: 0%, rate: 5% }\n      - { from: 100%, rate: 8% }\n", with: "")
+        #expect(
+            Self.error(text)
+                == "plan.yaml:6:5: 'commission.tiers.table' is missing: the bands, each { from, rate }; the plan must say it"
+        )
+    }
+
+    @Test func aMissingCommissionSectionIsRefused() {
+        let text = "plan: P\nperiod: month\n"
+        #expect(
+            Self.error(text) == "plan.yaml:1:1: 'commission' is missing: how commission is paid; the plan must say it")
+    }
+
+    @Test func aMisspelledChoiceIsRefused() {
+        #expect(
+            Self.error(Self.base.replacingOccurrences(of: "mode: marginal", with: "mode: marginel"))
+                == "plan.yaml:8:11: 'commission.tiers.mode' must be marginal or retroactive, found 'marginel'")
+    }
+
+    @Test(arguments: [
+        ("  gate: 50%", "  gat: 50%", "plan.yaml:12:3: unknown key 'commission.gat' (did you mean 'gate'?)"),
+        (
+            "    mode: marginal", "    mod: marginal",
+            "plan.yaml:8:5: unknown key 'commission.tiers.mod' (did you mean 'mode'?)"
+        ),
+        ("currency: USD", "curency: USD", "plan.yaml:2:1: unknown key 'curency' (did you mean 'currency'?)"),
+        (
+            "currency: USD", "colour: blue",
+            "plan.yaml:2:1: unknown key 'colour'; allowed here: plan, currency, period, fiscal_year_start, rounding, tolerance, eligible, commission, bonuses, clawback, draw, reps, columns"
+        ),
+    ])
+    func unknownKeysAreRefusedWithASuggestion(_ old: String, _ new: String, _ message: String) {
+        #expect(Self.error(Self.base.replacingOccurrences(of: old, with: new)) == message)
+    }
+
+    @Test(arguments: [
+        (
+            "rate: 8%", "rate: 8%%",
+            "plan.yaml:11:29: 'commission.tiers.table[1].rate' must be a percentage such as 8% or 0.08, found '8%%'"
+        ),
+        (
+            "rate: 8%", "rate: eight",
+            "plan.yaml:11:29: 'commission.tiers.table[1].rate' must be a percentage such as 8% or 0.08, found 'eight'"
+        ),
+        ("gate: 50%", "gate: -5%", "plan.yaml:12:9: 'commission.gate' must not be negative, found '-5%'"),
+        (
+            "from: 100%", "from: 0%",
+            "plan.yaml:11:17: 'commission.tiers.table[1].from' must be above the band before it (0)"
+        ),
+    ])
+    func badPercentagesAreRefused(_ old: String, _ new: String, _ message: String) {
+        #expect(Self.error(Self.base.replacingOccurrences(of: old, with: new)) == message)
+    }
+
+    @Test func invalidYAMLIsLocated() {
+        #expect(Self.error("plan: [unclosed\n") == "plan.yaml:2:1: not valid YAML: did not find expected ',' or ']'")
+    }
+
+    @Test func moneyIsReadAsDecimalText() throws {
+        let text = Self.base + "\n  cap:\n    per_deal: 0.1\n    per_period: 12345678901234567.89\n"
+        let plan = try PlanFile.parse(text, file: "plan.yaml")
+        #expect(plan.commission.capPerDeal == Decimal(string: "0.1")!)
+        #expect(plan.commission.capPerPeriod == Decimal(string: "12345678901234567.89")!)
+    }
+}

@@ -1,0 +1,109 @@
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Testing
+
+/// Runs every case of `shared/scenarios` end to end — plan file, deals (as CSV and as XLSX),
+/// roster — and matches `expected.json` figure for figure, as exact decimals.
+@Suite struct ScenarioTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/scenarios")
+
+    static let cases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix("case-") }.sorted()
+    }()
+
+    @Test func theScenariosAreThere() {
+        #expect(Self.cases.count >= 8)
+    }
+
+    @Test(arguments: cases, ["deals.csv", "deals.xlsx"])
+    func matchesExpected(_ name: String, _ dealsFile: String) throws {
+        let directory = Self.folder.appendingPathComponent(name)
+        let arguments = try Self.calculateArguments(directory)
+        let plan = try PlanFile.load(path: directory.appendingPathComponent(arguments["--plan"]!).path)
+        let deals = try DealsReader.read(
+            TableFile.open(directory.appendingPathComponent(dealsFile).path), pins: plan.columns)
+        #expect(deals.diagnostics.isEmpty, "\(deals.diagnostics)")
+        let roster =
+            try arguments["--roster"].map {
+                try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path))
+            } ?? []
+        let statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
+        let ours = try JSONSerialization.jsonObject(with: Data(statement.json.utf8)) as! [String: Any]
+        let expected =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as! [String: Any]
+        let lineDifferences = Self.compareLines(
+            ours["lines"] as! [[String: Any]], expected["lines"] as! [[String: Any]])
+        let repDifferences = Self.compareReps(ours["reps"] as! [[String: Any]], expected["reps"] as! [[String: Any]])
+        #expect(lineDifferences.isEmpty, "\(lineDifferences.prefix(5))")
+        #expect(repDifferences.isEmpty, "\(repDifferences.prefix(5))")
+        if lineDifferences.isEmpty && repDifferences.isEmpty {
+            print(
+                "scenario \(name) from \(dealsFile): \((expected["lines"] as! [Any]).count) lines and \((expected["reps"] as! [Any]).count) rep-periods match expected.json"
+            )
+        }
+    }
+
+    static func calculateArguments(_ directory: URL) throws -> [String: String] {
+        let object = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("case.json")))
+        let list = (object as! [String: Any])["calculate"] as! [String]
+        var result: [String: String] = [:]
+        for (flag, value) in zip(list, list.dropFirst()) where flag.hasPrefix("--") { result[flag] = value }
+        return result
+    }
+
+    static func decimal(_ value: Any?) -> Decimal? {
+        (value as? String).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+    }
+
+    /// Lines match by (rep, period, kind, deal, row, bonus) on amount and credit; lines whose amount
+    /// is zero may be present on one side only (scenarios/README.md).
+    static func compareLines(_ ours: [[String: Any]], _ expected: [[String: Any]]) -> [String] {
+        func key(_ line: [String: Any]) -> String {
+            ["rep", "period", "kind", "deal_id", "row", "bonus"].map { "\(line[$0] ?? "-")" }.joined(separator: "|")
+        }
+        func nonZero(_ lines: [[String: Any]]) -> [String: [String: Any]] {
+            Dictionary(
+                lines.filter { decimal($0["amount"]) != 0 }.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let mine = nonZero(ours)
+        let theirs = nonZero(expected)
+        var differences: [String] = []
+        for name in Set(mine.keys).union(theirs.keys).sorted() {
+            let a = mine[name]
+            let b = theirs[name]
+            if decimal(a?["amount"]) != decimal(b?["amount"]) || decimal(a?["credit"]) != decimal(b?["credit"]) {
+                differences.append("\(name): ours \(a?["amount"] ?? "none") expected \(b?["amount"] ?? "none")")
+            }
+        }
+        return differences
+    }
+
+    static func compareReps(_ ours: [[String: Any]], _ expected: [[String: Any]]) -> [String] {
+        func index(_ reps: [[String: Any]]) -> [String: [String: Any]] {
+            Dictionary(reps.map { ("\($0["rep"]!)|\($0["period"]!)", $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let mine = index(ours)
+        var differences: [String] = []
+        for (name, theirs) in index(expected) {
+            guard let row = mine[name] else {
+                differences.append("\(name): missing")
+                continue
+            }
+            for field in [
+                "credit", "quota", "attainment", "ytd_quota", "earned", "draw", "draw_paid", "recovered", "payable",
+                "balance",
+            ]
+            where theirs[field] != nil && decimal(theirs[field]) != decimal(row[field]) {
+                differences.append("\(name) \(field): ours \(row[field] ?? "none") expected \(theirs[field]!)")
+            }
+        }
+        differences += Set(mine.keys).subtracting(index(expected).keys).map { "\($0): not expected" }
+        return differences
+    }
+}
