@@ -27,19 +27,32 @@ struct Run {
     /// Source-line indices per rep, each list in the plan's order (close date, deal id, row).
     let linesOfRep: [[Int]]
     let splitFlagged: Set<Int>
+    /// Each line's product, type and status in compared form.
+    let keys: [MatchKeys]
+    let overrides: [(condition: NormalizedCondition, override: Override)]
+    let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
     var issues: [StatementIssue] = []
 
     init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
         self.plan = plan
         self.lines = lines
         book = try RepBook(roster: roster, lines: lines)
+
         let eligibleSet = plan.eligibleStatuses.map { Set($0.map(\.normalizedKey)) }
         let clawbackSet = Set((plan.clawback?.statuses ?? []).map(\.normalizedKey))
-        let clawbacks = lines.map { line in line.status.map { clawbackSet.contains($0.normalizedKey) } ?? false }
+        var memo = KeyMemo()
+        let keys = lines.map { MatchKeys($0, memo: &memo) }
+        self.keys = keys
+        overrides = plan.commission.overrides.map { ($0.when.normalized, $0) }
+        perDealBonuses = plan.bonuses.compactMap { bonus in
+            guard case .perDeal(let amount, let when) = bonus.kind else { return nil }
+            return (when.normalized, bonus, amount)
+        }
+        let clawbacks = keys.map { key in key.status.map { clawbackSet.contains($0) } ?? false }
         clawbackStatus = clawbacks
         eligible = lines.indices.map { i in
             guard let eligibleSet else { return true }
-            return lines[i].status.map { eligibleSet.contains($0.normalizedKey) } ?? false || clawbacks[i]
+            return keys[i].status.map { eligibleSet.contains($0) } ?? false || clawbacks[i]
         }
         periodOfLine = lines.map {
             Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
@@ -98,18 +111,78 @@ struct Run {
         return first...last
     }
 
+    /// Computes every rep, in parallel when there are many (reps are independent), and joins
+    /// the results in roster order, so the statement is the same whatever the scheduling.
     func statement() throws(EngineError) -> Statement {
-        var run = self
         var lines: [StatementLine] = []
         var totals: [RepPeriodTotal] = []
+        var issues = self.issues
         if let span {
-            for repIndex in book.reps.indices {
-                let result = try RepCalculation(run: run, repIndex: repIndex, span: span).compute()
+            let results = RepResults(count: book.reps.count)
+            let run = self
+            let workers =
+                self.lines.count > 20_000 || book.reps.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount : 1
+            let chunk = (book.reps.count + workers - 1) / max(workers, 1)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = (worker * chunk)..<min(book.reps.count, (worker + 1) * chunk)
+                for repIndex in range {
+                    results.store(
+                        repIndex,
+                        Result { () throws(EngineError) in
+                            try RepCalculation(run: run, repIndex: repIndex, span: span).compute()
+                        })
+                }
+            }
+            lines.reserveCapacity(results.lineCount)
+            for index in book.reps.indices {
+                // Taking a rep's result frees its slot, so the lines are never held twice.
+                let result = try results.take(index).get()
                 lines += result.lines
                 totals += result.totals
-                run.issues += result.issues
+                issues += result.issues
             }
         }
-        return Statement(plan: plan.name, currency: plan.currency, lines: lines, reps: totals, issues: run.issues)
+        return Statement(plan: plan.name, currency: plan.currency, lines: lines, reps: totals, issues: issues)
+    }
+}
+
+/// One slot per rep, written by exactly one worker each, read after all have finished.
+private final class RepResults: @unchecked Sendable {
+    typealias Output = (lines: [StatementLine], totals: [RepPeriodTotal], issues: [StatementIssue])
+    private let slots: UnsafeMutableBufferPointer<Result<Output, EngineError>?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ index: Int, _ result: Result<Output, EngineError>) { slots[index] = result }
+
+    /// Moves a rep's result out of its slot.
+    func take(_ index: Int) -> Result<Output, EngineError> {
+        defer { slots[index] = nil }
+        return slots[index]!
+    }
+
+    /// Lines across all stored results.
+    var lineCount: Int {
+        slots.reduce(0) { total, slot in total + ((try? slot?.get())?.lines.count ?? 0) }
+    }
+}
+
+/// Remembers the compared form of texts that repeat across lines (statuses, products, reps).
+struct KeyMemo {
+    private var known: [String: String] = [:]
+
+    mutating func key(_ text: String) -> String {
+        if let found = known[text] { return found }
+        let key = text.normalizedKey
+        if known.count < 100_000 { known[text] = key }
+        return key
     }
 }

@@ -15,12 +15,42 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` (an optional time after `T` or a space is ignored).
     public init?(iso text: some StringProtocol) {
+        if let fast = Self.parseCompact(String(text).utf8) {
+            self = fast
+            return
+        }
         let datePart = text.prefix { $0 != "T" && $0 != " " }
         let fields = datePart.split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0].count == 4, fields[1].count <= 2, fields[2].count <= 2,
             let y = Int(fields[0]), let m = Int(fields[1]), let d = Int(fields[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Exactly `YYYY-MM-DD`, read byte by byte: the common case, without splitting strings.
+    private static func parseCompact(_ bytes: String.UTF8View) -> LocalDate? {
+        guard bytes.count == 10 else { return nil }
+        var year = 0
+        var month = 0
+        var day = 0
+        var offset = 0
+        for byte in bytes {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if offset < 4 {
+                    year = year * 10 + digit
+                } else if offset < 7 {
+                    month = month * 10 + digit
+                } else {
+                    day = day * 10 + digit
+                }
+            }
+            offset += 1
+        }
+        return LocalDate(year: year, month: month, day: day)
     }
 
     public var components: (year: Int, month: Int, day: Int) { CivilCalendar.date(days: dayNumber) }

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 /// How a plan rounds: to `places` decimals, half-up (away from zero, like Excel's ROUND) or
 /// half-even (banker's), on every line or once per rep-period total.
@@ -54,26 +55,22 @@ extension Decimal {
     }
 
     /// Plain positional text without an exponent or grouping.
-    public var plainText: String {
-        let text = description
-        guard text.contains("e") || text.contains("E") else { return text }
-        return NSDecimalNumber(decimal: self).description(withLocale: Locale(identifier: "en_US_POSIX"))
-    }
+    public var plainText: String { plainString }
 
     /// Money for people: thousands grouped, at least two decimals: `19,692.272`, `-1,250.00`.
     public var groupedMoneyText: String {
-        let text = moneyText
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var whole = Array(parts[0])
-        var grouped: [Character] = []
-        while whole.count > 3 {
-            grouped.insert(contentsOf: [","] + whole.suffix(3), at: 0)
-            whole.removeLast(3)
+        let text = moneyText.utf8
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + text.count / 3)
+        let negative = text.first == UInt8(ascii: "-")
+        let body = negative ? text.dropFirst() : text[...]
+        let wholeDigits = body.prefix { $0 != UInt8(ascii: ".") }.count
+        if negative { out.append(UInt8(ascii: "-")) }
+        for (offset, byte) in body.enumerated() {
+            if offset > 0 && offset < wholeDigits && (wholeDigits - offset) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(byte)
         }
-        grouped.insert(contentsOf: whole, at: 0)
-        return (negative ? "-" : "") + String(grouped) + (parts.count > 1 ? "." + parts[1] : "")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.

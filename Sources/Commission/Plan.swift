@@ -131,13 +131,49 @@ public struct LineCondition: Sendable, Hashable {
     }
 
     public func matches(_ line: CreditLine) -> Bool {
-        func same(_ wanted: String?, _ actual: String?) -> Bool {
-            guard let wanted else { return true }
-            return actual.map { $0.normalizedKey == wanted.normalizedKey } ?? false
-        }
-        guard same(product, line.product), same(type, line.type), same(status, line.status) else { return false }
-        if let from, line.date < from { return false }
-        if let to, line.date > to { return false }
+        normalized.matches(MatchKeys(line), date: line.date)
+    }
+
+    /// The condition with its texts in compared form, for matching many lines.
+    var normalized: NormalizedCondition {
+        NormalizedCondition(
+            product: product?.normalizedKey, type: type?.normalizedKey, status: status?.normalizedKey, from: from,
+            to: to)
+    }
+}
+
+/// A line's texts in compared form, computed once per line.
+struct MatchKeys {
+    let product: String?
+    let type: String?
+    let status: String?
+
+    init(_ line: CreditLine) {
+        var memo = KeyMemo()
+        self.init(line, memo: &memo)
+    }
+
+    init(_ line: CreditLine, memo: inout KeyMemo) {
+        product = line.product.map { memo.key($0) }
+        type = line.type.map { memo.key($0) }
+        status = line.status.map { memo.key($0) }
+    }
+}
+
+/// A `LineCondition` whose texts are already in compared form.
+struct NormalizedCondition {
+    let product: String?
+    let type: String?
+    let status: String?
+    let from: LocalDate?
+    let to: LocalDate?
+
+    func matches(_ keys: MatchKeys, date: LocalDate) -> Bool {
+        if let product, keys.product != product { return false }
+        if let type, keys.type != type { return false }
+        if let status, keys.status != status { return false }
+        if let from, date < from { return false }
+        if let to, date > to { return false }
         return true
     }
 }
@@ -205,7 +241,20 @@ public struct Draw: Sendable, Hashable {
 
 extension String {
     /// The form names and statuses are compared in: trimmed and case-folded.
+    ///
+    /// Called for every line's rep, status, product and type, so text that is already in that
+    /// form (lowercase ASCII, no surrounding spaces) is returned as it is, without any copying.
     public var normalizedKey: String {
-        trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var plain = true
+        for byte in utf8 where byte >= 0x80 || (byte >= 65 && byte <= 90) {
+            plain = false
+            break
+        }
+        if plain, let first = utf8.first, let last = utf8.last, first > 32, last > 32 { return self }
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[start..<end].lowercased()
     }
 }

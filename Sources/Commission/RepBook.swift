@@ -15,8 +15,9 @@ struct RepBook {
         guard hasRoster else {
             var order: [String: Int] = [:]
             var reps: [RosterEntry] = []
+            var memo = KeyMemo()
             repOfLine = lines.map { line in
-                let key = line.rep.normalizedKey
+                let key = memo.key(line.rep)
                 if let index = order[key] { return index }
                 order[key] = reps.count
                 reps.append(RosterEntry(id: line.rep.trimmingCharacters(in: .whitespaces)))
@@ -36,8 +37,9 @@ struct RepBook {
         }
         var resolved: [Int] = []
         resolved.reserveCapacity(lines.count)
+        var memo = KeyMemo()
         for line in lines {
-            let key = line.rep.normalizedKey
+            let key = memo.key(line.rep)
             if let index = byID[key] {
                 resolved.append(index)
             } else if let matches = byName[key], matches.count == 1 {

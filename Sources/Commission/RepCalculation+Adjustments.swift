@@ -37,13 +37,18 @@ extension RepCalculation {
     /// Per-deal bonuses go right after their line; attainment bonuses after the period's lines.
     private func insertBonuses(_ ledger: inout Ledger, attainment: Decimal?) {
         guard !plan.bonuses.isEmpty else { return }
+        let anyPerDeal = ledger.entries.contains { entry in
+            guard entry.line.kind == .commission, let index = entry.source else { return false }
+            return run.perDealBonuses.contains { $0.condition.matches(run.keys[index], date: run.lines[index].date) }
+        }
         var entries: [Entry] = []
-        for entry in ledger.entries {
+        if anyPerDeal { entries.reserveCapacity(ledger.entries.count * 2) }
+        for entry in anyPerDeal ? ledger.entries : [] {
             entries.append(entry)
             guard entry.line.kind == .commission, let index = entry.source else { continue }
             let source = run.lines[index]
-            for bonus in plan.bonuses {
-                guard case .perDeal(let amount, let condition) = bonus.kind, condition.matches(source) else { continue }
+            for (condition, bonus, amount) in run.perDealBonuses
+            where condition.matches(run.keys[index], date: source.date) {
                 let line = StatementLine(
                     kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: ledger.period,
                     credit: source.credit, amount: roundedLine(amount * source.split), rates: [],
@@ -53,6 +58,7 @@ extension RepCalculation {
                 entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
             }
         }
+        if !anyPerDeal { entries = ledger.entries }
         for bonus in plan.bonuses {
             guard case .atAttainment(let level, let amount) = bonus.kind, let attainment, attainment >= level else {
                 continue

@@ -82,7 +82,9 @@ extension RepCalculation {
         var rates = parts.map { bands.rates[$0.band] }
         var explanation = bands.describe(parts)
         var weight: Decimal? = credit
-        if let override = plan.commission.overrides.first(where: { $0.when.matches(source) }) {
+        if let override = run.overrides.first(where: { $0.condition.matches(run.keys[index], date: source.date) })?
+            .override
+        {
             let condition = override.when.summary
             switch override.effect {
             case .rate(let rate):

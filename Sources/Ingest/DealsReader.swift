@@ -81,10 +81,17 @@ public enum DealsReader {
         _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: [Field: NumberStyle],
         into result: inout DealsTable
     ) {
-        func value(_ field: Field) -> CellValue {
-            mapping.columns[field].flatMap { row.cell(at: $0)?.value } ?? .empty
+        // The row's values by field, looked up once.
+        var values = [CellValue](repeating: .empty, count: Field.allCases.count)
+        var any = false
+        for cell in row.cells {
+            for (field, column) in mapping.columns where column == cell.column {
+                values[field.ordinal] = cell.value
+                any = true
+            }
         }
-        guard mapping.columns.values.contains(where: { row.cell(at: $0) != nil }) else { return }
+        guard any else { return }
+        func value(_ field: Field) -> CellValue { values[field.ordinal] }
         result.rowsRead += 1
         var failures: [SpreadsheetError] = []
         func attempt<T>(_ field: Field, _ read: () throws(ValueReading.Failure) -> T?) -> T? {

@@ -3,6 +3,25 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case dealID = "deal_id", rep, date, amount, split, product, type, status
     case cancelDate = "cancel_date", rate, commission, bonus, quota
 
+    /// The field's position in `allCases`, for dense per-row arrays.
+    var ordinal: Int {
+        switch self {
+        case .dealID: 0
+        case .rep: 1
+        case .date: 2
+        case .amount: 3
+        case .split: 4
+        case .product: 5
+        case .type: 6
+        case .status: 7
+        case .cancelDate: 8
+        case .rate: 9
+        case .commission: 10
+        case .bonus: 11
+        case .quota: 12
+        }
+    }
+
     /// The fields every deals sheet must have.
     public static let required: [Field] = [.dealID, .rep, .date, .amount]
 

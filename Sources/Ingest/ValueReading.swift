@@ -36,7 +36,7 @@ enum ValueReading {
     }
 
     static func text(_ value: CellValue) -> String? {
-        let text = value.plainText.trimmingCharacters(in: .whitespaces)
+        let text = value.plainText.trimmedSpaces
         return text.isEmpty ? nil : text
     }
 
@@ -51,18 +51,20 @@ enum ValueReading {
     }
 
     static func parseMoney(_ raw: String, style: NumberStyle) throws(Failure) -> Decimal? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        // Most exports write plain decimals: read those without any rewriting.
+        if style == .decimalPoint, case .value(let number) = Decimal.parse(raw) { return number }
+        var text = raw.trimmedSpaces
         if text.isEmpty { return nil }
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") {
             negative = true
             text = String(text.dropFirst().dropLast())
         }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmedSpaces
         for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY"] {
             if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
             if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
-            text = text.trimmingCharacters(in: .whitespaces)
+            text = text.trimmedSpaces
         }
         if text.hasSuffix("-") {
             negative.toggle()
@@ -92,10 +94,10 @@ enum ValueReading {
         case .empty: return nil
         case .number(let n): number = n.excelPrecision
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmedSpaces
             if trimmed.hasSuffix("%") {
                 guard let n = try parseMoney(String(trimmed.dropLast()), style: style) else { return nil }
-                number = n / 100
+                number = Decimal(sign: n.sign, exponent: n.exponent - 2, significand: n.significand)
             } else {
                 guard let n = try parseMoney(trimmed, style: style) else { return nil }
                 number = n
@@ -115,7 +117,7 @@ enum ValueReading {
         case .date(let date) where date.kind != .duration && date.kind != .time:
             return LocalDate(year: date.year, month: date.month, day: date.day)
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmedSpaces
             if trimmed.isEmpty { return nil }
             guard let date = LocalDate(iso: trimmed) else {
                 throw .wrong("expected a date (a date cell or YYYY-MM-DD), found \"\(text)\"")
@@ -136,5 +138,21 @@ enum ValueReading {
         case .date(let date): "the date \(date.iso8601)"
         case .outOfRangeNumber(let text): "the number \(text)"
         }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and no-break spaces; cheap when there are none.
+    var trimmedSpaces: String {
+        func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{00A0}" }
+        // Checked on bytes first: spaces, tabs and the no-break space's lead byte 0xC2.
+        let ends = (utf8.first, utf8.last)
+        guard let head = ends.0, let tail = ends.1,
+            head == 32 || head == 9 || head == 0xC2 || tail == 32 || tail == 9 || tail == 0xA0
+        else { return self }
+        var slice = self[...]
+        while let c = slice.first, isSpace(c) { slice = slice.dropFirst() }
+        while let c = slice.last, isSpace(c) { slice = slice.dropLast() }
+        return String(slice)
     }
 }
