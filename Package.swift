@@ -34,15 +34,16 @@ let package = Package(
         .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: hotLoops),
 
         // Calculating: plan → statement. The engine knows no file format.
-        .target(name: "Commission", dependencies: ["Spreadsheet"]),
+        .target(name: "Parallel"),
+        .target(name: "Commission", dependencies: ["Spreadsheet", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX"]),
+        .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
         // The command line: parses arguments and calls the stages.
         .executableTarget(
             name: "trueup",
             dependencies: [
-                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest",
+                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

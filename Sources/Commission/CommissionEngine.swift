@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// The calculation of plan-format.md section 3: plan, roster and credit lines in, statement out.
 ///
@@ -24,11 +25,13 @@ struct Run {
     let eligible: [Bool]
     let clawbackStatus: [Bool]
     let periodOfLine: [Period]
-    /// Source-line indices per rep, each list in the plan's order (close date, deal id, row).
+    /// Source-line indices per rep, in source order.
     let linesOfRep: [[Int]]
     let splitFlagged: Set<Int>
     /// Each line's product, type and status in compared form.
     let keys: [MatchKeys]
+    /// Each line's credit (amount × split), computed once.
+    let credits: [Decimal]
     let overrides: [(condition: NormalizedCondition, override: Override)]
     let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
     var issues: [StatementIssue] = []
@@ -40,8 +43,9 @@ struct Run {
 
         let eligibleSet = plan.eligibleStatuses.map { Set($0.map(\.normalizedKey)) }
         let clawbackSet = Set((plan.clawback?.statuses ?? []).map(\.normalizedKey))
-        var memo = KeyMemo()
-        let keys = lines.map { MatchKeys($0, memo: &memo) }
+        let facts = LineFacts.compute(lines, plan: plan)
+        let keys = facts.keys
+        credits = facts.credits
         self.keys = keys
         overrides = plan.commission.overrides.map { ($0.when.normalized, $0) }
         perDealBonuses = plan.bonuses.compactMap { bonus in
@@ -54,17 +58,11 @@ struct Run {
             guard let eligibleSet else { return true }
             return keys[i].status.map { eligibleSet.contains($0) } ?? false || clawbacks[i]
         }
-        periodOfLine = lines.map {
-            Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
-        }
+        periodOfLine = facts.periods
         var grouped = [[Int]](repeating: [], count: book.reps.count)
         for (index, rep) in book.repOfLine.enumerated() { grouped[rep].append(index) }
-        linesOfRep = grouped.map { indices in
-            indices.sorted { a, b in
-                let (x, y) = (lines[a], lines[b])
-                return (x.date, x.dealID, x.row) < (y.date, y.dealID, y.row)
-            }
-        }
+        // In source order here; each rep's calculation puts its own lines in the plan's order.
+        linesOfRep = grouped
         var flagged = Set<Int>()
         var notes: [StatementIssue] = []
         let eligibleLines = eligible
@@ -114,64 +112,29 @@ struct Run {
     /// Computes every rep, in parallel when there are many (reps are independent), and joins
     /// the results in roster order, so the statement is the same whatever the scheduling.
     func statement() throws(EngineError) -> Statement {
-        var lines: [StatementLine] = []
+        var groups: [[StatementLine]] = []
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
         if let span {
-            let results = RepResults(count: book.reps.count)
             let run = self
-            let workers =
-                self.lines.count > 20_000 || book.reps.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount : 1
-            let chunk = (book.reps.count + workers - 1) / max(workers, 1)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let range = (worker * chunk)..<min(book.reps.count, (worker + 1) * chunk)
-                for repIndex in range {
-                    results.store(
-                        repIndex,
-                        Result { () throws(EngineError) in
-                            try RepCalculation(run: run, repIndex: repIndex, span: span).compute()
-                        })
+            let count = book.reps.count
+            let chunks = min(count, chunkCount(items: lines.count, minimum: 20_000))
+            let results = inParallel(chunks: chunks) { chunk in
+                chunkRange(chunk, of: chunks, total: count).map { repIndex in
+                    Result { () throws(EngineError) in
+                        try RepCalculation(run: run, repIndex: repIndex, span: span).compute()
+                    }
                 }
             }
-            lines.reserveCapacity(results.lineCount)
-            for index in book.reps.indices {
-                // Taking a rep's result frees its slot, so the lines are never held twice.
-                let result = try results.take(index).get()
-                lines += result.lines
-                totals += result.totals
-                issues += result.issues
+            groups.reserveCapacity(count)
+            for result in results.joined() {
+                let rep = try result.get()
+                groups.append(rep.lines)
+                totals += rep.totals
+                issues += rep.issues
             }
         }
-        return Statement(plan: plan.name, currency: plan.currency, lines: lines, reps: totals, issues: issues)
-    }
-}
-
-/// One slot per rep, written by exactly one worker each, read after all have finished.
-private final class RepResults: @unchecked Sendable {
-    typealias Output = (lines: [StatementLine], totals: [RepPeriodTotal], issues: [StatementIssue])
-    private let slots: UnsafeMutableBufferPointer<Result<Output, EngineError>?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ index: Int, _ result: Result<Output, EngineError>) { slots[index] = result }
-
-    /// Moves a rep's result out of its slot.
-    func take(_ index: Int) -> Result<Output, EngineError> {
-        defer { slots[index] = nil }
-        return slots[index]!
-    }
-
-    /// Lines across all stored results.
-    var lineCount: Int {
-        slots.reduce(0) { total, slot in total + ((try? slot?.get())?.lines.count ?? 0) }
+        return Statement(plan: plan.name, currency: plan.currency, lineGroups: groups, reps: totals, issues: issues)
     }
 }
 
@@ -184,5 +147,29 @@ struct KeyMemo {
         let key = text.normalizedKey
         if known.count < 100_000 { known[text] = key }
         return key
+    }
+}
+
+/// Facts about each line that every later step reads, computed in parallel chunks.
+struct LineFacts {
+    let keys: [MatchKeys]
+    let credits: [Decimal]
+    let periods: [Period]
+
+    static func compute(_ lines: [CreditLine], plan: Plan) -> LineFacts {
+        let chunks = chunkCount(items: lines.count, minimum: 50_000, perCore: 4)
+        let parts = inParallel(chunks: chunks) { chunk in
+            var memo = KeyMemo()
+            let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
+            return (
+                keys: slice.map { MatchKeys($0, memo: &memo) },
+                credits: slice.map { $0.split == 1 ? $0.amount : $0.amount * $0.split },
+                periods: slice.map {
+                    Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+                }
+            )
+        }
+        return LineFacts(
+            keys: parts.flatMap(\.keys), credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods))
     }
 }

@@ -51,7 +51,8 @@ extension RepCalculation {
             where condition.matches(run.keys[index], date: source.date) {
                 let line = StatementLine(
                     kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: ledger.period,
-                    credit: source.credit, amount: roundedLine(amount * source.split), rates: [],
+                    credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
+                    rates: [],
                     explanation: "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split",
                     flags: [],
                     bonusName: bonus.name)
@@ -113,7 +114,7 @@ extension RepCalculation {
                 if entry.line.kind == .bonus { paid[source, default: (0, 0)].bonus += entry.line.amount }
             }
         }
-        for index in run.linesOfRep[repIndex] where run.clawbackStatus[index] && run.eligible[index] {
+        for index in ordered where run.clawbackStatus[index] && run.eligible[index] {
             let source = run.lines[index]
             guard let cancel = source.cancelDate else {
                 issues.append(

@@ -14,12 +14,12 @@ extension RepCalculation {
             if period.fiscalYear != fiscalYear {
                 (fiscalYear, yearCredit, paid) = (period.fiscalYear, 0, [])
             }
-            let all = run.linesOfRep[repIndex].filter { run.periodOfLine[$0] == period }
+            let all = ordered.filter { run.periodOfLine[$0] == period }
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
             ledger.quota = try quota(for: period, lines: own)
             if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
-            ledger.credit = own.reduce(Decimal(0)) { $0 + run.lines[$1].credit }
+            ledger.credit = own.reduce(Decimal(0)) { $0 + run.credits[$1] }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
             if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
                 throw EngineError(
@@ -36,7 +36,7 @@ extension RepCalculation {
                     ledger.entries.append(notEligible(index, period: period))
                     continue
                 }
-                let credit = run.lines[index].credit
+                let credit = run.credits[index]
                 let parts: [PricedBands.Part]
                 switch (table.basis, table.mode) {
                 case (.perDeal, .marginal): parts = bands.marginal(from: 0, to: credit)
@@ -77,8 +77,8 @@ extension RepCalculation {
         -> (entry: Entry, tierWeight: Decimal?)
     {
         let source = run.lines[index]
-        let credit = source.credit
-        var amount = parts.reduce(Decimal(0)) { $0 + $1.amount }
+        let credit = run.credits[index]
+        var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { $0 + $1.amount }
         var rates = parts.map { bands.rates[$0.band] }
         var explanation = bands.describe(parts)
         var weight: Decimal? = credit
@@ -131,7 +131,7 @@ extension RepCalculation {
         if run.splitFlagged.contains(index) { flags.append("split_total") }
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
-            credit: source.credit, amount: 0, rates: [],
+            credit: run.credits[index], amount: 0, rates: [],
             explanation: "not eligible (status \(source.status ?? "none")): earns nothing", flags: flags, bonusName: nil
         )
         return Entry(line: line, source: nil)

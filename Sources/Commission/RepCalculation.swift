@@ -5,6 +5,22 @@ struct RepCalculation {
     let run: Run
     let repIndex: Int
     let span: ClosedRange<Period>
+    /// The rep's lines in the plan's order: close date, deal id, row (step 3).
+    let ordered: [Int]
+
+    init(run: Run, repIndex: Int, span: ClosedRange<Period>) {
+        self.run = run
+        self.repIndex = repIndex
+        self.span = span
+        let lines = run.lines
+        ordered = run.linesOfRep[repIndex].sorted { a, b in
+            let (x, y) = (lines[a], lines[b])
+            if x.date != y.date { return x.date < y.date }
+            if x.dealID != y.dealID { return x.dealID < y.dealID }
+            return x.row < y.row
+        }
+    }
+
     var plan: Plan { run.plan }
     var rep: RosterEntry { run.book.reps[repIndex] }
 
@@ -50,8 +66,8 @@ struct RepCalculation {
             if activeDays(in: period.start...period.end) > 0 { result.append(period) }
             period = period.next
         }
-        var extra = Set(run.linesOfRep[repIndex].map { run.periodOfLine[$0] })
-        for index in run.linesOfRep[repIndex] where run.clawbackStatus[index] {
+        var extra = Set(ordered.map { run.periodOfLine[$0] })
+        for index in ordered where run.clawbackStatus[index] {
             if let cancel = run.lines[index].cancelDate, cancel >= run.lines[index].date {
                 extra.insert(Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
             }

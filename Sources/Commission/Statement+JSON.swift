@@ -4,13 +4,24 @@ import Spreadsheet
 extension Statement {
     /// The JSON object of plan-format.md section 4: money as strings of plain decimals.
     public var json: String {
-        var out = "{\"plan\": \(JSONText.quoted(plan)), \"currency\": \(JSONText.quoted(currency)),\n \"lines\": ["
-        out += lines.map { "\n  " + $0.json }.joined(separator: ",")
-        out += "],\n \"reps\": ["
-        out += reps.map { "\n  " + $0.json }.joined(separator: ",")
-        out += "],\n \"issues\": ["
-        out += issues.map { "\n  " + $0.json }.joined(separator: ",")
-        return out + "]}\n"
+        var out = ""
+        writeJSON { out += $0 }
+        return out
+    }
+
+    /// Writes the JSON object piece by piece, so a million lines never sit in one string.
+    public func writeJSON(to write: (String) -> Void) {
+        write("{\"plan\": \(JSONText.quoted(plan)), \"currency\": \(JSONText.quoted(currency)),\n \"lines\": [")
+        var first = true
+        for line in lineGroups.joined() {
+            write((first ? "\n  " : ",\n  ") + line.json)
+            first = false
+        }
+        write("],\n \"reps\": [")
+        for (index, total) in reps.enumerated() { write((index == 0 ? "\n  " : ",\n  ") + total.json) }
+        write("],\n \"issues\": [")
+        for (index, issue) in issues.enumerated() { write((index == 0 ? "\n  " : ",\n  ") + issue.json) }
+        write("]}\n")
     }
 }
 

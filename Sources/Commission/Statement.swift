@@ -83,10 +83,30 @@ public struct StatementIssue: Sendable, Hashable {
 }
 
 /// Everything the engine computed for one run.
+///
+/// Lines are kept in groups, one per rep, as the engine produced them, so a million-line
+/// statement is never copied into one array; `lines` joins them for callers that want one.
 public struct Statement: Sendable, Hashable {
     public var plan: String
     public var currency: String
-    public var lines: [StatementLine]
+    /// The lines, grouped by rep in roster order.
+    public var lineGroups: [[StatementLine]]
     public var reps: [RepPeriodTotal]
     public var issues: [StatementIssue]
+
+    public init(
+        plan: String, currency: String, lineGroups: [[StatementLine]], reps: [RepPeriodTotal],
+        issues: [StatementIssue]
+    ) {
+        self.plan = plan
+        self.currency = currency
+        self.lineGroups = lineGroups
+        self.reps = reps
+        self.issues = issues
+    }
+
+    /// Every line, in roster order then the plan's order (a joined copy of `lineGroups`).
+    public var lines: [StatementLine] { Array(lineGroups.joined()) }
+
+    public var lineCount: Int { lineGroups.reduce(0) { $0 + $1.count } }
 }

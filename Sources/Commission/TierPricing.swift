@@ -8,10 +8,13 @@ struct PricedBands {
     let thresholds: [Decimal]
     let rates: [Decimal]
     let labels: [String]
+    /// Each band's rate as people read it (`8%`), computed once.
+    let rateTexts: [String]
 
     init(_ table: TierTable, quota: Decimal?) {
         thresholds = table.bands.map { table.metric == .attainment ? $0.from * (quota ?? 0) : $0.from }
         rates = table.bands.map(\.rate)
+        rateTexts = rates.map(\.percentText)
         labels = table.bands.indices.map { i in
             let bands = table.bands
             let isLast = i == bands.count - 1
@@ -29,7 +32,7 @@ struct PricedBands {
     /// The index of the band containing `credit`.
     func band(containing credit: Decimal) -> Int {
         var index = 0
-        for i in thresholds.indices where credit >= thresholds[i] { index = i }
+        while index + 1 < thresholds.count && credit >= thresholds[index + 1] { index += 1 }
         return index
     }
 
@@ -41,24 +44,30 @@ struct PricedBands {
     }
 
     /// Pays `[from, to)` marginally: each part at its own band's rate. Reversed when `to < from`.
+    /// Walks only the bands the interval touches.
     func marginal(from: Decimal, to: Decimal) -> [Part] {
         if to < from {
             return marginal(from: to, to: from).map { Part(band: $0.band, credit: -$0.credit, amount: -$0.amount) }
         }
+        var band = self.band(containing: from)
+        var lower = from
         var parts: [Part] = []
-        for i in thresholds.indices {
-            let lower = i == 0 ? from : max(from, thresholds[i])
-            let upper = i + 1 < thresholds.count ? min(to, thresholds[i + 1]) : to
-            guard upper > lower else { continue }
-            parts.append(Part(band: i, credit: upper - lower, amount: (upper - lower) * rates[i]))
+        while true {
+            let isLast = band + 1 >= thresholds.count
+            let upper = isLast || to <= thresholds[band + 1] ? to : thresholds[band + 1]
+            if upper > lower || parts.isEmpty {
+                let width = upper - lower
+                parts.append(Part(band: band, credit: width, amount: width * rates[band]))
+            }
+            if upper == to { return parts }
+            lower = upper
+            band += 1
         }
-        if parts.isEmpty { parts.append(Part(band: band(containing: from), credit: 0, amount: 0)) }
-        return parts
     }
 
     /// Words for a set of parts: `40,000.00 at 8% (50–100% of quota) + 10,000.00 at 12% (100%+)`.
     func describe(_ parts: [Part]) -> String {
-        parts.map { "\($0.credit.groupedMoneyText) at \(rates[$0.band].percentText) (\(labels[$0.band]))" }
+        parts.map { "\($0.credit.groupedMoneyText) at \(rateTexts[$0.band]) (\(labels[$0.band]))" }
             .joined(separator: " + ")
     }
 }

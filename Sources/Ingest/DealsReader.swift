@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Parallel
 import Spreadsheet
 
 /// The credit lines read from a deals sheet, with what could not be read.
@@ -19,6 +20,29 @@ public struct DealsTable: Sendable {
 public enum DealsReader {
     /// Data rows read before the columns' number styles are decided.
     static let styleSample = 1000
+    /// Rows converted together, split across the cores.
+    static let batchSize = 16_384
+
+    /// Converts a batch of rows into lines in parallel slices, appending them in row order.
+    private static func convert(
+        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: [Field: NumberStyle],
+        into result: inout DealsTable
+    ) {
+        let slices = chunkCount(items: batch.count, minimum: 4096)
+        let file = result.file
+        let parts = inParallel(chunks: slices) { slice in
+            var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
+            for (row, place) in batch[chunkRange(slice, of: slices, total: batch.count)] {
+                read(row, place, mapping: mapping, styles: styles, into: &part)
+            }
+            return part
+        }
+        for part in parts {
+            result.lines += part.lines
+            result.diagnostics += part.diagnostics
+            result.rowsRead += part.rowsRead
+        }
+    }
 
     /// Finds the header (the first sheet with every required field, unless `sheet` names one),
     /// maps the columns (`pins` first, then synonyms) and reads every row below it. A row with a
@@ -34,23 +58,18 @@ public enum DealsReader {
         var styles: [Field: NumberStyle]?
         try file.forEachRow(of: table) { row, place in
             guard row.index > mapping.headerRow else { return }
-            if let styles {
-                read(row, place, mapping: mapping, styles: styles, into: &result)
-                return
-            }
             pending.append((row, place))
-            if pending.count >= styleSample {
-                let decided = decideStyles(
-                    pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
-                styles = decided
-                for (row, place) in pending { read(row, place, mapping: mapping, styles: decided, into: &result) }
-                pending = []
+            if styles == nil && pending.count >= styleSample {
+                styles = decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
+            }
+            if let styles, pending.count >= batchSize {
+                convert(pending, mapping: mapping, styles: styles, into: &result)
+                pending.removeAll(keepingCapacity: true)
             }
         }
-        if styles == nil {
-            let decided = decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
-            for (row, place) in pending { read(row, place, mapping: mapping, styles: decided, into: &result) }
-        }
+        let decided =
+            styles ?? decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
+        convert(pending, mapping: mapping, styles: decided, into: &result)
         return result
     }
 

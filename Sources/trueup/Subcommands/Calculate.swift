@@ -27,7 +27,10 @@ struct Calculate: ParsableCommand {
         let run = try inputs.load()
         let statement = try run.calculate()
         switch format {
-        case .json: print(statement.json, terminator: "")
+        case .json:
+            let out = StandardOutput()
+            statement.writeJSON { out.write($0) }
+            out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text: print(StatementText(statement: statement, showLines: lines).render(), terminator: "")
         }

@@ -27,7 +27,7 @@ struct StatementText {
             "\nTotal payable: \(payable.groupedMoneyText) \(statement.currency) across \(statement.reps.count) rep-periods\n"
         if showLines {
             out += "\nLines:\n"
-            for line in statement.lines {
+            for line in statement.lineGroups.joined() {
                 let deal = line.dealID ?? "—"
                 out +=
                     "  \(line.rep)  \(line.period)  \(line.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
@@ -83,7 +83,7 @@ extension Statement {
         var out = CSVFormatting.record([
             "rep", "period", "kind", "deal_id", "row", "credit", "amount", "rates", "flags", "explanation",
         ])
-        for l in lines {
+        for l in lineGroups.joined() {
             out += CSVFormatting.record([
                 l.rep, l.period.description, l.kind.rawValue, l.dealID ?? "", l.row.map(String.init) ?? "",
                 l.credit?.moneyText ?? "", l.amount.moneyText, l.rates.map(\.plainText).joined(separator: " "),
