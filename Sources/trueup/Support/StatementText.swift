@@ -8,7 +8,7 @@ struct StatementText {
     let showLines: Bool
 
     func render() -> String {
-        var out = "\(statement.plan) (\(statement.currency))\n\n"
+        var out = statement.plan + (statement.currency.isEmpty ? "" : " (\(statement.currency))") + "\n\n"
         let header = [
             "Rep", "Name", "Period", "Credit", "Quota", "Attain.", "Earned", "Draw paid", "Recovered", "Payable",
         ]
