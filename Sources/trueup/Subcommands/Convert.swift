@@ -29,7 +29,7 @@ struct Convert: ParsableCommand {
             throw UsageError("\(output): the output must end in .csv or .json")
         }
         let source = try InputFile.open(input)
-        let destination = try OutputFile(path: output, inputs: [input])
+        let destination = try AtomicOutputFile(path: output, inputs: [input])
         let progress = ProgressLine()
         defer { progress.finish() }
         switch source {
@@ -61,7 +61,7 @@ struct Convert: ParsableCommand {
     }
 
     private func writeCSV(
-        _ sheet: SheetInfo, of workbook: XLSXWorkbook, to destination: OutputFile, progress: ProgressLine
+        _ sheet: SheetInfo, of workbook: XLSXWorkbook, to destination: AtomicOutputFile, progress: ProgressLine
     ) throws {
         var nextRow = 1
         var line: [UInt8] = []
@@ -84,7 +84,7 @@ struct Convert: ParsableCommand {
     }
 
     private func writeDelimited(
-        _ reader: CSVReader, toJSON: Bool, destination: OutputFile, progress: ProgressLine
+        _ reader: CSVReader, toJSON: Bool, destination: AtomicOutputFile, progress: ProgressLine
     ) throws {
         if toJSON {
             destination.write("{\"encoding\": \(JSONText.quoted(reader.encoding.rawValue)), ")
