@@ -39,11 +39,14 @@ let package = Package(
         .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
+        // Rendering: statements and reports as workbooks.
+        .target(name: "Reports", dependencies: ["Commission", "Spreadsheet", "XLSX"]),
+
         // The command line: parses arguments and calls the stages.
         .executableTarget(
             name: "trueup",
             dependencies: [
-                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel",
+                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -68,7 +68,8 @@ public final class AtomicOutputFile {
         committed = true
         guard rename(temporaryPath, path) == 0 else {
             unlink(temporaryPath)
-            throw SpreadsheetError(Location(file: path), "cannot rename into place (\(String(cString: strerror(errno))))")
+            throw SpreadsheetError(
+                Location(file: path), "cannot rename into place (\(String(cString: strerror(errno))))")
         }
     }
 

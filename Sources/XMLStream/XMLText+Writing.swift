@@ -39,7 +39,8 @@ public enum XMLEscaping {
 
     /// Whether `_xHHHH_` starts at `index`.
     private static func looksLikeEscape(_ bytes: [UInt8], at index: Int) -> Bool {
-        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_") else {
+        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_")
+        else {
             return false
         }
         return bytes[(index + 2)..<(index + 6)].allSatisfy { isHex($0) }

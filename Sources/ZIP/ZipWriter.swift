@@ -77,7 +77,8 @@ public final class ZipWriter {
             throw ZipError.partTooLarge(String(decoding: part.name, as: UTF8.self), limit: 0xFFFF_FFFE)
         }
         let patched = localHeader(
-            name: part.name, crc: part.crc, compressed: UInt32(part.compressed), uncompressed: UInt32(part.uncompressed))
+            name: part.name, crc: part.crc, compressed: UInt32(part.compressed), uncompressed: UInt32(part.uncompressed)
+        )
         try handle.seek(toOffset: part.headerOffset)
         try handle.write(contentsOf: patched)
         try handle.seek(toOffset: offset)

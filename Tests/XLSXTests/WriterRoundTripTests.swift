@@ -29,6 +29,17 @@ import ZIP
         return path
     }
 
+    /// When the interop script collects workbooks, leaves what openpyxl must see beside one:
+    /// notes and number formats by `Sheet!A1`, and frozen panes by sheet.
+    static func recordChecks(
+        _ path: String, notes: [String: String] = [:], formats: [String: String] = [:], frozen: [String: String] = [:]
+    ) throws {
+        guard ProcessInfo.processInfo.environment["TRUEUP_INTEROP_DIR"] != nil else { return }
+        let object: [String: Any] = ["notes": notes, "formats": formats, "frozen": frozen]
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(
+            to: URL(fileURLWithPath: path + ".checks.json"))
+    }
+
     static func cells(_ path: String, sheet: Int = 0) throws -> [String: Cell] {
         let workbook = try XLSXWorkbook(path: path)
         var result: [String: Cell] = [:]
@@ -74,7 +85,10 @@ import ZIP
     @Test func formulasKeepTheirCachedValues() throws {
         let path = try Self.write("formulas.xlsx") { writer in
             try writer.beginSheet("F")
-            try writer.writeRow([.number(2), .number(3), WriteCell(.number(6), formula: "A1*B1"), WriteCell(.text("ok"), formula: "IF(C1>5,\"ok\",\"no\")")])
+            try writer.writeRow([
+                .number(2), .number(3), WriteCell(.number(6), formula: "A1*B1"),
+                WriteCell(.text("ok"), formula: "IF(C1>5,\"ok\",\"no\")"),
+            ])
             try writer.endSheet()
         }
         let cells = try Self.cells(path)
@@ -85,14 +99,24 @@ import ZIP
 
     @Test func notesLayoutAndSeveralSheets() throws {
         let path = try Self.write("layout.xlsx") { writer in
-            try writer.beginSheet("Lines", layout: SheetLayout(columnWidths: [1: 14, 2: 30], hiddenColumns: [3], frozenRows: 1, autoFilter: true))
-            try writer.writeRow([.text("Deal", style: .header), .text("Note", style: .header), .text("Hidden", style: .header)])
-            try writer.writeRow([.text("D-1"), WriteCell(.number(Decimal(string: "1234.5")!), style: .money, note: "was 1,200.00\ncause: wrong_rate")])
+            try writer.beginSheet(
+                "Lines",
+                layout: SheetLayout(columnWidths: [1: 14, 2: 30], hiddenColumns: [3], frozenRows: 1, autoFilter: true))
+            try writer.writeRow([
+                .text("Deal", style: .header), .text("Note", style: .header), .text("Hidden", style: .header),
+            ])
+            try writer.writeRow([
+                .text("D-1"),
+                WriteCell(.number(Decimal(string: "1234.5")!), style: .money, note: "was 1,200.00\ncause: wrong_rate"),
+            ])
             try writer.endSheet()
             try writer.beginSheet("Totals")
             try writer.writeRow([.number(Decimal(string: "0.125")!, style: .percent)])
             try writer.endSheet()
         }
+        try Self.recordChecks(
+            path, notes: ["Lines!B2": "was 1,200.00\ncause: wrong_rate"],
+            formats: ["Lines!B2": "#,##0.00", "Totals!A1": "0.0%"], frozen: ["Lines": "A2"])
         let workbook = try XLSXWorkbook(path: path)
         #expect(workbook.sheets.map(\.name) == ["Lines", "Totals"])
         let cells = try Self.cells(path)
@@ -102,7 +126,8 @@ import ZIP
         let comments = String(decoding: try archive.data(of: archive.entry(named: "xl/comments1.xml")!), as: UTF8.self)
         #expect(comments.contains(#"<comment ref="B2" authorId="0">"#))
         #expect(archive.entry(named: "xl/drawings/vmlDrawing1.vml") != nil)
-        let sheet = String(decoding: try archive.data(of: archive.entry(named: "xl/worksheets/sheet1.xml")!), as: UTF8.self)
+        let sheet = String(
+            decoding: try archive.data(of: archive.entry(named: "xl/worksheets/sheet1.xml")!), as: UTF8.self)
         #expect(sheet.contains(#"<autoFilter ref="A1:C2"/>"#))
         #expect(sheet.contains(#"state="frozen""#))
         #expect(sheet.contains(#"<col min="3" max="3" width="9.140625" customWidth="1" hidden="1"/>"#))
@@ -113,7 +138,11 @@ import ZIP
         func make(_ name: String) throws -> Data {
             let path = try Self.write(name) { writer in
                 try writer.beginSheet("S")
-                for row in 1...500 { try writer.writeRow([.text("r\(row)"), .number(Decimal(row)), WriteCell(.text("n"), note: "note \(row % 7)")]) }
+                for row in 1...500 {
+                    try writer.writeRow([
+                        .text("r\(row)"), .number(Decimal(row)), WriteCell(.text("n"), note: "note \(row % 7)"),
+                    ])
+                }
                 try writer.endSheet()
             }
             return try Data(contentsOf: URL(fileURLWithPath: path))

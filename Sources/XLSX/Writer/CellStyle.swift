@@ -71,7 +71,8 @@ struct StyleTable {
         out += #"<fills count="\#(2 + fills.count)"><fill><patternFill patternType="none"/></fill>"#
         out += #"<fill><patternFill patternType="gray125"/></fill>"#
         for fill in fills {
-            out += #"<fill><patternFill patternType="solid"><fgColor rgb="FF\#(fill)"/><bgColor indexed="64"/></patternFill></fill>"#
+            out +=
+                #"<fill><patternFill patternType="solid"><fgColor rgb="FF\#(fill)"/><bgColor indexed="64"/></patternFill></fill>"#
         }
         out += "</fills>"
         out += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#

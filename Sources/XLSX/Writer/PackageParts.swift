@@ -26,15 +26,18 @@ struct PackageParts {
         }
         out += #"<Override PartName="/xl/styles.xml" ContentType="\#(sml).styles+xml"/>"#
         out += #"<Override PartName="/xl/sharedStrings.xml" ContentType="\#(sml).sharedStrings+xml"/>"#
-        out += #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
-        out += #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
+        out +=
+            #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
+        out +=
+            #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
         return out + "</Types>"
     }
 
     static var rootRelationships: String {
         var out = header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         out += #"<Relationship Id="rId1" Type="\#(relationshipBase)/officeDocument" Target="xl/workbook.xml"/>"#
-        out += #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
+        out +=
+            #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
         out += #"<Relationship Id="rId3" Type="\#(relationshipBase)/extended-properties" Target="docProps/app.xml"/>"#
         return out + "</Relationships>"
     }
@@ -66,24 +69,32 @@ struct PackageParts {
     var workbookRelationships: String {
         var out = Self.header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for i in sheets.indices {
-            out += #"<Relationship Id="rId\#(i + 1)" Type="\#(Self.relationshipBase)/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
+            out +=
+                #"<Relationship Id="rId\#(i + 1)" Type="\#(Self.relationshipBase)/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
         }
         let n = sheets.count
         out += #"<Relationship Id="rId\#(n + 1)" Type="\#(Self.relationshipBase)/styles" Target="styles.xml"/>"#
-        out += #"<Relationship Id="rId\#(n + 2)" Type="\#(Self.relationshipBase)/sharedStrings" Target="sharedStrings.xml"/>"#
+        out +=
+            #"<Relationship Id="rId\#(n + 2)" Type="\#(Self.relationshipBase)/sharedStrings" Target="sharedStrings.xml"/>"#
         return out + "</Relationships>"
     }
 
     static var core: String {
-        var out = header + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
+        var out =
+            header
+            + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
         out += #"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#
-        out += #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>trueup</dc:creator></cp:coreProperties>"#
+        out +=
+            #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>trueup</dc:creator></cp:coreProperties>"#
         return out
     }
 
     var app: String {
-        var out = Self.header + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" "#
-        out += #"xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>trueup</Application>"#
+        var out =
+            Self.header
+            + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" "#
+        out +=
+            #"xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>trueup</Application>"#
         return out + "</Properties>"
     }
 }
@@ -92,7 +103,9 @@ struct PackageParts {
 /// themselves, a legacy VML drawing with one shape per note, and the sheet's relationships.
 enum NotesParts {
     static func comments(_ notes: [(address: CellAddress, text: String)]) -> String {
-        var out = PackageParts.header + #"<comments xmlns="\#(PackageParts.mainNamespace)"><authors><author>trueup</author></authors><commentList>"#
+        var out =
+            PackageParts.header
+            + #"<comments xmlns="\#(PackageParts.mainNamespace)"><authors><author>trueup</author></authors><commentList>"#
         for note in notes {
             out += #"<comment ref="\#(note.address)" authorId="0"><text><r><t xml:space="preserve">"#
             out += XMLEscaping.escaped(note.text) + "</t></r></text></comment>"
@@ -101,26 +114,34 @@ enum NotesParts {
     }
 
     static func vml(_ notes: [(address: CellAddress, text: String)]) -> String {
-        var out = #"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">"#
+        var out =
+            #"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">"#
         out += #"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>"#
         out += #"<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">"#
         out += #"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#
         for (i, note) in notes.enumerated() {
-            out += ##"<v:shape id="_x0000_s\##(1025 + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
-            out += ##"<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>"##
+            out +=
+                ##"<v:shape id="_x0000_s\##(1025 + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
+            out +=
+                ##"<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>"##
             out += #"<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>"#
             out += #"<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>"#
-            out += #"<x:Anchor>\#(note.address.column), 15, \#(max(0, note.address.row - 2)), 10, \#(note.address.column + 3), 15, \#(note.address.row + 3), 4</x:Anchor>"#
-            out += #"<x:AutoFill>False</x:AutoFill><x:Row>\#(note.address.row - 1)</x:Row><x:Column>\#(note.address.column - 1)</x:Column></x:ClientData></v:shape>"#
+            out +=
+                #"<x:Anchor>\#(note.address.column), 15, \#(max(0, note.address.row - 2)), 10, \#(note.address.column + 3), 15, \#(note.address.row + 3), 4</x:Anchor>"#
+            out +=
+                #"<x:AutoFill>False</x:AutoFill><x:Row>\#(note.address.row - 1)</x:Row><x:Column>\#(note.address.column - 1)</x:Column></x:ClientData></v:shape>"#
         }
         return out + "</xml>"
     }
 
     static func sheetRelationships(_ number: Int) -> String {
-        var out = PackageParts.header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        out += #"<Relationship Id="rId1" Type="\#(PackageParts.relationshipBase)/vmlDrawing" Target="../drawings/vmlDrawing\#(number).vml"/>"#
-        out += #"<Relationship Id="rId2" Type="\#(PackageParts.relationshipBase)/comments" Target="../comments\#(number).xml"/>"#
+        var out =
+            PackageParts.header
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        out +=
+            #"<Relationship Id="rId1" Type="\#(PackageParts.relationshipBase)/vmlDrawing" Target="../drawings/vmlDrawing\#(number).vml"/>"#
+        out +=
+            #"<Relationship Id="rId2" Type="\#(PackageParts.relationshipBase)/comments" Target="../comments\#(number).xml"/>"#
         return out + "</Relationships>"
     }
 }
-

@@ -34,7 +34,8 @@ public final class WorkbookWriter {
         head += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         head += #"<sheetViews><sheetView workbookViewId="0""# + (number == 1 ? #" tabSelected="1""# : "") + ">"
         if layout.frozenRows > 0 {
-            head += #"<pane ySplit="\#(layout.frozenRows)" topLeftCell="A\#(layout.frozenRows + 1)" activePane="bottomLeft" state="frozen"/>"#
+            head +=
+                #"<pane ySplit="\#(layout.frozenRows)" topLeftCell="A\#(layout.frozenRows + 1)" activePane="bottomLeft" state="frozen"/>"#
             head += #"<selection pane="bottomLeft"/>"#
         }
         head += "</sheetView></sheetViews>"
@@ -88,7 +89,9 @@ public final class WorkbookWriter {
             sheet.buffer.append(contentsOf: #"<autoFilter ref="\#(range)"/>"#.utf8)
             filter = range
         }
-        sheet.buffer.append(contentsOf: #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#.utf8)
+        sheet.buffer.append(
+            contentsOf: #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+                .utf8)
         if !sheet.notes.isEmpty { sheet.buffer.append(contentsOf: #"<legacyDrawing r:id="rId1"/>"#.utf8) }
         sheet.buffer.append(contentsOf: "</worksheet>".utf8)
         try zip.write(sheet.buffer)
@@ -97,7 +100,8 @@ public final class WorkbookWriter {
         if !sheet.notes.isEmpty {
             try zip.addPart("xl/comments\(number).xml", Array(NotesParts.comments(sheet.notes).utf8))
             try zip.addPart("xl/drawings/vmlDrawing\(number).vml", Array(NotesParts.vml(sheet.notes).utf8))
-            try zip.addPart("xl/worksheets/_rels/sheet\(number).xml.rels", Array(NotesParts.sheetRelationships(number).utf8))
+            try zip.addPart(
+                "xl/worksheets/_rels/sheet\(number).xml.rels", Array(NotesParts.sheetRelationships(number).utf8))
         }
         sheets.append((sheet.name, !sheet.notes.isEmpty, filter))
         current = nil
@@ -141,11 +145,12 @@ public final class WorkbookWriter {
             out.append(contentsOf: String(styleID).utf8)
             out.append(UInt8(ascii: "\""))
         }
-        let formula: [UInt8] = cell.formula.map { formula in
-            var bytes = Array("<f>".utf8)
-            XMLEscaping.append(formula, to: &bytes)
-            return bytes + Array("</f>".utf8)
-        } ?? []
+        let formula: [UInt8] =
+            cell.formula.map { formula in
+                var bytes = Array("<f>".utf8)
+                XMLEscaping.append(formula, to: &bytes)
+                return bytes + Array("</f>".utf8)
+            } ?? []
         switch cell.value {
         case .empty:
             out.append(contentsOf: formula.isEmpty ? Array("/>".utf8) : Array(">".utf8) + formula + Array("</c>".utf8))
@@ -197,7 +202,9 @@ public final class WorkbookWriter {
 
     private func sharedStringsXML() -> [UInt8] {
         var out = Array(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.utf8) + [10]
-        out += Array(#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(strings.count)" uniqueCount="\#(strings.count)">"#.utf8)
+        out += Array(
+            #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(strings.count)" uniqueCount="\#(strings.count)">"#
+                .utf8)
         for text in strings {
             let spaced = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
             out += Array((spaced ? #"<si><t xml:space="preserve">"# : "<si><t>").utf8)
@@ -211,7 +218,8 @@ public final class WorkbookWriter {
     /// The 1900-system serial of a date value (durations as days).
     static func serial(of date: DateTimeValue) -> Decimal {
         if date.kind == .duration { return Decimal(date.durationMilliseconds) / 86_400_000 }
-        let day = date.kind == .time ? 0 : DateSystem.excel1900.serial(year: date.year, month: date.month, day: date.day)
+        let day =
+            date.kind == .time ? 0 : DateSystem.excel1900.serial(year: date.year, month: date.month, day: date.day)
         let millis = ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 + date.microsecond / 1000
         return Decimal(day) + (millis == 0 ? 0 : Decimal(millis) / 86_400_000)
     }
@@ -220,12 +228,15 @@ public final class WorkbookWriter {
     /// unique ignoring case, and not "History".
     static func validate(sheetName name: String, existing: [String]) throws {
         let reason: String? =
-            if name.isEmpty || name.count > 31 { "must be 1 to 31 characters long" }
-            else if name.contains(where: { "[]:*?/\\".contains($0) }) { "may not contain [ ] : * ? / \\" }
-            else if name.hasPrefix("'") || name.hasSuffix("'") { "may not start or end with an apostrophe" }
-            else if existing.contains(where: { $0.lowercased() == name.lowercased() }) { "is already used by another sheet" }
-            else if name.lowercased() == "history" { "is reserved by Excel" }
-            else { nil }
+            if name.isEmpty || name.count > 31 {
+                "must be 1 to 31 characters long"
+            } else if name.contains(where: { "[]:*?/\\".contains($0) }) {
+                "may not contain [ ] : * ? / \\"
+            } else if name.hasPrefix("'") || name.hasSuffix("'") {
+                "may not start or end with an apostrophe"
+            } else if existing.contains(where: { $0.lowercased() == name.lowercased() }) {
+                "is already used by another sheet"
+            } else if name.lowercased() == "history" { "is reserved by Excel" } else { nil }
         if let reason { throw SpreadsheetError(Location(file: "workbook"), "sheet name '\(name)' \(reason)") }
     }
 

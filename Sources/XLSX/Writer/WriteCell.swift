@@ -1,3 +1,4 @@
+import Foundation
 import Spreadsheet
 
 /// One cell to write: a value, and optionally a style, a formula (with the value as its cached
@@ -37,12 +38,12 @@ public struct SheetLayout: Sendable, Hashable {
     /// Put an autofilter over the header row and every row written below it.
     public var autoFilter: Bool
 
-    public init(columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0, autoFilter: Bool = false) {
+    public init(
+        columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0, autoFilter: Bool = false
+    ) {
         self.columnWidths = columnWidths
         self.hiddenColumns = hiddenColumns
         self.frozenRows = frozenRows
         self.autoFilter = autoFilter
     }
 }
-
-import Foundation

@@ -3,7 +3,9 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
+import Reports
 import Spreadsheet
+import XLSX
 
 struct Calculate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,9 +25,23 @@ struct Calculate: ParsableCommand {
     @Flag(help: "List every line (text and csv formats), not only the rep-period totals.")
     var lines = false
 
+    @Option(help: "Also write the statement as a workbook (a Totals and a Lines sheet).")
+    var out: String?
+
     func run() throws {
         let run = try inputs.load()
         let statement = try run.calculate()
+        if let out {
+            guard out.lowercased().hasSuffix(".xlsx") else {
+                throw UsageError("--out \(out): the statement workbook must end in .xlsx")
+            }
+            let file = try AtomicOutputFile(
+                path: out, inputs: [inputs.plan, inputs.deals] + (inputs.roster.map { [$0] } ?? []))
+            let writer = WorkbookWriter(handle: file.handle)
+            try StatementWorkbook.write(statement, to: writer)
+            try writer.finish()
+            try file.commit()
+        }
         switch format {
         case .json:
             let out = StandardOutput()
