@@ -2,9 +2,10 @@
 public enum XMLEscaping {
     /// Appends `text` as XML character data or an attribute value (quotes escaped too).
     ///
-    /// Characters XML 1.0 cannot carry (controls other than tab, LF, CR) are written as OOXML's
-    /// `_xHHHH_` escapes, and a literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`,
-    /// so that readers decode exactly the original text.
+    /// Characters XML 1.0 cannot carry (controls other than tab and LF) are written as OOXML's
+    /// `_xHHHH_` escapes — CR too, as Excel does, since XML parsers turn a CR into LF — and a
+    /// literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`, so that readers decode
+    /// exactly the original text.
     public static func append(_ text: String, to out: inout [UInt8]) {
         let bytes = Array(text.utf8)
         var i = 0
@@ -18,7 +19,7 @@ public enum XMLEscaping {
             case UInt8(ascii: "_") where looksLikeEscape(bytes, at: i):
                 out.append(contentsOf: Array("_x005F".utf8))
                 out.append(byte)
-            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0x09, 0x0A: out.append(byte)
             case 0x00..<0x20, 0x7F:
                 out.append(contentsOf: Array("_x00".utf8))
                 out.append(hexDigit(byte >> 4))

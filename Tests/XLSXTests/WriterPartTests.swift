@@ -1,0 +1,168 @@
+import CSV
+import Foundation
+import Spreadsheet
+import Testing
+import XLSX
+import XMLStream
+import ZIP
+
+/// The writer's parts, exactly: each part of a small workbook against a golden file in
+/// `Tests/XLSXTests/Golden` (run with TRUEUP_RECORD=1 to write them anew, then review the diff).
+@Suite struct WriterPartTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func sample() throws -> String {
+        try WriterRoundTripTests.write("golden.xlsx") { writer in
+            try writer.beginSheet(
+                "Deals", layout: SheetLayout(columnWidths: [1: 12], hiddenColumns: [4], frozenRows: 1, autoFilter: true)
+            )
+            try writer.writeRow([
+                .text("Deal ID", style: .header), .text("Amount", style: .header), .text("Rate", style: .header),
+                .text("Secret", style: .header),
+            ])
+            try writer.writeRow([
+                .text("D-1 & <co>"), .number(Decimal(string: "1234.5")!, style: .money),
+                .number(Decimal(string: "0.08")!, style: .percent),
+                WriteCell(.number(Decimal(string: "98.76")!), formula: "B2*C2", note: "check this"),
+            ])
+            try writer.writeRow([
+                WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 7, day: 1))), .text("=not a formula"),
+                WriteCell(.bool(true)), WriteCell(.error("#DIV/0!")),
+            ])
+            try writer.endSheet()
+            try writer.beginSheet("Notes 'n' more")
+            try writer.writeRow([.text("Deal ID")])
+            try writer.endSheet()
+        }
+    }
+
+    static let parts = [
+        "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/comments1.xml",
+        "xl/drawings/vmlDrawing1.vml",
+    ]
+
+    @Test(arguments: parts)
+    func partMatchesItsGoldenFile(_ part: String) throws {
+        let archive = try ZipArchive(path: Self.sample())
+        let entry = try #require(archive.entry(named: part), "no part \(part)")
+        let text = String(decoding: try archive.data(of: entry), as: UTF8.self)
+        let file = Self.golden.appendingPathComponent(part.replacingOccurrences(of: "/", with: "__"))
+        if ProcessInfo.processInfo.environment["TRUEUP_RECORD"] != nil {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(text == (try String(contentsOf: file, encoding: .utf8)))
+    }
+
+    @Test func theWorkbookHasNoOtherParts() throws {
+        let archive = try ZipArchive(path: Self.sample())
+        #expect(Set(archive.entries.map(\.name)) == Set(Self.parts))
+    }
+
+    /// Whole workbooks, part by part: a workbook read and written again as a normalised copy gives
+    /// the same parts, byte for byte, as the copy of that copy.
+    @Test func aNormalisedCopyIsAFixedPoint() throws {
+        let first = try Self.copy(Self.sample(), name: "copy-1.xlsx")
+        let second = try Self.copy(first, name: "copy-2.xlsx")
+        let a = try ZipArchive(path: first)
+        let b = try ZipArchive(path: second)
+        #expect(a.entries.map(\.name) == b.entries.map(\.name))
+        for entry in a.entries {
+            #expect(try a.data(of: entry) == b.data(of: b.entry(named: entry.name)!), "\(entry.name)")
+        }
+    }
+
+    static func copy(_ path: String, name: String) throws -> String {
+        let source = try XLSXWorkbook(path: path)
+        return try WriterRoundTripTests.write(name) { writer in
+            for sheet in source.sheets {
+                try writer.beginSheet(sheet.name)
+                try source.readRows(of: sheet) { row in
+                    var cells = [WriteCell](repeating: .empty, count: row.cells.last!.column)
+                    for cell in row.cells {
+                        cells[cell.column - 1] = WriteCell(
+                            cell.value, style: CellStyle(numberFormat: cell.numberFormat), formula: cell.formula)
+                    }
+                    try writer.writeRow(cells, index: row.index)
+                }
+                try writer.endSheet()
+            }
+        }
+    }
+}
+
+/// Properties of the text escaping that every written string goes through.
+@Suite struct EscapingPropertyTests {
+    static let alphabet: [Character] = [
+        "a", "Z", "_", "x", "0", "4", "1", "F", "\"", ",", "\n", "\r", "\t", "\u{1}", "\u{1F}", " ", "é", "漢", "😀", "=",
+        "-", ";",
+    ]
+
+    static func randomText(_ generator: inout some RandomNumberGenerator) -> String {
+        var text = String(
+            (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        if Bool.random(using: &generator) { text += "_x00\(Int.random(in: 10...99, using: &generator))_" }
+        return text
+    }
+
+    @Test func xmlTextRoundTripsThroughSharedStrings() throws {
+        var generator = SystemRandomNumberGenerator()
+        let texts = (0..<300).map { _ in Self.randomText(&generator) }
+        let path = try WriterRoundTripTests.write("escaping.xlsx") { writer in
+            try writer.beginSheet("S")
+            for text in texts { try writer.writeRow([.text(text)]) }
+            try writer.endSheet()
+        }
+        let workbook = try XLSXWorkbook(path: path)
+        var back: [String] = []
+        try workbook.readRows(of: workbook.sheets[0]) { row in
+            back.append(row.cells.first.map { $0.value.plainText } ?? "")
+        }
+        #expect(back == texts)
+    }
+
+    @Test func csvFieldsRoundTripThroughTheReader() throws {
+        var generator = SystemRandomNumberGenerator()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trueup-csvprop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (round, delimiter) in [UInt8(ascii: ","), UInt8(ascii: ";"), 9].enumerated() {
+            let records = (0..<60).map { _ in
+                (0..<4).map { _ in Self.randomText(&generator).replacingOccurrences(of: "\r", with: "") }
+            }
+            var bytes: [UInt8] = []
+            var writer = CSVWriter(options: CSVWriter.Options(delimiter: delimiter, neutralizeFormulas: false)) {
+                bytes += $0
+            }
+            for record in records { writer.write(texts: record) }
+            let path = folder.appendingPathComponent("r\(round).csv").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let reader = try CSVReader(path: path, options: CSVOptions(delimiter: delimiter))
+            var back: [[String]] = []
+            try reader.forEachRecord { back.append($0.fields) }
+            #expect(back == records)
+        }
+    }
+
+    @Test func formulaLikeTextIsNeutralisedButNumbersAreNot() {
+        var bytes: [UInt8] = []
+        var writer = CSVWriter { bytes += $0 }
+        writer.write([
+            .text("=HYPERLINK(\"x\")"), .text("+1"), .text("-5 units"), .text("@sum"), .text("\tlead"), .number(-42),
+            .text("-42.50"), .text("plain"),
+        ])
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "'=HYPERLINK(\"\"x\"\")\",+1,'-5 units,'@sum,'\tlead,-42,-42.50,plain\r\n".replacingOccurrences(
+                    of: "'=HYPERLINK(\"\"x\"\")\"", with: "\"'=HYPERLINK(\"\"x\"\")\""))
+    }
+
+    @Test func aByteOrderMarkStartsTheFileWhenAskedFor() {
+        var bytes: [UInt8] = []
+        var writer = CSVWriter(options: CSVWriter.Options(byteOrderMark: true)) { bytes += $0 }
+        writer.write(texts: ["a"])
+        #expect(bytes == [0xEF, 0xBB, 0xBF, UInt8(ascii: "a"), 13, 10])
+    }
+}
