@@ -52,7 +52,9 @@ let package = Package(
 
         .testTarget(name: "ZIPTests", dependencies: ["ZIP"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet", "CSV", "XMLStream"],
+            exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet"]),
         .testTarget(name: "CLITests", dependencies: []),

@@ -40,23 +40,64 @@ public struct ColumnKindInference: Sendable {
     }
 
     static func kinds(of text: String) -> Set<ColumnKind> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var result: Set<ColumnKind> = []
-        if isPlainNumber(trimmed) { result.formUnion([.number, .money]) }
-        if moneyValue(trimmed) != nil { result.insert(.money) }
-        if trimmed.hasSuffix("%"), isPlainNumber(String(trimmed.dropLast())) { result.insert(.percent) }
-        if dateValue(trimmed) != nil { result.insert(.date) }
-        if ["true", "false"].contains(trimmed.lowercased()) { result.insert(.bool) }
-        return result
+        var text = text
+        return text.withUTF8 { all in
+            var start = 0
+            var end = all.count
+            while start < end && all[start] == 32 { start += 1 }
+            while end > start && all[end - 1] == 32 { end -= 1 }
+            let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+            var result: Set<ColumnKind> = []
+            if isPlainNumber(bytes) {
+                result = [.number, .money]
+            } else if let first = bytes.first,
+                first == UInt8(ascii: "$") || first == UInt8(ascii: "(") || first == 0xE2 || first == 0xC2
+                    || bytes.contains(UInt8(ascii: ","))
+            {
+                if moneyValue(String(decoding: bytes, as: UTF8.self)) != nil { result.insert(.money) }
+            }
+            if bytes.last == UInt8(ascii: "%"), isPlainNumber(UnsafeBufferPointer(rebasing: bytes.dropLast())) {
+                result.insert(.percent)
+            }
+            if isISODate(bytes) { result.insert(.date) }
+            if bytes.count == 4 || bytes.count == 5 {
+                let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+                if lower == "true" || lower == "false" { result.insert(.bool) }
+            }
+            return result
+        }
     }
 
-    /// A decimal without grouping, with no leading zero before other digits and at most 15 digits.
+    /// A decimal without grouping or exponent, with no leading zero before other digits and at
+    /// most 15 digits (longer ones lose precision in a spreadsheet: identifiers, card numbers).
+    static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, case .value = Decimal.parse(ascii: bytes) else { return false }
+        var digits = 0
+        var i = 0
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { i = 1 }
+        if i + 1 < bytes.count && bytes[i] == UInt8(ascii: "0") && bytes[i + 1] != UInt8(ascii: ".") { return false }
+        for byte in bytes {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == 32 { return false }
+            if byte >= 48 && byte <= 57 { digits += 1 }
+        }
+        return digits <= 15
+    }
+
     static func isPlainNumber(_ text: String) -> Bool {
-        guard case .value = Decimal.parse(text), !text.contains("e"), !text.contains("E") else { return false }
-        let digits = text.filter(\.isNumber)
-        let unsigned = text.drop { $0 == "-" || $0 == "+" }
-        if unsigned.count > 1 && unsigned.hasPrefix("0") && !unsigned.hasPrefix("0.") { return false }
-        return digits.count <= 15
+        var text = text
+        return text.withUTF8 { isPlainNumber($0) }
+    }
+
+    /// Exactly `YYYY-MM-DD`, a real calendar date.
+    static func isISODate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        var fields = [0, 0, 0]
+        for (i, byte) in bytes.enumerated() where i != 4 && i != 7 {
+            guard byte >= 48 && byte <= 57 else { return false }
+            let field = i < 4 ? 0 : (i < 7 ? 1 : 2)
+            fields[field] = fields[field] * 10 + Int(byte - 48)
+        }
+        return CivilCalendar.isValid(year: fields[0], month: fields[1], day: fields[2])
     }
 
     /// `$1,234.50`, `1,234.50`, `(1,234.50)`: a number written as money.
@@ -93,7 +134,7 @@ public struct ColumnKindInference: Sendable {
 
     /// The typed value of `text` in a column of `kind` (text when it does not fit after all).
     public static func value(_ text: String, as kind: ColumnKind) -> CellValue {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.utf8.first == 32 || text.utf8.last == 32 ? text.trimmingCharacters(in: .whitespaces) : text
         if trimmed.isEmpty { return .empty }
         switch kind {
         case .text: return .text(text)

@@ -24,18 +24,55 @@ public final class ZipWriter {
         let method: UInt16
     }
 
-    private final class OpenPart {
+    /// The part being written. Its bytes are checksummed, deflated and written to the file on a
+    /// second thread, so compression overlaps with whatever produces the bytes; the file handle
+    /// belongs to that thread until the part closes.
+    private final class OpenPart: @unchecked Sendable {
         let name: [UInt8]
         let headerOffset: UInt64
         let deflater: Deflater
+        let handle: FileHandle
+        let queue = ChunkQueue(capacity: 8)
+        let done = DispatchSemaphore(value: 0)
         var crc: UInt32 = 0
         var uncompressed: UInt64 = 0
         var compressed: UInt64 = 0
+        var failure: (any Error)?
 
-        init(name: [UInt8], headerOffset: UInt64, deflater: Deflater) {
+        init(name: [UInt8], headerOffset: UInt64, deflater: Deflater, handle: FileHandle) {
             self.name = name
             self.headerOffset = headerOffset
             self.deflater = deflater
+            self.handle = handle
+        }
+
+        func start() {
+            let thread = Thread { self.run() }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+
+        private func run() {
+            do {
+                while let chunk = try queue.pop() {
+                    try chunk.withUnsafeBytes { bytes in
+                        crc = updateCRC32(crc, bytes)
+                        uncompressed += UInt64(bytes.count)
+                        try deflater.deflate(bytes, finish: false) { try emit($0) }
+                    }
+                }
+                try deflater.deflate(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) { try emit($0) }
+            } catch {
+                failure = error
+                queue.cancel()
+            }
+            done.signal()
+        }
+
+        private func emit(_ chunk: UnsafeRawBufferPointer) throws {
+            guard !chunk.isEmpty else { return }
+            try handle.write(contentsOf: chunk)
+            compressed += UInt64(chunk.count)
         }
     }
 
@@ -52,15 +89,23 @@ public final class ZipWriter {
         let headerOffset = offset
         var header = localHeader(name: nameBytes, crc: 0, compressed: 0, uncompressed: 0)
         try emit(&header)
-        open = OpenPart(name: nameBytes, headerOffset: headerOffset, deflater: try Deflater(level: level))
+        let part = OpenPart(
+            name: nameBytes, headerOffset: headerOffset, deflater: try Deflater(level: level), handle: handle)
+        part.start()
+        open = part
     }
 
     /// Appends bytes to the open part.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let part = open else { preconditionFailure("no part is open") }
-        part.crc = updateCRC32(part.crc, bytes)
-        part.uncompressed += UInt64(bytes.count)
-        try part.deflater.deflate(bytes, finish: false) { try self.emitCompressed($0, part) }
+        guard !bytes.isEmpty else { return }
+        do {
+            try part.queue.push(Array(bytes))
+        } catch {
+            part.done.wait()
+            open = nil
+            throw part.failure ?? error
+        }
     }
 
     public func write(_ bytes: [UInt8]) throws {
@@ -70,9 +115,11 @@ public final class ZipWriter {
     /// Ends the open part: flushes the deflate stream and patches the local header's sizes.
     public func closePart() throws {
         guard let part = open else { preconditionFailure("no part is open") }
-        try part.deflater.deflate(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) {
-            try self.emitCompressed($0, part)
-        }
+        part.queue.finish(nil)
+        part.done.wait()
+        open = nil
+        if let failure = part.failure { throw failure }
+        offset += part.compressed
         guard part.compressed < 0xFFFF_FFFF, part.uncompressed < 0xFFFF_FFFF else {
             throw ZipError.partTooLarge(String(decoding: part.name, as: UTF8.self), limit: 0xFFFF_FFFE)
         }
@@ -86,7 +133,6 @@ public final class ZipWriter {
             Record(
                 name: part.name, crc: part.crc, compressed: part.compressed, uncompressed: part.uncompressed,
                 offset: part.headerOffset, method: 8))
-        open = nil
     }
 
     /// A whole small part in one call.
@@ -178,13 +224,6 @@ public final class ZipWriter {
     private func emit(_ bytes: inout [UInt8]) throws {
         try handle.write(contentsOf: bytes)
         offset += UInt64(bytes.count)
-    }
-
-    private func emitCompressed(_ chunk: UnsafeRawBufferPointer, _ part: OpenPart) throws {
-        guard !chunk.isEmpty else { return }
-        try handle.write(contentsOf: chunk)
-        offset += UInt64(chunk.count)
-        part.compressed += UInt64(chunk.count)
     }
 }
 

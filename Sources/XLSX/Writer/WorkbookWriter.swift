@@ -17,6 +17,10 @@ public final class WorkbookWriter {
     private var sheets: [(name: String, hasNotes: Bool, filter: String?)] = []
     private var current: SheetState?
     private var finished = false
+    /// Column letters by column number, made once: `A`, `B`, … (index 0 unused).
+    private var columnNames: [[UInt8]] = [[]]
+    /// The last styles looked up, to skip hashing the same few styles cell after cell.
+    private var recentStyles: [(CellStyle, Int)] = []
 
     /// Writes into `handle` (for example `AtomicOutputFile.handle`).
     public init(handle: FileHandle) {
@@ -58,7 +62,9 @@ public final class WorkbookWriter {
     /// Writes the next row. `index` (1-based) must grow from row to row; cells are written from
     /// column 1 (or `firstColumn`), skipping `.empty` cells that have no style, formula or note.
     public func writeRow(_ cells: [WriteCell], index: Int? = nil, firstColumn: Int = 1) throws {
-        guard var sheet = current else { preconditionFailure("no sheet is open") }
+        // Taken out of `current` so that the row buffer has one owner and grows in place.
+        guard var sheet = current.take() else { preconditionFailure("no sheet is open") }
+        defer { current = sheet }
         let row = index ?? sheet.lastRow + 1
         precondition(row > sheet.lastRow && row <= CellAddress.maxRow, "rows must be written in order")
         sheet.buffer.append(contentsOf: #"<row r=""#.utf8)
@@ -76,12 +82,11 @@ public final class WorkbookWriter {
             try zip.write(sheet.buffer)
             sheet.buffer.removeAll(keepingCapacity: true)
         }
-        current = sheet
     }
 
     /// Ends the open sheet: its filter and notes go after its rows.
     public func endSheet() throws {
-        guard var sheet = current else { preconditionFailure("no sheet is open") }
+        guard var sheet = current.take() else { preconditionFailure("no sheet is open") }
         sheet.buffer.append(contentsOf: "</sheetData>".utf8)
         var filter: String?
         if sheet.layout.autoFilter, let first = sheet.firstRow, sheet.lastColumn >= 1 {
@@ -134,12 +139,13 @@ public final class WorkbookWriter {
         sheet.buffer = []
         defer { sheet.buffer = out }
         out.append(contentsOf: #"<c r=""#.utf8)
-        out.append(contentsOf: CellAddress.columnName(column).utf8)
+        while columnNames.count <= column { columnNames.append(Array(CellAddress.columnName(columnNames.count).utf8)) }
+        out.append(contentsOf: columnNames[column])
         out.append(contentsOf: String(row).utf8)
         out.append(UInt8(ascii: "\""))
         var style = cell.style
         if case .date = cell.value, style.numberFormat == nil { style.numberFormat = "yyyy-mm-dd" }
-        let styleID = styles.id(of: style)
+        let styleID = styleID(of: style)
         if styleID != 0 {
             out.append(contentsOf: #" s=""#.utf8)
             out.append(contentsOf: String(styleID).utf8)
@@ -191,6 +197,15 @@ public final class WorkbookWriter {
             }
         }
         out.append(contentsOf: "</v></c>".utf8)
+    }
+
+    private func styleID(of style: CellStyle) -> Int {
+        if style == .plain { return 0 }
+        if let hit = recentStyles.first(where: { $0.0 == style }) { return hit.1 }
+        let id = styles.id(of: style)
+        recentStyles.insert((style, id), at: 0)
+        if recentStyles.count > 16 { recentStyles.removeLast() }
+        return id
     }
 
     private func sharedString(_ text: String) -> Int {
