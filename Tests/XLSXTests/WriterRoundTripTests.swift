@@ -82,6 +82,52 @@ import ZIP
         }
     }
 
+    @Test func datesRoundTripInThe1904System() throws {
+        let path = try Self.outputPath("dates-1904.xlsx")
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle, dateSystem: .excel1904)
+        try writer.beginSheet("Dates")
+        // 1904-01-01 is serial 0, which readers (openpyxl, the corpus, trueup) take as a time of day.
+        let dates = [
+            Self.date(1904, 1, 2), Self.date(1904, 3, 1), Self.date(2024, 1, 31),
+            Self.date(1999, 12, 31, kind: .dateTime, hour: 6),
+        ]
+        for (index, date) in dates.enumerated() { try writer.writeRow([WriteCell(date)], index: index + 1) }
+        try writer.endSheet()
+        try writer.finish()
+        try file.commit()
+        #expect(try XLSXWorkbook(path: path).dateSystem == .excel1904)
+        let cells = try Self.cells(path)
+        for (index, date) in dates.enumerated() {
+            guard case .date(let wrote) = date, case .date(let read)? = cells["A\(index + 1)"]?.value else {
+                Issue.record("A\(index + 1) is not a date")
+                continue
+            }
+            #expect(read.iso8601 == wrote.iso8601)
+        }
+        var serial: Decimal?
+        if case .date(let third)? = cells["A3"]?.value { serial = third.serial }
+        #expect(serial == 43860)
+    }
+
+    @Test func textPastTheSharedStringLimitIsWrittenInline() throws {
+        let path = try Self.outputPath("inline.xlsx")
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle, sharedStringLimit: 2)
+        try writer.beginSheet("S")
+        for text in ["a", "b", "a", "c <&>", "d"] { try writer.writeRow([.text(text)]) }
+        try writer.endSheet()
+        try writer.finish()
+        try file.commit()
+        let cells = try Self.cells(path)
+        #expect((1...5).map { cells["A\($0)"]?.value.plainText } == ["a", "b", "a", "c <&>", "d"])
+        let archive = try ZipArchive(path: path)
+        let sheet = String(
+            decoding: try archive.data(of: archive.entry(named: "xl/worksheets/sheet1.xml")!), as: UTF8.self)
+        #expect(sheet.contains(#"<c r="A4" t="inlineStr"><is><t xml:space="preserve">c &lt;&amp;&gt;</t></is></c>"#))
+        #expect(sheet.contains(#"<c r="A3" t="s"><v>0</v></c>"#))
+    }
+
     @Test func formulasKeepTheirCachedValues() throws {
         let path = try Self.write("formulas.xlsx") { writer in
             try writer.beginSheet("F")

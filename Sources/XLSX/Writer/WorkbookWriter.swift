@@ -14,7 +14,9 @@ public final class WorkbookWriter {
     private var styles = StyleTable()
     private var strings: [String] = []
     private var stringIndex: [String: Int] = [:]
-    private var sheets: [(name: String, hasNotes: Bool, filter: String?)] = []
+    private var sheets: [WrittenSheet] = []
+    /// How dates are written as serial numbers (and declared in `workbook.xml`).
+    public let dateSystem: DateSystem
     private var current: SheetState?
     private var finished = false
     /// Column letters by column number, made once: `A`, `B`, … (index 0 unused).
@@ -23,8 +25,14 @@ public final class WorkbookWriter {
     private var recentStyles: [(CellStyle, Int)] = []
 
     /// Writes into `handle` (for example `AtomicOutputFile.handle`).
-    public init(handle: FileHandle) {
+    /// Distinct texts kept in the shared-strings table; text first seen after it is full is
+    /// written inline (`t="inlineStr"`), so memory stays bounded on sheets of unique identifiers.
+    public let sharedStringLimit: Int
+
+    public init(handle: FileHandle, dateSystem: DateSystem = .excel1900, sharedStringLimit: Int = 100_000) {
         zip = ZipWriter(handle: handle)
+        self.dateSystem = dateSystem
+        self.sharedStringLimit = sharedStringLimit
     }
 
     /// Starts a sheet. Names are checked the way Excel checks them.
@@ -33,28 +41,7 @@ public final class WorkbookWriter {
         try Self.validate(sheetName: name, existing: sheets.map(\.name))
         let number = sheets.count + 1
         try zip.beginPart("xl/worksheets/sheet\(number).xml")
-        var head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        head += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
-        head += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        head += #"<sheetViews><sheetView workbookViewId="0""# + (number == 1 ? #" tabSelected="1""# : "") + ">"
-        if layout.frozenRows > 0 {
-            head +=
-                #"<pane ySplit="\#(layout.frozenRows)" topLeftCell="A\#(layout.frozenRows + 1)" activePane="bottomLeft" state="frozen"/>"#
-            head += #"<selection pane="bottomLeft"/>"#
-        }
-        head += "</sheetView></sheetViews>"
-        head += #"<sheetFormatPr defaultRowHeight="15"/>"#
-        let columns = Set(layout.columnWidths.keys).union(layout.hiddenColumns).sorted()
-        if !columns.isEmpty {
-            head += "<cols>"
-            for column in columns {
-                let width = layout.columnWidths[column] ?? 9.140625
-                head += #"<col min="\#(column)" max="\#(column)" width="\#(width)" customWidth="1""#
-                head += layout.hiddenColumns.contains(column) ? #" hidden="1"/>"# : "/>"
-            }
-            head += "</cols>"
-        }
-        head += "<sheetData>"
+        let head = WorksheetXML.head(layout: layout, selected: number == 1)
         try zip.write(Array(head.utf8))
         current = SheetState(name: name, layout: layout)
     }
@@ -94,21 +81,17 @@ public final class WorkbookWriter {
             sheet.buffer.append(contentsOf: #"<autoFilter ref="\#(range)"/>"#.utf8)
             filter = range
         }
-        sheet.buffer.append(
-            contentsOf: #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
-                .utf8)
-        if !sheet.notes.isEmpty { sheet.buffer.append(contentsOf: #"<legacyDrawing r:id="rId1"/>"#.utf8) }
-        sheet.buffer.append(contentsOf: "</worksheet>".utf8)
+        sheet.buffer.append(contentsOf: WorksheetXML.tail(hasNotes: !sheet.notes.isEmpty).utf8)
         try zip.write(sheet.buffer)
         try zip.closePart()
         let number = sheets.count + 1
         if !sheet.notes.isEmpty {
-            try zip.addPart("xl/comments\(number).xml", Array(NotesParts.comments(sheet.notes).utf8))
-            try zip.addPart("xl/drawings/vmlDrawing\(number).vml", Array(NotesParts.vml(sheet.notes).utf8))
+            try zip.addPart("xl/comments\(number).xml", Array(CommentsXML.xml(sheet.notes).utf8))
+            try zip.addPart("xl/drawings/vmlDrawing\(number).vml", Array(VMLDrawingXML.xml(sheet.notes).utf8))
             try zip.addPart(
-                "xl/worksheets/_rels/sheet\(number).xml.rels", Array(NotesParts.sheetRelationships(number).utf8))
+                "xl/worksheets/_rels/sheet\(number).xml.rels", Array(RelationshipsXML.sheetNotes(number).utf8))
         }
-        sheets.append((sheet.name, !sheet.notes.isEmpty, filter))
+        sheets.append(WrittenSheet(name: sheet.name, hasNotes: !sheet.notes.isEmpty, filter: filter))
         current = nil
     }
 
@@ -116,15 +99,14 @@ public final class WorkbookWriter {
     public func finish() throws {
         precondition(current == nil && !finished, "end the open sheet first")
         precondition(!sheets.isEmpty, "a workbook needs a sheet")
-        let parts = PackageParts(sheets: sheets.map { ($0.name, $0.hasNotes, $0.filter) })
-        try zip.addPart("xl/sharedStrings.xml", sharedStringsXML())
+        try zip.addPart("xl/sharedStrings.xml", SharedStringsXML.xml(strings))
         try zip.addPart("xl/styles.xml", Array(styles.xml.utf8))
-        try zip.addPart("xl/workbook.xml", Array(parts.workbook.utf8))
-        try zip.addPart("xl/_rels/workbook.xml.rels", Array(parts.workbookRelationships.utf8))
-        try zip.addPart("docProps/core.xml", Array(PackageParts.core.utf8))
-        try zip.addPart("docProps/app.xml", Array(parts.app.utf8))
-        try zip.addPart("_rels/.rels", Array(PackageParts.rootRelationships.utf8))
-        try zip.addPart("[Content_Types].xml", Array(parts.contentTypes.utf8))
+        try zip.addPart("xl/workbook.xml", Array(WorkbookXML.xml(sheets, dateSystem: dateSystem).utf8))
+        try zip.addPart("xl/_rels/workbook.xml.rels", Array(RelationshipsXML.workbook(sheetCount: sheets.count).utf8))
+        try zip.addPart("docProps/core.xml", Array(DocPropsXML.core.utf8))
+        try zip.addPart("docProps/app.xml", Array(DocPropsXML.app.utf8))
+        try zip.addPart("_rels/.rels", Array(RelationshipsXML.root.utf8))
+        try zip.addPart("[Content_Types].xml", Array(ContentTypesXML.xml(sheets).utf8))
         try zip.finish()
         finished = true
     }
@@ -175,7 +157,7 @@ public final class WorkbookWriter {
             out.append(UInt8(ascii: ">"))
             out += formula
             out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: Self.serial(of: date).plainString.utf8)
+            out.append(contentsOf: serial(of: date).plainString.utf8)
         case .bool(let flag):
             out.append(contentsOf: #" t="b">"#.utf8)
             out += formula
@@ -186,9 +168,14 @@ public final class WorkbookWriter {
             out.append(contentsOf: "<v>".utf8)
             XMLEscaping.append(code, to: &out)
         case .text(let text):
-            if formula.isEmpty {
+            if formula.isEmpty, let index = sharedString(text) {
                 out.append(contentsOf: #" t="s"><v>"#.utf8)
-                out.append(contentsOf: String(sharedString(text)).utf8)
+                out.append(contentsOf: String(index).utf8)
+            } else if formula.isEmpty {
+                out.append(contentsOf: #" t="inlineStr"><is><t xml:space="preserve">"#.utf8)
+                XMLEscaping.append(text, to: &out)
+                out.append(contentsOf: "</t></is></c>".utf8)
+                return
             } else {
                 out.append(contentsOf: #" t="str">"#.utf8)
                 out += formula
@@ -208,33 +195,19 @@ public final class WorkbookWriter {
         return id
     }
 
-    private func sharedString(_ text: String) -> Int {
+    /// The text's shared-string index, or nil when the table is full and the text is new.
+    private func sharedString(_ text: String) -> Int? {
         if let found = stringIndex[text] { return found }
+        guard strings.count < sharedStringLimit else { return nil }
         strings.append(text)
         stringIndex[text] = strings.count - 1
         return strings.count - 1
     }
 
-    private func sharedStringsXML() -> [UInt8] {
-        var out = Array(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.utf8) + [10]
-        out += Array(
-            #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(strings.count)" uniqueCount="\#(strings.count)">"#
-                .utf8)
-        for text in strings {
-            let spaced = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-            out += Array((spaced ? #"<si><t xml:space="preserve">"# : "<si><t>").utf8)
-            XMLEscaping.append(text, to: &out)
-            out += Array("</t></si>".utf8)
-        }
-        out += Array("</sst>".utf8)
-        return out
-    }
-
-    /// The 1900-system serial of a date value (durations as days).
-    static func serial(of date: DateTimeValue) -> Decimal {
+    /// The serial of a date value in this workbook's date system (durations as days).
+    func serial(of date: DateTimeValue) -> Decimal {
         if date.kind == .duration { return Decimal(date.durationMilliseconds) / 86_400_000 }
-        let day =
-            date.kind == .time ? 0 : DateSystem.excel1900.serial(year: date.year, month: date.month, day: date.day)
+        let day = date.kind == .time ? 0 : dateSystem.serial(year: date.year, month: date.month, day: date.day)
         let millis = ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 + date.microsecond / 1000
         return Decimal(day) + (millis == 0 ? 0 : Decimal(millis) / 86_400_000)
     }

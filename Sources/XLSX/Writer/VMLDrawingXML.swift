@@ -1,0 +1,27 @@
+import Spreadsheet
+import XMLStream
+
+/// `xl/drawings/vmlDrawingN.vml`: one hidden note shape per comment. Excel shows a sheet's
+/// comments only when this legacy drawing exists and the sheet names it with `<legacyDrawing>`.
+enum VMLDrawingXML {
+    static func xml(_ notes: [(address: CellAddress, text: String)]) -> String {
+        var out =
+            #"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">"#
+        out += #"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>"#
+        out += #"<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">"#
+        out += #"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#
+        for (i, note) in notes.enumerated() {
+            out +=
+                ##"<v:shape id="_x0000_s\##(1025 + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
+            out +=
+                ##"<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>"##
+            out += #"<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>"#
+            out += #"<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>"#
+            out +=
+                #"<x:Anchor>\#(note.address.column), 15, \#(max(0, note.address.row - 2)), 10, \#(note.address.column + 3), 15, \#(note.address.row + 3), 4</x:Anchor>"#
+            out +=
+                #"<x:AutoFill>False</x:AutoFill><x:Row>\#(note.address.row - 1)</x:Row><x:Column>\#(note.address.column - 1)</x:Column></x:ClientData></v:shape>"#
+        }
+        return out + "</xml>"
+    }
+}
