@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Foundation
+import Ingest
 import Spreadsheet
 import XLSX
 
@@ -50,7 +51,7 @@ struct Convert: ParsableCommand {
         } else {
             throw UsageError("\(output): the output must end in .xlsx, .csv, .tsv or .json")
         }
-        let source = try InputFile.open(input)
+        let source = try TableFile.open(input)
         let destination = try AtomicOutputFile(path: output, inputs: [input])
         let progress = ProgressLine()
         defer { progress.finish() }

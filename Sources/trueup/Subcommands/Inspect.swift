@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Foundation
+import Ingest
 import Spreadsheet
 import XLSX
 
@@ -18,7 +19,7 @@ struct Inspect: ParsableCommand {
         let progress = ProgressLine()
         defer { progress.finish() }
         let report: FileReport
-        switch try InputFile.open(file) {
+        switch try TableFile.open(file) {
         case .workbook(let workbook):
             var sheets: [FileReport.Sheet] = []
             for sheet in workbook.sheets {
