@@ -39,6 +39,9 @@ let package = Package(
         .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
+        // Reconciling: the hand-kept workbook against the engine.
+        .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
+
         // Rendering: statements and reports as workbooks.
         .target(name: "Reports", dependencies: ["Commission", "Spreadsheet", "XLSX"]),
 
@@ -47,6 +50,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
+                "Reconciliation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -57,6 +61,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

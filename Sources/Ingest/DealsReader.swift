@@ -3,9 +3,19 @@ import Foundation
 import Parallel
 import Spreadsheet
 
+/// The cells a sheet's author filled in by hand for one line: the figures the reconciler checks.
+public struct ManualCells: Sendable, Hashable {
+    public var row: Int
+    public var rate: Cell?
+    public var commission: Cell?
+    public var bonus: Cell?
+}
+
 /// The credit lines read from a deals sheet, with what could not be read.
 public struct DealsTable: Sendable {
     public var lines: [CreditLine]
+    /// For each line (same index), its row's manual rate, commission and bonus cells.
+    public var manual: [ManualCells] = []
     /// Values that could not be read, each at its cell; those rows were skipped.
     public var diagnostics: [SpreadsheetError]
     /// Data rows below the header that held anything.
@@ -39,6 +49,7 @@ public enum DealsReader {
         }
         for part in parts {
             result.lines += part.lines
+            result.manual += part.manual
             result.diagnostics += part.diagnostics
             result.rowsRead += part.rowsRead
         }
@@ -151,6 +162,11 @@ public enum DealsReader {
             result.diagnostics += failures
             return
         }
+        func cell(_ field: Field) -> Cell? {
+            mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
+        }
+        result.manual.append(
+            ManualCells(row: row.index, rate: cell(.rate), commission: cell(.commission), bonus: cell(.bonus)))
         result.lines.append(
             CreditLine(
                 row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,

@@ -2,12 +2,12 @@ import Spreadsheet
 
 /// Finds the header row: the first row, within the first 30 of a table, that names every
 /// required field (plan-format.md section 7); the first table that has one wins.
-enum HeaderSearch {
+public enum HeaderSearch {
     static let rowsSearched = 30
 
     private struct Enough: Error {}
 
-    static func find<Key: Hashable & Sendable & RawRepresentable>(
+    public static func find<Key: Hashable & Sendable & RawRepresentable>(
         in file: TableFile, tables: [String?], keys: [Key], synonyms: (Key) -> [String], required: [Key],
         pins: [String: String]
     ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {

@@ -77,9 +77,16 @@ struct CalculationInputs: ParsableArguments {
             "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
     var map: [String] = []
 
-    func load() throws -> LoadedRun {
-        let loaded: Plan
-        do { loaded = try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }
+    func loadPlan() throws -> Plan {
+        do { return try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }
+    }
+
+    func loadRoster() throws -> [RosterEntry] {
+        try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
+    }
+
+    /// The plan's column pins, with `--map` on top.
+    func pins(_ loaded: Plan) throws -> [String: String] {
         var pins = loaded.columns
         for item in map {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -89,9 +96,13 @@ struct CalculationInputs: ParsableArguments {
             }
             pins[parts[0]] = parts[1]
         }
-        let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins)
-        let rosterEntries = try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
-        return LoadedRun(plan: loaded, deals: table, roster: rosterEntries)
+        return pins
+    }
+
+    func load() throws -> LoadedRun {
+        let loaded = try loadPlan()
+        let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins(loaded))
+        return LoadedRun(plan: loaded, deals: table, roster: try loadRoster())
     }
 }
 

@@ -1,0 +1,44 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+/// One cell of the hand-kept workbook that differs from what the plan says, with why and how much.
+public struct Finding: Sendable, Hashable {
+    public var sheet: String
+    /// The A1 address of the manual value.
+    public var cell: CellAddress
+    public var dealID: String?
+    public var rep: String?
+    public var period: String?
+    /// What the sheet holds (nil when the cell is empty or not a number).
+    public var manual: Decimal?
+    /// The cell's text when it is not a number (a number stored as text, "TBD").
+    public var manualText: String?
+    public var expected: Decimal
+    /// The main cause first (plan-format.md section 4's codes), then any others that add up.
+    public var causes: [String]
+    public var explanation: String
+    /// A total that is wrong because of errors in the rows it adds up.
+    public var isDerived: Bool
+
+    public var cause: String { causes.first ?? "unexplained" }
+    /// manual − expected (an empty or unreadable cell counts as 0).
+    public var difference: Decimal { (manual ?? 0) - expected }
+    /// Whether the finding needs a correction (everything but `rounding`).
+    public var isError: Bool { cause != "rounding" }
+}
+
+/// What reconciling a workbook found, ranked by money.
+public struct Reconciliation: Sendable {
+    public var findings: [Finding]
+    public var statement: Statement
+    /// What was mapped to what, for the report's first lines.
+    public var mappingNotes: [String]
+
+    public var errors: [Finding] { findings.filter(\.isError) }
+
+    /// Σ (manual − expected) of the row-level errors: positive means the sheet overpays.
+    public var netOverpayment: Decimal {
+        findings.filter { $0.isError && !$0.isDerived && $0.sheet != "" }.reduce(Decimal(0)) { $0 + $1.difference }
+    }
+}

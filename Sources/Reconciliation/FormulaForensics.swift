@@ -1,0 +1,94 @@
+import Foundation
+import Spreadsheet
+
+/// Reading a sheet's formulas for where the sheet itself broke: typed constants among formulas,
+/// formulas unlike their neighbours, totals whose ranges stop short, clawbacks left out.
+enum FormulaForensics {
+    /// A formula with each relative row number written as an offset from its own row, so that
+    /// `ROUND(B20*E20*K20,2)` on row 20 and `ROUND(B21*E21*K21,2)` on row 21 read the same.
+    static func relativeForm(_ formula: String, row: Int) -> String {
+        var out = ""
+        var chars = Array(formula)
+        var i = 0
+        var inString = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\"" { inString.toggle() }
+            if !inString, c.isLetter || c == "$",
+                i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_")
+            {
+                var j = i
+                if chars[j] == "$" { j += 1 }
+                let lettersStart = j
+                while j < chars.count, chars[j].isUppercase, j - lettersStart < 3 { j += 1 }
+                let letters = j - lettersStart
+                var anchored = false
+                if j < chars.count, chars[j] == "$" {
+                    anchored = true
+                    j += 1
+                }
+                let digitsStart = j
+                while j < chars.count, chars[j].isNumber { j += 1 }
+                let isReference =
+                    letters > 0 && j > digitsStart && (j == chars.count || !(chars[j].isLetter || chars[j] == "("))
+                if isReference, let number = Int(String(chars[digitsStart..<j])) {
+                    out += String(chars[i..<digitsStart])
+                    out += anchored ? String(number) : "[\(number - row)]"
+                    i = j
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        chars.removeAll()
+        return out
+    }
+
+    /// What a column of cells is mostly made of.
+    struct ColumnPattern {
+        /// At least half the numeric cells are formulas (and at least three).
+        let isFormulaColumn: Bool
+        /// The relative form most of the formulas share, when one does.
+        let dominantForm: String?
+
+        init(_ cells: [(row: Int, cell: Cell)]) {
+            let numeric = cells.filter { if case .text = $0.cell.value { $0.cell.formula != nil } else { true } }
+            let formulas = numeric.compactMap { item in item.cell.formula.map { relativeForm($0, row: item.row) } }
+            isFormulaColumn = formulas.count >= 3 && formulas.count * 2 >= numeric.count
+            var counts: [String: Int] = [:]
+            for form in formulas { counts[form, default: 0] += 1 }
+            let top = counts.max { $0.value < $1.value }
+            dominantForm = top.flatMap { $0.value * 2 > formulas.count ? $0.key : nil }
+        }
+
+        /// `hardcoded_formula` or `inconsistent_formula` for one cell of the column, if either fits.
+        func anomaly(_ cell: Cell, row: Int) -> String? {
+            guard isFormulaColumn else { return nil }
+            guard let formula = cell.formula else { return "hardcoded_formula" }
+            if let dominantForm, relativeForm(formula, row: row) != dominantForm { return "inconsistent_formula" }
+            return nil
+        }
+    }
+
+    /// Ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
+    static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
+        var spans: [ClosedRange<Int>] = []
+        let prefixes = [sheet + "!", "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!"]
+        for prefix in prefixes {
+            var rest = formula[...]
+            while let found = rest.range(of: prefix) {
+                rest = rest[found.upperBound...]
+                let token = rest.prefix { $0.isLetter || $0.isNumber || $0 == "$" || $0 == ":" }
+                let parts = token.split(separator: ":").map { $0.filter { $0.isNumber } }
+                let numbers = parts.compactMap { Int($0) }
+                if numbers.count == 2 {
+                    spans.append(min(numbers[0], numbers[1])...max(numbers[0], numbers[1]))
+                } else if numbers.count == 1 {
+                    spans.append(numbers[0]...numbers[0])
+                }
+            }
+        }
+        return spans
+    }
+}

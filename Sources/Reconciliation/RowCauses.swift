@@ -1,0 +1,116 @@
+import Commission
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// Names why one row's manual commission differs: the reading of the plan, the data or the
+/// formula that reproduces the manual figure (plan-format.md section 4's cause codes).
+struct RowCauses {
+    let context: RowContext
+    let alternatives: Alternatives
+    let index: Int
+    let engine: (commission: Decimal, bonus: Decimal, line: StatementLine?)?
+    let pattern: FormulaForensics.ColumnPattern
+
+    var line: CreditLine { context.deals.lines[index] }
+    var manualRate: Decimal? {
+        context.deals.manual[index].rate.flatMap { Decimal.fromCell($0.value).number }
+    }
+
+    func explain(manual: Decimal?, isText: Bool, cell: Cell, expected: Decimal) -> (
+        causes: [String], explanation: String
+    ) {
+        let row = line.row
+        if let original = context.duplicates[index] {
+            return (
+                ["duplicate_line"],
+                "row \(row) repeats row \(original) (same deal, rep, date and amount); it earns nothing"
+            )
+        }
+        guard let manual else {
+            return (
+                ["unreadable"],
+                "\"\(cell.value.plainText)\" is not a number; the plan pays \(expected.groupedMoneyText)"
+            )
+        }
+        var causes: [String] = []
+        var words: [String] = []
+        if isText {
+            causes.append("text_number")
+            words.append("the number is stored as text (SUM skips it)")
+        }
+        let anomaly = pattern.anomaly(cell, row: row)
+        if anomaly == "hardcoded_formula" {
+            causes.append("hardcoded_formula")
+            words.append("a typed value where the column has formulas")
+        }
+        let credit = line.credit
+        let rates = engine?.line?.rates ?? []
+        if line.split != 1, expected != 0, context.matchesComputed(manual, expected / line.split) {
+            causes.append("split_not_applied")
+            words.append(
+                "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")
+        }
+        if let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
+            context.matches(manual, amount)
+        {
+            causes.append("override_not_applied")
+            words.append("the plan's override for this line is not applied")
+        }
+        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
+        if let rate = manualRate, !rates.contains(rate), context.matchesComputed(manual, credit * rate) {
+            let isBand = bandRates.contains(rate)
+            causes.append(isBand ? "wrong_tier" : "wrong_rate")
+            words.append(
+                isBand
+                    ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
+                    : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))")
+        } else if !causes.contains(where: { ["wrong_tier", "split_not_applied", "override_not_applied"].contains($0) }),
+            let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
+        {
+            causes.append("wrong_tier")
+            words.append("paid at \(rate.percentText), another tier's rate")
+        }
+        let readings: [(Alternatives.Reading, String, String)] = [
+            (
+                .flippedMode, "marginal_vs_retroactive",
+                "tiers applied \(context.plan.commission.tiers.mode == .marginal ? "retroactively" : "marginally")"
+            ),
+            (
+                .perDealOrCumulative, "per_deal_vs_cumulative",
+                "tiers chosen by \(context.plan.commission.tiers.basis == .perDeal ? "the running total" : "each deal alone")"
+            ),
+            (.noCaps, "cap_not_applied", "the plan's cap is not applied"),
+            (.noGate, "gate_not_applied", "the plan's gate is not applied"),
+            (
+                .otherRoundingMode, "rounding_mode",
+                "rounded \(context.plan.rounding.mode == .halfUp ? "half-even" : "half-up")"
+            ),
+        ]
+        if causes.filter({ $0 != "text_number" && $0 != "hardcoded_formula" }).isEmpty {
+            for (reading, code, text) in readings {
+                if let amount = alternatives.commission(row: row, under: reading), amount != expected,
+                    context.matches(manual, amount)
+                {
+                    causes.append(code)
+                    words.append(text)
+                    break
+                }
+            }
+        }
+        if let rate = manualRate, !context.matchesComputed(manual, credit * rate),
+            causes.filter({ $0 != "text_number" }).isEmpty
+        {
+            causes.append("arithmetic")
+            words.append(
+                "the row's own rate × credit is \((credit * rate).rounded(places: 2, mode: .halfUp).groupedMoneyText)")
+        }
+        if anomaly == "inconsistent_formula" {
+            causes.append("inconsistent_formula")
+            words.append("the formula \(cell.formula.map { "=\($0)" } ?? "") differs from the column's")
+        }
+        if causes.isEmpty { causes = ["unexplained"] }
+        let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
+        return (causes, ([summary] + words).joined(separator: "; "))
+    }
+}

@@ -1,0 +1,132 @@
+import Commission
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// Rep-period findings: a summary sheet's totals against the engine's.
+///
+/// A wrong total is first read for its own mechanics (a typed value among formulas, a SUM range
+/// that stops short of the data, a clawback left out of its formula); otherwise, when the row
+/// errors of its rep and period add up to its difference, it is a derived finding carrying their cause.
+enum SummaryFindings {
+    static func compute(_ summary: SummarySheet, context: RowContext, rowFindings: [Finding]) -> [Finding] {
+        let totals = Dictionary(
+            context.statement.reps.map { ("\($0.rep.normalizedKey)|\($0.period)", $0) }, uniquingKeysWith: { a, _ in a }
+        )
+        let names = Dictionary(
+            context.statement.reps.compactMap { total in total.name.map { ($0.normalizedKey, total.rep.normalizedKey) }
+            },
+            uniquingKeysWith: { a, _ in a })
+        let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
+        let firstDataRow = context.deals.mapping.headerRow + 1
+        let lastDataRow = context.deals.manual.map(\.row).max() ?? firstDataRow
+        let dataRows = firstDataRow...max(firstDataRow, lastDataRow)
+        let lines = context.statement.lineGroups.joined()
+        let hasBonusColumn = summary.mapping.columns[.bonus] != nil
+        let hasTrueUpColumn = summary.mapping.columns[.trueUp] != nil
+        let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
+        var findings: [Finding] = []
+        for row in summary.rows {
+            let key = row.rep.normalizedKey
+            let repKey = totals.keys.contains("\(key)|\(row.period)") ? key : names[key] ?? key
+            guard let total = totals["\(repKey)|\(row.period)"] else { continue }
+            let own = lines.filter { $0.rep.normalizedKey == repKey && $0.period.description == row.period }
+            func sum(_ kinds: Set<StatementLine.Kind>) -> Decimal {
+                own.filter { kinds.contains($0.kind) }.reduce(Decimal(0)) { $0 + $1.amount }
+            }
+            var commissionKinds: Set<StatementLine.Kind> = [.commission]
+            if !hasTrueUpColumn { commissionKinds.insert(.trueUp) }
+            var commission = sum(commissionKinds)
+            if !hasBonusColumn && !dealsHaveBonus {
+                commission += own.filter { $0.kind == .bonus && $0.row != nil }.reduce(Decimal(0)) { $0 + $1.amount }
+            }
+            let expected: [SummaryField: Decimal] = [
+                .commission: commission, .bonus: sum([.bonus]), .clawback: sum([.clawback]), .trueUp: sum([.trueUp]),
+                .earned: total.earned, .draw: total.draw, .payable: total.payable, .balance: total.balance,
+            ]
+            let rowErrors = rowFindings.filter {
+                $0.isError && !$0.isDerived && $0.rep?.normalizedKey == repKey && $0.period == row.period
+            }
+            var sameRow: [Finding] = []
+            for field in SummaryField.figures {
+                guard let cell = row.cells[field], let column = summary.mapping.columns[field],
+                    let want = expected[field]
+                else { continue }
+                let (value, isText) = Decimal.fromCell(cell.value)
+                guard let manual = value, !context.matches(manual, want) || isText else { continue }
+                var finding = Finding(
+                    sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: total.rep,
+                    period: row.period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,
+                    causes: [], explanation: "", isDerived: false)
+                let difference = manual - want
+                var words = [
+                    "\(field.rawValue) \(manual.groupedMoneyText), the plan's total is \(want.groupedMoneyText)"
+                ]
+                if patterns[field]?.anomaly(cell, row: row.row) == "hardcoded_formula" {
+                    finding.causes = ["hardcoded_formula"]
+                    words.append("a typed value where the column has formulas")
+                } else if field == .clawback,
+                    case let missed = missedClawbacks(cell.formula, own: own, sheet: context.sheetName),
+                    !missed.isEmpty
+                {
+                    finding.causes = ["clawback_missed"]
+                    words.append(
+                        "the clawback of row " + missed.map(String.init).joined(separator: ", ") + " is left out")
+                } else if let formula = cell.formula,
+                    let span = FormulaForensics.rowSpans(in: formula, sheet: context.sheetName).first(where: {
+                        $0.count > 1 && ($0.upperBound < dataRows.upperBound || $0.lowerBound > dataRows.lowerBound)
+                    })
+                {
+                    finding.causes = ["sum_range"]
+                    words.append(
+                        "its range covers rows \(span.lowerBound)–\(span.upperBound), the data rows \(dataRows.lowerBound)–\(dataRows.upperBound)"
+                    )
+                } else if let cause = derivedCause(
+                    difference, sources: [sameRow, rowErrors, rowErrors + sameRow], tolerance: context.plan.tolerance)
+                {
+                    finding.causes = [cause.cause]
+                    finding.isDerived = true
+                    words.append("the difference comes from " + cause.cells.joined(separator: ", "))
+                } else {
+                    finding.causes = ["unexplained"]
+                }
+                finding.explanation = words.joined(separator: "; ")
+                findings.append(finding)
+                sameRow.append(finding)
+            }
+        }
+        return findings
+    }
+
+    /// Rows the engine claws back in this rep-period that a clawback cell's formula does not name
+    /// (a typed value or `=0` names none).
+    static func missedClawbacks(_ formula: String?, own: [StatementLine], sheet: String) -> [Int] {
+        let named = formula.map { FormulaForensics.rowSpans(in: $0, sheet: sheet) } ?? []
+        return own.filter { $0.kind == .clawback && $0.amount != 0 }.compactMap(\.row).filter { row in
+            !named.contains { $0.contains(row) }
+        }
+    }
+
+    /// The first set of findings whose differences add up to `difference` — the same summary
+    /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest.
+    static func derivedCause(_ difference: Decimal, sources: [[Finding]], tolerance: Decimal) -> (
+        cause: String, cells: [String]
+    )? {
+        for candidates in sources {
+            if let found = derivedCause(difference, from: candidates, tolerance: tolerance) { return found }
+        }
+        return nil
+    }
+
+    static func derivedCause(_ difference: Decimal, from sources: [Finding], tolerance: Decimal) -> (
+        cause: String, cells: [String]
+    )? {
+        let relevant = sources.filter { $0.isError }
+        guard !relevant.isEmpty else { return nil }
+        let sum = relevant.reduce(Decimal(0)) { $0 + $1.difference }
+        let slack = tolerance * Decimal(relevant.count + 1)
+        guard abs(sum - difference) <= slack else { return nil }
+        let largest = relevant.max { abs($0.difference) < abs($1.difference) }!
+        return (largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" })
+    }
+}
