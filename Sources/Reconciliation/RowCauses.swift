@@ -51,21 +51,24 @@ struct RowCauses {
             words.append(
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")
         }
-        if let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
+        // Only lines the engine overrode can have an override left out.
+        if !causes.contains("split_not_applied"), engine?.line?.explanation.contains("(override:") == true,
+            let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
             context.matches(manual, amount)
         {
             causes.append("override_not_applied")
             words.append("the plan's override for this line is not applied")
         }
         let bandRates = context.plan.commission.tiers.bands.map(\.rate)
-        if let rate = manualRate, !rates.contains(rate), context.matchesComputed(manual, credit * rate) {
+        let explained = causes.contains("override_not_applied")
+        if !explained, let rate = manualRate, !rates.contains(rate), context.matchesComputed(manual, credit * rate) {
             let isBand = bandRates.contains(rate)
             causes.append(isBand ? "wrong_tier" : "wrong_rate")
             words.append(
                 isBand
                     ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
                     : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))")
-        } else if !causes.contains(where: { ["wrong_tier", "split_not_applied", "override_not_applied"].contains($0) }),
+        } else if !explained, !causes.contains(where: { ["wrong_tier", "split_not_applied"].contains($0) }),
             let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
         {
             causes.append("wrong_tier")
@@ -104,6 +107,10 @@ struct RowCauses {
             causes.append("arithmetic")
             words.append(
                 "the row's own rate × credit is \((credit * rate).rounded(places: 2, mode: .halfUp).groupedMoneyText)")
+        }
+        if context.statement.issues.contains(where: { $0.code == "split_total" && $0.dealID == line.dealID }) {
+            causes.append("split_total")
+            words.append("the splits of deal \(line.dealID) do not add up to 100%")
         }
         if anomaly == "inconsistent_formula" {
             causes.append("inconsistent_formula")

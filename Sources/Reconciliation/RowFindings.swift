@@ -10,7 +10,17 @@ enum RowFindings {
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         let commissionColumn = context.deals.manual.compactMap { manual in manual.commission.map { (manual.row, $0) } }
         let pattern = FormulaForensics.ColumnPattern(commissionColumn.map { (row: $0.0, cell: $0.1) })
-        let alternatives = Alternatives(context: context)
+        let differing = Set(
+            context.deals.lines.indices.filter { index in
+                guard let cell = context.deals.manual[index].commission,
+                    let value = Decimal.fromCell(cell.value).number
+                else { return true }
+                let row = context.deals.lines[index].row
+                var expected = engine[row]?.commission ?? 0
+                if !hasBonusColumn { expected += engine[row]?.bonus ?? 0 }
+                return !context.matches(value, expected)
+            }.map { context.deals.lines[$0].row })
+        let alternatives = Alternatives(context: context, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
             let manual = context.deals.manual[index]
@@ -61,8 +71,15 @@ final class Alternatives {
 
     private let context: RowContext
     private var cache: [Reading: [Int: (commission: Decimal, bonus: Decimal, line: StatementLine?)]] = [:]
+    /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
+    private let lines: [CreditLine]
 
-    init(context: RowContext) { self.context = context }
+    /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
+    init(context: RowContext, rows: Set<Int>) {
+        self.context = context
+        let reps = Set(context.kept.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
+        lines = context.kept.filter { reps.contains($0.rep.normalizedKey) }
+    }
 
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.
     func commission(row: Int, under reading: Reading) -> Decimal? {
