@@ -1,0 +1,206 @@
+import Commission
+import Foundation
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// One small hand-kept workbook per cause, written with trueup's own writer: the reconciler must
+/// name the planted cause at the planted cell, and nothing else.
+@Suite struct CauseTests {
+    /// Tiers 0 → 5%, 50,000 → 8% (per period, marginal), quarterly, no roster needed (amount metric).
+    static let planText = """
+        plan: Cause tests
+        period: quarter
+        commission:
+          tiers:
+            metric: amount
+            basis: period
+            mode: marginal
+            table:
+              - { from: 0, rate: 5% }
+              - { from: 50000, rate: 8% }
+        """
+
+    /// A row of the Deals sheet: deal, rep, date, amount, split, rate cell, commission cell.
+    struct Row {
+        var deal: String
+        var rep = "R1"
+        var date = "2026-01-15"
+        var amount: Decimal
+        var split: Decimal = 1
+        var rate: WriteCell
+        var commission: WriteCell
+    }
+
+    static func workbook(_ rows: [Row], summary: [[WriteCell]]? = nil) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("manual.xlsx").path
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle)
+        try writer.beginSheet("Deals")
+        try writer.writeRow(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"].map { .text($0) })
+        for row in rows {
+            let date = LocalDate(iso: row.date)!.components
+            try writer.writeRow([
+                .text(row.deal), .text(row.rep),
+                WriteCell(.date(DateTimeValue(kind: .date, year: date.year, month: date.month, day: date.day))),
+                .number(row.amount), .number(row.split), row.rate, row.commission,
+            ])
+        }
+        try writer.endSheet()
+        if let summary {
+            try writer.beginSheet("Summary")
+            try writer.writeRow(["Rep", "Period", "Commission"].map { .text($0) })
+            for cells in summary { try writer.writeRow(cells) }
+            try writer.endSheet()
+        }
+        try writer.finish()
+        try file.commit()
+        return path
+    }
+
+    static func formula(_ value: String, _ formula: String) -> WriteCell {
+        WriteCell(.number(Decimal(string: value)!), formula: formula)
+    }
+
+    static func rate(_ text: String) -> WriteCell { .number(Decimal(string: text)!) }
+
+    /// Rows 2–5 with correct formulas (`=ROUND(D*E*F,2)`): 10,000 each at 5% → 500.00.
+    static func goodRows() -> [Row] {
+        (2...5).map { n in
+            Row(
+                deal: "D\(n)", amount: 10000, rate: rate("0.05"),
+                commission: formula("500", "ROUND(D\(n)*E\(n)*F\(n),2)"))
+        }
+    }
+
+    static func reconcile(_ path: String, plan: String = planText) throws -> Reconciliation {
+        try Reconciler.reconcile(workbook: path, plan: PlanFile.parse(plan, file: "plan.yaml"), roster: [])
+    }
+
+    static func onlyError(_ result: Reconciliation) -> Finding? {
+        result.errors.count == 1 ? result.errors[0] : nil
+    }
+
+    @Test func aCleanWorkbookHasNoErrors() throws {
+        #expect(try Self.reconcile(Self.workbook(Self.goodRows())).errors.isEmpty)
+    }
+
+    @Test func wrongRateIsATypoNotInTheTable() throws {
+        var rows = Self.goodRows()
+        rows[1].rate = Self.rate("0.06")
+        rows[1].commission = Self.formula("600", "ROUND(D3*E3*F3,2)")
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cell == CellAddress("G3"))
+        #expect(finding.cause == "wrong_rate")
+        #expect(finding.difference == 100)
+    }
+
+    @Test func wrongTierIsAnotherBandsRate() throws {
+        var rows = Self.goodRows()
+        rows[2].rate = Self.rate("0.08")
+        rows[2].commission = Self.formula("800", "ROUND(D4*E4*F4,2)")
+        #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == "wrong_tier")
+    }
+
+    @Test func splitNotApplied() throws {
+        var rows = Self.goodRows()
+        rows[0].split = Decimal(string: "0.5")!
+        rows[0].commission = Self.formula("500", "ROUND(D2*F2,2)")
+        let result = try Self.reconcile(Self.workbook(rows))
+        let finding = try #require(result.errors.first { $0.cell == CellAddress("G2") })
+        #expect(finding.cause == "split_not_applied")
+        #expect(finding.causes.contains("inconsistent_formula"))
+        #expect(finding.causes.contains("split_total"))
+    }
+
+    @Test func hardcodedFormulaAmongFormulas() throws {
+        var rows = Self.goodRows()
+        rows[3].commission = .number(450)
+        #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == "hardcoded_formula")
+    }
+
+    @Test func arithmeticWhenTheRowsOwnRateDoesNotGiveItsCommission() throws {
+        var rows = Self.goodRows()
+        rows[1].commission = Self.formula("515", "ROUND(D3*E3*F3,2)+15")
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cause == "arithmetic")
+        #expect(finding.causes.contains("inconsistent_formula"))
+    }
+
+    @Test func duplicateLineEarnsNothing() throws {
+        var rows = Self.goodRows()
+        rows.append(rows[2])
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cell == CellAddress("G6"))
+        #expect(finding.cause == "duplicate_line")
+        #expect(finding.expected == 0)
+    }
+
+    @Test func textNumberAndUnreadable() throws {
+        var rows = Self.goodRows()
+        rows[0].commission = .text("510")
+        rows[1].commission = .text("TBD")
+        let result = try Self.reconcile(Self.workbook(rows))
+        #expect(result.errors.first { $0.cell == CellAddress("G2") }?.cause == "text_number")
+        #expect(result.errors.first { $0.cell == CellAddress("G3") }?.cause == "unreadable")
+    }
+
+    @Test func roundingWithinToleranceIsNotAnError() throws {
+        var rows = Self.goodRows()
+        rows[0].commission = Self.formula("500.01", "ROUNDUP(D2*E2*F2,2)")
+        let result = try Self.reconcile(Self.workbook(rows))
+        #expect(result.errors.isEmpty)
+        #expect(result.findings.map(\.cause) == ["rounding"])
+    }
+
+    @Test func marginalVersusRetroactive() throws {
+        var rows = Self.goodRows()
+        rows.append(
+            Row(
+                deal: "D6", amount: 30000, rate: Self.rate("0.08"),
+                commission: Self.formula("2400", "ROUND(D6*E6*F6,2)")))
+        // Marginal: D6 runs the credit from 40,000 to 70,000 → 10,000 at 5% + 20,000 at 8% = 2,100;
+        // the sheet paid all of it at 8%, as a retroactive plan would.
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cell == CellAddress("G6"))
+        #expect(finding.expected == 2100)
+        #expect(finding.cause == "marginal_vs_retroactive")
+    }
+
+    @Test func capNotApplied() throws {
+        var rows = Self.goodRows()
+        rows[0].amount = 40000
+        rows[0].commission = Self.formula("2000", "ROUND(D2*E2*F2,2)")
+        let flat = Self.planText.replacingOccurrences(of: "\n      - { from: 50000, rate: 8% }", with: "")
+        let plan = flat + "\n  cap:\n    per_deal: 1500\n"
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cause == "cap_not_applied")
+        #expect(finding.expected == 1500)
+    }
+
+    @Test func sumRangeThatStopsShort() throws {
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("1500", "SUM(Deals!G2:G4)")]]
+        let result = try Self.reconcile(Self.workbook(Self.goodRows(), summary: summary))
+        let finding = try #require(Self.onlyError(result))
+        #expect(finding.sheet == "Summary")
+        #expect(finding.cause == "sum_range")
+        #expect(finding.expected == 2000)
+    }
+
+    @Test func totalsDerivedFromRowErrors() throws {
+        var rows = Self.goodRows()
+        rows[1].rate = Self.rate("0.06")
+        rows[1].commission = Self.formula("600", "ROUND(D3*E3*F3,2)")
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("2100", "SUM(Deals!G2:G5)")]]
+        let result = try Self.reconcile(Self.workbook(rows, summary: summary))
+        let total = try #require(result.errors.first { $0.sheet == "Summary" })
+        #expect(total.isDerived)
+        #expect(total.cause == "wrong_rate")
+        #expect(result.netOverpayment == 100)
+    }
+}
