@@ -26,6 +26,8 @@ public struct Finding: Sendable, Hashable {
     public var difference: Decimal { (manual ?? 0) - expected }
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != "rounding" }
+    /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
+    public var isPay: Bool { cause != "amount_mismatch" }
 }
 
 /// What reconciling a workbook found, ranked by money.
@@ -39,6 +41,6 @@ public struct Reconciliation: Sendable {
 
     /// Σ (manual − expected) of the row-level errors: positive means the sheet overpays.
     public var netOverpayment: Decimal {
-        findings.filter { $0.isError && !$0.isDerived && $0.sheet != "" }.reduce(Decimal(0)) { $0 + $1.difference }
+        findings.filter { $0.isError && $0.isPay && !$0.isDerived }.reduce(Decimal(0)) { $0 + $1.difference }
     }
 }

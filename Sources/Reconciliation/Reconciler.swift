@@ -10,8 +10,10 @@ import Spreadsheet
 /// plan's tolerance gets a cause, found by re-running the engine under the readings a sheet's
 /// author may have used and by reading the sheet's formulas; differences within it are `rounding`.
 public enum Reconciler {
+    /// `source`, when given, is a trusted export of the same deals (a CRM), read like any deals file.
     public static func reconcile(
-        workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:]
+        workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
+        source: String? = nil
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
         let deals = try DealsReader.read(file, sheet: sheet, pins: pins)
@@ -24,6 +26,9 @@ public enum Reconciler {
         var findings = RowFindings.compute(context)
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
             findings += SummaryFindings.compute(summary, context: context, rowFindings: findings)
+        }
+        if let source {
+            findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
         }
         findings.sort {
             abs($0.difference) > abs($1.difference)

@@ -203,4 +203,30 @@ import XLSX
         #expect(total.cause == "wrong_rate")
         #expect(result.netOverpayment == 100)
     }
+
+    @Test func aTrustedSourceFindsMissingExtraWrongRepAndAmounts() throws {
+        var rows = Self.goodRows()
+        rows[3].rep = "R2"
+        let workbook = try Self.workbook(rows)
+        let crm = (workbook as NSString).deletingLastPathComponent + "/crm.csv"
+        try """
+        Deal ID,Owner,Close Date,Amount
+        D2,R1,2026-01-15,10000
+        D3,R1,2026-01-15,12000
+        D5,R1,2026-01-15,10000
+        D9,R1,2026-01-16,10000
+        """.write(toFile: crm, atomically: true, encoding: .utf8)
+        let result = try Reconciler.reconcile(
+            workbook: workbook, plan: PlanFile.parse(Self.planText, file: "plan.yaml"), roster: [], source: crm)
+        let causes = Dictionary(
+            result.errors.map { ("\($0.sheet)!\($0.cell)", $0.cause) }, uniquingKeysWith: { a, _ in a })
+        #expect(causes["Deals!D3"] == "amount_mismatch")
+        #expect(causes["Deals!G4"] == "extra_line")
+        #expect(causes["Deals!G5"] == "wrong_rep")
+        #expect(causes["crm.csv!A5"] == "missing_line")
+        #expect(causes["crm.csv!A4"] == "missing_line")
+        #expect(result.errors.count == 5)
+        // D9 and D5 (for R1) would earn 500.00 each; D4 and R2's D5 should not have been paid.
+        #expect(result.netOverpayment == 0)
+    }
 }

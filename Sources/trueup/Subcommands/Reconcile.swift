@@ -26,6 +26,9 @@ struct Reconcile: ParsableCommand {
     @Option(help: "The deals sheet, when the workbook has several.")
     var sheet: String?
 
+    @Option(help: "A trusted export of the same deals (e.g. from the CRM), matched by deal id and rep.")
+    var deals: String?
+
     @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
     var map: [String] = []
 
@@ -42,7 +45,7 @@ struct Reconcile: ParsableCommand {
         do {
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan))
+                pins: try inputs.pins(loadedPlan), source: deals)
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
         }
@@ -66,7 +69,7 @@ struct ReconciliationText {
             : "\(errors.count) wrong cell\(errors.count == 1 ? "" : "s"); net \(result.netOverpayment >= 0 ? "overpayment" : "underpayment") "
                 + "\(abs(result.netOverpayment).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)\n"
         var byRep: [String: Decimal] = [:]
-        for finding in errors where !finding.isDerived && finding.rep != nil {
+        for finding in errors where !finding.isDerived && finding.isPay && finding.rep != nil {
             byRep[finding.rep!, default: 0] += finding.difference
         }
         for rep in byRep.keys.sorted() { out += "  \(rep): \(byRep[rep]!.groupedMoneyText)\n" }

@@ -1,0 +1,113 @@
+import Commission
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// Findings from a second, trusted source of deals (a CRM export): rows are matched by deal id
+/// and rep (plan-format.md section 6).
+///
+/// - `missing_line`: a (deal, rep) in the source but not in the workbook, at the source's row;
+///   expected is what the engine pays that line with it added to the workbook's.
+/// - `extra_line`: a workbook row whose deal the source does not have; it should earn nothing.
+/// - `wrong_rep`: a workbook row whose deal the source credits to other reps; it should earn nothing.
+/// - `amount_mismatch`: deal and rep match but the amounts differ, at the workbook's amount cell.
+enum SourceFindings {
+    static func compute(_ source: DealsTable, context: RowContext) throws -> [Finding] {
+        let sourceFile = (source.file as NSString).lastPathComponent
+        let sourceSheet = source.sheet ?? sourceFile
+        var sourceByDeal: [String: [CreditLine]] = [:]
+        for line in source.lines { sourceByDeal[line.dealID.normalizedKey, default: []].append(line) }
+        let commission = context.amounts(in: context.statement)
+        let repNames = RepNames(context.roster)
+        var findings: [Finding] = []
+        var matched: Set<String> = []
+        for (index, line) in context.deals.lines.enumerated() where context.duplicates[index] == nil {
+            let deal = line.dealID.normalizedKey
+            let rep = repNames.id(line.rep)
+            let manual = context.deals.manual[index]
+            let commissionCell = context.deals.mapping.columns[.commission].map {
+                CellAddress(row: line.row, column: $0)
+            }
+            let paid =
+                manual.commission.flatMap { Decimal.fromCell($0.value).number } ?? commission[line.row]?.commission ?? 0
+            guard let candidates = sourceByDeal[deal] else {
+                findings.append(
+                    Finding(
+                        sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
+                        dealID: line.dealID,
+                        rep: commission[line.row]?.line?.rep ?? line.rep,
+                        period: commission[line.row]?.line?.period.description,
+                        manual: paid, manualText: nil, expected: 0, causes: ["extra_line"],
+                        explanation: "deal \(line.dealID) is not in \(sourceFile); it should earn nothing",
+                        isDerived: false))
+                continue
+            }
+            guard let match = candidates.first(where: { repNames.id($0.rep) == rep }) else {
+                let owners = candidates.map(\.rep).joined(separator: ", ")
+                findings.append(
+                    Finding(
+                        sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
+                        dealID: line.dealID,
+                        rep: commission[line.row]?.line?.rep ?? line.rep,
+                        period: commission[line.row]?.line?.period.description,
+                        manual: paid, manualText: nil, expected: 0, causes: ["wrong_rep"],
+                        explanation: "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)",
+                        isDerived: false))
+                continue
+            }
+            matched.insert("\(deal)|\(rep)")
+            if match.amount != line.amount, let column = context.deals.mapping.columns[.amount] {
+                findings.append(
+                    Finding(
+                        sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
+                        rep: commission[line.row]?.line?.rep ?? line.rep,
+                        period: commission[line.row]?.line?.period.description,
+                        manual: line.amount, manualText: nil, expected: match.amount, causes: ["amount_mismatch"],
+                        explanation: "\(sourceFile) books deal \(line.dealID) at \(match.amount.groupedMoneyText)",
+                        isDerived: false))
+            }
+        }
+        let missing = source.lines.filter { !matched.contains("\($0.dealID.normalizedKey)|\(repNames.id($0.rep))") }
+        guard !missing.isEmpty else { return findings }
+        // What the missing lines would earn beside the workbook's (their rows renumbered past it).
+        let offset = (context.kept.map(\.row).max() ?? 0) + 1_000_000
+        let added = missing.map { line -> CreditLine in
+            var copy = line
+            copy.row += offset
+            return copy
+        }
+        let statement = try CommissionEngine.calculate(
+            plan: context.plan, roster: context.roster, lines: context.kept + added)
+        let earned = context.amounts(in: statement)
+        let dealColumn = source.mapping.columns[.dealID] ?? 1
+        for line in missing {
+            let found = earned[line.row + offset]
+            findings.append(
+                Finding(
+                    sheet: sourceSheet, cell: CellAddress(row: line.row, column: dealColumn), dealID: line.dealID,
+                    rep: found?.line?.rep ?? line.rep, period: found?.line?.period.description, manual: 0,
+                    manualText: nil,
+                    expected: (found?.commission ?? 0) + (found?.bonus ?? 0), causes: ["missing_line"],
+                    explanation: "deal \(line.dealID) for \(line.rep) is in \(sourceFile) but not in the workbook",
+                    isDerived: false))
+        }
+        return findings
+    }
+}
+
+/// Rep ids and names, compared in the engine's way, mapped to one key per rep.
+struct RepNames {
+    private var keys: [String: String] = [:]
+
+    init(_ roster: [RosterEntry]) {
+        for rep in roster {
+            keys[rep.id.normalizedKey] = rep.id.normalizedKey
+            if let name = rep.name { keys[name.normalizedKey] = rep.id.normalizedKey }
+        }
+    }
+
+    func id(_ text: String) -> String {
+        let key = text.normalizedKey
+        return keys[key] ?? key
+    }
+}
