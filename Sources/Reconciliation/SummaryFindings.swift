@@ -121,12 +121,16 @@ enum SummaryFindings {
     static func derivedCause(_ difference: Decimal, from sources: [Finding], tolerance: Decimal) -> (
         cause: String, cells: [String]
     )? {
-        let relevant = sources.filter { $0.isError }
+        let relevant = sources.filter { $0.isError && $0.isPay }
         guard !relevant.isEmpty else { return nil }
-        let sum = relevant.reduce(Decimal(0)) { $0 + $1.difference }
+        // SUM and SUMIFS skip numbers stored as text: such a cell takes its whole value out of a total.
+        func effect(_ finding: Finding) -> Decimal {
+            finding.cause == "text_number" ? -(finding.manual ?? 0) : finding.difference
+        }
+        let sum = relevant.reduce(Decimal(0)) { $0 + effect($1) }
         let slack = tolerance * Decimal(relevant.count + 1)
         guard abs(sum - difference) <= slack else { return nil }
-        let largest = relevant.max { abs($0.difference) < abs($1.difference) }!
+        let largest = relevant.max { abs(effect($0)) < abs(effect($1)) }!
         return (largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" })
     }
 }

@@ -1,0 +1,33 @@
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Reconciliation
+import Testing
+
+/// The README's first command: the sample workbook's planted errors are all found, with their causes.
+@Suite struct SampleReconciliationTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("samples")
+
+    static func path(_ name: String) -> String { samples.appendingPathComponent(name).path }
+
+    @Test func everyPlantedErrorIsFound() throws {
+        let plan = try PlanFile.load(path: Self.path("q3-plan.yaml"))
+        let roster = try RosterReader.read(TableFile.open(Self.path("roster.csv")))
+        let result = try Reconciler.reconcile(
+            workbook: Self.path("q3-commissions.xlsx"), plan: plan, roster: roster, source: Self.path("crm-deals.csv"))
+        let planted = try String(contentsOfFile: Self.path("q3-commissions.planted.txt"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        #expect(planted.count == 6)
+        for item in planted {
+            let (cause, place) = (item[0], item[1])
+            let found = result.errors.contains { finding in
+                finding.cause == cause && (finding.dealID == place || "\(finding.sheet)!\(finding.cell)" == place)
+            }
+            #expect(found, "\(cause) at \(place) not found")
+        }
+        #expect(!result.errors.contains { $0.cause == "unexplained" })
+        #expect(result.errors.filter { $0.cause == "missing_line" }.count == 3)
+    }
+}
