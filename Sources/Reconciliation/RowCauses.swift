@@ -90,7 +90,9 @@ struct RowCauses {
                 "rounded \(context.plan.rounding.mode == .halfUp ? "half-even" : "half-up")"
             ),
         ]
-        if causes.filter({ $0 != "text_number" && $0 != "hardcoded_formula" }).isEmpty {
+        // Re-running the engine is for figures nothing cheaper explains: a typed value among
+        // formulas is its own explanation.
+        if causes.filter({ $0 != "text_number" }).isEmpty {
             for (reading, code, text) in readings {
                 if let amount = alternatives.commission(row: row, under: reading), amount != expected,
                     context.matches(manual, amount)

@@ -21,7 +21,15 @@ enum SummaryFindings {
         let firstDataRow = context.deals.mapping.headerRow + 1
         let lastDataRow = context.deals.manual.map(\.row).max() ?? firstDataRow
         let dataRows = firstDataRow...max(firstDataRow, lastDataRow)
-        let lines = context.statement.lineGroups.joined()
+        var linesByRepPeriod: [String: [StatementLine]] = [:]
+        for line in context.statement.lineGroups.joined() {
+            linesByRepPeriod["\(line.rep.normalizedKey)|\(line.period)", default: []].append(line)
+        }
+        var errorsByRepPeriod: [String: [Finding]] = [:]
+        for finding in rowFindings where finding.isError && !finding.isDerived {
+            errorsByRepPeriod["\(finding.rep?.normalizedKey ?? "")|\(finding.period ?? "")", default: []].append(
+                finding)
+        }
         let hasBonusColumn = summary.mapping.columns[.bonus] != nil
         let hasTrueUpColumn = summary.mapping.columns[.trueUp] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
@@ -30,7 +38,7 @@ enum SummaryFindings {
             let key = row.rep.normalizedKey
             let repKey = totals.keys.contains("\(key)|\(row.period)") ? key : names[key] ?? key
             guard let total = totals["\(repKey)|\(row.period)"] else { continue }
-            let own = lines.filter { $0.rep.normalizedKey == repKey && $0.period.description == row.period }
+            let own = linesByRepPeriod["\(repKey)|\(row.period)"] ?? []
             func sum(_ kinds: Set<StatementLine.Kind>) -> Decimal {
                 own.filter { kinds.contains($0.kind) }.reduce(Decimal(0)) { $0 + $1.amount }
             }
@@ -44,9 +52,7 @@ enum SummaryFindings {
                 .commission: commission, .bonus: sum([.bonus]), .clawback: sum([.clawback]), .trueUp: sum([.trueUp]),
                 .earned: total.earned, .draw: total.draw, .payable: total.payable, .balance: total.balance,
             ]
-            let rowErrors = rowFindings.filter {
-                $0.isError && !$0.isDerived && $0.rep?.normalizedKey == repKey && $0.period == row.period
-            }
+            let rowErrors = errorsByRepPeriod["\(repKey)|\(row.period)"] ?? []
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
                 guard let cell = row.cells[field], let column = summary.mapping.columns[field],

@@ -17,7 +17,7 @@ extension Decimal {
     }
 
     /// Sign, exponent and mantissa read from storage, when the mantissa fits 64 bits.
-    private var smallParts: (Bool, Int, UInt64)? {
+    fileprivate var smallParts: (Bool, Int, UInt64)? {
         withUnsafeBytes(of: self) { raw -> (Bool, Int, UInt64)? in
             let length = Int(raw[1] >> 4)
             guard length <= 4 else { return nil }
@@ -29,7 +29,7 @@ extension Decimal {
         }
     }
 
-    private static let storageLayoutIsKnown: Bool = {
+    fileprivate static let storageLayoutIsKnown: Bool = {
         let samples: [(String, Bool, Int, UInt64)] = [
             ("-123.45", true, -2, 12345), ("65536", false, 0, 65536), ("4294967296.5", false, -1, 42_949_672_965),
             ("0", false, 0, 0),
@@ -103,6 +103,10 @@ extension Decimal {
     /// into money use this to get back the value the sheet's author typed.
     public var excelPrecision: Decimal {
         guard self != 0 else { return self }
+        // Most cells have at most 15 digits already: count them from storage, without arithmetic.
+        if Self.storageLayoutIsKnown, let (_, _, mantissa) = smallParts, mantissa < 1_000_000_000_000_000 {
+            return self
+        }
         let magnitude = self < 0 ? -self : self
         var integerDigits = 0
         var scaled = magnitude
