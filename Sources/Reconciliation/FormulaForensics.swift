@@ -49,17 +49,28 @@ enum FormulaForensics {
     struct ColumnPattern {
         /// At least half the numeric cells are formulas (and at least three).
         let isFormulaColumn: Bool
-        /// The relative form most of the formulas share, when one does.
+        /// The relative form most of the formulas share, when one does, judged on an even
+        /// sample of at most 2,000 formulas so that a million-row column costs little.
         let dominantForm: String?
 
         init(_ cells: [(row: Int, cell: Cell)]) {
-            let numeric = cells.filter { if case .text = $0.cell.value { $0.cell.formula != nil } else { true } }
-            let formulas = numeric.compactMap { item in item.cell.formula.map { relativeForm($0, row: item.row) } }
-            isFormulaColumn = formulas.count >= 3 && formulas.count * 2 >= numeric.count
+            var numeric = 0
+            var formulaCells: [(row: Int, formula: String)] = []
+            for item in cells {
+                if case .text = item.cell.value, item.cell.formula == nil { continue }
+                numeric += 1
+                if let formula = item.cell.formula { formulaCells.append((item.row, formula)) }
+            }
+            isFormulaColumn = formulaCells.count >= 3 && formulaCells.count * 2 >= numeric
+            let step = max(1, formulaCells.count / 2000)
             var counts: [String: Int] = [:]
-            for form in formulas { counts[form, default: 0] += 1 }
+            var sampled = 0
+            for index in stride(from: 0, to: formulaCells.count, by: step) {
+                counts[relativeForm(formulaCells[index].formula, row: formulaCells[index].row), default: 0] += 1
+                sampled += 1
+            }
             let top = counts.max { $0.value < $1.value }
-            dominantForm = top.flatMap { $0.value * 2 > formulas.count ? $0.key : nil }
+            dominantForm = top.flatMap { $0.value * 2 > sampled ? $0.key : nil }
         }
 
         /// `hardcoded_formula` or `inconsistent_formula` for one cell of the column, if either fits.

@@ -16,13 +16,12 @@ public enum Reconciler {
         source: String? = nil
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
-        let deals = try DealsReader.read(file, sheet: sheet, pins: pins)
+        var deals = try DealsReader.read(file, sheet: sheet, pins: pins)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
-        let duplicates = DuplicateRows.find(deals.lines)
-        let kept = deals.lines.enumerated().filter { duplicates[$0.offset] == nil }.map(\.element)
-        let statement = try CommissionEngine.calculate(plan: plan, roster: rosterEntries, lines: kept)
+        let copies = DuplicateRows.takeCopies(from: &deals)
+        let statement = try CommissionEngine.calculate(plan: plan, roster: rosterEntries, lines: deals.lines)
         let context = RowContext(
-            plan: plan, roster: rosterEntries, deals: deals, kept: kept, statement: statement, duplicates: duplicates)
+            plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
             findings += SummaryFindings.compute(summary, context: context, rowFindings: findings)
@@ -48,46 +47,103 @@ public enum Reconciler {
 /// Rows that copy an earlier row (same deal, rep, date, amount and split): the later copy earns nothing.
 enum DuplicateRows {
     /// Line index → the row it copies.
+    private struct Key: Hashable {
+        let deal: String
+        let rep: String
+        let day: Int
+        let amount: Decimal
+        let split: Decimal
+    }
+
+    /// Moves the rows that copy an earlier one out of `deals` (in place: a million lines are not
+    /// copied), returning them with the row each one copies.
+    static func takeCopies(from deals: inout DealsTable) -> [CopiedRow] {
+        let found = find(deals.lines)
+        guard !found.isEmpty else { return [] }
+        var copies: [CopiedRow] = []
+        var write = 0
+        for read in deals.lines.indices {
+            if let original = found[read] {
+                copies.append(CopiedRow(line: deals.lines[read], manual: deals.manual[read], original: original))
+                continue
+            }
+            if write != read {
+                deals.lines[write] = deals.lines[read]
+                deals.manual[write] = deals.manual[read]
+            }
+            write += 1
+        }
+        deals.lines.removeLast(deals.lines.count - write)
+        deals.manual.removeLast(deals.manual.count - write)
+        return copies
+    }
+
     static func find(_ lines: [CreditLine]) -> [Int: Int] {
-        var seen: [String: Int] = [:]
+        var seen: [Key: Int] = [:]
         var result: [Int: Int] = [:]
         for (index, line) in lines.enumerated() {
-            let key = [
-                line.dealID.normalizedKey, line.rep.normalizedKey, line.date.description, line.amount.plainText,
-                line.split.plainText,
-            ]
-            .joined(separator: "|")
+            let key = Key(
+                deal: line.dealID.normalizedKey, rep: line.rep.normalizedKey, day: line.date.dayNumber,
+                amount: line.amount,
+                split: line.split)
             if let first = seen[key] { result[index] = first } else { seen[key] = line.row }
         }
         return result
     }
 }
 
+/// What the engine pays one source row, and where its commission line is in the statement
+/// (a position, not a copy: a million rows would otherwise hold the statement twice).
+struct RowAmounts {
+    var commission: Decimal = 0
+    var bonus: Decimal = 0
+    var group: Int32 = -1
+    var index: Int32 = -1
+}
+
+/// A row that repeats an earlier one: it should earn nothing.
+struct CopiedRow {
+    let line: CreditLine
+    let manual: ManualCells
+    /// The row it copies.
+    let original: Int
+}
+
 /// What the row-level and summary comparisons share.
 struct RowContext {
     let plan: Plan
     let roster: [RosterEntry]
+    /// The deals as read, without the copied rows: what the engine calculated.
     let deals: DealsTable
-    let kept: [CreditLine]
     let statement: Statement
-    let duplicates: [Int: Int]
+    let copies: [CopiedRow]
 
     var sheetName: String { deals.sheet ?? (deals.file as NSString).lastPathComponent }
 
-    /// The engine's amounts per source row, by kind.
-    func amounts(in statement: Statement) -> [Int: (commission: Decimal, bonus: Decimal, line: StatementLine?)] {
-        var result: [Int: (commission: Decimal, bonus: Decimal, line: StatementLine?)] = [:]
-        for line in statement.lineGroups.joined() {
-            guard let row = line.row else { continue }
-            switch line.kind {
-            case .commission:
-                result[row, default: (0, 0, nil)].commission += line.amount
-                result[row]!.line = line
-            case .bonus: result[row, default: (0, 0, nil)].bonus += line.amount
-            case .trueUp, .clawback: break
+    /// The engine's amounts per source row, by kind, with where the row's commission line is.
+    func amounts(in statement: Statement) -> [Int: RowAmounts] {
+        var result: [Int: RowAmounts] = [:]
+        result.reserveCapacity(deals.lines.count)
+        for (group, lines) in statement.lineGroups.enumerated() {
+            for (index, line) in lines.enumerated() {
+                guard let row = line.row else { continue }
+                switch line.kind {
+                case .commission:
+                    result[row, default: RowAmounts()].commission += line.amount
+                    result[row]!.group = Int32(group)
+                    result[row]!.index = Int32(index)
+                case .bonus: result[row, default: RowAmounts()].bonus += line.amount
+                case .trueUp, .clawback: break
+                }
             }
         }
         return result
+    }
+
+    /// The commission line behind `amounts`, in this context's statement.
+    func line(_ amounts: RowAmounts?) -> StatementLine? {
+        guard let amounts, amounts.index >= 0 else { return nil }
+        return statement.lineGroups[Int(amounts.group)][Int(amounts.index)]
     }
 
     /// Whether `manual` is `expected` within the plan's tolerance.

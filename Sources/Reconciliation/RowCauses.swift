@@ -9,7 +9,7 @@ struct RowCauses {
     let context: RowContext
     let alternatives: Alternatives
     let index: Int
-    let engine: (commission: Decimal, bonus: Decimal, line: StatementLine?)?
+    let engine: RowAmounts?
     let pattern: FormulaForensics.ColumnPattern
 
     var line: CreditLine { context.deals.lines[index] }
@@ -21,12 +21,6 @@ struct RowCauses {
         causes: [String], explanation: String
     ) {
         let row = line.row
-        if let original = context.duplicates[index] {
-            return (
-                ["duplicate_line"],
-                "row \(row) repeats row \(original) (same deal, rep, date and amount); it earns nothing"
-            )
-        }
         guard let manual else {
             return (
                 ["unreadable"],
@@ -45,14 +39,14 @@ struct RowCauses {
             words.append("a typed value where the column has formulas")
         }
         let credit = line.credit
-        let rates = engine?.line?.rates ?? []
+        let rates = context.line(engine)?.rates ?? []
         if line.split != 1, expected != 0, context.matchesComputed(manual, expected / line.split) {
             causes.append("split_not_applied")
             words.append(
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")
         }
         // Only lines the engine overrode can have an override left out.
-        if !causes.contains("split_not_applied"), engine?.line?.explanation.contains("(override:") == true,
+        if !causes.contains("split_not_applied"), context.line(engine)?.explanation.contains("(override:") == true,
             let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
             context.matches(manual, amount)
         {

@@ -10,43 +10,27 @@ enum RowFindings {
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         let commissionColumn = context.deals.manual.compactMap { manual in manual.commission.map { (manual.row, $0) } }
         let pattern = FormulaForensics.ColumnPattern(commissionColumn.map { (row: $0.0, cell: $0.1) })
+        func expectedCommission(_ row: Int) -> Decimal {
+            (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
+        }
         let differing = Set(
             context.deals.lines.indices.filter { index in
                 guard let cell = context.deals.manual[index].commission,
                     let value = Decimal.fromCell(cell.value).number
                 else { return true }
-                let row = context.deals.lines[index].row
-                var expected = engine[row]?.commission ?? 0
-                if !hasBonusColumn { expected += engine[row]?.bonus ?? 0 }
-                return !context.matches(value, expected)
+                return !context.matches(value, expectedCommission(context.deals.lines[index].row))
             }.map { context.deals.lines[$0].row })
         let alternatives = Alternatives(context: context, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
-            let manual = context.deals.manual[index]
-            guard let cell = manual.commission, let column = context.deals.mapping.columns[.commission] else {
-                continue
-            }
-            let address = CellAddress(row: manual.row, column: column)
+            guard let cell = context.deals.manual[index].commission,
+                let column = context.deals.mapping.columns[.commission]
+            else { continue }
             let found = engine[line.row]
-            // A copied row has no line of its own; its rep and period are the original's.
-            let reference = found?.line ?? context.duplicates[index].flatMap { engine[$0]?.line }
-            var expected = found?.commission ?? 0
-            if !hasBonusColumn { expected += found?.bonus ?? 0 }
-            if context.duplicates[index] != nil { expected = 0 }
-            let (value, isText) = Decimal.fromCell(cell.value)
-            let period =
-                reference?.period.description
-                ?? Period(
-                    containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart
-                ).description
-            var finding = Finding(
-                sheet: context.sheetName, cell: address, dealID: line.dealID, rep: reference?.rep ?? line.rep,
-                period: period,
-                manual: value, manualText: isText || value == nil ? cell.value.plainText : nil, expected: expected,
-                causes: [],
-                explanation: "", isDerived: false)
-            if let value, !isText, context.matches(value, expected) {
+            let expected = expectedCommission(line.row)
+            var finding = base(
+                context, line: line, reference: context.line(found), column: column, cell: cell, expected: expected)
+            if let value = finding.manual, finding.manualText == nil, context.matches(value, expected) {
                 guard value != expected else { continue }
                 finding.causes = ["rounding"]
                 finding.explanation = "within the plan's tolerance of \(context.plan.tolerance.moneyText)"
@@ -56,7 +40,78 @@ enum RowFindings {
             let reasons = RowCauses(
                 context: context, alternatives: alternatives, index: index, engine: found, pattern: pattern)
             (finding.causes, finding.explanation) = reasons.explain(
-                manual: value, isText: isText, cell: cell, expected: expected)
+                manual: finding.manual, isText: finding.manualText != nil, cell: cell, expected: expected)
+            findings.append(finding)
+        }
+        for copy in context.copies {
+            guard let cell = copy.manual.commission, let column = context.deals.mapping.columns[.commission] else {
+                continue
+            }
+            var finding = base(
+                context, line: copy.line, reference: context.line(engine[copy.original]), column: column, cell: cell,
+                expected: 0)
+            guard finding.manual != 0 || finding.manualText != nil else { continue }
+            finding.causes = ["duplicate_line"]
+            finding.explanation =
+                "row \(copy.line.row) repeats row \(copy.original) (same deal, rep, date and amount); it earns nothing"
+            findings.append(finding)
+        }
+        if hasBonusColumn { findings += bonusFindings(context, engine: engine) }
+        return findings
+    }
+
+    /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named.
+    static func base(
+        _ context: RowContext, line: CreditLine, reference: StatementLine?, column: Int, cell: Cell?, expected: Decimal
+    ) -> Finding {
+        let (value, isText) = cell.map { Decimal.fromCell($0.value) } ?? (0, false)
+        let period =
+            reference?.period.description
+            ?? Period(containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
+            .description
+        return Finding(
+            sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
+            rep: reference?.rep ?? line.rep, period: period, manual: value,
+            manualText: isText || value == nil ? cell?.value.plainText : nil, expected: expected, causes: [],
+            explanation: "", isDerived: false)
+    }
+
+    /// Each row's manual bonus against the engine's per-deal bonuses for it.
+    static func bonusFindings(_ context: RowContext, engine: [Int: RowAmounts]) -> [Finding] {
+        guard let column = context.deals.mapping.columns[.bonus] else { return [] }
+        let rows =
+            context.deals.lines.enumerated().map { (line: $1, manual: context.deals.manual[$0], copied: nil as Int?) }
+            + context.copies.map { (line: $0.line, manual: $0.manual, copied: $0.original as Int?) }
+        var findings: [Finding] = []
+        for row in rows {
+            let expected = row.copied == nil ? engine[row.line.row]?.bonus ?? 0 : 0
+            let reference = context.line(engine[row.copied ?? row.line.row])
+            var finding = base(
+                context, line: row.line, reference: reference, column: column, cell: row.manual.bonus,
+                expected: expected)
+            let manual = finding.manual ?? 0
+            if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {
+                guard manual != expected else { continue }
+                finding.causes = ["rounding"]
+            } else if finding.manual == nil {
+                finding.causes = ["unreadable"]
+            } else if finding.manualText != nil {
+                finding.causes = ["text_number"]
+            } else if row.copied != nil {
+                finding.causes = ["duplicate_line"]
+            } else if manual == 0 {
+                finding.causes = ["bonus_missing"]
+            } else if expected == 0 {
+                finding.causes = ["bonus_not_due"]
+            } else if row.line.split != 1, context.matchesComputed(manual, expected / row.line.split) {
+                finding.causes = ["split_not_applied"]
+            } else {
+                finding.causes = ["unexplained"]
+            }
+            finding.explanation =
+                "bonus \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
+                + (finding.cause == "bonus_missing" ? "; the line qualifies for a per-deal bonus" : "")
+                + (finding.cause == "bonus_not_due" ? "; the line does not qualify for a per-deal bonus" : "")
             findings.append(finding)
         }
         return findings
@@ -70,15 +125,15 @@ final class Alternatives {
     }
 
     private let context: RowContext
-    private var cache: [Reading: [Int: (commission: Decimal, bonus: Decimal, line: StatementLine?)]] = [:]
+    private var cache: [Reading: [Int: RowAmounts]] = [:]
     /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
     private let lines: [CreditLine]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
     init(context: RowContext, rows: Set<Int>) {
         self.context = context
-        let reps = Set(context.kept.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
-        lines = context.kept.filter { reps.contains($0.rep.normalizedKey) }
+        let reps = Set(context.deals.lines.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
+        lines = context.deals.lines.filter { reps.contains($0.rep.normalizedKey) }
     }
 
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.
@@ -103,7 +158,7 @@ final class Alternatives {
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
             }
             guard
-                let statement = try? CommissionEngine.calculate(plan: plan, roster: context.roster, lines: context.kept)
+                let statement = try? CommissionEngine.calculate(plan: plan, roster: context.roster, lines: lines)
             else { return nil }
             cache[reading] = context.amounts(in: statement)
         }

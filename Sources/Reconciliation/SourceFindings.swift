@@ -21,7 +21,7 @@ enum SourceFindings {
         let repNames = RepNames(context.roster)
         var findings: [Finding] = []
         var matched: Set<String> = []
-        for (index, line) in context.deals.lines.enumerated() where context.duplicates[index] == nil {
+        for (index, line) in context.deals.lines.enumerated() {
             let deal = line.dealID.normalizedKey
             let rep = repNames.id(line.rep)
             let manual = context.deals.manual[index]
@@ -35,8 +35,8 @@ enum SourceFindings {
                     Finding(
                         sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
                         dealID: line.dealID,
-                        rep: commission[line.row]?.line?.rep ?? line.rep,
-                        period: commission[line.row]?.line?.period.description,
+                        rep: context.line(commission[line.row])?.rep ?? line.rep,
+                        period: context.line(commission[line.row])?.period.description,
                         manual: paid, manualText: nil, expected: 0, causes: ["extra_line"],
                         explanation: "deal \(line.dealID) is not in \(sourceFile); it should earn nothing",
                         isDerived: false))
@@ -48,8 +48,8 @@ enum SourceFindings {
                     Finding(
                         sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
                         dealID: line.dealID,
-                        rep: commission[line.row]?.line?.rep ?? line.rep,
-                        period: commission[line.row]?.line?.period.description,
+                        rep: context.line(commission[line.row])?.rep ?? line.rep,
+                        period: context.line(commission[line.row])?.period.description,
                         manual: paid, manualText: nil, expected: 0, causes: ["wrong_rep"],
                         explanation: "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)",
                         isDerived: false))
@@ -60,8 +60,8 @@ enum SourceFindings {
                 findings.append(
                     Finding(
                         sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
-                        rep: commission[line.row]?.line?.rep ?? line.rep,
-                        period: commission[line.row]?.line?.period.description,
+                        rep: context.line(commission[line.row])?.rep ?? line.rep,
+                        period: context.line(commission[line.row])?.period.description,
                         manual: line.amount, manualText: nil, expected: match.amount, causes: ["amount_mismatch"],
                         explanation: "\(sourceFile) books deal \(line.dealID) at \(match.amount.groupedMoneyText)",
                         isDerived: false))
@@ -70,14 +70,14 @@ enum SourceFindings {
         let missing = source.lines.filter { !matched.contains("\($0.dealID.normalizedKey)|\(repNames.id($0.rep))") }
         guard !missing.isEmpty else { return findings }
         // What the missing lines would earn beside the workbook's (their rows renumbered past it).
-        let offset = (context.kept.map(\.row).max() ?? 0) + 1_000_000
+        let offset = (context.deals.lines.map(\.row).max() ?? 0) + 1_000_000
         let added = missing.map { line -> CreditLine in
             var copy = line
             copy.row += offset
             return copy
         }
         let statement = try CommissionEngine.calculate(
-            plan: context.plan, roster: context.roster, lines: context.kept + added)
+            plan: context.plan, roster: context.roster, lines: context.deals.lines + added)
         let earned = context.amounts(in: statement)
         let dealColumn = source.mapping.columns[.dealID] ?? 1
         for line in missing {
@@ -85,7 +85,12 @@ enum SourceFindings {
             findings.append(
                 Finding(
                     sheet: sourceSheet, cell: CellAddress(row: line.row, column: dealColumn), dealID: line.dealID,
-                    rep: found?.line?.rep ?? line.rep, period: found?.line?.period.description, manual: 0,
+                    rep: found.flatMap {
+                        statement.lineGroups[Int($0.group)].indices.contains(Int($0.index))
+                            ? statement.lineGroups[Int($0.group)][Int($0.index)] : nil
+                    }?.rep ?? line.rep,
+                    period: found.flatMap { $0.index >= 0 ? statement.lineGroups[Int($0.group)][Int($0.index)] : nil }?
+                        .period.description, manual: 0,
                     manualText: nil,
                     expected: (found?.commission ?? 0) + (found?.bonus ?? 0), causes: ["missing_line"],
                     explanation: "deal \(line.dealID) for \(line.rep) is in \(sourceFile) but not in the workbook",

@@ -38,13 +38,14 @@ public enum XMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether `_xHHHH_` starts at `index`.
+    /// Whether `_xHHHH_` starts at `index`, or `_xHHHH` followed by a character this writer
+    /// escapes (which would then supply the closing `_`).
     private static func looksLikeEscape(_ bytes: [UInt8], at index: Int) -> Bool {
-        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_")
-        else {
-            return false
-        }
-        return bytes[(index + 2)..<(index + 6)].allSatisfy { isHex($0) }
+        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
+            bytes[(index + 2)..<(index + 6)].allSatisfy({ isHex($0) })
+        else { return false }
+        let next = bytes[index + 6]
+        return next == UInt8(ascii: "_") || (next < 0x20 && next != 0x09 && next != 0x0A) || next == 0x7F
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

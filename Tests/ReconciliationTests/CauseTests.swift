@@ -229,4 +229,34 @@ import XLSX
         // D9 and D5 (for R1) would earn 500.00 each; D4 and R2's D5 should not have been paid.
         #expect(result.netOverpayment == 0)
     }
+
+    @Test func bonusMissingAndNotDue() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-bonus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("manual.xlsx").path
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle)
+        try writer.beginSheet("Deals")
+        try writer.writeRow(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Product", "Rate", "Commission", "Bonus"].map { .text($0) })
+        let day = WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 15)))
+        try writer.writeRow([
+            .text("D2"), .text("R1"), day, .number(10000), .text("Analytics"), Self.rate("0.05"), .number(500),
+            .number(0),
+        ])
+        try writer.writeRow([
+            .text("D3"), .text("R1"), day, .number(10000), .text("Core"), Self.rate("0.05"), .number(500), .number(250),
+        ])
+        try writer.writeRow([
+            .text("D4"), .text("R1"), day, .number(10000), .text("Analytics"), Self.rate("0.05"), .number(500),
+            .number(250),
+        ])
+        try writer.endSheet()
+        try writer.finish()
+        try file.commit()
+        let plan = Self.planText + "\nbonuses:\n  - { name: SPIFF, per_deal: 250, when: { product: Analytics } }\n"
+        let result = try Self.reconcile(path, plan: plan)
+        let causes = Dictionary(result.errors.map { ($0.cell.description, $0.cause) }, uniquingKeysWith: { a, _ in a })
+        #expect(causes == ["H2": "bonus_missing", "H3": "bonus_not_due"])
+    }
 }
