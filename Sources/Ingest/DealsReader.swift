@@ -6,9 +6,12 @@ import Spreadsheet
 /// The cells a sheet's author filled in by hand for one line: the figures the reconciler checks.
 public struct ManualCells: Sendable, Hashable {
     public var row: Int
-    public var rate: Cell?
+    /// The rate the author typed (its value only).
+    public var rate: CellValue?
+    /// The commission cell whole: forensics read its formula.
     public var commission: Cell?
-    public var bonus: Cell?
+    /// The bonus the author entered (its value only).
+    public var bonus: CellValue?
 }
 
 /// The credit lines read from a deals sheet, with what could not be read.
@@ -166,7 +169,8 @@ public enum DealsReader {
             mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
         }
         result.manual.append(
-            ManualCells(row: row.index, rate: cell(.rate), commission: cell(.commission), bonus: cell(.bonus)))
+            ManualCells(
+                row: row.index, rate: cell(.rate)?.value, commission: cell(.commission), bonus: cell(.bonus)?.value))
         result.lines.append(
             CreditLine(
                 row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,

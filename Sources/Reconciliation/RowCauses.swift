@@ -14,7 +14,7 @@ struct RowCauses {
 
     var line: CreditLine { context.deals.lines[index] }
     var manualRate: Decimal? {
-        context.deals.manual[index].rate.flatMap { Decimal.fromCell($0.value).number }
+        context.deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }
     }
 
     func explain(manual: Decimal?, isText: Bool, cell: Cell, expected: Decimal) -> (

@@ -29,7 +29,8 @@ enum RowFindings {
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
             var finding = base(
-                context, line: line, reference: context.line(found), column: column, cell: cell, expected: expected)
+                context, line: line, reference: context.line(found), column: column, cell: cell.value,
+                expected: expected)
             if let value = finding.manual, finding.manualText == nil, context.matches(value, expected) {
                 guard value != expected else { continue }
                 finding.causes = ["rounding"]
@@ -48,7 +49,8 @@ enum RowFindings {
                 continue
             }
             var finding = base(
-                context, line: copy.line, reference: context.line(engine[copy.original]), column: column, cell: cell,
+                context, line: copy.line, reference: context.line(engine[copy.original]), column: column,
+                cell: cell.value,
                 expected: 0)
             guard finding.manual != 0 || finding.manualText != nil else { continue }
             finding.causes = ["duplicate_line"]
@@ -62,9 +64,10 @@ enum RowFindings {
 
     /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named.
     static func base(
-        _ context: RowContext, line: CreditLine, reference: StatementLine?, column: Int, cell: Cell?, expected: Decimal
+        _ context: RowContext, line: CreditLine, reference: StatementLine?, column: Int, cell: CellValue?,
+        expected: Decimal
     ) -> Finding {
-        let (value, isText) = cell.map { Decimal.fromCell($0.value) } ?? (0, false)
+        let (value, isText) = cell.map { Decimal.fromCell($0) } ?? (0, false)
         let period =
             reference?.period.description
             ?? Period(containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
@@ -72,7 +75,7 @@ enum RowFindings {
         return Finding(
             sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
             rep: reference?.rep ?? line.rep, period: period, manual: value,
-            manualText: isText || value == nil ? cell?.value.plainText : nil, expected: expected, causes: [],
+            manualText: isText || value == nil ? cell?.plainText : nil, expected: expected, causes: [],
             explanation: "", isDerived: false)
     }
 
