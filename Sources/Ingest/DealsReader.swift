@@ -14,11 +14,21 @@ public struct ManualCells: Sendable, Hashable {
     public var bonus: CellValue?
 }
 
+/// A row of the deals sheet that totals others ("Total", "Subtotal R-101", "Grand total").
+public struct TotalRow: Sendable, Hashable {
+    public var row: Int
+    /// The text that marks it, e.g. `Total Ana Lima`.
+    public var label: String
+    public var commission: Cell?
+}
+
 /// The credit lines read from a deals sheet, with what could not be read.
 public struct DealsTable: Sendable {
     public var lines: [CreditLine]
     /// For each line (same index), its row's manual rate, commission and bonus cells.
     public var manual: [ManualCells] = []
+    /// Rows that total others, in sheet order; they are not credit lines.
+    public var totals: [TotalRow] = []
     /// Values that could not be read, each at its cell; those rows were skipped.
     public var diagnostics: [SpreadsheetError]
     /// Data rows below the header that held anything.
@@ -53,6 +63,7 @@ public enum DealsReader {
         for part in parts {
             result.lines += part.lines
             result.manual += part.manual
+            result.totals += part.totals
             result.diagnostics += part.diagnostics
             result.rowsRead += part.rowsRead
         }
@@ -125,6 +136,11 @@ public enum DealsReader {
         }
         guard any else { return }
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
+        if let label = [value(.dealID), value(.rep)].lazy.compactMap(TotalRow.label(of:)).first {
+            let commission = mapping.columns[.commission].flatMap { column in row.cells.first { $0.column == column } }
+            result.totals.append(TotalRow(row: row.index, label: label, commission: commission))
+            return
+        }
         result.rowsRead += 1
         var failures: [SpreadsheetError] = []
         func attempt<T>(_ field: Field, _ read: () throws(ValueReading.Failure) -> T?) -> T? {
@@ -176,5 +192,15 @@ public enum DealsReader {
                 row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
                 product: ValueReading.text(value(.product)), type: ValueReading.text(value(.type)),
                 status: ValueReading.text(value(.status)), cancelDate: cancel, quota: quota))
+    }
+}
+
+extension TotalRow {
+    /// The cell's text when it marks a total row: it starts with "total", "subtotal" or "grand total".
+    static func label(of value: CellValue) -> String? {
+        guard case .text(let text) = value else { return nil }
+        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let marks = ["total", "subtotal", "sub-total", "grand total", "sum"]
+        return marks.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } ? text : nil
     }
 }

@@ -82,6 +82,38 @@ enum FormulaForensics {
         }
     }
 
+    /// Ranges a formula names on its own sheet (no `Sheet!` prefix), as row spans: `SUM(G5:G40)`.
+    static func localRowSpans(in formula: String) -> [ClosedRange<Int>] {
+        var spans: [ClosedRange<Int>] = []
+        let chars = Array(formula)
+        var i = 0
+        while i < chars.count {
+            let startsWord =
+                i == 0
+                || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "!" || chars[i - 1] == "_")
+            guard startsWord, chars[i].isLetter || chars[i] == "$" else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
+                j += 1
+            }
+            let token = String(chars[i..<j])
+            if j < chars.count, chars[j] == "(" || chars[j] == "!" {
+                i = j
+                continue
+            }
+            let ends = token.split(separator: ":")
+            let rows = ends.compactMap { end in Int(end.filter(\.isNumber)) }
+            if ends.count == 2, rows.count == 2, ends.allSatisfy({ $0.first?.isLetter == true || $0.first == "$" }) {
+                spans.append(min(rows[0], rows[1])...max(rows[0], rows[1]))
+            }
+            i = j
+        }
+        return spans
+    }
+
     /// Ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
     static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
         var spans: [ClosedRange<Int>] = []

@@ -23,6 +23,7 @@ public enum Reconciler {
         let context = RowContext(
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)
+        findings += TotalRowFindings.compute(context, rowFindings: findings)
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
             findings += SummaryFindings.compute(summary, context: context, rowFindings: findings)
         }

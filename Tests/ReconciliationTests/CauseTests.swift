@@ -34,7 +34,7 @@ import XLSX
         var commission: WriteCell
     }
 
-    static func workbook(_ rows: [Row], summary: [[WriteCell]]? = nil) throws -> String {
+    static func workbook(_ rows: [Row], summary: [[WriteCell]]? = nil, total: WriteCell? = nil) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.xlsx").path
@@ -51,6 +51,7 @@ import XLSX
                 .number(row.amount), .number(row.split), row.rate, row.commission,
             ])
         }
+        if let total { try writer.writeRow([.text("Total"), .empty, .empty, .empty, .empty, .empty, total]) }
         try writer.endSheet()
         if let summary {
             try writer.beginSheet("Summary")
@@ -258,5 +259,29 @@ import XLSX
         let result = try Self.reconcile(path, plan: plan)
         let causes = Dictionary(result.errors.map { ($0.cell.description, $0.cause) }, uniquingKeysWith: { a, _ in a })
         #expect(causes == ["H2": "bonus_missing", "H3": "bonus_not_due"])
+    }
+
+    @Test func aTotalRowWhoseSumStopsShort() throws {
+        let result = try Self.reconcile(Self.workbook(Self.goodRows(), total: Self.formula("1500", "SUM(G2:G4)")))
+        let finding = try #require(Self.onlyError(result))
+        #expect(finding.cell == CellAddress("G6"))
+        #expect(finding.cause == "sum_range")
+        #expect(finding.expected == 2000)
+    }
+
+    @Test func aTotalRowDerivedFromARowError() throws {
+        var rows = Self.goodRows()
+        rows[1].rate = Self.rate("0.06")
+        rows[1].commission = Self.formula("600", "ROUND(D3*E3*F3,2)")
+        let result = try Self.reconcile(Self.workbook(rows, total: Self.formula("2100", "SUM(G2:G5)")))
+        let total = try #require(result.errors.first { $0.cell == CellAddress("G6") })
+        #expect(total.isDerived)
+        #expect(total.cause == "wrong_rate")
+        #expect(result.errors.count == 2)
+    }
+
+    @Test func aCorrectTotalRowIsNotAFinding() throws {
+        let result = try Self.reconcile(Self.workbook(Self.goodRows(), total: Self.formula("2000", "SUM(G2:G5)")))
+        #expect(result.findings.isEmpty)
     }
 }
