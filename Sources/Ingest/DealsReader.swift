@@ -199,6 +199,8 @@ extension TotalRow {
     /// The cell's text when it marks a total row: it starts with "total", "subtotal" or "grand total".
     static func label(of value: CellValue) -> String? {
         guard case .text(let text) = value else { return nil }
+        // Most cells are deal ids and names: only text starting with t, s or g (after spaces) can match.
+        guard let first = text.utf8.first(where: { $0 != 32 }), "tsgTSG".utf8.contains(first) else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         let marks = ["total", "subtotal", "sub-total", "grand total", "sum"]
         return marks.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } ? text : nil

@@ -284,4 +284,69 @@ import XLSX
         let result = try Self.reconcile(Self.workbook(Self.goodRows(), total: Self.formula("2000", "SUM(G2:G5)")))
         #expect(result.findings.isEmpty)
     }
+
+    @Test func gateNotApplied() throws {
+        // Attainment 20,000 / 100,000 = 20% is below the 25% gate: nothing is due; the sheet paid 5%.
+        let plan = """
+            plan: Gate
+            period: quarter
+            commission:
+              tiers: { metric: attainment, basis: period, mode: marginal, table: [ { from: 0%, rate: 5% } ] }
+              gate: 25%
+            reps: [ { id: R1, quota: 100000 } ]
+            """
+        let rows = [
+            Row(
+                deal: "D2", amount: 10000, rate: Self.rate("0.05"), commission: Self.formula("500", "ROUND(D2*E2*F2,2)")
+            ),
+            Row(
+                deal: "D3", amount: 10000, rate: Self.rate("0.05"), commission: Self.formula("500", "ROUND(D3*E3*F3,2)")
+            ),
+        ]
+        let result = try Self.reconcile(Self.workbook(rows), plan: plan)
+        #expect(result.errors.map(\.cause) == ["gate_not_applied", "gate_not_applied"])
+        #expect(result.errors.allSatisfy { $0.expected == 0 })
+    }
+
+    @Test func perDealVersusCumulative() throws {
+        // Per deal, each 30,000 deal stays in the 5% band (1,500.00); the sheet ran the total into
+        // the 8% band: D3 as 20,000 at 5% + 10,000 at 8% = 1,800.00.
+        let plan = Self.planText.replacingOccurrences(of: "basis: period", with: "basis: per_deal")
+        let rows = [
+            Row(
+                deal: "D2", amount: 30000, rate: Self.rate("0.05"),
+                commission: Self.formula("1500", "ROUND(D2*E2*F2,2)")),
+            Row(deal: "D3", amount: 30000, rate: Self.rate("0.05"), commission: Self.formula("1800", "1000+800")),
+        ]
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G3"))
+        #expect(finding.expected == 1500)
+        #expect(finding.cause == "per_deal_vs_cumulative")
+    }
+
+    @Test func overrideNotApplied() throws {
+        let plan = Self.planText + "\n  overrides:\n    - { when: { type: Renewal }, multiplier: 0.5 }\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trueup-override-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("manual.xlsx").path
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle)
+        try writer.beginSheet("Deals")
+        try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Type", "Rate", "Commission"].map { .text($0) })
+        let day = WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 15)))
+        try writer.writeRow([
+            .text("D2"), .text("R1"), day, .number(10000), .text("New"), Self.rate("0.05"), .number(500),
+        ])
+        try writer.writeRow([
+            .text("D3"), .text("R1"), day, .number(10000), .text("Renewal"), Self.rate("0.05"), .number(500),
+        ])
+        try writer.endSheet()
+        try writer.finish()
+        try file.commit()
+        let finding = try #require(Self.onlyError(Self.reconcile(path, plan: plan)))
+        #expect(finding.cell == CellAddress("G3"))
+        #expect(finding.expected == 250)
+        #expect(finding.cause == "override_not_applied")
+    }
 }
