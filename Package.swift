@@ -54,13 +54,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ZIPTests", dependencies: ["ZIP"]),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
         .testTarget(
-            name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet", "CSV", "XMLStream"],
+            name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet", "CSV", "XMLStream", "TestSupport"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
-        .testTarget(name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet"]),
+        .testTarget(
+            name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

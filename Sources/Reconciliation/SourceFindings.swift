@@ -30,29 +30,23 @@ enum SourceFindings {
             }
             let paid =
                 manual.commission.flatMap { Decimal.fromCell($0.value).number } ?? commission[line.row]?.commission ?? 0
+            /// A row the source says should not be paid: its commission cell, expected 0.
+            func unpaid(_ cause: String, _ explanation: String) -> Finding {
+                Finding(
+                    sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
+                    dealID: line.dealID, rep: context.line(commission[line.row])?.rep ?? line.rep,
+                    period: context.line(commission[line.row])?.period.description, manual: paid, manualText: nil,
+                    expected: 0, causes: [cause], explanation: explanation, isDerived: false)
+            }
             guard let candidates = sourceByDeal[deal] else {
                 findings.append(
-                    Finding(
-                        sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
-                        dealID: line.dealID,
-                        rep: context.line(commission[line.row])?.rep ?? line.rep,
-                        period: context.line(commission[line.row])?.period.description,
-                        manual: paid, manualText: nil, expected: 0, causes: ["extra_line"],
-                        explanation: "deal \(line.dealID) is not in \(sourceFile); it should earn nothing",
-                        isDerived: false))
+                    unpaid("extra_line", "deal \(line.dealID) is not in \(sourceFile); it should earn nothing"))
                 continue
             }
             guard let match = candidates.first(where: { repNames.id($0.rep) == rep }) else {
                 let owners = candidates.map(\.rep).joined(separator: ", ")
                 findings.append(
-                    Finding(
-                        sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
-                        dealID: line.dealID,
-                        rep: context.line(commission[line.row])?.rep ?? line.rep,
-                        period: context.line(commission[line.row])?.period.description,
-                        manual: paid, manualText: nil, expected: 0, causes: ["wrong_rep"],
-                        explanation: "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)",
-                        isDerived: false))
+                    unpaid("wrong_rep", "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)"))
                 continue
             }
             matched.insert("\(deal)|\(rep)")

@@ -1,20 +1,12 @@
 import Commission
 import Foundation
 import Ingest
+import TestSupport
 import Testing
 
 /// Properties that hold for any plan and data, checked over seeded random cases.
 @Suite struct PropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     static func cents(_ generator: inout Generator, upTo limit: Int) -> Decimal {
         Decimal(Int.random(in: 1...limit, using: &generator)) / 100

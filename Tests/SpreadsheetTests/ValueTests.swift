@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 
 @Suite struct ValueTests {
@@ -99,17 +100,5 @@ import Testing
     ])
     func numbersReadAsExcelShowsThem(_ stored: String, _ shown: String) {
         #expect(Decimal(string: stored)!.excelPrecision == Decimal(string: shown)!)
-    }
-}
-
-/// SplitMix64: a seeded generator, so that property tests are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 import XMLStream
@@ -169,17 +170,5 @@ import ZIP
         var writer = CSVWriter(options: CSVWriter.Options(byteOrderMark: true)) { bytes += $0 }
         writer.write(texts: ["a"])
         #expect(bytes == [0xEF, 0xBB, 0xBF, UInt8(ascii: "a"), 13, 10])
-    }
-}
-
-/// SplitMix64: a seeded generator, so that property tests are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
