@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
 
         // Rendering: statements and reports as workbooks.
-        .target(name: "Reports", dependencies: ["Commission", "Spreadsheet", "XLSX"]),
+        .target(name: "Reports", dependencies: ["Commission", "Spreadsheet", "XLSX", "CSV"]),
 
         // The command line: parses arguments and calls the stages.
         .executableTarget(

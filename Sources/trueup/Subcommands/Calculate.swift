@@ -28,6 +28,8 @@ struct Calculate: ParsableCommand {
     @Option(help: "Also write the statement as a workbook (a Totals and a Lines sheet).")
     var out: String?
 
+    @OptionGroup var payroll: PayrollOptions
+
     func run() throws {
         let run = try inputs.load()
         let statement = try run.calculate()
@@ -35,13 +37,13 @@ struct Calculate: ParsableCommand {
             guard out.lowercased().hasSuffix(".xlsx") else {
                 throw UsageError("--out \(out): the statement workbook must end in .xlsx")
             }
-            let file = try AtomicOutputFile(
-                path: out, inputs: [inputs.plan, inputs.deals] + (inputs.roster.map { [$0] } ?? []))
+            let file = try AtomicOutputFile(path: out, inputs: inputs.files)
             let writer = WorkbookWriter(handle: file.handle)
             try StatementWorkbook.write(statement, to: writer)
             try writer.finish()
             try file.commit()
         }
+        try payroll.write(statement, inputs: inputs.files)
         switch format {
         case .json:
             let out = StandardOutput()
@@ -76,6 +78,9 @@ struct CalculationInputs: ParsableArguments {
         help: ArgumentHelp(
             "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
     var map: [String] = []
+
+    /// Every file the command reads; outputs may not be any of them.
+    var files: [String] { [plan, deals] + (roster.map { [$0] } ?? []) }
 
     func loadPlan() throws -> Plan {
         do { return try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }

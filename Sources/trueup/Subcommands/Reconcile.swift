@@ -35,6 +35,8 @@ struct Reconcile: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var payroll: PayrollOptions
+
     func run() throws {
         let inputs = try CalculationInputs.parse(
             ["--plan", plan, "--deals", workbook] + (roster.map { ["--roster", $0] } ?? [])
@@ -49,6 +51,7 @@ struct Reconcile: ParsableCommand {
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
         }
+        try payroll.write(result.statement, inputs: inputs.files + (deals.map { [$0] } ?? []))
         print(
             format == .json ? result.json : ReconciliationText(result: result, currency: loadedPlan.currency).render(),
             terminator: "")
