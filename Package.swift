@@ -44,13 +44,16 @@ let package = Package(
 
         // Rendering: statements and reports as workbooks.
         .target(name: "Reports", dependencies: ["Commission", "Spreadsheet", "XLSX", "CSV"]),
+        .target(
+            name: "Correction",
+            dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),
 
         // The command line: parses arguments and calls the stages.
         .executableTarget(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
-                "Reconciliation",
+                "Reconciliation", "Correction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -63,7 +66,9 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(
             name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet", "TestSupport"]),
-        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "Commission", "PlanFile", "Ingest"]),
+        .testTarget(
+            name: "ReconciliationTests",
+            dependencies: ["Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

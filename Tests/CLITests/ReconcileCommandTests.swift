@@ -59,3 +59,44 @@ import Testing
         #expect(result.stderr.contains("missing deal_id, rep, date, amount"))
     }
 }
+
+/// `reconcile --out`: the corrected workbook, and what it refuses.
+@Suite struct CorrectedWorkbookCommandTests {
+    @Test func writesTheCorrectedWorkbookWhichReconcilesClean() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corrected = folder.appendingPathComponent("corrected.xlsx")
+        let first = try ReconcileCommandTests.run("case-05", ["--out", corrected.path])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("cells corrected, sheets Findings, Summary (2), Payroll added"))
+        let scenario = ReconcileCommandTests.scenarios.appendingPathComponent("case-05")
+        var arguments = ["reconcile", corrected.path, "--plan", scenario.appendingPathComponent("plan.yaml").path]
+        if FileManager.default.fileExists(atPath: scenario.appendingPathComponent("roster.csv").path) {
+            arguments += ["--roster", scenario.appendingPathComponent("roster.csv").path]
+        }
+        let again = try CommandLineTests.run(arguments)
+        #expect(again.status == 0, "\(again.stdout)")
+    }
+
+    @Test func refusesToWriteOverItsInputOrToCorrectACSV() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = ReconcileCommandTests.scenarios.appendingPathComponent("case-01")
+        let workbook = folder.appendingPathComponent("manual.xlsx")
+        try FileManager.default.copyItem(at: scenario.appendingPathComponent("manual.xlsx"), to: workbook)
+        let before = try Data(contentsOf: workbook)
+        let plan = scenario.appendingPathComponent("plan.yaml").path
+        let overInput = try CommandLineTests.run(["reconcile", workbook.path, "--plan", plan, "--out", workbook.path])
+        #expect(overInput.status == 2)
+        #expect(overInput.stderr.contains("refusing to overwrite it"))
+        #expect(try Data(contentsOf: workbook) == before)
+
+        let csv = scenario.appendingPathComponent("deals.csv").path
+        let fromCSV = try CommandLineTests.run([
+            "reconcile", csv, "--plan", plan, "--out", folder.appendingPathComponent("out.xlsx").path,
+        ])
+        #expect(fromCSV.status == 2)
+        #expect(fromCSV.stderr.contains("only an .xlsx workbook can be corrected"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["manual.xlsx"])
+    }
+}

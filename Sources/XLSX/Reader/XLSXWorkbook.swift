@@ -15,6 +15,11 @@ public final class XLSXWorkbook {
     public let sheets: [SheetInfo]
     public let dateSystem: DateSystem
     public let definedNames: [DefinedName]
+    /// The package's parts an editor patches: the workbook part (`xl/workbook.xml`), its
+    /// styles part and its calculation chain, when they exist.
+    public let workbookPartName: String
+    public let stylesPartName: String?
+    public let calcChainPartName: String?
     /// How many strings the shared-strings table holds.
     public var sharedStringCount: Int { sharedStrings.count }
 
@@ -34,6 +39,9 @@ public final class XLSXWorkbook {
         let workbookPart = try package.workbookPartName()
         let workbook = try WorkbookPart(package.bytes(of: workbookPart), partName: workbookPart)
         let relationships = try package.relationships(of: workbookPart)
+        workbookPartName = workbookPart
+        stylesPartName = relationships.first { $0.hasType("styles") && !$0.isExternal }?.target
+        calcChainPartName = relationships.first { $0.hasType("calcChain") && !$0.isExternal }?.target
         dateSystem = workbook.uses1904Dates ? .excel1904 : .excel1900
         definedNames = workbook.definedNames
         styles = try package.styles(relationships)
@@ -50,6 +58,11 @@ public final class XLSXWorkbook {
             return SheetInfo(
                 name: entry.name, state: entry.state, kind: kind, index: index, partName: relationship?.target)
         }
+    }
+
+    /// The `.rels` part holding `partName`'s relationships: `xl/_rels/workbook.xml.rels`.
+    public static func relationshipsPartName(for partName: String) -> String {
+        Relationships.partName(for: partName)
     }
 
     /// The sheet named `name` (compared case-insensitively, as Excel does).

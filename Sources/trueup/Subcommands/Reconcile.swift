@@ -1,5 +1,6 @@
 import ArgumentParser
 import Commission
+import Correction
 import Foundation
 import PlanFile
 import Reconciliation
@@ -35,6 +36,12 @@ struct Reconcile: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write the workbook corrected: wrong cells fixed and highlighted, Findings, Summary and Payroll sheets added.",
+            valueName: "corrected.xlsx"))
+    var out: String?
+
     @OptionGroup var payroll: PayrollOptions
 
     func run() throws {
@@ -51,11 +58,34 @@ struct Reconcile: ParsableCommand {
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
         }
-        try payroll.write(result.statement, inputs: inputs.files + (deals.map { [$0] } ?? []))
+        let inputFiles = inputs.files + (deals.map { [$0] } ?? [])
+        if let out { try writeCorrected(result, to: out, inputs: inputFiles) }
+        try payroll.write(result.statement, inputs: inputFiles)
         print(
             format == .json ? result.json : ReconciliationText(result: result, currency: loadedPlan.currency).render(),
             terminator: "")
         if !result.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Reconcile {
+    /// The corrected workbook, written atomically; nothing is left behind when it is refused.
+    func writeCorrected(_ result: Reconciliation, to out: String, inputs: [String]) throws {
+        guard out.lowercased().hasSuffix(".xlsx") || out.lowercased().hasSuffix(".xlsm") else {
+            throw UsageError("--out \(out): the corrected workbook must end in .xlsx")
+        }
+        let lowered = workbook.lowercased()
+        guard lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") else {
+            throw UsageError("--out: \(workbook) is not a workbook; only an .xlsx workbook can be corrected in place")
+        }
+        let file = try AtomicOutputFile(path: out, inputs: inputs)
+        let outcome = try CorrectedWorkbook.write(source: workbook, reconciliation: result, to: file.handle)
+        try file.commit()
+        FileHandle.standardError.write(
+            Data(
+                ("trueup: wrote \(out): \(outcome.correctedCells) cell\(outcome.correctedCells == 1 ? "" : "s") corrected, "
+                    + "sheets \(outcome.addedSheets.joined(separator: ", ")) added, \(outcome.partsCopied) parts copied unchanged\n")
+                    .utf8))
     }
 }
 
