@@ -24,6 +24,10 @@ public enum CorrectedWorkbook {
         public var partsPatched: [String]
         /// The names the appended sheets were given.
         public var addedSheets: [String]
+        /// Parts added beside the patched sheets (their notes).
+        public var partsAdded: [String]
+        /// Sheets whose corrected cells got no notes because the sheet has notes of its own.
+        public var notesSkipped: [String]
     }
 
     public static func write(
@@ -41,6 +45,9 @@ public enum CorrectedWorkbook {
         }
 
         let edits = Corrections.edits(reconciliation, workbook: workbook)
+        let findings = Dictionary(
+            reconciliation.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
+        var newParts: [(name: String, bytes: [UInt8])] = []
         guard let stylesPart = workbook.stylesPartName, archive.entry(named: stylesPart) != nil else {
             throw SpreadsheetError(
                 location, "the workbook has no styles part; trueup cannot highlight corrections in it")
@@ -48,11 +55,35 @@ public enum CorrectedWorkbook {
         let styles = try StylesPatch(location: location).apply(to: bytes(stylesPart))
         let highlight = { (style: Int) in style < styles.formatCount ? styles.formatCount + style : style }
         var patched: [String: [UInt8]] = [stylesPart: styles.bytes]
-        for (sheet, sheetEdits) in edits {
+        var overrides: [(partName: String, contentType: String)] = []
+        var notesSkipped: [String] = []
+        for (number, (sheet, sheetEdits)) in edits.enumerated() {
             guard let part = sheet.partName else { continue }
-            patched[part] = try WorksheetPatch(
-                location: Location(file: path, sheet: sheet.name), edits: sheetEdits, highlight: highlight
-            ).apply(to: bytes(part))
+            let sheetLocation = Location(file: path, sheet: sheet.name)
+            let result = try WorksheetPatch(location: sheetLocation, edits: sheetEdits, highlight: highlight)
+                .apply(to: bytes(part))
+            let notes = sheetEdits.compactMap { edit in
+                findings[sheet.name + "!" + edit.address.description].map {
+                    (address: edit.address, text: CorrectionNote.text($0, formula: result.formulas[edit.address]))
+                }
+            }
+            let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: part)
+            let existing = archive.entry(named: relationshipsPart) != nil ? try bytes(relationshipsPart) : nil
+            guard
+                let added = try NotesPatch(location: sheetLocation).apply(
+                    sheetPart: part, sheet: result.bytes, existingRelationships: existing, notes: notes,
+                    number: number + 1, taken: { archive.entry(named: $0) != nil })
+            else {
+                patched[part] = result.bytes
+                notesSkipped.append(sheet.name)
+                continue
+            }
+            patched[part] = added.sheet
+            patched[added.relationshipsPart] = added.relationships
+            newParts.append((added.commentsPart, added.comments))
+            newParts.append((added.drawingPart, added.drawing))
+            overrides.append((added.commentsPart, NoteParts.commentsContentType))
+            overrides.append((added.drawingPart, NoteParts.vmlContentType))
         }
 
         let workbookPart = workbook.workbookPartName
@@ -65,7 +96,8 @@ public enum CorrectedWorkbook {
         patched[workbookPart] = try package.workbook(workbookBytes, adding: newSheets)
         patched[relationshipsPart] = try package.relationships(bytes(relationshipsPart), adding: newSheets)
         patched["[Content_Types].xml"] = try package.contentTypes(
-            bytes("[Content_Types].xml"), dropping: workbook.calcChainPartName, adding: newSheets)
+            bytes("[Content_Types].xml"), dropping: workbook.calcChainPartName,
+            adding: overrides + newSheets.map { ($0.partName, PackagePatch.worksheetContentType) })
 
         let byNormalizedName = Dictionary(uniqueKeysWithValues: patched.map { (ZipEntry.normalize($0.key), $0.value) })
         let dropped = workbook.calcChainPartName.map(ZipEntry.normalize)
@@ -81,13 +113,18 @@ public enum CorrectedWorkbook {
                 copied += 1
             }
         }
+        for (name, bytes) in patched.sorted(by: { $0.key < $1.key }) where archive.entry(named: name) == nil {
+            try writer.addPart(name, bytes)
+        }
+        for part in newParts { try writer.addPart(part.name, part.bytes) }
         for (sheet, place) in zip(added, newSheets) {
             try writer.addPart(place.partName, sheet.xml(moneyStyle: styles.formatCount * 2))
         }
         try writer.finish()
         return Outcome(
             correctedCells: edits.reduce(0) { $0 + $1.edits.count }, partsCopied: copied,
-            partsPatched: patched.keys.sorted(), addedSheets: newSheets.map(\.name))
+            partsPatched: patched.keys.sorted(), addedSheets: newSheets.map(\.name), partsAdded: newParts.map(\.name),
+            notesSkipped: notesSkipped)
     }
 }
 

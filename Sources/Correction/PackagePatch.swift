@@ -68,8 +68,10 @@ struct PackagePatch {
         return try inserting(entries, before: "</Relationships>", in: kept, part: "the workbook's relationships part")
     }
 
-    /// `[Content_Types].xml` without the calculation chain's override and with the new sheets'.
-    func contentTypes(_ bytes: [UInt8], dropping calcChain: String?, adding sheets: [NewSheet]) throws -> [UInt8] {
+    /// `[Content_Types].xml` without the calculation chain's override and with the new parts'.
+    func contentTypes(
+        _ bytes: [UInt8], dropping calcChain: String?, adding overrides: [(partName: String, contentType: String)]
+    ) throws -> [UInt8] {
         var bytes = bytes
         if let calcChain {
             bytes = removing(element: "Override", from: bytes) { tag in
@@ -77,8 +79,8 @@ struct PackagePatch {
                     + calcChain.lowercased()
             }
         }
-        let entries = sheets.map {
-            "<Override PartName=\"/\(XMLEscaping.escaped($0.partName))\" ContentType=\"\(Self.worksheetContentType)\"/>"
+        let entries = overrides.map {
+            "<Override PartName=\"/\(XMLEscaping.escaped($0.partName))\" ContentType=\"\($0.contentType)\"/>"
         }
         return try inserting(entries, before: "</Types>", in: bytes, part: "[Content_Types].xml")
     }

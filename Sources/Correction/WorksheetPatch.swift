@@ -17,7 +17,9 @@ struct WorksheetPatch {
     let edits: [CellEdit]
     let highlight: (Int) -> Int
 
-    func apply(to bytes: [UInt8]) throws -> [UInt8] {
+    /// The patched part, and the formula each replaced cell had (for its note).
+    func apply(to bytes: [UInt8]) throws -> (bytes: [UInt8], formulas: [CellAddress: String]) {
+        var formulas: [CellAddress: String] = [:]
         var byRow: [Int: [CellEdit]] = [:]
         for edit in edits { byRow[edit.address.row, default: []].append(edit) }
         for row in byRow.keys { byRow[row]!.sort { $0.address.column < $1.address.column } }
@@ -78,7 +80,9 @@ struct WorksheetPatch {
                     pending.removeFirst()
                 }
                 if let next = pending.first, next.address.column == address.column {
-                    inserted += try newCell(next, original: Array(bytes[cellStart..<cellEnd]))
+                    let original = Array(bytes[cellStart..<cellEnd])
+                    formulas[address] = Self.formulaText(original)
+                    inserted += try newCell(next, original: original)
                     pending.removeFirst()
                     splice(cellStart, cellEnd, inserted)
                 } else if !inserted.isEmpty {
@@ -96,7 +100,23 @@ struct WorksheetPatch {
                 "the sheet has no row for this cell; trueup cannot correct it safely")
         }
         out.append(contentsOf: bytes[copied...])
-        return out
+        return (out, formulas)
+    }
+
+    /// The text of a cell element's `<f>`, entities decoded; nil when it has none or it is empty
+    /// (a cell sharing another's formula).
+    static func formulaText(_ element: [UInt8]) -> String? {
+        guard let tagEnd = XMLBytes.tagEnd(in: element, at: 0),
+            let start = XMLBytes.startTag("f", in: element, from: tagEnd),
+            let formulaTagEnd = XMLBytes.tagEnd(in: element, at: start),
+            !XMLBytes.isEmptyElement(element, start, formulaTagEnd),
+            let end = XMLBytes.find(Array("</f>".utf8), in: element, from: formulaTagEnd), end > formulaTagEnd
+        else { return nil }
+        var text = String(decoding: element[formulaTagEnd..<end], as: UTF8.self)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
     }
 
     /// The new `<c>` element: the number, the highlighted style, and the original formula when

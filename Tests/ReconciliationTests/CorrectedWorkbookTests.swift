@@ -41,7 +41,10 @@ import ZIP
             identical += 1
         }
         #expect(identical == outcome.partsCopied)
-        #expect(after.entries.count == before.entries.count + outcome.addedSheets.count)
+        for part in outcome.partsPatched { #expect(after.entry(named: part) != nil, "\(part) is missing") }
+        if outcome.correctedCells > 0 {
+            #expect(!outcome.partsAdded.isEmpty && outcome.notesSkipped.isEmpty, "notes: \(outcome.partsAdded)")
+        }
         print(
             "corrected \(name): \(outcome.correctedCells) cells corrected, \(before.entries.count) parts compared, "
                 + "\(identical) byte-identical, \(outcome.partsPatched.count) patched, "

@@ -11,7 +11,7 @@ import Testing
     func patch(_ xml: String, _ edits: [CellEdit]) throws -> String {
         let patched = try WorksheetPatch(location: Self.location, edits: edits, highlight: { $0 + 100 })
             .apply(to: Array(xml.utf8))
-        return String(decoding: patched, as: UTF8.self)
+        return String(decoding: patched.bytes, as: UTF8.self)
     }
 
     func edit(_ cell: String, _ value: Decimal, keepsFormula: Bool = false) -> CellEdit {
@@ -33,6 +33,9 @@ import Testing
         let out = try patch(xml, [edit("C2", 10), edit("D2", 10, keepsFormula: true)])
         #expect(out.contains(#"<c r="C2" s="101"><v>10</v></c>"#))
         #expect(out.contains(#"<c r="D2" s="100"><f>SUM(C2:C2)</f><v>10</v></c>"#))
+        let formulas = try WorksheetPatch(location: Self.location, edits: [edit("C2", 10)], highlight: { $0 })
+            .apply(to: Array(xml.replacingOccurrences(of: "A2*B2", with: "IF(A2&gt;0,A2*B2,0)").utf8)).formulas
+        #expect(formulas == [CellAddress("C2")!: "IF(A2>0,A2*B2,0)"])
     }
 
     @Test func missingCellsAreInsertedInColumnOrder() throws {
@@ -99,7 +102,8 @@ import Testing
         let types = String(
             decoding: try package.contentTypes(
                 Array(#"<Types><Override PartName="/xl/calcChain.xml" ContentType="c"/></Types>"#.utf8),
-                dropping: "xl/calcChain.xml", adding: [sheet]), as: UTF8.self)
+                dropping: "xl/calcChain.xml",
+                adding: [(sheet.partName, PackagePatch.worksheetContentType)]), as: UTF8.self)
         #expect(!types.contains("calcChain"))
         #expect(types.contains(#"PartName="/xl/worksheets/t.xml""#))
     }

@@ -3,16 +3,21 @@ import XMLStream
 
 /// `xl/drawings/vmlDrawingN.vml`: one hidden note shape per comment. Excel shows a sheet's
 /// comments only when this legacy drawing exists and the sheet names it with `<legacyDrawing>`.
+///
+/// Shape ids come from blocks of 1,024 (`idmap`); a drawing added to a workbook that has others
+/// starts at its own `firstBlock` so that ids never collide.
 enum VMLDrawingXML {
-    static func xml(_ notes: [(address: CellAddress, text: String)]) -> String {
+    static func xml(_ notes: [(address: CellAddress, text: String)], firstBlock: Int = 1) -> String {
+        let blocks = (firstBlock..<(firstBlock + max(1, (notes.count + 1023) / 1024))).map(String.init)
         var out =
             #"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">"#
-        out += #"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>"#
+        out +=
+            #"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="\#(blocks.joined(separator: ","))"/></o:shapelayout>"#
         out += #"<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">"#
         out += #"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#
         for (i, note) in notes.enumerated() {
             out +=
-                ##"<v:shape id="_x0000_s\##(1025 + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
+                ##"<v:shape id="_x0000_s\##(firstBlock * 1024 + 1 + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
             out +=
                 ##"<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>"##
             out += #"<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>"#
