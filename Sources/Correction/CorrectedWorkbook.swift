@@ -37,94 +37,130 @@ public enum CorrectedWorkbook {
         let location = Location(file: path)
         let archive: ZipArchive
         do { archive = try ZipArchive(path: path) } catch { throw SpreadsheetError(location, error.description) }
-        func bytes(_ part: String) throws -> [UInt8] {
-            guard let entry = archive.entry(named: part) else {
-                throw SpreadsheetError(location, "the package has no part '\(part)'")
-            }
-            do { return try archive.data(of: entry) } catch { throw SpreadsheetError(location, "\(part): \(error)") }
-        }
+        let source = PackageSource(archive: archive, location: location)
 
         let edits = Corrections.edits(reconciliation, workbook: workbook)
-        let findings = Dictionary(
-            reconciliation.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
-        var newParts: [(name: String, bytes: [UInt8])] = []
         guard let stylesPart = workbook.stylesPartName, archive.entry(named: stylesPart) != nil else {
             throw SpreadsheetError(
                 location, "the workbook has no styles part; trueup cannot highlight corrections in it")
         }
-        let styles = try StylesPatch(location: location).apply(to: bytes(stylesPart))
-        let highlight = { (style: Int) in style < styles.formatCount ? styles.formatCount + style : style }
+        let styles = try StylesPatch(location: location).apply(to: source.bytes(stylesPart))
         var patched: [String: [UInt8]] = [stylesPart: styles.bytes]
+
+        var sheetPatches: [String: (sheet: SheetInfo, edits: [CellEdit], notes: NotesPatch?)] = [:]
         var overrides: [(partName: String, contentType: String)] = []
-        var notesSkipped: [String] = []
         for (number, (sheet, sheetEdits)) in edits.enumerated() {
             guard let part = sheet.partName else { continue }
-            let sheetLocation = Location(file: path, sheet: sheet.name)
-            let result = try WorksheetPatch(location: sheetLocation, edits: sheetEdits, highlight: highlight)
-                .apply(to: bytes(part))
-            let notes = sheetEdits.compactMap { edit in
-                findings[sheet.name + "!" + edit.address.description].map {
-                    (address: edit.address, text: CorrectionNote.text($0, formula: result.formulas[edit.address]))
-                }
-            }
             let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: part)
-            let existing = archive.entry(named: relationshipsPart) != nil ? try bytes(relationshipsPart) : nil
-            guard
-                let added = try NotesPatch(location: sheetLocation).apply(
-                    sheetPart: part, sheet: result.bytes, existingRelationships: existing, notes: notes,
-                    number: number + 1, taken: { archive.entry(named: $0) != nil })
-            else {
-                patched[part] = result.bytes
-                notesSkipped.append(sheet.name)
-                continue
+            let notes = NotesPatch(
+                location: Location(file: path, sheet: sheet.name), sheetPart: part,
+                existingRelationships: try source.bytesIfPresent(relationshipsPart), number: number + 1,
+                taken: { archive.entry(named: $0) != nil })
+            if let notes {
+                patched[relationshipsPart] = try notes.relationships()
+                overrides += [
+                    (notes.commentsPart, NoteParts.commentsContentType), (notes.drawingPart, NoteParts.vmlContentType),
+                ]
             }
-            patched[part] = added.sheet
-            patched[added.relationshipsPart] = added.relationships
-            newParts.append((added.commentsPart, added.comments))
-            newParts.append((added.drawingPart, added.drawing))
-            overrides.append((added.commentsPart, NoteParts.commentsContentType))
-            overrides.append((added.drawingPart, NoteParts.vmlContentType))
+            sheetPatches[ZipEntry.normalize(part)] = (sheet, sheetEdits, notes)
         }
 
         let workbookPart = workbook.workbookPartName
-        let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: workbookPart)
-        let workbookBytes = try bytes(workbookPart)
+        let workbookBytes = try source.bytes(workbookPart)
         let added = AddedSheets.build(reconciliation, workbook: workbook)
-        let newSheets = AddedSheets.place(
-            added, workbook: workbook, workbookBytes: workbookBytes, archive: archive)
+        let newSheets = AddedSheets.place(added, workbook: workbook, workbookBytes: workbookBytes, archive: archive)
         let package = PackagePatch(location: location)
         patched[workbookPart] = try package.workbook(workbookBytes, adding: newSheets)
-        patched[relationshipsPart] = try package.relationships(bytes(relationshipsPart), adding: newSheets)
+        let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: workbookPart)
+        patched[relationshipsPart] = try package.relationships(source.bytes(relationshipsPart), adding: newSheets)
         patched["[Content_Types].xml"] = try package.contentTypes(
-            bytes("[Content_Types].xml"), dropping: workbook.calcChainPartName,
+            source.bytes("[Content_Types].xml"), dropping: workbook.calcChainPartName,
             adding: overrides + newSheets.map { ($0.partName, PackagePatch.worksheetContentType) })
 
-        let byNormalizedName = Dictionary(uniqueKeysWithValues: patched.map { (ZipEntry.normalize($0.key), $0.value) })
+        let replacements = Dictionary(uniqueKeysWithValues: patched.map { (ZipEntry.normalize($0.key), $0.value) })
         let dropped = workbook.calcChainPartName.map(ZipEntry.normalize)
+        let findings = Dictionary(
+            reconciliation.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
         let writer = ZipWriter(handle: handle)
         var copied = 0
+        var patchedNames: [String] = []
+        var noteParts: [(name: String, bytes: [UInt8])] = []
         for entry in archive.entries where entry.normalizedName != dropped {
-            if let replacement = byNormalizedName[entry.normalizedName] {
+            if let replacement = replacements[entry.normalizedName] {
                 try writer.addPart(entry.name, replacement)
-            } else {
-                do { try writer.addPart(entry.name, try archive.data(of: entry)) } catch let error as ZipError {
-                    throw SpreadsheetError(location, "\(entry.name): \(error)")
+                patchedNames.append(entry.name)
+            } else if let sheetPatch = sheetPatches[entry.normalizedName] {
+                let sheetLocation = Location(file: path, sheet: sheetPatch.sheet.name)
+                try writer.beginPart(entry.name)
+                let patch = WorksheetPatch(
+                    location: sheetLocation, edits: sheetPatch.edits,
+                    highlight: { $0 < styles.formatCount ? styles.formatCount + $0 : $0 },
+                    emit: { try writer.write($0) })
+                try source.stream(entry) { try patch.feed($0) }
+                let tail = try patch.finish()
+                try writer.write(try sheetPatch.notes?.tail(tail) ?? tail)
+                try writer.closePart()
+                patchedNames.append(entry.name)
+                if let notes = sheetPatch.notes {
+                    let texts = sheetPatch.edits.compactMap { edit in
+                        findings[sheetPatch.sheet.name + "!" + edit.address.description].map {
+                            (
+                                address: edit.address,
+                                text: CorrectionNote.text($0, formula: patch.formulas[edit.address])
+                            )
+                        }
+                    }
+                    noteParts.append((notes.commentsPart, NoteParts.comments(texts)))
+                    noteParts.append(
+                        (notes.drawingPart, NoteParts.vmlDrawing(texts, firstBlock: 100 + noteParts.count)))
                 }
+            } else {
+                try writer.beginPart(entry.name)
+                try source.stream(entry) { try writer.write($0) }
+                try writer.closePart()
                 copied += 1
             }
         }
         for (name, bytes) in patched.sorted(by: { $0.key < $1.key }) where archive.entry(named: name) == nil {
             try writer.addPart(name, bytes)
+            patchedNames.append(name)
         }
-        for part in newParts { try writer.addPart(part.name, part.bytes) }
+        for part in noteParts { try writer.addPart(part.name, part.bytes) }
         for (sheet, place) in zip(added, newSheets) {
             try writer.addPart(place.partName, sheet.xml(moneyStyle: styles.formatCount * 2))
         }
         try writer.finish()
         return Outcome(
             correctedCells: edits.reduce(0) { $0 + $1.edits.count }, partsCopied: copied,
-            partsPatched: patched.keys.sorted(), addedSheets: newSheets.map(\.name), partsAdded: newParts.map(\.name),
-            notesSkipped: notesSkipped)
+            partsPatched: patchedNames.sorted(), addedSheets: newSheets.map(\.name), partsAdded: noteParts.map(\.name),
+            notesSkipped: sheetPatches.values.filter { $0.notes == nil }.map(\.sheet.name).sorted())
+    }
+}
+
+/// The input package's parts, read with errors that name the file and the part.
+struct PackageSource {
+    let archive: ZipArchive
+    let location: Location
+
+    func bytes(_ part: String) throws -> [UInt8] {
+        guard let bytes = try bytesIfPresent(part) else {
+            throw SpreadsheetError(location, "the package has no part '\(part)'")
+        }
+        return bytes
+    }
+
+    func bytesIfPresent(_ part: String) throws -> [UInt8]? {
+        guard let entry = archive.entry(named: part) else { return nil }
+        var bytes: [UInt8] = []
+        try stream(entry) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// The part's inflated bytes in chunks; a ZIP error becomes one naming the part.
+    func stream(_ entry: ZipEntry, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        do { try archive.read(entry, into: consume) } catch let error as ZipError {
+            throw SpreadsheetError(location, "\(entry.name): \(error)")
+        }
     }
 }
 

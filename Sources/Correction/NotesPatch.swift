@@ -5,55 +5,49 @@ import XMLStream
 
 /// Adds notes to a patched worksheet: a comments part and its VML drawing beside the sheet,
 /// the relationships that name them, and the `<legacyDrawing>` element Excel needs.
+///
+/// A sheet that has a legacy drawing or comments of its own gets no notes from trueup (merging
+/// into another program's drawing is not safe); its corrections are still made and highlighted.
 struct NotesPatch {
     static let commentsType = PackagePatch.relationshipsNamespace + "/comments"
     static let vmlType = PackagePatch.relationshipsNamespace + "/vmlDrawing"
     static let drawingID = "rIdTrueupNotesVml"
     static let commentsID = "rIdTrueupNotes"
 
-    /// The parts added for one sheet's notes.
-    struct Added {
-        var sheet: [UInt8]
-        var relationshipsPart: String
-        var relationships: [UInt8]
-        var commentsPart: String
-        var comments: [UInt8]
-        var drawingPart: String
-        var drawing: [UInt8]
-    }
-
     let location: Location
+    let sheetPart: String
+    /// The sheet's relationships part, and its bytes when it exists.
+    let relationshipsPart: String
+    let existingRelationships: [UInt8]?
+    let commentsPart: String
+    let drawingPart: String
 
-    /// Nil when the sheet already has a legacy drawing (notes of its own), which trueup does not merge into.
-    func apply(
-        sheetPart: String, sheet: [UInt8], existingRelationships: [UInt8]?,
-        notes: [(address: CellAddress, text: String)],
-        number: Int, taken: (String) -> Bool
-    ) throws -> Added? {
-        guard XMLBytes.startTag("legacyDrawing", in: sheet) == nil else { return nil }
-        let followers = [
-            "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
-            "extLst",
-        ]
-        guard
-            let at = followers.compactMap({ XMLBytes.startTag($0, in: sheet) }).min()
-                ?? XMLBytes.find(Array("</worksheet>".utf8), in: sheet, from: 0)
-        else { throw SpreadsheetError(location, "the sheet's part has no closing </worksheet>") }
-        var patchedSheet = sheet
-        patchedSheet.replaceSubrange(
-            at..<at,
-            with: Array(
-                "<legacyDrawing xmlns:r=\"\(PackagePatch.relationshipsNamespace)\" r:id=\"\(Self.drawingID)\"/>".utf8))
-
+    /// Nil when the sheet has notes or a legacy drawing of its own.
+    init?(location: Location, sheetPart: String, existingRelationships: [UInt8]?, number: Int, taken: (String) -> Bool)
+    {
+        if let existing = existingRelationships {
+            let text = String(decoding: existing, as: UTF8.self)
+            if text.contains("/vmlDrawing\"") || text.contains("/comments\"") { return nil }
+        }
+        self.location = location
+        self.sheetPart = sheetPart
+        self.existingRelationships = existingRelationships
+        relationshipsPart = XLSXWorkbook.relationshipsPartName(for: sheetPart)
         let folder = sheetPart.split(separator: "/").dropLast().joined(separator: "/")
         var suffix = number
-        func name(_ stem: String) -> String { "trueup-\(stem)\(suffix).\(stem == "notes" ? "xml" : "vml")" }
-        while taken(folder + "/" + name("notes")) || taken(folder + "/" + name("drawing")) { suffix += 1 }
-        let commentsTarget = name("notes")
-        let drawingTarget = name("drawing")
+        while taken("\(folder)/trueup-notes\(suffix).xml") || taken("\(folder)/trueup-notes\(suffix).vml") {
+            suffix += 1
+        }
+        commentsPart = "\(folder)/trueup-notes\(suffix).xml"
+        drawingPart = "\(folder)/trueup-notes\(suffix).vml"
+    }
+
+    /// The sheet's relationships with the comments and the drawing added.
+    func relationships() throws -> [UInt8] {
+        let file = { (part: String) in String(part.split(separator: "/").last!) }
         let entries =
-            "<Relationship Id=\"\(Self.drawingID)\" Type=\"\(Self.vmlType)\" Target=\"\(drawingTarget)\"/>"
-            + "<Relationship Id=\"\(Self.commentsID)\" Type=\"\(Self.commentsType)\" Target=\"\(commentsTarget)\"/>"
+            "<Relationship Id=\"\(Self.drawingID)\" Type=\"\(Self.vmlType)\" Target=\"\(file(drawingPart))\"/>"
+            + "<Relationship Id=\"\(Self.commentsID)\" Type=\"\(Self.commentsType)\" Target=\"\(file(commentsPart))\"/>"
         var relationships =
             existingRelationships
             ?? Array(
@@ -63,10 +57,27 @@ struct NotesPatch {
             throw SpreadsheetError(location, "the sheet's relationships part has no closing </Relationships>")
         }
         relationships.replaceSubrange(end..<end, with: Array(entries.utf8))
-        return Added(
-            sheet: patchedSheet, relationshipsPart: XLSXWorkbook.relationshipsPartName(for: sheetPart),
-            relationships: relationships, commentsPart: folder + "/" + commentsTarget,
-            comments: NoteParts.comments(notes), drawingPart: folder + "/" + drawingTarget,
-            drawing: NoteParts.vmlDrawing(notes, firstBlock: 100 + number))
+        return relationships
+    }
+
+    /// The sheet part's tail (from `</sheetData>`) with `<legacyDrawing>` in its schema place.
+    func tail(_ tail: [UInt8]) throws -> [UInt8] {
+        guard XMLBytes.startTag("legacyDrawing", in: tail) == nil else {
+            throw SpreadsheetError(location, "the sheet names a legacy drawing its relationships do not have")
+        }
+        let followers = [
+            "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
+            "extLst",
+        ]
+        guard
+            let at = followers.compactMap({ XMLBytes.startTag($0, in: tail) }).min()
+                ?? XMLBytes.find(Array("</worksheet>".utf8), in: tail, from: 0)
+        else { throw SpreadsheetError(location, "the sheet's part has no closing </worksheet>") }
+        var patched = tail
+        patched.replaceSubrange(
+            at..<at,
+            with: Array(
+                "<legacyDrawing xmlns:r=\"\(PackagePatch.relationshipsNamespace)\" r:id=\"\(Self.drawingID)\"/>".utf8))
+        return patched
     }
 }

@@ -9,114 +9,175 @@ struct CellEdit: Sendable, Hashable {
     var keepsFormula: Bool
 }
 
-/// Rewrites the `<c>` elements of the edited cells in a worksheet part and copies every other
-/// byte as it was. Edited cells take a highlighted style (`highlight(s)`, keeping the original
-/// number format); cells absent from the XML are inserted in column order.
-struct WorksheetPatch {
-    let location: Location
-    let edits: [CellEdit]
-    let highlight: (Int) -> Int
+/// Rewrites the `<c>` elements of the edited cells of a worksheet part as it streams through,
+/// and passes every other byte on as it was, in memory bounded by a chunk and a row.
+///
+/// Edited cells take a highlighted style (`highlight(s)`, keeping the original number format);
+/// cells absent from the XML are inserted in column order. Feed the part's bytes in order, then
+/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted, so the
+/// caller can add elements that belong after the rows.
+final class WorksheetPatch {
+    private enum Phase { case head, rows, tail }
 
-    /// The patched part, and the formula each replaced cell had (for its note).
-    func apply(to bytes: [UInt8]) throws -> (bytes: [UInt8], formulas: [CellAddress: String]) {
-        var formulas: [CellAddress: String] = [:]
-        var byRow: [Int: [CellEdit]] = [:]
+    let location: Location
+    private let highlight: (Int) -> Int
+    private let emit: ([UInt8]) throws -> Void
+    private var byRow: [Int: [CellEdit]] = [:]
+    private let editCount: Int
+    /// The formula each replaced cell had (for its note).
+    private(set) var formulas: [CellAddress: String] = [:]
+    private var patchedRows = Set<Int>()
+    private var buffer: [UInt8] = []
+    private var phase = Phase.head
+    private var rowNumber = 0
+    private var tail: [UInt8] = []
+
+    init(
+        location: Location, edits: [CellEdit], highlight: @escaping (Int) -> Int,
+        emit: @escaping ([UInt8]) throws -> Void
+    ) {
+        self.location = location
+        self.highlight = highlight
+        self.emit = emit
+        editCount = edits.count
         for edit in edits { byRow[edit.address.row, default: []].append(edit) }
         for row in byRow.keys { byRow[row]!.sort { $0.address.column < $1.address.column } }
+    }
 
+    /// The whole part patched at once (small parts and tests): the bytes and the replaced formulas.
+    static func apply(location: Location, edits: [CellEdit], highlight: @escaping (Int) -> Int, to bytes: [UInt8])
+        throws -> (bytes: [UInt8], formulas: [CellAddress: String])
+    {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + edits.count * 64)
-        var copied = 0
-        func splice(_ start: Int, _ end: Int, _ replacement: [UInt8]) {
-            out.append(contentsOf: bytes[copied..<start])
-            out.append(contentsOf: replacement)
-            copied = end
-        }
+        let patch = WorksheetPatch(location: location, edits: edits, highlight: highlight) { out += $0 }
+        try bytes.withUnsafeBytes { try patch.feed($0) }
+        out += try patch.finish()
+        return (out, patch.formulas)
+    }
 
-        guard let dataStart = XMLBytes.startTag("sheetData", in: bytes),
-            let dataTagEnd = XMLBytes.tagEnd(in: bytes, at: dataStart),
-            !XMLBytes.isEmptyElement(bytes, dataStart, dataTagEnd),
-            let dataEnd = XMLBytes.find(Array("</sheetData>".utf8), in: bytes, from: dataTagEnd)
-        else { throw SpreadsheetError(location, "the sheet has no rows to correct (no <sheetData> in its part)") }
-
-        var patchedRows = Set<Int>()
-        var rowNumber = 0
-        var position = dataTagEnd
-        while let rowStart = XMLBytes.startTag("row", in: bytes, from: position), rowStart < dataEnd {
-            guard let rowTagEnd = XMLBytes.tagEnd(in: bytes, at: rowStart) else { break }
-            rowNumber = XMLBytes.attribute("r", in: bytes, rowStart, rowTagEnd).flatMap { Int($0) } ?? rowNumber + 1
-            let empty = XMLBytes.isEmptyElement(bytes, rowStart, rowTagEnd)
-            guard let rowEdits = byRow[rowNumber] else {
-                position = rowTagEnd
-                continue
-            }
-            if empty {
-                let opening = Array(bytes[rowStart..<(rowTagEnd - 2)]) + [UInt8(ascii: ">")]
-                splice(
-                    rowStart, rowTagEnd,
-                    opening + (try rowEdits.flatMap { try newCell($0, original: nil) }) + Array("</row>".utf8))
-                patchedRows.insert(rowNumber)
-                position = rowTagEnd
-                continue
-            }
-            guard let rowClose = XMLBytes.find(Array("</row>".utf8), in: bytes, from: rowTagEnd) else { break }
-            var pending = rowEdits[...]
-            var cellPosition = rowTagEnd
-            while let cellStart = XMLBytes.startTag("c", in: bytes, from: cellPosition), cellStart < rowClose {
-                guard let cellTagEnd = XMLBytes.tagEnd(in: bytes, at: cellStart) else { break }
-                guard let reference = XMLBytes.attribute("r", in: bytes, cellStart, cellTagEnd),
-                    let address = CellAddress(reference)
+    func feed(_ chunk: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: chunk)
+        var emitted = 0
+        var position = 0
+        scan: while position < buffer.count {
+            switch phase {
+            case .head:
+                guard let start = XMLBytes.startTag("sheetData", in: buffer, from: position),
+                    let end = XMLBytes.tagEnd(in: buffer, at: start)
+                else { break scan }
+                if XMLBytes.isEmptyElement(buffer, start, end) {
+                    position = start
+                    phase = .tail
+                } else {
+                    position = end
+                    phase = .rows
+                }
+            case .rows:
+                guard let open = buffer[position...].firstIndex(of: UInt8(ascii: "<")), buffer.count - open >= 12
+                else { break scan }
+                if buffer[open + 1] == UInt8(ascii: "/") {
+                    position = open
+                    phase = .tail
+                    continue
+                }
+                guard buffer[open + 1] == UInt8(ascii: "r"), buffer[open + 2] == UInt8(ascii: "o"),
+                    buffer[open + 3] == UInt8(ascii: "w"), XMLBytes.isNameEnd(buffer[open + 4])
                 else {
-                    throw SpreadsheetError(
-                        location, "row \(rowNumber) has cells without references; trueup cannot correct it safely")
+                    position = open + 1
+                    continue
                 }
-                let cellEnd =
-                    XMLBytes.isEmptyElement(bytes, cellStart, cellTagEnd)
-                    ? cellTagEnd
-                    : (XMLBytes.find(Array("</c>".utf8), in: bytes, from: cellTagEnd).map { $0 + 4 } ?? rowClose)
-                var inserted: [UInt8] = []
-                while let next = pending.first, next.address.column < address.column {
-                    inserted += try newCell(next, original: nil)
-                    pending.removeFirst()
+                guard let tagEnd = XMLBytes.tagEnd(in: buffer, at: open) else { break scan }
+                let rowEnd: Int
+                if XMLBytes.isEmptyElement(buffer, open, tagEnd) {
+                    rowEnd = tagEnd
+                } else {
+                    guard let close = XMLBytes.find(Self.rowClose, in: buffer, from: tagEnd) else { break scan }
+                    rowEnd = close + Self.rowClose.count
                 }
-                if let next = pending.first, next.address.column == address.column {
-                    let original = Array(bytes[cellStart..<cellEnd])
-                    formulas[address] = Self.formulaText(original)
-                    inserted += try newCell(next, original: original)
-                    pending.removeFirst()
-                    splice(cellStart, cellEnd, inserted)
-                } else if !inserted.isEmpty {
-                    splice(cellStart, cellStart, inserted)
+                rowNumber = XMLBytes.attribute("r", in: buffer, open, tagEnd).flatMap { Int($0) } ?? rowNumber + 1
+                if let edits = byRow[rowNumber] {
+                    try emit(Array(buffer[emitted..<open]))
+                    try emit(patchRow(Array(buffer[open..<rowEnd]), edits: edits))
+                    patchedRows.insert(rowNumber)
+                    emitted = rowEnd
                 }
-                cellPosition = cellEnd
+                position = rowEnd
+            case .tail:
+                if emitted < position { try emit(Array(buffer[emitted..<position])) }
+                tail += buffer[position...]
+                position = buffer.count
+                emitted = buffer.count
             }
-            if !pending.isEmpty { splice(rowClose, rowClose, try pending.flatMap { try newCell($0, original: nil) }) }
-            patchedRows.insert(rowNumber)
-            position = rowClose
         }
-        if let missing = edits.first(where: { !patchedRows.contains($0.address.row) }) {
+        if emitted < position { try emit(Array(buffer[emitted..<position])) }
+        buffer.removeFirst(position)
+    }
+
+    /// Checks every edit found its row and returns the part's tail, from `</sheetData>` on.
+    func finish() throws -> [UInt8] {
+        guard phase == .tail else {
+            throw SpreadsheetError(location, "the sheet's part ends before its rows do (no </sheetData>)")
+        }
+        tail += buffer
+        buffer = []
+        if patchedRows.count < byRow.count,
+            let missing = byRow.keys.sorted().first(where: { !patchedRows.contains($0) }).flatMap({ byRow[$0]?.first })
+        {
             throw SpreadsheetError(
                 Location(file: location.file, sheet: location.sheet, cell: missing.address),
                 "the sheet has no row for this cell; trueup cannot correct it safely")
         }
-        out.append(contentsOf: bytes[copied...])
-        return (out, formulas)
+        return tail
     }
 
-    /// The text of a cell element's `<f>`, entities decoded; nil when it has none or it is empty
-    /// (a cell sharing another's formula).
-    static func formulaText(_ element: [UInt8]) -> String? {
-        guard let tagEnd = XMLBytes.tagEnd(in: element, at: 0),
-            let start = XMLBytes.startTag("f", in: element, from: tagEnd),
-            let formulaTagEnd = XMLBytes.tagEnd(in: element, at: start),
-            !XMLBytes.isEmptyElement(element, start, formulaTagEnd),
-            let end = XMLBytes.find(Array("</f>".utf8), in: element, from: formulaTagEnd), end > formulaTagEnd
-        else { return nil }
-        var text = String(decoding: element[formulaTagEnd..<end], as: UTF8.self)
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
+    private static let rowClose = Array("</row>".utf8)
+
+    /// One `<row>` element with its edited cells replaced or inserted.
+    private func patchRow(_ row: [UInt8], edits: [CellEdit]) throws -> [UInt8] {
+        let tagEnd = XMLBytes.tagEnd(in: row, at: 0)!
+        if XMLBytes.isEmptyElement(row, 0, tagEnd) {
+            return Array(row[0..<(tagEnd - 2)]) + [UInt8(ascii: ">")]
+                + (try edits.flatMap { try newCell($0, original: nil) }) + Self.rowClose
         }
-        return text
+        let rowClose = row.count - Self.rowClose.count
+        var out: [UInt8] = []
+        var copied = 0
+        var pending = edits[...]
+        var position = tagEnd
+        while let cellStart = XMLBytes.startTag("c", in: row, from: position), cellStart < rowClose {
+            guard let cellTagEnd = XMLBytes.tagEnd(in: row, at: cellStart) else { break }
+            guard let reference = XMLBytes.attribute("r", in: row, cellStart, cellTagEnd),
+                let address = CellAddress(reference)
+            else {
+                throw SpreadsheetError(
+                    location, "row \(rowNumber) has cells without references; trueup cannot correct it safely")
+            }
+            let cellEnd =
+                XMLBytes.isEmptyElement(row, cellStart, cellTagEnd)
+                ? cellTagEnd
+                : (XMLBytes.find(Array("</c>".utf8), in: row, from: cellTagEnd).map { $0 + 4 } ?? rowClose)
+            var inserted: [UInt8] = []
+            while let next = pending.first, next.address.column < address.column {
+                inserted += try newCell(next, original: nil)
+                pending.removeFirst()
+            }
+            var replacedEnd = cellStart
+            if let next = pending.first, next.address.column == address.column {
+                let original = Array(row[cellStart..<cellEnd])
+                formulas[address] = Self.formulaText(original)
+                inserted += try newCell(next, original: original)
+                pending.removeFirst()
+                replacedEnd = cellEnd
+            }
+            if !inserted.isEmpty {
+                out += row[copied..<cellStart] + inserted
+                copied = replacedEnd
+            }
+            position = cellEnd
+        }
+        out += row[copied..<rowClose]
+        out += try pending.flatMap { try newCell($0, original: nil) }
+        return out + Self.rowClose
     }
 
     /// The new `<c>` element: the number, the highlighted style, and the original formula when
@@ -144,8 +205,23 @@ struct WorksheetPatch {
                 }
             }
         }
-        return Array(
-            "<c r=\"\(edit.address)\" s=\"\(highlight(style))\">".utf8) + formula
+        return Array("<c r=\"\(edit.address)\" s=\"\(highlight(style))\">".utf8) + formula
             + Array("<v>\(edit.value.plainString)</v></c>".utf8)
+    }
+
+    /// The text of a cell element's `<f>`, entities decoded; nil when it has none or it is empty
+    /// (a cell sharing another's formula).
+    static func formulaText(_ element: [UInt8]) -> String? {
+        guard let tagEnd = XMLBytes.tagEnd(in: element, at: 0),
+            let start = XMLBytes.startTag("f", in: element, from: tagEnd),
+            let formulaTagEnd = XMLBytes.tagEnd(in: element, at: start),
+            !XMLBytes.isEmptyElement(element, start, formulaTagEnd),
+            let end = XMLBytes.find(Array("</f>".utf8), in: element, from: formulaTagEnd), end > formulaTagEnd
+        else { return nil }
+        var text = String(decoding: element[formulaTagEnd..<end], as: UTF8.self)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
     }
 }

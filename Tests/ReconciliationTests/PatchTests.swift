@@ -9,8 +9,8 @@ import Testing
     static let location = Location(file: "book.xlsx", sheet: "Deals")
 
     func patch(_ xml: String, _ edits: [CellEdit]) throws -> String {
-        let patched = try WorksheetPatch(location: Self.location, edits: edits, highlight: { $0 + 100 })
-            .apply(to: Array(xml.utf8))
+        let patched = try WorksheetPatch.apply(
+            location: Self.location, edits: edits, highlight: { $0 + 100 }, to: Array(xml.utf8))
         return String(decoding: patched.bytes, as: UTF8.self)
     }
 
@@ -33,8 +33,10 @@ import Testing
         let out = try patch(xml, [edit("C2", 10), edit("D2", 10, keepsFormula: true)])
         #expect(out.contains(#"<c r="C2" s="101"><v>10</v></c>"#))
         #expect(out.contains(#"<c r="D2" s="100"><f>SUM(C2:C2)</f><v>10</v></c>"#))
-        let formulas = try WorksheetPatch(location: Self.location, edits: [edit("C2", 10)], highlight: { $0 })
-            .apply(to: Array(xml.replacingOccurrences(of: "A2*B2", with: "IF(A2&gt;0,A2*B2,0)").utf8)).formulas
+        let formulas = try WorksheetPatch.apply(
+            location: Self.location, edits: [edit("C2", 10)], highlight: { $0 },
+            to: Array(xml.replacingOccurrences(of: "A2*B2", with: "IF(A2&gt;0,A2*B2,0)").utf8)
+        ).formulas
         #expect(formulas == [CellAddress("C2")!: "IF(A2>0,A2*B2,0)"])
     }
 
@@ -47,6 +49,27 @@ import Testing
                 #"<row r="3"><c r="A3" s="100"><v>1</v></c><c r="B3"><v>1</v></c><c r="C3" s="100"><v>3</v></c><c r="E3"><v>2</v></c><c r="G3" s="100"><v>4</v></c></row>"#
             ))
         #expect(out.contains(#"<row r="4"><c r="B4" s="100"><v>5</v></c></row>"#))
+    }
+
+    @Test(arguments: [1, 2, 5, 13, 64])
+    func streamingInAnyChunkSizeGivesTheSameBytes(_ size: Int) throws {
+        let xml =
+            #"<worksheet><dimension ref="A1:G4"/><sheetData><row r="3" spans="1:7"><c r="B3"><v>1</v></c><c r="E3"><f>B3*2</f><v>2</v></c></row><row r="4"/><row r="5"><c r="A5" t="s"><v>0</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#
+        let edits = [edit("A3", 1), edit("E3", 3), edit("B4", 5)]
+        let whole = try patch(xml, edits)
+        var streamed: [UInt8] = []
+        let streaming = WorksheetPatch(location: Self.location, edits: edits, highlight: { $0 + 100 }) {
+            streamed += $0
+        }
+        let bytes = Array(xml.utf8)
+        for start in stride(from: 0, to: bytes.count, by: size) {
+            try bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { try streaming.feed($0) }
+        }
+        streamed += try streaming.finish()
+        #expect(String(decoding: streamed, as: UTF8.self) == whole)
+        #expect(
+            whole.hasSuffix(#"</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#))
+        #expect(streaming.formulas == [CellAddress("E3")!: "B3*2"])
     }
 
     @Test func unsafeSheetsAreRefusedWithTheReason() throws {

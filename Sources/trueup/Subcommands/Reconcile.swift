@@ -51,6 +51,7 @@ struct Reconcile: ParsableCommand {
         let loadedPlan = try inputs.loadPlan()
         let rosterEntries = try inputs.loadRoster()
         let result: Reconciliation
+        let stage = StageMeter("reconcile")
         do {
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
@@ -58,6 +59,7 @@ struct Reconcile: ParsableCommand {
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
         }
+        stage.finish()
         let inputFiles = inputs.files + (deals.map { [$0] } ?? [])
         if let out { try writeCorrected(result, to: out, inputs: inputFiles) }
         try payroll.write(result.statement, inputs: inputFiles)
@@ -78,9 +80,11 @@ extension Reconcile {
         guard lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") else {
             throw UsageError("--out: \(workbook) is not a workbook; only an .xlsx workbook can be corrected in place")
         }
+        let stage = StageMeter("write corrected workbook")
         let file = try AtomicOutputFile(path: out, inputs: inputs)
         let outcome = try CorrectedWorkbook.write(source: workbook, reconciliation: result, to: file.handle)
         try file.commit()
+        stage.finish()
         FileHandle.standardError.write(
             Data(
                 ("trueup: wrote \(out): \(outcome.correctedCells) cell\(outcome.correctedCells == 1 ? "" : "s") corrected, "

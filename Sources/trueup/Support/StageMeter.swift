@@ -1,0 +1,43 @@
+import Foundation
+
+/// Time and memory of one stage of a run, reported on standard error when `TRUEUP_STAGES` is
+/// set (benchmarks use it to measure one stage of a command that does several).
+///
+/// Linux only for memory: the peak resident size is reset when the stage begins
+/// (`/proc/self/clear_refs`) and read when it ends (`VmHWM`), so the figure is the stage's own
+/// peak, including what earlier stages still hold.
+struct StageMeter {
+    static let enabled = ProcessInfo.processInfo.environment["TRUEUP_STAGES"] != nil
+
+    let name: String
+    private let start = Date()
+    private let residentBefore: Int?
+
+    init(_ name: String) {
+        self.name = name
+        guard Self.enabled else {
+            residentBefore = nil
+            return
+        }
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        residentBefore = Self.status("VmRSS")
+    }
+
+    func finish() {
+        guard Self.enabled else { return }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+        let peak = Self.status("VmHWM").map { String($0 / 1024) } ?? "?"
+        let before = residentBefore.map { String($0 / 1024) } ?? "?"
+        FileHandle.standardError.write(
+            Data("trueup: stage \(name): \(seconds) s, peak resident \(peak) MB (\(before) MB resident before)\n".utf8))
+    }
+
+    /// A `kB` figure of `/proc/self/status`.
+    private static func status(_ key: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        return nil
+    }
+}
