@@ -116,7 +116,11 @@ final class WorksheetPatch {
     /// Checks every edit found its row and returns the part's tail, from `</sheetData>` on.
     func finish() throws -> [UInt8] {
         guard phase == .tail else {
-            throw SpreadsheetError(location, "the sheet's part ends before its rows do (no </sheetData>)")
+            throw SpreadsheetError(
+                location,
+                phase == .head
+                    ? "the sheet's XML has no <sheetData> trueup can patch (a namespace prefix?); it was not corrected"
+                    : "the sheet's part ends before its rows do (no </sheetData>)")
         }
         tail += buffer
         buffer = []

@@ -83,6 +83,8 @@ import Testing
         } catch let error as SpreadsheetError {
             #expect(error.description.contains("shared or array formula"))
         }
+        let prefixed = #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>"#
+        #expect(throws: SpreadsheetError.self) { try patch(prefixed, [edit("A1", 2)]) }
         let noRow = #"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#
         #expect(throws: SpreadsheetError.self) { try patch(noRow, [edit("A5", 2)]) }
     }
