@@ -76,16 +76,27 @@ struct Run {
                     message: "status '\(status)' is not eligible: the line earns nothing", details: [("status", status)]
                 ))
         }
-        var byDeal: [String: [Int]] = [:]
+        // Split totals per deal first; only the few deals that miss 100% collect their lines
+        // (a million single-line deals would otherwise each allocate a list).
+        var totals: [String: Decimal] = [:]
+        totals.reserveCapacity(lines.count)
         var dealOrder: [String] = []
-        for (index, line) in lines.enumerated() {
-            if byDeal[line.dealID] == nil { dealOrder.append(line.dealID) }
+        for line in lines {
+            if let total = totals[line.dealID] {
+                totals[line.dealID] = total + line.split
+            } else {
+                totals[line.dealID] = line.split
+                dealOrder.append(line.dealID)
+            }
+        }
+        let offDeals = Set(dealOrder.filter { totals[$0] != 1 })
+        var byDeal: [String: [Int]] = [:]
+        for (index, line) in lines.enumerated() where offDeals.contains(line.dealID) {
             byDeal[line.dealID, default: []].append(index)
         }
-        for deal in dealOrder {
+        for deal in dealOrder where offDeals.contains(deal) {
             let members = byDeal[deal]!
-            let total = members.reduce(Decimal(0)) { $0 + lines[$1].split }
-            guard total != 1 else { continue }
+            let total = totals[deal]!
             flagged.formUnion(members)
             notes.append(
                 StatementIssue(

@@ -81,6 +81,7 @@ enum DuplicateRows {
 
     static func find(_ lines: [CreditLine]) -> [Int: Int] {
         var seen: [Key: Int] = [:]
+        seen.reserveCapacity(lines.count)
         var result: [Int: Int] = [:]
         for (index, line) in lines.enumerated() {
             let key = Key(
@@ -125,16 +126,19 @@ struct RowContext {
     func amounts(in statement: Statement) -> [Int: RowAmounts] {
         var result: [Int: RowAmounts] = [:]
         result.reserveCapacity(deals.lines.count)
-        for (group, lines) in statement.lineGroups.enumerated() {
-            for (index, line) in lines.enumerated() {
-                guard let row = line.row else { continue }
-                switch line.kind {
-                case .commission:
-                    result[row, default: RowAmounts()].commission += line.amount
-                    result[row]!.group = Int32(group)
-                    result[row]!.index = Int32(index)
-                case .bonus: result[row, default: RowAmounts()].bonus += line.amount
-                case .trueUp, .clawback: break
+        for group in statement.lineGroups.indices {
+            // Through a buffer, so that reading three fields does not copy (retain) whole lines.
+            statement.lineGroups[group].withUnsafeBufferPointer { lines in
+                for index in lines.indices {
+                    guard let row = lines[index].row else { continue }
+                    switch lines[index].kind {
+                    case .commission:
+                        result[row, default: RowAmounts()].commission += lines[index].amount
+                        result[row]!.group = Int32(group)
+                        result[row]!.index = Int32(index)
+                    case .bonus: result[row, default: RowAmounts()].bonus += lines[index].amount
+                    case .trueUp, .clawback: break
+                    }
                 }
             }
         }
