@@ -68,7 +68,9 @@ let package = Package(
             name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "ReconciliationTests",
-            dependencies: ["Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP"]),
+            dependencies: [
+                "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
+            ]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

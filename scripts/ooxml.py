@@ -38,16 +38,32 @@ def sheet(rows_xml, ns=MAIN, before="", after=""):
     return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}">{before}<sheetData>{rows_xml}</sheetData>{after}</worksheet>'
 
 
-def sst(items):
+def sst(items, count=999999999):
+    """A shared-strings part; fixtures keep the wrong counts some producers write, by default."""
     body = "".join(f"<si>{i}</si>" for i in items)
-    return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="999999999" uniqueCount="999999999">{body}</sst>'
+    unique = 999999999 if count == 999999999 else len(items)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="{count}" uniqueCount="{unique}">{body}</sst>'
 
 
-def styles(num_fmts, xfs):
+def styles(num_fmts, xfs, complete=False):
+    """A styles part; `complete` adds the fonts, fills and borders Excel itself always writes."""
     fmts = "".join(f'<numFmt numFmtId="{i}" formatCode={quoteattr(code)}/>' for i, code in num_fmts)
-    cell_xfs = "".join(f'<xf numFmtId="{i}"/>' for i in xfs)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}"><numFmts>{fmts}</numFmts>'
-            f'<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs>{cell_xfs}</cellXfs></styleSheet>')
+    if not complete:
+        cell_xfs = "".join(f'<xf numFmtId="{i}"/>' for i in xfs)
+        return (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}"><numFmts>{fmts}</numFmts>'
+                f'<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs>{cell_xfs}</cellXfs></styleSheet>')
+    apply = ' applyNumberFormat="1"'
+    cell_xfs = "".join(f'<xf numFmtId="{i}" fontId="0" fillId="0" borderId="0" xfId="0"{apply if i else ""}/>'
+                       for i in xfs)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}">'
+            f'<numFmts count="{len(num_fmts)}">{fmts}</numFmts>'
+            '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+            '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+            '<fill><patternFill patternType="gray125"/></fill></fills>'
+            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            f'<cellXfs count="{len(xfs)}">{cell_xfs}</cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
 def write(path, parts, compression=zipfile.ZIP_DEFLATED):
@@ -88,13 +104,17 @@ def col(n):
 def package(sheets, *, shared=None, style=None):
     """A conventional package with several sheets: `sheets` is a list of (name, sheet XML)."""
     wb_rels = [(f"rId{i + 1}", "worksheet", f"worksheets/sheet{i + 1}.xml") for i in range(len(sheets))]
-    overrides = [("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")]
+    sml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = [("xl/workbook.xml", f"{sml}.sheet.main+xml")]
+    overrides += [(f"xl/worksheets/sheet{i + 1}.xml", f"{sml}.worksheet+xml") for i in range(len(sheets))]
     parts = [(f"xl/worksheets/sheet{i + 1}.xml", xml) for i, (_, xml) in enumerate(sheets)]
     if shared is not None:
         wb_rels.append(("rId98", "sharedStrings", "sharedStrings.xml"))
+        overrides.append(("xl/sharedStrings.xml", f"{sml}.sharedStrings+xml"))
         parts.append(("xl/sharedStrings.xml", shared))
     if style is not None:
         wb_rels.append(("rId99", "styles", "styles.xml"))
+        overrides.append(("xl/styles.xml", f"{sml}.styles+xml"))
         parts.append(("xl/styles.xml", style))
     return [("[Content_Types].xml", content_types(overrides)),
             ("_rels/.rels", rels([("rId1", "officeDocument", "xl/workbook.xml")])),
@@ -108,8 +128,10 @@ class StringTable:
     def __init__(self):
         self.items = []
         self.index = {}
+        self.uses = 0
 
     def ref(self, text):
+        self.uses += 1
         if text not in self.index:
             self.index[text] = len(self.items)
             self.items.append(text)
@@ -117,4 +139,4 @@ class StringTable:
 
     def xml(self):
         from xml.sax.saxutils import escape
-        return sst([f'<t xml:space="preserve">{escape(t)}</t>' for t in self.items])
+        return sst([f'<t xml:space="preserve">{escape(t)}</t>' for t in self.items], count=self.uses)

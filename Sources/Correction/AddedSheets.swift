@@ -9,7 +9,10 @@ import ZIP
 /// The Findings, Summary and Payroll sheets of a corrected workbook, and where they go.
 enum AddedSheets {
     static func build(_ reconciliation: Reconciliation, workbook: XLSXWorkbook) -> [AddedSheet] {
-        [findings(reconciliation, workbook: workbook), summary(reconciliation), payroll(reconciliation.statement)]
+        [
+            findings(reconciliation, workbook: workbook), summary(reconciliation, workbook: workbook),
+            payroll(reconciliation.statement),
+        ]
     }
 
     /// One row per finding, ranked by money, each linking to its cell when it is in the workbook.
@@ -38,10 +41,14 @@ enum AddedSheets {
         return sheet
     }
 
-    /// Per rep and period: what the sheet pays, what the plan pays, and the difference.
-    static func summary(_ reconciliation: Reconciliation) -> AddedSheet {
+    /// Per rep and period: what the sheet pays (its summary sheet's figure when it has one, else
+    /// its rows'), what the plan pays for the same deals, and the difference. Deals another source says are missing are in Findings, not here: the
+    /// workbook pays nothing for them and the engine, paying the workbook's deals, neither.
+    static func summary(_ reconciliation: Reconciliation, workbook: XLSXWorkbook) -> AddedSheet {
         var differences: [String: Decimal] = [:]
-        for finding in reconciliation.findings where finding.isPay && !finding.isDerived {
+        let sheets = Set(workbook.sheets.map(\.name))
+        for finding in reconciliation.findings
+        where finding.isPay && !finding.isDerived && sheets.contains(finding.sheet) {
             guard let rep = finding.rep, let period = finding.period else { continue }
             differences[rep + "\u{0}" + period, default: 0] += finding.difference
         }
@@ -49,11 +56,15 @@ enum AddedSheets {
             name: "Summary", header: ["Rep", "Name", "Period", "Manual", "Correct", "Difference", "Status"], rows: [],
             columnWidths: [10, 22, 10, 14, 14, 14, 12])
         for total in reconciliation.statement.reps {
-            let difference = differences[total.rep + "\u{0}" + total.period.description] ?? 0
+            let rowDifference = differences[total.rep + "\u{0}" + total.period.description] ?? 0
+            let figures =
+                reconciliation.sheetTotals["\(total.rep)|\(total.period.description)"]
+                ?? SheetTotal(manual: total.earned + rowDifference, expected: total.earned)
+            let difference = figures.manual - figures.expected
             let status = difference > 0 ? "overpaid" : difference < 0 ? "underpaid" : "correct"
             sheet.rows.append([
-                .text(total.rep), .text(total.name ?? ""), .text(total.period.description),
-                .money(total.earned + difference), .money(total.earned), .money(difference), .text(status),
+                .text(total.rep), .text(total.name ?? ""), .text(total.period.description), .money(figures.manual),
+                .money(figures.expected), .money(difference), .text(status),
             ])
         }
         return sheet

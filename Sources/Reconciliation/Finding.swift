@@ -36,11 +36,25 @@ public struct Reconciliation: Sendable {
     public var statement: Statement
     /// What was mapped to what, for the report's first lines.
     public var mappingNotes: [String]
+    /// What a summary sheet pays each rep in each period (its most final figure: payable, else
+    /// earned, else commission) beside the engine's figure for it, keyed `"rep|period"`.
+    public var sheetTotals: [String: SheetTotal] = [:]
 
     public var errors: [Finding] { findings.filter(\.isError) }
 
     /// Σ (manual − expected) of the row-level errors: positive means the sheet overpays.
     public var netOverpayment: Decimal {
         findings.filter { $0.isError && $0.isPay && !$0.isDerived }.reduce(Decimal(0)) { $0 + $1.difference }
+    }
+}
+
+/// One rep-period figure of a summary sheet, and the engine's for the same field.
+public struct SheetTotal: Sendable, Hashable {
+    public var manual: Decimal
+    public var expected: Decimal
+
+    public init(manual: Decimal, expected: Decimal) {
+        self.manual = manual
+        self.expected = expected
     }
 }

@@ -24,8 +24,10 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
+        var sheetTotals: [String: SheetTotal] = [:]
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
-            findings += SummaryFindings.compute(summary, context: context, rowFindings: findings)
+            findings += SummaryFindings.compute(
+                summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
         }
         if let source {
             findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
@@ -41,7 +43,7 @@ public enum Reconciler {
             Field.allCases.compactMap { field in
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
-        return Reconciliation(findings: findings, statement: statement, mappingNotes: notes)
+        return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
     }
 }
 

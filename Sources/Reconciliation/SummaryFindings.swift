@@ -9,7 +9,9 @@ import Spreadsheet
 /// that stops short of the data, a clawback left out of its formula); otherwise, when the row
 /// errors of its rep and period add up to its difference, it is a derived finding carrying their cause.
 enum SummaryFindings {
-    static func compute(_ summary: SummarySheet, context: RowContext, rowFindings: [Finding]) -> [Finding] {
+    static func compute(
+        _ summary: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [String: SheetTotal]
+    ) -> [Finding] {
         let totals = Dictionary(
             context.statement.reps.map { ("\($0.rep.normalizedKey)|\($0.period)", $0) }, uniquingKeysWith: { a, _ in a }
         )
@@ -52,6 +54,13 @@ enum SummaryFindings {
                 .commission: commission, .bonus: sum([.bonus]), .clawback: sum([.clawback]), .trueUp: sum([.trueUp]),
                 .earned: total.earned, .draw: total.draw, .payable: total.payable, .balance: total.balance,
             ]
+            for field in [SummaryField.payable, .earned, .commission] {
+                guard let cell = row.cells[field], let manual = Decimal.fromCell(cell.value).0,
+                    let want = expected[field]
+                else { continue }
+                sheetTotals["\(total.rep)|\(row.period)"] = SheetTotal(manual: manual, expected: want)
+                break
+            }
             let rowErrors = errorsByRepPeriod["\(repKey)|\(row.period)"] ?? []
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
