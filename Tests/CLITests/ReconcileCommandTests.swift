@@ -97,6 +97,12 @@ import Testing
         ])
         #expect(fromCSV.status == 2)
         #expect(fromCSV.stderr.contains("only an .xlsx workbook can be corrected"))
+
+        let wrongKind = try CommandLineTests.run([
+            "reconcile", workbook.path, "--plan", plan, "--out", folder.appendingPathComponent("out.xlsm").path,
+        ])
+        #expect(wrongKind.status == 2)
+        #expect(wrongKind.stderr.contains("the corrected copy of a .xlsx workbook must end in .xlsx"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["manual.xlsx"])
     }
 }

@@ -45,6 +45,7 @@ struct Reconcile: ParsableCommand {
     @OptionGroup var payroll: PayrollOptions
 
     func run() throws {
+        if let out { try checkCorrectable(out: out) }
         let inputs = try CalculationInputs.parse(
             ["--plan", plan, "--deals", workbook] + (roster.map { ["--roster", $0] } ?? [])
                 + map.flatMap { ["--map", $0] })
@@ -71,15 +72,24 @@ struct Reconcile: ParsableCommand {
 }
 
 extension Reconcile {
-    /// The corrected workbook, written atomically; nothing is left behind when it is refused.
-    func writeCorrected(_ result: Reconciliation, to out: String, inputs: [String]) throws {
-        guard out.lowercased().hasSuffix(".xlsx") || out.lowercased().hasSuffix(".xlsm") else {
-            throw UsageError("--out \(out): the corrected workbook must end in .xlsx")
-        }
+    /// Refuses a workbook that cannot be corrected, or an output name that does not fit it,
+    /// before any work is done.
+    func checkCorrectable(out: String) throws {
         let lowered = workbook.lowercased()
-        guard lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") else {
+        guard let kind = [".xlsx", ".xlsm"].first(where: { lowered.hasSuffix($0) }) else {
             throw UsageError("--out: \(workbook) is not a workbook; only an .xlsx workbook can be corrected in place")
         }
+        // The package keeps its content type: a macro workbook stays .xlsm, or Excel refuses it.
+        guard out.lowercased().hasSuffix(kind) else {
+            throw UsageError("--out \(out): the corrected copy of a \(kind) workbook must end in \(kind)")
+        }
+        if AtomicOutputFile.sameFile(out, workbook) {
+            throw UsageError("\(out): is an input of this command; refusing to overwrite it")
+        }
+    }
+
+    /// The corrected workbook, written atomically; nothing is left behind when it is refused.
+    func writeCorrected(_ result: Reconciliation, to out: String, inputs: [String]) throws {
         let stage = StageMeter("write corrected workbook")
         let file = try AtomicOutputFile(path: out, inputs: inputs)
         let outcome = try CorrectedWorkbook.write(source: workbook, reconciliation: result, to: file.handle)
