@@ -8,20 +8,17 @@ import ZIP
 
 /// The Findings, Summary and Payroll sheets of a corrected workbook, and where they go.
 enum AddedSheets {
-    static func build(_ reconciliation: Reconciliation, workbook: XLSXWorkbook) -> [AddedSheet] {
-        [
-            findings(reconciliation, workbook: workbook), summary(reconciliation, workbook: workbook),
-            payroll(reconciliation.statement),
-        ]
+    static func build(_ input: CorrectionInput, workbook: XLSXWorkbook) -> [AddedSheet] {
+        [findings(input, workbook: workbook), summary(input, workbook: workbook), payroll(input.payroll)]
     }
 
     /// One row per finding, ranked by money, each linking to its cell when it is in the workbook.
-    static func findings(_ reconciliation: Reconciliation, workbook: XLSXWorkbook) -> AddedSheet {
+    static func findings(_ input: CorrectionInput, workbook: XLSXWorkbook) -> AddedSheet {
         var sheet = AddedSheet(
             name: "Findings",
             header: ["Cell", "Rep", "Deal", "Period", "Manual", "Correct", "Difference", "Cause", "Action", "Why"],
             rows: [], columnWidths: [16, 10, 12, 10, 14, 14, 14, 22, 12, 90])
-        for (index, finding) in reconciliation.findings.enumerated() {
+        for (index, finding) in input.findings.enumerated() {
             let inWorkbook = workbook.sheets.contains { $0.name == finding.sheet }
             let place = "\(Location.quotedSheetName(finding.sheet))!\(finding.cell)"
             if inWorkbook { sheet.links[index] = place }
@@ -44,10 +41,10 @@ enum AddedSheets {
     /// Per rep and period: what the sheet pays (its summary sheet's figure when it has one, else
     /// its rows'), what the plan pays for the same deals, and the difference. Deals another source says are missing are in Findings, not here: the
     /// workbook pays nothing for them and the engine, paying the workbook's deals, neither.
-    static func summary(_ reconciliation: Reconciliation, workbook: XLSXWorkbook) -> AddedSheet {
+    static func summary(_ input: CorrectionInput, workbook: XLSXWorkbook) -> AddedSheet {
         var differences: [String: Decimal] = [:]
         let sheets = Set(workbook.sheets.map(\.name))
-        for finding in reconciliation.findings
+        for finding in input.findings
         where finding.isPay && !finding.isDerived && sheets.contains(finding.sheet) {
             guard let rep = finding.rep, let period = finding.period else { continue }
             differences[rep + "\u{0}" + period, default: 0] += finding.difference
@@ -55,25 +52,25 @@ enum AddedSheets {
         var sheet = AddedSheet(
             name: "Summary", header: ["Rep", "Name", "Period", "Manual", "Correct", "Difference", "Status"], rows: [],
             columnWidths: [10, 22, 10, 14, 14, 14, 12])
-        for total in reconciliation.statement.reps {
-            let rowDifference = differences[total.rep + "\u{0}" + total.period.description] ?? 0
+        for total in input.repPeriods {
+            let rowDifference = differences[total.rep + "\u{0}" + total.period] ?? 0
             let figures =
-                reconciliation.sheetTotals["\(total.rep)|\(total.period.description)"]
+                input.sheetTotals["\(total.rep)|\(total.period)"]
                 ?? SheetTotal(manual: total.earned + rowDifference, expected: total.earned)
             let difference = figures.manual - figures.expected
             let status = difference > 0 ? "overpaid" : difference < 0 ? "underpaid" : "correct"
             sheet.rows.append([
-                .text(total.rep), .text(total.name ?? ""), .text(total.period.description), .money(figures.manual),
+                .text(total.rep), .text(total.name), .text(total.period), .money(figures.manual),
                 .money(figures.expected), .money(difference), .text(status),
             ])
         }
         return sheet
     }
 
-    static func payroll(_ statement: Statement) -> AddedSheet {
+    static func payroll(_ lines: [PayrollLine]) -> AddedSheet {
         AddedSheet(
             name: "Payroll", header: PayrollExport.header,
-            rows: PayrollExport.lines(statement).map {
+            rows: lines.map {
                 [.text($0.rep), .text($0.name), .text($0.period), .money($0.payable), .text($0.currency)]
             }, columnWidths: [10, 22, 10, 14, 10])
     }

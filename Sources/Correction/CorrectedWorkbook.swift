@@ -33,13 +33,18 @@ public enum CorrectedWorkbook {
     public static func write(
         source path: String, reconciliation: Reconciliation, to handle: FileHandle
     ) throws -> Outcome {
+        try write(source: path, input: CorrectionInput(reconciliation), to: handle)
+    }
+
+    /// Applies `input` (findings read back from `reconcile --format json`, or a reconciliation's).
+    public static func write(source path: String, input: CorrectionInput, to handle: FileHandle) throws -> Outcome {
         let workbook = try XLSXWorkbook(path: path)
         let location = Location(file: path)
         let archive: ZipArchive
         do { archive = try ZipArchive(path: path) } catch { throw SpreadsheetError(location, error.description) }
         let source = PackageSource(archive: archive, location: location)
 
-        let edits = Corrections.edits(reconciliation, workbook: workbook)
+        let edits = Corrections.edits(input.findings, workbook: workbook)
         guard let stylesPart = workbook.stylesPartName, archive.entry(named: stylesPart) != nil else {
             throw SpreadsheetError(
                 location, "the workbook has no styles part; trueup cannot highlight corrections in it")
@@ -67,7 +72,7 @@ public enum CorrectedWorkbook {
 
         let workbookPart = workbook.workbookPartName
         let workbookBytes = try source.bytes(workbookPart)
-        let added = AddedSheets.build(reconciliation, workbook: workbook)
+        let added = AddedSheets.build(input, workbook: workbook)
         let newSheets = AddedSheets.place(added, workbook: workbook, workbookBytes: workbookBytes, archive: archive)
         let package = PackagePatch(location: location)
         patched[workbookPart] = try package.workbook(workbookBytes, adding: newSheets)
@@ -80,7 +85,7 @@ public enum CorrectedWorkbook {
         let replacements = Dictionary(uniqueKeysWithValues: patched.map { (ZipEntry.normalize($0.key), $0.value) })
         let dropped = workbook.calcChainPartName.map(ZipEntry.normalize)
         let findings = Dictionary(
-            reconciliation.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
+            input.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
         let writer = ZipWriter(handle: handle)
         var copied = 0
         var patchedNames: [String] = []
@@ -168,11 +173,11 @@ struct PackageSource {
 enum Corrections {
     /// Every wrong pay cell on a sheet of this workbook (not a CRM export's), one edit per cell,
     /// grouped by sheet. Totals whose cause lies in the rows keep their formulas.
-    static func edits(_ reconciliation: Reconciliation, workbook: XLSXWorkbook) -> [(
+    static func edits(_ findings: [Finding], workbook: XLSXWorkbook) -> [(
         sheet: SheetInfo, edits: [CellEdit]
     )] {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
-        for finding in reconciliation.findings where finding.isError && finding.isPay {
+        for finding in findings where finding.isError && finding.isPay {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }

@@ -21,6 +21,23 @@ public struct Finding: Sendable, Hashable {
     /// A total that is wrong because of errors in the rows it adds up.
     public var isDerived: Bool
 
+    public init(
+        sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: String?, manual: Decimal?,
+        manualText: String?, expected: Decimal, causes: [String], explanation: String, isDerived: Bool
+    ) {
+        self.sheet = sheet
+        self.cell = cell
+        self.dealID = dealID
+        self.rep = rep
+        self.period = period
+        self.manual = manual
+        self.manualText = manualText
+        self.expected = expected
+        self.causes = causes
+        self.explanation = explanation
+        self.isDerived = isDerived
+    }
+
     public var cause: String { causes.first ?? "unexplained" }
     /// manual − expected (an empty or unreadable cell counts as 0).
     public var difference: Decimal { (manual ?? 0) - expected }

@@ -11,6 +11,14 @@ public struct PayrollLine: Sendable, Hashable {
     /// The engine's payable: earned commission after draws and recoveries, rounded by the plan.
     public var payable: Decimal
     public var currency: String
+
+    public init(rep: String, name: String, period: String, payable: Decimal, currency: String) {
+        self.rep = rep
+        self.name = name
+        self.period = period
+        self.payable = payable
+        self.currency = currency
+    }
 }
 
 /// The payroll hand-off: one line per rep and period, constant values in the order the engine

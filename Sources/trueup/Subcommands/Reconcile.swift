@@ -45,7 +45,7 @@ struct Reconcile: ParsableCommand {
     @OptionGroup var payroll: PayrollOptions
 
     func run() throws {
-        if let out { try checkCorrectable(out: out) }
+        if let out { try Self.checkCorrectable(workbook: workbook, out: out) }
         let inputs = try CalculationInputs.parse(
             ["--plan", plan, "--deals", workbook] + (roster.map { ["--roster", $0] } ?? [])
                 + map.flatMap { ["--map", $0] })
@@ -74,7 +74,7 @@ struct Reconcile: ParsableCommand {
 extension Reconcile {
     /// Refuses a workbook that cannot be corrected, or an output name that does not fit it,
     /// before any work is done.
-    func checkCorrectable(out: String) throws {
+    static func checkCorrectable(workbook: String, out: String) throws {
         let lowered = workbook.lowercased()
         guard let kind = [".xlsx", ".xlsm"].first(where: { lowered.hasSuffix($0) }) else {
             throw UsageError("--out: \(workbook) is not a workbook; only an .xlsx workbook can be corrected in place")
@@ -95,6 +95,11 @@ extension Reconcile {
         let outcome = try CorrectedWorkbook.write(source: workbook, reconciliation: result, to: file.handle)
         try file.commit()
         stage.finish()
+        Self.report(outcome, to: out)
+    }
+
+    /// One line on standard error: what the corrected workbook holds.
+    static func report(_ outcome: CorrectedWorkbook.Outcome, to out: String) {
         FileHandle.standardError.write(
             Data(
                 ("trueup: wrote \(out): \(outcome.correctedCells) cell\(outcome.correctedCells == 1 ? "" : "s") corrected, "

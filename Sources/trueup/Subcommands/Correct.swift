@@ -1,0 +1,38 @@
+import ArgumentParser
+import Correction
+import Foundation
+import Spreadsheet
+
+struct Correct: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply reviewed findings to the workbook: write its corrected copy.",
+        discussion: """
+            Reads the findings `trueup reconcile WORKBOOK --format json` printed (remove any \
+            finding you decline) and writes what `reconcile --out` writes, without reconciling \
+            again: the workbook corrected and annotated, with Findings, Summary and Payroll sheets. \
+            It holds only the findings, so a million-row workbook is corrected in constant memory.
+            """)
+
+    @Argument(help: "The workbook the findings are about (XLSX).")
+    var workbook: String
+
+    @Option(help: ArgumentHelp("The findings: the JSON of `trueup reconcile --format json`.", valueName: "file.json"))
+    var findings: String
+
+    @Option(help: ArgumentHelp("The corrected copy to write.", valueName: "corrected.xlsx"))
+    var out: String
+
+    func run() throws {
+        try Reconcile.checkCorrectable(workbook: workbook, out: out)
+        guard let data = FileManager.default.contents(atPath: findings) else {
+            throw UsageError("\(findings): cannot be read")
+        }
+        let input = try CorrectionInput(json: data, file: findings)
+        let stage = StageMeter("write corrected workbook")
+        let file = try AtomicOutputFile(path: out, inputs: [workbook, findings])
+        let outcome = try CorrectedWorkbook.write(source: workbook, input: input, to: file.handle)
+        try file.commit()
+        stage.finish()
+        Reconcile.report(outcome, to: out)
+    }
+}
