@@ -1,7 +1,6 @@
 import ArgumentParser
 import Correction
 import Foundation
-import Spreadsheet
 
 struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,16 +22,11 @@ struct Correct: ParsableCommand {
     var out: String
 
     func run() throws {
-        try Reconcile.checkCorrectable(workbook: workbook, out: out)
+        try CorrectedOutput.check(workbook: workbook, out: out)
         guard let data = FileManager.default.contents(atPath: findings) else {
             throw UsageError("\(findings): cannot be read")
         }
         let input = try CorrectionInput(json: data, file: findings)
-        let stage = StageMeter("write corrected workbook")
-        let file = try AtomicOutputFile(path: out, inputs: [workbook, findings])
-        let outcome = try CorrectedWorkbook.write(source: workbook, input: input, to: file.handle)
-        try file.commit()
-        stage.finish()
-        Reconcile.report(outcome, to: out)
+        try CorrectedOutput.write(input, workbook: workbook, to: out, inputs: [workbook, findings])
     }
 }

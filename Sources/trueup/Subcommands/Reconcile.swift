@@ -45,7 +45,7 @@ struct Reconcile: ParsableCommand {
     @OptionGroup var payroll: PayrollOptions
 
     func run() throws {
-        if let out { try Self.checkCorrectable(workbook: workbook, out: out) }
+        if let out { try CorrectedOutput.check(workbook: workbook, out: out) }
         let inputs = try CalculationInputs.parse(
             ["--plan", plan, "--deals", workbook] + (roster.map { ["--roster", $0] } ?? [])
                 + map.flatMap { ["--map", $0] })
@@ -62,49 +62,14 @@ struct Reconcile: ParsableCommand {
         }
         stage.finish()
         let inputFiles = inputs.files + (deals.map { [$0] } ?? [])
-        if let out { try writeCorrected(result, to: out, inputs: inputFiles) }
+        if let out {
+            try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
+        }
         try payroll.write(result.statement, inputs: inputFiles)
         print(
             format == .json ? result.json : ReconciliationText(result: result, currency: loadedPlan.currency).render(),
             terminator: "")
         if !result.errors.isEmpty { throw ExitCode(1) }
-    }
-}
-
-extension Reconcile {
-    /// Refuses a workbook that cannot be corrected, or an output name that does not fit it,
-    /// before any work is done.
-    static func checkCorrectable(workbook: String, out: String) throws {
-        let lowered = workbook.lowercased()
-        guard let kind = [".xlsx", ".xlsm"].first(where: { lowered.hasSuffix($0) }) else {
-            throw UsageError("--out: \(workbook) is not a workbook; only an .xlsx workbook can be corrected in place")
-        }
-        // The package keeps its content type: a macro workbook stays .xlsm, or Excel refuses it.
-        guard out.lowercased().hasSuffix(kind) else {
-            throw UsageError("--out \(out): the corrected copy of a \(kind) workbook must end in \(kind)")
-        }
-        if AtomicOutputFile.sameFile(out, workbook) {
-            throw UsageError("\(out): is an input of this command; refusing to overwrite it")
-        }
-    }
-
-    /// The corrected workbook, written atomically; nothing is left behind when it is refused.
-    func writeCorrected(_ result: Reconciliation, to out: String, inputs: [String]) throws {
-        let stage = StageMeter("write corrected workbook")
-        let file = try AtomicOutputFile(path: out, inputs: inputs)
-        let outcome = try CorrectedWorkbook.write(source: workbook, reconciliation: result, to: file.handle)
-        try file.commit()
-        stage.finish()
-        Self.report(outcome, to: out)
-    }
-
-    /// One line on standard error: what the corrected workbook holds.
-    static func report(_ outcome: CorrectedWorkbook.Outcome, to out: String) {
-        FileHandle.standardError.write(
-            Data(
-                ("trueup: wrote \(out): \(outcome.correctedCells) cell\(outcome.correctedCells == 1 ? "" : "s") corrected, "
-                    + "sheets \(outcome.addedSheets.joined(separator: ", ")) added, \(outcome.partsCopied) parts copied unchanged\n")
-                    .utf8))
     }
 }
 
