@@ -38,10 +38,9 @@ public enum CorrectedWorkbook {
 
     /// Applies `input` (findings read back from `reconcile --format json`, or a reconciliation's).
     public static func write(source path: String, input: CorrectionInput, to handle: FileHandle) throws -> Outcome {
-        let workbook = try XLSXWorkbook(path: path)
+        let workbook = try XLSXWorkbook(path: path, readingCells: false)
         let location = Location(file: path)
-        let archive: ZipArchive
-        do { archive = try ZipArchive(path: path) } catch { throw SpreadsheetError(location, error.description) }
+        let archive = workbook.archive
         let source = PackageSource(archive: archive, location: location)
 
         let edits = Corrections.edits(input.findings, workbook: workbook)

@@ -23,11 +23,14 @@ public final class XLSXWorkbook {
     /// How many strings the shared-strings table holds.
     public var sharedStringCount: Int { sharedStrings.count }
 
-    private let archive: ZipArchive
+    /// The package, for editors that copy or patch its parts (reads are not thread-safe).
+    public let archive: ZipArchive
     private let sharedStrings: [String]
     private let styles: Styles
 
-    public init(path: String, limits: ZipLimits = .standard) throws {
+    /// `readingCells: false` skips the shared-strings table (tens of megabytes on a large sheet)
+    /// for callers that only need the package's structure; cell text then reads as empty.
+    public init(path: String, limits: ZipLimits = .standard, readingCells: Bool = true) throws {
         self.path = path
         let location = Location(file: path)
         do {
@@ -45,7 +48,7 @@ public final class XLSXWorkbook {
         dateSystem = workbook.uses1904Dates ? .excel1904 : .excel1900
         definedNames = workbook.definedNames
         styles = try package.styles(relationships)
-        sharedStrings = try package.sharedStrings(relationships)
+        sharedStrings = readingCells ? try package.sharedStrings(relationships) : []
         sheets = workbook.sheets.enumerated().map { index, entry in
             let relationship = relationships.first { $0.id == entry.relationshipID && !$0.isExternal }
             let kind: SheetInfo.Kind =
