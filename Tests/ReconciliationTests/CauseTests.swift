@@ -70,6 +70,14 @@ import XLSX
 
     static func rate(_ text: String) -> WriteCell { .number(Decimal(string: text)!) }
 
+    /// `goodRows()` with row `n` (2–5) at `rate`, its unchanged formula caching `commission`.
+    static func goodRows(row n: Int, rate text: String, commission: String) -> [Row] {
+        var rows = goodRows()
+        rows[n - 2].rate = rate(text)
+        rows[n - 2].commission = formula(commission, "ROUND(D\(n)*E\(n)*F\(n),2)")
+        return rows
+    }
+
     /// Rows 2–5 with correct formulas (`=ROUND(D*E*F,2)`): 10,000 each at 5% → 500.00.
     static func goodRows() -> [Row] {
         (2...5).map { n in
@@ -92,9 +100,7 @@ import XLSX
     }
 
     @Test func wrongRateIsATypoNotInTheTable() throws {
-        var rows = Self.goodRows()
-        rows[1].rate = Self.rate("0.06")
-        rows[1].commission = Self.formula("600", "ROUND(D3*E3*F3,2)")
+        let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
         #expect(finding.cell == CellAddress("G3"))
         #expect(finding.cause == "wrong_rate")
@@ -102,9 +108,7 @@ import XLSX
     }
 
     @Test func wrongTierIsAnotherBandsRate() throws {
-        var rows = Self.goodRows()
-        rows[2].rate = Self.rate("0.08")
-        rows[2].commission = Self.formula("800", "ROUND(D4*E4*F4,2)")
+        let rows = Self.goodRows(row: 4, rate: "0.08", commission: "800")
         #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == "wrong_tier")
     }
 
@@ -194,9 +198,7 @@ import XLSX
     }
 
     @Test func totalsDerivedFromRowErrors() throws {
-        var rows = Self.goodRows()
-        rows[1].rate = Self.rate("0.06")
-        rows[1].commission = Self.formula("600", "ROUND(D3*E3*F3,2)")
+        let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
         let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("2100", "SUM(Deals!G2:G5)")]]
         let result = try Self.reconcile(Self.workbook(rows, summary: summary))
         let total = try #require(result.errors.first { $0.sheet == "Summary" })
@@ -270,9 +272,7 @@ import XLSX
     }
 
     @Test func aTotalRowDerivedFromARowError() throws {
-        var rows = Self.goodRows()
-        rows[1].rate = Self.rate("0.06")
-        rows[1].commission = Self.formula("600", "ROUND(D3*E3*F3,2)")
+        let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
         let result = try Self.reconcile(Self.workbook(rows, total: Self.formula("2100", "SUM(G2:G5)")))
         let total = try #require(result.errors.first { $0.cell == CellAddress("G6") })
         #expect(total.isDerived)
