@@ -1,7 +1,5 @@
 import Foundation
 import Spreadsheet
-import XLSX
-import XMLStream
 
 /// Adds notes to a patched worksheet: a comments part and its VML drawing beside the sheet,
 /// the relationships that name them, and the `<legacyDrawing>` element Excel needs.
@@ -15,9 +13,7 @@ struct NotesPatch {
     static let commentsID = "rIdTrueupNotes"
 
     let location: Location
-    let sheetPart: String
-    /// The sheet's relationships part, and its bytes when it exists.
-    let relationshipsPart: String
+    /// The sheet's relationships part's bytes, when it exists.
     let existingRelationships: [UInt8]?
     let commentsPart: String
     let drawingPart: String
@@ -30,9 +26,7 @@ struct NotesPatch {
             if text.contains("/vmlDrawing\"") || text.contains("/comments\"") { return nil }
         }
         self.location = location
-        self.sheetPart = sheetPart
         self.existingRelationships = existingRelationships
-        relationshipsPart = XLSXWorkbook.relationshipsPartName(for: sheetPart)
         let folder = sheetPart.split(separator: "/").dropLast().joined(separator: "/")
         var suffix = number
         while taken("\(folder)/trueup-notes\(suffix).xml") || taken("\(folder)/trueup-notes\(suffix).vml") {

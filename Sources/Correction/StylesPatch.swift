@@ -31,7 +31,7 @@ struct StylesPatch {
             !XMLBytes.isEmptyElement(bytes, fillsStart, fillsTagEnd),
             let fillsEnd = XMLBytes.find(Array("</fills>".utf8), in: bytes, from: fillsTagEnd)
         else { throw SpreadsheetError(location, "the styles part has no <fills> to add the highlight to") }
-        let fillID = count("fill", in: bytes, fillsTagEnd, fillsEnd).starts.count
+        let fillID = children("fill", in: bytes, fillsTagEnd, fillsEnd).starts.count
         bytes.replaceSubrange(fillsEnd..<fillsEnd, with: Array(Self.highlightFill.utf8))
         bytes.replaceSubrange(
             fillsStart..<fillsTagEnd, with: setCount(fillID + 1, tag: Array(bytes[fillsStart..<fillsTagEnd])))
@@ -41,7 +41,7 @@ struct StylesPatch {
             !XMLBytes.isEmptyElement(bytes, formatsStart, formatsTagEnd),
             let formatsEnd = XMLBytes.find(Array("</cellXfs>".utf8), in: bytes, from: formatsTagEnd)
         else { throw SpreadsheetError(location, "the styles part has no cell formats (<cellXfs>)") }
-        let formats = count("xf", in: bytes, formatsTagEnd, formatsEnd)
+        let formats = children("xf", in: bytes, formatsTagEnd, formatsEnd)
         guard formats.starts.count <= 32_000 else {
             throw SpreadsheetError(
                 location, "the workbook has \(formats.starts.count) cell formats; too many to add highlighted copies")
@@ -67,7 +67,7 @@ struct StylesPatch {
     }
 
     /// The child elements `<name …>` directly between `from` and `to`: where each starts and ends.
-    private func count(_ name: String, in bytes: [UInt8], _ from: Int, _ to: Int) -> (starts: [Int], ends: [Int]) {
+    private func children(_ name: String, in bytes: [UInt8], _ from: Int, _ to: Int) -> (starts: [Int], ends: [Int]) {
         var starts: [Int] = []
         var ends: [Int] = []
         var position = from

@@ -23,7 +23,6 @@ final class WorksheetPatch {
     private let highlight: (Int) -> Int
     private let emit: ([UInt8]) throws -> Void
     private var byRow: [Int: [CellEdit]] = [:]
-    private let editCount: Int
     /// The formula each replaced cell had (for its note).
     private(set) var formulas: [CellAddress: String] = [:]
     private var patchedRows = Set<Int>()
@@ -39,7 +38,6 @@ final class WorksheetPatch {
         self.location = location
         self.highlight = highlight
         self.emit = emit
-        editCount = edits.count
         for edit in edits { byRow[edit.address.row, default: []].append(edit) }
         for row in byRow.keys { byRow[row]!.sort { $0.address.column < $1.address.column } }
     }
