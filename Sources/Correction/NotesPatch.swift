@@ -21,9 +21,14 @@ struct NotesPatch {
     /// Nil when the sheet has notes or a legacy drawing of its own.
     init?(location: Location, sheetPart: String, existingRelationships: [UInt8]?, number: Int, taken: (String) -> Bool)
     {
-        if let existing = existingRelationships {
-            let text = String(decoding: existing, as: UTF8.self)
-            if text.contains("/vmlDrawing\"") || text.contains("/comments\"") { return nil }
+        var position = 0
+        while let existing = existingRelationships,
+            let start = XMLBytes.startTag("Relationship", in: existing, from: position),
+            let end = XMLBytes.tagEnd(in: existing, at: start)
+        {
+            let type = XMLBytes.attribute("Type", in: existing, start, end) ?? ""
+            if type.hasSuffix("/vmlDrawing") || type.hasSuffix("/comments") { return nil }
+            position = end
         }
         self.location = location
         self.existingRelationships = existingRelationships

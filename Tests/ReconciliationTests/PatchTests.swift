@@ -103,6 +103,23 @@ import Testing
         )
     }
 
+    @Test func aSheetWithNotesOfItsOwnGetsNoneFromTrueup() throws {
+        func notes(_ relationships: String?) -> NotesPatch? {
+            NotesPatch(
+                location: Self.location, sheetPart: "xl/worksheets/sheet1.xml",
+                existingRelationships: relationships.map { Array($0.utf8) }, number: 1, taken: { _ in false })
+        }
+        #expect(notes(nil)?.commentsPart == "xl/worksheets/trueup-notes1.xml")
+        #expect(
+            notes(#"<Relationships><Relationship Id="a" Type='http://x/drawing' Target="d.xml"/></Relationships>"#)
+                != nil)
+        #expect(
+            notes(#"<Relationships><Relationship Id="a" Type='http://x/comments' Target="c.xml"/></Relationships>"#)
+                == nil)
+        #expect(
+            notes(#"<Relationships><Relationship Target="v.vml" Type="http://x/vmlDrawing"/></Relationships>"#) == nil)
+    }
+
     @Test func theWorkbookAsksForRecalculationAndLosesItsCalculationChain() throws {
         let package = PackagePatch(location: Self.location)
         let sheet = PackagePatch.NewSheet(
