@@ -81,6 +81,13 @@ public final class WorkbookWriter {
             sheet.buffer.append(contentsOf: #"<autoFilter ref="\#(range)"/>"#.utf8)
             filter = range
         }
+        let firstDataRow = sheet.layout.frozenRows + 1
+        if sheet.lastRow >= firstDataRow {
+            sheet.buffer.append(
+                contentsOf: WorksheetXML.conditionalFormats(
+                    sheet.layout.conditionalFormats, rows: firstDataRow...sheet.lastRow
+                ).utf8)
+        }
         sheet.buffer.append(contentsOf: WorksheetXML.tail(hasNotes: !sheet.notes.isEmpty).utf8)
         try zip.write(sheet.buffer)
         try zip.closePart()

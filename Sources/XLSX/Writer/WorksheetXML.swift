@@ -1,3 +1,6 @@
+import Foundation
+import Spreadsheet
+
 /// A worksheet part's fixed pieces: everything before `<sheetData>` (views, frozen panes,
 /// columns) and after it; `WorkbookWriter` streams the rows between them.
 enum WorksheetXML {
@@ -25,6 +28,29 @@ enum WorksheetXML {
         }
         head += "<sheetData>"
         return head
+    }
+
+    /// `<conditionalFormatting>` elements (they follow the autofilter), priorities from 1.
+    static func conditionalFormats(_ formats: [ConditionalFormat], rows: ClosedRange<Int>) -> String {
+        var out = ""
+        for (index, format) in formats.enumerated() {
+            let first = CellAddress.columnName(format.columns.lowerBound)
+            let last = CellAddress.columnName(format.columns.upperBound)
+            out += #"<conditionalFormatting sqref="\#(first)\#(rows.lowerBound):\#(last)\#(rows.upperBound)">"#
+            switch format.rule {
+            case .dataBar(let color, let minimum):
+                out += #"<cfRule type="dataBar" priority="\#(index + 1)"><dataBar>"#
+                out += #"<cfvo type="num" val="\#(minimum.plainString)"/><cfvo type="max"/>"#
+                out += #"<color rgb="FF\#(color)"/></dataBar></cfRule>"#
+            case .colorScale(let stops, let colors):
+                out += #"<cfRule type="colorScale" priority="\#(index + 1)"><colorScale>"#
+                for stop in stops { out += #"<cfvo type="num" val="\#(stop.plainString)"/>"# }
+                for color in colors { out += #"<color rgb="FF\#(color)"/>"# }
+                out += "</colorScale></cfRule>"
+            }
+            out += "</conditionalFormatting>"
+        }
+        return out
     }
 
     static func tail(hasNotes: Bool) -> String {

@@ -37,13 +37,42 @@ public struct SheetLayout: Sendable, Hashable {
     public var frozenRows: Int
     /// Put an autofilter over the header row and every row written below it.
     public var autoFilter: Bool
+    /// Conditional formats, each over its columns from the first row below the frozen rows to
+    /// the last row written.
+    public var conditionalFormats: [ConditionalFormat]
 
     public init(
-        columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0, autoFilter: Bool = false
+        columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0, autoFilter: Bool = false,
+        conditionalFormats: [ConditionalFormat] = []
     ) {
         self.columnWidths = columnWidths
         self.hiddenColumns = hiddenColumns
         self.frozenRows = frozenRows
         self.autoFilter = autoFilter
+        self.conditionalFormats = conditionalFormats
+    }
+}
+
+/// A format Excel and LibreOffice draw from a cell's value: a data bar or a colour scale.
+public struct ConditionalFormat: Sendable, Hashable {
+    public enum Rule: Sendable, Hashable {
+        /// A bar whose length runs from `minimum` (a fixed value) to the range's largest value.
+        case dataBar(color: String, minimum: Decimal)
+        /// Cells shaded from `colors.0` at `stops.0` through `colors.1` to `colors.2` at `stops.2`.
+        case colorScale(stops: [Decimal], colors: [String])
+    }
+
+    /// The first and last column (1-based) the format covers.
+    public var columns: ClosedRange<Int>
+    public var rule: Rule
+
+    public init(columns: ClosedRange<Int>, rule: Rule) {
+        self.columns = columns
+        self.rule = rule
+    }
+
+    /// A data bar in `color` (RRGGBB) from 0 to the largest value.
+    public static func dataBar(column: Int, color: String = "5B9BD5") -> ConditionalFormat {
+        ConditionalFormat(columns: column...column, rule: .dataBar(color: color, minimum: 0))
     }
 }
