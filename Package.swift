@@ -42,8 +42,11 @@ let package = Package(
         // Reconciling: the hand-kept workbook against the engine.
         .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
 
+        // Reviewing and forecasting: attainment against objectives, now and at period end.
+        .target(name: "Review", dependencies: ["Commission", "Spreadsheet"]),
+
         // Rendering: statements and reports as workbooks.
-        .target(name: "Reports", dependencies: ["Commission", "Spreadsheet", "XLSX", "CSV"]),
+        .target(name: "Reports", dependencies: ["Commission", "Review", "Spreadsheet", "XLSX", "CSV"]),
         .target(
             name: "Correction",
             dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),
@@ -53,7 +56,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
-                "Reconciliation", "Correction",
+                "Reconciliation", "Correction", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +74,7 @@ let package = Package(
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
             ]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

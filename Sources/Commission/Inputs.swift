@@ -53,11 +53,15 @@ public struct RosterEntry: Sendable, Hashable {
     public var end: LocalDate?
     /// Per-period draw, overriding the plan's.
     public var draw: Decimal?
+    /// Per-period targets of personal objectives, by the objective's name in compared form
+    /// (`String.normalizedKey`).
+    public var objectiveTargets: [String: Decimal]
 
     public init(
         id: String, name: String? = nil, team: String? = nil, quota: Decimal? = nil, annualQuota: Decimal? = nil,
-        start: LocalDate? = nil, end: LocalDate? = nil, draw: Decimal? = nil
+        start: LocalDate? = nil, end: LocalDate? = nil, draw: Decimal? = nil, objectiveTargets: [String: Decimal] = [:]
     ) {
+        self.objectiveTargets = objectiveTargets
         self.id = id
         self.name = name
         self.team = team

@@ -20,6 +20,10 @@ public struct Plan: Sendable, Hashable {
     public var reps: [RosterEntry]
     /// Column pins: field name → header text.
     public var columns: [String: String]
+    /// Personal objectives beyond quota, reported by the review (trueup extension).
+    public var objectives: [Objective] = []
+    /// How a pipeline is forecast (trueup extension).
+    public var forecast = ForecastRules()
 
     public init(
         name: String, currency: String, period: PeriodKind, fiscalYearStart: Int = 1,

@@ -5,15 +5,21 @@ import Spreadsheet
 /// Reads a roster (plan-format.md 1.2) from a CSV file or a workbook's first sheet with an `id` column.
 ///
 /// Unlike deals, a roster with an unreadable value is refused: a wrong quota would make every
-/// figure of that rep wrong.
+/// figure of that rep wrong. A column headed with the name of one of `objectives` (compared like
+/// headers) gives each rep's target for that objective; an empty cell leaves the plan's target.
 public enum RosterReader {
-    public static func read(_ file: TableFile, sheet: String? = nil) throws -> [RosterEntry] {
+    public static func read(_ file: TableFile, sheet: String? = nil, objectives: [String] = []) throws -> [RosterEntry]
+    {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
             in: file, tables: tables, keys: RosterField.allCases, synonyms: \.synonyms, required: [.id], pins: [:])
         var entries: [RosterEntry] = []
         var seen: [String: Int] = [:]
+        var objectiveColumns: [(key: String, column: Int)] = []
         try file.forEachRow(of: table) { row, place in
+            if row.index == mapping.headerRow {
+                objectiveColumns = objectiveColumnsIn(row, objectives: objectives)
+            }
             guard row.index > mapping.headerRow else { return }
             func value(_ field: RosterField) -> CellValue {
                 mapping.columns[field].flatMap { row.cell(at: $0)?.value } ?? .empty
@@ -33,6 +39,15 @@ public enum RosterReader {
                     "rep id '\(id)' is listed again (first on row \(earlier))")
             }
             seen[id.lowercased()] = row.index
+            var targets: [String: Decimal] = [:]
+            for (key, column) in objectiveColumns {
+                let cell = row.cell(at: column)?.value ?? .empty
+                do throws(ValueReading.Failure) {
+                    if let target = try ValueReading.money(cell, style: .decimalPoint) { targets[key] = target }
+                } catch {
+                    throw SpreadsheetError(place.location(column: column), error.message)
+                }
+            }
             entries.append(
                 RosterEntry(
                     id: id, name: ValueReading.text(value(.name)), team: ValueReading.text(value(.team)),
@@ -47,8 +62,22 @@ public enum RosterReader {
                     end: try checked(.end) { () throws(ValueReading.Failure) in try ValueReading.date(value(.end)) },
                     draw: try checked(.draw) { () throws(ValueReading.Failure) in
                         try ValueReading.money(value(.draw), style: .decimalPoint)
-                    }))
+                    }, objectiveTargets: targets))
         }
         return entries
+    }
+
+    /// The header row's columns named after an objective, keyed by the objective's compared name.
+    private static func objectiveColumnsIn(_ row: Row, objectives: [String]) -> [(key: String, column: Int)] {
+        var found: [(key: String, column: Int)] = []
+        for name in objectives {
+            let wanted = headerKey(name)
+            let cell = row.cells.first { cell in
+                if case .text(let text) = cell.value { return headerKey(text) == wanted }
+                return false
+            }
+            if let cell { found.append((name.normalizedKey, cell.column)) }
+        }
+        return found
     }
 }

@@ -13,7 +13,7 @@ public enum PlanFile {
     /// The keys a plan's top level may have.
     static let topLevelKeys = [
         "plan", "currency", "period", "fiscal_year_start", "rounding", "tolerance", "eligible", "commission",
-        "bonuses", "clawback", "draw", "reps", "columns",
+        "bonuses", "clawback", "draw", "reps", "columns", "objectives", "forecast",
     ]
 
     /// The fields that `columns:` may pin (plan-format.md 1.1).

@@ -24,9 +24,47 @@ struct PlanReader {
         if let value = root["bonuses"] { plan.bonuses = try bonuses(value) }
         if let value = root["clawback"] { plan.clawback = try clawback(value) }
         if let value = root["draw"] { plan.draw = try draw(value) }
-        if let value = root["reps"] { plan.reps = try reps(value) }
+        if let value = root["objectives"] { plan.objectives = try objectives(value) }
+        if let value = root["forecast"] { plan.forecast = try forecast(value) }
+        if let value = root["reps"] { plan.reps = try reps(value, objectives: plan.objectives) }
         if let value = root["columns"] { plan.columns = try columns(value) }
         return plan
+    }
+
+    private func objectives(_ value: YAMLValue) throws(PlanError) -> [Objective] {
+        var result: [Objective] = []
+        for item in try value.list() {
+            let section = try item.mapping()
+            try section.allowOnly(["name", "measure", "when", "target"])
+            let name = try section.required("name", "what the objective is called").text()
+            if result.contains(where: { $0.name.normalizedKey == name.normalizedKey }) {
+                throw item.error("objective '\(name)' is listed twice")
+            }
+            let measure: Objective.Measure = try section.required("measure", "deals, credit or average_deal").choice(
+                Objective.Measure.allCases.map { ($0.rawValue, $0) })
+            let when = try section["when"].map { v throws(PlanError) in try condition(v) } ?? LineCondition()
+            result.append(
+                Objective(name: name, measure: measure, when: when, target: try section["target"]?.money()))
+        }
+        return result
+    }
+
+    private func forecast(_ value: YAMLValue) throws(PlanError) -> ForecastRules {
+        let section = try value.mapping()
+        try section.allowOnly(["stages", "commit_at"])
+        var rules = ForecastRules()
+        if let stages = section["stages"] {
+            let table = try stages.mapping()
+            for key in table.keys {
+                let probability = try table.required(key, "the stage's probability").percent()
+                guard probability >= 0 && probability <= 1 else {
+                    throw table[key]!.error("the probability of stage '\(key)' must be between 0% and 100%")
+                }
+                rules.stages[key] = probability
+            }
+        }
+        if let commit = section["commit_at"] { rules.commitAt = try commit.percent() }
+        return rules
     }
 
     private func rounding(_ value: YAMLValue) throws(PlanError) -> RoundingRule {
@@ -155,17 +193,27 @@ struct PlanReader {
                 .bool())
     }
 
-    private func reps(_ value: YAMLValue) throws(PlanError) -> [RosterEntry] {
+    private func reps(_ value: YAMLValue, objectives known: [Objective]) throws(PlanError) -> [RosterEntry] {
         var result: [RosterEntry] = []
         for item in try value.list() {
             let section = try item.mapping()
-            try section.allowOnly(["id", "name", "team", "quota", "annual_quota", "start", "end", "draw"])
+            try section.allowOnly(["id", "name", "team", "quota", "annual_quota", "start", "end", "draw", "objectives"])
+            var targets: [String: Decimal] = [:]
+            if let objectives = section["objectives"] {
+                let table = try objectives.mapping()
+                for key in table.keys {
+                    guard known.contains(where: { $0.name.normalizedKey == key.normalizedKey }) else {
+                        throw table[key]!.error("'\(key)' is not one of the plan's objectives:")
+                    }
+                    targets[key.normalizedKey] = try table.required(key, "the target").money()
+                }
+            }
             result.append(
                 RosterEntry(
                     id: try section.required("id", "the rep's id").text(), name: try section["name"]?.text(),
                     team: try section["team"]?.text(), quota: try section["quota"]?.money(),
                     annualQuota: try section["annual_quota"]?.money(), start: try section["start"]?.date(),
-                    end: try section["end"]?.date(), draw: try section["draw"]?.money()))
+                    end: try section["end"]?.date(), draw: try section["draw"]?.money(), objectiveTargets: targets))
         }
         return result
     }

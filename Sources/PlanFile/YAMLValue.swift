@@ -141,6 +141,9 @@ struct YAMLMapping {
         }
     }
 
+    /// The keys in the order the file writes them.
+    var keys: [String] { mapping.map { $0.key.string ?? "" } }
+
     subscript(key: String) -> YAMLValue? {
         for (name, node) in mapping where name.string == key {
             return YAMLValue(node: node, file: value.file, path: value.path.isEmpty ? key : "\(value.path).\(key)")

@@ -11,7 +11,10 @@ struct Trueup: ParsableCommand {
             Exit status: 0 success, 1 findings to correct, 2 the run could not be done \
             (bad input, unreadable file, wrong arguments).
             """,
-        subcommands: [Reconcile.self, Correct.self, Calculate.self, PlanCommand.self, Inspect.self, Convert.self])
+        subcommands: [
+            Reconcile.self, Correct.self, Calculate.self, ReviewCommand.self, PlanCommand.self, Inspect.self,
+            Convert.self,
+        ])
 
     /// Runs the command; every failure becomes one line on standard error and exit status 2.
     static func main() {

@@ -86,8 +86,9 @@ struct CalculationInputs: ParsableArguments {
         do { return try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }
     }
 
-    func loadRoster() throws -> [RosterEntry] {
-        try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
+    /// The roster file's reps, with targets for the plan's objectives; empty without `--roster`.
+    func loadRoster(for plan: Plan) throws -> [RosterEntry] {
+        try roster.map { try RosterReader.read(TableFile.open($0), objectives: plan.objectives.map(\.name)) } ?? []
     }
 
     /// The plan's column pins, with `--map` on top.
@@ -107,7 +108,7 @@ struct CalculationInputs: ParsableArguments {
     func load() throws -> LoadedRun {
         let loaded = try loadPlan()
         let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins(loaded))
-        return LoadedRun(plan: loaded, deals: table, roster: try loadRoster())
+        return LoadedRun(plan: loaded, deals: table, roster: try loadRoster(for: loaded))
     }
 }
 

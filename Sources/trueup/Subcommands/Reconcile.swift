@@ -50,7 +50,7 @@ struct Reconcile: ParsableCommand {
             ["--plan", plan, "--deals", workbook] + (roster.map { ["--roster", $0] } ?? [])
                 + map.flatMap { ["--map", $0] })
         let loadedPlan = try inputs.loadPlan()
-        let rosterEntries = try inputs.loadRoster()
+        let rosterEntries = try inputs.loadRoster(for: loadedPlan)
         let result: Reconciliation
         let stage = StageMeter("reconcile")
         do {

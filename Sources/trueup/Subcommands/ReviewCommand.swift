@@ -1,0 +1,82 @@
+import ArgumentParser
+import Commission
+import Foundation
+import Reports
+import Review
+import Spreadsheet
+import XLSX
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review each rep's and team's attainment against quota and personal objectives, period by period.",
+        discussion: """
+            Runs the engine on the deals, then reports per period and rep: quota, credit, attainment, \
+            commission earned, rank and change from the previous period; the same per team and for the \
+            whole organisation; and each personal objective of the plan's objectives: (targets from the \
+            plan, or from roster columns named after them). Reps below --threshold and at or above 100% \
+            are called out. --out writes a workbook (a sheet per period with data bars, Teams, Trend); \
+            --html a self-contained page with a chart per rep.
+            """)
+
+    @OptionGroup var inputs: CalculationInputs
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: StatementFormat = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "Call out reps below this attainment, e.g. 50% (default: the plan's gate, else 50%).", valueName: "percent")
+    )
+    var threshold: String?
+
+    @Option(help: ArgumentHelp("Also write the review as a workbook.", valueName: "review.xlsx"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Also write the review as one self-contained HTML page.", valueName: "review.html"))
+    var html: String?
+
+    func run() throws {
+        if let out, !out.lowercased().hasSuffix(".xlsx") {
+            throw UsageError("--out \(out): the review workbook must end in .xlsx")
+        }
+        if let html, !(html.lowercased().hasSuffix(".html") || html.lowercased().hasSuffix(".htm")) {
+            throw UsageError("--html \(html): the review page must end in .html")
+        }
+        let run = try inputs.load()
+        let statement = try run.calculate()
+        let review = Review(
+            statement: statement, plan: run.plan, roster: run.roster, lines: run.deals.lines,
+            threshold: try thresholdValue(run.plan))
+        if let out {
+            let file = try AtomicOutputFile(path: out, inputs: inputs.files)
+            let writer = WorkbookWriter(handle: file.handle)
+            try ReviewWorkbook.write(review, to: writer)
+            try writer.finish()
+            try file.commit()
+            FileHandle.standardError.write(Data("trueup: wrote \(out)\n".utf8))
+        }
+        if let html {
+            let file = try AtomicOutputFile(path: html, inputs: inputs.files + (out.map { [$0] } ?? []))
+            file.write(Array(ReviewPage(review: review).html.utf8))
+            try file.commit()
+            FileHandle.standardError.write(Data("trueup: wrote \(html)\n".utf8))
+        }
+        switch format {
+        case .json: print(review.json, terminator: "")
+        case .csv: print(ReviewText(review: review).csv, terminator: "")
+        case .text: print(ReviewText(review: review).render(), terminator: "")
+        }
+        run.reportSkipped()
+    }
+
+    private func thresholdValue(_ plan: Plan) throws -> Decimal {
+        guard let threshold else { return plan.commission.gate ?? Decimal(string: "0.5")! }
+        let text = threshold.trimmingCharacters(in: .whitespaces)
+        let number = text.hasSuffix("%") ? String(text.dropLast()) : text
+        guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            throw UsageError("--threshold \(threshold): expected a percentage such as 50% or 0.5")
+        }
+        return text.hasSuffix("%") ? value / 100 : value
+    }
+}
