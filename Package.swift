@@ -44,6 +44,7 @@ let package = Package(
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission", "Spreadsheet"]),
+        .target(name: "Forecast", dependencies: ["Commission", "Spreadsheet"]),
 
         // Rendering: statements and reports as workbooks.
         .target(name: "Reports", dependencies: ["Commission", "Review", "Spreadsheet", "XLSX", "CSV"]),
@@ -56,7 +57,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
-                "Reconciliation", "Correction", "Review",
+                "Reconciliation", "Correction", "Review", "Forecast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -74,7 +75,7 @@ let package = Package(
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
             ]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Commission", "PlanFile", "Ingest"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -88,3 +88,39 @@ public struct RosterEntry: Sendable, Hashable {
         (start.map { date >= $0 } ?? true) && (end.map { date <= $0 } ?? true)
     }
 }
+
+/// One open deal in a pipeline, credited to one rep, with its chance of closing.
+public struct OpenDeal: Sendable, Hashable {
+    /// The row in the pipeline file (1-based).
+    public var row: Int
+    public var dealID: String
+    /// The rep as the file writes it: an id or a name.
+    public var rep: String
+    /// When the deal is expected to close: the period it is forecast in.
+    public var expectedClose: LocalDate
+    public var amount: Decimal
+    /// This rep's share, as a fraction (1 = 100%).
+    public var split: Decimal
+    public var product: String?
+    public var type: String?
+    /// The stage as written, when the file has one.
+    public var stage: String?
+    /// The chance of closing, 0...1: the file's, else its stage's in the plan.
+    public var probability: Decimal
+
+    public init(
+        row: Int, dealID: String, rep: String, expectedClose: LocalDate, amount: Decimal, split: Decimal = 1,
+        product: String? = nil, type: String? = nil, stage: String? = nil, probability: Decimal
+    ) {
+        self.row = row
+        self.dealID = dealID
+        self.rep = rep
+        self.expectedClose = expectedClose
+        self.amount = amount
+        self.split = split
+        self.product = product
+        self.type = type
+        self.stage = stage
+        self.probability = probability
+    }
+}

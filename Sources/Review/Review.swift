@@ -51,7 +51,8 @@ public struct Change: Sendable, Hashable {
 public struct ObjectiveResult: Sendable, Hashable {
     public var name: String
     public var measure: Objective.Measure
-    /// The per-period target (a team's is the sum of its reps' targets); nil when none is set.
+    /// The per-period target; nil when none is set. A team's is the sum of its reps' targets
+    /// (their mean for an average deal size), and nil when any rep has none.
     public var target: Decimal?
     /// Deals counted: each counting line adds its split.
     public var deals: Decimal

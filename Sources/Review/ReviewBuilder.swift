@@ -111,7 +111,10 @@ extension Review {
             let results = members.map { $0.objectives[index] }
             let targets = results.compactMap(\.target)
             var sum = results[0]
-            sum.target = targets.count == results.count ? targets.reduce(Decimal(0), +) : nil
+            // Counts and credit add up; an average deal size target is the reps' targets averaged.
+            let total = targets.reduce(Decimal(0), +)
+            let allSet = targets.count == results.count
+            sum.target = allSet ? (sum.measure == .averageDeal ? total / Decimal(targets.count) : total) : nil
             sum.deals = results.reduce(Decimal(0)) { $0 + $1.deals }
             sum.credit = results.reduce(Decimal(0)) { $0 + $1.credit }
             return sum

@@ -12,7 +12,8 @@ struct Trueup: ParsableCommand {
             (bad input, unreadable file, wrong arguments).
             """,
         subcommands: [
-            Reconcile.self, Correct.self, Calculate.self, ReviewCommand.self, PlanCommand.self, Inspect.self,
+            Reconcile.self, Correct.self, Calculate.self, ReviewCommand.self, ForecastCommand.self, PlanCommand.self,
+            Inspect.self,
             Convert.self,
         ])
 

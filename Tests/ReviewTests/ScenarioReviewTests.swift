@@ -17,8 +17,8 @@ import Testing
         return names.filter { $0.hasPrefix("case-") }.sorted()
     }()
 
-    /// A scenario's review, as `trueup review` builds it, and the case's expected rep-periods.
-    static func review(_ name: String) throws -> (review: Review, expected: [[String: Any]], teams: [String: String]) {
+    /// A scenario's plan, roster and deals, read as `calculate` reads them from its case.json.
+    static func inputs(_ name: String) throws -> (plan: Plan, roster: [RosterEntry], deals: [CreditLine]) {
         let directory = folder.appendingPathComponent(name)
         let object = try JSONSerialization.jsonObject(
             with: Data(contentsOf: directory.appendingPathComponent("case.json")))
@@ -32,11 +32,18 @@ import Testing
             try arguments["--roster"].map {
                 try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path))
             } ?? []
-        let statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
+        return (plan, roster, deals.lines)
+    }
+
+    /// A scenario's review, as `trueup review` builds it, and the case's expected rep-periods.
+    static func review(_ name: String) throws -> (review: Review, expected: [[String: Any]], teams: [String: String]) {
+        let (plan, roster, lines) = try inputs(name)
+        let statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: lines)
         let review = Review(
-            statement: statement, plan: plan, roster: roster, lines: deals.lines, threshold: Decimal(string: "0.5")!)
+            statement: statement, plan: plan, roster: roster, lines: lines, threshold: Decimal(string: "0.5")!)
         let expected =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json")))
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent(name).appendingPathComponent("expected.json")))
             as! [String: Any]
         var teams: [String: String] = [:]
         for rep in roster.isEmpty ? plan.reps : roster { teams[rep.id] = rep.team ?? Review.noTeam }

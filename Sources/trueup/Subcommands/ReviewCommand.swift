@@ -72,11 +72,6 @@ struct ReviewCommand: ParsableCommand {
 
     private func thresholdValue(_ plan: Plan) throws -> Decimal {
         guard let threshold else { return plan.commission.gate ?? Decimal(string: "0.5")! }
-        let text = threshold.trimmingCharacters(in: .whitespaces)
-        let number = text.hasSuffix("%") ? String(text.dropLast()) : text
-        guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-            throw UsageError("--threshold \(threshold): expected a percentage such as 50% or 0.5")
-        }
-        return text.hasSuffix("%") ? value / 100 : value
+        return try Percentages.parse(threshold, option: "--threshold")
     }
 }

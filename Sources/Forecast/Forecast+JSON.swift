@@ -1,0 +1,70 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+extension Forecast {
+    /// The forecast as one JSON object: `reps`, `teams`, `organisation` and `targets`; each
+    /// projection (`closed`, `committed`, `expected`, `best_case`) holds credit, attainment,
+    /// earned and payable named as in `calculate`'s JSON.
+    public var json: String {
+        var out = "{\"plan\": \(JSONText.quoted(plan)), \"currency\": \(JSONText.quoted(currency)), "
+        out += "\"commit_at\": \(JSONText.quoted(commitAt.plainText)),\n"
+        out += " \"periods\": [" + periods.map { JSONText.quoted($0.description) }.joined(separator: ", ") + "],\n"
+        out += " \"reps\": [" + reps.map { "\n  " + $0.json }.joined(separator: ",") + "],\n"
+        out += " \"teams\": [" + teams.map { "\n  " + $0.json }.joined(separator: ",") + "],\n"
+        out += " \"organisation\": [" + organisation.map { "\n  " + $0.json }.joined(separator: ",") + "],\n"
+        out += " \"targets\": [" + targets.map { "\n  " + $0.json }.joined(separator: ",") + "]}\n"
+        return out
+    }
+}
+
+private func money(_ value: Decimal?) -> String { value.map { JSONText.quoted($0.moneyText) } ?? "null" }
+private func ratio(_ value: Decimal?) -> String {
+    value.map { JSONText.quoted($0.rounded(places: 6, mode: .halfUp).plainText) } ?? "null"
+}
+
+extension Outcome {
+    var json: String {
+        JSONText.object([
+            ("credit", money(credit)), ("attainment", ratio(attainment)), ("earned", money(earned)),
+            ("payable", money(payable)),
+        ])
+    }
+}
+
+private func outcomePairs(_ outcome: (Forecast.Scenario) -> Outcome) -> [(String, String)] {
+    Forecast.Scenario.allCases.map { ($0.rawValue, outcome($0).json) }
+}
+
+extension RepForecast {
+    var json: String {
+        JSONText.object(
+            [
+                ("rep", JSONText.quoted(rep)), ("name", name.map(JSONText.quoted) ?? "null"),
+                ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
+                ("quota", money(quota)), ("open_deals", String(openDeals)), ("pipeline", money(pipeline)),
+                ("weighted_pipeline", money(weightedPipeline)),
+            ] + outcomePairs(outcome))
+    }
+}
+
+extension GroupForecast {
+    var json: String {
+        JSONText.object(
+            [
+                ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
+                ("reps", String(repCount)), ("quota", money(quota)), ("open_deals", String(openDeals)),
+                ("pipeline", money(pipeline)), ("weighted_pipeline", money(weightedPipeline)),
+            ] + outcomePairs(outcome))
+    }
+}
+
+extension TargetComparison {
+    var json: String {
+        JSONText.object([
+            ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
+            ("target", money(target)), ("committed", money(committed)), ("expected", money(expected)),
+            ("best_case", money(bestCase)), ("gap", money(gap)), ("attainment", ratio(attainment)),
+        ])
+    }
+}

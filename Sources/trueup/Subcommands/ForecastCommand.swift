@@ -1,0 +1,122 @@
+import ArgumentParser
+import Commission
+import Forecast
+import Foundation
+import Ingest
+import Spreadsheet
+
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Project each rep's and team's period-end credit, attainment and commission from the pipeline.",
+        discussion: """
+            The pipeline (CSV or workbook) lists open deals: deal id, rep, expected close date, amount, \
+            and a probability (60%, 0.6 or 60) or a stage the plan's forecast: stages: maps to one. \
+            Three projections are run through the plan exactly (tiers, accelerators, gates, caps, \
+            bonuses) on the closed deals plus: committed — the open deals at or above the commit \
+            probability (the plan's forecast: commit_at:, default 90%, or --commit-at); expected — \
+            every open deal at its probability-weighted amount; best case — every open deal. \
+            --target compares a team's or the organisation's forecast credit with a target from the \
+            marketing plan.
+            """)
+
+    @OptionGroup var inputs: CalculationInputs
+
+    @Option(help: ArgumentHelp("The open deals: a CSV file or a workbook.", valueName: "file"))
+    var pipeline: String
+
+    @Option(help: ArgumentHelp("Commit open deals at or above this probability (e.g. 80%).", valueName: "percent"))
+    var commitAt: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A credit target: AMOUNT (the organisation, every period), TEAM=AMOUNT, PERIOD=AMOUNT or TEAM@PERIOD=AMOUNT (repeatable).",
+            valueName: "target"))
+    var target: [String] = []
+
+    @Option(help: ArgumentHelp("Show only this period, e.g. 2026-Q3.", valueName: "period"))
+    var period: String?
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: StatementFormat = .text
+
+    func run() throws {
+        let run = try inputs.load()
+        var plan = run.plan
+        if let commitAt { plan.forecast.commitAt = try Percentages.parse(commitAt, option: "--commit-at") }
+        if AtomicOutputFile.sameFile(pipeline, inputs.deals) {
+            throw UsageError("--pipeline \(pipeline): the pipeline is the deals file; give the open deals on their own")
+        }
+        let rules = plan.forecast
+        let open = try PipelineReader.read(TableFile.open(pipeline), pins: try inputs.pins(plan)) {
+            rules.probability(ofStage: $0)
+        }
+        let targets = try target.map(parseTarget)
+        var forecast: Forecast
+        do {
+            forecast = try Forecast.project(
+                plan: plan, roster: run.roster, closed: run.deals.lines, pipeline: open, targets: targets)
+        } catch {
+            let place =
+                error.inPipeline
+                ? pipeline
+                : run.deals.sheet.map { "\(run.deals.file) › \(Location.quotedSheetName($0))" } ?? run.deals.file
+            throw UsageError("\(place): \(error.description)")
+        }
+        if let period {
+            guard forecast.periods.contains(where: { $0.description == period }) else {
+                let known = forecast.periods.map(\.description).joined(separator: ", ")
+                throw UsageError("--period \(period): no such period in the forecast (it has \(known))")
+            }
+            forecast.keepOnly(period: period)
+        }
+        switch format {
+        case .json: print(forecast.json, terminator: "")
+        case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
+        case .text: print(ForecastText(forecast: forecast).render(), terminator: "")
+        }
+        run.reportSkipped()
+    }
+
+    /// `AMOUNT`, `KEY=AMOUNT` (a period label when it is one of the periods' form, else a team)
+    /// or `TEAM@PERIOD=AMOUNT`.
+    private func parseTarget(_ text: String) throws -> ForecastTarget {
+        let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard case .value(let amount) = Decimal.parse(parts.last!.replacingOccurrences(of: ",", with: "")),
+            amount >= 0
+        else {
+            throw UsageError("--target \(text): expected AMOUNT, TEAM=AMOUNT, PERIOD=AMOUNT or TEAM@PERIOD=AMOUNT")
+        }
+        guard parts.count == 2 else { return ForecastTarget(amount: amount) }
+        let key = parts[0]
+        if let at = key.lastIndex(of: "@") {
+            return ForecastTarget(
+                team: String(key[..<at]), period: String(key[key.index(after: at)...]), amount: amount)
+        }
+        let looksLikePeriod = key.range(of: #"^\d{4}(-Q[1-4]|-\d{2})?$"#, options: .regularExpression) != nil
+        return looksLikePeriod ? ForecastTarget(period: key, amount: amount) : ForecastTarget(team: key, amount: amount)
+    }
+}
+
+/// Percentages given on the command line: `80%` or `0.8`.
+enum Percentages {
+    static func parse(_ text: String, option: String) throws -> Decimal {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let number = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
+        guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            throw UsageError("\(option) \(text): expected a percentage such as 80% or 0.8")
+        }
+        return trimmed.hasSuffix("%") ? value / 100 : value
+    }
+}
+
+extension Forecast {
+    /// Drops every figure outside one period.
+    mutating func keepOnly(period: String) {
+        periods = periods.filter { $0.description == period }
+        reps = reps.filter { $0.period.description == period }
+        teams = teams.filter { $0.period.description == period }
+        organisation = organisation.filter { $0.period.description == period }
+        targets = targets.filter { $0.period.description == period }
+    }
+}
