@@ -71,7 +71,8 @@ struct ReviewText {
         guard let change else { return "—" }
         if let points = change.attainment {
             let value = (points * 100).rounded(places: 1, mode: .halfUp)
-            return (value > 0 ? "+" : "") + value.plainText + " pts"
+            let text = value.plainText
+            return (value > 0 ? "+" : "") + text + (text.contains(".") ? "" : ".0") + " pts"
         }
         return (change.credit > 0 ? "+" : "") + change.credit.groupedMoneyText
     }
