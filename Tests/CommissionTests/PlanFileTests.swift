@@ -94,7 +94,7 @@ import Testing
         ("currency: USD", "curency: USD", "plan.yaml:2:1: unknown key 'curency' (did you mean 'currency'?)"),
         (
             "currency: USD", "colour: blue",
-            "plan.yaml:2:1: unknown key 'colour'; allowed here: plan, currency, period, fiscal_year_start, rounding, tolerance, eligible, commission, bonuses, clawback, draw, reps, columns"
+            "plan.yaml:2:1: unknown key 'colour'; allowed here: plan, currency, period, fiscal_year_start, rounding, tolerance, eligible, commission, bonuses, clawback, draw, reps, columns, objectives, forecast"
         ),
     ])
     func unknownKeysAreRefusedWithASuggestion(_ old: String, _ new: String, _ message: String) {
