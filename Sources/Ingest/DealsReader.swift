@@ -25,7 +25,9 @@ public struct TotalRow: Sendable, Hashable {
 /// The credit lines read from a deals sheet, with what could not be read.
 public struct DealsTable: Sendable {
     public var lines: [CreditLine]
-    /// For each line (same index), its row's manual rate, commission and bonus cells.
+    /// For each line (same index), its row's manual rate, commission and bonus cells; empty
+    /// when the sheet has none of those columns (a million empty records cost 150 MB), until
+    /// `fillManualCells()`.
     public var manual: [ManualCells] = []
     /// Rows that total others, in sheet order; they are not credit lines.
     public var totals: [TotalRow] = []
@@ -37,6 +39,13 @@ public struct DealsTable: Sendable {
     public var mapping: ColumnMapping<Field>
     public var file: String
     public var sheet: String?
+
+    /// Makes `manual` hold a record for every line, empty ones when the sheet has no manual
+    /// columns, for callers that index it beside `lines`.
+    public mutating func fillManualCells() {
+        guard manual.count != lines.count else { return }
+        manual = lines.map { ManualCells(row: $0.row, rate: nil, commission: nil, bonus: nil) }
+    }
 }
 
 /// Reads credit lines (plan-format.md 1.1) from a CSV file or a workbook's deals sheet.
@@ -184,9 +193,12 @@ public enum DealsReader {
         func cell(_ field: Field) -> Cell? {
             mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
         }
-        result.manual.append(
-            ManualCells(
-                row: row.index, rate: cell(.rate)?.value, commission: cell(.commission), bonus: cell(.bonus)?.value))
+        if mapping.hasManualColumns {
+            result.manual.append(
+                ManualCells(
+                    row: row.index, rate: cell(.rate)?.value, commission: cell(.commission), bonus: cell(.bonus)?.value)
+            )
+        }
         result.lines.append(
             CreditLine(
                 row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
@@ -205,4 +217,9 @@ extension TotalRow {
         let marks = ["total", "subtotal", "sub-total", "grand total", "sum"]
         return marks.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } ? text : nil
     }
+}
+
+extension ColumnMapping where Key == Field {
+    /// Whether the sheet has a column its author filled in by hand: rate, commission or bonus.
+    var hasManualColumns: Bool { columns[.rate] != nil || columns[.commission] != nil || columns[.bonus] != nil }
 }

@@ -17,6 +17,7 @@ public enum Reconciler {
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
         var deals = try DealsReader.read(file, sheet: sheet, pins: pins)
+        deals.fillManualCells()
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let copies = DuplicateRows.takeCopies(from: &deals)
         let statement = try CommissionEngine.calculate(plan: plan, roster: rosterEntries, lines: deals.lines)
