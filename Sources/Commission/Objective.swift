@@ -50,3 +50,22 @@ public struct ForecastRules: Sendable, Hashable {
         return stages.first { $0.key.normalizedKey == key }?.value
     }
 }
+
+/// Tests many lines against a fixed list of conditions: each condition is put in compared form
+/// once, and each line's texts through a memo, so a million lines cost a few hash lookups each.
+public struct LineMatcher {
+    private let conditions: [NormalizedCondition]
+    private var memo = KeyMemo()
+
+    public init(_ conditions: [LineCondition]) {
+        self.conditions = conditions.map(\.normalized)
+    }
+
+    /// Calls `body` with the index of each condition `line` matches, in order.
+    public mutating func forEachMatch(of line: CreditLine, _ body: (Int) -> Void) {
+        let keys = MatchKeys(line, memo: &memo)
+        for (index, condition) in conditions.enumerated() where condition.matches(keys, date: line.date) {
+            body(index)
+        }
+    }
+}

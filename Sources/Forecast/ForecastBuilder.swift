@@ -17,13 +17,21 @@ extension Forecast {
     /// eligible status (it is forecast as won), at its full amount (committed, best case) or at
     /// amount × probability (expected). Open deals in periods before or after the closed deals'
     /// periods extend the run to those periods.
+    ///
+    /// `progress` is called before each of the four engine runs with the run's scenario and
+    /// number (0 to 3), for a progress line on long inputs.
     public static func project(
-        plan: Plan, roster: [RosterEntry], closed: [CreditLine], pipeline: [OpenDeal], targets: [ForecastTarget] = []
+        plan: Plan, roster: [RosterEntry], closed: [CreditLine], pipeline: [OpenDeal], targets: [ForecastTarget] = [],
+        progress: (Scenario, Int) -> Void = { _, _ in }
     ) throws(ForecastError) -> Forecast {
         let offset = closed.map(\.row).max() ?? 0
         let commitAt = plan.forecast.commitAt
-        var statements: [Scenario: Statement] = [:]
-        for scenario in Scenario.allCases {
+        // Each run's statement is summarised as soon as it is made, so only one is ever held.
+        var reps: [RepForecast] = []
+        var index: [String: Int] = [:]
+        var outcomes: [Scenario: [String: Outcome]] = [:]
+        for (number, scenario) in Scenario.allCases.enumerated() {
+            progress(scenario, number)
             let projected = pipeline.compactMap { deal -> CreditLine? in
                 let amount: Decimal
                 switch scenario {
@@ -41,48 +49,47 @@ extension Forecast {
                     amount: amount, split: deal.split, product: deal.product, type: deal.type,
                     status: plan.eligibleStatuses?.first)
             }
+            let statement: Statement
             do {
-                statements[scenario] = try CommissionEngine.calculate(
-                    plan: plan, roster: roster, lines: closed + projected)
+                statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: closed + projected)
             } catch {
                 let inPipeline = !error.rows.isEmpty && error.rows.allSatisfy { $0 > offset }
                 var shown = error
                 if inPipeline { shown.rows = error.rows.map { $0 - offset } }
                 throw ForecastError(inPipeline: inPipeline, error: shown)
             }
-        }
-        return Forecast(plan: plan, statements: statements, pipeline: pipeline, offset: offset, targets: targets)
-    }
-
-    private init(
-        plan: Plan, statements: [Scenario: Statement], pipeline: [OpenDeal], offset: Int, targets: [ForecastTarget]
-    ) {
-        let best = statements[.bestCase]!
-        self.plan = best.plan
-        currency = best.currency
-        commitAt = plan.forecast.commitAt
-
-        // Every rep-period of any projection (the best case has them all: it holds every line).
-        var reps: [RepForecast] = []
-        var index: [String: Int] = [:]
-        for total in best.reps {
-            index["\(total.rep)|\(total.period)"] = reps.count
-            reps.append(
-                RepForecast(
-                    rep: total.rep, name: total.name, team: total.team, period: total.period, quota: total.quota,
-                    openDeals: 0, pipeline: 0, weightedPipeline: 0, outcomes: [:]))
-        }
-        for (scenario, statement) in statements {
+            var figures: [String: Outcome] = [:]
             for total in statement.reps {
-                guard let at = index["\(total.rep)|\(total.period)"] else { continue }
-                reps[at].outcomes[scenario] = Outcome(
+                figures["\(total.rep)|\(total.period)"] = Outcome(
                     credit: total.credit, attainment: total.attainment, earned: total.earned, payable: total.payable)
             }
+            outcomes[scenario] = figures
+            // The best case holds every line, so it has every rep-period and places every open deal.
+            if scenario == .bestCase {
+                for total in statement.reps {
+                    index["\(total.rep)|\(total.period)"] = reps.count
+                    reps.append(
+                        RepForecast(
+                            rep: total.rep, name: total.name, team: total.team, period: total.period,
+                            quota: total.quota, openDeals: 0, pipeline: 0, weightedPipeline: 0, outcomes: [:]))
+                }
+                countOpenDeals(statement, pipeline: pipeline, offset: offset, index: index, into: &reps)
+            }
         }
-        // Open deals per rep-period, found through the best case's lines (which resolved each
-        // deal's rep and period); a projected line's row is the deal's row after `offset`.
+        for at in reps.indices {
+            let key = "\(reps[at].rep)|\(reps[at].period)"
+            for scenario in Scenario.allCases { reps[at].outcomes[scenario] = outcomes[scenario]?[key] ?? Outcome() }
+        }
+        return Forecast(plan: plan, reps: reps, targets: targets)
+    }
+
+    /// Open deals per rep-period, found through the best case's lines (which resolved each
+    /// deal's rep and period); a projected line's row is the deal's row after `offset`.
+    private static func countOpenDeals(
+        _ statement: Statement, pipeline: [OpenDeal], offset: Int, index: [String: Int], into reps: inout [RepForecast]
+    ) {
         let pipelineRows = Dictionary(pipeline.map { ($0.row, $0) }, uniquingKeysWith: { a, _ in a })
-        for line in best.lineGroups.joined() where line.kind == .commission {
+        for line in statement.lineGroups.joined() where line.kind == .commission {
             guard let row = line.row, row > offset, let deal = pipelineRows[row - offset],
                 let at = index["\(line.rep)|\(line.period)"]
             else { continue }
@@ -90,8 +97,14 @@ extension Forecast {
             reps[at].pipeline += deal.amount * deal.split
             reps[at].weightedPipeline += deal.amount * deal.split * deal.probability
         }
+    }
+
+    private init(plan: Plan, reps: [RepForecast], targets: [ForecastTarget]) {
+        self.plan = plan.name
+        currency = plan.currency
+        commitAt = plan.forecast.commitAt
         periods = Array(Set(reps.map(\.period))).sorted()
-        reps.sort { ($0.period, $0.rep) < ($1.period, $1.rep) }
+        let reps = reps.sorted { ($0.period, $0.rep) < ($1.period, $1.rep) }
         self.reps = reps
 
         var teamNames = Set(reps.compactMap(\.team)).sorted()

@@ -164,28 +164,42 @@ struct ObjectiveTally {
         var credit: Decimal = 0
     }
 
-    private var sums: [String: [Sum]] = [:]
+    private struct RepPeriod: Hashable {
+        let rep: String
+        let period: Period
+    }
+
+    private var sums: [RepPeriod: [Sum]] = [:]
 
     init(objectives: [Objective], statement: Statement, lines: [CreditLine]) {
         guard !objectives.isEmpty else { return }
         var byRow: [Int: Int] = [:]
         byRow.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() { byRow[line.row] = index }
-        for line in statement.lineGroups.joined() {
-            guard line.kind == .commission, let row = line.row, let credit = line.credit,
-                !line.flags.contains("not_eligible"), let source = byRow[row]
-            else { continue }
-            let key = "\(line.rep)|\(line.period)"
-            var tallies = sums[key] ?? Array(repeating: Sum(), count: objectives.count)
-            for (index, objective) in objectives.enumerated() where objective.when.matches(lines[source]) {
-                tallies[index].deals += lines[source].split
-                tallies[index].credit += credit
+        var matcher = LineMatcher(objectives.map(\.when))
+        for group in statement.lineGroups {
+            // A rep's lines run period by period: tally one rep-period at a time.
+            var current: RepPeriod?
+            var tallies: [Sum] = []
+            for line in group {
+                guard line.kind == .commission, let row = line.row, let credit = line.credit,
+                    !line.flags.contains("not_eligible"), let source = byRow[row]
+                else { continue }
+                if current?.rep != line.rep || current?.period != line.period {
+                    if let current { sums[current] = tallies }
+                    current = RepPeriod(rep: line.rep, period: line.period)
+                    tallies = sums[current!] ?? Array(repeating: Sum(), count: objectives.count)
+                }
+                matcher.forEachMatch(of: lines[source]) { index in
+                    tallies[index].deals += lines[source].split
+                    tallies[index].credit += credit
+                }
             }
-            sums[key] = tallies
+            if let current { sums[current] = tallies }
         }
     }
 
     func tally(rep: String, period: Period, objective: Int) -> Sum {
-        sums["\(rep)|\(period)"]?[objective] ?? Sum()
+        sums[RepPeriod(rep: rep, period: period)]?[objective] ?? Sum()
     }
 }

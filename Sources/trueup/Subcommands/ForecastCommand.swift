@@ -53,9 +53,15 @@ struct ForecastCommand: ParsableCommand {
         }
         let targets = try target.map(parseTarget)
         var forecast: Forecast
+        let progress = ProgressLine()
+        defer { progress.finish() }
         do {
             forecast = try Forecast.project(
-                plan: plan, roster: run.roster, closed: run.deals.lines, pipeline: open, targets: targets)
+                plan: plan, roster: run.roster, closed: run.deals.lines, pipeline: open, targets: targets
+            ) { scenario, number in
+                progress.update("forecast: projecting \(scenario.rawValue)", done: Int64(number), total: 4)
+            }
+            progress.finish()
         } catch {
             let place =
                 error.inPipeline
