@@ -99,6 +99,25 @@ import Testing
         #expect(gap == credit("expected") - 1_900_000)
     }
 
+    @Test func csvHasARecordPerRepTeamAndPeriodWithEachProjection() throws {
+        let result = try Self.forecast(
+            pipeline: Self.sample("pipeline.csv"), ["--format", "csv", "--period", "2026-Q4"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = result.stdout.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let header = records[0].map(String.init)
+        #expect(header.prefix(5) == ["level", "period", "team", "rep", "name"])
+        for scenario in ["closed", "committed", "expected", "best_case"] {
+            #expect(header.contains("\(scenario)_credit") && header.contains("\(scenario)_earned"))
+        }
+        #expect(records.filter { $0.first == "rep" }.count == 4)
+        #expect(records.filter { $0.first == "team" }.count == 2)
+        let organisation = try #require(records.first { $0.first == "organisation" })
+        let open = header.firstIndex(of: "open_deals")!
+        #expect(organisation[open] == "28")  // every open deal in the sample pipeline closes in Q4
+    }
+
     @Test func anUnmappedStageIsRefusedAtItsCell() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -52,9 +52,18 @@ struct StatementText {
             cells.enumerated().map { column, text in
                 let pad = String(repeating: " ", count: widths[column] - text.count)
                 return rightAligned.contains(column) ? pad + text : text + pad
-            }.joined(separator: "  ") + "\n"
+            }.joined(separator: "  ").trimmingTrailingSpaces + "\n"
         }
         return line(header) + line(widths.map { String(repeating: "─", count: $0) }) + rows.map(line).joined()
+    }
+}
+
+extension String {
+    /// The text without the spaces that pad its last column.
+    var trimmingTrailingSpaces: String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
     }
 }
 
