@@ -54,7 +54,7 @@ public enum ReviewWorkbook {
             period.description,
             layout: SheetLayout(
                 columnWidths: widths(fixed, extra: extra.count), frozenRows: 1, autoFilter: true,
-                conditionalFormats: [.dataBar(column: 7)]))
+                conditionalFormats: [.dataBar(column: 7)], printLandscapeFitToWidth: true))
         let headers = [
             "Rank", "Rep", "Name", "Team", "Quota", "Credit", "Attainment", "Change", "Earned", "Payable", "Standing",
         ]
@@ -79,7 +79,7 @@ public enum ReviewWorkbook {
             name,
             layout: SheetLayout(
                 columnWidths: widths(fixed, extra: extra.count), frozenRows: 1, autoFilter: true,
-                conditionalFormats: [.dataBar(column: 6)]))
+                conditionalFormats: [.dataBar(column: 6)], printLandscapeFitToWidth: true))
         let headers = [
             "Period", "Team", "Reps", "Quota", "Credit", "Attainment", "Change", "Earned", "Payable", "Below",
             "≥ 100%",
@@ -113,7 +113,9 @@ public enum ReviewWorkbook {
             rule: .colorScale(
                 stops: [review.threshold, 1, Decimal(string: "1.5")!], colors: ["F8696B", "FFEB84", "63BE7B"]))
         try writer.beginSheet(
-            name, layout: SheetLayout(columnWidths: widths, frozenRows: 1, conditionalFormats: [scale]))
+            name,
+            layout: SheetLayout(
+                columnWidths: widths, frozenRows: 1, conditionalFormats: [scale], printLandscapeFitToWidth: true))
         try writer.writeRow(
             (["Rep", "Name", "Team"] + review.periods.map(\.description)).map { .text($0, style: .header) })
         var order: [String] = []

@@ -56,6 +56,44 @@ import ZIP
         #expect(text == (try String(contentsOf: file, encoding: .utf8)))
     }
 
+    /// Data bars, colour scales and landscape fit-to-width printing, in the places the schema
+    /// orders them: `sheetPr` first, conditional formats after the filter, page setup after margins.
+    @Test func conditionalFormatsAndPageSetupStandWhereTheSchemaPutsThem() throws {
+        let path = try WriterRoundTripTests.write("formats.xlsx") { writer in
+            let layout = SheetLayout(
+                frozenRows: 1, autoFilter: true,
+                conditionalFormats: [
+                    .dataBar(column: 2),
+                    ConditionalFormat(
+                        columns: 3...4,
+                        rule: .colorScale(
+                            stops: [Decimal(string: "0.5")!, 1, 2], colors: ["F8696B", "FFEB84", "63BE7B"])),
+                ], printLandscapeFitToWidth: true)
+            try writer.beginSheet("Review", layout: layout)
+            try writer.writeRow(["Rep", "Attainment", "Q1", "Q2"].map { .text($0, style: .header) })
+            for row in 0..<3 {
+                try writer.writeRow([.text("R\(row)")] + (0..<3).map { .number(Decimal(row) / 2 + Decimal($0)) })
+            }
+            try writer.endSheet()
+        }
+        let archive = try ZipArchive(path: path)
+        let sheet = String(
+            decoding: try archive.data(of: try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))),
+            as: UTF8.self)
+        let expected = [
+            #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>"#, #"<autoFilter ref="A1:D4"/>"#,
+            #"<conditionalFormatting sqref="B2:B4"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>"#,
+            #"<conditionalFormatting sqref="C2:D4"><cfRule type="colorScale" priority="2"><colorScale><cfvo type="num" val="0.5"/><cfvo type="num" val="1"/><cfvo type="num" val="2"/><color rgb="FFF8696B"/><color rgb="FFFFEB84"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>"#,
+            "<pageMargins ", #"<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#,
+        ]
+        var position = sheet.startIndex
+        for piece in expected {
+            let found = try #require(
+                sheet.range(of: piece, range: position..<sheet.endIndex), "\(piece) missing or out of order")
+            position = found.upperBound
+        }
+    }
+
     @Test func theWorkbookHasNoOtherParts() throws {
         let archive = try ZipArchive(path: Self.sample())
         #expect(Set(archive.entries.map(\.name)) == Set(Self.parts))

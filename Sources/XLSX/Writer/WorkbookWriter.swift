@@ -88,7 +88,7 @@ public final class WorkbookWriter {
                     sheet.layout.conditionalFormats, rows: firstDataRow...sheet.lastRow
                 ).utf8)
         }
-        sheet.buffer.append(contentsOf: WorksheetXML.tail(hasNotes: !sheet.notes.isEmpty).utf8)
+        sheet.buffer.append(contentsOf: WorksheetXML.tail(hasNotes: !sheet.notes.isEmpty, layout: sheet.layout).utf8)
         try zip.write(sheet.buffer)
         try zip.closePart()
         let number = sheets.count + 1

@@ -8,6 +8,7 @@ enum WorksheetXML {
         var head = PartXML.header
         head += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
         head += #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        if layout.printLandscapeFitToWidth { head += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
         head += #"<sheetViews><sheetView workbookViewId="0""# + (selected ? #" tabSelected="1""# : "") + ">"
         if layout.frozenRows > 0 {
             head +=
@@ -53,8 +54,11 @@ enum WorksheetXML {
         return out
     }
 
-    static func tail(hasNotes: Bool) -> String {
+    static func tail(hasNotes: Bool, layout: SheetLayout) -> String {
         var tail = #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        if layout.printLandscapeFitToWidth {
+            tail += #"<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+        }
         if hasNotes { tail += #"<legacyDrawing r:id="rId1"/>"# }
         return tail + "</worksheet>"
     }

@@ -40,11 +40,14 @@ public struct SheetLayout: Sendable, Hashable {
     /// Conditional formats, each over its columns from the first row below the frozen rows to
     /// the last row written.
     public var conditionalFormats: [ConditionalFormat]
+    /// Print on landscape pages, every column on one page's width (rows run on as needed).
+    public var printLandscapeFitToWidth: Bool
 
     public init(
         columnWidths: [Int: Double] = [:], hiddenColumns: Set<Int> = [], frozenRows: Int = 0, autoFilter: Bool = false,
-        conditionalFormats: [ConditionalFormat] = []
+        conditionalFormats: [ConditionalFormat] = [], printLandscapeFitToWidth: Bool = false
     ) {
+        self.printLandscapeFitToWidth = printLandscapeFitToWidth
         self.columnWidths = columnWidths
         self.hiddenColumns = hiddenColumns
         self.frozenRows = frozenRows
