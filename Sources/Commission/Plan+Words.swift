@@ -73,6 +73,24 @@ extension Plan {
         out +=
             "Roster in the plan: " + (reps.isEmpty ? "none (give --roster, or a Quota column)" : "\(reps.count) reps")
             + "\n"
+        for objective in objectives {
+            let measure: String =
+                switch objective.measure {
+                case .deals: "deals (each line counts its split)"
+                case .credit: "credit"
+                case .averageDeal: "average deal size (credit ÷ deals)"
+                }
+            let lines = objective.when == LineCondition() ? "every counting line" : objective.when.summary
+            let target = objective.target.map { "target \($0.plainText) per period" } ?? "no plan-wide target"
+            out += "Objective \(objective.name): \(measure) of \(lines); \(target) (the roster's, where given)\n"
+        }
+        if objectives.isEmpty { out += "Objectives beyond quota: none\n" }
+        let stages = forecast.stages.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map {
+            "\($0.key) \($0.value.percentText)"
+        }
+        out += "Forecast: committed from \(forecast.commitAt.percentText) probability; stages: "
+        out +=
+            (stages.isEmpty ? "none mapped (the pipeline gives probabilities)" : stages.joined(separator: ", ")) + "\n"
         if !columns.isEmpty {
             out +=
                 "Column pins: " + columns.keys.sorted().map { "\($0) = \"\(columns[$0]!)\"" }.joined(separator: ", ")

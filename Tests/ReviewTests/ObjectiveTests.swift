@@ -100,6 +100,14 @@ import Testing
         }
     }
 
+    @Test func planCheckSpellsOutObjectivesAndTheForecastDefaults() throws {
+        let words = try PlanFile.parse(Self.planText, file: "objectives.yaml").words
+        #expect(
+            words.contains("Objective New logos: deals (each line counts its split) of type=New; target 2 per period"))
+        #expect(words.contains("Objective Analytics revenue: credit of product=Analytics; no plan-wide target"))
+        #expect(words.contains("Forecast: committed from 90% probability; stages: none mapped"))
+    }
+
     @Test func anUnknownMeasureIsRefused() {
         let text = Self.planText.replacingOccurrences(of: "measure: deals", with: "measure: logos")
         #expect(throws: PlanError.self) { try PlanFile.parse(text, file: "p.yaml") }
