@@ -56,6 +56,13 @@ import Testing
         #expect(records.first?.hasSuffix("Average deal target,Average deal achieved") == true)
         #expect(records.filter { $0.hasPrefix("rep,") }.count == 14)  // 3 reps in Q1 and Q2, 4 from Q3 (Chloé joins)
         #expect(records.filter { $0.hasPrefix("organisation,") }.count == 4)
+        let q3 = try CommandLineTests.run(Self.reviewArguments + ["--format", "csv", "--period", "2026-Q3"])
+        let q3Records = q3.stdout.split(separator: "\r\n").dropFirst()
+        #expect(q3Records.count == 4 + 2 + 1 && q3Records.allSatisfy { $0.contains(",2026-Q3,") })
+        // Changes are still from Q2 (Chloé is new in Q3).
+        #expect(q3Records.filter { $0.contains(",2026-Q2,") }.count == 3 + 2 + 1)
+        let unknown = try CommandLineTests.run(Self.reviewArguments + ["--period", "2025-Q1"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4"))
     }
 
     @Test func theWorkbookAndThePageAreWrittenAndInputsAreNeverOverwritten() throws {

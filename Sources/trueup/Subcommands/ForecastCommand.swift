@@ -70,10 +70,7 @@ struct ForecastCommand: ParsableCommand {
             throw UsageError("\(place): \(error.description)")
         }
         if let period {
-            guard forecast.periods.contains(where: { $0.description == period }) else {
-                let known = forecast.periods.map(\.description).joined(separator: ", ")
-                throw UsageError("--period \(period): no such period in the forecast (it has \(known))")
-            }
+            try PeriodOption.check(period, in: forecast.periods, of: "the forecast")
             forecast.keepOnly(period: period)
         }
         switch format {
@@ -101,6 +98,16 @@ struct ForecastCommand: ParsableCommand {
         }
         let looksLikePeriod = key.range(of: #"^\d{4}(-Q[1-4]|-\d{2})?$"#, options: .regularExpression) != nil
         return looksLikePeriod ? ForecastTarget(period: key, amount: amount) : ForecastTarget(team: key, amount: amount)
+    }
+}
+
+/// `--period`: one period of those a review or forecast has.
+enum PeriodOption {
+    static func check(_ period: String, in periods: [Period], of what: String) throws {
+        guard periods.contains(where: { $0.description == period }) else {
+            let known = periods.map(\.description).joined(separator: ", ")
+            throw UsageError("--period \(period): no such period in \(what) (it has \(known))")
+        }
     }
 }
 

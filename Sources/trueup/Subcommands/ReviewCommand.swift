@@ -30,6 +30,11 @@ struct ReviewCommand: ParsableCommand {
     )
     var threshold: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Show only this period, e.g. 2026-Q3 (changes are still from the period before).", valueName: "period"))
+    var period: String?
+
     @Option(help: ArgumentHelp("Also write the review as a workbook.", valueName: "review.xlsx"))
     var out: String?
 
@@ -45,9 +50,13 @@ struct ReviewCommand: ParsableCommand {
         }
         let run = try inputs.load()
         let statement = try run.calculate()
-        let review = Review(
+        var review = Review(
             statement: statement, plan: run.plan, roster: run.roster, lines: run.deals.lines,
             threshold: try thresholdValue(run.plan))
+        if let period {
+            try PeriodOption.check(period, in: review.periods, of: "the review")
+            review.keepOnly(period: period)
+        }
         if let out {
             let file = try AtomicOutputFile(path: out, inputs: inputs.files)
             let writer = WorkbookWriter(handle: file.handle)
@@ -73,5 +82,15 @@ struct ReviewCommand: ParsableCommand {
     private func thresholdValue(_ plan: Plan) throws -> Decimal {
         guard let threshold else { return plan.commission.gate ?? Decimal(string: "0.5")! }
         return try Percentages.parse(threshold, option: "--threshold")
+    }
+}
+
+extension Review {
+    /// Drops every figure outside one period.
+    mutating func keepOnly(period: String) {
+        periods = periods.filter { $0.description == period }
+        reps = reps.filter { $0.period.description == period }
+        teams = teams.filter { $0.period.description == period }
+        organisation = organisation.filter { $0.period.description == period }
     }
 }
