@@ -11,6 +11,7 @@ struct ReviewText {
     func render() -> String {
         var out = review.plan + (review.currency.isEmpty ? "" : " (\(review.currency))")
         out += " — review; called out below \(review.threshold.attainmentPercent) and at 100% or more\n"
+        if review.periods.isEmpty { out += "\nNo deals and no rep on the plan in any period: nothing to review.\n" }
         for period in review.periods {
             out += "\n\(period)\n"
             out += repTable(review.reps(in: period))
