@@ -181,7 +181,8 @@ enum Corrections {
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }
             bySheet[sheet.name, default: [:]][finding.cell] = CellEdit(
-                address: finding.cell, value: finding.expected, keepsFormula: finding.isDerived)
+                address: finding.cell, value: finding.expected, keepsFormula: finding.isDerived,
+                formula: finding.repairedFormula)
         }
         return workbook.sheets.compactMap { sheet in
             bySheet[sheet.name].map { (sheet, $0.values.sorted { $0.address < $1.address }) }

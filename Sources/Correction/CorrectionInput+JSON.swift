@@ -35,7 +35,8 @@ extension CorrectionInput {
                     sheet: sheet, cell: cell, dealID: item["deal_id"] as? String, rep: item["rep"] as? String,
                     period: item["period"] as? String, manual: manual, manualText: isText ? manualText : nil,
                     expected: try money(item["expected"], "\(what)'s expected value"), causes: causes,
-                    explanation: item["explanation"] as? String ?? "", isDerived: derived))
+                    explanation: item["explanation"] as? String ?? "", isDerived: derived,
+                    repairedFormula: item["formula"] as? String))
         }
         var figures: [RepPeriodFigures] = []
         for (index, item) in reps.enumerated() {

@@ -10,7 +10,8 @@ enum CorrectionNote {
         var lines = ["trueup: was \(was)" + (formula.map { " (formula =\($0))" } ?? "")]
         lines.append(
             "correct \(finding.expected.groupedMoneyText) (difference \(finding.difference.groupedMoneyText))"
-                + (finding.isDerived ? "; the formula stays" : ""))
+                + (finding.isDerived ? "; the formula stays" : "")
+                + (finding.repairedFormula.map { "; its ranges now cover every row: =\($0)" } ?? ""))
         lines.append("cause: \(finding.causes.joined(separator: ", ")) — \(finding.explanation)")
         if let clause = clause(finding.cause) { lines.append("plan: \(clause)") }
         return lines.joined(separator: "\n")

@@ -1,12 +1,15 @@
 import Foundation
 import Spreadsheet
+import XMLStream
 
 /// One cell to set in a worksheet: its new number, and whether its formula (when it has one)
-/// stays, with the new value cached, or gives way to the constant.
+/// stays, with the new value cached, gives way to the constant, or is replaced by `formula`.
 struct CellEdit: Sendable, Hashable {
     var address: CellAddress
     var value: Decimal
     var keepsFormula: Bool
+    /// A new formula (without `=`) whose value is `value`: a total's ranges repaired.
+    var formula: String? = nil
 }
 
 /// Rewrites the `<c>` elements of the edited cells of a worksheet part as it streams through,
@@ -198,7 +201,7 @@ final class WorksheetPatch {
                     ? formulaTagEnd
                     : (XMLBytes.find(Array("</f>".utf8), in: original, from: formulaTagEnd).map { $0 + 4 }
                         ?? formulaTagEnd)
-                if edit.keepsFormula {
+                if edit.keepsFormula && edit.formula == nil {
                     formula = Array(original[formulaStart..<formulaEnd])
                 } else if XMLBytes.attribute("ref", in: original, formulaStart, formulaTagEnd) != nil {
                     throw SpreadsheetError(
@@ -206,6 +209,11 @@ final class WorksheetPatch {
                         "the cell starts a shared or array formula other cells use; trueup cannot replace it safely")
                 }
             }
+        }
+        if let replacement = edit.formula {
+            formula = Array("<f>".utf8)
+            XMLEscaping.append(replacement, to: &formula)
+            formula += Array("</f>".utf8)
         }
         return Array("<c r=\"\(edit.address)\" s=\"\(highlight(style))\">".utf8) + formula
             + Array("<v>\(edit.value.plainString)</v></c>".utf8)

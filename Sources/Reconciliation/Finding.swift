@@ -20,11 +20,16 @@ public struct Finding: Sendable, Hashable {
     public var explanation: String
     /// A total that is wrong because of errors in the rows it adds up.
     public var isDerived: Bool
+    /// For a total whose ranges stop short (`sum_range`): its formula with those ranges over the
+    /// rows they should cover. The corrected cell takes this formula, not a constant.
+    public var repairedFormula: String?
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: String?, manual: Decimal?,
-        manualText: String?, expected: Decimal, causes: [String], explanation: String, isDerived: Bool
+        manualText: String?, expected: Decimal, causes: [String], explanation: String, isDerived: Bool,
+        repairedFormula: String? = nil
     ) {
+        self.repairedFormula = repairedFormula
         self.sheet = sheet
         self.cell = cell
         self.dealID = dealID

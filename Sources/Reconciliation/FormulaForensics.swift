@@ -114,6 +114,83 @@ enum FormulaForensics {
         return spans
     }
 
+    /// The formula with its multi-row ranges over `rows`: on `sheet` (`Sheet!G5:G40`, quoted
+    /// or not), or on the formula's own sheet when `sheet` is nil. Anchors (`$`) and columns stay
+    /// as written. Nil when nothing changes, or when the ranges do not all span the same rows
+    /// (`SUM(G5:G9)+SUM(G11:G20)` may leave a row out on purpose; SUMIFS's sum and criteria
+    /// ranges span the same rows and move together).
+    static func extendingRanges(in formula: String, sheet: String?, to rows: ClosedRange<Int>) -> String? {
+        let chars = Array(formula)
+        var ranges: [(start: Int, end: Int, span: ClosedRange<Int>)] = []
+        var i = 0
+        var inString = false
+        while i < chars.count {
+            if chars[i] == "\"" {
+                inString.toggle()
+                i += 1
+                continue
+            }
+            guard !inString else {
+                i += 1
+                continue
+            }
+            var start = i
+            if let sheet {
+                // The range must follow `sheet!` or `'sheet'!`.
+                let prefixes = [sheet + "!", "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!"].map(
+                    Array.init)
+                guard
+                    let prefix = prefixes.first(where: { prefix in
+                        i + prefix.count <= chars.count && Array(chars[i..<i + prefix.count]) == prefix
+                            && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_"))
+                    })
+                else {
+                    i += 1
+                    continue
+                }
+                start = i + prefix.count
+            } else {
+                let startsWord =
+                    i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || "!_.'".contains(chars[i - 1]))
+                guard startsWord, chars[i].isLetter || chars[i] == "$" else {
+                    i += 1
+                    continue
+                }
+            }
+            var j = start
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
+                j += 1
+            }
+            let token = String(chars[start..<j])
+            let ends = token.split(separator: ":", omittingEmptySubsequences: false)
+            let numbers = ends.map { end in Int(end.drop { $0 == "$" || $0.isLetter }.filter { $0 != "$" }) }
+            let isRange =
+                ends.count == 2 && (j == chars.count || !(chars[j] == "(" || chars[j] == "!"))
+                && ends.allSatisfy { $0.first?.isLetter == true || $0.first == "$" }
+            if isRange, let first = numbers[0], let last = numbers[1], first != last {
+                ranges.append((start, j, min(first, last)...max(first, last)))
+            }
+            i = max(j, i + 1)
+        }
+        guard let span = ranges.first?.span, ranges.allSatisfy({ $0.span == span }), span != rows else { return nil }
+        var out = ""
+        var copied = 0
+        for range in ranges {
+            out += String(chars[copied..<range.start])
+            let ends = String(chars[range.start..<range.end]).split(separator: ":").map(String.init)
+            out += [rewrite(ends[0], row: rows.lowerBound), rewrite(ends[1], row: rows.upperBound)].joined(
+                separator: ":")
+            copied = range.end
+        }
+        return out + String(chars[copied...])
+    }
+
+    /// A cell reference (`$G$40`, `G40`) with another row number, its anchors kept.
+    private static func rewrite(_ reference: String, row: Int) -> String {
+        let head = reference.prefix { !$0.isNumber }
+        return head + String(row)
+    }
+
     /// Ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
     static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
         var spans: [ClosedRange<Int>] = []

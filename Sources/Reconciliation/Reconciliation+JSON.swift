@@ -4,7 +4,7 @@ import Spreadsheet
 
 extension Finding {
     var json: String {
-        JSONText.object([
+        var pairs: [(String, String)] = [
             ("sheet", JSONText.quoted(sheet)), ("cell", JSONText.quoted(cell.description)), ("row", String(cell.row)),
             ("deal_id", dealID.map(JSONText.quoted) ?? "null"), ("rep", rep.map(JSONText.quoted) ?? "null"),
             ("period", period.map(JSONText.quoted) ?? "null"),
@@ -14,7 +14,9 @@ extension Finding {
             ("cause", JSONText.quoted(cause)),
             ("causes", "[" + causes.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("derived", isDerived ? "true" : "false"), ("explanation", JSONText.quoted(explanation)),
-        ])
+        ]
+        if let repairedFormula { pairs.append(("formula", JSONText.quoted(repairedFormula))) }
+        return JSONText.object(pairs)
     }
 }
 

@@ -21,7 +21,7 @@ enum SummaryFindings {
             uniquingKeysWith: { a, _ in a })
         let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
         let firstDataRow = context.deals.mapping.headerRow + 1
-        let lastDataRow = context.deals.manual.map(\.row).max() ?? firstDataRow
+        let lastDataRow = (context.deals.manual.map(\.row) + context.copies.map(\.line.row)).max() ?? firstDataRow
         let dataRows = firstDataRow...max(firstDataRow, lastDataRow)
         var linesByRepPeriod: [String: [StatementLine]] = [:]
         for line in context.statement.lineGroups.joined() {
@@ -93,6 +93,8 @@ enum SummaryFindings {
                     })
                 {
                     finding.causes = ["sum_range"]
+                    finding.repairedFormula = FormulaForensics.extendingRanges(
+                        in: formula, sheet: context.sheetName, to: dataRows)
                     words.append(
                         "its range covers rows \(span.lowerBound)–\(span.upperBound), the data rows \(dataRows.lowerBound)–\(dataRows.upperBound)"
                     )

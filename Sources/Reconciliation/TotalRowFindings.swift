@@ -43,6 +43,10 @@ enum TotalRowFindings {
                 let short = spans.first(where: { span in rows.contains { !span.contains($0) } && span.count > 1 })
             {
                 finding.causes = ["sum_range"]
+                if let first = rows.min(), let last = rows.max(), let formula = cell.formula {
+                    finding.repairedFormula = FormulaForensics.extendingRanges(
+                        in: formula, sheet: nil, to: first...last)
+                }
                 finding.explanation +=
                     "; its range covers rows \(short.lowerBound)–\(short.upperBound), the rows above it \(block.lowerBound)–\(block.upperBound)"
             } else if cell.formula == nil, context.deals.totals.contains(where: { $0.commission?.formula != nil }) {
