@@ -26,7 +26,8 @@ public enum CorrectedWorkbook {
         public var addedSheets: [String]
         /// Parts added beside the patched sheets (their notes).
         public var partsAdded: [String]
-        /// Sheets whose corrected cells got no notes because the sheet has notes of its own.
+        /// Sheets whose corrected cells got no notes because the sheet's own notes or drawing
+        /// cannot take them.
         public var notesSkipped: [String]
     }
 
@@ -52,15 +53,20 @@ public enum CorrectedWorkbook {
         var patched: [String: [UInt8]] = [stylesPart: styles.bytes]
 
         var sheetPatches: [String: (sheet: SheetInfo, edits: [CellEdit], notes: NotesPatch?)] = [:]
+        /// The sheets' own comments parts and drawings that take trueup's notes, written last.
+        var merged = Set<String>()
         var overrides: [(partName: String, contentType: String)] = []
         for (number, (sheet, sheetEdits)) in edits.enumerated() {
             guard let part = sheet.partName else { continue }
             let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: part)
-            let notes = NotesPatch(
+            let notes = try NotesPatch(
                 location: Location(file: path, sheet: sheet.name), sheetPart: part,
                 existingRelationships: try source.bytesIfPresent(relationshipsPart), number: number + 1,
-                taken: { archive.entry(named: $0) != nil })
-            if let notes {
+                taken: { archive.entry(named: $0) != nil }, partBytes: { try source.bytesIfPresent($0) })
+            if let notes, notes.mergesIntoExisting {
+                merged.insert(ZipEntry.normalize(notes.commentsPart))
+                merged.insert(ZipEntry.normalize(notes.drawingPart))
+            } else if let notes {
                 patched[relationshipsPart] = try notes.relationships()
                 overrides += [
                     (notes.commentsPart, NoteParts.commentsContentType), (notes.drawingPart, NoteParts.vmlContentType),
@@ -89,7 +95,9 @@ public enum CorrectedWorkbook {
         var copied = 0
         var patchedNames: [String] = []
         var noteParts: [(name: String, bytes: [UInt8])] = []
+        var mergedParts: [(name: String, bytes: [UInt8])] = []
         for entry in archive.entries where entry.normalizedName != dropped {
+            if merged.contains(entry.normalizedName) { continue }
             if let replacement = replacements[entry.normalizedName] {
                 try writer.addPart(entry.name, replacement)
                 patchedNames.append(entry.name)
@@ -113,10 +121,20 @@ public enum CorrectedWorkbook {
                                 text: CorrectionNote.text($0, formula: patch.formulas[edit.address])
                             )
                         }
+                    }.filter { !notes.commentedCells.contains($0.address) }
+                    if notes.mergesIntoExisting {
+                        let location = Location(file: path, sheet: sheetPatch.sheet.name)
+                        let comments = try source.bytes(notes.commentsPart)
+                        let drawing = try source.bytes(notes.drawingPart)
+                        mergedParts.append(
+                            (notes.commentsPart, try NotesMerge.comments(comments, adding: texts, location: location)))
+                        mergedParts.append(
+                            (notes.drawingPart, try NotesMerge.vml(drawing, adding: texts, location: location)))
+                    } else {
+                        noteParts.append((notes.commentsPart, NoteParts.comments(texts)))
+                        noteParts.append(
+                            (notes.drawingPart, NoteParts.vmlDrawing(texts, firstBlock: 100 + noteParts.count)))
                     }
-                    noteParts.append((notes.commentsPart, NoteParts.comments(texts)))
-                    noteParts.append(
-                        (notes.drawingPart, NoteParts.vmlDrawing(texts, firstBlock: 100 + noteParts.count)))
                 }
             } else {
                 try writer.beginPart(entry.name)
@@ -130,6 +148,19 @@ public enum CorrectedWorkbook {
             patchedNames.append(name)
         }
         for part in noteParts { try writer.addPart(part.name, part.bytes) }
+        for part in mergedParts {
+            try writer.addPart(part.name, part.bytes)
+            patchedNames.append(part.name)
+        }
+        // A part set aside for merging whose sheet was never written goes out as it was.
+        let written = Set(mergedParts.map { ZipEntry.normalize($0.name) })
+        for entry in archive.entries
+        where merged.contains(entry.normalizedName) && !written.contains(entry.normalizedName) {
+            try writer.beginPart(entry.name)
+            try source.stream(entry) { try writer.write($0) }
+            try writer.closePart()
+            copied += 1
+        }
         for (sheet, place) in zip(added, newSheets) {
             try writer.addPart(place.partName, sheet.xml(moneyStyle: styles.formatCount * 2))
         }

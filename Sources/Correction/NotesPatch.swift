@@ -1,11 +1,15 @@
 import Foundation
 import Spreadsheet
+import XLSX
 
-/// Adds notes to a patched worksheet: a comments part and its VML drawing beside the sheet,
-/// the relationships that name them, and the `<legacyDrawing>` element Excel needs.
+/// Adds notes to a patched worksheet. A sheet without notes gets a comments part and its VML
+/// drawing beside it, the relationships that name them, and the `<legacyDrawing>` element Excel
+/// needs. A sheet with notes of its own gets trueup's added to its comments part and drawing
+/// (`NotesMerge`), except on cells that already have one.
 ///
-/// A sheet that has a legacy drawing or comments of its own gets no notes from trueup (merging
-/// into another program's drawing is not safe); its corrections are still made and highlighted.
+/// A sheet with only one of the two parts (a VML drawing of form controls, say), or with parts
+/// of a shape trueup does not merge into, gets no notes; its corrections are still made and
+/// highlighted.
 struct NotesPatch {
     static let commentsType = PackagePatch.relationshipsNamespace + "/comments"
     static let vmlType = PackagePatch.relationshipsNamespace + "/vmlDrawing"
@@ -17,28 +21,55 @@ struct NotesPatch {
     let existingRelationships: [UInt8]?
     let commentsPart: String
     let drawingPart: String
+    /// Whether the two parts are the sheet's own, to be added to (else they are new).
+    let mergesIntoExisting: Bool
+    /// Cells that already have a comment: trueup adds none there.
+    let commentedCells: Set<CellAddress>
 
-    /// Nil when the sheet has notes or a legacy drawing of its own.
-    init?(location: Location, sheetPart: String, existingRelationships: [UInt8]?, number: Int, taken: (String) -> Bool)
-    {
+    /// Nil when the sheet's own notes or drawing cannot take trueup's. `partBytes` reads a part
+    /// of the package (nil when absent).
+    init?(
+        location: Location, sheetPart: String, existingRelationships: [UInt8]?, number: Int,
+        taken: (String) -> Bool, partBytes: (String) throws -> [UInt8]? = { _ in nil }
+    ) throws {
+        var commentsTarget: String?
+        var drawingTarget: String?
         var position = 0
         while let existing = existingRelationships,
             let start = XMLBytes.startTag("Relationship", in: existing, from: position),
             let end = XMLBytes.tagEnd(in: existing, at: start)
         {
             let type = XMLBytes.attribute("Type", in: existing, start, end) ?? ""
-            if type.hasSuffix("/vmlDrawing") || type.hasSuffix("/comments") { return nil }
+            let target = XMLBytes.attribute("Target", in: existing, start, end)
+                .map { XLSXWorkbook.partName(target: $0, from: sheetPart) }
+            if type.hasSuffix("/vmlDrawing") { drawingTarget = target ?? "" }
+            if type.hasSuffix("/comments") { commentsTarget = target ?? "" }
             position = end
         }
         self.location = location
         self.existingRelationships = existingRelationships
-        let folder = sheetPart.split(separator: "/").dropLast().joined(separator: "/")
-        var suffix = number
-        while taken("\(folder)/trueup-notes\(suffix).xml") || taken("\(folder)/trueup-notes\(suffix).vml") {
-            suffix += 1
+        switch (commentsTarget, drawingTarget) {
+        case (nil, nil):
+            let folder = sheetPart.split(separator: "/").dropLast().joined(separator: "/")
+            var suffix = number
+            while taken("\(folder)/trueup-notes\(suffix).xml") || taken("\(folder)/trueup-notes\(suffix).vml") {
+                suffix += 1
+            }
+            commentsPart = "\(folder)/trueup-notes\(suffix).xml"
+            drawingPart = "\(folder)/trueup-notes\(suffix).vml"
+            mergesIntoExisting = false
+            commentedCells = []
+        case (let comments?, let drawing?):
+            guard let commentsBytes = try partBytes(comments), let drawingBytes = try partBytes(drawing),
+                let commented = NotesMerge.inspect(comments: commentsBytes, vml: drawingBytes)
+            else { return nil }
+            commentsPart = comments
+            drawingPart = drawing
+            mergesIntoExisting = true
+            commentedCells = commented
+        default:
+            return nil
         }
-        commentsPart = "\(folder)/trueup-notes\(suffix).xml"
-        drawingPart = "\(folder)/trueup-notes\(suffix).vml"
     }
 
     /// The sheet's relationships with the comments and the drawing added.
@@ -59,8 +90,15 @@ struct NotesPatch {
         return relationships
     }
 
-    /// The sheet part's tail (from `</sheetData>`) with `<legacyDrawing>` in its schema place.
+    /// The sheet part's tail (from `</sheetData>`) with `<legacyDrawing>` in its schema place
+    /// (a sheet with notes of its own has one already).
     func tail(_ tail: [UInt8]) throws -> [UInt8] {
+        if mergesIntoExisting {
+            guard XMLBytes.startTag("legacyDrawing", in: tail) != nil else {
+                throw SpreadsheetError(location, "the sheet has notes but no <legacyDrawing> to show them")
+            }
+            return tail
+        }
         guard XMLBytes.startTag("legacyDrawing", in: tail) == nil else {
             throw SpreadsheetError(location, "the sheet names a legacy drawing its relationships do not have")
         }

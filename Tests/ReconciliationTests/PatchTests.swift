@@ -103,21 +103,81 @@ import Testing
         )
     }
 
-    @Test func aSheetWithNotesOfItsOwnGetsNoneFromTrueup() throws {
-        func notes(_ relationships: String?) -> NotesPatch? {
-            NotesPatch(
-                location: Self.location, sheetPart: "xl/worksheets/sheet1.xml",
-                existingRelationships: relationships.map { Array($0.utf8) }, number: 1, taken: { _ in false })
-        }
-        #expect(notes(nil)?.commentsPart == "xl/worksheets/trueup-notes1.xml")
+    static let ownComments =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Ana</author><author>Ben</author></authors><commentList><comment ref="H5" authorId="0"><text><t>approved</t></text></comment><comment ref="G9" authorId="1"><text><t>check</t></text></comment></commentList></comments>"#
+    static let ownDrawing =
+        ##"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"/><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>7</x:Column></x:ClientData></v:shape><v:shape id="_x0000_s1026" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>8</x:Row><x:Column>6</x:Column></x:ClientData></v:shape><br></xml>"##
+
+    func notes(_ relationships: String?, parts: [String: String] = [:]) throws -> NotesPatch? {
+        try NotesPatch(
+            location: Self.location, sheetPart: "xl/worksheets/sheet1.xml",
+            existingRelationships: relationships.map { Array($0.utf8) }, number: 1, taken: { _ in false },
+            partBytes: { parts[$0].map { Array($0.utf8) } })
+    }
+
+    @Test func aSheetWithoutNotesGetsNewPartsAndOnlyOneOfThePairGetsNone() throws {
+        #expect(try notes(nil)?.commentsPart == "xl/worksheets/trueup-notes1.xml")
+        #expect(try notes(nil)?.mergesIntoExisting == false)
         #expect(
-            notes(#"<Relationships><Relationship Id="a" Type='http://x/drawing' Target="d.xml"/></Relationships>"#)
+            try notes(#"<Relationships><Relationship Id="a" Type='http://x/drawing' Target="d.xml"/></Relationships>"#)
                 != nil)
+        // Comments without a drawing, or a drawing (form controls) without comments: left alone.
         #expect(
-            notes(#"<Relationships><Relationship Id="a" Type='http://x/comments' Target="c.xml"/></Relationships>"#)
+            try notes(#"<Relationships><Relationship Id="a" Type='http://x/comments' Target="c.xml"/></Relationships>"#)
                 == nil)
         #expect(
-            notes(#"<Relationships><Relationship Target="v.vml" Type="http://x/vmlDrawing"/></Relationships>"#) == nil)
+            try notes(#"<Relationships><Relationship Target="v.vml" Type="http://x/vmlDrawing"/></Relationships>"#)
+                == nil)
+    }
+
+    @Test func aSheetWithNotesOfItsOwnGetsTrueupsBesideThem() throws {
+        let relationships =
+            #"<Relationships><Relationship Id="r1" Type="http://x/comments" Target="../comments1.xml"/><Relationship Id="r2" Type="http://x/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>"#
+        let patch = try #require(
+            try notes(
+                relationships,
+                parts: ["xl/comments1.xml": Self.ownComments, "xl/drawings/vmlDrawing1.vml": Self.ownDrawing]))
+        #expect(patch.mergesIntoExisting)
+        #expect(patch.commentsPart == "xl/comments1.xml" && patch.drawingPart == "xl/drawings/vmlDrawing1.vml")
+        #expect(patch.commentedCells == [CellAddress("H5")!, CellAddress("G9")!])
+
+        let added = [(address: CellAddress("G12")!, text: "trueup: was 5 & more")]
+        let comments = String(
+            decoding: try NotesMerge.comments(Array(Self.ownComments.utf8), adding: added, location: Self.location),
+            as: UTF8.self)
+        #expect(comments.contains("<author>Ana</author><author>Ben</author><author>trueup</author></authors>"))
+        #expect(
+            comments.contains(
+                #"<comment ref="G9" authorId="1"><text><t>check</t></text></comment><comment ref="G12" authorId="2"><text><r><t xml:space="preserve">trueup: was 5 &amp; more</t></r></text></comment></commentList>"#
+            ))
+        let drawing = String(
+            decoding: try NotesMerge.vml(Array(Self.ownDrawing.utf8), adding: added, location: Self.location),
+            as: UTF8.self)
+        #expect(drawing.hasPrefix(String(Self.ownDrawing.dropLast("<br></xml>".count))))
+        #expect(drawing.contains(##"<v:shape id="_x0000_s1027" type="#_x0000_t202""##))
+        #expect(drawing.contains("<x:Row>11</x:Row><x:Column>6</x:Column>"))
+        #expect(drawing.hasSuffix("</v:shape></xml>"))
+        #expect(drawing.components(separatedBy: "_x0000_t202\" coordsize").count == 2)  // the type is not added twice
+    }
+
+    @Test func partsOfAnotherShapeAreNotMergedInto() throws {
+        let relationships =
+            #"<Relationships><Relationship Id="r1" Type="http://x/comments" Target="/xl/c.xml"/><Relationship Id="r2" Type="http://x/vmlDrawing" Target="/xl/d.vml"/></Relationships>"#
+        let prefixed = Self.ownComments.replacingOccurrences(of: "<comments ", with: "<x:comments ")
+        #expect(try notes(relationships, parts: ["xl/c.xml": prefixed, "xl/d.vml": Self.ownDrawing]) == nil)
+        let foreign = Self.ownDrawing.replacingOccurrences(of: "xmlns:x=", with: "xmlns:e=")
+        #expect(try notes(relationships, parts: ["xl/c.xml": Self.ownComments, "xl/d.vml": foreign]) == nil)
+        #expect(try notes(relationships, parts: ["xl/c.xml": Self.ownComments]) == nil)
+    }
+
+    @Test func aDrawingFullOfShapesTakesAnotherIdBlock() throws {
+        let crowded = Self.ownDrawing.replacingOccurrences(of: "_x0000_s1026", with: "_x0000_s2047")
+        let drawing = String(
+            decoding: try NotesMerge.vml(
+                Array(crowded.utf8), adding: [(CellAddress("A1")!, "one"), (CellAddress("A2")!, "two")],
+                location: Self.location), as: UTF8.self)
+        #expect(drawing.contains(#"data="1,2""#))
+        #expect(drawing.contains("_x0000_s2048") && drawing.contains("_x0000_s2049"))
     }
 
     @Test func theWorkbookAsksForRecalculationAndLosesItsCalculationChain() throws {

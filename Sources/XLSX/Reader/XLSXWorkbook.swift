@@ -68,6 +68,12 @@ public final class XLSXWorkbook {
         Relationships.partName(for: partName)
     }
 
+    /// The part a relationship of `source` points at: its `Target` resolved against the source's
+    /// folder as OPC says (`../comments1.xml` from `xl/worksheets/sheet1.xml` is `xl/comments1.xml`).
+    public static func partName(target: String, from source: String) -> String {
+        Relationships.resolve(target, from: source.lastIndex(of: "/").map { String(source[..<$0]) } ?? "")
+    }
+
     /// The sheet named `name` (compared case-insensitively, as Excel does).
     public func sheet(named name: String) -> SheetInfo? {
         sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }

@@ -7,10 +7,15 @@ enum CommentsXML {
         var out =
             PartXML.header
             + #"<comments xmlns="\#(PartXML.mainNamespace)"><authors><author>trueup</author></authors><commentList>"#
+        return out + comments(notes, authorID: 0) + "</commentList></comments>"
+    }
+
+    static func comments(_ notes: [(address: CellAddress, text: String)], authorID: Int) -> String {
+        var out = ""
         for note in notes {
-            out += #"<comment ref="\#(note.address)" authorId="0"><text><r><t xml:space="preserve">"#
+            out += #"<comment ref="\#(note.address)" authorId="\#(authorID)"><text><r><t xml:space="preserve">"#
             out += XMLEscaping.escaped(note.text) + "</t></r></text></comment>"
         }
-        return out + "</commentList></comments>"
+        return out
     }
 }

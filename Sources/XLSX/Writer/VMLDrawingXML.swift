@@ -13,11 +13,19 @@ enum VMLDrawingXML {
             #"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">"#
         out +=
             #"<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="\#(blocks.joined(separator: ","))"/></o:shapelayout>"#
-        out += #"<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">"#
-        out += #"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#
+        out += noteShapeType
+        return out + shapes(notes, firstShapeID: firstBlock * 1024 + 1) + "</xml>"
+    }
+
+    static let noteShapeType =
+        #"<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">"#
+        + #"<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>"#
+
+    static func shapes(_ notes: [(address: CellAddress, text: String)], firstShapeID: Int) -> String {
+        var out = ""
         for (i, note) in notes.enumerated() {
             out +=
-                ##"<v:shape id="_x0000_s\##(firstBlock * 1024 + 1 + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
+                ##"<v:shape id="_x0000_s\##(firstShapeID + i)" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:\##(i + 1);visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">"##
             out +=
                 ##"<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>"##
             out += #"<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>"#
@@ -27,6 +35,6 @@ enum VMLDrawingXML {
             out +=
                 #"<x:AutoFill>False</x:AutoFill><x:Row>\#(note.address.row - 1)</x:Row><x:Column>\#(note.address.column - 1)</x:Column></x:ClientData></v:shape>"#
         }
-        return out + "</xml>"
+        return out
     }
 }

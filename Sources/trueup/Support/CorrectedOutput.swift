@@ -34,5 +34,11 @@ enum CorrectedOutput {
             Data(
                 ("trueup: wrote \(out): \(cells) corrected, sheets \(outcome.addedSheets.joined(separator: ", ")) added, "
                     + "\(outcome.partsCopied) parts copied unchanged\n").utf8))
+        for sheet in outcome.notesSkipped {
+            FileHandle.standardError.write(
+                Data(
+                    ("trueup: note: sheet '\(sheet)' got no notes (its own drawing cannot take them); "
+                        + "its corrections are highlighted and listed on the Findings sheet\n").utf8))
+        }
     }
 }
