@@ -92,6 +92,12 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
         self.last = CellAddress(row: max(first.row, last.row), column: max(first.column, last.column))
     }
 
+    /// Whether the two ranges share a cell.
+    public func overlaps(_ other: CellRange) -> Bool {
+        first.row <= other.last.row && other.first.row <= last.row && first.column <= other.last.column
+            && other.first.column <= last.column
+    }
+
     /// Parses `A1:C3` or a single `B2`.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

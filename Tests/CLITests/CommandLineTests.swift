@@ -105,6 +105,20 @@ import Testing
         #expect(leftovers == ["out.csv"])
     }
 
+    @Test func anXLSXCopyKeepsMergedRanges() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("copy.xlsx").path
+        let input = Self.fixtures.appendingPathComponent("sheet_states.xlsx").path
+        #expect(try Self.run(["convert", input, output]).status == 0)
+        let json = folder.appendingPathComponent("copy.json").path
+        #expect(try Self.run(["convert", output, json]).status == 0)
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let sheets = try #require(object?["sheets"] as? [[String: Any]])
+        #expect(sheets.first?["merged"] as? [String] == ["B2:C3"])
+    }
+
     @Test func convertChoosesASheetByNameOrPosition() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

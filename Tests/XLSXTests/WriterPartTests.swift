@@ -94,6 +94,28 @@ import ZIP
         }
     }
 
+    @Test func mergedRangesFollowTheFilterAndOverlapsAreRefused() throws {
+        let path = try WriterRoundTripTests.write("merged.xlsx") { writer in
+            try writer.beginSheet(
+                "Merged", layout: SheetLayout(autoFilter: true, conditionalFormats: [.dataBar(column: 2)]))
+            try writer.writeRow([.text("Title"), .empty, .number(1)])
+            try writer.writeRow([.text("a"), .text("b"), .number(2)])
+            try writer.mergeCells([CellRange("A1:B1")!])
+            #expect(throws: SpreadsheetError.self) { try writer.mergeCells([CellRange("B1:C2")!]) }
+            try writer.endSheet()
+        }
+        let archive = try ZipArchive(path: path)
+        let sheet = String(
+            decoding: try archive.data(of: try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))),
+            as: UTF8.self)
+        #expect(
+            sheet.contains(
+                #"<autoFilter ref="A1:C2"/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><conditionalFormatting"#
+            ))
+        let tail = try XLSXWorkbook(path: path).readRows(of: try XLSXWorkbook(path: path).sheets[0]) { _ in }
+        #expect(tail.mergedRanges == [CellRange("A1:B1")!])
+    }
+
     @Test func theWorkbookHasNoOtherParts() throws {
         let archive = try ZipArchive(path: Self.sample())
         #expect(Set(archive.entries.map(\.name)) == Set(Self.parts))

@@ -71,7 +71,21 @@ public final class WorkbookWriter {
         }
     }
 
-    /// Ends the open sheet: its filter and notes go after its rows.
+    /// Merges cell ranges of the open sheet (written after its rows, as the schema wants).
+    /// Overlapping ranges are refused: Excel calls such a file corrupt.
+    public func mergeCells(_ ranges: [CellRange]) throws {
+        guard var sheet = current.take() else { preconditionFailure("no sheet is open") }
+        defer { current = sheet }
+        for range in ranges {
+            if let other = sheet.merged.first(where: { $0.overlaps(range) }) {
+                throw SpreadsheetError(
+                    Location(file: "workbook", sheet: sheet.name), "merged ranges \(other) and \(range) overlap")
+            }
+            sheet.merged.append(range)
+        }
+    }
+
+    /// Ends the open sheet: its filter, merged ranges, conditional formats and notes go after its rows.
     public func endSheet() throws {
         guard var sheet = current.take() else { preconditionFailure("no sheet is open") }
         sheet.buffer.append(contentsOf: "</sheetData>".utf8)
@@ -80,6 +94,11 @@ public final class WorkbookWriter {
             let range = "A\(first):\(CellAddress.columnName(sheet.lastColumn))\(sheet.lastRow)"
             sheet.buffer.append(contentsOf: #"<autoFilter ref="\#(range)"/>"#.utf8)
             filter = range
+        }
+        if !sheet.merged.isEmpty {
+            sheet.buffer.append(contentsOf: #"<mergeCells count="\#(sheet.merged.count)">"#.utf8)
+            for range in sheet.merged { sheet.buffer.append(contentsOf: #"<mergeCell ref="\#(range)"/>"#.utf8) }
+            sheet.buffer.append(contentsOf: "</mergeCells>".utf8)
         }
         let firstDataRow = sheet.layout.frozenRows + 1
         if sheet.lastRow >= firstDataRow {
@@ -258,4 +277,5 @@ private struct SheetState {
     var firstRow: Int?
     var lastColumn = 0
     var notes: [(CellAddress, String)] = []
+    var merged: [CellRange] = []
 }

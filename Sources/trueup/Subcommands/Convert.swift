@@ -14,7 +14,8 @@ struct Convert: ParsableCommand {
             numbers as plain decimals, text that would run as a formula neutralised with a leading \
             apostrophe (--raw keeps it). A CSV becomes an XLSX with each column typed from all its \
             values (dates, numbers, money, percentages; identifiers with leading zeros stay text). \
-            XLSX to XLSX is a normalised copy: every sheet's values, formulas and number formats. \
+            XLSX to XLSX is a normalised copy: every sheet's values, formulas, number formats and \
+            merged ranges. \
             JSON holds every sheet's typed cells in the conformance corpus's form. The output is \
             written atomically and never replaces an input.
             """)
@@ -151,7 +152,7 @@ enum WorkbookConversion {
             let name = WorkbookWriter.availableName(sheet.name, existing: names)
             names.append(name)
             try writer.beginSheet(name)
-            try workbook.readRows(of: sheet, progress: { progress(sheet.name, $0, $1) }) { row in
+            let tail = try workbook.readRows(of: sheet, progress: { progress(sheet.name, $0, $1) }) { row in
                 guard let last = row.cells.last?.column else { return }
                 var cells = [WriteCell](repeating: .empty, count: last)
                 for cell in row.cells {
@@ -160,6 +161,7 @@ enum WorkbookConversion {
                 }
                 try writer.writeRow(cells, index: row.index)
             }
+            try writer.mergeCells(tail.mergedRanges)
             try writer.endSheet()
         }
         if names.isEmpty {
