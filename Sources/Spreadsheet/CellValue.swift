@@ -14,7 +14,8 @@ public enum CellValue: Sendable, Hashable {
     /// An error literal such as `#DIV/0!`, `#N/A` or `#SPILL!` (unknown codes are kept as written).
     case error(String)
     /// A date, date-time, time of day or elapsed duration.
-    case date(DateTimeValue)
+    /// Boxed: a date's fields would otherwise make every cell value four times its size.
+    indirect case date(DateTimeValue)
     /// A number too large or too small for `Decimal`, kept as written.
     case outOfRangeNumber(String)
 
