@@ -84,11 +84,14 @@ public struct ReviewPage {
             out +=
                 "<table class=\"figures\">\n<thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Rank</th>"
             out += "<th scope=\"col\" class=\"num\">Credit</th><th scope=\"col\" class=\"num\">Attainment</th>"
+            out += "<th scope=\"col\" class=\"num\" title=\"Attainment over the fiscal year so far\">YTD</th>"
             out += "<th scope=\"col\" class=\"num\">Earned</th></tr></thead>\n<tbody>\n"
             for rep in periods {
+                let toDate = rep.yearToDate?.attainment
                 out += "<tr><th scope=\"row\">\(rep.period)</th><td class=\"num\">\(rep.rank)</td>"
                 out += "<td class=\"num\">\(money(rep.credit))</td>"
                 out += "<td class=\"num \(standingClass(rep.attainment))\">\(percent(rep.attainment))</td>"
+                out += "<td class=\"num \(standingClass(toDate))\">\(percent(toDate))</td>"
                 out += "<td class=\"num\">\(money(rep.earned))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"

@@ -48,7 +48,7 @@ public enum ReviewWorkbook {
     }
 
     private static func writePeriod(_ period: Period, of review: Review, to writer: WorkbookWriter) throws {
-        let fixed: [Double] = [6, 10, 22, 14, 14, 14, 12, 10, 14, 14, 10]
+        let fixed: [Double] = [6, 10, 22, 14, 14, 14, 12, 10, 13, 14, 14, 18]
         let extra = objectiveHeaders(review)
         try writer.beginSheet(
             period.description,
@@ -56,7 +56,8 @@ public enum ReviewWorkbook {
                 columnWidths: widths(fixed, extra: extra.count), frozenRows: 1, autoFilter: true,
                 conditionalFormats: [.dataBar(column: 7)], printLandscapeFitToWidth: true))
         let headers = [
-            "Rank", "Rep", "Name", "Team", "Quota", "Credit", "Attainment", "Change", "Earned", "Payable", "Standing",
+            "Rank", "Rep", "Name", "Team", "Quota", "Credit", "Attainment", "Change", "Year to date", "Earned",
+            "Payable", "Standing",
         ]
         try writer.writeRow((headers + extra).map { .text($0, style: .header) })
         for rep in review.reps(in: period) {
@@ -64,7 +65,8 @@ public enum ReviewWorkbook {
                 [
                     .number(Decimal(rep.rank)), .text(rep.rep), .text(rep.name ?? ""), .text(rep.team ?? ""),
                     money(rep.quota), .number(rep.credit, style: .money), ratio(rep.attainment),
-                    ratio(rep.change?.attainment, style: pointsStyle), .number(rep.earned, style: .money),
+                    ratio(rep.change?.attainment, style: pointsStyle), ratio(rep.yearToDate?.attainment),
+                    .number(rep.earned, style: .money),
                     .number(rep.payable, style: .money), .text(rep.standing.map(standingText) ?? ""),
                 ] + objectiveCells(rep.objectives))
         }
@@ -72,7 +74,7 @@ public enum ReviewWorkbook {
     }
 
     private static func writeTeams(_ review: Review, to writer: WorkbookWriter) throws {
-        let fixed: [Double] = [10, 18, 6, 14, 14, 12, 10, 14, 14, 8, 8]
+        let fixed: [Double] = [10, 18, 6, 14, 14, 12, 10, 13, 14, 14, 8, 8]
         let extra = objectiveHeaders(review)
         let name = WorkbookWriter.availableName("Teams", existing: review.periods.map(\.description))
         try writer.beginSheet(
@@ -81,8 +83,8 @@ public enum ReviewWorkbook {
                 columnWidths: widths(fixed, extra: extra.count), frozenRows: 1, autoFilter: true,
                 conditionalFormats: [.dataBar(column: 6)], printLandscapeFitToWidth: true))
         let headers = [
-            "Period", "Team", "Reps", "Quota", "Credit", "Attainment", "Change", "Earned", "Payable", "Below",
-            "≥ 100%",
+            "Period", "Team", "Reps", "Quota", "Credit", "Attainment", "Change", "Year to date", "Earned", "Payable",
+            "Below", "≥ 100%",
         ]
         try writer.writeRow((headers + extra).map { .text($0, style: .header) })
         for period in review.periods {
@@ -94,7 +96,8 @@ public enum ReviewWorkbook {
                     [
                         .text(period.description), label, .number(Decimal(group.repCount)), money(group.quota),
                         .number(group.credit, style: .money), ratio(group.attainment),
-                        ratio(group.change?.attainment, style: pointsStyle), .number(group.earned, style: .money),
+                        ratio(group.change?.attainment, style: pointsStyle), ratio(group.yearToDate?.attainment),
+                        .number(group.earned, style: .money),
                         .number(group.payable, style: .money), .number(Decimal(group.below)),
                         .number(Decimal(group.achieved)),
                     ] + objectiveCells(group.objectives))

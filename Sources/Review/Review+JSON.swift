@@ -38,6 +38,15 @@ extension Change {
     }
 }
 
+extension YearToDate {
+    var pairs: [(String, String)] {
+        [
+            ("credit_to_date", quotedMoney(credit)), ("quota_to_date", quotedMoney(quota)),
+            ("attainment_to_date", quotedRatio(attainment)),
+        ]
+    }
+}
+
 extension ObjectiveResult {
     /// The achieved figure as text: a count of deals, money, or an average rounded to cents.
     public var achievedText: String? {
@@ -70,6 +79,7 @@ extension RepReview {
         ]
         pairs +=
             change?.pairs ?? [("previous_period", "null"), ("credit_change", "null"), ("attainment_change", "null")]
+        pairs += yearToDate?.pairs ?? []
         pairs.append(("objectives", "[" + objectives.map(\.json).joined(separator: ", ") + "]"))
         return JSONText.object(pairs)
     }
@@ -86,6 +96,7 @@ extension GroupReview {
         ]
         pairs +=
             change?.pairs ?? [("previous_period", "null"), ("credit_change", "null"), ("attainment_change", "null")]
+        pairs += yearToDate?.pairs ?? []
         pairs.append(("objectives", "[" + objectives.map(\.json).joined(separator: ", ") + "]"))
         return JSONText.object(pairs)
     }

@@ -47,6 +47,15 @@ public struct Change: Sendable, Hashable {
     public var attainment: Decimal?
 }
 
+/// Credit and quota summed over the fiscal year up to and including a period.
+public struct YearToDate: Sendable, Hashable {
+    public var credit: Decimal
+    /// Nil when a period of the year so far has no quota.
+    public var quota: Decimal?
+    /// credit ÷ quota.
+    public var attainment: Decimal? { quota.flatMap { $0 == 0 ? nil : credit / $0 } }
+}
+
 /// One personal objective's result for a rep or a team in one period.
 public struct ObjectiveResult: Sendable, Hashable {
     public var name: String
@@ -92,6 +101,8 @@ public struct RepReview: Sendable, Hashable {
     /// Nil without a quota.
     public var standing: Standing?
     public var change: Change?
+    /// The fiscal year so far: this period and the earlier ones reviewed in the same year.
+    public var yearToDate: YearToDate?
     public var objectives: [ObjectiveResult]
 }
 
@@ -111,5 +122,7 @@ public struct GroupReview: Sendable, Hashable {
     public var below: Int
     public var achieved: Int
     public var change: Change?
+    /// The fiscal year so far, summed over the group's periods reviewed in the same year.
+    public var yearToDate: YearToDate?
     public var objectives: [ObjectiveResult]
 }

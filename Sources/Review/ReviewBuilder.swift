@@ -38,7 +38,7 @@ extension Review {
                     rep: total.rep, name: total.name, team: total.team, period: total.period, quota: total.quota,
                     credit: total.credit, attainment: total.attainment, earned: total.earned, payable: total.payable,
                     rank: 0, standing: Self.standing(total.attainment, threshold: threshold), change: nil,
-                    objectives: results))
+                    yearToDate: nil, objectives: results))
         }
         Self.addChanges(&reviews, key: \.rep)
         let ranked = Self.ranked(reviews, periods: periods)
@@ -125,21 +125,28 @@ extension Review {
             earned: members.reduce(Decimal(0)) { $0 + $1.earned },
             payable: members.reduce(Decimal(0)) { $0 + $1.payable },
             below: members.filter { $0.standing == .below }.count,
-            achieved: members.filter { $0.standing == .achieved }.count, change: nil, objectives: objectives)
+            achieved: members.filter { $0.standing == .achieved }.count, change: nil, yearToDate: nil,
+            objectives: objectives)
     }
 
-    /// Sets each item's change from the same key's previous period in `items` (which are in
-    /// period order within a key).
+    /// Sets each item's change from the same key's previous period in `items`, and its figures
+    /// for the fiscal year so far.
     static func addChanges<Item: Reviewed, Key: Hashable>(_ items: inout [Item], key: KeyPath<Item, Key>) {
         var last: [Key: Int] = [:]
         for index in items.indices.sorted(by: { items[$0].period < items[$1].period }) {
             let itemKey = items[index][keyPath: key]
+            var toDate = YearToDate(credit: items[index].credit, quota: items[index].quota)
             if let previous = last[itemKey] {
                 let before = items[previous]
                 let attainment = items[index].attainment.flatMap { now in before.attainment.map { now - $0 } }
                 items[index].change = Change(
                     previousPeriod: before.period, credit: items[index].credit - before.credit, attainment: attainment)
+                if before.period.fiscalYear == items[index].period.fiscalYear, let earlier = before.yearToDate {
+                    toDate.credit += earlier.credit
+                    toDate.quota = toDate.quota.flatMap { now in earlier.quota.map { now + $0 } }
+                }
             }
+            items[index].yearToDate = toDate
             last[itemKey] = index
         }
     }
@@ -149,8 +156,10 @@ extension Review {
 protocol Reviewed {
     var period: Period { get }
     var credit: Decimal { get }
+    var quota: Decimal? { get }
     var attainment: Decimal? { get }
     var change: Change? { get set }
+    var yearToDate: YearToDate? { get set }
 }
 
 extension RepReview: Reviewed {}

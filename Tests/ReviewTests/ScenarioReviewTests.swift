@@ -121,6 +121,26 @@ import Testing
     }
 
     @Test(arguments: cases)
+    func yearToDateSumsTheFiscalYearSoFar(_ name: String) throws {
+        let (review, _, _) = try Self.review(name)
+        for rep in review.reps {
+            let year = review.reps.filter {
+                $0.rep == rep.rep && $0.period.fiscalYear == rep.period.fiscalYear && $0.period <= rep.period
+            }
+            let toDate = try #require(rep.yearToDate)
+            #expect(toDate.credit == year.reduce(0) { $0 + $1.credit }, "\(name) \(rep.rep) \(rep.period)")
+            let quotas = year.compactMap(\.quota)
+            #expect(toDate.quota == (quotas.count == year.count ? quotas.reduce(0, +) : nil))
+        }
+        for group in review.organisation {
+            let year = review.organisation.filter {
+                $0.period.fiscalYear == group.period.fiscalYear && $0.period <= group.period
+            }
+            #expect(group.yearToDate?.credit == year.reduce(0) { $0 + $1.credit })
+        }
+    }
+
+    @Test(arguments: cases)
     func ranksOrderEachPeriodByAttainment(_ name: String) throws {
         let (review, _, _) = try Self.review(name)
         for period in review.periods {

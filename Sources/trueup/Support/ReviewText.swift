@@ -22,30 +22,35 @@ struct ReviewText {
     }
 
     private func repTable(_ reps: [RepReview]) -> String {
-        var header = ["Rank", "Rep", "Name", "Team", "Quota", "Credit", "Attain.", "Change", "Earned", "Standing"]
+        var header = [
+            "Rank", "Rep", "Name", "Team", "Quota", "Credit", "Attain.", "Change", "Year to date", "Earned", "Standing",
+        ]
         header += review.objectives.map(\.name)
         let rows = reps.map { rep in
             [
                 String(rep.rank), rep.rep, rep.name ?? "", rep.team ?? "—", rep.quota?.groupedMoneyText ?? "—",
                 rep.credit.groupedMoneyText, rep.attainment?.attainmentPercent ?? "—", Self.changeText(rep.change),
-                rep.earned.groupedMoneyText, rep.standing.map(Self.standingText) ?? "—",
+                rep.yearToDate?.attainment?.attainmentPercent ?? "—", rep.earned.groupedMoneyText,
+                rep.standing.map(Self.standingText) ?? "—",
             ] + rep.objectives.map(Self.objectiveText)
         }
-        return StatementText.table(header: header, rows: rows, rightAligned: Set([0, 4, 5, 6, 7, 8]))
+        return StatementText.table(header: header, rows: rows, rightAligned: Set([0, 4, 5, 6, 7, 8, 9]))
     }
 
     private func groupTable(_ groups: [GroupReview]) -> String {
-        var header = ["Team", "Reps", "Quota", "Credit", "Attain.", "Change", "Earned", "Below", "≥ 100%"]
+        var header = [
+            "Team", "Reps", "Quota", "Credit", "Attain.", "Change", "Year to date", "Earned", "Below", "≥ 100%",
+        ]
         header += review.objectives.map(\.name)
         let rows = groups.map { group in
             [
                 group.team ?? "Organisation", String(group.repCount), group.quota?.groupedMoneyText ?? "—",
                 group.credit.groupedMoneyText, group.attainment?.attainmentPercent ?? "—",
-                Self.changeText(group.change), group.earned.groupedMoneyText, String(group.below),
-                String(group.achieved),
+                Self.changeText(group.change), group.yearToDate?.attainment?.attainmentPercent ?? "—",
+                group.earned.groupedMoneyText, String(group.below), String(group.achieved),
             ] + group.objectives.map(Self.objectiveText)
         }
-        return StatementText.table(header: header, rows: rows, rightAligned: Set(1...8))
+        return StatementText.table(header: header, rows: rows, rightAligned: Set(1...9))
     }
 
     private func callOuts(_ reps: [RepReview]) -> String {
@@ -97,8 +102,8 @@ struct ReviewText {
         var writer = CSVWriter { out += String(decoding: $0, as: UTF8.self) }
         var header = [
             "level", "period", "team", "rep", "name", "rank", "quota", "credit", "attainment", "earned", "payable",
-            "standing", "previous_period", "credit_change", "attainment_change", "reps", "below_threshold",
-            "at_or_above_quota",
+            "standing", "previous_period", "credit_change", "attainment_change", "credit_to_date", "quota_to_date",
+            "attainment_to_date", "reps", "below_threshold", "at_or_above_quota",
         ]
         for objective in review.objectives { header += [objective.name + " target", objective.name + " achieved"] }
         writer.write(texts: header)
@@ -106,6 +111,12 @@ struct ReviewText {
             [
                 change?.previousPeriod.description ?? "", change?.credit.moneyText ?? "",
                 change?.attainment.map { $0.rounded(places: 6, mode: .halfUp).plainText } ?? "",
+            ]
+        }
+        func toDateFields(_ toDate: YearToDate?) -> [String] {
+            [
+                toDate?.credit.moneyText ?? "", toDate?.quota?.moneyText ?? "",
+                toDate?.attainment.map { $0.rounded(places: 6, mode: .halfUp).plainText } ?? "",
             ]
         }
         func objectiveFields(_ results: [ObjectiveResult]) -> [String] {
@@ -118,7 +129,8 @@ struct ReviewText {
                     "rep", rep.period.description, rep.team ?? "", rep.rep, rep.name ?? "", String(rep.rank),
                     rep.quota?.moneyText ?? "", rep.credit.moneyText, ratio(rep.attainment), rep.earned.moneyText,
                     rep.payable.moneyText, rep.standing?.rawValue ?? "",
-                ] + changeFields(rep.change) + ["", "", ""] + objectiveFields(rep.objectives))
+                ] + changeFields(rep.change) + toDateFields(rep.yearToDate) + ["", "", ""]
+                    + objectiveFields(rep.objectives))
         }
         for group in review.teams + review.organisation {
             writer.write(
@@ -126,7 +138,8 @@ struct ReviewText {
                     group.team == nil ? "organisation" : "team", group.period.description, group.team ?? "", "", "", "",
                     group.quota?.moneyText ?? "", group.credit.moneyText, ratio(group.attainment),
                     group.earned.moneyText, group.payable.moneyText, "",
-                ] + changeFields(group.change) + [String(group.repCount), String(group.below), String(group.achieved)]
+                ] + changeFields(group.change) + toDateFields(group.yearToDate)
+                    + [String(group.repCount), String(group.below), String(group.achieved)]
                     + objectiveFields(group.objectives))
         }
         return out
