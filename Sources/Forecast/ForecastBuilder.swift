@@ -32,23 +32,8 @@ extension Forecast {
         var outcomes: [Scenario: [String: Outcome]] = [:]
         for (number, scenario) in Scenario.allCases.enumerated() {
             progress(scenario, number)
-            let projected = pipeline.compactMap { deal -> CreditLine? in
-                let amount: Decimal
-                switch scenario {
-                case .closed: return nil
-                case .committed:
-                    guard deal.probability >= commitAt else { return nil }
-                    amount = deal.amount
-                case .expected:
-                    guard deal.probability > 0 else { return nil }
-                    amount = deal.amount * deal.probability
-                case .bestCase: amount = deal.amount
-                }
-                return CreditLine(
-                    row: offset + deal.row, dealID: deal.dealID, rep: deal.rep, date: deal.expectedClose,
-                    amount: amount, split: deal.split, product: deal.product, type: deal.type,
-                    status: plan.eligibleStatuses?.first)
-            }
+            let projected = projectedLines(
+                pipeline, scenario: scenario, commitAt: commitAt, offset: offset, status: plan.eligibleStatuses?.first)
             let statement: Statement
             do {
                 statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: closed + projected)
@@ -81,6 +66,29 @@ extension Forecast {
             for scenario in Scenario.allCases { reps[at].outcomes[scenario] = outcomes[scenario]?[key] ?? Outcome() }
         }
         return Forecast(plan: plan, reps: reps, targets: targets)
+    }
+
+    /// The open deals as credit lines closing on their expected dates with `status` (forecast
+    /// as won), rows after `offset`: those `scenario` counts, at the amount it counts.
+    static func projectedLines(
+        _ pipeline: [OpenDeal], scenario: Scenario, commitAt: Decimal, offset: Int, status: String?
+    ) -> [CreditLine] {
+        pipeline.compactMap { deal -> CreditLine? in
+            let amount: Decimal
+            switch scenario {
+            case .closed: return nil
+            case .committed:
+                guard deal.probability >= commitAt else { return nil }
+                amount = deal.amount
+            case .expected:
+                guard deal.probability > 0 else { return nil }
+                amount = deal.amount * deal.probability
+            case .bestCase: amount = deal.amount
+            }
+            return CreditLine(
+                row: offset + deal.row, dealID: deal.dealID, rep: deal.rep, date: deal.expectedClose, amount: amount,
+                split: deal.split, product: deal.product, type: deal.type, status: status)
+        }
     }
 
     /// Open deals per rep-period, found through the best case's lines (which resolved each
