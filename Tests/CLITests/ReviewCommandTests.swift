@@ -65,6 +65,29 @@ import Testing
         #expect(unknown.status == 2 && unknown.stderr.contains("2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4"))
     }
 
+    /// Names are data, not markup or formulas: a rep called `<script>…` and a team called
+    /// `=HYPERLINK(…)` come out escaped in the page and neutralised in the CSV.
+    @Test func hostileNamesAreEscapedInThePageAndNeutralisedInTheCSV() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("roster.csv").path
+        try "id,name,team,quota\r\nR1,\"<script>alert('x')</script> & co\",\"=HYPERLINK(\"\"http://evil\"\")\",1000\r\n"
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        let deals = folder.appendingPathComponent("deals.csv").path
+        try "Deal ID,Rep,Close Date,Amount\r\nD1,R1,2026-07-01,500\r\n".write(
+            toFile: deals, atomically: true, encoding: .utf8)
+        let plan = CalculateCommandTests.scenarios.appendingPathComponent("case-03/plan.yaml").path
+        let page = folder.appendingPathComponent("review.html").path
+        let csv = try CommandLineTests.run([
+            "review", "--plan", plan, "--deals", deals, "--roster", roster, "--format", "csv", "--html", page,
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",R1,"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
+    }
+
     @Test func theWorkbookAndThePageAreWrittenAndInputsAreNeverOverwritten() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
