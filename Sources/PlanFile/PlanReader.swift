@@ -63,7 +63,10 @@ struct PlanReader {
                 rules.stages[key] = probability
             }
         }
-        if let commit = section["commit_at"] { rules.commitAt = try commit.percent() }
+        if let commit = section["commit_at"] {
+            rules.commitAt = try commit.percent()
+            guard rules.commitAt <= 1 else { throw commit.error("\(commit.name) is a probability: at most 100%") }
+        }
         return rules
     }
 

@@ -108,6 +108,15 @@ import Testing
         #expect(words.contains("Forecast: committed from 90% probability; stages: none mapped"))
     }
 
+    @Test func aCommitLevelAbove100PercentIsRefusedAtItsLine() {
+        let text = Self.planText + "\nforecast: { stages: { Commit: 90% }, commit_at: 120% }\n"
+        #expect(throws: PlanError.self) { try PlanFile.parse(text, file: "p.yaml") }
+        let stage = Self.planText + "\nforecast: { stages: { Commit: 190% } }\n"
+        #expect(throws: PlanError.self) { try PlanFile.parse(stage, file: "p.yaml") }
+        let fine = Self.planText + "\nforecast: { stages: { Commit: 90% }, commit_at: 75% }\n"
+        #expect((try? PlanFile.parse(fine, file: "p.yaml"))?.forecast.commitAt == Decimal(string: "0.75")!)
+    }
+
     @Test func anUnknownMeasureIsRefused() {
         let text = Self.planText.replacingOccurrences(of: "measure: deals", with: "measure: logos")
         #expect(throws: PlanError.self) { try PlanFile.parse(text, file: "p.yaml") }

@@ -43,7 +43,11 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let run = try inputs.load()
         var plan = run.plan
-        if let commitAt { plan.forecast.commitAt = try Percentages.parse(commitAt, option: "--commit-at") }
+        if let commitAt {
+            let level = try Percentages.parse(commitAt, option: "--commit-at")
+            guard level <= 1 else { throw UsageError("--commit-at \(commitAt): a probability is at most 100%") }
+            plan.forecast.commitAt = level
+        }
         if AtomicOutputFile.sameFile(pipeline, inputs.deals) {
             throw UsageError("--pipeline \(pipeline): the pipeline is the deals file; give the open deals on their own")
         }
