@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Forecast", dependencies: ["Commission", "Spreadsheet"]),
 
         // Rendering: statements and reports as workbooks.
-        .target(name: "Reports", dependencies: ["Commission", "Review", "Spreadsheet", "XLSX", "CSV"]),
+        .target(name: "Reports", dependencies: ["Commission", "Review", "Forecast", "Spreadsheet", "XLSX", "CSV"]),
         .target(
             name: "Correction",
             dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),

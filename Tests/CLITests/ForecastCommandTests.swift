@@ -118,6 +118,23 @@ import Testing
         #expect(organisation[open] == "28")  // every open deal in the sample pipeline closes in Q4
     }
 
+    @Test func theWorkbookHasASheetPerPeriodTeamsAndTargets() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("forecast.xlsx").path
+        let result = try Self.forecast(
+            pipeline: Self.sample("pipeline.csv"), ["--target", "West=800000", "--out", workbook])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sheets = try CommandLineTests.run(["inspect", workbook])
+        for name in ["2026-Q1", "2026-Q4", "Teams", "Targets"] { #expect(sheets.stdout.contains(name)) }
+        let csv = folder.appendingPathComponent("q4.csv").path
+        #expect(try CommandLineTests.run(["convert", workbook, csv, "--sheet", "2026-Q4"]).status == 0)
+        let header = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").first ?? ""
+        #expect(header.hasPrefix("Rep,Name,Team,Quota,Closed credit,Open deals,Pipeline,Weighted pipeline"))
+        let notWorkbook = try Self.forecast(pipeline: Self.sample("pipeline.csv"), ["--out", csv])
+        #expect(notWorkbook.status == 2)
+    }
+
     @Test func anUnmappedStageIsRefusedAtItsCell() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

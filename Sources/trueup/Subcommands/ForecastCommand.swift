@@ -3,7 +3,9 @@ import Commission
 import Forecast
 import Foundation
 import Ingest
+import Reports
 import Spreadsheet
+import XLSX
 
 struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +42,13 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Output format: text, json or csv.")
     var format: StatementFormat = .text
 
+    @Option(help: ArgumentHelp("Also write the forecast as a workbook.", valueName: "forecast.xlsx"))
+    var out: String?
+
     func run() throws {
+        if let out, !out.lowercased().hasSuffix(".xlsx") {
+            throw UsageError("--out \(out): the forecast workbook must end in .xlsx")
+        }
         let run = try inputs.load()
         var plan = run.plan
         if let commitAt {
@@ -76,6 +84,14 @@ struct ForecastCommand: ParsableCommand {
         if let period {
             try PeriodOption.check(period, in: forecast.periods, of: "the forecast")
             forecast.keepOnly(period: period)
+        }
+        if let out {
+            let file = try AtomicOutputFile(path: out, inputs: inputs.files + [pipeline])
+            let writer = WorkbookWriter(handle: file.handle)
+            try ForecastWorkbook.write(forecast, to: writer)
+            try writer.finish()
+            try file.commit()
+            FileHandle.standardError.write(Data("trueup: wrote \(out)\n".utf8))
         }
         switch format {
         case .json: print(forecast.json, terminator: "")
