@@ -82,7 +82,7 @@ public struct ReviewPage {
             out += latest.team.map { " · " + escape($0) } ?? ""
             out += "</span></h3>\n" + repChart(periods)
             out +=
-                "<table class=\"figures\">\n<thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Rank</th>"
+                "<div class=\"scroll\"><table class=\"figures\">\n<thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Rank</th>"
             out += "<th scope=\"col\" class=\"num\">Credit</th><th scope=\"col\" class=\"num\">Attainment</th>"
             out += "<th scope=\"col\" class=\"num\" title=\"Attainment over the fiscal year so far\">YTD</th>"
             out += "<th scope=\"col\" class=\"num\">Earned</th></tr></thead>\n<tbody>\n"
@@ -94,7 +94,7 @@ public struct ReviewPage {
                 out += "<td class=\"num \(standingClass(toDate))\">\(percent(toDate))</td>"
                 out += "<td class=\"num\">\(money(rep.earned))</td></tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table></div>\n"
             if !latest.objectives.isEmpty {
                 out += "<ul class=\"objectives\">\n"
                 for result in latest.objectives {
@@ -196,11 +196,12 @@ public struct ReviewPage {
         td.on-track { color: #a86400; }
         td.achieved { color: var(--achieved); font-weight: 600; }
         .block { margin-bottom: 16px; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 16px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(400px, 1fr)); gap: 16px; }
         .card { border: 1px solid #d9dee3; border-radius: 8px; padding: 12px 14px; background: #fff; }
         .card .id { color: var(--muted); font-weight: 400; font-size: 0.85em; }
-        .card table { font-size: 0.88em; }
-        .card th, .card td { padding: 3px 5px; white-space: nowrap; }
+        .card table { font-size: 0.85em; }
+        .card th, .card td { padding: 3px 4px; white-space: nowrap; }
+        .scroll { overflow-x: auto; }
         .chart { width: 100%; height: auto; display: block; }
         .teams-chart { width: 100%; max-width: 760px; height: auto; display: block; }
         svg text { font-size: 11px; fill: var(--ink); }
@@ -219,6 +220,8 @@ public struct ReviewPage {
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
           .cards { grid-template-columns: repeat(2, 1fr); }
+          .card table { font-size: 8pt; }
+          .scroll { overflow: visible; }
           .card, .block, table, svg { break-inside: avoid; }
           h2 { break-after: avoid; }
         }
