@@ -81,8 +81,11 @@ public enum DealsReader {
     /// Finds the header (the first sheet with every required field, unless `sheet` names one),
     /// maps the columns (`pins` first, then synonyms) and reads every row below it. A row with a
     /// value that cannot be read is skipped and reported at its cell; the run goes on.
-    public static func read(_ file: TableFile, sheet: String? = nil, pins: [String: String] = [:]) throws -> DealsTable
-    {
+    /// `progress`, when given, gets bytes read and the total as the rows stream in.
+    public static func read(
+        _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:],
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+    ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
             in: file, tables: tables, keys: Field.allCases, synonyms: \.synonyms, required: Field.required, pins: pins)
@@ -90,7 +93,7 @@ public enum DealsReader {
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
         var pending: [(Row, RowPlace)] = []
         var styles: [Field: NumberStyle]?
-        try file.forEachRow(of: table) { row, place in
+        try file.forEachRow(of: table, progress: progress) { row, place in
             guard row.index > mapping.headerRow else { return }
             pending.append((row, place))
             if styles == nil && pending.count >= styleSample {

@@ -41,12 +41,16 @@ public enum TableFile {
         }
     }
 
-    /// Streams the rows of `table` (a sheet name, or nil for CSV) with where each one is.
-    public func forEachRow(of table: String?, _ body: (Row, RowPlace) throws -> Void) throws {
+    /// Streams the rows of `table` (a sheet name, or nil for CSV) with where each one is;
+    /// `progress`, when given, gets bytes read and the total, now and then.
+    public func forEachRow(
+        of table: String?, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
+        _ body: (Row, RowPlace) throws -> Void
+    ) throws {
         switch self {
         case .delimited(let reader):
             var number = 0
-            try reader.forEachRecord { record in
+            try reader.forEachRecord(progress: progress) { record in
                 number += 1
                 var cells: [Cell] = []
                 cells.reserveCapacity(record.fields.count)
@@ -61,7 +65,7 @@ public enum TableFile {
             guard let sheet = table.flatMap(workbook.sheet(named:)) else {
                 throw SpreadsheetError(Location(file: workbook.path), "no sheet '\(table ?? "")'")
             }
-            try workbook.readRows(of: sheet) { row in
+            try workbook.readRows(of: sheet, progress: progress) { row in
                 try body(row, RowPlace(file: workbook.path, sheet: sheet.name, line: nil, row: row.index))
             }
         }

@@ -10,13 +10,16 @@ import Spreadsheet
 /// plan's tolerance gets a cause, found by re-running the engine under the readings a sheet's
 /// author may have used and by reading the sheet's formulas; differences within it are `rounding`.
 public enum Reconciler {
-    /// `source`, when given, is a trusted export of the same deals (a CRM), read like any deals file.
+    /// `source`, when given, is a trusted export of the same deals (a CRM), read like any deals
+    /// file. `progress` hears what stage the work is in, and how far reading the workbook is.
     public static func reconcile(
         workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        source: String? = nil
+        source: String? = nil,
+        progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
-        var deals = try DealsReader.read(file, sheet: sheet, pins: pins)
+        var deals = try DealsReader.read(file, sheet: sheet, pins: pins) { progress("reading the workbook", $0, $1) }
+        progress("comparing with the plan", 0, 0)
         deals.fillManualCells()
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let copies = DuplicateRows.takeCopies(from: &deals)

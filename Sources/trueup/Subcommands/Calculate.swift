@@ -105,10 +105,14 @@ struct CalculationInputs: ParsableArguments {
         return pins
     }
 
+    /// Reads the plan, the deals (with a progress line on a terminal) and the roster.
     func load() throws -> LoadedRun {
         let loaded = try loadPlan()
-        let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins(loaded))
-        return LoadedRun(plan: loaded, deals: table, roster: try loadRoster(for: loaded))
+        let progress = ProgressLine()
+        let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins(loaded)) {
+            progress.update("reading the deals", done: $0, total: $1)
+        }
+        return LoadedRun(plan: loaded, deals: table, roster: try loadRoster(for: loaded), progress: progress)
     }
 }
 
@@ -117,8 +121,12 @@ struct LoadedRun {
     let plan: Plan
     let deals: DealsTable
     let roster: [RosterEntry]
+    /// The progress line reading began; calculating ends it.
+    let progress: ProgressLine
 
     func calculate() throws -> Statement {
+        progress.update("calculating \(deals.lines.count) lines", done: 0, total: 0)
+        defer { progress.finish() }
         do {
             return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
         } catch {

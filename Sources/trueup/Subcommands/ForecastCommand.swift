@@ -50,6 +50,9 @@ struct ForecastCommand: ParsableCommand {
             throw UsageError("--out \(out): the forecast workbook must end in .xlsx")
         }
         let run = try inputs.load()
+        // The line that showed the deals being read goes on to show the projections.
+        let progress = run.progress
+        defer { progress.finish() }
         var plan = run.plan
         if let commitAt {
             let level = try Percentages.parse(commitAt, option: "--commit-at")
@@ -65,8 +68,6 @@ struct ForecastCommand: ParsableCommand {
         }
         let targets = try target.map(parseTarget)
         var forecast: Forecast
-        let progress = ProgressLine()
-        defer { progress.finish() }
         do {
             forecast = try Forecast.project(
                 plan: plan, roster: run.roster, closed: run.deals.lines, pipeline: open, targets: targets

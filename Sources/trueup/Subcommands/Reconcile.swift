@@ -53,10 +53,13 @@ struct Reconcile: ParsableCommand {
         let rosterEntries = try inputs.loadRoster(for: loadedPlan)
         let result: Reconciliation
         let stage = StageMeter("reconcile")
+        let progress = ProgressLine()
         do {
+            defer { progress.finish() }
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan), source: deals)
+                pins: try inputs.pins(loadedPlan), source: deals
+            ) { progress.update($0, done: $1, total: $2) }
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
         }
