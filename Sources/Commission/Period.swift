@@ -22,28 +22,32 @@ public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
 /// months), `2026-Q3`, `2026`.
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let kind: PeriodKind
+    // Stored small: every statement line holds a period, and a million lines hold a million.
+    private let storedFiscalYearStart: UInt8
+    private let storedIndex: UInt8
+    private let storedFiscalYear: Int32
+
     /// The calendar month (1...12) the fiscal year starts in.
-    public let fiscalYearStart: Int
+    public var fiscalYearStart: Int { Int(storedFiscalYearStart) }
     /// The calendar year the period's fiscal year starts in.
-    public let fiscalYear: Int
+    public var fiscalYear: Int { Int(storedFiscalYear) }
     /// 0-based position within the fiscal year.
-    public let index: Int
+    public var index: Int { Int(storedIndex) }
 
     /// The period containing `date`.
     public init(containing date: LocalDate, kind: PeriodKind, fiscalYearStart: Int) {
         let (year, month, _) = date.components
-        self.kind = kind
-        self.fiscalYearStart = fiscalYearStart
-        fiscalYear = month >= fiscalYearStart ? year : year - 1
         let monthInYear = (month - fiscalYearStart + 12) % 12
-        index = monthInYear / kind.months
+        self.init(
+            kind: kind, fiscalYearStart: fiscalYearStart, fiscalYear: month >= fiscalYearStart ? year : year - 1,
+            index: monthInYear / kind.months)
     }
 
     private init(kind: PeriodKind, fiscalYearStart: Int, fiscalYear: Int, index: Int) {
         self.kind = kind
-        self.fiscalYearStart = fiscalYearStart
-        self.fiscalYear = fiscalYear
-        self.index = index
+        storedFiscalYearStart = UInt8(fiscalYearStart)
+        storedFiscalYear = Int32(fiscalYear)
+        storedIndex = UInt8(index)
     }
 
     /// The first day of the period.
@@ -82,5 +86,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    public static func < (a: Period, b: Period) -> Bool { (a.fiscalYear, a.index) < (b.fiscalYear, b.index) }
+    public static func < (a: Period, b: Period) -> Bool {
+        (a.storedFiscalYear, a.storedIndex) < (b.storedFiscalYear, b.storedIndex)
+    }
 }
