@@ -19,13 +19,57 @@ public struct StatementLine: Sendable, Hashable {
     public var credit: Decimal?
     public var amount: Decimal
     /// The rates the amount was computed at, in band order.
-    public var rates: [Decimal]
+    public var rates: [Decimal] {
+        get { rateList.array }
+        set { rateList = RateList(newValue) }
+    }
     /// How the amount was reached, in words and figures.
     public var explanation: String
     /// Conditions such as `gated`, `capped`, `not_eligible`, `split_total`.
     public var flags: [String]
     /// The bonus's name, for bonus lines.
     public var bonusName: String?
+    private var rateList: RateList
+
+    init(
+        kind: Kind, row: Int?, dealID: String?, rep: String, period: Period, credit: Decimal?, amount: Decimal,
+        rates: [Decimal], explanation: String, flags: [String], bonusName: String?
+    ) {
+        self.kind = kind
+        self.row = row
+        self.dealID = dealID
+        self.rep = rep
+        self.period = period
+        self.credit = credit
+        self.amount = amount
+        rateList = RateList(rates)
+        self.explanation = explanation
+        self.flags = flags
+        self.bonusName = bonusName
+    }
+}
+
+/// A line's rates without an array (an allocation per line) for the usual none or one.
+private enum RateList: Sendable, Hashable {
+    case none
+    case one(Decimal)
+    case many([Decimal])
+
+    init(_ rates: [Decimal]) {
+        switch rates.count {
+        case 0: self = .none
+        case 1: self = .one(rates[0])
+        default: self = .many(rates)
+        }
+    }
+
+    var array: [Decimal] {
+        switch self {
+        case .none: []
+        case .one(let rate): [rate]
+        case .many(let rates): rates
+        }
+    }
 }
 
 /// One rep's totals for one period.
