@@ -29,6 +29,15 @@ public struct Forecast: Sendable {
     public var organisation: [GroupForecast]
     /// Each target given, against the forecast of its team (or the organisation) and period.
     public var targets: [TargetComparison]
+
+    /// Drops every figure outside the period labelled `period`.
+    public mutating func keepOnly(period: String) {
+        periods = periods.filter { $0.description == period }
+        reps = reps.filter { $0.period.description == period }
+        teams = teams.filter { $0.period.description == period }
+        organisation = organisation.filter { $0.period.description == period }
+        targets = targets.filter { $0.period.description == period }
+    }
 }
 
 /// The figures of one projection for one rep-period (or a team's sums).

@@ -25,6 +25,15 @@ public struct Review: Sendable {
 
     /// The teams of one period.
     public func teams(in period: Period) -> [GroupReview] { teams.filter { $0.period == period } }
+
+    /// Drops every figure outside the period labelled `period` (changes and year-to-date
+    /// figures, worked out from the periods before, stay).
+    public mutating func keepOnly(period: String) {
+        periods = periods.filter { $0.description == period }
+        reps = reps.filter { $0.period.description == period }
+        teams = teams.filter { $0.period.description == period }
+        organisation = organisation.filter { $0.period.description == period }
+    }
 }
 
 /// Where a rep-period stands against quota.

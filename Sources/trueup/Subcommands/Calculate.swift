@@ -31,18 +31,10 @@ struct Calculate: ParsableCommand {
     @OptionGroup var payroll: PayrollOptions
 
     func run() throws {
+        let workbook = try WorkbookOutput(out, holding: "statement")
         let run = try inputs.load()
         let statement = try run.calculate()
-        if let out {
-            guard out.lowercased().hasSuffix(".xlsx") else {
-                throw UsageError("--out \(out): the statement workbook must end in .xlsx")
-            }
-            let file = try AtomicOutputFile(path: out, inputs: inputs.files)
-            let writer = WorkbookWriter(handle: file.handle)
-            try StatementWorkbook.write(statement, to: writer)
-            try writer.finish()
-            try file.commit()
-        }
+        try workbook?.write(inputs: inputs.files) { try StatementWorkbook.write(statement, to: $0) }
         try payroll.write(statement, inputs: inputs.files)
         switch format {
         case .json:

@@ -46,9 +46,7 @@ struct ForecastCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        if let out, !out.lowercased().hasSuffix(".xlsx") {
-            throw UsageError("--out \(out): the forecast workbook must end in .xlsx")
-        }
+        let workbook = try WorkbookOutput(out, holding: "forecast")
         let run = try inputs.load()
         // The line that showed the deals being read goes on to show the projections.
         let progress = run.progress
@@ -86,14 +84,7 @@ struct ForecastCommand: ParsableCommand {
             try PeriodOption.check(period, in: forecast.periods, of: "the forecast")
             forecast.keepOnly(period: period)
         }
-        if let out {
-            let file = try AtomicOutputFile(path: out, inputs: inputs.files + [pipeline])
-            let writer = WorkbookWriter(handle: file.handle)
-            try ForecastWorkbook.write(forecast, to: writer)
-            try writer.finish()
-            try file.commit()
-            FileHandle.standardError.write(Data("trueup: wrote \(out)\n".utf8))
-        }
+        try workbook?.write(inputs: inputs.files + [pipeline]) { try ForecastWorkbook.write(forecast, to: $0) }
         switch format {
         case .json: print(forecast.json, terminator: "")
         case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
@@ -119,38 +110,5 @@ struct ForecastCommand: ParsableCommand {
         }
         let looksLikePeriod = key.range(of: #"^\d{4}(-Q[1-4]|-\d{2})?$"#, options: .regularExpression) != nil
         return looksLikePeriod ? ForecastTarget(period: key, amount: amount) : ForecastTarget(team: key, amount: amount)
-    }
-}
-
-/// `--period`: one period of those a review or forecast has.
-enum PeriodOption {
-    static func check(_ period: String, in periods: [Period], of what: String) throws {
-        guard periods.contains(where: { $0.description == period }) else {
-            let known = periods.map(\.description).joined(separator: ", ")
-            throw UsageError("--period \(period): no such period in \(what) (it has \(known))")
-        }
-    }
-}
-
-/// Percentages given on the command line: `80%` or `0.8`.
-enum Percentages {
-    static func parse(_ text: String, option: String) throws -> Decimal {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let number = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
-        guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-            throw UsageError("\(option) \(text): expected a percentage such as 80% or 0.8")
-        }
-        return trimmed.hasSuffix("%") ? value / 100 : value
-    }
-}
-
-extension Forecast {
-    /// Drops every figure outside one period.
-    mutating func keepOnly(period: String) {
-        periods = periods.filter { $0.description == period }
-        reps = reps.filter { $0.period.description == period }
-        teams = teams.filter { $0.period.description == period }
-        organisation = organisation.filter { $0.period.description == period }
-        targets = targets.filter { $0.period.description == period }
     }
 }

@@ -42,9 +42,7 @@ struct ReviewCommand: ParsableCommand {
     var html: String?
 
     func run() throws {
-        if let out, !out.lowercased().hasSuffix(".xlsx") {
-            throw UsageError("--out \(out): the review workbook must end in .xlsx")
-        }
+        let workbook = try WorkbookOutput(out, holding: "review")
         if let html, !(html.lowercased().hasSuffix(".html") || html.lowercased().hasSuffix(".htm")) {
             throw UsageError("--html \(html): the review page must end in .html")
         }
@@ -57,14 +55,7 @@ struct ReviewCommand: ParsableCommand {
             try PeriodOption.check(period, in: review.periods, of: "the review")
             review.keepOnly(period: period)
         }
-        if let out {
-            let file = try AtomicOutputFile(path: out, inputs: inputs.files)
-            let writer = WorkbookWriter(handle: file.handle)
-            try ReviewWorkbook.write(review, to: writer)
-            try writer.finish()
-            try file.commit()
-            FileHandle.standardError.write(Data("trueup: wrote \(out)\n".utf8))
-        }
+        try workbook?.write(inputs: inputs.files) { try ReviewWorkbook.write(review, to: $0) }
         if let html {
             let file = try AtomicOutputFile(path: html, inputs: inputs.files + (out.map { [$0] } ?? []))
             file.write(Array(ReviewPage(review: review).html.utf8))
@@ -82,15 +73,5 @@ struct ReviewCommand: ParsableCommand {
     private func thresholdValue(_ plan: Plan) throws -> Decimal {
         guard let threshold else { return plan.commission.gate ?? Decimal(string: "0.5")! }
         return try Percentages.parse(threshold, option: "--threshold")
-    }
-}
-
-extension Review {
-    /// Drops every figure outside one period.
-    mutating func keepOnly(period: String) {
-        periods = periods.filter { $0.description == period }
-        reps = reps.filter { $0.period.description == period }
-        teams = teams.filter { $0.period.description == period }
-        organisation = organisation.filter { $0.period.description == period }
     }
 }

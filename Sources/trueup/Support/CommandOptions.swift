@@ -1,0 +1,51 @@
+import ArgumentParser
+import Commission
+import Foundation
+import Spreadsheet
+import XLSX
+
+/// `--out X.xlsx` of the calculating commands: checked before any work, written atomically
+/// (never over one of the command's inputs), then announced on standard error.
+struct WorkbookOutput {
+    let path: String
+
+    /// Nil without `--out`; refuses a name that is not a workbook's, naming what it would hold.
+    init?(_ path: String?, holding what: String) throws {
+        guard let path else { return nil }
+        guard path.lowercased().hasSuffix(".xlsx") else {
+            throw UsageError("--out \(path): the \(what) workbook must end in .xlsx")
+        }
+        self.path = path
+    }
+
+    func write(inputs: [String], _ body: (WorkbookWriter) throws -> Void) throws {
+        let file = try AtomicOutputFile(path: path, inputs: inputs)
+        let writer = WorkbookWriter(handle: file.handle)
+        try body(writer)
+        try writer.finish()
+        try file.commit()
+        FileHandle.standardError.write(Data("trueup: wrote \(path)\n".utf8))
+    }
+}
+
+/// Percentages given on the command line: `80%` or `0.8`.
+enum Percentages {
+    static func parse(_ text: String, option: String) throws -> Decimal {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let number = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
+        guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            throw UsageError("\(option) \(text): expected a percentage such as 80% or 0.8")
+        }
+        return trimmed.hasSuffix("%") ? value / 100 : value
+    }
+}
+
+/// `--period`: one period of those a review or forecast has.
+enum PeriodOption {
+    static func check(_ period: String, in periods: [Period], of what: String) throws {
+        guard periods.contains(where: { $0.description == period }) else {
+            let known = periods.map(\.description).joined(separator: ", ")
+            throw UsageError("--period \(period): no such period in \(what) (it has \(known))")
+        }
+    }
+}
