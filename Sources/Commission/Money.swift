@@ -73,6 +73,20 @@ extension Decimal {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A ratio (attainment, a share of a target) as every report gives it: half-up to six places.
+    public var ratioRounded: Decimal { rounded(places: 6, mode: .halfUp) }
+
+    /// `ratioRounded` as plain text: `1.25`, `0.953318`.
+    public var ratioText: String { ratioRounded.plainText }
+
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
     public var percentText: String { (self * 100).plainText + "%" }
+}
+
+extension JSONText {
+    /// Money as a JSON string of plain decimals (`"1250.00"`), or `null`.
+    public static func money(_ value: Decimal?) -> String { value.map { quoted($0.moneyText) } ?? "null" }
+
+    /// A ratio as a JSON string to six places (`"1.25"`), or `null`.
+    public static func ratio(_ value: Decimal?) -> String { value.map { quoted($0.ratioText) } ?? "null" }
 }

@@ -83,7 +83,7 @@ extension StatementLine {
 
 extension RepPeriodTotal {
     /// Attainment to six decimal places, half-up, without trailing zeros.
-    public var attainmentText: String? { attainment.map { $0.rounded(places: 6, mode: .halfUp).plainText } }
+    public var attainmentText: String? { attainment?.ratioText }
 
     var json: String {
         var pairs: [(String, String)] = [
@@ -92,7 +92,7 @@ extension RepPeriodTotal {
         if let team { pairs.append(("team", JSONText.quoted(team))) }
         pairs += [
             ("period", JSONText.quoted(period.description)), ("credit", JSONText.quoted(credit.moneyText)),
-            ("quota", quota.map { JSONText.quoted($0.moneyText) } ?? "null"),
+            ("quota", JSONText.money(quota)),
             ("attainment", attainmentText.map(JSONText.quoted) ?? "null"),
         ]
         if let ytdQuota { pairs.append(("ytd_quota", JSONText.quoted(ytdQuota.moneyText))) }

@@ -18,16 +18,12 @@ extension Forecast {
     }
 }
 
-private func money(_ value: Decimal?) -> String { value.map { JSONText.quoted($0.moneyText) } ?? "null" }
-private func ratio(_ value: Decimal?) -> String {
-    value.map { JSONText.quoted($0.rounded(places: 6, mode: .halfUp).plainText) } ?? "null"
-}
-
 extension Outcome {
     var json: String {
         JSONText.object([
-            ("credit", money(credit)), ("attainment", ratio(attainment)), ("earned", money(earned)),
-            ("payable", money(payable)),
+            ("credit", JSONText.money(credit)), ("attainment", JSONText.ratio(attainment)),
+            ("earned", JSONText.money(earned)),
+            ("payable", JSONText.money(payable)),
         ])
     }
 }
@@ -42,8 +38,9 @@ extension RepForecast {
             [
                 ("rep", JSONText.quoted(rep)), ("name", name.map(JSONText.quoted) ?? "null"),
                 ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
-                ("quota", money(quota)), ("open_deals", String(openDeals)), ("pipeline", money(pipeline)),
-                ("weighted_pipeline", money(weightedPipeline)),
+                ("quota", JSONText.money(quota)), ("open_deals", String(openDeals)),
+                ("pipeline", JSONText.money(pipeline)),
+                ("weighted_pipeline", JSONText.money(weightedPipeline)),
             ] + outcomePairs(outcome))
     }
 }
@@ -53,8 +50,8 @@ extension GroupForecast {
         JSONText.object(
             [
                 ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
-                ("reps", String(repCount)), ("quota", money(quota)), ("open_deals", String(openDeals)),
-                ("pipeline", money(pipeline)), ("weighted_pipeline", money(weightedPipeline)),
+                ("reps", String(repCount)), ("quota", JSONText.money(quota)), ("open_deals", String(openDeals)),
+                ("pipeline", JSONText.money(pipeline)), ("weighted_pipeline", JSONText.money(weightedPipeline)),
             ] + outcomePairs(outcome))
     }
 }
@@ -63,8 +60,10 @@ extension TargetComparison {
     var json: String {
         JSONText.object([
             ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
-            ("target", money(target)), ("committed", money(committed)), ("expected", money(expected)),
-            ("best_case", money(bestCase)), ("gap", money(gap)), ("attainment", ratio(attainment)),
+            ("target", JSONText.money(target)), ("committed", JSONText.money(committed)),
+            ("expected", JSONText.money(expected)),
+            ("best_case", JSONText.money(bestCase)), ("gap", JSONText.money(gap)),
+            ("attainment", JSONText.ratio(attainment)),
         ])
     }
 }

@@ -39,7 +39,7 @@ public enum ForecastWorkbook {
                 let figures = outcome(scenario)
                 return [
                     .number(figures.credit, style: .money),
-                    figures.attainment.map { .number($0.rounded(places: 6, mode: .halfUp), style: .percent) } ?? .empty,
+                    figures.attainment.map { .number($0.ratioRounded, style: .percent) } ?? .empty,
                     .number(figures.earned, style: .money),
                 ]
             }
@@ -103,7 +103,7 @@ public enum ForecastWorkbook {
                 .number(target.target, style: .money), .number(target.committed, style: .money),
                 .number(target.expected, style: .money), .number(target.bestCase, style: .money),
                 .number(target.gap, style: .money),
-                target.attainment.map { .number($0.rounded(places: 6, mode: .halfUp), style: .percent) } ?? .empty,
+                target.attainment.map { .number($0.ratioRounded, style: .percent) } ?? .empty,
             ])
         }
         try writer.endSheet()

@@ -35,7 +35,7 @@ public enum ReviewWorkbook {
     }
 
     private static func ratio(_ value: Decimal?, style: CellStyle = .percent) -> WriteCell {
-        value.map { .number($0.rounded(places: 6, mode: .halfUp), style: style) } ?? .empty
+        value.map { .number($0.ratioRounded, style: style) } ?? .empty
     }
 
     private static func money(_ value: Decimal?) -> WriteCell { value.map { .number($0, style: .money) } ?? .empty }

@@ -25,7 +25,7 @@ public enum StatementWorkbook {
             try writer.writeRow([
                 .text(total.rep), .text(total.name ?? ""), .text(total.team ?? ""), .text(total.period.description),
                 .number(total.credit, style: .money), total.quota.map { .number($0, style: .money) } ?? .empty,
-                total.attainment.map { .number($0.rounded(places: 6, mode: .halfUp), style: .percent) } ?? .empty,
+                total.attainment.map { .number($0.ratioRounded, style: .percent) } ?? .empty,
                 .number(total.earned, style: .money), .number(total.draw, style: .money),
                 .number(total.drawPaid, style: .money), .number(total.recovered, style: .money),
                 .number(total.payable, style: .money), .number(total.balance, style: .money),

@@ -23,17 +23,11 @@ extension Review {
     }
 }
 
-/// Attainment (and other ratios) to six places, half-up, as `calculate` writes them.
-func ratioText(_ value: Decimal) -> String { value.rounded(places: 6, mode: .halfUp).plainText }
-
-private func quotedMoney(_ value: Decimal?) -> String { value.map { JSONText.quoted($0.moneyText) } ?? "null" }
-private func quotedRatio(_ value: Decimal?) -> String { value.map { JSONText.quoted(ratioText($0)) } ?? "null" }
-
 extension Change {
     var pairs: [(String, String)] {
         [
-            ("previous_period", JSONText.quoted(previousPeriod.description)), ("credit_change", quotedMoney(credit)),
-            ("attainment_change", quotedRatio(attainment)),
+            ("previous_period", JSONText.quoted(previousPeriod.description)), ("credit_change", JSONText.money(credit)),
+            ("attainment_change", JSONText.ratio(attainment)),
         ]
     }
 }
@@ -41,8 +35,8 @@ extension Change {
 extension YearToDate {
     var pairs: [(String, String)] {
         [
-            ("credit_to_date", quotedMoney(credit)), ("quota_to_date", quotedMoney(quota)),
-            ("attainment_to_date", quotedRatio(attainment)),
+            ("credit_to_date", JSONText.money(credit)), ("quota_to_date", JSONText.money(quota)),
+            ("attainment_to_date", JSONText.ratio(attainment)),
         ]
     }
 }
@@ -62,8 +56,8 @@ extension ObjectiveResult {
         JSONText.object([
             ("name", JSONText.quoted(name)), ("measure", JSONText.quoted(measure.rawValue)),
             ("target", target.map { JSONText.quoted($0.plainText) } ?? "null"),
-            ("achieved", achievedText.map(JSONText.quoted) ?? "null"), ("attainment", quotedRatio(attainment)),
-            ("deals", JSONText.quoted(deals.plainText)), ("credit", quotedMoney(credit)),
+            ("achieved", achievedText.map(JSONText.quoted) ?? "null"), ("attainment", JSONText.ratio(attainment)),
+            ("deals", JSONText.quoted(deals.plainText)), ("credit", JSONText.money(credit)),
         ])
     }
 }
@@ -73,8 +67,9 @@ extension RepReview {
         var pairs: [(String, String)] = [
             ("rep", JSONText.quoted(rep)), ("name", name.map(JSONText.quoted) ?? "null"),
             ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
-            ("quota", quotedMoney(quota)), ("credit", quotedMoney(credit)), ("attainment", quotedRatio(attainment)),
-            ("earned", quotedMoney(earned)), ("payable", quotedMoney(payable)), ("rank", String(rank)),
+            ("quota", JSONText.money(quota)), ("credit", JSONText.money(credit)),
+            ("attainment", JSONText.ratio(attainment)),
+            ("earned", JSONText.money(earned)), ("payable", JSONText.money(payable)), ("rank", String(rank)),
             ("standing", standing.map { JSONText.quoted($0.rawValue) } ?? "null"),
         ]
         pairs +=
@@ -89,9 +84,11 @@ extension GroupReview {
     var json: String {
         var pairs: [(String, String)] = [("team", team.map(JSONText.quoted) ?? "null")]
         pairs += [
-            ("period", JSONText.quoted(period.description)), ("reps", String(repCount)), ("quota", quotedMoney(quota)),
-            ("credit", quotedMoney(credit)), ("attainment", quotedRatio(attainment)), ("earned", quotedMoney(earned)),
-            ("payable", quotedMoney(payable)), ("below_threshold", String(below)),
+            ("period", JSONText.quoted(period.description)), ("reps", String(repCount)),
+            ("quota", JSONText.money(quota)),
+            ("credit", JSONText.money(credit)), ("attainment", JSONText.ratio(attainment)),
+            ("earned", JSONText.money(earned)),
+            ("payable", JSONText.money(payable)), ("below_threshold", String(below)),
             ("at_or_above_quota", String(achieved)),
         ]
         pairs +=

@@ -75,7 +75,7 @@ struct ForecastText {
                 let figures = outcome(scenario)
                 return [
                     figures.credit.moneyText,
-                    figures.attainment.map { $0.rounded(places: 6, mode: .halfUp).plainText } ?? "",
+                    figures.attainment.map { $0.ratioText } ?? "",
                     figures.earned.moneyText,
                 ]
             }

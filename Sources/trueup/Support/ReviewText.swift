@@ -110,19 +110,19 @@ struct ReviewText {
         func changeFields(_ change: Change?) -> [String] {
             [
                 change?.previousPeriod.description ?? "", change?.credit.moneyText ?? "",
-                change?.attainment.map { $0.rounded(places: 6, mode: .halfUp).plainText } ?? "",
+                change?.attainment.map { $0.ratioText } ?? "",
             ]
         }
         func toDateFields(_ toDate: YearToDate?) -> [String] {
             [
                 toDate?.credit.moneyText ?? "", toDate?.quota?.moneyText ?? "",
-                toDate?.attainment.map { $0.rounded(places: 6, mode: .halfUp).plainText } ?? "",
+                toDate?.attainment.map { $0.ratioText } ?? "",
             ]
         }
         func objectiveFields(_ results: [ObjectiveResult]) -> [String] {
             results.flatMap { [$0.target?.plainText ?? "", $0.achievedText ?? ""] }
         }
-        func ratio(_ value: Decimal?) -> String { value.map { $0.rounded(places: 6, mode: .halfUp).plainText } ?? "" }
+        func ratio(_ value: Decimal?) -> String { value.map { $0.ratioText } ?? "" }
         for rep in review.reps {
             writer.write(
                 texts: [
