@@ -25,9 +25,8 @@ public struct TotalRow: Sendable, Hashable {
 /// The credit lines read from a deals sheet, with what could not be read.
 public struct DealsTable: Sendable {
     public var lines: [CreditLine]
-    /// For each line (same index), its row's manual rate, commission and bonus cells; empty
-    /// when the sheet has none of those columns (a million empty records cost 150 MB), until
-    /// `fillManualCells()`.
+    /// For each line (same index), its row's manual rate, commission and bonus cells, when
+    /// the reader was asked for them (`manualCells: true`); empty otherwise.
     public var manual: [ManualCells] = []
     /// Rows that total others, in sheet order; they are not credit lines.
     public var totals: [TotalRow] = []
@@ -39,13 +38,6 @@ public struct DealsTable: Sendable {
     public var mapping: ColumnMapping<Field>
     public var file: String
     public var sheet: String?
-
-    /// Makes `manual` hold a record for every line, empty ones when the sheet has no manual
-    /// columns, for callers that index it beside `lines`.
-    public mutating func fillManualCells() {
-        guard manual.count != lines.count else { return }
-        manual = lines.map { ManualCells(row: $0.row, rate: nil, commission: nil, bonus: nil) }
-    }
 }
 
 /// Reads credit lines (plan-format.md 1.1) from a CSV file or a workbook's deals sheet.
@@ -57,7 +49,7 @@ public enum DealsReader {
 
     /// Converts a batch of rows into lines in parallel slices, appending them in row order.
     private static func convert(
-        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: [Field: NumberStyle],
+        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: [Field: NumberStyle], manualCells: Bool,
         into result: inout DealsTable
     ) {
         let slices = chunkCount(items: batch.count, minimum: 4096)
@@ -65,7 +57,7 @@ public enum DealsReader {
         let parts = inParallel(chunks: slices) { slice in
             var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
             for (row, place) in batch[chunkRange(slice, of: slices, total: batch.count)] {
-                read(row, place, mapping: mapping, styles: styles, into: &part)
+                read(row, place, mapping: mapping, styles: styles, manualCells: manualCells, into: &part)
             }
             return part
         }
@@ -81,9 +73,11 @@ public enum DealsReader {
     /// Finds the header (the first sheet with every required field, unless `sheet` names one),
     /// maps the columns (`pins` first, then synonyms) and reads every row below it. A row with a
     /// value that cannot be read is skipped and reported at its cell; the run goes on.
-    /// `progress`, when given, gets bytes read and the total as the rows stream in.
+    /// `manualCells` keeps each row's rate, commission and bonus cells (for the reconciler; a
+    /// million of them take about 120 MB). `progress`, when given, gets bytes read and the total
+    /// as the rows stream in.
     public static func read(
-        _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:],
+        _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
@@ -100,13 +94,13 @@ public enum DealsReader {
                 styles = decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
             }
             if let styles, pending.count >= batchSize {
-                convert(pending, mapping: mapping, styles: styles, into: &result)
+                convert(pending, mapping: mapping, styles: styles, manualCells: manualCells, into: &result)
                 pending.removeAll(keepingCapacity: true)
             }
         }
         let decided =
             styles ?? decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
-        convert(pending, mapping: mapping, styles: decided, into: &result)
+        convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
         return result
     }
 
@@ -134,7 +128,7 @@ public enum DealsReader {
     }
 
     private static func read(
-        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: [Field: NumberStyle],
+        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: [Field: NumberStyle], manualCells: Bool,
         into result: inout DealsTable
     ) {
         // The row's values by field, looked up once.
@@ -196,7 +190,7 @@ public enum DealsReader {
         func cell(_ field: Field) -> Cell? {
             mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
         }
-        if mapping.hasManualColumns {
+        if manualCells {
             result.manual.append(
                 ManualCells(
                     row: row.index, rate: cell(.rate)?.value, commission: cell(.commission), bonus: cell(.bonus)?.value)
@@ -220,9 +214,4 @@ extension TotalRow {
         let marks = ["total", "subtotal", "sub-total", "grand total", "sum"]
         return marks.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } ? text : nil
     }
-}
-
-extension ColumnMapping where Key == Field {
-    /// Whether the sheet has a column its author filled in by hand: rate, commission or bonus.
-    var hasManualColumns: Bool { columns[.rate] != nil || columns[.commission] != nil || columns[.bonus] != nil }
 }

@@ -18,9 +18,10 @@ public enum Reconciler {
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
-        var deals = try DealsReader.read(file, sheet: sheet, pins: pins) { progress("reading the workbook", $0, $1) }
+        var deals = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true) {
+            progress("reading the workbook", $0, $1)
+        }
         progress("comparing with the plan", 0, 0)
-        deals.fillManualCells()
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let copies = DuplicateRows.takeCopies(from: &deals)
         let statement = try CommissionEngine.calculate(plan: plan, roster: rosterEntries, lines: deals.lines)
