@@ -122,14 +122,16 @@ public enum CorrectedWorkbook {
                             )
                         }
                     }.filter { !notes.commentedCells.contains($0.address) }
-                    if notes.mergesIntoExisting {
+                    if let existing = notes.existingParts {
                         let location = Location(file: path, sheet: sheetPatch.sheet.name)
-                        let comments = try source.bytes(notes.commentsPart)
-                        let drawing = try source.bytes(notes.drawingPart)
                         mergedParts.append(
-                            (notes.commentsPart, try NotesMerge.comments(comments, adding: texts, location: location)))
+                            (
+                                notes.commentsPart,
+                                try NotesMerge.comments(existing.comments, adding: texts, location: location)
+                            ))
                         mergedParts.append(
-                            (notes.drawingPart, try NotesMerge.vml(drawing, adding: texts, location: location)))
+                            (notes.drawingPart, try NotesMerge.vml(existing.drawing, adding: texts, location: location))
+                        )
                     } else {
                         noteParts.append((notes.commentsPart, NoteParts.comments(texts)))
                         noteParts.append(

@@ -21,8 +21,10 @@ struct NotesPatch {
     let existingRelationships: [UInt8]?
     let commentsPart: String
     let drawingPart: String
+    /// The sheet's own comments part and drawing, as read, when trueup's notes join them.
+    let existingParts: (comments: [UInt8], drawing: [UInt8])?
     /// Whether the two parts are the sheet's own, to be added to (else they are new).
-    let mergesIntoExisting: Bool
+    var mergesIntoExisting: Bool { existingParts != nil }
     /// Cells that already have a comment: trueup adds none there.
     let commentedCells: Set<CellAddress>
 
@@ -57,7 +59,7 @@ struct NotesPatch {
             }
             commentsPart = "\(folder)/trueup-notes\(suffix).xml"
             drawingPart = "\(folder)/trueup-notes\(suffix).vml"
-            mergesIntoExisting = false
+            existingParts = nil
             commentedCells = []
         case (let comments?, let drawing?):
             guard let commentsBytes = try partBytes(comments), let drawingBytes = try partBytes(drawing),
@@ -65,7 +67,7 @@ struct NotesPatch {
             else { return nil }
             commentsPart = comments
             drawingPart = drawing
-            mergesIntoExisting = true
+            existingParts = (commentsBytes, drawingBytes)
             commentedCells = commented
         default:
             return nil
