@@ -28,8 +28,14 @@ extension Outcome {
     }
 }
 
-private func outcomePairs(_ outcome: (Forecast.Scenario) -> Outcome) -> [(String, String)] {
-    Forecast.Scenario.allCases.map { ($0.rawValue, outcome($0).json) }
+extension ForecastFigures {
+    /// Quota, the open deals and each projection, as JSON pairs.
+    var figurePairs: [(String, String)] {
+        [
+            ("quota", JSONText.money(quota)), ("open_deals", String(openDeals)),
+            ("pipeline", JSONText.money(pipeline)), ("weighted_pipeline", JSONText.money(weightedPipeline)),
+        ] + Forecast.Scenario.allCases.map { ($0.rawValue, outcome($0).json) }
+    }
 }
 
 extension RepForecast {
@@ -38,10 +44,7 @@ extension RepForecast {
             [
                 ("rep", JSONText.quoted(rep)), ("name", name.map(JSONText.quoted) ?? "null"),
                 ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
-                ("quota", JSONText.money(quota)), ("open_deals", String(openDeals)),
-                ("pipeline", JSONText.money(pipeline)),
-                ("weighted_pipeline", JSONText.money(weightedPipeline)),
-            ] + outcomePairs(outcome))
+            ] + figurePairs)
     }
 }
 
@@ -50,9 +53,8 @@ extension GroupForecast {
         JSONText.object(
             [
                 ("team", team.map(JSONText.quoted) ?? "null"), ("period", JSONText.quoted(period.description)),
-                ("reps", String(repCount)), ("quota", JSONText.money(quota)), ("open_deals", String(openDeals)),
-                ("pipeline", JSONText.money(pipeline)), ("weighted_pipeline", JSONText.money(weightedPipeline)),
-            ] + outcomePairs(outcome))
+                ("reps", String(repCount)),
+            ] + figurePairs)
     }
 }
 

@@ -56,8 +56,27 @@ public struct Outcome: Sendable, Hashable {
     }
 }
 
+/// What a rep's and a group's forecast both hold for one period: quota, the open deals and
+/// the projections, so that renderers take either.
+public protocol ForecastFigures {
+    var period: Period { get }
+    var quota: Decimal? { get }
+    /// Open deals expected to close in the period.
+    var openDeals: Int { get }
+    /// Their credit (amount × split).
+    var pipeline: Decimal { get }
+    /// Their probability-weighted credit.
+    var weightedPipeline: Decimal { get }
+    var outcomes: [Forecast.Scenario: Outcome] { get }
+}
+
+extension ForecastFigures {
+    /// One projection's figures (zeros when the projection has none for this period).
+    public func outcome(_ scenario: Forecast.Scenario) -> Outcome { outcomes[scenario] ?? Outcome() }
+}
+
 /// One rep in one period.
-public struct RepForecast: Sendable, Hashable {
+public struct RepForecast: ForecastFigures, Sendable, Hashable {
     public var rep: String
     public var name: String?
     public var team: String?
@@ -70,12 +89,10 @@ public struct RepForecast: Sendable, Hashable {
     public var weightedPipeline: Decimal
     /// The projections, by scenario.
     public var outcomes: [Forecast.Scenario: Outcome]
-
-    public func outcome(_ scenario: Forecast.Scenario) -> Outcome { outcomes[scenario] ?? Outcome() }
 }
 
 /// A team, or the organisation (`team` nil), in one period: the sums of its reps.
-public struct GroupForecast: Sendable, Hashable {
+public struct GroupForecast: ForecastFigures, Sendable, Hashable {
     public var team: String?
     public var period: Period
     public var repCount: Int
@@ -85,8 +102,6 @@ public struct GroupForecast: Sendable, Hashable {
     public var pipeline: Decimal
     public var weightedPipeline: Decimal
     public var outcomes: [Forecast.Scenario: Outcome]
-
-    public func outcome(_ scenario: Forecast.Scenario) -> Outcome { outcomes[scenario] ?? Outcome() }
 }
 
 /// A target from the marketing plan: for a team or the whole organisation (`team` nil), in one

@@ -28,19 +28,19 @@ public enum ForecastWorkbook {
             }
     }
 
-    static func figureCells(
-        quota: Decimal?, openDeals: Int, pipeline: Decimal, weighted: Decimal, _ outcome: (Forecast.Scenario) -> Outcome
-    ) -> [WriteCell] {
+    /// Quota, closed credit, the open deals, then credit, attainment and commission per projection.
+    static func figureCells(_ figures: some ForecastFigures) -> [WriteCell] {
         [
-            quota.map { .number($0, style: .money) } ?? .empty, .number(outcome(.closed).credit, style: .money),
-            .number(Decimal(openDeals)), .number(pipeline, style: .money), .number(weighted, style: .money),
+            figures.quota.map { .number($0, style: .money) } ?? .empty,
+            .number(figures.outcome(.closed).credit, style: .money), .number(Decimal(figures.openDeals)),
+            .number(figures.pipeline, style: .money), .number(figures.weightedPipeline, style: .money),
         ]
             + projections.flatMap { scenario -> [WriteCell] in
-                let figures = outcome(scenario)
+                let outcome = figures.outcome(scenario)
                 return [
-                    .number(figures.credit, style: .money),
-                    figures.attainment.map { .number($0.ratioRounded, style: .percent) } ?? .empty,
-                    .number(figures.earned, style: .money),
+                    .number(outcome.credit, style: .money),
+                    outcome.attainment.map { .number($0.ratioRounded, style: .percent) } ?? .empty,
+                    .number(outcome.earned, style: .money),
                 ]
             }
     }
@@ -60,9 +60,7 @@ public enum ForecastWorkbook {
             for rep in forecast.reps where rep.period == period {
                 try writer.writeRow(
                     [.text(rep.rep), .text(rep.name ?? ""), .text(rep.team ?? "")]
-                        + figureCells(
-                            quota: rep.quota, openDeals: rep.openDeals, pipeline: rep.pipeline,
-                            weighted: rep.weightedPipeline, rep.outcome))
+                        + figureCells(rep))
             }
             try writer.endSheet()
         }
@@ -83,9 +81,7 @@ public enum ForecastWorkbook {
                         group.team.map { .text($0) } ?? .text("All teams", style: CellStyle(bold: true)),
                         .number(Decimal(group.repCount)),
                     ]
-                        + figureCells(
-                            quota: group.quota, openDeals: group.openDeals, pipeline: group.pipeline,
-                            weighted: group.weightedPipeline, group.outcome))
+                        + figureCells(group))
             }
         }
         try writer.endSheet()

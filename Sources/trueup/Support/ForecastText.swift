@@ -18,14 +18,14 @@ struct ForecastText {
                 "Comm. committed", "Comm. expected", "Comm. best",
             ]
             let rows = forecast.reps.filter { $0.period == period }.map { rep in
-                [rep.rep, rep.name ?? ""] + figures(quota: rep.quota, openDeals: rep.openDeals, rep.outcome)
+                [rep.rep, rep.name ?? ""] + figures(rep)
             }
             out += StatementText.table(header: header, rows: rows, rightAligned: Set(2..<header.count))
             let groups =
                 forecast.teams.filter { $0.period == period } + forecast.organisation.filter { $0.period == period }
             let groupRows = groups.map { group in
                 [group.team ?? "Organisation", String(group.repCount)]
-                    + figures(quota: group.quota, openDeals: group.openDeals, group.outcome)
+                    + figures(group)
             }
             out += "\n"
             out += StatementText.table(
@@ -48,15 +48,15 @@ struct ForecastText {
         return out
     }
 
-    private func figures(quota: Decimal?, openDeals: Int, _ outcome: (Forecast.Scenario) -> Outcome) -> [String] {
+    private func figures(_ item: some ForecastFigures) -> [String] {
         func credit(_ scenario: Forecast.Scenario) -> String {
-            outcome(scenario).credit.roundedToCents.groupedMoneyText
+            item.outcome(scenario).credit.roundedToCents.groupedMoneyText
         }
-        func earned(_ scenario: Forecast.Scenario) -> String { outcome(scenario).earned.groupedMoneyText }
+        func earned(_ scenario: Forecast.Scenario) -> String { item.outcome(scenario).earned.groupedMoneyText }
         return [
-            quota?.groupedMoneyText ?? "—", credit(.closed), String(openDeals), credit(.committed), credit(.expected),
-            credit(.bestCase), outcome(.expected).attainment?.attainmentPercent ?? "—", earned(.committed),
-            earned(.expected), earned(.bestCase),
+            item.quota?.groupedMoneyText ?? "—", credit(.closed), String(item.openDeals), credit(.committed),
+            credit(.expected), credit(.bestCase), item.outcome(.expected).attainment?.attainmentPercent ?? "—",
+            earned(.committed), earned(.expected), earned(.bestCase),
         ]
     }
 
@@ -70,30 +70,27 @@ struct ForecastText {
             header += ["credit", "attainment", "earned"].map { "\(scenario.rawValue)_\($0)" }
         }
         writer.write(texts: header)
-        func outcomes(_ outcome: (Forecast.Scenario) -> Outcome) -> [String] {
-            Forecast.Scenario.allCases.flatMap { scenario -> [String] in
-                let figures = outcome(scenario)
-                return [
-                    figures.credit.moneyText,
-                    figures.attainment.map { $0.ratioText } ?? "",
-                    figures.earned.moneyText,
-                ]
-            }
+        func fields(_ item: some ForecastFigures) -> [String] {
+            [
+                item.quota?.moneyText ?? "", String(item.openDeals), item.pipeline.moneyText,
+                item.weightedPipeline.moneyText,
+            ]
+                + Forecast.Scenario.allCases.flatMap { scenario -> [String] in
+                    let figures = item.outcome(scenario)
+                    return [figures.credit.moneyText, figures.attainment?.ratioText ?? "", figures.earned.moneyText]
+                }
         }
         for rep in forecast.reps {
             writer.write(
                 texts: [
-                    "rep", rep.period.description, rep.team ?? "", rep.rep, rep.name ?? "", rep.quota?.moneyText ?? "",
-                    String(rep.openDeals), rep.pipeline.moneyText, rep.weightedPipeline.moneyText,
-                ] + outcomes(rep.outcome))
+                    "rep", rep.period.description, rep.team ?? "", rep.rep, rep.name ?? "",
+                ] + fields(rep))
         }
         for group in forecast.teams + forecast.organisation {
             writer.write(
                 texts: [
                     group.team == nil ? "organisation" : "team", group.period.description, group.team ?? "", "", "",
-                    group.quota?.moneyText ?? "", String(group.openDeals), group.pipeline.moneyText,
-                    group.weightedPipeline.moneyText,
-                ] + outcomes(group.outcome))
+                ] + fields(group))
         }
         return out
     }
