@@ -82,36 +82,74 @@ enum FormulaForensics {
         }
     }
 
-    /// Ranges a formula names on its own sheet (no `Sheet!` prefix), as row spans: `SUM(G5:G40)`.
-    static func localRowSpans(in formula: String) -> [ClosedRange<Int>] {
-        var spans: [ClosedRange<Int>] = []
-        let chars = Array(formula)
+    /// A cell or range reference in a formula: where its `A1` or `A1:B9` text stands (after any
+    /// sheet prefix) and the rows it names.
+    struct Reference {
+        /// Character offsets of the reference's text in the formula.
+        let text: Range<Int>
+        let rows: ClosedRange<Int>
+        /// `A1:B9` rather than `A1`.
+        let isRange: Bool
+    }
+
+    /// The references a formula makes to `sheet` (`Sheet!G5`, `'Deals Q3'!$G$5:$G$40`), or, with
+    /// `sheet` nil, to its own sheet (no prefix). Text inside string literals, function names and
+    /// other sheets' names are not references.
+    static func references(in chars: [Character], sheet: String?) -> [Reference] {
+        let prefixes =
+            sheet.map { [$0 + "!", "'" + $0.replacingOccurrences(of: "'", with: "''") + "'!"].map(Array.init) } ?? []
+        var found: [Reference] = []
         var i = 0
+        var inString = false
         while i < chars.count {
+            if chars[i] == "\"" { inString.toggle() }
             let startsWord =
-                i == 0
-                || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "!" || chars[i - 1] == "_")
-            guard startsWord, chars[i].isLetter || chars[i] == "$" else {
+                i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || "!_.'".contains(chars[i - 1]))
+            guard !inString, startsWord else {
                 i += 1
                 continue
             }
-            var j = i
+            var start = i
+            if sheet != nil {
+                guard
+                    let prefix = prefixes.first(where: {
+                        i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0
+                    })
+                else {
+                    i += 1
+                    continue
+                }
+                start = i + prefix.count
+            } else if !(chars[i].isLetter || chars[i] == "$") {
+                i += 1
+                continue
+            }
+            var j = start
             while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
                 j += 1
             }
-            let token = String(chars[i..<j])
-            if j < chars.count, chars[j] == "(" || chars[j] == "!" {
-                i = j
-                continue
+            let ends = chars[start..<j].split(separator: ":", omittingEmptySubsequences: false)
+            let rows = ends.map { end in Int(String(end.drop { $0 == "$" || $0.isLetter }.filter { $0 != "$" })) }
+            let namesSomethingElse = j < chars.count && (chars[j] == "(" || chars[j] == "!")
+            if !namesSomethingElse, (1...2).contains(ends.count), let first = rows.first ?? nil,
+                let last = rows.last ?? nil
+            {
+                found.append(
+                    Reference(text: start..<j, rows: min(first, last)...max(first, last), isRange: ends.count == 2))
             }
-            let ends = token.split(separator: ":")
-            let rows = ends.compactMap { end in Int(end.filter(\.isNumber)) }
-            if ends.count == 2, rows.count == 2, ends.allSatisfy({ $0.first?.isLetter == true || $0.first == "$" }) {
-                spans.append(min(rows[0], rows[1])...max(rows[0], rows[1]))
-            }
-            i = j
+            i = max(j, i + 1)
         }
-        return spans
+        return found
+    }
+
+    /// Ranges a formula names on its own sheet (no `Sheet!` prefix), as row spans: `SUM(G5:G40)`.
+    static func localRowSpans(in formula: String) -> [ClosedRange<Int>] {
+        references(in: Array(formula), sheet: nil).filter(\.isRange).map(\.rows)
+    }
+
+    /// References `Sheet!A1` and ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
+    static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
+        references(in: Array(formula), sheet: sheet).map(\.rows)
     }
 
     /// The formula with its multi-row ranges over `rows`: on `sheet` (`Sheet!G5:G40`, quoted
@@ -121,94 +159,18 @@ enum FormulaForensics {
     /// ranges span the same rows and move together).
     static func extendingRanges(in formula: String, sheet: String?, to rows: ClosedRange<Int>) -> String? {
         let chars = Array(formula)
-        var ranges: [(start: Int, end: Int, span: ClosedRange<Int>)] = []
-        var i = 0
-        var inString = false
-        while i < chars.count {
-            if chars[i] == "\"" {
-                inString.toggle()
-                i += 1
-                continue
-            }
-            guard !inString else {
-                i += 1
-                continue
-            }
-            var start = i
-            if let sheet {
-                // The range must follow `sheet!` or `'sheet'!`.
-                let prefixes = [sheet + "!", "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!"].map(
-                    Array.init)
-                guard
-                    let prefix = prefixes.first(where: { prefix in
-                        i + prefix.count <= chars.count && Array(chars[i..<i + prefix.count]) == prefix
-                            && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_"))
-                    })
-                else {
-                    i += 1
-                    continue
-                }
-                start = i + prefix.count
-            } else {
-                let startsWord =
-                    i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || "!_.'".contains(chars[i - 1]))
-                guard startsWord, chars[i].isLetter || chars[i] == "$" else {
-                    i += 1
-                    continue
-                }
-            }
-            var j = start
-            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
-                j += 1
-            }
-            let token = String(chars[start..<j])
-            let ends = token.split(separator: ":", omittingEmptySubsequences: false)
-            let numbers = ends.map { end in Int(end.drop { $0 == "$" || $0.isLetter }.filter { $0 != "$" }) }
-            let isRange =
-                ends.count == 2 && (j == chars.count || !(chars[j] == "(" || chars[j] == "!"))
-                && ends.allSatisfy { $0.first?.isLetter == true || $0.first == "$" }
-            if isRange, let first = numbers[0], let last = numbers[1], first != last {
-                ranges.append((start, j, min(first, last)...max(first, last)))
-            }
-            i = max(j, i + 1)
-        }
-        guard let span = ranges.first?.span, ranges.allSatisfy({ $0.span == span }), span != rows else { return nil }
+        let ranges = references(in: chars, sheet: sheet).filter { $0.isRange && $0.rows.count > 1 }
+        guard let span = ranges.first?.rows, ranges.allSatisfy({ $0.rows == span }), span != rows else { return nil }
         var out = ""
         var copied = 0
         for range in ranges {
-            out += String(chars[copied..<range.start])
-            let ends = String(chars[range.start..<range.end]).split(separator: ":").map(String.init)
-            out += [rewrite(ends[0], row: rows.lowerBound), rewrite(ends[1], row: rows.upperBound)].joined(
-                separator: ":")
-            copied = range.end
+            out += String(chars[copied..<range.text.lowerBound])
+            let ends = String(chars[range.text]).split(separator: ":")
+            // Each end keeps its column and anchors; only its row number changes.
+            out += ends[0].prefix { !$0.isNumber } + String(rows.lowerBound) + ":"
+            out += ends[1].prefix { !$0.isNumber } + String(rows.upperBound)
+            copied = range.text.upperBound
         }
         return out + String(chars[copied...])
-    }
-
-    /// A cell reference (`$G$40`, `G40`) with another row number, its anchors kept.
-    private static func rewrite(_ reference: String, row: Int) -> String {
-        let head = reference.prefix { !$0.isNumber }
-        return head + String(row)
-    }
-
-    /// Ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
-    static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
-        var spans: [ClosedRange<Int>] = []
-        let prefixes = [sheet + "!", "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!"]
-        for prefix in prefixes {
-            var rest = formula[...]
-            while let found = rest.range(of: prefix) {
-                rest = rest[found.upperBound...]
-                let token = rest.prefix { $0.isLetter || $0.isNumber || $0 == "$" || $0 == ":" }
-                let parts = token.split(separator: ":").map { $0.filter { $0.isNumber } }
-                let numbers = parts.compactMap { Int($0) }
-                if numbers.count == 2 {
-                    spans.append(min(numbers[0], numbers[1])...max(numbers[0], numbers[1]))
-                } else if numbers.count == 1 {
-                    spans.append(numbers[0]...numbers[0])
-                }
-            }
-        }
-        return spans
     }
 }
