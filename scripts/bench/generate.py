@@ -15,7 +15,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from ooxml import DATE, col, content_types, rels, styles, workbook  # noqa: E402
+from ooxml import DATE, StringTable, col, content_types, rels, styles, workbook  # noqa: E402
 
 REPS = [f"Rep {chr(65 + i % 26)}{i:02d} {name}" for i, name in enumerate(
     ["Lima", "Okafor", "Martin", "Patel", "Nakamura", "Schmidt", "Rossi", "García", "Kowalski", "Smith"] * 5)]
@@ -39,13 +39,8 @@ HEADERS = ["Deal ID", "Rep", "Region", "Close Date", "Amount", "Rate", "Commissi
 
 
 def write_xlsx(path, count):
-    strings, index = [], {}
-
-    def s(text):
-        if text not in index:
-            index[text] = len(strings)
-            strings.append(text)
-        return index[text]
+    strings = StringTable()
+    s = strings.ref
 
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", DATE)
@@ -71,7 +66,7 @@ def write_xlsx(path, count):
                     buffer = []
             out.write("".join(buffer).encode())
             out.write(b"</sheetData></worksheet>")
-        sst = "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in strings)
+        sst = "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in strings.items)
         parts = [
             ("[Content_Types].xml", content_types([
                 ("xl/workbook.xml", f"{SML}.sheet.main+xml"), ("xl/worksheets/sheet1.xml", f"{SML}.worksheet+xml"),

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from ooxml import DATE, content_types, rels, styles, workbook  # noqa: E402
+from ooxml import DATE, StringTable, content_types, rels, styles, workbook  # noqa: E402
 
 SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 PLAN = """plan: Benchmark reconcile
@@ -46,13 +46,8 @@ def main():
         handle.write(PLAN)
     with open(os.path.join(folder, "roster.csv"), "w") as handle:
         handle.write("id,name\n" + "".join(f"R{r:05d},Rep {r}\n" for r in range(reps)))
-    strings, index = [], {}
-
-    def s(text):
-        if text not in index:
-            index[text] = len(strings)
-            strings.append(text)
-        return index[text]
+    strings = StringTable()
+    s = strings.ref
 
     epoch = datetime.date(1899, 12, 30)
     totals = [Decimal(0)] * reps
@@ -103,7 +98,7 @@ def main():
                         f'<c r="C{m}"><f>SUMIFS(Deals!$G$2:$G${last},Deals!$B$2:$B${last},A{m})</f><v>{totals[r]}</v></c></row>')
         summary = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
                    + "".join(rows) + "</sheetData></worksheet>")
-        sst = "".join(f"<si><t>{escape(t)}</t></si>" for t in strings)
+        sst = "".join(f"<si><t>{escape(t)}</t></si>" for t in strings.items)
         parts = [
             ("xl/worksheets/sheet2.xml", summary),
             ("[Content_Types].xml", content_types([("xl/workbook.xml", f"{SML}.sheet.main+xml")])),
