@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -47,7 +48,12 @@ let package = Package(
         .target(name: "Forecast", dependencies: ["Commission", "Spreadsheet"]),
 
         // Rendering: statements and reports as workbooks.
-        .target(name: "Reports", dependencies: ["Commission", "Review", "Forecast", "Spreadsheet", "XLSX", "CSV"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Commission", "Review", "Forecast", "Reconciliation", "Spreadsheet", "XLSX", "CSV",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "Correction",
             dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),
@@ -76,6 +82,7 @@ let package = Package(
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
             ]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -50,6 +50,29 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         storedIndex = UInt8(index)
     }
 
+    /// The period a label names (`2026-07`, `2026-Q3`, `2026`, as `description` writes them) in a
+    /// plan's calendar; nil when the label is not one of that kind.
+    public init?(label: String, kind: PeriodKind, fiscalYearStart: Int) {
+        let parts = label.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...12).contains(fiscalYearStart), let year = Int(parts[0]), parts[0].count == 4 else { return nil }
+        switch (kind, parts.count) {
+        case (.year, 1):
+            self.init(kind: kind, fiscalYearStart: fiscalYearStart, fiscalYear: year, index: 0)
+        case (.quarter, 2):
+            guard parts[1].count == 2, parts[1].first == "Q", let quarter = Int(parts[1].dropFirst()),
+                (1...4).contains(quarter)
+            else { return nil }
+            self.init(kind: kind, fiscalYearStart: fiscalYearStart, fiscalYear: year, index: quarter - 1)
+        case (.month, 2):
+            guard parts[1].count == 2, let month = Int(parts[1]),
+                let first = LocalDate(year: year, month: month, day: 1)
+            else { return nil }
+            self.init(containing: first, kind: kind, fiscalYearStart: fiscalYearStart)
+        default:
+            return nil
+        }
+    }
+
     /// The first day of the period.
     public var start: LocalDate {
         let monthOffset = fiscalYearStart - 1 + index * kind.months

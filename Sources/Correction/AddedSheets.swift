@@ -29,9 +29,10 @@ enum AddedSheets {
                     ? "add to workbook"
                     : finding.isPay ? (finding.isDerived ? "recalculated" : "corrected") : "check the data"
             sheet.rows.append([
-                .text(place), .text(finding.rep ?? ""), .text(finding.dealID ?? ""), .text(finding.period ?? ""),
+                .text(place), .text(finding.rep ?? ""), .text(finding.dealID ?? ""),
+                .text(finding.period?.description ?? ""),
                 finding.manual.map { .money($0) } ?? finding.manualText.map { .text($0) } ?? .empty,
-                .money(finding.expected), .money(finding.difference), .text(finding.cause), .text(action),
+                .money(finding.expected), .money(finding.difference), .text(finding.cause.rawValue), .text(action),
                 .text(finding.explanation),
             ])
         }
@@ -42,25 +43,27 @@ enum AddedSheets {
     /// its rows'), what the plan pays for the same deals, and the difference. Deals another source says are missing are in Findings, not here: the
     /// workbook pays nothing for them and the engine, paying the workbook's deals, neither.
     static func summary(_ input: CorrectionInput, workbook: XLSXWorkbook) -> AddedSheet {
-        var differences: [String: Decimal] = [:]
+        var differences: [RepPeriod: Decimal] = [:]
         let sheets = Set(workbook.sheets.map(\.name))
         for finding in input.findings
         where finding.isPay && !finding.isDerived && sheets.contains(finding.sheet) {
             guard let rep = finding.rep, let period = finding.period else { continue }
-            differences[rep + "\u{0}" + period, default: 0] += finding.difference
+            differences[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }
         var sheet = AddedSheet(
             name: "Summary", header: ["Rep", "Name", "Period", "Manual", "Correct", "Difference", "Status"], rows: [],
             columnWidths: [10, 22, 10, 14, 14, 14, 12])
         for total in input.repPeriods {
-            let rowDifference = differences[total.rep + "\u{0}" + total.period] ?? 0
-            let figures =
-                input.sheetTotals["\(total.rep)|\(total.period)"]
-                ?? SheetTotal(manual: total.earned + rowDifference, expected: total.earned)
+            let key = RepPeriod(rep: total.rep, period: total.period)
+            let rowDifference = differences[key] ?? 0
+            var figures =
+                input.sheetTotals[key] ?? SheetTotal(manual: total.earned + rowDifference, expected: total.earned)
+            // A declined correction leaves the workbook paying its own figure.
+            figures.expected += total.declined
             let difference = figures.manual - figures.expected
             let status = difference > 0 ? "overpaid" : difference < 0 ? "underpaid" : "correct"
             sheet.rows.append([
-                .text(total.rep), .text(total.name), .text(total.period), .money(figures.manual),
+                .text(total.rep), .text(total.name), .text(total.period.description), .money(figures.manual),
                 .money(figures.expected), .money(difference), .text(status),
             ])
         }
@@ -71,7 +74,7 @@ enum AddedSheets {
         AddedSheet(
             name: "Payroll", header: PayrollExport.header,
             rows: lines.map {
-                [.text($0.rep), .text($0.name), .text($0.period), .money($0.payable), .text($0.currency)]
+                [.text($0.rep), .text($0.name), .text($0.period.description), .money($0.payable), .text($0.currency)]
             }, columnWidths: [10, 22, 10, 14, 10])
     }
 

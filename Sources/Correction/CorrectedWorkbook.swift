@@ -40,6 +40,7 @@ public enum CorrectedWorkbook {
     /// Applies `input` (findings read back from `reconcile --format json`, or a reconciliation's).
     public static func write(source path: String, input: CorrectionInput, to handle: FileHandle) throws -> Outcome {
         let workbook = try XLSXWorkbook(path: path, readingCells: false)
+        try input.checkApplies(to: path, workbook: workbook)
         let location = Location(file: path)
         let archive = workbook.archive
         let source = PackageSource(archive: archive, location: location)

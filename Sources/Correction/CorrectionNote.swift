@@ -12,25 +12,8 @@ enum CorrectionNote {
             "correct \(finding.expected.groupedMoneyText) (difference \(finding.difference.groupedMoneyText))"
                 + (finding.isDerived ? "; the formula stays" : "")
                 + (finding.repairedFormula.map { "; its ranges now cover every row: =\($0)" } ?? ""))
-        lines.append("cause: \(finding.causes.joined(separator: ", ")) — \(finding.explanation)")
-        if let clause = clause(finding.cause) { lines.append("plan: \(clause)") }
+        lines.append("cause: \(finding.causes.map(\.rawValue).joined(separator: ", ")) — \(finding.explanation)")
+        if let clause = finding.cause.planClause { lines.append("plan: \(clause)") }
         return lines.joined(separator: "\n")
-    }
-
-    /// Where in the plan file a cause's rule is written (plan-format.md section 2).
-    static func clause(_ cause: String) -> String? {
-        switch cause {
-        case "wrong_rate", "wrong_tier": "commission.tiers.table"
-        case "marginal_vs_retroactive": "commission.tiers.mode"
-        case "per_deal_vs_cumulative": "commission.tiers.basis"
-        case "cap_not_applied": "commission.cap"
-        case "gate_not_applied": "commission.gate"
-        case "override_not_applied": "commission.overrides"
-        case "bonus_missing", "bonus_not_due": "bonuses"
-        case "clawback_missed": "clawback"
-        case "rounding_mode": "rounding"
-        case "split_not_applied", "split_total": "credit = amount × split (section 3)"
-        default: nil
-        }
     }
 }

@@ -9,14 +9,14 @@ public struct Finding: Sendable, Hashable {
     public var cell: CellAddress
     public var dealID: String?
     public var rep: String?
-    public var period: String?
+    public var period: Period?
     /// What the sheet holds (nil when the cell is empty or not a number).
     public var manual: Decimal?
     /// The cell's text when it is not a number (a number stored as text, "TBD").
     public var manualText: String?
     public var expected: Decimal
     /// The main cause first (plan-format.md section 4's codes), then any others that add up.
-    public var causes: [String]
+    public var causes: [Cause]
     public var explanation: String
     /// A total that is wrong because of errors in the rows it adds up.
     public var isDerived: Bool
@@ -25,8 +25,8 @@ public struct Finding: Sendable, Hashable {
     public var repairedFormula: String?
 
     public init(
-        sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: String?, manual: Decimal?,
-        manualText: String?, expected: Decimal, causes: [String], explanation: String, isDerived: Bool,
+        sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
+        manualText: String?, expected: Decimal, causes: [Cause], explanation: String, isDerived: Bool,
         repairedFormula: String? = nil
     ) {
         self.repairedFormula = repairedFormula
@@ -43,13 +43,13 @@ public struct Finding: Sendable, Hashable {
         self.isDerived = isDerived
     }
 
-    public var cause: String { causes.first ?? "unexplained" }
+    public var cause: Cause { causes.first ?? .unexplained }
     /// manual − expected (an empty or unreadable cell counts as 0).
     public var difference: Decimal { (manual ?? 0) - expected }
     /// Whether the finding needs a correction (everything but `rounding`).
-    public var isError: Bool { cause != "rounding" }
+    public var isError: Bool { cause != .rounding }
     /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
-    public var isPay: Bool { cause != "amount_mismatch" }
+    public var isPay: Bool { cause != .amountMismatch }
 }
 
 /// What reconciling a workbook found, ranked by money.
@@ -59,8 +59,8 @@ public struct Reconciliation: Sendable {
     /// What was mapped to what, for the report's first lines.
     public var mappingNotes: [String]
     /// What a summary sheet pays each rep in each period (its most final figure: payable, else
-    /// earned, else commission) beside the engine's figure for it, keyed `"rep|period"`.
-    public var sheetTotals: [String: SheetTotal] = [:]
+    /// earned, else commission) beside the engine's figure for it, by the rep's roster id.
+    public var sheetTotals: [RepPeriod: SheetTotal] = [:]
 
     public var errors: [Finding] { findings.filter(\.isError) }
 

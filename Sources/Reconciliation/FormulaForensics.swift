@@ -74,10 +74,10 @@ enum FormulaForensics {
         }
 
         /// `hardcoded_formula` or `inconsistent_formula` for one cell of the column, if either fits.
-        func anomaly(_ cell: Cell, row: Int) -> String? {
+        func anomaly(_ cell: Cell, row: Int) -> Cause? {
             guard isFormulaColumn else { return nil }
-            guard let formula = cell.formula else { return "hardcoded_formula" }
-            if let dominantForm, relativeForm(formula, row: row) != dominantForm { return "inconsistent_formula" }
+            guard let formula = cell.formula else { return .hardcodedFormula }
+            if let dominantForm, relativeForm(formula, row: row) != dominantForm { return .inconsistentFormula }
             return nil
         }
     }

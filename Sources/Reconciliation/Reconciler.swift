@@ -29,7 +29,7 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
-        var sheetTotals: [String: SheetTotal] = [:]
+        var sheetTotals: [RepPeriod: SheetTotal] = [:]
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
             findings += SummaryFindings.compute(
                 summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
@@ -172,7 +172,7 @@ struct RowContext {
 
 extension Decimal {
     /// A cell's number at Excel's precision, or the number in a text cell; nil otherwise.
-    static func fromCell(_ value: CellValue) -> (number: Decimal?, isText: Bool) {
+    public static func fromCell(_ value: CellValue) -> (number: Decimal?, isText: Bool) {
         switch value {
         case .number(let number): return (number.excelPrecision, false)
         case .text(let text):

@@ -18,75 +18,75 @@ struct RowCauses {
     }
 
     func explain(manual: Decimal?, isText: Bool, cell: Cell, expected: Decimal) -> (
-        causes: [String], explanation: String
+        causes: [Cause], explanation: String
     ) {
         let row = line.row
         guard let manual else {
             return (
-                ["unreadable"],
+                [.unreadable],
                 "\"\(cell.value.plainText)\" is not a number; the plan pays \(expected.groupedMoneyText)"
             )
         }
-        var causes: [String] = []
+        var causes: [Cause] = []
         var words: [String] = []
         if isText {
-            causes.append("text_number")
+            causes.append(.textNumber)
             words.append("the number is stored as text (SUM skips it)")
         }
         let anomaly = pattern.anomaly(cell, row: row)
-        if anomaly == "hardcoded_formula" {
-            causes.append("hardcoded_formula")
+        if anomaly == .hardcodedFormula {
+            causes.append(.hardcodedFormula)
             words.append("a typed value where the column has formulas")
         }
         let credit = line.credit
         let rates = context.line(engine)?.rates ?? []
         if line.split != 1, expected != 0, context.matchesComputed(manual, expected / line.split) {
-            causes.append("split_not_applied")
+            causes.append(.splitNotApplied)
             words.append(
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")
         }
         // Only lines the engine overrode can have an override left out.
-        if !causes.contains("split_not_applied"), context.line(engine)?.explanation.contains("(override:") == true,
+        if !causes.contains(.splitNotApplied), context.line(engine)?.explanation.contains("(override:") == true,
             let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
             context.matches(manual, amount)
         {
-            causes.append("override_not_applied")
+            causes.append(.overrideNotApplied)
             words.append("the plan's override for this line is not applied")
         }
         let bandRates = context.plan.commission.tiers.bands.map(\.rate)
-        let explained = causes.contains("override_not_applied")
+        let explained = causes.contains(.overrideNotApplied)
         if !explained, let rate = manualRate, !rates.contains(rate), context.matchesComputed(manual, credit * rate) {
             let isBand = bandRates.contains(rate)
-            causes.append(isBand ? "wrong_tier" : "wrong_rate")
+            causes.append(isBand ? .wrongTier : .wrongRate)
             words.append(
                 isBand
                     ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
                     : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))")
-        } else if !explained, !causes.contains(where: { ["wrong_tier", "split_not_applied"].contains($0) }),
+        } else if !explained, !causes.contains(where: { [.wrongTier, .splitNotApplied].contains($0) }),
             let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
         {
-            causes.append("wrong_tier")
+            causes.append(.wrongTier)
             words.append("paid at \(rate.percentText), another tier's rate")
         }
-        let readings: [(Alternatives.Reading, String, String)] = [
+        let readings: [(Alternatives.Reading, Cause, String)] = [
             (
-                .flippedMode, "marginal_vs_retroactive",
+                .flippedMode, .marginalVsRetroactive,
                 "tiers applied \(context.plan.commission.tiers.mode == .marginal ? "retroactively" : "marginally")"
             ),
             (
-                .perDealOrCumulative, "per_deal_vs_cumulative",
+                .perDealOrCumulative, .perDealVsCumulative,
                 "tiers chosen by \(context.plan.commission.tiers.basis == .perDeal ? "the running total" : "each deal alone")"
             ),
-            (.noCaps, "cap_not_applied", "the plan's cap is not applied"),
-            (.noGate, "gate_not_applied", "the plan's gate is not applied"),
+            (.noCaps, .capNotApplied, "the plan's cap is not applied"),
+            (.noGate, .gateNotApplied, "the plan's gate is not applied"),
             (
-                .otherRoundingMode, "rounding_mode",
+                .otherRoundingMode, .roundingMode,
                 "rounded \(context.plan.rounding.mode == .halfUp ? "half-even" : "half-up")"
             ),
         ]
         // Re-running the engine is for figures nothing cheaper explains: a typed value among
         // formulas is its own explanation.
-        if causes.filter({ $0 != "text_number" }).isEmpty {
+        if causes.filter({ $0 != .textNumber }).isEmpty {
             for (reading, code, text) in readings {
                 if let amount = alternatives.commission(row: row, under: reading), amount != expected,
                     context.matches(manual, amount)
@@ -98,21 +98,21 @@ struct RowCauses {
             }
         }
         if let rate = manualRate, !context.matchesComputed(manual, credit * rate),
-            causes.filter({ $0 != "text_number" }).isEmpty
+            causes.filter({ $0 != .textNumber }).isEmpty
         {
-            causes.append("arithmetic")
+            causes.append(.arithmetic)
             words.append(
                 "the row's own rate × credit is \((credit * rate).rounded(places: 2, mode: .halfUp).groupedMoneyText)")
         }
         if context.statement.issues.contains(where: { $0.code == "split_total" && $0.dealID == line.dealID }) {
-            causes.append("split_total")
+            causes.append(.splitTotal)
             words.append("the splits of deal \(line.dealID) do not add up to 100%")
         }
-        if anomaly == "inconsistent_formula" {
-            causes.append("inconsistent_formula")
+        if anomaly == .inconsistentFormula {
+            causes.append(.inconsistentFormula)
             words.append("the formula \(cell.formula.map { "=\($0)" } ?? "") differs from the column's")
         }
-        if causes.isEmpty { causes = ["unexplained"] }
+        if causes.isEmpty { causes = [.unexplained] }
         let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
         return (causes, ([summary] + words).joined(separator: "; "))
     }

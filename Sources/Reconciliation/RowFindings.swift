@@ -33,7 +33,7 @@ enum RowFindings {
                 expected: expected)
             if let value = finding.manual, finding.manualText == nil, context.matches(value, expected) {
                 guard value != expected else { continue }
-                finding.causes = ["rounding"]
+                finding.causes = [.rounding]
                 finding.explanation = "within the plan's tolerance of \(context.plan.tolerance.moneyText)"
                 findings.append(finding)
                 continue
@@ -53,7 +53,7 @@ enum RowFindings {
                 cell: cell.value,
                 expected: 0)
             guard finding.manual != 0 || finding.manualText != nil else { continue }
-            finding.causes = ["duplicate_line"]
+            finding.causes = [.duplicateLine]
             finding.explanation =
                 "row \(copy.line.row) repeats row \(copy.original) (same deal, rep, date and amount); it earns nothing"
             findings.append(finding)
@@ -69,9 +69,8 @@ enum RowFindings {
     ) -> Finding {
         let (value, isText) = cell.map { Decimal.fromCell($0) } ?? (0, false)
         let period =
-            reference?.period.description
+            reference?.period
             ?? Period(containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
-            .description
         return Finding(
             sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
             rep: reference?.rep ?? line.rep, period: period, manual: value,
@@ -95,26 +94,26 @@ enum RowFindings {
             let manual = finding.manual ?? 0
             if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {
                 guard manual != expected else { continue }
-                finding.causes = ["rounding"]
+                finding.causes = [.rounding]
             } else if finding.manual == nil {
-                finding.causes = ["unreadable"]
+                finding.causes = [.unreadable]
             } else if finding.manualText != nil {
-                finding.causes = ["text_number"]
+                finding.causes = [.textNumber]
             } else if row.copied != nil {
-                finding.causes = ["duplicate_line"]
+                finding.causes = [.duplicateLine]
             } else if manual == 0 {
-                finding.causes = ["bonus_missing"]
+                finding.causes = [.bonusMissing]
             } else if expected == 0 {
-                finding.causes = ["bonus_not_due"]
+                finding.causes = [.bonusNotDue]
             } else if row.line.split != 1, context.matchesComputed(manual, expected / row.line.split) {
-                finding.causes = ["split_not_applied"]
+                finding.causes = [.splitNotApplied]
             } else {
-                finding.causes = ["unexplained"]
+                finding.causes = [.unexplained]
             }
             finding.explanation =
                 "bonus \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
-                + (finding.cause == "bonus_missing" ? "; the line qualifies for a per-deal bonus" : "")
-                + (finding.cause == "bonus_not_due" ? "; the line does not qualify for a per-deal bonus" : "")
+                + (finding.cause == .bonusMissing ? "; the line qualifies for a per-deal bonus" : "")
+                + (finding.cause == .bonusNotDue ? "; the line does not qualify for a per-deal bonus" : "")
             findings.append(finding)
         }
         return findings

@@ -31,22 +31,22 @@ enum SourceFindings {
             let paid =
                 manual.commission.flatMap { Decimal.fromCell($0.value).number } ?? commission[line.row]?.commission ?? 0
             /// A row the source says should not be paid: its commission cell, expected 0.
-            func unpaid(_ cause: String, _ explanation: String) -> Finding {
+            func unpaid(_ cause: Cause, _ explanation: String) -> Finding {
                 Finding(
                     sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
                     dealID: line.dealID, rep: context.line(commission[line.row])?.rep ?? line.rep,
-                    period: context.line(commission[line.row])?.period.description, manual: paid, manualText: nil,
+                    period: context.line(commission[line.row])?.period, manual: paid, manualText: nil,
                     expected: 0, causes: [cause], explanation: explanation, isDerived: false)
             }
             guard let candidates = sourceByDeal[deal] else {
                 findings.append(
-                    unpaid("extra_line", "deal \(line.dealID) is not in \(sourceFile); it should earn nothing"))
+                    unpaid(.extraLine, "deal \(line.dealID) is not in \(sourceFile); it should earn nothing"))
                 continue
             }
             guard let match = candidates.first(where: { repNames.id($0.rep) == rep }) else {
                 let owners = candidates.map(\.rep).joined(separator: ", ")
                 findings.append(
-                    unpaid("wrong_rep", "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)"))
+                    unpaid(.wrongRep, "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)"))
                 continue
             }
             matched.insert("\(deal)|\(rep)")
@@ -55,8 +55,8 @@ enum SourceFindings {
                     Finding(
                         sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
                         rep: context.line(commission[line.row])?.rep ?? line.rep,
-                        period: context.line(commission[line.row])?.period.description,
-                        manual: line.amount, manualText: nil, expected: match.amount, causes: ["amount_mismatch"],
+                        period: context.line(commission[line.row])?.period,
+                        manual: line.amount, manualText: nil, expected: match.amount, causes: [.amountMismatch],
                         explanation: "\(sourceFile) books deal \(line.dealID) at \(match.amount.groupedMoneyText)",
                         isDerived: false))
             }
@@ -84,9 +84,9 @@ enum SourceFindings {
                             ? statement.lineGroups[Int($0.group)][Int($0.index)] : nil
                     }?.rep ?? line.rep,
                     period: found.flatMap { $0.index >= 0 ? statement.lineGroups[Int($0.group)][Int($0.index)] : nil }?
-                        .period.description, manual: 0,
+                        .period, manual: 0,
                     manualText: nil,
-                    expected: (found?.commission ?? 0) + (found?.bonus ?? 0), causes: ["missing_line"],
+                    expected: (found?.commission ?? 0) + (found?.bonus ?? 0), causes: [.missingLine],
                     explanation: "deal \(line.dealID) for \(line.rep) is in \(sourceFile) but not in the workbook",
                     isDerived: false))
         }

@@ -10,10 +10,11 @@ import Spreadsheet
 /// errors of its rep and period add up to its difference, it is a derived finding carrying their cause.
 enum SummaryFindings {
     static func compute(
-        _ summary: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [String: SheetTotal]
+        _ summary: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [RepPeriod: SheetTotal]
     ) -> [Finding] {
         let totals = Dictionary(
-            context.statement.reps.map { ("\($0.rep.normalizedKey)|\($0.period)", $0) }, uniquingKeysWith: { a, _ in a }
+            context.statement.reps.map { (RepPeriod(rep: $0.rep.normalizedKey, period: $0.period), $0) },
+            uniquingKeysWith: { a, _ in a }
         )
         let names = Dictionary(
             context.statement.reps.compactMap { total in total.name.map { ($0.normalizedKey, total.rep.normalizedKey) }
@@ -23,13 +24,14 @@ enum SummaryFindings {
         let firstDataRow = context.deals.mapping.headerRow + 1
         let lastDataRow = (context.deals.manual.map(\.row) + context.copies.map(\.line.row)).max() ?? firstDataRow
         let dataRows = firstDataRow...max(firstDataRow, lastDataRow)
-        var linesByRepPeriod: [String: [StatementLine]] = [:]
+        var linesByRepPeriod: [RepPeriod: [StatementLine]] = [:]
         for line in context.statement.lineGroups.joined() {
-            linesByRepPeriod["\(line.rep.normalizedKey)|\(line.period)", default: []].append(line)
+            linesByRepPeriod[RepPeriod(rep: line.rep.normalizedKey, period: line.period), default: []].append(line)
         }
-        var errorsByRepPeriod: [String: [Finding]] = [:]
+        var errorsByRepPeriod: [RepPeriod: [Finding]] = [:]
         for finding in rowFindings where finding.isError && !finding.isDerived {
-            errorsByRepPeriod["\(finding.rep?.normalizedKey ?? "")|\(finding.period ?? "")", default: []].append(
+            guard let period = finding.period else { continue }
+            errorsByRepPeriod[RepPeriod(rep: finding.rep?.normalizedKey ?? "", period: period), default: []].append(
                 finding)
         }
         let hasBonusColumn = summary.mapping.columns[.bonus] != nil
@@ -37,10 +39,14 @@ enum SummaryFindings {
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
         var findings: [Finding] = []
         for row in summary.rows {
+            let plan = context.plan
+            guard let period = Period(label: row.period, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+            else { continue }
             let key = row.rep.normalizedKey
-            let repKey = totals.keys.contains("\(key)|\(row.period)") ? key : names[key] ?? key
-            guard let total = totals["\(repKey)|\(row.period)"] else { continue }
-            let own = linesByRepPeriod["\(repKey)|\(row.period)"] ?? []
+            let repKey = totals.keys.contains(RepPeriod(rep: key, period: period)) ? key : names[key] ?? key
+            let repPeriod = RepPeriod(rep: repKey, period: period)
+            guard let total = totals[repPeriod] else { continue }
+            let own = linesByRepPeriod[repPeriod] ?? []
             func sum(_ kinds: Set<StatementLine.Kind>) -> Decimal {
                 own.filter { kinds.contains($0.kind) }.reduce(Decimal(0)) { $0 + $1.amount }
             }
@@ -58,10 +64,10 @@ enum SummaryFindings {
                 guard let cell = row.cells[field], let manual = Decimal.fromCell(cell.value).0,
                     let want = expected[field]
                 else { continue }
-                sheetTotals["\(total.rep)|\(row.period)"] = SheetTotal(manual: manual, expected: want)
+                sheetTotals[RepPeriod(rep: total.rep, period: period)] = SheetTotal(manual: manual, expected: want)
                 break
             }
-            let rowErrors = errorsByRepPeriod["\(repKey)|\(row.period)"] ?? []
+            let rowErrors = errorsByRepPeriod[repPeriod] ?? []
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
                 guard let cell = row.cells[field], let column = summary.mapping.columns[field],
@@ -71,20 +77,20 @@ enum SummaryFindings {
                 guard let manual = value, !context.matches(manual, want) || isText else { continue }
                 var finding = Finding(
                     sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: total.rep,
-                    period: row.period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,
+                    period: period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,
                     causes: [], explanation: "", isDerived: false)
                 let difference = manual - want
                 var words = [
                     "\(field.rawValue) \(manual.groupedMoneyText), the plan's total is \(want.groupedMoneyText)"
                 ]
-                if patterns[field]?.anomaly(cell, row: row.row) == "hardcoded_formula" {
-                    finding.causes = ["hardcoded_formula"]
+                if patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
+                    finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")
                 } else if field == .clawback,
                     case let missed = missedClawbacks(cell.formula, own: own, sheet: context.sheetName),
                     !missed.isEmpty
                 {
-                    finding.causes = ["clawback_missed"]
+                    finding.causes = [.clawbackMissed]
                     words.append(
                         "the clawback of row " + missed.map(String.init).joined(separator: ", ") + " is left out")
                 } else if let formula = cell.formula,
@@ -92,7 +98,7 @@ enum SummaryFindings {
                         $0.count > 1 && ($0.upperBound < dataRows.upperBound || $0.lowerBound > dataRows.lowerBound)
                     })
                 {
-                    finding.causes = ["sum_range"]
+                    finding.causes = [.sumRange]
                     finding.repairedFormula = FormulaForensics.extendingRanges(
                         in: formula, sheet: context.sheetName, to: dataRows)
                     words.append(
@@ -105,7 +111,7 @@ enum SummaryFindings {
                     finding.isDerived = true
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
                 } else {
-                    finding.causes = ["unexplained"]
+                    finding.causes = [.unexplained]
                 }
                 finding.explanation = words.joined(separator: "; ")
                 findings.append(finding)
@@ -127,7 +133,7 @@ enum SummaryFindings {
     /// The first set of findings whose differences add up to `difference` — the same summary
     /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest.
     static func derivedCause(_ difference: Decimal, sources: [[Finding]], tolerance: Decimal) -> (
-        cause: String, cells: [String]
+        cause: Cause, cells: [String]
     )? {
         for candidates in sources {
             if let found = derivedCause(difference, from: candidates, tolerance: tolerance) { return found }
@@ -136,13 +142,13 @@ enum SummaryFindings {
     }
 
     static func derivedCause(_ difference: Decimal, from sources: [Finding], tolerance: Decimal) -> (
-        cause: String, cells: [String]
+        cause: Cause, cells: [String]
     )? {
         let relevant = sources.filter { $0.isError && $0.isPay }
         guard !relevant.isEmpty else { return nil }
         // SUM and SUMIFS skip numbers stored as text: such a cell takes its whole value out of a total.
         func effect(_ finding: Finding) -> Decimal {
-            finding.cause == "text_number" ? -(finding.manual ?? 0) : finding.difference
+            finding.cause == .textNumber ? -(finding.manual ?? 0) : finding.difference
         }
         let sum = relevant.reduce(Decimal(0)) { $0 + effect($1) }
         let slack = tolerance * Decimal(relevant.count + 1)

@@ -42,7 +42,7 @@ enum TotalRowFindings {
             if !spans.isEmpty,
                 let short = spans.first(where: { span in rows.contains { !span.contains($0) } && span.count > 1 })
             {
-                finding.causes = ["sum_range"]
+                finding.causes = [.sumRange]
                 if let first = rows.min(), let last = rows.max(), let formula = cell.formula {
                     finding.repairedFormula = FormulaForensics.extendingRanges(
                         in: formula, sheet: nil, to: first...last)
@@ -50,7 +50,7 @@ enum TotalRowFindings {
                 finding.explanation +=
                     "; its range covers rows \(short.lowerBound)–\(short.upperBound), the rows above it \(block.lowerBound)–\(block.upperBound)"
             } else if cell.formula == nil, context.deals.totals.contains(where: { $0.commission?.formula != nil }) {
-                finding.causes = ["hardcoded_formula"]
+                finding.causes = [.hardcodedFormula]
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
                 value - expected, from: rows.compactMap { errorsByRow[$0] }, tolerance: context.plan.tolerance)
@@ -59,7 +59,7 @@ enum TotalRowFindings {
                 finding.isDerived = true
                 finding.explanation += "; the difference comes from " + cause.cells.joined(separator: ", ")
             } else {
-                finding.causes = ["unexplained"]
+                finding.causes = [.unexplained]
             }
             findings.append(finding)
         }

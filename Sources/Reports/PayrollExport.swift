@@ -7,12 +7,12 @@ import Spreadsheet
 public struct PayrollLine: Sendable, Hashable {
     public var rep: String
     public var name: String
-    public var period: String
+    public var period: Period
     /// The engine's payable: earned commission after draws and recoveries, rounded by the plan.
     public var payable: Decimal
     public var currency: String
 
-    public init(rep: String, name: String, period: String, payable: Decimal, currency: String) {
+    public init(rep: String, name: String, period: Period, payable: Decimal, currency: String) {
         self.rep = rep
         self.name = name
         self.period = period
@@ -29,7 +29,7 @@ public enum PayrollExport {
     public static func lines(_ statement: Statement) -> [PayrollLine] {
         statement.reps.map { total in
             PayrollLine(
-                rep: total.rep, name: total.name ?? "", period: total.period.description, payable: total.payable,
+                rep: total.rep, name: total.name ?? "", period: total.period, payable: total.payable,
                 currency: statement.currency)
         }
     }
@@ -47,7 +47,7 @@ public enum PayrollExport {
         writer.write(texts: header)
         for line in lines {
             writer.write([
-                .text(line.rep), .text(line.name), .text(line.period), .text(line.payable.moneyText),
+                .text(line.rep), .text(line.name), .text(line.period.description), .text(line.payable.moneyText),
                 .text(line.currency),
             ])
         }

@@ -103,13 +103,13 @@ import XLSX
         let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
         #expect(finding.cell == CellAddress("G3"))
-        #expect(finding.cause == "wrong_rate")
+        #expect(finding.cause == .wrongRate)
         #expect(finding.difference == 100)
     }
 
     @Test func wrongTierIsAnotherBandsRate() throws {
         let rows = Self.goodRows(row: 4, rate: "0.08", commission: "800")
-        #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == "wrong_tier")
+        #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == .wrongTier)
     }
 
     @Test func splitNotApplied() throws {
@@ -118,23 +118,23 @@ import XLSX
         rows[0].commission = Self.formula("500", "ROUND(D2*F2,2)")
         let result = try Self.reconcile(Self.workbook(rows))
         let finding = try #require(result.errors.first { $0.cell == CellAddress("G2") })
-        #expect(finding.cause == "split_not_applied")
-        #expect(finding.causes.contains("inconsistent_formula"))
-        #expect(finding.causes.contains("split_total"))
+        #expect(finding.cause == .splitNotApplied)
+        #expect(finding.causes.contains(.inconsistentFormula))
+        #expect(finding.causes.contains(.splitTotal))
     }
 
     @Test func hardcodedFormulaAmongFormulas() throws {
         var rows = Self.goodRows()
         rows[3].commission = .number(450)
-        #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == "hardcoded_formula")
+        #expect(try Self.onlyError(Self.reconcile(Self.workbook(rows)))?.cause == .hardcodedFormula)
     }
 
     @Test func arithmeticWhenTheRowsOwnRateDoesNotGiveItsCommission() throws {
         var rows = Self.goodRows()
         rows[1].commission = Self.formula("515", "ROUND(D3*E3*F3,2)+15")
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
-        #expect(finding.cause == "arithmetic")
-        #expect(finding.causes.contains("inconsistent_formula"))
+        #expect(finding.cause == .arithmetic)
+        #expect(finding.causes.contains(.inconsistentFormula))
     }
 
     @Test func duplicateLineEarnsNothing() throws {
@@ -142,7 +142,7 @@ import XLSX
         rows.append(rows[2])
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
         #expect(finding.cell == CellAddress("G6"))
-        #expect(finding.cause == "duplicate_line")
+        #expect(finding.cause == .duplicateLine)
         #expect(finding.expected == 0)
     }
 
@@ -151,8 +151,8 @@ import XLSX
         rows[0].commission = .text("510")
         rows[1].commission = .text("TBD")
         let result = try Self.reconcile(Self.workbook(rows))
-        #expect(result.errors.first { $0.cell == CellAddress("G2") }?.cause == "text_number")
-        #expect(result.errors.first { $0.cell == CellAddress("G3") }?.cause == "unreadable")
+        #expect(result.errors.first { $0.cell == CellAddress("G2") }?.cause == .textNumber)
+        #expect(result.errors.first { $0.cell == CellAddress("G3") }?.cause == .unreadable)
     }
 
     @Test func roundingWithinToleranceIsNotAnError() throws {
@@ -160,7 +160,7 @@ import XLSX
         rows[0].commission = Self.formula("500.01", "ROUNDUP(D2*E2*F2,2)")
         let result = try Self.reconcile(Self.workbook(rows))
         #expect(result.errors.isEmpty)
-        #expect(result.findings.map(\.cause) == ["rounding"])
+        #expect(result.findings.map(\.cause) == [.rounding])
     }
 
     @Test func marginalVersusRetroactive() throws {
@@ -174,7 +174,7 @@ import XLSX
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
         #expect(finding.cell == CellAddress("G6"))
         #expect(finding.expected == 2100)
-        #expect(finding.cause == "marginal_vs_retroactive")
+        #expect(finding.cause == .marginalVsRetroactive)
     }
 
     @Test func capNotApplied() throws {
@@ -184,7 +184,7 @@ import XLSX
         let flat = Self.planText.replacingOccurrences(of: "\n      - { from: 50000, rate: 8% }", with: "")
         let plan = flat + "\n  cap:\n    per_deal: 1500\n"
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
-        #expect(finding.cause == "cap_not_applied")
+        #expect(finding.cause == .capNotApplied)
         #expect(finding.expected == 1500)
     }
 
@@ -193,7 +193,7 @@ import XLSX
         let result = try Self.reconcile(Self.workbook(Self.goodRows(), summary: summary))
         let finding = try #require(Self.onlyError(result))
         #expect(finding.sheet == "Summary")
-        #expect(finding.cause == "sum_range")
+        #expect(finding.cause == .sumRange)
         #expect(finding.expected == 2000)
     }
 
@@ -203,7 +203,7 @@ import XLSX
         let result = try Self.reconcile(Self.workbook(rows, summary: summary))
         let total = try #require(result.errors.first { $0.sheet == "Summary" })
         #expect(total.isDerived)
-        #expect(total.cause == "wrong_rate")
+        #expect(total.cause == .wrongRate)
         #expect(result.netOverpayment == 100)
     }
 
@@ -223,11 +223,11 @@ import XLSX
             workbook: workbook, plan: PlanFile.parse(Self.planText, file: "plan.yaml"), roster: [], source: crm)
         let causes = Dictionary(
             result.errors.map { ("\($0.sheet)!\($0.cell)", $0.cause) }, uniquingKeysWith: { a, _ in a })
-        #expect(causes["Deals!D3"] == "amount_mismatch")
-        #expect(causes["Deals!G4"] == "extra_line")
-        #expect(causes["Deals!G5"] == "wrong_rep")
-        #expect(causes["crm.csv!A5"] == "missing_line")
-        #expect(causes["crm.csv!A4"] == "missing_line")
+        #expect(causes["Deals!D3"] == .amountMismatch)
+        #expect(causes["Deals!G4"] == .extraLine)
+        #expect(causes["Deals!G5"] == .wrongRep)
+        #expect(causes["crm.csv!A5"] == .missingLine)
+        #expect(causes["crm.csv!A4"] == .missingLine)
         #expect(result.errors.count == 5)
         // D9 and D5 (for R1) would earn 500.00 each; D4 and R2's D5 should not have been paid.
         #expect(result.netOverpayment == 0)
@@ -260,14 +260,14 @@ import XLSX
         let plan = Self.planText + "\nbonuses:\n  - { name: SPIFF, per_deal: 250, when: { product: Analytics } }\n"
         let result = try Self.reconcile(path, plan: plan)
         let causes = Dictionary(result.errors.map { ($0.cell.description, $0.cause) }, uniquingKeysWith: { a, _ in a })
-        #expect(causes == ["H2": "bonus_missing", "H3": "bonus_not_due"])
+        #expect(causes == ["H2": .bonusMissing, "H3": .bonusNotDue])
     }
 
     @Test func aTotalRowWhoseSumStopsShort() throws {
         let result = try Self.reconcile(Self.workbook(Self.goodRows(), total: Self.formula("1500", "SUM(G2:G4)")))
         let finding = try #require(Self.onlyError(result))
         #expect(finding.cell == CellAddress("G6"))
-        #expect(finding.cause == "sum_range")
+        #expect(finding.cause == .sumRange)
         #expect(finding.expected == 2000)
     }
 
@@ -276,7 +276,7 @@ import XLSX
         let result = try Self.reconcile(Self.workbook(rows, total: Self.formula("2100", "SUM(G2:G5)")))
         let total = try #require(result.errors.first { $0.cell == CellAddress("G6") })
         #expect(total.isDerived)
-        #expect(total.cause == "wrong_rate")
+        #expect(total.cause == .wrongRate)
         #expect(result.errors.count == 2)
     }
 
@@ -304,7 +304,7 @@ import XLSX
             ),
         ]
         let result = try Self.reconcile(Self.workbook(rows), plan: plan)
-        #expect(result.errors.map(\.cause) == ["gate_not_applied", "gate_not_applied"])
+        #expect(result.errors.map(\.cause) == [.gateNotApplied, .gateNotApplied])
         #expect(result.errors.allSatisfy { $0.expected == 0 })
     }
 
@@ -321,7 +321,7 @@ import XLSX
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
         #expect(finding.cell == CellAddress("G3"))
         #expect(finding.expected == 1500)
-        #expect(finding.cause == "per_deal_vs_cumulative")
+        #expect(finding.cause == .perDealVsCumulative)
     }
 
     @Test func overrideNotApplied() throws {
@@ -347,6 +347,6 @@ import XLSX
         let finding = try #require(Self.onlyError(Self.reconcile(path, plan: plan)))
         #expect(finding.cell == CellAddress("G3"))
         #expect(finding.expected == 250)
-        #expect(finding.cause == "override_not_applied")
+        #expect(finding.cause == .overrideNotApplied)
     }
 }

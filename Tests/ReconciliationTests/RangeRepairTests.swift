@@ -49,7 +49,7 @@ import XLSX
         let plan = try PlanFile.load(path: path("q3-plan.yaml"))
         let roster = try RosterReader.read(TableFile.open(path("roster.csv")))
         let result = try Reconciler.reconcile(workbook: path("q3-commissions.xlsx"), plan: plan, roster: roster)
-        let finding = try #require(result.findings.first { $0.cause == "sum_range" })
+        let finding = try #require(result.findings.first { $0.cause == .sumRange })
         #expect(finding.repairedFormula == "SUMIFS(Deals!$G$5:$G$41,Deals!$B$5:$B$41,A5)")
 
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-range-\(UUID()).xlsx")

@@ -23,11 +23,12 @@ import Testing
         for item in planted {
             let (cause, place) = (item[0], item[1])
             let found = result.errors.contains { finding in
-                finding.cause == cause && (finding.dealID == place || "\(finding.sheet)!\(finding.cell)" == place)
+                finding.cause.rawValue == cause
+                    && (finding.dealID == place || "\(finding.sheet)!\(finding.cell)" == place)
             }
             #expect(found, "\(cause) at \(place) not found")
         }
-        #expect(!result.errors.contains { $0.cause == "unexplained" })
-        #expect(result.errors.filter { $0.cause == "missing_line" }.count == 3)
+        #expect(!result.errors.contains { $0.cause == .unexplained })
+        #expect(result.errors.filter { $0.cause == .missingLine }.count == 3)
     }
 }

@@ -63,7 +63,9 @@ import Testing
             score.found += 1
             score.causesChecked += 1
             let accepted = Set([cell["cause"] as! String] + (cell["also_accept"] as! [String]))
-            if accepted.contains(finding.cause) || (role == "derived" && errorCauses.contains(finding.cause)) {
+            if accepted.contains(finding.cause.rawValue)
+                || (role == "derived" && errorCauses.contains(finding.cause.rawValue))
+            {
                 score.causesRight += 1
             } else {
                 score.problems.append("\(name) \(key): cause \(finding.cause), truth \(cell["cause"]!) \(accepted)")

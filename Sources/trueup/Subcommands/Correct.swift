@@ -1,6 +1,7 @@
 import ArgumentParser
 import Correction
 import Foundation
+import Reports
 
 struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,8 @@ struct Correct: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: findings) else {
             throw UsageError("\(findings): cannot be read")
         }
-        let input = try CorrectionInput(json: data, file: findings)
+        let document = try FindingsDocument(json: data, file: findings)
+        let input = try CorrectionInput(document: document, file: findings)
         try CorrectedOutput.write(input, workbook: workbook, to: out, inputs: [workbook, findings])
     }
 }

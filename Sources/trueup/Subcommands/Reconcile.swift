@@ -4,6 +4,7 @@ import Correction
 import Foundation
 import PlanFile
 import Reconciliation
+import Reports
 import Spreadsheet
 
 struct Reconcile: ParsableCommand {
@@ -69,9 +70,15 @@ struct Reconcile: ParsableCommand {
             try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
         }
         try payroll.write(result.statement, inputs: inputFiles)
-        print(
-            format == .json ? result.json : ReconciliationText(result: result, currency: loadedPlan.currency).render(),
-            terminator: "")
+        if format == .json {
+            let identity = FindingsDocument.WorkbookIdentity(
+                file: (workbook as NSString).lastPathComponent, sha256: try FileDigest.sha256(of: workbook))
+            print(
+                try OrderedJSONEncoder().encode(FindingsDocument(result, plan: loadedPlan, workbook: identity)),
+                terminator: "")
+        } else {
+            print(ReconciliationText(result: result, currency: loadedPlan.currency).render(), terminator: "")
+        }
         if !result.errors.isEmpty { throw ExitCode(1) }
     }
 }
@@ -101,7 +108,7 @@ struct ReconciliationText {
                 "\(Location.quotedSheetName(finding.sheet))!\(finding.cell)",
                 finding.manualText ?? finding.manual?.groupedMoneyText ?? "",
                 finding.expected.groupedMoneyText, finding.difference.groupedMoneyText,
-                finding.cause + (finding.isDerived ? " (total)" : ""), finding.explanation,
+                finding.cause.rawValue + (finding.isDerived ? " (total)" : ""), finding.explanation,
             ]
         }
         out += StatementText.table(

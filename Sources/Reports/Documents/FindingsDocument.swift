@@ -1,0 +1,286 @@
+import Commission
+import Foundation
+import Reconciliation
+import Spreadsheet
+
+/// What `trueup reconcile --format json` prints and `trueup correct --findings` reads back: the
+/// findings (plan-format.md section 4), a summary, and what applying them later needs — the
+/// workbook's SHA-256 (so a correction is never applied to another or an edited workbook), the
+/// plan's calendar, every rep-period's figures and what a summary sheet paid.
+///
+/// One definition serves both directions, so what one command writes the other reads.
+public struct FindingsDocument: Codable, Sendable {
+    public var workbook: WorkbookIdentity
+    public var findings: [FindingRecord]
+    public var summary: Summary
+    public var currency: String
+    /// The plan's period length and the month its fiscal year starts, to read periods back.
+    public var periodKind: String
+    public var fiscalYearStart: Int
+    public var reps: [RepFigures]
+    public var sheetTotals: [SheetTotalRecord]
+
+    public init(
+        workbook: WorkbookIdentity, findings: [FindingRecord], summary: Summary, currency: String, periodKind: String,
+        fiscalYearStart: Int, reps: [RepFigures], sheetTotals: [SheetTotalRecord]
+    ) {
+        self.workbook = workbook
+        self.findings = findings
+        self.summary = summary
+        self.currency = currency
+        self.periodKind = periodKind
+        self.fiscalYearStart = fiscalYearStart
+        self.reps = reps
+        self.sheetTotals = sheetTotals
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workbook, findings, summary, currency
+        case periodKind = "period_kind"
+        case fiscalYearStart = "fiscal_year_start"
+        case reps
+        case sheetTotals = "sheet_totals"
+    }
+
+    /// The file a reconciliation read: its name and the SHA-256 of its bytes, in hex.
+    public struct WorkbookIdentity: Codable, Sendable, Hashable {
+        public var file: String
+        public var sha256: String
+
+        public init(file: String, sha256: String) {
+            self.file = file
+            self.sha256 = sha256
+        }
+    }
+
+    public struct FindingRecord: Codable, Sendable, Hashable {
+        public var sheet: String
+        public var cell: String
+        public var row: Int
+        public var dealID: String?
+        public var rep: String?
+        public var period: String?
+        /// The cell's value when it was read: a plain decimal, or its text when not a number.
+        public var manual: String?
+        public var manualIsText: Bool
+        public var expected: MoneyText
+        public var difference: MoneyText
+        public var cause: Cause
+        public var causes: [Cause]
+        public var derived: Bool
+        public var explanation: String
+        /// A total's formula with its ranges repaired (`sum_range`), when it has one.
+        public var formula: String?
+
+        public init(
+            sheet: String, cell: String, row: Int, dealID: String?, rep: String?, period: String?, manual: String?,
+            manualIsText: Bool, expected: MoneyText, difference: MoneyText, cause: Cause, causes: [Cause],
+            derived: Bool, explanation: String, formula: String?
+        ) {
+            self.sheet = sheet
+            self.cell = cell
+            self.row = row
+            self.dealID = dealID
+            self.rep = rep
+            self.period = period
+            self.manual = manual
+            self.manualIsText = manualIsText
+            self.expected = expected
+            self.difference = difference
+            self.cause = cause
+            self.causes = causes
+            self.derived = derived
+            self.explanation = explanation
+            self.formula = formula
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case sheet, cell, row
+            case dealID = "deal_id"
+            case rep, period, manual
+            case manualIsText = "manual_is_text"
+            case expected, difference, cause, causes, derived, explanation, formula
+        }
+    }
+
+    public struct Summary: Codable, Sendable, Hashable {
+        public var errors: Int
+        public var rounding: Int
+        /// Σ (manual − expected) of the row-level pay errors: positive means the sheet overpays.
+        public var netOverpayment: MoneyText
+        public var byCause: [String: Int]
+
+        public init(
+            errors: Int, rounding: Int, netOverpayment: MoneyText, byCause: [String: Int]
+        ) {
+            self.errors = errors
+            self.rounding = rounding
+            self.netOverpayment = netOverpayment
+            self.byCause = byCause
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case errors, rounding
+            case netOverpayment = "net_overpayment"
+            case byCause = "by_cause"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(rounding, forKey: .rounding)
+            try container.encode(netOverpayment, forKey: .netOverpayment)
+            // Causes in code order, so the same findings print the same text.
+            var causes = container.nestedContainer(keyedBy: AnyKey.self, forKey: .byCause)
+            for key in byCause.keys.sorted() { try causes.encode(byCause[key]!, forKey: AnyKey(key)) }
+        }
+    }
+
+    /// One rep-period as the engine computed it, and the sum of the workbook's row-level pay
+    /// errors in it (what declining all of them would leave the workbook paying beyond `payable`).
+    public struct RepFigures: Codable, Sendable, Hashable {
+        public var rep: String
+        public var name: String?
+        public var period: String
+        public var earned: MoneyText
+        public var payable: MoneyText
+        public var difference: MoneyText
+
+        public init(
+            rep: String, name: String?, period: String, earned: MoneyText, payable: MoneyText, difference: MoneyText
+        ) {
+            self.rep = rep
+            self.name = name
+            self.period = period
+            self.earned = earned
+            self.payable = payable
+            self.difference = difference
+        }
+    }
+
+    public struct SheetTotalRecord: Codable, Sendable, Hashable {
+        public var rep: String
+        public var period: String
+        public var manual: MoneyText
+        public var expected: MoneyText
+
+        public init(
+            rep: String, period: String, manual: MoneyText, expected: MoneyText
+        ) {
+            self.rep = rep
+            self.period = period
+            self.manual = manual
+            self.expected = expected
+        }
+    }
+}
+
+/// A coding key for keys that are data (causes in `by_cause`).
+struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension FindingsDocument {
+    /// The document for a reconciliation of the workbook `identity` names.
+    public init(_ reconciliation: Reconciliation, plan: Plan, workbook identity: WorkbookIdentity) {
+        let errors = reconciliation.errors
+        let rowErrors = errors.filter { $0.isPay && !$0.isDerived }
+        var differences: [RepPeriod: Decimal] = [:]
+        for finding in rowErrors {
+            guard let rep = finding.rep, let period = finding.period else { continue }
+            differences[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
+        }
+        self.init(
+            workbook: identity,
+            findings: reconciliation.findings.map(FindingRecord.init),
+            summary: Summary(
+                errors: errors.count, rounding: reconciliation.findings.count - errors.count,
+                netOverpayment: reconciliation.netOverpayment.money,
+                byCause: Dictionary(grouping: errors, by: \.cause.rawValue).mapValues(\.count)),
+            currency: reconciliation.statement.currency, periodKind: plan.period.rawValue,
+            fiscalYearStart: plan.fiscalYearStart,
+            reps: reconciliation.statement.reps.map { total in
+                RepFigures(
+                    rep: total.rep, name: total.name, period: total.period.description, earned: total.earned.money,
+                    payable: total.payable.money,
+                    difference: (differences[RepPeriod(rep: total.rep, period: total.period)] ?? 0).money)
+            },
+            sheetTotals: reconciliation.sheetTotals.keys.sorted().map { key in
+                SheetTotalRecord(
+                    rep: key.rep, period: key.period.description, manual: reconciliation.sheetTotals[key]!.manual.money,
+                    expected: reconciliation.sheetTotals[key]!.expected.money)
+            })
+    }
+
+    /// Reads the document `trueup reconcile --format json` printed; a finding may have been
+    /// removed from it (a reviewer declining a correction). Errors name the file and what is wrong.
+    public init(json data: Data, file: String) throws {
+        do {
+            self = try JSONDecoder().decode(FindingsDocument.self, from: data)
+        } catch let error as DecodingError {
+            throw SpreadsheetError(
+                Location(file: file), "not the JSON of `trueup reconcile --format json`: \(error.reason)")
+        } catch {
+            throw SpreadsheetError(Location(file: file), "not JSON: \(error.localizedDescription)")
+        }
+    }
+
+    /// The plan's calendar the periods are written in.
+    public func period(_ label: String, file: String, what: String) throws -> Period {
+        guard let kind = PeriodKind(rawValue: periodKind),
+            let period = Period(label: label, kind: kind, fiscalYearStart: fiscalYearStart)
+        else { throw SpreadsheetError(Location(file: file), "\(what): '\(label)' is not a \(periodKind) period") }
+        return period
+    }
+
+    /// The findings as the reconciler's values.
+    public func domainFindings(file: String) throws -> [Finding] {
+        try findings.enumerated().map { index, record in
+            let what = "finding \(index + 1)"
+            guard let cell = CellAddress(record.cell) else {
+                throw SpreadsheetError(Location(file: file), "\(what): '\(record.cell)' is not a cell")
+            }
+            let manual: Decimal? =
+                record.manualIsText
+                ? nil : record.manual.flatMap { if case .value(let n) = Decimal.parse($0) { n } else { nil } }
+            return Finding(
+                sheet: record.sheet, cell: cell, dealID: record.dealID, rep: record.rep,
+                period: try record.period.map { try period($0, file: file, what: what) }, manual: manual,
+                manualText: record.manualIsText ? record.manual : nil, expected: record.expected.value,
+                causes: record.causes.isEmpty ? [record.cause] : record.causes, explanation: record.explanation,
+                isDerived: record.derived, repairedFormula: record.formula)
+        }
+    }
+}
+
+extension FindingsDocument.FindingRecord {
+    init(_ finding: Finding) {
+        self.init(
+            sheet: finding.sheet, cell: finding.cell.description, row: finding.cell.row, dealID: finding.dealID,
+            rep: finding.rep, period: finding.period?.description,
+            manual: finding.manualText ?? finding.manual?.moneyText, manualIsText: finding.manualText != nil,
+            expected: finding.expected.money, difference: finding.difference.money, cause: finding.cause,
+            causes: finding.causes, derived: finding.isDerived, explanation: finding.explanation,
+            formula: finding.repairedFormula)
+    }
+}
+
+extension DecodingError {
+    /// What is wrong and where, in one line.
+    var reason: String {
+        func path(_ context: Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "" : " at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
+        }
+        switch self {
+        case .keyNotFound(let key, let context): return "'\(key.stringValue)' is missing\(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return context.debugDescription + path(context)
+        @unknown default: return "unreadable"
+        }
+    }
+}

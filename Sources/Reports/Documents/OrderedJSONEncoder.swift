@@ -1,0 +1,230 @@
+import Foundation
+import Spreadsheet
+
+/// Encodes `Encodable` values as JSON text, keys in the order they are encoded and written as
+/// they come, so documents read the same from run to run and a long list never sits twice in
+/// memory.
+///
+/// Foundation's `JSONEncoder` orders keys by hash or alphabetically; the contract's documents
+/// (plan-format.md section 4) list them in a fixed order. A `nil` optional is written as `null`
+/// (never left out), so every object of a kind has the same keys. Each element of an array that
+/// stands directly in the top-level object is put on a line of its own.
+public struct OrderedJSONEncoder {
+    public init() {}
+
+    /// The JSON text of `value`, ending in a newline.
+    public func encode(_ value: some Encodable) throws -> String {
+        var text = ""
+        try encode(value) { text += $0 }
+        return text
+    }
+
+    /// Writes the JSON text of `value` piece by piece, ending in a newline.
+    public func encode(_ value: some Encodable, to write: (String) -> Void) throws {
+        try withoutActuallyEscaping(write) { write in
+            let sink = JSONSink(write: write)
+            try sink.encodeValue(value, codingPath: [])
+            sink.closeFrames(above: 0)
+            sink.emit("\n")
+            sink.flush()
+        }
+    }
+}
+
+/// The text being written and the objects and arrays still open, innermost last.
+final class JSONSink {
+    private struct Frame {
+        let isObject: Bool
+        var count = 0
+    }
+
+    private let write: (String) -> Void
+    private var buffer = ""
+    private var frames: [Frame] = []
+
+    init(write: @escaping (String) -> Void) {
+        self.write = write
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func emit(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        write(buffer)
+        buffer = ""
+    }
+
+    /// Opens an object or array; it closes when the value that opened it is done.
+    func open(object: Bool) -> Int {
+        emit(object ? "{" : "[")
+        frames.append(Frame(isObject: object))
+        return frames.count
+    }
+
+    /// Closes every frame deeper than `depth` (a nested container its writer left open).
+    func closeFrames(above depth: Int) {
+        while frames.count > depth {
+            emit(frames.removeLast().isObject ? "}" : "]")
+        }
+    }
+
+    /// Starts the next member of the frame at `depth`: closes deeper frames, writes the separator
+    /// and, in an object, the key.
+    func beginMember(at depth: Int, key: String?) {
+        closeFrames(above: depth)
+        let index = depth - 1
+        let first = frames[index].count == 0
+        frames[index].count += 1
+        if depth == 1, frames[index].isObject {
+            emit(first ? "" : ",\n ")
+        } else if depth == 2, !frames[index].isObject, frames[0].isObject {
+            emit(first ? "\n  " : ",\n  ")
+        } else if !first {
+            emit(", ")
+        }
+        if let key {
+            emit(JSONText.quoted(key))
+            emit(": ")
+        }
+    }
+
+    func encodeValue(_ value: some Encodable, codingPath: [any CodingKey]) throws {
+        switch value {
+        case let text as String: emit(JSONText.quoted(text))
+        case let flag as Bool: emit(flag ? "true" : "false")
+        case let number as Int: emit(String(number))
+        case let decimal as Decimal: emit(decimal.description)
+        default:
+            let depth = frames.count
+            try value.encode(to: SinkEncoder(sink: self, codingPath: codingPath))
+            closeFrames(above: depth)
+        }
+    }
+}
+
+private struct SinkEncoder: Encoder {
+    let sink: JSONSink
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(KeyedSink(sink: sink, depth: sink.open(object: true), codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        UnkeyedSink(sink: sink, depth: sink.open(object: false), codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleSink(sink: sink, codingPath: codingPath) }
+}
+
+private struct KeyedSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: JSONSink
+    let depth: Int
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws {
+        sink.beginMember(at: depth, key: key.stringValue)
+        sink.emit("null")
+    }
+
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
+        sink.beginMember(at: depth, key: key.stringValue)
+        try sink.encodeValue(value, codingPath: codingPath + [key])
+    }
+
+    // A missing optional is written as null, so every object of a kind has the same keys.
+    mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        guard let value else { return try encodeNil(forKey: key) }
+        try encode(value, forKey: key)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        sink.beginMember(at: depth, key: key.stringValue)
+        return KeyedEncodingContainer(
+            KeyedSink<NestedKey>(sink: sink, depth: sink.open(object: true), codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        sink.beginMember(at: depth, key: key.stringValue)
+        return UnkeyedSink(sink: sink, depth: sink.open(object: false), codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        sink.beginMember(at: depth, key: key.stringValue)
+        return SinkEncoder(sink: sink, codingPath: codingPath + [key])
+    }
+}
+
+private struct UnkeyedSink: UnkeyedEncodingContainer {
+    let sink: JSONSink
+    let depth: Int
+    let codingPath: [any CodingKey]
+    private(set) var count = 0
+
+    init(sink: JSONSink, depth: Int, codingPath: [any CodingKey]) {
+        self.sink = sink
+        self.depth = depth
+        self.codingPath = codingPath
+    }
+
+    mutating func encodeNil() throws {
+        sink.beginMember(at: depth, key: nil)
+        sink.emit("null")
+        count += 1
+    }
+
+    mutating func encode(_ value: some Encodable) throws {
+        sink.beginMember(at: depth, key: nil)
+        try sink.encodeValue(value, codingPath: codingPath)
+        count += 1
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        sink.beginMember(at: depth, key: nil)
+        count += 1
+        return KeyedEncodingContainer(KeyedSink(sink: sink, depth: sink.open(object: true), codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        sink.beginMember(at: depth, key: nil)
+        count += 1
+        return UnkeyedSink(sink: sink, depth: sink.open(object: false), codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        sink.beginMember(at: depth, key: nil)
+        count += 1
+        return SinkEncoder(sink: sink, codingPath: codingPath)
+    }
+}
+
+private struct SingleSink: SingleValueEncodingContainer {
+    let sink: JSONSink
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { sink.emit("null") }
+    mutating func encode(_ value: some Encodable) throws { try sink.encodeValue(value, codingPath: codingPath) }
+}

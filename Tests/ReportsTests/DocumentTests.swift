@@ -1,0 +1,70 @@
+import Foundation
+import Reconciliation
+import Reports
+import Testing
+
+/// The JSON documents: keys in their declared order, nil written as null, decimals as exact text,
+/// and what one command writes reading back as the same values.
+@Suite struct DocumentTests {
+    struct Line: Codable, Equatable {
+        var zeta: String
+        var alpha: MoneyText
+        var missing: String?
+        var nested: [String: Int]
+    }
+
+    struct Document: Codable, Equatable {
+        var title: String
+        var lines: [Line]
+    }
+
+    @Test func keysComeInTheOrderTheyAreEncodedAndNilIsNull() throws {
+        let document = Document(
+            title: "t\u{1}\"",
+            lines: [
+                Line(zeta: "z", alpha: MoneyText(Decimal(string: "1250.5")!), missing: nil, nested: ["k": 1]),
+                Line(zeta: "y", alpha: MoneyText(Decimal(string: "-0.125")!), missing: "m", nested: [:]),
+            ])
+        let text = try OrderedJSONEncoder().encode(document)
+        #expect(
+            text == """
+                {"title": "t\\u0001\\"",
+                 "lines": [
+                  {"zeta": "z", "alpha": "1250.50", "missing": null, "nested": {"k": 1}},
+                  {"zeta": "y", "alpha": "-0.125", "missing": "m", "nested": {}}]}
+
+                """)
+        #expect(try JSONDecoder().decode(Document.self, from: Data(text.utf8)) == document)
+    }
+
+    @Test func aFindingReadsBackAsItWasWritten() throws {
+        let record = FindingsDocument.FindingRecord(
+            sheet: "Deals Q3", cell: "G7", row: 7, dealID: "D-1", rep: "R-101", period: "2026-Q3", manual: "7.5%",
+            manualIsText: true, expected: MoneyText(Decimal(string: "338.7802")!),
+            difference: MoneyText(Decimal(string: "-338.7802")!), cause: .textNumber, causes: [.textNumber, .wrongRate],
+            derived: false, explanation: "why", formula: nil)
+        let document = FindingsDocument(
+            workbook: .init(file: "w.xlsx", sha256: String(repeating: "a", count: 64)), findings: [record],
+            summary: .init(errors: 1, rounding: 0, netOverpayment: MoneyText(-1), byCause: ["text_number": 1]),
+            currency: "EUR", periodKind: "quarter", fiscalYearStart: 7, reps: [], sheetTotals: [])
+        let text = try OrderedJSONEncoder().encode(document)
+        let back = try FindingsDocument(json: Data(text.utf8), file: "f.json")
+        #expect(back.findings == [record])
+        #expect(text.contains(#""cause": "text_number", "causes": ["text_number", "wrong_rate"]"#))
+        let findings = try back.domainFindings(file: "f.json")
+        #expect(findings.first?.period?.description == "2026-Q3")
+        #expect(findings.first?.period?.fiscalYearStart == 7)
+        #expect(findings.first?.manualText == "7.5%")
+    }
+
+    @Test func anUnknownCauseOrABadAmountIsRefusedNamingWhere() throws {
+        let bad = #"{"workbook": {"file": "w", "sha256": "x"}, "findings": [{"cause": "nope"}]}"#
+        #expect(throws: (any Error).self) { try FindingsDocument(json: Data(bad.utf8), file: "f.json") }
+        do {
+            _ = try FindingsDocument(json: Data(bad.utf8), file: "f.json")
+        } catch {
+            #expect("\(error)".contains("f.json"))
+            #expect("\(error)".contains("findings[0]"))
+        }
+    }
+}
