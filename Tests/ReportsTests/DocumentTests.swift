@@ -41,8 +41,8 @@ import Testing
         let record = FindingsDocument.FindingRecord(
             sheet: "Deals Q3", cell: "G7", row: 7, dealID: "D-1", rep: "R-101", period: "2026-Q3", manual: "7.5%",
             manualIsText: true, expected: MoneyText(Decimal(string: "338.7802")!),
-            difference: MoneyText(Decimal(string: "-338.7802")!), cause: .textNumber, causes: [.textNumber, .wrongRate],
-            derived: false, explanation: "why", formula: nil)
+            difference: MoneyText(Decimal(string: "-338.7802")!), cause: .textNumber,
+            causes: [.textNumber, .wrongRate], derived: false, explanation: "why", formula: nil)
         let document = FindingsDocument(
             workbook: .init(file: "w.xlsx", sha256: String(repeating: "a", count: 64)), findings: [record],
             summary: .init(errors: 1, rounding: 0, netOverpayment: MoneyText(-1), byCause: ["text_number": 1]),
