@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "Commission", "Review", "Forecast", "Reconciliation", "Spreadsheet", "XLSX", "CSV",
+                "Commission", "Review", "Forecast", "Reconciliation", "Spreadsheet", "XLSX", "CSV", "Parallel",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
@@ -75,13 +75,15 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(
-            name: "CommissionTests", dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet", "TestSupport"]),
+            name: "CommissionTests",
+            dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet", "Reports", "TestSupport"]),
         .testTarget(
             name: "ReconciliationTests",
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
             ]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
+        .testTarget(
+            name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation"]),
         .testTarget(name: "CLITests", dependencies: []),
     ],

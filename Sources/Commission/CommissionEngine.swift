@@ -71,7 +71,7 @@ struct Run {
             let status = line.status ?? "none"
             notes.append(
                 StatementIssue(
-                    code: "not_eligible", rows: [line.row], dealID: line.dealID,
+                    code: .notEligible, rows: [line.row], dealID: line.dealID,
                     rep: book.reps[book.repOfLine[index]].id,
                     message: "status '\(status)' is not eligible: the line earns nothing", details: [("status", status)]
                 ))
@@ -100,7 +100,7 @@ struct Run {
             flagged.formUnion(members)
             notes.append(
                 StatementIssue(
-                    code: "split_total", rows: members.map { lines[$0].row }, dealID: deal, rep: nil,
+                    code: .splitTotal, rows: members.map { lines[$0].row }, dealID: deal, rep: nil,
                     message: "the splits of deal \(deal) add up to \(total.percentText), not 100%",
                     details: [("total", total.plainText)]))
         }

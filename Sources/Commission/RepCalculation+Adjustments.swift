@@ -15,9 +15,9 @@ extension RepCalculation {
         if let gate = rules.gate, let attainment, attainment < gate {
             ledger.gated = true
             for i in ledger.entries.indices
-            where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains("not_eligible") {
+            where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains(.notEligible) {
                 ledger.entries[i].line.amount = 0
-                ledger.entries[i].line.flags.append("gated")
+                ledger.entries[i].line.flags.insert(.gated)
                 ledger.entries[i].line.explanation +=
                     " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate"
             }
@@ -26,7 +26,7 @@ extension RepCalculation {
             for i in ledger.entries.indices
             where ledger.entries[i].line.kind == .commission && ledger.entries[i].line.amount > cap {
                 ledger.entries[i].line.amount = cap
-                ledger.entries[i].line.flags.append("capped")
+                ledger.entries[i].line.flags.insert(.capped)
                 ledger.entries[i].line.explanation += " — capped per deal at \(cap.groupedMoneyText)"
             }
         }
@@ -78,7 +78,7 @@ extension RepCalculation {
     /// to the remainder and later ones become 0.
     private func applyPeriodCap(_ cap: Decimal, to ledger: inout Ledger) {
         let commission = ledger.entries.indices.filter {
-            ledger.entries[$0].isCommission && !ledger.entries[$0].line.flags.contains("not_eligible")
+            ledger.entries[$0].isCommission && !ledger.entries[$0].line.flags.contains(.notEligible)
         }
         let bonuses = ledger.entries.indices.filter {
             ledger.entries[$0].line.kind == .bonus && ledger.entries[$0].countsTowardCap
@@ -88,12 +88,12 @@ extension RepCalculation {
             let amount = ledger.entries[i].line.amount
             if running >= cap && amount > 0 {
                 ledger.entries[i].line.amount = 0
-                ledger.entries[i].line.flags.append("capped")
+                ledger.entries[i].line.flags.insert(.capped)
                 ledger.entries[i].line.explanation += " — per-period cap reached: 0"
             } else if amount > 0 && running + amount > cap {
                 let remainder = cap - running
                 ledger.entries[i].line.amount = remainder
-                ledger.entries[i].line.flags.append("capped")
+                ledger.entries[i].line.flags.insert(.capped)
                 ledger.entries[i].line.explanation +=
                     " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
             }
@@ -119,7 +119,7 @@ extension RepCalculation {
             guard let cancel = source.cancelDate else {
                 issues.append(
                     StatementIssue(
-                        code: "missing_cancel_date", rows: [source.row], dealID: source.dealID, rep: rep.id,
+                        code: .missingCancelDate, rows: [source.row], dealID: source.dealID, rep: rep.id,
                         message:
                             "status '\(source.status ?? "")' is a clawback status but the line has no cancel date; nothing is clawed back"
                     ))
@@ -129,7 +129,7 @@ extension RepCalculation {
             if days < 0 {
                 issues.append(
                     StatementIssue(
-                        code: "cancel_before_close", rows: [source.row], dealID: source.dealID, rep: rep.id,
+                        code: .cancelBeforeClose, rows: [source.row], dealID: source.dealID, rep: rep.id,
                         message:
                             "cancel date \(cancel) is before the close date \(source.date); nothing is clawed back",
                         details: [("days", String(days))]))
@@ -138,7 +138,7 @@ extension RepCalculation {
             guard days <= clawback.windowDays else {
                 issues.append(
                     StatementIssue(
-                        code: "clawback_window_passed", rows: [source.row], dealID: source.dealID, rep: rep.id,
+                        code: .clawbackWindowPassed, rows: [source.row], dealID: source.dealID, rep: rep.id,
                         message:
                             "cancelled \(days) days after the close, past the \(clawback.windowDays)-day window: no clawback",
                         details: [("days", String(days)), ("window_days", String(clawback.windowDays))]))

@@ -103,7 +103,7 @@ extension RepCalculation {
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period, credit: credit,
             amount: roundedLine(amount), rates: unique, explanation: explanation,
-            flags: run.splitFlagged.contains(index) ? ["split_total"] : [], bonusName: nil)
+            flags: run.splitFlagged.contains(index) ? .splitTotal : [], bonusName: nil)
         return (Entry(line: line, source: index), weight)
     }
 
@@ -127,8 +127,8 @@ extension RepCalculation {
 
     private func notEligible(_ index: Int, period: Period) -> Entry {
         let source = run.lines[index]
-        var flags = ["not_eligible"]
-        if run.splitFlagged.contains(index) { flags.append("split_total") }
+        var flags: LineFlags = .notEligible
+        if run.splitFlagged.contains(index) { flags.insert(.splitTotal) }
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
             credit: run.credits[index], amount: 0, rates: [],

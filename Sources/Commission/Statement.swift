@@ -25,15 +25,15 @@ public struct StatementLine: Sendable, Hashable {
     }
     /// How the amount was reached, in words and figures.
     public var explanation: String
-    /// Conditions such as `gated`, `capped`, `not_eligible`, `split_total`.
-    public var flags: [String]
+    /// Conditions such as gated, capped, not eligible, splits not adding up.
+    public var flags: LineFlags
     /// The bonus's name, for bonus lines.
     public var bonusName: String?
     private var rateList: RateList
 
     init(
         kind: Kind, row: Int?, dealID: String?, rep: String, period: Period, credit: Decimal?, amount: Decimal,
-        rates: [Decimal], explanation: String, flags: [String], bonusName: String?
+        rates: [Decimal], explanation: String, flags: LineFlags, bonusName: String?
     ) {
         self.kind = kind
         self.row = row
@@ -96,7 +96,16 @@ public struct RepPeriodTotal: Sendable, Hashable {
 
 /// A condition the engine noticed in the data and reports without stopping.
 public struct StatementIssue: Sendable, Hashable {
-    public var code: String
+    /// What the engine noticed (plan-format.md section 7, "Reported conditions").
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+        case notEligible = "not_eligible"
+        case splitTotal = "split_total"
+        case missingCancelDate = "missing_cancel_date"
+        case cancelBeforeClose = "cancel_before_close"
+        case clawbackWindowPassed = "clawback_window_passed"
+    }
+
+    public var code: Code
     public var rows: [Int]
     public var dealID: String?
     public var rep: String?
@@ -105,7 +114,7 @@ public struct StatementIssue: Sendable, Hashable {
     public var details: [(String, String)]
 
     public init(
-        code: String, rows: [Int], dealID: String?, rep: String?, message: String, details: [(String, String)] = []
+        code: Code, rows: [Int], dealID: String?, rep: String?, message: String, details: [(String, String)] = []
     ) {
         self.code = code
         self.rows = rows

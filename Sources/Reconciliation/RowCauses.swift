@@ -104,7 +104,7 @@ struct RowCauses {
             words.append(
                 "the row's own rate × credit is \((credit * rate).rounded(places: 2, mode: .halfUp).groupedMoneyText)")
         }
-        if context.statement.issues.contains(where: { $0.code == "split_total" && $0.dealID == line.dealID }) {
+        if context.statement.issues.contains(where: { $0.code == .splitTotal && $0.dealID == line.dealID }) {
             causes.append(.splitTotal)
             words.append("the splits of deal \(line.dealID) do not add up to 100%")
         }

@@ -48,7 +48,7 @@ public enum StatementWorkbook {
                 line.row.map { .number(Decimal($0)) } ?? .empty,
                 line.credit.map { .number($0, style: .money) } ?? .empty,
                 .number(line.amount, style: .money), .text(line.rates.map(\.percentText).joined(separator: ", ")),
-                .text(line.flags.joined(separator: ", ")), .text(line.explanation),
+                .text(line.flags.names.joined(separator: ", ")), .text(line.explanation),
             ])
         }
         try writer.endSheet()

@@ -192,7 +192,7 @@ struct ObjectiveTally {
             var tallies: [Sum] = []
             for line in group {
                 guard line.kind == .commission, let row = line.row, let credit = line.credit,
-                    !line.flags.contains("not_eligible"), let source = byRow[row]
+                    !line.flags.contains(.notEligible), let source = byRow[row]
                 else { continue }
                 if current?.rep != line.rep || current?.period != line.period {
                     if let current { sums[current] = tallies }

@@ -73,7 +73,7 @@ import Testing
         ]
         let statement = try CommissionEngine.calculate(plan: plan, lines: lines)
         #expect(statement.lines.map(\.amount) == [5000, 2000, 800, 0])
-        #expect(statement.lines[2].flags == ["capped"])
+        #expect(statement.lines[2].flags == .capped)
     }
 
     @Test func theGateStopsCommissionButNotPerDealBonuses() throws {
@@ -90,7 +90,7 @@ import Testing
             lines: [Self.line("A", "2026-01-10", "40000", split: "0.6", product: "Analytics")])
         #expect(statement.lines.map(\.kind) == [.commission, .bonus])
         #expect(statement.lines.map(\.amount) == [0, 150])
-        #expect(statement.lines[0].flags == ["split_total", "gated"])
+        #expect(statement.lines[0].flags == [.splitTotal, .gated])
         #expect(statement.reps[0].gated)
     }
 
@@ -106,7 +106,7 @@ import Testing
         let clawbacks = statement.lines.filter { $0.kind == .clawback }
         #expect(clawbacks.map(\.amount) == [-2250])
         #expect(clawbacks.first?.period.description == "2026-Q2")
-        #expect(statement.issues.map(\.code) == ["clawback_window_passed"])
+        #expect(statement.issues.map(\.code) == [.clawbackWindowPassed])
         #expect(statement.reps.map(\.credit) == [30000, 0])
     }
 

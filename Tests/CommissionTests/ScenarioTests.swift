@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
+import Reports
 import Testing
 
 /// Runs every case of `shared/scenarios` end to end — plan file, deals (as CSV and as XLSX),
@@ -32,7 +33,9 @@ import Testing
                 try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path))
             } ?? []
         let statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
-        let ours = try JSONSerialization.jsonObject(with: Data(statement.json.utf8)) as! [String: Any]
+        let ours =
+            try JSONSerialization.jsonObject(with: Data(OrderedJSONEncoder().encode(StatementDocument(statement)).utf8))
+            as! [String: Any]
         let expected =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as! [String: Any]

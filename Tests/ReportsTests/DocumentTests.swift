@@ -68,3 +68,27 @@ import Testing
         }
     }
 }
+
+/// The statement document reads the contract's own output: every scenario's `expected.json`.
+@Suite struct StatementDocumentTests {
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/scenarios")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []).filter { $0.hasPrefix("case-") }
+            .sorted()
+    }
+
+    @Test(arguments: cases)
+    func readsTheExpectedOutputAndWritesItBackTheSame(_ name: String) throws {
+        let data = try Data(
+            contentsOf: Self.scenarios.appendingPathComponent(name).appendingPathComponent("expected.json"))
+        let document = try JSONDecoder().decode(StatementDocument.self, from: data)
+        #expect(!document.lines.isEmpty && !document.reps.isEmpty)
+        let again = try JSONDecoder().decode(
+            StatementDocument.self, from: Data(OrderedJSONEncoder().encode(document).utf8))
+        #expect(again.lines == document.lines)
+        #expect(again.reps == document.reps)
+        #expect(again.issues == document.issues)
+    }
+}

@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
+import Reports
 import Review
 import Testing
 
@@ -59,7 +60,9 @@ import Testing
     @Test(arguments: cases)
     func repFiguresAreTheStatements(_ name: String) throws {
         let (review, expected, _) = try Self.review(name)
-        let json = try JSONSerialization.jsonObject(with: Data(review.json.utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(OrderedJSONEncoder().encode(ReviewDocument(review)).utf8))
+            as! [String: Any]
         let reps = json["reps"] as! [[String: Any]]
         #expect(reps.count == expected.count)
         let ours = Dictionary(reps.map { ("\($0["rep"]!)|\($0["period"]!)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -77,7 +80,9 @@ import Testing
     @Test(arguments: cases)
     func teamAndOrganisationTotalsAreTheSumsOfTheirReps(_ name: String) throws {
         let (review, expected, teams) = try Self.review(name)
-        let json = try JSONSerialization.jsonObject(with: Data(review.json.utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(OrderedJSONEncoder().encode(ReviewDocument(review)).utf8))
+            as! [String: Any]
         typealias Sum = (credit: Decimal, earned: Decimal, payable: Decimal, reps: Int)
         func add(_ rep: [String: Any], to sum: Sum?) -> Sum {
             let sum = sum ?? (0, 0, 0, 0)

@@ -9,7 +9,7 @@ import Spreadsheet
 /// (plan-format.md section 4) list them in a fixed order. A `nil` optional is written as `null`
 /// (never left out), so every object of a kind has the same keys. Each element of an array that
 /// stands directly in the top-level object is put on a line of its own.
-public struct OrderedJSONEncoder {
+public struct OrderedJSONEncoder: Sendable {
     public init() {}
 
     /// The JSON text of `value`, ending in a newline.
@@ -107,12 +107,20 @@ final class JSONSink {
 }
 
 private struct SinkEncoder: Encoder {
+    /// The object this encoder opened: asking it for a keyed container again (a type encoding
+    /// another's fields into its own object) writes into the same object.
+    final class Opened {
+        var depth: Int?
+    }
+
     let sink: JSONSink
     let codingPath: [any CodingKey]
+    let opened = Opened()
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedSink(sink: sink, depth: sink.open(object: true), codingPath: codingPath))
+        if opened.depth == nil { opened.depth = sink.open(object: true) }
+        return KeyedEncodingContainer(KeyedSink(sink: sink, depth: opened.depth!, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {

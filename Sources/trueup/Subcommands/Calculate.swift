@@ -39,7 +39,7 @@ struct Calculate: ParsableCommand {
         switch format {
         case .json:
             let out = StandardOutput()
-            statement.writeJSON { out.write($0) }
+            try StatementDocument.write(statement) { out.write($0) }
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text: print(StatementText(statement: statement, showLines: lines).render(), terminator: "")

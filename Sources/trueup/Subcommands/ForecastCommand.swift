@@ -86,7 +86,7 @@ struct ForecastCommand: ParsableCommand {
         }
         try workbook?.write(inputs: inputs.files + [pipeline]) { try ForecastWorkbook.write(forecast, to: $0) }
         switch format {
-        case .json: print(forecast.json, terminator: "")
+        case .json: print(try OrderedJSONEncoder().encode(ForecastDocument(forecast)), terminator: "")
         case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
         case .text: print(ForecastText(forecast: forecast).render(), terminator: "")
         }

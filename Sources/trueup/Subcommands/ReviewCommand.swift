@@ -63,7 +63,7 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trueup: wrote \(html)\n".utf8))
         }
         switch format {
-        case .json: print(review.json, terminator: "")
+        case .json: print(try OrderedJSONEncoder().encode(ReviewDocument(review)), terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
         case .text: print(ReviewText(review: review).render(), terminator: "")
         }

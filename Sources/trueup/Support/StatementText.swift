@@ -81,7 +81,7 @@ extension Statement {
         for t in reps {
             out += CSVFormatting.record([
                 t.rep, t.name ?? "", t.team ?? "", t.period.description, t.credit.moneyText, t.quota?.moneyText ?? "",
-                t.attainmentText ?? "", t.earned.moneyText, t.draw.moneyText, t.drawPaid.moneyText,
+                t.attainment?.ratioText ?? "", t.earned.moneyText, t.draw.moneyText, t.drawPaid.moneyText,
                 t.recovered.moneyText, t.payable.moneyText, t.balance.moneyText,
             ])
         }
@@ -96,7 +96,7 @@ extension Statement {
             out += CSVFormatting.record([
                 l.rep, l.period.description, l.kind.rawValue, l.dealID ?? "", l.row.map(String.init) ?? "",
                 l.credit?.moneyText ?? "", l.amount.moneyText, l.rates.map(\.plainText).joined(separator: " "),
-                l.flags.joined(separator: " "), l.explanation,
+                l.flags.names.joined(separator: " "), l.explanation,
             ])
         }
         return out

@@ -1,0 +1,282 @@
+import Commission
+import Foundation
+import Parallel
+import Spreadsheet
+
+/// What `trueup calculate --format json` prints (plan-format.md section 4): every line, every
+/// rep-period's totals and the conditions the engine reported. Money and ratios are strings of
+/// plain decimals.
+public struct StatementDocument: Codable, Sendable {
+    public var plan: String
+    public var currency: String
+    public var lines: [Line]
+    public var reps: [RepTotal]
+    public var issues: [Issue]
+
+    public init(plan: String, currency: String, lines: [Line], reps: [RepTotal], issues: [Issue]) {
+        self.plan = plan
+        self.currency = currency
+        self.lines = lines
+        self.reps = reps
+        self.issues = issues
+    }
+
+    public init(_ statement: Statement) {
+        self.init(
+            plan: statement.plan, currency: statement.currency, lines: statement.lineGroups.joined().map(Line.init),
+            reps: statement.reps.map(RepTotal.init), issues: statement.issues.map(Issue.init))
+    }
+
+    public struct Line: Codable, Sendable, Hashable {
+        public var dealID: String?
+        public var rep: String
+        public var period: String
+        public var kind: String
+        public var credit: MoneyText?
+        public var amount: MoneyText
+        public var rates: [PlainDecimalText]
+        public var explanation: String
+        public var row: Int?
+        public var flags: [String]
+        public var bonus: String?
+
+        enum CodingKeys: String, CodingKey {
+            case dealID = "deal_id"
+            case rep, period, kind, credit, amount, rates, explanation, row, flags, bonus
+        }
+
+        public init(_ line: StatementLine) {
+            dealID = line.dealID
+            rep = line.rep
+            period = line.period.description
+            kind = line.kind.rawValue
+            credit = line.credit.map(MoneyText.init)
+            amount = MoneyText(line.amount)
+            rates = line.rates.map(PlainDecimalText.init)
+            explanation = line.explanation
+            row = line.row
+            flags = line.flags.names
+            bonus = line.bonusName
+        }
+
+        // A line names its row, flags and bonus only when it has them, as the contract's
+        // expected output does.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            dealID = try container.decodeIfPresent(String.self, forKey: .dealID)
+            rep = try container.decode(String.self, forKey: .rep)
+            period = try container.decode(String.self, forKey: .period)
+            kind = try container.decode(String.self, forKey: .kind)
+            credit = try container.decodeIfPresent(MoneyText.self, forKey: .credit)
+            amount = try container.decode(MoneyText.self, forKey: .amount)
+            rates = try container.decode([PlainDecimalText].self, forKey: .rates)
+            explanation = try container.decode(String.self, forKey: .explanation)
+            row = try container.decodeIfPresent(Int.self, forKey: .row)
+            flags = try container.decodeIfPresent([String].self, forKey: .flags) ?? []
+            bonus = try container.decodeIfPresent(String.self, forKey: .bonus)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(dealID, forKey: .dealID)
+            try container.encode(rep, forKey: .rep)
+            try container.encode(period, forKey: .period)
+            try container.encode(kind, forKey: .kind)
+            try container.encodeIfPresent(credit, forKey: .credit)
+            try container.encode(amount, forKey: .amount)
+            try container.encode(rates, forKey: .rates)
+            try container.encode(explanation, forKey: .explanation)
+            if let row { try container.encode(row, forKey: .row) }
+            if !flags.isEmpty { try container.encode(flags, forKey: .flags) }
+            if let bonus { try container.encode(bonus, forKey: .bonus) }
+        }
+    }
+
+    public struct RepTotal: Codable, Sendable, Hashable {
+        public var rep: String
+        public var name: String?
+        public var team: String?
+        public var period: String
+        public var credit: MoneyText
+        public var quota: MoneyText?
+        public var attainment: RatioText?
+        /// The annual quota, for `basis: ytd` (plan-format.md section 7).
+        public var ytdQuota: MoneyText?
+        public var earned: MoneyText
+        public var draw: MoneyText
+        public var drawPaid: MoneyText
+        public var recovered: MoneyText
+        public var payable: MoneyText
+        public var balance: MoneyText
+        public var gated: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case rep, name, team, period, credit, quota, attainment
+            case ytdQuota = "ytd_quota"
+            case earned, draw
+            case drawPaid = "draw_paid"
+            case recovered, payable, balance, gated
+        }
+
+        public init(_ total: RepPeriodTotal) {
+            rep = total.rep
+            name = total.name
+            team = total.team
+            period = total.period.description
+            credit = MoneyText(total.credit)
+            quota = total.quota.map(MoneyText.init)
+            attainment = total.attainment.map(RatioText.init)
+            ytdQuota = total.ytdQuota.map(MoneyText.init)
+            earned = MoneyText(total.earned)
+            draw = MoneyText(total.draw)
+            drawPaid = MoneyText(total.drawPaid)
+            recovered = MoneyText(total.recovered)
+            payable = MoneyText(total.payable)
+            balance = MoneyText(total.balance)
+            gated = total.gated
+        }
+
+        // `team` and `ytd_quota` stand only where they apply, as in the contract's output.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            rep = try container.decode(String.self, forKey: .rep)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+            team = try container.decodeIfPresent(String.self, forKey: .team)
+            period = try container.decode(String.self, forKey: .period)
+            credit = try container.decode(MoneyText.self, forKey: .credit)
+            quota = try container.decodeIfPresent(MoneyText.self, forKey: .quota)
+            attainment = try container.decodeIfPresent(RatioText.self, forKey: .attainment)
+            ytdQuota = try container.decodeIfPresent(MoneyText.self, forKey: .ytdQuota)
+            earned = try container.decode(MoneyText.self, forKey: .earned)
+            draw = try container.decode(MoneyText.self, forKey: .draw)
+            drawPaid = try container.decode(MoneyText.self, forKey: .drawPaid)
+            recovered = try container.decode(MoneyText.self, forKey: .recovered)
+            payable = try container.decode(MoneyText.self, forKey: .payable)
+            balance = try container.decode(MoneyText.self, forKey: .balance)
+            gated = try container.decodeIfPresent(Bool.self, forKey: .gated) ?? false
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rep, forKey: .rep)
+            try container.encodeIfPresent(name, forKey: .name)
+            if let team { try container.encode(team, forKey: .team) }
+            try container.encode(period, forKey: .period)
+            try container.encode(credit, forKey: .credit)
+            try container.encodeIfPresent(quota, forKey: .quota)
+            try container.encodeIfPresent(attainment, forKey: .attainment)
+            if let ytdQuota { try container.encode(ytdQuota, forKey: .ytdQuota) }
+            try container.encode(earned, forKey: .earned)
+            try container.encode(draw, forKey: .draw)
+            try container.encode(drawPaid, forKey: .drawPaid)
+            try container.encode(recovered, forKey: .recovered)
+            try container.encode(payable, forKey: .payable)
+            try container.encode(balance, forKey: .balance)
+            try container.encode(gated, forKey: .gated)
+        }
+    }
+
+    /// A condition the engine reported: `row` for one row or `rows` for several, then its
+    /// figures by name (`status`, `days`, `window_days`, `total`) beside the code, as the
+    /// contract's output writes them.
+    public struct Issue: Codable, Sendable, Hashable {
+        public var code: StatementIssue.Code
+        public var rows: [Int]
+        public var dealID: String?
+        public var rep: String?
+        public var details: [String: String]
+        public var message: String
+
+        public init(_ issue: StatementIssue) {
+            code = issue.code
+            rows = issue.rows
+            dealID = issue.dealID
+            rep = issue.rep
+            details = Dictionary(issue.details, uniquingKeysWith: { first, _ in first })
+            message = issue.message
+        }
+
+        private static let fixedKeys: Set = ["code", "row", "rows", "deal_id", "rep", "message"]
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            code = try container.decode(StatementIssue.Code.self, forKey: AnyKey("code"))
+            rows =
+                try container.decodeIfPresent([Int].self, forKey: AnyKey("rows"))
+                ?? container.decodeIfPresent(Int.self, forKey: AnyKey("row")).map { [$0] } ?? []
+            dealID = try container.decodeIfPresent(String.self, forKey: AnyKey("deal_id"))
+            rep = try container.decodeIfPresent(String.self, forKey: AnyKey("rep"))
+            message = try container.decodeIfPresent(String.self, forKey: AnyKey("message")) ?? ""
+            var details: [String: String] = [:]
+            for key in container.allKeys where !Self.fixedKeys.contains(key.stringValue) {
+                details[key.stringValue] =
+                    try (try? container.decode(String.self, forKey: key))
+                    ?? String(container.decode(Int.self, forKey: key))
+            }
+            self.details = details
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(code, forKey: AnyKey("code"))
+            if rows.count == 1 {
+                try container.encode(rows[0], forKey: AnyKey("row"))
+            } else {
+                try container.encode(rows, forKey: AnyKey("rows"))
+            }
+            if let dealID { try container.encode(dealID, forKey: AnyKey("deal_id")) }
+            if let rep { try container.encode(rep, forKey: AnyKey("rep")) }
+            // Details in name order; whole numbers as numbers.
+            for key in details.keys.sorted() {
+                let value = details[key]!
+                if let number = Int(value) {
+                    try container.encode(number, forKey: AnyKey(key))
+                } else {
+                    try container.encode(value, forKey: AnyKey(key))
+                }
+            }
+            try container.encode(message, forKey: AnyKey("message"))
+        }
+    }
+}
+
+extension StatementDocument {
+    /// Writes `statement`'s document piece by piece, as `OrderedJSONEncoder` would write it whole:
+    /// the lines are encoded a window of reps at a time on all cores and written in order, so a
+    /// million lines never sit in one string.
+    public static func write(_ statement: Statement, to write: (String) -> Void) throws {
+        let encoder = OrderedJSONEncoder()
+        func text(_ value: some Encodable) throws -> String { String(try encoder.encode(value).dropLast()) }
+        func key(_ key: CodingKeys) -> String { JSONText.quoted(key.stringValue) + ": " }
+        func list(_ items: [some Encodable]) throws -> String {
+            try "[" + items.map { "\n  " + (try text($0)) }.joined(separator: ",") + "]"
+        }
+        write("{" + key(.plan) + (try text(statement.plan)) + ", " + key(.currency) + (try text(statement.currency)))
+        write(",\n " + key(.lines) + "[")
+        var first = true
+        let window = 256
+        for start in stride(from: 0, to: statement.lineGroups.count, by: window) {
+            let groups = Array(statement.lineGroups[start..<min(statement.lineGroups.count, start + window)])
+            let chunks = chunkCount(items: groups.reduce(0) { $0 + $1.count }, minimum: 2_000)
+            let rendered = inParallel(chunks: chunks) { chunk in
+                Result {
+                    var text = ""
+                    for line in groups[chunkRange(chunk, of: chunks, total: groups.count)].joined() {
+                        text += ",\n  "
+                        try encoder.encode(Line(line)) { text += $0 }
+                        text.removeLast()
+                    }
+                    return text
+                }
+            }
+            for result in rendered {
+                let text = try result.get()
+                guard !text.isEmpty else { continue }
+                write(first ? "\n  " + text.dropFirst(4) : text)
+                first = false
+            }
+        }
+        write("],\n " + key(.reps) + (try list(statement.reps.map(RepTotal.init))))
+        write(",\n " + key(.issues) + (try list(statement.issues.map(Issue.init))) + "}\n")
+    }
+}
