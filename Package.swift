@@ -1,11 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// The parsers' per-byte and per-element loops mutate parser state held in classes, which Swift
-/// checks for exclusive access at run time on every access; those checks cost about a tenth of
-/// reading time. The parsers are single-threaded and never re-enter, so release builds skip them.
-let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
     name: "trueup",
     platforms: [.macOS(.v15)],
@@ -29,10 +24,10 @@ let package = Package(
 
         // Reading: container → XML events → cells.
         .target(name: "ZIP", dependencies: ["CZlib"]),
-        .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotLoops),
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         .target(name: "Spreadsheet"),
-        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"], swiftSettings: hotLoops),
-        .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: hotLoops),
+        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"]),
+        .target(name: "CSV", dependencies: ["Spreadsheet"]),
 
         // Calculating: plan → statement. The engine knows no file format.
         .target(name: "Parallel"),

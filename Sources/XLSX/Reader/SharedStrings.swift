@@ -5,11 +5,14 @@ import XMLStream
 /// Each `<si>` is exactly one entry, even when empty; rich-text runs are concatenated, phonetic
 /// runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded. The part is streamed; only the strings stay.
 final class SharedStringsParser: XMLEventHandler {
-    private(set) var strings: [String] = []
-    private var text: [UInt8] = []
-    private var inItem = false
-    private var inText = false
-    private var phoneticDepth = 0
+    @exclusivity(unchecked) private(set) var strings: [String] = []
+    // The parser runs on one thread and never re-enters, so the run-time exclusivity checks on
+    // its state (about a tenth of reading time) are switched off per property: a compiler flag
+    // would do it too, but SwiftPM refuses unsafe flags in a package others depend on.
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var inItem = false
+    @exclusivity(unchecked) private var inText = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) {
         if name.is("si") {

@@ -24,30 +24,33 @@ final class WorksheetParser: XMLEventHandler {
     private let emit: (Row) throws -> Void
 
     /// Merged ranges found so far (they follow `<sheetData>`, so they are complete at the end).
-    private(set) var mergedRanges: [CellRange] = []
+    @exclusivity(unchecked) private(set) var mergedRanges: [CellRange] = []
 
-    private var mainNamespace: UnsafePointer<UInt8>?
-    private var inSheetData = false
-    private var rowIndex = 0
-    private var rowHasExplicitIndex = false
-    private var nextColumn = 1
-    private var cells: [Cell] = []
+    // The parser runs on one thread and never re-enters, so the run-time exclusivity checks on
+    // its state (about a tenth of reading time) are switched off per property: a compiler flag
+    // would do it too, but SwiftPM refuses unsafe flags in a package others depend on.
+    @exclusivity(unchecked) private var mainNamespace: UnsafePointer<UInt8>?
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var rowIndex = 0
+    @exclusivity(unchecked) private var rowHasExplicitIndex = false
+    @exclusivity(unchecked) private var nextColumn = 1
+    @exclusivity(unchecked) private var cells: [Cell] = []
 
-    private var cellColumn = 0
-    private var cellType = CellType.number
-    private var cellStyle = 0
-    private var capture = Capture.none
-    private var valueBytes: [UInt8] = []
-    private var formulaBytes: [UInt8] = []
-    private var inlineBytes: [UInt8] = []
-    private var hasValue = false
-    private var hasInline = false
-    private var hasFormula = false
-    private var formulaIsShared = false
-    private var formulaSharedIndex: Int?
-    private var formulaHasRef = false
-    private var phoneticDepth = 0
-    private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
+    @exclusivity(unchecked) private var cellColumn = 0
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var capture = Capture.none
+    @exclusivity(unchecked) private var valueBytes: [UInt8] = []
+    @exclusivity(unchecked) private var formulaBytes: [UInt8] = []
+    @exclusivity(unchecked) private var inlineBytes: [UInt8] = []
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var hasInline = false
+    @exclusivity(unchecked) private var hasFormula = false
+    @exclusivity(unchecked) private var formulaIsShared = false
+    @exclusivity(unchecked) private var formulaSharedIndex: Int?
+    @exclusivity(unchecked) private var formulaHasRef = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
 
     init(
         sharedStrings: [String], styles: Styles, dateSystem: DateSystem, file: String, sheet: String,

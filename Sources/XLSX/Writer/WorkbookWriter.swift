@@ -11,18 +11,21 @@ import ZIP
 /// strings), never as a formula, whatever it starts with. One sheet is open at a time.
 public final class WorkbookWriter {
     private let zip: ZipWriter
-    private var styles = StyleTable()
-    private var strings: [String] = []
-    private var stringIndex: [String: Int] = [:]
-    private var sheets: [WrittenSheet] = []
+    // The writer runs on one thread and never re-enters, so the run-time exclusivity checks on
+    // its state (about a tenth of reading time) are switched off per property: a compiler flag
+    // would do it too, but SwiftPM refuses unsafe flags in a package others depend on.
+    @exclusivity(unchecked) private var styles = StyleTable()
+    @exclusivity(unchecked) private var strings: [String] = []
+    @exclusivity(unchecked) private var stringIndex: [String: Int] = [:]
+    @exclusivity(unchecked) private var sheets: [WrittenSheet] = []
     /// How dates are written as serial numbers (and declared in `workbook.xml`).
     public let dateSystem: DateSystem
-    private var current: SheetState?
-    private var finished = false
+    @exclusivity(unchecked) private var current: SheetState?
+    @exclusivity(unchecked) private var finished = false
     /// Column letters by column number, made once: `A`, `B`, … (index 0 unused).
-    private var columnNames: [[UInt8]] = [[]]
+    @exclusivity(unchecked) private var columnNames: [[UInt8]] = [[]]
     /// The last styles looked up, to skip hashing the same few styles cell after cell.
-    private var recentStyles: [(CellStyle, Int)] = []
+    @exclusivity(unchecked) private var recentStyles: [(CellStyle, Int)] = []
 
     /// Writes into `handle` (for example `AtomicOutputFile.handle`).
     /// Distinct texts kept in the shared-strings table; text first seen after it is full is
