@@ -64,25 +64,27 @@ import Testing
         (value as? String).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
     }
 
-    /// Lines match by (rep, period, kind, deal, row, bonus) on amount and credit; lines whose amount
-    /// is zero may be present on one side only (scenarios/README.md).
+    /// Lines match by (rep, period, kind, deal, row, bonus) on amount and credit, every one of them:
+    /// two lines with the same key are compared as a multiset of (amount, credit), so a line computed
+    /// twice or missing once shows. Lines whose amount is zero may be present on one side only
+    /// (scenarios/README.md).
     static func compareLines(_ ours: [[String: Any]], _ expected: [[String: Any]]) -> [String] {
         func key(_ line: [String: Any]) -> String {
             ["rep", "period", "kind", "deal_id", "row", "bonus"].map { "\(line[$0] ?? "-")" }.joined(separator: "|")
         }
-        func nonZero(_ lines: [[String: Any]]) -> [String: [String: Any]] {
+        func figures(_ line: [String: Any]) -> String {
+            "\(decimal(line["amount"]).map { "\($0)" } ?? "none")/\(decimal(line["credit"]).map { "\($0)" } ?? "none")"
+        }
+        func nonZero(_ lines: [[String: Any]]) -> [String: [String]] {
             Dictionary(
-                lines.filter { decimal($0["amount"]) != 0 }.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+                grouping: lines.filter { decimal($0["amount"]) != 0 }, by: key
+            ).mapValues { $0.map(figures).sorted() }
         }
         let mine = nonZero(ours)
         let theirs = nonZero(expected)
         var differences: [String] = []
-        for name in Set(mine.keys).union(theirs.keys).sorted() {
-            let a = mine[name]
-            let b = theirs[name]
-            if decimal(a?["amount"]) != decimal(b?["amount"]) || decimal(a?["credit"]) != decimal(b?["credit"]) {
-                differences.append("\(name): ours \(a?["amount"] ?? "none") expected \(b?["amount"] ?? "none")")
-            }
+        for name in Set(mine.keys).union(theirs.keys).sorted() where mine[name] != theirs[name] {
+            differences.append("\(name): ours \(mine[name] ?? ["none"]) expected \(theirs[name] ?? ["none"])")
         }
         return differences
     }
@@ -93,6 +95,9 @@ import Testing
         }
         let mine = index(ours)
         var differences: [String] = []
+        // A rep-period listed twice on either side is a difference of its own.
+        if mine.count != ours.count { differences.append("ours lists a rep-period twice") }
+        if index(expected).count != expected.count { differences.append("expected lists a rep-period twice") }
         for (name, theirs) in index(expected) {
             guard let row = mine[name] else {
                 differences.append("\(name): missing")

@@ -8,8 +8,32 @@ import XLSX
 @Suite struct CorpusConformanceTests {
     struct Tally {
         var files = 0, filesOpened = 0, cells = 0, agreed = 0, formulas = 0, formulasAgreed = 0
+        var explained = 0
         var mismatches: [String] = []
     }
+
+    /// A disagreement the corpus is known to hold, with why: cells of `file` where `fits` holds are
+    /// counted as explained; any other difference fails the test.
+    struct ExpectedDisagreement: Sendable {
+        let file: String
+        let why: String
+        let fits: @Sendable (_ theirs: [String: Any], _ ours: [String: Any]) -> Bool
+    }
+
+    static let expectedDisagreements = [
+        ExpectedDisagreement(
+            file: "calamine__minimal_package.xlsx",
+            why: """
+                openpyxl cannot read this file, so python-calamine's values stand; calamine trims the \
+                leading spaces of strings ("  SHERMAN"), which trueup keeps as Excel shows them
+                """,
+            fits: { theirs, ours in
+                guard theirs["type"] as? String == "string", ours["type"] as? String == "string",
+                    let expected = theirs["value"] as? String, let found = ours["value"] as? String
+                else { return false }
+                return found != expected && found.drop { $0 == " " } == expected.drop { $0 == " " }
+            })
+    ]
 
     @Test func everyCorpusWorkbookOpensAndAgreesWithTheIndependentReaders() throws {
         let files = TestPaths.corpusFiles("xlsx")
@@ -32,8 +56,14 @@ import XLSX
         print(
             "corpus/xlsx: \(tally.filesOpened)/\(tally.files) files opened; \(tally.agreed)/\(tally.cells) cells agreed ("
                 + String(format: "%.3f", share) + "%); formulas \(tally.formulasAgreed)/\(tally.formulas) agreed")
-        for line in tally.mismatches.prefix(15) { print("  differs: \(line)") }
+        print(
+            "  \(tally.explained) cells differ as expected: "
+                + Self.expectedDisagreements.map(\.file).joined(separator: ", "))
+        for line in tally.mismatches { print("  differs: \(line)") }
         #expect(tally.filesOpened == tally.files)
+        #expect(tally.mismatches.isEmpty, "\(tally.mismatches.count) unexpected differences")
+        #expect(tally.agreed + tally.explained == tally.cells)
+        #expect(tally.formulasAgreed == tally.formulas)
         #expect(share >= 99.5)
     }
 
@@ -68,6 +98,10 @@ import XLSX
                 tally.cells += 1
                 if let theirs, let ours, sameValue(theirs, ours) {
                     tally.agreed += 1
+                } else if let theirs, let ours,
+                    expectedDisagreements.contains(where: { $0.file == file && $0.fits(theirs, ours) })
+                {
+                    tally.explained += 1
                 } else {
                     tally.mismatches.append(
                         "\(file) › \(name)!\(address): expected \(theirs ?? [:]) found \(ours ?? [:])")
