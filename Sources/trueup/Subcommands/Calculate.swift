@@ -42,7 +42,10 @@ struct Calculate: ParsableCommand {
             try StatementDocument.write(statement) { out.write($0) }
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
-        case .text: print(StatementText(statement: statement, showLines: lines).render(), terminator: "")
+        case .text:
+            print(
+                StatementText(statement: statement, showLines: lines, width: TerminalWidth.standardOutput).render(),
+                terminator: "")
         }
         run.reportSkipped()
     }

@@ -88,7 +88,8 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(try OrderedJSONEncoder().encode(ForecastDocument(forecast)), terminator: "")
         case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
-        case .text: print(ForecastText(forecast: forecast).render(), terminator: "")
+        case .text:
+            print(ForecastText(forecast: forecast, width: TerminalWidth.standardOutput).render(), terminator: "")
         }
         run.reportSkipped()
     }

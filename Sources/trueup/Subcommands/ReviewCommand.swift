@@ -65,7 +65,7 @@ struct ReviewCommand: ParsableCommand {
         switch format {
         case .json: print(try OrderedJSONEncoder().encode(ReviewDocument(review)), terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
-        case .text: print(ReviewText(review: review).render(), terminator: "")
+        case .text: print(ReviewText(review: review, width: TerminalWidth.standardOutput).render(), terminator: "")
         }
         run.reportSkipped()
     }

@@ -5,10 +5,17 @@ import Review
 
 /// The review as terminal tables, one block per period (reps by rank, teams, the whole
 /// organisation, and who is called out), and as CSV.
-struct ReviewText {
-    let review: Review
+public struct ReviewText: Sendable {
+    public let review: Review
+    /// The terminal's width, when the output goes to one: tables wrap to fit it.
+    public var width: Int?
 
-    func render() -> String {
+    public init(review: Review, width: Int? = nil) {
+        self.review = review
+        self.width = width
+    }
+
+    public func render() -> String {
         var out = review.plan + (review.currency.isEmpty ? "" : " (\(review.currency))")
         out += " — review; called out below \(review.threshold.attainmentPercent) and at 100% or more\n"
         if review.periods.isEmpty { out += "\nNo deals and no rep on the plan in any period: nothing to review.\n" }
@@ -34,7 +41,7 @@ struct ReviewText {
                 rep.standing.map(Self.standingText) ?? "—",
             ] + rep.objectives.map(Self.objectiveText)
         }
-        return StatementText.table(header: header, rows: rows, rightAligned: Set([0, 4, 5, 6, 7, 8, 9]))
+        return TextTable(header: header, rows: rows, rightAligned: Set([0, 4, 5, 6, 7, 8, 9])).render(width: width)
     }
 
     private func groupTable(_ groups: [GroupReview]) -> String {
@@ -50,7 +57,7 @@ struct ReviewText {
                 group.earned.groupedMoneyText, String(group.below), String(group.achieved),
             ] + group.objectives.map(Self.objectiveText)
         }
-        return StatementText.table(header: header, rows: rows, rightAligned: Set(1...9))
+        return TextTable(header: header, rows: rows, rightAligned: Set(1...9)).render(width: width)
     }
 
     private func callOuts(_ reps: [RepReview]) -> String {
@@ -97,7 +104,7 @@ struct ReviewText {
 
     /// One record per rep-period, team-period and organisation-period (`level`), with each
     /// objective's target and achievement in two columns.
-    var csv: String {
+    public var csv: String {
         var out = ""
         var writer = CSVWriter { out += String(decoding: $0, as: UTF8.self) }
         var header = [

@@ -3,11 +3,19 @@ import Commission
 import Foundation
 
 /// The statement as a terminal table: per rep and period, and optionally every line.
-struct StatementText {
-    let statement: Statement
-    let showLines: Bool
+public struct StatementText: Sendable {
+    public let statement: Statement
+    public let showLines: Bool
+    /// The terminal's width, when the output goes to one: tables wrap to fit it.
+    public var width: Int?
 
-    func render() -> String {
+    public init(statement: Statement, showLines: Bool, width: Int? = nil) {
+        self.statement = statement
+        self.showLines = showLines
+        self.width = width
+    }
+
+    public func render() -> String {
         var out = statement.plan + (statement.currency.isEmpty ? "" : " (\(statement.currency))") + "\n\n"
         let header = [
             "Rep", "Name", "Period", "Credit", "Quota", "Attain.", "Earned", "Draw paid", "Recovered", "Payable",
@@ -21,7 +29,7 @@ struct StatementText {
                 total.payable.groupedMoneyText,
             ])
         }
-        out += Self.table(header: header, rows: rows, rightAligned: Set(3..<header.count))
+        out += TextTable(header: header, rows: rows, rightAligned: Set(3..<header.count)).render(width: width)
         let payable = statement.reps.reduce(Decimal(0)) { $0 + $1.payable }
         out +=
             "\nTotal payable: \(payable.groupedMoneyText) \(statement.currency) across \(statement.reps.count) rep-periods\n"
@@ -45,34 +53,14 @@ struct StatementText {
         }
         return out
     }
-
-    static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, text in
-                let pad = String(repeating: " ", count: widths[column] - text.count)
-                return rightAligned.contains(column) ? pad + text : text + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces + "\n"
-        }
-        return line(header) + line(widths.map { String(repeating: "─", count: $0) }) + rows.map(line).joined()
-    }
-}
-
-extension String {
-    /// The text without the spaces that pad its last column.
-    var trimmingTrailingSpaces: String {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
-        return String(self[..<end])
-    }
 }
 
 extension Decimal {
-    var attainmentPercent: String { (self * 100).rounded(places: 1, mode: .halfUp).plainText + "%" }
+    public var attainmentPercent: String { (self * 100).rounded(places: 1, mode: .halfUp).plainText + "%" }
 }
 
 extension Statement {
-    var totalsCSV: String {
+    public var totalsCSV: String {
         var out = CSVFormatting.record([
             "rep", "name", "team", "period", "credit", "quota", "attainment", "earned", "draw", "draw_paid",
             "recovered",
@@ -88,7 +76,7 @@ extension Statement {
         return out
     }
 
-    var linesCSV: String {
+    public var linesCSV: String {
         var out = CSVFormatting.record([
             "rep", "period", "kind", "deal_id", "row", "credit", "amount", "rates", "flags", "explanation",
         ])

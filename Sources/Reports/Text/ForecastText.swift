@@ -5,10 +5,17 @@ import Foundation
 
 /// The forecast as terminal tables per period (reps, then teams and the organisation), the
 /// targets against the forecast, and as CSV.
-struct ForecastText {
-    let forecast: Forecast
+public struct ForecastText: Sendable {
+    public let forecast: Forecast
+    /// The terminal's width, when the output goes to one: tables wrap to fit it.
+    public var width: Int?
 
-    func render() -> String {
+    public init(forecast: Forecast, width: Int? = nil) {
+        self.forecast = forecast
+        self.width = width
+    }
+
+    public func render() -> String {
         var out = forecast.plan + (forecast.currency.isEmpty ? "" : " (\(forecast.currency))")
         out += " — forecast; committed: open deals at \(forecast.commitAt.attainmentPercent) or more\n"
         for period in forecast.periods {
@@ -20,7 +27,7 @@ struct ForecastText {
             let rows = forecast.reps.filter { $0.period == period }.map { rep in
                 [rep.rep, rep.name ?? ""] + figures(rep)
             }
-            out += StatementText.table(header: header, rows: rows, rightAligned: Set(2..<header.count))
+            out += TextTable(header: header, rows: rows, rightAligned: Set(2..<header.count)).render(width: width)
             let groups =
                 forecast.teams.filter { $0.period == period } + forecast.organisation.filter { $0.period == period }
             let groupRows = groups.map { group in
@@ -28,8 +35,9 @@ struct ForecastText {
                     + figures(group)
             }
             out += "\n"
-            out += StatementText.table(
-                header: ["Team", "Reps"] + header.dropFirst(2), rows: groupRows, rightAligned: Set(1..<header.count))
+            out += TextTable(
+                header: ["Team", "Reps"] + header.dropFirst(2), rows: groupRows, rightAligned: Set(1..<header.count)
+            ).render(width: width)
         }
         if !forecast.targets.isEmpty {
             out += "\nTargets (credit)\n"
@@ -43,7 +51,7 @@ struct ForecastText {
                     target.attainment?.attainmentPercent ?? "—",
                 ]
             }
-            out += StatementText.table(header: header, rows: rows, rightAligned: Set(2..<header.count))
+            out += TextTable(header: header, rows: rows, rightAligned: Set(2..<header.count)).render(width: width)
         }
         return out
     }
@@ -62,7 +70,7 @@ struct ForecastText {
 
     /// One record per rep-period, team-period and organisation-period (`level`), with credit,
     /// attainment and earned for each projection.
-    var csv: String {
+    public var csv: String {
         var out = ""
         var writer = CSVWriter { out += String(decoding: $0, as: UTF8.self) }
         var header = ["level", "period", "team", "rep", "name", "quota", "open_deals", "pipeline", "weighted_pipeline"]
