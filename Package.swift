@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -23,11 +24,11 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Reading: container → XML events → cells.
-        .target(name: "ZIP", dependencies: ["CZlib"]),
+        .target(name: "ZIP", dependencies: ["CZlib", .product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         .target(name: "Spreadsheet"),
         .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"]),
-        .target(name: "CSV", dependencies: ["Spreadsheet"]),
+        .target(name: "CSV", dependencies: ["Spreadsheet", .product(name: "SystemPackage", package: "swift-system")]),
 
         // Calculating: plan → statement. The engine knows no file format.
         .target(name: "Parallel"),
@@ -39,8 +40,8 @@ let package = Package(
         .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
-        .target(name: "Review", dependencies: ["Commission", "Spreadsheet"]),
-        .target(name: "Forecast", dependencies: ["Commission", "Spreadsheet"]),
+        .target(name: "Review", dependencies: ["Commission"]),
+        .target(name: "Forecast", dependencies: ["Commission"]),
 
         // Rendering: statements and reports as workbooks.
         .target(
@@ -57,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "trueup",
             dependencies: [
-                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
+                "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
                 "Reconciliation", "Correction", "Review", "Forecast",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

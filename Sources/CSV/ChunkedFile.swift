@@ -1,53 +1,71 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemPackage
 
 /// Sequential reads of a file in fixed-size chunks, so memory stays flat whatever its size.
 final class ChunkedFile {
     static let chunkSize = 1 << 20
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     let path: String
     let size: Int64
 
     init(path: String) throws(CSVError) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(String(cString: strerror(errno))) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw .io("is a folder, not a file")
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw .io("\(error)")
         }
-        descriptor = fd
-        size = Int64(info.st_size)
+        do {
+            let status = try descriptor.stat()
+            guard status.type != .directory else {
+                try? descriptor.close()
+                throw CSVError.io("is a folder, not a file")
+            }
+            size = status.size
+        } catch let error as CSVError {
+            throw error
+        } catch {
+            try? descriptor.close()
+            throw .io("\(error)")
+        }
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
     /// The first `count` bytes (fewer if the file is shorter).
     func prefix(_ count: Int) throws(CSVError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, 0) }
-        guard n >= 0 else { throw .io(String(cString: strerror(errno))) }
-        return Array(bytes[0..<n])
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < count {
+            let n = try read(at: Int64(done), into: UnsafeMutableRawBufferPointer(rebasing: buffer[done..<count]))
+            if n == 0 { break }
+            done += n
+        }
+        return [UInt8](buffer[0..<done])
+    }
+
+    /// One read at `offset` (an interrupted read is retried); 0 at the end of the file.
+    private func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
+        do {
+            return try descriptor.read(fromAbsoluteOffset: offset, into: buffer)
+        } catch {
+            throw .io("\(error)")
+        }
     }
 
     /// Calls `body` with each chunk from `offset` to the end; `body` returns false to stop early.
+    /// An interrupted read is retried.
     func forEachChunk(from offset: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var position = off_t(offset)
+        var position = Int64(offset)
         while true {
-            let n = pread(descriptor, buffer.baseAddress, Self.chunkSize, position)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CSVError.io(String(cString: strerror(errno)))
-            }
+            let n = try read(at: position, into: buffer)
             if n == 0 { return }
-            position += off_t(n)
-            guard try body(UnsafeBufferPointer(rebasing: buffer[0..<n])) else { return }
+            position += Int64(n)
+            guard
+                try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n))
+            else { return }
         }
     }
 }

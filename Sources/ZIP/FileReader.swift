@@ -1,40 +1,45 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemPackage
 
 /// Positioned reads from one open file; the descriptor closes with the value.
 final class FileReader {
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     let size: Int64
 
     init(path: String) throws(ZipError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(String(cString: strerror(errno))) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            close(fd)
-            throw .io(String(cString: strerror(errno)))
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw .io("\(error)")
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw .io("is a folder, not a file")
+        do {
+            let status = try descriptor.stat()
+            guard status.type != .directory else {
+                try? descriptor.close()
+                throw ZipError.io("is a folder, not a file")
+            }
+            size = status.size
+        } catch let error as ZipError {
+            throw error
+        } catch {
+            try? descriptor.close()
+            throw .io("\(error)")
         }
-        descriptor = fd
-        size = Int64(info.st_size)
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
-    /// Reads up to `count` bytes at `offset` into `buffer`; returns how many were read.
+    /// Reads up to `count` bytes at `offset` into `buffer` (retrying an interrupted read);
+    /// returns how many were read.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ZipError) -> Int {
         var done = 0
         while done < buffer.count {
-            let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(String(cString: strerror(errno)))
+            let n: Int
+            do {
+                n = try descriptor.read(
+                    fromAbsoluteOffset: offset + Int64(done),
+                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
+            } catch {
+                throw .io("\(error)")
             }
             if n == 0 { break }
             done += n
