@@ -42,6 +42,9 @@ let package = Package(
         // Reconciling: the hand-kept workbook against the engine.
         .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
 
+        // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
+        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet"]),
+
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission", "Spreadsheet"]),
         .target(name: "Forecast", dependencies: ["Commission", "Spreadsheet"]),
@@ -57,7 +60,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
-                "Reconciliation", "Correction", "Review", "Forecast",
+                "Reconciliation", "Correction", "Review", "Forecast", "Inference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,6 +80,7 @@ let package = Package(
             ]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
     ],
     swiftLanguageModes: [.v6]
 )
