@@ -125,8 +125,12 @@ enum BandFit {
     /// commission rises by the band's rate for each unit of credit.
     static func slopeRate(_ rows: [KeyedRow]) -> Double? {
         var slopes: [Double] = []
-        for pair in zip(rows, rows.dropFirst()) where pair.1.high - pair.0.high >= 500 && pair.0.scale == pair.1.scale {
-            let slope = (pair.1.manual - pair.0.manual) / (pair.1.high - pair.0.high)
+        var later = 0
+        for (index, row) in rows.enumerated() {
+            later = max(later, index + 1)
+            while later < rows.count && rows[later].high - row.high < 500 { later += 1 }
+            guard later < rows.count, rows[later].scale == row.scale else { continue }
+            let slope = (rows[later].manual - row.manual) / (rows[later].high - row.high)
             slopes.append((slope * 10_000).rounded() / 10_000)
         }
         return mode(slopes, minimum: 2)
@@ -147,17 +151,31 @@ enum BandFit {
             guard row.high > start else { continue }
             let before = bands.marginal(from: row.low, to: start, scale: row.scale)
             let money = (row.manual - before + last * start - next * row.high) / (last - next)
-            guard money > start, money < row.high else { continue }
+            // Within the rounding noise of either end, the row lies in one band: it says nothing.
+            let noise = 0.0051 / abs(last - next)
+            guard money > start + noise, money < row.high - noise else { continue }
             solutions.append(money / row.scale)
-            widest = max(widest, 0.0051 / abs(last - next) / row.scale)
+            widest = max(widest, noise / row.scale)
         }
-        if solutions.count >= 2 || (solutions.count == 1 && rows.count < 4) {
-            let middle = median(solutions.sorted())
-            return roundest(above: middle - widest - 1e-9, atMost: middle + widest, metric: metric)
+        if let cluster = densest(solutions.sorted(), width: 2 * widest), cluster.count >= 2 || rows.count < 4 {
+            return roundest(above: cluster.first! - widest - 1e-9, atMost: cluster.last! + widest, metric: metric)
         }
         let nextRows = rows.filter { $0.rate == next }.map { $0.low / $0.scale }
         guard let upper = nextRows.min() else { return nil }
         return roundest(above: lastStart, atMost: upper, metric: metric)
+    }
+
+    /// The largest run of sorted values that fit within `width`: the consensus, wrong rows aside.
+    static func densest(_ sorted: [Double], width: Double) -> ArraySlice<Double>? {
+        guard !sorted.isEmpty else { return nil }
+        var best = sorted[0...0]
+        var end = 0
+        for start in sorted.indices {
+            end = max(end, start)
+            while end + 1 < sorted.count && sorted[end + 1] - sorted[start] <= width { end += 1 }
+            if end - start + 1 > best.count { best = sorted[start...end] }
+        }
+        return best
     }
 
     /// How many rows the tiers reproduce.
