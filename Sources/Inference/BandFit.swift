@@ -2,9 +2,11 @@ import Commission
 import Foundation
 
 /// A tier table in binary floating point while it is being fitted: `from` in the metric's units.
-struct FittedBands: Equatable {
+struct FittedBands {
     var from: [Double]
     var rates: [Double]
+    /// For each threshold after the first band, the interval `(lower, upper]` the rows allow it in.
+    var windows: [(lower: Double, upper: Double)] = []
 
     func band(containing key: Double) -> Int {
         var index = 0
@@ -68,6 +70,7 @@ enum BandFit {
             guard threshold > bands.from.last! else { return nil }
             bands.from.append(threshold)
             bands.rates.append(pair.1.rate)
+            bands.windows.append(cut)
         }
         return bands
     }
@@ -108,12 +111,13 @@ enum BandFit {
             var next = mode(low.compactMap(\.rate).filter { $0 != lastRate }, minimum: 3)
             if next == nil && basis == .perDeal { next = slopeRate(low) }
             guard let nextRate = next, nextRate != lastRate else { break }
-            guard let threshold = solveThreshold(low, bands: bands, next: nextRate, metric: metric),
-                threshold > bands.from.last!
+            guard let solved = solveThreshold(low, bands: bands, next: nextRate, metric: metric),
+                solved.threshold > bands.from.last!
             else { break }
             var candidate = bands
-            candidate.from.append(threshold)
+            candidate.from.append(solved.threshold)
             candidate.rates.append(nextRate)
+            candidate.windows.append(solved.window)
             let candidateFit = score(rows, candidate, mode: .marginal)
             guard candidateFit >= fitted + minimumGain else { break }
             (bands, fitted) = (candidate, candidateFit)
@@ -140,7 +144,7 @@ enum BandFit {
     /// `manual = tiers(low…t) + next × (high − t)`; the roundest number within the rounding
     /// noise of their median. Without straddling rows, the gap between the rows either side.
     static func solveThreshold(_ rows: [KeyedRow], bands: FittedBands, next: Double, metric: TierTable.Metric)
-        -> Double?
+        -> (threshold: Double, window: (lower: Double, upper: Double))?
     {
         let last = bands.rates.last!
         let lastStart = bands.from.last!
@@ -158,11 +162,12 @@ enum BandFit {
             widest = max(widest, noise / row.scale)
         }
         if let cluster = densest(solutions.sorted(), width: 2 * widest), cluster.count >= 2 || rows.count < 4 {
-            return roundest(above: cluster.first! - widest - 1e-9, atMost: cluster.last! + widest, metric: metric)
+            let window = (cluster.first! - widest - 1e-9, cluster.last! + widest)
+            return (roundest(above: window.0, atMost: window.1, metric: metric), window)
         }
         let nextRows = rows.filter { $0.rate == next }.map { $0.low / $0.scale }
         guard let upper = nextRows.min() else { return nil }
-        return roundest(above: lastStart, atMost: upper, metric: metric)
+        return (roundest(above: lastStart, atMost: upper, metric: metric), (lastStart, upper))
     }
 
     /// The largest run of sorted values that fit within `width`: the consensus, wrong rows aside.

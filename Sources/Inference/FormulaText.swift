@@ -67,7 +67,9 @@ enum FormulaText {
 
     /// The places of the formula's `ROUND(…, n)` calls (and ROUNDUP/ROUNDDOWN are not rounding rules).
     static func roundPlaces(in formula: String) -> [Int] {
-        calls(of: "ROUND", in: formula).compactMap { $0.count == 2 ? literal($0[1]).map { NSDecimalNumber(decimal: $0).intValue } : nil }
+        calls(of: "ROUND", in: formula).compactMap {
+            $0.count == 2 ? literal($0[1]).map { NSDecimalNumber(decimal: $0).intValue } : nil
+        }
     }
 
     /// Literal bounds in `MIN(…)` (a cap) or `MAX(…)` (a floor) calls.
@@ -91,7 +93,10 @@ enum FormulaText {
         var rows: [Int] = []
         var i = 0
         while i < chars.count {
-            guard let prefix = prefixes.first(where: { i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0 })
+            guard
+                let prefix = prefixes.first(where: {
+                    i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0
+                })
             else {
                 i += 1
                 continue
@@ -100,7 +105,9 @@ enum FormulaText {
             while j < chars.count, chars[j] == "$" || chars[j].isLetter { j += 1 }
             let digits = j
             while j < chars.count, chars[j].isNumber { j += 1 }
-            if j > digits, j == chars.count || chars[j] != ":", let row = Int(String(chars[digits..<j])) { rows.append(row) }
+            if j > digits, j == chars.count || chars[j] != ":", let row = Int(String(chars[digits..<j])) {
+                rows.append(row)
+            }
             i = max(j, i + 1)
         }
         return rows

@@ -64,9 +64,28 @@ extension InferenceState {
         if !misses.isEmpty { fitLine += "; \(rowList(misses)) do not" }
         note("tiers", fitLine)
         for (index, band) in bands.enumerated() {
-            let count = rows.filter { $0.rate == best.bands.rates[index] && best.bands.band(containing: $0.key) == index }
-                .count
+            let count = rows.filter {
+                $0.rate == best.bands.rates[index] && best.bands.band(containing: $0.key) == index
+            }
+            .count
             note("tiers", "band \(index + 1) (\(band.rate.percentText)): \(count) rows at exactly this rate")
+        }
+        for (offset, window) in best.bands.windows.enumerated() {
+            let threshold = bands[offset + 1].from
+            let words = { (value: Double) in
+                metric == .amount ? decimal(value, places: 2).groupedMoneyText : decimal(value, places: 4).percentText
+            }
+            let thresholdText = metric == .amount ? threshold.groupedMoneyText : threshold.percentText
+            let wide = window.upper - window.lower > max(0.01, abs(window.upper) * 0.002)
+            note(
+                "tiers",
+                "band \(offset + 2) starts at \(thresholdText): the rows put it above \(words(window.lower)) and at most \(words(window.upper))"
+                    + (wide ? "; \(thresholdText) is the roundest number there" : ""))
+            if wide {
+                ambiguities.append(
+                    "the threshold \(thresholdText) could be anywhere above \(words(window.lower)) up to \(words(window.upper)); a \(best.structure.basis == .perDeal ? "deal" : "running total") in that range would decide"
+                )
+            }
         }
         if bands.count == 1 {
             note("tiers", "one rate fits every reading: the metric, basis and mode change nothing")
@@ -81,14 +100,22 @@ extension InferenceState {
                 note("period", words)
                 established.insert("period")
             } else {
-                note("period", "not established: the commission does not depend on the period and the workbook names none; check it")
-                notEstablished.append("period: nothing in the workbook names it, and per-deal commission does not depend on it (written: quarter)")
+                note(
+                    "period",
+                    "not established: the commission does not depend on the period and the workbook names none; check it"
+                )
+                notEstablished.append(
+                    "period: nothing in the workbook names it, and per-deal commission does not depend on it (written: quarter)"
+                )
             }
         } else {
             plan.period = best.structure.period
             plan.fiscalYearStart = best.structure.fiscalYearStart
             established.insert("period")
-            note("period", "running totals by \(best.structure.period.rawValue) reproduce the rows" + (clues.periodWords.map { "; \($0)" } ?? ""))
+            note(
+                "period",
+                "running totals by \(best.structure.period.rawValue) reproduce the rows"
+                    + (clues.periodWords.map { "; \($0)" } ?? ""))
         }
     }
 
@@ -122,7 +149,9 @@ extension InferenceState {
                 return ((manual / price) * 100).rounded() / 100
             }
             let multiplier = BandFit.mode(ratios, minimum: 2)
-            let rateFit = rate.map { r in group.rows.filter { reproduces(facts.credit[$0] * r, facts.manual[$0] ?? .nan) }.count } ?? 0
+            let rateFit =
+                rate.map { r in group.rows.filter { reproduces(facts.credit[$0] * r, facts.manual[$0] ?? .nan) }.count }
+                ?? 0
             let multiplierFit =
                 multiplier.map { m in
                     group.rows.filter { reproduces((prices[$0] ?? .nan) * m, facts.manual[$0] ?? .nan) }.count
@@ -130,7 +159,9 @@ extension InferenceState {
             let useMultiplier = multiplierFit > rateFit || (multiplierFit == rateFit && multiTier && multiplier != nil)
             let fitted = max(rateFit, multiplierFit)
             guard fitted * 10 >= group.rows.count * 6 else {
-                notEstablished.append("override for \(group.field)=\(group.value): its \(group.rows.count) rows follow neither one rate nor one multiple of the tiers")
+                notEstablished.append(
+                    "override for \(group.field)=\(group.value): its \(group.rows.count) rows follow neither one rate nor one multiple of the tiers"
+                )
                 continue
             }
             let when = group.field == "product" ? LineCondition(product: group.value) : LineCondition(type: group.value)
@@ -138,10 +169,15 @@ extension InferenceState {
                 useMultiplier ? .multiplier(decimal(multiplier!, places: 2)) : .rate(decimal(rate!, places: 5))
             plan.commission.overrides.append(Override(when: when, effect: effect))
             established.insert("overrides")
-            let what = useMultiplier ? "the tier commission × \(decimal(multiplier!, places: 2).plainText)" : "\(decimal(rate!, places: 5).percentText) instead of the tiers"
+            let what =
+                useMultiplier
+                ? "the tier commission × \(decimal(multiplier!, places: 2).plainText)"
+                : "\(decimal(rate!, places: 5).percentText) instead of the tiers"
             note("overrides", "\(group.field)=\(group.value): \(fitted) of \(group.rows.count) rows at \(what)")
             if multiplierFit == rateFit && rate != nil && multiplier != nil && multiTier {
-                ambiguities.append("\(group.field)=\(group.value): a rate of \(decimal(rate!, places: 5).percentText) and a multiplier of \(decimal(multiplier!, places: 2).plainText) fit equally; a \(group.value) line in another tier would decide")
+                ambiguities.append(
+                    "\(group.field)=\(group.value): a rate of \(decimal(rate!, places: 5).percentText) and a multiplier of \(decimal(multiplier!, places: 2).plainText) fit equally; a \(group.value) line in another tier would decide"
+                )
             }
         }
     }
@@ -186,7 +222,8 @@ extension InferenceState {
         plan.commission.capPerDeal = capDecimal
         established.insert("cap")
         let formulas = clues.capsInFormulas.first { NSDecimalNumber(decimal: $0.cap).doubleValue == cap }?.formulas ?? 0
-        var line = "\(stopped[cap] ?? 0) rows paid exactly \(capDecimal.groupedMoneyText) where the rates give more; the cap adds \(with - without) rows reproduced"
+        var line =
+            "\(stopped[cap] ?? 0) rows paid exactly \(capDecimal.groupedMoneyText) where the rates give more; the cap adds \(with - without) rows reproduced"
         if formulas > 0 { line = "MIN(…, \(capDecimal.plainText)) in \(formulas) commission formulas; " + line }
         note("cap", line)
     }
@@ -194,7 +231,8 @@ extension InferenceState {
     /// A per-period cap: rep-periods whose manual commission stops at one common total while the
     /// engine pays more. Checked with the engine.
     mutating func fitPeriodCap() {
-        guard let statement = try? CommissionEngine.calculate(plan: plan, roster: roster, lines: observations.map(\.line))
+        guard
+            let statement = try? CommissionEngine.calculate(plan: plan, roster: roster, lines: observations.map(\.line))
         else { return }
         var expected: [Int: (key: String, amount: Decimal)] = [:]
         for line in statement.lines where line.kind == .commission {
@@ -221,6 +259,9 @@ extension InferenceState {
         guard after > before else { return }
         plan = capped
         established.insert("cap")
-        note("cap", "\(top.value) rep-periods stop at exactly \(top.key.groupedMoneyText) while the rates give more; the per-period cap adds \(after - before) rows reproduced")
+        note(
+            "cap",
+            "\(top.value) rep-periods stop at exactly \(top.key.groupedMoneyText) while the rates give more; the per-period cap adds \(after - before) rows reproduced"
+        )
     }
 }

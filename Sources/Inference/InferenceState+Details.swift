@@ -8,7 +8,9 @@ extension InferenceState {
     /// type (or every row), whichever condition reproduces the column best.
     mutating func fitBonuses() {
         guard evidence.hasBonusColumn else {
-            notEstablished.append("per-deal bonuses: the sheet has no Bonus column (a bonus folded into the commission is not told apart)")
+            notEstablished.append(
+                "per-deal bonuses: the sheet has no Bonus column (a bonus folded into the commission is not told apart)"
+            )
             return
         }
         let paid = observations.filter { ($0.bonus ?? 0) != 0 && $0.line.split != 0 }
@@ -49,7 +51,9 @@ extension InferenceState {
             "\(count) of \(rows) rows' Bonus cells are \(amount.groupedMoneyText) × split on \(words(condition)) and nothing elsewhere"
         )
         if ranked.count > 1, ranked[1].1 == count {
-            ambiguities.append("per-deal bonus: paying it on \(words(condition)) and on \(words(ranked[1].0)) fit equally; a row in one but not the other would decide")
+            ambiguities.append(
+                "per-deal bonus: paying it on \(words(condition)) and on \(words(ranked[1].0)) fit equally; a row in one but not the other would decide"
+            )
         }
     }
 
@@ -63,10 +67,15 @@ extension InferenceState {
         if unrounded >= 2 && unrounded * 20 >= figures.count {
             plan.rounding.level = .period
             established.insert("rounding")
-            note("rounding", "\(unrounded) of \(figures.count) commission figures carry more than two decimals: lines are not rounded, each rep-period total is")
+            note(
+                "rounding",
+                "\(unrounded) of \(figures.count) commission figures carry more than two decimals: lines are not rounded, each rep-period total is"
+            )
         } else if let places = clues.roundPlaces {
             plan.rounding.places = places.places
-            note("rounding", "ROUND(…, \(places.places)) in \(places.formulas) of \(clues.formulaCount) commission formulas")
+            note(
+                "rounding",
+                "ROUND(…, \(places.places)) in \(places.formulas) of \(clues.formulaCount) commission formulas")
         }
         var halfEven = plan
         halfEven.rounding.mode = .halfEven
@@ -83,7 +92,9 @@ extension InferenceState {
             established.insert("rounding")
             note("rounding", "no line falls on half a cent; Excel's ROUND rounds half up")
         } else {
-            notEstablished.append("rounding mode: no line falls on half a cent and no formula says; half_up and half_even reproduce the same \(up) rows (the default half_up applies)")
+            notEstablished.append(
+                "rounding mode: no line falls on half a cent and no formula says; half_up and half_even reproduce the same \(up) rows (the default half_up applies)"
+            )
         }
     }
 
@@ -103,7 +114,9 @@ extension InferenceState {
         guard !splitRows.isEmpty else { return }
         let missed = Set(fit.misses.map(\.row))
         let followed = splitRows.filter { !missed.contains($0.line.row) }.count
-        note("splits", "\(splitRows.count) rows carry a split below 100%; \(followed) of them are paid on amount × split")
+        note(
+            "splits", "\(splitRows.count) rows carry a split below 100%; \(followed) of them are paid on amount × split"
+        )
     }
 
     private func words(_ condition: LineCondition) -> String {

@@ -11,7 +11,8 @@ extension InferredPlan {
         out += plan.currency.isEmpty ? "\n" : " \(plan.currency)\n"
         if let error = fit.engineError { out += "The engine could not run the proposed plan: \(error)\n" }
         if !fit.misses.isEmpty {
-            out += "Rows the proposed plan does not reproduce (`trueup reconcile` with this plan shows them as findings):\n"
+            out +=
+                "Rows the proposed plan does not reproduce (`trueup reconcile` with this plan shows them as findings):\n"
             out += "    Row  Deal          Rep                       Manual       Plan\n"
             for miss in fit.misses.prefix(50) {
                 out += pad(String(miss.row), 7, left: true) + "  " + pad(miss.dealID, 12) + "  " + pad(miss.rep, 20)
@@ -35,7 +36,8 @@ extension InferredPlan {
     public var reportJSON: String {
         let misses = fit.misses.map { miss in
             JSONText.object([
-                ("row", String(miss.row)), ("deal_id", JSONText.quoted(miss.dealID)), ("rep", JSONText.quoted(miss.rep)),
+                ("row", String(miss.row)), ("deal_id", JSONText.quoted(miss.dealID)),
+                ("rep", JSONText.quoted(miss.rep)),
                 ("manual", JSONText.money(miss.manual)), ("plan", JSONText.money(miss.expected)),
             ])
         }

@@ -6,7 +6,9 @@ extension InferredPlan {
     /// clause under `#` comments giving its evidence, and the clauses left out listed at the end.
     public var yaml: String {
         var out = "# Proposed by `trueup plan infer` from \(source).\n"
-        out += "# \(fit.reproduced) of \(fit.rows) rows reproduced (\(percent(fit.share))); check every clause before use.\n"
+        out += "# \(fit.reproduced) of \(fit.rows) rows reproduced (\(percent(fit.share)))"
+        out += fit.misses.isEmpty ? "" : "; \(rowList(fit.misses.map(\.row), limit: 12)) do not"
+        out += ". Check every clause before use.\n"
         out += "plan: \(quoted(plan.name))\n"
         out += comments("currency")
         if !plan.currency.isEmpty { out += "currency: \(plan.currency)\n" }

@@ -95,7 +95,9 @@ struct InferenceState {
     /// the days from close to cancel bound the window.
     mutating func readClawback() {
         var clawed: [Observation] = observations.filter { clues.subtractedRows.contains($0.line.row) }
-        let negative = observations.filter { ($0.commission ?? 0) < 0 && $0.line.cancelDate != nil && $0.line.amount > 0 }
+        let negative = observations.filter {
+            ($0.commission ?? 0) < 0 && $0.line.cancelDate != nil && $0.line.amount > 0
+        }
         clawed += negative
         let statuses = Set(clawed.compactMap { $0.line.status?.normalizedKey })
         guard !clawed.isEmpty, !statuses.isEmpty else {
@@ -119,11 +121,19 @@ struct InferenceState {
             facts.scored[index] = false
         }
         let how = clues.subtractedRows.isEmpty ? "are negative" : "are subtracted by the summary"
-        note("clawback", "\(clawed.count) rows with status \(names.joined(separator: ", ")) \(how) (\(rowList(clawed.map(\.line.row).sorted())))")
+        note(
+            "clawback",
+            "\(clawed.count) rows with status \(names.joined(separator: ", ")) \(how) (\(rowList(clawed.map(\.line.row).sorted())))"
+        )
         if let shortestKept {
-            note("clawback", "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: window \(window) days")
+            note(
+                "clawback",
+                "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: window \(window) days"
+            )
         } else {
-            note("clawback", "the latest clawed-back cancellation is \(longest) days after the close; none later is kept")
+            note(
+                "clawback", "the latest clawed-back cancellation is \(longest) days after the close; none later is kept"
+            )
             ambiguities.append(
                 "clawback window: any window of \(longest) days or more fits; a line cancelled more than \(longest) days after its close would decide (\(window) days written)"
             )

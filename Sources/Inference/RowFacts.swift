@@ -35,7 +35,9 @@ struct RowFacts {
         self.observations = observations
         credit = observations.map { NSDecimalNumber(decimal: $0.line.credit).doubleValue }
         manual = observations.map { $0.commission.map { NSDecimalNumber(decimal: $0).doubleValue } }
-        rate = zip(credit, manual).map { credit, manual in manual.flatMap { RowFacts.cleanRate(credit: credit, commission: $0) } }
+        rate = zip(credit, manual).map { credit, manual in
+            manual.flatMap { RowFacts.cleanRate(credit: credit, commission: $0) }
+        }
         counted = Array(repeating: true, count: observations.count)
         scored = manual.map { $0 != nil }
         var groups: [String: [Int]] = [:]

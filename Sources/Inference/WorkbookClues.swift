@@ -53,12 +53,17 @@ struct WorkbookClues {
                 for pair in zip(dates, dates.dropFirst()) where pair.1 > pair.0 {
                     let days = pair.0.days(to: pair.1) + 1
                     let kind: PeriodKind? =
-                        (28...31).contains(days) ? .month : (89...92).contains(days) ? .quarter
-                        : (365...366).contains(days) ? .year : nil
+                        (28...31).contains(days)
+                        ? .month
+                        : (89...92).contains(days)
+                            ? .quarter
+                            : (365...366).contains(days) ? .year : nil
                     if let kind {
                         votes[kind, default: 0] += 1
                         ranges += 1
-                        if kind != .month { starts[(pair.0.month - 1) % (kind == .quarter ? 3 : 12) + 1, default: 0] += 1 }
+                        if kind != .month {
+                            starts[(pair.0.month - 1) % (kind == .quarter ? 3 : 12) + 1, default: 0] += 1
+                        }
                     }
                 }
             }
@@ -82,7 +87,9 @@ struct WorkbookClues {
         }
         period = top.key
         var reasons: [String] = []
-        if ranges > 0 { reasons.append("the summary's SUMIFS date ranges span one \(top.key.rawValue) (\(ranges) ranges)") }
+        if ranges > 0 {
+            reasons.append("the summary's SUMIFS date ranges span one \(top.key.rawValue) (\(ranges) ranges)")
+        }
         if labels > 0 { reasons.append("\(labels) period labels such as 2026-Q3 or 2026-07") }
         periodWords = reasons.joined(separator: "; ")
         if let start = starts.max(by: { $0.value < $1.value })?.key, start != 1, top.key != .month {

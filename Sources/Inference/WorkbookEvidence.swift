@@ -55,7 +55,8 @@ public struct WorkbookEvidence: Sendable {
 
     /// Reads `path` through the deals reader (values and formulas of the manual cells) and the
     /// texts and formulas of its other sheets. Throws the readers' errors (file, sheet, cell).
-    public static func read(path: String, sheet: String? = nil, pins: [String: String] = [:]) throws -> WorkbookEvidence {
+    public static func read(path: String, sheet: String? = nil, pins: [String: String] = [:]) throws -> WorkbookEvidence
+    {
         let file = try TableFile.open(path)
         let table = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true)
         var observations: [Observation] = []

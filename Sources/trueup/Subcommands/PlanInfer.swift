@@ -30,7 +30,11 @@ extension PlanCommand {
         @Option(help: "The deals sheet, when the workbook has several.")
         var sheet: String?
 
-        @Option(help: ArgumentHelp("Write the proposed plan here (YAML) instead of printing it.", valueName: "plan.yaml"))
+        @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
+        var map: [String] = []
+
+        @Option(
+            help: ArgumentHelp("Write the proposed plan here (YAML) instead of printing it.", valueName: "plan.yaml"))
         var out: String?
 
         @Option(help: "Fit report format: text or json.")
@@ -42,7 +46,17 @@ extension PlanCommand {
                 throw UsageError("--out \(out): is one of the inputs; refusing to overwrite it")
             }
             let entries = try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
-            var evidence = try WorkbookEvidence.read(path: workbook, sheet: sheet)
+            var pins: [String: String] = [:]
+            for item in map {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, PlanFile.fields.contains(parts[0]) else {
+                    throw UsageError(
+                        "--map \(item): expected FIELD=HEADER with FIELD one of "
+                            + PlanFile.fields.joined(separator: ", "))
+                }
+                pins[parts[0]] = parts[1]
+            }
+            var evidence = try WorkbookEvidence.read(path: workbook, sheet: sheet, pins: pins)
             guard evidence.hasCommissionColumn else {
                 throw UsageError("\(workbook): the deals sheet has no commission column to infer a plan from")
             }
@@ -53,7 +67,8 @@ extension PlanCommand {
             }
             var inferred = PlanInference.infer(evidence, roster: entries)
             if !dropped.isEmpty {
-                inferred.notEstablished.append("rows not in \(deals ?? "") with the same amount, left out of the fit: \(dropped.count)")
+                inferred.notEstablished.append(
+                    "rows not in \(deals ?? "") with the same amount, left out of the fit: \(dropped.count)")
             }
             let yaml = inferred.yaml
             // The plan must load as any plan file does; a plan trueup itself could not read is a bug.
