@@ -2,7 +2,7 @@ import Commission
 import Foundation
 
 /// A tier table in binary floating point while it is being fitted: `from` in the metric's units.
-struct FittedBands {
+struct FittedBands: Sendable {
     var from: [Double]
     var rates: [Double]
     /// For each threshold after the first band, the interval `(lower, upper]` the rows allow it in.

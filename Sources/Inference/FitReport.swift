@@ -29,28 +29,20 @@ public struct FitReport: Sendable {
     /// Runs `plan` over the workbook's lines and compares each row's commission (and bonus,
     /// when the sheet has a bonus column) with the engine's, to the cent.
     public static func measure(plan: Plan, roster: [RosterEntry], evidence: WorkbookEvidence) -> FitReport {
-        let statement: Statement
         do {
-            statement = try CommissionEngine.calculate(
-                plan: plan, roster: roster, lines: evidence.observations.map(\.line))
+            return compare(try RowFigures(plan: plan, roster: roster, evidence: evidence), evidence: evidence)
         } catch {
             let money = evidence.observations.reduce(Decimal(0)) { $0 + abs($1.commission ?? 0) }
             return FitReport(
                 rows: evidence.observations.filter { $0.commission != nil }.count, reproduced: 0, money: money,
                 moneyReproduced: 0, misses: [], engineError: error.description)
         }
-        var commission: [Int: Decimal] = [:]
-        var bonus: [Int: Decimal] = [:]
-        for group in statement.lineGroups {
-            for line in group {
-                guard let row = line.row else { continue }
-                switch line.kind {
-                case .commission: commission[row, default: 0] += line.amount
-                case .bonus: bonus[row, default: 0] += line.amount
-                case .trueUp, .clawback: continue
-                }
-            }
-        }
+    }
+
+    /// Compares the engine's figures for each row, each passed through `finish` (a rounding), with the sheet's.
+    static func compare(
+        _ figures: RowFigures, evidence: WorkbookEvidence, finish: (Decimal) -> Decimal = { $0 }
+    ) -> FitReport {
         var report = FitReport(rows: 0, reproduced: 0, money: 0, moneyReproduced: 0, misses: [])
         let halfCent = Decimal(string: "0.005")!
         for observation in evidence.observations {
@@ -58,11 +50,12 @@ public struct FitReport: Sendable {
             let row = observation.line.row
             report.rows += 1
             report.money += abs(manual)
-            var expected = commission[row]
-            if !evidence.hasBonusColumn, let extra = bonus[row] { expected = (expected ?? 0) + extra }
+            var expected = figures.commission[row].map(finish)
+            let bonus = figures.bonus[row].map(finish)
+            if !evidence.hasBonusColumn, let bonus { expected = (expected ?? 0) + bonus }
             var fits = expected.map { abs($0 - manual) <= halfCent } ?? (manual == 0)
             if evidence.hasBonusColumn {
-                fits = fits && abs((observation.bonus ?? 0) - (bonus[row] ?? 0)) <= halfCent
+                fits = fits && abs((observation.bonus ?? 0) - (bonus ?? 0)) <= halfCent
             }
             if fits {
                 report.reproduced += 1
@@ -75,6 +68,33 @@ public struct FitReport: Sendable {
             }
         }
         return report
+    }
+}
+
+/// The engine's figures for each source row of one run: commission, per-deal bonus, rep-period.
+struct RowFigures {
+    var commission: [Int: Decimal] = [:]
+    var bonus: [Int: Decimal] = [:]
+    /// `rep period` of each row's commission line.
+    var repPeriod: [Int: String] = [:]
+
+    init(plan: Plan, roster: [RosterEntry], evidence: WorkbookEvidence) throws(EngineError) {
+        let statement = try CommissionEngine.calculate(
+            plan: plan, roster: roster, lines: evidence.observations.map(\.line))
+        commission.reserveCapacity(evidence.observations.count)
+        repPeriod.reserveCapacity(evidence.observations.count)
+        for group in statement.lineGroups {
+            for line in group {
+                guard let row = line.row else { continue }
+                switch line.kind {
+                case .commission:
+                    commission[row, default: 0] += line.amount
+                    repPeriod[row] = "\(line.rep) \(line.period)"
+                case .bonus: bonus[row, default: 0] += line.amount
+                case .trueUp, .clawback: continue
+                }
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Spreadsheet
 
 /// Small readers of formula text: the calls a formula makes and their literal arguments.
 ///
@@ -9,60 +10,86 @@ enum FormulaText {
     /// The argument lists of every call to `function` (case-insensitive), outermost first, each
     /// argument's text trimmed. Commas inside nested calls and string literals do not split.
     static func calls(of function: String, in formula: String) -> [[String]] {
-        let chars = Array(formula)
-        let name = Array(function.uppercased() + "(")
+        let name = Array(function.uppercased().utf8) + [UInt8(ascii: "(")]
         var found: [[String]] = []
-        var i = 0
-        var inString = false
-        while i < chars.count {
-            if chars[i] == "\"" { inString.toggle() }
-            let startsWord = i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_")
-            if !inString, startsWord, i + name.count <= chars.count,
-                chars[i..<i + name.count].map({ Character($0.uppercased()) }) == name
-            {
-                if let arguments = arguments(chars, from: i + name.count) { found.append(arguments) }
+        var copy = formula
+        copy.withUTF8 { bytes in
+            var i = 0
+            var inString = false
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "\"") { inString.toggle() }
+                let startsWord = i == 0 || !isWordByte(bytes[i - 1])
+                if !inString, startsWord, i + name.count <= bytes.count,
+                    (0..<name.count).allSatisfy({ upper(bytes[i + $0]) == name[$0] }),
+                    let arguments = arguments(bytes, from: i + name.count)
+                {
+                    found.append(arguments)
+                }
+                i += 1
             }
-            i += 1
         }
         return found
     }
 
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95
+            || byte >= 0x80
+    }
+
+    private static func upper(_ byte: UInt8) -> UInt8 { byte >= 97 && byte <= 122 ? byte - 32 : byte }
+
     /// Splits the arguments of the call whose `(` stands just before `start`, up to its `)`.
-    private static func arguments(_ chars: [Character], from start: Int) -> [String]? {
+    private static func arguments(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [String]? {
         var depth = 0
         var inString = false
-        var current = ""
+        var argumentStart = start
         var result: [String] = []
-        var i = start
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\"" { inString.toggle() }
-            if !inString {
-                if c == "(" { depth += 1 }
-                if c == ")" {
-                    if depth == 0 {
-                        result.append(current.trimmingCharacters(in: .whitespaces))
-                        return result
-                    }
-                    depth -= 1
+        func take(_ end: Int) {
+            var (from, to) = (argumentStart, end)
+            while from < to && bytes[from] == 32 { from += 1 }
+            while to > from && bytes[to - 1] == 32 { to -= 1 }
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+        }
+        for i in start..<bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") { inString.toggle() }
+            guard !inString else { continue }
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
+                if depth == 0 {
+                    take(i)
+                    return result
                 }
-                if c == ",", depth == 0 {
-                    result.append(current.trimmingCharacters(in: .whitespaces))
-                    current = ""
-                    i += 1
-                    continue
-                }
+                depth -= 1
             }
-            current.append(c)
-            i += 1
+            if byte == UInt8(ascii: ","), depth == 0 {
+                take(i)
+                argumentStart = i + 1
+            }
         }
         return nil
     }
 
+    /// The formula with the row numbers of its cell references dropped (`ROUND(D#*E#,2)`), so the
+    /// formulas of one column share it; literal numbers stay.
+    static func shape(_ formula: String) -> String {
+        var out: [UInt8] = []
+        var afterLetter = false
+        for byte in formula.utf8 {
+            let isDigit = byte >= 48 && byte <= 57
+            if isDigit && afterLetter { continue }
+            afterLetter = (byte >= 65 && byte <= 90) || byte == 36 || (afterLetter && isDigit)
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A literal number argument (`5000`, `0.08`, `-1`), or nil for anything else.
     static func literal(_ argument: String) -> Decimal? {
-        guard !argument.isEmpty, argument.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
-        return Decimal(string: argument, locale: Locale(identifier: "en_US_POSIX"))
+        guard !argument.isEmpty, argument.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 }),
+            case .value(let number) = Decimal.parse(argument)
+        else { return nil }
+        return number
     }
 
     /// The places of the formula's `ROUND(…, n)` calls (and ROUNDUP/ROUNDDOWN are not rounding rules).

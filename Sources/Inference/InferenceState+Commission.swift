@@ -87,6 +87,14 @@ extension InferenceState {
                 )
             }
         }
+        for sheet in evidence.otherSheets where bands.count > 1 {
+            let listed = bands.allSatisfy { band in
+                let from = metric == .attainment ? [band.from, band.from * 100] : [band.from]
+                return (band.from == 0 || from.contains { sheet.numbers.contains($0) })
+                    && (sheet.numbers.contains(band.rate) || sheet.numbers.contains(band.rate * 100))
+            }
+            if listed { note("tiers", "sheet '\(sheet.name)' lists these thresholds and rates as typed values") }
+        }
         if bands.count == 1 {
             note("tiers", "one rate fits every reading: the metric, basis and mode change nothing")
         } else {
@@ -231,20 +239,17 @@ extension InferenceState {
     /// A per-period cap: rep-periods whose manual commission stops at one common total while the
     /// engine pays more. Checked with the engine.
     mutating func fitPeriodCap() {
-        guard
-            let statement = try? CommissionEngine.calculate(plan: plan, roster: roster, lines: observations.map(\.line))
-        else { return }
-        var expected: [Int: (key: String, amount: Decimal)] = [:]
-        for line in statement.lines where line.kind == .commission {
-            guard let row = line.row else { continue }
-            expected[row] = ("\(line.rep)|\(line.period)", line.amount)
-        }
+        guard let figures = rowFigures else { return }
         var sums: [String: Decimal] = [:]
         var short: Set<String> = []
+        let halfCent = Decimal(string: "0.005")!
         for observation in observations {
-            guard let found = expected[observation.line.row], let manual = observation.commission else { continue }
-            sums[found.key, default: 0] += manual
-            if manual < found.amount - Decimal(string: "0.005")! { short.insert(found.key) }
+            let row = observation.line.row
+            guard let key = figures.repPeriod[row], let amount = figures.commission[row],
+                let manual = observation.commission
+            else { continue }
+            sums[key, default: 0] += manual
+            if manual < amount - halfCent { short.insert(key) }
         }
         var counts: [Decimal: Int] = [:]
         for key in short { counts[sums[key]!.rounded(places: 2, mode: .halfUp), default: 0] += 1 }
@@ -252,7 +257,7 @@ extension InferenceState {
             notEstablished.append("cap per period: no two rep-periods stop at the same total")
             return
         }
-        let before = FitReport.measure(plan: plan, roster: roster, evidence: evidence).reproduced
+        let before = reproducedSoFar
         var capped = plan
         capped.commission.capPerPeriod = top.key
         let after = FitReport.measure(plan: capped, roster: roster, evidence: evidence).reproduced

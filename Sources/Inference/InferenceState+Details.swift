@@ -77,12 +77,43 @@ extension InferenceState {
                 "rounding",
                 "ROUND(…, \(places.places)) in \(places.formulas) of \(clues.formulaCount) commission formulas")
         }
-        var halfEven = plan
-        halfEven.rounding.mode = .halfEven
-        let up = FitReport.measure(plan: plan, roster: roster, evidence: evidence).reproduced
-        let even = FitReport.measure(plan: halfEven, roster: roster, evidence: evidence).reproduced
+        // One run with lines left exact; each rounding mode is then applied to the same figures.
+        var exact = plan
+        exact.rounding.level = .period
+        guard let figures = try? RowFigures(plan: exact, roster: roster, evidence: evidence) else { return }
+        let places = plan.rounding.places
+        let level = plan.rounding.level
+        var rounded = figures
+        if level == .line {
+            rounded.commission = figures.commission.mapValues { $0.rounded(places: places, mode: .halfUp) }
+            rounded.bonus = figures.bonus.mapValues { $0.rounded(places: places, mode: .halfUp) }
+        }
+        let up = FitReport.compare(rounded, evidence: evidence).reproduced
+        // Only figures on half a cent round differently: compare the other mode on those rows alone.
+        var even = up
+        if level == .line {
+            let ties = Set(
+                figures.commission.filter {
+                    $0.value.rounded(places: places, mode: .halfEven) != rounded.commission[$0.key]
+                }
+                .keys)
+            let tied = WorkbookEvidence(
+                file: evidence.file, sheet: evidence.sheet,
+                observations: evidence.observations.filter { ties.contains($0.line.row) },
+                hasBonusColumn: evidence.hasBonusColumn, hasCommissionColumn: true)
+            var halfEven = figures
+            halfEven.commission = figures.commission.filter { ties.contains($0.key) }.mapValues {
+                $0.rounded(places: places, mode: .halfEven)
+            }
+            halfEven.bonus = figures.bonus.filter { ties.contains($0.key) }.mapValues {
+                $0.rounded(places: places, mode: .halfEven)
+            }
+            even =
+                up - FitReport.compare(rounded, evidence: tied).reproduced
+                + FitReport.compare(halfEven, evidence: tied).reproduced
+        }
         if even > up {
-            plan = halfEven
+            plan.rounding.mode = .halfEven
             established.insert("rounding")
             note("rounding", "half_even reproduces \(even - up) rows more than half_up (lines on half a cent)")
         } else if up > even {
@@ -96,6 +127,12 @@ extension InferenceState {
                 "rounding mode: no line falls on half a cent and no formula says; half_up and half_even reproduce the same \(up) rows (the default half_up applies)"
             )
         }
+        let mode = plan.rounding.mode
+        rowFigures = rounded
+        if mode == .halfEven {
+            rowFigures?.commission = figures.commission.mapValues { $0.rounded(places: places, mode: mode) }
+        }
+        reproducedSoFar = level == .line ? max(up, even) : up
     }
 
     mutating func readCurrency() {

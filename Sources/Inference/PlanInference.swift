@@ -46,6 +46,9 @@ struct InferenceState {
     /// Rows set aside from the tier fit because their rate follows a product or type.
     var overrideGroups: [(field: String, value: String, rows: [Int])] = []
     var best: TierCandidate?
+    /// The engine's figures per row for the plan as it stood when rounding was decided, rounded as decided.
+    var rowFigures: RowFigures?
+    var reproducedSoFar = 0
 
     init(evidence: WorkbookEvidence, roster: [RosterEntry]) {
         self.evidence = evidence

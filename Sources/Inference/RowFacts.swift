@@ -2,7 +2,7 @@ import Commission
 import Foundation
 
 /// The tier table's switches, apart from the mode, as one reading to try against the rows.
-struct Structure: Hashable, CustomStringConvertible {
+struct Structure: Hashable, Sendable, CustomStringConvertible {
     var metric: TierTable.Metric
     var basis: TierTable.Basis
     var period: PeriodKind
@@ -15,7 +15,7 @@ struct Structure: Hashable, CustomStringConvertible {
 }
 
 /// Each row's facts in binary floating point, for fast fitting; the engine checks the result exactly.
-struct RowFacts {
+struct RowFacts: Sendable {
     let observations: [Observation]
     let credit: [Double]
     /// The manual commission, when there is one.
@@ -48,12 +48,14 @@ struct RowFacts {
             groups[key, default: []].append(index)
         }
         repKeys = order
+        let days = observations.map(\.line.date.dayNumber)
+        let deals = observations.map(\.line.dealID)
+        let rows = observations.map(\.line.row)
         byRep = order.map { key in
             groups[key]!.sorted { a, b in
-                let (x, y) = (observations[a].line, observations[b].line)
-                if x.date != y.date { return x.date < y.date }
-                if x.dealID != y.dealID { return x.dealID < y.dealID }
-                return x.row < y.row
+                if days[a] != days[b] { return days[a] < days[b] }
+                if deals[a] != deals[b] { return deals[a] < deals[b] }
+                return rows[a] < rows[b]
             }
         }
     }
@@ -72,7 +74,7 @@ struct RowFacts {
 }
 
 /// Per-rep-period quotas for attainment readings: the roster's (prorated like the engine) or the sheet's.
-struct QuotaBook {
+struct QuotaBook: Sendable {
     let roster: [String: RosterEntry]
     let hasRoster: Bool
 
@@ -111,7 +113,7 @@ struct QuotaBook {
 }
 
 /// One scored row under a structure: where its credit stands on the tier scale.
-struct KeyedRow {
+struct KeyedRow: Sendable {
     let index: Int
     let credit: Double
     let manual: Double
@@ -128,17 +130,20 @@ struct KeyedRow {
 }
 
 extension RowFacts {
+    /// Each row's period of `kind` with fiscal years starting in month `fiscalYearStart`.
+    func periods(_ kind: PeriodKind, fiscalYearStart: Int) -> [Period] {
+        observations.map { Period(containing: $0.line.date, kind: kind, fiscalYearStart: fiscalYearStart) }
+    }
+
     /// The scored rows placed on the tier scale of `structure`; nil when an attainment reading has no quota.
-    func keyed(_ structure: Structure, quotas: QuotaBook) -> [KeyedRow]? {
+    /// `periods`, when given, holds each row's period under the structure's kind and fiscal year.
+    func keyed(_ structure: Structure, quotas: QuotaBook, periods known: [Period]? = nil) -> [KeyedRow]? {
         var result: [KeyedRow] = []
         result.reserveCapacity(observations.count)
         let attainment = structure.metric == .attainment
+        let all = known ?? periods(structure.period, fiscalYearStart: structure.fiscalYearStart)
         for (repIndex, indices) in byRep.enumerated() {
-            let periods = indices.map {
-                Period(
-                    containing: observations[$0].line.date, kind: structure.period,
-                    fiscalYearStart: structure.fiscalYearStart)
-            }
+            let periods = indices.map { all[$0] }
             var periodTotals: [Period: Double] = [:]
             for (offset, index) in indices.enumerated() where counted[index] {
                 periodTotals[periods[offset], default: 0] += credit[index]

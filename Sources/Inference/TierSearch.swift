@@ -1,8 +1,9 @@
 import Commission
 import Foundation
+import Parallel
 
 /// One fitted reading of the tier table, and how many rows it reproduces on its own.
-struct TierCandidate {
+struct TierCandidate: Sendable {
     let structure: Structure
     let mode: TierTable.Mode
     let bands: FittedBands
@@ -47,31 +48,33 @@ enum TierSearch {
     static func rank(_ facts: RowFacts, quotas: QuotaBook, structures: [Structure], prefer period: PeriodKind?)
         -> [TierCandidate]
     {
-        var candidates: [TierCandidate] = []
-        var keyedCache: [Structure: [KeyedRow]] = [:]
-        for structure in structures {
-            // Per-deal amount readings do not depend on the period: key them once.
+        // Per-deal amount readings do not depend on the period: each distinct reading is keyed once.
+        func probe(_ structure: Structure) -> Structure {
             var probe = structure
             if structure.basis == .perDeal && structure.metric == .amount { probe.period = .quarter }
-            let rows: [KeyedRow]
-            if let cached = keyedCache[probe] {
-                rows = cached
-            } else {
-                guard let made = facts.keyed(structure, quotas: quotas) else { continue }
-                keyedCache[probe] = made
-                rows = made
-            }
-            guard !rows.isEmpty else { continue }
-            for mode in [TierTable.Mode.retroactive, .marginal] {
+            return probe
+        }
+        var distinct: [Structure] = []
+        for structure in structures where !distinct.contains(probe(structure)) { distinct.append(probe(structure)) }
+        let probes = distinct
+        let modes: [TierTable.Mode] = [.retroactive, .marginal]
+        // Readings are independent: each is keyed and fitted on its own core.
+        let fits = inParallel(chunks: probes.count) { index -> [(TierTable.Mode, FittedBands, Int, Int)] in
+            guard let rows = facts.keyed(probes[index], quotas: quotas), !rows.isEmpty else { return [] }
+            return modes.compactMap { mode in
                 let fitted =
                     mode == .retroactive
-                    ? BandFit.retroactive(rows, metric: structure.metric)
-                    : BandFit.marginal(rows, basis: structure.basis, metric: structure.metric)
-                guard let bands = fitted else { continue }
+                    ? BandFit.retroactive(rows, metric: probes[index].metric)
+                    : BandFit.marginal(rows, basis: probes[index].basis, metric: probes[index].metric)
+                return fitted.map { (mode, $0, BandFit.score(rows, $0, mode: mode), rows.count) }
+            }
+        }
+        var candidates: [TierCandidate] = []
+        for structure in structures {
+            let index = probes.firstIndex(of: probe(structure))!
+            for (mode, bands, fitted, scored) in fits[index] {
                 candidates.append(
-                    TierCandidate(
-                        structure: structure, mode: mode, bands: bands,
-                        fitted: BandFit.score(rows, bands, mode: mode), scored: rows.count))
+                    TierCandidate(structure: structure, mode: mode, bands: bands, fitted: fitted, scored: scored))
             }
         }
         let basisOrder: [TierTable.Basis] = [.perDeal, .period, .ytd]

@@ -20,13 +20,24 @@ struct WorkbookClues {
         readPeriod(evidence)
         var places: [Int: Int] = [:]
         var caps: [Decimal: Int] = [:]
+        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>)] = [:]
         for observation in evidence.observations {
             guard let formula = observation.formula else { continue }
             formulaCount += 1
-            for found in Set(FormulaText.roundPlaces(in: formula)) { places[found, default: 0] += 1 }
-            for bound in Set(FormulaText.literalBounds(of: "MIN", in: formula)) where bound > 0 {
-                caps[bound, default: 0] += 1
+            // A column of formulas repeats one shape: read each text once.
+            let key = FormulaText.shape(formula)
+            if let known = shapes[key] {
+                for found in known.places { places[found, default: 0] += 1 }
+                for bound in known.caps { caps[bound, default: 0] += 1 }
+                continue
             }
+            let found = (
+                places: Set(FormulaText.roundPlaces(in: formula)),
+                caps: Set(FormulaText.literalBounds(of: "MIN", in: formula).filter { $0 > 0 })
+            )
+            if shapes.count < 10_000 { shapes[key] = found }
+            for place in found.places { places[place, default: 0] += 1 }
+            for bound in found.caps { caps[bound, default: 0] += 1 }
         }
         if let top = places.max(by: { $0.value < $1.value }) { roundPlaces = (top.key, top.value) }
         capsInFormulas = caps.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
@@ -47,6 +58,7 @@ struct WorkbookClues {
         var starts: [Int: Int] = [:]
         var ranges = 0
         var labels = 0
+        var example: (sheet: String, label: String)?
         for sheet in evidence.otherSheets {
             for formula in sheet.formulas {
                 let dates = FormulaText.dates(in: formula)
@@ -71,6 +83,7 @@ struct WorkbookClues {
                 if let kind = Self.periodLabel(text) {
                     votes[kind, default: 0] += 1
                     labels += 1
+                    if example == nil { example = (sheet.name, text) }
                 }
             }
         }
@@ -90,7 +103,9 @@ struct WorkbookClues {
         if ranges > 0 {
             reasons.append("the summary's SUMIFS date ranges span one \(top.key.rawValue) (\(ranges) ranges)")
         }
-        if labels > 0 { reasons.append("\(labels) period labels such as 2026-Q3 or 2026-07") }
+        if let example {
+            reasons.append("sheet '\(example.sheet)' labels \(labels) rows by period, such as \(example.label)")
+        }
         periodWords = reasons.joined(separator: "; ")
         if let start = starts.max(by: { $0.value < $1.value })?.key, start != 1, top.key != .month {
             fiscalYearStart = start

@@ -21,6 +21,8 @@ public struct SheetText: Sendable {
     public var name: String
     public var texts: [String]
     public var formulas: [String]
+    /// The sheet's number cells (a rate table's thresholds and rates).
+    public var numbers: Set<Decimal> = []
 }
 
 /// What a workbook says about its plan: the deals rows with their manual figures, and the rest.
@@ -72,14 +74,16 @@ public struct WorkbookEvidence: Sendable {
         for name in file.tables.compactMap({ $0 }) where name != table.sheet {
             var texts: [String] = []
             var formulas: [String] = []
+            var numbers: Set<Decimal> = []
             try file.forEachRow(of: name) { row, _ in
                 guard row.index <= otherSheetRows else { return }
                 for cell in row.cells {
                     if let formula = cell.formula { formulas.append(formula) }
                     if case .text(let text) = cell.value { texts.append(text) }
+                    if case .number(let number) = cell.value, cell.formula == nil { numbers.insert(number) }
                 }
             }
-            others.append(SheetText(name: name, texts: texts, formulas: formulas))
+            others.append(SheetText(name: name, texts: texts, formulas: formulas, numbers: numbers))
         }
         return WorkbookEvidence(
             file: path, sheet: table.sheet, observations: observations,
