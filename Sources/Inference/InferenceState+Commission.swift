@@ -46,9 +46,17 @@ extension InferenceState {
         let structures = TierSearch.structures(
             hasQuotas: hasQuotas, periodHint: clues.period, fiscalHint: clues.fiscalYearStart)
         let ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
-        guard let best = ranked.first else {
+        guard var best = ranked.first else {
             notEstablished.append("commission tiers: no rate is shared by enough rows to read a tier table")
             return
+        }
+        if best.bands.rates.count == 1 {
+            // One rate: no switch changes a figure, so the plan asks for no quota.
+            best = TierCandidate(
+                structure: Structure(
+                    metric: .amount, basis: .perDeal, period: best.structure.period,
+                    fiscalYearStart: best.structure.fiscalYearStart),
+                mode: .retroactive, bands: best.bands, fitted: best.fitted, scored: best.scored)
         }
         self.best = best
         let metric = best.structure.metric
