@@ -99,7 +99,7 @@ struct RowFigures {
 }
 
 /// `rows 17, 88 and 203`: row numbers for people, the first few and how many more.
-func rowList(_ rows: [Int], limit: Int = 6) -> String {
+public func rowList(_ rows: [Int], limit: Int = 6) -> String {
     let shown = rows.prefix(limit).map(String.init)
     let word = rows.count == 1 ? "row" : "rows"
     if rows.count > limit { return "\(word) " + shown.joined(separator: ", ") + " and \(rows.count - limit) more" }

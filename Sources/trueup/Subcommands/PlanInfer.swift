@@ -63,12 +63,21 @@ extension PlanCommand {
             var dropped: [Int] = []
             if let deals {
                 let trusted = try DealsReader.read(TableFile.open(deals)).lines
-                (evidence, dropped) = evidence.keepingDeals(of: trusted)
+                let kept = evidence.keepingDeals(of: trusted)
+                // An export that names reps another way (ids for names) matches almost nothing: say so, keep every row.
+                if kept.dropped.count * 2 > evidence.observations.count {
+                    FileHandle.standardError.write(
+                        Data(
+                            "trueup: warning: \(deals) matches only \(kept.evidence.observations.count) of \(evidence.observations.count) rows by deal id, rep and amount; every row is kept\n"
+                                .utf8))
+                } else {
+                    (evidence, dropped) = kept
+                }
             }
             var inferred = PlanInference.infer(evidence, roster: entries)
-            if !dropped.isEmpty {
+            if let deals, !dropped.isEmpty {
                 inferred.notEstablished.append(
-                    "rows not in \(deals ?? "") with the same amount, left out of the fit: \(dropped.count)")
+                    "left out of the fit: \(rowList(dropped)), not in \(deals) with the same deal id, rep and amount")
             }
             let yaml = inferred.yaml
             // The plan must load as any plan file does; a plan trueup itself could not read is a bug.
