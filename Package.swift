@@ -39,6 +39,9 @@ let package = Package(
         // Reconciling: the hand-kept workbook against the engine.
         .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
 
+        // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
+        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),
+
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission"]),
         .target(name: "Forecast", dependencies: ["Commission"]),
@@ -59,7 +62,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
-                "Reconciliation", "Correction", "Review", "Forecast",
+                "Reconciliation", "Correction", "Review", "Forecast", "Inference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -82,6 +85,7 @@ let package = Package(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import PlanFile
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Work with plan files.", subcommands: [Check.self])
+        commandName: "plan", abstract: "Work with plan files.", subcommands: [Check.self, Infer.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(

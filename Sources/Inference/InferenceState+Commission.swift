@@ -1,0 +1,280 @@
+import Commission
+import Foundation
+
+extension InferenceState {
+    // MARK: Tiers
+
+    /// Groups of one product or type whose rows mostly carry rates that hardly occur elsewhere:
+    /// an override is likelier than a tier, so they are left out of the tier fit.
+    mutating func setAsideOverrideGroups() {
+        var overall: [Double: Int] = [:]
+        var rated = 0
+        for index in observations.indices where facts.scored[index] {
+            if let rate = facts.rate[index] {
+                overall[rate, default: 0] += 1
+                rated += 1
+            }
+        }
+        var taken = Set<Int>()
+        for field in ["product", "type"] {
+            var groups: [String: (name: String, rows: [Int])] = [:]
+            for index in observations.indices where facts.scored[index] && !taken.contains(index) {
+                let line = observations[index].line
+                guard let value = field == "product" ? line.product : line.type else { continue }
+                groups[value.normalizedKey, default: (value, [])].rows.append(index)
+            }
+            for (_, group) in groups.sorted(by: { $0.key < $1.key }) where group.rows.count >= 3 {
+                var inside: [Double: Int] = [:]
+                for index in group.rows { if let rate = facts.rate[index] { inside[rate, default: 0] += 1 } }
+                let insideRated = inside.values.reduce(0, +)
+                let outsideRated = rated - insideRated
+                guard insideRated >= 3, outsideRated > 0 else { continue }
+                let rare = inside.filter { rate, count in
+                    Double((overall[rate] ?? 0) - count) < 0.02 * Double(outsideRated)
+                }.values.reduce(0, +)
+                guard rare * 10 >= insideRated * 8 else { continue }
+                overrideGroups.append((field, group.name, group.rows))
+                taken.formUnion(group.rows)
+                for index in group.rows { facts.scored[index] = false }
+            }
+        }
+    }
+
+    /// The tier table: every reading fitted, the best kept, equal rivals reported.
+    mutating func fitTiers() {
+        let hasQuotas = quotas.hasRoster || observations.contains { $0.line.quota != nil }
+        let structures = TierSearch.structures(
+            hasQuotas: hasQuotas, periodHint: clues.period, fiscalHint: clues.fiscalYearStart)
+        let ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
+        guard var best = ranked.first else {
+            notEstablished.append("commission tiers: no rate is shared by enough rows to read a tier table")
+            return
+        }
+        if best.bands.rates.count == 1 {
+            // One rate: no switch changes a figure, so the plan asks for no quota.
+            best = TierCandidate(
+                structure: Structure(
+                    metric: .amount, basis: .perDeal, period: best.structure.period,
+                    fiscalYearStart: best.structure.fiscalYearStart),
+                mode: .retroactive, bands: best.bands, fitted: best.fitted, scored: best.scored)
+        }
+        self.best = best
+        let metric = best.structure.metric
+        let bands = zip(best.bands.from, best.bands.rates).map { from, rate in
+            TierTable.Band(from: decimal(from, places: metric == .amount ? 2 : 6), rate: decimal(rate, places: 5))
+        }
+        plan.commission.tiers = TierTable(metric: metric, basis: best.structure.basis, mode: best.mode, bands: bands)
+        established.insert("tiers")
+        let rows = facts.keyed(best.structure, quotas: quotas) ?? []
+        let misses = rows.filter { !reproduces(best.bands.price($0, mode: best.mode), $0.manual) }
+            .map { observations[$0.index].line.row }.sorted()
+        var fitLine = "\(best.fitted) of \(best.scored) rows priced by the tiers fit"
+        if !misses.isEmpty { fitLine += "; \(rowList(misses)) do not" }
+        note("tiers", fitLine)
+        for (index, band) in bands.enumerated() {
+            let count = rows.filter {
+                $0.rate == best.bands.rates[index] && best.bands.band(containing: $0.key) == index
+            }
+            .count
+            note("tiers", "band \(index + 1) (\(band.rate.percentText)): \(count) rows at exactly this rate")
+        }
+        for (offset, window) in best.bands.windows.enumerated() {
+            let threshold = bands[offset + 1].from
+            let words = { (value: Double) in
+                metric == .amount ? decimal(value, places: 2).groupedMoneyText : decimal(value, places: 4).percentText
+            }
+            let thresholdText = metric == .amount ? threshold.groupedMoneyText : threshold.percentText
+            let wide = window.upper - window.lower > max(0.01, abs(window.upper) * 0.002)
+            note(
+                "tiers",
+                "band \(offset + 2) starts at \(thresholdText): the rows put it above \(words(window.lower)) and at most \(words(window.upper))"
+                    + (wide ? "; \(thresholdText) is the roundest number there" : ""))
+            if wide {
+                ambiguities.append(
+                    "the threshold \(thresholdText) could be anywhere above \(words(window.lower)) up to \(words(window.upper)); a \(best.structure.basis == .perDeal ? "deal" : "running total") in that range would decide"
+                )
+            }
+        }
+        for sheet in evidence.otherSheets where bands.count > 1 {
+            let listed = bands.allSatisfy { band in
+                let from = metric == .attainment ? [band.from, band.from * 100] : [band.from]
+                return (band.from == 0 || from.contains { sheet.numbers.contains($0) })
+                    && (sheet.numbers.contains(band.rate) || sheet.numbers.contains(band.rate * 100))
+            }
+            if listed { note("tiers", "sheet '\(sheet.name)' lists these thresholds and rates as typed values") }
+        }
+        if bands.count == 1 {
+            note("tiers", "one rate fits every reading: the metric, basis and mode change nothing")
+        } else {
+            note("tiers", "reading: \(best.structure), \(best.mode.rawValue); \(ranked.count) readings tried")
+            ambiguities += TierSearch.rivals(of: best, among: ranked)
+        }
+        if best.structure.basis == .perDeal || bands.count == 1 {
+            plan.period = clues.period ?? .quarter
+            plan.fiscalYearStart = clues.fiscalYearStart ?? 1
+            if let words = clues.periodWords {
+                note("period", words)
+                established.insert("period")
+            } else {
+                note(
+                    "period",
+                    "not established: the commission does not depend on the period and the workbook names none; check it"
+                )
+                notEstablished.append(
+                    "period: nothing in the workbook names it, and per-deal commission does not depend on it (written: quarter)"
+                )
+            }
+        } else {
+            plan.period = best.structure.period
+            plan.fiscalYearStart = best.structure.fiscalYearStart
+            established.insert("period")
+            note(
+                "period",
+                "running totals by \(best.structure.period.rawValue) reproduce the rows"
+                    + (clues.periodWords.map { "; \($0)" } ?? ""))
+        }
+    }
+
+    /// Rows of the set-aside groups priced by the tiers as fitted, keyed by row index.
+    func tierPrices() -> [Int: Double] {
+        guard let best else { return [:] }
+        var all = facts
+        for index in observations.indices { all.scored[index] = all.counted[index] && all.manual[index] != nil }
+        var prices: [Int: Double] = [:]
+        for row in all.keyed(best.structure, quotas: quotas) ?? [] {
+            prices[row.index] = best.bands.price(row, mode: best.mode)
+        }
+        return prices
+    }
+
+    // MARK: Overrides and caps
+
+    /// Each set-aside group as a rate override (its own rate) or a multiplier of the tier
+    /// commission, whichever reproduces more of its rows.
+    mutating func fitOverrides() {
+        guard best != nil, !overrideGroups.isEmpty else {
+            notEstablished.append("overrides: no product or type has a rate of its own")
+            return
+        }
+        let prices = tierPrices()
+        let multiTier = plan.commission.tiers.bands.count > 1
+        for group in overrideGroups {
+            let rate = BandFit.mode(group.rows.compactMap { facts.rate[$0] }, minimum: 2)
+            let ratios = group.rows.compactMap { index -> Double? in
+                guard let price = prices[index], abs(price) >= 1, let manual = facts.manual[index] else { return nil }
+                return ((manual / price) * 100).rounded() / 100
+            }
+            let multiplier = BandFit.mode(ratios, minimum: 2)
+            let rateFit =
+                rate.map { r in group.rows.filter { reproduces(facts.credit[$0] * r, facts.manual[$0] ?? .nan) }.count }
+                ?? 0
+            let multiplierFit =
+                multiplier.map { m in
+                    group.rows.filter { reproduces((prices[$0] ?? .nan) * m, facts.manual[$0] ?? .nan) }.count
+                } ?? 0
+            let useMultiplier = multiplierFit > rateFit || (multiplierFit == rateFit && multiTier && multiplier != nil)
+            let fitted = max(rateFit, multiplierFit)
+            guard fitted * 10 >= group.rows.count * 6 else {
+                notEstablished.append(
+                    "override for \(group.field)=\(group.value): its \(group.rows.count) rows follow neither one rate nor one multiple of the tiers"
+                )
+                continue
+            }
+            let when = group.field == "product" ? LineCondition(product: group.value) : LineCondition(type: group.value)
+            let effect: Override.Effect =
+                useMultiplier ? .multiplier(decimal(multiplier!, places: 2)) : .rate(decimal(rate!, places: 5))
+            plan.commission.overrides.append(Override(when: when, effect: effect))
+            established.insert("overrides")
+            let what =
+                useMultiplier
+                ? "the tier commission × \(decimal(multiplier!, places: 2).plainText)"
+                : "\(decimal(rate!, places: 5).percentText) instead of the tiers"
+            note("overrides", "\(group.field)=\(group.value): \(fitted) of \(group.rows.count) rows at \(what)")
+            if multiplierFit == rateFit && rate != nil && multiplier != nil && multiTier {
+                ambiguities.append(
+                    "\(group.field)=\(group.value): a rate of \(decimal(rate!, places: 5).percentText) and a multiplier of \(decimal(multiplier!, places: 2).plainText) fit equally; a \(group.value) line in another tier would decide"
+                )
+            }
+        }
+    }
+
+    /// The commission each row gets from the tiers and overrides, before caps.
+    func pricesWithOverrides() -> [Int: Double] {
+        var prices = tierPrices()
+        for (index, price) in prices {
+            let line = observations[index].line
+            guard let override = plan.commission.overrides.first(where: { $0.when.matches(line) }) else { continue }
+            switch override.effect {
+            case .rate(let rate): prices[index] = facts.credit[index] * NSDecimalNumber(decimal: rate).doubleValue
+            case .multiplier(let m): prices[index] = price * NSDecimalNumber(decimal: m).doubleValue
+            }
+        }
+        return prices
+    }
+
+    /// A per-deal cap: a `MIN(…, cap)` in the formulas, or a value many rows stop at where the tiers give more.
+    mutating func fitDealCap() {
+        let prices = pricesWithOverrides()
+        var stopped: [Double: Int] = [:]
+        for (index, price) in prices {
+            guard let manual = facts.manual[index], manual > 0, price > manual + 0.005 else { continue }
+            stopped[(manual * 100).rounded() / 100, default: 0] += 1
+        }
+        var candidates = clues.capsInFormulas.map { NSDecimalNumber(decimal: $0.cap).doubleValue }
+        candidates += stopped.filter { $0.value >= 2 }.map(\.key)
+        func fitted(_ cap: Double?) -> Int {
+            prices.reduce(0) { total, item in
+                let price = cap.map { min(item.value, $0) } ?? item.value
+                return total + (reproduces(price, facts.manual[item.key] ?? .nan) ? 1 : 0)
+            }
+        }
+        let without = fitted(nil)
+        let scored = candidates.map { ($0, fitted($0)) }.sorted { $0.1 > $1.1 }
+        guard let (cap, with) = scored.first, with > without else {
+            notEstablished.append("cap per deal: no row stops short of its tier commission at a common value")
+            return
+        }
+        let capDecimal = decimal(cap, places: 2)
+        plan.commission.capPerDeal = capDecimal
+        established.insert("cap")
+        let formulas = clues.capsInFormulas.first { NSDecimalNumber(decimal: $0.cap).doubleValue == cap }?.formulas ?? 0
+        var line =
+            "\(stopped[cap] ?? 0) rows paid exactly \(capDecimal.groupedMoneyText) where the rates give more; the cap adds \(with - without) rows reproduced"
+        if formulas > 0 { line = "MIN(…, \(capDecimal.plainText)) in \(formulas) commission formulas; " + line }
+        note("cap", line)
+    }
+
+    /// A per-period cap: rep-periods whose manual commission stops at one common total while the
+    /// engine pays more. Checked with the engine.
+    mutating func fitPeriodCap() {
+        guard let figures = rowFigures else { return }
+        var sums: [String: Decimal] = [:]
+        var short: Set<String> = []
+        let halfCent = Decimal(string: "0.005")!
+        for observation in observations {
+            let row = observation.line.row
+            guard let key = figures.repPeriod[row], let amount = figures.commission[row],
+                let manual = observation.commission
+            else { continue }
+            sums[key, default: 0] += manual
+            if manual < amount - halfCent { short.insert(key) }
+        }
+        var counts: [Decimal: Int] = [:]
+        for key in short { counts[sums[key]!.rounded(places: 2, mode: .halfUp), default: 0] += 1 }
+        guard let top = counts.filter({ $0.key > 0 }).max(by: { $0.value < $1.value }), top.value >= 2 else {
+            notEstablished.append("cap per period: no two rep-periods stop at the same total")
+            return
+        }
+        let before = reproducedSoFar
+        var capped = plan
+        capped.commission.capPerPeriod = top.key
+        let after = FitReport.measure(plan: capped, roster: roster, evidence: evidence).reproduced
+        guard after > before else { return }
+        plan = capped
+        established.insert("cap")
+        note(
+            "cap",
+            "\(top.value) rep-periods stop at exactly \(top.key.groupedMoneyText) while the rates give more; the per-period cap adds \(after - before) rows reproduced"
+        )
+    }
+}

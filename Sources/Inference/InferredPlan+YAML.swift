@@ -1,0 +1,99 @@
+import Commission
+import Foundation
+
+extension InferredPlan {
+    /// The plan as a plan file (plan-format.md section 2) that `trueup plan check` accepts, each
+    /// clause under `#` comments giving its evidence, and the clauses left out listed at the end.
+    public var yaml: String {
+        var out = "# Proposed by `trueup plan infer` from \(source).\n"
+        out += "# \(fit.reproduced) of \(fit.rows) rows reproduced (\(percent(fit.share)))"
+        out += fit.misses.isEmpty ? "" : "; \(rowList(fit.misses.map(\.row), limit: 12)) do not"
+        out += ". Check every clause before use.\n"
+        out += "plan: \(quoted(plan.name))\n"
+        out += comments("currency")
+        if !plan.currency.isEmpty { out += "currency: \(plan.currency)\n" }
+        out += comments("period")
+        out += "period: \(plan.period.rawValue)\n"
+        if plan.fiscalYearStart != 1 { out += "fiscal_year_start: \(plan.fiscalYearStart)\n" }
+        out += comments("rounding")
+        if established.contains("rounding") || plan.rounding.places != 2 {
+            let rule = plan.rounding
+            out += "rounding: { places: \(rule.places), mode: \(rule.mode.rawValue), level: \(rule.level.rawValue) }\n"
+        }
+        if let statuses = plan.eligibleStatuses {
+            out += comments("eligible")
+            out += "eligible:\n  status: [\(statuses.map(quoted).joined(separator: ", "))]\n"
+        }
+        let tiers = plan.commission.tiers
+        out += "commission:\n"
+        out += comments("tiers", indent: "  ")
+        out += "  tiers:\n    metric: \(tiers.metric.rawValue)\n    basis: \(tiers.basis.rawValue)\n"
+        out += "    mode: \(tiers.mode.rawValue)\n    table:\n"
+        for band in tiers.bands {
+            let from = tiers.metric == .attainment ? band.from.percentText : band.from.plainText
+            out += "      - { from: \(from), rate: \(band.rate.percentText) }\n"
+        }
+        if !plan.commission.overrides.isEmpty {
+            out += comments("overrides", indent: "  ")
+            out += "  overrides:\n"
+            for item in plan.commission.overrides {
+                var when: [String] = []
+                if let product = item.when.product { when.append("product: \(quoted(product))") }
+                if let type = item.when.type { when.append("type: \(quoted(type))") }
+                let effect: String =
+                    switch item.effect {
+                    case .rate(let rate): "rate: \(rate.percentText)"
+                    case .multiplier(let m): "multiplier: \(m.plainText)"
+                    }
+                out += "    - { when: { \(when.joined(separator: ", ")) }, \(effect) }\n"
+            }
+        }
+        if plan.commission.capPerDeal != nil || plan.commission.capPerPeriod != nil {
+            out += comments("cap", indent: "  ")
+            out += "  cap:\n"
+            if let cap = plan.commission.capPerDeal { out += "    per_deal: \(cap.plainText)\n" }
+            if let cap = plan.commission.capPerPeriod { out += "    per_period: \(cap.plainText)\n" }
+        }
+        if !plan.bonuses.isEmpty {
+            out += comments("bonuses")
+            out += "bonuses:\n"
+            for bonus in plan.bonuses {
+                guard case .perDeal(let amount, let when) = bonus.kind else { continue }
+                out += "  - name: \(quoted(bonus.name))\n    per_deal: \(amount.plainText)\n"
+                var parts: [String] = []
+                if let product = when.product { parts.append("product: \(quoted(product))") }
+                if let type = when.type { parts.append("type: \(quoted(type))") }
+                if !parts.isEmpty { out += "    when: { \(parts.joined(separator: ", ")) }\n" }
+            }
+        }
+        if let clawback = plan.clawback {
+            out += comments("clawback")
+            out += "clawback:\n  statuses: [\(clawback.statuses.map(quoted).joined(separator: ", "))]\n"
+            out += "  window_days: \(clawback.windowDays)\n"
+        }
+        out += comments("splits")
+        if !ambiguities.isEmpty {
+            out += "#\n# Readings the rows cannot tell apart:\n"
+            for item in ambiguities { out += "#   - \(item)\n" }
+        }
+        if !notEstablished.isEmpty {
+            out += "#\n# Not established (left out; the contract's defaults apply):\n"
+            for item in notEstablished { out += "#   - \(item)\n" }
+        }
+        return out
+    }
+
+    private func comments(_ clause: String, indent: String = "") -> String {
+        (evidence[clause] ?? []).map { "\(indent)# \($0)\n" }.joined()
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// `99.3%`: a share for people, to a tenth of a percent, never rounded up to 100%.
+func percent(_ share: Double) -> String {
+    let tenths = (share * 1000).rounded(.down) / 10
+    return String(format: "%.1f%%", tenths)
+}

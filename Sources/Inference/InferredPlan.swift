@@ -1,0 +1,21 @@
+import Commission
+import Foundation
+
+/// A plan proposed from a workbook, with the evidence for each clause, what could not be
+/// established, readings the rows cannot tell apart, and how far the plan reproduces the sheet.
+public struct InferredPlan: Sendable {
+    public var plan: Plan
+    /// Evidence lines per clause: `period`, `tiers`, `overrides`, `cap`, `bonuses`, `clawback`,
+    /// `eligible`, `rounding`, `currency`, `splits`.
+    public var evidence: [String: [String]]
+    /// Clauses left out, each with why.
+    public var notEstablished: [String]
+    /// Readings that fit the rows equally, with the data that would decide.
+    public var ambiguities: [String]
+    /// The proposed plan run through the engine against the workbook's own figures.
+    public var fit: FitReport
+    /// The workbook, the deals sheet and the rows read.
+    public var source: String
+    /// Which clauses the plan sets from evidence (others keep the contract's defaults).
+    public var established: Set<String>
+}

@@ -1,0 +1,145 @@
+import Commission
+import Foundation
+
+/// Proposes a plan from a hand-kept workbook: each clause from the sheet's own figures and
+/// formulas, every candidate checked by running the real engine and counting rows reproduced.
+public enum PlanInference {
+    /// Infers the plan of `evidence`. `roster` gives quotas for attainment readings (without one,
+    /// a Quota column in the sheet does).
+    public static func infer(_ evidence: WorkbookEvidence, roster: [RosterEntry] = [], name: String? = nil)
+        -> InferredPlan
+    {
+        var state = InferenceState(evidence: evidence, roster: roster)
+        state.plan.name = name ?? "Inferred from \(URL(fileURLWithPath: evidence.file).lastPathComponent)"
+        state.readEligibility()
+        state.readClawback()
+        state.setAsideOverrideGroups()
+        state.fitTiers()
+        state.fitOverrides()
+        state.fitDealCap()
+        state.fitBonuses()
+        state.fitRounding()
+        state.fitPeriodCap()
+        state.readCurrency()
+        let fit = FitReport.measure(plan: state.plan, roster: roster, evidence: evidence)
+        state.readSplits(fit: fit)
+        return InferredPlan(
+            plan: state.plan, evidence: state.evidenceLines, notEstablished: state.notEstablished,
+            ambiguities: state.ambiguities, fit: fit,
+            source: "\(evidence.file)\(evidence.sheet.map { " › \($0)" } ?? ""), \(evidence.observations.count) rows",
+            established: state.established)
+    }
+}
+
+/// The inference's working state: the plan so far and what was found on the way.
+struct InferenceState {
+    let evidence: WorkbookEvidence
+    let roster: [RosterEntry]
+    let clues: WorkbookClues
+    let quotas: QuotaBook
+    var facts: RowFacts
+    var plan: Plan
+    var evidenceLines: [String: [String]] = [:]
+    var notEstablished: [String] = []
+    var ambiguities: [String] = []
+    var established: Set<String> = []
+    /// Rows set aside from the tier fit because their rate follows a product or type.
+    var overrideGroups: [(field: String, value: String, rows: [Int])] = []
+    var best: TierCandidate?
+    /// The engine's figures per row for the plan as it stood when rounding was decided, rounded as decided.
+    var rowFigures: RowFigures?
+    var reproducedSoFar = 0
+
+    init(evidence: WorkbookEvidence, roster: [RosterEntry]) {
+        self.evidence = evidence
+        self.roster = roster
+        clues = WorkbookClues(evidence)
+        quotas = QuotaBook(roster: roster)
+        facts = RowFacts(evidence.observations)
+        let table = TierTable(metric: .amount, basis: .perDeal, mode: .retroactive, bands: [.init(from: 0, rate: 0)])
+        plan = Plan(name: "", currency: "", period: clues.period ?? .quarter, commission: CommissionRules(tiers: table))
+    }
+
+    mutating func note(_ clause: String, _ line: String) { evidenceLines[clause, default: []].append(line) }
+
+    var observations: [Observation] { evidence.observations }
+
+    // MARK: Eligibility and clawbacks
+
+    /// Statuses whose rows earn nothing while others earn: the plan's `eligible` list leaves them out.
+    mutating func readEligibility() {
+        var byStatus: [String: (name: String, rows: Int, zero: Int)] = [:]
+        for observation in observations {
+            guard let status = observation.line.status, let manual = observation.commission,
+                observation.line.credit != 0
+            else { continue }
+            let key = status.normalizedKey
+            byStatus[key, default: (status, 0, 0)].rows += 1
+            if manual == 0 { byStatus[key]!.zero += 1 }
+        }
+        guard byStatus.count > 1 else { return }
+        let excluded = byStatus.filter { $0.value.rows >= 2 && $0.value.zero * 10 >= $0.value.rows * 9 }
+        let paying = byStatus.filter { excluded[$0.key] == nil }
+        guard !excluded.isEmpty, !paying.isEmpty else { return }
+        plan.eligibleStatuses = paying.values.sorted { $0.rows > $1.rows }.map(\.name)
+        for index in observations.indices {
+            if let status = observations[index].line.status, excluded[status.normalizedKey] != nil {
+                facts.counted[index] = false
+                facts.scored[index] = false
+            }
+        }
+        established.insert("eligible")
+        for (_, item) in excluded.sorted(by: { $0.key < $1.key }) {
+            note("eligible", "\(item.zero) of \(item.rows) rows with status \(item.name) earn nothing")
+        }
+    }
+
+    /// Rows a summary subtracts, or whose commission is negative, name the clawback statuses;
+    /// the days from close to cancel bound the window.
+    mutating func readClawback() {
+        var clawed: [Observation] = observations.filter { clues.subtractedRows.contains($0.line.row) }
+        let negative = observations.filter {
+            ($0.commission ?? 0) < 0 && $0.line.cancelDate != nil && $0.line.amount > 0
+        }
+        clawed += negative
+        let statuses = Set(clawed.compactMap { $0.line.status?.normalizedKey })
+        guard !clawed.isEmpty, !statuses.isEmpty else {
+            notEstablished.append("clawback: no summary subtracts a deal row and no line is negative")
+            return
+        }
+        let names = statuses.compactMap { key in clawed.first { $0.line.status?.normalizedKey == key }?.line.status }
+            .sorted()
+        let days = clawed.compactMap { o in o.line.cancelDate.map { o.line.date.days(to: $0) } }
+        let clawedRows = Set(clawed.map(\.line.row))
+        let kept = observations.filter {
+            $0.line.status.map { statuses.contains($0.normalizedKey) } ?? false && !clawedRows.contains($0.line.row)
+        }.compactMap { o in o.line.cancelDate.map { o.line.date.days(to: $0) } }
+        let longest = days.max() ?? 0
+        let shortestKept = kept.filter { $0 > longest }.min()
+        let usual = [30, 45, 60, 90, 120, 180, 365]
+        let window = usual.first { $0 >= longest && $0 < (shortestKept ?? Int.max) } ?? longest
+        plan.clawback = Clawback(statuses: names, windowDays: window)
+        established.insert("clawback")
+        for index in observations.indices where (observations[index].commission ?? 0) < 0 {
+            facts.scored[index] = false
+        }
+        let how = clues.subtractedRows.isEmpty ? "are negative" : "are subtracted by the summary"
+        note(
+            "clawback",
+            "\(clawed.count) rows with status \(names.joined(separator: ", ")) \(how) (\(rowList(clawed.map(\.line.row).sorted())))"
+        )
+        if let shortestKept {
+            note(
+                "clawback",
+                "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: window \(window) days"
+            )
+        } else {
+            note(
+                "clawback", "the latest clawed-back cancellation is \(longest) days after the close; none later is kept"
+            )
+            ambiguities.append(
+                "clawback window: any window of \(longest) days or more fits; a line cancelled more than \(longest) days after its close would decide (\(window) days written)"
+            )
+        }
+    }
+}

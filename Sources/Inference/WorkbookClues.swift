@@ -1,0 +1,143 @@
+import Commission
+import Foundation
+
+/// What the workbook's words and formats say, apart from its figures: the period its summary
+/// groups by, the rounding its formulas ask for, caps written into formulas, the currency.
+struct WorkbookClues {
+    var period: PeriodKind?
+    var fiscalYearStart: Int?
+    var periodWords: String?
+    /// `ROUND(…, n)` places in the commission formulas, with how many formulas say so.
+    var roundPlaces: (places: Int, formulas: Int)?
+    var formulaCount = 0
+    /// Literal bounds of `MIN(…)` in the commission formulas, with how many formulas carry each.
+    var capsInFormulas: [(cap: Decimal, formulas: Int)] = []
+    var currency: (code: String, words: String)?
+    /// Deals rows a summary subtracts (`-Deals!L36`, `-(Deals!K7+Deals!L7)`): clawed back.
+    var subtractedRows: Set<Int> = []
+
+    init(_ evidence: WorkbookEvidence) {
+        readPeriod(evidence)
+        var places: [Int: Int] = [:]
+        var caps: [Decimal: Int] = [:]
+        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>)] = [:]
+        for observation in evidence.observations {
+            guard let formula = observation.formula else { continue }
+            formulaCount += 1
+            // A column of formulas repeats one shape: read each text once.
+            let key = FormulaText.shape(formula)
+            if let known = shapes[key] {
+                for found in known.places { places[found, default: 0] += 1 }
+                for bound in known.caps { caps[bound, default: 0] += 1 }
+                continue
+            }
+            let found = (
+                places: Set(FormulaText.roundPlaces(in: formula)),
+                caps: Set(FormulaText.literalBounds(of: "MIN", in: formula).filter { $0 > 0 })
+            )
+            if shapes.count < 10_000 { shapes[key] = found }
+            for place in found.places { places[place, default: 0] += 1 }
+            for bound in found.caps { caps[bound, default: 0] += 1 }
+        }
+        if let top = places.max(by: { $0.value < $1.value }) { roundPlaces = (top.key, top.value) }
+        capsInFormulas = caps.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
+        currency = Self.currency(evidence)
+        if let sheet = evidence.sheet {
+            for other in evidence.otherSheets {
+                for formula in other.formulas where formula.hasPrefix("-") {
+                    subtractedRows.formUnion(FormulaText.singleCellRows(in: formula, sheet: sheet))
+                }
+            }
+        }
+    }
+
+    /// Votes from the summary's date ranges (`DATE(2026,7,1)` to `DATE(2026,9,30)`), its period
+    /// labels (`2026-Q3`, `2026-07`) and the sheets' names (`Q3`).
+    private mutating func readPeriod(_ evidence: WorkbookEvidence) {
+        var votes: [PeriodKind: Int] = [:]
+        var starts: [Int: Int] = [:]
+        var ranges = 0
+        var labels = 0
+        var example: (sheet: String, label: String)?
+        for sheet in evidence.otherSheets {
+            for formula in sheet.formulas {
+                let dates = FormulaText.dates(in: formula)
+                for pair in zip(dates, dates.dropFirst()) where pair.1 > pair.0 {
+                    let days = pair.0.days(to: pair.1) + 1
+                    let kind: PeriodKind? =
+                        (28...31).contains(days)
+                        ? .month
+                        : (89...92).contains(days)
+                            ? .quarter
+                            : (365...366).contains(days) ? .year : nil
+                    if let kind {
+                        votes[kind, default: 0] += 1
+                        ranges += 1
+                        if kind != .month {
+                            starts[(pair.0.month - 1) % (kind == .quarter ? 3 : 12) + 1, default: 0] += 1
+                        }
+                    }
+                }
+            }
+            for text in sheet.texts {
+                if let kind = Self.periodLabel(text) {
+                    votes[kind, default: 0] += 1
+                    labels += 1
+                    if example == nil { example = (sheet.name, text) }
+                }
+            }
+        }
+        let names = ([evidence.sheet].compactMap { $0 } + evidence.otherSheets.map(\.name)).filter {
+            $0.range(of: #"\bQ[1-4]\b"#, options: .regularExpression) != nil
+        }
+        if votes.isEmpty, let name = names.first {
+            period = .quarter
+            periodWords = "the sheet name '\(name)' names a quarter"
+            return
+        }
+        guard let top = votes.max(by: { ($0.value, $0.key.periodsPerYear) < ($1.value, $1.key.periodsPerYear) }) else {
+            return
+        }
+        period = top.key
+        var reasons: [String] = []
+        if ranges > 0 {
+            reasons.append("the summary's SUMIFS date ranges span one \(top.key.rawValue) (\(ranges) ranges)")
+        }
+        if let example {
+            reasons.append("sheet '\(example.sheet)' labels \(labels) rows by period, such as \(example.label)")
+        }
+        periodWords = reasons.joined(separator: "; ")
+        if let start = starts.max(by: { $0.value < $1.value })?.key, start != 1, top.key != .month {
+            fiscalYearStart = start
+        }
+    }
+
+    /// `2026-Q3` → quarter, `2026-07` → month, `FY2026` → year.
+    static func periodLabel(_ text: String) -> PeriodKind? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.range(of: #"^\d{4}-Q[1-4]$"#, options: .regularExpression) != nil { return .quarter }
+        if trimmed.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil { return .month }
+        if trimmed.range(of: #"^FY ?\d{4}$"#, options: .regularExpression) != nil { return .year }
+        return nil
+    }
+
+    /// The currency the commission cells are shown in: a symbol or code in their number format.
+    static func currency(_ evidence: WorkbookEvidence) -> (code: String, words: String)? {
+        var counts: [String: (Int, String)] = [:]
+        let symbols: [(String, String)] = [
+            ("[$€", "EUR"), ("€", "EUR"), ("[$£", "GBP"), ("£", "GBP"), ("[$USD", "USD"), ("\"$\"", "USD"),
+            ("[$$", "USD"), ("$", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("USD", "USD"), ("CHF", "CHF"),
+            ("¥", "JPY"),
+        ]
+        for observation in evidence.observations.prefix(5000) {
+            guard let format = observation.numberFormat else { continue }
+            // `$` also anchors nothing in number formats; `"$"` or a bare `$` before digits is the dollar.
+            if let (mark, code) = symbols.first(where: { format.contains($0.0) }) {
+                counts[code, default: (0, mark)].0 += 1
+                counts[code]!.1 = format
+            }
+        }
+        guard let top = counts.max(by: { $0.value.0 < $1.value.0 }) else { return nil }
+        return (top.key, "number format \(top.value.1) on \(top.value.0) commission cells")
+    }
+}

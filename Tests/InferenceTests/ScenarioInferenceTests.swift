@@ -1,0 +1,43 @@
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Testing
+
+@testable import Inference
+
+/// The shared scenarios' hand-kept workbooks (`shared/scenarios/case-*/manual.xlsx`): how the
+/// inferred plan compares with the case's own plan. Informative: these workbooks carry planted
+/// errors and mechanics a sheet may not show (gates, draws, attainment bonuses), so the test
+/// asserts only what holds for any workbook — the proposed plan loads and its fit report adds
+/// up — and prints the rows each plan reproduces and whether the tier tables agree.
+@Suite struct ScenarioInferenceTests {
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/scenarios")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []).filter { $0.hasPrefix("case-") }
+            .sorted()
+    }
+
+    @Test(arguments: cases) func inferredPlanAgainstTheScenarioPlan(name: String) throws {
+        let folder = Self.scenarios.appendingPathComponent(name).path
+        let truePlan = try PlanFile.load(path: folder + "/plan.yaml")
+        let rosterPath = folder + "/roster.csv"
+        let roster =
+            FileManager.default.fileExists(atPath: rosterPath)
+            ? try RosterReader.read(TableFile.open(rosterPath)) : truePlan.reps
+        let evidence = try WorkbookEvidence.read(path: folder + "/manual.xlsx", pins: truePlan.columns)
+        let inferred = PlanInference.infer(evidence, roster: roster)
+        let reloaded = try PlanFile.parse(inferred.yaml, file: "\(name).inferred.yaml")
+        let own = FitReport.measure(plan: truePlan, roster: roster, evidence: evidence)
+        let tiers = reloaded.commission.tiers
+        let sameTiers = tiers == truePlan.commission.tiers
+        print(
+            "infer \(name): inferred plan reproduces \(inferred.fit.reproduced) of \(inferred.fit.rows) rows (\(percent(inferred.fit.share))), the case's own plan \(own.reproduced); tier table \(sameTiers ? "the same" : "differs: \(tiers.metric.rawValue)/\(tiers.basis.rawValue)/\(tiers.mode.rawValue) \(tiers.bands.map { "\($0.from.plainText)→\($0.rate.plainText)" })")"
+        )
+        #expect(inferred.fit.reproduced + inferred.fit.misses.count == inferred.fit.rows)
+        #expect(inferred.fit.rows == evidence.observations.filter { $0.commission != nil }.count)
+        #expect(reloaded.period == inferred.plan.period)
+    }
+}
