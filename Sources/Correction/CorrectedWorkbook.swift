@@ -49,7 +49,8 @@ public enum CorrectedWorkbook {
             throw SpreadsheetError(
                 location, "the workbook has no styles part; trueup cannot highlight corrections in it")
         }
-        let styles = try StylesPatch(location: location).apply(to: editor.bytes(of: stylesPart))
+        let styles = try StylesPatch(location: location).apply(
+            to: editor.bytes(of: stylesPart), partName: stylesPart.name)
         try editor.replace(stylesPart, .bytes(styles.bytes))
 
         let edits = Corrections.edits(input.findings, workbook: workbook)

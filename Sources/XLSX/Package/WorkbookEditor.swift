@@ -47,12 +47,10 @@ public struct WorkbookEditor {
         guard let root = spans.elements.first, root.localName == "workbook" else {
             throw SpreadsheetError(editor.location, "the workbook part '\(workbookPart)' has no <workbook> root")
         }
-        guard let sheets = spans.elements.first(where: { $0.depth == 1 && $0.localName == "sheets" }) else {
+        guard let sheets = spans.first("sheets", depth: 1) else {
             throw SpreadsheetError(editor.location, "the workbook part '\(workbookPart)' lists no sheets")
         }
-        let listed = spans.elements.filter {
-            $0.depth == 2 && $0.localName == "sheet" && $0.tagStart > sheets.tagStart && $0.end <= sheets.end
-        }
+        let listed = spans.children(of: sheets, named: "sheet")
         sheetNames = listed.compactMap { $0.attribute("name") }
         nextSheetID = (listed.compactMap { $0.attribute("sheetId").flatMap { Int($0) } }.max() ?? 0) + 1
     }
@@ -86,7 +84,7 @@ public struct WorkbookEditor {
         let root = spans.elements[0]
         let prefix = root.prefix
         var edits: [(range: Range<Int>, with: [UInt8])] = []
-        if !appended.isEmpty, let sheets = spans.elements.first(where: { $0.depth == 1 && $0.localName == "sheets" }) {
+        if !appended.isEmpty, let sheets = spans.first("sheets", depth: 1) {
             let entries = appended.map {
                 "<\(sheets.prefix)sheet xmlns:r=\"\(PartXML.relationshipBase)\" name=\"\(PackageXML.attribute($0.name))\""
                     + " sheetId=\"\($0.sheetID)\" r:id=\"\($0.relationshipID)\"/>"
@@ -100,7 +98,7 @@ public struct WorkbookEditor {
             }
         }
         if recalculates {
-            if let calc = spans.elements.first(where: { $0.depth == 1 && $0.localName == "calcPr" }) {
+            if let calc = spans.first("calcPr", depth: 1) {
                 let kept = calc.attributes.filter { !($0.prefix == nil && $0.name == "fullCalcOnLoad") }
                 let tag = XMLSpans.startTag(
                     calc.qualifiedName, [(nil, "fullCalcOnLoad", "1")] + kept, empty: calc.isEmpty)

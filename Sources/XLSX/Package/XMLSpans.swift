@@ -3,32 +3,36 @@ import XMLStream
 /// Where the elements of an XML part sit in its bytes, found by libxml2 (so comments, CDATA,
 /// quoted `>` and namespace prefixes are read as XML, not guessed at), for editors that splice a
 /// part and keep every other byte of it.
-struct XMLSpans {
-    struct Element {
+public struct XMLSpans {
+    public struct Element: Sendable {
         /// The name as written, prefix included (`x:sheets`).
-        var qualifiedName: String
-        var localName: String
+        public var qualifiedName: String
+        public var localName: String
         /// 0 for the root.
-        var depth: Int
+        public var depth: Int
         /// Where `<` of the start tag is, and just past its `>`.
-        var tagStart: Int
-        var tagEnd: Int
+        public var tagStart: Int
+        public var tagEnd: Int
         /// Just past the element's end (`</x>`, or the start tag itself when it is empty).
-        var end: Int
-        var isEmpty: Bool { end == tagEnd }
-        var attributes: [(prefix: String?, name: String, value: String)]
+        public var end: Int
+        public var isEmpty: Bool { end == tagEnd }
+        public var attributes: [(prefix: String?, name: String, value: String)]
 
         /// Where its end tag starts (its `end` when it is empty).
-        var closeStart: Int = 0
+        public var closeStart: Int = 0
 
-        func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
-        var prefix: String { qualifiedName.dropLast(localName.count).description }
+        public func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+        public var prefix: String { qualifiedName.dropLast(localName.count).description }
     }
 
-    let elements: [Element]
+    public let elements: [Element]
 
-    /// The elements whose local name and depth `wanted` accepts, in document order.
-    init(_ bytes: [UInt8], partName: String, wanted: @escaping (_ localName: String, _ depth: Int) -> Bool) throws {
+    /// The elements whose local name and depth `wanted` accepts, in document order. Throws the
+    /// parser's error for XML that is not well-formed, and `PackageEditError` if libxml2's
+    /// offsets do not land on the element's bytes.
+    public init(_ bytes: [UInt8], partName: String, wanted: @escaping (_ localName: String, _ depth: Int) -> Bool)
+        throws
+    {
         let locator = Locator(bytes: bytes, partName: partName, wanted: wanted)
         let parser = XMLPushParser(handler: locator, documentName: partName)
         locator.parser = parser
@@ -37,8 +41,21 @@ struct XMLSpans {
         elements = locator.found.sorted { $0.tagStart < $1.tagStart }
     }
 
+    /// The first element kept named `name` at `depth`.
+    public func first(_ name: String, depth: Int) -> Element? {
+        elements.first { $0.depth == depth && $0.localName == name }
+    }
+
+    /// The elements kept named `name` directly inside `parent`.
+    public func children(of parent: Element, named name: String) -> [Element] {
+        elements.filter {
+            $0.depth == parent.depth + 1 && $0.localName == name && $0.tagStart >= parent.tagEnd
+                && $0.end <= parent.closeStart
+        }
+    }
+
     /// `bytes` with each range replaced (ranges must not overlap).
-    static func splice(_ bytes: [UInt8], _ edits: [(range: Range<Int>, with: [UInt8])]) -> [UInt8] {
+    public static func splice(_ bytes: [UInt8], _ edits: [(range: Range<Int>, with: [UInt8])]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.with.count })
         var copied = 0
@@ -51,7 +68,7 @@ struct XMLSpans {
     }
 
     /// A start tag written back with `attributes` (prefixes kept, values escaped).
-    static func startTag(
+    public static func startTag(
         _ qualifiedName: String, _ attributes: [(prefix: String?, name: String, value: String)], empty: Bool
     )
         -> [UInt8]
