@@ -173,6 +173,22 @@ import ZIP
             ))
     }
 
+    @Test func aByteOrderMarkAndLineBreaksDoNotMoveTheSplices() throws {
+        var parts = Self.basicParts()
+        parts[2].1 = "\u{FEFF}" + Self.workbook.replacingOccurrences(of: "><", with: ">\r\n  <")
+        let path = try Self.package(parts)
+        let (out, _) = try Self.edit(path) { editor in
+            var book = try WorkbookEditor(editor: editor, workbookPart: PartName("xl/workbook.xml"))
+            try book.appendWorksheet(named: "Payroll", .bytes(Array(Self.sheet.utf8)))
+            book.recalculateOnLoad()
+            try book.commit()
+        }
+        let workbook = try Self.text(out, "xl/workbook.xml")
+        #expect(workbook.hasPrefix("\u{FEFF}"))
+        #expect(workbook.contains(#"r:id="rId8"/></sheets>"#))
+        #expect(workbook.contains(#"<calcPr fullCalcOnLoad="1" calcId="191029"/>"#))
+    }
+
     @Test func relationshipTargetsAreRelativeToTheirSource() throws {
         let sheet = try PartName("xl/worksheets/sheet1.xml")
         #expect(try PartName("xl/comments1.xml").reference(from: sheet) == "../comments1.xml")
