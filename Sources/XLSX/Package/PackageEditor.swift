@@ -137,6 +137,7 @@ public final class PackageEditor {
     }
 
     /// Changes the relationships of `source`; the `.rels` part is rewritten (or added).
+    @discardableResult
     public func editRelationships<T>(of source: PartName?, _ body: (inout RelationshipSet) throws -> T) throws -> T {
         let part = Self.relationshipsPart(of: source)
         var set = try relationships(of: source)
@@ -151,6 +152,7 @@ public final class PackageEditor {
     }
 
     /// Adds a relationship of `type` from `source` to `target`; returns the id allocated.
+    @discardableResult
     public func addRelationship(from source: PartName?, type: String, to target: PartName) throws -> String {
         try editRelationships(of: source) { $0.add(type: type, to: target) }
     }

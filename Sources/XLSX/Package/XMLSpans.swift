@@ -33,8 +33,9 @@ public struct XMLSpans {
     public init(_ bytes: [UInt8], partName: String, wanted: @escaping (_ localName: String, _ depth: Int) -> Bool)
         throws
     {
-        if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 || (bytes[0] == 0xFE && bytes[1] == 0xFF)
-            || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+        if bytes.count >= 2,
+            bytes[0] == 0 || bytes[1] == 0 || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+                || (bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
             throw PackageEditError("the part is UTF-16; trueup edits UTF-8 parts only")
         }
