@@ -4,9 +4,35 @@ import Reconciliation
 import Reports
 import Spreadsheet
 import XLSX
-import ZIP
 
-/// The Findings, Summary and Payroll sheets of a corrected workbook, and where they go.
+/// A sheet trueup appends to a corrected workbook (Findings, Summary, Payroll): constant values
+/// only, so every reader sees the right numbers without recalculating.
+struct AddedSheet {
+    var name: String
+    var header: [String]
+    var rows: [[WriteCell]]
+    var columnWidths: [Double]
+    /// Rows (0-based, below the header) whose first cell links to a place in the workbook.
+    var links: [Int: String] = [:]
+
+    /// The worksheet part, written by the one worksheet writer; `moneyStyle` is the cell format
+    /// index for amounts in the package's styles part.
+    func xml(moneyStyle: Int) -> [UInt8] {
+        WorksheetPart.xml(
+            rows: [header.map { WriteCell.text($0) }] + rows,
+            layout: SheetLayout(
+                columnWidths: Dictionary(uniqueKeysWithValues: columnWidths.enumerated().map { ($0 + 1, $1) }),
+                frozenRows: 1),
+            links: links.sorted { $0.key < $1.key }.map { (CellAddress(row: $0.key + 2, column: 1), $0.value) },
+            styleID: { $0 == .money ? moneyStyle : 0 })
+    }
+}
+
+extension WriteCell {
+    fileprivate static func money(_ amount: Decimal) -> WriteCell { .number(amount, style: .money) }
+}
+
+/// The Findings, Summary and Payroll sheets of a corrected workbook.
 enum AddedSheets {
     static func build(_ input: CorrectionInput, workbook: XLSXWorkbook) -> [AddedSheet] {
         [findings(input, workbook: workbook), summary(input, workbook: workbook), payroll(input.payroll)]
@@ -76,49 +102,5 @@ enum AddedSheets {
             rows: lines.map {
                 [.text($0.rep), .text($0.name), .text($0.period.description), .money($0.payable), .text($0.currency)]
             }, columnWidths: [10, 22, 10, 14, 10])
-    }
-
-    /// Names (a suffix when the workbook has the name already), part names, sheet ids and
-    /// relationship ids that collide with nothing in the package.
-    static func place(
-        _ sheets: [AddedSheet], workbook: XLSXWorkbook, workbookBytes: [UInt8], archive: ZipArchive
-    ) -> [PackagePatch.NewSheet] {
-        var takenNames = Set(workbook.sheets.map { $0.name.lowercased() })
-        var sheetID = maxSheetID(workbookBytes)
-        let folder = workbook.workbookPartName.split(separator: "/").dropLast().joined(separator: "/")
-        var placed: [PackagePatch.NewSheet] = []
-        for (index, sheet) in sheets.enumerated() {
-            var name = sheet.name
-            var suffix = 2
-            while takenNames.contains(name.lowercased()) {
-                name = "\(sheet.name) (\(suffix))"
-                suffix += 1
-            }
-            takenNames.insert(name.lowercased())
-            var target = "worksheets/trueup-\(sheet.name.lowercased()).xml"
-            var number = 2
-            while archive.entry(named: (folder.isEmpty ? "" : folder + "/") + target) != nil {
-                target = "worksheets/trueup-\(sheet.name.lowercased())-\(number).xml"
-                number += 1
-            }
-            sheetID += 1
-            placed.append(
-                PackagePatch.NewSheet(
-                    name: name, sheetID: sheetID, relationshipID: "rIdTrueup\(index + 1)", target: target,
-                    partName: (folder.isEmpty ? "" : folder + "/") + target))
-        }
-        return placed
-    }
-
-    private static func maxSheetID(_ bytes: [UInt8]) -> Int {
-        var highest = 0
-        var position = 0
-        while let start = XMLBytes.startTag("sheet", in: bytes, from: position),
-            let end = XMLBytes.tagEnd(in: bytes, at: start)
-        {
-            highest = max(highest, XMLBytes.attribute("sheetId", in: bytes, start, end).flatMap { Int($0) } ?? 0)
-            position = end
-        }
-        return highest
     }
 }

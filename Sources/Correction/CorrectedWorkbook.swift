@@ -42,164 +42,117 @@ public enum CorrectedWorkbook {
         let workbook = try XLSXWorkbook(path: path, readingCells: false)
         try input.checkApplies(to: path, workbook: workbook)
         let location = Location(file: path)
-        let archive = workbook.archive
-        let source = PackageSource(archive: archive, location: location)
+        let editor = try PackageEditor(archive: workbook.archive, location: location)
 
-        let edits = Corrections.edits(input.findings, workbook: workbook)
-        guard let stylesPart = workbook.stylesPartName, archive.entry(named: stylesPart) != nil else {
+        guard let stylesName = workbook.stylesPartName, let stylesPart = try? PartName(stylesName),
+            editor.contains(stylesPart)
+        else {
             throw SpreadsheetError(
                 location, "the workbook has no styles part; trueup cannot highlight corrections in it")
         }
-        let styles = try StylesPatch(location: location).apply(to: source.bytes(stylesPart))
-        var patched: [String: [UInt8]] = [stylesPart: styles.bytes]
+        let styles = try StylesPatch(location: location).apply(
+            to: editor.bytes(of: stylesPart), partName: stylesPart.name)
+        try editor.replace(stylesPart, .bytes(styles.bytes))
 
-        var sheetPatches: [String: (sheet: SheetInfo, edits: [CellEdit], notes: NotesPatch?)] = [:]
-        /// The sheets' own comments parts and drawings that take trueup's notes, written last.
-        var merged = Set<String>()
-        var overrides: [(partName: String, contentType: String)] = []
-        for (number, (sheet, sheetEdits)) in edits.enumerated() {
-            guard let part = sheet.partName else { continue }
-            let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: part)
-            let notes = try NotesPatch(
-                location: Location(file: path, sheet: sheet.name), sheetPart: part,
-                existingRelationships: try source.bytesIfPresent(relationshipsPart), number: number + 1,
-                taken: { archive.entry(named: $0) != nil }, partBytes: { try source.bytesIfPresent($0) })
-            if let notes, notes.mergesIntoExisting {
-                merged.insert(ZipEntry.normalize(notes.commentsPart))
-                merged.insert(ZipEntry.normalize(notes.drawingPart))
-            } else if let notes {
-                patched[relationshipsPart] = try notes.relationships()
-                overrides += [
-                    (notes.commentsPart, NoteParts.commentsContentType), (notes.drawingPart, NoteParts.vmlContentType),
-                ]
-            }
-            sheetPatches[ZipEntry.normalize(part)] = (sheet, sheetEdits, notes)
-        }
-
-        let workbookPart = workbook.workbookPartName
-        let workbookBytes = try source.bytes(workbookPart)
-        let added = AddedSheets.build(input, workbook: workbook)
-        let newSheets = AddedSheets.place(added, workbook: workbook, workbookBytes: workbookBytes, archive: archive)
-        let package = PackagePatch(location: location)
-        patched[workbookPart] = try package.workbook(workbookBytes, adding: newSheets)
-        let relationshipsPart = XLSXWorkbook.relationshipsPartName(for: workbookPart)
-        patched[relationshipsPart] = try package.relationships(source.bytes(relationshipsPart), adding: newSheets)
-        patched["[Content_Types].xml"] = try package.contentTypes(
-            source.bytes("[Content_Types].xml"), dropping: workbook.calcChainPartName,
-            adding: overrides + newSheets.map { ($0.partName, PackagePatch.worksheetContentType) })
-
-        let replacements = Dictionary(uniqueKeysWithValues: patched.map { (ZipEntry.normalize($0.key), $0.value) })
-        let dropped = workbook.calcChainPartName.map(ZipEntry.normalize)
+        let edits = Corrections.edits(input.findings, workbook: workbook)
         let findings = Dictionary(
             input.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
-        let writer = ZipWriter(handle: handle)
-        var copied = 0
-        var patchedNames: [String] = []
-        var noteParts: [(name: String, bytes: [UInt8])] = []
-        var mergedParts: [(name: String, bytes: [UInt8])] = []
-        for entry in archive.entries where entry.normalizedName != dropped {
-            if merged.contains(entry.normalizedName) { continue }
-            if let replacement = replacements[entry.normalizedName] {
-                try writer.addPart(entry.name, replacement)
-                patchedNames.append(entry.name)
-            } else if let sheetPatch = sheetPatches[entry.normalizedName] {
-                let sheetLocation = Location(file: path, sheet: sheetPatch.sheet.name)
-                try writer.beginPart(entry.name)
-                let patch = WorksheetPatch(
-                    location: sheetLocation, edits: sheetPatch.edits,
-                    highlight: { $0 < styles.formatCount ? styles.formatCount + $0 : $0 },
-                    emit: { try writer.write($0) })
-                try source.stream(entry) { try patch.feed($0) }
-                let tail = try patch.finish()
-                try writer.write(try sheetPatch.notes?.tail(tail) ?? tail)
-                try writer.closePart()
-                patchedNames.append(entry.name)
-                if let notes = sheetPatch.notes {
-                    let texts = sheetPatch.edits.compactMap { edit in
-                        findings[sheetPatch.sheet.name + "!" + edit.address.description].map {
-                            (
-                                address: edit.address,
-                                text: CorrectionNote.text($0, formula: patch.formulas[edit.address])
-                            )
-                        }
-                    }.filter { !notes.commentedCells.contains($0.address) }
-                    if let existing = notes.existingParts {
-                        let location = Location(file: path, sheet: sheetPatch.sheet.name)
-                        mergedParts.append(
-                            (
-                                notes.commentsPart,
-                                try NotesMerge.comments(existing.comments, adding: texts, location: location)
-                            ))
-                        mergedParts.append(
-                            (notes.drawingPart, try NotesMerge.vml(existing.drawing, adding: texts, location: location))
-                        )
-                    } else {
-                        noteParts.append((notes.commentsPart, NoteParts.comments(texts)))
-                        noteParts.append(
-                            (notes.drawingPart, NoteParts.vmlDrawing(texts, firstBlock: 100 + noteParts.count)))
+        var noteParts: [String] = []
+        var notesSkipped: [String] = []
+        for (sheet, sheetEdits) in edits {
+            guard let name = sheet.partName, let part = try? PartName(name), editor.contains(part) else { continue }
+            let sheetLocation = Location(file: path, sheet: sheet.name)
+            var number = 0
+            let notes = try NotesPatch(
+                location: sheetLocation, relationships: editor.relationships(of: part),
+                newParts: {
+                    let folder = Self.notesFolder(of: part)
+                    number = editor.freeNumber {
+                        ["\(folder)comments\($0).xml", "\(folder)drawings/vmlDrawing\($0).vml"]
                     }
-                }
+                    return (
+                        try editor.partName("\(folder)comments\(number).xml"),
+                        try editor.partName("\(folder)drawings/vmlDrawing\(number).vml")
+                    )
+                }, partBytes: { try editor.bytesIfPresent($0) })
+            var newDrawingID: String?
+            if let notes, !notes.mergesIntoExisting {
+                newDrawingID = try editor.addRelationship(from: part, type: NotesPatch.vmlType, to: notes.drawingPart)
+                try editor.addRelationship(from: part, type: NotesPatch.commentsType, to: notes.commentsPart)
+            }
+            let drawingID = newDrawingID
+            let replaced = ReplacedFormulas()
+            try editor.replace(
+                part,
+                .streamed { sink in
+                    let patch = WorksheetPatch(
+                        location: sheetLocation, edits: sheetEdits,
+                        highlight: { $0 < styles.formatCount ? styles.formatCount + $0 : $0 },
+                        emit: { try sink.write($0) })
+                    try editor.stream(part) { try patch.feed($0) }
+                    let tail = try patch.finish()
+                    try sink.write(try notes?.tail(tail, drawingID: drawingID) ?? tail)
+                    replaced.formulas = patch.formulas
+                })
+            guard let notes else {
+                notesSkipped.append(sheet.name)
+                continue
+            }
+            // Computed once the sheet has streamed: a note says which formula it replaced.
+            let texts = {
+                sheetEdits.compactMap { edit in
+                    findings[sheet.name + "!" + edit.address.description].map {
+                        (address: edit.address, text: CorrectionNote.text($0, formula: replaced.formulas[edit.address]))
+                    }
+                }.filter { !notes.commentedCells.contains($0.address) }
+            }
+            if let existing = notes.existingParts {
+                try editor.replace(
+                    notes.commentsPart, writtenLast: true,
+                    .computed { try NotesMerge.comments(existing.comments, adding: texts(), location: sheetLocation) })
+                try editor.replace(
+                    notes.drawingPart, writtenLast: true,
+                    .computed { try NotesMerge.vml(existing.drawing, adding: texts(), location: sheetLocation) })
             } else {
-                try writer.beginPart(entry.name)
-                try source.stream(entry) { try writer.write($0) }
-                try writer.closePart()
-                copied += 1
+                let block = 100 + number
+                try editor.add(
+                    notes.commentsPart, contentType: NoteParts.commentsContentType,
+                    .computed { NoteParts.comments(texts()) })
+                try editor.add(
+                    notes.drawingPart, contentType: NoteParts.vmlContentType,
+                    .computed { NoteParts.vmlDrawing(texts(), firstBlock: block) })
+                noteParts += [notes.commentsPart.name, notes.drawingPart.name]
             }
         }
-        for (name, bytes) in patched.sorted(by: { $0.key < $1.key }) where archive.entry(named: name) == nil {
-            try writer.addPart(name, bytes)
-            patchedNames.append(name)
+
+        var book = try WorkbookEditor(editor: editor, workbookPart: editor.partName(workbook.workbookPartName))
+        book.recalculateOnLoad()
+        if let chain = workbook.calcChainPartName, let chainPart = try? PartName(chain) {
+            try editor.remove(chainPart)
         }
-        for part in noteParts { try writer.addPart(part.name, part.bytes) }
-        for part in mergedParts {
-            try writer.addPart(part.name, part.bytes)
-            patchedNames.append(part.name)
+        for sheet in AddedSheets.build(input, workbook: workbook) {
+            try book.appendWorksheet(named: sheet.name, .bytes(sheet.xml(moneyStyle: styles.formatCount * 2)))
         }
-        // A part set aside for merging whose sheet was never written goes out as it was.
-        let written = Set(mergedParts.map { ZipEntry.normalize($0.name) })
-        for entry in archive.entries
-        where merged.contains(entry.normalizedName) && !written.contains(entry.normalizedName) {
-            try writer.beginPart(entry.name)
-            try source.stream(entry) { try writer.write($0) }
-            try writer.closePart()
-            copied += 1
-        }
-        for (sheet, place) in zip(added, newSheets) {
-            try writer.addPart(place.partName, sheet.xml(moneyStyle: styles.formatCount * 2))
-        }
-        try writer.finish()
+        try book.commit()
+
+        let summary = try editor.write(to: handle)
         return Outcome(
-            correctedCells: edits.reduce(0) { $0 + $1.edits.count }, partsCopied: copied,
-            partsPatched: patchedNames.sorted(), addedSheets: newSheets.map(\.name), partsAdded: noteParts.map(\.name),
-            notesSkipped: sheetPatches.values.filter { $0.notes == nil }.map(\.sheet.name).sorted())
+            correctedCells: edits.reduce(0) { $0 + $1.edits.count }, partsCopied: summary.copied.count,
+            partsPatched: (summary.replaced + summary.added.filter { $0.lowercased().hasSuffix(".rels") }).sorted(),
+            addedSheets: book.appended.map(\.name), partsAdded: noteParts, notesSkipped: notesSkipped.sorted())
+    }
+
+    /// Where a sheet's new notes go: `xl/` for `xl/worksheets/sheet1.xml`, as Excel puts them.
+    static func notesFolder(of sheet: PartName) -> String {
+        let folder = sheet.folder
+        guard let slash = folder.lastIndex(of: "/") else { return folder.isEmpty ? "" : folder + "/" }
+        return String(folder[...slash])
     }
 }
 
-/// The input package's parts, read with errors that name the file and the part.
-struct PackageSource {
-    let archive: ZipArchive
-    let location: Location
-
-    func bytes(_ part: String) throws -> [UInt8] {
-        guard let bytes = try bytesIfPresent(part) else {
-            throw SpreadsheetError(location, "the package has no part '\(part)'")
-        }
-        return bytes
-    }
-
-    func bytesIfPresent(_ part: String) throws -> [UInt8]? {
-        guard let entry = archive.entry(named: part) else { return nil }
-        var bytes: [UInt8] = []
-        try stream(entry) { bytes.append(contentsOf: $0) }
-        return bytes
-    }
-
-    /// The part's inflated bytes in chunks; a ZIP error becomes one naming the part.
-    func stream(_ entry: ZipEntry, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-        do { try archive.read(entry, into: consume) } catch let error as ZipError {
-            throw SpreadsheetError(location, "\(entry.name): \(error)")
-        }
-    }
+/// The formulas a sheet's patch replaced, known once the sheet has streamed.
+private final class ReplacedFormulas {
+    var formulas: [CellAddress: String] = [:]
 }
 
 /// Which cells a reconciliation corrects.

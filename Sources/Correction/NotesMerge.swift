@@ -2,8 +2,9 @@ import Foundation
 import Spreadsheet
 import XLSX
 
-/// Adds trueup's notes to a sheet's own comments part and VML drawing, byte for byte around
-/// what is added: an author `trueup`, one `<comment>` per corrected cell that has none yet, and
+/// Adds trueup's notes to a sheet's own comments part (read with libxml2) and VML drawing
+/// (legacy VML is not well-formed XML as Excel writes it, so it is scanned as bytes), byte for
+/// byte around what is added: an author `trueup`, one `<comment>` per corrected cell that has none yet, and
 /// one hidden note shape each, with shape ids after the drawing's own.
 ///
 /// Only the shapes the writers of Excel, LibreOffice and openpyxl produce are merged: an
@@ -17,51 +18,51 @@ struct NotesMerge {
 
     /// The cells that already have a comment; nil when the parts are not of a shape trueup merges into.
     static func inspect(comments: [UInt8], vml: [UInt8]) -> Set<CellAddress>? {
-        guard let root = XMLBytes.startTag("comments", in: comments),
-            let rootEnd = XMLBytes.tagEnd(in: comments, at: root),
-            XMLBytes.find(Array("</authors>".utf8), in: comments, from: rootEnd) != nil,
-            XMLBytes.find(Array("</commentList>".utf8), in: comments, from: rootEnd) != nil
-        else { return nil }
+        guard let spans = try? commentSpans(comments), let list = spans.first("commentList", depth: 1) else {
+            return nil
+        }
         guard let vmlRoot = XMLBytes.startTag("xml", in: vml), let vmlRootEnd = XMLBytes.tagEnd(in: vml, at: vmlRoot),
             XMLBytes.find(Array("</xml>".utf8), in: vml, from: vmlRootEnd) != nil
         else { return nil }
         let declarations = String(decoding: vml[vmlRoot..<vmlRootEnd], as: UTF8.self).replacingOccurrences(
             of: "'", with: "\"")
         guard vmlNamespaces.allSatisfy(declarations.contains) else { return nil }
-        var commented = Set<CellAddress>()
-        var position = rootEnd
-        while let start = XMLBytes.startTag("comment", in: comments, from: position),
-            let end = XMLBytes.tagEnd(in: comments, at: start)
-        {
-            if let reference = XMLBytes.attribute("ref", in: comments, start, end), let address = CellAddress(reference)
-            {
-                commented.insert(address)
-            }
-            position = end
+        return Set(
+            spans.children(of: list, named: "comment").compactMap { $0.attribute("ref").flatMap(CellAddress.init) })
+    }
+
+    /// The comments part read by libxml2: its unprefixed `<comments>` root, `<authors>` and
+    /// `<commentList>` (neither empty), each author and each comment; nil when it has not that shape.
+    private static func commentSpans(_ bytes: [UInt8]) throws -> XMLSpans? {
+        let spans = try XMLSpans(bytes, partName: "comments") { name, depth in
+            depth == 0 || (depth == 1 && (name == "authors" || name == "commentList"))
+                || (depth == 2 && (name == "author" || name == "comment"))
         }
-        return commented
+        guard let root = spans.elements.first, root.localName == "comments", root.prefix.isEmpty,
+            let authors = spans.first("authors", depth: 1), !authors.isEmpty,
+            let list = spans.first("commentList", depth: 1), !list.isEmpty
+        else { return nil }
+        return spans
     }
 
     /// The comments part with an author `trueup` and `notes` added.
     static func comments(_ bytes: [UInt8], adding notes: [(address: CellAddress, text: String)], location: Location)
         throws -> [UInt8]
     {
-        guard let authorsEnd = XMLBytes.find(Array("</authors>".utf8), in: bytes, from: 0) else {
-            throw SpreadsheetError(location, "the sheet's comments part has no </authors>")
+        let found: XMLSpans?
+        do { found = try commentSpans(bytes) } catch {
+            throw SpreadsheetError(location, "the sheet's comments part: \(error)")
         }
-        var authors = 0
-        var position = 0
-        while let start = XMLBytes.startTag("author", in: bytes, from: position), start < authorsEnd {
-            authors += 1
-            position = start + 1
-        }
-        var out = bytes
-        guard let listEnd = XMLBytes.find(Array("</commentList>".utf8), in: out, from: authorsEnd) else {
-            throw SpreadsheetError(location, "the sheet's comments part has no </commentList>")
-        }
-        out.replaceSubrange(listEnd..<listEnd, with: NoteParts.commentElements(notes, authorID: authors))
-        out.replaceSubrange(authorsEnd..<authorsEnd, with: Array("<author>trueup</author>".utf8))
-        return out
+        guard let spans = found, let authors = spans.first("authors", depth: 1),
+            let list = spans.first("commentList", depth: 1)
+        else { throw SpreadsheetError(location, "the sheet's comments part has no <authors> and <commentList>") }
+        let authorID = spans.children(of: authors, named: "author").count
+        return XMLSpans.splice(
+            bytes,
+            [
+                (authors.closeStart..<authors.closeStart, Array("<author>trueup</author>".utf8)),
+                (list.closeStart..<list.closeStart, NoteParts.commentElements(notes, authorID: authorID)),
+            ])
     }
 
     /// The VML drawing with a note shape per note, ids after its highest, the id blocks they

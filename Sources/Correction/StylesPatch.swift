@@ -1,96 +1,83 @@
 import Foundation
 import Spreadsheet
+import XLSX
 
 /// Adds the correction highlight to a workbook's own styles part: one solid fill appended to
 /// `<fills>`, and a copy of every cell format (`<xf>` in `<cellXfs>`) that uses it, so a
 /// corrected cell keeps its number format, font, border and alignment and gains the fill.
-/// Everything else in the part is kept byte for byte.
+/// The part is read with libxml2 (`XMLSpans`) and spliced; everything else in it is kept byte
+/// for byte.
 struct StylesPatch {
     /// Light amber, the colour spreadsheet users read as "look here".
     static let highlightFill =
         #"<fill><patternFill patternType="solid"><fgColor rgb="FFFFE699"/><bgColor indexed="64"/></patternFill></fill>"#
+    /// The two fills every workbook reserves, for a styles part that has none.
+    static let reservedFills =
+        #"<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
 
     let location: Location
 
     /// The patched part and the number of cell formats it had: format `s` highlighted is
     /// `count + s`, and `2 × count` is a plain money format (`#,##0.00`) for the added sheets.
-    func apply(to bytes: [UInt8]) throws -> (bytes: [UInt8], formatCount: Int) {
-        var bytes = bytes
-        if XMLBytes.startTag("fills", in: bytes) == nil {
-            // A minimal styles part may have no fills; add the two every workbook reserves.
-            guard
-                let at = ["borders", "cellStyleXfs", "cellXfs"].lazy.compactMap({ XMLBytes.startTag($0, in: bytes) })
-                    .first
-            else { throw SpreadsheetError(location, "the styles part has no cell formats (<cellXfs>)") }
-            let fills =
-                #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
-            bytes.replaceSubrange(at..<at, with: Array(fills.utf8))
+    func apply(to bytes: [UInt8], partName: String = "xl/styles.xml") throws -> (bytes: [UInt8], formatCount: Int) {
+        let spans: XMLSpans
+        do {
+            spans = try XMLSpans(bytes, partName: partName) { name, depth in
+                depth == 0 || (depth == 1 && ["fills", "borders", "cellStyleXfs", "cellXfs"].contains(name))
+                    || (depth == 2 && (name == "fill" || name == "xf"))
+            }
+        } catch {
+            throw SpreadsheetError(location, "part '\(partName)': \(error)")
         }
-        guard let fillsStart = XMLBytes.startTag("fills", in: bytes),
-            let fillsTagEnd = XMLBytes.tagEnd(in: bytes, at: fillsStart),
-            !XMLBytes.isEmptyElement(bytes, fillsStart, fillsTagEnd),
-            let fillsEnd = XMLBytes.find(Array("</fills>".utf8), in: bytes, from: fillsTagEnd)
-        else { throw SpreadsheetError(location, "the styles part has no <fills> to add the highlight to") }
-        let fillID = children("fill", in: bytes, fillsTagEnd, fillsEnd).starts.count
-        bytes.replaceSubrange(fillsEnd..<fillsEnd, with: Array(Self.highlightFill.utf8))
-        bytes.replaceSubrange(
-            fillsStart..<fillsTagEnd, with: setCount(fillID + 1, tag: Array(bytes[fillsStart..<fillsTagEnd])))
+        guard let formats = spans.first("cellXfs", depth: 1), !formats.isEmpty else {
+            throw SpreadsheetError(location, "the styles part has no cell formats (<cellXfs>)")
+        }
+        let prefix = formats.prefix
+        var edits: [(range: Range<Int>, with: [UInt8])] = []
+        let fillID: Int
+        if let fills = spans.first("fills", depth: 1) {
+            guard !fills.isEmpty else {
+                throw SpreadsheetError(location, "the styles part has no <fills> to add the highlight to")
+            }
+            fillID = spans.children(of: fills, named: "fill").count
+            edits.append((fills.closeStart..<fills.closeStart, Array(Self.highlightFill.utf8)))
+            edits.append((fills.tagStart..<fills.tagEnd, Self.counted(fills, fillID + 1)))
+        } else {
+            // A minimal styles part may have no fills: add the reserved two and the highlight.
+            let at = ["borders", "cellStyleXfs", "cellXfs"].lazy.compactMap { spans.first($0, depth: 1) }.first!
+                .tagStart
+            fillID = 2
+            let fills = "<\(prefix)fills count=\"3\">" + Self.reservedFills + Self.highlightFill + "</\(prefix)fills>"
+            edits.append((at..<at, Array(fills.utf8)))
+        }
 
-        guard let formatsStart = XMLBytes.startTag("cellXfs", in: bytes),
-            let formatsTagEnd = XMLBytes.tagEnd(in: bytes, at: formatsStart),
-            !XMLBytes.isEmptyElement(bytes, formatsStart, formatsTagEnd),
-            let formatsEnd = XMLBytes.find(Array("</cellXfs>".utf8), in: bytes, from: formatsTagEnd)
-        else { throw SpreadsheetError(location, "the styles part has no cell formats (<cellXfs>)") }
-        let formats = children("xf", in: bytes, formatsTagEnd, formatsEnd)
-        guard formats.starts.count <= 32_000 else {
+        let xfs = spans.children(of: formats, named: "xf")
+        guard xfs.count <= 32_000 else {
             throw SpreadsheetError(
-                location, "the workbook has \(formats.starts.count) cell formats; too many to add highlighted copies")
+                location, "the workbook has \(xfs.count) cell formats; too many to add highlighted copies")
         }
         var copies: [UInt8] = []
-        for (start, end) in zip(formats.starts, formats.ends) {
-            guard let tagEnd = XMLBytes.tagEnd(in: bytes, at: start) else { continue }
-            var tag = String(decoding: bytes[start..<tagEnd], as: UTF8.self)
-            for name in ["fillId", "applyFill"] {
-                if let range = tag.range(of: #"\s\#(name)\s*=\s*("[^"]*"|'[^']*')"#, options: .regularExpression) {
-                    tag.removeSubrange(range)
-                }
-            }
-            tag.insert(contentsOf: " fillId=\"\(fillID)\" applyFill=\"1\"", at: tag.index(tag.startIndex, offsetBy: 3))
-            copies += Array(tag.utf8) + bytes[tagEnd..<end]
+        for xf in xfs {
+            let kept = xf.attributes.filter { $0.prefix != nil || ($0.name != "fillId" && $0.name != "applyFill") }
+            copies += XMLSpans.startTag(
+                xf.qualifiedName, [(nil, "fillId", "\(fillID)"), (nil, "applyFill", "1")] + kept, empty: xf.isEmpty)
+            copies += bytes[xf.tagEnd..<xf.end]
         }
-        copies += Array(#"<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#.utf8)
-        bytes.replaceSubrange(formatsEnd..<formatsEnd, with: copies)
-        bytes.replaceSubrange(
-            formatsStart..<formatsTagEnd,
-            with: setCount(formats.starts.count * 2 + 1, tag: Array(bytes[formatsStart..<formatsTagEnd])))
-        return (bytes, formats.starts.count)
+        copies += Array(
+            #"<\#(prefix)xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#.utf8)
+        edits.append((formats.closeStart..<formats.closeStart, copies))
+        edits.append((formats.tagStart..<formats.tagEnd, Self.counted(formats, xfs.count * 2 + 1)))
+        return (XMLSpans.splice(bytes, edits), xfs.count)
     }
 
-    /// The child elements `<name …>` directly between `from` and `to`: where each starts and ends.
-    private func children(_ name: String, in bytes: [UInt8], _ from: Int, _ to: Int) -> (starts: [Int], ends: [Int]) {
-        var starts: [Int] = []
-        var ends: [Int] = []
-        var position = from
-        let close = Array("</\(name)>".utf8)
-        while let start = XMLBytes.startTag(name, in: bytes, from: position), start < to,
-            let tagEnd = XMLBytes.tagEnd(in: bytes, at: start)
-        {
-            let end =
-                XMLBytes.isEmptyElement(bytes, start, tagEnd)
-                ? tagEnd : (XMLBytes.find(close, in: bytes, from: tagEnd, before: to).map { $0 + close.count } ?? to)
-            starts.append(start)
-            ends.append(end)
-            position = end
+    /// The element's start tag with its `count` attribute set (added when it had none).
+    private static func counted(_ element: XMLSpans.Element, _ count: Int) -> [UInt8] {
+        var attributes = element.attributes
+        if let index = attributes.firstIndex(where: { $0.prefix == nil && $0.name == "count" }) {
+            attributes[index].value = "\(count)"
+        } else {
+            attributes.append((nil, "count", "\(count)"))
         }
-        return (starts, ends)
-    }
-
-    /// The start tag with its `count` attribute set (added when it had none).
-    private func setCount(_ value: Int, tag: [UInt8]) -> [UInt8] {
-        var text = String(decoding: tag, as: UTF8.self)
-        if let range = text.range(of: #"\scount\s*=\s*("[^"]*"|'[^']*')"#, options: .regularExpression) {
-            text.replaceSubrange(range, with: " count=\"\(value)\"")
-        }
-        return Array(text.utf8)
+        return XMLSpans.startTag(element.qualifiedName, attributes, empty: false)
     }
 }

@@ -1,9 +1,10 @@
-/// Byte-level editing of an XML part: find a tag, read an attribute, splice bytes in.
-///
-/// A corrected workbook must keep every byte it does not change (namespaces, extension lists,
-/// attributes trueup does not know), so the patcher edits the part's text in place rather than
-/// re-serialising a parsed tree. These helpers work on unprefixed SpreadsheetML, which every
-/// producer in the corpus writes; callers refuse a part whose root element is prefixed.
+/// Byte-level scanning of what libxml2 cannot read for the patcher: a worksheet's rows as they
+/// stream (`WorksheetPatch` finds `<row>` and `<c>` elements by their bytes, so a million-row
+/// sheet passes through at the speed of a copy), the fragment of a sheet after its rows
+/// (`NotesPatch.tail`), and legacy VML drawings, which Excel does not write as well-formed XML.
+/// Whole package parts (workbook, relationships, content types, styles, comments) are edited
+/// through `XLSX`'s `PackageEditor` and `XMLSpans` instead. These helpers work on unprefixed
+/// SpreadsheetML; callers refuse a part whose root element is prefixed.
 enum XMLBytes {
     /// The offset of the next start tag `<name` at or after `from` (the name ending at a space,
     /// `>` or `/`), or nil.

@@ -22,6 +22,12 @@ public final class XMLPushParser {
         if let context { xmlFreeParserCtxt(context) }
     }
 
+    /// How many bytes of the document libxml2 has consumed, read from inside a handler's callback:
+    /// at a start tag, the offset of its closing `>` (or of the `/` of `/>`); at an end tag, and
+    /// at an empty element's end, the offset just past its `>`. Editors that splice a part's bytes
+    /// at these offsets must check what they find there (`XMLSpans` does).
+    public var bytesConsumed: Int { context.map { Int(xmlByteConsumed($0)) } ?? 0 }
+
     /// Parses the next chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
         guard !chunk.isEmpty else { return }

@@ -1,6 +1,7 @@
 import Foundation
 import Spreadsheet
 import Testing
+import XLSX
 
 @testable import Correction
 
@@ -109,14 +110,19 @@ import Testing
         ##"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"/><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>7</x:Column></x:ClientData></v:shape><v:shape id="_x0000_s1026" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>8</x:Row><x:Column>6</x:Column></x:ClientData></v:shape><br></xml>"##
 
     func notes(_ relationships: String?, parts: [String: String] = [:]) throws -> NotesPatch? {
-        try NotesPatch(
-            location: Self.location, sheetPart: "xl/worksheets/sheet1.xml",
-            existingRelationships: relationships.map { Array($0.utf8) }, number: 1, taken: { _ in false },
-            partBytes: { parts[$0].map { Array($0.utf8) } })
+        let sheet = try PartName("xl/worksheets/sheet1.xml")
+        let set =
+            try relationships.map {
+                try RelationshipSet(parsing: Array($0.utf8), source: sheet, partName: "sheet1.xml.rels")
+            } ?? RelationshipSet(source: sheet)
+        return try NotesPatch(
+            location: Self.location, relationships: set,
+            newParts: { (try PartName("xl/comments1.xml"), try PartName("xl/drawings/vmlDrawing1.vml")) },
+            partBytes: { parts[$0.name].map { Array($0.utf8) } })
     }
 
     @Test func aSheetWithoutNotesGetsNewPartsAndOnlyOneOfThePairGetsNone() throws {
-        #expect(try notes(nil)?.commentsPart == "xl/worksheets/trueup-notes1.xml")
+        #expect(try notes(nil)?.commentsPart.name == "xl/comments1.xml")
         #expect(try notes(nil)?.mergesIntoExisting == false)
         #expect(
             try notes(#"<Relationships><Relationship Id="a" Type='http://x/drawing' Target="d.xml"/></Relationships>"#)
@@ -126,7 +132,8 @@ import Testing
             try notes(#"<Relationships><Relationship Id="a" Type='http://x/comments' Target="c.xml"/></Relationships>"#)
                 == nil)
         #expect(
-            try notes(#"<Relationships><Relationship Target="v.vml" Type="http://x/vmlDrawing"/></Relationships>"#)
+            try notes(
+                #"<Relationships><Relationship Id="v" Target="v.vml" Type="http://x/vmlDrawing"/></Relationships>"#)
                 == nil)
     }
 
@@ -138,7 +145,8 @@ import Testing
                 relationships,
                 parts: ["xl/comments1.xml": Self.ownComments, "xl/drawings/vmlDrawing1.vml": Self.ownDrawing]))
         #expect(patch.mergesIntoExisting)
-        #expect(patch.commentsPart == "xl/comments1.xml" && patch.drawingPart == "xl/drawings/vmlDrawing1.vml")
+        #expect(
+            patch.commentsPart.name == "xl/comments1.xml" && patch.drawingPart.name == "xl/drawings/vmlDrawing1.vml")
         #expect(patch.commentedCells == [CellAddress("H5")!, CellAddress("G9")!])
 
         let added = [(address: CellAddress("G12")!, text: "trueup: was 5 & more")]
@@ -178,35 +186,5 @@ import Testing
                 location: Self.location), as: UTF8.self)
         #expect(drawing.contains(#"data="1,2""#))
         #expect(drawing.contains("_x0000_s2048") && drawing.contains("_x0000_s2049"))
-    }
-
-    @Test func theWorkbookAsksForRecalculationAndLosesItsCalculationChain() throws {
-        let package = PackagePatch(location: Self.location)
-        let sheet = PackagePatch.NewSheet(
-            name: "A&B", sheetID: 4, relationshipID: "rIdTrueup1", target: "worksheets/t.xml",
-            partName: "xl/worksheets/t.xml")
-        let workbook = String(
-            decoding: try package.workbook(
-                Array(
-                    #"<workbook><sheets><sheet name="S" sheetId="3" r:id="rId1"/></sheets><calcPr calcId="1" fullCalcOnLoad="0"/></workbook>"#
-                        .utf8),
-                adding: [sheet]), as: UTF8.self)
-        #expect(workbook.contains(#"name="A&amp;B" sheetId="4" r:id="rIdTrueup1"/></sheets>"#))
-        #expect(workbook.contains(#"<calcPr fullCalcOnLoad="1" calcId="1"/>"#))
-        let relationships = String(
-            decoding: try package.relationships(
-                Array(
-                    #"<Relationships><Relationship Id="rId9" Type="http://x/calcChain" Target="calcChain.xml"/><Relationship Id="rId1" Type="http://x/worksheet" Target="s.xml"/></Relationships>"#
-                        .utf8),
-                adding: [sheet]), as: UTF8.self)
-        #expect(!relationships.contains("calcChain"))
-        #expect(relationships.contains(#"Target="worksheets/t.xml"/></Relationships>"#))
-        let types = String(
-            decoding: try package.contentTypes(
-                Array(#"<Types><Override PartName="/xl/calcChain.xml" ContentType="c"/></Types>"#.utf8),
-                dropping: "xl/calcChain.xml",
-                adding: [(sheet.partName, PackagePatch.worksheetContentType)]), as: UTF8.self)
-        #expect(!types.contains("calcChain"))
-        #expect(types.contains(#"PartName="/xl/worksheets/t.xml""#))
     }
 }

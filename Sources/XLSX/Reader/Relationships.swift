@@ -47,7 +47,7 @@ enum Relationships {
         return segments.joined(separator: "/")
     }
 
-    private final class Collector: XMLEventHandler {
+    final class Collector: XMLEventHandler {
         var found: [(id: String, type: String, target: String, mode: String?)] = []
         func startElement(_ name: XMLName, attributes: XMLAttributes) {
             guard name.is("Relationship"), let id = attributes.string("Id"), let type = attributes.string("Type"),

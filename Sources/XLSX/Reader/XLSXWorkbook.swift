@@ -63,17 +63,6 @@ public final class XLSXWorkbook {
         }
     }
 
-    /// The `.rels` part holding `partName`'s relationships: `xl/_rels/workbook.xml.rels`.
-    public static func relationshipsPartName(for partName: String) -> String {
-        Relationships.partName(for: partName)
-    }
-
-    /// The part a relationship of `source` points at: its `Target` resolved against the source's
-    /// folder as OPC says (`../comments1.xml` from `xl/worksheets/sheet1.xml` is `xl/comments1.xml`).
-    public static func partName(target: String, from source: String) -> String {
-        Relationships.resolve(target, from: source.lastIndex(of: "/").map { String(source[..<$0]) } ?? "")
-    }
-
     /// The sheet named `name` (compared case-insensitively, as Excel does).
     public func sheet(named name: String) -> SheetInfo? {
         sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }

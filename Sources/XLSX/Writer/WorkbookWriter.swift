@@ -149,70 +149,14 @@ public final class WorkbookWriter {
         var out = sheet.buffer
         sheet.buffer = []
         defer { sheet.buffer = out }
-        out.append(contentsOf: #"<c r=""#.utf8)
         while columnNames.count <= column { columnNames.append(Array(CellAddress.columnName(columnNames.count).utf8)) }
-        out.append(contentsOf: columnNames[column])
-        out.append(contentsOf: String(row).utf8)
-        out.append(UInt8(ascii: "\""))
         var style = cell.style
         if case .date = cell.value, style.numberFormat == nil { style.numberFormat = "yyyy-mm-dd" }
-        let styleID = styleID(of: style)
-        if styleID != 0 {
-            out.append(contentsOf: #" s=""#.utf8)
-            out.append(contentsOf: String(styleID).utf8)
-            out.append(UInt8(ascii: "\""))
-        }
-        let formula: [UInt8] =
-            cell.formula.map { formula in
-                var bytes = Array("<f>".utf8)
-                XMLEscaping.append(formula, to: &bytes)
-                return bytes + Array("</f>".utf8)
-            } ?? []
-        switch cell.value {
-        case .empty:
-            out.append(contentsOf: formula.isEmpty ? Array("/>".utf8) : Array(">".utf8) + formula + Array("</c>".utf8))
-            return
-        case .number(let number):
-            out.append(UInt8(ascii: ">"))
-            out += formula
-            out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: number.plainString.utf8)
-        case .outOfRangeNumber(let text):
-            out.append(UInt8(ascii: ">"))
-            out += formula
-            out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: text.utf8)
-        case .date(let date):
-            out.append(UInt8(ascii: ">"))
-            out += formula
-            out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: serial(of: date).plainString.utf8)
-        case .bool(let flag):
-            out.append(contentsOf: #" t="b">"#.utf8)
-            out += formula
-            out.append(contentsOf: (flag ? "<v>1" : "<v>0").utf8)
-        case .error(let code):
-            out.append(contentsOf: #" t="e">"#.utf8)
-            out += formula
-            out.append(contentsOf: "<v>".utf8)
-            XMLEscaping.append(code, to: &out)
-        case .text(let text):
-            if formula.isEmpty, let index = sharedString(text) {
-                out.append(contentsOf: #" t="s"><v>"#.utf8)
-                out.append(contentsOf: String(index).utf8)
-            } else if formula.isEmpty {
-                out.append(contentsOf: #" t="inlineStr"><is><t xml:space="preserve">"#.utf8)
-                XMLEscaping.append(text, to: &out)
-                out.append(contentsOf: "</t></is></c>".utf8)
-                return
-            } else {
-                out.append(contentsOf: #" t="str">"#.utf8)
-                out += formula
-                out.append(contentsOf: "<v>".utf8)
-                XMLEscaping.append(text, to: &out)
-            }
-        }
-        out.append(contentsOf: "</v></c>".utf8)
+        var shared: Int?
+        if case .text(let text) = cell.value, cell.formula == nil { shared = sharedString(text) }
+        WorksheetXML.appendCell(
+            cell, column: columnNames[column], row: row, styleID: styleID(of: style), sharedString: shared,
+            dateSystem: dateSystem, to: &out)
     }
 
     private func styleID(of style: CellStyle) -> Int {
@@ -234,12 +178,7 @@ public final class WorkbookWriter {
     }
 
     /// The serial of a date value in this workbook's date system (durations as days).
-    func serial(of date: DateTimeValue) -> Decimal {
-        if date.kind == .duration { return Decimal(date.durationMilliseconds) / 86_400_000 }
-        let day = date.kind == .time ? 0 : dateSystem.serial(year: date.year, month: date.month, day: date.day)
-        let millis = ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 + date.microsecond / 1000
-        return Decimal(day) + (millis == 0 ? 0 : Decimal(millis) / 86_400_000)
-    }
+    func serial(of date: DateTimeValue) -> Decimal { WorksheetXML.serial(of: date, in: dateSystem) }
 
     /// Excel's rules: 1 to 31 characters, none of `[ ] : * ? / \`, no apostrophe at either end,
     /// unique ignoring case, and not "History".

@@ -1,0 +1,125 @@
+import Foundation
+import Spreadsheet
+import XMLStream
+
+extension WorksheetXML {
+    /// Appends one `<c>` element: the cell at `column` (its letters) and `row`, style `styleID`
+    /// (0: none), text as shared string `sharedString` when given, else inline. Both writers of
+    /// worksheet parts use it: `WorkbookWriter` and `WorksheetPart`.
+    @inline(__always)
+    static func appendCell(
+        _ cell: WriteCell, column: [UInt8], row: Int, styleID: Int, sharedString: Int?, dateSystem: DateSystem,
+        to out: inout [UInt8]
+    ) {
+        out.append(contentsOf: #"<c r=""#.utf8)
+        out.append(contentsOf: column)
+        out.append(contentsOf: String(row).utf8)
+        out.append(UInt8(ascii: "\""))
+        if styleID != 0 {
+            out.append(contentsOf: #" s=""#.utf8)
+            out.append(contentsOf: String(styleID).utf8)
+            out.append(UInt8(ascii: "\""))
+        }
+        let formula: [UInt8] =
+            cell.formula.map { formula in
+                var bytes = Array("<f>".utf8)
+                XMLEscaping.append(formula, to: &bytes)
+                return bytes + Array("</f>".utf8)
+            } ?? []
+        switch cell.value {
+        case .empty:
+            out.append(contentsOf: formula.isEmpty ? Array("/>".utf8) : Array(">".utf8) + formula + Array("</c>".utf8))
+            return
+        case .number(let number):
+            out.append(UInt8(ascii: ">"))
+            out += formula
+            out.append(contentsOf: "<v>".utf8)
+            out.append(contentsOf: number.plainString.utf8)
+        case .outOfRangeNumber(let text):
+            out.append(UInt8(ascii: ">"))
+            out += formula
+            out.append(contentsOf: "<v>".utf8)
+            out.append(contentsOf: text.utf8)
+        case .date(let date):
+            out.append(UInt8(ascii: ">"))
+            out += formula
+            out.append(contentsOf: "<v>".utf8)
+            out.append(contentsOf: serial(of: date, in: dateSystem).plainString.utf8)
+        case .bool(let flag):
+            out.append(contentsOf: #" t="b">"#.utf8)
+            out += formula
+            out.append(contentsOf: (flag ? "<v>1" : "<v>0").utf8)
+        case .error(let code):
+            out.append(contentsOf: #" t="e">"#.utf8)
+            out += formula
+            out.append(contentsOf: "<v>".utf8)
+            XMLEscaping.append(code, to: &out)
+        case .text(let text):
+            if formula.isEmpty, let index = sharedString {
+                out.append(contentsOf: #" t="s"><v>"#.utf8)
+                out.append(contentsOf: String(index).utf8)
+            } else if formula.isEmpty {
+                out.append(contentsOf: #" t="inlineStr"><is><t xml:space="preserve">"#.utf8)
+                XMLEscaping.append(text, to: &out)
+                out.append(contentsOf: "</t></is></c>".utf8)
+                return
+            } else {
+                out.append(contentsOf: #" t="str">"#.utf8)
+                out += formula
+                out.append(contentsOf: "<v>".utf8)
+                XMLEscaping.append(text, to: &out)
+            }
+        }
+        out.append(contentsOf: "</v></c>".utf8)
+    }
+
+    /// The serial of a date value in `dateSystem` (durations as days).
+    static func serial(of date: DateTimeValue, in dateSystem: DateSystem) -> Decimal {
+        if date.kind == .duration { return Decimal(date.durationMilliseconds) / 86_400_000 }
+        let day = date.kind == .time ? 0 : dateSystem.serial(year: date.year, month: date.month, day: date.day)
+        let millis = ((date.hour * 60 + date.minute) * 60 + date.second) * 1000 + date.microsecond / 1000
+        return Decimal(day) + (millis == 0 ? 0 : Decimal(millis) / 86_400_000)
+    }
+
+    /// `<hyperlinks>` to places in the workbook (`'Deals'!H5`), by cell; they go before the tail.
+    static func internalLinks(_ links: [(cell: CellAddress, location: String)]) -> String {
+        guard !links.isEmpty else { return "" }
+        var out = "<hyperlinks>"
+        for link in links {
+            out += #"<hyperlink ref="\#(link.cell)" location="\#(XMLEscaping.escaped(link.location))"/>"#
+        }
+        return out + "</hyperlinks>"
+    }
+}
+
+/// A whole worksheet part of constant cells, for a sheet an editor adds to an existing package
+/// (`WorkbookEditor.appendWorksheet`): the same XML `WorkbookWriter` writes, with text inline
+/// (the package's shared strings are not touched) and styles given as the package's own `s`
+/// indexes.
+public enum WorksheetPart {
+    /// `rows` from row 1; `styleID` gives each cell's style index in the package's styles part;
+    /// `links` are internal hyperlinks (`'Deals'!H5`) on cells.
+    public static func xml(
+        rows: [[WriteCell]], layout: SheetLayout = SheetLayout(), links: [(cell: CellAddress, location: String)] = [],
+        dateSystem: DateSystem = .excel1900, styleID: (CellStyle) -> Int
+    ) -> [UInt8] {
+        var out = Array(WorksheetXML.head(layout: layout, selected: false).utf8)
+        var columns: [[UInt8]] = [[]]
+        for (index, row) in rows.enumerated() {
+            out.append(contentsOf: "<row r=\"\(index + 1)\">".utf8)
+            for (offset, cell) in row.enumerated() {
+                let isBare = cell.value.isEmpty && cell.formula == nil && cell.style == .plain
+                guard !isBare else { continue }
+                while columns.count <= offset + 1 { columns.append(Array(CellAddress.columnName(columns.count).utf8)) }
+                WorksheetXML.appendCell(
+                    cell, column: columns[offset + 1], row: index + 1, styleID: styleID(cell.style), sharedString: nil,
+                    dateSystem: dateSystem, to: &out)
+            }
+            out.append(contentsOf: "</row>".utf8)
+        }
+        out.append(contentsOf: "</sheetData>".utf8)
+        out.append(contentsOf: WorksheetXML.internalLinks(links).utf8)
+        out.append(contentsOf: WorksheetXML.tail(hasNotes: false, layout: layout).utf8)
+        return out
+    }
+}
