@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Spreadsheet", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Formula", dependencies: ["Spreadsheet"]),
+        .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
         // Reconciling: the hand-kept workbook against the engine.
@@ -77,6 +79,8 @@ let package = Package(
             ]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(
+            name: "FormulaTests", dependencies: ["Formula", "Recalculation", "XLSX", "Spreadsheet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

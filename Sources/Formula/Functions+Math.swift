@@ -1,0 +1,128 @@
+import Foundation
+
+extension Functions {
+    static let math: [String: Implementation] = [
+        "ROUND": { e, a throws(NotEvaluable) in try binary(e, a) { x, p in round(x, p, .plain) } },
+        "ROUNDUP": { e, a throws(NotEvaluable) in try binary(e, a) { x, p in round(x, p, x < 0 ? .down : .up) } },
+        "ROUNDDOWN": { e, a throws(NotEvaluable) in try binary(e, a) { x, p in round(x, p, x < 0 ? .up : .down) } },
+        "TRUNC": { e, a throws(NotEvaluable) in
+            try binary(e, a, defaultSecond: 0) { x, p in round(x, p, x < 0 ? .up : .down) }
+        },
+        "INT": { e, a throws(NotEvaluable) in try unary(e, a) { .number($0.rounded(0, .down)) } },
+        "ABS": { e, a throws(NotEvaluable) in try unary(e, a) { .number(abs($0)) } },
+        "SIGN": { e, a throws(NotEvaluable) in try unary(e, a) { .number($0 == 0 ? 0 : ($0 < 0 ? -1 : 1)) } },
+        "MOD": { e, a throws(NotEvaluable) in
+            try binary(e, a) { x, y in
+                guard y != 0 else { return .error(.divisionByZero) }
+                return .number(x - y * (x / y).rounded(0, .down))
+            }
+        },
+        "MROUND": { e, a throws(NotEvaluable) in
+            try binary(e, a) { x, m in
+                guard m != 0 else { return .number(0) }
+                guard (x < 0) == (m < 0) || x == 0 else { return .error(.number) }
+                return .number((x / m).rounded(0, .plain) * m)
+            }
+        },
+        "CEILING": { e, a throws(NotEvaluable) in
+            try binary(e, a, defaultSecond: 1) { x, m in
+                guard m != 0 else { return .number(0) }
+                guard !(x > 0 && m < 0) else { return .error(.number) }
+                return .number((x / m).rounded(0, x < 0 && m < 0 ? .down : .up) * m)
+            }
+        },
+        "FLOOR": { e, a throws(NotEvaluable) in
+            try binary(e, a, defaultSecond: 1) { x, m in
+                guard m != 0 else { return x == 0 ? .number(0) : .error(.divisionByZero) }
+                guard !(x > 0 && m < 0) else { return .error(.number) }
+                return .number((x / m).rounded(0, x < 0 && m < 0 ? .up : .down) * m)
+            }
+        },
+        "CEILING.MATH": { e, a throws(NotEvaluable) in
+            try binary(e, Array(a.prefix(2)), defaultSecond: 1) { x, m in
+                guard m != 0 else { return .number(0) }
+                return .number((x / abs(m)).rounded(0, .up) * abs(m))
+            }
+        },
+        "FLOOR.MATH": { e, a throws(NotEvaluable) in
+            try binary(e, Array(a.prefix(2)), defaultSecond: 1) { x, m in
+                guard m != 0 else { return .number(0) }
+                return .number((x / abs(m)).rounded(0, .down) * abs(m))
+            }
+        },
+        "POWER": { e, a throws(NotEvaluable) in try binary(e, a) { x, y in Arithmetic.power(x, y) } },
+        "SQRT": { e, a throws(NotEvaluable) in try unary(e, a) { $0 < 0 ? .error(.number) : $0.double.squareRoot().formulaNumber } },
+        "EXP": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.exp($0.double).formulaNumber } },
+        "LN": { e, a throws(NotEvaluable) in try unary(e, a) { $0 <= 0 ? .error(.number) : Foundation.log($0.double).formulaNumber } },
+        "LOG10": { e, a throws(NotEvaluable) in
+            try unary(e, a) { $0 <= 0 ? .error(.number) : Foundation.log10($0.double).formulaNumber }
+        },
+        "LOG": { e, a throws(NotEvaluable) in
+            try binary(e, a, defaultSecond: 10) { x, b in
+                guard x > 0, b > 0, b != 1 else { return b == 1 ? .error(.divisionByZero) : .error(.number) }
+                return (Foundation.log(x.double) / Foundation.log(b.double)).formulaNumber
+            }
+        },
+        "PI": { _, a throws(NotEvaluable) in a.isEmpty ? value(Double.pi.formulaNumber) : error(.value) },
+        "RADIANS": { e, a throws(NotEvaluable) in try unary(e, a) { ($0.double * .pi / 180).formulaNumber } },
+        "DEGREES": { e, a throws(NotEvaluable) in try unary(e, a) { ($0.double * 180 / .pi).formulaNumber } },
+        "SIN": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.sin($0.double).formulaNumber } },
+        "COS": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.cos($0.double).formulaNumber } },
+        "TAN": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.tan($0.double).formulaNumber } },
+        "ATAN": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.atan($0.double).formulaNumber } },
+        "SINH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.sinh($0.double).formulaNumber } },
+        "COSH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.cosh($0.double).formulaNumber } },
+        "TANH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.tanh($0.double).formulaNumber } },
+        "ASINH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.asinh($0.double).formulaNumber } },
+        "ASIN": { e, a throws(NotEvaluable) in
+            try unary(e, a) { abs($0) > 1 ? .error(.number) : Foundation.asin($0.double).formulaNumber }
+        },
+        "ACOS": { e, a throws(NotEvaluable) in
+            try unary(e, a) { abs($0) > 1 ? .error(.number) : Foundation.acos($0.double).formulaNumber }
+        },
+        "ACOSH": { e, a throws(NotEvaluable) in
+            try unary(e, a) { $0 < 1 ? .error(.number) : Foundation.acosh($0.double).formulaNumber }
+        },
+        "ATANH": { e, a throws(NotEvaluable) in
+            try unary(e, a) { abs($0) >= 1 ? .error(.number) : Foundation.atanh($0.double).formulaNumber }
+        },
+        "ATAN2": { e, a throws(NotEvaluable) in
+            try binary(e, a) { x, y in
+                x == 0 && y == 0 ? .error(.divisionByZero) : Foundation.atan2(y.double, x.double).formulaNumber
+            }
+        },
+        "EVEN": { e, a throws(NotEvaluable) in
+            try unary(e, a) { x in
+                let up = (abs(x) / 2).rounded(0, .up) * 2
+                return .number(x < 0 ? -up : up)
+            }
+        },
+        "ODD": { e, a throws(NotEvaluable) in
+            try unary(e, a) { x in
+                var up = abs(x).rounded(0, .up)
+                if (up / 2).rounded(0, .down) * 2 == up { up += 1 }
+                return .number(x < 0 ? -up : up)
+            }
+        },
+        "FACT": { e, a throws(NotEvaluable) in
+            try unary(e, a) { x in
+                guard x >= 0, x < 171 else { return .error(.number) }
+                var result: Decimal = 1
+                var n: Decimal = 2
+                while n <= x.rounded(0, .down) {
+                    result *= n
+                    n += 1
+                }
+                return .number(result)
+            }
+        },
+    ]
+
+    /// Excel's ROUND family: `places` truncated to a whole number, negative places round left of
+    /// the point; the argument first taken at 15 significant digits as Excel stores it.
+    static func round(_ x: Decimal, _ places: Decimal, _ mode: NSDecimalNumber.RoundingMode) -> FormulaValue {
+        let digits = NSDecimalNumber(decimal: places.truncated(0)).intValue
+        guard abs(digits) < 128 else { return .error(.number) }
+        return .number(x.excelPrecision.rounded(digits, mode))
+    }
+}
