@@ -23,8 +23,10 @@ enum Arithmetic {
                 for column in 0..<columns { values.append(f(x.broadcast(row, column), y.broadcast(row, column))) }
             }
             return .array(FormulaArray(rows: rows, columns: columns, values: values))
-        case (.array(let x), _): return .array(FormulaArray(rows: x.rows, columns: x.columns, values: x.values.map { f($0, b) }))
-        case (_, .array(let y)): return .array(FormulaArray(rows: y.rows, columns: y.columns, values: y.values.map { f(a, $0) }))
+        case (.array(let x), _):
+            return .array(FormulaArray(rows: x.rows, columns: x.columns, values: x.values.map { f($0, b) }))
+        case (_, .array(let y)):
+            return .array(FormulaArray(rows: y.rows, columns: y.columns, values: y.values.map { f(a, $0) }))
         default: return f(a, b)
         }
     }

@@ -14,7 +14,8 @@ struct DependencyGraph {
         // Per sheet and column: the formula rows, sorted, with their formula index.
         var byColumn: [Int: [Int: [(row: Int, node: Int)]]] = [:]
         for (node, formula) in formulas.enumerated() {
-            byColumn[formula.sheet, default: [:]][formula.address.column, default: []].append((formula.address.row, node))
+            byColumn[formula.sheet, default: [:]][formula.address.column, default: []].append(
+                (formula.address.row, node))
         }
         for sheet in byColumn.keys {
             for column in byColumn[sheet]!.keys { byColumn[sheet]![column]!.sort { $0.row < $1.row } }
@@ -88,7 +89,9 @@ struct DependencyGraph {
         for node in expression.references {
             switch node {
             case .reference(let reference):
-                if let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet { found.append((target, reference)) }
+                if let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet {
+                    found.append((target, reference))
+                }
             case .name(let name):
                 if depth < 20, let defined = workbook.definedName(name, from: sheet), let inner = defined.expression {
                     found += ranges(inner, workbook: workbook, from: sheet, depth: depth + 1)

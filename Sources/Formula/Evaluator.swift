@@ -19,6 +19,9 @@ final class Evaluator {
     /// The sheet and cell whose formula is being evaluated.
     var sheet = 0
     var cell = CellAddress(row: 1, column: 1)
+    /// Whether ranges are read element by element (an array formula, or inside SUMPRODUCT)
+    /// rather than intersected with the formula's row or column.
+    var arrayMode = false
     private var nameDepth = 0
     let extent: (rows: Int, columns: Int)
 
@@ -30,7 +33,7 @@ final class Evaluator {
 
     /// The formula's value as its cell shows it: a single value, a blank reference read as 0.
     func cellValue(_ expression: Expression) throws(NotEvaluable) -> FormulaValue {
-        switch try value(expression).scalar {
+        switch try elements(expression).scalar {
         case .blank: .number(0)
         case let other: other
         }
@@ -57,11 +60,11 @@ final class Evaluator {
             for row in rows { for item in row { values.append(try value(item).scalar) } }
             return .value(.array(FormulaArray(rows: rows.count, columns: rows.first?.count ?? 0, values: values)))
         case .negate(let inner):
-            return .value(Arithmetic.map(try value(inner), Arithmetic.negate))
+            return .value(Arithmetic.map(try elements(inner), Arithmetic.negate))
         case .percent(let inner):
-            return .value(Arithmetic.map(try value(inner), Arithmetic.percent))
+            return .value(Arithmetic.map(try elements(inner), Arithmetic.percent))
         case .binary(let op, let left, let right):
-            return .value(Arithmetic.apply(op, try value(left), try value(right)))
+            return .value(Arithmetic.apply(op, try elements(left), try elements(right)))
         case .range(let left, let right):
             guard case .reference(let a, let first) = try operand(left),
                 case .reference(let b, let second) = try operand(right), a == b
@@ -70,7 +73,8 @@ final class Evaluator {
                 sheet: a,
                 Reference(
                     sheet: first.sheet, firstRow: min(first.firstRow, second.firstRow),
-                    firstColumn: min(first.firstColumn, second.firstColumn), lastRow: max(first.lastRow, second.lastRow),
+                    firstColumn: min(first.firstColumn, second.firstColumn),
+                    lastRow: max(first.lastRow, second.lastRow),
                     lastColumn: max(first.lastColumn, second.lastColumn)))
         case .call(let name, let arguments):
             guard let function = Functions.table[name] else { throw NotEvaluable(.unsupportedFunction(name)) }
@@ -101,6 +105,24 @@ final class Evaluator {
             if reference.isCell { return try grid(target, reference).at(0, 0) }
             return .array(try grid(target, reference).array)
         }
+    }
+
+    /// What an operator or a function of single values reads: in an array formula, every cell of a
+    /// range; otherwise a range's cell in the formula's row or column (arrays stay arrays).
+    func elements(_ expression: Expression) throws(NotEvaluable) -> FormulaValue {
+        if arrayMode { return try value(expression) }
+        switch try operand(expression) {
+        case .value(let value): return value
+        case .reference(let target, let reference): return try intersect(target, reference)
+        }
+    }
+
+    /// Evaluates `body` with ranges read element by element.
+    func inArrayMode<T>(_ body: () throws(NotEvaluable) -> T) throws(NotEvaluable) -> T {
+        let saved = arrayMode
+        arrayMode = true
+        defer { arrayMode = saved }
+        return try body()
     }
 
     /// A single value: a range gives the cell in the formula's own row or column (Excel's implicit

@@ -81,7 +81,8 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(sheet: String?, cell: CellAddress) {
-        self.init(sheet: sheet, firstRow: cell.row, firstColumn: cell.column, lastRow: cell.row, lastColumn: cell.column)
+        self.init(
+            sheet: sheet, firstRow: cell.row, firstColumn: cell.column, lastRow: cell.row, lastColumn: cell.column)
     }
 
     public var isCell: Bool { firstRow == lastRow && firstColumn == lastColumn }

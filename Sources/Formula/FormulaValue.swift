@@ -45,8 +45,6 @@ public enum FormulaError: String, Sendable, Hashable, Error, CaseIterable {
     }
 }
 
-
-
 /// What a formula (or a part of one) evaluates to: Excel's scalar types and arrays of them.
 public enum FormulaValue: Sendable, Hashable {
     case blank

@@ -66,6 +66,7 @@ extension FormulaWorkbook {
             } else if let expression = expressions[node] {
                 evaluator.sheet = formula.sheet
                 evaluator.cell = formula.address
+                evaluator.arrayMode = formula.isArray
                 do throws(NotEvaluable) {
                     outcome = .success(try evaluator.cellValue(expression))
                 } catch {

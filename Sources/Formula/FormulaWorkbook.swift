@@ -32,7 +32,10 @@ public struct FormulaWorkbook: Sendable {
     public func sheet(named name: String) -> Int? { sheetIndex[name.lowercased()] }
 
     /// Sets a cell's stored value (for a formula cell, its cached value) and formula text.
-    public mutating func setCell(sheet: Int, row: Int, column: Int, value: CellValue, formula: String? = nil) {
+    /// `isArrayFormula` evaluates ranges element by element (`t="array"`) instead of intersecting them.
+    public mutating func setCell(
+        sheet: Int, row: Int, column: Int, value: CellValue, formula: String? = nil, isArrayFormula: Bool = false
+    ) {
         let stored = FormulaValue(value, dateSystem: dateSystem)
         sheets[sheet][row, column] = stored
         if let formula {
@@ -42,7 +45,8 @@ public struct FormulaWorkbook: Sendable {
             }
             formulas.append(
                 FormulaCell(
-                    sheet: sheet, address: CellAddress(row: row, column: column), text: formula, cached: stored))
+                    sheet: sheet, address: CellAddress(row: row, column: column), text: formula, cached: stored,
+                    isArray: isArrayFormula))
         }
     }
 
@@ -87,6 +91,7 @@ public struct FormulaCell: Sendable, Hashable {
     public let address: CellAddress
     public let text: String
     public let cached: FormulaValue
+    public let isArray: Bool
 }
 
 /// A cell anywhere in the workbook.

@@ -10,7 +10,7 @@ struct AggregateRules {
 extension Functions {
     static let aggregates: [String: Implementation] = [
         "SUM": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.reduce(0, +)) } },
-        "PRODUCT": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.reduce(1, *)) } },
+        "PRODUCT": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.isEmpty ? 0 : $0.reduce(1, *)) } },
         "SUMSQ": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.reduce(0) { $0 + $1 * $1 }) } },
         "AVERAGE": { e, a throws(NotEvaluable) in try reduce(e, a, average) },
         "MIN": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.min() ?? 0) } },
@@ -153,7 +153,9 @@ extension Functions {
 
     static func sumProduct(_ evaluator: Evaluator, _ arguments: [Expression]) throws(NotEvaluable) -> Operand {
         guard !arguments.isEmpty else { return error(.value) }
-        let grids = try arguments.map { argument throws(NotEvaluable) in try evaluator.grid(argument) }
+        let grids = try evaluator.inArrayMode { () throws(NotEvaluable) in
+            try arguments.map { argument throws(NotEvaluable) in try evaluator.grid(argument) }
+        }
         let rows = grids[0].rows
         let columns = grids[0].columns
         guard grids.allSatisfy({ $0.rows == rows && $0.columns == columns }) else { return error(.value) }
@@ -218,7 +220,7 @@ extension Functions {
         case 2: return try reduce(evaluator, arguments, rules: rules) { .number(Decimal($0.count)) }
         case 4: return try reduce(evaluator, arguments, rules: rules) { .number($0.max() ?? 0) }
         case 5: return try reduce(evaluator, arguments, rules: rules) { .number($0.min() ?? 0) }
-        case 6: return try reduce(evaluator, arguments, rules: rules) { .number($0.reduce(1, *)) }
+        case 6: return try reduce(evaluator, arguments, rules: rules) { .number($0.isEmpty ? 0 : $0.reduce(1, *)) }
         case 9: return try reduce(evaluator, arguments, rules: rules) { .number($0.reduce(0, +)) }
         case 12 where rules.skipSubtotals: return try reduce(evaluator, arguments, rules: rules, median)
         default: throw NotEvaluable(.unsupportedFunction("SUBTOTAL/AGGREGATE code \(code)"))

@@ -22,7 +22,8 @@ extension Functions {
         },
         "AVERAGEIF": { e, a throws(NotEvaluable) in
             guard a.count == 2 || a.count == 3 else { return error(.value) }
-            return try conditionalFold(e, target: a.count == 3 ? a[2] : a[0], resize: true, pairs: [(a[0], a[1])], average)
+            return try conditionalFold(
+                e, target: a.count == 3 ? a[2] : a[0], resize: true, pairs: [(a[0], a[1])], average)
         },
         "AVERAGEIFS": { e, a throws(NotEvaluable) in
             guard a.count >= 3, a.count % 2 == 1 else { return error(.value) }

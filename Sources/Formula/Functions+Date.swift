@@ -24,7 +24,8 @@ extension Functions {
             switch try text(e, a[0]) {
             case .failure(let f): return error(f)
             case .success(let text):
-                return .value(DateText.serial(text, system: e.workbook.dateSystem).map { .number($0) } ?? .error(.value))
+                return .value(
+                    DateText.serial(text, system: e.workbook.dateSystem).map { .number($0) } ?? .error(.value))
             }
         },
         "TODAY": { e, a throws(NotEvaluable) in
@@ -37,12 +38,13 @@ extension Functions {
     ]
 
     private static func datePart(
-        _ evaluator: Evaluator, _ arguments: [Expression], _ f: @escaping ((year: Int, month: Int, day: Int)) -> FormulaValue
+        _ evaluator: Evaluator, _ arguments: [Expression],
+        _ f: @escaping ((year: Int, month: Int, day: Int)) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
         let system = evaluator.workbook.dateSystem
         return .value(
-            Arithmetic.map(try evaluator.value(arguments[0]).unwrappingCell) { value in
+            Arithmetic.map(try evaluator.elements(arguments[0]).unwrappingCell) { value in
                 let serial: Decimal
                 if case .text(let text) = value, Coercion.parse(text) == nil {
                     guard let parsed = DateText.serial(text, system: system) else { return .error(.value) }

@@ -76,7 +76,13 @@ extension Functions {
         switch try evaluator.operand(arguments[0]) {
         case .value(let v): value = v
         case .reference(let sheet, let reference):
-            value = reference.isCell ? try evaluator.grid(sheet, reference).at(0, 0) : try evaluator.intersect(sheet, reference)
+            if reference.isCell {
+                value = try evaluator.grid(sheet, reference).at(0, 0)
+            } else if evaluator.arrayMode {
+                value = .array(try evaluator.grid(sheet, reference).array)
+            } else {
+                value = try evaluator.intersect(sheet, reference)
+            }
         }
         return .value(Arithmetic.map(value) { .bool(predicate($0)) })
     }

@@ -4,7 +4,7 @@ extension Functions {
     static let logical: [String: Implementation] = [
         "IF": { e, a throws(NotEvaluable) in
             guard (1...3).contains(a.count) else { return error(.value) }
-            let condition = try e.value(a[0]).unwrappingCell
+            let condition = try e.elements(a[0]).unwrappingCell
             if case .array(let array) = condition {
                 let yes = a.count > 1 ? try e.value(a[1]) : .bool(true)
                 let no = a.count > 2 ? try e.value(a[2]) : .bool(false)
@@ -52,7 +52,7 @@ extension Functions {
         "NOT": { e, a throws(NotEvaluable) in
             guard a.count == 1 else { return error(.value) }
             return .value(
-                Arithmetic.map(try e.value(a[0]).unwrappingCell) { v in
+                Arithmetic.map(try e.elements(a[0]).unwrappingCell) { v in
                     switch Coercion.bool(v) {
                     case .success(let flag): .bool(!flag)
                     case .failure(let failure): .error(failure)

@@ -19,7 +19,9 @@ extension Functions {
                 }
             }
             let list = try (0..<cells.count).map { index throws(NotEvaluable) in try cells.at(index) }
-            let found = mode == 0 ? exactPosition(wanted, in: list) : approximatePosition(wanted, in: list, descending: mode < 0)
+            let found =
+                mode == 0
+                ? exactPosition(wanted, in: list) : approximatePosition(wanted, in: list, descending: mode < 0)
             return .value(found.map { .number(Decimal($0 + 1)) } ?? .error(.notAvailable))
         },
         "INDEX": { e, a throws(NotEvaluable) in try index(e, a) },
@@ -75,16 +77,42 @@ extension Functions {
         return list.firstIndex { sameType($0, wanted) && Coercion.compare($0, wanted) == .orderedSame }
     }
 
-    /// Excel's approximate match on sorted data: the last position whose value is ≤ `wanted`
-    /// (≥ for `descending`), among values of the same type; nil when the first is already past.
+    /// Excel's approximate match: a binary search that assumes sorted data and stops at an exact
+    /// hit (as Excel's does, so unsorted data gives Excel's answer): the last position whose value is ≤ `wanted` (≥ for
+    /// `descending`, searched in order); nil when there is none. Blanks count as past `wanted`.
     static func approximatePosition(_ wanted: FormulaValue, in list: [FormulaValue], descending: Bool) -> Int? {
-        var found: Int?
-        for (index, candidate) in list.enumerated() where sameType(candidate, wanted) {
-            let order = Coercion.compare(candidate, wanted)
-            if order == .orderedSame { found = index; if !descending { continue } else { break } }
-            if (order == .orderedAscending) != descending { found = index } else { break }
+        if descending {
+            var found: Int?
+            for (index, candidate) in list.enumerated() where sameType(candidate, wanted) {
+                let order = Coercion.compare(candidate, wanted)
+                if order == .orderedAscending { break }
+                found = index
+                if order == .orderedSame { break }
+            }
+            return found
         }
-        return found
+        var low = 0
+        var high = list.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let order = list[middle] == .blank ? .orderedDescending : Coercion.compare(list[middle], wanted)
+            if order == .orderedSame, sameType(list[middle], wanted) {
+                // An exact hit ends the search, at the last of a run of equal values.
+                var last = middle
+                while last + 1 < list.count, sameType(list[last + 1], wanted),
+                    Coercion.compare(list[last + 1], wanted) == .orderedSame
+                {
+                    last += 1
+                }
+                return last
+            }
+            if order != .orderedDescending {
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        return high >= 0 && sameType(list[high], wanted) ? high : nil
     }
 
     private static func sameType(_ a: FormulaValue, _ b: FormulaValue) -> Bool {
@@ -100,6 +128,7 @@ extension Functions {
         guard arguments.count == 3 || arguments.count == 4 else { return error(.value) }
         let wanted = try evaluator.scalar(arguments[0])
         if case .error = wanted { return .value(wanted) }
+        if case .blank = wanted { return error(.notAvailable) }
         let cells = try evaluator.grid(arguments[1])
         let offset: Int
         switch try integer(evaluator, arguments[2]) {
@@ -164,7 +193,11 @@ extension Functions {
                     lastColumn: lastColumn))
         case .value(let value):
             let array: FormulaArray
-            if case .array(let a) = value { array = a } else { array = FormulaArray(rows: 1, columns: 1, values: [value]) }
+            if case .array(let a) = value {
+                array = a
+            } else {
+                array = FormulaArray(rows: 1, columns: 1, values: [value])
+            }
             var row = numbers[0]
             var column = numbers.count > 1 ? numbers[1] : 1
             if numbers.count == 1 && array.rows == 1 {
@@ -207,7 +240,8 @@ extension Functions {
             for index in order {
                 let candidate = list[index]
                 if case .text(let wantedText) = wanted, case .text(let text) = candidate {
-                    if matchMode == 2 ? WildcardPattern(wantedText).matches(text)
+                    if matchMode == 2
+                        ? WildcardPattern(wantedText).matches(text)
                         : text.caseInsensitiveCompare(wantedText) == .orderedSame
                     {
                         found = index
@@ -227,7 +261,12 @@ extension Functions {
                     break
                 }
                 let onSide = matchMode == -1 ? order == .orderedAscending : order == .orderedDescending
-                if onSide, best.map({ Coercion.compare(list[index], list[$0]) == (matchMode == -1 ? .orderedDescending : .orderedAscending) }) ?? true {
+                if onSide,
+                    best.map({
+                        Coercion.compare(list[index], list[$0])
+                            == (matchMode == -1 ? .orderedDescending : .orderedAscending)
+                    }) ?? true
+                {
                     best = index
                 }
             }

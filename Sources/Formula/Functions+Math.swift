@@ -28,14 +28,14 @@ extension Functions {
             try binary(e, a, defaultSecond: 1) { x, m in
                 guard m != 0 else { return .number(0) }
                 guard !(x > 0 && m < 0) else { return .error(.number) }
-                return .number((x / m).rounded(0, x < 0 && m < 0 ? .down : .up) * m)
+                return .number((x / m).rounded(0, .up) * m)
             }
         },
         "FLOOR": { e, a throws(NotEvaluable) in
             try binary(e, a, defaultSecond: 1) { x, m in
                 guard m != 0 else { return x == 0 ? .number(0) : .error(.divisionByZero) }
                 guard !(x > 0 && m < 0) else { return .error(.number) }
-                return .number((x / m).rounded(0, x < 0 && m < 0 ? .up : .down) * m)
+                return .number((x / m).rounded(0, .down) * m)
             }
         },
         "CEILING.MATH": { e, a throws(NotEvaluable) in
@@ -51,44 +51,21 @@ extension Functions {
             }
         },
         "POWER": { e, a throws(NotEvaluable) in try binary(e, a) { x, y in Arithmetic.power(x, y) } },
-        "SQRT": { e, a throws(NotEvaluable) in try unary(e, a) { $0 < 0 ? .error(.number) : $0.double.squareRoot().formulaNumber } },
+        "SQRT": { e, a throws(NotEvaluable) in
+            try unary(e, a) { $0 < 0 ? .error(.number) : $0.double.squareRoot().formulaNumber }
+        },
         "EXP": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.exp($0.double).formulaNumber } },
-        "LN": { e, a throws(NotEvaluable) in try unary(e, a) { $0 <= 0 ? .error(.number) : Foundation.log($0.double).formulaNumber } },
+        "LN": { e, a throws(NotEvaluable) in
+            try unary(e, a) { $0 <= 0 ? .error(.number) : Foundation.log($0.double).formulaNumber }
+        },
         "LOG10": { e, a throws(NotEvaluable) in
             try unary(e, a) { $0 <= 0 ? .error(.number) : Foundation.log10($0.double).formulaNumber }
         },
         "LOG": { e, a throws(NotEvaluable) in
             try binary(e, a, defaultSecond: 10) { x, b in
-                guard x > 0, b > 0, b != 1 else { return b == 1 ? .error(.divisionByZero) : .error(.number) }
+                guard x > 0, b > 0 else { return .error(.number) }
+                guard b != 1 else { return .error(.divisionByZero) }
                 return (Foundation.log(x.double) / Foundation.log(b.double)).formulaNumber
-            }
-        },
-        "PI": { _, a throws(NotEvaluable) in a.isEmpty ? value(Double.pi.formulaNumber) : error(.value) },
-        "RADIANS": { e, a throws(NotEvaluable) in try unary(e, a) { ($0.double * .pi / 180).formulaNumber } },
-        "DEGREES": { e, a throws(NotEvaluable) in try unary(e, a) { ($0.double * 180 / .pi).formulaNumber } },
-        "SIN": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.sin($0.double).formulaNumber } },
-        "COS": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.cos($0.double).formulaNumber } },
-        "TAN": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.tan($0.double).formulaNumber } },
-        "ATAN": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.atan($0.double).formulaNumber } },
-        "SINH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.sinh($0.double).formulaNumber } },
-        "COSH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.cosh($0.double).formulaNumber } },
-        "TANH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.tanh($0.double).formulaNumber } },
-        "ASINH": { e, a throws(NotEvaluable) in try unary(e, a) { Foundation.asinh($0.double).formulaNumber } },
-        "ASIN": { e, a throws(NotEvaluable) in
-            try unary(e, a) { abs($0) > 1 ? .error(.number) : Foundation.asin($0.double).formulaNumber }
-        },
-        "ACOS": { e, a throws(NotEvaluable) in
-            try unary(e, a) { abs($0) > 1 ? .error(.number) : Foundation.acos($0.double).formulaNumber }
-        },
-        "ACOSH": { e, a throws(NotEvaluable) in
-            try unary(e, a) { $0 < 1 ? .error(.number) : Foundation.acosh($0.double).formulaNumber }
-        },
-        "ATANH": { e, a throws(NotEvaluable) in
-            try unary(e, a) { abs($0) >= 1 ? .error(.number) : Foundation.atanh($0.double).formulaNumber }
-        },
-        "ATAN2": { e, a throws(NotEvaluable) in
-            try binary(e, a) { x, y in
-                x == 0 && y == 0 ? .error(.divisionByZero) : Foundation.atan2(y.double, x.double).formulaNumber
             }
         },
         "EVEN": { e, a throws(NotEvaluable) in

@@ -6,7 +6,9 @@ extension Functions {
         "UPPER": { e, a throws(NotEvaluable) in try textMap(e, a) { .text($0.uppercased()) } },
         "LOWER": { e, a throws(NotEvaluable) in try textMap(e, a) { .text($0.lowercased()) } },
         "TRIM": { e, a throws(NotEvaluable) in
-            try textMap(e, a) { .text($0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")) }
+            try textMap(e, a) {
+                .text($0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "))
+            }
         },
         "VALUE": { e, a throws(NotEvaluable) in
             guard a.count == 1 else { return error(.value) }
@@ -37,7 +39,8 @@ extension Functions {
                 guard start >= 1, count >= 0 else { return error(.value) }
                 let units = Array(text.utf16)
                 guard start <= units.count else { return .value(.text("")) }
-                return .value(.text(String(decoding: units[(start - 1)..<min(units.count, start - 1 + count)], as: UTF16.self)))
+                return .value(
+                    .text(String(decoding: units[(start - 1)..<min(units.count, start - 1 + count)], as: UTF16.self)))
             }
         },
         "CONCAT": { e, a throws(NotEvaluable) in try concatenate(e, a, ranges: true) },
@@ -106,7 +109,7 @@ extension Functions {
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
         return .value(
-            Arithmetic.map(try evaluator.value(arguments[0]).unwrappingCell) { value in
+            Arithmetic.map(try evaluator.elements(arguments[0]).unwrappingCell) { value in
                 switch Coercion.text(value) {
                 case .success(let text): f(text)
                 case .failure(let failure): .error(failure)
@@ -138,7 +141,8 @@ extension Functions {
     ) throws(NotEvaluable) -> Operand {
         var out = ""
         for argument in arguments {
-            let values: ValueGrid = ranges ? try evaluator.grid(argument) : ValueGrid(scalar: try evaluator.scalar(argument))
+            let values: ValueGrid =
+                ranges ? try evaluator.grid(argument) : ValueGrid(scalar: try evaluator.scalar(argument))
             for index in 0..<values.count {
                 switch Coercion.text(try values.at(index)) {
                 case .success(let text): out += text

@@ -29,7 +29,7 @@ extension Functions {
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
         return .value(
-            Arithmetic.map(try evaluator.value(arguments[0]).unwrappingCell) { value in
+            Arithmetic.map(try evaluator.elements(arguments[0]).unwrappingCell) { value in
                 switch Coercion.number(value) {
                 case .success(let number): f(number)
                 case .failure(let error): .error(error)
@@ -43,9 +43,9 @@ extension Functions {
         _ f: @escaping (Decimal, Decimal) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 2 || (arguments.count == 1 && defaultSecond != nil) else { return error(.value) }
-        let first = try evaluator.value(arguments[0]).unwrappingCell
+        let first = try evaluator.elements(arguments[0]).unwrappingCell
         let second: FormulaValue =
-            arguments.count == 2 ? try evaluator.value(arguments[1]).unwrappingCell : .number(defaultSecond!)
+            arguments.count == 2 ? try evaluator.elements(arguments[1]).unwrappingCell : .number(defaultSecond!)
         return .value(
             Arithmetic.zip(first, second) { a, b in
                 switch (Coercion.number(a), Coercion.number(b)) {

@@ -112,7 +112,8 @@ public struct Parser {
         if case .reference(let a) = left, case .reference(let b) = right, b.sheet == nil || b.sheet == a.sheet {
             return .reference(
                 Reference(
-                    sheet: a.sheet, firstRow: min(a.firstRow, b.firstRow), firstColumn: min(a.firstColumn, b.firstColumn),
+                    sheet: a.sheet, firstRow: min(a.firstRow, b.firstRow),
+                    firstColumn: min(a.firstColumn, b.firstColumn),
                     lastRow: max(a.lastRow, b.lastRow), lastColumn: max(a.lastColumn, b.lastColumn)))
         }
         return .range(left, right)
@@ -178,7 +179,8 @@ public struct Parser {
             position += 2
             return .reference(
                 Reference(
-                    sheet: sheet, firstRow: 1, firstColumn: column, lastRow: CellAddress.maxRow, lastColumn: lastColumn))
+                    sheet: sheet, firstRow: 1, firstColumn: column, lastRow: CellAddress.maxRow, lastColumn: lastColumn)
+            )
         }
         if sheet == nil {
             switch word.uppercased() {

@@ -44,9 +44,11 @@ enum StructuredReferenceParser {
             }
             let text = unescape(item)
             if text.hasPrefix("#") {
-                guard let area = StructuredReference.Area.allCases.first(where: {
-                    $0.rawValue.caseInsensitiveCompare(text) == .orderedSame
-                }) else { throw FormulaSyntaxError(formula: formula, reason: "unknown table area '\(text)'") }
+                guard
+                    let area = StructuredReference.Area.allCases.first(where: {
+                        $0.rawValue.caseInsensitiveCompare(text) == .orderedSame
+                    })
+                else { throw FormulaSyntaxError(formula: formula, reason: "unknown table area '\(text)'") }
                 areas.append(area)
             } else if !text.isEmpty {
                 if rangeNext, !columns.isEmpty { columns.append(text) } else { columns = [text] }

@@ -37,6 +37,9 @@ struct TextFormat {
         var body = String(characters[first...last])
         let prefix = String(characters[..<first]).replacingOccurrences(of: "\"", with: "")
         let suffix = String(characters[(last + 1)...]).replacingOccurrences(of: "\"", with: "")
+        let unquoted = code.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        guard !unquoted.contains(where: { $0.isLetter }) else { return nil }
         let percent = body.hasSuffix("%")
         if percent { body.removeLast() }
         guard body.allSatisfy({ "0#,.".contains($0) }), body.filter({ $0 == "." }).count <= 1,
@@ -85,7 +88,7 @@ struct TextFormat {
             guard case .success(let serial) = Coercion.number(value),
                 let date = ExcelCalendar.date(serial, system: system)
             else { return value.isError ? value : nil }
-            return .text(parts.map { Self.render($0, date, serial: serial) }.joined())
+            return .text(parts.map { Self.render($0, date, serial: serial, system: system) }.joined())
         }
     }
 
@@ -95,8 +98,11 @@ struct TextFormat {
     ]
     private static let dayNames = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
-    private static func render(_ part: DatePart, _ date: (year: Int, month: Int, day: Int), serial: Decimal) -> String {
-        let weekday = NSDecimalNumber(decimal: serial.rounded(0, .down)).intValue % 7
+    private static func render(
+        _ part: DatePart, _ date: (year: Int, month: Int, day: Int), serial: Decimal, system: DateSystem
+    ) -> String {
+        let weekday =
+            (NSDecimalNumber(decimal: serial.rounded(0, .down)).intValue + (system == .excel1904 ? 1462 : 0)) % 7
         switch part {
         case .literal(let text): return text
         case .year4: return String(date.year)

@@ -29,7 +29,8 @@ public struct WorkbookFormulas: Sendable {
             try source.readRows(of: sheet) { row in
                 for cell in row.cells {
                     workbook.setCell(
-                        sheet: target, row: row.index, column: cell.column, value: cell.value, formula: cell.formula)
+                        sheet: target, row: row.index, column: cell.column, value: cell.value, formula: cell.formula,
+                        isArrayFormula: cell.isArrayFormula)
                 }
             }
         }

@@ -7,7 +7,23 @@ import Testing
 /// cached values of the cells it reads, against the value Excel or LibreOffice cached for it.
 @Suite struct FormulaConformanceTests {
     /// Disagreements that are understood, by `file › sheet!cell`, with the reason.
-    static let expectedExceptions: [String: String] = [:]
+    static let expectedExceptions: [String: String] = {
+        let floatingPoint = "Excel computes in binary floating point and keeps the rounding error; Decimal does not"
+        let emptyInline = "the writer stored an empty inline string as the formula's cached value"
+        var list = [
+            "corpus/xlsx/excelize__CalcChain.xlsx › Sheet1!B1":
+                "a stale cached value: C1:D1 are empty, and A1 with the same formula caches 0",
+            "corpus/xlsx/poi__FormulaEvalTestData_Copy.xlsx › EverythingTests!F23": floatingPoint,
+            "corpus/xlsx/poi__FormulaEvalTestData_Copy.xlsx › EverythingTests!D180": floatingPoint,
+            "corpus/xlsx/poi__FormulaEvalTestData_Copy.xlsx › EverythingTests!D932": floatingPoint,
+            "corpus/xlsx/poi__FormulaEvalTestData_Copy.xlsx › EverythingTests!J1328":
+                "SUMPRODUCT over a one-cell range holding text: Excel gives #VALUE!, its documentation and we zero",
+            "corpus/xlsx/poi__bug67784.xlsx › Sheet1!A7":
+                "FLOOR with three arguments and an undefined name, written by a library: Excel would not save it",
+        ]
+        for column in "CDEFGHIJ" { list["corpus/xlsx/sheetjs__LONumbers.xlsx › Sheet1!\(column)38"] = emptyInline }
+        return list
+    }()
 
     struct Tally {
         var files = 0
@@ -69,8 +85,14 @@ import Testing
             "formulas: \(tally.files - tally.unopened.count)/\(tally.files) workbooks, \(tally.formulas) formulas; "
                 + "\(tally.agreed)/\(tally.compared) evaluated agree with the cached value ("
                 + String(format: "%.3f", share) + "%), \(tally.withoutCache) without a cached value")
-        print("not supported: " + tally.unsupported.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
-        print("otherwise not evaluable: " + tally.otherwiseNotEvaluable.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+        print(
+            "not supported: "
+                + tally.unsupported.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
+                .joined(separator: ", "))
+        print(
+            "otherwise not evaluable: "
+                + tally.otherwiseNotEvaluable.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(
+                    separator: ", "))
         if !tally.unopened.isEmpty { print("not opened: " + tally.unopened.joined(separator: ", ")) }
         for line in tally.disagreements { print("  disagrees: \(line)") }
         #expect(share >= 99.9)

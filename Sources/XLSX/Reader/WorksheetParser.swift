@@ -46,6 +46,7 @@ final class WorksheetParser: XMLEventHandler {
     private var formulaIsShared = false
     private var formulaSharedIndex: Int?
     private var formulaHasRef = false
+    private var formulaIsArray = false
     private var phoneticDepth = 0
     private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
 
@@ -175,6 +176,7 @@ final class WorksheetParser: XMLEventHandler {
         hasValue = false
         hasInline = false
         hasFormula = false
+        formulaIsArray = false
         phoneticDepth = 0
         capture = .none
     }
@@ -199,6 +201,7 @@ final class WorksheetParser: XMLEventHandler {
         formulaIsShared = attributes.bytes("t").map { $0.elementsEqual("shared".utf8) } ?? false
         formulaSharedIndex = attributes.bytes("si").flatMap(parseInt)
         formulaHasRef = attributes.bytes("ref") != nil
+        formulaIsArray = attributes.bytes("t").map { $0.elementsEqual("array".utf8) } ?? false
     }
 
     private func endCell() throws {
@@ -207,6 +210,7 @@ final class WorksheetParser: XMLEventHandler {
         let formula = hasFormula ? resolveFormula() : nil
         guard !value.isEmpty || formula != nil else { return }
         var cell = Cell(column: cellColumn, value: value, formula: formula)
+        cell.isArrayFormula = formulaIsArray && formula != nil
         if case .number = value { cell.numberFormat = styles.format(cellStyle)?.code }
         if case .date = value { cell.numberFormat = styles.format(cellStyle)?.code }
         cells.append(cell)
