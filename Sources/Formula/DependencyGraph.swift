@@ -9,7 +9,7 @@ struct DependencyGraph {
     private(set) var cycles: [Int: [String]] = [:]
 
     /// `expressions[i]` is formula `i`'s tree (nil when it did not parse).
-    init(workbook: FormulaWorkbook, expressions: [Expression?]) {
+    init(workbook: FormulaWorkbook, expressions: [FormulaExpression?]) {
         let formulas = workbook.formulas
         // Per sheet and column: the formula rows, sorted, with their formula index.
         var byColumn: [Int: [Int: [(row: Int, node: Int)]]] = [:]
@@ -26,7 +26,9 @@ struct DependencyGraph {
         func precedents(of node: Int) -> [Int] {
             guard let expression = expressions[node] else { return [] }
             var found: [Int] = []
-            for (sheet, reference) in Self.ranges(expression, workbook: workbook, from: formulas[node].sheet) {
+            for (sheet, reference) in Self.ranges(
+                expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address)
+            {
                 guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { continue }
                 let lastRow = min(reference.lastRow, max(extent.rows, reference.firstRow))
                 for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
@@ -82,9 +84,9 @@ struct DependencyGraph {
     }
 
     /// Every rectangle of cells an expression may read, with its sheet (names and tables followed).
-    static func ranges(_ expression: Expression, workbook: FormulaWorkbook, from sheet: Int, depth: Int = 0)
-        -> [(Int, Reference)]
-    {
+    static func ranges(
+        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress, depth: Int = 0
+    ) -> [(Int, Reference)] {
         var found: [(Int, Reference)] = []
         for node in expression.references {
             switch node {
@@ -94,21 +96,11 @@ struct DependencyGraph {
                 }
             case .name(let name):
                 if depth < 20, let defined = workbook.definedName(name, from: sheet), let inner = defined.expression {
-                    found += ranges(inner, workbook: workbook, from: sheet, depth: depth + 1)
+                    found += ranges(inner, workbook: workbook, from: sheet, cell: cell, depth: depth + 1)
                 }
             case .structured(let structured):
-                let table =
-                    structured.table.flatMap { name in
-                        workbook.tables.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-                    } ?? (structured.table == nil ? workbook.tables.first { $0.sheet == sheet } : nil)
-                if let table {
-                    found.append(
-                        (
-                            table.sheet,
-                            Reference(
-                                sheet: nil, firstRow: table.range.first.row, firstColumn: table.range.first.column,
-                                lastRow: table.range.last.row, lastColumn: table.range.last.column)
-                        ))
+                if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
+                    found.append(resolved)
                 }
             default: break
             }

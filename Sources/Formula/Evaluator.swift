@@ -32,7 +32,7 @@ final class Evaluator {
     }
 
     /// The formula's value as its cell shows it: a single value, a blank reference read as 0.
-    func cellValue(_ expression: Expression) throws(NotEvaluable) -> FormulaValue {
+    func cellValue(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
         switch try elements(expression).scalar {
         case .blank: .number(0)
         case let other: other
@@ -41,7 +41,7 @@ final class Evaluator {
 
     // MARK: Operands
 
-    func operand(_ expression: Expression) throws(NotEvaluable) -> Operand {
+    func operand(_ expression: FormulaExpression) throws(NotEvaluable) -> Operand {
         switch expression {
         case .number(let number): return .value(.number(number))
         case .text(let text): return .value(.text(text))
@@ -98,7 +98,7 @@ final class Evaluator {
     // MARK: Values
 
     /// The expression's value: a single cell's value (blank stays blank), a range as an array.
-    func value(_ expression: Expression) throws(NotEvaluable) -> FormulaValue {
+    func value(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
         switch try operand(expression) {
         case .value(let value): return value
         case .reference(let target, let reference):
@@ -109,7 +109,7 @@ final class Evaluator {
 
     /// What an operator or a function of single values reads: in an array formula, every cell of a
     /// range; otherwise a range's cell in the formula's row or column (arrays stay arrays).
-    func elements(_ expression: Expression) throws(NotEvaluable) -> FormulaValue {
+    func elements(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
         if arrayMode { return try value(expression) }
         switch try operand(expression) {
         case .value(let value): return value
@@ -127,7 +127,7 @@ final class Evaluator {
 
     /// A single value: a range gives the cell in the formula's own row or column (Excel's implicit
     /// intersection), else `#VALUE!`; an array gives its first element.
-    func scalar(_ expression: Expression) throws(NotEvaluable) -> FormulaValue {
+    func scalar(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
         switch try operand(expression) {
         case .value(let value): return value.scalar
         case .reference(let target, let reference): return try intersect(target, reference)
@@ -154,7 +154,7 @@ final class Evaluator {
     }
 
     /// The expression's values as a grid: a range's cells, an array, or one value.
-    func grid(_ expression: Expression) throws(NotEvaluable) -> ValueGrid {
+    func grid(_ expression: FormulaExpression) throws(NotEvaluable) -> ValueGrid {
         switch try operand(expression) {
         case .reference(let target, let reference): return grid(target, reference)
         case .value(.array(let array)): return ValueGrid(array)

@@ -37,10 +37,10 @@ extension FormulaWorkbook {
     public func evaluate(
         precedents: PrecedentValues = .recalculated, options: EvaluationOptions = EvaluationOptions()
     ) -> [FormulaResult] {
-        var expressions: [Expression?] = []
+        var expressions: [FormulaExpression?] = []
         var syntax: [Int: NotEvaluable] = [:]
         expressions.reserveCapacity(formulas.count)
-        var cache: [String: Expression] = [:]
+        var cache: [String: FormulaExpression] = [:]
         for (index, formula) in formulas.enumerated() {
             if let parsed = cache[formula.text] {
                 expressions.append(parsed)

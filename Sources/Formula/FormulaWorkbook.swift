@@ -108,7 +108,7 @@ struct NameKey: Hashable, Sendable {
 
 struct DefinedFormula: Sendable {
     let text: String
-    let expression: Expression?
+    let expression: FormulaExpression?
 }
 
 /// An Excel table (a `table` part): its name, where it is and its columns' names.

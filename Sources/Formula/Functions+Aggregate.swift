@@ -47,7 +47,7 @@ extension Functions {
     /// The numbers the arguments hold, by Excel's rules for SUM and its kin: in ranges and arrays
     /// only numbers count; typed arguments coerce (numeric text, booleans); errors propagate.
     static func numbers(
-        _ evaluator: Evaluator, _ arguments: [Expression], rules: AggregateRules = AggregateRules()
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], rules: AggregateRules = AggregateRules()
     ) throws(NotEvaluable) -> Result<[Decimal], FormulaError> {
         var found: [Decimal] = []
         for argument in arguments {
@@ -97,7 +97,7 @@ extension Functions {
     }
 
     static func reduce(
-        _ evaluator: Evaluator, _ arguments: [Expression], rules: AggregateRules = AggregateRules(),
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], rules: AggregateRules = AggregateRules(),
         _ combine: ([Decimal]) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         switch try numbers(evaluator, arguments, rules: rules) {
@@ -107,7 +107,7 @@ extension Functions {
     }
 
     /// COUNT (numbers, and typed numeric text and booleans) or COUNTA (anything not blank).
-    static func count(_ evaluator: Evaluator, _ arguments: [Expression], all: Bool) throws(NotEvaluable) -> Int {
+    static func count(_ evaluator: Evaluator, _ arguments: [FormulaExpression], all: Bool) throws(NotEvaluable) -> Int {
         var total = 0
         for argument in arguments {
             switch try evaluator.operand(argument) {
@@ -137,7 +137,9 @@ extension Functions {
         return false
     }
 
-    static func nth(_ evaluator: Evaluator, _ arguments: [Expression], largest: Bool) throws(NotEvaluable) -> Operand {
+    static func nth(_ evaluator: Evaluator, _ arguments: [FormulaExpression], largest: Bool) throws(NotEvaluable)
+        -> Operand
+    {
         guard arguments.count == 2 else { return error(.value) }
         let k: Int
         switch try integer(evaluator, arguments[1]) {
@@ -151,7 +153,7 @@ extension Functions {
         }
     }
 
-    static func sumProduct(_ evaluator: Evaluator, _ arguments: [Expression]) throws(NotEvaluable) -> Operand {
+    static func sumProduct(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable) -> Operand {
         guard !arguments.isEmpty else { return error(.value) }
         let grids = try evaluator.inArrayMode { () throws(NotEvaluable) in
             try arguments.map { argument throws(NotEvaluable) in try evaluator.grid(argument) }
@@ -174,7 +176,7 @@ extension Functions {
         return .value(.number(total))
     }
 
-    static func subtotal(_ evaluator: Evaluator, _ arguments: [Expression]) throws(NotEvaluable) -> Operand {
+    static func subtotal(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable) -> Operand {
         guard arguments.count >= 2 else { return error(.value) }
         let code: Int
         switch try integer(evaluator, arguments[0]) {
@@ -184,7 +186,7 @@ extension Functions {
         return try applyCode(evaluator, code, Array(arguments.dropFirst()), rules: AggregateRules(skipSubtotals: true))
     }
 
-    static func aggregate(_ evaluator: Evaluator, _ arguments: [Expression]) throws(NotEvaluable) -> Operand {
+    static func aggregate(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable) -> Operand {
         guard arguments.count >= 3 else { return error(.value) }
         let code: Int
         let option: Int
@@ -213,7 +215,7 @@ extension Functions {
 
     /// SUBTOTAL's and AGGREGATE's function numbers 1–9.
     private static func applyCode(
-        _ evaluator: Evaluator, _ code: Int, _ arguments: [Expression], rules: AggregateRules
+        _ evaluator: Evaluator, _ code: Int, _ arguments: [FormulaExpression], rules: AggregateRules
     ) throws(NotEvaluable) -> Operand {
         switch code {
         case 1: return try reduce(evaluator, arguments, rules: rules, average)

@@ -39,14 +39,15 @@ extension Functions {
         },
     ]
 
-    private static func pairs(_ arguments: ArraySlice<Expression>) -> [(Expression, Expression)] {
+    private static func pairs(_ arguments: ArraySlice<FormulaExpression>) -> [(FormulaExpression, FormulaExpression)] {
         stride(from: arguments.startIndex, to: arguments.endIndex, by: 2).map { (arguments[$0], arguments[$0 + 1]) }
     }
 
     /// The rows where every criterion holds: their numbers in `target` (or, without one, a 1 for
     /// each) folded by `combine`. `resize` gives SUMIF's sum range the criteria range's shape.
     private static func conditionalFold(
-        _ evaluator: Evaluator, target: Expression?, resize: Bool = false, pairs: [(Expression, Expression)],
+        _ evaluator: Evaluator, target: FormulaExpression?, resize: Bool = false,
+        pairs: [(FormulaExpression, FormulaExpression)],
         _ combine: ([Decimal]) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         var ranges: [ValueGrid] = []

@@ -38,7 +38,7 @@ extension Functions {
     ]
 
     private static func datePart(
-        _ evaluator: Evaluator, _ arguments: [Expression],
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression],
         _ f: @escaping ((year: Int, month: Int, day: Int)) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
@@ -61,7 +61,7 @@ extension Functions {
     }
 
     private static func monthShift(
-        _ evaluator: Evaluator, _ arguments: [Expression], endOfMonth: Bool
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], endOfMonth: Bool
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 2 else { return error(.value) }
         let system = evaluator.workbook.dateSystem

@@ -69,7 +69,7 @@ extension Functions {
 
     /// An IS… function: element by element over arrays, a single cell's value otherwise.
     private static func test(
-        _ evaluator: Evaluator, _ arguments: [Expression], _ predicate: @escaping (FormulaValue) -> Bool
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ predicate: @escaping (FormulaValue) -> Bool
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
         let value: FormulaValue

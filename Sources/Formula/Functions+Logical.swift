@@ -88,7 +88,7 @@ extension Functions {
     ]
 
     /// A branch of IF and its kin: a reference stays a reference, an omitted one is 0.
-    static func branch(_ evaluator: Evaluator, _ expression: Expression) throws(NotEvaluable) -> Operand {
+    static func branch(_ evaluator: Evaluator, _ expression: FormulaExpression) throws(NotEvaluable) -> Operand {
         if case .missing = expression { return .value(.number(0)) }
         return try evaluator.operand(expression)
     }
@@ -106,7 +106,7 @@ extension Functions {
 
     /// AND / OR / XOR: booleans and numbers count; text and blanks in ranges are skipped.
     private static func logicalFold(
-        _ evaluator: Evaluator, _ arguments: [Expression], _ combine: ([Bool]) -> Bool
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ combine: ([Bool]) -> Bool
     ) throws(NotEvaluable) -> Operand {
         var flags: [Bool] = []
         for argument in arguments {

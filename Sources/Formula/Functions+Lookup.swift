@@ -123,7 +123,7 @@ extension Functions {
     }
 
     private static func tableLookup(
-        _ evaluator: Evaluator, _ arguments: [Expression], vertical: Bool
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], vertical: Bool
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 3 || arguments.count == 4 else { return error(.value) }
         let wanted = try evaluator.scalar(arguments[0])
@@ -156,7 +156,8 @@ extension Functions {
         return .value(result.blankAsZero)
     }
 
-    private static func index(_ evaluator: Evaluator, _ arguments: [Expression]) throws(NotEvaluable) -> Operand {
+    private static func index(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable) -> Operand
+    {
         guard (2...4).contains(arguments.count) else { return error(.value) }
         var numbers: [Int] = []
         for argument in arguments.dropFirst().prefix(2) {
@@ -209,7 +210,9 @@ extension Functions {
         }
     }
 
-    private static func xlookup(_ evaluator: Evaluator, _ arguments: [Expression]) throws(NotEvaluable) -> Operand {
+    private static func xlookup(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable)
+        -> Operand
+    {
         guard (3...6).contains(arguments.count) else { return error(.value) }
         let wanted = try evaluator.scalar(arguments[0])
         if case .error = wanted { return .value(wanted) }

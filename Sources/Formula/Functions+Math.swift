@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 extension Functions {
     static let math: [String: Implementation] = [
@@ -8,46 +9,47 @@ extension Functions {
         "TRUNC": { e, a throws(NotEvaluable) in
             try binary(e, a, defaultSecond: 0) { x, p in round(x, p, x < 0 ? .up : .down) }
         },
-        "INT": { e, a throws(NotEvaluable) in try unary(e, a) { .number($0.rounded(0, .down)) } },
+        "INT": { e, a throws(NotEvaluable) in try unary(e, a) { .number($0.excelPrecision.rounded(0, .down)) } },
         "ABS": { e, a throws(NotEvaluable) in try unary(e, a) { .number(abs($0)) } },
         "SIGN": { e, a throws(NotEvaluable) in try unary(e, a) { .number($0 == 0 ? 0 : ($0 < 0 ? -1 : 1)) } },
         "MOD": { e, a throws(NotEvaluable) in
             try binary(e, a) { x, y in
                 guard y != 0 else { return .error(.divisionByZero) }
-                return .number(x - y * (x / y).rounded(0, .down))
+                let (p, q) = (x.excelPrecision, y.excelPrecision)
+                return .number(p - q * (p / q).excelPrecision.rounded(0, .down))
             }
         },
         "MROUND": { e, a throws(NotEvaluable) in
             try binary(e, a) { x, m in
                 guard m != 0 else { return .number(0) }
                 guard (x < 0) == (m < 0) || x == 0 else { return .error(.number) }
-                return .number((x / m).rounded(0, .plain) * m)
+                return .number((x / m).excelPrecision.rounded(0, .plain) * m)
             }
         },
         "CEILING": { e, a throws(NotEvaluable) in
             try binary(e, a, defaultSecond: 1) { x, m in
                 guard m != 0 else { return .number(0) }
                 guard !(x > 0 && m < 0) else { return .error(.number) }
-                return .number((x / m).rounded(0, .up) * m)
+                return .number((x / m).excelPrecision.rounded(0, .up) * m)
             }
         },
         "FLOOR": { e, a throws(NotEvaluable) in
             try binary(e, a, defaultSecond: 1) { x, m in
                 guard m != 0 else { return x == 0 ? .number(0) : .error(.divisionByZero) }
                 guard !(x > 0 && m < 0) else { return .error(.number) }
-                return .number((x / m).rounded(0, .down) * m)
+                return .number((x / m).excelPrecision.rounded(0, .down) * m)
             }
         },
         "CEILING.MATH": { e, a throws(NotEvaluable) in
             try binary(e, Array(a.prefix(2)), defaultSecond: 1) { x, m in
                 guard m != 0 else { return .number(0) }
-                return .number((x / abs(m)).rounded(0, .up) * abs(m))
+                return .number((x / abs(m)).excelPrecision.rounded(0, .up) * abs(m))
             }
         },
         "FLOOR.MATH": { e, a throws(NotEvaluable) in
             try binary(e, Array(a.prefix(2)), defaultSecond: 1) { x, m in
                 guard m != 0 else { return .number(0) }
-                return .number((x / abs(m)).rounded(0, .down) * abs(m))
+                return .number((x / abs(m)).excelPrecision.rounded(0, .down) * abs(m))
             }
         },
         "POWER": { e, a throws(NotEvaluable) in try binary(e, a) { x, y in Arithmetic.power(x, y) } },

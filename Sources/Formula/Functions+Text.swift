@@ -105,7 +105,7 @@ extension Functions {
     }
 
     private static func textMap(
-        _ evaluator: Evaluator, _ arguments: [Expression], _ f: @escaping (String) -> FormulaValue
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ f: @escaping (String) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
         return .value(
@@ -119,7 +119,7 @@ extension Functions {
 
     /// LEFT and RIGHT: the count defaults to 1.
     private static func slice(
-        _ evaluator: Evaluator, _ arguments: [Expression], _ f: (String, Int) -> String
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ f: (String, Int) -> String
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 || arguments.count == 2 else { return error(.value) }
         var count = 1
@@ -137,7 +137,7 @@ extension Functions {
     }
 
     private static func concatenate(
-        _ evaluator: Evaluator, _ arguments: [Expression], ranges: Bool
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], ranges: Bool
     ) throws(NotEvaluable) -> Operand {
         var out = ""
         for argument in arguments {
@@ -154,7 +154,7 @@ extension Functions {
     }
 
     private static func find(
-        _ evaluator: Evaluator, _ arguments: [Expression], caseSensitive: Bool
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], caseSensitive: Bool
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 2 || arguments.count == 3 else { return error(.value) }
         var start = 1

@@ -3,7 +3,7 @@ import Spreadsheet
 
 /// The functions the evaluator knows, by upper-case name.
 enum Functions {
-    typealias Implementation = @Sendable (Evaluator, [Expression]) throws(NotEvaluable) -> Operand
+    typealias Implementation = @Sendable (Evaluator, [FormulaExpression]) throws(NotEvaluable) -> Operand
 
     static let table: [String: Implementation] = {
         var all: [String: Implementation] = [:]
@@ -25,7 +25,7 @@ extension Functions {
 
     /// A function of one number, applied to each element when given an array or range.
     static func unary(
-        _ evaluator: Evaluator, _ arguments: [Expression], _ f: @escaping (Decimal) -> FormulaValue
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ f: @escaping (Decimal) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 1 else { return error(.value) }
         return .value(
@@ -39,7 +39,7 @@ extension Functions {
 
     /// A function of two numbers (the second optional with `defaultSecond`), element by element.
     static func binary(
-        _ evaluator: Evaluator, _ arguments: [Expression], defaultSecond: Decimal? = nil,
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], defaultSecond: Decimal? = nil,
         _ f: @escaping (Decimal, Decimal) -> FormulaValue
     ) throws(NotEvaluable) -> Operand {
         guard arguments.count == 2 || (arguments.count == 1 && defaultSecond != nil) else { return error(.value) }
@@ -56,14 +56,14 @@ extension Functions {
     }
 
     /// A single number from an argument (a range gives its implicitly intersected cell).
-    static func number(_ evaluator: Evaluator, _ argument: Expression) throws(NotEvaluable) -> Result<
+    static func number(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
         Decimal, FormulaError
     > {
         Coercion.number(try evaluator.scalar(argument))
     }
 
     /// A single whole number, truncated as Excel truncates index arguments.
-    static func integer(_ evaluator: Evaluator, _ argument: Expression) throws(NotEvaluable) -> Result<
+    static func integer(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
         Int, FormulaError
     > {
         switch try number(evaluator, argument) {
@@ -75,14 +75,15 @@ extension Functions {
         }
     }
 
-    static func text(_ evaluator: Evaluator, _ argument: Expression) throws(NotEvaluable) -> Result<
+    static func text(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
         String, FormulaError
     > {
         Coercion.text(try evaluator.scalar(argument))
     }
 
-    static func bool(_ evaluator: Evaluator, _ argument: Expression) throws(NotEvaluable) -> Result<Bool, FormulaError>
-    {
+    static func bool(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
+        Bool, FormulaError
+    > {
         Coercion.bool(try evaluator.scalar(argument))
     }
 }

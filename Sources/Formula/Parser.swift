@@ -1,7 +1,7 @@
 import Foundation
 import Spreadsheet
 
-/// Parses formula text into an `Expression` with Excel's operator precedence: `:` first, then
+/// Parses formula text into an `FormulaExpression` with Excel's operator precedence: `:` first, then
 /// negation, `%`, `^` (left to right), `*` `/`, `+` `-`, `&`, and comparisons last.
 public struct Parser {
     private let tokens: [Token]
@@ -9,7 +9,7 @@ public struct Parser {
     private var position = 0
 
     /// Parses `formula` (with or without its leading `=`).
-    public static func parse(_ formula: String) throws(FormulaSyntaxError) -> Expression {
+    public static func parse(_ formula: String) throws(FormulaSyntaxError) -> FormulaExpression {
         let body = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
         var parser = Parser(tokens: try Tokenizer.tokens(body), formula: body)
         let expression = try parser.comparison()
@@ -39,7 +39,7 @@ public struct Parser {
         "=": .equal, "<>": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
     ]
 
-    private mutating func comparison() throws(FormulaSyntaxError) -> Expression {
+    private mutating func comparison() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try concatenation()
         while case .symbol(let symbol) = current, let op = Self.comparisons[symbol] {
             position += 1
@@ -48,13 +48,13 @@ public struct Parser {
         return left
     }
 
-    private mutating func concatenation() throws(FormulaSyntaxError) -> Expression {
+    private mutating func concatenation() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try additive()
         while take("&") { left = .binary(.concatenate, left, try additive()) }
         return left
     }
 
-    private mutating func additive() throws(FormulaSyntaxError) -> Expression {
+    private mutating func additive() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try multiplicative()
         while true {
             if take("+") {
@@ -67,7 +67,7 @@ public struct Parser {
         }
     }
 
-    private mutating func multiplicative() throws(FormulaSyntaxError) -> Expression {
+    private mutating func multiplicative() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try power()
         while true {
             if take("*") {
@@ -80,25 +80,25 @@ public struct Parser {
         }
     }
 
-    private mutating func power() throws(FormulaSyntaxError) -> Expression {
+    private mutating func power() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try percent()
         while take("^") { left = .binary(.power, left, try percent()) }
         return left
     }
 
-    private mutating func percent() throws(FormulaSyntaxError) -> Expression {
+    private mutating func percent() throws(FormulaSyntaxError) -> FormulaExpression {
         var operand = try unary()
         while take("%") { operand = .percent(operand) }
         return operand
     }
 
-    private mutating func unary() throws(FormulaSyntaxError) -> Expression {
+    private mutating func unary() throws(FormulaSyntaxError) -> FormulaExpression {
         if take("-") { return .negate(try unary()) }
         if take("+") { return try unary() }
         return try range()
     }
 
-    private mutating func range() throws(FormulaSyntaxError) -> Expression {
+    private mutating func range() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try primary()
         while take(":") {
             let right = try primary()
@@ -108,7 +108,7 @@ public struct Parser {
     }
 
     /// `A1:B2`, `A:C` and `1:3` become one reference; anything else stays a range operation.
-    private static func joinRange(_ left: Expression, _ right: Expression) -> Expression {
+    private static func joinRange(_ left: FormulaExpression, _ right: FormulaExpression) -> FormulaExpression {
         if case .reference(let a) = left, case .reference(let b) = right, b.sheet == nil || b.sheet == a.sheet {
             return .reference(
                 Reference(
@@ -119,7 +119,7 @@ public struct Parser {
         return .range(left, right)
     }
 
-    private mutating func primary() throws(FormulaSyntaxError) -> Expression {
+    private mutating func primary() throws(FormulaSyntaxError) -> FormulaExpression {
         let token = current
         position += 1
         switch token {
@@ -147,7 +147,7 @@ public struct Parser {
         }
     }
 
-    private mutating func sheetReference(_ sheet: String) throws(FormulaSyntaxError) -> Expression {
+    private mutating func sheetReference(_ sheet: String) throws(FormulaSyntaxError) -> FormulaExpression {
         switch current {
         case .word(let word):
             position += 1
@@ -166,7 +166,8 @@ public struct Parser {
         }
     }
 
-    private mutating func wordExpression(_ word: String, sheet: String?) throws(FormulaSyntaxError) -> Expression {
+    private mutating func wordExpression(_ word: String, sheet: String?) throws(FormulaSyntaxError) -> FormulaExpression
+    {
         if sheet == nil, take("(") { return .call(Self.functionName(word), try arguments()) }
         if let cell = CellAddress(word) {
             return .reference(Reference(sheet: sheet, cell: cell))
@@ -192,8 +193,8 @@ public struct Parser {
         return .name(sheet.map { "\($0)!\(word)" } ?? word)
     }
 
-    private mutating func arguments() throws(FormulaSyntaxError) -> [Expression] {
-        var list: [Expression] = []
+    private mutating func arguments() throws(FormulaSyntaxError) -> [FormulaExpression] {
+        var list: [FormulaExpression] = []
         if take(")") { return list }
         while true {
             if current == .symbol(",") || current == .symbol(")") {
@@ -206,8 +207,8 @@ public struct Parser {
         }
     }
 
-    private mutating func arrayConstant() throws(FormulaSyntaxError) -> Expression {
-        var rows: [[Expression]] = [[]]
+    private mutating func arrayConstant() throws(FormulaSyntaxError) -> FormulaExpression {
+        var rows: [[FormulaExpression]] = [[]]
         while true {
             rows[rows.count - 1].append(try unary())
             if take("}") { break }

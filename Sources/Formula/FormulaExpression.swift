@@ -2,7 +2,7 @@ import Foundation
 import Spreadsheet
 
 /// A formula parsed into a tree: what evaluation walks and what forensics reads.
-public indirect enum Expression: Sendable, Hashable {
+public indirect enum FormulaExpression: Sendable, Hashable {
     case number(Decimal)
     case text(String)
     case bool(Bool)
@@ -14,18 +14,18 @@ public indirect enum Expression: Sendable, Hashable {
     case name(String)
     case structured(StructuredReference)
     /// An array constant such as `{1,2;3,4}`.
-    case array([[Expression]])
-    case negate(Expression)
-    case percent(Expression)
-    case binary(BinaryOperator, Expression, Expression)
+    case array([[FormulaExpression]])
+    case negate(FormulaExpression)
+    case percent(FormulaExpression)
+    case binary(BinaryOperator, FormulaExpression, FormulaExpression)
     /// The range operator between two reference-valued expressions (`A1:INDEX(B:B,3)`).
-    case range(Expression, Expression)
+    case range(FormulaExpression, FormulaExpression)
     /// A function call, its name in upper case without the `_xlfn.` prefix.
-    case call(String, [Expression])
+    case call(String, [FormulaExpression])
 
     /// Every reference, name and structured reference in the tree, in reading order.
-    public var references: [Expression] {
-        var found: [Expression] = []
+    public var references: [FormulaExpression] {
+        var found: [FormulaExpression] = []
         visit { node in
             switch node {
             case .reference, .name, .structured: found.append(node)
@@ -43,7 +43,7 @@ public indirect enum Expression: Sendable, Hashable {
     }
 
     /// Calls `body` on this node and then on each node below it, depth first.
-    public func visit(_ body: (Expression) -> Void) {
+    public func visit(_ body: (FormulaExpression) -> Void) {
         body(self)
         switch self {
         case .negate(let inner), .percent(let inner): inner.visit(body)
