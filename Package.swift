@@ -59,7 +59,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
-                "Reconciliation", "Correction", "Review", "Forecast",
+                "Reconciliation", "Correction", "Review", "Forecast", "Recalculation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

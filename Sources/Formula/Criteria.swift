@@ -50,6 +50,13 @@ struct Criterion {
         }
     }
 
+    /// For a plain text criterion without wildcards (`"West"`, `"=West"`): its text in lower
+    /// case, which an index of a range's texts can answer without testing every cell.
+    var equalText: String? {
+        if case .pattern(true, let pattern) = test { return pattern.lowercasedLiteral }
+        return nil
+    }
+
     func matches(_ value: FormulaValue) -> Bool {
         switch test {
         case .blank(let equal):
@@ -121,8 +128,8 @@ struct WildcardPattern {
         literal = pieces.allSatisfy { if case .character = $0 { true } else { false } } ? text.lowercased() : nil
     }
 
-    /// Whether `text` can be read as a plain string (no wildcards): then equality is enough.
-    var isLiteral: Bool { literal != nil }
+    /// The text in lower case when the pattern has no wildcards.
+    var lowercasedLiteral: String? { literal }
 
     func matches(_ text: String) -> Bool {
         if let literal { return text.count == literal.count && text.lowercased() == literal }

@@ -23,6 +23,7 @@ final class Evaluator {
     /// rather than intersected with the formula's row or column.
     var arrayMode = false
     private var nameDepth = 0
+    var textIndexes = TextIndexes()
     let extent: (rows: Int, columns: Int)
 
     init(workbook: FormulaWorkbook, options: EvaluationOptions) {

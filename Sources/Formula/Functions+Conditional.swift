@@ -52,11 +52,16 @@ extension Functions {
     ) throws(NotEvaluable) -> Operand {
         var ranges: [ValueGrid] = []
         var criteria: [Criterion] = []
+        var candidates: [Int]?
         for (range, criterion) in pairs {
             guard case .reference(let sheet, let reference) = try evaluator.operand(range) else { return error(.value) }
-            ranges.append(evaluator.grid(sheet, reference))
-            let value = try evaluator.scalar(criterion)
-            criteria.append(Criterion(value))
+            let grid = evaluator.grid(sheet, reference)
+            ranges.append(grid)
+            let compiled = Criterion(try evaluator.scalar(criterion))
+            criteria.append(compiled)
+            if candidates == nil, let text = compiled.equalText {
+                candidates = try evaluator.textIndexes.positions(of: text, in: grid, sheet: sheet, reference: reference)
+            }
         }
         let rows = ranges[0].rows
         let columns = ranges[0].columns
@@ -76,8 +81,10 @@ extension Functions {
             values = grid
         }
         var found: [Decimal] = []
-        for row in 0..<rows {
-            for column in 0..<columns {
+        for position in candidates ?? Array(0..<(rows * columns)) {
+            let row = position / columns
+            let column = position % columns
+            do {
                 var matched = true
                 for index in criteria.indices where !criteria[index].matches(try ranges[index].at(row, column)) {
                     matched = false
