@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
         // Reconciling: the hand-kept workbook against the engine.
-        .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
+        .target(
+            name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX", "Recalculation"]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission", "Spreadsheet"]),
@@ -76,6 +77,7 @@ let package = Package(
             name: "ReconciliationTests",
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
+                "XMLStream",
             ]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),

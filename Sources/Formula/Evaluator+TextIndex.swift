@@ -24,7 +24,9 @@ struct TextIndexes {
         guard uses[key]! >= 2 else { return nil }
         var index: [String: [Int]] = [:]
         for position in 0..<cells.count {
-            if case .text(let value) = try cells.at(position) { index[value.lowercased(), default: []].append(position) }
+            if case .text(let value) = try cells.at(position) {
+                index[value.lowercased(), default: []].append(position)
+            }
         }
         indexes[key] = index
         return index[text] ?? []

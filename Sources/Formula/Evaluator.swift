@@ -103,7 +103,7 @@ final class Evaluator {
         switch try operand(expression) {
         case .value(let value): return value
         case .reference(let target, let reference):
-            if reference.isCell { return try grid(target, reference).at(0, 0) }
+            if reference.isCell { return try cellValue(target, reference.firstRow, reference.firstColumn) }
             return .array(try grid(target, reference).array)
         }
     }
@@ -111,6 +111,9 @@ final class Evaluator {
     /// What an operator or a function of single values reads: in an array formula, every cell of a
     /// range; otherwise a range's cell in the formula's row or column (arrays stay arrays).
     func elements(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
+        if case .reference(let reference) = expression, reference.isCell, reference.sheet == nil {
+            return try cellValue(sheet, reference.firstRow, reference.firstColumn)
+        }
         if arrayMode { return try value(expression) }
         switch try operand(expression) {
         case .value(let value): return value
@@ -135,8 +138,18 @@ final class Evaluator {
         }
     }
 
+    /// One cell's value, read straight from the sheet (the common case, kept cheap).
+    func cellValue(_ target: Int, _ row: Int, _ column: Int) throws(NotEvaluable) -> FormulaValue {
+        let value = workbook.sheets[target][row, column]
+        if case .error(.notEvaluable) = value {
+            throw NotEvaluable(
+                .dependsOn("'\(workbook.sheets[target].name)'!" + CellAddress(row: row, column: column).description))
+        }
+        return value
+    }
+
     func intersect(_ target: Int, _ reference: Reference) throws(NotEvaluable) -> FormulaValue {
-        if reference.isCell { return try grid(target, reference).at(0, 0) }
+        if reference.isCell { return try cellValue(target, reference.firstRow, reference.firstColumn) }
         let cells = grid(target, reference)
         if reference.columnCount == 1 || cells.columns == 1, (reference.firstRow...reference.lastRow).contains(cell.row)
         {

@@ -39,8 +39,7 @@ public struct FormulaWorkbook: Sendable {
         let stored = FormulaValue(value, dateSystem: dateSystem)
         sheets[sheet][row, column] = stored
         if let formula {
-            let upper = formula.uppercased()
-            if upper.contains("SUBTOTAL(") || upper.contains("AGGREGATE(") {
+            if Self.callsSubtotal(formula) {
                 subtotalCells.insert(CellKey(sheet: sheet, row: row, column: column))
             }
             formulas.append(
@@ -54,6 +53,18 @@ public struct FormulaWorkbook: Sendable {
     public mutating func defineName(_ name: String, formula: String, localSheet: Int? = nil) {
         let key = NameKey(name: name.uppercased(), sheet: localSheet)
         names[key] = DefinedFormula(text: formula, expression: try? Parser.parse(formula))
+    }
+
+    /// Whether the text names SUBTOTAL or AGGREGATE (a byte scan: this runs for every formula).
+    private static func callsSubtotal(_ formula: String) -> Bool {
+        let bytes = Array(formula.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "(") {
+            for name in ["SUBTOTAL", "AGGREGATE"] where index >= name.utf8.count {
+                let start = index - name.utf8.count
+                if zip(bytes[start..<index], name.utf8).allSatisfy({ $0 & 0xDF == $1 }) { return true }
+            }
+        }
+        return false
     }
 
     func isSubtotal(sheet: Int, row: Int, column: Int) -> Bool {

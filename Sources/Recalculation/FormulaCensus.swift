@@ -62,7 +62,8 @@ extension NotEvaluable {
     public var category: String {
         switch kind {
         case .unsupportedFunction(let name): name
-        case .unresolved(let what): "unresolved " + (what.split(separator: " ").dropFirst().first.map(String.init) ?? what)
+        case .unresolved(let what):
+            "unresolved " + (what.split(separator: " ").dropFirst().first.map(String.init) ?? what)
         case .circular: "circular reference"
         case .dependsOn: "reads a cell not evaluable"
         case .syntax: "unreadable formula"

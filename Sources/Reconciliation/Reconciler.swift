@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Recalculation
 import Spreadsheet
 
 /// Reconciles a hand-kept commission workbook against the engine (plan-format.md section 6).
@@ -18,6 +19,15 @@ public enum Reconciler {
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
+        var formulaCheck: FormulaCheck?
+        var staleCells: [FormulaCensus.StaleCell] = []
+        if case .workbook(let workbook) = file {
+            progress("evaluating the workbook's formulas", 0, 0)
+            formulaCheck = try FormulaCheck(workbook)
+            workbook.formulaValues = formulaCheck?.values ?? [:]
+            // A workbook that asks to be recalculated on open declares its cached values provisional.
+            if !workbook.recalculatesOnLoad { staleCells = formulaCheck?.stale ?? [] }
+        }
         var deals = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true) {
             progress("reading the workbook", $0, $1)
         }
@@ -37,6 +47,7 @@ public enum Reconciler {
         if let source {
             findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
         }
+        StaleFindings.add(staleCells, to: &findings)
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
@@ -48,6 +59,7 @@ public enum Reconciler {
             Field.allCases.compactMap { field in
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
+        if let note = formulaCheck?.note { notes.append(note) }
         return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
     }
 }

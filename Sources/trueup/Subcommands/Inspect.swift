@@ -15,7 +15,10 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Evaluate the workbook's formulas: per sheet, how many agree with their cached values, are stale or not evaluable.")
+    @Flag(
+        help:
+            "Evaluate the workbook's formulas: per sheet, how many agree with their cached values, are stale or not evaluable."
+    )
     var formulas = false
 
     func run() throws {

@@ -59,7 +59,9 @@ enum FormulaInspection {
                 ),
             ])
         }
-        return JSONText.object([("file", JSONText.quoted(file)), ("sheets", "[" + sheets.joined(separator: ", ") + "]")])
+        return JSONText.object([
+            ("file", JSONText.quoted(file)), ("sheets", "[" + sheets.joined(separator: ", ") + "]"),
+        ])
             + "\n"
     }
 }
