@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Spreadsheet", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Formula", dependencies: ["Spreadsheet"]),
+        .target(name: "Formula", dependencies: ["Spreadsheet"], swiftSettings: hotLoops),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 

@@ -40,16 +40,10 @@ extension FormulaWorkbook {
         var expressions: [FormulaExpression?] = []
         var syntax: [Int: NotEvaluable] = [:]
         expressions.reserveCapacity(formulas.count)
-        var cache: [String: FormulaExpression] = [:]
+        var shapes = ShapeCache()
         for (index, formula) in formulas.enumerated() {
-            if let parsed = cache[formula.text] {
-                expressions.append(parsed)
-                continue
-            }
             do {
-                let parsed = try Parser.parse(formula.text)
-                if cache.count < 100_000 { cache[formula.text] = parsed }
-                expressions.append(parsed)
+                expressions.append(try shapes.parse(formula.text, at: formula.address))
             } catch {
                 expressions.append(nil)
                 syntax[index] = NotEvaluable(.syntax(error.description))

@@ -34,3 +34,15 @@ import Testing
         #expect(sheet.workbook.inputs(of: 0, CellAddress("C1")!).map { "\($0.address)" } == ["D1"])
     }
 }
+
+@Suite struct FilledDownFormulaTests {
+    @Test func filledDownFormulasReadTheirOwnRows() {
+        var sheet = Sheet(["A1": .n("1"), "A2": .n("2"), "A3": .n("3"), "C2": .n("10")])
+        for row in 1...3 {
+            sheet.set("B\(row)", .empty, formula: "ROUND(A\(row)*2,0)+1E1&\"A1\"")
+            sheet.set("D\(row)", .empty, formula: "C2+A\(row)")
+        }
+        let values = sheet.workbook.evaluate().map { $0.value?.displayText ?? "-" }
+        #expect(values == ["12A1", "11", "14A1", "12", "16A1", "13"])
+    }
+}
