@@ -6,7 +6,7 @@ import XLSX
 /// A workbook's formulas, read from an `.xlsx` and evaluated.
 ///
 /// Reads every worksheet whole (values, formulas with shared formulas expanded, cached values),
-/// the defined names and the date system, then evaluates with `Formula`. Memory holds every
+/// the tables, the defined names and the date system, then evaluates with `Formula`. Memory holds every
 /// cell of the workbook, so this is for callers that need the formulas' values.
 public struct WorkbookFormulas: Sendable {
     public let path: String
@@ -32,6 +32,14 @@ public struct WorkbookFormulas: Sendable {
                         sheet: target, row: row.index, column: cell.column, value: cell.value, formula: cell.formula,
                         isArrayFormula: cell.isArrayFormula)
                 }
+            }
+        }
+        for sheet in source.sheets where sheet.kind == .worksheet {
+            for table in try source.tables(of: sheet) {
+                workbook.addTable(
+                    TableDefinition(
+                        name: table.name, sheet: indexes[sheet.index]!, range: table.range, columns: table.columns,
+                        headerRows: table.headerRows, totalsRows: table.totalsRows))
             }
         }
         for name in source.definedNames where !name.name.hasPrefix("_xlnm.") {
