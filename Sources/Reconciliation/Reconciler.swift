@@ -21,9 +21,16 @@ public enum Reconciler {
         let file = try TableFile.open(path)
         var formulaCheck: FormulaCheck?
         var staleCells: [FormulaCensus.StaleCell] = []
+        var formulaFailure: String?
         if case .workbook(let workbook) = file {
             progress("evaluating the workbook's formulas", 0, 0)
-            formulaCheck = try FormulaCheck(workbook)
+            // A sheet the check cannot read is no reason to refuse the reconciliation: the deals
+            // reader reports what it needs; the report says the formulas were not evaluated.
+            do {
+                formulaCheck = try FormulaCheck(workbook)
+            } catch {
+                formulaFailure = "formulas not evaluated: \(error)"
+            }
             workbook.formulaValues = formulaCheck?.values ?? [:]
             // A workbook that asks to be recalculated on open declares its cached values provisional.
             if !workbook.recalculatesOnLoad { staleCells = formulaCheck?.stale ?? [] }
@@ -59,7 +66,7 @@ public enum Reconciler {
             Field.allCases.compactMap { field in
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
-        if let note = formulaCheck?.note { notes.append(note) }
+        if let note = formulaCheck?.note ?? formulaFailure { notes.append(note) }
         return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
     }
 }
