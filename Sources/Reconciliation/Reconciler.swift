@@ -1,7 +1,6 @@
 import Commission
 import Foundation
 import Ingest
-import Recalculation
 import Spreadsheet
 
 /// Reconciles a hand-kept commission workbook against the engine (plan-format.md section 6).
@@ -19,22 +18,7 @@ public enum Reconciler {
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
-        var formulaCheck: FormulaCheck?
-        var staleCells: [FormulaCensus.StaleCell] = []
-        var formulaFailure: String?
-        if case .workbook(let workbook) = file {
-            progress("evaluating the workbook's formulas", 0, 0)
-            // A sheet the check cannot read is no reason to refuse the reconciliation: the deals
-            // reader reports what it needs; the report says the formulas were not evaluated.
-            do {
-                formulaCheck = try FormulaCheck(workbook)
-            } catch {
-                formulaFailure = "formulas not evaluated: \(error)"
-            }
-            workbook.formulaValues = formulaCheck?.values ?? [:]
-            // A workbook that asks to be recalculated on open declares its cached values provisional.
-            if !workbook.recalculatesOnLoad { staleCells = formulaCheck?.stale ?? [] }
-        }
+        let formulas = FormulaReading.prepare(file, progress: progress)
         var deals = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true) {
             progress("reading the workbook", $0, $1)
         }
@@ -54,7 +38,7 @@ public enum Reconciler {
         if let source {
             findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
         }
-        StaleFindings.add(staleCells, to: &findings)
+        StaleFindings.add(formulas.staleCells, to: &findings)
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
@@ -66,7 +50,7 @@ public enum Reconciler {
             Field.allCases.compactMap { field in
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
-        if let note = formulaCheck?.note ?? formulaFailure { notes.append(note) }
+        if let note = formulas.note { notes.append(note) }
         return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
     }
 }
