@@ -34,10 +34,13 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Spreadsheet", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Formula", dependencies: ["Spreadsheet"]),
+        .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
         // Reconciling: the hand-kept workbook against the engine.
-        .target(name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX"]),
+        .target(
+            name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX", "Recalculation"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),
@@ -62,7 +65,7 @@ let package = Package(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
-                "Reconciliation", "Correction", "Review", "Forecast", "Inference",
+                "Reconciliation", "Correction", "Review", "Forecast", "Inference", "Recalculation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -80,12 +83,15 @@ let package = Package(
             name: "ReconciliationTests",
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
+                "XMLStream",
             ]),
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
+        .testTarget(
+            name: "FormulaTests", dependencies: ["Formula", "Recalculation", "XLSX", "Spreadsheet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,7 @@ public enum Reconciler {
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
+        let formulas = FormulaReading.prepare(file, progress: progress)
         var deals = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true) {
             progress("reading the workbook", $0, $1)
         }
@@ -37,6 +38,7 @@ public enum Reconciler {
         if let source {
             findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
         }
+        StaleFindings.add(formulas.staleCells, to: &findings)
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
@@ -48,6 +50,7 @@ public enum Reconciler {
             Field.allCases.compactMap { field in
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
+        if let note = formulas.note { notes.append(note) }
         return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
     }
 }

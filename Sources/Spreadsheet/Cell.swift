@@ -7,6 +7,9 @@ public struct Cell: Sendable, Hashable {
     public var formula: String?
     /// The number format code the cell is shown with (`0.00%`, `yyyy-mm-dd`), when it has one.
     public var numberFormat: String?
+    /// Whether the formula is an array formula (`t="array"`: entered with Ctrl+Shift+Enter, or a
+    /// dynamic array), which evaluates ranges element by element instead of intersecting them.
+    public var isArrayFormula = false
 
     public init(column: Int, value: CellValue, formula: String? = nil, numberFormat: String? = nil) {
         self.column = column

@@ -10,6 +10,7 @@ struct WorkbookPart {
 
     var sheets: [SheetEntry] = []
     var uses1904Dates = false
+    var recalculatesOnLoad = false
     var definedNames: [DefinedName] = []
 
     init(_ bytes: [UInt8], partName: String) throws {
@@ -37,6 +38,9 @@ struct WorkbookPart {
             } else if name.is("workbookPr") {
                 let flag = attributes.string("date1904")?.lowercased()
                 result.uses1904Dates = flag == "1" || flag == "true"
+            } else if name.is("calcPr") {
+                let flag = attributes.string("fullCalcOnLoad")?.lowercased()
+                result.recalculatesOnLoad = flag == "1" || flag == "true"
             } else if name.is("definedName"), let defined = attributes.string("name") {
                 let hidden = attributes.string("hidden").map { $0 == "1" || $0 == "true" } ?? false
                 pendingName = (defined, attributes.string("localSheetId").flatMap { Int($0) }, hidden)

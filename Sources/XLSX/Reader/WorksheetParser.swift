@@ -49,6 +49,7 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private var formulaIsShared = false
     @exclusivity(unchecked) private var formulaSharedIndex: Int?
     @exclusivity(unchecked) private var formulaHasRef = false
+    @exclusivity(unchecked) private var formulaIsArray = false
     @exclusivity(unchecked) private var phoneticDepth = 0
     @exclusivity(unchecked) private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
 
@@ -178,6 +179,7 @@ final class WorksheetParser: XMLEventHandler {
         hasValue = false
         hasInline = false
         hasFormula = false
+        formulaIsArray = false
         phoneticDepth = 0
         capture = .none
     }
@@ -202,6 +204,7 @@ final class WorksheetParser: XMLEventHandler {
         formulaIsShared = attributes.bytes("t").map { $0.elementsEqual("shared".utf8) } ?? false
         formulaSharedIndex = attributes.bytes("si").flatMap(parseInt)
         formulaHasRef = attributes.bytes("ref") != nil
+        formulaIsArray = attributes.bytes("t").map { $0.elementsEqual("array".utf8) } ?? false
     }
 
     private func endCell() throws {
@@ -210,6 +213,7 @@ final class WorksheetParser: XMLEventHandler {
         let formula = hasFormula ? resolveFormula() : nil
         guard !value.isEmpty || formula != nil else { return }
         var cell = Cell(column: cellColumn, value: value, formula: formula)
+        cell.isArrayFormula = formulaIsArray && formula != nil
         if case .number = value { cell.numberFormat = styles.format(cellStyle)?.code }
         if case .date = value { cell.numberFormat = styles.format(cellStyle)?.code }
         cells.append(cell)

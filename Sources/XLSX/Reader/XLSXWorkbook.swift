@@ -15,6 +15,9 @@ public final class XLSXWorkbook {
     public let sheets: [SheetInfo]
     public let dateSystem: DateSystem
     public let definedNames: [DefinedName]
+    /// Whether the workbook asks to be fully recalculated when opened (`<calcPr fullCalcOnLoad="1">`):
+    /// its cached values are then provisional, as in a corrected workbook.
+    public let recalculatesOnLoad: Bool
     /// The package's parts an editor patches: the workbook part (`xl/workbook.xml`), its
     /// styles part and its calculation chain, when they exist.
     public let workbookPartName: String
@@ -22,6 +25,11 @@ public final class XLSXWorkbook {
     public let calcChainPartName: String?
     /// How many strings the shared-strings table holds.
     public var sharedStringCount: Int { sharedStrings.count }
+    /// Values for formula cells the file holds without a cached value (what an evaluator gave),
+    /// by sheet name and cell: `readRows` shows them as the cells' values.
+    public var formulaValues: [String: [CellAddress: CellValue]] = [:]
+    /// How many formula cells without a cached value `readRows` has streamed so far.
+    public private(set) var formulasWithoutCachedValue = 0
 
     /// The package, for editors that copy or patch its parts (reads are not thread-safe).
     public let archive: ZipArchive
@@ -47,6 +55,7 @@ public final class XLSXWorkbook {
         calcChainPartName = relationships.first { $0.hasType("calcChain") && !$0.isExternal }?.target
         dateSystem = workbook.uses1904Dates ? .excel1904 : .excel1900
         definedNames = workbook.definedNames
+        recalculatesOnLoad = workbook.recalculatesOnLoad
         styles = try package.styles(relationships)
         sharedStrings = readingCells ? try package.sharedStrings(relationships) : []
         sheets = workbook.sheets.enumerated().map { index, entry in
@@ -96,7 +105,18 @@ public final class XLSXWorkbook {
         guard let entry = archive.entry(named: partName) else {
             throw SpreadsheetError(location, "the sheet's part '\(partName)' is missing from the package")
         }
-        return try withoutActuallyEscaping(body) { body in
+        let fill = formulaValues[sheet.name]
+        let emit: (Row) throws -> Void = { row in
+            var row = row
+            for index in row.cells.indices where row.cells[index].formula != nil && row.cells[index].value.isEmpty {
+                self.formulasWithoutCachedValue += 1
+                if let value = fill?[CellAddress(row: row.index, column: row.cells[index].column)] {
+                    row.cells[index].value = value
+                }
+            }
+            try body(row)
+        }
+        return try withoutActuallyEscaping(emit) { body in
             let parser = WorksheetParser(
                 sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name,
                 emit: body)

@@ -15,7 +15,14 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(
+        help:
+            "Evaluate the workbook's formulas: per sheet, how many agree with their cached values, are stale or not evaluable."
+    )
+    var formulas = false
+
     func run() throws {
+        if formulas { return try FormulaInspection.run(file: file, json: format == .json) }
         let progress = ProgressLine()
         defer { progress.finish() }
         let report: FileReport

@@ -1,0 +1,133 @@
+import Foundation
+import Spreadsheet
+
+/// Excel's operators on values, element by element over arrays.
+enum Arithmetic {
+    /// `f` applied to a value, or to each element of an array.
+    static func map(_ value: FormulaValue, _ f: (FormulaValue) -> FormulaValue) -> FormulaValue {
+        guard case .array(let array) = value else { return f(value) }
+        return .array(FormulaArray(rows: array.rows, columns: array.columns, values: array.values.map(f)))
+    }
+
+    /// `f` applied pairwise, broadcasting a single row, column or value across the other side.
+    static func zip(
+        _ a: FormulaValue, _ b: FormulaValue, _ f: (FormulaValue, FormulaValue) -> FormulaValue
+    ) -> FormulaValue {
+        switch (a, b) {
+        case (.array(let x), .array(let y)):
+            let rows = x.rows == 1 ? y.rows : (y.rows == 1 ? x.rows : max(x.rows, y.rows))
+            let columns = x.columns == 1 ? y.columns : (y.columns == 1 ? x.columns : max(x.columns, y.columns))
+            var values: [FormulaValue] = []
+            values.reserveCapacity(rows * columns)
+            for row in 0..<rows {
+                for column in 0..<columns { values.append(f(x.broadcast(row, column), y.broadcast(row, column))) }
+            }
+            return .array(FormulaArray(rows: rows, columns: columns, values: values))
+        case (.array(let x), _):
+            return .array(FormulaArray(rows: x.rows, columns: x.columns, values: x.values.map { f($0, b) }))
+        case (_, .array(let y)):
+            return .array(FormulaArray(rows: y.rows, columns: y.columns, values: y.values.map { f(a, $0) }))
+        default: return f(a, b)
+        }
+    }
+
+    static func apply(_ op: BinaryOperator, _ a: FormulaValue, _ b: FormulaValue) -> FormulaValue {
+        zip(a, b) { x, y in scalar(op, x, y) }
+    }
+
+    static func negate(_ value: FormulaValue) -> FormulaValue {
+        switch Coercion.number(value) {
+        case .success(let number): .number(-number)
+        case .failure(let error): .error(error)
+        }
+    }
+
+    static func percent(_ value: FormulaValue) -> FormulaValue {
+        switch Coercion.number(value) {
+        case .success(let number): .number(number / 100)
+        case .failure(let error): .error(error)
+        }
+    }
+
+    private static func scalar(_ op: BinaryOperator, _ a: FormulaValue, _ b: FormulaValue) -> FormulaValue {
+        switch op {
+        case .concatenate:
+            switch (Coercion.text(a), Coercion.text(b)) {
+            case (.failure(let error), _), (_, .failure(let error)): return .error(error)
+            case (.success(let x), .success(let y)): return .text(x + y)
+            }
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            if case .error(let error) = a { return .error(error) }
+            if case .error(let error) = b { return .error(error) }
+            let order = Coercion.compare(a, b)
+            let result: Bool =
+                switch op {
+                case .equal: order == .orderedSame
+                case .notEqual: order != .orderedSame
+                case .less: order == .orderedAscending
+                case .lessOrEqual: order != .orderedDescending
+                case .greater: order == .orderedDescending
+                default: order != .orderedAscending
+                }
+            return .bool(result)
+        case .add, .subtract, .multiply, .divide, .power:
+            let x: Decimal
+            let y: Decimal
+            switch (Coercion.number(a), Coercion.number(b)) {
+            case (.failure(let error), _), (_, .failure(let error)): return .error(error)
+            case (.success(let p), .success(let q)):
+                x = p
+                y = q
+            }
+            switch op {
+            case .add: return .number(x + y)
+            case .subtract: return .number(x - y)
+            case .multiply: return .number(x * y)
+            case .divide: return y == 0 ? .error(.divisionByZero) : .number(x / y)
+            default: return power(x, y)
+            }
+        }
+    }
+
+    /// `x ^ y`: exact for whole exponents, through Double for the rest (15 digits kept).
+    static func power(_ x: Decimal, _ y: Decimal) -> FormulaValue {
+        if x == 0 && y == 0 { return .error(.number) }
+        if x == 0 && y < 0 { return .error(.divisionByZero) }
+        if y == y.rounded(0), abs(y) <= 64, let n = Int(exactly: NSDecimalNumber(decimal: y).doubleValue) {
+            var result: Decimal = 1
+            for _ in 0..<abs(n) { result *= x }
+            return .number(n < 0 ? 1 / result : result)
+        }
+        if x < 0 { return .error(.number) }
+        return Double.pow(x.double, y.double).formulaNumber
+    }
+}
+
+extension Decimal {
+    var double: Double { NSDecimalNumber(decimal: self).doubleValue }
+
+    /// Rounded to `places` decimals, halves away from zero (Excel's ROUND); negative places round
+    /// to tens, hundreds…
+    func rounded(_ places: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+        var source = self
+        var result = Decimal()
+        NSDecimalRound(&result, &source, places, mode)
+        return result
+    }
+
+    /// Rounded towards zero to `places` decimals.
+    func truncated(_ places: Int) -> Decimal {
+        rounded(places, self < 0 ? .up : .down)
+    }
+}
+
+extension Double {
+    static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+
+    /// A Double result as a formula value at 15 significant digits; infinities and NaN are `#NUM!`.
+    var formulaNumber: FormulaValue {
+        guard isFinite else { return .error(.number) }
+        guard case .value(let number) = Decimal.parse(String(format: "%.15g", self)) else { return .error(.number) }
+        return .number(number)
+    }
+}

@@ -1,0 +1,110 @@
+import Spreadsheet
+
+/// The order to evaluate formula cells in so that each comes after the formula cells it reads,
+/// and the cycles that make some of them impossible to order.
+struct DependencyGraph {
+    /// Indexes into the formula list, precedents first.
+    private(set) var order: [Int] = []
+    /// Formula index → the cycle it is on (its cells as `'Sheet'!A1`).
+    private(set) var cycles: [Int: [String]] = [:]
+
+    /// `expressions[i]` is formula `i`'s tree (nil when it did not parse).
+    init(workbook: FormulaWorkbook, expressions: [FormulaExpression?]) {
+        let formulas = workbook.formulas
+        // Per sheet and column: the formula rows, sorted, with their formula index.
+        var byColumn: [Int: [Int: [(row: Int, node: Int)]]] = [:]
+        for (node, formula) in formulas.enumerated() {
+            byColumn[formula.sheet, default: [:]][formula.address.column, default: []].append(
+                (formula.address.row, node))
+        }
+        for sheet in byColumn.keys {
+            for column in byColumn[sheet]!.keys { byColumn[sheet]![column]!.sort { $0.row < $1.row } }
+        }
+        let columnsBySheet = byColumn.mapValues { $0.keys.sorted() }
+        let extent = workbook.usedExtent
+
+        func precedents(of node: Int) -> [Int] {
+            guard let expression = expressions[node] else { return [] }
+            var found: [Int] = []
+            for (sheet, reference) in Self.ranges(
+                expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address)
+            {
+                guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { continue }
+                let lastRow = min(reference.lastRow, max(extent.rows, reference.firstRow))
+                for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
+                    let rows = columns[column]!
+                    var low = 0
+                    var high = rows.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if rows[mid].row < reference.firstRow { low = mid + 1 } else { high = mid }
+                    }
+                    while low < rows.count, rows[low].row <= lastRow {
+                        found.append(rows[low].node)
+                        low += 1
+                    }
+                }
+            }
+            return found
+        }
+
+        // Iterative depth-first search: 0 unvisited, 1 on the stack, 2 done.
+        var state = [UInt8](repeating: 0, count: formulas.count)
+        order.reserveCapacity(formulas.count)
+        for root in formulas.indices where state[root] == 0 {
+            var stack: [(node: Int, edges: [Int], next: Int)] = [(root, precedents(of: root), 0)]
+            state[root] = 1
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                if stack[top].next < stack[top].edges.count {
+                    let target = stack[top].edges[stack[top].next]
+                    stack[top].next += 1
+                    switch state[target] {
+                    case 0:
+                        state[target] = 1
+                        stack.append((target, precedents(of: target), 0))
+                    case 1:
+                        let start = stack.lastIndex { $0.node == target } ?? top
+                        let members = stack[start...].map(\.node)
+                        let names = members.map { Self.name(formulas[$0], workbook) }
+                        for member in members where cycles[member] == nil { cycles[member] = names }
+                    default: break
+                    }
+                } else {
+                    state[stack[top].node] = 2
+                    order.append(stack[top].node)
+                    stack.removeLast()
+                }
+            }
+        }
+    }
+
+    static func name(_ formula: FormulaCell, _ workbook: FormulaWorkbook) -> String {
+        "'\(workbook.sheets[formula.sheet].name)'!\(formula.address)"
+    }
+
+    /// Every rectangle of cells an expression may read, with its sheet (names and tables followed).
+    static func ranges(
+        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress, depth: Int = 0
+    ) -> [(Int, Reference)] {
+        var found: [(Int, Reference)] = []
+        for node in expression.references {
+            switch node {
+            case .reference(let reference):
+                if let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet {
+                    found.append((target, reference))
+                }
+            case .name(let name):
+                if depth < 20, let defined = workbook.definedName(name, from: sheet), let inner = defined.expression {
+                    found += ranges(inner, workbook: workbook, from: sheet, cell: cell, depth: depth + 1)
+                }
+            case .structured(let structured):
+                if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
+                    found.append(resolved)
+                }
+            default: break
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,34 @@
+/// A range's cells by their text in lower case: SUMIFS and COUNTIFS over the same criteria range
+/// with a different plain-text criterion each (a summary row per rep) look rows up instead of
+/// testing every cell again.
+///
+/// Safe to keep for the whole evaluation: formulas are evaluated after every formula cell they
+/// read, so a range's values are final when a formula first reads it.
+struct TextIndexes {
+    struct Key: Hashable {
+        let sheet: Int
+        let reference: Reference
+    }
+
+    private var uses: [Key: Int] = [:]
+    private var indexes: [Key: [String: [Int]]] = [:]
+
+    /// The positions (row-major) of `cells` whose text is `text` ignoring case, or nil when the
+    /// range has not been read often enough to be worth indexing.
+    mutating func positions(
+        of text: String, in cells: ValueGrid, sheet: Int, reference: Reference
+    ) throws(NotEvaluable) -> [Int]? {
+        let key = Key(sheet: sheet, reference: reference)
+        if let index = indexes[key] { return index[text] ?? [] }
+        uses[key, default: 0] += 1
+        guard uses[key]! >= 2 else { return nil }
+        var index: [String: [Int]] = [:]
+        for position in 0..<cells.count {
+            if case .text(let value) = try cells.at(position) {
+                index[value.lowercased(), default: []].append(position)
+            }
+        }
+        indexes[key] = index
+        return index[text] ?? []
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Spreadsheet
+
+/// A cell given a new value, as a correction writes it.
+public struct CellChange: Sendable, Hashable {
+    public let sheet: Int
+    public let address: CellAddress
+    public let value: CellValue
+    /// Whether the cell keeps its formula (a total whose formula is right); otherwise the value
+    /// replaces whatever the cell held, formula included.
+    public let keepsFormula: Bool
+
+    public init(sheet: Int, address: CellAddress, value: CellValue, keepsFormula: Bool = false) {
+        self.sheet = sheet
+        self.address = address
+        self.value = value
+        self.keepsFormula = keepsFormula
+    }
+}
+
+extension FormulaWorkbook {
+    /// The formula cells whose value changes when `changes` are made: each with its new value, to
+    /// write as its cached value so that readers of cached values see the corrected totals.
+    ///
+    /// Both workbooks, before and after, are fully recalculated, so a formula that was already
+    /// stale for other reasons is not reported unless the changes move it. Cells that are not
+    /// evaluable after the changes are reported as such: their cached value cannot be trusted.
+    public func recalculated(
+        after changes: [CellChange], options: EvaluationOptions = EvaluationOptions()
+    ) -> [FormulaResult] {
+        var changed = self
+        let replaced = Set(
+            changes.filter { !$0.keepsFormula }.map {
+                CellKey(sheet: $0.sheet, row: $0.address.row, column: $0.address.column)
+            })
+        changed.formulas.removeAll {
+            replaced.contains(CellKey(sheet: $0.sheet, row: $0.address.row, column: $0.address.column))
+        }
+        for change in changes {
+            changed.sheets[change.sheet][change.address.row, change.address.column] = FormulaValue(
+                change.value, dateSystem: dateSystem)
+        }
+        let kept = Set(
+            changes.filter(\.keepsFormula).map {
+                CellKey(sheet: $0.sheet, row: $0.address.row, column: $0.address.column)
+            })
+        var before: [CellKey: Result<FormulaValue, NotEvaluable>] = [:]
+        for result in evaluate(options: options) {
+            before[
+                CellKey(sheet: result.cell.sheet, row: result.cell.address.row, column: result.cell.address.column)] =
+                result.outcome
+        }
+        return changed.evaluate(options: options).filter { result in
+            let key = CellKey(
+                sheet: result.cell.sheet, row: result.cell.address.row, column: result.cell.address.column)
+            if kept.contains(key) { return true }
+            switch (before[key], result.outcome) {
+            case (.success(let old)?, .success(let new)): return !FormulaValue.sameDisplayedValue(old, new)
+            case (.failure?, .failure): return false
+            default: return true
+            }
+        }
+    }
+
+    /// The cells a formula cell reads, directly and through the formula cells it reads, that are
+    /// not formulas themselves and hold something: a total's inputs, for naming the wrong cells
+    /// behind a wrong total. Sheet index and address, in sheet and reading order.
+    public func inputs(of sheet: Int, _ address: CellAddress) -> [(sheet: Int, address: CellAddress)] {
+        var formulaAt: [CellKey: Int] = [:]
+        for (index, formula) in formulas.enumerated() {
+            formulaAt[CellKey(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)] = index
+        }
+        var found: Set<CellKey> = []
+        var visited: Set<Int> = []
+        var queue = [formulaAt[CellKey(sheet: sheet, row: address.row, column: address.column)]].compactMap { $0 }
+        let extent = usedExtent
+        while let node = queue.popLast() {
+            guard visited.insert(node).inserted, let expression = try? Parser.parse(formulas[node].text) else {
+                continue
+            }
+            for (target, reference) in DependencyGraph.ranges(
+                expression, workbook: self, from: formulas[node].sheet, cell: formulas[node].address)
+            {
+                let lastRow = min(reference.lastRow, max(reference.firstRow, extent.rows))
+                let lastColumn = min(reference.lastColumn, max(reference.firstColumn, extent.columns))
+                guard reference.firstRow <= lastRow, reference.firstColumn <= lastColumn else { continue }
+                for row in reference.firstRow...lastRow {
+                    for column in reference.firstColumn...lastColumn {
+                        let key = CellKey(sheet: target, row: row, column: column)
+                        if let formula = formulaAt[key] {
+                            queue.append(formula)
+                        } else if sheets[target][row, column] != .blank {
+                            found.insert(key)
+                        }
+                    }
+                }
+            }
+        }
+        return found.sorted { ($0.sheet, $0.row, $0.column) < ($1.sheet, $1.row, $1.column) }.map {
+            ($0.sheet, CellAddress(row: $0.row, column: $0.column))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Spreadsheet
+
+/// What evaluating one formula cell gave.
+public struct FormulaResult: Sendable, Hashable {
+    public let cell: FormulaCell
+    /// The sheet's name.
+    public let sheet: String
+    /// The value, or why there is none.
+    public let outcome: Result<FormulaValue, NotEvaluable>
+
+    public var value: FormulaValue? {
+        if case .success(let value) = outcome { return value }
+        return nil
+    }
+
+    /// Whether the file's cached value is what the formula gives, at Excel's 15 digits (an
+    /// empty cached text and an empty result agree; a cached date is its serial number).
+    public var agreesWithCached: Bool? {
+        guard let value else { return nil }
+        return FormulaValue.sameDisplayedValue(value, cell.cached)
+    }
+}
+
+/// Which values a formula reads from the formula cells it refers to.
+public enum PrecedentValues: Sendable {
+    /// Every formula recalculated, in dependency order: what Excel's full recalculation gives.
+    case recalculated
+    /// The values the file cached, and evaluated values only where there is no cached one: each
+    /// formula checked against its own inputs as the file has them (for stale values).
+    case cachedWhereAvailable
+}
+
+extension FormulaWorkbook {
+    /// Evaluates every formula in dependency order. Cells on a cycle, with an unknown function or
+    /// reference, or reading such a cell, are not evaluable; the rest get values.
+    public func evaluate(
+        precedents: PrecedentValues = .recalculated, options: EvaluationOptions = EvaluationOptions()
+    ) -> [FormulaResult] {
+        var expressions: [FormulaExpression?] = []
+        var syntax: [Int: NotEvaluable] = [:]
+        expressions.reserveCapacity(formulas.count)
+        var shapes = ShapeCache()
+        for (index, formula) in formulas.enumerated() {
+            do {
+                expressions.append(try shapes.parse(formula.text, at: formula.address))
+            } catch {
+                expressions.append(nil)
+                syntax[index] = NotEvaluable(.syntax(error.description))
+            }
+        }
+        let graph = DependencyGraph(workbook: self, expressions: expressions)
+        let evaluator = Evaluator(workbook: self, options: options)
+        var outcomes = [Result<FormulaValue, NotEvaluable>?](repeating: nil, count: formulas.count)
+        for node in graph.order {
+            let formula = formulas[node]
+            let outcome: Result<FormulaValue, NotEvaluable>
+            if let cycle = graph.cycles[node] {
+                outcome = .failure(NotEvaluable(.circular(cycle)))
+            } else if let expression = expressions[node] {
+                evaluator.sheet = formula.sheet
+                evaluator.cell = formula.address
+                evaluator.arrayMode = formula.isArray
+                do throws(NotEvaluable) {
+                    outcome = .success(try evaluator.cellValue(expression))
+                } catch {
+                    outcome = .failure(error)
+                }
+            } else {
+                outcome = .failure(syntax[node] ?? NotEvaluable(.syntax("unreadable formula")))
+            }
+            outcomes[node] = outcome
+            let keepCached = precedents == .cachedWhereAvailable && formula.cached != .blank
+            if !keepCached {
+                let stored: FormulaValue =
+                    switch outcome {
+                    case .success(let value): value
+                    case .failure: .error(.notEvaluable)
+                    }
+                evaluator.workbook.sheets[formula.sheet][formula.address.row, formula.address.column] = stored
+            }
+        }
+        return formulas.indices.map { index in
+            FormulaResult(
+                cell: formulas[index], sheet: sheets[formulas[index].sheet].name,
+                outcome: outcomes[index] ?? .failure(NotEvaluable(.syntax("not reached"))))
+        }
+    }
+}
+
+extension FormulaValue {
+    /// Whether two values show the same: numbers at 15 significant digits, text exactly, an empty
+    /// text the same as blank.
+    public static func sameDisplayedValue(_ a: FormulaValue, _ b: FormulaValue) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x.excelPrecision == y.excelPrecision
+        case (.text(""), .blank), (.blank, .text("")), (.blank, .blank): return true
+        default: return a == b
+        }
+    }
+}

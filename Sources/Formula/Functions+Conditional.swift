@@ -1,0 +1,107 @@
+import Foundation
+
+extension Functions {
+    static let conditional: [String: Implementation] = [
+        "COUNTIF": { e, a throws(NotEvaluable) in
+            guard a.count == 2 else { return error(.value) }
+            return try conditionalFold(e, target: nil, pairs: [(a[0], a[1])]) { .number(Decimal($0.count)) }
+        },
+        "COUNTIFS": { e, a throws(NotEvaluable) in
+            guard a.count >= 2, a.count % 2 == 0 else { return error(.value) }
+            return try conditionalFold(e, target: nil, pairs: pairs(a[...])) { .number(Decimal($0.count)) }
+        },
+        "SUMIF": { e, a throws(NotEvaluable) in
+            guard a.count == 2 || a.count == 3 else { return error(.value) }
+            return try conditionalFold(e, target: a.count == 3 ? a[2] : a[0], resize: true, pairs: [(a[0], a[1])]) {
+                .number($0.reduce(0, +))
+            }
+        },
+        "SUMIFS": { e, a throws(NotEvaluable) in
+            guard a.count >= 3, a.count % 2 == 1 else { return error(.value) }
+            return try conditionalFold(e, target: a[0], pairs: pairs(a.dropFirst())) { .number($0.reduce(0, +)) }
+        },
+        "AVERAGEIF": { e, a throws(NotEvaluable) in
+            guard a.count == 2 || a.count == 3 else { return error(.value) }
+            return try conditionalFold(
+                e, target: a.count == 3 ? a[2] : a[0], resize: true, pairs: [(a[0], a[1])], average)
+        },
+        "AVERAGEIFS": { e, a throws(NotEvaluable) in
+            guard a.count >= 3, a.count % 2 == 1 else { return error(.value) }
+            return try conditionalFold(e, target: a[0], pairs: pairs(a.dropFirst()), average)
+        },
+        "MINIFS": { e, a throws(NotEvaluable) in
+            guard a.count >= 3, a.count % 2 == 1 else { return error(.value) }
+            return try conditionalFold(e, target: a[0], pairs: pairs(a.dropFirst())) { .number($0.min() ?? 0) }
+        },
+        "MAXIFS": { e, a throws(NotEvaluable) in
+            guard a.count >= 3, a.count % 2 == 1 else { return error(.value) }
+            return try conditionalFold(e, target: a[0], pairs: pairs(a.dropFirst())) { .number($0.max() ?? 0) }
+        },
+    ]
+
+    private static func pairs(_ arguments: ArraySlice<FormulaExpression>) -> [(FormulaExpression, FormulaExpression)] {
+        stride(from: arguments.startIndex, to: arguments.endIndex, by: 2).map { (arguments[$0], arguments[$0 + 1]) }
+    }
+
+    /// The rows where every criterion holds: their numbers in `target` (or, without one, a 1 for
+    /// each) folded by `combine`. `resize` gives SUMIF's sum range the criteria range's shape.
+    private static func conditionalFold(
+        _ evaluator: Evaluator, target: FormulaExpression?, resize: Bool = false,
+        pairs: [(FormulaExpression, FormulaExpression)],
+        _ combine: ([Decimal]) -> FormulaValue
+    ) throws(NotEvaluable) -> Operand {
+        var ranges: [ValueGrid] = []
+        var criteria: [Criterion] = []
+        var candidates: [Int]?
+        for (range, criterion) in pairs {
+            guard case .reference(let sheet, let reference) = try evaluator.operand(range) else { return error(.value) }
+            let grid = evaluator.grid(sheet, reference)
+            ranges.append(grid)
+            let compiled = Criterion(try evaluator.scalar(criterion))
+            criteria.append(compiled)
+            if candidates == nil, let text = compiled.equalText {
+                candidates = try evaluator.textIndexes.positions(of: text, in: grid, sheet: sheet, reference: reference)
+            }
+        }
+        let rows = ranges[0].rows
+        let columns = ranges[0].columns
+        guard ranges.allSatisfy({ $0.rows == rows && $0.columns == columns }) else { return error(.value) }
+        var values: ValueGrid?
+        if let target {
+            guard case .reference(let sheet, var reference) = try evaluator.operand(target) else {
+                return error(.value)
+            }
+            if resize {
+                reference = Reference(
+                    sheet: reference.sheet, firstRow: reference.firstRow, firstColumn: reference.firstColumn,
+                    lastRow: reference.firstRow + rows - 1, lastColumn: reference.firstColumn + columns - 1)
+            }
+            let grid = evaluator.grid(sheet, reference)
+            guard resize || (grid.rows == rows && grid.columns == columns) else { return error(.value) }
+            values = grid
+        }
+        var found: [Decimal] = []
+        for position in candidates ?? Array(0..<(rows * columns)) {
+            let row = position / columns
+            let column = position % columns
+            do {
+                var matched = true
+                for index in criteria.indices where !criteria[index].matches(try ranges[index].at(row, column)) {
+                    matched = false
+                    break
+                }
+                guard matched else { continue }
+                guard let values else {
+                    found.append(1)
+                    continue
+                }
+                switch try values.at(row, column) {
+                case .number(let number): found.append(number)
+                case .error(let failure): return error(failure)
+                default: break
+                }
+            }
+        }
+        return .value(combine(found))
+    }
+}

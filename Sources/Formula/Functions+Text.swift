@@ -1,0 +1,183 @@
+import Foundation
+
+extension Functions {
+    static let text: [String: Implementation] = [
+        "LEN": { e, a throws(NotEvaluable) in try textMap(e, a) { .number(Decimal($0.utf16.count)) } },
+        "UPPER": { e, a throws(NotEvaluable) in try textMap(e, a) { .text($0.uppercased()) } },
+        "LOWER": { e, a throws(NotEvaluable) in try textMap(e, a) { .text($0.lowercased()) } },
+        "TRIM": { e, a throws(NotEvaluable) in
+            try textMap(e, a) {
+                .text($0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "))
+            }
+        },
+        "VALUE": { e, a throws(NotEvaluable) in
+            guard a.count == 1 else { return error(.value) }
+            switch try e.scalar(a[0]) {
+            case .number(let number): return .value(.number(number))
+            case .blank: return .value(.number(0))
+            case .text(let text):
+                if let number = Coercion.parse(text) ?? DateText.serial(text, system: e.workbook.dateSystem) {
+                    return .value(.number(number))
+                }
+                return error(.value)
+            case .error(let failure): return error(failure)
+            default: return error(.value)
+            }
+        },
+        "LEFT": { e, a throws(NotEvaluable) in try slice(e, a) { text, n in prefix(text, n) } },
+        "RIGHT": { e, a throws(NotEvaluable) in
+            try slice(e, a) { text, n in
+                let units = Array(text.utf16)
+                return String(decoding: units.suffix(min(n, units.count)), as: UTF16.self)
+            }
+        },
+        "MID": { e, a throws(NotEvaluable) in
+            guard a.count == 3 else { return error(.value) }
+            switch (try text(e, a[0]), try integer(e, a[1]), try integer(e, a[2])) {
+            case (.failure(let f), _, _), (_, .failure(let f), _), (_, _, .failure(let f)): return error(f)
+            case (.success(let text), .success(let start), .success(let count)):
+                guard start >= 1, count >= 0 else { return error(.value) }
+                let units = Array(text.utf16)
+                guard start <= units.count else { return .value(.text("")) }
+                return .value(
+                    .text(String(decoding: units[(start - 1)..<min(units.count, start - 1 + count)], as: UTF16.self)))
+            }
+        },
+        "CONCAT": { e, a throws(NotEvaluable) in try concatenate(e, a, ranges: true) },
+        "CONCATENATE": { e, a throws(NotEvaluable) in try concatenate(e, a, ranges: false) },
+        "EXACT": { e, a throws(NotEvaluable) in
+            guard a.count == 2 else { return error(.value) }
+            switch (try text(e, a[0]), try text(e, a[1])) {
+            case (.failure(let f), _), (_, .failure(let f)): return error(f)
+            case (.success(let x), .success(let y)): return .value(.bool(x == y))
+            }
+        },
+        "REPT": { e, a throws(NotEvaluable) in
+            guard a.count == 2 else { return error(.value) }
+            switch (try text(e, a[0]), try integer(e, a[1])) {
+            case (.failure(let f), _), (_, .failure(let f)): return error(f)
+            case (.success(let x), .success(let n)):
+                guard n >= 0, x.utf16.count * n <= 32767 else { return error(.value) }
+                return .value(.text(String(repeating: x, count: n)))
+            }
+        },
+        "SUBSTITUTE": { e, a throws(NotEvaluable) in
+            guard a.count == 3 || a.count == 4 else { return error(.value) }
+            switch (try text(e, a[0]), try text(e, a[1]), try text(e, a[2])) {
+            case (.failure(let f), _, _), (_, .failure(let f), _), (_, _, .failure(let f)): return error(f)
+            case (.success(let source), .success(let old), .success(let new)):
+                guard !old.isEmpty else { return .value(.text(source)) }
+                guard a.count == 4 else { return .value(.text(source.replacingOccurrences(of: old, with: new))) }
+                switch try integer(e, a[3]) {
+                case .failure(let f): return error(f)
+                case .success(let n):
+                    guard n >= 1 else { return error(.value) }
+                    var ranges: [Range<String.Index>] = []
+                    var from = source.startIndex
+                    while let found = source.range(of: old, range: from..<source.endIndex) {
+                        ranges.append(found)
+                        from = found.upperBound
+                    }
+                    guard n <= ranges.count else { return .value(.text(source)) }
+                    return .value(.text(source.replacingCharacters(in: ranges[n - 1], with: new)))
+                }
+            }
+        },
+        "FIND": { e, a throws(NotEvaluable) in try find(e, a, caseSensitive: true) },
+        "SEARCH": { e, a throws(NotEvaluable) in try find(e, a, caseSensitive: false) },
+        "TEXT": { e, a throws(NotEvaluable) in
+            guard a.count == 2 else { return error(.value) }
+            let value = try e.scalar(a[0])
+            if case .error = value { return .value(value) }
+            switch try text(e, a[1]) {
+            case .failure(let f): return error(f)
+            case .success(let format):
+                guard let formatted = TextFormat(format)?.format(value, system: e.workbook.dateSystem) else {
+                    throw NotEvaluable(.unsupportedFunction("TEXT with format \"\(format)\""))
+                }
+                return .value(formatted)
+            }
+        },
+    ]
+
+    private static func prefix(_ text: String, _ n: Int) -> String {
+        String(decoding: Array(text.utf16).prefix(n), as: UTF16.self)
+    }
+
+    private static func textMap(
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ f: @escaping (String) -> FormulaValue
+    ) throws(NotEvaluable) -> Operand {
+        guard arguments.count == 1 else { return error(.value) }
+        return .value(
+            Arithmetic.map(try evaluator.elements(arguments[0]).unwrappingCell) { value in
+                switch Coercion.text(value) {
+                case .success(let text): f(text)
+                case .failure(let failure): .error(failure)
+                }
+            })
+    }
+
+    /// LEFT and RIGHT: the count defaults to 1.
+    private static func slice(
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], _ f: (String, Int) -> String
+    ) throws(NotEvaluable) -> Operand {
+        guard arguments.count == 1 || arguments.count == 2 else { return error(.value) }
+        var count = 1
+        if arguments.count == 2 {
+            switch try integer(evaluator, arguments[1]) {
+            case .success(let n): count = n
+            case .failure(let failure): return error(failure)
+            }
+        }
+        guard count >= 0 else { return error(.value) }
+        switch try text(evaluator, arguments[0]) {
+        case .success(let text): return .value(.text(f(text, count)))
+        case .failure(let failure): return error(failure)
+        }
+    }
+
+    private static func concatenate(
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], ranges: Bool
+    ) throws(NotEvaluable) -> Operand {
+        var out = ""
+        for argument in arguments {
+            let values: ValueGrid =
+                ranges ? try evaluator.grid(argument) : ValueGrid(scalar: try evaluator.scalar(argument))
+            for index in 0..<values.count {
+                switch Coercion.text(try values.at(index)) {
+                case .success(let text): out += text
+                case .failure(let failure): return error(failure)
+                }
+            }
+        }
+        return .value(.text(out))
+    }
+
+    private static func find(
+        _ evaluator: Evaluator, _ arguments: [FormulaExpression], caseSensitive: Bool
+    ) throws(NotEvaluable) -> Operand {
+        guard arguments.count == 2 || arguments.count == 3 else { return error(.value) }
+        var start = 1
+        if arguments.count == 3 {
+            switch try integer(evaluator, arguments[2]) {
+            case .success(let n): start = n
+            case .failure(let failure): return error(failure)
+            }
+        }
+        switch (try text(evaluator, arguments[0]), try text(evaluator, arguments[1])) {
+        case (.failure(let f), _), (_, .failure(let f)): return error(f)
+        case (.success(let needle), .success(let haystack)):
+            let units = Array(haystack.utf16)
+            guard start >= 1, start <= units.count + 1 else { return error(.value) }
+            let rest = String(decoding: units[(start - 1)...], as: UTF16.self)
+            if needle.isEmpty { return .value(.number(Decimal(start))) }
+            if !caseSensitive, needle.contains(where: { "*?~".contains($0) }) {
+                throw NotEvaluable(.unsupportedFunction("SEARCH with wildcards"))
+            }
+            guard let found = rest.range(of: needle, options: caseSensitive ? [] : [.caseInsensitive]) else {
+                return error(.value)
+            }
+            return .value(.number(Decimal(start + rest.utf16.distance(from: rest.startIndex, to: found.lowerBound))))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Spreadsheet
+
+/// An evaluated argument before it is turned into values: a value, or a reference to cells
+/// (functions such as `SUMIFS`, `INDEX` and `ISBLANK` need to know which).
+enum Operand {
+    case value(FormulaValue)
+    case reference(sheet: Int, Reference)
+}
+
+/// Cells or an array, read element by element without copying a range's values.
+struct ValueGrid {
+    let rows: Int
+    let columns: Int
+    private let storage: Storage
+
+    private enum Storage {
+        case array(FormulaArray)
+        case scalar(FormulaValue)
+        case cells(SheetGrid, firstRow: Int, firstColumn: Int, sheetName: String)
+    }
+
+    init(_ array: FormulaArray) {
+        rows = array.rows
+        columns = array.columns
+        storage = .array(array)
+    }
+
+    init(scalar: FormulaValue) {
+        rows = 1
+        columns = 1
+        storage = .scalar(scalar)
+    }
+
+    /// `reference` clipped to `extent`, read from `sheet`.
+    init(sheet: SheetGrid, reference: Reference, extent: (rows: Int, columns: Int)) {
+        let lastRow = reference.lastRow == CellAddress.maxRow ? max(reference.firstRow, extent.rows) : reference.lastRow
+        let lastColumn =
+            reference.lastColumn == CellAddress.maxColumn
+            ? max(reference.firstColumn, extent.columns) : reference.lastColumn
+        rows = lastRow - reference.firstRow + 1
+        columns = lastColumn - reference.firstColumn + 1
+        storage = .cells(sheet, firstRow: reference.firstRow, firstColumn: reference.firstColumn, sheetName: sheet.name)
+    }
+
+    var count: Int { rows * columns }
+
+    /// The value at 0-based `row`, `column`; throws when that cell is not evaluable.
+    func at(_ row: Int, _ column: Int) throws(NotEvaluable) -> FormulaValue {
+        switch storage {
+        case .array(let array): return array[row, column]
+        case .scalar(let value): return value
+        case .cells(let sheet, let firstRow, let firstColumn, let name):
+            let value = sheet[firstRow + row, firstColumn + column]
+            if case .error(.notEvaluable) = value {
+                throw NotEvaluable(
+                    .dependsOn(
+                        "'\(name)'!" + CellAddress(row: firstRow + row, column: firstColumn + column).description))
+            }
+            return value
+        }
+    }
+
+    /// The value at a 0-based position in row-major order.
+    func at(_ index: Int) throws(NotEvaluable) -> FormulaValue {
+        try at(index / columns, index % columns)
+    }
+
+    /// Every value, row-major.
+    func forEach(_ body: (FormulaValue) throws(NotEvaluable) -> Void) throws(NotEvaluable) {
+        for row in 0..<rows {
+            for column in 0..<columns { try body(try at(row, column)) }
+        }
+    }
+
+    var array: FormulaArray {
+        get throws(NotEvaluable) {
+            if case .array(let array) = storage { return array }
+            var values: [FormulaValue] = []
+            values.reserveCapacity(count)
+            for index in 0..<count { values.append(try at(index)) }
+            return FormulaArray(rows: rows, columns: columns, values: values)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Spreadsheet
+
+/// Parses each distinct formula shape once: `ROUND(D2*E2,2)` in F2 and `ROUND(D3*E3,2)` in F3
+/// are one shape (both read the two cells to their left), so the second is the first's tree
+/// moved down a row, not a second parse. A million filled-down formulas are a handful of parses.
+///
+/// Only formulas whose every reference is a relative single cell (no `$`, no `:` ranges, no
+/// structured references) are shared; the rest are parsed one by one.
+struct ShapeCache {
+    private var shapes: [String: (tree: FormulaExpression, row: Int, column: Int)] = [:]
+
+    mutating func parse(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> FormulaExpression {
+        guard let key = Self.shape(text, at: cell) else { return try Parser.parse(text) }
+        if let known = shapes[key] {
+            return known.tree.moved(rows: cell.row - known.row, columns: cell.column - known.column)
+        }
+        let tree = try Parser.parse(text)
+        if shapes.count < 10_000 { shapes[key] = (tree, cell.row, cell.column) }
+        return tree
+    }
+
+    /// The text with each cell reference written as its offset from `cell`; nil when the
+    /// formula has anchored references, ranges or structured references.
+    static func shape(_ text: String, at cell: CellAddress) -> String? {
+        let bytes = Array(text.utf8)
+        guard !bytes.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") })
+        else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let end: Int
+            if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+                end = endOfQuoted(bytes, from: i)
+            } else if (48...57).contains(bytes[i]) || bytes[i] == UInt8(ascii: ".") {
+                end = endOfNumber(bytes, from: i)
+            } else if Tokenizer.isWordStart(bytes[i]) {
+                end = bytes[i...].firstIndex { !Tokenizer.isWordByte($0) } ?? bytes.count
+                let next = end < bytes.count ? bytes[end] : 0
+                if next != UInt8(ascii: "("), next != UInt8(ascii: "!"), let address = CellAddress.parse(bytes[i..<end])
+                {
+                    out += [1] + Array("\(address.row - cell.row),\(address.column - cell.column)".utf8) + [1]
+                    i = end
+                    continue
+                }
+            } else {
+                end = i + 1
+            }
+            out.append(contentsOf: bytes[i..<end])
+            i = end
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Just past the literal opening at `start`; a doubled quote stands for one.
+    private static func endOfQuoted(_ bytes: [UInt8], from start: Int) -> Int {
+        var j = start + 1
+        while j < bytes.count {
+            if bytes[j] == bytes[start] {
+                guard j + 1 < bytes.count, bytes[j + 1] == bytes[start] else { return j + 1 }
+                j += 1
+            }
+            j += 1
+        }
+        return bytes.count
+    }
+
+    /// Just past the number starting at `start`, exponent included, as the tokenizer reads it.
+    private static func endOfNumber(_ bytes: [UInt8], from start: Int) -> Int {
+        var j = start
+        while j < bytes.count, (48...57).contains(bytes[j]) || bytes[j] == UInt8(ascii: ".") { j += 1 }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "E") || bytes[j] == UInt8(ascii: "e") else { return j }
+        j += 1
+        if j < bytes.count, bytes[j] == UInt8(ascii: "+") || bytes[j] == UInt8(ascii: "-") { j += 1 }
+        while j < bytes.count, (48...57).contains(bytes[j]) { j += 1 }
+        return j
+    }
+}
+
+extension FormulaExpression {
+    /// The tree with every reference moved by `rows` and `columns`.
+    func moved(rows: Int, columns: Int) -> FormulaExpression {
+        if rows == 0 && columns == 0 { return self }
+        switch self {
+        case .reference(var reference):
+            reference.firstRow += rows
+            reference.lastRow += rows
+            reference.firstColumn += columns
+            reference.lastColumn += columns
+            return .reference(reference)
+        case .negate(let inner): return .negate(inner.moved(rows: rows, columns: columns))
+        case .percent(let inner): return .percent(inner.moved(rows: rows, columns: columns))
+        case .binary(let op, let left, let right):
+            return .binary(op, left.moved(rows: rows, columns: columns), right.moved(rows: rows, columns: columns))
+        case .range(let left, let right):
+            return .range(left.moved(rows: rows, columns: columns), right.moved(rows: rows, columns: columns))
+        case .call(let name, let arguments):
+            return .call(name, arguments.map { $0.moved(rows: rows, columns: columns) })
+        case .array(let rows2):
+            return .array(rows2.map { row in row.map { $0.moved(rows: rows, columns: columns) } })
+        default: return self
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Formula
+import Foundation
+import Spreadsheet
+import XLSX
+
+/// A workbook's formulas checked against the cells they read, once, for the reconciler: values
+/// for formulas saved without a cached value, and the formulas whose cached value is stale.
+public struct FormulaCheck: Sendable {
+    /// Per sheet name, the evaluated values of formula cells that have no cached value.
+    public let values: [String: [CellAddress: CellValue]]
+    /// How many formula cells without a cached value got a value.
+    public let evaluatedWithoutCache: Int
+    /// How many formula cells without a cached value are not evaluable, and why (function or reason).
+    public let notEvaluableWithoutCache: [String: Int]
+    public let stale: [FormulaCensus.StaleCell]
+
+    /// Reads every worksheet of `workbook` (a second pass over the file) and evaluates each
+    /// formula from the cached values of the cells it reads, evaluated ones where there are none.
+    public init(_ workbook: XLSXWorkbook, options: EvaluationOptions = EvaluationOptions()) throws {
+        let formulas = try WorkbookFormulas(workbook)
+        let results = formulas.evaluate(precedents: .cachedWhereAvailable, options: options)
+        var values: [String: [CellAddress: CellValue]] = [:]
+        var evaluated = 0
+        var notEvaluable: [String: Int] = [:]
+        for result in results where result.cell.cached == .blank {
+            switch result.outcome {
+            case .success(let value):
+                evaluated += 1
+                values[result.sheet, default: [:]][result.cell.address] = CellValue(value)
+            case .failure(let reason):
+                notEvaluable[reason.function ?? reason.category, default: 0] += 1
+            }
+        }
+        self.values = values
+        evaluatedWithoutCache = evaluated
+        notEvaluableWithoutCache = notEvaluable
+        stale = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name)).sheets.flatMap(\.stale)
+    }
+
+    /// The line the reconcile report shows, when formulas had no cached value.
+    public var note: String? {
+        let missing = notEvaluableWithoutCache.values.reduce(0, +)
+        guard evaluatedWithoutCache + missing > 0 else { return nil }
+        var line = "formulas without a cached value: \(evaluatedWithoutCache) evaluated"
+        if missing > 0 {
+            line +=
+                ", \(missing) not evaluable ("
+                + notEvaluableWithoutCache.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(
+                    separator: ", ") + ")"
+        }
+        return line
+    }
+}
+
+extension CellValue {
+    /// A formula's result as a cell holds it.
+    init(_ value: FormulaValue) {
+        switch value.scalar {
+        case .blank: self = .empty
+        case .number(let number): self = .number(number)
+        case .text(let text): self = text.isEmpty ? .empty : .text(text)
+        case .bool(let flag): self = .bool(flag)
+        case .error(let error): self = .error(error.rawValue)
+        case .array: self = .error(FormulaError.value.rawValue)
+        }
+    }
+}

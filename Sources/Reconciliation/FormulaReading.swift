@@ -1,0 +1,28 @@
+import Ingest
+import Recalculation
+
+/// What the reconciler takes from a workbook's own formulas: values for formulas saved without a
+/// cached value (put into the workbook's reads), the stale cached values, and a line for the report.
+struct FormulaReading {
+    var staleCells: [FormulaCensus.StaleCell] = []
+    var note: String?
+
+    /// Evaluates the formulas of `file` when it is a workbook. A sheet the check cannot read is no
+    /// reason to refuse the reconciliation (the deals reader reports what it needs): the note
+    /// then says the formulas were not evaluated.
+    static func prepare(_ file: TableFile, progress: (_ stage: String, _ done: Int64, _ total: Int64) -> Void)
+        -> FormulaReading
+    {
+        guard case .workbook(let workbook) = file else { return FormulaReading() }
+        progress("evaluating the workbook's formulas", 0, 0)
+        let check: FormulaCheck
+        do {
+            check = try FormulaCheck(workbook)
+        } catch {
+            return FormulaReading(note: "formulas not evaluated: \(error)")
+        }
+        workbook.formulaValues = check.values
+        // A workbook that asks to be recalculated on open declares its cached values provisional.
+        return FormulaReading(staleCells: workbook.recalculatesOnLoad ? [] : check.stale, note: check.note)
+    }
+}

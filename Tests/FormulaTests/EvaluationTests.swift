@@ -1,0 +1,165 @@
+import Formula
+import Foundation
+import Spreadsheet
+import Testing
+
+@Suite struct EvaluationTests {
+    private func number(_ text: String) -> FormulaValue { .number(Decimal(string: text)!) }
+
+    @Test func blanksCoercionAndBooleans() {
+        let sheet = Sheet(["A1": .text("12"), "A2": .bool(true), "A3": .n("5"), "A4": .text("x")])
+        #expect(sheet.value("B9") == number("0"))
+        #expect(sheet.value("B9+1") == number("1"))
+        #expect(sheet.value("B9&\"x\"") == .text("x"))
+        #expect(sheet.value("B9=0") == .bool(true))
+        #expect(sheet.value("B9=\"\"") == .bool(true))
+        #expect(sheet.value("A1*2") == number("24"))
+        #expect(sheet.value("A2+1") == number("2"))
+        #expect(sheet.value("A4+1") == .error(.value))
+        #expect(sheet.value("SUM(A1:A4)") == number("5"))
+        #expect(sheet.value("SUM(A1,A3)") == number("5"))
+        #expect(sheet.value("SUM(\"12\",A3,TRUE)") == number("18"))
+        #expect(sheet.value("COUNT(A1:A4)") == number("1"))
+        #expect(sheet.value("COUNTA(A1:A9)") == number("4"))
+        #expect(sheet.value("\"abc\"=\"ABC\"") == .bool(true))
+        #expect(sheet.value("\"a\"<1") == .bool(false))
+        #expect(sheet.value("TRUE>\"z\"") == .bool(true))
+        #expect(sheet.value("1&2") == .text("12"))
+        #expect(sheet.value("INT(1/3*3)") == number("1"))
+        #expect(sheet.value("MOD(1/3*3,1)") == number("0"))
+    }
+
+    @Test func errorsPropagateAndAreCaught() {
+        let sheet = Sheet(["A1": .n("0"), "A2": .error("#N/A"), "A3": .n("4")])
+        #expect(sheet.value("1/A1") == .error(.divisionByZero))
+        #expect(sheet.value("SUM(A1:A3)") == .error(.notAvailable))
+        #expect(sheet.value("IFERROR(1/A1,\"none\")") == .text("none"))
+        #expect(sheet.value("IFNA(A2,0)") == number("0"))
+        #expect(sheet.value("IFNA(1/A1,0)") == .error(.divisionByZero))
+        #expect(sheet.value("ISERROR(A2)") == .bool(true))
+        #expect(sheet.value("ISNUMBER(A3)") == .bool(true))
+        #expect(sheet.value("ISBLANK(A9)") == .bool(true))
+        #expect(sheet.value("IF(A2,1,2)") == .error(.notAvailable))
+        #expect(sheet.value("AGGREGATE(9,6,A1:A3)") == number("4"))
+        #expect(sheet.value("#REF!+1") == .error(.reference))
+    }
+
+    @Test func roundingIsHalfAwayFromZero() {
+        let sheet = Sheet(["A1": .n("2.675"), "A2": .n("-2.5"), "A3": .n("1234.5")])
+        #expect(sheet.value("ROUND(A1,2)") == number("2.68"))
+        #expect(sheet.value("ROUND(A2,0)") == number("-3"))
+        #expect(sheet.value("ROUND(A3,-1)") == number("1230"))
+        #expect(sheet.value("ROUND(0.125,2)") == number("0.13"))
+        #expect(sheet.value("ROUNDUP(A2,0)") == number("-3"))
+        #expect(sheet.value("ROUNDDOWN(A1,1)") == number("2.6"))
+        #expect(sheet.value("INT(A2)") == number("-3"))
+        #expect(sheet.value("TRUNC(A2)") == number("-2"))
+        #expect(sheet.value("MROUND(7.5,5)") == number("10"))
+        #expect(sheet.value("CEILING(2.1,0.5)") == number("2.5"))
+        #expect(sheet.value("FLOOR(-2.5,2)") == number("-4"))
+        #expect(sheet.value("FLOOR(-2.5,-2)") == number("-2"))
+        #expect(sheet.value("MOD(-3,2)") == number("1"))
+        #expect(sheet.value("-2^2") == number("4"))
+        #expect(sheet.value("2^-1") == number("0.5"))
+    }
+
+    @Test func datesAroundThePhantomLeapDayAndIn1904() {
+        let sheet = Sheet()
+        #expect(sheet.value("DATE(1900,2,28)") == number("59"))
+        #expect(sheet.value("DATE(1900,2,29)") == number("60"))
+        #expect(sheet.value("DATE(1900,3,1)") == number("61"))
+        #expect(sheet.value("DAY(60)") == number("29"))
+        #expect(sheet.value("MONTH(61)") == number("3"))
+        #expect(sheet.value("DATE(2026,14,1)") == sheet.value("DATE(2027,2,1)"))
+        #expect(sheet.value("EOMONTH(DATE(2024,1,31),1)") == sheet.value("DATE(2024,2,29)"))
+        #expect(sheet.value("EDATE(DATE(2024,3,31),-1)") == sheet.value("DATE(2024,2,29)"))
+        #expect(sheet.value("YEAR(\"2026-07-15\")") == number("2026"))
+        #expect(sheet.value("DATEVALUE(\"15-Jul-2026\")") == sheet.value("DATE(2026,7,15)"))
+        #expect(sheet.value("TEXT(DATE(2026,7,5),\"yyyy-mm-dd\")") == .text("2026-07-05"))
+        #expect(sheet.value("TEXT(1234.5,\"#,##0.00\")") == .text("1,234.50"))
+        #expect(sheet.value("TEXT(0.256,\"0.0%\")") == .text("25.6%"))
+        let mac = Sheet(system: .excel1904)
+        #expect(mac.value("DATE(1904,1,1)") == number("0"))
+        #expect(mac.value("DATE(2026,7,15)") == number(String(46_218 - 1462)))
+        #expect(mac.value("YEAR(0)") == number("1904"))
+        #expect((try? Sheet().evaluate("TODAY()").get()) == nil)
+    }
+
+    @Test func conditionalAggregates() {
+        var cells: [String: CellValue] = [:]
+        let reps = ["West", "East", "West", "west", "North"]
+        for (index, rep) in reps.enumerated() {
+            cells["A\(index + 1)"] = .text(rep)
+            cells["B\(index + 1)"] = .n(String((index + 1) * 100))
+        }
+        cells["A6"] = .empty
+        let sheet = Sheet(cells)
+        #expect(sheet.value("SUMIF(A1:A5,\"West\",B1:B5)") == number("800"))
+        #expect(sheet.value("SUMIFS(B:B,A:A,\"W*\",B:B,\">150\")") == number("700"))
+        #expect(sheet.value("COUNTIF(A1:A5,\"<>West\")") == number("2"))
+        #expect(sheet.value("COUNTIFS(B1:B5,\">=200\",B1:B5,\"<=400\")") == number("3"))
+        #expect(sheet.value("AVERAGEIF(A1:A5,\"East\",B1:B5)") == number("200"))
+        #expect(sheet.value("MAXIFS(B1:B5,A1:A5,\"west\")") == number("400"))
+        #expect(sheet.value("SUMPRODUCT((A1:A5=\"West\")*B1:B5)") == number("800"))
+        #expect(sheet.value("COUNTIF(A1:A6,\"\")") == number("1"))
+        #expect(sheet.value("SUBTOTAL(9,B1:B5)") == number("1500"))
+    }
+
+    @Test func impliedIntersectionOutsideArrayFormulas() {
+        let sheet = Sheet(["A1": .n("1"), "A2": .n("2"), "A3": .n("3")])
+        #expect(sheet.value("A1:A3*10", at: "B2") == number("20"))
+        #expect(sheet.value("A1:A3*10", at: "B9") == .error(.value))
+        var array = sheet.workbook
+        array.setCell(sheet: 0, row: 1, column: 3, value: .empty, formula: "SUM(A1:A3*10)", isArrayFormula: true)
+        #expect(array.evaluate().first?.value == number("60"))
+    }
+
+    @Test func unknownFunctionsAndCyclesAreNotEvaluable() throws {
+        var sheet = Sheet(["A1": .n("1")])
+        sheet.set("B1", .n("7"), formula: "C1+1")
+        sheet.set("C1", .n("6"), formula: "B1+1")
+        sheet.set("D1", .n("9"), formula: "B1*2")
+        sheet.set("E1", .n("3"), formula: "FANCY(A1)+1")
+        sheet.set("F1", .n("4"), formula: "E1+1")
+        let results = sheet.workbook.evaluate()
+        func reason(_ address: String) -> NotEvaluable? {
+            guard
+                case .failure(let reason) = results.first(where: { $0.cell.address == CellAddress(address)! })?.outcome
+            else { return nil }
+            return reason
+        }
+        #expect(reason("B1")?.description.contains("circular reference") == true)
+        #expect(reason("C1")?.description.contains("circular reference") == true)
+        #expect(reason("D1")?.description.contains("not evaluable") == true)
+        #expect(reason("E1")?.function == "FANCY")
+        #expect(reason("F1")?.description == "it reads 'Sheet1'!E1, which is not evaluable")
+    }
+
+    @Test func dependencyOrderAndStaleValues() {
+        var sheet = Sheet(["A1": .n("100"), "A2": .n("200")])
+        // Written bottom-up: C1 reads B1, which reads A1:A2, though C1 comes first.
+        sheet.set("C1", .n("999"), formula: "B1*2")
+        sheet.set("B1", .n("250"), formula: "SUM(A1:A2)")
+        let recalculated = sheet.workbook.evaluate()
+        #expect(recalculated.map(\.value) == [number("600"), number("300")])
+        let checked = sheet.workbook.evaluate(precedents: .cachedWhereAvailable)
+        // C1 from B1's cached 250 gives 500 (its cache 999 is stale); B1 gives 300 (250 is stale).
+        #expect(checked.map(\.value) == [number("500"), number("300")])
+        #expect(checked.map(\.agreesWithCached) == [false, false])
+    }
+
+    @Test func namesAndTables() {
+        var sheet = Sheet(["A1": .text("Amount"), "A2": .n("10"), "A3": .n("20"), "A4": .n("30"), "H1": .n("0.1")])
+        sheet.workbook.defineName("Rate", formula: "Sheet1!$H$1")
+        sheet.workbook.addTable(
+            TableDefinition(
+                name: "tblDeals", sheet: 0, range: CellRange("A1:B4")!, columns: ["Amount", "Commission"],
+                headerRows: 1,
+                totalsRows: 0))
+        #expect(sheet.value("SUM(tblDeals[Amount])*Rate") == number("6"))
+        #expect(sheet.value("[@Amount]*Rate", at: "B3") == number("2"))
+        #expect(sheet.value("tblDeals[[#This Row],[Amount]]", at: "B4") == number("30"))
+        #expect(sheet.value("ROWS(tblDeals[#All])") == number("4"))
+        #expect((try? sheet.evaluate("Missing*2").get()) == nil)
+    }
+}

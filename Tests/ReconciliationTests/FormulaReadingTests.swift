@@ -1,0 +1,103 @@
+import Foundation
+import Ingest
+import PlanFile
+import Reconciliation
+import Testing
+import ZIP
+
+/// The reconciler reads a formula's evaluated value when the file has no cached value, and names
+/// a cached value its formula does not give as `stale_value`.
+@Suite struct FormulaReadingTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("samples")
+
+    /// A copy of `source` whose worksheets' formula cells are rewritten by `edit` (applied to each
+    /// worksheet part's XML text).
+    static func copy(_ source: String, to target: String, editing edit: (String) -> String) throws {
+        let archive = try ZipArchive(path: source)
+        FileManager.default.createFile(atPath: target, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
+        defer { try? handle.close() }
+        let writer = ZipWriter(handle: handle)
+        for entry in archive.entries {
+            var bytes = try archive.data(of: entry)
+            if entry.name.hasPrefix("xl/worksheets/") && entry.name.hasSuffix(".xml") {
+                bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8)
+            }
+            try writer.addPart(entry.name, bytes)
+        }
+        try writer.finish()
+    }
+
+    /// Removes every formula cell's cached value, as openpyxl and some exporters save them.
+    static func strippingCachedValues(_ xml: String) -> String {
+        xml.replacingOccurrences(
+            of: #"(<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)<v>[^<]*</v>"#, with: "$1", options: .regularExpression)
+    }
+
+    static func key(_ finding: Finding) -> String {
+        "\(finding.sheet)!\(finding.cell) \(finding.causes) manual \(finding.manual.map { "\($0)" } ?? finding.manualText ?? "-") expected \(finding.expected)"
+    }
+
+    @Test func everyScenarioWithoutCachedValuesReconcilesToTheSameFindings() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stripped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try #require(!ScenarioReconciliationTests.cases.isEmpty)
+        for name in ScenarioReconciliationTests.cases {
+            let directory = ScenarioReconciliationTests.folder.appendingPathComponent(name)
+            let original = try ScenarioReconciliationTests.reconcile(name).0
+            let stripped = scratch.appendingPathComponent("\(name).xlsx").path
+            try Self.copy(directory.appendingPathComponent("manual.xlsx").path, to: stripped) {
+                Self.strippingCachedValues($0)
+            }
+            let plan = try PlanFile.load(path: directory.appendingPathComponent("plan.yaml").path)
+            let arguments =
+                (try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("case.json")))
+                as! [String: Any])["calculate"] as! [String]
+            let roster = zip(arguments, arguments.dropFirst()).first { $0.0 == "--roster" }?.1
+            let entries =
+                try roster.map { try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path)) }
+                ?? []
+            let again = try Reconciler.reconcile(workbook: stripped, plan: plan, roster: entries, pins: plan.columns)
+            #expect(again.findings.map(Self.key) == original.findings.map(Self.key), "\(name)")
+            #expect(again.mappingNotes.contains { $0.hasPrefix("formulas without a cached value: ") }, "\(name)")
+            #expect(!original.mappingNotes.contains { $0.hasPrefix("formulas without a cached value") }, "\(name)")
+        }
+    }
+
+    @Test func plantedStaleValuesAreFoundAtEachCell() throws {
+        let source = Self.samples.appendingPathComponent("q3-commissions.xlsx").path
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: target) }
+        var planted: [String] = []
+        try Self.copy(source, to: target.path) { xml in
+            // The first three numeric formula cells of the first sheet with formulas get 1000 added.
+            guard planted.isEmpty else { return xml }
+            let pattern = try! NSRegularExpression(
+                pattern: #"<c r="([A-Z]+[0-9]+)"([^>]*)>(<f>[^<]*</f>)<v>([0-9.]+)</v>"#)
+            var text = xml
+            for match in pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).prefix(3).reversed() {
+                let whole = Range(match.range, in: xml)!
+                let cell = String(xml[Range(match.range(at: 1), in: xml)!])
+                let value = Decimal(string: String(xml[Range(match.range(at: 4), in: xml)!]))! + 1000
+                let replacement =
+                    "<c r=\"\(cell)\"\(xml[Range(match.range(at: 2), in: xml)!])>\(xml[Range(match.range(at: 3), in: xml)!])<v>\(value)</v>"
+                text.replaceSubrange(Range(NSRange(whole, in: xml), in: text)!, with: replacement)
+                planted.append(cell)
+            }
+            return text
+        }
+        try #require(planted.count == 3)
+        let plan = try PlanFile.load(path: Self.samples.appendingPathComponent("q3-plan.yaml").path)
+        let roster = try RosterReader.read(TableFile.open(Self.samples.appendingPathComponent("roster.csv").path))
+        let result = try Reconciler.reconcile(workbook: target.path, plan: plan, roster: roster)
+        for cell in planted {
+            let finding = result.findings.first { "\($0.cell)" == cell && $0.cause == .staleValue }
+            #expect(finding != nil, "no stale_value at \(cell)")
+            #expect(finding?.explanation.contains("is not what =") == true)
+        }
+        let original = try Reconciler.reconcile(workbook: source, plan: plan, roster: roster)
+        #expect(!original.findings.contains { $0.causes.contains(.staleValue) })
+    }
+}
