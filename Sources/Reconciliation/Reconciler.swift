@@ -29,6 +29,7 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
+        findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [String: SheetTotal] = [:]
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
             findings += SummaryFindings.compute(
@@ -48,7 +49,10 @@ public enum Reconciler {
             Field.allCases.compactMap { field in
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
-        return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
+        var result = Reconciliation(
+            findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
+        result.skippedRows = deals.skipped.map(\.row)
+        return result
     }
 }
 

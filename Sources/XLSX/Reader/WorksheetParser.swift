@@ -32,6 +32,8 @@ final class WorksheetParser: XMLEventHandler {
     private var rowHasExplicitIndex = false
     private var nextColumn = 1
     private var cells: [Cell] = []
+    /// The last row handed to `emit`: rows must come in ascending order, each once.
+    private var lastEmittedRow = 0
 
     private var cellColumn = 0
     private var cellType = CellType.number
@@ -109,6 +111,16 @@ final class WorksheetParser: XMLEventHandler {
             phoneticDepth -= 1
         } else if name.is("row") {
             if !cells.isEmpty {
+                // A repeated row would read as a copied deal and its correction land on the wrong
+                // cells; Excel itself calls such a file corrupt. Refused, naming the row.
+                guard rowIndex > lastEmittedRow else {
+                    throw SpreadsheetError(
+                        Location(file: file, sheet: sheet),
+                        rowIndex == lastEmittedRow
+                            ? "row \(rowIndex) appears twice; each row may appear once"
+                            : "row \(rowIndex) comes after row \(lastEmittedRow); rows must be in ascending order")
+                }
+                lastEmittedRow = rowIndex
                 let row = Row(index: rowIndex, cells: cells)
                 cells = []
                 cells.reserveCapacity(row.cells.count)

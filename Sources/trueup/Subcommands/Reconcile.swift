@@ -44,6 +44,9 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var payroll: PayrollOptions
 
+    @Flag(help: "Write --payroll even when deal rows cannot be read (the payroll then leaves them out).")
+    var skipUnreadable = false
+
     func run() throws {
         if let out { try CorrectedOutput.check(workbook: workbook, out: out) }
         let inputs = try CalculationInputs.parse(
@@ -65,6 +68,11 @@ struct Reconcile: ParsableCommand {
         }
         stage.finish()
         let inputFiles = inputs.files + (deals.map { [$0] } ?? [])
+        if let file = payroll.payroll, let first = result.skippedRows.first, !skipUnreadable {
+            throw UsageError(
+                "--payroll \(file): \(result.skippedRows.count) deal row(s) of \(workbook) cannot be read (row \(first) first); "
+                    + "a payroll from this run would not pay them: correct them, or pass --skip-unreadable")
+        }
         if let out {
             try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
         }

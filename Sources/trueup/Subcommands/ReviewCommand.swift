@@ -67,7 +67,7 @@ struct ReviewCommand: ParsableCommand {
         case .csv: print(ReviewText(review: review).csv, terminator: "")
         case .text: print(ReviewText(review: review).render(), terminator: "")
         }
-        run.reportSkipped()
+        try run.reportSkipped()
     }
 
     private func thresholdValue(_ plan: Plan) throws -> Decimal {
