@@ -64,8 +64,16 @@ public enum PlanFile {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return PlanError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case .reader(let problem, let offset, let value, _):
+            // libyaml's reader reports a byte offset (a control character, bytes that are not UTF-8).
+            let before = text.utf8.prefix(max(0, offset ?? 0))
+            let line = before.filter { $0 == 10 }.count + 1
+            let column = before.reversed().prefix { $0 != 10 }.count + 1
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return PlanError(file: file, line: line, column: column, message: "not valid YAML: \(problem)\(character)")
         default:
-            return PlanError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            let message = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return PlanError(file: file, line: 0, column: 0, message: "not valid YAML: \(message)")
         }
     }
 
