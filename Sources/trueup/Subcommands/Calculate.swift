@@ -34,6 +34,8 @@ struct Calculate: ParsableCommand {
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "statement")
         let run = try inputs.load()
+        // The Lines sheet holds a header and a line per deal line at least: refused before the work.
+        try workbook?.checkFits(rows: run.deals.lines.count + 1, sheet: "Lines")
         let statement = try run.calculate()
         try workbook?.write(inputs: inputs.files) { try StatementWorkbook.write(statement, to: $0) }
         try payroll.write(statement, inputs: inputs.files)

@@ -18,6 +18,14 @@ struct WorkbookOutput {
         self.path = path
     }
 
+    /// Refuses, before any work, a sheet of more rows than a sheet holds.
+    func checkFits(rows: Int, sheet: String) throws {
+        guard rows > CellAddress.maxRow else { return }
+        throw UsageError(
+            "--out \(path): the \(sheet) sheet would need \(rows) rows, more than the \(CellAddress.maxRow) a sheet holds; use --format csv instead"
+        )
+    }
+
     func write(inputs: [String], _ body: (WorkbookWriter) throws -> Void) throws {
         let file = try AtomicOutputFile(path: path, inputs: inputs)
         let writer = WorkbookWriter(handle: file.handle, fileName: path)
