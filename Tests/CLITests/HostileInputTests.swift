@@ -227,6 +227,17 @@ import Testing
         #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
+    @Test func controlCharactersInNamesAreEscapedInTextReports() throws {
+        let plan = Self.file("control-plan.yaml")
+        let deals = Self.file("deals.csv")
+        for command in [["calculate"], ["review"]] {
+            let result = try CommandLineTests.run(command + ["--plan", plan, "--deals", deals])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains(#"Ana\u{1B}[2J\u{7}\u{D}"#), "\(result.stdout)")
+            #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        }
+    }
+
     // MARK: Injection and spoofing
 
     @Test func calculatesCSVNeutralisesFormulasEverywhere() throws {

@@ -45,7 +45,11 @@ struct Calculate: ParsableCommand {
             statement.writeJSON { out.write($0) }
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
-        case .text: print(StatementText(statement: statement, showLines: lines).render(), terminator: "")
+        case .text:
+            print(
+                TerminalText.escaped(
+                    StatementText(statement: statement, showLines: lines).render(), keepingLines: true),
+                terminator: "")
         }
         try run.reportSkipped()
     }

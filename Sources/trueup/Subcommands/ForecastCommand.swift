@@ -95,7 +95,8 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(forecast.json, terminator: "")
         case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
-        case .text: print(ForecastText(forecast: forecast).render(), terminator: "")
+        case .text:
+            print(TerminalText.escaped(ForecastText(forecast: forecast).render(), keepingLines: true), terminator: "")
         }
         try run.reportSkipped()
     }

@@ -78,7 +78,10 @@ struct Reconcile: ParsableCommand {
         }
         try payroll.write(result.statement, inputs: inputFiles)
         print(
-            format == .json ? result.json : ReconciliationText(result: result, currency: loadedPlan.currency).render(),
+            format == .json
+                ? result.json
+                : TerminalText.escaped(
+                    ReconciliationText(result: result, currency: loadedPlan.currency).render(), keepingLines: true),
             terminator: "")
         if !result.errors.isEmpty { throw ExitCode(1) }
     }

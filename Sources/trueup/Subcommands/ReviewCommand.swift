@@ -65,7 +65,7 @@ struct ReviewCommand: ParsableCommand {
         switch format {
         case .json: print(review.json, terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
-        case .text: print(ReviewText(review: review).render(), terminator: "")
+        case .text: print(TerminalText.escaped(ReviewText(review: review).render(), keepingLines: true), terminator: "")
         }
         try run.reportSkipped()
     }
