@@ -30,13 +30,14 @@ extension CorrectionInput {
                 return nil
             }
             let isText = item["manual_is_text"] as? Bool ?? (manual == nil)
-            parsed.append(
-                Finding(
-                    sheet: sheet, cell: cell, dealID: item["deal_id"] as? String, rep: item["rep"] as? String,
-                    period: item["period"] as? String, manual: manual, manualText: isText ? manualText : nil,
-                    expected: try money(item["expected"], "\(what)'s expected value"), causes: causes,
-                    explanation: item["explanation"] as? String ?? "", isDerived: derived,
-                    repairedFormula: item["formula"] as? String))
+            var finding = Finding(
+                sheet: sheet, cell: cell, dealID: item["deal_id"] as? String, rep: item["rep"] as? String,
+                period: item["period"] as? String, manual: manual, manualText: isText ? manualText : nil,
+                expected: try money(item["expected"], "\(what)'s expected value"), causes: causes,
+                explanation: item["explanation"] as? String ?? "", isDerived: derived,
+                repairedFormula: item["formula"] as? String)
+            finding.isInput = item["input"] as? Bool ?? false
+            parsed.append(finding)
         }
         var figures: [RepPeriodFigures] = []
         for (index, item) in reps.enumerated() {

@@ -16,6 +16,7 @@ extension Finding {
             ("derived", isDerived ? "true" : "false"), ("explanation", JSONText.quoted(explanation)),
         ]
         if let repairedFormula { pairs.append(("formula", JSONText.quoted(repairedFormula))) }
+        if isInput { pairs.append(("input", "true")) }
         return JSONText.object(pairs)
     }
 }

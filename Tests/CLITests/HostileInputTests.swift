@@ -307,6 +307,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: payroll))
         #expect(try CommandLineTests.run(arguments + ["--payroll", payroll, "--skip-unreadable"]).status == 1)
         #expect(FileManager.default.fileExists(atPath: payroll))
+
+        // The unreadable amount is reported, never overwritten: directly and through `correct`.
+        let findingsFile = try Self.output("findings.json")
+        try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: findingsFile))
+        let direct = try Self.output("direct.xlsx")
+        #expect(try CommandLineTests.run(arguments + ["--out", direct]).status == 1)
+        let later = try Self.output("later.xlsx")
+        let corrected = try CommandLineTests.run(["correct", workbook, "--findings", findingsFile, "--out", later])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        for path in [direct, later] {
+            let csv = try Self.output("corrected.csv")
+            #expect(try CommandLineTests.run(["convert", path, csv, "--sheet", "Sheet1"]).status == 0)
+            let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n")
+            #expect(rows[3].hasPrefix("D-4,R-1,") && rows[3].contains(",TBD,"), "\(rows)")
+        }
     }
 
     // MARK: Odd input
