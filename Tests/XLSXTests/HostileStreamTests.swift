@@ -56,6 +56,25 @@ import XMLStream
         #expect(try Self.parse(document) == 4)
     }
 
+    @Test func attributesAreCountedAcrossChunkBoundaries() throws {
+        func feed(_ text: String, chunk: Int) throws {
+            let parser = XMLPushParser(handler: Counting(), documentName: "test.xml")
+            let bytes = Array(text.utf8)
+            for start in stride(from: 0, to: bytes.count, by: chunk) {
+                try bytes[start..<min(start + chunk, bytes.count)].withUnsafeBytes { try parser.feed($0) }
+            }
+            try parser.finish()
+        }
+        let allowed = (0..<1_000).map { "a\($0)=\"'\"" }.joined(separator: " ")
+        let refused = allowed + " b=\"1\""
+        for chunk in [1, 7, 4096] {
+            try feed("<root><c \(allowed)/><t>\(String(repeating: "=", count: 9_000))</t></root>", chunk: chunk)
+            #expect(throws: XMLStreamError.tooManyAttributes(limit: 1_000)) {
+                try feed("<root><c \(refused)/></root>", chunk: chunk)
+            }
+        }
+    }
+
     @Test func libxml2MessagesAreOneLine() throws {
         do {
             _ = try Self.parse("<root>\n<a></b>\n</root>")
