@@ -95,3 +95,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (scripts/fuzz, docs/fuzzing.md): libFuzzer executables, built only when
+// TRUEUP_FUZZ is set, into their own scratch path with `-sanitize=fuzzer,address`.
+// The formula parser's target goes here (Fuzz/FuzzFormula) once that parser is on main.
+if Context.environment["TRUEUP_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzZIP", dependencies: ["FuzzSupport", "ZIP"], path: "Fuzz/FuzzZIP"),
+        .executableTarget(
+            name: "FuzzXMLStream", dependencies: ["FuzzSupport", "XMLStream"], path: "Fuzz/FuzzXMLStream"),
+        .executableTarget(
+            name: "FuzzXLSX", dependencies: ["FuzzSupport", "XLSX", "ZIP", "Spreadsheet"], path: "Fuzz/FuzzXLSX"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "CSV"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzPlan", dependencies: ["FuzzSupport", "PlanFile"], path: "Fuzz/FuzzPlan"),
+    ]
+}

@@ -23,8 +23,10 @@ public enum CSVFormatting {
         out.append(10)
     }
 
+    /// Appends one field; NUL characters are dropped (payroll and spreadsheet programs stop
+    /// reading a line, or a file, at one).
     static func append(_ text: String, delimiter: UInt8, to out: inout [UInt8]) {
-        var text = text
+        var text = text.utf8.contains(0) ? String(text.unicodeScalars.filter { $0 != "\0" }) : text
         text.withUTF8 { bytes in
             let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
             guard needsQuotes else {

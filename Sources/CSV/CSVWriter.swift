@@ -5,7 +5,8 @@ import Spreadsheet
 /// a chosen delimiter, and protection against formula injection.
 ///
 /// A text field that a spreadsheet would run as a formula — one starting with `=`, `+`, `-`,
-/// `@`, a tab, CR or LF — is written with a leading apostrophe (OWASP's CSV-injection advice).
+/// `@`, a tab, CR or LF, also after leading spaces (` =1+1` runs too) — is written with a
+/// leading apostrophe (OWASP's CSV-injection advice). NUL characters are never written.
 /// Numbers are never touched, so `-42.50` stays a negative number, and text that is itself a
 /// plain number (`-42.50` read from a CSV) is left alone too.
 public struct CSVWriter {
@@ -52,12 +53,12 @@ public struct CSVWriter {
         write(texts.map { CellValue.text($0) })
     }
 
-    static func needsNeutralizing(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
+    public static func needsNeutralizing(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), 9, 13, 10: return true
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            if case .value = Decimal.parse(text) { return false }
+            if case .value = Decimal.parse(text.trimmingCharacters(in: .whitespaces)) { return false }
             return true
         default: return false
         }

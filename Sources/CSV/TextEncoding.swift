@@ -17,6 +17,7 @@ enum EncodingDetector {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
         if head.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
         if head.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
+        if let utf16 = utf16WithoutMark(try file.prefix(4096)) { return (utf16, 0) }
         var validator = UTF8Validator()
         var valid = true
         try file.forEachChunk { chunk in
@@ -27,6 +28,24 @@ enum EncodingDetector {
             return true
         }
         return (valid && validator.isComplete ? .utf8 : .windows1252, 0)
+    }
+}
+
+extension EncodingDetector {
+    /// UTF-16 without a byte-order mark, told by its NUL bytes: text that is mostly ASCII has a
+    /// NUL in every high byte, so nearly half the sample is NUL, all at even offsets (big-endian)
+    /// or all at odd ones (little-endian). Nil for anything else.
+    static func utf16WithoutMark(_ sample: [UInt8]) -> TextEncoding? {
+        let pairs = sample.count / 2
+        guard pairs >= 2 else { return nil }
+        var evenNULs = 0
+        var oddNULs = 0
+        for index in 0..<(pairs * 2) where sample[index] == 0 {
+            if index % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        if evenNULs * 10 >= pairs * 6 && oddNULs * 20 <= pairs { return .utf16BigEndian }
+        if oddNULs * 10 >= pairs * 6 && evenNULs * 20 <= pairs { return .utf16LittleEndian }
+        return nil
     }
 }
 

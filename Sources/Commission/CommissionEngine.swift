@@ -39,6 +39,7 @@ struct Run {
     init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
         self.plan = plan
         self.lines = lines
+        try DateWindow.check(lines)
         book = try RepBook(roster: roster, lines: lines)
 
         let eligibleSet = plan.eligibleStatuses.map { Set($0.map(\.normalizedKey)) }

@@ -17,32 +17,38 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.
 enum ColumnMatcher {
+    /// The longest text, in UTF-8 bytes, that can be a header.
+    static let longestHeader = 255
+
     /// Maps one candidate header row. `pins` name the exact header for a field.
     /// Returns nil when a required field is missing; throws when a field is ambiguous.
     static func map<Key: Hashable & Sendable & RawRepresentable>(
         row: Row, keys: [Key], synonyms: (Key) -> [String], required: [Key], pins: [String: String]
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
-        var headers: [(column: Int, text: String)] = []
+        // Each header's key is made once per row (a sheet's first rows may hold megabytes of
+        // text); a cell longer than `longestHeader` is no header.
+        var headers: [(column: Int, text: String, key: String)] = []
         for cell in row.cells {
-            if case .text(let text) = cell.value, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                headers.append((cell.column, text.trimmingCharacters(in: .whitespaces)))
-            }
+            guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
         }
         var columns: [Key: Int] = [:]
         var names: [Key: String] = [:]
         var taken: Set<Int> = []
         for key in keys {
             if let pin = pins[key.rawValue] {
-                guard let match = headers.first(where: { headerKey($0.text) == headerKey(pin) }) else { continue }
+                let wanted = headerKey(pin)
+                guard let match = headers.first(where: { $0.key == wanted }) else { continue }
                 columns[key] = match.column
                 names[key] = match.text
                 taken.insert(match.column)
             }
         }
-        var ambiguous: [(key: Key, matches: [(column: Int, text: String)])] = []
+        var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
         for key in keys where columns[key] == nil && pins[key.rawValue] == nil {
             let wanted = Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)])
-            let matches = headers.filter { wanted.contains(headerKey($0.text)) && !taken.contains($0.column) }
+            let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
             if matches.count > 1 {
                 ambiguous.append((key, matches))
             } else if let match = matches.first {
@@ -70,7 +76,7 @@ enum ColumnMatcher {
         let best = firstRows.max { a, b in a.cells.filter(\.value.isText).count < b.cells.filter(\.value.isText).count }
         let texts =
             best?.cells.compactMap { cell -> String? in
-                if case .text(let text) = cell.value { return text }
+                if case .text(let text) = cell.value, text.utf8.count <= longestHeader { return text }
                 return nil
             } ?? []
         let found = Set(texts.map(headerKey))

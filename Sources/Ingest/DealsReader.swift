@@ -34,10 +34,33 @@ public struct DealsTable: Sendable {
     public var diagnostics: [SpreadsheetError]
     /// Data rows below the header that held anything.
     public var rowsRead: Int
-    public var skippedRows: Int { Set(diagnostics.map { $0.location.cell?.row ?? $0.location.line ?? 0 }).count }
+    /// The rows left out because a value could not be read, in sheet order (plan-format.md §7:
+    /// every row is accounted for; callers refuse the run or report these).
+    public var skipped: [SkippedRow] = []
+    public var skippedRows: Int { skipped.count }
     public var mapping: ColumnMapping<Field>
     public var file: String
     public var sheet: String?
+}
+
+/// A data row left out because a value in it could not be read.
+public struct SkippedRow: Sendable, Hashable {
+    /// A cell that could not be read, with what it held.
+    public struct Unread: Sendable, Hashable {
+        public var cell: CellAddress
+        public var text: String
+    }
+
+    public var row: Int
+    /// Why, each at its cell (or line, for CSV).
+    public var failures: [SpreadsheetError]
+    public var cells: [Unread]
+    public var dealID: String?
+    public var rep: String?
+    /// The row's amount when that much could be read.
+    public var amount: Decimal?
+    /// The row's commission cell, for the reconciler.
+    public var commission: Cell?
 }
 
 /// Reads credit lines (plan-format.md 1.1) from a CSV file or a workbook's deals sheet.
@@ -66,6 +89,7 @@ public enum DealsReader {
             result.manual += part.manual
             result.totals += part.totals
             result.diagnostics += part.diagnostics
+            result.skipped += part.skipped
             result.rowsRead += part.rowsRead
         }
     }
@@ -149,20 +173,23 @@ public enum DealsReader {
         }
         result.rowsRead += 1
         var failures: [SpreadsheetError] = []
+        var failed: [Field] = []
         func attempt<T>(_ field: Field, _ read: () throws(ValueReading.Failure) -> T?) -> T? {
             do throws(ValueReading.Failure) {
                 return try read()
             } catch {
                 let message = error.message
                 failures.append(SpreadsheetError(place.location(column: mapping.columns[field]), message))
+                failed.append(field)
                 return nil
             }
         }
         func required<T>(_ field: Field, _ found: T?) -> T? {
-            if found == nil && !failures.contains(where: { $0.location.cell?.column == mapping.columns[field] }) {
+            if found == nil && !failed.contains(field) {
                 failures.append(
                     SpreadsheetError(
                         place.location(column: mapping.columns[field]), "no \(field.rawValue); the row is skipped"))
+                failed.append(field)
             }
             return found
         }
@@ -185,6 +212,18 @@ public enum DealsReader {
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
             result.diagnostics += failures
+            result.skipped.append(
+                SkippedRow(
+                    row: row.index, failures: failures,
+                    cells: failed.map { field in
+                        SkippedRow.Unread(
+                            cell: CellAddress(row: row.index, column: mapping.columns[field] ?? 1),
+                            text: value(field).plainText)
+                    },
+                    dealID: dealID, rep: rep, amount: amount,
+                    commission: mapping.columns[.commission].flatMap { column in
+                        row.cells.first { $0.column == column }
+                    }))
             return
         }
         func cell(_ field: Field) -> Cell? {

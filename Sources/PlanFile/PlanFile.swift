@@ -43,7 +43,7 @@ public enum PlanFile {
         } catch let error as PlanError {
             throw error
         } catch let error as YamlError {
-            throw Self.located(error, file: file)
+            throw Self.located(error, file: file, text: text)
         } catch {
             throw PlanError(file: file, line: 0, column: 0, message: "not valid YAML (\(error))")
         }
@@ -54,13 +54,45 @@ public enum PlanFile {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 
-    private static func located(_ error: YamlError, file: String) -> PlanError {
+    private static func located(_ error: YamlError, file: String, text: String) -> PlanError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the key's first occurrence and quotes the whole plan; point at the repeat.
+            let key = duplicates.first ?? ""
+            let (line, column) = repeatedKey(key, in: text, after: context.mark)
+            return PlanError(file: file, line: line, column: column, message: "duplicate key '\(key)'")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return PlanError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case .reader(let problem, let offset, let value, _):
+            // libyaml's reader reports a byte offset (a control character, bytes that are not UTF-8).
+            let before = text.utf8.prefix(max(0, offset ?? 0))
+            let line = before.filter { $0 == 10 }.count + 1
+            let column = before.reversed().prefix { $0 != 10 }.count + 1
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return PlanError(file: file, line: line, column: column, message: "not valid YAML: \(problem)\(character)")
         default:
-            return PlanError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            let message = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return PlanError(file: file, line: 0, column: 0, message: "not valid YAML: \(message)")
         }
+    }
+
+    /// Where `key` appears a second time at the column of its first appearance (`first`), or
+    /// `first` itself when the repeat is written another way (a flow mapping).
+    private static func repeatedKey(_ key: String, in text: String, after first: Mark) -> (Int, Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for (number, line) in lines.enumerated() where number + 1 >= first.line {
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            guard indent + 1 == first.column else { continue }
+            let rest = line.dropFirst(indent)
+            for quote in ["", "\"", "'"] where rest.hasPrefix(quote + key + quote) {
+                let after = rest.dropFirst(key.count + 2 * quote.count).drop { $0 == " " }
+                guard after.first == ":" else { continue }
+                seen += 1
+                if seen == 2 { return (number + 1, indent + 1) }
+            }
+        }
+        return (first.line, first.column)
     }
 }

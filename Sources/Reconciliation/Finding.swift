@@ -23,6 +23,9 @@ public struct Finding: Sendable, Hashable {
     /// For a total whose ranges stop short (`sum_range`): its formula with those ranges over the
     /// rows they should cover. The corrected cell takes this formula, not a constant.
     public var repairedFormula: String?
+    /// The cell is an input of the calculation (an amount, a date the reader could not read), not
+    /// a figure the plan pays: it is reported, never overwritten.
+    public var isInput = false
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
@@ -49,7 +52,7 @@ public struct Finding: Sendable, Hashable {
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != .rounding }
     /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
-    public var isPay: Bool { cause != .amountMismatch }
+    public var isPay: Bool { cause != .amountMismatch && !isInput }
 }
 
 /// What reconciling a workbook found, ranked by money.
@@ -61,6 +64,9 @@ public struct Reconciliation: Sendable {
     /// What a summary sheet pays each rep in each period (its most final figure: payable, else
     /// earned, else commission) beside the engine's figure for it, by the rep's roster id.
     public var sheetTotals: [RepPeriod: SheetTotal] = [:]
+    /// Deal rows left out of the statement because a value could not be read (each has an
+    /// `unreadable` finding); a payroll from this statement would not pay them.
+    public var skippedRows: [Int] = []
 
     public var errors: [Finding] { findings.filter(\.isError) }
 

@@ -30,6 +30,7 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
+        findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
         if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
             findings += SummaryFindings.compute(
@@ -51,7 +52,10 @@ public enum Reconciler {
                 deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", "))
         if let note = formulas.note { notes.append(note) }
-        return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
+        var result = Reconciliation(
+            findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
+        result.skippedRows = deals.skipped.map(\.row)
+        return result
     }
 }
 

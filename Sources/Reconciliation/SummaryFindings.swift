@@ -74,7 +74,14 @@ enum SummaryFindings {
                     let want = expected[field]
                 else { continue }
                 let (value, isText) = Decimal.fromCell(cell.value)
-                guard let manual = value, !context.matches(manual, want) || isText else { continue }
+                guard let manual = value else {
+                    findings.append(
+                        UnreadableFindings.total(
+                            sheet: summary.name, cell: cell, at: CellAddress(row: row.row, column: column),
+                            rep: total.rep, period: period, expected: want, what: field.rawValue))
+                    continue
+                }
+                guard !context.matches(manual, want) || isText else { continue }
                 var finding = Finding(
                     sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: total.rep,
                     period: period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,

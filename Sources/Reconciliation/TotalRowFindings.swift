@@ -20,9 +20,7 @@ enum TotalRowFindings {
         var previousTotal = context.deals.mapping.headerRow
         for total in context.deals.totals {
             defer { previousTotal = total.row }
-            guard let cell = total.commission, case let (value?, isText) = Decimal.fromCell(cell.value) else {
-                continue
-            }
+            guard let cell = total.commission else { continue }
             // A conditional sum's criteria are not evaluated here, so such totals are not judged.
             if let formula = cell.formula, formula.uppercased().contains("SUMIF") { continue }
             let block = (previousTotal + 1)...max(previousTotal + 1, total.row - 1)
@@ -30,6 +28,13 @@ enum TotalRowFindings {
             let rows = dataRows.filter { block.contains($0) }
             let expected = rows.reduce(Decimal(0)) { sum, row in
                 sum + (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
+            }
+            guard case let (value?, isText) = Decimal.fromCell(cell.value) else {
+                findings.append(
+                    UnreadableFindings.total(
+                        sheet: context.sheetName, cell: cell, at: CellAddress(row: total.row, column: column),
+                        rep: nil, period: nil, expected: expected, what: total.label))
+                continue
             }
             guard !context.matches(value, expected) || isText else { continue }
             var finding = Finding(

@@ -2,13 +2,20 @@ import Foundation
 
 /// A file written atomically: bytes go to a temporary file beside the destination, which is
 /// renamed into place by `commit()`. Without a commit (an error, a crash) the destination is
-/// untouched and the temporary file is removed.
+/// untouched and the temporary file is removed; SIGINT, SIGTERM and SIGHUP remove it too.
+///
+/// A file that replaces another keeps the other's permissions (a 0600 payroll stays 0600); a new
+/// file gets 0666 less the umask, as any file the user creates. A write that fails (a full disk,
+/// a file-size limit) is reported by `commit()` or `translatingErrors` naming the destination.
 public final class AtomicOutputFile {
     public let path: String
     /// Where the bytes go until `commit()`; writers that need a `FileHandle` use `handle`.
     public let temporaryPath: String
     private let stream: UnsafeMutablePointer<FILE>
     private var committed = false
+    /// The first `errno` of a failed `write`, reported by `commit()`.
+    private var writeFailure: Int32?
+    private let cleanupSlot: Int?
 
     /// Refuses a folder, and any path that is one of `inputs` (the same file, by device and inode).
     public init(path: String, inputs: [String]) throws(SpreadsheetError) {
@@ -30,8 +37,11 @@ public final class AtomicOutputFile {
             throw SpreadsheetError(Location(file: path), "cannot write here (\(String(cString: strerror(errno))))")
         }
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        cleanupSlot = TemporaryFiles.register(temporaryPath)
         guard let opened = fdopen(descriptor, "wb") else {
             close(descriptor)
+            unlink(temporaryPath)
+            TemporaryFiles.unregister(cleanupSlot)
             throw SpreadsheetError(Location(file: path), "cannot write here")
         }
         setvbuf(opened, nil, _IOFBF, 1 << 20)
@@ -43,6 +53,7 @@ public final class AtomicOutputFile {
             fclose(stream)
             unlink(temporaryPath)
         }
+        TemporaryFiles.unregister(cleanupSlot)
     }
 
     /// A handle on the temporary file for writers that seek (the ZIP writer patches headers).
@@ -50,20 +61,50 @@ public final class AtomicOutputFile {
     public lazy var handle: FileHandle = FileHandle(fileDescriptor: fileno(stream), closeOnDealloc: false)
 
     public func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+        bytes.withUnsafeBufferPointer { record(fwrite($0.baseAddress, 1, $0.count, stream), of: $0.count) }
     }
 
     public func write(_ text: String) {
         var text = text
-        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
+        text.withUTF8 { record(fwrite($0.baseAddress, 1, $0.count, stream), of: $0.count) }
     }
 
-    /// Flushes, syncs and renames the file into place.
+    private func record(_ written: Int, of count: Int) {
+        if written < count && writeFailure == nil { writeFailure = errno }
+    }
+
+    /// Runs `body`, which writes through `handle`, turning a failed write (Foundation's
+    /// `NSCocoaErrorDomain` errors) into one `SpreadsheetError` naming the destination.
+    public func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SpreadsheetError {
+            throw error
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+                $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil
+            }
+            let code = error.domain == NSPOSIXErrorDomain ? Int32(error.code) : underlying
+            throw SpreadsheetError(
+                Location(file: path), "write failed (\(Self.reason(code ?? EIO, cocoa: error.code)))")
+        }
+    }
+
+    /// Foundation's write errors carry a Cocoa code without the POSIX one at times.
+    private static func reason(_ code: Int32, cocoa: Int) -> String {
+        if cocoa == NSFileWriteOutOfSpaceError { return String(cString: strerror(ENOSPC)) }
+        return String(cString: strerror(code))
+    }
+
+    /// Flushes, syncs and renames the file into place, with the permissions described above.
     public func commit() throws(SpreadsheetError) {
+        if let writeFailure {
+            throw SpreadsheetError(Location(file: path), "write failed (\(String(cString: strerror(writeFailure))))")
+        }
         guard fflush(stream) == 0, ferror(stream) == 0, fsync(fileno(stream)) == 0 else {
             throw SpreadsheetError(Location(file: path), "write failed (\(String(cString: strerror(errno))))")
         }
-        fchmod(fileno(stream), 0o644)
+        fchmod(fileno(stream), Self.mode(replacing: path))
         fclose(stream)
         committed = true
         guard rename(temporaryPath, path) == 0 else {
@@ -71,6 +112,15 @@ public final class AtomicOutputFile {
             throw SpreadsheetError(
                 Location(file: path), "cannot rename into place (\(String(cString: strerror(errno))))")
         }
+    }
+
+    /// The permissions of the file at `path` when there is one, else 0666 less the umask.
+    static func mode(replacing path: String) -> mode_t {
+        var existing = stat()
+        if stat(path, &existing) == 0 { return existing.st_mode & 0o7777 }
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
     }
 
     public static func sameFile(_ a: String, _ b: String) -> Bool {

@@ -5,9 +5,12 @@ internal import CLibXML2
 /// Nothing is kept beyond libxml2's working buffers, so memory does not grow with the document.
 /// Parsing is safe for hostile input: any `<!DOCTYPE` stops the parse with
 /// `XMLStreamError.documentTypeDeclaration`, the network and external entities are off, and
-/// libxml2's default size limits stay on (`XML_PARSE_HUGE` is never set).
+/// libxml2's default size limits stay on (`XML_PARSE_HUGE` is never set), and an element with more
+/// than `AttributeCounter.limit` attributes is refused before libxml2 sees it (its duplicate-attribute
+/// check takes time quadratic in their number). libxml2 never prints: its handlers are silenced.
 public final class XMLPushParser {
     private let state: ParseState
+    @exclusivity(unchecked) private var attributes = AttributeCounter()
     @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
     private let documentName: String
 
@@ -31,6 +34,7 @@ public final class XMLPushParser {
     /// Parses the next chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
         guard !chunk.isEmpty else { return }
+        guard attributes.scan(chunk) else { throw XMLStreamError.tooManyAttributes(limit: AttributeCounter.limit) }
         let bytes = chunk.baseAddress!.assumingMemoryBound(to: CChar.self)
         if context == nil {
             try start(with: bytes, count: Int32(chunk.count))
@@ -57,6 +61,7 @@ public final class XMLPushParser {
     private static let installOnce: Void = CLibXML2_install()
 
     private func start(with bytes: UnsafePointer<CChar>, count: Int32) throws {
+        CLibXML2_silenceThread()
         var sax = ParseState.saxHandler()
         let user = Unmanaged.passUnretained(state).toOpaque()
         guard let created = xmlCreatePushParserCtxt(&sax, user, bytes, count, documentName) else {
@@ -77,7 +82,7 @@ public final class XMLPushParser {
             let message = error.pointee.message.map { String(cString: $0) } ?? "error \(status)"
             throw XMLStreamError.malformed(
                 line: Int(error.pointee.line), column: Int(error.pointee.int2),
-                message: message.trimmingTrailingNewlines())
+                message: message.oneLine())
         }
         throw XMLStreamError.malformed(line: 0, column: 0, message: "libxml2 error \(status)")
     }
@@ -161,9 +166,10 @@ final class ParseState {
 }
 
 extension String {
-    func trimmingTrailingNewlines() -> String {
+    /// libxml2's message on one line: no trailing newline, inner line breaks and tabs as spaces.
+    func oneLine() -> String {
         var result = self
-        while result.last == "\n" { result.removeLast() }
-        return result
+        while result.last?.isNewline == true { result.removeLast() }
+        return String(result.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }

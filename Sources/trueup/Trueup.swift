@@ -11,6 +11,7 @@ struct Trueup: ParsableCommand {
             Exit status: 0 success, 1 findings to correct, 2 the run could not be done \
             (bad input, unreadable file, wrong arguments).
             """,
+        version: "trueup 0.1.0",
         subcommands: [
             Reconcile.self, Correct.self, Calculate.self, ReviewCommand.self, ForecastCommand.self, PlanCommand.self,
             Inspect.self,
@@ -19,17 +20,22 @@ struct Trueup: ParsableCommand {
 
     /// Runs the command; every failure becomes one line on standard error and exit status 2.
     static func main() {
+        StandardOutputCheck.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
+            try StandardOutputCheck.finish()
         } catch let error as SpreadsheetError {
             Diagnostics.fail(error.description)
         } catch let error as UsageError {
             Diagnostics.fail(error.description)
         } catch {
-            if exitCode(for: error) == .success || error is ExitCode { exit(withError: error) }
-            let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data(("trueup: " + message + "\n").utf8))
+            if exitCode(for: error) == .success || error is ExitCode {
+                do { try StandardOutputCheck.finish() } catch { Diagnostics.fail("\(error)") }
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            FileHandle.standardError.write(Data(("trueup: " + TerminalText.escaped(message) + "\n").utf8))
             Foundation.exit(2)
         }
     }
@@ -43,7 +49,7 @@ struct UsageError: Error, CustomStringConvertible {
 
 enum Diagnostics {
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("trueup: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("trueup: error: \(TerminalText.escaped(message))\n".utf8))
         Foundation.exit(2)
     }
 }

@@ -79,22 +79,35 @@ import Testing
         #expect(mapped.status == 0, "\(mapped.stderr)")
     }
 
-    @Test func unreadableValuesAreReportedAtTheirCellAndSkipped() throws {
+    @Test func unreadableValuesStopTheRunUnlessAskedToSkipThem() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let deals = folder.appendingPathComponent("deals.csv")
         try
             "Deal ID,Owner ID,Close Date,Amount,Stage\nD1,R-101,2026-07-01,TBD,Closed Won\nD2,R-101,2026-07-45,100,Closed Won\nD3,R-101,2026-07-02,1000,Closed Won\n"
             .write(to: deals, atomically: true, encoding: .utf8)
-        let result = try CommandLineTests.run([
+        let payroll = folder.appendingPathComponent("payroll.csv").path
+        let arguments = [
             "calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path, "--roster",
-            Self.sample("roster.csv"),
-        ])
-        #expect(result.status == 0)
+            Self.sample("roster.csv"), "--payroll", payroll,
+        ]
+        let refused = try CommandLineTests.run(arguments)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr
+                == "trueup: error: \(deals.path): 2 deal rows cannot be read (D2 \"TBD\", C3 \"2026-07-45\"); nothing was calculated: correct them, or pass --skip-unreadable to leave them out\n"
+        )
+        #expect(refused.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: payroll))
+
+        let result = try CommandLineTests.run(arguments + ["--skip-unreadable"])
+        #expect(result.status == 1)
         #expect(result.stderr.contains("\(deals.path):2: expected a number, found \"TBD\""))
         #expect(
             result.stderr.contains("\(deals.path):3: expected a date (a date cell or YYYY-MM-DD), found \"2026-07-45\"")
         )
-        #expect(result.stderr.contains("2 of 3 deal rows skipped"))
+        #expect(result.stderr.contains("2 of 3 deal rows left out (--skip-unreadable): D2 \"TBD\", C3 \"2026-07-45\""))
+        #expect(result.stderr.contains("amounts 100.00 left out, and 1 amount that could not be read"))
+        #expect(FileManager.default.fileExists(atPath: payroll))
     }
 }

@@ -25,9 +25,10 @@ import Testing
         return packageRoot.appendingPathComponent(".build/debug/trueup").path
     }()
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `trueup` (or another `executable`) with `arguments`.
+    static func run(_ arguments: [String], executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()

@@ -71,11 +71,14 @@ public struct FindingsDocument: Codable, Sendable {
         public var explanation: String
         /// A total's formula with its ranges repaired (`sum_range`), when it has one.
         public var formula: String?
+        /// The cell is an input of the calculation (an amount or date that could not be read):
+        /// reported, never overwritten.
+        public var input: Bool
 
         public init(
             sheet: String, cell: String, row: Int, dealID: String?, rep: String?, period: String?, manual: String?,
             manualIsText: Bool, expected: MoneyText, difference: MoneyText, cause: Cause, causes: [Cause],
-            derived: Bool, explanation: String, formula: String?
+            derived: Bool, explanation: String, formula: String?, input: Bool = false
         ) {
             self.sheet = sheet
             self.cell = cell
@@ -92,6 +95,7 @@ public struct FindingsDocument: Codable, Sendable {
             self.derived = derived
             self.explanation = explanation
             self.formula = formula
+            self.input = input
         }
 
         enum CodingKeys: String, CodingKey {
@@ -99,7 +103,7 @@ public struct FindingsDocument: Codable, Sendable {
             case dealID = "deal_id"
             case rep, period, manual
             case manualIsText = "manual_is_text"
-            case expected, difference, cause, causes, derived, explanation, formula
+            case expected, difference, cause, causes, derived, explanation, formula, input
         }
     }
 
@@ -247,12 +251,14 @@ extension FindingsDocument {
             let manual: Decimal? =
                 record.manualIsText
                 ? nil : record.manual.flatMap { if case .value(let n) = Decimal.parse($0) { n } else { nil } }
-            return Finding(
+            var finding = Finding(
                 sheet: record.sheet, cell: cell, dealID: record.dealID, rep: record.rep,
                 period: try record.period.map { try period($0, file: file, what: what) }, manual: manual,
                 manualText: record.manualIsText ? record.manual : nil, expected: record.expected.value,
                 causes: record.causes.isEmpty ? [record.cause] : record.causes, explanation: record.explanation,
                 isDerived: record.derived, repairedFormula: record.formula)
+            finding.isInput = record.input
+            return finding
         }
     }
 }
@@ -265,7 +271,7 @@ extension FindingsDocument.FindingRecord {
             manual: finding.manualText ?? finding.manual?.moneyText, manualIsText: finding.manualText != nil,
             expected: finding.expected.money, difference: finding.difference.money, cause: finding.cause,
             causes: finding.causes, derived: finding.isDerived, explanation: finding.explanation,
-            formula: finding.repairedFormula)
+            formula: finding.repairedFormula, input: finding.isInput)
     }
 }
 

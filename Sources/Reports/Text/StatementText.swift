@@ -60,14 +60,17 @@ extension Decimal {
 }
 
 extension Statement {
+    /// Text fields a spreadsheet would run as formulas are neutralised (`CSVWriter`).
     public var totalsCSV: String {
-        var out = CSVFormatting.record([
+        var out = ""
+        var writer = CSVWriter { out += String(decoding: $0, as: UTF8.self) }
+        writer.write(texts: [
             "rep", "name", "team", "period", "credit", "quota", "attainment", "earned", "draw", "draw_paid",
             "recovered",
             "payable", "balance",
         ])
         for t in reps {
-            out += CSVFormatting.record([
+            writer.write(texts: [
                 t.rep, t.name ?? "", t.team ?? "", t.period.description, t.credit.moneyText, t.quota?.moneyText ?? "",
                 t.attainment?.ratioText ?? "", t.earned.moneyText, t.draw.moneyText, t.drawPaid.moneyText,
                 t.recovered.moneyText, t.payable.moneyText, t.balance.moneyText,
@@ -77,11 +80,13 @@ extension Statement {
     }
 
     public var linesCSV: String {
-        var out = CSVFormatting.record([
+        var out = ""
+        var writer = CSVWriter { out += String(decoding: $0, as: UTF8.self) }
+        writer.write(texts: [
             "rep", "period", "kind", "deal_id", "row", "credit", "amount", "rates", "flags", "explanation",
         ])
         for l in lineGroups.joined() {
-            out += CSVFormatting.record([
+            writer.write(texts: [
                 l.rep, l.period.description, l.kind.rawValue, l.dealID ?? "", l.row.map(String.init) ?? "",
                 l.credit?.moneyText ?? "", l.amount.moneyText, l.rates.map(\.plainText).joined(separator: " "),
                 l.flags.names.joined(separator: " "), l.explanation,

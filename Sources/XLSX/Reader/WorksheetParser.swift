@@ -35,6 +35,8 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private var rowHasExplicitIndex = false
     @exclusivity(unchecked) private var nextColumn = 1
     @exclusivity(unchecked) private var cells: [Cell] = []
+    /// The last row handed to `emit`: rows must come in ascending order, each once.
+    @exclusivity(unchecked) private var lastEmittedRow = 0
 
     @exclusivity(unchecked) private var cellColumn = 0
     @exclusivity(unchecked) private var cellType = CellType.number
@@ -113,6 +115,16 @@ final class WorksheetParser: XMLEventHandler {
             phoneticDepth -= 1
         } else if name.is("row") {
             if !cells.isEmpty {
+                // A repeated row would read as a copied deal and its correction land on the wrong
+                // cells; Excel itself calls such a file corrupt. Refused, naming the row.
+                guard rowIndex > lastEmittedRow else {
+                    throw SpreadsheetError(
+                        Location(file: file, sheet: sheet),
+                        rowIndex == lastEmittedRow
+                            ? "row \(rowIndex) appears twice; each row may appear once"
+                            : "row \(rowIndex) comes after row \(lastEmittedRow); rows must be in ascending order")
+                }
+                lastEmittedRow = rowIndex
                 let row = Row(index: rowIndex, cells: cells)
                 cells = []
                 cells.reserveCapacity(row.cells.count)

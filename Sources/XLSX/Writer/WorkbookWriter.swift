@@ -32,8 +32,15 @@ public final class WorkbookWriter {
     /// written inline (`t="inlineStr"`), so memory stays bounded on sheets of unique identifiers.
     public let sharedStringLimit: Int
 
-    public init(handle: FileHandle, dateSystem: DateSystem = .excel1900, sharedStringLimit: Int = 100_000) {
+    /// The file's name in diagnostics (the destination's path, when the caller gives it).
+    public let fileName: String
+
+    public init(
+        handle: FileHandle, dateSystem: DateSystem = .excel1900, sharedStringLimit: Int = 100_000,
+        fileName: String = "workbook"
+    ) {
         zip = ZipWriter(handle: handle)
+        self.fileName = fileName
         self.dateSystem = dateSystem
         self.sharedStringLimit = sharedStringLimit
     }
@@ -51,12 +58,22 @@ public final class WorkbookWriter {
 
     /// Writes the next row. `index` (1-based) must grow from row to row; cells are written from
     /// column 1 (or `firstColumn`), skipping `.empty` cells that have no style, formula or note.
+    /// A row out of order, repeated, or past row 1,048,576 (Excel's last) throws, naming the sheet.
     public func writeRow(_ cells: [WriteCell], index: Int? = nil, firstColumn: Int = 1) throws {
         // Taken out of `current` so that the row buffer has one owner and grows in place.
         guard var sheet = current.take() else { preconditionFailure("no sheet is open") }
         defer { current = sheet }
         let row = index ?? sheet.lastRow + 1
-        precondition(row > sheet.lastRow && row <= CellAddress.maxRow, "rows must be written in order")
+        guard row > sheet.lastRow else {
+            throw SpreadsheetError(
+                Location(file: fileName, sheet: sheet.name),
+                "row \(row) comes after row \(sheet.lastRow); rows are written once each, in order")
+        }
+        guard row <= CellAddress.maxRow else {
+            throw SpreadsheetError(
+                Location(file: fileName, sheet: sheet.name),
+                "more than \(CellAddress.maxRow) rows, the most a sheet holds")
+        }
         sheet.buffer.append(contentsOf: #"<row r=""#.utf8)
         sheet.buffer.append(contentsOf: String(row).utf8)
         sheet.buffer.append(contentsOf: #"">"#.utf8)
@@ -82,7 +99,7 @@ public final class WorkbookWriter {
         for range in ranges {
             if let other = sheet.merged.first(where: { $0.overlaps(range) }) {
                 throw SpreadsheetError(
-                    Location(file: "workbook", sheet: sheet.name), "merged ranges \(other) and \(range) overlap")
+                    Location(file: fileName, sheet: sheet.name), "merged ranges \(other) and \(range) overlap")
             }
             sheet.merged.append(range)
         }

@@ -12,9 +12,10 @@ struct Calculate: ParsableCommand {
         abstract: "Compute every commission from a plan, a roster and the deals, explaining each figure.",
         discussion: """
             Reads the plan (YAML), the deals (CSV or XLSX: the first sheet whose header row names deal \
-            id, rep, date and amount) and the roster (the plan's reps:, or --roster). Rows with values \
-            that cannot be read are reported on standard error and skipped. --format json prints the \
-            object of the plan-format contract, section 4.
+            id, rep, date and amount) and the roster (the plan's reps:, or --roster). A row with a value \
+            that cannot be read stops the run (status 2, its cells listed) unless --skip-unreadable, \
+            which leaves such rows out, says what they held, and ends with status 1. --format json \
+            prints the object of the plan-format contract, section 4.
             """)
 
     @OptionGroup var inputs: CalculationInputs
@@ -33,6 +34,8 @@ struct Calculate: ParsableCommand {
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "statement")
         let run = try inputs.load()
+        // The Lines sheet holds a header and a line per deal line at least: refused before the work.
+        try workbook?.checkFits(rows: run.deals.lines.count + 1, sheet: "Lines")
         let statement = try run.calculate()
         try workbook?.write(inputs: inputs.files) { try StatementWorkbook.write(statement, to: $0) }
         try payroll.write(statement, inputs: inputs.files)
@@ -44,10 +47,12 @@ struct Calculate: ParsableCommand {
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text:
             print(
-                StatementText(statement: statement, showLines: lines, width: TerminalWidth.standardOutput).render(),
+                TerminalText.escaped(
+                    StatementText(statement: statement, showLines: lines, width: TerminalWidth.standardOutput)
+                        .render(), keepingLines: true),
                 terminator: "")
         }
-        run.reportSkipped()
+        try run.reportSkipped()
     }
 }
 
@@ -74,6 +79,12 @@ struct CalculationInputs: ParsableArguments {
             "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
     var map: [String] = []
 
+    @Flag(
+        help:
+            "Leave out deal rows with values that cannot be read (they are listed, with their amounts, and the status is 1) instead of stopping."
+    )
+    var skipUnreadable = false
+
     /// Every file the command reads; outputs may not be any of them.
     var files: [String] { [plan, deals] + (roster.map { [$0] } ?? []) }
 
@@ -97,6 +108,19 @@ struct CalculationInputs: ParsableArguments {
             }
             pins[parts[0]] = parts[1]
         }
+        // A column of amounts, dates or rates read as a second field would turn amounts into reps'
+        // names (or dates into amounts); two text fields may share one (an id that is also a status).
+        let typed: Set = ["amount", "date", "split", "quota", "cancel_date", "rate", "commission", "bonus"]
+        var fieldByHeader: [String: String] = [:]
+        for (field, header) in pins.sorted(by: { $0.key < $1.key }) {
+            let key = header.lowercased().filter { !" _-.\t".contains($0) }
+            if let other = fieldByHeader[key], typed.contains(other) || typed.contains(field) {
+                throw UsageError(
+                    "--map: '\(other)' and '\(field)' both read the column '\(header)'; a column of amounts, dates or rates holds one field"
+                )
+            }
+            fieldByHeader[key] = field
+        }
         return pins
     }
 
@@ -106,6 +130,12 @@ struct CalculationInputs: ParsableArguments {
         let progress = ProgressLine()
         let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins(loaded)) {
             progress.update("reading the deals", done: $0, total: $1)
+        }
+        do {
+            try UnreadableRows.check(table, skip: skipUnreadable)
+        } catch {
+            progress.finish()
+            throw error
         }
         return LoadedRun(plan: loaded, deals: table, roster: try loadRoster(for: loaded), progress: progress)
     }
@@ -130,16 +160,17 @@ struct LoadedRun {
         }
     }
 
-    /// One line per unreadable value on standard error, then a count.
-    func reportSkipped() {
+    /// One line per unreadable value on standard error, then the rows and money left out, and
+    /// status 1 (`UnreadableRows`); only a run with `--skip-unreadable` gets here with such rows.
+    func reportSkipped() throws {
         guard !deals.diagnostics.isEmpty else { return }
         for diagnostic in deals.diagnostics.prefix(50) {
-            FileHandle.standardError.write(Data("trueup: warning: \(diagnostic)\n".utf8))
+            FileHandle.standardError.write(
+                Data("trueup: warning: \(TerminalText.escaped(diagnostic.description))\n".utf8))
         }
         if deals.diagnostics.count > 50 {
             FileHandle.standardError.write(Data("trueup: warning: … and \(deals.diagnostics.count - 50) more\n".utf8))
         }
-        FileHandle.standardError.write(
-            Data("trueup: \(deals.skippedRows) of \(deals.rowsRead) deal rows skipped for unreadable values\n".utf8))
+        try UnreadableRows.report(deals)
     }
 }

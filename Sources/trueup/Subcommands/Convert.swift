@@ -52,10 +52,20 @@ struct Convert: ParsableCommand {
         } else {
             throw UsageError("\(output): the output must end in .xlsx, .csv, .tsv or .json")
         }
+        if input.lowercased().hasSuffix(".json") {
+            throw UsageError("\(input): convert reads a workbook or a CSV file, not JSON")
+        }
         let source = try TableFile.open(input)
         let destination = try AtomicOutputFile(path: output, inputs: [input])
         let progress = ProgressLine()
         defer { progress.finish() }
+        try destination.translatingErrors { try convert(source, to: target, destination, progress: progress) }
+        try destination.commit()
+    }
+
+    private func convert(
+        _ source: TableFile, to target: Target, _ destination: AtomicOutputFile, progress: ProgressLine
+    ) throws {
         switch (source, target) {
         case (.workbook(let workbook), .json):
             try workbook.writeCorpusJSON { destination.write($0) }
@@ -66,7 +76,7 @@ struct Convert: ParsableCommand {
                 progress.update("Converting \(chosen.name)", done: $0, total: $1)
             }
         case (.workbook(let workbook), .xlsx):
-            let writer = WorkbookWriter(handle: destination.handle)
+            let writer = WorkbookWriter(handle: destination.handle, fileName: output)
             try WorkbookConversion.copy(workbook, to: writer) { progress.update("Copying \($0)", done: $1, total: $2) }
             try writer.finish()
         case (.delimited(let reader), .json):
@@ -77,7 +87,7 @@ struct Convert: ParsableCommand {
                 writer.write(texts: $0.fields)
             }
         case (.delimited(let reader), .xlsx):
-            let writer = WorkbookWriter(handle: destination.handle)
+            let writer = WorkbookWriter(handle: destination.handle, fileName: output)
             let name = (input as NSString).lastPathComponent.components(separatedBy: ".").first ?? "Sheet1"
             try DelimitedConversion.writeXLSX(
                 reader, sheetName: WorkbookWriter.availableName(name, existing: []), to: writer
@@ -86,7 +96,6 @@ struct Convert: ParsableCommand {
             }
             try writer.finish()
         }
-        try destination.commit()
     }
 
     private func csvWriter(_ destination: AtomicOutputFile) throws -> CSVWriter {
@@ -113,7 +122,7 @@ struct Convert: ParsableCommand {
             return first
         }
         if let named = workbook.sheet(named: sheet) { return named }
-        if let position = Int(sheet), workbook.sheets.indices.contains(position - 1) {
+        if let position = Int(sheet), position >= 1, position <= workbook.sheets.count {
             return workbook.sheets[position - 1]
         }
         let names = workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
@@ -136,7 +145,8 @@ enum WorkbookConversion {
                 nextRow += 1
             }
             values.removeAll(keepingCapacity: true)
-            values.append(contentsOf: repeatElement(CellValue.empty, count: row.cells.last.map { $0.column } ?? 0))
+            // Cells may come out of column order; the widest column decides the line's width.
+            values.append(contentsOf: repeatElement(CellValue.empty, count: row.cells.map(\.column).max() ?? 0))
             for cell in row.cells { values[cell.column - 1] = cell.value }
             writer.write(values)
             nextRow = row.index + 1
@@ -153,7 +163,7 @@ enum WorkbookConversion {
             names.append(name)
             try writer.beginSheet(name)
             let tail = try workbook.readRows(of: sheet, progress: { progress(sheet.name, $0, $1) }) { row in
-                guard let last = row.cells.last?.column else { return }
+                guard let last = row.cells.map(\.column).max() else { return }
                 var cells = [WriteCell](repeating: .empty, count: last)
                 for cell in row.cells {
                     cells[cell.column - 1] = WriteCell(
@@ -193,12 +203,19 @@ enum DelimitedConversion {
     ) throws {
         var inference = ColumnKindInference()
         var isHeader = true
+        var records = 0
         try reader.forEachRecord { record in
+            records += 1
             if isHeader {
                 isHeader = false
                 return
             }
             inference.add(record.fields)
+        }
+        guard records <= CellAddress.maxRow else {
+            throw SpreadsheetError(
+                Location(file: reader.path),
+                "\(records) records do not fit in one sheet (\(CellAddress.maxRow) rows at most); nothing was written")
         }
         let kinds = inference.kinds
         let styles = kinds.map { CellStyle(numberFormat: $0.numberFormat) }

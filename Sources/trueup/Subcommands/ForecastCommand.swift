@@ -80,6 +80,13 @@ struct ForecastCommand: ParsableCommand {
                 : run.deals.sheet.map { "\(run.deals.file) › \(Location.quotedSheetName($0))" } ?? run.deals.file
             throw UsageError("\(place): \(error.description)")
         }
+        let teams = Set(forecast.reps.compactMap(\.team))
+        if let unknown = targets.first(where: { $0.team.map { !teams.contains($0) } ?? false }), let team = unknown.team
+        {
+            let known = teams.sorted().joined(separator: ", ")
+            throw UsageError(
+                "--target \(team)=…: no team '\(team)' in the roster (its teams are \(known.isEmpty ? "none" : known))")
+        }
         if let period {
             try PeriodOption.check(period, in: forecast.periods, of: "the forecast")
             forecast.keepOnly(period: period)
@@ -89,9 +96,12 @@ struct ForecastCommand: ParsableCommand {
         case .json: print(try OrderedJSONEncoder().encode(ForecastDocument(forecast)), terminator: "")
         case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
         case .text:
-            print(ForecastText(forecast: forecast, width: TerminalWidth.standardOutput).render(), terminator: "")
+            print(
+                TerminalText.escaped(
+                    ForecastText(forecast: forecast, width: TerminalWidth.standardOutput).render(), keepingLines: true),
+                terminator: "")
         }
-        run.reportSkipped()
+        try run.reportSkipped()
     }
 
     /// `AMOUNT`, `KEY=AMOUNT` (a period label when it is one of the periods' form, else a team)

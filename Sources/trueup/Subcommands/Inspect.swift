@@ -72,7 +72,7 @@ struct Inspect: ParsableCommand {
                         name: "(records)", state: "visible", kind: "csv", merged: 0, profile: profiler.finish())
                 ])
         }
-        print(format == .json ? report.json : report.text, terminator: "")
+        print(format == .json ? report.json : TerminalText.escaped(report.text, keepingLines: true), terminator: "")
     }
 }
 

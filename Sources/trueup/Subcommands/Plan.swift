@@ -15,7 +15,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             do {
-                print(try PlanFile.load(path: file).words, terminator: "")
+                print(TerminalText.escaped(try PlanFile.load(path: file).words, keepingLines: true), terminator: "")
             } catch {
                 throw UsageError(error.description)
             }

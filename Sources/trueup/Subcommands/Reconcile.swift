@@ -45,6 +45,9 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var payroll: PayrollOptions
 
+    @Flag(help: "Write --payroll even when deal rows cannot be read (the payroll then leaves them out).")
+    var skipUnreadable = false
+
     func run() throws {
         if let out { try CorrectedOutput.check(workbook: workbook, out: out) }
         let inputs = try CalculationInputs.parse(
@@ -66,6 +69,11 @@ struct Reconcile: ParsableCommand {
         }
         stage.finish()
         let inputFiles = inputs.files + (deals.map { [$0] } ?? [])
+        if let file = payroll.payroll, let first = result.skippedRows.first, !skipUnreadable {
+            throw UsageError(
+                "--payroll \(file): \(result.skippedRows.count) deal row(s) of \(workbook) cannot be read (row \(first) first); "
+                    + "a payroll from this run would not pay them: correct them, or pass --skip-unreadable")
+        }
         if let out {
             try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
         }
@@ -78,8 +86,9 @@ struct Reconcile: ParsableCommand {
                 terminator: "")
         } else {
             print(
-                ReconciliationText(result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput)
-                    .render(), terminator: "")
+                TerminalText.escaped(
+                    ReconciliationText(result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput)
+                        .render(), keepingLines: true), terminator: "")
         }
         if !result.errors.isEmpty { throw ExitCode(1) }
     }

@@ -65,9 +65,13 @@ struct ReviewCommand: ParsableCommand {
         switch format {
         case .json: print(try OrderedJSONEncoder().encode(ReviewDocument(review)), terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
-        case .text: print(ReviewText(review: review, width: TerminalWidth.standardOutput).render(), terminator: "")
+        case .text:
+            print(
+                TerminalText.escaped(
+                    ReviewText(review: review, width: TerminalWidth.standardOutput).render(), keepingLines: true),
+                terminator: "")
         }
-        run.reportSkipped()
+        try run.reportSkipped()
     }
 
     private func thresholdValue(_ plan: Plan) throws -> Decimal {

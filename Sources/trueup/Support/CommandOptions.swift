@@ -18,25 +18,36 @@ struct WorkbookOutput {
         self.path = path
     }
 
+    /// Refuses, before any work, a sheet of more rows than a sheet holds.
+    func checkFits(rows: Int, sheet: String) throws {
+        guard rows > CellAddress.maxRow else { return }
+        throw UsageError(
+            "--out \(path): the \(sheet) sheet would need \(rows) rows, more than the \(CellAddress.maxRow) a sheet holds; use --format csv instead"
+        )
+    }
+
     func write(inputs: [String], _ body: (WorkbookWriter) throws -> Void) throws {
         let file = try AtomicOutputFile(path: path, inputs: inputs)
-        let writer = WorkbookWriter(handle: file.handle)
-        try body(writer)
-        try writer.finish()
+        let writer = WorkbookWriter(handle: file.handle, fileName: path)
+        try file.translatingErrors {
+            try body(writer)
+            try writer.finish()
+        }
         try file.commit()
         FileHandle.standardError.write(Data("trueup: wrote \(path)\n".utf8))
     }
 }
 
-/// Percentages given on the command line: `80%` or `0.8`.
+/// Percentages given on the command line, one rule for every option (`--threshold`, `--commit-at`):
+/// `80%` and `80` are 80 percent; a bare number of 1 or less is a fraction (`0.8` is 80%, `1` is 100%).
 enum Percentages {
     static func parse(_ text: String, option: String) throws -> Decimal {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let number = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
         guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-            throw UsageError("\(option) \(text): expected a percentage such as 80% or 0.8")
+            throw UsageError("\(option) \(text): expected a percentage such as 80%, 80 or 0.8")
         }
-        return trimmed.hasSuffix("%") ? value / 100 : value
+        return trimmed.hasSuffix("%") || value > 1 ? value / 100 : value
     }
 }
 

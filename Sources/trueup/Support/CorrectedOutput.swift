@@ -26,7 +26,9 @@ enum CorrectedOutput {
     static func write(_ input: CorrectionInput, workbook: String, to out: String, inputs: [String]) throws {
         let stage = StageMeter("write corrected workbook")
         let file = try AtomicOutputFile(path: out, inputs: inputs)
-        let outcome = try CorrectedWorkbook.write(source: workbook, input: input, to: file.handle)
+        let outcome = try file.translatingErrors {
+            try CorrectedWorkbook.write(source: workbook, input: input, to: file.handle)
+        }
         try file.commit()
         stage.finish()
         let cells = "\(outcome.correctedCells) cell\(outcome.correctedCells == 1 ? "" : "s")"

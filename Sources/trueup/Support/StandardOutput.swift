@@ -19,7 +19,10 @@ final class StandardOutput {
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { break }
+                if written <= 0 {
+                    StandardOutputCheck.failed(errno: errno)
+                    break
+                }
                 offset += written
             }
         }

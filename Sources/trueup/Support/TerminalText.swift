@@ -1,0 +1,59 @@
+import Foundation
+
+/// Text from input files made safe to show on a terminal: control characters (ESC, BEL, CR, …,
+/// C1 controls and DEL) become visible escapes such as `\u{1B}`, so a header or a name cannot move
+/// the cursor, ring the bell, rewrite the line or change the terminal's settings.
+enum TerminalText {
+    /// `text` with every control character escaped; `keepingLines` keeps `\n` and `\t`, for
+    /// reports laid out in lines and columns.
+    static func escaped(_ text: String, keepingLines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepingLines && isLayout($0)) }) else {
+            return text
+        }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) && !(keepingLines && isLayout(scalar)) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    private static func isLayout(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\t" }
+}
+
+/// Standard output must reach its reader: a full disk or a closed pipe is an error (status 2,
+/// one line), not a run that looks successful.
+enum StandardOutputCheck {
+    private static let failure = Failure()
+
+    /// Called once before the run: a closed pipe becomes an error to report, not a silent death.
+    static func prepare() { signal(SIGPIPE, SIG_IGN) }
+
+    /// Records a failed write made outside stdio (`StandardOutput`).
+    static func failed(errno code: Int32) { failure.record(code) }
+
+    /// Flushes every stdio stream (what `print` wrote) and throws when any write to standard
+    /// output failed. glibc keeps unwritten bytes after a failed write, so the flush fails again.
+    static func finish() throws {
+        if fflush(nil) != 0 { failure.record(errno) }
+        guard let code = failure.code else { return }
+        throw UsageError("standard output: write failed (\(String(cString: strerror(code)))); the output is incomplete")
+    }
+
+    private final class Failure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: Int32?
+
+        var code: Int32? { lock.withLock { first } }
+
+        func record(_ code: Int32) { lock.withLock { if first == nil { first = code } } }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// plan-format.md §7, "every row is accounted for", for the commands that calculate: a deal row
+/// that cannot be read stops the run (status 2, its cells listed) unless `--skip-unreadable`
+/// asked to leave such rows out; then the rows and the money left out are reported and the
+/// status is 1. So no statement, review, forecast or payroll file is short in silence.
+enum UnreadableRows {
+    /// Cells named in a message; the rest are counted.
+    static let listed = 20
+
+    /// Throws, before anything is calculated or written, when rows were skipped and `skip` is off.
+    static func check(_ deals: DealsTable, skip: Bool) throws {
+        guard !deals.skipped.isEmpty, !skip else { return }
+        let count = deals.skipped.count
+        throw UsageError(
+            "\(place(deals)): \(count) deal row\(count == 1 ? "" : "s") cannot be read (\(cells(deals))); "
+                + "nothing was calculated: correct \(count == 1 ? "it" : "them"), or pass --skip-unreadable to leave "
+                + "\(count == 1 ? "it" : "them") out")
+    }
+
+    /// With `--skip-unreadable`: one line saying which rows were left out and what they held,
+    /// then status 1. Does nothing when every row was read.
+    static func report(_ deals: DealsTable) throws {
+        guard !deals.skipped.isEmpty else { return }
+        let count = deals.skipped.count
+        let amounts = deals.skipped.compactMap(\.amount)
+        let unknown = count - amounts.count
+        var money = "amounts \(amounts.reduce(Decimal(0), +).groupedMoneyText) left out"
+        if unknown > 0 { money += ", and \(unknown) amount\(unknown == 1 ? "" : "s") that could not be read" }
+        FileHandle.standardError.write(
+            Data(
+                TerminalText.escaped(
+                    "trueup: warning: \(place(deals)): \(count) of \(deals.rowsRead) deal rows left out "
+                        + "(--skip-unreadable): \(cells(deals)); \(money); the figures above do not include them"
+                )
+                .appending("\n").utf8))
+        throw ExitCode(1)
+    }
+
+    static func place(_ deals: DealsTable) -> String {
+        deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
+    }
+
+    /// `D5 "TBD", C6 "someday"` for the first `listed` cells, then how many more.
+    static func cells(_ deals: DealsTable) -> String {
+        let all = deals.skipped.flatMap(\.cells)
+        var text = all.prefix(listed).map { "\($0.cell) \"\($0.text)\"" }.joined(separator: ", ")
+        if all.count > listed { text += " and \(all.count - listed) more" }
+        return text
+    }
+}

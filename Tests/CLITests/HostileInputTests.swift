@@ -1,0 +1,391 @@
+import Foundation
+import Testing
+
+/// The inputs of issue 13, made by `scripts/make-hostile` into a temporary folder, run as a user
+/// runs them: no trap, no hang, no lost output, and one clear line for every refusal.
+@Suite struct HostileInputTests {
+    /// The folder `scripts/make-hostile` writes, made once per test run.
+    static let folder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-hostile-\(getpid())")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/make-hostile").path, folder.path,
+        ]
+        try? process.run()
+        process.waitUntilExit()
+        return folder
+    }()
+
+    static func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    static func output(_ name: String) throws -> String {
+        try CommandLineTests.temporaryFolder().appendingPathComponent(name).path
+    }
+
+    /// Runs `arguments` through `/bin/sh -c` with `prefix` (umask, ulimit) before `exec trueup`.
+    static func shell(_ prefix: String, _ arguments: [String]) throws -> CommandLineTests.Result {
+        let quoted = ([CommandLineTests.binary] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return try CommandLineTests.run(
+            ["-c", prefix + "; exec " + quoted.joined(separator: " ")], executable: "/bin/sh")
+    }
+
+    /// Expects status 2 and exactly one line on standard error that names `file` and says `reason`.
+    static func expectRefusal(
+        _ result: CommandLineTests.Result, naming file: String, _ reason: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(file), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(reason), "\(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    static var calculateArguments: [String] {
+        ["calculate", "--plan", file("plan.yaml"), "--deals", file("deals.csv")]
+    }
+
+    // MARK: Crashes
+
+    @Test func convertTakesCellsOutOfColumnOrder() throws {
+        let csv = try Self.output("out.csv")
+        let result = try CommandLineTests.run(["convert", Self.file("cells-out-of-order.xlsx"), csv])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == "1,,3\r\n,2\r\n")
+        let xlsx = try Self.output("out.xlsx")
+        #expect(try CommandLineTests.run(["convert", Self.file("cells-out-of-order.xlsx"), xlsx]).status == 0)
+        let back = try Self.output("back.csv")
+        #expect(try CommandLineTests.run(["convert", xlsx, back]).status == 0)
+        #expect(try String(contentsOfFile: back, encoding: .utf8) == "1,,3\r\n,2\r\n")
+    }
+
+    @Test func aRepeatedOrOutOfOrderRowIsAReadErrorNamingTheRow() throws {
+        let repeated = Self.file("repeated-row.xlsx")
+        for command in [["inspect", repeated], ["convert", repeated, try Self.output("r.csv")]] {
+            Self.expectRefusal(try CommandLineTests.run(command), naming: repeated, "row 8 appears twice")
+        }
+        let plan = try Self.output("plan.yaml")
+        try FileManager.default.copyItem(atPath: Self.file("plan.yaml"), toPath: plan)
+        Self.expectRefusal(
+            try CommandLineTests.run(["reconcile", repeated, "--plan", plan]), naming: repeated, "row 8 appears twice")
+        let unordered = Self.file("rows-out-of-order.xlsx")
+        Self.expectRefusal(
+            try CommandLineTests.run(["inspect", unordered]), naming: unordered, "row 4 comes after row 5")
+    }
+
+    @Test func moreRowsThanASheetHoldsAreRefusedBeforeWriting() throws {
+        let xlsx = try Self.output("rows.xlsx")
+        let result = try CommandLineTests.run(["convert", Self.file("too-many-rows.csv"), xlsx])
+        Self.expectRefusal(result, naming: "too-many-rows.csv", "1048576 rows at most")
+        #expect(!FileManager.default.fileExists(atPath: xlsx))
+    }
+
+    @Test func aSheetPositionOutOfRangeIsRefusedWithoutOverflow() throws {
+        for position in ["-9223372036854775808", "0", "9223372036854775807"] {
+            let result = try CommandLineTests.run([
+                "convert", Self.file("cells-out-of-order.xlsx"), try Self.output("s.csv"), "--sheet=\(position)",
+            ])
+            Self.expectRefusal(result, naming: "cells-out-of-order.xlsx", "no sheet '\(position)'")
+        }
+    }
+
+    // MARK: Hangs
+
+    @Test func aMegabyteTextCellAboveTheHeaderIsReadInLinearTime() throws {
+        let start = Date()
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.file("plan.yaml"), "--deals", Self.file("big-cell-deals.csv"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("600.00"))
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+
+    @Test func anElementWithAHundredThousandAttributesIsRefusedAtOnce() throws {
+        let start = Date()
+        let result = try CommandLineTests.run(["inspect", Self.file("many-attributes.xlsx")])
+        Self.expectRefusal(result, naming: "many-attributes.xlsx", "more than 1000 attributes")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func aDateFarOutsideTheDataIsRefusedNamingItsRow() throws {
+        let payroll = try Self.output("payroll.csv")
+        let deals = Self.file("far-date-deals.csv")
+        for command in ["calculate", "review"] {
+            var arguments = [command, "--plan", Self.file("plan.yaml"), "--deals", deals]
+            if command == "calculate" { arguments += ["--payroll", payroll] }
+            let result = try CommandLineTests.run(arguments)
+            Self.expectRefusal(result, naming: deals, "row 5: the date 9999-12-31 is more than 50 years")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: payroll))
+    }
+
+    // MARK: Lost output
+
+    @Test func aFullDiskOnStandardOutputIsAnError() throws {
+        let commands: [[String]] = [
+            Self.calculateArguments, Self.calculateArguments + ["--format", "json"],
+            ["review", "--plan", Self.file("plan.yaml"), "--deals", Self.file("deals.csv")],
+            ["inspect", Self.file("deals.csv")], ["plan", "check", Self.file("plan.yaml")],
+        ]
+        for command in commands {
+            let result = try Self.shell("exec >/dev/full", command)
+            Self.expectRefusal(result, naming: "standard output", "No space left on device")
+        }
+    }
+
+    @Test func aClosedPipeOnStandardOutputIsAnError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = Self.calculateArguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try out.fileHandleForReading.close()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr == "trueup: error: standard output: write failed (Broken pipe); the output is incomplete\n")
+    }
+
+    @Test func aFileThatCannotBeWrittenIsNamedWithoutFoundationsText() throws {
+        let inputs = [
+            Self.file("too-many-rows.csv"),
+            ReviewCommandTests.samples.appendingPathComponent("q3-commissions.xlsx").path,
+        ]
+        for (input, output) in zip(inputs, [try Self.output("big.csv"), try Self.output("big.xlsx")]) {
+            let result = try Self.shell("ulimit -f 1; trap '' XFSZ", ["convert", input, output])
+            Self.expectRefusal(result, naming: output, "write failed (File too large)")
+            #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        }
+    }
+
+    // MARK: Files
+
+    @Test func aNewOutputHonoursTheUmaskAndAReplacedOneKeepsItsMode() throws {
+        let payroll = try Self.output("payroll.csv")
+        let arguments = Self.calculateArguments + ["--payroll", payroll]
+        func mode() throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: payroll)[.posixPermissions] as? Int) ?? -1
+        }
+        #expect(try Self.shell("umask 077", arguments).status == 0)
+        #expect(try mode() == 0o600)
+        try FileManager.default.removeItem(atPath: payroll)
+        #expect(try Self.shell("umask 022", arguments).status == 0)
+        #expect(try mode() == 0o644)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: payroll)
+        #expect(try Self.shell("umask 000", arguments).status == 0)
+        #expect(try mode() == 0o640)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalLeavesNoTemporaryFile(_ signal: Int32) throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = ["convert", Self.file("too-many-rows.csv"), folder.appendingPathComponent("out.csv").path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty && process.isRunning
+            && Date() < deadline
+        {
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    // MARK: Messages
+
+    @Test func aDuplicateKeyInThePlanIsOneLineAtItsPlace() throws {
+        let plan = Self.file("duplicate-key.yaml")
+        let result = try CommandLineTests.run(["plan", "check", plan])
+        #expect(result.status == 2)
+        #expect(result.stderr == "trueup: error: \(plan):3:1: duplicate key 'currency'\n")
+    }
+
+    @Test func libxml2sMessagesAreOneLineAndItPrintsNothingItself() throws {
+        let workbook = Self.file("bad-utf8.xlsx")
+        Self.expectRefusal(try CommandLineTests.run(["inspect", workbook]), naming: workbook, "not proper UTF-8")
+    }
+
+    @Test func controlCharactersInHeadersAreEscaped() throws {
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.file("plan.yaml"), "--deals", Self.file("control-header.csv"),
+        ])
+        Self.expectRefusal(result, naming: "control-header.csv", #"'\u{1B}[31mSalesperson\u{7}', 'Cl\u{D}ose'"#)
+        #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
+    @Test func controlCharactersInNamesAreEscapedInTextReports() throws {
+        let plan = Self.file("control-plan.yaml")
+        let deals = Self.file("deals.csv")
+        for command in [["calculate"], ["review"]] {
+            let result = try CommandLineTests.run(command + ["--plan", plan, "--deals", deals])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains(#"Ana\u{1B}[2J\u{7}\u{D}"#), "\(result.stdout)")
+            #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        }
+    }
+
+    // MARK: Injection and spoofing
+
+    @Test func calculatesCSVNeutralisesFormulasEverywhere() throws {
+        let arguments = [
+            "calculate", "--plan", Self.file("formula-plan.yaml"), "--deals", Self.file("formula-deals.csv"),
+        ]
+        for extra in [["--format", "csv"], ["--format", "csv", "--lines"]] {
+            let result = try CommandLineTests.run(arguments + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let fields = result.stdout.split(whereSeparator: \.isNewline).flatMap { $0.split(separator: ",") }
+            let dangerous = fields.filter { field in
+                let start = field.drop { $0 == " " || $0 == "\"" }
+                guard let first = start.first, "=+-@".contains(first) else { return false }
+                return Decimal(string: String(start)) == nil
+            }
+            #expect(dangerous.isEmpty, "\(dangerous)")
+        }
+        let lines = try CommandLineTests.run(arguments + ["--format", "csv", "--lines"]).stdout
+        #expect(lines.contains("'=1+1") && lines.contains("'@SUM(A1)") && lines.contains("'-2+3"))
+        let totals = try CommandLineTests.run(arguments + ["--format", "csv"]).stdout
+        #expect(totals.contains("'=HYPERLINK(1)") && totals.contains("'+T") && totals.contains("' =1+1"))
+    }
+
+    @Test func aBidiOverrideInANameIsIsolatedOnTheReviewPage() throws {
+        let html = try Self.output("review.html")
+        let result = try CommandLineTests.run([
+            "review", "--plan", Self.file("bidi-plan.yaml"), "--deals", Self.file("deals.csv"), "--html", html,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("\u{2068}Ana \u{202E}evil\u{2069}"))
+        #expect(!page.replacingOccurrences(of: "\u{2068}Ana \u{202E}evil\u{2069}", with: "").contains("\u{202E}"))
+    }
+
+    // MARK: Every row is accounted for
+
+    @Test func reviewAndForecastStopAtUnreadableRowsUnlessAskedToSkipThem() throws {
+        let deals = Self.file("unreadable-deals.csv")
+        let listing = "3 deal rows cannot be read (D5 \"TBD\", C6 \"someday\", D7 \"#VALUE!\")"
+        let review = ["review", "--plan", Self.file("plan.yaml"), "--deals", deals]
+        Self.expectRefusal(try CommandLineTests.run(review), naming: deals, listing)
+        let forecast = [
+            "forecast", "--plan", Self.file("plan.yaml"), "--deals", deals, "--pipeline", Self.file("pipeline.csv"),
+        ]
+        Self.expectRefusal(try CommandLineTests.run(forecast), naming: deals, listing)
+        for command in [review, forecast] {
+            let skipped = try CommandLineTests.run(command + ["--skip-unreadable"])
+            #expect(skipped.status == 1, "\(skipped.stderr)")
+            #expect(skipped.stderr.contains("3 of 6 deal rows left out (--skip-unreadable)"), "\(skipped.stderr)")
+            #expect(skipped.stderr.contains("amounts 750.25 left out, and 2 amounts that could not be read"))
+        }
+    }
+
+    @Test func reconcileReportsUnreadableRowsAndErrorTotalsAtTheirCells() throws {
+        let workbook = Self.file("unreadable-workbook.xlsx")
+        let arguments = ["reconcile", workbook, "--plan", Self.file("plan.yaml"), "--format", "json"]
+        let result = try CommandLineTests.run(arguments)
+        #expect(result.status == 1, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let unreadable = findings.filter { ($0["causes"] as? [String])?.first == "unreadable" }
+        #expect(Set(unreadable.compactMap { $0["cell"] as? String }) == ["D4", "E6"], "\(findings)")
+
+        let payroll = try Self.output("payroll.csv")
+        let refused = try CommandLineTests.run(arguments + ["--payroll", payroll])
+        Self.expectRefusal(refused, naming: payroll, "1 deal row(s) of \(workbook) cannot be read (row 4 first)")
+        #expect(!FileManager.default.fileExists(atPath: payroll))
+        #expect(try CommandLineTests.run(arguments + ["--payroll", payroll, "--skip-unreadable"]).status == 1)
+        #expect(FileManager.default.fileExists(atPath: payroll))
+
+        // The unreadable amount is reported, never overwritten: directly and through `correct`.
+        let findingsFile = try Self.output("findings.json")
+        try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: findingsFile))
+        let direct = try Self.output("direct.xlsx")
+        #expect(try CommandLineTests.run(arguments + ["--out", direct]).status == 1)
+        let later = try Self.output("later.xlsx")
+        let corrected = try CommandLineTests.run(["correct", workbook, "--findings", findingsFile, "--out", later])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        for path in [direct, later] {
+            let csv = try Self.output("corrected.csv")
+            #expect(try CommandLineTests.run(["convert", path, csv, "--sheet", "Sheet1"]).status == 0)
+            let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n")
+            #expect(rows[3].hasPrefix("D-4,R-1,") && rows[3].contains(",TBD,"), "\(rows)")
+        }
+    }
+
+    // MARK: Odd input
+
+    @Test func utf16WithoutAByteOrderMarkIsRead() throws {
+        let expected = try CommandLineTests.run(Self.calculateArguments + ["--format", "csv"])
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.file("plan.yaml"), "--deals", Self.file("utf16-no-bom.csv"), "--format", "csv",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == expected.stdout)
+    }
+
+    @Test func nulBytesNeverReachOutputCSV() throws {
+        let csv = try Self.output("nul.csv")
+        #expect(try CommandLineTests.run(["convert", Self.file("nul.csv"), csv]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(!bytes.contains(0))
+        #expect(String(decoding: bytes, as: UTF8.self) == "name,note\r\nAna,ab\r\n")
+    }
+
+    @Test func twoFieldsPinnedToOneColumnAreRefused() throws {
+        let result = try CommandLineTests.run(
+            Self.calculateArguments + ["--map", "rep=Amount", "--map", "amount=Amount"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "trueup: error: --map: 'amount' and 'rep' both read the column 'Amount'; a column of amounts, dates or rates holds one field\n"
+        )
+    }
+
+    @Test func convertRefusesJSONInput() throws {
+        let json = try Self.output("cells.json")
+        #expect(try CommandLineTests.run(["convert", Self.file("cells-out-of-order.xlsx"), json]).status == 0)
+        let result = try CommandLineTests.run(["convert", json, try Self.output("back.csv")])
+        Self.expectRefusal(result, naming: json, "not JSON")
+    }
+
+    @Test func thresholdAndCommitLevelReadPercentagesByOneRule() throws {
+        let review = [
+            "review", "--plan", Self.file("plan.yaml"), "--deals", Self.file("deals.csv"), "--format", "json",
+        ]
+        let percent = try CommandLineTests.run(review + ["--threshold", "50%"])
+        #expect(percent.status == 0)
+        #expect(try CommandLineTests.run(review + ["--threshold", "50"]).stdout == percent.stdout)
+        #expect(try CommandLineTests.run(review + ["--threshold", "0.5"]).stdout == percent.stdout)
+        let samples = ReviewCommandTests.samples
+        let forecast = [
+            "forecast", "--plan", samples.appendingPathComponent("plan.yaml").path, "--deals",
+            samples.appendingPathComponent("deals-2026.csv").path, "--roster",
+            samples.appendingPathComponent("roster.csv").path, "--pipeline",
+            samples.appendingPathComponent("pipeline.csv").path, "--format", "json",
+        ]
+        let eighty = try CommandLineTests.run(forecast + ["--commit-at", "80%"])
+        #expect(eighty.status == 0, "\(eighty.stderr)")
+        #expect(try CommandLineTests.run(forecast + ["--commit-at", "80"]).stdout == eighty.stdout)
+        let unknown = try CommandLineTests.run(forecast + ["--target", "East=5"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no team 'East'") && unknown.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func versionIsPrinted() throws {
+        let result = try CommandLineTests.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("trueup "))
+    }
+}
