@@ -163,21 +163,7 @@ public struct ReviewPage {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static let style = """
         :root { --below: #d9534f; --on-track: #f0ad4e; --achieved: #3c9a5f; --ink: #1f2933; --muted: #616e7c; }

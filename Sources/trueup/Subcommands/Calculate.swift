@@ -85,16 +85,7 @@ struct CalculationInputs: ParsableArguments {
 
     /// The plan's column pins, with `--map` on top.
     func pins(_ loaded: Plan) throws -> [String: String] {
-        var pins = loaded.columns
-        for item in map {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, PlanFile.fields.contains(parts[0]) else {
-                throw UsageError(
-                    "--map \(item): expected FIELD=HEADER with FIELD one of " + PlanFile.fields.joined(separator: ", "))
-            }
-            pins[parts[0]] = parts[1]
-        }
-        return pins
+        do { return try PlanFile.pins(loaded, map: map) } catch { throw UsageError("--map \(error)") }
     }
 
     /// Reads the plan, the deals (with a progress line on a terminal) and the roster.
