@@ -23,7 +23,7 @@ enum ForecastPage {
         body +=
             "\(percent(forecast.commitAt)); expected weighs each by its probability; best case closes them all.</p>\n"
         for period in forecast.periods {
-            body += "<section class=\"card\">\n<h2>\(period)</h2>\n<table>\n<thead><tr><th>Rep</th><th>Name</th>"
+            body += "<section class=\"card\">\n<h2>\(period)</h2>\n<table class=\"wide\">\n<thead><tr><th>Rep</th><th>Name</th>"
             body += "<th class=\"num\">Quota</th><th class=\"num\">Closed</th><th class=\"num\">Open</th>"
             body += "<th class=\"num\">Committed</th><th class=\"num\">Expected</th><th class=\"num\">Best case</th>"
             body += "<th class=\"num\">Attain. exp.</th><th class=\"num\">Comm. committed</th>"
@@ -43,7 +43,9 @@ enum ForecastPage {
     }
 
     private static func cells(_ figures: some ForecastFigures, quota: Decimal?, open: Int) -> String {
-        func money(_ value: Decimal) -> String { "<td class=\"num\">\(HTML.escape(value.groupedMoneyText))</td>" }
+        func money(_ value: Decimal) -> String {
+            "<td class=\"num\">\(HTML.escape(value.rounded(places: 2, mode: .halfUp).groupedMoneyText))</td>"
+        }
         var out = "<td class=\"num\">\(quota.map { HTML.escape($0.groupedMoneyText) } ?? "")</td>"
         out += money(figures.outcome(.closed).credit) + "<td class=\"num\">\(open)</td>"
         out += money(figures.outcome(.committed).credit) + money(figures.outcome(.expected).credit)

@@ -80,7 +80,9 @@ enum Assets {
         footer { text-align: center; color: var(--muted); font-size: .85rem; padding: 1rem; }
         .notice { background: #fdecea; border: 1px solid #f5c2c0; color: var(--bad); padding: .6rem .9rem; border-radius: 4px; }
         .ok { background: #e8f5e9; border: 1px solid #b9dfbb; color: var(--good); padding: .6rem .9rem; border-radius: 4px; }
-        .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem; margin: 0 0 1rem; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.2rem; margin: 0 0 1rem;
+          overflow-x: auto; }
+        .findings td:nth-child(-n+4), table.wide td, table.wide th { white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9rem; }
         th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
         th { background: #eef1f5; font-weight: 600; }

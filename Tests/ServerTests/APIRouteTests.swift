@@ -11,7 +11,9 @@ import XLSX
 /// line, and every bad request answered `{"error": "one line"}` with 400, 413 or 422.
 @Suite struct APIRouteTests {
     @Test func reconcileAnswersWhatTheCommandLinePrints() async throws {
-        let app = Application(router: try ServerFixtures.server().router())
+        let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         let expected = try TrueupBinary.reconcileJSON()
         try await app.test(.router) { client in
             let response = try await client.execute(
@@ -24,7 +26,9 @@ import XLSX
     }
 
     @Test func correctAppliesOnlyTheFindingsItIsGiven() async throws {
-        let app = Application(router: try ServerFixtures.server().router())
+        let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         let json = try TrueupBinary.reconcileJSON()
         var object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         var findings = try #require(object["findings"] as? [[String: Any]])
@@ -84,7 +88,9 @@ import XLSX
     }
 
     @Test func badRequestsAnswerOneLineOfJSON() async throws {
-        let app = Application(router: try ServerFixtures.server(ServerConfiguration(maxUploadBytes: 2 << 20)).router())
+        let server = try ServerFixtures.server(ServerConfiguration(maxUploadBytes: 2 << 20))
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         let plan = Upload(field: "plan", filename: "q3-plan.yaml", data: try ServerFixtures.sample("q3-plan.yaml"))
         try await app.test(.router) { client in
             func post(_ uri: String, _ parts: [Upload]) async throws -> (HTTPResponse.Status, String) {
@@ -134,6 +140,7 @@ import XLSX
 
     @Test func everyHostileWorkbookIsRefusedInOneLine() async throws {
         let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
         let app = Application(router: server.router())
         let plan = Upload(field: "plan", filename: "q3-plan.yaml", data: try ServerFixtures.sample("q3-plan.yaml"))
         let files = try RejectFiles.all()

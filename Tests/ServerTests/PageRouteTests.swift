@@ -11,6 +11,7 @@ import XLSX
 @Suite struct PageRouteTests {
     @Test func uploadPageSetsASessionAndServesOnlyItsOwnAssets() async throws {
         let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
         let app = Application(router: server.router())
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/", method: .get)
@@ -34,7 +35,9 @@ import XLSX
     }
 
     @Test func pagesBeforeAnUploadSayToUploadFirst() async throws {
-        let app = Application(router: try ServerFixtures.server().router())
+        let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             for path in ["/read", "/findings", "/downloads", "/review", "/forecast"] {
                 let response = try await client.execute(uri: path, method: .get)
@@ -48,6 +51,7 @@ import XLSX
 
     @Test func theWholeWorkflowOnTheSample() async throws {
         let server = try ServerFixtures.server(ServerConfiguration(pageSize: 5))
+        defer { server.removeFiles() }
         let app = Application(router: server.router())
         try await app.test(.router) { client in
             let browser = try await Browser.start(client)
@@ -118,7 +122,9 @@ import XLSX
     }
 
     @Test func aPinnedColumnReconcilesAgainAndABadOneIsSaid() async throws {
-        let app = Application(router: try ServerFixtures.server().router())
+        let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             let browser = try await Browser.start(client)
             _ = try await browser.post("/upload", try ServerFixtures.sampleUpload())
@@ -137,7 +143,9 @@ import XLSX
     }
 
     @Test func reviewForecastAndPlanPages() async throws {
-        let app = Application(router: try ServerFixtures.server().router())
+        let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             let browser = try await Browser.start(client)
             _ = try await browser.post("/upload", try ServerFixtures.sampleUpload())
@@ -180,7 +188,9 @@ import XLSX
     }
 
     @Test func formsWithoutTheSessionTokenOrFromAnotherSiteAreRefused() async throws {
-        let app = Application(router: try ServerFixtures.server().router())
+        let server = try ServerFixtures.server()
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             let browser = try await Browser.start(client)
             let noToken = try await browser.post("/upload", try ServerFixtures.sampleUpload(), csrf: false)
@@ -199,7 +209,9 @@ import XLSX
     }
 
     @Test func badUploadsAreSaidOnTheUploadPage() async throws {
-        let app = Application(router: try ServerFixtures.server(ServerConfiguration(maxUploadBytes: 64 << 10)).router())
+        let server = try ServerFixtures.server(ServerConfiguration(maxUploadBytes: 64 << 10))
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             let browser = try await Browser.start(client)
             let plan = Upload(field: "plan", filename: "q3-plan.yaml", data: try ServerFixtures.sample("q3-plan.yaml"))
@@ -228,8 +240,9 @@ import XLSX
 
     @Test func anAccessTokenGuardsEveryRequestWhenSet() async throws {
         let token = ServerConfiguration.generateToken()
-        let app = Application(
-            router: try ServerFixtures.server(ServerConfiguration(host: "0.0.0.0", accessToken: token)).router())
+        let server = try ServerFixtures.server(ServerConfiguration(host: "0.0.0.0", accessToken: token))
+        defer { server.removeFiles() }
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             let refused = try await client.execute(uri: "/", method: .get)
             #expect(refused.status == .unauthorized)
