@@ -23,7 +23,8 @@ enum ForecastPage {
         body +=
             "\(percent(forecast.commitAt)); expected weighs each by its probability; best case closes them all.</p>\n"
         for period in forecast.periods {
-            body += "<section class=\"card\">\n<h2>\(period)</h2>\n<table class=\"wide\">\n<thead><tr><th>Rep</th><th>Name</th>"
+            body += "<section class=\"card\">\n<h2>\(period)</h2>\n<table class=\"wide\">\n"
+            body += "<thead><tr><th>Rep</th><th>Name</th>"
             body += "<th class=\"num\">Quota</th><th class=\"num\">Closed</th><th class=\"num\">Open</th>"
             body += "<th class=\"num\">Committed</th><th class=\"num\">Expected</th><th class=\"num\">Best case</th>"
             body += "<th class=\"num\">Attain. exp.</th><th class=\"num\">Comm. committed</th>"
