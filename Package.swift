@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -60,12 +61,21 @@ let package = Package(
             name: "Correction",
             dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),
 
+        // Serving: the reconcile-and-correct workflow as local web pages and a JSON API.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Spreadsheet", "XLSX", "Commission", "PlanFile", "Ingest", "Reconciliation", "Correction", "Reports",
+                "Review", "Forecast",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+
         // The command line: parses arguments and calls the stages.
         .executableTarget(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
-                "Reconciliation", "Correction", "Review", "Forecast", "Inference", "Recalculation",
+                "Reconciliation", "Correction", "Review", "Forecast", "Inference", "Recalculation", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -88,10 +98,17 @@ let package = Package(
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
         .testTarget(
             name: "FormulaTests", dependencies: ["Formula", "Recalculation", "XLSX", "Spreadsheet", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "ZIP", "XLSX", "Spreadsheet", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -163,28 +163,7 @@ public struct ReviewPage {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    /// `text` escaped for HTML text and attribute values. Text holding bidirectional controls
-    /// (U+202A–U+202E overrides and embeddings, U+2066–U+2069 isolates, U+200E, U+200F, U+061C)
-    /// is wrapped in FSI…PDI, so a name cannot reverse or reorder what follows it on the page.
-    func escape(_ text: String) -> String {
-        let bidi = text.unicodeScalars.contains {
-            (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
-                || $0.value == 0x200E || $0.value == 0x200F || $0.value == 0x061C
-        }
-        var out = bidi ? "\u{2068}" : ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return bidi ? out + "\u{2069}" : out
-    }
+    func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static let style = """
         :root { --below: #d9534f; --on-track: #f0ad4e; --achieved: #3c9a5f; --ink: #1f2933; --muted: #616e7c; }

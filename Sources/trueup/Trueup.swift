@@ -16,6 +16,7 @@ struct Trueup: ParsableCommand {
             Reconcile.self, Correct.self, Calculate.self, ReviewCommand.self, ForecastCommand.self, PlanCommand.self,
             Inspect.self,
             Convert.self,
+            Serve.self,
         ])
 
     /// Runs the command; every failure becomes one line on standard error and exit status 2.

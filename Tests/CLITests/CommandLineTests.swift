@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `trueup` binary, as a user would, and checks its output and exit status.
@@ -15,15 +16,7 @@ import Testing
     }
 
     /// The `trueup` binary beside this test bundle (the build folder `swift test` used).
-    static let binary: String = {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("trueup").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/trueup").path
-    }()
+    static let binary = BuiltBinary.trueup(packageRoot: packageRoot)
 
     /// Runs `trueup` (or another `executable`) with `arguments`.
     static func run(_ arguments: [String], executable: String = binary) throws -> Result {

@@ -99,29 +99,7 @@ struct CalculationInputs: ParsableArguments {
 
     /// The plan's column pins, with `--map` on top.
     func pins(_ loaded: Plan) throws -> [String: String] {
-        var pins = loaded.columns
-        for item in map {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, PlanFile.fields.contains(parts[0]) else {
-                throw UsageError(
-                    "--map \(item): expected FIELD=HEADER with FIELD one of " + PlanFile.fields.joined(separator: ", "))
-            }
-            pins[parts[0]] = parts[1]
-        }
-        // A column of amounts, dates or rates read as a second field would turn amounts into reps'
-        // names (or dates into amounts); two text fields may share one (an id that is also a status).
-        let typed: Set = ["amount", "date", "split", "quota", "cancel_date", "rate", "commission", "bonus"]
-        var fieldByHeader: [String: String] = [:]
-        for (field, header) in pins.sorted(by: { $0.key < $1.key }) {
-            let key = header.lowercased().filter { !" _-.\t".contains($0) }
-            if let other = fieldByHeader[key], typed.contains(other) || typed.contains(field) {
-                throw UsageError(
-                    "--map: '\(other)' and '\(field)' both read the column '\(header)'; a column of amounts, dates or rates holds one field"
-                )
-            }
-            fieldByHeader[key] = field
-        }
-        return pins
+        do { return try PlanFile.pins(loaded, map: map) } catch { throw UsageError("--map \(error)") }
     }
 
     /// Reads the plan, the deals (with a progress line on a terminal) and the roster.

@@ -1,0 +1,40 @@
+import Commission
+
+extension PlanFile {
+    /// The plan's column pins (`columns:`) with `map` on top: items `FIELD=HEADER`, as `--map`
+    /// and the server's mapping form give them. Throws for an item that is not `FIELD=HEADER`
+    /// with `FIELD` one of `fields`.
+    public static func pins(_ plan: Plan, map: [String]) throws(ColumnPinError) -> [String: String] {
+        var pins = plan.columns
+        for item in map {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, fields.contains(parts[0]) else {
+                throw ColumnPinError(
+                    item: item, reason: "expected FIELD=HEADER with FIELD one of " + fields.joined(separator: ", "))
+            }
+            pins[parts[0]] = parts[1]
+        }
+        // A column of amounts, dates or rates read as a second field would turn amounts into reps'
+        // names (or dates into amounts); two text fields may share one (an id that is also a status).
+        let typed: Set = ["amount", "date", "split", "quota", "cancel_date", "rate", "commission", "bonus"]
+        var fieldByHeader: [String: String] = [:]
+        for (field, header) in pins.sorted(by: { $0.key < $1.key }) {
+            let key = header.lowercased().filter { !" _-.\t".contains($0) }
+            if let other = fieldByHeader[key], typed.contains(other) || typed.contains(field) {
+                throw ColumnPinError(
+                    item: "'\(other)' and '\(field)' both read the column '\(header)'",
+                    reason: "a column of amounts, dates or rates holds one field")
+            }
+            fieldByHeader[key] = field
+        }
+        return pins
+    }
+}
+
+/// A column pin that is not `FIELD=HEADER` with a known field.
+public struct ColumnPinError: Error, Sendable, CustomStringConvertible {
+    public let item: String
+    public let reason: String
+
+    public var description: String { "\(item): \(reason)" }
+}
