@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -52,12 +54,20 @@ let package = Package(
             name: "Correction",
             dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),
 
+        // The ledger: closed periods as paid (SQLite through GRDB), and true-ups against them.
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "Commission", "Spreadsheet", "CSV", "XLSX",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // The command line: parses arguments and calls the stages.
         .executableTarget(
             name: "trueup",
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Parallel", "Reports",
-                "Reconciliation", "Correction", "Review", "Forecast",
+                "Reconciliation", "Correction", "Review", "Forecast", "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,6 +87,9 @@ let package = Package(
             ]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "Commission", "PlanFile", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Commission
 import Correction
 import Foundation
+import Ledger
 import PlanFile
 import Reconciliation
 import Spreadsheet
@@ -44,6 +45,8 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var payroll: PayrollOptions
 
+    @OptionGroup var ledger: LedgerOption
+
     func run() throws {
         if let out { try CorrectedOutput.check(workbook: workbook, out: out) }
         let inputs = try CalculationInputs.parse(
@@ -51,6 +54,7 @@ struct Reconcile: ParsableCommand {
                 + map.flatMap { ["--map", $0] })
         let loadedPlan = try inputs.loadPlan()
         let rosterEntries = try inputs.loadRoster(for: loadedPlan)
+        let againstLedger = try ledger.open(plan: loadedPlan)
         let result: Reconciliation
         let stage = StageMeter("reconcile")
         let progress = ProgressLine()
@@ -58,7 +62,7 @@ struct Reconcile: ParsableCommand {
             defer { progress.finish() }
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan), source: deals
+                pins: try inputs.pins(loadedPlan), source: deals, carried: againstLedger?.carried ?? .none
             ) { progress.update($0, done: $1, total: $2) }
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
@@ -68,10 +72,14 @@ struct Reconcile: ParsableCommand {
         if let out {
             try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
         }
-        try payroll.write(result.statement, inputs: inputFiles)
-        print(
-            format == .json ? result.json : ReconciliationText(result: result, currency: loadedPlan.currency).render(),
-            terminator: "")
+        let trueUp = try LedgerOption.trueUp(againstLedger, result.statement, planPath: plan)
+        try payroll.write(result.statement, trueUp: trueUp, inputs: inputFiles)
+        if format == .json {
+            print(trueUp.map { $0.adding(to: result.json) } ?? result.json, terminator: "")
+        } else {
+            print(ReconciliationText(result: result, currency: loadedPlan.currency).render(), terminator: "")
+            print(TrueUpText.render(trueUp), terminator: "")
+        }
         if !result.errors.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commission
 import Foundation
+import Ledger
 import Reports
 import Review
 import Spreadsheet
@@ -41,13 +42,17 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the review as one self-contained HTML page.", valueName: "review.html"))
     var html: String?
 
+    @OptionGroup var ledger: LedgerOption
+
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "review")
         if let html, !(html.lowercased().hasSuffix(".html") || html.lowercased().hasSuffix(".htm")) {
             throw UsageError("--html \(html): the review page must end in .html")
         }
         let run = try inputs.load()
-        let statement = try run.calculate()
+        let againstLedger = try ledger.open(plan: run.plan)
+        let statement = try run.calculate(carried: againstLedger?.carried ?? .none)
+        let trueUp = try LedgerOption.trueUp(againstLedger, statement, planPath: inputs.plan)
         var review = Review(
             statement: statement, plan: run.plan, roster: run.roster, lines: run.deals.lines,
             threshold: try thresholdValue(run.plan))
@@ -63,9 +68,11 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trueup: wrote \(html)\n".utf8))
         }
         switch format {
-        case .json: print(review.json, terminator: "")
+        case .json: print(trueUp.map { $0.adding(to: review.json) } ?? review.json, terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
-        case .text: print(ReviewText(review: review).render(), terminator: "")
+        case .text:
+            print(ReviewText(review: review).render(), terminator: "")
+            print(TrueUpText.render(trueUp), terminator: "")
         }
         run.reportSkipped()
     }
