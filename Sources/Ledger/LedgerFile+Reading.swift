@@ -43,7 +43,8 @@ extension LedgerFile {
         }
         guard let first = entries.first, let kind = PeriodKind(rawValue: first.periodKind) else { return [] }
         let periods = LedgerPeriods(kind: kind, fiscalYearStart: first.fiscalYearStart)
-        return order.sorted { (periods.period($0), $0) < (periods.period($1), $1) }.compactMap { byPeriod[$0] }
+        func start(_ label: String) -> Int { periods.period(label)?.start.dayNumber ?? Int.max }
+        return order.sorted { (start($0), $0) < (start($1), $1) }.compactMap { byPeriod[$0] }
     }
 
     /// The figures of `period`'s latest close (nil when it was never closed).

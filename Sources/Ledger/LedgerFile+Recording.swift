@@ -87,12 +87,12 @@ extension LedgerFile {
                 "\(path): \(period) is already closed (by \(last.actor) at \(last.recordedAt)); reopen it first to change it"
             )
         }
-        let closed = statuses.values.filter { $0.action == .close }.compactMap { periods.period($0.period) }
-        guard let first = closed.min() else { return }
+        // The ledger starts at the first period it ever closed; from there on every period closes in turn.
+        guard let first = statuses.keys.compactMap(periods.period).min() else { return }
         if period < first {
             throw LedgerError("\(path): \(period) is before \(first), the ledger's first closed period")
         }
-        let closedSet = Set(closed)
+        let closedSet = Set(statuses.values.filter { $0.action == .close }.compactMap { periods.period($0.period) })
         var step = first
         while step < period {
             if !closedSet.contains(step) {

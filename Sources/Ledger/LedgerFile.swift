@@ -42,7 +42,8 @@ public final class LedgerFile: Sendable {
             if tables > 0 && application != LedgerSchema.applicationID {
                 throw LedgerError("\(path): not a trueup ledger (an SQLite database of something else)")
             }
-            if version > LedgerSchema.version || (tables > 0 && (try migrator.hasBeenSuperseded(db))) {
+            let superseded = tables > 0 ? try migrator.hasBeenSuperseded(db) : false
+            if version > LedgerSchema.version || superseded {
                 throw LedgerError(
                     "\(path): written by a newer trueup (ledger schema \(version), this trueup knows up to \(LedgerSchema.version)); upgrade trueup to read it"
                 )

@@ -41,7 +41,7 @@ public enum LedgerListing {
     }
 
     public static func periodsCSV(_ statuses: [PeriodStatus]) -> String {
-        ([periodHeader] + periodRows(statuses)).map(CSVFormatting.record).joined()
+        ([periodHeader] + periodRows(statuses)).map { CSVFormatting.record($0) }.joined()
     }
 
     public static let totalHeader = [
@@ -101,7 +101,7 @@ public enum LedgerListing {
 
     /// One period's rep totals as paid, as CSV.
     public static func periodCSV(_ paid: PaidPeriod) -> String {
-        ([totalHeader] + paid.totals.map { totalRow($0).map { $0 ?? "" } }).map(CSVFormatting.record).joined()
+        ([totalHeader] + paid.totals.map { totalRow($0).map { $0 ?? "" } }).map { CSVFormatting.record($0) }.joined()
     }
 
     /// A Periods sheet (one row per period) and a Paid sheet (every rep total of every period,

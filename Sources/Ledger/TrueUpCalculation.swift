@@ -117,11 +117,11 @@ struct LineDifferences {
         kind: StatementLine.Kind, deal: String?, credit: Decimal?, amount: Decimal, to figures: inout [String: DealFigures],
         other: inout Decimal
     ) {
-        guard let deal else {
+        guard let dealID = deal else {
             other += amount
             return
         }
-        var deal = figures[deal, default: DealFigures()]
+        var deal = figures[dealID, default: DealFigures()]
         switch kind {
         case .clawback:
             deal.clawedBack += amount
@@ -134,7 +134,7 @@ struct LineDifferences {
             deal.paid += amount
             deal.otherLines += 1
         }
-        figures[deal] = deal
+        figures[dealID] = deal
     }
 
     /// The causes, each with its deals in id order: deals added (late, or only clawed back),

@@ -17,10 +17,14 @@ import Testing
         let plan: Plan
         let roster: [RosterEntry]
         let lines: [CreditLine]
-        let statement: Statement
+        let statement: Commission.Statement
 
-        init() throws {
-            plan = try PlanFile.load(path: samples.appendingPathComponent("plan.yaml").path)
+        /// `draw`: the plan's quarterly draw instead of its own.
+        init(draw: String? = nil) throws {
+            let path = samples.appendingPathComponent("plan.yaml").path
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            if let draw { text = text.replacingOccurrences(of: "amount: 2000\n", with: "amount: \(draw)\n") }
+            plan = try PlanFile.parse(text, file: path)
             roster = try RosterReader.read(TableFile.open(samples.appendingPathComponent("roster.csv").path))
             lines = try DealsReader.read(
                 TableFile.open(samples.appendingPathComponent("deals-2026.csv").path), pins: plan.columns
@@ -32,7 +36,7 @@ import Testing
 
         func quarter(_ label: String) throws -> Period { try periods.parse(label) }
 
-        func figures(_ label: String, from statement: Statement? = nil) throws -> ClosingFigures {
+        func figures(_ label: String, from statement: Commission.Statement? = nil) throws -> ClosingFigures {
             ClosingFigures(
                 statement: statement ?? self.statement, period: try quarter(label), planText: "plan", inputs: .init())
         }
@@ -65,7 +69,7 @@ import Testing
         try ledger.close(sample.figures("2026-Q3"), periods: sample.periods, by: Self.signature)
         let statuses = try ledger.periodStatuses()
         #expect(statuses.map(\.period) == ["2026-Q1", "2026-Q2", "2026-Q3"])
-        #expect(statuses.allSatisfy(\.isClosed))
+        #expect(statuses.allSatisfy { $0.isClosed })
         #expect(try ledger.entries().map(\.action) == [.close, .close, .reopen, .close, .close])
         #expect(try ledger.verify().isIntact)
         let paid = try #require(try ledger.paidPeriod("2026-Q2"))
@@ -115,10 +119,9 @@ import Testing
         try ledger.close(sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
         try ledger.close(sample.figures("2026-Q2"), periods: sample.periods, by: Self.signature)
         #expect(try ledger.verify().isIntact)
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: tampering)
-        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        try DatabaseQueue(path: path, configuration: configuration).write { try $0.execute(sql: tampering) }
         let result = try LedgerFile(path: path, creating: false).verify()
         #expect(!result.isIntact, "\(tampering)")
         print("tampering '\(tampering)' found: \(result.problems.first ?? "")")
@@ -145,7 +148,7 @@ import Testing
             return await group.reduce(into: []) { $0.append($1) }
         }
         #expect(outcomes.filter { $0 == "closed" }.count == 1, "\(outcomes)")
-        let refusal = try #require(outcomes.first { $0 != "closed" })
+        let refusal = outcomes.first { $0 != "closed" } ?? ""
         #expect(refusal.contains("already closed") || refusal.contains("busy"), "\(refusal)")
         #expect(!refusal.contains("\n"))
         #expect(try LedgerFile(path: path, creating: false).entries().count == 1)
@@ -154,7 +157,7 @@ import Testing
     /// Closing Q1 and Q2, then running only the second half's deals against the ledger, gives
     /// the second half the draw balances and recoveries of a run over the whole year.
     @Test func drawBalancesContinueFromTheLedger() throws {
-        let sample = try Sample()
+        let sample = try Sample(draw: "30000")
         let july = LocalDate(year: 2026, month: 7, day: 1)!
         let year = sample.lines.filter { $0.cancelDate == nil }
         let whole = try CommissionEngine.calculate(plan: sample.plan, roster: sample.roster, lines: year)
@@ -172,7 +175,7 @@ import Testing
         let carried = try CommissionEngine.calculate(
             plan: sample.plan, roster: sample.roster, lines: secondHalf, carried: calculation.carried)
         let alone = try CommissionEngine.calculate(plan: sample.plan, roster: sample.roster, lines: secondHalf)
-        func figures(_ statement: Statement) -> [String] {
+        func figures(_ statement: Commission.Statement) -> [String] {
             statement.reps.filter { $0.period > q2 }.map {
                 "\($0.rep) \($0.period) \($0.recovered) \($0.payable) \($0.balance)"
             }
