@@ -49,7 +49,14 @@ public final class LedgerFile: Sendable {
                 )
             }
         }
-        do { try migrator.migrate(queue) } catch { throw Self.failure(error, path: path) }
+        if try read({ try migrator.hasCompletedMigrations($0) }) { return }
+        do {
+            try migrator.migrate(queue)
+        } catch {
+            // Another trueup may have created the same new ledger at the same moment.
+            if (try? read({ try migrator.hasCompletedMigrations($0) })) == true { return }
+            throw Self.failure(error, path: path)
+        }
     }
 
     /// Runs `body` in a read transaction.

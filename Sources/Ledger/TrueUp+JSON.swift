@@ -16,7 +16,7 @@ extension TrueUp {
         while head.last?.isWhitespace == true { head = head.dropLast() }
         guard head.last == "}" else { return object }
         head = head.dropLast()
-        let empty = head.drop { $0 != "{" }.dropFirst().allSatisfy(\.isWhitespace)
+        let empty = head.last { !$0.isWhitespace } == "{"
         return head + (empty ? "" : ",\n ") + "\"adjustments\": " + adjustmentsJSON + "}\n"
     }
 }
