@@ -54,7 +54,8 @@ extension LedgerFile {
                 let entry = try LedgerEntry.filter(Column("period") == period && Column("action") == "close")
                     .order(Column("id").desc).fetchOne(db)
             else { return nil }
-            return try PaidPeriod(entry: entry, totals: Self.totals(db, entry: entry.id!), lines: Self.lines(db, entry: entry.id!))
+            return try PaidPeriod(
+                entry: entry, totals: Self.totals(db, entry: entry.id!), lines: Self.lines(db, entry: entry.id!))
         }
     }
 

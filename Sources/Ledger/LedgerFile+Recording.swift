@@ -96,7 +96,8 @@ extension LedgerFile {
         var step = first
         while step < period {
             if !closedSet.contains(step) {
-                throw LedgerError("\(path): \(step) is still open; periods close in order, so close it before \(period)")
+                throw LedgerError(
+                    "\(path): \(step) is still open; periods close in order, so close it before \(period)")
             }
             step = step.next
         }

@@ -24,7 +24,9 @@ extension LedgerFile {
             for entry in entries {
                 let name = "entry \(entry.id!) (\(entry.action.rawValue) \(entry.period))"
                 if entry.previousSHA256 != previous {
-                    problems.append("\(name): the digest of the entry before it does not match (an entry was changed, removed or inserted)")
+                    problems.append(
+                        "\(name): the digest of the entry before it does not match (an entry was changed, removed or inserted)"
+                    )
                 }
                 if HashChain.entryDigest(entry) != entry.sha256 {
                     problems.append("\(name): its fields do not match its digest (the entry was changed)")
@@ -32,14 +34,19 @@ extension LedgerFile {
                 let totals = try Self.totals(db, entry: entry.id!)
                 let lines = try Self.lines(db, entry: entry.id!)
                 if HashChain.contentDigest(totals: totals, lines: lines) != entry.contentSHA256 {
-                    problems.append("\(name): its rep totals or lines do not match its content digest (a row was changed, added or removed)")
+                    problems.append(
+                        "\(name): its rep totals or lines do not match its content digest (a row was changed, added or removed)"
+                    )
                 }
                 if totals.count != entry.repCount || lines.count != entry.lineCount {
-                    problems.append("\(name): it records \(entry.repCount) rep totals and \(entry.lineCount) lines; the ledger holds \(totals.count) and \(lines.count)")
+                    problems.append(
+                        "\(name): it records \(entry.repCount) rep totals and \(entry.lineCount) lines; the ledger holds \(totals.count) and \(lines.count)"
+                    )
                 }
                 let sum = totals.reduce(Decimal(0)) { $0 + $1.payableValue }
                 if entry.action == .close && sum != LedgerMoney.decimal(entry.totalPayable) {
-                    problems.append("\(name): its rep totals add up to \(sum), not the \(entry.totalPayable) it records")
+                    problems.append(
+                        "\(name): its rep totals add up to \(sum), not the \(entry.totalPayable) it records")
                 }
                 if let text = entry.planText, let digest = entry.planSHA256, Digest.sha256(text) != digest {
                     problems.append("\(name): the plan text it keeps does not match the plan's digest")
@@ -47,8 +54,9 @@ extension LedgerFile {
                 previous = entry.sha256
             }
             for table in [PaidTotal.databaseTableName, PaidLine.databaseTableName] {
-                let orphans = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM \(table) WHERE entryID NOT IN (SELECT id FROM entry)") ?? 0
+                let orphans =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM \(table) WHERE entryID NOT IN (SELECT id FROM entry)") ?? 0
                 if orphans > 0 { problems.append("\(orphans) \(table) rows belong to no entry") }
             }
             return LedgerVerification(entryCount: entries.count, head: previous, problems: problems)

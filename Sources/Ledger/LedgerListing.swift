@@ -58,7 +58,9 @@ public enum LedgerListing {
     /// One period as paid: the close's who, when and inputs, every rep total and line.
     public static func periodJSON(_ paid: PaidPeriod, status: PeriodStatus?) -> String {
         let entry = paid.entry
-        func money(_ text: String?) -> String { text.map { JSONText.quoted(LedgerMoney.decimal($0).moneyText) } ?? "null" }
+        func money(_ text: String?) -> String {
+            text.map { JSONText.quoted(LedgerMoney.decimal($0).moneyText) } ?? "null"
+        }
         func text(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
         let totals = paid.totals.map { total in
             JSONText.object(
@@ -74,14 +76,21 @@ public enum LedgerListing {
             ]
             if let row = line.row { pairs.append(("row", String(row))) }
             if !line.flags.isEmpty {
-                pairs.append(("flags", "[" + line.flags.split(separator: " ").map { JSONText.quoted(String($0)) }.joined(separator: ", ") + "]"))
+                pairs.append(
+                    (
+                        "flags",
+                        "["
+                            + line.flags.split(separator: " ").map { JSONText.quoted(String($0)) }.joined(
+                                separator: ", ") + "]"
+                    ))
             }
             if let bonus = line.bonus { pairs.append(("bonus", text(bonus))) }
             return JSONText.object(pairs)
         }
         let head: [(String, String)] = [
             ("period", text(entry.period)), ("status", text(status?.isClosed == false ? "reopened" : "closed")),
-            ("source", text(entry.source?.rawValue)), ("plan", text(entry.planName)), ("currency", text(entry.currency)),
+            ("source", text(entry.source?.rawValue)), ("plan", text(entry.planName)),
+            ("currency", text(entry.currency)),
             ("closed_by", text(entry.actor)), ("closed_at", text(entry.recordedAt)), ("note", text(entry.note)),
             ("payable", money(entry.totalPayable)),
             (
@@ -110,7 +119,9 @@ public enum LedgerListing {
         try writer.beginSheet(
             "Periods",
             layout: SheetLayout(
-                columnWidths: [1: 10, 2: 10, 3: 10, 4: 7, 5: 8, 6: 16, 7: 9, 8: 16, 9: 22, 10: 30, 11: 16, 12: 22, 13: 30, 14: 66],
+                columnWidths: [
+                    1: 10, 2: 10, 3: 10, 4: 7, 5: 8, 6: 16, 7: 9, 8: 16, 9: 22, 10: 30, 11: 16, 12: 22, 13: 30, 14: 66,
+                ],
                 frozenRows: 1, autoFilter: true))
         try writer.writeRow(periodHeader.map { .text($0, style: .header) })
         for (status, row) in zip(statuses, periodRows(statuses)) {

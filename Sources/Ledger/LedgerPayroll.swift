@@ -40,7 +40,9 @@ public enum LedgerPayroll {
     public static func total(_ lines: [Line]) -> Decimal { lines.reduce(Decimal(0)) { $0 + $1.payable } }
 
     /// Writes the lines as CSV as `PayrollExport` does (RFC 4180, UTF-8, CRLF, formulas neutralised).
-    public static func writeCSV(_ lines: [Line], currency: String, byteOrderMark: Bool, emit: @escaping ([UInt8]) -> Void) {
+    public static func writeCSV(
+        _ lines: [Line], currency: String, byteOrderMark: Bool, emit: @escaping ([UInt8]) -> Void
+    ) {
         var writer = CSVWriter(options: CSVWriter.Options(byteOrderMark: byteOrderMark), emit: emit)
         writer.write(texts: header)
         for line in lines {

@@ -54,7 +54,8 @@ public struct TrueUpCalculation: Sendable {
             let due = Dictionary(
                 statement.reps.filter { $0.period == period }.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
             let paid = Dictionary(totals.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
-            let reps = totals.map(\.rep) + statement.reps.filter { $0.period == period && paid[$0.rep] == nil }.map(\.rep)
+            let reps =
+                totals.map(\.rep) + statement.reps.filter { $0.period == period && paid[$0.rep] == nil }.map(\.rep)
             for rep in reps {
                 let paidAmount = paid[rep]?.payableValue ?? 0
                 let dueAmount = due[rep]?.payable ?? 0
@@ -106,15 +107,20 @@ struct LineDifferences {
     init(old oldLines: [PaidLine], new newLines: [StatementLine]) {
         for line in oldLines {
             let kind = StatementLine.Kind(rawValue: line.kind) ?? .commission
-            Self.add(kind: kind, deal: line.dealID, credit: line.creditValue, amount: line.amountValue, to: &old, other: &oldOther)
+            Self.add(
+                kind: kind, deal: line.dealID, credit: line.creditValue, amount: line.amountValue, to: &old,
+                other: &oldOther)
         }
         for line in newLines {
-            Self.add(kind: line.kind, deal: line.dealID, credit: line.credit, amount: line.amount, to: &new, other: &newOther)
+            Self.add(
+                kind: line.kind, deal: line.dealID, credit: line.credit, amount: line.amount, to: &new, other: &newOther
+            )
         }
     }
 
     private static func add(
-        kind: StatementLine.Kind, deal: String?, credit: Decimal?, amount: Decimal, to figures: inout [String: DealFigures],
+        kind: StatementLine.Kind, deal: String?, credit: Decimal?, amount: Decimal,
+        to figures: inout [String: DealFigures],
         other: inout Decimal
     ) {
         guard let dealID = deal else {

@@ -89,7 +89,9 @@ import Testing
                 Decimal(string: adjustment["due"] as! String)! - Decimal(string: adjustment["paid"] as! String)!
                     == found[key])
             for cause in adjustment["causes"] as! [[String: Any]] {
-                for deal in cause["deal_ids"] as! [String] { causes[cause["cause"] as! String, default: []].insert(deal) }
+                for deal in cause["deal_ids"] as! [String] {
+                    causes[cause["cause"] as! String, default: []].insert(deal)
+                }
             }
         }
         #expect(found == expected)
@@ -125,7 +127,8 @@ import Testing
                 command == "reconcile"
                 ? ["reconcile", Self.case07.appendingPathComponent("manual.xlsx").path, "--plan", plan]
                 : ["review", "--plan", plan, "--deals", full]
-            let other = try CommandLineTests.run(arguments + ["--roster", roster, "--ledger", ledger, "--format", "json"])
+            let other = try CommandLineTests.run(
+                arguments + ["--roster", roster, "--ledger", ledger, "--format", "json"])
             #expect(other.status == 0 || other.status == 1, "\(other.stderr)")
             #expect((try Self.json(other.stdout)["adjustments"] as? [[String: Any]])?.isEmpty == false, "\(command)")
         }
@@ -157,7 +160,8 @@ import Testing
         let periods = listing["periods"] as! [[String: Any]]
         #expect(periods.map { $0["period"] as! String } == ["2026-Q1", "2026-Q2"])
         #expect(periods.map { $0["status"] as! String } == ["closed", "reopened"])
-        #expect(periods[1]["reason"] as? String == "CRM corrected D-2450" && periods[1]["reopened_by"] as? String == "CFO")
+        #expect(
+            periods[1]["reason"] as? String == "CRM corrected D-2450" && periods[1]["reopened_by"] as? String == "CFO")
         let csv = try CommandLineTests.run(["ledger", ledger, "--format", "csv"])
         #expect(csv.stdout.hasPrefix("period,status,source,reps,lines,payable,currency,closed_by"))
         let workbook = folder.appendingPathComponent("ledger.xlsx")
@@ -233,7 +237,9 @@ import Testing
             let listing = try Self.json(try CommandLineTests.run(["ledger", ledger, "--format", "json"]).stdout)
             #expect((listing["periods"] as! [Any]).count == (figures == nil ? 1 : 2))
         }
-        print("SIGKILL during close (\(String(format: "%.2f", duration)) s uninterrupted): \(outcomes.before) left it before, \(outcomes.after) after")
+        print(
+            "SIGKILL during close (\(String(format: "%.2f", duration)) s uninterrupted): \(outcomes.before) left it before, \(outcomes.after) after"
+        )
     }
 
     /// Q2's reps and lines as paid, or nil when Q2 is not closed.
@@ -242,7 +248,8 @@ import Testing
         guard shown.status == 0 else { return nil }
         let object = try json(shown.stdout)
         let parts = [object["reps"]!, object["lines"]!, object["payable"]!]
-        return String(decoding: try JSONSerialization.data(withJSONObject: parts, options: [.sortedKeys]), as: UTF8.self)
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: parts, options: [.sortedKeys]), as: UTF8.self)
     }
 
     @Test func twoClosesAtOnceCloseOnceAndRefuseInOneLine() throws {
@@ -257,7 +264,9 @@ import Testing
         for _ in 0..<2 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-            process.arguments = ["close", "2026-Q2", "--plan", plan, "--deals", deals.path, "--roster", roster, "--ledger", ledger]
+            process.arguments = [
+                "close", "2026-Q2", "--plan", plan, "--deals", deals.path, "--roster", roster, "--ledger", ledger,
+            ]
             let errors = Pipe()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = errors

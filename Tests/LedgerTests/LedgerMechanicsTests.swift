@@ -57,7 +57,8 @@ import Testing
         }
         #expect(skipping?.description.contains("2026-Q2 is still open") == true)
         try ledger.close(sample.figures("2026-Q2"), periods: sample.periods, by: Self.signature)
-        try ledger.reopen(sample.quarter("2026-Q1"), periods: sample.periods, by: .init(actor: "CFO", note: "late deal"))
+        try ledger.reopen(
+            sample.quarter("2026-Q1"), periods: sample.periods, by: .init(actor: "CFO", note: "late deal"))
         #expect(throws: LedgerError.self) {
             try ledger.reopen(sample.quarter("2026-Q1"), periods: sample.periods, by: Self.signature)
         }
@@ -75,14 +76,17 @@ import Testing
         let paid = try #require(try ledger.paidPeriod("2026-Q2"))
         let q2 = sample.statement.reps.filter { $0.period.description == "2026-Q2" }
         #expect(paid.totals.map(\.payableValue) == q2.map(\.payable))
-        #expect(paid.lines.count == sample.statement.lineGroups.joined().filter { $0.period.description == "2026-Q2" }.count)
+        #expect(
+            paid.lines.count == sample.statement.lineGroups.joined().filter { $0.period.description == "2026-Q2" }.count
+        )
     }
 
     @Test func aLedgerWrittenByANewerTrueupIsRefused() throws {
         let sample = try Sample()
         let folder = try TemporaryFolder()
         let path = folder.path("ledger.sqlite")
-        try LedgerFile(path: path, creating: true).close(sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
+        try LedgerFile(path: path, creating: true).close(
+            sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
         let newer = folder.path("newer.sqlite")
         try FileManager.default.copyItem(atPath: path, toPath: newer)
         try DatabaseQueue(path: newer).write { try $0.execute(sql: "PRAGMA user_version = 2") }

@@ -31,7 +31,8 @@ import Testing
             planText = try String(contentsOfFile: planPath, encoding: .utf8)
             let rosterPath = directory.appendingPathComponent("roster.csv").path
             roster =
-                FileManager.default.fileExists(atPath: rosterPath) ? try RosterReader.read(TableFile.open(rosterPath)) : []
+                FileManager.default.fileExists(atPath: rosterPath)
+                ? try RosterReader.read(TableFile.open(rosterPath)) : []
             lines = try DealsReader.read(
                 TableFile.open(directory.appendingPathComponent("deals.csv").path), pins: plan.columns
             ).lines
@@ -110,10 +111,13 @@ import Testing
             let key = "\(adjustment.rep) \(adjustment.period)"
             #expect(adjustment.paid == paid[key] ?? 0)
             #expect(adjustment.due == due[key] ?? 0)
-            let ownLines = full.lineGroups.joined().filter { $0.rep == adjustment.rep && $0.period == adjustment.period }
+            let ownLines = full.lineGroups.joined().filter {
+                $0.rep == adjustment.rep && $0.period == adjustment.period
+            }
             let lateHere = Set(ownLines.compactMap(\.dealID).filter(late.contains))
             let clawedHere = Set(ownLines.filter { $0.kind == .clawback }.compactMap(\.dealID))
-            let causes = Dictionary(adjustment.causes.map { ($0.cause, Set($0.dealIDs)) }, uniquingKeysWith: { $0.union($1) })
+            let causes = Dictionary(
+                adjustment.causes.map { ($0.cause, Set($0.dealIDs)) }, uniquingKeysWith: { $0.union($1) })
             if !lateHere.isEmpty || !clawedHere.isEmpty {
                 #expect(causes[.lateDeal] ?? [] == lateHere, "\(key): \(adjustment.causes)")
                 #expect(causes[.clawback] ?? [] == clawedHere.subtracting(lateHere), "\(key): \(adjustment.causes)")

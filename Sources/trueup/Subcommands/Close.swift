@@ -6,7 +6,8 @@ import Reconciliation
 
 struct Close: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record a period's statement as paid in a ledger: every line and rep total, the plan, the inputs' SHA-256.",
+        abstract:
+            "Record a period's statement as paid in a ledger: every line and rep total, the plan, the inputs' SHA-256.",
         discussion: """
             Periods close in order: closing a period already closed, or one after a period still \
             open, is refused (reopen changes a closed period). With --from-workbook, records what a \
@@ -62,7 +63,8 @@ struct Close: ParsableCommand {
         let closing = try periods.parse(period)
         let file = try LedgerFile(path: ledger, creating: true)
         try file.checkCanClose(closing, periods: periods)
-        let figures = try fromWorkbook.map { try workbookFigures($0, plan: loadedPlan, inputs: inputs, period: closing) }
+        let figures =
+            try fromWorkbook.map { try workbookFigures($0, plan: loadedPlan, inputs: inputs, period: closing) }
             ?? engineFigures(inputs: inputs, period: closing, ledger: file, plan: loadedPlan)
         let entry = try file.close(
             figures, periods: periods,
@@ -121,7 +123,8 @@ struct Close: ParsableCommand {
         return ClosingFigures(
             paid: paid, period: period, planName: plan.name, currency: plan.currency,
             inputs: ClosingFigures.InputDigests(
-                plan: try Digest.sha256(file: inputs.plan), roster: try inputs.roster.map { try Digest.sha256(file: $0) },
+                plan: try Digest.sha256(file: inputs.plan),
+                roster: try inputs.roster.map { try Digest.sha256(file: $0) },
                 workbook: try Digest.sha256(file: workbook)))
     }
 

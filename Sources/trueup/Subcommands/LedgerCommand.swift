@@ -25,7 +25,8 @@ struct LedgerShow: ParsableCommand {
     @Option(help: "Output format: text, json or csv.")
     var format: StatementFormat = .text
 
-    @Option(help: ArgumentHelp("Also write the ledger as a workbook (Periods and Paid sheets).", valueName: "ledger.xlsx"))
+    @Option(
+        help: ArgumentHelp("Also write the ledger as a workbook (Periods and Paid sheets).", valueName: "ledger.xlsx"))
     var out: String?
 
     func run() throws {
@@ -39,7 +40,8 @@ struct LedgerShow: ParsableCommand {
         if let period {
             guard let paid = try file.paidPeriod(period) else {
                 let known = statuses.map(\.period).joined(separator: ", ")
-                throw UsageError("\(ledger): \(period) was never closed (closed periods: \(known.isEmpty ? "none" : known))")
+                throw UsageError(
+                    "\(ledger): \(period) was never closed (closed periods: \(known.isEmpty ? "none" : known))")
             }
             let status = statuses.first { $0.period == period }
             switch format {
@@ -61,7 +63,8 @@ struct LedgerVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-check the ledger's hash chain and each period's figures against the digests recorded with them.",
-        discussion: "Exit status: 0 intact, 1 a row or entry does not match its digest, 2 the ledger could not be read.")
+        discussion: "Exit status: 0 intact, 1 a row or entry does not match its digest, 2 the ledger could not be read."
+    )
 
     @Argument(help: "The ledger file.")
     var ledger: String
@@ -69,7 +72,9 @@ struct LedgerVerify: ParsableCommand {
     func run() throws {
         let result = try LedgerFile(path: ledger, creating: false).verify()
         if result.isIntact {
-            print("\(ledger): intact: \(result.entryCount) entr\(result.entryCount == 1 ? "y" : "ies"), head \(result.head)")
+            print(
+                "\(ledger): intact: \(result.entryCount) entr\(result.entryCount == 1 ? "y" : "ies"), head \(result.head)"
+            )
             return
         }
         print("\(ledger): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s") found")
@@ -88,7 +93,8 @@ enum LedgerReportText {
                 String(status.close.repCount), String(status.close.lineCount),
                 LedgerMoney.decimal(status.close.totalPayable).groupedMoneyText, status.close.actor,
                 status.close.recordedAt,
-                status.reopen.map { "reopened by \($0.actor) at \($0.recordedAt): \($0.note ?? "")" } ?? status.close.note
+                status.reopen.map { "reopened by \($0.actor) at \($0.recordedAt): \($0.note ?? "")" } ?? status.close
+                    .note
                     ?? "",
             ]
         }
