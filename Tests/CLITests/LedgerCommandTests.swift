@@ -134,6 +134,48 @@ import Testing
         }
     }
 
+    /// History loaded from case-07's hand-kept workbook: each closed month's true-up is what its
+    /// summary sheet paid wrong (truth.json's summary cells, the last figure of each row), a `correction`.
+    @Test func historyFromAHandKeptWorkbookIsTrueUpByItsErrors() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        let plan = Self.case07.appendingPathComponent("plan.yaml").path
+        let roster = Self.case07.appendingPathComponent("roster.csv").path
+        let months = ["2026-01", "2026-02", "2026-03"]
+        for period in months {
+            let closed = try CommandLineTests.run([
+                "close", period, "--plan", plan, "--roster", roster, "--ledger", ledger, "--from-workbook",
+                Self.case07.appendingPathComponent("manual.xlsx").path,
+            ])
+            #expect(closed.status == 0, "\(closed.stderr)")
+        }
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", plan, "--deals", Self.case07.appendingPathComponent("deals.csv").path, "--roster",
+            roster, "--ledger", ledger, "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        var found: [String: Decimal] = [:]
+        for adjustment in try #require(try Self.json(result.stdout)["adjustments"] as? [[String: Any]]) {
+            found["\(adjustment["rep"]!) \(adjustment["period"]!)"] = Decimal(string: adjustment["difference"] as! String)
+            #expect((adjustment["causes"] as! [[String: Any]]).map { $0["cause"] as! String } == ["correction"])
+        }
+        let truth = try Self.json(
+            String(contentsOf: Self.case07.appendingPathComponent("truth.json"), encoding: .utf8))
+        var last: [String: [String: Any]] = [:]
+        for cell in truth["cells"] as! [[String: Any]] where cell["sheet"] as? String == "Summary" {
+            let key = "\(cell["rep"]!) \(cell["period"]!)"
+            if let seen = last[key], (seen["cell"] as! String) > (cell["cell"] as! String) { continue }
+            last[key] = cell
+        }
+        var expected: [String: Decimal] = [:]
+        for (key, cell) in last where months.contains(String(key.split(separator: " ")[1])) {
+            expected[key] = Decimal(string: cell["expected"] as! String)! - Decimal(string: cell["manual"] as! String)!
+        }
+        #expect(!expected.isEmpty)
+        #expect(found == expected)
+    }
+
     @Test func theLedgerListsItsPeriodsAndReopenIsRecorded() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -220,12 +262,7 @@ import Testing
         for attempt in 0..<10 {
             let ledger = folder.appendingPathComponent("killed-\(attempt).sqlite").path
             try FileManager.default.copyItem(atPath: base, toPath: ledger)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-            process.arguments = arguments + [ledger]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let (process, _) = try Self.start(arguments + [ledger])
             Thread.sleep(forTimeInterval: Double.random(in: (duration * 0.4)...(duration * 1.1), using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -240,6 +277,18 @@ import Testing
         print(
             "SIGKILL during close (\(String(format: "%.2f", duration)) s uninterrupted): \(outcomes.before) left it before, \(outcomes.after) after"
         )
+    }
+
+    /// Starts `trueup` with `arguments` without waiting for it; its standard error is piped.
+    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        return (process, errors)
     }
 
     /// Q2's reps and lines as paid, or nil when Q2 is not closed.
@@ -260,19 +309,10 @@ import Testing
         let deals = folder.appendingPathComponent("q2.csv")
         try Self.bigQuarter(5_000, to: deals)
         let ledger = folder.appendingPathComponent("ledger.sqlite").path
-        var processes: [(Process, Pipe)] = []
-        for _ in 0..<2 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-            process.arguments = [
-                "close", "2026-Q2", "--plan", plan, "--deals", deals.path, "--roster", roster, "--ledger", ledger,
-            ]
-            let errors = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = errors
-            try process.run()
-            processes.append((process, errors))
-        }
+        let arguments = [
+            "close", "2026-Q2", "--plan", plan, "--deals", deals.path, "--roster", roster, "--ledger", ledger,
+        ]
+        let processes = try [Self.start(arguments), Self.start(arguments)]
         var statuses: [Int32] = []
         var messages: [String] = []
         for (process, errors) in processes {
