@@ -157,7 +157,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         var found: [String: Decimal] = [:]
         for adjustment in try #require(try Self.json(result.stdout)["adjustments"] as? [[String: Any]]) {
-            found["\(adjustment["rep"]!) \(adjustment["period"]!)"] = Decimal(string: adjustment["difference"] as! String)
+            found["\(adjustment["rep"]!) \(adjustment["period"]!)"] = Decimal(
+                string: adjustment["difference"] as! String)
             #expect((adjustment["causes"] as! [[String: Any]]).map { $0["cause"] as! String } == ["correction"])
         }
         let truth = try Self.json(
