@@ -43,11 +43,25 @@ extension LedgerFile {
                 total.entryID = id
                 try total.insert(db)
             }
-            for var line in figures.lines {
-                line.entryID = id
-                try line.insert(db)
-            }
+            try Self.insert(figures.lines, entry: id, db)
             return entry
+        }
+    }
+
+    /// Inserts lines through one prepared statement: a period of 100,000 lines is written in a
+    /// fraction of the time record by record encoding takes.
+    private static func insert(_ lines: [PaidLine], entry: Int64, _ db: Database) throws {
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO line (entryID, position, rep, period, kind, dealID, row, credit, amount, bonus, flags, explanation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for line in lines {
+            statement.setUncheckedArguments([
+                entry, line.position, line.rep, line.period, line.kind, line.dealID, line.row, line.credit, line.amount,
+                line.bonus, line.flags, line.explanation,
+            ])
+            try statement.execute()
         }
     }
 

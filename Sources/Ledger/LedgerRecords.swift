@@ -113,3 +113,31 @@ public enum LedgerMoney {
         return 0
     }
 }
+
+// Reading rows by column instead of through Decodable: verify and the true-ups read every line
+// of a period, and a decoder per row costs several times the read itself.
+extension PaidLine {
+    public init(row: GRDB.Row) throws {
+        self.init(
+            entryID: try row.decode(forColumn: "entryID"), position: try row.decode(forColumn: "position"),
+            rep: try row.decode(forColumn: "rep"), period: try row.decode(forColumn: "period"),
+            kind: try row.decode(forColumn: "kind"), dealID: try row.decode(forColumn: "dealID"),
+            row: try row.decode(forColumn: "row"), credit: try row.decode(forColumn: "credit"),
+            amount: try row.decode(forColumn: "amount"),
+            bonus: try row.decode(forColumn: "bonus"), flags: try row.decode(forColumn: "flags"),
+            explanation: try row.decode(forColumn: "explanation"))
+    }
+}
+
+extension PaidTotal {
+    public init(row: GRDB.Row) throws {
+        self.init(
+            entryID: try row.decode(forColumn: "entryID"), position: try row.decode(forColumn: "position"),
+            rep: try row.decode(forColumn: "rep"), name: try row.decode(forColumn: "name"),
+            team: try row.decode(forColumn: "team"), period: try row.decode(forColumn: "period"),
+            credit: try row.decode(forColumn: "credit"), earned: try row.decode(forColumn: "earned"),
+            draw: try row.decode(forColumn: "draw"),
+            drawPaid: try row.decode(forColumn: "drawPaid"), recovered: try row.decode(forColumn: "recovered"),
+            payable: try row.decode(forColumn: "payable"), balance: try row.decode(forColumn: "balance"))
+    }
+}
