@@ -29,14 +29,34 @@ public final class LedgerFile: Sendable {
         } catch {
             throw Self.failure(error, path: path)
         }
-        try prepare()
+        // Two trueups creating one new ledger race through its first migration; the loser finds
+        // the schema half made for a moment, and tries again once the winner has committed.
+        for attempt in 0... {
+            do {
+                try prepare()
+                return
+            } catch let refusal as LedgerError {
+                throw refusal
+            } catch {
+                if attempt == 40 { throw Self.failure(error, path: path) }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
     }
 
     /// Refuses a foreign or newer file, then brings an older ledger's schema up to date.
     private func prepare() throws {
         let migrator = LedgerSchema.migrator
-        try read { db in
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+        try queue.read { db in
+            // GRDB creates its migrations table before the first migration: a ledger another
+            // trueup is creating at this moment holds that table alone.
+            let tables =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM sqlite_master
+                        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                        """) ?? 0
             let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if tables > 0 && application != LedgerSchema.applicationID {
@@ -49,14 +69,8 @@ public final class LedgerFile: Sendable {
                 )
             }
         }
-        if try read({ try migrator.hasCompletedMigrations($0) }) { return }
-        do {
-            try migrator.migrate(queue)
-        } catch {
-            // Another trueup may have created the same new ledger at the same moment.
-            if (try? read({ try migrator.hasCompletedMigrations($0) })) == true { return }
-            throw Self.failure(error, path: path)
-        }
+        if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        try migrator.migrate(queue)
     }
 
     /// Runs `body` in a read transaction.
