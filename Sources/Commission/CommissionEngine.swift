@@ -8,11 +8,13 @@ import Parallel
 /// conditions in the data that still leave every figure defined (`not_eligible`, `split_total`,
 /// `clawback_window_passed`, `cancel_before_close`) are reported in `Statement.issues`.
 public enum CommissionEngine {
-    /// Computes every line and rep-period. `roster` wins over the plan's `reps:` when not empty.
-    public static func calculate(plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine]) throws(EngineError)
-        -> Statement
-    {
-        let run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
+    /// Computes every line and rep-period. `roster` wins over the plan's `reps:` when not empty;
+    /// `carried` gives the draw balances reps bring from periods paid before the run.
+    public static func calculate(
+        plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none
+    ) throws(EngineError) -> Statement {
+        var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
+        run.carried = carried
         return try run.statement()
     }
 }
@@ -35,6 +37,8 @@ struct Run {
     let overrides: [(condition: NormalizedCondition, override: Override)]
     let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
     var issues: [StatementIssue] = []
+    /// Draw balances brought from periods paid before the run.
+    var carried = CarriedBalances.none
 
     init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
         self.plan = plan

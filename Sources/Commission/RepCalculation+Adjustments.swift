@@ -164,7 +164,7 @@ extension RepCalculation {
 
     /// Step 10: earned, the draw and the carried balance, period by period.
     func settle(_ ledgers: [Ledger]) -> [RepPeriodTotal] {
-        var balance: Decimal = 0
+        var balance = run.carried.balance(of: rep.id, before: span.lowerBound)
         return ledgers.map { ledger in
             let sum = ledger.entries.reduce(Decimal(0)) { $0 + $1.line.amount }
             let earned = plan.rounding.level == .period ? plan.rounding.round(sum) : sum

@@ -11,10 +11,11 @@ import Spreadsheet
 /// author may have used and by reading the sheet's formulas; differences within it are `rounding`.
 public enum Reconciler {
     /// `source`, when given, is a trusted export of the same deals (a CRM), read like any deals
-    /// file. `progress` hears what stage the work is in, and how far reading the workbook is.
+    /// file. `carried`: draw balances from periods paid before (a ledger's). `progress` hears
+    /// what stage the work is in, and how far reading the workbook is.
     public static func reconcile(
         workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        source: String? = nil,
+        source: String? = nil, carried: CarriedBalances = .none,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
@@ -25,7 +26,8 @@ public enum Reconciler {
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let copies = DuplicateRows.takeCopies(from: &deals)
-        let statement = try CommissionEngine.calculate(plan: plan, roster: rosterEntries, lines: deals.lines)
+        let statement = try CommissionEngine.calculate(
+            plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried)
         let context = RowContext(
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         var findings = RowFindings.compute(context)

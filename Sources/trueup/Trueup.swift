@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ledger
 import Spreadsheet
 
 @main
@@ -16,7 +17,7 @@ struct Trueup: ParsableCommand {
             Reconcile.self, Correct.self, Calculate.self, ReviewCommand.self, ForecastCommand.self, PlanCommand.self,
             Inspect.self,
             Convert.self,
-            Serve.self,
+            Serve.self, Close.self, Reopen.self, LedgerCommand.self,
         ])
 
     /// Runs the command; every failure becomes one line on standard error and exit status 2.
@@ -29,6 +30,8 @@ struct Trueup: ParsableCommand {
         } catch let error as SpreadsheetError {
             Diagnostics.fail(error.description)
         } catch let error as UsageError {
+            Diagnostics.fail(error.description)
+        } catch let error as LedgerError {
             Diagnostics.fail(error.description)
         } catch {
             if exitCode(for: error) == .success || error is ExitCode {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Commission
 import Foundation
 import Ingest
+import Ledger
 import PlanFile
 import Reports
 import Spreadsheet
@@ -31,18 +32,24 @@ struct Calculate: ParsableCommand {
 
     @OptionGroup var payroll: PayrollOptions
 
+    @OptionGroup var ledger: LedgerOption
+
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "statement")
         let run = try inputs.load()
         // The Lines sheet holds a header and a line per deal line at least: refused before the work.
         try workbook?.checkFits(rows: run.deals.lines.count + 1, sheet: "Lines")
-        let statement = try run.calculate()
+        let againstLedger = try ledger.open(plan: run.plan)
+        let statement = try run.calculate(carried: againstLedger?.carried ?? .none)
+        let trueUp = try LedgerOption.trueUp(againstLedger, statement, planPath: inputs.plan)
         try workbook?.write(inputs: inputs.files) { try StatementWorkbook.write(statement, to: $0) }
-        try payroll.write(statement, inputs: inputs.files)
+        try payroll.write(statement, trueUp: trueUp, inputs: inputs.files)
         switch format {
         case .json:
             let out = StandardOutput()
-            try StatementDocument.write(statement) { out.write($0) }
+            let object = JSONObjectExtender { out.write($0) }
+            try StatementDocument.write(statement) { object.pass($0) }
+            object.finish(adding: trueUp)
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text:
@@ -51,6 +58,7 @@ struct Calculate: ParsableCommand {
                     StatementText(statement: statement, showLines: lines, width: TerminalWidth.standardOutput)
                         .render(), keepingLines: true),
                 terminator: "")
+            print(TrueUpText.render(trueUp), terminator: "")
         }
         try run.reportSkipped()
     }
@@ -127,11 +135,12 @@ struct LoadedRun {
     /// The progress line reading began; calculating ends it.
     let progress: ProgressLine
 
-    func calculate() throws -> Statement {
+    /// `carried`: the draw balances a ledger's closed periods bring into the run.
+    func calculate(carried: CarriedBalances = .none) throws -> Statement {
         progress.update("calculating \(deals.lines.count) lines", done: 0, total: 0)
         defer { progress.finish() }
         do {
-            return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
+            return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines, carried: carried)
         } catch {
             let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
             throw UsageError("\(place): \(error.description)")

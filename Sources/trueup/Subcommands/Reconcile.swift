@@ -2,6 +2,7 @@ import ArgumentParser
 import Commission
 import Correction
 import Foundation
+import Ledger
 import PlanFile
 import Reconciliation
 import Reports
@@ -48,6 +49,8 @@ struct Reconcile: ParsableCommand {
     @Flag(help: "Write --payroll even when deal rows cannot be read (the payroll then leaves them out).")
     var skipUnreadable = false
 
+    @OptionGroup var ledger: LedgerOption
+
     func run() throws {
         if let out { try CorrectedOutput.check(workbook: workbook, out: out) }
         let inputs = try CalculationInputs.parse(
@@ -55,6 +58,7 @@ struct Reconcile: ParsableCommand {
                 + map.flatMap { ["--map", $0] })
         let loadedPlan = try inputs.loadPlan()
         let rosterEntries = try inputs.loadRoster(for: loadedPlan)
+        let againstLedger = try ledger.open(plan: loadedPlan)
         let result: Reconciliation
         let stage = StageMeter("reconcile")
         let progress = ProgressLine()
@@ -62,7 +66,7 @@ struct Reconcile: ParsableCommand {
             defer { progress.finish() }
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan), source: deals
+                pins: try inputs.pins(loadedPlan), source: deals, carried: againstLedger?.carried ?? .none
             ) { progress.update($0, done: $1, total: $2) }
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
@@ -77,18 +81,19 @@ struct Reconcile: ParsableCommand {
         if let out {
             try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
         }
-        try payroll.write(result.statement, inputs: inputFiles)
+        let trueUp = try LedgerOption.trueUp(againstLedger, result.statement, planPath: plan)
+        try payroll.write(result.statement, trueUp: trueUp, inputs: inputFiles)
         if format == .json {
             let identity = FindingsDocument.WorkbookIdentity(
                 file: (workbook as NSString).lastPathComponent, sha256: try FileDigest.sha256(of: workbook))
-            print(
-                try OrderedJSONEncoder().encode(FindingsDocument(result, plan: loadedPlan, workbook: identity)),
-                terminator: "")
+            let json = try OrderedJSONEncoder().encode(FindingsDocument(result, plan: loadedPlan, workbook: identity))
+            print(trueUp.map { $0.adding(to: json) } ?? json, terminator: "")
         } else {
             print(
                 TerminalText.escaped(
                     ReconciliationText(result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput)
                         .render(), keepingLines: true), terminator: "")
+            print(TrueUpText.render(trueUp), terminator: "")
         }
         if !result.errors.isEmpty { throw ExitCode(1) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commission
 import Foundation
+import Ledger
 import Reports
 import Review
 import Spreadsheet
@@ -41,13 +42,17 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the review as one self-contained HTML page.", valueName: "review.html"))
     var html: String?
 
+    @OptionGroup var ledger: LedgerOption
+
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "review")
         if let html, !(html.lowercased().hasSuffix(".html") || html.lowercased().hasSuffix(".htm")) {
             throw UsageError("--html \(html): the review page must end in .html")
         }
         let run = try inputs.load()
-        let statement = try run.calculate()
+        let againstLedger = try ledger.open(plan: run.plan)
+        let statement = try run.calculate(carried: againstLedger?.carried ?? .none)
+        let trueUp = try LedgerOption.trueUp(againstLedger, statement, planPath: inputs.plan)
         var review = Review(
             statement: statement, plan: run.plan, roster: run.roster, lines: run.deals.lines,
             threshold: try thresholdValue(run.plan))
@@ -63,13 +68,16 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("trueup: wrote \(html)\n".utf8))
         }
         switch format {
-        case .json: print(try OrderedJSONEncoder().encode(ReviewDocument(review)), terminator: "")
+        case .json:
+            let json = try OrderedJSONEncoder().encode(ReviewDocument(review))
+            print(trueUp.map { $0.adding(to: json) } ?? json, terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
         case .text:
             print(
                 TerminalText.escaped(
                     ReviewText(review: review, width: TerminalWidth.standardOutput).render(), keepingLines: true),
                 terminator: "")
+            print(TrueUpText.render(trueUp), terminator: "")
         }
         try run.reportSkipped()
     }

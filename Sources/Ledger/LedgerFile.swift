@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// An open ledger file: an SQLite database whose schema only `LedgerSchema`'s migrations make.
+///
+/// Every change runs in one immediate write transaction, so a process killed at any point
+/// leaves the file as it was before the change or as it is after it. A second writer waits up
+/// to `busyTimeout` for the first, then fails with one line naming the file.
+public final class LedgerFile: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a command waits for another one writing the same ledger.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens `path`, creating it when `creating` (a close) and refusing a file that is not a
+    /// ledger or that a newer trueup wrote.
+    public init(path: String, creating: Bool) throws {
+        self.path = path
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if isFolder.boolValue { throw LedgerError("\(path): is a folder, not a ledger") }
+        if !exists && !creating { throw LedgerError("\(path): no such ledger") }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "ledger"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+        // Two trueups creating one new ledger race through its first migration; the loser finds
+        // the schema half made for a moment, and tries again once the winner has committed.
+        for attempt in 0... {
+            do {
+                try prepare()
+                return
+            } catch let refusal as LedgerError {
+                throw refusal
+            } catch {
+                if attempt == 40 { throw Self.failure(error, path: path) }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// Refuses a foreign or newer file, then brings an older ledger's schema up to date.
+    private func prepare() throws {
+        let migrator = LedgerSchema.migrator
+        try queue.read { db in
+            // GRDB creates its migrations table before the first migration: a ledger another
+            // trueup is creating at this moment holds that table alone.
+            let tables =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM sqlite_master
+                        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                        """) ?? 0
+            let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if tables > 0 && application != LedgerSchema.applicationID {
+                throw LedgerError("\(path): not a trueup ledger (an SQLite database of something else)")
+            }
+            let superseded = tables > 0 ? try migrator.hasBeenSuperseded(db) : false
+            if version > LedgerSchema.version || superseded {
+                throw LedgerError(
+                    "\(path): written by a newer trueup (ledger schema \(version), this trueup knows up to \(LedgerSchema.version)); upgrade trueup to read it"
+                )
+            }
+        }
+        if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        try migrator.migrate(queue)
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw Self.failure(error, path: path) }
+    }
+
+    /// Runs `body` in one immediate write transaction: all of it is committed, or none.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+    }
+
+    /// Any error as one line naming the file.
+    static func failure(_ error: any Error, path: String) -> LedgerError {
+        if let error = error as? LedgerError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return LedgerError(
+                    "\(path): the ledger is busy (another trueup has been writing it for over \(Int(busyTimeout)) s); try again"
+                )
+            case .SQLITE_NOTADB: return LedgerError("\(path): not a trueup ledger (not an SQLite database)")
+            case .SQLITE_CORRUPT: return LedgerError("\(path): the ledger file is damaged (SQLite reports corruption)")
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+                return LedgerError("\(path): cannot be opened for writing (\(error.message ?? "permission denied"))")
+            default: return LedgerError("\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+            }
+        }
+        return LedgerError("\(path): \(error)")
+    }
+}

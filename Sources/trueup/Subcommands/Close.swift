@@ -1,0 +1,167 @@
+import ArgumentParser
+import Commission
+import Foundation
+import Ledger
+import Reconciliation
+
+struct Close: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Record a period's statement as paid in a ledger: every line and rep total, the plan, the inputs' SHA-256.",
+        discussion: """
+            Periods close in order: closing a period already closed, or one after a period still \
+            open, is refused (reopen changes a closed period). With --from-workbook, records what a \
+            hand-kept workbook paid for the period instead (the rep totals of its summary sheet), \
+            so history kept by hand can be loaded. The close is one transaction: the ledger holds \
+            all of it or nothing of it.
+            """)
+
+    @Argument(help: "The period to close, e.g. 2026-Q1, 2026-07 or 2026.")
+    var period: String
+
+    @Option(help: "The plan file (YAML).")
+    var plan: String
+
+    @Option(help: "The deals: a CSV file or a workbook (not with --from-workbook).")
+    var deals: String?
+
+    @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
+    var roster: String?
+
+    @Option(help: "The deals sheet, when the workbook has several.")
+    var sheet: String?
+
+    @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
+    var map: [String] = []
+
+    @Option(help: ArgumentHelp("The ledger file (created when missing).", valueName: "ledger"))
+    var ledger: String
+
+    @Option(help: ArgumentHelp("Who approved the payment (default: the user running trueup).", valueName: "name"))
+    var approvedBy: String?
+
+    @Option(help: "A note kept with the close.")
+    var note: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Record what this hand-kept workbook paid for the period (its summary totals) instead of the engine's statement.",
+            valueName: "workbook"))
+    var fromWorkbook: String?
+
+    func validate() throws {
+        if fromWorkbook == nil && deals == nil { throw ValidationError("give --deals, or --from-workbook") }
+        if fromWorkbook != nil && deals != nil { throw ValidationError("give --deals or --from-workbook, not both") }
+    }
+
+    func run() throws {
+        let inputs = try CalculationInputs.parse(
+            ["--plan", plan, "--deals", deals ?? fromWorkbook ?? ""] + (roster.map { ["--roster", $0] } ?? [])
+                + (sheet.map { ["--sheet", $0] } ?? []) + map.flatMap { ["--map", $0] })
+        let loadedPlan = try inputs.loadPlan()
+        let periods = LedgerPeriods(plan: loadedPlan)
+        let closing = try periods.parse(period)
+        let file = try LedgerFile(path: ledger, creating: true)
+        try file.checkCanClose(closing, periods: periods)
+        let figures =
+            try fromWorkbook.map { try workbookFigures($0, plan: loadedPlan, inputs: inputs, period: closing) }
+            ?? engineFigures(inputs: inputs, period: closing, ledger: file, plan: loadedPlan)
+        let entry = try file.close(
+            figures, periods: periods,
+            by: LedgerFile.Signature(actor: approvedBy ?? Self.currentUser, note: note))
+        let currency = figures.currency.isEmpty ? "" : " " + figures.currency
+        print(
+            "closed \(closing) in \(ledger): \(entry.repCount) rep total\(entry.repCount == 1 ? "" : "s"), \(entry.lineCount) line\(entry.lineCount == 1 ? "" : "s"), payable \(figures.totalPayable.groupedMoneyText)\(currency); approved by \(entry.actor) at \(entry.recordedAt)"
+        )
+    }
+
+    /// The engine's statement for the period, the draw balances carried from the ledger.
+    private func engineFigures(inputs: CalculationInputs, period: Period, ledger: LedgerFile, plan: Plan) throws
+        -> ClosingFigures
+    {
+        let run = try inputs.load()
+        let carried = try TrueUpCalculation(ledger: ledger, plan: run.plan).carried
+        let statement = try run.calculate(carried: carried)
+        try run.reportSkipped()
+        guard statement.reps.contains(where: { $0.period == period }) else {
+            let known = Set(statement.reps.map(\.period)).sorted().map(\.description).joined(separator: ", ")
+            throw UsageError("\(inputs.deals): no rep has a figure for \(period) (the deals cover \(known))")
+        }
+        let digests = ClosingFigures.InputDigests(
+            plan: try Digest.sha256(file: inputs.plan), deals: try Digest.sha256(file: inputs.deals),
+            roster: try inputs.roster.map { try Digest.sha256(file: $0) })
+        let planText = try String(contentsOfFile: inputs.plan, encoding: .utf8)
+        return ClosingFigures(statement: statement, period: period, planText: planText, inputs: digests)
+    }
+
+    /// What the workbook's summary sheet paid each rep for the period, as the reconciler reads it.
+    private func workbookFigures(_ workbook: String, plan: Plan, inputs: CalculationInputs, period: Period) throws
+        -> ClosingFigures
+    {
+        let result: Reconciliation
+        do {
+            result = try Reconciler.reconcile(
+                workbook: workbook, plan: plan, roster: try inputs.loadRoster(for: plan), sheet: sheet,
+                pins: try inputs.pins(plan))
+        } catch let error as EngineError {
+            throw UsageError("\(workbook): \(error)")
+        }
+        let names = Dictionary(
+            result.statement.reps.map { ($0.rep, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(
+            result.statement.reps.enumerated().map { ($1.rep, $0) }, uniquingKeysWith: { a, _ in a })
+        let paid = result.sheetTotals.compactMap { key, total -> (rep: String, name: String?, payable: Decimal)? in
+            guard key.period == period else { return nil }
+            return (key.rep, names[key.rep] ?? nil, total.manual)
+        }.sorted { (order[$0.rep] ?? Int.max, $0.rep) < (order[$1.rep] ?? Int.max, $1.rep) }
+        guard !paid.isEmpty else {
+            throw UsageError(
+                "\(workbook): no summary total for \(period) (the workbook needs a summary sheet with rep, period and payable, earned or commission columns)"
+            )
+        }
+        return ClosingFigures(
+            paid: paid, period: period, planName: plan.name, currency: plan.currency,
+            inputs: ClosingFigures.InputDigests(
+                plan: try Digest.sha256(file: inputs.plan),
+                roster: try inputs.roster.map { try Digest.sha256(file: $0) },
+                workbook: try Digest.sha256(file: workbook)))
+    }
+
+    static var currentUser: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+}
+
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reopen a closed period of a ledger, recording who and why; the only way to change a closed period.")
+
+    @Argument(help: "The period to reopen.")
+    var period: String
+
+    @Option(help: ArgumentHelp("The ledger file.", valueName: "ledger"))
+    var ledger: String
+
+    @Option(help: "Why the period is reopened (kept in the ledger).")
+    var reason: String
+
+    @Option(help: ArgumentHelp("Who reopens it (default: the user running trueup).", valueName: "name"))
+    var by: String?
+
+    func validate() throws {
+        if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why") }
+    }
+
+    func run() throws {
+        let file = try LedgerFile(path: ledger, creating: false)
+        guard let first = try file.entries().first, let kind = PeriodKind(rawValue: first.periodKind) else {
+            throw UsageError("\(ledger): the ledger has no closed period")
+        }
+        let periods = LedgerPeriods(kind: kind, fiscalYearStart: first.fiscalYearStart)
+        let entry = try file.reopen(
+            try periods.parse(period), periods: periods,
+            by: LedgerFile.Signature(actor: by ?? Close.currentUser, note: reason))
+        print("reopened \(entry.period) in \(ledger) by \(entry.actor) at \(entry.recordedAt): \(reason)")
+    }
+}

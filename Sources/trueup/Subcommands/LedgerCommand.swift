@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Ledger
+import Spreadsheet
+
+struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Audit a ledger of closed periods: list them, show one as paid, or verify its hash chain.",
+        subcommands: [LedgerShow.self, LedgerVerify.self],
+        defaultSubcommand: LedgerShow.self)
+}
+
+struct LedgerShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "List the ledger's periods (status, totals, who, when), or one period's statement as paid.")
+
+    @Argument(help: "The ledger file.")
+    var ledger: String
+
+    @Option(help: ArgumentHelp("Show this period's statement as paid.", valueName: "period"))
+    var period: String?
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: StatementFormat = .text
+
+    @Option(
+        help: ArgumentHelp("Also write the ledger as a workbook (Periods and Paid sheets).", valueName: "ledger.xlsx"))
+    var out: String?
+
+    func run() throws {
+        let workbook = try WorkbookOutput(out, holding: "ledger")
+        let file = try LedgerFile(path: ledger, creating: false)
+        let statuses = try file.periodStatuses()
+        try workbook?.write(inputs: [ledger]) { writer in
+            let paid = try statuses.compactMap { try file.paidPeriod($0.period) }
+            try LedgerListing.writeWorkbook(statuses, paid: paid, to: writer)
+        }
+        if let period {
+            guard let paid = try file.paidPeriod(period) else {
+                let known = statuses.map(\.period).joined(separator: ", ")
+                throw UsageError(
+                    "\(ledger): \(period) was never closed (closed periods: \(known.isEmpty ? "none" : known))")
+            }
+            let status = statuses.first { $0.period == period }
+            switch format {
+            case .json: print(LedgerListing.periodJSON(paid, status: status), terminator: "")
+            case .csv: print(LedgerListing.periodCSV(paid), terminator: "")
+            case .text: print(LedgerReportText.period(paid, status: status), terminator: "")
+            }
+            return
+        }
+        switch format {
+        case .json: print(LedgerListing.periodsJSON(statuses, ledger: ledger), terminator: "")
+        case .csv: print(LedgerListing.periodsCSV(statuses), terminator: "")
+        case .text: print(LedgerReportText.periods(statuses, ledger: ledger), terminator: "")
+        }
+    }
+}
+
+struct LedgerVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Re-check the ledger's hash chain and each period's figures against the digests recorded with them.",
+        discussion: "Exit status: 0 intact, 1 a row or entry does not match its digest, 2 the ledger could not be read."
+    )
+
+    @Argument(help: "The ledger file.")
+    var ledger: String
+
+    func run() throws {
+        let result = try LedgerFile(path: ledger, creating: false).verify()
+        if result.isIntact {
+            print(
+                "\(ledger): intact: \(result.entryCount) entr\(result.entryCount == 1 ? "y" : "ies"), head \(result.head)"
+            )
+            return
+        }
+        print("\(ledger): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s") found")
+        for problem in result.problems { print("  " + problem) }
+        throw ExitCode(1)
+    }
+}
+
+/// The ledger for people: its periods, or one period as paid.
+enum LedgerReportText {
+    static func periods(_ statuses: [PeriodStatus], ledger: String) -> String {
+        guard !statuses.isEmpty else { return "\(ledger): no closed period yet\n" }
+        let rows = statuses.map { status in
+            [
+                status.period, status.isClosed ? "closed" : "reopened", status.close.source?.rawValue ?? "",
+                String(status.close.repCount), String(status.close.lineCount),
+                LedgerMoney.decimal(status.close.totalPayable).groupedMoneyText, status.close.actor,
+                status.close.recordedAt,
+                status.reopen.map { "reopened by \($0.actor) at \($0.recordedAt): \($0.note ?? "")" } ?? status.close
+                    .note
+                    ?? "",
+            ]
+        }
+        return "\(ledger)\n\n"
+            + TextTable(
+                header: ["Period", "Status", "Source", "Reps", "Lines", "Payable", "By", "At", "Note"], rows: rows,
+                rightAligned: [3, 4, 5]
+            ).render()
+    }
+
+    static func period(_ paid: PaidPeriod, status: PeriodStatus?) -> String {
+        let entry = paid.entry
+        var out = "\(entry.period) \(status?.isClosed == false ? "reopened" : "closed") — \(entry.planName)"
+        out += entry.currency.isEmpty ? "" : " (\(entry.currency))"
+        out += "\nclosed by \(entry.actor) at \(entry.recordedAt) from the \(entry.source?.rawValue ?? "")"
+        out += entry.note.map { "; note: \($0)" } ?? ""
+        out += "\n\n"
+        func money(_ text: String?) -> String { text.map { LedgerMoney.decimal($0).groupedMoneyText } ?? "—" }
+        let rows = paid.totals.map { total in
+            [
+                total.rep, total.name ?? "", money(total.earned), money(total.drawPaid), money(total.recovered),
+                money(total.payable), money(total.balance),
+            ]
+        }
+        out += TextTable(
+            header: ["Rep", "Name", "Earned", "Draw paid", "Recovered", "Payable", "Balance"], rows: rows,
+            rightAligned: [2, 3, 4, 5, 6]
+        ).render()
+        out += "\nTotal paid: \(money(entry.totalPayable)) across \(entry.repCount) reps, \(entry.lineCount) lines\n"
+        if !paid.lines.isEmpty {
+            out += "\nLines:\n"
+            for line in paid.lines {
+                out += "  \(line.rep)  \(line.kind.padding(toLength: 10, withPad: " ", startingAt: 0))"
+                out += "  \((line.dealID ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0))"
+                out += "  \(money(line.amount))  \(line.explanation)\n"
+            }
+        }
+        return out
+    }
+}
