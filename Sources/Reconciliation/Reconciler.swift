@@ -14,11 +14,14 @@ public enum Reconciler {
     /// file. `progress` hears what stage the work is in, and how far reading the workbook is.
     public static func reconcile(
         workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        source: String? = nil,
+        source: String? = nil, dateOrder: DateOrder? = nil,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
-        var deals = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true) {
+        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) }
+        var deals = try DealsReader.readWorkbook(
+            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder
+        ) {
             progress("reading the workbook", $0, $1)
         }
         progress("comparing with the plan", 0, 0)
@@ -30,24 +33,20 @@ public enum Reconciler {
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         var sheetTotals: [String: SheetTotal] = [:]
-        if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
+        let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+        if let summary {
             findings += SummaryFindings.compute(
                 summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
         }
         if let source {
-            findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
+            findings += try SourceFindings.compute(
+                DealsReader.read(TableFile.open(source), pins: pins), context: context)
         }
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
         }
-        var notes = [
-            "deals: \(deals.sheet.map { "sheet '\($0)'" } ?? "the file"), header row \(deals.mapping.headerRow)"
-        ]
-        notes.append(
-            Field.allCases.compactMap { field in
-                deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
-            }.joined(separator: ", "))
+        let notes = WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, $0.mapping.headerRow) })
         return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
     }
 }
@@ -128,6 +127,15 @@ struct RowContext {
     let copies: [CopiedRow]
 
     var sheetName: String { deals.sheet ?? (deals.file as NSString).lastPathComponent }
+
+    /// The sheet and the sheet's own row of a line's `row` (deals may span several sheets).
+    func place(_ row: Int) -> (sheet: String, row: Int) { (deals.sheetName(ofRow: row), DealsTable.sheetRow(row)) }
+
+    /// `row 12`, or `'Ana Lima' row 12` when `row` is on another sheet than `from`.
+    func placeText(_ row: Int, from: Int) -> String {
+        let (sheet, own) = place(row)
+        return sheet == place(from).sheet ? "row \(own)" : "\(Location.quotedSheetName(sheet)) row \(own)"
+    }
 
     /// The engine's amounts per source row, by kind, with where the row's commission line is.
     func amounts(in statement: Statement) -> [Int: RowAmounts] {

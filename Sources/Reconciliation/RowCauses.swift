@@ -33,7 +33,7 @@ struct RowCauses {
             causes.append("text_number")
             words.append("the number is stored as text (SUM skips it)")
         }
-        let anomaly = pattern.anomaly(cell, row: row)
+        let anomaly = pattern.anomaly(cell, row: DealsTable.sheetRow(row))
         if anomaly == "hardcoded_formula" {
             causes.append("hardcoded_formula")
             words.append("a typed value where the column has formulas")

@@ -8,7 +8,9 @@ enum RowFindings {
     static func compute(_ context: RowContext) -> [Finding] {
         let engine = context.amounts(in: context.statement)
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        let commissionColumn = context.deals.manual.compactMap { manual in manual.commission.map { (manual.row, $0) } }
+        let commissionColumn = context.deals.manual.compactMap { manual in
+            manual.commission.map { (DealsTable.sheetRow(manual.row), $0) }
+        }
         let pattern = FormulaForensics.ColumnPattern(commissionColumn.map { (row: $0.0, cell: $0.1) })
         func expectedCommission(_ row: Int) -> Decimal {
             (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
@@ -23,9 +25,8 @@ enum RowFindings {
         let alternatives = Alternatives(context: context, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
-            guard let cell = context.deals.manual[index].commission,
-                let column = context.deals.mapping.columns[.commission]
-            else { continue }
+            guard let cell = context.deals.manual[index].commission else { continue }
+            let column = cell.column
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
             var finding = base(
@@ -45,9 +46,8 @@ enum RowFindings {
             findings.append(finding)
         }
         for copy in context.copies {
-            guard let cell = copy.manual.commission, let column = context.deals.mapping.columns[.commission] else {
-                continue
-            }
+            guard let cell = copy.manual.commission else { continue }
+            let column = cell.column
             var finding = base(
                 context, line: copy.line, reference: context.line(engine[copy.original]), column: column,
                 cell: cell.value,
@@ -55,7 +55,7 @@ enum RowFindings {
             guard finding.manual != 0 || finding.manualText != nil else { continue }
             finding.causes = ["duplicate_line"]
             finding.explanation =
-                "row \(copy.line.row) repeats row \(copy.original) (same deal, rep, date and amount); it earns nothing"
+                "row \(context.place(copy.line.row).row) repeats \(context.placeText(copy.original, from: copy.line.row)) (same deal, rep, date and amount); it earns nothing"
             findings.append(finding)
         }
         if hasBonusColumn { findings += bonusFindings(context, engine: engine) }
@@ -72,8 +72,9 @@ enum RowFindings {
             reference?.period.description
             ?? Period(containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
             .description
+        let (sheet, row) = context.place(line.row)
         return Finding(
-            sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
+            sheet: sheet, cell: CellAddress(row: row, column: column), dealID: line.dealID,
             rep: reference?.rep ?? line.rep, period: period, manual: value,
             manualText: isText || value == nil ? cell?.plainText : nil, expected: expected, causes: [],
             explanation: "", isDerived: false)
@@ -81,12 +82,13 @@ enum RowFindings {
 
     /// Each row's manual bonus against the engine's per-deal bonuses for it.
     static func bonusFindings(_ context: RowContext, engine: [Int: RowAmounts]) -> [Finding] {
-        guard let column = context.deals.mapping.columns[.bonus] else { return [] }
+        guard context.deals.mapping.columns[.bonus] != nil else { return [] }
         let rows =
             context.deals.lines.enumerated().map { (line: $1, manual: context.deals.manual[$0], copied: nil as Int?) }
             + context.copies.map { (line: $0.line, manual: $0.manual, copied: $0.original as Int?) }
         var findings: [Finding] = []
         for row in rows {
+            guard let column = context.deals.mapping(ofRow: row.line.row).columns[.bonus] else { continue }
             let expected = row.copied == nil ? engine[row.line.row]?.bonus ?? 0 : 0
             let reference = context.line(engine[row.copied ?? row.line.row])
             var finding = base(

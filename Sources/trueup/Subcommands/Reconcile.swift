@@ -2,6 +2,7 @@ import ArgumentParser
 import Commission
 import Correction
 import Foundation
+import Ingest
 import PlanFile
 import Reconciliation
 import Spreadsheet
@@ -24,8 +25,14 @@ struct Reconcile: ParsableCommand {
     @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
     var roster: String?
 
-    @Option(help: "The deals sheet, when the workbook has several.")
+    @Option(
+        help: ArgumentHelp(
+            "The deals sheets, when not every sheet with deals: names separated by commas, each may hold * and ? (default: every sheet whose header names the deals' columns).",
+            valueName: "names"))
     var sheet: String?
+
+    @Option(help: "How text dates such as 03/04/2026 read when their column does not tell: day-first or month-first.")
+    var dateOrder: DateOrder?
 
     @Option(help: "A trusted export of the same deals (e.g. from the CRM), matched by deal id and rep.")
     var deals: String?
@@ -58,7 +65,7 @@ struct Reconcile: ParsableCommand {
             defer { progress.finish() }
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan), source: deals
+                pins: try inputs.pins(loadedPlan), source: deals, dateOrder: dateOrder
             ) { progress.update($0, done: $1, total: $2) }
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
@@ -75,6 +82,8 @@ struct Reconcile: ParsableCommand {
         if !result.errors.isEmpty { throw ExitCode(1) }
     }
 }
+
+extension DateOrder: ExpressibleByArgument {}
 
 /// The reconciliation for people: a headline, the mapping, then findings ranked by money.
 struct ReconciliationText {

@@ -1,0 +1,174 @@
+import Foundation
+import Spreadsheet
+
+/// One table the deals were read from: its name, its header and, for a tab per rep without a rep
+/// column, the rep its name or title line names.
+public struct DealsSheet: Sendable {
+    public var name: String?
+    public var mapping: ColumnMapping<Field>
+    /// The rep every row of the sheet takes (from the sheet's name or title), when it has no rep column.
+    public var rep: String?
+}
+
+extension DealsTable {
+    /// A line's `row` when deals come from several sheets: the sheet's ordinal in `sheets` above
+    /// the 32 low bits, the sheet's own row number in them (the first sheet's rows stay as they are).
+    public static func rowKey(sheet ordinal: Int, row: Int) -> Int { ordinal << 32 | row }
+    /// The sheet's own row number of a line's `row`.
+    public static func sheetRow(_ key: Int) -> Int { key & 0xFFFF_FFFF }
+    /// The sheet a line's `row` stands on.
+    public func sheet(ofRow key: Int) -> DealsSheet? {
+        let ordinal = key >> 32
+        return sheets.indices.contains(ordinal) ? sheets[ordinal] : nil
+    }
+    /// The name of the sheet a line's `row` stands on, or the file's name for CSV.
+    public func sheetName(ofRow key: Int) -> String {
+        sheet(ofRow: key)?.name ?? sheet ?? (file as NSString).lastPathComponent
+    }
+    /// The header of the sheet a line's `row` stands on.
+    public func mapping(ofRow key: Int) -> ColumnMapping<Field> { sheet(ofRow: key)?.mapping ?? mapping }
+}
+
+extension DealsReader {
+    /// Reads the deals of every sheet that holds some (`selection`, when given, names the sheets:
+    /// names separated by commas, each may hold `*` and `?` wildcards): a sheet is a deals sheet
+    /// when a header row names every required field, or every one but the rep while its name or
+    /// title line names one of `knownReps` (a tab per rep). The others are listed in
+    /// `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
+    public static func readWorkbook(
+        _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
+        knownReps: [String] = [], dateOrder: DateOrder? = nil,
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+    ) throws -> DealsTable {
+        let tables = try SheetSelection.tables(of: file, matching: selection)
+        var found: [(table: String?, mapping: ColumnMapping<Field>, rep: String?)] = []
+        var others: [(sheet: String, reason: String)] = []
+        var firstError: Error?
+        for table in tables {
+            do {
+                let (_, mapping) = try HeaderSearch.find(
+                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: Field.required,
+                    pins: pins)
+                found.append((table, mapping, nil))
+                continue
+            } catch {
+                if firstError == nil { firstError = error }
+            }
+            let withoutRep = Field.required.filter { $0 != .rep }
+            if let table,
+                let (_, mapping) = try? HeaderSearch.find(
+                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: withoutRep,
+                    pins: pins),
+                mapping.columns[.rep] == nil,
+                let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
+            {
+                found.append((table, mapping, rep))
+                continue
+            }
+            if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
+        }
+        guard let first = found.first else {
+            throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
+        }
+        var result = DealsTable(
+            lines: [], diagnostics: [], rowsRead: 0, mapping: first.mapping, file: file.path, sheet: first.table)
+        result.otherSheets = others
+        for (ordinal, sheet) in found.enumerated() {
+            var part = try read(
+                file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
+                manualCells: manualCells, progress: progress)
+            if ordinal > 0 {
+                for index in part.lines.indices {
+                    part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)
+                }
+                for index in part.manual.indices {
+                    part.manual[index].row = DealsTable.rowKey(sheet: ordinal, row: part.manual[index].row)
+                }
+                for index in part.totals.indices {
+                    part.totals[index].row = DealsTable.rowKey(sheet: ordinal, row: part.totals[index].row)
+                }
+            }
+            result.append(part)
+            result.sheets += part.sheets
+        }
+        return result
+    }
+}
+
+/// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
+public enum SheetSelection {
+    public static func tables(of file: TableFile, matching selection: String?) throws -> [String?] {
+        guard let selection, case .workbook = file else { return file.tables }
+        let patterns = selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let chosen = file.tables.filter { table in
+            guard let table else { return false }
+            return patterns.contains { table == $0 || matches(table, pattern: $0) }
+        }
+        guard !chosen.isEmpty else {
+            throw SpreadsheetError(Location(file: file.path), "no sheet '\(selection)'")
+        }
+        return chosen
+    }
+
+    /// A case-insensitive wildcard match: `*` any run of characters, `?` one.
+    static func matches(_ text: String, pattern: String) -> Bool {
+        let t = Array(text.lowercased())
+        let p = Array(pattern.lowercased())
+        var memo: [Int: Bool] = [:]
+        func go(_ i: Int, _ j: Int) -> Bool {
+            if let known = memo[i * (p.count + 1) + j] { return known }
+            let result: Bool
+            if j == p.count {
+                result = i == t.count
+            } else if p[j] == "*" {
+                result = go(i, j + 1) || (i < t.count && go(i + 1, j))
+            } else {
+                result = i < t.count && (p[j] == "?" || p[j] == t[i]) && go(i + 1, j + 1)
+            }
+            memo[i * (p.count + 1) + j] = result
+            return result
+        }
+        return go(0, 0)
+    }
+}
+
+/// The rep a tab per rep is about: named by the sheet (`Ana Lima`, `R-101`) or a title line above
+/// its header (`Commissions — Ana Lima`).
+enum SheetRep {
+    private struct Enough: Error {}
+
+    static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
+        if let rep = match(table, knownReps) { return rep }
+        var titles: [String] = []
+        do {
+            try file.forEachRow(of: table) { row, _ in
+                guard row.index < headerRow else { throw Enough() }
+                titles += row.cells.compactMap { ValueReading.text($0.value) }
+            }
+        } catch is Enough {}
+        return titles.lazy.compactMap { match($0, knownReps) }.first
+    }
+
+    /// The known rep `text` names: all of it, or a run of its words; the longest name wins.
+    static func match(_ text: String, _ knownReps: [String]) -> String? {
+        let words = " " + normalized(text) + " "
+        return knownReps.filter { !normalized($0).isEmpty && words.contains(" " + normalized($0) + " ") }
+            .max { normalized($0).count < normalized($1).count }
+    }
+
+    static func normalized(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" ? $0 : " " }
+            .reduce(into: "") { $0.append($1) }
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// Why a sheet holds no deals, in words, from what its first rows look like.
+    static func reason(file: TableFile, table: String) -> String {
+        let key = headerKey(table)
+        if ["rates", "rate", "tiers", "ratetable", "tasas", "taxas", "taux", "satze", "aliquote"].contains(key) {
+            return "a rate table"
+        }
+        return "no header row names deal_id, rep, date and amount"
+    }
+}
