@@ -149,9 +149,12 @@ enum SheetRep {
         return titles.lazy.compactMap { match($0, knownReps) }.first
     }
 
-    /// The known rep `text` names: all of it, or a run of its words; the longest name wins.
+    /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned
+    /// round; the longest name wins.
     static func match(_ text: String, _ knownReps: [String]) -> String? {
-        let words = " " + normalized(text) + " "
+        let parts = text.split(separator: ",", maxSplits: 1)
+        let turned = parts.count == 2 ? " " + normalized(parts[1] + " " + parts[0]) : ""
+        let words = " " + normalized(text) + turned + " "
         return knownReps.filter { !normalized($0).isEmpty && words.contains(" " + normalized($0) + " ") }
             .max { normalized($0).count < normalized($1).count }
     }

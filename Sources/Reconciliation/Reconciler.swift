@@ -26,6 +26,7 @@ public enum Reconciler {
         }
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
+        let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
         let copies = DuplicateRows.takeCopies(from: &deals)
         let statement = try CommissionEngine.calculate(plan: plan, roster: rosterEntries, lines: deals.lines)
         let context = RowContext(
@@ -38,6 +39,7 @@ public enum Reconciler {
             findings += SummaryFindings.compute(
                 summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
         }
+        findings += UnreadableRows.findings(deals) + RepIdentity.findings(identities, context: context)
         if let source {
             findings += try SourceFindings.compute(
                 DealsReader.read(TableFile.open(source), pins: pins), context: context)
@@ -46,8 +48,27 @@ public enum Reconciler {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
         }
-        let notes = WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, $0.mapping.headerRow) })
+        let notes =
+            WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, $0.mapping.headerRow) })
+            + identities.notes
         return Reconciliation(findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
+    }
+}
+
+/// Rows that could not be read: never dropped in silence, each is an `unreadable` finding at the
+/// first cell that could not be read (plan-format.md §7, "Every row is accounted for").
+enum UnreadableRows {
+    static func findings(_ deals: DealsTable) -> [Finding] {
+        var seen: Set<String> = []
+        return deals.diagnostics.compactMap { diagnostic in
+            guard let cell = diagnostic.location.cell else { return nil }
+            let sheet = diagnostic.location.sheet ?? (deals.file as NSString).lastPathComponent
+            guard seen.insert("\(sheet)|\(cell.row)").inserted else { return nil }
+            return Finding(
+                sheet: sheet, cell: cell, dealID: nil, rep: nil, period: nil, manual: nil, manualText: nil,
+                expected: 0, causes: ["unreadable"], explanation: "the row is not read: \(diagnostic.reason)",
+                isDerived: false)
+        }
     }
 }
 

@@ -13,6 +13,7 @@ struct RowCauses {
     let pattern: FormulaForensics.ColumnPattern
 
     var line: CreditLine { context.deals.lines[index] }
+
     var manualRate: Decimal? {
         context.deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }
     }
@@ -53,21 +54,6 @@ struct RowCauses {
             causes.append("override_not_applied")
             words.append("the plan's override for this line is not applied")
         }
-        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
-        let explained = causes.contains("override_not_applied")
-        if !explained, let rate = manualRate, !rates.contains(rate), context.matchesComputed(manual, credit * rate) {
-            let isBand = bandRates.contains(rate)
-            causes.append(isBand ? "wrong_tier" : "wrong_rate")
-            words.append(
-                isBand
-                    ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
-                    : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))")
-        } else if !explained, !causes.contains(where: { ["wrong_tier", "split_not_applied"].contains($0) }),
-            let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
-        {
-            causes.append("wrong_tier")
-            words.append("paid at \(rate.percentText), another tier's rate")
-        }
         let readings: [(Alternatives.Reading, String, String)] = [
             (
                 .flippedMode, "marginal_vs_retroactive",
@@ -84,18 +70,40 @@ struct RowCauses {
                 "rounded \(context.plan.rounding.mode == .halfUp ? "half-even" : "half-up")"
             ),
         ]
-        // Re-running the engine is for figures nothing cheaper explains: a typed value among
-        // formulas is its own explanation.
+        // A reading of the plan that reproduces the figure is the main cause, ahead of a wrong
+        // tier or rate (plan-format.md §7) when the sheet follows it beyond this row; one row that
+        // happens to fit both is a typed rate. Re-running the engine is for figures nothing cheaper
+        // explains: a split or override left out, or a typed value among formulas, is its own.
+        var reading: (reading: Alternatives.Reading, code: String, text: String)?
         if causes.filter({ $0 != "text_number" }).isEmpty {
-            for (reading, code, text) in readings {
-                if let amount = alternatives.commission(row: row, under: reading), amount != expected,
-                    context.matches(manual, amount)
-                {
-                    causes.append(code)
-                    words.append(text)
-                    break
-                }
+            reading = readings.first { item in
+                alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
+                    ?? false
             }
+        }
+        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
+        var rateCause: (code: String, text: String)?
+        if !causes.contains("override_not_applied"), let rate = manualRate, !rates.contains(rate),
+            context.matchesComputed(manual, credit * rate)
+        {
+            let isBand = bandRates.contains(rate)
+            rateCause = (
+                isBand ? "wrong_tier" : "wrong_rate",
+                isBand
+                    ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
+                    : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))"
+            )
+        } else if !causes.contains(where: { ["override_not_applied", "split_not_applied"].contains($0) }),
+            let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
+        {
+            rateCause = ("wrong_tier", "paid at \(rate.percentText), another tier's rate")
+        }
+        if let found = reading, rateCause == nil || alternatives.reproduced(under: found.reading) > 1 {
+            causes.append(found.code)
+            words.append(found.text)
+        } else if let rateCause {
+            causes.append(rateCause.code)
+            words.append(rateCause.text)
         }
         if let rate = manualRate, !context.matchesComputed(manual, credit * rate),
             causes.filter({ $0 != "text_number" }).isEmpty

@@ -134,11 +134,33 @@ final class Alternatives {
     /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
     private let lines: [CreditLine]
 
+    /// The manual commission of each row with a difference to explain.
+    private let manual: [Int: Decimal]
+    private var reproducedCounts: [Reading: Int] = [:]
+
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
     init(context: RowContext, rows: Set<Int>) {
         self.context = context
         let reps = Set(context.deals.lines.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
         lines = context.deals.lines.filter { reps.contains($0.rep.normalizedKey) }
+        var manual: [Int: Decimal] = [:]
+        for (index, line) in context.deals.lines.enumerated() where rows.contains(line.row) {
+            if let value = context.deals.manual[index].commission.flatMap({ Decimal.fromCell($0.value).number }) {
+                manual[line.row] = value
+            }
+        }
+        self.manual = manual
+    }
+
+    /// How many of the rows with a difference `reading` reproduces: a reading the sheet follows
+    /// throughout, rather than one row that happens to fit it.
+    func reproduced(under reading: Reading) -> Int {
+        if let count = reproducedCounts[reading] { return count }
+        let count = manual.filter { row, value in
+            commission(row: row, under: reading).map { context.matches(value, $0) } ?? false
+        }.count
+        reproducedCounts[reading] = count
+        return count
     }
 
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.

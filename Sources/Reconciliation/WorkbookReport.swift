@@ -24,7 +24,12 @@ enum WorkbookReport {
                     + totals.map { "\(DealsTable.sheetRow($0.row)) ('\($0.label)')" }.joined(separator: ", ")
             }
             lines.append(line)
-            if mapping != lastMapping { lines.append("  " + mapping) }
+            let fellBack = sheet.mapping.pinsNotFound.map {
+                "\($0.rawValue)'s pinned header is not here, matched by its synonyms"
+            }
+            if mapping != lastMapping || !fellBack.isEmpty {
+                lines.append("  " + ([mapping] + fellBack).joined(separator: "; "))
+            }
             lastMapping = mapping
         }
         if let summary { lines.append("sheet '\(summary.name)': summary, header row \(summary.headerRow)") }
