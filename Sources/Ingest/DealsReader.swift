@@ -104,16 +104,30 @@ public enum DealsReader {
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
     /// table has no rep column (a tab per rep).
     static func read(
-        _ file: TableFile, table: String?, mapping: ColumnMapping<Field>, sheetRep: String?, dateOrder: DateOrder?,
-        manualCells: Bool, progress: ((_ done: Int64, _ total: Int64) -> Void)?
+        _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
+        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [],
+        progress: ((_ done: Int64, _ total: Int64) -> Void)?
     ) throws -> DealsTable {
+        let blocks = BlockTitles(header: header, knownReps: blockReps)
+        let mapping = blocks?.mapping ?? header
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
         result.sheets = [DealsSheet(name: table, mapping: mapping, rep: sheetRep)]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
+        var blockRep: String?
         try file.forEachRow(of: table, progress: progress) { row, place in
-            guard row.index > mapping.headerRow else { return }
+            // The first block's title may stand above the header.
+            if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
+            guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header) else { return }
+            var row = row
+            if let blocks {
+                if let rep = blocks.title(of: row) {
+                    blockRep = rep
+                    return
+                }
+                if let blockRep { row = blocks.withRep(blockRep, row) }
+            }
             pending.append((row, place))
             if styles == nil && pending.count >= styleSample {
                 styles = try decideStyles(
@@ -308,14 +322,19 @@ extension TotalRow {
     /// The first bytes a total word can start with (`Σ` is 0xCE 0xA3 in UTF-8).
     private static let totalInitials = Set("tsgzTSGZ".utf8).union([0xCE])
 
-    /// The cell's text when it marks a total row: it starts with a total word.
+    /// The cell's text when it marks a total row: it starts with a total word, or ends with one
+    /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
     static func label(of value: CellValue) -> String? {
         guard case .text(let text) = value else { return nil }
-        // Most cells are deal ids and names: only text starting with t, s, g, z or Σ can match.
-        guard let first = text.utf8.first(where: { $0 != 32 }), totalInitials.contains(first) else { return nil }
+        // Most cells are deal ids and names: only text starting with t, s, g, z or Σ, or ending
+        // with l or s, can match.
+        guard let first = text.utf8.first(where: { $0 != 32 }), let last = text.utf8.last(where: { $0 != 32 }),
+            totalInitials.contains(first) || "lLsS".utf8.contains(last)
+        else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return HeaderSynonyms.totalWords.contains {
+        let opens = HeaderSynonyms.totalWords.contains {
             lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":")
-        } ? text : nil
+        }
+        return opens || HeaderSynonyms.totalSuffixes.contains { lower.hasSuffix(" " + $0) } ? text : nil
     }
 }

@@ -58,8 +58,12 @@ public enum HeaderSynonyms {
     public static let totalWords: [String] = [
         "total", "totals", "subtotal", "sub-total", "sub total", "grand total", "sum", "σ", "total general",
         "total geral", "total général", "sous-total", "gesamt", "gesamtsumme", "summe", "zwischensumme", "totale",
-        "subtotale", "totale generale",
+        "subtotale", "totale generale", "gesamtergebnis", "totale complessivo",
     ]
+
+    /// Words that close a total row's label, as Excel's Subtotal command writes them in each
+    /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).
+    public static let totalSuffixes: [String] = ["total", "totals", "subtotal", "ergebnis", "summe", "totale"]
 
     /// Month names (and common abbreviations) in each language, by month number.
     public static let months: [[String]] = [

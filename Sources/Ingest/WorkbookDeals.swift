@@ -62,7 +62,7 @@ extension DealsReader {
                 mapping.columns[.rep] == nil,
                 let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
             {
-                found.append((table, mapping, rep))
+                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep))
                 continue
             }
             if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
@@ -76,7 +76,7 @@ extension DealsReader {
         for (ordinal, sheet) in found.enumerated() {
             var part = try read(
                 file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
-                manualCells: manualCells, progress: progress)
+                manualCells: manualCells, blockReps: sheet.rep == nil ? knownReps : [], progress: progress)
             if ordinal > 0 {
                 for index in part.lines.indices {
                     part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)
@@ -137,15 +137,25 @@ public enum SheetSelection {
 enum SheetRep {
     private struct Enough: Error {}
 
+    /// The rep the sheet's name or title names; `BlockTitles.marker` when, instead, title rows
+    /// among its first rows below the header name reps (blocks per rep); nil when neither.
     static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
         var titles: [String] = []
+        var blockTitle = false
+        let blocks = BlockTitles(knownReps: knownReps)
         do {
             try file.forEachRow(of: table) { row, _ in
-                guard row.index < headerRow else { throw Enough() }
-                titles += row.cells.compactMap { ValueReading.text($0.value) }
+                guard row.index < headerRow + HeaderSearch.rowsSearched else { throw Enough() }
+                if row.index < headerRow {
+                    titles += row.cells.compactMap { ValueReading.text($0.value) }
+                } else if row.index > headerRow, blocks.title(of: row) != nil {
+                    blockTitle = true
+                    throw Enough()
+                }
             }
         } catch is Enough {}
+        if blockTitle { return BlockTitles.marker }
         return titles.lazy.compactMap { match($0, knownReps) }.first
     }
 
@@ -173,5 +183,62 @@ enum SheetRep {
             return "a rate table"
         }
         return "no header row names deal_id, rep, date and amount"
+    }
+}
+
+/// Blocks per rep on one sheet without a rep column: a title row naming the rep (`Ana Lima`,
+/// `Rep: Ana Lima`) opens each block, whose rows take that rep; headers repeated per block are
+/// not rows.
+struct BlockTitles {
+    /// What `SheetRep.find` answers for a sheet of blocks.
+    static let marker = "\u{0}blocks"
+    /// The column past the last a sheet can have, where a block's rep is put on each of its rows.
+    static let repColumn = 16_385
+
+    let knownReps: [String]
+    /// The header with the rep at `repColumn`.
+    var mapping: ColumnMapping<Field>?
+
+    init(knownReps: [String]) { self.knownReps = knownReps }
+
+    /// Nil unless the header has no rep column and there are reps to know titles by.
+    init?(header: ColumnMapping<Field>, knownReps: [String]) {
+        guard header.columns[.rep] == nil, !knownReps.isEmpty else { return nil }
+        self.knownReps = knownReps
+        var columns = header.columns
+        var headers = header.headers
+        columns[.rep] = Self.repColumn
+        headers[.rep] = "(the block's title row)"
+        var mapping = ColumnMapping(headerRow: header.headerRow, columns: columns, headers: headers)
+        mapping.pinsNotFound = header.pinsNotFound
+        self.mapping = mapping
+    }
+
+    /// The rep a title row names: at most two text cells and nothing else, not a total row.
+    func title(of row: Row) -> String? {
+        var texts: [String] = []
+        for cell in row.cells {
+            switch cell.value {
+            case .empty: continue
+            case .text(let text): texts.append(text)
+            default: return nil
+            }
+        }
+        guard (1...2).contains(texts.count), texts.allSatisfy({ TotalRow.label(of: .text($0)) == nil }) else {
+            return nil
+        }
+        return SheetRep.match(texts.joined(separator: " "), knownReps)
+    }
+
+    func withRep(_ rep: String, _ row: Row) -> Row {
+        Row(index: row.index, cells: row.cells + [Cell(column: Self.repColumn, value: .text(rep))])
+    }
+
+    /// Whether `row` repeats the header (a block's own header row): its deal id cell holds the header's text.
+    static func repeatsHeader(_ row: Row, _ header: ColumnMapping<Field>) -> Bool {
+        guard let column = header.columns[.dealID], let text = header.headers[.dealID],
+            case .text(let value) = row.cell(at: column)?.value
+        else { return false }
+        return headerKey(value) == headerKey(text)
     }
 }

@@ -98,16 +98,13 @@ enum SummaryFindings {
                         "the clawback of row " + missed.map { String(context.place($0).row) }.joined(separator: ", ")
                             + " is left out")
                 } else if let formula = cell.formula,
-                    let (sheet, rows, span) = dataRows.lazy.compactMap({ sheet, rows in
-                        FormulaForensics.rowSpans(in: formula, sheet: sheet).first(where: {
-                            $0.count > 1 && ($0.upperBound < rows.upperBound || $0.lowerBound > rows.lowerBound)
-                        }).map { (sheet, rows, $0) }
-                    }).first
+                    let short = shortRange(formula, own: own, dataRows: dataRows, context: context)
                 {
                     finding.causes = ["sum_range"]
-                    finding.repairedFormula = FormulaForensics.extendingRanges(in: formula, sheet: sheet, to: rows)
+                    finding.repairedFormula = FormulaForensics.extendingRanges(
+                        in: formula, sheet: short.sheet, to: short.repaired)
                     words.append(
-                        "its range covers rows \(span.lowerBound)–\(span.upperBound), the data rows \(rows.lowerBound)–\(rows.upperBound)"
+                        "its range covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
                     )
                 } else if field != .clawback, let formula = cell.formula,
                     case let left = sheetsLeftOut(formula, own: own, dataRows: dataRows, context: context),
@@ -132,6 +129,29 @@ enum SummaryFindings {
             }
         }
         return findings
+    }
+
+    /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows
+    /// it should span: the sheet's data rows when it starts at the top of them (a whole-column
+    /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM).
+    static func shortRange(
+        _ formula: String, own: [StatementLine], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        context: RowContext
+    ) -> (sheet: String, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
+        let ownRows = own.filter { $0.kind == .commission }.compactMap(\.row).map(context.place)
+        for (sheet, rows) in dataRows {
+            let spans = FormulaForensics.rowSpans(in: formula, sheet: sheet).filter { $0.count > 1 }
+            let mine = ownRows.filter { $0.sheet == sheet }.map(\.row)
+            guard let first = spans.first, let low = mine.min(), let high = mine.max(),
+                mine.contains(where: { row in !spans.contains { $0.contains(row) } })
+            else { continue }
+            let repaired =
+                first.lowerBound <= rows.lowerBound
+                ? first.lowerBound...max(first.upperBound, rows.upperBound)
+                : min(first.lowerBound, low)...max(first.upperBound, high)
+            return (sheet, first, repaired)
+        }
+        return nil
     }
 
     /// The deals sheets holding the rep-period's commission lines that a formula adding up other
