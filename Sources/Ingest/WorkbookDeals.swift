@@ -111,7 +111,7 @@ public enum SheetSelection {
     }
 
     /// A case-insensitive wildcard match: `*` any run of characters, `?` one.
-    static func matches(_ text: String, pattern: String) -> Bool {
+    public static func matches(_ text: String, pattern: String) -> Bool {
         let t = Array(text.lowercased())
         let p = Array(pattern.lowercased())
         var memo: [Int: Bool] = [:]

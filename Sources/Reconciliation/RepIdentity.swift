@@ -17,9 +17,10 @@ enum RepIdentity {
 
     static func resolve(_ deals: inout DealsTable, roster: [RosterEntry]) -> Resolution {
         guard !roster.isEmpty else { return Resolution() }
-        var exact: Set<String> = Set(roster.map(\.id.normalizedKey))
+        // The roster's own ids and (unique) names, exactly as written there.
+        var exact: Set<String> = Set(roster.map(\.id))
         var nameCounts: [String: Int] = [:]
-        for rep in roster { if let name = rep.name { nameCounts[name.normalizedKey, default: 0] += 1 } }
+        for rep in roster { if let name = rep.name { nameCounts[name, default: 0] += 1 } }
         exact.formUnion(nameCounts.filter { $0.value == 1 }.keys)
         var byFolded: [String: [RosterEntry]] = [:]
         for rep in roster {
@@ -42,7 +43,7 @@ enum RepIdentity {
         var keep: [Int] = []
         for index in deals.lines.indices {
             let written = deals.lines[index].rep
-            if exact.contains(written.normalizedKey) {
+            if exact.contains(written) {
                 keep.append(index)
             } else if let rep = match(written) {
                 deals.lines[index].rep = rep.id
