@@ -1,6 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian), by the English field name they stand for: the one table for every
-/// reader (deals, summary sheets, total rows, sheet names). English synonyms stay beside each
+/// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
 public enum HeaderSynonyms {
@@ -64,22 +64,6 @@ public enum HeaderSynonyms {
     /// Words that close a total row's label, as Excel's Subtotal command writes them in each
     /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).
     public static let totalSuffixes: [String] = ["total", "totals", "subtotal", "ergebnis", "summe", "totale"]
-
-    /// Month names (and common abbreviations) in each language, by month number.
-    public static let months: [[String]] = [
-        ["january", "jan", "enero", "ene", "janeiro", "janvier", "janv", "januar", "jän", "jaen", "gennaio", "gen"],
-        ["february", "feb", "febrero", "fevereiro", "fev", "février", "févr", "fevr", "februar", "febbraio"],
-        ["march", "mar", "marzo", "março", "marco", "mars", "märz", "maerz", "mrz"],
-        ["april", "apr", "abril", "abr", "avril", "avr", "aprile"],
-        ["may", "mayo", "maio", "mai", "maggio", "mag"],
-        ["june", "jun", "junio", "junho", "juin", "juni", "giugno", "giu"],
-        ["july", "jul", "julio", "julho", "juillet", "juil", "juli", "luglio", "lug"],
-        ["august", "aug", "agosto", "ago", "août", "aout"],
-        ["september", "sep", "sept", "septiembre", "setembro", "set", "septembre", "settembre"],
-        ["october", "oct", "octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott"],
-        ["november", "nov", "noviembre", "novembro", "novembre"],
-        ["december", "dec", "diciembre", "dic", "dezembro", "dez", "décembre", "déc", "dezember", "dicembre"],
-    ]
 
     /// The translations of `field`'s name, or none.
     public static func other(_ field: String) -> [String] { translations[field] ?? [] }

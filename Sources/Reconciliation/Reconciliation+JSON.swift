@@ -35,6 +35,7 @@ extension Reconciliation {
                 ("errors", String(errors.count)), ("rounding", String(findings.count - errors.count)),
                 ("net_overpayment", JSONText.quoted(netOverpayment.moneyText)), ("by_cause", "{" + causes + "}"),
             ])
+        out += ",\n \"workbook\": [" + mappingNotes.map(JSONText.quoted).joined(separator: ", ") + "]"
         out += ",\n \"currency\": \(JSONText.quoted(statement.currency)),\n \"reps\": ["
         out += statement.reps.map { total in
             "\n  "

@@ -146,4 +146,17 @@ import XLSX
         #expect(SheetSelection.matches("Deals Ana Lima", pattern: "Deals*"))
         #expect(!SheetSelection.matches("Summary", pattern: "Deals*"))
     }
+
+    @Test func everyHeaderSynonymIsDocumented() throws {
+        let doc = try String(
+            contentsOf: LayoutReconciliationTests.root.appendingPathComponent("docs/layouts.md"), encoding: .utf8)
+        for (field, headers) in HeaderSynonyms.translations {
+            #expect(doc.contains("`\(field)`"), "docs/layouts.md lacks \(field)")
+            for header in headers { #expect(doc.contains(header), "docs/layouts.md lacks '\(header)' (\(field))") }
+        }
+        for word in HeaderSynonyms.totalWords { #expect(doc.contains("`\(word)`"), "docs/layouts.md lacks '\(word)'") }
+        for word in HeaderSynonyms.totalSuffixes {
+            #expect(doc.contains("`… \(word)`"), "docs/layouts.md lacks '… \(word)'")
+        }
+    }
 }
