@@ -20,6 +20,10 @@ enum TotalRowFindings {
         let errorsByCell = Dictionary(
             rowFindings.filter { $0.isError && !$0.isDerived }.map { ("\($0.sheet)|\($0.cell)", $0) },
             uniquingKeysWith: { a, _ in a })
+        var manual: [Int: Decimal] = [:]
+        for cells in context.deals.manual {
+            if let value = cells.commission.flatMap({ Decimal.fromCell($0.value).number }) { manual[cells.row] = value }
+        }
         var findings: [Finding] = []
         var previousTotal: [String: Int] = [:]
         for total in context.deals.totals {
@@ -36,8 +40,13 @@ enum TotalRowFindings {
             let reachesOver = previous > headerRow && spans.contains { $0.lowerBound <= previous }
             let block = ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
             let rows = (dataRows[sheet] ?? []).filter { block.contains($0.own) }
+            // What the total adds up once the wrong rows are corrected: a row within the plan's
+            // tolerance keeps its own figure.
             let expected = rows.reduce(Decimal(0)) { sum, row in
-                sum + (engine[row.key]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row.key]?.bonus ?? 0)
+                let engineFigure =
+                    (engine[row.key]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row.key]?.bonus ?? 0)
+                guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
+                return sum + own
             }
             guard !context.matches(value, expected) || isText else { continue }
             var finding = Finding(
