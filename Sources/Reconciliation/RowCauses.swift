@@ -74,13 +74,6 @@ struct RowCauses {
         // tier or rate (plan-format.md §7) when the sheet follows it beyond this row; one row that
         // happens to fit both is a typed rate. Re-running the engine is for figures nothing cheaper
         // explains: a split or override left out, or a typed value among formulas, is its own.
-        var reading: (reading: Alternatives.Reading, code: String, text: String)?
-        if causes.filter({ $0 != "text_number" }).isEmpty {
-            reading = readings.first { item in
-                alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
-                    ?? false
-            }
-        }
         let bandRates = context.plan.commission.tiers.bands.map(\.rate)
         var rateCause: (code: String, text: String)?
         if !causes.contains("override_not_applied"), let rate = manualRate, !rates.contains(rate),
@@ -97,6 +90,14 @@ struct RowCauses {
             let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
         {
             rateCause = ("wrong_tier", "paid at \(rate.percentText), another tier's rate")
+        }
+        // A rate that is no band's is typed; no reading gives it, so the engine is not re-run for it.
+        var reading: (reading: Alternatives.Reading, code: String, text: String)?
+        if causes.filter({ $0 != "text_number" }).isEmpty, rateCause?.code != "wrong_rate" {
+            reading = readings.first { item in
+                alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
+                    ?? false
+            }
         }
         if let found = reading, rateCause == nil || alternatives.reproduced(under: found.reading) > 1 {
             causes.append(found.code)
