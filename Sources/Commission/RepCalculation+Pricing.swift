@@ -17,7 +17,8 @@ extension RepCalculation {
             let all = ordered.filter { run.periodOfLine[$0] == period }
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
-            ledger.quota = try quota(for: period, lines: own)
+            // The quota stands on any of the period's rows, whatever their status (plan-format.md §7).
+            ledger.quota = try quota(for: period, lines: all)
             if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
             ledger.credit = own.reduce(Decimal(0)) { $0 + run.credits[$1] }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota

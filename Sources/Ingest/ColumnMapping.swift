@@ -8,6 +8,8 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     public let columns: [Key: Int]
     /// Field → the header text it was matched by.
     public let headers: [Key: String]
+    /// Fields pinned to a header this table does not have, matched by their synonyms instead.
+    public var pinsNotFound: [Key] = []
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -36,17 +38,22 @@ enum ColumnMatcher {
         var columns: [Key: Int] = [:]
         var names: [Key: String] = [:]
         var taken: Set<Int> = []
+        var pinsNotFound: [Key] = []
         for key in keys {
             if let pin = pins[key.rawValue] {
+                // A pin this table does not have falls back to the synonyms (plan-format.md §7).
                 let wanted = headerKey(pin)
-                guard let match = headers.first(where: { $0.key == wanted }) else { continue }
+                guard let match = headers.first(where: { $0.key == wanted }) else {
+                    pinsNotFound.append(key)
+                    continue
+                }
                 columns[key] = match.column
                 names[key] = match.text
                 taken.insert(match.column)
             }
         }
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
-        for key in keys where columns[key] == nil && pins[key.rawValue] == nil {
+        for key in keys where columns[key] == nil {
             let wanted = Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)])
             let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
             if matches.count > 1 {
@@ -66,7 +73,9 @@ enum ColumnMatcher {
                     "row \(row.index): several columns could be '\(key.rawValue)': \(found); pin one with the plan's columns: { \(key.rawValue): \"…\" } or --map \(key.rawValue)=HEADER"
             )
         }
-        return ColumnMapping(headerRow: row.index, columns: columns, headers: names)
+        var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)
+        mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
+        return mapping
     }
 
     /// The message for a sheet where no row among the first ones holds every required field.

@@ -41,6 +41,26 @@ public struct DealsTable: Sendable {
     public var mapping: ColumnMapping<Field>
     public var file: String
     public var sheet: String?
+    /// The sheets the lines come from, by ordinal (`DealsTable.rowKey`); one for a CSV file or a
+    /// single deals sheet.
+    public var sheets: [DealsSheet] = []
+    /// Sheets that hold no deals, with why (a summary sheet is among them, to be told apart later).
+    public var otherSheets: [(sheet: String, reason: String)] = []
+    /// Per field, how many of its cells held a number or date stored as text (read as such).
+    public var textNumbers: [Field: Int] = [:]
+}
+
+extension DealsTable {
+    /// Adds what `part` read (lines, cells, totals, diagnostics, counts) after what this holds.
+    mutating func append(_ part: DealsTable) {
+        lines += part.lines
+        manual += part.manual
+        totals += part.totals
+        diagnostics += part.diagnostics
+        skipped += part.skipped
+        rowsRead += part.rowsRead
+        textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
+    }
 }
 
 /// A data row left out because a value in it could not be read.
@@ -72,7 +92,7 @@ public enum DealsReader {
 
     /// Converts a batch of rows into lines in parallel slices, appending them in row order.
     private static func convert(
-        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: [Field: NumberStyle], manualCells: Bool,
+        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: ColumnStyles, manualCells: Bool,
         into result: inout DealsTable
     ) {
         let slices = chunkCount(items: batch.count, minimum: 4096)
@@ -84,14 +104,7 @@ public enum DealsReader {
             }
             return part
         }
-        for part in parts {
-            result.lines += part.lines
-            result.manual += part.manual
-            result.totals += part.totals
-            result.diagnostics += part.diagnostics
-            result.skipped += part.skipped
-            result.rowsRead += part.rowsRead
-        }
+        for part in parts { result.append(part) }
     }
 
     /// Finds the header (the first sheet with every required field, unless `sheet` names one),
@@ -107,31 +120,90 @@ public enum DealsReader {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
             in: file, tables: tables, keys: Field.allCases, synonyms: \.synonyms, required: Field.required, pins: pins)
+        return try read(
+            file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
+            progress: progress)
+    }
+
+    /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
+    /// table has no rep column (a tab per rep).
+    static func read(
+        _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
+        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [],
+        progress: ((_ done: Int64, _ total: Int64) -> Void)?
+    ) throws -> DealsTable {
+        let blocks = BlockTitles(header: header, knownReps: blockReps)
+        let mapping = blocks?.mapping ?? header
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
+        result.sheets = [DealsSheet(name: table, mapping: mapping, rep: sheetRep)]
         var pending: [(Row, RowPlace)] = []
-        var styles: [Field: NumberStyle]?
+        var styles: ColumnStyles?
+        var blockRep: String?
         try file.forEachRow(of: table, progress: progress) { row, place in
-            guard row.index > mapping.headerRow else { return }
+            // The first block's title may stand above the header.
+            if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
+            guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header) else { return }
+            var row = row
+            if let blocks {
+                if let rep = blocks.title(of: row) {
+                    blockRep = rep
+                    return
+                }
+                if let blockRep { row = blocks.withRep(blockRep, row) }
+            }
             pending.append((row, place))
             if styles == nil && pending.count >= styleSample {
-                styles = decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
+                styles = try decideStyles(
+                    pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
+                    into: &result)
+                styles?.rep = sheetRep
             }
             if let styles, pending.count >= batchSize {
                 convert(pending, mapping: mapping, styles: styles, manualCells: manualCells, into: &result)
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        let decided =
-            styles ?? decideStyles(pending.map(\.0), mapping: mapping, file: file.path, table: table, into: &result)
+        var decided =
+            try styles
+            ?? decideStyles(
+                pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder, into: &result)
+        decided.rep = sheetRep
         convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
         return result
     }
 
     private static func decideStyles(
-        _ rows: [Row], mapping: ColumnMapping<Field>, file: String, table: String?, into result: inout DealsTable
-    ) -> [Field: NumberStyle] {
-        var styles: [Field: NumberStyle] = [:]
+        _ rows: [Row], mapping: ColumnMapping<Field>, file: String, table: String?, dateOrder: DateOrder?,
+        into result: inout DealsTable
+    ) throws -> ColumnStyles {
+        var styles = ColumnStyles()
+        for field in [Field.date, .cancelDate] {
+            guard let column = mapping.columns[field] else { continue }
+            let texts = rows.compactMap { row -> String? in
+                if case .text(let text) = row.cell(at: column)?.value { return text }
+                return nil
+            }
+            let decided = DateOrder.decide(texts)
+            let name = mapping.headers[field] ?? field.rawValue
+            if let dateOrder {
+                styles.dates[field] = dateOrder
+            } else if decided.conflict {
+                throw SpreadsheetError(
+                    Location(file: file, sheet: table),
+                    "column '\(name)' mixes day-first and month-first dates; settle it with --date-order")
+            } else if let order = decided.order {
+                styles.dates[field] = order
+            } else if decided.dotted {
+                styles.dates[field] = .dayFirst
+            } else if decided.seen {
+                throw SpreadsheetError(
+                    Location(file: file, sheet: table),
+                    "column '\(name)' holds dates such as '\(texts.first { ValueReading.dateParts($0) != nil } ?? "")' that read either day-first or month-first; settle it with --date-order day-first|month-first"
+                )
+            }
+        }
+        var numbers: [Field: NumberStyle] = [:]
         for field in [Field.amount, .split, .quota, .rate, .commission, .bonus] {
             guard let column = mapping.columns[field] else { continue }
             let texts = rows.compactMap { row -> String? in
@@ -139,7 +211,7 @@ public enum DealsReader {
                 return nil
             }
             let (style, ambiguous) = NumberStyle.decide(texts)
-            styles[field] = style
+            numbers[field] = style
             if ambiguous {
                 result.diagnostics.append(
                     SpreadsheetError(
@@ -148,11 +220,12 @@ public enum DealsReader {
                     ))
             }
         }
+        styles.numbers = numbers
         return styles
     }
 
     private static func read(
-        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: [Field: NumberStyle], manualCells: Bool,
+        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles, manualCells: Bool,
         into result: inout DealsTable
     ) {
         // The row's values by field, looked up once.
@@ -166,9 +239,9 @@ public enum DealsReader {
         }
         guard any else { return }
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        if let label = [value(.dealID), value(.rep)].lazy.compactMap(TotalRow.label(of:)).first {
-            let commission = mapping.columns[.commission].flatMap { column in row.cells.first { $0.column == column } }
-            result.totals.append(TotalRow(row: row.index, label: label, commission: commission))
+        let commissionCell = mapping.columns[.commission].flatMap { column in row.cells.first { $0.column == column } }
+        if let label = TotalRow.label(of: row, dealID: value(.dealID), rep: value(.rep), commission: commissionCell) {
+            result.totals.append(TotalRow(row: row.index, label: label, commission: commissionCell))
             return
         }
         result.rowsRead += 1
@@ -194,21 +267,25 @@ public enum DealsReader {
             return found
         }
         let dealID = required(.dealID, ValueReading.text(value(.dealID)))
-        let rep = required(.rep, ValueReading.text(value(.rep)))
+        let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
         let date = required(
-            .date, attempt(.date) { () throws(ValueReading.Failure) in try ValueReading.date(value(.date)) })
+            .date,
+            attempt(.date) { () throws(ValueReading.Failure) in
+                try ValueReading.date(value(.date), order: styles.dates[.date])
+            })
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
-                try ValueReading.money(value(.amount), style: styles[.amount] ?? .decimalPoint)
+                try ValueReading.money(value(.amount), style: styles.numbers[.amount] ?? .decimalPoint)
             })
         let split = attempt(.split) { () throws(ValueReading.Failure) in
-            try ValueReading.fraction(value(.split), style: styles[.split] ?? .decimalPoint)
+            try ValueReading.fraction(value(.split), style: styles.numbers[.split] ?? .decimalPoint)
         }
-        let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in try ValueReading.date(value(.cancelDate))
+        let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in
+            try ValueReading.date(value(.cancelDate), order: styles.dates[.cancelDate])
         }
         let quota = attempt(.quota) { () throws(ValueReading.Failure) in
-            try ValueReading.money(value(.quota), style: styles[.quota] ?? .decimalPoint)
+            try ValueReading.money(value(.quota), style: styles.numbers[.quota] ?? .decimalPoint)
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
             result.diagnostics += failures
@@ -229,11 +306,24 @@ public enum DealsReader {
         func cell(_ field: Field) -> Cell? {
             mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
         }
+        for field in [Field.date, .amount, .split, .cancelDate, .quota, .rate] where values[field.ordinal].isText {
+            if field == .rate
+                && ValueReading.percentage(value(.rate), style: styles.numbers[.rate] ?? .decimalPoint) == nil
+            {
+                continue
+            }
+            result.textNumbers[field, default: 0] += 1
+        }
         if manualCells {
+            // A rate stored as text (`7.5%`) is read as the number it is.
+            let rate = cell(.rate).map { rate -> CellValue in
+                guard rate.value.isText,
+                    let number = ValueReading.percentage(rate.value, style: styles.numbers[.rate] ?? .decimalPoint)
+                else { return rate.value }
+                return .number(number)
+            }
             result.manual.append(
-                ManualCells(
-                    row: row.index, rate: cell(.rate)?.value, commission: cell(.commission), bonus: cell(.bonus)?.value)
-            )
+                ManualCells(row: row.index, rate: rate, commission: cell(.commission), bonus: cell(.bonus)?.value))
         }
         result.lines.append(
             CreditLine(
@@ -243,14 +333,47 @@ public enum DealsReader {
     }
 }
 
+/// How one table's columns write their numbers and dates, decided from its first rows, and the
+/// rep every row takes when the table has no rep column.
+struct ColumnStyles: Sendable {
+    var numbers: [Field: NumberStyle] = [:]
+    var dates: [Field: DateOrder] = [:]
+    var rep: String?
+}
+
 extension TotalRow {
-    /// The cell's text when it marks a total row: it starts with "total", "subtotal" or "grand total".
+    /// The label of a row that totals others: its first text cell opens with a total word in one of
+    /// the languages (`Total Ana Lima`, `Grand total`, `Gesamt`, `Σ`) and it names no deal of its
+    /// own; or, unlabelled, a row without a deal whose commission is a `SUBTOTAL`/`AGGREGATE`.
+    static func label(of row: Row, dealID: CellValue, rep: CellValue, commission: Cell?) -> String? {
+        if let label = [dealID, rep].lazy.compactMap(label(of:)).first { return label }
+        let first = row.cells.first { if case .empty = $0.value { false } else { true } }
+        let hasDeal = ValueReading.text(dealID) != nil
+        if !hasDeal, let first, let label = label(of: first.value) { return label }
+        if !hasDeal, let formula = commission?.formula?.uppercased(),
+            formula.hasPrefix("SUBTOTAL(") || formula.hasPrefix("AGGREGATE(")
+        {
+            return "(total)"
+        }
+        return nil
+    }
+
+    /// The first bytes a total word can start with (`Σ` is 0xCE 0xA3 in UTF-8).
+    private static let totalInitials = Set("tsgzTSGZ".utf8).union([0xCE])
+
+    /// The cell's text when it marks a total row: it starts with a total word, or ends with one
+    /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
     static func label(of value: CellValue) -> String? {
         guard case .text(let text) = value else { return nil }
-        // Most cells are deal ids and names: only text starting with t, s or g (after spaces) can match.
-        guard let first = text.utf8.first(where: { $0 != 32 }), "tsgTSG".utf8.contains(first) else { return nil }
+        // Most cells are deal ids and names: only text starting with t, s, g, z or Σ, or ending
+        // with l or s, can match.
+        guard let first = text.utf8.first(where: { $0 != 32 }), let last = text.utf8.last(where: { $0 != 32 }),
+            totalInitials.contains(first) || "lLsS".utf8.contains(last)
+        else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let marks = ["total", "subtotal", "sub-total", "grand total", "sum"]
-        return marks.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } ? text : nil
+        let opens = HeaderSynonyms.totalWords.contains {
+            lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":")
+        }
+        return opens || HeaderSynonyms.totalSuffixes.contains { lower.hasSuffix(" " + $0) } ? text : nil
     }
 }

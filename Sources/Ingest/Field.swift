@@ -1,3 +1,5 @@
+import Foundation
+
 /// A column the deals sheet can have (plan-format.md 1.1), with the headers it goes by.
 public enum Field: String, Sendable, Hashable, CaseIterable {
     case dealID = "deal_id", rep, date, amount, split, product, type, status
@@ -25,8 +27,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// The fields every deals sheet must have.
     public static let required: [Field] = [.dealID, .rep, .date, .amount]
 
-    /// Headers that name this field (plan-format.md section 7, and more seen in exports).
-    public var synonyms: [String] {
+    /// Headers that name this field (plan-format.md section 7, more seen in exports, and the
+    /// same in other languages from `HeaderSynonyms`).
+    public var synonyms: [String] { english + HeaderSynonyms.other(rawValue) }
+
+    private var english: [String] {
         switch self {
         case .dealID: ["deal_id", "Deal ID", "Deal", "Opportunity ID", "Opportunity", "ID", "Deal Number", "Opp ID"]
         case .rep:
@@ -34,7 +39,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
                 "Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE", "Rep ID", "Rep Name",
                 "Opportunity Owner", "Seller",
             ]
-        case .date: ["Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date"]
+        case .date:
+            ["Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date"]
         case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value"]
         case .split: ["Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split"]
         case .product: ["Product", "Product Line", "SKU"]
@@ -70,7 +76,11 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// How headers are compared: case-insensitively, ignoring spaces, `_`, `-` and `.`.
-func headerKey(_ text: String) -> String {
-    String(text.lowercased().filter { !" _-.\t".contains($0) })
+/// How headers are compared: case- and accent-insensitively, ignoring spaces, `_`, `-`, `.`, `°`
+/// and `º` (`Comisión` is `comision`, `N° affaire` is `naffaire`).
+public func headerKey(_ text: String) -> String {
+    String(
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
+            !" _-.\t°º".contains($0)
+        })
 }

@@ -15,7 +15,8 @@ public enum HeaderSearch {
         for table in tables {
             let rows = try firstRows(of: table, in: file)
             if firstTableRows.isEmpty { firstTableRows = rows }
-            for row in rows {
+            for (index, row) in rows.enumerated() {
+                var single: Error?
                 do {
                     if let mapping = try ColumnMatcher.map(
                         row: row, keys: keys, synonyms: synonyms, required: required, pins: pins)
@@ -23,13 +24,51 @@ public enum HeaderSearch {
                         return (table, mapping)
                     }
                 } catch {
-                    throw SpreadsheetError(Location(file: file.path, sheet: table), error.description)
+                    single = error
+                }
+                if index > 0, rows[index - 1].index == row.index - 1,
+                    let mapping = try? ColumnMatcher.map(
+                        row: joined(rows[index - 1], row), keys: keys, synonyms: synonyms, required: required,
+                        pins: pins)
+                {
+                    return (table, mapping)
+                }
+                if let single {
+                    throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
                 }
             }
         }
         let message = ColumnMatcher.missingMessage(
             firstRows: firstTableRows, required: required, synonyms: synonyms, pins: pins)
         throw SpreadsheetError(Location(file: file.path, sheet: tables.count == 1 ? tables[0] : nil), message)
+    }
+
+    /// A two-row header read as one: a group cell over the cells below it (`Deal` merged over
+    /// `ID | Date | Amount` reads `Deal ID`, `Deal Date`, `Deal Amount`) and a cell merged down
+    /// (only the upper cell holds its text) as itself. A group reaches right over the columns
+    /// whose upper cell is empty and whose lower cell is not.
+    static func joined(_ upper: Row, _ lower: Row) -> Row {
+        func text(_ row: Row, _ column: Int) -> String? {
+            guard case .text(let text) = row.cell(at: column)?.value else { return nil }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let last = max(upper.cells.last?.column ?? 0, lower.cells.last?.column ?? 0)
+        guard last > 0 else { return lower }
+        var cells: [Cell] = []
+        var group: String?
+        for column in 1...last {
+            let above = text(upper, column)
+            let below = text(lower, column)
+            if let above { group = below == nil ? nil : above }
+            switch (above, below) {
+            case (let above?, nil): cells.append(Cell(column: column, value: .text(above)))
+            case (_, let below?):
+                cells.append(Cell(column: column, value: .text(group.map { "\($0) \(below)" } ?? below)))
+            case (nil, nil): group = nil
+            }
+        }
+        return Row(index: lower.index, cells: cells)
     }
 
     private static func firstRows(of table: String?, in file: TableFile) throws -> [Row] {

@@ -27,6 +27,34 @@ public enum NumberStyle: Sendable, Hashable {
     }
 }
 
+/// The order of a text date's day and month (`03/04/2026`), decided per column.
+public enum DateOrder: String, Sendable, Hashable {
+    /// `15/03/2026`, `15.03.2026`
+    case dayFirst = "day-first"
+    /// `03/15/2026`
+    case monthFirst = "month-first"
+
+    /// The order a column's texts show: day-first when a first part exceeds 12, month-first when
+    /// a second part does; nil when none does (or when both do: `conflict` is then true). Texts
+    /// that are not `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` are left out; `dotted` says whether the
+    /// dates seen were written with dots (a German habit that is always day-first).
+    static func decide(_ texts: [String]) -> (order: DateOrder?, seen: Bool, conflict: Bool, dotted: Bool) {
+        var day = false
+        var month = false
+        var seen = false
+        var dotted = true
+        for text in texts {
+            guard let parts = ValueReading.dateParts(text) else { continue }
+            seen = true
+            if text.contains("/") || text.contains("-") { dotted = false }
+            if parts.0 > 12 { day = true }
+            if parts.1 > 12 { month = true }
+        }
+        if day && month { return (nil, seen, true, dotted && seen) }
+        return (day ? .dayFirst : month ? .monthFirst : nil, seen, false, dotted && seen)
+    }
+}
+
 /// Reads typed values out of cells the way real sheets write them.
 enum ValueReading {
     /// A value that is not of the kind its column needs, with the reason.
@@ -55,13 +83,19 @@ enum ValueReading {
         if style == .decimalPoint, case .value(let number) = Decimal.parse(raw) { return number }
         var text = raw.trimmedSpaces
         if text.isEmpty { return nil }
+        if ["-", "–", "—", "$ -", "$-", "- €", "-€"].contains(text) { return 0 }
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") {
             negative = true
             text = String(text.dropFirst().dropLast())
         }
         text = text.trimmedSpaces
-        for symbol in ["$", "€", "£", "¥", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY"] {
+        // A sign may stand before the currency (`-$1,234.00`, `-€ 99`) as well as after it.
+        if text.hasPrefix("-") && text.count > 1 && !text.dropFirst().first!.isNumber {
+            negative.toggle()
+            text = String(text.dropFirst()).trimmedSpaces
+        }
+        for symbol in ["$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN"] {
             if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
             if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
             text = text.trimmedSpaces
@@ -77,6 +111,7 @@ enum ValueReading {
             text = String(text.dropFirst())
         }
         text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+            .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "'", with: "")
         switch style {
         case .decimalPoint: text = text.replacingOccurrences(of: ",", with: "")
         case .decimalComma: text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
@@ -108,6 +143,42 @@ enum ValueReading {
             throw .wrong("expected a share from 0% to 100% (or 0 to 1), found \(describe(value))")
         }
         return number
+    }
+
+    /// A rate as a sheet writes it: a number cell, `7.5%`, `7,5 %` or `0.075`; nil when it is not one.
+    static func percentage(_ value: CellValue, style: NumberStyle) -> Decimal? {
+        switch value {
+        case .number(let number): return number.excelPrecision
+        case .text(let text):
+            let trimmed = text.trimmedSpaces
+            guard trimmed.hasSuffix("%") else { return try? parseMoney(trimmed, style: style) }
+            guard let n = try? parseMoney(String(trimmed.dropLast()), style: style) else { return nil }
+            return Decimal(sign: n.sign, exponent: n.exponent - 2, significand: n.significand)
+        default: return nil
+        }
+    }
+
+    /// `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` (a time after it ignored) as its three numbers.
+    static func dateParts(_ text: String) -> (Int, Int, Int)? {
+        let head = text.trimmedSpaces.split(separator: " ").first.map(String.init) ?? ""
+        let parts = head.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+            let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        return (a, b, year)
+    }
+
+    /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text date in
+    /// `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), or nothing.
+    static func date(_ value: CellValue, order: DateOrder?) throws(Failure) -> LocalDate? {
+        if case .text(let text) = value, let order, let (a, b, year) = dateParts(text) {
+            let (day, month) = order == .dayFirst ? (a, b) : (b, a)
+            guard let date = LocalDate(year: year, month: month, day: day) else {
+                throw .wrong("expected a date (\(order.rawValue)), found \"\(text)\"")
+            }
+            return date
+        }
+        return try date(value)
     }
 
     /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), or nothing.

@@ -1,6 +1,6 @@
 /// Why a figure in the hand-kept workbook differs from the engine's: the cause codes of
 /// plan-format.md section 4, whose raw values are the contract's words.
-public enum Cause: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum Cause: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     case rounding
     case wrongRate = "wrong_rate"
     case wrongTier = "wrong_tier"
@@ -28,6 +28,9 @@ public enum Cause: String, Sendable, Hashable, Codable, CaseIterable, Comparable
     case unreadable
     case staleValue = "stale_value"
     case unexplained
+
+    /// The contract's word, as reports print it.
+    public var description: String { rawValue }
 
     /// Ordered by code, so reports that group by cause list them alphabetically.
     public static func < (a: Cause, b: Cause) -> Bool { a.rawValue < b.rawValue }

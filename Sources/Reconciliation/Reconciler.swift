@@ -15,16 +15,20 @@ public enum Reconciler {
     /// what stage the work is in, and how far reading the workbook is.
     public static func reconcile(
         workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        source: String? = nil, carried: CarriedBalances = .none,
+        source: String? = nil, dateOrder: DateOrder? = nil, carried: CarriedBalances = .none,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
         let formulas = FormulaReading.prepare(file, progress: progress)
-        var deals = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true) {
+        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) }
+        var deals = try DealsReader.readWorkbook(
+            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder
+        ) {
             progress("reading the workbook", $0, $1)
         }
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
+        let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
         let copies = DuplicateRows.takeCopies(from: &deals)
         let statement = try CommissionEngine.calculate(
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried)
@@ -34,30 +38,47 @@ public enum Reconciler {
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
-        if let summary = try SummarySheet.find(in: file, excluding: deals.sheet) {
+        let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+        if let summary {
             findings += SummaryFindings.compute(
                 summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
         }
+        findings += UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
         if let source {
-            findings += try SourceFindings.compute(DealsReader.read(TableFile.open(source)), context: context)
+            findings += try SourceFindings.compute(
+                DealsReader.read(TableFile.open(source), pins: pins), context: context)
         }
         StaleFindings.add(formulas.staleCells, to: &findings)
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
         }
-        var notes = [
-            "deals: \(deals.sheet.map { "sheet '\($0)'" } ?? "the file"), header row \(deals.mapping.headerRow)"
-        ]
-        notes.append(
-            Field.allCases.compactMap { field in
-                deals.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
-            }.joined(separator: ", "))
+        var notes =
+            WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, $0.mapping.headerRow) })
+            + identities.notes
         if let note = formulas.note { notes.append(note) }
         var result = Reconciliation(
             findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
         result.skippedRows = deals.skipped.map(\.row)
         return result
+    }
+}
+
+/// Rows that could not be read: never dropped in silence, each is an `unreadable` finding at the
+/// first cell that could not be read (plan-format.md §7, "Every row is accounted for").
+enum UnreadableRows {
+    /// Rows the reader reported but did not skip; a row already among `found` is not named twice.
+    static func findings(_ deals: DealsTable, besides found: [Finding]) -> [Finding] {
+        var seen = Set(found.filter { $0.cause == .unreadable }.map { "\($0.sheet)|\($0.cell.row)" })
+        return deals.diagnostics.compactMap { diagnostic in
+            guard let cell = diagnostic.location.cell else { return nil }
+            let sheet = diagnostic.location.sheet ?? (deals.file as NSString).lastPathComponent
+            guard seen.insert("\(sheet)|\(cell.row)").inserted else { return nil }
+            return Finding(
+                sheet: sheet, cell: cell, dealID: nil, rep: nil, period: nil, manual: nil, manualText: nil,
+                expected: 0, causes: [.unreadable], explanation: "the row is not read: \(diagnostic.reason)",
+                isDerived: false)
+        }
     }
 }
 
@@ -137,6 +158,15 @@ struct RowContext {
     let copies: [CopiedRow]
 
     var sheetName: String { deals.sheet ?? (deals.file as NSString).lastPathComponent }
+
+    /// The sheet and the sheet's own row of a line's `row` (deals may span several sheets).
+    func place(_ row: Int) -> (sheet: String, row: Int) { (deals.sheetName(ofRow: row), DealsTable.sheetRow(row)) }
+
+    /// `row 12`, or `'Ana Lima' row 12` when `row` is on another sheet than `from`.
+    func placeText(_ row: Int, from: Int) -> String {
+        let (sheet, own) = place(row)
+        return sheet == place(from).sheet ? "row \(own)" : "\(Location.quotedSheetName(sheet)) row \(own)"
+    }
 
     /// The engine's amounts per source row, by kind, with where the row's commission line is.
     func amounts(in statement: Statement) -> [Int: RowAmounts] {

@@ -13,6 +13,7 @@ struct RowCauses {
     let pattern: FormulaForensics.ColumnPattern
 
     var line: CreditLine { context.deals.lines[index] }
+
     var manualRate: Decimal? {
         context.deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }
     }
@@ -33,7 +34,7 @@ struct RowCauses {
             causes.append(.textNumber)
             words.append("the number is stored as text (SUM skips it)")
         }
-        let anomaly = pattern.anomaly(cell, row: row)
+        let anomaly = pattern.anomaly(cell, row: DealsTable.sheetRow(row))
         if anomaly == .hardcodedFormula {
             causes.append(.hardcodedFormula)
             words.append("a typed value where the column has formulas")
@@ -53,21 +54,6 @@ struct RowCauses {
             causes.append(.overrideNotApplied)
             words.append("the plan's override for this line is not applied")
         }
-        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
-        let explained = causes.contains(.overrideNotApplied)
-        if !explained, let rate = manualRate, !rates.contains(rate), context.matchesComputed(manual, credit * rate) {
-            let isBand = bandRates.contains(rate)
-            causes.append(isBand ? .wrongTier : .wrongRate)
-            words.append(
-                isBand
-                    ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
-                    : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))")
-        } else if !explained, !causes.contains(where: { [.wrongTier, .splitNotApplied].contains($0) }),
-            let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
-        {
-            causes.append(.wrongTier)
-            words.append("paid at \(rate.percentText), another tier's rate")
-        }
         let readings: [(Alternatives.Reading, Cause, String)] = [
             (
                 .flippedMode, .marginalVsRetroactive,
@@ -84,18 +70,41 @@ struct RowCauses {
                 "rounded \(context.plan.rounding.mode == .halfUp ? "half-even" : "half-up")"
             ),
         ]
-        // Re-running the engine is for figures nothing cheaper explains: a typed value among
-        // formulas is its own explanation.
-        if causes.filter({ $0 != .textNumber }).isEmpty {
-            for (reading, code, text) in readings {
-                if let amount = alternatives.commission(row: row, under: reading), amount != expected,
-                    context.matches(manual, amount)
-                {
-                    causes.append(code)
-                    words.append(text)
-                    break
-                }
+        // A reading of the plan that reproduces the figure is the main cause, ahead of a wrong
+        // tier or rate (plan-format.md §7) when the sheet follows it beyond this row; one row that
+        // happens to fit both is a typed rate. Re-running the engine is for figures nothing cheaper
+        // explains: a split or override left out, or a typed value among formulas, is its own.
+        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
+        var rateCause: (code: Cause, text: String)?
+        if !causes.contains(.overrideNotApplied), let rate = manualRate, !rates.contains(rate),
+            context.matchesComputed(manual, credit * rate)
+        {
+            let isBand = bandRates.contains(rate)
+            rateCause = (
+                isBand ? .wrongTier : .wrongRate,
+                isBand
+                    ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
+                    : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))"
+            )
+        } else if !causes.contains(where: { [.overrideNotApplied, .splitNotApplied].contains($0) }),
+            let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
+        {
+            rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
+        }
+        // A rate that is no band's is typed; no reading gives it, so the engine is not re-run for it.
+        var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
+        if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate {
+            reading = readings.first { item in
+                alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
+                    ?? false
             }
+        }
+        if let found = reading, rateCause == nil || alternatives.reproduced(under: found.reading) > 1 {
+            causes.append(found.code)
+            words.append(found.text)
+        } else if let rateCause {
+            causes.append(rateCause.code)
+            words.append(rateCause.text)
         }
         if let rate = manualRate, !context.matchesComputed(manual, credit * rate),
             causes.filter({ $0 != .textNumber }).isEmpty

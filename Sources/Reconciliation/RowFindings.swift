@@ -8,7 +8,9 @@ enum RowFindings {
     static func compute(_ context: RowContext) -> [Finding] {
         let engine = context.amounts(in: context.statement)
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        let commissionColumn = context.deals.manual.compactMap { manual in manual.commission.map { (manual.row, $0) } }
+        let commissionColumn = context.deals.manual.compactMap { manual in
+            manual.commission.map { (DealsTable.sheetRow(manual.row), $0) }
+        }
         let pattern = FormulaForensics.ColumnPattern(commissionColumn.map { (row: $0.0, cell: $0.1) })
         func expectedCommission(_ row: Int) -> Decimal {
             (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
@@ -23,9 +25,8 @@ enum RowFindings {
         let alternatives = Alternatives(context: context, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
-            guard let cell = context.deals.manual[index].commission,
-                let column = context.deals.mapping.columns[.commission]
-            else { continue }
+            guard let cell = context.deals.manual[index].commission else { continue }
+            let column = cell.column
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
             var finding = base(
@@ -45,9 +46,8 @@ enum RowFindings {
             findings.append(finding)
         }
         for copy in context.copies {
-            guard let cell = copy.manual.commission, let column = context.deals.mapping.columns[.commission] else {
-                continue
-            }
+            guard let cell = copy.manual.commission else { continue }
+            let column = cell.column
             var finding = base(
                 context, line: copy.line, reference: context.line(engine[copy.original]), column: column,
                 cell: cell.value,
@@ -55,7 +55,7 @@ enum RowFindings {
             guard finding.manual != 0 || finding.manualText != nil else { continue }
             finding.causes = [.duplicateLine]
             finding.explanation =
-                "row \(copy.line.row) repeats row \(copy.original) (same deal, rep, date and amount); it earns nothing"
+                "row \(context.place(copy.line.row).row) repeats \(context.placeText(copy.original, from: copy.line.row)) (same deal, rep, date and amount); it earns nothing"
             findings.append(finding)
         }
         if hasBonusColumn { findings += bonusFindings(context, engine: engine) }
@@ -71,8 +71,9 @@ enum RowFindings {
         let period =
             reference?.period
             ?? Period(containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
+        let (sheet, row) = context.place(line.row)
         return Finding(
-            sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
+            sheet: sheet, cell: CellAddress(row: row, column: column), dealID: line.dealID,
             rep: reference?.rep ?? line.rep, period: period, manual: value,
             manualText: isText || value == nil ? cell?.plainText : nil, expected: expected, causes: [],
             explanation: "", isDerived: false)
@@ -80,12 +81,13 @@ enum RowFindings {
 
     /// Each row's manual bonus against the engine's per-deal bonuses for it.
     static func bonusFindings(_ context: RowContext, engine: [Int: RowAmounts]) -> [Finding] {
-        guard let column = context.deals.mapping.columns[.bonus] else { return [] }
+        guard context.deals.mapping.columns[.bonus] != nil else { return [] }
         let rows =
             context.deals.lines.enumerated().map { (line: $1, manual: context.deals.manual[$0], copied: nil as Int?) }
             + context.copies.map { (line: $0.line, manual: $0.manual, copied: $0.original as Int?) }
         var findings: [Finding] = []
         for row in rows {
+            guard let column = context.deals.mapping(ofRow: row.line.row).columns[.bonus] else { continue }
             let expected = row.copied == nil ? engine[row.line.row]?.bonus ?? 0 : 0
             let reference = context.line(engine[row.copied ?? row.line.row])
             var finding = base(
@@ -131,11 +133,33 @@ final class Alternatives {
     /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
     private let lines: [CreditLine]
 
+    /// The manual commission of each row with a difference to explain.
+    private let manual: [Int: Decimal]
+    private var reproducedCounts: [Reading: Int] = [:]
+
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
     init(context: RowContext, rows: Set<Int>) {
         self.context = context
         let reps = Set(context.deals.lines.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
         lines = context.deals.lines.filter { reps.contains($0.rep.normalizedKey) }
+        var manual: [Int: Decimal] = [:]
+        for (index, line) in context.deals.lines.enumerated() where rows.contains(line.row) {
+            if let value = context.deals.manual[index].commission.flatMap({ Decimal.fromCell($0.value).number }) {
+                manual[line.row] = value
+            }
+        }
+        self.manual = manual
+    }
+
+    /// How many of the rows with a difference `reading` reproduces: a reading the sheet follows
+    /// throughout, rather than one row that happens to fit it.
+    func reproduced(under reading: Reading) -> Int {
+        if let count = reproducedCounts[reading] { return count }
+        let count = manual.filter { row, value in
+            commission(row: row, under: reading).map { context.matches(value, $0) } ?? false
+        }.count
+        reproducedCounts[reading] = count
+        return count
     }
 
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.

@@ -25,15 +25,16 @@ enum SourceFindings {
             let deal = line.dealID.normalizedKey
             let rep = repNames.id(line.rep)
             let manual = context.deals.manual[index]
-            let commissionCell = context.deals.mapping.columns[.commission].map {
-                CellAddress(row: line.row, column: $0)
+            let (sheet, sheetRow) = context.place(line.row)
+            let commissionCell = context.deals.mapping(ofRow: line.row).columns[.commission].map {
+                CellAddress(row: sheetRow, column: $0)
             }
             let paid =
                 manual.commission.flatMap { Decimal.fromCell($0.value).number } ?? commission[line.row]?.commission ?? 0
             /// A row the source says should not be paid: its commission cell, expected 0.
             func unpaid(_ cause: Cause, _ explanation: String) -> Finding {
                 Finding(
-                    sheet: context.sheetName, cell: commissionCell ?? CellAddress(row: line.row, column: 1),
+                    sheet: sheet, cell: commissionCell ?? CellAddress(row: sheetRow, column: 1),
                     dealID: line.dealID, rep: context.line(commission[line.row])?.rep ?? line.rep,
                     period: context.line(commission[line.row])?.period, manual: paid, manualText: nil,
                     expected: 0, causes: [cause], explanation: explanation, isDerived: false)
@@ -50,10 +51,10 @@ enum SourceFindings {
                 continue
             }
             matched.insert("\(deal)|\(rep)")
-            if match.amount != line.amount, let column = context.deals.mapping.columns[.amount] {
+            if match.amount != line.amount, let column = context.deals.mapping(ofRow: line.row).columns[.amount] {
                 findings.append(
                     Finding(
-                        sheet: context.sheetName, cell: CellAddress(row: line.row, column: column), dealID: line.dealID,
+                        sheet: sheet, cell: CellAddress(row: sheetRow, column: column), dealID: line.dealID,
                         rep: context.line(commission[line.row])?.rep ?? line.rep,
                         period: context.line(commission[line.row])?.period,
                         manual: line.amount, manualText: nil, expected: match.amount, causes: [.amountMismatch],

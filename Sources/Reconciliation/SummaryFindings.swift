@@ -21,9 +21,18 @@ enum SummaryFindings {
             },
             uniquingKeysWith: { a, _ in a })
         let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
-        let firstDataRow = context.deals.mapping.headerRow + 1
-        let lastDataRow = (context.deals.manual.map(\.row) + context.copies.map(\.line.row)).max() ?? firstDataRow
-        let dataRows = firstDataRow...max(firstDataRow, lastDataRow)
+        // Each deals sheet's data rows, from below its header to its last row read.
+        var lastRows: [String: Int] = [:]
+        for key in context.deals.manual.map(\.row) + context.copies.map(\.line.row) {
+            let (sheet, own) = context.place(key)
+            lastRows[sheet] = max(lastRows[sheet] ?? 0, own)
+        }
+        let dataRows: [(sheet: String, rows: ClosedRange<Int>)] = context.deals.sheets.enumerated().map {
+            ordinal, sheet in
+            let name = context.deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
+            let first = sheet.mapping.headerRow + 1
+            return (name, first...max(first, lastRows[name] ?? first))
+        }
         var linesByRepPeriod: [RepPeriod: [StatementLine]] = [:]
         for line in context.statement.lineGroups.joined() {
             linesByRepPeriod[RepPeriod(rep: line.rep.normalizedKey, period: line.period), default: []].append(line)
@@ -94,23 +103,30 @@ enum SummaryFindings {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")
                 } else if field == .clawback,
-                    case let missed = missedClawbacks(cell.formula, own: own, sheet: context.sheetName),
+                    case let missed = missedClawbacks(cell.formula, own: own, context: context),
                     !missed.isEmpty
                 {
                     finding.causes = [.clawbackMissed]
                     words.append(
-                        "the clawback of row " + missed.map(String.init).joined(separator: ", ") + " is left out")
+                        "the clawback of row " + missed.map { String(context.place($0).row) }.joined(separator: ", ")
+                            + " is left out")
                 } else if let formula = cell.formula,
-                    let span = FormulaForensics.rowSpans(in: formula, sheet: context.sheetName).first(where: {
-                        $0.count > 1 && ($0.upperBound < dataRows.upperBound || $0.lowerBound > dataRows.lowerBound)
-                    })
+                    let short = shortRange(formula, own: own, dataRows: dataRows, context: context)
                 {
                     finding.causes = [.sumRange]
                     finding.repairedFormula = FormulaForensics.extendingRanges(
-                        in: formula, sheet: context.sheetName, to: dataRows)
+                        in: formula, sheet: short.sheet, to: short.repaired)
                     words.append(
-                        "its range covers rows \(span.lowerBound)–\(span.upperBound), the data rows \(dataRows.lowerBound)–\(dataRows.upperBound)"
+                        "its range covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
                     )
+                } else if field != .clawback, let formula = cell.formula,
+                    case let left = sheetsLeftOut(formula, own: own, dataRows: dataRows, context: context),
+                    !left.isEmpty
+                {
+                    finding.causes = [.sumRange]
+                    words.append(
+                        "its formula adds up other deals sheets but not "
+                            + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let cause = derivedCause(
                     difference, sources: [sameRow, rowErrors, rowErrors + sameRow], tolerance: context.plan.tolerance)
                 {
@@ -128,12 +144,52 @@ enum SummaryFindings {
         return findings
     }
 
+    /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows
+    /// it should span: the sheet's data rows when it starts at the top of them (a whole-column
+    /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM).
+    static func shortRange(
+        _ formula: String, own: [StatementLine], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        context: RowContext
+    ) -> (sheet: String, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
+        let ownRows = own.filter { $0.kind == .commission }.compactMap(\.row).map(context.place)
+        for (sheet, rows) in dataRows {
+            let spans = FormulaForensics.rowSpans(in: formula, sheet: sheet).filter { $0.count > 1 }
+            let mine = ownRows.filter { $0.sheet == sheet }.map(\.row)
+            guard let first = spans.first, let low = mine.min(), let high = mine.max(),
+                mine.contains(where: { row in !spans.contains { $0.contains(row) } })
+            else { continue }
+            let repaired =
+                first.lowerBound <= rows.lowerBound
+                ? first.lowerBound...max(first.upperBound, rows.upperBound)
+                : min(first.lowerBound, low)...max(first.upperBound, high)
+            return (sheet, first, repaired)
+        }
+        return nil
+    }
+
+    /// The deals sheets holding the rep-period's commission lines that a formula adding up other
+    /// deals sheets leaves out (a tab forgotten in the total); none when it names no deals sheet.
+    static func sheetsLeftOut(
+        _ formula: String, own: [StatementLine], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        context: RowContext
+    ) -> [String] {
+        let named = Set(
+            dataRows.map(\.sheet).filter { !FormulaForensics.rowSpans(in: formula, sheet: $0).isEmpty })
+        guard !named.isEmpty else { return [] }
+        let holding = Set(
+            own.filter { $0.kind == .commission && $0.amount != 0 }.compactMap(\.row).map {
+                context.place($0).sheet
+            })
+        return holding.subtracting(named).sorted()
+    }
+
     /// Rows the engine claws back in this rep-period that a clawback cell's formula does not name
     /// (a typed value or `=0` names none).
-    static func missedClawbacks(_ formula: String?, own: [StatementLine], sheet: String) -> [Int] {
-        let named = formula.map { FormulaForensics.rowSpans(in: $0, sheet: sheet) } ?? []
-        return own.filter { $0.kind == .clawback && $0.amount != 0 }.compactMap(\.row).filter { row in
-            !named.contains { $0.contains(row) }
+    static func missedClawbacks(_ formula: String?, own: [StatementLine], context: RowContext) -> [Int] {
+        own.filter { $0.kind == .clawback && $0.amount != 0 }.compactMap(\.row).filter { key in
+            let (sheet, row) = context.place(key)
+            let named = formula.map { FormulaForensics.rowSpans(in: $0, sheet: sheet) } ?? []
+            return !named.contains { $0.contains(row) }
         }
     }
 

@@ -8,7 +8,10 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
     case trueUp = "true_up"
     case earned, draw, payable, balance
 
-    var synonyms: [String] {
+    /// The English headers, then the other languages' (`HeaderSynonyms`).
+    var synonyms: [String] { english + HeaderSynonyms.other(rawValue) }
+
+    private var english: [String] {
         switch self {
         case .rep: ["Rep", "Sales Rep", "Salesperson", "Name", "Account Executive", "AE", "Rep ID", "Owner"]
         case .period: ["Period", "Quarter", "Month", "Year", "Fiscal Period"]
@@ -44,8 +47,8 @@ struct SummarySheet {
     /// Every cell of the sheet's figure columns, for formula forensics.
     let columnCells: [SummaryField: [(row: Int, cell: Cell)]]
 
-    static func find(in file: TableFile, excluding dealsSheet: String?) throws -> SummarySheet? {
-        for table in file.tables where table != dealsSheet {
+    static func find(in file: TableFile, excluding dealsSheets: Set<String>) throws -> SummarySheet? {
+        for table in file.tables where !dealsSheets.contains(table ?? "") {
             guard let (name, mapping) = try? findHeader(file, table: table),
                 SummaryField.figures.contains(where: { mapping.columns[$0] != nil })
             else { continue }

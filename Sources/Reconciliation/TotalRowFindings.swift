@@ -3,52 +3,72 @@ import Foundation
 import Ingest
 import Spreadsheet
 
-/// Total rows inside the deals sheet: each one's commission against the engine's commission for
-/// the rows it stands for (those since the previous total row), whatever its own formula covers.
+/// Total rows inside the deals sheets: each one's commission against the engine's commission for
+/// the rows it stands for, whatever its own formula covers: the rows since the previous total row
+/// on its sheet, or, for a total whose range reaches over earlier totals (a grand total, a
+/// `SUBTOTAL` over subtotals), every data row above it.
 enum TotalRowFindings {
     static func compute(_ context: RowContext, rowFindings: [Finding]) -> [Finding] {
-        guard let column = context.deals.mapping.columns[.commission], !context.deals.totals.isEmpty else { return [] }
+        guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
         let engine = context.amounts(in: context.statement)
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        let dataRows = context.deals.lines.map(\.row) + context.copies.map(\.line.row)
-        let errorsByRow = Dictionary(
-            rowFindings.filter {
-                $0.isError && !$0.isDerived && $0.sheet == context.sheetName && $0.cell.column == column
-            }
-            .map { ($0.cell.row, $0) }, uniquingKeysWith: { a, _ in a })
+        var dataRows: [String: [(own: Int, key: Int)]] = [:]
+        for key in context.deals.lines.map(\.row) + context.copies.map(\.line.row) {
+            let (sheet, own) = context.place(key)
+            dataRows[sheet, default: []].append((own, key))
+        }
+        let errorsByCell = Dictionary(
+            rowFindings.filter { $0.isError && !$0.isDerived }.map { ("\($0.sheet)|\($0.cell)", $0) },
+            uniquingKeysWith: { a, _ in a })
+        var manual: [Int: Decimal] = [:]
+        for cells in context.deals.manual {
+            if let value = cells.commission.flatMap({ Decimal.fromCell($0.value).number }) { manual[cells.row] = value }
+        }
         var findings: [Finding] = []
-        var previousTotal = context.deals.mapping.headerRow
+        var previousTotal: [String: Int] = [:]
         for total in context.deals.totals {
-            defer { previousTotal = total.row }
-            guard let cell = total.commission else { continue }
+            let (sheet, own) = context.place(total.row)
+            let headerRow = context.deals.mapping(ofRow: total.row).headerRow
+            let previous = previousTotal[sheet] ?? headerRow
+            previousTotal[sheet] = own
+            guard let column = context.deals.mapping(ofRow: total.row).columns[.commission],
+                let cell = total.commission
+            else { continue }
             // A conditional sum's criteria are not evaluated here, so such totals are not judged.
             if let formula = cell.formula, formula.uppercased().contains("SUMIF") { continue }
-            let block = (previousTotal + 1)...max(previousTotal + 1, total.row - 1)
             let spans = cell.formula.map(FormulaForensics.localRowSpans(in:)) ?? []
-            let rows = dataRows.filter { block.contains($0) }
+            let reachesOver = previous > headerRow && spans.contains { $0.lowerBound <= previous }
+            let block = ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
+            let rows = (dataRows[sheet] ?? []).filter { block.contains($0.own) }
+            // What the total adds up once the wrong rows are corrected: a row within the plan's
+            // tolerance keeps its own figure.
             let expected = rows.reduce(Decimal(0)) { sum, row in
-                sum + (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
+                let engineFigure =
+                    (engine[row.key]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row.key]?.bonus ?? 0)
+                guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
+                return sum + own
             }
             guard case let (value?, isText) = Decimal.fromCell(cell.value) else {
                 findings.append(
                     UnreadableFindings.total(
-                        sheet: context.sheetName, cell: cell, at: CellAddress(row: total.row, column: column),
+                        sheet: sheet, cell: cell, at: CellAddress(row: own, column: column),
                         rep: nil, period: nil, expected: expected, what: total.label))
                 continue
             }
             guard !context.matches(value, expected) || isText else { continue }
             var finding = Finding(
-                sheet: context.sheetName, cell: CellAddress(row: total.row, column: column), dealID: nil, rep: nil,
+                sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil,
                 period: nil, manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected,
                 causes: [],
                 explanation:
                     "\(total.label) \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
                 isDerived: false)
+            let ownRows = rows.map(\.own)
             if !spans.isEmpty,
-                let short = spans.first(where: { span in rows.contains { !span.contains($0) } && span.count > 1 })
+                let short = spans.first(where: { span in ownRows.contains { !span.contains($0) } && span.count > 1 })
             {
                 finding.causes = [.sumRange]
-                if let first = rows.min(), let last = rows.max(), let formula = cell.formula {
+                if let first = ownRows.min(), let last = ownRows.max(), let formula = cell.formula {
                     finding.repairedFormula = FormulaForensics.extendingRanges(
                         in: formula, sheet: nil, to: first...last)
                 }
@@ -58,7 +78,9 @@ enum TotalRowFindings {
                 finding.causes = [.hardcodedFormula]
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
-                value - expected, from: rows.compactMap { errorsByRow[$0] }, tolerance: context.plan.tolerance)
+                value - expected,
+                from: ownRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
+                tolerance: context.plan.tolerance)
             {
                 finding.causes = [cause.cause]
                 finding.isDerived = true

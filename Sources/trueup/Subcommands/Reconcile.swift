@@ -3,6 +3,7 @@ import Commission
 import Correction
 import Foundation
 import Ledger
+import Ingest
 import PlanFile
 import Reconciliation
 import Reports
@@ -26,8 +27,14 @@ struct Reconcile: ParsableCommand {
     @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
     var roster: String?
 
-    @Option(help: "The deals sheet, when the workbook has several.")
+    @Option(
+        help: ArgumentHelp(
+            "The deals sheets, when not every sheet with deals: names separated by commas, each may hold * and ? (default: every sheet whose header names the deals' columns).",
+            valueName: "names"))
     var sheet: String?
+
+    @Option(help: "How text dates such as 03/04/2026 read when their column does not tell: day-first or month-first.")
+    var dateOrder: DateOrder?
 
     @Option(help: "A trusted export of the same deals (e.g. from the CRM), matched by deal id and rep.")
     var deals: String?
@@ -66,7 +73,8 @@ struct Reconcile: ParsableCommand {
             defer { progress.finish() }
             result = try Reconciler.reconcile(
                 workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan), source: deals, carried: againstLedger?.carried ?? .none
+                pins: try inputs.pins(loadedPlan), source: deals, dateOrder: dateOrder,
+                carried: againstLedger?.carried ?? .none
             ) { progress.update($0, done: $1, total: $2) }
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
@@ -98,3 +106,5 @@ struct Reconcile: ParsableCommand {
         if !result.errors.isEmpty { throw ExitCode(1) }
     }
 }
+
+extension DateOrder: ExpressibleByArgument {}

@@ -1,0 +1,70 @@
+/// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
+/// French, German, Italian), by the English field name they stand for: the one table for every
+/// reader (deals, summary sheets, total rows). English synonyms stay beside each
+/// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
+/// docs/layouts.md lists them.
+public enum HeaderSynonyms {
+    /// Field name (`deal_id`, `rep`, …, and the summary's `period`, `earned`, …) → headers.
+    public static let translations: [String: [String]] = [
+        "deal_id": [
+            "ID Operación", "Operación", "N.º operación", "ID Oportunidad", "Oportunidad", "ID Negocio",
+            "ID do negócio", "Negócio", "Oportunidade", "N° affaire", "Affaire", "N° opportunité", "Opportunité",
+            "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
+            "N. contratto",
+        ],
+        "rep": [
+            "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
+            "Commercial", "Vendeur", "Représentant", "Vertriebsmitarbeiter", "Verkäufer", "Mitarbeiter",
+            "Berater", "Venditore", "Agente", "Commerciale", "Responsabile",
+        ],
+        "date": [
+            "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
+            "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Data di chiusura", "Data chiusura",
+        ],
+        "amount": [
+            "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
+            "Valore", "Fatturato",
+        ],
+        "split": [
+            "Reparto", "Participación", "Divisão", "Partilha", "Partage", "Quote-part", "Anteil", "Ripartizione",
+        ],
+        "product": ["Producto", "Produto", "Produit", "Produkt", "Prodotto"],
+        "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart"],
+        "status": ["Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase"],
+        "cancel_date": [
+            "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
+            "Data di annullamento",
+        ],
+        "rate": [
+            "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
+        ],
+        "commission": ["Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni"],
+        "bonus": ["Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio"],
+        "quota": ["Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo"],
+        "period": ["Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat"],
+        "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno"],
+        "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio"],
+        "earned": [
+            "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
+            "Gesamt verdient", "Totale maturato", "Maturato",
+        ],
+        "draw": ["Anticipo", "Adiantamento", "Avance", "Vorschuss"],
+        "payable": ["A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare"],
+        "balance": ["Saldo", "Solde"],
+    ]
+
+    /// Words that open a total row's label, in every language: `Total Ana Lima`, `Grand total`,
+    /// `Total general`, `Gesamt`, `Totale`, `Σ`.
+    public static let totalWords: [String] = [
+        "total", "totals", "subtotal", "sub-total", "sub total", "grand total", "sum", "σ", "total general",
+        "total geral", "total général", "sous-total", "gesamt", "gesamtsumme", "summe", "zwischensumme", "totale",
+        "subtotale", "totale generale", "gesamtergebnis", "totale complessivo",
+    ]
+
+    /// Words that close a total row's label, as Excel's Subtotal command writes them in each
+    /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).
+    public static let totalSuffixes: [String] = ["total", "totals", "subtotal", "ergebnis", "summe", "totale"]
+
+    /// The translations of `field`'s name, or none.
+    public static func other(_ field: String) -> [String] { translations[field] ?? [] }
+}

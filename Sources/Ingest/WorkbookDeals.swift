@@ -1,0 +1,244 @@
+import Foundation
+import Spreadsheet
+
+/// One table the deals were read from: its name, its header and, for a tab per rep without a rep
+/// column, the rep its name or title line names.
+public struct DealsSheet: Sendable {
+    public var name: String?
+    public var mapping: ColumnMapping<Field>
+    /// The rep every row of the sheet takes (from the sheet's name or title), when it has no rep column.
+    public var rep: String?
+}
+
+extension DealsTable {
+    /// A line's `row` when deals come from several sheets: the sheet's ordinal in `sheets` above
+    /// the 32 low bits, the sheet's own row number in them (the first sheet's rows stay as they are).
+    public static func rowKey(sheet ordinal: Int, row: Int) -> Int { ordinal << 32 | row }
+    /// The sheet's own row number of a line's `row`.
+    public static func sheetRow(_ key: Int) -> Int { key & 0xFFFF_FFFF }
+    /// The sheet a line's `row` stands on.
+    public func sheet(ofRow key: Int) -> DealsSheet? {
+        let ordinal = key >> 32
+        return sheets.indices.contains(ordinal) ? sheets[ordinal] : nil
+    }
+    /// The name of the sheet a line's `row` stands on, or the file's name for CSV.
+    public func sheetName(ofRow key: Int) -> String {
+        sheet(ofRow: key)?.name ?? sheet ?? (file as NSString).lastPathComponent
+    }
+    /// The header of the sheet a line's `row` stands on.
+    public func mapping(ofRow key: Int) -> ColumnMapping<Field> { sheet(ofRow: key)?.mapping ?? mapping }
+}
+
+extension DealsReader {
+    /// Reads the deals of every sheet that holds some (`selection`, when given, names the sheets:
+    /// names separated by commas, each may hold `*` and `?` wildcards): a sheet is a deals sheet
+    /// when a header row names every required field, or every one but the rep while its name or
+    /// title line names one of `knownReps` (a tab per rep). The others are listed in
+    /// `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
+    public static func readWorkbook(
+        _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
+        knownReps: [String] = [], dateOrder: DateOrder? = nil,
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+    ) throws -> DealsTable {
+        let tables = try SheetSelection.tables(of: file, matching: selection)
+        var found: [(table: String?, mapping: ColumnMapping<Field>, rep: String?)] = []
+        var others: [(sheet: String, reason: String)] = []
+        var firstError: Error?
+        for table in tables {
+            do {
+                let (_, mapping) = try HeaderSearch.find(
+                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: Field.required,
+                    pins: pins)
+                found.append((table, mapping, nil))
+                continue
+            } catch {
+                if firstError == nil { firstError = error }
+            }
+            let withoutRep = Field.required.filter { $0 != .rep }
+            if let table,
+                let (_, mapping) = try? HeaderSearch.find(
+                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: withoutRep,
+                    pins: pins),
+                mapping.columns[.rep] == nil,
+                let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
+            {
+                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep))
+                continue
+            }
+            if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
+        }
+        guard let first = found.first else {
+            throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
+        }
+        var result = DealsTable(
+            lines: [], diagnostics: [], rowsRead: 0, mapping: first.mapping, file: file.path, sheet: first.table)
+        result.otherSheets = others
+        for (ordinal, sheet) in found.enumerated() {
+            var part = try read(
+                file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
+                manualCells: manualCells, blockReps: sheet.rep == nil ? knownReps : [], progress: progress)
+            if ordinal > 0 {
+                for index in part.lines.indices {
+                    part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)
+                }
+                for index in part.manual.indices {
+                    part.manual[index].row = DealsTable.rowKey(sheet: ordinal, row: part.manual[index].row)
+                }
+                for index in part.totals.indices {
+                    part.totals[index].row = DealsTable.rowKey(sheet: ordinal, row: part.totals[index].row)
+                }
+            }
+            result.append(part)
+            result.sheets += part.sheets
+        }
+        return result
+    }
+}
+
+/// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
+public enum SheetSelection {
+    public static func tables(of file: TableFile, matching selection: String?) throws -> [String?] {
+        guard let selection, case .workbook = file else { return file.tables }
+        let patterns = selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let chosen = file.tables.filter { table in
+            guard let table else { return false }
+            return patterns.contains { table == $0 || matches(table, pattern: $0) }
+        }
+        guard !chosen.isEmpty else {
+            throw SpreadsheetError(Location(file: file.path), "no sheet '\(selection)'")
+        }
+        return chosen
+    }
+
+    /// A case-insensitive wildcard match: `*` any run of characters, `?` one.
+    public static func matches(_ text: String, pattern: String) -> Bool {
+        let t = Array(text.lowercased())
+        let p = Array(pattern.lowercased())
+        var memo: [Int: Bool] = [:]
+        func go(_ i: Int, _ j: Int) -> Bool {
+            if let known = memo[i * (p.count + 1) + j] { return known }
+            let result: Bool
+            if j == p.count {
+                result = i == t.count
+            } else if p[j] == "*" {
+                result = go(i, j + 1) || (i < t.count && go(i + 1, j))
+            } else {
+                result = i < t.count && (p[j] == "?" || p[j] == t[i]) && go(i + 1, j + 1)
+            }
+            memo[i * (p.count + 1) + j] = result
+            return result
+        }
+        return go(0, 0)
+    }
+}
+
+/// The rep a tab per rep is about: named by the sheet (`Ana Lima`, `R-101`) or a title line above
+/// its header (`Commissions — Ana Lima`).
+enum SheetRep {
+    private struct Enough: Error {}
+
+    /// The rep the sheet's name or title names; `BlockTitles.marker` when, instead, title rows
+    /// among its first rows below the header name reps (blocks per rep); nil when neither.
+    static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
+        if let rep = match(table, knownReps) { return rep }
+        var titles: [String] = []
+        var blockTitle = false
+        let blocks = BlockTitles(knownReps: knownReps)
+        do {
+            try file.forEachRow(of: table) { row, _ in
+                guard row.index < headerRow + HeaderSearch.rowsSearched else { throw Enough() }
+                if row.index < headerRow {
+                    titles += row.cells.compactMap { ValueReading.text($0.value) }
+                } else if row.index > headerRow, blocks.title(of: row) != nil {
+                    blockTitle = true
+                    throw Enough()
+                }
+            }
+        } catch is Enough {}
+        if blockTitle { return BlockTitles.marker }
+        return titles.lazy.compactMap { match($0, knownReps) }.first
+    }
+
+    /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned
+    /// round; the longest name wins.
+    static func match(_ text: String, _ knownReps: [String]) -> String? {
+        let parts = text.split(separator: ",", maxSplits: 1)
+        let turned = parts.count == 2 ? " " + normalized(parts[1] + " " + parts[0]) : ""
+        let words = " " + normalized(text) + turned + " "
+        return knownReps.filter { !normalized($0).isEmpty && words.contains(" " + normalized($0) + " ") }
+            .max { normalized($0).count < normalized($1).count }
+    }
+
+    static func normalized(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" ? $0 : " " }
+            .reduce(into: "") { $0.append($1) }
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// Why a sheet holds no deals, in words, from what its first rows look like.
+    static func reason(file: TableFile, table: String) -> String {
+        let key = headerKey(table)
+        if ["rates", "rate", "tiers", "ratetable", "tasas", "taxas", "taux", "satze", "aliquote"].contains(key) {
+            return "a rate table"
+        }
+        return "no header row names deal_id, rep, date and amount"
+    }
+}
+
+/// Blocks per rep on one sheet without a rep column: a title row naming the rep (`Ana Lima`,
+/// `Rep: Ana Lima`) opens each block, whose rows take that rep; headers repeated per block are
+/// not rows.
+struct BlockTitles {
+    /// What `SheetRep.find` answers for a sheet of blocks.
+    static let marker = "\u{0}blocks"
+    /// The column past the last a sheet can have, where a block's rep is put on each of its rows.
+    static let repColumn = 16_385
+
+    let knownReps: [String]
+    /// The header with the rep at `repColumn`.
+    var mapping: ColumnMapping<Field>?
+
+    init(knownReps: [String]) { self.knownReps = knownReps }
+
+    /// Nil unless the header has no rep column and there are reps to know titles by.
+    init?(header: ColumnMapping<Field>, knownReps: [String]) {
+        guard header.columns[.rep] == nil, !knownReps.isEmpty else { return nil }
+        self.knownReps = knownReps
+        var columns = header.columns
+        var headers = header.headers
+        columns[.rep] = Self.repColumn
+        headers[.rep] = "(the block's title row)"
+        var mapping = ColumnMapping(headerRow: header.headerRow, columns: columns, headers: headers)
+        mapping.pinsNotFound = header.pinsNotFound
+        self.mapping = mapping
+    }
+
+    /// The rep a title row names: at most two text cells and nothing else, not a total row.
+    func title(of row: Row) -> String? {
+        var texts: [String] = []
+        for cell in row.cells {
+            switch cell.value {
+            case .empty: continue
+            case .text(let text): texts.append(text)
+            default: return nil
+            }
+        }
+        guard (1...2).contains(texts.count), texts.allSatisfy({ TotalRow.label(of: .text($0)) == nil }) else {
+            return nil
+        }
+        return SheetRep.match(texts.joined(separator: " "), knownReps)
+    }
+
+    func withRep(_ rep: String, _ row: Row) -> Row {
+        Row(index: row.index, cells: row.cells + [Cell(column: Self.repColumn, value: .text(rep))])
+    }
+
+    /// Whether `row` repeats the header (a block's own header row): its deal id cell holds the header's text.
+    static func repeatsHeader(_ row: Row, _ header: ColumnMapping<Field>) -> Bool {
+        guard let column = header.columns[.dealID], let text = header.headers[.dealID],
+            case .text(let value) = row.cell(at: column)?.value
+        else { return false }
+        return headerKey(value) == headerKey(text)
+    }
+}

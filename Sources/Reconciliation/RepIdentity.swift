@@ -1,0 +1,109 @@
+import Commission
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// The same person written several ways (`Ana Lima`, `ana lima `, `Lima, Ana`, `A. Lima`,
+/// `ana.lima@example.com`, `R-101`) resolved to one rep of the roster. Each way that is not the
+/// roster's own id or name is reported; a name that matches no one is a `wrong_rep` finding (the
+/// row earns nothing), never a new rep.
+enum RepIdentity {
+    struct Resolution {
+        /// `'A. Lima' read as Ana Lima (R-101), 3 rows`.
+        var notes: [String] = []
+        /// Rows whose rep matches no one, taken out of the deals.
+        var unknown: [(line: CreditLine, manual: ManualCells)] = []
+    }
+
+    static func resolve(_ deals: inout DealsTable, roster: [RosterEntry]) -> Resolution {
+        guard !roster.isEmpty else { return Resolution() }
+        // The roster's own ids and (unique) names, exactly as written there.
+        var exact: Set<String> = Set(roster.map(\.id))
+        var nameCounts: [String: Int] = [:]
+        for rep in roster { if let name = rep.name { nameCounts[name, default: 0] += 1 } }
+        exact.formUnion(nameCounts.filter { $0.value == 1 }.keys)
+        var byFolded: [String: [RosterEntry]] = [:]
+        for rep in roster {
+            byFolded[fold(rep.id), default: []].append(rep)
+            if let name = rep.name { byFolded[fold(name), default: []].append(rep) }
+        }
+        var memo: [String: RosterEntry?] = [:]
+        func match(_ text: String) -> RosterEntry? {
+            if let known = memo[text] { return known }
+            let found =
+                candidates(text).lazy.compactMap { key -> RosterEntry? in
+                    let reps = Set(byFolded[key, default: []].map(\.id))
+                    return reps.count == 1 ? byFolded[key]!.first : nil
+                }.first ?? initialMatch(text, roster: roster)
+            memo[text] = found
+            return found
+        }
+        var resolution = Resolution()
+        var counts: [String: (rep: RosterEntry, rows: Int)] = [:]
+        var keep: [Int] = []
+        for index in deals.lines.indices {
+            let written = deals.lines[index].rep
+            if exact.contains(written) {
+                keep.append(index)
+            } else if let rep = match(written) {
+                deals.lines[index].rep = rep.id
+                counts[written, default: (rep, 0)].rows += 1
+                keep.append(index)
+            } else {
+                resolution.unknown.append((deals.lines[index], deals.manual[index]))
+            }
+        }
+        if keep.count != deals.lines.count {
+            deals.lines = keep.map { deals.lines[$0] }
+            deals.manual = keep.map { deals.manual[$0] }
+        }
+        resolution.notes = counts.keys.sorted().map { written in
+            let (rep, rows) = counts[written]!
+            return "rep '\(written)' read as \(rep.name ?? rep.id) (\(rep.id)), \(rows) row\(rows == 1 ? "" : "s")"
+        }
+        return resolution
+    }
+
+    /// An `wrong_rep` finding at each unknown row's commission cell: it earns nothing.
+    static func findings(_ resolution: Resolution, context: RowContext) -> [Finding] {
+        resolution.unknown.compactMap { line, manual in
+            guard let cell = manual.commission else { return nil }
+            var finding = RowFindings.base(
+                context, line: line, reference: nil, column: cell.column, cell: cell.value, expected: 0)
+            finding.causes = [.wrongRep]
+            finding.explanation = "rep '\(line.rep)' matches no one on the roster; the row earns nothing"
+            return finding
+        }
+    }
+
+    /// The text in compared form: no accents, case, apostrophes, punctuation or extra spaces.
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .filter { $0 != "'" && $0 != "’" }
+            .map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) }
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// The forms `text` may stand for: itself, `Last, First` turned round, an e-mail's local part.
+    static func candidates(_ text: String) -> [String] {
+        var forms = [fold(text)]
+        if let at = text.firstIndex(of: "@") { forms.append(fold(String(text[..<at]))) }
+        let parts = text.split(separator: ",", maxSplits: 1)
+        if parts.count == 2 { forms.append(fold(parts[1] + " " + parts[0])) }
+        return forms
+    }
+
+    /// `A. Lima` or `A Lima`: the one roster name with that last name and a first name with that initial.
+    static func initialMatch(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
+        let words = fold(text).split(separator: " ")
+        guard words.count >= 2, words[0].count == 1 else { return nil }
+        let last = words.dropFirst().joined(separator: " ")
+        let found = roster.filter { rep in
+            guard let name = rep.name else { return false }
+            let nameWords = fold(name).split(separator: " ")
+            return nameWords.count >= 2 && nameWords[0].hasPrefix(words[0])
+                && nameWords.dropFirst().joined(separator: " ") == last
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// What was read from the workbook, said plainly for the report's first lines: each sheet's role,
+/// header row and column mapping, the total rows found, and the columns that hold numbers stored
+/// as text.
+enum WorkbookReport {
+    static func lines(deals: DealsTable, summary: (name: String, headerRow: Int)?) -> [String] {
+        var lines: [String] = []
+        var lastMapping = ""
+        for (ordinal, sheet) in deals.sheets.enumerated() {
+            let name = deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
+            let mapping = Field.allCases.compactMap { field in
+                sheet.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
+            }.joined(separator: ", ")
+            let totals = deals.totals.filter { $0.row >> 32 == ordinal }
+            var line =
+                "\(sheet.name.map { "sheet '\($0)'" } ?? "the file"): deals, header row \(sheet.mapping.headerRow)"
+            if let rep = sheet.rep { line += ", every row's rep '\(rep)' (from the sheet's name or title)" }
+            if !totals.isEmpty {
+                line +=
+                    ", total rows "
+                    + totals.map { "\(DealsTable.sheetRow($0.row)) ('\($0.label)')" }.joined(separator: ", ")
+            }
+            lines.append(line)
+            let fellBack = sheet.mapping.pinsNotFound.map {
+                "\($0.rawValue)'s pinned header is not here, matched by its synonyms"
+            }
+            if mapping != lastMapping || !fellBack.isEmpty {
+                lines.append("  " + ([mapping] + fellBack).joined(separator: "; "))
+            }
+            lastMapping = mapping
+        }
+        if let summary { lines.append("sheet '\(summary.name)': summary, header row \(summary.headerRow)") }
+        for other in deals.otherSheets where other.sheet != summary?.name {
+            lines.append("sheet '\(other.sheet)': ignored (\(other.reason))")
+        }
+        for field in Field.allCases {
+            guard let count = deals.textNumbers[field], count > 0 else { continue }
+            let header = deals.mapping.headers[field] ?? field.rawValue
+            lines.append(
+                "text_number: column '\(header)' holds \(count) \(field == .date || field == .cancelDate ? "dates" : "numbers") stored as text, read as such"
+            )
+        }
+        for diagnostic in deals.diagnostics.prefix(20) { lines.append("skipped: \(diagnostic)") }
+        if deals.diagnostics.count > 20 { lines.append("skipped: \(deals.diagnostics.count - 20) more") }
+        return lines
+    }
+}

@@ -1,0 +1,93 @@
+import Commission
+import Correction
+import Foundation
+import Ingest
+import PlanFile
+import Reconciliation
+import Testing
+
+/// Renders every scenario's hand-kept workbook in each layout teams keep (`scripts/make-layouts`,
+/// into a temporary folder), reconciles each one and scores it against its moved truth: recall,
+/// precision and main cause per layout.
+@Suite struct LayoutReconciliationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Renders the layouts into a new temporary folder.
+    static func render() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trueup-layouts-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: folder)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/make-layouts").path, folder.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return folder
+    }
+
+    static func reconcile(_ workbook: URL) throws -> (Reconciliation, [String: Any]) {
+        let truthURL = workbook.deletingPathExtension().appendingPathExtension("truth.json")
+        let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as! [String: Any]
+        let plan = try PlanFile.load(path: truth["plan"] as! String)
+        let roster = try (truth["roster"] as? String).map { try RosterReader.read(TableFile.open($0)) } ?? []
+        let result = try Reconciler.reconcile(workbook: workbook.path, plan: plan, roster: roster, pins: plan.columns)
+        return (result, truth)
+    }
+
+    /// The workbook corrected from `result`, reconciled again: what is still wrong in it.
+    static func stillWrong(_ workbook: URL, _ result: Reconciliation, truth: [String: Any]) throws -> [String] {
+        let output = workbook.deletingPathExtension().appendingPathExtension("corrected.xlsx")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        _ = try CorrectedWorkbook.write(source: workbook.path, reconciliation: result, to: handle)
+        try handle.close()
+        let plan = try PlanFile.load(path: truth["plan"] as! String)
+        let roster = try (truth["roster"] as? String).map { try RosterReader.read(TableFile.open($0)) } ?? []
+        let again = try Reconciler.reconcile(workbook: output.path, plan: plan, roster: roster, pins: plan.columns)
+        return again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" }
+    }
+
+    @Test func everyLayoutFindsEveryPlantedErrorWithItsCauseAndNothingElse() throws {
+        let folder = try Self.render()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layouts = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        try #require(layouts.count >= 14)
+        var failures: [String] = []
+        var uncorrected: [String] = []
+        for layout in layouts {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
+                .filter { $0.hasSuffix(".xlsx") && !$0.hasSuffix(".corrected.xlsx") }.sorted()
+            var score = ScenarioReconciliationTests.Score()
+            for file in files {
+                let name = "\(layout)/\(file)"
+                do {
+                    let (result, truth) = try Self.reconcile(
+                        folder.appendingPathComponent(layout).appendingPathComponent(file))
+                    ScenarioReconciliationTests.score(result, truth, into: &score, name: name)
+                    let left = try Self.stillWrong(
+                        folder.appendingPathComponent(layout).appendingPathComponent(file), result, truth: truth)
+                    if !left.isEmpty { uncorrected.append("\(name) corrected, still: \(left.joined(separator: ", "))") }
+                } catch {
+                    score.problems.append("\(name): \(error)")
+                    score.truthErrors += 1
+                }
+            }
+            let recall = Double(score.found) / Double(max(score.truthErrors, 1)) * 100
+            let precision = Double(score.correct) / Double(max(score.flagged, 1)) * 100
+            let causes = Double(score.causesRight) / Double(max(score.causesChecked, 1)) * 100
+            print(
+                "layout \(layout): recall \(score.found)/\(score.truthErrors) (\(String(format: "%.1f", recall))%), "
+                    + "precision \(score.correct)/\(score.flagged) (\(String(format: "%.1f", precision))%), "
+                    + "main cause \(score.causesRight)/\(score.causesChecked) (\(String(format: "%.1f", causes))%)")
+            for problem in score.problems { print("  " + problem) }
+            if score.found != score.truthErrors || score.correct != score.flagged || causes < 95 {
+                failures.append(layout)
+            }
+        }
+        #expect(failures.isEmpty, "layouts below 100% / 100% / 95%: \(failures.joined(separator: ", "))")
+        for line in uncorrected { print(line) }
+        #expect(uncorrected.isEmpty, "corrected workbooks that do not reconcile clean: \(uncorrected.count)")
+    }
+}
