@@ -49,7 +49,8 @@ public struct ClosingFigures: Sendable {
                 PaidLine(
                     entryID: 0, position: lines.count, rep: line.rep, period: period.description,
                     kind: line.kind.rawValue, dealID: line.dealID, row: line.row, credit: line.credit?.plainText,
-                    amount: line.amount.plainText, bonus: line.bonusName, flags: line.flags.names.joined(separator: " "),
+                    amount: line.amount.plainText, bonus: line.bonusName,
+                    flags: line.flags.names.joined(separator: " "),
                     explanation: line.explanation))
         }
         self.lines = lines

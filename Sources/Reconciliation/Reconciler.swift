@@ -43,7 +43,8 @@ public enum Reconciler {
             findings += SummaryFindings.compute(
                 summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
         }
-        findings += UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
+        findings +=
+            UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
         if let source {
             findings += try SourceFindings.compute(
                 DealsReader.read(TableFile.open(source), pins: pins), context: context)

@@ -1,8 +1,8 @@
 import Correction
 import Foundation
-import Reports
 import Hummingbird
 import Reconciliation
+import Reports
 
 /// The JSON API beside the pages, for other tools. `POST /api/reconcile` (multipart `workbook`,
 /// `plan`, optional `roster`, `deals`) answers what `trueup reconcile --format json` prints;

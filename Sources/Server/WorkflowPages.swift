@@ -92,10 +92,10 @@ enum WorkflowPages {
         return Layout.page("What was read", active: "/read", session: session, notice: session.notice, body: body)
     }
 
-    /// `deals: sheet 'NAME', header row N` → NAME.
+    /// `sheet 'NAME': deals, header row N` → NAME.
     static func dealsSheetName(_ note: String) -> String? {
-        guard let start = note.range(of: "sheet '"), let end = note.range(of: "', header row", options: .backwards),
-            start.upperBound <= end.lowerBound
+        guard let start = note.range(of: "sheet '"),
+            let end = note.range(of: "': deals, header row", options: .backwards), start.upperBound <= end.lowerBound
         else { return nil }
         return String(note[start.upperBound..<end.lowerBound])
     }

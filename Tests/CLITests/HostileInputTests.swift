@@ -349,7 +349,7 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr
-                == "trueup: error: --map: 'amount' and 'rep' both read the column 'Amount'; a column of amounts, dates or rates holds one field\n"
+                == "trueup: error: --map 'amount' and 'rep' both read the column 'Amount': a column of amounts, dates or rates holds one field\n"
         )
     }
 

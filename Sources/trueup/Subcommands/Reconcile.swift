@@ -2,8 +2,8 @@ import ArgumentParser
 import Commission
 import Correction
 import Foundation
-import Ledger
 import Ingest
+import Ledger
 import PlanFile
 import Reconciliation
 import Reports
@@ -99,8 +99,10 @@ struct Reconcile: ParsableCommand {
         } else {
             print(
                 TerminalText.escaped(
-                    ReconciliationText(result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput)
-                        .render(), keepingLines: true), terminator: "")
+                    ReconciliationText(
+                        result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput
+                    )
+                    .render(), keepingLines: true), terminator: "")
             print(TrueUpText.render(trueUp), terminator: "")
         }
         if !result.errors.isEmpty { throw ExitCode(1) }
