@@ -28,8 +28,8 @@ extension Forecast {
         let commitAt = plan.forecast.commitAt
         // Each run's statement is summarised as soon as it is made, so only one is ever held.
         var reps: [RepForecast] = []
-        var index: [String: Int] = [:]
-        var outcomes: [Scenario: [String: Outcome]] = [:]
+        var index: [RepPeriod: Int] = [:]
+        var outcomes: [Scenario: [RepPeriod: Outcome]] = [:]
         for (number, scenario) in Scenario.allCases.enumerated() {
             progress(scenario, number)
             let projected = projectedLines(
@@ -43,16 +43,16 @@ extension Forecast {
                 if inPipeline { shown.rows = error.rows.map { $0 - offset } }
                 throw ForecastError(inPipeline: inPipeline, error: shown)
             }
-            var figures: [String: Outcome] = [:]
+            var figures: [RepPeriod: Outcome] = [:]
             for total in statement.reps {
-                figures["\(total.rep)|\(total.period)"] = Outcome(
+                figures[RepPeriod(rep: total.rep, period: total.period)] = Outcome(
                     credit: total.credit, attainment: total.attainment, earned: total.earned, payable: total.payable)
             }
             outcomes[scenario] = figures
             // The best case holds every line, so it has every rep-period and places every open deal.
             if scenario == .bestCase {
                 for total in statement.reps {
-                    index["\(total.rep)|\(total.period)"] = reps.count
+                    index[RepPeriod(rep: total.rep, period: total.period)] = reps.count
                     reps.append(
                         RepForecast(
                             rep: total.rep, name: total.name, team: total.team, period: total.period,
@@ -62,7 +62,7 @@ extension Forecast {
             }
         }
         for at in reps.indices {
-            let key = "\(reps[at].rep)|\(reps[at].period)"
+            let key = RepPeriod(rep: reps[at].rep, period: reps[at].period)
             for scenario in Scenario.allCases { reps[at].outcomes[scenario] = outcomes[scenario]?[key] ?? Outcome() }
         }
         return Forecast(plan: plan, reps: reps, targets: targets)
@@ -94,12 +94,12 @@ extension Forecast {
     /// Open deals per rep-period, found through the best case's lines (which resolved each
     /// deal's rep and period); a projected line's row is the deal's row after `offset`.
     private static func countOpenDeals(
-        _ statement: Statement, pipeline: [OpenDeal], offset: Int, index: [String: Int], into reps: inout [RepForecast]
+        _ statement: Statement, pipeline: [OpenDeal], offset: Int, index: [RepPeriod: Int], into reps: inout [RepForecast]
     ) {
         let pipelineRows = Dictionary(pipeline.map { ($0.row, $0) }, uniquingKeysWith: { a, _ in a })
         for line in statement.lineGroups.joined() where line.kind == .commission {
             guard let row = line.row, row > offset, let deal = pipelineRows[row - offset],
-                let at = index["\(line.rep)|\(line.period)"]
+                let at = index[RepPeriod(rep: line.rep, period: line.period)]
             else { continue }
             reps[at].openDeals += 1
             reps[at].pipeline += deal.amount * deal.split
