@@ -94,7 +94,8 @@ extension Forecast {
     /// Open deals per rep-period, found through the best case's lines (which resolved each
     /// deal's rep and period); a projected line's row is the deal's row after `offset`.
     private static func countOpenDeals(
-        _ statement: Statement, pipeline: [OpenDeal], offset: Int, index: [RepPeriod: Int], into reps: inout [RepForecast]
+        _ statement: Statement, pipeline: [OpenDeal], offset: Int, index: [RepPeriod: Int],
+        into reps: inout [RepForecast]
     ) {
         let pipelineRows = Dictionary(pipeline.map { ($0.row, $0) }, uniquingKeysWith: { a, _ in a })
         for line in statement.lineGroups.joined() where line.kind == .commission {
