@@ -9,11 +9,11 @@ enum ExcelCalendar {
         guard whole >= 0, whole < 2_958_466 else { return nil }
         let n = NSDecimalNumber(decimal: whole).intValue
         switch system {
-        case .excel1904: return civil(days: n + daysFrom1970(1904, 1, 1))
+        case .excel1904: return CivilCalendar.date(days: n + CivilCalendar.days(year: 1904, month: 1, day: 1))
         case .excel1900:
             if n == 0 { return (1900, 1, 0) }
             if n == 60 { return (1900, 2, 29) }
-            return civil(days: n + daysFrom1970(1899, 12, n < 60 ? 31 : 30))
+            return CivilCalendar.date(days: n + CivilCalendar.days(year: 1899, month: 12, day: n < 60 ? 31 : 30))
         }
     }
 
@@ -38,28 +38,6 @@ enum ExcelCalendar {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    private static func daysFrom1970(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 
