@@ -83,6 +83,22 @@ public struct RosterEntry: Sendable, Hashable {
         annualQuota ?? quota.map { $0 * Decimal(kind.periodsPerYear) }
     }
 
+    /// The days of `range` the rep is on the plan (between `start` and `end`, both inclusive).
+    public func activeDays(in range: ClosedRange<LocalDate>) -> Int {
+        let first = max(range.lowerBound, start ?? range.lowerBound)
+        let last = min(range.upperBound, end ?? range.upperBound)
+        return first > last ? 0 : first.days(to: last) + 1
+    }
+
+    /// `amount × active days / days` (plan-format.md 3.4), rounded to cents half-up when the rep is
+    /// on the plan for only part of `range`.
+    public func prorated(_ amount: Decimal, over range: ClosedRange<LocalDate>) -> Decimal {
+        let total = range.lowerBound.days(to: range.upperBound) + 1
+        let active = activeDays(in: range)
+        guard active < total else { return amount }
+        return (amount * Decimal(active) / Decimal(total)).roundedToCents
+    }
+
     /// Whether the rep is on the plan on `date`.
     public func isActive(on date: LocalDate) -> Bool {
         (start.map { date >= $0 } ?? true) && (end.map { date <= $0 } ?? true)

@@ -63,7 +63,7 @@ struct RepCalculation {
         var result: [Period] = []
         var period = span.lowerBound
         while period <= span.upperBound {
-            if activeDays(in: period.start...period.end) > 0 { result.append(period) }
+            if rep.activeDays(in: period.start...period.end) > 0 { result.append(period) }
             period = period.next
         }
         var extra = Set(ordered.map { run.periodOfLine[$0] })
@@ -76,25 +76,10 @@ struct RepCalculation {
         return (result + extra).sorted()
     }
 
-    func activeDays(in range: ClosedRange<LocalDate>) -> Int {
-        let first = max(range.lowerBound, rep.start ?? range.lowerBound)
-        let last = min(range.upperBound, rep.end ?? range.upperBound)
-        return first > last ? 0 : first.days(to: last) + 1
-    }
-
-    /// `amount × active days / days`, rounded to cents half-up when the rep is on the plan for
-    /// only part of `range`.
-    func prorated(_ amount: Decimal, over range: ClosedRange<LocalDate>) -> Decimal {
-        let total = range.lowerBound.days(to: range.upperBound) + 1
-        let active = activeDays(in: range)
-        guard active < total else { return amount }
-        return (amount * Decimal(active) / Decimal(total)).roundedToCents
-    }
-
     /// The rep-period's quota: the roster's per-period quota prorated, or the sheet's quota column.
     func quota(for period: Period, lines: [Int]) throws(EngineError) -> Decimal? {
         if run.book.hasRoster {
-            return rep.periodQuota(plan.period).map { prorated($0, over: period.start...period.end) }
+            return rep.periodQuota(plan.period).map { rep.prorated($0, over: period.start...period.end) }
         }
         let quotas = lines.compactMap { run.lines[$0].quota }
         guard let first = quotas.first else { return nil }
@@ -110,6 +95,6 @@ struct RepCalculation {
         let annual =
             run.book.hasRoster
             ? rep.yearQuota(plan.period) : periodQuota.map { $0 * Decimal(plan.period.periodsPerYear) }
-        return annual.map { prorated($0, over: period.fiscalYearRange) }
+        return annual.map { rep.prorated($0, over: period.fiscalYearRange) }
     }
 }

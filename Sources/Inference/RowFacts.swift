@@ -96,19 +96,9 @@ struct QuotaBook: Sendable {
         }
         guard let entry = roster[rep] else { return nil }
         if ytd {
-            return entry.yearQuota(period.kind).map { prorated($0, entry: entry, over: period.fiscalYearRange) }
+            return entry.yearQuota(period.kind).map { entry.prorated($0, over: period.fiscalYearRange) }
         }
-        return entry.periodQuota(period.kind).map { prorated($0, entry: entry, over: period.start...period.end) }
-    }
-
-    /// As the engine prorates (plan-format.md 3.4): by active days, to cents half-up.
-    private func prorated(_ amount: Decimal, entry: RosterEntry, over range: ClosedRange<LocalDate>) -> Decimal {
-        let first = max(range.lowerBound, entry.start ?? range.lowerBound)
-        let last = min(range.upperBound, entry.end ?? range.upperBound)
-        let total = range.lowerBound.days(to: range.upperBound) + 1
-        let active = first > last ? 0 : first.days(to: last) + 1
-        guard active < total else { return amount }
-        return (amount * Decimal(active) / Decimal(total)).roundedToCents
+        return entry.periodQuota(period.kind).map { entry.prorated($0, over: period.start...period.end) }
     }
 }
 
