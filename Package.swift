@@ -127,7 +127,6 @@ let package = Package(
 
 // Fuzz targets (scripts/fuzz, docs/fuzzing.md): libFuzzer executables, built only when
 // TRUEUP_FUZZ is set, into their own scratch path with `-sanitize=fuzzer,address`.
-// The formula parser's target goes here (Fuzz/FuzzFormula) once that parser is on main.
 if Context.environment["TRUEUP_FUZZ"] != nil {
     package.targets += [
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
@@ -138,5 +137,7 @@ if Context.environment["TRUEUP_FUZZ"] != nil {
             name: "FuzzXLSX", dependencies: ["FuzzSupport", "XLSX", "ZIP", "Spreadsheet"], path: "Fuzz/FuzzXLSX"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "CSV"], path: "Fuzz/FuzzCSV"),
         .executableTarget(name: "FuzzPlan", dependencies: ["FuzzSupport", "PlanFile"], path: "Fuzz/FuzzPlan"),
+        .executableTarget(
+            name: "FuzzFormula", dependencies: ["FuzzSupport", "Formula", "Spreadsheet"], path: "Fuzz/FuzzFormula"),
     ]
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A file written atomically: bytes go to a temporary file beside the destination, which is
 /// renamed into place by `commit()`. Without a commit (an error, a crash) the destination is
-/// untouched and the temporary file is removed; SIGINT, SIGTERM and SIGHUP remove it too.
+/// untouched and the temporary file is removed; SIGINT, SIGTERM, SIGHUP and crashes remove it too
+/// (`TemporaryFiles`).
 ///
 /// A file that replaces another keeps the other's permissions (a 0600 payroll stays 0600); a new
 /// file gets 0666 less the umask, as any file the user creates. A write that fails (a full disk,
@@ -30,14 +31,30 @@ public final class AtomicOutputFile {
             }
         }
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var template = Array((folder + "/." + url.lastPathComponent + ".trueup-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw SpreadsheetError(Location(file: path), "cannot write here (\(String(cString: strerror(errno))))")
+        let prefix = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".trueup-"
+        // The name is registered for removal before the file exists, so that a signal between
+        // creating it and registering it cannot leave it behind (mkstemp creates before it names).
+        var attempt: (descriptor: Int32, path: String, slot: Int?)?
+        for _ in 0..<64 {
+            let candidate = prefix + Self.randomSuffix()
+            let slot = TemporaryFiles.register(candidate)
+            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                attempt = (descriptor, candidate, slot)
+                break
+            }
+            let failure = errno
+            TemporaryFiles.unregister(slot)
+            if failure != EEXIST {
+                throw SpreadsheetError(
+                    Location(file: path), "cannot write here (\(String(cString: strerror(failure))))")
+            }
         }
-        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        cleanupSlot = TemporaryFiles.register(temporaryPath)
+        guard let (descriptor, temporary, slot) = attempt else {
+            throw SpreadsheetError(Location(file: path), "cannot write here (no free temporary name)")
+        }
+        temporaryPath = temporary
+        cleanupSlot = slot
         guard let opened = fdopen(descriptor, "wb") else {
             close(descriptor)
             unlink(temporaryPath)
@@ -46,6 +63,12 @@ public final class AtomicOutputFile {
         }
         setvbuf(opened, nil, _IOFBF, 1 << 20)
         stream = opened
+    }
+
+    /// Six letters and digits for a temporary file's name.
+    private static func randomSuffix() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        return String((0..<6).map { _ in alphabet.randomElement()! })
     }
 
     deinit {

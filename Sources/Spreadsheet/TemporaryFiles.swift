@@ -1,8 +1,10 @@
 import Foundation
 
 /// The temporary files of unfinished outputs, removed when SIGINT, SIGTERM or SIGHUP stops the
-/// process (the signal is then delivered again with its default action, so the exit status says
-/// what stopped it). A signal that was ignored when the process started (`nohup`) stays ignored.
+/// process, and when it crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP — Swift's traps —, SIGABRT,
+/// SIGFPE). The signal is then delivered again with the action it had before (its default, or the
+/// Swift runtime's crash reporter), so the exit status says what stopped it. A signal that was
+/// ignored when the process started (`nohup`) stays ignored.
 ///
 /// The handler may only call async-signal-safe functions, so the paths live in a fixed table of C
 /// strings that it walks with `unlink`; registering takes a lock, the handler does not.
@@ -14,22 +16,36 @@ enum TemporaryFiles {
         return table
     }()
     private static let lock = NSLock()
+    private static let stopping = [SIGINT, SIGTERM, SIGHUP]
+    private static let crashing = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    /// Each handled signal's action before ours, indexed by signal number; written once, before
+    /// any handler is installed, and only read by the handler.
+    nonisolated(unsafe) private static let previous: UnsafeMutablePointer<sigaction> = {
+        let table = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+        table.initialize(repeating: sigaction(), count: 65)
+        return table
+    }()
     private static let installOnce: Void = {
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
+        for signal in stopping + crashing {
             // A signal the user chose to ignore (`nohup`) stays ignored.
             var current = sigaction()
             sigaction(signal, nil, &current)
             let handler = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
             if handler == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            // A stop is delivered again with its default action; a crash with the action it had,
+            // which may be the Swift runtime's crash reporter.
+            previous[Int(signal)] = stopping.contains(signal) ? sigaction() : current
             sigaddset(&unblock, signal)
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
                 for index in 0..<TemporaryFiles.capacity {
                     if let path = TemporaryFiles.slots[index] { unlink(path) }
                 }
-                Foundation.signal(received, SIG_DFL)
+                // The signal is blocked while this runs: raised again, it arrives on return with
+                // the restored action (and a fault re-executed faults again the same way).
+                sigaction(received, &TemporaryFiles.previous[Int(received)], nil)
                 raise(received)
             }
             sigemptyset(&action.sa_mask)
