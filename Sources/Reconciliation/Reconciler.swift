@@ -39,9 +39,12 @@ public enum Reconciler {
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
         let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+        var summaryNote: String?
         if let summary {
+            var note = ""
             findings += SummaryFindings.compute(
-                summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals)
+                summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
+            summaryNote = note
         }
         findings +=
             UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
@@ -55,7 +58,7 @@ public enum Reconciler {
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
         }
         var notes =
-            WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, $0.mapping.headerRow) })
+            WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
             + identities.notes
         if let note = formulas.note { notes.append(note) }
         var result = Reconciliation(

@@ -9,8 +9,10 @@ import Spreadsheet
 /// that stops short of the data, a clawback left out of its formula); otherwise, when the row
 /// errors of its rep and period add up to its difference, it is a derived finding carrying their cause.
 enum SummaryFindings {
+    /// The summary's findings; `note` says how the sheet was read (for the report's first lines).
     static func compute(
-        _ summary: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [RepPeriod: SheetTotal]
+        _ sheet: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [RepPeriod: SheetTotal],
+        note: inout String
     ) -> [Finding] {
         let totals = Dictionary(
             context.statement.reps.map { (RepPeriod(rep: $0.rep.normalizedKey, period: $0.period), $0) },
@@ -20,7 +22,6 @@ enum SummaryFindings {
             context.statement.reps.compactMap { total in total.name.map { ($0.normalizedKey, total.rep.normalizedKey) }
             },
             uniquingKeysWith: { a, _ in a })
-        let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
         // Each deals sheet's data rows, from below its header to its last row read.
         var lastRows: [String: Int] = [:]
         for key in context.deals.manual.map(\.row) + context.copies.map(\.line.row) {
@@ -43,18 +44,21 @@ enum SummaryFindings {
             errorsByRepPeriod[RepPeriod(rep: finding.rep?.normalizedKey ?? "", period: period), default: []].append(
                 finding)
         }
-        let hasBonusColumn = summary.mapping.columns[.bonus] != nil
-        let hasTrueUpColumn = summary.mapping.columns[.trueUp] != nil
+        let hasBonusColumn = sheet.columns[.bonus] != nil
+        let hasTrueUpColumn = sheet.columns[.trueUp] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
-        var findings: [Finding] = []
-        for row in summary.rows {
-            let plan = context.plan
-            guard let period = Period(label: row.period, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
-            else { continue }
+        let plan = context.plan
+        let periods = Set(context.statement.reps.map(\.period))
+        /// The row's rep-period, its engine totals and the figures the plan gives it.
+        func expectation(_ row: SummaryRow) -> (RepPeriod, RepPeriodTotal, [SummaryField: Decimal])? {
+            guard
+                let period = row.period.period(
+                    kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
+            else { return nil }
             let key = row.rep.normalizedKey
             let repKey = totals.keys.contains(RepPeriod(rep: key, period: period)) ? key : names[key] ?? key
             let repPeriod = RepPeriod(rep: repKey, period: period)
-            guard let total = totals[repPeriod] else { continue }
+            guard let total = totals[repPeriod] else { return nil }
             let own = linesByRepPeriod[repPeriod] ?? []
             func sum(_ kinds: Set<StatementLine.Kind>) -> Decimal {
                 own.filter { kinds.contains($0.kind) }.reduce(Decimal(0)) { $0 + $1.amount }
@@ -65,10 +69,44 @@ enum SummaryFindings {
             if !hasBonusColumn && !dealsHaveBonus {
                 commission += own.filter { $0.kind == .bonus && $0.row != nil }.reduce(Decimal(0)) { $0 + $1.amount }
             }
-            let expected: [SummaryField: Decimal] = [
-                .commission: commission, .bonus: sum([.bonus]), .clawback: sum([.clawback]), .trueUp: sum([.trueUp]),
-                .earned: total.earned, .draw: total.draw, .payable: total.payable, .balance: total.balance,
-            ]
+            return (
+                repPeriod, total,
+                [
+                    .commission: commission, .bonus: sum([.bonus]), .clawback: sum([.clawback]),
+                    .trueUp: sum([.trueUp]), .earned: total.earned, .draw: total.draw, .payable: total.payable,
+                    .balance: total.balance,
+                ]
+            )
+        }
+        let unread = sheet.rows.filter { row in
+            row.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods) == nil
+        }
+        note = "sheet '\(sheet.name)': summary, header row \(sheet.headerRow)"
+        var summary = sheet
+        if case .crossTab(let titled) = sheet.layout {
+            guard let (figure, agreeing, read) = crossTabFigure(sheet, titled: titled, expectation, context: context)
+            else {
+                note = "sheet '\(sheet.name)': ignored (a rep × period table whose figures are no total of the plan's)"
+                return []
+            }
+            summary = sheet.reading(figure: figure)
+            note =
+                "sheet '\(sheet.name)': summary, a row per rep and a column per period, header row \(sheet.headerRow); "
+                + "figures read as \(figure.rawValue) (\(agreeing) of \(read) agree)"
+        }
+        if !unread.isEmpty {
+            let labels = Array(Set(unread.map { "'\($0.period.text)'" })).sorted()
+            note +=
+                "; \(unread.count) figure\(unread.count == 1 ? "" : "s") not compared, their period "
+                + labels.prefix(5).joined(separator: ", ") + (labels.count > 5 ? ", …" : "")
+                + " names no \(plan.period.rawValue) of this run"
+        }
+        let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
+        var findings: [Finding] = []
+        for row in summary.rows {
+            guard let (repPeriod, total, expected) = expectation(row) else { continue }
+            let period = repPeriod.period
+            let own = linesByRepPeriod[repPeriod] ?? []
             for field in [SummaryField.payable, .earned, .commission] {
                 guard let cell = row.cells[field], let manual = Decimal.fromCell(cell.value).0,
                     let want = expected[field]
@@ -79,9 +117,8 @@ enum SummaryFindings {
             let rowErrors = errorsByRepPeriod[repPeriod] ?? []
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
-                guard let cell = row.cells[field], let column = summary.mapping.columns[field],
-                    let want = expected[field]
-                else { continue }
+                guard let cell = row.cells[field], let want = expected[field] else { continue }
+                let column = cell.column
                 let (value, isText) = Decimal.fromCell(cell.value)
                 guard let manual = value else {
                     findings.append(
@@ -142,6 +179,31 @@ enum SummaryFindings {
             }
         }
         return findings
+    }
+
+    /// The figure a cross-tab holds: of earned, payable and commission, the one most of its cells
+    /// agree with (a tie broken by the title, then in that order), with how many agree and how
+    /// many were compared; nil when fewer than half agree with any (quotas, or another table).
+    static func crossTabFigure(
+        _ sheet: SummarySheet, titled: SummaryField?,
+        _ expectation: (SummaryRow) -> (RepPeriod, RepPeriodTotal, [SummaryField: Decimal])?, context: RowContext
+    ) -> (SummaryField, agreeing: Int, read: Int)? {
+        var agreeing: [SummaryField: Int] = [:]
+        var read = 0
+        for row in sheet.rows {
+            guard let cell = row.cells[.earned], let manual = Decimal.fromCell(cell.value).0,
+                let (_, _, expected) = expectation(row)
+            else { continue }
+            read += 1
+            for field in SummaryCrossTab.candidates where context.matches(manual, expected[field] ?? 0) {
+                agreeing[field, default: 0] += 1
+            }
+        }
+        let best = agreeing.values.max() ?? 0
+        guard read > 0, best * 2 >= read else { return nil }
+        let tied = SummaryCrossTab.candidates.filter { agreeing[$0] == best }
+        let figure = titled.flatMap { tied.contains($0) ? $0 : nil } ?? tied[0]
+        return (figure, best, read)
     }
 
     /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows

@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Ingest
 import Spreadsheet
@@ -30,54 +31,120 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
     static let figures: [SummaryField] = [.commission, .bonus, .clawback, .trueUp, .earned, .draw, .payable, .balance]
 }
 
-/// One row of a summary sheet: a rep, a period, and the figures with their cells.
+/// A summary row's period as the sheet writes it: a label (`2026-Q3`, `Jul 2026`, `Q3`) or a date.
+enum SummaryPeriod: Sendable, Hashable {
+    case label(String)
+    case date(LocalDate)
+
+    init?(_ value: CellValue) {
+        switch value {
+        case .date(let date):
+            guard let day = LocalDate(year: date.year, month: date.month, day: date.day) else { return nil }
+            self = .date(day)
+        default:
+            let text = value.plainText.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            self = .label(text)
+        }
+    }
+
+    /// The period of the plan's calendar this names among `candidates`: a label as `PeriodLabel`
+    /// reads it; a date when it is the first or last day of a period (a month's date in a
+    /// quarterly plan's summary names no quarter).
+    func period(kind: PeriodKind, fiscalYearStart: Int, among candidates: Set<Period>) -> Period? {
+        switch self {
+        case .label(let text):
+            return PeriodLabel(text)?.period(kind: kind, fiscalYearStart: fiscalYearStart, among: candidates)
+        case .date(let date):
+            let period = Period(containing: date, kind: kind, fiscalYearStart: fiscalYearStart)
+            return date == period.start || date == period.end ? period : nil
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .label(let text): text
+        case .date(let date): date.description
+        }
+    }
+}
+
+/// One rep and period of a summary sheet, and its figures with their cells.
 struct SummaryRow {
     let row: Int
     let rep: String
-    let period: String
+    let period: SummaryPeriod
     let cells: [SummaryField: Cell]
 }
 
-/// A per-rep summary sheet: the first sheet other than the deals sheet whose header names a rep,
-/// a period and at least one figure.
+/// A per-rep summary sheet: the first sheet other than the deals sheets whose header names a rep
+/// and either a period and at least one figure (a row per rep and period), or periods across
+/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`).
 struct SummarySheet {
+    /// How the sheet sets out its figures.
+    enum Layout {
+        /// A row per rep and period, a column per figure.
+        case rows
+        /// A row per rep, a column per period, one figure in every cell: the one a title names
+        /// (`Earned by quarter`), or nil when none does and the figures decide it.
+        case crossTab(figure: SummaryField?)
+    }
+
     let name: String
-    let mapping: ColumnMapping<SummaryField>
+    let headerRow: Int
+    /// The figure columns of a `.rows` sheet; the rep column of either.
+    let columns: [SummaryField: Int]
+    let layout: Layout
     let rows: [SummaryRow]
-    /// Every cell of the sheet's figure columns, for formula forensics.
+    /// Every cell of each figure, for formula forensics.
     let columnCells: [SummaryField: [(row: Int, cell: Cell)]]
 
+    /// The first sheet laid out a row per rep and period, else the first cross-tab.
     static func find(in file: TableFile, excluding dealsSheets: Set<String>) throws -> SummarySheet? {
-        for table in file.tables where !dealsSheets.contains(table ?? "") {
-            guard let (name, mapping) = try? findHeader(file, table: table),
+        let tables = file.tables.filter { !dealsSheets.contains($0 ?? "") }
+        for table in tables {
+            if let (name, mapping) = try? findHeader(file, table: table, required: [.rep, .period]),
                 SummaryField.figures.contains(where: { mapping.columns[$0] != nil })
-            else { continue }
-            var rows: [SummaryRow] = []
-            var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
-            try file.forEachRow(of: name) { row, _ in
-                guard row.index > mapping.headerRow else { return }
-                func cell(_ field: SummaryField) -> Cell? {
-                    mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
-                }
-                for field in SummaryField.figures {
-                    if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
-                }
-                guard let rep = cell(.rep).map({ $0.value.plainText.trimmingCharacters(in: .whitespaces) }),
-                    !rep.isEmpty,
-                    let period = cell(.period).map({ $0.value.plainText.trimmingCharacters(in: .whitespaces) })
-                else { return }
-                var figures: [SummaryField: Cell] = [:]
-                for field in SummaryField.figures { figures[field] = cell(field) }
-                rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: figures))
+            {
+                return try readRows(file, name: name, mapping: mapping)
             }
-            return SummarySheet(name: name, mapping: mapping, rows: rows, columnCells: columnCells)
+        }
+        for table in tables {
+            if let crossTab = try SummaryCrossTab.read(file, table: table) { return crossTab }
         }
         return nil
     }
 
-    private static func findHeader(_ file: TableFile, table: String?) throws -> (String, ColumnMapping<SummaryField>) {
+    private static func readRows(_ file: TableFile, name: String, mapping: ColumnMapping<SummaryField>) throws
+        -> SummarySheet
+    {
+        var rows: [SummaryRow] = []
+        var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
+        try file.forEachRow(of: name) { row, _ in
+            guard row.index > mapping.headerRow else { return }
+            func cell(_ field: SummaryField) -> Cell? {
+                mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
+            }
+            for field in SummaryField.figures {
+                if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
+            }
+            guard let rep = cell(.rep).map({ $0.value.plainText.trimmingCharacters(in: .whitespaces) }),
+                !rep.isEmpty, let period = cell(.period).flatMap({ SummaryPeriod($0.value) })
+            else { return }
+            var figures: [SummaryField: Cell] = [:]
+            for field in SummaryField.figures { figures[field] = cell(field) }
+            rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: figures))
+        }
+        return SummarySheet(
+            name: name, headerRow: mapping.headerRow, columns: mapping.columns, layout: .rows, rows: rows,
+            columnCells: columnCells)
+    }
+
+    static func findHeader(_ file: TableFile, table: String?, required: [SummaryField]) throws -> (
+        String, ColumnMapping<SummaryField>
+    ) {
         let (found, mapping) = try HeaderSearch.find(
-            in: file, tables: [table], keys: SummaryField.allCases, synonyms: \.synonyms, required: [.rep, .period],
+            in: file, tables: [table], keys: SummaryField.allCases, synonyms: \.synonyms, required: required,
             pins: [:])
         return (found ?? "", mapping)
     }

@@ -6,7 +6,7 @@ import Spreadsheet
 /// header row and column mapping, the total rows found, and the columns that hold numbers stored
 /// as text.
 enum WorkbookReport {
-    static func lines(deals: DealsTable, summary: (name: String, headerRow: Int)?) -> [String] {
+    static func lines(deals: DealsTable, summary: (name: String, note: String)?) -> [String] {
         var lines: [String] = []
         var lastMapping = ""
         for (ordinal, sheet) in deals.sheets.enumerated() {
@@ -32,7 +32,7 @@ enum WorkbookReport {
             }
             lastMapping = mapping
         }
-        if let summary { lines.append("sheet '\(summary.name)': summary, header row \(summary.headerRow)") }
+        if let summary { lines.append(summary.note) }
         for other in deals.otherSheets where other.sheet != summary?.name {
             lines.append("sheet '\(other.sheet)': ignored (\(other.reason))")
         }

@@ -1,0 +1,166 @@
+import Foundation
+
+/// A period as people label it in a workbook: `2026-07`, `Jul 2026`, `July-26`, `07/2026`,
+/// `Q3 2026`, `2026 Q3`, `Q3'26`, `FY2026`, or without a year, `July` or `Q3`; month names in
+/// English, Spanish, Portuguese, French, German and Italian.
+///
+/// A label is read into what it says (a year, a month, a quarter); `period(among:)` then finds the
+/// one period of the plan's calendar that it names. It never guesses: a label that names no period
+/// of the plan's kind (a month for a quarterly plan), or that could name two of the candidates,
+/// names none.
+public struct PeriodLabel: Sendable, Hashable {
+    /// The year written, if any (two digits read as 20xx).
+    public let year: Int?
+    /// The calendar month (1...12), if the label names a month.
+    public let month: Int?
+    /// The quarter (1...4), if the label names one.
+    public let quarter: Int?
+    /// Whether the label is the canonical form `Period.description` writes (`2026-Q3`).
+    let isCanonical: Bool
+    /// Whether the label says `FY`: its year is a fiscal year's.
+    let saysFiscal: Bool
+
+    /// Reads a label; nil when it is not one (a name, a figure, a month and a quarter at once).
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
+        isCanonical = trimmed.wholeMatch(of: /\d{4}(-(Q[1-4]|\d{2}))?/) != nil
+        var year: Int?
+        var month: Int?
+        var quarter: Int?
+        var fiscal = false
+        var numbers: [Substring] = []
+        let tokens = Self.tokens(of: trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            if token.first!.isNumber {
+                numbers.append(token)
+            } else if ["q", "t", "quarter", "quartal", "trimestre", "trim"].contains(token), let next,
+                next.count == 1, let value = Int(next), (1...4).contains(value), quarter == nil
+            {
+                quarter = value
+                index += 1
+            } else if token == "fy" {
+                fiscal = true
+            } else if ["de", "del", "of", "di", "du"].contains(token) {
+                // `julho de 2026`, `Q3 of 2026`
+            } else if let named = Self.months[String(token)], month == nil {
+                month = named
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        // Numbers: a four-digit year, a month beside it (`07/2026`), a two-digit year after a name
+        // (`Jul-26`, `Q3'26`, `FY26`), a quarter before `Q` (`3Q 2026` is not read).
+        for number in numbers {
+            guard let value = Int(number) else { return nil }
+            if number.count == 4, (1900...2200).contains(value), year == nil {
+                year = value
+            } else if number.count <= 2, month == nil, quarter == nil, (1...12).contains(value),
+                numbers.contains(where: { $0.count == 4 })
+            {
+                month = value
+            } else if number.count == 2, year == nil, month != nil || quarter != nil || fiscal {
+                year = 2000 + value
+            } else {
+                return nil
+            }
+        }
+        guard month == nil || quarter == nil, month != nil || quarter != nil || year != nil else { return nil }
+        (self.year, self.month, self.quarter, saysFiscal) = (year, month, quarter, fiscal)
+    }
+
+    /// The period of `kind` this label names among `candidates` (the periods a run has), in a
+    /// fiscal year that starts in `fiscalYearStart`; nil when it names none of them or could name two.
+    ///
+    /// A month is a calendar month. A quarter is the fiscal quarter, as `2026-Q3` is; when the
+    /// fiscal year does not start in January, the year beside it (`Q3 2026`) may be the fiscal
+    /// year's first or last, so the label names a period only when one candidate fits.
+    public func period(kind: PeriodKind, fiscalYearStart: Int, among candidates: Set<Period>) -> Period? {
+        if isCanonical, let text = canonicalText,
+            let exact = Period(label: text, kind: kind, fiscalYearStart: fiscalYearStart)
+        {
+            return exact
+        }
+        let fits: [Period]
+        switch kind {
+        case .month:
+            guard let month, quarter == nil else { return nil }
+            fits = candidates.filter {
+                $0.kind == .month && $0.start.month == month && (year ?? $0.start.year) == $0.start.year
+            }
+        case .quarter:
+            guard let quarter, month == nil else { return nil }
+            fits = candidates.filter { $0.kind == .quarter && $0.index == quarter - 1 && fitsYear($0) }
+        case .year:
+            guard let year, month == nil, quarter == nil else { return nil }
+            fits = candidates.filter { $0.kind == .year && fitsYear($0, year: year) }
+        }
+        return fits.count == 1 ? fits[0] : nil
+    }
+
+    /// Whether the label's year (if any) can be `period`'s: the fiscal year's first calendar year,
+    /// or, when the fiscal year does not start in January, its last.
+    private func fitsYear(_ period: Period, year: Int? = nil) -> Bool {
+        guard let year = year ?? self.year else { return true }
+        return period.fiscalYear == year || (period.fiscalYearStart != 1 && period.fiscalYear + 1 == year)
+    }
+
+    private var canonicalText: String? {
+        guard let year else { return nil }
+        if let quarter { return "\(year)-Q\(quarter)" }
+        if let month { return "\(year)-" + (month < 10 ? "0" : "") + String(month) }
+        return String(year)
+    }
+
+    /// Runs of letters and runs of digits (`Q3'26` → `q`, `3`, `26`), lowercased.
+    private static func tokens(of text: String) -> [Substring] {
+        var tokens: [Substring] = []
+        var start: String.Index?
+        var startIsDigit = false
+        for index in text.indices {
+            let character = text[index]
+            let isDigit = character.isNumber
+            let isPart = isDigit || character.isLetter
+            if let open = start, !isPart || isDigit != startIsDigit {
+                tokens.append(text[open..<index])
+                start = nil
+            }
+            if isPart && start == nil {
+                start = index
+                startIsDigit = isDigit
+            }
+        }
+        if let open = start { tokens.append(text[open...]) }
+        return tokens.map { Substring($0.lowercased()) }
+    }
+
+    /// Month names and their usual abbreviations, accents folded, in the six languages.
+    private static let months: [String: Int] = {
+        let names: [[String]] = [
+            [
+                "jan", "january", "ene", "enero", "janeiro", "janv", "janvier", "januar", "gen", "gennaio", "jän",
+                "jaen",
+            ],
+            ["feb", "february", "febrero", "fev", "fevereiro", "fevr", "fevrier", "februar", "febbraio"],
+            ["mar", "march", "marzo", "marco", "mars", "marz", "maerz", "mrz"],
+            ["apr", "april", "abr", "abril", "avr", "avril", "aprile"],
+            ["may", "mayo", "mai", "maio", "mag", "maggio"],
+            ["jun", "june", "junio", "junho", "juin", "juni", "giu", "giugno"],
+            ["jul", "july", "julio", "julho", "juil", "juillet", "juli", "lug", "luglio"],
+            ["aug", "august", "ago", "agosto", "aou", "aout", "augusto"],
+            ["sep", "sept", "september", "septiembre", "set", "setembro", "septembre", "settembre"],
+            ["oct", "october", "octubre", "out", "outubro", "octobre", "okt", "oktober", "ott", "ottobre"],
+            ["nov", "november", "noviembre", "novembro", "novembre"],
+            ["dec", "december", "dic", "diciembre", "dez", "dezembro", "decembre", "dezember", "dicembre"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, words) in names.enumerated() {
+            for word in words { table[word] = index + 1 }
+        }
+        return table
+    }()
+}
