@@ -32,8 +32,9 @@ public enum Reconciler {
         let copies = DuplicateRows.takeCopies(from: &deals)
         let statement = try CommissionEngine.calculate(
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried)
-        let context = RowContext(
+        var context = RowContext(
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
+        context.rateScale = RateScale.of(deals)
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
@@ -160,6 +161,9 @@ struct RowContext {
     let deals: DealsTable
     let statement: Statement
     let copies: [CopiedRow]
+    /// What a rate cell's number is multiplied by to be a fraction: 1, or 1/100 when the sheet
+    /// writes rates in whole percent (`5` for 5%).
+    var rateScale: Decimal = 1
 
     var sheetName: String { deals.sheet ?? (deals.file as NSString).lastPathComponent }
 

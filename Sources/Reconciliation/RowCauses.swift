@@ -14,8 +14,9 @@ struct RowCauses {
 
     var line: CreditLine { context.deals.lines[index] }
 
+    /// The row's rate cell as a fraction (a sheet's whole percents scaled, `RateScale`).
     var manualRate: Decimal? {
-        context.deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }
+        context.deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }.map { $0 * context.rateScale }
     }
 
     func explain(manual: Decimal?, isText: Bool, cell: Cell, expected: Decimal) -> (
