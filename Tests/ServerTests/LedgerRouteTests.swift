@@ -203,7 +203,7 @@ import Testing
             _ = try await browser.postForm("/ledger/close", [("period", "2026-Q3"), ("approved_by", "Dana")])
             let standing = try await browser.get("/trueups")
             #expect(standing.text.contains("Closed periods covered: 2026-Q3."))
-            #expect(standing.text.contains("every closed period&#39;s payable still stands"))
+            #expect(standing.text.contains("every closed period's payable still stands"))
             #expect(try Self.payrollLines(try await browser.get("/download/payroll").text).isEmpty)
 
             // The plan's upper rate raised after the close: the closed period is now owed more.
