@@ -67,7 +67,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Spreadsheet", "XLSX", "Commission", "PlanFile", "Ingest", "Reconciliation", "Correction", "Reports",
-                "Review", "Forecast",
+                "Review", "Forecast", "Ledger",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),
 
@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "ZIP", "XLSX", "Spreadsheet", "TestSupport",
+                "Server", "ZIP", "XLSX", "Spreadsheet", "TestSupport", "Ledger", "Commission",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

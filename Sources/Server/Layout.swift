@@ -28,6 +28,9 @@ enum Layout {
         ("/review", "Review"), ("/forecast", "Forecast"), ("/plan", "Plan"),
     ]
 
+    /// The pages `serve --ledger` adds.
+    static let ledgerSteps: [(path: String, label: String)] = [("/ledger", "Ledger"), ("/trueups", "True-ups")]
+
     static func page(_ title: String, active: String, session: Session?, notice: String? = nil, body: String) -> String
     {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -35,7 +38,7 @@ enum Layout {
         out += "<title>\(HTML.escape(title)) — trueup</title>\n"
         out += "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n<script src=\"/assets/app.js\" defer></script>\n"
         out += "</head>\n<body>\n<header class=\"top\">\n<a class=\"brand\" href=\"/\">trueup</a>\n<nav>"
-        for step in steps {
+        for step in steps + (session?.hasLedger == true ? ledgerSteps : []) {
             let current = step.path == active ? " aria-current=\"page\"" : ""
             out += "<a href=\"\(step.path)\"\(current)>\(step.label)</a>"
         }

@@ -10,6 +10,8 @@ struct PageRoutes: Sendable {
     let server: TrueupServer
     var store: SessionStore { server.store }
     var configuration: ServerConfiguration { server.configuration }
+    /// `--ledger`, when the server has one.
+    var ledger: String? { configuration.ledger }
     static let sessionCookie = "trueup_session"
 
     func add(to router: Router<BasicRequestContext>) {
@@ -51,6 +53,7 @@ struct PageRoutes: Sendable {
         router.post("/forecast") { request, _ in try await addPipeline(request) }
         router.get("/plan") { request, _ in try await planEditor(request) }
         router.post("/plan") { request, _ in try await editPlan(request) }
+        if let ledger { addLedgerRoutes(to: router, ledger: ledger) }
         router.post("/end") { request, _ in
             let (session, _) = try await postedForm(request)
             await store.end(session.id)
@@ -63,7 +66,7 @@ struct PageRoutes: Sendable {
     // MARK: Sessions
 
     /// The request's session, or a new one (its cookie set on the response).
-    private func page(_ request: Request, _ render: (Session) async throws -> String) async throws -> Response {
+    func page(_ request: Request, _ render: (Session) async throws -> String) async throws -> Response {
         if let session = await store.session(request.cookies[Self.sessionCookie]?.value) {
             let response = Responses.html(try await render(session))
             if session.notice != nil { await clearNotice(session) }
@@ -94,7 +97,7 @@ struct PageRoutes: Sendable {
         }
     }
 
-    private func sessionWithAnalysis(_ request: Request) async throws -> (Session, Analysis) {
+    func sessionWithAnalysis(_ request: Request) async throws -> (Session, Analysis) {
         guard let session = await store.session(request.cookies[Self.sessionCookie]?.value),
             let analysis = session.analysis
         else { throw RequestProblem(.notFound, "nothing to download: upload a workbook first") }
@@ -102,7 +105,7 @@ struct PageRoutes: Sendable {
     }
 
     /// The POSTed form of an existing session whose CSRF token it carries.
-    private func postedForm(_ request: Request) async throws -> (Session, FormData) {
+    func postedForm(_ request: Request) async throws -> (Session, FormData) {
         guard let session = await store.session(request.cookies[Self.sessionCookie]?.value) else {
             throw RequestProblem(.forbidden, "the session has ended; start again from the upload page")
         }
@@ -120,7 +123,7 @@ struct PageRoutes: Sendable {
         let (session, form) = try await postedForm(request)
         do {
             let files = try Uploads.inputFiles(form, in: session.folder)
-            let analysis = try await offload { try Workflow.analyse(files) }
+            let analysis = try await offload { try Workflow.analyse(files, ledger: ledger) }
             var updated = session
             updated.files = files
             updated.analysis = analysis
@@ -154,7 +157,7 @@ struct PageRoutes: Sendable {
         }
         do {
             let pins = map
-            session.analysis = try await offload { try Workflow.analyse(files, map: pins) }
+            session.analysis = try await offload { try Workflow.analyse(files, map: pins, ledger: ledger) }
             session.map = map
             session.declined = []
             session.notice = nil
@@ -201,6 +204,7 @@ struct PageRoutes: Sendable {
     }
 
     private func downloadPayroll(_ request: Request) async throws -> Response {
+        if let ledger { return try await downloadPayroll(request, against: ledger) }
         let (session, analysis) = try await sessionWithAnalysis(request)
         let out = try outputPath(session, "payroll.csv")
         let statement = analysis.reconciliation.statement
@@ -210,7 +214,7 @@ struct PageRoutes: Sendable {
     }
 
     /// `folder/out/NAME`: where the server writes what it makes for the session.
-    private func outputPath(_ session: Session, _ name: String) throws -> String {
+    func outputPath(_ session: Session, _ name: String) throws -> String {
         let directory = (session.folder as NSString).appendingPathComponent("out")
         if !FileManager.default.fileExists(atPath: directory) { try SessionStore.makePrivateFolder(directory) }
         return (directory as NSString).appendingPathComponent(name)
@@ -286,7 +290,7 @@ struct PageRoutes: Sendable {
         do {
             let pins = session.map
             let analysed = files
-            session.analysis = try await offload { try Workflow.analyse(analysed, map: pins) }
+            session.analysis = try await offload { try Workflow.analyse(analysed, map: pins, ledger: ledger) }
             session.files = files
             session.declined = []
         } catch let problem as RequestProblem {

@@ -15,10 +15,14 @@ public struct ServerConfiguration: Sendable {
     public var sessionIdleSeconds: TimeInterval
     /// Findings per page.
     public var pageSize: Int
+    /// `--ledger`: the ledger of closed periods the ledger and true-up pages read and write
+    /// (created by the first close); nil leaves those pages out.
+    public var ledger: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, accessToken: String? = nil,
-        maxUploadBytes: Int = 256 << 20, sessionIdleSeconds: TimeInterval = 3600, pageSize: Int = 50
+        maxUploadBytes: Int = 256 << 20, sessionIdleSeconds: TimeInterval = 3600, pageSize: Int = 50,
+        ledger: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,6 +30,7 @@ public struct ServerConfiguration: Sendable {
         self.maxUploadBytes = maxUploadBytes
         self.sessionIdleSeconds = sessionIdleSeconds
         self.pageSize = pageSize
+        self.ledger = ledger
     }
 
     /// Whether `host` reaches only this machine.

@@ -16,11 +16,14 @@ struct Session: Sendable {
     /// The last problem to show at the top of the next page.
     var notice: String?
     var lastUsed = Date()
+    /// Whether the server has a ledger (`--ledger`): its pages are linked only then.
+    var hasLedger = false
 
-    init(id: String, csrf: String, folder: String) {
+    init(id: String, csrf: String, folder: String, hasLedger: Bool = false) {
         self.id = id
         self.csrf = csrf
         self.folder = folder
+        self.hasLedger = hasLedger
     }
 }
 
@@ -30,14 +33,16 @@ actor SessionStore {
     /// The server's own temporary folder; each session's folder is inside it.
     nonisolated let root: String
     private let idleSeconds: TimeInterval
+    private let hasLedger: Bool
     private var sessions: [String: Session] = [:]
 
-    init(idleSeconds: TimeInterval) throws {
+    init(idleSeconds: TimeInterval, ledger: Bool = false) throws {
         let root = (NSTemporaryDirectory() as NSString).appendingPathComponent(
             "trueup-serve-\(RandomToken.make(bytes: 8))")
         try Self.makePrivateFolder(root)
         self.root = root
         self.idleSeconds = idleSeconds
+        hasLedger = ledger
     }
 
     /// A new session with its own folder; idle sessions are ended first.
@@ -46,7 +51,7 @@ actor SessionStore {
         let id = RandomToken.make()
         let folder = (root as NSString).appendingPathComponent(id)
         try Self.makePrivateFolder(folder)
-        let session = Session(id: id, csrf: RandomToken.make(), folder: folder)
+        let session = Session(id: id, csrf: RandomToken.make(), folder: folder, hasLedger: hasLedger)
         sessions[id] = session
         return session
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Ledger
 
 /// `trueup serve`: the reconcile-and-correct workflow as local web pages, and a small JSON API
 /// beside them. Build the router (for tests) or run the server; every session's files live in a
@@ -8,9 +9,12 @@ public struct TrueupServer: Sendable {
     public let configuration: ServerConfiguration
     let store: SessionStore
 
+    /// Opens the configuration's ledger, creating it when missing (as `trueup close` does); a
+    /// file that is not a ledger is refused with one line naming it.
     public init(configuration: ServerConfiguration) throws {
+        if let ledger = configuration.ledger { _ = try LedgerFile(path: ledger, creating: true) }
         self.configuration = configuration
-        store = try SessionStore(idleSeconds: configuration.sessionIdleSeconds)
+        store = try SessionStore(idleSeconds: configuration.sessionIdleSeconds, ledger: configuration.ledger != nil)
     }
 
     /// The server's temporary folder (each session's folder is inside it).

@@ -57,16 +57,23 @@ struct Analysis: Sendable {
     var reps: [String]
     var periods: [String]
     var causes: [String]
+    /// The ledger's last entry when the reconciliation read its carried balances (`--ledger`);
+    /// a close or reopen since makes the reconciliation stale.
+    var ledgerHead: String? = nil
 }
 
 /// The stages the pages and the API run: the same library calls as `trueup reconcile`,
 /// `correct`, `review` and `forecast`, with every error made one line naming the file.
 enum Workflow {
     /// Reads the plan and roster and reconciles the workbook (with the CRM export when given),
-    /// with `map` (`FIELD=HEADER` items) over the plan's column pins.
-    static func reconcile(_ files: InputFiles, map: [String] = []) throws(RequestProblem) -> (Plan, Reconciliation) {
+    /// with `map` (`FIELD=HEADER` items) over the plan's column pins, and the draw balances
+    /// `ledger` carries (as `reconcile --ledger` does).
+    static func reconcile(_ files: InputFiles, map: [String] = [], ledger: String? = nil) throws(RequestProblem) -> (
+        Plan, Reconciliation
+    ) {
         try located(files) {
             let plan = try PlanFile.load(path: files.plan)
+            let carried = try LedgerWorkflow.carried(ledger, plan: plan)
             let roster = try loadRoster(files, plan: plan)
             let pins: [String: String]
             do { pins = try PlanFile.pins(plan, map: map) } catch {
@@ -74,7 +81,8 @@ enum Workflow {
             }
             do {
                 let result = try Reconciler.reconcile(
-                    workbook: files.workbook, plan: plan, roster: roster, pins: pins, source: files.deals)
+                    workbook: files.workbook, plan: plan, roster: roster, pins: pins, source: files.deals,
+                    carried: carried)
                 return (plan, result)
             } catch let error as EngineError {
                 throw RequestProblem.unusable("\(files.workbook): \(error)")
@@ -100,8 +108,11 @@ enum Workflow {
     }
 
     /// `reconcile`, then the formulas of the findings' cells and the values to filter by.
-    static func analyse(_ files: InputFiles, map: [String] = []) throws(RequestProblem) -> Analysis {
-        let (plan, result) = try reconcile(files, map: map)
+    static func analyse(_ files: InputFiles, map: [String] = [], ledger: String? = nil) throws(RequestProblem)
+        -> Analysis
+    {
+        let head = try LedgerWorkflow.head(ledger)
+        let (plan, result) = try reconcile(files, map: map, ledger: ledger)
         return try located(files) {
             var sheets: [(name: String, kind: String, state: String)] = []
             var formulas: [String: String] = [:]
@@ -114,7 +125,7 @@ enum Workflow {
                 plan: plan, reconciliation: result, formulas: formulas, sheets: sheets,
                 reps: Set(findings.compactMap(\.rep)).sorted(),
                 periods: Set(findings.compactMap(\.period)).sorted().map(\.description),
-                causes: Set(findings.map(\.cause)).sorted().map(\.rawValue))
+                causes: Set(findings.map(\.cause)).sorted().map(\.rawValue), ledgerHead: head)
         }
     }
 
@@ -188,7 +199,7 @@ enum Workflow {
     }
 
     /// Runs `body`, turning whatever it throws into one line with the owner's file names.
-    private static func located<T>(_ files: InputFiles, _ body: () throws -> T) throws(RequestProblem) -> T {
+    static func located<T>(_ files: InputFiles, _ body: () throws -> T) throws(RequestProblem) -> T {
         do {
             return try body()
         } catch let problem as RequestProblem {

@@ -9,7 +9,8 @@ struct Serve: ParsableCommand {
             Listens on 127.0.0.1 (this machine only) and prints its address. Upload the workbook, \
             plan, roster and CRM export; see what was read and fix a column; go through the findings, \
             declining any correction; download the corrected workbook and the payroll file; see the \
-            review, the forecast and the plan. POST /api/reconcile and /api/correct answer what \
+            review, the forecast and the plan; with --ledger, the ledger's periods, closing and \
+            reopening a period, and the true-ups against it. POST /api/reconcile and /api/correct answer what \
             `reconcile --format json` and `correct` write. Files stay in a private temporary folder, \
             removed when a session ends and when the server stops (Ctrl-C). --host to listen \
             elsewhere requires an access token: --token, or one generated and printed.
@@ -27,6 +28,12 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("The largest upload accepted, all files together, in MB.", valueName: "MB"))
     var maxUpload: Int = 256
 
+    @Option(
+        help: ArgumentHelp(
+            "A ledger of closed periods (created when missing): adds pages that list it, close and reopen periods on the uploaded inputs, and show their true-ups; the payroll file then pays closed periods by adjustment.",
+            valueName: "ledger"))
+    var ledger: String?
+
     func run() throws {
         guard (0...65535).contains(port) else { throw UsageError("--port \(port): expected 0 to 65535") }
         guard maxUpload > 0 else { throw UsageError("--max-upload \(maxUpload): expected a positive number of MB") }
@@ -36,7 +43,7 @@ struct Serve: ParsableCommand {
         let accessToken = token ?? (ServerConfiguration.isLoopback(host) ? nil : ServerConfiguration.generateToken())
         let server = try TrueupServer(
             configuration: ServerConfiguration(
-                host: host, port: port, accessToken: accessToken, maxUploadBytes: maxUpload << 20))
+                host: host, port: port, accessToken: accessToken, maxUploadBytes: maxUpload << 20, ledger: ledger))
         // The command line runs synchronously; the server runs on Swift's tasks until SIGINT or
         // SIGTERM, and this thread waits for it.
         let outcome = ServerOutcome()
