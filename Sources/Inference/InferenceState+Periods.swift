@@ -169,7 +169,10 @@ extension InferenceState {
             notEstablished.append(
                 joined.isEmpty
                     ? "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' cannot be set against attainment (no quota, or no rep-period matches)"
-                    : "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' pays nothing twice alike")
+                    : paid.isEmpty
+                        ? "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' pays nothing"
+                        : "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' never pays one amount twice"
+            )
             return
         }
         let above = joined.filter { $0.bonus == amount }.map(\.attainment)
