@@ -4,8 +4,9 @@ import Foundation
 extension InferenceState {
     // MARK: Tiers
 
-    /// Groups of one product or type whose rows mostly carry rates that hardly occur elsewhere:
-    /// an override is likelier than a tier, so they are left out of the tier fit.
+    /// Groups of one product or type (or of one product and one type together, or of a grouping
+    /// column such as Region) whose rows mostly carry rates that hardly occur elsewhere: an override
+    /// is likelier than a tier, so they are left out of the tier fit.
     mutating func setAsideOverrideGroups() {
         var overall: [Double: Int] = [:]
         var rated = 0
@@ -16,26 +17,72 @@ extension InferenceState {
             }
         }
         var taken = Set<Int>()
-        for field in ["product", "type"] {
-            var groups: [String: (name: String, rows: [Int])] = [:]
+        /// Whether the rows of one group mostly carry rates that are rare outside it.
+        func rare(_ rows: [Int]) -> Bool {
+            var inside: [Double: Int] = [:]
+            for index in rows { if let rate = facts.rate[index] { inside[rate, default: 0] += 1 } }
+            let insideRated = inside.values.reduce(0, +)
+            let outsideRated = rated - insideRated
+            guard insideRated >= 3, outsideRated > 0 else { return false }
+            let rare = inside.filter { rate, count in
+                Double((overall[rate] ?? 0) - count) < 0.02 * Double(outsideRated)
+            }.values.reduce(0, +)
+            return rare * 10 >= insideRated * 8
+        }
+        func groups(_ keyOf: (Int) -> (key: String, name: String)?) -> [(name: String, rows: [Int])] {
+            var found: [String: (name: String, rows: [Int])] = [:]
             for index in observations.indices where facts.scored[index] && !taken.contains(index) {
-                let line = observations[index].line
-                guard let value = field == "product" ? line.product : line.type else { continue }
-                groups[value.normalizedKey, default: (value, [])].rows.append(index)
+                guard let (key, name) = keyOf(index) else { continue }
+                found[key, default: (name, [])].rows.append(index)
             }
-            for (_, group) in groups.sorted(by: { $0.key < $1.key }) where group.rows.count >= 3 {
-                var inside: [Double: Int] = [:]
-                for index in group.rows { if let rate = facts.rate[index] { inside[rate, default: 0] += 1 } }
-                let insideRated = inside.values.reduce(0, +)
-                let outsideRated = rated - insideRated
-                guard insideRated >= 3, outsideRated > 0 else { continue }
-                let rare = inside.filter { rate, count in
-                    Double((overall[rate] ?? 0) - count) < 0.02 * Double(outsideRated)
-                }.values.reduce(0, +)
-                guard rare * 10 >= insideRated * 8 else { continue }
-                overrideGroups.append((field, group.name, group.rows))
-                taken.formUnion(group.rows)
-                for index in group.rows { facts.scored[index] = false }
+            return found.sorted { $0.key < $1.key }.map(\.value).filter { $0.rows.count >= 3 && rare($0.rows) }
+        }
+        func setAside(_ rows: [Int]) {
+            taken.formUnion(rows)
+            for index in rows { facts.scored[index] = false }
+        }
+        for field in ["product", "type"] {
+            for group in groups({ index in
+                let line = observations[index].line
+                return (field == "product" ? line.product : line.type).map { ($0.normalizedKey, $0) }
+            }) {
+                let when = field == "product" ? LineCondition(product: group.name) : LineCondition(type: group.name)
+                overrideGroups.append((when, "\(field)=\(group.name)", group.rows))
+                setAside(group.rows)
+            }
+        }
+        for group in groups({ index in
+            let line = observations[index].line
+            guard let product = line.product, let type = line.type else { return nil }
+            return ("\(product.normalizedKey)\u{1}\(type.normalizedKey)", "\(product)\u{1}\(type)")
+        }) {
+            let parts = group.name.split(separator: "\u{1}").map(String.init)
+            overrideGroups.append(
+                (
+                    LineCondition(product: parts[0], type: parts[1]), "product=\(parts[0]) and type=\(parts[1])",
+                    group.rows
+                ))
+            setAside(group.rows)
+            note(
+                "overrides",
+                "product=\(parts[0]) alone and type=\(parts[1]) alone do not set the rate: their other rows follow the tiers"
+            )
+        }
+        for column in evidence.extraColumns {
+            for group in groups({ index in
+                column.values[observations[index].line.row].map { ($0.normalizedKey, $0) }
+            }) {
+                setAside(group.rows)
+                let rate = BandFit.mode(group.rows.compactMap { facts.rate[$0] }, minimum: 2)
+                let atRate = rate.map { r in group.rows.filter { facts.rate[$0] == r }.count } ?? 0
+                let rows = group.rows.map { observations[$0].line.row }.sorted()
+                note(
+                    "outside",
+                    "\(column.header)=\(group.name): \(atRate) of \(group.rows.count) rows at \(rate.map { decimal($0, places: 5).percentText } ?? "no one rate"), a rate the other rows hardly have (\(rowList(rows)))"
+                )
+                notEstablished.append(
+                    "override for \(column.header)=\(group.name): its rows follow a rate of their own, but a plan's overrides test product, type and status only, so it cannot be written; its \(group.rows.count) rows are left out of the tier fit and are not reproduced"
+                )
             }
         }
     }
@@ -176,23 +223,26 @@ extension InferenceState {
             let fitted = max(rateFit, multiplierFit)
             guard fitted * 10 >= group.rows.count * 6 else {
                 notEstablished.append(
-                    "override for \(group.field)=\(group.value): its \(group.rows.count) rows follow neither one rate nor one multiple of the tiers"
+                    "override for \(group.label): its \(group.rows.count) rows follow neither one rate nor one multiple of the tiers"
                 )
                 continue
             }
-            let when = group.field == "product" ? LineCondition(product: group.value) : LineCondition(type: group.value)
+            let when = group.when
             let effect: Override.Effect =
                 useMultiplier ? .multiplier(decimal(multiplier!, places: 2)) : .rate(decimal(rate!, places: 5))
-            plan.commission.overrides.append(Override(when: when, effect: effect))
+            // The more specific condition first: the first matching override wins.
+            let specific = when.product != nil && when.type != nil
+            plan.commission.overrides.insert(
+                Override(when: when, effect: effect), at: specific ? 0 : plan.commission.overrides.count)
             established.insert("overrides")
             let what =
                 useMultiplier
                 ? "the tier commission × \(decimal(multiplier!, places: 2).plainText)"
                 : "\(decimal(rate!, places: 5).percentText) instead of the tiers"
-            note("overrides", "\(group.field)=\(group.value): \(fitted) of \(group.rows.count) rows at \(what)")
+            note("overrides", "\(group.label): \(fitted) of \(group.rows.count) rows at \(what)")
             if multiplierFit == rateFit && rate != nil && multiplier != nil && multiTier {
                 ambiguities.append(
-                    "\(group.field)=\(group.value): a rate of \(decimal(rate!, places: 5).percentText) and a multiplier of \(decimal(multiplier!, places: 2).plainText) fit equally; a \(group.value) line in another tier would decide"
+                    "\(group.label): a rate of \(decimal(rate!, places: 5).percentText) and a multiplier of \(decimal(multiplier!, places: 2).plainText) fit equally; a line of \(group.label) in another tier would decide"
                 )
             }
         }

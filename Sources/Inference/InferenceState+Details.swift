@@ -162,7 +162,7 @@ extension InferenceState {
         return "every line"
     }
 
-    private func mostCommon(_ values: [Decimal]) -> Decimal? {
+    func mostCommon(_ values: [Decimal]) -> Decimal? {
         var counts: [Decimal: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key

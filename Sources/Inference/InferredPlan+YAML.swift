@@ -48,6 +48,10 @@ extension InferredPlan {
                 out += "    - { when: { \(when.joined(separator: ", ")) }, \(effect) }\n"
             }
         }
+        if let gate = plan.commission.gate {
+            out += comments("gate", indent: "  ")
+            out += "  gate: \(gate.percentText)\n"
+        }
         if plan.commission.capPerDeal != nil || plan.commission.capPerPeriod != nil {
             out += comments("cap", indent: "  ")
             out += "  cap:\n"
@@ -58,7 +62,13 @@ extension InferredPlan {
             out += comments("bonuses")
             out += "bonuses:\n"
             for bonus in plan.bonuses {
-                guard case .perDeal(let amount, let when) = bonus.kind else { continue }
+                guard case .perDeal(let amount, let when) = bonus.kind else {
+                    if case .atAttainment(let at, let amount) = bonus.kind {
+                        out += "  - name: \(quoted(bonus.name))\n    at_attainment: \(at.percentText)\n"
+                        out += "    amount: \(amount.plainText)\n"
+                    }
+                    continue
+                }
                 out += "  - name: \(quoted(bonus.name))\n    per_deal: \(amount.plainText)\n"
                 var parts: [String] = []
                 if let product = when.product { parts.append("product: \(quoted(product))") }
@@ -71,7 +81,15 @@ extension InferredPlan {
             out += "clawback:\n  statuses: [\(clawback.statuses.map(quoted).joined(separator: ", "))]\n"
             out += "  window_days: \(clawback.windowDays)\n"
         }
+        if let draw = plan.draw {
+            out += comments("draw")
+            out += "draw:\n  amount: \(draw.amount.plainText)\n  recoverable: \(draw.recoverable)\n"
+        }
         out += comments("splits")
+        if !(evidence["outside"] ?? []).isEmpty {
+            out += "#\n# Seen in the sheet but not expressible in a plan file:\n"
+            out += (evidence["outside"] ?? []).map { "#   - \($0)\n" }.joined()
+        }
         if !ambiguities.isEmpty {
             out += "#\n# Readings the rows cannot tell apart:\n"
             for item in ambiguities { out += "#   - \(item)\n" }

@@ -14,12 +14,16 @@ public enum PlanInference {
         state.readEligibility()
         state.readClawback()
         state.setAsideOverrideGroups()
+        state.setAsideSilentPeriods()
         state.fitTiers()
         state.fitOverrides()
+        state.fitGate()
         state.fitDealCap()
+        state.readLineFloor()
         state.fitBonuses()
         state.fitRounding()
         state.fitPeriodCap()
+        state.fitSummaryMechanics()
         state.readCurrency()
         let fit = FitReport.measure(plan: state.plan, roster: roster, evidence: evidence)
         state.readSplits(fit: fit)
@@ -44,7 +48,9 @@ struct InferenceState {
     var ambiguities: [String] = []
     var established: Set<String> = []
     /// Rows set aside from the tier fit because their rate follows a product or type.
-    var overrideGroups: [(field: String, value: String, rows: [Int])] = []
+    var overrideGroups: [(when: LineCondition, label: String, rows: [Int])] = []
+    /// Rows of rep-periods that pay nothing while others are paid (a gate), left out of the tier fit.
+    var silentRows: [Int] = []
     var best: TierCandidate?
     /// The engine's figures per row for the plan as it stood when rounding was decided, rounded as decided.
     var rowFigures: RowFigures?

@@ -12,6 +12,8 @@ struct WorkbookClues {
     var formulaCount = 0
     /// Literal bounds of `MIN(…)` in the commission formulas, with how many formulas carry each.
     var capsInFormulas: [(cap: Decimal, formulas: Int)] = []
+    /// Positive literal bounds of `MAX(…)` in the commission formulas (a per-line floor).
+    var floorsInFormulas: [(floor: Decimal, formulas: Int)] = []
     var currency: (code: String, words: String)?
     /// Deals rows a summary subtracts (`-Deals!L36`, `-(Deals!K7+Deals!L7)`): clawed back.
     var subtractedRows: Set<Int> = []
@@ -20,7 +22,8 @@ struct WorkbookClues {
         readPeriod(evidence)
         var places: [Int: Int] = [:]
         var caps: [Decimal: Int] = [:]
-        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>)] = [:]
+        var floors: [Decimal: Int] = [:]
+        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>, floors: Set<Decimal>)] = [:]
         for observation in evidence.observations {
             guard let formula = observation.formula else { continue }
             formulaCount += 1
@@ -29,18 +32,22 @@ struct WorkbookClues {
             if let known = shapes[key] {
                 for found in known.places { places[found, default: 0] += 1 }
                 for bound in known.caps { caps[bound, default: 0] += 1 }
+                for bound in known.floors { floors[bound, default: 0] += 1 }
                 continue
             }
             let found = (
                 places: Set(FormulaText.roundPlaces(in: formula)),
-                caps: Set(FormulaText.literalBounds(of: "MIN", in: formula).filter { $0 > 0 })
+                caps: Set(FormulaText.literalBounds(of: "MIN", in: formula).filter { $0 > 0 }),
+                floors: Set(FormulaText.literalBounds(of: "MAX", in: formula).filter { $0 > 0 })
             )
             if shapes.count < 10_000 { shapes[key] = found }
             for place in found.places { places[place, default: 0] += 1 }
             for bound in found.caps { caps[bound, default: 0] += 1 }
+            for bound in found.floors { floors[bound, default: 0] += 1 }
         }
         if let top = places.max(by: { $0.value < $1.value }) { roundPlaces = (top.key, top.value) }
         capsInFormulas = caps.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
+        floorsInFormulas = floors.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
         currency = Self.currency(evidence)
         if let sheet = evidence.sheet {
             for other in evidence.otherSheets {

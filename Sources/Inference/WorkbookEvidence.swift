@@ -23,6 +23,24 @@ public struct SheetText: Sendable {
     public var formulas: [String]
     /// The sheet's number cells (a rate table's thresholds and rates).
     public var numbers: Set<Decimal> = []
+    /// Every non-empty cell, row by row, for reading the sheet as a table (a summary's columns).
+    public var rows: [[SheetCell]] = []
+}
+
+/// One cell of another sheet: where it is, its value and its formula.
+public struct SheetCell: Sendable {
+    public var row: Int
+    public var column: Int
+    public var value: CellValue
+    public var formula: String?
+}
+
+/// A text column of the deals sheet that no plan field reads (a Region, a Territory), kept
+/// because a rate may follow it.
+public struct ExtraColumn: Sendable {
+    public var header: String
+    /// Each deals row's text in this column, by sheet row.
+    public var values: [Int: String]
 }
 
 /// What a workbook says about its plan: the deals rows with their manual figures, and the rest.
@@ -34,6 +52,8 @@ public struct WorkbookEvidence: Sendable {
     public var hasBonusColumn: Bool
     public var hasCommissionColumn: Bool
     public var otherSheets: [SheetText]
+    /// Grouping columns of the deals sheet that the plan format has no field for.
+    public var extraColumns: [ExtraColumn] = []
     /// Rows the deals reader could not read (each skipped).
     public var skippedRows: Int
     public var rowsRead: Int
@@ -75,21 +95,28 @@ public struct WorkbookEvidence: Sendable {
             var texts: [String] = []
             var formulas: [String] = []
             var numbers: Set<Decimal> = []
+            var rows: [[SheetCell]] = []
             try file.forEachRow(of: name) { row, _ in
                 guard row.index <= otherSheetRows else { return }
+                rows.append(
+                    row.cells.map { SheetCell(row: row.index, column: $0.column, value: $0.value, formula: $0.formula) }
+                )
                 for cell in row.cells {
                     if let formula = cell.formula { formulas.append(formula) }
                     if case .text(let text) = cell.value { texts.append(text) }
                     if case .number(let number) = cell.value, cell.formula == nil { numbers.insert(number) }
                 }
             }
-            others.append(SheetText(name: name, texts: texts, formulas: formulas, numbers: numbers))
+            others.append(SheetText(name: name, texts: texts, formulas: formulas, numbers: numbers, rows: rows))
         }
-        return WorkbookEvidence(
+        var evidence = WorkbookEvidence(
             file: path, sheet: table.sheet, observations: observations,
             hasBonusColumn: table.mapping.columns[.bonus] != nil,
             hasCommissionColumn: table.mapping.columns[.commission] != nil, otherSheets: others,
             skippedRows: table.skippedRows)
+        evidence.extraColumns = try ExtraColumn.read(
+            file, sheet: table.sheet, headerRow: table.mapping.headerRow, mapped: Set(table.mapping.columns.values))
+        return evidence
     }
 
     /// A cell's number: a number cell, or text that reads as plain money (`1,234.50`, `$99`).
