@@ -91,7 +91,8 @@ struct LedgerVerify: ParsableCommand {
         let result = try LedgerFile(path: ledger, creating: false).verify { text in
             try? PlanFile.parse(text, file: "plan").rounding
         }
-        var checked = "\(result.statementsRechecked) statement\(result.statementsRechecked == 1 ? "" : "s") recomputed from their lines"
+        var checked =
+            "\(result.statementsRechecked) statement\(result.statementsRechecked == 1 ? "" : "s") recomputed from their lines"
         if result.withoutRounding > 0 {
             checked += ", \(result.withoutRounding) without the plan's rounding (its text does not read)"
         }
