@@ -92,7 +92,7 @@ struct LedgerVerify: ParsableCommand {
             try? PlanFile.parse(text, file: "plan").rounding
         }
         var checked =
-            "\(result.statementsRechecked) statement\(result.statementsRechecked == 1 ? "" : "s") recomputed from their lines"
+            "\(result.statementsRechecked) statement\(result.statementsRechecked == 1 ? "" : "s") recomputed from the lines kept"
         if result.withoutRounding > 0 {
             checked += ", \(result.withoutRounding) without the plan's rounding (its text does not read)"
         }
