@@ -76,7 +76,7 @@ struct LedgerVerify: ParsableCommand {
 
             Not re-checked: the lines themselves (rates, tiers, caps, clawbacks) and the deals, \
             roster and workbook files, which the ledger does not keep — only their SHA-256, shown \
-            by `trueup ledger L --period P`. A period closed from a hand-kept workbook keeps its \
+            by `trueup ledger L --period P --format json`. A period closed from a hand-kept workbook keeps its \
             rep totals only: their sum is checked, nothing else can be.
 
             Exit status: 0 intact, 1 a row or entry does not match its digest or its figures do \
