@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: [
-                "Commission", "Spreadsheet", "CSV", "XLSX",
+                "Commission", "Spreadsheet", "CSV", "XLSX", "Reports",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
 

@@ -87,6 +87,36 @@ public struct TrueUpCalculation: Sendable {
     }
 }
 
+extension TrueUpCalculation {
+    /// Every rep of every closed period the statement covers, paid against owed (the statement's
+    /// payable), whether or not they differ; the statement's periods not closed are named.
+    public func paidAgainstOwed(_ statement: Statement) -> PaidAgainstOwed {
+        let present = Set(statement.reps.map(\.period))
+        guard let first = present.min(), let last = present.max() else {
+            return PaidAgainstOwed(ledger: ledger.path, currency: statement.currency, rows: [], notClosed: [])
+        }
+        let covered = closed.filter { (first...last).contains($0.period) }
+        var rows: [PaidAgainstOwed.Row] = []
+        for (entry, period, totals) in covered {
+            let owed = statement.reps.filter { $0.period == period }
+            let paid = Dictionary(totals.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
+            let owedByRep = Dictionary(owed.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
+            let reps = totals.map(\.rep) + owed.filter { paid[$0.rep] == nil }.map(\.rep)
+            for rep in reps {
+                rows.append(
+                    PaidAgainstOwed.Row(
+                        rep: rep, name: owedByRep[rep]?.name ?? paid[rep]?.name, period: period,
+                        paidBy: entry.source == .workbook ? .hand : .trueup, paid: paid[rep]?.payableValue ?? 0,
+                        owed: owedByRep[rep]?.payable ?? 0))
+            }
+        }
+        let closedPeriods = Set(covered.map(\.period))
+        return PaidAgainstOwed(
+            ledger: ledger.path, currency: statement.currency, rows: rows,
+            notClosed: present.subtracting(closedPeriods).sorted())
+    }
+}
+
 /// One rep-period's lines as paid against its lines now, deal by deal.
 struct LineDifferences {
     /// Per deal: the credit of its commission lines, what its other lines pay, and its clawbacks.

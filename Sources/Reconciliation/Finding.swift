@@ -67,6 +67,9 @@ public struct Reconciliation: Sendable {
     /// Deal rows left out of the statement because a value could not be read (each has an
     /// `unreadable` finding); a payroll from this statement would not pay them.
     public var skippedRows: [Int] = []
+    /// The deal lines the engine calculated (names resolved to roster ids, copied rows left
+    /// out), when the reconcile was asked to keep them; empty otherwise.
+    public var lines: [CreditLine] = []
 
     public var errors: [Finding] { findings.filter(\.isError) }
 

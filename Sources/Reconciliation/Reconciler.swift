@@ -12,10 +12,13 @@ import Spreadsheet
 public enum Reconciler {
     /// `source`, when given, is a trusted export of the same deals (a CRM), read like any deals
     /// file. `carried`: draw balances from periods paid before (a ledger's). `progress` hears
-    /// what stage the work is in, and how far reading the workbook is.
+    /// what stage the work is in, and how far reading the workbook is. `keepingLines`: the result
+    /// keeps the deal lines the engine calculated (`Reconciliation.lines`), to calculate them again
+    /// with other workbooks' lines.
     public static func reconcile(
         workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
         source: String? = nil, dateOrder: DateOrder? = nil, carried: CarriedBalances = .none,
+        keepingLines: Bool = false,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
@@ -65,6 +68,7 @@ public enum Reconciler {
         var result = Reconciliation(
             findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
         result.skippedRows = deals.skipped.map(\.row)
+        if keepingLines { result.lines = deals.lines }
         return result
     }
 }

@@ -245,6 +245,14 @@ extension StatementDocument {
     /// the lines are encoded a window of reps at a time on all cores and written in order, so a
     /// million lines never sit in one string.
     public static func write(_ statement: Statement, to write: (String) -> Void) throws {
+        try Self.write(statement, adding: String?.none, to: write)
+    }
+
+    /// The statement's document with `members`' own members (an object's) after the issues, in
+    /// the same object, as `ExtendedDocument` adds them.
+    public static func write<Members: Encodable>(
+        _ statement: Statement, adding members: Members?, to write: (String) -> Void
+    ) throws {
         let encoder = OrderedJSONEncoder()
         func text(_ value: some Encodable) throws -> String { String(try encoder.encode(value).dropLast()) }
         func key(_ key: CodingKeys) -> String { JSONText.quoted(key.stringValue) + ": " }
@@ -277,6 +285,9 @@ extension StatementDocument {
             }
         }
         write("],\n " + key(.reps) + (try list(statement.reps.map(RepTotal.init))))
-        write(",\n " + key(.issues) + (try list(statement.issues.map(Issue.init))) + "}\n")
+        write(",\n " + key(.issues) + (try list(statement.issues.map(Issue.init))))
+        // The members' object as the encoder writes it, less its braces, continues this one.
+        let more = try members.map { try encoder.encode($0).dropFirst().dropLast(2) } ?? ""
+        write((more.isEmpty ? "" : ",\n " + String(more)) + "}\n")
     }
 }

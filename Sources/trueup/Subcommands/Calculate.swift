@@ -47,9 +47,7 @@ struct Calculate: ParsableCommand {
         switch format {
         case .json:
             let out = StandardOutput()
-            let object = JSONObjectExtender { out.write($0) }
-            try StatementDocument.write(statement) { object.pass($0) }
-            object.finish(adding: trueUp)
+            try StatementDocument.write(statement, adding: trueUp.map(AdjustmentsMember.init)) { out.write($0) }
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text:

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Commission
 import Foundation
 import Ledger
+import PlanFile
 import Reports
 import Spreadsheet
 
@@ -64,21 +66,44 @@ struct LedgerVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-check the ledger's hash chain and each period's figures against the digests recorded with them.",
-        discussion: "Exit status: 0 intact, 1 a row or entry does not match its digest, 2 the ledger could not be read."
+        discussion: """
+            Re-checked: each entry's digest of its own fields and of the entry before it (the \
+            chain); its rep totals and lines against its content digest; its counts and total \
+            payable; the plan text it keeps against the plan's SHA-256. For a period closed from \
+            the engine, its statement's arithmetic is recomputed from the lines kept: each rep's \
+            earned is the sum of its lines (rounded by the kept plan's rule when it rounds per \
+            period) and payable is earned + draw paid − recovered.
+
+            Not re-checked: the lines themselves (rates, tiers, caps, clawbacks) and the deals, \
+            roster and workbook files, which the ledger does not keep — only their SHA-256, shown \
+            by `trueup ledger L --period P --format json`. A period closed from a hand-kept workbook keeps its \
+            rep totals only: their sum is checked, nothing else can be.
+
+            Exit status: 0 intact, 1 a row or entry does not match its digest or its figures do \
+            not add up, 2 the ledger could not be read.
+            """
     )
 
     @Argument(help: "The ledger file.")
     var ledger: String
 
     func run() throws {
-        let result = try LedgerFile(path: ledger, creating: false).verify()
+        let result = try LedgerFile(path: ledger, creating: false).verify { text in
+            try? PlanFile.parse(text, file: "plan").rounding
+        }
+        var checked =
+            "\(result.statementsRechecked) statement\(result.statementsRechecked == 1 ? "" : "s") recomputed from the lines kept"
+        if result.withoutRounding > 0 {
+            checked += ", \(result.withoutRounding) without the plan's rounding (its text does not read)"
+        }
+        if result.totalsOnly > 0 { checked += ", \(result.totalsOnly) from workbooks (totals only)" }
         if result.isIntact {
             print(
-                "\(ledger): intact: \(result.entryCount) entr\(result.entryCount == 1 ? "y" : "ies"), head \(result.head)"
+                "\(ledger): intact: \(result.entryCount) entr\(result.entryCount == 1 ? "y" : "ies"), head \(result.head); \(checked)"
             )
             return
         }
-        print("\(ledger): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s") found")
+        print("\(ledger): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s") found; \(checked)")
         for problem in result.problems { print("  " + problem) }
         throw ExitCode(1)
     }

@@ -16,10 +16,18 @@ struct Reconcile: ParsableCommand {
             Compares each row's manual commission with the engine's line for it, and a summary \
             sheet's totals with the engine's, within the plan's tolerance. Exit status: 0 nothing \
             to correct (only rounding), 1 findings to correct, 2 the run could not be done.
+
+            Several workbooks (a month's or a quarter's each, as teams keep them) are reconciled \
+            one after another. With --ledger, the report ends with each closed period's true-ups \
+            and with every rep of every closed period paid against owed: periods closed from a \
+            workbook (close --from-workbook) were paid by hand, periods closed from the engine \
+            were paid from trueup, and the run's total is what the reps were over- or underpaid. \
+            What a period owed is the engine's payable on --deals when several workbooks are \
+            given with it, else on the workbooks' own deal rows, all of them together.
             """)
 
-    @Argument(help: "The hand-kept workbook (XLSX) or CSV.")
-    var workbook: String
+    @Argument(help: "The hand-kept workbooks (XLSX) or CSV: one, or several (a period each).")
+    var workbooks: [String]
 
     @Option(help: "The plan file (YAML).")
     var plan: String
@@ -36,7 +44,10 @@ struct Reconcile: ParsableCommand {
     @Option(help: "How text dates such as 03/04/2026 read when their column does not tell: day-first or month-first.")
     var dateOrder: DateOrder?
 
-    @Option(help: "A trusted export of the same deals (e.g. from the CRM), matched by deal id and rep.")
+    @Option(
+        help:
+            "A trusted export of the same deals (e.g. from the CRM): with one workbook, matched by deal id and rep; with several, the deals of all their periods, what each period owed is calculated from."
+    )
     var deals: String?
 
     @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
@@ -47,7 +58,7 @@ struct Reconcile: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Also write the workbook corrected: wrong cells fixed and highlighted, Findings, Summary and Payroll sheets added.",
+            "Also write the workbook corrected: wrong cells fixed and highlighted, Findings, Summary and Payroll sheets added (one workbook only).",
             valueName: "corrected.xlsx"))
     var out: String?
 
@@ -58,55 +69,122 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOption
 
+    func validate() throws {
+        if workbooks.isEmpty { throw ValidationError("give the hand-kept workbook") }
+        if let out, workbooks.count > 1 {
+            throw ValidationError("--out \(out) corrects one workbook; give one workbook with --out")
+        }
+    }
+
     func run() throws {
-        if let out { try CorrectedOutput.check(workbook: workbook, out: out) }
+        if let out { try CorrectedOutput.check(workbook: workbooks[0], out: out) }
         let inputs = try CalculationInputs.parse(
-            ["--plan", plan, "--deals", workbook] + (roster.map { ["--roster", $0] } ?? [])
+            ["--plan", plan, "--deals", workbooks[0]] + (roster.map { ["--roster", $0] } ?? [])
                 + map.flatMap { ["--map", $0] })
         let loadedPlan = try inputs.loadPlan()
         let rosterEntries = try inputs.loadRoster(for: loadedPlan)
         let againstLedger = try ledger.open(plan: loadedPlan)
-        let result: Reconciliation
-        let stage = StageMeter("reconcile")
-        let progress = ProgressLine()
-        do {
-            defer { progress.finish() }
-            result = try Reconciler.reconcile(
-                workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                pins: try inputs.pins(loadedPlan), source: deals, dateOrder: dateOrder,
-                carried: againstLedger?.carried ?? .none
-            ) { progress.update($0, done: $1, total: $2) }
-        } catch let error as EngineError {
-            throw UsageError("\(workbook): \(error)")
+        let carried = againstLedger?.carried ?? .none
+        let several = workbooks.count > 1
+        var results: [Reconciliation] = []
+        for workbook in workbooks {
+            let stage = StageMeter("reconcile")
+            let progress = ProgressLine()
+            do {
+                defer { progress.finish() }
+                results.append(
+                    try Reconciler.reconcile(
+                        workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
+                        pins: try inputs.pins(loadedPlan), source: several ? nil : deals, dateOrder: dateOrder,
+                        carried: carried, keepingLines: several && deals == nil
+                    ) { progress.update($0, done: $1, total: $2) })
+            } catch let error as EngineError {
+                throw UsageError("\(workbook): \(error)")
+            }
+            stage.finish()
         }
-        stage.finish()
-        let inputFiles = inputs.files + (deals.map { [$0] } ?? [])
-        if let file = payroll.payroll, let first = result.skippedRows.first, !skipUnreadable {
-            throw UsageError(
-                "--payroll \(file): \(result.skippedRows.count) deal row(s) of \(workbook) cannot be read (row \(first) first); "
-                    + "a payroll from this run would not pay them: correct them, or pass --skip-unreadable")
+        let inputFiles = inputs.files + workbooks.dropFirst() + (deals.map { [$0] } ?? [])
+        for (workbook, result) in zip(workbooks, results) {
+            if let file = payroll.payroll, let first = result.skippedRows.first, !skipUnreadable {
+                throw UsageError(
+                    "--payroll \(file): \(result.skippedRows.count) deal row(s) of \(workbook) cannot be read (row \(first) first); "
+                        + "a payroll from this run would not pay them: correct them, or pass --skip-unreadable")
+            }
         }
         if let out {
-            try CorrectedOutput.write(CorrectionInput(result), workbook: workbook, to: out, inputs: inputFiles)
+            try CorrectedOutput.write(CorrectionInput(results[0]), workbook: workbooks[0], to: out, inputs: inputFiles)
         }
-        let trueUp = try LedgerOption.trueUp(againstLedger, result.statement, planPath: plan)
-        try payroll.write(result.statement, trueUp: trueUp, inputs: inputFiles)
+        let owed = try owedStatement(results, inputs: inputs, plan: loadedPlan, roster: rosterEntries, carried: carried)
+        let trueUp = try LedgerOption.trueUp(againstLedger, owed, planPath: plan)
+        let paidAgainstOwed = againstLedger?.paidAgainstOwed(owed)
+        try payroll.write(owed, trueUp: trueUp, inputs: inputFiles)
         if format == .json {
+            try printJSON(results, plan: loadedPlan, trueUp: trueUp, paidAgainstOwed: paidAgainstOwed)
+        } else {
+            for (index, (workbook, result)) in zip(workbooks, results).enumerated() {
+                if several { print((index == 0 ? "" : "\n") + "== \(TerminalText.escaped(workbook))") }
+                print(
+                    TerminalText.escaped(
+                        ReconciliationText(
+                            result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput
+                        )
+                        .render(), keepingLines: true), terminator: "")
+            }
+            print(TrueUpText.render(trueUp), terminator: "")
+            print(PaidAgainstOwedText.render(paidAgainstOwed), terminator: "")
+        }
+        if results.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(1) }
+    }
+
+    /// The statement the ledger's periods are compared with: one workbook's own; with several,
+    /// the engine's on --deals, else on all the workbooks' deal lines together.
+    private func owedStatement(
+        _ results: [Reconciliation], inputs: CalculationInputs, plan: Plan, roster: [RosterEntry],
+        carried: CarriedBalances
+    ) throws -> Statement {
+        guard results.count > 1 else { return results[0].statement }
+        let lines: [CreditLine]
+        if let deals {
+            let table = try DealsReader.read(TableFile.open(deals), pins: inputs.pins(plan))
+            try UnreadableRows.check(table, skip: false)
+            lines = table.lines
+        } else {
+            lines = results.flatMap(\.lines)
+        }
+        do {
+            return try CommissionEngine.calculate(plan: plan, roster: roster, lines: lines, carried: carried)
+        } catch {
+            throw UsageError("\(deals ?? workbooks.joined(separator: ", ")): \(error)")
+        }
+    }
+
+    /// One workbook's findings document, or with several `{"workbooks": [...]}`; then the
+    /// ledger's `adjustments` and `paid_against_owed`.
+    private func printJSON(
+        _ results: [Reconciliation], plan: Plan, trueUp: TrueUp?, paidAgainstOwed: PaidAgainstOwed?
+    ) throws {
+        let documents = try zip(workbooks, results).map { workbook, result in
             let identity = FindingsDocument.WorkbookIdentity(
                 file: (workbook as NSString).lastPathComponent, sha256: try FileDigest.sha256(of: workbook))
-            let json = try OrderedJSONEncoder().encode(FindingsDocument(result, plan: loadedPlan, workbook: identity))
-            print(trueUp.map { $0.adding(to: json) } ?? json, terminator: "")
+            return FindingsDocument(result, plan: plan, workbook: identity)
+        }
+        let ledgerMembers = trueUp.map {
+            ExtendedDocument(AdjustmentsMember($0), adding: paidAgainstOwed.map(PaidAgainstOwedMember.init))
+        }
+        let encoder = OrderedJSONEncoder()
+        if documents.count == 1 {
+            print(try encoder.encode(ExtendedDocument(documents[0], adding: ledgerMembers)), terminator: "")
         } else {
             print(
-                TerminalText.escaped(
-                    ReconciliationText(
-                        result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput
-                    )
-                    .render(), keepingLines: true), terminator: "")
-            print(TrueUpText.render(trueUp), terminator: "")
+                try encoder.encode(ExtendedDocument(WorkbooksDocument(workbooks: documents), adding: ledgerMembers)),
+                terminator: "")
         }
-        if !result.errors.isEmpty { throw ExitCode(1) }
     }
+}
+
+/// `reconcile --format json` of several workbooks: each one's findings document, in order.
+struct WorkbooksDocument: Encodable {
+    var workbooks: [FindingsDocument]
 }
 
 extension DateOrder: ExpressibleByArgument {}

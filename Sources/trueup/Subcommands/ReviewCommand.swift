@@ -69,8 +69,8 @@ struct ReviewCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let json = try OrderedJSONEncoder().encode(ReviewDocument(review))
-            print(trueUp.map { $0.adding(to: json) } ?? json, terminator: "")
+            let document = ExtendedDocument(ReviewDocument(review), adding: trueUp.map(AdjustmentsMember.init))
+            print(try OrderedJSONEncoder().encode(document), terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
         case .text:
             print(
