@@ -40,7 +40,7 @@ let package = Package(
         // Calculating: plan → statement. The engine knows no file format.
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Primitives", "Parallel"]),
-        .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),

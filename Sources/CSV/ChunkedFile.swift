@@ -8,7 +8,7 @@ final class ChunkedFile {
     var size: Int64 { file.size }
 
     init(path: String) throws(CSVError) {
-        do { file = try ReadableFile(path: path) } catch { throw .io(error.reason) }
+        do throws(ReadableFile.Failure) { file = try ReadableFile(path: path) } catch { throw .io(error.reason) }
     }
 
     /// The first `count` bytes (fewer if the file is shorter).
@@ -20,7 +20,9 @@ final class ChunkedFile {
     }
 
     private func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
-        do { return try file.read(into: buffer, at: offset) } catch { throw .io(error.reason) }
+        do throws(ReadableFile.Failure) { return try file.read(into: buffer, at: offset) } catch {
+            throw .io(error.reason)
+        }
     }
 
     /// Calls `body` with each chunk from `offset` to the end; `body` returns false to stop early.

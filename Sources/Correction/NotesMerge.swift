@@ -114,8 +114,9 @@ struct NotesMerge {
         let needed = Set((first..<(first + notes.count)).map { $0 / 1024 }).subtracting(blocks).sorted()
         if !needed.isEmpty, let idmap, idmap.attribute("data") != nil {
             let list = (blocks + needed).map(String.init).joined(separator: ",")
-            let attributes = idmap.attributes.map {
-                $0.name == "data" && $0.prefix == nil ? ($0.prefix, $0.name, list) : $0
+            let attributes = idmap.attributes.map { attribute in
+                attribute.name == "data" && attribute.prefix == nil
+                    ? (prefix: attribute.prefix, name: attribute.name, value: list) : attribute
             }
             edits.append(
                 (

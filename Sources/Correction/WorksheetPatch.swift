@@ -196,7 +196,8 @@ private final class RowScanner: XMLEventHandler {
         case (.rows, 3) where row != nil && !row!.cells.isEmpty:
             row!.cells[row!.cells.count - 1].end = consumed - row!.start
         case (.rows, 4) where inFormula:
-            row!.cells[row!.cells.count - 1].formula!.upperBound = consumed - row!.start
+            let start = row!.cells[row!.cells.count - 1].formula!.lowerBound
+            row!.cells[row!.cells.count - 1].formula = start..<(consumed - row!.start)
             inFormula = false
         case (.tail, 0):
             rootClose = try closeTag(end: consumed) - tailStart

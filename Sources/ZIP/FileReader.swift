@@ -6,13 +6,15 @@ final class FileReader {
     var size: Int64 { file.size }
 
     init(path: String) throws(ZipError) {
-        do { file = try ReadableFile(path: path) } catch { throw .io(error.reason) }
+        do throws(ReadableFile.Failure) { file = try ReadableFile(path: path) } catch { throw .io(error.reason) }
     }
 
     /// Reads up to `count` bytes at `offset` into `buffer` (retrying an interrupted read);
     /// returns how many were read.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ZipError) -> Int {
-        do { return try file.read(into: buffer, at: offset) } catch { throw .io(error.reason) }
+        do throws(ReadableFile.Failure) { return try file.read(into: buffer, at: offset) } catch {
+            throw .io(error.reason)
+        }
     }
 
     /// Reads exactly `count` bytes at `offset`, or fails as truncated.
