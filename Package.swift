@@ -26,23 +26,28 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Reading: container → XML events → cells.
-        .target(name: "ZIP", dependencies: ["CZlib", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "FileAccess", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "ZIP", dependencies: ["CZlib", "FileAccess"]),
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
-        .target(name: "Spreadsheet"),
+        .target(name: "Primitives"),
+        .target(name: "Spreadsheet", dependencies: ["Primitives"]),
         .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"]),
-        .target(name: "CSV", dependencies: ["Spreadsheet", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "CSV", dependencies: ["Spreadsheet", "FileAccess"]),
+
+        // Converting: a workbook or CSV file written as XLSX, CSV or JSON.
+        .target(name: "Conversion", dependencies: ["Spreadsheet", "XLSX", "CSV", "Ingest"]),
 
         // Calculating: plan → statement. The engine knows no file format.
         .target(name: "Parallel"),
-        .target(name: "Commission", dependencies: ["Spreadsheet", "Parallel"]),
-        .target(name: "PlanFile", dependencies: ["Commission", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Commission", dependencies: ["Primitives", "Parallel"]),
+        .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
         // Reconciling: the hand-kept workbook against the engine.
         .target(
-            name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX", "Recalculation"]),
+            name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "Recalculation"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),
@@ -56,7 +61,7 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "Commission", "Review", "Forecast", "Reconciliation", "Spreadsheet", "XLSX", "CSV", "Parallel",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Ingest", "XMLStream", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Correction",
@@ -85,7 +90,7 @@ let package = Package(
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
                 "Reconciliation", "Correction", "Review", "Forecast", "Inference", "Recalculation", "Server", "Ledger",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Conversion", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -97,24 +102,24 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(
             name: "CommissionTests",
-            dependencies: ["Commission", "PlanFile", "Ingest", "Spreadsheet", "Reports", "TestSupport"]),
+            dependencies: ["Commission", "PlanFile", "Ingest", "Reports", "TestSupport"]),
         .testTarget(
             name: "ReconciliationTests",
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
-                "XMLStream",
             ]),
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "XLSX", "Spreadsheet"]),
+        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSX", "CSV", "Spreadsheet"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
         .testTarget(
-            name: "FormulaTests", dependencies: ["Formula", "Recalculation", "XLSX", "Spreadsheet", "TestSupport"]),
+            name: "FormulaTests", dependencies: ["Formula", "Recalculation", "Spreadsheet"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "ZIP", "XLSX", "Spreadsheet", "TestSupport", "Ledger", "Commission",
+                "Server", "XLSX", "Spreadsheet", "TestSupport", "Ledger", "Commission",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

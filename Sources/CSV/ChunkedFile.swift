@@ -1,55 +1,27 @@
-import SystemPackage
+import FileAccess
 
 /// Sequential reads of a file in fixed-size chunks, so memory stays flat whatever its size.
 final class ChunkedFile {
     static let chunkSize = 1 << 20
-    private let descriptor: FileDescriptor
-    let path: String
-    let size: Int64
+    private let file: ReadableFile
+    var path: String { file.path }
+    var size: Int64 { file.size }
 
     init(path: String) throws(CSVError) {
-        self.path = path
-        do {
-            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
-        } catch {
-            throw .io("\(error)")
-        }
-        do {
-            let status = try descriptor.stat()
-            guard status.type != .directory else {
-                try? descriptor.close()
-                throw CSVError.io("is a folder, not a file")
-            }
-            size = status.size
-        } catch let error as CSVError {
-            throw error
-        } catch {
-            try? descriptor.close()
-            throw .io("\(error)")
-        }
+        do throws(ReadableFile.Failure) { file = try ReadableFile(path: path) } catch { throw .io(error.reason) }
     }
-
-    deinit { try? descriptor.close() }
 
     /// The first `count` bytes (fewer if the file is shorter).
     func prefix(_ count: Int) throws(CSVError) -> [UInt8] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
         defer { buffer.deallocate() }
-        var done = 0
-        while done < count {
-            let n = try read(at: Int64(done), into: UnsafeMutableRawBufferPointer(rebasing: buffer[done..<count]))
-            if n == 0 { break }
-            done += n
-        }
+        let done = try read(at: 0, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]))
         return [UInt8](buffer[0..<done])
     }
 
-    /// One read at `offset` (an interrupted read is retried); 0 at the end of the file.
     private func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
-        do {
-            return try descriptor.read(fromAbsoluteOffset: offset, into: buffer)
-        } catch {
-            throw .io("\(error)")
+        do throws(ReadableFile.Failure) { return try file.read(into: buffer, at: offset) } catch {
+            throw .io(error.reason)
         }
     }
 

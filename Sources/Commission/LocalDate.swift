@@ -1,5 +1,5 @@
 import Foundation
-import Spreadsheet
+import Primitives
 
 /// A calendar date without a time or zone, as commission plans count days.
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {

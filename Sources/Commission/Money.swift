@@ -1,5 +1,5 @@
 import Foundation
-import Spreadsheet
+import Primitives
 
 /// How a plan rounds: to `places` decimals, half-up (away from zero, like Excel's ROUND) or
 /// half-even (banker's), on every line or once per rep-period total.
@@ -81,12 +81,4 @@ extension Decimal {
 
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
     public var percentText: String { (self * 100).plainText + "%" }
-}
-
-extension JSONText {
-    /// Money as a JSON string of plain decimals (`"1250.00"`), or `null`.
-    public static func money(_ value: Decimal?) -> String { value.map { quoted($0.moneyText) } ?? "null" }
-
-    /// A ratio as a JSON string to six places (`"1.25"`), or `null`.
-    public static func ratio(_ value: Decimal?) -> String { value.map { quoted($0.ratioText) } ?? "null" }
 }

@@ -91,7 +91,7 @@ public enum CorrectedWorkbook {
                         emit: { try sink.write($0) })
                     try editor.stream(part) { try patch.feed($0) }
                     let tail = try patch.finish()
-                    try sink.write(try notes?.tail(tail, drawingID: drawingID) ?? tail)
+                    try sink.write(try notes?.tail(tail, drawingID: drawingID) ?? tail.bytes)
                     replaced.formulas = patch.formulas
                 })
             guard let notes else {

@@ -2,10 +2,10 @@ import Foundation
 import Spreadsheet
 import XLSX
 
-/// Adds trueup's notes to a sheet's own comments part (read with libxml2) and VML drawing
-/// (legacy VML is not well-formed XML as Excel writes it, so it is scanned as bytes), byte for
-/// byte around what is added: an author `trueup`, one `<comment>` per corrected cell that has none yet, and
-/// one hidden note shape each, with shape ids after the drawing's own.
+/// Adds trueup's notes to a sheet's own comments part and VML drawing, both read with libxml2
+/// (the drawing recovering past what Excel writes that is not XML, an unclosed `<br>`), byte for
+/// byte around what is added: an author `trueup`, one `<comment>` per corrected cell that has none
+/// yet, and one hidden note shape each, with shape ids after the drawing's own.
 ///
 /// Only the shapes the writers of Excel, LibreOffice and openpyxl produce are merged: an
 /// unprefixed `<comments>` root with `<authors>` and `<commentList>`, and a VML `<xml>` root
@@ -21,10 +21,10 @@ struct NotesMerge {
         guard let spans = try? commentSpans(comments), let list = spans.first("commentList", depth: 1) else {
             return nil
         }
-        guard let vmlRoot = XMLBytes.startTag("xml", in: vml), let vmlRootEnd = XMLBytes.tagEnd(in: vml, at: vmlRoot),
-            XMLBytes.find(Array("</xml>".utf8), in: vml, from: vmlRootEnd) != nil
+        guard let drawing = try? drawingSpans(vml), let root = drawing.elements.first, root.depth == 0,
+            root.localName == "xml", rootClose(vml) != nil
         else { return nil }
-        let declarations = String(decoding: vml[vmlRoot..<vmlRootEnd], as: UTF8.self).replacingOccurrences(
+        let declarations = String(decoding: vml[root.tagStart..<root.tagEnd], as: UTF8.self).replacingOccurrences(
             of: "'", with: "\"")
         guard vmlNamespaces.allSatisfy(declarations.contains) else { return nil }
         return Set(
@@ -65,41 +65,65 @@ struct NotesMerge {
             ])
     }
 
+    /// The VML drawing read by libxml2, recovering: its root, its id map and its shapes.
+    private static func drawingSpans(_ bytes: [UInt8]) throws -> XMLSpans {
+        try XMLSpans(bytes, partName: "vmlDrawing", recovering: true) { name, depth in
+            depth == 0 || name == "idmap" || name == "shapetype" || name == "shape"
+        }
+    }
+
+    /// Where the drawing's `</xml>` starts: it ends the part (libxml2, recovering past an unclosed
+    /// `<br>`, does not report the root's end).
+    private static func rootClose(_ bytes: [UInt8]) -> Int? {
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "<")), bytes[at...].starts(with: "</xml".utf8) else {
+            return nil
+        }
+        return at
+    }
+
     /// The VML drawing with a note shape per note, ids after its highest, the id blocks they
     /// fall in added to its `idmap`, and the note shape type added when it lacks one.
     static func vml(_ bytes: [UInt8], adding notes: [(address: CellAddress, text: String)], location: Location)
         throws -> [UInt8]
     {
-        var out = bytes
-        let text = String(decoding: bytes, as: UTF8.self)
-        let ids = text.ranges(of: "_x0000_s").compactMap { range in
-            Int(text[range.upperBound...].prefix { $0.isNumber })
+        let drawing: XMLSpans
+        do { drawing = try drawingSpans(bytes) } catch {
+            throw SpreadsheetError(location, "the sheet's VML drawing: \(error)")
         }
-        var blocks: [Int] = []
-        if let idmap = text.range(of: "<o:idmap"), let data = text[idmap.upperBound...].range(of: "data=\"") {
-            blocks = text[data.upperBound...].prefix { $0 != "\"" }.split(separator: ",").compactMap {
-                Int($0.trimmingCharacters(in: .whitespaces))
-            }
-        }
-        let first = (ids.max() ?? ((blocks.min() ?? 1) * 1024)) + 1
-        guard let end = XMLBytes.find(Array("</xml>".utf8), in: out, from: 0) else {
+        guard let end = rootClose(bytes) else {
             throw SpreadsheetError(location, "the sheet's VML drawing has no </xml>")
         }
+        let shapeIDPrefix = "_x0000_s"
+        let ids = drawing.elements.filter { $0.localName == "shape" }.flatMap { shape in
+            [shape.attribute("id"), shape.attribute("spid")].compactMap { id in
+                id.flatMap { $0.hasPrefix(shapeIDPrefix) ? Int($0.dropFirst(shapeIDPrefix.count)) : nil }
+            }
+        }
+        let idmap = drawing.elements.first { $0.localName == "idmap" }
+        let blocks =
+            idmap?.attribute("data")?.split(separator: ",").compactMap {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            } ?? []
+        let first = (ids.max() ?? ((blocks.min() ?? 1) * 1024)) + 1
         var added = NoteParts.vmlShapes(notes, firstShapeID: first)
-        if !text.contains("id=\"_x0000_t202\"") && !text.contains("id='_x0000_t202'") {
+        if !drawing.elements.contains(where: { $0.localName == "shapetype" && $0.attribute("id") == "_x0000_t202" }) {
             added = NoteParts.vmlNoteShapeType + added
         }
-        out.replaceSubrange(end..<end, with: added)
+        var edits = [(range: end..<end, with: added)]
         // Shape ids come in blocks of 1,024 that the idmap must list.
         let needed = Set((first..<(first + notes.count)).map { $0 / 1024 }).subtracting(blocks).sorted()
-        if !needed.isEmpty, let idmap = XMLBytes.startTag("o:idmap", in: out),
-            let idmapEnd = XMLBytes.tagEnd(in: out, at: idmap),
-            let data = XMLBytes.find(Array("data=\"".utf8), in: out, from: idmap, before: idmapEnd),
-            let close = XMLBytes.find(Array("\"".utf8), in: out, from: data + 6, before: idmapEnd)
-        {
+        if !needed.isEmpty, let idmap, idmap.attribute("data") != nil {
             let list = (blocks + needed).map(String.init).joined(separator: ",")
-            out.replaceSubrange((data + 6)..<close, with: Array(list.utf8))
+            let attributes = idmap.attributes.map { attribute in
+                attribute.name == "data" && attribute.prefix == nil
+                    ? (prefix: attribute.prefix, name: attribute.name, value: list) : attribute
+            }
+            edits.append(
+                (
+                    idmap.tagStart..<idmap.tagEnd,
+                    XMLSpans.startTag(idmap.qualifiedName, attributes, empty: idmap.isEmpty)
+                ))
         }
-        return out
+        return XMLSpans.splice(bytes, edits)
     }
 }

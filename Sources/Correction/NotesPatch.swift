@@ -57,25 +57,26 @@ struct NotesPatch {
 
     /// The sheet part's tail (from `</sheetData>`) with `<legacyDrawing>` naming relationship
     /// `drawingID` in its schema place (a sheet with notes of its own has one already).
-    func tail(_ tail: [UInt8], drawingID: String?) throws -> [UInt8] {
+    func tail(_ tail: SheetTail, drawingID: String?) throws -> [UInt8] {
         if mergesIntoExisting {
-            guard XMLBytes.startTag("legacyDrawing", in: tail) != nil else {
+            guard tail.offset(of: "legacyDrawing") != nil else {
                 throw SpreadsheetError(location, "the sheet has notes but no <legacyDrawing> to show them")
             }
-            return tail
+            return tail.bytes
         }
-        guard XMLBytes.startTag("legacyDrawing", in: tail) == nil else {
+        guard tail.offset(of: "legacyDrawing") == nil else {
             throw SpreadsheetError(location, "the sheet names a legacy drawing its relationships do not have")
         }
-        let followers = [
+        // What follows <legacyDrawing> in the schema (controls and OLE objects come wrapped in
+        // markup-compatibility <AlternateContent>).
+        let followers: Set = [
             "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
-            "extLst",
+            "extLst", "AlternateContent",
         ]
-        guard
-            let at = followers.compactMap({ XMLBytes.startTag($0, in: tail) }).min()
-                ?? XMLBytes.find(Array("</worksheet>".utf8), in: tail, from: 0)
-        else { throw SpreadsheetError(location, "the sheet's part has no closing </worksheet>") }
-        var patched = tail
+        guard let at = tail.elements.first(where: { followers.contains($0.name) })?.offset ?? tail.rootClose else {
+            throw SpreadsheetError(location, "the sheet's part has no closing </worksheet>")
+        }
+        var patched = tail.bytes
         patched.replaceSubrange(
             at..<at,
             with: Array(

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import XLSX
 import XMLStream
 
 /// One cell to set in a worksheet: its new number, and whether its formula (when it has one)
@@ -12,37 +13,45 @@ struct CellEdit: Sendable, Hashable {
     var formula: String? = nil
 }
 
-/// Rewrites the `<c>` elements of the edited cells of a worksheet part as it streams through,
-/// and passes every other byte on as it was, in memory bounded by a chunk and a row.
+/// A worksheet part's bytes from `</sheetData>` on, held back by `WorksheetPatch.finish` so a
+/// caller can add elements that belong after the rows, with where libxml2 found its elements.
+struct SheetTail {
+    var bytes: [UInt8]
+    /// The root's children in the tail, by local name, at their offsets in `bytes`.
+    var elements: [(name: String, offset: Int)]
+    /// Where `</worksheet>` starts in `bytes`.
+    var rootClose: Int?
+
+    /// The offset of the first child named `name`, if any.
+    func offset(of name: String) -> Int? { elements.first { $0.name == name }?.offset }
+}
+
+/// Rewrites the `<c>` elements of the edited cells of a worksheet part as it streams through
+/// libxml2, and passes every other byte on as it was, in memory bounded by a chunk and a row.
 ///
 /// Edited cells take a highlighted style (`highlight(s)`, keeping the original number format);
 /// cells absent from the XML are inserted in column order. Feed the part's bytes in order, then
-/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted, so the
-/// caller can add elements that belong after the rows.
+/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted. A sheet
+/// whose `<sheetData>` has a namespace prefix is refused.
 final class WorksheetPatch {
-    private enum Phase { case head, rows, tail }
-
     let location: Location
-    private let highlight: (Int) -> Int
-    private let emit: ([UInt8]) throws -> Void
-    private var byRow: [Int: [CellEdit]] = [:]
+    private let parser: XMLPushParser
+    private let scanner: RowScanner
+
     /// The formula each replaced cell had (for its note).
-    private(set) var formulas: [CellAddress: String] = [:]
-    private var patchedRows = Set<Int>()
-    private var buffer: [UInt8] = []
-    private var phase = Phase.head
-    private var rowNumber = 0
-    private var tail: [UInt8] = []
+    var formulas: [CellAddress: String] { scanner.formulas }
 
     init(
         location: Location, edits: [CellEdit], highlight: @escaping (Int) -> Int,
         emit: @escaping ([UInt8]) throws -> Void
     ) {
         self.location = location
-        self.highlight = highlight
-        self.emit = emit
+        var byRow: [Int: [CellEdit]] = [:]
         for edit in edits { byRow[edit.address.row, default: []].append(edit) }
         for row in byRow.keys { byRow[row]!.sort { $0.address.column < $1.address.column } }
+        scanner = RowScanner(location: location, byRow: byRow, highlight: highlight, emit: emit)
+        parser = XMLPushParser(handler: scanner, documentName: location.sheet ?? "worksheet")
+        scanner.parser = parser
     }
 
     /// The whole part patched at once (small parts and tests): the bytes and the replaced formulas.
@@ -52,70 +61,166 @@ final class WorksheetPatch {
         var out: [UInt8] = []
         let patch = WorksheetPatch(location: location, edits: edits, highlight: highlight) { out += $0 }
         try bytes.withUnsafeBytes { try patch.feed($0) }
-        out += try patch.finish()
+        out += try patch.finish().bytes
         return (out, patch.formulas)
     }
 
     func feed(_ chunk: UnsafeRawBufferPointer) throws {
-        buffer.append(contentsOf: chunk)
-        var emitted = 0
-        var position = 0
-        scan: while position < buffer.count {
-            switch phase {
-            case .head:
-                guard let start = XMLBytes.startTag("sheetData", in: buffer, from: position),
-                    let end = XMLBytes.tagEnd(in: buffer, at: start)
-                else { break scan }
-                if XMLBytes.isEmptyElement(buffer, start, end) {
-                    position = start
-                    phase = .tail
-                } else {
-                    position = end
-                    phase = .rows
-                }
-            case .rows:
-                guard let open = buffer[position...].firstIndex(of: UInt8(ascii: "<")), buffer.count - open >= 12
-                else { break scan }
-                if buffer[open + 1] == UInt8(ascii: "/") {
-                    position = open
-                    phase = .tail
-                    continue
-                }
-                guard buffer[open + 1] == UInt8(ascii: "r"), buffer[open + 2] == UInt8(ascii: "o"),
-                    buffer[open + 3] == UInt8(ascii: "w"), XMLBytes.isNameEnd(buffer[open + 4])
-                else {
-                    position = open + 1
-                    continue
-                }
-                guard let tagEnd = XMLBytes.tagEnd(in: buffer, at: open) else { break scan }
-                let rowEnd: Int
-                if XMLBytes.isEmptyElement(buffer, open, tagEnd) {
-                    rowEnd = tagEnd
-                } else {
-                    guard let close = XMLBytes.find(Self.rowClose, in: buffer, from: tagEnd) else { break scan }
-                    rowEnd = close + Self.rowClose.count
-                }
-                rowNumber = XMLBytes.attribute("r", in: buffer, open, tagEnd).flatMap { Int($0) } ?? rowNumber + 1
-                if let edits = byRow[rowNumber] {
-                    try emit(Array(buffer[emitted..<open]))
-                    try emit(patchRow(Array(buffer[open..<rowEnd]), edits: edits))
-                    patchedRows.insert(rowNumber)
-                    emitted = rowEnd
-                }
-                position = rowEnd
-            case .tail:
-                if emitted < position { try emit(Array(buffer[emitted..<position])) }
-                tail += buffer[position...]
-                position = buffer.count
-                emitted = buffer.count
-            }
-        }
-        if emitted < position { try emit(Array(buffer[emitted..<position])) }
-        buffer.removeFirst(position)
+        scanner.buffer.append(contentsOf: chunk)
+        try parse { try parser.feed(chunk) }
+        try scanner.flush()
     }
 
-    /// Checks every edit found its row and returns the part's tail, from `</sheetData>` on.
-    func finish() throws -> [UInt8] {
+    /// Ends the part, checks every edit found its row and returns the tail, from `</sheetData>` on.
+    func finish() throws -> SheetTail {
+        try parse { try parser.finish() }
+        return try scanner.tail()
+    }
+
+    private func parse(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as XMLStreamError {
+            throw SpreadsheetError(location, "the sheet's XML: \(error)")
+        }
+    }
+}
+
+/// The parser's handler: finds rows, the edited rows' cells and the tail by libxml2's offsets.
+private final class RowScanner: XMLEventHandler {
+    /// A cell of an edited row, offsets relative to the row's start.
+    struct CellSpan {
+        var start: Int
+        var end: Int
+        var address: CellAddress?
+        var style: Int
+        /// The `<f>` element's span, whether it starts a shared or array formula, and its text.
+        var formula: Range<Int>?
+        var formulaIsMaster = false
+        var formulaText = ""
+    }
+
+    /// An edited row as it is read: where it starts (absolute) and its cells.
+    struct EditedRow {
+        var start: Int
+        var tagEnd: Int
+        var edits: [CellEdit]
+        var cells: [CellSpan] = []
+    }
+
+    enum Phase { case head, rows, tail }
+
+    let location: Location
+    let byRow: [Int: [CellEdit]]
+    let highlight: (Int) -> Int
+    let emit: ([UInt8]) throws -> Void
+    weak var parser: XMLPushParser?
+
+    /// The bytes from `base` (absolute) to the end of what was fed.
+    var buffer: [UInt8] = []
+    var base = 0
+    /// Everything before this absolute offset has been emitted.
+    var emitted = 0
+    /// The end of the last row not edited (or of `<sheetData>`): safe to emit up to.
+    var settled = 0
+    var phase = Phase.head
+    var depth = 0
+    var rowNumber = 0
+    var row: EditedRow?
+    var inFormula = false
+    var patchedRows = Set<Int>()
+    var formulas: [CellAddress: String] = [:]
+    var tailStart = 0
+    var tailElements: [(name: String, offset: Int)] = []
+    var rootClose: Int?
+
+    init(
+        location: Location, byRow: [Int: [CellEdit]], highlight: @escaping (Int) -> Int,
+        emit: @escaping ([UInt8]) throws -> Void
+    ) {
+        self.location = location
+        self.byRow = byRow
+        self.highlight = highlight
+        self.emit = emit
+    }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+        defer { depth += 1 }
+        switch (phase, depth) {
+        case (.head, 1) where name.is("sheetData"):
+            let (start, tagEnd) = try startTag()
+            // New cells are written unprefixed: a prefixed sheet is not patched.
+            guard buffer[(start - base + 1)...].starts(with: "sheetData".utf8) else { return }
+            if tagEnd == emptyEnd {
+                tailStart = start
+                phase = .tail
+            } else {
+                settled = tagEnd
+                phase = .rows
+            }
+        case (.rows, 2) where name.is("row"):
+            rowNumber = attributes.bytes("r").flatMap(Self.integer) ?? rowNumber + 1
+            if let edits = byRow[rowNumber] {
+                let (start, tagEnd) = try startTag()
+                row = EditedRow(start: start, tagEnd: tagEnd, edits: edits)
+            }
+        case (.rows, 3) where row != nil && name.is("c"):
+            let (start, _) = try startTag()
+            row!.cells.append(
+                CellSpan(
+                    start: start - row!.start, end: 0, address: attributes.string("r").flatMap(CellAddress.init),
+                    style: attributes.bytes("s").flatMap(Self.integer) ?? 0))
+        case (.rows, 4) where row != nil && name.is("f") && !row!.cells.isEmpty:
+            let (start, _) = try startTag()
+            row!.cells[row!.cells.count - 1].formula = (start - row!.start)..<(start - row!.start)
+            row!.cells[row!.cells.count - 1].formulaIsMaster = attributes.bytes("ref") != nil
+            inFormula = true
+        case (.tail, 1):
+            let (start, _) = try startTag()
+            tailElements.append((name.localName, start - tailStart))
+        default: break
+        }
+    }
+
+    func endElement(_ name: XMLName) throws {
+        depth -= 1
+        switch (phase, depth) {
+        case (.rows, 1):
+            tailStart = try closeTag(end: consumed)
+            phase = .tail
+        case (.rows, 2):
+            if let edited = row {
+                try emitPatched(edited, end: consumed)
+                row = nil
+            } else {
+                settled = consumed
+            }
+        case (.rows, 3) where row != nil && !row!.cells.isEmpty:
+            row!.cells[row!.cells.count - 1].end = consumed - row!.start
+        case (.rows, 4) where inFormula:
+            let start = row!.cells[row!.cells.count - 1].formula!.lowerBound
+            row!.cells[row!.cells.count - 1].formula = start..<(consumed - row!.start)
+            inFormula = false
+        case (.tail, 0):
+            rootClose = try closeTag(end: consumed) - tailStart
+        default: break
+        }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        if inFormula { row!.cells[row!.cells.count - 1].formulaText += String(decoding: text, as: UTF8.self) }
+    }
+
+    /// Emits what is settled and drops it from the buffer.
+    func flush() throws {
+        let upTo = phase == .tail ? tailStart : row?.start ?? settled
+        if upTo > emitted {
+            try emit(Array(buffer[(emitted - base)..<(upTo - base)]))
+            emitted = upTo
+        }
+        buffer.removeFirst(emitted - base)
+        base = emitted
+    }
+
+    func tail() throws -> SheetTail {
         guard phase == .tail else {
             throw SpreadsheetError(
                 location,
@@ -123,8 +228,7 @@ final class WorksheetPatch {
                     ? "the sheet's XML has no <sheetData> trueup can patch (a namespace prefix?); it was not corrected"
                     : "the sheet's part ends before its rows do (no </sheetData>)")
         }
-        tail += buffer
-        buffer = []
+        try flush()
         if patchedRows.count < byRow.count,
             let missing = byRow.keys.sorted().first(where: { !patchedRows.contains($0) }).flatMap({ byRow[$0]?.first })
         {
@@ -132,53 +236,98 @@ final class WorksheetPatch {
                 Location(file: location.file, sheet: location.sheet, cell: missing.address),
                 "the sheet has no row for this cell; trueup cannot correct it safely")
         }
-        return tail
+        return SheetTail(bytes: Array(buffer[(tailStart - base)...]), elements: tailElements, rootClose: rootClose)
+    }
+
+    // MARK: Offsets
+
+    private var consumed: Int { parser?.bytesConsumed ?? 0 }
+    /// Set by `startTag` for an empty element: its `tagEnd`.
+    private var emptyEnd = -1
+
+    /// Where the start tag just read begins and ends (absolute).
+    private func startTag() throws -> (start: Int, end: Int) {
+        let at = consumed
+        guard at >= base, at - base < buffer.count,
+            let lessThan = buffer[..<(at - base)].lastIndex(of: UInt8(ascii: "<"))
+        else { throw lost() }
+        let byte = buffer[at - base]
+        if byte == UInt8(ascii: ">") { return (lessThan + base, at + 1) }
+        guard byte == UInt8(ascii: "/") else { throw lost() }
+        emptyEnd = at + 2
+        return (lessThan + base, at + 2)
+    }
+
+    /// Where the end tag that ends at `end` starts (absolute); for an empty element, its end.
+    private func closeTag(end: Int) throws -> Int {
+        guard end > base, end - base <= buffer.count else { throw lost() }
+        if end == emptyEnd { return end }
+        guard let close = buffer[..<(end - base)].lastIndex(of: UInt8(ascii: "<")),
+            buffer[close + 1] == UInt8(ascii: "/")
+        else { throw lost() }
+        return close + base
+    }
+
+    private func lost() -> SpreadsheetError {
+        SpreadsheetError(location, "trueup cannot locate the sheet's elements in its bytes; it was not corrected")
+    }
+
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count < 12 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    // MARK: Patching an edited row
+
+    /// Emits what precedes the row, then the row with its edited cells replaced or inserted.
+    private func emitPatched(_ edited: EditedRow, end: Int) throws {
+        if edited.start > emitted { try emit(Array(buffer[(emitted - base)..<(edited.start - base)])) }
+        let bytes = buffer[(edited.start - base)..<(end - base)]
+        try emit(patchRow(Array(bytes), edited))
+        patchedRows.insert(rowNumber)
+        emitted = end
+        settled = end
     }
 
     private static let rowClose = Array("</row>".utf8)
 
-    /// One `<row>` element with its edited cells replaced or inserted.
-    private func patchRow(_ row: [UInt8], edits: [CellEdit]) throws -> [UInt8] {
-        let tagEnd = XMLBytes.tagEnd(in: row, at: 0)!
-        if XMLBytes.isEmptyElement(row, 0, tagEnd) {
+    private func patchRow(_ row: [UInt8], _ edited: EditedRow) throws -> [UInt8] {
+        let tagEnd = edited.tagEnd - edited.start
+        if tagEnd == row.count {
+            // `<row …/>`: opened, given the new cells, closed.
             return Array(row[0..<(tagEnd - 2)]) + [UInt8(ascii: ">")]
-                + (try edits.flatMap { try newCell($0, original: nil) }) + Self.rowClose
+                + (try edited.edits.flatMap { try newCell($0, original: nil) }) + Self.rowClose
         }
         let rowClose = row.count - Self.rowClose.count
         var out: [UInt8] = []
         var copied = 0
-        var pending = edits[...]
-        var position = tagEnd
-        while let cellStart = XMLBytes.startTag("c", in: row, from: position), cellStart < rowClose {
-            guard let cellTagEnd = XMLBytes.tagEnd(in: row, at: cellStart) else { break }
-            guard let reference = XMLBytes.attribute("r", in: row, cellStart, cellTagEnd),
-                let address = CellAddress(reference)
-            else {
+        var pending = edited.edits[...]
+        for cell in edited.cells {
+            guard let address = cell.address else {
                 throw SpreadsheetError(
                     location, "row \(rowNumber) has cells without references; trueup cannot correct it safely")
             }
-            let cellEnd =
-                XMLBytes.isEmptyElement(row, cellStart, cellTagEnd)
-                ? cellTagEnd
-                : (XMLBytes.find(Array("</c>".utf8), in: row, from: cellTagEnd).map { $0 + 4 } ?? rowClose)
             var inserted: [UInt8] = []
             while let next = pending.first, next.address.column < address.column {
                 inserted += try newCell(next, original: nil)
                 pending.removeFirst()
             }
-            var replacedEnd = cellStart
+            var replacedEnd = cell.start
             if let next = pending.first, next.address.column == address.column {
-                let original = Array(row[cellStart..<cellEnd])
-                formulas[address] = Self.formulaText(original)
-                inserted += try newCell(next, original: original)
+                formulas[address] = cell.formula != nil && !cell.formulaText.isEmpty ? cell.formulaText : nil
+                inserted += try newCell(next, original: (cell, row))
                 pending.removeFirst()
-                replacedEnd = cellEnd
+                replacedEnd = cell.end
             }
             if !inserted.isEmpty {
-                out += row[copied..<cellStart] + inserted
+                out += row[copied..<cell.start] + inserted
                 copied = replacedEnd
             }
-            position = cellEnd
         }
         out += row[copied..<rowClose]
         out += try pending.flatMap { try newCell($0, original: nil) }
@@ -188,50 +337,19 @@ final class WorksheetPatch {
     /// The new `<c>` element: the number, the highlighted style, and the original formula when
     /// it stays. Dropping the formula of a shared-formula master would break the cells that
     /// share it, so that is refused.
-    private func newCell(_ edit: CellEdit, original: [UInt8]?) throws -> [UInt8] {
-        var style = 0
-        var formula: [UInt8] = []
-        if let original, let tagEnd = XMLBytes.tagEnd(in: original, at: 0) {
-            style = XMLBytes.attribute("s", in: original, 0, tagEnd).flatMap { Int($0) } ?? 0
-            if let formulaStart = XMLBytes.startTag("f", in: original, from: tagEnd),
-                let formulaTagEnd = XMLBytes.tagEnd(in: original, at: formulaStart)
-            {
-                let formulaEnd =
-                    XMLBytes.isEmptyElement(original, formulaStart, formulaTagEnd)
-                    ? formulaTagEnd
-                    : (XMLBytes.find(Array("</f>".utf8), in: original, from: formulaTagEnd).map { $0 + 4 }
-                        ?? formulaTagEnd)
-                if edit.keepsFormula && edit.formula == nil {
-                    formula = Array(original[formulaStart..<formulaEnd])
-                } else if XMLBytes.attribute("ref", in: original, formulaStart, formulaTagEnd) != nil {
-                    throw SpreadsheetError(
-                        Location(file: location.file, sheet: location.sheet, cell: edit.address),
-                        "the cell starts a shared or array formula other cells use; trueup cannot replace it safely")
-                }
+    private func newCell(_ edit: CellEdit, original: (cell: CellSpan, row: [UInt8])?) throws -> [UInt8] {
+        var kept: [UInt8]?
+        if let original, let formula = original.cell.formula {
+            if edit.keepsFormula && edit.formula == nil {
+                kept = Array(original.row[formula])
+            } else if original.cell.formulaIsMaster {
+                throw SpreadsheetError(
+                    Location(file: location.file, sheet: location.sheet, cell: edit.address),
+                    "the cell starts a shared or array formula other cells use; trueup cannot replace it safely")
             }
         }
-        if let replacement = edit.formula {
-            formula = Array("<f>".utf8)
-            XMLEscaping.append(replacement, to: &formula)
-            formula += Array("</f>".utf8)
-        }
-        return Array("<c r=\"\(edit.address)\" s=\"\(highlight(style))\">".utf8) + formula
-            + Array("<v>\(edit.value.plainString)</v></c>".utf8)
-    }
-
-    /// The text of a cell element's `<f>`, entities decoded; nil when it has none or it is empty
-    /// (a cell sharing another's formula).
-    static func formulaText(_ element: [UInt8]) -> String? {
-        guard let tagEnd = XMLBytes.tagEnd(in: element, at: 0),
-            let start = XMLBytes.startTag("f", in: element, from: tagEnd),
-            let formulaTagEnd = XMLBytes.tagEnd(in: element, at: start),
-            !XMLBytes.isEmptyElement(element, start, formulaTagEnd),
-            let end = XMLBytes.find(Array("</f>".utf8), in: element, from: formulaTagEnd), end > formulaTagEnd
-        else { return nil }
-        var text = String(decoding: element[formulaTagEnd..<end], as: UTF8.self)
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text
+        return WorksheetPart.cell(
+            WriteCell(.number(edit.value), formula: edit.formula), at: edit.address,
+            styleID: highlight(original?.cell.style ?? 0), formulaElement: kept)
     }
 }

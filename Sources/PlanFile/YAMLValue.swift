@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Primitives
 import Yams
 
 /// A YAML node with the file it came from and the dotted path that leads to it, so that every
@@ -62,12 +63,8 @@ struct YAMLValue {
     /// `8%` or `0.08`, as the fraction 0.08; never negative.
     func percent() throws(PlanError) -> Decimal {
         let raw = try text().trimmingCharacters(in: .whitespaces)
-        let value: Decimal?
-        if raw.hasSuffix("%") {
-            value = Self.decimal(String(raw.dropLast()).trimmingCharacters(in: .whitespaces)).map { $0 / 100 }
-        } else {
-            value = Self.decimal(raw)
-        }
+        let (number, isPercent) = PercentText.split(raw)
+        let value = Self.decimal(number).map { isPercent ? $0 / 100 : $0 }
         guard let value else { throw error("\(name) must be a percentage such as 8% or 0.08, found '\(raw)'") }
         guard value >= 0 else { throw error("\(name) must not be negative, found '\(raw)'") }
         return value

@@ -1,3 +1,5 @@
+import XMLStream
+
 /// Text made safe to put in HTML, between tags or in a quoted attribute.
 public enum HTMLText {
     /// `text` escaped for HTML text and attribute values. Text holding bidirectional controls
@@ -8,18 +10,7 @@ public enum HTMLText {
             (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
                 || $0.value == 0x200E || $0.value == 0x200F || $0.value == 0x061C
         }
-        var out = bidi ? "\u{2068}" : ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return bidi ? out + "\u{2069}" : out
+        let out = XMLEscaping.markup(text, apostrophes: true)
+        return bidi ? "\u{2068}" + out + "\u{2069}" : out
     }
 }

@@ -13,12 +13,17 @@ public final class XMLPushParser {
     @exclusivity(unchecked) private var attributes = AttributeCounter()
     @exclusivity(unchecked) private var context: xmlParserCtxtPtr?
     private let documentName: String
+    private let recovering: Bool
 
     /// Prepares to parse one document; `documentName` appears in libxml2's own diagnostics only.
-    public init(handler: any XMLEventHandler, documentName: String) {
+    /// A `recovering` parser reads on past markup that is not well-formed (libxml2's recovery:
+    /// an unclosed `<br>` in legacy VML, say) and reports no such error; it still refuses a
+    /// document type declaration and stops on the handler's errors.
+    public init(handler: any XMLEventHandler, documentName: String, recovering: Bool = false) {
         Self.installOnce
         state = ParseState(handler: handler)
         self.documentName = documentName
+        self.recovering = recovering
     }
 
     deinit {
@@ -69,7 +74,8 @@ public final class XMLPushParser {
         }
         context = created
         state.context = created
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | (recovering ? XML_PARSE_RECOVER.rawValue : 0))
         xmlCtxtUseOptions(created, options)
         try check(0)
     }
@@ -77,6 +83,7 @@ public final class XMLPushParser {
     /// Turns libxml2's error state and the handler's into one Swift error, in this one place.
     private func check(_ status: Int32) throws {
         if let failure = state.failure { throw failure }
+        guard !recovering else { return }
         guard status != 0 || (context.map { $0.pointee.wellFormed == 0 } ?? false) else { return }
         if let error = xmlCtxtGetLastError(context) {
             let message = error.pointee.message.map { String(cString: $0) } ?? "error \(status)"

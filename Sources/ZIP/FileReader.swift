@@ -1,50 +1,20 @@
-import SystemPackage
+import FileAccess
 
-/// Positioned reads from one open file; the descriptor closes with the value.
+/// Positioned reads from one open file, failing as `ZipError`.
 final class FileReader {
-    private let descriptor: FileDescriptor
-    let size: Int64
+    private let file: ReadableFile
+    var size: Int64 { file.size }
 
     init(path: String) throws(ZipError) {
-        do {
-            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
-        } catch {
-            throw .io("\(error)")
-        }
-        do {
-            let status = try descriptor.stat()
-            guard status.type != .directory else {
-                try? descriptor.close()
-                throw ZipError.io("is a folder, not a file")
-            }
-            size = status.size
-        } catch let error as ZipError {
-            throw error
-        } catch {
-            try? descriptor.close()
-            throw .io("\(error)")
-        }
+        do throws(ReadableFile.Failure) { file = try ReadableFile(path: path) } catch { throw .io(error.reason) }
     }
-
-    deinit { try? descriptor.close() }
 
     /// Reads up to `count` bytes at `offset` into `buffer` (retrying an interrupted read);
     /// returns how many were read.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ZipError) -> Int {
-        var done = 0
-        while done < buffer.count {
-            let n: Int
-            do {
-                n = try descriptor.read(
-                    fromAbsoluteOffset: offset + Int64(done),
-                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
-            } catch {
-                throw .io("\(error)")
-            }
-            if n == 0 { break }
-            done += n
+        do throws(ReadableFile.Failure) { return try file.read(into: buffer, at: offset) } catch {
+            throw .io(error.reason)
         }
-        return done
     }
 
     /// Reads exactly `count` bytes at `offset`, or fails as truncated.

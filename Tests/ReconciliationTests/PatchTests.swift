@@ -66,11 +66,36 @@ import XLSX
         for start in stride(from: 0, to: bytes.count, by: size) {
             try bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { try streaming.feed($0) }
         }
-        streamed += try streaming.finish()
+        streamed += try streaming.finish().bytes
         #expect(String(decoding: streamed, as: UTF8.self) == whole)
         #expect(
             whole.hasSuffix(#"</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#))
         #expect(streaming.formulas == [CellAddress("E3")!: "B3*2"])
+    }
+
+    @Test func aNewDrawingGoesInItsSchemaPlaceWhateverCommentsAndQuotesSay() throws {
+        // A comment and an attribute value that look like the elements trueup looks for: libxml2
+        // reads them as what they are, so the drawing goes before <tableParts>.
+        let xml =
+            #"<worksheet xmlns="m"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><!-- <legacyDrawing r:id="x"/> --><hyperlinks><hyperlink ref="A1" display="&lt;extLst&gt;"/></hyperlinks><tableParts count="0"/></worksheet>"#
+        var out: [UInt8] = []
+        let patch = WorksheetPatch(location: Self.location, edits: [edit("A1", 2)], highlight: { $0 }) { out += $0 }
+        try Array(xml.utf8).withUnsafeBytes { try patch.feed($0) }
+        let tail = try patch.finish()
+        #expect(tail.elements.map(\.name) == ["hyperlinks", "tableParts"])
+        let notes = try #require(try notes(nil))
+        out += try notes.tail(tail, drawingID: "rId9")
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(
+            text.hasSuffix(
+                #"</hyperlinks><legacyDrawing xmlns:r="\#(NotesPatch.relationshipsNamespace)" r:id="rId9"/><tableParts count="0"/></worksheet>"#
+            ))
+        #expect(text.hasPrefix(#"<worksheet xmlns="m"><sheetData><row r="1"><c r="A1"><v>2</v></c></row>"#))
+    }
+
+    @Test func aSheetThatIsNotXMLIsRefused() throws {
+        let broken = #"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>"#
+        #expect(throws: SpreadsheetError.self) { try patch(broken, [edit("A1", 2)]) }
     }
 
     @Test func unsafeSheetsAreRefusedWithTheReason() throws {

@@ -1,3 +1,4 @@
+import XMLStream
 import ZIP
 
 /// The name of a part in an OPC package (ECMA-376 Part 2 §6.2.2), as a ZIP entry holds it: no
@@ -110,17 +111,5 @@ public struct PartName: Hashable, Sendable, Comparable, CustomStringConvertible 
 enum PackageXML {
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
 
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func attribute(_ value: String) -> String { XMLEscaping.markup(value) }
 }

@@ -28,11 +28,13 @@ public struct XMLSpans {
     public let elements: [Element]
 
     /// The elements whose local name and depth `wanted` accepts, in document order. Throws the
-    /// parser's error for XML that is not well-formed, and `PackageEditError` if libxml2's
-    /// offsets do not land on the element's bytes.
-    public init(_ bytes: [UInt8], partName: String, wanted: @escaping (_ localName: String, _ depth: Int) -> Bool)
-        throws
-    {
+    /// parser's error for XML that is not well-formed (unless `recovering`: then libxml2 reads
+    /// on past it, for legacy VML), and `PackageEditError` if libxml2's offsets do not land on
+    /// the element's bytes.
+    public init(
+        _ bytes: [UInt8], partName: String, recovering: Bool = false,
+        wanted: @escaping (_ localName: String, _ depth: Int) -> Bool
+    ) throws {
         if bytes.count >= 2,
             bytes[0] == 0 || bytes[1] == 0 || (bytes[0] == 0xFE && bytes[1] == 0xFF)
                 || (bytes[0] == 0xFF && bytes[1] == 0xFE)
@@ -40,7 +42,7 @@ public struct XMLSpans {
             throw PackageEditError("the part is UTF-16; trueup edits UTF-8 parts only")
         }
         let locator = Locator(bytes: bytes, partName: partName, wanted: wanted)
-        let parser = XMLPushParser(handler: locator, documentName: partName)
+        let parser = XMLPushParser(handler: locator, documentName: partName, recovering: recovering)
         locator.parser = parser
         try bytes.withUnsafeBytes { try parser.feed($0) }
         try parser.finish()

@@ -92,6 +92,25 @@ extension WorksheetXML {
     }
 }
 
+extension WorksheetPart {
+    /// One `<c>` element as an editor splices it into a sheet it streams: `cell` at `address`
+    /// with style index `styleID` (0: none), text inline; `formulaElement`, an `<f>` element as
+    /// the sheet has it (a shared formula's, say), goes in before the value instead of
+    /// `cell.formula`.
+    public static func cell(_ cell: WriteCell, at address: CellAddress, styleID: Int, formulaElement: [UInt8]? = nil)
+        -> [UInt8]
+    {
+        var out: [UInt8] = []
+        WorksheetXML.appendCell(
+            cell, column: Array(CellAddress.columnName(address.column).utf8), row: address.row, styleID: styleID,
+            sharedString: nil, dateSystem: .excel1900, to: &out)
+        if let formulaElement, let startTagEnd = out.firstIndex(of: UInt8(ascii: ">")) {
+            out.insert(contentsOf: formulaElement, at: startTagEnd + 1)
+        }
+        return out
+    }
+}
+
 /// A whole worksheet part of constant cells, for a sheet an editor adds to an existing package
 /// (`WorkbookEditor.appendWorksheet`): the same XML `WorkbookWriter` writes, with text inline
 /// (the package's shared strings are not touched) and styles given as the package's own `s`

@@ -42,12 +42,11 @@ struct WorkbookOutput {
 /// `80%` and `80` are 80 percent; a bare number of 1 or less is a fraction (`0.8` is 80%, `1` is 100%).
 enum Percentages {
     static func parse(_ text: String, option: String) throws -> Decimal {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let number = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
-        guard case .value(let value) = Decimal.parse(number.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+        let (number, isPercent) = PercentText.split(text)
+        guard case .value(let value) = Decimal.parse(number), value >= 0 else {
             throw UsageError("\(option) \(text): expected a percentage such as 80%, 80 or 0.8")
         }
-        return trimmed.hasSuffix("%") || value > 1 ? value / 100 : value
+        return isPercent || value > 1 ? value / 100 : value
     }
 }
 

@@ -1,0 +1,58 @@
+import SystemPackage
+
+/// One file opened for positioned reads (swift-system's `FileDescriptor`): refused when it is a
+/// folder, its size read once; the descriptor closes with the value. The readers of ZIP archives
+/// and CSV files both open files through it.
+public final class ReadableFile {
+    /// Why a file could not be opened or read, in words for a diagnostic line.
+    public struct Failure: Error, Sendable {
+        public let reason: String
+    }
+
+    private let descriptor: FileDescriptor
+    public let path: String
+    public let size: Int64
+
+    public init(path: String) throws(Failure) {
+        self.path = path
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw Failure(reason: "\(error)")
+        }
+        do {
+            let status = try descriptor.stat()
+            guard status.type != .directory else {
+                try? descriptor.close()
+                throw Failure(reason: "is a folder, not a file")
+            }
+            size = status.size
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            try? descriptor.close()
+            throw Failure(reason: "\(error)")
+        }
+    }
+
+    deinit { try? descriptor.close() }
+
+    /// Fills `buffer` from `offset` (retrying an interrupted read), stopping early only at the end
+    /// of the file; returns how many bytes were read.
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(Failure) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n: Int
+            do {
+                n = try descriptor.read(
+                    fromAbsoluteOffset: offset + Int64(done),
+                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]), retryOnInterrupt: true)
+            } catch {
+                throw Failure(reason: "\(error)")
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+}
