@@ -10,6 +10,17 @@ struct CellEdit: Sendable, Hashable {
     var keepsFormula: Bool
     /// A new formula (without `=`) whose value is `value`: a total's ranges repaired.
     var formula: String? = nil
+    /// Whether the cell takes the highlight (a correction); a formula that only takes its
+    /// recalculated value keeps its style.
+    var highlighted = true
+    /// A recalculated formula's value when it is not a number: the cell's `t` and its `<v>` text.
+    var typed: TypedValue? = nil
+
+    struct TypedValue: Sendable, Hashable {
+        /// `str`, `b` or `e`.
+        var type: String
+        var text: String
+    }
 }
 
 /// Rewrites the `<c>` elements of the edited cells of a worksheet part as it streams through,
@@ -215,8 +226,15 @@ final class WorksheetPatch {
             XMLEscaping.append(replacement, to: &formula)
             formula += Array("</f>".utf8)
         }
-        return Array("<c r=\"\(edit.address)\" s=\"\(highlight(style))\">".utf8) + formula
-            + Array("<v>\(edit.value.plainString)</v></c>".utf8)
+        let shownStyle = edit.highlighted ? highlight(style) : style
+        guard let typed = edit.typed else {
+            return Array("<c r=\"\(edit.address)\" s=\"\(shownStyle)\">".utf8) + formula
+                + Array("<v>\(edit.value.plainString)</v></c>".utf8)
+        }
+        var value = Array("<v>".utf8)
+        XMLEscaping.append(typed.text, to: &value)
+        return Array("<c r=\"\(edit.address)\" s=\"\(shownStyle)\" t=\"\(typed.type)\">".utf8) + formula + value
+            + Array("</v></c>".utf8)
     }
 
     /// The text of a cell element's `<f>`, entities decoded; nil when it has none or it is empty
