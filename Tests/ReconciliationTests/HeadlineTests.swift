@@ -10,7 +10,11 @@ import Testing
 @Suite struct HeadlineTests {
     /// Scenarios whose summary sheet does not add up every wrong figure the headline counts, so the
     /// net cannot be derived from the summary's totals alone (each with the reason).
-    static let notDerivable: [String: String] = [:]
+    static let notDerivable: [String: String] = [
+        "case-04":
+            "rep01's commission total Summary!C2 is a typed value (hardcoded_formula), not a sum: the wrong row "
+            + "Deals!K24 of the same rep-period is a wrong figure of its own that the workbook's total does not hold"
+    ]
 
     static func plan(_ name: String) throws -> Plan {
         try PlanFile.load(
