@@ -21,8 +21,8 @@ enum DependentTotals {
     }
 
     /// `corrections` with every dependent formula cell added (keeping its formula and style, with
-    /// its new value cached). A corrected total that keeps its formula caches what its formula
-    /// gives over the corrected cells, the value Excel shows once it recalculates.
+    /// its new value cached). A corrected cell keeps the engine's value; a formula that does not
+    /// reproduce its own cached value from the file is left as it is.
     static func apply(
         to corrections: [(sheet: SheetInfo, edits: [CellEdit])], workbook path: String
     ) throws -> Result {
@@ -47,20 +47,21 @@ enum DependentTotals {
         }
         var recalculated = 0
         var notEvaluable = 0
-        let kept = Set(changes.filter(\.keepsFormula).map { "\($0.sheet)!\($0.address)" })
+        // A formula whose cached value it does not reproduce from the file as it is (SUMIFS over
+        // names written otherwise, numbers stored as text) is not trusted with a new value.
+        let unreproduced = Set(
+            formulas.evaluate(precedents: .cachedWhereAvailable).filter { $0.agreesWithCached == false }.map {
+                "\($0.cell.sheet)!\($0.cell.address)"
+            })
         for result in formulas.recalculated(after: changes) {
             let key = "\(result.cell.sheet)!\(result.cell.address)"
+            // A corrected cell keeps the engine's value.
+            if bySheet[result.sheet]?[result.cell.address] != nil || unreproduced.contains(key) { continue }
             guard case .success(let value) = result.outcome, let edit = Self.edit(result.cell.address, value) else {
-                if !kept.contains(key) { notEvaluable += 1 }
+                notEvaluable += 1
                 continue
             }
-            if let existing = bySheet[result.sheet]?[result.cell.address] {
-                guard existing.keepsFormula, existing.formula == nil, kept.contains(key) else { continue }
-                var total = existing
-                total.value = edit.value
-                total.typed = edit.typed
-                bySheet[result.sheet]![result.cell.address] = total
-            } else {
+            do {
                 bySheet[result.sheet, default: [:]][result.cell.address] = edit
                 recalculated += 1
             }
