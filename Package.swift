@@ -47,7 +47,8 @@ let package = Package(
 
         // Reconciling: the hand-kept workbook against the engine.
         .target(
-            name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "Recalculation"]),
+            name: "Reconciliation",
+            dependencies: ["Commission", "Ingest", "Spreadsheet", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),
@@ -65,7 +66,10 @@ let package = Package(
             ]),
         .target(
             name: "Correction",
-            dependencies: ["ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports"]),
+            dependencies: [
+                "ZIP", "XLSX", "XMLStream", "Spreadsheet", "Commission", "Reconciliation", "Reports", "Formula",
+                "Recalculation",
+            ]),
 
         // Serving: the reconcile-and-correct workflow as local web pages and a JSON API.
         .target(

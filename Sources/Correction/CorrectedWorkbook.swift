@@ -10,14 +10,20 @@ import ZIP
 ///
 /// Every wrong pay cell the reconciliation found takes the engine's value and a highlight fill
 /// (its number format kept); a total whose formula is right keeps it, with the right value
-/// cached. The calculation chain is dropped and the workbook asks for a full recalculation on
-/// open, so dependent cells update in Excel and LibreOffice. Findings, Summary and Payroll
+/// cached. Every formula that reads a corrected cell, directly or not, caches its recalculated
+/// value (see `DependentTotals`), so readers of cached values see the corrected totals; the
+/// calculation chain is dropped and the workbook still asks for a full recalculation on open. Findings, Summary and Payroll
 /// sheets are appended. Every other part is copied byte for byte. A workbook that cannot be
 /// patched safely is refused with the reason before anything is written.
 public enum CorrectedWorkbook {
     public struct Outcome: Sendable {
         /// Cells given the engine's value.
         public var correctedCells: Int
+        /// Formula cells that read corrected cells (directly or not), given their new cached value.
+        public var recalculatedCells: Int
+        /// Formula cells whose value after the corrections could not be evaluated: they keep their
+        /// old cached value until Excel or LibreOffice recalculates on open.
+        public var notRecalculated: Int
         /// Parts copied unchanged from the input.
         public var partsCopied: Int
         /// Parts the correction rewrote (sheets, styles, workbook, relationships, content types).
@@ -54,7 +60,9 @@ public enum CorrectedWorkbook {
             to: editor.bytes(of: stylesPart), partName: stylesPart.name)
         try editor.replace(stylesPart, .bytes(styles.bytes))
 
-        let edits = Corrections.edits(input.findings, workbook: workbook)
+        let corrections = Corrections.edits(input.findings, workbook: workbook)
+        let dependents = try DependentTotals.apply(to: corrections, workbook: path)
+        let edits = dependents.edits
         let findings = Dictionary(
             input.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
         var noteParts: [String] = []
@@ -137,7 +145,9 @@ public enum CorrectedWorkbook {
 
         let summary = try editor.write(to: handle)
         return Outcome(
-            correctedCells: edits.reduce(0) { $0 + $1.edits.count }, partsCopied: summary.copied.count,
+            correctedCells: corrections.reduce(0) { $0 + $1.edits.count },
+            recalculatedCells: dependents.recalculated, notRecalculated: dependents.notEvaluable,
+            partsCopied: summary.copied.count,
             partsPatched: (summary.replaced + summary.added.filter { $0.lowercased().hasSuffix(".rels") }).sorted(),
             addedSheets: book.appended.map(\.name), partsAdded: noteParts, notesSkipped: notesSkipped.sorted())
     }

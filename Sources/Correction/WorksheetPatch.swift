@@ -11,6 +11,17 @@ struct CellEdit: Sendable, Hashable {
     var keepsFormula: Bool
     /// A new formula (without `=`) whose value is `value`: a total's ranges repaired.
     var formula: String? = nil
+    /// Whether the cell takes the highlight (a correction); a formula that only takes its
+    /// recalculated value keeps its style.
+    var highlighted = true
+    /// A recalculated formula's value when it is not a number: the cell's `t` and its `<v>` text.
+    var typed: TypedValue? = nil
+
+    struct TypedValue: Sendable, Hashable {
+        /// `str`, `b` or `e`.
+        var type: String
+        var text: String
+    }
 }
 
 /// A worksheet part's bytes from `</sheetData>` on, held back by `WorksheetPatch.finish` so a
@@ -348,8 +359,16 @@ private final class RowScanner: XMLEventHandler {
                     "the cell starts a shared or array formula other cells use; trueup cannot replace it safely")
             }
         }
+        let value: CellValue
+        switch edit.typed?.type {
+        case "str": value = .text(edit.typed!.text)
+        case "b": value = .bool(edit.typed!.text == "1")
+        case "e": value = .error(edit.typed!.text)
+        default: value = .number(edit.value)
+        }
+        let style = original?.cell.style ?? 0
         return WorksheetPart.cell(
-            WriteCell(.number(edit.value), formula: edit.formula), at: edit.address,
-            styleID: highlight(original?.cell.style ?? 0), formulaElement: kept)
+            WriteCell(value, formula: edit.formula), at: edit.address,
+            styleID: edit.highlighted ? highlight(style) : style, formulaElement: kept)
     }
 }

@@ -23,27 +23,43 @@ struct DependencyGraph {
         let columnsBySheet = byColumn.mapValues { $0.keys.sorted() }
         let extent = workbook.usedExtent
 
+        // The formula nodes in a range, worked out once per range: fifty SUMIFS over a column of a
+        // million formulas share one list instead of building fifty.
+        var nodesInRange: [RangeKey: [Int]] = [:]
+        func nodes(in sheet: Int, _ reference: Reference) -> [Int] {
+            guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { return [] }
+            let lastRow = min(reference.lastRow, max(extent.rows, reference.firstRow))
+            let key = RangeKey(
+                sheet: sheet, firstRow: reference.firstRow, lastRow: lastRow, firstColumn: reference.firstColumn,
+                lastColumn: reference.lastColumn)
+            if let known = nodesInRange[key] { return known }
+            var found: [Int] = []
+            for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
+                let rows = columns[column]!
+                var low = 0
+                var high = rows.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if rows[mid].row < reference.firstRow { low = mid + 1 } else { high = mid }
+                }
+                while low < rows.count, rows[low].row <= lastRow {
+                    found.append(rows[low].node)
+                    low += 1
+                }
+            }
+            // Single cells are many and cheap to look up again: only ranges are kept.
+            if key.firstRow != key.lastRow || key.firstColumn != key.lastColumn { nodesInRange[key] = found }
+            return found
+        }
+
         func precedents(of node: Int) -> [Int] {
             guard let expression = expressions[node] else { return [] }
             var found: [Int] = []
             for (sheet, reference) in Self.ranges(
                 expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address)
             {
-                guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { continue }
-                let lastRow = min(reference.lastRow, max(extent.rows, reference.firstRow))
-                for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
-                    let rows = columns[column]!
-                    var low = 0
-                    var high = rows.count
-                    while low < high {
-                        let mid = (low + high) / 2
-                        if rows[mid].row < reference.firstRow { low = mid + 1 } else { high = mid }
-                    }
-                    while low < rows.count, rows[low].row <= lastRow {
-                        found.append(rows[low].node)
-                        low += 1
-                    }
-                }
+                let inRange = nodes(in: sheet, reference)
+                if found.isEmpty { found = inRange } else { found += inRange }
             }
             return found
         }
@@ -107,4 +123,13 @@ struct DependencyGraph {
         }
         return found
     }
+}
+
+/// A rectangle of one sheet, its last row within the used rows.
+struct RangeKey: Hashable {
+    let sheet: Int
+    let firstRow: Int
+    let lastRow: Int
+    let firstColumn: Int
+    let lastColumn: Int
 }

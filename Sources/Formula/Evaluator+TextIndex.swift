@@ -21,14 +21,28 @@ struct TextIndexes {
         let key = Key(sheet: sheet, reference: reference)
         if let index = indexes[key] { return index[text] ?? [] }
         uses[key, default: 0] += 1
-        guard uses[key]! >= 2 else { return nil }
+        // Indexing costs about one scan, so a large range is indexed on its first use.
+        guard uses[key]! >= 2 || cells.count >= Self.indexedAtFirstUse else { return nil }
         var index: [String: [Int]] = [:]
         for position in 0..<cells.count {
             if case .text(let value) = try cells.at(position) {
-                index[value.lowercased(), default: []].append(position)
+                index[Self.folded(value), default: []].append(position)
             }
         }
         indexes[key] = index
         return index[text] ?? []
+    }
+
+    /// A range of this many cells is indexed the first time a criterion reads it.
+    static let indexedAtFirstUse = 4096
+
+    /// `text` in lower case; ASCII text that has no capital letter is returned as it is, not copied.
+    static func folded(_ text: String) -> String {
+        var plain = true
+        for byte in text.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+            plain = false
+            break
+        }
+        return plain ? text : text.lowercased()
     }
 }

@@ -66,38 +66,17 @@ extension FormulaWorkbook {
     /// not formulas themselves and hold something: a total's inputs, for naming the wrong cells
     /// behind a wrong total. Sheet index and address, in sheet and reading order.
     public func inputs(of sheet: Int, _ address: CellAddress) -> [(sheet: Int, address: CellAddress)] {
-        var formulaAt: [CellKey: Int] = [:]
-        for (index, formula) in formulas.enumerated() {
-            formulaAt[CellKey(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)] = index
+        let formulaCells = Set(
+            formulas.map { CellKey(sheet: $0.sheet, row: $0.address.row, column: $0.address.column) })
+        let grids = sheets
+        var walk = PrecedentWalk(self) { sheet, cell in
+            !formulaCells.contains(CellKey(sheet: sheet, row: cell.row, column: cell.column))
+                && grids[sheet][cell.row, cell.column] != .blank
         }
-        var found: Set<CellKey> = []
-        var visited: Set<Int> = []
-        var queue = [formulaAt[CellKey(sheet: sheet, row: address.row, column: address.column)]].compactMap { $0 }
-        let extent = usedExtent
-        while let node = queue.popLast() {
-            guard visited.insert(node).inserted, let expression = try? Parser.parse(formulas[node].text) else {
-                continue
-            }
-            for (target, reference) in DependencyGraph.ranges(
-                expression, workbook: self, from: formulas[node].sheet, cell: formulas[node].address)
-            {
-                let lastRow = min(reference.lastRow, max(reference.firstRow, extent.rows))
-                let lastColumn = min(reference.lastColumn, max(reference.firstColumn, extent.columns))
-                guard reference.firstRow <= lastRow, reference.firstColumn <= lastColumn else { continue }
-                for row in reference.firstRow...lastRow {
-                    for column in reference.firstColumn...lastColumn {
-                        let key = CellKey(sheet: target, row: row, column: column)
-                        if let formula = formulaAt[key] {
-                            queue.append(formula)
-                        } else if sheets[target][row, column] != .blank {
-                            found.insert(key)
-                        }
-                    }
-                }
-            }
+        let found = walk.reached(from: sheet, address) ?? []
+        return found.sorted {
+            ($0.sheet, $0.address.row, $0.address.column) < ($1.sheet, $1.address.row, $1.address.column)
         }
-        return found.sorted { ($0.sheet, $0.row, $0.column) < ($1.sheet, $1.row, $1.column) }.map {
-            ($0.sheet, CellAddress(row: $0.row, column: $0.column))
-        }
+        .map { ($0.sheet, $0.address) }
     }
 }

@@ -26,6 +26,10 @@ public struct Finding: Sendable, Hashable {
     /// The cell is an input of the calculation (an amount, a date the reader could not read), not
     /// a figure the plan pays: it is reported, never overwritten.
     public var isInput = false
+    /// For a total: the wrong cells it adds up (findings themselves), found through its formula
+    /// or, for a typed total, the wrong rows of its rep and period it was derived from. Its
+    /// difference is counted in the headline only beyond theirs (see `headlineDifference`).
+    public var precedents: [CellPlace] = []
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
@@ -73,9 +77,12 @@ public struct Reconciliation: Sendable {
 
     public var errors: [Finding] { findings.filter(\.isError) }
 
-    /// Σ (manual − expected) of the row-level errors: positive means the sheet overpays.
+    /// Σ (manual − expected) of the wrong figures, each counted once: a total counts only what
+    /// its own difference adds to the wrong cells it adds up (plan-format.md §7, "The headline").
+    /// Positive means the sheet overpays.
     public var netOverpayment: Decimal {
-        findings.filter { $0.isError && $0.isPay && !$0.isDerived }.reduce(Decimal(0)) { $0 + $1.difference }
+        let contributions = headlineDifferences
+        return findings.indices.reduce(Decimal(0)) { $0 + (contributions[$1] ?? 0) }
     }
 }
 

@@ -57,6 +57,7 @@ public enum Reconciler {
                 DealsReader.read(TableFile.open(source), pins: pins), context: context)
         }
         StaleFindings.add(formulas.staleCells, to: &findings)
+        FindingPrecedents.link(&findings, formulas: formulas.formulas)
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))

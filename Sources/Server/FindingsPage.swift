@@ -57,7 +57,7 @@ struct FindingsPage {
         let shown = matching.dropFirst((page - 1) * pageSize).prefix(pageSize)
 
         var body = "<div class=\"totals\">"
-        body += "<div><b>\(result.errors.count)</b>wrong cell\(result.errors.count == 1 ? "" : "s")</div>"
+        body += "<div><b>\(result.wrongFigures.count)</b>wrong cell\(result.wrongFigures.count == 1 ? "" : "s")</div>"
         body +=
             "<div><b>\(HTML.escape(result.netOverpayment.groupedMoneyText))\(currency.isEmpty ? "" : " " + HTML.escape(currency))</b>"
         body += "net \(result.netOverpayment >= 0 ? "overpaid" : "underpaid")</div>"

@@ -20,9 +20,13 @@ import Testing
     @Test func findingsToCorrectExitWith1AndAreRankedByMoney() throws {
         let result = try Self.run("case-01")
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("6 wrong cells; net underpayment"))
-        let cells = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Summary!") || $0.hasPrefix("Deals!") }
-        #expect(cells.first?.hasPrefix("Summary!C5") == true)
+        // Six findings to correct: three wrong cells, and three totals wrong only through them
+        // (counted once, plan-format.md §7), each listed above the cells it adds up.
+        #expect(result.stdout.hasPrefix("3 wrong cells (and 3 totals wrong only through them); net underpayment"))
+        let lines = result.stdout.split(separator: "\n")
+        let first = try #require(lines.firstIndex { $0.hasPrefix("Summary!") || $0.hasPrefix("Deals!") })
+        #expect(lines[first].hasPrefix("Summary!F5"))
+        #expect(lines[first + 1].hasPrefix("└ Summary!C5"))
     }
 
     @Test func aCleanWorkbookExitsWith0() throws {
@@ -41,9 +45,13 @@ import Testing
         ] {
             #expect(findings.first?[key] != nil, "\(key)")
         }
+        // Each wrong figure once: a derived total that names the cells it adds up is not counted.
         #expect(
             (object?["summary"] as? [String: Any])?["errors"] as? Int
-                == findings.filter { $0["cause"] as? String != "rounding" }.count)
+                == findings.filter {
+                    $0["cause"] as? String != "rounding"
+                        && !($0["derived"] as? Bool == true && !(($0["precedents"] as? [Any]) ?? []).isEmpty)
+                }.count)
     }
 
     @Test func unmappableColumnsListWhatWasFoundWithStatus2() throws {

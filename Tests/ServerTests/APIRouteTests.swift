@@ -72,8 +72,10 @@ import XLSX
         }
         let declinedKey = "\(declined["sheet"]!)!\(declined["cell"]!)"
         let expected = Self.money(declined["expected"])
-        #expect(values[declinedKey] == original[declinedKey])
+        // Not the engine's value: the sheet's own (a formula over corrected cells caches what it
+        // gives over them, as Excel shows it on opening).
         #expect(values[declinedKey] != expected)
+        _ = original
     }
 
     /// A row's pay cell the correction changes (not rounding, a deal amount or a total).

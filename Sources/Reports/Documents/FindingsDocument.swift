@@ -74,11 +74,17 @@ public struct FindingsDocument: Codable, Sendable {
         /// The cell is an input of the calculation (an amount or date that could not be read):
         /// reported, never overwritten.
         public var input: Bool
+        /// For a total: the wrong cells it adds up, each a finding of the document.
+        public var precedents: [CellRecord]?
+        /// What the finding adds to `summary.net_overpayment`: its difference less its
+        /// precedents' (null for a finding that is not a pay error).
+        public var countedDifference: MoneyText?
 
         public init(
             sheet: String, cell: String, row: Int, dealID: String?, rep: String?, period: String?, manual: String?,
             manualIsText: Bool, expected: MoneyText, difference: MoneyText, cause: Cause, causes: [Cause],
-            derived: Bool, explanation: String, formula: String?, input: Bool = false
+            derived: Bool, explanation: String, formula: String?, input: Bool = false, precedents: [CellRecord] = [],
+            countedDifference: MoneyText? = nil
         ) {
             self.sheet = sheet
             self.cell = cell
@@ -96,6 +102,8 @@ public struct FindingsDocument: Codable, Sendable {
             self.explanation = explanation
             self.formula = formula
             self.input = input
+            self.precedents = precedents
+            self.countedDifference = countedDifference
         }
 
         enum CodingKeys: String, CodingKey {
@@ -103,36 +111,89 @@ public struct FindingsDocument: Codable, Sendable {
             case dealID = "deal_id"
             case rep, period, manual
             case manualIsText = "manual_is_text"
-            case expected, difference, cause, causes, derived, explanation, formula, input
+            case expected, difference, cause, causes, derived, explanation, formula, input, precedents
+            case countedDifference = "counted_difference"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sheet, forKey: .sheet)
+            try container.encode(cell, forKey: .cell)
+            try container.encode(row, forKey: .row)
+            try container.encode(dealID, forKey: .dealID)
+            try container.encode(rep, forKey: .rep)
+            try container.encode(period, forKey: .period)
+            try container.encode(manual, forKey: .manual)
+            try container.encode(manualIsText, forKey: .manualIsText)
+            try container.encode(expected, forKey: .expected)
+            try container.encode(difference, forKey: .difference)
+            try container.encode(cause, forKey: .cause)
+            try container.encode(causes, forKey: .causes)
+            try container.encode(derived, forKey: .derived)
+            try container.encode(explanation, forKey: .explanation)
+            try container.encode(formula, forKey: .formula)
+            try container.encode(input, forKey: .input)
+            try container.encode(precedents ?? [], forKey: .precedents)
+            try container.encode(countedDifference, forKey: .countedDifference)
         }
     }
 
+    /// A cell of the workbook: a finding's place.
+    public struct CellRecord: Codable, Sendable, Hashable {
+        public var sheet: String
+        public var cell: String
+
+        public init(sheet: String, cell: String) {
+            self.sheet = sheet
+            self.cell = cell
+        }
+    }
+
+    /// The headline: each wrong figure counted once (plan-format.md §7, "The headline").
     public struct Summary: Codable, Sendable, Hashable {
+        /// The wrong figures: every finding to correct but the totals wholly explained by the
+        /// wrong cells they add up (those are `derived_totals`, reported with their precedents).
         public var errors: Int
         public var rounding: Int
-        /// Σ (manual − expected) of the row-level pay errors: positive means the sheet overpays.
+        /// Totals wrong only because of the wrong cells they add up: not counted in `errors`.
+        public var derivedTotals: Int
+        /// Σ `counted_difference` of the findings: each wrong figure once, a total only for what it
+        /// adds beyond the wrong cells it adds up. Positive means the sheet overpays.
         public var netOverpayment: MoneyText
+        /// The `errors`, by main cause.
         public var byCause: [String: Int]
 
         public init(
-            errors: Int, rounding: Int, netOverpayment: MoneyText, byCause: [String: Int]
+            errors: Int, rounding: Int, derivedTotals: Int = 0, netOverpayment: MoneyText, byCause: [String: Int]
         ) {
             self.errors = errors
             self.rounding = rounding
+            self.derivedTotals = derivedTotals
             self.netOverpayment = netOverpayment
             self.byCause = byCause
         }
 
         enum CodingKeys: String, CodingKey {
             case errors, rounding
+            case derivedTotals = "derived_totals"
             case netOverpayment = "net_overpayment"
             case byCause = "by_cause"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            errors = try container.decode(Int.self, forKey: .errors)
+            rounding = try container.decode(Int.self, forKey: .rounding)
+            derivedTotals = try container.decodeIfPresent(Int.self, forKey: .derivedTotals) ?? 0
+            netOverpayment = try container.decode(MoneyText.self, forKey: .netOverpayment)
+            byCause = try container.decode([String: Int].self, forKey: .byCause)
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(errors, forKey: .errors)
             try container.encode(rounding, forKey: .rounding)
+            try container.encode(derivedTotals, forKey: .derivedTotals)
             try container.encode(netOverpayment, forKey: .netOverpayment)
             // Causes in code order, so the same findings print the same text.
             var causes = container.nestedContainer(keyedBy: AnyKey.self, forKey: .byCause)
@@ -192,6 +253,8 @@ extension FindingsDocument {
     /// The document for a reconciliation of the workbook `identity` names.
     public init(_ reconciliation: Reconciliation, plan: Plan, workbook identity: WorkbookIdentity) {
         let errors = reconciliation.errors
+        let figures = reconciliation.wrongFigures
+        let counted = reconciliation.headlineDifferences
         let rowErrors = errors.filter { $0.isPay && !$0.isDerived }
         var differences: [RepPeriod: Decimal] = [:]
         for finding in rowErrors {
@@ -200,11 +263,11 @@ extension FindingsDocument {
         }
         self.init(
             workbook: identity,
-            findings: reconciliation.findings.map(FindingRecord.init),
+            findings: reconciliation.findings.enumerated().map { FindingRecord($1, counted: counted[$0]) },
             summary: Summary(
-                errors: errors.count, rounding: reconciliation.findings.count - errors.count,
-                netOverpayment: reconciliation.netOverpayment.money,
-                byCause: Dictionary(grouping: errors, by: \.cause.rawValue).mapValues(\.count)),
+                errors: figures.count, rounding: reconciliation.findings.count - errors.count,
+                derivedTotals: errors.count - figures.count, netOverpayment: reconciliation.netOverpayment.money,
+                byCause: Dictionary(grouping: figures, by: \.cause.rawValue).mapValues(\.count)),
             currency: reconciliation.statement.currency, periodKind: plan.period.rawValue,
             fiscalYearStart: plan.fiscalYearStart,
             reps: reconciliation.statement.reps.map { total in
@@ -258,20 +321,28 @@ extension FindingsDocument {
                 causes: record.causes.isEmpty ? [record.cause] : record.causes, explanation: record.explanation,
                 isDerived: record.derived, repairedFormula: record.formula)
             finding.isInput = record.input
+            finding.precedents = try (record.precedents ?? []).map { place in
+                guard let cell = CellAddress(place.cell) else {
+                    throw SpreadsheetError(Location(file: file), "\(what): precedent '\(place.cell)' is not a cell")
+                }
+                return CellPlace(sheet: place.sheet, cell: cell)
+            }
             return finding
         }
     }
 }
 
 extension FindingsDocument.FindingRecord {
-    init(_ finding: Finding) {
+    init(_ finding: Finding, counted: Decimal?) {
         self.init(
             sheet: finding.sheet, cell: finding.cell.description, row: finding.cell.row, dealID: finding.dealID,
             rep: finding.rep, period: finding.period?.description,
             manual: finding.manualText ?? finding.manual?.moneyText, manualIsText: finding.manualText != nil,
             expected: finding.expected.money, difference: finding.difference.money, cause: finding.cause,
             causes: finding.causes, derived: finding.isDerived, explanation: finding.explanation,
-            formula: finding.repairedFormula, input: finding.isInput)
+            formula: finding.repairedFormula, input: finding.isInput,
+            precedents: finding.precedents.map { .init(sheet: $0.sheet, cell: $0.cell.description) },
+            countedDifference: counted?.money)
     }
 }
 

@@ -30,6 +30,12 @@ public final class XLSXWorkbook {
     public var formulaValues: [String: [CellAddress: CellValue]] = [:]
     /// How many formula cells without a cached value `readRows` has streamed so far.
     public private(set) var formulasWithoutCachedValue = 0
+    /// How many cells `readRows` may still keep in memory so that a later read of the same sheet
+    /// replays them instead of reading the file again (0, the default: nothing is kept). A sheet
+    /// that does not fit whole is not kept, and later reads of it stream from the file.
+    public var rowsToKeep = 0
+    private var keptRows: [Int: (rows: [Row], tail: SheetTail)] = [:]
+    private var recording: (rows: [Row], cells: Int)?
 
     /// The package, for editors that copy or patch its parts (reads are not thread-safe).
     public let archive: ZipArchive
@@ -92,7 +98,7 @@ public final class XLSXWorkbook {
 
     /// Streams the rows of `sheet` that have at least one cell, in file order, to `body`.
     ///
-    /// Memory stays flat in the number of rows. `progress`, when given, is called after each
+    /// Memory stays flat in the number of rows (but for the rows `rowsToKeep` allows). `progress`, when given, is called after each
     /// chunk with the bytes inflated so far and the part's declared size. Chartsheets have no rows.
     /// An error thrown by `body` stops the read and comes out unchanged.
     @discardableResult
@@ -106,7 +112,17 @@ public final class XLSXWorkbook {
             throw SpreadsheetError(location, "the sheet's part '\(partName)' is missing from the package")
         }
         let fill = formulaValues[sheet.name]
+        let replay = keptRows[sheet.index]
+        recording = rowsToKeep > 0 && replay == nil ? (rows: [], cells: 0) : nil
         let emit: (Row) throws -> Void = { row in
+            if self.recording != nil {
+                self.recording!.cells += row.cells.count
+                if self.recording!.cells <= self.rowsToKeep {
+                    self.recording!.rows.append(row)
+                } else {
+                    self.recording = nil
+                }
+            }
             var row = row
             for index in row.cells.indices where row.cells[index].formula != nil && row.cells[index].value.isEmpty {
                 self.formulasWithoutCachedValue += 1
@@ -116,7 +132,12 @@ public final class XLSXWorkbook {
             }
             try body(row)
         }
-        return try withoutActuallyEscaping(emit) { body in
+        if let replay {
+            try withoutActuallyEscaping(emit) { emit in for row in replay.rows { try emit(row) } }
+            progress?(entry.uncompressedSize, entry.uncompressedSize)
+            return replay.tail
+        }
+        let tail = try withoutActuallyEscaping(emit) { body in
             let parser = WorksheetParser(
                 sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name,
                 emit: body)
@@ -138,5 +159,11 @@ public final class XLSXWorkbook {
             }
             return SheetTail(mergedRanges: parser.mergedRanges)
         }
+        if let recording {
+            keptRows[sheet.index] = (recording.rows, tail)
+            rowsToKeep -= recording.cells
+            self.recording = nil
+        }
+        return tail
     }
 }

@@ -9,7 +9,7 @@ extension WorksheetXML {
     @inline(__always)
     static func appendCell(
         _ cell: WriteCell, column: [UInt8], row: Int, styleID: Int, sharedString: Int?, dateSystem: DateSystem,
-        to out: inout [UInt8]
+        formulaElement: [UInt8]? = nil, to out: inout [UInt8]
     ) {
         out.append(contentsOf: #"<c r=""#.utf8)
         out.append(contentsOf: column)
@@ -21,7 +21,8 @@ extension WorksheetXML {
             out.append(UInt8(ascii: "\""))
         }
         let formula: [UInt8] =
-            cell.formula.map { formula in
+            formulaElement
+            ?? cell.formula.map { formula in
                 var bytes = Array("<f>".utf8)
                 XMLEscaping.append(formula, to: &bytes)
                 return bytes + Array("</f>".utf8)
@@ -103,10 +104,7 @@ extension WorksheetPart {
         var out: [UInt8] = []
         WorksheetXML.appendCell(
             cell, column: Array(CellAddress.columnName(address.column).utf8), row: address.row, styleID: styleID,
-            sharedString: nil, dateSystem: .excel1900, to: &out)
-        if let formulaElement, let startTagEnd = out.firstIndex(of: UInt8(ascii: ">")) {
-            out.insert(contentsOf: formulaElement, at: startTagEnd + 1)
-        }
+            sharedString: nil, dateSystem: .excel1900, formulaElement: formulaElement, to: &out)
         return out
     }
 }

@@ -34,8 +34,15 @@ enum CorrectedOutput {
         let cells = "\(outcome.correctedCells) cell\(outcome.correctedCells == 1 ? "" : "s")"
         FileHandle.standardError.write(
             Data(
-                ("trueup: wrote \(out): \(cells) corrected, sheets \(outcome.addedSheets.joined(separator: ", ")) added, "
+                ("trueup: wrote \(out): \(cells) corrected, \(outcome.recalculatedCells) dependent formulas recalculated, "
+                    + "sheets \(outcome.addedSheets.joined(separator: ", ")) added, "
                     + "\(outcome.partsCopied) parts copied unchanged\n").utf8))
+        if outcome.notRecalculated > 0 {
+            FileHandle.standardError.write(
+                Data(
+                    ("trueup: note: \(outcome.notRecalculated) formulas could not be recalculated; they keep their "
+                        + "old cached value until Excel or LibreOffice recalculates the workbook on open\n").utf8))
+        }
         for sheet in outcome.notesSkipped {
             FileHandle.standardError.write(
                 Data(

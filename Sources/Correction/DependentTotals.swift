@@ -1,0 +1,88 @@
+import Formula
+import Foundation
+import Recalculation
+import Spreadsheet
+import XLSX
+
+/// The formula cells that read corrected cells, directly or through other formulas and across
+/// sheets, given the values they take once the corrections are made.
+///
+/// A corrected workbook still asks for a full recalculation on open, but a reader of cached values
+/// (openpyxl with `data_only=True`, pandas, a payroll import) never recalculates: without this it
+/// would see the old, wrong totals beside the corrected rows.
+enum DependentTotals {
+    /// What recalculating found: the edits to make, sheet by sheet, and how many formulas changed
+    /// value or could not be evaluated (those keep their old cached value; the recalculation on
+    /// open still corrects them in Excel and LibreOffice).
+    struct Result {
+        var edits: [(sheet: SheetInfo, edits: [CellEdit])]
+        var recalculated: Int
+        var notEvaluable: Int
+    }
+
+    /// `corrections` with every dependent formula cell added (keeping its formula and style, with
+    /// its new value cached). A corrected cell keeps the engine's value; a formula that does not
+    /// reproduce its own cached value from the file is left as it is.
+    static func apply(
+        to corrections: [(sheet: SheetInfo, edits: [CellEdit])], workbook path: String
+    ) throws -> Result {
+        guard !corrections.isEmpty else { return Result(edits: [], recalculated: 0, notEvaluable: 0) }
+        let source = try XLSXWorkbook(path: path)
+        let formulas = try WorkbookFormulas(source).workbook
+        guard !formulas.formulas.isEmpty else { return Result(edits: corrections, recalculated: 0, notEvaluable: 0) }
+        var changes: [CellChange] = []
+        for (sheet, edits) in corrections {
+            guard let index = formulas.sheet(named: sheet.name) else { continue }
+            for edit in edits {
+                // A repaired formula is taken at its value: what it gives is `edit.value`.
+                changes.append(
+                    CellChange(
+                        sheet: index, address: edit.address, value: .number(edit.value),
+                        keepsFormula: edit.keepsFormula && edit.formula == nil))
+            }
+        }
+        var bySheet: [String: [CellAddress: CellEdit]] = [:]
+        for (sheet, edits) in corrections {
+            bySheet[sheet.name] = Dictionary(edits.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        var recalculated = 0
+        var notEvaluable = 0
+        // A formula whose cached value it does not reproduce from the file as it is (SUMIFS over
+        // names written otherwise, numbers stored as text) is not trusted with a new value.
+        let unreproduced = Set(
+            formulas.evaluate(precedents: .cachedWhereAvailable).filter { $0.agreesWithCached == false }.map {
+                "\($0.cell.sheet)!\($0.cell.address)"
+            })
+        for result in formulas.recalculated(after: changes) {
+            let key = "\(result.cell.sheet)!\(result.cell.address)"
+            // A corrected cell keeps the engine's value.
+            if bySheet[result.sheet]?[result.cell.address] != nil || unreproduced.contains(key) { continue }
+            guard case .success(let value) = result.outcome, let edit = Self.edit(result.cell.address, value) else {
+                notEvaluable += 1
+                continue
+            }
+            do {
+                bySheet[result.sheet, default: [:]][result.cell.address] = edit
+                recalculated += 1
+            }
+        }
+        let edits = source.sheets.compactMap { sheet in
+            bySheet[sheet.name].map { (sheet: sheet, edits: $0.values.sorted { $0.address < $1.address }) }
+        }
+        return Result(edits: edits, recalculated: recalculated, notEvaluable: notEvaluable)
+    }
+
+    /// The edit caching `value` in a formula cell at `address`, its formula and style kept.
+    static func edit(_ address: CellAddress, _ value: FormulaValue) -> CellEdit? {
+        var edit = CellEdit(address: address, value: 0, keepsFormula: true, highlighted: false)
+        switch value.scalar {
+        case .number(let number): edit.value = number
+        case .blank: edit.typed = .init(type: "str", text: "")
+        case .text(let text): edit.typed = .init(type: "str", text: text)
+        case .bool(let flag): edit.typed = .init(type: "b", text: flag ? "1" : "0")
+        case .error(let error) where error != .notEvaluable: edit.typed = .init(type: "e", text: error.rawValue)
+        case .error, .array: return nil
+        }
+        return edit
+    }
+}

@@ -1,0 +1,88 @@
+import Commission
+import Formula
+import Foundation
+import Spreadsheet
+
+/// A cell of the workbook, by sheet name and address.
+public struct CellPlace: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var sheet: String
+    public var cell: CellAddress
+
+    public init(sheet: String, cell: CellAddress) {
+        self.sheet = sheet
+        self.cell = cell
+    }
+
+    /// `Deals!L5`, the sheet's name quoted when it needs to be.
+    public var description: String { "\(Location.quotedSheetName(sheet))!\(cell)" }
+
+    public static func < (a: CellPlace, b: CellPlace) -> Bool { (a.sheet, a.cell) < (b.sheet, b.cell) }
+}
+
+/// Links each wrong total to the wrong cells it adds up (plan-format.md §7, "The headline").
+///
+/// A total with a formula is followed through its references, across sheets and through other
+/// formulas, stopping at each cell that is itself a finding: those are its precedents. A total
+/// that names a rep and a period keeps only the precedents of that rep and period (a SUMIFS
+/// reads every rep's rows, but adds up only its own). A typed total derived from the rows has
+/// the wrong rows of its rep and period as precedents.
+enum FindingPrecedents {
+    static func link(_ findings: inout [Finding], formulas: FormulaWorkbook?) {
+        var firstAt: [CellPlace: Int] = [:]
+        for (position, finding) in findings.enumerated() where finding.isError && finding.isPay {
+            let place = CellPlace(sheet: finding.sheet, cell: finding.cell)
+            if firstAt[place] == nil { firstAt[place] = position }
+        }
+        let index = firstAt
+        guard index.count > 1 else { return }
+        var walk = formulas.map { formulas in
+            PrecedentWalk(formulas) { index[CellPlace(sheet: formulas.sheets[$0].name, cell: $1)] != nil }
+        }
+        for position in findings.indices where findings[position].isError && findings[position].isPay {
+            let total = findings[position]
+            let place = CellPlace(sheet: total.sheet, cell: total.cell)
+            var found: [CellPlace] = []
+            if let formulas, let sheet = formulas.sheet(named: total.sheet),
+                let reached = walk?.reached(from: sheet, total.cell)
+            {
+                found = reached.map { CellPlace(sheet: formulas.sheets[$0.sheet].name, cell: $0.address) }.filter {
+                    $0 != place
+                }
+            }
+            if found.isEmpty && total.isDerived {
+                found = findings.filter {
+                    $0.isError && $0.isPay && !$0.isDerived && $0.sheet != total.sheet
+                }.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }
+                found = found.filter { index[$0] != nil }
+            }
+            findings[position].precedents = found.filter { candidate in
+                guard total.rep != nil || total.period != nil, let other = index[candidate] else { return true }
+                return findings[other].rep == nil
+                    || (findings[other].rep?.normalizedKey == total.rep?.normalizedKey
+                        && findings[other].period == total.period)
+            }.sorted()
+        }
+    }
+}
+
+extension Reconciliation {
+    /// What each wrong figure adds to the headline, by its index in `findings`: its difference,
+    /// less the differences of the wrong cells it adds up (its precedents), so that a total and
+    /// the rows inside it are counted once. A total wholly explained by its rows adds nothing
+    /// (or the cents its own rounding adds). Findings that are not pay errors are absent.
+    public var headlineDifferences: [Int: Decimal] {
+        var differences: [CellPlace: Decimal] = [:]
+        for finding in findings where finding.isError && finding.isPay {
+            differences[CellPlace(sheet: finding.sheet, cell: finding.cell)] = finding.difference
+        }
+        var result: [Int: Decimal] = [:]
+        for (position, finding) in findings.enumerated() where finding.isError && finding.isPay {
+            result[position] = finding.precedents.reduce(finding.difference) { $0 - (differences[$1] ?? 0) }
+        }
+        return result
+    }
+
+    /// The wrong figures, each once: every error but the totals wholly explained by the wrong
+    /// cells they add up, which the report shows with those cells.
+    public var wrongFigures: [Finding] { findings.filter { $0.isError && !($0.isDerived && !$0.precedents.isEmpty) } }
+}

@@ -1,0 +1,88 @@
+import Commission
+import Foundation
+import PlanFile
+import Reconciliation
+import Reports
+import Testing
+
+/// The headline counts each wrong figure once (plan-format.md §7): a wrong total names the wrong
+/// cells it adds up, and the net figure agrees with the workbook's own totals.
+@Suite struct HeadlineTests {
+    /// Scenarios whose summary sheet does not add up every wrong figure the headline counts, so the
+    /// net cannot be derived from the summary's totals alone (each with the reason).
+    static let notDerivable: [String: String] = [
+        "case-04":
+            "rep01's commission total Summary!C2 is a typed value (hardcoded_formula), not a sum: the wrong row "
+            + "Deals!K24 of the same rep-period is a wrong figure of its own that the workbook's total does not hold"
+    ]
+
+    static func plan(_ name: String) throws -> Plan {
+        try PlanFile.load(
+            path: ScenarioReconciliationTests.folder.appendingPathComponent(name).appendingPathComponent("plan.yaml")
+                .path)
+    }
+
+    @Test(arguments: ScenarioReconciliationTests.cases)
+    func netOverpaymentIsTheWorkbooksTotalsLessTheEngines(_ name: String) throws {
+        let (result, _) = try ScenarioReconciliationTests.reconcile(name)
+        let tolerance = try Self.plan(name).tolerance
+        // Every total's precedents are pay errors of the reconciliation, none of them itself.
+        let places = Set(
+            result.findings.filter { $0.isError && $0.isPay }.map { CellPlace(sheet: $0.sheet, cell: $0.cell) })
+        for finding in result.findings {
+            #expect(!finding.precedents.contains(CellPlace(sheet: finding.sheet, cell: finding.cell)))
+            for precedent in finding.precedents { #expect(places.contains(precedent), "\(name) \(precedent)") }
+            if finding.isDerived && finding.isPay && finding.isError {
+                #expect(!finding.precedents.isEmpty, "\(name) \(finding.sheet)!\(finding.cell) names no cells")
+            }
+        }
+        // The workbook's own totals less the engine's, over the rep-periods its summary has.
+        let totals = result.sheetTotals.values.reduce(Decimal(0)) { $0 + $1.manual - $1.expected }
+        // What the headline counts from wrong figures outside those totals (other sheets' rows of
+        // rep-periods the summary lacks) is not in them.
+        let summarised = Set(result.sheetTotals.keys)
+        let outside = result.headlineDifferences.reduce(Decimal(0)) { sum, entry in
+            let finding = result.findings[entry.key]
+            guard let rep = finding.rep, let period = finding.period,
+                !summarised.contains(RepPeriod(rep: rep, period: period))
+            else { return sum }
+            return sum + entry.value
+        }
+        let slack = tolerance * Decimal(result.findings.count + 1)
+        if let reason = Self.notDerivable[name] {
+            print("headline \(name): not derivable (\(reason))")
+            return
+        }
+        guard !result.sheetTotals.isEmpty else {
+            print("headline \(name): no summary totals")
+            return
+        }
+        #expect(
+            abs(result.netOverpayment - outside - totals) <= slack,
+            "\(name): net \(result.netOverpayment), outside the summary \(outside), the summary's totals less the engine's \(totals)"
+        )
+        print(
+            "headline \(name): net \(result.netOverpayment), summary totals − engine \(totals), "
+                + "\(result.wrongFigures.count) wrong figures, \(result.errors.count - result.wrongFigures.count) derived totals"
+        )
+    }
+
+    /// The document: each finding's counted difference adds up to the net, and the counts add up.
+    @Test(arguments: ScenarioReconciliationTests.cases)
+    func documentCountsEachWrongFigureOnce(_ name: String) throws {
+        let (result, _) = try ScenarioReconciliationTests.reconcile(name)
+        let plan = try Self.plan(name)
+        let document = FindingsDocument(result, plan: plan, workbook: .init(file: "manual.xlsx", sha256: ""))
+        let counted = document.findings.compactMap(\.countedDifference).reduce(Decimal(0)) { $0 + $1.value }
+        #expect(counted == document.summary.netOverpayment.value)
+        #expect(
+            document.summary.errors + document.summary.derivedTotals + document.summary.rounding
+                == document.findings.count)
+        #expect(document.summary.byCause.values.reduce(0, +) == document.summary.errors)
+        // The text lists every finding once, each total's precedents beneath it.
+        let text = ReconciliationText(result: result, currency: "").render()
+        for finding in result.findings {
+            #expect(text.contains("!\(finding.cell)"), "\(name) \(finding.sheet)!\(finding.cell)")
+        }
+    }
+}
