@@ -13,6 +13,8 @@ public struct FormulaCheck: Sendable {
     /// How many formula cells without a cached value are not evaluable, and why (function or reason).
     public let notEvaluableWithoutCache: [String: Int]
     public let stale: [FormulaCensus.StaleCell]
+    /// The workbook's cells and formulas as read (cached values where the file has them).
+    public let workbook: FormulaWorkbook
 
     /// Reads every worksheet of `workbook` (a second pass over the file) and evaluates each
     /// formula from the cached values of the cells it reads, evaluated ones where there are none.
@@ -32,6 +34,7 @@ public struct FormulaCheck: Sendable {
             }
         }
         self.values = values
+        self.workbook = formulas.workbook
         evaluatedWithoutCache = evaluated
         notEvaluableWithoutCache = notEvaluable
         stale = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name)).sheets.flatMap(\.stale)

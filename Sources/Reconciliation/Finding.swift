@@ -26,6 +26,9 @@ public struct Finding: Sendable, Hashable {
     /// The cell is an input of the calculation (an amount, a date the reader could not read), not
     /// a figure the plan pays: it is reported, never overwritten.
     public var isInput = false
+    /// For a rate table's cell that holds a wrong rate: the cells (`Sheet|A1`) of the rows that
+    /// look their rate up from it, which it spoils. Its difference is a rate, not money.
+    public var lookedUpBy: [String] = []
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
@@ -72,7 +75,7 @@ public struct Reconciliation: Sendable {
 
     /// Σ (manual − expected) of the row-level errors: positive means the sheet overpays.
     public var netOverpayment: Decimal {
-        findings.filter { $0.isError && $0.isPay && !$0.isDerived }.reduce(Decimal(0)) { $0 + $1.difference }
+        findings.filter { $0.isError && $0.isPay && !$0.isDerived && $0.lookedUpBy.isEmpty }.reduce(Decimal(0)) { $0 + $1.difference }
     }
 }
 
