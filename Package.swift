@@ -42,7 +42,8 @@ let package = Package(
 
         // Reconciling: the hand-kept workbook against the engine.
         .target(
-            name: "Reconciliation", dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX", "Recalculation", "Formula"]),
+            name: "Reconciliation",
+            dependencies: ["Commission", "Ingest", "Spreadsheet", "XLSX", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),

@@ -75,7 +75,9 @@ public struct Reconciliation: Sendable {
 
     /// Σ (manual − expected) of the row-level errors: positive means the sheet overpays.
     public var netOverpayment: Decimal {
-        findings.filter { $0.isError && $0.isPay && !$0.isDerived && $0.lookedUpBy.isEmpty }.reduce(Decimal(0)) { $0 + $1.difference }
+        findings.filter { $0.isError && $0.isPay && !$0.isDerived && $0.lookedUpBy.isEmpty }.reduce(Decimal(0)) {
+            $0 + $1.difference
+        }
     }
 }
 

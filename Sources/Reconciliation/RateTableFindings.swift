@@ -62,8 +62,10 @@ enum RateTableFindings {
         var tableFindings: [Finding] = []
         for key in order {
             let group = groups[key]!
-            guard case .number(let held) = workbook.sheets[group.source.sheet][group.source.address.row,
-                group.source.address.column],
+            guard
+                case .number(let held) = workbook.sheets[group.source.sheet][
+                    group.source.address.row,
+                    group.source.address.column],
                 let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }), held != planRate,
                 !servesCorrectRows(group.source, rate: held, context: context, sources: sources, rateCell: rateCell)
             else { continue }

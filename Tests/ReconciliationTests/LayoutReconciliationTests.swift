@@ -64,17 +64,18 @@ import Testing
 
     /// Each planted wrong rate table cell (a truth cell with `spoils`) is found naming exactly the
     /// rows it spoils; a problem otherwise. How many there were, and how many were not so found.
-    static func checkRateTables(_ result: Reconciliation, _ truth: [String: Any], name: String, problems: inout [String])
-        -> (cells: Int, wrong: Int)
-    {
+    static func checkRateTables(
+        _ result: Reconciliation, _ truth: [String: Any], name: String, problems: inout [String]
+    ) -> (cells: Int, wrong: Int) {
         var wrong = 0
         let cells = (truth["cells"] as! [[String: Any]]).filter { $0["spoils"] is [String] }
         for cell in cells {
             let spoils = Set((cell["spoils"] as! [String]).map { $0.replacingOccurrences(of: "!", with: "|") })
-            let found = result.findings.first { "\($0.sheet)!\($0.cell)" == "\(cell["sheet"]!)!\(cell["cell"]!)" }
+            let place = "\(cell["sheet"]!)!\(cell["cell"]!)"
+            let found = result.findings.first { "\($0.sheet)!\($0.cell)" == place }
             if Set(found?.lookedUpBy ?? []) != spoils {
                 wrong += 1
-                problems.append("\(name) \(cell["sheet"]!)!\(cell["cell"]!): spoils \(found?.lookedUpBy ?? []), truth \(spoils)")
+                problems.append("\(name) \(place): spoils \(found?.lookedUpBy ?? []), truth \(spoils)")
             }
         }
         return (cells.count, wrong)
