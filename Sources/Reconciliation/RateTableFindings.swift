@@ -67,7 +67,9 @@ enum RateTableFindings {
                     group.source.address.row,
                     group.source.address.column],
                 let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }), held != planRate,
-                !servesCorrectRows(group.source, rate: held, context: context, sources: sources, rateCell: rateCell)
+                !servesCorrectRows(
+                    group.source, rate: held, context: context, sources: sources, rateCell: rateCell,
+                    besides: Set(suspects.map(\.index)))
             else { continue }
             let sheetName = workbook.sheets[group.source.sheet].name
             let place = "\(Location.quotedSheetName(sheetName))!\(group.source.address)"
@@ -97,10 +99,10 @@ enum RateTableFindings {
     /// right for it, and the wrong rows picked the wrong line of the table.
     private static func servesCorrectRows(
         _ source: (sheet: Int, address: CellAddress), rate: Decimal, context: RowContext, sources: ValueSources,
-        rateCell: (Int) -> (sheet: Int, address: CellAddress)?
+        rateCell: (Int) -> (sheet: Int, address: CellAddress)?, besides wrong: Set<Int>
     ) -> Bool {
         var checked = 0
-        for index in context.deals.lines.indices where checked < correctRowsChecked {
+        for index in context.deals.lines.indices where checked < correctRowsChecked && !wrong.contains(index) {
             guard context.deals.manual[index].rate.flatMap({ Decimal.fromCell($0).number }) == rate,
                 let cell = rateCell(index)
             else { continue }
