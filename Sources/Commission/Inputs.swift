@@ -56,6 +56,10 @@ public struct RosterEntry: Sendable, Hashable {
     /// Per-period targets of personal objectives, by the objective's name in compared form
     /// (`String.normalizedKey`).
     public var objectiveTargets: [String: Decimal]
+    /// The rep's e-mail address, and other ways the rep's name is written (nicknames, old names):
+    /// a hand-kept sheet's rep written one of these ways is this rep.
+    public var email: String?
+    public var aliases: [String] = []
 
     public init(
         id: String, name: String? = nil, team: String? = nil, quota: Decimal? = nil, annualQuota: Decimal? = nil,

@@ -61,6 +61,7 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
     case id, name, team, quota
     case annualQuota = "annual_quota"
     case start, end, draw
+    case email, aliases
 
     public var synonyms: [String] {
         switch self {
@@ -72,6 +73,8 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
         case .start: ["Start", "Start Date", "Hire Date"]
         case .end: ["End", "End Date", "Termination Date"]
         case .draw: ["Draw", "Draw Amount"]
+        case .email: ["Email", "E-mail", "Email Address", "Work Email", "Correo", "Courriel"]
+        case .aliases: ["Aliases", "Alias", "Also Known As", "AKA", "Other Names"]
         }
     }
 }

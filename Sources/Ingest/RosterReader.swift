@@ -63,8 +63,17 @@ public enum RosterReader {
                     draw: try checked(.draw) { () throws(ValueReading.Failure) in
                         try ValueReading.money(value(.draw), style: .decimalPoint)
                     }, objectiveTargets: targets))
+            entries[entries.count - 1].email = ValueReading.text(value(.email))
+            entries[entries.count - 1].aliases = aliases(value(.aliases))
         }
         return entries
+    }
+
+    /// An `aliases` cell's names, separated by `;`, `|` or new lines (a comma belongs to `Lima, Ana`).
+    static func aliases(_ cell: CellValue) -> [String] {
+        guard let text = ValueReading.text(cell) else { return [] }
+        return text.split(whereSeparator: { ";|\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 
     /// The header row's columns named after an objective, keyed by the objective's compared name.

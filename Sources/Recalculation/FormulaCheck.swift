@@ -13,15 +13,14 @@ public struct FormulaCheck: Sendable {
     /// How many formula cells without a cached value are not evaluable, and why (function or reason).
     public let notEvaluableWithoutCache: [String: Int]
     public let stale: [FormulaCensus.StaleCell]
-    /// The workbook's cells and formulas as read, for following a total to the cells it adds up.
-    public let formulas: FormulaWorkbook
+    /// The workbook's cells and formulas as read (cached values where the file has them).
+    public let workbook: FormulaWorkbook
 
     /// Reads every worksheet of `workbook` (a second pass over the file) and evaluates each
     /// formula from the cached values of the cells it reads, evaluated ones where there are none.
     public init(_ workbook: XLSXWorkbook, options: EvaluationOptions = EvaluationOptions()) throws {
         let formulas = try WorkbookFormulas(workbook)
         let results = formulas.evaluate(precedents: .cachedWhereAvailable, options: options)
-        self.formulas = formulas.workbook
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
         var notEvaluable: [String: Int] = [:]
@@ -35,6 +34,7 @@ public struct FormulaCheck: Sendable {
             }
         }
         self.values = values
+        self.workbook = formulas.workbook
         evaluatedWithoutCache = evaluated
         notEvaluableWithoutCache = notEvaluable
         stale = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name)).sheets.flatMap(\.stale)

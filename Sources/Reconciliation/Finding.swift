@@ -30,6 +30,9 @@ public struct Finding: Sendable, Hashable {
     /// or, for a typed total, the wrong rows of its rep and period it was derived from. Its
     /// difference is counted in the headline only beyond theirs (see `headlineDifference`).
     public var precedents: [CellPlace] = []
+    /// For a rate table's cell that holds a wrong rate: the cells (`Sheet|A1`) of the rows that
+    /// look their rate up from it, which it spoils. Its difference is a rate, not money.
+    public var lookedUpBy: [String] = []
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,

@@ -76,7 +76,9 @@ extension Reconciliation {
             differences[CellPlace(sheet: finding.sheet, cell: finding.cell)] = finding.difference
         }
         var result: [Int: Decimal] = [:]
-        for (position, finding) in findings.enumerated() where finding.isError && finding.isPay {
+        // A rate table's cell (`lookedUpBy`) differs by a rate, not money: its rows carry the money.
+        for (position, finding) in findings.enumerated()
+        where finding.isError && finding.isPay && finding.lookedUpBy.isEmpty {
             result[position] = finding.precedents.reduce(finding.difference) { $0 - (differences[$1] ?? 0) }
         }
         return result

@@ -7,8 +7,8 @@ import Recalculation
 struct FormulaReading {
     var staleCells: [FormulaCensus.StaleCell] = []
     var note: String?
-    /// The workbook's formulas, for naming the wrong cells a wrong total adds up.
-    var formulas: FormulaWorkbook?
+    /// The workbook's cells and formulas, for tracing rates to the table they are looked up from.
+    var workbook: FormulaWorkbook?
 
     /// Evaluates the formulas of `file` when it is a workbook. A sheet the check cannot read is no
     /// reason to refuse the reconciliation (the deals reader reports what it needs): the note
@@ -33,6 +33,6 @@ struct FormulaReading {
         workbook.formulaValues = check.values
         // A workbook that asks to be recalculated on open declares its cached values provisional.
         return FormulaReading(
-            staleCells: workbook.recalculatesOnLoad ? [] : check.stale, note: check.note, formulas: check.formulas)
+            staleCells: workbook.recalculatesOnLoad ? [] : check.stale, note: check.note, workbook: check.workbook)
     }
 }

@@ -23,7 +23,9 @@ public enum Reconciler {
     ) throws -> Reconciliation {
         let file = try TableFile.open(path)
         let formulas = FormulaReading.prepare(file, progress: progress)
-        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) }
+        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
+            [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
+        }
         var deals = try DealsReader.readWorkbook(
             file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder
         ) {
@@ -52,16 +54,18 @@ public enum Reconciler {
         }
         findings +=
             UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
+        findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
         if let source {
             findings += try SourceFindings.compute(
                 DealsReader.read(TableFile.open(source), pins: pins), context: context)
         }
         StaleFindings.add(formulas.staleCells, to: &findings)
-        FindingPrecedents.link(&findings, formulas: formulas.formulas)
+        FindingPrecedents.link(&findings, formulas: formulas.workbook)
         findings.sort {
             abs($0.difference) > abs($1.difference)
                 || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
         }
+        RateTableFindings.group(&findings)
         var notes =
             WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
             + identities.notes

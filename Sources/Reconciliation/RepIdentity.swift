@@ -4,9 +4,9 @@ import Ingest
 import Spreadsheet
 
 /// The same person written several ways (`Ana Lima`, `ana lima `, `Lima, Ana`, `A. Lima`,
-/// `ana.lima@example.com`, `R-101`) resolved to one rep of the roster. Each way that is not the
-/// roster's own id or name is reported; a name that matches no one is a `wrong_rep` finding (the
-/// row earns nothing), never a new rep.
+/// `ana.lima@example.com`, `R-101`, an alias) resolved to one rep of the roster (its id, name,
+/// e-mail or `aliases`). Each way that is not the roster's own id or name is reported; a name
+/// that matches no one is a `wrong_rep` finding (the row earns nothing), never a new rep.
 enum RepIdentity {
     struct Resolution {
         /// `'A. Lima' read as Ana Lima, 3 rows`.
@@ -26,6 +26,9 @@ enum RepIdentity {
         for rep in roster {
             byFolded[fold(rep.id), default: []].append(rep)
             if let name = rep.name { byFolded[fold(name), default: []].append(rep) }
+            for other in rep.aliases + (rep.email.map { [$0] } ?? []) {
+                byFolded[fold(other), default: []].append(rep)
+            }
         }
         var memo: [String: RosterEntry?] = [:]
         func match(_ text: String) -> RosterEntry? {

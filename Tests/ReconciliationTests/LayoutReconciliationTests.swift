@@ -62,6 +62,25 @@ import Testing
         return again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" }
     }
 
+    /// Each planted wrong rate table cell (a truth cell with `spoils`) is found naming exactly the
+    /// rows it spoils; a problem otherwise. How many there were, and how many were not so found.
+    static func checkRateTables(
+        _ result: Reconciliation, _ truth: [String: Any], name: String, problems: inout [String]
+    ) -> (cells: Int, wrong: Int) {
+        var wrong = 0
+        let cells = (truth["cells"] as! [[String: Any]]).filter { $0["spoils"] is [String] }
+        for cell in cells {
+            let spoils = Set((cell["spoils"] as! [String]).map { $0.replacingOccurrences(of: "!", with: "|") })
+            let place = "\(cell["sheet"]!)!\(cell["cell"]!)"
+            let found = result.findings.first { "\($0.sheet)!\($0.cell)" == place }
+            if Set(found?.lookedUpBy ?? []) != spoils {
+                wrong += 1
+                problems.append("\(name) \(place): spoils \(found?.lookedUpBy ?? []), truth \(spoils)")
+            }
+        }
+        return (cells.count, wrong)
+    }
+
     @Test func everyLayoutFindsEveryPlantedErrorWithItsCauseAndNothingElse() throws {
         let folder = try Self.render()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -73,12 +92,17 @@ import Testing
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
                 .filter { $0.hasSuffix(".xlsx") && !$0.hasSuffix(".corrected.xlsx") }.sorted()
             var score = ScenarioReconciliationTests.Score()
+            var tableCells = 0
+            var tablesWrong = 0
             for file in files {
                 let name = "\(layout)/\(file)"
                 do {
                     let (result, truth) = try Self.reconcile(
                         folder.appendingPathComponent(layout).appendingPathComponent(file))
                     ScenarioReconciliationTests.score(result, truth, into: &score, name: name)
+                    let tables = Self.checkRateTables(result, truth, name: name, problems: &score.problems)
+                    tableCells += tables.cells
+                    tablesWrong += tables.wrong
                     let left = try Self.stillWrong(
                         folder.appendingPathComponent(layout).appendingPathComponent(file), result, truth: truth)
                     if !left.isEmpty { uncorrected.append("\(name) corrected, still: \(left.joined(separator: ", "))") }
@@ -95,7 +119,10 @@ import Testing
                     + "precision \(score.correct)/\(score.flagged) (\(String(format: "%.1f", precision))%), "
                     + "main cause \(score.causesRight)/\(score.causesChecked) (\(String(format: "%.1f", causes))%)")
             for problem in score.problems { print("  " + problem) }
-            if score.found != score.truthErrors || score.correct != score.flagged || causes < 95 {
+            if layout == "rate-lookup" {
+                #expect(tableCells > 0, "the rate-lookup layout plants wrong rate table cells")
+            }
+            if score.found != score.truthErrors || score.correct != score.flagged || causes < 95 || tablesWrong > 0 {
                 failures.append(layout)
             }
         }

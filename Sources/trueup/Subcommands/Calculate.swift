@@ -77,7 +77,7 @@ struct CalculationInputs: ParsableArguments {
     @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
     var roster: String?
 
-    @Option(help: "The deals sheet, when the workbook has several.")
+    @Option(help: "The deals sheets (names separated by commas, `*` and `?` wildcards); every deals sheet by default.")
     var sheet: String?
 
     @Option(
@@ -111,9 +111,26 @@ struct CalculationInputs: ParsableArguments {
     /// Reads the plan, the deals (with a progress line on a terminal) and the roster.
     func load() throws -> LoadedRun {
         let loaded = try loadPlan()
+        let entries = try loadRoster(for: loaded)
         let progress = ProgressLine()
-        let table = try DealsReader.read(TableFile.open(deals), sheet: sheet, pins: pins(loaded)) {
-            progress.update("reading the deals", done: $0, total: $1)
+        let file = try TableFile.open(deals)
+        var table: DealsTable
+        if case .workbook = file {
+            // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps
+            // its own sheet's row number.
+            let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap {
+                [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
+            }
+            table = try DealsReader.readWorkbook(file, selection: sheet, pins: pins(loaded), knownReps: knownReps) {
+                progress.update("reading the deals", done: $0, total: $1)
+            }
+            for index in table.lines.indices {
+                table.lines[index].row = DealsTable.sheetRow(table.lines[index].row)
+            }
+        } else {
+            table = try DealsReader.read(file, sheet: sheet, pins: pins(loaded)) {
+                progress.update("reading the deals", done: $0, total: $1)
+            }
         }
         do {
             try UnreadableRows.check(table, skip: skipUnreadable)
@@ -121,7 +138,7 @@ struct CalculationInputs: ParsableArguments {
             progress.finish()
             throw error
         }
-        return LoadedRun(plan: loaded, deals: table, roster: try loadRoster(for: loaded), progress: progress)
+        return LoadedRun(plan: loaded, deals: table, roster: entries, progress: progress)
     }
 }
 

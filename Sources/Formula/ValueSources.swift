@@ -1,0 +1,83 @@
+import Foundation
+import Spreadsheet
+
+/// Finds the cell a formula's value is taken from: the rate table cell a `VLOOKUP`, `XLOOKUP`,
+/// `INDEX`/`MATCH`, `LOOKUP`, `CHOOSE` or nested `IF` returns, or a plain reference's cell.
+///
+/// The source is found by what the formula does, not by how it is written: of the cells the
+/// formula reads that hold its value, the one whose change changes the formula's value. A
+/// formula that computes its value (`B5*0.08`), or whose value more than one cell decides, has
+/// no source. Reads the workbook's values as they stand (cached values for formula cells).
+public final class ValueSources {
+    private let evaluator: Evaluator
+    private var formulaAt: [CellKey: Int] = [:]
+    /// Ranges larger than this are not searched for the source (a rate table is small).
+    private let largestRange = 20_000
+
+    public init(_ workbook: FormulaWorkbook, options: EvaluationOptions = EvaluationOptions()) {
+        evaluator = Evaluator(workbook: workbook, options: options)
+        for (index, formula) in workbook.formulas.enumerated() {
+            formulaAt[CellKey(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)] = index
+        }
+    }
+
+    /// The formula text at a cell, when it holds one.
+    public func formula(sheet: Int, at address: CellAddress) -> String? {
+        formulaAt[CellKey(sheet: sheet, row: address.row, column: address.column)].map {
+            evaluator.workbook.formulas[$0].text
+        }
+    }
+
+    /// The cell (sheet index and address) the formula at `address` takes its number from, or nil.
+    public func source(sheet: Int, at address: CellAddress) -> (sheet: Int, address: CellAddress)? {
+        guard let text = formula(sheet: sheet, at: address), let expression = try? Parser.parse(text) else {
+            return nil
+        }
+        evaluator.sheet = sheet
+        evaluator.cell = address
+        evaluator.arrayMode = false
+        guard case .number(let value)? = evaluate(expression) else { return nil }
+        var found: [(sheet: Int, address: CellAddress)] = []
+        var tried: Set<CellKey> = []
+        for (target, reference) in DependencyGraph.ranges(
+            expression, workbook: evaluator.workbook, from: sheet, cell: address)
+        {
+            let lastRow = min(reference.lastRow, evaluator.extent.rows)
+            let lastColumn = min(reference.lastColumn, evaluator.extent.columns)
+            guard reference.firstRow <= lastRow, reference.firstColumn <= lastColumn,
+                (lastRow - reference.firstRow + 1) * (lastColumn - reference.firstColumn + 1) <= largestRange
+            else { continue }
+            for row in reference.firstRow...lastRow {
+                for column in reference.firstColumn...lastColumn {
+                    let key = CellKey(sheet: target, row: row, column: column)
+                    guard target != sheet || row != address.row, tried.insert(key).inserted,
+                        case .number(let held) = evaluator.workbook.sheets[target][row, column], held == value,
+                        changes(expression, to: key, from: value)
+                    else { continue }
+                    found.append((target, CellAddress(row: row, column: column)))
+                }
+            }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Whether the formula's value moves when the cell at `key` holds another number.
+    private func changes(_ expression: FormulaExpression, to key: CellKey, from value: Decimal) -> Bool {
+        let original = evaluator.workbook.sheets[key.sheet][key.row, key.column]
+        evaluator.workbook.sheets[key.sheet][key.row, key.column] = .number(value * 2 + 1)
+        evaluator.textIndexes = TextIndexes()
+        let moved = evaluate(expression)
+        evaluator.workbook.sheets[key.sheet][key.row, key.column] = original
+        evaluator.textIndexes = TextIndexes()
+        guard case .number(let number)? = moved else { return true }
+        return number != value
+    }
+
+    private func evaluate(_ expression: FormulaExpression) -> FormulaValue? {
+        do throws(NotEvaluable) {
+            return try evaluator.cellValue(expression)
+        } catch {
+            return nil
+        }
+    }
+}

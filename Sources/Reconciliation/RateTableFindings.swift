@@ -1,0 +1,148 @@
+import Commission
+import Formula
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// Rates that come from a rate table: a row paid at a rate the plan does not give it, whose rate
+/// cell looks its rate up (`VLOOKUP`, `XLOOKUP`, `INDEX`/`MATCH`, nested `IF`s, …), is traced to
+/// the table cell it reads. When that cell holds another rate than the plan gives every row that
+/// reads it, the table cell is the error: a finding of its own, naming the rows it spoils, which
+/// stand right under it in the report.
+enum RateTableFindings {
+    /// How many correct rows with the table cell's rate are traced, at most, to make sure none of
+    /// them reads the cell (a cell that serves correct rows is right; the wrong rows chose it wrongly).
+    static let correctRowsChecked = 2_000
+
+    /// The wrong table cells behind `findings`' rows; each row they spoil gets a line saying so.
+    static func compute(_ context: RowContext, findings: inout [Finding], workbook: FormulaWorkbook?) -> [Finding] {
+        guard let workbook else { return [] }
+        var findingAt: [String: Int] = [:]
+        for (position, finding) in findings.enumerated()
+        where finding.isError && !finding.isDerived && finding.dealID != nil {
+            findingAt["\(finding.sheet)|\(finding.cell)"] = position
+        }
+        guard !findingAt.isEmpty else { return [] }
+        let sources = ValueSources(workbook)
+        /// The rate cell of a line, when it is a formula: the sheet's index and the cell.
+        func rateCell(_ index: Int) -> (sheet: Int, address: CellAddress)? {
+            let line = context.deals.lines[index]
+            guard let column = context.deals.mapping(ofRow: line.row).columns[.rate] else { return nil }
+            let (name, row) = context.place(line.row)
+            guard let sheet = workbook.sheet(named: name) else { return nil }
+            let address = CellAddress(row: row, column: column)
+            return sources.formula(sheet: sheet, at: address) == nil ? nil : (sheet, address)
+        }
+        var suspects: [(index: Int, finding: Int, cell: (sheet: Int, address: CellAddress))] = []
+        for index in context.deals.lines.indices {
+            guard let commission = context.deals.manual[index].commission else { continue }
+            let (name, row) = context.place(context.deals.lines[index].row)
+            guard let finding = findingAt["\(name)|\(CellAddress(row: row, column: commission.column))"],
+                let cell = rateCell(index)
+            else { continue }
+            suspects.append((index, finding, cell))
+        }
+        guard !suspects.isEmpty else { return [] }
+        let engine = context.amounts(in: context.statement)
+        var groups: [String: (source: (sheet: Int, address: CellAddress), rows: [(finding: Int, rate: Decimal)])] = [:]
+        var order: [String] = []
+        for suspect in suspects {
+            let line = context.deals.lines[suspect.index]
+            guard let planRates = context.line(engine[line.row])?.rates, planRates.count == 1,
+                let manual = context.deals.manual[suspect.index].rate.flatMap({ Decimal.fromCell($0).number }),
+                manual != planRates[0],
+                let source = sources.source(sheet: suspect.cell.sheet, at: suspect.cell.address),
+                source.sheet != suspect.cell.sheet || source.address.row != suspect.cell.address.row
+            else { continue }
+            let key = "\(source.sheet)|\(source.address)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: (source, [])].rows.append((suspect.finding, planRates[0]))
+        }
+        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
+        var tableFindings: [Finding] = []
+        for key in order {
+            let group = groups[key]!
+            guard
+                case .number(let held) = workbook.sheets[group.source.sheet][
+                    group.source.address.row,
+                    group.source.address.column],
+                let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }), held != planRate,
+                !servesCorrectRows(
+                    group.source, rate: held, context: context, sources: sources, rateCell: rateCell,
+                    besides: Set(suspects.map(\.index)))
+            else { continue }
+            let sheetName = workbook.sheets[group.source.sheet].name
+            let place = "\(Location.quotedSheetName(sheetName))!\(group.source.address)"
+            let spoiled = group.rows.map { "\(findings[$0.finding].sheet)|\(findings[$0.finding].cell)" }
+            let named = group.rows.prefix(12).map {
+                "\(Location.quotedSheetName(findings[$0.finding].sheet))!\(findings[$0.finding].cell)"
+            }
+            var finding = Finding(
+                sheet: sheetName, cell: group.source.address, dealID: nil, rep: nil, period: nil, manual: held,
+                manualText: nil, expected: planRate, causes: [bandRates.contains(held) ? .wrongTier : .wrongRate],
+                explanation:
+                    "the rate table holds \(held.percentText), the plan's rate is \(planRate.percentText); "
+                    + "\(group.rows.count) row\(group.rows.count == 1 ? "" : "s") look it up: "
+                    + named.joined(separator: ", ") + (group.rows.count > named.count ? ", …" : ""),
+                isDerived: false)
+            finding.lookedUpBy = spoiled
+            tableFindings.append(finding)
+            for row in group.rows {
+                findings[row.finding].explanation +=
+                    "; the rate is looked up from \(place) (\(held.percentText)), the plan's \(planRate.percentText)"
+            }
+        }
+        return tableFindings
+    }
+
+    /// Whether a correct row whose rate is `rate` reads its rate from `source`: then the cell is
+    /// right for it, and the wrong rows picked the wrong line of the table.
+    private static func servesCorrectRows(
+        _ source: (sheet: Int, address: CellAddress), rate: Decimal, context: RowContext, sources: ValueSources,
+        rateCell: (Int) -> (sheet: Int, address: CellAddress)?, besides wrong: Set<Int>
+    ) -> Bool {
+        var checked = 0
+        for index in context.deals.lines.indices where checked < correctRowsChecked && !wrong.contains(index) {
+            guard context.deals.manual[index].rate.flatMap({ Decimal.fromCell($0).number }) == rate,
+                let cell = rateCell(index)
+            else { continue }
+            checked += 1
+            guard let found = sources.source(sheet: cell.sheet, at: cell.address),
+                found.sheet == source.sheet, found.address == source.address
+            else { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Puts each rate table finding right before the first row it spoils, and the rows it spoils
+    /// (in the order they had) right after it.
+    static func group(_ findings: inout [Finding]) {
+        var tableOf: [String: Int] = [:]
+        for (position, finding) in findings.enumerated() {
+            for cell in finding.lookedUpBy { tableOf[cell] = position }
+        }
+        guard !tableOf.isEmpty else { return }
+        var placed = Set<Int>()
+        var result: [Finding] = []
+        result.reserveCapacity(findings.count)
+        for (position, finding) in findings.enumerated() where !placed.contains(position) {
+            if let table = tableOf["\(finding.sheet)|\(finding.cell)"], !placed.contains(table) {
+                placed.insert(table)
+                result.append(findings[table])
+                let spoiled = Set(findings[table].lookedUpBy)
+                for (other, row) in findings.enumerated()
+                where !placed.contains(other) && spoiled.contains("\(row.sheet)|\(row.cell)") {
+                    placed.insert(other)
+                    result.append(row)
+                }
+                continue
+            }
+            if finding.lookedUpBy.isEmpty {
+                placed.insert(position)
+                result.append(finding)
+            }
+        }
+        findings = result
+    }
+}
