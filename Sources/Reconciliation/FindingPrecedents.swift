@@ -71,14 +71,19 @@ extension Reconciliation {
     /// the rows inside it are counted once. A total wholly explained by its rows adds nothing
     /// (or the cents its own rounding adds). Findings that are not pay errors are absent.
     public var headlineDifferences: [Int: Decimal] {
+        // A rate table's cell (`lookedUpBy`) differs by a rate, not money: the rows that look it
+        // up carry the money, and it is no precedent to take from theirs.
+        let money = findings.indices.filter {
+            findings[$0].isError && findings[$0].isPay && findings[$0].lookedUpBy.isEmpty
+        }
         var differences: [CellPlace: Decimal] = [:]
-        for finding in findings where finding.isError && finding.isPay {
-            differences[CellPlace(sheet: finding.sheet, cell: finding.cell)] = finding.difference
+        for position in money {
+            differences[CellPlace(sheet: findings[position].sheet, cell: findings[position].cell)] =
+                findings[position].difference
         }
         var result: [Int: Decimal] = [:]
-        // A rate table's cell (`lookedUpBy`) differs by a rate, not money: its rows carry the money.
-        for (position, finding) in findings.enumerated()
-        where finding.isError && finding.isPay && finding.lookedUpBy.isEmpty {
+        for position in money {
+            let finding = findings[position]
             result[position] = finding.precedents.reduce(finding.difference) { $0 - (differences[$1] ?? 0) }
         }
         return result
