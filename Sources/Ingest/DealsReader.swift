@@ -140,10 +140,12 @@ public enum DealsReader {
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
+        let headerIDKey = header.headers[.dealID].map(headerKey)
         try file.forEachRow(of: table, progress: progress) { row, place in
             // The first block's title may stand above the header.
             if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
-            guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header) else { return }
+            guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
+            else { return }
             var row = row
             if let blocks {
                 if let rep = blocks.title(of: row) {

@@ -81,6 +81,22 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
 
 /// How headers are compared: case- and accent-insensitively, ignoring spaces, `_`, `-`, `.`, `°`
 /// and `º` (`Comisión` is `comision`, `N° affaire` is `naffaire`).
+/// Whether `headerKey(text) == key`, without making the key when `text` is ASCII: every row's deal
+/// id is asked whether it repeats the header, and folding a million ids costs seconds.
+func headerKey(of text: String, is key: String) -> Bool {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return headerKey(text) == key }
+    var expected = key.utf8.makeIterator()
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"): continue
+        default:
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            guard expected.next() == lower else { return false }
+        }
+    }
+    return expected.next() == nil
+}
+
 public func headerKey(_ text: String) -> String {
     String(
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {

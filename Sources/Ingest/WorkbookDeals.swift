@@ -234,11 +234,11 @@ struct BlockTitles {
         Row(index: row.index, cells: row.cells + [Cell(column: Self.repColumn, value: .text(rep))])
     }
 
-    /// Whether `row` repeats the header (a block's own header row): its deal id cell holds the header's text.
-    static func repeatsHeader(_ row: Row, _ header: ColumnMapping<Field>) -> Bool {
-        guard let column = header.columns[.dealID], let text = header.headers[.dealID],
-            case .text(let value) = row.cell(at: column)?.value
+    /// Whether `row` repeats the header (a block's own header row): its deal id cell holds the
+    /// header's text. `key` is `headerKey` of that text, made once for all rows.
+    static func repeatsHeader(_ row: Row, _ header: ColumnMapping<Field>, key: String?) -> Bool {
+        guard let column = header.columns[.dealID], let key, case .text(let value) = row.cell(at: column)?.value
         else { return false }
-        return headerKey(value) == headerKey(text)
+        return headerKey(of: value, is: key)
     }
 }
