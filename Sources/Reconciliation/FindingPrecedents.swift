@@ -86,6 +86,18 @@ extension Reconciliation {
             let finding = findings[position]
             result[position] = finding.precedents.reduce(finding.difference) { $0 - (differences[$1] ?? 0) }
         }
+        // Totals that add up the same wrong cells (a tab's Total row and the Summary's figure over
+        // the same rows) are one wrong figure: what they add beyond those cells is counted once,
+        // by the one that names a rep and period (the figure the workbook pays), else the first.
+        var parallel: [Set<CellPlace>: [Int]] = [:]
+        for position in money {
+            let wrongCells = Set(findings[position].precedents.filter { differences[$0] != nil })
+            if !wrongCells.isEmpty { parallel[wrongCells, default: []].append(position) }
+        }
+        for positions in parallel.values where positions.count > 1 {
+            let kept = positions.first { findings[$0].rep != nil && findings[$0].period != nil } ?? positions[0]
+            for position in positions where position != kept { result[position] = 0 }
+        }
         return result
     }
 

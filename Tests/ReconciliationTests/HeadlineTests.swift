@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Ingest
 import PlanFile
 import Reconciliation
 import Reports
@@ -84,5 +85,20 @@ import Testing
         for finding in result.findings {
             #expect(text.contains("!\(finding.cell)"), "\(name) \(finding.sheet)!\(finding.cell)")
         }
+    }
+
+    /// A tab per rep with a Total row each, and a Summary adding up the same rows: a tab's total
+    /// and the summary's figure over the same wrong cells are one wrong figure, so the net is what
+    /// the Summary pays wrong.
+    @Test func parallelTotalsOverTheSameRowsCountOnce() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples")
+        let result = try Reconciler.reconcile(
+            workbook: samples.appendingPathComponent("q3-by-rep.xlsx").path,
+            plan: PlanFile.load(path: samples.appendingPathComponent("q3-plan.yaml").path),
+            roster: RosterReader.read(TableFile.open(samples.appendingPathComponent("roster.csv").path)))
+        #expect(!result.sheetTotals.isEmpty)
+        let paidWrong = result.sheetTotals.values.reduce(Decimal(0)) { $0 + $1.manual - $1.expected }
+        #expect(result.netOverpayment == paidWrong)
     }
 }
