@@ -49,7 +49,7 @@ enum RateTableFindings {
         for suspect in suspects {
             let line = context.deals.lines[suspect.index]
             guard let planRates = context.line(engine[line.row])?.rates, planRates.count == 1,
-                let manual = context.deals.manual[suspect.index].rate.flatMap({ Decimal.fromCell($0).number }),
+                let manual = context.manualRate(suspect.index),
                 manual != planRates[0],
                 let source = sources.source(sheet: suspect.cell.sheet, at: suspect.cell.address),
                 source.sheet != suspect.cell.sheet || source.address.row != suspect.cell.address.row
@@ -63,9 +63,11 @@ enum RateTableFindings {
         for key in order {
             let group = groups[key]!
             guard
-                case .number(let held) = workbook.sheets[group.source.sheet][
+                case .number(let written) = workbook.sheets[group.source.sheet][
                     group.source.address.row,
                     group.source.address.column],
+                // The table is written as the rate cells are (`5` for 5% in a whole-percent sheet).
+                case let held = written * context.rateScale,
                 let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }), held != planRate,
                 !servesCorrectRows(
                     group.source, rate: held, context: context, sources: sources, rateCell: rateCell,
@@ -78,8 +80,9 @@ enum RateTableFindings {
                 "\(Location.quotedSheetName(findings[$0.finding].sheet))!\(findings[$0.finding].cell)"
             }
             var finding = Finding(
-                sheet: sheetName, cell: group.source.address, dealID: nil, rep: nil, period: nil, manual: held,
-                manualText: nil, expected: planRate, causes: [bandRates.contains(held) ? .wrongTier : .wrongRate],
+                sheet: sheetName, cell: group.source.address, dealID: nil, rep: nil, period: nil, manual: written,
+                manualText: nil, expected: planRate / context.rateScale,
+                causes: [bandRates.contains(held) ? .wrongTier : .wrongRate],
                 explanation:
                     "the rate table holds \(held.percentText), the plan's rate is \(planRate.percentText); "
                     + "\(group.rows.count) row\(group.rows.count == 1 ? "" : "s") look it up: "
@@ -103,7 +106,7 @@ enum RateTableFindings {
     ) -> Bool {
         var checked = 0
         for index in context.deals.lines.indices where checked < correctRowsChecked && !wrong.contains(index) {
-            guard context.deals.manual[index].rate.flatMap({ Decimal.fromCell($0).number }) == rate,
+            guard context.manualRate(index) == rate,
                 let cell = rateCell(index)
             else { continue }
             checked += 1

@@ -174,6 +174,11 @@ struct RowContext {
     /// writes rates in whole percent (`5` for 5%).
     var rateScale: Decimal = 1
 
+    /// Row `index`'s rate cell as a fraction (a sheet's whole percents scaled by `rateScale`).
+    func manualRate(_ index: Int) -> Decimal? {
+        deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }.map { $0 * rateScale }
+    }
+
     var sheetName: String { deals.sheet ?? (deals.file as NSString).lastPathComponent }
 
     /// The sheet and the sheet's own row of a line's `row` (deals may span several sheets).

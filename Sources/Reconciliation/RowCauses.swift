@@ -14,10 +14,7 @@ struct RowCauses {
 
     var line: CreditLine { context.deals.lines[index] }
 
-    /// The row's rate cell as a fraction (a sheet's whole percents scaled, `RateScale`).
-    var manualRate: Decimal? {
-        context.deals.manual[index].rate.flatMap { Decimal.fromCell($0).number }.map { $0 * context.rateScale }
-    }
+    var manualRate: Decimal? { context.manualRate(index) }
 
     func explain(manual: Decimal?, isText: Bool, cell: Cell, expected: Decimal) -> (
         causes: [Cause], explanation: String

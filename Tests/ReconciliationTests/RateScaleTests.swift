@@ -1,5 +1,6 @@
 import Foundation
 import Reconciliation
+import Spreadsheet
 import Testing
 import XLSX
 
@@ -25,5 +26,34 @@ import XLSX
     @Test func anotherBandsRateInWholePercentIsAWrongTier() throws {
         let result = try CauseTests.reconcile(CauseTests.workbook(Self.rows(row: 4, rate: "8", commission: "800")))
         #expect(CauseTests.onlyError(result)?.cause == .wrongTier)
+    }
+
+    /// A rate table in whole percent: its wrong cell is found, and corrected in whole percent.
+    @Test func aWholePercentRateTablesWrongCellIsTheFindingInItsOwnUnits() throws {
+        let rates: [[WriteCell]] = [
+            [.text("Tier"), .text("Rate %")], [.text("Small"), .number(5)],
+            [.text("Large"), .number(Decimal(string: "7.5")!)],
+        ]
+        let rows: [(Int, String)] = [(10000, "Small"), (30000, "Large"), (40000, "Large"), (12000, "Small")]
+        let deals: [[WriteCell]] =
+            [LookupAndIdentityTests.header]
+            + rows.enumerated().map { offset, deal in
+                let row = offset + 2
+                let rate = Decimal(string: deal.1 == "Small" ? "5" : "7.5")!
+                return [
+                    .text("D\(row)"), .text("Ana Lima"), LayoutReadingTests.date("2026-01-15"),
+                    .number(Decimal(deal.0)),
+                    .text(deal.1), CauseTests.formula(rate.plainString, "VLOOKUP(E\(row),Rates!$A$2:$B$3,2,FALSE)"),
+                    CauseTests.formula(
+                        (Decimal(deal.0) * rate / 100).plainString, "ROUND(D\(row)*F\(row)/100,2)"),
+                ]
+            }
+        let result = try LookupAndIdentityTests.reconcile(
+            [("Deals", deals), ("Rates", rates)], roster: "id,name\nR1,Ana Lima\n")
+        let table = try #require(result.errors.first)
+        #expect("\(table.sheet)!\(table.cell)" == "Rates!B3")
+        #expect(table.manual == Decimal(string: "7.5") && table.expected == 8)
+        #expect(Set(table.lookedUpBy) == ["Deals|G3", "Deals|G4"])
+        #expect(result.errors.count == 3)
     }
 }
