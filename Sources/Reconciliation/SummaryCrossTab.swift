@@ -65,15 +65,16 @@ enum SummaryCrossTab {
         }
     }
 
-    /// The figure a title or header names, if exactly one does.
+    /// The figure a title or header names, if exactly one does, by the summary's own header
+    /// synonyms in every language (`SummaryField.synonyms`; the bare `Total` and `Pay`, which name
+    /// nothing in a title, left out).
     private static func titledFigure(_ texts: [String]) -> SummaryField? {
-        let words: [SummaryField: [String]] = [
-            .payable: ["payable", "payout", "net pay", "to pay"],
-            .earned: ["earned", "earnings"],
-            .commission: ["commission"],
-        ]
-        let text = texts.joined(separator: " ").lowercased()
-        let named = candidates.filter { field in words[field]!.contains { text.contains($0) } }
+        let text = headerKey(texts.joined(separator: " "))
+        let named = candidates.filter { field in
+            field.synonyms.contains { synonym in
+                !["total", "pay"].contains(headerKey(synonym)) && text.contains(headerKey(synonym))
+            }
+        }
         return named.count == 1 ? named[0] : nil
     }
 }
