@@ -15,8 +15,8 @@ public struct PeriodLabel: Sendable, Hashable {
     public let month: Int?
     /// The quarter (1...4), if the label names one.
     public let quarter: Int?
-    /// Whether the label is the canonical form `Period.description` writes (`2026-Q3`).
-    let isCanonical: Bool
+    /// The label as written when it is the form `Period.description` writes (`2026-Q3`).
+    let canonical: String?
     /// Whether the label says `FY`: its year is a fiscal year's.
     let saysFiscal: Bool
 
@@ -24,7 +24,7 @@ public struct PeriodLabel: Sendable, Hashable {
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
-        isCanonical = trimmed.wholeMatch(of: /\d{4}(-(Q[1-4]|\d{2}))?/) != nil
+        canonical = trimmed.wholeMatch(of: /\d{4}(-(Q[1-4]|\d{2}))?/) != nil ? trimmed : nil
         var year: Int?
         var month: Int?
         var quarter: Int?
@@ -80,9 +80,7 @@ public struct PeriodLabel: Sendable, Hashable {
     /// fiscal year does not start in January, the year beside it (`Q3 2026`) may be the fiscal
     /// year's first or last, so the label names a period only when one candidate fits.
     public func period(kind: PeriodKind, fiscalYearStart: Int, among candidates: Set<Period>) -> Period? {
-        if isCanonical, let text = canonicalText,
-            let exact = Period(label: text, kind: kind, fiscalYearStart: fiscalYearStart)
-        {
+        if let canonical, let exact = Period(label: canonical, kind: kind, fiscalYearStart: fiscalYearStart) {
             return exact
         }
         let fits: [Period]
@@ -107,13 +105,6 @@ public struct PeriodLabel: Sendable, Hashable {
     private func fitsYear(_ period: Period, year: Int? = nil) -> Bool {
         guard let year = year ?? self.year else { return true }
         return period.fiscalYear == year || (period.fiscalYearStart != 1 && period.fiscalYear + 1 == year)
-    }
-
-    private var canonicalText: String? {
-        guard let year else { return nil }
-        if let quarter { return "\(year)-Q\(quarter)" }
-        if let month { return "\(year)-" + (month < 10 ? "0" : "") + String(month) }
-        return String(year)
     }
 
     /// Runs of letters and runs of digits (`Q3'26` → `q`, `3`, `26`), lowercased.
