@@ -49,7 +49,7 @@ import ZIP
                 #"<?xml version="1.0"?><table xmlns="\#(main)" id="1" name="Table1" displayName="tblDeals" ref="A1:B4"><tableColumns count="2"><tableColumn id="1" name="Amount"/><tableColumn id="2" name="Commission"/></tableColumns></table>"#
             ),
         ]
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         let writer = ZipWriter(handle: handle)

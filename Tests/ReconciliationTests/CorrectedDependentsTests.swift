@@ -28,16 +28,11 @@ import XLSX
 
     /// Corrects scenario `name` and checks it; returns how many formulas were recalculated.
     func check(_ name: String, decliningTotals: Bool) throws -> Int {
-        let directory = ScenarioReconciliationTests.folder.appendingPathComponent(name)
-        let input = directory.appendingPathComponent("manual.xlsx").path
-        let plan = try PlanFile.load(path: directory.appendingPathComponent("plan.yaml").path)
-        let roster = directory.appendingPathComponent("roster.csv").path
-        let entries =
-            FileManager.default.fileExists(atPath: roster) ? try RosterReader.read(TableFile.open(roster)) : []
+        let (input, plan, entries) = try ScenarioReconciliationTests.inputs(name)
         let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: entries, pins: plan.columns)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-dependents-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         var correction = CorrectionInput(result)
         if decliningTotals { correction.findings.removeAll { $0.isDerived && !$0.precedents.isEmpty } }

@@ -48,7 +48,7 @@ import ZIP
         for round in 1...3 {
             let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: roster)
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-twice-\(UUID()).xlsx")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             written.append(output.path)
             let handle = try FileHandle(forWritingTo: output)
             let outcome = try CorrectedWorkbook.write(source: input, reconciliation: result, to: handle)
@@ -71,7 +71,7 @@ import ZIP
         let source = try ZipArchive(path: path("q3-commissions.xlsx"))
         let hostile = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-hostile-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: hostile) }
-        FileManager.default.createFile(atPath: hostile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: hostile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: hostile)
         let writer = ZipWriter(handle: handle)
         for entry in source.entries { try writer.addPart(entry.name, try source.data(of: entry)) }
@@ -84,7 +84,7 @@ import ZIP
         let result = try Reconciler.reconcile(workbook: hostile.path, plan: plan, roster: roster)
         let output = hostile.path + ".corrected.xlsx"
         defer { try? FileManager.default.removeItem(atPath: output) }
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         let error = try #require(throws: SpreadsheetError.self) {
             _ = try CorrectedWorkbook.write(source: hostile.path, reconciliation: result, to: out)

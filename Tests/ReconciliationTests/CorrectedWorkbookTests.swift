@@ -14,17 +14,12 @@ import ZIP
 @Suite struct CorrectedWorkbookTests {
     @Test(arguments: ScenarioReconciliationTests.cases)
     func correctedWorkbookReconcilesCleanAndKeepsUntouchedParts(_ name: String) throws {
-        let directory = ScenarioReconciliationTests.folder.appendingPathComponent(name)
-        let input = directory.appendingPathComponent("manual.xlsx").path
-        let plan = try PlanFile.load(path: directory.appendingPathComponent("plan.yaml").path)
-        let roster = directory.appendingPathComponent("roster.csv").path
-        let entries =
-            FileManager.default.fileExists(atPath: roster) ? try RosterReader.read(TableFile.open(roster)) : []
+        let (input, plan, entries) = try ScenarioReconciliationTests.inputs(name)
         let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: entries, pins: plan.columns)
 
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-corrected-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         let outcome = try CorrectedWorkbook.write(source: input, reconciliation: result, to: handle)
         try handle.close()
@@ -64,7 +59,7 @@ import ZIP
             workbook: path("q3-commissions.xlsx"), plan: plan, roster: roster, source: path("crm-deals.csv"))
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-sample-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         _ = try CorrectedWorkbook.write(source: path("q3-commissions.xlsx"), reconciliation: result, to: handle)
         try handle.close()

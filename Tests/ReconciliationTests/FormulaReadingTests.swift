@@ -15,7 +15,7 @@ import ZIP
     /// worksheet part's XML text).
     static func copy(_ source: String, to target: String, editing edit: (String) -> String) throws {
         let archive = try ZipArchive(path: source)
-        FileManager.default.createFile(atPath: target, contents: nil)
+        _ = FileManager.default.createFile(atPath: target, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
         defer { try? handle.close() }
         let writer = ZipWriter(handle: handle)

@@ -52,7 +52,7 @@ import Testing
     /// The workbook corrected from `result`, reconciled again: what is still wrong in it.
     static func stillWrong(_ workbook: URL, _ result: Reconciliation, truth: [String: Any]) throws -> [String] {
         let output = workbook.deletingPathExtension().appendingPathExtension("corrected.xlsx")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         _ = try CorrectedWorkbook.write(source: workbook.path, reconciliation: result, to: handle)
         try handle.close()

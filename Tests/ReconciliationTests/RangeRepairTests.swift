@@ -54,7 +54,7 @@ import XLSX
 
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-range-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         _ = try CorrectedWorkbook.write(source: path("q3-commissions.xlsx"), reconciliation: result, to: handle)
         try handle.close()

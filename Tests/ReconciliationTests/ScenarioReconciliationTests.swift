@@ -21,7 +21,8 @@ import Testing
         var problems: [String] = []
     }
 
-    static func reconcile(_ name: String) throws -> (Reconciliation, [String: Any]) {
+    /// Scenario `name`'s hand-kept workbook, plan and roster (the one `case.json` names, if any).
+    static func inputs(_ name: String) throws -> (workbook: String, plan: Plan, roster: [RosterEntry]) {
         let directory = folder.appendingPathComponent(name)
         let arguments =
             (try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("case.json")))
@@ -30,9 +31,13 @@ import Testing
         let plan = try PlanFile.load(path: directory.appendingPathComponent("plan.yaml").path)
         let entries =
             try roster.map { try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path)) } ?? []
-        let result = try Reconciler.reconcile(
-            workbook: directory.appendingPathComponent("manual.xlsx").path, plan: plan, roster: entries,
-            pins: plan.columns)
+        return (directory.appendingPathComponent("manual.xlsx").path, plan, entries)
+    }
+
+    static func reconcile(_ name: String) throws -> (Reconciliation, [String: Any]) {
+        let directory = folder.appendingPathComponent(name)
+        let (workbook, plan, entries) = try inputs(name)
+        let result = try Reconciler.reconcile(workbook: workbook, plan: plan, roster: entries, pins: plan.columns)
         let truth =
             try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("truth.json")))
             as! [String: Any]

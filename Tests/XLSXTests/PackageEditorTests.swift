@@ -43,7 +43,7 @@ import ZIP
     /// A package of `parts`, written with the ZIP writer to a temporary file.
     static func package(_ parts: [(String, String)]) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-editor-\(UUID()).xlsx").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let writer = ZipWriter(handle: handle)
         for (name, text) in parts { try writer.addPart(name, Array(text.utf8)) }
@@ -58,7 +58,7 @@ import ZIP
         let editor = try PackageEditor(archive: ZipArchive(path: path), location: Location(file: path))
         try body(editor)
         let output = path + ".out.xlsx"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: output))
         let summary = try editor.write(to: handle)
         try handle.close()
