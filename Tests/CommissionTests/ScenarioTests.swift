@@ -33,9 +33,11 @@ import Testing
                 try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path))
             } ?? []
         let statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
-        let ours =
-            try JSONSerialization.jsonObject(with: Data(OrderedJSONEncoder().encode(StatementDocument(statement)).utf8))
-            as! [String: Any]
+        let whole = try OrderedJSONEncoder().encode(StatementDocument(statement))
+        var streamed = ""
+        try StatementDocument.write(statement) { streamed += $0 }
+        #expect(streamed == whole, "calculate --format json's streamed document differs from the whole one")
+        let ours = try JSONSerialization.jsonObject(with: Data(whole.utf8)) as! [String: Any]
         let expected =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as! [String: Any]

@@ -29,6 +29,20 @@ public struct OrderedJSONEncoder: Sendable {
             sink.flush()
         }
     }
+
+    /// The JSON text of `value` as the encoder writes it as an element of a list that is a member
+    /// of the top-level object (`{"reps": [<here>, …]}`): on one line, no separator before it, no
+    /// newline after it. Documents written piece by piece use it to read the same as whole ones.
+    public func encodeListElement(_ value: some Encodable) throws -> String {
+        var text = ""
+        try withoutActuallyEscaping({ (piece: String) in text += piece }) { write in
+            let sink = JSONSink(write: write, insideTopLevelList: true)
+            try sink.encodeValue(value, codingPath: [])
+            sink.closeFrames(above: 2)
+            sink.flush()
+        }
+        return text
+    }
 }
 
 /// The text being written and the objects and arrays still open, innermost last.
@@ -42,9 +56,12 @@ final class JSONSink {
     private var buffer = ""
     private var frames: [Frame] = []
 
-    init(write: @escaping (String) -> Void) {
+    /// `insideTopLevelList`: the value written is an element of a list in the top-level object,
+    /// which has written a member and an element before it.
+    init(write: @escaping (String) -> Void, insideTopLevelList: Bool = false) {
         self.write = write
-        buffer.reserveCapacity(1 << 16)
+        if insideTopLevelList { frames = [Frame(isObject: true, count: 1), Frame(isObject: false, count: 1)] }
+        buffer.reserveCapacity(insideTopLevelList ? 256 : 1 << 16)
     }
 
     func emit(_ text: String) {

@@ -241,9 +241,9 @@ public struct StatementDocument: Codable, Sendable {
 }
 
 extension StatementDocument {
-    /// Writes `statement`'s document piece by piece, as `OrderedJSONEncoder` would write it whole:
-    /// the lines are encoded a window of reps at a time on all cores and written in order, so a
-    /// million lines never sit in one string.
+    /// Writes `statement`'s document piece by piece, byte for byte as `OrderedJSONEncoder` writes
+    /// `StatementDocument(statement)` whole: the lines are rendered a window of reps at a time on
+    /// all cores and written in order, so a million lines never sit in one string.
     public static func write(_ statement: Statement, to write: (String) -> Void) throws {
         try Self.write(statement, adding: String?.none, to: write)
     }
@@ -257,9 +257,9 @@ extension StatementDocument {
         func text(_ value: some Encodable) throws -> String { String(try encoder.encode(value).dropLast()) }
         func key(_ key: CodingKeys) -> String { JSONText.quoted(key.stringValue) + ": " }
         func list(_ items: [some Encodable]) throws -> String {
-            try "[" + items.map { "\n  " + (try text($0)) }.joined(separator: ",") + "]"
+            try "[" + items.map { "\n  " + (try encoder.encodeListElement($0)) }.joined(separator: ",") + "]"
         }
-        write("{" + key(.plan) + (try text(statement.plan)) + ", " + key(.currency) + (try text(statement.currency)))
+        write("{" + key(.plan) + (try text(statement.plan)) + ",\n " + key(.currency) + (try text(statement.currency)))
         write(",\n " + key(.lines) + "[")
         var first = true
         let window = 256
@@ -267,18 +267,14 @@ extension StatementDocument {
             let groups = Array(statement.lineGroups[start..<min(statement.lineGroups.count, start + window)])
             let chunks = chunkCount(items: groups.reduce(0) { $0 + $1.count }, minimum: 2_000)
             let rendered = inParallel(chunks: chunks) { chunk in
-                Result {
-                    var text = ""
-                    for line in groups[chunkRange(chunk, of: chunks, total: groups.count)].joined() {
-                        text += ",\n  "
-                        try encoder.encode(Line(line)) { text += $0 }
-                        text.removeLast()
-                    }
-                    return text
+                var text = ""
+                for line in groups[chunkRange(chunk, of: chunks, total: groups.count)].joined() {
+                    text += ",\n  "
+                    Line.appendJSON(of: line, to: &text)
                 }
+                return text
             }
-            for result in rendered {
-                let text = try result.get()
+            for text in rendered {
                 guard !text.isEmpty else { continue }
                 write(first ? "\n  " + text.dropFirst(4) : text)
                 first = false
