@@ -17,6 +17,20 @@ public enum CommissionEngine {
         run.carried = carried
         return try run.statement()
     }
+
+    /// Computes as `calculate` does, but hands the lines to `receive` as they are computed
+    /// instead of keeping them: a window of reps at a time (about `windowLines` source lines),
+    /// each window's line groups (one per rep) in roster order. The statement returned holds the
+    /// totals and issues and no lines. For outputs written as they go, so that a million lines
+    /// are never held at once.
+    public static func calculate(
+        plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
+        windowLines: Int = 50_000, passingLinesTo receive: ([[StatementLine]]) -> Void
+    ) throws(EngineError) -> Statement {
+        var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
+        run.carried = carried
+        return try run.statement(windowLines: max(1, windowLines), receive: receive)
+    }
 }
 
 /// One run's shared facts, computed once: rep of each line, eligibility, periods.
@@ -129,28 +143,63 @@ struct Run {
     /// the results in roster order, so the statement is the same whatever the scheduling.
     func statement() throws(EngineError) -> Statement {
         var groups: [[StatementLine]] = []
+        var statement = try statement(windowLines: nil) { groups += $0 }
+        statement.lineGroups = groups
+        return statement
+    }
+
+    /// The statement's totals and issues, with the lines handed to `receive` instead of kept:
+    /// reps are computed a window at a time (each window's reps in parallel) and each window's
+    /// line groups go to `receive` in roster order. `windowLines`: about how many lines a window
+    /// holds; nil computes every rep in one window.
+    func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
         if let span {
             let run = self
-            let count = book.reps.count
-            let chunks = min(count, chunkCount(items: lines.count, minimum: 20_000))
-            let results = inParallel(chunks: chunks) { chunk in
-                chunkRange(chunk, of: chunks, total: count).map { repIndex in
-                    Result { () throws(EngineError) in
-                        try RepCalculation(run: run, repIndex: repIndex, span: span).compute()
+            for window in repWindows(lines: windowLines) {
+                let count = window.count
+                let lineCount = window.reduce(0) { $0 + linesOfRep[$1].count }
+                let chunks = min(
+                    count, chunkCount(items: lineCount, minimum: 20_000, perCore: windowLines == nil ? 1 : 2))
+                let results = inParallel(chunks: chunks) { chunk in
+                    chunkRange(chunk, of: chunks, total: count).map { offset in
+                        Result { () throws(EngineError) in
+                            try RepCalculation(run: run, repIndex: window.lowerBound + offset, span: span).compute()
+                        }
                     }
                 }
-            }
-            groups.reserveCapacity(count)
-            for result in results.joined() {
-                let rep = try result.get()
-                groups.append(rep.lines)
-                totals += rep.totals
-                issues += rep.issues
+                var groups: [[StatementLine]] = []
+                groups.reserveCapacity(count)
+                for result in results.joined() {
+                    let rep = try result.get()
+                    groups.append(rep.lines)
+                    totals += rep.totals
+                    issues += rep.issues
+                }
+                receive(groups)
             }
         }
-        return Statement(plan: plan.name, currency: plan.currency, lineGroups: groups, reps: totals, issues: issues)
+        return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
+    }
+
+    /// Consecutive ranges of reps in roster order, each with about `lines` source lines (a rep
+    /// with more stands alone); one range of every rep when `lines` is nil.
+    private func repWindows(lines: Int?) -> [Range<Int>] {
+        let count = book.reps.count
+        guard let lines else { return count == 0 ? [] : [0..<count] }
+        var windows: [Range<Int>] = []
+        var start = 0
+        var held = 0
+        for rep in 0..<count {
+            held += linesOfRep[rep].count
+            if held >= lines {
+                windows.append(start..<rep + 1)
+                (start, held) = (rep + 1, 0)
+            }
+        }
+        if start < count { windows.append(start..<count) }
+        return windows
     }
 }
 

@@ -111,3 +111,24 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: payroll))
     }
 }
+
+/// `calculate` writes its JSON as the engine computes it; an error stops it cleanly.
+@Suite struct StreamedCalculateTests {
+    @Test func aRefusalMidRunLeavesNoHalfDocument() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Attainment tiers and a rep without a quota: the engine refuses that rep's periods.
+        let roster = folder.appendingPathComponent("roster.csv")
+        try
+            "id,name,team,annual_quota\nR-101,Ana Lima,West,1800000\nR-102,Ben Okafor,West,\nR-103,C,West,100\nR-104,D,West,100\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", CalculateCommandTests.sample("plan.yaml"), "--deals",
+            CalculateCommandTests.sample("crm-deals.csv"), "--roster", roster.path, "--format", "json",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("rep R-102 has no quota"), "\(result.stderr)")
+        #expect(!result.stderr.contains("incomplete"))
+    }
+}

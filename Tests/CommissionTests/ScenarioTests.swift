@@ -37,6 +37,14 @@ import Testing
         var streamed = ""
         try StatementDocument.write(statement) { streamed += $0 }
         #expect(streamed == whole, "calculate --format json's streamed document differs from the whole one")
+        // Computed a few reps at a time with the lines handed over: the same lines, totals and issues.
+        var handed: [[StatementLine]] = []
+        let windowed = try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines, windowLines: 7) {
+            handed += $0
+        }
+        #expect(windowed.lineGroups.isEmpty)
+        #expect(handed == statement.lineGroups)
+        #expect(windowed.reps == statement.reps && windowed.issues == statement.issues)
         let ours = try JSONSerialization.jsonObject(with: Data(whole.utf8)) as! [String: Any]
         let expected =
             try JSONSerialization.jsonObject(

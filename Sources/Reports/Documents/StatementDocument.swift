@@ -242,8 +242,7 @@ public struct StatementDocument: Codable, Sendable {
 
 extension StatementDocument {
     /// Writes `statement`'s document piece by piece, byte for byte as `OrderedJSONEncoder` writes
-    /// `StatementDocument(statement)` whole: the lines are rendered a window of reps at a time on
-    /// all cores and written in order, so a million lines never sit in one string.
+    /// `StatementDocument(statement)` whole, so a million lines never sit in one string.
     public static func write(_ statement: Statement, to write: (String) -> Void) throws {
         try Self.write(statement, adding: String?.none, to: write)
     }
@@ -253,35 +252,70 @@ extension StatementDocument {
     public static func write<Members: Encodable>(
         _ statement: Statement, adding members: Members?, to write: (String) -> Void
     ) throws {
+        try withoutActuallyEscaping(write) { write in
+            var writer = StatementDocumentWriter(plan: statement.plan, currency: statement.currency, write: write)
+            var start = 0
+            while start < statement.lineGroups.count {
+                // Windows of about 50,000 lines, rendered on all cores.
+                var end = start
+                var held = 0
+                while end < statement.lineGroups.count && held < 50_000 {
+                    held += statement.lineGroups[end].count
+                    end += 1
+                }
+                writer.append(Array(statement.lineGroups[start..<end]))
+                start = end
+            }
+            try writer.finish(reps: statement.reps, issues: statement.issues, adding: members)
+        }
+    }
+}
+
+/// Writes a statement's document (`calculate --format json`) as its lines come: the head, then
+/// each batch of lines (rendered on all cores, written in order), then the totals, the issues and
+/// any further members. The text is byte for byte what `OrderedJSONEncoder` writes for the whole
+/// `StatementDocument`.
+public struct StatementDocumentWriter {
+    private let write: (String) -> Void
+    private var first = true
+
+    /// Writes the document's head (`plan`, `currency`, the opening of `lines`).
+    public init(plan: String, currency: String, write: @escaping (String) -> Void) {
+        self.write = write
+        let head = #"{"plan": "# + JSONText.quoted(plan) + #",\#n "currency": "# + JSONText.quoted(currency)
+        write(head + #",\#n "lines": ["#)
+    }
+
+    /// Writes the next lines: `groups` in order, each a rep's lines in order.
+    public mutating func append(_ groups: [[StatementLine]]) {
+        let chunks = chunkCount(items: groups.reduce(0) { $0 + $1.count }, minimum: 2_000)
+        let rendered = inParallel(chunks: chunks) { chunk in
+            var text = ""
+            for line in groups[chunkRange(chunk, of: chunks, total: groups.count)].joined() {
+                text += ",\n  "
+                StatementDocument.Line.appendJSON(of: line, to: &text)
+            }
+            return text
+        }
+        for text in rendered where !text.isEmpty {
+            write(first ? "\n  " + text.dropFirst(4) : text)
+            first = false
+        }
+    }
+
+    /// Closes the lines and writes the totals, the issues and `members`' own members (an
+    /// object's), then closes the document.
+    public func finish<Members: Encodable>(
+        reps: [RepPeriodTotal], issues: [StatementIssue], adding members: Members?
+    ) throws {
         let encoder = OrderedJSONEncoder()
-        func text(_ value: some Encodable) throws -> String { String(try encoder.encode(value).dropLast()) }
-        func key(_ key: CodingKeys) -> String { JSONText.quoted(key.stringValue) + ": " }
         func list(_ items: [some Encodable]) throws -> String {
             try "[" + items.map { "\n  " + (try encoder.encodeListElement($0)) }.joined(separator: ",") + "]"
         }
-        write("{" + key(.plan) + (try text(statement.plan)) + ",\n " + key(.currency) + (try text(statement.currency)))
-        write(",\n " + key(.lines) + "[")
-        var first = true
-        let window = 256
-        for start in stride(from: 0, to: statement.lineGroups.count, by: window) {
-            let groups = Array(statement.lineGroups[start..<min(statement.lineGroups.count, start + window)])
-            let chunks = chunkCount(items: groups.reduce(0) { $0 + $1.count }, minimum: 2_000)
-            let rendered = inParallel(chunks: chunks) { chunk in
-                var text = ""
-                for line in groups[chunkRange(chunk, of: chunks, total: groups.count)].joined() {
-                    text += ",\n  "
-                    Line.appendJSON(of: line, to: &text)
-                }
-                return text
-            }
-            for text in rendered {
-                guard !text.isEmpty else { continue }
-                write(first ? "\n  " + text.dropFirst(4) : text)
-                first = false
-            }
-        }
-        write("],\n " + key(.reps) + (try list(statement.reps.map(RepTotal.init))))
-        write(",\n " + key(.issues) + (try list(statement.issues.map(Issue.init))))
+        let totals = try list(reps.map(StatementDocument.RepTotal.init))
+        write(#"],\#n "reps": "# + totals)
+        let noted = try list(issues.map(StatementDocument.Issue.init))
+        write(#",\#n "issues": "# + noted)
         // The members' object as the encoder writes it, less its braces, continues this one.
         let more = try members.map { try encoder.encode($0).dropFirst().dropLast(2) } ?? ""
         write((more.isEmpty ? "" : ",\n " + String(more)) + "}\n")

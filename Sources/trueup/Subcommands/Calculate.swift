@@ -40,6 +40,10 @@ struct Calculate: ParsableCommand {
         // The Lines sheet holds a header and a line per deal line at least: refused before the work.
         try workbook?.checkFits(rows: run.deals.lines.count + 1, sheet: "Lines")
         let againstLedger = try ledger.open(plan: run.plan)
+        if workbook == nil && againstLedger == nil && (format == .json || !lines) {
+            // Nothing needs every line at once: they are written (or dropped) as they come.
+            return try streamed(run)
+        }
         let statement = try run.calculate(carried: againstLedger?.carried ?? .none)
         let trueUp = try LedgerOption.trueUp(againstLedger, statement, planPath: inputs.plan)
         try workbook?.write(inputs: inputs.files) { try StatementWorkbook.write(statement, to: $0) }
@@ -58,6 +62,37 @@ struct Calculate: ParsableCommand {
                 terminator: "")
             print(TrueUpText.render(trueUp), terminator: "")
         }
+        try run.reportSkipped()
+    }
+
+    /// The run for outputs that need the totals and not the lines kept: the JSON document is
+    /// written a window of reps at a time as the engine computes them, and the text and CSV
+    /// totals drop the lines.
+    private func streamed(_ run: LoadedRun) throws {
+        let out = StandardOutput()
+        var document =
+            format == .json
+            ? StatementDocumentWriter(plan: run.plan.name, currency: run.plan.currency) { out.write($0) } : nil
+        let statement: Statement
+        do {
+            statement = try run.calculate { document?.append($0) }
+        } catch let error as UsageError {
+            // What is still buffered is dropped; a document already partly written says so.
+            out.discard()
+            guard out.hasWritten else { throw error }
+            throw UsageError(error.description + "; the JSON written before this error is incomplete")
+        }
+        try payroll.write(statement, trueUp: nil, inputs: inputs.files)
+        switch format {
+        case .json: try document?.finish(reps: statement.reps, issues: statement.issues, adding: String?.none)
+        case .csv: out.write(statement.totalsCSV)
+        case .text:
+            out.write(
+                TerminalText.escaped(
+                    StatementText(statement: statement, showLines: false, width: TerminalWidth.standardOutput)
+                        .render(), keepingLines: true))
+        }
+        out.flush()
         try run.reportSkipped()
     }
 }
@@ -156,6 +191,20 @@ struct LoadedRun {
         defer { progress.finish() }
         do {
             return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines, carried: carried)
+        } catch {
+            let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
+            throw UsageError("\(place): \(error.description)")
+        }
+    }
+
+    /// Calculates as `calculate(carried:)` does, handing the lines to `receive` a window of reps
+    /// at a time instead of keeping them (`CommissionEngine.calculate(…passingLinesTo:)`).
+    func calculate(passingLinesTo receive: ([[StatementLine]]) -> Void) throws -> Statement {
+        progress.update("calculating \(deals.lines.count) lines", done: 0, total: 0)
+        defer { progress.finish() }
+        do {
+            return try CommissionEngine.calculate(
+                plan: plan, roster: roster, lines: deals.lines, passingLinesTo: receive)
         } catch {
             let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
             throw UsageError("\(place): \(error.description)")

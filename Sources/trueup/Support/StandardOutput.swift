@@ -3,6 +3,8 @@ import Foundation
 /// Buffered writes to standard output for large results, flushed in 1 MiB blocks.
 final class StandardOutput {
     private var buffer: [UInt8] = []
+    /// Whether any byte has gone to standard output yet.
+    private(set) var hasWritten = false
 
     init() { buffer.reserveCapacity(1 << 20) }
 
@@ -26,6 +28,10 @@ final class StandardOutput {
                 offset += written
             }
         }
+        hasWritten = true
         buffer.removeAll(keepingCapacity: true)
     }
+
+    /// Drops what is buffered and not yet written (a result an error cut short).
+    func discard() { buffer.removeAll(keepingCapacity: true) }
 }
