@@ -81,8 +81,9 @@ enum Workflow {
             }
             do {
                 let result = try Reconciler.reconcile(
-                    workbook: files.workbook, plan: plan, roster: roster, pins: pins, source: files.deals,
-                    carried: carried)
+                    HandKeptWorkbook.read(TableFile.open(files.workbook), plan: plan, roster: roster, pins: pins),
+                    plan: plan, roster: roster,
+                    source: files.deals.map { try DealsReader.read(TableFile.open($0), pins: pins) }, carried: carried)
                 return (plan, result)
             } catch let error as EngineError {
                 throw RequestProblem.unusable("\(files.workbook): \(error)")

@@ -92,12 +92,17 @@ struct Reconcile: ParsableCommand {
             let progress = ProgressLine()
             do {
                 defer { progress.finish() }
+                let pins = try inputs.pins(loadedPlan)
+                let hear = { progress.update($0, done: $1, total: $2) }
+                // Read, then reconciled: the workbook first, then the export, as the messages name them.
                 results.append(
                     try Reconciler.reconcile(
-                        workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                        pins: try inputs.pins(loadedPlan), source: several ? nil : deals, dateOrder: dateOrder,
-                        carried: carried, keepingLines: several && deals == nil
-                    ) { progress.update($0, done: $1, total: $2) })
+                        HandKeptWorkbook.read(
+                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: sheet, pins: pins,
+                            dateOrder: dateOrder, progress: hear),
+                        plan: loadedPlan, roster: rosterEntries,
+                        source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
+                        carried: carried, keepingLines: several && deals == nil, progress: hear))
             } catch let error as EngineError {
                 throw UsageError("\(workbook): \(error)")
             }
