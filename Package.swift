@@ -51,7 +51,7 @@ let package = Package(
             dependencies: ["Commission", "Ingest", "Spreadsheet", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
-        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),
+        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula"]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission"]),
