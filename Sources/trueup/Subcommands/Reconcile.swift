@@ -128,12 +128,9 @@ struct Reconcile: ParsableCommand {
         } else {
             for (index, (workbook, result)) in zip(workbooks, results).enumerated() {
                 if several { print((index == 0 ? "" : "\n") + "== \(TerminalText.escaped(workbook))") }
-                print(
-                    TerminalText.escaped(
-                        ReconciliationText(
-                            result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput
-                        )
-                        .render(), keepingLines: true), terminator: "")
+                TerminalText.printReport {
+                    ReconciliationText(result: result, currency: loadedPlan.currency, width: $0).render()
+                }
             }
             print(TrueUpText.render(trueUp), terminator: "")
             print(PaidAgainstOwedText.render(paidAgainstOwed), terminator: "")
@@ -169,9 +166,7 @@ struct Reconcile: ParsableCommand {
         _ results: [Reconciliation], plan: Plan, trueUp: TrueUp?, paidAgainstOwed: PaidAgainstOwed?
     ) throws {
         let documents = try zip(workbooks, results).map { workbook, result in
-            let identity = FindingsDocument.WorkbookIdentity(
-                file: (workbook as NSString).lastPathComponent, sha256: try FileDigest.sha256(of: workbook))
-            return FindingsDocument(result, plan: plan, workbook: identity)
+            FindingsDocument(result, plan: plan, workbook: try .init(reading: workbook))
         }
         let ledgerMembers = trueUp.map {
             ExtendedDocument(AdjustmentsMember($0), adding: paidAgainstOwed.map(PaidAgainstOwedMember.init))
