@@ -66,7 +66,8 @@ public struct FindingsDocument: Codable, Sendable {
         /// The cell is an input of the calculation (an amount or date that could not be read):
         /// reported, never overwritten.
         public var input = false
-        /// For a total: the wrong cells it adds up, each a finding of the document.
+        /// For a total: the wrong cells it adds up, each a finding of the document (`[]` for a
+        /// cell that is not a total; nil only in a document written before precedents existed).
         public var precedents: [CellRecord]? = []
         /// What the finding adds to `summary.net_overpayment`: its difference less its
         /// precedents' (null for a finding that is not a pay error).
@@ -79,28 +80,6 @@ public struct FindingsDocument: Codable, Sendable {
             case manualIsText = "manual_is_text"
             case expected, difference, cause, causes, derived, explanation, formula, input, precedents
             case countedDifference = "counted_difference"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(sheet, forKey: .sheet)
-            try container.encode(cell, forKey: .cell)
-            try container.encode(row, forKey: .row)
-            try container.encode(dealID, forKey: .dealID)
-            try container.encode(rep, forKey: .rep)
-            try container.encode(period, forKey: .period)
-            try container.encode(manual, forKey: .manual)
-            try container.encode(manualIsText, forKey: .manualIsText)
-            try container.encode(expected, forKey: .expected)
-            try container.encode(difference, forKey: .difference)
-            try container.encode(cause, forKey: .cause)
-            try container.encode(causes, forKey: .causes)
-            try container.encode(derived, forKey: .derived)
-            try container.encode(explanation, forKey: .explanation)
-            try container.encode(formula, forKey: .formula)
-            try container.encode(input, forKey: .input)
-            try container.encode(precedents ?? [], forKey: .precedents)
-            try container.encode(countedDifference, forKey: .countedDifference)
         }
     }
 
