@@ -51,7 +51,7 @@ let package = Package(
             dependencies: ["Commission", "Ingest", "Spreadsheet", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
-        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel"]),
+        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula"]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission"]),
@@ -62,7 +62,7 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "Commission", "Review", "Forecast", "Reconciliation", "Spreadsheet", "XLSX", "CSV", "Parallel",
-                "Ingest", "XMLStream", .product(name: "Crypto", package: "swift-crypto"),
+                "Ingest", "XMLStream", "Recalculation", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Correction",
@@ -114,7 +114,8 @@ let package = Package(
             ]),
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "XLSX", "Spreadsheet"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "XLSX", "Spreadsheet", "Recalculation"]),
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSX", "CSV", "Spreadsheet"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),

@@ -59,17 +59,7 @@ enum Arithmetic {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             if case .error(let error) = a { return .error(error) }
             if case .error(let error) = b { return .error(error) }
-            let order = Coercion.compare(a, b)
-            let result: Bool =
-                switch op {
-                case .equal: order == .orderedSame
-                case .notEqual: order != .orderedSame
-                case .less: order == .orderedAscending
-                case .lessOrEqual: order != .orderedDescending
-                case .greater: order == .orderedDescending
-                default: order != .orderedAscending
-                }
-            return .bool(result)
+            return .bool(op.holds(Coercion.compare(a, b)))
         case .add, .subtract, .multiply, .divide, .power:
             let x: Decimal
             let y: Decimal

@@ -64,34 +64,23 @@ struct Criterion {
             return equal ? isBlank : value != .blank
         case .number(let op, let target):
             switch value {
-            case .number(let number): return Self.holds(op, Coercion.compare(.number(number), .number(target)))
+            case .number(let number): return op.holds(Coercion.compare(.number(number), .number(target)))
             case .text(let text) where op == .equal:
                 return Coercion.parse(text).map { $0 == target } ?? false
             default: return op == .notEqual
             }
         case .text(let op, let target):
             guard case .text(let text) = value else { return false }
-            return Self.holds(op, Coercion.compare(.text(text), .text(target)))
+            return op.holds(Coercion.compare(.text(text), .text(target)))
         case .pattern(let equal, let pattern):
             if case .text(let text) = value { return pattern.matches(text) == equal }
             return !equal
         case .bool(let op, let target):
             guard case .bool(let flag) = value else { return op == .notEqual }
-            return Self.holds(op, Coercion.compare(.bool(flag), .bool(target)))
+            return op.holds(Coercion.compare(.bool(flag), .bool(target)))
         case .error(let op, let target):
             guard case .error(let error) = value else { return op == .notEqual }
             return (error == target) == (op == .equal)
-        }
-    }
-
-    private static func holds(_ op: BinaryOperator, _ order: ComparisonResult) -> Bool {
-        switch op {
-        case .equal: order == .orderedSame
-        case .notEqual: order != .orderedSame
-        case .less: order == .orderedAscending
-        case .lessOrEqual: order != .orderedDescending
-        case .greater: order == .orderedDescending
-        default: order != .orderedAscending
         }
     }
 }

@@ -112,31 +112,4 @@ enum FormulaText {
             return LocalDate(year: parts[0], month: parts[1], day: parts[2])
         }
     }
-
-    /// The rows of `sheet` a formula names cell by cell (`Deals!K7`, `'Deals Q3'!$K$7`); ranges are left out.
-    static func singleCellRows(in formula: String, sheet: String) -> [Int] {
-        let chars = Array(formula)
-        let prefixes = [sheet + "!", "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!"].map(Array.init)
-        var rows: [Int] = []
-        var i = 0
-        while i < chars.count {
-            guard
-                let prefix = prefixes.first(where: {
-                    i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0
-                })
-            else {
-                i += 1
-                continue
-            }
-            var j = i + prefix.count
-            while j < chars.count, chars[j] == "$" || chars[j].isLetter { j += 1 }
-            let digits = j
-            while j < chars.count, chars[j].isNumber { j += 1 }
-            if j > digits, j == chars.count || chars[j] != ":", let row = Int(String(chars[digits..<j])) {
-                rows.append(row)
-            }
-            i = max(j, i + 1)
-        }
-        return rows
-    }
 }

@@ -21,15 +21,15 @@ extension InferredPlan {
             }
             if fit.misses.count > 50 { out += "    … and \(fit.misses.count - 50) more\n" }
         }
-        if !ambiguities.isEmpty {
-            out += "Readings the rows cannot tell apart:\n"
-            for item in ambiguities { out += "  - \(item)\n" }
-        }
-        if !notEstablished.isEmpty {
-            out += "Not established (left out of the plan):\n"
-            for item in notEstablished { out += "  - \(item)\n" }
-        }
+        out += Self.listing("Readings the rows cannot tell apart:", ambiguities)
+        out += Self.listing("Not established (left out of the plan):", notEstablished)
         return out
+    }
+
+    /// `title` on a line of its own after `lead`, then each item after `bullet`, a line each;
+    /// nothing when there are no items.
+    static func listing(_ title: String, _ items: [String], lead: String = "", bullet: String = "  - ") -> String {
+        items.isEmpty ? "" : lead + title + "\n" + items.map { bullet + $0 + "\n" }.joined()
     }
 
     /// The same for programs: `{"plan_yaml", "fit": {...}, "misses": [...], "ambiguities", "not_established", "evidence"}`.

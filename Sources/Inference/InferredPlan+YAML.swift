@@ -86,17 +86,12 @@ extension InferredPlan {
             out += "draw:\n  amount: \(draw.amount.plainText)\n  recoverable: \(draw.recoverable)\n"
         }
         out += comments("splits")
-        if !(evidence["outside"] ?? []).isEmpty {
-            out += "#\n# Seen in the sheet but not expressible in a plan file:\n"
-            out += (evidence["outside"] ?? []).map { "#   - \($0)\n" }.joined()
-        }
-        if !ambiguities.isEmpty {
-            out += "#\n# Readings the rows cannot tell apart:\n"
-            for item in ambiguities { out += "#   - \(item)\n" }
-        }
-        if !notEstablished.isEmpty {
-            out += "#\n# Not established (left out; the contract's defaults apply):\n"
-            for item in notEstablished { out += "#   - \(item)\n" }
+        for (title, items) in [
+            ("Seen in the sheet but not expressible in a plan file:", evidence["outside"] ?? []),
+            ("Readings the rows cannot tell apart:", ambiguities),
+            ("Not established (left out; the contract's defaults apply):", notEstablished),
+        ] {
+            out += Self.listing(title, items, lead: "#\n# ", bullet: "#   - ")
         }
         return out
     }

@@ -1,4 +1,5 @@
 import Commission
+import Formula
 import Foundation
 
 /// What the workbook's words and formats say, apart from its figures: the period its summary
@@ -52,7 +53,7 @@ struct WorkbookClues {
         if let sheet = evidence.sheet {
             for other in evidence.otherSheets {
                 for formula in other.formulas where formula.hasPrefix("-") {
-                    subtractedRows.formUnion(FormulaText.singleCellRows(in: formula, sheet: sheet))
+                    subtractedRows.formUnion(FormulaReferences.singleCellRows(in: formula, sheet: sheet))
                 }
             }
         }

@@ -59,9 +59,9 @@ public struct PaidAgainstOwedMember: Codable, Sendable, Hashable {
     public struct Section: Codable, Sendable, Hashable {
         public var ledger: String
         public var currency: String
-        public var rows: [Row]
-        public var periods: [PeriodSum]
-        public var reps: [RepSum]
+        public var rows: [Flattened<Row, Sum>]
+        public var periods: [Flattened<PeriodLabel, Sum>]
+        public var reps: [Flattened<RepLabel, Sum>]
         public var byHand: Sum
         public var byTrueup: Sum
         public var total: Sum
@@ -79,11 +79,16 @@ public struct PaidAgainstOwedMember: Codable, Sendable, Hashable {
         init(_ report: PaidAgainstOwed) {
             ledger = report.ledger
             currency = report.currency
-            rows = report.rows.map(Row.init)
-            periods = report.periods.map {
-                PeriodSum(period: $0.period.description, paidBy: $0.paidBy, sum: $0.sum)
+            rows = report.rows.map { row in
+                var sum = PaidAgainstOwed.Sum()
+                (sum.paid, sum.owed) = (row.paid, row.owed)
+                return Flattened(
+                    Row(rep: row.rep, name: row.name, period: row.period.description, paidBy: row.paidBy), Sum(sum))
             }
-            reps = report.reps.map { RepSum(rep: $0.rep, name: $0.name, sum: $0.sum) }
+            periods = report.periods.map {
+                Flattened(PeriodLabel(period: $0.period.description, paidBy: $0.paidBy), Sum($0.sum))
+            }
+            reps = report.reps.map { Flattened(RepLabel(rep: $0.rep, name: $0.name), Sum($0.sum)) }
             byHand = Sum(report.sum(paidBy: .hand))
             byTrueup = Sum(report.sum(paidBy: .trueup))
             total = Sum(report.sum())
@@ -91,68 +96,34 @@ public struct PaidAgainstOwedMember: Codable, Sendable, Hashable {
         }
     }
 
+    /// One rep of one closed period; paid, owed and their difference follow in the same object.
     public struct Row: Codable, Sendable, Hashable {
         public var rep: String
         public var name: String?
         public var period: String
         public var paidBy: PaidAgainstOwed.PaidBy
-        public var paid: MoneyText
-        public var owed: MoneyText
-        public var difference: MoneyText
 
         enum CodingKeys: String, CodingKey {
             case rep, name, period
             case paidBy = "paid_by"
-            case paid, owed, difference
-        }
-
-        init(_ row: PaidAgainstOwed.Row) {
-            rep = row.rep
-            name = row.name
-            period = row.period.description
-            paidBy = row.paidBy
-            paid = MoneyText(row.paid)
-            owed = MoneyText(row.owed)
-            difference = MoneyText(row.difference)
         }
     }
 
-    public struct PeriodSum: Codable, Sendable, Hashable {
+    /// One closed period, and how it was paid; its sum follows in the same object.
+    public struct PeriodLabel: Codable, Sendable, Hashable {
         public var period: String
         public var paidBy: PaidAgainstOwed.PaidBy
-        public var paid: MoneyText
-        public var owed: MoneyText
-        public var difference: MoneyText
 
         enum CodingKeys: String, CodingKey {
             case period
             case paidBy = "paid_by"
-            case paid, owed, difference
-        }
-
-        init(period: String, paidBy: PaidAgainstOwed.PaidBy, sum: PaidAgainstOwed.Sum) {
-            self.period = period
-            self.paidBy = paidBy
-            paid = MoneyText(sum.paid)
-            owed = MoneyText(sum.owed)
-            difference = MoneyText(sum.difference)
         }
     }
 
-    public struct RepSum: Codable, Sendable, Hashable {
+    /// One rep over every closed period; the rep's sum follows in the same object.
+    public struct RepLabel: Codable, Sendable, Hashable {
         public var rep: String
         public var name: String?
-        public var paid: MoneyText
-        public var owed: MoneyText
-        public var difference: MoneyText
-
-        init(rep: String, name: String?, sum: PaidAgainstOwed.Sum) {
-            self.rep = rep
-            self.name = name
-            paid = MoneyText(sum.paid)
-            owed = MoneyText(sum.owed)
-            difference = MoneyText(sum.difference)
-        }
     }
 
     public struct Sum: Codable, Sendable, Hashable {

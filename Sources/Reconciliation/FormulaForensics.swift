@@ -1,3 +1,4 @@
+import Formula
 import Foundation
 import Spreadsheet
 
@@ -82,74 +83,14 @@ enum FormulaForensics {
         }
     }
 
-    /// A cell or range reference in a formula: where its `A1` or `A1:B9` text stands (after any
-    /// sheet prefix) and the rows it names.
-    struct Reference {
-        /// Character offsets of the reference's text in the formula.
-        let text: Range<Int>
-        let rows: ClosedRange<Int>
-        /// `A1:B9` rather than `A1`.
-        let isRange: Bool
-    }
-
-    /// The references a formula makes to `sheet` (`Sheet!G5`, `'Deals Q3'!$G$5:$G$40`), or, with
-    /// `sheet` nil, to its own sheet (no prefix). Text inside string literals, function names and
-    /// other sheets' names are not references.
-    static func references(in chars: [Character], sheet: String?) -> [Reference] {
-        let prefixes =
-            sheet.map { [$0 + "!", "'" + $0.replacingOccurrences(of: "'", with: "''") + "'!"].map(Array.init) } ?? []
-        var found: [Reference] = []
-        var i = 0
-        var inString = false
-        while i < chars.count {
-            if chars[i] == "\"" { inString.toggle() }
-            let startsWord =
-                i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || "!_.'".contains(chars[i - 1]))
-            guard !inString, startsWord else {
-                i += 1
-                continue
-            }
-            var start = i
-            if sheet != nil {
-                guard
-                    let prefix = prefixes.first(where: {
-                        i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0
-                    })
-                else {
-                    i += 1
-                    continue
-                }
-                start = i + prefix.count
-            } else if !(chars[i].isLetter || chars[i] == "$") {
-                i += 1
-                continue
-            }
-            var j = start
-            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
-                j += 1
-            }
-            let ends = chars[start..<j].split(separator: ":", omittingEmptySubsequences: false)
-            let rows = ends.map { end in Int(String(end.drop { $0 == "$" || $0.isLetter }.filter { $0 != "$" })) }
-            let namesSomethingElse = j < chars.count && (chars[j] == "(" || chars[j] == "!")
-            if !namesSomethingElse, (1...2).contains(ends.count), let first = rows.first ?? nil,
-                let last = rows.last ?? nil
-            {
-                found.append(
-                    Reference(text: start..<j, rows: min(first, last)...max(first, last), isRange: ends.count == 2))
-            }
-            i = max(j, i + 1)
-        }
-        return found
-    }
-
     /// Ranges a formula names on its own sheet (no `Sheet!` prefix), as row spans: `SUM(G5:G40)`.
     static func localRowSpans(in formula: String) -> [ClosedRange<Int>] {
-        references(in: Array(formula), sheet: nil).filter(\.isRange).map(\.rows)
+        FormulaReferences.references(in: Array(formula), sheet: nil).filter(\.isRange).map(\.rows)
     }
 
     /// References `Sheet!A1` and ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
     static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
-        references(in: Array(formula), sheet: sheet).map(\.rows)
+        FormulaReferences.references(in: Array(formula), sheet: sheet).map(\.rows)
     }
 
     /// The formula with its multi-row ranges over `rows`: on `sheet` (`Sheet!G5:G40`, quoted
@@ -159,7 +100,7 @@ enum FormulaForensics {
     /// ranges span the same rows and move together).
     static func extendingRanges(in formula: String, sheet: String?, to rows: ClosedRange<Int>) -> String? {
         let chars = Array(formula)
-        let ranges = references(in: chars, sheet: sheet).filter { $0.isRange && $0.rows.count > 1 }
+        let ranges = FormulaReferences.references(in: chars, sheet: sheet).filter { $0.isRange && $0.rows.count > 1 }
         guard let span = ranges.first?.rows, ranges.allSatisfy({ $0.rows == span }), span != rows else { return nil }
         var out = ""
         var copied = 0

@@ -10,27 +10,19 @@ import Spreadsheet
 /// plan's tolerance gets a cause, found by re-running the engine under the readings a sheet's
 /// author may have used and by reading the sheet's formulas; differences within it are `rounding`.
 public enum Reconciler {
-    /// `source`, when given, is a trusted export of the same deals (a CRM), read like any deals
-    /// file. `carried`: draw balances from periods paid before (a ledger's). `progress` hears
-    /// what stage the work is in, and how far reading the workbook is. `keepingLines`: the result
+    /// Reconciles `workbook` (read with `HandKeptWorkbook.read`) against `plan` and `roster` (the
+    /// plan's reps when empty). `source`, when given, is a trusted export of the same deals (a CRM),
+    /// read like any deals file (`DealsReader.read`). `carried`: draw balances from periods paid
+    /// before (a ledger's). `progress` hears what stage the work is in. `keepingLines`: the result
     /// keeps the deal lines the engine calculated (`Reconciliation.lines`), to calculate them again
     /// with other workbooks' lines.
     public static func reconcile(
-        workbook path: String, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        source: String? = nil, dateOrder: DateOrder? = nil, carried: CarriedBalances = .none,
-        keepingLines: Bool = false,
+        _ workbook: consuming HandKeptWorkbook, plan: Plan, roster: [RosterEntry], source: DealsTable? = nil,
+        carried: CarriedBalances = .none, keepingLines: Bool = false,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
-        let file = try TableFile.open(path)
-        let formulas = FormulaReading.prepare(file, progress: progress)
-        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
-            [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
-        }
-        var deals = try DealsReader.readWorkbook(
-            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder
-        ) {
-            progress("reading the workbook", $0, $1)
-        }
+        var deals = workbook.takeDeals()
+        let formulas = workbook.formulas
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
@@ -44,7 +36,7 @@ public enum Reconciler {
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
-        let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+        let summary = workbook.summary
         var summaryNote: String?
         if let summary {
             var note = ""
@@ -55,10 +47,7 @@ public enum Reconciler {
         findings +=
             UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
         findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
-        if let source {
-            findings += try SourceFindings.compute(
-                DealsReader.read(TableFile.open(source), pins: pins), context: context)
-        }
+        if let source { findings += try SourceFindings.compute(source, context: context) }
         StaleFindings.add(formulas.staleCells, to: &findings)
         FindingPrecedents.link(&findings, formulas: formulas.workbook)
         findings.sort {

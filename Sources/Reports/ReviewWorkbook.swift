@@ -47,19 +47,28 @@ public enum ReviewWorkbook {
         return result
     }
 
-    private static func writePeriod(_ period: Period, of review: Review, to writer: WorkbookWriter) throws {
-        let fixed: [Double] = [6, 10, 22, 14, 14, 14, 12, 10, 13, 14, 14, 18]
+    /// Begins sheet `name` with a header row of `columns` (each a title and its width), then one
+    /// column per objective of `review`; a data bar on column `dataBar` (the attainment).
+    private static func beginTable(
+        _ name: String, of review: Review, to writer: WorkbookWriter, columns: [(String, Double)], dataBar: Int
+    ) throws {
         let extra = objectiveHeaders(review)
         try writer.beginSheet(
-            period.description,
+            name,
             layout: SheetLayout(
-                columnWidths: widths(fixed, extra: extra.count), frozenRows: 1, autoFilter: true,
-                conditionalFormats: [.dataBar(column: 7)], printLandscapeFitToWidth: true))
-        let headers = [
-            "Rank", "Rep", "Name", "Team", "Quota", "Credit", "Attainment", "Change", "Year to date", "Earned",
-            "Payable", "Standing",
-        ]
-        try writer.writeRow((headers + extra).map { .text($0, style: .header) })
+                columnWidths: widths(columns.map(\.1), extra: extra.count), frozenRows: 1, autoFilter: true,
+                conditionalFormats: [.dataBar(column: dataBar)], printLandscapeFitToWidth: true))
+        try writer.writeRow((columns.map(\.0) + extra).map { .text($0, style: .header) })
+    }
+
+    private static func writePeriod(_ period: Period, of review: Review, to writer: WorkbookWriter) throws {
+        try beginTable(
+            period.description, of: review, to: writer,
+            columns: [
+                ("Rank", 6), ("Rep", 10), ("Name", 22), ("Team", 14), ("Quota", 14), ("Credit", 14),
+                ("Attainment", 12), ("Change", 10), ("Year to date", 13), ("Earned", 14), ("Payable", 14),
+                ("Standing", 18),
+            ], dataBar: 7)
         for rep in review.reps(in: period) {
             try writer.writeRow(
                 [
@@ -74,19 +83,13 @@ public enum ReviewWorkbook {
     }
 
     private static func writeTeams(_ review: Review, to writer: WorkbookWriter) throws {
-        let fixed: [Double] = [10, 18, 6, 14, 14, 12, 10, 13, 14, 14, 8, 8]
-        let extra = objectiveHeaders(review)
-        let name = WorkbookWriter.availableName("Teams", existing: review.periods.map(\.description))
-        try writer.beginSheet(
-            name,
-            layout: SheetLayout(
-                columnWidths: widths(fixed, extra: extra.count), frozenRows: 1, autoFilter: true,
-                conditionalFormats: [.dataBar(column: 6)], printLandscapeFitToWidth: true))
-        let headers = [
-            "Period", "Team", "Reps", "Quota", "Credit", "Attainment", "Change", "Year to date", "Earned", "Payable",
-            "Below", "≥ 100%",
-        ]
-        try writer.writeRow((headers + extra).map { .text($0, style: .header) })
+        try beginTable(
+            WorkbookWriter.availableName("Teams", existing: review.periods.map(\.description)), of: review,
+            to: writer,
+            columns: [
+                ("Period", 10), ("Team", 18), ("Reps", 6), ("Quota", 14), ("Credit", 14), ("Attainment", 12),
+                ("Change", 10), ("Year to date", 13), ("Earned", 14), ("Payable", 14), ("Below", 8), ("≥ 100%", 8),
+            ], dataBar: 6)
         for period in review.periods {
             let groups = review.teams(in: period) + review.organisation.filter { $0.period == period }
             for group in groups {

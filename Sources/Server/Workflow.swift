@@ -81,8 +81,9 @@ enum Workflow {
             }
             do {
                 let result = try Reconciler.reconcile(
-                    workbook: files.workbook, plan: plan, roster: roster, pins: pins, source: files.deals,
-                    carried: carried)
+                    HandKeptWorkbook.read(TableFile.open(files.workbook), plan: plan, roster: roster, pins: pins),
+                    plan: plan, roster: roster,
+                    source: files.deals.map { try DealsReader.read(TableFile.open($0), pins: pins) }, carried: carried)
                 return (plan, result)
             } catch let error as EngineError {
                 throw RequestProblem.unusable("\(files.workbook): \(error)")
@@ -95,9 +96,7 @@ enum Workflow {
     static func document(
         _ plan: Plan, _ result: Reconciliation, files: InputFiles, declined: Set<Int> = []
     ) throws -> FindingsDocument {
-        let identity = FindingsDocument.WorkbookIdentity(
-            file: files.names[files.workbook] ?? (files.workbook as NSString).lastPathComponent,
-            sha256: try FileDigest.sha256(of: files.workbook))
+        let identity = try FindingsDocument.WorkbookIdentity(reading: files.workbook, name: files.names[files.workbook])
         var document = FindingsDocument(result, plan: plan, workbook: identity)
         document.findings = document.findings.indices.filter { !declined.contains($0) }.map { document.findings[$0] }
         return document

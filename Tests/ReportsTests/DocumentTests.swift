@@ -1,7 +1,8 @@
 import Foundation
 import Reconciliation
-import Reports
 import Testing
+
+@testable import Reports
 
 /// The JSON documents: keys in their declared order, nil written as null, decimals as exact text,
 /// and what one command writes reading back as the same values.

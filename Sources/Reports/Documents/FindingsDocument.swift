@@ -20,20 +20,6 @@ public struct FindingsDocument: Codable, Sendable {
     public var reps: [RepFigures]
     public var sheetTotals: [SheetTotalRecord]
 
-    public init(
-        workbook: WorkbookIdentity, findings: [FindingRecord], summary: Summary, currency: String, periodKind: String,
-        fiscalYearStart: Int, reps: [RepFigures], sheetTotals: [SheetTotalRecord]
-    ) {
-        self.workbook = workbook
-        self.findings = findings
-        self.summary = summary
-        self.currency = currency
-        self.periodKind = periodKind
-        self.fiscalYearStart = fiscalYearStart
-        self.reps = reps
-        self.sheetTotals = sheetTotals
-    }
-
     enum CodingKeys: String, CodingKey {
         case workbook, findings, summary, currency
         case periodKind = "period_kind"
@@ -47,7 +33,13 @@ public struct FindingsDocument: Codable, Sendable {
         public var file: String
         public var sha256: String
 
-        public init(file: String, sha256: String) {
+        /// The identity of the file at `path`, under `name` (default: the file's name).
+        public init(reading path: String, name: String? = nil) throws {
+            file = name ?? (path as NSString).lastPathComponent
+            sha256 = try FileDigest.sha256(of: path)
+        }
+
+        init(file: String, sha256: String) {
             self.file = file
             self.sha256 = sha256
         }
@@ -73,38 +65,13 @@ public struct FindingsDocument: Codable, Sendable {
         public var formula: String?
         /// The cell is an input of the calculation (an amount or date that could not be read):
         /// reported, never overwritten.
-        public var input: Bool
-        /// For a total: the wrong cells it adds up, each a finding of the document.
-        public var precedents: [CellRecord]?
+        public var input = false
+        /// For a total: the wrong cells it adds up, each a finding of the document (`[]` for a
+        /// cell that is not a total; nil only in a document written before precedents existed).
+        public var precedents: [CellRecord]? = []
         /// What the finding adds to `summary.net_overpayment`: its difference less its
         /// precedents' (null for a finding that is not a pay error).
-        public var countedDifference: MoneyText?
-
-        public init(
-            sheet: String, cell: String, row: Int, dealID: String?, rep: String?, period: String?, manual: String?,
-            manualIsText: Bool, expected: MoneyText, difference: MoneyText, cause: Cause, causes: [Cause],
-            derived: Bool, explanation: String, formula: String?, input: Bool = false, precedents: [CellRecord] = [],
-            countedDifference: MoneyText? = nil
-        ) {
-            self.sheet = sheet
-            self.cell = cell
-            self.row = row
-            self.dealID = dealID
-            self.rep = rep
-            self.period = period
-            self.manual = manual
-            self.manualIsText = manualIsText
-            self.expected = expected
-            self.difference = difference
-            self.cause = cause
-            self.causes = causes
-            self.derived = derived
-            self.explanation = explanation
-            self.formula = formula
-            self.input = input
-            self.precedents = precedents
-            self.countedDifference = countedDifference
-        }
+        public var countedDifference: MoneyText? = nil
 
         enum CodingKeys: String, CodingKey {
             case sheet, cell, row
@@ -114,39 +81,12 @@ public struct FindingsDocument: Codable, Sendable {
             case expected, difference, cause, causes, derived, explanation, formula, input, precedents
             case countedDifference = "counted_difference"
         }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(sheet, forKey: .sheet)
-            try container.encode(cell, forKey: .cell)
-            try container.encode(row, forKey: .row)
-            try container.encode(dealID, forKey: .dealID)
-            try container.encode(rep, forKey: .rep)
-            try container.encode(period, forKey: .period)
-            try container.encode(manual, forKey: .manual)
-            try container.encode(manualIsText, forKey: .manualIsText)
-            try container.encode(expected, forKey: .expected)
-            try container.encode(difference, forKey: .difference)
-            try container.encode(cause, forKey: .cause)
-            try container.encode(causes, forKey: .causes)
-            try container.encode(derived, forKey: .derived)
-            try container.encode(explanation, forKey: .explanation)
-            try container.encode(formula, forKey: .formula)
-            try container.encode(input, forKey: .input)
-            try container.encode(precedents ?? [], forKey: .precedents)
-            try container.encode(countedDifference, forKey: .countedDifference)
-        }
     }
 
     /// A cell of the workbook: a finding's place.
     public struct CellRecord: Codable, Sendable, Hashable {
         public var sheet: String
         public var cell: String
-
-        public init(sheet: String, cell: String) {
-            self.sheet = sheet
-            self.cell = cell
-        }
     }
 
     /// The headline: each wrong figure counted once (plan-format.md §7, "The headline").
@@ -156,37 +96,18 @@ public struct FindingsDocument: Codable, Sendable {
         public var errors: Int
         public var rounding: Int
         /// Totals wrong only because of the wrong cells they add up: not counted in `errors`.
-        public var derivedTotals: Int
+        public var derivedTotals = 0
         /// Σ `counted_difference` of the findings: each wrong figure once, a total only for what it
         /// adds beyond the wrong cells it adds up. Positive means the sheet overpays.
         public var netOverpayment: MoneyText
         /// The `errors`, by main cause.
         public var byCause: [String: Int]
 
-        public init(
-            errors: Int, rounding: Int, derivedTotals: Int = 0, netOverpayment: MoneyText, byCause: [String: Int]
-        ) {
-            self.errors = errors
-            self.rounding = rounding
-            self.derivedTotals = derivedTotals
-            self.netOverpayment = netOverpayment
-            self.byCause = byCause
-        }
-
         enum CodingKeys: String, CodingKey {
             case errors, rounding
             case derivedTotals = "derived_totals"
             case netOverpayment = "net_overpayment"
             case byCause = "by_cause"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            errors = try container.decode(Int.self, forKey: .errors)
-            rounding = try container.decode(Int.self, forKey: .rounding)
-            derivedTotals = try container.decodeIfPresent(Int.self, forKey: .derivedTotals) ?? 0
-            netOverpayment = try container.decode(MoneyText.self, forKey: .netOverpayment)
-            byCause = try container.decode([String: Int].self, forKey: .byCause)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -210,17 +131,6 @@ public struct FindingsDocument: Codable, Sendable {
         public var earned: MoneyText
         public var payable: MoneyText
         public var difference: MoneyText
-
-        public init(
-            rep: String, name: String?, period: String, earned: MoneyText, payable: MoneyText, difference: MoneyText
-        ) {
-            self.rep = rep
-            self.name = name
-            self.period = period
-            self.earned = earned
-            self.payable = payable
-            self.difference = difference
-        }
     }
 
     public struct SheetTotalRecord: Codable, Sendable, Hashable {
@@ -228,15 +138,18 @@ public struct FindingsDocument: Codable, Sendable {
         public var period: String
         public var manual: MoneyText
         public var expected: MoneyText
+    }
+}
 
-        public init(
-            rep: String, period: String, manual: MoneyText, expected: MoneyText
-        ) {
-            self.rep = rep
-            self.period = period
-            self.manual = manual
-            self.expected = expected
-        }
+extension FindingsDocument.Summary {
+    /// Reads a summary; one written before `derived_totals` existed has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        errors = try container.decode(Int.self, forKey: .errors)
+        rounding = try container.decode(Int.self, forKey: .rounding)
+        derivedTotals = try container.decodeIfPresent(Int.self, forKey: .derivedTotals) ?? 0
+        netOverpayment = try container.decode(MoneyText.self, forKey: .netOverpayment)
+        byCause = try container.decode([String: Int].self, forKey: .byCause)
     }
 }
 

@@ -10,9 +10,9 @@ public struct ReviewDocument: Codable, Sendable {
     public var threshold: PlainDecimalText
     public var periods: [String]
     public var objectives: [ObjectiveDefinition]
-    public var reps: [RepRecord]
-    public var teams: [GroupRecord]
-    public var organisation: [GroupRecord]
+    public var reps: [Flattened<RepRecord, TrendRecord>]
+    public var teams: [Flattened<GroupRecord, TrendRecord>]
+    public var organisation: [Flattened<GroupRecord, TrendRecord>]
 
     public init(_ review: Review) {
         plan = review.plan
@@ -22,9 +22,11 @@ public struct ReviewDocument: Codable, Sendable {
         objectives = review.objectives.map {
             ObjectiveDefinition(name: $0.name, measure: $0.measure.rawValue, target: $0.target?.plain)
         }
-        reps = review.reps.map(RepRecord.init)
-        teams = review.teams.map(GroupRecord.init)
-        organisation = review.organisation.map(GroupRecord.init)
+        reps = review.reps.map { Flattened(RepRecord($0), TrendRecord($0.change, $0.yearToDate, $0.objectives)) }
+        teams = review.teams.map { Flattened(GroupRecord($0), TrendRecord($0.change, $0.yearToDate, $0.objectives)) }
+        organisation = review.organisation.map {
+            Flattened(GroupRecord($0), TrendRecord($0.change, $0.yearToDate, $0.objectives))
+        }
     }
 
     public struct ObjectiveDefinition: Codable, Sendable, Hashable {
@@ -55,6 +57,7 @@ public struct ReviewDocument: Codable, Sendable {
         }
     }
 
+    /// A rep's figures in one period; its `TrendRecord` follows in the same object.
     public struct RepRecord: Codable, Sendable, Hashable {
         public var rep: String
         public var name: String?
@@ -67,24 +70,6 @@ public struct ReviewDocument: Codable, Sendable {
         public var payable: MoneyText
         public var rank: Int
         public var standing: String?
-        public var previousPeriod: String?
-        public var creditChange: MoneyText?
-        public var attainmentChange: RatioText?
-        public var creditToDate: MoneyText?
-        public var quotaToDate: MoneyText?
-        public var attainmentToDate: RatioText?
-        public var objectives: [ObjectiveRecord]
-
-        enum CodingKeys: String, CodingKey {
-            case rep, name, team, period, quota, credit, attainment, earned, payable, rank, standing
-            case previousPeriod = "previous_period"
-            case creditChange = "credit_change"
-            case attainmentChange = "attainment_change"
-            case creditToDate = "credit_to_date"
-            case quotaToDate = "quota_to_date"
-            case attainmentToDate = "attainment_to_date"
-            case objectives
-        }
 
         init(_ review: RepReview) {
             rep = review.rep
@@ -98,17 +83,11 @@ public struct ReviewDocument: Codable, Sendable {
             payable = review.payable.money
             rank = review.rank
             standing = review.standing?.rawValue
-            previousPeriod = review.change?.previousPeriod.description
-            creditChange = review.change?.credit.money
-            attainmentChange = review.change?.attainment.ratio
-            creditToDate = review.yearToDate?.credit.money
-            quotaToDate = review.yearToDate?.quota.money
-            attainmentToDate = review.yearToDate?.attainment.ratio
-            objectives = review.objectives.map(ObjectiveRecord.init)
         }
-
     }
 
+    /// A team's or the organisation's figures in one period; its `TrendRecord` follows in the
+    /// same object.
     public struct GroupRecord: Codable, Sendable, Hashable {
         public var team: String?
         public var period: String
@@ -120,25 +99,11 @@ public struct ReviewDocument: Codable, Sendable {
         public var payable: MoneyText
         public var belowThreshold: Int
         public var atOrAboveQuota: Int
-        public var previousPeriod: String?
-        public var creditChange: MoneyText?
-        public var attainmentChange: RatioText?
-        public var creditToDate: MoneyText?
-        public var quotaToDate: MoneyText?
-        public var attainmentToDate: RatioText?
-        public var objectives: [ObjectiveRecord]
 
         enum CodingKeys: String, CodingKey {
             case team, period, reps, quota, credit, attainment, earned, payable
             case belowThreshold = "below_threshold"
             case atOrAboveQuota = "at_or_above_quota"
-            case previousPeriod = "previous_period"
-            case creditChange = "credit_change"
-            case attainmentChange = "attainment_change"
-            case creditToDate = "credit_to_date"
-            case quotaToDate = "quota_to_date"
-            case attainmentToDate = "attainment_to_date"
-            case objectives
         }
 
         init(_ review: GroupReview) {
@@ -152,14 +117,38 @@ public struct ReviewDocument: Codable, Sendable {
             payable = review.payable.money
             belowThreshold = review.below
             atOrAboveQuota = review.achieved
-            previousPeriod = review.change?.previousPeriod.description
-            creditChange = review.change?.credit.money
-            attainmentChange = review.change?.attainment.ratio
-            creditToDate = review.yearToDate?.credit.money
-            quotaToDate = review.yearToDate?.quota.money
-            attainmentToDate = review.yearToDate?.attainment.ratio
-            objectives = review.objectives.map(ObjectiveRecord.init)
+        }
+    }
+
+    /// The members that close a rep's and a group's record alike: the change since the period
+    /// before, the fiscal year so far, and the objectives.
+    public struct TrendRecord: Codable, Sendable, Hashable {
+        public var previousPeriod: String?
+        public var creditChange: MoneyText?
+        public var attainmentChange: RatioText?
+        public var creditToDate: MoneyText?
+        public var quotaToDate: MoneyText?
+        public var attainmentToDate: RatioText?
+        public var objectives: [ObjectiveRecord]
+
+        enum CodingKeys: String, CodingKey {
+            case previousPeriod = "previous_period"
+            case creditChange = "credit_change"
+            case attainmentChange = "attainment_change"
+            case creditToDate = "credit_to_date"
+            case quotaToDate = "quota_to_date"
+            case attainmentToDate = "attainment_to_date"
+            case objectives
         }
 
+        init(_ change: Change?, _ yearToDate: YearToDate?, _ objectives: [ObjectiveResult]) {
+            previousPeriod = change?.previousPeriod.description
+            creditChange = change?.credit.money
+            attainmentChange = change?.attainment.ratio
+            creditToDate = yearToDate?.credit.money
+            quotaToDate = yearToDate?.quota.money
+            attainmentToDate = yearToDate?.attainment.ratio
+            self.objectives = objectives.map(ObjectiveRecord.init)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commission
 import Foundation
+import Ingest
 import Ledger
 import Reconciliation
 
@@ -100,9 +101,11 @@ struct Close: ParsableCommand {
     {
         let result: Reconciliation
         do {
+            let roster = try inputs.loadRoster(for: plan)
             result = try Reconciler.reconcile(
-                workbook: workbook, plan: plan, roster: try inputs.loadRoster(for: plan), sheet: sheet,
-                pins: try inputs.pins(plan))
+                HandKeptWorkbook.read(
+                    TableFile.open(workbook), plan: plan, roster: roster, sheet: sheet, pins: inputs.pins(plan)),
+                plan: plan, roster: roster)
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
         }

@@ -95,11 +95,7 @@ struct ForecastCommand: ParsableCommand {
         switch format {
         case .json: print(try OrderedJSONEncoder().encode(ForecastDocument(forecast)), terminator: "")
         case .csv: print(ForecastText(forecast: forecast).csv, terminator: "")
-        case .text:
-            print(
-                TerminalText.escaped(
-                    ForecastText(forecast: forecast, width: TerminalWidth.standardOutput).render(), keepingLines: true),
-                terminator: "")
+        case .text: TerminalText.printReport { ForecastText(forecast: forecast, width: $0).render() }
         }
         try run.reportSkipped()
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Recalculation
 import Reports
 
 struct Inspect: ParsableCommand {
@@ -18,11 +19,22 @@ struct Inspect: ParsableCommand {
     var formulas = false
 
     func run() throws {
-        if formulas { return try FormulaInspection.run(file: file, json: format == .json) }
+        if formulas { return try inspectFormulas() }
         let progress = ProgressLine()
         defer { progress.finish() }
         let report = try FileReport.inspect(file) { progress.update($0, done: $1, total: $2) }
         print(format == .json ? report.json : TerminalText.escaped(report.text, keepingLines: true), terminator: "")
+    }
+
+    /// `--formulas`: the workbook read, then its formulas evaluated, each stage timed.
+    private func inspectFormulas() throws {
+        let reading = StageMeter("read workbook")
+        let formulas = try WorkbookFormulas(path: file)
+        reading.finish()
+        let evaluating = StageMeter("evaluate formulas")
+        let report = FormulaReport(file: file, evaluating: formulas)
+        evaluating.finish()
+        print(format == .json ? report.json : report.text, terminator: "")
     }
 }
 

@@ -92,12 +92,17 @@ struct Reconcile: ParsableCommand {
             let progress = ProgressLine()
             do {
                 defer { progress.finish() }
+                let pins = try inputs.pins(loadedPlan)
+                let hear = { progress.update($0, done: $1, total: $2) }
+                // Read, then reconciled: the workbook first, then the export, as the messages name them.
                 results.append(
                     try Reconciler.reconcile(
-                        workbook: workbook, plan: loadedPlan, roster: rosterEntries, sheet: sheet,
-                        pins: try inputs.pins(loadedPlan), source: several ? nil : deals, dateOrder: dateOrder,
-                        carried: carried, keepingLines: several && deals == nil
-                    ) { progress.update($0, done: $1, total: $2) })
+                        HandKeptWorkbook.read(
+                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: sheet, pins: pins,
+                            dateOrder: dateOrder, progress: hear),
+                        plan: loadedPlan, roster: rosterEntries,
+                        source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
+                        carried: carried, keepingLines: several && deals == nil, progress: hear))
             } catch let error as EngineError {
                 throw UsageError("\(workbook): \(error)")
             }
@@ -123,12 +128,9 @@ struct Reconcile: ParsableCommand {
         } else {
             for (index, (workbook, result)) in zip(workbooks, results).enumerated() {
                 if several { print((index == 0 ? "" : "\n") + "== \(TerminalText.escaped(workbook))") }
-                print(
-                    TerminalText.escaped(
-                        ReconciliationText(
-                            result: result, currency: loadedPlan.currency, width: TerminalWidth.standardOutput
-                        )
-                        .render(), keepingLines: true), terminator: "")
+                TerminalText.printReport {
+                    ReconciliationText(result: result, currency: loadedPlan.currency, width: $0).render()
+                }
             }
             print(TrueUpText.render(trueUp), terminator: "")
             print(PaidAgainstOwedText.render(paidAgainstOwed), terminator: "")
@@ -164,9 +166,7 @@ struct Reconcile: ParsableCommand {
         _ results: [Reconciliation], plan: Plan, trueUp: TrueUp?, paidAgainstOwed: PaidAgainstOwed?
     ) throws {
         let documents = try zip(workbooks, results).map { workbook, result in
-            let identity = FindingsDocument.WorkbookIdentity(
-                file: (workbook as NSString).lastPathComponent, sha256: try FileDigest.sha256(of: workbook))
-            return FindingsDocument(result, plan: plan, workbook: identity)
+            FindingsDocument(result, plan: plan, workbook: try .init(reading: workbook))
         }
         let ledgerMembers = trueUp.map {
             ExtendedDocument(AdjustmentsMember($0), adding: paidAgainstOwed.map(PaidAgainstOwedMember.init))

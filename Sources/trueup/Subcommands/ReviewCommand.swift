@@ -73,10 +73,7 @@ struct ReviewCommand: ParsableCommand {
             print(try OrderedJSONEncoder().encode(document), terminator: "")
         case .csv: print(ReviewText(review: review).csv, terminator: "")
         case .text:
-            print(
-                TerminalText.escaped(
-                    ReviewText(review: review, width: TerminalWidth.standardOutput).render(), keepingLines: true),
-                terminator: "")
+            TerminalText.printReport { ReviewText(review: review, width: $0).render() }
             print(TrueUpText.render(trueUp), terminator: "")
         }
         try run.reportSkipped()

@@ -4,6 +4,12 @@ import Foundation
 /// C1 controls and DEL) become visible escapes such as `\u{1B}`, so a header or a name cannot move
 /// the cursor, ring the bell, rewrite the line or change the terminal's settings.
 enum TerminalText {
+    /// Prints a report laid out for people: `render` gets the terminal's width (nil when
+    /// standard output is a file or a pipe), and what it returns is printed escaped, lines kept.
+    static func printReport(_ render: (_ width: Int?) -> String) {
+        print(escaped(render(TerminalWidth.standardOutput), keepingLines: true), terminator: "")
+    }
+
     /// `text` with every control character escaped; `keepingLines` keeps `\n` and `\t`, for
     /// reports laid out in lines and columns.
     static func escaped(_ text: String, keepingLines: Bool = false) -> String {

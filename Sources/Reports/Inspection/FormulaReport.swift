@@ -1,22 +1,23 @@
-import Foundation
 import Recalculation
 import Spreadsheet
 
-/// `inspect --formulas`: per sheet, formulas evaluated, agreeing with their cached values, stale,
-/// and not evaluable (by function).
-enum FormulaInspection {
-    static func run(file: String, json: Bool) throws {
-        let reading = StageMeter("read workbook")
-        let formulas = try WorkbookFormulas(path: file)
-        reading.finish()
-        let evaluating = StageMeter("evaluate formulas")
+/// What `inspect --formulas` found: per sheet, formulas evaluated, agreeing with their cached
+/// values, stale, and not evaluable (by function), rendered for people or programs.
+public struct FormulaReport: Sendable {
+    public let file: String
+    public let census: FormulaCensus
+
+    /// Evaluates the formulas of `formulas` (read from `file`), each on the cached values of the
+    /// cells it reads, and tallies them by sheet.
+    public init(file: String, evaluating formulas: WorkbookFormulas) {
         let results = formulas.evaluate(precedents: .cachedWhereAvailable)
-        evaluating.finish()
-        let census = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name))
-        print(json ? self.json(census, file: file) : text(census, file: file), terminator: "")
+        self.file = file
+        census = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name))
     }
 
-    static func text(_ census: FormulaCensus, file: String) -> String {
+    /// For people: each sheet with formulas, its counts, why formulas are not evaluable, and the
+    /// first 20 stale cells.
+    public var text: String {
         var out = "\(file): formulas\n"
         for sheet in census.sheets where sheet.formulas > 0 {
             out += "\n  \(sheet.name): \(sheet.formulas) formulas, \(sheet.evaluated) evaluated, "
@@ -35,7 +36,8 @@ enum FormulaInspection {
         return out
     }
 
-    static func json(_ census: FormulaCensus, file: String) -> String {
+    /// The same for programs, one JSON object: every sheet, with every stale cell.
+    public var json: String {
         let sheets = census.sheets.map { sheet in
             JSONText.object([
                 ("name", JSONText.quoted(sheet.name)), ("formulas", String(sheet.formulas)),

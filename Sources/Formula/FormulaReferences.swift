@@ -1,0 +1,70 @@
+/// The cell and range references a formula's text makes, read from its characters with where
+/// each one stands, so that forensics can tell which rows a formula reads and rewrite its ranges
+/// in place. One reader for every module that looks into formula text.
+public enum FormulaReferences {
+    /// A cell or range reference in a formula: where its `A1` or `A1:B9` text stands (after any
+    /// sheet prefix) and the rows it names.
+    public struct Reference: Sendable, Hashable {
+        /// Character offsets of the reference's text in the formula.
+        public let text: Range<Int>
+        public let rows: ClosedRange<Int>
+        /// `A1:B9` rather than `A1`.
+        public let isRange: Bool
+    }
+
+    /// The references a formula makes to `sheet` (`Sheet!G5`, `'Deals Q3'!$G$5:$G$40`), or, with
+    /// `sheet` nil, to its own sheet (no prefix). Text inside string literals, function names and
+    /// other sheets' names are not references. `chars` is the formula's characters (`Array(formula)`).
+    public static func references(in chars: [Character], sheet: String?) -> [Reference] {
+        let prefixes =
+            sheet.map { [$0 + "!", "'" + $0.replacingOccurrences(of: "'", with: "''") + "'!"].map(Array.init) } ?? []
+        var found: [Reference] = []
+        var i = 0
+        var inString = false
+        while i < chars.count {
+            if chars[i] == "\"" { inString.toggle() }
+            let startsWord =
+                i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || "!_.'".contains(chars[i - 1]))
+            guard !inString, startsWord else {
+                i += 1
+                continue
+            }
+            var start = i
+            if sheet != nil {
+                guard
+                    let prefix = prefixes.first(where: {
+                        i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0
+                    })
+                else {
+                    i += 1
+                    continue
+                }
+                start = i + prefix.count
+            } else if !(chars[i].isLetter || chars[i] == "$") {
+                i += 1
+                continue
+            }
+            var j = start
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
+                j += 1
+            }
+            let ends = chars[start..<j].split(separator: ":", omittingEmptySubsequences: false)
+            let rows = ends.map { end in Int(String(end.drop { $0 == "$" || $0.isLetter }.filter { $0 != "$" })) }
+            let namesSomethingElse = j < chars.count && (chars[j] == "(" || chars[j] == "!")
+            if !namesSomethingElse, (1...2).contains(ends.count), let first = rows.first ?? nil,
+                let last = rows.last ?? nil
+            {
+                found.append(
+                    Reference(text: start..<j, rows: min(first, last)...max(first, last), isRange: ends.count == 2))
+            }
+            i = max(j, i + 1)
+        }
+        return found
+    }
+
+    /// The rows of `sheet` a formula names cell by cell (`Deals!K7`, `'Deals Q3'!$K$7`); ranges
+    /// are left out.
+    public static func singleCellRows(in formula: String, sheet: String) -> [Int] {
+        references(in: Array(formula), sheet: sheet).filter { !$0.isRange }.map(\.rows.lowerBound)
+    }
+}

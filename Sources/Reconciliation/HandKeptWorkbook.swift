@@ -1,0 +1,47 @@
+import Commission
+import Ingest
+import Spreadsheet
+
+/// A hand-kept commission workbook as read: its deal rows with their manual figures, its summary
+/// sheet, and what its own formulas say. The reading stage of reconciliation: `Reconciler` takes
+/// this value and opens no file.
+public struct HandKeptWorkbook {
+    /// The deal rows read from the deals sheets, with each row's manual cells.
+    public var deals: DealsTable
+    /// The per-rep summary sheet, when the workbook has one.
+    var summary: SummarySheet?
+    /// The workbook's formulas evaluated: values for formulas saved without one, stale cells.
+    var formulas: FormulaReading
+
+    /// Reads `file` (opened with `TableFile.open`): evaluates its formulas, reads the deals sheets
+    /// (`sheet`: the names to read, each may hold `*` and `?`; nil: every sheet whose header names
+    /// the deals' columns) with `pins` over the header synonyms, and finds the summary sheet.
+    /// Rep names of `roster` (the plan's reps when empty) tell the rep column from a name column.
+    /// `progress` hears what stage the reading is in, and how far it is.
+    public static func read(
+        _ file: TableFile, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
+        dateOrder: DateOrder? = nil,
+        progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
+    ) throws -> HandKeptWorkbook {
+        let formulas = FormulaReading.prepare(file, progress: progress)
+        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
+            [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
+        }
+        let deals = try DealsReader.readWorkbook(
+            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder
+        ) {
+            progress("reading the workbook", $0, $1)
+        }
+        let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+        return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
+    }
+
+    /// The deal rows, moved out: the lines and manual cells are left empty here so that the
+    /// reconciler changes them in place (a million lines are not held twice).
+    mutating func takeDeals() -> DealsTable {
+        let taken = deals
+        deals.lines = []
+        deals.manual = []
+        return taken
+    }
+}
