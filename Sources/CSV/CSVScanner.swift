@@ -160,7 +160,9 @@ struct CSVScanner {
                 if position >= count && !isFinal { break recordLoop }
                 let end = min(position, count)
                 appendField(UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), special: special)
-                if fieldEnds.count > limits.maxFields { throw CSVError.tooManyFields(line: line, limit: limits.maxFields) }
+                if fieldEnds.count > limits.maxFields {
+                    throw CSVError.tooManyFields(line: line, limit: limits.maxFields)
+                }
                 if end >= count {
                     position = count
                     break

@@ -14,13 +14,16 @@ import Testing
     ]
 
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-csvfast-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trueup-csvfast-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
 
     /// What `write(texts:)` makes of each record and what `write(fields:)` makes of the same file.
-    static func bothWays(_ bytes: [UInt8], options: CSVOptions = CSVOptions()) throws -> (strings: [UInt8], bytes: [UInt8]) {
+    static func bothWays(_ bytes: [UInt8], options: CSVOptions = CSVOptions()) throws -> (
+        strings: [UInt8], bytes: [UInt8]
+    ) {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("input.csv").path
@@ -39,8 +42,10 @@ import Testing
         // Every field quoted, so NULs and line breaks reach the reader as they are.
         let fields = Self.awkwardFields
         let source = (0..<fields.count).map { start in
-            (0..<5).map { "\"" + fields[(start + $0 * 7) % fields.count].replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-                .joined(separator: ",")
+            (0..<5).map {
+                "\"" + fields[(start + $0 * 7) % fields.count].replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            .joined(separator: ",")
         }.joined(separator: "\n")
         let (strings, bytes) = try Self.bothWays(Array(source.utf8), options: CSVOptions(delimiter: UInt8(ascii: ",")))
         #expect(!strings.isEmpty)
