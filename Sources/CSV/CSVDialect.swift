@@ -60,7 +60,7 @@ enum DelimiterSniffer {
             var scanner = CSVScanner(dialect: dialect, limits: .standard)
             sample.withUnsafeBufferPointer { bytes in
                 _ = try? scanner.scan(bytes, isFinal: false) { record in
-                    if !record.fields.isEmpty { counts.append(record.fields.count) }
+                    if record.count > 0 { counts.append(record.count) }
                     return counts.count < 50
                 }
             }

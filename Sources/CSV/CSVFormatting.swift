@@ -26,19 +26,34 @@ public enum CSVFormatting {
     /// Appends one field; NUL characters are dropped (payroll and spreadsheet programs stop
     /// reading a line, or a file, at one).
     static func append(_ text: String, delimiter: UInt8, to out: inout [UInt8]) {
-        var text = text.utf8.contains(0) ? String(text.unicodeScalars.filter { $0 != "\0" }) : text
-        text.withUTF8 { bytes in
-            let needsQuotes = bytes.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-            guard needsQuotes else {
-                out.append(contentsOf: bytes)
-                return
+        var text = text
+        text.withUTF8 { append(bytes: $0, delimiter: delimiter, to: &out) }
+    }
+
+    /// Appends one field from UTF-8 bytes, after an apostrophe when `neutralized` (inside the
+    /// quotes, when there are quotes); NUL bytes are dropped.
+    static func append(
+        bytes: UnsafeBufferPointer<UInt8>, neutralized: Bool = false, delimiter: UInt8, to out: inout [UInt8]
+    ) {
+        var needsQuotes = false
+        var hasNUL = false
+        for byte in bytes where byte <= UInt8(ascii: "\"") || byte == delimiter {
+            if byte == 0 {
+                hasNUL = true
+            } else if byte == delimiter || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
+                needsQuotes = true
             }
-            out.append(UInt8(ascii: "\""))
-            for byte in bytes {
-                if byte == UInt8(ascii: "\"") { out.append(byte) }
-                out.append(byte)
-            }
-            out.append(UInt8(ascii: "\""))
         }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        if neutralized { out.append(UInt8(ascii: "'")) }
+        if !needsQuotes && !hasNUL {
+            out.append(contentsOf: bytes)
+            return
+        }
+        for byte in bytes where byte != 0 {
+            if needsQuotes && byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
     }
 }

@@ -37,6 +37,9 @@ public final class CSVReader {
     private let file: ChunkedFile
     private let bomLength: Int
     private let limits: CSVLimits
+    /// Whether the text may hold malformed UTF-8: UTF-8 taken from a byte-order mark or an
+    /// option, not checked whole as detection does (transcoded text is always well-formed).
+    private let mayHoldMalformedUTF8: Bool
 
     public init(path: String, options: CSVOptions = CSVOptions()) throws {
         self.path = path
@@ -47,6 +50,7 @@ public final class CSVReader {
                 try options.encoding.map { ($0, 0) } ?? EncodingDetector.detect(file)
             encoding = detected.0
             bomLength = detected.bomLength
+            mayHoldMalformedUTF8 = encoding == .utf8 && (options.encoding != nil || bomLength > 0)
         } catch let error as CSVError {
             throw SpreadsheetError(Location(file: path), error.description)
         }
@@ -67,18 +71,26 @@ public final class CSVReader {
     public func forEachRecord(
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil, _ body: (CSVRecord) throws -> Void
     ) throws {
-        var scanner = CSVScanner(dialect: dialect, limits: limits)
+        try forEachFields(progress: progress) { try body($0.record) }
+    }
+
+    /// Streams every record to `body` as borrowed field bytes, building no strings: the fast
+    /// path for callers that copy text straight out (CSV to CSV).
+    public func forEachFields(
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil, _ body: (CSVFields) throws -> Void
+    ) throws {
+        var scanner = CSVScanner(dialect: dialect, limits: limits, validatesUTF8: mayHoldMalformedUTF8)
         var transcoder = Transcoder(encoding: encoding)
         var pending: [UInt8] = []
         var skipFirst = hasSeparatorDirective
         var done = Int64(bomLength)
         let total = file.size
-        func emit(_ record: CSVRecord) throws -> Bool {
+        func emit(_ fields: CSVFields) throws -> Bool {
             if skipFirst {
                 skipFirst = false
                 return true
             }
-            try body(record)
+            try body(fields)
             return true
         }
         do {

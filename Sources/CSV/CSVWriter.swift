@@ -39,26 +39,102 @@ public struct CSVWriter {
         line.removeAll(keepingCapacity: true)
         for (index, value) in values.enumerated() {
             if index > 0 { line.append(options.delimiter) }
-            var text = value.plainText
-            if case .text = value, options.neutralizeFormulas, Self.needsNeutralizing(text) { text = "'" + text }
-            CSVFormatting.append(text, delimiter: options.delimiter, to: &line)
+            append(value)
         }
+        endLine()
+    }
+
+    /// Writes one row's cells as a record, each at its column (empty fields between); the widest
+    /// column decides the record's width. The same as `write(_:)` with the values laid out.
+    public mutating func write(cells: [Cell]) {
+        var previous = 0
+        for cell in cells {
+            guard cell.column > previous else {
+                // Out of column order or repeated (the last one wins): laid out first.
+                var values = [CellValue](repeating: .empty, count: cells.map(\.column).max() ?? 0)
+                for cell in cells { values[cell.column - 1] = cell.value }
+                write(values)
+                return
+            }
+            previous = cell.column
+        }
+        line.removeAll(keepingCapacity: true)
+        var written = 0
+        for cell in cells {
+            while written < cell.column - 1 {
+                if written > 0 { line.append(options.delimiter) }
+                written += 1
+            }
+            if written > 0 { line.append(options.delimiter) }
+            append(cell.value)
+            written += 1
+        }
+        endLine()
+    }
+
+    private mutating func append(_ value: CellValue) {
+        switch value {
+        case .empty:
+            return
+        case .text(var text):
+            text.withUTF8 { appendText($0) }
+        default:
+            var text = value.plainText
+            text.withUTF8 { CSVFormatting.append(bytes: $0, delimiter: options.delimiter, to: &line) }
+        }
+    }
+
+    /// Writes one record of texts, each treated as a text cell.
+    public mutating func write(texts: [String]) {
+        line.removeAll(keepingCapacity: true)
+        for (index, text) in texts.enumerated() {
+            if index > 0 { line.append(options.delimiter) }
+            var text = text
+            text.withUTF8 { appendText($0) }
+        }
+        endLine()
+    }
+
+    /// Writes one record read from a CSV file, each field treated as a text cell, straight from
+    /// its bytes (the same output as `write(texts:)` with the fields' strings).
+    public mutating func write(fields: CSVFields) {
+        line.removeAll(keepingCapacity: true)
+        for index in 0..<fields.count {
+            if index > 0 { line.append(options.delimiter) }
+            appendText(fields[index])
+        }
+        endLine()
+    }
+
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let neutralized = options.neutralizeFormulas && Self.needsNeutralizing(bytes)
+        CSVFormatting.append(bytes: bytes, neutralized: neutralized, delimiter: options.delimiter, to: &line)
+    }
+
+    private mutating func endLine() {
         line.append(13)
         line.append(10)
         emit(line)
     }
 
-    /// Writes one record of texts, each treated as a text cell.
-    public mutating func write(texts: [String]) {
-        write(texts.map { CellValue.text($0) })
+    public static func needsNeutralizing(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { needsNeutralizing($0) }
     }
 
-    public static func needsNeutralizing(_ text: String) -> Bool {
-        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
+    static func needsNeutralizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), 9, 13, 10: return true
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            if case .value = Decimal.parse(text.trimmingCharacters(in: .whitespaces)) { return false }
+            // A signed number is left alone. Trimming Unicode whitespace around it changes only
+            // text with a tab or a non-ASCII character; the number parser skips spaces itself.
+            if bytes.contains(where: { $0 == 9 || $0 >= 0x80 }) {
+                let trimmed = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if case .value = Decimal.parse(trimmed) { return false }
+                return true
+            }
+            if case .value = Decimal.parse(ascii: bytes) { return false }
             return true
         default: return false
         }

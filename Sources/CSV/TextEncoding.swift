@@ -58,7 +58,21 @@ struct UTF8Validator {
     var isComplete: Bool { pending == 0 }
 
     mutating func accept(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if pending == 0 {
+                // Outside a sequence, ASCII is skipped eight bytes at a time.
+                while index + 8 <= count
+                    && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < count else { return true }
+            }
+            let byte = base[index]
+            index += 1
             if pending > 0 {
                 guard byte >= lowerBound && byte <= upperBound else { return false }
                 pending -= 1

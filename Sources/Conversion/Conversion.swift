@@ -79,11 +79,13 @@ public struct Conversion {
         case (.workbook(let workbook), .json):
             try workbook.writeCorpusJSON { destination.write($0) }
         case (.workbook(let workbook), .csv):
-            var writer = CSVWriter(options: csvOptions, emit: { destination.write($0) })
+            let output = OutputBuffer(destination)
+            var writer = CSVWriter(options: csvOptions, emit: output.write)
             let chosen = try chosenSheet(workbook)
             try WorkbookConversion.writeCSV(chosen, of: workbook, writer: &writer) {
                 progress("Converting \(chosen.name)", $0, $1)
             }
+            output.flush()
         case (.workbook(let workbook), .xlsx):
             let writer = WorkbookWriter(handle: destination.handle, fileName: output)
             try WorkbookConversion.copy(workbook, to: writer) { progress("Copying \($0)", $1, $2) }
@@ -91,10 +93,10 @@ public struct Conversion {
         case (.delimited(let reader), .json):
             try DelimitedConversion.writeJSON(reader, to: destination)
         case (.delimited(let reader), .csv):
-            var writer = CSVWriter(options: csvOptions, emit: { destination.write($0) })
-            try reader.forEachRecord(progress: { progress("Converting", $0, $1) }) {
-                writer.write(texts: $0.fields)
-            }
+            let output = OutputBuffer(destination)
+            var writer = CSVWriter(options: csvOptions, emit: output.write)
+            try reader.forEachFields(progress: { progress("Converting", $0, $1) }) { writer.write(fields: $0) }
+            output.flush()
         case (.delimited(let reader), .xlsx):
             let writer = WorkbookWriter(handle: destination.handle, fileName: output)
             let name = (input as NSString).lastPathComponent.components(separatedBy: ".").first ?? "Sheet1"

@@ -11,17 +11,12 @@ public enum WorkbookConversion {
         progress: @escaping (Int64, Int64) -> Void
     ) throws {
         var nextRow = 1
-        var values: [CellValue] = []
         try workbook.readRows(of: sheet, progress: progress) { row in
             while nextRow < row.index {
                 writer.write([])
                 nextRow += 1
             }
-            values.removeAll(keepingCapacity: true)
-            // Cells may come out of column order; the widest column decides the line's width.
-            values.append(contentsOf: repeatElement(CellValue.empty, count: row.cells.map(\.column).max() ?? 0))
-            for cell in row.cells { values[cell.column - 1] = cell.value }
-            writer.write(values)
+            writer.write(cells: row.cells)
             nextRow = row.index + 1
         }
     }

@@ -22,18 +22,37 @@ public enum DateSystem: Sendable, Hashable {
         guard let totalMillis = Int64(exactly: NSDecimalNumber(decimal: rounded).int64Value),
             abs(totalMillis) < 3_000_000 * 86_400_000
         else { return nil }
+        return value(
+            totalMillis: totalMillis, serial: serial, nonNegative: serial >= 0,
+            beforePhantomDay: serial > 0 && serial < 60, duration: duration)
+    }
+
+    /// `value(serial:duration:)` for a serial known to be the whole number `wholeSerial` (the
+    /// common case of a date without a time), without decimal arithmetic; `serial` is kept.
+    public func value(wholeSerial: Int, serial: Decimal, duration: Bool) -> DateTimeValue? {
+        guard abs(wholeSerial) < 3_000_000 else { return nil }
+        return value(
+            totalMillis: Int64(wholeSerial) * 86_400_000, serial: serial, nonNegative: wholeSerial >= 0,
+            beforePhantomDay: wholeSerial > 0 && wholeSerial < 60, duration: duration)
+    }
+
+    /// The value `totalMillis` milliseconds from the epoch, for a serial that is or is not
+    /// negative and does or does not fall in (0, 60), before the phantom 1900-02-29.
+    private func value(
+        totalMillis: Int64, serial: Decimal, nonNegative: Bool, beforePhantomDay: Bool, duration: Bool
+    ) -> DateTimeValue {
         if duration {
             return DateTimeValue(kind: .duration, durationMilliseconds: totalMillis, serial: serial)
         }
         var days = Int(totalMillis.floorDivided(by: 86_400_000))
         let millisOfDay = Int(totalMillis - Int64(days) * 86_400_000)
         let kind: DateTimeValue.Kind
-        if serial >= 0 && days == 0 {
+        if nonNegative && days == 0 {
             kind = .time
         } else {
             kind = millisOfDay == 0 ? .date : .dateTime
         }
-        if self == .excel1900 && serial > 0 && serial < 60 { days += 1 }
+        if self == .excel1900 && beforePhantomDay { days += 1 }
         let (year, month, day) = CivilCalendar.date(days: days + (self == .excel1900 ? Self.epoch1900 : Self.epoch1904))
         return DateTimeValue(
             kind: kind, year: year, month: month, day: day, hour: millisOfDay / 3_600_000,

@@ -40,11 +40,7 @@ public struct DateTimeValue: Sendable, Hashable {
 
     /// ISO 8601: `2024-01-31`, `2024-01-31T10:05:00`, `10:05:00.250`; durations as `H:MM:SS[.fff]`.
     public var iso8601: String {
-        switch kind {
-        case .date: return dateText
-        case .dateTime: return dateText + "T" + timeText
-        case .time: return timeText
-        case .duration:
+        if kind == .duration {
             let sign = durationMilliseconds < 0 ? "-" : ""
             let total = abs(durationMilliseconds)
             let seconds = total / 1000
@@ -53,16 +49,34 @@ public struct DateTimeValue: Sendable, Hashable {
             if millis != 0 { text += "." + pad(Int(millis), 3) }
             return text
         }
-    }
-
-    private var dateText: String { pad(year, 4) + "-" + pad(month) + "-" + pad(day) }
-
-    private var timeText: String {
-        var text = pad(hour) + ":" + pad(minute) + ":" + pad(second)
-        if microsecond != 0 {
-            text += microsecond % 1000 == 0 ? "." + pad(microsecond / 1000, 3) : "." + pad(microsecond, 6)
+        // Written digit by digit into a stack buffer: this runs for every date cell of a sheet.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            var text = ASCIIText(base: buffer.baseAddress!)
+            if kind != .time {
+                text.append(year, width: 4)
+                text.append(UInt8(ascii: "-"))
+                text.append(month, width: 2)
+                text.append(UInt8(ascii: "-"))
+                text.append(day, width: 2)
+            }
+            if kind == .dateTime { text.append(UInt8(ascii: "T")) }
+            if kind != .date {
+                text.append(hour, width: 2)
+                text.append(UInt8(ascii: ":"))
+                text.append(minute, width: 2)
+                text.append(UInt8(ascii: ":"))
+                text.append(second, width: 2)
+                if microsecond != 0 {
+                    text.append(UInt8(ascii: "."))
+                    if microsecond % 1000 == 0 {
+                        text.append(microsecond / 1000, width: 3)
+                    } else {
+                        text.append(microsecond, width: 6)
+                    }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: text.count), as: UTF8.self)
         }
-        return text
     }
 
     /// Days since 1970-01-01 of the date part (proleptic Gregorian).
@@ -73,4 +87,33 @@ private func pad(_ value: Int, _ width: Int = 2) -> String {
     let digits = String(abs(value))
     let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
     return value < 0 ? "-" + padded : padded
+}
+
+/// ASCII written into a buffer large enough for it.
+private struct ASCIIText {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    mutating func append(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    /// `value`'s digits, zero-padded to `width`, after a minus sign when negative (as `pad`).
+    mutating func append(_ value: Int, width: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            digits += 1
+        }
+        for _ in digits..<max(digits, width) { append(UInt8(ascii: "0")) }
+        magnitude = value.magnitude
+        for index in stride(from: count + digits - 1, through: count, by: -1) {
+            base[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
 }

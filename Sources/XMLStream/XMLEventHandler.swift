@@ -11,13 +11,14 @@ public protocol XMLEventHandler: AnyObject {
 
 /// An element's local name and namespace URI, borrowed from the parser.
 public struct XMLName {
-    let local: UnsafePointer<UInt8>
+    @usableFromInline let local: UnsafePointer<UInt8>
     /// The namespace URI as libxml2's C string. libxml2 interns names per document, so within one
     /// document an equal pointer means an equal URI: a cheap identity check for hot loops.
     public let uri: UnsafePointer<UInt8>?
 
-    /// Whether the local name is exactly `name` (compared as bytes, no allocation).
-    @inline(__always)
+    /// Whether the local name is exactly `name` (compared as bytes, no allocation). Inlinable,
+    /// so that a handler's chain of these compares unrolled bytes instead of making calls.
+    @inlinable @inline(__always)
     public func `is`(_ name: StaticString) -> Bool {
         equalsCString(local, name)
     }
@@ -28,11 +29,11 @@ public struct XMLName {
 
 /// The attributes of one start tag, borrowed from the parser (libxml2's SAX2 quintuples).
 public struct XMLAttributes {
-    let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    @usableFromInline let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
 
     /// The raw value of the attribute whose local name is `name`, in any namespace.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func bytes(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
         for i in 0..<count {
@@ -86,7 +87,7 @@ public struct XMLAttributes {
     }
 }
 
-@inline(__always)
+@inlinable @inline(__always)
 func equalsCString(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
     let expected = name.utf8Start
     let count = name.utf8CodeUnitCount

@@ -54,6 +54,35 @@ import Testing
         #expect(DateSystem.excel1900.value(serial: Decimal(string: "2.25")!, duration: true)?.iso8601 == "54:00:00")
     }
 
+    /// The whole-serial shortcut gives what the decimal arithmetic gives, around the phantom
+    /// 1900-02-29, the epoch, negative serials and the limits.
+    @Test func wholeSerialsConvertAsTheirDecimalsDo() {
+        let serials = Array(-70...70) + [45322, 2_958_465, 2_999_999, 3_000_000, -2_999_999, -3_000_001]
+        for system in [DateSystem.excel1900, .excel1904] {
+            for serial in serials {
+                for duration in [false, true] {
+                    let decimal = system.value(serial: Decimal(serial), duration: duration)
+                    let whole = system.value(wholeSerial: serial, serial: Decimal(serial), duration: duration)
+                    #expect(whole == decimal, "\(system) \(serial) \(duration)")
+                    #expect(whole?.iso8601 == decimal?.iso8601)
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (DateTimeValue(kind: .date, year: 7, month: 3, day: 9), "0007-03-09"),
+        (DateTimeValue(kind: .date, year: -44, month: 3, day: 15), "-0044-03-15"),
+        (DateTimeValue(kind: .date, year: 12024, month: 12, day: 31), "12024-12-31"),
+        (DateTimeValue(kind: .dateTime, year: 2024, month: 1, day: 31, hour: 9, minute: 5), "2024-01-31T09:05:00"),
+        (DateTimeValue(kind: .time, hour: 23, minute: 59, second: 59, microsecond: 250_000), "23:59:59.250"),
+        (DateTimeValue(kind: .time, hour: 0, minute: 0, second: 1, microsecond: 7), "00:00:01.000007"),
+        (DateTimeValue(kind: .duration, durationMilliseconds: -90_061_001), "-25:01:01.001"),
+    ])
+    func datesAndTimesPrintAsISO8601(_ value: DateTimeValue, _ text: String) {
+        #expect(value.iso8601 == text)
+    }
+
     @Test func locationsPrintTheWayDiagnosticsNeed() {
         #expect(
             Location(file: "Q3.xlsx", sheet: "Deals", cell: CellAddress("F57")).description == "Q3.xlsx › Deals!F57")

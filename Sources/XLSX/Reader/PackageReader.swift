@@ -66,7 +66,12 @@ struct PackageReader {
         let collector = SharedStringsParser()
         let xml = XMLPushParser(handler: collector, documentName: part)
         try Self.translatingErrors(location: location, part: part) {
-            try archive.read(entry) { try xml.feed($0) }
+            // A large table (a million distinct ids) inflates on the second core while this one parses.
+            if entry.uncompressedSize > XLSXWorkbook.pipelineThreshold {
+                try archive.readPipelined(entry) { try xml.feed($0) }
+            } else {
+                try archive.read(entry) { try xml.feed($0) }
+            }
             try xml.finish()
         }
         return collector.strings

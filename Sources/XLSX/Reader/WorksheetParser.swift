@@ -125,10 +125,8 @@ final class WorksheetParser: XMLEventHandler {
                             : "row \(rowIndex) comes after row \(lastEmittedRow); rows must be in ascending order")
                 }
                 lastEmittedRow = rowIndex
-                let row = Row(index: rowIndex, cells: cells)
-                cells = []
-                cells.reserveCapacity(row.cells.count)
-                try emit(row)
+                // The next row reuses the cells' storage unless the consumer kept this row.
+                try emit(Row(index: rowIndex, cells: cells))
             }
         } else if name.is("sheetData") {
             inSheetData = false
@@ -185,9 +183,9 @@ final class WorksheetParser: XMLEventHandler {
         nextColumn = cellColumn + 1
         cellType = Self.cellType(attributes.bytes("t"))
         cellStyle = attributes.bytes("s").flatMap(parseInt) ?? 0
-        valueBytes.removeAll(keepingCapacity: true)
-        formulaBytes.removeAll(keepingCapacity: true)
-        inlineBytes.removeAll(keepingCapacity: true)
+        if !valueBytes.isEmpty { valueBytes.removeAll(keepingCapacity: true) }
+        if !formulaBytes.isEmpty { formulaBytes.removeAll(keepingCapacity: true) }
+        if !inlineBytes.isEmpty { inlineBytes.removeAll(keepingCapacity: true) }
         hasValue = false
         hasInline = false
         hasFormula = false
@@ -224,11 +222,13 @@ final class WorksheetParser: XMLEventHandler {
         let value = try cellValue()
         let formula = hasFormula ? resolveFormula() : nil
         guard !value.isEmpty || formula != nil else { return }
-        var cell = Cell(column: cellColumn, value: value, formula: formula)
-        cell.isArrayFormula = formulaIsArray && formula != nil
-        if case .number = value { cell.numberFormat = styles.format(cellStyle)?.code }
-        if case .date = value { cell.numberFormat = styles.format(cellStyle)?.code }
-        cells.append(cell)
+        let numberFormat: String?
+        switch value {
+        case .number, .date: numberFormat = styles.format(cellStyle)?.code
+        default: numberFormat = nil
+        }
+        cells.append(Cell(column: cellColumn, value: value, formula: formula, numberFormat: numberFormat))
+        if formulaIsArray && formula != nil { cells[cells.count - 1].isArrayFormula = true }
     }
 
     private func resolveFormula() -> String? {
@@ -282,9 +282,16 @@ final class WorksheetParser: XMLEventHandler {
     private func numberValue() throws -> CellValue {
         switch valueBytes.withUnsafeBufferPointer(Decimal.parse(ascii:)) {
         case .value(let number):
-            guard let format = styles.format(cellStyle), format.kind != .number,
-                let date = dateSystem.value(serial: number, duration: format.kind == .duration)
-            else { return .number(number) }
+            guard let format = styles.format(cellStyle), format.kind != .number else { return .number(number) }
+            let duration = format.kind == .duration
+            // A date without a time is a whole serial: no decimal arithmetic is needed.
+            let date =
+                if let days = valueBytes.withUnsafeBufferPointer(parseInt) {
+                    dateSystem.value(wholeSerial: days, serial: number, duration: duration)
+                } else {
+                    dateSystem.value(serial: number, duration: duration)
+                }
+            guard let date else { return .number(number) }
             return .date(date)
         case .outOfRange:
             return .outOfRangeNumber(String(decoding: valueBytes, as: UTF8.self))
