@@ -126,27 +126,36 @@ public enum DealsReader {
     }
 
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
-    /// table has no rep column (a tab per rep).
+    /// table has no rep column (a tab per rep). With `region` (an Excel Table), only the rows and
+    /// columns inside it are read, and its totals rows are totals.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [],
+        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [], region: TableRegion? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)?
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
         let mapping = blocks?.mapping ?? header
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
-        result.sheets = [DealsSheet(name: table, mapping: mapping, rep: sheetRep)]
+        result.sheets = [DealsSheet(name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part)]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
         let headerIDKey = header.headers[.dealID].map(headerKey)
+        var tableTotals: [TotalRow] = []
         try file.forEachRow(of: table, progress: progress) { row, place in
+            var row = row
+            if let region {
+                if region.isTotals(row.index) {
+                    tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
+                }
+                guard region.isData(row.index) else { return }
+                row = region.clipped(row)
+            }
             // The first block's title may stand above the header.
             if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
             guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
             else { return }
-            var row = row
             if let blocks {
                 if let rep = blocks.title(of: row) {
                     blockRep = rep
@@ -172,6 +181,7 @@ public enum DealsReader {
                 pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder, into: &result)
         decided.rep = sheetRep
         convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
+        result.totals += tableTotals
         return result
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import XLSX
 
 /// One table the deals were read from: its name, its header and, for a tab per rep without a rep
 /// column, the rep its name or title line names.
@@ -8,6 +9,9 @@ public struct DealsSheet: Sendable {
     public var mapping: ColumnMapping<Field>
     /// The rep every row of the sheet takes (from the sheet's name or title), when it has no rep column.
     public var rep: String?
+    /// The Excel Table the rows were read from (`tblDeals`), with its range and header and totals
+    /// row counts; nil when they were found by their header.
+    public var excelTable: TablePart?
 }
 
 extension DealsTable {
@@ -33,7 +37,9 @@ extension DealsReader {
     /// Reads the deals of every sheet that holds some (`selection`, when given, names the sheets:
     /// names separated by commas, each may hold `*` and `?` wildcards): a sheet is a deals sheet
     /// when a header row names every required field, or every one but the rep while its name or
-    /// title line names one of `knownReps` (a tab per rep). The others are listed in
+    /// title line names one of `knownReps` (a tab per rep). A sheet's Excel Tables whose columns
+    /// name them are read instead, each by its own range (several tables are several blocks; what
+    /// stands outside them is not read). The others are listed in
     /// `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
@@ -41,15 +47,20 @@ extension DealsReader {
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
-        var found: [(table: String?, mapping: ColumnMapping<Field>, rep: String?)] = []
+        var found: [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?)] = []
         var others: [(sheet: String, reason: String)] = []
         var firstError: Error?
         for table in tables {
+            let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
+            guard inTables.isEmpty else {
+                found += inTables.map { (table, $0.mapping, $0.rep, $0.region) }
+                continue
+            }
             do {
                 let (_, mapping) = try HeaderSearch.find(
                     in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: Field.required,
                     pins: pins)
-                found.append((table, mapping, nil))
+                found.append((table, mapping, nil, nil))
                 continue
             } catch {
                 if firstError == nil { firstError = error }
@@ -62,7 +73,7 @@ extension DealsReader {
                 mapping.columns[.rep] == nil,
                 let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
             {
-                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep))
+                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil))
                 continue
             }
             if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
@@ -76,7 +87,8 @@ extension DealsReader {
         for (ordinal, sheet) in found.enumerated() {
             var part = try read(
                 file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
-                manualCells: manualCells, blockReps: sheet.rep == nil ? knownReps : [], progress: progress)
+                manualCells: manualCells, blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : [],
+                region: sheet.region, progress: progress)
             if ordinal > 0 {
                 for index in part.lines.indices {
                     part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)
