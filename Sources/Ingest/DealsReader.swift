@@ -131,13 +131,15 @@ public enum DealsReader {
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
         dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [], region: TableRegion? = nil,
-        progress: ((_ done: Int64, _ total: Int64) -> Void)?
+        sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
         let mapping = blocks?.mapping ?? header
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
-        result.sheets = [DealsSheet(name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part)]
+        result.sheets = [
+            DealsSheet(name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate)
+        ]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
@@ -169,6 +171,7 @@ public enum DealsReader {
                     pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
                     into: &result)
                 styles?.rep = sheetRep
+                styles?.date = sheetDate
             }
             if let styles, pending.count >= batchSize {
                 convert(pending, mapping: mapping, styles: styles, manualCells: manualCells, into: &result)
@@ -180,6 +183,7 @@ public enum DealsReader {
             ?? decideStyles(
                 pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder, into: &result)
         decided.rep = sheetRep
+        decided.date = sheetDate
         convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
         result.totals += tableTotals
         return result
@@ -284,7 +288,7 @@ public enum DealsReader {
             .date,
             attempt(.date) { () throws(ValueReading.Failure) in
                 try ValueReading.date(value(.date), order: styles.dates[.date])
-            })
+            } ?? styles.date)
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
@@ -351,6 +355,8 @@ struct ColumnStyles: Sendable {
     var numbers: [Field: NumberStyle] = [:]
     var dates: [Field: DateOrder] = [:]
     var rep: String?
+    /// The date every row takes when the table has no date column (a tab per month).
+    var date: LocalDate?
 }
 
 extension TotalRow {

@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Spreadsheet
 import XLSX
@@ -12,6 +13,9 @@ public struct DealsSheet: Sendable {
     /// The Excel Table the rows were read from (`tblDeals`), with its range and header and totals
     /// row counts; nil when they were found by their header.
     public var excelTable: TablePart?
+    /// The date every row takes when the sheet has no date column (a tab per month: its name's
+    /// month's first day).
+    public var date: LocalDate?
 }
 
 extension DealsTable {
@@ -39,28 +43,32 @@ extension DealsReader {
     /// when a header row names every required field, or every one but the rep while its name or
     /// title line names one of `knownReps` (a tab per rep). A sheet's Excel Tables whose columns
     /// name them are read instead, each by its own range (several tables are several blocks; what
-    /// stands outside them is not read). The others are listed in
-    /// `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
+    /// stands outside them is not read). A sheet without a date column whose name names a month
+    /// (`July`, `Jul 2026`) is a tab per period: every row is dated the month's first day
+    /// (`SheetPeriod`). The others are listed in `otherSheets` with why. Lines keep their sheet in
+    /// `row` (`DealsTable.rowKey`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
         knownReps: [String] = [], dateOrder: DateOrder? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
-        var found: [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?)] = []
+        var found:
+            [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, month: PeriodLabel?)] =
+                []
         var others: [(sheet: String, reason: String)] = []
         var firstError: Error?
         for table in tables {
             let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
             guard inTables.isEmpty else {
-                found += inTables.map { (table, $0.mapping, $0.rep, $0.region) }
+                found += inTables.map { (table, $0.mapping, $0.rep, $0.region, nil) }
                 continue
             }
             do {
                 let (_, mapping) = try HeaderSearch.find(
                     in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: Field.required,
                     pins: pins)
-                found.append((table, mapping, nil, nil))
+                found.append((table, mapping, nil, nil, nil))
                 continue
             } catch {
                 if firstError == nil { firstError = error }
@@ -73,7 +81,16 @@ extension DealsReader {
                 mapping.columns[.rep] == nil,
                 let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
             {
-                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil))
+                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
+                continue
+            }
+            if let table, let month = SheetPeriod.month(named: table),
+                let (_, mapping) = try? HeaderSearch.find(
+                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms,
+                    required: Field.required.filter { $0 != .date }, pins: pins),
+                mapping.columns[.date] == nil
+            {
+                found.append((table, mapping, nil, nil, month))
                 continue
             }
             if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
@@ -84,11 +101,25 @@ extension DealsReader {
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: first.mapping, file: file.path, sheet: first.table)
         result.otherSheets = others
-        for (ordinal, sheet) in found.enumerated() {
-            var part = try read(
-                file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
-                manualCells: manualCells, blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : [],
-                region: sheet.region, progress: progress)
+        // Sheets dated by their name are read last: a name without a year takes it from the others.
+        var parts = [DealsTable?](repeating: nil, count: found.count)
+        for pass in [false, true] {
+            let years =
+                pass
+                ? Set(parts.compactMap { $0 }.flatMap { $0.lines.map(\.date.year) })
+                    .union(SheetPeriod.yearsNamed(in: file.tables)) : []
+            for (ordinal, sheet) in found.enumerated() where (sheet.month != nil) == pass {
+                let date = try sheet.month.map { month in
+                    try SheetPeriod.firstDay(of: month, sheet: sheet.table ?? "", years: years, file: file.path)
+                }
+                parts[ordinal] = try read(
+                    file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
+                    manualCells: manualCells, blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : [],
+                    region: sheet.region, sheetDate: date, progress: progress)
+            }
+        }
+        for (ordinal, read) in parts.enumerated() {
+            guard var part = read else { continue }
             if ordinal > 0 {
                 for index in part.lines.indices {
                     part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)

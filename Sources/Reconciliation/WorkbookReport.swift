@@ -25,6 +25,7 @@ enum WorkbookReport {
                 line += "header row \(sheet.mapping.headerRow)"
             }
             if let rep = sheet.rep { line += ", every row's rep '\(rep)' (from the sheet's name or title)" }
+            if let date = sheet.date { line += ", every row dated \(date) (the month the sheet's name names)" }
             if !totals.isEmpty {
                 line +=
                     ", total rows "
