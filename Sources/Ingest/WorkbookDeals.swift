@@ -64,31 +64,28 @@ extension DealsReader {
                 found += inTables.map { (table, $0.mapping, $0.rep, $0.region, nil) }
                 continue
             }
+            // Enough rows for the header (within the first 30) and the 30 below it (`SheetRep`).
+            let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
+            func header(_ required: [Field]) throws -> ColumnMapping<Field> {
+                try HeaderSearch.find(
+                    in: file, table: table, rows: start, keys: Field.allCases, synonyms: \.synonyms,
+                    required: required, pins: pins)
+            }
             do {
-                let (_, mapping) = try HeaderSearch.find(
-                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: Field.required,
-                    pins: pins)
-                found.append((table, mapping, nil, nil, nil))
+                found.append((table, try header(Field.required), nil, nil, nil))
                 continue
             } catch {
                 if firstError == nil { firstError = error }
             }
-            let withoutRep = Field.required.filter { $0 != .rep }
-            if let table,
-                let (_, mapping) = try? HeaderSearch.find(
-                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: withoutRep,
-                    pins: pins),
+            if let table, let mapping = try? header(Field.required.filter { $0 != .rep }),
                 mapping.columns[.rep] == nil,
-                let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
+                let rep = SheetRep.find(in: start, table: table, above: mapping.headerRow, knownReps: knownReps)
             {
                 found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
                 continue
             }
             if let table, let month = SheetPeriod.month(named: table),
-                let (_, mapping) = try? HeaderSearch.find(
-                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms,
-                    required: Field.required.filter { $0 != .date }, pins: pins),
-                mapping.columns[.date] == nil
+                let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
             {
                 found.append((table, mapping, nil, nil, month))
                 continue
@@ -184,21 +181,28 @@ enum SheetRep {
     /// among its first rows below the header name reps (blocks per rep); nil when neither.
     static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
-        var titles: [String] = []
-        var blockTitle = false
-        let blocks = BlockTitles(knownReps: knownReps)
+        var rows: [Row] = []
         do {
             try file.forEachRow(of: table) { row, _ in
                 guard row.index < headerRow + HeaderSearch.rowsSearched else { throw Enough() }
-                if row.index < headerRow {
-                    titles += row.cells.compactMap { ValueReading.text($0.value) }
-                } else if row.index > headerRow, blocks.title(of: row) != nil {
-                    blockTitle = true
-                    throw Enough()
-                }
+                rows.append(row)
             }
         } catch is Enough {}
-        if blockTitle { return BlockTitles.marker }
+        return find(in: rows, table: table, above: headerRow, knownReps: knownReps)
+    }
+
+    /// `find` over the sheet's first rows (those above `headerRow` + 30, at least).
+    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: [String]) -> String? {
+        if let rep = match(table, knownReps) { return rep }
+        var titles: [String] = []
+        let blocks = BlockTitles(knownReps: knownReps)
+        for row in rows where row.index < headerRow + HeaderSearch.rowsSearched {
+            if row.index < headerRow {
+                titles += row.cells.compactMap { ValueReading.text($0.value) }
+            } else if row.index > headerRow, blocks.title(of: row) != nil {
+                return BlockTitles.marker
+            }
+        }
         return titles.lazy.compactMap { match($0, knownReps) }.first
     }
 
