@@ -126,27 +126,38 @@ public enum DealsReader {
     }
 
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
-    /// table has no rep column (a tab per rep).
+    /// table has no rep column (a tab per rep). With `region` (an Excel Table), only the rows and
+    /// columns inside it are read, and its totals rows are totals.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [],
-        progress: ((_ done: Int64, _ total: Int64) -> Void)?
+        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [], region: TableRegion? = nil,
+        sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
         let mapping = blocks?.mapping ?? header
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
-        result.sheets = [DealsSheet(name: table, mapping: mapping, rep: sheetRep)]
+        result.sheets = [
+            DealsSheet(name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate)
+        ]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
         let headerIDKey = header.headers[.dealID].map(headerKey)
+        var tableTotals: [TotalRow] = []
         try file.forEachRow(of: table, progress: progress) { row, place in
+            var row = row
+            if let region {
+                if region.isTotals(row.index) {
+                    tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
+                }
+                guard region.isData(row.index) else { return }
+                row = region.clipped(row)
+            }
             // The first block's title may stand above the header.
             if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
             guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
             else { return }
-            var row = row
             if let blocks {
                 if let rep = blocks.title(of: row) {
                     blockRep = rep
@@ -160,6 +171,7 @@ public enum DealsReader {
                     pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
                     into: &result)
                 styles?.rep = sheetRep
+                styles?.date = sheetDate
             }
             if let styles, pending.count >= batchSize {
                 convert(pending, mapping: mapping, styles: styles, manualCells: manualCells, into: &result)
@@ -171,7 +183,9 @@ public enum DealsReader {
             ?? decideStyles(
                 pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder, into: &result)
         decided.rep = sheetRep
+        decided.date = sheetDate
         convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
+        result.totals += tableTotals
         return result
     }
 
@@ -274,7 +288,7 @@ public enum DealsReader {
             .date,
             attempt(.date) { () throws(ValueReading.Failure) in
                 try ValueReading.date(value(.date), order: styles.dates[.date])
-            })
+            } ?? styles.date)
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
@@ -341,6 +355,8 @@ struct ColumnStyles: Sendable {
     var numbers: [Field: NumberStyle] = [:]
     var dates: [Field: DateOrder] = [:]
     var rep: String?
+    /// The date every row takes when the table has no date column (a tab per month).
+    var date: LocalDate?
 }
 
 extension TotalRow {

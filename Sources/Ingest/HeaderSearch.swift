@@ -15,32 +15,67 @@ public enum HeaderSearch {
         for table in tables {
             let rows = try firstRows(of: table, in: file)
             if firstTableRows.isEmpty { firstTableRows = rows }
-            for (index, row) in rows.enumerated() {
-                var single: Error?
-                do {
-                    if let mapping = try ColumnMatcher.map(
-                        row: row, keys: keys, synonyms: synonyms, required: required, pins: pins)
-                    {
-                        return (table, mapping)
-                    }
-                } catch {
-                    single = error
-                }
-                if index > 0, rows[index - 1].index == row.index - 1,
-                    let mapping = try? ColumnMatcher.map(
-                        row: joined(rows[index - 1], row), keys: keys, synonyms: synonyms, required: required,
-                        pins: pins)
-                {
-                    return (table, mapping)
-                }
-                if let single {
-                    throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
-                }
+            if let mapping = try match(
+                rows, file: file, table: table, keys: keys, synonyms: synonyms, required: required, pins: pins)
+            {
+                return (table, mapping)
             }
         }
+        throw missing(
+            file: file, tables: tables, firstRows: firstTableRows, synonyms: synonyms, required: required, pins: pins)
+    }
+
+    /// The header among `rows`, the first rows of `table` (`firstRows`), as `find` finds it there;
+    /// the same error as `find` when none fits.
+    static func find<Key: Hashable & Sendable & RawRepresentable>(
+        in file: TableFile, table: String?, rows: [Row], keys: [Key], synonyms: (Key) -> [String], required: [Key],
+        pins: [String: String]
+    ) throws -> ColumnMapping<Key> where Key.RawValue == String {
+        let rows = Array(rows.prefix(rowsSearched))
+        if let mapping = try match(
+            rows, file: file, table: table, keys: keys, synonyms: synonyms, required: required, pins: pins)
+        {
+            return mapping
+        }
+        throw missing(file: file, tables: [table], firstRows: rows, synonyms: synonyms, required: required, pins: pins)
+    }
+
+    private static func match<Key: Hashable & Sendable & RawRepresentable>(
+        _ rows: [Row], file: TableFile, table: String?, keys: [Key], synonyms: (Key) -> [String], required: [Key],
+        pins: [String: String]
+    ) throws -> ColumnMapping<Key>? where Key.RawValue == String {
+        for (index, row) in rows.enumerated() {
+            var single: Error?
+            do {
+                if let mapping = try ColumnMatcher.map(
+                    row: row, keys: keys, synonyms: synonyms, required: required, pins: pins)
+                {
+                    return mapping
+                }
+            } catch {
+                single = error
+            }
+            if index > 0, rows[index - 1].index == row.index - 1,
+                let mapping = try? ColumnMatcher.map(
+                    row: joined(rows[index - 1], row), keys: keys, synonyms: synonyms, required: required,
+                    pins: pins)
+            {
+                return mapping
+            }
+            if let single {
+                throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
+            }
+        }
+        return nil
+    }
+
+    private static func missing<Key: Hashable & Sendable & RawRepresentable>(
+        file: TableFile, tables: [String?], firstRows: [Row], synonyms: (Key) -> [String], required: [Key],
+        pins: [String: String]
+    ) -> SpreadsheetError where Key.RawValue == String {
         let message = ColumnMatcher.missingMessage(
-            firstRows: firstTableRows, required: required, synonyms: synonyms, pins: pins)
-        throw SpreadsheetError(Location(file: file.path, sheet: tables.count == 1 ? tables[0] : nil), message)
+            firstRows: firstRows, required: required, synonyms: synonyms, pins: pins)
+        return SpreadsheetError(Location(file: file.path, sheet: tables.count == 1 ? tables[0] : nil), message)
     }
 
     /// A two-row header read as one: a group cell over the cells below it (`Deal` merged over
@@ -71,12 +106,14 @@ public enum HeaderSearch {
         return Row(index: lower.index, cells: cells)
     }
 
-    private static func firstRows(of table: String?, in file: TableFile) throws -> [Row] {
+    /// The first `count` rows of `table` that hold anything: read once, they serve every search
+    /// of its header and title (each read of a sheet inflates at least a chunk of it).
+    static func firstRows(of table: String?, in file: TableFile, count: Int = rowsSearched) throws -> [Row] {
         var rows: [Row] = []
         do {
             try file.forEachRow(of: table) { row, _ in
                 rows.append(row)
-                if rows.count >= rowsSearched { throw Enough() }
+                if rows.count >= count { throw Enough() }
             }
         } catch is Enough {}
         return rows

@@ -1,5 +1,7 @@
+import Commission
 import Foundation
 import Spreadsheet
+import XLSX
 
 /// One table the deals were read from: its name, its header and, for a tab per rep without a rep
 /// column, the rep its name or title line names.
@@ -8,6 +10,12 @@ public struct DealsSheet: Sendable {
     public var mapping: ColumnMapping<Field>
     /// The rep every row of the sheet takes (from the sheet's name or title), when it has no rep column.
     public var rep: String?
+    /// The Excel Table the rows were read from (`tblDeals`), with its range and header and totals
+    /// row counts; nil when they were found by their header.
+    public var excelTable: TablePart?
+    /// The date every row takes when the sheet has no date column (a tab per month: its name's
+    /// month's first day).
+    public var date: LocalDate?
 }
 
 extension DealsTable {
@@ -33,36 +41,53 @@ extension DealsReader {
     /// Reads the deals of every sheet that holds some (`selection`, when given, names the sheets:
     /// names separated by commas, each may hold `*` and `?` wildcards): a sheet is a deals sheet
     /// when a header row names every required field, or every one but the rep while its name or
-    /// title line names one of `knownReps` (a tab per rep). The others are listed in
-    /// `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
+    /// title line names one of `knownReps` (a tab per rep). A sheet's Excel Tables whose columns
+    /// name them are read instead, each by its own range (several tables are several blocks; what
+    /// stands outside them is not read). A sheet without a date column whose name names a month
+    /// (`July`, `Jul 2026`) is a tab per period: every row is dated the month's first day
+    /// (`SheetPeriod`). The others are listed in `otherSheets` with why. Lines keep their sheet in
+    /// `row` (`DealsTable.rowKey`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
         knownReps: [String] = [], dateOrder: DateOrder? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
-        var found: [(table: String?, mapping: ColumnMapping<Field>, rep: String?)] = []
+        var found:
+            [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, month: PeriodLabel?)] =
+                []
         var others: [(sheet: String, reason: String)] = []
         var firstError: Error?
         for table in tables {
+            let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
+            guard inTables.isEmpty else {
+                found += inTables.map { (table, $0.mapping, $0.rep, $0.region, nil) }
+                continue
+            }
+            // Enough rows for the header (within the first 30) and the 30 below it (`SheetRep`).
+            let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
+            func header(_ required: [Field]) throws -> ColumnMapping<Field> {
+                try HeaderSearch.find(
+                    in: file, table: table, rows: start, keys: Field.allCases, synonyms: \.synonyms,
+                    required: required, pins: pins)
+            }
             do {
-                let (_, mapping) = try HeaderSearch.find(
-                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: Field.required,
-                    pins: pins)
-                found.append((table, mapping, nil))
+                found.append((table, try header(Field.required), nil, nil, nil))
                 continue
             } catch {
                 if firstError == nil { firstError = error }
             }
-            let withoutRep = Field.required.filter { $0 != .rep }
-            if let table,
-                let (_, mapping) = try? HeaderSearch.find(
-                    in: file, tables: [table], keys: Field.allCases, synonyms: \.synonyms, required: withoutRep,
-                    pins: pins),
+            if let table, let mapping = try? header(Field.required.filter { $0 != .rep }),
                 mapping.columns[.rep] == nil,
-                let rep = try SheetRep.find(in: file, table: table, above: mapping.headerRow, knownReps: knownReps)
+                let rep = SheetRep.find(in: start, table: table, above: mapping.headerRow, knownReps: knownReps)
             {
-                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep))
+                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
+                continue
+            }
+            if let table, let month = SheetPeriod.month(named: table),
+                let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
+            {
+                found.append((table, mapping, nil, nil, month))
                 continue
             }
             if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
@@ -73,10 +98,25 @@ extension DealsReader {
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: first.mapping, file: file.path, sheet: first.table)
         result.otherSheets = others
-        for (ordinal, sheet) in found.enumerated() {
-            var part = try read(
-                file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
-                manualCells: manualCells, blockReps: sheet.rep == nil ? knownReps : [], progress: progress)
+        // Sheets dated by their name are read last: a name without a year takes it from the others.
+        var parts = [DealsTable?](repeating: nil, count: found.count)
+        for pass in [false, true] {
+            let years =
+                pass
+                ? Set(parts.compactMap { $0 }.flatMap { $0.lines.map(\.date.year) })
+                    .union(SheetPeriod.yearsNamed(in: file.tables)) : []
+            for (ordinal, sheet) in found.enumerated() where (sheet.month != nil) == pass {
+                let date = try sheet.month.map { month in
+                    try SheetPeriod.firstDay(of: month, sheet: sheet.table ?? "", years: years, file: file.path)
+                }
+                parts[ordinal] = try read(
+                    file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
+                    manualCells: manualCells, blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : [],
+                    region: sheet.region, sheetDate: date, progress: progress)
+            }
+        }
+        for (ordinal, read) in parts.enumerated() {
+            guard var part = read else { continue }
             if ordinal > 0 {
                 for index in part.lines.indices {
                     part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)
@@ -141,21 +181,28 @@ enum SheetRep {
     /// among its first rows below the header name reps (blocks per rep); nil when neither.
     static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
-        var titles: [String] = []
-        var blockTitle = false
-        let blocks = BlockTitles(knownReps: knownReps)
+        var rows: [Row] = []
         do {
             try file.forEachRow(of: table) { row, _ in
                 guard row.index < headerRow + HeaderSearch.rowsSearched else { throw Enough() }
-                if row.index < headerRow {
-                    titles += row.cells.compactMap { ValueReading.text($0.value) }
-                } else if row.index > headerRow, blocks.title(of: row) != nil {
-                    blockTitle = true
-                    throw Enough()
-                }
+                rows.append(row)
             }
         } catch is Enough {}
-        if blockTitle { return BlockTitles.marker }
+        return find(in: rows, table: table, above: headerRow, knownReps: knownReps)
+    }
+
+    /// `find` over the sheet's first rows (those above `headerRow` + 30, at least).
+    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: [String]) -> String? {
+        if let rep = match(table, knownReps) { return rep }
+        var titles: [String] = []
+        let blocks = BlockTitles(knownReps: knownReps)
+        for row in rows where row.index < headerRow + HeaderSearch.rowsSearched {
+            if row.index < headerRow {
+                titles += row.cells.compactMap { ValueReading.text($0.value) }
+            } else if row.index > headerRow, blocks.title(of: row) != nil {
+                return BlockTitles.marker
+            }
+        }
         return titles.lazy.compactMap { match($0, knownReps) }.first
     }
 

@@ -15,9 +15,17 @@ enum WorkbookReport {
                 sheet.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
             }.joined(separator: ", ")
             let totals = deals.totals.filter { $0.row >> 32 == ordinal }
-            var line =
-                "\(sheet.name.map { "sheet '\($0)'" } ?? "the file"): deals, header row \(sheet.mapping.headerRow)"
+            var line = "\(sheet.name.map { "sheet '\($0)'" } ?? "the file"): deals, "
+            if let table = sheet.excelTable {
+                line += "table '\(table.name)' \(table.range), "
+                line +=
+                    table.headerRows == 0
+                    ? "no header row (columns named by the table)" : "header row \(sheet.mapping.headerRow)"
+            } else {
+                line += "header row \(sheet.mapping.headerRow)"
+            }
             if let rep = sheet.rep { line += ", every row's rep '\(rep)' (from the sheet's name or title)" }
+            if let date = sheet.date { line += ", every row dated \(date) (the month the sheet's name names)" }
             if !totals.isEmpty {
                 line +=
                     ", total rows "

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `trueup calculate --deals` on a workbook kept a tab per rep reads every deals sheet: its
+/// statements are those of the same deals on one sheet.
+@Suite struct CalculateSheetsTests {
+    /// Every scenario's hand-kept workbook rendered on one Deals sheet (`base`) and a tab per rep
+    /// without a rep column (`tab-per-rep`), by `scripts/make-layouts`.
+    static func render(into folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/make-layouts").path, folder.path,
+            "--layouts", "base,tab-per-rep",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// `calculate --format json` on `workbook` with the case's plan and roster: its reps, and its
+    /// lines without the row each stands on (a tab's rows are numbered on their own sheet).
+    static func statements(_ workbook: URL, case folder: URL) throws -> (reps: [NSDictionary], lines: [String]) {
+        var arguments = [
+            "calculate", "--plan", folder.appendingPathComponent("plan.yaml").path, "--deals", workbook.path,
+            "--format", "json",
+        ]
+        let roster = folder.appendingPathComponent("roster.csv")
+        if FileManager.default.fileExists(atPath: roster.path) { arguments += ["--roster", roster.path] }
+        let result = try CommandLineTests.run(arguments)
+        #expect(result.status == 0, "\(workbook.path): \(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary)
+        let reps = try #require(object["reps"] as? [NSDictionary])
+        let lines = try #require(object["lines"] as? [[String: Any]]).map { line in
+            var line = line
+            line["row"] = nil
+            let data = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+        return (reps, lines.sorted())
+    }
+
+    @Test func aTabPerRepCalculatesAsTheSameDealsOnOneSheet() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.render(into: folder)
+        let cases = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent("tab-per-rep").path
+        ).filter { $0.hasSuffix(".xlsx") }.sorted()
+        try #require(cases.count >= 8)
+        for file in cases {
+            let name = String(file.dropLast(".xlsx".count))
+            let scenario = CalculateCommandTests.scenarios.appendingPathComponent(name)
+            let oneSheet = try Self.statements(
+                folder.appendingPathComponent("base").appendingPathComponent(file), case: scenario)
+            let perRep = try Self.statements(
+                folder.appendingPathComponent("tab-per-rep").appendingPathComponent(file), case: scenario)
+            #expect(!oneSheet.reps.isEmpty && !oneSheet.lines.isEmpty, "\(name)")
+            #expect(perRep.reps == oneSheet.reps, "\(name): the tabs' statements differ from one sheet's")
+            #expect(perRep.lines == oneSheet.lines, "\(name): the tabs' lines differ from one sheet's")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Commission
+import Foundation
+import Ingest
+import Spreadsheet
+import Testing
+import XLSX
+
+/// Tabs per month named without a year (`July`, `Julio`): dated deals keep their own dates; a tab
+/// without a date column is dated by its name, its year from the rest of the workbook, and an
+/// error naming it when the workbook cannot tell the year.
+@Suite struct SheetPeriodTests {
+    static let dated: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+    static let undated: [WriteCell] = ["Deal ID", "Rep", "Amount", "Rate", "Commission"].map { .text($0) }
+
+    /// A dated deal row: 10,000 at 5% → 500.00, its commission in F.
+    static func datedRow(_ deal: String, _ date: String, _ row: Int) -> [WriteCell] {
+        [
+            .text(deal), .text("Ana Lima"), LayoutReadingTests.date(date), .number(10000),
+            .number(Decimal(string: "0.05")!), CauseTests.formula("500", "ROUND(D\(row)*E\(row),2)"),
+        ]
+    }
+
+    /// An undated deal row: 10,000 at 5% → 500.00, its commission in E.
+    static func undatedRow(_ deal: String, _ row: Int) -> [WriteCell] {
+        [
+            .text(deal), .text("Ana Lima"), .number(10000), .number(Decimal(string: "0.05")!),
+            CauseTests.formula("500", "ROUND(C\(row)*D\(row),2)"),
+        ]
+    }
+
+    static func read(_ sheets: [(String, [[WriteCell]])]) throws -> DealsTable {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook(sheets, in: folder)
+        return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+    }
+
+    /// Each line's deal and date, in sheet order.
+    static func dates(_ table: DealsTable) -> [String] { table.lines.map { "\($0.dealID) \($0.date)" } }
+
+    @Test func tabsWithoutAYearWhoseDealsAreDatedKeepTheirDates() throws {
+        let table = try Self.read([
+            ("July", [Self.dated, Self.datedRow("D1", "2026-07-03", 2), Self.datedRow("D2", "2026-07-20", 3)]),
+            ("Q3", [Self.dated, Self.datedRow("D3", "2026-08-14", 2)]),
+        ])
+        #expect(table.sheets.map(\.name) == ["July", "Q3"])
+        #expect(Self.dates(table) == ["D1 2026-07-03", "D2 2026-07-20", "D3 2026-08-14"])
+        #expect(table.sheets.allSatisfy { $0.date == nil })
+    }
+
+    @Test func anUndatedTabPerMonthTakesItsYearFromTheOtherSheets() throws {
+        // From the dates of the deals on another sheet.
+        let fromDeals = try Self.read([
+            ("Junio", [Self.dated, Self.datedRow("D1", "2026-06-10", 2)]),
+            ("Julio", [Self.undated, Self.undatedRow("D2", 2), Self.undatedRow("D3", 3)]),
+        ])
+        #expect(Self.dates(fromDeals) == ["D1 2026-06-10", "D2 2026-07-01", "D3 2026-07-01"])
+        #expect(fromDeals.sheets.map { $0.date?.description } == [nil, "2026-07-01"])
+        // From another sheet's name, the sheet after it read first; a year in its own name wins.
+        let fromNames = try Self.read([
+            ("Aug", [Self.undated, Self.undatedRow("D4", 2)]),
+            ("Jul 2025", [Self.undated, Self.undatedRow("D5", 2)]),
+        ])
+        #expect(Self.dates(fromNames) == ["D4 2025-08-01", "D5 2025-07-01"])
+    }
+
+    @Test func anUndatedTabWhoseYearTheWorkbookCannotTellIsAnErrorNamingIt() throws {
+        for sheets in [
+            [
+                ("July", [Self.undated, Self.undatedRow("D1", 2)]),
+                ("August", [Self.undated, Self.undatedRow("D2", 2)]),
+            ],
+            [
+                ("Dec 2025", [Self.undated, Self.undatedRow("D1", 2)]),
+                ("Jan 2026", [Self.undated, Self.undatedRow("D2", 2)]),
+                ("Feb", [Self.undated, Self.undatedRow("D3", 2)]),
+            ],
+        ] {
+            let unsettled = sheets.last!.0 == "Feb" ? "Feb" : "July"
+            #expect {
+                try Self.read(sheets)
+            } throws: { error in
+                guard let error = error as? SpreadsheetError else { return false }
+                return error.location.sheet == unsettled && "\(error)".contains("gives no year")
+            }
+        }
+    }
+}
