@@ -70,9 +70,9 @@ enum Arithmetic {
                 y = q
             }
             switch op {
-            case .add: return .number(x + y)
-            case .subtract: return .number(x - y)
-            case .multiply: return .number(x * y)
+            case .add: return .number(Decimal.sum(x, y))
+            case .subtract: return .number(Decimal.sum(x, -y))
+            case .multiply: return .number(Decimal.product(x, y))
             case .divide: return y == 0 ? .error(.divisionByZero) : .number(x / y)
             default: return power(x, y)
             }
@@ -99,6 +99,7 @@ extension Decimal {
     /// Rounded to `places` decimals, halves away from zero (Excel's ROUND); negative places round
     /// to tens, hundreds…
     func rounded(_ places: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+        if let small = SmallDecimal(self), let result = small.rounded(places, mode) { return result }
         var source = self
         var result = Decimal()
         NSDecimalRound(&result, &source, places, mode)

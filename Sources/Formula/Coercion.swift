@@ -89,8 +89,7 @@ enum Coercion {
         case (.blank, .bool): return compare(.bool(false), b)
         case (.bool, .blank): return compare(a, .bool(false))
         case (.number(let x), .number(let y)):
-            let (p, q) = (x.excelPrecision, y.excelPrecision)
-            return p == q ? .orderedSame : (p < q ? .orderedAscending : .orderedDescending)
+            return Decimal.order(x.excelPrecision, y.excelPrecision)
         case (.text(let x), .text(let y)): return x.compare(y, options: [.caseInsensitive])
         case (.bool(let x), .bool(let y)): return x == y ? .orderedSame : (!x ? .orderedAscending : .orderedDescending)
         default: return rank(a) < rank(b) ? .orderedAscending : .orderedDescending

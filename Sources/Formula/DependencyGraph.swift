@@ -32,7 +32,8 @@ struct DependencyGraph {
             let key = RangeKey(
                 sheet: sheet, firstRow: reference.firstRow, lastRow: lastRow, firstColumn: reference.firstColumn,
                 lastColumn: reference.lastColumn)
-            if let known = nodesInRange[key] { return known }
+            let isCell = key.firstRow == key.lastRow && key.firstColumn == key.lastColumn
+            if !isCell, let known = nodesInRange[key] { return known }
             var found: [Int] = []
             for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
                 let rows = columns[column]!
@@ -48,16 +49,17 @@ struct DependencyGraph {
                 }
             }
             // Single cells are many and cheap to look up again: only ranges are kept.
-            if key.firstRow != key.lastRow || key.firstColumn != key.lastColumn { nodesInRange[key] = found }
+            if !isCell { nodesInRange[key] = found }
             return found
         }
 
         func precedents(of node: Int) -> [Int] {
             guard let expression = expressions[node] else { return [] }
             var found: [Int] = []
-            for (sheet, reference) in Self.ranges(
-                expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address)
-            {
+            var ranges: [(Int, Reference)] = []
+            Self.collectRanges(
+                expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address, into: &ranges)
+            for (sheet, reference) in ranges {
                 let inRange = nodes(in: sheet, reference)
                 if found.isEmpty { found = inRange } else { found += inRange }
             }
@@ -67,8 +69,9 @@ struct DependencyGraph {
         // Iterative depth-first search: 0 unvisited, 1 on the stack, 2 done.
         var state = [UInt8](repeating: 0, count: formulas.count)
         order.reserveCapacity(formulas.count)
+        var stack: [(node: Int, edges: [Int], next: Int)] = []
         for root in formulas.indices where state[root] == 0 {
-            var stack: [(node: Int, edges: [Int], next: Int)] = [(root, precedents(of: root), 0)]
+            stack.append((root, precedents(of: root), 0))
             state[root] = 1
             while !stack.isEmpty {
                 let top = stack.count - 1
@@ -101,27 +104,42 @@ struct DependencyGraph {
 
     /// Every rectangle of cells an expression may read, with its sheet (names and tables followed).
     static func ranges(
-        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress, depth: Int = 0
+        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress
     ) -> [(Int, Reference)] {
         var found: [(Int, Reference)] = []
-        for node in expression.references {
-            switch node {
-            case .reference(let reference):
-                if let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet {
-                    found.append((target, reference))
-                }
-            case .name(let name):
-                if depth < 20, let defined = workbook.definedName(name, from: sheet), let inner = defined.expression {
-                    found += ranges(inner, workbook: workbook, from: sheet, cell: cell, depth: depth + 1)
-                }
-            case .structured(let structured):
-                if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
-                    found.append(resolved)
-                }
-            default: break
-            }
-        }
+        collectRanges(expression, workbook: workbook, from: sheet, cell: cell, into: &found)
         return found
+    }
+
+    /// Appends the rectangles `expression` may read to `found`, in reading order.
+    static func collectRanges(
+        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress,
+        depth: Int = 0, into found: inout [(Int, Reference)]
+    ) {
+        func collect(_ node: FormulaExpression) {
+            collectRanges(node, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &found)
+        }
+        switch expression {
+        case .reference(let reference):
+            if let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet {
+                found.append((target, reference))
+            }
+        case .name(let name):
+            if depth < 20, let defined = workbook.definedName(name, from: sheet), let inner = defined.expression {
+                collectRanges(inner, workbook: workbook, from: sheet, cell: cell, depth: depth + 1, into: &found)
+            }
+        case .structured(let structured):
+            if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
+                found.append(resolved)
+            }
+        case .negate(let inner), .percent(let inner): collect(inner)
+        case .binary(_, let left, let right), .range(let left, let right):
+            collect(left)
+            collect(right)
+        case .call(_, let arguments): for argument in arguments { collect(argument) }
+        case .array(let rows): for row in rows { for item in row { collect(item) } }
+        case .number, .text, .bool, .error, .missing: break
+        }
     }
 }
 

@@ -13,8 +13,9 @@ struct TextIndexes {
     private var uses: [Key: Int] = [:]
     private var indexes: [Key: [String: [Int]]] = [:]
 
-    /// The positions (row-major) of `cells` whose text is `text` ignoring case, or nil when the
-    /// range has not been read often enough to be worth indexing.
+    /// The positions (row-major) of `cells` whose text is `text` ignoring case, exactly the cells
+    /// a wildcard-free `WildcardPattern` of `text` matches; nil when the range has not been read
+    /// often enough to be worth indexing.
     mutating func positions(
         of text: String, in cells: ValueGrid, sheet: Int, reference: Reference
     ) throws(NotEvaluable) -> [Int]? {
@@ -26,7 +27,10 @@ struct TextIndexes {
         var index: [String: [Int]] = [:]
         for position in 0..<cells.count {
             if case .text(let value) = try cells.at(position) {
-                index[Self.folded(value), default: []].append(position)
+                let folded = Self.folded(value)
+                // As `WildcardPattern` compares: the text and its lower case the same length.
+                guard value.utf8.allSatisfy({ $0 < 0x80 }) || folded.count == value.count else { continue }
+                index[folded, default: []].append(position)
             }
         }
         indexes[key] = index

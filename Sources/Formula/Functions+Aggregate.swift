@@ -9,7 +9,7 @@ struct AggregateRules {
 
 extension Functions {
     static let aggregates: [String: Implementation] = [
-        "SUM": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.reduce(0, +)) } },
+        "SUM": { e, a throws(NotEvaluable) in try reduce(e, a) { .number(Decimal.total($0)) } },
         "PRODUCT": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.isEmpty ? 0 : $0.reduce(1, *)) } },
         "SUMSQ": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.reduce(0) { $0 + $1 * $1 }) } },
         "AVERAGE": { e, a throws(NotEvaluable) in try reduce(e, a, average) },
@@ -34,7 +34,7 @@ extension Functions {
     ]
 
     static func average(_ numbers: [Decimal]) -> FormulaValue {
-        numbers.isEmpty ? .error(.divisionByZero) : .number(numbers.reduce(0, +) / Decimal(numbers.count))
+        numbers.isEmpty ? .error(.divisionByZero) : .number(Decimal.total(numbers) / Decimal(numbers.count))
     }
 
     static func median(_ numbers: [Decimal]) -> FormulaValue {
@@ -223,7 +223,7 @@ extension Functions {
         case 4: return try reduce(evaluator, arguments, rules: rules) { .number($0.max() ?? 0) }
         case 5: return try reduce(evaluator, arguments, rules: rules) { .number($0.min() ?? 0) }
         case 6: return try reduce(evaluator, arguments, rules: rules) { .number($0.isEmpty ? 0 : $0.reduce(1, *)) }
-        case 9: return try reduce(evaluator, arguments, rules: rules) { .number($0.reduce(0, +)) }
+        case 9: return try reduce(evaluator, arguments, rules: rules) { .number(Decimal.total($0)) }
         case 12 where rules.skipSubtotals: return try reduce(evaluator, arguments, rules: rules, median)
         default: throw NotEvaluable(.unsupportedFunction("SUBTOTAL/AGGREGATE code \(code)"))
         }

@@ -13,12 +13,12 @@ extension Functions {
         "SUMIF": { e, a throws(NotEvaluable) in
             guard a.count == 2 || a.count == 3 else { return error(.value) }
             return try conditionalFold(e, target: a.count == 3 ? a[2] : a[0], resize: true, pairs: [(a[0], a[1])]) {
-                .number($0.reduce(0, +))
+                .number(Decimal.total($0))
             }
         },
         "SUMIFS": { e, a throws(NotEvaluable) in
             guard a.count >= 3, a.count % 2 == 1 else { return error(.value) }
-            return try conditionalFold(e, target: a[0], pairs: pairs(a.dropFirst())) { .number($0.reduce(0, +)) }
+            return try conditionalFold(e, target: a[0], pairs: pairs(a.dropFirst())) { .number(Decimal.total($0)) }
         },
         "AVERAGEIF": { e, a throws(NotEvaluable) in
             guard a.count == 2 || a.count == 3 else { return error(.value) }
@@ -53,6 +53,8 @@ extension Functions {
         var ranges: [ValueGrid] = []
         var criteria: [Criterion] = []
         var candidates: [Int]?
+        // The criterion whose index gave the candidates: they all meet it, so it is not tested again.
+        var indexed: Int?
         for (range, criterion) in pairs {
             guard case .reference(let sheet, let reference) = try evaluator.operand(range) else { return error(.value) }
             let grid = evaluator.grid(sheet, reference)
@@ -61,6 +63,7 @@ extension Functions {
             criteria.append(compiled)
             if candidates == nil, let text = compiled.equalText {
                 candidates = try evaluator.textIndexes.positions(of: text, in: grid, sheet: sheet, reference: reference)
+                if candidates != nil { indexed = criteria.count - 1 }
             }
         }
         let rows = ranges[0].rows
@@ -80,27 +83,29 @@ extension Functions {
             guard resize || (grid.rows == rows && grid.columns == columns) else { return error(.value) }
             values = grid
         }
+        let readers = ranges.map(CellReader.init)
+        let tested = criteria.indices.filter { $0 != indexed }
+        let sums = values.map(CellReader.init)
         var found: [Decimal] = []
-        for position in candidates ?? Array(0..<(rows * columns)) {
-            let row = position / columns
-            let column = position % columns
-            do {
-                var matched = true
-                for index in criteria.indices where !criteria[index].matches(try ranges[index].at(row, column)) {
-                    matched = false
-                    break
-                }
-                guard matched else { continue }
-                guard let values else {
-                    found.append(1)
-                    continue
-                }
-                switch try values.at(row, column) {
-                case .number(let number): found.append(number)
-                case .error(let failure): return error(failure)
-                default: break
-                }
+        /// Adds the position's number when every criterion holds there; an error in the sum range
+        /// is returned.
+        func include(_ position: Int) throws(NotEvaluable) -> FormulaError? {
+            for index in tested where !criteria[index].matches(try readers[index].at(position)) { return nil }
+            guard let sums else {
+                found.append(1)
+                return nil
             }
+            switch try sums.at(position) {
+            case .number(let number): found.append(number)
+            case .error(let failure): return failure
+            default: break
+            }
+            return nil
+        }
+        if let candidates {
+            for position in candidates { if let failure = try include(position) { return error(failure) } }
+        } else {
+            for position in 0..<(rows * columns) { if let failure = try include(position) { return error(failure) } }
         }
         return .value(combine(found))
     }

@@ -100,7 +100,7 @@ extension Functions {
     /// Excel's ROUND family: `places` truncated to a whole number, negative places round left of
     /// the point; the argument first taken at 15 significant digits as Excel stores it.
     static func round(_ x: Decimal, _ places: Decimal, _ mode: NSDecimalNumber.RoundingMode) -> FormulaValue {
-        let digits = NSDecimalNumber(decimal: places.truncated(0)).intValue
+        let digits = SmallDecimal(places)?.integer ?? NSDecimalNumber(decimal: places.truncated(0)).intValue
         guard abs(digits) < 128 else { return .error(.number) }
         return .number(x.excelPrecision.rounded(digits, mode))
     }

@@ -7,26 +7,48 @@ import Spreadsheet
 /// Only formulas whose every reference is a relative single cell (no `$`, no `:` ranges, no
 /// structured references) are shared; the rest are parsed one by one.
 struct ShapeCache {
-    private var shapes: [String: (tree: FormulaExpression, row: Int, column: Int)] = [:]
+    private struct Shape {
+        let key: [UInt8]
+        let tree: FormulaExpression
+        let row: Int
+        let column: Int
+    }
+
+    /// Shapes by the hash of their key (the key compared on a hit): looking a shape up builds no
+    /// string.
+    private var shapes: [Int: [Shape]] = [:]
+    private var count = 0
+    /// The key of the formula being looked up, reused from one formula to the next.
+    private var key: [UInt8] = []
 
     mutating func parse(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> FormulaExpression {
-        guard let key = Self.shape(text, at: cell) else { return try Parser.parse(text) }
-        if let known = shapes[key] {
+        let shared = text.utf8.withContiguousStorageIfAvailable { Self.writeShape($0, at: cell, into: &key) }
+        guard shared ?? false else { return try Parser.parse(text) }
+        let hash = key.withUnsafeBytes { bytes in
+            var hasher = Hasher()
+            hasher.combine(bytes: bytes)
+            return hasher.finalize()
+        }
+        if let known = shapes[hash]?.first(where: { $0.key == key }) {
             return known.tree.moved(rows: cell.row - known.row, columns: cell.column - known.column)
         }
         let tree = try Parser.parse(text)
-        if shapes.count < 10_000 { shapes[key] = (tree, cell.row, cell.column) }
+        if count < 10_000 {
+            shapes[hash, default: []].append(Shape(key: key, tree: tree, row: cell.row, column: cell.column))
+            count += 1
+        }
         return tree
     }
 
-    /// The text with each cell reference written as its offset from `cell`; nil when the
-    /// formula has anchored references, ranges or structured references.
-    static func shape(_ text: String, at cell: CellAddress) -> String? {
-        let bytes = Array(text.utf8)
+    /// Writes the shape of `bytes` into `out` (emptied first): the text with each cell reference
+    /// written as its offset from `cell`. False when the formula has anchored references, ranges
+    /// or structured references.
+    private static func writeShape(
+        _ bytes: UnsafeBufferPointer<UInt8>, at cell: CellAddress, into out: inout [UInt8]
+    ) -> Bool {
+        out.removeAll(keepingCapacity: true)
         guard !bytes.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") })
-        else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
+        else { return false }
         var i = 0
         while i < bytes.count {
             let end: Int
@@ -39,7 +61,11 @@ struct ShapeCache {
                 let next = end < bytes.count ? bytes[end] : 0
                 if next != UInt8(ascii: "("), next != UInt8(ascii: "!"), let address = CellAddress.parse(bytes[i..<end])
                 {
-                    out += [1] + Array("\(address.row - cell.row),\(address.column - cell.column)".utf8) + [1]
+                    out.append(1)
+                    writeInteger(address.row - cell.row, into: &out)
+                    out.append(UInt8(ascii: ","))
+                    writeInteger(address.column - cell.column, into: &out)
+                    out.append(1)
                     i = end
                     continue
                 }
@@ -49,11 +75,23 @@ struct ShapeCache {
             out.append(contentsOf: bytes[i..<end])
             i = end
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
+    }
+
+    /// Appends `value` in decimal digits.
+    private static func writeInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
     }
 
     /// Just past the literal opening at `start`; a doubled quote stands for one.
-    private static func endOfQuoted(_ bytes: [UInt8], from start: Int) -> Int {
+    private static func endOfQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start + 1
         while j < bytes.count {
             if bytes[j] == bytes[start] {
@@ -66,7 +104,7 @@ struct ShapeCache {
     }
 
     /// Just past the number starting at `start`, exponent included, as the tokenizer reads it.
-    private static func endOfNumber(_ bytes: [UInt8], from start: Int) -> Int {
+    private static func endOfNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start
         while j < bytes.count, (48...57).contains(bytes[j]) || bytes[j] == UInt8(ascii: ".") { j += 1 }
         guard j < bytes.count, bytes[j] == UInt8(ascii: "E") || bytes[j] == UInt8(ascii: "e") else { return j }

@@ -37,6 +37,11 @@ public struct SheetGrid: Sendable {
         }
     }
 
+    /// The values stored in `column` (1-based), row 1 first; rows past the end are blank.
+    func column(_ column: Int) -> [FormulaValue] {
+        column >= 1 && column <= columns.count ? columns[column - 1] : []
+    }
+
     /// Calls `body` with the values of rows `rows` in `column`, without copying the column.
     func withColumn<T>(_ column: Int, _ body: (ArraySlice<FormulaValue>) throws -> T) rethrows -> T {
         guard column >= 1, column <= columns.count else { return try body([]) }

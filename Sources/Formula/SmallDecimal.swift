@@ -1,0 +1,212 @@
+import Foundation
+
+/// A `Decimal` whose mantissa fits 64 bits, as sign, exponent and mantissa: what nearly every
+/// amount, rate and count in a workbook is.
+///
+/// Foundation's Decimal operators work on 128-bit mantissas through arrays and are many times
+/// slower than integer arithmetic; a million `ROUND(D2*E2,2)` spend most of their time there. So
+/// `*`, `+`, comparison and rounding of two small decimals are done here on integers, and give
+/// exactly Foundation's result (the same value, compacted as Foundation compacts it). Anything
+/// that does not fit, or would round in Foundation, goes through Foundation.
+struct SmallDecimal: Equatable {
+    var negative: Bool
+    var exponent: Int
+    var mantissa: UInt64
+
+    /// The parts of `value`; nil when its mantissa needs more than 64 bits, or it is NaN.
+    init?(_ value: Decimal) {
+        guard Self.layoutIsKnown else { return nil }
+        guard let parts = Self.read(value) else { return nil }
+        self = parts
+    }
+
+    init(negative: Bool, exponent: Int, mantissa: UInt64) {
+        self.negative = negative
+        self.exponent = exponent
+        self.mantissa = mantissa
+    }
+
+    /// The value as a Decimal, compacted (no trailing zeros in the mantissa) as Foundation's
+    /// results are; nil when the exponent is outside Decimal's range.
+    var decimal: Decimal? {
+        var mantissa = mantissa
+        var exponent = exponent
+        if mantissa == 0 { return Decimal() }
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+        guard exponent >= -128, exponent <= 127 else { return nil }
+        return Self.write(negative: negative, exponent: exponent, mantissa: mantissa)
+    }
+
+    /// The signed mantissa, when it fits `Int64`.
+    private var signedMantissa: Int64? {
+        guard mantissa <= UInt64(Int64.max) else { return nil }
+        return negative ? -Int64(mantissa) : Int64(mantissa)
+    }
+
+    /// `10^power` for 0...19.
+    static func tenToThe(_ power: Int) -> UInt64? {
+        guard power >= 0, power < powersOfTen.count else { return nil }
+        return powersOfTen[power]
+    }
+
+    private static let powersOfTen: [UInt64] = (0...19).map { power in
+        (0..<power).reduce(UInt64(1)) { product, _ in product * 10 }
+    }
+
+    /// `mantissa × 10^shift`, when it fits.
+    private static func scaled(_ mantissa: Int64, by shift: Int) -> Int64? {
+        guard shift > 0 else { return mantissa }
+        guard let factor = tenToThe(shift), factor <= UInt64(Int64.max) else { return nil }
+        let (result, overflow) = mantissa.multipliedReportingOverflow(by: Int64(factor))
+        return overflow ? nil : result
+    }
+
+    // MARK: Operations
+
+    static func product(_ a: SmallDecimal, _ b: SmallDecimal) -> Decimal? {
+        let (mantissa, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
+        guard !overflow else { return nil }
+        return SmallDecimal(negative: a.negative != b.negative, exponent: a.exponent + b.exponent, mantissa: mantissa)
+            .decimal
+    }
+
+    /// `a + b`, exact; nil when the aligned mantissas do not fit `Int64`.
+    static func sum(_ a: SmallDecimal, _ b: SmallDecimal) -> SmallDecimal? {
+        guard let x = a.signedMantissa, let y = b.signedMantissa else { return nil }
+        let exponent = min(a.exponent, b.exponent)
+        guard let p = scaled(x, by: a.exponent - exponent), let q = scaled(y, by: b.exponent - exponent) else {
+            return nil
+        }
+        let (total, overflow) = p.addingReportingOverflow(q)
+        guard !overflow else { return nil }
+        return SmallDecimal(negative: total < 0, exponent: exponent, mantissa: total.magnitude)
+    }
+
+    /// How `a` compares with `b`; nil when aligning them would overflow.
+    static func compare(_ a: SmallDecimal, _ b: SmallDecimal) -> ComparisonResult? {
+        guard let x = a.signedMantissa, let y = b.signedMantissa else { return nil }
+        let exponent = min(a.exponent, b.exponent)
+        // A zero compares by sign alone, whatever its exponent.
+        let p = x == 0 ? 0 : scaled(x, by: a.exponent - exponent)
+        let q = y == 0 ? 0 : scaled(y, by: b.exponent - exponent)
+        guard let p, let q else { return nil }
+        return p == q ? .orderedSame : (p < q ? .orderedAscending : .orderedDescending)
+    }
+
+    /// Rounded to `places` decimals as `NSDecimalRound` rounds (`.plain` halves away from zero,
+    /// `.up` towards +∞, `.down` towards −∞); nil for other modes or when it does not fit.
+    func rounded(_ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal? {
+        let dropped = -exponent - places
+        guard dropped > 0 else { return decimal }
+        guard let divisor = Self.tenToThe(dropped) else { return nil }
+        var kept = mantissa / divisor
+        let rest = mantissa % divisor
+        let awayFromZero: Bool
+        switch mode {
+        case .plain: awayFromZero = rest >= divisor - rest
+        case .up: awayFromZero = rest > 0 && !negative
+        case .down: awayFromZero = rest > 0 && negative
+        default: return nil
+        }
+        if awayFromZero { kept += 1 }
+        return SmallDecimal(negative: negative && kept != 0, exponent: -places, mantissa: kept).decimal
+    }
+
+    /// The value as an `Int` when it is a whole number that fits.
+    var integer: Int? {
+        guard let signed = signedMantissa else { return nil }
+        if exponent >= 0 {
+            guard let value = Self.scaled(signed, by: exponent) else { return nil }
+            return Int(value)
+        }
+        guard let divisor = Self.tenToThe(-exponent), signed % Int64(divisor) == 0 else { return nil }
+        return Int(signed / Int64(divisor))
+    }
+
+    // MARK: Storage
+
+    /// Reads Decimal's storage: exponent, then length (high four bits), sign and compact flags,
+    /// then eight 16-bit mantissa words, least significant first.
+    private static func read(_ value: Decimal) -> SmallDecimal? {
+        withUnsafeBytes(of: value) { raw -> SmallDecimal? in
+            let length = Int(raw[1] >> 4)
+            let negative = raw[1] & 0x08 != 0
+            guard length <= 4, !(length == 0 && negative) else { return nil }
+            var mantissa: UInt64 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                mantissa = mantissa << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
+            }
+            return SmallDecimal(negative: negative, exponent: Int(Int8(bitPattern: raw[0])), mantissa: mantissa)
+        }
+    }
+
+    /// Writes a compact, non-zero Decimal's storage (the layout `read` reads).
+    private static func write(negative: Bool, exponent: Int, mantissa: UInt64) -> Decimal {
+        var value = Decimal()
+        let length = mantissa >> 48 != 0 ? 4 : mantissa >> 32 != 0 ? 3 : mantissa >> 16 != 0 ? 2 : 1
+        withUnsafeMutableBytes(of: &value) { raw in
+            raw[0] = UInt8(bitPattern: Int8(exponent))
+            raw[1] = UInt8(length << 4) | (negative ? 0x08 : 0) | 0x04
+            for word in 0..<4 {
+                raw[4 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word))
+                raw[5 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word + 8))
+            }
+        }
+        return value
+    }
+
+    /// Whether Decimal's storage is the layout `read` and `write` assume, checked once against
+    /// Foundation's own parsing and arithmetic.
+    private static let layoutIsKnown: Bool = {
+        let samples: [(String, Bool, Int, UInt64)] = [
+            ("-123.45", true, -2, 12345), ("65536", false, 0, 65536), ("4294967296.5", false, -1, 42_949_672_965),
+            ("0.125", false, -3, 125), ("281474976710656", false, 0, 281_474_976_710_656),
+        ]
+        return samples.allSatisfy { text, negative, exponent, mantissa in
+            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+                let parts = read(value)
+            else { return false }
+            let written = write(negative: negative, exponent: exponent, mantissa: mantissa)
+            return parts == SmallDecimal(negative: negative, exponent: exponent, mantissa: mantissa)
+                && written == value && read(written) == parts && written * 3 == value * 3
+        }
+    }()
+}
+
+extension Decimal {
+    /// `a * b`, on integers when both are small.
+    static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
+        if let x = SmallDecimal(a), let y = SmallDecimal(b), let result = SmallDecimal.product(x, y) { return result }
+        return a * b
+    }
+
+    /// `a + b`, on integers when both are small.
+    static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
+        if let x = SmallDecimal(a), let y = SmallDecimal(b), let result = SmallDecimal.sum(x, y)?.decimal {
+            return result
+        }
+        return a + b
+    }
+
+    /// The sum of `values`, exactly what adding them one by one with `+` gives: on integers
+    /// while the running total stays small, else through Foundation from the start.
+    static func total(_ values: [Decimal]) -> Decimal {
+        var running = SmallDecimal(negative: false, exponent: 0, mantissa: 0)
+        for value in values {
+            guard let next = SmallDecimal(value), let added = SmallDecimal.sum(running, next) else {
+                return values.reduce(0, +)
+            }
+            running = added
+        }
+        return running.decimal ?? values.reduce(0, +)
+    }
+
+    /// How `a` compares with `b`, on integers when both are small.
+    static func order(_ a: Decimal, _ b: Decimal) -> ComparisonResult {
+        if let x = SmallDecimal(a), let y = SmallDecimal(b), let result = SmallDecimal.compare(x, y) { return result }
+        return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+    }
+}

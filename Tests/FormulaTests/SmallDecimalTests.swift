@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Formula
+
+/// The integer fast paths give Foundation's own results: the same value, stored the same way.
+@Suite struct SmallDecimalTests {
+    /// Deterministic decimals of every size the fast paths accept and some they refuse.
+    private static let samples: [Decimal] = {
+        var generator = SplitMix(seed: 20_261_201)
+        var values: [Decimal] = ["0", "0.000", "1", "-1", "0.5", "-0.5", "2.5", "-2.5", "0.125", "1E+20", "1e-30"].map {
+            Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))!
+        }
+        for _ in 0..<400 {
+            let digits = Int(generator.next() % 19) + 1
+            var mantissa = generator.next() % 10_000_000_000_000_000_000
+            mantissa %= (0..<digits).reduce(UInt64(1)) { product, _ in product * 10 }
+            let exponent = Int(generator.next() % 24) - 14
+            let sign: FloatingPointSign = generator.next() % 2 == 0 ? .plus : .minus
+            values.append(Decimal(sign: sign, exponent: exponent, significand: Decimal(mantissa)))
+        }
+        values.append(Decimal(string: "123456789012345678901234567890")!)
+        return values
+    }()
+
+    private static func same(_ a: Decimal, _ b: Decimal) -> Bool {
+        guard a == b else { return false }
+        // Zero is stored with any exponent; anything else must be stored identically.
+        return a == 0 || withUnsafeBytes(of: a, Array.init) == withUnsafeBytes(of: b, Array.init)
+    }
+
+    @Test func productsAndSumsAreFoundations() {
+        for (index, a) in Self.samples.enumerated() {
+            for b in Self.samples[index...].prefix(60) {
+                #expect(Self.same(Decimal.product(a, b), a * b), "\(a) × \(b)")
+                #expect(Self.same(Decimal.sum(a, b), a + b), "\(a) + \(b)")
+                let order = a == b ? ComparisonResult.orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+                #expect(Decimal.order(a, b) == order, "\(a) <> \(b)")
+            }
+        }
+    }
+
+    @Test func roundingIsFoundations() {
+        for value in Self.samples {
+            for places in -3...6 {
+                for mode in [NSDecimalNumber.RoundingMode.plain, .up, .down, .bankers] {
+                    var source = value
+                    var expected = Decimal()
+                    NSDecimalRound(&expected, &source, places, mode)
+                    #expect(Self.same(value.rounded(places, mode), expected), "\(value) to \(places) places, \(mode)")
+                }
+            }
+        }
+    }
+
+    @Test func totalsAreFoundations() {
+        for start in stride(from: 0, to: Self.samples.count - 30, by: 7) {
+            let values = Array(Self.samples[start..<start + 30])
+            #expect(Decimal.total(values) == values.reduce(0, +))
+        }
+        let amounts = (1...20_000).map { Decimal($0) / 100 }
+        #expect(Self.same(Decimal.total(amounts), amounts.reduce(0, +)))
+    }
+
+    @Test func wholeNumbers() {
+        #expect(SmallDecimal(Decimal(2))?.integer == 2)
+        #expect(SmallDecimal(Decimal(string: "-300")!)?.integer == -300)
+        #expect(SmallDecimal(Decimal(string: "2.5")!)?.integer == nil)
+        #expect(SmallDecimal(Decimal(string: "4.0")!)?.integer == 4)
+    }
+}
+
+/// A small deterministic random number generator.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
