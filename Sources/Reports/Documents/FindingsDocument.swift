@@ -39,7 +39,7 @@ public struct FindingsDocument: Codable, Sendable {
             sha256 = try FileDigest.sha256(of: path)
         }
 
-        init(file: String, sha256: String) {
+        public init(file: String, sha256: String) {
             self.file = file
             self.sha256 = sha256
         }
