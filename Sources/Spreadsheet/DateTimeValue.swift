@@ -53,19 +53,11 @@ public struct DateTimeValue: Sendable, Hashable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
             var text = ASCIIText(base: buffer.baseAddress!)
             if kind != .time {
-                text.append(year, width: 4)
-                text.append(UInt8(ascii: "-"))
-                text.append(month, width: 2)
-                text.append(UInt8(ascii: "-"))
-                text.append(day, width: 2)
+                text.append(year, width: 4, month, day, separator: "-")
             }
             if kind == .dateTime { text.append(UInt8(ascii: "T")) }
             if kind != .date {
-                text.append(hour, width: 2)
-                text.append(UInt8(ascii: ":"))
-                text.append(minute, width: 2)
-                text.append(UInt8(ascii: ":"))
-                text.append(second, width: 2)
+                text.append(hour, width: 2, minute, second, separator: ":")
                 if microsecond != 0 {
                     text.append(UInt8(ascii: "."))
                     if microsecond % 1000 == 0 {
@@ -115,5 +107,15 @@ private struct ASCIIText {
             magnitude /= 10
         }
         count += digits
+    }
+
+    /// `first` zero-padded to `width`, then `second` and `third` two digits each, joined by
+    /// `separator` (`2026-07-01`, `09:05:00`).
+    mutating func append(_ first: Int, width: Int, _ second: Int, _ third: Int, separator: Unicode.Scalar) {
+        append(first, width: width)
+        append(UInt8(ascii: separator))
+        append(second, width: 2)
+        append(UInt8(ascii: separator))
+        append(third, width: 2)
     }
 }

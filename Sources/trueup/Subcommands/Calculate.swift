@@ -55,11 +55,7 @@ struct Calculate: ParsableCommand {
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text:
-            print(
-                TerminalText.escaped(
-                    StatementText(statement: statement, showLines: lines, width: TerminalWidth.standardOutput)
-                        .render(), keepingLines: true),
-                terminator: "")
+            print(Self.text(statement, lines: lines), terminator: "")
             print(TrueUpText.render(trueUp), terminator: "")
         }
         try run.reportSkipped()
@@ -87,13 +83,19 @@ struct Calculate: ParsableCommand {
         case .json: try document?.finish(reps: statement.reps, issues: statement.issues, adding: String?.none)
         case .csv: out.write(statement.totalsCSV)
         case .text:
-            out.write(
-                TerminalText.escaped(
-                    StatementText(statement: statement, showLines: false, width: TerminalWidth.standardOutput)
-                        .render(), keepingLines: true))
+            out.write(Self.text(statement, lines: false))
         }
         out.flush()
         try run.reportSkipped()
+    }
+}
+
+extension Calculate {
+    /// The statement as the terminal report, escaped for the terminal.
+    static func text(_ statement: Statement, lines: Bool) -> String {
+        TerminalText.escaped(
+            StatementText(statement: statement, showLines: lines, width: TerminalWidth.standardOutput).render(),
+            keepingLines: true)
     }
 }
 
