@@ -34,7 +34,7 @@ public enum CommissionEngine {
 }
 
 /// One run's shared facts, computed once: rep of each line, eligibility, periods.
-struct Run {
+package struct Run {
     let plan: Plan
     let lines: [CreditLine]
     let book: RepBook
@@ -43,100 +43,69 @@ struct Run {
     let periodOfLine: [Period]
     /// Source-line indices per rep, in source order.
     let linesOfRep: [[Int]]
-    let splitFlagged: Set<Int>
+    /// Lines of deals whose splits miss 100%.
+    package var splitFlagged = Set<Int>()
     /// Each line's product, type and status in compared form.
     let keys: [MatchKeys]
     /// Each line's credit (amount × split), computed once.
     let credits: [Decimal]
     let overrides: [(condition: NormalizedCondition, override: Override)]
     let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
+    /// The first and last period present in the data, clawback periods included.
+    let span: ClosedRange<Period>?
     var issues: [StatementIssue] = []
     /// Draw balances brought from periods paid before the run.
-    var carried = CarriedBalances.none
+    package var carried = CarriedBalances.none
 
+    /// A whole run: every line of every rep.
     init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
+        try DateWindow.check(lines)
+        self.init(plan: plan, lines: lines, book: try RepBook(roster: roster, lines: lines), span: nil)
+        let eligibleLines = eligible
+        let book = self.book
+        issues = lines.indices.filter { !eligibleLines[$0] }.map { index in
+            StatementIssue.notEligible(lines[index], rep: book.reps[book.repOfLine[index]].id)
+        }
+        for deal in SplitCheck.offDeals(count: lines.count, dealID: { lines[$0].dealID }, split: { lines[$0].split }) {
+            splitFlagged.formUnion(deal.members)
+            issues.append(.splitTotal(deal, rows: deal.members.map { lines[$0].row }))
+        }
+    }
+
+    /// The per-line facts of `lines`, whose reps `book` has resolved; `span` is the run's when
+    /// these are some of its lines (nil: the span of these lines). Issues and split flags are
+    /// the caller's to add.
+    package init(plan: Plan, lines: [CreditLine], book: RepBook, span: ClosedRange<Period>?) {
         self.plan = plan
         self.lines = lines
-        try DateWindow.check(lines)
-        book = try RepBook(roster: roster, lines: lines)
-
-        let eligibleSet = plan.eligibleStatuses.map { Set($0.map(\.normalizedKey)) }
-        let clawbackSet = Set((plan.clawback?.statuses ?? []).map(\.normalizedKey))
+        self.book = book
+        let rule = StatusRule(plan)
         let facts = LineFacts.compute(lines, plan: plan)
-        let keys = facts.keys
+        keys = facts.keys
         credits = facts.credits
-        self.keys = keys
         overrides = plan.commission.overrides.map { ($0.when.normalized, $0) }
         perDealBonuses = plan.bonuses.compactMap { bonus in
             guard case .perDeal(let amount, let when) = bonus.kind else { return nil }
             return (when.normalized, bonus, amount)
         }
-        let clawbacks = keys.map { key in key.status.map { clawbackSet.contains($0) } ?? false }
+        let clawbacks = facts.keys.map { rule.isClawback($0.status) }
         clawbackStatus = clawbacks
-        eligible = lines.indices.map { i in
-            guard let eligibleSet else { return true }
-            return keys[i].status.map { eligibleSet.contains($0) } ?? false || clawbacks[i]
-        }
+        eligible = facts.keys.map { rule.isEligible($0.status) }
         periodOfLine = facts.periods
         var grouped = [[Int]](repeating: [], count: book.reps.count)
         for (index, rep) in book.repOfLine.enumerated() { grouped[rep].append(index) }
         // In source order here; each rep's calculation puts its own lines in the plan's order.
         linesOfRep = grouped
-        var flagged = Set<Int>()
-        var notes: [StatementIssue] = []
-        let eligibleLines = eligible
-        let book = self.book
-        for (index, line) in lines.enumerated() where !eligibleLines[index] {
-            let status = line.status ?? "none"
-            notes.append(
-                StatementIssue(
-                    code: .notEligible, rows: [line.row], dealID: line.dealID,
-                    rep: book.reps[book.repOfLine[index]].id,
-                    message: "status '\(status)' is not eligible: the line earns nothing", details: [("status", status)]
-                ))
-        }
-        // Split totals per deal first; only the few deals that miss 100% collect their lines
-        // (a million single-line deals would otherwise each allocate a list).
-        var totals: [String: Decimal] = [:]
-        totals.reserveCapacity(lines.count)
-        var dealOrder: [String] = []
-        for line in lines {
-            if let total = totals[line.dealID] {
-                totals[line.dealID] = total + line.split
-            } else {
-                totals[line.dealID] = line.split
-                dealOrder.append(line.dealID)
+        if let span {
+            self.span = span
+        } else {
+            var found = PeriodSpan()
+            for period in facts.periods { found.include(period) }
+            for (index, line) in lines.enumerated() where clawbacks[index] {
+                plan.clawbackPeriod(of: line).map { found.include($0) }
             }
+            self.span = found.range
         }
-        let offDeals = Set(dealOrder.filter { totals[$0] != 1 })
-        var byDeal: [String: [Int]] = [:]
-        for (index, line) in lines.enumerated() where offDeals.contains(line.dealID) {
-            byDeal[line.dealID, default: []].append(index)
-        }
-        for deal in dealOrder where offDeals.contains(deal) {
-            let members = byDeal[deal]!
-            let total = totals[deal]!
-            flagged.formUnion(members)
-            notes.append(
-                StatementIssue(
-                    code: .splitTotal, rows: members.map { lines[$0].row }, dealID: deal, rep: nil,
-                    message: "the splits of deal \(deal) add up to \(total.percentText), not 100%",
-                    details: [("total", total.plainText)]))
-        }
-        splitFlagged = flagged
-        issues = notes
-    }
-
-    /// The first and last period present in the data, clawback periods included.
-    var span: ClosedRange<Period>? {
-        var periods = periodOfLine
-        for (index, line) in lines.enumerated() where clawbackStatus[index] {
-            if let cancel = line.cancelDate, cancel >= line.date {
-                periods.append(Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
-            }
-        }
-        guard let first = periods.min(), let last = periods.max() else { return nil }
-        return first...last
     }
 
     /// Computes every rep, in parallel when there are many (reps are independent), and joins
@@ -155,44 +124,58 @@ struct Run {
     func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
-        if let span {
-            let run = self
-            for window in repWindows(lines: windowLines) {
-                let count = window.count
-                let lineCount = window.reduce(0) { $0 + linesOfRep[$1].count }
-                let chunks = min(
-                    count, chunkCount(items: lineCount, minimum: 20_000, perCore: windowLines == nil ? 1 : 2))
-                let results = inParallel(chunks: chunks) { chunk in
-                    chunkRange(chunk, of: chunks, total: count).map { offset in
-                        Result { () throws(EngineError) in
-                            try RepCalculation(run: run, repIndex: window.lowerBound + offset, span: span).compute()
-                        }
-                    }
-                }
-                var groups: [[StatementLine]] = []
-                groups.reserveCapacity(count)
-                for result in results.joined() {
-                    let rep = try result.get()
-                    groups.append(rep.lines)
-                    totals += rep.totals
-                    issues += rep.issues
-                }
-                receive(groups)
-            }
+        for window in RepWindows.split(lineCounts: linesOfRep.map(\.count), lines: windowLines) {
+            let computed = try compute(reps: window, perCore: windowLines == nil ? 1 : 2)
+            totals += computed.totals
+            issues += computed.issues
+            receive(computed.lines)
         }
         return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
     }
 
-    /// Consecutive ranges of reps in roster order, each with about `lines` source lines (a rep
-    /// with more stands alone); one range of every rep when `lines` is nil.
-    private func repWindows(lines: Int?) -> [Range<Int>] {
-        let count = book.reps.count
+    /// Computes the reps of `window` (in parallel chunks, `perCore` per core, when they hold
+    /// many lines): their line groups in roster order, their rep-period totals and issues.
+    package func compute(reps window: Range<Int>, perCore: Int) throws(EngineError) -> (
+        lines: [[StatementLine]], totals: [RepPeriodTotal], issues: [StatementIssue]
+    ) {
+        guard let span else { return ([], [], []) }
+        let run = self
+        let count = window.count
+        let lineCount = window.reduce(0) { $0 + linesOfRep[$1].count }
+        let chunks = min(count, chunkCount(items: lineCount, minimum: 20_000, perCore: perCore))
+        let results = inParallel(chunks: chunks) { chunk in
+            chunkRange(chunk, of: chunks, total: count).map { offset in
+                Result { () throws(EngineError) in
+                    try RepCalculation(run: run, repIndex: window.lowerBound + offset, span: span).compute()
+                }
+            }
+        }
+        var groups: [[StatementLine]] = []
+        groups.reserveCapacity(count)
+        var totals: [RepPeriodTotal] = []
+        var issues: [StatementIssue] = []
+        for result in results.joined() {
+            let rep = try result.get()
+            groups.append(rep.lines)
+            totals += rep.totals
+            issues += rep.issues
+        }
+        return (groups, totals, issues)
+    }
+}
+
+/// Consecutive ranges of reps in roster order, each holding about a given number of lines.
+package enum RepWindows {
+    /// The ranges over `lineCounts.indices` (each rep's line count), each with about `lines`
+    /// lines (a rep with more stands alone); one range of every rep when `lines` is nil.
+    package static func split(lineCounts: [Int], lines: Int?) -> [Range<Int>] {
+        let count = lineCounts.count
         guard let lines else { return count == 0 ? [] : [0..<count] }
         var windows: [Range<Int>] = []
         var start = 0
         var held = 0
         for rep in 0..<count {
-            held += linesOfRep[rep].count
+            held += lineCounts[rep]
             if held >= lines {
                 windows.append(start..<rep + 1)
                 (start, held) = (rep + 1, 0)
@@ -204,10 +187,12 @@ struct Run {
 }
 
 /// Remembers the compared form of texts that repeat across lines (statuses, products, reps).
-struct KeyMemo {
+package struct KeyMemo {
     private var known: [String: String] = [:]
 
-    mutating func key(_ text: String) -> String {
+    package init() {}
+
+    package mutating func key(_ text: String) -> String {
         if let found = known[text] { return found }
         let key = text.normalizedKey
         if known.count < 100_000 { known[text] = key }

@@ -68,9 +68,7 @@ struct RepCalculation {
         }
         var extra = Set(ordered.map { run.periodOfLine[$0] })
         for index in ordered where run.clawbackStatus[index] {
-            if let cancel = run.lines[index].cancelDate, cancel >= run.lines[index].date {
-                extra.insert(Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
-            }
+            plan.clawbackPeriod(of: run.lines[index]).map { extra.insert($0) }
         }
         extra.subtract(result)
         return (result + extra).sorted()

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Which statuses earn and which claw back (plan-format.md `eligible:` and `clawback.statuses`),
+/// on statuses in compared form.
+package struct StatusRule {
+    private let eligible: Set<String>?
+    private let clawback: Set<String>
+
+    package init(_ plan: Plan) {
+        eligible = plan.eligibleStatuses.map { Set($0.map(\.normalizedKey)) }
+        clawback = Set((plan.clawback?.statuses ?? []).map(\.normalizedKey))
+    }
+
+    package func isClawback(_ status: String?) -> Bool { status.map { clawback.contains($0) } ?? false }
+
+    /// Whether a line with this status earns: any status without an `eligible:` list; a clawback
+    /// status always (the clawback is priced as the deal was).
+    package func isEligible(_ status: String?) -> Bool {
+        guard let eligible else { return true }
+        return status.map { eligible.contains($0) } ?? false || isClawback(status)
+    }
+}
+
+extension Plan {
+    /// The period a clawed-back line's reversal falls in: its cancel date's, when it has one on or
+    /// after the close date.
+    package func clawbackPeriod(of line: CreditLine) -> Period? {
+        guard let cancel = line.cancelDate, cancel >= line.date else { return nil }
+        return Period(containing: cancel, kind: period, fiscalYearStart: fiscalYearStart)
+    }
+}
+
+/// The first and last period present in the data, built one period at a time.
+package struct PeriodSpan {
+    package private(set) var range: ClosedRange<Period>?
+
+    package init() {}
+
+    package mutating func include(_ period: Period) {
+        guard let known = range else {
+            range = period...period
+            return
+        }
+        if period < known.lowerBound {
+            range = period...known.upperBound
+        } else if period > known.upperBound {
+            range = known.lowerBound...period
+        }
+    }
+}
+
+/// The deals whose splits do not add up to 100% (`split_total`).
+package enum SplitCheck {
+    /// One deal whose splits miss 100%: its total and its members (positions given to `offDeals`),
+    /// in order.
+    package struct OffDeal {
+        package let dealID: String
+        package let total: Decimal
+        package let members: [Int]
+    }
+
+    /// The deals among `count` credit shares (position → deal id and split) whose splits do not
+    /// total exactly 1, in the order each deal first appears. Only those deals collect their
+    /// members (a million single-line deals would otherwise each allocate a list).
+    package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
+        var totals: [String: Decimal] = [:]
+        totals.reserveCapacity(count)
+        var order: [String] = []
+        for position in 0..<count {
+            let deal = dealID(position)
+            if let total = totals[deal] {
+                totals[deal] = total + split(position)
+            } else {
+                totals[deal] = split(position)
+                order.append(deal)
+            }
+        }
+        let off = Set(order.filter { totals[$0] != 1 })
+        guard !off.isEmpty else { return [] }
+        var members: [String: [Int]] = [:]
+        for position in 0..<count where off.contains(dealID(position)) {
+            members[dealID(position), default: []].append(position)
+        }
+        return order.filter(off.contains).map { OffDeal(dealID: $0, total: totals[$0]!, members: members[$0]!) }
+    }
+}
+
+extension StatementIssue {
+    package static func notEligible(_ line: CreditLine, rep: String) -> StatementIssue {
+        let status = line.status ?? "none"
+        return StatementIssue(
+            code: .notEligible, rows: [line.row], dealID: line.dealID, rep: rep,
+            message: "status '\(status)' is not eligible: the line earns nothing", details: [("status", status)])
+    }
+
+    package static func splitTotal(_ deal: SplitCheck.OffDeal, rows: [Int]) -> StatementIssue {
+        StatementIssue(
+            code: .splitTotal, rows: rows, dealID: deal.dealID, rep: nil,
+            message: "the splits of deal \(deal.dealID) add up to \(deal.total.percentText), not 100%",
+            details: [("total", deal.total.plainText)])
+    }
+}
