@@ -40,6 +40,8 @@ let package = Package(
         // Calculating: plan → statement. The engine knows no file format.
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Primitives", "Parallel"]),
+        // The same calculation over more lines than memory holds: compact records, spilled to disk.
+        .target(name: "SpooledEngine", dependencies: ["Commission", "FileAccess"]),
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
@@ -94,7 +96,7 @@ let package = Package(
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
                 "Reconciliation", "Correction", "Review", "Forecast", "Inference", "Recalculation", "Server", "Ledger",
-                "Conversion", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Conversion", "SpooledEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -106,7 +108,7 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(
             name: "CommissionTests",
-            dependencies: ["Commission", "PlanFile", "Ingest", "Reports", "TestSupport"]),
+            dependencies: ["Commission", "PlanFile", "Ingest", "Reports", "SpooledEngine", "FileAccess", "TestSupport"]),
         .testTarget(
             name: "ReconciliationTests",
             dependencies: [

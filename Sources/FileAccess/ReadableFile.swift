@@ -40,16 +40,23 @@ public final class ReadableFile {
     /// Fills `buffer` from `offset` (retrying an interrupted read), stopping early only at the end
     /// of the file; returns how many bytes were read.
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(Failure) -> Int {
+        do {
+            return try descriptor.readAll(into: buffer, at: offset)
+        } catch {
+            throw Failure(reason: "\(error)")
+        }
+    }
+}
+
+extension FileDescriptor {
+    /// Fills `buffer` from `offset` (retrying an interrupted read), stopping early only at the end
+    /// of the file; returns how many bytes were read.
+    func readAll(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
         var done = 0
         while done < buffer.count {
-            let n: Int
-            do {
-                n = try descriptor.read(
-                    fromAbsoluteOffset: offset + Int64(done),
-                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]), retryOnInterrupt: true)
-            } catch {
-                throw Failure(reason: "\(error)")
-            }
+            let n = try read(
+                fromAbsoluteOffset: offset + Int64(done),
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]), retryOnInterrupt: true)
             if n == 0 { break }
             done += n
         }

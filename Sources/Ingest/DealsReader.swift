@@ -112,17 +112,20 @@ public enum DealsReader {
     /// value that cannot be read is skipped and reported at its cell; the run goes on.
     /// `manualCells` keeps each row's rate, commission and bonus cells (for the reconciler; a
     /// million of them take about 120 MB). `progress`, when given, gets bytes read and the total
-    /// as the rows stream in.
+    /// as the rows stream in. `passingLinesTo`, when given, gets the lines a batch at a time, in
+    /// row order, as they are read, and the table returned holds none (the rest as usual): for
+    /// callers that keep them more compactly or not at all.
     public static func read(
         _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
-        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
+        passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
             in: file, tables: tables, keys: Field.allCases, synonyms: \.synonyms, required: Field.required, pins: pins)
         return try read(
             file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
-            progress: progress)
+            progress: progress, passingLinesTo: receive)
     }
 
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
@@ -131,7 +134,8 @@ public enum DealsReader {
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
         dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [], region: TableRegion? = nil,
-        sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?
+        sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
+        passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
         let mapping = blocks?.mapping ?? header
@@ -176,6 +180,7 @@ public enum DealsReader {
             if let styles, pending.count >= batchSize {
                 convert(pending, mapping: mapping, styles: styles, manualCells: manualCells, into: &result)
                 pending.removeAll(keepingCapacity: true)
+                try handOn(&result, to: receive)
             }
         }
         var decided =
@@ -185,8 +190,16 @@ public enum DealsReader {
         decided.rep = sheetRep
         decided.date = sheetDate
         convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
+        try handOn(&result, to: receive)
         result.totals += tableTotals
         return result
+    }
+
+    /// Hands the lines read so far to `receive`, when there is one, and drops them.
+    private static func handOn(_ result: inout DealsTable, to receive: (([CreditLine]) throws -> Void)?) throws {
+        guard let receive, !result.lines.isEmpty else { return }
+        try receive(result.lines)
+        result.lines.removeAll(keepingCapacity: true)
     }
 
     private static func decideStyles(

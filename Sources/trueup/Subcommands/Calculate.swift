@@ -5,6 +5,7 @@ import Ingest
 import Ledger
 import PlanFile
 import Reports
+import SpooledEngine
 import Spreadsheet
 import XLSX
 
@@ -36,14 +37,15 @@ struct Calculate: ParsableCommand {
 
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "statement")
+        if workbook == nil && ledger.ledger == nil && (format == .json || !lines) {
+            // Nothing needs every line at once: they are kept compactly (on disk past a budget)
+            // and written (or dropped) as they are computed.
+            return try streamed(inputs.load(spooling: true))
+        }
         let run = try inputs.load()
         // The Lines sheet holds a header and a line per deal line at least: refused before the work.
         try workbook?.checkFits(rows: run.deals.lines.count + 1, sheet: "Lines")
         let againstLedger = try ledger.open(plan: run.plan)
-        if workbook == nil && againstLedger == nil && (format == .json || !lines) {
-            // Nothing needs every line at once: they are written (or dropped) as they come.
-            return try streamed(run)
-        }
         let statement = try run.calculate(carried: againstLedger?.carried ?? .none)
         let trueUp = try LedgerOption.trueUp(againstLedger, statement, planPath: inputs.plan)
         try workbook?.write(inputs: inputs.files) { try StatementWorkbook.write(statement, to: $0) }
@@ -145,14 +147,25 @@ struct CalculationInputs: ParsableArguments {
         do { return try PlanFile.pins(loaded, map: map) } catch { throw UsageError("--map \(error)") }
     }
 
-    /// Reads the plan, the deals (with a progress line on a terminal) and the roster.
-    func load() throws -> LoadedRun {
+    /// Reads the plan, the deals (with a progress line on a terminal) and the roster. `spooling`:
+    /// the lines of a CSV file go straight into a `SpooledCalculation` (compact, on disk past a
+    /// memory budget) instead of the table, for runs that need no line twice.
+    func load(spooling: Bool = false) throws -> LoadedRun {
         let loaded = try loadPlan()
         let entries = try loadRoster(for: loaded)
         let progress = ProgressLine()
         let file = try TableFile.open(deals)
         var table: DealsTable
-        if case .workbook = file {
+        var spool: SpooledCalculation?
+        if spooling, case .delimited = file {
+            let calculation = try spooledCalculation(plan: loaded, roster: entries)
+            spool = calculation
+            table = try DealsReader.read(file, sheet: sheet, pins: pins(loaded)) {
+                progress.update("reading the deals", done: $0, total: $1)
+            } passingLinesTo: {
+                try calculation.add($0)
+            }
+        } else if case .workbook = file {
             // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps
             // its own sheet's row number.
             let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap {
@@ -175,7 +188,15 @@ struct CalculationInputs: ParsableArguments {
             progress.finish()
             throw error
         }
-        return LoadedRun(plan: loaded, deals: table, roster: entries, progress: progress)
+        return LoadedRun(plan: loaded, deals: table, roster: entries, progress: progress, spool: spool)
+    }
+
+    private func spooledCalculation(plan: Plan, roster: [RosterEntry]) throws -> SpooledCalculation {
+        do {
+            return try SpooledCalculation(plan: plan, roster: roster)
+        } catch {
+            throw UsageError("\(deals): \(error.description)")
+        }
     }
 }
 
@@ -186,6 +207,11 @@ struct LoadedRun {
     let roster: [RosterEntry]
     /// The progress line reading began; calculating ends it.
     let progress: ProgressLine
+    /// The lines, when they were read into a spooled calculation rather than `deals`.
+    var spool: SpooledCalculation? = nil
+
+    /// How many credit lines were read.
+    var lineCount: Int { spool?.count ?? deals.lines.count }
 
     /// `carried`: the draw balances a ledger's closed periods bring into the run.
     func calculate(carried: CarriedBalances = .none) throws -> Statement {
@@ -202,12 +228,23 @@ struct LoadedRun {
     /// Calculates as `calculate(carried:)` does, handing the lines to `receive` a window of reps
     /// at a time instead of keeping them (`CommissionEngine.calculate(…passingLinesTo:)`).
     func calculate(passingLinesTo receive: ([[StatementLine]]) -> Void) throws -> Statement {
-        progress.update("calculating \(deals.lines.count) lines", done: 0, total: 0)
+        progress.update("calculating \(lineCount) lines", done: 0, total: 0)
         defer { progress.finish() }
         do {
+            if let spool {
+                do {
+                    return try spool.calculate(passingLinesTo: receive)
+                } catch .engine(let error) {
+                    throw error
+                } catch .spool(let failure) {
+                    throw UsageError(failure.description)
+                }
+            }
             return try CommissionEngine.calculate(
                 plan: plan, roster: roster, lines: deals.lines, passingLinesTo: receive)
-        } catch {
+        } catch let error as UsageError {
+            throw error
+        } catch let error as EngineError {
             let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
             throw UsageError("\(place): \(error.description)")
         }

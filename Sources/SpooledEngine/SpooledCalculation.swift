@@ -1,0 +1,204 @@
+import Commission
+import FileAccess
+import Foundation
+
+/// The engine's calculation (`CommissionEngine.calculate(…passingLinesTo:)`) over more lines than
+/// memory should hold: lines are added in batches as they are read, kept in a compact form (moved
+/// to temporary files beyond a memory budget) and computed a window of reps at a time.
+///
+/// Memory stays near the budget whatever the number of lines: the per-run facts kept in memory
+/// are one count per rep, one issue per ineligible line, and the run's totals; the deals' split
+/// totals are checked a hash bucket of deals at a time. The statement and the lines handed on
+/// are those `CommissionEngine` computes from the same lines. A rep's own lines are held at once
+/// while it is computed, as the calculation needs them all.
+public final class SpooledCalculation {
+    /// Why the run stopped: the engine refused, or the temporary files failed.
+    public enum Failure: Error, CustomStringConvertible {
+        case engine(EngineError)
+        case spool(ByteSpool.Failure)
+
+        public var description: String {
+            switch self {
+            case .engine(let error): error.description
+            case .spool(let failure): failure.description
+            }
+        }
+    }
+
+    private let plan: Plan
+    private let carried: CarriedBalances
+    private var resolver: RepBook.Resolver
+    private let rule: StatusRule
+    private var memo = KeyMemo()
+    private var span = PeriodSpan()
+    private var dates = DateWindow.Survey()
+    /// Lines per rep, by rep index.
+    private var lineCounts: [Int] = []
+    private var notEligible: [StatementIssue] = []
+    private let lines: ByteSpool
+    private let deals: [ByteSpool]
+    /// The spools' chunk size.
+    private let chunk: Int
+    /// Lines added so far: the next line's index.
+    public private(set) var count = 0
+    /// The first line the engine refused, thrown by `calculate`.
+    private var refusal: EngineError?
+
+    /// How many buckets the deals' split totals are checked in.
+    static let dealBuckets = 64
+
+    /// `memoryBudget`: about how many bytes of lines and deals to hold before spilling to disk.
+    public init(
+        plan: Plan, roster: [RosterEntry] = [], carried: CarriedBalances = .none, memoryBudget: Int = 256 << 20
+    ) throws(Failure) {
+        self.plan = plan
+        self.carried = carried
+        do {
+            resolver = try RepBook.Resolver(roster: roster.isEmpty ? plan.reps : roster)
+        } catch {
+            throw .engine(error)
+        }
+        lineCounts = [Int](repeating: 0, count: resolver.reps.count)
+        rule = StatusRule(plan)
+        // A small budget holds small chunks too (a budget of 0 spills all but a few records).
+        let chunk = min(1 << 20, max(64, memoryBudget / 64))
+        self.chunk = chunk
+        lines = ByteSpool(memoryLimit: memoryBudget / 2, chunkSize: chunk)
+        deals = (0..<Self.dealBuckets).map { _ in
+            ByteSpool(memoryLimit: memoryBudget / 2 / Self.dealBuckets, chunkSize: min(chunk, 1 << 16))
+        }
+    }
+
+    /// Adds lines, in the order they come (the order the engine's sorting falls back on). A line
+    /// the engine refuses (its rep is not on the roster) is kept to be thrown by `calculate`, so
+    /// that the caller may first finish reading and report what it must; the lines after it are
+    /// not kept. Throws only when the temporary files fail.
+    public func add(_ batch: [CreditLine]) throws(Failure) {
+        guard refusal == nil else { return }
+        do {
+            for line in batch { try add(line) }
+        } catch let error as EngineError {
+            refusal = error
+        } catch let failure as ByteSpool.Failure {
+            throw .spool(failure)
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+    }
+
+    private func add(_ line: CreditLine) throws {
+        let index = count
+        let rep = try resolver.index(of: line)
+        if rep == lineCounts.count { lineCounts.append(0) }
+        lineCounts[rep] += 1
+        dates.include(line)
+        span.include(Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
+        let status = line.status.map { memo.key($0) }
+        if rule.isClawback(status), let period = plan.clawbackPeriod(of: line) { span.include(period) }
+        if !rule.isEligible(status) { notEligible.append(.notEligible(line, rep: resolver.reps[rep].id)) }
+        try lines.append { SpooledLine(index: index, rep: rep, line: line).write(to: &$0) }
+        try deals[Self.bucket(of: line.dealID)].append { record in
+            record.text(line.dealID)
+            record.raw(line.split)
+            record.int(index)
+            record.int(line.row)
+        }
+        count += 1
+    }
+
+    /// Computes every rep, handing each window's line groups (one per rep, in roster order) to
+    /// `receive`, and returns the statement's totals and issues (without lines), as
+    /// `CommissionEngine.calculate(…passingLinesTo:)` does.
+    public func calculate(
+        windowLines: Int = 50_000, passingLinesTo receive: ([[StatementLine]]) -> Void
+    ) throws(Failure) -> Statement {
+        do {
+            return try statement(windowLines: max(1, windowLines), receive: receive)
+        } catch let error as EngineError {
+            throw .engine(error)
+        } catch let failure as ByteSpool.Failure {
+            throw .spool(failure)
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+    }
+
+    private func statement(windowLines: Int, receive: ([[StatementLine]]) -> Void) throws -> Statement {
+        if let refusal { throw refusal }
+        if let window = dates.window() {
+            var outside = DateWindow.Outside(window: window)
+            try lines.forEach { outside.include(SpooledLine(reading: &$0).line) }
+            try outside.check()
+        }
+        let (splitIssues, flagged) = try checkSplits()
+        var issues = notEligible + splitIssues.map(\.issue)
+        var totals: [RepPeriodTotal] = []
+        let windows = RepWindows.split(lineCounts: lineCounts, lines: windowLines)
+        var windowOfRep = [Int](repeating: 0, count: lineCounts.count)
+        for (number, window) in windows.enumerated() {
+            for rep in window { windowOfRep[rep] = number }
+        }
+        // Each window's lines in a spool of their own (on disk when the lines are), in line order.
+        let spilled = lines.spilled
+        let parts = windows.map { _ in
+            ByteSpool(memoryLimit: spilled ? 0 : .max, chunkSize: spilled ? min(chunk, 1 << 16) : chunk)
+        }
+        try lines.forEach(releasing: true) { record in
+            let line = SpooledLine(reading: &record)
+            try parts[windowOfRep[line.rep]].append { line.write(to: &$0) }
+        }
+        for (number, window) in windows.enumerated() {
+            var windowLines: [CreditLine] = []
+            var repOfLine: [Int] = []
+            var flags = Set<Int>()
+            windowLines.reserveCapacity(parts[number].count)
+            repOfLine.reserveCapacity(parts[number].count)
+            try parts[number].forEach(releasing: true) { record in
+                let spooled = SpooledLine(reading: &record)
+                if flagged.contains(spooled.index) { flags.insert(windowLines.count) }
+                windowLines.append(spooled.line)
+                repOfLine.append(spooled.rep)
+            }
+            let book = RepBook(reps: resolver.reps, repOfLine: repOfLine, hasRoster: resolver.hasRoster)
+            var run = Run(plan: plan, lines: windowLines, book: book, span: span.range)
+            run.splitFlagged = flags
+            run.carried = carried
+            let computed = try run.compute(reps: window, perCore: 2)
+            totals += computed.totals
+            issues += computed.issues
+            receive(computed.lines)
+        }
+        return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
+    }
+
+    /// The `split_total` issues, in the order each deal first appears, and the indices of the
+    /// lines of those deals; a bucket of deals at a time.
+    private func checkSplits() throws -> (issues: [(first: Int, issue: StatementIssue)], flagged: Set<Int>) {
+        var found: [(first: Int, issue: StatementIssue)] = []
+        var flagged = Set<Int>()
+        for bucket in deals {
+            var ids: [String] = []
+            var splits: [Decimal] = []
+            var places: [(index: Int, row: Int)] = []
+            try bucket.forEach(releasing: true) { record in
+                ids.append(record.text())
+                splits.append(record.raw(Decimal.self))
+                places.append((record.int(), record.int()))
+            }
+            for deal in SplitCheck.offDeals(count: ids.count, dealID: { ids[$0] }, split: { splits[$0] }) {
+                flagged.formUnion(deal.members.map { places[$0].index })
+                found.append(
+                    (places[deal.members[0]].index, .splitTotal(deal, rows: deal.members.map { places[$0].row })))
+            }
+        }
+        found.sort { $0.first < $1.first }
+        return (found, flagged)
+    }
+
+    /// A deal's bucket: FNV-1a of its id's bytes, the same in every run.
+    static func bucket(of dealID: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in dealID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(hash % UInt64(dealBuckets))
+    }
+}

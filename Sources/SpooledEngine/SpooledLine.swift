@@ -1,0 +1,71 @@
+import Commission
+import FileAccess
+import Foundation
+
+/// A credit line as a spool record, with its index in the run and its rep's index.
+struct SpooledLine {
+    let index: Int
+    let rep: Int
+    let line: CreditLine
+
+    init(index: Int, rep: Int, line: CreditLine) {
+        self.index = index
+        self.rep = rep
+        self.line = line
+    }
+
+    /// Which of the optional fields a record holds (a split is written only when not 1).
+    private struct Present: OptionSet {
+        let rawValue: Int
+        static let split = Present(rawValue: 1)
+        static let product = Present(rawValue: 2)
+        static let type = Present(rawValue: 4)
+        static let status = Present(rawValue: 8)
+        static let cancelDate = Present(rawValue: 16)
+        static let quota = Present(rawValue: 32)
+    }
+
+    func write(to record: inout RecordWriter) {
+        var present: Present = []
+        if line.split != 1 { present.insert(.split) }
+        if line.product != nil { present.insert(.product) }
+        if line.type != nil { present.insert(.type) }
+        if line.status != nil { present.insert(.status) }
+        if line.cancelDate != nil { present.insert(.cancelDate) }
+        if line.quota != nil { present.insert(.quota) }
+        record.int(index)
+        record.int(rep)
+        record.int(line.row)
+        record.text(line.dealID)
+        record.text(line.rep)
+        record.int(line.date.dayNumber)
+        record.raw(line.amount)
+        record.int(present.rawValue)
+        if present.contains(.split) { record.raw(line.split) }
+        for text in [line.product, line.type, line.status] {
+            if let text { record.text(text) }
+        }
+        if let cancel = line.cancelDate { record.int(cancel.dayNumber) }
+        if let quota = line.quota { record.raw(quota) }
+    }
+
+    init(reading record: inout RecordReader) {
+        index = record.int()
+        rep = record.int()
+        let row = record.int()
+        let dealID = record.text()
+        let repText = record.text()
+        let date = LocalDate(dayNumber: record.int())
+        let amount = record.raw(Decimal.self)
+        let present = Present(rawValue: record.int())
+        let split = present.contains(.split) ? record.raw(Decimal.self) : 1
+        let product = present.contains(.product) ? record.text() : nil
+        let type = present.contains(.type) ? record.text() : nil
+        let status = present.contains(.status) ? record.text() : nil
+        let cancel = present.contains(.cancelDate) ? LocalDate(dayNumber: record.int()) : nil
+        let quota = present.contains(.quota) ? record.raw(Decimal.self) : nil
+        line = CreditLine(
+            row: row, dealID: dealID, rep: repText, date: date, amount: amount, split: split, product: product,
+            type: type, status: status, cancelDate: cancel, quota: quota)
+    }
+}
