@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Primitives", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Formula", dependencies: ["Spreadsheet"]),
+        .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
         .testTarget(
-            name: "FormulaTests", dependencies: ["Formula", "Recalculation", "Spreadsheet"]),
+            name: "FormulaTests", dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
