@@ -254,17 +254,10 @@ extension StatementDocument {
     ) throws {
         try withoutActuallyEscaping(write) { write in
             var writer = StatementDocumentWriter(plan: statement.plan, currency: statement.currency, write: write)
-            var start = 0
-            while start < statement.lineGroups.count {
-                // Windows of about 50,000 lines, rendered on all cores.
-                var end = start
-                var held = 0
-                while end < statement.lineGroups.count && held < 50_000 {
-                    held += statement.lineGroups[end].count
-                    end += 1
-                }
-                writer.append(Array(statement.lineGroups[start..<end]))
-                start = end
+            // Windows of about 50,000 lines, each rendered on all cores.
+            let groups = statement.lineGroups
+            for window in windows(over: groups.count, holding: 50_000, size: { groups[$0].count }) {
+                writer.append(Array(groups[window]))
             }
             try writer.finish(reps: statement.reps, issues: statement.issues, adding: members)
         }
