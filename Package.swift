@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(
             name: "CommissionTests",
-            dependencies: ["Commission", "PlanFile", "Ingest", "Reports", "TestSupport"]),
+            dependencies: ["Commission", "PlanFile", "Ingest", "Reports", "Parallel", "TestSupport"]),
         .testTarget(
             name: "ReconciliationTests",
             dependencies: [
