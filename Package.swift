@@ -43,7 +43,7 @@ let package = Package(
         // The same calculation over more lines than memory holds: compact records, spilled to disk.
         .target(name: "SpooledEngine", dependencies: ["Commission", "FileAccess"]),
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Formula", dependencies: ["Spreadsheet"]),
+        .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
@@ -108,7 +108,9 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
         .testTarget(
             name: "CommissionTests",
-            dependencies: ["Commission", "PlanFile", "Ingest", "Reports", "SpooledEngine", "FileAccess", "TestSupport"]),
+            dependencies: [
+                "Commission", "PlanFile", "Ingest", "Reports", "Parallel", "SpooledEngine", "FileAccess", "TestSupport",
+            ]),
         .testTarget(
             name: "ReconciliationTests",
             dependencies: [
@@ -122,7 +124,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
         .testTarget(
-            name: "FormulaTests", dependencies: ["Formula", "Recalculation", "Spreadsheet"]),
+            name: "FormulaTests", dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -171,18 +171,7 @@ package enum RepWindows {
     package static func split(lineCounts: [Int], lines: Int?) -> [Range<Int>] {
         let count = lineCounts.count
         guard let lines else { return count == 0 ? [] : [0..<count] }
-        var windows: [Range<Int>] = []
-        var start = 0
-        var held = 0
-        for rep in 0..<count {
-            held += lineCounts[rep]
-            if held >= lines {
-                windows.append(start..<rep + 1)
-                (start, held) = (rep + 1, 0)
-            }
-        }
-        if start < count { windows.append(start..<count) }
-        return windows
+        return windows(over: count, holding: lines) { lineCounts[$0] }
     }
 }
 

@@ -21,7 +21,7 @@ extension Functions {
         "EDATE": { e, a throws(NotEvaluable) in try monthShift(e, a, endOfMonth: false) },
         "DATEVALUE": { e, a throws(NotEvaluable) in
             guard a.count == 1 else { return error(.value) }
-            switch try text(e, a[0]) {
+            switch try scalar(e, a[0], Coercion.text) {
             case .failure(let f): return error(f)
             case .success(let text):
                 return .value(

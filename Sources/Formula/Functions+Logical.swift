@@ -26,7 +26,7 @@ extension Functions {
         "IFS": { e, a throws(NotEvaluable) in
             guard a.count >= 2, a.count % 2 == 0 else { return error(.value) }
             for index in stride(from: 0, to: a.count, by: 2) {
-                switch try bool(e, a[index]) {
+                switch try scalar(e, a[index], Coercion.bool) {
                 case .failure(let failure): return error(failure)
                 case .success(true): return try branch(e, a[index + 1])
                 case .success(false): continue

@@ -137,7 +137,7 @@ extension Functions {
         }
         var approximate = true
         if arguments.count == 4, arguments[3] != .missing {
-            switch try bool(evaluator, arguments[3]) {
+            switch try scalar(evaluator, arguments[3], Coercion.bool) {
             case .success(let flag): approximate = flag
             case .failure(let failure): return error(failure)
             }

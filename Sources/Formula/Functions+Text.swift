@@ -33,7 +33,7 @@ extension Functions {
         },
         "MID": { e, a throws(NotEvaluable) in
             guard a.count == 3 else { return error(.value) }
-            switch (try text(e, a[0]), try integer(e, a[1]), try integer(e, a[2])) {
+            switch (try scalar(e, a[0], Coercion.text), try integer(e, a[1]), try integer(e, a[2])) {
             case (.failure(let f), _, _), (_, .failure(let f), _), (_, _, .failure(let f)): return error(f)
             case (.success(let text), .success(let start), .success(let count)):
                 guard start >= 1, count >= 0 else { return error(.value) }
@@ -47,14 +47,14 @@ extension Functions {
         "CONCATENATE": { e, a throws(NotEvaluable) in try concatenate(e, a, ranges: false) },
         "EXACT": { e, a throws(NotEvaluable) in
             guard a.count == 2 else { return error(.value) }
-            switch (try text(e, a[0]), try text(e, a[1])) {
+            switch (try scalar(e, a[0], Coercion.text), try scalar(e, a[1], Coercion.text)) {
             case (.failure(let f), _), (_, .failure(let f)): return error(f)
             case (.success(let x), .success(let y)): return .value(.bool(x == y))
             }
         },
         "REPT": { e, a throws(NotEvaluable) in
             guard a.count == 2 else { return error(.value) }
-            switch (try text(e, a[0]), try integer(e, a[1])) {
+            switch (try scalar(e, a[0], Coercion.text), try integer(e, a[1])) {
             case (.failure(let f), _), (_, .failure(let f)): return error(f)
             case (.success(let x), .success(let n)):
                 guard n >= 0, x.utf16.count * n <= 32767 else { return error(.value) }
@@ -63,7 +63,10 @@ extension Functions {
         },
         "SUBSTITUTE": { e, a throws(NotEvaluable) in
             guard a.count == 3 || a.count == 4 else { return error(.value) }
-            switch (try text(e, a[0]), try text(e, a[1]), try text(e, a[2])) {
+            switch (
+                try scalar(e, a[0], Coercion.text), try scalar(e, a[1], Coercion.text),
+                try scalar(e, a[2], Coercion.text)
+            ) {
             case (.failure(let f), _, _), (_, .failure(let f), _), (_, _, .failure(let f)): return error(f)
             case (.success(let source), .success(let old), .success(let new)):
                 guard !old.isEmpty else { return .value(.text(source)) }
@@ -89,7 +92,7 @@ extension Functions {
             guard a.count == 2 else { return error(.value) }
             let value = try e.scalar(a[0])
             if case .error = value { return .value(value) }
-            switch try text(e, a[1]) {
+            switch try scalar(e, a[1], Coercion.text) {
             case .failure(let f): return error(f)
             case .success(let format):
                 guard let formatted = TextFormat(format)?.format(value, system: e.workbook.dateSystem) else {
@@ -130,7 +133,7 @@ extension Functions {
             }
         }
         guard count >= 0 else { return error(.value) }
-        switch try text(evaluator, arguments[0]) {
+        switch try scalar(evaluator, arguments[0], Coercion.text) {
         case .success(let text): return .value(.text(f(text, count)))
         case .failure(let failure): return error(failure)
         }
@@ -164,7 +167,8 @@ extension Functions {
             case .failure(let failure): return error(failure)
             }
         }
-        switch (try text(evaluator, arguments[0]), try text(evaluator, arguments[1])) {
+        switch (try scalar(evaluator, arguments[0], Coercion.text), try scalar(evaluator, arguments[1], Coercion.text))
+        {
         case (.failure(let f), _), (_, .failure(let f)): return error(f)
         case (.success(let needle), .success(let haystack)):
             let units = Array(haystack.utf16)

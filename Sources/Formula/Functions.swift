@@ -55,36 +55,25 @@ extension Functions {
             })
     }
 
-    /// A single number from an argument (a range gives its implicitly intersected cell).
-    static func number(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
-        Decimal, FormulaError
-    > {
-        Coercion.number(try evaluator.scalar(argument))
+    /// A single argument's value (a range gives its implicitly intersected cell), coerced by
+    /// `coerce`: `Coercion.number`, `Coercion.text` or `Coercion.bool`.
+    static func scalar<Value>(
+        _ evaluator: Evaluator, _ argument: FormulaExpression, _ coerce: (FormulaValue) -> Result<Value, FormulaError>
+    ) throws(NotEvaluable) -> Result<Value, FormulaError> {
+        coerce(try evaluator.scalar(argument))
     }
 
     /// A single whole number, truncated as Excel truncates index arguments.
     static func integer(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
         Int, FormulaError
     > {
-        switch try number(evaluator, argument) {
+        switch try scalar(evaluator, argument, Coercion.number) {
         case .failure(let error): return .failure(error)
         case .success(let number):
             let whole = number.truncated(0)
             guard abs(whole) < 1e15 else { return .failure(.number) }
             return .success(Int(NSDecimalNumber(decimal: whole).int64Value))
         }
-    }
-
-    static func text(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
-        String, FormulaError
-    > {
-        Coercion.text(try evaluator.scalar(argument))
-    }
-
-    static func bool(_ evaluator: Evaluator, _ argument: FormulaExpression) throws(NotEvaluable) -> Result<
-        Bool, FormulaError
-    > {
-        Coercion.bool(try evaluator.scalar(argument))
     }
 }
 

@@ -24,6 +24,24 @@ public func chunkRange(_ chunk: Int, of count: Int, total: Int) -> Range<Int> {
     return min(total, chunk * size)..<min(total, (chunk + 1) * size)
 }
 
+/// Consecutive windows over `0..<count`, each closed as soon as the sizes of its items add up
+/// to `limit` or more (so an item larger than `limit` stands alone and a window is never empty);
+/// the last window holds what is left. For working through items a bounded amount at a time.
+public func windows(over count: Int, holding limit: Int, size: (Int) -> Int) -> [Range<Int>] {
+    var windows: [Range<Int>] = []
+    var start = 0
+    var held = 0
+    for item in 0..<count {
+        held += size(item)
+        if held >= limit {
+            windows.append(start..<item + 1)
+            (start, held) = (item + 1, 0)
+        }
+    }
+    if start < count { windows.append(start..<count) }
+    return windows
+}
+
 /// One slot per chunk, each written by exactly one worker, read after all have finished.
 private final class Slots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Value?>

@@ -5,44 +5,14 @@ extension Decimal {
     /// `-1234.5`, `0.0015`, `100000000000000000000`. Trailing fractional zeros are dropped.
     ///
     /// Converting and exporting millions of cells makes this hot, and `description` divides the
-    /// 128-bit mantissa by ten once per digit. So for mantissas of up to 64 bits this reads
-    /// Decimal's storage directly (the NSDecimal layout: exponent, length and sign, then eight
-    /// 16-bit words), after checking once that the layout is the one expected; otherwise, and for
-    /// larger mantissas, it formats through Foundation.
+    /// 128-bit mantissa by ten once per digit. So for mantissas of up to 64 bits this writes the
+    /// digits of `SmallDecimal`'s parts; otherwise it formats through Foundation.
     public var plainString: String {
-        if Self.storageLayoutIsKnown, let (negative, exponent, mantissa) = smallParts {
-            return Self.format(negative: negative, exponent: exponent, mantissa: mantissa)
+        if let parts = SmallDecimal(self) {
+            return Self.format(negative: parts.negative, exponent: parts.exponent, mantissa: parts.mantissa)
         }
         return foundationPlainString
     }
-
-    /// Sign, exponent and mantissa read from storage, when the mantissa fits 64 bits.
-    fileprivate var smallParts: (Bool, Int, UInt64)? {
-        withUnsafeBytes(of: self) { raw -> (Bool, Int, UInt64)? in
-            let length = Int(raw[1] >> 4)
-            guard length <= 4 else { return nil }
-            var mantissa: UInt64 = 0
-            for word in stride(from: length - 1, through: 0, by: -1) {
-                mantissa = mantissa << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
-            }
-            return (raw[1] & 0x08 != 0, Int(Int8(bitPattern: raw[0])), mantissa)
-        }
-    }
-
-    fileprivate static let storageLayoutIsKnown: Bool = {
-        let samples: [(String, Bool, Int, UInt64)] = [
-            ("-123.45", true, -2, 12345), ("65536", false, 0, 65536), ("4294967296.5", false, -1, 42_949_672_965),
-            ("0", false, 0, 0),
-        ]
-        return samples.allSatisfy { text, negative, exponent, mantissa in
-            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
-                let parts = value.smallParts
-            else { return false }
-            let scaled = format(negative: parts.0, exponent: parts.1, mantissa: parts.2)
-            return scaled == value.foundationPlainString
-                && (parts.0 == negative && parts.1 == exponent && parts.2 == mantissa || text == "0")
-        }
-    }()
 
     private var foundationPlainString: String {
         let text = description
@@ -102,11 +72,9 @@ extension Decimal {
     /// stored as `69934.49000000001`; Excel's own precision is 15 digits. Readers that turn cells
     /// into money use this to get back the value the sheet's author typed.
     public var excelPrecision: Decimal {
-        guard self != 0 else { return self }
+        guard self != 0, !isNaN else { return self }
         // Most cells have at most 15 digits already: count them from storage, without arithmetic.
-        if Self.storageLayoutIsKnown, let (_, _, mantissa) = smallParts, mantissa < 1_000_000_000_000_000 {
-            return self
-        }
+        if let parts = SmallDecimal(self), parts.mantissa < 1_000_000_000_000_000 { return self }
         let magnitude = self < 0 ? -self : self
         var integerDigits = 0
         var scaled = magnitude

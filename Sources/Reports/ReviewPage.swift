@@ -30,11 +30,12 @@ public struct ReviewPage {
     // MARK: Sections
 
     private func organisationSection() -> String {
-        var out = "<section id=\"organisation\">\n<h2>Organisation</h2>\n<table>\n<thead><tr>"
-        out += "<th scope=\"col\">Period</th><th scope=\"col\">Reps</th><th scope=\"col\" class=\"num\">Quota</th>"
-        out += "<th scope=\"col\" class=\"num\">Credit</th><th scope=\"col\" class=\"num\">Attainment</th>"
-        out += "<th scope=\"col\" class=\"num\">Earned</th><th scope=\"col\" class=\"num\">Below</th>"
-        out += "<th scope=\"col\" class=\"num\">At or above 100%</th></tr></thead>\n<tbody>\n"
+        var out = "<section id=\"organisation\">\n<h2>Organisation</h2>\n<table>\n"
+        out += HTMLText.tableHead(
+            [
+                "Period", "Reps", .number("Quota"), .number("Credit"), .number("Attainment"), .number("Earned"),
+                .number("Below"), .number("At or above 100%"),
+            ], scoped: true)
         for group in review.organisation {
             out += "<tr><th scope=\"row\">\(group.period)</th><td>\(group.repCount)</td>"
             out += "<td class=\"num\">\(money(group.quota))</td><td class=\"num\">\(money(group.credit))</td>"
@@ -51,10 +52,12 @@ public struct ReviewPage {
             let groups = review.teams(in: period)
             out += "<div class=\"block\">\n<h3>\(period)</h3>\n"
             out += teamChart(groups, period: period)
-            out += "<table>\n<thead><tr><th scope=\"col\">Team</th><th scope=\"col\" class=\"num\">Reps</th>"
-            out += "<th scope=\"col\" class=\"num\">Quota</th><th scope=\"col\" class=\"num\">Credit</th>"
-            out += "<th scope=\"col\" class=\"num\">Attainment</th><th scope=\"col\" class=\"num\">Change</th>"
-            out += "<th scope=\"col\" class=\"num\">Earned</th></tr></thead>\n<tbody>\n"
+            out += "<table>\n"
+            out += HTMLText.tableHead(
+                [
+                    "Team", .number("Reps"), .number("Quota"), .number("Credit"), .number("Attainment"),
+                    .number("Change"), .number("Earned"),
+                ], scoped: true)
             for group in groups {
                 out += "<tr><th scope=\"row\">\(escape(group.team ?? ""))</th><td class=\"num\">\(group.repCount)</td>"
                 out += "<td class=\"num\">\(money(group.quota))</td><td class=\"num\">\(money(group.credit))</td>"
@@ -81,11 +84,12 @@ public struct ReviewPage {
             out += "<article class=\"card\">\n<h3>\(escape(latest.name ?? id)) <span class=\"id\">\(escape(id))"
             out += latest.team.map { " · " + escape($0) } ?? ""
             out += "</span></h3>\n" + repChart(periods)
-            out +=
-                "<div class=\"scroll\"><table class=\"figures\">\n<thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Rank</th>"
-            out += "<th scope=\"col\" class=\"num\">Credit</th><th scope=\"col\" class=\"num\">Attainment</th>"
-            out += "<th scope=\"col\" class=\"num\" title=\"Attainment over the fiscal year so far\">YTD</th>"
-            out += "<th scope=\"col\" class=\"num\">Earned</th></tr></thead>\n<tbody>\n"
+            out += "<div class=\"scroll\"><table class=\"figures\">\n"
+            out += HTMLText.tableHead(
+                [
+                    "Period", .number("Rank"), .number("Credit"), .number("Attainment"),
+                    .number("YTD", title: "Attainment over the fiscal year so far"), .number("Earned"),
+                ], scoped: true)
             for rep in periods {
                 let toDate = rep.yearToDate?.attainment
                 out += "<tr><th scope=\"row\">\(rep.period)</th><td class=\"num\">\(rep.rank)</td>"
@@ -109,10 +113,8 @@ public struct ReviewPage {
     }
 
     private func trendSection() -> String {
-        var out = "<section id=\"trend\">\n<h2>Trend</h2>\n<table>\n<thead><tr><th scope=\"col\">Rep</th>"
-        out += "<th scope=\"col\">Team</th>"
-        for period in review.periods { out += "<th scope=\"col\" class=\"num\">\(period)</th>" }
-        out += "</tr></thead>\n<tbody>\n"
+        var out = "<section id=\"trend\">\n<h2>Trend</h2>\n<table>\n"
+        out += HTMLText.tableHead(["Rep", "Team"] + review.periods.map { HTMLColumn.number("\($0)") }, scoped: true)
         var byRep: [String: [Period: RepReview]] = [:]
         for rep in review.reps { byRep[rep.rep, default: [:]][rep.period] = rep }
         for id in byRep.keys.sorted() {

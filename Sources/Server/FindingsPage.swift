@@ -2,6 +2,7 @@ import Commission
 import Correction
 import Foundation
 import Reconciliation
+import Reports
 import Spreadsheet
 
 /// The findings, ranked by money, filtered by rep, period and cause, a page at a time; each
@@ -71,9 +72,11 @@ struct FindingsPage {
             return Layout.page("Findings", active: "/findings", session: session, notice: session.notice, body: body)
         }
         body += "<form method=\"post\" action=\"/decisions\(filter.query(page: page))\">\(HTML.csrfField(session))\n"
-        body += "<table class=\"findings\">\n<thead><tr><th>Accept</th><th>Cell</th><th>Rep</th><th>Period</th>"
-        body += "<th class=\"num\">Manual</th><th class=\"num\">Expected</th><th class=\"num\">Difference</th>"
-        body += "<th>Cause and why</th></tr></thead>\n<tbody>\n"
+        body += "<table class=\"findings\">\n"
+        body += HTMLText.tableHead([
+            "Accept", "Cell", "Rep", "Period", .number("Manual"), .number("Expected"), .number("Difference"),
+            "Cause and why",
+        ])
         for index in shown { body += row(index, result.findings[index]) }
         body += "</tbody>\n</table>\n<p><button type=\"submit\">Save decisions</button> "
         body += "<a href=\"/downloads\">Download the corrected workbook</a></p>\n</form>\n"

@@ -1,6 +1,7 @@
 import Commission
 import Forecast
 import Foundation
+import Reports
 
 /// The forecast for the session's inputs and pipeline, as tables per period (the figures of
 /// `trueup forecast`), and the form that adds a pipeline when there is none yet.
@@ -24,11 +25,11 @@ enum ForecastPage {
             "\(percent(forecast.commitAt)); expected weighs each by its probability; best case closes them all.</p>\n"
         for period in forecast.periods {
             body += "<section class=\"card\">\n<h2>\(period)</h2>\n<table class=\"wide\">\n"
-            body += "<thead><tr><th>Rep</th><th>Name</th>"
-            body += "<th class=\"num\">Quota</th><th class=\"num\">Closed</th><th class=\"num\">Open</th>"
-            body += "<th class=\"num\">Committed</th><th class=\"num\">Expected</th><th class=\"num\">Best case</th>"
-            body += "<th class=\"num\">Attain. exp.</th><th class=\"num\">Comm. committed</th>"
-            body += "<th class=\"num\">Comm. expected</th><th class=\"num\">Comm. best</th></tr></thead>\n<tbody>\n"
+            let figures = [
+                "Quota", "Closed", "Open", "Committed", "Expected", "Best case", "Attain. exp.", "Comm. committed",
+                "Comm. expected", "Comm. best",
+            ]
+            body += HTMLText.tableHead(["Rep", "Name"] + figures.map { HTMLColumn.number($0) })
             for rep in forecast.reps where rep.period == period {
                 body += "<tr><td>\(HTML.escape(rep.rep))</td><td>\(HTML.escape(rep.name ?? ""))</td>"
                 body += cells(rep, quota: rep.quota, open: rep.openDeals) + "</tr>\n"

@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ledger
+import Reports
 
 /// The pages `serve --ledger` adds: the ledger's periods with the form that closes one on the
 /// uploaded inputs, a period as paid with the form that reopens it, and the true-ups of the
@@ -20,9 +21,11 @@ enum LedgerPages {
         if statuses.isEmpty {
             body += "<p>No closed period yet.</p>\n"
         } else {
-            body += "<table class=\"wide periods\">\n<thead><tr><th>Period</th><th>Status</th><th>Source</th>"
-            body += "<th class=\"num\">Reps</th><th class=\"num\">Lines</th><th class=\"num\">Payable</th>"
-            body += "<th>Approved by</th><th>At</th><th>Note</th></tr></thead>\n<tbody>\n"
+            body += "<table class=\"wide periods\">\n"
+            body += HTMLText.tableHead([
+                "Period", "Status", "Source", .number("Reps"), .number("Lines"), .number("Payable"),
+                "Approved by", "At", "Note",
+            ])
             for status in statuses {
                 let close = status.close
                 let note =
@@ -93,10 +96,9 @@ enum LedgerPages {
         let label = HTML.escape(entry.period)
         body += "<p><a href=\"/ledger/\(label)/paid.csv\" download>Download as CSV</a> · "
         body += "<a href=\"/ledger/\(label)/paid.json\" download>as JSON</a></p>\n</section>\n"
-        body += "<section class=\"card\">\n<h2>Rep totals</h2>\n<table class=\"wide\">\n<thead><tr><th>Rep</th>"
-        body += "<th>Name</th><th class=\"num\">Earned</th><th class=\"num\">Draw paid</th>"
-        body += "<th class=\"num\">Recovered</th><th class=\"num\">Payable</th><th class=\"num\">Balance</th>"
-        body += "</tr></thead>\n<tbody>\n"
+        body += "<section class=\"card\">\n<h2>Rep totals</h2>\n<table class=\"wide\">\n"
+        body += HTMLText.tableHead(
+            ["Rep", "Name"] + ["Earned", "Draw paid", "Recovered", "Payable", "Balance"].map { HTMLColumn.number($0) })
         for total in paid.totals {
             body += "<tr><td>\(HTML.escape(total.rep))</td><td>\(HTML.escape(total.name ?? ""))</td>"
             for figure in [total.earned, total.drawPaid, total.recovered, total.payable, total.balance] {
@@ -106,8 +108,8 @@ enum LedgerPages {
         }
         body += "</tbody>\n</table>\n</section>\n"
         if !paid.lines.isEmpty {
-            body += "<section class=\"card\">\n<h2>Lines</h2>\n<table>\n<thead><tr><th>Rep</th><th>Kind</th>"
-            body += "<th>Deal</th><th class=\"num\">Amount</th><th>Explanation</th></tr></thead>\n<tbody>\n"
+            body += "<section class=\"card\">\n<h2>Lines</h2>\n<table>\n"
+            body += HTMLText.tableHead(["Rep", "Kind", "Deal", .number("Amount"), "Explanation"])
             for line in paid.lines.prefix(lineLimit) {
                 body += "<tr><td>\(HTML.escape(line.rep))</td><td>\(HTML.escape(line.kind))</td>"
                 body += "<td>\(HTML.escape(line.dealID ?? "—"))</td><td class=\"num\">\(money(line.amount, ""))</td>"
@@ -149,9 +151,10 @@ enum LedgerPages {
             body += "<p class=\"ok\">None: every closed period's payable still stands.</p>\n"
         }
         if !trueUp.adjustments.isEmpty {
-            body += "<table class=\"trueups\">\n<thead><tr><th>Rep</th><th>Name</th><th>Period</th>"
-            body += "<th class=\"num\">Paid</th><th class=\"num\">Due</th><th class=\"num\">Difference</th>"
-            body += "<th>Causes</th></tr></thead>\n<tbody>\n"
+            body += "<table class=\"trueups\">\n"
+            body += HTMLText.tableHead([
+                "Rep", "Name", "Period", .number("Paid"), .number("Due"), .number("Difference"), "Causes",
+            ])
             for adjustment in trueUp.adjustments {
                 body += "<tr><td>\(HTML.escape(adjustment.rep))</td><td>\(HTML.escape(adjustment.name ?? ""))</td>"
                 body += "<td><a href=\"/ledger/\(adjustment.period)\">\(adjustment.period)</a></td>"

@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import PlanFile
 import Reconciliation
+import Reports
 import Spreadsheet
 
 /// The upload, what-was-read and download pages.
@@ -50,8 +51,8 @@ enum WorkflowPages {
         body += "</tbody></table>\n</section>\n"
         let dealsSheet = result.mappingNotes.first.flatMap(dealsSheetName)
         if !analysis.sheets.isEmpty {
-            body += "<section class=\"card\">\n<h2>Sheets</h2>\n<table>\n<thead><tr><th>Sheet</th><th>Kind</th>"
-            body += "<th>Visibility</th><th>Role</th></tr></thead>\n<tbody>\n"
+            body += "<section class=\"card\">\n<h2>Sheets</h2>\n<table>\n"
+            body += HTMLText.tableHead(["Sheet", "Kind", "Visibility", "Role"])
             // Findings on another sheet than the deals' are a summary sheet's totals.
             let summarySheets = Set(result.findings.map(\.sheet)).subtracting(dealsSheet.map { [$0] } ?? [])
             for sheet in analysis.sheets {

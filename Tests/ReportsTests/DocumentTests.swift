@@ -38,6 +38,23 @@ import Testing
         #expect(try JSONDecoder().decode(Document.self, from: Data(text.utf8)) == document)
     }
 
+    struct Defaulted: Codable, Equatable {
+        var name: String
+        @OmittedWhenDefault var row: Int?
+        @OmittedWhenDefault var flags: [String]
+        @DefaultWhenAbsent var gated: Bool
+    }
+
+    @Test func membersWithADefaultAreLeftOutOrReadBackAsIt() throws {
+        let plain = Defaulted(name: "a", row: nil, flags: [], gated: false)
+        #expect(try OrderedJSONEncoder().encodeListElement(plain) == #"{"name": "a", "gated": false}"#)
+        let full = Defaulted(name: "b", row: 7, flags: ["x"], gated: true)
+        let text = try OrderedJSONEncoder().encodeListElement(full)
+        #expect(text == #"{"name": "b", "row": 7, "flags": ["x"], "gated": true}"#)
+        #expect(try JSONDecoder().decode(Defaulted.self, from: Data(text.utf8)) == full)
+        #expect(try JSONDecoder().decode(Defaulted.self, from: Data(#"{"name": "a"}"#.utf8)) == plain)
+    }
+
     @Test func aFindingReadsBackAsItWasWritten() throws {
         let record = FindingsDocument.FindingRecord(
             sheet: "Deals Q3", cell: "G7", row: 7, dealID: "D-1", rep: "R-101", period: "2026-Q3", manual: "7.5%",

@@ -95,8 +95,9 @@ public struct FindingsDocument: Codable, Sendable {
         /// wrong cells they add up (those are `derived_totals`, reported with their precedents).
         public var errors: Int
         public var rounding: Int
-        /// Totals wrong only because of the wrong cells they add up: not counted in `errors`.
-        public var derivedTotals = 0
+        /// Totals wrong only because of the wrong cells they add up: not counted in `errors`
+        /// (0 in a summary written before they existed).
+        @DefaultWhenAbsent public var derivedTotals = 0
         /// Σ `counted_difference` of the findings: each wrong figure once, a total only for what it
         /// adds beyond the wrong cells it adds up. Positive means the sheet overpays.
         public var netOverpayment: MoneyText
@@ -138,18 +139,6 @@ public struct FindingsDocument: Codable, Sendable {
         public var period: String
         public var manual: MoneyText
         public var expected: MoneyText
-    }
-}
-
-extension FindingsDocument.Summary {
-    /// Reads a summary; one written before `derived_totals` existed has none.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        errors = try container.decode(Int.self, forKey: .errors)
-        rounding = try container.decode(Int.self, forKey: .rounding)
-        derivedTotals = try container.decodeIfPresent(Int.self, forKey: .derivedTotals) ?? 0
-        netOverpayment = try container.decode(MoneyText.self, forKey: .netOverpayment)
-        byCause = try container.decode([String: Int].self, forKey: .byCause)
     }
 }
 

@@ -36,9 +36,11 @@ public struct StatementDocument: Codable, Sendable {
         public var amount: MoneyText
         public var rates: [PlainDecimalText]
         public var explanation: String
-        public var row: Int?
-        public var flags: [String]
-        public var bonus: String?
+        // A line names its row, flags and bonus only when it has them, as the contract's
+        // expected output does.
+        @OmittedWhenDefault public var row: Int?
+        @OmittedWhenDefault public var flags: [String]
+        @OmittedWhenDefault public var bonus: String?
 
         enum CodingKeys: String, CodingKey {
             case dealID = "deal_id"
@@ -58,57 +60,27 @@ public struct StatementDocument: Codable, Sendable {
             flags = line.flags.names
             bonus = line.bonusName
         }
-
-        // A line names its row, flags and bonus only when it has them, as the contract's
-        // expected output does.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            dealID = try container.decodeIfPresent(String.self, forKey: .dealID)
-            rep = try container.decode(String.self, forKey: .rep)
-            period = try container.decode(String.self, forKey: .period)
-            kind = try container.decode(String.self, forKey: .kind)
-            credit = try container.decodeIfPresent(MoneyText.self, forKey: .credit)
-            amount = try container.decode(MoneyText.self, forKey: .amount)
-            rates = try container.decode([PlainDecimalText].self, forKey: .rates)
-            explanation = try container.decode(String.self, forKey: .explanation)
-            row = try container.decodeIfPresent(Int.self, forKey: .row)
-            flags = try container.decodeIfPresent([String].self, forKey: .flags) ?? []
-            bonus = try container.decodeIfPresent(String.self, forKey: .bonus)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(dealID, forKey: .dealID)
-            try container.encode(rep, forKey: .rep)
-            try container.encode(period, forKey: .period)
-            try container.encode(kind, forKey: .kind)
-            try container.encodeIfPresent(credit, forKey: .credit)
-            try container.encode(amount, forKey: .amount)
-            try container.encode(rates, forKey: .rates)
-            try container.encode(explanation, forKey: .explanation)
-            if let row { try container.encode(row, forKey: .row) }
-            if !flags.isEmpty { try container.encode(flags, forKey: .flags) }
-            if let bonus { try container.encode(bonus, forKey: .bonus) }
-        }
     }
 
     public struct RepTotal: Codable, Sendable, Hashable {
         public var rep: String
         public var name: String?
-        public var team: String?
+        /// `team` and `ytd_quota` stand only where they apply, as in the contract's output.
+        @OmittedWhenDefault public var team: String?
         public var period: String
         public var credit: MoneyText
         public var quota: MoneyText?
         public var attainment: RatioText?
         /// The annual quota, for `basis: ytd` (plan-format.md section 7).
-        public var ytdQuota: MoneyText?
+        @OmittedWhenDefault public var ytdQuota: MoneyText?
         public var earned: MoneyText
         public var draw: MoneyText
         public var drawPaid: MoneyText
         public var recovered: MoneyText
         public var payable: MoneyText
         public var balance: MoneyText
-        public var gated: Bool
+        /// Read as false from a document without it (the contract's expected output has none).
+        @DefaultWhenAbsent public var gated: Bool
 
         enum CodingKeys: String, CodingKey {
             case rep, name, team, period, credit, quota, attainment
@@ -134,45 +106,6 @@ public struct StatementDocument: Codable, Sendable {
             payable = MoneyText(total.payable)
             balance = MoneyText(total.balance)
             gated = total.gated
-        }
-
-        // `team` and `ytd_quota` stand only where they apply, as in the contract's output.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            rep = try container.decode(String.self, forKey: .rep)
-            name = try container.decodeIfPresent(String.self, forKey: .name)
-            team = try container.decodeIfPresent(String.self, forKey: .team)
-            period = try container.decode(String.self, forKey: .period)
-            credit = try container.decode(MoneyText.self, forKey: .credit)
-            quota = try container.decodeIfPresent(MoneyText.self, forKey: .quota)
-            attainment = try container.decodeIfPresent(RatioText.self, forKey: .attainment)
-            ytdQuota = try container.decodeIfPresent(MoneyText.self, forKey: .ytdQuota)
-            earned = try container.decode(MoneyText.self, forKey: .earned)
-            draw = try container.decode(MoneyText.self, forKey: .draw)
-            drawPaid = try container.decode(MoneyText.self, forKey: .drawPaid)
-            recovered = try container.decode(MoneyText.self, forKey: .recovered)
-            payable = try container.decode(MoneyText.self, forKey: .payable)
-            balance = try container.decode(MoneyText.self, forKey: .balance)
-            gated = try container.decodeIfPresent(Bool.self, forKey: .gated) ?? false
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(rep, forKey: .rep)
-            try container.encodeIfPresent(name, forKey: .name)
-            if let team { try container.encode(team, forKey: .team) }
-            try container.encode(period, forKey: .period)
-            try container.encode(credit, forKey: .credit)
-            try container.encodeIfPresent(quota, forKey: .quota)
-            try container.encodeIfPresent(attainment, forKey: .attainment)
-            if let ytdQuota { try container.encode(ytdQuota, forKey: .ytdQuota) }
-            try container.encode(earned, forKey: .earned)
-            try container.encode(draw, forKey: .draw)
-            try container.encode(drawPaid, forKey: .drawPaid)
-            try container.encode(recovered, forKey: .recovered)
-            try container.encode(payable, forKey: .payable)
-            try container.encode(balance, forKey: .balance)
-            try container.encode(gated, forKey: .gated)
         }
     }
 
@@ -254,17 +187,10 @@ extension StatementDocument {
     ) throws {
         try withoutActuallyEscaping(write) { write in
             var writer = StatementDocumentWriter(plan: statement.plan, currency: statement.currency, write: write)
-            var start = 0
-            while start < statement.lineGroups.count {
-                // Windows of about 50,000 lines, rendered on all cores.
-                var end = start
-                var held = 0
-                while end < statement.lineGroups.count && held < 50_000 {
-                    held += statement.lineGroups[end].count
-                    end += 1
-                }
-                writer.append(Array(statement.lineGroups[start..<end]))
-                start = end
+            // Windows of about 50,000 lines, each rendered on all cores.
+            let groups = statement.lineGroups
+            for window in windows(over: groups.count, holding: 50_000, size: { groups[$0].count }) {
+                writer.append(Array(groups[window]))
             }
             try writer.finish(reps: statement.reps, issues: statement.issues, adding: members)
         }

@@ -1,45 +1,14 @@
 import Foundation
+import Primitives
 
-/// A `Decimal` whose mantissa fits 64 bits, as sign, exponent and mantissa: what nearly every
-/// amount, rate and count in a workbook is.
+/// `*`, `+`, comparison and rounding of two `SmallDecimal`s on integers.
 ///
 /// Foundation's Decimal operators work on 128-bit mantissas through arrays and are many times
 /// slower than integer arithmetic; a million `ROUND(D2*E2,2)` spend most of their time there. So
-/// `*`, `+`, comparison and rounding of two small decimals are done here on integers, and give
-/// exactly Foundation's result (the same value, compacted as Foundation compacts it). Anything
-/// that does not fit, or would round in Foundation, goes through Foundation.
-struct SmallDecimal: Equatable {
-    var negative: Bool
-    var exponent: Int
-    var mantissa: UInt64
-
-    /// The parts of `value`; nil when its mantissa needs more than 64 bits, or it is NaN.
-    init?(_ value: Decimal) {
-        guard Self.layoutIsKnown else { return nil }
-        guard let parts = Self.read(value) else { return nil }
-        self = parts
-    }
-
-    init(negative: Bool, exponent: Int, mantissa: UInt64) {
-        self.negative = negative
-        self.exponent = exponent
-        self.mantissa = mantissa
-    }
-
-    /// The value as a Decimal, compacted (no trailing zeros in the mantissa) as Foundation's
-    /// results are; nil when the exponent is outside Decimal's range.
-    var decimal: Decimal? {
-        var mantissa = mantissa
-        var exponent = exponent
-        if mantissa == 0 { return Decimal() }
-        while mantissa % 10 == 0 {
-            mantissa /= 10
-            exponent += 1
-        }
-        guard exponent >= -128, exponent <= 127 else { return nil }
-        return Self.write(negative: negative, exponent: exponent, mantissa: mantissa)
-    }
-
+/// these give exactly Foundation's result (the same value, compacted as Foundation compacts it)
+/// on integers; anything that does not fit, or would round in Foundation, returns nil and goes
+/// through Foundation.
+extension SmallDecimal {
     /// The signed mantissa, when it fits `Int64`.
     private var signedMantissa: Int64? {
         guard mantissa <= UInt64(Int64.max) else { return nil }
@@ -125,55 +94,6 @@ struct SmallDecimal: Equatable {
         guard let divisor = Self.tenToThe(-exponent), signed % Int64(divisor) == 0 else { return nil }
         return Int(signed / Int64(divisor))
     }
-
-    // MARK: Storage
-
-    /// Reads Decimal's storage: exponent, then length (high four bits), sign and compact flags,
-    /// then eight 16-bit mantissa words, least significant first.
-    private static func read(_ value: Decimal) -> SmallDecimal? {
-        withUnsafeBytes(of: value) { raw -> SmallDecimal? in
-            let length = Int(raw[1] >> 4)
-            let negative = raw[1] & 0x08 != 0
-            guard length <= 4, !(length == 0 && negative) else { return nil }
-            var mantissa: UInt64 = 0
-            for word in stride(from: length - 1, through: 0, by: -1) {
-                mantissa = mantissa << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
-            }
-            return SmallDecimal(negative: negative, exponent: Int(Int8(bitPattern: raw[0])), mantissa: mantissa)
-        }
-    }
-
-    /// Writes a compact, non-zero Decimal's storage (the layout `read` reads).
-    private static func write(negative: Bool, exponent: Int, mantissa: UInt64) -> Decimal {
-        var value = Decimal()
-        let length = mantissa >> 48 != 0 ? 4 : mantissa >> 32 != 0 ? 3 : mantissa >> 16 != 0 ? 2 : 1
-        withUnsafeMutableBytes(of: &value) { raw in
-            raw[0] = UInt8(bitPattern: Int8(exponent))
-            raw[1] = UInt8(length << 4) | (negative ? 0x08 : 0) | 0x04
-            for word in 0..<4 {
-                raw[4 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word))
-                raw[5 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word + 8))
-            }
-        }
-        return value
-    }
-
-    /// Whether Decimal's storage is the layout `read` and `write` assume, checked once against
-    /// Foundation's own parsing and arithmetic.
-    private static let layoutIsKnown: Bool = {
-        let samples: [(String, Bool, Int, UInt64)] = [
-            ("-123.45", true, -2, 12345), ("65536", false, 0, 65536), ("4294967296.5", false, -1, 42_949_672_965),
-            ("0.125", false, -3, 125), ("281474976710656", false, 0, 281_474_976_710_656),
-        ]
-        return samples.allSatisfy { text, negative, exponent, mantissa in
-            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
-                let parts = read(value)
-            else { return false }
-            let written = write(negative: negative, exponent: exponent, mantissa: mantissa)
-            return parts == SmallDecimal(negative: negative, exponent: exponent, mantissa: mantissa)
-                && written == value && read(written) == parts && written * 3 == value * 3
-        }
-    }()
 }
 
 extension Decimal {
