@@ -53,6 +53,7 @@ extension DealsReader {
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
+        let knownReps = KnownReps(knownReps)
         var found:
             [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, month: PeriodLabel?)] =
                 []
@@ -68,8 +69,7 @@ extension DealsReader {
             let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
             func header(_ required: [Field]) throws -> ColumnMapping<Field> {
                 try HeaderSearch.find(
-                    in: file, table: table, rows: start, keys: Field.allCases, synonyms: \.synonyms,
-                    required: required, pins: pins)
+                    in: file, table: table, rows: start, words: Field.headerWords, required: required, pins: pins)
             }
             do {
                 found.append((table, try header(Field.required), nil, nil, nil))
@@ -111,7 +111,8 @@ extension DealsReader {
                 }
                 parts[ordinal] = try read(
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
-                    manualCells: manualCells, blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : [],
+                    manualCells: manualCells,
+                    blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
                     region: sheet.region, sheetDate: date, progress: progress)
             }
         }
@@ -179,7 +180,7 @@ enum SheetRep {
 
     /// The rep the sheet's name or title names; `BlockTitles.marker` when, instead, title rows
     /// among its first rows below the header name reps (blocks per rep); nil when neither.
-    static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
+    static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: KnownReps) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
         var rows: [Row] = []
         do {
@@ -192,7 +193,7 @@ enum SheetRep {
     }
 
     /// `find` over the sheet's first rows (those above `headerRow` + 30, at least).
-    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: [String]) -> String? {
+    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: KnownReps) -> String? {
         if let rep = match(table, knownReps) { return rep }
         var titles: [String] = []
         let blocks = BlockTitles(knownReps: knownReps)
@@ -208,12 +209,11 @@ enum SheetRep {
 
     /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned
     /// round; the longest name wins.
-    static func match(_ text: String, _ knownReps: [String]) -> String? {
+    static func match(_ text: String, _ knownReps: KnownReps) -> String? {
         let parts = text.split(separator: ",", maxSplits: 1)
         let turned = parts.count == 2 ? " " + normalized(parts[1] + " " + parts[0]) : ""
         let words = " " + normalized(text) + turned + " "
-        return knownReps.filter { !normalized($0).isEmpty && words.contains(" " + normalized($0) + " ") }
-            .max { normalized($0).count < normalized($1).count }
+        return knownReps.reps.filter { words.contains(" " + $0.key + " ") }.max { $0.key.count < $1.key.count }?.name
     }
 
     static func normalized(_ text: String) -> String {
@@ -233,6 +233,17 @@ enum SheetRep {
     }
 }
 
+/// The reps a sheet's name or title may name (roster ids, names, aliases), each with its
+/// `SheetRep.normalized` form, made once for every sheet and title row asked.
+struct KnownReps: Sendable {
+    let reps: [(name: String, key: String)]
+    var isEmpty: Bool { reps.isEmpty }
+
+    init(_ names: [String]) {
+        reps = names.map { ($0, SheetRep.normalized($0)) }.filter { !$0.key.isEmpty }
+    }
+}
+
 /// Blocks per rep on one sheet without a rep column: a title row naming the rep (`Ana Lima`,
 /// `Rep: Ana Lima`) opens each block, whose rows take that rep; headers repeated per block are
 /// not rows.
@@ -242,14 +253,14 @@ struct BlockTitles {
     /// The column past the last a sheet can have, where a block's rep is put on each of its rows.
     static let repColumn = 16_385
 
-    let knownReps: [String]
+    let knownReps: KnownReps
     /// The header with the rep at `repColumn`.
     var mapping: ColumnMapping<Field>?
 
-    init(knownReps: [String]) { self.knownReps = knownReps }
+    init(knownReps: KnownReps) { self.knownReps = knownReps }
 
     /// Nil unless the header has no rep column and there are reps to know titles by.
-    init?(header: ColumnMapping<Field>, knownReps: [String]) {
+    init?(header: ColumnMapping<Field>, knownReps: KnownReps) {
         guard header.columns[.rep] == nil, !knownReps.isEmpty else { return nil }
         self.knownReps = knownReps
         var columns = header.columns
