@@ -13,8 +13,8 @@ public struct DealsSheet: Sendable {
     /// The Excel Table the rows were read from (`tblDeals`), with its range and header and totals
     /// row counts; nil when they were found by their header.
     public var excelTable: TablePart?
-    /// The date every row takes when the sheet has no date column (a tab per month: its name's
-    /// month's first day).
+    /// The date every row takes when the sheet has no date column (a tab per month or quarter: the
+    /// first day of the period its name names).
     public var date: LocalDate?
 }
 
@@ -44,18 +44,18 @@ extension DealsReader {
     /// title line names one of `knownReps` (a tab per rep). A sheet's Excel Tables whose columns
     /// name them are read instead, each by its own range (several tables are several blocks; what
     /// stands outside them is not read). A sheet without a date column whose name names a month
-    /// (`July`, `Jul 2026`) is a tab per period: every row is dated the month's first day
-    /// (`SheetPeriod`). The others are listed in `otherSheets` with why. Lines keep their sheet in
-    /// `row` (`DealsTable.rowKey`).
+    /// (`July`, `Jul 2026`) or, with `plan`, a quarter of its fiscal year (`Q3`, `2026-Q3`) is a tab
+    /// per period: every row is dated the period's first day (`SheetPeriod`). The others are listed
+    /// in `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
-        knownReps: [String] = [], dateOrder: DateOrder? = nil,
+        knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
         let knownReps = KnownReps(knownReps)
         var found:
-            [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, month: PeriodLabel?)] =
+            [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
         var others: [(sheet: String, reason: String)] = []
         var firstError: Error?
@@ -84,10 +84,10 @@ extension DealsReader {
                 found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
                 continue
             }
-            if let table, let month = SheetPeriod.month(named: table),
+            if let table, let period = SheetPeriod.label(named: table, plan: plan),
                 let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
             {
-                found.append((table, mapping, nil, nil, month))
+                found.append((table, mapping, nil, nil, period))
                 continue
             }
             if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
@@ -101,13 +101,19 @@ extension DealsReader {
         // Sheets dated by their name are read last: a name without a year takes it from the others.
         var parts = [DealsTable?](repeating: nil, count: found.count)
         for pass in [false, true] {
-            let years =
-                pass
-                ? Set(parts.compactMap { $0 }.flatMap { $0.lines.map(\.date.year) })
-                    .union(SheetPeriod.yearsNamed(in: file.tables)) : []
-            for (ordinal, sheet) in found.enumerated() where (sheet.month != nil) == pass {
-                let date = try sheet.month.map { month in
-                    try SheetPeriod.firstDay(of: month, sheet: sheet.table ?? "", years: years, file: file.path)
+            var years = WorkbookYears(sheetNames: file.tables)
+            if pass, found.contains(where: { $0.period != nil }) {
+                for part in parts {
+                    for line in part?.lines ?? [] {
+                        let (year, month, _) = line.date.components
+                        years.months.insert(year * 12 + month - 1)
+                    }
+                }
+            }
+            for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
+                let date = try sheet.period.map { label in
+                    try SheetPeriod.firstDay(
+                        of: label, sheet: sheet.table ?? "", years: years, plan: plan, file: file.path)
                 }
                 parts[ordinal] = try read(
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
