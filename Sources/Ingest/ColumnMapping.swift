@@ -17,6 +17,26 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
+/// The header keys (`headerKey`) each field goes by: its synonyms' and its own name's, made once
+/// for every row a header search tries (a tab per rep tries its first sixty rows twice).
+struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
+    let keys: [Key]
+    let wanted: [Key: Set<String>]
+
+    init(keys: [Key], synonyms: (Key) -> [String]) {
+        self.keys = keys
+        wanted = Dictionary(
+            uniqueKeysWithValues: keys.map { key in
+                (key, Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)]))
+            })
+    }
+}
+
+extension Field {
+    /// The deals' header words, made once.
+    static let headerWords = HeaderWords(keys: Field.allCases, synonyms: \.synonyms)
+}
+
 /// Matches header texts to fields by synonyms, with pins taking precedence.
 enum ColumnMatcher {
     /// The longest text, in UTF-8 bytes, that can be a header.
@@ -25,8 +45,9 @@ enum ColumnMatcher {
     /// Maps one candidate header row. `pins` name the exact header for a field.
     /// Returns nil when a required field is missing; throws when a field is ambiguous.
     static func map<Key: Hashable & Sendable & RawRepresentable>(
-        row: Row, keys: [Key], synonyms: (Key) -> [String], required: [Key], pins: [String: String]
+        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String]
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
+        let keys = words.keys
         // Each header's key is made once per row (a sheet's first rows may hold megabytes of
         // text); a cell longer than `longestHeader` is no header.
         var headers: [(column: Int, text: String, key: String)] = []
@@ -54,7 +75,7 @@ enum ColumnMatcher {
         }
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
         for key in keys where columns[key] == nil {
-            let wanted = Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)])
+            let wanted = words.wanted[key] ?? []
             let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
             if matches.count > 1 {
                 ambiguous.append((key, matches))
@@ -79,8 +100,8 @@ enum ColumnMatcher {
     }
 
     /// The message for a sheet where no row among the first ones holds every required field.
-    static func missingMessage<Key: RawRepresentable>(
-        firstRows: [Row], required: [Key], synonyms: (Key) -> [String], pins: [String: String]
+    static func missingMessage<Key: Hashable & Sendable & RawRepresentable>(
+        firstRows: [Row], required: [Key], words: HeaderWords<Key>, pins: [String: String]
     ) -> String where Key.RawValue == String {
         let best = firstRows.max { a, b in a.cells.filter(\.value.isText).count < b.cells.filter(\.value.isText).count }
         let texts =
@@ -90,8 +111,7 @@ enum ColumnMatcher {
             } ?? []
         let found = Set(texts.map(headerKey))
         let missing = required.filter { key in
-            let wanted =
-                pins[key.rawValue].map { [headerKey($0)] } ?? (synonyms(key).map(headerKey) + [headerKey(key.rawValue)])
+            let wanted = pins[key.rawValue].map { [headerKey($0)] } ?? words.wanted[key] ?? []
             return !wanted.contains(where: found.contains)
         }
         let headerList = texts.isEmpty ? "no headers" : "headers " + texts.map { "'\($0)'" }.joined(separator: ", ")

@@ -133,7 +133,7 @@ public enum DealsReader {
     /// columns inside it are read, and its totals rows are totals.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        dateOrder: DateOrder?, manualCells: Bool, blockReps: [String] = [], region: TableRegion? = nil,
+        dateOrder: DateOrder?, manualCells: Bool, blockReps: KnownReps = KnownReps([]), region: TableRegion? = nil,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {

@@ -79,27 +79,41 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// How headers are compared: case- and accent-insensitively, ignoring spaces, `_`, `-`, `.`, `°`
-/// and `º` (`Comisión` is `comision`, `N° affaire` is `naffaire`).
 /// Whether `headerKey(text) == key`, without making the key when `text` is ASCII: every row's deal
 /// id is asked whether it repeats the header, and folding a million ids costs seconds.
 func headerKey(of text: String, is key: String) -> Bool {
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return headerKey(text) == key }
     var expected = key.utf8.makeIterator()
     for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"): continue
-        default:
-            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-            guard expected.next() == lower else { return false }
-        }
+        guard let byte = headerKeyByte(byte) else { continue }
+        guard expected.next() == byte else { return false }
     }
     return expected.next() == nil
 }
 
+/// How headers are compared: case- and accent-insensitively, ignoring spaces, `_`, `-`, `.`, `°`
+/// and `º` (`Comisión` is `comision`, `N° affaire` is `naffaire`). ASCII text is keyed byte by
+/// byte (a header search keys every cell of a sheet's first rows, and folding is slow).
 public func headerKey(_ text: String) -> String {
-    String(
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
-            !" _-.\t°º".contains($0)
-        })
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        return String(
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
+                !" _-.\t°º".contains($0)
+            })
+    }
+    var key: [UInt8] = []
+    key.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+        if let byte = headerKeyByte(byte) { key.append(byte) }
+    }
+    return String(decoding: key, as: UTF8.self)
+}
+
+/// An ASCII byte as a header key holds it: lowercased, or nil for the ignored ` `, `_`, `-`, `.`, tab.
+private func headerKeyByte(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"): nil
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+    default: byte
+    }
 }

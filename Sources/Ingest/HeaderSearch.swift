@@ -11,45 +11,40 @@ public enum HeaderSearch {
         in file: TableFile, tables: [String?], keys: [Key], synonyms: (Key) -> [String], required: [Key],
         pins: [String: String]
     ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {
+        let words = HeaderWords(keys: keys, synonyms: synonyms)
         var firstTableRows: [Row] = []
         for table in tables {
             let rows = try firstRows(of: table, in: file)
             if firstTableRows.isEmpty { firstTableRows = rows }
-            if let mapping = try match(
-                rows, file: file, table: table, keys: keys, synonyms: synonyms, required: required, pins: pins)
-            {
+            if let mapping = try match(rows, file: file, table: table, words: words, required: required, pins: pins) {
                 return (table, mapping)
             }
         }
         throw missing(
-            file: file, tables: tables, firstRows: firstTableRows, synonyms: synonyms, required: required, pins: pins)
+            file: file, tables: tables, firstRows: firstTableRows, words: words, required: required, pins: pins)
     }
 
     /// The header among `rows`, the first rows of `table` (`firstRows`), as `find` finds it there;
     /// the same error as `find` when none fits.
     static func find<Key: Hashable & Sendable & RawRepresentable>(
-        in file: TableFile, table: String?, rows: [Row], keys: [Key], synonyms: (Key) -> [String], required: [Key],
+        in file: TableFile, table: String?, rows: [Row], words: HeaderWords<Key>, required: [Key],
         pins: [String: String]
     ) throws -> ColumnMapping<Key> where Key.RawValue == String {
         let rows = Array(rows.prefix(rowsSearched))
-        if let mapping = try match(
-            rows, file: file, table: table, keys: keys, synonyms: synonyms, required: required, pins: pins)
-        {
+        if let mapping = try match(rows, file: file, table: table, words: words, required: required, pins: pins) {
             return mapping
         }
-        throw missing(file: file, tables: [table], firstRows: rows, synonyms: synonyms, required: required, pins: pins)
+        throw missing(file: file, tables: [table], firstRows: rows, words: words, required: required, pins: pins)
     }
 
     private static func match<Key: Hashable & Sendable & RawRepresentable>(
-        _ rows: [Row], file: TableFile, table: String?, keys: [Key], synonyms: (Key) -> [String], required: [Key],
+        _ rows: [Row], file: TableFile, table: String?, words: HeaderWords<Key>, required: [Key],
         pins: [String: String]
     ) throws -> ColumnMapping<Key>? where Key.RawValue == String {
         for (index, row) in rows.enumerated() {
             var single: Error?
             do {
-                if let mapping = try ColumnMatcher.map(
-                    row: row, keys: keys, synonyms: synonyms, required: required, pins: pins)
-                {
+                if let mapping = try ColumnMatcher.map(row: row, words: words, required: required, pins: pins) {
                     return mapping
                 }
             } catch {
@@ -57,8 +52,7 @@ public enum HeaderSearch {
             }
             if index > 0, rows[index - 1].index == row.index - 1,
                 let mapping = try? ColumnMatcher.map(
-                    row: joined(rows[index - 1], row), keys: keys, synonyms: synonyms, required: required,
-                    pins: pins)
+                    row: joined(rows[index - 1], row), words: words, required: required, pins: pins)
             {
                 return mapping
             }
@@ -70,11 +64,10 @@ public enum HeaderSearch {
     }
 
     private static func missing<Key: Hashable & Sendable & RawRepresentable>(
-        file: TableFile, tables: [String?], firstRows: [Row], synonyms: (Key) -> [String], required: [Key],
+        file: TableFile, tables: [String?], firstRows: [Row], words: HeaderWords<Key>, required: [Key],
         pins: [String: String]
     ) -> SpreadsheetError where Key.RawValue == String {
-        let message = ColumnMatcher.missingMessage(
-            firstRows: firstRows, required: required, synonyms: synonyms, pins: pins)
+        let message = ColumnMatcher.missingMessage(firstRows: firstRows, required: required, words: words, pins: pins)
         return SpreadsheetError(Location(file: file.path, sheet: tables.count == 1 ? tables[0] : nil), message)
     }
 

@@ -1,50 +1,141 @@
 import Commission
 import Spreadsheet
 
-/// The month a tab per period is about, for a deals sheet without a date column: its name
-/// (`July`, `Jul 2026`, `2026-07`, `Julio`, read by `Commission.PeriodLabel`) names the month
-/// every row closed in, and each row is dated its first day.
+/// The period a tab per period is about, for a deals sheet without a date column: its name names
+/// a month (`July`, `Jul 2026`, `2026-07`, `Julio`) or a quarter (`Q3`, `Q3 2026`, `2026-Q3`,
+/// `FY26 Q3`), read by `Commission.PeriodLabel`, and each row is dated the period's first day.
 ///
-/// A name without a year takes it from the rest of the workbook: the dates of the deals on the
-/// other sheets and the years the other sheets' names write. When those give no year, or more
-/// than one, the sheet is an error naming it, never a guess. Quarters and years are not read this
-/// way: which months a quarter holds depends on the plan's fiscal year.
+/// A month is a calendar month. A quarter is numbered within the plan's fiscal year
+/// (`fiscal_year_start`): `2026-Q3` is the third quarter of the fiscal year that starts in 2026.
+/// When the fiscal year does not start in January, `Q3 2026` may mean the fiscal year that starts
+/// or the one that ends in 2026; the rest of the workbook tells which.
+///
+/// A name without a year takes it from the rest of the workbook (`WorkbookYears`): the dates of
+/// the deals on the other sheets and the years the other sheets' names write. When those give no
+/// year, or more than one, the sheet is an error naming it, never a guess.
 enum SheetPeriod {
-    /// The month `sheet`'s name names, if it names one (with or without a year).
-    static func month(named sheet: String) -> PeriodLabel? {
-        guard let label = PeriodLabel(sheet), label.month != nil, label.quarter == nil else { return nil }
-        return label
+    /// The month or quarter `sheet`'s name names (with or without a year); a quarter only with a
+    /// plan to number it in.
+    static func label(named sheet: String, plan: Plan?) -> PeriodLabel? {
+        guard let label = PeriodLabel(sheet) else { return nil }
+        if label.month != nil { return label }
+        return label.quarter != nil && plan != nil ? label : nil
     }
 
-    /// The first day of the month `label` names on `sheet`; `years` are the years the rest of the
-    /// workbook holds (its deals' dates, its other sheets' names).
-    static func firstDay(of label: PeriodLabel, sheet: String, years: Set<Int>, file: String) throws -> LocalDate {
-        guard let month = label.month else {
-            throw SpreadsheetError(Location(file: file, sheet: sheet), "the sheet's name names no month")
+    /// The first day of the period `label` names on `sheet`, a name read by `label(named:plan:)`.
+    static func firstDay(
+        of label: PeriodLabel, sheet: String, years: WorkbookYears, plan: Plan?, file: String
+    ) throws -> LocalDate {
+        let place = Location(file: file, sheet: sheet)
+        if let month = label.month {
+            let year =
+                try label.year
+                ?? only(years.calendarYears, sheet: sheet, place: place, example: { "\(sheet) \($0)" })
+            guard let date = LocalDate(year: year, month: month, day: 1) else {
+                throw SpreadsheetError(place, "the sheet's name names no month")
+            }
+            return date
         }
-        let year: Int
-        if let written = label.year {
-            year = written
-        } else if years.count == 1, let only = years.first {
-            year = only
-        } else {
-            let found =
-                years.isEmpty
-                ? "no other sheet has a dated deal or a year in its name"
-                : "the workbook holds \(years.sorted().map(String.init).joined(separator: " and "))"
+        guard let plan, let quarter = label.quarter else {
+            throw SpreadsheetError(place, "the sheet's name names no month or quarter")
+        }
+        guard plan.period != .month else {
             throw SpreadsheetError(
-                Location(file: file, sheet: sheet),
-                "the sheet has no date column and its name '\(sheet)' gives no year, and \(found); write the year in the sheet's name (e.g. '\(sheet) \(years.sorted().last ?? 2026)') or add a date column"
+                place,
+                "the sheet has no date column and its name '\(sheet)' names a quarter, but the plan pays by month; add a date column"
             )
         }
-        guard let date = LocalDate(year: year, month: month, day: 1) else {
-            throw SpreadsheetError(Location(file: file, sheet: sheet), "the sheet's name names no month")
-        }
-        return date
+        return try fiscalQuarter(label, quarter, sheet: sheet, years: years, plan: plan, place: place).start
     }
 
-    /// The years the workbook's sheets write in their names (`Jun 2026`, `Q2 2026`).
-    static func yearsNamed(in sheets: [String?]) -> Set<Int> {
-        Set(sheets.compactMap { $0.flatMap(PeriodLabel.init)?.year })
+    /// The fiscal quarter `label` names: in the year it writes (`2026-Q3`; `Q3 2026` when the
+    /// fiscal year starts in January, else the fiscal year starting or ending in 2026 that the
+    /// workbook's other fiscal years single out), or without a year, in the workbook's one fiscal year.
+    private static func fiscalQuarter(
+        _ label: PeriodLabel, _ quarter: Int, sheet: String, years: WorkbookYears, plan: Plan, place: Location
+    ) throws -> Period {
+        let start = plan.fiscalYearStart
+        let known = years.fiscalYears(startingIn: start)
+        let readings = periods(label, start: start, fiscalYears: label.year.map { [$0, $0 - 1] } ?? Array(known))
+        let supported = readings.filter { known.contains($0.fiscalYear) }
+        if let period = label.period(kind: .quarter, fiscalYearStart: start, among: readings)
+            ?? label.period(kind: .quarter, fiscalYearStart: start, among: supported)
+        {
+            return period
+        }
+        guard let written = label.year else {
+            // Without a year, the quarter failed only because the workbook holds no fiscal year or several.
+            _ = try only(known, sheet: sheet, place: place, example: { "\($0)-Q\(quarter)" })
+            throw SpreadsheetError(place, "the sheet's name '\(sheet)' names no quarter of the plan")
+        }
+        let starts = [written - 1, written].map { LocalDate(year: $0, month: start, day: 1)!.description }
+        throw SpreadsheetError(
+            place,
+            "the sheet has no date column and its name '\(sheet)' may name the quarter of the fiscal year starting \(starts[0]) or of the one starting \(starts[1]) (fiscal_year_start: \(start)), and the rest of the workbook does not tell which; name the sheet '\(written)-Q\(quarter)' (the fiscal year starting in \(written)) or add a date column"
+        )
+    }
+
+    /// The quarters (or, for a label naming no quarter, the years) of `fiscalYears` that `label`
+    /// may name, in a fiscal year starting in month `start`.
+    static func periods(_ label: PeriodLabel, start: Int, fiscalYears: [Int]) -> Set<Period> {
+        Set(
+            fiscalYears.compactMap { year in
+                label.quarter.map { Period(label: "\(year)-Q\($0)", kind: .quarter, fiscalYearStart: start) }
+                    ?? Period(label: "\(year)", kind: .year, fiscalYearStart: start)
+            })
+    }
+
+    /// The one year of `years`, else an error naming the sheet that needs it.
+    /// `example` writes the sheet's name with a year.
+    private static func only(
+        _ years: Set<Int>, sheet: String, place: Location, example: (Int) -> String
+    ) throws -> Int {
+        if years.count == 1, let only = years.first { return only }
+        let found =
+            years.isEmpty
+            ? "no other sheet has a dated deal or a year in its name"
+            : "the workbook holds \(years.sorted().map(String.init).joined(separator: " and "))"
+        throw SpreadsheetError(
+            place,
+            "the sheet has no date column and its name '\(sheet)' gives no year, and \(found); write the year in the sheet's name (e.g. '\(example(years.sorted().last ?? 2026))') or add a date column"
+        )
+    }
+}
+
+/// What a workbook says about the year of a sheet named without one: the months its dated deals
+/// closed in, and the periods its sheets' names write.
+struct WorkbookYears {
+    /// The calendar months (`year × 12 + month − 1`) the deals read from dated sheets closed in.
+    var months: Set<Int> = []
+    /// The workbook's sheet names.
+    var sheetNames: [String?] = []
+
+    /// The calendar years of the deals' dates and of the sheets' names (`Jun 2026`, `Q2 2026`).
+    var calendarYears: Set<Int> {
+        Set(months.map { $0 / 12 }).union(sheetNames.compactMap { $0.flatMap(PeriodLabel.init)?.year })
+    }
+
+    /// The fiscal years (each by the calendar year it starts in) that the deals' dates and the
+    /// sheets' names fall in, for a fiscal year starting in month `start`; a name whose year could
+    /// be either of two fiscal years' (`Q2 2026`, `FY2026` when the year does not start in
+    /// January) counts for neither.
+    func fiscalYears(startingIn start: Int) -> Set<Int> {
+        var result = Set(months.map { $0 % 12 + 1 >= start ? $0 / 12 : $0 / 12 - 1 })
+        for label in sheetNames.compactMap({ $0.flatMap(PeriodLabel.init) }) {
+            guard let year = label.year else { continue }
+            if let month = label.month {
+                result.insert(month >= start ? year : year - 1)
+                continue
+            }
+            // `Q2 2026` or `FY2026` names the fiscal year starting or ending in 2026: when the
+            // fiscal year does not start in January, only `2026-Q2` or `2026` says which.
+            let readings = SheetPeriod.periods(label, start: start, fiscalYears: [year, year - 1])
+            if let period = label.period(
+                kind: label.quarter == nil ? .year : .quarter, fiscalYearStart: start, among: readings)
+            {
+                result.insert(period.fiscalYear)
+            }
+        }
+        return result
     }
 }

@@ -13,8 +13,8 @@ public struct DealsSheet: Sendable {
     /// The Excel Table the rows were read from (`tblDeals`), with its range and header and totals
     /// row counts; nil when they were found by their header.
     public var excelTable: TablePart?
-    /// The date every row takes when the sheet has no date column (a tab per month: its name's
-    /// month's first day).
+    /// The date every row takes when the sheet has no date column (a tab per month or quarter: the
+    /// first day of the period its name names).
     public var date: LocalDate?
 }
 
@@ -44,17 +44,18 @@ extension DealsReader {
     /// title line names one of `knownReps` (a tab per rep). A sheet's Excel Tables whose columns
     /// name them are read instead, each by its own range (several tables are several blocks; what
     /// stands outside them is not read). A sheet without a date column whose name names a month
-    /// (`July`, `Jul 2026`) is a tab per period: every row is dated the month's first day
-    /// (`SheetPeriod`). The others are listed in `otherSheets` with why. Lines keep their sheet in
-    /// `row` (`DealsTable.rowKey`).
+    /// (`July`, `Jul 2026`) or, with `plan`, a quarter of its fiscal year (`Q3`, `2026-Q3`) is a tab
+    /// per period: every row is dated the period's first day (`SheetPeriod`). The others are listed
+    /// in `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
-        knownReps: [String] = [], dateOrder: DateOrder? = nil,
+        knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
+        let knownReps = KnownReps(knownReps)
         var found:
-            [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, month: PeriodLabel?)] =
+            [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
         var others: [(sheet: String, reason: String)] = []
         var firstError: Error?
@@ -68,8 +69,7 @@ extension DealsReader {
             let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
             func header(_ required: [Field]) throws -> ColumnMapping<Field> {
                 try HeaderSearch.find(
-                    in: file, table: table, rows: start, keys: Field.allCases, synonyms: \.synonyms,
-                    required: required, pins: pins)
+                    in: file, table: table, rows: start, words: Field.headerWords, required: required, pins: pins)
             }
             do {
                 found.append((table, try header(Field.required), nil, nil, nil))
@@ -84,10 +84,10 @@ extension DealsReader {
                 found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
                 continue
             }
-            if let table, let month = SheetPeriod.month(named: table),
+            if let table, let period = SheetPeriod.label(named: table, plan: plan),
                 let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
             {
-                found.append((table, mapping, nil, nil, month))
+                found.append((table, mapping, nil, nil, period))
                 continue
             }
             if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
@@ -101,17 +101,24 @@ extension DealsReader {
         // Sheets dated by their name are read last: a name without a year takes it from the others.
         var parts = [DealsTable?](repeating: nil, count: found.count)
         for pass in [false, true] {
-            let years =
-                pass
-                ? Set(parts.compactMap { $0 }.flatMap { $0.lines.map(\.date.year) })
-                    .union(SheetPeriod.yearsNamed(in: file.tables)) : []
-            for (ordinal, sheet) in found.enumerated() where (sheet.month != nil) == pass {
-                let date = try sheet.month.map { month in
-                    try SheetPeriod.firstDay(of: month, sheet: sheet.table ?? "", years: years, file: file.path)
+            var years = WorkbookYears(sheetNames: file.tables)
+            if pass, found.contains(where: { $0.period != nil }) {
+                for part in parts {
+                    for line in part?.lines ?? [] {
+                        let (year, month, _) = line.date.components
+                        years.months.insert(year * 12 + month - 1)
+                    }
+                }
+            }
+            for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
+                let date = try sheet.period.map { label in
+                    try SheetPeriod.firstDay(
+                        of: label, sheet: sheet.table ?? "", years: years, plan: plan, file: file.path)
                 }
                 parts[ordinal] = try read(
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
-                    manualCells: manualCells, blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : [],
+                    manualCells: manualCells,
+                    blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
                     region: sheet.region, sheetDate: date, progress: progress)
             }
         }
@@ -179,7 +186,7 @@ enum SheetRep {
 
     /// The rep the sheet's name or title names; `BlockTitles.marker` when, instead, title rows
     /// among its first rows below the header name reps (blocks per rep); nil when neither.
-    static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: [String]) throws -> String? {
+    static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: KnownReps) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
         var rows: [Row] = []
         do {
@@ -192,7 +199,7 @@ enum SheetRep {
     }
 
     /// `find` over the sheet's first rows (those above `headerRow` + 30, at least).
-    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: [String]) -> String? {
+    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: KnownReps) -> String? {
         if let rep = match(table, knownReps) { return rep }
         var titles: [String] = []
         let blocks = BlockTitles(knownReps: knownReps)
@@ -208,12 +215,11 @@ enum SheetRep {
 
     /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned
     /// round; the longest name wins.
-    static func match(_ text: String, _ knownReps: [String]) -> String? {
+    static func match(_ text: String, _ knownReps: KnownReps) -> String? {
         let parts = text.split(separator: ",", maxSplits: 1)
         let turned = parts.count == 2 ? " " + normalized(parts[1] + " " + parts[0]) : ""
         let words = " " + normalized(text) + turned + " "
-        return knownReps.filter { !normalized($0).isEmpty && words.contains(" " + normalized($0) + " ") }
-            .max { normalized($0).count < normalized($1).count }
+        return knownReps.reps.filter { words.contains(" " + $0.key + " ") }.max { $0.key.count < $1.key.count }?.name
     }
 
     static func normalized(_ text: String) -> String {
@@ -233,6 +239,17 @@ enum SheetRep {
     }
 }
 
+/// The reps a sheet's name or title may name (roster ids, names, aliases), each with its
+/// `SheetRep.normalized` form, made once for every sheet and title row asked.
+struct KnownReps: Sendable {
+    let reps: [(name: String, key: String)]
+    var isEmpty: Bool { reps.isEmpty }
+
+    init(_ names: [String]) {
+        reps = names.map { ($0, SheetRep.normalized($0)) }.filter { !$0.key.isEmpty }
+    }
+}
+
 /// Blocks per rep on one sheet without a rep column: a title row naming the rep (`Ana Lima`,
 /// `Rep: Ana Lima`) opens each block, whose rows take that rep; headers repeated per block are
 /// not rows.
@@ -242,14 +259,14 @@ struct BlockTitles {
     /// The column past the last a sheet can have, where a block's rep is put on each of its rows.
     static let repColumn = 16_385
 
-    let knownReps: [String]
+    let knownReps: KnownReps
     /// The header with the rep at `repColumn`.
     var mapping: ColumnMapping<Field>?
 
-    init(knownReps: [String]) { self.knownReps = knownReps }
+    init(knownReps: KnownReps) { self.knownReps = knownReps }
 
     /// Nil unless the header has no rep column and there are reps to know titles by.
-    init?(header: ColumnMapping<Field>, knownReps: [String]) {
+    init?(header: ColumnMapping<Field>, knownReps: KnownReps) {
         guard header.columns[.rep] == nil, !knownReps.isEmpty else { return nil }
         self.knownReps = knownReps
         var columns = header.columns

@@ -16,7 +16,8 @@ public struct HandKeptWorkbook {
     /// Reads `file` (opened with `TableFile.open`): evaluates its formulas, reads the deals sheets
     /// (`sheet`: the names to read, each may hold `*` and `?`; nil: every sheet whose header names
     /// the deals' columns) with `pins` over the header synonyms, and finds the summary sheet.
-    /// Rep names of `roster` (the plan's reps when empty) tell the rep column from a name column.
+    /// Rep names of `roster` (the plan's reps when empty) tell the rep column from a name column;
+    /// the plan's fiscal year numbers the quarters that tabs per quarter are named by.
     /// `progress` hears what stage the reading is in, and how far it is.
     public static func read(
         _ file: TableFile, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
@@ -28,7 +29,8 @@ public struct HandKeptWorkbook {
             [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
         }
         let deals = try DealsReader.readWorkbook(
-            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder
+            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder,
+            plan: plan
         ) {
             progress("reading the workbook", $0, $1)
         }

@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Ingest
 import Spreadsheet
@@ -25,7 +26,10 @@ enum WorkbookReport {
                 line += "header row \(sheet.mapping.headerRow)"
             }
             if let rep = sheet.rep { line += ", every row's rep '\(rep)' (from the sheet's name or title)" }
-            if let date = sheet.date { line += ", every row dated \(date) (the month the sheet's name names)" }
+            if let date = sheet.date {
+                let period = PeriodLabel(name)?.quarter == nil ? "month" : "quarter"
+                line += ", every row dated \(date) (the \(period) the sheet's name names)"
+            }
             if !totals.isEmpty {
                 line +=
                     ", total rows "

@@ -171,7 +171,9 @@ struct CalculationInputs: ParsableArguments {
             let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap {
                 [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
             }
-            table = try DealsReader.readWorkbook(file, selection: sheet, pins: pins(loaded), knownReps: knownReps) {
+            table = try DealsReader.readWorkbook(
+                file, selection: sheet, pins: pins(loaded), knownReps: knownReps, plan: loaded
+            ) {
                 progress.update("reading the deals", done: $0, total: $1)
             }
             for index in table.lines.indices {
