@@ -160,11 +160,6 @@ public struct ReviewPage {
         return escape(text)
     }
 
-    func fmt(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
     func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static let style = """
