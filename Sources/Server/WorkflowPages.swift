@@ -79,13 +79,13 @@ enum WorkflowPages {
         body +=
             "<h2>Fix a column</h2>\n<p class=\"muted\">When a field was read from the wrong column, name the header "
         body += "it should come from (as <code>--map FIELD=HEADER</code> does); the workbook is reconciled again.</p>\n"
-        body += "<form method=\"post\" action=\"/map\" class=\"filters\">\(HTML.csrfField(session))"
+        body += HTML.postForm("/map", class: "filters", session)
         body += "<label>Field<select name=\"field\">"
         for field in PlanFile.fields { body += "<option>\(field)</option>" }
         body += "</select></label><label>Header<input type=\"text\" name=\"header\" required></label>"
         body += "<button type=\"submit\">Reconcile with this column</button></form>\n"
         if !session.map.isEmpty {
-            body += "<form method=\"post\" action=\"/map\">\(HTML.csrfField(session))"
+            body += HTML.postForm("/map", session)
             body +=
                 "<input type=\"hidden\" name=\"clear\" value=\"1\"><button type=\"submit\">Clear my pins</button></form>\n"
         }
