@@ -44,9 +44,8 @@ enum WorkflowPages {
             ("Workbook", files.workbook), ("Plan", files.plan), ("Roster", files.roster), ("CRM export", files.deals),
             ("Pipeline", files.pipeline),
         ] {
-            body += "<tr><th scope=\"row\">\(label)</th><td>"
-            body += path.map { HTML.escape(files.names[$0] ?? "") } ?? "<span class=\"muted\">not given</span>"
-            body += "</td></tr>\n"
+            let name = path.map { HTML.escape(files.names[$0] ?? "") } ?? "<span class=\"muted\">not given</span>"
+            body += HTMLText.tableRow(header: label, [HTMLCell(name)])
         }
         body += "</tbody></table>\n</section>\n"
         let dealsSheet = result.mappingNotes.first.flatMap(dealsSheetName)
