@@ -19,32 +19,38 @@ extension ReviewPage {
         func y(_ value: Double) -> Double { top + plotHeight * (1 - min(value, scale) / scale) }
         let slot = (width - left - 8) / Double(max(periods.count, 1))
         let name = periods.last?.name ?? periods.last?.rep ?? ""
-        var out = "<svg class=\"chart\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"img\" "
+        var out = "<svg class=\"chart\" viewBox=\"0 0 \(width.chartText) \(height.chartText)\" role=\"img\" "
         out += "aria-label=\"\(byAttainment ? "Attainment" : "Credit") of \(escape(name)) per period\">\n"
         let marks = byAttainment ? [0.0, 0.5, 1.0, 1.5].filter { $0 <= scale } : [0, scale / 2, scale]
         for mark in marks {
-            out += "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(y(mark) + 4))\" class=\"axis\" text-anchor=\"end\">"
-            out += (byAttainment ? "\(Int(mark * 100))%" : compact(mark)) + "</text>\n"
+            out += svgElement(
+                "text", ["x": left - 4, "y": y(mark) + 4, "class": "axis", "text-anchor": "end"],
+                content: byAttainment ? "\(Int(mark * 100))%" : compact(mark))
         }
-        out +=
-            "<line x1=\"\(fmt(left))\" y1=\"\(fmt(y(0)))\" x2=\"\(fmt(width - 4))\" y2=\"\(fmt(y(0)))\" class=\"base\"/>\n"
+        out += svgElement("line", ["x1": left, "y1": y(0), "x2": width - 4, "y2": y(0), "class": "base"])
         for (index, rep) in periods.enumerated() {
             let x = left + slot * Double(index) + slot * 0.15
             let barTop = y(max(values[index], 0))
             let label = byAttainment ? percent(rep.attainment) : compact(values[index])
-            out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(barTop))\" width=\"\(fmt(slot * 0.7))\" "
-            out += "height=\"\(fmt(max(y(0) - barTop, 0)))\" class=\"bar \(standingClass(rep.attainment))\">"
-            out += "<title>\(rep.period): \(label)</title></rect>\n"
-            out += "<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - 8))\" class=\"axis\" text-anchor=\"middle\">"
-            out += "\(rep.period)</text>\n"
-            out += "<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(max(barTop - 3, top + 8)))\" class=\"value\" "
-            out += "text-anchor=\"middle\">\(label)</text>\n"
+            out += svgElement(
+                "rect",
+                [
+                    "x": x, "y": barTop, "width": slot * 0.7, "height": max(y(0) - barTop, 0),
+                    "class": "bar \(standingClass(rep.attainment))",
+                ], content: "<title>\(rep.period): \(label)</title>")
+            out += svgElement(
+                "text", ["x": x + slot * 0.35, "y": height - 8, "class": "axis", "text-anchor": "middle"],
+                content: "\(rep.period)")
+            out += svgElement(
+                "text",
+                ["x": x + slot * 0.35, "y": max(barTop - 3, top + 8), "class": "value", "text-anchor": "middle"],
+                content: label)
         }
         if byAttainment {
             let threshold = double(review.threshold)
-            out += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(y(1)))\" x2=\"\(fmt(width - 4))\" y2=\"\(fmt(y(1)))\" "
-            out += "class=\"quota\"/>\n<line x1=\"\(fmt(left))\" y1=\"\(fmt(y(threshold)))\" "
-            out += "x2=\"\(fmt(width - 4))\" y2=\"\(fmt(y(threshold)))\" class=\"threshold\"/>\n"
+            out += svgElement("line", ["x1": left, "y1": y(1), "x2": width - 4, "y2": y(1), "class": "quota"])
+            out += svgElement(
+                "line", ["x1": left, "y1": y(threshold), "x2": width - 4, "y2": y(threshold), "class": "threshold"])
         }
         return out + "</svg>\n"
     }
@@ -61,25 +67,39 @@ extension ReviewPage {
         let scale = byAttainment ? max(1.5, (values.max() ?? 0) * 1.1) : max((values.max() ?? 0) * 1.1, 1)
         let plot = width - label - 70
         func x(_ value: Double) -> Double { label + plot * min(max(value, 0), scale) / scale }
-        var out = "<svg class=\"teams-chart\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"img\" "
+        var out = "<svg class=\"teams-chart\" viewBox=\"0 0 \(width.chartText) \(height.chartText)\" role=\"img\" "
         out += "aria-label=\"Team \(byAttainment ? "attainment" : "credit") in \(period)\">\n"
         for (index, group) in groups.enumerated() {
             let y = Double(index) * rowHeight + 4
             let text = byAttainment ? percent(group.attainment) : compact(values[index])
             let team = escape(group.team ?? "")
-            out +=
-                "<text x=\"\(fmt(label - 8))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" class=\"label\">\(team)</text>\n"
-            out += "<rect x=\"\(fmt(label))\" y=\"\(fmt(y))\" width=\"\(fmt(x(values[index]) - label))\" height=\"18\" "
-            out += "class=\"bar \(standingClass(group.attainment))\"><title>\(team): \(text)</title></rect>\n"
-            out += "<text x=\"\(fmt(x(values[index]) + 6))\" y=\"\(fmt(y + 14))\" class=\"value\">\(text)</text>\n"
+            out += svgElement(
+                "text", ["x": label - 8, "y": y + 15, "text-anchor": "end", "class": "label"], content: team)
+            out += svgElement(
+                "rect",
+                [
+                    "x": label, "y": y, "width": x(values[index]) - label, "height": 18.0,
+                    "class": "bar \(standingClass(group.attainment))",
+                ], content: "<title>\(team): \(text)</title>")
+            out += svgElement("text", ["x": x(values[index]) + 6, "y": y + 14, "class": "value"], content: text)
         }
         if byAttainment {
-            out +=
-                "<line x1=\"\(fmt(x(1)))\" y1=\"0\" x2=\"\(fmt(x(1)))\" y2=\"\(fmt(height - 14))\" class=\"quota\"/>\n"
-            out +=
-                "<text x=\"\(fmt(x(1)))\" y=\"\(fmt(height - 2))\" text-anchor=\"middle\" class=\"axis\">100%</text>\n"
+            out += svgElement("line", ["x1": x(1), "y1": 0.0, "x2": x(1), "y2": height - 14, "class": "quota"])
+            out += svgElement(
+                "text", ["x": x(1), "y": height - 2, "text-anchor": "middle", "class": "axis"], content: "100%")
         }
         return out + "</svg>\n"
+    }
+
+    /// An SVG element and a new line, its attributes in the order given; with no content it closes
+    /// itself (`<line …/>`). Content and text values are markup: escape what a file supplied.
+    private func svgElement(
+        _ name: String, _ attributes: KeyValuePairs<String, any ChartAttribute>, content: String? = nil
+    ) -> String {
+        var out = "<" + name
+        for (attribute, value) in attributes { out += " \(attribute)=\"\(value.chartText)\"" }
+        guard let content else { return out + "/>\n" }
+        return out + ">" + content + "</" + name + ">\n"
     }
 
     private func double(_ value: Decimal) -> Double { (value as NSDecimalNumber).doubleValue }
@@ -94,4 +114,23 @@ extension ReviewPage {
         if abs(value) >= 1_000 { return short(value / 1_000) + "k" }
         return short(value)
     }
+}
+
+/// A value of a chart's SVG attribute.
+protocol ChartAttribute {
+    /// The value as the attribute holds it.
+    var chartText: String { get }
+}
+
+extension Double: ChartAttribute {
+    /// A length to a tenth, without a trailing `.0`: `12`, `12.5`.
+    var chartText: String {
+        let rounded = (self * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+extension String: ChartAttribute {
+    /// The markup as it stands.
+    var chartText: String { self }
 }

@@ -37,11 +37,13 @@ public struct ReviewPage {
                 .number("Below"), .number("At or above 100%"),
             ], scoped: true)
         for group in review.organisation {
-            out += "<tr><th scope=\"row\">\(group.period)</th><td>\(group.repCount)</td>"
-            out += "<td class=\"num\">\(money(group.quota))</td><td class=\"num\">\(money(group.credit))</td>"
-            out += "<td class=\"num \(standingClass(group.attainment))\">\(percent(group.attainment))</td>"
-            out += "<td class=\"num\">\(money(group.earned))</td><td class=\"num\">\(group.below)</td>"
-            out += "<td class=\"num\">\(group.achieved)</td></tr>\n"
+            out += HTMLText.tableRow(
+                header: "\(group.period)",
+                [
+                    "\(group.repCount)", .number(money(group.quota)), .number(money(group.credit)),
+                    attainmentCell(group.attainment), .number(money(group.earned)), .number("\(group.below)"),
+                    .number("\(group.achieved)"),
+                ])
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
@@ -59,11 +61,12 @@ public struct ReviewPage {
                     .number("Change"), .number("Earned"),
                 ], scoped: true)
             for group in groups {
-                out += "<tr><th scope=\"row\">\(escape(group.team ?? ""))</th><td class=\"num\">\(group.repCount)</td>"
-                out += "<td class=\"num\">\(money(group.quota))</td><td class=\"num\">\(money(group.credit))</td>"
-                out += "<td class=\"num \(standingClass(group.attainment))\">\(percent(group.attainment))</td>"
-                out +=
-                    "<td class=\"num\">\(points(group.change))</td><td class=\"num\">\(money(group.earned))</td></tr>\n"
+                out += HTMLText.tableRow(
+                    header: escape(group.team ?? ""),
+                    [
+                        .number("\(group.repCount)"), .number(money(group.quota)), .number(money(group.credit)),
+                        attainmentCell(group.attainment), .number(points(group.change)), .number(money(group.earned)),
+                    ])
             }
             out += "</tbody>\n</table>\n</div>\n"
         }
@@ -91,12 +94,12 @@ public struct ReviewPage {
                     .number("YTD", title: "Attainment over the fiscal year so far"), .number("Earned"),
                 ], scoped: true)
             for rep in periods {
-                let toDate = rep.yearToDate?.attainment
-                out += "<tr><th scope=\"row\">\(rep.period)</th><td class=\"num\">\(rep.rank)</td>"
-                out += "<td class=\"num\">\(money(rep.credit))</td>"
-                out += "<td class=\"num \(standingClass(rep.attainment))\">\(percent(rep.attainment))</td>"
-                out += "<td class=\"num \(standingClass(toDate))\">\(percent(toDate))</td>"
-                out += "<td class=\"num\">\(money(rep.earned))</td></tr>\n"
+                out += HTMLText.tableRow(
+                    header: "\(rep.period)",
+                    [
+                        .number("\(rep.rank)"), .number(money(rep.credit)), attainmentCell(rep.attainment),
+                        attainmentCell(rep.yearToDate?.attainment), .number(money(rep.earned)),
+                    ])
             }
             out += "</tbody>\n</table></div>\n"
             if !latest.objectives.isEmpty {
@@ -120,12 +123,9 @@ public struct ReviewPage {
         for id in byRep.keys.sorted() {
             let periods = byRep[id]!
             let any = periods.values.first!
-            out += "<tr><th scope=\"row\">\(escape(any.name ?? id))</th><td>\(escape(any.team ?? "—"))</td>"
-            for period in review.periods {
-                let attainment = periods[period]?.attainment
-                out += "<td class=\"num \(standingClass(attainment))\">\(percent(attainment))</td>"
-            }
-            out += "</tr>\n"
+            out += HTMLText.tableRow(
+                header: escape(any.name ?? id),
+                [HTMLCell(escape(any.team ?? "—"))] + review.periods.map { attainmentCell(periods[$0]?.attainment) })
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
@@ -136,6 +136,11 @@ public struct ReviewPage {
         guard let attainment else { return "none" }
         if attainment >= 1 { return "achieved" }
         return attainment < review.threshold ? "below" : "on-track"
+    }
+
+    /// An attainment's cell: the percentage, coloured by its standing.
+    private func attainmentCell(_ attainment: Decimal?) -> HTMLCell {
+        .number(percent(attainment), standing: standingClass(attainment))
     }
 
     private func money(_ value: Decimal?) -> String { value.map { $0.roundedToCents.groupedMoneyText } ?? "—" }
@@ -158,11 +163,6 @@ public struct ReviewPage {
         if let target = result.target { text += " of " + figure(target) }
         if let attainment = result.attainment { text += " (\(percent(attainment)))" }
         return escape(text)
-    }
-
-    func fmt(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     func escape(_ text: String) -> String { HTMLText.escape(text) }

@@ -71,7 +71,7 @@ struct FindingsPage {
             body += "<p>No findings here.</p>\n"
             return Layout.page("Findings", active: "/findings", session: session, notice: session.notice, body: body)
         }
-        body += "<form method=\"post\" action=\"/decisions\(filter.query(page: page))\">\(HTML.csrfField(session))\n"
+        body += HTML.postForm("/decisions" + filter.query(page: page), session) + "\n"
         body += "<table class=\"findings\">\n"
         body += HTMLText.tableHead([
             "Accept", "Cell", "Rep", "Period", .number("Manual"), .number("Expected"), .number("Difference"),

@@ -7,8 +7,7 @@ import Reports
 /// `trueup forecast`), and the form that adds a pipeline when there is none yet.
 enum ForecastPage {
     static func pipelineForm(_ session: Session) -> String {
-        var out = "<form method=\"post\" action=\"/forecast\" enctype=\"multipart/form-data\" class=\"card\">"
-        out += HTML.csrfField(session)
+        var out = HTML.postForm("/forecast", class: "card", multipart: true, session)
         out += "<label class=\"drop\"><strong>Pipeline</strong><input type=\"file\" name=\"pipeline\" required> "
         out += "<small>open deals: deal id, rep, expected close date, amount, probability or stage</small></label>"
         return out + "<button type=\"submit\">Forecast</button></form>\n"

@@ -19,6 +19,18 @@ enum HTML {
     static func csrfField(_ session: Session) -> String {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(session.csrf))\">"
     }
+
+    /// A POST form's opening tag and the session's hidden field, which the server requires of
+    /// every POST: `<form method="post" action=…>` (as markup), with `enctype="multipart/form-data"`
+    /// when `multipart`, and `class` when given.
+    static func postForm(_ action: String, class name: String? = nil, multipart: Bool = false, _ session: Session)
+        -> String
+    {
+        var out = "<form method=\"post\" action=\"\(action)\""
+        if multipart { out += " enctype=\"multipart/form-data\"" }
+        if let name { out += " class=\"\(name)\"" }
+        return out + ">" + csrfField(session)
+    }
 }
 
 /// The frame every page shares: title, the workflow's steps, a notice, the page's own body.
@@ -44,7 +56,7 @@ enum Layout {
         }
         out += "</nav>\n"
         if let session {
-            out += "<form method=\"post\" action=\"/end\" class=\"end\">\(HTML.csrfField(session))"
+            out += HTML.postForm("/end", class: "end", session)
             out += "<button type=\"submit\">End session</button></form>\n"
         }
         out += "</header>\n<main>\n<h1>\(HTML.escape(title))</h1>\n"

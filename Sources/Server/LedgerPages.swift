@@ -61,7 +61,7 @@ enum LedgerPages {
         out += " as paid: every line and rep total, the plan, and the inputs' SHA-256 (as "
         out +=
             "<code>trueup close</code> does). Periods close in order; a closed period changes only by reopening it.</p>\n"
-        out += "<form method=\"post\" action=\"/ledger/close\" class=\"filters\">\(HTML.csrfField(session))"
+        out += HTML.postForm("/ledger/close", class: "filters", session)
         out += "<label>Period<select name=\"period\">"
         for period in periods {
             let selected = period == chosen ? " selected" : ""
@@ -125,7 +125,7 @@ enum LedgerPages {
         if isClosed {
             body += "<section class=\"card\">\n<h2>Reopen</h2>\n<p class=\"muted\">The only way to change a closed "
             body += "period: its figures stay in the ledger, and closing it again records a new close.</p>\n"
-            body += "<form method=\"post\" action=\"/ledger/reopen\" class=\"filters\">\(HTML.csrfField(session))"
+            body += HTML.postForm("/ledger/reopen", class: "filters", session)
             body += "<input type=\"hidden\" name=\"period\" value=\"\(label)\">"
             body += "<label>Reason<input type=\"text\" name=\"reason\" required></label>"
             body += "<label>By<input type=\"text\" name=\"by\" required></label>"

@@ -32,7 +32,7 @@ enum PlanEditorPage {
             body += "</li>\n"
         }
         body += "</ol>\n</section>\n"
-        body += "<form method=\"post\" action=\"/plan\" class=\"card\">\(HTML.csrfField(session))\n"
+        body += HTML.postForm("/plan", class: "card", session) + "\n"
         body += "<label for=\"plan-text\"><strong>Edit the plan</strong></label>\n"
         body += "<textarea id=\"plan-text\" name=\"text\" spellcheck=\"false\">\(HTML.escape(text))</textarea>\n"
         body += "<p><button type=\"submit\" name=\"action\" value=\"check\">Check</button> "

@@ -44,9 +44,8 @@ enum WorkflowPages {
             ("Workbook", files.workbook), ("Plan", files.plan), ("Roster", files.roster), ("CRM export", files.deals),
             ("Pipeline", files.pipeline),
         ] {
-            body += "<tr><th scope=\"row\">\(label)</th><td>"
-            body += path.map { HTML.escape(files.names[$0] ?? "") } ?? "<span class=\"muted\">not given</span>"
-            body += "</td></tr>\n"
+            let name = path.map { HTML.escape(files.names[$0] ?? "") } ?? "<span class=\"muted\">not given</span>"
+            body += HTMLText.tableRow(header: label, [HTMLCell(name)])
         }
         body += "</tbody></table>\n</section>\n"
         let dealsSheet = result.mappingNotes.first.flatMap(dealsSheetName)
@@ -79,13 +78,13 @@ enum WorkflowPages {
         body +=
             "<h2>Fix a column</h2>\n<p class=\"muted\">When a field was read from the wrong column, name the header "
         body += "it should come from (as <code>--map FIELD=HEADER</code> does); the workbook is reconciled again.</p>\n"
-        body += "<form method=\"post\" action=\"/map\" class=\"filters\">\(HTML.csrfField(session))"
+        body += HTML.postForm("/map", class: "filters", session)
         body += "<label>Field<select name=\"field\">"
         for field in PlanFile.fields { body += "<option>\(field)</option>" }
         body += "</select></label><label>Header<input type=\"text\" name=\"header\" required></label>"
         body += "<button type=\"submit\">Reconcile with this column</button></form>\n"
         if !session.map.isEmpty {
-            body += "<form method=\"post\" action=\"/map\">\(HTML.csrfField(session))"
+            body += HTML.postForm("/map", session)
             body +=
                 "<input type=\"hidden\" name=\"clear\" value=\"1\"><button type=\"submit\">Clear my pins</button></form>\n"
         }

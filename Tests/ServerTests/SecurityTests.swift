@@ -17,6 +17,16 @@ import Testing
         }
     }
 
+    @Test func aPostFormCarriesTheSessionsToken() {
+        let session = Session(id: "s", csrf: "t&1", folder: "/nowhere")
+        let field = "<input type=\"hidden\" name=\"csrf\" value=\"t&amp;1\">"
+        #expect(HTML.postForm("/map", session) == "<form method=\"post\" action=\"/map\">" + field)
+        #expect(
+            HTML.postForm("/forecast", class: "card", multipart: true, session)
+                == "<form method=\"post\" action=\"/forecast\" enctype=\"multipart/form-data\" class=\"card\">"
+                + field)
+    }
+
     @Test func uploadedFileNamesCannotLeaveTheirFolder() {
         #expect(Uploads.safeName("../../etc/passwd", fallback: "x") == "passwd")
         #expect(Uploads.safeName("..", fallback: "workbook") == "workbook")
