@@ -45,11 +45,12 @@ public final class ByteSpool {
     public func append(_ encode: (inout RecordWriter) -> Void) throws(Failure) {
         if current.capacity == 0 { current.reserveCapacity(chunkSize) }
         let start = current.count
-        var writer = RecordWriter(bytes: current)
-        current = []
+        // The writer borrows the chunk and gives it back, so that it is never shared (and copied).
+        var writer = RecordWriter(bytes: [])
+        swap(&current, &writer.bytes)
         writer.bytes.append(contentsOf: [0, 0, 0, 0] as [UInt8])
         encode(&writer)
-        current = writer.bytes
+        swap(&current, &writer.bytes)
         let length = UInt32(current.count - start - 4)
         withUnsafeBytes(of: length.littleEndian) { bytes in
             for (offset, byte) in bytes.enumerated() { current[start + offset] = byte }
