@@ -9,29 +9,44 @@ extension ZipArchive {
     public func readPipelined(
         _ entry: ZipEntry, depth: Int = 8, into consume: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        let queue = ChunkQueue(capacity: depth)
+        try pullPipelined(entry, depth: depth) { next in
+            while let chunk = try next() { try chunk.withUnsafeBytes(consume) }
+        }
+    }
+
+    /// Inflates `entry` on a second thread while `body` pulls the chunks on this one: `next`
+    /// returns the next inflated chunk, nil at the end, and throws what reading the entry threw
+    /// (a limit, a damaged stream, a CRC mismatch).
+    ///
+    /// Chunks `body` leaves unread are drained after it returns, so the size and CRC checks of
+    /// `read(_:into:)` always run. As with `readPipelined`, the inflating thread is joined before
+    /// this returns or throws.
+    public func pullPipelined<Result>(
+        _ entry: ZipEntry, depth: Int = 8, _ body: (_ next: () throws -> [UInt8]?) throws -> Result
+    ) throws -> Result {
+        let queue = BoundedQueue<[UInt8]>(capacity: depth)
         let job = InflateJob(archive: self, entry: entry, queue: queue)
-        let thread = Thread { job.run() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        startThread { job.run() }
         defer {
             queue.cancel()
             job.done.wait()
         }
-        while let chunk = try queue.pop() {
-            try chunk.withUnsafeBytes(consume)
-        }
+        let result = try body { try queue.pop() }
+        while try queue.pop() != nil {}
+        return result
     }
 }
 
-/// The inflating side of `readPipelined`: everything the second thread touches.
+/// The inflating side of `pullPipelined`: everything the second thread touches.
 private final class InflateJob: @unchecked Sendable {
+    // @unchecked: `archive` is not thread-safe; `pullPipelined` hands it to this job and waits
+    // for `done` before the caller may use it again.
     let archive: ZipArchive
     let entry: ZipEntry
-    let queue: ChunkQueue
+    let queue: BoundedQueue<[UInt8]>
     let done = DispatchSemaphore(value: 0)
 
-    init(archive: ZipArchive, entry: ZipEntry, queue: ChunkQueue) {
+    init(archive: ZipArchive, entry: ZipEntry, queue: BoundedQueue<[UInt8]>) {
         self.archive = archive
         self.entry = entry
         self.queue = queue

@@ -32,7 +32,7 @@ public final class ZipWriter {
         let headerOffset: UInt64
         let deflater: Deflater
         let handle: FileHandle
-        let queue = ChunkQueue(capacity: 8)
+        let queue = BoundedQueue<[UInt8]>(capacity: 8)
         let done = DispatchSemaphore(value: 0)
         var crc: UInt32 = 0
         var uncompressed: UInt64 = 0
@@ -47,9 +47,7 @@ public final class ZipWriter {
         }
 
         func start() {
-            let thread = Thread { self.run() }
-            thread.stackSize = 1 << 20
-            thread.start()
+            startThread { self.run() }
         }
 
         private func run() {

@@ -68,9 +68,57 @@ import XMLStream
         let allowed = (0..<1_000).map { "a\($0)=\"'\"" }.joined(separator: " ")
         let refused = allowed + " b=\"1\""
         for chunk in [1, 7, 4096] {
-            try feed("<root><c \(allowed)/><t>\(String(repeating: "=", count: 9_000))</t></root>", chunk: chunk)
-            #expect(throws: XMLStreamError.tooManyAttributes(limit: 1_000)) {
-                try feed("<root><c \(refused)/></root>", chunk: chunk)
+            let parsers: [(String, Int) throws -> Void] = [
+                { try feed($0, chunk: $1) }, { try Self.pull($0, chunk: $1) },
+            ]
+            for parse in parsers {
+                try parse("<root><c \(allowed)/><t>\(String(repeating: "=", count: 9_000))</t></root>", chunk)
+                #expect(throws: XMLStreamError.tooManyAttributes(limit: 1_000)) {
+                    try parse("<root><c \(refused)/></root>", chunk)
+                }
+            }
+        }
+    }
+
+    /// Parses `text` with libxml2 pulling it in chunks of `chunk` bytes; returns the elements seen.
+    @discardableResult
+    static func pull(_ text: String, chunk: Int) throws -> Int {
+        let handler = Counting()
+        let parser = XMLPushParser(handler: handler, documentName: "test.xml")
+        let bytes = Array(text.utf8)
+        var start = 0
+        try parser.parse {
+            guard start < bytes.count else { return nil }
+            defer { start += chunk }
+            return Array(bytes[start..<min(start + chunk, bytes.count)])
+        }
+        return handler.elements
+    }
+
+    @Test func pulledChunksParseAsFedOnes() throws {
+        struct Unreadable: Error {}
+        let document = "<root>" + String(repeating: "<row a=\"1\"><c>x</c></row>", count: 500) + "</root>"
+        for chunk in [1, 7, 4096] {
+            #expect(try Self.pull(document, chunk: chunk) == Self.parse(document))
+            for bad in ["<root>\n<a></b>\n</root>", "<!DOCTYPE root [<!ENTITY a \"b\">]><root/>", ""] {
+                var fed: (any Error)?
+                do { _ = try Self.parse(bad) } catch { fed = error }
+                #expect(throws: (fed as? XMLStreamError)!) { try Self.pull(bad, chunk: chunk) }
+            }
+            // An unclosed root: libxml2 words this one differently when pulling.
+            #expect {
+                try Self.pull("<root>", chunk: chunk)
+            } throws: { error in
+                if case .malformed = error as? XMLStreamError { true } else { false }
+            }
+        }
+        let parser = XMLPushParser(handler: Counting(), documentName: "test.xml")
+        var calls = 0
+        #expect(throws: Unreadable.self) {
+            try parser.parse {
+                calls += 1
+                if calls == 1 { return Array("<root><a/>".utf8) }
+                throw Unreadable()
             }
         }
     }

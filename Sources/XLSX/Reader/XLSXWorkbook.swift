@@ -88,7 +88,8 @@ public final class XLSXWorkbook {
         sheets.first { $0.state == .visible && $0.kind == .worksheet } ?? sheets.first
     }
 
-    /// Parts larger than this inflate on a second thread while the first parses.
+    /// Parts larger than this are parsed on a second thread (and inflated on a third) while
+    /// the caller's thread takes their rows.
     static let pipelineThreshold: Int64 = 4 << 20
 
     /// What a sheet's stream ends with, beyond its rows.
@@ -137,32 +138,56 @@ public final class XLSXWorkbook {
             progress?(entry.uncompressedSize, entry.uncompressedSize)
             return replay.tail
         }
-        let tail = try withoutActuallyEscaping(emit) { body in
-            let parser = WorksheetParser(
-                sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name,
-                emit: body)
-            let xml = XMLPushParser(handler: parser, documentName: partName)
-            var done: Int64 = 0
-            try PackageReader.translatingErrors(location: location, part: partName) {
-                let feed: (UnsafeRawBufferPointer) throws -> Void = { chunk in
-                    try xml.feed(chunk)
-                    done += Int64(chunk.count)
-                    progress?(done, entry.uncompressedSize)
+        let tail =
+            if entry.uncompressedSize > Self.pipelineThreshold {
+                try readOnSecondThread(entry, of: sheet, progress: progress, emit)
+            } else {
+                try withoutActuallyEscaping(emit) { body in
+                    let parser = WorksheetParser(
+                        sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path,
+                        sheet: sheet.name, emit: body)
+                    let xml = XMLPushParser(handler: parser, documentName: partName)
+                    var done: Int64 = 0
+                    try PackageReader.translatingErrors(location: location, part: partName) {
+                        try archive.read(entry) { chunk in
+                            try xml.feed(chunk)
+                            done += Int64(chunk.count)
+                            progress?(done, entry.uncompressedSize)
+                        }
+                        try xml.finish()
+                    }
+                    return SheetTail(mergedRanges: parser.mergedRanges)
                 }
-                // Large sheets inflate on the second core while this one parses.
-                if entry.uncompressedSize > Self.pipelineThreshold {
-                    try archive.readPipelined(entry, into: feed)
-                } else {
-                    try archive.read(entry, into: feed)
-                }
-                try xml.finish()
             }
-            return SheetTail(mergedRanges: parser.mergedRanges)
-        }
         if let recording {
             keptRows[sheet.index] = (recording.rows, tail)
             rowsToKeep -= recording.cells
             self.recording = nil
+        }
+        return tail
+    }
+
+    /// Parses a large sheet on a second thread while this one hands its rows to `emit`.
+    ///
+    /// The archive belongs to the parsing thread until it is joined, which happens before this
+    /// returns or throws (also when `emit` throws: the parse is cancelled first).
+    private func readOnSecondThread(
+        _ entry: ZipEntry, of sheet: SheetInfo, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
+        _ emit: (Row) throws -> Void
+    ) throws -> SheetTail {
+        let job = SheetParseJob(
+            archive: archive, entry: entry, sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
+            path: path, sheetName: sheet.name)
+        job.start()
+        defer {
+            job.queue.cancel()
+            job.done.wait()
+        }
+        var tail = SheetTail(mergedRanges: [])
+        while let batch = try job.queue.pop() {
+            for row in batch.rows { try emit(row) }
+            progress?(batch.parsed, entry.uncompressedSize)
+            if let last = batch.tail { tail = last }
         }
         return tail
     }
