@@ -4,10 +4,9 @@ import XMLStream
 /// `xl/commentsN.xml`: a sheet's notes, all by one author.
 enum CommentsXML {
     static func xml(_ notes: [(address: CellAddress, text: String)]) -> String {
-        var out =
-            PartXML.header
+        PartXML.header
             + #"<comments xmlns="\#(PartXML.mainNamespace)"><authors><author>trueup</author></authors><commentList>"#
-        return out + comments(notes, authorID: 0) + "</commentList></comments>"
+            + comments(notes, authorID: 0) + "</commentList></comments>"
     }
 
     static func comments(_ notes: [(address: CellAddress, text: String)], authorID: Int) -> String {
