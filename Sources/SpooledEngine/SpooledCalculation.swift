@@ -49,7 +49,7 @@ public final class SpooledCalculation {
 
     /// `memoryBudget`: about how many bytes of lines and deals to hold before spilling to disk.
     public init(
-        plan: Plan, roster: [RosterEntry] = [], carried: CarriedBalances = .none, memoryBudget: Int = 256 << 20
+        plan: Plan, roster: [RosterEntry] = [], carried: CarriedBalances = .none, memoryBudget: Int = 128 << 20
     ) throws(Failure) {
         self.plan = plan
         self.carried = carried
@@ -110,7 +110,7 @@ public final class SpooledCalculation {
     /// `receive`, and returns the statement's totals and issues (without lines), as
     /// `CommissionEngine.calculate(…passingLinesTo:)` does.
     public func calculate(
-        windowLines: Int = 50_000, passingLinesTo receive: ([[StatementLine]]) -> Void
+        windowLines: Int = 20_000, passingLinesTo receive: ([[StatementLine]]) -> Void
     ) throws(Failure) -> Statement {
         do {
             return try statement(windowLines: max(1, windowLines), receive: receive)

@@ -162,8 +162,12 @@ struct CalculationInputs: ParsableArguments {
             spool = calculation
             table = try DealsReader.read(file, sheet: sheet, pins: pins(loaded)) {
                 progress.update("reading the deals", done: $0, total: $1)
-            } passingLinesTo: {
-                try calculation.add($0)
+            } passingLinesTo: { lines in
+                do {
+                    try calculation.add(lines)
+                } catch {
+                    throw UsageError("\(deals): \(error)")
+                }
             }
         } else if case .workbook = file {
             // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps
