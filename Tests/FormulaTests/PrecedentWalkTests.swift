@@ -1,0 +1,52 @@
+import Formula
+import Foundation
+import Spreadsheet
+import Testing
+
+/// The precedent walk reaches the accepted cells through ranges and formulas, the same from
+/// every total however many share a range, and stops at accepted cells.
+@Suite struct PrecedentWalkTests {
+    /// Rows 2...41: A is the rep, B a typed amount, C `=B*2`; row 3's C and row 7's B are
+    /// accepted (wrong cells). E2...E5 are SUMIFS totals over the same C column, E6 sums E2:E5,
+    /// E7 reads C4 alone (not accepted, a formula over B4).
+    static func workbook() -> Sheet {
+        var sheet = Sheet()
+        for row in 2...41 {
+            sheet.set("A\(row)", .text("R\(row % 4)"))
+            sheet.set("B\(row)", .n("\(row)"))
+            sheet.set("C\(row)", .n("\(row * 2)"), formula: "B\(row)*2")
+        }
+        for (offset, rep) in ["R0", "R1", "R2", "R3"].enumerated() {
+            sheet.set("E\(offset + 2)", .n("0"), formula: "SUMIFS(C2:C41,A2:A41,\"\(rep)\")")
+        }
+        sheet.set("E6", .n("0"), formula: "SUM(E2:E5)")
+        sheet.set("E7", .n("0"), formula: "C4+1")
+        return sheet
+    }
+
+    @Test func everyTotalOverASharedRangeReachesTheSameAcceptedCells() {
+        let accepted: Set<CellAddress> = [CellAddress("C3")!, CellAddress("B7")!]
+        var walk = PrecedentWalk(Self.workbook().workbook) { sheet, cell in sheet == 0 && accepted.contains(cell) }
+        let expected = Set(accepted.map { SheetCell(0, $0) })
+        for row in 2...6 {
+            #expect(walk.reached(from: 0, CellAddress("E\(row)")!) == expected, "E\(row)")
+        }
+        #expect(walk.reached(from: 0, CellAddress("E7")!) == [])
+        // C7's formula reads the accepted B7; C3 is accepted itself and not followed.
+        #expect(walk.reached(from: 0, CellAddress("C7")!) == [SheetCell(0, CellAddress("B7")!)])
+        #expect(walk.reached(from: 0, CellAddress("B7")!) == nil)
+    }
+
+    @Test func aCycleThroughARangeIsCut() {
+        var sheet = Sheet()
+        sheet.set("A1", .n("1"), formula: "SUM(A2:A3)")
+        sheet.set("A2", .n("1"), formula: "SUM(A1:B1)")
+        sheet.set("A3", .n("1"))
+        sheet.set("B1", .n("1"))
+        var walk = PrecedentWalk(sheet.workbook) { _, cell in cell == CellAddress("A3")! || cell == CellAddress("B1")! }
+        #expect(
+            walk.reached(from: 0, CellAddress("A1")!) == [
+                SheetCell(0, CellAddress("A3")!), SheetCell(0, CellAddress("B1")!),
+            ])
+    }
+}
