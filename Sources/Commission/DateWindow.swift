@@ -10,18 +10,23 @@ public enum DateWindow {
     static func check(_ lines: [CreditLine]) throws(EngineError) {
         var survey = Survey()
         for line in lines { survey.include(line) }
-        guard let window = survey.window() else { return }
-        var outside = Outside(window: window)
+        guard survey.tooWide else { return }
+        var outside = Outside(window: window(closeDays: lines.map(\.date.dayNumber)))
         for line in lines { outside.include(line) }
         try outside.check()
     }
 
-    /// The lines' close dates, seen one line at a time.
+    /// The window around the median of the lines' close days.
+    package static func window(closeDays: [Int]) -> ClosedRange<Int> {
+        let median = closeDays.sorted()[closeDays.count / 2]
+        return (median - reach)...(median + reach)
+    }
+
+    /// The spread of the lines' dates, seen one line at a time (the median is found only when
+    /// the spread is too wide, by a second look at the lines).
     package struct Survey {
         private var low = Int.max
         private var high = Int.min
-        /// How many lines close on each day (for the median).
-        private var days: [Int: Int] = [:]
 
         package init() {}
 
@@ -30,21 +35,10 @@ public enum DateWindow {
             let cancel = line.cancelDate?.dayNumber ?? close
             low = min(low, close, cancel)
             high = max(high, close, cancel)
-            days[close, default: 0] += 1
         }
 
-        /// The window around the median close date, when some date lies outside it; nil when the
-        /// dates are close enough together.
-        package func window() -> ClosedRange<Int>? {
-            guard low <= high, high - low > 2 * reach else { return nil }
-            let total = days.values.reduce(0, +)
-            var seen = 0
-            for (day, count) in days.sorted(by: { $0.key < $1.key }) {
-                seen += count
-                if seen > total / 2 { return (day - reach)...(day + reach) }
-            }
-            return nil
-        }
+        /// Whether some date may lie outside the window: the dates span more than twice `reach`.
+        package var tooWide: Bool { low <= high && high - low > 2 * reach }
     }
 
     /// The lines with a date outside a window, seen one line at a time.

@@ -39,6 +39,8 @@ public final class SpooledCalculation {
     private let deals: [ByteSpool]
     /// The spools' chunk size.
     private let chunk: Int
+    /// Whether the lines have moved to a temporary file.
+    public var spilled: Bool { lines.spilled }
     /// Lines added so far: the next line's index.
     public private(set) var count = 0
     /// The first line the engine refused, thrown by `calculate`.
@@ -125,8 +127,10 @@ public final class SpooledCalculation {
 
     private func statement(windowLines: Int, receive: ([[StatementLine]]) -> Void) throws -> Statement {
         if let refusal { throw refusal }
-        if let window = dates.window() {
-            var outside = DateWindow.Outside(window: window)
+        if dates.tooWide {
+            var closeDays: [Int] = []
+            try lines.forEach { closeDays.append(SpooledLine(reading: &$0).line.date.dayNumber) }
+            var outside = DateWindow.Outside(window: DateWindow.window(closeDays: closeDays))
             try lines.forEach { outside.include(SpooledLine(reading: &$0).line) }
             try outside.check()
         }

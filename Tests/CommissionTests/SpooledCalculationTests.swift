@@ -24,6 +24,8 @@ import Testing
             try spool.add(Array(lines[start..<min(lines.count, start + batch)]))
             start += batch
         }
+        // A budget of 0 keeps the lines on disk (a few records past the first chunk); a large one in memory.
+        #expect(spool.spilled == (budget == 0 && lines.count >= 2))
         var spooledLines: [[StatementLine]] = []
         let spooled = try spool.calculate(windowLines: window) { spooledLines += $0 }
         return ((engine, engineLines), (spooled, spooledLines))
@@ -125,6 +127,33 @@ import Testing
         } catch {
             #expect(error.description == "row 3: rep 'R9' is not on the roster (by id or name)")
         }
+    }
+
+    /// A date far from the others is refused naming its row, as the engine refuses it.
+    @Test(arguments: [0, 1 << 28])
+    func refusesADateOutsideTheWindowAsTheEngineDoes(budget: Int) throws {
+        let plan = try PlanFile.parse(
+            """
+            plan: p
+            currency: USD
+            period: month
+            commission:
+              tiers: { metric: amount, basis: per_deal, mode: marginal, table: [{ from: 0, rate: 5% }] }
+            """, file: "p.yaml")
+        var lines = (0..<9).map { index in
+            CreditLine(
+                row: index + 2, dealID: "D\(index)", rep: "R1", date: LocalDate(year: 2026, month: 3, day: 1 + index)!,
+                amount: 100)
+        }
+        lines[4].date = LocalDate(year: 9999, month: 12, day: 31)!
+        var engineError: EngineError?
+        do { _ = try CommissionEngine.calculate(plan: plan, lines: lines) } catch { engineError = error }
+        let spool = try SpooledCalculation(plan: plan, memoryBudget: budget)
+        try spool.add(lines)
+        var spooledError: String?
+        do { _ = try spool.calculate { _ in } } catch { spooledError = error.description }
+        #expect(engineError != nil)
+        #expect(spooledError == engineError?.description)
     }
 
     @Test(arguments: [0, 1 << 20])
