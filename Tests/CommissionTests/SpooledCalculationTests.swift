@@ -103,17 +103,21 @@ import Testing
         }
     }
 
-    @Test func refusesAnUnknownRepAtTheEnd() throws {
-        let plan = try PlanFile.parse(
+    /// A monthly plan paying 5% of every deal.
+    static func flatPlan() throws -> Plan {
+        try PlanFile.parse(
             """
             plan: p
             currency: USD
             period: month
             commission:
               tiers: { metric: amount, basis: per_deal, mode: marginal, table: [{ from: 0, rate: 5% }] }
-            reps:
-              - { id: R1, quota: 1000 }
             """, file: "p.yaml")
+    }
+
+    @Test func refusesAnUnknownRepAtTheEnd() throws {
+        var plan = try Self.flatPlan()
+        plan.reps = [RosterEntry(id: "R1", quota: 1000)]
         let spool = try SpooledCalculation(plan: plan)
         let date = LocalDate(year: 2026, month: 1, day: 5)!
         // The refusal waits for `calculate`, so that reading can finish first.
@@ -132,14 +136,7 @@ import Testing
     /// A date far from the others is refused naming its row, as the engine refuses it.
     @Test(arguments: [0, 1 << 28])
     func refusesADateOutsideTheWindowAsTheEngineDoes(budget: Int) throws {
-        let plan = try PlanFile.parse(
-            """
-            plan: p
-            currency: USD
-            period: month
-            commission:
-              tiers: { metric: amount, basis: per_deal, mode: marginal, table: [{ from: 0, rate: 5% }] }
-            """, file: "p.yaml")
+        let plan = try Self.flatPlan()
         var lines = (0..<9).map { index in
             CreditLine(
                 row: index + 2, dealID: "D\(index)", rep: "R1", date: LocalDate(year: 2026, month: 3, day: 1 + index)!,
