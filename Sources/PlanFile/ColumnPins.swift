@@ -1,11 +1,11 @@
 import Commission
 
 extension PlanFile {
-    /// The plan's column pins (`columns:`) with `map` on top: items `FIELD=HEADER`, as `--map`
-    /// and the server's mapping form give them. Throws for an item that is not `FIELD=HEADER`
-    /// with `FIELD` one of `fields`.
-    public static func pins(_ plan: Plan, map: [String]) throws(ColumnPinError) -> [String: String] {
-        var pins = plan.columns
+    /// The plan's column pins (`columns:`; none without a plan) with `map` on top: items
+    /// `FIELD=HEADER`, as `--map` and the server's mapping form give them. Throws for an item that
+    /// is not `FIELD=HEADER` with `FIELD` one of `fields`, and for two typed fields on one column.
+    public static func pins(_ plan: Plan?, map: [String]) throws(ColumnPinError) -> [String: String] {
+        var pins = plan?.columns ?? [:]
         for item in map {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, fields.contains(parts[0]) else {

@@ -107,22 +107,12 @@ enum StatementFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The inputs every calculating command takes, and their loading.
 struct CalculationInputs: ParsableArguments {
-    @Option(help: "The plan file (YAML).")
-    var plan: String
+    @OptionGroup var planFiles: PlanOptions
 
     @Option(help: "The deals: a CSV file or a workbook.")
     var deals: String
 
-    @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
-    var roster: String?
-
-    @Option(help: "The deals sheets (names separated by commas, `*` and `?` wildcards); every deals sheet by default.")
-    var sheet: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
-    var map: [String] = []
+    @OptionGroup var dealsSheets: DealsSheetOptions
 
     @Flag(
         help:
@@ -130,37 +120,45 @@ struct CalculationInputs: ParsableArguments {
     )
     var skipUnreadable = false
 
+    /// The plan file.
+    var plan: String { planFiles.plan }
+
     /// Every file the command reads; outputs may not be any of them.
-    var files: [String] { [plan, deals] + (roster.map { [$0] } ?? []) }
+    var files: [String] { planFiles.files + [deals] }
 
-    func loadPlan() throws -> Plan {
-        do { return try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }
-    }
-
-    /// The roster file's reps, with targets for the plan's objectives; empty without `--roster`.
-    func loadRoster(for plan: Plan) throws -> [RosterEntry] {
-        try roster.map { try RosterReader.read(TableFile.open($0), objectives: plan.objectives.map(\.name)) } ?? []
-    }
-
-    /// The plan's column pins, with `--map` on top.
-    func pins(_ loaded: Plan) throws -> [String: String] {
-        do { return try PlanFile.pins(loaded, map: map) } catch { throw UsageError("--map \(error)") }
-    }
-
-    /// Reads the plan, the deals (with a progress line on a terminal) and the roster. `spooling`:
-    /// the lines of a CSV file go straight into a `SpooledCalculation` (compact, on disk past a
-    /// memory budget) instead of the table, for runs that need no line twice.
+    /// Reads the plan, the deals and the roster (`LoadedRun.read`).
     func load(spooling: Bool = false) throws -> LoadedRun {
-        let loaded = try loadPlan()
-        let entries = try loadRoster(for: loaded)
+        try LoadedRun.read(
+            planFiles, deals: deals, sheets: dealsSheets, skipUnreadable: skipUnreadable, spooling: spooling)
+    }
+}
+
+extension LoadedRun {
+    /// Reads the plan and roster, and the deals (with a progress line on a terminal) from the
+    /// sheets `sheets` selects. `skipUnreadable`: rows with values that cannot be read are left
+    /// out and listed (`UnreadableRows`) rather than stopping the run. `spooling`: the lines of a
+    /// CSV file go straight into a `SpooledCalculation` (compact, on disk past a memory budget)
+    /// instead of the table, for runs that need no line twice.
+    static func read(
+        _ planFiles: PlanOptions, deals: String, sheets: DealsSheetOptions, skipUnreadable: Bool,
+        spooling: Bool = false
+    ) throws -> LoadedRun {
+        let loaded = try planFiles.loadPlan()
+        let entries = try planFiles.loadRoster(for: loaded)
+        let pins = try sheets.pins(loaded)
         let progress = ProgressLine()
         let file = try TableFile.open(deals)
         var table: DealsTable
         var spool: SpooledCalculation?
         if spooling, case .delimited = file {
-            let calculation = try spooledCalculation(plan: loaded, roster: entries)
+            let calculation: SpooledCalculation
+            do {
+                calculation = try SpooledCalculation(plan: loaded, roster: entries)
+            } catch {
+                throw UsageError("\(deals): \(error.description)")
+            }
             spool = calculation
-            table = try DealsReader.read(file, sheet: sheet, pins: pins(loaded)) {
+            table = try DealsReader.read(file, sheet: sheets.sheet, pins: pins) {
                 progress.update("reading the deals", done: $0, total: $1)
             } passingLinesTo: { lines in
                 do {
@@ -176,7 +174,7 @@ struct CalculationInputs: ParsableArguments {
                 [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
             }
             table = try DealsReader.readWorkbook(
-                file, selection: sheet, pins: pins(loaded), knownReps: knownReps, plan: loaded
+                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded
             ) {
                 progress.update("reading the deals", done: $0, total: $1)
             }
@@ -184,7 +182,7 @@ struct CalculationInputs: ParsableArguments {
                 table.lines[index].row = DealsTable.sheetRow(table.lines[index].row)
             }
         } else {
-            table = try DealsReader.read(file, sheet: sheet, pins: pins(loaded)) {
+            table = try DealsReader.read(file, sheet: sheets.sheet, pins: pins) {
                 progress.update("reading the deals", done: $0, total: $1)
             }
         }
@@ -195,14 +193,6 @@ struct CalculationInputs: ParsableArguments {
             throw error
         }
         return LoadedRun(plan: loaded, deals: table, roster: entries, progress: progress, spool: spool)
-    }
-
-    private func spooledCalculation(plan: Plan, roster: [RosterEntry]) throws -> SpooledCalculation {
-        do {
-            return try SpooledCalculation(plan: plan, roster: roster)
-        } catch {
-            throw UsageError("\(deals): \(error.description)")
-        }
     }
 }
 

@@ -20,20 +20,12 @@ struct Close: ParsableCommand {
     @Argument(help: "The period to close, e.g. 2026-Q1, 2026-07 or 2026.")
     var period: String
 
-    @Option(help: "The plan file (YAML).")
-    var plan: String
+    @OptionGroup var planFiles: PlanOptions
 
     @Option(help: "The deals: a CSV file or a workbook (not with --from-workbook).")
     var deals: String?
 
-    @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
-    var roster: String?
-
-    @Option(help: "The deals sheet, when the workbook has several.")
-    var sheet: String?
-
-    @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
-    var map: [String] = []
+    @OptionGroup var dealsSheets: DealsSheetOptions
 
     @Option(help: ArgumentHelp("The ledger file (created when missing).", valueName: "ledger"))
     var ledger: String
@@ -56,17 +48,19 @@ struct Close: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = try CalculationInputs.parse(
-            ["--plan", plan, "--deals", deals ?? fromWorkbook ?? ""] + (roster.map { ["--roster", $0] } ?? [])
-                + (sheet.map { ["--sheet", $0] } ?? []) + map.flatMap { ["--map", $0] })
-        let loadedPlan = try inputs.loadPlan()
+        let loadedPlan = try planFiles.loadPlan()
         let periods = LedgerPeriods(plan: loadedPlan)
         let closing = try periods.parse(period)
         let file = try LedgerFile(path: ledger, creating: true)
         try file.checkCanClose(closing, periods: periods)
-        let figures =
-            try fromWorkbook.map { try workbookFigures($0, plan: loadedPlan, inputs: inputs, period: closing) }
-            ?? engineFigures(inputs: inputs, period: closing, ledger: file, plan: loadedPlan)
+        let figures: ClosingFigures
+        if let fromWorkbook {
+            figures = try workbookFigures(fromWorkbook, plan: loadedPlan, period: closing)
+        } else if let deals {
+            figures = try engineFigures(deals: deals, period: closing, ledger: file)
+        } else {
+            throw ValidationError("give --deals, or --from-workbook")
+        }
         let entry = try file.close(
             figures, periods: periods,
             by: LedgerFile.Signature(actor: approvedBy ?? Self.currentUser, note: note))
@@ -77,34 +71,31 @@ struct Close: ParsableCommand {
     }
 
     /// The engine's statement for the period, the draw balances carried from the ledger.
-    private func engineFigures(inputs: CalculationInputs, period: Period, ledger: LedgerFile, plan: Plan) throws
-        -> ClosingFigures
-    {
-        let run = try inputs.load()
+    private func engineFigures(deals: String, period: Period, ledger: LedgerFile) throws -> ClosingFigures {
+        let run = try LoadedRun.read(planFiles, deals: deals, sheets: dealsSheets, skipUnreadable: false)
         let carried = try TrueUpCalculation(ledger: ledger, plan: run.plan).carried
         let statement = try run.calculate(carried: carried)
         try run.reportSkipped()
         guard statement.reps.contains(where: { $0.period == period }) else {
             let known = Set(statement.reps.map(\.period)).sorted().map(\.description).joined(separator: ", ")
-            throw UsageError("\(inputs.deals): no rep has a figure for \(period) (the deals cover \(known))")
+            throw UsageError("\(deals): no rep has a figure for \(period) (the deals cover \(known))")
         }
         let digests = ClosingFigures.InputDigests(
-            plan: try Digest.sha256(file: inputs.plan), deals: try Digest.sha256(file: inputs.deals),
-            roster: try inputs.roster.map { try Digest.sha256(file: $0) })
-        let planText = try String(contentsOfFile: inputs.plan, encoding: .utf8)
+            plan: try Digest.sha256(file: planFiles.plan), deals: try Digest.sha256(file: deals),
+            roster: try planFiles.roster.map { try Digest.sha256(file: $0) })
+        let planText = try String(contentsOfFile: planFiles.plan, encoding: .utf8)
         return ClosingFigures(statement: statement, period: period, planText: planText, inputs: digests)
     }
 
     /// What the workbook's summary sheet paid each rep for the period, as the reconciler reads it.
-    private func workbookFigures(_ workbook: String, plan: Plan, inputs: CalculationInputs, period: Period) throws
-        -> ClosingFigures
-    {
+    private func workbookFigures(_ workbook: String, plan: Plan, period: Period) throws -> ClosingFigures {
         let result: Reconciliation
         do {
-            let roster = try inputs.loadRoster(for: plan)
+            let roster = try planFiles.loadRoster(for: plan)
             result = try Reconciler.reconcile(
                 HandKeptWorkbook.read(
-                    TableFile.open(workbook), plan: plan, roster: roster, sheet: sheet, pins: inputs.pins(plan)),
+                    TableFile.open(workbook), plan: plan, roster: roster, sheet: dealsSheets.sheet,
+                    pins: dealsSheets.pins(plan)),
                 plan: plan, roster: roster)
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")
@@ -125,8 +116,8 @@ struct Close: ParsableCommand {
         return ClosingFigures(
             paid: paid, period: period, planName: plan.name, currency: plan.currency,
             inputs: ClosingFigures.InputDigests(
-                plan: try Digest.sha256(file: inputs.plan),
-                roster: try inputs.roster.map { try Digest.sha256(file: $0) },
+                plan: try Digest.sha256(file: planFiles.plan),
+                roster: try planFiles.roster.map { try Digest.sha256(file: $0) },
                 workbook: try Digest.sha256(file: workbook)))
     }
 

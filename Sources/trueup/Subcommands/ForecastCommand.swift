@@ -61,7 +61,7 @@ struct ForecastCommand: ParsableCommand {
             throw UsageError("--pipeline \(pipeline): the pipeline is the deals file; give the open deals on their own")
         }
         let rules = plan.forecast
-        let open = try PipelineReader.read(TableFile.open(pipeline), pins: try inputs.pins(plan)) {
+        let open = try PipelineReader.read(TableFile.open(pipeline), pins: try inputs.dealsSheets.pins(plan)) {
             rules.probability(ofStage: $0)
         }
         let targets = try target.map(parseTarget)

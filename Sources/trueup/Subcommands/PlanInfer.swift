@@ -46,16 +46,8 @@ extension PlanCommand {
                 throw UsageError("--out \(out): is one of the inputs; refusing to overwrite it")
             }
             let entries = try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
-            var pins: [String: String] = [:]
-            for item in map {
-                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, PlanFile.fields.contains(parts[0]) else {
-                    throw UsageError(
-                        "--map \(item): expected FIELD=HEADER with FIELD one of "
-                            + PlanFile.fields.joined(separator: ", "))
-                }
-                pins[parts[0]] = parts[1]
-            }
+            let pins: [String: String]
+            do { pins = try PlanFile.pins(nil, map: map) } catch { throw UsageError("--map \(error)") }
             var evidence = try WorkbookEvidence.read(path: workbook, sheet: sheet, pins: pins)
             guard evidence.hasCommissionColumn else {
                 throw UsageError("\(workbook): the deals sheet has no commission column to infer a plan from")

@@ -29,17 +29,9 @@ struct Reconcile: ParsableCommand {
     @Argument(help: "The hand-kept workbooks (XLSX) or CSV: one, or several (a period each).")
     var workbooks: [String]
 
-    @Option(help: "The plan file (YAML).")
-    var plan: String
+    @OptionGroup var planFiles: PlanOptions
 
-    @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
-    var roster: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The deals sheets, when not every sheet with deals: names separated by commas, each may hold * and ? (default: every sheet whose header names the deals' columns).",
-            valueName: "names"))
-    var sheet: String?
+    @OptionGroup var dealsSheets: DealsSheetOptions
 
     @Option(help: "How text dates such as 03/04/2026 read when their column does not tell: day-first or month-first.")
     var dateOrder: DateOrder?
@@ -49,9 +41,6 @@ struct Reconcile: ParsableCommand {
             "A trusted export of the same deals (e.g. from the CRM): with one workbook, matched by deal id and rep; with several, the deals of all their periods, what each period owed is calculated from."
     )
     var deals: String?
-
-    @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
-    var map: [String] = []
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -78,11 +67,9 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         if let out { try CorrectedOutput.check(workbook: workbooks[0], out: out) }
-        let inputs = try CalculationInputs.parse(
-            ["--plan", plan, "--deals", workbooks[0]] + (roster.map { ["--roster", $0] } ?? [])
-                + map.flatMap { ["--map", $0] })
-        let loadedPlan = try inputs.loadPlan()
-        let rosterEntries = try inputs.loadRoster(for: loadedPlan)
+        let loadedPlan = try planFiles.loadPlan()
+        let rosterEntries = try planFiles.loadRoster(for: loadedPlan)
+        let pins = try dealsSheets.pins(loadedPlan)
         let againstLedger = try ledger.open(plan: loadedPlan)
         let carried = againstLedger?.carried ?? .none
         let several = workbooks.count > 1
@@ -92,13 +79,12 @@ struct Reconcile: ParsableCommand {
             let progress = ProgressLine()
             do {
                 defer { progress.finish() }
-                let pins = try inputs.pins(loadedPlan)
                 let hear = { progress.update($0, done: $1, total: $2) }
                 // Read, then reconciled: the workbook first, then the export, as the messages name them.
                 results.append(
                     try Reconciler.reconcile(
                         HandKeptWorkbook.read(
-                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: sheet, pins: pins,
+                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet, pins: pins,
                             dateOrder: dateOrder, progress: hear),
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
@@ -108,7 +94,7 @@ struct Reconcile: ParsableCommand {
             }
             stage.finish()
         }
-        let inputFiles = inputs.files + workbooks.dropFirst() + (deals.map { [$0] } ?? [])
+        let inputFiles = planFiles.files + workbooks + (deals.map { [$0] } ?? [])
         for (workbook, result) in zip(workbooks, results) {
             if let file = payroll.payroll, let first = result.skippedRows.first, !skipUnreadable {
                 throw UsageError(
@@ -119,8 +105,8 @@ struct Reconcile: ParsableCommand {
         if let out {
             try CorrectedOutput.write(CorrectionInput(results[0]), workbook: workbooks[0], to: out, inputs: inputFiles)
         }
-        let owed = try owedStatement(results, inputs: inputs, plan: loadedPlan, roster: rosterEntries, carried: carried)
-        let trueUp = try LedgerOption.trueUp(againstLedger, owed, planPath: plan)
+        let owed = try owedStatement(results, pins: pins, plan: loadedPlan, roster: rosterEntries, carried: carried)
+        let trueUp = try LedgerOption.trueUp(againstLedger, owed, planPath: planFiles.plan)
         let paidAgainstOwed = againstLedger?.paidAgainstOwed(owed)
         try payroll.write(owed, trueUp: trueUp, inputs: inputFiles)
         if format == .json {
@@ -141,13 +127,13 @@ struct Reconcile: ParsableCommand {
     /// The statement the ledger's periods are compared with: one workbook's own; with several,
     /// the engine's on --deals, else on all the workbooks' deal lines together.
     private func owedStatement(
-        _ results: [Reconciliation], inputs: CalculationInputs, plan: Plan, roster: [RosterEntry],
+        _ results: [Reconciliation], pins: [String: String], plan: Plan, roster: [RosterEntry],
         carried: CarriedBalances
     ) throws -> Statement {
         guard results.count > 1 else { return results[0].statement }
         let lines: [CreditLine]
         if let deals {
-            let table = try DealsReader.read(TableFile.open(deals), pins: inputs.pins(plan))
+            let table = try DealsReader.read(TableFile.open(deals), pins: pins)
             try UnreadableRows.check(table, skip: false)
             lines = table.lines
         } else {

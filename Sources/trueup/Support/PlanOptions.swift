@@ -1,0 +1,44 @@
+import ArgumentParser
+import Commission
+import Ingest
+import PlanFile
+
+/// `--plan` and `--roster`: the plan a command pays by and the reps it pays.
+struct PlanOptions: ParsableArguments {
+    @Option(help: "The plan file (YAML).")
+    var plan: String
+
+    @Option(help: "The roster: a CSV file or a workbook (default: the plan's reps:).")
+    var roster: String?
+
+    /// The plan and roster files; outputs may not be any of them.
+    var files: [String] { [plan] + (roster.map { [$0] } ?? []) }
+
+    func loadPlan() throws -> Plan {
+        do { return try PlanFile.load(path: plan) } catch { throw UsageError(error.description) }
+    }
+
+    /// The roster file's reps, with targets for the plan's objectives; empty without `--roster`.
+    func loadRoster(for plan: Plan) throws -> [RosterEntry] {
+        try roster.map { try RosterReader.read(TableFile.open($0), objectives: plan.objectives.map(\.name)) } ?? []
+    }
+}
+
+/// `--sheet` and `--map`: which sheets of a workbook hold the deals, and which header is which field.
+struct DealsSheetOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The deals sheets: names separated by commas, each may hold * and ? (default: every sheet whose header names the deals' columns).",
+            valueName: "names"))
+    var sheet: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
+    var map: [String] = []
+
+    /// The plan's column pins (none without a plan), with `--map` on top.
+    func pins(_ plan: Plan?) throws -> [String: String] {
+        do { return try PlanFile.pins(plan, map: map) } catch { throw UsageError("--map \(error)") }
+    }
+}
