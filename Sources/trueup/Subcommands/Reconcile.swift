@@ -84,7 +84,8 @@ struct Reconcile: ParsableCommand {
                 results.append(
                     try Reconciler.reconcile(
                         HandKeptWorkbook.read(
-                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet, pins: pins,
+                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
+                            pins: pins,
                             dateOrder: dateOrder, progress: hear),
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
