@@ -85,8 +85,7 @@ struct Reconcile: ParsableCommand {
                     try Reconciler.reconcile(
                         HandKeptWorkbook.read(
                             TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
-                            pins: pins,
-                            dateOrder: dateOrder, progress: hear),
+                            pins: pins, dateOrder: dateOrder, progress: hear),
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
                         carried: carried, keepingLines: several && deals == nil, progress: hear))
