@@ -47,10 +47,16 @@ extension DealsReader {
     /// (`July`, `Jul 2026`) or, with `plan`, a quarter of its fiscal year (`Q3`, `2026-Q3`) is a tab
     /// per period: every row is dated the period's first day (`SheetPeriod`). The others are listed
     /// in `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
+    ///
+    /// `passingLinesTo`, when given, gets the lines a batch at a time, in sheet and row order, and
+    /// the table returned holds none (as `read` does) — unless some sheets are dated by their name
+    /// and others are not: those sheets' year may come from the others' lines, so the lines are
+    /// read whole and passed on at the end, in the same order.
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
         knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil,
-        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil
+        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
+        passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
         let knownReps = KnownReps(knownReps)
@@ -100,6 +106,8 @@ extension DealsReader {
         result.otherSheets = others
         // Sheets dated by their name are read last: a name without a year takes it from the others.
         var parts = [DealsTable?](repeating: nil, count: found.count)
+        let datedByName = found.filter { $0.period != nil }.count
+        let streaming = datedByName == 0 || datedByName == found.count ? receive : nil
         for pass in [false, true] {
             var years = WorkbookYears(sheetNames: file.tables)
             if pass, found.contains(where: { $0.period != nil }) {
@@ -119,15 +127,16 @@ extension DealsReader {
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
                     manualCells: manualCells,
                     blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
-                    region: sheet.region, sheetDate: date, progress: progress)
+                    region: sheet.region, sheetDate: date, progress: progress,
+                    passingLinesTo: streaming.map { receive in
+                        { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
+                    })
             }
         }
         for (ordinal, read) in parts.enumerated() {
             guard var part = read else { continue }
             if ordinal > 0 {
-                for index in part.lines.indices {
-                    part.lines[index].row = DealsTable.rowKey(sheet: ordinal, row: part.lines[index].row)
-                }
+                part.lines = withSheet(ordinal, part.lines)
                 for index in part.manual.indices {
                     part.manual[index].row = DealsTable.rowKey(sheet: ordinal, row: part.manual[index].row)
                 }
@@ -138,7 +147,18 @@ extension DealsReader {
             result.append(part)
             result.sheets += part.sheets
         }
+        if let receive, streaming == nil {
+            try receive(result.lines)
+            result.lines = []
+        }
         return result
+    }
+
+    /// `lines` read from the sheet `ordinal` of those read, their rows keyed by it (`DealsTable.rowKey`).
+    private static func withSheet(_ ordinal: Int, _ lines: [CreditLine]) -> [CreditLine] {
+        var lines = lines
+        for index in lines.indices { lines[index].row = DealsTable.rowKey(sheet: ordinal, row: lines[index].row) }
+        return lines
     }
 }
 

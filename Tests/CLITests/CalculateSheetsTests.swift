@@ -19,18 +19,24 @@ import Testing
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    /// `calculate --format json` on `workbook` with the case's plan and roster: its reps, and its
-    /// lines without the row each stands on (a tab's rows are numbered on their own sheet).
-    static func statements(_ workbook: URL, case folder: URL) throws -> (reps: [NSDictionary], lines: [String]) {
+    /// `calculate --format json` on `workbook` with the case's plan and roster, and `more` arguments.
+    static func statement(_ workbook: URL, case folder: URL, _ more: [String] = []) throws -> String {
         var arguments = [
             "calculate", "--plan", folder.appendingPathComponent("plan.yaml").path, "--deals", workbook.path,
             "--format", "json",
         ]
         let roster = folder.appendingPathComponent("roster.csv")
         if FileManager.default.fileExists(atPath: roster.path) { arguments += ["--roster", roster.path] }
-        let result = try CommandLineTests.run(arguments)
+        let result = try CommandLineTests.run(arguments + more)
         #expect(result.status == 0, "\(workbook.path): \(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary)
+        return result.stdout
+    }
+
+    /// `statement`'s reps, and its lines without the row each stands on (a tab's rows are numbered
+    /// on their own sheet).
+    static func statements(_ workbook: URL, case folder: URL) throws -> (reps: [NSDictionary], lines: [String]) {
+        let document = try statement(workbook, case: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? NSDictionary)
         let reps = try #require(object["reps"] as? [NSDictionary])
         let lines = try #require(object["lines"] as? [[String: Any]]).map { line in
             var line = line
@@ -59,6 +65,25 @@ import Testing
             #expect(!oneSheet.reps.isEmpty && !oneSheet.lines.isEmpty, "\(name)")
             #expect(perRep.reps == oneSheet.reps, "\(name): the tabs' statements differ from one sheet's")
             #expect(perRep.lines == oneSheet.lines, "\(name): the tabs' lines differ from one sheet's")
+        }
+    }
+
+    /// The JSON statement is written from spooled lines unless an output needs them all (`--out`):
+    /// on the tabs, both ways give the same document, byte for byte.
+    @Test func theSpooledStatementOfTabsIsTheWholeRunsStatement() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.render(into: folder)
+        let tabs = folder.appendingPathComponent("tab-per-rep")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: tabs.path).filter { $0.hasSuffix(".xlsx") }
+        try #require(cases.count >= 8)
+        for file in cases.sorted() {
+            let scenario = CalculateCommandTests.scenarios.appendingPathComponent(String(file.dropLast(".xlsx".count)))
+            let workbook = tabs.appendingPathComponent(file)
+            let spooled = try Self.statement(workbook, case: scenario)
+            let whole = try Self.statement(
+                workbook, case: scenario, ["--out", folder.appendingPathComponent("statement-\(file)").path])
+            #expect(!spooled.isEmpty && spooled == whole, "\(file): the spooled statement differs")
         }
     }
 }

@@ -32,7 +32,23 @@ import XLSX
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try LayoutReadingTests.workbook(sheets, in: folder)
-        return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        return try readBothWays(path) {
+            try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"], passingLinesTo: $0)
+        }
+    }
+
+    /// The table `read` returns keeping the lines, after checking that with `passingLinesTo` the
+    /// same lines are passed on, in the same order, and none kept (a spooled calculation reads so).
+    static func readBothWays(
+        _ path: String, _ read: ((([CreditLine]) throws -> Void)?) throws -> DealsTable
+    ) throws -> DealsTable {
+        let table = try read(nil)
+        var passed: [CreditLine] = []
+        let streamed = try read { passed += $0 }
+        #expect(passed == table.lines, "\(path): the lines passed on differ from those kept")
+        #expect(streamed.lines.isEmpty)
+        #expect(streamed.rowsRead == table.rowsRead && streamed.sheets.map(\.name) == table.sheets.map(\.name))
+        return table
     }
 
     /// Each line's deal and date, in sheet order.

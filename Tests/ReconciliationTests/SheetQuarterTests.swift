@@ -37,7 +37,9 @@ import XLSX
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try LayoutReadingTests.workbook(sheets, in: folder)
-        return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"], plan: plan)
+        return try SheetPeriodTests.readBothWays(path) {
+            try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"], plan: plan, passingLinesTo: $0)
+        }
     }
 
     /// Whether reading `sheets` fails naming `sheet` with `words` in its message.

@@ -136,9 +136,9 @@ struct CalculationInputs: ParsableArguments {
 extension LoadedRun {
     /// Reads the plan and roster, and the deals (with a progress line on a terminal) from the
     /// sheets `sheets` selects. `skipUnreadable`: rows with values that cannot be read are left
-    /// out and listed (`UnreadableRows`) rather than stopping the run. `spooling`: the lines of a
-    /// CSV file go straight into a `SpooledCalculation` (compact, on disk past a memory budget)
-    /// instead of the table, for runs that need no line twice.
+    /// out and listed (`UnreadableRows`) rather than stopping the run. `spooling`: the lines go
+    /// straight into a `SpooledCalculation` (compact, on disk past a memory budget) instead of the
+    /// table, for runs that need no line twice.
     static func read(
         _ planFiles: PlanOptions, deals: String, sheets: DealsSheetOptions, skipUnreadable: Bool,
         spooling: Bool = false
@@ -147,44 +147,39 @@ extension LoadedRun {
         let entries = try planFiles.loadRoster(for: loaded)
         let pins = try sheets.pins(loaded)
         let progress = ProgressLine()
+        let hear = { progress.update("reading the deals", done: $0, total: $1) }
         let file = try TableFile.open(deals)
-        var table: DealsTable
         var spool: SpooledCalculation?
-        if spooling, case .delimited = file {
-            let calculation: SpooledCalculation
+        if spooling {
             do {
-                calculation = try SpooledCalculation(plan: loaded, roster: entries)
+                spool = try SpooledCalculation(plan: loaded, roster: entries)
             } catch {
                 throw UsageError("\(deals): \(error.description)")
             }
-            spool = calculation
-            table = try DealsReader.read(file, sheet: sheets.sheet, pins: pins) {
-                progress.update("reading the deals", done: $0, total: $1)
-            } passingLinesTo: { lines in
+        }
+        let receive = spool.map { calculation in
+            { (lines: [CreditLine]) throws in
                 do {
                     try calculation.add(lines)
                 } catch {
                     throw UsageError("\(deals): \(error)")
                 }
             }
-        } else if case .workbook = file {
+        }
+        var table: DealsTable
+        if case .workbook = file {
             // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps
             // its own sheet's row number.
             let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap {
                 [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
             }
             table = try DealsReader.readWorkbook(
-                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded
-            ) {
-                progress.update("reading the deals", done: $0, total: $1)
-            }
-            for index in table.lines.indices {
-                table.lines[index].row = DealsTable.sheetRow(table.lines[index].row)
-            }
+                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded, progress: hear,
+                passingLinesTo: receive.map { add in { try add(ownSheetRows($0)) } })
+            table.lines = ownSheetRows(table.lines)
         } else {
-            table = try DealsReader.read(file, sheet: sheets.sheet, pins: pins) {
-                progress.update("reading the deals", done: $0, total: $1)
-            }
+            table = try DealsReader.read(
+                file, sheet: sheets.sheet, pins: pins, progress: hear, passingLinesTo: receive)
         }
         do {
             try UnreadableRows.check(table, skip: skipUnreadable)
@@ -193,6 +188,13 @@ extension LoadedRun {
             throw error
         }
         return LoadedRun(plan: loaded, deals: table, roster: entries, progress: progress, spool: spool)
+    }
+
+    /// `lines` read from a workbook, each row the row of its own sheet (`DealsTable.sheetRow`).
+    private static func ownSheetRows(_ lines: [CreditLine]) -> [CreditLine] {
+        var lines = lines
+        for index in lines.indices { lines[index].row = DealsTable.sheetRow(lines[index].row) }
+        return lines
     }
 }
 
