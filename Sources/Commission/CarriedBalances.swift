@@ -7,23 +7,25 @@ import Foundation
 /// run's first period; periods inside the run are recomputed from the deals as always.
 public struct CarriedBalances: Sendable, Hashable {
     /// Per rep id, balances at the end of past periods, in period order.
-    private let byRep: [String: [BalanceAtPeriodEnd]]
+    private var byRep: [String: [BalanceAtPeriodEnd]] = [:]
 
-    public struct BalanceAtPeriodEnd: Sendable, Hashable {
-        public var period: Period
-        public var balance: Decimal
-
-        public init(period: Period, balance: Decimal) {
-            self.period = period
-            self.balance = balance
-        }
+    private struct BalanceAtPeriodEnd: Sendable, Hashable {
+        var period: Period
+        var balance: Decimal
     }
 
     /// No carried balances: every rep starts at 0.
-    public static let none = CarriedBalances([:])
+    public static let none = CarriedBalances()
 
-    public init(_ byRep: [String: [BalanceAtPeriodEnd]]) {
-        self.byRep = byRep.mapValues { $0.sorted { $0.period < $1.period } }
+    public init() {}
+
+    /// Records `balance` as `rep`'s at the end of `period` (replacing one recorded for it before).
+    public mutating func record(_ balance: Decimal, of rep: String, atEndOf period: Period) {
+        var balances = byRep[rep, default: []]
+        balances.removeAll { $0.period == period }
+        let place = balances.firstIndex { $0.period > period } ?? balances.endIndex
+        balances.insert(BalanceAtPeriodEnd(period: period, balance: balance), at: place)
+        byRep[rep] = balances
     }
 
     /// The balance `rep` carries into `period`: the latest recorded before it, else 0.

@@ -26,14 +26,14 @@ public struct TrueUpCalculation: Sendable {
 
     /// The draw balance each rep had at the end of each closed period, for the engine to carry in.
     public var carried: CarriedBalances {
-        var byRep: [String: [CarriedBalances.BalanceAtPeriodEnd]] = [:]
+        var carried = CarriedBalances.none
         for (_, period, totals) in closed {
             for total in totals {
                 guard let balance = total.balanceValue else { continue }
-                byRep[total.rep, default: []].append(.init(period: period, balance: balance))
+                carried.record(balance, of: total.rep, atEndOf: period)
             }
         }
-        return CarriedBalances(byRep)
+        return carried
     }
 
     /// Compares every closed period the statement covers with what was paid. `planText` is the
