@@ -168,8 +168,8 @@ enum ValueReading {
         return (a, b, year)
     }
 
-    /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text date in
-    /// `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), or nothing.
+    /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), or what
+    /// `date(_:)` reads.
     static func date(_ value: CellValue, order: DateOrder?) throws(Failure) -> LocalDate? {
         if case .text(let text) = value, let order, let (a, b, year) = dateParts(text) {
             let (day, month) = order == .dayFirst ? (a, b) : (b, a)
@@ -181,7 +181,8 @@ enum ValueReading {
         return try date(value)
     }
 
-    /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), or nothing.
+    /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text that names its
+    /// month or writes its year first (`WrittenDate`: `Jan 4, 2026`, `2026/01/04`), or nothing.
     static func date(_ value: CellValue) throws(Failure) -> LocalDate? {
         switch value {
         case .empty: return nil
@@ -190,7 +191,7 @@ enum ValueReading {
         case .text(let text):
             let trimmed = text.trimmedSpaces
             if trimmed.isEmpty { return nil }
-            guard let date = LocalDate(iso: trimmed) else {
+            guard let date = LocalDate(iso: trimmed) ?? WrittenDate.parse(trimmed) else {
                 throw .wrong("expected a date (a date cell or YYYY-MM-DD), found \"\(text)\"")
             }
             return date

@@ -1,0 +1,100 @@
+import Commission
+import Foundation
+
+/// Text dates that say which part is which, as people and exports write them: the month by its
+/// name (`Jan 4, 2026`, `4-Jan-26`, `4 de enero de 2026`, `4. März 2026`, `Sunday, January 4,
+/// 2026`) or the year first (`2026/01/04`, `2026.01.04`). Unlike `03/04/2026` they need no
+/// day-first or month-first decision.
+enum WrittenDate {
+    /// The date `text` writes, or nil when it is not one of those forms (or no such day exists).
+    static func parse(_ text: String) -> LocalDate? {
+        let words = words(of: text)
+        guard words.count == 3 else { return nil }
+        if let year = number(words[0], digits: 4...4), let month = number(words[1], digits: 1...2),
+            let day = number(words[2], digits: 1...2)
+        {
+            return LocalDate(year: year, month: month, day: day)
+        }
+        guard let place = words.firstIndex(where: { monthNumber($0) != nil }), let month = monthNumber(words[place])
+        else { return nil }
+        let others = words.enumerated().filter { $0.offset != place }.map(\.element)
+        if let year = number(others[0], digits: 4...4), let day = number(others[1], digits: 1...2) {
+            return LocalDate(year: year, month: month, day: day)  // 2026 Jan 4
+        }
+        // Jan 4, 2026 and 4 Jan 2026.
+        guard let day = number(others[0], digits: 1...2), let year = year(others[1]) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
+    }
+
+    /// The text's words, folded to lower-case ASCII letters and digits: separators (spaces,
+    /// commas, dots, hyphens, slashes) dropped, and so are `de`/`del`/`of`/`the` (`4 de enero de
+    /// 2026`), a weekday's name before the date (`Sunday,`), an ordinal's suffix (`4th`, `1er`) and a
+    /// time after it (`10:30`).
+    private static func words(of text: String) -> [String] {
+        guard text.utf8.count <= 64 else { return [] }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let clock = folded.firstIndex(of: ":").map { time in
+            folded[..<time].lastIndex { !$0.isNumber } ?? folded.startIndex
+        }
+        var words = folded[..<(clock ?? folded.endIndex)].split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+            .map { word -> String in
+                for suffix in ["st", "nd", "rd", "th", "er"] where word.hasSuffix(suffix) {
+                    let digits = word.dropLast(2)
+                    if !digits.isEmpty, digits.allSatisfy(\.isNumber) { return String(digits) }
+                }
+                return String(word)
+            }
+            .filter { !["de", "del", "of", "the"].contains($0) }
+        if words.count == 4, words[0].count >= 3, weekdays.contains(where: { $0.hasPrefix(words[0]) }) {
+            words.removeFirst()
+        }
+        return words
+    }
+
+    private static func number(_ word: String, digits: ClosedRange<Int>) -> Int? {
+        guard digits.contains(word.count), word.allSatisfy(\.isNumber) else { return nil }
+        return Int(word)
+    }
+
+    /// A four-digit year, or a two-digit one as Excel reads it (`26` is 2026, `95` is 1995).
+    private static func year(_ word: String) -> Int? {
+        if let year = number(word, digits: 4...4) { return year }
+        return number(word, digits: 2...2).map { $0 < 30 ? 2000 + $0 : 1900 + $0 }
+    }
+
+    /// The month a word names: a month's name in English, Spanish, Portuguese, French, German or
+    /// Italian, or its first three letters or more (`Sept`, `janv`, `Mär`).
+    static func monthNumber(_ word: String) -> Int? {
+        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
+        for (index, names) in monthNames.enumerated() where names.contains(where: { $0.hasPrefix(word) }) {
+            return index + 1
+        }
+        return nil
+    }
+
+    /// Folded month names by month, in the languages headers are read in (`HeaderSynonyms`).
+    private static let monthNames: [[String]] = [
+        ["january", "enero", "janeiro", "janvier", "januar", "janner", "gennaio"],
+        ["february", "febrero", "fevereiro", "fevrier", "februar", "febbraio"],
+        ["march", "marzo", "marco", "mars", "marz"],
+        ["april", "abril", "avril", "aprile"],
+        ["may", "mayo", "maio", "mai", "maggio"],
+        ["june", "junio", "junho", "juin", "juni", "giugno"],
+        ["july", "julio", "julho", "juillet", "juli", "luglio"],
+        ["august", "agosto", "aout"],
+        ["september", "septiembre", "setiembre", "setembro", "septembre", "settembre", "sept"],
+        ["october", "octubre", "outubro", "octobre", "oktober", "ottobre"],
+        ["november", "noviembre", "novembro", "novembre"],
+        ["december", "diciembre", "dezembro", "decembre", "dezember", "dicembre"],
+    ]
+
+    /// Weekdays' names in those languages, folded (a weekday before a date may be cut short: `Sun,`).
+    private static let weekdays: [String] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+        "segunda", "terca", "quarta", "quinta", "sexta",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
+    ]
+}
