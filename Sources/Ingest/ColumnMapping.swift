@@ -22,19 +22,31 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
 struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
     let keys: [Key]
     let wanted: [Key: Set<String>]
+    /// The fields a header may name among other words, with their synonyms and `loose` names.
+    let loose: LooseHeaders<Key>
 
-    init(keys: [Key], synonyms: (Key) -> [String]) {
+    /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
+    /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
+    init(keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:]) {
         self.keys = keys
         wanted = Dictionary(
             uniqueKeysWithValues: keys.map { key in
                 (key, Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)]))
             })
+        // Every field's names compete for a column, once some field may take one.
+        self.loose = LooseHeaders(
+            names: loose.isEmpty
+                ? [:]
+                : Dictionary(
+                    uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
+                ),
+            claimable: Set(loose.keys))
     }
 }
 
 extension Field {
     /// The deals' header words, made once.
-    static let headerWords = HeaderWords(keys: Field.allCases, synonyms: \.synonyms)
+    static let headerWords = HeaderWords(keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames)
 }
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.
@@ -85,6 +97,18 @@ enum ColumnMatcher {
                 taken.insert(match.column)
             }
         }
+        // Columns no synonym names may name a field among other words (`Booking Amount`), in a
+        // row with text enough to be a header.
+        if !words.loose.claimable.isEmpty && headers.count >= required.count {
+            let open = words.loose.claimable.filter { key in
+                columns[key] == nil && !ambiguous.contains { $0.key == key }
+            }
+            for (key, match) in words.loose.match(headers.map { ($0.column, $0.text) }, open: open, taken: taken) {
+                columns[key] = match.column
+                names[key] = match.text
+                taken.insert(match.column)
+            }
+        }
         let isHeaderRow = required.allSatisfy { key in columns[key] != nil || ambiguous.contains { $0.key == key } }
         guard isHeaderRow else { return nil }
         if let (key, matches) = ambiguous.first {
@@ -110,10 +134,14 @@ enum ColumnMatcher {
                 return nil
             } ?? []
         let found = Set(texts.map(headerKey))
-        let missing = required.filter { key in
+        var missing = required.filter { key in
             let wanted = pins[key.rawValue].map { [headerKey($0)] } ?? words.wanted[key] ?? []
             return !wanted.contains(where: found.contains)
         }
+        let named = words.loose.match(
+            texts.enumerated().map { ($0.offset, $0.element) },
+            open: Set(missing.filter { pins[$0.rawValue] == nil && words.loose.claimable.contains($0) }), taken: [])
+        if missing.contains(where: { named[$0] == nil }) { missing.removeAll { named[$0] != nil } }
         let headerList = texts.isEmpty ? "no headers" : "headers " + texts.map { "'\($0)'" }.joined(separator: ", ")
         let missingList = missing.map { key in
             pins[key.rawValue].map { "\(key.rawValue) (pinned to '\($0)')" } ?? key.rawValue

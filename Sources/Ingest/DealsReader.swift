@@ -122,7 +122,7 @@ public enum DealsReader {
     ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
-            in: file, tables: tables, keys: Field.allCases, synonyms: \.synonyms, required: Field.required, pins: pins)
+            in: file, tables: tables, words: Field.headerWords, required: Field.required, pins: pins)
         return try read(
             file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
             progress: progress, passingLinesTo: receive)

@@ -31,6 +31,19 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// same in other languages from `HeaderSynonyms`).
     public var synonyms: [String] { english + HeaderSynonyms.other(rawValue) }
 
+    /// The fields a header may name among other words (`Booking Amount`, `Commission ($)`,
+    /// `Invoice Date`; `LooseHeaders`), with names they go by only there: too wide to be synonyms
+    /// (a sheet may hold an `Order` column beside its `Deal ID`).
+    static let looseNames: [Field: [String]] = [
+        .dealID: ["Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference"],
+        .rep: ["Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer"],
+        .date: ["Signed", "Signature Date"],
+        .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price"],
+        .split: [],
+        .rate: ["Commission %", "Commission Percent"],
+        .commission: [],
+    ]
+
     private var english: [String] {
         switch self {
         case .dealID: ["deal_id", "Deal ID", "Deal", "Opportunity ID", "Opportunity", "ID", "Deal Number", "Opp ID"]
@@ -49,7 +62,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .cancelDate:
             ["cancel_date", "Cancel Date", "Cancelled", "Cancellation Date", "Refund Date", "Canceled Date"]
         case .rate: ["Rate", "Commission Rate", "Comm %", "Comm Rate", "Rate %"]
-        case .commission: ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount"]
+        case .commission: ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount"]
         case .bonus: ["Bonus", "SPIFF", "Spiff"]
         case .quota: ["Quota", "Target"]
         }

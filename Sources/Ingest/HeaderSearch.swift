@@ -11,7 +11,15 @@ public enum HeaderSearch {
         in file: TableFile, tables: [String?], keys: [Key], synonyms: (Key) -> [String], required: [Key],
         pins: [String: String]
     ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {
-        let words = HeaderWords(keys: keys, synonyms: synonyms)
+        try find(
+            in: file, tables: tables, words: HeaderWords(keys: keys, synonyms: synonyms), required: required, pins: pins
+        )
+    }
+
+    /// As `find(in:tables:keys:…)`, with the header words made already (`Field.headerWords`).
+    static func find<Key: Hashable & Sendable & RawRepresentable>(
+        in file: TableFile, tables: [String?], words: HeaderWords<Key>, required: [Key], pins: [String: String]
+    ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {
         var firstTableRows: [Row] = []
         for table in tables {
             let rows = try firstRows(of: table, in: file)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Headers that name a field among other words (`Booking Amount`, `Commission ($)`, `Sales Rep
+/// Name`, `Invoice Date`, `Deal #`): the second look `ColumnMatcher` takes at a header row's
+/// columns that no synonym names exactly, for the fields that allow it.
+///
+/// A column is taken for a field when one of the field's names stands in it as whole words, and
+/// no other field's name (of every field, not only those that may be named so) stands in it as
+/// well or better: the longest name wins (`Commission Rate` is the rate, not the commission),
+/// and between names of equal length the one that ends the header (`Invoice Date` is a date,
+/// `Deal Stage` a status). A header with `%` takes only names with `%`. A field two columns
+/// could be is left unmatched, and a column whose best name is a field already found is left
+/// alone (`Order Date` beside `Close Date` is no deal id): never a guess.
+struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
+    /// Per field, its names as words (`terms`).
+    let names: [Key: [[String]]]
+    /// The fields a column may be taken for.
+    let claimable: Set<Key>
+
+    init(names: [Key: [String]], claimable: Set<Key>) {
+        self.names = names.mapValues { $0.map(Self.terms).filter { !$0.isEmpty } }
+        self.claimable = claimable
+    }
+
+    /// A header's words: what stands in brackets dropped (`Amount (USD)`), lower-cased with
+    /// accents folded, split at anything not a letter or digit; `%` and `#` are words of their own.
+    static func terms(_ text: String) -> [String] {
+        var plain = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" {
+                depth += 1
+            } else if character == ")" || character == "]" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                plain.append(character)
+            }
+        }
+        if plain.trimmingCharacters(in: .whitespaces).isEmpty { plain = text }
+        let folded =
+            plain.utf8.allSatisfy { $0 < 0x80 }
+            ? plain.lowercased() : plain.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var terms: [String] = []
+        var current = ""
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty { terms.append(current) }
+            current = ""
+            if character == "%" || character == "#" { terms.append(String(character)) }
+        }
+        if !current.isEmpty { terms.append(current) }
+        return terms
+    }
+
+    /// The fields among `open` (claimable ones still unmatched) that the columns of `headers` not
+    /// `taken` name loosely: field → column and the header's text.
+    func match(
+        _ headers: [(column: Int, text: String)], open: Set<Key>, taken: Set<Int>
+    ) -> [Key: (column: Int, text: String)] {
+        var claims: [Key: [(column: Int, text: String, length: Int)]] = [:]
+        for header in headers where !taken.contains(header.column) {
+            let words = Self.terms(header.text)
+            guard !words.isEmpty else { continue }
+            var best: (length: Int, endsHeader: Bool) = (0, false)
+            var chosen: [(key: Key, endsHeader: Bool)] = []
+            for key in names.keys {
+                guard let found = longest(names[key] ?? [], in: words) else { continue }
+                if found.length > best.length {
+                    best = found
+                    chosen = [(key, found.endsHeader)]
+                } else if found.length == best.length {
+                    chosen.append((key, found.endsHeader))
+                }
+            }
+            if chosen.count > 1 { chosen = chosen.filter(\.endsHeader) }
+            guard chosen.count == 1, open.contains(chosen[0].key) else { continue }
+            claims[chosen[0].key, default: []].append((header.column, header.text, best.length))
+        }
+        var matched: [Key: (column: Int, text: String)] = [:]
+        for (key, columns) in claims {
+            let longest = columns.map(\.length).max() ?? 0
+            let best = columns.filter { $0.length == longest }
+            if best.count == 1 { matched[key] = (best[0].column, best[0].text) }
+        }
+        return matched
+    }
+
+    /// The longest of `names` standing in `words` as a run of whole words, and whether it ends them.
+    private func longest(_ names: [[String]], in words: [String]) -> (length: Int, endsHeader: Bool)? {
+        let percent = words.contains("%")
+        var best: (length: Int, endsHeader: Bool)?
+        for name in names where name.count <= words.count && (!percent || name.contains("%")) {
+            for start in 0...(words.count - name.count) where words[start..<(start + name.count)].elementsEqual(name) {
+                let found = (length: name.count, endsHeader: start + name.count == words.count)
+                if let current = best,
+                    current.length > found.length || (current.length == found.length && !found.endsHeader)
+                {
+                    continue
+                }
+                best = found
+            }
+        }
+        return best
+    }
+}
