@@ -7,13 +7,15 @@ public enum HeaderSearch {
 
     private struct Enough: Error {}
 
+    /// `loose`: the fields a header may name among other words (`LooseHeaders`), each with the
+    /// names it goes by only there.
     public static func find<Key: Hashable & Sendable & RawRepresentable>(
         in file: TableFile, tables: [String?], keys: [Key], synonyms: (Key) -> [String], required: [Key],
-        pins: [String: String]
+        pins: [String: String], loose: [Key: [String]] = [:]
     ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {
         try find(
-            in: file, tables: tables, words: HeaderWords(keys: keys, synonyms: synonyms), required: required, pins: pins
-        )
+            in: file, tables: tables, words: HeaderWords(keys: keys, synonyms: synonyms, loose: loose),
+            required: required, pins: pins)
     }
 
     /// As `find(in:tables:keys:…)`, with the header words made already (`Field.headerWords`).

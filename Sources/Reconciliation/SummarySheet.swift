@@ -27,6 +27,11 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Every column a header may name among other words (`Sales Rep Name`, `Commission ($)`,
+    /// `Period Ending`; `LooseHeaders`), with names the rep goes by only there.
+    static let looseNames: [SummaryField: [String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0 == .rep ? ["Employee", "Sales Person", "Representative"] : []) })
+
     /// The figures a summary row may hold.
     static let figures: [SummaryField] = [.commission, .bonus, .clawback, .trueUp, .earned, .draw, .payable, .balance]
 }
@@ -145,7 +150,7 @@ struct SummarySheet {
     ) {
         let (found, mapping) = try HeaderSearch.find(
             in: file, tables: [table], keys: SummaryField.allCases, synonyms: \.synonyms, required: required,
-            pins: [:])
+            pins: [:], loose: SummaryField.looseNames)
         return (found ?? "", mapping)
     }
 }
