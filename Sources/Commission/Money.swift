@@ -30,6 +30,9 @@ public struct RoundingRule: Sendable, Hashable {
 extension Decimal {
     /// Rounds to `places` decimals; `.halfUp` rounds halves away from zero (Excel's ROUND).
     public func rounded(places: Int, mode: RoundingRule.Mode) -> Decimal {
+        if let small = SmallDecimal(self), let result = small.rounded(places, mode == .halfUp ? .plain : .bankers) {
+            return result
+        }
         var source = self
         var result = Decimal()
         if mode == .halfUp && self < 0 {
@@ -80,5 +83,5 @@ extension Decimal {
     public var ratioText: String { ratioRounded.plainText }
 
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
-    public var percentText: String { (self * 100).plainText + "%" }
+    public var percentText: String { Decimal.product(self, 100).plainText + "%" }
 }
