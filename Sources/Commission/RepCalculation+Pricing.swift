@@ -18,6 +18,8 @@ extension RepCalculation {
             let all = ordered.filter { run.periodOfLine[$0] == period }
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
+            // Room for the lines and a true-up: entries are large, and growing copies them.
+            ledger.entries.reserveCapacity(all.count + 1)
             // The quota stands on any of the period's rows, whatever their status (plan-format.md §7).
             ledger.quota = try quota(for: period, lines: all)
             if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
