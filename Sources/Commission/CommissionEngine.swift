@@ -1,5 +1,6 @@
 import Foundation
 import Parallel
+import Primitives
 
 /// The calculation of plan-format.md section 3: plan, roster and credit lines in, statement out.
 ///
@@ -202,7 +203,7 @@ struct LineFacts {
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
             return (
                 keys: slice.map { MatchKeys($0, memo: &memo) },
-                credits: slice.map { $0.split == 1 ? $0.amount : $0.amount * $0.split },
+                credits: slice.map { Decimal.same($0.split, 1) ? $0.amount : Decimal.product($0.amount, $0.split) },
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
                 }

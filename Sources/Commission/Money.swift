@@ -30,6 +30,9 @@ public struct RoundingRule: Sendable, Hashable {
 extension Decimal {
     /// Rounds to `places` decimals; `.halfUp` rounds halves away from zero (Excel's ROUND).
     public func rounded(places: Int, mode: RoundingRule.Mode) -> Decimal {
+        if let small = SmallDecimal(self), let result = small.rounded(places, mode == .halfUp ? .plain : .bankers) {
+            return result
+        }
         var source = self
         var result = Decimal()
         if mode == .halfUp && self < 0 {
@@ -49,8 +52,8 @@ extension Decimal {
     /// Plain text with at least two decimals, more when the value has them: `100.00`, `338.7802`.
     public var moneyText: String {
         let plain = plainText
-        guard let point = plain.firstIndex(of: ".") else { return plain + ".00" }
-        let decimals = plain.distance(from: point, to: plain.endIndex) - 1
+        guard let point = plain.utf8.firstIndex(of: UInt8(ascii: ".")) else { return plain + ".00" }
+        let decimals = plain.utf8.distance(from: point, to: plain.utf8.endIndex) - 1
         return decimals >= 2 ? plain : plain + String(repeating: "0", count: 2 - decimals)
     }
 
@@ -58,19 +61,30 @@ extension Decimal {
     public var plainText: String { plainString }
 
     /// Money for people: thousands grouped, at least two decimals: `19,692.272`, `-1,250.00`.
+    /// Written in one pass over the plain text's bytes (every explained line has one or more).
     public var groupedMoneyText: String {
-        let text = moneyText.utf8
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + text.count / 3)
-        let negative = text.first == UInt8(ascii: "-")
-        let body = negative ? text.dropFirst() : text[...]
-        let wholeDigits = body.prefix { $0 != UInt8(ascii: ".") }.count
-        if negative { out.append(UInt8(ascii: "-")) }
-        for (offset, byte) in body.enumerated() {
-            if offset > 0 && offset < wholeDigits && (wholeDigits - offset) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(byte)
+        var plain = plainText
+        return plain.withUTF8 { text in
+            let negative = text.first == UInt8(ascii: "-")
+            let body = UnsafeBufferPointer(rebasing: text[(negative ? 1 : 0)...])
+            let wholeDigits = body.firstIndex(of: UInt8(ascii: ".")) ?? body.count
+            let decimals = wholeDigits == body.count ? 0 : body.count - wholeDigits - 1
+            return String(unsafeUninitializedCapacity: text.count + wholeDigits / 3 + 3) { out in
+                var count = 0
+                func put(_ byte: UInt8) {
+                    out[count] = byte
+                    count += 1
+                }
+                if negative { put(UInt8(ascii: "-")) }
+                for (offset, byte) in body.enumerated() {
+                    if offset > 0 && offset < wholeDigits && (wholeDigits - offset) % 3 == 0 { put(UInt8(ascii: ",")) }
+                    put(byte)
+                }
+                if decimals == 0 { put(UInt8(ascii: ".")) }
+                for _ in min(decimals, 2)..<2 { put(UInt8(ascii: "0")) }
+                return count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A ratio (attainment, a share of a target) as every report gives it: half-up to six places.
@@ -80,5 +94,5 @@ extension Decimal {
     public var ratioText: String { ratioRounded.plainText }
 
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
-    public var percentText: String { (self * 100).plainText + "%" }
+    public var percentText: String { Decimal.product(self, 100).plainText + "%" }
 }

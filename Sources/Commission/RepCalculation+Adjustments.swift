@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 extension RepCalculation {
     /// Step 8: the gate, the per-deal cap, bonuses, then the per-period cap, for one rep-period.
@@ -24,7 +25,7 @@ extension RepCalculation {
         }
         if let cap = rules.capPerDeal {
             for i in ledger.entries.indices
-            where ledger.entries[i].line.kind == .commission && ledger.entries[i].line.amount > cap {
+            where ledger.entries[i].line.kind == .commission && Decimal.less(cap, ledger.entries[i].line.amount) {
                 ledger.entries[i].line.amount = cap
                 ledger.entries[i].line.flags.insert(.capped)
                 ledger.entries[i].line.explanation += " — capped per deal at \(cap.groupedMoneyText)"
@@ -86,18 +87,19 @@ extension RepCalculation {
         var running: Decimal = 0
         for i in commission + bonuses {
             let amount = ledger.entries[i].line.amount
-            if running >= cap && amount > 0 {
+            let positive = Decimal.less(0, amount)
+            if positive && !Decimal.less(running, cap) {
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.capped)
                 ledger.entries[i].line.explanation += " — per-period cap reached: 0"
-            } else if amount > 0 && running + amount > cap {
-                let remainder = cap - running
+            } else if positive && Decimal.less(cap, Decimal.sum(running, amount)) {
+                let remainder = Decimal.difference(cap, running)
                 ledger.entries[i].line.amount = remainder
                 ledger.entries[i].line.flags.insert(.capped)
                 ledger.entries[i].line.explanation +=
                     " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
             }
-            running += ledger.entries[i].line.amount
+            running = Decimal.sum(running, ledger.entries[i].line.amount)
         }
     }
 
@@ -108,8 +110,9 @@ extension RepCalculation {
         var issues: [StatementIssue] = []
         var paid: [Int: (commission: Decimal, bonus: Decimal)] = [:]
         for ledger in ledgers {
+            // Only lines with a clawback status are ever reversed: the others' payments are not kept.
             for entry in ledger.entries {
-                guard let source = entry.source else { continue }
+                guard let source = entry.source, run.clawbackStatus[source] else { continue }
                 if entry.line.kind == .commission { paid[source, default: (0, 0)].commission += entry.line.amount }
                 if entry.line.kind == .bonus { paid[source, default: (0, 0)].bonus += entry.line.amount }
             }
@@ -166,7 +169,7 @@ extension RepCalculation {
     func settle(_ ledgers: [Ledger]) -> [RepPeriodTotal] {
         var balance = run.carried.balance(of: rep.id, before: span.lowerBound)
         return ledgers.map { ledger in
-            let sum = ledger.entries.reduce(Decimal(0)) { $0 + $1.line.amount }
+            let sum = ledger.entries.reduce(Decimal(0)) { Decimal.sum($0, $1.line.amount) }
             let earned = plan.rounding.level == .period ? plan.rounding.round(sum) : sum
             var total = RepPeriodTotal(
                 rep: rep.id, name: rep.name, team: rep.team, period: ledger.period, credit: ledger.credit,

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 extension RepCalculation {
     /// Steps 4 to 7: each period's commission lines (and year-to-date true-ups), rounded per line
@@ -17,10 +18,12 @@ extension RepCalculation {
             let all = ordered.filter { run.periodOfLine[$0] == period }
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
+            // Room for the lines and a true-up: entries are large, and growing copies them.
+            ledger.entries.reserveCapacity(all.count + 1)
             // The quota stands on any of the period's rows, whatever their status (plan-format.md §7).
             ledger.quota = try quota(for: period, lines: all)
             if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
-            ledger.credit = own.reduce(Decimal(0)) { $0 + run.credits[$1] }
+            ledger.credit = own.reduce(Decimal(0)) { Decimal.sum($0, run.credits[$1]) }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
             if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
                 throw EngineError(
@@ -30,7 +33,7 @@ extension RepCalculation {
             }
             let bands = PricedBands(table, quota: bandQuota)
             var cumulative = table.basis == .ytd ? yearCredit : 0
-            let periodEnd = cumulative + ledger.credit
+            let periodEnd = Decimal.sum(cumulative, ledger.credit)
             var ownPaid: [(weight: Decimal, rate: Decimal)] = []
             for index in all {
                 guard run.eligible[index] else {
@@ -43,11 +46,11 @@ extension RepCalculation {
                 case (.perDeal, .marginal): parts = bands.marginal(from: 0, to: credit)
                 case (.perDeal, .retroactive):
                     parts = [retroactivePart(bands, band: bands.band(containing: credit), credit: credit)]
-                case (_, .marginal): parts = bands.marginal(from: cumulative, to: cumulative + credit)
+                case (_, .marginal): parts = bands.marginal(from: cumulative, to: Decimal.sum(cumulative, credit))
                 case (_, .retroactive):
                     parts = [retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit)]
                 }
-                cumulative += credit
+                cumulative = Decimal.sum(cumulative, credit)
                 let priced = price(index, parts: parts, bands: bands, period: period)
                 if let weight = priced.tierWeight, let rate = priced.entry.line.rates.first {
                     ownPaid.append((weight, rate))
@@ -69,7 +72,7 @@ extension RepCalculation {
     }
 
     private func retroactivePart(_ bands: PricedBands, band: Int, credit: Decimal) -> PricedBands.Part {
-        PricedBands.Part(band: band, credit: credit, amount: credit * bands.rates[band])
+        PricedBands.Part(band: band, credit: credit, amount: Decimal.product(credit, bands.rates[band]))
     }
 
     /// A line's commission from its tier parts, with the first matching override applied.
@@ -79,7 +82,7 @@ extension RepCalculation {
     {
         let source = run.lines[index]
         let credit = run.credits[index]
-        var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { $0 + $1.amount }
+        var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { Decimal.sum($0, $1.amount) }
         var rates = parts.map { bands.rates[$0.band] }
         var explanation = bands.describe(parts)
         var weight: Decimal? = credit
@@ -89,18 +92,18 @@ extension RepCalculation {
             let condition = override.when.summary
             switch override.effect {
             case .rate(let rate):
-                amount = credit * rate
+                amount = Decimal.product(credit, rate)
                 rates = [rate]
                 explanation = "\(credit.groupedMoneyText) at \(rate.percentText) (override: \(condition))"
                 weight = nil
             case .multiplier(let multiplier):
-                amount *= multiplier
+                amount = Decimal.product(amount, multiplier)
                 explanation = "(\(explanation)) × \(multiplier.plainText) (override: \(condition))"
-                weight = credit * multiplier
+                weight = Decimal.product(credit, multiplier)
             }
         }
         var unique: [Decimal] = []
-        for rate in rates where !unique.contains(rate) { unique.append(rate) }
+        for rate in rates where !unique.contains(where: { Decimal.same($0, rate) }) { unique.append(rate) }
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period, credit: credit,
             amount: roundedLine(amount), rates: unique, explanation: explanation,

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// A rate table made concrete for one rep and quota: money thresholds, rates and band labels.
 ///
@@ -32,7 +33,7 @@ struct PricedBands {
     /// The index of the band containing `credit`.
     func band(containing credit: Decimal) -> Int {
         var index = 0
-        while index + 1 < thresholds.count && credit >= thresholds[index + 1] { index += 1 }
+        while index + 1 < thresholds.count && !Decimal.less(credit, thresholds[index + 1]) { index += 1 }
         return index
     }
 
@@ -44,9 +45,9 @@ struct PricedBands {
     }
 
     /// Pays `[from, to)` marginally: each part at its own band's rate. Reversed when `to < from`.
-    /// Walks only the bands the interval touches.
+    /// Walks only the bands the interval touches; the arithmetic is on integers when it fits.
     func marginal(from: Decimal, to: Decimal) -> [Part] {
-        if to < from {
+        if Decimal.less(to, from) {
             return marginal(from: to, to: from).map { Part(band: $0.band, credit: -$0.credit, amount: -$0.amount) }
         }
         var band = self.band(containing: from)
@@ -54,12 +55,12 @@ struct PricedBands {
         var parts: [Part] = []
         while true {
             let isLast = band + 1 >= thresholds.count
-            let upper = isLast || to <= thresholds[band + 1] ? to : thresholds[band + 1]
-            if upper > lower || parts.isEmpty {
-                let width = upper - lower
-                parts.append(Part(band: band, credit: width, amount: width * rates[band]))
+            let upper = isLast || !Decimal.less(thresholds[band + 1], to) ? to : thresholds[band + 1]
+            if Decimal.less(lower, upper) || parts.isEmpty {
+                let width = Decimal.difference(upper, lower)
+                parts.append(Part(band: band, credit: width, amount: Decimal.product(width, rates[band])))
             }
-            if upper == to { return parts }
+            if Decimal.same(upper, to) { return parts }
             lower = upper
             band += 1
         }

@@ -79,4 +79,43 @@ import Testing
         #expect(Decimal(string: "-2.675")!.rounded(places: 2, mode: .halfUp) == Decimal(string: "-2.68")!)
         #expect(Decimal(string: "2.665")!.rounded(places: 2, mode: .halfEven) == Decimal(string: "2.66")!)
     }
+
+    /// Money for people: grouped by thousands, at least two decimals, any sign and size.
+    @Test func groupedMoneyText() {
+        let cases = [
+            ("0", "0.00"), ("5", "5.00"), ("-0.5", "-0.50"), ("999.1", "999.10"), ("1000", "1,000.00"),
+            ("-1234567.5", "-1,234,567.50"), ("19692.272", "19,692.272"), ("0.125", "0.125"),
+            ("123456789012345678901234567.5", "123,456,789,012,345,678,901,234,567.50"),
+        ]
+        for (text, expected) in cases {
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
+            #expect(value.groupedMoneyText == expected, "\(text)")
+        }
+    }
+
+    /// The integer rounding gives what Foundation's `NSDecimalRound` gives on the magnitude, stored
+    /// the same way, for halves, negatives, many digits and more places than the value has.
+    @Test func roundingIsFoundationsOnEveryPath() {
+        let texts = [
+            "0.005", "-0.005", "0.015", "-0.015", "2.665", "-2.665", "12345.6749", "-12345.675", "0.000049",
+            "99999999999999.995", "-99999999999999.985", "1844674407370955.1615", "123456789012345678901.235", "7",
+            "-7.1", "0",
+        ]
+        for text in texts {
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
+            for places in 0...6 {
+                for (mode, foundation) in [
+                    (RoundingRule.Mode.halfUp, NSDecimalNumber.RoundingMode.plain), (.halfEven, .bankers),
+                ] {
+                    var magnitude = value < 0 ? -value : value
+                    var expected = Decimal()
+                    NSDecimalRound(&expected, &magnitude, places, foundation)
+                    if value < 0 { expected = -expected }
+                    let rounded = value.rounded(places: places, mode: mode)
+                    #expect(rounded == expected, "\(text) to \(places) places, \(mode)")
+                    #expect(rounded.plainText == expected.plainText, "\(text) to \(places) places, \(mode)")
+                }
+            }
+        }
+    }
 }

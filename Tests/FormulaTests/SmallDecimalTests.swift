@@ -35,8 +35,12 @@ import Testing
             for b in Self.samples[index...].prefix(60) {
                 #expect(Self.same(Decimal.product(a, b), a * b), "\(a) × \(b)")
                 #expect(Self.same(Decimal.sum(a, b), a + b), "\(a) + \(b)")
+                #expect(Self.same(Decimal.difference(a, b), a - b), "\(a) − \(b)")
+                #expect(Self.same(Decimal.difference(b, a), b - a), "\(b) − \(a)")
                 let order = a == b ? ComparisonResult.orderedSame : (a < b ? .orderedAscending : .orderedDescending)
                 #expect(Decimal.order(a, b) == order, "\(a) <> \(b)")
+                #expect(Decimal.less(a, b) == (a < b) && Decimal.less(b, a) == (b < a), "\(a) < \(b)")
+                #expect(Decimal.same(a, b) == (a == b), "\(a) = \(b)")
             }
         }
     }
@@ -49,6 +53,33 @@ import Testing
                     var expected = Decimal()
                     NSDecimalRound(&expected, &source, places, mode)
                     #expect(Self.same(value.rounded(places, mode), expected), "\(value) to \(places) places, \(mode)")
+                }
+            }
+        }
+    }
+
+    /// Sums and differences whose aligned mantissas overflow 64 bits, and halves that round.
+    @Test func edgesAreFoundations() {
+        let texts = [
+            "9223372036854775807", "-9223372036854775807", "18446744073709551615", "0.0000000000000000001",
+            "922337203685477580.7", "-1", "1", "0.5", "-0.5", "0.005", "-0.005", "0.015", "-0.025", "12345.675",
+            "-12345.665", "99999999999999999.995", "1e40", "-1e-40",
+        ]
+        let values = texts.map { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))! }
+        for a in values {
+            for b in values {
+                #expect(Self.same(Decimal.sum(a, b), a + b), "\(a) + \(b)")
+                #expect(Self.same(Decimal.difference(a, b), a - b), "\(a) − \(b)")
+                #expect(Self.same(Decimal.product(a, b), a * b), "\(a) × \(b)")
+                #expect(Decimal.less(a, b) == (a < b), "\(a) < \(b)")
+            }
+            for places in 0...4 {
+                for mode in [NSDecimalNumber.RoundingMode.plain, .bankers] {
+                    var source = a
+                    var expected = Decimal()
+                    NSDecimalRound(&expected, &source, places, mode)
+                    let small = SmallDecimal(a)?.rounded(places, mode)
+                    #expect(small.map { Self.same($0, expected) } ?? true, "\(a) to \(places) places, \(mode)")
                 }
             }
         }

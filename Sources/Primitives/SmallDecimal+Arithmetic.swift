@@ -1,13 +1,12 @@
 import Foundation
-import Primitives
 
 /// `*`, `+`, comparison and rounding of two `SmallDecimal`s on integers.
 ///
-/// Foundation's Decimal operators work on 128-bit mantissas through arrays and are many times
-/// slower than integer arithmetic; a million `ROUND(D2*E2,2)` spend most of their time there. So
-/// these give exactly Foundation's result (the same value, compacted as Foundation compacts it)
-/// on integers; anything that does not fit, or would round in Foundation, returns nil and goes
-/// through Foundation.
+/// Foundation's Decimal operators work on 128-bit mantissas through arrays and allocate on every
+/// operation; a million `ROUND(D2*E2,2)`, or a million lines priced by the commission engine,
+/// spend most of their time there. So these give exactly Foundation's result (the same value,
+/// compacted as Foundation compacts it) on integers; anything that does not fit, or would round
+/// in Foundation, returns nil and goes through Foundation.
 extension SmallDecimal {
     /// The signed mantissa, when it fits `Int64`.
     private var signedMantissa: Int64? {
@@ -16,7 +15,7 @@ extension SmallDecimal {
     }
 
     /// `10^power` for 0...19.
-    static func tenToThe(_ power: Int) -> UInt64? {
+    public static func tenToThe(_ power: Int) -> UInt64? {
         guard power >= 0, power < powersOfTen.count else { return nil }
         return powersOfTen[power]
     }
@@ -35,7 +34,7 @@ extension SmallDecimal {
 
     // MARK: Operations
 
-    static func product(_ a: SmallDecimal, _ b: SmallDecimal) -> Decimal? {
+    public static func product(_ a: SmallDecimal, _ b: SmallDecimal) -> Decimal? {
         let (mantissa, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
         guard !overflow else { return nil }
         return SmallDecimal(negative: a.negative != b.negative, exponent: a.exponent + b.exponent, mantissa: mantissa)
@@ -43,7 +42,7 @@ extension SmallDecimal {
     }
 
     /// `a + b`, exact; nil when the aligned mantissas do not fit `Int64`.
-    static func sum(_ a: SmallDecimal, _ b: SmallDecimal) -> SmallDecimal? {
+    public static func sum(_ a: SmallDecimal, _ b: SmallDecimal) -> SmallDecimal? {
         guard let x = a.signedMantissa, let y = b.signedMantissa else { return nil }
         let exponent = min(a.exponent, b.exponent)
         guard let p = scaled(x, by: a.exponent - exponent), let q = scaled(y, by: b.exponent - exponent) else {
@@ -55,7 +54,7 @@ extension SmallDecimal {
     }
 
     /// How `a` compares with `b`; nil when aligning them would overflow.
-    static func compare(_ a: SmallDecimal, _ b: SmallDecimal) -> ComparisonResult? {
+    public static func compare(_ a: SmallDecimal, _ b: SmallDecimal) -> ComparisonResult? {
         guard let x = a.signedMantissa, let y = b.signedMantissa else { return nil }
         let exponent = min(a.exponent, b.exponent)
         // A zero compares by sign alone, whatever its exponent.
@@ -66,8 +65,8 @@ extension SmallDecimal {
     }
 
     /// Rounded to `places` decimals as `NSDecimalRound` rounds (`.plain` halves away from zero,
-    /// `.up` towards +∞, `.down` towards −∞); nil for other modes or when it does not fit.
-    func rounded(_ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal? {
+    /// `.bankers` halves to even, `.up` towards +∞, `.down` towards −∞); nil when it does not fit.
+    public func rounded(_ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal? {
         let dropped = -exponent - places
         guard dropped > 0 else { return decimal }
         guard let divisor = Self.tenToThe(dropped) else { return nil }
@@ -76,6 +75,7 @@ extension SmallDecimal {
         let awayFromZero: Bool
         switch mode {
         case .plain: awayFromZero = rest >= divisor - rest
+        case .bankers: awayFromZero = rest > divisor - rest || (rest == divisor - rest && kept % 2 == 1)
         case .up: awayFromZero = rest > 0 && !negative
         case .down: awayFromZero = rest > 0 && negative
         default: return nil
@@ -85,7 +85,7 @@ extension SmallDecimal {
     }
 
     /// The value as an `Int` when it is a whole number that fits.
-    var integer: Int? {
+    public var integer: Int? {
         guard let signed = signedMantissa else { return nil }
         if exponent >= 0 {
             guard let value = Self.scaled(signed, by: exponent) else { return nil }
@@ -98,22 +98,31 @@ extension SmallDecimal {
 
 extension Decimal {
     /// `a * b`, on integers when both are small.
-    static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
+    public static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
         if let x = SmallDecimal(a), let y = SmallDecimal(b), let result = SmallDecimal.product(x, y) { return result }
         return a * b
     }
 
     /// `a + b`, on integers when both are small.
-    static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
+    public static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
         if let x = SmallDecimal(a), let y = SmallDecimal(b), let result = SmallDecimal.sum(x, y)?.decimal {
             return result
         }
         return a + b
     }
 
+    /// `a - b`, on integers when both are small.
+    public static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
+        if let x = SmallDecimal(a), var y = SmallDecimal(b) {
+            y.negative = !y.negative && y.mantissa != 0
+            if let result = SmallDecimal.sum(x, y)?.decimal { return result }
+        }
+        return a - b
+    }
+
     /// The sum of `values`, exactly what adding them one by one with `+` gives: on integers
     /// while the running total stays small, else through Foundation from the start.
-    static func total(_ values: [Decimal]) -> Decimal {
+    public static func total(_ values: [Decimal]) -> Decimal {
         var running = SmallDecimal(negative: false, exponent: 0, mantissa: 0)
         for value in values {
             guard let next = SmallDecimal(value), let added = SmallDecimal.sum(running, next) else {
@@ -125,8 +134,14 @@ extension Decimal {
     }
 
     /// How `a` compares with `b`, on integers when both are small.
-    static func order(_ a: Decimal, _ b: Decimal) -> ComparisonResult {
+    public static func order(_ a: Decimal, _ b: Decimal) -> ComparisonResult {
         if let x = SmallDecimal(a), let y = SmallDecimal(b), let result = SmallDecimal.compare(x, y) { return result }
         return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
     }
+
+    /// `a < b`, on integers when both are small.
+    public static func less(_ a: Decimal, _ b: Decimal) -> Bool { order(a, b) == .orderedAscending }
+
+    /// `a == b`, on integers when both are small.
+    public static func same(_ a: Decimal, _ b: Decimal) -> Bool { order(a, b) == .orderedSame }
 }
