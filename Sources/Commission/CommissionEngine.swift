@@ -36,7 +36,7 @@ public enum CommissionEngine {
 
 /// One run's shared facts, computed once: rep of each line, eligibility, periods.
 package struct Run {
-    let plan: Plan
+    private(set) var plan: Plan
     let lines: [CreditLine]
     let book: RepBook
     let eligible: [Bool]
@@ -50,16 +50,18 @@ package struct Run {
     let keys: [MatchKeys]
     /// Each line's credit (amount × split), computed once.
     let credits: [Decimal]
-    let overrides: [(condition: NormalizedCondition, override: Override)]
+    private(set) var overrides: [(condition: NormalizedCondition, override: Override)]
     let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
     /// The first and last period present in the data, clawback periods included.
     let span: ClosedRange<Period>?
     var issues: [StatementIssue] = []
     /// Draw balances brought from periods paid before the run.
     package var carried = CarriedBalances.none
+    /// Whether lines carry their explanation; a run that only needs amounts skips writing them.
+    private(set) var explains = true
 
     /// A whole run: every line of every rep.
-    init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
+    package init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
         try DateWindow.check(lines)
         self.init(plan: plan, lines: lines, book: try RepBook(roster: roster, lines: lines), span: nil)
         let eligibleLines = eligible
@@ -109,9 +111,21 @@ package struct Run {
         }
     }
 
+    /// The same lines priced under other commission rules and rounding, for the amounts only:
+    /// the lines' explanations are left empty. The per-line facts (reps, periods, eligibility,
+    /// credits, split totals) depend on none of these, so they are this run's, not computed again.
+    package func repriced(commission: CommissionRules, rounding: RoundingRule) -> Run {
+        var run = self
+        run.plan.commission = commission
+        run.plan.rounding = rounding
+        run.overrides = commission.overrides.map { ($0.when.normalized, $0) }
+        run.explains = false
+        return run
+    }
+
     /// Computes every rep, in parallel when there are many (reps are independent), and joins
     /// the results in roster order, so the statement is the same whatever the scheduling.
-    func statement() throws(EngineError) -> Statement {
+    package func statement() throws(EngineError) -> Statement {
         var groups: [[StatementLine]] = []
         var statement = try statement(windowLines: nil) { groups += $0 }
         statement.lineGroups = groups

@@ -84,21 +84,24 @@ extension RepCalculation {
         let credit = run.credits[index]
         var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { Decimal.sum($0, $1.amount) }
         var rates = parts.map { bands.rates[$0.band] }
-        var explanation = bands.describe(parts)
+        let explains = run.explains
+        var explanation = explains ? bands.describe(parts) : ""
         var weight: Decimal? = credit
         if let override = run.overrides.first(where: { $0.condition.matches(run.keys[index], date: source.date) })?
             .override
         {
-            let condition = override.when.summary
+            let condition = explains ? override.when.summary : ""
             switch override.effect {
             case .rate(let rate):
                 amount = Decimal.product(credit, rate)
                 rates = [rate]
-                explanation = "\(credit.groupedMoneyText) at \(rate.percentText) (override: \(condition))"
+                if explains {
+                    explanation = "\(credit.groupedMoneyText) at \(rate.percentText) (override: \(condition))"
+                }
                 weight = nil
             case .multiplier(let multiplier):
                 amount = Decimal.product(amount, multiplier)
-                explanation = "(\(explanation)) × \(multiplier.plainText) (override: \(condition))"
+                if explains { explanation = "(\(explanation)) × \(multiplier.plainText) (override: \(condition))" }
                 weight = Decimal.product(credit, multiplier)
             }
         }

@@ -68,7 +68,7 @@ struct RepCalculation {
         }
         var extra = Set(ordered.map { run.periodOfLine[$0] })
         for index in ordered where run.clawbackStatus[index] {
-            plan.clawbackPeriod(of: run.lines[index]).map { extra.insert($0) }
+            if let period = plan.clawbackPeriod(of: run.lines[index]) { extra.insert(period) }
         }
         extra.subtract(result)
         return (result + extra).sorted()

@@ -24,16 +24,20 @@ struct DependencyGraph {
         let extent = workbook.usedExtent
 
         // The formula nodes in a range, worked out once per range: fifty SUMIFS over a column of a
-        // million formulas share one list instead of building fifty.
-        var nodesInRange: [RangeKey: [Int]] = [:]
-        func nodes(in sheet: Int, _ reference: Reference) -> [Int] {
-            guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { return [] }
+        // million formulas share one list instead of building fifty. Each range also counts how
+        // many of its nodes, from the first, are known done, so that every later formula reading
+        // it steps over those at once instead of looking at a million nodes again.
+        var rangeIDs: [RangeKey: Int] = [:]
+        var rangeNodes: [[Int]] = []
+        var doneUpTo: [Int] = []
+        func segment(in sheet: Int, _ reference: Reference) -> Segment {
+            guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { return Segment(nodes: []) }
             let lastRow = min(reference.lastRow, max(extent.rows, reference.firstRow))
             let key = RangeKey(
                 sheet: sheet, firstRow: reference.firstRow, lastRow: lastRow, firstColumn: reference.firstColumn,
                 lastColumn: reference.lastColumn)
             let isCell = key.firstRow == key.lastRow && key.firstColumn == key.lastColumn
-            if !isCell, let known = nodesInRange[key] { return known }
+            if !isCell, let known = rangeIDs[key] { return Segment(nodes: rangeNodes[known], range: known) }
             var found: [Int] = []
             for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
                 let rows = columns[column]!
@@ -49,45 +53,58 @@ struct DependencyGraph {
                 }
             }
             // Single cells are many and cheap to look up again: only ranges are kept.
-            if !isCell { nodesInRange[key] = found }
-            return found
+            guard !isCell else { return Segment(nodes: found) }
+            rangeIDs[key] = rangeNodes.count
+            rangeNodes.append(found)
+            doneUpTo.append(0)
+            return Segment(nodes: found, range: rangeNodes.count - 1)
         }
 
-        func precedents(of node: Int) -> [Int] {
+        func precedents(of node: Int) -> [Segment] {
             guard let expression = expressions[node] else { return [] }
-            var found: [Int] = []
             var ranges: [(Int, Reference)] = []
             Self.collectRanges(
                 expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address, into: &ranges)
-            for (sheet, reference) in ranges {
-                let inRange = nodes(in: sheet, reference)
-                if found.isEmpty { found = inRange } else { found += inRange }
-            }
-            return found
+            return ranges.map { segment(in: $0.0, $0.1) }
         }
 
         // Iterative depth-first search: 0 unvisited, 1 on the stack, 2 done.
         var state = [UInt8](repeating: 0, count: formulas.count)
+        /// The frame's next precedent that is not done (a done one changes nothing), or nil at its end.
+        /// A precedent not yet visited is left in place, so that the frame steps over it once done.
+        func nextPrecedent(_ frame: inout Frame) -> Int? {
+            while frame.segment < frame.segments.count {
+                let segment = frame.segments[frame.segment]
+                if let range = segment.range, doneUpTo[range] > frame.next { frame.next = doneUpTo[range] }
+                let from = frame.next
+                while frame.next < segment.nodes.count, state[segment.nodes[frame.next]] == 2 { frame.next += 1 }
+                if let range = segment.range, from == doneUpTo[range] { doneUpTo[range] = frame.next }
+                if frame.next < segment.nodes.count {
+                    let target = segment.nodes[frame.next]
+                    if state[target] == 1 { frame.next += 1 }
+                    return target
+                }
+                frame.segment += 1
+                frame.next = 0
+            }
+            return nil
+        }
         order.reserveCapacity(formulas.count)
-        var stack: [(node: Int, edges: [Int], next: Int)] = []
+        var stack: [Frame] = []
         for root in formulas.indices where state[root] == 0 {
-            stack.append((root, precedents(of: root), 0))
+            stack.append(Frame(node: root, segments: precedents(of: root)))
             state[root] = 1
             while !stack.isEmpty {
                 let top = stack.count - 1
-                if stack[top].next < stack[top].edges.count {
-                    let target = stack[top].edges[stack[top].next]
-                    stack[top].next += 1
-                    switch state[target] {
-                    case 0:
+                if let target = nextPrecedent(&stack[top]) {
+                    if state[target] == 0 {
                         state[target] = 1
-                        stack.append((target, precedents(of: target), 0))
-                    case 1:
+                        stack.append(Frame(node: target, segments: precedents(of: target)))
+                    } else {
                         let start = stack.lastIndex { $0.node == target } ?? top
                         let members = stack[start...].map(\.node)
                         let names = members.map { Self.name(formulas[$0], workbook) }
                         for member in members where cycles[member] == nil { cycles[member] = names }
-                    default: break
                     }
                 } else {
                     state[stack[top].node] = 2
@@ -96,6 +113,21 @@ struct DependencyGraph {
                 }
             }
         }
+    }
+
+    /// The formula nodes one reference of a formula reads; `range` numbers a range of several
+    /// cells, whose list formulas share.
+    private struct Segment {
+        let nodes: [Int]
+        var range: Int?
+    }
+
+    /// A formula on the depth-first stack: its precedents, and how far through them it is.
+    private struct Frame {
+        let node: Int
+        let segments: [Segment]
+        var segment = 0
+        var next = 0
     }
 
     static func name(_ formula: FormulaCell, _ workbook: FormulaWorkbook) -> String {

@@ -11,6 +11,8 @@ public struct PrecedentWalk {
     let accept: (Int, CellAddress) -> Bool
     private var formulaText: [SheetCell: String] = [:]
     private var memo: [Node: Set<SheetCell>] = [:]
+    /// A million filled-down formulas are a handful of shapes, each parsed once.
+    private var shapes = ShapeCache()
     private let extent: (rows: Int, columns: Int)
 
     /// A step of the walk: a formula's cell, or a range of more than one cell that formulas read.
@@ -67,7 +69,7 @@ public struct PrecedentWalk {
 
     /// What a step reads at once: the accepted cells, and the steps to follow. A formula's single
     /// cells are taken or followed directly; its ranges of several cells are steps of their own.
-    private func scan(_ node: Node) -> (Set<SheetCell>, [Node]) {
+    private mutating func scan(_ node: Node) -> (Set<SheetCell>, [Node]) {
         var found: Set<SheetCell> = []
         var children: [Node] = []
         func visit(_ target: Int, _ cell: CellAddress) {
@@ -85,7 +87,9 @@ public struct PrecedentWalk {
                 }
             }
         case .cell(let cell):
-            guard let text = formulaText[cell], let expression = try? Parser.parse(text) else { return ([], []) }
+            guard let text = formulaText[cell], let expression = try? shapes.parse(text, at: cell.address) else {
+                return ([], [])
+            }
             for (target, reference) in DependencyGraph.ranges(
                 expression, workbook: workbook, from: cell.sheet, cell: cell.address)
             {

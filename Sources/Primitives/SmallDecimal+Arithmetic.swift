@@ -78,7 +78,7 @@ extension SmallDecimal {
         case .bankers: awayFromZero = rest > divisor - rest || (rest == divisor - rest && kept % 2 == 1)
         case .up: awayFromZero = rest > 0 && !negative
         case .down: awayFromZero = rest > 0 && negative
-        default: return nil
+        @unknown default: return nil
         }
         if awayFromZero { kept += 1 }
         return SmallDecimal(negative: negative && kept != 0, exponent: -places, mantissa: kept).decimal

@@ -35,8 +35,14 @@ enum FindingPrecedents {
         }
         let index = firstAt
         guard index.count > 1 else { return }
+        let owners = Owners(index, findings)
         var walk = formulas.map { formulas in
-            PrecedentWalk(formulas) { index[CellPlace(sheet: formulas.sheets[$0].name, cell: $1)] != nil }
+            // The wrong cells by sheet index (a sheet's name is compared as the findings write it).
+            var accepted = Set<SheetCell>()
+            for (sheet, grid) in formulas.sheets.enumerated() {
+                for cell in owners.cells(onSheet: grid.name) { accepted.insert(SheetCell(sheet, cell)) }
+            }
+            return PrecedentWalk(formulas) { accepted.contains(SheetCell($0, $1)) }
         }
         for position in findings.indices where findings[position].isError && findings[position].isPay {
             let total = findings[position]
@@ -45,6 +51,22 @@ enum FindingPrecedents {
             if let formulas, let sheet = formulas.sheet(named: total.sheet),
                 let reached = walk?.reached(from: sheet, total.cell)
             {
+                let readsOthers = reached.contains {
+                    formulas.sheets[$0.sheet].name != total.sheet || $0.address != total.cell
+                }
+                // A total of a rep or period keeps the wrong cells of its own rep and period (and those
+                // of no rep): looked up among those, not among every cell a SUMIFS reaches.
+                if readsOthers && (total.rep != nil || total.period != nil) {
+                    found = owners.candidates(rep: total.rep, period: total.period).filter { candidate in
+                        candidate != place
+                            && formulas.sheets.indices.contains {
+                                formulas.sheets[$0].name == candidate.sheet
+                                    && reached.contains(SheetCell($0, candidate.cell))
+                            }
+                    }
+                    findings[position].precedents = found.sorted()
+                    continue
+                }
                 found = reached.map { CellPlace(sheet: formulas.sheets[$0.sheet].name, cell: $0.address) }.filter {
                     $0 != place
                 }
@@ -57,10 +79,51 @@ enum FindingPrecedents {
             }
             findings[position].precedents = found.filter { candidate in
                 guard total.rep != nil || total.period != nil, let other = index[candidate] else { return true }
-                return findings[other].rep == nil
-                    || (findings[other].rep?.normalizedKey == total.rep?.normalizedKey
-                        && findings[other].period == total.period)
+                return owners.belongs(other, rep: total.rep, period: total.period)
             }.sorted()
+        }
+    }
+
+    /// The wrong cells (each at its first finding) grouped by their finding's rep and period.
+    private struct Owners {
+        struct Key: Hashable {
+            let rep: String
+            let period: Period?
+        }
+
+        /// Each finding's rep in compared form, by position.
+        private var repKeys: [Int: String] = [:]
+        private var periods: [Int: Period?] = [:]
+        private var byOwner: [Key: [CellPlace]] = [:]
+        private var withoutRep: [CellPlace] = []
+        private var bySheet: [String: [CellAddress]] = [:]
+
+        init(_ index: [CellPlace: Int], _ findings: [Finding]) {
+            for (place, position) in index {
+                bySheet[place.sheet, default: []].append(place.cell)
+                periods[position] = findings[position].period
+                guard let rep = findings[position].rep?.normalizedKey else {
+                    withoutRep.append(place)
+                    continue
+                }
+                repKeys[position] = rep
+                byOwner[Key(rep: rep, period: findings[position].period), default: []].append(place)
+            }
+        }
+
+        func cells(onSheet name: String) -> [CellAddress] { bySheet[name] ?? [] }
+
+        /// The cells a total of `rep` and `period` may add up: those of no rep, and those of its rep
+        /// and period.
+        func candidates(rep: String?, period: Period?) -> [CellPlace] {
+            guard let rep else { return withoutRep }
+            return withoutRep + (byOwner[Key(rep: rep.normalizedKey, period: period)] ?? [])
+        }
+
+        /// Whether the finding at `position` has no rep, or the rep and period given.
+        func belongs(_ position: Int, rep: String?, period: Period?) -> Bool {
+            guard let own = repKeys[position] else { return true }
+            return own == rep?.normalizedKey && periods[position] == period
         }
     }
 }

@@ -129,12 +129,19 @@ final class Alternatives {
     }
 
     private let context: RowContext
-    private var cache: [Reading: [Int: RowAmounts]] = [:]
+    /// Per reading, the commission of each row that may be asked about (not every row's: a
+    /// million rows would be held once per reading).
+    private var cache: [Reading: [Int: Decimal]] = [:]
     /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
     private let lines: [CreditLine]
+    /// The run of `lines`, its per-line facts worked out once for every reading.
+    private lazy var run: Run? = try? Run(plan: context.plan, roster: context.roster, lines: lines)
 
     /// The manual commission of each row with a difference to explain.
     private let manual: [Int: Decimal]
+    /// The rows whose commission a caller may ask for: those with a difference to explain and a
+    /// number, and those whose number is stored as text (explained even within tolerance).
+    private let asked: Set<Int>
     private var reproducedCounts: [Reading: Int] = [:]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
@@ -143,12 +150,16 @@ final class Alternatives {
         let reps = Set(context.deals.lines.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
         lines = context.deals.lines.filter { reps.contains($0.rep.normalizedKey) }
         var manual: [Int: Decimal] = [:]
-        for (index, line) in context.deals.lines.enumerated() where rows.contains(line.row) {
-            if let value = context.deals.manual[index].commission.flatMap({ Decimal.fromCell($0.value).number }) {
-                manual[line.row] = value
-            }
+        var asked = Set<Int>()
+        for (index, line) in context.deals.lines.enumerated() {
+            guard let cell = context.deals.manual[index].commission else { continue }
+            let (number, isText) = Decimal.fromCell(cell.value)
+            guard let number else { continue }
+            if rows.contains(line.row) { manual[line.row] = number }
+            if rows.contains(line.row) || isText { asked.insert(line.row) }
         }
         self.manual = manual
+        self.asked = asked
     }
 
     /// How many of the rows with a difference `reading` reproduces: a reading the sheet follows
@@ -163,6 +174,7 @@ final class Alternatives {
     }
 
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.
+    /// `row` is one with a difference to explain, or one whose number is stored as text.
     func commission(row: Int, under reading: Reading) -> Decimal? {
         if cache[reading] == nil {
             var plan = context.plan
@@ -184,10 +196,29 @@ final class Alternatives {
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
             }
             guard
-                let statement = try? CommissionEngine.calculate(plan: plan, roster: context.roster, lines: lines)
+                let statement = try? run?.repriced(commission: plan.commission, rounding: plan.rounding).statement()
             else { return nil }
-            cache[reading] = context.amounts(in: statement)
+            cache[reading] = commissions(in: statement)
         }
-        return cache[reading]?[row]?.commission
+        return cache[reading]?[row]
+    }
+
+    /// The commission of each row in `asked` that `statement` pays (0 for a row with only a bonus).
+    private func commissions(in statement: Statement) -> [Int: Decimal] {
+        var result: [Int: Decimal] = [:]
+        for group in statement.lineGroups.indices {
+            // Through a buffer, so that reading three fields does not copy (retain) whole lines.
+            statement.lineGroups[group].withUnsafeBufferPointer { lines in
+                for index in lines.indices {
+                    guard let row = lines[index].row, asked.contains(row) else { continue }
+                    switch lines[index].kind {
+                    case .commission: result[row, default: 0] += lines[index].amount
+                    case .bonus: result[row, default: 0] += 0
+                    case .trueUp, .clawback: break
+                    }
+                }
+            }
+        }
+        return result
     }
 }

@@ -135,6 +135,32 @@ import Testing
         #expect(reason("F1")?.description == "it reads 'Sheet1'!E1, which is not evaluable")
     }
 
+    @Test func totalsSharingARangeComeAfterItsFormulasAndACycleThroughItIsFound() {
+        func workbook(a3: String) -> FormulaWorkbook {
+            var sheet = Sheet(["B1": .n("1"), "B2": .n("2"), "B3": .n("3"), "B4": .n("4")])
+            // The totals come first; each reads the range of formulas below, one reads another total.
+            sheet.set("D1", .empty, formula: "SUM(A1:A4)")
+            sheet.set("D2", .empty, formula: "SUM(A1:A4)+D1")
+            sheet.set("D3", .empty, formula: "SUM(A2:A4)+SUM(A1:A4)")
+            for row in 1...4 { sheet.set("A\(row)", .empty, formula: row == 3 ? a3 : "B\(row)*2") }
+            return sheet.workbook
+        }
+        let values = workbook(a3: "B3*2").evaluate().map(\.value)
+        #expect(values == ["20", "40", "38", "2", "4", "6", "8"].map(number))
+
+        // A3 adds up the range it stands in: a cycle, and every total over the range reads it.
+        let results = workbook(a3: "SUM(A1:A4)").evaluate()
+        func reason(_ address: String) -> String? {
+            guard
+                case .failure(let reason) = results.first(where: { $0.cell.address == CellAddress(address)! })?.outcome
+            else { return nil }
+            return reason.description
+        }
+        #expect(reason("A3")?.contains("circular reference") == true)
+        for total in ["D1", "D2", "D3"] { #expect(reason(total)?.contains("not evaluable") == true) }
+        #expect(results.first { $0.cell.address == CellAddress("A4")! }?.value == number("8"))
+    }
+
     @Test func dependencyOrderAndStaleValues() {
         var sheet = Sheet(["A1": .n("100"), "A2": .n("200")])
         // Written bottom-up: C1 reads B1, which reads A1:A2, though C1 comes first.
