@@ -60,9 +60,19 @@ public final class XMLPushParser {
     /// `feed`; an error `next` throws comes out of this call unchanged (after any error the
     /// handler threw on the bytes before). Use either this or `feed`, once per parser.
     public func parse(pulling next: () throws -> [UInt8]?) throws {
+        try parse(pulling: next, scans: true)
+    }
+
+    /// Like `parse(pulling:)`, for chunks whose producer ran the attribute check already (on its
+    /// own thread: the parsing one is then spared the scan).
+    public func parse(pullingChecked next: () throws -> CheckedChunk?) throws {
+        try parse(pulling: { try next()?.bytes }, scans: false)
+    }
+
+    private func parse(pulling next: () throws -> [UInt8]?, scans: Bool) throws {
         precondition(context == nil, "parse(pulling:) is for a parser that has not started")
         try withoutActuallyEscaping(next) { next in
-            let input = PulledInput(next: next)
+            let input = PulledInput(next: next, scans: scans)
             CLibXML2_silenceThread()
             var sax = ParseState.saxHandler()
             let user = Unmanaged.passUnretained(state).toOpaque()

@@ -57,10 +57,12 @@ final class SheetParseJob: @unchecked Sendable {
         do {
             let xml = XMLPushParser(handler: parser, documentName: entry.name)
             try PackageReader.translatingErrors(location: location, part: entry.name) {
-                try archive.pullPipelined(entry) { next in
-                    try xml.parse(pulling: {
+                // The attribute limit is checked on the inflating thread, the parse thread's spare.
+                var check = AttributeCheck()
+                try archive.pullPipelined(entry, transform: { try check.checked($0) }) { next in
+                    try xml.parse(pullingChecked: {
                         let chunk = try next()
-                        parsed += Int64(chunk?.count ?? 0)
+                        parsed += Int64(chunk?.bytes.count ?? 0)
                         return chunk
                     })
                 }
