@@ -2,11 +2,12 @@ internal import CLibXML2
 
 /// The bytes libxml2 pulls during `XMLPushParser.parse(pulling:)`: chunks taken from the
 /// caller's source as libxml2 asks for more, each checked by `AttributeCounter` before libxml2
-/// sees any of it. A failure (the source's error, or too many attributes) is kept for the parser
+/// sees any of it (unless the chunks come already checked, `CheckedChunk`). A failure (the source's error, or too many attributes) is kept for the parser
 /// to throw; libxml2 sees an I/O error and stops.
 final class PulledInput {
     private let next: () throws -> [UInt8]?
     private var attributes = AttributeCounter()
+    private let scans: Bool
     private var chunk: [UInt8] = []
     private var offset = 0
     private var ended = false
@@ -14,8 +15,10 @@ final class PulledInput {
     /// Whether the source handed over no bytes at all.
     private(set) var isEmpty = true
 
-    init(next: @escaping () throws -> [UInt8]?) {
+    /// `scans: false` is for chunks that passed an `AttributeCheck` already.
+    init(next: @escaping () throws -> [UInt8]?, scans: Bool) {
         self.next = next
+        self.scans = scans
     }
 
     /// libxml2's read callback: copies up to `capacity` bytes into `buffer`; 0 at the end, -1 on failure.
@@ -38,7 +41,7 @@ final class PulledInput {
                         ended = true
                         break
                     }
-                    guard taken.withUnsafeBytes({ attributes.scan($0) }) else {
+                    guard !scans || taken.withUnsafeBytes({ attributes.scan($0) }) else {
                         failure = XMLStreamError.tooManyAttributes(limit: AttributeCounter.limit)
                         return -1
                     }

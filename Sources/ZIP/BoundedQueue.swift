@@ -11,7 +11,9 @@ package final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     // @unchecked: every stored property is read and written with `condition` locked.
     private let condition = NSCondition()
     private let capacity: Int
-    private var elements: [Element] = []
+    /// Waiting elements from `head` on; a taken slot is emptied at once, so the consumer alone
+    /// owns what it popped (a batch of rows is freed as soon as the consumer drops it).
+    private var elements: [Element?] = []
     private var head = 0
     private var finished = false
     private var failure: (any Error)?
@@ -39,6 +41,7 @@ package final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         while elements.count == head && !finished { condition.wait() }
         if elements.count > head {
             let element = elements[head]
+            elements[head] = nil
             head += 1
             if head > 64 {
                 elements.removeFirst(head)

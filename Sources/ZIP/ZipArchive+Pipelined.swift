@@ -24,8 +24,18 @@ extension ZipArchive {
     public func pullPipelined<Result>(
         _ entry: ZipEntry, depth: Int = 8, _ body: (_ next: () throws -> [UInt8]?) throws -> Result
     ) throws -> Result {
-        let queue = BoundedQueue<[UInt8]>(capacity: depth)
-        let job = InflateJob(archive: self, entry: entry, queue: queue)
+        try pullPipelined(entry, depth: depth, transform: { Array($0) }, body)
+    }
+
+    /// Like `pullPipelined(_:depth:_:)`, with each inflated chunk turned by `transform` on the
+    /// inflating thread (a check that throws stops the read there: the error comes out of `next`
+    /// after the chunks before it).
+    public func pullPipelined<Chunk: Sendable, Result>(
+        _ entry: ZipEntry, depth: Int = 8, transform: @escaping (UnsafeRawBufferPointer) throws -> Chunk,
+        _ body: (_ next: () throws -> Chunk?) throws -> Result
+    ) throws -> Result {
+        let queue = BoundedQueue<Chunk>(capacity: depth)
+        let job = InflateJob(archive: self, entry: entry, queue: queue, transform: transform)
         startThread { job.run() }
         defer {
             queue.cancel()
@@ -38,23 +48,28 @@ extension ZipArchive {
 }
 
 /// The inflating side of `pullPipelined`: everything the second thread touches.
-private final class InflateJob: @unchecked Sendable {
-    // @unchecked: `archive` is not thread-safe; `pullPipelined` hands it to this job and waits
-    // for `done` before the caller may use it again.
+private final class InflateJob<Chunk: Sendable>: @unchecked Sendable {
+    // @unchecked: `archive` is not thread-safe, nor need `transform` be; `pullPipelined` hands
+    // them to this job and waits for `done` before the caller may use them again.
     let archive: ZipArchive
     let entry: ZipEntry
-    let queue: BoundedQueue<[UInt8]>
+    let queue: BoundedQueue<Chunk>
+    let transform: (UnsafeRawBufferPointer) throws -> Chunk
     let done = DispatchSemaphore(value: 0)
 
-    init(archive: ZipArchive, entry: ZipEntry, queue: BoundedQueue<[UInt8]>) {
+    init(
+        archive: ZipArchive, entry: ZipEntry, queue: BoundedQueue<Chunk>,
+        transform: @escaping (UnsafeRawBufferPointer) throws -> Chunk
+    ) {
         self.archive = archive
         self.entry = entry
         self.queue = queue
+        self.transform = transform
     }
 
     func run() {
         do {
-            try archive.read(entry) { try queue.push(Array($0)) }
+            try archive.read(entry) { try queue.push(transform($0)) }
             queue.finish(nil)
         } catch {
             queue.finish(error)

@@ -66,6 +66,29 @@ import XMLStream
         #expect(last == 40_000)
     }
 
+    /// Values are read on the caller's thread, after the parse has run ahead: a bad value is
+    /// still reported before a bad reference later in its row, and a row nested in another still
+    /// reads as a repeated row.
+    @Test func errorsComeInDocumentOrderWhileValuesAreReadBehindTheParse() throws {
+        let badValueThenBadReference = try Self.workbook(odd: 30_000) {
+            #"<row r="\#($0)"><c r="A\#($0)"><v>x</v></c><c r="1A"><v>1</v></c></row>"#
+        }
+        let nested = try Self.workbook(odd: 30_000) {
+            #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c><row r="\#($0)"><c r="B\#($0)"><v>2</v></c></row></row>"#
+        }
+        for (path, message) in [
+            (badValueThenBadReference, "Deals!A30000: expected a number, found 'x'"),
+            (nested, "Deals: row 30000 appears twice; each row may appear once"),
+        ] {
+            let workbook = try XLSXWorkbook(path: path)
+            #expect {
+                try workbook.readRows(of: workbook.sheets[0]) { _ in }
+            } throws: { error in
+                "\(error)" == "\(path) › \(message)"
+            }
+        }
+    }
+
     @Test func aHandlerThatThrowsStopsTheReadAndTheWorkbookReadsAgain() throws {
         struct Enough: Error {}
         let path = try Self.workbook()

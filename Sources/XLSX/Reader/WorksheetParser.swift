@@ -2,26 +2,22 @@ import Foundation
 import Spreadsheet
 import XMLStream
 
-/// Turns a worksheet part's XML events into rows, one at a time, as they stream by.
+/// Turns a worksheet part's XML events into raw rows (`RawRows`) as they stream by; a
+/// `RowBuilder` reads their values, on this thread or on the one that takes the rows.
 ///
 /// Handles what real writers do (formats.md "Cells"): rows and cells without `r` (running counters,
-/// re-anchored by any explicit `r`), every `t` type, rich and phonetic inline strings, dates from
-/// number formats, shared formulas expanded per cell, and merged ranges. Memory holds one row.
+/// re-anchored by any explicit `r`), every `t` type, rich and phonetic inline strings, shared
+/// formulas expanded per cell, and merged ranges. Memory holds the raw rows not yet taken.
 final class WorksheetParser: XMLEventHandler {
-    private enum CellType {
-        case number, sharedString, inlineString, formulaString, boolean, error, isoDate
-    }
-
     private enum Capture {
         case none, value, formula, inlineText
     }
 
-    private let sharedStrings: [String]
-    private let styles: Styles
-    private let dateSystem: DateSystem
     private let file: String
     private let sheet: String
-    private let emit: (Row) throws -> Void
+    /// Called at the end of each row with cells, with the raw rows collected so far: it takes
+    /// what it wants (emptying `pending` or not). The rows left at the end are in `pending`.
+    private let rowEnded: (_ pending: inout RawRows) throws -> Void
 
     /// Merged ranges found so far (they follow `<sheetData>`, so they are complete at the end).
     @exclusivity(unchecked) private(set) var mergedRanges: [CellRange] = []
@@ -34,12 +30,13 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private var rowIndex = 0
     @exclusivity(unchecked) private var rowHasExplicitIndex = false
     @exclusivity(unchecked) private var nextColumn = 1
-    @exclusivity(unchecked) private var cells: [Cell] = []
-    /// The last row handed to `emit`: rows must come in ascending order, each once.
-    @exclusivity(unchecked) private var lastEmittedRow = 0
+    /// The raw rows collected and not yet taken by `rowEnded`, and the cells of the open row.
+    @exclusivity(unchecked) var pending = RawRows()
+    /// Cells added since the last `<row>` began (a nested row's included).
+    @exclusivity(unchecked) private var cellsSinceRowStart = 0
 
     @exclusivity(unchecked) private var cellColumn = 0
-    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellType = RawCell.Kind.number
     @exclusivity(unchecked) private var cellStyle = 0
     @exclusivity(unchecked) private var capture = Capture.none
     @exclusivity(unchecked) private var valueBytes: [UInt8] = []
@@ -55,18 +52,15 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private var phoneticDepth = 0
     @exclusivity(unchecked) private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
 
-    init(
-        sharedStrings: [String], styles: Styles, dateSystem: DateSystem, file: String, sheet: String,
-        emit: @escaping (Row) throws -> Void
-    ) {
-        self.sharedStrings = sharedStrings
-        self.styles = styles
-        self.dateSystem = dateSystem
+    init(file: String, sheet: String, rowEnded: @escaping (_ pending: inout RawRows) throws -> Void) {
         self.file = file
         self.sheet = sheet
-        self.emit = emit
+        self.rowEnded = rowEnded
         valueBytes.reserveCapacity(64)
     }
+
+    /// Whether cells were added since the last entry of `pending` (to the open row, or stray).
+    private var openRowHasCells: Bool { pending.cells.count > pending.openCellsStart }
 
     /// Whether `name` is in the SpreadsheetML main namespace (Transitional or Strict), or none.
     @inline(__always)
@@ -108,25 +102,18 @@ final class WorksheetParser: XMLEventHandler {
     func endElement(_ name: XMLName) throws {
         guard inSheetData, isMain(name) else { return }
         if name.is("c") {
-            try endCell()
+            endCell()
         } else if name.is("v") || name.is("f") || name.is("t") {
             capture = .none
         } else if name.is("rPh") {
             phoneticDepth -= 1
         } else if name.is("row") {
-            if !cells.isEmpty {
-                // A repeated row would read as a copied deal and its correction land on the wrong
-                // cells; Excel itself calls such a file corrupt. Refused, naming the row.
-                guard rowIndex > lastEmittedRow else {
-                    throw SpreadsheetError(
-                        Location(file: file, sheet: sheet),
-                        rowIndex == lastEmittedRow
-                            ? "row \(rowIndex) appears twice; each row may appear once"
-                            : "row \(rowIndex) comes after row \(lastEmittedRow); rows must be in ascending order")
-                }
-                lastEmittedRow = rowIndex
-                // The next row reuses the cells' storage unless the consumer kept this row.
-                try emit(Row(index: rowIndex, cells: cells))
+            if openRowHasCells {
+                pending.close(index: rowIndex, as: .row)
+                try rowEnded(&pending)
+            } else if cellsSinceRowStart > 0 {
+                pending.close(index: rowIndex, as: .repeatedRow)
+                try rowEnded(&pending)
             }
         } else if name.is("sheetData") {
             inSheetData = false
@@ -158,7 +145,9 @@ final class WorksheetParser: XMLEventHandler {
             rowHasExplicitIndex = false
         }
         nextColumn = 1
-        cells.removeAll(keepingCapacity: true)
+        // Cells before any row are dropped, as Excel drops them (their values are still read).
+        if openRowHasCells { pending.close(index: rowIndex, as: .stray) }
+        cellsSinceRowStart = 0
     }
 
     private func startCell(_ attributes: XMLAttributes) throws {
@@ -169,7 +158,7 @@ final class WorksheetParser: XMLEventHandler {
                     "invalid cell reference '\(String(decoding: r, as: UTF8.self))' in row \(rowIndex)")
             }
             cellColumn = address.column
-            if !rowHasExplicitIndex && cells.isEmpty {
+            if !rowHasExplicitIndex && cellsSinceRowStart == 0 {
                 rowIndex = address.row
                 rowHasExplicitIndex = true
             }
@@ -194,7 +183,7 @@ final class WorksheetParser: XMLEventHandler {
         capture = .none
     }
 
-    private static func cellType(_ t: UnsafeBufferPointer<UInt8>?) -> CellType {
+    private static func cellType(_ t: UnsafeBufferPointer<UInt8>?) -> RawCell.Kind {
         guard let t, let first = t.first else { return .number }
         switch (first, t.count) {
         case (UInt8(ascii: "s"), 1): return .sharedString
@@ -217,18 +206,24 @@ final class WorksheetParser: XMLEventHandler {
         formulaIsArray = attributes.bytes("t").map { $0.elementsEqual("array".utf8) } ?? false
     }
 
-    private func endCell() throws {
+    private func endCell() {
         capture = .none
-        let value = try cellValue()
-        let formula = hasFormula ? resolveFormula() : nil
-        guard !value.isEmpty || formula != nil else { return }
-        let numberFormat: String?
-        switch value {
-        case .number, .date: numberFormat = styles.format(cellStyle)?.code
-        default: numberFormat = nil
+        let value: [UInt8]
+        let kind: RawCell.Kind
+        switch cellType {
+        case .inlineString:
+            // The text is in <is>; a stray <v> beside it (or instead of it) is ignored.
+            (kind, value) = hasInline ? (.inlineString, inlineBytes) : (.empty, [])
+        case let other:
+            (kind, value) = valueBytes.isEmpty ? (.empty, []) : (other, valueBytes)
         }
-        cells.append(Cell(column: cellColumn, value: value, formula: formula, numberFormat: numberFormat))
-        if formulaIsArray && formula != nil { cells[cells.count - 1].isArrayFormula = true }
+        let formula = hasFormula ? resolveFormula() : nil
+        guard kind != .empty || formula != nil else { return }
+        cellsSinceRowStart += 1
+        pending.cells.append(
+            RawCell(
+                row: rowIndex, column: cellColumn, style: cellStyle, kind: kind,
+                isArrayFormula: formulaIsArray && formula != nil, value: pending.append(value), formula: formula))
     }
 
     private func resolveFormula() -> String? {
@@ -242,67 +237,6 @@ final class WorksheetParser: XMLEventHandler {
         }
         guard let master = sharedFormulas[index] else { return nil }
         return FormulaShifter.shift(master.text, rows: rowIndex - master.row, columns: cellColumn - master.column)
-    }
-
-    private func cellValue() throws -> CellValue {
-        switch cellType {
-        case .inlineString:
-            // The text is in <is>; a stray <v> beside it (or instead of it) is ignored.
-            return hasInline ? .text(inlineBytes.withUnsafeBufferPointer { XMLText.string($0) }) : .empty
-        case _ where valueBytes.isEmpty:
-            return .empty
-        case .sharedString:
-            guard let index = valueBytes.withUnsafeBufferPointer(parseInt), index >= 0,
-                index < sharedStrings.count
-            else {
-                throw cellError(
-                    "refers to shared string '\(String(decoding: valueBytes, as: UTF8.self))', but the table holds \(sharedStrings.count)"
-                )
-            }
-            return .text(sharedStrings[index])
-        case .formulaString:
-            return .text(valueBytes.withUnsafeBufferPointer { XMLText.string($0) })
-        case .boolean:
-            switch String(decoding: valueBytes, as: UTF8.self) {
-            case "1", "true", "TRUE": return .bool(true)
-            case "0", "false", "FALSE": return .bool(false)
-            case let other: throw cellError("expected a boolean (0 or 1), found '\(other)'")
-            }
-        case .error:
-            return .error(String(decoding: valueBytes, as: UTF8.self))
-        case .isoDate:
-            let text = String(decoding: valueBytes, as: UTF8.self)
-            guard let date = ISODate.parse(text) else { throw cellError("expected an ISO 8601 date, found '\(text)'") }
-            return .date(date)
-        case .number:
-            return try numberValue()
-        }
-    }
-
-    private func numberValue() throws -> CellValue {
-        switch valueBytes.withUnsafeBufferPointer(Decimal.parse(ascii:)) {
-        case .value(let number):
-            guard let format = styles.format(cellStyle), format.kind != .number else { return .number(number) }
-            let duration = format.kind == .duration
-            // A date without a time is a whole serial: no decimal arithmetic is needed.
-            let date =
-                if let days = valueBytes.withUnsafeBufferPointer(parseInt) {
-                    dateSystem.value(wholeSerial: days, serial: number, duration: duration)
-                } else {
-                    dateSystem.value(serial: number, duration: duration)
-                }
-            guard let date else { return .number(number) }
-            return .date(date)
-        case .outOfRange:
-            return .outOfRangeNumber(String(decoding: valueBytes, as: UTF8.self))
-        case .invalid:
-            throw cellError("expected a number, found '\(String(decoding: valueBytes, as: UTF8.self))'")
-        }
-    }
-
-    private func cellError(_ reason: String) -> SpreadsheetError {
-        SpreadsheetError(
-            Location(file: file, sheet: sheet, cell: CellAddress(row: max(rowIndex, 1), column: cellColumn)), reason)
     }
 }
 

@@ -143,19 +143,29 @@ public final class XLSXWorkbook {
                 try readOnSecondThread(entry, of: sheet, progress: progress, emit)
             } else {
                 try withoutActuallyEscaping(emit) { body in
-                    let parser = WorksheetParser(
-                        sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path,
-                        sheet: sheet.name, emit: body)
+                    let builder = rowBuilder(for: sheet)
+                    let parser = WorksheetParser(file: path, sheet: sheet.name) { pending in
+                        defer { pending.removeAll() }
+                        try builder.emitRows(of: pending, to: body)
+                    }
                     let xml = XMLPushParser(handler: parser, documentName: partName)
                     var done: Int64 = 0
-                    try PackageReader.translatingErrors(location: location, part: partName) {
-                        try archive.read(entry) { chunk in
-                            try xml.feed(chunk)
-                            done += Int64(chunk.count)
-                            progress?(done, entry.uncompressedSize)
+                    do {
+                        try PackageReader.translatingErrors(location: location, part: partName) {
+                            try archive.read(entry) { chunk in
+                                try xml.feed(chunk)
+                                done += Int64(chunk.count)
+                                progress?(done, entry.uncompressedSize)
+                            }
+                            try xml.finish()
                         }
-                        try xml.finish()
+                    } catch {
+                        // A bad value in the row the parse stopped in was met first: it is reported.
+                        try builder.emitRows(of: parser.pending, to: body)
+                        throw error
                     }
+                    // Stray cells after the last row: read for their errors only.
+                    try builder.emitRows(of: parser.pending, to: body)
                     return SheetTail(mergedRanges: parser.mergedRanges)
                 }
             }
@@ -167,6 +177,10 @@ public final class XLSXWorkbook {
         return tail
     }
 
+    private func rowBuilder(for sheet: SheetInfo) -> RowBuilder {
+        RowBuilder(sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name)
+    }
+
     /// Parses a large sheet on a second thread while this one hands its rows to `emit`.
     ///
     /// The archive belongs to the parsing thread until it is joined, which happens before this
@@ -175,9 +189,8 @@ public final class XLSXWorkbook {
         _ entry: ZipEntry, of sheet: SheetInfo, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         _ emit: (Row) throws -> Void
     ) throws -> SheetTail {
-        let job = SheetParseJob(
-            archive: archive, entry: entry, sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
-            path: path, sheetName: sheet.name)
+        let job = SheetParseJob(archive: archive, entry: entry, path: path, sheetName: sheet.name)
+        let builder = rowBuilder(for: sheet)
         job.start()
         defer {
             job.queue.cancel()
@@ -185,7 +198,7 @@ public final class XLSXWorkbook {
         }
         var tail = SheetTail(mergedRanges: [])
         while let batch = try job.queue.pop() {
-            for row in batch.rows { try emit(row) }
+            try builder.emitRows(of: batch.rows, to: emit)
             progress?(batch.parsed, entry.uncompressedSize)
             if let last = batch.tail { tail = last }
         }

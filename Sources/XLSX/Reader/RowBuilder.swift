@@ -1,0 +1,126 @@
+import Foundation
+import Spreadsheet
+
+/// Reads the values of the raw rows a `WorksheetParser` collects and hands out `Row`s.
+///
+/// Values as formats.md "Cells" has them: shared strings by index, inline and formula strings with
+/// `_xHHHH_` escapes decoded, numbers as `Decimal`, dates from number formats, booleans, errors and
+/// ISO 8601 dates. Rows must come in ascending order, each once. Errors name the file, sheet and
+/// cell (or row). Raw rows must be given in document order, all to one builder.
+final class RowBuilder {
+    private let sharedStrings: [String]
+    private let styles: Styles
+    private let dateSystem: DateSystem
+    private let file: String
+    private let sheet: String
+    /// The last row emitted: rows must come in ascending order, each once.
+    private var lastEmittedRow = 0
+    private var cells: [Cell] = []
+
+    init(sharedStrings: [String], styles: Styles, dateSystem: DateSystem, file: String, sheet: String) {
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.dateSystem = dateSystem
+        self.file = file
+        self.sheet = sheet
+    }
+
+    /// Emits the rows of `raw` that have cells. Stray cells, and those after the last complete
+    /// row, are read for their errors only, so a bad value is reported where the parse met it.
+    func emitRows(of raw: RawRows, to emit: (Row) throws -> Void) throws {
+        var start = 0
+        try raw.bytes.withUnsafeBufferPointer { bytes in
+            for entry in raw.rows {
+                cells.removeAll(keepingCapacity: true)
+                for index in start..<entry.cellsEnd { try appendCell(raw.cells[index], bytes) }
+                start = entry.cellsEnd
+                guard entry.kind != .stray, !cells.isEmpty || entry.kind == .repeatedRow else { continue }
+                // A repeated row would read as a copied deal and its correction land on the wrong
+                // cells; Excel itself calls such a file corrupt. Refused, naming the row.
+                guard entry.index > lastEmittedRow else {
+                    throw SpreadsheetError(
+                        Location(file: file, sheet: sheet),
+                        entry.index == lastEmittedRow
+                            ? "row \(entry.index) appears twice; each row may appear once"
+                            : "row \(entry.index) comes after row \(lastEmittedRow); rows must be in ascending order")
+                }
+                lastEmittedRow = entry.index
+                guard entry.kind == .row else { continue }
+                // The next row reuses the cells' storage unless the consumer kept this row.
+                try emit(Row(index: entry.index, cells: cells))
+            }
+            cells.removeAll(keepingCapacity: true)
+            for index in start..<raw.cells.count { try appendCell(raw.cells[index], bytes) }
+        }
+    }
+
+    private func appendCell(_ raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let value = try value(of: raw, UnsafeBufferPointer(rebasing: bytes[raw.value]))
+        let numberFormat: String?
+        switch value {
+        case .number, .date: numberFormat = styles.format(raw.style)?.code
+        default: numberFormat = nil
+        }
+        cells.append(Cell(column: raw.column, value: value, formula: raw.formula, numberFormat: numberFormat))
+        if raw.isArrayFormula { cells[cells.count - 1].isArrayFormula = true }
+    }
+
+    private func value(of raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
+        switch raw.kind {
+        case .empty:
+            return .empty
+        case .inlineString, .formulaString:
+            return .text(XMLText.string(bytes))
+        case .sharedString:
+            guard let index = parseInt(bytes), index >= 0, index < sharedStrings.count else {
+                throw cellError(
+                    raw,
+                    "refers to shared string '\(String(decoding: bytes, as: UTF8.self))', but the table holds \(sharedStrings.count)"
+                )
+            }
+            return .text(sharedStrings[index])
+        case .boolean:
+            switch String(decoding: bytes, as: UTF8.self) {
+            case "1", "true", "TRUE": return .bool(true)
+            case "0", "false", "FALSE": return .bool(false)
+            case let other: throw cellError(raw, "expected a boolean (0 or 1), found '\(other)'")
+            }
+        case .error:
+            return .error(String(decoding: bytes, as: UTF8.self))
+        case .isoDate:
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let date = ISODate.parse(text) else {
+                throw cellError(raw, "expected an ISO 8601 date, found '\(text)'")
+            }
+            return .date(date)
+        case .number:
+            return try numberValue(of: raw, bytes)
+        }
+    }
+
+    private func numberValue(of raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
+        switch Decimal.parse(ascii: bytes) {
+        case .value(let number):
+            guard let format = styles.format(raw.style), format.kind != .number else { return .number(number) }
+            let duration = format.kind == .duration
+            // A date without a time is a whole serial: no decimal arithmetic is needed.
+            let date =
+                if let days = parseInt(bytes) {
+                    dateSystem.value(wholeSerial: days, serial: number, duration: duration)
+                } else {
+                    dateSystem.value(serial: number, duration: duration)
+                }
+            guard let date else { return .number(number) }
+            return .date(date)
+        case .outOfRange:
+            return .outOfRangeNumber(String(decoding: bytes, as: UTF8.self))
+        case .invalid:
+            throw cellError(raw, "expected a number, found '\(String(decoding: bytes, as: UTF8.self))'")
+        }
+    }
+
+    private func cellError(_ raw: RawCell, _ reason: String) -> SpreadsheetError {
+        SpreadsheetError(
+            Location(file: file, sheet: sheet, cell: CellAddress(row: max(raw.row, 1), column: raw.column)), reason)
+    }
+}
