@@ -129,6 +129,10 @@ public struct PeriodLabel: Sendable, Hashable {
         return tokens.map { Substring($0.lowercased()) }
     }
 
+    /// The month a name or its usual abbreviation names (`july`, `sept`, `janv`, `marz`), in the
+    /// six languages; `word` lower-cased with accents folded. Nil for any other word.
+    public static func month(named word: String) -> Int? { months[word] }
+
     /// Month names and their usual abbreviations, accents folded, in the six languages.
     private static let months: [String: Int] = {
         let names: [[String]] = [

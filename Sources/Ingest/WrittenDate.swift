@@ -2,9 +2,10 @@ import Commission
 import Foundation
 
 /// Text dates that say which part is which, as people and exports write them: the month by its
-/// name (`Jan 4, 2026`, `4-Jan-26`, `4 de enero de 2026`, `4. März 2026`, `Sunday, January 4,
-/// 2026`) or the year first (`2026/01/04`, `2026.01.04`). Unlike `03/04/2026` they need no
-/// day-first or month-first decision.
+/// name or usual abbreviation, in the six languages period labels are read in
+/// (`PeriodLabel.month(named:)`: `Jan 4, 2026`, `4-Jan-26`, `4 de enero de 2026`, `4. März 2026`,
+/// `Sunday, January 4, 2026`), or the year first (`2026/01/04`, `2026.01.04`). Unlike
+/// `03/04/2026` they need no day-first or month-first decision.
 enum WrittenDate {
     /// The date `text` writes, or nil when it is not one of those forms (or no such day exists).
     static func parse(_ text: String) -> LocalDate? {
@@ -15,7 +16,8 @@ enum WrittenDate {
         {
             return LocalDate(year: year, month: month, day: day)
         }
-        guard let place = words.firstIndex(where: { monthNumber($0) != nil }), let month = monthNumber(words[place])
+        guard let place = words.firstIndex(where: { PeriodLabel.month(named: $0) != nil }),
+            let month = PeriodLabel.month(named: words[place])
         else { return nil }
         let others = words.enumerated().filter { $0.offset != place }.map(\.element)
         if let year = number(others[0], digits: 4...4), let day = number(others[1], digits: 1...2) {
@@ -61,32 +63,6 @@ enum WrittenDate {
         if let year = number(word, digits: 4...4) { return year }
         return number(word, digits: 2...2).map { $0 < 30 ? 2000 + $0 : 1900 + $0 }
     }
-
-    /// The month a word names: a month's name in English, Spanish, Portuguese, French, German or
-    /// Italian, or its first three letters or more (`Sept`, `janv`, `Mär`).
-    static func monthNumber(_ word: String) -> Int? {
-        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
-        for (index, names) in monthNames.enumerated() where names.contains(where: { $0.hasPrefix(word) }) {
-            return index + 1
-        }
-        return nil
-    }
-
-    /// Folded month names by month, in the languages headers are read in (`HeaderSynonyms`).
-    private static let monthNames: [[String]] = [
-        ["january", "enero", "janeiro", "janvier", "januar", "janner", "gennaio"],
-        ["february", "febrero", "fevereiro", "fevrier", "februar", "febbraio"],
-        ["march", "marzo", "marco", "mars", "marz"],
-        ["april", "abril", "avril", "aprile"],
-        ["may", "mayo", "maio", "mai", "maggio"],
-        ["june", "junio", "junho", "juin", "juni", "giugno"],
-        ["july", "julio", "julho", "juillet", "juli", "luglio"],
-        ["august", "agosto", "aout"],
-        ["september", "septiembre", "setiembre", "setembro", "septembre", "settembre", "sept"],
-        ["october", "octubre", "outubro", "octobre", "oktober", "ottobre"],
-        ["november", "noviembre", "novembro", "novembre"],
-        ["december", "diciembre", "dezembro", "decembre", "dezember", "dicembre"],
-    ]
 
     /// Weekdays' names in those languages, folded (a weekday before a date may be cut short: `Sun,`).
     private static let weekdays: [String] = [
