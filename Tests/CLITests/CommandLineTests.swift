@@ -18,11 +18,17 @@ import Testing
     /// The `trueup` binary beside this test bundle (the build folder `swift test` used).
     static let binary = BuiltBinary.trueup(packageRoot: packageRoot)
 
-    /// Runs `trueup` (or another `executable`) with `arguments`.
-    static func run(_ arguments: [String], executable: String = binary) throws -> Result {
+    /// Runs `trueup` (or another `executable`) with `arguments`, and `environment` on top of this
+    /// process's.
+    static func run(
+        _ arguments: [String], executable: String = binary, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
