@@ -8,8 +8,8 @@ struct DependencyGraph {
     /// Formula index → the cycle it is on (its cells as `'Sheet'!A1`).
     private(set) var cycles: [Int: [String]] = [:]
 
-    /// `expressions[i]` is formula `i`'s tree (nil when it did not parse).
-    init(workbook: FormulaWorkbook, expressions: [FormulaExpression?]) {
+    /// `expressions(i)` is formula `i`'s tree (nil when it did not parse).
+    init(workbook: FormulaWorkbook, expressions: (Int) -> FormulaExpression?) {
         let formulas = workbook.formulas
         // Per sheet and column: the formula rows, sorted, with their formula index.
         var byColumn: [Int: [Int: [(row: Int, node: Int)]]] = [:]
@@ -61,7 +61,7 @@ struct DependencyGraph {
         }
 
         func precedents(of node: Int) -> [Segment] {
-            guard let expression = expressions[node] else { return [] }
+            guard let expression = expressions(node) else { return [] }
             var ranges: [(Int, Reference)] = []
             Self.collectRanges(
                 expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address, into: &ranges)

@@ -37,18 +37,21 @@ extension FormulaWorkbook {
     public func evaluate(
         precedents: PrecedentValues = .recalculated, options: EvaluationOptions = EvaluationOptions()
     ) -> [FormulaResult] {
-        var expressions: [FormulaExpression?] = []
+        // Filled-down formulas are kept as their shape and where it moved to, and each tree is
+        // built when it is read: a million trees held at once would take hundreds of megabytes.
+        var parsed: [ShapeCache.Parsed?] = []
         var syntax: [Int: NotEvaluable] = [:]
-        expressions.reserveCapacity(formulas.count)
+        parsed.reserveCapacity(formulas.count)
         var shapes = ShapeCache()
         for (index, formula) in formulas.enumerated() {
             do {
-                expressions.append(try shapes.parse(formula.text, at: formula.address))
+                parsed.append(try shapes.parsed(formula.text, at: formula.address))
             } catch {
-                expressions.append(nil)
+                parsed.append(nil)
                 syntax[index] = NotEvaluable(.syntax(error.description))
             }
         }
+        let expressions = { (index: Int) in parsed[index].map(shapes.tree) }
         let graph = DependencyGraph(workbook: self, expressions: expressions)
         let evaluator = Evaluator(workbook: self, options: options)
         var outcomes = [Result<FormulaValue, NotEvaluable>?](repeating: nil, count: formulas.count)
@@ -57,7 +60,7 @@ extension FormulaWorkbook {
             let outcome: Result<FormulaValue, NotEvaluable>
             if let cycle = graph.cycles[node] {
                 outcome = .failure(NotEvaluable(.circular(cycle)))
-            } else if let expression = expressions[node] {
+            } else if let expression = expressions(node) {
                 evaluator.sheet = formula.sheet
                 evaluator.cell = formula.address
                 evaluator.arrayMode = formula.isArray

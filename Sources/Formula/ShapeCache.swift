@@ -7,37 +7,63 @@ import Spreadsheet
 /// Only formulas whose every reference is a relative single cell (no `$`, no `:` ranges, no
 /// structured references) are shared; the rest are parsed one by one.
 struct ShapeCache {
+    /// A shape's tree as first parsed, and the cell it was parsed at.
     private struct Shape {
-        let key: [UInt8]
         let tree: FormulaExpression
         let row: Int
         let column: Int
     }
 
-    /// Shapes by the hash of their key (the key compared on a hit): looking a shape up builds no
-    /// string.
-    private var shapes: [Int: [Shape]] = [:]
-    private var count = 0
+    /// Shapes by the hash of their key (the key compared on a hit), with their place in `kept`:
+    /// looking a shape up builds no string.
+    private var shapes: [Int: [(key: [UInt8], index: Int)]] = [:]
+    /// The shapes kept, in the order they were first met (`Parsed.shared` numbers them so).
+    private var kept: [Shape] = []
     /// The key of the formula being looked up, reused from one formula to the next.
     private var key: [UInt8] = []
 
+    /// A formula parsed: a kept shape moved to the formula's cell, or a tree of its own.
+    enum Parsed {
+        /// Shape number `shape`, moved by `rows` and `columns` (a few bytes instead of a tree).
+        case shared(shape: Int32, rows: Int32, columns: Int32)
+        case tree(FormulaExpression)
+    }
+
     mutating func parse(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> FormulaExpression {
+        // Parsed first: `tree` must see the shape this parse may keep.
+        let result = try parsed(text, at: cell)
+        return tree(result)
+    }
+
+    /// The formula `text` at `cell`, as a shape already kept where it has one.
+    mutating func parsed(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Parsed {
         let shared = text.utf8.withContiguousStorageIfAvailable { Self.writeShape($0, at: cell, into: &key) }
-        guard shared ?? false else { return try Parser.parse(text) }
+        guard shared ?? false else { return .tree(try Parser.parse(text)) }
         let hash = key.withUnsafeBytes { bytes in
             var hasher = Hasher()
             hasher.combine(bytes: bytes)
             return hasher.finalize()
         }
         if let known = shapes[hash]?.first(where: { $0.key == key }) {
-            return known.tree.moved(rows: cell.row - known.row, columns: cell.column - known.column)
+            let shape = kept[known.index]
+            return .shared(
+                shape: Int32(known.index), rows: Int32(cell.row - shape.row), columns: Int32(cell.column - shape.column)
+            )
         }
         let tree = try Parser.parse(text)
-        if count < 10_000 {
-            shapes[hash, default: []].append(Shape(key: key, tree: tree, row: cell.row, column: cell.column))
-            count += 1
+        guard kept.count < 10_000 else { return .tree(tree) }
+        shapes[hash, default: []].append((key: key, index: kept.count))
+        kept.append(Shape(tree: tree, row: cell.row, column: cell.column))
+        return .shared(shape: Int32(kept.count - 1), rows: 0, columns: 0)
+    }
+
+    /// The tree a parse stands for.
+    func tree(_ parsed: Parsed) -> FormulaExpression {
+        switch parsed {
+        case .tree(let tree): tree
+        case .shared(let index, let rows, let columns):
+            kept[Int(index)].tree.moved(rows: Int(rows), columns: Int(columns))
         }
-        return tree
     }
 
     /// Writes the shape of `bytes` into `out` (emptied first): the text with each cell reference
