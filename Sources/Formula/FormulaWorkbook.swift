@@ -49,6 +49,25 @@ public struct FormulaWorkbook: Sendable {
         }
     }
 
+    /// Empties the sheet at `sheet` and drops the formulas added since there were `mark` of them,
+    /// which must all be that sheet's: for a reader that filled the sheet from a read that stopped
+    /// before the sheet's end.
+    public mutating func discardCells(ofSheet sheet: Int, formulasAfter mark: Int) {
+        sheets[sheet] = SheetGrid(name: sheets[sheet].name)
+        formulas.removeSubrange(mark...)
+        if !subtotalCells.isEmpty { subtotalCells = subtotalCells.filter { $0.sheet != sheet } }
+    }
+
+    /// Puts the formulas in the order of their sheets (each sheet's in the order they were added),
+    /// as a reader of the sheets in tab order adds them, for readers that took the sheets in
+    /// another order.
+    public mutating func orderFormulasBySheet() {
+        guard zip(formulas, formulas.dropFirst()).contains(where: { $0.sheet > $1.sheet }) else { return }
+        var bySheet = [[FormulaCell]](repeating: [], count: sheets.count)
+        for formula in formulas { bySheet[formula.sheet].append(formula) }
+        formulas = bySheet.flatMap { $0 }
+    }
+
     /// Defines a name (`<definedName>`), global or local to the sheet at `localSheet`.
     public mutating func defineName(_ name: String, formula: String, localSheet: Int? = nil) {
         let key = NameKey(name: name.uppercased(), sheet: localSheet)
@@ -57,14 +76,16 @@ public struct FormulaWorkbook: Sendable {
 
     /// Whether the text names SUBTOTAL or AGGREGATE (a byte scan: this runs for every formula).
     private static func callsSubtotal(_ formula: String) -> Bool {
-        let bytes = Array(formula.utf8)
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "(") {
-            for name in ["SUBTOTAL", "AGGREGATE"] where index >= name.utf8.count {
-                let start = index - name.utf8.count
-                if zip(bytes[start..<index], name.utf8).allSatisfy({ $0 & 0xDF == $1 }) { return true }
+        var formula = formula
+        return formula.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "(") {
+                for name in ["SUBTOTAL", "AGGREGATE"] where index >= name.utf8.count {
+                    let start = index - name.utf8.count
+                    if zip(bytes[start..<index], name.utf8).allSatisfy({ $0 & 0xDF == $1 }) { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
     func isSubtotal(sheet: Int, row: Int, column: Int) -> Bool {

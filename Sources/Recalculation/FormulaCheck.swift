@@ -16,11 +16,16 @@ public struct FormulaCheck: Sendable {
     /// The workbook's cells and formulas as read (cached values where the file has them).
     public let workbook: FormulaWorkbook
 
-    /// Reads every worksheet of `workbook` (a second pass over the file) and evaluates each
+    /// Reads every worksheet of `workbook` and evaluates each
     /// formula from the cached values of the cells it reads, evaluated ones where there are none.
     public init(_ workbook: XLSXWorkbook, options: EvaluationOptions = EvaluationOptions()) throws {
-        let formulas = try WorkbookFormulas(workbook)
-        let results = formulas.evaluate(precedents: .cachedWhereAvailable, options: options)
+        self.init(try WorkbookFormulas(workbook).workbook, options: options)
+    }
+
+    /// Evaluates each formula of `workbook` (read whole, as `FormulaCollector` reads it) from the
+    /// cached values of the cells it reads, evaluated ones where there are none.
+    public init(_ workbook: FormulaWorkbook, options: EvaluationOptions = EvaluationOptions()) {
+        let results = workbook.evaluate(precedents: .cachedWhereAvailable, options: options)
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
         var notEvaluable: [String: Int] = [:]
@@ -34,10 +39,10 @@ public struct FormulaCheck: Sendable {
             }
         }
         self.values = values
-        self.workbook = formulas.workbook
+        self.workbook = workbook
         evaluatedWithoutCache = evaluated
         notEvaluableWithoutCache = notEvaluable
-        stale = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name)).sheets.flatMap(\.stale)
+        stale = FormulaCensus(results, sheetNames: workbook.sheets.map(\.name)).sheets.flatMap(\.stale)
     }
 
     /// The line the reconcile report shows, when formulas had no cached value.

@@ -19,33 +19,7 @@ public struct WorkbookFormulas: Sendable {
 
     public init(_ source: XLSXWorkbook) throws {
         path = source.path
-        var workbook = FormulaWorkbook(dateSystem: source.dateSystem)
-        var indexes: [Int: Int] = [:]
-        for sheet in source.sheets {
-            indexes[sheet.index] = workbook.addSheet(named: sheet.name)
-        }
-        for sheet in source.sheets where sheet.kind == .worksheet {
-            let target = indexes[sheet.index]!
-            try source.readRows(of: sheet) { row in
-                for cell in row.cells {
-                    workbook.setCell(
-                        sheet: target, row: row.index, column: cell.column, value: cell.value, formula: cell.formula,
-                        isArrayFormula: cell.isArrayFormula)
-                }
-            }
-        }
-        for sheet in source.sheets where sheet.kind == .worksheet {
-            for table in try source.tables(of: sheet) {
-                workbook.addTable(
-                    TableDefinition(
-                        name: table.name, sheet: indexes[sheet.index]!, range: table.range, columns: table.columns,
-                        headerRows: table.headerRows, totalsRows: table.totalsRows))
-            }
-        }
-        for name in source.definedNames where !name.name.hasPrefix("_xlnm.") {
-            workbook.defineName(name.name, formula: name.formula, localSheet: name.localSheet.flatMap { indexes[$0] })
-        }
-        self.workbook = workbook
+        workbook = try FormulaCollector(source).finish()
     }
 
     /// Every formula evaluated (see `FormulaWorkbook.evaluate`).

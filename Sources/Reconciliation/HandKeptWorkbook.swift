@@ -1,6 +1,8 @@
 import Commission
 import Ingest
+import Recalculation
 import Spreadsheet
+import XLSX
 
 /// A hand-kept commission workbook as read: its deal rows with their manual figures, its summary
 /// sheet, and what its own formulas say. The reading stage of reconciliation: `Reconciler` takes
@@ -13,9 +15,10 @@ public struct HandKeptWorkbook {
     /// The workbook's formulas evaluated: values for formulas saved without one, stale cells.
     var formulas: FormulaReading
 
-    /// Reads `file` (opened with `TableFile.open`): evaluates its formulas, reads the deals sheets
+    /// Reads `file` (opened with `TableFile.open`): reads the deals sheets
     /// (`sheet`: the names to read, each may hold `*` and `?`; nil: every sheet whose header names
-    /// the deals' columns) with `pins` over the header synonyms, and finds the summary sheet.
+    /// the deals' columns) with `pins` over the header synonyms, finds the summary sheet, and
+    /// evaluates the workbook's formulas (from the same pass over the file).
     /// Rep names of `roster` (the plan's reps when empty) tell the rep column from a name column;
     /// the plan's fiscal year numbers the quarters that tabs per quarter are named by.
     /// `progress` hears what stage the reading is in, and how far it is.
@@ -24,17 +27,36 @@ public struct HandKeptWorkbook {
         dateOrder: DateOrder? = nil,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> HandKeptWorkbook {
-        let formulas = FormulaReading.prepare(file, progress: progress)
         let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
             [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
         }
-        let deals = try DealsReader.readWorkbook(
-            file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder,
-            plan: plan
-        ) {
-            progress("reading the workbook", $0, $1)
+        func readSheets() throws -> (DealsTable, SummarySheet?) {
+            let deals = try DealsReader.readWorkbook(
+                file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder,
+                plan: plan
+            ) {
+                progress("reading the workbook", $0, $1)
+            }
+            return (deals, try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name))))
         }
-        let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+        guard case .workbook(let workbook) = file else {
+            let (deals, summary) = try readSheets()
+            return HandKeptWorkbook(deals: deals, summary: summary, formulas: FormulaReading())
+        }
+        // The formulas' workbook keeps the cells of each sheet the readers read whole as they read
+        // it: the file is parsed once (the sheets no reader read whole are read for it afterwards).
+        let collector = FormulaCollector(workbook)
+        workbook.observer = collector
+        defer { workbook.observer = nil }
+        var (deals, summary) = try readSheets()
+        workbook.observer = nil
+        let formulas = FormulaReading.evaluate(
+            collector, recalculatesOnLoad: workbook.recalculatesOnLoad, progress: progress)
+        if !formulas.values.isEmpty {
+            // Formulas saved without a value: the sheets are read again, showing the evaluated values.
+            workbook.formulaValues = formulas.values
+            (deals, summary) = try readSheets()
+        }
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }
 

@@ -28,14 +28,9 @@ public final class XLSXWorkbook {
     /// Values for formula cells the file holds without a cached value (what an evaluator gave),
     /// by sheet name and cell: `readRows` shows them as the cells' values.
     public var formulaValues: [String: [CellAddress: CellValue]] = [:]
-    /// How many formula cells without a cached value `readRows` has streamed so far.
-    public private(set) var formulasWithoutCachedValue = 0
-    /// How many cells `readRows` may still keep in memory so that a later read of the same sheet
-    /// replays them instead of reading the file again (0, the default: nothing is kept). A sheet
-    /// that does not fit whole is not kept, and later reads of it stream from the file.
-    public var rowsToKeep = 0
-    private var keptRows: [Int: (rows: [Row], tail: SheetTail)] = [:]
-    private var recording: (rows: [Row], cells: Int)?
+    /// Hears the rows of every read, as the file holds them (before `formulaValues` fills them),
+    /// so that a second consumer of the cells needs no second pass over the file.
+    public var observer: (any SheetReadObserver)?
 
     /// The package, for editors that copy or patch its parts (reads are not thread-safe).
     public let archive: ZipArchive
@@ -99,7 +94,7 @@ public final class XLSXWorkbook {
 
     /// Streams the rows of `sheet` that have at least one cell, in file order, to `body`.
     ///
-    /// Memory stays flat in the number of rows (but for the rows `rowsToKeep` allows). `progress`, when given, is called after each
+    /// Memory stays flat in the number of rows. `progress`, when given, is called after each
     /// chunk with the bytes inflated so far and the part's declared size. Chartsheets have no rows.
     /// An error thrown by `body` stops the read and comes out unchanged.
     @discardableResult
@@ -113,30 +108,19 @@ public final class XLSXWorkbook {
             throw SpreadsheetError(location, "the sheet's part '\(partName)' is missing from the package")
         }
         let fill = formulaValues[sheet.name]
-        let replay = keptRows[sheet.index]
-        recording = rowsToKeep > 0 && replay == nil ? (rows: [], cells: 0) : nil
+        let observer = observer.flatMap { $0.beginRead(of: sheet) ? $0 : nil }
+        var complete = false
+        defer { observer?.endRead(of: sheet, complete: complete) }
         let emit: (Row) throws -> Void = { row in
-            if self.recording != nil {
-                self.recording!.cells += row.cells.count
-                if self.recording!.cells <= self.rowsToKeep {
-                    self.recording!.rows.append(row)
-                } else {
-                    self.recording = nil
-                }
-            }
+            observer?.read(row)
+            guard let fill else { return try body(row) }
             var row = row
             for index in row.cells.indices where row.cells[index].formula != nil && row.cells[index].value.isEmpty {
-                self.formulasWithoutCachedValue += 1
-                if let value = fill?[CellAddress(row: row.index, column: row.cells[index].column)] {
+                if let value = fill[CellAddress(row: row.index, column: row.cells[index].column)] {
                     row.cells[index].value = value
                 }
             }
             try body(row)
-        }
-        if let replay {
-            try withoutActuallyEscaping(emit) { emit in for row in replay.rows { try emit(row) } }
-            progress?(entry.uncompressedSize, entry.uncompressedSize)
-            return replay.tail
         }
         let tail =
             if entry.uncompressedSize > Self.pipelineThreshold {
@@ -169,11 +153,7 @@ public final class XLSXWorkbook {
                     return SheetTail(mergedRanges: parser.mergedRanges)
                 }
             }
-        if let recording {
-            keptRows[sheet.index] = (recording.rows, tail)
-            rowsToKeep -= recording.cells
-            self.recording = nil
-        }
+        complete = true
         return tail
     }
 
@@ -204,4 +184,17 @@ public final class XLSXWorkbook {
         }
         return tail
     }
+}
+
+/// A second consumer of the rows other readers stream from a workbook (`XLSXWorkbook.observer`):
+/// it keeps what it needs of each sheet as the sheet is read, instead of reading the file again.
+public protocol SheetReadObserver: AnyObject {
+    /// A read of `sheet` begins; false when the observer does not need this read's rows (it
+    /// already has the whole sheet).
+    func beginRead(of sheet: SheetInfo) -> Bool
+    /// A row of the read, in file order, as the file holds it.
+    func read(_ row: Row)
+    /// The read ended: `complete` when it reached the sheet's end, false when it stopped early
+    /// (its reader had what it wanted, or an error), so the rows heard are not the whole sheet.
+    func endRead(of sheet: SheetInfo, complete: Bool)
 }
