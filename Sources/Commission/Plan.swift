@@ -250,15 +250,34 @@ extension String {
     /// form (lowercase ASCII, no surrounding spaces) is returned as it is, without any copying.
     public var normalizedKey: String {
         var plain = true
+        var ascii = true
         for byte in utf8 where byte >= 0x80 || (byte >= 65 && byte <= 90) {
             plain = false
-            break
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
         }
         if plain, let first = utf8.first, let last = utf8.last, first > 32, last > 32 { return self }
+        if ascii { return Self.asciiKey(utf8) }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return self[start..<end].lowercased()
+    }
+
+    /// `normalizedKey` of ASCII text, byte by byte: the same trimming (tab, line feed, vertical
+    /// tab, form feed, carriage return and space are its ASCII whitespace) and lowercasing.
+    private static func asciiKey(_ bytes: String.UTF8View) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        guard start != bytes.endIndex else { return "" }
+        let end = bytes.index(after: bytes.lastIndex { !isSpace($0) }!)
+        let kept = bytes[start..<end]
+        return String(unsafeUninitializedCapacity: kept.count) { buffer in
+            for (offset, byte) in kept.enumerated() { buffer[offset] = (65...90).contains(byte) ? byte | 0x20 : byte }
+            return kept.count
+        }
     }
 }
