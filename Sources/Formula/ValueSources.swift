@@ -10,15 +10,20 @@ import Spreadsheet
 /// no source. Reads the workbook's values as they stand (cached values for formula cells).
 public final class ValueSources {
     private let evaluator: Evaluator
-    private var formulaAt: [CellKey: Int] = [:]
+    /// Each formula's index by its cell, built when first asked for.
+    private lazy var formulaAt: [CellKey: Int] = {
+        var index: [CellKey: Int] = [:]
+        index.reserveCapacity(evaluator.workbook.formulas.count)
+        for (position, formula) in evaluator.workbook.formulas.enumerated() {
+            index[CellKey(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)] = position
+        }
+        return index
+    }()
     /// Ranges larger than this are not searched for the source (a rate table is small).
     private let largestRange = 20_000
 
     public init(_ workbook: FormulaWorkbook, options: EvaluationOptions = EvaluationOptions()) {
         evaluator = Evaluator(workbook: workbook, options: options)
-        for (index, formula) in workbook.formulas.enumerated() {
-            formulaAt[CellKey(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)] = index
-        }
     }
 
     /// The formula text at a cell, when it holds one.

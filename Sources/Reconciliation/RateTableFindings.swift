@@ -17,10 +17,10 @@ enum RateTableFindings {
     /// The wrong table cells behind `findings`' rows; each row they spoil gets a line saying so.
     static func compute(_ context: RowContext, findings: inout [Finding], workbook: FormulaWorkbook?) -> [Finding] {
         guard let workbook else { return [] }
-        var findingAt: [String: Int] = [:]
+        var findingAt: [CellPlace: Int] = [:]
         for (position, finding) in findings.enumerated()
         where finding.isError && !finding.isDerived && finding.dealID != nil {
-            findingAt["\(finding.sheet)|\(finding.cell)"] = position
+            findingAt[CellPlace(sheet: finding.sheet, cell: finding.cell)] = position
         }
         guard !findingAt.isEmpty else { return [] }
         let sources = ValueSources(workbook)
@@ -37,7 +37,8 @@ enum RateTableFindings {
         for index in context.deals.lines.indices {
             guard let commission = context.deals.manual[index].commission else { continue }
             let (name, row) = context.place(context.deals.lines[index].row)
-            guard let finding = findingAt["\(name)|\(CellAddress(row: row, column: commission.column))"],
+            let place = CellPlace(sheet: name, cell: CellAddress(row: row, column: commission.column))
+            guard let finding = findingAt[place],
                 let cell = rateCell(index)
             else { continue }
             suspects.append((index, finding, cell))

@@ -123,12 +123,14 @@ enum DuplicateRows {
         var seen: [Key: Int] = [:]
         seen.reserveCapacity(lines.count)
         var result: [Int: Int] = [:]
-        for (index, line) in lines.enumerated() {
-            let key = Key(
-                deal: line.dealID.normalizedKey, rep: line.rep.normalizedKey, day: line.date.dayNumber,
-                amount: line.amount,
-                split: line.split)
-            if let first = seen[key] { result[index] = first } else { seen[key] = line.row }
+        // Through a buffer, so that reading five fields does not copy (retain) whole lines.
+        lines.withUnsafeBufferPointer { lines in
+            for index in lines.indices {
+                let key = Key(
+                    deal: lines[index].dealID.normalizedKey, rep: lines[index].rep.normalizedKey,
+                    day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
+                if let first = seen[key] { result[index] = first } else { seen[key] = lines[index].row }
+            }
         }
         return result
     }

@@ -34,9 +34,16 @@ enum SummaryFindings {
             let first = sheet.mapping.headerRow + 1
             return (name, first...max(first, lastRows[name] ?? first))
         }
-        var linesByRepPeriod: [RepPeriod: [StatementLine]] = [:]
-        for line in context.statement.lineGroups.joined() {
-            linesByRepPeriod[RepPeriod(rep: line.rep.normalizedKey, period: line.period), default: []].append(line)
+        var linesByRepPeriod: [RepPeriod: [LineAmount]] = [:]
+        for group in context.statement.lineGroups {
+            // Through a buffer, so that reading four fields does not copy (retain) whole lines.
+            group.withUnsafeBufferPointer { lines in
+                for index in lines.indices {
+                    let key = RepPeriod(rep: lines[index].rep.normalizedKey, period: lines[index].period)
+                    linesByRepPeriod[key, default: []].append(
+                        LineAmount(kind: lines[index].kind, amount: lines[index].amount, row: lines[index].row))
+                }
+            }
         }
         var errorsByRepPeriod: [RepPeriod: [Finding]] = [:]
         for finding in rowFindings where finding.isError && !finding.isDerived {
@@ -210,7 +217,7 @@ enum SummaryFindings {
     /// it should span: the sheet's data rows when it starts at the top of them (a whole-column
     /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM).
     static func shortRange(
-        _ formula: String, own: [StatementLine], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        _ formula: String, own: [LineAmount], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext
     ) -> (sheet: String, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
         let ownRows = own.filter { $0.kind == .commission }.compactMap(\.row).map(context.place)
@@ -232,7 +239,7 @@ enum SummaryFindings {
     /// The deals sheets holding the rep-period's commission lines that a formula adding up other
     /// deals sheets leaves out (a tab forgotten in the total); none when it names no deals sheet.
     static func sheetsLeftOut(
-        _ formula: String, own: [StatementLine], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        _ formula: String, own: [LineAmount], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext
     ) -> [String] {
         let named = Set(
@@ -247,7 +254,7 @@ enum SummaryFindings {
 
     /// Rows the engine claws back in this rep-period that a clawback cell's formula does not name
     /// (a typed value or `=0` names none).
-    static func missedClawbacks(_ formula: String?, own: [StatementLine], context: RowContext) -> [Int] {
+    static func missedClawbacks(_ formula: String?, own: [LineAmount], context: RowContext) -> [Int] {
         own.filter { $0.kind == .clawback && $0.amount != 0 }.compactMap(\.row).filter { key in
             let (sheet, row) = context.place(key)
             let named = formula.map { FormulaForensics.rowSpans(in: $0, sheet: sheet) } ?? []
@@ -281,4 +288,11 @@ enum SummaryFindings {
         let largest = relevant.max { abs(effect($0)) < abs(effect($1)) }!
         return (largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" })
     }
+}
+
+/// What the summary reads of a statement line: its kind, its amount and the row it pays.
+struct LineAmount {
+    let kind: StatementLine.Kind
+    let amount: Decimal
+    let row: Int?
 }
