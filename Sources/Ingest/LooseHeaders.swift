@@ -12,13 +12,20 @@ import Foundation
 /// could be is left unmatched, and a column whose best name is a field already found is left
 /// alone (`Order Date` beside `Close Date` is no deal id): never a guess.
 struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
-    /// Per field, its names as words (`terms`).
-    let names: [Key: [[String]]]
+    /// Every field's names as words (`terms`), filed under their first word: a header is asked
+    /// only about the names that start with one of its words.
+    let namesByFirstWord: [String: [(key: Key, words: [String])]]
     /// The fields a column may be taken for.
     let claimable: Set<Key>
 
     init(names: [Key: [String]], claimable: Set<Key>) {
-        self.names = names.mapValues { $0.map(Self.terms).filter { !$0.isEmpty } }
+        var index: [String: [(key: Key, words: [String])]] = [:]
+        for (key, texts) in names {
+            for words in texts.map(Self.terms) where !words.isEmpty {
+                index[words[0], default: []].append((key, words))
+            }
+        }
+        namesByFirstWord = index
         self.claimable = claimable
     }
 
@@ -66,8 +73,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
             guard !words.isEmpty else { continue }
             var best: (length: Int, endsHeader: Bool) = (0, false)
             var chosen: [(key: Key, endsHeader: Bool)] = []
-            for key in names.keys {
-                guard let found = longest(names[key] ?? [], in: words) else { continue }
+            for (key, found) in longest(in: words) {
                 if found.length > best.length {
                     best = found
                     chosen = [(key, found.endsHeader)]
@@ -88,19 +94,23 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         return matched
     }
 
-    /// The longest of `names` standing in `words` as a run of whole words, and whether it ends them.
-    private func longest(_ names: [[String]], in words: [String]) -> (length: Int, endsHeader: Bool)? {
+    /// Per field, the longest of its names standing in `words` as a run of whole words, and
+    /// whether it ends them.
+    private func longest(in words: [String]) -> [Key: (length: Int, endsHeader: Bool)] {
         let percent = words.contains("%")
-        var best: (length: Int, endsHeader: Bool)?
-        for name in names where name.count <= words.count && (!percent || name.contains("%")) {
-            for start in 0...(words.count - name.count) where words[start..<(start + name.count)].elementsEqual(name) {
-                let found = (length: name.count, endsHeader: start + name.count == words.count)
-                if let current = best,
+        var best: [Key: (length: Int, endsHeader: Bool)] = [:]
+        for (start, word) in words.enumerated() {
+            for name in namesByFirstWord[word] ?? []
+            where start + name.words.count <= words.count && (!percent || name.words.contains("%")) {
+                let end = start + name.words.count
+                guard words[start..<end].elementsEqual(name.words) else { continue }
+                let found = (length: name.words.count, endsHeader: end == words.count)
+                if let current = best[name.key],
                     current.length > found.length || (current.length == found.length && !found.endsHeader)
                 {
                     continue
                 }
-                best = found
+                best[name.key] = found
             }
         }
         return best

@@ -157,17 +157,4 @@ import Testing
         #expect(result.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
-
-    @Test func everyRejectFileIsRefusedByInspect() throws {
-        let folder = Self.corpus.appendingPathComponent("reject")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".json") }
-        #expect(files.count >= 30)
-        for name in files {
-            let result = try Self.run(["inspect", folder.appendingPathComponent(name).path])
-            #expect(result.status == 2, "\(name)")
-            #expect(
-                result.stderr.hasPrefix("trueup: error: ") && result.stderr.split(separator: "\n").count == 1, "\(name)"
-            )
-        }
-    }
 }

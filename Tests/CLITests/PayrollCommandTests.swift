@@ -19,7 +19,10 @@ import Testing
         var ours: [String: Decimal] = [:]
         for record in records.dropFirst() {
             #expect(record.count == 5)
-            ours[record[0] + " " + record[2]] = try #require(Decimal(string: record[3]), "\(record)")
+            // Bound first: assigned straight into the dictionary, #require's value would be
+            // `Decimal??` and never nil, so a payable that does not parse would pass unseen.
+            let payable: Decimal = try #require(Decimal(string: record[3]), "\(record)")
+            ours[record[0] + " " + record[2]] = payable
         }
         let expected = try Self.expectedPayables(name)
         #expect(ours == expected)
