@@ -15,20 +15,24 @@ extension RepCalculation {
         }
         if let gate = rules.gate, let attainment, attainment < gate {
             ledger.gated = true
+            // The same words end every gated line: written once.
+            let words =
+                run.explains
+                ? " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate" : ""
             for i in ledger.entries.indices
             where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains(.notEligible) {
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.gated)
-                ledger.entries[i].line.explanation +=
-                    " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate"
+                if run.explains { ledger.entries[i].line.explanation += words }
             }
         }
         if let cap = rules.capPerDeal {
+            let words = run.explains ? " — capped per deal at \(cap.groupedMoneyText)" : ""
             for i in ledger.entries.indices
             where ledger.entries[i].line.kind == .commission && Decimal.less(cap, ledger.entries[i].line.amount) {
                 ledger.entries[i].line.amount = cap
                 ledger.entries[i].line.flags.insert(.capped)
-                ledger.entries[i].line.explanation += " — capped per deal at \(cap.groupedMoneyText)"
+                if run.explains { ledger.entries[i].line.explanation += words }
             }
         }
         insertBonuses(&ledger, attainment: attainment)
@@ -54,7 +58,8 @@ extension RepCalculation {
                     kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: ledger.period,
                     credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
                     rates: [],
-                    explanation: "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split",
+                    explanation: run.explains
+                        ? "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split" : "",
                     flags: [],
                     bonusName: bonus.name)
                 entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
@@ -68,7 +73,8 @@ extension RepCalculation {
             let line = StatementLine(
                 kind: .bonus, row: nil, dealID: nil, rep: rep.id, period: ledger.period, credit: nil,
                 amount: roundedLine(amount), rates: [],
-                explanation: "\(bonus.name): attainment \(attainment.attainmentPercentText) ≥ \(level.percentText)",
+                explanation: run.explains
+                    ? "\(bonus.name): attainment \(attainment.attainmentPercentText) ≥ \(level.percentText)" : "",
                 flags: [], bonusName: bonus.name)
             entries.append(Entry(line: line, source: nil, countsTowardCap: bonus.countsTowardCap))
         }
@@ -91,13 +97,15 @@ extension RepCalculation {
             if positive && !Decimal.less(running, cap) {
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.capped)
-                ledger.entries[i].line.explanation += " — per-period cap reached: 0"
+                if run.explains { ledger.entries[i].line.explanation += " — per-period cap reached: 0" }
             } else if positive && Decimal.less(cap, Decimal.sum(running, amount)) {
                 let remainder = Decimal.difference(cap, running)
                 ledger.entries[i].line.amount = remainder
                 ledger.entries[i].line.flags.insert(.capped)
-                ledger.entries[i].line.explanation +=
-                    " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
+                if run.explains {
+                    ledger.entries[i].line.explanation +=
+                        " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
+                }
             }
             running = Decimal.sum(running, ledger.entries[i].line.amount)
         }
@@ -148,15 +156,16 @@ extension RepCalculation {
                 continue
             }
             let amounts = paid[index] ?? (0, 0)
-            var words = "\(amounts.commission.groupedMoneyText) commission"
-            if amounts.bonus != 0 { words += " + \(amounts.bonus.groupedMoneyText) bonus" }
+            var words = run.explains ? "\(amounts.commission.groupedMoneyText) commission" : ""
+            if run.explains && amounts.bonus != 0 { words += " + \(amounts.bonus.groupedMoneyText) bonus" }
             let period = Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
             let line = StatementLine(
                 kind: .clawback, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
                 credit: source.credit,
                 amount: -(amounts.commission + amounts.bonus), rates: [],
-                explanation:
-                    "clawback: \(source.status ?? "") on \(cancel), \(days) days after the close (window \(clawback.windowDays)): −(\(words))",
+                explanation: run.explains
+                    ? "clawback: \(source.status ?? "") on \(cancel), \(days) days after the close (window \(clawback.windowDays)): −(\(words))"
+                    : "",
                 flags: [], bonusName: nil)
             if let at = ledgers.firstIndex(where: { $0.period == period }) {
                 ledgers[at].entries.append(Entry(line: line, source: index))

@@ -124,11 +124,13 @@ extension RepCalculation {
             }
         }
         let amount = paid.reduce(Decimal(0)) { $0 + $1.weight * (rateNow - $1.rate) }
-        let words = groups.map { "\($0.weight.groupedMoneyText) × (\(rateNow.percentText) − \($0.rate.percentText))" }
+        let words =
+            run.explains
+            ? groups.map { "\($0.weight.groupedMoneyText) × (\(rateNow.percentText) − \($0.rate.percentText))" } : []
         let line = StatementLine(
             kind: .trueUp, row: nil, dealID: nil, rep: rep.id, period: period, credit: nil,
-            amount: roundedLine(amount), rates: [rateNow], explanation: "true-up: " + words.joined(separator: " + "),
-            flags: [], bonusName: nil)
+            amount: roundedLine(amount), rates: [rateNow],
+            explanation: run.explains ? "true-up: " + words.joined(separator: " + ") : "", flags: [], bonusName: nil)
         return Entry(line: line, source: nil)
     }
 
@@ -139,8 +141,8 @@ extension RepCalculation {
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
             credit: run.credits[index], amount: 0, rates: [],
-            explanation: "not eligible (status \(source.status ?? "none")): earns nothing", flags: flags, bonusName: nil
-        )
+            explanation: run.explains ? "not eligible (status \(source.status ?? "none")): earns nothing" : "",
+            flags: flags, bonusName: nil)
         return Entry(line: line, source: nil)
     }
 
