@@ -151,8 +151,9 @@ public final class SpooledCalculation {
             ByteSpool(memoryLimit: spilled ? 0 : .max, chunkSize: spilled ? min(chunk, 1 << 16) : chunk)
         }
         try lines.forEach(releasing: true) { record in
-            let line = SpooledLine(reading: &record)
-            try parts[windowOfRep[line.rep]].append { line.write(to: &$0) }
+            // Copied as it is: only its rep is read.
+            let rep = SpooledLine.rep(of: record)
+            try parts[windowOfRep[rep]].append { $0.copy(of: record) }
         }
         for (number, window) in windows.enumerated() {
             var windowLines: [CreditLine] = []
