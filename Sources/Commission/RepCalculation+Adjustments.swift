@@ -2,7 +2,8 @@ import Foundation
 import Primitives
 
 extension RepCalculation {
-    /// Step 8: the gate, the per-deal cap, bonuses, then the per-period cap, for one rep-period.
+    /// Step 8: the gate, the per-deal cap, bonuses, then the per-period cap, for one rep-period
+    /// (per-deal bonuses are already in place, after their lines: `appendDealBonuses`).
     func applyGateCapsAndBonuses(_ ledger: inout Ledger) throws(EngineError) {
         let rules = plan.commission
         let attainment = ledger.attainment
@@ -35,37 +36,31 @@ extension RepCalculation {
                 if run.explains { ledger.entries[i].line.explanation += words }
             }
         }
-        insertBonuses(&ledger, attainment: attainment)
+        appendAttainmentBonuses(&ledger, attainment: attainment)
         if let cap = rules.capPerPeriod { applyPeriodCap(cap, to: &ledger) }
     }
 
-    /// Per-deal bonuses go right after their line; attainment bonuses after the period's lines.
-    private func insertBonuses(_ ledger: inout Ledger, attainment: Decimal?) {
-        guard !plan.bonuses.isEmpty else { return }
-        let anyPerDeal = ledger.entries.contains { entry in
-            guard entry.line.kind == .commission, let index = entry.source else { return false }
-            return run.perDealBonuses.contains { $0.condition.matches(run.keys[index], date: run.lines[index].date) }
+    /// The per-deal bonuses of the priced line of source line `index`, appended right after it as
+    /// it is priced (the gate and the per-deal cap that follow touch commission lines only).
+    func appendDealBonuses(of index: Int, period: Period, to entries: inout [Entry]) {
+        guard !run.perDealBonuses.isEmpty else { return }
+        let source = run.lines[index]
+        for (condition, bonus, amount) in run.perDealBonuses
+        where condition.matches(run.keys[index], date: source.date) {
+            let line = StatementLine(
+                kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
+                credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
+                rateList: .none,
+                explanation: run.explains
+                    ? "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split" : "",
+                flags: [],
+                bonusName: bonus.name)
+            entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
         }
-        var entries: [Entry] = []
-        if anyPerDeal { entries.reserveCapacity(ledger.entries.count * 2) }
-        for entry in anyPerDeal ? ledger.entries : [] {
-            entries.append(entry)
-            guard entry.line.kind == .commission, let index = entry.source else { continue }
-            let source = run.lines[index]
-            for (condition, bonus, amount) in run.perDealBonuses
-            where condition.matches(run.keys[index], date: source.date) {
-                let line = StatementLine(
-                    kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: ledger.period,
-                    credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
-                    rates: [],
-                    explanation: run.explains
-                        ? "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split" : "",
-                    flags: [],
-                    bonusName: bonus.name)
-                entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
-            }
-        }
-        if !anyPerDeal { entries = ledger.entries }
+    }
+
+    /// Attainment bonuses after the period's lines (per-deal ones already follow their lines).
+    private func appendAttainmentBonuses(_ ledger: inout Ledger, attainment: Decimal?) {
         for bonus in plan.bonuses {
             guard case .atAttainment(let level, let amount) = bonus.kind, let attainment, attainment >= level else {
                 continue
@@ -76,9 +71,8 @@ extension RepCalculation {
                 explanation: run.explains
                     ? "\(bonus.name): attainment \(attainment.attainmentPercentText) ≥ \(level.percentText)" : "",
                 flags: [], bonusName: bonus.name)
-            entries.append(Entry(line: line, source: nil, countsTowardCap: bonus.countsTowardCap))
+            ledger.entries.append(Entry(line: line, source: nil, countsTowardCap: bonus.countsTowardCap))
         }
-        ledger.entries = entries
     }
 
     /// Walks commission lines in order, then capped bonuses: the line that crosses the cap is cut
