@@ -24,12 +24,14 @@ public enum CommissionEngine {
     /// each window's line groups (one per rep) in roster order. The statement returned holds the
     /// totals and issues and no lines. For outputs written as they go, so that a million lines
     /// are never held at once.
+    /// `explaining`: false leaves the lines' explanations empty, for outputs that write none.
     public static func calculate(
         plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
-        windowLines: Int = 50_000, passingLinesTo receive: ([[StatementLine]]) -> Void
+        windowLines: Int = 50_000, explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void
     ) throws(EngineError) -> Statement {
         var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
         run.carried = carried
+        run.explains = explaining
         return try run.statement(windowLines: max(1, windowLines), receive: receive)
     }
 }
@@ -57,8 +59,9 @@ package struct Run {
     var issues: [StatementIssue] = []
     /// Draw balances brought from periods paid before the run.
     package var carried = CarriedBalances.none
-    /// Whether lines carry their explanation; a run that only needs amounts skips writing them.
-    private(set) var explains = true
+    /// Whether lines carry their explanation; a run that only needs amounts skips writing them
+    /// (their explanations are left empty).
+    package var explains = true
 
     /// A whole run: every line of every rep.
     package init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {

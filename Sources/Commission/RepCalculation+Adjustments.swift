@@ -2,7 +2,8 @@ import Foundation
 import Primitives
 
 extension RepCalculation {
-    /// Step 8: the gate, the per-deal cap, bonuses, then the per-period cap, for one rep-period.
+    /// Step 8: the gate, the per-deal cap, bonuses, then the per-period cap, for one rep-period
+    /// (per-deal bonuses are already in place, after their lines: `appendDealBonuses`).
     func applyGateCapsAndBonuses(_ ledger: inout Ledger) throws(EngineError) {
         let rules = plan.commission
         let attainment = ledger.attainment
@@ -15,52 +16,51 @@ extension RepCalculation {
         }
         if let gate = rules.gate, let attainment, attainment < gate {
             ledger.gated = true
+            // The same words end every gated line: written once.
+            let words =
+                run.explains
+                ? " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate" : ""
             for i in ledger.entries.indices
             where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains(.notEligible) {
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.gated)
-                ledger.entries[i].line.explanation +=
-                    " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate"
+                if run.explains { ledger.entries[i].line.explanation += words }
             }
         }
         if let cap = rules.capPerDeal {
+            let words = run.explains ? " — capped per deal at \(cap.groupedMoneyText)" : ""
             for i in ledger.entries.indices
             where ledger.entries[i].line.kind == .commission && Decimal.less(cap, ledger.entries[i].line.amount) {
                 ledger.entries[i].line.amount = cap
                 ledger.entries[i].line.flags.insert(.capped)
-                ledger.entries[i].line.explanation += " — capped per deal at \(cap.groupedMoneyText)"
+                if run.explains { ledger.entries[i].line.explanation += words }
             }
         }
-        insertBonuses(&ledger, attainment: attainment)
+        appendAttainmentBonuses(&ledger, attainment: attainment)
         if let cap = rules.capPerPeriod { applyPeriodCap(cap, to: &ledger) }
     }
 
-    /// Per-deal bonuses go right after their line; attainment bonuses after the period's lines.
-    private func insertBonuses(_ ledger: inout Ledger, attainment: Decimal?) {
-        guard !plan.bonuses.isEmpty else { return }
-        let anyPerDeal = ledger.entries.contains { entry in
-            guard entry.line.kind == .commission, let index = entry.source else { return false }
-            return run.perDealBonuses.contains { $0.condition.matches(run.keys[index], date: run.lines[index].date) }
+    /// The per-deal bonuses of the priced line of source line `index`, appended right after it as
+    /// it is priced (the gate and the per-deal cap that follow touch commission lines only).
+    func appendDealBonuses(of index: Int, period: Period, to entries: inout [Entry]) {
+        guard !run.perDealBonuses.isEmpty else { return }
+        let source = run.lines[index]
+        for (condition, bonus, amount) in run.perDealBonuses
+        where condition.matches(run.keys[index], date: source.date) {
+            let line = StatementLine(
+                kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
+                credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
+                rateList: .none,
+                explanation: run.explains
+                    ? "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split" : "",
+                flags: [],
+                bonusName: bonus.name)
+            entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
         }
-        var entries: [Entry] = []
-        if anyPerDeal { entries.reserveCapacity(ledger.entries.count * 2) }
-        for entry in anyPerDeal ? ledger.entries : [] {
-            entries.append(entry)
-            guard entry.line.kind == .commission, let index = entry.source else { continue }
-            let source = run.lines[index]
-            for (condition, bonus, amount) in run.perDealBonuses
-            where condition.matches(run.keys[index], date: source.date) {
-                let line = StatementLine(
-                    kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: ledger.period,
-                    credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
-                    rates: [],
-                    explanation: "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split",
-                    flags: [],
-                    bonusName: bonus.name)
-                entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))
-            }
-        }
-        if !anyPerDeal { entries = ledger.entries }
+    }
+
+    /// Attainment bonuses after the period's lines (per-deal ones already follow their lines).
+    private func appendAttainmentBonuses(_ ledger: inout Ledger, attainment: Decimal?) {
         for bonus in plan.bonuses {
             guard case .atAttainment(let level, let amount) = bonus.kind, let attainment, attainment >= level else {
                 continue
@@ -68,11 +68,11 @@ extension RepCalculation {
             let line = StatementLine(
                 kind: .bonus, row: nil, dealID: nil, rep: rep.id, period: ledger.period, credit: nil,
                 amount: roundedLine(amount), rates: [],
-                explanation: "\(bonus.name): attainment \(attainment.attainmentPercentText) ≥ \(level.percentText)",
+                explanation: run.explains
+                    ? "\(bonus.name): attainment \(attainment.attainmentPercentText) ≥ \(level.percentText)" : "",
                 flags: [], bonusName: bonus.name)
-            entries.append(Entry(line: line, source: nil, countsTowardCap: bonus.countsTowardCap))
+            ledger.entries.append(Entry(line: line, source: nil, countsTowardCap: bonus.countsTowardCap))
         }
-        ledger.entries = entries
     }
 
     /// Walks commission lines in order, then capped bonuses: the line that crosses the cap is cut
@@ -91,13 +91,15 @@ extension RepCalculation {
             if positive && !Decimal.less(running, cap) {
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.capped)
-                ledger.entries[i].line.explanation += " — per-period cap reached: 0"
+                if run.explains { ledger.entries[i].line.explanation += " — per-period cap reached: 0" }
             } else if positive && Decimal.less(cap, Decimal.sum(running, amount)) {
                 let remainder = Decimal.difference(cap, running)
                 ledger.entries[i].line.amount = remainder
                 ledger.entries[i].line.flags.insert(.capped)
-                ledger.entries[i].line.explanation +=
-                    " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
+                if run.explains {
+                    ledger.entries[i].line.explanation +=
+                        " — cut to \(remainder.groupedMoneyText) by the per-period cap of \(cap.groupedMoneyText)"
+                }
             }
             running = Decimal.sum(running, ledger.entries[i].line.amount)
         }
@@ -148,15 +150,16 @@ extension RepCalculation {
                 continue
             }
             let amounts = paid[index] ?? (0, 0)
-            var words = "\(amounts.commission.groupedMoneyText) commission"
-            if amounts.bonus != 0 { words += " + \(amounts.bonus.groupedMoneyText) bonus" }
+            var words = run.explains ? "\(amounts.commission.groupedMoneyText) commission" : ""
+            if run.explains && amounts.bonus != 0 { words += " + \(amounts.bonus.groupedMoneyText) bonus" }
             let period = Period(containing: cancel, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
             let line = StatementLine(
                 kind: .clawback, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
                 credit: source.credit,
                 amount: -(amounts.commission + amounts.bonus), rates: [],
-                explanation:
-                    "clawback: \(source.status ?? "") on \(cancel), \(days) days after the close (window \(clawback.windowDays)): −(\(words))",
+                explanation: run.explains
+                    ? "clawback: \(source.status ?? "") on \(cancel), \(days) days after the close (window \(clawback.windowDays)): −(\(words))"
+                    : "",
                 flags: [], bonusName: nil)
             if let at = ledgers.firstIndex(where: { $0.period == period }) {
                 ledgers[at].entries.append(Entry(line: line, source: index))

@@ -18,8 +18,9 @@ extension RepCalculation {
             let all = ordered.filter { run.periodOfLine[$0] == period }
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
-            // Room for the lines and a true-up: entries are large, and growing copies them.
-            ledger.entries.reserveCapacity(all.count + 1)
+            // Room for the lines, a true-up and per-deal bonuses: entries are large, and growing
+            // copies them.
+            ledger.entries.reserveCapacity(all.count + 1 + (run.perDealBonuses.isEmpty ? 0 : own.count))
             // The quota stands on any of the period's rows, whatever their status (plan-format.md §7).
             ledger.quota = try quota(for: period, lines: all)
             if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
@@ -35,27 +36,30 @@ extension RepCalculation {
             var cumulative = table.basis == .ytd ? yearCredit : 0
             let periodEnd = Decimal.sum(cumulative, ledger.credit)
             var ownPaid: [(weight: Decimal, rate: Decimal)] = []
+            // One buffer for every line's parts.
+            var parts: [PricedBands.Part] = []
             for index in all {
                 guard run.eligible[index] else {
                     ledger.entries.append(notEligible(index, period: period))
                     continue
                 }
                 let credit = run.credits[index]
-                let parts: [PricedBands.Part]
                 switch (table.basis, table.mode) {
-                case (.perDeal, .marginal): parts = bands.marginal(from: 0, to: credit)
+                case (.perDeal, .marginal): bands.marginal(from: 0, to: credit, into: &parts)
                 case (.perDeal, .retroactive):
                     parts = [retroactivePart(bands, band: bands.band(containing: credit), credit: credit)]
-                case (_, .marginal): parts = bands.marginal(from: cumulative, to: Decimal.sum(cumulative, credit))
+                case (_, .marginal): bands.marginal(from: cumulative, to: Decimal.sum(cumulative, credit), into: &parts)
                 case (_, .retroactive):
                     parts = [retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit)]
                 }
                 cumulative = Decimal.sum(cumulative, credit)
                 let priced = price(index, parts: parts, bands: bands, period: period)
-                if let weight = priced.tierWeight, let rate = priced.entry.line.rates.first {
+                if let weight = priced.tierWeight, let rate = priced.entry.line.firstRate {
                     ownPaid.append((weight, rate))
                 }
                 ledger.entries.append(priced.entry)
+                // Per-deal bonuses stand right after their line.
+                appendDealBonuses(of: index, period: period, to: &ledger.entries)
             }
             if table.basis == .ytd && table.mode == .retroactive {
                 let rateNow = bands.rates[bands.band(containing: periodEnd)]
@@ -83,7 +87,7 @@ extension RepCalculation {
         let source = run.lines[index]
         let credit = run.credits[index]
         var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { Decimal.sum($0, $1.amount) }
-        var rates = parts.map { bands.rates[$0.band] }
+        var overrideRate: Decimal?
         let explains = run.explains
         var explanation = explains ? bands.describe(parts) : ""
         var weight: Decimal? = credit
@@ -94,7 +98,7 @@ extension RepCalculation {
             switch override.effect {
             case .rate(let rate):
                 amount = Decimal.product(credit, rate)
-                rates = [rate]
+                overrideRate = rate
                 if explains {
                     explanation = "\(credit.groupedMoneyText) at \(rate.percentText) (override: \(condition))"
                 }
@@ -105,11 +109,22 @@ extension RepCalculation {
                 weight = Decimal.product(credit, multiplier)
             }
         }
-        var unique: [Decimal] = []
-        for rate in rates where !unique.contains(where: { Decimal.same($0, rate) }) { unique.append(rate) }
+        // The rates paid, each once, without an array for the usual one.
+        let rates: RateList
+        if let overrideRate {
+            rates = .one(overrideRate)
+        } else if parts.count == 1 {
+            rates = .one(bands.rates[parts[0].band])
+        } else {
+            var unique: [Decimal] = []
+            for part in parts where !unique.contains(where: { Decimal.same($0, bands.rates[part.band]) }) {
+                unique.append(bands.rates[part.band])
+            }
+            rates = RateList(unique)
+        }
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period, credit: credit,
-            amount: roundedLine(amount), rates: unique, explanation: explanation,
+            amount: roundedLine(amount), rateList: rates, explanation: explanation,
             flags: run.splitFlagged.contains(index) ? .splitTotal : [], bonusName: nil)
         return (Entry(line: line, source: index), weight)
     }
@@ -124,11 +139,13 @@ extension RepCalculation {
             }
         }
         let amount = paid.reduce(Decimal(0)) { $0 + $1.weight * (rateNow - $1.rate) }
-        let words = groups.map { "\($0.weight.groupedMoneyText) × (\(rateNow.percentText) − \($0.rate.percentText))" }
+        let words =
+            run.explains
+            ? groups.map { "\($0.weight.groupedMoneyText) × (\(rateNow.percentText) − \($0.rate.percentText))" } : []
         let line = StatementLine(
             kind: .trueUp, row: nil, dealID: nil, rep: rep.id, period: period, credit: nil,
-            amount: roundedLine(amount), rates: [rateNow], explanation: "true-up: " + words.joined(separator: " + "),
-            flags: [], bonusName: nil)
+            amount: roundedLine(amount), rates: [rateNow],
+            explanation: run.explains ? "true-up: " + words.joined(separator: " + ") : "", flags: [], bonusName: nil)
         return Entry(line: line, source: nil)
     }
 
@@ -139,8 +156,8 @@ extension RepCalculation {
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
             credit: run.credits[index], amount: 0, rates: [],
-            explanation: "not eligible (status \(source.status ?? "none")): earns nothing", flags: flags, bonusName: nil
-        )
+            explanation: run.explains ? "not eligible (status \(source.status ?? "none")): earns nothing" : "",
+            flags: flags, bonusName: nil)
         return Entry(line: line, source: nil)
     }
 

@@ -35,6 +35,15 @@ public struct StatementLine: Sendable, Hashable {
         kind: Kind, row: Int?, dealID: String?, rep: String, period: Period, credit: Decimal?, amount: Decimal,
         rates: [Decimal], explanation: String, flags: LineFlags, bonusName: String?
     ) {
+        self.init(
+            kind: kind, row: row, dealID: dealID, rep: rep, period: period, credit: credit, amount: amount,
+            rateList: RateList(rates), explanation: explanation, flags: flags, bonusName: bonusName)
+    }
+
+    init(
+        kind: Kind, row: Int?, dealID: String?, rep: String, period: Period, credit: Decimal?, amount: Decimal,
+        rateList: RateList, explanation: String, flags: LineFlags, bonusName: String?
+    ) {
         self.kind = kind
         self.row = row
         self.dealID = dealID
@@ -42,15 +51,24 @@ public struct StatementLine: Sendable, Hashable {
         self.period = period
         self.credit = credit
         self.amount = amount
-        rateList = RateList(rates)
+        self.rateList = rateList
         self.explanation = explanation
         self.flags = flags
         self.bonusName = bonusName
     }
+
+    /// The first of `rates`, without building the array.
+    var firstRate: Decimal? {
+        switch rateList {
+        case .none: nil
+        case .one(let rate): rate
+        case .many(let rates): rates.first
+        }
+    }
 }
 
 /// A line's rates without an array (an allocation per line) for the usual none or one.
-private enum RateList: Sendable, Hashable {
+enum RateList: Sendable, Hashable {
     case none
     case one(Decimal)
     case many([Decimal])

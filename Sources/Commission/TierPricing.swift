@@ -46,13 +46,19 @@ struct PricedBands {
 
     /// Pays `[from, to)` marginally: each part at its own band's rate. Reversed when `to < from`.
     /// Walks only the bands the interval touches; the arithmetic is on integers when it fits.
-    func marginal(from: Decimal, to: Decimal) -> [Part] {
+    /// The parts go into `parts` (emptied first), so that a caller pricing many lines reuses one
+    /// buffer.
+    func marginal(from: Decimal, to: Decimal, into parts: inout [Part]) {
+        parts.removeAll(keepingCapacity: true)
         if Decimal.less(to, from) {
-            return marginal(from: to, to: from).map { Part(band: $0.band, credit: -$0.credit, amount: -$0.amount) }
+            marginal(from: to, to: from, into: &parts)
+            for index in parts.indices {
+                parts[index] = Part(band: parts[index].band, credit: -parts[index].credit, amount: -parts[index].amount)
+            }
+            return
         }
         var band = self.band(containing: from)
         var lower = from
-        var parts: [Part] = []
         while true {
             let isLast = band + 1 >= thresholds.count
             let upper = isLast || !Decimal.less(thresholds[band + 1], to) ? to : thresholds[band + 1]
@@ -60,7 +66,7 @@ struct PricedBands {
                 let width = Decimal.difference(upper, lower)
                 parts.append(Part(band: band, credit: width, amount: Decimal.product(width, rates[band])))
             }
-            if Decimal.same(upper, to) { return parts }
+            if Decimal.same(upper, to) { return }
             lower = upper
             band += 1
         }

@@ -224,11 +224,17 @@ public struct RecordWriter {
         precondition(_isPOD(T.self), "only a type without references is written byte for byte")
         withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
     }
+
+    /// Every field of the record `reader` reads, whatever it has read so far: a record copied
+    /// from one spool to another without decoding it.
+    public mutating func copy(of reader: RecordReader) {
+        bytes.append(contentsOf: reader.bytes)
+    }
 }
 
 /// Reads one record's fields in the order they were written.
 public struct RecordReader {
-    private let bytes: UnsafeRawBufferPointer
+    fileprivate let bytes: UnsafeRawBufferPointer
     private var at = 0
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }

@@ -85,6 +85,9 @@ public struct SkippedRow: Sendable, Hashable {
 
 /// Reads credit lines (plan-format.md 1.1) from a CSV file or a workbook's deals sheet.
 public enum DealsReader {
+    /// The fields whose numbers and dates stored as text are counted (`DealsTable.textNumbers`).
+    private static let textNumberFields: [Field] = [.date, .amount, .split, .cancelDate, .quota, .rate]
+
     /// Data rows read before the columns' number styles are decided.
     static let styleSample = 1000
     /// Rows converted together, split across the cores.
@@ -99,8 +102,14 @@ public enum DealsReader {
         let file = result.file
         let parts = inParallel(chunks: slices) { slice in
             var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
+            var context = RowContext(mapping: mapping, styles: styles)
             for (row, place) in batch[chunkRange(slice, of: slices, total: batch.count)] {
-                read(row, place, mapping: mapping, styles: styles, manualCells: manualCells, into: &part)
+                read(
+                    row, place, mapping: mapping, styles: styles, manualCells: manualCells, context: &context,
+                    into: &part)
+            }
+            for field in Field.allCases where context.textNumbers[field.ordinal] > 0 {
+                part.textNumbers[field, default: 0] += context.textNumbers[field.ordinal]
             }
             return part
         }
@@ -253,22 +262,70 @@ public enum DealsReader {
         return styles
     }
 
+    /// What reading rows of one table needs again on every row, looked up once (columns, styles),
+    /// with the buffers and memos a run of rows shares.
+    struct RowContext {
+        /// `mapping.columns` as (field ordinal, column) pairs, looked through for each cell.
+        let mapped: [(ordinal: Int, column: Int)]
+        let commissionColumn: Int?
+        let dateOrder: DateOrder?
+        let cancelOrder: DateOrder?
+        let amountStyle: NumberStyle
+        let splitStyle: NumberStyle
+        let quotaStyle: NumberStyle
+        let rateStyle: NumberStyle
+        /// The row's values by field ordinal (a buffer reused from row to row).
+        var values = [CellValue](repeating: .empty, count: Field.allCases.count)
+        /// Per field ordinal, how many numbers and dates were stored as text.
+        var textNumbers = [Int](repeating: 0, count: Field.allCases.count)
+        /// Texts already read as a split, a close date or a cancel date (few distinct ones repeat).
+        var splits: [String: Decimal] = [:]
+        var dates: [String: LocalDate] = [:]
+        var cancelDates: [String: LocalDate] = [:]
+
+        init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
+            mapped = mapping.columns.map { (ordinal: $0.key.ordinal, column: $0.value) }
+            commissionColumn = mapping.columns[.commission]
+            dateOrder = styles.dates[.date]
+            cancelOrder = styles.dates[.cancelDate]
+            amountStyle = styles.numbers[.amount] ?? .decimalPoint
+            splitStyle = styles.numbers[.split] ?? .decimalPoint
+            quotaStyle = styles.numbers[.quota] ?? .decimalPoint
+            rateStyle = styles.numbers[.rate] ?? .decimalPoint
+        }
+
+        /// `read(value)`, remembered by text for a text value (`memo`); only values read
+        /// remembered, and at most a few thousand texts.
+        static func remembered<T>(
+            _ value: CellValue, in memo: inout [String: T], _ read: (CellValue) throws(ValueReading.Failure) -> T?
+        ) throws(ValueReading.Failure) -> T? {
+            guard case .text(let text) = value else { return try read(value) }
+            if let known = memo[text] { return known }
+            let found = try read(value)
+            if let found, memo.count < 4096 { memo[text] = found }
+            return found
+        }
+    }
+
     private static func read(
         _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles, manualCells: Bool,
-        into result: inout DealsTable
+        context: inout RowContext, into result: inout DealsTable
     ) {
         // The row's values by field, looked up once.
-        var values = [CellValue](repeating: .empty, count: Field.allCases.count)
+        for ordinal in context.values.indices { context.values[ordinal] = .empty }
         var any = false
-        for cell in row.cells {
-            for (field, column) in mapping.columns where column == cell.column {
-                values[field.ordinal] = cell.value
+        // Through the indices, so that each cell is not copied whole.
+        for index in row.cells.indices {
+            let column = row.cells[index].column
+            for (ordinal, mappedColumn) in context.mapped where mappedColumn == column {
+                context.values[ordinal] = row.cells[index].value
                 any = true
             }
         }
         guard any else { return }
+        let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let commissionCell = mapping.columns[.commission].flatMap { column in row.cells.first { $0.column == column } }
+        let commissionCell = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
         if let label = TotalRow.label(of: row, dealID: value(.dealID), rep: value(.rep), commission: commissionCell) {
             result.totals.append(TotalRow(row: row.index, label: label, commission: commissionCell))
             return
@@ -297,24 +354,32 @@ public enum DealsReader {
         }
         let dealID = required(.dealID, ValueReading.text(value(.dealID)))
         let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
+        let (dateOrder, cancelOrder) = (context.dateOrder, context.cancelOrder)
         let date = required(
             .date,
             attempt(.date) { () throws(ValueReading.Failure) in
-                try ValueReading.date(value(.date), order: styles.dates[.date])
+                try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
+                    try ValueReading.date(value, order: dateOrder)
+                }
             } ?? styles.date)
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
-                try ValueReading.money(value(.amount), style: styles.numbers[.amount] ?? .decimalPoint)
+                try ValueReading.money(value(.amount), style: context.amountStyle)
             })
+        let splitStyle = context.splitStyle
         let split = attempt(.split) { () throws(ValueReading.Failure) in
-            try ValueReading.fraction(value(.split), style: styles.numbers[.split] ?? .decimalPoint)
+            try RowContext.remembered(value(.split), in: &context.splits) { (value) throws(ValueReading.Failure) in
+                try ValueReading.fraction(value, style: splitStyle)
+            }
         }
         let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in
-            try ValueReading.date(value(.cancelDate), order: styles.dates[.cancelDate])
+            try RowContext.remembered(value(.cancelDate), in: &context.cancelDates) {
+                (value) throws(ValueReading.Failure) in try ValueReading.date(value, order: cancelOrder)
+            }
         }
         let quota = attempt(.quota) { () throws(ValueReading.Failure) in
-            try ValueReading.money(value(.quota), style: styles.numbers[.quota] ?? .decimalPoint)
+            try ValueReading.money(value(.quota), style: context.quotaStyle)
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
             result.diagnostics += failures
@@ -335,19 +400,17 @@ public enum DealsReader {
         func cell(_ field: Field) -> Cell? {
             mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
         }
-        for field in [Field.date, .amount, .split, .cancelDate, .quota, .rate] where values[field.ordinal].isText {
-            if field == .rate
-                && ValueReading.percentage(value(.rate), style: styles.numbers[.rate] ?? .decimalPoint) == nil
-            {
+        for field in Self.textNumberFields where values[field.ordinal].isText {
+            if field == .rate && ValueReading.percentage(value(.rate), style: context.rateStyle) == nil {
                 continue
             }
-            result.textNumbers[field, default: 0] += 1
+            context.textNumbers[field.ordinal] += 1
         }
         if manualCells {
             // A rate stored as text (`7.5%`) is read as the number it is.
             let rate = cell(.rate).map { rate -> CellValue in
                 guard rate.value.isText,
-                    let number = ValueReading.percentage(rate.value, style: styles.numbers[.rate] ?? .decimalPoint)
+                    let number = ValueReading.percentage(rate.value, style: context.rateStyle)
                 else { return rate.value }
                 return .number(number)
             }

@@ -110,12 +110,13 @@ public final class SpooledCalculation {
 
     /// Computes every rep, handing each window's line groups (one per rep, in roster order) to
     /// `receive`, and returns the statement's totals and issues (without lines), as
-    /// `CommissionEngine.calculate(…passingLinesTo:)` does.
+    /// `CommissionEngine.calculate(…passingLinesTo:)` does. `explaining`: false leaves the lines'
+    /// explanations empty, for outputs that write none.
     public func calculate(
-        windowLines: Int = 20_000, passingLinesTo receive: ([[StatementLine]]) -> Void
+        windowLines: Int = 20_000, explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void
     ) throws(Failure) -> Statement {
         do {
-            return try statement(windowLines: max(1, windowLines), receive: receive)
+            return try statement(windowLines: max(1, windowLines), explaining: explaining, receive: receive)
         } catch let error as EngineError {
             throw .engine(error)
         } catch let failure as ByteSpool.Failure {
@@ -125,7 +126,9 @@ public final class SpooledCalculation {
         }
     }
 
-    private func statement(windowLines: Int, receive: ([[StatementLine]]) -> Void) throws -> Statement {
+    private func statement(windowLines: Int, explaining: Bool, receive: ([[StatementLine]]) -> Void) throws
+        -> Statement
+    {
         if let refusal { throw refusal }
         if dates.tooWide {
             var closeDays: [Int] = []
@@ -148,8 +151,9 @@ public final class SpooledCalculation {
             ByteSpool(memoryLimit: spilled ? 0 : .max, chunkSize: spilled ? min(chunk, 1 << 16) : chunk)
         }
         try lines.forEach(releasing: true) { record in
-            let line = SpooledLine(reading: &record)
-            try parts[windowOfRep[line.rep]].append { line.write(to: &$0) }
+            // Copied as it is: only its rep is read.
+            let rep = SpooledLine.rep(of: record)
+            try parts[windowOfRep[rep]].append { $0.copy(of: record) }
         }
         for (number, window) in windows.enumerated() {
             var windowLines: [CreditLine] = []
@@ -167,6 +171,7 @@ public final class SpooledCalculation {
             var run = Run(plan: plan, lines: windowLines, book: book, span: span.range)
             run.splitFlagged = flags
             run.carried = carried
+            run.explains = explaining
             let computed = try run.compute(reps: window, perCore: 2)
             totals += computed.totals
             issues += computed.issues

@@ -42,11 +42,19 @@ struct SpooledLine {
         record.raw(line.amount)
         record.int(present.rawValue)
         if present.contains(.split) { record.raw(line.split) }
-        for text in [line.product, line.type, line.status] {
-            if let text { record.text(text) }
-        }
+        // Each in turn rather than through an array (one per line).
+        if let product = line.product { record.text(product) }
+        if let type = line.type { record.text(type) }
+        if let status = line.status { record.text(status) }
         if let cancel = line.cancelDate { record.int(cancel.dayNumber) }
         if let quota = line.quota { record.raw(quota) }
+    }
+
+    /// The rep index of the record `record` starts, without reading the rest.
+    static func rep(of record: RecordReader) -> Int {
+        var record = record
+        _ = record.int()
+        return record.int()
     }
 
     init(reading record: inout RecordReader) {

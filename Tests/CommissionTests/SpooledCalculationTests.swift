@@ -31,8 +31,8 @@ import Testing
         return ((engine, engineLines), (spooled, spooledLines))
     }
 
-    @Test(arguments: ScenarioTests.cases, [0, 1 << 28])
-    func matchesTheEngineOnEveryScenario(_ name: String, budget: Int) throws {
+    /// A scenario's plan, roster and credit lines (from its CSV deals).
+    static func scenario(_ name: String) throws -> (plan: Plan, roster: [RosterEntry], lines: [CreditLine]) {
         let directory = ScenarioTests.folder.appendingPathComponent(name)
         let arguments = try ScenarioTests.calculateArguments(directory)
         let plan = try PlanFile.load(path: directory.appendingPathComponent(arguments["--plan"]!).path)
@@ -42,12 +42,51 @@ import Testing
             try arguments["--roster"].map {
                 try RosterReader.read(TableFile.open(directory.appendingPathComponent($0).path))
             } ?? []
-        let (engine, spooled) = try Self.both(plan: plan, roster: roster, lines: deals.lines, budget: budget)
+        return (plan, roster, deals.lines)
+    }
+
+    @Test(arguments: ScenarioTests.cases, [0, 1 << 28])
+    func matchesTheEngineOnEveryScenario(_ name: String, budget: Int) throws {
+        let (plan, roster, lines) = try Self.scenario(name)
+        let (engine, spooled) = try Self.both(plan: plan, roster: roster, lines: lines, budget: budget)
         #expect(spooled.1 == engine.1)
         #expect(spooled.0.reps == engine.0.reps)
         #expect(spooled.0.issues == engine.0.issues)
         #expect(spooled.0.issues.map(\.message) == engine.0.issues.map(\.message))
         #expect(!engine.1.isEmpty)
+    }
+
+    /// Without explanations (`explaining: false`, for outputs that write none) the engine's and
+    /// the spool's lines are the explained lines with their explanations empty, and the totals and
+    /// issues are the same.
+    @Test(arguments: ScenarioTests.cases)
+    func withoutExplanationsOnlyTheExplanationsAreLeftOut(_ name: String) throws {
+        let (plan, roster, lines) = try Self.scenario(name)
+        var explained: [[StatementLine]] = []
+        let full = try CommissionEngine.calculate(plan: plan, roster: roster, lines: lines, windowLines: 7) {
+            explained += $0
+        }
+        #expect(explained.joined().contains { !$0.explanation.isEmpty })
+        let blanked = explained.map { group in
+            group.map { line in
+                var line = line
+                line.explanation = ""
+                return line
+            }
+        }
+        var engineLines: [[StatementLine]] = []
+        let engine = try CommissionEngine.calculate(
+            plan: plan, roster: roster, lines: lines, windowLines: 7, explaining: false
+        ) { engineLines += $0 }
+        let spool = try SpooledCalculation(plan: plan, roster: roster)
+        try spool.add(lines)
+        var spooledLines: [[StatementLine]] = []
+        let spooled = try spool.calculate(windowLines: 7, explaining: false) { spooledLines += $0 }
+        for (statement, groups) in [(engine, engineLines), (spooled, spooledLines)] {
+            #expect(groups == blanked)
+            #expect(statement.reps == full.reps)
+            #expect(statement.issues.map(\.message) == full.issues.map(\.message))
+        }
     }
 
     /// Random lines without a roster: split deals that miss 100% (flagged and reported in the order

@@ -73,7 +73,8 @@ struct Calculate: ParsableCommand {
             ? StatementDocumentWriter(plan: run.plan.name, currency: run.plan.currency) { out.write($0) } : nil
         let statement: Statement
         do {
-            statement = try run.calculate { document?.append($0) }
+            // Only the JSON document writes the lines' explanations.
+            statement = try run.calculate(explaining: format == .json) { document?.append($0) }
         } catch let error as UsageError {
             // What is still buffered is dropped; a document already partly written says so.
             out.discard()
@@ -227,14 +228,15 @@ struct LoadedRun {
     }
 
     /// Calculates as `calculate(carried:)` does, handing the lines to `receive` a window of reps
-    /// at a time instead of keeping them (`CommissionEngine.calculate(…passingLinesTo:)`).
-    func calculate(passingLinesTo receive: ([[StatementLine]]) -> Void) throws -> Statement {
+    /// at a time instead of keeping them (`CommissionEngine.calculate(…passingLinesTo:)`);
+    /// `explaining`: false leaves their explanations empty.
+    func calculate(explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void) throws -> Statement {
         progress.update("calculating \(lineCount) lines", done: 0, total: 0)
         defer { progress.finish() }
         do {
             if let spool {
                 do {
-                    return try spool.calculate(passingLinesTo: receive)
+                    return try spool.calculate(explaining: explaining, passingLinesTo: receive)
                 } catch .engine(let error) {
                     throw error
                 } catch .spool(let failure) {
@@ -242,7 +244,7 @@ struct LoadedRun {
                 }
             }
             return try CommissionEngine.calculate(
-                plan: plan, roster: roster, lines: deals.lines, passingLinesTo: receive)
+                plan: plan, roster: roster, lines: deals.lines, explaining: explaining, passingLinesTo: receive)
         } catch let error as UsageError {
             throw error
         } catch let error as EngineError {
