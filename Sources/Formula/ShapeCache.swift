@@ -12,6 +12,22 @@ struct ShapeCache {
         let tree: FormulaExpression
         let row: Int
         let column: Int
+        /// The tree's references in reading order, or nil when it names a defined name (whose
+        /// references do not move with the cell).
+        let references: [Reference]?
+    }
+
+    /// A formula's shape when it has one shared with others, else its own tree.
+    private enum Found {
+        case shared(Shape)
+        case unshared(FormulaExpression)
+    }
+
+    /// A formula read for the cells it refers to: its references (moved from its shape's), or
+    /// its tree when its shape is not shared or names a defined name.
+    enum Read {
+        case references([Reference])
+        case tree(FormulaExpression)
     }
 
     /// Shapes by the hash of their key (the key compared on a hit): looking a shape up builds no
@@ -22,22 +38,53 @@ struct ShapeCache {
     private var key: [UInt8] = []
 
     mutating func parse(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> FormulaExpression {
+        switch try find(text, at: cell) {
+        case .shared(let shape):
+            return shape.tree.moved(rows: cell.row - shape.row, columns: cell.column - shape.column)
+        case .unshared(let tree): return tree
+        }
+    }
+
+    /// The references of the formula at `cell` without building its tree, when its shape is
+    /// shared and names no defined name; its tree otherwise.
+    mutating func read(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Read {
+        switch try find(text, at: cell) {
+        case .shared(let shape):
+            guard var references = shape.references else {
+                return .tree(shape.tree.moved(rows: cell.row - shape.row, columns: cell.column - shape.column))
+            }
+            let (rows, columns) = (cell.row - shape.row, cell.column - shape.column)
+            if rows != 0 || columns != 0 {
+                for index in references.indices { references[index].move(rows: rows, columns: columns) }
+            }
+            return .references(references)
+        case .unshared(let tree): return .tree(tree)
+        }
+    }
+
+    private mutating func find(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Found {
         let shared = text.utf8.withContiguousStorageIfAvailable { Self.writeShape($0, at: cell, into: &key) }
-        guard shared ?? false else { return try Parser.parse(text) }
+        guard shared ?? false else { return .unshared(try Parser.parse(text)) }
         let hash = key.withUnsafeBytes { bytes in
             var hasher = Hasher()
             hasher.combine(bytes: bytes)
             return hasher.finalize()
         }
-        if let known = shapes[hash]?.first(where: { $0.key == key }) {
-            return known.tree.moved(rows: cell.row - known.row, columns: cell.column - known.column)
-        }
+        if let known = shapes[hash]?.first(where: { $0.key == key }) { return .shared(known) }
         let tree = try Parser.parse(text)
-        if count < 10_000 {
-            shapes[hash, default: []].append(Shape(key: key, tree: tree, row: cell.row, column: cell.column))
-            count += 1
+        guard count < 10_000 else { return .unshared(tree) }
+        var references: [Reference]? = []
+        tree.visit { node in
+            switch node {
+            case .reference(let reference): references?.append(reference)
+            case .name, .structured: references = nil
+            default: break
+            }
         }
-        return tree
+        let shape = Shape(key: key, tree: tree, row: cell.row, column: cell.column, references: references)
+        shapes[hash, default: []].append(shape)
+        count += 1
+        return .shared(shape)
     }
 
     /// Writes the shape of `bytes` into `out` (emptied first): the text with each cell reference
@@ -121,10 +168,7 @@ extension FormulaExpression {
         if rows == 0 && columns == 0 { return self }
         switch self {
         case .reference(var reference):
-            reference.firstRow += rows
-            reference.lastRow += rows
-            reference.firstColumn += columns
-            reference.lastColumn += columns
+            reference.move(rows: rows, columns: columns)
             return .reference(reference)
         case .negate(let inner): return .negate(inner.moved(rows: rows, columns: columns))
         case .percent(let inner): return .percent(inner.moved(rows: rows, columns: columns))
@@ -138,5 +182,15 @@ extension FormulaExpression {
             return .array(rows2.map { row in row.map { $0.moved(rows: rows, columns: columns) } })
         default: return self
         }
+    }
+}
+
+extension Reference {
+    /// Moves the reference by `rows` and `columns`, as filling it down or across does.
+    mutating func move(rows: Int, columns: Int) {
+        firstRow += rows
+        lastRow += rows
+        firstColumn += columns
+        lastColumn += columns
     }
 }
