@@ -62,6 +62,8 @@ package struct Run {
     /// Whether lines carry their explanation; a run that only needs amounts skips writing them
     /// (their explanations are left empty).
     package var explains = true
+    /// Each rep's lines in the plan's order, when kept for a run priced several times.
+    private(set) var orderedLinesOfRep: [[Int]]?
 
     /// A whole run: every line of every rep.
     package init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
@@ -114,6 +116,19 @@ package struct Run {
         }
     }
 
+    /// Puts each rep's lines in the plan's order once, for the runs `repriced` makes of this one
+    /// (the order depends on the lines alone).
+    package mutating func keepLineOrder() {
+        let (lines, linesOfRep) = (self.lines, self.linesOfRep)
+        let chunks = min(linesOfRep.count, chunkCount(items: lines.count, minimum: 50_000, perCore: 1))
+        orderedLinesOfRep = Array(
+            inParallel(chunks: chunks) { chunk in
+                chunkRange(chunk, of: chunks, total: linesOfRep.count).map {
+                    RepCalculation.order(linesOfRep[$0], of: lines)
+                }
+            }.joined())
+    }
+
     /// The same lines priced under other commission rules and rounding, for the amounts only:
     /// the lines' explanations are left empty. The per-line facts (reps, periods, eligibility,
     /// credits, split totals) depend on none of these, so they are this run's, not computed again.
@@ -133,6 +148,36 @@ package struct Run {
         var statement = try statement(windowLines: nil) { groups += $0 }
         statement.lineGroups = groups
         return statement
+    }
+
+    /// The amounts of the source rows in `rows` as `statement()` pays them, without building
+    /// the statement: each rep's lines are reduced to these as soon as it is computed. A row's
+    /// commission lines give their amounts and its bonus lines 0 (so that a row with only a bonus
+    /// is there); in roster order, each rep's in its lines' order. Fails as `statement()` does.
+    package func rowAmounts(of rows: Set<Int>) throws(EngineError) -> [(row: Int, amount: Decimal)] {
+        guard let span else { return [] }
+        let run = self
+        let count = linesOfRep.count
+        let chunks = min(count, chunkCount(items: lines.count, minimum: 20_000, perCore: 1))
+        let results = inParallel(chunks: chunks) { chunk in
+            chunkRange(chunk, of: chunks, total: count).map { rep in
+                Result { () throws(EngineError) -> [(row: Int, amount: Decimal)] in
+                    var found: [(row: Int, amount: Decimal)] = []
+                    for line in try RepCalculation(run: run, repIndex: rep, span: span).compute().lines {
+                        guard let row = line.row, rows.contains(row) else { continue }
+                        switch line.kind {
+                        case .commission: found.append((row, line.amount))
+                        case .bonus: found.append((row, 0))
+                        case .trueUp, .clawback: break
+                        }
+                    }
+                    return found
+                }
+            }
+        }
+        var found: [(row: Int, amount: Decimal)] = []
+        for result in results.joined() { found += try result.get() }
+        return found
     }
 
     /// The statement's totals and issues, with the lines handed to `receive` instead of kept:

@@ -12,8 +12,12 @@ struct RepCalculation {
         self.run = run
         self.repIndex = repIndex
         self.span = span
-        let lines = run.lines
-        ordered = run.linesOfRep[repIndex].sorted { a, b in
+        ordered = run.orderedLinesOfRep?[repIndex] ?? Self.order(run.linesOfRep[repIndex], of: run.lines)
+    }
+
+    /// `indices` into `lines` in the plan's order: close date, deal id, row.
+    static func order(_ indices: [Int], of lines: [CreditLine]) -> [Int] {
+        indices.sorted { a, b in
             let (x, y) = (lines[a], lines[b])
             if x.date != y.date { return x.date < y.date }
             if x.dealID != y.dealID { return x.dealID < y.dealID }

@@ -2,29 +2,78 @@ import Foundation
 import Spreadsheet
 
 /// Follows formulas through the cells they read (across sheets, through other formulas) to the
-/// cells `accept` takes, stopping at those. Each formula's result and each range's result (the
+/// accepted cells, stopping at those. Each formula's result and each range's result (the
 /// accepted cells it reaches) are worked out once however many starting cells read them, so a
 /// million rows of formulas under thousands of SUMIFS totals over the same columns are walked
 /// once, not once per total. A cycle is cut where it closes.
+///
+/// Formulas are numbered by their place in the workbook's list and found through sorted columns,
+/// not dictionaries; a result is a sorted list of accepted cells' numbers, shared (not copied)
+/// by a formula that reaches only what one step below it reaches, and empty results are one.
 public struct PrecedentWalk {
     let workbook: FormulaWorkbook
-    let accept: (Int, CellAddress) -> Bool
-    private var formulaText: [SheetCell: String] = [:]
-    private var memo: [Node: Set<SheetCell>] = [:]
+    private let acceptance: Acceptance
+    /// Each formula's number by its sheet, column and row.
+    private let formulaCells: CellColumns
+    /// Each accepted cell by its number: results hold numbers.
+    private let accepted: AcceptedCells
+    /// Per formula: its result's index in `results`, or -1 when not worked out.
+    private var formulaMemo: [Int32]
+    /// Per formula: whether it is on the walk's stack (a cycle closes there).
+    private var formulaOpen: [Bool]
+    private var rangeIDs: [RangeKey: Int32] = [:]
+    private var rangeKeys: [RangeKey] = []
+    private var rangeMemo: [Int32] = []
+    private var rangeOpen: [Bool] = []
+    /// The results, each sorted and without repeats; the first is the empty one.
+    private var results: [[Int32]] = [[]]
     /// A million filled-down formulas are a handful of shapes, each parsed once.
     private var shapes = ShapeCache()
+    private var sheetNames: [String: Int?] = [:]
     private let extent: (rows: Int, columns: Int)
 
-    /// A step of the walk: a formula's cell, or a range of more than one cell that formulas read.
-    private enum Node: Hashable {
-        case cell(SheetCell)
-        case range(RangeKey)
+    /// How a cell is told to be accepted: from a list known up front (ranges then reach their
+    /// accepted cells and formulas without looking at every cell), or by asking each cell.
+    private enum Acceptance {
+        case cells(CellColumns, formulas: [Bool])
+        case predicate((Int, CellAddress) -> Bool)
     }
 
+    /// A walk that stops at the cells `accept` takes, asked cell by cell.
     public init(_ workbook: FormulaWorkbook, accept: @escaping (_ sheet: Int, _ cell: CellAddress) -> Bool) {
+        self.init(workbook, acceptance: nil, accepted: AcceptedCells(), accept: accept)
+    }
+
+    /// A walk that stops at `cells` (repeats are taken once).
+    public init(_ workbook: FormulaWorkbook, accepting cells: [SheetCell]) {
+        let table = AcceptedCells()
+        for cell in cells { _ = table.number(of: cell) }
+        self.init(workbook, acceptance: table.cells, accepted: table, accept: nil)
+    }
+
+    private init(
+        _ workbook: FormulaWorkbook, acceptance cells: [SheetCell]?, accepted: AcceptedCells,
+        accept: ((Int, CellAddress) -> Bool)?
+    ) {
         self.workbook = workbook
-        self.accept = accept
-        for formula in workbook.formulas { formulaText[SheetCell(formula.sheet, formula.address)] = formula.text }
+        self.accepted = accepted
+        let formulas = workbook.formulas
+        formulaCells = CellColumns(
+            sheets: workbook.sheets.count, count: formulas.count,
+            cell: { (formulas[$0].sheet, formulas[$0].address) })
+        formulaMemo = [Int32](repeating: -1, count: formulas.count)
+        formulaOpen = [Bool](repeating: false, count: formulas.count)
+        if let cells {
+            let index = CellColumns(
+                sheets: workbook.sheets.count, count: cells.count, cell: { (cells[$0].sheet, cells[$0].address) })
+            var acceptedFormulas = [Bool](repeating: false, count: formulas.count)
+            for cell in cells {
+                if let formula = formulaCells.number(cell.sheet, cell.address) { acceptedFormulas[Int(formula)] = true }
+            }
+            acceptance = .cells(index, formulas: acceptedFormulas)
+        } else {
+            acceptance = .predicate(accept ?? { _, _ in false })
+        }
         let used = workbook.usedExtent
         extent = (used.rows, used.columns)
     }
@@ -32,82 +81,332 @@ public struct PrecedentWalk {
     /// The accepted cells the formula at `address` reads, directly or through other formulas;
     /// nil when no formula is there.
     public mutating func reached(from sheet: Int, _ address: CellAddress) -> Set<SheetCell>? {
-        let root = SheetCell(sheet, address)
-        guard formulaText[root] != nil else { return nil }
-        return reached(.cell(root))
+        reachedCells(from: sheet, address).map { Set($0) }
+    }
+
+    /// As `reached(from:_:)`, without building a set: the cells as the walk holds them.
+    public mutating func reachedCells(from sheet: Int, _ address: CellAddress) -> Reached? {
+        guard let root = formulaCells.number(sheet, address) else { return nil }
+        return Reached(numbers: results[Int(reached(root))], table: accepted)
+    }
+
+    /// The accepted cells a walk reached: a sorted list of their numbers.
+    public struct Reached: Sequence {
+        fileprivate let numbers: [Int32]
+        fileprivate let table: AcceptedCells
+
+        public var isEmpty: Bool { numbers.isEmpty }
+        public var count: Int { numbers.count }
+
+        public func contains(_ cell: SheetCell) -> Bool {
+            guard let number = table.existingNumber(of: cell) else { return false }
+            var low = 0
+            var high = numbers.count
+            while low < high {
+                let mid = (low + high) / 2
+                if numbers[mid] < number { low = mid + 1 } else { high = mid }
+            }
+            return low < numbers.count && numbers[low] == number
+        }
+
+        public func makeIterator() -> Iterator { Iterator(base: numbers.makeIterator(), table: table) }
+
+        public struct Iterator: IteratorProtocol {
+            fileprivate var base: IndexingIterator<[Int32]>
+            fileprivate let table: AcceptedCells
+
+            public mutating func next() -> SheetCell? { base.next().map { table.cells[Int($0)] } }
+        }
+    }
+
+    /// A step of the walk: a formula's number (0 and up), or a range's as `-1 - number`.
+    private typealias Step = Int32
+
+    private func memo(_ step: Step) -> Int32 { step >= 0 ? formulaMemo[Int(step)] : rangeMemo[Int(-1 - step)] }
+
+    private func isOpen(_ step: Step) -> Bool { step >= 0 ? formulaOpen[Int(step)] : rangeOpen[Int(-1 - step)] }
+
+    private mutating func setOpen(_ step: Step, _ open: Bool) {
+        if step >= 0 { formulaOpen[Int(step)] = open } else { rangeOpen[Int(-1 - step)] = open }
+    }
+
+    /// A step on the walk's stack: what it reads itself, the results of the steps below it found
+    /// so far, and how far through those steps it is.
+    private struct Frame {
+        let step: Step
+        let children: [Step]
+        var found: [Int32]
+        var below: [Int32] = []
+        var next = 0
     }
 
     /// Depth first without recursion (a chain of a million formulas is a million steps deep).
-    private mutating func reached(_ root: Node) -> Set<SheetCell> {
-        if let known = memo[root] { return known }
-        var stack: [(node: Node, children: [Node], found: Set<SheetCell>, next: Int)] = []
-        var open: Set<Node> = []
-        func push(_ node: Node) {
-            let (found, children) = scan(node)
-            stack.append((node, children, found, 0))
-            open.insert(node)
+    /// Returns the root's result index.
+    private mutating func reached(_ root: Step) -> Int32 {
+        let known = memo(root)
+        if known >= 0 { return known }
+        var stack: [Frame] = []
+        func push(_ step: Step, _ walk: inout PrecedentWalk) {
+            let (found, children) = walk.scan(step)
+            stack.append(Frame(step: step, children: children, found: found))
+            walk.setOpen(step, true)
         }
-        push(root)
+        push(root, &self)
         while let top = stack.indices.last {
             if stack[top].next < stack[top].children.count {
                 let child = stack[top].children[stack[top].next]
                 stack[top].next += 1
-                if let known = memo[child] {
-                    stack[top].found.formUnion(known)
-                } else if !open.contains(child) {
-                    push(child)
+                let known = memo(child)
+                if known >= 0 {
+                    if known > 0 { stack[top].below.append(known) }
+                } else if !isOpen(child) {
+                    push(child, &self)
                 }
                 continue
             }
             let done = stack.removeLast()
-            open.remove(done.node)
-            memo[done.node] = done.found
-            if let parent = stack.indices.last { stack[parent].found.formUnion(done.found) }
+            setOpen(done.step, false)
+            let result = combine(done.found, done.below)
+            if done.step >= 0 { formulaMemo[Int(done.step)] = result } else { rangeMemo[Int(-1 - done.step)] = result }
+            if result > 0, let parent = stack.indices.last { stack[parent].below.append(result) }
         }
-        return memo[root] ?? []
+        return memo(root)
     }
 
-    /// What a step reads at once: the accepted cells, and the steps to follow. A formula's single
-    /// cells are taken or followed directly; its ranges of several cells are steps of their own.
-    private mutating func scan(_ node: Node) -> (Set<SheetCell>, [Node]) {
-        var found: Set<SheetCell> = []
-        var children: [Node] = []
-        func visit(_ target: Int, _ cell: CellAddress) {
-            if accept(target, cell) {
-                found.insert(SheetCell(target, cell))
-            } else if formulaText[SheetCell(target, cell)] != nil {
-                children.append(.cell(SheetCell(target, cell)))
-            }
+    /// The result of a step that reads `found` itself and the results `below`: one of those when
+    /// it adds nothing to it, else a new one.
+    private mutating func combine(_ found: [Int32], _ below: [Int32]) -> Int32 {
+        if found.isEmpty, let first = below.first, below.allSatisfy({ $0 == first }) { return first }
+        if found.isEmpty && below.isEmpty { return 0 }
+        var all = found
+        for index in below { all += results[Int(index)] }
+        all.sort()
+        var kept = 0
+        for index in all.indices where kept == 0 || all[kept - 1] != all[index] {
+            all[kept] = all[index]
+            kept += 1
         }
-        switch node {
-        case .range(let key):
-            for row in key.firstRow...key.lastRow {
-                for column in key.firstColumn...key.lastColumn {
-                    visit(key.sheet, CellAddress(row: row, column: column))
+        all.removeLast(all.count - kept)
+        results.append(all)
+        return Int32(results.count - 1)
+    }
+
+    /// What a step reads at once: the accepted cells (their numbers), and the steps to
+    /// follow in reading order. A formula's single cells are taken or followed directly; its
+    /// ranges of several cells are steps of their own.
+    private mutating func scan(_ step: Step) -> ([Int32], [Step]) {
+        var found: [Int32] = []
+        var children: [Step] = []
+        if step < 0 {
+            scanRange(rangeKeys[Int(-1 - step)], &found, &children)
+        } else {
+            let formula = workbook.formulas[Int(step)]
+            let read: ShapeCache.Read
+            do { read = try shapes.read(formula.text, at: formula.address) } catch { return ([], []) }
+            switch read {
+            case .references(let references):
+                for reference in references {
+                    let target: Int?
+                    if let name = reference.sheet {
+                        if let known = sheetNames[name] {
+                            target = known
+                        } else {
+                            target = workbook.sheet(named: name)
+                            sheetNames[name] = target
+                        }
+                    } else {
+                        target = formula.sheet
+                    }
+                    if let target { follow(target, reference, &found, &children) }
                 }
-            }
-        case .cell(let cell):
-            guard let text = formulaText[cell], let expression = try? shapes.parse(text, at: cell.address) else {
-                return ([], [])
-            }
-            for (target, reference) in DependencyGraph.ranges(
-                expression, workbook: workbook, from: cell.sheet, cell: cell.address)
-            {
-                let lastRow = min(reference.lastRow, max(reference.firstRow, extent.rows))
-                let lastColumn = min(reference.lastColumn, max(reference.firstColumn, extent.columns))
-                guard reference.firstRow <= lastRow, reference.firstColumn <= lastColumn else { continue }
-                if reference.firstRow == lastRow && reference.firstColumn == lastColumn {
-                    visit(target, CellAddress(row: lastRow, column: lastColumn))
-                } else {
-                    children.append(
-                        .range(
-                            RangeKey(
-                                sheet: target, firstRow: reference.firstRow, lastRow: lastRow,
-                                firstColumn: reference.firstColumn, lastColumn: lastColumn)))
+            case .tree(let expression):
+                for (target, reference) in DependencyGraph.ranges(
+                    expression, workbook: workbook, from: formula.sheet, cell: formula.address)
+                {
+                    follow(target, reference, &found, &children)
                 }
             }
         }
         return (found, children)
+    }
+
+    /// Takes or follows a formula's reference: a single cell at once, a range as a step.
+    private mutating func follow(
+        _ target: Int, _ reference: Reference, _ found: inout [Int32], _ children: inout [Step]
+    ) {
+        let lastRow = min(reference.lastRow, max(reference.firstRow, extent.rows))
+        let lastColumn = min(reference.lastColumn, max(reference.firstColumn, extent.columns))
+        guard reference.firstRow <= lastRow, reference.firstColumn <= lastColumn else { return }
+        if reference.firstRow == lastRow && reference.firstColumn == lastColumn {
+            visit(target, CellAddress(row: lastRow, column: lastColumn), &found, &children)
+            return
+        }
+        let key = RangeKey(
+            sheet: target, firstRow: reference.firstRow, lastRow: lastRow, firstColumn: reference.firstColumn,
+            lastColumn: lastColumn)
+        if let known = rangeIDs[key] {
+            children.append(-1 - known)
+        } else {
+            let number = Int32(rangeKeys.count)
+            rangeIDs[key] = number
+            rangeKeys.append(key)
+            rangeMemo.append(-1)
+            rangeOpen.append(false)
+            children.append(-1 - number)
+        }
+    }
+
+    /// A single cell: taken when accepted, else followed when it holds a formula.
+    private mutating func visit(_ sheet: Int, _ cell: CellAddress, _ found: inout [Int32], _ children: inout [Step]) {
+        switch acceptance {
+        case .cells(let index, _):
+            if let number = index.number(sheet, cell) {
+                found.append(number)
+                return
+            }
+        case .predicate(let accept):
+            if accept(sheet, cell) {
+                found.append(accepted.number(of: SheetCell(sheet, cell)))
+                return
+            }
+        }
+        if let formula = formulaCells.number(sheet, cell) { children.append(formula) }
+    }
+
+    /// A range's accepted cells, and its formulas that are not accepted, row by row.
+    private mutating func scanRange(_ key: RangeKey, _ found: inout [Int32], _ children: inout [Step]) {
+        switch acceptance {
+        case .cells(let index, let acceptedFormulas):
+            index.numbers(in: key, into: &found)
+            var formulas: [Int32] = []
+            formulaCells.numbers(in: key, into: &formulas)
+            children.reserveCapacity(formulas.count)
+            for formula in formulas where !acceptedFormulas[Int(formula)] { children.append(formula) }
+        case .predicate:
+            for row in key.firstRow...key.lastRow {
+                for column in key.firstColumn...key.lastColumn {
+                    visit(key.sheet, CellAddress(row: row, column: column), &found, &children)
+                }
+            }
+        }
+    }
+}
+
+/// The accepted cells a walk has met, numbered in the order met (or given).
+private final class AcceptedCells {
+    private(set) var cells: [SheetCell] = []
+    private var numbers: [SheetCell: Int32] = [:]
+
+    func number(of cell: SheetCell) -> Int32 {
+        if let known = numbers[cell] { return known }
+        let number = Int32(cells.count)
+        numbers[cell] = number
+        cells.append(cell)
+        return number
+    }
+
+    func existingNumber(of cell: SheetCell) -> Int32? { numbers[cell] }
+}
+
+/// Numbered cells by sheet and column, each column's rows sorted: a cell's number, or a range's
+/// numbers row by row, without hashing every cell.
+private struct CellColumns {
+    struct Column {
+        var rows: [Int] = []
+        var numbers: [Int32] = []
+        /// The number by row (-1: none) when the column is dense enough; empty otherwise.
+        var dense: [Int32] = []
+
+        func number(row: Int) -> Int32? {
+            if !dense.isEmpty {
+                guard row >= 0 && row < dense.count else { return nil }
+                let number = dense[row]
+                return number >= 0 ? number : nil
+            }
+            let at = firstIndex(atLeast: row)
+            return at < rows.count && rows[at] == row ? numbers[at] : nil
+        }
+
+        func firstIndex(atLeast row: Int) -> Int {
+            var low = 0
+            var high = rows.count
+            while low < high {
+                let mid = (low + high) / 2
+                if rows[mid] < row { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+    }
+
+    /// Per sheet: the columns that hold cells, and their column numbers in order.
+    private var columns: [[Int: Column]]
+    private var columnOrder: [[Int]]
+
+    init(sheets: Int, count: Int, cell: (Int) -> (sheet: Int, address: CellAddress)) {
+        var columns = [[Int: Column]](repeating: [:], count: sheets)
+        for number in 0..<count {
+            let (sheet, address) = cell(number)
+            guard sheet >= 0 && sheet < sheets else { continue }
+            columns[sheet][address.column, default: Column()].rows.append(address.row)
+            columns[sheet][address.column]!.numbers.append(Int32(number))
+        }
+        self.columns = columns.map { $0.mapValues(Self.finished) }
+        columnOrder = columns.map { $0.keys.sorted() }
+    }
+
+    /// The column with its rows sorted (a cell given twice keeps its last number: a formula set
+    /// again replaces the first), and its numbers by row when the column is dense enough.
+    private static func finished(_ column: Column) -> Column {
+        var column = column
+        if zip(column.rows, column.rows.dropFirst()).contains(where: { $0.0 >= $0.1 }) {
+            let order = column.rows.indices.sorted {
+                (column.rows[$0], column.numbers[$0]) < (column.rows[$1], column.numbers[$1])
+            }
+            var rows: [Int] = []
+            var numbers: [Int32] = []
+            for index in order {
+                if rows.last == column.rows[index] {
+                    numbers[numbers.count - 1] = column.numbers[index]
+                } else {
+                    rows.append(column.rows[index])
+                    numbers.append(column.numbers[index])
+                }
+            }
+            column.rows = rows
+            column.numbers = numbers
+        }
+        if let last = column.rows.last, column.rows[0] >= 0, last < 2 * column.rows.count + 64 {
+            column.dense = [Int32](repeating: -1, count: last + 1)
+            for (row, number) in zip(column.rows, column.numbers) { column.dense[row] = number }
+        }
+        return column
+    }
+
+    func number(_ sheet: Int, _ cell: CellAddress) -> Int32? {
+        guard sheet >= 0 && sheet < columns.count, let column = columns[sheet][cell.column] else { return nil }
+        return column.number(row: cell.row)
+    }
+
+    /// Appends the numbers of the cells in `key`, row by row and, within a row, column by column.
+    func numbers(in key: RangeKey, into out: inout [Int32]) {
+        guard key.sheet >= 0 && key.sheet < columns.count else { return }
+        var slices: [(column: Int, rows: ArraySlice<Int>, numbers: ArraySlice<Int32>)] = []
+        for number in columnOrder[key.sheet] where number >= key.firstColumn && number <= key.lastColumn {
+            let column = columns[key.sheet][number]!
+            let start = column.firstIndex(atLeast: key.firstRow)
+            let end = column.firstIndex(atLeast: key.lastRow + 1)
+            if start < end { slices.append((number, column.rows[start..<end], column.numbers[start..<end])) }
+        }
+        if slices.count == 1 {
+            out += slices[0].numbers
+            return
+        }
+        var cells: [(row: Int, column: Int, number: Int32)] = []
+        for slice in slices {
+            for (row, number) in zip(slice.rows, slice.numbers) { cells.append((row, slice.column, number)) }
+        }
+        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        out += cells.map(\.number)
     }
 }
 

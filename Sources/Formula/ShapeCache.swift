@@ -7,11 +7,28 @@ import Spreadsheet
 /// Only formulas whose every reference is a relative single cell (no `$`, no `:` ranges, no
 /// structured references) are shared; the rest are parsed one by one.
 struct ShapeCache {
-    /// A shape's tree as first parsed, and the cell it was parsed at.
+    /// A shape's tree as first parsed, the cell it was parsed at, and its references.
     private struct Shape {
         let tree: FormulaExpression
         let row: Int
         let column: Int
+        /// The tree's references in reading order, or nil when it names a defined name (whose
+        /// references do not move with the cell).
+        let references: [Reference]?
+    }
+
+    /// A formula read for the cells it refers to: its references (moved from its shape's), or
+    /// its tree when its shape is not shared or names a defined name.
+    enum Read {
+        case references([Reference])
+        case tree(FormulaExpression)
+    }
+
+    /// A formula parsed: a kept shape moved to the formula's cell, or a tree of its own.
+    enum Parsed {
+        /// Shape number `shape`, moved by `rows` and `columns` (a few bytes instead of a tree).
+        case shared(shape: Int32, rows: Int32, columns: Int32)
+        case tree(FormulaExpression)
     }
 
     /// Shapes by the hash of their key (the key compared on a hit), with their place in `kept`:
@@ -22,17 +39,24 @@ struct ShapeCache {
     /// The key of the formula being looked up, reused from one formula to the next.
     private var key: [UInt8] = []
 
-    /// A formula parsed: a kept shape moved to the formula's cell, or a tree of its own.
-    enum Parsed {
-        /// Shape number `shape`, moved by `rows` and `columns` (a few bytes instead of a tree).
-        case shared(shape: Int32, rows: Int32, columns: Int32)
-        case tree(FormulaExpression)
-    }
-
     mutating func parse(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> FormulaExpression {
         // Parsed first: `tree` must see the shape this parse may keep.
         let result = try parsed(text, at: cell)
         return tree(result)
+    }
+
+    /// The references of the formula at `cell` without building its tree, when its shape is
+    /// shared and names no defined name; its tree otherwise.
+    mutating func read(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Read {
+        let result = try parsed(text, at: cell)
+        guard case .shared(let index, let rows, let columns) = result, var references = kept[Int(index)].references
+        else { return .tree(tree(result)) }
+        if rows != 0 || columns != 0 {
+            for position in references.indices {
+                references[position].move(rows: Int(rows), columns: Int(columns))
+            }
+        }
+        return .references(references)
     }
 
     /// The formula `text` at `cell`, as a shape already kept where it has one.
@@ -52,8 +76,16 @@ struct ShapeCache {
         }
         let tree = try Parser.parse(text)
         guard kept.count < 10_000 else { return .tree(tree) }
+        var references: [Reference]? = []
+        tree.visit { node in
+            switch node {
+            case .reference(let reference): references?.append(reference)
+            case .name, .structured: references = nil
+            default: break
+            }
+        }
         shapes[hash, default: []].append((key: key, index: kept.count))
-        kept.append(Shape(tree: tree, row: cell.row, column: cell.column))
+        kept.append(Shape(tree: tree, row: cell.row, column: cell.column, references: references))
         return .shared(shape: Int32(kept.count - 1), rows: 0, columns: 0)
     }
 
@@ -147,10 +179,7 @@ extension FormulaExpression {
         if rows == 0 && columns == 0 { return self }
         switch self {
         case .reference(var reference):
-            reference.firstRow += rows
-            reference.lastRow += rows
-            reference.firstColumn += columns
-            reference.lastColumn += columns
+            reference.move(rows: rows, columns: columns)
             return .reference(reference)
         case .negate(let inner): return .negate(inner.moved(rows: rows, columns: columns))
         case .percent(let inner): return .percent(inner.moved(rows: rows, columns: columns))
@@ -164,5 +193,15 @@ extension FormulaExpression {
             return .array(rows2.map { row in row.map { $0.moved(rows: rows, columns: columns) } })
         default: return self
         }
+    }
+}
+
+extension Reference {
+    /// Moves the reference by `rows` and `columns`, as filling it down or across does.
+    mutating func move(rows: Int, columns: Int) {
+        firstRow += rows
+        lastRow += rows
+        firstColumn += columns
+        lastColumn += columns
     }
 }

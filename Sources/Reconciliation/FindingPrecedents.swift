@@ -38,18 +38,18 @@ enum FindingPrecedents {
         let owners = Owners(index, findings)
         var walk = formulas.map { formulas in
             // The wrong cells by sheet index (a sheet's name is compared as the findings write it).
-            var accepted = Set<SheetCell>()
+            var accepted: [SheetCell] = []
             for (sheet, grid) in formulas.sheets.enumerated() {
-                for cell in owners.cells(onSheet: grid.name) { accepted.insert(SheetCell(sheet, cell)) }
+                accepted += owners.cells(onSheet: grid.name).map { SheetCell(sheet, $0) }
             }
-            return PrecedentWalk(formulas) { accepted.contains(SheetCell($0, $1)) }
+            return PrecedentWalk(formulas, accepting: accepted)
         }
         for position in findings.indices where findings[position].isError && findings[position].isPay {
             let total = findings[position]
             let place = CellPlace(sheet: total.sheet, cell: total.cell)
             var found: [CellPlace] = []
             if let formulas, let sheet = formulas.sheet(named: total.sheet),
-                let reached = walk?.reached(from: sheet, total.cell)
+                let reached = walk?.reachedCells(from: sheet, total.cell)
             {
                 let readsOthers = reached.contains {
                     formulas.sheets[$0.sheet].name != total.sheet || $0.address != total.cell

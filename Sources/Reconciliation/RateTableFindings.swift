@@ -44,7 +44,7 @@ enum RateTableFindings {
             suspects.append((index, finding, cell))
         }
         guard !suspects.isEmpty else { return [] }
-        let engine = context.amounts(in: context.statement)
+        let engine = context.engine
         var groups: [String: (source: (sheet: Int, address: CellAddress), rows: [(finding: Int, rate: Decimal)])] = [:]
         var order: [String] = []
         for suspect in suspects {

@@ -145,6 +145,72 @@ struct RowAmounts {
     var index: Int32 = -1
 }
 
+/// The engine's amounts per source row: held by row, not hashed (a million rows would make a
+/// dictionary of a million entries). The rows of the deals' lines have a slot found from the
+/// row's sheet and sheet row; any other row is kept in a dictionary.
+struct RowAmountsTable {
+    /// Per sheet (the row's upper half): each sheet row's slot in `amounts`, -1 for none.
+    private var slots: [[Int32]] = []
+    private var amounts: [RowAmounts] = []
+    /// Whether the slot's row has a line in the statement.
+    private var held: [Bool] = []
+    private var others: [Int: RowAmounts] = [:]
+
+    /// Slots for `rows` (`count` of them); the slots take about four times as many entries as
+    /// rows at most, beyond that rows are in the dictionary.
+    init(rows: some Sequence<Int>, count: Int) {
+        var lengths: [Int] = []
+        for row in rows where row >= 0 {
+            let (sheet, own) = (row >> 32, row & 0xFFFF_FFFF)
+            guard sheet < 4096, own < 1 << 21 else { continue }
+            if sheet >= lengths.count { lengths += repeatElement(0, count: sheet + 1 - lengths.count) }
+            lengths[sheet] = max(lengths[sheet], own + 1)
+        }
+        var budget = 4 * count + 1024
+        slots = lengths.map { length in
+            guard length <= budget else { return [] }
+            budget -= length
+            return [Int32](repeating: -1, count: length)
+        }
+        for row in rows {
+            guard let (sheet, own) = place(row), slots[sheet][own] < 0 else { continue }
+            slots[sheet][own] = Int32(amounts.count)
+            amounts.append(RowAmounts())
+        }
+        held = [Bool](repeating: false, count: amounts.count)
+    }
+
+    private func place(_ row: Int) -> (Int, Int)? {
+        guard row >= 0 else { return nil }
+        let (sheet, own) = (row >> 32, row & 0xFFFF_FFFF)
+        return sheet < slots.count && own < slots[sheet].count ? (sheet, own) : nil
+    }
+
+    private func slot(_ row: Int) -> Int? {
+        guard let (sheet, own) = place(row) else { return nil }
+        let slot = slots[sheet][own]
+        return slot >= 0 ? Int(slot) : nil
+    }
+
+    /// The row's amounts, nil when the statement has no line of it.
+    subscript(row: Int) -> RowAmounts? {
+        guard let slot = slot(row) else { return others[row] }
+        return held[slot] ? amounts[slot] : nil
+    }
+
+    /// Changes the row's amounts (from none when it has none yet).
+    mutating func update(_ row: Int, _ change: (inout RowAmounts) -> Void) {
+        guard let slot = slot(row) else { return change(&others[row, default: RowAmounts()]) }
+        held[slot] = true
+        change(&amounts[slot])
+    }
+}
+
+/// Where a `RowContext` keeps its engine amounts once worked out.
+final class EngineAmounts {
+    var table: RowAmountsTable?
+}
+
 /// A row that repeats an earlier one: it should earn nothing.
 struct CopiedRow {
     let line: CreditLine
@@ -164,6 +230,8 @@ struct RowContext {
     /// What a rate cell's number is multiplied by to be a fraction: 1, or 1/100 when the sheet
     /// writes rates in whole percent (`5` for 5%).
     var rateScale: Decimal = 1
+    /// `engine`, once worked out (shared by the context's copies).
+    let engineAmounts = EngineAmounts()
 
     /// Row `index`'s rate cell as a fraction (a sheet's whole percents scaled by `rateScale`).
     func manualRate(_ index: Int) -> Decimal? {
@@ -181,10 +249,10 @@ struct RowContext {
         return sheet == place(from).sheet ? "row \(own)" : "\(Location.quotedSheetName(sheet)) row \(own)"
     }
 
-    /// The engine's amounts per source row, by kind, with where the row's commission line is.
-    func amounts(in statement: Statement) -> [Int: RowAmounts] {
-        var result: [Int: RowAmounts] = [:]
-        result.reserveCapacity(deals.lines.count)
+    /// The engine's amounts per source row in `statement`, by kind, with where the row's
+    /// commission line is.
+    func amounts(in statement: Statement) -> RowAmountsTable {
+        var result = RowAmountsTable(rows: deals.lines.lazy.map(\.row), count: deals.lines.count)
         for group in statement.lineGroups.indices {
             // Through a buffer, so that reading three fields does not copy (retain) whole lines.
             statement.lineGroups[group].withUnsafeBufferPointer { lines in
@@ -192,16 +260,27 @@ struct RowContext {
                     guard let row = lines[index].row else { continue }
                     switch lines[index].kind {
                     case .commission:
-                        result[row, default: RowAmounts()].commission += lines[index].amount
-                        result[row]!.group = Int32(group)
-                        result[row]!.index = Int32(index)
-                    case .bonus: result[row, default: RowAmounts()].bonus += lines[index].amount
+                        result.update(row) {
+                            $0.commission += lines[index].amount
+                            $0.group = Int32(group)
+                            $0.index = Int32(index)
+                        }
+                    case .bonus: result.update(row) { $0.bonus += lines[index].amount }
                     case .trueUp, .clawback: break
                     }
                 }
             }
         }
         return result
+    }
+
+    /// The engine's amounts per source row in this context's statement, worked out once for
+    /// every stage that reads them.
+    var engine: RowAmountsTable {
+        if let known = engineAmounts.table { return known }
+        let table = amounts(in: statement)
+        engineAmounts.table = table
+        return table
     }
 
     /// The commission line behind `amounts`, in this context's statement.

@@ -6,7 +6,7 @@ import Spreadsheet
 /// Row-level findings: each row's manual commission (and bonus) against the engine's.
 enum RowFindings {
     static func compute(_ context: RowContext) -> [Finding] {
-        let engine = context.amounts(in: context.statement)
+        let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         let commissionColumn = context.deals.manual.compactMap { manual in
             manual.commission.map { (DealsTable.sheetRow(manual.row), $0) }
@@ -29,6 +29,12 @@ enum RowFindings {
             let column = cell.column
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
+            // Most rows are right: those are passed over before a finding is built for them.
+            if case (let value?, false) = Decimal.fromCell(cell.value), value == expected,
+                context.matches(value, expected)
+            {
+                continue
+            }
             var finding = base(
                 context, line: line, reference: context.line(found), column: column, cell: cell.value,
                 expected: expected)
@@ -80,7 +86,7 @@ enum RowFindings {
     }
 
     /// Each row's manual bonus against the engine's per-deal bonuses for it.
-    static func bonusFindings(_ context: RowContext, engine: [Int: RowAmounts]) -> [Finding] {
+    static func bonusFindings(_ context: RowContext, engine: RowAmountsTable) -> [Finding] {
         guard context.deals.mapping.columns[.bonus] != nil else { return [] }
         let rows =
             context.deals.lines.enumerated().map { (line: $1, manual: context.deals.manual[$0], copied: nil as Int?) }
@@ -135,7 +141,11 @@ final class Alternatives {
     /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
     private let lines: [CreditLine]
     /// The run of `lines`, its per-line facts worked out once for every reading.
-    private lazy var run: Run? = try? Run(plan: context.plan, roster: context.roster, lines: lines)
+    private lazy var run: Run? = {
+        var run = try? Run(plan: self.context.plan, roster: self.context.roster, lines: self.lines)
+        run?.keepLineOrder()
+        return run
+    }()
 
     /// The manual commission of each row with a difference to explain.
     private let manual: [Int: Decimal]
@@ -147,8 +157,12 @@ final class Alternatives {
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
     init(context: RowContext, rows: Set<Int>) {
         self.context = context
-        let reps = Set(context.deals.lines.filter { rows.contains($0.row) }.map(\.rep.normalizedKey))
-        lines = context.deals.lines.filter { reps.contains($0.rep.normalizedKey) }
+        var memo = KeyMemo()
+        let repKeys = context.deals.lines.map { memo.key($0.rep) }
+        let reps = Set(
+            context.deals.lines.indices.filter { rows.contains(context.deals.lines[$0].row) }.map { repKeys[$0] })
+        let kept = context.deals.lines.indices.filter { reps.contains(repKeys[$0]) }
+        lines = kept.count == context.deals.lines.count ? context.deals.lines : kept.map { context.deals.lines[$0] }
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
         for (index, line) in context.deals.lines.enumerated() {
@@ -196,29 +210,13 @@ final class Alternatives {
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
             }
             guard
-                let statement = try? run?.repriced(commission: plan.commission, rounding: plan.rounding).statement()
+                let amounts = try? run?.repriced(commission: plan.commission, rounding: plan.rounding).rowAmounts(
+                    of: asked)
             else { return nil }
-            cache[reading] = commissions(in: statement)
+            var commissions: [Int: Decimal] = [:]
+            for (row, amount) in amounts { commissions[row, default: 0] += amount }
+            cache[reading] = commissions
         }
         return cache[reading]?[row]
-    }
-
-    /// The commission of each row in `asked` that `statement` pays (0 for a row with only a bonus).
-    private func commissions(in statement: Statement) -> [Int: Decimal] {
-        var result: [Int: Decimal] = [:]
-        for group in statement.lineGroups.indices {
-            // Through a buffer, so that reading three fields does not copy (retain) whole lines.
-            statement.lineGroups[group].withUnsafeBufferPointer { lines in
-                for index in lines.indices {
-                    guard let row = lines[index].row, asked.contains(row) else { continue }
-                    switch lines[index].kind {
-                    case .commission: result[row, default: 0] += lines[index].amount
-                    case .bonus: result[row, default: 0] += 0
-                    case .trueUp, .clawback: break
-                    }
-                }
-            }
-        }
-        return result
     }
 }

@@ -17,7 +17,7 @@ enum SourceFindings {
         let sourceSheet = source.sheet ?? sourceFile
         var sourceByDeal: [String: [CreditLine]] = [:]
         for line in source.lines { sourceByDeal[line.dealID.normalizedKey, default: []].append(line) }
-        let commission = context.amounts(in: context.statement)
+        let commission = context.engine
         let repNames = RepNames(context.roster)
         var findings: [Finding] = []
         var matched: Set<String> = []

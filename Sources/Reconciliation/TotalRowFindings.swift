@@ -10,7 +10,7 @@ import Spreadsheet
 enum TotalRowFindings {
     static func compute(_ context: RowContext, rowFindings: [Finding]) -> [Finding] {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
-        let engine = context.amounts(in: context.statement)
+        let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         var dataRows: [String: [(own: Int, key: Int)]] = [:]
         for key in context.deals.lines.map(\.row) + context.copies.map(\.line.row) {

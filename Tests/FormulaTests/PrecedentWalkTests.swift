@@ -43,10 +43,46 @@ import Testing
         sheet.set("A2", .n("1"), formula: "SUM(A1:B1)")
         sheet.set("A3", .n("1"))
         sheet.set("B1", .n("1"))
+        let accepted = [SheetCell(0, CellAddress("A3")!), SheetCell(0, CellAddress("B1")!)]
         var walk = PrecedentWalk(sheet.workbook) { _, cell in cell == CellAddress("A3")! || cell == CellAddress("B1")! }
-        #expect(
-            walk.reached(from: 0, CellAddress("A1")!) == [
-                SheetCell(0, CellAddress("A3")!), SheetCell(0, CellAddress("B1")!),
-            ])
+        #expect(walk.reached(from: 0, CellAddress("A1")!) == Set(accepted))
+        // The same walk told the accepted cells as a list: A2's SUM(A1:B1) is cut at A1, still open.
+        var listed = PrecedentWalk(sheet.workbook, accepting: accepted)
+        #expect(listed.reached(from: 0, CellAddress("A1")!) == Set(accepted))
+        #expect(listed.reached(from: 0, CellAddress("A2")!) == [accepted[1]])
+    }
+
+    /// A walk told the accepted cells as a list reaches, from every formula, what a walk asking
+    /// cell by cell reaches: across sheets, through multi-column ranges read row by row, through
+    /// a cell whose formula was set twice (the second counts), and around a cycle.
+    @Test func acceptedCellsListedOrAskedReachTheSame() {
+        var sheet = Self.workbook()
+        sheet.workbook.addSheet(named: "Other")
+        sheet.set("A1", .n("0"), formula: "SUM(Sheet1!B2:C9)+E6", sheet: 1)
+        sheet.set("A2", .n("0"), formula: "A3+Sheet1!B20", sheet: 1)
+        sheet.set("A3", .n("0"), formula: "A2*2", sheet: 1)
+        sheet.set("A4", .n("0"), formula: "SUM(Sheet1!C2:C41,Sheet1!B2:C41)", sheet: 1)
+        sheet.set("C9", .n("0"), formula: "B3")
+        let workbook = sheet.workbook
+        let accepted = [
+            SheetCell(0, CellAddress("C3")!), SheetCell(0, CellAddress("B7")!), SheetCell(0, CellAddress("B20")!),
+            SheetCell(0, CellAddress("B3")!), SheetCell(0, CellAddress("B7")!),
+        ]
+        var listed = PrecedentWalk(workbook, accepting: accepted)
+        var asked = PrecedentWalk(workbook) { sheet, cell in accepted.contains(SheetCell(sheet, cell)) }
+        var reachedSome = 0
+        for formula in workbook.formulas.reversed() {
+            let byList = listed.reached(from: formula.sheet, formula.address)
+            #expect(
+                byList == asked.reached(from: formula.sheet, formula.address), "\(formula.sheet) \(formula.address)")
+            if byList?.isEmpty == false { reachedSome += 1 }
+        }
+        #expect(reachedSome > 10)
+        #expect(listed.reached(from: 1, CellAddress("A1")!) == Set([accepted[0], accepted[1], accepted[3]]))
+        #expect(listed.reached(from: 0, CellAddress("C9")!) == [accepted[3]])
+        let cells = listed.reachedCells(from: 1, CellAddress("A4")!)
+        #expect(cells?.count == 4)
+        #expect(cells?.contains(accepted[2]) == true)
+        #expect(cells?.contains(SheetCell(0, CellAddress("C4")!)) == false)
     }
 }
