@@ -24,9 +24,11 @@ extension DealsTable {
     public static func rowKey(sheet ordinal: Int, row: Int) -> Int { ordinal << 32 | row }
     /// The sheet's own row number of a line's `row`.
     public static func sheetRow(_ key: Int) -> Int { key & 0xFFFF_FFFF }
+    /// The ordinal in `sheets` of the sheet a line's `row` stands on.
+    public static func sheetOrdinal(_ key: Int) -> Int { key >> 32 }
     /// The sheet a line's `row` stands on.
     public func sheet(ofRow key: Int) -> DealsSheet? {
-        let ordinal = key >> 32
+        let ordinal = Self.sheetOrdinal(key)
         return sheets.indices.contains(ordinal) ? sheets[ordinal] : nil
     }
     /// The name of the sheet a line's `row` stands on, or the file's name for CSV.

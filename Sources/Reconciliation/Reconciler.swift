@@ -161,7 +161,7 @@ struct RowAmountsTable {
     init(rows: some Sequence<Int>, count: Int) {
         var lengths: [Int] = []
         for row in rows where row >= 0 {
-            let (sheet, own) = (row >> 32, row & 0xFFFF_FFFF)
+            let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
             guard sheet < 4096, own < 1 << 21 else { continue }
             if sheet >= lengths.count { lengths += repeatElement(0, count: sheet + 1 - lengths.count) }
             lengths[sheet] = max(lengths[sheet], own + 1)
@@ -182,7 +182,7 @@ struct RowAmountsTable {
 
     private func place(_ row: Int) -> (Int, Int)? {
         guard row >= 0 else { return nil }
-        let (sheet, own) = (row >> 32, row & 0xFFFF_FFFF)
+        let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
         return sheet < slots.count && own < slots[sheet].count ? (sheet, own) : nil
     }
 
