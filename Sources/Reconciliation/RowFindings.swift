@@ -30,16 +30,12 @@ enum RowFindings {
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
             // Most rows are right: those are passed over before a finding is built for them.
-            if case (let value?, false) = Decimal.fromCell(cell.value), value == expected,
-                context.matches(value, expected)
-            {
-                continue
-            }
+            if case (let value?, false) = Decimal.fromCell(cell.value), value == expected { continue }
             var finding = base(
                 context, line: line, reference: context.line(found), column: column, cell: cell.value,
                 expected: expected)
+            // Equal figures were passed over above: a match here differs within the tolerance.
             if let value = finding.manual, finding.manualText == nil, context.matches(value, expected) {
-                guard value != expected else { continue }
                 finding.causes = [.rounding]
                 finding.explanation = "within the plan's tolerance of \(context.plan.tolerance.moneyText)"
                 findings.append(finding)
