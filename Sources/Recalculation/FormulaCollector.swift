@@ -53,13 +53,18 @@ public final class FormulaCollector: SheetReadObserver {
         self.current = nil
     }
 
+    /// The worksheets no read has gone through whole yet: what `finish` reads.
+    public var sheetsToRead: [SheetInfo] {
+        source.sheets.filter { $0.kind == .worksheet && !collected.contains($0.index) }
+    }
+
     /// Reads the worksheets not yet read whole, then the tables and defined names: the workbook's
     /// cells and formulas, as if read in tab order.
     public func finish() throws -> FormulaWorkbook {
         let previous = source.observer
         source.observer = self
         defer { source.observer = previous }
-        for sheet in source.sheets where sheet.kind == .worksheet && !collected.contains(sheet.index) {
+        for sheet in sheetsToRead {
             try source.readRows(of: sheet) { _ in }
         }
         workbook.orderFormulasBySheet()

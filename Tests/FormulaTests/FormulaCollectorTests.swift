@@ -43,7 +43,10 @@ import XLSX
                 if heard == 2 { throw Enough() }
             }
         } catch is Enough {}
+        // A read that stopped early is no read of the sheet; a whole one is, and is kept once.
+        #expect(collector.sheetsToRead.map(\.name) == worksheets.map(\.name))
         try source.readRows(of: last) { _ in }
+        #expect(collector.sheetsToRead.map(\.name) == worksheets.dropLast().map(\.name))
         try source.readRows(of: last) { _ in }
         source.observer = nil
         let collected = try collector.finish()
