@@ -47,10 +47,12 @@ extension RepCalculation {
                 switch (table.basis, table.mode) {
                 case (.perDeal, .marginal): bands.marginal(from: 0, to: credit, into: &parts)
                 case (.perDeal, .retroactive):
-                    parts = [retroactivePart(bands, band: bands.band(containing: credit), credit: credit)]
+                    parts.removeAll(keepingCapacity: true)
+                    parts.append(retroactivePart(bands, band: bands.band(containing: credit), credit: credit))
                 case (_, .marginal): bands.marginal(from: cumulative, to: Decimal.sum(cumulative, credit), into: &parts)
                 case (_, .retroactive):
-                    parts = [retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit)]
+                    parts.removeAll(keepingCapacity: true)
+                    parts.append(retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit))
                 }
                 cumulative = Decimal.sum(cumulative, credit)
                 let priced = price(index, parts: parts, bands: bands, period: period)
