@@ -50,7 +50,7 @@ let package = Package(
         // Reconciling: the hand-kept workbook against the engine.
         .target(
             name: "Reconciliation",
-            dependencies: ["Commission", "Ingest", "Spreadsheet", "Recalculation", "Formula"]),
+            dependencies: ["Commission", "Ingest", "Primitives", "Spreadsheet", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula"]),
@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(
             name: "CommissionTests",
             dependencies: [
-                "Commission", "PlanFile", "Ingest", "Reports", "Parallel", "SpooledEngine", "FileAccess", "TestSupport",
+                "Commission", "PlanFile", "Ingest", "Reports", "Parallel", "Primitives", "SpooledEngine", "FileAccess",
+                "TestSupport",
             ]),
         .testTarget(
             name: "ReconciliationTests",

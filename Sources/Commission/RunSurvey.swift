@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Which statuses earn and which claw back (plan-format.md `eligible:` and `clawback.statuses`),
 /// on statuses in compared form.
@@ -63,25 +64,30 @@ package enum SplitCheck {
     /// total exactly 1, in the order each deal first appears. Only those deals collect their
     /// members (a million single-line deals would otherwise each allocate a list).
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
-        var totals: [String: Decimal] = [:]
-        totals.reserveCapacity(count)
-        var order: [String] = []
+        // Deals numbered in the order they first appear; a line's deal found by its id's hash.
+        var firsts = FirstPositions<String>(capacity: count)
+        var dealOfLine = [Int32](repeating: 0, count: count)
+        var firstLine: [Int] = []
+        var totals: [Decimal] = []
         for position in 0..<count {
-            let deal = dealID(position)
-            if let total = totals[deal] {
-                totals[deal] = total + split(position)
+            if let first = firsts.first(of: dealID(position), at: position, keyAt: dealID) {
+                let deal = Int(dealOfLine[first])
+                dealOfLine[position] = Int32(deal)
+                totals[deal] += split(position)
             } else {
-                totals[deal] = split(position)
-                order.append(deal)
+                dealOfLine[position] = Int32(totals.count)
+                firstLine.append(position)
+                totals.append(split(position))
             }
         }
-        let off = Set(order.filter { totals[$0] != 1 })
+        let off = totals.indices.filter { totals[$0] != 1 }
         guard !off.isEmpty else { return [] }
-        var members: [String: [Int]] = [:]
-        for position in 0..<count where off.contains(dealID(position)) {
-            members[dealID(position), default: []].append(position)
+        var members = [[Int]?](repeating: nil, count: totals.count)
+        for deal in off { members[deal] = [] }
+        for position in 0..<count where members[Int(dealOfLine[position])] != nil {
+            members[Int(dealOfLine[position])]!.append(position)
         }
-        return order.filter(off.contains).map { OffDeal(dealID: $0, total: totals[$0]!, members: members[$0]!) }
+        return off.map { OffDeal(dealID: dealID(firstLine[$0]), total: totals[$0], members: members[$0]!) }
     }
 }
 

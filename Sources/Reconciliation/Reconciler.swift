@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 import Spreadsheet
 
 /// Reconciles a hand-kept commission workbook against the engine (plan-format.md section 6).
@@ -120,16 +121,17 @@ enum DuplicateRows {
     }
 
     static func find(_ lines: [CreditLine]) -> [Int: Int] {
-        var seen: [Key: Int] = [:]
-        seen.reserveCapacity(lines.count)
+        var seen = FirstPositions<Key>(capacity: lines.count)
         var result: [Int: Int] = [:]
         // Through a buffer, so that reading five fields does not copy (retain) whole lines.
         lines.withUnsafeBufferPointer { lines in
-            for index in lines.indices {
-                let key = Key(
+            func key(_ index: Int) -> Key {
+                Key(
                     deal: lines[index].dealID.normalizedKey, rep: lines[index].rep.normalizedKey,
                     day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
-                if let first = seen[key] { result[index] = first } else { seen[key] = lines[index].row }
+            }
+            for index in lines.indices {
+                if let first = seen.first(of: key(index), at: index, keyAt: key) { result[index] = lines[first].row }
             }
         }
         return result

@@ -1,0 +1,57 @@
+import Commission
+import Foundation
+import Primitives
+import Testing
+
+/// `FirstPositions` gives each key's first position as a dictionary of whole keys would, hash
+/// collisions included; `SplitCheck` built on it finds the deals a reference count finds.
+@Suite struct FirstPositionsTests {
+    /// A key whose hash keeps only its value modulo `buckets`: most different keys collide.
+    struct Crowded: Hashable {
+        let value: Int
+        static let buckets = 7
+        static func == (a: Crowded, b: Crowded) -> Bool { a.value == b.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value % Self.buckets) }
+    }
+
+    @Test func collidingKeysGetTheirOwnFirstPositions() {
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<5_000).map { _ in Crowded(value: Int.random(in: 0..<400, using: &random)) }
+        var table = FirstPositions<Crowded>(capacity: keys.count)
+        var reference: [Crowded: Int] = [:]
+        for (position, key) in keys.enumerated() {
+            let found = table.first(of: key, at: position, keyAt: { keys[$0] })
+            #expect(found == reference[key], "position \(position), key \(key.value)")
+            if reference[key] == nil { reference[key] = position }
+        }
+        #expect(reference.count > Crowded.buckets)  // the test did meet collisions
+    }
+
+    /// The deals whose splits do not total 1, counted the plain way.
+    static func referenceOffDeals(_ ids: [String], _ splits: [Decimal]) -> [(String, Decimal, [Int])] {
+        var order: [String] = []
+        var totals: [String: Decimal] = [:]
+        var members: [String: [Int]] = [:]
+        for (position, id) in ids.enumerated() {
+            if totals[id] == nil { order.append(id) }
+            totals[id, default: 0] += splits[position]
+            members[id, default: []].append(position)
+        }
+        return order.filter { totals[$0] != 1 }.map { ($0, totals[$0]!, members[$0]!) }
+    }
+
+    @Test func splitCheckFindsTheDealsAPlainCountFinds() {
+        var random = SystemRandomNumberGenerator()
+        let shares: [Decimal] = [1, 1, 1, Decimal(string: "0.5")!, Decimal(string: "0.25")!, Decimal(string: "0.3")!]
+        for _ in 0..<20 {
+            let count = Int.random(in: 0..<600, using: &random)
+            let ids = (0..<count).map { _ in "D-\(Int.random(in: 0..<250, using: &random))" }
+            let splits = (0..<count).map { _ in shares.randomElement(using: &random)! }
+            let found = SplitCheck.offDeals(count: count, dealID: { ids[$0] }, split: { splits[$0] })
+            let expected = Self.referenceOffDeals(ids, splits)
+            #expect(found.map(\.dealID) == expected.map(\.0))
+            #expect(found.map(\.total) == expected.map(\.1))
+            #expect(found.map(\.members) == expected.map(\.2))
+        }
+    }
+}
