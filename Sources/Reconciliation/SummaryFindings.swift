@@ -23,28 +23,19 @@ enum SummaryFindings {
             },
             uniquingKeysWith: { a, _ in a })
         // Each deals sheet's data rows, from below its header to its last row read.
-        var lastRows: [String: Int] = [:]
-        for key in context.deals.manual.map(\.row) + context.copies.map(\.line.row) {
-            let (sheet, own) = context.place(key)
-            lastRows[sheet] = max(lastRows[sheet] ?? 0, own)
+        var lastRows = [Int](repeating: 0, count: context.deals.sheets.count)
+        for key in context.deals.manual.lazy.map(\.row) + context.copies.lazy.map(\.line.row) {
+            let ordinal = DealsTable.sheetOrdinal(key)
+            guard lastRows.indices.contains(ordinal) else { continue }
+            lastRows[ordinal] = max(lastRows[ordinal], DealsTable.sheetRow(key))
         }
         let dataRows: [(sheet: String, rows: ClosedRange<Int>)] = context.deals.sheets.enumerated().map {
             ordinal, sheet in
             let name = context.deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
             let first = sheet.mapping.headerRow + 1
-            return (name, first...max(first, lastRows[name] ?? first))
+            return (name, first...max(first, lastRows[ordinal]))
         }
-        var linesByRepPeriod: [RepPeriod: [LineAmount]] = [:]
-        for group in context.statement.lineGroups {
-            // Through a buffer, so that reading four fields does not copy (retain) whole lines.
-            group.withUnsafeBufferPointer { lines in
-                for index in lines.indices {
-                    let key = RepPeriod(rep: lines[index].rep.normalizedKey, period: lines[index].period)
-                    linesByRepPeriod[key, default: []].append(
-                        LineAmount(kind: lines[index].kind, amount: lines[index].amount, row: lines[index].row))
-                }
-            }
-        }
+        let linesByRepPeriod = lineAmounts(of: context.statement)
         var errorsByRepPeriod: [RepPeriod: [Finding]] = [:]
         for finding in rowFindings where finding.isError && !finding.isDerived {
             guard let period = finding.period else { continue }
@@ -287,6 +278,37 @@ enum SummaryFindings {
         guard abs(sum - difference) <= slack else { return nil }
         let largest = relevant.max { abs(effect($0)) < abs(effect($1)) }!
         return (largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" })
+    }
+}
+
+extension SummaryFindings {
+    /// The statement's line amounts by rep (compared form) and period. A rep's lines come
+    /// together and mostly in period order, so each run of lines with one rep-period is keyed
+    /// once rather than line by line.
+    static func lineAmounts(of statement: Statement) -> [RepPeriod: [LineAmount]] {
+        var byRepPeriod: [RepPeriod: [LineAmount]] = [:]
+        var run: [LineAmount] = []
+        var runKey: RepPeriod?
+        var rep = ("", "")  // the last rep's text and its compared form
+        func flush() {
+            if let runKey, !run.isEmpty { byRepPeriod[runKey, default: []].append(contentsOf: run) }
+            run.removeAll(keepingCapacity: true)
+        }
+        for group in statement.lineGroups {
+            // Through a buffer, so that reading four fields does not copy (retain) whole lines.
+            group.withUnsafeBufferPointer { lines in
+                for index in lines.indices {
+                    if lines[index].rep != rep.0 { rep = (lines[index].rep, lines[index].rep.normalizedKey) }
+                    if runKey?.rep != rep.1 || runKey?.period != lines[index].period {
+                        flush()
+                        runKey = RepPeriod(rep: rep.1, period: lines[index].period)
+                    }
+                    run.append(LineAmount(kind: lines[index].kind, amount: lines[index].amount, row: lines[index].row))
+                }
+            }
+        }
+        flush()
+        return byRepPeriod
     }
 }
 
