@@ -11,11 +11,14 @@ import Primitives
 public enum CommissionEngine {
     /// Computes every line and rep-period. `roster` wins over the plan's `reps:` when not empty;
     /// `carried` gives the draw balances reps bring from periods paid before the run.
+    /// `explaining`: false leaves the lines' explanations empty, for callers that read none.
     public static func calculate(
-        plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none
+        plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
+        explaining: Bool = true
     ) throws(EngineError) -> Statement {
         var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
         run.carried = carried
+        run.explains = explaining
         return try run.statement()
     }
 

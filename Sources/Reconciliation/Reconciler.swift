@@ -16,10 +16,11 @@ public enum Reconciler {
     /// read like any deals file (`DealsReader.read`). `carried`: draw balances from periods paid
     /// before (a ledger's). `progress` hears what stage the work is in. `keepingLines`: the result
     /// keeps the deal lines the engine calculated (`Reconciliation.lines`), to calculate them again
-    /// with other workbooks' lines.
+    /// with other workbooks' lines. `explaining`: false leaves the statement's line explanations
+    /// empty (a million of them are ~80 MB), for callers that show or record no lines.
     public static func reconcile(
         _ workbook: consuming HandKeptWorkbook, plan: Plan, roster: [RosterEntry], source: DealsTable? = nil,
-        carried: CarriedBalances = .none, keepingLines: Bool = false,
+        carried: CarriedBalances = .none, keepingLines: Bool = false, explaining: Bool = true,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         var deals = workbook.takeDeals()
@@ -29,7 +30,7 @@ public enum Reconciler {
         let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
         let copies = DuplicateRows.takeCopies(from: &deals)
         let statement = try CommissionEngine.calculate(
-            plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried)
+            plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: explaining)
         var context = RowContext(
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         context.rateScale = RateScale.of(deals)

@@ -45,7 +45,7 @@ struct RowCauses {
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")
         }
         // Only lines the engine overrode can have an override left out.
-        if !causes.contains(.splitNotApplied), context.line(engine)?.explanation.contains("(override:") == true,
+        if !causes.contains(.splitNotApplied), context.line(engine) != nil, context.plan.overrides(line),
             let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
             context.matches(manual, amount)
         {
