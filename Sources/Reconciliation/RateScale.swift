@@ -11,12 +11,21 @@ enum RateScale {
     static func of(_ deals: DealsTable) -> Decimal {
         var above = 0
         var below = 0
-        for cells in deals.manual {
-            guard case .number(let number) = cells.rate, number != 0 else { continue }
-            let magnitude = number < 0 ? -number : number
-            if magnitude > 100 { return 1 }
-            if magnitude > 1 { above += 1 } else { below += 1 }
+        // Through a buffer, so that reading one cell does not copy (retain) a row's cells; one
+        // Decimal comparison for the usual rate below 1.
+        let wholePercentImpossible = deals.manual.withUnsafeBufferPointer { manual in
+            for index in manual.indices {
+                guard case .number(let number) = manual[index].rate, !number.isZero else { continue }
+                let magnitude = number.magnitude
+                guard magnitude > 1 else {
+                    below += 1
+                    continue
+                }
+                if magnitude > 100 { return true }
+                above += 1
+            }
+            return false
         }
-        return above > below ? Decimal(string: "0.01")! : 1
+        return !wholePercentImpossible && above > below ? Decimal(string: "0.01")! : 1
     }
 }
