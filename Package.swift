@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Commission", dependencies: ["Primitives", "Parallel"]),
         // The same calculation over more lines than memory holds: compact records, spilled to disk.
-        .target(name: "SpooledEngine", dependencies: ["Commission", "FileAccess"]),
+        .target(name: "SpooledEngine", dependencies: ["Commission", "FileAccess", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),

@@ -90,11 +90,12 @@ public enum DealsReader {
 
     /// Data rows read before the columns' number styles are decided.
     static let styleSample = 1000
-    /// Rows converted together, split across the cores.
-    static let batchSize = 16_384
+    /// Rows converted together, split across the cores. Up to four batches are held at once
+    /// (one being read, two waiting, one being converted: `BatchConverter`).
+    static let batchSize = 8_192
 
     /// Converts a batch of rows into lines in parallel slices, appending them in row order.
-    private static func convert(
+    static func convert(
         _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: ColumnStyles, manualCells: Bool,
         into result: inout DealsTable
     ) {
@@ -158,54 +159,67 @@ public enum DealsReader {
         var blockRep: String?
         let headerIDKey = header.headers[.dealID].map(headerKey)
         var tableTotals: [TotalRow] = []
-        try file.forEachRow(of: table, progress: progress) { row, place in
-            var row = row
-            if let region {
-                if region.isTotals(row.index) {
-                    tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
+        let converter = BatchConverter(
+            mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
+        // Reads the rows, handing them to `converter` a batch at a time.
+        func readRows() throws {
+            try file.forEachRow(of: table, progress: progress) { row, place in
+                var row = row
+                if let region {
+                    if region.isTotals(row.index) {
+                        tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
+                    }
+                    guard region.isData(row.index) else { return }
+                    row = region.clipped(row)
                 }
-                guard region.isData(row.index) else { return }
-                row = region.clipped(row)
-            }
-            // The first block's title may stand above the header.
-            if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
-            guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
-            else { return }
-            if let blocks {
-                if let rep = blocks.title(of: row) {
-                    blockRep = rep
-                    return
+                // The first block's title may stand above the header.
+                if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
+                guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
+                else { return }
+                if let blocks {
+                    if let rep = blocks.title(of: row) {
+                        blockRep = rep
+                        return
+                    }
+                    if let blockRep { row = blocks.withRep(blockRep, row) }
                 }
-                if let blockRep { row = blocks.withRep(blockRep, row) }
+                pending.append((row, place))
+                if styles == nil && pending.count >= styleSample {
+                    styles = try decideStyles(
+                        pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
+                        into: &result)
+                    styles?.rep = sheetRep
+                    styles?.date = sheetDate
+                }
+                if let styles, pending.count >= batchSize {
+                    try converter.add(pending, styles: styles)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
-            pending.append((row, place))
-            if styles == nil && pending.count >= styleSample {
-                styles = try decideStyles(
+            var decided =
+                try styles
+                ?? decideStyles(
                     pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
                     into: &result)
-                styles?.rep = sheetRep
-                styles?.date = sheetDate
-            }
-            if let styles, pending.count >= batchSize {
-                convert(pending, mapping: mapping, styles: styles, manualCells: manualCells, into: &result)
-                pending.removeAll(keepingCapacity: true)
-                try handOn(&result, to: receive)
-            }
+            decided.rep = sheetRep
+            decided.date = sheetDate
+            try converter.add(pending, styles: decided)
         }
-        var decided =
-            try styles
-            ?? decideStyles(
-                pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder, into: &result)
-        decided.rep = sheetRep
-        decided.date = sheetDate
-        convert(pending, mapping: mapping, styles: decided, manualCells: manualCells, into: &result)
-        try handOn(&result, to: receive)
+        do {
+            try readRows()
+        } catch {
+            // The batches queued before whatever stopped the reading are converted first, and
+            // one of them may have failed first.
+            _ = try converter.finish()
+            throw error
+        }
+        result.append(try converter.finish())
         result.totals += tableTotals
         return result
     }
 
     /// Hands the lines read so far to `receive`, when there is one, and drops them.
-    private static func handOn(_ result: inout DealsTable, to receive: (([CreditLine]) throws -> Void)?) throws {
+    static func handOn(_ result: inout DealsTable, to receive: (([CreditLine]) throws -> Void)?) throws {
         guard let receive, !result.lines.isEmpty else { return }
         try receive(result.lines)
         result.lines.removeAll(keepingCapacity: true)

@@ -50,12 +50,13 @@ public enum TableFile {
         switch self {
         case .delimited(let reader):
             var number = 0
-            try reader.forEachRecord(progress: progress) { record in
+            // Each field's text straight from the reader's bytes, without a record of strings.
+            try reader.forEachFields(progress: progress) { record in
                 number += 1
                 var cells: [Cell] = []
-                cells.reserveCapacity(record.fields.count)
-                for (index, field) in record.fields.enumerated() where !field.isEmpty {
-                    cells.append(Cell(column: index + 1, value: .text(field)))
+                cells.reserveCapacity(record.count)
+                for index in 0..<record.count where !record[index].isEmpty {
+                    cells.append(Cell(column: index + 1, value: .text(String(decoding: record[index], as: UTF8.self))))
                 }
                 try body(
                     Row(index: number, cells: cells),

@@ -1,6 +1,7 @@
 import Commission
 import FileAccess
 import Foundation
+import Parallel
 
 /// The engine's calculation (`CommissionEngine.calculate(…passingLinesTo:)`) over more lines than
 /// memory should hold: lines are added in batches as they are read, kept in a compact form (moved
@@ -115,8 +116,19 @@ public final class SpooledCalculation {
     public func calculate(
         windowLines: Int = 20_000, explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void
     ) throws(Failure) -> Statement {
+        try calculate(windowLines: windowLines, explaining: explaining, turningLinesInto: { $0 }, passingTo: receive)
+    }
+
+    /// Computes as `calculate(…passingLinesTo:)` does, but each window's line groups are turned
+    /// into `Part` (rendered as text, say) on the thread that computed them, and the parts are
+    /// handed to `receive` in roster order. The windows are computed on every core, so `part`
+    /// must be safe to run on several threads at once; `receive` runs on the calling thread.
+    public func calculate<Part>(
+        windowLines: Int = 20_000, explaining: Bool = true,
+        turningLinesInto part: @escaping @Sendable ([[StatementLine]]) -> Part, passingTo receive: (Part) -> Void
+    ) throws(Failure) -> Statement {
         do {
-            return try statement(windowLines: max(1, windowLines), explaining: explaining, receive: receive)
+            return try statement(windowLines: max(1, windowLines), explaining: explaining, part: part, receive: receive)
         } catch let error as EngineError {
             throw .engine(error)
         } catch let failure as ByteSpool.Failure {
@@ -126,9 +138,10 @@ public final class SpooledCalculation {
         }
     }
 
-    private func statement(windowLines: Int, explaining: Bool, receive: ([[StatementLine]]) -> Void) throws
-        -> Statement
-    {
+    private func statement<Part>(
+        windowLines: Int, explaining: Bool, part: @escaping @Sendable ([[StatementLine]]) -> Part,
+        receive: (Part) -> Void
+    ) throws -> Statement {
         if let refusal { throw refusal }
         if dates.tooWide {
             var closeDays: [Int] = []
@@ -137,15 +150,45 @@ public final class SpooledCalculation {
             try lines.forEach { outside.include(SpooledLine(reading: &$0).line) }
             try outside.check()
         }
-        let (splitIssues, flagged) = try checkSplits()
+        let windows = RepWindows.split(lineCounts: lineCounts, lines: windowLines)
+        // The deals' split totals are checked on another thread while the lines go to their windows.
+        let deals = Unshared(self.deals)
+        let splitCheck = Background { () throws in try Self.checkSplits(deals.value) }
+        let parts: [ByteSpool]
+        do {
+            parts = try distribute(into: windows)
+        } catch {
+            _ = try? splitCheck.result()
+            throw error
+        }
+        let (splitIssues, flagged) = try splitCheck.result()
         var issues = notEligible + splitIssues.map(\.issue)
         var totals: [RepPeriodTotal] = []
-        let windows = RepWindows.split(lineCounts: lineCounts, lines: windowLines)
+        let work = WindowWork(
+            parts: Unshared(parts), windows: windows, flagged: flagged, reps: resolver.reps,
+            hasRoster: resolver.hasRoster, plan: plan, span: span.range, carried: carried, explaining: explaining)
+        // The windows are computed on every core, each whole on one, and taken in roster order.
+        let computing = { @Sendable (number: Int) in
+            Result { () throws in
+                let computed = try work.compute(number)
+                return (totals: computed.totals, issues: computed.issues, part: part(computed.lines))
+            }
+        }
+        try inOrder(count: windows.count, computing) { _, result in
+            let computed = try result.get()
+            totals += computed.totals
+            issues += computed.issues
+            receive(computed.part)
+        }
+        return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
+    }
+
+    /// The lines moved to a spool per window (on disk when the lines are), each in line order.
+    private func distribute(into windows: [Range<Int>]) throws -> [ByteSpool] {
         var windowOfRep = [Int](repeating: 0, count: lineCounts.count)
         for (number, window) in windows.enumerated() {
             for rep in window { windowOfRep[rep] = number }
         }
-        // Each window's lines in a spool of their own (on disk when the lines are), in line order.
         let spilled = lines.spilled
         let parts = windows.map { _ in
             ByteSpool(memoryLimit: spilled ? 0 : .max, chunkSize: spilled ? min(chunk, 1 << 16) : chunk)
@@ -155,34 +198,14 @@ public final class SpooledCalculation {
             let rep = SpooledLine.rep(of: record)
             try parts[windowOfRep[rep]].append { $0.copy(of: record) }
         }
-        for (number, window) in windows.enumerated() {
-            var windowLines: [CreditLine] = []
-            var repOfLine: [Int] = []
-            var flags = Set<Int>()
-            windowLines.reserveCapacity(parts[number].count)
-            repOfLine.reserveCapacity(parts[number].count)
-            try parts[number].forEach(releasing: true) { record in
-                let spooled = SpooledLine(reading: &record)
-                if flagged.contains(spooled.index) { flags.insert(windowLines.count) }
-                windowLines.append(spooled.line)
-                repOfLine.append(spooled.rep)
-            }
-            let book = RepBook(reps: resolver.reps, repOfLine: repOfLine, hasRoster: resolver.hasRoster)
-            var run = Run(plan: plan, lines: windowLines, book: book, span: span.range)
-            run.splitFlagged = flags
-            run.carried = carried
-            run.explains = explaining
-            let computed = try run.compute(reps: window, perCore: 2)
-            totals += computed.totals
-            issues += computed.issues
-            receive(computed.lines)
-        }
-        return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
+        return parts
     }
 
     /// The `split_total` issues, in the order each deal first appears, and the indices of the
     /// lines of those deals; a bucket of deals at a time.
-    private func checkSplits() throws -> (issues: [(first: Int, issue: StatementIssue)], flagged: Set<Int>) {
+    private static func checkSplits(_ deals: [ByteSpool]) throws -> (
+        issues: [(first: Int, issue: StatementIssue)], flagged: Set<Int>
+    ) {
         var found: [(first: Int, issue: StatementIssue)] = []
         var flagged = Set<Int>()
         for bucket in deals {

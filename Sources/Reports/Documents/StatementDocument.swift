@@ -197,6 +197,12 @@ extension StatementDocument {
     }
 }
 
+/// Lines of a statement's document rendered as text (`StatementDocumentWriter.render`), to be
+/// written in order.
+public struct RenderedLines: Sendable {
+    fileprivate let texts: [String]
+}
+
 /// Writes a statement's document (`calculate --format json`) as its lines come: the head, then
 /// each batch of lines (rendered on all cores, written in order), then the totals, the issues and
 /// any further members. The text is byte for byte what `OrderedJSONEncoder` writes for the whole
@@ -213,17 +219,27 @@ public struct StatementDocumentWriter {
     }
 
     /// Writes the next lines: `groups` in order, each a rep's lines in order.
-    public mutating func append(_ groups: [[StatementLine]]) {
+    public mutating func append(_ groups: [[StatementLine]]) { append(Self.render(groups)) }
+
+    /// The text of `groups`' lines, in order, for `append(_:)`: each line's object after a comma,
+    /// rendered on all cores when there are many. Safe on any thread, for rendering lines where
+    /// they are computed.
+    public static func render(_ groups: [[StatementLine]]) -> RenderedLines {
         let chunks = chunkCount(items: groups.reduce(0) { $0 + $1.count }, minimum: 2_000)
         let rendered = inParallel(chunks: chunks) { chunk in
-            var text = ""
-            for line in groups[chunkRange(chunk, of: chunks, total: groups.count)].joined() {
-                text += ",\n  "
-                StatementDocument.Line.appendJSON(of: line, to: &text)
-            }
-            return text
+            let slice = groups[chunkRange(chunk, of: chunks, total: groups.count)]
+            var bytes: [UInt8] = []
+            // About what a line takes, so that the bytes seldom move as they grow.
+            bytes.reserveCapacity(slice.reduce(0) { $0 + $1.count } * 320)
+            for line in slice.joined() { StatementDocument.Line.appendJSON(of: line, to: &bytes, after: ",\n  ") }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        for text in rendered where !text.isEmpty {
+        return RenderedLines(texts: rendered)
+    }
+
+    /// Writes the next lines, rendered by `render`.
+    public mutating func append(_ lines: RenderedLines) {
+        for text in lines.texts where !text.isEmpty {
             write(first ? "\n  " + text.dropFirst(4) : text)
             first = false
         }

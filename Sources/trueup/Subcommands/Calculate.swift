@@ -73,8 +73,15 @@ struct Calculate: ParsableCommand {
             ? StatementDocumentWriter(plan: run.plan.name, currency: run.plan.currency) { out.write($0) } : nil
         let statement: Statement
         do {
-            // Only the JSON document writes the lines' explanations.
-            statement = try run.calculate(explaining: format == .json) { document?.append($0) }
+            if document != nil {
+                // The lines are rendered where they are computed and written in order here.
+                statement = try run.calculate(explaining: true, turningLinesInto: StatementDocumentWriter.render) {
+                    document?.append($0)
+                }
+            } else {
+                // The text and CSV totals need no line, nor its explanation.
+                statement = try run.calculate(explaining: false, turningLinesInto: { _ in () }, passingTo: { _ in })
+            }
         } catch let error as UsageError {
             // What is still buffered is dropped; a document already partly written says so.
             out.discard()
@@ -228,15 +235,20 @@ struct LoadedRun {
     }
 
     /// Calculates as `calculate(carried:)` does, handing the lines to `receive` a window of reps
-    /// at a time instead of keeping them (`CommissionEngine.calculate(…passingLinesTo:)`);
-    /// `explaining`: false leaves their explanations empty.
-    func calculate(explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void) throws -> Statement {
+    /// at a time instead of keeping them (`SpooledCalculation.calculate(…turningLinesInto:…)`, or
+    /// `CommissionEngine.calculate(…passingLinesTo:)` when the lines were not spooled): each
+    /// window's line groups are first turned into a `Part` by `part`, on the thread that computed
+    /// them. `explaining`: false leaves their explanations empty.
+    func calculate<Part>(
+        explaining: Bool = true, turningLinesInto part: @escaping @Sendable ([[StatementLine]]) -> Part,
+        passingTo receive: (Part) -> Void
+    ) throws -> Statement {
         progress.update("calculating \(lineCount) lines", done: 0, total: 0)
         defer { progress.finish() }
         do {
             if let spool {
                 do {
-                    return try spool.calculate(explaining: explaining, passingLinesTo: receive)
+                    return try spool.calculate(explaining: explaining, turningLinesInto: part, passingTo: receive)
                 } catch .engine(let error) {
                     throw error
                 } catch .spool(let failure) {
@@ -244,7 +256,8 @@ struct LoadedRun {
                 }
             }
             return try CommissionEngine.calculate(
-                plan: plan, roster: roster, lines: deals.lines, explaining: explaining, passingLinesTo: receive)
+                plan: plan, roster: roster, lines: deals.lines, explaining: explaining
+            ) { receive(part($0)) }
         } catch let error as UsageError {
             throw error
         } catch let error as EngineError {

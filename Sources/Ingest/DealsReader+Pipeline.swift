@@ -1,0 +1,65 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+extension DealsReader {
+    /// Turns batches of rows into lines and hands them on, on a thread of its own and in the order
+    /// the batches came, while the caller reads the next rows: reading the file and converting
+    /// its rows overlap on the cores. At most two batches wait, so memory stays flat.
+    final class BatchConverter: @unchecked Sendable {
+        // @unchecked: `converted` and `receive` are used only by the jobs on `queue`, one after
+        // another, and by the caller after `finish` has waited for them; `failure` under `lock`.
+        private let queue = DispatchQueue(label: "trueup.deals.convert")
+        private let room = DispatchSemaphore(value: 2)
+        private let lock = NSLock()
+        private let mapping: ColumnMapping<Field>
+        private let manualCells: Bool
+        private let receive: (([CreditLine]) throws -> Void)?
+        private var converted: DealsTable
+        private var failure: (any Error)?
+
+        /// Converts under `mapping` what `read` would, into a table for `file`; `receive`, when
+        /// given, gets the lines of each batch and the table keeps none.
+        init(
+            mapping: ColumnMapping<Field>, file: String, manualCells: Bool,
+            receive: (([CreditLine]) throws -> Void)?
+        ) {
+            self.mapping = mapping
+            self.manualCells = manualCells
+            self.receive = receive
+            converted = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
+        }
+
+        /// Queues `batch` to be converted with `styles` after the batches before it, waiting while
+        /// two are queued. Throws what converting or handing on an earlier batch threw.
+        func add(_ batch: [(Row, RowPlace)], styles: ColumnStyles) throws {
+            room.wait()
+            if let failure = failed() {
+                room.signal()
+                throw failure
+            }
+            queue.async {
+                defer { self.room.signal() }
+                guard self.failed() == nil else { return }
+                convert(
+                    batch, mapping: self.mapping, styles: styles, manualCells: self.manualCells,
+                    into: &self.converted)
+                do {
+                    try handOn(&self.converted, to: self.receive)
+                } catch {
+                    self.lock.withLock { self.failure = error }
+                }
+            }
+        }
+
+        /// What the batches read (the lines too, unless handed on), once every one is converted;
+        /// throws what converting or handing on one of them threw.
+        func finish() throws -> DealsTable {
+            queue.sync {}
+            if let failure = failed() { throw failure }
+            return converted
+        }
+
+        private func failed() -> (any Error)? { lock.withLock { failure } }
+    }
+}

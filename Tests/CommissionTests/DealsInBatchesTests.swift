@@ -1,0 +1,66 @@
+import Commission
+import Foundation
+import Ingest
+import Testing
+
+/// Deals read in batches (converted on another thread while the next rows are read) come out as
+/// the whole table does: the same lines in row order, the same unreadable rows and totals; and a
+/// receiver that fails stops the reading with its own error.
+@Suite struct DealsInBatchesTests {
+    /// A CSV file of `rows` deal rows (several batches), with an unreadable amount and a
+    /// total row here and there.
+    static func dealsFile(rows: Int) throws -> URL {
+        var text = "Deal ID,Rep,Close Date,Amount,Split\n"
+        for row in 0..<rows {
+            if row % 9_000 == 4_321 {
+                text += "Total,,,\(row),\n"
+            } else {
+                let amount = row % 7_919 == 100 ? "n/a" : "\(row % 5_000).\(row % 100)"
+                let date = "2026-\(Self.twoDigits(row % 12 + 1))-\(Self.twoDigits(row % 28 + 1))"
+                text += "D\(row / 2),R\(row % 37),\(date),\(amount),50%\n"
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-batches-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("deals.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    @Test func linesHandedOnInBatchesAreTheWholeTablesLines() throws {
+        let file = try Self.dealsFile(rows: 40_000)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let whole = try DealsReader.read(TableFile.open(file.path))
+        var batches: [[CreditLine]] = []
+        let streamed = try DealsReader.read(TableFile.open(file.path), passingLinesTo: { batches.append($0) })
+        #expect(batches.count >= 3)
+        #expect(Array(batches.joined()) == whole.lines)
+        #expect(streamed.lines.isEmpty)
+        #expect(whole.lines.count > 39_900)
+        #expect(streamed.skipped == whole.skipped)
+        #expect(streamed.skipped.count == 6)
+        #expect(streamed.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+        #expect(streamed.totals == whole.totals)
+        #expect(streamed.totals.count == 4)
+        #expect(streamed.rowsRead == whole.rowsRead)
+    }
+
+    struct Full: Error {}
+
+    @Test func aReceiverThatFailsStopsTheReadingWithItsError() throws {
+        let file = try Self.dealsFile(rows: 60_000)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        var calls = 0
+        #expect(throws: Full.self) {
+            try DealsReader.read(
+                TableFile.open(file.path),
+                passingLinesTo: { _ in
+                    calls += 1
+                    if calls == 2 { throw Full() }
+                })
+        }
+        #expect(calls == 2)
+    }
+}
