@@ -29,10 +29,12 @@ public enum Reconciler {
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
         let copies = DuplicateRows.takeCopies(from: &deals)
-        let statement = try CommissionEngine.calculate(
+        // One run for the statement and for the plan's other readings (`Alternatives`).
+        let run = try CommissionEngine.run(
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: explaining)
+        let statement = try run.statement()
         var context = RowContext(
-            plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
+            plan: plan, roster: rosterEntries, deals: deals, statement: statement, run: run, copies: copies)
         context.rateScale = RateScale.of(deals)
         var findings = RowFindings.compute(context)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
@@ -229,6 +231,8 @@ struct RowContext {
     /// The deals as read, without the copied rows: what the engine calculated.
     let deals: DealsTable
     let statement: Statement
+    /// The run `statement` was computed from, priced again under other readings of the plan.
+    let run: Run
     let copies: [CopiedRow]
     /// What a rate cell's number is multiplied by to be a fraction: 1, or 1/100 when the sheet
     /// writes rates in whole percent (`5` for 5%).

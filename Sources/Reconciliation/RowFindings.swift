@@ -134,14 +134,9 @@ final class Alternatives {
     /// Per reading, the commission of each row that may be asked about (not every row's: a
     /// million rows would be held once per reading).
     private var cache: [Reading: [Int: Decimal]] = [:]
-    /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
-    private let lines: [CreditLine]
-    /// The run of `lines`, its per-line facts worked out once for every reading.
-    private lazy var run: Run? = {
-        var run = try? Run(plan: self.context.plan, roster: self.context.roster, lines: self.lines)
-        run?.keepLineOrder()
-        return run
-    }()
+    /// The reps whose rows need a re-run (indices into the run's reps): a rep's tiers depend on
+    /// its other lines.
+    private let reps: Set<Int>
 
     /// The manual commission of each row with a difference to explain.
     private let manual: [Int: Decimal]
@@ -150,24 +145,22 @@ final class Alternatives {
     private let asked: Set<Int>
     private var reproducedCounts: [Reading: Int] = [:]
 
-    /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
+    /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
+    /// again from the context's run.
     init(context: RowContext, rows: Set<Int>) {
         self.context = context
-        var memo = KeyMemo()
-        let repKeys = context.deals.lines.map { memo.key($0.rep) }
-        let reps = Set(
-            context.deals.lines.indices.filter { rows.contains(context.deals.lines[$0].row) }.map { repKeys[$0] })
-        let kept = context.deals.lines.indices.filter { reps.contains(repKeys[$0]) }
-        lines = kept.count == context.deals.lines.count ? context.deals.lines : kept.map { context.deals.lines[$0] }
+        var reps = Set<Int>()
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
         for (index, line) in context.deals.lines.enumerated() {
+            if rows.contains(line.row) { reps.insert(context.run.book.repOfLine[index]) }
             guard let cell = context.deals.manual[index].commission else { continue }
             let (number, isText) = Decimal.fromCell(cell.value)
             guard let number else { continue }
             if rows.contains(line.row) { manual[line.row] = number }
             if rows.contains(line.row) || isText { asked.insert(line.row) }
         }
+        self.reps = reps
         self.manual = manual
         self.asked = asked
     }
@@ -206,8 +199,8 @@ final class Alternatives {
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
             }
             guard
-                let amounts = try? run?.repriced(commission: plan.commission, rounding: plan.rounding).rowAmounts(
-                    of: asked)
+                let amounts = try? context.run.rowAmounts(
+                    of: asked, reps: reps, pricedUnder: plan.commission, rounding: plan.rounding)
             else { return nil }
             var commissions: [Int: Decimal] = [:]
             for (row, amount) in amounts { commissions[row, default: 0] += amount }
