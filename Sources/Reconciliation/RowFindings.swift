@@ -8,10 +8,10 @@ enum RowFindings {
     static func compute(_ context: RowContext) -> [Finding] {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        let commissionColumn = context.deals.manual.compactMap { manual in
-            manual.commission.map { (DealsTable.sheetRow(manual.row), $0) }
-        }
-        let pattern = FormulaForensics.ColumnPattern(commissionColumn.map { (row: $0.0, cell: $0.1) })
+        let pattern = FormulaForensics.ColumnPattern(
+            context.deals.manual.lazy.compactMap { manual in
+                manual.commission.map { (row: DealsTable.sheetRow(manual.row), cell: $0) }
+            })
         func expectedCommission(_ row: Int) -> Decimal {
             (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
         }
