@@ -34,9 +34,10 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: explaining)
         let statement = try run.statement()
         var context = RowContext(
-            plan: plan, roster: rosterEntries, deals: deals, statement: statement, run: run, copies: copies)
+            plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         context.rateScale = RateScale.of(deals)
-        var findings = RowFindings.compute(context)
+        // The run is let go once the rows are explained: the later stages need only the statement.
+        var findings = RowFindings.compute(context, run: consume run)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
@@ -231,8 +232,6 @@ struct RowContext {
     /// The deals as read, without the copied rows: what the engine calculated.
     let deals: DealsTable
     let statement: Statement
-    /// The run `statement` was computed from, priced again under other readings of the plan.
-    let run: Run
     let copies: [CopiedRow]
     /// What a rate cell's number is multiplied by to be a fraction: 1, or 1/100 when the sheet
     /// writes rates in whole percent (`5` for 5%).

@@ -5,7 +5,9 @@ import Spreadsheet
 
 /// Row-level findings: each row's manual commission (and bonus) against the engine's.
 enum RowFindings {
-    static func compute(_ context: RowContext) -> [Finding] {
+    /// The findings of the rows of `context`; `run` is the run its statement was computed from,
+    /// priced again under the readings a sheet's author may have used (`Alternatives`).
+    static func compute(_ context: RowContext, run: Run) -> [Finding] {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         let pattern = FormulaForensics.ColumnPattern(
@@ -22,7 +24,7 @@ enum RowFindings {
                 else { return true }
                 return !context.matches(value, expectedCommission(context.deals.lines[index].row))
             }.map { context.deals.lines[$0].row })
-        let alternatives = Alternatives(context: context, rows: differing)
+        let alternatives = Alternatives(context: context, run: run, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
             guard let cell = context.deals.manual[index].commission else { continue }
@@ -131,6 +133,8 @@ final class Alternatives {
     }
 
     private let context: RowContext
+    /// The run the context's statement was computed from.
+    private let run: Run
     /// Per reading, the commission of each row that may be asked about (not every row's: a
     /// million rows would be held once per reading).
     private var cache: [Reading: [Int: Decimal]] = [:]
@@ -146,14 +150,15 @@ final class Alternatives {
     private var reproducedCounts: [Reading: Int] = [:]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
-    /// again from the context's run.
-    init(context: RowContext, rows: Set<Int>) {
+    /// again from `run`, the one the context's statement was computed from.
+    init(context: RowContext, run: Run, rows: Set<Int>) {
         self.context = context
+        self.run = run
         var reps = Set<Int>()
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
         for (index, line) in context.deals.lines.enumerated() {
-            if rows.contains(line.row) { reps.insert(context.run.book.repOfLine[index]) }
+            if rows.contains(line.row) { reps.insert(run.book.repOfLine[index]) }
             guard let cell = context.deals.manual[index].commission else { continue }
             let (number, isText) = Decimal.fromCell(cell.value)
             guard let number else { continue }
@@ -199,7 +204,7 @@ final class Alternatives {
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
             }
             guard
-                let amounts = try? context.run.rowAmounts(
+                let amounts = try? run.rowAmounts(
                     of: asked, reps: reps, pricedUnder: plan.commission, rounding: plan.rounding)
             else { return nil }
             var commissions: [Int: Decimal] = [:]
