@@ -16,24 +16,24 @@ public enum CommissionEngine {
         plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
         explaining: Bool = true
     ) throws(EngineError) -> Statement {
-        var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
-        run.carried = carried
-        run.explains = explaining
-        return try run.statement()
+        try run(
+            plan: plan, roster: roster, lines: lines, carried: carried, explaining: explaining, keepingLineOrder: false
+        ).statement()
     }
 
     /// The run `calculate` computes its statement from (`Run.statement()`), kept for pricing its
     /// lines again under other readings of the plan (`Run.rowAmounts(of:reps:pricedUnder:rounding:)`)
     /// without working out their per-line facts again: each rep's lines are put in the plan's order
-    /// once, for all of them. `explaining`: as for `calculate`.
+    /// once, for all of them (`keepingLineOrder`: false for a run priced only once).
+    /// `explaining`: as for `calculate`.
     package static func run(
         plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
-        explaining: Bool = true
+        explaining: Bool = true, keepingLineOrder: Bool = true
     ) throws(EngineError) -> Run {
         var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
         run.carried = carried
         run.explains = explaining
-        run.keepLineOrder()
+        if keepingLineOrder { run.keepLineOrder() }
         return run
     }
 
@@ -47,10 +47,9 @@ public enum CommissionEngine {
         plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
         windowLines: Int = 50_000, explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void
     ) throws(EngineError) -> Statement {
-        var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
-        run.carried = carried
-        run.explains = explaining
-        return try run.statement(windowLines: max(1, windowLines), receive: receive)
+        try run(
+            plan: plan, roster: roster, lines: lines, carried: carried, explaining: explaining, keepingLineOrder: false
+        ).statement(windowLines: max(1, windowLines), receive: receive)
     }
 }
 
