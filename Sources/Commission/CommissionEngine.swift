@@ -16,10 +16,25 @@ public enum CommissionEngine {
         plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
         explaining: Bool = true
     ) throws(EngineError) -> Statement {
+        try run(
+            plan: plan, roster: roster, lines: lines, carried: carried, explaining: explaining, keepingLineOrder: false
+        ).statement()
+    }
+
+    /// The run `calculate` computes its statement from (`Run.statement()`), kept for pricing its
+    /// lines again under other readings of the plan (`Run.rowAmounts(of:reps:pricedUnder:rounding:)`)
+    /// without working out their per-line facts again: each rep's lines are put in the plan's order
+    /// once, for all of them (`keepingLineOrder`: false for a run priced only once).
+    /// `explaining`: as for `calculate`.
+    package static func run(
+        plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
+        explaining: Bool = true, keepingLineOrder: Bool = true
+    ) throws(EngineError) -> Run {
         var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
         run.carried = carried
         run.explains = explaining
-        return try run.statement()
+        if keepingLineOrder { run.keepLineOrder() }
+        return run
     }
 
     /// Computes as `calculate` does, but hands the lines to `receive` as they are computed
@@ -32,18 +47,17 @@ public enum CommissionEngine {
         plan: Plan, roster: [RosterEntry] = [], lines: [CreditLine], carried: CarriedBalances = .none,
         windowLines: Int = 50_000, explaining: Bool = true, passingLinesTo receive: ([[StatementLine]]) -> Void
     ) throws(EngineError) -> Statement {
-        var run = try Run(plan: plan, roster: roster.isEmpty ? plan.reps : roster, lines: lines)
-        run.carried = carried
-        run.explains = explaining
-        return try run.statement(windowLines: max(1, windowLines), receive: receive)
+        try run(
+            plan: plan, roster: roster, lines: lines, carried: carried, explaining: explaining, keepingLineOrder: false
+        ).statement(windowLines: max(1, windowLines), receive: receive)
     }
 }
 
 /// One run's shared facts, computed once: rep of each line, eligibility, periods.
 package struct Run {
-    private(set) var plan: Plan
+    var plan: Plan
     let lines: [CreditLine]
-    let book: RepBook
+    package let book: RepBook
     let eligible: [Bool]
     let clawbackStatus: [Bool]
     let periodOfLine: [Period]
@@ -55,7 +69,7 @@ package struct Run {
     let keys: [MatchKeys]
     /// Each line's credit (amount × split), computed once.
     let credits: [Decimal]
-    private(set) var overrides: [(condition: NormalizedCondition, override: Override)]
+    var overrides: [(condition: NormalizedCondition, override: Override)]
     let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
     /// The first and last period present in the data, clawback periods included.
     let span: ClosedRange<Period>?
@@ -65,8 +79,9 @@ package struct Run {
     /// Whether lines carry their explanation; a run that only needs amounts skips writing them
     /// (their explanations are left empty).
     package var explains = true
-    /// Each rep's lines in the plan's order, when kept for a run priced several times.
-    private(set) var orderedLinesOfRep: [[Int]]?
+    /// Each rep's lines in the plan's order, when kept for a run priced several times (or, in a
+    /// run made to price some lines again, the lines of each rep to price).
+    var orderedLinesOfRep: [[Int]]?
 
     /// A whole run: every line of every rep.
     package init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
@@ -132,18 +147,6 @@ package struct Run {
             }.joined())
     }
 
-    /// The same lines priced under other commission rules and rounding, for the amounts only:
-    /// the lines' explanations are left empty. The per-line facts (reps, periods, eligibility,
-    /// credits, split totals) depend on none of these, so they are this run's, not computed again.
-    package func repriced(commission: CommissionRules, rounding: RoundingRule) -> Run {
-        var run = self
-        run.plan.commission = commission
-        run.plan.rounding = rounding
-        run.overrides = commission.overrides.map { ($0.when.normalized, $0) }
-        run.explains = false
-        return run
-    }
-
     /// Computes every rep, in parallel when there are many (reps are independent), and joins
     /// the results in roster order, so the statement is the same whatever the scheduling.
     package func statement() throws(EngineError) -> Statement {
@@ -151,36 +154,6 @@ package struct Run {
         var statement = try statement(windowLines: nil) { groups += $0 }
         statement.lineGroups = groups
         return statement
-    }
-
-    /// The amounts of the source rows in `rows` as `statement()` pays them, without building
-    /// the statement: each rep's lines are reduced to these as soon as it is computed. A row's
-    /// commission lines give their amounts and its bonus lines 0 (so that a row with only a bonus
-    /// is there); in roster order, each rep's in its lines' order. Fails as `statement()` does.
-    package func rowAmounts(of rows: Set<Int>) throws(EngineError) -> [(row: Int, amount: Decimal)] {
-        guard let span else { return [] }
-        let run = self
-        let count = linesOfRep.count
-        let chunks = min(count, chunkCount(items: lines.count, minimum: 20_000, perCore: 1))
-        let results = inParallel(chunks: chunks) { chunk in
-            chunkRange(chunk, of: chunks, total: count).map { rep in
-                Result { () throws(EngineError) -> [(row: Int, amount: Decimal)] in
-                    var found: [(row: Int, amount: Decimal)] = []
-                    for line in try RepCalculation(run: run, repIndex: rep, span: span).compute().lines {
-                        guard let row = line.row, rows.contains(row) else { continue }
-                        switch line.kind {
-                        case .commission: found.append((row, line.amount))
-                        case .bonus: found.append((row, 0))
-                        case .trueUp, .clawback: break
-                        }
-                    }
-                    return found
-                }
-            }
-        }
-        var found: [(row: Int, amount: Decimal)] = []
-        for result in results.joined() { found += try result.get() }
-        return found
     }
 
     /// The statement's totals and issues, with the lines handed to `receive` instead of kept:

@@ -54,7 +54,9 @@ enum FormulaForensics {
         /// sample of at most 2,000 formulas so that a million-row column costs little.
         let dominantForm: String?
 
-        init(_ cells: [(row: Int, cell: Cell)]) {
+        /// The pattern of `cells` (a column's, with their sheet rows), read once in order: a lazy
+        /// sequence serves, so that a million-row column is not gathered first.
+        init(_ cells: some Sequence<(row: Int, cell: Cell)>) {
             var numeric = 0
             var formulaCells: [(row: Int, formula: String)] = []
             for item in cells {

@@ -29,12 +29,15 @@ public enum Reconciler {
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
         let copies = DuplicateRows.takeCopies(from: &deals)
-        let statement = try CommissionEngine.calculate(
+        // One run for the statement and for the plan's other readings (`Alternatives`).
+        let run = try CommissionEngine.run(
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: explaining)
+        let statement = try run.statement()
         var context = RowContext(
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         context.rateScale = RateScale.of(deals)
-        var findings = RowFindings.compute(context)
+        // The run is let go once the rows are explained: the later stages need only the statement.
+        var findings = RowFindings.compute(context, run: consume run)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]

@@ -5,13 +5,15 @@ import Spreadsheet
 
 /// Row-level findings: each row's manual commission (and bonus) against the engine's.
 enum RowFindings {
-    static func compute(_ context: RowContext) -> [Finding] {
+    /// The findings of the rows of `context`; `run` is the run its statement was computed from,
+    /// priced again under the readings a sheet's author may have used (`Alternatives`).
+    static func compute(_ context: RowContext, run: Run) -> [Finding] {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        let commissionColumn = context.deals.manual.compactMap { manual in
-            manual.commission.map { (DealsTable.sheetRow(manual.row), $0) }
-        }
-        let pattern = FormulaForensics.ColumnPattern(commissionColumn.map { (row: $0.0, cell: $0.1) })
+        let pattern = FormulaForensics.ColumnPattern(
+            context.deals.manual.lazy.compactMap { manual in
+                manual.commission.map { (row: DealsTable.sheetRow(manual.row), cell: $0) }
+            })
         func expectedCommission(_ row: Int) -> Decimal {
             (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
         }
@@ -22,7 +24,7 @@ enum RowFindings {
                 else { return true }
                 return !context.matches(value, expectedCommission(context.deals.lines[index].row))
             }.map { context.deals.lines[$0].row })
-        let alternatives = Alternatives(context: context, rows: differing)
+        let alternatives = Alternatives(context: context, run: run, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
             guard let cell = context.deals.manual[index].commission else { continue }
@@ -131,17 +133,14 @@ final class Alternatives {
     }
 
     private let context: RowContext
+    /// The run the context's statement was computed from.
+    private let run: Run
     /// Per reading, the commission of each row that may be asked about (not every row's: a
     /// million rows would be held once per reading).
     private var cache: [Reading: [Int: Decimal]] = [:]
-    /// The lines of the reps whose rows need a re-run: a rep's tiers depend on all its lines.
-    private let lines: [CreditLine]
-    /// The run of `lines`, its per-line facts worked out once for every reading.
-    private lazy var run: Run? = {
-        var run = try? Run(plan: self.context.plan, roster: self.context.roster, lines: self.lines)
-        run?.keepLineOrder()
-        return run
-    }()
+    /// The reps whose rows need a re-run (indices into the run's reps): a rep's tiers depend on
+    /// its other lines.
+    private let reps: Set<Int>
 
     /// The manual commission of each row with a difference to explain.
     private let manual: [Int: Decimal]
@@ -150,24 +149,23 @@ final class Alternatives {
     private let asked: Set<Int>
     private var reproducedCounts: [Reading: Int] = [:]
 
-    /// Re-runs cover only the reps of `rows` (source rows with a difference to explain).
-    init(context: RowContext, rows: Set<Int>) {
+    /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
+    /// again from `run`, the one the context's statement was computed from.
+    init(context: RowContext, run: Run, rows: Set<Int>) {
         self.context = context
-        var memo = KeyMemo()
-        let repKeys = context.deals.lines.map { memo.key($0.rep) }
-        let reps = Set(
-            context.deals.lines.indices.filter { rows.contains(context.deals.lines[$0].row) }.map { repKeys[$0] })
-        let kept = context.deals.lines.indices.filter { reps.contains(repKeys[$0]) }
-        lines = kept.count == context.deals.lines.count ? context.deals.lines : kept.map { context.deals.lines[$0] }
+        self.run = run
+        var reps = Set<Int>()
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
         for (index, line) in context.deals.lines.enumerated() {
+            if rows.contains(line.row) { reps.insert(run.book.repOfLine[index]) }
             guard let cell = context.deals.manual[index].commission else { continue }
             let (number, isText) = Decimal.fromCell(cell.value)
             guard let number else { continue }
             if rows.contains(line.row) { manual[line.row] = number }
             if rows.contains(line.row) || isText { asked.insert(line.row) }
         }
+        self.reps = reps
         self.manual = manual
         self.asked = asked
     }
@@ -206,8 +204,8 @@ final class Alternatives {
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
             }
             guard
-                let amounts = try? run?.repriced(commission: plan.commission, rounding: plan.rounding).rowAmounts(
-                    of: asked)
+                let amounts = try? run.rowAmounts(
+                    of: asked, reps: reps, pricedUnder: plan.commission, rounding: plan.rounding)
             else { return nil }
             var commissions: [Int: Decimal] = [:]
             for (row, amount) in amounts { commissions[row, default: 0] += amount }

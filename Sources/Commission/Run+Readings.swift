@@ -1,0 +1,131 @@
+import Foundation
+import Parallel
+
+/// A run's lines priced again under other readings of its plan (reconcile's plan readings), for
+/// the amounts of a few rows: its per-line facts are not worked out again, and only the lines
+/// those rows' amounts depend on are priced.
+extension Run {
+    /// Which lines a row's commission depends on, besides the row's own.
+    package enum Reach: Sendable {
+        /// None: each line is priced by itself.
+        case line
+        /// The other lines of the rep-periods the row's lines are in.
+        case period
+        /// Every line of the row's reps.
+        case rep
+    }
+
+    /// The same lines priced under other commission rules and rounding, for the amounts only:
+    /// the lines' explanations are left empty. The per-line facts (reps, periods, eligibility,
+    /// credits, split totals) depend on none of these, so they are this run's, not computed again.
+    package func repriced(commission: CommissionRules, rounding: RoundingRule) -> Run {
+        var run = self
+        run.plan.commission = commission
+        run.plan.rounding = rounding
+        run.overrides = commission.overrides.map { ($0.when.normalized, $0) }
+        run.explains = false
+        return run
+    }
+
+    /// Which lines a row's commission depends on when this run's lines are priced under
+    /// `commission` instead of the plan's (plan-format.md section 3), for a run whose `statement()`
+    /// succeeded. Only the rules couple lines: the running credit (`period` and `ytd` bases), the
+    /// gate and the per-period cap read a rep-period's lines, `ytd` reads the fiscal year's and its
+    /// true-ups; without a roster a rep-period's quota is read from its rows. Overrides, the
+    /// per-deal cap and rounding read the line alone; clawbacks and bonuses are lines of their own.
+    ///
+    /// A rep-period where the rules fail (a quota missing) is never left out: the rules fail only
+    /// where the plan's own run would have, which succeeded, except when they read the quota
+    /// another way than the plan (a `ytd` plan's annual quota, the other readings the period's);
+    /// then the whole rep is priced.
+    package func reach(of commission: CommissionRules) -> Reach {
+        let tiers = commission.tiers
+        guard tiers.basis != .ytd else { return .rep }
+        if plan.commission.tiers.basis == .ytd && tiers.metric == .attainment { return .rep }
+        guard tiers.basis == .perDeal, commission.gate == nil, commission.capPerPeriod == nil else { return .period }
+        let hasAttainmentBonus = plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
+        if !book.hasRoster && (tiers.metric == .attainment || hasAttainmentBonus) { return .period }
+        return .line
+    }
+
+    /// The amounts of the source rows in `rows` as `statement()` pays them, without building
+    /// the statement: each rep's lines are reduced to these as soon as it is computed. A row's
+    /// commission lines give their amounts and its bonus lines 0 (so that a row with only a bonus
+    /// is there); in roster order, each rep's in its lines' order. Fails as `statement()` does.
+    package func rowAmounts(of rows: Set<Int>) throws(EngineError) -> [(row: Int, amount: Decimal)] {
+        guard let span else { return [] }
+        return try amounts(of: rows, reps: Array(linesOfRep.indices), span: span)
+    }
+
+    /// The amounts of the source rows in `rows` when the lines of `reps` (indices into
+    /// `book.reps`) are priced under `commission` and `rounding`: row by row, what a run of only
+    /// those reps' lines under the plan so read gives through `rowAmounts(of:)`, failing where that
+    /// run fails; rows of other reps are left out. Only the lines the rows' amounts depend on are
+    /// priced (`reach(of:)`), which takes this run's `statement()` to have succeeded.
+    package func rowAmounts(
+        of rows: Set<Int>, reps: Set<Int>, pricedUnder commission: CommissionRules, rounding: RoundingRule
+    ) throws(EngineError) -> [(row: Int, amount: Decimal)] {
+        let kept = reps.sorted()
+        // The span a run of only these reps' lines has: their periods and clawback periods.
+        var found = PeriodSpan()
+        for rep in kept {
+            for index in linesOfRep[rep] {
+                found.include(periodOfLine[index])
+                if clawbackStatus[index], let period = plan.clawbackPeriod(of: lines[index]) { found.include(period) }
+            }
+        }
+        guard let span = found.range else { return [] }
+        var run = repriced(commission: commission, rounding: rounding)
+        let reach = reach(of: commission)
+        guard reach != .rep else { return try run.amounts(of: rows, reps: kept, span: span) }
+        // Each rep's lines to price, in the plan's order: the asked rows' own, or their periods'.
+        let asked = lines.withUnsafeBufferPointer { lines in
+            lines.indices.filter { rows.contains(lines[$0].row) }
+        }
+        var selected = [[Int]](repeating: [], count: linesOfRep.count)
+        for index in asked where reps.contains(book.repOfLine[index]) { selected[book.repOfLine[index]].append(index) }
+        var priced: [Int] = []
+        for rep in kept where !selected[rep].isEmpty {
+            let ordered = orderedLinesOfRep?[rep] ?? RepCalculation.order(linesOfRep[rep], of: lines)
+            if reach == .line {
+                let own = Set(selected[rep])
+                selected[rep] = ordered.filter(own.contains)
+            } else {
+                let periods = Set(selected[rep].map { periodOfLine[$0] })
+                selected[rep] = ordered.filter { periods.contains(periodOfLine[$0]) }
+            }
+            priced.append(rep)
+        }
+        run.orderedLinesOfRep = selected
+        return try run.amounts(of: rows, reps: priced, span: span)
+    }
+
+    /// The amounts of the rows in `rows` among the lines of `reps` (in roster order), each rep
+    /// computed over `span`.
+    private func amounts(
+        of rows: Set<Int>, reps: [Int], span: ClosedRange<Period>
+    ) throws(EngineError) -> [(row: Int, amount: Decimal)] {
+        let run = self
+        let lineCount = reps.reduce(0) { $0 + (orderedLinesOfRep?[$1].count ?? linesOfRep[$1].count) }
+        let chunks = min(reps.count, chunkCount(items: lineCount, minimum: 20_000, perCore: 1))
+        let results = inParallel(chunks: chunks) { chunk in
+            chunkRange(chunk, of: chunks, total: reps.count).map { position in
+                Result { () throws(EngineError) -> [(row: Int, amount: Decimal)] in
+                    var found: [(row: Int, amount: Decimal)] = []
+                    for line in try RepCalculation(run: run, repIndex: reps[position], span: span).compute().lines {
+                        guard let row = line.row, rows.contains(row) else { continue }
+                        switch line.kind {
+                        case .commission: found.append((row, line.amount))
+                        case .bonus: found.append((row, 0))
+                        case .trueUp, .clawback: break
+                        }
+                    }
+                    return found
+                }
+            }
+        }
+        var found: [(row: Int, amount: Decimal)] = []
+        for result in results.joined() { found += try result.get() }
+        return found
+    }
+}
