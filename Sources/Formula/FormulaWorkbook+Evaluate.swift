@@ -45,7 +45,7 @@ extension FormulaWorkbook {
         var shapes = ShapeCache()
         for (index, formula) in formulas.enumerated() {
             do {
-                parsed.append(try shapes.parsed(formula.text, at: formula.address))
+                parsed.append(try shapes.parsed(formula))
             } catch {
                 parsed.append(nil)
                 syntax[index] = NotEvaluable(.syntax(error.description))

@@ -9,7 +9,7 @@ public struct FormulaWorkbook: Sendable {
     public var dateSystem: DateSystem
     public internal(set) var sheets: [SheetGrid] = []
     /// Formula cells in the order they were added.
-    public internal(set) var formulas: [FormulaCell] = []
+    public internal(set) var formulas = FormulaList()
     var names: [NameKey: DefinedFormula] = [:]
     public internal(set) var tables: [TableDefinition] = []
     private var sheetIndex: [String: Int] = [:]
@@ -43,9 +43,8 @@ public struct FormulaWorkbook: Sendable {
                 subtotalCells.insert(CellKey(sheet: sheet, row: row, column: column))
             }
             formulas.append(
-                FormulaCell(
-                    sheet: sheet, address: CellAddress(row: row, column: column), text: formula, cached: stored,
-                    isArray: isArrayFormula))
+                sheet: sheet, address: CellAddress(row: row, column: column), text: formula, cached: stored,
+                isArray: isArrayFormula)
         }
     }
 
@@ -54,7 +53,7 @@ public struct FormulaWorkbook: Sendable {
     /// before the sheet's end.
     public mutating func discardCells(ofSheet sheet: Int, formulasAfter mark: Int) {
         sheets[sheet] = SheetGrid(name: sheets[sheet].name)
-        formulas.removeSubrange(mark...)
+        formulas.keepFirst(mark)
         if !subtotalCells.isEmpty { subtotalCells = subtotalCells.filter { $0.sheet != sheet } }
     }
 
@@ -62,10 +61,7 @@ public struct FormulaWorkbook: Sendable {
     /// as a reader of the sheets in tab order adds them, for readers that took the sheets in
     /// another order.
     public mutating func orderFormulasBySheet() {
-        guard zip(formulas, formulas.dropFirst()).contains(where: { $0.sheet > $1.sheet }) else { return }
-        var bySheet = [[FormulaCell]](repeating: [], count: sheets.count)
-        for formula in formulas { bySheet[formula.sheet].append(formula) }
-        formulas = bySheet.flatMap { $0 }
+        formulas.orderBySheet()
     }
 
     /// Defines a name (`<definedName>`), global or local to the sheet at `localSheet`.
@@ -115,15 +111,6 @@ public struct FormulaWorkbook: Sendable {
     var usedExtent: (rows: Int, columns: Int) {
         (max(1, sheets.map(\.maxRow).max() ?? 1), max(1, sheets.map(\.maxColumn).max() ?? 1))
     }
-}
-
-/// One formula cell: where it is, its formula text and the value the file cached for it.
-public struct FormulaCell: Sendable, Hashable {
-    public let sheet: Int
-    public let address: CellAddress
-    public let text: String
-    public let cached: FormulaValue
-    public let isArray: Bool
 }
 
 /// A cell anywhere in the workbook.

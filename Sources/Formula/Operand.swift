@@ -46,7 +46,7 @@ struct ValueGrid {
 
     /// For a grid of one column of a sheet: that column's stored values and the index in them of
     /// the grid's first row.
-    var sheetColumn: ([FormulaValue], Int)? {
+    var sheetColumn: (SheetGrid.Column, Int)? {
         guard columns == 1, case .cells(let sheet, let firstRow, let firstColumn, _) = storage else { return nil }
         return (sheet.column(firstColumn), firstRow - 1)
     }
@@ -95,7 +95,7 @@ struct ValueGrid {
 struct CellReader {
     private let grid: ValueGrid
     /// The sheet's column when the grid is one, and the index in it of the grid's first row.
-    private let column: [FormulaValue]?
+    private let column: SheetGrid.Column?
     private let offset: Int
 
     init(_ grid: ValueGrid) {
@@ -112,8 +112,7 @@ struct CellReader {
     /// The value at a 0-based position in row-major order; throws when that cell is not evaluable.
     func at(_ position: Int) throws(NotEvaluable) -> FormulaValue {
         guard let column else { return try grid.at(position) }
-        let index = offset + position
-        let value = index < column.count ? column[index] : .blank
+        let value = column[offset + position]
         if case .error(.notEvaluable) = value { return try grid.at(position) }
         return value
     }

@@ -202,7 +202,7 @@ public struct PrecedentWalk {
         } else {
             let formula = workbook.formulas[Int(step)]
             let read: ShapeCache.Read
-            do { read = try shapes.read(formula.text, at: formula.address) } catch { return ([], []) }
+            do { read = try shapes.read(formula) } catch { return ([], []) }
             switch read {
             case .references(let references):
                 for reference in references {

@@ -48,7 +48,19 @@ struct ShapeCache {
     /// The references of the formula at `cell` without building its tree, when its shape is
     /// shared and names no defined name; its tree otherwise.
     mutating func read(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Read {
+        // Parsed first: `read(parsed:)` must see the shape this parse may keep.
         let result = try parsed(text, at: cell)
+        return read(parsed: result)
+    }
+
+    /// As `read(_:at:)`, for a formula of a workbook's list (its shape, when it has one, is not
+    /// worked out from its text again).
+    mutating func read(_ formula: FormulaCell) throws(FormulaSyntaxError) -> Read {
+        let result = try parsed(formula)
+        return read(parsed: result)
+    }
+
+    private func read(parsed result: Parsed) -> Read {
         guard case .shared(let index, let rows, let columns) = result, var references = kept[Int(index)].references
         else { return .tree(tree(result)) }
         if rows != 0 || columns != 0 {
@@ -63,6 +75,20 @@ struct ShapeCache {
     mutating func parsed(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Parsed {
         let shared = text.utf8.withContiguousStorageIfAvailable { Self.writeShape($0, at: cell, into: &key) }
         guard shared ?? false else { return .tree(try Parser.parse(text)) }
+        return try parsed(shape: key, text: text, at: cell)
+    }
+
+    /// As `parsed(_:at:)`, for a formula of a workbook's list: one kept as its shape is looked up
+    /// by it, and its text is written out only when the shape is new.
+    mutating func parsed(_ formula: FormulaCell) throws(FormulaSyntaxError) -> Parsed {
+        guard case .shape(let shape) = formula.source else { return try parsed(formula.text, at: formula.address) }
+        return try parsed(shape: shape, text: nil, at: formula.address)
+    }
+
+    /// The formula of shape `key` at `cell` (`text` its text, nil to write it from the shape).
+    private mutating func parsed(shape key: [UInt8], text: String?, at cell: CellAddress) throws(FormulaSyntaxError)
+        -> Parsed
+    {
         let hash = key.withUnsafeBytes { bytes in
             var hasher = Hasher()
             hasher.combine(bytes: bytes)
@@ -74,7 +100,7 @@ struct ShapeCache {
                 shape: Int32(known.index), rows: Int32(cell.row - shape.row), columns: Int32(cell.column - shape.column)
             )
         }
-        let tree = try Parser.parse(text)
+        let tree = try Parser.parse(text ?? Self.text(ofShape: key, at: cell))
         guard kept.count < 10_000 else { return .tree(tree) }
         var references: [Reference]? = []
         tree.visit { node in
@@ -99,13 +125,15 @@ struct ShapeCache {
     }
 
     /// Writes the shape of `bytes` into `out` (emptied first): the text with each cell reference
-    /// written as its offset from `cell`. False when the formula has anchored references, ranges
-    /// or structured references.
-    private static func writeShape(
-        _ bytes: UnsafeBufferPointer<UInt8>, at cell: CellAddress, into out: inout [UInt8]
-    ) -> Bool {
+    /// written as its offset from `cell`, between two 0x01 bytes. False when the formula has
+    /// anchored references, ranges, structured references, a reference not written as Excel
+    /// writes it (`d2`, `D02`) or a 0x01 byte: so that `text(ofShape:at:)` gives the text back.
+    static func writeShape(_ bytes: UnsafeBufferPointer<UInt8>, at cell: CellAddress, into out: inout [UInt8]) -> Bool {
         out.removeAll(keepingCapacity: true)
-        guard !bytes.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") })
+        guard
+            !bytes.contains(where: {
+                $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == Self.marker
+            })
         else { return false }
         var i = 0
         while i < bytes.count {
@@ -119,11 +147,12 @@ struct ShapeCache {
                 let next = end < bytes.count ? bytes[end] : 0
                 if next != UInt8(ascii: "("), next != UInt8(ascii: "!"), let address = CellAddress.parse(bytes[i..<end])
                 {
-                    out.append(1)
+                    guard isWrittenAsExcelWrites(bytes[i..<end]) else { return false }
+                    out.append(Self.marker)
                     writeInteger(address.row - cell.row, into: &out)
                     out.append(UInt8(ascii: ","))
                     writeInteger(address.column - cell.column, into: &out)
-                    out.append(1)
+                    out.append(Self.marker)
                     i = end
                     continue
                 }
@@ -134,6 +163,46 @@ struct ShapeCache {
             i = end
         }
         return true
+    }
+
+    /// The byte around each reference's offsets in a shape.
+    private static let marker: UInt8 = 1
+
+    /// Whether a cell reference is written in capitals without leading zeros, as its address's
+    /// `description` writes it back.
+    private static func isWrittenAsExcelWrites(_ reference: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let firstDigit = reference.firstIndex(where: { (48...57).contains($0) }) else { return false }
+        return reference[firstDigit] != UInt8(ascii: "0")
+            && reference[..<firstDigit].allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    }
+
+    /// The text of the formula of shape `shape` at `cell`: each offset written as the address it
+    /// reaches from `cell`.
+    static func text(ofShape shape: [UInt8], at cell: CellAddress) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(shape.count + 8)
+        var i = 0
+        while i < shape.count {
+            guard shape[i] == marker else {
+                out.append(shape[i])
+                i += 1
+                continue
+            }
+            let end = shape[(i + 1)...].firstIndex(of: marker) ?? shape.count
+            let offsets = shape[(i + 1)..<end].split(separator: UInt8(ascii: ","))
+            let rows = readInteger(offsets.first ?? [])
+            let columns = readInteger(offsets.last ?? [])
+            out.append(contentsOf: CellAddress(row: cell.row + rows, column: cell.column + columns).description.utf8)
+            i = end + 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The integer `writeInteger` wrote.
+    private static func readInteger(_ digits: ArraySlice<UInt8>) -> Int {
+        var value = 0
+        for digit in digits where digit != UInt8(ascii: "-") { value = value * 10 + Int(digit - UInt8(ascii: "0")) }
+        return digits.first == UInt8(ascii: "-") ? -value : value
     }
 
     /// Appends `value` in decimal digits.

@@ -4,10 +4,12 @@ import Spreadsheet
 /// One sheet's values, column by column, as evaluation reads and writes them.
 ///
 /// Columns are dense arrays indexed by row, so that a range such as `D2:D1000000` reads without
-/// hashing; a blank is `.blank`.
+/// hashing. Each cell is eight bytes (`PackedValues`): a million-row sheet of numbers and texts
+/// holds no more than its cells' words and its distinct texts.
 public struct SheetGrid: Sendable {
     public let name: String
-    private(set) var columns: [[FormulaValue]] = []
+    private var columns: [[UInt64]] = []
+    private var values = PackedValues()
     /// The last row and column that hold anything.
     public private(set) var maxRow = 0
     public private(set) var maxColumn = 0
@@ -20,32 +22,40 @@ public struct SheetGrid: Sendable {
         get {
             guard column >= 1, column <= columns.count else { return .blank }
             let cells = columns[column - 1]
-            return row >= 1 && row <= cells.count ? cells[row - 1] : .blank
+            return row >= 1 && row <= cells.count ? values.value(cells[row - 1]) : .blank
         }
         set {
+            let word = values.pack(newValue)
             if column > columns.count {
-                if case .blank = newValue { return }
+                if word == PackedValues.blank { return }
                 columns.append(contentsOf: repeatElement([], count: column - columns.count))
             }
             if row > columns[column - 1].count {
-                if case .blank = newValue { return }
-                columns[column - 1].append(contentsOf: repeatElement(.blank, count: row - columns[column - 1].count))
+                if word == PackedValues.blank { return }
+                columns[column - 1].append(
+                    contentsOf: repeatElement(PackedValues.blank, count: row - columns[column - 1].count))
             }
-            columns[column - 1][row - 1] = newValue
+            columns[column - 1][row - 1] = word
             maxRow = max(maxRow, row)
             maxColumn = max(maxColumn, column)
         }
     }
 
-    /// The values stored in `column` (1-based), row 1 first; rows past the end are blank.
-    func column(_ column: Int) -> [FormulaValue] {
-        column >= 1 && column <= columns.count ? columns[column - 1] : []
+    /// The values stored in `column` (1-based), read in place; rows past its end are blank.
+    func column(_ column: Int) -> Column {
+        Column(words: column >= 1 && column <= columns.count ? columns[column - 1] : [], values: values)
     }
 
-    /// Calls `body` with the values of rows `rows` in `column`, without copying the column.
-    func withColumn<T>(_ column: Int, _ body: (ArraySlice<FormulaValue>) throws -> T) rethrows -> T {
-        guard column >= 1, column <= columns.count else { return try body([]) }
-        return try body(columns[column - 1][...])
+    /// One column's cells, read without copying them.
+    struct Column {
+        fileprivate let words: [UInt64]
+        fileprivate let values: PackedValues
+
+        /// How many rows are stored, from row 1; the rest are blank.
+        var count: Int { words.count }
+
+        /// The value at 0-based `index` (row `index + 1`); blank past the stored rows.
+        subscript(index: Int) -> FormulaValue { index < words.count ? values.value(words[index]) : .blank }
     }
 }
 

@@ -1,0 +1,108 @@
+import Foundation
+import Spreadsheet
+import Testing
+
+@testable import Formula
+
+/// A sheet's cells and a workbook's formulas, packed, read back as they were given: every kind of
+/// value, each Decimal bit for bit, and each formula's text byte for byte.
+@Suite struct PackedValuesTests {
+    static func decimal(_ text: String) -> Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))! }
+
+    /// A Decimal's storage bytes: two equal Decimals may differ here (`1.0` and `1`), a packed one must not.
+    static func storage(_ number: Decimal) -> [UInt8] { withUnsafeBytes(of: number) { Array($0) } }
+
+    static let numbers: [Decimal] =
+        [
+            "0", "1", "-1", "0.1", "78623.11", "-0.005", "46275", "1.50", "100", "281474976710655",
+            "281474976710656", "-281474976710656", "12345678901234567890123456789012345678", "1e120", "1e-120",
+            "-3.4e-100", "0.30000000000000004", "99999999999999999999",
+        ].map(decimal) + [
+            Decimal(), Decimal.nan, Decimal.greatestFiniteMagnitude, Decimal.leastNonzeroMagnitude,
+            Decimal(46_275) + Decimal(43_200_000) / 86_400_000, Decimal(1) / 3, Decimal(-2) / 3,
+        ]
+
+    static let values: [FormulaValue] =
+        numbers.map { .number($0) } + [
+            .blank, .text(""), .text("R00057"), .text("Deal with a name longer than fifteen bytes"),
+            .text("Müller & Søn – ½"), .text("D00000000"), .text("R00057"), .bool(true), .bool(false),
+            .array(FormulaArray(rows: 1, columns: 2, values: [.number(1), .text("x")])),
+        ] + FormulaError.allCases.map { .error($0) }
+
+    static func same(_ a: FormulaValue, _ b: FormulaValue) -> Bool {
+        if case .number(let x) = a, case .number(let y) = b { return storage(x) == storage(y) }
+        return a == b
+    }
+
+    @Test func everyValueReadsBackAsPacked() {
+        var packed = PackedValues()
+        let words = Self.values.map { packed.pack($0) }
+        for (value, word) in zip(Self.values, words) {
+            #expect(Self.same(packed.value(word), value), "\(value)")
+        }
+        // Earlier words stay readable as the tables grow.
+        for value in Self.values { _ = packed.pack(value) }
+        for (value, word) in zip(Self.values, words) { #expect(Self.same(packed.value(word), value)) }
+        #expect(words[Self.values.firstIndex(of: .blank)!] == PackedValues.blank)
+    }
+
+    @Test func everydayNumbersAreHeldInTheirWord() {
+        for text in ["0", "0.1", "78623.11", "-12.5", "46275", "281474976710655", "1e-100"] {
+            #expect(PackedValues.isHeldInWord(.number(Self.decimal(text))), "\(text)")
+        }
+        #expect(!PackedValues.isHeldInWord(.number(Self.decimal("281474976710656"))))
+        #expect(!PackedValues.isHeldInWord(.number(Decimal(1) / 3)))
+        #expect(!PackedValues.isHeldInWord(.text("R00057")))
+    }
+
+    @Test func aRepeatedTextIsKeptOnce() {
+        var packed = PackedValues()
+        let first = packed.pack(.text("R00057"))
+        _ = packed.pack(.text("R00058"))
+        #expect(packed.pack(.text("R00057")) == first)
+        #expect(packed.pack(.text("R00059")) != first)
+    }
+
+    @Test func aGridReadsBackEveryCellAndBlanksAroundThem() {
+        var grid = SheetGrid(name: "Deals")
+        var expected: [CellAddress: FormulaValue] = [:]
+        for (position, value) in Self.values.enumerated() {
+            let address = CellAddress(row: 1 + position, column: 1 + position % 5)
+            grid[address.row, address.column] = value
+            if value == .blank { expected[address] = nil } else { expected[address] = value }
+        }
+        // A value replaced: the new one is read, and a blank set past the end stores nothing.
+        grid[2, 2] = .text("replaced")
+        expected[CellAddress(row: 2, column: 2)] = .text("replaced")
+        grid[500, 9] = .blank
+        #expect(grid.maxRow == expected.keys.map(\.row).max())
+        #expect(grid.maxColumn == expected.keys.map(\.column).max())
+        for row in 0...(grid.maxRow + 2) {
+            for column in 0...(grid.maxColumn + 2) {
+                let value = grid[row, column]
+                guard row >= 1, column >= 1 else {
+                    #expect(value == .blank)
+                    continue
+                }
+                #expect(Self.same(value, expected[CellAddress(row: row, column: column)] ?? .blank))
+                #expect(Self.same(grid.column(column)[row - 1], value))
+            }
+        }
+    }
+
+    @Test func storedCellValuesReadAsFormulasSeeThem() {
+        var workbook = FormulaWorkbook()
+        workbook.addSheet(named: "Deals")
+        let cells: [CellValue] = [
+            .number(Self.decimal("78623.11")), .text("R00057"), .bool(true), .error("#N/A"), .error("#WHAT?"),
+            .date(DateTimeValue(kind: .dateTime, year: 2026, month: 9, day: 30, hour: 12, minute: 34, second: 56)),
+            .date(DateTimeValue(kind: .date, year: 2026, month: 9, day: 30, serial: 46295)),
+            .date(DateTimeValue(kind: .duration, durationMilliseconds: 90_061_001)),
+            .date(DateTimeValue(kind: .time, hour: 8, minute: 30)), .outOfRangeNumber("1e400"), .empty,
+        ]
+        for (column, value) in cells.enumerated() {
+            workbook.setCell(sheet: 0, row: 2, column: column + 1, value: value)
+            #expect(Self.same(workbook.sheets[0][2, column + 1], FormulaValue(value, dateSystem: .excel1900)))
+        }
+    }
+}
