@@ -7,7 +7,7 @@ extension DealsReader {
     /// the batches came, while the caller reads the next rows: reading the file and converting
     /// its rows overlap on the cores. At most two batches wait, so memory stays flat.
     final class BatchConverter: @unchecked Sendable {
-        // @unchecked: `converted` and `receive` are used only by the jobs on `queue`, one after
+        // @unchecked: `converted`, `parts` and `receive` are used only by the jobs on `queue`, one after
         // another, and by the caller after `finish` has waited for them; `failure` under `lock`.
         private let queue = DispatchQueue(label: "trueup.deals.convert")
         private let room = DispatchSemaphore(value: 2)
@@ -16,6 +16,9 @@ extension DealsReader {
         private let manualCells: Bool
         private let receive: (([CreditLine]) throws -> Void)?
         private var converted: DealsTable
+        /// Each batch's table, joined into `converted` at the end at its final size: a table grown
+        /// batch by batch would hold up to twice its lines in spare capacity.
+        private var parts: [DealsTable] = []
         private var failure: (any Error)?
 
         /// Converts under `mapping` what `read` would, into a table for `file`; `receive`, when
@@ -41,11 +44,13 @@ extension DealsReader {
             queue.async {
                 defer { self.room.signal() }
                 guard self.failed() == nil else { return }
-                convert(
-                    batch, mapping: self.mapping, styles: styles, manualCells: self.manualCells,
-                    into: &self.converted)
+                var part = DealsTable(
+                    lines: [], diagnostics: [], rowsRead: 0, mapping: self.mapping, file: self.converted.file,
+                    sheet: nil)
+                convert(batch, mapping: self.mapping, styles: styles, manualCells: self.manualCells, into: &part)
                 do {
-                    try handOn(&self.converted, to: self.receive)
+                    try handOn(&part, to: self.receive)
+                    self.parts.append(part)
                 } catch {
                     self.lock.withLock { self.failure = error }
                 }
@@ -57,6 +62,7 @@ extension DealsReader {
         func finish() throws -> DealsTable {
             queue.sync {}
             if let failure = failed() { throw failure }
+            converted.append(joining: &parts)
             return converted
         }
 

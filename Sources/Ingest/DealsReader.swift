@@ -52,14 +52,34 @@ public struct DealsTable: Sendable {
 
 extension DealsTable {
     /// Adds what `part` read (lines, cells, totals, diagnostics, counts) after what this holds.
+    /// Into an empty table without room the part's arrays are taken as they are: a million lines
+    /// are not copied, nor held twice while they are.
     mutating func append(_ part: DealsTable) {
-        lines += part.lines
-        manual += part.manual
-        totals += part.totals
-        diagnostics += part.diagnostics
-        skipped += part.skipped
+        func add<Element>(_ more: [Element], to list: inout [Element]) {
+            if list.isEmpty && list.capacity < more.count { list = more } else { list += more }
+        }
+        add(part.lines, to: &lines)
+        add(part.manual, to: &manual)
+        add(part.totals, to: &totals)
+        add(part.diagnostics, to: &diagnostics)
+        add(part.skipped, to: &skipped)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
+    }
+}
+
+extension DealsTable {
+    /// Adds the `parts` in order, its lines and cells first given room for all of them, and
+    /// empties each part once added, so that a part's lines are released as they are copied.
+    mutating func append(joining parts: inout [DealsTable]) {
+        lines.reserveCapacity(lines.count + parts.reduce(0) { $0 + $1.lines.count })
+        manual.reserveCapacity(manual.count + parts.reduce(0) { $0 + $1.manual.count })
+        for index in parts.indices {
+            append(parts[index])
+            parts[index].lines = []
+            parts[index].manual = []
+        }
+        parts = []
     }
 }
 
