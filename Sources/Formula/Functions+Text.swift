@@ -70,19 +70,18 @@ extension Functions {
             case (.failure(let f), _, _), (_, .failure(let f), _), (_, _, .failure(let f)): return error(f)
             case (.success(let source), .success(let old), .success(let new)):
                 guard !old.isEmpty else { return .value(.text(source)) }
-                guard a.count == 4 else { return .value(.text(source.replacingOccurrences(of: old, with: new))) }
+                let units = Array(source.utf16)
+                let length = old.utf16.count
+                let starts = occurrences(of: Array(old.utf16), in: units)
+                guard a.count == 4 else {
+                    return .value(.text(replacing(starts, length: length, in: units, with: new)))
+                }
                 switch try integer(e, a[3]) {
                 case .failure(let f): return error(f)
                 case .success(let n):
                     guard n >= 1 else { return error(.value) }
-                    var ranges: [Range<String.Index>] = []
-                    var from = source.startIndex
-                    while let found = source.range(of: old, range: from..<source.endIndex) {
-                        ranges.append(found)
-                        from = found.upperBound
-                    }
-                    guard n <= ranges.count else { return .value(.text(source)) }
-                    return .value(.text(source.replacingCharacters(in: ranges[n - 1], with: new)))
+                    guard n <= starts.count else { return .value(.text(source)) }
+                    return .value(.text(replacing([starts[n - 1]], length: length, in: units, with: new)))
                 }
             }
         },
@@ -183,5 +182,40 @@ extension Functions {
             }
             return .value(.number(Decimal(start + rest.utf16.distance(from: rest.startIndex, to: found.lowerBound))))
         }
+    }
+}
+
+extension Functions {
+    /// Where `old` stands in `source`, left to right and without overlaps, as UTF-16 offsets:
+    /// SUBSTITUTE compares code units exactly, as Excel does. (Foundation's search passes over
+    /// some characters, NUL among them, and can give a range past the text's end.)
+    static func occurrences(of old: [UInt16], in source: [UInt16]) -> [Int] {
+        guard let first = old.first else { return [] }
+        var found: [Int] = []
+        var at = 0
+        while at + old.count <= source.count {
+            if source[at] == first && source[at..<at + old.count].elementsEqual(old) {
+                found.append(at)
+                at += old.count
+            } else {
+                at += 1
+            }
+        }
+        return found
+    }
+
+    /// `source` with the `length` code units at each of `starts` (increasing, not overlapping)
+    /// replaced by `new`.
+    static func replacing(_ starts: [Int], length: Int, in source: [UInt16], with new: String) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(source.count)
+        var kept = 0
+        for start in starts {
+            units += source[kept..<start]
+            units += new.utf16
+            kept = start + length
+        }
+        units += source[kept...]
+        return String(decoding: units, as: UTF16.self)
     }
 }

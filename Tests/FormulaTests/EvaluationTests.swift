@@ -85,6 +85,22 @@ import Testing
         #expect((try? Sheet().evaluate("TODAY()").get()) == nil)
     }
 
+    /// SUBSTITUTE matches code units exactly: a NUL in the text sought is a character like any
+    /// other (found by fuzzing: Foundation's search matched past the text's end and trapped).
+    @Test func substituteMatchesCodeUnitsExactly() {
+        let sheet = Sheet()
+        let nuls = String(repeating: "\u{0}", count: 8)
+        #expect(sheet.value("SUBSTITUTE(\"ABCBBDBEB\",\"B\(nuls)\",\"x\",1)") == .text("ABCBBDBEB"))
+        #expect(sheet.value("SUBSTITUTE(\"ABCBBDBEB\",\"B\(nuls)\",\"x\")") == .text("ABCBBDBEB"))
+        #expect(sheet.value("SUBSTITUTE(\"A\(nuls)B\",\"\(nuls)\",\"-\")") == .text("A-B"))
+        #expect(sheet.value("SUBSTITUTE(\"ABCBBDBEB\",\"B\",\"|\")") == .text("A|C||D|E|"))
+        #expect(sheet.value("SUBSTITUTE(\"ABCBBDBEB\",\"B\",\"|\",3)") == .text("ABCB|DBEB"))
+        #expect(sheet.value("SUBSTITUTE(\"aaaa\",\"aa\",\"b\")") == .text("bb"))
+        #expect(sheet.value("SUBSTITUTE(\"aaa\",\"aa\",\"b\",2)") == .text("aaa"))
+        #expect(sheet.value("SUBSTITUTE(\"e\u{301}té\",\"é\",\"E\")") == .text("e\u{301}tE"))
+        #expect(sheet.value("SUBSTITUTE(\"ABC\",\"B\",\"x\",0)") == .error(.value))
+    }
+
     @Test func conditionalAggregates() {
         var cells: [String: CellValue] = [:]
         let reps = ["West", "East", "West", "west", "North"]
