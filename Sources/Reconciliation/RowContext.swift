@@ -73,11 +73,6 @@ struct RowAmountsTable {
     }
 }
 
-/// Where a `RowContext` keeps its engine amounts once worked out.
-final class EngineAmounts {
-    var table: RowAmountsTable?
-}
-
 /// What the row-level and summary comparisons share.
 struct RowContext {
     let plan: Plan
@@ -89,8 +84,18 @@ struct RowContext {
     /// What a rate cell's number is multiplied by to be a fraction: 1, or 1/100 when the sheet
     /// writes rates in whole percent (`5` for 5%).
     var rateScale: Decimal = 1
-    /// `engine`, once worked out (shared by the context's copies).
-    let engineAmounts = EngineAmounts()
+    /// The engine's amounts per source row in `statement`, worked out once for every stage that
+    /// reads them.
+    let engine: RowAmountsTable
+
+    init(plan: Plan, roster: [RosterEntry], deals: DealsTable, statement: Statement, copies: [CopiedRow]) {
+        self.plan = plan
+        self.roster = roster
+        self.deals = deals
+        self.statement = statement
+        self.copies = copies
+        engine = Self.amounts(in: statement, rows: deals.lines)
+    }
 
     /// Row `index`'s rate cell as a fraction (a sheet's whole percents scaled by `rateScale`).
     func manualRate(_ index: Int) -> Decimal? {
@@ -108,10 +113,13 @@ struct RowContext {
         return sheet == place(from).sheet ? "row \(own)" : "\(Location.quotedSheetName(sheet)) row \(own)"
     }
 
-    /// The engine's amounts per source row in `statement`, by kind, with where the row's
-    /// commission line is.
-    func amounts(in statement: Statement) -> RowAmountsTable {
-        var result = RowAmountsTable(rows: deals.lines.lazy.map(\.row), count: deals.lines.count)
+    /// The engine's amounts per source row in `statement` (a run of this context's deals), by
+    /// kind, with where the row's commission line is.
+    func amounts(in statement: Statement) -> RowAmountsTable { Self.amounts(in: statement, rows: deals.lines) }
+
+    /// The engine's amounts per source row in `statement`, with slots for the rows of `lines`.
+    static func amounts(in statement: Statement, rows lines: [CreditLine]) -> RowAmountsTable {
+        var result = RowAmountsTable(rows: lines.lazy.map(\.row), count: lines.count)
         for group in statement.lineGroups.indices {
             // Through a buffer, so that reading three fields does not copy (retain) whole lines.
             statement.lineGroups[group].withUnsafeBufferPointer { lines in
@@ -131,15 +139,6 @@ struct RowContext {
             }
         }
         return result
-    }
-
-    /// The engine's amounts per source row in this context's statement, worked out once for
-    /// every stage that reads them.
-    var engine: RowAmountsTable {
-        if let known = engineAmounts.table { return known }
-        let table = amounts(in: statement)
-        engineAmounts.table = table
-        return table
     }
 
     /// The commission line behind `amounts`, in this context's statement.
