@@ -16,7 +16,7 @@ extension RepCalculation {
         }
         if let gate = rules.gate, let attainment, attainment < gate {
             ledger.gated = true
-            // The same words end every gated line: written once.
+            // The same words end every gated line: written once (none when not explaining).
             let words =
                 run.explains
                 ? " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate" : ""
@@ -24,7 +24,7 @@ extension RepCalculation {
             where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains(.notEligible) {
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.gated)
-                if run.explains { ledger.entries[i].line.explanation += words }
+                ledger.entries[i].line.explanation += words
             }
         }
         if let cap = rules.capPerDeal {
@@ -33,7 +33,7 @@ extension RepCalculation {
             where ledger.entries[i].line.kind == .commission && Decimal.less(cap, ledger.entries[i].line.amount) {
                 ledger.entries[i].line.amount = cap
                 ledger.entries[i].line.flags.insert(.capped)
-                if run.explains { ledger.entries[i].line.explanation += words }
+                ledger.entries[i].line.explanation += words
             }
         }
         appendAttainmentBonuses(&ledger, attainment: attainment)
