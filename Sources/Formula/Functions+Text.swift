@@ -172,14 +172,18 @@ extension Functions {
         case (.success(let needle), .success(let haystack)):
             let units = Array(haystack.utf16)
             guard start >= 1, start <= units.count + 1 else { return error(.value) }
-            let rest = String(decoding: units[(start - 1)...], as: UTF16.self)
             if needle.isEmpty { return .value(.number(Decimal(start))) }
-            if !caseSensitive, needle.contains(where: { "*?~".contains($0) }) {
+            if caseSensitive {
+                // Code unit by code unit, as SUBSTITUTE finds its text.
+                let rest = Array(units[(start - 1)...])
+                guard let found = occurrences(of: Array(needle.utf16), in: rest).first else { return error(.value) }
+                return .value(.number(Decimal(start + found)))
+            }
+            if needle.contains(where: { "*?~".contains($0) }) {
                 throw NotEvaluable(.unsupportedFunction("SEARCH with wildcards"))
             }
-            guard let found = rest.range(of: needle, options: caseSensitive ? [] : [.caseInsensitive]) else {
-                return error(.value)
-            }
+            let rest = String(decoding: units[(start - 1)...], as: UTF16.self)
+            guard let found = rest.range(of: needle, options: [.caseInsensitive]) else { return error(.value) }
             return .value(.number(Decimal(start + rest.utf16.distance(from: rest.startIndex, to: found.lowerBound))))
         }
     }
@@ -187,7 +191,7 @@ extension Functions {
 
 extension Functions {
     /// Where `old` stands in `source`, left to right and without overlaps, as UTF-16 offsets:
-    /// SUBSTITUTE compares code units exactly, as Excel does. (Foundation's search passes over
+    /// SUBSTITUTE and FIND compare code units exactly, as Excel does. (Foundation's search passes over
     /// some characters, NUL among them, and can give a range past the text's end.)
     static func occurrences(of old: [UInt16], in source: [UInt16]) -> [Int] {
         guard let first = old.first else { return [] }

@@ -85,9 +85,9 @@ import Testing
         #expect((try? Sheet().evaluate("TODAY()").get()) == nil)
     }
 
-    /// SUBSTITUTE matches code units exactly: a NUL in the text sought is a character like any
-    /// other (found by fuzzing: Foundation's search matched past the text's end and trapped).
-    @Test func substituteMatchesCodeUnitsExactly() {
+    /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
+    /// any other (found by fuzzing: Foundation's search matched past the text's end and trapped).
+    @Test func substituteAndFindMatchCodeUnitsExactly() {
         let sheet = Sheet()
         let nuls = String(repeating: "\u{0}", count: 8)
         #expect(sheet.value("SUBSTITUTE(\"ABCBBDBEB\",\"B\(nuls)\",\"x\",1)") == .text("ABCBBDBEB"))
@@ -99,6 +99,12 @@ import Testing
         #expect(sheet.value("SUBSTITUTE(\"aaa\",\"aa\",\"b\",2)") == .text("aaa"))
         #expect(sheet.value("SUBSTITUTE(\"e\u{301}té\",\"é\",\"E\")") == .text("e\u{301}tE"))
         #expect(sheet.value("SUBSTITUTE(\"ABC\",\"B\",\"x\",0)") == .error(.value))
+        // FIND finds what SUBSTITUTE replaces, from its start.
+        #expect(sheet.value("FIND(\"B\(nuls)\",\"ABCBBDBEB\")") == .error(.value))
+        #expect(sheet.value("FIND(\"\(nuls)\",\"A\(nuls)B\")") == number("2"))
+        #expect(sheet.value("FIND(\"B\",\"ABCBBDBEB\",3)") == number("4"))
+        #expect(sheet.value("FIND(\"b\",\"ABC\")") == .error(.value))
+        #expect(sheet.value("SEARCH(\"b\",\"ABC\")") == number("2"))
     }
 
     @Test func conditionalAggregates() {
