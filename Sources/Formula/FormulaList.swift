@@ -20,8 +20,6 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     private static let textBit: UInt32 = 1 << 31
     private static let arrayBit: UInt32 = 1 << 30
     private static let numberMask: UInt32 = arrayBit - 1
-    /// Shapes kept at most: a workbook with more distinct shapes than this keeps the rest as texts.
-    private static let mostShapes = 10_000
 
     private var records: [Record] = []
     private var cachedValues = PackedValues()
@@ -83,7 +81,7 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         }
         guard shared ?? false else { return nil }
         if let known = shapeNumbers[key] { return known }
-        guard shapes.count < Self.mostShapes else { return nil }
+        guard shapes.count < ShapeCache.mostShapes else { return nil }
         shapes.append(key)
         shapeNumbers[key] = UInt32(shapes.count - 1)
         return UInt32(shapes.count - 1)

@@ -7,6 +7,10 @@ import Spreadsheet
 /// Only formulas whose every reference is a relative single cell (no `$`, no `:` ranges, no
 /// structured references) are shared; the rest are parsed one by one.
 struct ShapeCache {
+    /// Shapes kept at most (here and in a workbook's `FormulaList`): a workbook with more
+    /// distinct shapes than this keeps the rest as texts, each parsed on its own.
+    static let mostShapes = 10_000
+
     /// A shape's tree as first parsed, the cell it was parsed at, and its references.
     private struct Shape {
         let tree: FormulaExpression
@@ -39,22 +43,9 @@ struct ShapeCache {
     /// The key of the formula being looked up, reused from one formula to the next.
     private var key: [UInt8] = []
 
-    mutating func parse(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> FormulaExpression {
-        // Parsed first: `tree` must see the shape this parse may keep.
-        let result = try parsed(text, at: cell)
-        return tree(result)
-    }
-
-    /// The references of the formula at `cell` without building its tree, when its shape is
-    /// shared and names no defined name; its tree otherwise.
-    mutating func read(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Read {
-        // Parsed first: `read(parsed:)` must see the shape this parse may keep.
-        let result = try parsed(text, at: cell)
-        return read(parsed: result)
-    }
-
-    /// As `read(_:at:)`, for a formula of a workbook's list (its shape, when it has one, is not
-    /// worked out from its text again).
+    /// The references of a formula of a workbook's list without building its tree, when its
+    /// shape is shared and names no defined name; its tree otherwise. Its shape, when it has
+    /// one, is not worked out from its text again.
     mutating func read(_ formula: FormulaCell) throws(FormulaSyntaxError) -> Read {
         let result = try parsed(formula)
         return read(parsed: result)
@@ -101,7 +92,7 @@ struct ShapeCache {
             )
         }
         let tree = try Parser.parse(text ?? Self.text(ofShape: key, at: cell))
-        guard kept.count < 10_000 else { return .tree(tree) }
+        guard kept.count < Self.mostShapes else { return .tree(tree) }
         var references: [Reference]? = []
         tree.visit { node in
             switch node {
