@@ -60,10 +60,15 @@ extension DealsReader {
         /// What the batches read (the lines too, unless handed on), once every one is converted;
         /// throws what converting or handing on one of them threw.
         func finish() throws -> DealsTable {
-            queue.sync {}
-            if let failure = failed() { throw failure }
+            try drain()
             converted.append(joining: &parts)
             return converted
+        }
+
+        /// Waits for every queued batch; throws what converting or handing on one of them threw.
+        func drain() throws {
+            queue.sync {}
+            if let failure = failed() { throw failure }
         }
 
         private func failed() -> (any Error)? { lock.withLock { failure } }

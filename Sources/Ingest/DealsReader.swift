@@ -110,8 +110,8 @@ public enum DealsReader {
 
     /// Data rows read before the columns' number styles are decided.
     static let styleSample = 1000
-    /// Rows converted together, split across the cores. Up to four batches are held at once
-    /// (one being read, two waiting, one being converted: `BatchConverter`).
+    /// Rows converted together, split across the cores. Up to three batches are held at once
+    /// (one being read, and two queued or being converted: `BatchConverter`).
     static let batchSize = 8_192
 
     /// Converts a batch of rows into lines in parallel slices, appending them in row order.
@@ -144,7 +144,8 @@ public enum DealsReader {
     /// million of them take about 120 MB). `progress`, when given, gets bytes read and the total
     /// as the rows stream in. `passingLinesTo`, when given, gets the lines a batch at a time, in
     /// row order, as they are read, and the table returned holds none (the rest as usual): for
-    /// callers that keep them more compactly or not at all.
+    /// callers that keep them more compactly or not at all. It is called on another thread, one
+    /// batch after another, never at the same time as itself; the call returns after its last.
     public static func read(
         _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
@@ -230,7 +231,7 @@ public enum DealsReader {
         } catch {
             // The batches queued before whatever stopped the reading are converted first, and
             // one of them may have failed first.
-            _ = try converter.finish()
+            try converter.drain()
             throw error
         }
         result.append(try converter.finish())

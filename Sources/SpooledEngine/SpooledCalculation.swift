@@ -167,14 +167,17 @@ public final class SpooledCalculation {
         let work = WindowWork(
             parts: Unshared(parts), windows: windows, flagged: flagged, reps: resolver.reps,
             hasRoster: resolver.hasRoster, plan: plan, span: span.range, carried: carried, explaining: explaining)
-        // The windows are computed on every core, each whole on one, and taken in roster order.
+        // The windows are computed on every core, each whole on one, and taken in roster order;
+        // one more than the workers are begun ahead of the one being written, so that the windows
+        // held (each near the memory budget's share) do not grow with the cores.
+        let workers = ProcessInfo.processInfo.activeProcessorCount
         let computing = { @Sendable (number: Int) in
             Result { () throws in
                 let computed = try work.compute(number)
                 return (totals: computed.totals, issues: computed.issues, part: part(computed.lines))
             }
         }
-        try inOrder(count: windows.count, computing) { _, result in
+        try inOrder(count: windows.count, workers: workers, ahead: workers + 1, computing) { _, result in
             let computed = try result.get()
             totals += computed.totals
             issues += computed.issues
