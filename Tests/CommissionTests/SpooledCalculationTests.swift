@@ -85,7 +85,7 @@ import Testing
         for (statement, groups) in [(engine, engineLines), (spooled, spooledLines)] {
             #expect(groups == blanked)
             #expect(statement.reps == full.reps)
-            #expect(statement.issues.map(\.message) == full.issues.map(\.message))
+            #expect(statement.issues == full.issues)
         }
     }
 

@@ -107,4 +107,23 @@ import Testing
         #expect(score.correct == score.flagged)
         #expect(score.causesRight == score.causesChecked)
     }
+
+    /// Without the statement's explanations (`explaining: false`, what `trueup reconcile` asks
+    /// for without a ledger) the findings are the same: no cause is read from an explanation's
+    /// words (an `override_not_applied` among them, in case-05).
+    @Test(arguments: cases)
+    func findingsDoNotDependOnTheStatementsExplanations(_ name: String) throws {
+        let (workbook, plan, entries) = try Self.inputs(name)
+        func reconcile(explaining: Bool) throws -> Reconciliation {
+            try Reconciler.reconcile(
+                HandKeptWorkbook.read(TableFile.open(workbook), plan: plan, roster: entries, pins: plan.columns),
+                plan: plan, roster: entries, explaining: explaining)
+        }
+        let explained = try reconcile(explaining: true)
+        let bare = try reconcile(explaining: false)
+        #expect(bare.findings == explained.findings)
+        #expect(bare.statement.reps == explained.statement.reps)
+        #expect(bare.statement.lineGroups.joined().allSatisfy { $0.explanation.isEmpty })
+        #expect(explained.statement.lineGroups.joined().contains { !$0.explanation.isEmpty })
+    }
 }
