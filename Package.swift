@@ -125,7 +125,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
         .testTarget(
-            name: "FormulaTests", dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet"]),
+            name: "FormulaTests",
+            dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -5,7 +5,7 @@ import Spreadsheet
 /// accepted cells, stopping at those. Each formula's result and each range's result (the
 /// accepted cells it reaches) are worked out once however many starting cells read them, so a
 /// million rows of formulas under thousands of SUMIFS totals over the same columns are walked
-/// once, not once per total. A cycle is cut where it closes.
+/// once, not once per total. The formulas of a cycle all reach what any of them reads.
 ///
 /// Formulas are numbered by their place in the workbook's list and found through sorted columns,
 /// not dictionaries; a result is a sorted list of accepted cells' numbers, shared (not copied)
@@ -19,12 +19,12 @@ public struct PrecedentWalk {
     private let accepted: AcceptedCells
     /// Per formula: its result's index in `results`, or -1 when not worked out.
     private var formulaMemo: [Int32]
-    /// Per formula: whether it is on the walk's stack (a cycle closes there).
-    private var formulaOpen: [Bool]
+    /// Per formula: its visit number while its strongly connected part is unfinished, else -1.
+    private var formulaVisit: [Int32]
     private var rangeIDs: [RangeKey: Int32] = [:]
     private var rangeKeys: [RangeKey] = []
     private var rangeMemo: [Int32] = []
-    private var rangeOpen: [Bool] = []
+    private var rangeVisit: [Int32] = []
     /// The results, each sorted and without repeats; the first is the empty one.
     private var results: [[Int32]] = [[]]
     /// A million filled-down formulas are a handful of shapes, each parsed once.
@@ -62,7 +62,7 @@ public struct PrecedentWalk {
             sheets: workbook.sheets.count, count: formulas.count,
             cell: { (formulas[$0].sheet, formulas[$0].address) })
         formulaMemo = [Int32](repeating: -1, count: formulas.count)
-        formulaOpen = [Bool](repeating: false, count: formulas.count)
+        formulaVisit = [Int32](repeating: -1, count: formulas.count)
         if let cells {
             let index = CellColumns(
                 sheets: workbook.sheets.count, count: cells.count, cell: { (cells[$0].sheet, cells[$0].address) })
@@ -124,32 +124,49 @@ public struct PrecedentWalk {
 
     private func memo(_ step: Step) -> Int32 { step >= 0 ? formulaMemo[Int(step)] : rangeMemo[Int(-1 - step)] }
 
-    private func isOpen(_ step: Step) -> Bool { step >= 0 ? formulaOpen[Int(step)] : rangeOpen[Int(-1 - step)] }
+    /// The step's visit number while its part is unfinished; nil when it is not (yet) visited or done.
+    private func visit(_ step: Step) -> Int32? {
+        let visit = step >= 0 ? formulaVisit[Int(step)] : rangeVisit[Int(-1 - step)]
+        return visit >= 0 ? visit : nil
+    }
 
-    private mutating func setOpen(_ step: Step, _ open: Bool) {
-        if step >= 0 { formulaOpen[Int(step)] = open } else { rangeOpen[Int(-1 - step)] = open }
+    private mutating func setVisit(_ step: Step, _ visit: Int32) {
+        if step >= 0 { formulaVisit[Int(step)] = visit } else { rangeVisit[Int(-1 - step)] = visit }
     }
 
     /// A step on the walk's stack: what it reads itself, the results of the steps below it found
-    /// so far, and how far through those steps it is.
+    /// so far, how far through those steps it is, and (Tarjan's) its visit number and the lowest
+    /// visit number of an unfinished step it reaches.
     private struct Frame {
         let step: Step
         let children: [Step]
         var found: [Int32]
         var below: [Int32] = []
         var next = 0
+        let visit: Int32
+        var low: Int32
     }
 
     /// Depth first without recursion (a chain of a million formulas is a million steps deep).
     /// Returns the root's result index.
+    ///
+    /// Steps that read each other (a cycle, closed through any number of formulas and ranges)
+    /// are one strongly connected part, found as Tarjan's algorithm finds them: each of them
+    /// reaches what any of them reads, so all get the part's one result when its first step
+    /// finishes. The result of a step in a cycle thus does not depend on where a walk began.
     private mutating func reached(_ root: Step) -> Int32 {
         let known = memo(root)
         if known >= 0 { return known }
         var stack: [Frame] = []
+        /// Steps visited whose part is not finished, in visit order.
+        var unfinished: [Step] = []
+        var visits: Int32 = 0
         func push(_ step: Step, _ walk: inout PrecedentWalk) {
             let (found, children) = walk.scan(step)
-            stack.append(Frame(step: step, children: children, found: found))
-            walk.setOpen(step, true)
+            stack.append(Frame(step: step, children: children, found: found, visit: visits, low: visits))
+            walk.setVisit(step, visits)
+            unfinished.append(step)
+            visits += 1
         }
         push(root, &self)
         while let top = stack.indices.last {
@@ -159,15 +176,28 @@ public struct PrecedentWalk {
                 let known = memo(child)
                 if known >= 0 {
                     if known > 0 { stack[top].below.append(known) }
-                } else if !isOpen(child) {
+                } else if let visit = visit(child) {
+                    stack[top].low = min(stack[top].low, visit)
+                } else {
                     push(child, &self)
                 }
                 continue
             }
             let done = stack.removeLast()
-            setOpen(done.step, false)
+            guard done.low == done.visit else {
+                // Inside a part whose first step is below on the stack: what it reads is that part's.
+                let parent = stack.count - 1
+                stack[parent].found += done.found
+                stack[parent].below += done.below
+                stack[parent].low = min(stack[parent].low, done.low)
+                continue
+            }
             let result = combine(done.found, done.below)
-            if done.step >= 0 { formulaMemo[Int(done.step)] = result } else { rangeMemo[Int(-1 - done.step)] = result }
+            while let step = unfinished.popLast() {
+                setVisit(step, -1)
+                if step >= 0 { formulaMemo[Int(step)] = result } else { rangeMemo[Int(-1 - step)] = result }
+                if step == done.step { break }
+            }
             if result > 0, let parent = stack.indices.last { stack[parent].below.append(result) }
         }
         return memo(root)
@@ -251,7 +281,7 @@ public struct PrecedentWalk {
             rangeIDs[key] = number
             rangeKeys.append(key)
             rangeMemo.append(-1)
-            rangeOpen.append(false)
+            rangeVisit.append(-1)
             children.append(-1 - number)
         }
     }

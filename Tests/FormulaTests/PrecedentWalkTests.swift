@@ -1,6 +1,7 @@
 import Formula
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 
 /// The precedent walk reaches the accepted cells through ranges and formulas, the same from
@@ -37,7 +38,7 @@ import Testing
         #expect(walk.reached(from: 0, CellAddress("B7")!) == nil)
     }
 
-    @Test func aCycleThroughARangeIsCut() {
+    @Test func aCycleThroughARangeReachesWhatItsFormulasRead() {
         var sheet = Sheet()
         sheet.set("A1", .n("1"), formula: "SUM(A2:A3)")
         sheet.set("A2", .n("1"), formula: "SUM(A1:B1)")
@@ -46,10 +47,65 @@ import Testing
         let accepted = [SheetCell(0, CellAddress("A3")!), SheetCell(0, CellAddress("B1")!)]
         var walk = PrecedentWalk(sheet.workbook) { _, cell in cell == CellAddress("A3")! || cell == CellAddress("B1")! }
         #expect(walk.reached(from: 0, CellAddress("A1")!) == Set(accepted))
-        // The same walk told the accepted cells as a list: A2's SUM(A1:B1) is cut at A1, still open.
+        // A2 reads A1, which reads A3: A2 reaches both accepted cells, whichever formula the walk
+        // started from, as a fresh walk from A2 finds.
         var listed = PrecedentWalk(sheet.workbook, accepting: accepted)
         #expect(listed.reached(from: 0, CellAddress("A1")!) == Set(accepted))
-        #expect(listed.reached(from: 0, CellAddress("A2")!) == [accepted[1]])
+        #expect(listed.reached(from: 0, CellAddress("A2")!) == Set(accepted))
+        var fresh = PrecedentWalk(sheet.workbook, accepting: accepted)
+        #expect(fresh.reached(from: 0, CellAddress("A2")!) == Set(accepted))
+    }
+
+    /// Around cycles of formulas and ranges, what a formula reaches does not depend on the walk's
+    /// order: one walk asked about every formula in turn (forwards, then backwards) agrees with a
+    /// fresh walk for each, and with the cells reachable by following references one by one.
+    @Test func cyclesReachTheSameWhereverTheWalkBegins() {
+        var generator = SeededGenerator(state: 17)
+        for round in 0..<60 {
+            var sheet = Sheet()
+            let rows = 3 + Int(generator.next() % 10)
+            var reads: [Int: [Int]] = [:]
+            for row in 1...rows {
+                let first = 1 + Int(generator.next() % UInt64(rows))
+                let width = Int(generator.next() % 3)
+                let last = min(rows, first + width)
+                let single = 1 + Int(generator.next() % UInt64(rows))
+                // Column A: formulas reading a range of A and one cell of A or B; column B: numbers.
+                let column = generator.next() % 2 == 0 ? "A" : "B"
+                sheet.set("A\(row)", .n("0"), formula: "SUM(A\(first):A\(last))+\(column)\(single)")
+                sheet.set("B\(row)", .n("\(row)"))
+                reads[row] = Array(first...last) + (column == "A" ? [single] : [-single])
+            }
+            let acceptedRows = (1...rows).filter { _ in generator.next() % 3 == 0 }
+            let accepted = acceptedRows.map { SheetCell(0, CellAddress("B\($0)")!) }
+            // Reachable by hand: from A(row), every A it reads (transitively) and the accepted Bs read.
+            func expected(_ start: Int) -> Set<SheetCell> {
+                var seen: Set<Int> = [start]
+                var queue = [start]
+                var found: Set<SheetCell> = []
+                while let row = queue.popLast() {
+                    for read in reads[row]! {
+                        if read < 0 {
+                            if acceptedRows.contains(-read) { found.insert(SheetCell(0, CellAddress("B\(-read)")!)) }
+                        } else if seen.insert(read).inserted {
+                            queue.append(read)
+                        }
+                    }
+                }
+                return found
+            }
+            var forwards = PrecedentWalk(sheet.workbook, accepting: accepted)
+            var backwards = PrecedentWalk(sheet.workbook, accepting: accepted)
+            for row in 1...rows {
+                let address = CellAddress("A\(row)")!
+                var fresh = PrecedentWalk(sheet.workbook, accepting: accepted)
+                let want = expected(row)
+                #expect(fresh.reached(from: 0, address) == want, "round \(round) A\(row)")
+                #expect(forwards.reached(from: 0, address) == want, "round \(round) A\(row) forwards")
+                let mirrored = CellAddress("A\(rows + 1 - row)")!
+                #expect(backwards.reached(from: 0, mirrored) == expected(rows + 1 - row), "round \(round) backwards")
+            }
+        }
     }
 
     /// A walk told the accepted cells as a list reaches, from every formula, what a walk asking

@@ -1,5 +1,6 @@
 import Foundation
 import Primitives
+import TestSupport
 import Testing
 
 @testable import Formula
@@ -8,7 +9,7 @@ import Testing
 @Suite struct SmallDecimalTests {
     /// Deterministic decimals of every size the fast paths accept and some they refuse.
     private static let samples: [Decimal] = {
-        var generator = SplitMix(seed: 20_261_201)
+        var generator = SeededGenerator(state: 20_261_201)
         var values: [Decimal] = ["0", "0.000", "1", "-1", "0.5", "-0.5", "2.5", "-2.5", "0.125", "1E+20", "1e-30"].map {
             Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))!
         }
@@ -99,18 +100,5 @@ import Testing
         #expect(SmallDecimal(Decimal(string: "-300")!)?.integer == -300)
         #expect(SmallDecimal(Decimal(string: "2.5")!)?.integer == nil)
         #expect(SmallDecimal(Decimal(string: "4.0")!)?.integer == 4)
-    }
-}
-
-/// A small deterministic random number generator.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
