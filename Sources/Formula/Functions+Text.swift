@@ -182,16 +182,18 @@ extension Functions {
             if needle.contains(where: { "*?~".contains($0) }) {
                 throw NotEvaluable(.unsupportedFunction("SEARCH with wildcards"))
             }
-            let rest = String(decoding: units[(start - 1)...], as: UTF16.self)
-            guard let found = rest.range(of: needle, options: [.caseInsensitive]) else { return error(.value) }
-            return .value(.number(Decimal(start + rest.utf16.distance(from: rest.startIndex, to: found.lowerBound))))
+            let rest = units[(start - 1)...].map(foldedCase)
+            guard let found = occurrences(of: needle.utf16.map(foldedCase), in: rest).first else {
+                return error(.value)
+            }
+            return .value(.number(Decimal(start + found)))
         }
     }
 }
 
 extension Functions {
     /// Where `old` stands in `source`, left to right and without overlaps, as UTF-16 offsets:
-    /// SUBSTITUTE and FIND compare code units exactly, as Excel does. (Foundation's search passes over
+    /// SUBSTITUTE and FIND compare code units exactly, as Excel does (SEARCH, case-folded ones). (Foundation's search passes over
     /// some characters, NUL among them, and can give a range past the text's end.)
     static func occurrences(of old: [UInt16], in source: [UInt16]) -> [Int] {
         guard let first = old.first else { return [] }
@@ -206,6 +208,14 @@ extension Functions {
             }
         }
         return found
+    }
+
+    /// A code unit in the case SEARCH compares in: its lower case where that is one code unit
+    /// (so `A` and `a`, `Ä` and `ä` match), else itself; positions stay those of the text.
+    static func foldedCase(_ unit: UInt16) -> UInt16 {
+        guard let scalar = Unicode.Scalar(unit) else { return unit }
+        let lower = scalar.properties.lowercaseMapping.utf16
+        return lower.count == 1 ? lower.first! : unit
     }
 
     /// `source` with the `length` code units at each of `starts` (increasing, not overlapping)

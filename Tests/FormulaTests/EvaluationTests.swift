@@ -105,6 +105,13 @@ import Testing
         #expect(sheet.value("FIND(\"B\",\"ABCBBDBEB\",3)") == number("4"))
         #expect(sheet.value("FIND(\"b\",\"ABC\")") == .error(.value))
         #expect(sheet.value("SEARCH(\"b\",\"ABC\")") == number("2"))
+        // SEARCH compares the same code units with their case folded: a NUL is a character to it too.
+        #expect(sheet.value("SEARCH(\"b\(nuls)\",\"ABCBBDBEB\")") == .error(.value))
+        #expect(sheet.value("SEARCH(\"b\(nuls)\",\"AB\(nuls)C\")") == number("2"))
+        #expect(sheet.value("SEARCH(\"\(nuls)\",\"A\(nuls)B\")") == number("2"))
+        #expect(sheet.value("SEARCH(\"ÉT\",\"e\u{301}tét\")") == number("4"))
+        #expect(sheet.value("SEARCH(\"b\",\"ABCBBDBEB\",3)") == number("4"))
+        #expect(sheet.value("SEARCH(\"x\",\"ABC\")") == .error(.value))
     }
 
     @Test func conditionalAggregates() {
