@@ -1,7 +1,8 @@
 import Commission
 import Foundation
-import Ingest
 import Testing
+
+@testable import Ingest
 
 /// Deals read in batches (converted on another thread while the next rows are read) come out as
 /// the whole table does: the same lines in row order, the same unreadable rows and totals; and a
@@ -28,6 +29,23 @@ import Testing
     }
 
     static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    /// A batch's table is kept to the end of the read (its counts and diagnostics): the lines it
+    /// hands on must leave no room behind, or ten million streamed lines are held as room (1.8 GB).
+    @Test func linesHandedOnLeaveNoRoomBehind() throws {
+        let mapping = ColumnMapping<Field>(headerRow: 1, columns: [.dealID: 0], headers: [.dealID: "Deal ID"])
+        var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: "deals.csv", sheet: nil)
+        part.lines = (0..<8_192).map {
+            CreditLine(
+                row: $0 + 2, dealID: "D\($0)", rep: "R1", date: LocalDate(year: 2026, month: 1, day: 5)!,
+                amount: 100)
+        }
+        var received = 0
+        try DealsReader.handOn(&part, to: { received += $0.count })
+        #expect(received == 8_192)
+        #expect(part.lines.isEmpty)
+        #expect(part.lines.capacity == 0)
+    }
 
     @Test func linesHandedOnInBatchesAreTheWholeTablesLines() throws {
         let file = try Self.dealsFile(rows: 40_000)
