@@ -5,6 +5,9 @@ usage: generate_manual.py ROWS OUT_DIR → OUT_DIR/manual-ROWS/{manual.xlsx, pla
 One rep per thousand rows; per-deal tiers (8%, 10% from 50,000); the Commission column is
 `=ROUND(D*E*F,2)` with its cached value. About 1% of rows carry an error: a rate typo, another
 tier's rate, a typed value, or a copied row; a Summary sheet totals each rep with SUMIFS.
+A sheet holds at most 1,048,576 rows: past a million rows the deals go on tabs of a million rows
+each (`Deals 1`, `Deals 2`, …), and each rep's total adds a SUMIFS per tab. Up to a million rows the
+file is as it always was (one `Deals` sheet).
 """
 import datetime
 import os
@@ -52,60 +55,71 @@ def main():
     epoch = datetime.date(1899, 12, 30)
     totals = [Decimal(0)] * reps
     path = os.path.join(folder, "manual.xlsx.part")
+    per_tab = 1_000_000
+    tabs = max(1, -(-count // per_tab))
+    names = ["Deals"] if tabs == 1 else [f"Deals {t + 1}" for t in range(tabs)]
+    lasts = []
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        with z.open(info, "w", force_zip64=True) as out:
-            out.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-            head = "".join(f'<c r="{c}1" t="s"><v>{s(h)}</v></c>' for c, h in zip("ABCDEFG", ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"]))
-            out.write(f'<row r="1">{head}</row>'.encode())
-            buffer = []
-            previous = None
-            n = 1
-            for i in range(count):
-                n += 1
-                rep = rng.randrange(reps)
-                day = (datetime.date(2026, 7, 1) + datetime.timedelta(days=rng.randrange(92)) - epoch).days
-                amount = Decimal(rng.randrange(500_00, 90_000_00)) / 100
-                rate = Decimal("0.1") if amount >= 50_000 else Decimal("0.08")
-                deal = f"D{i:08d}"
-                roll = rng.random()
-                if roll < 0.0025 and previous:
-                    deal, rep, day, amount, rate = previous
-                elif roll < 0.005:
-                    rate = Decimal("0.008") if rate == Decimal("0.08") else Decimal("0.01")
-                elif roll < 0.0075:
-                    rate = Decimal("0.08") if rate == Decimal("0.1") else Decimal("0.1")
-                commission = cents(amount * rate)
-                formula = f"<f>ROUND(D{n}*E{n}*F{n},2)</f>"
-                if 0.0075 <= roll < 0.01:
-                    commission, formula = commission.quantize(Decimal("1")), ""
-                totals[rep] += commission
-                previous = (deal, rep, day, amount, rate)
-                buffer.append(f'<row r="{n}"><c r="A{n}" t="s"><v>{s(deal)}</v></c><c r="B{n}" t="s"><v>{s(f"R{rep:05d}")}</v></c>'
-                              f'<c r="C{n}" s="1"><v>{day}</v></c><c r="D{n}"><v>{amount}</v></c><c r="E{n}"><v>1</v></c>'
-                              f'<c r="F{n}"><v>{rate}</v></c><c r="G{n}">{formula}<v>{commission}</v></c></row>')
-                if len(buffer) == 10_000:
-                    out.write("".join(buffer).encode())
-                    buffer = []
-            out.write("".join(buffer).encode())
-            out.write(b"</sheetData></worksheet>")
-        last = n
+        previous = None
+        i = 0
+        for tab in range(tabs):
+            info = zipfile.ZipInfo(f"xl/worksheets/sheet{tab + 1}.xml", DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with z.open(info, "w", force_zip64=True) as out:
+                out.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                head = "".join(f'<c r="{c}1" t="s"><v>{s(h)}</v></c>' for c, h in zip("ABCDEFG", ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"]))
+                out.write(f'<row r="1">{head}</row>'.encode())
+                buffer = []
+                n = 1
+                for _ in range(min(per_tab, count - i)):
+                    n += 1
+                    rep = rng.randrange(reps)
+                    day = (datetime.date(2026, 7, 1) + datetime.timedelta(days=rng.randrange(92)) - epoch).days
+                    amount = Decimal(rng.randrange(500_00, 90_000_00)) / 100
+                    rate = Decimal("0.1") if amount >= 50_000 else Decimal("0.08")
+                    deal = f"D{i:08d}"
+                    i += 1
+                    roll = rng.random()
+                    if roll < 0.0025 and previous:
+                        deal, rep, day, amount, rate = previous
+                    elif roll < 0.005:
+                        rate = Decimal("0.008") if rate == Decimal("0.08") else Decimal("0.01")
+                    elif roll < 0.0075:
+                        rate = Decimal("0.08") if rate == Decimal("0.1") else Decimal("0.1")
+                    commission = cents(amount * rate)
+                    formula = f"<f>ROUND(D{n}*E{n}*F{n},2)</f>"
+                    if 0.0075 <= roll < 0.01:
+                        commission, formula = commission.quantize(Decimal("1")), ""
+                    totals[rep] += commission
+                    previous = (deal, rep, day, amount, rate)
+                    buffer.append(f'<row r="{n}"><c r="A{n}" t="s"><v>{s(deal)}</v></c><c r="B{n}" t="s"><v>{s(f"R{rep:05d}")}</v></c>'
+                                  f'<c r="C{n}" s="1"><v>{day}</v></c><c r="D{n}"><v>{amount}</v></c><c r="E{n}"><v>1</v></c>'
+                                  f'<c r="F{n}"><v>{rate}</v></c><c r="G{n}">{formula}<v>{commission}</v></c></row>')
+                    if len(buffer) == 10_000:
+                        out.write("".join(buffer).encode())
+                        buffer = []
+                out.write("".join(buffer).encode())
+                out.write(b"</sheetData></worksheet>")
+            lasts.append(n)
         rows = [f'<row r="1"><c r="A1" t="s"><v>{s("Rep")}</v></c><c r="B1" t="s"><v>{s("Period")}</v></c><c r="C1" t="s"><v>{s("Commission")}</v></c></row>']
         for r in range(reps):
             m = r + 2
+            sums = "+".join(f"SUMIFS({sheet}!$G$2:$G${last},{sheet}!$B$2:$B${last},A{m})"
+                            for sheet, last in zip((name if " " not in name else f"'{name}'" for name in names), lasts))
             rows.append(f'<row r="{m}"><c r="A{m}" t="s"><v>{s(f"R{r:05d}")}</v></c><c r="B{m}" t="s"><v>{s("2026-Q3")}</v></c>'
-                        f'<c r="C{m}"><f>SUMIFS(Deals!$G$2:$G${last},Deals!$B$2:$B${last},A{m})</f><v>{totals[r]}</v></c></row>')
+                        f'<c r="C{m}"><f>{sums}</f><v>{totals[r]}</v></c></row>')
         summary = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
                    + "".join(rows) + "</sheetData></worksheet>")
         sst = "".join(f"<si><t>{escape(t)}</t></si>" for t in strings.items)
+        sheets = [f"worksheets/sheet{t + 1}.xml" for t in range(tabs + 1)]
         parts = [
-            ("xl/worksheets/sheet2.xml", summary),
+            (f"xl/worksheets/sheet{tabs + 1}.xml", summary),
             ("[Content_Types].xml", content_types([("xl/workbook.xml", f"{SML}.sheet.main+xml")])),
             ("_rels/.rels", rels([("rId1", "officeDocument", "xl/workbook.xml")])),
-            ("xl/workbook.xml", workbook([("Deals", ""), ("Summary", "")])),
-            ("xl/_rels/workbook.xml.rels", rels([("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "worksheet", "worksheets/sheet2.xml"),
-                                                 ("rId3", "sharedStrings", "sharedStrings.xml"), ("rId4", "styles", "styles.xml")])),
+            ("xl/workbook.xml", workbook([(name, "") for name in names + ["Summary"]])),
+            ("xl/_rels/workbook.xml.rels", rels([(f"rId{k + 1}", "worksheet", sheet) for k, sheet in enumerate(sheets)]
+                                                + [(f"rId{tabs + 2}", "sharedStrings", "sharedStrings.xml"),
+                                                   (f"rId{tabs + 3}", "styles", "styles.xml")])),
             ("xl/styles.xml", styles([(164, "yyyy-mm-dd")], [0, 164])),
             ("xl/sharedStrings.xml", f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sst}</sst>'),
         ]
