@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
-        .target(name: "Ingest", dependencies: ["Commission", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
+        .target(name: "Ingest", dependencies: ["Commission", "Primitives", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 
         // Reconciling: the hand-kept workbook against the engine.
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// Formula values in eight bytes each, for sheets of millions of cells, with side tables for
 /// what does not fit.
@@ -88,42 +89,10 @@ struct PackedValues: Sendable {
 
     // MARK: Numbers
 
-    /// The Decimal's storage: a 32-bit head (exponent, length and flags), then the mantissa's
-    /// first 64 and last 64 bits. Read and written as integers, so the round trip is exact
-    /// whatever the layout; only which numbers fit depends on it.
-    private struct DecimalBits {
-        var head: UInt32
-        var low: UInt64
-        var high: UInt64
-    }
-
-    /// The bits of the head a packed number may have set: the exponent (the first byte) and the
-    /// length's low two bits and the sign and compact flags (the second byte's middle four).
-    private static let headBitsKept: UInt32 = 0x3CFF
-
-    /// The 60-bit payload holding `number`'s storage, or nil when its head has other bits set or
-    /// its mantissa is longer than 48 bits.
-    private static func numberPayload(_ number: Decimal) -> UInt64? {
-        guard MemoryLayout<Decimal>.size == 20 else { return nil }
-        let bits = withUnsafeBytes(of: number) { raw in
-            DecimalBits(
-                head: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self),
-                low: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self),
-                high: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
-        }
-        guard bits.head & ~headBitsKept == 0, bits.low >> 48 == 0, bits.high == 0 else { return nil }
-        return UInt64(bits.head & 0xFF) | UInt64(bits.head >> 10 & 0xF) << 8 | bits.low << 12
-    }
+    /// The 60-bit payload holding `number`'s storage (`Decimal.packedStorage`), or nil when it
+    /// does not fit.
+    private static func numberPayload(_ number: Decimal) -> UInt64? { number.packedStorage }
 
     /// The Decimal whose storage `numberPayload` packed.
-    private static func number(_ payload: UInt64) -> Decimal {
-        let head = UInt32(payload & 0xFF) | UInt32(payload >> 8 & 0xF) << 10
-        var number = Decimal()
-        withUnsafeMutableBytes(of: &number) { raw in
-            raw.storeBytes(of: head, toByteOffset: 0, as: UInt32.self)
-            raw.storeBytes(of: payload >> 12, toByteOffset: 4, as: UInt64.self)
-            raw.storeBytes(of: 0, toByteOffset: 12, as: UInt64.self)
-        }
-        return number
-    }
+    private static func number(_ payload: UInt64) -> Decimal { Decimal(packedStorage: payload) }
 }

@@ -80,7 +80,7 @@ public struct WorkbookEvidence: Sendable {
     public static func read(path: String, sheet: String? = nil, pins: [String: String] = [:]) throws -> WorkbookEvidence
     {
         let file = try TableFile.open(path)
-        let table = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: true)
+        let table = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: .valuesAndFormulas)
         var observations: [Observation] = []
         observations.reserveCapacity(table.lines.count)
         for (line, manual) in zip(table.lines, table.manual) {

@@ -13,7 +13,7 @@ extension DealsReader {
         private let room = DispatchSemaphore(value: 2)
         private let lock = NSLock()
         private let mapping: ColumnMapping<Field>
-        private let manualCells: Bool
+        private let manualCells: ManualCells.Keeping
         private let receive: (([CreditLine]) throws -> Void)?
         private var converted: DealsTable
         /// Each batch's table, joined into `converted` at the end at its final size: a table grown
@@ -24,7 +24,7 @@ extension DealsReader {
         /// Converts under `mapping` what `read` would, into a table for `file`; `receive`, when
         /// given, gets the lines of each batch and the table keeps none.
         init(
-            mapping: ColumnMapping<Field>, file: String, manualCells: Bool,
+            mapping: ColumnMapping<Field>, file: String, manualCells: ManualCells.Keeping,
             receive: (([CreditLine]) throws -> Void)?
         ) {
             self.mapping = mapping

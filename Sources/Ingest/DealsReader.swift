@@ -3,17 +3,6 @@ import Foundation
 import Parallel
 import Spreadsheet
 
-/// The cells a sheet's author filled in by hand for one line: the figures the reconciler checks.
-public struct ManualCells: Sendable, Hashable {
-    public var row: Int
-    /// The rate the author typed (its value only).
-    public var rate: CellValue?
-    /// The commission cell whole: forensics read its formula.
-    public var commission: Cell?
-    /// The bonus the author entered (its value only).
-    public var bonus: CellValue?
-}
-
 /// A row of the deals sheet that totals others ("Total", "Subtotal R-101", "Grand total").
 public struct TotalRow: Sendable, Hashable {
     public var row: Int
@@ -25,8 +14,8 @@ public struct TotalRow: Sendable, Hashable {
 /// The credit lines read from a deals sheet, with what could not be read.
 public struct DealsTable: Sendable {
     public var lines: [CreditLine]
-    /// For each line (same index), its row's manual rate, commission and bonus cells, when
-    /// the reader was asked for them (`manualCells: true`); empty otherwise.
+    /// For each line (same index), its row's manual rate, commission and bonus cells, when the
+    /// reader was asked for them (`manualCells: .values` or `.valuesAndFormulas`); empty otherwise.
     public var manual: [ManualCells] = []
     /// Rows that total others, in sheet order; they are not credit lines.
     public var totals: [TotalRow] = []
@@ -116,7 +105,8 @@ public enum DealsReader {
 
     /// Converts a batch of rows into lines in parallel slices, appending them in row order.
     static func convert(
-        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: ColumnStyles, manualCells: Bool,
+        _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: ColumnStyles,
+        manualCells: ManualCells.Keeping,
         into result: inout DealsTable
     ) {
         let slices = chunkCount(items: batch.count, minimum: 4096)
@@ -141,13 +131,15 @@ public enum DealsReader {
     /// maps the columns (`pins` first, then synonyms) and reads every row below it. A row with a
     /// value that cannot be read is skipped and reported at its cell; the run goes on.
     /// `manualCells` keeps each row's rate, commission and bonus cells (for the reconciler; a
-    /// million of them take about 120 MB). `progress`, when given, gets bytes read and the total
-    /// as the rows stream in. `passingLinesTo`, when given, gets the lines a batch at a time, in
-    /// row order, as they are read, and the table returned holds none (the rest as usual): for
-    /// callers that keep them more compactly or not at all. It is called on another thread, one
-    /// batch after another, never at the same time as itself; the call returns after its last.
+    /// million of them take about 48 MB without formula texts). `progress`, when given, gets bytes
+    /// read and the total as the rows stream in. `passingLinesTo`, when given, gets the lines a
+    /// batch at a time, in row order, as they are read, and the table returned holds none (the
+    /// rest as usual): for callers that keep them more compactly or not at all. It is called on
+    /// another thread, one batch after another, never at the same time as itself; the call
+    /// returns after its last.
     public static func read(
-        _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
+        _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:],
+        manualCells: ManualCells.Keeping = .nothing,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -164,7 +156,8 @@ public enum DealsReader {
     /// columns inside it are read, and its totals rows are totals.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        dateOrder: DateOrder?, manualCells: Bool, blockReps: KnownReps = KnownReps([]), region: TableRegion? = nil,
+        dateOrder: DateOrder?, manualCells: ManualCells.Keeping, blockReps: KnownReps = KnownReps([]),
+        region: TableRegion? = nil,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -345,7 +338,8 @@ public enum DealsReader {
     }
 
     private static func read(
-        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles, manualCells: Bool,
+        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles,
+        manualCells: ManualCells.Keeping,
         context: inout RowContext, into result: inout DealsTable
     ) {
         // The row's values by field, looked up once.
@@ -443,7 +437,7 @@ public enum DealsReader {
             }
             context.textNumbers[field.ordinal] += 1
         }
-        if manualCells {
+        if manualCells != .nothing {
             // A rate stored as text (`7.5%`) is read as the number it is.
             let rate = cell(.rate).map { rate -> CellValue in
                 guard rate.value.isText,
@@ -452,7 +446,9 @@ public enum DealsReader {
                 return .number(number)
             }
             result.manual.append(
-                ManualCells(row: row.index, rate: rate, commission: cell(.commission), bonus: cell(.bonus)?.value))
+                ManualCells(
+                    row: row.index, rate: rate, commission: cell(.commission), bonus: cell(.bonus)?.value,
+                    keeping: manualCells))
         }
         result.lines.append(
             CreditLine(

@@ -55,7 +55,8 @@ extension DealsReader {
     /// and others are not: those sheets' year may come from the others' lines, so the lines are
     /// read whole and passed on at the end, in the same order.
     public static func readWorkbook(
-        _ file: TableFile, selection: String? = nil, pins: [String: String] = [:], manualCells: Bool = false,
+        _ file: TableFile, selection: String? = nil, pins: [String: String] = [:],
+        manualCells: ManualCells.Keeping = .nothing,
         knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil

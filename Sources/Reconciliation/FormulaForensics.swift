@@ -51,11 +51,10 @@ enum FormulaForensics {
         /// At least half the numeric cells are formulas (and at least three).
         let isFormulaColumn: Bool
         /// The relative form most of the formulas share, when one does, judged on an even
-        /// sample of at most 2,000 formulas so that a million-row column costs little.
+        /// sample of at most 2,000 formulas (`sample`) so that a million-row column costs little.
         let dominantForm: String?
 
-        /// The pattern of `cells` (a column's, with their sheet rows), read once in order: a lazy
-        /// sequence serves, so that a million-row column is not gathered first.
+        /// The pattern of `cells` (a column's, with their sheet rows), read once in order.
         init(_ cells: some Sequence<(row: Int, cell: Cell)>) {
             var numeric = 0
             var formulaCells: [(row: Int, formula: String)] = []
@@ -64,23 +63,45 @@ enum FormulaForensics {
                 numeric += 1
                 if let formula = item.cell.formula { formulaCells.append((item.row, formula)) }
             }
-            isFormulaColumn = formulaCells.count >= 3 && formulaCells.count * 2 >= numeric
-            let step = max(1, formulaCells.count / 2000)
+            self.init(
+                numeric: numeric, formulas: formulaCells.count,
+                sample: Self.sample(formulaCells.count).lazy.map { formulaCells[$0] })
+        }
+
+        /// The pattern of a column of `numeric` cells that are not typed texts, `formulas` of them
+        /// formulas; `sample` holds the sheet row and text of the formulas at the positions
+        /// `sample(formulas)` names (counted among the column's formulas, in order), and only those.
+        init(numeric: Int, formulas: Int, sample: some Sequence<(row: Int, formula: String)>) {
+            isFormulaColumn = formulas >= 3 && formulas * 2 >= numeric
             var counts: [String: Int] = [:]
             var sampled = 0
-            for index in stride(from: 0, to: formulaCells.count, by: step) {
-                counts[relativeForm(formulaCells[index].formula, row: formulaCells[index].row), default: 0] += 1
+            for item in sample {
+                counts[relativeForm(item.formula, row: item.row), default: 0] += 1
                 sampled += 1
             }
             let top = counts.max { $0.value < $1.value }
             dominantForm = top.flatMap { $0.value * 2 > sampled ? $0.key : nil }
         }
 
+        /// The positions, among a column's `formulas` formula cells, of those whose forms decide the
+        /// dominant one: every one up to 2,000, else an even stride through them.
+        static func sample(_ formulas: Int) -> StrideTo<Int> {
+            stride(from: 0, to: formulas, by: max(1, formulas / 2000))
+        }
+
         /// `hardcoded_formula` or `inconsistent_formula` for one cell of the column, if either fits.
         func anomaly(_ cell: Cell, row: Int) -> Cause? {
+            anomaly(hasFormula: cell.formula != nil, formula: cell.formula, row: row)
+        }
+
+        /// As `anomaly(_:row:)`, for a cell with a formula or not, whose text `formula` gives
+        /// (asked only when the column has a dominant form).
+        func anomaly(hasFormula: Bool, formula: @autoclosure () -> String?, row: Int) -> Cause? {
             guard isFormulaColumn else { return nil }
-            guard let formula = cell.formula else { return .hardcodedFormula }
-            if let dominantForm, relativeForm(formula, row: row) != dominantForm { return .inconsistentFormula }
+            guard hasFormula else { return .hardcodedFormula }
+            if let dominantForm, let text = formula(), relativeForm(text, row: row) != dominantForm {
+                return .inconsistentFormula
+            }
             return nil
         }
     }

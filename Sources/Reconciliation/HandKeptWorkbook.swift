@@ -30,9 +30,9 @@ public struct HandKeptWorkbook {
         let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
             [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
         }
-        func readSheets() throws -> (DealsTable, SummarySheet?) {
+        func readSheets(keeping: ManualCells.Keeping = .values) throws -> (DealsTable, SummarySheet?) {
             let deals = try DealsReader.readWorkbook(
-                file, selection: sheet, pins: pins, manualCells: true, knownReps: knownReps, dateOrder: dateOrder,
+                file, selection: sheet, pins: pins, manualCells: keeping, knownReps: knownReps, dateOrder: dateOrder,
                 plan: plan
             ) {
                 progress("reading the workbook", $0, $1)
@@ -56,6 +56,11 @@ public struct HandKeptWorkbook {
             // Formulas saved without a value: the sheets are read again, showing the evaluated values.
             workbook.formulaValues = formulas.values
             (deals, summary) = try readSheets()
+        }
+        if formulas.workbook == nil, deals.manual.contains(where: \.commissionHasFormula) {
+            // Forensics read the commission formulas' texts from the formulas' workbook; without
+            // one (the check could not read the file whole), the deals keep their own.
+            (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
         }
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }

@@ -37,7 +37,7 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
         context.rateScale = RateScale.of(deals)
         // The run is let go once the rows are explained: the later stages need only the statement.
-        var findings = RowFindings.compute(context, run: consume run)
+        var findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
         findings += TotalRowFindings.compute(context, rowFindings: findings)
         findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
         var sheetTotals: [RepPeriod: SheetTotal] = [:]

@@ -10,13 +10,13 @@ struct RowCauses {
     let alternatives: Alternatives
     let index: Int
     let engine: RowAmounts?
-    let pattern: FormulaForensics.ColumnPattern
+    let formulas: CommissionFormulas
 
     var line: CreditLine { context.deals.lines[index] }
 
     var manualRate: Decimal? { context.manualRate(index) }
 
-    func explain(manual: Decimal?, isText: Bool, cell: Cell, expected: Decimal) -> (
+    func explain(manual: Decimal?, isText: Bool, cell: ManualCells.Commission, expected: Decimal) -> (
         causes: [Cause], explanation: String
     ) {
         let row = line.row
@@ -32,7 +32,7 @@ struct RowCauses {
             causes.append(.textNumber)
             words.append("the number is stored as text (SUM skips it)")
         }
-        let anomaly = pattern.anomaly(cell, row: DealsTable.sheetRow(row))
+        let anomaly = formulas.anomaly(cell, index: index, row: DealsTable.sheetRow(row))
         if anomaly == .hardcodedFormula {
             causes.append(.hardcodedFormula)
             words.append("a typed value where the column has formulas")
@@ -117,7 +117,7 @@ struct RowCauses {
         }
         if anomaly == .inconsistentFormula {
             causes.append(.inconsistentFormula)
-            words.append("the formula \(cell.formula.map { "=\($0)" } ?? "") differs from the column's")
+            words.append("the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's")
         }
         if causes.isEmpty { causes = [.unexplained] }
         let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"

@@ -1,4 +1,5 @@
 import Commission
+import Formula
 import Foundation
 import Ingest
 import Spreadsheet
@@ -7,23 +8,28 @@ import Spreadsheet
 enum RowFindings {
     /// The findings of the rows of `context`; `run` is the run its statement was computed from,
     /// priced again under the readings a sheet's author may have used (`Alternatives`).
-    static func compute(_ context: RowContext, run: Run) -> [Finding] {
+    /// `workbook` holds the commission formulas' texts, for the rows whose cause reads them.
+    static func compute(_ context: RowContext, run: Run, workbook: FormulaWorkbook?) -> [Finding] {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        let pattern = FormulaForensics.ColumnPattern(
-            context.deals.manual.lazy.compactMap { manual in
-                manual.commission.map { (row: DealsTable.sheetRow(manual.row), cell: $0) }
-            })
         func expectedCommission(_ row: Int) -> Decimal {
             (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
         }
-        let differing = Set(
-            context.deals.lines.indices.filter { index in
-                guard let cell = context.deals.manual[index].commission,
-                    let value = Decimal.fromCell(cell.value).number
-                else { return true }
-                return !context.matches(value, expectedCommission(context.deals.lines[index].row))
-            }.map { context.deals.lines[$0].row })
+        // Rows beyond the tolerance get a cause; rows not exactly right may read their formula.
+        var differing = Set<Int>()
+        var asked: [Int] = []
+        for (index, line) in context.deals.lines.enumerated() {
+            guard let cell = context.deals.manual[index].commission,
+                case (let value?, let isText) = Decimal.fromCell(cell.value)
+            else {
+                differing.insert(line.row)
+                continue
+            }
+            let expected = expectedCommission(line.row)
+            if !context.matches(value, expected) { differing.insert(line.row) }
+            if isText || value != expected { asked.append(index) }
+        }
+        let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
         let alternatives = Alternatives(context: context, run: run, rows: differing)
         var findings: [Finding] = []
         for (index, line) in context.deals.lines.enumerated() {
@@ -44,7 +50,7 @@ enum RowFindings {
                 continue
             }
             let reasons = RowCauses(
-                context: context, alternatives: alternatives, index: index, engine: found, pattern: pattern)
+                context: context, alternatives: alternatives, index: index, engine: found, formulas: formulas)
             (finding.causes, finding.explanation) = reasons.explain(
                 manual: finding.manual, isText: finding.manualText != nil, cell: cell, expected: expected)
             findings.append(finding)

@@ -135,6 +135,8 @@ import XLSX
         let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
         #expect(finding.cause == .arithmetic)
         #expect(finding.causes.contains(.inconsistentFormula))
+        // The text is the workbook's formulas' (the rows keep only that the cell has a formula).
+        #expect(finding.explanation.contains("the formula =ROUND(D3*E3*F3,2)+15 differs from the column's"))
     }
 
     @Test func duplicateLineEarnsNothing() throws {

@@ -1,0 +1,140 @@
+import Foundation
+import Primitives
+import Spreadsheet
+
+/// The cells a sheet's author filled in by hand for one line: the figures the reconciler checks.
+///
+/// Held in 48 bytes, for a million rows: each value in a word of its own (a number's Decimal as
+/// its storage bits, `Decimal.packedStorage`), and the rare value no word holds (a text, a date,
+/// an error, a number with a longer mantissa) in a list beside them. The commission's formula
+/// text is kept only when the reader was asked for it (`Keeping.valuesAndFormulas`); otherwise
+/// only whether the cell has a formula, whose text the workbook's formulas hold.
+public struct ManualCells: Sendable, Hashable {
+    /// What the deals reader keeps of each row's manual cells.
+    public enum Keeping: Sendable {
+        /// No manual cells: the lines alone.
+        case nothing
+        /// The rate, commission and bonus values, the commission's column and whether it holds a
+        /// formula (the reconciler reads formula texts from the workbook's formulas).
+        case values
+        /// The values, and the commission's formula text and number format too.
+        case valuesAndFormulas
+    }
+
+    /// The commission cell of a row.
+    public struct Commission: Sendable, Hashable {
+        public var column: Int
+        public var value: CellValue
+        public var hasFormula: Bool
+        /// The formula text without `=`, when the reader kept it (`Keeping.valuesAndFormulas`):
+        /// nil for a formula whose text was not kept.
+        public var formula: String?
+        /// The number format, when the reader kept it (`Keeping.valuesAndFormulas`).
+        public var numberFormat: String?
+    }
+
+    public var row: Int
+    private var rateWord: UInt64
+    private var commissionWord: UInt64
+    private var bonusWord: UInt64
+    /// The commission cell's column, 0 when the row has none.
+    private var commissionColumn: Int32
+    /// Whether the row's commission cell holds a formula: `commission?.hasFormula == true`,
+    /// without building the cell's value.
+    public private(set) var commissionHasFormula: Bool
+    /// The values no word holds, and the commission's texts when kept; nil for nearly every row.
+    private var extra: Extra?
+
+    /// What a row keeps beside its words: immutable, so rows copied from one another share it.
+    private final class Extra: Sendable {
+        let values: [CellValue]
+        let formula: String?
+        let numberFormat: String?
+
+        init(values: [CellValue], formula: String?, numberFormat: String?) {
+            self.values = values
+            self.formula = formula
+            self.numberFormat = numberFormat
+        }
+    }
+
+    /// The cells of row `row`: the rate's and bonus's values, and the commission cell, kept as
+    /// `keeping` says (`.nothing` is taken as `.values`).
+    public init(row: Int, rate: CellValue?, commission: Cell?, bonus: CellValue?, keeping: Keeping = .values) {
+        self.row = row
+        var values: [CellValue] = []
+        rateWord = Self.word(rate, spilling: &values)
+        commissionWord = Self.word(commission?.value, spilling: &values)
+        bonusWord = Self.word(bonus, spilling: &values)
+        commissionColumn = commission.map { Int32(clamping: $0.column) } ?? 0
+        commissionHasFormula = commission?.formula != nil
+        let texts = keeping == .valuesAndFormulas ? (commission?.formula, commission?.numberFormat) : (nil, nil)
+        extra =
+            values.isEmpty && texts.0 == nil && texts.1 == nil
+            ? nil : Extra(values: values, formula: texts.0, numberFormat: texts.1)
+    }
+
+    /// The rate the author typed (its value only).
+    public var rate: CellValue? { value(rateWord) }
+
+    /// The commission cell: its column, value and whether it holds a formula.
+    public var commission: Commission? {
+        guard commissionColumn != 0, let value = value(commissionWord) else { return nil }
+        return Commission(
+            column: Int(commissionColumn), value: value, hasFormula: commissionHasFormula, formula: extra?.formula,
+            numberFormat: extra?.numberFormat)
+    }
+
+    /// The bonus the author entered (its value only).
+    public var bonus: CellValue? { value(bonusWord) }
+
+    public static func == (a: ManualCells, b: ManualCells) -> Bool {
+        a.row == b.row && a.rate == b.rate && a.commission == b.commission && a.bonus == b.bonus
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(row)
+        hasher.combine(rate)
+        hasher.combine(commission)
+        hasher.combine(bonus)
+    }
+
+    // MARK: Words
+
+    /// A word's top four bits say what it holds; a number's storage is the low 60. `spilled`: the
+    /// value at the payload's position in `Extra.values`.
+    private enum Tag: UInt64 {
+        case absent, empty, number, boolFalse, boolTrue, spilled
+    }
+
+    private static func word(_ tag: Tag, _ payload: UInt64 = 0) -> UInt64 {
+        tag.rawValue << Decimal.packedStorageWidth | payload
+    }
+
+    /// The word for `value`, appending it to `spilled` when no word holds it.
+    private static func word(_ value: CellValue?, spilling spilled: inout [CellValue]) -> UInt64 {
+        guard let value else { return word(.absent) }
+        switch value {
+        case .empty: return word(.empty)
+        case .bool(let flag): return word(flag ? .boolTrue : .boolFalse)
+        case .number(let number):
+            if let payload = number.packedStorage { return word(.number, payload) }
+        default: break
+        }
+        spilled.append(value)
+        return word(.spilled, UInt64(spilled.count - 1))
+    }
+
+    /// The value a word stands for.
+    private func value(_ word: UInt64) -> CellValue? {
+        let payload = word & (1 << Decimal.packedStorageWidth - 1)
+        switch Tag(rawValue: word >> Decimal.packedStorageWidth) {
+        case .absent, nil: return nil
+        case .empty: return .empty
+        case .number: return .number(Decimal(packedStorage: payload))
+        case .boolFalse: return .bool(false)
+        case .boolTrue: return .bool(true)
+        case .spilled: return extra?.values[Int(payload)]
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+extension Decimal {
+    /// Decimal's storage: a 32-bit head (exponent, length and flags), then the mantissa's first
+    /// 64 and last 64 bits. Read and written as integers, so the round trip is exact whatever the
+    /// layout; only which numbers fit depends on it.
+    private struct StorageBits {
+        var head: UInt32
+        var low: UInt64
+        var high: UInt64
+    }
+
+    /// The bits of the head a packed number may have set: the exponent (the first byte) and the
+    /// length's low two bits and the sign and compact flags (the second byte's middle four).
+    private static let headBitsKept: UInt32 = 0x3CFF
+
+    /// How many low bits of a word `packedStorage` fills; the bits above are free for a tag.
+    @inlinable public static var packedStorageWidth: UInt64 { 60 }
+
+    /// This number's own storage in the low 60 bits of a word (the top four are 0, free for a
+    /// caller's tag), or nil when its mantissa is longer than 48 bits or its storage has other
+    /// bits set. Nearly every amount, rate and count fits. `Decimal(packedStorage:)` gives back
+    /// this Decimal bit for bit: the word holds its storage, not a conversion.
+    public var packedStorage: UInt64? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        let bits = withUnsafeBytes(of: self) { raw in
+            StorageBits(
+                head: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self),
+                low: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self),
+                high: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
+        }
+        guard bits.head & ~Self.headBitsKept == 0, bits.low >> 48 == 0, bits.high == 0 else { return nil }
+        return UInt64(bits.head & 0xFF) | UInt64(bits.head >> 10 & 0xF) << 8 | bits.low << 12
+    }
+
+    /// The Decimal whose storage `packedStorage` gave (its low 60 bits; the top four are ignored).
+    public init(packedStorage payload: UInt64) {
+        let head = UInt32(payload & 0xFF) | UInt32(payload >> 8 & 0xF) << 10
+        var number = Decimal()
+        withUnsafeMutableBytes(of: &number) { raw in
+            raw.storeBytes(of: head, toByteOffset: 0, as: UInt32.self)
+            let mantissa = (payload & (1 << Decimal.packedStorageWidth - 1)) >> 12
+            raw.storeBytes(of: mantissa, toByteOffset: 4, as: UInt64.self)
+            raw.storeBytes(of: 0, toByteOffset: 12, as: UInt64.self)
+        }
+        self = number
+    }
+}
