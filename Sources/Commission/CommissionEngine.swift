@@ -160,7 +160,7 @@ package struct Run {
     /// reps are computed a window at a time (each window's reps in parallel) and each window's
     /// line groups go to `receive` in roster order. `windowLines`: about how many lines a window
     /// holds; nil computes every rep in one window.
-    func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
+    package func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
         for window in RepWindows.split(lineCounts: linesOfRep.map(\.count), lines: windowLines) {
