@@ -65,8 +65,9 @@ package struct Run {
     let linesOfRep: [[Int]]
     /// Lines of deals whose splits miss 100%.
     package var splitFlagged = Set<Int>()
-    /// Each line's product, type and status in compared form.
-    let keys: [MatchKeys]
+    /// Each line's product, type and status in compared form, for matching the conditions of
+    /// overrides and per-deal bonuses; empty when the plan has none (a million lines' are ~48 MB).
+    var keys: [MatchKeys]
     /// Each line's credit (amount × split), computed once.
     let credits: [Decimal]
     var overrides: [(condition: NormalizedCondition, override: Override)]
@@ -105,18 +106,18 @@ package struct Run {
         self.plan = plan
         self.lines = lines
         self.book = book
-        let rule = StatusRule(plan)
-        let facts = LineFacts.compute(lines, plan: plan)
-        keys = facts.keys
-        credits = facts.credits
         overrides = plan.commission.overrides.map { ($0.when.normalized, $0) }
         perDealBonuses = plan.bonuses.compactMap { bonus in
             guard case .perDeal(let amount, let when) = bonus.kind else { return nil }
             return (when.normalized, bonus, amount)
         }
-        let clawbacks = facts.keys.map { rule.isClawback($0.status) }
+        let facts = LineFacts.compute(
+            lines, plan: plan, keepingKeys: !overrides.isEmpty || !perDealBonuses.isEmpty)
+        keys = facts.keys
+        credits = facts.credits
+        let clawbacks = facts.clawback
         clawbackStatus = clawbacks
-        eligible = facts.keys.map { rule.isEligible($0.status) }
+        eligible = facts.eligible
         periodOfLine = facts.periods
         var grouped = [[Int]](repeating: [], count: book.reps.count)
         for (index, rep) in book.repOfLine.enumerated() { grouped[rep].append(index) }
@@ -230,24 +231,33 @@ package struct KeyMemo {
 
 /// Facts about each line that every later step reads, computed in parallel chunks.
 struct LineFacts {
+    /// Empty unless asked for (`keepingKeys`).
     let keys: [MatchKeys]
     let credits: [Decimal]
     let periods: [Period]
+    /// Whether the line's status earns, and whether it claws back (`StatusRule`).
+    let eligible: [Bool]
+    let clawback: [Bool]
 
-    static func compute(_ lines: [CreditLine], plan: Plan) -> LineFacts {
+    /// `keepingKeys`: whether to keep each line's `MatchKeys` (read only to match conditions).
+    static func compute(_ lines: [CreditLine], plan: Plan, keepingKeys: Bool) -> LineFacts {
         let chunks = chunkCount(items: lines.count, minimum: 50_000, perCore: 4)
+        let rule = StatusRule(plan)
         let parts = inParallel(chunks: chunks) { chunk in
             var memo = KeyMemo()
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
+            let keys = slice.map { MatchKeys($0, memo: &memo) }
             return (
-                keys: slice.map { MatchKeys($0, memo: &memo) },
+                keys: keepingKeys ? keys : [],
                 credits: slice.map { Decimal.same($0.split, 1) ? $0.amount : Decimal.product($0.amount, $0.split) },
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
-                }
+                },
+                eligible: keys.map { rule.isEligible($0.status) }, clawback: keys.map { rule.isClawback($0.status) }
             )
         }
         return LineFacts(
-            keys: parts.flatMap(\.keys), credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods))
+            keys: parts.flatMap(\.keys), credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods),
+            eligible: parts.flatMap(\.eligible), clawback: parts.flatMap(\.clawback))
     }
 }
