@@ -61,8 +61,9 @@ package struct Run {
     let eligible: [Bool]
     let clawbackStatus: [Bool]
     let periodOfLine: [Period]
-    /// Source-line indices per rep, in source order.
-    let linesOfRep: [[Int]]
+    /// Source-line indices per rep, in source order, or once `keepLineOrder()` has put them in
+    /// the plan's order, in that order (the same lists as `orderedLinesOfRep`, not a copy).
+    private(set) var linesOfRep: [[Int]]
     /// Lines of deals whose splits miss 100%.
     package var splitFlagged = Set<Int>()
     /// Each line's product, type and status in compared form, for matching the conditions of
@@ -136,16 +137,19 @@ package struct Run {
     }
 
     /// Puts each rep's lines in the plan's order once, for the runs `repriced` makes of this one
-    /// (the order depends on the lines alone).
+    /// (the order depends on the lines alone). `linesOfRep` then holds the ordered lists too:
+    /// its readers take its lists in any order.
     package mutating func keepLineOrder() {
         let (lines, linesOfRep) = (self.lines, self.linesOfRep)
         let chunks = min(linesOfRep.count, chunkCount(items: lines.count, minimum: 50_000, perCore: 1))
-        orderedLinesOfRep = Array(
+        let ordered = Array(
             inParallel(chunks: chunks) { chunk in
                 chunkRange(chunk, of: chunks, total: linesOfRep.count).map {
                     RepCalculation.order(linesOfRep[$0], of: lines)
                 }
             }.joined())
+        orderedLinesOfRep = ordered
+        self.linesOfRep = ordered
     }
 
     /// Computes every rep, in parallel when there are many (reps are independent), and joins

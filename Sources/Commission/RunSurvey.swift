@@ -62,39 +62,32 @@ package enum SplitCheck {
 
     /// The deals among `count` credit shares (position → deal id and split) whose splits do not
     /// total exactly 1, in the order each deal first appears. Only those deals collect their
-    /// members (a million single-line deals would otherwise each allocate a list), and only deals
-    /// of several lines keep a total (a deal of one line totals its split).
+    /// members (a million single-line deals would otherwise each allocate a list).
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
         // Deals numbered in the order they first appear; a line's deal found by its id's hash.
         var firsts = FirstPositions<String>(capacity: count)
         var dealOfLine = [Int32](repeating: 0, count: count)
-        var firstLine: [Int32] = []
-        firstLine.reserveCapacity(count)
-        var totals: [Int32: Decimal] = [:]
+        var firstLine: [Int] = []
+        var totals: [Decimal] = []
         for position in 0..<count {
             if let first = firsts.first(of: dealID(position), at: position, keyAt: dealID) {
-                let deal = dealOfLine[first]
-                dealOfLine[position] = deal
-                totals[deal, default: split(Int(firstLine[Int(deal)]))] += split(position)
+                let deal = Int(dealOfLine[first])
+                dealOfLine[position] = Int32(deal)
+                totals[deal] += split(position)
             } else {
-                dealOfLine[position] = Int32(firstLine.count)
-                firstLine.append(Int32(position))
+                dealOfLine[position] = Int32(totals.count)
+                firstLine.append(position)
+                totals.append(split(position))
             }
         }
-        // A deal of one line totals its split; those of several have their totals apart.
-        var isOff = firstLine.map { split(Int($0)) != 1 }
-        for (deal, total) in totals { isOff[Int(deal)] = total != 1 }
-        let off = isOff.indices.filter { isOff[$0] }
+        let off = totals.indices.filter { totals[$0] != 1 }
         guard !off.isEmpty else { return [] }
-        var members = [Int32: [Int]](uniqueKeysWithValues: off.map { (Int32($0), []) })
-        for position in 0..<count where isOff[Int(dealOfLine[position])] {
-            members[dealOfLine[position]]!.append(position)
+        var members = [[Int]?](repeating: nil, count: totals.count)
+        for deal in off { members[deal] = [] }
+        for position in 0..<count where members[Int(dealOfLine[position])] != nil {
+            members[Int(dealOfLine[position])]!.append(position)
         }
-        return off.map {
-            OffDeal(
-                dealID: dealID(Int(firstLine[$0])), total: totals[Int32($0)] ?? split(Int(firstLine[$0])),
-                members: members[Int32($0)]!)
-        }
+        return off.map { OffDeal(dealID: dealID(firstLine[$0]), total: totals[$0], members: members[$0]!) }
     }
 }
 
