@@ -251,17 +251,22 @@ struct LineFacts {
             var memo = KeyMemo()
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
             let keys = slice.map { MatchKeys($0, memo: &memo) }
+            // Statuses read here only when the keys are not kept (else from the kept keys, once
+            // the chunks are joined: the joined facts are the larger, not these).
             return (
                 keys: keepingKeys ? keys : [],
                 credits: slice.map { Decimal.same($0.split, 1) ? $0.amount : Decimal.product($0.amount, $0.split) },
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
                 },
-                eligible: keys.map { rule.isEligible($0.status) }, clawback: keys.map { rule.isClawback($0.status) }
+                eligible: keepingKeys ? [] : keys.map { rule.isEligible($0.status) },
+                clawback: keepingKeys ? [] : keys.map { rule.isClawback($0.status) }
             )
         }
+        let keys = parts.flatMap(\.keys)
         return LineFacts(
-            keys: parts.flatMap(\.keys), credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods),
-            eligible: parts.flatMap(\.eligible), clawback: parts.flatMap(\.clawback))
+            keys: keys, credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods),
+            eligible: keepingKeys ? keys.map { rule.isEligible($0.status) } : parts.flatMap(\.eligible),
+            clawback: keepingKeys ? keys.map { rule.isClawback($0.status) } : parts.flatMap(\.clawback))
     }
 }
