@@ -1,35 +1,47 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 
 /// A rep-period's line amounts by kind, added in the statement's order, as a summary sheet's
 /// columns add them.
 struct LineSums: Equatable {
     var commission: Decimal = 0
-    /// Commission and true-up lines together, in the statement's order (a sheet without a
-    /// true-up column counts true-ups as commission).
-    var commissionAndTrueUp: Decimal = 0
     var trueUp: Decimal = 0
     var bonus: Decimal = 0
-    /// The bonuses of a row (per-deal), not the period's (attainment).
-    var rowBonus: Decimal = 0
     var clawback: Decimal = 0
     /// The rows whose clawback takes something back, in the statement's order.
     var clawedBackRows: [Int] = []
+    /// Commission and true-up lines added together in the statement's order, once a true-up has
+    /// come (until then it is `commission`, without adding each line twice).
+    private var commissionThenTrueUps: Decimal?
+    /// The bonuses of a row (per-deal), once a bonus of no row (attainment) has come (until
+    /// then it is `bonus`).
+    private var bonusesOfRows: Decimal?
+
+    /// Commission and true-up lines together (a sheet without a true-up column counts true-ups
+    /// as commission).
+    var commissionAndTrueUp: Decimal { commissionThenTrueUps ?? commission }
+    /// The bonuses of a row (per-deal), not the period's (attainment).
+    var rowBonus: Decimal { bonusesOfRows ?? bonus }
 
     mutating func add(_ kind: StatementLine.Kind, _ amount: Decimal, row: Int?) {
         switch kind {
         case .commission:
-            commission += amount
-            commissionAndTrueUp += amount
+            commission = Decimal.sum(commission, amount)
+            commissionThenTrueUps = commissionThenTrueUps.map { Decimal.sum($0, amount) }
         case .trueUp:
-            trueUp += amount
-            commissionAndTrueUp += amount
+            trueUp = Decimal.sum(trueUp, amount)
+            commissionThenTrueUps = Decimal.sum(commissionAndTrueUp, amount)
         case .bonus:
-            bonus += amount
-            if row != nil { rowBonus += amount }
+            if row != nil {
+                bonusesOfRows = bonusesOfRows.map { Decimal.sum($0, amount) }
+            } else if bonusesOfRows == nil {
+                bonusesOfRows = bonus
+            }
+            bonus = Decimal.sum(bonus, amount)
         case .clawback:
-            clawback += amount
+            clawback = Decimal.sum(clawback, amount)
             if let row, amount != 0 { clawedBackRows.append(row) }
         }
     }

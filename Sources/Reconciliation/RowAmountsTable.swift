@@ -1,17 +1,19 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 
 /// What a finding names of a row's commission line: its rep, period and rates. Many rows share
 /// one (a rep's period at one rate), so the table keeps each once.
 struct LineReference: Hashable {
-    let rep: String
+    // In this order, so that telling two apart compares the cheapest first.
     let period: Period
+    let rep: String
     let rateList: RateList
 
     init(_ line: StatementLine) {
-        rep = line.rep
         period = line.period
+        rep = line.rep
         rateList = line.rateList
     }
 
@@ -104,20 +106,22 @@ struct RowAmountsTable {
         guard let row = line.row, line.kind == .commission || line.kind == .bonus else { return }
         let isCommission = line.kind == .commission
         guard let slot = slot(row) else {
+            var amounts = others[row] ?? RowAmounts()
             if isCommission {
-                others[row, default: RowAmounts()].commission += line.amount
-                others[row]?.line = LineReference(line)
+                amounts.commission = Decimal.sum(amounts.commission, line.amount)
+                amounts.line = LineReference(line)
             } else {
-                others[row, default: RowAmounts()].bonus += line.amount
+                amounts.bonus = Decimal.sum(amounts.bonus, line.amount)
             }
+            others[row] = amounts
             return
         }
         if isCommission {
-            commissions[slot] += line.amount
+            commissions[slot] = Decimal.sum(commissions[slot], line.amount)
             lineOfSlot[slot] = referenceID(LineReference(line))
         } else {
             if bonuses.isEmpty { bonuses = [Decimal](repeating: 0, count: commissions.count) }
-            bonuses[slot] += line.amount
+            bonuses[slot] = Decimal.sum(bonuses[slot], line.amount)
             if lineOfSlot[slot] == Self.noLine { lineOfSlot[slot] = Self.noCommission }
         }
     }
