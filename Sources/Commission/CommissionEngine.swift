@@ -61,12 +61,14 @@ package struct Run {
     let eligible: [Bool]
     let clawbackStatus: [Bool]
     let periodOfLine: [Period]
-    /// Source-line indices per rep, in source order.
-    let linesOfRep: [[Int]]
+    /// Source-line indices per rep, in source order, or once `keepLineOrder()` has put them in
+    /// the plan's order, in that order (the same lists as `orderedLinesOfRep`, not a copy).
+    private(set) var linesOfRep: [[Int]]
     /// Lines of deals whose splits miss 100%.
     package var splitFlagged = Set<Int>()
-    /// Each line's product, type and status in compared form.
-    let keys: [MatchKeys]
+    /// Each line's product, type and status in compared form, for matching the conditions of
+    /// overrides and per-deal bonuses; empty when the plan has none (a million lines' are ~48 MB).
+    var keys: [MatchKeys]
     /// Each line's credit (amount × split), computed once.
     let credits: [Decimal]
     var overrides: [(condition: NormalizedCondition, override: Override)]
@@ -105,18 +107,18 @@ package struct Run {
         self.plan = plan
         self.lines = lines
         self.book = book
-        let rule = StatusRule(plan)
-        let facts = LineFacts.compute(lines, plan: plan)
-        keys = facts.keys
-        credits = facts.credits
         overrides = plan.commission.overrides.map { ($0.when.normalized, $0) }
         perDealBonuses = plan.bonuses.compactMap { bonus in
             guard case .perDeal(let amount, let when) = bonus.kind else { return nil }
             return (when.normalized, bonus, amount)
         }
-        let clawbacks = facts.keys.map { rule.isClawback($0.status) }
+        let facts = LineFacts.compute(
+            lines, plan: plan, keepingKeys: !overrides.isEmpty || !perDealBonuses.isEmpty)
+        keys = facts.keys
+        credits = facts.credits
+        let clawbacks = facts.clawback
         clawbackStatus = clawbacks
-        eligible = facts.keys.map { rule.isEligible($0.status) }
+        eligible = facts.eligible
         periodOfLine = facts.periods
         var grouped = [[Int]](repeating: [], count: book.reps.count)
         for (index, rep) in book.repOfLine.enumerated() { grouped[rep].append(index) }
@@ -135,16 +137,19 @@ package struct Run {
     }
 
     /// Puts each rep's lines in the plan's order once, for the runs `repriced` makes of this one
-    /// (the order depends on the lines alone).
+    /// (the order depends on the lines alone). `linesOfRep` then holds the ordered lists too:
+    /// its readers take its lists in any order.
     package mutating func keepLineOrder() {
         let (lines, linesOfRep) = (self.lines, self.linesOfRep)
         let chunks = min(linesOfRep.count, chunkCount(items: lines.count, minimum: 50_000, perCore: 1))
-        orderedLinesOfRep = Array(
+        let ordered = Array(
             inParallel(chunks: chunks) { chunk in
                 chunkRange(chunk, of: chunks, total: linesOfRep.count).map {
                     RepCalculation.order(linesOfRep[$0], of: lines)
                 }
             }.joined())
+        orderedLinesOfRep = ordered
+        self.linesOfRep = ordered
     }
 
     /// Computes every rep, in parallel when there are many (reps are independent), and joins
@@ -160,7 +165,7 @@ package struct Run {
     /// reps are computed a window at a time (each window's reps in parallel) and each window's
     /// line groups go to `receive` in roster order. `windowLines`: about how many lines a window
     /// holds; nil computes every rep in one window.
-    func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
+    package func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
         for window in RepWindows.split(lineCounts: linesOfRep.map(\.count), lines: windowLines) {
@@ -230,24 +235,38 @@ package struct KeyMemo {
 
 /// Facts about each line that every later step reads, computed in parallel chunks.
 struct LineFacts {
+    /// Empty unless asked for (`keepingKeys`).
     let keys: [MatchKeys]
     let credits: [Decimal]
     let periods: [Period]
+    /// Whether the line's status earns, and whether it claws back (`StatusRule`).
+    let eligible: [Bool]
+    let clawback: [Bool]
 
-    static func compute(_ lines: [CreditLine], plan: Plan) -> LineFacts {
+    /// `keepingKeys`: whether to keep each line's `MatchKeys` (read only to match conditions).
+    static func compute(_ lines: [CreditLine], plan: Plan, keepingKeys: Bool) -> LineFacts {
         let chunks = chunkCount(items: lines.count, minimum: 50_000, perCore: 4)
+        let rule = StatusRule(plan)
         let parts = inParallel(chunks: chunks) { chunk in
             var memo = KeyMemo()
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
+            let keys = slice.map { MatchKeys($0, memo: &memo) }
+            // Statuses read here only when the keys are not kept (else from the kept keys, once
+            // the chunks are joined: the joined facts are the larger, not these).
             return (
-                keys: slice.map { MatchKeys($0, memo: &memo) },
+                keys: keepingKeys ? keys : [],
                 credits: slice.map { Decimal.same($0.split, 1) ? $0.amount : Decimal.product($0.amount, $0.split) },
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
-                }
+                },
+                eligible: keepingKeys ? [] : keys.map { rule.isEligible($0.status) },
+                clawback: keepingKeys ? [] : keys.map { rule.isClawback($0.status) }
             )
         }
+        let keys = parts.flatMap(\.keys)
         return LineFacts(
-            keys: parts.flatMap(\.keys), credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods))
+            keys: keys, credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods),
+            eligible: keepingKeys ? keys.map { rule.isEligible($0.status) } : parts.flatMap(\.eligible),
+            clawback: keepingKeys ? keys.map { rule.isClawback($0.status) } : parts.flatMap(\.clawback))
     }
 }

@@ -23,6 +23,10 @@ extension Run {
         run.plan.commission = commission
         run.plan.rounding = rounding
         run.overrides = commission.overrides.map { ($0.when.normalized, $0) }
+        if !run.overrides.isEmpty && keys.isEmpty {
+            var memo = KeyMemo()
+            run.keys = lines.map { MatchKeys($0, memo: &memo) }
+        }
         run.explains = false
         return run
     }

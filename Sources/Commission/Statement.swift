@@ -29,7 +29,8 @@ public struct StatementLine: Sendable, Hashable {
     public var flags: LineFlags
     /// The bonus's name, for bonus lines.
     public var bonusName: String?
-    private var rateList: RateList
+    /// `rates` as stored: none, one, or several.
+    package private(set) var rateList: RateList
 
     init(
         kind: Kind, row: Int?, dealID: String?, rep: String, period: Period, credit: Decimal?, amount: Decimal,
@@ -68,7 +69,7 @@ public struct StatementLine: Sendable, Hashable {
 }
 
 /// A line's rates without an array (an allocation per line) for the usual none or one.
-enum RateList: Sendable, Hashable {
+package enum RateList: Sendable, Hashable {
     case none
     case one(Decimal)
     case many([Decimal])
@@ -81,7 +82,7 @@ enum RateList: Sendable, Hashable {
         }
     }
 
-    var array: [Decimal] {
+    package var array: [Decimal] {
         switch self {
         case .none: []
         case .one(let rate): [rate]

@@ -49,7 +49,7 @@ enum RateTableFindings {
         var order: [String] = []
         for suspect in suspects {
             let line = context.deals.lines[suspect.index]
-            guard let planRates = context.line(engine[line.row])?.rates, planRates.count == 1,
+            guard let planRates = engine[line.row]?.line?.rates, planRates.count == 1,
                 let manual = context.manualRate(suspect.index),
                 manual != planRates[0],
                 let source = sources.source(sheet: suspect.cell.sheet, at: suspect.cell.address),

@@ -16,11 +16,13 @@ public enum Reconciler {
     /// read like any deals file (`DealsReader.read`). `carried`: draw balances from periods paid
     /// before (a ledger's). `progress` hears what stage the work is in. `keepingLines`: the result
     /// keeps the deal lines the engine calculated (`Reconciliation.lines`), to calculate them again
-    /// with other workbooks' lines. `explaining`: false leaves the statement's line explanations
-    /// empty (a million of them are ~80 MB), for callers that show or record no lines.
+    /// with other workbooks' lines. `keepingStatementLines`: false leaves the statement without
+    /// lines (totals and issues only; a million lines are ~180 MB, their explanations ~80 MB
+    /// more), for callers that show or record no lines: the comparisons read only the amounts
+    /// gathered from them as they are computed.
     public static func reconcile(
         _ workbook: consuming HandKeptWorkbook, plan: Plan, roster: [RosterEntry], source: DealsTable? = nil,
-        carried: CarriedBalances = .none, keepingLines: Bool = false, explaining: Bool = true,
+        carried: CarriedBalances = .none, keepingLines: Bool = false, keepingStatementLines: Bool = true,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         var deals = workbook.takeDeals()
@@ -31,10 +33,11 @@ public enum Reconciler {
         let copies = DuplicateRows.takeCopies(from: &deals)
         // One run for the statement and for the plan's other readings (`Alternatives`).
         let run = try CommissionEngine.run(
-            plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: explaining)
-        let statement = try run.statement()
+            plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: keepingStatementLines)
+        let (statement, amounts) = try EngineAmounts.calculate(
+            run, rows: deals.lines, keepingLines: keepingStatementLines)
         var context = RowContext(
-            plan: plan, roster: rosterEntries, deals: deals, statement: statement, copies: copies)
+            plan: plan, roster: rosterEntries, deals: deals, statement: statement, amounts: amounts, copies: copies)
         context.rateScale = RateScale.of(deals)
         // The run is let go once the rows are explained: the later stages need only the statement.
         var findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)

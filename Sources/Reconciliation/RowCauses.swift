@@ -38,14 +38,14 @@ struct RowCauses {
             words.append("a typed value where the column has formulas")
         }
         let credit = line.credit
-        let rates = context.line(engine)?.rates ?? []
+        let rates = engine?.line?.rates ?? []
         if line.split != 1, expected != 0, context.matchesComputed(manual, expected / line.split) {
             causes.append(.splitNotApplied)
             words.append(
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")
         }
         // Only lines the engine overrode can have an override left out.
-        if !causes.contains(.splitNotApplied), context.line(engine) != nil, context.plan.overrides(line),
+        if !causes.contains(.splitNotApplied), engine?.line != nil, context.plan.overrides(line),
             let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
             context.matches(manual, amount)
         {

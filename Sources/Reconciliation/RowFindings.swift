@@ -40,7 +40,7 @@ enum RowFindings {
             // Most rows are right: those are passed over before a finding is built for them.
             if case (let value?, false) = Decimal.fromCell(cell.value), value == expected { continue }
             var finding = base(
-                context, line: line, reference: context.line(found), column: column, cell: cell.value,
+                context, line: line, reference: found?.line, column: column, cell: cell.value,
                 expected: expected)
             // Equal figures were passed over above: a match here differs within the tolerance.
             if let value = finding.manual, finding.manualText == nil, context.matches(value, expected) {
@@ -59,7 +59,7 @@ enum RowFindings {
             guard let cell = copy.manual.commission else { continue }
             let column = cell.column
             var finding = base(
-                context, line: copy.line, reference: context.line(engine[copy.original]), column: column,
+                context, line: copy.line, reference: engine[copy.original]?.line, column: column,
                 cell: cell.value,
                 expected: 0)
             guard finding.manual != 0 || finding.manualText != nil else { continue }
@@ -74,7 +74,7 @@ enum RowFindings {
 
     /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named.
     static func base(
-        _ context: RowContext, line: CreditLine, reference: StatementLine?, column: Int, cell: CellValue?,
+        _ context: RowContext, line: CreditLine, reference: LineReference?, column: Int, cell: CellValue?,
         expected: Decimal
     ) -> Finding {
         let (value, isText) = cell.map { Decimal.fromCell($0) } ?? (0, false)
@@ -99,7 +99,7 @@ enum RowFindings {
         for row in rows {
             guard let column = context.deals.mapping(ofRow: row.line.row).columns[.bonus] else { continue }
             let expected = row.copied == nil ? engine[row.line.row]?.bonus ?? 0 : 0
-            let reference = context.line(engine[row.copied ?? row.line.row])
+            let reference = engine[row.copied ?? row.line.row]?.line
             var finding = base(
                 context, line: row.line, reference: reference, column: column, cell: row.manual.bonus,
                 expected: expected)

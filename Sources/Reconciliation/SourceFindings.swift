@@ -35,8 +35,8 @@ enum SourceFindings {
             func unpaid(_ cause: Cause, _ explanation: String) -> Finding {
                 Finding(
                     sheet: sheet, cell: commissionCell ?? CellAddress(row: sheetRow, column: 1),
-                    dealID: line.dealID, rep: context.line(commission[line.row])?.rep ?? line.rep,
-                    period: context.line(commission[line.row])?.period, manual: paid, manualText: nil,
+                    dealID: line.dealID, rep: commission[line.row]?.line?.rep ?? line.rep,
+                    period: commission[line.row]?.line?.period, manual: paid, manualText: nil,
                     expected: 0, causes: [cause], explanation: explanation, isDerived: false)
             }
             guard let candidates = sourceByDeal[deal] else {
@@ -55,8 +55,8 @@ enum SourceFindings {
                 findings.append(
                     Finding(
                         sheet: sheet, cell: CellAddress(row: sheetRow, column: column), dealID: line.dealID,
-                        rep: context.line(commission[line.row])?.rep ?? line.rep,
-                        period: context.line(commission[line.row])?.period,
+                        rep: commission[line.row]?.line?.rep ?? line.rep,
+                        period: commission[line.row]?.line?.period,
                         manual: line.amount, manualText: nil, expected: match.amount, causes: [.amountMismatch],
                         explanation: "\(sourceFile) books deal \(line.dealID) at \(match.amount.groupedMoneyText)",
                         isDerived: false))
@@ -71,22 +71,18 @@ enum SourceFindings {
             copy.row += offset
             return copy
         }
-        let statement = try CommissionEngine.calculate(
-            plan: context.plan, roster: context.roster, lines: context.deals.lines + added)
-        let earned = context.amounts(in: statement)
+        // Only their amounts are read: the statement keeps no lines and explains none.
+        let lines = context.deals.lines + added
+        let run = try CommissionEngine.run(
+            plan: context.plan, roster: context.roster, lines: lines, explaining: false, keepingLineOrder: false)
+        let earned = try EngineAmounts.calculate(run, rows: context.deals.lines, keepingLines: false).amounts.rows
         let dealColumn = source.mapping.columns[.dealID] ?? 1
         for line in missing {
             let found = earned[line.row + offset]
             findings.append(
                 Finding(
                     sheet: sourceSheet, cell: CellAddress(row: line.row, column: dealColumn), dealID: line.dealID,
-                    rep: found.flatMap {
-                        statement.lineGroups[Int($0.group)].indices.contains(Int($0.index))
-                            ? statement.lineGroups[Int($0.group)][Int($0.index)] : nil
-                    }?.rep ?? line.rep,
-                    period: found.flatMap { $0.index >= 0 ? statement.lineGroups[Int($0.group)][Int($0.index)] : nil }?
-                        .period, manual: 0,
-                    manualText: nil,
+                    rep: found?.line?.rep ?? line.rep, period: found?.line?.period, manual: 0, manualText: nil,
                     expected: (found?.commission ?? 0) + (found?.bonus ?? 0), causes: [.missingLine],
                     explanation: "deal \(line.dealID) for \(line.rep) is in \(sourceFile) but not in the workbook",
                     isDerived: false))

@@ -35,7 +35,6 @@ enum SummaryFindings {
             let first = sheet.mapping.headerRow + 1
             return (name, first...max(first, lastRows[ordinal]))
         }
-        let linesByRepPeriod = lineAmounts(of: context.statement)
         var errorsByRepPeriod: [RepPeriod: [Finding]] = [:]
         for finding in rowFindings where finding.isError && !finding.isDerived {
             guard let period = finding.period else { continue }
@@ -57,21 +56,14 @@ enum SummaryFindings {
             let repKey = totals.keys.contains(RepPeriod(rep: key, period: period)) ? key : names[key] ?? key
             let repPeriod = RepPeriod(rep: repKey, period: period)
             guard let total = totals[repPeriod] else { return nil }
-            let own = linesByRepPeriod[repPeriod] ?? []
-            func sum(_ kinds: Set<StatementLine.Kind>) -> Decimal {
-                own.filter { kinds.contains($0.kind) }.reduce(Decimal(0)) { $0 + $1.amount }
-            }
-            var commissionKinds: Set<StatementLine.Kind> = [.commission]
-            if !hasTrueUpColumn { commissionKinds.insert(.trueUp) }
-            var commission = sum(commissionKinds)
-            if !hasBonusColumn && !dealsHaveBonus {
-                commission += own.filter { $0.kind == .bonus && $0.row != nil }.reduce(Decimal(0)) { $0 + $1.amount }
-            }
+            let sums = context.repPeriodSums[repPeriod] ?? LineSums()
+            var commission = hasTrueUpColumn ? sums.commission : sums.commissionAndTrueUp
+            if !hasBonusColumn && !dealsHaveBonus { commission += sums.rowBonus }
             return (
                 repPeriod, total,
                 [
-                    .commission: commission, .bonus: sum([.bonus]), .clawback: sum([.clawback]),
-                    .trueUp: sum([.trueUp]), .earned: total.earned, .draw: total.draw, .payable: total.payable,
+                    .commission: commission, .bonus: sums.bonus, .clawback: sums.clawback,
+                    .trueUp: sums.trueUp, .earned: total.earned, .draw: total.draw, .payable: total.payable,
                     .balance: total.balance,
                 ]
             )
@@ -100,11 +92,20 @@ enum SummaryFindings {
                 + " names no \(plan.period.rawValue) of this run"
         }
         let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
+        // The rows of each rep-period's commission lines, found the first time a formula is read for them.
+        var linesOfRepPeriod: [RepPeriod: [Int32]]?
+        func commissionRows(_ repPeriod: RepPeriod) -> [(row: Int, amount: Decimal)] {
+            if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
+            return (linesOfRepPeriod?[repPeriod] ?? []).map {
+                let row = context.deals.lines[Int($0)].row
+                return (row, context.engine[row]?.commission ?? 0)
+            }
+        }
         var findings: [Finding] = []
         for row in summary.rows {
             guard let (repPeriod, total, expected) = expectation(row) else { continue }
             let period = repPeriod.period
-            let own = linesByRepPeriod[repPeriod] ?? []
+            let clawedBack = context.repPeriodSums[repPeriod]?.clawedBackRows ?? []
             for field in [SummaryField.payable, .earned, .commission] {
                 guard let cell = row.cells[field], let manual = Decimal.fromCell(cell.value).0,
                     let want = expected[field]
@@ -138,7 +139,7 @@ enum SummaryFindings {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")
                 } else if field == .clawback,
-                    case let missed = missedClawbacks(cell.formula, own: own, context: context),
+                    case let missed = missedClawbacks(cell.formula, rows: clawedBack, context: context),
                     !missed.isEmpty
                 {
                     finding.causes = [.clawbackMissed]
@@ -146,7 +147,8 @@ enum SummaryFindings {
                         "the clawback of row " + missed.map { String(context.place($0).row) }.joined(separator: ", ")
                             + " is left out")
                 } else if let formula = cell.formula,
-                    let short = shortRange(formula, own: own, dataRows: dataRows, context: context)
+                    let short = shortRange(
+                        formula, own: commissionRows(repPeriod), dataRows: dataRows, context: context)
                 {
                     finding.causes = [.sumRange]
                     finding.repairedFormula = FormulaForensics.extendingRanges(
@@ -155,7 +157,8 @@ enum SummaryFindings {
                         "its range covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
                     )
                 } else if field != .clawback, let formula = cell.formula,
-                    case let left = sheetsLeftOut(formula, own: own, dataRows: dataRows, context: context),
+                    case let left = sheetsLeftOut(
+                        formula, own: commissionRows(repPeriod), dataRows: dataRows, context: context),
                     !left.isEmpty
                 {
                     finding.causes = [.sumRange]
@@ -206,12 +209,13 @@ enum SummaryFindings {
 
     /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows
     /// it should span: the sheet's data rows when it starts at the top of them (a whole-column
-    /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM).
+    /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM). `own`:
+    /// the rows of the rep-period's commission lines, with their amounts.
     static func shortRange(
-        _ formula: String, own: [LineAmount], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext
     ) -> (sheet: String, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
-        let ownRows = own.filter { $0.kind == .commission }.compactMap(\.row).map(context.place)
+        let ownRows = own.map { context.place($0.row) }
         for (sheet, rows) in dataRows {
             let spans = FormulaForensics.rowSpans(in: formula, sheet: sheet).filter { $0.count > 1 }
             let mine = ownRows.filter { $0.sheet == sheet }.map(\.row)
@@ -229,24 +233,23 @@ enum SummaryFindings {
 
     /// The deals sheets holding the rep-period's commission lines that a formula adding up other
     /// deals sheets leaves out (a tab forgotten in the total); none when it names no deals sheet.
+    /// `own`: as for `shortRange`.
     static func sheetsLeftOut(
-        _ formula: String, own: [LineAmount], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext
     ) -> [String] {
         let named = Set(
             dataRows.map(\.sheet).filter { !FormulaForensics.rowSpans(in: formula, sheet: $0).isEmpty })
         guard !named.isEmpty else { return [] }
         let holding = Set(
-            own.filter { $0.kind == .commission && $0.amount != 0 }.compactMap(\.row).map {
-                context.place($0).sheet
-            })
+            own.filter { $0.amount != 0 }.map { context.place($0.row).sheet })
         return holding.subtracting(named).sorted()
     }
 
-    /// Rows the engine claws back in this rep-period that a clawback cell's formula does not name
-    /// (a typed value or `=0` names none).
-    static func missedClawbacks(_ formula: String?, own: [LineAmount], context: RowContext) -> [Int] {
-        own.filter { $0.kind == .clawback && $0.amount != 0 }.compactMap(\.row).filter { key in
+    /// Of `rows`, those the engine claws back in this rep-period, the ones a clawback cell's
+    /// formula does not name (a typed value or `=0` names none).
+    static func missedClawbacks(_ formula: String?, rows: [Int], context: RowContext) -> [Int] {
+        rows.filter { key in
             let (sheet, row) = context.place(key)
             let named = formula.map { FormulaForensics.rowSpans(in: $0, sheet: sheet) } ?? []
             return !named.contains { $0.contains(row) }
@@ -279,42 +282,4 @@ enum SummaryFindings {
         let largest = relevant.max { abs(effect($0)) < abs(effect($1)) }!
         return (largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" })
     }
-}
-
-extension SummaryFindings {
-    /// The statement's line amounts by rep (compared form) and period. A rep's lines come
-    /// together and mostly in period order, so each run of lines with one rep-period is keyed
-    /// once rather than line by line.
-    static func lineAmounts(of statement: Statement) -> [RepPeriod: [LineAmount]] {
-        var byRepPeriod: [RepPeriod: [LineAmount]] = [:]
-        var run: [LineAmount] = []
-        var runKey: RepPeriod?
-        var rep = ("", "")  // the last rep's text and its compared form
-        func flush() {
-            if let runKey, !run.isEmpty { byRepPeriod[runKey, default: []].append(contentsOf: run) }
-            run.removeAll(keepingCapacity: true)
-        }
-        for group in statement.lineGroups {
-            // Through a buffer, so that reading four fields does not copy (retain) whole lines.
-            group.withUnsafeBufferPointer { lines in
-                for index in lines.indices {
-                    if lines[index].rep != rep.0 { rep = (lines[index].rep, lines[index].rep.normalizedKey) }
-                    if runKey?.rep != rep.1 || runKey?.period != lines[index].period {
-                        flush()
-                        runKey = RepPeriod(rep: rep.1, period: lines[index].period)
-                    }
-                    run.append(LineAmount(kind: lines[index].kind, amount: lines[index].amount, row: lines[index].row))
-                }
-            }
-        }
-        flush()
-        return byRepPeriod
-    }
-}
-
-/// What the summary reads of a statement line: its kind, its amount and the row it pays.
-struct LineAmount {
-    let kind: StatementLine.Kind
-    let amount: Decimal
-    let row: Int?
 }

@@ -59,4 +59,36 @@ import Testing
             }
         }
     }
+
+    /// A run whose plan has no override and no per-deal bonus keeps no lines' match keys; priced
+    /// again under rules with overrides it works them out, and pays each row what a fresh run pays.
+    @Test(arguments: ScenarioTests.cases)
+    func overridesAddedByARepricingMatchTheirLines(_ name: String) throws {
+        let (plan, roster, lines) = try SpooledCalculationTests.scenario(name)
+        var bare = plan
+        bare.commission.overrides = []
+        bare.bonuses = plan.bonuses.filter { if case .perDeal = $0.kind { false } else { true } }
+        var target = bare
+        target.commission.overrides =
+            [
+                Override(
+                    when: LineCondition(product: lines.compactMap(\.product).first),
+                    effect: .rate(Decimal(string: "0.031")!))
+            ] + plan.commission.overrides
+        let rows = Set(lines.map(\.row))
+        let repriced = Result { () throws(EngineError) in
+            try Run(plan: bare, roster: roster, lines: lines).repriced(
+                commission: target.commission, rounding: target.rounding
+            ).rowAmounts(of: rows)
+        }
+        let fresh = Result { () throws(EngineError) in
+            try Run(plan: target, roster: roster, lines: lines).rowAmounts(of: rows)
+        }
+        switch (repriced, fresh) {
+        case (.success(let amounts), .success(let expected)):
+            #expect(Self.byRow(amounts) == Self.byRow(expected), "\(name)")
+        case (.failure, .failure): break
+        default: Issue.record("\(name): one run failed, the other did not")
+        }
+    }
 }

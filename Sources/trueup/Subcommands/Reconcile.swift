@@ -89,8 +89,8 @@ struct Reconcile: ParsableCommand {
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
                         carried: carried, keepingLines: several && deals == nil,
-                        // Only a ledger's comparisons read the statement's lines whole.
-                        explaining: againstLedger != nil, progress: hear))
+                        // Only a ledger's comparisons read the statement's lines.
+                        keepingStatementLines: againstLedger != nil, progress: hear))
             } catch let error as EngineError {
                 throw UsageError("\(workbook): \(error)")
             }

@@ -1,0 +1,161 @@
+import Commission
+import Foundation
+import Ingest
+import Primitives
+
+/// What a finding names of a row's commission line: its rep, period and rates. Many rows share
+/// one (a rep's period at one rate), so the table keeps each once.
+struct LineReference: Hashable {
+    // In this order, so that telling two apart compares the cheapest first.
+    let period: Period
+    let rep: String
+    let rateList: RateList
+
+    init(_ line: StatementLine) {
+        period = line.period
+        rep = line.rep
+        rateList = line.rateList
+    }
+
+    /// The rates the commission was computed at, in band order.
+    var rates: [Decimal] { rateList.array }
+}
+
+/// What the engine pays one source row, and what its commission line names.
+struct RowAmounts: Equatable {
+    var commission: Decimal = 0
+    var bonus: Decimal = 0
+    /// The row's commission line (the last, should it have several); nil when it has none.
+    var line: LineReference?
+}
+
+/// The engine's amounts per source row, gathered from the statement's lines as they are computed,
+/// so that the lines need not be kept: held by row in columns, not hashed (a million rows would
+/// make a dictionary of a million entries, and a million lines hold ~180 MB). The rows of the
+/// deals' lines have a slot found from the row's sheet and sheet row; any other row is kept in a
+/// dictionary.
+struct RowAmountsTable {
+    /// Per sheet (the row's upper half): each sheet row's slot, -1 for none.
+    private var slots: [[Int32]] = []
+    private var commissions: [Decimal] = []
+    /// Empty until a row has a bonus line (most plans pay no per-deal bonus).
+    private var bonuses: [Decimal] = []
+    /// Per slot: its commission line in `references`; `noLine` when the statement has no line
+    /// of the row, `noCommission` when it has only a bonus.
+    private var lineOfSlot: [Int32] = []
+    private static let noLine: Int32 = -2
+    private static let noCommission: Int32 = -1
+    /// The distinct commission lines' references, and each one's position there.
+    private var references: [LineReference] = []
+    private var referenceIDs: [LineReference: Int32] = [:]
+    /// The reference found last.
+    private var lastReference: Int32 = -1
+    private var others: [Int: RowAmounts] = [:]
+
+    /// Slots for `rows` (`count` of them); the slots take about four times as many entries as
+    /// rows at most, beyond that rows are in the dictionary.
+    init(rows: some Sequence<Int>, count: Int) {
+        var lengths: [Int] = []
+        for row in rows where row >= 0 {
+            let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
+            guard sheet < 4096, own < 1 << 21 else { continue }
+            if sheet >= lengths.count { lengths += repeatElement(0, count: sheet + 1 - lengths.count) }
+            lengths[sheet] = max(lengths[sheet], own + 1)
+        }
+        var budget = 4 * count + 1024
+        slots = lengths.map { length in
+            guard length <= budget else { return [] }
+            budget -= length
+            return [Int32](repeating: -1, count: length)
+        }
+        var slotCount: Int32 = 0
+        for row in rows {
+            guard let (sheet, own) = place(row), slots[sheet][own] < 0 else { continue }
+            slots[sheet][own] = slotCount
+            slotCount += 1
+        }
+        commissions = [Decimal](repeating: 0, count: Int(slotCount))
+        lineOfSlot = [Int32](repeating: Self.noLine, count: Int(slotCount))
+    }
+
+    private func place(_ row: Int) -> (Int, Int)? {
+        guard row >= 0 else { return nil }
+        let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
+        return sheet < slots.count && own < slots[sheet].count ? (sheet, own) : nil
+    }
+
+    private func slot(_ row: Int) -> Int? {
+        guard let (sheet, own) = place(row) else { return nil }
+        let slot = slots[sheet][own]
+        return slot >= 0 ? Int(slot) : nil
+    }
+
+    /// The row's amounts, nil when the statement has no line of it.
+    subscript(row: Int) -> RowAmounts? {
+        guard let slot = slot(row) else { return others[row] }
+        let line = lineOfSlot[slot]
+        guard line != Self.noLine else { return nil }
+        return RowAmounts(
+            commission: commissions[slot], bonus: bonuses.isEmpty ? 0 : bonuses[slot],
+            line: line >= 0 ? references[Int(line)] : nil)
+    }
+
+    /// Adds `line`'s amount to its row's (a commission or a bonus; lines of no row, true-ups and
+    /// clawbacks are not a row's).
+    mutating func add(_ line: StatementLine) {
+        guard let row = line.row, line.kind == .commission || line.kind == .bonus else { return }
+        let isCommission = line.kind == .commission
+        guard let slot = slot(row) else {
+            var amounts = others[row] ?? RowAmounts()
+            if isCommission {
+                amounts.commission = Decimal.sum(amounts.commission, line.amount)
+                amounts.line = LineReference(line)
+            } else {
+                amounts.bonus = Decimal.sum(amounts.bonus, line.amount)
+            }
+            others[row] = amounts
+            return
+        }
+        if isCommission {
+            commissions[slot] = Decimal.sum(commissions[slot], line.amount)
+            lineOfSlot[slot] = referenceID(LineReference(line))
+        } else {
+            if bonuses.isEmpty { bonuses = [Decimal](repeating: 0, count: commissions.count) }
+            bonuses[slot] = Decimal.sum(bonuses[slot], line.amount)
+            if lineOfSlot[slot] == Self.noLine { lineOfSlot[slot] = Self.noCommission }
+        }
+    }
+
+    /// The positions in `lines` (those the table has slots for) of the rows with a commission
+    /// line, by the line's rep (compared form) and period, in `lines`' order.
+    func commissionLines(of lines: [CreditLine]) -> [RepPeriod: [Int32]] {
+        let keys = references.map { RepPeriod(rep: $0.rep.normalizedKey, period: $0.period) }
+        var result: [RepPeriod: [Int32]] = [:]
+        for (index, line) in lines.enumerated() {
+            let key: RepPeriod
+            if let slot = slot(line.row) {
+                guard lineOfSlot[slot] >= 0 else { continue }
+                key = keys[Int(lineOfSlot[slot])]
+            } else {
+                guard let reference = others[line.row]?.line else { continue }
+                key = RepPeriod(rep: reference.rep.normalizedKey, period: reference.period)
+            }
+            result[key, default: []].append(Int32(index))
+        }
+        return result
+    }
+
+    /// `reference`'s position in `references`, added when new (the one found last is checked
+    /// first, unhashed: a rep's lines mostly come a period and a rate at a time).
+    private mutating func referenceID(_ reference: LineReference) -> Int32 {
+        if lastReference >= 0, references[Int(lastReference)] == reference { return lastReference }
+        if let known = referenceIDs[reference] {
+            lastReference = known
+            return known
+        }
+        lastReference = Int32(references.count)
+        references.append(reference)
+        referenceIDs[reference] = lastReference
+        return lastReference
+    }
+}

@@ -1,0 +1,83 @@
+import Commission
+import Foundation
+import Ingest
+import Testing
+
+@testable import Reconciliation
+
+/// The amounts a reconcile gathers from the engine's lines as they are computed (so that it need
+/// not keep them) are the lines' own: every row's commission, bonus and commission line, and
+/// every rep-period's sums by kind, the same whether the lines are kept or let go a window at a time.
+@Suite struct EngineAmountsTests {
+    /// Each scenario's deals (with clawbacks, bonuses, splits and true-ups among them): the gathered
+    /// amounts against amounts worked out here from the kept statement's lines, with slots for
+    /// every other row only (the rest are held apart), in windows of 7 lines and in one.
+    @Test(arguments: ScenarioReconciliationTests.cases)
+    func gatheredAmountsAreTheLinesOwn(_ name: String) throws {
+        let (_, plan, roster) = try ScenarioReconciliationTests.inputs(name)
+        let deals = ScenarioReconciliationTests.folder.appendingPathComponent(name).appendingPathComponent("deals.csv")
+        let lines = try DealsReader.read(TableFile.open(deals.path)).lines
+        let run = try CommissionEngine.run(plan: plan, roster: roster, lines: lines)
+        let slotted = lines.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let (statement, kept) = try EngineAmounts.calculate(run, rows: slotted, keepingLines: true)
+        let (bare, windowed) = try EngineAmounts.calculate(run, rows: slotted, keepingLines: false, windowLines: 7)
+        #expect(bare.lineGroups.isEmpty && !statement.lineGroups.isEmpty)
+        #expect(bare.reps == statement.reps)
+
+        var rows: [Int: RowAmounts] = [:]
+        /// Per rep-period: commission, commission and true-ups, true-up, bonus, row bonus, clawback.
+        var sums: [RepPeriod: [Decimal]] = [:]
+        var clawedBack: [RepPeriod: [Int]] = [:]
+        for line in statement.lineGroups.joined() {
+            let key = RepPeriod(rep: line.rep.normalizedKey, period: line.period)
+            var figures = sums[key] ?? [Decimal](repeating: 0, count: 6)
+            switch line.kind {
+            case .commission:
+                figures[0] += line.amount
+                figures[1] += line.amount
+            case .trueUp:
+                figures[1] += line.amount
+                figures[2] += line.amount
+            case .bonus:
+                figures[3] += line.amount
+                if line.row != nil { figures[4] += line.amount }
+            case .clawback:
+                figures[5] += line.amount
+                if let row = line.row, line.amount != 0 { clawedBack[key, default: []].append(row) }
+            }
+            sums[key] = figures
+            guard let row = line.row else { continue }
+            if line.kind == .commission {
+                rows[row, default: RowAmounts()].commission += line.amount
+                rows[row, default: RowAmounts()].line = LineReference(line)
+                #expect(rows[row]?.line?.rates == line.rates)
+            } else if line.kind == .bonus {
+                rows[row, default: RowAmounts()].bonus += line.amount
+            }
+        }
+        #expect(!rows.isEmpty)
+        for amounts in [kept, windowed] {
+            for line in lines {
+                #expect(amounts.rows[line.row] == rows[line.row], "\(name) row \(line.row)")
+            }
+            #expect(amounts.rows[-7] == nil)
+            #expect(Set(amounts.repPeriods.keys) == Set(sums.keys), "\(name)")
+            for (key, gathered) in amounts.repPeriods {
+                let figures = [
+                    gathered.commission, gathered.commissionAndTrueUp, gathered.trueUp, gathered.bonus,
+                    gathered.rowBonus, gathered.clawback,
+                ]
+                #expect(figures == sums[key], "\(name) \(key.rep) \(key.period)")
+                #expect(gathered.clawedBackRows == clawedBack[key] ?? [], "\(name) \(key.rep) \(key.period)")
+            }
+        }
+        // The rows of each rep-period's commission lines, as the summary's range checks read them.
+        let positions = kept.rows.commissionLines(of: lines)
+        for (index, line) in lines.enumerated() {
+            guard let reference = rows[line.row]?.line else { continue }
+            let key = RepPeriod(rep: reference.rep.normalizedKey, period: reference.period)
+            #expect(positions[key]?.contains(Int32(index)) == true, "\(name) row \(line.row)")
+        }
+        #expect(positions.values.reduce(0) { $0 + $1.count } == rows.values.filter { $0.line != nil }.count)
+    }
+}
