@@ -134,15 +134,15 @@ public struct PrecedentWalk {
         if step >= 0 { formulaVisit[Int(step)] = visit } else { rangeVisit[Int(-1 - step)] = visit }
     }
 
-    /// A step on the walk's stack: what it reads itself, the results of the steps below it found
-    /// so far, how far through those steps it is, and (Tarjan's) its visit number and the lowest
-    /// visit number of an unfinished step it reaches.
+    /// A step on the walk's stack: the steps it reads and how far through them it is, where its
+    /// entries begin in the walk's lists of cells found and results below, and (Tarjan's) its
+    /// visit number and the lowest visit number of an unfinished step it reaches.
     private struct Frame {
         let step: Step
         let children: [Step]
-        var found: [Int32]
-        var below: [Int32] = []
         var next = 0
+        let foundStart: Int
+        let belowStart: Int
         let visit: Int32
         var low: Int32
     }
@@ -154,16 +154,26 @@ public struct PrecedentWalk {
     /// are one strongly connected part, found as Tarjan's algorithm finds them: each of them
     /// reaches what any of them reads, so all get the part's one result when its first step
     /// finishes. The result of a step in a cycle thus does not depend on where a walk began.
+    /// What the steps on the stack found is kept in two lists for the whole walk, each step's
+    /// entries after those of the steps below it: a step inside a part leaves its entries to the
+    /// part (nothing is copied, so a cycle of a million formulas is walked in linear time), and a
+    /// part's first step takes the entries from its own start on and leaves its result.
     private mutating func reached(_ root: Step) -> Int32 {
         let known = memo(root)
         if known >= 0 { return known }
         var stack: [Frame] = []
+        var found: [Int32] = []
+        var below: [Int32] = []
         /// Steps visited whose part is not finished, in visit order.
         var unfinished: [Step] = []
         var visits: Int32 = 0
         func push(_ step: Step, _ walk: inout PrecedentWalk) {
-            let (found, children) = walk.scan(step)
-            stack.append(Frame(step: step, children: children, found: found, visit: visits, low: visits))
+            let (reads, children) = walk.scan(step)
+            stack.append(
+                Frame(
+                    step: step, children: children, foundStart: found.count, belowStart: below.count, visit: visits,
+                    low: visits))
+            found += reads
             walk.setVisit(step, visits)
             unfinished.append(step)
             visits += 1
@@ -175,7 +185,7 @@ public struct PrecedentWalk {
                 stack[top].next += 1
                 let known = memo(child)
                 if known >= 0 {
-                    if known > 0 { stack[top].below.append(known) }
+                    if known > 0 { below.append(known) }
                 } else if let visit = visit(child) {
                     stack[top].low = min(stack[top].low, visit)
                 } else {
@@ -185,20 +195,30 @@ public struct PrecedentWalk {
             }
             let done = stack.removeLast()
             guard done.low == done.visit else {
-                // Inside a part whose first step is below on the stack: what it reads is that part's.
-                let parent = stack.count - 1
-                stack[parent].found += done.found
-                stack[parent].below += done.below
-                stack[parent].low = min(stack[parent].low, done.low)
+                // Inside a part whose first step is below on the stack: its entries are that part's.
+                stack[stack.count - 1].low = min(stack[stack.count - 1].low, done.low)
                 continue
             }
-            let result = combine(done.found, done.below)
+            // A part's steps may each have met the same result below: it is added once.
+            var results = Array(below[done.belowStart...])
+            if results.count > 1 {
+                results.sort()
+                var kept = 1
+                for index in results.indices.dropFirst() where results[index] != results[kept - 1] {
+                    results[kept] = results[index]
+                    kept += 1
+                }
+                results.removeLast(results.count - kept)
+            }
+            let result = combine(Array(found[done.foundStart...]), results)
+            found.removeSubrange(done.foundStart...)
+            below.removeSubrange(done.belowStart...)
             while let step = unfinished.popLast() {
                 setVisit(step, -1)
                 if step >= 0 { formulaMemo[Int(step)] = result } else { rangeMemo[Int(-1 - step)] = result }
                 if step == done.step { break }
             }
-            if result > 0, let parent = stack.indices.last { stack[parent].below.append(result) }
+            if result > 0, !stack.isEmpty { below.append(result) }
         }
         return memo(root)
     }
