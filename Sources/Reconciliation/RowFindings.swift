@@ -27,7 +27,7 @@ enum RowFindings {
             }
             let expected = expectedCommission(line.row)
             if !context.matches(value, expected) { differing.insert(line.row) }
-            if isText || value != expected { asked.append(index) }
+            if isText || !context.matches(value, expected) { asked.append(index) }
         }
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
         let alternatives = Alternatives(context: context, run: run, rows: differing)
