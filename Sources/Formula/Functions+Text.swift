@@ -213,6 +213,7 @@ extension Functions {
     /// A code unit in the case SEARCH compares in: its lower case where that is one code unit
     /// (so `A` and `a`, `Ä` and `ä` match), else itself; positions stay those of the text.
     static func foldedCase(_ unit: UInt16) -> UInt16 {
+        if unit < 0x80 { return (0x41...0x5A).contains(unit) ? unit | 0x20 : unit }
         guard let scalar = Unicode.Scalar(unit) else { return unit }
         let lower = scalar.properties.lowercaseMapping.utf16
         return lower.count == 1 ? lower.first! : unit

@@ -15,7 +15,8 @@ public struct ManualCells: Sendable, Hashable {
         /// No manual cells: the lines alone.
         case nothing
         /// The rate, commission and bonus values, the commission's column and whether it holds a
-        /// formula (the reconciler reads formula texts from the workbook's formulas).
+        /// formula, but not the formula's text (`commission?.formula` is nil): for a caller that
+        /// has the workbook's formulas to read it from, as the reconciler does.
         case values
         /// The values, and the commission's formula text and number format too.
         case valuesAndFormulas

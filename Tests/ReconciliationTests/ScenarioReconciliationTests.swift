@@ -110,9 +110,10 @@ import Testing
 
     /// Without the statement's lines (`keepingStatementLines: false`, what `trueup reconcile`
     /// asks for without a ledger: the comparisons read the amounts gathered as the lines are
-    /// computed, and no explanation is written) the findings are the same: no amount is lost or
-    /// moved to another row or rep-period, and no cause is read from an explanation's words (an
-    /// `override_not_applied` among them, in case-05).
+    /// computed, and no explanation is written) the findings are the same, and no cause is read
+    /// from an explanation's words (an `override_not_applied` among them, in case-05). Both runs
+    /// gather their amounts the same way, in one window here: `EngineAmountsTests` checks the
+    /// gathered amounts against the lines, and across windows.
     @Test(arguments: cases)
     func findingsDoNotDependOnTheStatementsLines(_ name: String) throws {
         let (workbook, plan, entries) = try Self.inputs(name)
