@@ -50,11 +50,32 @@ extension DealsReader {
                 convert(batch, mapping: self.mapping, styles: styles, manualCells: self.manualCells, into: &part)
                 do {
                     try handOn(&part, to: self.receive)
-                    self.parts.append(part)
+                    self.keep(part)
                 } catch {
                     self.lock.withLock { self.failure = error }
                 }
             }
+        }
+
+        /// Gives the table room for `rows` lines (and their manual cells) up front, so that each
+        /// batch is copied into it as it is converted and let go: joined at the end instead, the
+        /// batches and the joined table would hold every line twice for a moment. Room never
+        /// touched is address space, not memory. Past the room, the batches are joined at the end.
+        func reserve(rows: Int) {
+            queue.async {
+                self.converted.lines.reserveCapacity(rows)
+                if self.manualCells != .nothing { self.converted.manual.reserveCapacity(rows) }
+            }
+        }
+
+        /// Adds a converted batch: copied into the room reserved when all of it fits and no batch
+        /// waits to be joined, else kept to be joined at the end.
+        private func keep(_ part: DealsTable) {
+            let fits =
+                parts.isEmpty && converted.lines.capacity - converted.lines.count >= part.lines.count
+                && converted.manual.capacity - converted.manual.count >= part.manual.count
+                && (converted.lines.capacity > 0 || part.lines.isEmpty)
+            if fits { converted.append(part) } else { parts.append(part) }
         }
 
         /// What the batches read (the lines too, unless handed on), once every one is converted;

@@ -176,8 +176,17 @@ public enum DealsReader {
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
         // Reads the rows, handing them to `converter` a batch at a time.
+        // How far through the table the read is, to size the lines' room from the first batch.
+        var position: (done: Int64, total: Int64) = (0, 0)
+        var reserved = receive != nil
         func readRows() throws {
-            try file.forEachRow(of: table, progress: progress) { row, place in
+            try file.forEachRow(
+                of: table,
+                progress: { done, total in
+                    position = (done, total)
+                    progress?(done, total)
+                }
+            ) { row, place in
                 var row = row
                 if let region {
                     if region.isTotals(row.index) {
@@ -206,6 +215,10 @@ public enum DealsReader {
                     styles?.date = sheetDate
                 }
                 if let styles, pending.count >= batchSize {
+                    if !reserved {
+                        reserved = true
+                        if let rows = Self.expectedRows(pending.count, of: position) { converter.reserve(rows: rows) }
+                    }
                     try converter.add(pending, styles: styles)
                     pending.removeAll(keepingCapacity: true)
                 }
@@ -230,6 +243,15 @@ public enum DealsReader {
         result.append(try converter.finish())
         result.totals += tableTotals
         return result
+    }
+
+    /// The rows a table will have, from the `rows` read by `position` (bytes read of the total):
+    /// a tenth more than the share says, at most 2,097,152 (an XLSX sheet holds 1,048,576; a
+    /// longer CSV file's lines past that are joined at the end); nil before any byte is counted.
+    static func expectedRows(_ rows: Int, of position: (done: Int64, total: Int64)) -> Int? {
+        guard position.done > 0, position.total >= position.done else { return nil }
+        let share = Double(rows) * Double(position.total) / Double(position.done)
+        return Int(min(share * 1.1 + Double(batchSize), 2_097_152))
     }
 
     /// Hands the lines read so far to `receive`, when there is one, and drops them with their

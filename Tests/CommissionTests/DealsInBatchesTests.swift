@@ -47,6 +47,37 @@ import Testing
         #expect(part.lines.capacity == 0)
     }
 
+    /// The lines kept (not handed on) go into room sized from the first batch's share of the file;
+    /// where the first rows are long and the rest short the room runs out, and the batches past
+    /// it are joined at the end: either way every row comes out once, in order, with its cells.
+    @Test(arguments: [false, true]) func linesKeptFillTheirRoomThenJoinTheRest(longFirstRows: Bool) throws {
+        var text = "Deal ID,Rep,Close Date,Amount,Split,Commission\n"
+        for row in 0..<40_000 {
+            let id = longFirstRows && row < 9_000 ? "D\(row)-" + String(repeating: "x", count: 400) : "D\(row)"
+            text += "\(id),R\(row % 37),2026-0\(row % 9 + 1)-15,\(row % 5_000).5,1,\(row % 400)\n"
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-room-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("deals.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let table = try DealsReader.read(TableFile.open(file.path), manualCells: .values)
+        #expect(table.lines.count == 40_000)
+        #expect(table.manual.count == 40_000)
+        #expect(table.lines.map(\.row) == Array(2...40_001))
+        #expect(table.manual.map(\.row) == Array(2...40_001))
+        #expect(table.lines[9_500].dealID == "D9500")
+        #expect(table.lines[5].dealID.hasPrefix(longFirstRows ? "D5-x" : "D5"))
+        #expect(table.manual[123].commission?.value == .text("123"))
+        #expect(table.rowsRead == 40_000)
+    }
+
+    @Test func theRoomIsTheFirstBatchsShareAndATenthMore() {
+        #expect(DealsReader.expectedRows(8_192, of: (1_000, 10_000)) == 8_192 * 11 + 8_192)
+        #expect(DealsReader.expectedRows(8_192, of: (0, 10_000)) == nil)
+        #expect(DealsReader.expectedRows(8_192, of: (10, 1 << 40)) == 2_097_152)
+    }
+
     @Test func linesHandedOnInBatchesAreTheWholeTablesLines() throws {
         let file = try Self.dealsFile(rows: 40_000)
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
