@@ -200,17 +200,7 @@ public struct PrecedentWalk {
                 continue
             }
             // A part's steps may each have met the same result below: it is added once.
-            var results = Array(below[done.belowStart...])
-            if results.count > 1 {
-                results.sort()
-                var kept = 1
-                for index in results.indices.dropFirst() where results[index] != results[kept - 1] {
-                    results[kept] = results[index]
-                    kept += 1
-                }
-                results.removeLast(results.count - kept)
-            }
-            let result = combine(Array(found[done.foundStart...]), results)
+            let result = combine(Array(found[done.foundStart...]), Self.sortedOnce(Array(below[done.belowStart...])))
             found.removeSubrange(done.foundStart...)
             below.removeSubrange(done.belowStart...)
             while let step = unfinished.popLast() {
@@ -223,6 +213,19 @@ public struct PrecedentWalk {
         return memo(root)
     }
 
+    /// `numbers` sorted, each once.
+    private static func sortedOnce(_ numbers: [Int32]) -> [Int32] {
+        guard numbers.count > 1 else { return numbers }
+        var sorted = numbers.sorted()
+        var kept = 1
+        for index in sorted.indices.dropFirst() where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
     /// The result of a step that reads `found` itself and the results `below`: one of those when
     /// it adds nothing to it, else a new one.
     private mutating func combine(_ found: [Int32], _ below: [Int32]) -> Int32 {
@@ -230,14 +233,7 @@ public struct PrecedentWalk {
         if found.isEmpty && below.isEmpty { return 0 }
         var all = found
         for index in below { all += results[Int(index)] }
-        all.sort()
-        var kept = 0
-        for index in all.indices where kept == 0 || all[kept - 1] != all[index] {
-            all[kept] = all[index]
-            kept += 1
-        }
-        all.removeLast(all.count - kept)
-        results.append(all)
+        results.append(Self.sortedOnce(all))
         return Int32(results.count - 1)
     }
 
