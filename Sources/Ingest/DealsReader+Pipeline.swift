@@ -74,7 +74,6 @@ extension DealsReader {
             let fits =
                 parts.isEmpty && converted.lines.capacity - converted.lines.count >= part.lines.count
                 && converted.manual.capacity - converted.manual.count >= part.manual.count
-                && (converted.lines.capacity > 0 || part.lines.isEmpty)
             if fits { converted.append(part) } else { parts.append(part) }
         }
 
