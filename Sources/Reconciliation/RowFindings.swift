@@ -26,8 +26,9 @@ enum RowFindings {
                 continue
             }
             let expected = expectedCommission(line.row)
-            if !context.matches(value, expected) { differing.insert(line.row) }
-            if isText || !context.matches(value, expected) { asked.append(index) }
+            let matches = context.matches(value, expected)
+            if !matches { differing.insert(line.row) }
+            if isText || !matches { asked.append(index) }
         }
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
         let alternatives = Alternatives(context: context, run: run, rows: differing)
