@@ -245,7 +245,9 @@ public enum DealsReader {
         return result
     }
 
-    /// The rows a table will have, from the `rows` read by `position` (bytes read of the total):
+    /// The rows a table will have, from the `rows` read by `position` (bytes read of the total;
+    /// a CSV reader counts its whole chunk read, so on a file of a few chunks this falls short
+    /// and the batches past the room are joined as before):
     /// a tenth more than the share says, at most 2,097,152 (an XLSX sheet holds 1,048,576; a
     /// longer CSV file's lines past that are joined at the end); nil before any byte is counted.
     static func expectedRows(_ rows: Int, of position: (done: Int64, total: Int64)) -> Int? {
