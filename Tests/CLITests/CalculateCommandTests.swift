@@ -114,6 +114,37 @@ import Testing
 
 /// `calculate` writes its JSON as the engine computes it; an error stops it cleanly.
 @Suite struct StreamedCalculateTests {
+    /// 6,000 lines: the streamed document's blocks of rendered lines (one per core; about a
+    /// megabyte each on two cores) go to standard output past its buffer, between the buffered
+    /// head and tail. The document must be the one the whole-statement path writes (`--out`
+    /// keeps every line), in order.
+    @Test func aLargeStreamedDocumentIsTheWholeDocument() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        var text = "deal_id,rep,close_date,amount\n"
+        for n in 0..<6_000 {
+            text += "D-\(n),R-\(n % 7),2026-\(String(format: "%02d", n % 12 + 1))-15,\(1_000 + n * 37 % 90_000).25\n"
+        }
+        try text.write(to: deals, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        let tiers = "  tiers:\n    metric: amount\n    basis: per_deal\n    mode: marginal\n"
+        try "plan: Streamed\nperiod: quarter\ncommission:\n\(tiers)    table:\n      - { from: 0, rate: 7.5% }\nreps:\n"
+            .appending((0..<7).map { "  - { id: R-\($0) }\n" }.joined())
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let arguments = ["calculate", "--plan", plan.path, "--deals", deals.path, "--format", "json"]
+        let streamed = try CommandLineTests.run(arguments)
+        let whole = try CommandLineTests.run(arguments + ["--out", folder.appendingPathComponent("s.xlsx").path])
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(streamed.stdout.utf8.count > 1 << 20)
+        #expect(streamed.stdout == whole.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) as? [String: Any]
+        let lines = try #require(object?["lines"] as? [[String: Any]])
+        #expect(lines.count == 6_000)
+        #expect(Set(lines.map { $0["deal_id"] as? String }).count == 6_000)
+    }
+
     @Test func aRefusalMidRunLeavesNoHalfDocument() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -185,8 +185,17 @@ extension StatementDocument {
     public static func write<Members: Encodable>(
         _ statement: Statement, adding members: Members?, to write: (String) -> Void
     ) throws {
+        try Self.write(statement, adding: members) { write(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The statement's document with `members`' own members after the issues, handed to `write`
+    /// as UTF-8 bytes (valid only during each call).
+    public static func write<Members: Encodable>(
+        _ statement: Statement, adding members: Members?, writingBytes write: (UnsafeRawBufferPointer) -> Void
+    ) throws {
         try withoutActuallyEscaping(write) { write in
-            var writer = StatementDocumentWriter(plan: statement.plan, currency: statement.currency, write: write)
+            var writer = StatementDocumentWriter(
+                plan: statement.plan, currency: statement.currency, writingBytes: write)
             // Windows of about 50,000 lines, each rendered on all cores.
             let groups = statement.lineGroups
             for window in windows(over: groups.count, holding: 50_000, size: { groups[$0].count }) {
@@ -200,7 +209,8 @@ extension StatementDocument {
 /// Lines of a statement's document rendered as text (`StatementDocumentWriter.render`), to be
 /// written in order.
 public struct RenderedLines: Sendable {
-    fileprivate let texts: [String]
+    /// UTF-8 text, each chunk's lines after a comma (`,\n  `).
+    fileprivate let chunks: [[UInt8]]
 }
 
 /// Writes a statement's document (`calculate --format json`) as its lines come: the head, then
@@ -208,14 +218,22 @@ public struct RenderedLines: Sendable {
 /// any further members. The text is byte for byte what `OrderedJSONEncoder` writes for the whole
 /// `StatementDocument`.
 public struct StatementDocumentWriter {
-    private let write: (String) -> Void
+    /// Takes the document's UTF-8 bytes in order; they are valid only during the call.
+    private let writeBytes: (UnsafeRawBufferPointer) -> Void
     private var first = true
 
-    /// Writes the document's head (`plan`, `currency`, the opening of `lines`).
-    public init(plan: String, currency: String, write: @escaping (String) -> Void) {
-        self.write = write
+    /// Writes the document's head (`plan`, `currency`, the opening of `lines`), handing the text
+    /// to `write` as UTF-8 bytes (valid only during each call): the lines' bytes, rendered on
+    /// other threads, reach it without being copied into strings.
+    public init(plan: String, currency: String, writingBytes write: @escaping (UnsafeRawBufferPointer) -> Void) {
+        writeBytes = write
         let head = #"{"plan": "# + JSONText.quoted(plan) + #",\#n "currency": "# + JSONText.quoted(currency)
-        write(head + #",\#n "lines": ["#)
+        self.write(head + #",\#n "lines": ["#)
+    }
+
+    private func write(_ text: String) {
+        var text = text
+        text.withUTF8 { writeBytes(UnsafeRawBufferPointer($0)) }
     }
 
     /// Writes the next lines: `groups` in order, each a rep's lines in order.
@@ -232,15 +250,23 @@ public struct StatementDocumentWriter {
             // About what a line takes, so that the bytes seldom move as they grow.
             bytes.reserveCapacity(slice.reduce(0) { $0 + $1.count } * 320)
             for line in slice.joined() { StatementDocument.Line.appendJSON(of: line, to: &bytes, after: ",\n  ") }
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes
         }
-        return RenderedLines(texts: rendered)
+        return RenderedLines(chunks: rendered)
     }
 
     /// Writes the next lines, rendered by `render`.
     public mutating func append(_ lines: RenderedLines) {
-        for text in lines.texts where !text.isEmpty {
-            write(first ? "\n  " + text.dropFirst(4) : text)
+        for chunk in lines.chunks where !chunk.isEmpty {
+            chunk.withUnsafeBytes { bytes in
+                if first {
+                    // The document's first line follows the opening bracket, not a comma.
+                    write("\n  ")
+                    writeBytes(UnsafeRawBufferPointer(rebasing: bytes[4...]))
+                } else {
+                    writeBytes(bytes)
+                }
+            }
             first = false
         }
     }

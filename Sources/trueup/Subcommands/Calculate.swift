@@ -53,7 +53,9 @@ struct Calculate: ParsableCommand {
         switch format {
         case .json:
             let out = StandardOutput()
-            try StatementDocument.write(statement, adding: trueUp.map(AdjustmentsMember.init)) { out.write($0) }
+            try StatementDocument.write(statement, adding: trueUp.map(AdjustmentsMember.init)) {
+                out.write(bytes: $0)
+            }
             out.flush()
         case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
         case .text:
@@ -70,7 +72,7 @@ struct Calculate: ParsableCommand {
         let out = StandardOutput()
         var document =
             format == .json
-            ? StatementDocumentWriter(plan: run.plan.name, currency: run.plan.currency) { out.write($0) } : nil
+            ? StatementDocumentWriter(plan: run.plan.name, currency: run.plan.currency) { out.write(bytes: $0) } : nil
         let statement: Statement
         do {
             if document != nil {

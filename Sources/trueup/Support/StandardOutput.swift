@@ -15,21 +15,38 @@ final class StandardOutput {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Writes `bytes` (UTF-8 text) after what is buffered; a large block goes out without being
+    /// copied into the buffer.
+    func write(bytes: UnsafeRawBufferPointer) {
+        if buffer.count + bytes.count < 1 << 20 {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flush()
+        guard bytes.count >= 1 << 19 else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        writeOut(bytes)
+    }
+
     func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 {
-                    StandardOutputCheck.failed(errno: errno)
-                    break
-                }
-                offset += written
+        buffer.withUnsafeBytes { writeOut($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+            if written <= 0 {
+                StandardOutputCheck.failed(errno: errno)
+                break
             }
+            offset += written
         }
         hasWritten = true
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Drops what is buffered and not yet written (a result an error cut short).
