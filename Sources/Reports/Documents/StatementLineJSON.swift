@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Primitives
 import Spreadsheet
 
 extension StatementDocument.Line {
@@ -8,57 +9,48 @@ extension StatementDocument.Line {
     /// `String` piece by piece: a million lines are most of `calculate --format json`'s time that
     /// way. `StatementDocumentTests` holds the two equal. `separator` comes first.
     static func appendJSON(of line: StatementLine, to bytes: inout [UInt8], after separator: StaticString) {
-        append(separator, to: &bytes)
-        append("{\"deal_id\": ", to: &bytes)
-        if let dealID = line.dealID { appendQuoted(dealID, to: &bytes) } else { append("null", to: &bytes) }
-        append(", \"rep\": ", to: &bytes)
+        bytes.append(literal: separator)
+        bytes.append(literal: "{\"deal_id\": ")
+        if let dealID = line.dealID { appendQuoted(dealID, to: &bytes) } else { bytes.append(literal: "null") }
+        bytes.append(literal: ", \"rep\": ")
         appendQuoted(line.rep, to: &bytes)
-        append(", \"period\": ", to: &bytes)
+        bytes.append(literal: ", \"period\": ")
         appendQuoted(line.period.description, to: &bytes)
-        append(", \"kind\": \"", to: &bytes)
-        appendText(line.kind.rawValue, to: &bytes)
-        append("\", \"credit\": ", to: &bytes)
+        bytes.append(literal: ", \"kind\": \"")
+        bytes.append(utf8: line.kind.rawValue)
+        bytes.append(literal: "\", \"credit\": ")
         if let credit = line.credit {
             appendQuoted(MoneyStyle.text(credit), to: &bytes)
         } else {
-            append("null", to: &bytes)
+            bytes.append(literal: "null")
         }
-        append(", \"amount\": ", to: &bytes)
+        bytes.append(literal: ", \"amount\": ")
         appendQuoted(MoneyStyle.text(line.amount), to: &bytes)
-        append(", \"rates\": [", to: &bytes)
+        bytes.append(literal: ", \"rates\": [")
         for (index, rate) in line.rates.enumerated() {
-            if index > 0 { append(", ", to: &bytes) }
+            if index > 0 { bytes.append(literal: ", ") }
             appendQuoted(PlainStyle.text(rate), to: &bytes)
         }
-        append("], \"explanation\": ", to: &bytes)
+        bytes.append(literal: "], \"explanation\": ")
         appendQuoted(line.explanation, to: &bytes)
         if let row = line.row {
-            append(", \"row\": ", to: &bytes)
-            appendText(String(row), to: &bytes)
+            bytes.append(literal: ", \"row\": ")
+            bytes.append(utf8: String(row))
         }
         let flags = line.flags.names
         if !flags.isEmpty {
-            append(", \"flags\": [", to: &bytes)
+            bytes.append(literal: ", \"flags\": [")
             for (index, flag) in flags.enumerated() {
-                if index > 0 { append(", ", to: &bytes) }
+                if index > 0 { bytes.append(literal: ", ") }
                 appendQuoted(flag, to: &bytes)
             }
-            append("]", to: &bytes)
+            bytes.append(literal: "]")
         }
         if let bonus = line.bonusName {
-            append(", \"bonus\": ", to: &bytes)
+            bytes.append(literal: ", \"bonus\": ")
             appendQuoted(bonus, to: &bytes)
         }
-        append("}", to: &bytes)
-    }
-
-    private static func append(_ literal: StaticString, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    private static func appendText(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(literal: "}")
     }
 
     /// `JSONText.quoted(value)`'s bytes, copied whole when nothing in it needs escaping (nearly
