@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         .target(name: "Primitives"),
         .target(name: "Spreadsheet", dependencies: ["Primitives"]),
-        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet"]),
+        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet", "Primitives"]),
         .target(name: "CSV", dependencies: ["Spreadsheet", "FileAccess"]),
 
         // Converting: a workbook or CSV file written as XLSX, CSV or JSON.

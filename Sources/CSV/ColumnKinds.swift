@@ -20,52 +20,68 @@ public enum ColumnKind: Sendable, Hashable {
 /// it. Identifiers keep their text: a value with a leading zero (`00123`) or more than 15 digits
 /// is text, as is anything mixed.
 public struct ColumnKindInference: Sendable {
-    private var possible: [Set<ColumnKind>] = []
+    /// The kinds a column's values all fit so far, one bit each.
+    struct Kinds: OptionSet {
+        let rawValue: UInt8
+        static let number = Kinds(rawValue: 1)
+        static let money = Kinds(rawValue: 2)
+        static let percent = Kinds(rawValue: 4)
+        static let date = Kinds(rawValue: 8)
+        static let bool = Kinds(rawValue: 16)
+        static let any: Kinds = [.number, .money, .percent, .date, .bool]
+
+        /// In order of preference when several still fit.
+        static let preferred: [(Kinds, ColumnKind)] = [
+            (.number, .number), (.money, .money), (.percent, .percent), (.date, .date), (.bool, .bool),
+        ]
+    }
+
+    private var possible: [Kinds] = []
 
     public init() {}
 
-    public mutating func add(_ fields: [String]) {
-        while possible.count < fields.count { possible.append([.number, .money, .percent, .date, .bool]) }
-        for (column, field) in fields.enumerated() where !field.isEmpty && !possible[column].isEmpty {
-            possible[column].formIntersection(Self.kinds(of: field))
+    /// Narrows each column's kinds by one record's fields (read as bytes: no string is made).
+    public mutating func add(_ fields: CSVFields) {
+        while possible.count < fields.count { possible.append(.any) }
+        for column in 0..<fields.count where !possible[column].isEmpty {
+            let field = fields[column]
+            if !field.isEmpty { possible[column].formIntersection(Self.kinds(of: field)) }
         }
     }
 
     /// The kind of each column, in order of preference when several still fit.
     public var kinds: [ColumnKind] {
         possible.map { set in
-            for kind in [ColumnKind.number, .money, .percent, .date, .bool] where set.contains(kind) { return kind }
+            for (bit, kind) in Kinds.preferred where set.contains(bit) { return kind }
             return .text
         }
     }
 
-    static func kinds(of text: String) -> Set<ColumnKind> {
-        var text = text
-        return text.withUTF8 { all in
-            var start = 0
-            var end = all.count
-            while start < end && all[start] == 32 { start += 1 }
-            while end > start && all[end - 1] == 32 { end -= 1 }
-            let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
-            var result: Set<ColumnKind> = []
-            if isPlainNumber(bytes) {
-                result = [.number, .money]
-            } else if let first = bytes.first,
-                first == UInt8(ascii: "$") || first == UInt8(ascii: "(") || first == 0xE2 || first == 0xC2
-                    || bytes.contains(UInt8(ascii: ","))
-            {
-                if moneyValue(String(decoding: bytes, as: UTF8.self)) != nil { result.insert(.money) }
-            }
-            if bytes.last == UInt8(ascii: "%"), isPlainNumber(UnsafeBufferPointer(rebasing: bytes.dropLast())) {
-                result.insert(.percent)
-            }
-            if isISODate(bytes) { result.insert(.date) }
-            if bytes.count == 4 || bytes.count == 5 {
-                let lower = String(decoding: bytes, as: UTF8.self).lowercased()
-                if lower == "true" || lower == "false" { result.insert(.bool) }
-            }
-            return result
+    /// The kinds one non-empty field fits (spaces around it aside).
+    static func kinds(of all: UnsafeBufferPointer<UInt8>) -> Kinds {
+        var start = 0
+        var end = all.count
+        while start < end && all[start] == 32 { start += 1 }
+        while end > start && all[end - 1] == 32 { end -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+        var result: Kinds = []
+        if isPlainNumber(bytes) {
+            result = [.number, .money]
+        } else if let first = bytes.first,
+            first == UInt8(ascii: "$") || first == UInt8(ascii: "(") || first == 0xE2 || first == 0xC2
+                || bytes.contains(UInt8(ascii: ","))
+        {
+            if moneyValue(String(decoding: bytes, as: UTF8.self)) != nil { result.insert(.money) }
         }
+        if bytes.last == UInt8(ascii: "%"), isPlainNumber(UnsafeBufferPointer(rebasing: bytes.dropLast())) {
+            result.insert(.percent)
+        }
+        if isISODate(bytes) { result.insert(.date) }
+        if bytes.count == 4 || bytes.count == 5 {
+            let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+            if lower == "true" || lower == "false" { result.insert(.bool) }
+        }
+        return result
     }
 
     /// A decimal without grouping or exponent, with no leading zero before other digits and at
@@ -90,14 +106,8 @@ public struct ColumnKindInference: Sendable {
 
     /// Exactly `YYYY-MM-DD`, a real calendar date.
     static func isISODate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        var fields = [0, 0, 0]
-        for (i, byte) in bytes.enumerated() where i != 4 && i != 7 {
-            guard byte >= 48 && byte <= 57 else { return false }
-            let field = i < 4 ? 0 : (i < 7 ? 1 : 2)
-            fields[field] = fields[field] * 10 + Int(byte - 48)
-        }
-        return CivilCalendar.isValid(year: fields[0], month: fields[1], day: fields[2])
+        guard let fields = CivilCalendar.isoFields(bytes) else { return false }
+        return CivilCalendar.isValid(year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// `$1,234.50`, `1,234.50`, `(1,234.50)`: a number written as money.

@@ -15,7 +15,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` (an optional time after `T` or a space is ignored).
     public init?(iso text: some StringProtocol) {
-        if let fast = Self.parseCompact(String(text).utf8) {
+        if let fast = Self.parseCompact(String(text)) {
             self = fast
             return
         }
@@ -28,29 +28,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Exactly `YYYY-MM-DD`, read byte by byte: the common case, without splitting strings.
-    private static func parseCompact(_ bytes: String.UTF8View) -> LocalDate? {
-        guard bytes.count == 10 else { return nil }
-        var year = 0
-        var month = 0
-        var day = 0
-        var offset = 0
-        for byte in bytes {
-            if offset == 4 || offset == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard byte >= 48 && byte <= 57 else { return nil }
-                let digit = Int(byte - 48)
-                if offset < 4 {
-                    year = year * 10 + digit
-                } else if offset < 7 {
-                    month = month * 10 + digit
-                } else {
-                    day = day * 10 + digit
-                }
-            }
-            offset += 1
-        }
-        return LocalDate(year: year, month: month, day: day)
+    private static func parseCompact(_ text: String) -> LocalDate? {
+        var text = text
+        guard let fields = text.withUTF8({ CivilCalendar.isoFields($0) }) else { return nil }
+        return LocalDate(year: fields.year, month: fields.month, day: fields.day)
     }
 
     public var components: (year: Int, month: Int, day: Int) { CivilCalendar.date(days: dayNumber) }

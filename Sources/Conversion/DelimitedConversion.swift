@@ -26,13 +26,13 @@ public enum DelimitedConversion {
         var inference = ColumnKindInference()
         var isHeader = true
         var records = 0
-        try reader.forEachRecord { record in
+        try reader.forEachFields { fields in
             records += 1
             if isHeader {
                 isHeader = false
                 return
             }
-            inference.add(record.fields)
+            inference.add(fields)
         }
         guard records <= CellAddress.maxRow else {
             throw SpreadsheetError(

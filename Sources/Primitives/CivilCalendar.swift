@@ -21,6 +21,29 @@ public enum CivilCalendar {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// The year, month and day written exactly as `YYYY-MM-DD` (ten bytes, digits and two
+    /// dashes), read byte by byte; not yet checked to be a calendar date (`isValid`).
+    public static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10 else { return nil }
+        var (year, month, day) = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 48 && byte <= 57 else { return nil }
+            let digit = Int(byte - 48)
+            if offset < 4 {
+                year = year * 10 + digit
+            } else if offset < 7 {
+                month = month * 10 + digit
+            } else {
+                day = day * 10 + digit
+            }
+        }
+        return (year, month, day)
+    }
+
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         let (y, m, d) = date(days: days(year: year, month: month, day: day))

@@ -7,27 +7,34 @@ public enum XMLEscaping {
     /// literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`, so that readers decode
     /// exactly the original text.
     public static func append(_ text: String, to out: inout [UInt8]) {
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
-            case UInt8(ascii: "\""): out.append(contentsOf: Array("&quot;".utf8))
-            case UInt8(ascii: "_") where looksLikeEscape(bytes, at: i):
-                out.append(contentsOf: Array("_x005F".utf8))
-                out.append(byte)
-            case 0x09, 0x0A: out.append(byte)
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: Array("_x00".utf8))
-                out.append(hexDigit(byte >> 4))
-                out.append(hexDigit(byte & 0xF))
-                out.append(UInt8(ascii: "_"))
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs that need no escape are copied whole.
+            var run = 0
+            for i in bytes.indices {
+                let byte = bytes[i]
+                let plain =
+                    byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+                    && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "_")
+                if plain || byte == 0x09 || byte == 0x0A { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "_"):
+                    if looksLikeEscape(bytes, at: i) { out.append(contentsOf: "_x005F".utf8) }
+                    out.append(byte)
+                default:
+                    out.append(contentsOf: "_x00".utf8)
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 0xF))
+                    out.append(UInt8(ascii: "_"))
+                }
             }
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
 
@@ -40,7 +47,7 @@ public enum XMLEscaping {
 
     /// Whether `_xHHHH_` starts at `index`, or `_xHHHH` followed by a character this writer
     /// escapes (which would then supply the closing `_`).
-    private static func looksLikeEscape(_ bytes: [UInt8], at index: Int) -> Bool {
+    private static func looksLikeEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
             bytes[(index + 2)..<(index + 6)].allSatisfy({ isHex($0) })
         else { return false }

@@ -172,6 +172,37 @@ import ZIP
         #expect(XMLEscaping.escaped("-_x0F10\r") == "-_x005F_x0F10_x000D_")
     }
 
+    /// Each byte that needs it is escaped in place, and the plain runs between them are kept whole.
+    @Test func escapingTouchesOnlyTheBytesThatNeedIt() {
+        let cases: [(String, String)] = [
+            ("", ""), ("plain", "plain"), ("a&b", "a&amp;b"), ("<tag attr=\"x\">", "&lt;tag attr=&quot;x&quot;&gt;"),
+            ("&&", "&amp;&amp;"), ("tab\tand\nline", "tab\tand\nline"), ("cr\r", "cr_x000D_"),
+            ("\u{1}\u{1F}\u{7F}", "_x0001__x001F__x007F_"), ("snake_case_x", "snake_case_x"),
+            ("_x0041_", "_x005F_x0041_"), ("é & ü", "é &amp; ü"), ("_", "_"), ("a_x12", "a_x12"),
+        ]
+        for (text, escaped) in cases { #expect(XMLEscaping.escaped(text) == escaped, "\(text.debugDescription)") }
+    }
+
+    /// A shared string that starts or ends with white space, or holds a line break, has its
+    /// spaces marked as meant; ASCII and other text alike.
+    @Test func sharedStringsMarkTheSpacesTheyMean() throws {
+        let texts = [
+            " lead", "trail\t", "a\r\nb", "line\nbreak", "plain", "é ", "\u{A0}x", "ü", "in side", "\u{2003}",
+            "x\r",
+        ]
+        let path = try WriterRoundTripTests.write("spaces.xlsx") { writer in
+            try writer.beginSheet("S")
+            for text in texts { try writer.writeRow([.text(text)]) }
+            try writer.endSheet()
+        }
+        let archive = try ZipArchive(path: path)
+        let entry = try #require(archive.entry(named: "xl/sharedStrings.xml"))
+        let xml = String(decoding: try archive.data(of: entry), as: UTF8.self)
+        let items = xml.components(separatedBy: "<si>").dropFirst()
+        let marked = items.map { $0.hasPrefix(#"<t xml:space="preserve">"#) }
+        #expect(marked == [true, true, true, true, false, true, true, false, false, true, true])
+    }
+
     @Test func xmlTextRoundTripsThroughSharedStrings() throws {
         var generator = SeededGenerator(state: 2026)
         let texts = (0..<300).map { _ in Self.randomText(&generator) }

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Spreadsheet
 import XMLStream
 import ZIP
@@ -74,14 +75,14 @@ public final class WorkbookWriter {
                 Location(file: fileName, sheet: sheet.name),
                 "more than \(CellAddress.maxRow) rows, the most a sheet holds")
         }
-        sheet.buffer.append(contentsOf: #"<row r=""#.utf8)
-        sheet.buffer.append(contentsOf: String(row).utf8)
-        sheet.buffer.append(contentsOf: #"">"#.utf8)
+        sheet.buffer.append(literal: #"<row r=""#)
+        WorksheetXML.appendDigits(of: row, to: &sheet.buffer)
+        sheet.buffer.append(literal: #"">"#)
         for (offset, cell) in cells.enumerated() {
             let column = firstColumn + offset
             try appendCell(cell, row: row, column: column, to: &sheet)
         }
-        sheet.buffer.append(contentsOf: "</row>".utf8)
+        sheet.buffer.append(literal: "</row>")
         sheet.lastRow = row
         sheet.lastColumn = max(sheet.lastColumn, firstColumn + cells.count - 1)
         if sheet.firstRow == nil { sheet.firstRow = row }
@@ -167,12 +168,18 @@ public final class WorkbookWriter {
         sheet.buffer = []
         defer { sheet.buffer = out }
         while columnNames.count <= column { columnNames.append(Array(CellAddress.columnName(columnNames.count).utf8)) }
-        var style = cell.style
-        if case .date = cell.value, style.numberFormat == nil { style.numberFormat = "yyyy-mm-dd" }
+        let style: Int
+        if case .date = cell.value, cell.style.numberFormat == nil {
+            var dated = cell.style
+            dated.numberFormat = "yyyy-mm-dd"
+            style = styleID(of: dated)
+        } else {
+            style = styleID(of: cell.style)
+        }
         var shared: Int?
         if case .text(let text) = cell.value, cell.formula == nil { shared = sharedString(text) }
         WorksheetXML.appendCell(
-            cell, column: columnNames[column], row: row, styleID: styleID(of: style), sharedString: shared,
+            cell, column: columnNames[column], row: row, styleID: style, sharedString: shared,
             dateSystem: dateSystem, to: &out)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Spreadsheet
 import XMLStream
 
@@ -11,13 +12,13 @@ extension WorksheetXML {
         _ cell: WriteCell, column: [UInt8], row: Int, styleID: Int, sharedString: Int?, dateSystem: DateSystem,
         formulaElement: [UInt8]? = nil, to out: inout [UInt8]
     ) {
-        out.append(contentsOf: #"<c r=""#.utf8)
+        out.append(literal: #"<c r=""#)
         out.append(contentsOf: column)
-        out.append(contentsOf: String(row).utf8)
+        appendDigits(of: row, to: &out)
         out.append(UInt8(ascii: "\""))
         if styleID != 0 {
-            out.append(contentsOf: #" s=""#.utf8)
-            out.append(contentsOf: String(styleID).utf8)
+            out.append(literal: #" s=""#)
+            appendDigits(of: styleID, to: &out)
             out.append(UInt8(ascii: "\""))
         }
         let formula: [UInt8] =
@@ -29,49 +30,72 @@ extension WorksheetXML {
             } ?? []
         switch cell.value {
         case .empty:
-            out.append(contentsOf: formula.isEmpty ? Array("/>".utf8) : Array(">".utf8) + formula + Array("</c>".utf8))
+            if formula.isEmpty {
+                out.append(literal: "/>")
+            } else {
+                out.append(UInt8(ascii: ">"))
+                out += formula
+                out.append(literal: "</c>")
+            }
             return
         case .number(let number):
             out.append(UInt8(ascii: ">"))
             out += formula
-            out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: number.plainString.utf8)
+            out.append(literal: "<v>")
+            out.append(utf8: number.plainString)
         case .outOfRangeNumber(let text):
             out.append(UInt8(ascii: ">"))
             out += formula
-            out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: text.utf8)
+            out.append(literal: "<v>")
+            out.append(utf8: text)
         case .date(let date):
             out.append(UInt8(ascii: ">"))
             out += formula
-            out.append(contentsOf: "<v>".utf8)
-            out.append(contentsOf: serial(of: date, in: dateSystem).plainString.utf8)
+            out.append(literal: "<v>")
+            out.append(utf8: serial(of: date, in: dateSystem).plainString)
         case .bool(let flag):
-            out.append(contentsOf: #" t="b">"#.utf8)
+            out.append(literal: #" t="b">"#)
             out += formula
-            out.append(contentsOf: (flag ? "<v>1" : "<v>0").utf8)
+            out.append(literal: flag ? "<v>1" : "<v>0")
         case .error(let code):
-            out.append(contentsOf: #" t="e">"#.utf8)
+            out.append(literal: #" t="e">"#)
             out += formula
-            out.append(contentsOf: "<v>".utf8)
+            out.append(literal: "<v>")
             XMLEscaping.append(code, to: &out)
         case .text(let text):
             if formula.isEmpty, let index = sharedString {
-                out.append(contentsOf: #" t="s"><v>"#.utf8)
-                out.append(contentsOf: String(index).utf8)
+                out.append(literal: #" t="s"><v>"#)
+                appendDigits(of: index, to: &out)
             } else if formula.isEmpty {
-                out.append(contentsOf: #" t="inlineStr"><is><t xml:space="preserve">"#.utf8)
+                out.append(literal: #" t="inlineStr"><is><t xml:space="preserve">"#)
                 XMLEscaping.append(text, to: &out)
-                out.append(contentsOf: "</t></is></c>".utf8)
+                out.append(literal: "</t></is></c>")
                 return
             } else {
-                out.append(contentsOf: #" t="str">"#.utf8)
+                out.append(literal: #" t="str">"#)
                 out += formula
-                out.append(contentsOf: "<v>".utf8)
+                out.append(literal: "<v>")
                 XMLEscaping.append(text, to: &out)
             }
         }
-        out.append(contentsOf: "</v></c>".utf8)
+        out.append(literal: "</v></c>")
+    }
+
+    /// Appends the decimal digits of `value` (not negative): a row, style or string index.
+    @inline(__always)
+    static func appendDigits(of value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0)
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(48 + rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     /// The serial of a date value in `dateSystem` (durations as days).
@@ -123,7 +147,7 @@ public enum WorksheetPart {
         var out = Array(WorksheetXML.head(layout: layout, selected: false).utf8)
         var columns: [[UInt8]] = [[]]
         for (index, row) in rows.enumerated() {
-            out.append(contentsOf: "<row r=\"\(index + 1)\">".utf8)
+            out.append(utf8: "<row r=\"\(index + 1)\">")
             for (offset, cell) in row.enumerated() {
                 let isBare = cell.value.isEmpty && cell.formula == nil && cell.style == .plain
                 guard !isBare else { continue }
@@ -132,9 +156,9 @@ public enum WorksheetPart {
                     cell, column: columns[offset + 1], row: index + 1, styleID: styleID(cell.style), sharedString: nil,
                     dateSystem: dateSystem, to: &out)
             }
-            out.append(contentsOf: "</row>".utf8)
+            out.append(literal: "</row>")
         }
-        out.append(contentsOf: "</sheetData>".utf8)
+        out.append(literal: "</sheetData>")
         out.append(contentsOf: WorksheetXML.internalLinks(links).utf8)
         out.append(contentsOf: WorksheetXML.tail(hasNotes: false, layout: layout).utf8)
         return out
