@@ -64,7 +64,7 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "Commission", "Review", "Forecast", "Reconciliation", "Spreadsheet", "XLSX", "CSV", "Parallel",
-                "Ingest", "XMLStream", "Recalculation", .product(name: "Crypto", package: "swift-crypto"),
+                "Ingest", "XMLStream", "Recalculation", "Primitives", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "Correction",
