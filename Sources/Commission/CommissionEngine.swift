@@ -162,23 +162,48 @@ package struct Run {
     }
 
     /// The statement's totals and issues, with the lines handed to `receive` instead of kept:
-    /// reps are computed a window at a time (each window's reps in parallel) and each window's
-    /// line groups go to `receive` in roster order. `windowLines`: about how many lines a window
-    /// holds; nil computes every rep in one window.
+    /// reps are computed a window at a time and each window's line groups go to `receive` in
+    /// roster order, on the calling thread. `windowLines`: about how many lines a window holds;
+    /// nil computes every rep in one window, in parallel chunks.
+    ///
+    /// Windows are computed on every core, each in one piece on one thread, while the calling
+    /// thread hands on the ones before them (a reconcile gathers their amounts meanwhile). As many
+    /// windows as cores are begun ahead of the one handed on, so that the windows held do not
+    /// raise the peak. A window that fails stops those after it, and its error (the first in
+    /// roster order) is thrown once the others under way have finished.
     package func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
-        for window in RepWindows.split(lineCounts: linesOfRep.map(\.count), lines: windowLines) {
-            let computed = try compute(reps: window, perCore: windowLines == nil ? 1 : 2)
+        let windows = RepWindows.split(lineCounts: linesOfRep.map(\.count), lines: windowLines)
+        func hand(_ computed: (lines: [[StatementLine]], totals: [RepPeriodTotal], issues: [StatementIssue])) {
             totals += computed.totals
             issues += computed.issues
             receive(computed.lines)
+        }
+        if windows.count == 1 {
+            hand(try compute(reps: windows[0], perCore: 1))
+        } else if windows.count > 1 {
+            let run = self
+            let workers = ProcessInfo.processInfo.activeProcessorCount
+            var failure: EngineError?
+            try? inOrder(count: windows.count, workers: workers, ahead: workers) { number in
+                Result { () throws(EngineError) in try run.compute(reps: windows[number], perCore: 0) }
+            } consume: { _, result in
+                switch result {
+                case .success(let computed): hand(computed)
+                case .failure(let error):
+                    failure = error
+                    throw error
+                }
+            }
+            if let failure { throw failure }
         }
         return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
     }
 
     /// Computes the reps of `window` (in parallel chunks, `perCore` per core, when they hold
-    /// many lines): their line groups in roster order, their rep-period totals and issues.
+    /// many lines; in one piece on this thread for a `perCore` of 0): their line groups in roster
+    /// order, their rep-period totals and issues.
     package func compute(reps window: Range<Int>, perCore: Int) throws(EngineError) -> (
         lines: [[StatementLine]], totals: [RepPeriodTotal], issues: [StatementIssue]
     ) {

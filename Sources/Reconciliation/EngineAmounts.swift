@@ -67,11 +67,12 @@ struct EngineAmounts {
     /// `keepingLines`: whether the statement keeps its lines; without them reps are computed a
     /// window of about `windowLines` lines at a time and each window's lines let go once gathered.
     static func calculate(
-        _ run: Run, rows lines: [CreditLine], keepingLines: Bool, windowLines: Int = 20_000
+        _ run: Run, rows lines: [CreditLine], keepingLines: Bool, windowLines: Int = 10_000
     ) throws(EngineError) -> (statement: Statement, amounts: EngineAmounts) {
         var amounts = EngineAmounts(rows: lines)
         var kept: [[StatementLine]] = []
-        // 20,000 lines a window: ~3.5 MB of lines at a time, still enough for a chunk per core.
+        // 10,000 lines a window (~1.8 MB of lines): each is computed in one piece, beside as many
+        // as there are cores, so a few are held at once.
         var statement = try run.statement(windowLines: keepingLines ? nil : max(1, windowLines)) { groups in
             for group in groups { amounts.add(group) }
             if keepingLines { kept += groups }

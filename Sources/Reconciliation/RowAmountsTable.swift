@@ -100,6 +100,12 @@ struct RowAmountsTable {
             line: line >= 0 ? references[Int(line)] : nil)
     }
 
+    /// The row's commission, as `self[row]?.commission` gives it without making its line's reference.
+    func commission(ofRow row: Int) -> Decimal? {
+        guard let slot = slot(row) else { return others[row]?.commission }
+        return lineOfSlot[slot] == Self.noLine ? nil : commissions[slot]
+    }
+
     /// Adds `line`'s amount to its row's (a commission or a bonus; lines of no row, true-ups and
     /// clawbacks are not a row's).
     mutating func add(_ line: StatementLine) {

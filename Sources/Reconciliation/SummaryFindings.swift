@@ -98,7 +98,7 @@ enum SummaryFindings {
             if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
             return (linesOfRepPeriod?[repPeriod] ?? []).map {
                 let row = context.deals.lines[Int($0)].row
-                return (row, context.engine[row]?.commission ?? 0)
+                return (row, context.engine.commission(ofRow: row) ?? 0)
             }
         }
         var findings: [Finding] = []
@@ -114,6 +114,8 @@ enum SummaryFindings {
                 break
             }
             let rowErrors = errorsByRepPeriod[repPeriod] ?? []
+            // Read by a formula's cell, once for all of them.
+            lazy var own = commissionRows(repPeriod)
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
                 guard let cell = row.cells[field], let want = expected[field] else { continue }
@@ -148,7 +150,7 @@ enum SummaryFindings {
                             + " is left out")
                 } else if let formula = cell.formula,
                     let short = shortRange(
-                        formula, own: commissionRows(repPeriod), dataRows: dataRows, context: context)
+                        formula, own: own, dataRows: dataRows, context: context)
                 {
                     finding.causes = [.sumRange]
                     finding.repairedFormula = FormulaForensics.extendingRanges(
@@ -158,7 +160,7 @@ enum SummaryFindings {
                     )
                 } else if field != .clawback, let formula = cell.formula,
                     case let left = sheetsLeftOut(
-                        formula, own: commissionRows(repPeriod), dataRows: dataRows, context: context),
+                        formula, own: own, dataRows: dataRows, context: context),
                     !left.isEmpty
                 {
                     finding.causes = [.sumRange]

@@ -59,8 +59,9 @@ import Testing
         for amounts in [kept, windowed] {
             for line in lines {
                 #expect(amounts.rows[line.row] == rows[line.row], "\(name) row \(line.row)")
+                #expect(amounts.rows.commission(ofRow: line.row) == rows[line.row]?.commission, "\(name) \(line.row)")
             }
-            #expect(amounts.rows[-7] == nil)
+            #expect(amounts.rows[-7] == nil && amounts.rows.commission(ofRow: -7) == nil)
             #expect(Set(amounts.repPeriods.keys) == Set(sums.keys), "\(name)")
             for (key, gathered) in amounts.repPeriods {
                 let figures = [
