@@ -22,7 +22,6 @@ struct Trueup: ParsableCommand {
 
     /// Runs the command; every failure becomes one line on standard error and exit status 2.
     static func main() {
-        LargeAllocations.mapEachFromTheSystem()
         StandardOutputCheck.prepare()
         do {
             var command = try parseAsRoot()
