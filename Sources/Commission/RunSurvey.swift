@@ -62,32 +62,38 @@ package enum SplitCheck {
 
     /// The deals among `count` credit shares (position → deal id and split) whose splits do not
     /// total exactly 1, in the order each deal first appears. Only those deals collect their
-    /// members (a million single-line deals would otherwise each allocate a list).
+    /// members (a million single-line deals would otherwise each allocate a list), and only deals
+    /// of several lines keep a running total: a single line's total is its split.
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
-        // Deals numbered in the order they first appear; a line's deal found by its id's hash.
+        // Each line's deal is named by the deal's first line, found by its id's hash.
         var firsts = FirstPositions<String>(capacity: count)
-        var dealOfLine = [Int32](repeating: 0, count: count)
-        var firstLine: [Int] = []
-        var totals: [Decimal] = []
+        var firstOfLine = [Int32](repeating: 0, count: count)
+        var severalLines: [Int32: Decimal] = [:]
         for position in 0..<count {
             if let first = firsts.first(of: dealID(position), at: position, keyAt: dealID) {
-                let deal = Int(dealOfLine[first])
-                dealOfLine[position] = Int32(deal)
-                totals[deal] += split(position)
+                firstOfLine[position] = Int32(first)
+                severalLines[Int32(first), default: split(first)] += split(position)
             } else {
-                dealOfLine[position] = Int32(totals.count)
-                firstLine.append(position)
-                totals.append(split(position))
+                firstOfLine[position] = Int32(position)
             }
         }
-        let off = totals.indices.filter { totals[$0] != 1 }
-        guard !off.isEmpty else { return [] }
-        var members = [[Int]?](repeating: nil, count: totals.count)
-        for deal in off { members[deal] = [] }
-        for position in 0..<count where members[Int(dealOfLine[position])] != nil {
-            members[Int(dealOfLine[position])]!.append(position)
+        // A deal's first lines, in order: the deals in the order they first appear.
+        var off: [(first: Int, total: Decimal)] = []
+        for position in 0..<count where firstOfLine[position] == Int32(position) {
+            let total = severalLines[Int32(position)] ?? split(position)
+            if total != 1 { off.append((position, total)) }
         }
-        return off.map { OffDeal(dealID: dealID(firstLine[$0]), total: totals[$0], members: members[$0]!) }
+        guard !off.isEmpty else { return [] }
+        var offNumber = [Int32](repeating: -1, count: count)
+        for (number, deal) in off.enumerated() { offNumber[deal.first] = Int32(number) }
+        var members = [[Int]](repeating: [], count: off.count)
+        for position in 0..<count {
+            let number = offNumber[Int(firstOfLine[position])]
+            if number >= 0 { members[Int(number)].append(position) }
+        }
+        return off.indices.map {
+            OffDeal(dealID: dealID(off[$0].first), total: off[$0].total, members: members[$0])
+        }
     }
 }
 

@@ -28,6 +28,9 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     private var texts: [String] = []
     /// The shape being worked out, reused from one formula to the next.
     private var key: [UInt8] = []
+    /// Whether the formulas are in cell order (sheet, row, column), no cell twice: as a reader
+    /// of the sheets in tab order adds them. Only ever true when they are.
+    private(set) var isInCellOrder = true
 
     init() {}
 
@@ -47,10 +50,11 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     mutating func append(sheet: Int, address: CellAddress, text: String, cached: FormulaValue, isArray: Bool) {
         var source = shapeNumber(text, at: address) ?? Self.textBit | textNumber(text)
         if isArray { source |= Self.arrayBit }
-        records.append(
-            Record(
-                cached: cachedValues.pack(cached), row: Int32(address.row), column: Int32(address.column),
-                sheet: Int32(sheet), source: source))
+        let record = Record(
+            cached: cachedValues.pack(cached), row: Int32(address.row), column: Int32(address.column),
+            sheet: Int32(sheet), source: source)
+        if let last = records.last, !Self.precedes(last, record) { isInCellOrder = false }
+        records.append(record)
     }
 
     /// Keeps the first `count` formulas.
@@ -71,6 +75,45 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         var bySheet: [Int32: [Record]] = [:]
         for record in records { bySheet[record.sheet, default: []].append(record) }
         records = bySheet.keys.sorted().flatMap { bySheet[$0]! }
+        isInCellOrder = !zip(records, records.dropFirst()).contains { !Self.precedes($0, $1) }
+    }
+
+    /// The positions of the formulas in cell order (sheet, row, column; a cell's formulas in the
+    /// order they were added), for `position(of:order:)`; empty when the list is in cell order.
+    func cellOrder() -> [Int] {
+        guard !isInCellOrder else { return [] }
+        return records.indices.sorted {
+            let (a, b) = (records[$0], records[$1])
+            return (a.sheet, a.row, a.column, $0) < (b.sheet, b.row, b.column, $1)
+        }
+    }
+
+    /// The position of the last formula added at `cell`, or nil, found by halving the list in
+    /// cell order: `order` from `cellOrder()` (taken once; the list unchanged since).
+    func position(of cell: CellKey, order: [Int]) -> Int? {
+        precondition(order.isEmpty ? isInCellOrder : order.count == records.count, "a cell order of another list")
+        let target = (Int32(clamping: cell.sheet), Int32(clamping: cell.row))
+        let column = Int32(clamping: cell.column)
+        // The first place in cell order past every formula at or before `cell`.
+        var (low, high) = (0, records.count)
+        while low < high {
+            let middle = (low + high) / 2
+            let record = records[order.isEmpty ? middle : order[middle]]
+            if (record.sheet, record.row, record.column) <= (target.0, target.1, column) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        guard low > 0 else { return nil }
+        let position = order.isEmpty ? low - 1 : order[low - 1]
+        let record = records[position]
+        return (record.sheet, record.row, record.column) == (target.0, target.1, column) ? position : nil
+    }
+
+    /// Whether `a` stands before `b` in cell order.
+    private static func precedes(_ a: Record, _ b: Record) -> Bool {
+        (a.sheet, a.row, a.column) < (b.sheet, b.row, b.column)
     }
 
     /// The number of `text`'s shape at `address`, kept when new; nil when the formula has no shape

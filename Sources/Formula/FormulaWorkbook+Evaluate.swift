@@ -34,9 +34,40 @@ public enum PrecedentValues: Sendable {
 extension FormulaWorkbook {
     /// Evaluates every formula in dependency order. Cells on a cycle, with an unknown function or
     /// reference, or reading such a cell, are not evaluable; the rest get values.
+    ///
+    /// The results are in the order of `formulas`. A caller that reads each result once can take
+    /// them from `evaluate(precedents:options:each:)` instead, without holding them all.
     public func evaluate(
         precedents: PrecedentValues = .recalculated, options: EvaluationOptions = EvaluationOptions()
     ) -> [FormulaResult] {
+        var results: [FormulaResult] = []
+        results.reserveCapacity(formulas.count)
+        evaluate(precedents: precedents, options: options) { results.append($0) }
+        return results
+    }
+
+    /// Evaluates every formula as `evaluate(precedents:options:)` does, then hands each result to
+    /// `body` in the order of `formulas`, made as it is handed over: a million results are never
+    /// held at once. What `body` throws stops the walk and is thrown.
+    public func evaluate<Failure: Error>(
+        precedents: PrecedentValues = .recalculated, options: EvaluationOptions = EvaluationOptions(),
+        each body: (FormulaResult) throws(Failure) -> Void
+    ) throws(Failure) {
+        let outcomes = self.outcomes(precedents: precedents, options: options)
+        for index in formulas.indices {
+            let cell = formulas[index]
+            try body(
+                FormulaResult(
+                    cell: cell, sheet: sheets[cell.sheet].name,
+                    outcome: outcomes[index] ?? .failure(NotEvaluable(.syntax("not reached")))))
+        }
+    }
+
+    /// Each formula's outcome, by its position in `formulas` (nil for one never reached). The
+    /// parsed trees, the graph and the evaluator's copy of the cells are let go on return.
+    private func outcomes(
+        precedents: PrecedentValues, options: EvaluationOptions
+    ) -> [Result<FormulaValue, NotEvaluable>?] {
         // Filled-down formulas are kept as their shape and where it moved to, and each tree is
         // built when it is read: a million trees held at once would take hundreds of megabytes.
         var parsed: [ShapeCache.Parsed?] = []
@@ -83,11 +114,7 @@ extension FormulaWorkbook {
                 evaluator.workbook.sheets[formula.sheet][formula.address.row, formula.address.column] = stored
             }
         }
-        return formulas.indices.map { index in
-            FormulaResult(
-                cell: formulas[index], sheet: sheets[formulas[index].sheet].name,
-                outcome: outcomes[index] ?? .failure(NotEvaluable(.syntax("not reached"))))
-        }
+        return outcomes
     }
 }
 

@@ -10,15 +10,10 @@ import Spreadsheet
 /// no source. Reads the workbook's values as they stand (cached values for formula cells).
 public final class ValueSources {
     private let evaluator: Evaluator
-    /// Each formula's index by its cell, built when first asked for.
-    private lazy var formulaAt: [CellKey: Int] = {
-        var index: [CellKey: Int] = [:]
-        index.reserveCapacity(evaluator.workbook.formulas.count)
-        for (position, formula) in evaluator.workbook.formulas.enumerated() {
-            index[CellKey(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)] = position
-        }
-        return index
-    }()
+    /// The formulas' positions in cell order, taken when first asked for: none when they are in
+    /// that order already (a million formulas read from a file are), instead of an index of every
+    /// cell (67 MB for a million).
+    private lazy var cellOrder: [Int] = evaluator.workbook.formulas.cellOrder()
     /// Ranges larger than this are not searched for the source (a rate table is small).
     private let largestRange = 20_000
 
@@ -28,9 +23,9 @@ public final class ValueSources {
 
     /// The formula text at a cell, when it holds one.
     public func formula(sheet: Int, at address: CellAddress) -> String? {
-        formulaAt[CellKey(sheet: sheet, row: address.row, column: address.column)].map {
-            evaluator.workbook.formulas[$0].text
-        }
+        let formulas = evaluator.workbook.formulas
+        return formulas.position(of: CellKey(sheet: sheet, row: address.row, column: address.column), order: cellOrder)
+            .map { formulas[$0].text }
     }
 
     /// The cell (sheet index and address) the formula at `address` takes its number from, or nil.

@@ -336,6 +336,14 @@ public enum DealsReader {
         var splits: [String: Decimal] = [:]
         var dates: [String: LocalDate] = [:]
         var cancelDates: [String: LocalDate] = [:]
+        /// The labels given to lines already, by their texts: lines with the same ones share them.
+        private var labels: [LabelTexts: CreditLine.Labels] = [:]
+
+        private struct LabelTexts: Hashable {
+            let product: String?
+            let type: String?
+            let status: String?
+        }
 
         init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
             mapped = mapping.columns.map { (ordinal: $0.key.ordinal, column: $0.value) }
@@ -346,6 +354,17 @@ public enum DealsReader {
             splitStyle = styles.numbers[.split] ?? .decimalPoint
             quotaStyle = styles.numbers[.quota] ?? .decimalPoint
             rateStyle = styles.numbers[.rate] ?? .decimalPoint
+        }
+
+        /// A line's labels (`CreditLine.Labels.of`), the ones an earlier line was given when it
+        /// had the same texts (at most a few thousand are remembered).
+        mutating func labels(product: String?, type: String?, status: String?) -> CreditLine.Labels? {
+            guard product != nil || type != nil || status != nil else { return nil }
+            let texts = LabelTexts(product: product, type: type, status: status)
+            if let known = labels[texts] { return known }
+            let made = CreditLine.Labels.of(product: product, type: type, status: status)
+            if labels.count < 4096 { labels[texts] = made }
+            return made
         }
 
         /// `read(value)`, remembered by text for a text value (`memo`); only values read
@@ -474,11 +493,13 @@ public enum DealsReader {
                     row: row.index, rate: rate, commission: cell(.commission), bonus: cell(.bonus)?.value,
                     keeping: manualCells))
         }
+        let labels = context.labels(
+            product: ValueReading.text(value(.product)), type: ValueReading.text(value(.type)),
+            status: ValueReading.text(value(.status)))
         result.lines.append(
             CreditLine(
                 row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
-                product: ValueReading.text(value(.product)), type: ValueReading.text(value(.type)),
-                status: ValueReading.text(value(.status)), cancelDate: cancel, quota: quota))
+                labels: labels, cancelDate: cancel, quota: quota))
     }
 }
 

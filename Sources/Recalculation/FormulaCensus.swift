@@ -26,34 +26,41 @@ public struct FormulaCensus: Sendable {
         public var notEvaluable: [String: Int] = [:]
     }
 
-    public let sheets: [Sheet]
+    public private(set) var sheets: [Sheet]
+
+    /// An empty census of the sheets named `sheetNames`, in sheet order, to `add` results to.
+    public init(sheetNames: [String]) {
+        sheets = sheetNames.map { Sheet(name: $0) }
+    }
 
     /// Tallies results, in sheet order. Use results evaluated with `.cachedWhereAvailable`, so
     /// that each formula is judged on its own inputs as the file has them.
     public init(_ results: [FormulaResult], sheetNames: [String]) {
-        var tallies = sheetNames.map { Sheet(name: $0) }
-        for result in results {
-            var tally = tallies[result.cell.sheet]
-            tally.formulas += 1
-            switch result.outcome {
-            case .failure(let reason):
-                tally.notEvaluable[reason.function ?? reason.category, default: 0] += 1
-            case .success(let value):
-                tally.evaluated += 1
-                if result.cell.cached == .blank {
-                    tally.withoutCachedValue += 1
-                } else if result.agreesWithCached == true {
-                    tally.agreeing += 1
-                } else {
-                    tally.stale.append(
-                        StaleCell(
-                            sheet: result.sheet, cell: result.cell.address, formula: result.cell.text,
-                            cached: result.cell.cached, evaluated: value))
-                }
+        self.init(sheetNames: sheetNames)
+        for result in results { add(result) }
+    }
+
+    /// Tallies one result on its sheet (`result.cell.sheet`, an index into the names given):
+    /// results added one by one, in the order of an array, tally as that array does.
+    public mutating func add(_ result: FormulaResult) {
+        let sheet = result.cell.sheet
+        sheets[sheet].formulas += 1
+        switch result.outcome {
+        case .failure(let reason):
+            sheets[sheet].notEvaluable[reason.function ?? reason.category, default: 0] += 1
+        case .success(let value):
+            sheets[sheet].evaluated += 1
+            if result.cell.cached == .blank {
+                sheets[sheet].withoutCachedValue += 1
+            } else if result.agreesWithCached == true {
+                sheets[sheet].agreeing += 1
+            } else {
+                sheets[sheet].stale.append(
+                    StaleCell(
+                        sheet: result.sheet, cell: result.cell.address, formula: result.cell.text,
+                        cached: result.cell.cached, evaluated: value))
             }
-            tallies[result.cell.sheet] = tally
         }
-        sheets = tallies
     }
 }
 

@@ -25,11 +25,14 @@ public struct FormulaCheck: Sendable {
     /// Evaluates each formula of `workbook` (read whole, as `FormulaCollector` reads it) from the
     /// cached values of the cells it reads, evaluated ones where there are none.
     public init(_ workbook: FormulaWorkbook, options: EvaluationOptions = EvaluationOptions()) {
-        let results = workbook.evaluate(precedents: .cachedWhereAvailable, options: options)
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
         var notEvaluable: [String: Int] = [:]
-        for result in results where result.cell.cached == .blank {
+        var census = FormulaCensus(sheetNames: workbook.sheets.map(\.name))
+        // Each result is read once, as it is made: a million results are never held at once.
+        workbook.evaluate(precedents: .cachedWhereAvailable, options: options) { result in
+            census.add(result)
+            guard result.cell.cached == .blank else { return }
             switch result.outcome {
             case .success(let value):
                 evaluated += 1
@@ -42,7 +45,7 @@ public struct FormulaCheck: Sendable {
         self.workbook = workbook
         evaluatedWithoutCache = evaluated
         notEvaluableWithoutCache = notEvaluable
-        stale = FormulaCensus(results, sheetNames: workbook.sheets.map(\.name)).sheets.flatMap(\.stale)
+        stale = census.sheets.flatMap(\.stale)
     }
 
     /// The line the reconcile report shows, when formulas had no cached value.

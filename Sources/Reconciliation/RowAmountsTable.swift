@@ -37,9 +37,10 @@ struct RowAmounts: Equatable {
 struct RowAmountsTable {
     /// Per sheet (the row's upper half): each sheet row's slot, -1 for none.
     private var slots: [[Int32]] = []
-    private var commissions: [Decimal] = []
-    /// Empty until a row has a bonus line (most plans pay no per-deal bonus).
-    private var bonuses: [Decimal] = []
+    /// Per slot, its commission and bonus as `AmountWords` (8 bytes where a Decimal takes 20);
+    /// the bonuses are empty until a row has a bonus line (most plans pay no per-deal bonus).
+    private var commissions = AmountWords()
+    private var bonuses = AmountWords()
     /// Per slot: its commission line in `references`; `noLine` when the statement has no line
     /// of the row, `noCommission` when it has only a bonus.
     private var lineOfSlot: [Int32] = []
@@ -74,7 +75,7 @@ struct RowAmountsTable {
             slots[sheet][own] = slotCount
             slotCount += 1
         }
-        commissions = [Decimal](repeating: 0, count: Int(slotCount))
+        commissions = AmountWords(count: Int(slotCount))
         lineOfSlot = [Int32](repeating: Self.noLine, count: Int(slotCount))
     }
 
@@ -96,7 +97,7 @@ struct RowAmountsTable {
         let line = lineOfSlot[slot]
         guard line != Self.noLine else { return nil }
         return RowAmounts(
-            commission: commissions[slot], bonus: bonuses.isEmpty ? 0 : bonuses[slot],
+            commission: commissions[slot], bonus: bonuses.count == 0 ? 0 : bonuses[slot],
             line: line >= 0 ? references[Int(line)] : nil)
     }
 
@@ -126,7 +127,7 @@ struct RowAmountsTable {
             commissions[slot] = Decimal.sum(commissions[slot], line.amount)
             lineOfSlot[slot] = referenceID(LineReference(line))
         } else {
-            if bonuses.isEmpty { bonuses = [Decimal](repeating: 0, count: commissions.count) }
+            if bonuses.count == 0 { bonuses = AmountWords(count: commissions.count) }
             bonuses[slot] = Decimal.sum(bonuses[slot], line.amount)
             if lineOfSlot[slot] == Self.noLine { lineOfSlot[slot] = Self.noCommission }
         }
@@ -163,5 +164,36 @@ struct RowAmountsTable {
         references.append(reference)
         referenceIDs[reference] = lastReference
         return lastReference
+    }
+}
+
+/// Amounts in a word each: a Decimal's `packedStorage`, or (the top bit set) its position among
+/// the few that do not fit. Each reads back as the Decimal stored, bit for bit.
+struct AmountWords {
+    private var words: [UInt64] = []
+    private var spilled: [Decimal] = []
+    private static let spilledBit: UInt64 = 1 << 63
+
+    init() {}
+
+    /// `count` zeros.
+    init(count: Int) {
+        words = [UInt64](repeating: Self.word(0, spilling: &spilled), count: count)
+    }
+
+    var count: Int { words.count }
+
+    subscript(position: Int) -> Decimal {
+        get {
+            let word = words[position]
+            return word & Self.spilledBit == 0 ? Decimal(packedStorage: word) : spilled[Int(word & ~Self.spilledBit)]
+        }
+        set { words[position] = Self.word(newValue, spilling: &spilled) }
+    }
+
+    private static func word(_ amount: Decimal, spilling spilled: inout [Decimal]) -> UInt64 {
+        if let word = amount.packedStorage { return word }
+        spilled.append(amount)
+        return spilledBit | UInt64(spilled.count - 1)
     }
 }

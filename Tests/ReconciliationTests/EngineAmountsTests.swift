@@ -82,3 +82,24 @@ import Testing
         #expect(positions.values.reduce(0) { $0 + $1.count } == rows.values.filter { $0.line != nil }.count)
     }
 }
+
+/// Amounts held in a word each read back as the Decimal stored, those too long for a word too.
+@Suite struct AmountWordsTests {
+    @Test func everyAmountReadsBackBitForBit() throws {
+        let amounts = try ["0", "12.34", "-5", "0.000001", "123456789012345678.9", "-98765432109876543210", "7.50"]
+            .map { try #require(Decimal(string: $0)) }
+        var words = AmountWords(count: amounts.count)
+        #expect((0..<amounts.count).allSatisfy { words[$0] == 0 })
+        for (position, amount) in amounts.enumerated() { words[position] = amount }
+        for (position, amount) in amounts.enumerated() {
+            #expect(words[position] == amount)
+            #expect(words[position].description == amount.description)
+        }
+        // A slot given another amount, long or short, reads the new one; the others are kept.
+        words[4] = 1
+        words[1] = try #require(Decimal(string: "11111111111111111111.5"))
+        #expect(words[4] == 1)
+        #expect(words[1].description == "11111111111111111111.5")
+        #expect(words[5] == amounts[5])
+    }
+}

@@ -10,9 +10,10 @@ public struct FormulaReport: Sendable {
     /// Evaluates the formulas of `formulas` (read from `file`), each on the cached values of the
     /// cells it reads, and tallies them by sheet.
     public init(file: String, evaluating formulas: WorkbookFormulas) {
-        let results = formulas.evaluate(precedents: .cachedWhereAvailable)
+        var census = FormulaCensus(sheetNames: formulas.workbook.sheets.map(\.name))
+        formulas.workbook.evaluate(precedents: .cachedWhereAvailable) { census.add($0) }
         self.file = file
-        census = FormulaCensus(results, sheetNames: formulas.workbook.sheets.map(\.name))
+        self.census = census
     }
 
     /// For people: each sheet with formulas, its counts, why formulas are not evaluable, and the

@@ -66,6 +66,10 @@ struct Reconcile: ParsableCommand {
     }
 
     func run() throws {
+        // A workbook's cells, formulas, deals and findings are each held in turn: freed, their
+        // memory goes back to the system (`calculate`, which churns mid-sized blocks, keeps
+        // glibc's own setting).
+        LargeAllocations.mapEachFromTheSystem()
         if let out { try CorrectedOutput.check(workbook: workbooks[0], out: out) }
         let loadedPlan = try planFiles.loadPlan()
         let rosterEntries = try planFiles.loadRoster(for: loadedPlan)
