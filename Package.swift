@@ -24,8 +24,6 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // glibc's `mallopt`, for the command line's one setting of how large blocks are allocated.
-        .systemLibrary(name: "CMalloc"),
 
         // Reading: container → XML events → cells.
         .target(name: "FileAccess", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
@@ -98,8 +96,7 @@ let package = Package(
             dependencies: [
                 "Spreadsheet", "XLSX", "CSV", "Commission", "PlanFile", "Ingest", "Reports",
                 "Reconciliation", "Correction", "Review", "Forecast", "Inference", "Recalculation", "Server", "Ledger",
-                "Conversion", "SpooledEngine", "CMalloc",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Conversion", "SpooledEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),

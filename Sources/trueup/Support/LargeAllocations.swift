@@ -1,10 +1,15 @@
-internal import CMalloc
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How large blocks of memory are taken from the system: so that a large array's memory goes back
 /// when it is freed.
 enum LargeAllocations {
     /// The size from which glibc maps a block from the system on its own: 256 KiB.
     static let threshold: Int32 = 256 * 1024
+
+    /// glibc's `M_MMAP_THRESHOLD`, the `mallopt` parameter (malloc.h).
+    private static let mapThresholdParameter: Int32 = -3
 
     /// Makes glibc map each block of `threshold` bytes or more on its own and unmap it when freed
     /// (`mallopt(M_MMAP_THRESHOLD)`); elsewhere does nothing.
@@ -16,7 +21,14 @@ enum LargeAllocations {
     /// mapped block is fresh pages, though: a command that allocates and frees many such blocks
     /// pays in page faults (`calculate` at 1M lines: ~1 s more system time, for 85 MB less).
     /// Call once, before anything is allocated in earnest.
+    ///
+    /// `mallopt` is looked up at run time: Swift's Glibc module leaves out malloc.h, and a C
+    /// module of our own for one call is not worth its build.
     static func mapEachFromTheSystem() {
-        _ = CMalloc_setMapThreshold(threshold)
+        #if canImport(Glibc)
+            guard let symbol = dlsym(nil, "mallopt") else { return }
+            let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+            _ = mallopt(mapThresholdParameter, threshold)
+        #endif
     }
 }
