@@ -167,6 +167,13 @@ final class Evaluator {
         ValueGrid(sheet: workbook.sheets[target], reference: reference, extent: extent)
     }
 
+    /// `reference`'s cells on sheet `target` up to the last row and column the sheet stores: the
+    /// cells past them are blank. For readers that pass blanks over (SUM, COUNT, OR and their
+    /// kin), so that a range of billions of empty cells (`H2:XFD1000000`) is not walked.
+    func storedGrid(_ target: Int, _ reference: Reference) -> ValueGrid {
+        ValueGrid(sheet: workbook.sheets[target], reference: reference, extent: extent, storedOnly: true)
+    }
+
     /// The expression's values as a grid: a range's cells, an array, or one value.
     func grid(_ expression: FormulaExpression) throws(NotEvaluable) -> ValueGrid {
         switch try operand(expression) {

@@ -68,7 +68,7 @@ extension Functions {
                 }
                 continue
             case .reference(let sheet, let reference):
-                cells = evaluator.grid(sheet, reference)
+                cells = evaluator.storedGrid(sheet, reference)
                 if rules.skipSubtotals {
                     for row in 0..<cells.rows {
                         for column in 0..<cells.columns
@@ -122,7 +122,7 @@ extension Functions {
                     total += 1
                 }
             case .reference(let sheet, let reference):
-                let cells = evaluator.grid(sheet, reference)
+                let cells = evaluator.storedGrid(sheet, reference)
                 for index in 0..<cells.count {
                     let value = try cells.at(index)
                     if all ? value != .blank : isNumber(value) { total += 1 }

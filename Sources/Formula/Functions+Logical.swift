@@ -126,7 +126,7 @@ extension Functions {
                 case .failure(let failure): return error(failure)
                 }
             case .reference(let sheet, let reference):
-                let cells = evaluator.grid(sheet, reference)
+                let cells = evaluator.storedGrid(sheet, reference)
                 for index in 0..<cells.count {
                     switch try cells.at(index) {
                     case .bool(let flag): flags.append(flag)

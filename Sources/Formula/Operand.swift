@@ -31,14 +31,20 @@ struct ValueGrid {
         storage = .scalar(scalar)
     }
 
-    /// `reference` clipped to `extent`, read from `sheet`.
-    init(sheet: SheetGrid, reference: Reference, extent: (rows: Int, columns: Int)) {
-        let lastRow = reference.lastRow == CellAddress.maxRow ? max(reference.firstRow, extent.rows) : reference.lastRow
-        let lastColumn =
+    /// `reference` clipped to `extent`, read from `sheet`; with `storedOnly`, also to the last row
+    /// and column `sheet` stores (none at all when it starts past them).
+    init(sheet: SheetGrid, reference: Reference, extent: (rows: Int, columns: Int), storedOnly: Bool = false) {
+        var lastRow =
+            reference.lastRow == CellAddress.maxRow ? max(reference.firstRow, extent.rows) : reference.lastRow
+        var lastColumn =
             reference.lastColumn == CellAddress.maxColumn
             ? max(reference.firstColumn, extent.columns) : reference.lastColumn
-        rows = lastRow - reference.firstRow + 1
-        columns = lastColumn - reference.firstColumn + 1
+        if storedOnly {
+            lastRow = min(lastRow, sheet.maxRow)
+            lastColumn = min(lastColumn, sheet.maxColumn)
+        }
+        rows = max(0, lastRow - reference.firstRow + 1)
+        columns = max(0, lastColumn - reference.firstColumn + 1)
         storage = .cells(sheet, firstRow: reference.firstRow, firstColumn: reference.firstColumn, sheetName: sheet.name)
     }
 

@@ -85,6 +85,22 @@ import Testing
         #expect((try? Sheet().evaluate("TODAY()").get()) == nil)
     }
 
+    /// SUM, COUNT, COUNTA, OR and AND over a range of billions of cells read only the part of it
+    /// the sheet stores: the rest is blank, which they pass over (found by fuzzing: `OR(HCI353613:J83)`
+    /// walked two billion empty cells).
+    @Test func foldsOverHugeRangesReadOnlyTheStoredCells() {
+        let sheet = Sheet(["H100": .bool(true), "J200": .n("7"), "B3": .n("1")])
+        #expect(sheet.value("OR(HCI353613:J83)", at: "A5") == .bool(true))
+        #expect(sheet.value("AND(H83:HCI353613)", at: "A5") == .bool(true))
+        #expect(sheet.value("SUM(H83:HCI353613)", at: "A5") == number("7"))
+        #expect(sheet.value("COUNTA(H2:XFD1000000)", at: "A5") == number("2"))
+        #expect(sheet.value("COUNT(H2:XFD1000000)", at: "A5") == number("1"))
+        // Ranges wholly past the stored cells: nothing to fold.
+        #expect(sheet.value("SUM(M5000:XFD1048576)", at: "A5") == number("0"))
+        #expect(sheet.value("OR(M5000:XFD1048576)", at: "A5") == .error(.value))
+        #expect(sheet.value("COUNTBLANK(H99:H101)", at: "A5") == number("2"))
+    }
+
     /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
     /// any other (found by fuzzing: Foundation's search matched past the text's end and trapped).
     @Test func substituteAndFindMatchCodeUnitsExactly() {
