@@ -20,11 +20,22 @@ extension Functions {
         "COUNTA": { e, a throws(NotEvaluable) in .value(.number(Decimal(try count(e, a, all: true)))) },
         "COUNTBLANK": { e, a throws(NotEvaluable) in
             guard a.count == 1 else { return error(.value) }
-            var blanks = 0
-            try e.grid(a[0]).forEach { value in
-                if case .blank = value { blanks += 1 } else if case .text("") = value { blanks += 1 }
+            // The cells past those the sheet stores are blank: counted, not read.
+            let whole: ValueGrid
+            let stored: ValueGrid
+            switch try e.operand(a[0]) {
+            case .reference(let sheet, let reference):
+                (whole, stored) = (e.grid(sheet, reference), e.storedGrid(sheet, reference))
+            case .value(.array(let array)): (whole, stored) = (ValueGrid(array), ValueGrid(array))
+            case .value(let value): (whole, stored) = (ValueGrid(scalar: value), ValueGrid(scalar: value))
             }
-            return .value(.number(Decimal(blanks)))
+            var filled = 0
+            try stored.forEach { value in
+                if case .blank = value { return }
+                if case .text("") = value { return }
+                filled += 1
+            }
+            return .value(.number(Decimal(whole.count - filled)))
         },
         "LARGE": { e, a throws(NotEvaluable) in try nth(e, a, largest: true) },
         "SMALL": { e, a throws(NotEvaluable) in try nth(e, a, largest: false) },

@@ -85,9 +85,9 @@ import Testing
         #expect((try? Sheet().evaluate("TODAY()").get()) == nil)
     }
 
-    /// SUM, COUNT, COUNTA, OR and AND over a range of billions of cells read only the part of it
-    /// the sheet stores: the rest is blank, which they pass over (found by fuzzing: `OR(HCI353613:J83)`
-    /// walked two billion empty cells).
+    /// SUM, COUNT, COUNTA, COUNTBLANK, OR and AND over a range of billions of cells read only the
+    /// part of it the sheet stores: the rest is blank, which they pass over or count (found by
+    /// fuzzing: `OR(HCI353613:J83)` walked two billion empty cells).
     @Test func foldsOverHugeRangesReadOnlyTheStoredCells() {
         let sheet = Sheet(["H100": .bool(true), "J200": .n("7"), "B3": .n("1")])
         #expect(sheet.value("OR(HCI353613:J83)", at: "A5") == .bool(true))
@@ -99,6 +99,8 @@ import Testing
         #expect(sheet.value("SUM(M5000:XFD1048576)", at: "A5") == number("0"))
         #expect(sheet.value("OR(M5000:XFD1048576)", at: "A5") == .error(.value))
         #expect(sheet.value("COUNTBLANK(H99:H101)", at: "A5") == number("2"))
+        // 5,488 columns × 999,999 rows, less the two cells that hold something.
+        #expect(sheet.value("COUNTBLANK(H2:HCI1000000)", at: "A5") == number("5487994510"))
     }
 
     /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
