@@ -133,13 +133,13 @@ public struct ColumnKindInference: Sendable {
         return negative ? -value : value
     }
 
+    /// The date `YYYY-MM-DD` is, read as `isISODate` reads it (the values of a date column all passed it).
     static func dateValue(_ text: String) -> DateTimeValue? {
-        guard text.count == 10, text.utf8.filter({ $0 == UInt8(ascii: "-") }).count == 2 else { return nil }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, CivilCalendar.isValid(year: parts[0], month: parts[1], day: parts[2]) else {
-            return nil
-        }
-        return DateTimeValue(kind: .date, year: parts[0], month: parts[1], day: parts[2])
+        var text = text
+        guard let fields = text.withUTF8({ CivilCalendar.isoFields($0) }),
+            CivilCalendar.isValid(year: fields.year, month: fields.month, day: fields.day)
+        else { return nil }
+        return DateTimeValue(kind: .date, year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// The typed value of `text` in a column of `kind` (text when it does not fit after all).
