@@ -59,8 +59,14 @@ extension DealsTable {
 
 extension DealsTable {
     /// Adds the `parts` in order, its lines and cells first given room for all of them, and
-    /// empties each part once added, so that a part's lines are released as they are copied.
+    /// empties each part once added, so that a part's lines are released as they are copied. A
+    /// lone part into an empty table is taken as it is, without a copy.
     mutating func append(joining parts: inout [DealsTable]) {
+        if parts.count == 1, lines.isEmpty, manual.isEmpty {
+            append(parts[0])
+            parts = []
+            return
+        }
         lines.reserveCapacity(lines.count + parts.reduce(0) { $0 + $1.lines.count })
         manual.reserveCapacity(manual.count + parts.reduce(0) { $0 + $1.manual.count })
         for index in parts.indices {

@@ -136,20 +136,17 @@ extension DealsReader {
                     })
             }
         }
-        for (ordinal, read) in parts.enumerated() {
-            guard var part = read else { continue }
-            if ordinal > 0 {
-                part.lines = withSheet(ordinal, part.lines)
-                for index in part.manual.indices {
-                    part.manual[index].row = DealsTable.rowKey(sheet: ordinal, row: part.manual[index].row)
-                }
-                for index in part.totals.indices {
-                    part.totals[index].row = DealsTable.rowKey(sheet: ordinal, row: part.totals[index].row)
-                }
-            }
-            result.append(part)
+        // Each part is moved out of `parts` and its rows keyed in place, then all are joined with
+        // room made once: ten sheets of a million rows are not held twice, nor copied to key them.
+        var read: [DealsTable] = []
+        for ordinal in parts.indices {
+            guard var part = parts[ordinal] else { continue }
+            parts[ordinal] = nil
+            if ordinal > 0 { part.keyRows(bySheet: ordinal) }
             result.sheets += part.sheets
+            read.append(part)
         }
+        result.append(joining: &read)
         if let receive, streaming == nil {
             try receive(result.lines)
             result.lines = []
@@ -162,6 +159,16 @@ extension DealsReader {
         var lines = lines
         for index in lines.indices { lines[index].row = DealsTable.rowKey(sheet: ordinal, row: lines[index].row) }
         return lines
+    }
+}
+
+extension DealsTable {
+    /// Keys the rows of lines, manual cells and total rows by `ordinal`, the sheet they were read
+    /// from (`DealsTable.rowKey`), in place.
+    fileprivate mutating func keyRows(bySheet ordinal: Int) {
+        for index in lines.indices { lines[index].row = Self.rowKey(sheet: ordinal, row: lines[index].row) }
+        for index in manual.indices { manual[index].row = Self.rowKey(sheet: ordinal, row: manual[index].row) }
+        for index in totals.indices { totals[index].row = Self.rowKey(sheet: ordinal, row: totals[index].row) }
     }
 }
 
