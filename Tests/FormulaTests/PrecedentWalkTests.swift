@@ -1,8 +1,9 @@
-import Formula
 import Foundation
 import Spreadsheet
 import TestSupport
 import Testing
+
+@testable import Formula
 
 /// The precedent walk reaches the accepted cells through ranges and formulas, the same from
 /// every total however many share a range, and stops at accepted cells.
@@ -36,6 +37,31 @@ import Testing
         // C7's formula reads the accepted B7; C3 is accepted itself and not followed.
         #expect(walk.reached(from: 0, CellAddress("C7")!) == [SheetCell(0, CellAddress("B7")!)])
         #expect(walk.reached(from: 0, CellAddress("B7")!) == nil)
+    }
+
+    /// Totals that each add the same two columns (a SUMIFS per tab, a rep per total) reach the
+    /// same cells, and share one list of them: the walk's memory does not grow with the totals
+    /// times the wrong cells.
+    @Test func totalsOverTheSameRangesShareOneResult() {
+        var sheet = Sheet()
+        for row in 2...41 {
+            sheet.set("A\(row)", .text("R\(row % 4)"))
+            sheet.set("C\(row)", .n("\(row)"))
+            sheet.set("D\(row)", .n("\(row)"))
+        }
+        for total in 2...201 {
+            let rep = "R\(total % 4)"
+            sheet.set(
+                "F\(total)", .n("0"),
+                formula: "SUMIFS(C2:C41,A2:A41,\"\(rep)\")+SUMIFS(D2:D41,A2:A41,\"\(rep)\")")
+        }
+        let accepted = ["C3", "C9", "D4", "D30"].map { SheetCell(0, CellAddress($0)!) }
+        var walk = PrecedentWalk(sheet.workbook, accepting: accepted)
+        for total in 2...201 {
+            #expect(walk.reached(from: 0, CellAddress("F\(total)")!) == Set(accepted), "F\(total)")
+        }
+        // The empty result, the C column's, the D column's, and their union.
+        #expect(walk.resultCount == 4)
     }
 
     @Test func aCycleThroughARangeReachesWhatItsFormulasRead() {
