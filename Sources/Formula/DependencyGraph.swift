@@ -8,8 +8,9 @@ struct DependencyGraph {
     /// Formula index → the cycle it is on (its cells as `'Sheet'!A1`).
     private(set) var cycles: [Int: [String]] = [:]
 
-    /// `expressions(i)` is formula `i`'s tree (nil when it did not parse).
-    init(workbook: FormulaWorkbook, expressions: (Int) -> FormulaExpression?) {
+    /// `read(i)` is formula `i` read for the cells it refers to (nil when it did not parse): a
+    /// filled-down formula's references are moved from its shape's, without building its tree.
+    init(workbook: FormulaWorkbook, read: (Int) -> ShapeCache.Read?) {
         let formulas = workbook.formulas
         // Per sheet and column: the formula rows, sorted, with their formula index.
         var byColumn: [Int: [Int: [(row: Int, node: Int)]]] = [:]
@@ -61,10 +62,21 @@ struct DependencyGraph {
         }
 
         func precedents(of node: Int) -> [Segment] {
-            guard let expression = expressions(node) else { return [] }
             var ranges: [(Int, Reference)] = []
-            Self.collectRanges(
-                expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address, into: &ranges)
+            switch read(node) {
+            case nil: return []
+            case .references(let references)?:
+                // What `collectRanges` finds in a tree of plain references, in the same order.
+                for reference in references {
+                    if let target = Self.sheet(of: reference, workbook: workbook, from: formulas[node].sheet) {
+                        ranges.append((target, reference))
+                    }
+                }
+            case .tree(let expression)?:
+                Self.collectRanges(
+                    expression, workbook: workbook, from: formulas[node].sheet, cell: formulas[node].address,
+                    into: &ranges)
+            }
             return ranges.map { segment(in: $0.0, $0.1) }
         }
 
@@ -143,6 +155,12 @@ struct DependencyGraph {
         return found
     }
 
+    /// The sheet `reference` reads in a formula on `sheet`: the one it names, or `sheet`; nil when
+    /// it names a sheet the workbook does not have.
+    static func sheet(of reference: Reference, workbook: FormulaWorkbook, from sheet: Int) -> Int? {
+        reference.sheet.map(workbook.sheet(named:)) ?? sheet
+    }
+
     /// Appends the rectangles `expression` may read to `found`, in reading order.
     static func collectRanges(
         _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress,
@@ -153,7 +171,7 @@ struct DependencyGraph {
         }
         switch expression {
         case .reference(let reference):
-            if let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet {
+            if let target = Self.sheet(of: reference, workbook: workbook, from: sheet) {
                 found.append((target, reference))
             }
         case .name(let name):

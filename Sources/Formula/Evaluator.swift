@@ -22,6 +22,10 @@ final class Evaluator {
     /// Whether ranges are read element by element (an array formula, or inside SUMPRODUCT)
     /// rather than intersected with the formula's row or column.
     var arrayMode = false
+    /// How far the references of the tree being evaluated are moved as they are read: a
+    /// filled-down formula evaluated from its shape's tree (`ShapeCache`). A defined name's
+    /// references are read where they are.
+    var moved = (rows: 0, columns: 0)
     private var nameDepth = 0
     var textIndexes = TextIndexes()
     let extent: (rows: Int, columns: Int)
@@ -49,10 +53,11 @@ final class Evaluator {
         case .bool(let flag): return .value(.bool(flag))
         case .error(let error): return .value(.error(error))
         case .missing: return .value(.blank)
-        case .reference(let reference):
+        case .reference(var reference):
             guard let target = reference.sheet.map(workbook.sheet(named:)) ?? sheet else {
                 throw NotEvaluable(.unresolved("the sheet '\(reference.sheet ?? "")'"))
             }
+            if moved != (0, 0) { reference.move(rows: moved.rows, columns: moved.columns) }
             return .reference(sheet: target, reference)
         case .name(let name): return try definedName(name)
         case .structured(let structured): return try self.structured(structured)
@@ -91,8 +96,13 @@ final class Evaluator {
         guard let expression = defined.expression, nameDepth < 20 else {
             throw NotEvaluable(.unresolved("the name '\(name)' (\(defined.text))"))
         }
+        let formulaMoved = moved
         nameDepth += 1
-        defer { nameDepth -= 1 }
+        moved = (0, 0)
+        defer {
+            nameDepth -= 1
+            moved = formulaMoved
+        }
         return try operand(expression)
     }
 
@@ -112,7 +122,7 @@ final class Evaluator {
     /// range; otherwise a range's cell in the formula's row or column (arrays stay arrays).
     func elements(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
         if case .reference(let reference) = expression, reference.isCell, reference.sheet == nil {
-            return try cellValue(sheet, reference.firstRow, reference.firstColumn)
+            return try cellValue(sheet, reference.firstRow + moved.rows, reference.firstColumn + moved.columns)
         }
         if arrayMode { return try value(expression) }
         switch try operand(expression) {

@@ -82,8 +82,7 @@ extension FormulaWorkbook {
                 syntax[index] = NotEvaluable(.syntax(error.description))
             }
         }
-        let expressions = { (index: Int) in parsed[index].map(shapes.tree) }
-        let graph = DependencyGraph(workbook: self, expressions: expressions)
+        let graph = DependencyGraph(workbook: self) { parsed[$0].map(shapes.read(parsed:)) }
         let evaluator = Evaluator(workbook: self, options: options)
         var outcomes = [Result<FormulaValue, NotEvaluable>?](repeating: nil, count: formulas.count)
         for node in graph.order {
@@ -91,12 +90,16 @@ extension FormulaWorkbook {
             let outcome: Result<FormulaValue, NotEvaluable>
             if let cycle = graph.cycles[node] {
                 outcome = .failure(NotEvaluable(.circular(cycle)))
-            } else if let expression = expressions(node) {
+            } else if let parse = parsed[node] {
+                // A filled-down formula is its shape's tree with the references read moved: no
+                // tree of its own is built.
+                let (tree, rows, columns) = shapes.unmovedTree(parse)
                 evaluator.sheet = formula.sheet
                 evaluator.cell = formula.address
                 evaluator.arrayMode = formula.isArray
+                evaluator.moved = (rows, columns)
                 do throws(NotEvaluable) {
-                    outcome = .success(try evaluator.cellValue(expression))
+                    outcome = .success(try evaluator.cellValue(tree))
                 } catch {
                     outcome = .failure(error)
                 }

@@ -51,7 +51,9 @@ struct ShapeCache {
         return read(parsed: result)
     }
 
-    private func read(parsed result: Parsed) -> Read {
+    /// `result` read for the cells it refers to: its references moved from its shape's, or its
+    /// tree when its shape is not shared or names a defined name.
+    func read(parsed result: Parsed) -> Read {
         guard case .shared(let index, let rows, let columns) = result, var references = kept[Int(index)].references
         else { return .tree(tree(result)) }
         if rows != 0 || columns != 0 {
@@ -104,6 +106,15 @@ struct ShapeCache {
         shapes[hash, default: []].append((key: key, index: kept.count))
         kept.append(Shape(tree: tree, row: cell.row, column: cell.column, references: references))
         return .shared(shape: Int32(kept.count - 1), rows: 0, columns: 0)
+    }
+
+    /// The tree a parse stands for, unmoved (a shape's as first parsed), and how far to move its
+    /// references: `tree(_:)` without building the moved tree.
+    func unmovedTree(_ parsed: Parsed) -> (tree: FormulaExpression, rows: Int, columns: Int) {
+        switch parsed {
+        case .tree(let tree): (tree, 0, 0)
+        case .shared(let index, let rows, let columns): (kept[Int(index)].tree, Int(rows), Int(columns))
+        }
     }
 
     /// The tree a parse stands for.

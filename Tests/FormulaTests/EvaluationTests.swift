@@ -208,6 +208,20 @@ import Testing
         #expect(results.first { $0.cell.address == CellAddress("A4")! }?.value == number("8"))
     }
 
+    @Test func filledDownFormulasReadTheirOwnRowsAndANameItsOwnCell() {
+        var sheet = Sheet(["H1": .n("0.1")])
+        sheet.workbook.addSheet(named: "Other")
+        sheet.workbook.defineName("Rate", formula: "Sheet1!$H$1")
+        // One shape filled down: evaluated from the first row's tree, its references moved to
+        // each row, but not the cell the name stands for.
+        for row in 2...5 {
+            sheet.set("A\(row)", .n("\(row * 10)"))
+            sheet.set("C\(row)", .n("\(row)"), sheet: 1)
+            sheet.set("B\(row)", .empty, formula: "A\(row)*Rate+Other!C\(row)+MAX(A\(row),0)")
+        }
+        #expect(sheet.workbook.evaluate().map(\.value) == (2...5).map { number("\($0 * 12)") })
+    }
+
     @Test func dependencyOrderAndStaleValues() {
         var sheet = Sheet(["A1": .n("100"), "A2": .n("200")])
         // Written bottom-up: C1 reads B1, which reads A1:A2, though C1 comes first.
