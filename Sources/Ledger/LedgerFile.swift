@@ -69,8 +69,10 @@ public final class LedgerFile: Sendable {
                 )
             }
         }
-        if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        try migrator.migrate(queue)
+        if try !queue.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(queue) }
+        // GRDB's cache of the schema does not hear of tables another process made: one this
+        // connection looked at while the other was creating the ledger would lack them.
+        queue.inDatabase { $0.clearSchemaCache() }
     }
 
     /// Runs `body` in a read transaction.
