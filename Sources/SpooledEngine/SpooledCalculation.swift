@@ -30,7 +30,6 @@ public final class SpooledCalculation {
     private let carried: CarriedBalances
     private var resolver: RepBook.Resolver
     private let rule: StatusRule
-    private var memo = KeyMemo()
     private var span = PeriodSpan()
     private var dates = DateWindow.Survey()
     /// Lines per rep, by rep index.
@@ -96,7 +95,7 @@ public final class SpooledCalculation {
         lineCounts[rep] += 1
         dates.include(line)
         span.include(Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
-        let status = line.status.map { memo.key($0) }
+        let status = line.labels?.statusKey
         if rule.isClawback(status), let period = plan.clawbackPeriod(of: line) { span.include(period) }
         if !rule.isEligible(status) { notEligible.append(.notEligible(line, rep: resolver.reps[rep].id)) }
         try lines.append { SpooledLine(index: index, rep: rep, line: line).write(to: &$0) }
