@@ -244,7 +244,7 @@ package enum RepWindows {
     }
 }
 
-/// Remembers the compared form of texts that repeat across lines (statuses, products, reps).
+/// Remembers the compared form of texts that repeat across lines (reps).
 package struct KeyMemo {
     private var known: [String: String] = [:]
 
@@ -273,9 +273,8 @@ struct LineFacts {
         let chunks = chunkCount(items: lines.count, minimum: 50_000, perCore: 4)
         let rule = StatusRule(plan)
         let parts = inParallel(chunks: chunks) { chunk in
-            var memo = KeyMemo()
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
-            let keys = slice.map { MatchKeys($0, memo: &memo) }
+            let keys = slice.map(MatchKeys.init)
             // Statuses read here only when the keys are not kept (else from the kept keys, once
             // the chunks are joined: the joined facts are the larger, not these).
             return (

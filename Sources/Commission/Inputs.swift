@@ -12,9 +12,9 @@ public struct CreditLine: Sendable, Hashable {
     public var amount: Decimal
     /// This rep's share, as a fraction (1 = 100%).
     public var split: Decimal
-    /// The product, type and status, held apart: nil for a line that has none (a million lines
-    /// without them hold 8 bytes each, not 48), and one object for lines given the same ones.
-    private var labels: Labels?
+    /// The product, type and status, held apart (`Labels`): nil for a line that has none, and
+    /// one index into a table for lines given the same ones (8 bytes a line, not 48).
+    package private(set) var labels: Labels?
     public var cancelDate: LocalDate?
     /// The rep's per-period quota from the sheet, when no roster gives one.
     public var quota: Decimal?
@@ -44,8 +44,8 @@ public struct CreditLine: Sendable, Hashable {
             labels: Labels.of(product: product, type: type, status: status), cancelDate: cancelDate, quota: quota)
     }
 
-    /// A line whose product, type and status are `labels` (`Labels.of`), for a reader that gives
-    /// the lines it reads with the same ones one object.
+    /// A line whose product, type and status are `labels` (`Labels.of`), for a reader that
+    /// remembers the labels it made for the texts it reads.
     package init(
         row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal, labels: Labels?,
         cancelDate: LocalDate?, quota: Decimal?
@@ -59,35 +59,6 @@ public struct CreditLine: Sendable, Hashable {
         self.labels = labels
         self.cancelDate = cancelDate
         self.quota = quota
-    }
-
-    /// A line's product, type and status: immutable, so that lines share one.
-    package final class Labels: Sendable, Hashable {
-        let product: String?
-        let type: String?
-        let status: String?
-
-        private init(product: String?, type: String?, status: String?) {
-            self.product = product
-            self.type = type
-            self.status = status
-        }
-
-        /// The labels, nil when all three are: a line without labels holds none.
-        package static func of(product: String?, type: String?, status: String?) -> Labels? {
-            product == nil && type == nil && status == nil
-                ? nil : Labels(product: product, type: type, status: status)
-        }
-
-        package static func == (a: Labels, b: Labels) -> Bool {
-            a.product == b.product && a.type == b.type && a.status == b.status
-        }
-
-        package func hash(into hasher: inout Hasher) {
-            hasher.combine(product)
-            hasher.combine(type)
-            hasher.combine(status)
-        }
     }
 
     /// amount × split, exact.

@@ -52,10 +52,9 @@ public struct ForecastRules: Sendable, Hashable {
 }
 
 /// Tests many lines against a fixed list of conditions: each condition is put in compared form
-/// once, and each line's texts through a memo, so a million lines cost a few hash lookups each.
+/// once, and each line's texts are in that form already (`CreditLine.Labels.keys`).
 public struct LineMatcher {
     private let conditions: [NormalizedCondition]
-    private var memo = KeyMemo()
 
     public init(_ conditions: [LineCondition]) {
         self.conditions = conditions.map(\.normalized)
@@ -63,7 +62,7 @@ public struct LineMatcher {
 
     /// Calls `body` with the index of each condition `line` matches, in order.
     public mutating func forEachMatch(of line: CreditLine, _ body: (Int) -> Void) {
-        let keys = MatchKeys(line, memo: &memo)
+        let keys = MatchKeys(line)
         for (index, condition) in conditions.enumerated() where condition.matches(keys, date: line.date) {
             body(index)
         }

@@ -146,21 +146,21 @@ public struct LineCondition: Sendable, Hashable {
     }
 }
 
-/// A line's texts in compared form, computed once per line.
-struct MatchKeys {
+/// A line's texts in compared form, worked out once for all the lines given the same labels
+/// (`CreditLine.Labels.keys`).
+struct MatchKeys: Sendable {
     let product: String?
     let type: String?
     let status: String?
 
-    init(_ line: CreditLine) {
-        var memo = KeyMemo()
-        self.init(line, memo: &memo)
+    init(product: String?, type: String?, status: String?) {
+        self.product = product
+        self.type = type
+        self.status = status
     }
 
-    init(_ line: CreditLine, memo: inout KeyMemo) {
-        product = line.product.map { memo.key($0) }
-        type = line.type.map { memo.key($0) }
-        status = line.status.map { memo.key($0) }
+    init(_ line: CreditLine) {
+        self = line.labels?.keys ?? MatchKeys(product: nil, type: nil, status: nil)
     }
 }
 

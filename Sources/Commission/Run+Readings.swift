@@ -24,8 +24,7 @@ extension Run {
         run.plan.rounding = rounding
         run.overrides = commission.overrides.map { ($0.when.normalized, $0) }
         if !run.overrides.isEmpty && keys.isEmpty {
-            var memo = KeyMemo()
-            run.keys = lines.map { MatchKeys($0, memo: &memo) }
+            run.keys = lines.map(MatchKeys.init)
         }
         run.explains = false
         return run

@@ -6,7 +6,8 @@ import SystemPackage
 ///
 /// For data that must be seen again later but need not be held at once: the file is unlinked as
 /// soon as it is created, so nothing is left behind however the process ends. The temporary
-/// folder is `TMPDIR`, else `/tmp`. Not for sharing between threads.
+/// folder is `TMPDIR`, else `/tmp`. Not for sharing between threads, nor for use from the
+/// closures its own methods call.
 public final class ByteSpool {
     /// Why the temporary file could not be created, written or read.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -14,20 +15,22 @@ public final class ByteSpool {
         public var description: String { "the temporary spill file: \(reason)" }
     }
 
+    // A spool is used by one thread at a time and its methods never re-enter one another, so
+    // the run-time exclusivity checks on its state (four for each record appended) are left out.
     private let memoryLimit: Int
     /// Full chunks of whole records not yet written to the file (all of them while the spool
     /// fits in memory), and the chunk being filled. Chunks rather than one array, so that
     /// growing never copies what is held.
-    private var chunks: [[UInt8]] = []
-    private var current: [UInt8] = []
-    private var file: FileDescriptor?
-    private var fileSize: Int64 = 0
+    @exclusivity(unchecked) private var chunks: [[UInt8]] = []
+    @exclusivity(unchecked) private var current: [UInt8] = []
+    @exclusivity(unchecked) private var file: FileDescriptor?
+    @exclusivity(unchecked) private var fileSize: Int64 = 0
     /// Whether the records have moved to a file.
     public var spilled: Bool { file != nil }
     /// Records appended.
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// Bytes appended, length prefixes included.
-    public private(set) var byteCount: Int64 = 0
+    @exclusivity(unchecked) public private(set) var byteCount: Int64 = 0
 
     /// The size of a chunk held in memory, and of a write to the file.
     private let chunkSize: Int

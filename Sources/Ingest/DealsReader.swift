@@ -342,14 +342,9 @@ public enum DealsReader {
         var splits: [String: Decimal] = [:]
         var dates: [String: LocalDate] = [:]
         var cancelDates: [String: LocalDate] = [:]
-        /// The labels given to lines already, by their texts: lines with the same ones share them.
+        /// The labels given to lines already, by their texts, so that the process's table (and
+        /// its lock) is asked once per distinct texts.
         private var labels: [LabelTexts: CreditLine.Labels] = [:]
-
-        private struct LabelTexts: Hashable {
-            let product: String?
-            let type: String?
-            let status: String?
-        }
 
         init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
             mapped = mapping.columns.map { (ordinal: $0.key.ordinal, column: $0.value) }
@@ -362,8 +357,8 @@ public enum DealsReader {
             rateStyle = styles.numbers[.rate] ?? .decimalPoint
         }
 
-        /// A line's labels (`CreditLine.Labels.of`), the ones an earlier line was given when it
-        /// had the same texts (at most a few thousand are remembered).
+        /// A line's labels (`CreditLine.Labels.of`), remembered by their texts (at most a few
+        /// thousand).
         mutating func labels(product: String?, type: String?, status: String?) -> CreditLine.Labels? {
             guard product != nil || type != nil || status != nil else { return nil }
             let texts = LabelTexts(product: product, type: type, status: status)

@@ -28,14 +28,15 @@ public final class SpooledCalculation {
 
     private let plan: Plan
     private let carried: CarriedBalances
-    private var resolver: RepBook.Resolver
+    // What `add` changes for every line, used from one thread and never from the closures the
+    // calculation calls: without the run-time exclusivity checks (six a line).
+    @exclusivity(unchecked) private var resolver: RepBook.Resolver
     private let rule: StatusRule
-    private var memo = KeyMemo()
-    private var span = PeriodSpan()
-    private var dates = DateWindow.Survey()
+    @exclusivity(unchecked) private var span = PeriodSpan()
+    @exclusivity(unchecked) private var dates = DateWindow.Survey()
     /// Lines per rep, by rep index.
-    private var lineCounts: [Int] = []
-    private var notEligible: [StatementIssue] = []
+    @exclusivity(unchecked) private var lineCounts: [Int] = []
+    @exclusivity(unchecked) private var notEligible: [StatementIssue] = []
     private let lines: ByteSpool
     private let deals: [ByteSpool]
     /// The spools' chunk size.
@@ -43,7 +44,7 @@ public final class SpooledCalculation {
     /// Whether the lines have moved to a temporary file.
     public var spilled: Bool { lines.spilled }
     /// Lines added so far: the next line's index.
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// The first line the engine refused, thrown by `calculate`.
     private var refusal: EngineError?
 
@@ -96,7 +97,7 @@ public final class SpooledCalculation {
         lineCounts[rep] += 1
         dates.include(line)
         span.include(Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
-        let status = line.status.map { memo.key($0) }
+        let status = line.labels?.statusKey
         if rule.isClawback(status), let period = plan.clawbackPeriod(of: line) { span.include(period) }
         if !rule.isEligible(status) { notEligible.append(.notEligible(line, rep: resolver.reps[rep].id)) }
         try lines.append { SpooledLine(index: index, rep: rep, line: line).write(to: &$0) }
@@ -122,7 +123,8 @@ public final class SpooledCalculation {
     /// Computes as `calculate(…passingLinesTo:)` does, but each window's line groups are turned
     /// into `Part` (rendered as text, say) on the thread that computed them, and the parts are
     /// handed to `receive` in roster order. The windows are computed on every core, so `part`
-    /// must be safe to run on several threads at once; `receive` runs on the calling thread.
+    /// must be safe to run on several threads at once; `receive` runs on the calling thread, and
+    /// must not add lines to this calculation.
     public func calculate<Part>(
         windowLines: Int = 20_000, explaining: Bool = true,
         turningLinesInto part: @escaping @Sendable ([[StatementLine]]) -> Part, passingTo receive: (Part) -> Void

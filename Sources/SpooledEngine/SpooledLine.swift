@@ -23,14 +23,21 @@ struct SpooledLine {
         static let status = Present(rawValue: 8)
         static let cancelDate = Present(rawValue: 16)
         static let quota = Present(rawValue: 32)
+        /// The labels as their index in the process's table (`CreditLine.Labels.interned`), not
+        /// as texts.
+        static let labels = Present(rawValue: 64)
     }
 
     func write(to record: inout RecordWriter) {
         var present: Present = []
         if line.split != 1 { present.insert(.split) }
-        if line.product != nil { present.insert(.product) }
-        if line.type != nil { present.insert(.type) }
-        if line.status != nil { present.insert(.status) }
+        let labels = line.labels
+        let interned = labels?.interned
+        let texts = interned == nil ? labels?.texts : nil
+        if interned != nil { present.insert(.labels) }
+        if texts?.product != nil { present.insert(.product) }
+        if texts?.type != nil { present.insert(.type) }
+        if texts?.status != nil { present.insert(.status) }
         if line.cancelDate != nil { present.insert(.cancelDate) }
         if line.quota != nil { present.insert(.quota) }
         record.int(index)
@@ -42,10 +49,11 @@ struct SpooledLine {
         record.raw(line.amount)
         record.int(present.rawValue)
         if present.contains(.split) { record.raw(line.split) }
+        if let interned { record.int(Int(interned)) }
         // Each in turn rather than through an array (one per line).
-        if let product = line.product { record.text(product) }
-        if let type = line.type { record.text(type) }
-        if let status = line.status { record.text(status) }
+        if let product = texts?.product { record.text(product) }
+        if let type = texts?.type { record.text(type) }
+        if let status = texts?.status { record.text(status) }
         if let cancel = line.cancelDate { record.int(cancel.dayNumber) }
         if let quota = line.quota { record.raw(quota) }
     }
@@ -67,13 +75,19 @@ struct SpooledLine {
         let amount = record.raw(Decimal.self)
         let present = Present(rawValue: record.int())
         let split = present.contains(.split) ? record.raw(Decimal.self) : 1
-        let product = present.contains(.product) ? record.text() : nil
-        let type = present.contains(.type) ? record.text() : nil
-        let status = present.contains(.status) ? record.text() : nil
+        let labels: CreditLine.Labels?
+        if present.contains(.labels) {
+            labels = CreditLine.Labels(interned: UInt32(record.int()))
+        } else {
+            let product = present.contains(.product) ? record.text() : nil
+            let type = present.contains(.type) ? record.text() : nil
+            let status = present.contains(.status) ? record.text() : nil
+            labels = CreditLine.Labels.of(product: product, type: type, status: status)
+        }
         let cancel = present.contains(.cancelDate) ? LocalDate(dayNumber: record.int()) : nil
         let quota = present.contains(.quota) ? record.raw(Decimal.self) : nil
         line = CreditLine(
-            row: row, dealID: dealID, rep: repText, date: date, amount: amount, split: split, product: product,
-            type: type, status: status, cancelDate: cancel, quota: quota)
+            row: row, dealID: dealID, rep: repText, date: date, amount: amount, split: split, labels: labels,
+            cancelDate: cancel, quota: quota)
     }
 }

@@ -1,9 +1,11 @@
-import Commission
 import Foundation
 import Testing
 
+@testable import Commission
+
 /// A line's product, type and status are held apart from the line (`CreditLine.Labels`): they
-/// read, change, compare and hash as the fields they were.
+/// read, change, compare and hash as the fields they were, whether the line holds them as an
+/// index in the process's table or, once that is full, apart.
 @Suite struct CreditLineLabelsTests {
     private func line(product: String? = nil, type: String? = nil, status: String? = nil) -> CreditLine {
         CreditLine(
@@ -34,5 +36,76 @@ import Testing
         #expect(given == line(product: "Cloud", status: "won"))
         #expect(line(status: "won") != line(status: "lost"))
         #expect(line(product: "won") != line(status: "won"))
+    }
+
+    @Test func labelsHeldApartAreTheSameAsTheTables() {
+        let texts = LabelTexts(product: "Cloud", type: " New ", status: "WON")
+        let interned = CreditLine.Labels.of(product: "Cloud", type: " New ", status: "WON")!
+        let held = CreditLine.Labels.held(texts)
+        #expect(interned.interned != nil)
+        #expect(held.interned == nil)
+        #expect(held == interned)
+        #expect(held.hashValue == interned.hashValue)
+        #expect([held.product, held.type, held.status] == ["Cloud", " New ", "WON"])
+        #expect([held.keys.product, held.keys.type, held.keys.status] == ["cloud", "new", "won"])
+        #expect([interned.keys.product, interned.keys.type, interned.keys.status] == ["cloud", "new", "won"])
+        #expect(held != CreditLine.Labels.of(product: "Cloud", type: " New ", status: "won"))
+        let lines: Set<CreditLine> = [
+            line(product: "Cloud", type: " New ", status: "WON"),
+            CreditLine(
+                row: 7, dealID: "D-1", rep: "ana", date: LocalDate(year: 2026, month: 3, day: 9)!, amount: 1200,
+                split: 1, labels: held, cancelDate: nil, quota: nil),
+        ]
+        #expect(lines.count == 1)
+        #expect(CreditLine.Labels(interned: interned.interned!) == interned)
+    }
+
+    /// A table gives each distinct triple one index, and none past its capacity or text budget.
+    @Test func aTableGivesOneIndexPerTriple() {
+        let table = LabelTable(capacity: 2, textBudget: 100)
+        let cloud = LabelTexts(product: "Cloud", type: nil, status: "won")
+        let onPrem = LabelTexts(product: "On-prem", type: "new", status: nil)
+        #expect(table.index(of: cloud) == 0)
+        #expect(table.index(of: onPrem) == 1)
+        #expect(table.index(of: cloud) == 0)
+        #expect(table.index(of: LabelTexts(product: nil, type: nil, status: "lost")) == nil)
+        #expect(table.entry(at: 1).pointee.texts == onPrem)
+        #expect(table.entry(at: 0).pointee.keys.product == "cloud")
+        let small = LabelTable(capacity: 10, textBudget: 8)
+        #expect(small.index(of: LabelTexts(product: "Cloud", type: "new", status: nil)) == 0)
+        #expect(small.index(of: LabelTexts(product: nil, type: nil, status: "won")) == nil)
+    }
+
+    /// Threads adding and reading the same triples at once agree on their indices and texts.
+    @Test func threadsShareTheTable() {
+        let table = LabelTable(capacity: 4096, textBudget: 1 << 20)
+        let triples = (0..<300).map { LabelTexts(product: "P\($0 % 17)", type: "T\($0)", status: nil) }
+        let found = Found(count: 8)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            // Each thread in its own order, so that they add different triples at once.
+            var indices = [UInt32](repeating: .max, count: triples.count)
+            for step in triples.indices {
+                let place = (step + thread * 37) % triples.count
+                guard let index = table.index(of: triples[place]),
+                    table.entry(at: index).pointee.texts == triples[place]
+                else { return }
+                indices[place] = index
+            }
+            found.set(thread, indices)
+        }
+        let all = found.all()
+        #expect(all.allSatisfy { $0 == all[0] && $0.count == triples.count })
+        #expect(Set(all[0]).count == triples.count)
+    }
+
+    /// What each thread saw, set under a lock.
+    private final class Found: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byThread: [[UInt32]]
+
+        init(count: Int) { byThread = Array(repeating: [], count: count) }
+
+        func set(_ thread: Int, _ indices: [UInt32]) { lock.withLock { byThread[thread] = indices } }
+        func all() -> [[UInt32]] { lock.withLock { byThread } }
     }
 }

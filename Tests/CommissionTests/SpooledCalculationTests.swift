@@ -1,4 +1,3 @@
-import Commission
 import FileAccess
 import Foundation
 import Ingest
@@ -6,6 +5,8 @@ import PlanFile
 import SpooledEngine
 import TestSupport
 import Testing
+
+@testable import Commission
 
 /// The spooled calculation computes what the engine computes, whether its records stay in memory
 /// or go to disk, and its spool gives back exactly what it was given.
@@ -54,6 +55,27 @@ import Testing
         #expect(spooled.0.issues == engine.0.issues)
         #expect(spooled.0.issues.map(\.message) == engine.0.issues.map(\.message))
         #expect(!engine.1.isEmpty)
+    }
+
+    /// Lines whose labels are held apart from the process's table (as once it is full) are
+    /// spooled with their texts and computed as the same lines with the table's labels.
+    @Test(arguments: [0, 1 << 28])
+    func labelsHeldApartAreSpooledAsTexts(budget: Int) throws {
+        let (plan, roster, lines) = try Self.scenario(ScenarioTests.cases[0])
+        let held = lines.map { line in
+            CreditLine(
+                row: line.row, dealID: line.dealID, rep: line.rep, date: line.date, amount: line.amount,
+                split: line.split, labels: line.labels.map { CreditLine.Labels.held($0.texts) },
+                cancelDate: line.cancelDate, quota: line.quota)
+        }
+        #expect(held.contains { $0.labels != nil && $0.labels?.interned == nil })
+        #expect(held == lines)
+        let (engine, spooled) = try Self.both(plan: plan, roster: roster, lines: lines, budget: budget)
+        let (_, fromHeld) = try Self.both(plan: plan, roster: roster, lines: held, budget: budget)
+        #expect(fromHeld.1 == engine.1)
+        #expect(fromHeld.1 == spooled.1)
+        #expect(fromHeld.0.reps == engine.0.reps)
+        #expect(fromHeld.0.issues == engine.0.issues)
     }
 
     /// Without explanations (`explaining: false`, for outputs that write none) the engine's and

@@ -58,7 +58,7 @@ extension StatementDocument.Line {
     private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         value.withUTF8 { utf8 in
-            if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            if needsEscaping(UnsafeRawBufferPointer(utf8)) {
                 bytes.append(contentsOf: JSONText.quoted(String(decoding: utf8, as: UTF8.self)).utf8)
             } else {
                 bytes.append(UInt8(ascii: "\""))
@@ -66,5 +66,29 @@ extension StatementDocument.Line {
                 bytes.append(UInt8(ascii: "\""))
             }
         }
+    }
+
+    /// Whether `bytes` hold a control character, a quote or a backslash, read eight bytes at a
+    /// time (the last few with spaces after them).
+    static func needsEscaping(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// Whether a byte of `word` is below 0x20 or is a quote or a backslash, without false
+        /// alarms (a byte below `n` ≤ 0x80 is the first to borrow when `n` is taken from each).
+        func escapes(_ word: UInt64) -> Bool {
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let control = (word &- ones &* 0x20) & ~word
+            let below = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            return below & (ones &* 0x80) != 0
+        }
+        var at = 0
+        while bytes.count - at >= 8 {
+            if escapes(bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) { return true }
+            at += 8
+        }
+        guard at < bytes.count else { return false }
+        var last = ones &* 0x20
+        withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at...])) }
+        return escapes(last)
     }
 }
