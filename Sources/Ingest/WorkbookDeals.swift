@@ -157,7 +157,7 @@ extension DealsReader {
     /// `lines` read from the sheet `ordinal` of those read, their rows keyed by it (`DealsTable.rowKey`).
     private static func withSheet(_ ordinal: Int, _ lines: [CreditLine]) -> [CreditLine] {
         var lines = lines
-        for index in lines.indices { lines[index].row = DealsTable.rowKey(sheet: ordinal, row: lines[index].row) }
+        DealsTable.keyRows(of: &lines, bySheet: ordinal)
         return lines
     }
 }
@@ -166,11 +166,22 @@ extension DealsTable {
     /// Keys the rows of lines, manual cells and total rows by `ordinal`, the sheet they were read
     /// from (`DealsTable.rowKey`), in place.
     fileprivate mutating func keyRows(bySheet ordinal: Int) {
-        for index in lines.indices { lines[index].row = Self.rowKey(sheet: ordinal, row: lines[index].row) }
-        for index in manual.indices { manual[index].row = Self.rowKey(sheet: ordinal, row: manual[index].row) }
-        for index in totals.indices { totals[index].row = Self.rowKey(sheet: ordinal, row: totals[index].row) }
+        Self.keyRows(of: &lines, bySheet: ordinal)
+        Self.keyRows(of: &manual, bySheet: ordinal)
+        Self.keyRows(of: &totals, bySheet: ordinal)
+    }
+
+    /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
+    fileprivate static func keyRows<Element: SheetRowed>(of rows: inout [Element], bySheet ordinal: Int) {
+        for index in rows.indices { rows[index].row = rowKey(sheet: ordinal, row: rows[index].row) }
     }
 }
+
+/// What has a sheet row, for keying by sheet (`DealsTable.rowKey`).
+private protocol SheetRowed { var row: Int { get set } }
+extension CreditLine: SheetRowed {}
+extension ManualCells: SheetRowed {}
+extension TotalRow: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
 public enum SheetSelection {
