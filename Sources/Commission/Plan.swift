@@ -249,17 +249,11 @@ extension String {
     /// Called for every line's rep, status, product and type, so text that is already in that
     /// form (lowercase ASCII, no surrounding spaces) is returned as it is, without any copying.
     public var normalizedKey: String {
-        var plain = true
-        var ascii = true
-        for byte in utf8 where byte >= 0x80 || (byte >= 65 && byte <= 90) {
-            plain = false
-            if byte >= 0x80 {
-                ascii = false
-                break
-            }
+        switch utf8.withContiguousStorageIfAvailable(Self.asciiKey) {
+        case .unchanged?: return self
+        case .folded(let key)?: return key
+        case .notASCII?, nil: break
         }
-        if plain, let first = utf8.first, let last = utf8.last, first > 32, last > 32 { return self }
-        if ascii { return Self.asciiKey(utf8) }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
@@ -267,17 +261,34 @@ extension String {
         return self[start..<end].lowercased()
     }
 
-    /// `normalizedKey` of ASCII text, byte by byte: the same trimming (tab, line feed, vertical
-    /// tab, form feed, carriage return and space are its ASCII whitespace) and lowercasing.
-    private static func asciiKey(_ bytes: String.UTF8View) -> String {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
-        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
-        guard start != bytes.endIndex else { return "" }
-        let end = bytes.index(after: bytes.lastIndex { !isSpace($0) }!)
-        let kept = bytes[start..<end]
-        return String(unsafeUninitializedCapacity: kept.count) { buffer in
-            for (offset, byte) in kept.enumerated() { buffer[offset] = (65...90).contains(byte) ? byte | 0x20 : byte }
-            return kept.count
+    private enum ASCIIKey {
+        case unchanged
+        case folded(String)
+        case notASCII
+    }
+
+    /// `normalizedKey` of ASCII text, byte by byte on the string's own storage: the same trimming
+    /// (tab, line feed, vertical tab, form feed, carriage return and space are its ASCII
+    /// whitespace) and lowercasing; `.notASCII` for other text.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIKey {
+        var folds = false
+        for byte in bytes {
+            if byte >= 0x80 { return .notASCII }
+            if byte &- 65 < 26 { folds = true }
         }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte &- 9 < 5 }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        if !folds, start == 0, end == bytes.count { return .unchanged }
+        return .folded(
+            String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in 0..<(end - start) {
+                    let byte = bytes[start + offset]
+                    buffer[offset] = byte &- 65 < 26 ? byte | 0x20 : byte
+                }
+                return end - start
+            })
     }
 }

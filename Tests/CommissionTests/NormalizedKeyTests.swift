@@ -17,6 +17,7 @@ import Testing
         let samples = [
             "", " ", "\t\r\n", "D-000123", " Ana Lima ", "ana lima", "\r\nR-101\u{0B}", "MIXED case\t", "a",
             " Zoë Ärger ", "\u{00A0}Ana\u{00A0}", "İstanbul", "ÅSA\u{2003}",
+            "\u{01}Ana\u{7F}", " A Name Longer Than Fifteen Bytes ", "a longer name, already in form",
         ]
         // Every text of up to four characters over ASCII whitespace, both cases, a digit and a dash.
         var every = [""]
