@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// One computed line: a commission, a bonus, a year-to-date true-up or a clawback.
 public struct StatementLine: Sendable, Hashable {
@@ -87,6 +88,17 @@ package enum RateList: Sendable, Hashable {
         case .none: []
         case .one(let rate): [rate]
         case .many(let rates): rates
+        }
+    }
+
+    /// The same rates, compared as numbers as `Decimal`'s `==` does, on integers where they are
+    /// small (`Decimal.same`): Foundation's comparison is the cost of telling lines apart by rate.
+    package static func == (a: RateList, b: RateList) -> Bool {
+        switch (a, b) {
+        case (.none, .none): true
+        case (.one(let x), .one(let y)): Decimal.same(x, y)
+        case (.many(let x), .many(let y)): x.count == y.count && zip(x, y).allSatisfy { Decimal.same($0, $1) }
+        default: false
         }
     }
 }

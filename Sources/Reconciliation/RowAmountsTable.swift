@@ -49,8 +49,10 @@ struct RowAmountsTable {
     /// The distinct commission lines' references, and each one's position there.
     private var references: [LineReference] = []
     private var referenceIDs: [LineReference: Int32] = [:]
-    /// The reference found last.
-    private var lastReference: Int32 = -1
+    /// The references found last, the latest first: a rep's lines mostly come a period at a
+    /// time, at one of its few rates.
+    private var recentReferences: [Int32] = []
+    private static let recentCount = 8
     private var others: [Int: RowAmounts] = [:]
 
     /// Slots for `rows` (`count` of them); the slots take about four times as many entries as
@@ -107,6 +109,19 @@ struct RowAmountsTable {
         return lineOfSlot[slot] == Self.noLine ? nil : commissions[slot]
     }
 
+    /// What the engine pays the row as its commission, with its per-deal bonus when `withBonus`:
+    /// `(self[row]?.commission ?? 0) + (withBonus ? self[row]?.bonus ?? 0 : 0)`, without making
+    /// the line's reference.
+    func amount(ofRow row: Int, withBonus: Bool) -> Decimal {
+        guard let slot = slot(row) else {
+            let amounts = others[row]
+            return (amounts?.commission ?? 0) + (withBonus ? amounts?.bonus ?? 0 : 0)
+        }
+        guard lineOfSlot[slot] != Self.noLine else { return 0 }
+        let bonus = withBonus && bonuses.count > 0 ? bonuses[slot] : 0
+        return commissions[slot] + bonus
+    }
+
     /// Adds `line`'s amount to its row's (a commission or a bonus; lines of no row, true-ups and
     /// clawbacks are not a row's).
     mutating func add(_ line: StatementLine) {
@@ -152,18 +167,23 @@ struct RowAmountsTable {
         return result
     }
 
-    /// `reference`'s position in `references`, added when new (the one found last is checked
-    /// first, unhashed: a rep's lines mostly come a period and a rate at a time).
+    /// `reference`'s position in `references`, added when new (the few found last are checked
+    /// first, unhashed: hashing a reference's rates costs more than comparing them).
     private mutating func referenceID(_ reference: LineReference) -> Int32 {
-        if lastReference >= 0, references[Int(lastReference)] == reference { return lastReference }
-        if let known = referenceIDs[reference] {
-            lastReference = known
-            return known
+        if let first = recentReferences.first, references[Int(first)] == reference { return first }
+        let id: Int32
+        if let position = recentReferences.dropFirst().firstIndex(where: { references[Int($0)] == reference }) {
+            id = recentReferences.remove(at: position)
+        } else if let known = referenceIDs[reference] {
+            id = known
+        } else {
+            id = Int32(references.count)
+            references.append(reference)
+            referenceIDs[reference] = id
         }
-        lastReference = Int32(references.count)
-        references.append(reference)
-        referenceIDs[reference] = lastReference
-        return lastReference
+        if recentReferences.count == Self.recentCount { recentReferences.removeLast() }
+        recentReferences.insert(id, at: 0)
+        return id
     }
 }
 
