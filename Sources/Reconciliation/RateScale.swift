@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Primitives
 import Spreadsheet
 
 /// Whether a workbook writes its rates as fractions (`0.05`, shown as 5%) or in whole percent
@@ -12,16 +13,16 @@ enum RateScale {
         var above = 0
         var below = 0
         // Through a buffer, so that reading one cell does not copy (retain) a row's cells; one
-        // Decimal comparison for the usual rate below 1.
+        // comparison (on integers, `Decimal.less`) for the usual rate below 1.
         let wholePercentImpossible = deals.manual.withUnsafeBufferPointer { manual in
             for index in manual.indices {
                 guard case .number(let number) = manual[index].rate, !number.isZero else { continue }
                 let magnitude = number.magnitude
-                guard magnitude > 1 else {
+                guard Decimal.less(1, magnitude) else {
                     below += 1
                     continue
                 }
-                if magnitude > 100 { return true }
+                if Decimal.less(100, magnitude) { return true }
                 above += 1
             }
             return false

@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 import Spreadsheet
 
 /// What the row-level and summary comparisons share.
@@ -52,8 +53,8 @@ struct RowContext {
 
     /// Whether `manual` is `expected` within the plan's tolerance.
     func matches(_ manual: Decimal, _ expected: Decimal) -> Bool {
-        let difference = manual - expected
-        return (difference < 0 ? -difference : difference) <= plan.tolerance
+        // On integers where the figures are small (a million rows are compared).
+        !Decimal.less(plan.tolerance, Decimal.difference(manual, expected).magnitude)
     }
 
     /// Whether `manual` is `exact` as a sheet would write it: exact, or rounded to cents.

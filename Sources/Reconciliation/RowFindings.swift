@@ -13,33 +13,43 @@ enum RowFindings {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         func expectedCommission(_ row: Int) -> Decimal {
-            (engine[row]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row]?.bonus ?? 0)
+            engine.amount(ofRow: row, withBonus: !hasBonusColumn)
         }
         // Rows beyond the tolerance get a cause; rows not exactly right may read their formula.
         var differing = Set<Int>()
         var asked: [Int] = []
+        // The rows whose figure is not the engine's exactly (most rows are right, and are passed
+        // over from here on), and the rows with no commission cell.
+        var inexact: [Int] = []
+        var uncelled: [Int] = []
         for (index, line) in context.deals.lines.enumerated() {
-            guard let cell = context.deals.manual[index].commission,
-                case (let value?, let isText) = Decimal.fromCell(cell.value)
-            else {
+            guard let cell = context.deals.manual[index].commission else {
                 differing.insert(line.row)
+                uncelled.append(index)
+                continue
+            }
+            guard case (let value?, let isText) = Decimal.fromCell(cell.value) else {
+                differing.insert(line.row)
+                inexact.append(index)
                 continue
             }
             let expected = expectedCommission(line.row)
+            if !isText, value == expected { continue }
+            inexact.append(index)
             let matches = context.matches(value, expected)
             if !matches { differing.insert(line.row) }
             if isText || !matches { asked.append(index) }
         }
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
-        let alternatives = Alternatives(context: context, run: run, rows: differing)
+        let alternatives = Alternatives(
+            context: context, run: run, rows: differing, among: Self.merged(inexact, uncelled))
         var findings: [Finding] = []
-        for (index, line) in context.deals.lines.enumerated() {
+        for index in inexact {
+            let line = context.deals.lines[index]
             guard let cell = context.deals.manual[index].commission else { continue }
             let column = cell.column
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
-            // Most rows are right: those are passed over before a finding is built for them.
-            if case (let value?, false) = Decimal.fromCell(cell.value), value == expected { continue }
             var finding = base(
                 context, line: line, reference: found?.line, column: column, cell: cell.value,
                 expected: expected)
@@ -71,6 +81,12 @@ enum RowFindings {
         }
         if hasBonusColumn { findings += bonusFindings(context, engine: engine) }
         return findings
+    }
+
+    /// Two ascending lists of line indices as one.
+    private static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
+        guard !b.isEmpty else { return a }
+        return (a + b).sorted()
     }
 
     /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named.
@@ -157,20 +173,22 @@ final class Alternatives {
     private var reproducedCounts: [Reading: Int] = [:]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
-    /// again from `run`, the one the context's statement was computed from.
-    init(context: RowContext, run: Run, rows: Set<Int>) {
+    /// again from `run`, the one the context's statement was computed from. `candidates`: the
+    /// line indices, ascending, of every row in `rows` and of every row whose number is text.
+    init(context: RowContext, run: Run, rows: Set<Int>, among candidates: [Int]) {
         self.context = context
         self.run = run
         var reps = Set<Int>()
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
-        for (index, line) in context.deals.lines.enumerated() {
-            if rows.contains(line.row) { reps.insert(run.book.repOfLine[index]) }
+        for index in candidates {
+            let row = context.deals.lines[index].row
+            if rows.contains(row) { reps.insert(run.book.repOfLine[index]) }
             guard let cell = context.deals.manual[index].commission else { continue }
             let (number, isText) = Decimal.fromCell(cell.value)
             guard let number else { continue }
-            if rows.contains(line.row) { manual[line.row] = number }
-            if rows.contains(line.row) || isText { asked.insert(line.row) }
+            if rows.contains(row) { manual[row] = number }
+            if rows.contains(row) || isText { asked.insert(row) }
         }
         self.reps = reps
         self.manual = manual
