@@ -20,11 +20,23 @@ public struct PeriodLabel: Sendable, Hashable {
     /// Whether the label says `FY`: its year is a fiscal year's.
     let saysFiscal: Bool
 
+    /// Whether `text` is written as `Period.description` writes periods: `2026`, `2026-Q3` or
+    /// `2026-07` (ASCII digits: `Period(label:)` reads no others). Checked byte by byte: a
+    /// summary sheet has a label per rep and period.
+    static func isCanonical(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { bytes[$0] &- 48 < 10 } }
+        guard bytes.count == 4 || bytes.count == 7, digits(0..<4) else { return false }
+        guard bytes.count == 7 else { return true }
+        return bytes[4] == UInt8(ascii: "-")
+            && (digits(5..<7) || (bytes[5] == UInt8(ascii: "Q") && (49...52).contains(bytes[6])))
+    }
+
     /// Reads a label; nil when it is not one (a name, a figure, a month and a quarter at once).
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
-        canonical = trimmed.wholeMatch(of: /\d{4}(-(Q[1-4]|\d{2}))?/) != nil ? trimmed : nil
+        canonical = Self.isCanonical(trimmed) ? trimmed : nil
         var year: Int?
         var month: Int?
         var quarter: Int?

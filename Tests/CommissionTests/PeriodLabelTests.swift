@@ -1,5 +1,6 @@
-import Commission
 import Testing
+
+@testable import Commission
 
 /// Periods as workbooks label them, read into the plan's calendar without guessing.
 @Suite struct PeriodLabelTests {
@@ -52,5 +53,17 @@ import Testing
         // The canonical label means what `Period` writes.
         #expect(Self.read("2026-Q3", .quarter, fiscalYearStart: 7, among: two) == "2026-Q3")
         #expect(Self.read("FY2026", .year, fiscalYearStart: 1, among: Self.periods(.year, ["2026"])) == "2026")
+    }
+
+    /// The byte-wise check reads the forms the pattern `\d{4}(-(Q[1-4]|\d{2}))?` matches in ASCII.
+    @Test func canonicalFormsAreThosePeriodsWrite() {
+        let texts = [
+            "2026", "2026-Q1", "2026-Q4", "2026-Q5", "2026-Q0", "2026-07", "2026-7", "2026-q3", "2026Q3", "202",
+            "20266", "2026-", "2026-123", "2026-1a", "x026", "", "2026 ", "Q3-2026", "2026-Q", "1999-12",
+        ]
+        for text in texts {
+            let pattern = text.wholeMatch(of: /\d{4}(-(Q[1-4]|\d{2}))?/) != nil
+            #expect(PeriodLabel.isCanonical(text) == pattern, "\(text.debugDescription)")
+        }
     }
 }
