@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Primitives
 import Spreadsheet
 
 /// One cell of the hand-kept workbook that differs from what the plan says, with why and how much.
@@ -97,5 +98,24 @@ public struct SheetTotal: Sendable, Hashable {
     public init(manual: Decimal, expected: Decimal) {
         self.manual = manual
         self.expected = expected
+    }
+}
+
+extension Finding {
+    /// Sorts `findings` the largest difference first (in size, either way), then by sheet and
+    /// cell; findings alike in all three keep their order. Each difference is computed once, and
+    /// compared on integers where it is small (`Decimal.order`): ten thousand findings are sorted
+    /// with some 130,000 comparisons.
+    static func sortByCost(_ findings: inout [Finding]) {
+        let sizes = findings.map { $0.difference.magnitude }
+        var order = Array(findings.indices)
+        order.sort { a, b in
+            switch Decimal.order(sizes[a], sizes[b]) {
+            case .orderedDescending: true
+            case .orderedAscending: false
+            case .orderedSame: (findings[a].sheet, findings[a].cell) < (findings[b].sheet, findings[b].cell)
+            }
+        }
+        findings = order.map { findings[$0] }
     }
 }

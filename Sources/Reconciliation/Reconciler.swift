@@ -58,10 +58,7 @@ public enum Reconciler {
         if let source { findings += try SourceFindings.compute(source, context: context) }
         StaleFindings.add(formulas.staleCells, to: &findings)
         FindingPrecedents.link(&findings, formulas: formulas.workbook)
-        findings.sort {
-            abs($0.difference) > abs($1.difference)
-                || (abs($0.difference) == abs($1.difference) && ($0.sheet, $0.cell) < ($1.sheet, $1.cell))
-        }
+        Finding.sortByCost(&findings)
         RateTableFindings.group(&findings)
         var notes =
             WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
