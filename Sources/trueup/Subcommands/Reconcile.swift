@@ -4,6 +4,7 @@ import Correction
 import Foundation
 import Ingest
 import Ledger
+import Parallel
 import PlanFile
 import Reconciliation
 import Reports
@@ -78,6 +79,9 @@ struct Reconcile: ParsableCommand {
         let carried = againstLedger?.carried ?? .none
         let several = workbooks.count > 1
         var results: [Reconciliation] = []
+        // The JSON names each workbook by its SHA-256, computed beside the reconciliation once the
+        // workbook is read (the read keeps both cores busy; the stages after it mostly one).
+        var digests: [Background<String>] = []
         for workbook in workbooks {
             let stage = StageMeter("reconcile")
             let progress = ProgressLine()
@@ -85,11 +89,13 @@ struct Reconcile: ParsableCommand {
                 defer { progress.finish() }
                 let hear = { progress.update($0, done: $1, total: $2) }
                 // Read, then reconciled: the workbook first, then the export, as the messages name them.
+                let read = try HandKeptWorkbook.read(
+                    TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
+                    pins: pins, dateOrder: dateOrder, progress: hear)
+                if format == .json { digests.append(Background { try FileDigest.sha256(of: workbook) }) }
                 results.append(
                     try Reconciler.reconcile(
-                        HandKeptWorkbook.read(
-                            TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
-                            pins: pins, dateOrder: dateOrder, progress: hear),
+                        read,
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
                         carried: carried, keepingLines: several && deals == nil,
@@ -116,7 +122,8 @@ struct Reconcile: ParsableCommand {
         let paidAgainstOwed = againstLedger?.paidAgainstOwed(owed)
         try payroll.write(owed, trueUp: trueUp, inputs: inputFiles)
         if format == .json {
-            try printJSON(results, plan: loadedPlan, trueUp: trueUp, paidAgainstOwed: paidAgainstOwed)
+            try printJSON(
+                results, digests: digests, plan: loadedPlan, trueUp: trueUp, paidAgainstOwed: paidAgainstOwed)
         } else {
             for (index, (workbook, result)) in zip(workbooks, results).enumerated() {
                 if several { print((index == 0 ? "" : "\n") + "== \(TerminalText.escaped(workbook))") }
@@ -153,12 +160,15 @@ struct Reconcile: ParsableCommand {
     }
 
     /// One workbook's findings document, or with several `{"workbooks": [...]}`; then the
-    /// ledger's `adjustments` and `paid_against_owed`.
+    /// ledger's `adjustments` and `paid_against_owed`. `digests`: each workbook's SHA-256.
     private func printJSON(
-        _ results: [Reconciliation], plan: Plan, trueUp: TrueUp?, paidAgainstOwed: PaidAgainstOwed?
+        _ results: [Reconciliation], digests: [Background<String>], plan: Plan, trueUp: TrueUp?,
+        paidAgainstOwed: PaidAgainstOwed?
     ) throws {
-        let documents = try zip(workbooks, results).map { workbook, result in
-            FindingsDocument(result, plan: plan, workbook: try .init(reading: workbook))
+        let documents = try zip(workbooks, zip(results, digests)).map { workbook, reconciled in
+            let identity = FindingsDocument.WorkbookIdentity(
+                file: (workbook as NSString).lastPathComponent, sha256: try reconciled.1.result())
+            return FindingsDocument(reconciled.0, plan: plan, workbook: identity)
         }
         let ledgerMembers = trueUp.map {
             ExtendedDocument(AdjustmentsMember($0), adding: paidAgainstOwed.map(PaidAgainstOwedMember.init))
