@@ -519,7 +519,7 @@ extension TotalRow {
     /// the languages (`Total Ana Lima`, `Grand total`, `Gesamt`, `Σ`) and it names no deal of its
     /// own; or, unlabelled, a row without a deal whose commission is a `SUBTOTAL`/`AGGREGATE`.
     static func label(of row: Row, dealID: CellValue, rep: CellValue, commission: Cell?) -> String? {
-        if let label = [dealID, rep].lazy.compactMap(label(of:)).first { return label }
+        if let label = label(of: dealID) ?? label(of: rep) { return label }
         let first = row.cells.first { if case .empty = $0.value { false } else { true } }
         let hasDeal = ValueReading.text(dealID) != nil
         if !hasDeal, let first, let label = label(of: first.value) { return label }
@@ -531,8 +531,13 @@ extension TotalRow {
         return nil
     }
 
-    /// The first bytes a total word can start with (`Σ` is 0xCE 0xA3 in UTF-8).
-    private static let totalInitials = Set("tsgzTSGZ".utf8).union([0xCE])
+    /// Whether `byte` is a first byte a total word can start with (`Σ` is 0xCE 0xA3 in UTF-8).
+    private static func isTotalInitial(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "z"): byte < 0x80
+        default: byte == 0xCE
+        }
+    }
 
     /// The cell's text when it marks a total row: it starts with a total word, or ends with one
     /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
@@ -541,12 +546,16 @@ extension TotalRow {
         // Most cells are deal ids and names: only text starting with t, s, g, z or Σ, or ending
         // with l or s, can match.
         guard let first = text.utf8.first(where: { $0 != 32 }), let last = text.utf8.last(where: { $0 != 32 }),
-            totalInitials.contains(first) || "lLsS".utf8.contains(last)
+            isTotalInitial(first) || last | 0x20 == UInt8(ascii: "l") || last | 0x20 == UInt8(ascii: "s")
         else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let opens = HeaderSynonyms.totalWords.contains {
-            lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":")
-        }
-        return opens || HeaderSynonyms.totalSuffixes.contains { lower.hasSuffix(" " + $0) } ? text : nil
+        let opens = HeaderSynonyms.totalWords.contains(lower) || totalOpenings.contains { lower.hasPrefix($0) }
+        return opens || totalEndings.contains { lower.hasSuffix($0) } ? text : nil
     }
+
+    /// A total word and what follows it in a label that opens with one (`Total Ana`, `Total:`);
+    /// made once, not for each cell that might be a label (a rep named `Sara` is asked on every row).
+    private static let totalOpenings = HeaderSynonyms.totalWords.flatMap { [$0 + " ", $0 + ":"] }
+    /// A total word closing a label, after a space (`Ana Lima Total`).
+    private static let totalEndings = HeaderSynonyms.totalSuffixes.map { " " + $0 }
 }

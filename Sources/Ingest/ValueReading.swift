@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Primitives
 import Spreadsheet
 
 /// How a column writes its numbers, decided once per column from its values.
@@ -139,7 +140,8 @@ enum ValueReading {
             }
         default: throw .wrong("expected a percentage, found \(describe(value))")
         }
-        guard number >= 0 && number <= 1 else {
+        // On integers where small (`Decimal.less`): a split or rate is read on every row.
+        guard !number.isNaN, !Decimal.less(number, 0), !Decimal.less(1, number) else {
             throw .wrong("expected a share from 0% to 100% (or 0 to 1), found \(describe(value))")
         }
         return number
