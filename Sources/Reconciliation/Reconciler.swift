@@ -99,6 +99,15 @@ enum DuplicateRows {
         let day: Int
         let amount: Decimal
         let split: Decimal
+
+        /// Hashes the deal, rep and day alone (equal keys still hash alike): Foundation's hash of a
+        /// Decimal costs more than the rest of the key, and rows alike in those three but not in
+        /// amount or split are rare.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(deal)
+            hasher.combine(rep)
+            hasher.combine(day)
+        }
     }
 
     /// Moves the rows that copy an earlier one out of `deals` (in place: a million lines are not
