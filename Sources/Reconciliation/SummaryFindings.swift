@@ -243,8 +243,10 @@ enum SummaryFindings {
         let named = Set(
             dataRows.map(\.sheet).filter { !FormulaForensics.rowSpans(in: formula, sheet: $0).isEmpty })
         guard !named.isEmpty else { return [] }
-        let holding = Set(
-            own.filter { $0.amount != 0 }.map { context.place($0.row).sheet })
+        // A sheet's name per sheet, not per row (a rep-period holds a thousand rows at 1M).
+        var sheets = Set<Int>()
+        for entry in own where entry.amount != 0 { sheets.insert(DealsTable.sheetOrdinal(entry.row)) }
+        let holding = Set(sheets.map { context.deals.sheetName(ofRow: DealsTable.rowKey(sheet: $0, row: 0)) })
         return holding.subtracting(named).sorted()
     }
 
