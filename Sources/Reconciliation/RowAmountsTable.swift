@@ -151,19 +151,34 @@ struct RowAmountsTable {
     /// The positions in `lines` (those the table has slots for) of the rows with a commission
     /// line, by the line's rep (compared form) and period, in `lines`' order.
     func commissionLines(of lines: [CreditLine]) -> [RepPeriod: [Int32]] {
-        let keys = references.map { RepPeriod(rep: $0.rep.normalizedKey, period: $0.period) }
-        var result: [RepPeriod: [Int32]] = [:]
-        for (index, line) in lines.enumerated() {
-            let key: RepPeriod
-            if let slot = slot(line.row) {
-                guard lineOfSlot[slot] >= 0 else { continue }
-                key = keys[Int(lineOfSlot[slot])]
-            } else {
-                guard let reference = others[line.row]?.line else { continue }
-                key = RepPeriod(rep: reference.rep.normalizedKey, period: reference.period)
-            }
-            result[key, default: []].append(Int32(index))
+        // Each reference's rep-period numbered once, so that a line is filed without hashing.
+        var keys: [RepPeriod] = []
+        var keyNumbers: [RepPeriod: Int] = [:]
+        func number(_ key: RepPeriod) -> Int {
+            if let known = keyNumbers[key] { return known }
+            keys.append(key)
+            keyNumbers[key] = keys.count - 1
+            return keys.count - 1
         }
+        let numberOfReference = references.map { number(RepPeriod(rep: $0.rep.normalizedKey, period: $0.period)) }
+        var filed: [[Int32]] = []
+        lines.withUnsafeBufferPointer { lines in
+            for index in lines.indices {
+                let row = lines[index].row
+                let key: Int
+                if let slot = slot(row) {
+                    guard lineOfSlot[slot] >= 0 else { continue }
+                    key = numberOfReference[Int(lineOfSlot[slot])]
+                } else {
+                    guard let reference = others[row]?.line else { continue }
+                    key = number(RepPeriod(rep: reference.rep.normalizedKey, period: reference.period))
+                }
+                if key >= filed.count { filed += repeatElement([], count: key + 1 - filed.count) }
+                filed[key].append(Int32(index))
+            }
+        }
+        var result: [RepPeriod: [Int32]] = [:]
+        for (key, positions) in zip(keys, filed) where !positions.isEmpty { result[key] = positions }
         return result
     }
 
