@@ -3,15 +3,16 @@
 /// keeps ahead, where `[UInt8].append(contentsOf:)` spends about a hundred instructions a piece
 /// on checks.
 public struct TextBuffer: Sendable {
-    /// The text written, then zeros: the room for more.
-    @usableFromInline var storage: [UInt8]
+    /// The text written, then zeros: the room for the next pieces. It grows in steps within the
+    /// capacity reserved, so that reserved memory not yet needed is never touched (not resident).
+    @usableFromInline var storage: [UInt8] = []
     /// How many bytes of text have been written.
     public var count: Int { written }
     @usableFromInline var written = 0
 
-    /// An empty buffer with room for `capacity` bytes; it grows when they are written.
+    /// An empty buffer with `capacity` bytes reserved; it grows past them when they are written.
     public init(capacity: Int = 256) {
-        storage = [UInt8](repeating: 0, count: max(16, capacity))
+        storage.reserveCapacity(capacity)
     }
 
     /// Empties the buffer, keeping its room.
@@ -22,7 +23,8 @@ public struct TextBuffer: Sendable {
     @inlinable
     public mutating func append(upTo maximum: Int, _ write: (UnsafeMutableRawBufferPointer) -> Int) {
         if storage.count - written < maximum {
-            storage.append(contentsOf: repeatElement(0, count: max(maximum, storage.count)))
+            // Steps that double up to 64 KiB: few of them, each touching little memory ahead.
+            storage.append(contentsOf: repeatElement(0, count: max(maximum, 64, min(storage.count, 1 << 16))))
         }
         let start = written
         written += storage.withUnsafeMutableBytes { write(UnsafeMutableRawBufferPointer(rebasing: $0[start...])) }
