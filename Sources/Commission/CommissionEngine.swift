@@ -71,8 +71,11 @@ package struct Run {
     var keys: [MatchKeys]
     /// Each line's credit (amount × split), computed once.
     let credits: [Decimal]
-    var overrides: [(condition: NormalizedCondition, override: Override)]
-    let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal)]
+    /// The plan's overrides, in order.
+    var overrides: [PreparedOverride]
+    /// The plan's per-deal bonuses, each with its condition in compared form, its amount and the
+    /// words that begin its lines' explanations (`SPIFF: 100.00 × `).
+    let perDealBonuses: [(condition: NormalizedCondition, bonus: Bonus, amount: Decimal, words: String)]
     /// The first and last period present in the data, clawback periods included.
     let span: ClosedRange<Period>?
     var issues: [StatementIssue] = []
@@ -107,10 +110,10 @@ package struct Run {
         self.plan = plan
         self.lines = lines
         self.book = book
-        overrides = plan.commission.overrides.map { ($0.when.normalized, $0) }
+        overrides = Self.prepared(plan.commission.overrides)
         perDealBonuses = plan.bonuses.compactMap { bonus in
             guard case .perDeal(let amount, let when) = bonus.kind else { return nil }
-            return (when.normalized, bonus, amount)
+            return (when.normalized, bonus, amount, "\(bonus.name): \(amount.groupedMoneyText) × ")
         }
         let facts = LineFacts.compute(
             lines, plan: plan, keepingKeys: !overrides.isEmpty || !perDealBonuses.isEmpty)

@@ -50,42 +50,14 @@ extension Decimal {
     public var roundedToCents: Decimal { rounded(places: 2, mode: .halfUp) }
 
     /// Plain text with at least two decimals, more when the value has them: `100.00`, `338.7802`.
-    public var moneyText: String {
-        let plain = plainText
-        guard let point = plain.utf8.firstIndex(of: UInt8(ascii: ".")) else { return plain + ".00" }
-        let decimals = plain.utf8.distance(from: point, to: plain.utf8.endIndex) - 1
-        return decimals >= 2 ? plain : plain + String(repeating: "0", count: 2 - decimals)
-    }
+    public var moneyText: String { plainString(minimumDecimals: 2, grouped: false) }
 
     /// Plain positional text without an exponent or grouping.
     public var plainText: String { plainString }
 
     /// Money for people: thousands grouped, at least two decimals: `19,692.272`, `-1,250.00`.
-    /// Written in one pass over the plain text's bytes (every explained line has one or more).
-    public var groupedMoneyText: String {
-        var plain = plainText
-        return plain.withUTF8 { text in
-            let negative = text.first == UInt8(ascii: "-")
-            let body = UnsafeBufferPointer(rebasing: text[(negative ? 1 : 0)...])
-            let wholeDigits = body.firstIndex(of: UInt8(ascii: ".")) ?? body.count
-            let decimals = wholeDigits == body.count ? 0 : body.count - wholeDigits - 1
-            return String(unsafeUninitializedCapacity: text.count + wholeDigits / 3 + 3) { out in
-                var count = 0
-                func put(_ byte: UInt8) {
-                    out[count] = byte
-                    count += 1
-                }
-                if negative { put(UInt8(ascii: "-")) }
-                for (offset, byte) in body.enumerated() {
-                    if offset > 0 && offset < wholeDigits && (wholeDigits - offset) % 3 == 0 { put(UInt8(ascii: ",")) }
-                    put(byte)
-                }
-                if decimals == 0 { put(UInt8(ascii: ".")) }
-                for _ in min(decimals, 2)..<2 { put(UInt8(ascii: "0")) }
-                return count
-            }
-        }
-    }
+    /// Written straight from the digits (every explained line has one or more).
+    public var groupedMoneyText: String { plainString(minimumDecimals: 2, grouped: true) }
 
     /// A ratio (attainment, a share of a target) as every report gives it: half-up to six places.
     public var ratioRounded: Decimal { rounded(places: 6, mode: .halfUp) }
@@ -95,4 +67,12 @@ extension Decimal {
 
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
     public var percentText: String { Decimal.product(self, 100).plainText + "%" }
+}
+
+extension TextBuffer {
+    /// Appends `value.moneyText`'s bytes, without making the string.
+    public mutating func append(money value: Decimal) { append(value, minimumDecimals: 2) }
+
+    /// Appends `value.groupedMoneyText`'s bytes, without making the string.
+    public mutating func append(groupedMoney value: Decimal) { append(value, minimumDecimals: 2, grouped: true) }
 }

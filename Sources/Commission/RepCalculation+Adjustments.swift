@@ -45,14 +45,15 @@ extension RepCalculation {
     func appendDealBonuses(of index: Int, period: Period, to entries: inout [Entry]) {
         guard !run.perDealBonuses.isEmpty else { return }
         let source = run.lines[index]
-        for (condition, bonus, amount) in run.perDealBonuses
+        for (condition, bonus, amount, words) in run.perDealBonuses
         where condition.matches(run.keys[index], date: source.date) {
+            // Most lines are a whole deal's: `1.percentText` without the arithmetic.
+            let whole = Decimal.same(source.split, 1)
             let line = StatementLine(
                 kind: .bonus, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
-                credit: run.credits[index], amount: roundedLine(source.split == 1 ? amount : amount * source.split),
+                credit: run.credits[index], amount: roundedLine(whole ? amount : amount * source.split),
                 rateList: .none,
-                explanation: run.explains
-                    ? "\(bonus.name): \(amount.groupedMoneyText) × \(source.split.percentText) split" : "",
+                explanation: run.explains ? words + (whole ? "100%" : source.split.percentText) + " split" : "",
                 flags: [],
                 bonusName: bonus.name)
             entries.append(Entry(line: line, source: index, countsTowardCap: bonus.countsTowardCap))

@@ -36,8 +36,9 @@ extension RepCalculation {
             var cumulative = table.basis == .ytd ? yearCredit : 0
             let periodEnd = Decimal.sum(cumulative, ledger.credit)
             var ownPaid: [(weight: Decimal, rate: Decimal)] = []
-            // One buffer for every line's parts.
+            // One buffer for every line's parts, and one for their words.
             var parts: [PricedBands.Part] = []
+            var words = TextBuffer()
             for index in all {
                 guard run.eligible[index] else {
                     ledger.entries.append(notEligible(index, period: period))
@@ -55,7 +56,7 @@ extension RepCalculation {
                     parts.append(retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit))
                 }
                 cumulative = Decimal.sum(cumulative, credit)
-                let priced = price(index, parts: parts, bands: bands, period: period)
+                let priced = price(index, parts: parts, bands: bands, period: period, words: &words)
                 if let weight = priced.tierWeight, let rate = priced.entry.line.firstRate {
                     ownPaid.append((weight, rate))
                 }
@@ -81,33 +82,31 @@ extension RepCalculation {
         PricedBands.Part(band: band, credit: credit, amount: Decimal.product(credit, bands.rates[band]))
     }
 
-    /// A line's commission from its tier parts, with the first matching override applied.
+    /// A line's commission from its tier parts, with the first matching override applied; `words`
+    /// is the room its explanation is written in.
     /// `tierWeight` is credit × multiplier for lines whose rate comes from the tiers.
-    private func price(_ index: Int, parts: [PricedBands.Part], bands: PricedBands, period: Period)
-        -> (entry: Entry, tierWeight: Decimal?)
-    {
+    private func price(
+        _ index: Int, parts: [PricedBands.Part], bands: PricedBands, period: Period, words: inout TextBuffer
+    ) -> (entry: Entry, tierWeight: Decimal?) {
         let source = run.lines[index]
         let credit = run.credits[index]
         var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { Decimal.sum($0, $1.amount) }
         var overrideRate: Decimal?
         let explains = run.explains
-        var explanation = explains ? bands.describe(parts) : ""
+        var explanation = explains ? bands.describe(parts, in: &words) : ""
         var weight: Decimal? = credit
-        if let override = run.overrides.first(where: { $0.condition.matches(run.keys[index], date: source.date) })?
-            .override
-        {
-            let condition = explains ? override.when.summary : ""
+        if let (_, override, overrideWords) = run.overrides.first(where: {
+            $0.condition.matches(run.keys[index], date: source.date)
+        }) {
             switch override.effect {
             case .rate(let rate):
                 amount = Decimal.product(credit, rate)
                 overrideRate = rate
-                if explains {
-                    explanation = "\(credit.groupedMoneyText) at \(rate.percentText) (override: \(condition))"
-                }
+                if explains { explanation = credit.groupedMoneyText + overrideWords }
                 weight = nil
             case .multiplier(let multiplier):
                 amount = Decimal.product(amount, multiplier)
-                if explains { explanation = "(\(explanation)) × \(multiplier.plainText) (override: \(condition))" }
+                if explains { explanation = "(" + explanation + ")" + overrideWords }
                 weight = Decimal.product(credit, multiplier)
             }
         }
@@ -166,6 +165,28 @@ extension RepCalculation {
     /// Rounds a line's amount when the plan rounds per line; leaves it exact otherwise.
     func roundedLine(_ amount: Decimal) -> Decimal {
         plan.rounding.level == .line ? plan.rounding.round(amount) : amount
+    }
+}
+
+extension Run {
+    /// An override as the run matches and explains it: its condition in compared form and its
+    /// `explainingWords`, made once rather than for every line.
+    typealias PreparedOverride = (condition: NormalizedCondition, override: Override, words: String)
+
+    static func prepared(_ overrides: [Override]) -> [PreparedOverride] {
+        overrides.map { ($0.when.normalized, $0, $0.explainingWords) }
+    }
+}
+
+extension Override {
+    /// What follows the amount in the words of a line this override changed: ` at 3% (override:
+    /// product=Services)` after the credit for a rate, ` × 0.5 (override: type=Renewal)` after the
+    /// tiers' words in parentheses for a multiplier.
+    var explainingWords: String {
+        switch effect {
+        case .rate(let rate): " at \(rate.percentText) (override: \(when.summary))"
+        case .multiplier(let multiplier): " × \(multiplier.plainText) (override: \(when.summary))"
+        }
     }
 }
 

@@ -22,7 +22,7 @@ extension Run {
         var run = self
         run.plan.commission = commission
         run.plan.rounding = rounding
-        run.overrides = commission.overrides.map { ($0.when.normalized, $0) }
+        run.overrides = Self.prepared(commission.overrides)
         if !run.overrides.isEmpty && keys.isEmpty {
             run.keys = lines.map(MatchKeys.init)
         }

@@ -1,22 +1,21 @@
 import Foundation
 import Primitives
 
-/// A rate table made concrete for one rep and quota: money thresholds, rates and band labels.
+/// A rate table made concrete for one rep and quota: money thresholds, rates and the words for each band.
 ///
 /// A band covers `[threshold_i, threshold_{i+1})`; a credit exactly at a threshold is in the upper
 /// band, and the first band also covers everything below its threshold (credit notes).
 struct PricedBands {
     let thresholds: [Decimal]
     let rates: [Decimal]
-    let labels: [String]
-    /// Each band's rate as people read it (`8%`), computed once.
-    let rateTexts: [String]
+    /// What follows a part's credit in the words for each band (` at 8% (50–100% of quota)`),
+    /// made once.
+    private let bandWords: [String]
 
     init(_ table: TierTable, quota: Decimal?) {
         thresholds = table.bands.map { table.metric == .attainment ? $0.from * (quota ?? 0) : $0.from }
         rates = table.bands.map(\.rate)
-        rateTexts = rates.map(\.percentText)
-        labels = table.bands.indices.map { i in
+        let labels = table.bands.indices.map { i in
             let bands = table.bands
             let isLast = i == bands.count - 1
             switch table.metric {
@@ -28,6 +27,7 @@ struct PricedBands {
                 return isLast ? "\(from)+" : "\(from)–\(bands[i + 1].from.groupedMoneyText)"
             }
         }
+        bandWords = zip(rates, labels).map { rate, label in " at \(rate.percentText) (\(label))" }
     }
 
     /// The index of the band containing `credit`.
@@ -73,8 +73,15 @@ struct PricedBands {
     }
 
     /// Words for a set of parts: `40,000.00 at 8% (50–100% of quota) + 10,000.00 at 12% (100%+)`.
-    func describe(_ parts: [Part]) -> String {
-        parts.map { "\($0.credit.groupedMoneyText) at \(rateTexts[$0.band]) (\(labels[$0.band]))" }
-            .joined(separator: " + ")
+    /// Written in `scratch` (emptied first; one buffer serves a run's lines) and made a string
+    /// once: every explained line has these words.
+    func describe(_ parts: [Part], in scratch: inout TextBuffer) -> String {
+        scratch.removeAll()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { scratch.append(literal: " + ") }
+            scratch.append(groupedMoney: part.credit)
+            scratch.append(utf8: bandWords[part.band])
+        }
+        return scratch.string
     }
 }

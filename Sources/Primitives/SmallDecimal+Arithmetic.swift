@@ -56,6 +56,8 @@ extension SmallDecimal {
     /// How `a` compares with `b`; nil when aligning them would overflow.
     public static func compare(_ a: SmallDecimal, _ b: SmallDecimal) -> ComparisonResult? {
         guard let x = a.signedMantissa, let y = b.signedMantissa else { return nil }
+        // Amounts of one currency mostly share an exponent: nothing to align.
+        if a.exponent == b.exponent { return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending) }
         let exponent = min(a.exponent, b.exponent)
         // A zero compares by sign alone, whatever its exponent.
         let p = x == 0 ? 0 : scaled(x, by: a.exponent - exponent)

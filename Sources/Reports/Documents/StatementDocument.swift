@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Parallel
+import Primitives
 import Spreadsheet
 
 /// What `trueup calculate --format json` prints (plan-format.md section 4): every line, every
@@ -210,7 +211,7 @@ extension StatementDocument {
 /// written in order.
 public struct RenderedLines: Sendable {
     /// UTF-8 text, each chunk's lines after a comma (`,\n  `).
-    fileprivate let chunks: [[UInt8]]
+    fileprivate let chunks: [TextBuffer]
 }
 
 /// Writes a statement's document (`calculate --format json`) as its lines come: the head, then
@@ -246,10 +247,12 @@ public struct StatementDocumentWriter {
         let chunks = chunkCount(items: groups.reduce(0) { $0 + $1.count }, minimum: 2_000)
         let rendered = inParallel(chunks: chunks) { chunk in
             let slice = groups[chunkRange(chunk, of: chunks, total: groups.count)]
-            var bytes: [UInt8] = []
             // About what a line takes, so that the bytes seldom move as they grow.
-            bytes.reserveCapacity(slice.reduce(0) { $0 + $1.count } * 320)
-            for line in slice.joined() { StatementDocument.Line.appendJSON(of: line, to: &bytes, after: ",\n  ") }
+            var bytes = TextBuffer(capacity: slice.reduce(0) { $0 + $1.count } * 320)
+            var periods = StatementDocument.Line.PeriodText()
+            for line in slice.joined() {
+                StatementDocument.Line.appendJSON(of: line, to: &bytes, after: ",\n  ", periods: &periods)
+            }
             return bytes
         }
         return RenderedLines(chunks: rendered)
@@ -257,7 +260,7 @@ public struct StatementDocumentWriter {
 
     /// Writes the next lines, rendered by `render`.
     public mutating func append(_ lines: RenderedLines) {
-        for chunk in lines.chunks where !chunk.isEmpty {
+        for chunk in lines.chunks where chunk.count > 0 {
             chunk.withUnsafeBytes { bytes in
                 if first {
                     // The document's first line follows the opening bracket, not a comma.

@@ -5,42 +5,56 @@ import Spreadsheet
 
 extension StatementDocument.Line {
     /// Appends `line`'s JSON text exactly as `OrderedJSONEncoder.encodeListElement(Line(line))`
-    /// writes it, as UTF-8 bytes, without going through `Encodable`'s containers or growing a
-    /// `String` piece by piece: a million lines are most of `calculate --format json`'s time that
-    /// way. `StatementDocumentTests` holds the two equal. `separator` comes first.
-    static func appendJSON(of line: StatementLine, to bytes: inout [UInt8], after separator: StaticString) {
+    /// writes it, as UTF-8 bytes, without going through `Encodable`'s containers or making a
+    /// `String` for each figure: a million lines are most of `calculate --format json`'s time that
+    /// way. `StatementDocumentTests` holds the two equal. `separator` comes first; `periods` keeps
+    /// the text of the period the lines before were in.
+    static func appendJSON(
+        of line: StatementLine, to bytes: inout TextBuffer, after separator: StaticString, periods: inout PeriodText
+    ) {
         bytes.append(literal: separator)
-        bytes.append(literal: "{\"deal_id\": ")
-        if let dealID = line.dealID { appendQuoted(dealID, to: &bytes) } else { bytes.append(literal: "null") }
+        if let dealID = line.dealID {
+            bytes.append(literal: "{\"deal_id\": ")
+            appendQuoted(dealID, to: &bytes)
+        } else {
+            bytes.append(literal: "{\"deal_id\": null")
+        }
         bytes.append(literal: ", \"rep\": ")
         appendQuoted(line.rep, to: &bytes)
         bytes.append(literal: ", \"period\": ")
-        appendQuoted(line.period.description, to: &bytes)
+        appendQuoted(periods.text(of: line.period), to: &bytes)
         bytes.append(literal: ", \"kind\": \"")
         bytes.append(utf8: line.kind.rawValue)
-        bytes.append(literal: "\", \"credit\": ")
         if let credit = line.credit {
-            appendQuoted(MoneyStyle.text(credit), to: &bytes)
+            bytes.append(literal: "\", \"credit\": \"")
+            bytes.append(money: credit)
+            bytes.append(literal: "\", \"amount\": \"")
         } else {
-            bytes.append(literal: "null")
+            bytes.append(literal: "\", \"credit\": null, \"amount\": \"")
         }
-        bytes.append(literal: ", \"amount\": ")
-        appendQuoted(MoneyStyle.text(line.amount), to: &bytes)
-        bytes.append(literal: ", \"rates\": [")
-        for (index, rate) in line.rates.enumerated() {
-            if index > 0 { bytes.append(literal: ", ") }
-            appendQuoted(PlainStyle.text(rate), to: &bytes)
+        bytes.append(money: line.amount)
+        switch line.rateList {
+        case .none: bytes.append(literal: "\", \"rates\": [], \"explanation\": ")
+        case .one(let rate):
+            bytes.append(literal: "\", \"rates\": [\"")
+            bytes.append(rate)
+            bytes.append(literal: "\"], \"explanation\": ")
+        case .many(let rates):
+            bytes.append(literal: "\", \"rates\": [\"")
+            for (index, rate) in rates.enumerated() {
+                if index > 0 { bytes.append(literal: "\", \"") }
+                bytes.append(rate)
+            }
+            bytes.append(literal: "\"], \"explanation\": ")
         }
-        bytes.append(literal: "], \"explanation\": ")
         appendQuoted(line.explanation, to: &bytes)
         if let row = line.row {
             bytes.append(literal: ", \"row\": ")
-            bytes.append(utf8: String(row))
+            bytes.append(digitsOf: row)
         }
-        let flags = line.flags.names
-        if !flags.isEmpty {
+        if !line.flags.isEmpty {
             bytes.append(literal: ", \"flags\": [")
-            for (index, flag) in flags.enumerated() {
+            for (index, flag) in line.flags.names.enumerated() {
                 if index > 0 { bytes.append(literal: ", ") }
                 appendQuoted(flag, to: &bytes)
             }
@@ -53,17 +67,36 @@ extension StatementDocument.Line {
         bytes.append(literal: "}")
     }
 
+    /// The text of the period the last line written was in, made again only when the period
+    /// changes (a rep's lines come a period at a time).
+    struct PeriodText {
+        private var period: Period?
+        private var text = ""
+
+        mutating func text(of period: Period) -> String {
+            if period != self.period {
+                self.period = period
+                text = period.description
+            }
+            return text
+        }
+    }
+
     /// `JSONText.quoted(value)`'s bytes, copied whole when nothing in it needs escaping (nearly
     /// always).
-    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+    private static func appendQuoted(_ value: String, to bytes: inout TextBuffer) {
         var value = value
         value.withUTF8 { utf8 in
-            if needsEscaping(UnsafeRawBufferPointer(utf8)) {
-                bytes.append(contentsOf: JSONText.quoted(String(decoding: utf8, as: UTF8.self)).utf8)
+            let text = UnsafeRawBufferPointer(utf8)
+            if needsEscaping(text) {
+                bytes.append(utf8: JSONText.quoted(String(decoding: utf8, as: UTF8.self)))
             } else {
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: utf8)
-                bytes.append(UInt8(ascii: "\""))
+                bytes.append(upTo: text.count + 2) { room in
+                    room[0] = UInt8(ascii: "\"")
+                    UnsafeMutableRawBufferPointer(rebasing: room[1...]).copyMemory(from: text)
+                    room[text.count + 1] = UInt8(ascii: "\"")
+                    return text.count + 2
+                }
             }
         }
     }
