@@ -1,23 +1,35 @@
 import Foundation
 import Primitives
 
-/// Formula values in eight bytes each, for sheets of millions of cells, with side tables for
-/// what does not fit.
+/// Formula values in eight bytes each (four where `narrow` fits them), for sheets of millions of
+/// cells, with side tables for what does not fit.
 ///
 /// A blank, a boolean, an error and a number whose Decimal has a mantissa of up to 48 bits
 /// (nearly every amount, rate, count and date a workbook holds) are held in the word itself; a
-/// text is its number in `texts`, a text met again shortly after kept once (a rep, a product, a
-/// status); any other value (a longer mantissa, an array) its number in `others`.
+/// text is its number among the texts, whose bytes are kept one after another in one buffer, a
+/// text met again shortly after kept once (a rep, a product, a status); any other value (a longer
+/// mantissa, an array) its number in `others`.
 ///
 /// `value(pack(v))` is `v` exactly: a number's word holds its Decimal's own storage bits, not a
 /// conversion, so the Decimal read back is the one packed, bit for bit. The tables only grow:
 /// a word stays readable after the cell it came from is given another value.
 struct PackedValues: Sendable {
-    private var texts: [String] = []
+    /// The texts' UTF-8, one after another; text `n` runs from `textStarts[n]` to the next start.
+    private var textBytes: [UInt8] = []
+    private var textStarts: [UInt32] = []
     private var others: [FormulaValue] = []
-    /// Recently packed texts, by a hash of the text: each slot holds a number in `texts` plus
-    /// one, or 0. A fixed size, so that unique texts (deal IDs) cost no more than their entry.
+    /// Words with no narrow form, put aside for a narrow column (`spill`).
+    private var spilled: [UInt64] = []
+    /// Recently packed texts, by a hash of the text: each slot holds a number among the texts plus
+    /// one (`recentHit` set when it was met again since it came), or 0. Of a bounded size (4,096
+    /// slots, 16,384 from 65,536 texts on), so that unique texts (deal IDs) cost no more than their
+    /// bytes; a text met again is kept in its slot against one that is not, so that a million deal
+    /// IDs do not push the reps out.
     private var recentTexts: [UInt32] = []
+    /// The heads (`Decimal.packedStorage`'s low 12 bits: exponent and flags) narrow numbers use,
+    /// and each head's number among them plus one, or 0.
+    private var heads: [UInt16] = []
+    private var headNumbers: [UInt8] = []
 
     /// The word for a blank cell: a column of blanks is zeros.
     static let blank: UInt64 = 0
@@ -34,6 +46,8 @@ struct PackedValues: Sendable {
     private static let tagShift: UInt64 = 60
     private static let payloadMask: UInt64 = 1 << 60 - 1
     private static let recentSlots = 4096
+    private static let moreRecentSlots = 16384
+    private static let recentHit: UInt32 = 1 << 31
 
     /// The word for `value`, adding it to a side table when it is not held in the word.
     mutating func pack(_ value: FormulaValue) -> UInt64 {
@@ -44,7 +58,8 @@ struct PackedValues: Sendable {
         case .bool(let flag): return Self.word(.bool, flag ? 1 : 0)
         case .error(let error):
             return Self.word(.error, UInt64(FormulaError.allCases.firstIndex(of: error)!))
-        case .text(let text): return Self.word(.text, UInt64(textNumber(text)))
+        case .text(let text):
+            if let number = textNumber(text) { return Self.word(.text, UInt64(number)) }
         case .array: break
         }
         others.append(value)
@@ -58,7 +73,7 @@ struct PackedValues: Sendable {
         case .number: return .number(Self.number(payload))
         case .bool: return .bool(payload != 0)
         case .error: return .error(FormulaError.allCases[Int(payload)])
-        case .text: return .text(texts[Int(payload)])
+        case .text: return .text(text(Int(payload)))
         case .other: return others[Int(payload)]
         case .blank, nil: return .blank
         }
@@ -75,16 +90,66 @@ struct PackedValues: Sendable {
 
     private static func word(_ tag: Tag, _ payload: UInt64) -> UInt64 { tag.rawValue << tagShift | payload }
 
-    /// `text`'s number in `texts`: the number it was given when it is a recent text, else a new one.
-    private mutating func textNumber(_ text: String) -> Int {
+    // MARK: Texts
+
+    private func text(_ number: Int) -> String {
+        let range = textRange(number)
+        return textBytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) }
+    }
+
+    /// Where text `number`'s bytes are in `textBytes`.
+    private func textRange(_ number: Int) -> Range<Int> {
+        Int(textStarts[number])..<(number + 1 < textStarts.count ? Int(textStarts[number + 1]) : textBytes.count)
+    }
+
+    /// `text`'s number among the texts: the number it was given when it is a recent text, else a
+    /// new one; nil when the buffer has no room for it (more than 4 GB of text), to be kept in `others`.
+    private mutating func textNumber(_ text: String) -> Int? {
         if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: Self.recentSlots) }
+        if recentTexts.count < Self.moreRecentSlots, textStarts.count >= 1 << 16 { growRecentTexts() }
+        let slot = recentSlot(text.utf8)
+        let held = recentTexts[slot]
+        if held != 0 {
+            let number = Int(held & ~Self.recentHit - 1)
+            if isText(number, text) {
+                recentTexts[slot] = held | Self.recentHit
+                return number
+            }
+        }
+        guard textBytes.count + text.utf8.count <= UInt32.max, textStarts.count < Int(Self.recentHit - 1) else {
+            return nil
+        }
+        textStarts.append(UInt32(textBytes.count))
+        textBytes.append(contentsOf: text.utf8)
+        // A text met again since it came keeps its slot once, against this one.
+        if held & Self.recentHit != 0 {
+            recentTexts[slot] = held & ~Self.recentHit
+        } else {
+            recentTexts[slot] = UInt32(textStarts.count)
+        }
+        return textStarts.count - 1
+    }
+
+    /// The slot in `recentTexts` of a text of these bytes.
+    private func recentSlot(_ bytes: some Collection<UInt8>) -> Int {
         var hash: UInt32 = 2_166_136_261
-        for byte in text.utf8.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let slot = Int(hash ^ UInt32(truncatingIfNeeded: text.utf8.count)) & (Self.recentSlots - 1)
-        if recentTexts[slot] != 0, texts[Int(recentTexts[slot] - 1)] == text { return Int(recentTexts[slot] - 1) }
-        texts.append(text)
-        if texts.count < Int(UInt32.max) { recentTexts[slot] = UInt32(texts.count) }
-        return texts.count - 1
+        for byte in bytes.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash ^ UInt32(truncatingIfNeeded: bytes.count)) & (recentTexts.count - 1)
+    }
+
+    /// Gives `recentTexts` its larger size, each text it held moved to its slot there.
+    private mutating func growRecentTexts() {
+        let held = recentTexts.filter { $0 != 0 }
+        recentTexts = [UInt32](repeating: 0, count: Self.moreRecentSlots)
+        for entry in held {
+            recentTexts[recentSlot(textBytes[textRange(Int(entry & ~Self.recentHit - 1))])] = entry
+        }
+    }
+
+    /// Whether text `number` is `text`, byte for byte.
+    private func isText(_ number: Int, _ text: String) -> Bool {
+        let range = textRange(number)
+        return range.count == text.utf8.count && textBytes[range].elementsEqual(text.utf8)
     }
 
     // MARK: Numbers
@@ -95,4 +160,76 @@ struct PackedValues: Sendable {
 
     /// The Decimal whose storage `numberPayload` packed.
     private static func number(_ payload: UInt64) -> Decimal { Decimal(packedStorage: payload) }
+}
+
+// MARK: Narrow words
+
+/// A word from `pack` in four bytes, for columns whose every value fits (`PackedColumn`):
+///
+/// - `1` + a head's number (4 bits) + a mantissa (27 bits): a number whose mantissa is below
+///   2^27 (an amount up to 1,342,177.27 in cents, a date's serial, a rate) and whose head is one
+///   of the first 16 the values met;
+/// - `01` + 30 bits: a text's number; `001` + 29 bits: a number in `others`;
+/// - `0001` + 28 bits: a word put aside by `spill`;
+/// - `0000` + 28 bits: 0 a blank, 1 false, 2 true, 3 + n the error `n` (`FormulaError.allCases`).
+///
+/// `wide(narrow(w)!) == w` and `wide(spill(w)) == w` for every word.
+extension PackedValues {
+    private static let narrowNumberBit: UInt32 = 1 << 31
+    private static let narrowText: UInt32 = 1 << 30
+    private static let narrowOther: UInt32 = 1 << 29
+    private static let narrowSpilled: UInt32 = 1 << 28
+    private static let mantissaBits: UInt32 = 27
+    private static let mostHeads = 16
+
+    /// `word`'s narrow form, or nil when it has none; may add the number's head to the heads.
+    mutating func narrow(_ word: UInt64) -> UInt32? {
+        let payload = word & Self.payloadMask
+        switch Tag(rawValue: word >> Self.tagShift) {
+        case .blank: return word == Self.blank ? 0 : nil
+        case .bool: return UInt32(1 + payload)
+        case .error: return UInt32(3 + payload)
+        case .text: return payload < UInt64(Self.narrowText) ? Self.narrowText | UInt32(payload) : nil
+        case .other: return payload < UInt64(Self.narrowOther) ? Self.narrowOther | UInt32(payload) : nil
+        case .number:
+            let mantissa = payload >> 12
+            guard mantissa < 1 << Self.mantissaBits, let head = headNumber(UInt16(payload & 0xFFF)) else { return nil }
+            return Self.narrowNumberBit | UInt32(head) << Self.mantissaBits | UInt32(mantissa)
+        case nil: return nil
+        }
+    }
+
+    /// The word whose narrow form is `narrow`.
+    func wide(_ narrow: UInt32) -> UInt64 {
+        if narrow & Self.narrowNumberBit != 0 {
+            let head = UInt64(heads[Int(narrow >> Self.mantissaBits & 0xF)])
+            return Self.word(.number, head | UInt64(narrow & (1 << Self.mantissaBits - 1)) << 12)
+        }
+        if narrow & Self.narrowText != 0 { return Self.word(.text, UInt64(narrow & (Self.narrowText - 1))) }
+        if narrow & Self.narrowOther != 0 { return Self.word(.other, UInt64(narrow & (Self.narrowOther - 1))) }
+        if narrow & Self.narrowSpilled != 0 { return spilled[Int(narrow & (Self.narrowSpilled - 1))] }
+        switch narrow {
+        case 0: return Self.blank
+        case 1, 2: return Self.word(.bool, UInt64(narrow - 1))
+        default: return Self.word(.error, UInt64(narrow - 3))
+        }
+    }
+
+    /// A narrow word for `word`, which has no narrow form, holding its number among the words put
+    /// aside (eight bytes each, for as long as the values are kept); nil when there is no room.
+    mutating func spill(_ word: UInt64) -> UInt32? {
+        guard spilled.count < Int(Self.narrowSpilled) else { return nil }
+        spilled.append(word)
+        return Self.narrowSpilled | UInt32(spilled.count - 1)
+    }
+
+    /// `head`'s number among the heads, given it when there is room; nil when there is none.
+    private mutating func headNumber(_ head: UInt16) -> Int? {
+        if headNumbers.isEmpty { headNumbers = [UInt8](repeating: 0, count: 1 << 12) }
+        if headNumbers[Int(head)] != 0 { return Int(headNumbers[Int(head)]) - 1 }
+        guard heads.count < Self.mostHeads else { return nil }
+        heads.append(head)
+        headNumbers[Int(head)] = UInt8(heads.count)
+        return heads.count - 1
+    }
 }
