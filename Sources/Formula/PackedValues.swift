@@ -130,10 +130,15 @@ struct PackedValues: Sendable {
         return textStarts.count - 1
     }
 
-    /// The slot in `recentTexts` of a text of these bytes.
+    /// The slot in `recentTexts` of a text of these bytes: a hash of its first 32 and its length.
     private func recentSlot(_ bytes: some Collection<UInt8>) -> Int {
         var hash: UInt32 = 2_166_136_261
-        for byte in bytes.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var hashed = 0
+        for byte in bytes {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+            hashed += 1
+            if hashed == 32 { break }
+        }
         return Int(hash ^ UInt32(truncatingIfNeeded: bytes.count)) & (recentTexts.count - 1)
     }
 
@@ -149,7 +154,13 @@ struct PackedValues: Sendable {
     /// Whether text `number` is `text`, byte for byte.
     private func isText(_ number: Int, _ text: String) -> Bool {
         let range = textRange(number)
-        return range.count == text.utf8.count && textBytes[range].elementsEqual(text.utf8)
+        guard range.count == text.utf8.count else { return false }
+        let same = text.utf8.withContiguousStorageIfAvailable { bytes in
+            textBytes.withUnsafeBytes { held in
+                bytes.isEmpty || memcmp(held.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0
+            }
+        }
+        return same ?? textBytes[range].elementsEqual(text.utf8)
     }
 
     // MARK: Numbers
