@@ -31,16 +31,22 @@ struct PackedColumn: Sendable {
         isWide ? wideWords[index] : values.wide(narrowWords[index])
     }
 
-    /// The value at `index`; blank at or past `count`.
+    /// The value at `index` (not negative); blank at or past `count`.
+    @inline(__always)
     func value(at index: Int, values: PackedValues) -> FormulaValue {
-        guard index < count else { return .blank }
-        return values.value(word(at: index, values: values))
+        if isWide { return index < wideWords.count ? values.value(wideWords[index]) : .blank }
+        return index < narrowWords.count ? values.value(narrow: narrowWords[index]) : .blank
     }
 
     /// Puts `word` at `index`, blanks filling the words before it when it is past the end.
     mutating func set(_ word: UInt64, at index: Int, values: inout PackedValues) {
-        if index >= count { append(blanks: index + 1 - count) }
-        if !isWide, let narrow = narrow(word, values: &values) {
+        if index >= count {
+            // A column filled row by row takes each word at its end.
+            if index > count { append(blanks: index - count) }
+            append(word, values: &values, counting: index + 1)
+            return
+        }
+        if !isWide, let narrow = narrow(word, values: &values, counting: narrowWords.count) {
             narrowWords[index] = narrow
             return
         }
@@ -49,7 +55,12 @@ struct PackedColumn: Sendable {
     }
 
     mutating func append(_ word: UInt64, values: inout PackedValues) {
-        if !isWide, let narrow = narrow(word, values: &values) {
+        append(word, values: &values, counting: narrowWords.count)
+    }
+
+    /// Adds `word` at the end, the column counted as `words` long when deciding whether it is put aside.
+    private mutating func append(_ word: UInt64, values: inout PackedValues, counting words: Int) {
+        if !isWide, let narrow = narrow(word, values: &values, counting: words) {
             narrowWords.append(narrow)
             return
         }
@@ -66,11 +77,11 @@ struct PackedColumn: Sendable {
         }
     }
 
-    /// `word`'s narrow form, or the word put aside while fewer than a quarter of the words are;
-    /// nil when the column should be made wide instead.
-    private mutating func narrow(_ word: UInt64, values: inout PackedValues) -> UInt32? {
+    /// `word`'s narrow form, or the word put aside while fewer than a quarter of `words` words
+    /// are; nil when the column should be made wide instead.
+    private mutating func narrow(_ word: UInt64, values: inout PackedValues, counting words: Int) -> UInt32? {
         if let narrow = values.narrow(word) { return narrow }
-        guard !widens || spills < narrowWords.count / 4, let spilled = values.spill(word) else { return nil }
+        guard !widens || spills < words / 4, let spilled = values.spill(word) else { return nil }
         spills += 1
         return spilled
     }

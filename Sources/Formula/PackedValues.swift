@@ -18,8 +18,6 @@ struct PackedValues: Sendable {
     private var textBytes: [UInt8] = []
     private var textStarts: [UInt32] = []
     private var others: [FormulaValue] = []
-    /// Words with no narrow form, put aside for a narrow column (`spill`).
-    private var spilled: [UInt64] = []
     /// Recently packed texts, by a hash of the text: each slot holds a number among the texts plus
     /// one (`recentHit` set when it was met again since it came), or 0. Of a bounded size (4,096
     /// slots, 16,384 from 65,536 texts on), so that unique texts (deal IDs) cost no more than their
@@ -27,9 +25,11 @@ struct PackedValues: Sendable {
     /// IDs do not push the reps out.
     private var recentTexts: [UInt32] = []
     /// The heads (`Decimal.packedStorage`'s low 12 bits: exponent and flags) narrow numbers use,
-    /// and each head's number among them plus one, or 0.
-    private var heads: [UInt16] = []
-    private var headNumbers: [UInt8] = []
+    /// by number: held in the value itself, so that reading a narrow number follows no pointer.
+    private var heads = SIMD16<UInt16>()
+    private var headCount = 0
+    /// Words with no narrow form, put aside for a narrow column (`spill`).
+    private var spilled: [UInt64] = []
 
     /// The word for a blank cell: a column of blanks is zeros.
     static let blank: UInt64 = 0
@@ -92,9 +92,12 @@ struct PackedValues: Sendable {
 
     // MARK: Texts
 
+    /// Text `number`, decoded from its bytes (which came from a String: they are valid UTF-8).
     private func text(_ number: Int) -> String {
         let range = textRange(number)
-        return textBytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) }
+        return textBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+        }
     }
 
     /// Where text `number`'s bytes are in `textBytes`.
@@ -105,22 +108,29 @@ struct PackedValues: Sendable {
     /// `text`'s number among the texts: the number it was given when it is a recent text, else a
     /// new one; nil when the buffer has no room for it (more than 4 GB of text), to be kept in `others`.
     private mutating func textNumber(_ text: String) -> Int? {
+        if let number = text.utf8.withContiguousStorageIfAvailable({ textNumber(bytes: $0) }) { return number }
+        var contiguous = text
+        return contiguous.withUTF8 { textNumber(bytes: $0) }
+    }
+
+    /// The number of the text of these bytes, as `textNumber(_:)`.
+    private mutating func textNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: Self.recentSlots) }
         if recentTexts.count < Self.moreRecentSlots, textStarts.count >= 1 << 16 { growRecentTexts() }
-        let slot = recentSlot(text.utf8)
+        let slot = recentSlot(bytes)
         let held = recentTexts[slot]
         if held != 0 {
             let number = Int(held & ~Self.recentHit - 1)
-            if isText(number, text) {
+            if isText(number, bytes) {
                 recentTexts[slot] = held | Self.recentHit
                 return number
             }
         }
-        guard textBytes.count + text.utf8.count <= UInt32.max, textStarts.count < Int(Self.recentHit - 1) else {
+        guard textBytes.count + bytes.count <= UInt32.max, textStarts.count < Int(Self.recentHit - 1) else {
             return nil
         }
         textStarts.append(UInt32(textBytes.count))
-        textBytes.append(contentsOf: text.utf8)
+        textBytes.append(contentsOf: bytes)
         // A text met again since it came keeps its slot once, against this one.
         if held & Self.recentHit != 0 {
             recentTexts[slot] = held & ~Self.recentHit
@@ -131,14 +141,9 @@ struct PackedValues: Sendable {
     }
 
     /// The slot in `recentTexts` of a text of these bytes: a hash of its first 32 and its length.
-    private func recentSlot(_ bytes: some Collection<UInt8>) -> Int {
+    private func recentSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt32 = 2_166_136_261
-        var hashed = 0
-        for byte in bytes {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-            hashed += 1
-            if hashed == 32 { break }
-        }
+        for byte in bytes.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return Int(hash ^ UInt32(truncatingIfNeeded: bytes.count)) & (recentTexts.count - 1)
     }
 
@@ -147,20 +152,20 @@ struct PackedValues: Sendable {
         let held = recentTexts.filter { $0 != 0 }
         recentTexts = [UInt32](repeating: 0, count: Self.moreRecentSlots)
         for entry in held {
-            recentTexts[recentSlot(textBytes[textRange(Int(entry & ~Self.recentHit - 1))])] = entry
+            let range = textRange(Int(entry & ~Self.recentHit - 1))
+            let slot = textBytes.withUnsafeBufferPointer { recentSlot(UnsafeBufferPointer(rebasing: $0[range])) }
+            recentTexts[slot] = entry
         }
     }
 
-    /// Whether text `number` is `text`, byte for byte.
-    private func isText(_ number: Int, _ text: String) -> Bool {
+    /// Whether text `number` is the text of these bytes.
+    private func isText(_ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let range = textRange(number)
-        guard range.count == text.utf8.count else { return false }
-        let same = text.utf8.withContiguousStorageIfAvailable { bytes in
-            textBytes.withUnsafeBytes { held in
-                bytes.isEmpty || memcmp(held.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0
+        guard range.count == bytes.count else { return false }
+        return bytes.isEmpty
+            || textBytes.withUnsafeBufferPointer {
+                memcmp($0.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0
             }
-        }
-        return same ?? textBytes[range].elementsEqual(text.utf8)
     }
 
     // MARK: Numbers
@@ -212,10 +217,7 @@ extension PackedValues {
 
     /// The word whose narrow form is `narrow`.
     func wide(_ narrow: UInt32) -> UInt64 {
-        if narrow & Self.narrowNumberBit != 0 {
-            let head = UInt64(heads[Int(narrow >> Self.mantissaBits & 0xF)])
-            return Self.word(.number, head | UInt64(narrow & (1 << Self.mantissaBits - 1)) << 12)
-        }
+        if narrow & Self.narrowNumberBit != 0 { return Self.word(.number, numberPayload(narrow: narrow)) }
         if narrow & Self.narrowText != 0 { return Self.word(.text, UInt64(narrow & (Self.narrowText - 1))) }
         if narrow & Self.narrowOther != 0 { return Self.word(.other, UInt64(narrow & (Self.narrowOther - 1))) }
         if narrow & Self.narrowSpilled != 0 { return spilled[Int(narrow & (Self.narrowSpilled - 1))] }
@@ -224,6 +226,21 @@ extension PackedValues {
         case 1, 2: return Self.word(.bool, UInt64(narrow - 1))
         default: return Self.word(.error, UInt64(narrow - 3))
         }
+    }
+
+    /// The value whose narrow form is `narrow`: `value(wide(narrow))`, a number read straight
+    /// from its narrow form (a sheet's cells and a formula's cached value are read this way).
+    @inline(__always)
+    func value(narrow: UInt32) -> FormulaValue {
+        if narrow & Self.narrowNumberBit != 0 { return .number(Self.number(numberPayload(narrow: narrow))) }
+        if narrow == 0 { return .blank }
+        return value(wide(narrow))
+    }
+
+    /// The payload of the number whose narrow form is `narrow`.
+    @inline(__always)
+    private func numberPayload(narrow: UInt32) -> UInt64 {
+        UInt64(heads[Int(narrow >> Self.mantissaBits & 0xF)]) | UInt64(narrow & (1 << Self.mantissaBits - 1)) << 12
     }
 
     /// A narrow word for `word`, which has no narrow form, holding its number among the words put
@@ -236,11 +253,10 @@ extension PackedValues {
 
     /// `head`'s number among the heads, given it when there is room; nil when there is none.
     private mutating func headNumber(_ head: UInt16) -> Int? {
-        if headNumbers.isEmpty { headNumbers = [UInt8](repeating: 0, count: 1 << 12) }
-        if headNumbers[Int(head)] != 0 { return Int(headNumbers[Int(head)]) - 1 }
-        guard heads.count < Self.mostHeads else { return nil }
-        heads.append(head)
-        headNumbers[Int(head)] = UInt8(heads.count)
-        return heads.count - 1
+        for number in 0..<headCount where heads[number] == head { return number }
+        guard headCount < Self.mostHeads else { return nil }
+        heads[headCount] = head
+        headCount += 1
+        return headCount - 1
     }
 }

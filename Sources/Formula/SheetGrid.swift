@@ -20,7 +20,7 @@ public struct SheetGrid: Sendable {
     }
 
     public subscript(row: Int, column: Int) -> FormulaValue {
-        get {
+        @inline(__always) get {
             guard column >= 1, column <= columns.count, row >= 1 else { return .blank }
             return columns[column - 1].value(at: row - 1, values: values)
         }
@@ -51,7 +51,9 @@ public struct SheetGrid: Sendable {
         var count: Int { words.count }
 
         /// The value at 0-based `index` (row `index + 1`); blank past the stored rows.
-        subscript(index: Int) -> FormulaValue { words.value(at: index, values: values) }
+        subscript(index: Int) -> FormulaValue {
+            @inline(__always) get { words.value(at: index, values: values) }
+        }
     }
 }
 
