@@ -53,14 +53,45 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     public var endIndex: Int { cached.count }
 
     public subscript(position: Int) -> FormulaCell {
-        let (run, offset) = runHolding(position)
+        cell(at: position, in: runHolding(position))
+    }
+
+    /// The formulas in order, each run found by stepping from the last one instead of a search.
+    public struct Iterator: IteratorProtocol {
+        private let list: FormulaList
+        private var position = 0
+        private var run = 0
+
+        fileprivate init(_ list: FormulaList) {
+            self.list = list
+        }
+
+        public mutating func next() -> FormulaCell? {
+            guard position < list.count else { return nil }
+            while run + 1 < list.runs.count, Int(list.runs[run + 1].first) <= position { run += 1 }
+            defer { position += 1 }
+            return list.cell(at: position, in: run)
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(self) }
+
+    /// The sheet and cell of the formula at `position`, without its text or cached value.
+    public func location(at position: Int) -> (sheet: Int, address: CellAddress) {
+        let run = runs[runHolding(position)]
+        return (Int(run.sheet), CellAddress(row: Int(run.row) + position - Int(run.first), column: Int(run.column)))
+    }
+
+    /// The formula at `position`, which the run at `index` holds.
+    private func cell(at position: Int, in index: Int) -> FormulaCell {
+        let run = runs[index]
+        let offset = position - Int(run.first)
         let source = self.source(of: run, offset: offset)
         let number = Int(source & Self.numberMask)
         return FormulaCell(
             sheet: Int(run.sheet), address: CellAddress(row: Int(run.row) + offset, column: Int(run.column)),
             source: source & Self.textBit != 0 ? .text(texts[number]) : .shape(shapes[number]),
-            cached: cachedValues.value(cached.word(at: position, values: cachedValues)),
-            isArray: source & Self.arrayBit != 0)
+            cached: cached.value(at: position, values: cachedValues), isArray: source & Self.arrayBit != 0)
     }
 
     /// Adds the formula `text` at `address` of the sheet at `sheet`, with its cached value.
@@ -129,7 +160,7 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         guard !isInCellOrder else { return [] }
         var locations: [Location] = []
         locations.reserveCapacity(count)
-        for position in indices { locations.append(location(at: position)) }
+        for position in indices { locations.append(cellOrderKey(at: position)) }
         return indices.sorted {
             let (a, b) = (locations[$0], locations[$1])
             return (a.sheet, a.row, a.column, $0) < (b.sheet, b.row, b.column, $1)
@@ -145,7 +176,7 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         var (low, high) = (0, count)
         while low < high {
             let middle = (low + high) / 2
-            if !Self.precedes(target, location(at: order.isEmpty ? middle : order[middle])) {
+            if !Self.precedes(target, cellOrderKey(at: order.isEmpty ? middle : order[middle])) {
                 low = middle + 1
             } else {
                 high = middle
@@ -153,7 +184,7 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         }
         guard low > 0 else { return nil }
         let position = order.isEmpty ? low - 1 : order[low - 1]
-        return location(at: position) == target ? position : nil
+        return cellOrderKey(at: position) == target ? position : nil
     }
 
     /// Whether `a` stands before `b` in cell order.
@@ -161,18 +192,19 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         (a.sheet, a.row, a.column) < (b.sheet, b.row, b.column)
     }
 
-    /// The run holding the formula at `position` and how far into it the formula is.
-    private func runHolding(_ position: Int) -> (Run, offset: Int) {
+    /// The index of the run holding the formula at `position`.
+    private func runHolding(_ position: Int) -> Int {
         precondition(position >= 0 && position < count, "a formula's position out of the list")
         // The last run starting at or before `position`: from the run at the stride before it on.
         var index = Int(strideRuns[position / Self.runStride])
         while index + 1 < runs.count, Int(runs[index + 1].first) <= position { index += 1 }
-        return (runs[index], position - Int(runs[index].first))
+        return index
     }
 
-    private func location(at position: Int) -> Location {
-        let (run, offset) = runHolding(position)
-        return (run.sheet, run.row + Int32(offset), run.column)
+    /// Where the formula at `position` is, for ordering.
+    private func cellOrderKey(at position: Int) -> Location {
+        let run = runs[runHolding(position)]
+        return (run.sheet, run.row + Int32(position - Int(run.first)), run.column)
     }
 
     private func source(of run: Run, offset: Int) -> UInt32 {
@@ -191,7 +223,8 @@ public struct FormulaList: RandomAccessCollection, Sendable {
 
     /// Adds the formula at `position` of `list`, which shares this list's tables (`emptied`).
     private mutating func append(from list: FormulaList, _ position: Int) {
-        let (run, offset) = list.runHolding(position)
+        let run = list.runs[list.runHolding(position)]
+        let offset = position - Int(run.first)
         append(
             (run.sheet, run.row + Int32(offset), run.column), source: list.source(of: run, offset: offset),
             cached: list.cached.word(at: position, values: list.cachedValues))

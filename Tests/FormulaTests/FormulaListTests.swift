@@ -31,7 +31,8 @@ import Testing
             _ expected: [(sheet: Int, cell: String, text: String, cached: FormulaValue, isArray: Bool)]
         ) {
             #expect(list.count == expected.count)
-            for (cell, formula) in zip(list, expected) {
+            for (position, (cell, formula)) in zip(list, expected).enumerated() {
+                FormulaListTests.checkReadsAlike(list, position, cell)
                 #expect(cell.sheet == formula.sheet)
                 #expect(cell.address == CellAddress(formula.cell)!)
                 #expect(cell.text == formula.text)
@@ -64,13 +65,22 @@ import Testing
 
     static func check(_ list: FormulaList, _ expected: [Added], _ comment: Comment) {
         #expect(list.count == expected.count, comment)
-        for (cell, formula) in zip(list, expected) {
+        for (position, (cell, formula)) in zip(list, expected).enumerated() {
+            checkReadsAlike(list, position, cell, comment)
             #expect(cell.sheet == formula.sheet, comment)
             #expect(cell.address == CellAddress(row: formula.row, column: formula.column), comment)
             #expect(cell.text == formula.text, comment)
             #expect(PackedValuesTests.same(cell.cached, formula.cached), comment)
             #expect(cell.isArray == formula.isArray, comment)
         }
+    }
+
+    /// The formula at `position` read by walking the list (`cell`), by its position and by
+    /// `location(at:)` is the same formula.
+    static func checkReadsAlike(_ list: FormulaList, _ position: Int, _ cell: FormulaCell, _ comment: Comment = "") {
+        #expect(list[position] == cell, comment)
+        let (sheet, address) = list.location(at: position)
+        #expect(sheet == cell.sheet && address == cell.address, comment)
     }
 
     /// Each cell's position as `position(of:order:)` must find it: the last formula added there.
