@@ -18,8 +18,10 @@ struct PackedValues: Sendable {
     private var textBytes: [UInt8] = []
     private var textStarts: [UInt32] = []
     private var others: [FormulaValue] = []
-    /// Recently packed texts, by a hash of the text: each slot holds a number among the texts plus
-    /// one (`recentHit` set when it was met again since it came), or 0. Of a bounded size (4,096
+    /// Recently packed texts, by a hash of the text: each slot is two words, a number among the
+    /// texts plus one (`recentHit` set when it was met again since it came) or 0, and the text's
+    /// hash, so that another text in the slot (a deal ID after a deal ID) is told apart without
+    /// comparing bytes. Of a bounded size (4,096
     /// slots, 16,384 from 65,536 texts on), so that unique texts (deal IDs) cost no more than their
     /// bytes; a text met again is kept in its slot against one that is not, so that a million deal
     /// IDs do not push the reps out.
@@ -115,11 +117,12 @@ struct PackedValues: Sendable {
 
     /// The number of the text of these bytes, as `textNumber(_:)`.
     private mutating func textNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: Self.recentSlots) }
-        if recentTexts.count < Self.moreRecentSlots, textStarts.count >= 1 << 16 { growRecentTexts() }
-        let slot = recentSlot(bytes)
+        if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: 2 * Self.recentSlots) }
+        if recentTexts.count < 2 * Self.moreRecentSlots, textStarts.count >= 1 << 16 { growRecentTexts() }
+        let hash = Self.textHash(bytes)
+        let slot = recentSlot(hash)
         let held = recentTexts[slot]
-        if held != 0 {
+        if held != 0, recentTexts[slot + 1] == hash {
             let number = Int(held & ~Self.recentHit - 1)
             if isText(number, bytes) {
                 recentTexts[slot] = held | Self.recentHit
@@ -136,25 +139,32 @@ struct PackedValues: Sendable {
             recentTexts[slot] = held & ~Self.recentHit
         } else {
             recentTexts[slot] = UInt32(textStarts.count)
+            recentTexts[slot + 1] = hash
         }
         return textStarts.count - 1
     }
 
-    /// The slot in `recentTexts` of a text of these bytes: a hash of its first 32 and its length.
-    private func recentSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// A hash of a text's first 32 bytes and its length.
+    private static func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in bytes.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash ^ UInt32(truncatingIfNeeded: bytes.count)) & (recentTexts.count - 1)
+        return hash ^ UInt32(truncatingIfNeeded: bytes.count)
+    }
+
+    /// Where the slot in `recentTexts` of a text with this hash starts.
+    private func recentSlot(_ hash: UInt32) -> Int {
+        2 * (Int(hash) & (recentTexts.count / 2 - 1))
     }
 
     /// Gives `recentTexts` its larger size, each text it held moved to its slot there.
     private mutating func growRecentTexts() {
-        let held = recentTexts.filter { $0 != 0 }
-        recentTexts = [UInt32](repeating: 0, count: Self.moreRecentSlots)
-        for entry in held {
-            let range = textRange(Int(entry & ~Self.recentHit - 1))
-            let slot = textBytes.withUnsafeBufferPointer { recentSlot(UnsafeBufferPointer(rebasing: $0[range])) }
+        let held = stride(from: 0, to: recentTexts.count, by: 2).filter { recentTexts[$0] != 0 }
+            .map { (entry: recentTexts[$0], hash: recentTexts[$0 + 1]) }
+        recentTexts = [UInt32](repeating: 0, count: 2 * Self.moreRecentSlots)
+        for (entry, hash) in held {
+            let slot = recentSlot(hash)
             recentTexts[slot] = entry
+            recentTexts[slot + 1] = hash
         }
     }
 
