@@ -25,8 +25,9 @@ struct TextIndexes {
         // Indexing costs about one scan, so a large range is indexed on its first use.
         guard uses[key]! >= 2 || cells.count >= Self.indexedAtFirstUse else { return nil }
         var index: [String: [Int]] = [:]
+        let reader = CellReader(cells)
         for position in 0..<cells.count {
-            if case .text(let value) = try cells.at(position) {
+            if case .text(let value) = try reader.at(position) {
                 let folded = Self.folded(value)
                 // As `WildcardPattern` compares: the text and its lower case the same length.
                 guard value.utf8.allSatisfy({ $0 < 0x80 }) || folded.count == value.count else { continue }

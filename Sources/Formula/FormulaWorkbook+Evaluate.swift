@@ -54,8 +54,7 @@ extension FormulaWorkbook {
         each body: (FormulaResult) throws(Failure) -> Void
     ) throws(Failure) {
         let outcomes = self.outcomes(precedents: precedents, options: options)
-        for index in formulas.indices {
-            let cell = formulas[index]
+        for (index, cell) in formulas.enumerated() {
             try body(
                 FormulaResult(
                     cell: cell, sheet: sheets[cell.sheet].name,

@@ -16,7 +16,7 @@ struct ValueGrid {
     private enum Storage {
         case array(FormulaArray)
         case scalar(FormulaValue)
-        case cells(SheetGrid, firstRow: Int, firstColumn: Int, sheetName: String)
+        case cells(SheetGrid, firstRow: Int, firstColumn: Int)
     }
 
     init(_ array: FormulaArray) {
@@ -45,7 +45,7 @@ struct ValueGrid {
         }
         rows = max(0, lastRow - reference.firstRow + 1)
         columns = max(0, lastColumn - reference.firstColumn + 1)
-        storage = .cells(sheet, firstRow: reference.firstRow, firstColumn: reference.firstColumn, sheetName: sheet.name)
+        storage = .cells(sheet, firstRow: reference.firstRow, firstColumn: reference.firstColumn)
     }
 
     var count: Int { rows * columns }
@@ -53,7 +53,7 @@ struct ValueGrid {
     /// For a grid of one column of a sheet: that column's stored values and the index in them of
     /// the grid's first row.
     var sheetColumn: (SheetGrid.Column, Int)? {
-        guard columns == 1, case .cells(let sheet, let firstRow, let firstColumn, _) = storage else { return nil }
+        guard columns == 1, case .cells(let sheet, let firstRow, let firstColumn) = storage else { return nil }
         return (sheet.column(firstColumn), firstRow - 1)
     }
 
@@ -62,12 +62,11 @@ struct ValueGrid {
         switch storage {
         case .array(let array): return array[row, column]
         case .scalar(let value): return value
-        case .cells(let sheet, let firstRow, let firstColumn, let name):
+        case .cells(let sheet, let firstRow, let firstColumn):
             let value = sheet[firstRow + row, firstColumn + column]
             if case .error(.notEvaluable) = value {
-                throw NotEvaluable(
-                    .dependsOn(
-                        "'\(name)'!" + CellAddress(row: firstRow + row, column: firstColumn + column).description))
+                let address = CellAddress(row: firstRow + row, column: firstColumn + column)
+                throw NotEvaluable(.dependsOn("'\(sheet.name)'!" + address.description))
             }
             return value
         }
@@ -97,8 +96,9 @@ struct ValueGrid {
 }
 
 /// Reads a grid's values by row-major position, a sheet's single column straight from the
-/// sheet's storage: criteria functions read a million cells this way.
-struct CellReader {
+/// sheet's storage: criteria functions read a million cells this way. A class, so that a reader
+/// handed around (one per criteria range) is one reference, not a copy of the sheet's tables.
+final class CellReader {
     private let grid: ValueGrid
     /// The sheet's column when the grid is one, and the index in it of the grid's first row.
     private let column: SheetGrid.Column?

@@ -1,23 +1,37 @@
 import Foundation
 import Primitives
 
-/// Formula values in eight bytes each, for sheets of millions of cells, with side tables for
-/// what does not fit.
+/// Formula values in eight bytes each (four where `narrow` fits them), for sheets of millions of
+/// cells, with side tables for what does not fit.
 ///
 /// A blank, a boolean, an error and a number whose Decimal has a mantissa of up to 48 bits
 /// (nearly every amount, rate, count and date a workbook holds) are held in the word itself; a
-/// text is its number in `texts`, a text met again shortly after kept once (a rep, a product, a
-/// status); any other value (a longer mantissa, an array) its number in `others`.
+/// text is its number among the texts, whose bytes are kept one after another in one buffer, a
+/// text met again shortly after kept once (a rep, a product, a status); any other value (a longer
+/// mantissa, an array) its number in `others`.
 ///
 /// `value(pack(v))` is `v` exactly: a number's word holds its Decimal's own storage bits, not a
 /// conversion, so the Decimal read back is the one packed, bit for bit. The tables only grow:
 /// a word stays readable after the cell it came from is given another value.
 struct PackedValues: Sendable {
-    private var texts: [String] = []
+    /// The texts' UTF-8, one after another; text `n` runs from `textStarts[n]` to the next start.
+    private var textBytes: [UInt8] = []
+    private var textStarts: [UInt32] = []
     private var others: [FormulaValue] = []
-    /// Recently packed texts, by a hash of the text: each slot holds a number in `texts` plus
-    /// one, or 0. A fixed size, so that unique texts (deal IDs) cost no more than their entry.
+    /// Recently packed texts, by a hash of the text: each slot is two words, a number among the
+    /// texts plus one (`recentHit` set when it was met again since it came) or 0, and the text's
+    /// hash, so that another text in the slot (a deal ID after a deal ID) is told apart without
+    /// comparing bytes. Of a bounded size (4,096
+    /// slots, 16,384 from 65,536 texts on), so that unique texts (deal IDs) cost no more than their
+    /// bytes; a text met again is kept in its slot against one that is not, so that a million deal
+    /// IDs do not push the reps out.
     private var recentTexts: [UInt32] = []
+    /// The heads (`Decimal.packedStorage`'s low 12 bits: exponent and flags) narrow numbers use,
+    /// by number: held in the value itself, so that reading a narrow number follows no pointer.
+    private var heads = SIMD16<UInt16>()
+    private var headCount = 0
+    /// Words with no narrow form, put aside for a narrow column (`spill`).
+    private var spilled: [UInt64] = []
 
     /// The word for a blank cell: a column of blanks is zeros.
     static let blank: UInt64 = 0
@@ -34,6 +48,8 @@ struct PackedValues: Sendable {
     private static let tagShift: UInt64 = 60
     private static let payloadMask: UInt64 = 1 << 60 - 1
     private static let recentSlots = 4096
+    private static let moreRecentSlots = 16384
+    private static let recentHit: UInt32 = 1 << 31
 
     /// The word for `value`, adding it to a side table when it is not held in the word.
     mutating func pack(_ value: FormulaValue) -> UInt64 {
@@ -44,7 +60,8 @@ struct PackedValues: Sendable {
         case .bool(let flag): return Self.word(.bool, flag ? 1 : 0)
         case .error(let error):
             return Self.word(.error, UInt64(FormulaError.allCases.firstIndex(of: error)!))
-        case .text(let text): return Self.word(.text, UInt64(textNumber(text)))
+        case .text(let text):
+            if let number = textNumber(text) { return Self.word(.text, UInt64(number)) }
         case .array: break
         }
         others.append(value)
@@ -58,7 +75,7 @@ struct PackedValues: Sendable {
         case .number: return .number(Self.number(payload))
         case .bool: return .bool(payload != 0)
         case .error: return .error(FormulaError.allCases[Int(payload)])
-        case .text: return .text(texts[Int(payload)])
+        case .text: return .text(text(Int(payload)))
         case .other: return others[Int(payload)]
         case .blank, nil: return .blank
         }
@@ -75,16 +92,90 @@ struct PackedValues: Sendable {
 
     private static func word(_ tag: Tag, _ payload: UInt64) -> UInt64 { tag.rawValue << tagShift | payload }
 
-    /// `text`'s number in `texts`: the number it was given when it is a recent text, else a new one.
-    private mutating func textNumber(_ text: String) -> Int {
-        if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: Self.recentSlots) }
+    // MARK: Texts
+
+    /// Text `number`, decoded from its bytes (which came from a String: they are valid UTF-8).
+    private func text(_ number: Int) -> String {
+        let range = textRange(number)
+        return textBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+        }
+    }
+
+    /// Where text `number`'s bytes are in `textBytes`.
+    private func textRange(_ number: Int) -> Range<Int> {
+        Int(textStarts[number])..<(number + 1 < textStarts.count ? Int(textStarts[number + 1]) : textBytes.count)
+    }
+
+    /// `text`'s number among the texts: the number it was given when it is a recent text, else a
+    /// new one; nil when the buffer has no room for it (more than 4 GB of text), to be kept in `others`.
+    private mutating func textNumber(_ text: String) -> Int? {
+        if let number = text.utf8.withContiguousStorageIfAvailable({ textNumber(bytes: $0) }) { return number }
+        var contiguous = text
+        return contiguous.withUTF8 { textNumber(bytes: $0) }
+    }
+
+    /// The number of the text of these bytes, as `textNumber(_:)`.
+    private mutating func textNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: 2 * Self.recentSlots) }
+        if recentTexts.count < 2 * Self.moreRecentSlots, textStarts.count >= 1 << 16 { growRecentTexts() }
+        let hash = Self.textHash(bytes)
+        let slot = recentSlot(hash)
+        let held = recentTexts[slot]
+        if held != 0, recentTexts[slot + 1] == hash {
+            let number = Int(held & ~Self.recentHit - 1)
+            if isText(number, bytes) {
+                recentTexts[slot] = held | Self.recentHit
+                return number
+            }
+        }
+        guard textBytes.count + bytes.count <= UInt32.max, textStarts.count < Int(Self.recentHit - 1) else {
+            return nil
+        }
+        textStarts.append(UInt32(textBytes.count))
+        textBytes.append(contentsOf: bytes)
+        // A text met again since it came keeps its slot once, against this one.
+        if held & Self.recentHit != 0 {
+            recentTexts[slot] = held & ~Self.recentHit
+        } else {
+            recentTexts[slot] = UInt32(textStarts.count)
+            recentTexts[slot + 1] = hash
+        }
+        return textStarts.count - 1
+    }
+
+    /// A hash of a text's first 32 bytes and its length.
+    private static func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
-        for byte in text.utf8.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let slot = Int(hash ^ UInt32(truncatingIfNeeded: text.utf8.count)) & (Self.recentSlots - 1)
-        if recentTexts[slot] != 0, texts[Int(recentTexts[slot] - 1)] == text { return Int(recentTexts[slot] - 1) }
-        texts.append(text)
-        if texts.count < Int(UInt32.max) { recentTexts[slot] = UInt32(texts.count) }
-        return texts.count - 1
+        for byte in bytes.prefix(32) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash ^ UInt32(truncatingIfNeeded: bytes.count)
+    }
+
+    /// Where the slot in `recentTexts` of a text with this hash starts.
+    private func recentSlot(_ hash: UInt32) -> Int {
+        2 * (Int(hash) & (recentTexts.count / 2 - 1))
+    }
+
+    /// Gives `recentTexts` its larger size, each text it held moved to its slot there.
+    private mutating func growRecentTexts() {
+        let held = stride(from: 0, to: recentTexts.count, by: 2).filter { recentTexts[$0] != 0 }
+            .map { (entry: recentTexts[$0], hash: recentTexts[$0 + 1]) }
+        recentTexts = [UInt32](repeating: 0, count: 2 * Self.moreRecentSlots)
+        for (entry, hash) in held {
+            let slot = recentSlot(hash)
+            recentTexts[slot] = entry
+            recentTexts[slot + 1] = hash
+        }
+    }
+
+    /// Whether text `number` is the text of these bytes.
+    private func isText(_ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = textRange(number)
+        guard range.count == bytes.count else { return false }
+        return bytes.isEmpty
+            || textBytes.withUnsafeBufferPointer {
+                memcmp($0.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0
+            }
     }
 
     // MARK: Numbers
@@ -95,4 +186,87 @@ struct PackedValues: Sendable {
 
     /// The Decimal whose storage `numberPayload` packed.
     private static func number(_ payload: UInt64) -> Decimal { Decimal(packedStorage: payload) }
+}
+
+// MARK: Narrow words
+
+/// A word from `pack` in four bytes, for columns whose every value fits (`PackedColumn`):
+///
+/// - `1` + a head's number (4 bits) + a mantissa (27 bits): a number whose mantissa is below
+///   2^27 (an amount up to 1,342,177.27 in cents, a date's serial, a rate) and whose head is one
+///   of the first 16 the values met;
+/// - `01` + 30 bits: a text's number; `001` + 29 bits: a number in `others`;
+/// - `0001` + 28 bits: a word put aside by `spill`;
+/// - `0000` + 28 bits: 0 a blank, 1 false, 2 true, 3 + n the error `n` (`FormulaError.allCases`).
+///
+/// `wide(narrow(w)!) == w` and `wide(spill(w)) == w` for every word.
+extension PackedValues {
+    private static let narrowNumberBit: UInt32 = 1 << 31
+    private static let narrowText: UInt32 = 1 << 30
+    private static let narrowOther: UInt32 = 1 << 29
+    private static let narrowSpilled: UInt32 = 1 << 28
+    private static let mantissaBits: UInt32 = 27
+    private static let mostHeads = 16
+
+    /// `word`'s narrow form, or nil when it has none; may add the number's head to the heads.
+    mutating func narrow(_ word: UInt64) -> UInt32? {
+        let payload = word & Self.payloadMask
+        switch Tag(rawValue: word >> Self.tagShift) {
+        case .blank: return word == Self.blank ? 0 : nil
+        case .bool: return UInt32(1 + payload)
+        case .error: return UInt32(3 + payload)
+        case .text: return payload < UInt64(Self.narrowText) ? Self.narrowText | UInt32(payload) : nil
+        case .other: return payload < UInt64(Self.narrowOther) ? Self.narrowOther | UInt32(payload) : nil
+        case .number:
+            let mantissa = payload >> 12
+            guard mantissa < 1 << Self.mantissaBits, let head = headNumber(UInt16(payload & 0xFFF)) else { return nil }
+            return Self.narrowNumberBit | UInt32(head) << Self.mantissaBits | UInt32(mantissa)
+        case nil: return nil
+        }
+    }
+
+    /// The word whose narrow form is `narrow`.
+    func wide(_ narrow: UInt32) -> UInt64 {
+        if narrow & Self.narrowNumberBit != 0 { return Self.word(.number, numberPayload(narrow: narrow)) }
+        if narrow & Self.narrowText != 0 { return Self.word(.text, UInt64(narrow & (Self.narrowText - 1))) }
+        if narrow & Self.narrowOther != 0 { return Self.word(.other, UInt64(narrow & (Self.narrowOther - 1))) }
+        if narrow & Self.narrowSpilled != 0 { return spilled[Int(narrow & (Self.narrowSpilled - 1))] }
+        switch narrow {
+        case 0: return Self.blank
+        case 1, 2: return Self.word(.bool, UInt64(narrow - 1))
+        default: return Self.word(.error, UInt64(narrow - 3))
+        }
+    }
+
+    /// The value whose narrow form is `narrow`: `value(wide(narrow))`, a number read straight
+    /// from its narrow form (a sheet's cells and a formula's cached value are read this way).
+    @inline(__always)
+    func value(narrow: UInt32) -> FormulaValue {
+        if narrow & Self.narrowNumberBit != 0 { return .number(Self.number(numberPayload(narrow: narrow))) }
+        if narrow == 0 { return .blank }
+        return value(wide(narrow))
+    }
+
+    /// The payload of the number whose narrow form is `narrow`.
+    @inline(__always)
+    private func numberPayload(narrow: UInt32) -> UInt64 {
+        UInt64(heads[Int(narrow >> Self.mantissaBits & 0xF)]) | UInt64(narrow & (1 << Self.mantissaBits - 1)) << 12
+    }
+
+    /// A narrow word for `word`, which has no narrow form, holding its number among the words put
+    /// aside (eight bytes each, for as long as the values are kept); nil when there is no room.
+    mutating func spill(_ word: UInt64) -> UInt32? {
+        guard spilled.count < Int(Self.narrowSpilled) else { return nil }
+        spilled.append(word)
+        return Self.narrowSpilled | UInt32(spilled.count - 1)
+    }
+
+    /// `head`'s number among the heads, given it when there is room; nil when there is none.
+    private mutating func headNumber(_ head: UInt16) -> Int? {
+        for number in 0..<headCount where heads[number] == head { return number }
+        guard headCount < Self.mostHeads else { return nil }
+        heads[headCount] = head
+        headCount += 1
+        return headCount - 1
+    }
 }

@@ -65,7 +65,7 @@ public struct PrecedentWalk {
         let formulas = workbook.formulas
         formulaCells = CellColumns(
             sheets: workbook.sheets.count, count: formulas.count,
-            cell: { (formulas[$0].sheet, formulas[$0].address) })
+            cell: formulas.location(at:))
         formulaMemo = [Int32](repeating: -1, count: formulas.count)
         formulaVisit = [Int32](repeating: -1, count: formulas.count)
         if let cells {

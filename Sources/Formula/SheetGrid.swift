@@ -4,11 +4,12 @@ import Spreadsheet
 /// One sheet's values, column by column, as evaluation reads and writes them.
 ///
 /// Columns are dense arrays indexed by row, so that a range such as `D2:D1000000` reads without
-/// hashing. Each cell is eight bytes (`PackedValues`): a million-row sheet of numbers and texts
-/// holds no more than its cells' words and its distinct texts.
+/// hashing. Each cell is a word of four bytes, or eight in a column where a value does not fit
+/// four (`PackedColumn`): a million-row sheet of numbers and texts holds no more than its cells'
+/// words and its distinct texts' bytes.
 public struct SheetGrid: Sendable {
     public let name: String
-    private var columns: [[UInt64]] = []
+    private var columns: [PackedColumn] = []
     private var values = PackedValues()
     /// The last row and column that hold anything.
     public private(set) var maxRow = 0
@@ -19,23 +20,18 @@ public struct SheetGrid: Sendable {
     }
 
     public subscript(row: Int, column: Int) -> FormulaValue {
-        get {
-            guard column >= 1, column <= columns.count else { return .blank }
-            let cells = columns[column - 1]
-            return row >= 1 && row <= cells.count ? values.value(cells[row - 1]) : .blank
+        @inline(__always) get {
+            guard column >= 1, column <= columns.count, row >= 1 else { return .blank }
+            return columns[column - 1].value(at: row - 1, values: values)
         }
         set {
             let word = values.pack(newValue)
             if column > columns.count {
                 if word == PackedValues.blank { return }
-                columns.append(contentsOf: repeatElement([], count: column - columns.count))
+                columns.append(contentsOf: repeatElement(PackedColumn(), count: column - columns.count))
             }
-            if row > columns[column - 1].count {
-                if word == PackedValues.blank { return }
-                columns[column - 1].append(
-                    contentsOf: repeatElement(PackedValues.blank, count: row - columns[column - 1].count))
-            }
-            columns[column - 1][row - 1] = word
+            if row > columns[column - 1].count, word == PackedValues.blank { return }
+            columns[column - 1].set(word, at: row - 1, values: &values)
             maxRow = max(maxRow, row)
             maxColumn = max(maxColumn, column)
         }
@@ -43,19 +39,21 @@ public struct SheetGrid: Sendable {
 
     /// The values stored in `column` (1-based), read in place; rows past its end are blank.
     func column(_ column: Int) -> Column {
-        Column(words: column >= 1 && column <= columns.count ? columns[column - 1] : [], values: values)
+        Column(words: column >= 1 && column <= columns.count ? columns[column - 1] : PackedColumn(), values: values)
     }
 
     /// One column's cells, read without copying them.
     struct Column {
-        fileprivate let words: [UInt64]
+        fileprivate let words: PackedColumn
         fileprivate let values: PackedValues
 
         /// How many rows are stored, from row 1; the rest are blank.
         var count: Int { words.count }
 
         /// The value at 0-based `index` (row `index + 1`); blank past the stored rows.
-        subscript(index: Int) -> FormulaValue { index < words.count ? values.value(words[index]) : .blank }
+        subscript(index: Int) -> FormulaValue {
+            @inline(__always) get { words.value(at: index, values: values) }
+        }
     }
 }
 

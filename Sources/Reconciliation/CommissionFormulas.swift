@@ -85,9 +85,12 @@ struct CommissionFormulas {
             wanted[Place(sheet: sheet, row: row, column: cell.column)] = index
         }
         guard let workbook, !wanted.isEmpty else { return texts }
-        for formula in workbook.formulas {
-            let place = Place(sheet: formula.sheet, row: formula.address.row, column: formula.address.column)
-            if let index = wanted[place] { texts[index] = formula.text }
+        let formulas = workbook.formulas
+        for position in formulas.indices {
+            let (sheet, address) = formulas.location(at: position)
+            if let index = wanted[Place(sheet: sheet, row: address.row, column: address.column)] {
+                texts[index] = formulas[position].text
+            }
         }
         return texts
     }

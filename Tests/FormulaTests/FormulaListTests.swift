@@ -31,7 +31,8 @@ import Testing
             _ expected: [(sheet: Int, cell: String, text: String, cached: FormulaValue, isArray: Bool)]
         ) {
             #expect(list.count == expected.count)
-            for (cell, formula) in zip(list, expected) {
+            for (position, (cell, formula)) in zip(list, expected).enumerated() {
+                FormulaListTests.checkReadsAlike(list, position, cell)
                 #expect(cell.sheet == formula.sheet)
                 #expect(cell.address == CellAddress(formula.cell)!)
                 #expect(cell.text == formula.text)
@@ -58,6 +59,99 @@ import Testing
         var kept = list
         kept.keepFirst(4)
         check(kept, Array(formulas.prefix(4)))
+    }
+
+    typealias Added = (sheet: Int, row: Int, column: Int, text: String, cached: FormulaValue, isArray: Bool)
+
+    static func check(_ list: FormulaList, _ expected: [Added], _ comment: Comment) {
+        #expect(list.count == expected.count, comment)
+        for (position, (cell, formula)) in zip(list, expected).enumerated() {
+            checkReadsAlike(list, position, cell, comment)
+            #expect(cell.sheet == formula.sheet, comment)
+            #expect(cell.address == CellAddress(row: formula.row, column: formula.column), comment)
+            #expect(cell.text == formula.text, comment)
+            #expect(PackedValuesTests.same(cell.cached, formula.cached), comment)
+            #expect(cell.isArray == formula.isArray, comment)
+        }
+    }
+
+    /// The formula at `position` read by walking the list (`cell`), by its position and by
+    /// `location(at:)` is the same formula.
+    static func checkReadsAlike(_ list: FormulaList, _ position: Int, _ cell: FormulaCell, _ comment: Comment = "") {
+        #expect(list[position] == cell, comment)
+        let (sheet, address) = list.location(at: position)
+        #expect(sheet == cell.sheet && address == cell.address, comment)
+    }
+
+    /// Each cell's position as `position(of:order:)` must find it: the last formula added there.
+    static func checkPositions(_ list: FormulaList, _ expected: [Added]) {
+        let order = list.cellOrder()
+        var last: [CellKey: Int] = [:]
+        for (position, formula) in expected.enumerated() {
+            last[CellKey(sheet: formula.sheet, row: formula.row, column: formula.column)] = position
+        }
+        for sheet in 0...2 {
+            for row in 1...47 {
+                for column in 2...9 {
+                    let key = CellKey(sheet: sheet, row: row, column: column)
+                    #expect(list.position(of: key, order: order) == last[key], "\(key)")
+                }
+            }
+        }
+    }
+
+    /// Runs down a column broken by a gap, by another column, by another sheet, by an array
+    /// formula and by a formula added again; formulas with texts of their own; cached values that
+    /// widen the cached words: each list reads back as added, kept, filtered and ordered by sheet.
+    @Test func runsReadBackAsAddedAndFindTheirCells() {
+        var added: [Added] = []
+        for row in 2...40 where row != 17 {
+            added.append((0, row, 7, "ROUND(D\(row)*E\(row),2)", .number(Decimal(row) / 4), false))
+        }
+        for row in 2...6 { added.append((1, row, 3, "d\(row)+1", .text("t\(row)"), false)) }
+        added.append((1, 7, 3, "d7+1", .number(PackedValuesTests.decimal("281474976710655")), false))
+        for row in 41...45 {
+            added.append((0, row, 7, "ROUND(D\(row)*E\(row),2)", .number(Decimal(row)), row == 43))
+        }
+        added.append((0, 45, 8, "G45*2", .blank, false))
+        added.append((0, 46, 7, "ROUND(D46*E46,2)", .bool(true), false))
+        added.append((2, 2, 2, "SUM(Deals!G2:G46)", .error(.notAvailable), false))
+        added.append((0, 20, 7, "ROUND(D20*E20,2)", .number(1), false))
+        var list = FormulaList()
+        for formula in added {
+            list.append(
+                sheet: formula.sheet, address: CellAddress(row: formula.row, column: formula.column),
+                text: formula.text, cached: formula.cached, isArray: formula.isArray)
+        }
+        Self.check(list, added, "as added")
+        #expect(!list.isInCellOrder)
+        Self.checkPositions(list, added)
+        for count in [0, 1, 15, 16, 38, 39, 43, 44, 50, added.count] {
+            var kept = list
+            kept.keepFirst(count)
+            Self.check(kept, Array(added.prefix(count)), "the first \(count)")
+            // Added to after a cut: the cut run goes on from where it was cut.
+            kept.append(
+                sheet: 0, address: CellAddress(row: 47, column: 7), text: "ROUND(D47*E47,2)", cached: .blank,
+                isArray: false)
+            Self.check(kept, Array(added.prefix(count)) + [(0, 47, 7, "ROUND(D47*E47,2)", .blank, false)], "cut")
+        }
+        var inOrder = FormulaList()
+        for formula in added.prefix(44) {
+            inOrder.append(
+                sheet: formula.sheet, address: CellAddress(row: formula.row, column: formula.column),
+                text: formula.text, cached: formula.cached, isArray: formula.isArray)
+        }
+        #expect(inOrder.isInCellOrder)
+        Self.checkPositions(inOrder, Array(added.prefix(44)))
+        var removed = list
+        removed.removeAll { $0.address.row % 3 == 0 }
+        Self.check(removed, added.filter { $0.row % 3 != 0 }, "removed")
+        var ordered = list
+        ordered.orderBySheet()
+        let bySheet = [0, 1, 2].flatMap { sheet in added.filter { $0.sheet == sheet } }
+        Self.check(ordered, bySheet, "by sheet")
+        Self.checkPositions(ordered, bySheet)
     }
 
     @Test func shapesKeptInTheListParseAsTheirTexts() throws {
