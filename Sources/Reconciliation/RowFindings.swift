@@ -18,17 +18,13 @@ enum RowFindings {
         // Rows beyond the tolerance get a cause; rows not exactly right may read their formula.
         var differing = Set<Int>()
         var asked: [Int] = []
-        // The rows whose figure is not the engine's exactly (most rows are right, and are passed
-        // over from here on), and the rows with no commission cell.
+        // The rows without a commission cell or whose figure is not the engine's exactly, in
+        // order: most rows are right, and are passed over from here on.
         var inexact: [Int] = []
-        var uncelled: [Int] = []
         for (index, line) in context.deals.lines.enumerated() {
-            guard let cell = context.deals.manual[index].commission else {
-                differing.insert(line.row)
-                uncelled.append(index)
-                continue
-            }
-            guard case (let value?, let isText) = Decimal.fromCell(cell.value) else {
+            guard let cell = context.deals.manual[index].commission,
+                case (let value?, let isText) = Decimal.fromCell(cell.value)
+            else {
                 differing.insert(line.row)
                 inexact.append(index)
                 continue
@@ -41,8 +37,7 @@ enum RowFindings {
             if isText || !matches { asked.append(index) }
         }
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
-        let alternatives = Alternatives(
-            context: context, run: run, rows: differing, among: Self.merged(inexact, uncelled))
+        let alternatives = Alternatives(context: context, run: run, rows: differing, among: inexact)
         var findings: [Finding] = []
         for index in inexact {
             let line = context.deals.lines[index]
@@ -81,12 +76,6 @@ enum RowFindings {
         }
         if hasBonusColumn { findings += bonusFindings(context, engine: engine) }
         return findings
-    }
-
-    /// Two ascending lists of line indices as one.
-    private static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
-        guard !b.isEmpty else { return a }
-        return (a + b).sorted()
     }
 
     /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named.
