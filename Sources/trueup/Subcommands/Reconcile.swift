@@ -81,7 +81,7 @@ struct Reconcile: ParsableCommand {
         var results: [Reconciliation] = []
         // The JSON names each workbook by its SHA-256, computed beside the reconciliation once the
         // workbook is read (the read keeps both cores busy; the stages after it mostly one).
-        var digests: [Background<String>] = []
+        var identities: [Background<FindingsDocument.WorkbookIdentity>] = []
         for workbook in workbooks {
             let stage = StageMeter("reconcile")
             let progress = ProgressLine()
@@ -92,7 +92,9 @@ struct Reconcile: ParsableCommand {
                 let read = try HandKeptWorkbook.read(
                     TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
                     pins: pins, dateOrder: dateOrder, progress: hear)
-                if format == .json { digests.append(Background { try FileDigest.sha256(of: workbook) }) }
+                if format == .json {
+                    identities.append(Background { try FindingsDocument.WorkbookIdentity(reading: workbook) })
+                }
                 results.append(
                     try Reconciler.reconcile(
                         read,
@@ -123,7 +125,7 @@ struct Reconcile: ParsableCommand {
         try payroll.write(owed, trueUp: trueUp, inputs: inputFiles)
         if format == .json {
             try printJSON(
-                results, digests: digests, plan: loadedPlan, trueUp: trueUp, paidAgainstOwed: paidAgainstOwed)
+                results, identities: identities, plan: loadedPlan, trueUp: trueUp, paidAgainstOwed: paidAgainstOwed)
         } else {
             for (index, (workbook, result)) in zip(workbooks, results).enumerated() {
                 if several { print((index == 0 ? "" : "\n") + "== \(TerminalText.escaped(workbook))") }
@@ -160,15 +162,14 @@ struct Reconcile: ParsableCommand {
     }
 
     /// One workbook's findings document, or with several `{"workbooks": [...]}`; then the
-    /// ledger's `adjustments` and `paid_against_owed`. `digests`: each workbook's SHA-256.
+    /// ledger's `adjustments` and `paid_against_owed`. `identities`: each workbook's name and
+    /// SHA-256, being computed.
     private func printJSON(
-        _ results: [Reconciliation], digests: [Background<String>], plan: Plan, trueUp: TrueUp?,
-        paidAgainstOwed: PaidAgainstOwed?
+        _ results: [Reconciliation], identities: [Background<FindingsDocument.WorkbookIdentity>], plan: Plan,
+        trueUp: TrueUp?, paidAgainstOwed: PaidAgainstOwed?
     ) throws {
-        let documents = try zip(workbooks, zip(results, digests)).map { workbook, reconciled in
-            let identity = FindingsDocument.WorkbookIdentity(
-                file: (workbook as NSString).lastPathComponent, sha256: try reconciled.1.result())
-            return FindingsDocument(reconciled.0, plan: plan, workbook: identity)
+        let documents = try zip(results, identities).map { result, identity in
+            FindingsDocument(result, plan: plan, workbook: try identity.result())
         }
         let ledgerMembers = trueUp.map {
             ExtendedDocument(AdjustmentsMember($0), adding: paidAgainstOwed.map(PaidAgainstOwedMember.init))
