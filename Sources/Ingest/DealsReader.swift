@@ -534,7 +534,7 @@ extension TotalRow {
     /// Whether `byte` is a first byte a total word can start with (`Σ` is 0xCE 0xA3 in UTF-8).
     private static func isTotalInitial(_ byte: UInt8) -> Bool {
         switch byte | 0x20 {
-        case UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "z"): byte < 0x80
+        case UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "z"): true
         default: byte == 0xCE
         }
     }
