@@ -15,9 +15,20 @@ public struct CreditLine: Sendable, Hashable {
     /// The product, type and status, held apart (`Labels`): nil for a line that has none, and
     /// one index into a table for lines given the same ones (8 bytes a line, not 48).
     package private(set) var labels: Labels?
-    public var cancelDate: LocalDate?
+    /// The cancel date and quota, which few lines have, held apart (`Rare`): nil for a line with
+    /// neither (8 bytes a line, not 32).
+    private var rare: Rare?
+
+    public var cancelDate: LocalDate? {
+        get { rare?.cancelDate }
+        set { rare = Rare.of(cancelDate: newValue, quota: quota) }
+    }
+
     /// The rep's per-period quota from the sheet, when no roster gives one.
-    public var quota: Decimal?
+    public var quota: Decimal? {
+        get { rare?.quota }
+        set { rare = Rare.of(cancelDate: cancelDate, quota: newValue) }
+    }
 
     public var product: String? {
         get { labels?.product }
@@ -57,12 +68,39 @@ public struct CreditLine: Sendable, Hashable {
         self.amount = amount
         self.split = split
         self.labels = labels
-        self.cancelDate = cancelDate
-        self.quota = quota
+        self.rare = Rare.of(cancelDate: cancelDate, quota: quota)
     }
 
     /// amount × split, exact.
     public var credit: Decimal { amount * split }
+}
+
+extension CreditLine {
+    /// A line's cancel date and quota, shared by the copies of the line and never changed: a
+    /// change makes another.
+    private final class Rare: Sendable, Hashable {
+        let cancelDate: LocalDate?
+        let quota: Decimal?
+
+        private init(cancelDate: LocalDate?, quota: Decimal?) {
+            self.cancelDate = cancelDate
+            self.quota = quota
+        }
+
+        /// Nil when both are.
+        static func of(cancelDate: LocalDate?, quota: Decimal?) -> Rare? {
+            cancelDate == nil && quota == nil ? nil : Rare(cancelDate: cancelDate, quota: quota)
+        }
+
+        static func == (left: Rare, right: Rare) -> Bool {
+            left.cancelDate == right.cancelDate && left.quota == right.quota
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(cancelDate)
+            hasher.combine(quota)
+        }
+    }
 }
 
 /// One rep on the plan, with objectives (plan-format.md 1.2).

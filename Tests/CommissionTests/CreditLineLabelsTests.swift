@@ -38,6 +38,27 @@ import Testing
         #expect(line(product: "won") != line(status: "won"))
     }
 
+    /// The cancel date and quota, held apart from the line, read, change, compare and hash as fields.
+    @Test func cancelDateAndQuotaReadChangeAndCompare() {
+        let cancel = LocalDate(year: 2026, month: 4, day: 2)!
+        var changed = line()
+        #expect(changed.cancelDate == nil && changed.quota == nil)
+        changed.cancelDate = cancel
+        changed.quota = 50_000
+        #expect(changed.cancelDate == cancel && changed.quota == 50_000)
+        let given = CreditLine(
+            row: 7, dealID: "D-1", rep: "ana", date: LocalDate(year: 2026, month: 3, day: 9)!, amount: 1200,
+            cancelDate: cancel, quota: 50_000)
+        #expect(changed == given)
+        #expect(changed.hashValue == given.hashValue)
+        var copy = changed
+        copy.quota = nil
+        #expect(changed.quota == 50_000 && copy.quota == nil && copy.cancelDate == cancel)
+        copy.cancelDate = nil
+        #expect(copy == line())
+        #expect(Set([copy, line(), changed, given]).count == 2)
+    }
+
     @Test func labelsHeldApartAreTheSameAsTheTables() {
         let texts = LabelTexts(product: "Cloud", type: " New ", status: "WON")
         let interned = CreditLine.Labels.of(product: "Cloud", type: " New ", status: "WON")!
