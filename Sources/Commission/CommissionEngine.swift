@@ -69,8 +69,8 @@ package struct Run {
     /// Each line's product, type and status in compared form, for matching the conditions of
     /// overrides and per-deal bonuses; empty when the plan has none (a million lines' are ~48 MB).
     var keys: [MatchKeys]
-    /// Each line's credit (amount × split), computed once.
-    let credits: [Decimal]
+    /// Each line's credit (amount × split).
+    let credits: LineCredits
     /// The plan's overrides, in order.
     var overrides: [PreparedOverride]
     /// The plan's per-deal bonuses, each with its condition in compared form, its amount and the
@@ -265,7 +265,7 @@ package struct KeyMemo {
 struct LineFacts {
     /// Empty unless asked for (`keepingKeys`).
     let keys: [MatchKeys]
-    let credits: [Decimal]
+    let credits: LineCredits
     let periods: [Period]
     /// Whether the line's status earns, and whether it claws back (`StatusRule`).
     let eligible: [Bool]
@@ -282,7 +282,7 @@ struct LineFacts {
             // the chunks are joined: the joined facts are the larger, not these).
             return (
                 keys: keepingKeys ? keys : [],
-                credits: slice.map { Decimal.same($0.split, 1) ? $0.amount : Decimal.product($0.amount, $0.split) },
+                splitCredits: LineCredits.ofSplitLines(slice),
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
                 },
@@ -292,8 +292,39 @@ struct LineFacts {
         }
         let keys = parts.flatMap(\.keys)
         return LineFacts(
-            keys: keys, credits: parts.flatMap(\.credits), periods: parts.flatMap(\.periods),
+            keys: keys, credits: LineCredits(lines, splitCredits: parts.map(\.splitCredits)),
+            periods: parts.flatMap(\.periods),
             eligible: keepingKeys ? keys.map { rule.isEligible($0.status) } : parts.flatMap(\.eligible),
             clawback: keepingKeys ? keys.map { rule.isClawback($0.status) } : parts.flatMap(\.clawback))
+    }
+}
+
+/// Each line's credit (amount × split): a line not split credits its amount, read from the line
+/// itself; only split lines' credits are computed and kept (a million lines' credits would be
+/// ~20 MB).
+struct LineCredits {
+    private let lines: [CreditLine]
+    /// By line index.
+    private let ofSplitLines: [Int: Decimal]
+
+    /// `splitCredits`: `ofSplitLines` of consecutive slices of `lines`.
+    init(_ lines: [CreditLine], splitCredits: [[Int: Decimal]]) {
+        self.lines = lines
+        var joined: [Int: Decimal] = [:]
+        for part in splitCredits { joined.merge(part) { first, _ in first } }
+        ofSplitLines = joined
+    }
+
+    /// The credits of the lines of `slice` whose split is not 1, by their index in the whole.
+    static func ofSplitLines(_ slice: ArraySlice<CreditLine>) -> [Int: Decimal] {
+        var credits: [Int: Decimal] = [:]
+        for index in slice.indices where !Decimal.same(slice[index].split, 1) {
+            credits[index] = Decimal.product(slice[index].amount, slice[index].split)
+        }
+        return credits
+    }
+
+    subscript(index: Int) -> Decimal {
+        Decimal.same(lines[index].split, 1) ? lines[index].amount : ofSplitLines[index]!
     }
 }
