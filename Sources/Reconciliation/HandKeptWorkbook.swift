@@ -50,6 +50,8 @@ public struct HandKeptWorkbook {
         defer { workbook.observer = nil }
         var (deals, summary) = try readSheets()
         workbook.observer = nil
+        // Not held while the formulas are evaluated; a second read of the sheets reads them again.
+        workbook.releaseSharedStrings()
         let formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad, progress: progress)
         if !formulas.values.isEmpty {
@@ -62,6 +64,8 @@ public struct HandKeptWorkbook {
             // one (the check could not read the file whole), the deals keep their own.
             (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
         }
+        // The cells are read: the shared strings are not held through the reconciliation.
+        workbook.releaseSharedStrings()
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }
 

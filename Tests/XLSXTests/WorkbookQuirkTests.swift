@@ -57,6 +57,23 @@ import XLSX
         #expect(cells["B1"]?.value == .text("Bold and plain"))
     }
 
+    /// A workbook that let go of its shared strings reads them again for the next read of cells.
+    @Test func sharedStringsLetGoAreReadAgain() throws {
+        let workbook = try XLSXWorkbook(path: TestPaths.fixture("cell_types.xlsx"))
+        func texts() throws -> [String] {
+            var found: [String] = []
+            try workbook.readRows(of: workbook.sheets[0]) { row in
+                found += row.cells.compactMap { if case .text(let text) = $0.value { text } else { nil } }
+            }
+            return found
+        }
+        let before = try texts()
+        workbook.releaseSharedStrings()
+        #expect(try texts() == before)
+        #expect(before.contains("shared"))
+        #expect(workbook.sharedStringCount > 0)
+    }
+
     @Test func richTextRunsConcatenateAndPhoneticRunsAreSkipped() throws {
         let cells = try Self.cells("shared_strings.xlsx")
         #expect(cells["B1"]?.value == .text("Bold and plain"))

@@ -24,7 +24,7 @@ public final class XLSXWorkbook {
     public let stylesPartName: String?
     public let calcChainPartName: String?
     /// How many strings the shared-strings table holds.
-    public var sharedStringCount: Int { sharedStrings.count }
+    public let sharedStringCount: Int
     /// Values for formula cells the file holds without a cached value (what an evaluator gave),
     /// by sheet name and cell: `readRows` shows them as the cells' values.
     public var formulaValues: [String: [CellAddress: CellValue]] = [:]
@@ -34,7 +34,12 @@ public final class XLSXWorkbook {
 
     /// The package, for editors that copy or patch its parts (reads are not thread-safe).
     public let archive: ZipArchive
-    private let sharedStrings: [String]
+    /// The shared-strings table: read when the workbook opens, let go by `releaseSharedStrings()`
+    /// and read again by the next read of a sheet's cells.
+    private var sharedStrings: [String]?
+    /// The workbook part's relationships, which find the shared-strings table again.
+    private let relationships: [Relationship]
+    private let readsCells: Bool
     private let styles: Styles
 
     /// `readingCells: false` skips the shared-strings table (tens of megabytes on a large sheet)
@@ -58,7 +63,11 @@ public final class XLSXWorkbook {
         definedNames = workbook.definedNames
         recalculatesOnLoad = workbook.recalculatesOnLoad
         styles = try package.styles(relationships)
-        sharedStrings = readingCells ? try package.sharedStrings(relationships) : []
+        let strings = readingCells ? try package.sharedStrings(relationships) : []
+        sharedStrings = strings
+        sharedStringCount = strings.count
+        self.relationships = relationships
+        readsCells = readingCells
         sheets = workbook.sheets.enumerated().map { index, entry in
             let relationship = relationships.first { $0.id == entry.relationshipID && !$0.isExternal }
             let kind: SheetInfo.Kind =
@@ -127,7 +136,7 @@ public final class XLSXWorkbook {
                 try readOnSecondThread(entry, of: sheet, progress: progress, emit)
             } else {
                 try withoutActuallyEscaping(emit) { body in
-                    let builder = rowBuilder(for: sheet)
+                    let builder = try rowBuilder(for: sheet)
                     let parser = WorksheetParser(file: path, sheet: sheet.name) { pending in
                         defer { pending.removeAll() }
                         try builder.emitRows(of: pending, to: body)
@@ -157,8 +166,22 @@ public final class XLSXWorkbook {
         return tail
     }
 
-    private func rowBuilder(for sheet: SheetInfo) -> RowBuilder {
-        RowBuilder(sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name)
+    /// Lets go of the shared-strings table (tens of megabytes when a sheet has a million distinct
+    /// ids) for a caller done reading cells; a later read of a sheet's cells reads it again.
+    public func releaseSharedStrings() {
+        sharedStrings = nil
+    }
+
+    private func rowBuilder(for sheet: SheetInfo) throws -> RowBuilder {
+        let strings: [String]
+        if let sharedStrings {
+            strings = sharedStrings
+        } else {
+            let package = PackageReader(archive: archive, location: Location(file: path))
+            strings = readsCells ? try package.sharedStrings(relationships) : []
+            sharedStrings = strings
+        }
+        return RowBuilder(sharedStrings: strings, styles: styles, dateSystem: dateSystem, file: path, sheet: sheet.name)
     }
 
     /// Parses a large sheet on a second thread while this one hands its rows to `emit`.
@@ -170,7 +193,7 @@ public final class XLSXWorkbook {
         _ emit: (Row) throws -> Void
     ) throws -> SheetTail {
         let job = SheetParseJob(archive: archive, entry: entry, path: path, sheetName: sheet.name)
-        let builder = rowBuilder(for: sheet)
+        let builder = try rowBuilder(for: sheet)
         job.start()
         defer {
             job.queue.cancel()
