@@ -36,38 +36,46 @@ public enum Reconciler {
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: keepingStatementLines)
         let (statement, amounts) = try EngineAmounts.calculate(
             run, rows: deals.lines, keepingLines: keepingStatementLines)
-        var context = RowContext(
-            plan: plan, roster: rosterEntries, deals: deals, statement: statement, amounts: amounts, copies: copies)
-        context.rateScale = RateScale.of(deals)
-        // The run is let go once the rows are explained: the later stages need only the statement.
-        var findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
-        findings += TotalRowFindings.compute(context, rowFindings: findings)
-        findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
+        var findings: [Finding] = []
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
-        let summary = workbook.summary
-        var summaryNote: String?
-        if let summary {
-            var note = ""
-            findings += SummaryFindings.compute(
-                summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
-            summaryNote = note
+        var result = Reconciliation(findings: [], statement: statement, mappingNotes: [], sheetTotals: [:])
+        // The rows are held by the context alone, let go at the end of this block: the precedent
+        // walk after it needs only the findings (a million rows are ~150 MB).
+        do {
+            var context = RowContext(
+                plan: plan, roster: rosterEntries, deals: consume deals, statement: statement, amounts: consume amounts,
+                copies: copies)
+            let deals = context.deals
+            context.rateScale = RateScale.of(deals)
+            // The run is let go once the rows are explained: the later stages need only the statement.
+            findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
+            findings += TotalRowFindings.compute(context, rowFindings: findings)
+            findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
+            let summary = workbook.summary
+            var summaryNote: String?
+            if let summary {
+                var note = ""
+                findings += SummaryFindings.compute(
+                    summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
+                summaryNote = note
+            }
+            findings +=
+                UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
+            findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
+            if let source { findings += try SourceFindings.compute(source, context: context) }
+            result.mappingNotes =
+                WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
+                + identities.notes
+            result.skippedRows = deals.skipped.map(\.row)
+            if keepingLines { result.lines = deals.lines }
         }
-        findings +=
-            UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
-        findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
-        if let source { findings += try SourceFindings.compute(source, context: context) }
         StaleFindings.add(formulas.staleCells, to: &findings)
         FindingPrecedents.link(&findings, formulas: formulas.workbook)
         Finding.sortByCost(&findings)
         RateTableFindings.group(&findings)
-        var notes =
-            WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
-            + identities.notes
-        if let note = formulas.note { notes.append(note) }
-        var result = Reconciliation(
-            findings: findings, statement: statement, mappingNotes: notes, sheetTotals: sheetTotals)
-        result.skippedRows = deals.skipped.map(\.row)
-        if keepingLines { result.lines = deals.lines }
+        if let note = formulas.note { result.mappingNotes.append(note) }
+        result.findings = findings
+        result.sheetTotals = sheetTotals
         return result
     }
 }
