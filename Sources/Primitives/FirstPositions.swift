@@ -1,31 +1,63 @@
-/// Finds the first position of each key in a long sequence without holding the keys: a table of
-/// key hashes to positions (about 12 bytes a key where a `[Key: Int]` holds the whole key), the
-/// keys themselves kept only for the rare different keys whose hashes collide.
+/// Finds the first position of each key in a long sequence without holding the keys: an
+/// open-addressed table of positions, 8 bytes a slot (about 16 bytes a key where a `[Key: Int]`
+/// holds the whole key, and a `[Int: Int32]` of hashes ~25).
 ///
 /// Positions are asked in increasing order; `first(of:at:keyAt:)` recomputes the key of an
-/// earlier position (`keyAt`) only when its hash matches, to tell a repeat from a collision.
+/// earlier position (`keyAt`) only when the top half of its hash matches, to tell a repeat from
+/// a collision.
 public struct FirstPositions<Key: Hashable> {
-    private var byHash: [Int: Int32] = [:]
-    /// Keys whose hash another key had first, with their own first positions.
-    private var collided: [Key: Int32] = [:]
+    /// Linear probing from the slot the hash's top bits name; each slot holds the top 32 bits of
+    /// its key's hash (the tag) above the key's first position plus one, 0 when empty. The tag
+    /// holds every bit that names a slot, so the table grows without asking for a key again.
+    private var slots: [UInt64]
+    /// log2 of the slot count.
+    private var bits: Int
+    private var used = 0
 
     /// `capacity`: how many distinct keys to expect.
     public init(capacity: Int) {
-        byHash.reserveCapacity(capacity)
+        var bits = 4
+        while Self.room(bits: bits) < capacity { bits += 1 }
+        self.bits = bits
+        slots = [UInt64](repeating: 0, count: 1 << bits)
     }
+
+    /// The keys a table of `1 << bits` slots holds before it grows: three quarters.
+    private static func room(bits: Int) -> Int { (1 << bits) - (1 << bits) / 4 }
 
     /// The first position before `position` that had a key equal to `key`; nil when there is
     /// none, and `position` is then recorded as `key`'s first. `keyAt` gives the key of an
     /// earlier position. Positions must fit in 32 bits.
     public mutating func first(of key: Key, at position: Int, keyAt: (Int) -> Key) -> Int? {
-        let hash = key.hashValue
-        guard let earlier = byHash[hash] else {
-            byHash[hash] = Int32(position)
-            return nil
+        precondition(position >= 0 && position < Int(UInt32.max), "position \(position) does not fit in 32 bits")
+        let tag = UInt64(UInt(bitPattern: key.hashValue)) >> 32
+        let mask = slots.count - 1
+        var slot = Int(tag >> (32 - bits))
+        while slots[slot] != 0 {
+            let entry = slots[slot]
+            if entry >> 32 == tag {
+                let earlier = Int(entry & 0xFFFF_FFFF) - 1
+                if keyAt(earlier) == key { return earlier }
+            }
+            slot = (slot + 1) & mask
         }
-        if keyAt(Int(earlier)) == key { return Int(earlier) }
-        if let own = collided[key] { return Int(own) }
-        collided[key] = Int32(position)
+        slots[slot] = tag << 32 | UInt64(position + 1)
+        used += 1
+        if used > Self.room(bits: bits) { grow() }
         return nil
+    }
+
+    /// Twice the slots, each entry moved to the slot its tag names.
+    private mutating func grow() {
+        precondition(bits < 32, "more keys than 32 bits of hash can place")
+        let old = slots
+        bits += 1
+        slots = [UInt64](repeating: 0, count: 1 << bits)
+        let mask = slots.count - 1
+        for entry in old where entry != 0 {
+            var slot = Int((entry >> 32) >> (32 - bits))
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
     }
 }

@@ -27,6 +27,19 @@ import Testing
         #expect(reference.count > Crowded.buckets)  // the test did meet collisions
     }
 
+    /// A table given room for few keys grows, and still gives every key's first position.
+    @Test func aTableGivenLittleRoomGrows() {
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<20_000).map { _ in "D-\(Int.random(in: 0..<6_000, using: &random))" }
+        var table = FirstPositions<String>(capacity: 1)
+        var reference: [String: Int] = [:]
+        for (position, key) in keys.enumerated() {
+            #expect(table.first(of: key, at: position, keyAt: { keys[$0] }) == reference[key])
+            if reference[key] == nil { reference[key] = position }
+        }
+        #expect(reference.count > 1_000)
+    }
+
     /// The deals whose splits do not total 1, counted the plain way.
     static func referenceOffDeals(_ ids: [String], _ splits: [Decimal]) -> [(String, Decimal, [Int])] {
         var order: [String] = []
