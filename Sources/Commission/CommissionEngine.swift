@@ -66,9 +66,6 @@ package struct Run {
     private(set) var linesOfRep: [[Int]]
     /// Lines of deals whose splits miss 100%.
     package var splitFlagged = Set<Int>()
-    /// Each line's product, type and status in compared form, for matching the conditions of
-    /// overrides and per-deal bonuses; empty when the plan has none (a million lines' are ~48 MB).
-    var keys: [MatchKeys]
     /// Each line's credit (amount × split).
     let credits: LineCredits
     /// The plan's overrides, in order.
@@ -87,6 +84,11 @@ package struct Run {
     /// Each rep's lines in the plan's order, when kept for a run priced several times (or, in a
     /// run made to price some lines again, the lines of each rep to price).
     var orderedLinesOfRep: [[Int]]?
+
+    /// Line `index`'s product, type and status in compared form, for matching the conditions of
+    /// overrides and per-deal bonuses: read from the line's labels, whose table holds them
+    /// (kept for every line, a million lines' would be ~48 MB).
+    func keys(ofLine index: Int) -> MatchKeys { MatchKeys(lines[index]) }
 
     /// A whole run: every line of every rep.
     package init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
@@ -115,9 +117,7 @@ package struct Run {
             guard case .perDeal(let amount, let when) = bonus.kind else { return nil }
             return (when.normalized, bonus, amount, "\(bonus.name): \(amount.groupedMoneyText) × ")
         }
-        let facts = LineFacts.compute(
-            lines, plan: plan, keepingKeys: !overrides.isEmpty || !perDealBonuses.isEmpty)
-        keys = facts.keys
+        let facts = LineFacts.compute(lines, plan: plan)
         credits = facts.credits
         let clawbacks = facts.clawback
         clawbackStatus = clawbacks
@@ -263,39 +263,30 @@ package struct KeyMemo {
 
 /// Facts about each line that every later step reads, computed in parallel chunks.
 struct LineFacts {
-    /// Empty unless asked for (`keepingKeys`).
-    let keys: [MatchKeys]
     let credits: LineCredits
     let periods: [Period]
     /// Whether the line's status earns, and whether it claws back (`StatusRule`).
     let eligible: [Bool]
     let clawback: [Bool]
 
-    /// `keepingKeys`: whether to keep each line's `MatchKeys` (read only to match conditions).
-    static func compute(_ lines: [CreditLine], plan: Plan, keepingKeys: Bool) -> LineFacts {
+    static func compute(_ lines: [CreditLine], plan: Plan) -> LineFacts {
         let chunks = chunkCount(items: lines.count, minimum: 50_000, perCore: 4)
         let rule = StatusRule(plan)
         let parts = inParallel(chunks: chunks) { chunk in
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
             let keys = slice.map(MatchKeys.init)
-            // Statuses read here only when the keys are not kept (else from the kept keys, once
-            // the chunks are joined: the joined facts are the larger, not these).
             return (
-                keys: keepingKeys ? keys : [],
                 splitCredits: LineCredits.ofSplitLines(slice),
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
                 },
-                eligible: keepingKeys ? [] : keys.map { rule.isEligible($0.status) },
-                clawback: keepingKeys ? [] : keys.map { rule.isClawback($0.status) }
+                eligible: keys.map { rule.isEligible($0.status) },
+                clawback: keys.map { rule.isClawback($0.status) }
             )
         }
-        let keys = parts.flatMap(\.keys)
         return LineFacts(
-            keys: keys, credits: LineCredits(lines, splitCredits: parts.map(\.splitCredits)),
-            periods: parts.flatMap(\.periods),
-            eligible: keepingKeys ? keys.map { rule.isEligible($0.status) } : parts.flatMap(\.eligible),
-            clawback: keepingKeys ? keys.map { rule.isClawback($0.status) } : parts.flatMap(\.clawback))
+            credits: LineCredits(lines, splitCredits: parts.map(\.splitCredits)), periods: parts.flatMap(\.periods),
+            eligible: parts.flatMap(\.eligible), clawback: parts.flatMap(\.clawback))
     }
 }
 

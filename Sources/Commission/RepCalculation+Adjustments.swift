@@ -45,8 +45,8 @@ extension RepCalculation {
     func appendDealBonuses(of index: Int, period: Period, to entries: inout [Entry]) {
         guard !run.perDealBonuses.isEmpty else { return }
         let source = run.lines[index]
-        for (condition, bonus, amount, words) in run.perDealBonuses
-        where condition.matches(run.keys[index], date: source.date) {
+        let keys = run.keys(ofLine: index)
+        for (condition, bonus, amount, words) in run.perDealBonuses where condition.matches(keys, date: source.date) {
             // Most lines are a whole deal's: `1.percentText` without the arithmetic.
             let whole = Decimal.same(source.split, 1)
             let line = StatementLine(

@@ -95,9 +95,11 @@ extension RepCalculation {
         let explains = run.explains
         var explanation = explains ? bands.describe(parts, in: &words) : ""
         var weight: Decimal? = credit
-        if let (_, override, overrideWords) = run.overrides.first(where: {
-            $0.condition.matches(run.keys[index], date: source.date)
-        }) {
+        if !run.overrides.isEmpty, case let keys = run.keys(ofLine: index),
+            let (_, override, overrideWords) = run.overrides.first(where: {
+                $0.condition.matches(keys, date: source.date)
+            })
+        {
             switch override.effect {
             case .rate(let rate):
                 amount = Decimal.product(credit, rate)

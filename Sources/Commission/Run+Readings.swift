@@ -23,9 +23,6 @@ extension Run {
         run.plan.commission = commission
         run.plan.rounding = rounding
         run.overrides = Self.prepared(commission.overrides)
-        if !run.overrides.isEmpty && keys.isEmpty {
-            run.keys = lines.map(MatchKeys.init)
-        }
         run.explains = false
         return run
     }
