@@ -13,8 +13,21 @@ public struct FormulaCheck: Sendable {
     /// How many formula cells without a cached value are not evaluable, and why (function or reason).
     public let notEvaluableWithoutCache: [String: Int]
     public let stale: [FormulaCensus.StaleCell]
-    /// The workbook's cells and formulas as read (cached values where the file has them).
+    /// The workbook's formulas, and its cells as read (cached values where the file has them):
+    /// all of them, or those `Kept` says.
     public let workbook: FormulaWorkbook
+
+    /// Which cells of the workbook a check keeps (its `workbook`).
+    public enum Kept: Sendable {
+        /// Every cell as read.
+        case everyCell
+        /// The columns some formula reading beyond its own row reads (`ColumnsRead.beyondOwnRow`):
+        /// what evaluating such a formula again, or following a total to the cells it adds up,
+        /// reads. Of a million deal rows whose only formulas compute their own row, this keeps
+        /// the columns a summary's SUMIFS read. The check itself reads the columns some formula
+        /// reads (the others are let go before it), and lets go of the rest once it is done.
+        case readBeyondOwnRow
+    }
 
     /// Reads every worksheet of `workbook` and evaluates each
     /// formula from the cached values of the cells it reads, evaluated ones where there are none.
@@ -23,8 +36,14 @@ public struct FormulaCheck: Sendable {
     }
 
     /// Evaluates each formula of `workbook` (read whole, as `FormulaCollector` reads it) from the
-    /// cached values of the cells it reads, evaluated ones where there are none.
-    public init(_ workbook: FormulaWorkbook, options: EvaluationOptions = EvaluationOptions()) {
+    /// cached values of the cells it reads, evaluated ones where there are none, and keeps the
+    /// cells `kept` says. Handed the workbook's only copy, it changes it in place.
+    public init(
+        _ workbook: consuming FormulaWorkbook, options: EvaluationOptions = EvaluationOptions(),
+        keeping kept: Kept = .everyCell
+    ) {
+        let read = kept == .everyCell ? nil : workbook.columnsRead()
+        if let read { workbook.keepColumns(read.byAnyFormula) }
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
         var notEvaluable: [String: Int] = [:]
@@ -42,6 +61,7 @@ public struct FormulaCheck: Sendable {
             }
         }
         self.values = values
+        if let read { workbook.keepColumns(read.beyondOwnRow) }
         self.workbook = workbook
         evaluatedWithoutCache = evaluated
         notEvaluableWithoutCache = notEvaluable

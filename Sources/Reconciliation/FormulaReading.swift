@@ -9,7 +9,9 @@ import XLSX
 struct FormulaReading {
     var staleCells: [FormulaCensus.StaleCell] = []
     var note: String?
-    /// The workbook's cells and formulas, for tracing rates to the table they are looked up from.
+    /// The workbook's formulas, for their texts, for tracing rates to the table they are looked
+    /// up from and totals to the cells they add up; of its cells, only the columns read by some
+    /// formula that reads beyond its own row (`FormulaCheck.Kept.readBeyondOwnRow`).
     var workbook: FormulaWorkbook?
     /// Values for formulas the file holds without a cached value, by sheet name and cell.
     var values: [String: [CellAddress: CellValue]] = [:]
@@ -27,7 +29,7 @@ struct FormulaReading {
         progress("evaluating the workbook's formulas", 0, 0)
         let check: FormulaCheck
         do {
-            check = FormulaCheck(try collector.finish())
+            check = FormulaCheck(try collector.finish(), keeping: .readBeyondOwnRow)
         } catch {
             return FormulaReading(note: "formulas not evaluated: \(error)")
         }
