@@ -21,9 +21,11 @@ public struct ColumnsRead: Sendable, Equatable {
 
 extension FormulaWorkbook {
     /// The columns the formulas read (see `ColumnsRead`), through defined names and tables, as
-    /// evaluation and `PrecedentWalk` read them. A column one formula filled down reads is worked
-    /// out once for the whole fill; whole rows and columns are clipped to the cells the sheet holds.
-    public func columnsRead() -> ColumnsRead {
+    /// evaluation and `PrecedentWalk` read them; with `standingIn`, only the formulas standing in
+    /// the columns it takes (a sheet's index, a 1-based column). A column one formula filled down
+    /// reads is worked out once for the whole fill; whole rows and columns are clipped to the cells
+    /// the sheet holds.
+    public func columnsRead(standingIn: ((_ sheet: Int, _ column: Int) -> Bool)? = nil) -> ColumnsRead {
         var read = ColumnsRead(sheets: sheets.count)
         var shapes = ShapeCache()
         /// The rectangles the formula at `position` reads, with their sheets; nil when it does not parse.
@@ -55,6 +57,10 @@ extension FormulaWorkbook {
             }
         }
         formulas.forEachRun { positions, sharesShape in
+            if let standingIn {
+                let (sheet, address) = formulas.location(at: positions.lowerBound)
+                guard standingIn(sheet, address.column) else { return }
+            }
             guard sharesShape, let first = ranges(at: positions.lowerBound) else {
                 for position in positions {
                     guard let found = ranges(at: position) else { continue }

@@ -50,7 +50,7 @@ public struct HandKeptWorkbook {
         defer { workbook.observer = nil }
         var (deals, summary) = try readSheets()
         workbook.observer = nil
-        let formulas = FormulaReading.evaluate(
+        var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad, progress: progress)
         if !formulas.values.isEmpty {
             // Formulas saved without a value: the sheets are read again, showing the evaluated values.
@@ -62,6 +62,8 @@ public struct HandKeptWorkbook {
             // one (the check could not read the file whole), the deals keep their own.
             (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
         }
+        let rateColumns = ([deals.mapping] + deals.sheets.map(\.mapping)).compactMap { $0.columns[.rate] }
+        formulas.keepCellsReadByRateFormulas(in: Set(rateColumns))
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }
 
