@@ -21,12 +21,9 @@ public struct FormulaCheck: Sendable {
     public enum Kept: Sendable {
         /// Every cell as read.
         case everyCell
-        /// The columns some formula reading beyond its own row reads (`ColumnsRead.beyondOwnRow`):
-        /// what evaluating such a formula again, or following a total to the cells it adds up,
-        /// reads. Of a million deal rows whose only formulas compute their own row, this keeps
-        /// the columns a summary's SUMIFS read. The check itself reads the columns some formula
-        /// reads (the others are let go before it), and lets go of the rest once it is done.
-        case readBeyondOwnRow
+        /// The columns some formula reads (`ColumnsRead.byAnyFormula`), let go of before the check
+        /// evaluates: a million deal IDs no formula reads are not held while it does.
+        case readByFormulas
     }
 
     /// Reads every worksheet of `workbook` and evaluates each
@@ -42,8 +39,7 @@ public struct FormulaCheck: Sendable {
         _ workbook: consuming FormulaWorkbook, options: EvaluationOptions = EvaluationOptions(),
         keeping kept: Kept = .everyCell
     ) {
-        let read = kept == .everyCell ? nil : workbook.columnsRead()
-        if let read { workbook.keepColumns(read.byAnyFormula) }
+        if kept == .readByFormulas { workbook.keepColumns(workbook.columnsRead().byAnyFormula) }
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
         var notEvaluable: [String: Int] = [:]
@@ -61,7 +57,6 @@ public struct FormulaCheck: Sendable {
             }
         }
         self.values = values
-        if let read { workbook.keepColumns(read.beyondOwnRow) }
         self.workbook = workbook
         evaluatedWithoutCache = evaluated
         notEvaluableWithoutCache = notEvaluable

@@ -10,8 +10,8 @@ struct FormulaReading {
     var staleCells: [FormulaCensus.StaleCell] = []
     var note: String?
     /// The workbook's formulas, for their texts, for tracing rates to the table they are looked
-    /// up from and totals to the cells they add up; of its cells, only the columns read by some
-    /// formula that reads beyond its own row (`FormulaCheck.Kept.readBeyondOwnRow`).
+    /// up from and totals to the cells they add up; of its cells, the columns some formula reads
+    /// (`FormulaCheck.Kept.readByFormulas`), then those `keepCellsReadByRateFormulas` keeps.
     var workbook: FormulaWorkbook?
     /// Values for formulas the file holds without a cached value, by sheet name and cell.
     var values: [String: [CellAddress: CellValue]] = [:]
@@ -39,7 +39,7 @@ struct FormulaReading {
         progress("evaluating the workbook's formulas", 0, 0)
         let check: FormulaCheck
         do {
-            check = FormulaCheck(try collector.finish(), keeping: .readBeyondOwnRow)
+            check = FormulaCheck(try collector.finish(), keeping: .readByFormulas)
         } catch {
             return FormulaReading(note: "formulas not evaluated: \(error)")
         }

@@ -6,9 +6,9 @@ import Testing
 @testable import Formula
 
 /// Which columns the formulas read (`columnsRead`), and a workbook that keeps only those
-/// (`keepColumns`, `FormulaCheck.Kept.readBeyondOwnRow`): a column read by a formula outside its
-/// own row is kept, one read by none or only by its own row's formulas is let go, and what the
-/// check finds is the same either way.
+/// (`keepColumns`, `FormulaCheck.Kept.readByFormulas`): a column read by no formula is let go,
+/// as is one read only by its own row's formulas once those are checked, while one read by a
+/// formula outside its own row is kept; what the check finds is the same either way.
 @Suite struct ColumnsReadTests {
     /// Deals: A the deal ID, B the rep, C a note, D the amount, E the rate, G `ROUND(D*E,2)` filled
     /// down (row 4 stale, row 5 saved without a value); Summary: each rep's SUMIFS over the deals'
@@ -103,18 +103,19 @@ import Testing
         #expect(total(workbook) == .number(449))
     }
 
-    @Test func aCheckKeepingTheColumnsReadBeyondTheRowFindsWhatTheWholeWorkbookDoes() {
+    @Test func aCheckKeepingTheColumnsFormulasReadFindsWhatTheWholeWorkbookDoes() {
         let whole = FormulaCheck(Self.workbook())
-        let kept = FormulaCheck(Self.workbook(), keeping: .readBeyondOwnRow)
+        let kept = FormulaCheck(Self.workbook(), keeping: .readByFormulas)
         #expect(whole.stale.map { "\($0.sheet)!\($0.cell)" } == ["Deals!G4", "Summary!B3"])
         #expect(kept.stale == whole.stale)
         #expect(whole.values == ["Deals": [CellAddress("G5")!: .number(200)]])
         #expect(kept.values == whole.values)
         #expect(kept.note == whole.note)
-        // The deal IDs, notes, amounts and rates are gone; the reps and commissions stay.
+        // The deal IDs and notes are gone; the reps, amounts, rates and commissions stay.
         #expect(kept.workbook.sheets[0][3, 1] == .blank && whole.workbook.sheets[0][3, 1] == .text("D1003"))
-        #expect(kept.workbook.sheets[0][3, 4] == .blank)
-        #expect(kept.workbook.sheets[0][3, 2] == .text("R2") && kept.workbook.sheets[0][3, 7] == .number(100))
+        #expect(kept.workbook.sheets[0][3, 3] == .blank)
+        #expect(kept.workbook.sheets[0][3, 2] == .text("R2") && kept.workbook.sheets[0][3, 4] == .number(2000))
+        #expect(kept.workbook.sheets[0][3, 7] == .number(100))
     }
 
     @Test func theTextsOfTheKeptColumnsReadAsBeforeAndPackAgain() {
