@@ -3,8 +3,9 @@ import Spreadsheet
 /// The order to evaluate formula cells in so that each comes after the formula cells it reads,
 /// and the cycles that make some of them impossible to order.
 struct DependencyGraph {
-    /// Indexes into the formula list, precedents first.
-    private(set) var order: [Int] = []
+    /// Indexes into the formula list, precedents first (four bytes each: a list numbers its
+    /// formulas in 32 bits).
+    private(set) var order: [UInt32] = []
     /// Formula index → the cycle it is on (its cells as `'Sheet'!A1`).
     private(set) var cycles: [Int: [String]] = [:]
 
@@ -12,14 +13,19 @@ struct DependencyGraph {
     /// filled-down formula's references are moved from its shape's, without building its tree.
     init(workbook: FormulaWorkbook, read: (Int) -> ShapeCache.Read?) {
         let formulas = workbook.formulas
-        // Per sheet and column: the formula rows, sorted, with their formula index.
-        var byColumn: [Int: [Int: [(row: Int, node: Int)]]] = [:]
+        // Per sheet and column: the formula rows, sorted, with their formula index (eight bytes a
+        // formula; a column read down in order, as a file's is, is not sorted again).
+        var byColumn: [Int: [Int: [(row: Int32, node: UInt32)]]] = [:]
         for node in formulas.indices {
             let (sheet, address) = formulas.location(at: node)
-            byColumn[sheet, default: [:]][address.column, default: []].append((address.row, node))
+            byColumn[sheet, default: [:]][address.column, default: []].append((Int32(address.row), UInt32(node)))
         }
         for sheet in byColumn.keys {
-            for column in byColumn[sheet]!.keys { byColumn[sheet]![column]!.sort { $0.row < $1.row } }
+            for column in byColumn[sheet]!.keys {
+                let rows = byColumn[sheet]![column]!
+                guard zip(rows, rows.dropFirst()).contains(where: { $0.row > $1.row }) else { continue }
+                byColumn[sheet]![column]!.sort { $0.row < $1.row }
+            }
         }
         let columnsBySheet = byColumn.mapValues { $0.keys.sorted() }
         let extent = workbook.usedExtent
@@ -29,7 +35,7 @@ struct DependencyGraph {
         // many of its nodes, from the first, are known done, so that every later formula reading
         // it steps over those at once instead of looking at a million nodes again.
         var rangeIDs: [RangeKey: Int] = [:]
-        var rangeNodes: [[Int]] = []
+        var rangeNodes: [[UInt32]] = []
         var doneUpTo: [Int] = []
         func segment(in sheet: Int, _ reference: Reference) -> Segment {
             guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { return Segment(nodes: []) }
@@ -39,16 +45,16 @@ struct DependencyGraph {
                 lastColumn: reference.lastColumn)
             let isCell = key.firstRow == key.lastRow && key.firstColumn == key.lastColumn
             if !isCell, let known = rangeIDs[key] { return Segment(nodes: rangeNodes[known], range: known) }
-            var found: [Int] = []
+            var found: [UInt32] = []
             for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
                 let rows = columns[column]!
                 var low = 0
                 var high = rows.count
                 while low < high {
                     let mid = (low + high) / 2
-                    if rows[mid].row < reference.firstRow { low = mid + 1 } else { high = mid }
+                    if Int(rows[mid].row) < reference.firstRow { low = mid + 1 } else { high = mid }
                 }
-                while low < rows.count, rows[low].row <= lastRow {
+                while low < rows.count, Int(rows[low].row) <= lastRow {
                     found.append(rows[low].node)
                     low += 1
                 }
@@ -93,10 +99,10 @@ struct DependencyGraph {
                 let segment = frame.segments[frame.segment]
                 if let range = segment.range, doneUpTo[range] > frame.next { frame.next = doneUpTo[range] }
                 let from = frame.next
-                while frame.next < segment.nodes.count, state[segment.nodes[frame.next]] == 2 { frame.next += 1 }
+                while frame.next < segment.nodes.count, state[Int(segment.nodes[frame.next])] == 2 { frame.next += 1 }
                 if let range = segment.range, from == doneUpTo[range] { doneUpTo[range] = frame.next }
                 if frame.next < segment.nodes.count {
-                    let target = segment.nodes[frame.next]
+                    let target = Int(segment.nodes[frame.next])
                     if state[target] == 1 { frame.next += 1 }
                     return target
                 }
@@ -124,7 +130,7 @@ struct DependencyGraph {
                     }
                 } else {
                     state[stack[top].node] = 2
-                    order.append(stack[top].node)
+                    order.append(UInt32(stack[top].node))
                     stack.removeLast()
                 }
             }
@@ -134,7 +140,7 @@ struct DependencyGraph {
     /// The formula nodes one reference of a formula reads; `range` numbers a range of several
     /// cells, whose list formulas share.
     private struct Segment {
-        let nodes: [Int]
+        let nodes: [UInt32]
         var range: Int?
     }
 

@@ -82,6 +82,15 @@ public struct FormulaList: RandomAccessCollection, Sendable {
         return (Int(run.sheet), CellAddress(row: Int(run.row) + position - Int(run.first), column: Int(run.column)))
     }
 
+    /// The formulas run by run, in order: the positions of each run (consecutive formulas down
+    /// one column), and whether they share one shape, each formula the first moved down a row more.
+    func forEachRun(_ body: (_ positions: Range<Int>, _ sharesShape: Bool) throws -> Void) rethrows {
+        for (index, run) in runs.enumerated() {
+            let end = index + 1 < runs.count ? Int(runs[index + 1].first) : count
+            try body(Int(run.first)..<end, run.source & Self.textBit == 0)
+        }
+    }
+
     /// The formula at `position`, which the run at `index` holds.
     private func cell(at position: Int, in index: Int) -> FormulaCell {
         let run = runs[index]

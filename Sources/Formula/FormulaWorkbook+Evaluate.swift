@@ -64,9 +64,7 @@ extension FormulaWorkbook {
 
     /// Each formula's outcome, by its position in `formulas` (nil for one never reached). The
     /// parsed trees, the graph and the evaluator's copy of the cells are let go on return.
-    private func outcomes(
-        precedents: PrecedentValues, options: EvaluationOptions
-    ) -> [Result<FormulaValue, NotEvaluable>?] {
+    private func outcomes(precedents: PrecedentValues, options: EvaluationOptions) -> FormulaOutcomes {
         // Filled-down formulas are kept as their shape and where it moved to, and each tree is
         // built when it is read: a million trees held at once would take hundreds of megabytes.
         var parsed: [ShapeCache.Parsed?] = []
@@ -83,8 +81,9 @@ extension FormulaWorkbook {
         }
         let graph = DependencyGraph(workbook: self) { parsed[$0].map(shapes.read(parsed:)) }
         let evaluator = Evaluator(workbook: self, options: options)
-        var outcomes = [Result<FormulaValue, NotEvaluable>?](repeating: nil, count: formulas.count)
-        for node in graph.order {
+        var outcomes = FormulaOutcomes(count: formulas.count)
+        for position in graph.order {
+            let node = Int(position)
             let formula = formulas[node]
             let outcome: Result<FormulaValue, NotEvaluable>
             if let cycle = graph.cycles[node] {
@@ -105,7 +104,7 @@ extension FormulaWorkbook {
             } else {
                 outcome = .failure(syntax[node] ?? NotEvaluable(.syntax("unreadable formula")))
             }
-            outcomes[node] = outcome
+            outcomes.set(outcome, at: node)
             let keepCached = precedents == .cachedWhereAvailable && formula.cached != .blank
             if !keepCached {
                 let stored: FormulaValue =

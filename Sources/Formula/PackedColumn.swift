@@ -68,6 +68,15 @@ struct PackedColumn: Sendable {
         wideWords.append(word)
     }
 
+    /// Rewrites every word in place: a narrow column's with `narrow`, a wide one's with `wide`.
+    mutating func rewrite(narrow: (UInt32) -> UInt32, wide: (UInt64) -> UInt64) {
+        if isWide {
+            for index in wideWords.indices { wideWords[index] = wide(wideWords[index]) }
+        } else {
+            for index in narrowWords.indices { narrowWords[index] = narrow(narrowWords[index]) }
+        }
+    }
+
     /// Keeps the first `count` words.
     mutating func keepFirst(_ count: Int) {
         if isWide {

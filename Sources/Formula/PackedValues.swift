@@ -270,3 +270,51 @@ extension PackedValues {
         return headCount - 1
     }
 }
+
+// MARK: Letting texts go
+
+extension PackedValues {
+    /// Keeps only the texts that the words of `columns` (made with these values) hold, numbered
+    /// anew in the order they are met, and rewrites those words to the new numbers; the words
+    /// they put aside are put aside anew. The bytes of every other text are let go, and so are the
+    /// words put aside for other columns: a column made with these values and not among `columns`
+    /// reads wrong values afterwards. Numbers, booleans, errors and `others` keep their words.
+    mutating func keepTexts(of columns: inout [PackedColumn]) {
+        var numbers = [UInt32](repeating: UInt32.max, count: textStarts.count)
+        var bytes: [UInt8] = []
+        var starts: [UInt32] = []
+        var keptSpills: [UInt64] = []
+        let oldBytes = textBytes
+        let oldStarts = textStarts
+        let oldSpills = spilled
+        /// Text `number`'s new number.
+        func kept(_ number: Int) -> UInt64 {
+            if numbers[number] == UInt32.max {
+                numbers[number] = UInt32(starts.count)
+                starts.append(UInt32(bytes.count))
+                let end = number + 1 < oldStarts.count ? Int(oldStarts[number + 1]) : oldBytes.count
+                bytes.append(contentsOf: oldBytes[Int(oldStarts[number])..<end])
+            }
+            return UInt64(numbers[number])
+        }
+        func keptWide(_ word: UInt64) -> UInt64 {
+            guard Tag(rawValue: word >> Self.tagShift) == .text else { return word }
+            return Self.word(.text, kept(Int(word & Self.payloadMask)))
+        }
+        func keptNarrow(_ narrow: UInt32) -> UInt32 {
+            if narrow & Self.narrowNumberBit != 0 { return narrow }
+            if narrow & Self.narrowText != 0 {
+                return Self.narrowText | UInt32(kept(Int(narrow & (Self.narrowText - 1))))
+            }
+            guard narrow & Self.narrowOther == 0, narrow & Self.narrowSpilled != 0 else { return narrow }
+            keptSpills.append(keptWide(oldSpills[Int(narrow & (Self.narrowSpilled - 1))]))
+            return Self.narrowSpilled | UInt32(keptSpills.count - 1)
+        }
+        for index in columns.indices { columns[index].rewrite(narrow: keptNarrow, wide: keptWide) }
+        textBytes = bytes
+        textStarts = starts
+        spilled = keptSpills
+        // The recent texts' numbers are the old ones: packing starts afresh.
+        recentTexts = []
+    }
+}

@@ -37,6 +37,16 @@ public struct SheetGrid: Sendable {
         }
     }
 
+    /// Empties the columns (1-based) not in `kept`, letting go of the texts only they held; the
+    /// extent (`maxRow`, `maxColumn`) stays as it was.
+    mutating func keepColumns(_ kept: Set<Int>) {
+        let dropped = columns.indices.filter { !kept.contains($0 + 1) && columns[$0].count > 0 }
+        guard !dropped.isEmpty else { return }
+        for index in dropped { columns[index] = PackedColumn() }
+        while columns.last?.count == 0 { columns.removeLast() }
+        values.keepTexts(of: &columns)
+    }
+
     /// The values stored in `column` (1-based), read in place; rows past its end are blank.
     func column(_ column: Int) -> Column {
         Column(words: column >= 1 && column <= columns.count ? columns[column - 1] : PackedColumn(), values: values)

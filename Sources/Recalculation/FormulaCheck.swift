@@ -13,8 +13,18 @@ public struct FormulaCheck: Sendable {
     /// How many formula cells without a cached value are not evaluable, and why (function or reason).
     public let notEvaluableWithoutCache: [String: Int]
     public let stale: [FormulaCensus.StaleCell]
-    /// The workbook's cells and formulas as read (cached values where the file has them).
+    /// The workbook's formulas, and its cells as read (cached values where the file has them):
+    /// all of them, or those `Kept` says.
     public let workbook: FormulaWorkbook
+
+    /// Which cells of the workbook a check keeps (its `workbook`).
+    public enum Kept: Sendable {
+        /// Every cell as read.
+        case everyCell
+        /// The columns some formula reads (`ColumnsRead.byAnyFormula`), let go of before the check
+        /// evaluates: a million deal IDs no formula reads are not held while it does.
+        case readByFormulas
+    }
 
     /// Reads every worksheet of `workbook` and evaluates each
     /// formula from the cached values of the cells it reads, evaluated ones where there are none.
@@ -23,8 +33,13 @@ public struct FormulaCheck: Sendable {
     }
 
     /// Evaluates each formula of `workbook` (read whole, as `FormulaCollector` reads it) from the
-    /// cached values of the cells it reads, evaluated ones where there are none.
-    public init(_ workbook: FormulaWorkbook, options: EvaluationOptions = EvaluationOptions()) {
+    /// cached values of the cells it reads, evaluated ones where there are none, and keeps the
+    /// cells `kept` says. Handed the workbook's only copy, it changes it in place.
+    public init(
+        _ workbook: consuming FormulaWorkbook, options: EvaluationOptions = EvaluationOptions(),
+        keeping kept: Kept = .everyCell
+    ) {
+        if kept == .readByFormulas { workbook.keepColumns(workbook.columnsRead().byAnyFormula) }
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
         var notEvaluable: [String: Int] = [:]

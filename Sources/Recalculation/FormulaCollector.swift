@@ -59,7 +59,8 @@ public final class FormulaCollector: SheetReadObserver {
     }
 
     /// Reads the worksheets not yet read whole, then the tables and defined names: the workbook's
-    /// cells and formulas, as if read in tab order.
+    /// cells and formulas, as if read in tab order. The workbook is handed over, not kept: the
+    /// caller holds its only copy (to change in place), and the collector is left empty.
     public func finish() throws -> FormulaWorkbook {
         let previous = source.observer
         source.observer = self
@@ -79,6 +80,8 @@ public final class FormulaCollector: SheetReadObserver {
         for name in source.definedNames where !name.name.hasPrefix("_xlnm.") {
             workbook.defineName(name.name, formula: name.formula, localSheet: name.localSheet.flatMap { indexes[$0] })
         }
-        return workbook
+        let finished = workbook
+        workbook = FormulaWorkbook(dateSystem: source.dateSystem)
+        return finished
     }
 }

@@ -9,10 +9,22 @@ import XLSX
 struct FormulaReading {
     var staleCells: [FormulaCensus.StaleCell] = []
     var note: String?
-    /// The workbook's cells and formulas, for tracing rates to the table they are looked up from.
+    /// The workbook's formulas, for their texts, for tracing rates to the table they are looked
+    /// up from and totals to the cells they add up; of its cells, the columns some formula reads
+    /// (`FormulaCheck.Kept.readByFormulas`), then those `keepCellsReadByRateFormulas` keeps.
     var workbook: FormulaWorkbook?
     /// Values for formulas the file holds without a cached value, by sheet name and cell.
     var values: [String: [CellAddress: CellValue]] = [:]
+
+    /// Lets go of the cells no stage after the reading reads again: of the workbook's cells, only
+    /// the columns read by a formula that stands in one of `rateColumns` (the deals' rate columns,
+    /// on any sheet) and reads beyond its own row are kept, for `RateTableFindings` to evaluate
+    /// such a formula (a rate looked up in a table) again. The formulas themselves, the names and
+    /// the tables stay, for `CommissionFormulas` and `FindingPrecedents`, which read no cell.
+    mutating func keepCellsReadByRateFormulas(in rateColumns: Set<Int>) {
+        guard let read = workbook?.columnsRead(standingIn: { rateColumns.contains($1) }) else { return }
+        workbook?.keepColumns(read.beyondOwnRow)
+    }
 
     /// Evaluates the formulas of the workbook `collector` heard the other readers read (it reads
     /// the sheets they did not read whole). A sheet the check cannot read is no reason to refuse
@@ -27,7 +39,7 @@ struct FormulaReading {
         progress("evaluating the workbook's formulas", 0, 0)
         let check: FormulaCheck
         do {
-            check = FormulaCheck(try collector.finish())
+            check = FormulaCheck(try collector.finish(), keeping: .readByFormulas)
         } catch {
             return FormulaReading(note: "formulas not evaluated: \(error)")
         }

@@ -52,7 +52,7 @@ public struct HandKeptWorkbook {
         workbook.observer = nil
         // Not held while the formulas are evaluated; a second read of the sheets reads them again.
         workbook.releaseSharedStrings()
-        let formulas = FormulaReading.evaluate(
+        var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad, progress: progress)
         if !formulas.values.isEmpty {
             // Formulas saved without a value: the sheets are read again, showing the evaluated values.
@@ -66,6 +66,8 @@ public struct HandKeptWorkbook {
         }
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
+        let rateColumns = ([deals.mapping] + deals.sheets.map(\.mapping)).compactMap { $0.columns[.rate] }
+        formulas.keepCellsReadByRateFormulas(in: Set(rateColumns))
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }
 
