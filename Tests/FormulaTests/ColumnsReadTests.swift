@@ -53,6 +53,41 @@ import Testing
         #expect(read.beyondOwnRow == [[2, 7], [1]])
     }
 
+    /// A range joined from other than two plain references (a dynamic named range ending in
+    /// INDEX) reads the box between its ends, and SUMIF a sum range the shape of its criteria:
+    /// every column of the sheets they read is kept, so the lookup still finds its rate.
+    @Test func aRangeJoinedFromAnIndexOrASumIfKeepsEveryColumnOfItsSheet() {
+        var workbook = FormulaWorkbook()
+        workbook.addSheet(named: "Deals")
+        workbook.addSheet(named: "Rates")
+        workbook.addSheet(named: "Totals")
+        for (row, (band, rate)) in [("A", "0.05"), ("B", "0.07"), ("C", "0.1")].enumerated() {
+            workbook.setCell(sheet: 1, row: row + 1, column: 1, value: .text(band), formula: nil)
+            workbook.setCell(sheet: 1, row: row + 1, column: 2, value: .number(Decimal(string: rate)!), formula: nil)
+            workbook.setCell(sheet: 1, row: row + 1, column: 3, value: .text("note"), formula: nil)
+        }
+        workbook.defineName("RateTable", formula: "Rates!$A$1:INDEX(Rates!$C:$C,COUNTA(Rates!$A:$A))")
+        workbook.setCell(sheet: 0, row: 2, column: 1, value: .text("B"), formula: nil)
+        workbook.setCell(sheet: 0, row: 2, column: 2, value: .empty, formula: "VLOOKUP(A2,RateTable,2,FALSE)")
+        for row in 1...3 {
+            workbook.setCell(sheet: 2, row: row, column: 1, value: .text(row == 2 ? "x" : "y"), formula: nil)
+            workbook.setCell(sheet: 2, row: row, column: 2, value: .text(row == 2 ? "x" : "y"), formula: nil)
+            workbook.setCell(sheet: 2, row: row, column: 4, value: .number(Decimal(row)), formula: nil)
+            workbook.setCell(sheet: 2, row: row, column: 5, value: .number(Decimal(10 * row)), formula: nil)
+        }
+        workbook.setCell(sheet: 2, row: 5, column: 1, value: .empty, formula: "SUMIF(A1:B3,\"x\",D1)")
+        let read = workbook.columnsRead()
+        #expect(read.byAnyFormula[1] == [1, 2, 3])
+        #expect(read.beyondOwnRow[1] == [1, 2, 3])
+        // The sum range D1 read as D1:E3, the criteria's shape.
+        #expect(read.byAnyFormula[2] == [1, 2, 3, 4, 5])
+        var kept = workbook
+        kept.keepColumns(read.byAnyFormula)
+        let values = { (book: FormulaWorkbook) in book.evaluate().map(\.value) }
+        #expect(values(workbook) == [.number(Decimal(string: "0.07")!), .number(22)])
+        #expect(values(kept) == values(workbook))
+    }
+
     @Test func aNameARunningTotalOrAWholeColumnReadsBeyondTheRow() {
         var workbook = FormulaWorkbook()
         workbook.addSheet(named: "Deals")
