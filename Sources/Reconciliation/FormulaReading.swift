@@ -27,22 +27,27 @@ struct FormulaReading {
     }
 
     /// Evaluates the formulas of the workbook `collector` heard the other readers read (it reads
-    /// the sheets they did not read whole). A sheet the check cannot read is no reason to refuse
-    /// the reconciliation (the deals reader reports what it needs): the note then says the
-    /// formulas were not evaluated.
+    /// the sheets they did not read whole, then calls `afterReading`). A sheet the check cannot
+    /// read is no reason to refuse the reconciliation (the deals reader reports what it needs):
+    /// the note then says the formulas were not evaluated.
     /// A workbook that asks to be recalculated on open (`recalculatesOnLoad`) declares its cached
     /// values provisional: none is stale.
     static func evaluate(
-        _ collector: FormulaCollector, recalculatesOnLoad: Bool,
+        _ collector: FormulaCollector, recalculatesOnLoad: Bool, afterReading: () -> Void,
         progress: (_ stage: String, _ done: Int64, _ total: Int64) -> Void
     ) -> FormulaReading {
-        progress("evaluating the workbook's formulas", 0, 0)
-        let check: FormulaCheck
+        let collected: FormulaWorkbook
         do {
-            check = FormulaCheck(try collector.finish(), keeping: .readByFormulas)
+            collected = try collector.finish()
         } catch {
+            afterReading()
             return FormulaReading(note: "formulas not evaluated: \(error)")
         }
+        afterReading()
+        progress("evaluating the workbook's formulas", 0, 0)
+        // Handed over: the check lets go of the columns no formula reads, which no other
+        // reference may hold.
+        let check = FormulaCheck(consume collected, keeping: .readByFormulas)
         return FormulaReading(
             staleCells: recalculatesOnLoad ? [] : check.stale, note: check.note, workbook: check.workbook,
             values: check.values)

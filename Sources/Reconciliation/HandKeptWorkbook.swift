@@ -50,10 +50,11 @@ public struct HandKeptWorkbook {
         defer { workbook.observer = nil }
         var (deals, summary) = try readSheets()
         workbook.observer = nil
-        // Not held while the formulas are evaluated; a second read of the sheets reads them again.
-        workbook.releaseSharedStrings()
+        // Once the collector has read the sheets no reader read whole, the shared strings are not
+        // held while the formulas are evaluated (a second read of the sheets reads them again).
         var formulas = FormulaReading.evaluate(
-            collector, recalculatesOnLoad: workbook.recalculatesOnLoad, progress: progress)
+            collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
+            afterReading: { workbook.releaseSharedStrings() }, progress: progress)
         if !formulas.values.isEmpty {
             // Formulas saved without a value: the sheets are read again, showing the evaluated values.
             workbook.formulaValues = formulas.values
