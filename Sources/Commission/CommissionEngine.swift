@@ -292,18 +292,33 @@ struct LineFacts {
 
 /// Each line's credit (amount × split): a line not split credits its amount, read from the line
 /// itself; only split lines' credits are computed and kept (a million lines' credits would be
-/// ~20 MB).
+/// ~20 MB), by line index, or every line's in a list when most lines are split (a list costs
+/// less than a table then).
 struct LineCredits {
     private let lines: [CreditLine]
     /// By line index.
     private let ofSplitLines: [Int: Decimal]
+    /// Every line's credit, when most lines are split; else empty.
+    private let ofEveryLine: [Decimal]
 
     /// `splitCredits`: `ofSplitLines` of consecutive slices of `lines`.
     init(_ lines: [CreditLine], splitCredits: [[Int: Decimal]]) {
         self.lines = lines
+        let count = splitCredits.reduce(0) { $0 + $1.count }
+        if count > lines.count / 3 {
+            var every = lines.map(\.amount)
+            for part in splitCredits {
+                for (index, credit) in part { every[index] = credit }
+            }
+            ofEveryLine = every
+            ofSplitLines = [:]
+            return
+        }
         var joined: [Int: Decimal] = [:]
+        joined.reserveCapacity(count)
         for part in splitCredits { joined.merge(part) { first, _ in first } }
         ofSplitLines = joined
+        ofEveryLine = []
     }
 
     /// The credits of the lines of `slice` whose split is not 1, by their index in the whole.
@@ -316,6 +331,7 @@ struct LineCredits {
     }
 
     subscript(index: Int) -> Decimal {
-        Decimal.same(lines[index].split, 1) ? lines[index].amount : ofSplitLines[index]!
+        if !ofEveryLine.isEmpty { return ofEveryLine[index] }
+        return Decimal.same(lines[index].split, 1) ? lines[index].amount : ofSplitLines[index]!
     }
 }

@@ -56,10 +56,12 @@ public struct CreditLine: Sendable, Hashable {
     }
 
     /// A line whose product, type and status are `labels` (`Labels.of`), for a reader that
-    /// remembers the labels it made for the texts it reads.
+    /// remembers the labels it made for the texts it reads. `previous`: a line read before, whose
+    /// cancel date and quota this line shares when they are equal (a quota column repeats a rep's
+    /// quota on each of its rows), so that they are held once.
     package init(
         row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal, labels: Labels?,
-        cancelDate: LocalDate?, quota: Decimal?
+        cancelDate: LocalDate?, quota: Decimal?, sharingWith previous: CreditLine? = nil
     ) {
         self.row = row
         self.dealID = dealID
@@ -68,7 +70,11 @@ public struct CreditLine: Sendable, Hashable {
         self.amount = amount
         self.split = split
         self.labels = labels
-        self.rare = Rare.of(cancelDate: cancelDate, quota: quota)
+        if let shared = previous?.rare, shared.cancelDate == cancelDate, shared.quota == quota {
+            rare = shared
+        } else {
+            rare = Rare.of(cancelDate: cancelDate, quota: quota)
+        }
     }
 
     /// amount × split, exact.
@@ -76,6 +82,12 @@ public struct CreditLine: Sendable, Hashable {
 }
 
 extension CreditLine {
+    /// Whether this line holds its cancel date and quota in the same place as `other` (for tests
+    /// of `init(…sharingWith:)`).
+    func sharesCancelDateAndQuota(with other: CreditLine) -> Bool {
+        rare != nil && rare === other.rare
+    }
+
     /// A line's cancel date and quota, shared by the copies of the line and never changed: a
     /// change makes another.
     private final class Rare: Sendable, Hashable {

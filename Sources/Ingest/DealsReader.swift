@@ -500,7 +500,7 @@ public enum DealsReader {
         result.lines.append(
             CreditLine(
                 row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
-                labels: labels, cancelDate: cancel, quota: quota))
+                labels: labels, cancelDate: cancel, quota: quota, sharingWith: result.lines.last))
     }
 }
 

@@ -59,6 +59,22 @@ import Testing
         #expect(Set([copy, line(), changed, given]).count == 2)
     }
 
+    /// A line read after another with the same cancel date and quota holds them as that line does.
+    @Test func aLineSharesItsPredecessorsCancelDateAndQuota() {
+        let date = LocalDate(year: 2026, month: 3, day: 9)!
+        func read(_ row: Int, quota: Decimal?, after previous: CreditLine?) -> CreditLine {
+            CreditLine(
+                row: row, dealID: "D-\(row)", rep: "ana", date: date, amount: 100, split: 1, labels: nil,
+                cancelDate: nil, quota: quota, sharingWith: previous)
+        }
+        let first = read(2, quota: 50_000, after: nil)
+        let second = read(3, quota: 50_000, after: first)
+        let third = read(4, quota: 60_000, after: second)
+        #expect(second.quota == 50_000 && third.quota == 60_000 && read(5, quota: nil, after: third).quota == nil)
+        #expect(second.sharesCancelDateAndQuota(with: first))
+        #expect(!third.sharesCancelDateAndQuota(with: second))
+    }
+
     @Test func labelsHeldApartAreTheSameAsTheTables() {
         let texts = LabelTexts(product: "Cloud", type: " New ", status: "WON")
         let interned = CreditLine.Labels.of(product: "Cloud", type: " New ", status: "WON")!

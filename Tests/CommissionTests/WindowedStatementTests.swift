@@ -68,6 +68,26 @@ import Testing
         #expect((handed.count == 1) == (windowLines >= lines.count))
     }
 
+    /// A line's credit is its amount × split whether few or most lines are split (the run keeps
+    /// the split lines' credits in a table, or every line's in a list when most are split).
+    /// `halvedEvery`: 0 leaves the lines as made (about four in ten split); n halves every nth.
+    @Test(arguments: [0, 1, 4])
+    func creditsAreAmountTimesSplit(halvedEvery: Int) throws {
+        var lines = Self.lines(seed: 7, count: 300, reps: 5)
+        if halvedEvery > 0 {
+            for index in lines.indices { lines[index].split = index % halvedEvery == 0 ? 0.5 : 1 }
+        }
+        let statement = try CommissionEngine.calculate(plan: try Self.plan(), roster: Self.roster(5), lines: lines)
+        let byRow = Dictionary(uniqueKeysWithValues: lines.map { ($0.row, $0) })
+        let credited = statement.lineGroups.joined().filter { $0.kind == .commission && $0.credit != nil }
+        #expect(credited.count > 100)
+        for line in credited {
+            let row = try #require(line.row)
+            let source = try #require(byRow[row])
+            #expect(line.credit == source.amount * source.split, "row \(source.row)")
+        }
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aFailingRepStopsTheWindowsWithTheFirstError(seed: UInt64) throws {
         let plan = try Self.plan()
