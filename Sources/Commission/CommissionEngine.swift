@@ -292,8 +292,8 @@ struct LineFacts {
 
 /// Each line's credit (amount × split): a line not split credits its amount, read from the line
 /// itself; only split lines' credits are computed and kept (a million lines' credits would be
-/// ~20 MB), by line index, or every line's in a list when most lines are split (a list costs
-/// less than a table then).
+/// ~20 MB), by line index, or every line's in a list when over half the lines are split (a
+/// table entry costs about twice a list's).
 struct LineCredits {
     private let lines: [CreditLine]
     /// By line index.
@@ -305,7 +305,7 @@ struct LineCredits {
     init(_ lines: [CreditLine], splitCredits: [[Int: Decimal]]) {
         self.lines = lines
         let count = splitCredits.reduce(0) { $0 + $1.count }
-        if count > lines.count / 3 {
+        if count > lines.count / 2 {
             var every = lines.map(\.amount)
             for part in splitCredits {
                 for (index, credit) in part { every[index] = credit }
