@@ -531,22 +531,27 @@ extension TotalRow {
         return nil
     }
 
-    /// Whether `byte` is a first byte a total word can start with (`Σ` is 0xCE 0xA3 in UTF-8).
-    private static func isTotalInitial(_ byte: UInt8) -> Bool {
-        switch byte | 0x20 {
-        case UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "z"): true
-        default: byte == 0xCE
-        }
+    /// By byte: whether a total word (`HeaderSynonyms.totalWords`) begins with it, and whether a
+    /// closing word (`totalSuffixes`) ends with it, in lower or upper case (`Σ` begins with 0xCE,
+    /// `Summe` ends with `e`). Worked out from the words, so that a word added there is found.
+    private static let opensTotalWord = byteTable(HeaderSynonyms.totalWords) { $0.utf8.first }
+    private static let closesTotalWord = byteTable(HeaderSynonyms.totalSuffixes) { $0.utf8.last }
+
+    /// 256 flags, set for the bytes of `words`' upper-case forms as well as their own.
+    private static func byteTable(_ words: [String], byte: (String) -> UInt8?) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for word in words { for form in [word, word.uppercased()] { byte(form).map { table[Int($0)] = true } } }
+        return table
     }
 
     /// The cell's text when it marks a total row: it starts with a total word, or ends with one
     /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
     static func label(of value: CellValue) -> String? {
         guard case .text(let text) = value else { return nil }
-        // Most cells are deal ids and names: only text starting with t, s, g, z or Σ, or ending
-        // with l or s, can match.
+        // Most cells are deal ids and names: only text that begins as a total word does or ends as
+        // a closing word does can match.
         guard let first = text.utf8.first(where: { $0 != 32 }), let last = text.utf8.last(where: { $0 != 32 }),
-            isTotalInitial(first) || last | 0x20 == UInt8(ascii: "l") || last | 0x20 == UInt8(ascii: "s")
+            opensTotalWord[Int(first)] || closesTotalWord[Int(last)]
         else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         let opens = HeaderSynonyms.totalWords.contains(lower) || totalOpenings.contains { lower.hasPrefix($0) }
