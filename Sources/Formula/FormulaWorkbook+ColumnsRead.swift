@@ -108,7 +108,7 @@ extension FormulaWorkbook {
         switch expression {
         case .range: return true
         case .call(let name, let arguments):
-            return name == "SUMIF" || name == "AVERAGEIF" || arguments.contains(where: inner)
+            return Functions.resizingSumRange.contains(name) || arguments.contains(where: inner)
         case .name(let name):
             guard depth < 20, let defined = definedName(name, from: sheet), let named = defined.expression else {
                 return false

@@ -1,6 +1,11 @@
 import Foundation
 
 extension Functions {
+    /// The functions below that read their sum range in the shape of their criteria range
+    /// (`resize: true`): what they read reaches beyond the rectangles they name
+    /// (`FormulaWorkbook.readsBetweenRectangles`).
+    static let resizingSumRange: Set<String> = ["SUMIF", "AVERAGEIF"]
+
     static let conditional: [String: Implementation] = [
         "COUNTIF": { e, a throws(NotEvaluable) in
             guard a.count == 2 else { return error(.value) }
