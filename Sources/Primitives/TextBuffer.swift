@@ -39,15 +39,6 @@ public struct TextBuffer: Sendable {
         }
     }
 
-    /// Appends one byte.
-    @inlinable
-    public mutating func append(byte: UInt8) {
-        append(upTo: 1) { room in
-            room[0] = byte
-            return 1
-        }
-    }
-
     /// Appends a literal's bytes.
     @inlinable
     public mutating func append(literal: StaticString) {

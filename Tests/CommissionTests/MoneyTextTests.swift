@@ -82,9 +82,20 @@ import Testing
             #expect(written.money == value.moneyText)
             #expect(written.grouped == value.groupedMoneyText)
             #expect(written.plain == value.plainText)
+            #expect(written.plain == Self.trimmed(value.description), "\(value.description)")
             #expect(written.money == Self.filled(value.description), "\(value.description)")
             #expect(written.grouped == Self.filled(value.description, grouped: true), "\(value.description)")
         }
+    }
+
+    /// `plain` (Foundation's description) without its fraction's trailing zeros, nor its point
+    /// when none is left.
+    static func trimmed(_ plain: String) -> String {
+        guard plain.contains(".") else { return plain }
+        var characters = Array(plain)
+        while characters.last == "0" { characters.removeLast() }
+        if characters.last == "." { characters.removeLast() }
+        return String(characters)
     }
 
     /// `plain` (Foundation's description) with at least two decimals and, when `grouped`, commas
@@ -115,7 +126,7 @@ import Testing
         for index in 0..<500 {
             buffer.append(literal: "«line» ")
             buffer.append(utf8: String(repeating: "x", count: index % 40))
-            buffer.append(byte: UInt8(ascii: ";"))
+            buffer.append(literal: ";")
             expected += "«line» " + String(repeating: "x", count: index % 40) + ";"
         }
         #expect(buffer.string == expected)
