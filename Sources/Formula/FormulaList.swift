@@ -78,8 +78,8 @@ public struct FormulaList: RandomAccessCollection, Sendable {
 
     /// The sheet and cell of the formula at `position`, without its text or cached value.
     public func location(at position: Int) -> (sheet: Int, address: CellAddress) {
-        let run = runs[runHolding(position)]
-        return (Int(run.sheet), CellAddress(row: Int(run.row) + position - Int(run.first), column: Int(run.column)))
+        let (sheet, row, column) = cellOrderKey(at: position)
+        return (Int(sheet), CellAddress(row: Int(row), column: Int(column)))
     }
 
     /// The formulas run by run, in order: the positions of each run (consecutive formulas down
@@ -115,23 +115,20 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     /// Adds a formula whose source and cached word (from `cachedValues`) are known.
     private mutating func append(_ location: Location, source: UInt32, cached word: UInt64) {
         precondition(count < Int(UInt32.max), "more formulas than a list numbers")
+        var extendsLastRun = false
         if let last = runs.last {
             let length = count - Int(last.first)
             let end: Location = (last.sheet, last.row + Int32(length - 1), last.column)
             if !Self.precedes(end, location) { isInCellOrder = false }
-            let next = last.source & Self.textBit != 0 ? last.source + UInt32(length) : last.source
-            let extends =
+            extendsLastRun =
                 (location.sheet, location.column) == (last.sheet, last.column)
-                && Int(location.row) == Int(end.row) + 1 && source == next
-            if !extends {
-                runs.append(
-                    Run(
-                        first: UInt32(count), row: location.row, column: location.column, sheet: location.sheet,
-                        source: source))
-            }
-        } else {
+                && Int(location.row) == Int(end.row) + 1 && source == self.source(of: last, offset: length)
+        }
+        if !extendsLastRun {
             runs.append(
-                Run(first: 0, row: location.row, column: location.column, sheet: location.sheet, source: source))
+                Run(
+                    first: UInt32(count), row: location.row, column: location.column, sheet: location.sheet,
+                    source: source))
         }
         if count % Self.runStride == 0 { strideRuns.append(UInt32(runs.count - 1)) }
         cached.append(word, values: &cachedValues)
