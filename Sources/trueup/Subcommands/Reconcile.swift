@@ -97,7 +97,7 @@ struct Reconcile: ParsableCommand {
                 }
                 results.append(
                     try Reconciler.reconcile(
-                        read,
+                        consume read,
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
                         carried: carried, keepingLines: several && deals == nil,
