@@ -43,7 +43,7 @@ let package = Package(
         // The same calculation over more lines than memory holds: compact records, spilled to disk.
         .target(name: "SpooledEngine", dependencies: ["Commission", "FileAccess", "Parallel"]),
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet"]),
+        .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet", "Parallel"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(name: "Ingest", dependencies: ["Commission", "Primitives", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
 

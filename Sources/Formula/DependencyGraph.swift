@@ -9,9 +9,10 @@ struct DependencyGraph {
     /// Formula index → the cycle it is on (its cells as `'Sheet'!A1`).
     private(set) var cycles: [Int: [String]] = [:]
 
-    /// `read(i)` is formula `i` read for the cells it refers to (nil when it did not parse): a
-    /// filled-down formula's references are moved from its shape's, without building its tree.
-    init(workbook: FormulaWorkbook, read: (Int) -> ShapeCache.Read?) {
+    /// `read(i, cell)` is formula `i` (at `cell`) read for the cells it refers to (nil when it
+    /// did not parse): a filled-down formula's references are moved from its shape's, without
+    /// building its tree.
+    init(workbook: FormulaWorkbook, read: (Int, CellAddress) -> ShapeCache.Read?) {
         let formulas = workbook.formulas
         // Per sheet and column: the formula rows, sorted, with their formula index (eight bytes a
         // formula; a column read down in order, as a file's is, is not sorted again).
@@ -73,7 +74,7 @@ struct DependencyGraph {
         func precedents(of node: Int) -> [Segment] {
             var ranges: [(Int, Reference)] = []
             let (sheet, cell) = formulas.location(at: node)
-            switch read(node) {
+            switch read(node, cell) {
             case nil: return []
             case .references(let references)?:
                 // What `collectRanges` finds in a tree of plain references, in the same order.

@@ -6,6 +6,9 @@ public struct EvaluationOptions: Sendable {
     /// The date `TODAY()` returns (a serial in the workbook's date system); nil makes `TODAY`
     /// not evaluable, so that results never depend on the day they are computed.
     public var today: DateComponents?
+    /// How many formulas a workbook has before they are evaluated in chunks on every core, when
+    /// the order does not matter (each reads cached values only).
+    var evaluatedInChunksFrom = 50_000
 
     public init(today: DateComponents? = nil) {
         self.today = today

@@ -52,6 +52,10 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { cached.count }
 
+    /// Whether some formula was saved without a cached value (its `FormulaCell.cached` is blank):
+    /// only such a formula's evaluated value can change what a reader of its cell sees.
+    public var hasFormulaWithoutCachedValue: Bool { cached.containsBlank }
+
     public subscript(position: Int) -> FormulaCell {
         cell(at: position, in: runHolding(position))
     }

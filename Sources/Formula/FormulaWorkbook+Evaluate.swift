@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import Spreadsheet
 
 /// What evaluating one formula cell gave.
@@ -65,45 +66,69 @@ extension FormulaWorkbook {
     /// Each formula's outcome, by its position in `formulas` (nil for one never reached). The
     /// parsed trees, the graph and the evaluator's copy of the cells are let go on return.
     private func outcomes(precedents: PrecedentValues, options: EvaluationOptions) -> FormulaOutcomes {
-        // Filled-down formulas are kept as their shape and where it moved to, and each tree is
-        // built when it is read: a million trees held at once would take hundreds of megabytes.
-        var parsed: [ShapeCache.Parsed?] = []
-        var syntax: [Int: NotEvaluable] = [:]
-        parsed.reserveCapacity(formulas.count)
+        // Filled-down formulas are kept as their shape's number (where it moved to is the cell's
+        // offset from the shape's), and each tree is built when it is read: a million trees, or a
+        // million parses of sixteen bytes, held at once would take hundreds or tens of megabytes.
         var shapes = ShapeCache()
+        var parsed = ParsedFormulas(count: formulas.count)
         for (index, formula) in formulas.enumerated() {
             do {
-                parsed.append(try shapes.parsed(formula))
+                parsed.set(try shapes.parsed(formula), at: index, shapes: shapes)
             } catch {
-                parsed.append(nil)
-                syntax[index] = NotEvaluable(.syntax(error.description))
+                parsed.syntax[index] = NotEvaluable(.syntax(error.description))
             }
         }
-        let graph = DependencyGraph(workbook: self) { parsed[$0].map(shapes.read(parsed:)) }
-        let evaluator = Evaluator(workbook: self, options: options)
+        let graph = DependencyGraph(workbook: self) { node, cell in
+            parsed.parse(at: node, cell: cell, shapes: shapes).map(shapes.read(parsed:))
+        }
+        let (cycles, shapesRead, parsedRead) = (graph.cycles, shapes, parsed)
+        /// The outcome of the formula at `node` (`formula`), evaluated by `evaluator`.
+        @Sendable func outcome(of node: Int, _ formula: FormulaCell, by evaluator: Evaluator)
+            -> Result<FormulaValue, NotEvaluable>
+        {
+            if let cycle = cycles[node] { return .failure(NotEvaluable(.circular(cycle))) }
+            guard let parse = parsedRead.parse(at: node, cell: formula.address, shapes: shapesRead) else {
+                return .failure(parsedRead.syntax[node] ?? NotEvaluable(.syntax("unreadable formula")))
+            }
+            // A filled-down formula is its shape's tree with the references read moved: no tree
+            // of its own is built.
+            let (tree, rows, columns) = shapesRead.unmovedTree(parse)
+            evaluator.sheet = formula.sheet
+            evaluator.cell = formula.address
+            evaluator.arrayMode = formula.isArray
+            evaluator.moved = (rows, columns)
+            do throws(NotEvaluable) {
+                return .success(try evaluator.cellValue(tree))
+            } catch {
+                return .failure(error)
+            }
+        }
         var outcomes = FormulaOutcomes(count: formulas.count)
+        let chunks = chunkCount(items: formulas.count, minimum: options.evaluatedInChunksFrom)
+        if precedents == .cachedWhereAvailable, !formulas.hasFormulaWithoutCachedValue, chunks > 1 {
+            // Every formula reads the cached values of the formula cells it refers to, and no
+            // cell is written: the order does not matter, and chunks of formulas are evaluated on
+            // every core, each by its own evaluator.
+            let parts = inParallel(chunks: chunks) { chunk in
+                let range = chunkRange(chunk, of: chunks, total: formulas.count)
+                let evaluator = Evaluator(workbook: self, options: options)
+                var part = FormulaOutcomes(count: range.count)
+                for node in range {
+                    part.set(outcome(of: node, formulas[node], by: evaluator), at: node - range.lowerBound)
+                }
+                return part
+            }
+            for (chunk, part) in parts.enumerated() {
+                let range = chunkRange(chunk, of: chunks, total: formulas.count)
+                for node in range { outcomes.set(part[node - range.lowerBound]!, at: node) }
+            }
+            return outcomes
+        }
+        let evaluator = Evaluator(workbook: self, options: options)
         for position in graph.order {
             let node = Int(position)
             let formula = formulas[node]
-            let outcome: Result<FormulaValue, NotEvaluable>
-            if let cycle = graph.cycles[node] {
-                outcome = .failure(NotEvaluable(.circular(cycle)))
-            } else if let parse = parsed[node] {
-                // A filled-down formula is its shape's tree with the references read moved: no
-                // tree of its own is built.
-                let (tree, rows, columns) = shapes.unmovedTree(parse)
-                evaluator.sheet = formula.sheet
-                evaluator.cell = formula.address
-                evaluator.arrayMode = formula.isArray
-                evaluator.moved = (rows, columns)
-                do throws(NotEvaluable) {
-                    outcome = .success(try evaluator.cellValue(tree))
-                } catch {
-                    outcome = .failure(error)
-                }
-            } else {
-                outcome = .failure(syntax[node] ?? NotEvaluable(.syntax("unreadable formula")))
-            }
+            let outcome = outcome(of: node, formula, by: evaluator)
             outcomes.set(outcome, at: node)
             let keepCached = precedents == .cachedWhereAvailable && formula.cached != .blank
             if !keepCached {
@@ -127,6 +152,41 @@ extension FormulaValue {
         case (.number(let x), .number(let y)): return x.excelPrecision == y.excelPrecision
         case (.text(""), .blank), (.blank, .text("")), (.blank, .blank): return true
         default: return a == b
+        }
+    }
+}
+
+/// Each formula of a list as parsed, in four bytes where it is a kept shape: the shape's number,
+/// the formula's cell telling how far it moved. A tree of its own is kept aside; a formula that
+/// did not parse has its reason in `syntax`.
+private struct ParsedFormulas {
+    /// Per formula, its kept shape's number, or `tree` or `unparsed`.
+    private var numbers: [Int32]
+    private var trees: [Int: FormulaExpression] = [:]
+    /// Why each formula that did not parse did not.
+    var syntax: [Int: NotEvaluable] = [:]
+    private static let tree: Int32 = -1
+    private static let unparsed: Int32 = -2
+
+    init(count: Int) {
+        numbers = [Int32](repeating: Self.unparsed, count: count)
+    }
+
+    mutating func set(_ parse: ShapeCache.Parsed, at index: Int, shapes: ShapeCache) {
+        if let number = shapes.number(of: parse) {
+            numbers[index] = number
+        } else {
+            numbers[index] = Self.tree
+            trees[index] = shapes.tree(parse)
+        }
+    }
+
+    /// The formula at `index` (at `cell`) as `ShapeCache.parsed` gave it; nil when it did not parse.
+    func parse(at index: Int, cell: CellAddress, shapes: ShapeCache) -> ShapeCache.Parsed? {
+        switch numbers[index] {
+        case Self.unparsed: nil
+        case Self.tree: .tree(trees[index]!)
+        case let number: shapes.shared(number, at: cell)
         }
     }
 }

@@ -38,6 +38,9 @@ struct PackedColumn: Sendable {
         return index < narrowWords.count ? values.value(narrow: narrowWords[index]) : .blank
     }
 
+    /// Whether some word is a blank's (`PackedValues.blank`, zero in either width).
+    var containsBlank: Bool { isWide ? wideWords.contains(PackedValues.blank) : narrowWords.contains(0) }
+
     /// Puts `word` at `index`, blanks filling the words before it when it is past the end.
     mutating func set(_ word: UInt64, at index: Int, values: inout PackedValues) {
         if index >= count {

@@ -108,6 +108,19 @@ struct ShapeCache {
         return .shared(shape: Int32(kept.count - 1), rows: 0, columns: 0)
     }
 
+    /// The number of the kept shape `parsed` moves, nil for a tree of its own: with the cell it
+    /// was parsed at, `shared(_:at:)` gives it back.
+    func number(of parsed: Parsed) -> Int32? {
+        guard case .shared(let number, _, _) = parsed else { return nil }
+        return number
+    }
+
+    /// Kept shape `number` moved to `cell` (as `parsed` gives a formula of that shape at `cell`).
+    func shared(_ number: Int32, at cell: CellAddress) -> Parsed {
+        let shape = kept[Int(number)]
+        return .shared(shape: number, rows: Int32(cell.row - shape.row), columns: Int32(cell.column - shape.column))
+    }
+
     /// The tree a parse stands for, unmoved (a shape's as first parsed), and how far to move its
     /// references: `tree(_:)` without building the moved tree.
     func unmovedTree(_ parsed: Parsed) -> (tree: FormulaExpression, rows: Int, columns: Int) {
