@@ -28,7 +28,14 @@ struct DependencyGraph {
                 byColumn[sheet]![column]!.sort { $0.row < $1.row }
             }
         }
-        let columnsBySheet = byColumn.mapValues { $0.keys.sorted() }
+        // Each sheet's formula columns, by the sheet's index: a reference's sheet and columns
+        // are found without hashing (a million formulas read three cells each).
+        var columnsOfSheet = [SheetColumns?](repeating: nil, count: workbook.sheets.count)
+        for (sheet, columns) in byColumn where columnsOfSheet.indices.contains(sheet) {
+            let numbers = columns.keys.sorted()
+            columnsOfSheet[sheet] = SheetColumns(numbers: numbers, rows: numbers.map { columns[$0]! })
+        }
+        byColumn = [:]
         let extent = workbook.usedExtent
 
         // The formula nodes in a range, worked out once per range: fifty SUMIFS over a column of a
@@ -39,7 +46,9 @@ struct DependencyGraph {
         var rangeNodes: [[UInt32]] = []
         var doneUpTo: [Int] = []
         func segment(in sheet: Int, _ reference: Reference) -> Segment {
-            guard let columns = byColumn[sheet], let sorted = columnsBySheet[sheet] else { return Segment(nodes: []) }
+            guard columnsOfSheet.indices.contains(sheet), let columns = columnsOfSheet[sheet] else {
+                return Segment(nodes: [])
+            }
             let lastRow = min(reference.lastRow, max(extent.rows, reference.firstRow))
             let key = RangeKey(
                 sheet: sheet, firstRow: reference.firstRow, lastRow: lastRow, firstColumn: reference.firstColumn,
@@ -47,8 +56,9 @@ struct DependencyGraph {
             let isCell = key.firstRow == key.lastRow && key.firstColumn == key.lastColumn
             if !isCell, let known = rangeIDs[key] { return Segment(nodes: rangeNodes[known], range: known) }
             var found: [UInt32] = []
-            for column in sorted where column >= reference.firstColumn && column <= reference.lastColumn {
-                let rows = columns[column]!
+            for (position, column) in columns.numbers.enumerated()
+            where column >= reference.firstColumn && column <= reference.lastColumn {
+                let rows = columns.rows[position]
                 var low = 0
                 var high = rows.count
                 while low < high {
@@ -77,6 +87,7 @@ struct DependencyGraph {
             switch read(node, cell) {
             case nil: return []
             case .references(let references)?:
+                ranges.reserveCapacity(references.count)
                 // What `collectRanges` finds in a tree of plain references, in the same order.
                 for reference in references {
                     if let target = Self.sheet(of: reference, workbook: workbook, from: sheet) {
@@ -136,6 +147,13 @@ struct DependencyGraph {
                 }
             }
         }
+    }
+
+    /// A sheet's formula columns: their numbers, ascending, and each one's formula rows, sorted,
+    /// with their formula index.
+    private struct SheetColumns {
+        let numbers: [Int]
+        let rows: [[(row: Int32, node: UInt32)]]
     }
 
     /// The formula nodes one reference of a formula reads; `range` numbers a range of several
