@@ -84,10 +84,15 @@ struct CommissionFormulas {
             guard let sheet = workbook?.sheet(named: name) else { continue }
             wanted[Place(sheet: sheet, row: row, column: cell.column)] = index
         }
-        guard let workbook, !wanted.isEmpty else { return texts }
+        guard let workbook, let lastRow = wanted.keys.map(\.row).max() else { return texts }
+        // The rows asked about are a few among a million formulas: a formula on another row is
+        // passed over without hashing its place.
+        var rowAsked = [Bool](repeating: false, count: lastRow + 1)
+        for place in wanted.keys { rowAsked[place.row] = true }
         let formulas = workbook.formulas
         for position in formulas.indices {
             let (sheet, address) = formulas.location(at: position)
+            guard address.row <= lastRow, rowAsked[address.row] else { continue }
             if let index = wanted[Place(sheet: sheet, row: address.row, column: address.column)] {
                 texts[index] = formulas[position].text
             }
