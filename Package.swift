@@ -116,6 +116,7 @@ let package = Package(
             name: "ReconciliationTests",
             dependencies: [
                 "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
+                "TestSupport",
             ]),
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),

@@ -8,6 +8,14 @@ enum FormulaForensics {
     /// A formula with each relative row number written as an offset from its own row, so that
     /// `ROUND(B20*E20*K20,2)` on row 20 and `ROUND(B21*E21*K21,2)` on row 21 read the same.
     static func relativeForm(_ formula: String, row: Int) -> String {
+        var text = formula
+        if let form = text.withUTF8({ asciiRelativeForm($0, row: row) }) { return form }
+        return characterRelativeForm(formula, row: row)
+    }
+
+    /// `relativeForm` read character by character: for any text (an ASCII one is read as bytes,
+    /// to the same result, by `asciiRelativeForm`).
+    static func characterRelativeForm(_ formula: String, row: Int) -> String {
         var out = ""
         var chars = Array(formula)
         var i = 0
