@@ -19,38 +19,35 @@ struct RowDigits: Sendable, Equatable {
 /// in capitals without leading zeros between the same bytes, and writes each reference as the same
 /// offset from its cell. The sheet plays no part in a shape.
 struct FilledDownFormulas: Sendable {
-    /// A formula given a shape: its row, its shape's number, its text and where its references'
-    /// rows are written in that text.
+    /// A formula given a shape: its row (0 for none), its shape's number, its text and where its
+    /// references' rows are written in that text.
     private struct Remembered: Sendable {
-        var row: Int
-        var shape: UInt32
-        var text: String
-        var rows: [RowDigits]
+        var row = 0
+        var shape: UInt32 = 0
+        var text = ""
+        var rows: [RowDigits] = []
     }
 
     /// The last formula remembered in each column, by column (1-based) minus one.
-    private var last: [Remembered?] = []
-    /// The rows of the formula being compared, reused from one formula to the next.
-    private var moved: [RowDigits] = []
+    private var last: [Remembered] = []
 
     /// The number of the shape of `text` at `cell`, when it is the formula last remembered in the
     /// same column with each reference moved as far as `cell` is from it; nil when it is not.
     mutating func shape(of text: String, at cell: CellAddress) -> UInt32? {
         let index = cell.column - 1
-        guard index >= 0, index < last.count, let above = last[index] else { return nil }
-        var moved = self.moved
-        self.moved = []
-        defer { self.moved = moved }
+        guard index >= 0, index < last.count, last[index].row > 0 else { return nil }
+        let offset = cell.row - last[index].row
+        let old = last[index].text
         let same = text.utf8.withContiguousStorageIfAvailable { new in
-            above.text.utf8.withContiguousStorageIfAvailable { old in
-                Self.isMoved(new, from: old, rows: above.rows, by: cell.row - above.row, into: &moved)
+            old.utf8.withContiguousStorageIfAvailable { old in
+                Self.isMoved(new, from: old, rows: last[index].rows, by: offset)
             }
         }
         guard same == true else { return nil }
-        last[index]!.row = cell.row
-        last[index]!.text = text
-        swap(&last[index]!.rows, &moved)
-        return above.shape
+        last[index].row = cell.row
+        last[index].text = text
+        Self.move(&last[index].rows, by: offset)
+        return last[index].shape
     }
 
     /// Remembers that `text` at `cell` has shape number `shape`, its references' rows written at
@@ -58,39 +55,46 @@ struct FilledDownFormulas: Sendable {
     mutating func remember(_ text: String, at cell: CellAddress, shape: UInt32, rows: [RowDigits]) {
         let index = cell.column - 1
         guard index >= 0 else { return }
-        if index >= last.count { last += repeatElement(nil, count: index + 1 - last.count) }
-        guard last[index] != nil else {
-            last[index] = Remembered(row: cell.row, shape: shape, text: text, rows: rows)
-            return
-        }
-        last[index]!.row = cell.row
-        last[index]!.shape = shape
-        last[index]!.text = text
-        last[index]!.rows.removeAll(keepingCapacity: true)
-        last[index]!.rows.append(contentsOf: rows)
+        if index >= last.count { last += repeatElement(Remembered(), count: index + 1 - last.count) }
+        last[index].row = cell.row
+        last[index].shape = shape
+        last[index].text = text
+        last[index].rows.removeAll(keepingCapacity: true)
+        last[index].rows.append(contentsOf: rows)
     }
 
     /// Whether `text` is `old` with each reference's row number (written at `rows` in `old`)
-    /// `offset` more and still a row of the sheet, every other byte the same; `moved` gets where
-    /// the rows are written in `text`.
+    /// `offset` more and still a row of the sheet, every other byte the same.
     static func isMoved(
-        _ text: UnsafeBufferPointer<UInt8>, from old: UnsafeBufferPointer<UInt8>, rows: [RowDigits], by offset: Int,
-        into moved: inout [RowDigits]
+        _ text: UnsafeBufferPointer<UInt8>, from old: UnsafeBufferPointer<UInt8>, rows: [RowDigits], by offset: Int
     ) -> Bool {
-        moved.removeAll(keepingCapacity: true)
         var (o, n) = (0, 0)
         for reference in rows {
             guard sameBytes(text, n, old, o..<reference.start) else { return false }
             n += reference.start - o
-            let row = reference.row + offset
-            guard row >= 1, row <= CellAddress.maxRow, let end = endOfDigits(of: row, in: text, at: n) else {
-                return false
-            }
-            moved.append(RowDigits(start: n, end: end, row: row))
+            guard let end = endOfRow(reference.row + offset, in: text, at: n) else { return false }
             n = end
             o = reference.end
         }
         return text.count - n == old.count - o && sameBytes(text, n, old, o..<old.count)
+    }
+
+    /// `rows` (from a text `isMoved` took) as the moved text has them: each row `offset` more,
+    /// the bytes after it moved as far as its digits grew or shrank.
+    static func move(_ rows: inout [RowDigits], by offset: Int) {
+        var shift = 0
+        for index in rows.indices {
+            let old = rows[index]
+            let row = old.row + offset
+            var digits = 1
+            var power = 10
+            while power <= row {
+                digits += 1
+                power *= 10
+            }
+            rows[index] = RowDigits(start: old.start + shift, end: old.start + shift + digits, row: row)
+            shift += digits - (old.end - old.start)
+        }
     }
 
     /// Whether `text` holds `old[range]` from `start` on.
@@ -101,20 +105,18 @@ struct FilledDownFormulas: Sendable {
         return range.isEmpty || memcmp(text.baseAddress! + start, old.baseAddress! + range.lowerBound, range.count) == 0
     }
 
-    /// Just past `row`'s decimal digits when `text` holds them from `start` on; nil when it does not.
-    private static func endOfDigits(of row: Int, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        var count = 1
-        var power = 10
-        while power <= row {
-            count += 1
-            power *= 10
+    /// Just past the digits from `start` on in `text` when they write `row`, a row of the sheet,
+    /// without leading zeros; nil when they do not.
+    private static func endOfRow(_ row: Int, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        guard row >= 1, row <= CellAddress.maxRow, start < text.count, text[start] != UInt8(ascii: "0") else {
+            return nil
         }
-        guard start + count <= text.count else { return nil }
-        var rest = row
-        for position in stride(from: start + count - 1, through: start, by: -1) {
-            guard text[position] == UInt8(ascii: "0") + UInt8(rest % 10) else { return nil }
-            rest /= 10
+        var (value, end) = (0, start)
+        while end < text.count, (48...57).contains(text[end]) {
+            value = value * 10 + Int(text[end] - 48)
+            end += 1
+            if value > row { return nil }
         }
-        return start + count
+        return value == row ? end : nil
     }
 }

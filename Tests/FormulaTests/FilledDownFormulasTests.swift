@@ -98,7 +98,7 @@ import Testing
     /// Down a column, each formula found from the one above it remembers where its own rows are
     /// written: a run from row 2 to 120 (through 9 to 10 and 99 to 100) is found from the first,
     /// but for the one whose string names its row, after which the next is found from the row
-    /// above that one.
+    /// above that one; then back up to row 2.
     @Test func aColumnFilledDownIsFoundRowByRow() {
         let template = "IF(D{0}>0,ROUND(D{0}*'Rates Q3'!B{1},2),\"D2 x\")"
         let first = Self.text(template, row: 2)
@@ -112,6 +112,11 @@ import Testing
         for row in 3...120 {
             let text = row == 60 ? "IF(D60>0,ROUND(D60*'Rates Q3'!B61,2),\"D60 x\")" : Self.text(template, row: row)
             #expect(filled.shape(of: text, at: CellAddress(row: row, column: 5)) == (row == 60 ? nil : 3), "row \(row)")
+        }
+        // And back up, the digits shrinking.
+        for row in (2...119).reversed() {
+            let text = Self.text(template, row: row)
+            #expect(filled.shape(of: text, at: CellAddress(row: row, column: 5)) == 3, "row \(row), back up")
         }
     }
 }
