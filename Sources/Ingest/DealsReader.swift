@@ -177,7 +177,7 @@ public enum DealsReader {
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
-        let headerIDKey = header.headers[.dealID].map(headerKey)
+        let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         var tableTotals: [TotalRow] = []
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
@@ -203,7 +203,8 @@ public enum DealsReader {
                 }
                 // The first block's title may stand above the header.
                 if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
-                guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
+                guard row.index > mapping.headerRow,
+                    !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
                 if let blocks {
                     if let rep = blocks.title(of: row) {
