@@ -41,8 +41,13 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     private var shapes: [[UInt8]] = []
     private var shapeNumbers: [[UInt8]: UInt32] = [:]
     private var texts: [String] = []
-    /// The shape being worked out, reused from one formula to the next.
+    /// The shape being worked out, reused from one formula to the next, and where its
+    /// references' rows are written in its text.
     private var key: [UInt8] = []
+    private var rowDigits: [RowDigits] = []
+    /// The last formula given a shape in each column, which the next one filled down is
+    /// compared with instead of writing its shape out.
+    private var filledDown = FilledDownFormulas()
     /// Whether the formulas are in cell order (sheet, row, column), no cell twice: as a reader
     /// of the sheets in tab order adds them. Only ever true when they are.
     private(set) var isInCellOrder = true
@@ -243,15 +248,22 @@ public struct FormulaList: RandomAccessCollection, Sendable {
     /// The number of `text`'s shape at `address`, kept when new; nil when the formula has no shape
     /// to share or too many shapes are kept.
     private mutating func shapeNumber(_ text: String, at address: CellAddress) -> UInt32? {
+        if let number = filledDown.shape(of: text, at: address) { return number }
         let shared = text.utf8.withContiguousStorageIfAvailable {
-            ShapeCache.writeShape($0, at: address, into: &key)
+            ShapeCache.writeShape($0, at: address, into: &key, rows: &rowDigits)
         }
         guard shared ?? false else { return nil }
-        if let known = shapeNumbers[key] { return known }
-        guard shapes.count < ShapeCache.mostShapes else { return nil }
-        shapes.append(key)
-        shapeNumbers[key] = UInt32(shapes.count - 1)
-        return UInt32(shapes.count - 1)
+        let number: UInt32
+        if let known = shapeNumbers[key] {
+            number = known
+        } else {
+            guard shapes.count < ShapeCache.mostShapes else { return nil }
+            shapes.append(key)
+            number = UInt32(shapes.count - 1)
+            shapeNumbers[key] = number
+        }
+        filledDown.remember(text, at: address, shape: number, rows: rowDigits)
+        return number
     }
 
     private mutating func textNumber(_ text: String) -> UInt32 {

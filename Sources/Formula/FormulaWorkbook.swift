@@ -74,15 +74,18 @@ public struct FormulaWorkbook: Sendable {
     private static func callsSubtotal(_ formula: String) -> Bool {
         var formula = formula
         return formula.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "(") {
-                for name in ["SUBTOTAL", "AGGREGATE"] where index >= name.utf8.count {
-                    let start = index - name.utf8.count
-                    if zip(bytes[start..<index], name.utf8).allSatisfy({ $0 & 0xDF == $1 }) { return true }
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "(") {
+                for name in subtotalNames where index >= name.count {
+                    let start = index - name.count
+                    if name.indices.allSatisfy({ bytes[start + $0] & 0xDF == name[$0] }) { return true }
                 }
             }
             return false
         }
     }
+
+    /// The functions `callsSubtotal` looks for, in capitals.
+    private static let subtotalNames = ["SUBTOTAL", "AGGREGATE"].map { Array($0.utf8) }
 
     func isSubtotal(sheet: Int, row: Int, column: Int) -> Bool {
         !subtotalCells.isEmpty && subtotalCells.contains(CellKey(sheet: sheet, row: row, column: column))

@@ -42,6 +42,8 @@ struct ShapeCache {
     private var kept: [Shape] = []
     /// The key of the formula being looked up, reused from one formula to the next.
     private var key: [UInt8] = []
+    /// Where the references' rows are written in that formula's text (not used here).
+    private var rowDigits: [RowDigits] = []
 
     /// The references of a formula of a workbook's list without building its tree, when its
     /// shape is shared and names no defined name; its tree otherwise. Its shape, when it has
@@ -66,7 +68,9 @@ struct ShapeCache {
 
     /// The formula `text` at `cell`, as a shape already kept where it has one.
     mutating func parsed(_ text: String, at cell: CellAddress) throws(FormulaSyntaxError) -> Parsed {
-        let shared = text.utf8.withContiguousStorageIfAvailable { Self.writeShape($0, at: cell, into: &key) }
+        let shared = text.utf8.withContiguousStorageIfAvailable {
+            Self.writeShape($0, at: cell, into: &key, rows: &rowDigits)
+        }
         guard shared ?? false else { return .tree(try Parser.parse(text)) }
         return try parsed(shape: key, text: text, at: cell)
     }
@@ -143,8 +147,12 @@ struct ShapeCache {
     /// written as its offset from `cell`, between two 0x01 bytes. False when the formula has
     /// anchored references, ranges, structured references, a reference not written as Excel
     /// writes it (`d2`, `D02`) or a 0x01 byte: so that `text(ofShape:at:)` gives the text back.
-    static func writeShape(_ bytes: UnsafeBufferPointer<UInt8>, at cell: CellAddress, into out: inout [UInt8]) -> Bool {
+    /// `rows` (emptied first) gets where each reference's row is written in `bytes`, in order.
+    static func writeShape(
+        _ bytes: UnsafeBufferPointer<UInt8>, at cell: CellAddress, into out: inout [UInt8], rows: inout [RowDigits]
+    ) -> Bool {
         out.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
         guard
             !bytes.contains(where: {
                 $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") || $0 == Self.marker
@@ -163,6 +171,9 @@ struct ShapeCache {
                 if next != UInt8(ascii: "("), next != UInt8(ascii: "!"), let address = CellAddress.parse(bytes[i..<end])
                 {
                     guard isWrittenAsExcelWrites(bytes[i..<end]) else { return false }
+                    var digits = end
+                    while (48...57).contains(bytes[digits - 1]) { digits -= 1 }
+                    rows.append(RowDigits(start: digits, end: end, row: address.row))
                     out.append(Self.marker)
                     writeInteger(address.row - cell.row, into: &out)
                     out.append(UInt8(ascii: ","))

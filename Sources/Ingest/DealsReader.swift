@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Parallel
+import Primitives
 import Spreadsheet
 
 /// A row of the deals sheet that totals others ("Total", "Subtotal R-101", "Grand total").
@@ -177,7 +178,7 @@ public enum DealsReader {
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
-        let headerIDKey = header.headers[.dealID].map(headerKey)
+        let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         var tableTotals: [TotalRow] = []
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
@@ -203,7 +204,8 @@ public enum DealsReader {
                 }
                 // The first block's title may stand above the header.
                 if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
-                guard row.index > mapping.headerRow, !BlockTitles.repeatsHeader(row, header, key: headerIDKey)
+                guard row.index > mapping.headerRow,
+                    !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
                 if let blocks {
                     if let rep = blocks.title(of: row) {
@@ -328,6 +330,8 @@ public enum DealsReader {
         /// `mapping.columns` as (field ordinal, column) pairs, looked through for each cell.
         let mapped: [(ordinal: Int, column: Int)]
         let commissionColumn: Int?
+        let rateColumn: Int?
+        let bonusColumn: Int?
         let dateOrder: DateOrder?
         let cancelOrder: DateOrder?
         let amountStyle: NumberStyle
@@ -342,6 +346,9 @@ public enum DealsReader {
         var splits: [String: Decimal] = [:]
         var dates: [String: LocalDate] = [:]
         var cancelDates: [String: LocalDate] = [:]
+        /// The last split read from a number cell, by the number's storage bits
+        /// (`Decimal.packedStorage`): a column of 1s is read once.
+        var lastNumberSplit: (bits: UInt64, split: Decimal?)?
         /// The labels given to lines already, by their texts, so that the process's table (and
         /// its lock) is asked once per distinct texts.
         private var labels: [LabelTexts: CreditLine.Labels] = [:]
@@ -349,6 +356,8 @@ public enum DealsReader {
         init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
             mapped = mapping.columns.map { (ordinal: $0.key.ordinal, column: $0.value) }
             commissionColumn = mapping.columns[.commission]
+            rateColumn = mapping.columns[.rate]
+            bonusColumn = mapping.columns[.bonus]
             dateOrder = styles.dates[.date]
             cancelOrder = styles.dates[.cancelDate]
             amountStyle = styles.numbers[.amount] ?? .decimalPoint
@@ -444,8 +453,14 @@ public enum DealsReader {
             })
         let splitStyle = context.splitStyle
         let split = attempt(.split) { () throws(ValueReading.Failure) in
-            try RowContext.remembered(value(.split), in: &context.splits) { (value) throws(ValueReading.Failure) in
-                try ValueReading.fraction(value, style: splitStyle)
+            if case .number(let number) = value(.split), let bits = number.packedStorage {
+                if let last = context.lastNumberSplit, last.bits == bits { return last.split }
+                let split = try ValueReading.fraction(.number(number), style: splitStyle)
+                context.lastNumberSplit = (bits, split)
+                return split
+            }
+            return try RowContext.remembered(value(.split), in: &context.splits) {
+                (value) throws(ValueReading.Failure) in try ValueReading.fraction(value, style: splitStyle)
             }
         }
         let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in
@@ -472,8 +487,8 @@ public enum DealsReader {
                     }))
             return
         }
-        func cell(_ field: Field) -> Cell? {
-            mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
+        func cell(_ column: Int?) -> Cell? {
+            column.flatMap { column in row.cells.first { $0.column == column } }
         }
         for field in Self.textNumberFields where values[field.ordinal].isText {
             if field == .rate && ValueReading.percentage(value(.rate), style: context.rateStyle) == nil {
@@ -483,7 +498,7 @@ public enum DealsReader {
         }
         if manualCells != .nothing {
             // A rate stored as text (`7.5%`) is read as the number it is.
-            let rate = cell(.rate).map { rate -> CellValue in
+            let rate = cell(context.rateColumn).map { rate -> CellValue in
                 guard rate.value.isText,
                     let number = ValueReading.percentage(rate.value, style: context.rateStyle)
                 else { return rate.value }
@@ -491,7 +506,7 @@ public enum DealsReader {
             }
             result.manual.append(
                 ManualCells(
-                    row: row.index, rate: rate, commission: cell(.commission), bonus: cell(.bonus)?.value,
+                    row: row.index, rate: rate, commission: commissionCell, bonus: cell(context.bonusColumn)?.value,
                     keeping: manualCells))
         }
         let labels = context.labels(
@@ -550,12 +565,21 @@ extension TotalRow {
         guard case .text(let text) = value else { return nil }
         // Most cells are deal ids and names: only text that begins as a total word does or ends as
         // a closing word does can match.
-        guard let first = text.utf8.first(where: { $0 != 32 }), let last = text.utf8.last(where: { $0 != 32 }),
-            opensTotalWord[Int(first)] || closesTotalWord[Int(last)]
-        else { return nil }
+        let mayMark =
+            text.utf8.withContiguousStorageIfAvailable { mayMarkTotal($0) } ?? mayMarkTotal(text.utf8)
+        guard mayMark else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         let opens = HeaderSynonyms.totalWords.contains(lower) || totalOpenings.contains { lower.hasPrefix($0) }
         return opens || totalEndings.contains { lower.hasSuffix($0) } ? text : nil
+    }
+
+    /// Whether the first byte of `bytes` other than a space can open a total word, or the last
+    /// can close one.
+    private static func mayMarkTotal(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+        guard let first = bytes.first(where: { $0 != 32 }), let last = bytes.last(where: { $0 != 32 }) else {
+            return false
+        }
+        return opensTotalWord[Int(first)] || closesTotalWord[Int(last)]
     }
 
     /// A total word and what follows it in a label that opens with one (`Total Ana`, `Total:`);

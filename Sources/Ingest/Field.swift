@@ -95,9 +95,17 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
 /// Whether `headerKey(text) == key`, without making the key when `text` is ASCII: every row's deal
 /// id is asked whether it repeats the header, and folding a million ids costs seconds.
 func headerKey(of text: String, is key: String) -> Bool {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return headerKey(text) == key }
+    let ascii =
+        text.utf8.withContiguousStorageIfAvailable { asciiHeaderKey(of: $0, is: key) }
+        ?? asciiHeaderKey(of: text.utf8, is: key)
+    return ascii ?? (headerKey(text) == key)
+}
+
+/// Whether the header key of `bytes` is `key`, when they are ASCII; nil when they are not.
+private func asciiHeaderKey(of bytes: some Sequence<UInt8>, is key: String) -> Bool? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
     var expected = key.utf8.makeIterator()
-    for byte in text.utf8 {
+    for byte in bytes {
         guard let byte = headerKeyByte(byte) else { continue }
         guard expected.next() == byte else { return false }
     }

@@ -220,7 +220,7 @@ extension String {
     var trimmedSpaces: String {
         func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{00A0}" }
         // Checked on bytes first: spaces, tabs and the no-break space's lead byte 0xC2.
-        let ends = (utf8.first, utf8.last)
+        let ends = utf8.withContiguousStorageIfAvailable { ($0.first, $0.last) } ?? (utf8.first, utf8.last)
         guard let head = ends.0, let tail = ends.1,
             head == 32 || head == 9 || head == 0xC2 || tail == 32 || tail == 9 || tail == 0xA0
         else { return self }

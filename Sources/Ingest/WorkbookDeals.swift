@@ -339,11 +339,10 @@ struct BlockTitles {
         Row(index: row.index, cells: row.cells + [Cell(column: Self.repColumn, value: .text(rep))])
     }
 
-    /// Whether `row` repeats the header (a block's own header row): its deal id cell holds the
-    /// header's text. `key` is `headerKey` of that text, made once for all rows.
-    static func repeatsHeader(_ row: Row, _ header: ColumnMapping<Field>, key: String?) -> Bool {
-        guard let column = header.columns[.dealID], let key, case .text(let value) = row.cell(at: column)?.value
-        else { return false }
+    /// Whether `row` repeats the header (a block's own header row): its deal id cell, in
+    /// `column`, holds the header's text. `key` is `headerKey` of that text, made once for all rows.
+    static func repeatsHeader(_ row: Row, dealIDColumn column: Int?, key: String?) -> Bool {
+        guard let column, let key, case .text(let value) = row.cell(at: column)?.value else { return false }
         return headerKey(of: value, is: key)
     }
 }

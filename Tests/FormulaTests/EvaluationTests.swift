@@ -161,6 +161,25 @@ import Testing
         #expect(array.evaluate().first?.value == number("60"))
     }
 
+    /// SUBTOTAL and AGGREGATE leave out the cells whose formulas call either, written in any
+    /// case; other formulas' cells are counted.
+    @Test func subtotalsLeaveOutTheCellsOfOtherSubtotals() {
+        var workbook = FormulaWorkbook()
+        workbook.addSheet(named: "Sheet1")
+        workbook.setCell(sheet: 0, row: 1, column: 2, value: .number(100))
+        workbook.setCell(sheet: 0, row: 2, column: 2, value: .number(200))
+        workbook.setCell(sheet: 0, row: 3, column: 2, value: .empty, formula: "subtotal(9,B1:B2)")
+        workbook.setCell(sheet: 0, row: 4, column: 2, value: .empty, formula: "1+Aggregate(9,4,B1:B2)")
+        workbook.setCell(sheet: 0, row: 5, column: 2, value: .empty, formula: "SUM(B1:B2)")
+        workbook.setCell(sheet: 0, row: 6, column: 2, value: .empty, formula: "(B5)+SUBTOTAL(9,B1:B5)")
+        workbook.setCell(sheet: 0, row: 7, column: 2, value: .empty, formula: "SUM(B1:B6)")
+        let values = workbook.evaluate().map(\.value)
+        #expect(values == [number("300"), number("301"), number("300"), number("900"), number("2101")])
+        // B6 calls SUBTOTAL too: a SUBTOTAL over them all leaves out B3, B4 and B6.
+        workbook.setCell(sheet: 0, row: 8, column: 2, value: .empty, formula: "SUBTOTAL(9,B1:B7)")
+        #expect(workbook.evaluate().last?.value == number("2701"))
+    }
+
     @Test func unknownFunctionsAndCyclesAreNotEvaluable() throws {
         var sheet = Sheet(["A1": .n("1")])
         sheet.set("B1", .n("7"), formula: "C1+1")

@@ -63,6 +63,17 @@ import Testing
 
     typealias Added = (sheet: Int, row: Int, column: Int, text: String, cached: FormulaValue, isArray: Bool)
 
+    /// A list of the formulas `added`, added in order.
+    static func list(of added: some Sequence<Added>) -> FormulaList {
+        var list = FormulaList()
+        for formula in added {
+            list.append(
+                sheet: formula.sheet, address: CellAddress(row: formula.row, column: formula.column),
+                text: formula.text, cached: formula.cached, isArray: formula.isArray)
+        }
+        return list
+    }
+
     static func check(_ list: FormulaList, _ expected: [Added], _ comment: Comment) {
         #expect(list.count == expected.count, comment)
         for (position, (cell, formula)) in zip(list, expected).enumerated() {
@@ -117,12 +128,7 @@ import Testing
         added.append((0, 46, 7, "ROUND(D46*E46,2)", .bool(true), false))
         added.append((2, 2, 2, "SUM(Deals!G2:G46)", .error(.notAvailable), false))
         added.append((0, 20, 7, "ROUND(D20*E20,2)", .number(1), false))
-        var list = FormulaList()
-        for formula in added {
-            list.append(
-                sheet: formula.sheet, address: CellAddress(row: formula.row, column: formula.column),
-                text: formula.text, cached: formula.cached, isArray: formula.isArray)
-        }
+        let list = Self.list(of: added)
         Self.check(list, added, "as added")
         #expect(!list.isInCellOrder)
         Self.checkPositions(list, added)
@@ -136,12 +142,7 @@ import Testing
                 isArray: false)
             Self.check(kept, Array(added.prefix(count)) + [(0, 47, 7, "ROUND(D47*E47,2)", .blank, false)], "cut")
         }
-        var inOrder = FormulaList()
-        for formula in added.prefix(44) {
-            inOrder.append(
-                sheet: formula.sheet, address: CellAddress(row: formula.row, column: formula.column),
-                text: formula.text, cached: formula.cached, isArray: formula.isArray)
-        }
+        let inOrder = Self.list(of: added.prefix(44))
         #expect(inOrder.isInCellOrder)
         Self.checkPositions(inOrder, Array(added.prefix(44)))
         var removed = list
@@ -152,6 +153,32 @@ import Testing
         let bySheet = [0, 1, 2].flatMap { sheet in added.filter { $0.sheet == sheet } }
         Self.check(ordered, bySheet, "by sheet")
         Self.checkPositions(ordered, bySheet)
+    }
+
+    /// Formulas filled down two columns at once, broken by ones that only look filled down (a
+    /// reference moved otherwise, an anchored one, a string naming the row, another sheet's
+    /// reference, a name, another function, another number): each reads back as added.
+    @Test func formulasThatLookFilledDownReadBackAsAdded() {
+        var added: [Added] = []
+        for row in 2...40 {
+            let text =
+                switch row {
+                case 10: "ROUND(D10*E11,2)"
+                case 11: "ROUND(D11*$E$11,2)"
+                case 12: "ROUND(D12*E12,2)&\"D12\""
+                case 13: "ROUND(D13*'Q3'!E13,2)"
+                case 14: "ROUND(D14*Rate,2)"
+                case 15: "ROUND(D15*E15,2)&\"D2\""
+                case 16: "ROUND(D16*E15,2)"
+                case 21: "FLOOR(D21*E21,2)"
+                case 23: "ROUND(D23*E23,3)"
+                default: "ROUND(D\(row)*E\(row),2)"
+                }
+            added.append((row / 30, row, 7, text, .number(Decimal(row)), false))
+            added.append((row / 30, row, 8, row == 20 ? "G21*2" : "G\(row)*2", .blank, false))
+        }
+        let list = Self.list(of: added)
+        Self.check(list, added, "as added")
     }
 
     @Test func shapesKeptInTheListParseAsTheirTexts() throws {

@@ -1,0 +1,22 @@
+import Testing
+
+@testable import Ingest
+
+/// `headerKey(of:is:)` answers as comparing `headerKey` of the text does, for ASCII texts (byte
+/// by byte) and others (folded).
+@Suite struct HeaderKeyTests {
+    @Test func aTextHasAKeyExactlyWhenItsKeyIsThatKey() {
+        let texts = [
+            "Deal ID", "deal_id", "DEAL-ID", "Deal.I.D.", "Deal\tID ", "Deal IDs", "Deal I", "D00000017", "",
+            "Déal ID", "DEAL ÏD", "N° affaire", "Nº Affaire", "naffaire", "Comisión", "comision", "Straße",
+        ]
+        for text in texts {
+            for key in texts.map(headerKey) + ["dealid", "deal", "naffaire", ""] {
+                #expect(headerKey(of: text, is: key) == (headerKey(text) == key), "\(text) against \(key)")
+            }
+        }
+        #expect(headerKey(of: "Deal.I.D.", is: "dealid"))
+        #expect(headerKey(of: "Déal ID", is: "dealid"))
+        #expect(!headerKey(of: "D00000017", is: "dealid"))
+    }
+}
