@@ -13,9 +13,11 @@ final class RowBuilder {
     private let dateSystem: DateSystem
     private let file: String
     private let sheet: String
+    // One thread reads with a builder at a time and never re-enters, so the run-time exclusivity
+    // checks on its state (a call per cell) are switched off per property, as in the parsers.
     /// The last row emitted: rows must come in ascending order, each once.
-    private var lastEmittedRow = 0
-    private var cells: [Cell] = []
+    @exclusivity(unchecked) private var lastEmittedRow = 0
+    @exclusivity(unchecked) private var cells: [Cell] = []
 
     init(sharedStrings: [String], styles: Styles, dateSystem: DateSystem, file: String, sheet: String) {
         self.sharedStrings = sharedStrings
@@ -28,30 +30,38 @@ final class RowBuilder {
     /// Emits the rows of `raw` that have cells. Stray cells, and those after the last complete
     /// row, are read for their errors only, so a bad value is reported where the parse met it.
     func emitRows(of raw: RawRows, to emit: (Row) throws -> Void) throws {
-        var start = 0
+        // Raw cells are read in place: a copy of each would retain its formula.
         try raw.bytes.withUnsafeBufferPointer { bytes in
-            for entry in raw.rows {
-                cells.removeAll(keepingCapacity: true)
-                for index in start..<entry.cellsEnd { try appendCell(raw.cells[index], bytes) }
-                start = entry.cellsEnd
-                guard entry.kind != .stray, !cells.isEmpty || entry.kind == .repeatedRow else { continue }
-                // A repeated row would read as a copied deal and its correction land on the wrong
-                // cells; Excel itself calls such a file corrupt. Refused, naming the row.
-                guard entry.index > lastEmittedRow else {
-                    throw SpreadsheetError(
-                        Location(file: file, sheet: sheet),
-                        entry.index == lastEmittedRow
-                            ? "row \(entry.index) appears twice; each row may appear once"
-                            : "row \(entry.index) comes after row \(lastEmittedRow); rows must be in ascending order")
-                }
-                lastEmittedRow = entry.index
-                guard entry.kind == .row else { continue }
-                // The next row reuses the cells' storage unless the consumer kept this row.
-                try emit(Row(index: entry.index, cells: cells))
-            }
-            cells.removeAll(keepingCapacity: true)
-            for index in start..<raw.cells.count { try appendCell(raw.cells[index], bytes) }
+            try raw.cells.withUnsafeBufferPointer { rawCells in try emitRows(of: raw.rows, rawCells, bytes, to: emit) }
         }
+    }
+
+    private func emitRows(
+        of rows: [RawRows.Entry], _ raw: UnsafeBufferPointer<RawCell>, _ bytes: UnsafeBufferPointer<UInt8>,
+        to emit: (Row) throws -> Void
+    ) throws {
+        var start = 0
+        for entry in rows {
+            cells.removeAll(keepingCapacity: true)
+            for index in start..<entry.cellsEnd { try appendCell(raw[index], bytes) }
+            start = entry.cellsEnd
+            guard entry.kind != .stray, !cells.isEmpty || entry.kind == .repeatedRow else { continue }
+            // A repeated row would read as a copied deal and its correction land on the wrong
+            // cells; Excel itself calls such a file corrupt. Refused, naming the row.
+            guard entry.index > lastEmittedRow else {
+                throw SpreadsheetError(
+                    Location(file: file, sheet: sheet),
+                    entry.index == lastEmittedRow
+                        ? "row \(entry.index) appears twice; each row may appear once"
+                        : "row \(entry.index) comes after row \(lastEmittedRow); rows must be in ascending order")
+            }
+            lastEmittedRow = entry.index
+            guard entry.kind == .row else { continue }
+            // The next row reuses the cells' storage unless the consumer kept this row.
+            try emit(Row(index: entry.index, cells: cells))
+        }
+        cells.removeAll(keepingCapacity: true)
+        for index in start..<raw.count { try appendCell(raw[index], bytes) }
     }
 
     private func appendCell(_ raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws {
