@@ -69,7 +69,13 @@ final class WorksheetParser: XMLEventHandler {
     @inline(__always)
     private func isMain(_ name: XMLName) -> Bool {
         guard let uri = name.uri else { return true }
-        if uri == mainNamespace { return true }
+        return uri == mainNamespace || adoptsAsMain(uri)
+    }
+
+    /// Whether `uri`, met for the first time, is the main namespace; if so, it is the one
+    /// `isMain` compares by pointer from now on. Kept out of line: the hot callbacks stay small.
+    @inline(never)
+    private func adoptsAsMain(_ uri: UnsafePointer<UInt8>) -> Bool {
         let text = String(cString: uri)
         guard text.hasSuffix("spreadsheetml/2006/main") || text.hasSuffix("spreadsheetml/main") else { return false }
         mainNamespace = uri
@@ -109,7 +115,14 @@ final class WorksheetParser: XMLEventHandler {
             case .row: try startRow(attributes)
             case .sheetData, .mergeCell, .other: break
             }
-        } else if element == .sheetData {
+        } else {
+            startOutsideSheetData(element, attributes)
+        }
+    }
+
+    @inline(never)
+    private func startOutsideSheetData(_ element: Element, _ attributes: XMLAttributes) {
+        if element == .sheetData {
             inSheetData = true
         } else if element == .mergeCell, let ref = attributes.string("ref"), let range = CellRange(ref) {
             mergedRanges.append(range)
@@ -126,13 +139,7 @@ final class WorksheetParser: XMLEventHandler {
         case .phonetic:
             phoneticDepth -= 1
         case .row:
-            if openRowHasCells {
-                pending.close(index: rowIndex, as: .row)
-                try rowEnded(&pending)
-            } else if cellsSinceRowStart > 0 {
-                pending.close(index: rowIndex, as: .repeatedRow)
-                try rowEnded(&pending)
-            }
+            try endRow()
         case .sheetData:
             inSheetData = false
         case .inlineString, .mergeCell, .other:
@@ -150,6 +157,17 @@ final class WorksheetParser: XMLEventHandler {
     }
 
     // MARK: Rows and cells
+
+    @inline(never)
+    private func endRow() throws {
+        if openRowHasCells {
+            pending.close(index: rowIndex, as: .row)
+            try rowEnded(&pending)
+        } else if cellsSinceRowStart > 0 {
+            pending.close(index: rowIndex, as: .repeatedRow)
+            try rowEnded(&pending)
+        }
+    }
 
     private func startRow(_ attributes: XMLAttributes) throws {
         if let r = attributes.bytes("r") {
