@@ -11,7 +11,9 @@ public protocol XMLEventHandler: AnyObject {
 
 /// An element's local name and namespace URI, borrowed from the parser.
 public struct XMLName {
-    @usableFromInline let local: UnsafePointer<UInt8>
+    /// The local name as libxml2's NUL-terminated C string, for handlers that tell their
+    /// elements apart by first bytes before comparing whole names.
+    public let local: UnsafePointer<UInt8>
     /// The namespace URI as libxml2's C string. libxml2 interns names per document, so within one
     /// document an equal pointer means an equal URI: a cheap identity check for hot loops.
     public let uri: UnsafePointer<UInt8>?
@@ -43,6 +45,22 @@ public struct XMLAttributes {
             }
         }
         return nil
+    }
+
+    /// Calls `body` with each attribute's local name (a C string) and raw value, in document
+    /// order: one pass for a handler that reads several attributes of an element met millions
+    /// of times, where `bytes(_:)` would scan the attributes once per name.
+    @inlinable @inline(__always)
+    public func forEach(
+        _ body: (_ localName: UnsafePointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
+        guard let base else { return }
+        for i in 0..<count {
+            let entry = base + 5 * i
+            if let local = entry[0], let start = entry[3], let end = entry[4] {
+                try body(local, UnsafeBufferPointer(start: start, count: end - start))
+            }
+        }
     }
 
     /// The value of the attribute whose local name and namespace URI match.

@@ -54,8 +54,18 @@ struct RawRows: Sendable {
         rows.append(Entry(index: index, cellsEnd: cells.count, kind: kind))
     }
 
+    /// Empty, with room for as many bytes, cells and rows as `other` holds (the size of the
+    /// batch before, for the next one).
+    init(capacityOf other: RawRows) {
+        bytes.reserveCapacity(other.bytes.count)
+        cells.reserveCapacity(other.cells.count)
+        rows.reserveCapacity(other.rows.count)
+    }
+
+    init() {}
+
     /// Appends `value` as the next cell's value bytes, returning where they lie.
-    mutating func append(_ value: [UInt8]) -> Range<Int> {
+    mutating func append(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let start = bytes.count
         bytes.append(contentsOf: value)
         return start..<bytes.count

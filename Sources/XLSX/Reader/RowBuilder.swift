@@ -13,9 +13,11 @@ final class RowBuilder {
     private let dateSystem: DateSystem
     private let file: String
     private let sheet: String
+    // One thread reads with a builder at a time and never re-enters, so the run-time exclusivity
+    // checks on its state (a call per cell) are switched off per property, as in the parsers.
     /// The last row emitted: rows must come in ascending order, each once.
-    private var lastEmittedRow = 0
-    private var cells: [Cell] = []
+    @exclusivity(unchecked) private var lastEmittedRow = 0
+    @exclusivity(unchecked) private var cells: [Cell] = []
 
     init(sharedStrings: [String], styles: Styles, dateSystem: DateSystem, file: String, sheet: String) {
         self.sharedStrings = sharedStrings
@@ -28,45 +30,55 @@ final class RowBuilder {
     /// Emits the rows of `raw` that have cells. Stray cells, and those after the last complete
     /// row, are read for their errors only, so a bad value is reported where the parse met it.
     func emitRows(of raw: RawRows, to emit: (Row) throws -> Void) throws {
-        var start = 0
         try raw.bytes.withUnsafeBufferPointer { bytes in
-            for entry in raw.rows {
-                cells.removeAll(keepingCapacity: true)
-                for index in start..<entry.cellsEnd { try appendCell(raw.cells[index], bytes) }
-                start = entry.cellsEnd
-                guard entry.kind != .stray, !cells.isEmpty || entry.kind == .repeatedRow else { continue }
-                // A repeated row would read as a copied deal and its correction land on the wrong
-                // cells; Excel itself calls such a file corrupt. Refused, naming the row.
-                guard entry.index > lastEmittedRow else {
-                    throw SpreadsheetError(
-                        Location(file: file, sheet: sheet),
-                        entry.index == lastEmittedRow
-                            ? "row \(entry.index) appears twice; each row may appear once"
-                            : "row \(entry.index) comes after row \(lastEmittedRow); rows must be in ascending order")
-                }
-                lastEmittedRow = entry.index
-                guard entry.kind == .row else { continue }
-                // The next row reuses the cells' storage unless the consumer kept this row.
-                try emit(Row(index: entry.index, cells: cells))
-            }
-            cells.removeAll(keepingCapacity: true)
-            for index in start..<raw.cells.count { try appendCell(raw.cells[index], bytes) }
+            try raw.cells.withUnsafeBufferPointer { rawCells in try emitRows(of: raw.rows, rawCells, bytes, to: emit) }
         }
     }
 
-    private func appendCell(_ raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws {
-        let value = try value(of: raw, UnsafeBufferPointer(rebasing: bytes[raw.value]))
+    private func emitRows(
+        of rows: [RawRows.Entry], _ raw: UnsafeBufferPointer<RawCell>, _ bytes: UnsafeBufferPointer<UInt8>,
+        to emit: (Row) throws -> Void
+    ) throws {
+        var start = 0
+        for entry in rows {
+            cells.removeAll(keepingCapacity: true)
+            for index in start..<entry.cellsEnd { try appendCell(raw.baseAddress! + index, bytes) }
+            start = entry.cellsEnd
+            guard entry.kind != .stray, !cells.isEmpty || entry.kind == .repeatedRow else { continue }
+            // A repeated row would read as a copied deal and its correction land on the wrong
+            // cells; Excel itself calls such a file corrupt. Refused, naming the row.
+            guard entry.index > lastEmittedRow else {
+                throw SpreadsheetError(
+                    Location(file: file, sheet: sheet),
+                    entry.index == lastEmittedRow
+                        ? "row \(entry.index) appears twice; each row may appear once"
+                        : "row \(entry.index) comes after row \(lastEmittedRow); rows must be in ascending order")
+            }
+            lastEmittedRow = entry.index
+            guard entry.kind == .row else { continue }
+            // The next row reuses the cells' storage unless the consumer kept this row.
+            try emit(Row(index: entry.index, cells: cells))
+        }
+        cells.removeAll(keepingCapacity: true)
+        for index in start..<raw.count { try appendCell(raw.baseAddress! + index, bytes) }
+    }
+
+    // Raw cells are read where they lie, through pointers: a copy of each (which a subscript or a
+    // parameter of type `RawCell` makes) would retain and release its formula.
+    private func appendCell(_ raw: UnsafePointer<RawCell>, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let value = try value(of: raw, UnsafeBufferPointer(rebasing: bytes[raw.pointee.value]))
         let numberFormat: String?
         switch value {
-        case .number, .date: numberFormat = styles.format(raw.style)?.code
+        case .number, .date: numberFormat = styles.format(raw.pointee.style)?.code
         default: numberFormat = nil
         }
-        cells.append(Cell(column: raw.column, value: value, formula: raw.formula, numberFormat: numberFormat))
-        if raw.isArrayFormula { cells[cells.count - 1].isArrayFormula = true }
+        cells.append(
+            Cell(column: raw.pointee.column, value: value, formula: raw.pointee.formula, numberFormat: numberFormat))
+        if raw.pointee.isArrayFormula { cells[cells.count - 1].isArrayFormula = true }
     }
 
-    private func value(of raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
-        switch raw.kind {
+    private func value(of raw: UnsafePointer<RawCell>, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
+        switch raw.pointee.kind {
         case .empty:
             return .empty
         case .inlineString, .formulaString:
@@ -98,10 +110,10 @@ final class RowBuilder {
         }
     }
 
-    private func numberValue(of raw: RawCell, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
+    private func numberValue(of raw: UnsafePointer<RawCell>, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
         switch Decimal.parse(ascii: bytes) {
         case .value(let number):
-            guard let format = styles.format(raw.style), format.kind != .number else { return .number(number) }
+            guard let format = styles.format(raw.pointee.style), format.kind != .number else { return .number(number) }
             let duration = format.kind == .duration
             // A date without a time is a whole serial: no decimal arithmetic is needed.
             let date =
@@ -119,8 +131,10 @@ final class RowBuilder {
         }
     }
 
-    private func cellError(_ raw: RawCell, _ reason: String) -> SpreadsheetError {
+    private func cellError(_ raw: UnsafePointer<RawCell>, _ reason: String) -> SpreadsheetError {
         SpreadsheetError(
-            Location(file: file, sheet: sheet, cell: CellAddress(row: max(raw.row, 1), column: raw.column)), reason)
+            Location(
+                file: file, sheet: sheet, cell: CellAddress(row: max(raw.pointee.row, 1), column: raw.pointee.column)),
+            reason)
     }
 }

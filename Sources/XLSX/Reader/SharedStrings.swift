@@ -9,7 +9,7 @@ final class SharedStringsParser: XMLEventHandler {
     // The parser runs on one thread and never re-enters, so the run-time exclusivity checks on
     // its state (about a tenth of reading time) are switched off per property: a compiler flag
     // would do it too, but SwiftPM refuses unsafe flags in a package others depend on.
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var text = ScratchBytes()
     @exclusivity(unchecked) private var inItem = false
     @exclusivity(unchecked) private var inText = false
     @exclusivity(unchecked) private var phoneticDepth = 0
@@ -17,7 +17,7 @@ final class SharedStringsParser: XMLEventHandler {
     func startElement(_ name: XMLName, attributes: XMLAttributes) {
         if name.is("si") {
             inItem = true
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         } else if name.is("rPh") {
             phoneticDepth += 1
         } else if name.is("t") && inItem && phoneticDepth == 0 {
@@ -27,7 +27,7 @@ final class SharedStringsParser: XMLEventHandler {
 
     func endElement(_ name: XMLName) {
         if name.is("si") {
-            strings.append(text.withUnsafeBufferPointer { XMLText.string($0) })
+            strings.append(XMLText.string(text.bytes))
             inItem = false
         } else if name.is("rPh") {
             phoneticDepth -= 1
@@ -37,6 +37,6 @@ final class SharedStringsParser: XMLEventHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inText { text.append(contentsOf: bytes) }
+        if inText { text.append(bytes) }
     }
 }

@@ -51,7 +51,7 @@ final class SheetParseJob: @unchecked Sendable {
         let parser = WorksheetParser(file: location.file, sheet: sheetName) { pending in
             if pending.rows.count == Self.rowsPerBatch {
                 try self.queue.push(Batch(rows: pending, parsed: parsed))
-                pending = RawRows()
+                pending = RawRows(capacityOf: pending)
             }
         }
         do {

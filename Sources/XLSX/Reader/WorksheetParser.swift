@@ -13,6 +13,11 @@ final class WorksheetParser: XMLEventHandler {
         case none, value, formula, inlineText
     }
 
+    /// The SpreadsheetML elements this parser acts on.
+    private enum Element {
+        case cell, value, formula, inlineString, phonetic, text, row, sheetData, mergeCell, other
+    }
+
     private let file: String
     private let sheet: String
     /// Called at the end of each row with cells, with the raw rows collected so far: it takes
@@ -39,10 +44,9 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private var cellType = RawCell.Kind.number
     @exclusivity(unchecked) private var cellStyle = 0
     @exclusivity(unchecked) private var capture = Capture.none
-    @exclusivity(unchecked) private var valueBytes: [UInt8] = []
-    @exclusivity(unchecked) private var formulaBytes: [UInt8] = []
-    @exclusivity(unchecked) private var inlineBytes: [UInt8] = []
-    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var valueBytes = ScratchBytes()
+    @exclusivity(unchecked) private var formulaBytes = ScratchBytes()
+    @exclusivity(unchecked) private var inlineBytes = ScratchBytes()
     @exclusivity(unchecked) private var hasInline = false
     @exclusivity(unchecked) private var hasFormula = false
     @exclusivity(unchecked) private var formulaIsShared = false
@@ -56,7 +60,6 @@ final class WorksheetParser: XMLEventHandler {
         self.file = file
         self.sheet = sheet
         self.rowEnded = rowEnded
-        valueBytes.reserveCapacity(64)
     }
 
     /// Whether cells were added since the last entry of `pending` (to the open row, or stray).
@@ -66,70 +69,105 @@ final class WorksheetParser: XMLEventHandler {
     @inline(__always)
     private func isMain(_ name: XMLName) -> Bool {
         guard let uri = name.uri else { return true }
-        if uri == mainNamespace { return true }
+        return uri == mainNamespace || adoptsAsMain(uri)
+    }
+
+    /// Whether `uri`, met for the first time, is the main namespace; if so, it is the one
+    /// `isMain` compares by pointer from now on. Kept out of line: the hot callbacks stay small.
+    @inline(never)
+    private func adoptsAsMain(_ uri: UnsafePointer<UInt8>) -> Bool {
         let text = String(cString: uri)
         guard text.hasSuffix("spreadsheetml/2006/main") || text.hasSuffix("spreadsheetml/main") else { return false }
         mainNamespace = uri
         return true
     }
 
+    /// Which element `name` is, told by its first byte (and its second, for the one-letter
+    /// names of the elements every cell has) before any whole name is compared.
+    @inline(__always)
+    private static func element(_ name: XMLName) -> Element {
+        let local = name.local
+        let single = local[0] != 0 && local[1] == 0
+        switch local[0] {
+        case UInt8(ascii: "c"): return single ? .cell : .other
+        case UInt8(ascii: "v"): return single ? .value : .other
+        case UInt8(ascii: "f"): return single ? .formula : .other
+        case UInt8(ascii: "t"): return single ? .text : .other
+        case UInt8(ascii: "r"): return name.is("row") ? .row : name.is("rPh") ? .phonetic : .other
+        case UInt8(ascii: "i"): return name.is("is") ? .inlineString : .other
+        case UInt8(ascii: "s"): return name.is("sheetData") ? .sheetData : .other
+        case UInt8(ascii: "m"): return name.is("mergeCell") ? .mergeCell : .other
+        default: return .other
+        }
+    }
+
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
         guard isMain(name) else { return }
+        let element = Self.element(name)
         if inSheetData {
-            if name.is("c") {
-                try startCell(attributes)
-            } else if name.is("v") {
-                capture = .value
-                hasValue = true
-            } else if name.is("f") {
-                startFormula(attributes)
-            } else if name.is("is") {
-                hasInline = true
-            } else if name.is("rPh") {
-                phoneticDepth += 1
-            } else if name.is("t") && hasInline && phoneticDepth == 0 {
-                capture = .inlineText
-            } else if name.is("row") {
-                try startRow(attributes)
+            switch element {
+            case .cell: try startCell(attributes)
+            case .value: capture = .value
+            case .formula: startFormula(attributes)
+            case .inlineString: hasInline = true
+            case .phonetic: phoneticDepth += 1
+            case .text: if hasInline && phoneticDepth == 0 { capture = .inlineText }
+            case .row: try startRow(attributes)
+            case .sheetData, .mergeCell, .other: break
             }
-        } else if name.is("sheetData") {
+        } else {
+            startOutsideSheetData(element, attributes)
+        }
+    }
+
+    @inline(never)
+    private func startOutsideSheetData(_ element: Element, _ attributes: XMLAttributes) {
+        if element == .sheetData {
             inSheetData = true
-        } else if name.is("mergeCell"), let ref = attributes.string("ref"), let range = CellRange(ref) {
+        } else if element == .mergeCell, let ref = attributes.string("ref"), let range = CellRange(ref) {
             mergedRanges.append(range)
         }
     }
 
     func endElement(_ name: XMLName) throws {
         guard inSheetData, isMain(name) else { return }
-        if name.is("c") {
+        switch Self.element(name) {
+        case .cell:
             endCell()
-        } else if name.is("v") || name.is("f") || name.is("t") {
+        case .value, .formula, .text:
             capture = .none
-        } else if name.is("rPh") {
+        case .phonetic:
             phoneticDepth -= 1
-        } else if name.is("row") {
-            if openRowHasCells {
-                pending.close(index: rowIndex, as: .row)
-                try rowEnded(&pending)
-            } else if cellsSinceRowStart > 0 {
-                pending.close(index: rowIndex, as: .repeatedRow)
-                try rowEnded(&pending)
-            }
-        } else if name.is("sheetData") {
+        case .row:
+            try endRow()
+        case .sheetData:
             inSheetData = false
+        case .inlineString, .mergeCell, .other:
+            break
         }
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         switch capture {
         case .none: return
-        case .value: valueBytes.append(contentsOf: text)
-        case .formula: formulaBytes.append(contentsOf: text)
-        case .inlineText: inlineBytes.append(contentsOf: text)
+        case .value: valueBytes.append(text)
+        case .formula: formulaBytes.append(text)
+        case .inlineText: inlineBytes.append(text)
         }
     }
 
     // MARK: Rows and cells
+
+    @inline(never)
+    private func endRow() throws {
+        if openRowHasCells {
+            pending.close(index: rowIndex, as: .row)
+            try rowEnded(&pending)
+        } else if cellsSinceRowStart > 0 {
+            pending.close(index: rowIndex, as: .repeatedRow)
+            try rowEnded(&pending)
+        }
+    }
 
     private func startRow(_ attributes: XMLAttributes) throws {
         if let r = attributes.bytes("r") {
@@ -151,7 +189,20 @@ final class WorksheetParser: XMLEventHandler {
     }
 
     private func startCell(_ attributes: XMLAttributes) throws {
-        if let r = attributes.bytes("r") {
+        // One pass over the attributes; the first of each name counts, as with `bytes(_:)`.
+        var reference: UnsafeBufferPointer<UInt8>?
+        var type: UnsafeBufferPointer<UInt8>?
+        var style: UnsafeBufferPointer<UInt8>?
+        attributes.forEach { local, value in
+            guard local[0] != 0, local[1] == 0 else { return }
+            switch local[0] {
+            case UInt8(ascii: "r"): if reference == nil { reference = value }
+            case UInt8(ascii: "t"): if type == nil { type = value }
+            case UInt8(ascii: "s"): if style == nil { style = value }
+            default: break
+            }
+        }
+        if let r = reference {
             guard let address = CellAddress.parse(r) else {
                 throw SpreadsheetError(
                     Location(file: file, sheet: sheet),
@@ -170,12 +221,11 @@ final class WorksheetParser: XMLEventHandler {
             throw SpreadsheetError(Location(file: file, sheet: sheet), "a cell lies past column XFD in row \(rowIndex)")
         }
         nextColumn = cellColumn + 1
-        cellType = Self.cellType(attributes.bytes("t"))
-        cellStyle = attributes.bytes("s").flatMap(parseInt) ?? 0
-        if !valueBytes.isEmpty { valueBytes.removeAll(keepingCapacity: true) }
-        if !formulaBytes.isEmpty { formulaBytes.removeAll(keepingCapacity: true) }
-        if !inlineBytes.isEmpty { inlineBytes.removeAll(keepingCapacity: true) }
-        hasValue = false
+        cellType = Self.cellType(type)
+        cellStyle = style.flatMap(parseInt) ?? 0
+        valueBytes.removeAll()
+        formulaBytes.removeAll()
+        inlineBytes.removeAll()
         hasInline = false
         hasFormula = false
         formulaIsArray = false
@@ -208,14 +258,15 @@ final class WorksheetParser: XMLEventHandler {
 
     private func endCell() {
         capture = .none
-        let value: [UInt8]
+        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        let value: UnsafeBufferPointer<UInt8>
         let kind: RawCell.Kind
         switch cellType {
         case .inlineString:
             // The text is in <is>; a stray <v> beside it (or instead of it) is ignored.
-            (kind, value) = hasInline ? (.inlineString, inlineBytes) : (.empty, [])
+            (kind, value) = hasInline ? (.inlineString, inlineBytes.bytes) : (.empty, none)
         case let other:
-            (kind, value) = valueBytes.isEmpty ? (.empty, []) : (other, valueBytes)
+            (kind, value) = valueBytes.isEmpty ? (.empty, none) : (other, valueBytes.bytes)
         }
         let formula = hasFormula ? resolveFormula() : nil
         guard kind != .empty || formula != nil else { return }
@@ -227,7 +278,7 @@ final class WorksheetParser: XMLEventHandler {
     }
 
     private func resolveFormula() -> String? {
-        let text = String(decoding: formulaBytes, as: UTF8.self)
+        let text = String(decoding: formulaBytes.bytes, as: UTF8.self)
         guard formulaIsShared, let index = formulaSharedIndex else { return text.isEmpty ? nil : text }
         if !text.isEmpty {
             if formulaHasRef || sharedFormulas[index] == nil {
