@@ -3,7 +3,8 @@
 /// testing every cell again.
 ///
 /// Safe to keep for the whole evaluation: formulas are evaluated after every formula cell they
-/// read, so a range's values are final when a formula first reads it.
+/// read (or, evaluated in chunks, each reads only cached values, and no cell is written), so a
+/// range's values are final when a formula first reads it.
 struct TextIndexes {
     struct Key: Hashable {
         let sheet: Int

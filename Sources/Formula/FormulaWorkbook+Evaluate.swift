@@ -81,18 +81,19 @@ extension FormulaWorkbook {
         let graph = DependencyGraph(workbook: self) { node, cell in
             parsed.parse(at: node, cell: cell, shapes: shapes).map(shapes.read(parsed:))
         }
-        let (cycles, shapesRead, parsedRead) = (graph.cycles, shapes, parsed)
+        // Constant copies, for chunks evaluated on other threads.
+        let (cycles, keptShapes, parses) = (graph.cycles, shapes, parsed)
         /// The outcome of the formula at `node` (`formula`), evaluated by `evaluator`.
-        @Sendable func outcome(of node: Int, _ formula: FormulaCell, by evaluator: Evaluator)
+        @Sendable func evaluated(_ node: Int, _ formula: FormulaCell, by evaluator: Evaluator)
             -> Result<FormulaValue, NotEvaluable>
         {
             if let cycle = cycles[node] { return .failure(NotEvaluable(.circular(cycle))) }
-            guard let parse = parsedRead.parse(at: node, cell: formula.address, shapes: shapesRead) else {
-                return .failure(parsedRead.syntax[node] ?? NotEvaluable(.syntax("unreadable formula")))
+            guard let parse = parses.parse(at: node, cell: formula.address, shapes: keptShapes) else {
+                return .failure(parses.syntax[node] ?? NotEvaluable(.syntax("unreadable formula")))
             }
             // A filled-down formula is its shape's tree with the references read moved: no tree
             // of its own is built.
-            let (tree, rows, columns) = shapesRead.unmovedTree(parse)
+            let (tree, rows, columns) = keptShapes.unmovedTree(parse)
             evaluator.sheet = formula.sheet
             evaluator.cell = formula.address
             evaluator.arrayMode = formula.isArray
@@ -114,12 +115,11 @@ extension FormulaWorkbook {
                 let evaluator = Evaluator(workbook: self, options: options)
                 var part = FormulaOutcomes(count: range.count)
                 for node in range {
-                    part.set(outcome(of: node, formulas[node], by: evaluator), at: node - range.lowerBound)
+                    part.set(evaluated(node, formulas[node], by: evaluator), at: node - range.lowerBound)
                 }
-                return part
+                return (range, part)
             }
-            for (chunk, part) in parts.enumerated() {
-                let range = chunkRange(chunk, of: chunks, total: formulas.count)
+            for (range, part) in parts {
                 for node in range { outcomes.set(part[node - range.lowerBound]!, at: node) }
             }
             return outcomes
@@ -128,7 +128,7 @@ extension FormulaWorkbook {
         for position in graph.order {
             let node = Int(position)
             let formula = formulas[node]
-            let outcome = outcome(of: node, formula, by: evaluator)
+            let outcome = evaluated(node, formula, by: evaluator)
             outcomes.set(outcome, at: node)
             let keepCached = precedents == .cachedWhereAvailable && formula.cached != .blank
             if !keepCached {

@@ -482,9 +482,7 @@ public enum DealsReader {
                             text: value(field).plainText)
                     },
                     dealID: dealID, rep: rep, amount: amount,
-                    commission: mapping.columns[.commission].flatMap { column in
-                        row.cells.first { $0.column == column }
-                    }))
+                    commission: commissionCell))
             return
         }
         func cell(_ column: Int?) -> Cell? {

@@ -61,4 +61,18 @@ import Testing
         #expect(chunked.contains("Sheet1!G1=22"))
         #expect(chunked == outcomes(workbook(withoutCachedValue: true), chunkedFrom: .max))
     }
+
+    /// A formula a thousand additions deep is evaluated on a worker thread as on the calling one
+    /// (one stands in each half of the list, so that each chunk has one).
+    @Test func aDeepFormulaIsEvaluatedInEitherChunk() {
+        var book = Sheet()
+        let terms = (1...1000).map { "A\($0)" }.joined(separator: "+")
+        for row in 1...1000 { book.set("A\(row)", .n("1")) }
+        book.set("B1", .n("1000"), formula: terms)
+        for row in 2...40 { book.set("B\(row)", .n("\(row)"), formula: "A\(row)*\(row)") }
+        book.set("C1", .n("1000"), formula: terms)
+        let chunked = outcomes(book.workbook, chunkedFrom: 2)
+        #expect(chunked.filter { $0.hasSuffix("=1000") }.count == 2)
+        #expect(chunked == outcomes(book.workbook, chunkedFrom: .max))
+    }
 }
