@@ -571,13 +571,15 @@ extension TotalRow {
         return opens || totalEndings.contains { lower.hasSuffix($0) } ? text : nil
     }
 
-    /// Whether the first byte of `bytes` other than a space can open a total word, or the last
-    /// can close one.
+    /// Whether the first byte of `bytes` other than ASCII whitespace can open a total word, or the
+    /// last can close one. A byte beyond ASCII at either end may belong to other whitespace (a
+    /// no-break space pasted with the label), which `label` trims: such text is let through.
     private static func mayMarkTotal(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
-        guard let first = bytes.first(where: { $0 != 32 }), let last = bytes.last(where: { $0 != 32 }) else {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+        guard let first = bytes.first(where: { !isSpace($0) }), let last = bytes.last(where: { !isSpace($0) }) else {
             return false
         }
-        return opensTotalWord[Int(first)] || closesTotalWord[Int(last)]
+        return opensTotalWord[Int(first)] || closesTotalWord[Int(last)] || first >= 0x80 || last >= 0x80
     }
 
     /// A total word and what follows it in a label that opens with one (`Total Ana`, `Total:`);

@@ -22,4 +22,14 @@ import Testing
             #expect(TotalRow.label(of: .text(text)) == nil, "\(text)")
         }
     }
+
+    /// A label padded with a tab or a no-break space (as pasted from another sheet) is trimmed
+    /// like one padded with spaces: the quick check on its bytes lets it through.
+    @Test func aLabelPaddedWithOtherWhitespaceIsStillATotal() {
+        for text in [
+            "\tSubtotal R-101", "\u{00A0}Total", "Ana Lima Total\u{00A0}", "Ana Lima Summe\t", "\u{3000}Total",
+        ] {
+            #expect(TotalRow.label(of: .text(text)) == text, "\(text.debugDescription)")
+        }
+    }
 }
