@@ -274,14 +274,13 @@ struct LineFacts {
         let rule = StatusRule(plan)
         let parts = inParallel(chunks: chunks) { chunk in
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
-            let keys = slice.map(MatchKeys.init)
             return (
                 splitCredits: LineCredits.ofSplitLines(slice),
                 periods: slice.map {
                     Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
                 },
-                eligible: keys.map { rule.isEligible($0.status) },
-                clawback: keys.map { rule.isClawback($0.status) }
+                eligible: slice.map { rule.isEligible($0.labels?.statusKey) },
+                clawback: slice.map { rule.isClawback($0.labels?.statusKey) }
             )
         }
         return LineFacts(
