@@ -258,6 +258,9 @@ final class WorksheetParser: XMLEventHandler {
 
     private func endCell() {
         capture = .none
+        // The formula first: `value` below points into the parser's buffers, and is appended
+        // before anything else runs.
+        let formula = hasFormula ? resolveFormula() : nil
         let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         let value: UnsafeBufferPointer<UInt8>
         let kind: RawCell.Kind
@@ -268,7 +271,6 @@ final class WorksheetParser: XMLEventHandler {
         case let other:
             (kind, value) = valueBytes.isEmpty ? (.empty, none) : (other, valueBytes.bytes)
         }
-        let formula = hasFormula ? resolveFormula() : nil
         guard kind != .empty || formula != nil else { return }
         cellsSinceRowStart += 1
         pending.cells.append(
