@@ -349,6 +349,31 @@ public enum DealsReader {
         /// The last split read from a number cell, by the number's storage bits
         /// (`Decimal.packedStorage`): a column of 1s is read once.
         var lastNumberSplit: (bits: UInt64, split: Decimal?)?
+        /// A line read with each cancel date and quota met (up to `mostSharedRare` of them), whose
+        /// copy of them a later line with the same shares: a quota column repeats each rep's quota
+        /// on rows that need not stand together.
+        private var linesByRare: [RareKey: CreditLine] = [:]
+        private static let mostSharedRare = 4096
+
+        private struct RareKey: Hashable {
+            let cancelDate: LocalDate?
+            let quota: Decimal?
+        }
+
+        /// A line read before whose cancel date and quota are `cancelDate` and `quota`, to share
+        /// them with (`CreditLine.init(…sharingWith:)`): `previous` when its are, else one met before.
+        func line(sharing cancelDate: LocalDate?, _ quota: Decimal?, previous: CreditLine?) -> CreditLine? {
+            if cancelDate == nil && quota == nil { return nil }
+            if let previous, previous.cancelDate == cancelDate, previous.quota == quota { return previous }
+            return linesByRare[RareKey(cancelDate: cancelDate, quota: quota)]
+        }
+
+        /// Remembers `line` as the one to share its cancel date and quota with.
+        mutating func remember(sharing line: CreditLine) {
+            guard line.cancelDate != nil || line.quota != nil, linesByRare.count < Self.mostSharedRare else { return }
+            let key = RareKey(cancelDate: line.cancelDate, quota: line.quota)
+            if linesByRare[key] == nil { linesByRare[key] = line }
+        }
         /// The labels given to lines already, by their texts, so that the process's table (and
         /// its lock) is asked once per distinct texts.
         private var labels: [LabelTexts: CreditLine.Labels] = [:]
@@ -510,10 +535,12 @@ public enum DealsReader {
         let labels = context.labels(
             product: ValueReading.text(value(.product)), type: ValueReading.text(value(.type)),
             status: ValueReading.text(value(.status)))
-        result.lines.append(
-            CreditLine(
-                row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
-                labels: labels, cancelDate: cancel, quota: quota, sharingWith: result.lines.last))
+        let shared = context.line(sharing: cancel, quota, previous: result.lines.last)
+        let line = CreditLine(
+            row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
+            labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
+        if shared == nil { context.remember(sharing: line) }
+        result.lines.append(line)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Commission
+@testable import Ingest
 
 /// A line's product, type and status are held apart from the line (`CreditLine.Labels`): they
 /// read, change, compare and hash as the fields they were, whether the line holds them as an
@@ -73,6 +74,22 @@ import Testing
         #expect(second.quota == 50_000 && third.quota == 60_000 && read(5, quota: nil, after: third).quota == nil)
         #expect(second.sharesCancelDateAndQuota(with: first))
         #expect(!third.sharesCancelDateAndQuota(with: second))
+    }
+
+    /// Rows of reps taking turns (a sheet sorted by date) share each rep's quota with that rep's
+    /// earlier rows, not only with the row above.
+    @Test func readLinesShareAQuotaMetRowsBefore() throws {
+        var text = "Deal ID,Rep,Close Date,Amount,Quota\n"
+        for row in 0..<6 {
+            text += "D-\(row),\(row % 2 == 0 ? "ana" : "ben"),2026-03-0\(row + 1),100,\(row % 2 == 0 ? 50000 : 60000)\n"
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-quota-\(UUID()).csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let lines = try DealsReader.read(TableFile.open(file.path)).lines
+        #expect(lines.map(\.quota) == [50_000, 60_000, 50_000, 60_000, 50_000, 60_000])
+        for index in 2..<6 { #expect(lines[index].sharesCancelDateAndQuota(with: lines[index % 2])) }
+        #expect(!lines[1].sharesCancelDateAndQuota(with: lines[0]))
     }
 
     @Test func labelsHeldApartAreTheSameAsTheTables() {
