@@ -1,7 +1,8 @@
 import Foundation
 import Spreadsheet
 import Testing
-import XLSX
+
+@testable import XLSX
 
 /// One test per quirk in formats.md, each on a fixture that `scripts/make-fixtures` writes.
 @Suite struct WorkbookQuirkTests {
@@ -68,8 +69,11 @@ import XLSX
             return found
         }
         let before = try texts()
+        #expect(workbook.holdsSharedStrings)
         workbook.releaseSharedStrings()
+        #expect(!workbook.holdsSharedStrings)
         #expect(try texts() == before)
+        #expect(workbook.holdsSharedStrings)
         #expect(before.contains("shared"))
         #expect(workbook.sharedStringCount > 0)
     }

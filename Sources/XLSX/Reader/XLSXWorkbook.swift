@@ -172,6 +172,9 @@ public final class XLSXWorkbook {
         sharedStrings = nil
     }
 
+    /// Whether the shared-strings table is held (for tests of `releaseSharedStrings`).
+    var holdsSharedStrings: Bool { sharedStrings != nil }
+
     private func rowBuilder(for sheet: SheetInfo) throws -> RowBuilder {
         let strings: [String]
         if let sharedStrings {
