@@ -212,13 +212,91 @@ struct DependencyGraph {
                 found.append(resolved)
             }
         case .negate(let inner), .percent(let inner): collect(inner)
-        case .binary(_, let left, let right), .range(let left, let right):
+        case .binary(_, let left, let right):
             collect(left)
             collect(right)
-        case .call(_, let arguments): for argument in arguments { collect(argument) }
+        case .range(let left, let right):
+            // Joined by `:` from other than two plain references (`A2:INDEX(C:C,n)`, `Start:End`
+            // over two names), the ends give the box between them on their sheet: any of it
+            // may be read.
+            let start = found.count
+            collect(left)
+            collect(right)
+            found.append(contentsOf: boxes(found[start...]))
+        case .call(let name, let arguments):
+            var starts: [Int] = []
+            for argument in arguments {
+                starts.append(found.count)
+                collect(argument)
+            }
+            // SUMIF and AVERAGEIF read a sum range the shape of their criteria range, from its
+            // first cell (`SUMIF(A2:A9,"x",D2)` reads D2:D9).
+            if arguments.count == 3, Functions.resizingSumRange.contains(name) {
+                found.append(
+                    contentsOf: resizedSumRanges(
+                        arguments[2], found[starts[2]...], criteria: arguments[0], found[starts[0]..<starts[1]]))
+            }
         case .array(let rows): for row in rows { for item in row { collect(item) } }
         case .number, .text, .bool, .error, .missing: break
         }
+    }
+}
+
+/// Per sheet, the box from the first row and column of `ranges` on it to the last, and how many
+/// of them it holds.
+private func boundingBoxes(_ ranges: ArraySlice<(Int, Reference)>) -> [(sheet: Int, box: Reference, count: Int)] {
+    var boxes: [(sheet: Int, box: Reference, count: Int)] = []
+    for (sheet, reference) in ranges {
+        guard let index = boxes.firstIndex(where: { $0.sheet == sheet }) else {
+            boxes.append((sheet, reference, 1))
+            continue
+        }
+        boxes[index].box = boxes[index].box.spanning(reference)
+        boxes[index].count += 1
+    }
+    return boxes
+}
+
+/// The box of each sheet that `ranges` reads more than one rectangle of: what joining them with
+/// `:` may read.
+private func boxes(_ ranges: ArraySlice<(Int, Reference)>) -> [(Int, Reference)] {
+    boundingBoxes(ranges).filter { $0.count > 1 }.map { ($0.sheet, $0.box) }
+}
+
+/// The cells SUMIF's or AVERAGEIF's sum range `sum` (read as `sumRanges`) covers once given the
+/// shape of its criteria range `criteria` (read as `criteriaRanges`): exact where both are plain
+/// references; otherwise from anywhere in the box `sum` may give, as far as the box `criteria`
+/// may give reaches.
+private func resizedSumRanges(
+    _ sum: FormulaExpression, _ sumRanges: ArraySlice<(Int, Reference)>, criteria: FormulaExpression,
+    _ criteriaRanges: ArraySlice<(Int, Reference)>
+) -> [(Int, Reference)] {
+    guard var shape = criteriaRanges.first?.1 else { return [] }
+    if case .reference = criteria {
+    } else {
+        for (_, reference) in criteriaRanges { shape = shape.spanning(reference) }
+    }
+    /// `reference` reaching from its first cell to the shape's size past (`lastRow`, `lastColumn`).
+    func resized(_ reference: Reference, pastRow lastRow: Int, column lastColumn: Int) -> Reference {
+        Reference(
+            sheet: reference.sheet, firstRow: reference.firstRow, firstColumn: reference.firstColumn,
+            lastRow: min(CellAddress.maxRow, lastRow + shape.rowCount - 1),
+            lastColumn: min(CellAddress.maxColumn, lastColumn + shape.columnCount - 1))
+    }
+    if case .reference = sum, let (sheet, reference) = sumRanges.first {
+        return [(sheet, resized(reference, pastRow: reference.firstRow, column: reference.firstColumn))]
+    }
+    return boundingBoxes(sumRanges).map { found in
+        (found.sheet, resized(found.box, pastRow: found.box.lastRow, column: found.box.lastColumn))
+    }
+}
+
+extension Reference {
+    /// The box from this rectangle's first row and column, or `other`'s, to the last of either.
+    func spanning(_ other: Reference) -> Reference {
+        Reference(
+            sheet: sheet, firstRow: min(firstRow, other.firstRow), firstColumn: min(firstColumn, other.firstColumn),
+            lastRow: max(lastRow, other.lastRow), lastColumn: max(lastColumn, other.lastColumn))
     }
 }
 

@@ -28,22 +28,18 @@ extension FormulaWorkbook {
     public func columnsRead(standingIn: ((_ sheet: Int, _ column: Int) -> Bool)? = nil) -> ColumnsRead {
         var read = ColumnsRead(sheets: sheets.count)
         var shapes = ShapeCache()
-        /// The rectangles the formula at `position` reads, with their sheets, and whether it may
-        /// read beyond them (`readsBetweenRectangles`); nil when it does not parse.
-        func ranges(at position: Int) -> (ranges: [(Int, Reference)], widens: Bool)? {
+        /// The rectangles the formula at `position` reads, with their sheets (a range joined from
+        /// a lookup's result as the box it may give); nil when it does not parse.
+        func ranges(at position: Int) -> [(Int, Reference)]? {
             let formula = formulas[position]
             switch try? shapes.read(formula) {
             case nil: return nil
             case .references(let references)?:
-                let ranges = references.compactMap { reference in
+                return references.compactMap { reference in
                     DependencyGraph.sheet(of: reference, workbook: self, from: formula.sheet).map { ($0, reference) }
                 }
-                return (ranges, false)
             case .tree(let expression)?:
-                return (
-                    DependencyGraph.ranges(expression, workbook: self, from: formula.sheet, cell: formula.address),
-                    readsBetweenRectangles(expression, from: formula.sheet)
-                )
+                return DependencyGraph.ranges(expression, workbook: self, from: formula.sheet, cell: formula.address)
             }
         }
         /// Whether every rectangle is a cell of the formula's own row on its own sheet.
@@ -51,17 +47,7 @@ extension FormulaWorkbook {
             let (sheet, address) = formulas.location(at: position)
             return ranges.allSatisfy { $0.0 == sheet && $0.1.firstRow == address.row && $0.1.lastRow == address.row }
         }
-        func note(_ ranges: [(Int, Reference)], beyondOwnRow: Bool, widens: Bool) {
-            if widens {
-                // Every column of the sheets it reads: what lies between or beside its rectangles
-                // is not worked out.
-                for sheet in Set(ranges.map(\.0)) {
-                    let columns = 1...max(1, sheets[sheet].maxColumn)
-                    read.byAnyFormula[sheet].formUnion(columns)
-                    read.beyondOwnRow[sheet].formUnion(columns)
-                }
-                return
-            }
+        func note(_ ranges: [(Int, Reference)], beyondOwnRow: Bool) {
             for (sheet, reference) in ranges {
                 let last = min(reference.lastColumn, max(reference.firstColumn, sheets[sheet].maxColumn))
                 guard reference.firstColumn <= last else { continue }
@@ -79,8 +65,7 @@ extension FormulaWorkbook {
             guard sharesShape, let first = ranges(at: positions.lowerBound) else {
                 for position in positions {
                     guard let found = ranges(at: position) else { continue }
-                    note(
-                        found.ranges, beyondOwnRow: !readsOnlyOwnRow(found.ranges, at: position), widens: found.widens)
+                    note(found, beyondOwnRow: !readsOnlyOwnRow(found, at: position))
                 }
                 return
             }
@@ -88,37 +73,13 @@ extension FormulaWorkbook {
             // references moved down its rows, a defined name's staying put). It reads only its own
             // row when the first and the last do: a reference that stays put is in at most one
             // of their rows.
-            let last = positions.count == 1 ? first : ranges(at: positions.upperBound - 1) ?? ([], false)
+            let last = positions.count == 1 ? first : ranges(at: positions.upperBound - 1) ?? []
             note(
-                first.ranges + last.ranges,
-                beyondOwnRow: !readsOnlyOwnRow(first.ranges, at: positions.lowerBound)
-                    || !readsOnlyOwnRow(last.ranges, at: positions.upperBound - 1),
-                widens: first.widens || last.widens)
+                first + last,
+                beyondOwnRow: !readsOnlyOwnRow(first, at: positions.lowerBound)
+                    || !readsOnlyOwnRow(last, at: positions.upperBound - 1))
         }
         return read
-    }
-
-    /// Whether `expression` may read cells that the rectangles `DependencyGraph.ranges` gives for
-    /// it leave out: a range joined with `:` from other than two plain references (the dynamic
-    /// named range `$A$2:INDEX($C:$C,COUNTA($A:$A))`, two names `Start:End`) reads the whole box
-    /// between its ends, and SUMIF and AVERAGEIF read a sum range the shape of their criteria
-    /// range. Through defined names, as `ranges` reads them.
-    func readsBetweenRectangles(_ expression: FormulaExpression, from sheet: Int, depth: Int = 0) -> Bool {
-        func inner(_ node: FormulaExpression) -> Bool { readsBetweenRectangles(node, from: sheet, depth: depth) }
-        switch expression {
-        case .range: return true
-        case .call(let name, let arguments):
-            return Functions.resizingSumRange.contains(name) || arguments.contains(where: inner)
-        case .name(let name):
-            guard depth < 20, let defined = definedName(name, from: sheet), let named = defined.expression else {
-                return false
-            }
-            return readsBetweenRectangles(named, from: sheet, depth: depth + 1)
-        case .negate(let node), .percent(let node): return inner(node)
-        case .binary(_, let left, let right): return inner(left) || inner(right)
-        case .array(let rows): return rows.contains { $0.contains(where: inner) }
-        case .number, .text, .bool, .error, .missing, .reference, .structured: return false
-        }
     }
 
     /// Empties, on each sheet, the columns not in `kept` (by sheet index, as `ColumnsRead` gives

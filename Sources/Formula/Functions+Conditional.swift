@@ -3,7 +3,7 @@ import Foundation
 extension Functions {
     /// The functions below that read their sum range in the shape of their criteria range
     /// (`resize: true`): what they read reaches beyond the rectangles they name
-    /// (`FormulaWorkbook.readsBetweenRectangles`).
+    /// (`DependencyGraph.collectRanges` gives the resized range).
     static let resizingSumRange: Set<String> = ["SUMIF", "AVERAGEIF"]
 
     static let conditional: [String: Implementation] = [

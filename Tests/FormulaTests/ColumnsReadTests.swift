@@ -55,8 +55,8 @@ import Testing
 
     /// A range joined from other than two plain references (a dynamic named range ending in
     /// INDEX) reads the box between its ends, and SUMIF a sum range the shape of its criteria:
-    /// every column of the sheets they read is kept, so the lookup still finds its rate.
-    @Test func aRangeJoinedFromAnIndexOrASumIfKeepsEveryColumnOfItsSheet() {
+    /// those columns are kept, and no others, so the lookup still finds its rate.
+    @Test func aRangeJoinedFromAnIndexOrASumIfKeepsTheColumnsItMayRead() {
         var workbook = FormulaWorkbook()
         workbook.addSheet(named: "Deals")
         workbook.addSheet(named: "Rates")
@@ -65,6 +65,7 @@ import Testing
             workbook.setCell(sheet: 1, row: row + 1, column: 1, value: .text(band), formula: nil)
             workbook.setCell(sheet: 1, row: row + 1, column: 2, value: .number(Decimal(string: rate)!), formula: nil)
             workbook.setCell(sheet: 1, row: row + 1, column: 3, value: .text("note"), formula: nil)
+            workbook.setCell(sheet: 1, row: row + 1, column: 4, value: .text("unread"), formula: nil)
         }
         workbook.defineName("RateTable", formula: "Rates!$A$1:INDEX(Rates!$C:$C,COUNTA(Rates!$A:$A))")
         workbook.setCell(sheet: 0, row: 2, column: 1, value: .text("B"), formula: nil)
@@ -79,8 +80,8 @@ import Testing
         let read = workbook.columnsRead()
         #expect(read.byAnyFormula[1] == [1, 2, 3])
         #expect(read.beyondOwnRow[1] == [1, 2, 3])
-        // The sum range D1 read as D1:E3, the criteria's shape.
-        #expect(read.byAnyFormula[2] == [1, 2, 3, 4, 5])
+        // The sum range D1 read as D1:E3, the criteria's shape; column C is read by none.
+        #expect(read.byAnyFormula[2] == [1, 2, 4, 5])
         var kept = workbook
         kept.keepColumns(read.byAnyFormula)
         let values = { (book: FormulaWorkbook) in book.evaluate().map(\.value) }

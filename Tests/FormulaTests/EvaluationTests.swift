@@ -227,6 +227,24 @@ import Testing
         #expect(results.first { $0.cell.address == CellAddress("A4")! }?.value == number("8"))
     }
 
+    /// Formulas without cached values are evaluated after every formula cell they may read: the
+    /// box a range joined from INDEX's result gives, and SUMIF's sum range in its criteria's shape.
+    /// The totals stand above the formulas they read, so the file's order would evaluate them first.
+    @Test func aJoinedRangeAndAResizedSumRangeComeAfterTheFormulasInThem() {
+        var sheet = Sheet()
+        sheet.set("E1", .empty, formula: "SUM(A2:INDEX(C:C,4))")
+        sheet.set("F1", .empty, formula: "SUMIF(A2:A4,\">0\",B2)")
+        sheet.set("G1", .empty, formula: "AVERAGEIF(A2:A4,\">0\",B2)")
+        for row in 2...4 {
+            sheet.set("A\(row)", .n("\(row)"))
+            sheet.set("B\(row)", .empty, formula: "A\(row)*10")
+            sheet.set("C\(row)", .n("1"))
+        }
+        let values = sheet.workbook.evaluate().prefix(3).map(\.value)
+        // A2:C4 holds 2+3+4, 20+30+40 and three 1s; B2:B4 holds 20, 30 and 40.
+        #expect(values == ["102", "90", "30"].map(number))
+    }
+
     @Test func filledDownFormulasReadTheirOwnRowsAndANameItsOwnCell() {
         var sheet = Sheet(["H1": .n("0.1")])
         sheet.workbook.addSheet(named: "Other")
