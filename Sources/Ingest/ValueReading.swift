@@ -57,6 +57,15 @@ public enum DateOrder: String, Sendable, Hashable {
 }
 
 /// Reads typed values out of cells the way real sheets write them.
+extension NumberStyle {
+    /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
+    /// `(250.00)`, `USD 99`), read in the style its own separators show (`1,234.56` where they do
+    /// not tell, as in `1,500`); nil when it is not money.
+    public static func money(inText text: String) -> Decimal? {
+        try? ValueReading.parseMoney(text, style: decide([text]).style)
+    }
+}
+
 enum ValueReading {
     /// A value that is not of the kind its column needs, with the reason.
     struct Failure: Error {

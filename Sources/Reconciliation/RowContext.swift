@@ -64,15 +64,12 @@ struct RowContext {
 }
 
 extension Decimal {
-    /// A cell's number at Excel's precision, or the number in a text cell; nil otherwise.
+    /// A cell's number at Excel's precision, or the money in a text cell (`1,234.50`,
+    /// `1.234,56 €`, `$ (250.00)`); nil otherwise.
     public static func fromCell(_ value: CellValue) -> (number: Decimal?, isText: Bool) {
         switch value {
         case .number(let number): return (number.excelPrecision, false)
-        case .text(let text):
-            if case .value(let number) = Decimal.parse(text.trimmingCharacters(in: .whitespaces)) {
-                return (number, true)
-            }
-            return (nil, true)
+        case .text(let text): return (NumberStyle.money(inText: text), true)
         case .empty: return (0, false)
         default: return (nil, false)
         }

@@ -157,6 +157,24 @@ import XLSX
         #expect(result.errors.first { $0.cell == CellAddress("G3") }?.cause == .unreadable)
     }
 
+    /// Commissions typed as money text, in the styles their own separators show, are read as
+    /// the numbers they are: right ones are `text_number`, a wrong one has its cause named.
+    @Test func commissionsTypedAsMoneyTextAreReadAsTheirNumbers() throws {
+        var rows = Self.goodRows()
+        rows[0].commission = .text("$500.00")
+        rows[1].commission = .text("500,00 €")
+        rows[2].commission = .text("USD 600.00")
+        rows[3].commission = .text("1.500,00")
+        let result = try Self.reconcile(Self.workbook(rows))
+        func finding(_ cell: String) -> Finding? { result.errors.first { $0.cell == CellAddress(cell)! } }
+        #expect(finding("G2")?.causes == [.textNumber])
+        #expect(finding("G3")?.causes == [.textNumber])
+        #expect(finding("G4")?.manual == 600)
+        #expect(finding("G4")?.difference == 100)
+        #expect(finding("G5")?.manual == 1500)
+        #expect(!result.errors.contains { $0.cause == .unreadable })
+    }
+
     @Test func roundingWithinToleranceIsNotAnError() throws {
         var rows = Self.goodRows()
         rows[0].commission = Self.formula("500.01", "ROUNDUP(D2*E2*F2,2)")
