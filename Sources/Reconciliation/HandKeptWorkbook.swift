@@ -40,7 +40,10 @@ public struct HandKeptWorkbook {
             return (deals, try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name))))
         }
         guard case .workbook(let workbook) = file else {
-            let (deals, summary) = try readSheets()
+            // A CSV file holds nothing but text: its numbers are not numbers stored as text.
+            var (deals, summary) = try readSheets()
+            deals.textNumbers = [:]
+            for index in deals.manual.indices { deals.manual[index].typeNumbersWrittenAsText() }
             return HandKeptWorkbook(deals: deals, summary: summary, formulas: FormulaReading())
         }
         // The formulas' workbook keeps the cells of each sheet the readers read whole as they read
@@ -79,5 +82,26 @@ public struct HandKeptWorkbook {
         deals.lines = []
         deals.manual = []
         return taken
+    }
+}
+
+extension ManualCells {
+    /// The commission and bonus read as the numbers their texts write (`1,234.50`, `1.234,56 €`),
+    /// for a file whose every value is text: nothing in it is a number stored as text.
+    fileprivate mutating func typeNumbersWrittenAsText() {
+        func typed(_ value: CellValue?) -> CellValue? {
+            guard case .text(let text)? = value, let number = NumberStyle.money(inText: text) else { return value }
+            return .number(number)
+        }
+        let commission = self.commission
+        guard typed(commission?.value) != commission?.value || typed(bonus) != bonus else { return }
+        self = ManualCells(
+            row: row, rate: rate,
+            commission: commission.map { cell in
+                Cell(
+                    column: cell.column, value: typed(cell.value) ?? cell.value, formula: cell.formula,
+                    numberFormat: cell.numberFormat)
+            },
+            bonus: typed(bonus), keeping: commission?.formula != nil ? .valuesAndFormulas : .values)
     }
 }

@@ -175,6 +175,20 @@ import XLSX
         #expect(!result.errors.contains { $0.cause == .unreadable })
     }
 
+    /// A CSV file holds only text: its right figures are not numbers stored as text, and a wrong
+    /// one is named by its cause alone.
+    @Test func aCSVWorkbooksNumbersAreNotTextNumbers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("manual.csv").path
+        let rows = (2...5).map { n in "D\(n),R1,2026-01-15,10000,1,0.05,\(n == 3 ? "600.00" : "500.00")" }
+        try (["Deal ID,Rep,Close Date,Amount,Split,Rate,Commission"] + rows).joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try Self.reconcile(path)
+        #expect(result.errors.map(\.causes) == [[.arithmetic]])
+        #expect(!result.mappingNotes.contains { $0.contains("text_number") })
+    }
+
     @Test func roundingWithinToleranceIsNotAnError() throws {
         var rows = Self.goodRows()
         rows[0].commission = Self.formula("500.01", "ROUNDUP(D2*E2*F2,2)")
