@@ -27,7 +27,8 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
-    init(keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:]) {
+    /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`).
+    init(keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil) {
         self.keys = keys
         wanted = Dictionary(
             uniqueKeysWithValues: keys.map { key in
@@ -40,13 +41,14 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
                 : Dictionary(
                     uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
                 ),
-            claimable: Set(loose.keys))
+            claimable: Set(loose.keys), subject: subject)
     }
 }
 
 extension Field {
     /// The deals' header words, made once.
-    static let headerWords = HeaderWords(keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames)
+    static let headerWords = HeaderWords(
+        keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID)
 }
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.

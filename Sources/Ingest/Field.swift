@@ -42,6 +42,27 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .split: [],
         .rate: ["Commission %", "Commission Percent"],
         .commission: [],
+        .product: [
+            "Item", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname", "Produktfamilie",
+            "Produktlinie", "Produktgruppe", "Artikelname",
+        ],
+        .type: [
+            "Tipología", "Tipologia", "Auftragstyp", "Vertragsart", "Vertragstyp", "Geschäftsart", "Geschäftstyp",
+            "Abschlussart", "Verkaufsart",
+        ],
+        .status: ["Estágio", "Stadium"],
+        .cancelDate: cancelWords.flatMap { word in [word] + ["Date", "On", "Am"].map { "\(word) \($0)" } },
+    ]
+
+    /// Words that say a deal was cancelled, in the six languages: on their own (`Cancelled On`,
+    /// `Storniert am`, `Fecha cancelación`) or before a date word (`Churn Date`), they make a
+    /// column the cancel date rather than the close date.
+    private static let cancelWords = [
+        "Cancel", "Cancelled", "Canceled", "Cancellation", "Cancelation", "Churn", "Churned", "Refund", "Refunded",
+        "Terminated", "Cancelación", "Cancelado", "Cancelada", "Anulación", "Anulado", "Baja", "Cancelamento",
+        "Annulation", "Annulé", "Annulée", "Résiliation", "Résilié", "Storno", "Storniert", "Stornierung",
+        "Stornierungsdatum", "Kündigung", "Gekündigt", "Kündigungsdatum", "Annullamento", "Annullato",
+        "Cancellazione", "Cancellato", "Disdetta",
     ]
 
     private var english: [String] {

@@ -7,8 +7,8 @@ import Foundation
 /// A column is taken for a field when one of the field's names stands in it as whole words, and
 /// no other field's name (of every field, not only those that may be named so) stands in it as
 /// well or better: the longest name wins (`Commission Rate` is the rate, not the commission),
-/// and between names of equal length the one that ends the header (`Invoice Date` is a date,
-/// `Deal Stage` a status). A header with `%` takes only names with `%`. A field two columns
+/// and between names of equal length any name but the deal's (`subject`: `Deal Stage`, `Stato
+/// contratto` are statuses), then the one that ends the header (`Invoice Date` is a date). A header with `%` takes only names with `%`. A field two columns
 /// could be is left unmatched, and a column whose best name is a field already found is left
 /// alone (`Order Date` beside `Close Date` is no deal id): never a guess.
 struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
@@ -17,8 +17,11 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     let namesByFirstWord: [String: [(key: Key, words: [String])]]
     /// The fields a column may be taken for.
     let claimable: Set<Key>
+    /// The field naming what every column is about (the deal: `Deal Stage`, `Stato contratto`,
+    /// `Statut de l'affaire`), which loses a tie with any other field's name whatever the order.
+    let subject: Key?
 
-    init(names: [Key: [String]], claimable: Set<Key>) {
+    init(names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil) {
         var index: [String: [(key: Key, words: [String])]] = [:]
         for (key, texts) in names {
             for words in texts.map(Self.terms) where !words.isEmpty {
@@ -27,6 +30,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         }
         namesByFirstWord = index
         self.claimable = claimable
+        self.subject = subject
     }
 
     /// A header's words: what stands in brackets dropped (`Amount (USD)`), lower-cased with
@@ -81,6 +85,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
                     chosen.append((key, found.endsHeader))
                 }
             }
+            if chosen.count > 1, let subject { chosen.removeAll { $0.key == subject } }
             if chosen.count > 1 { chosen = chosen.filter(\.endsHeader) }
             guard chosen.count == 1, open.contains(chosen[0].key) else { continue }
             claims[chosen[0].key, default: []].append((header.column, header.text, best.length))
