@@ -27,8 +27,12 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
-    /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`).
-    init(keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil) {
+    /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`); `percentages`:
+    /// the fields a header with `%` may name (`LooseHeaders.percentages`).
+    init(
+        keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil,
+        percentages: Set<Key> = []
+    ) {
         self.keys = keys
         wanted = Dictionary(
             uniqueKeysWithValues: keys.map { key in
@@ -41,14 +45,15 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
                 : Dictionary(
                     uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
                 ),
-            claimable: Set(loose.keys), subject: subject)
+            claimable: Set(loose.keys), subject: subject, percentages: percentages)
     }
 }
 
 extension Field {
     /// The deals' header words, made once.
     static let headerWords = HeaderWords(
-        keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID)
+        keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID,
+        percentages: [.split, .rate])
 }
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.

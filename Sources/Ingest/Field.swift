@@ -40,7 +40,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .date: ["Signed", "Signature Date"],
         .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price"],
         .split: [],
-        .rate: ["Commission %", "Commission Percent"],
+        // A commission's percentage is its rate (`Commission %`, `% Comisión`).
+        .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
         .commission: [],
         .product: [
             "Item", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname", "Produktfamilie",

@@ -8,9 +8,11 @@ import Foundation
 /// no other field's name (of every field, not only those that may be named so) stands in it as
 /// well or better: the longest name wins (`Commission Rate` is the rate, not the commission),
 /// and between names of equal length any name but the deal's (`subject`: `Deal Stage`, `Stato
-/// contratto` are statuses), then the one that ends the header (`Invoice Date` is a date). A header with `%` takes only names with `%`. A field two columns
-/// could be is left unmatched, and a column whose best name is a field already found is left
-/// alone (`Order Date` beside `Close Date` is no deal id): never a guess.
+/// contratto` are statuses), then the one that ends the header (`Invoice Date` is a date). A
+/// header with `%` takes only the names of a percentage field (`percentages`: `Reparto %` is the
+/// split) and names with `%` (`Commission %` is the rate). A field two columns could be is left
+/// unmatched, and a column whose best name is a field already found is left alone (`Order Date`
+/// beside `Close Date` is no deal id): never a guess.
 struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// Every field's names as words (`terms`), filed under their first word: a header is asked
     /// only about the names that start with one of its words.
@@ -20,8 +22,11 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// The field naming what every column is about (the deal: `Deal Stage`, `Stato contratto`,
     /// `Statut de l'affaire`), which loses a tie with any other field's name whatever the order.
     let subject: Key?
+    /// The fields that hold a percentage (split, rate): a header with `%` may take any of their
+    /// names (`Reparto %`, `% Split`, `Tasa %`), and other fields' names only with `%` in them.
+    let percentages: Set<Key>
 
-    init(names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil) {
+    init(names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil, percentages: Set<Key> = []) {
         var index: [String: [(key: Key, words: [String])]] = [:]
         for (key, texts) in names {
             for words in texts.map(Self.terms) where !words.isEmpty {
@@ -31,6 +36,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         namesByFirstWord = index
         self.claimable = claimable
         self.subject = subject
+        self.percentages = percentages
     }
 
     /// A header's words: what stands in brackets dropped (`Amount (USD)`), lower-cased with
@@ -106,7 +112,9 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         var best: [Key: (length: Int, endsHeader: Bool)] = [:]
         for (start, word) in words.enumerated() {
             for name in namesByFirstWord[word] ?? []
-            where start + name.words.count <= words.count && (!percent || name.words.contains("%")) {
+            where start + name.words.count <= words.count
+                && (!percent || percentages.contains(name.key) || name.words.contains("%"))
+            {
                 let end = start + name.words.count
                 guard words[start..<end].elementsEqual(name.words) else { continue }
                 let found = (length: name.words.count, endsHeader: end == words.count)

@@ -88,4 +88,21 @@ import Testing
         #expect(headers["date"] == "Close Date")
         #expect(table.lines.first?.product == "Services" && table.lines.first?.status == "Cancelled")
     }
+
+    /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
+    static let percentHeaders: [(split: String, rate: String)] = [
+        ("Reparto %", "Tasa %"), ("Anteil %", "% Comisión"), ("Share %", "Commission %"), ("% Split", "Rate %"),
+        ("Ripartizione %", "% Provvigione"), ("Quote-part %", "Taux %"),
+    ]
+
+    @Test(arguments: percentHeaders)
+    func percentHeadersNameTheSplitAndTheRate(_ names: (split: String, rate: String)) throws {
+        let table = try Self.read(
+            ["Deal ID", "Sales Rep", "Close Date", "Amount", names.split, names.rate, "Commission"],
+            ["D-1", "Ana Lima", "2026-07-03", "1000", "60%", "5%", "30.00"])
+        #expect(Self.headers(table)["split"] == names.split)
+        #expect(Self.headers(table)["rate"] == names.rate)
+        #expect(Self.headers(table)["commission"] == "Commission")
+        #expect(table.lines.first?.split == Decimal(string: "0.6"))
+    }
 }
