@@ -169,14 +169,16 @@ enum ValueReading {
         }
     }
 
-    /// `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` (a time after it ignored) as its three numbers.
+    /// `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` (a time after it ignored) as its three numbers; a
+    /// two-digit year as Excel reads it (`7/4/26`, `04.07.26`: 00–29 are 2000–2029, 30–99 are
+    /// 1930–1999).
     static func dateParts(_ text: String) -> (Int, Int, Int)? {
         let head = text.trimmedSpaces.split(separator: " ").first.map(String.init) ?? ""
         let parts = head.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
-            let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2])
+        guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2,
+            parts[1].count <= 2, let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2])
         else { return nil }
-        return (a, b, year)
+        return (a, b, parts[2].count == 4 ? year : WrittenDate.century(year))
     }
 
     /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), or what
@@ -193,7 +195,8 @@ enum ValueReading {
     }
 
     /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text that names its
-    /// month or writes its year first (`WrittenDate`: `Jan 4, 2026`, `2026/01/04`), or nothing.
+    /// month or writes its year first (`WrittenDate`: `Jan 4, 2026`, `2026/01/04`, `20260104`),
+    /// or nothing.
     static func date(_ value: CellValue) throws(Failure) -> LocalDate? {
         switch value {
         case .empty: return nil

@@ -4,12 +4,15 @@ import Foundation
 /// Text dates that say which part is which, as people and exports write them: the month by its
 /// name or usual abbreviation, in the six languages period labels are read in
 /// (`PeriodLabel.month(named:)`: `Jan 4, 2026`, `4-Jan-26`, `4 de enero de 2026`, `4. März 2026`,
-/// `Sunday, January 4, 2026`), or the year first (`2026/01/04`, `2026.01.04`). Unlike
-/// `03/04/2026` they need no day-first or month-first decision.
+/// `Sunday, January 4, 2026`), or the year first (`2026/01/04`, `2026.01.04`, and `20260104`
+/// from 1900 to 2099). Unlike `03/04/2026` they need no day-first or month-first decision.
 enum WrittenDate {
     /// The date `text` writes, or nil when it is not one of those forms (or no such day exists).
     static func parse(_ text: String) -> LocalDate? {
         let words = words(of: text)
+        if words.count == 1, let digits = number(words[0], digits: 8...8), (19_000_000..<21_000_000).contains(digits) {
+            return LocalDate(year: digits / 10_000, month: digits / 100 % 100, day: digits % 100)
+        }
         guard words.count == 3 else { return nil }
         if let year = number(words[0], digits: 4...4), let month = number(words[1], digits: 1...2),
             let day = number(words[2], digits: 1...2)
@@ -61,8 +64,11 @@ enum WrittenDate {
     /// A four-digit year, or a two-digit one as Excel reads it (`26` is 2026, `95` is 1995).
     private static func year(_ word: String) -> Int? {
         if let year = number(word, digits: 4...4) { return year }
-        return number(word, digits: 2...2).map { $0 < 30 ? 2000 + $0 : 1900 + $0 }
+        return number(word, digits: 2...2).map(century)
     }
+
+    /// A two-digit year's full year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999.
+    static func century(_ year: Int) -> Int { year < 30 ? 2000 + year : 1900 + year }
 
     /// Weekdays' names in those languages, folded (a weekday before a date may be cut short: `Sun,`).
     private static let weekdays: [String] = [

@@ -16,8 +16,12 @@ import XLSX
         ("4 de enero de 2026", "2026-01-04"), ("15 de março de 2026", "2026-03-15"), ("4. März 2026", "2026-03-04"),
         ("4 févr. 2026", "2026-02-04"), ("1er août 2026", "2026-08-01"), ("4 gennaio 2026", "2026-01-04"),
         ("31 dic 2026", "2026-12-31"), ("2026/01/04", "2026-01-04"), ("2026.1.4", "2026-01-04"),
+        ("20260704", "2026-07-04"), ("19991231", "1999-12-31"),
     ]
-    static let notDates = ["Feb 30, 2026", "Smarch 4, 2026", "4 Jan", "Jan 2026", "2026/13/01", "4 Jan 2026 Jan"]
+    static let notDates = [
+        "Feb 30, 2026", "Smarch 4, 2026", "4 Jan", "Jan 2026", "2026/13/01", "4 Jan 2026 Jan", "20261304", "21000101",
+        "2026070",
+    ]
 
     /// Reads one deal per text from a workbook whose date column holds them as text.
     static func read(_ texts: [String]) throws -> DealsTable {
@@ -44,5 +48,29 @@ import XLSX
         #expect(
             table.diagnostics.map(\.description).allSatisfy { $0.contains("Deals!C") && $0.contains("expected a date") }
         )
+    }
+
+    /// Columns of dates with a two-digit year, as Excel's short dates write them, with the dates
+    /// they hold: the column decides day-first or month-first as it does for four-digit years.
+    static let twoDigitYears: [(texts: [String], dates: [String])] = [
+        (["7/6/26", "8/13/26", "12/31/99"], ["2026-07-06", "2026-08-13", "1999-12-31"]),
+        (["06.07.26", "13.08.26", "01.02.30"], ["2026-07-06", "2026-08-13", "1930-02-01"]),
+        (["6/7/29", "13/8/00"], ["2029-07-06", "2000-08-13"]),
+        (["06-07-26", "08-13-26"], ["2026-06-07", "2026-08-13"]),
+    ]
+
+    @Test(arguments: twoDigitYears)
+    func datesWithATwoDigitYearReadAsExcelReadsThem(_ column: (texts: [String], dates: [String])) throws {
+        let table = try Self.read(column.texts)
+        #expect(table.skipped.isEmpty, "\(table.diagnostics.map(\.description))")
+        #expect(table.lines.map(\.date.description) == column.dates)
+    }
+
+    @Test func twoDigitYearDatesWhoseOrderTheColumnCannotTellAreAnError() {
+        #expect {
+            try Self.read(["03/04/26", "05/02/26"])
+        } throws: { error in
+            "\(error)".contains("--date-order")
+        }
     }
 }
