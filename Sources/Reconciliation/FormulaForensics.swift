@@ -119,8 +119,9 @@ enum FormulaForensics {
         FormulaReferences.references(in: Array(formula), sheet: nil).filter(\.isRange).map(\.rows)
     }
 
-    /// References `Sheet!A1` and ranges `Sheet!A1:B2` a formula names on `sheet`, as row spans.
-    static func rowSpans(in formula: String, sheet: String) -> [ClosedRange<Int>] {
+    /// References `Sheet!A1` and ranges `Sheet!A1:B2` a formula names on `sheet` (nil: its own
+    /// sheet, without a prefix), as row spans.
+    static func rowSpans(in formula: String, sheet: String?) -> [ClosedRange<Int>] {
         FormulaReferences.references(in: Array(formula), sheet: sheet).map(\.rows)
     }
 

@@ -37,7 +37,12 @@ enum TotalRowFindings {
             // A conditional sum's criteria are not evaluated here, so such totals are not judged.
             if let formula = cell.formula, formula.uppercased().contains("SUMIF") { continue }
             let spans = cell.formula.map(FormulaForensics.localRowSpans(in:)) ?? []
-            let reachesOver = previous > headerRow && spans.contains { $0.lowerBound <= previous }
+            // Over earlier totals: a range or a cell above the previous total (`=H4+H6` adds up
+            // two subtotals), or, typed, a label that says so.
+            let read = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
+            let reachesOver =
+                previous > headerRow
+                && (read.contains { $0.lowerBound <= previous } || cell.formula == nil && Self.isGrand(total.label))
             let block = ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
             let rows = (dataRows[sheet] ?? []).filter { block.contains($0.own) }
             // What the total adds up once the wrong rows are corrected: a row within the plan's
@@ -91,5 +96,16 @@ enum TotalRowFindings {
             findings.append(finding)
         }
         return findings
+    }
+
+    /// Labels that open a total of every row above it, in the languages the total words are in.
+    private static let grandWords = [
+        "grand total", "total general", "gran total", "total geral", "totale generale", "gesamtsumme",
+        "gesamttotal", "total général",
+    ]
+
+    static func isGrand(_ label: String) -> Bool {
+        let folded = label.lowercased()
+        return grandWords.contains { folded.hasPrefix($0) }
     }
 }

@@ -34,7 +34,10 @@ import XLSX
         var commission: WriteCell
     }
 
-    static func workbook(_ rows: [Row], summary: [[WriteCell]]? = nil, total: WriteCell? = nil) throws -> String {
+    /// `between`: sheet rows written after the data row of that index (subtotals, notes).
+    static func workbook(
+        _ rows: [Row], summary: [[WriteCell]]? = nil, total: WriteCell? = nil, between: [Int: [[WriteCell]]] = [:]
+    ) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.xlsx").path
@@ -43,7 +46,8 @@ import XLSX
         try writer.beginSheet("Deals")
         try writer.writeRow(
             ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"].map { .text($0) })
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            defer { for cells in between[index] ?? [] { try? writer.writeRow(cells) } }
             let date = LocalDate(iso: row.date)!.components
             try writer.writeRow([
                 .text(row.deal), .text(row.rep),
@@ -312,6 +316,29 @@ import XLSX
         #expect(total.isDerived)
         #expect(total.cause == .wrongRate)
         #expect(result.errors.count == 2)
+    }
+
+    /// A grand total that adds up the subtotals (`=G4+G7`), or is typed under a grand-total
+    /// label, stands for every row above it, not for the rows since the last subtotal.
+    @Test(arguments: [("G4+G7", "Grand total"), (nil, "Grand total"), (nil, "Gesamtsumme")])
+    func aGrandTotalOfSubtotalsStandsForEveryRowAbove(formula: String?, label: String) throws {
+        func subtotal(_ formula: String) -> [WriteCell] {
+            [.text("Total"), .empty, .empty, .empty, .empty, .empty, Self.formula("1000", formula)]
+        }
+        let grand: WriteCell = formula.map { Self.formula("2000", $0) } ?? .number(2000)
+        // The data rows stand in sheet rows 2, 3, 5 and 6.
+        var rows = Self.goodRows()
+        for (index, row) in [(2, 5), (3, 6)] {
+            rows[index].commission = Self.formula("500", "ROUND(D\(row)*E\(row)*F\(row),2)")
+        }
+        let path = try Self.workbook(
+            rows,
+            between: [
+                1: [subtotal("SUM(G2:G3)")],
+                3: [subtotal("SUM(G5:G6)"), [.text(label), .empty, .empty, .empty, .empty, .empty, grand]],
+            ])
+        let findings = try Self.reconcile(path).findings
+        #expect(findings.isEmpty, "\(findings.map { "\($0.cell) \($0.causes) \($0.explanation)" })")
     }
 
     @Test func aCorrectTotalRowIsNotAFinding() throws {
