@@ -221,6 +221,7 @@ public enum DealsReader {
                         into: &result)
                     styles?.rep = sheetRep
                     styles?.date = sheetDate
+                    styles?.dateSystem = file.dateSystem
                 }
                 if let styles, pending.count >= batchSize {
                     if !reserved {
@@ -238,6 +239,7 @@ public enum DealsReader {
                     into: &result)
             decided.rep = sheetRep
             decided.date = sheetDate
+            decided.dateSystem = file.dateSystem
             try converter.add(pending, styles: decided)
         }
         do {
@@ -334,6 +336,7 @@ public enum DealsReader {
         let bonusColumn: Int?
         let dateOrder: DateOrder?
         let cancelOrder: DateOrder?
+        let dateSystem: DateSystem
         let amountStyle: NumberStyle
         let splitStyle: NumberStyle
         let quotaStyle: NumberStyle
@@ -385,6 +388,7 @@ public enum DealsReader {
             bonusColumn = mapping.columns[.bonus]
             dateOrder = styles.dates[.date]
             cancelOrder = styles.dates[.cancelDate]
+            dateSystem = styles.dateSystem
             amountStyle = styles.numbers[.amount] ?? .decimalPoint
             splitStyle = styles.numbers[.split] ?? .decimalPoint
             quotaStyle = styles.numbers[.quota] ?? .decimalPoint
@@ -463,12 +467,12 @@ public enum DealsReader {
         }
         let dealID = required(.dealID, ValueReading.text(value(.dealID)))
         let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
-        let (dateOrder, cancelOrder) = (context.dateOrder, context.cancelOrder)
+        let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
         let date = required(
             .date,
             attempt(.date) { () throws(ValueReading.Failure) in
                 try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
-                    try ValueReading.date(value, order: dateOrder)
+                    try ValueReading.date(value, order: dateOrder, system: system)
                 }
             } ?? styles.date)
         let amount = required(
@@ -490,7 +494,7 @@ public enum DealsReader {
         }
         let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in
             try RowContext.remembered(value(.cancelDate), in: &context.cancelDates) {
-                (value) throws(ValueReading.Failure) in try ValueReading.date(value, order: cancelOrder)
+                (value) throws(ValueReading.Failure) in try ValueReading.date(value, order: cancelOrder, system: system)
             }
         }
         let quota = attempt(.quota) { () throws(ValueReading.Failure) in
@@ -549,6 +553,8 @@ public enum DealsReader {
 struct ColumnStyles: Sendable {
     var numbers: [Field: NumberStyle] = [:]
     var dates: [Field: DateOrder] = [:]
+    /// How the file counts days, for dates pasted as plain serial numbers.
+    var dateSystem = DateSystem.excel1900
     var rep: String?
     /// The date every row takes when the table has no date column (a tab per month).
     var date: LocalDate?

@@ -33,6 +33,14 @@ public enum TableFile {
         }
     }
 
+    /// How the file counts days: the workbook's date system, or 1900's for CSV.
+    public var dateSystem: DateSystem {
+        switch self {
+        case .delimited: .excel1900
+        case .workbook(let workbook): workbook.dateSystem
+        }
+    }
+
     /// The tables in the file: the workbook's worksheets in tab order, or one unnamed table.
     public var tables: [String?] {
         switch self {

@@ -181,9 +181,12 @@ enum ValueReading {
         return (a, b, parts[2].count == 4 ? year : WrittenDate.century(year))
     }
 
-    /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), or what
-    /// `date(_:)` reads.
-    static func date(_ value: CellValue, order: DateOrder?) throws(Failure) -> LocalDate? {
+    /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), a number
+    /// that is an Excel serial in `system` (`serialDate`), or what `date(_:)` reads.
+    static func date(_ value: CellValue, order: DateOrder?, system: DateSystem = .excel1900) throws(Failure)
+        -> LocalDate?
+    {
+        if case .number(let number) = value, let date = serialDate(number, system: system) { return date }
         if case .text(let text) = value, let order, let (a, b, year) = dateParts(text) {
             let (day, month) = order == .dayFirst ? (a, b) : (b, a)
             guard let date = LocalDate(year: year, month: month, day: day) else {
@@ -192,6 +195,18 @@ enum ValueReading {
             return date
         }
         return try date(value)
+    }
+
+    /// The date a number pasted without a date format stands for (`46209`, 2026-07-06, in
+    /// General format): a whole serial of `system` from 1 Jan 1990 to 31 Dec 2100; nil for any
+    /// other number (an amount, a fraction, `20260704`), which stays no date.
+    static func serialDate(_ number: Decimal, system: DateSystem) -> LocalDate? {
+        let range = system.serial(year: 1990, month: 1, day: 1)...system.serial(year: 2100, month: 12, day: 31)
+        guard number >= Decimal(range.lowerBound), number <= Decimal(range.upperBound) else { return nil }
+        let days = NSDecimalNumber(decimal: number).intValue
+        guard Decimal(days) == number, let date = system.value(wholeSerial: days, serial: number, duration: false)
+        else { return nil }
+        return LocalDate(year: date.year, month: date.month, day: date.day)
     }
 
     /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text that names its

@@ -73,4 +73,38 @@ import XLSX
             "\(error)".contains("--date-order")
         }
     }
+
+    /// Reads one deal per number from a workbook in `system` whose date column holds them in
+    /// General format (pasted values).
+    static func read(serials: [Decimal], system: DateSystem) throws -> DealsTable {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("serials.xlsx").path
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle, dateSystem: system)
+        try writer.beginSheet("Deals")
+        try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount"].map { .text($0) })
+        for (index, serial) in serials.enumerated() {
+            try writer.writeRow([.text("D-\(index + 1)"), .text("Ana Lima"), .number(serial), .number(1000)])
+        }
+        try writer.endSheet()
+        try writer.finish()
+        try file.commit()
+        return try DealsReader.read(TableFile.open(path))
+    }
+
+    @Test func wholeNumbersInADateColumnAreSerialsOfTheWorkbooksDateSystem() throws {
+        let table = try Self.read(serials: [46209, 32874, 73415], system: .excel1900)
+        #expect(table.skipped.isEmpty, "\(table.diagnostics.map(\.description))")
+        #expect(table.lines.map(\.date.description) == ["2026-07-06", "1990-01-01", "2100-12-31"])
+        let dates1904 = try Self.read(serials: [44747], system: .excel1904)
+        #expect(dates1904.lines.map(\.date.description) == ["2026-07-06"])
+    }
+
+    @Test func otherNumbersInADateColumnAreStillNoDates() throws {
+        let numbers: [Decimal] = [46209.5, 32873, 73416, 20_260_704, 1000, -46209]
+        let table = try Self.read(serials: numbers, system: .excel1900)
+        #expect(table.lines.isEmpty)
+        #expect(table.skipped.count == numbers.count)
+    }
 }
