@@ -89,15 +89,19 @@ struct RowCauses {
         {
             rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
         }
-        // A rate that is no band's is typed; no reading gives it, so the engine is not re-run for it.
+        // A rate that is no band's is typed; no reading gives it, so the engine is not re-run for
+        // it. On a line the plan pays at several rates (it crosses a band) a single rate is their
+        // blend, often worked out from the commission itself (`=H3/(D3*E3)`): it names no cause,
+        // and a reading that reproduces the figure does.
+        let blended = rates.count > 1 && rateCause?.code == .wrongRate
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
-        if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate {
+        if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate || blended {
             reading = readings.first { item in
                 alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
                     ?? false
             }
         }
-        if let found = reading, rateCause == nil || alternatives.reproduced(under: found.reading) > 1 {
+        if let found = reading, rateCause == nil || blended || alternatives.reproduced(under: found.reading) > 1 {
             causes.append(found.code)
             words.append(found.text)
         } else if let rateCause {

@@ -226,6 +226,21 @@ import XLSX
         #expect(finding.expected == 1500)
     }
 
+    /// A line that crosses a band is paid at two rates; the sheet's one rate is their blend,
+    /// worked out from the commission (`=G6/(D6*E6)`). It names no cause: the forgotten cap does.
+    @Test func aBlendedRateOnALineAcrossBandsLeavesTheCauseToTheReading() throws {
+        var rows = Self.goodRows()
+        rows.append(
+            Row(
+                deal: "D6", amount: 30000, rate: Self.formula("0.07", "G6/(D6*E6)"),
+                commission: Self.formula("2100", "ROUND(10000*0.05+20000*0.08,2)")))
+        let plan = Self.planText + "\n  cap:\n    per_deal: 2000\n"
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G6"))
+        #expect(finding.expected == 2000)
+        #expect(finding.cause == .capNotApplied)
+    }
+
     @Test func sumRangeThatStopsShort() throws {
         let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("1500", "SUM(Deals!G2:G4)")]]
         let result = try Self.reconcile(Self.workbook(Self.goodRows(), summary: summary))
