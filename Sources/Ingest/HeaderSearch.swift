@@ -60,11 +60,17 @@ public enum HeaderSearch {
             } catch {
                 single = error
             }
-            if index > 0, rows[index - 1].index == row.index - 1,
-                let mapping = try? ColumnMatcher.map(
-                    row: joined(rows[index - 1], row), words: words, required: required, pins: pins)
-            {
-                return mapping
+            if index > 0, rows[index - 1].index == row.index - 1 {
+                let upper = rows[index - 1]
+                // A workbook's merges bound its groups; they are read (the sheet's end) only for a
+                // header whose group would reach past its own cell.
+                let spreads = joined(upper, row) != joined(upper, row, merges: nil)
+                let merges = spreads ? (try? file.mergedRanges(of: table)) ?? [] : []
+                if let mapping = try? ColumnMatcher.map(
+                    row: joined(upper, row, merges: merges), words: words, required: required, pins: pins)
+                {
+                    return mapping
+                }
             }
             if let single {
                 throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
@@ -83,9 +89,10 @@ public enum HeaderSearch {
 
     /// A two-row header read as one: a group cell over the cells below it (`Deal` merged over
     /// `ID | Date | Amount` reads `Deal ID`, `Deal Date`, `Deal Amount`) and a cell merged down
-    /// (only the upper cell holds its text) as itself. A group reaches right over the columns
-    /// whose upper cell is empty and whose lower cell is not.
-    static func joined(_ upper: Row, _ lower: Row) -> Row {
+    /// (only the upper cell holds its text) as itself. A group merged across columns (`merges`)
+    /// reaches over those; one not merged reaches right over the columns whose upper cell is
+    /// empty and whose lower cell is not. `merges` nil: no group reaches past its own cell.
+    static func joined(_ upper: Row, _ lower: Row, merges: [CellRange]? = []) -> Row {
         func text(_ row: Row, _ column: Int) -> String? {
             guard case .text(let text) = row.cell(at: column)?.value else { return nil }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -95,10 +102,16 @@ public enum HeaderSearch {
         guard last > 0 else { return lower }
         var cells: [Cell] = []
         var group: String?
+        var groupEnd = Int.max
         for column in 1...last {
             let above = text(upper, column)
             let below = text(lower, column)
-            if let above { group = below == nil ? nil : above }
+            if column > groupEnd { group = nil }
+            if let above {
+                group = below == nil ? nil : above
+                let start = CellAddress(row: upper.index, column: column)
+                groupEnd = merges.map { merges in merges.first { $0.first == start }?.last.column ?? .max } ?? column
+            }
             switch (above, below) {
             case (let above?, nil): cells.append(Cell(column: column, value: .text(above)))
             case (_, let below?):

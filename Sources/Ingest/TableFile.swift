@@ -80,6 +80,13 @@ public enum TableFile {
         }
     }
 
+    /// The merged ranges of `table` (none in CSV). A workbook lists them after its rows, so the
+    /// whole sheet is read to find them.
+    public func mergedRanges(of table: String?) throws -> [CellRange] {
+        guard case .workbook(let workbook) = self, let sheet = table.flatMap(workbook.sheet(named:)) else { return [] }
+        return try workbook.readRows(of: sheet) { _ in }.mergedRanges
+    }
+
     private static func hasArchiveSignature(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }

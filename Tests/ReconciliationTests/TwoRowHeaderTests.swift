@@ -1,0 +1,52 @@
+import Foundation
+import Ingest
+import Spreadsheet
+import Testing
+import XLSX
+
+/// A two-row header reads each group over the columns it is merged across, and no further.
+@Suite struct TwoRowHeaderTests {
+    /// The deals table of a workbook whose first two rows are `upper` and `lower`, with `merged`
+    /// ranges, and one deal row of `values`.
+    static func read(_ upper: [String?], _ lower: [String], merged: [String], _ values: [WriteCell]) throws
+        -> DealsTable
+    {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("two-rows.xlsx").path
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle)
+        try writer.beginSheet("Deals")
+        try writer.writeRow(upper.map { text in text.map { .text($0) } ?? .empty })
+        try writer.writeRow(lower.map { .text($0) })
+        try writer.writeRow(values)
+        try writer.mergeCells(merged.compactMap(CellRange.init))
+        try writer.endSheet()
+        try writer.finish()
+        try file.commit()
+        return try DealsReader.read(TableFile.open(path))
+    }
+
+    static let lower = ["ID", "Sales Rep", "Date", "Amount", "Split", "Product", "Rate", "Amount"]
+    static let values: [WriteCell] = [
+        .text("D-1"), .text("Ana Lima"), .text("2026-07-06"), .number(20000), .number(1), .text("Services"),
+        .number(0.03), .number(600),
+    ]
+
+    @Test func aMergedGroupReachesOnlyOverItsMerge() throws {
+        let table = try Self.read(
+            ["Deal", nil, nil, nil, nil, nil, "Commission", nil], Self.lower, merged: ["A1:D1", "G1:H1"], Self.values)
+        let headers = Dictionary(uniqueKeysWithValues: table.mapping.headers.map { ($0.key.rawValue, $0.value) })
+        #expect(headers["deal_id"] == "Deal ID" && headers["amount"] == "Deal Amount")
+        #expect(headers["split"] == "Split" && headers["product"] == "Product")
+        #expect(headers["rate"] == "Commission Rate" && headers["commission"] == "Commission Amount")
+        #expect(table.lines.first?.product == "Services")
+    }
+
+    @Test func aGroupNotMergedStillReachesOverTheEmptyCellsBesideIt() throws {
+        let table = try Self.read(
+            ["Deal", nil, nil, nil, nil, nil, "Commission", nil], Self.lower, merged: [], Self.values)
+        let headers = Dictionary(uniqueKeysWithValues: table.mapping.headers.map { ($0.key.rawValue, $0.value) })
+        #expect(headers["deal_id"] == "Deal ID" && headers["commission"] == "Commission Amount")
+    }
+}
