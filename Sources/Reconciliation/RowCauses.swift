@@ -88,20 +88,28 @@ struct RowCauses {
             let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
         {
             rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
+        } else if manualRate == nil, causes.isEmpty, credit != 0, rates.count == 1 {
+            // No rate column: a figure that is the credit at a rate of whole hundredths of a
+            // percent (6%, 6.25%) the plan does not pay was worked out at that rate.
+            let rate = (manual / credit).rounded(places: 4, mode: .halfUp)
+            if rate > 0, rate < 1, !bandRates.contains(rate), context.matchesComputed(manual, credit * rate) {
+                rateCause = (.wrongRate, "paid at \(rate.percentText), not the plan's \(rates[0].percentText)")
+            }
         }
         // A rate that is no band's is typed; no reading gives it, so the engine is not re-run for
-        // it. On a line the plan pays at several rates (it crosses a band) a single rate is their
-        // blend, often worked out from the commission itself (`=H3/(D3*E3)`): it names no cause,
-        // and a reading that reproduces the figure does.
-        let blended = rates.count > 1 && rateCause?.code == .wrongRate
+        // it. But on a line the plan pays at several rates (it crosses a band) a single rate is
+        // their blend, often worked out from the commission itself (`=H3/(D3*E3)`), and without a
+        // rate column the rate is only inferred: then a reading that reproduces the figure is the
+        // cause.
+        let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
-        if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate || blended {
+        if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate || weakRate {
             reading = readings.first { item in
                 alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
                     ?? false
             }
         }
-        if let found = reading, rateCause == nil || blended || alternatives.reproduced(under: found.reading) > 1 {
+        if let found = reading, rateCause == nil || weakRate || alternatives.reproduced(under: found.reading) > 1 {
             causes.append(found.code)
             words.append(found.text)
         } else if let rateCause {

@@ -36,7 +36,8 @@ import XLSX
 
     /// `between`: sheet rows written after the data row of that index (subtotals, notes).
     static func workbook(
-        _ rows: [Row], summary: [[WriteCell]]? = nil, total: WriteCell? = nil, between: [Int: [[WriteCell]]] = [:]
+        _ rows: [Row], summary: [[WriteCell]]? = nil, total: WriteCell? = nil, between: [Int: [[WriteCell]]] = [:],
+        rateColumn: Bool = true
     ) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -45,15 +46,19 @@ import XLSX
         let writer = WorkbookWriter(handle: file.handle)
         try writer.beginSheet("Deals")
         try writer.writeRow(
-            ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"].map { .text($0) })
+            ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"].filter {
+                rateColumn || $0 != "Rate"
+            }
+            .map { .text($0) })
         for (index, row) in rows.enumerated() {
             defer { for cells in between[index] ?? [] { try? writer.writeRow(cells) } }
             let date = LocalDate(iso: row.date)!.components
-            try writer.writeRow([
-                .text(row.deal), .text(row.rep),
-                WriteCell(.date(DateTimeValue(kind: .date, year: date.year, month: date.month, day: date.day))),
-                .number(row.amount), .number(row.split), row.rate, row.commission,
-            ])
+            try writer.writeRow(
+                [
+                    .text(row.deal), .text(row.rep),
+                    WriteCell(.date(DateTimeValue(kind: .date, year: date.year, month: date.month, day: date.day))),
+                    .number(row.amount), .number(row.split),
+                ] + (rateColumn ? [row.rate] : []) + [row.commission])
         }
         if let total { try writer.writeRow([.text("Total"), .empty, .empty, .empty, .empty, .empty, total]) }
         try writer.endSheet()
@@ -239,6 +244,17 @@ import XLSX
         #expect(finding.cell == CellAddress("G6"))
         #expect(finding.expected == 2000)
         #expect(finding.cause == .capNotApplied)
+    }
+
+    /// Without a rate column, a figure that is the credit at a rate the plan does not pay is
+    /// `wrong_rate`; a slip that no such rate gives stays unexplained.
+    @Test func aWrongRateWithoutARateColumn() throws {
+        var rows = Self.goodRows()
+        for index in rows.indices { rows[index].commission = .number([500, 600, 537.5, 500][index]) }
+        let result = try Self.reconcile(Self.workbook(rows, rateColumn: false))
+        #expect(result.errors.count == 2)
+        #expect(result.errors.first { $0.cell == CellAddress("F3") }?.cause == .wrongRate)
+        #expect(result.errors.first { $0.cell == CellAddress("F4") }?.cause == .unexplained)
     }
 
     @Test func sumRangeThatStopsShort() throws {
