@@ -61,16 +61,24 @@ public enum HeaderSearch {
                 single = error
             }
             if index > 0, rows[index - 1].index == row.index - 1 {
-                let upper = rows[index - 1]
-                // A workbook's merges bound its groups; they are read (the sheet's end) only for a
-                // header whose group would reach past its own cell.
-                let spreads = joined(upper, row) != joined(upper, row, merges: nil)
-                let merges = spreads ? (try? file.mergedRanges(of: table)) ?? [] : []
-                if let mapping = try? ColumnMatcher.map(
-                    row: joined(upper, row, merges: merges), words: words, required: required, pins: pins)
-                {
-                    return mapping
+                func mapped(_ joined: Row) -> ColumnMapping<Key>? {
+                    try? ColumnMatcher.map(row: joined, words: words, required: required, pins: pins)
                 }
+                let upper = rows[index - 1]
+                var mapping = mapped(joined(upper, row))
+                // A workbook's merges bound its groups. They are read (the whole sheet: they come
+                // last) only when a group ending short of its reach would change which column is which.
+                let matters = groupReaches(upper, row).contains { reach in
+                    (reach.first.column..<reach.last.column).contains { end in
+                        let bound = CellRange(first: reach.first, last: CellAddress(row: upper.index, column: end))
+                        let other = mapped(joined(upper, row, merges: [bound]))
+                        return other != nil && other?.columns != mapping?.columns
+                    }
+                }
+                if matters, let merges = try? file.mergedRanges(of: table), !merges.isEmpty {
+                    mapping = mapped(joined(upper, row, merges: merges))
+                }
+                if let mapping { return mapping }
             }
             if let single {
                 throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
@@ -91,13 +99,9 @@ public enum HeaderSearch {
     /// `ID | Date | Amount` reads `Deal ID`, `Deal Date`, `Deal Amount`) and a cell merged down
     /// (only the upper cell holds its text) as itself. A group merged across columns (`merges`)
     /// reaches over those; one not merged reaches right over the columns whose upper cell is
-    /// empty and whose lower cell is not. `merges` nil: no group reaches past its own cell.
-    static func joined(_ upper: Row, _ lower: Row, merges: [CellRange]? = []) -> Row {
-        func text(_ row: Row, _ column: Int) -> String? {
-            guard case .text(let text) = row.cell(at: column)?.value else { return nil }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed
-        }
+    /// empty and whose lower cell is not.
+    static func joined(_ upper: Row, _ lower: Row, merges: [CellRange] = []) -> Row {
+        let text = headerText
         let last = max(upper.cells.last?.column ?? 0, lower.cells.last?.column ?? 0)
         guard last > 0 else { return lower }
         var cells: [Cell] = []
@@ -110,7 +114,7 @@ public enum HeaderSearch {
             if let above {
                 group = below == nil ? nil : above
                 let start = CellAddress(row: upper.index, column: column)
-                groupEnd = merges.map { merges in merges.first { $0.first == start }?.last.column ?? .max } ?? column
+                groupEnd = merges.first { $0.first == start }?.last.column ?? .max
             }
             switch (above, below) {
             case (let above?, nil): cells.append(Cell(column: column, value: .text(above)))
@@ -120,6 +124,32 @@ public enum HeaderSearch {
             }
         }
         return Row(index: lower.index, cells: cells)
+    }
+
+    /// The groups of a two-row header that reach past their own cell when not merged (`joined`):
+    /// from the group's cell to the last column it reaches, on the upper row.
+    static func groupReaches(_ upper: Row, _ lower: Row) -> [CellRange] {
+        let last = max(upper.cells.last?.column ?? 0, lower.cells.last?.column ?? 0)
+        var reaches: [CellRange] = []
+        for column in upper.cells.map(\.column) where headerText(upper, column) != nil {
+            guard headerText(lower, column) != nil else { continue }
+            var end = column
+            while end < last, headerText(upper, end + 1) == nil, headerText(lower, end + 1) != nil { end += 1 }
+            if end > column {
+                reaches.append(
+                    CellRange(
+                        first: CellAddress(row: upper.index, column: column),
+                        last: CellAddress(row: upper.index, column: end)))
+            }
+        }
+        return reaches
+    }
+
+    /// A header cell's text, trimmed; nil when it holds none.
+    private static func headerText(_ row: Row, _ column: Int) -> String? {
+        guard case .text(let text) = row.cell(at: column)?.value else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The first `count` rows of `table` that hold anything: read once, they serve every search

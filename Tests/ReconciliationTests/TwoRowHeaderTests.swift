@@ -27,26 +27,31 @@ import XLSX
         return try DealsReader.read(TableFile.open(path))
     }
 
-    static let lower = ["ID", "Sales Rep", "Date", "Amount", "Split", "Product", "Rate", "Amount"]
+    static let lower = ["ID", "Sales Rep", "Date", "Amount", "Quota", "Product", "Rate", "Amount", "Bonus"]
+    static let upper = ["Deal", nil, nil, nil, nil, nil, "Commission", nil, nil]
     static let values: [WriteCell] = [
-        .text("D-1"), .text("Ana Lima"), .text("2026-07-06"), .number(20000), .number(1), .text("Services"),
-        .number(0.03), .number(600),
+        .text("D-1"), .text("Ana Lima"), .text("2026-07-06"), .number(20000), .number(50000), .text("Services"),
+        .number(0.03), .number(600), .number(50),
     ]
 
+    static func headers(_ table: DealsTable) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: table.mapping.headers.map { ($0.key.rawValue, $0.value) })
+    }
+
     @Test func aMergedGroupReachesOnlyOverItsMerge() throws {
-        let table = try Self.read(
-            ["Deal", nil, nil, nil, nil, nil, "Commission", nil], Self.lower, merged: ["A1:D1", "G1:H1"], Self.values)
-        let headers = Dictionary(uniqueKeysWithValues: table.mapping.headers.map { ($0.key.rawValue, $0.value) })
+        // Reaching past D and H, `Deal` would make E `Deal Quota` and `Commission` I `Commission Bonus`.
+        let table = try Self.read(Self.upper, Self.lower, merged: ["A1:D1", "G1:H1"], Self.values)
+        let headers = Self.headers(table)
         #expect(headers["deal_id"] == "Deal ID" && headers["amount"] == "Deal Amount")
-        #expect(headers["split"] == "Split" && headers["product"] == "Product")
+        #expect(headers["quota"] == "Quota" && headers["bonus"] == "Bonus")
         #expect(headers["rate"] == "Commission Rate" && headers["commission"] == "Commission Amount")
-        #expect(table.lines.first?.product == "Services")
+        #expect(table.lines.first?.quota == 50000 && table.lines.first?.product == "Services")
     }
 
     @Test func aGroupNotMergedStillReachesOverTheEmptyCellsBesideIt() throws {
-        let table = try Self.read(
-            ["Deal", nil, nil, nil, nil, nil, "Commission", nil], Self.lower, merged: [], Self.values)
-        let headers = Dictionary(uniqueKeysWithValues: table.mapping.headers.map { ($0.key.rawValue, $0.value) })
+        let table = try Self.read(Self.upper, Self.lower, merged: [], Self.values)
+        let headers = Self.headers(table)
         #expect(headers["deal_id"] == "Deal ID" && headers["commission"] == "Commission Amount")
+        #expect(headers["quota"] == nil && headers["bonus"] == nil)
     }
 }
