@@ -44,8 +44,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
         .commission: [],
         .product: [
-            "Item", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname", "Produktfamilie",
-            "Produktlinie", "Produktgruppe", "Artikelname",
+            "Item", "Line of Business", "LOB", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname",
+            "Produktfamilie", "Produktlinie", "Produktgruppe", "Artikelname",
         ],
         .type: [
             "Tipología", "Tipologia", "Auftragstyp", "Vertragsart", "Vertragstyp", "Geschäftsart", "Geschäftstyp",

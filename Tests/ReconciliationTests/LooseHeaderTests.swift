@@ -73,6 +73,7 @@ import Testing
         ["Línea de producto", "Tipo de operación", "Estado del acuerdo", "Fecha cancelación"],
         ["Item", "Type de contrat", "Statut de l'affaire", "Date de résiliation"],
         ["Nome prodotto", "Tipologia", "Stato contratto", "Data annullamento"],
+        ["Line of Business", "Vertragsart", "Estágio", "Refunded On"],
     ]
 
     @Test(arguments: optionalHeaders)
