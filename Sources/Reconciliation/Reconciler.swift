@@ -83,11 +83,13 @@ public enum Reconciler {
 /// Rows that could not be read: never dropped in silence, each is an `unreadable` finding at the
 /// first cell that could not be read (plan-format.md §7, "Every row is accounted for").
 enum UnreadableRows {
-    /// Rows the reader reported but did not skip; a row already among `found` is not named twice.
+    /// Rows the reader reported but did not skip; a row already among `found` is not named twice,
+    /// nor a row that holds no figure (`UnreadableFindings.isNote`).
     static func findings(_ deals: DealsTable, besides found: [Finding]) -> [Finding] {
         var seen = Set(found.filter { $0.cause == .unreadable }.map { "\($0.sheet)|\($0.cell.row)" })
+        let notes = Set(deals.skipped.filter(UnreadableFindings.isNote).flatMap(\.failures).map(\.location))
         return deals.diagnostics.compactMap { diagnostic in
-            guard let cell = diagnostic.location.cell else { return nil }
+            guard let cell = diagnostic.location.cell, !notes.contains(diagnostic.location) else { return nil }
             let sheet = diagnostic.location.sheet ?? (deals.file as NSString).lastPathComponent
             guard seen.insert("\(sheet)|\(cell.row)").inserted else { return nil }
             return Finding(

@@ -8,9 +8,10 @@ import Spreadsheet
 enum UnreadableFindings {
     /// One finding per deal row the reader left out, at its first unreadable cell. The engine
     /// never saw the row, so nothing is expected of it here and nothing of it is in the payroll.
+    /// A row that holds no figure (`isNote`) is no finding; the report's notes still list it.
     static func skippedRows(_ deals: DealsTable, sheet: String) -> [Finding] {
         deals.skipped.compactMap { skipped in
-            guard let first = skipped.cells.first else { return nil }
+            guard let first = skipped.cells.first, !isNote(skipped) else { return nil }
             let reasons = skipped.failures.map(\.reason).joined(separator: "; ")
             let commission = skipped.commission.flatMap { Decimal.fromCell($0.value).number }
             var finding = Finding(
@@ -22,6 +23,14 @@ enum UnreadableFindings {
             finding.isInput = true
             return finding
         }
+    }
+
+    /// Whether a row the reader left out holds no figure at all: no amount, no commission, and
+    /// nothing it could not read, only fields left empty (a section title, a note, a sign-off
+    /// under the table). Such a row pays nothing.
+    static func isNote(_ skipped: SkippedRow) -> Bool {
+        skipped.amount == nil && skipped.cells.allSatisfy(\.text.isEmpty)
+            && (skipped.commission.map { $0.value == .empty } ?? true)
     }
 
     /// A total cell holding an error value (`#VALUE!`) or text that is no number. A total with a

@@ -385,6 +385,22 @@ import XLSX
         #expect(findings.isEmpty, "\(findings.map { "\($0.cell) \($0.causes) \($0.explanation)" })")
     }
 
+    /// A row holding no figure (a note between the deals, a sign-off under them) is no finding;
+    /// a row with an amount but no rep still is one.
+    @Test func notesBetweenTheDealsAreNoFindingsButABrokenDealIs() throws {
+        let note: [WriteCell] = [.text("Note: D3 approved by the deal desk")]
+        let broken: [WriteCell] = [
+            .text("D9"), .empty, .empty, .number(10000), .number(1), .number(0.05), .number(500),
+        ]
+        var rows = Self.goodRows()
+        for index in rows.indices { rows[index].commission = .number(500) }
+        let path = try Self.workbook(
+            rows, between: [1: [note], 3: [[.text("Approved by: M. Weber, 2026-04-03")], broken]])
+        let result = try Self.reconcile(path)
+        #expect(result.errors.map(\.cell.row) == [8])
+        #expect(result.errors.first?.cause == .unreadable)
+    }
+
     @Test func aCorrectTotalRowIsNotAFinding() throws {
         let result = try Self.reconcile(Self.workbook(Self.goodRows(), total: Self.formula("2000", "SUM(G2:G5)")))
         #expect(result.findings.isEmpty)
