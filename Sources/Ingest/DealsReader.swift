@@ -562,26 +562,66 @@ struct ColumnStyles: Sendable {
 
 extension TotalRow {
     /// The label of a row that totals others: its first text cell opens with a total word in one of
-    /// the languages (`Total Ana Lima`, `Grand total`, `Gesamt`, `Σ`) and it names no deal of its
-    /// own; or, unlabelled, a row without a deal whose commission is a `SUBTOTAL`/`AGGREGATE`.
+    /// the languages (`Total Ana Lima`, `Grand total`, `Gesamt`, `Σ`) or closes with one
+    /// (`Ana Lima Total`, `Ana Lima (total)`) and it names no deal of its own; or, unlabelled, a
+    /// row without a deal whose commission is a `SUBTOTAL`/`AGGREGATE`, or a `SUM` over ranges of
+    /// the rows above it (`=SUM(H2:H4)`). A deal row whose commission is a `SUM` stays a deal.
+    ///
+    /// A rep cell marks a total with a word that is no one's name only (`Suma`, `Soma` are
+    /// given names): those words mark a row without a deal of its own.
     static func label(of row: Row, dealID: CellValue, rep: CellValue, commission: Cell?) -> String? {
-        if let label = label(of: dealID) ?? label(of: rep) { return label }
+        if let label = label(of: dealID) ?? label(of: rep, allowingNames: false) { return label }
         let first = row.cells.first { if case .empty = $0.value { false } else { true } }
         let hasDeal = ValueReading.text(dealID) != nil
         if !hasDeal, let first, let label = label(of: first.value) { return label }
         if !hasDeal, let formula = commission?.formula?.uppercased(),
             formula.hasPrefix("SUBTOTAL(") || formula.hasPrefix("AGGREGATE(")
+                || sumsRowsAbove(formula, row: row.index)
         {
             return "(total)"
         }
         return nil
     }
 
+    /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand
+    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`): a total, not a deal's own figure.
+    static func sumsRowsAbove(_ formula: String, row: Int) -> Bool {
+        guard formula.hasPrefix("SUM("), formula.hasSuffix(")") else { return false }
+        let arguments = formula.dropFirst(4).dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        var spansRows = false
+        for argument in arguments {
+            let ends = argument.trimmingCharacters(in: .whitespaces).split(
+                separator: ":", omittingEmptySubsequences: false)
+            guard (1...2).contains(ends.count) else { return false }
+            var rows: [Int] = []
+            for end in ends {
+                guard let at = cellRow(end) else { return false }
+                rows.append(at)
+            }
+            guard let last = rows.max(), last < row else { return false }
+            spansRows = spansRows || rows.count == 2 && rows[0] != rows[1] || arguments.count > 1
+        }
+        return spansRows
+    }
+
+    /// The row of a cell reference such as `H4` or `$H$4`, or nil for anything else.
+    private static func cellRow(_ reference: Substring) -> Int? {
+        var rest = reference.utf8[...]
+        if rest.first == UInt8(ascii: "$") { rest = rest.dropFirst() }
+        let letters = rest.prefix { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        guard (1...3).contains(letters.count) else { return nil }
+        rest = rest.dropFirst(letters.count)
+        if rest.first == UInt8(ascii: "$") { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.count <= 7, rest.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        return Int(Substring(rest))
+    }
+
     /// By byte: whether a total word (`HeaderSynonyms.totalWords`) begins with it, and whether a
     /// closing word (`totalSuffixes`) ends with it, in lower or upper case (`Σ` begins with 0xCE,
     /// `Summe` ends with `e`). Worked out from the words, so that a word added there is found.
     private static let opensTotalWord = byteTable(HeaderSynonyms.totalWords) { $0.utf8.first }
-    private static let closesTotalWord = byteTable(HeaderSynonyms.totalSuffixes) { $0.utf8.last }
+    private static let closesTotalWord = byteTable(HeaderSynonyms.totalSuffixes + [")", "]"]) { $0.utf8.last }
 
     /// 256 flags, set for the bytes of `words`' upper-case forms as well as their own.
     private static func byteTable(_ words: [String], byte: (String) -> UInt8?) -> [Bool] {
@@ -592,7 +632,9 @@ extension TotalRow {
 
     /// The cell's text when it marks a total row: it starts with a total word, or ends with one
     /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
-    static func label(of value: CellValue) -> String? {
+    /// `allowingNames: false` leaves out the words that are also given names
+    /// (`HeaderSynonyms.totalWordsThatAreNames`).
+    static func label(of value: CellValue, allowingNames: Bool = true) -> String? {
         guard case .text(let text) = value else { return nil }
         // Most cells are deal ids and names: only text that begins as a total word does or ends as
         // a closing word does can match.
@@ -601,7 +643,12 @@ extension TotalRow {
         guard mayMark else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         let opens = HeaderSynonyms.totalWords.contains(lower) || totalOpenings.contains { lower.hasPrefix($0) }
-        return opens || totalEndings.contains { lower.hasSuffix($0) } ? text : nil
+        let marks = opens || totalEndings.contains { lower.hasSuffix($0) }
+        guard marks, !allowingNames else { return marks ? text : nil }
+        let asName = HeaderSynonyms.totalWordsThatAreNames.contains {
+            lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":")
+        }
+        return asName && !bracketedEndings.contains(where: lower.hasSuffix) ? nil : text
     }
 
     /// Whether the first byte of `bytes` other than ASCII whitespace can open a total word, or the
@@ -618,6 +665,10 @@ extension TotalRow {
     /// A total word and what follows it in a label that opens with one (`Total Ana`, `Total:`);
     /// made once, not for each cell that might be a label (a rep named `Sara` is asked on every row).
     private static let totalOpenings = HeaderSynonyms.totalWords.flatMap { [$0 + " ", $0 + ":"] }
-    /// A total word closing a label, after a space (`Ana Lima Total`).
-    private static let totalEndings = HeaderSynonyms.totalSuffixes.map { " " + $0 }
+    /// A total word closing a label, after a space (`Ana Lima Total`), or any total word in brackets
+    /// at its end (`Ana Lima (total)`, `Ana Lima [Summe]`).
+    private static let totalEndings = HeaderSynonyms.totalSuffixes.map { " " + $0 } + bracketedEndings
+    private static let bracketedEndings = (HeaderSynonyms.totalWords + HeaderSynonyms.totalSuffixes).flatMap {
+        ["(" + $0 + ")", "[" + $0 + "]"]
+    }
 }

@@ -58,8 +58,13 @@ public enum HeaderSynonyms {
     public static let totalWords: [String] = [
         "total", "totals", "subtotal", "sub-total", "sub total", "grand total", "sum", "σ", "total general",
         "total geral", "total général", "sous-total", "gesamt", "gesamtsumme", "summe", "zwischensumme", "totale",
-        "subtotale", "totale generale", "gesamtergebnis", "totale complessivo",
+        "subtotale", "totale generale", "gesamtergebnis", "totale complessivo", "suma", "soma", "somme",
+        "somma", "summa",
     ]
+
+    /// Total words that are also given names (`Suma`, `Soma`): in a rep's cell they mark a total
+    /// only on a row without a deal of its own.
+    public static let totalWordsThatAreNames: [String] = ["suma", "soma", "summa"]
 
     /// Words that close a total row's label, as Excel's Subtotal command writes them in each
     /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).

@@ -329,7 +329,9 @@ struct BlockTitles {
             default: return nil
             }
         }
-        guard (1...2).contains(texts.count), texts.allSatisfy({ TotalRow.label(of: .text($0)) == nil }) else {
+        guard (1...2).contains(texts.count),
+            texts.allSatisfy({ TotalRow.label(of: .text($0), allowingNames: false) == nil })
+        else {
             return nil
         }
         return SheetRep.match(texts.joined(separator: " "), knownReps)
