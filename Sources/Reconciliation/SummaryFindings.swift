@@ -36,10 +36,16 @@ enum SummaryFindings {
             return (name, first...max(first, lastRows[ordinal]))
         }
         var errorsByRepPeriod: [RepPeriod: [Finding]] = [:]
-        for finding in rowFindings where finding.isError && !finding.isDerived {
-            guard let period = finding.period else { continue }
-            errorsByRepPeriod[RepPeriod(rep: finding.rep?.normalizedKey ?? "", period: period), default: []].append(
-                finding)
+        // Rows within the tolerance, for a total that a sheet rounding otherwise puts beyond it.
+        var roundedByRepPeriod: [RepPeriod: [Finding]] = [:]
+        for finding in rowFindings where !finding.isDerived {
+            guard let period = finding.period, finding.isError || finding.cause == .rounding else { continue }
+            let key = RepPeriod(rep: finding.rep?.normalizedKey ?? "", period: period)
+            if finding.isError {
+                errorsByRepPeriod[key, default: []].append(finding)
+            } else {
+                roundedByRepPeriod[key, default: []].append(finding)
+            }
         }
         let hasBonusColumn = sheet.columns[.bonus] != nil
         let hasTrueUpColumn = sheet.columns[.trueUp] != nil
@@ -173,6 +179,15 @@ enum SummaryFindings {
                     finding.causes = [cause.cause]
                     finding.isDerived = true
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
+                } else if rowErrors.isEmpty, let rounded = roundedByRepPeriod[repPeriod],
+                    abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
+                {
+                    finding.causes = [.roundingMode]
+                    finding.isDerived = true
+                    words.append(
+                        "the rows it adds up are rounded otherwise than the plan rounds ("
+                            + rounded.prefix(5).map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" }
+                            .joined(separator: ", ") + (rounded.count > 5 ? ", …" : "") + ")")
                 } else {
                     finding.causes = [.unexplained]
                 }

@@ -279,6 +279,19 @@ import XLSX
         #expect(finding.expected == 2000)
     }
 
+    /// A sheet that does not round its rows: each is within the tolerance, their total is not;
+    /// it is `rounding_mode`, from those rows.
+    @Test func aTotalOfRowsRoundedOtherwiseIsRoundingMode() throws {
+        var rows = Self.goodRows()
+        for index in rows.indices { rows[index].commission = .number(Decimal(string: "500.004")!) }
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), .number(Decimal(string: "2000.016")!)]]
+        let result = try Self.reconcile(Self.workbook(rows, summary: summary))
+        let finding = try #require(Self.onlyError(result))
+        #expect(finding.sheet == "Summary")
+        #expect(finding.cause == .roundingMode)
+        #expect(result.findings.filter { $0.cause == .rounding }.count == 4)
+    }
+
     @Test func totalsDerivedFromRowErrors() throws {
         let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
         let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("2100", "SUM(Deals!G2:G5)")]]
