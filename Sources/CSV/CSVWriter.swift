@@ -47,29 +47,52 @@ public struct CSVWriter {
     /// Writes one row's cells as a record, each at its column (empty fields between); the widest
     /// column decides the record's width. The same as `write(_:)` with the values laid out.
     public mutating func write(cells: [Cell]) {
+        cells.withUnsafeBufferPointer { write(cells: $0) }
+    }
+
+    // The cells are read where they lie, through pointers: a `for cell in cells` copy of each
+    // retains and releases its value, formula and number format.
+    private mutating func write(cells: UnsafeBufferPointer<Cell>) {
         var previous = 0
-        for cell in cells {
-            guard cell.column > previous else {
+        for index in cells.indices {
+            guard cells[index].column > previous else {
                 // Out of column order or repeated (the last one wins): laid out first.
                 var values = [CellValue](repeating: .empty, count: cells.map(\.column).max() ?? 0)
                 for cell in cells { values[cell.column - 1] = cell.value }
                 write(values)
                 return
             }
-            previous = cell.column
+            previous = cells[index].column
         }
         line.removeAll(keepingCapacity: true)
         var written = 0
-        for cell in cells {
-            while written < cell.column - 1 {
+        for index in cells.indices {
+            let column = cells[index].column
+            while written < column - 1 {
                 if written > 0 { line.append(options.delimiter) }
                 written += 1
             }
             if written > 0 { line.append(options.delimiter) }
-            append(cell.value)
+            append(cells.baseAddress! + index)
             written += 1
         }
         endLine()
+    }
+
+    private mutating func append(_ cell: UnsafePointer<Cell>) {
+        switch cell.pointee.value {
+        case .empty:
+            return
+        case .text(let text):
+            appendText(text)
+        default:
+            append(cell.pointee.value)
+        }
+    }
+
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { appendText($0) }
     }
 
     private mutating func append(_ value: CellValue) {
