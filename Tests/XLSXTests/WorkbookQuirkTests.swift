@@ -186,4 +186,26 @@ import Testing
     @Test func expansionRatioPastTheGraceSizeIsRefused() {
         #expect(Self.refusal("expansion_ratio.xlsx")?.contains("expands more than") == true)
     }
+
+    /// The parse thread's reading of a cell's `r` agrees with `CellAddress.parse` on every input.
+    @Test func aCellReferenceReadsAsCellAddressParsesIt() {
+        var texts = [
+            "", "$", "A", "1", "A0", "A1", "a1", "$A$1", "A$1", "$A1", "XFD1048576", "XFE1", "XFD1048577",
+            "AAAAAAAAAAAAAAAAAAAAAAA1", "A99999999999999999999999", "A1 ", " A1", "A-1", "A+1", "[1", "@1", "`1",
+            "{1", "Z1", "z9", "A1A", "A$", "$$A1", "A$$1", "AB12", "ab12", "\u{e9}1",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("AZaz09$@[`{/: ".utf8)
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...9, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            texts.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { parseCellReference($0) }
+            let expected = CellAddress.parse(bytes)
+            #expect(fast?.row == expected?.row && fast?.column == expected?.column, "\(text)")
+        }
+    }
 }
