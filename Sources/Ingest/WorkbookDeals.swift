@@ -88,7 +88,8 @@ extension DealsReader {
             }
             if let table, let mapping = try? header(Field.required.filter { $0 != .rep }),
                 mapping.columns[.rep] == nil,
-                let rep = SheetRep.find(in: start, table: table, above: mapping.headerRow, knownReps: knownReps)
+                let rep = try SheetRep.find(
+                    in: start, table: table, above: mapping.headerRow, knownReps: knownReps, file: file.path)
             {
                 found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
                 continue
@@ -228,7 +229,7 @@ enum SheetRep {
     /// The rep the sheet's name or title names; `BlockTitles.marker` when, instead, title rows
     /// among its first rows below the header name reps (blocks per rep); nil when neither.
     static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: KnownReps) throws -> String? {
-        if let rep = match(table, knownReps) { return rep }
+        if let rep = try named(by: table, knownReps, file: file.path) { return rep }
         var rows: [Row] = []
         do {
             try file.forEachRow(of: table) { row, _ in
@@ -236,12 +237,14 @@ enum SheetRep {
                 rows.append(row)
             }
         } catch is Enough {}
-        return find(in: rows, table: table, above: headerRow, knownReps: knownReps)
+        return try find(in: rows, table: table, above: headerRow, knownReps: knownReps, file: file.path)
     }
 
-    /// `find` over the sheet's first rows (those above `headerRow` + 30, at least).
-    static func find(in rows: [Row], table: String, above headerRow: Int, knownReps: KnownReps) -> String? {
-        if let rep = match(table, knownReps) { return rep }
+    /// `find` over the sheet's first rows (those above `headerRow` + 30, at least), of the file at `path`.
+    static func find(
+        in rows: [Row], table: String, above headerRow: Int, knownReps: KnownReps, file path: String
+    ) throws -> String? {
+        if let rep = try named(by: table, knownReps, file: path) { return rep }
         var titles: [String] = []
         let blocks = BlockTitles(knownReps: knownReps)
         for row in rows where row.index < headerRow + HeaderSearch.rowsSearched {
@@ -261,6 +264,30 @@ enum SheetRep {
         let turned = parts.count == 2 ? " " + normalized(parts[1] + " " + parts[0]) : ""
         let words = " " + normalized(text) + turned + " "
         return knownReps.reps.filter { words.contains(" " + $0.key + " ") }.max { $0.key.count < $1.key.count }?.name
+    }
+
+    /// The known rep a tab's name names: as `match` finds it, or, the whole name being a first
+    /// name, a last name or an initial and a last name (`Ana`, `Lima`, `A. Lima`), the one known
+    /// name of two words or more that it fits.
+    ///
+    /// Throws, naming the tab and the names, when it fits more than one: the tab's rows are no
+    /// one's until it names its rep in full (or the sheet has a rep column).
+    static func named(by table: String, _ knownReps: KnownReps, file path: String) throws -> String? {
+        if let rep = match(table, knownReps) { return rep }
+        let words = normalized(table).split(separator: " ")
+        guard (1...2).contains(words.count) else { return nil }
+        let fitting = knownReps.reps.filter { rep in
+            let name = rep.key.split(separator: " ")
+            guard name.count >= 2, let first = name.first, let last = name.last else { return false }
+            if words.count == 1 { return words[0] == first || words[0] == last }
+            return words[0].count == 1 && first.hasPrefix(words[0]) && words[1] == last
+        }.map(\.name)
+        let names = Array(Set(fitting)).sorted()
+        guard names.count > 1 else { return names.first }
+        throw SpreadsheetError(
+            Location(file: path, sheet: table),
+            "the tab's name '\(table)' fits more than one rep (\(names.joined(separator: ", "))); "
+                + "name the tab by the rep's full name or id, or add a rep column")
     }
 
     static func normalized(_ text: String) -> String {

@@ -1,0 +1,32 @@
+import Spreadsheet
+import Testing
+
+@testable import Ingest
+
+/// A tab per rep named as people name their tabs: by first name, last name or initial and last
+/// name (`SheetRep.named(by:_:file:)`), and refused, naming the tab, when that fits two reps.
+@Suite struct RepTabNameTests {
+    private static let reps = KnownReps(["R-101", "Ana Lima", "R-102", "Ben Okafor", "R-103", "Ana Souza"])
+
+    @Test(arguments: [
+        ("Ana Lima", "Ana Lima"), ("Lima, Ana", "Ana Lima"), ("R-102", "R-102"), ("Ben", "Ben Okafor"),
+        ("OKAFOR", "Ben Okafor"), ("Lima", "Ana Lima"), ("A. Lima", "Ana Lima"), ("B Okafor", "Ben Okafor"),
+        ("a. souza", "Ana Souza"),
+    ])
+    func aTabNamingOneRepIsThatRepsTab(tab: String, rep: String) throws {
+        #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == rep)
+    }
+
+    @Test(arguments: ["Deals", "Summary", "Jul 2026", "Q3", "C. Lima", "Ana Okafor Lima", "Bea"])
+    func aTabNamingNoRepIsNoOnes(tab: String) throws {
+        #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == nil)
+    }
+
+    @Test func aFirstNameTwoRepsShareIsRefusedNamingTheTab() {
+        #expect {
+            try SheetRep.named(by: "Ana", Self.reps, file: "Q3.xlsx")
+        } throws: { error in
+            "\(error)".contains("'Ana'") && "\(error)".contains("Ana Lima, Ana Souza")
+        }
+    }
+}
