@@ -37,12 +37,15 @@ enum TotalRowFindings {
             // A conditional sum's criteria are not evaluated here, so such totals are not judged.
             if let formula = cell.formula, formula.uppercased().contains("SUMIF") { continue }
             let spans = cell.formula.map(FormulaForensics.localRowSpans(in:)) ?? []
-            // Over earlier totals: a range or a cell above the previous total (`=H4+H6` adds up
-            // two subtotals), or, typed, a label that says so.
-            let read = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
+            // Over earlier totals: a range from above the previous total, or a cell between the
+            // header and it (`=H4+H6` adds up two subtotals; a rate above the header is no such
+            // cell), or, typed, a label that says so.
+            let cells = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
             let reachesOver =
                 previous > headerRow
-                && (read.contains { $0.lowerBound <= previous } || cell.formula == nil && Self.isGrand(total.label))
+                && (spans.contains { $0.lowerBound <= previous }
+                    || cells.contains { $0.count == 1 && $0.lowerBound > headerRow && $0.lowerBound <= previous }
+                    || cell.formula == nil && Self.isGrand(total.label))
             let block = ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
             let rows = (dataRows[sheet] ?? []).filter { block.contains($0.own) }
             // What the total adds up once the wrong rows are corrected: a row within the plan's
