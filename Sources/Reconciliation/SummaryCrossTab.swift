@@ -62,7 +62,6 @@ enum SummaryCrossTab {
         switch period {
         case .date: true
         case .label(let text): PeriodLabel(text) != nil
-        case .unwritten: false
         }
     }
 

@@ -36,12 +36,10 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
     static let figures: [SummaryField] = [.commission, .bonus, .clawback, .trueUp, .earned, .draw, .payable, .balance]
 }
 
-/// A summary row's period as the sheet writes it: a label (`2026-Q3`, `Jul 2026`, `Q3`) or a date;
-/// or, on a sheet without a period column, the run's period when it has only one.
+/// A summary row's period as the sheet writes it: a label (`2026-Q3`, `Jul 2026`, `Q3`) or a date.
 enum SummaryPeriod: Sendable, Hashable {
     case label(String)
     case date(LocalDate)
-    case unwritten
 
     init?(_ value: CellValue) {
         switch value {
@@ -60,8 +58,6 @@ enum SummaryPeriod: Sendable, Hashable {
     /// quarterly plan's summary names no quarter).
     func period(kind: PeriodKind, fiscalYearStart: Int, among candidates: Set<Period>) -> Period? {
         switch self {
-        case .unwritten:
-            return candidates.count == 1 ? candidates.first : nil
         case .label(let text):
             return PeriodLabel(text)?.period(kind: kind, fiscalYearStart: fiscalYearStart, among: candidates)
         case .date(let date):
@@ -74,7 +70,6 @@ enum SummaryPeriod: Sendable, Hashable {
         switch self {
         case .label(let text): text
         case .date(let date): date.description
-        case .unwritten: "none written"
         }
     }
 }
@@ -89,8 +84,7 @@ struct SummaryRow {
 
 /// A per-rep summary sheet: the first sheet other than the deals sheets whose header names a rep
 /// and either a period and at least one figure (a row per rep and period), or periods across
-/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`), or, in a run of one
-/// period, no period at all (`Rep | Total Commission`).
+/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`).
 struct SummarySheet {
     /// How the sheet sets out its figures.
     enum Layout {
@@ -123,14 +117,6 @@ struct SummarySheet {
         for table in tables {
             if let crossTab = try SummaryCrossTab.read(file, table: table) { return crossTab }
         }
-        // A CSV file is the deals alone (its one table has no name).
-        for table in tables where table != nil {
-            if let (name, mapping) = try? findHeader(file, table: table, required: [.rep]),
-                SummaryField.figures.contains(where: { mapping.columns[$0] != nil })
-            {
-                return try readRows(file, name: name, mapping: mapping)
-            }
-        }
         return nil
     }
 
@@ -148,9 +134,7 @@ struct SummarySheet {
                 if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
             }
             guard let rep = cell(.rep).map({ $0.value.plainText.trimmingCharacters(in: .whitespaces) }),
-                !rep.isEmpty,
-                let period = mapping.columns[.period] == nil
-                    ? .unwritten : cell(.period).flatMap({ SummaryPeriod($0.value) })
+                !rep.isEmpty, let period = cell(.period).flatMap({ SummaryPeriod($0.value) })
             else { return }
             var figures: [SummaryField: Cell] = [:]
             for field in SummaryField.figures { figures[field] = cell(field) }
