@@ -41,12 +41,30 @@ public enum TableFile {
         }
     }
 
-    /// The tables in the file: the workbook's worksheets in tab order, or one unnamed table.
+    /// The tables in the file: the workbook's worksheets in tab order, or one unnamed table. A
+    /// hidden worksheet (`state="hidden"` or `"veryHidden"`, a backup copy of a tab) is left out
+    /// (`hiddenTables`) unless every worksheet is hidden; `allTables` holds it.
     public var tables: [String?] {
+        switch self {
+        case .delimited: [nil]
+        case .workbook(let workbook):
+            workbook.sheets.filter { $0.kind == .worksheet && $0.state == .visible }.map(\.name).nonEmpty
+                ?? allTables
+        }
+    }
+
+    /// Every table in the file, hidden worksheets too, in tab order: what `--sheet` may name.
+    public var allTables: [String?] {
         switch self {
         case .delimited: [nil]
         case .workbook(let workbook): workbook.sheets.filter { $0.kind == .worksheet }.map(\.name)
         }
+    }
+
+    /// The worksheets in `allTables` that `tables` leaves out because the workbook hides them.
+    public var hiddenTables: [String] {
+        let shown = Set(tables.compactMap { $0 })
+        return allTables.compactMap { $0 }.filter { !shown.contains($0) }
     }
 
     /// Streams the rows of `table` (a sheet name, or nil for CSV) with where each one is;
@@ -108,4 +126,9 @@ public struct RowPlace: Sendable, Hashable {
         }
         return Location(file: file, line: line ?? row)
     }
+}
+
+extension Array {
+    /// The array, or nil when it is empty.
+    fileprivate var nonEmpty: Self? { isEmpty ? nil : self }
 }

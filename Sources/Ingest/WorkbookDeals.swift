@@ -62,11 +62,14 @@ extension DealsReader {
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let tables = try SheetSelection.tables(of: file, matching: selection)
+        // Hidden sheets (a backup copy of a tab) are read only when `--sheet` names them.
+        var others = (selection == nil ? file.hiddenTables : []).map {
+            (sheet: $0, reason: "a hidden sheet; name it with --sheet to read it")
+        }
         let knownReps = KnownReps(knownReps)
         var found:
             [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
-        var others: [(sheet: String, reason: String)] = []
         var firstError: Error?
         for table in tables {
             let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
@@ -189,7 +192,7 @@ public enum SheetSelection {
     public static func tables(of file: TableFile, matching selection: String?) throws -> [String?] {
         guard let selection, case .workbook = file else { return file.tables }
         let patterns = selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let chosen = file.tables.filter { table in
+        let chosen = file.allTables.filter { table in
             guard let table else { return false }
             return patterns.contains { table == $0 || matches(table, pattern: $0) }
         }
