@@ -149,6 +149,41 @@ struct DependencyGraph {
         }
     }
 
+    /// Appends the rectangles `expression` may give as a reference (what `:` joins): a reference,
+    /// a name's, INDEX's first argument, IF's and CHOOSE's values, a joined range's box.
+    static func returned(
+        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress, depth: Int,
+        into found: inout [(Int, Reference)]
+    ) {
+        func inner(_ node: FormulaExpression) {
+            returned(node, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &found)
+        }
+        switch expression {
+        case .reference(let reference):
+            if let target = Self.sheet(of: reference, workbook: workbook, from: sheet) {
+                found.append((target, reference))
+            }
+        case .name(let name):
+            if depth < 20, let defined = workbook.definedName(name, from: sheet), let named = defined.expression {
+                returned(named, workbook: workbook, from: sheet, cell: cell, depth: depth + 1, into: &found)
+            }
+        case .structured(let structured):
+            if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
+                found.append(resolved)
+            }
+        case .range(let left, let right):
+            var ends: [(Int, Reference)] = []
+            returned(left, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
+            returned(right, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
+            found.append(contentsOf: ends)
+            found.append(contentsOf: boxes(ends[...]))
+        case .call("INDEX", let arguments) where !arguments.isEmpty: inner(arguments[0])
+        case .call("IF", let arguments): for argument in arguments.dropFirst() { inner(argument) }
+        case .call("CHOOSE", let arguments): for argument in arguments.dropFirst() { inner(argument) }
+        default: break
+        }
+    }
+
     /// A sheet's formula columns: their numbers, ascending, and each one's formula rows, sorted,
     /// with their formula index.
     private struct SheetColumns {
@@ -218,11 +253,14 @@ struct DependencyGraph {
         case .range(let left, let right):
             // Joined by `:` from other than two plain references (`A2:INDEX(C:C,n)`, `Start:End`
             // over two names), the ends give the box between them on their sheet: any of it
-            // may be read.
-            let start = found.count
+            // may be read. Only what an end may return spans the box (INDEX's C:C, not the
+            // COUNTA(A:A) that picks its row).
             collect(left)
             collect(right)
-            found.append(contentsOf: boxes(found[start...]))
+            var ends: [(Int, Reference)] = []
+            returned(left, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
+            returned(right, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
+            found.append(contentsOf: boxes(ends[...]))
         case .call(let name, let arguments):
             var starts: [Int] = []
             for argument in arguments {
@@ -232,9 +270,13 @@ struct DependencyGraph {
             // SUMIF and AVERAGEIF read a sum range the shape of their criteria range, from its
             // first cell (`SUMIF(A2:A9,"x",D2)` reads D2:D9).
             if arguments.count == 3, Functions.resizingSumRange.contains(name) {
+                func isPlain(_ node: FormulaExpression) -> Bool {
+                    isPlainReference(node, workbook: workbook, from: sheet, depth: depth)
+                }
                 found.append(
                     contentsOf: resizedSumRanges(
-                        arguments[2], found[starts[2]...], criteria: arguments[0], found[starts[0]..<starts[1]]))
+                        found[starts[2]...], exact: isPlain(arguments[2]), criteria: found[starts[0]..<starts[1]],
+                        exact: isPlain(arguments[0])))
             }
         case .array(let rows): for row in rows { for item in row { collect(item) } }
         case .number, .text, .bool, .error, .missing: break
@@ -263,17 +305,17 @@ private func boxes(_ ranges: ArraySlice<(Int, Reference)>) -> [(Int, Reference)]
     boundingBoxes(ranges).filter { $0.count > 1 }.map { ($0.sheet, $0.box) }
 }
 
-/// The cells SUMIF's or AVERAGEIF's sum range `sum` (read as `sumRanges`) covers once given the
-/// shape of its criteria range `criteria` (read as `criteriaRanges`): exact where both are plain
-/// references; otherwise from anywhere in the box `sum` may give, as far as the box `criteria`
-/// may give reaches.
+/// The cells SUMIF's or AVERAGEIF's sum range (read as `sumRanges`) covers once given the shape
+/// of its criteria range (read as `criteriaRanges`): exact where both are plain references
+/// (`sumExact`, `criteriaExact`); otherwise from anywhere in the box the sum range may give, as
+/// far as the box the criteria range may give reaches.
 private func resizedSumRanges(
-    _ sum: FormulaExpression, _ sumRanges: ArraySlice<(Int, Reference)>, criteria: FormulaExpression,
-    _ criteriaRanges: ArraySlice<(Int, Reference)>
+    _ sumRanges: ArraySlice<(Int, Reference)>, exact sumExact: Bool,
+    criteria criteriaRanges: ArraySlice<(Int, Reference)>,
+    exact criteriaExact: Bool
 ) -> [(Int, Reference)] {
     guard var shape = criteriaRanges.first?.1 else { return [] }
-    if case .reference = criteria {
-    } else {
+    if criteriaRanges.count > 1 || !criteriaExact {
         for (_, reference) in criteriaRanges { shape = shape.spanning(reference) }
     }
     /// `reference` reaching from its first cell to the shape's size past (`lastRow`, `lastColumn`).
@@ -283,11 +325,26 @@ private func resizedSumRanges(
             lastRow: min(CellAddress.maxRow, lastRow + shape.rowCount - 1),
             lastColumn: min(CellAddress.maxColumn, lastColumn + shape.columnCount - 1))
     }
-    if case .reference = sum, let (sheet, reference) = sumRanges.first {
+    if sumRanges.count == 1, sumExact, let (sheet, reference) = sumRanges.first {
         return [(sheet, resized(reference, pastRow: reference.firstRow, column: reference.firstColumn))]
     }
     return boundingBoxes(sumRanges).map { found in
         (found.sheet, resized(found.box, pastRow: found.box.lastRow, column: found.box.lastColumn))
+    }
+}
+
+/// Whether `expression` is a plain reference, or a name (`Comm`) that stands for one.
+private func isPlainReference(_ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, depth: Int)
+    -> Bool
+{
+    switch expression {
+    case .reference: return true
+    case .name(let name):
+        guard depth < 20, let defined = workbook.definedName(name, from: sheet), let named = defined.expression else {
+            return false
+        }
+        return isPlainReference(named, workbook: workbook, from: sheet, depth: depth + 1)
+    default: return false
     }
 }
 

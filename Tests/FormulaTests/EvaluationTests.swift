@@ -245,6 +245,23 @@ import Testing
         #expect(values == ["102", "90", "30"].map(number))
     }
 
+    /// The box of a joined range spans only what its ends may return: the COUNTA that picks
+    /// INDEX's row, and a name that stands for a plain range, make no cycle of a total beside it.
+    @Test func theArgumentsThatPickARowMakeNoCycle() {
+        var sheet = Sheet()
+        for row in 2...4 {
+            sheet.set("A\(row)", .text("x"))
+            sheet.set("E\(row)", .n("\(row)"))
+        }
+        sheet.set("C7", .empty, formula: "SUM(E2:INDEX(E:E,COUNTA(A:A)))")
+        sheet.workbook.defineName("Reps", formula: "Sheet1!$A$2:$A$4")
+        sheet.workbook.defineName("Comm", formula: "Sheet1!$E$2:$E$4")
+        sheet.set("E6", .empty, formula: "SUMIF(Reps,\"x\",Comm)")
+        let values = sheet.workbook.evaluate().map(\.value)
+        // COUNTA(A:A) is 3: E2:E3 holds 2 and 3.
+        #expect(values == ["5", "9"].map(number))
+    }
+
     @Test func filledDownFormulasReadTheirOwnRowsAndANameItsOwnCell() {
         var sheet = Sheet(["H1": .n("0.1")])
         sheet.workbook.addSheet(named: "Other")
