@@ -62,9 +62,9 @@ public enum HeaderSynonyms {
         "somma", "summa",
     ]
 
-    /// Total words that are also given names (`Suma`, `Soma`): in a rep's cell they mark a total
+    /// Total words that are also names (`Suma`, `Soma`, the surname `Somma`): in a rep's cell they mark a total
     /// only on a row without a deal of its own.
-    public static let totalWordsThatAreNames: [String] = ["suma", "soma", "summa"]
+    public static let totalWordsThatAreNames: [String] = ["suma", "soma", "summa", "somma", "somme"]
 
     /// Words that close a total row's label, as Excel's Subtotal command writes them in each
     /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).

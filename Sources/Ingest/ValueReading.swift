@@ -59,10 +59,21 @@ public enum DateOrder: String, Sendable, Hashable {
 /// Reads typed values out of cells the way real sheets write them.
 extension NumberStyle {
     /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
-    /// `(250.00)`, `USD 99`), read in the style its own separators show (`1,234.56` where they do
-    /// not tell, as in `1,500`); nil when it is not money.
+    /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
+    /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be
+    /// either (`2.000 €`, `1,500`: a cell alone does not tell thousands from decimals).
     public static func money(inText text: String) -> Decimal? {
-        try? ValueReading.parseMoney(text, style: decide([text]).style)
+        if case .value(let number) = Decimal.parse(text.trimmedSpaces) { return number }
+        guard tellsItsStyle(text) else { return nil }
+        return try? ValueReading.parseMoney(text, style: decide([text]).style)
+    }
+
+    /// Whether a number's text shows which separator is its decimal one: it has none, both, or
+    /// one followed by other than three digits.
+    public static func tellsItsStyle(_ text: String) -> Bool {
+        let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
+        guard let last = body.lastIndex(where: { $0 == "." || $0 == "," }) else { return true }
+        return (body.contains(".") && body.contains(",")) || body.distance(from: last, to: body.endIndex) - 1 != 3
     }
 }
 

@@ -90,7 +90,10 @@ extension ManualCells {
     /// for a file whose every value is text: nothing in it is a number stored as text.
     fileprivate mutating func typeNumbersWrittenAsText() {
         func typed(_ value: CellValue?) -> CellValue? {
-            guard case .text(let text)? = value, let number = NumberStyle.money(inText: text) else { return value }
+            // `1.500` could be 1.5 or 1,500: a text that does not tell stays text (`text_number`).
+            guard case .text(let text)? = value, NumberStyle.tellsItsStyle(text),
+                let number = NumberStyle.money(inText: text)
+            else { return value }
             return .number(number)
         }
         let commission = self.commission

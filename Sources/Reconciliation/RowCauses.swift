@@ -89,10 +89,13 @@ struct RowCauses {
         {
             rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
         } else if manualRate == nil, causes.isEmpty, credit != 0, rates.count == 1 {
-            // No rate column: a figure that is the credit at a rate of whole hundredths of a
-            // percent (6%, 6.25%) the plan does not pay was worked out at that rate.
+            // No rate column: a figure that is the credit at a commission-like rate of whole
+            // hundredths of a percent (6%, 6.25%; from 0.5% to 50%) the plan does not pay was
+            // worked out at that rate.
             let rate = (manual / credit).rounded(places: 4, mode: .halfUp)
-            if rate > 0, rate < 1, !bandRates.contains(rate), context.matchesComputed(manual, credit * rate) {
+            if rate >= Decimal(string: "0.005")!, rate <= Decimal(string: "0.5")!, !bandRates.contains(rate),
+                context.matchesComputed(manual, credit * rate)
+            {
                 rateCause = (.wrongRate, "paid at \(rate.percentText), not the plan's \(rates[0].percentText)")
             }
         }

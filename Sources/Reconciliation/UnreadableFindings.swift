@@ -25,11 +25,13 @@ enum UnreadableFindings {
         }
     }
 
-    /// Whether a row the reader left out holds no figure at all: no amount, no commission, and
-    /// nothing it could not read, only fields left empty (a section title, a note, a sign-off
-    /// under the table). Such a row pays nothing.
+    /// Whether a row the reader left out holds no deal and no figure: no amount, no commission,
+    /// nothing it could not read, only fields left empty, and not both a deal and a rep (a section
+    /// title, a note, a sign-off under the table; a deal id and rep without an amount is a deal
+    /// never priced). Such a row pays nothing.
     static func isNote(_ skipped: SkippedRow) -> Bool {
-        skipped.amount == nil && skipped.cells.allSatisfy(\.text.isEmpty)
+        (skipped.dealID == nil || skipped.rep == nil) && skipped.amount == nil
+            && skipped.cells.allSatisfy(\.text.isEmpty)
             && (skipped.commission.map { $0.value == .empty } ?? true)
     }
 

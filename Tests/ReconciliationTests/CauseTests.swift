@@ -183,6 +183,10 @@ import XLSX
         #expect(finding("G4")?.difference == 100)
         #expect(finding("G5")?.manual == 1500)
         #expect(!result.errors.contains { $0.cause == .unreadable })
+        // A cell alone does not tell `2.000 €` from 2.000 or 2000: not read as 2.
+        rows[0].commission = .text("500.000 €")
+        let unsure = try Self.reconcile(Self.workbook(rows))
+        #expect(unsure.errors.first { $0.cell == CellAddress("G2") }?.cause == .unreadable)
     }
 
     /// A CSV file holds only text: its right figures are not numbers stored as text, and a wrong
@@ -386,19 +390,21 @@ import XLSX
         #expect(findings.isEmpty, "\(findings.map { "\($0.cell) \($0.causes) \($0.explanation)" })")
     }
 
-    /// A row holding no figure (a note between the deals, a sign-off under them) is no finding;
-    /// a row with an amount but no rep still is one.
+    /// A row holding no deal and no figure (a note between the deals, a sign-off under them) is
+    /// no finding; a row with an amount but no rep, or a deal never priced, still is one.
     @Test func notesBetweenTheDealsAreNoFindingsButABrokenDealIs() throws {
         let note: [WriteCell] = [.text("Note: D3 approved by the deal desk")]
         let broken: [WriteCell] = [
             .text("D9"), .empty, .empty, .number(10000), .number(1), .number(0.05), .number(500),
         ]
+        let unpriced: [WriteCell] = [.text("D10"), .text("R1"), .text("2026-01-20")]
         var rows = Self.goodRows()
         for index in rows.indices { rows[index].commission = .number(500) }
         let path = try Self.workbook(
-            rows, between: [1: [note], 3: [[.text("Approved by: M. Weber, 2026-04-03")], broken]])
+            rows, between: [1: [note], 3: [[.text("Approved by: M. Weber, 2026-04-03")], broken, unpriced]])
         let result = try Self.reconcile(path)
-        #expect(result.errors.map(\.cell.row) == [8])
+        // D10, a deal with no amount and no commission, was never priced: a finding too.
+        #expect(result.errors.map(\.cell.row).sorted() == [8, 9])
         #expect(result.errors.first?.cause == .unreadable)
     }
 
