@@ -19,7 +19,8 @@ extension RepCalculation {
             // The same words end every gated line: written once (none when not explaining).
             let words =
                 run.explains
-                ? " — gated: attainment \(attainment.attainmentPercentText) is below the \(gate.percentText) gate" : ""
+                ? " — gated: attainment \(attainment.attainmentPercentText(below: gate)) is below the \(gate.percentText) gate"
+                : ""
             for i in ledger.entries.indices
             where ledger.entries[i].isCommission && !ledger.entries[i].line.flags.contains(.notEligible) {
                 ledger.entries[i].line.amount = 0
@@ -201,4 +202,14 @@ extension RepCalculation {
 extension Decimal {
     /// Attainment for people, to two decimals of a percent: `188.09%`.
     var attainmentPercentText: String { (self * 100).rounded(places: 2, mode: .halfUp).plainText + "%" }
+
+    /// The attainment as a percent, for one below `level`: two places, or as many more as it
+    /// takes not to round up to `level` (49.999% is not written 50%).
+    func attainmentPercentText(below level: Decimal) -> String {
+        for places in 2...8 {
+            let shown = (self * 100).rounded(places: places, mode: .halfUp)
+            if shown < level * 100 { return shown.plainText + "%" }
+        }
+        return (self * 100).plainText + "%"
+    }
 }

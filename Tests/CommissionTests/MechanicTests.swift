@@ -76,6 +76,21 @@ import Testing
         #expect(statement.lines[2].flags == .capped)
     }
 
+    /// An attainment just below the gate is not written as the gate: 49.999% is not "50%".
+    @Test func anAttainmentJustBelowTheGateReadsBelowIt() throws {
+        let plan = Plan(
+            name: "p", currency: "USD", period: .quarter,
+            commission: CommissionRules(
+                tiers: TierTable(
+                    metric: .attainment, basis: .period, mode: .marginal,
+                    bands: [TierTable.Band(from: 0, rate: Decimal(string: "0.1")!)]),
+                gate: Decimal(string: "0.5")!))
+        let statement = try CommissionEngine.calculate(
+            plan: plan, roster: [RosterEntry(id: "R1", quota: 100_000)],
+            lines: [Self.line("A", "2026-01-10", "49999")])
+        #expect(statement.lines[0].explanation.hasSuffix("gated: attainment 49.999% is below the 50% gate"))
+    }
+
     @Test func theGateStopsCommissionButNotPerDealBonuses() throws {
         var plan = Plan(
             name: "p", currency: "USD", period: .quarter,
