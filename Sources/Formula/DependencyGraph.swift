@@ -149,41 +149,6 @@ struct DependencyGraph {
         }
     }
 
-    /// Appends the rectangles `expression` may give as a reference (what `:` joins): a reference,
-    /// a name's, INDEX's first argument, IF's and CHOOSE's values, a joined range's box.
-    static func returned(
-        _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress, depth: Int,
-        into found: inout [(Int, Reference)]
-    ) {
-        func inner(_ node: FormulaExpression) {
-            returned(node, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &found)
-        }
-        switch expression {
-        case .reference(let reference):
-            if let target = Self.sheet(of: reference, workbook: workbook, from: sheet) {
-                found.append((target, reference))
-            }
-        case .name(let name):
-            if depth < 20, let defined = workbook.definedName(name, from: sheet), let named = defined.expression {
-                returned(named, workbook: workbook, from: sheet, cell: cell, depth: depth + 1, into: &found)
-            }
-        case .structured(let structured):
-            if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
-                found.append(resolved)
-            }
-        case .range(let left, let right):
-            var ends: [(Int, Reference)] = []
-            returned(left, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
-            returned(right, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
-            found.append(contentsOf: ends)
-            found.append(contentsOf: boxes(ends[...]))
-        case .call("INDEX", let arguments) where !arguments.isEmpty: inner(arguments[0])
-        case .call("IF", let arguments): for argument in arguments.dropFirst() { inner(argument) }
-        case .call("CHOOSE", let arguments): for argument in arguments.dropFirst() { inner(argument) }
-        default: break
-        }
-    }
-
     /// A sheet's formula columns: their numbers, ascending, and each one's formula rows, sorted,
     /// with their formula index.
     private struct SheetColumns {
@@ -225,13 +190,17 @@ struct DependencyGraph {
         reference.sheet.map(workbook.sheet(named:)) ?? sheet
     }
 
-    /// Appends the rectangles `expression` may read to `found`, in reading order.
+    /// Appends the rectangles `expression` may read to `found`, in reading order. With
+    /// `returnedOnly`, only those it may give as a reference, which `:` joins into a box: a
+    /// reference, a name's, INDEX's first argument, IF's and CHOOSE's values, a joined range.
     static func collectRanges(
         _ expression: FormulaExpression, workbook: FormulaWorkbook, from sheet: Int, cell: CellAddress,
-        depth: Int = 0, into found: inout [(Int, Reference)]
+        depth: Int = 0, returnedOnly: Bool = false, into found: inout [(Int, Reference)]
     ) {
         func collect(_ node: FormulaExpression) {
-            collectRanges(node, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &found)
+            collectRanges(
+                node, workbook: workbook, from: sheet, cell: cell, depth: depth, returnedOnly: returnedOnly,
+                into: &found)
         }
         switch expression {
         case .reference(let reference):
@@ -240,27 +209,40 @@ struct DependencyGraph {
             }
         case .name(let name):
             if depth < 20, let defined = workbook.definedName(name, from: sheet), let inner = defined.expression {
-                collectRanges(inner, workbook: workbook, from: sheet, cell: cell, depth: depth + 1, into: &found)
+                collectRanges(
+                    inner, workbook: workbook, from: sheet, cell: cell, depth: depth + 1, returnedOnly: returnedOnly,
+                    into: &found)
             }
         case .structured(let structured):
             if case .success(let resolved) = workbook.resolve(structured, sheet: sheet, cell: cell) {
                 found.append(resolved)
             }
-        case .negate(let inner), .percent(let inner): collect(inner)
-        case .binary(_, let left, let right):
-            collect(left)
-            collect(right)
         case .range(let left, let right):
             // Joined by `:` from other than two plain references (`A2:INDEX(C:C,n)`, `Start:End`
             // over two names), the ends give the box between them on their sheet: any of it
             // may be read. Only what an end may return spans the box (INDEX's C:C, not the
             // COUNTA(A:A) that picks its row).
+            var ends: [(Int, Reference)] = []
+            for end in [left, right] {
+                collectRanges(
+                    end, workbook: workbook, from: sheet, cell: cell, depth: depth, returnedOnly: true, into: &ends)
+            }
+            if returnedOnly {
+                found.append(contentsOf: ends)
+            } else {
+                collect(left)
+                collect(right)
+            }
+            found.append(contentsOf: boxes(ends[...]))
+        case .call(let name, let arguments) where returnedOnly:
+            let values =
+                name == "INDEX" ? arguments.prefix(1) : ["IF", "CHOOSE"].contains(name) ? arguments.dropFirst() : []
+            for value in values { collect(value) }
+        case _ where returnedOnly: break
+        case .negate(let inner), .percent(let inner): collect(inner)
+        case .binary(_, let left, let right):
             collect(left)
             collect(right)
-            var ends: [(Int, Reference)] = []
-            returned(left, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
-            returned(right, workbook: workbook, from: sheet, cell: cell, depth: depth, into: &ends)
-            found.append(contentsOf: boxes(ends[...]))
         case .call(let name, let arguments):
             var starts: [Int] = []
             for argument in arguments {
