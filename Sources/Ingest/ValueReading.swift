@@ -16,15 +16,39 @@ public enum NumberStyle: Sendable, Hashable {
         var point = 0
         var comma = 0
         for text in texts {
-            let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
-            guard let last = body.lastIndex(where: { $0 == "." || $0 == "," }) else { continue }
-            let after = body.distance(from: last, to: body.endIndex) - 1
-            let both = body.contains(".") && body.contains(",")
-            if both || after != 3 {
-                if body[last] == "." { point += 1 } else { comma += 1 }
+            switch shown(by: text) {
+            case .decimalPoint?: point += 1
+            case .decimalComma?: comma += 1
+            case nil: break
             }
         }
         return (comma > point ? .decimalComma : .decimalPoint, point > 0 && comma > 0)
+    }
+
+    /// The style one number's text shows: its last separator is the decimal one when it has
+    /// both, or when other than three digits follow it; nil when it has none, or one that could
+    /// be either (`1,500`, `2.000`).
+    static func shown(by text: String) -> NumberStyle? {
+        let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
+        guard let last = body.lastIndex(where: { $0 == "." || $0 == "," }) else { return nil }
+        let both = body.contains(".") && body.contains(",")
+        guard both || body.distance(from: last, to: body.endIndex) - 1 != 3 else { return nil }
+        return body[last] == "." ? .decimalPoint : .decimalComma
+    }
+
+    /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
+    /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
+    /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be
+    /// either (`2.000 €`, `1,500`: a cell alone does not tell thousands from decimals).
+    public static func money(inText text: String) -> Decimal? {
+        if case .value(let number) = Decimal.parse(text.trimmedSpaces) { return number }
+        guard tellsItsStyle(text) else { return nil }
+        return try? ValueReading.parseMoney(text, style: shown(by: text) ?? .decimalPoint)
+    }
+
+    /// Whether a number's text shows which separator is its decimal one, or has none.
+    public static func tellsItsStyle(_ text: String) -> Bool {
+        shown(by: text) != nil || !text.contains(where: { $0 == "." || $0 == "," })
     }
 }
 
@@ -57,26 +81,6 @@ public enum DateOrder: String, Sendable, Hashable {
 }
 
 /// Reads typed values out of cells the way real sheets write them.
-extension NumberStyle {
-    /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
-    /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
-    /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be
-    /// either (`2.000 €`, `1,500`: a cell alone does not tell thousands from decimals).
-    public static func money(inText text: String) -> Decimal? {
-        if case .value(let number) = Decimal.parse(text.trimmedSpaces) { return number }
-        guard tellsItsStyle(text) else { return nil }
-        return try? ValueReading.parseMoney(text, style: decide([text]).style)
-    }
-
-    /// Whether a number's text shows which separator is its decimal one: it has none, both, or
-    /// one followed by other than three digits.
-    public static func tellsItsStyle(_ text: String) -> Bool {
-        let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
-        guard let last = body.lastIndex(where: { $0 == "." || $0 == "," }) else { return true }
-        return (body.contains(".") && body.contains(",")) || body.distance(from: last, to: body.endIndex) - 1 != 3
-    }
-}
-
 enum ValueReading {
     /// A value that is not of the kind its column needs, with the reason.
     struct Failure: Error {
