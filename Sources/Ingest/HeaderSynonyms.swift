@@ -62,6 +62,13 @@ public enum HeaderSynonyms {
         "somma", "summa",
     ]
 
+    /// Total words that open a total of every row above it (`Grand total`, `Gesamtergebnis`): a
+    /// typed one stands for the whole sheet, not the rows since the last subtotal.
+    public static let grandTotalWords: [String] = [
+        "grand total", "total general", "total geral", "total général", "totale generale", "totale complessivo",
+        "gesamtsumme", "gesamtergebnis",
+    ]
+
     /// Total words that are also names (`Suma`, `Soma`, the surname `Somma`): in a rep's cell they mark a total
     /// only on a row without a deal of its own.
     public static let totalWordsThatAreNames: [String] = ["suma", "soma", "summa", "somma", "somme"]

@@ -40,11 +40,11 @@ enum TotalRowFindings {
             // Over earlier totals: a range from above the previous total, or a cell between the
             // header and it (`=H4+H6` adds up two subtotals; a rate above the header is no such
             // cell), or, typed, a label that says so.
-            let cells = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
+            let references = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
             let reachesOver =
                 previous > headerRow
                 && (spans.contains { $0.lowerBound <= previous }
-                    || cells.contains { $0.count == 1 && $0.lowerBound > headerRow && $0.lowerBound <= previous }
+                    || references.contains { $0.count == 1 && $0.lowerBound > headerRow && $0.lowerBound <= previous }
                     || cell.formula == nil && Self.isGrand(total.label))
             let block = ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
             let rows = (dataRows[sheet] ?? []).filter { block.contains($0.own) }
@@ -101,14 +101,9 @@ enum TotalRowFindings {
         return findings
     }
 
-    /// Labels that open a total of every row above it, in the languages the total words are in.
-    private static let grandWords = [
-        "grand total", "total general", "gran total", "total geral", "totale generale", "gesamtsumme",
-        "gesamttotal", "total général",
-    ]
-
+    /// Whether a total's label opens with a grand total's words (`HeaderSynonyms.grandTotalWords`).
     static func isGrand(_ label: String) -> Bool {
         let folded = label.lowercased()
-        return grandWords.contains { folded.hasPrefix($0) }
+        return HeaderSynonyms.grandTotalWords.contains { folded.hasPrefix($0) }
     }
 }

@@ -369,7 +369,7 @@ import XLSX
 
     /// A grand total that adds up the subtotals (`=G4+G7`), or is typed under a grand-total
     /// label, stands for every row above it, not for the rows since the last subtotal.
-    @Test(arguments: [("G4+G7", "Grand total"), (nil, "Grand total"), (nil, "Gesamtsumme")])
+    @Test(arguments: [("G4+G7", "Grand total"), (nil, "Grand total"), (nil, "Gesamtsumme"), (nil, "Gesamtergebnis")])
     func aGrandTotalOfSubtotalsStandsForEveryRowAbove(formula: String?, label: String) throws {
         func subtotal(_ formula: String) -> [WriteCell] {
             [.text("Total"), .empty, .empty, .empty, .empty, .empty, Self.formula("1000", formula)]
