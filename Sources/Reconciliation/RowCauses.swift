@@ -16,6 +16,9 @@ struct RowCauses {
 
     var manualRate: Decimal? { context.manualRate(index) }
 
+    /// The rates a figure without a rate column is taken to be worked out at: 0.5% to 50%.
+    static let inferredRates = Decimal(string: "0.005")!...Decimal(string: "0.5")!
+
     func explain(manual: Decimal?, isText: Bool, cell: ManualCells.Commission, expected: Decimal) -> (
         causes: [Cause], explanation: String
     ) {
@@ -93,7 +96,7 @@ struct RowCauses {
             // hundredths of a percent (6%, 6.25%; from 0.5% to 50%) the plan does not pay was
             // worked out at that rate.
             let rate = (manual / credit).rounded(places: 4, mode: .halfUp)
-            if rate >= Decimal(string: "0.005")!, rate <= Decimal(string: "0.5")!, !bandRates.contains(rate),
+            if Self.inferredRates.contains(rate), !bandRates.contains(rate),
                 context.matchesComputed(manual, credit * rate)
             {
                 rateCause = (.wrongRate, "paid at \(rate.percentText), not the plan's \(rates[0].percentText)")
