@@ -76,15 +76,20 @@ import Testing
         #expect(statement.lines[2].flags == .capped)
     }
 
-    /// An attainment just below the gate is not written as the gate: 49.999% is not "50%".
-    @Test func anAttainmentJustBelowTheGateReadsBelowIt() throws {
-        let plan = Plan(
+    /// 10% of attainment per quarter, gated at 50% of quota.
+    static func gatedPlan() -> Plan {
+        Plan(
             name: "p", currency: "USD", period: .quarter,
             commission: CommissionRules(
                 tiers: TierTable(
                     metric: .attainment, basis: .period, mode: .marginal,
                     bands: [TierTable.Band(from: 0, rate: Decimal(string: "0.1")!)]),
                 gate: Decimal(string: "0.5")!))
+    }
+
+    /// An attainment just below the gate is not written as the gate: 49.999% is not "50%".
+    @Test func anAttainmentJustBelowTheGateReadsBelowIt() throws {
+        let plan = Self.gatedPlan()
         let statement = try CommissionEngine.calculate(
             plan: plan, roster: [RosterEntry(id: "R1", quota: 100_000)],
             lines: [Self.line("A", "2026-01-10", "49999")])
@@ -92,13 +97,7 @@ import Testing
     }
 
     @Test func theGateStopsCommissionButNotPerDealBonuses() throws {
-        var plan = Plan(
-            name: "p", currency: "USD", period: .quarter,
-            commission: CommissionRules(
-                tiers: TierTable(
-                    metric: .attainment, basis: .period, mode: .marginal,
-                    bands: [TierTable.Band(from: 0, rate: Decimal(string: "0.1")!)]),
-                gate: Decimal(string: "0.5")!))
+        var plan = Self.gatedPlan()
         plan.bonuses = [Bonus(name: "SPIFF", kind: .perDeal(amount: 250, when: LineCondition(product: "analytics")))]
         let statement = try CommissionEngine.calculate(
             plan: plan, roster: [RosterEntry(id: "R1", quota: 100_000)],

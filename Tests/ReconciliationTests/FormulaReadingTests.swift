@@ -13,7 +13,12 @@ import ZIP
 
     /// A copy of `source` whose worksheets' formula cells are rewritten by `edit` (applied to each
     /// worksheet part's XML text).
-    static func copy(_ source: String, to target: String, editing edit: (String) -> String) throws {
+    /// `source` copied to `target`, each worksheet's XML through `edit` and the workbook part's
+    /// through `editWorkbook`.
+    static func copy(
+        _ source: String, to target: String, editingWorkbook editWorkbook: (String) -> String = { $0 },
+        editing edit: (String) -> String
+    ) throws {
         let archive = try ZipArchive(path: source)
         _ = FileManager.default.createFile(atPath: target, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
@@ -23,6 +28,8 @@ import ZIP
             var bytes = try archive.data(of: entry)
             if entry.name.hasPrefix("xl/worksheets/") && entry.name.hasSuffix(".xml") {
                 bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8)
+            } else if entry.name == "xl/workbook.xml" {
+                bytes = Array(editWorkbook(String(decoding: bytes, as: UTF8.self)).utf8)
             }
             try writer.addPart(entry.name, bytes)
         }

@@ -3,7 +3,6 @@ import Ingest
 import Spreadsheet
 import Testing
 import XLSX
-import ZIP
 
 /// A hidden sheet (a backup copy of a tab, `state="hidden"` or `"veryHidden"`) is no part of a
 /// run unless `--sheet` names it; the report's notes say it was left out.
@@ -22,22 +21,11 @@ import ZIP
             }
         let plain = try LayoutReadingTests.workbook([("Deals", rows), ("Old Q2 copy", rows)], in: folder)
         let path = folder.appendingPathComponent("hidden.xlsx").path
-        let archive = try ZipArchive(path: plain)
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        let writer = ZipWriter(handle: handle)
-        for entry in archive.entries {
-            var bytes = try archive.data(of: entry)
-            if entry.name == "xl/workbook.xml" {
-                let text = String(decoding: bytes, as: UTF8.self)
-                let sheet = #"<sheet name="Old Q2 copy""#
-                try #require(text.contains(sheet))
-                bytes = Array(text.replacingOccurrences(of: sheet, with: sheet + #" state="\#(state)""#).utf8)
-            }
-            try writer.addPart(entry.name, bytes)
-        }
-        try writer.finish()
+        let sheet = #"<sheet name="Old Q2 copy""#
+        try FormulaReadingTests.copy(
+            plain, to: path,
+            editingWorkbook: { $0.replacingOccurrences(of: sheet, with: sheet + #" state="\#(state)""#) }
+        ) { $0 }
         return path
     }
 
