@@ -35,9 +35,13 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// `Invoice Date`; `LooseHeaders`), with names they go by only there: too wide to be synonyms
     /// (a sheet may hold an `Order` column beside its `Deal ID`).
     static let looseNames: [Field: [String]] = [
-        .dealID: ["Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference"],
+        .dealID: [
+            "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Ref", "Pedido",
+            "Commande", "Bestellung",
+        ],
         .rep: ["Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer"],
-        .date: ["Signed", "Signature Date"],
+        // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
+        .date: ["Signed", "Signature Date", "Abschluss"],
         .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price"],
         .split: [],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).

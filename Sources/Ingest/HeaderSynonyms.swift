@@ -10,20 +10,24 @@ public enum HeaderSynonyms {
             "ID Operación", "Operación", "N.º operación", "ID Oportunidad", "Oportunidad", "ID Negocio",
             "ID do negócio", "Negócio", "Oportunidade", "N° affaire", "Affaire", "N° opportunité", "Opportunité",
             "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
-            "N. contratto",
+            "N. contratto", "Auftrags-Nr", "Vertragsnummer", "Vertrags-Nr", "Abschluss-Nr", "Vorgangsnummer",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
             "Commercial", "Vendeur", "Représentant", "Vertriebsmitarbeiter", "Verkäufer", "Mitarbeiter",
-            "Berater", "Venditore", "Agente", "Commerciale", "Responsabile",
+            "Berater", "Venditore", "Agente", "Commerciale", "Responsabile", "Vendedora", "Vertriebler",
+            "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
-            "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Data di chiusura", "Data chiusura",
+            "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Vertragsdatum", "Auftragsdatum",
+            "Data di chiusura",
+            "Data chiusura",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
-            "Valore", "Fatturato",
+            "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
+            "Nettoumsatz",
         ],
         "split": [
             "Reparto", "Participación", "Divisão", "Partilha", "Partage", "Quote-part", "Anteil", "Ripartizione",

@@ -90,6 +90,28 @@ import Testing
         #expect(table.lines.first?.product == "Services" && table.lines.first?.status == "Cancelled")
     }
 
+    /// The required columns as German compounds and abbreviations name them, and a few other
+    /// languages' everyday variants: deal id, rep, date and amount.
+    static let requiredHeaders: [[String]] = [
+        ["Auftrags-Nr.", "Vertriebler", "Vertragsdatum", "Nettobetrag"],
+        ["Ref.", "Verkäuferin", "Datum Abschluss", "Gesamtbetrag"],
+        ["Vertragsnummer", "Außendienstmitarbeiter", "Auftragsdatum", "Nettoumsatz"],
+        ["Abschluss-Nr.", "Kundenbetreuer", "Abschluss", "Auftragsvolumen"],
+        ["Nº de pedido", "Vendedora", "Fecha de venta", "Importe neto"],
+        ["Référence", "Commerciale", "Date de vente", "Montant net"],
+    ]
+
+    @Test(arguments: requiredHeaders)
+    func requiredColumnsAreReadUnderCompoundsAndAbbreviations(_ required: [String]) throws {
+        let table = try Self.read(required + ["Commission"], ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00"])
+        #expect(
+            Self.headers(table) == [
+                "deal_id": required[0], "rep": required[1], "date": required[2], "amount": required[3],
+                "commission": "Commission",
+            ])
+        #expect(table.lines.first?.amount == 1000 && table.lines.first?.dealID == "D-1")
+    }
+
     /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
     static let percentHeaders: [(split: String, rate: String)] = [
         ("Reparto %", "Tasa %"), ("Anteil %", "% Comisión"), ("Share %", "Commission %"), ("% Split", "Rate %"),
