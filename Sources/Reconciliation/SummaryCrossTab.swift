@@ -62,6 +62,7 @@ enum SummaryCrossTab {
         switch period {
         case .date: true
         case .label(let text): PeriodLabel(text) != nil
+        case .unwritten: false
         }
     }
 

@@ -36,10 +36,12 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
     static let figures: [SummaryField] = [.commission, .bonus, .clawback, .trueUp, .earned, .draw, .payable, .balance]
 }
 
-/// A summary row's period as the sheet writes it: a label (`2026-Q3`, `Jul 2026`, `Q3`) or a date.
+/// A summary row's period as the sheet writes it: a label (`2026-Q3`, `Jul 2026`, `Q3`) or a date;
+/// or, on a sheet named as a summary that writes no period, the run's period when it has only one.
 enum SummaryPeriod: Sendable, Hashable {
     case label(String)
     case date(LocalDate)
+    case unwritten
 
     init?(_ value: CellValue) {
         switch value {
@@ -58,6 +60,8 @@ enum SummaryPeriod: Sendable, Hashable {
     /// quarterly plan's summary names no quarter).
     func period(kind: PeriodKind, fiscalYearStart: Int, among candidates: Set<Period>) -> Period? {
         switch self {
+        case .unwritten:
+            return candidates.count == 1 ? candidates.first : nil
         case .label(let text):
             return PeriodLabel(text)?.period(kind: kind, fiscalYearStart: fiscalYearStart, among: candidates)
         case .date(let date):
@@ -70,6 +74,7 @@ enum SummaryPeriod: Sendable, Hashable {
         switch self {
         case .label(let text): text
         case .date(let date): date.description
+        case .unwritten: "none written"
         }
     }
 }
@@ -84,7 +89,8 @@ struct SummaryRow {
 
 /// A per-rep summary sheet: the first sheet other than the deals sheets whose header names a rep
 /// and either a period and at least one figure (a row per rep and period), or periods across
-/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`).
+/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`), or, on a sheet whose name
+/// says it is a summary, a rep and a figure with no period (`PeriodlessSummary`).
 struct SummarySheet {
     /// How the sheet sets out its figures.
     enum Layout {
@@ -117,12 +123,23 @@ struct SummarySheet {
         for table in tables {
             if let crossTab = try SummaryCrossTab.read(file, table: table) { return crossTab }
         }
+        for case let table? in tables {
+            guard let period = PeriodlessSummary.period(sheetName: table),
+                let (name, mapping) = try? findHeader(file, table: table, required: [.rep]),
+                SummaryField.figures.contains(where: { mapping.columns[$0] != nil })
+            else { continue }
+            let sheet = try readRows(file, name: name, mapping: mapping, period: period)
+            let reps = sheet.rows.map(\.rep.normalizedKey)
+            // Each rep once: a log of commission per deal is no summary.
+            if !reps.isEmpty && Set(reps).count == reps.count { return sheet }
+        }
         return nil
     }
 
-    private static func readRows(_ file: TableFile, name: String, mapping: ColumnMapping<SummaryField>) throws
-        -> SummarySheet
-    {
+    /// `period`: every row's, on a sheet without a period column.
+    private static func readRows(
+        _ file: TableFile, name: String, mapping: ColumnMapping<SummaryField>, period unwritten: SummaryPeriod? = nil
+    ) throws -> SummarySheet {
         var rows: [SummaryRow] = []
         var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
         try file.forEachRow(of: name) { row, _ in
@@ -134,7 +151,7 @@ struct SummarySheet {
                 if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
             }
             guard let rep = cell(.rep).map({ $0.value.plainText.trimmingCharacters(in: .whitespaces) }),
-                !rep.isEmpty, let period = cell(.period).flatMap({ SummaryPeriod($0.value) })
+                !rep.isEmpty, let period = unwritten ?? cell(.period).flatMap({ SummaryPeriod($0.value) })
             else { return }
             var figures: [SummaryField: Cell] = [:]
             for field in SummaryField.figures { figures[field] = cell(field) }
@@ -152,5 +169,31 @@ struct SummarySheet {
             in: file, tables: [table], keys: SummaryField.allCases, synonyms: \.synonyms, required: required,
             pins: [:], loose: SummaryField.looseNames)
         return (found ?? "", mapping)
+    }
+}
+
+/// A sheet named as a summary (`Summary`, `Q3 2026 Totals`, `Resumen`, `Übersicht`) whose header
+/// names a rep and a figure but no period: its rows are the period its name gives, else the
+/// run's when the run has only one. Any other sheet without a period column (last quarter's
+/// recap, notes) is not read as a summary: its figures could be any period's.
+enum PeriodlessSummary {
+    /// The words that name a summary sheet, accents folded.
+    static let words: Set<String> = [
+        "summary", "overview", "total", "totals", "payout", "payouts", "resumen", "resumo", "resume", "synthese",
+        "zusammenfassung", "ubersicht", "uebersicht", "riepilogo", "sintesi",
+    ]
+
+    /// The period of a sheet so named: the label the rest of its name makes (`Q3 2026`), or
+    /// `.unwritten` when the rest names none and holds no figure that could be one; nil for a
+    /// sheet not named as a summary, or named with a period trueup does not read (`Summary v2`).
+    static func period(sheetName: String) -> SummaryPeriod? {
+        let words = sheetName.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        func isSummaryWord(_ word: String) -> Bool {
+            Self.words.contains(word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+        }
+        guard words.contains(where: isSummaryWord) else { return nil }
+        let rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
+        if PeriodLabel(rest) != nil { return .label(rest) }
+        return rest.contains(where: \.isNumber) ? nil : .unwritten
     }
 }

@@ -34,11 +34,12 @@ import XLSX
         var commission: WriteCell
     }
 
-    /// `summary`: rows of rep, period and commission.
+    /// `summary`: rows under `summarySheet`'s header (rep, period and commission unless it says otherwise).
     /// `between`: sheet rows written after the data row of that index (subtotals, notes).
     static func workbook(
         _ rows: [Row], summary: [[WriteCell]]? = nil, total: WriteCell? = nil, between: [Int: [[WriteCell]]] = [:],
-        rateColumn: Bool = true
+        rateColumn: Bool = true,
+        summarySheet: (name: String, header: [String]) = ("Summary", ["Rep", "Period", "Commission"])
     ) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -64,8 +65,8 @@ import XLSX
         if let total { try writer.writeRow([.text("Total"), .empty, .empty, .empty, .empty, .empty, total]) }
         try writer.endSheet()
         if let summary {
-            try writer.beginSheet("Summary")
-            try writer.writeRow(["Rep", "Period", "Commission"].map { .text($0) })
+            try writer.beginSheet(summarySheet.name)
+            try writer.writeRow(summarySheet.header.map { .text($0) })
             for cells in summary { try writer.writeRow(cells) }
             try writer.endSheet()
         }

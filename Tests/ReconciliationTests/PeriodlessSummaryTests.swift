@@ -1,0 +1,50 @@
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// A summary sheet without a period column (`Sales Rep | Total Commission`) is compared when its
+/// name says it is a summary: as the period its name gives, else as the run's only period. Other
+/// sheets with a rep and a figure (a recap, a log per deal) are not summaries.
+@Suite struct PeriodlessSummaryTests {
+    static let header = ["Sales Rep", "Total Commission"]
+
+    /// The cause tests' four good rows (R1, 2,000.00 in 2026-Q1) and a summary sheet `name`.
+    static func reconcile(_ name: String, _ rows: [[WriteCell]]) throws -> Reconciliation {
+        try CauseTests.reconcile(
+            CauseTests.workbook(CauseTests.goodRows(), summary: rows, summarySheet: (name, header)))
+    }
+
+    @Test(arguments: ["Summary", "Resumen por comercial", "Übersicht", "Q1 2026 Totals"])
+    func aSummaryWithoutAPeriodColumnIsTheRunsPeriod(_ name: String) throws {
+        let result = try Self.reconcile(name, [[.text("R1"), .number(2400)]])
+        let finding = try #require(CauseTests.onlyError(result))
+        #expect(finding.sheet == name)
+        #expect(finding.cell == CellAddress("B2"))
+        #expect(finding.expected == 2000)
+    }
+
+    @Test func aRightTotalIsNoFinding() throws {
+        #expect(try Self.reconcile("Summary", [[.text("R1"), .number(2000)]]).errors.isEmpty)
+    }
+
+    /// Another quarter's totals are read as that quarter's, which this run does not hold.
+    @Test func anotherPeriodsSummaryIsNotCompared() throws {
+        let result = try Self.reconcile("Q4 2025 Summary", [[.text("R1"), .number(2400)]])
+        #expect(result.errors.isEmpty)
+        #expect(result.mappingNotes.contains { $0.contains("1 figure not compared, their period 'Q4 2025'") })
+    }
+
+    /// A recap (not named a summary), a name with a figure trueup cannot read as a period, and a
+    /// log that names a rep on every deal: none is a summary.
+    @Test(arguments: [
+        ("Recap", [[WriteCell.text("R1"), .number(2400)]]),
+        ("Summary v2", [[.text("R1"), .number(2400)]]),
+        ("Payouts", [[.text("R1"), .number(1200)], [.text("R1"), .number(1200)]]),
+    ])
+    func otherSheetsWithARepAndAFigureAreNoSummary(_ name: String, _ rows: [[WriteCell]]) throws {
+        let result = try Self.reconcile(name, rows)
+        #expect(result.errors.isEmpty)
+        #expect(!result.mappingNotes.contains { $0.contains("'\(name)': summary") })
+    }
+}
