@@ -89,13 +89,17 @@ extension DealsReader {
             } catch {
                 if firstError == nil { firstError = error }
             }
+            var repless: ColumnMapping<Field>?
             if let table, let mapping = try? header(Field.required.filter { $0 != .rep }),
-                mapping.columns[.rep] == nil,
-                let rep = try SheetRep.find(
-                    in: start, table: table, above: mapping.headerRow, knownReps: knownReps, file: file.path)
+                mapping.columns[.rep] == nil
             {
-                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
-                continue
+                repless = mapping
+                if let rep = try SheetRep.find(
+                    in: start, table: table, above: mapping.headerRow, knownReps: knownReps, file: file.path)
+                {
+                    found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
+                    continue
+                }
             }
             if let table, let period = SheetPeriod.label(named: table, plan: plan),
                 let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
@@ -103,7 +107,16 @@ extension DealsReader {
                 found.append((table, mapping, nil, nil, period))
                 continue
             }
-            if let table { others.append((table, SheetRep.reason(file: file, table: table))) }
+            if let table, let repless {
+                others.append(
+                    (
+                        table,
+                        "deals under a header (row \(repless.headerRow)) with no rep column, and the tab's name "
+                            + "and title name no known rep: name the tab by the rep's name or id, or add a rep column"
+                    ))
+            } else if let table {
+                others.append((table, SheetRep.reason(file: file, table: table)))
+            }
         }
         guard let first = found.first else {
             throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
@@ -269,15 +282,16 @@ enum SheetRep {
         return knownReps.reps.filter { words.contains(" " + $0.key + " ") }.max { $0.key.count < $1.key.count }?.name
     }
 
-    /// The known rep a tab's name names: as `match` finds it, or, the whole name being a first
-    /// name, a last name or an initial and a last name (`Ana`, `Lima`, `A. Lima`), the one known
+    /// The known rep a tab's name names: as `match` finds it, or, the name being a first name, a
+    /// last name or an initial and a last name (`Ana`, `Lima`, `A. Lima`), beside a period or a
+    /// word such as `Comm` (`Ana Q3`, `Ben - Q3 2026`, `Comm - Ana`, `Ana Jul-Sep`), the one known
     /// name of two words or more that it fits.
     ///
     /// Throws, naming the tab and the names, when it fits more than one: the tab's rows are no
     /// one's until it names its rep in full (or the sheet has a rep column).
     static func named(by table: String, _ knownReps: KnownReps, file path: String) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
-        let words = normalized(table).split(separator: " ")
+        let words = normalized(table).split(separator: " ").filter { !isBesideAName($0) }
         guard (1...2).contains(words.count) else { return nil }
         let fitting = knownReps.reps.filter { rep in
             let name = rep.key.split(separator: " ")
@@ -292,6 +306,20 @@ enum SheetRep {
             "the tab's name '\(table)' fits more than one rep (\(names.joined(separator: ", "))); "
                 + "name the tab by the rep's full name or id, or add a rep column")
     }
+
+    /// The words a tab's name may hold beside a rep's first or last name: a period (`Q3`, `2026`,
+    /// `Jul-Sep`, `Julio`), a dash, and what the tab is about (`Comm`, `Deals`, `Provisionen`).
+    private static func isBesideAName(_ word: Substring) -> Bool {
+        if word.contains(where: \.isNumber) || tabWords.contains(String(word)) { return true }
+        let parts = word.split(separator: "-")
+        return !parts.isEmpty && parts.allSatisfy { PeriodLabel(String($0)) != nil }
+    }
+
+    /// What a tab per rep says it holds, beside the rep's name (normalized, accents folded).
+    private static let tabWords: Set<String> = [
+        "-", "comm", "comms", "commission", "commissions", "deals", "sales", "comision", "comisiones", "ventas",
+        "comissao", "comissoes", "vendas", "provision", "provisionen", "umsatz", "provvigioni", "vendite",
+    ]
 
     static func normalized(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()

@@ -11,13 +11,19 @@ import Testing
     @Test(arguments: [
         ("Ana Lima", "Ana Lima"), ("Lima, Ana", "Ana Lima"), ("R-102", "R-102"), ("Ben", "Ben Okafor"),
         ("OKAFOR", "Ben Okafor"), ("Lima", "Ana Lima"), ("A. Lima", "Ana Lima"), ("B Okafor", "Ben Okafor"),
-        ("a. souza", "Ana Souza"),
+        ("a. souza", "Ana Souza"), ("Ben - Q3 2026", "Ben Okafor"), ("Q3 Ben", "Ben Okafor"),
+        ("Ben (Q3)", "Ben Okafor"),
+        ("Comm - Ben", "Ben Okafor"), ("Okafor Jul-Sep", "Ben Okafor"), ("Ana Lima Q3", "Ana Lima"),
+        ("Lima 2026-07", "Ana Lima"), ("Ben Provisionen", "Ben Okafor"),
     ])
     func aTabNamingOneRepIsThatRepsTab(tab: String, rep: String) throws {
         #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == rep)
     }
 
-    @Test(arguments: ["Deals", "Summary", "Jul 2026", "Q3", "C. Lima", "Ana Okafor Lima", "Bea"])
+    @Test(arguments: [
+        "Deals", "Summary", "Jul 2026", "Q3", "C. Lima", "Ana Okafor Lima", "Bea", "Q3 2026 Deals", "Comm - Q3",
+        "Bea - Q3",
+    ])
     func aTabNamingNoRepIsNoOnes(tab: String) throws {
         #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == nil)
     }
