@@ -3,14 +3,34 @@ import Spreadsheet
 
 /// Parses formula text into an `FormulaExpression` with Excel's operator precedence: `:` first, then
 /// negation, `%`, `^` (left to right), `*` `/`, `+` `-`, `&`, and comparisons last.
+///
+/// A formula longer than Excel's 8,192 characters, nested deeper than `maximumNesting` (brackets,
+/// function calls and signs; Excel allows 64 levels of calls), or whose tree is deeper than
+/// `maximumDepth` (a chain of a thousand additions), is refused: a hostile file's formula ten
+/// thousand brackets deep would otherwise exhaust the stack of the parser and of every walk over
+/// its tree.
 public struct Parser {
+    /// Excel's longest formula, in characters.
+    public static let maximumLength = 8_192
+    /// Levels of brackets, function calls and signs one inside the other.
+    public static let maximumNesting = 100
+    /// Levels of the tree: nesting, and each operator of a chain (`1+1+…`) one more.
+    public static let maximumDepth = 1_000
+
     private let tokens: [Token]
     private let formula: String
     private var position = 0
+    private var nesting = 0
+    private var depth = 0
 
     /// Parses `formula` (with or without its leading `=`).
     public static func parse(_ formula: String) throws(FormulaSyntaxError) -> FormulaExpression {
         let body = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
+        guard body.utf8.count <= maximumLength || body.count <= maximumLength else {
+            throw FormulaSyntaxError(
+                formula: String(body.prefix(40)) + "…",
+                reason: "longer than Excel's \(maximumLength) characters (\(body.count))")
+        }
         var parser = Parser(tokens: try Tokenizer.tokens(body), formula: body)
         let expression = try parser.comparison()
         guard parser.current == .end else { throw parser.fail("unexpected \(parser.current) after the formula") }
@@ -23,6 +43,27 @@ public struct Parser {
     }
 
     private var current: Token { tokens[position] }
+
+    /// Enters one more level of nesting (`leave()` when done), refusing past `maximumNesting`.
+    private mutating func enter() throws(FormulaSyntaxError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw fail("nested more than \(Self.maximumNesting) levels deep (Excel allows 64)")
+        }
+        try deeper()
+    }
+
+    private mutating func leave() {
+        nesting -= 1
+        depth -= 1
+    }
+
+    /// One more level of the tree (an operator of a chain: `depth -= n` after the chain's `n`),
+    /// refusing past `maximumDepth`.
+    private mutating func deeper() throws(FormulaSyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw fail("more than \(Self.maximumDepth) operations deep") }
+    }
     private func fail(_ reason: String) -> FormulaSyntaxError { FormulaSyntaxError(formula: formula, reason: reason) }
 
     private mutating func take(_ symbol: String) -> Bool {
@@ -41,8 +82,11 @@ public struct Parser {
 
     private mutating func comparison() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try concatenation()
+        let start = depth
+        defer { depth = start }
         while case .symbol(let symbol) = current, let op = Self.comparisons[symbol] {
             position += 1
+            try deeper()
             left = .binary(op, left, try concatenation())
         }
         return left
@@ -50,16 +94,25 @@ public struct Parser {
 
     private mutating func concatenation() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try additive()
-        while take("&") { left = .binary(.concatenate, left, try additive()) }
+        let start = depth
+        defer { depth = start }
+        while take("&") {
+            try deeper()
+            left = .binary(.concatenate, left, try additive())
+        }
         return left
     }
 
     private mutating func additive() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try multiplicative()
+        let start = depth
+        defer { depth = start }
         while true {
             if take("+") {
+                try deeper()
                 left = .binary(.add, left, try multiplicative())
             } else if take("-") {
+                try deeper()
                 left = .binary(.subtract, left, try multiplicative())
             } else {
                 return left
@@ -69,10 +122,14 @@ public struct Parser {
 
     private mutating func multiplicative() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try power()
+        let start = depth
+        defer { depth = start }
         while true {
             if take("*") {
+                try deeper()
                 left = .binary(.multiply, left, try power())
             } else if take("/") {
+                try deeper()
                 left = .binary(.divide, left, try power())
             } else {
                 return left
@@ -82,20 +139,34 @@ public struct Parser {
 
     private mutating func power() throws(FormulaSyntaxError) -> FormulaExpression {
         var left = try percent()
-        while take("^") { left = .binary(.power, left, try percent()) }
+        let start = depth
+        defer { depth = start }
+        while take("^") {
+            try deeper()
+            left = .binary(.power, left, try percent())
+        }
         return left
     }
 
     private mutating func percent() throws(FormulaSyntaxError) -> FormulaExpression {
         var operand = try unary()
-        while take("%") { operand = .percent(operand) }
+        let start = depth
+        defer { depth = start }
+        while take("%") {
+            try deeper()
+            operand = .percent(operand)
+        }
         return operand
     }
 
     private mutating func unary() throws(FormulaSyntaxError) -> FormulaExpression {
-        if take("-") { return .negate(try unary()) }
-        if take("+") { return try unary() }
-        return try range()
+        guard current == .symbol("-") || current == .symbol("+") else { return try range() }
+        let negates = current == .symbol("-")
+        position += 1
+        try enter()
+        defer { leave() }
+        let operand = try unary()
+        return negates ? .negate(operand) : operand
     }
 
     private mutating func range() throws(FormulaSyntaxError) -> FormulaExpression {
@@ -137,6 +208,8 @@ public struct Parser {
         case .sheet(let sheet): return try sheetReference(sheet)
         case .word(let word): return try wordExpression(word, sheet: nil)
         case .symbol("("):
+            try enter()
+            defer { leave() }
             let inner = try comparison()
             try expect(")")
             return inner
@@ -168,7 +241,11 @@ public struct Parser {
 
     private mutating func wordExpression(_ word: String, sheet: String?) throws(FormulaSyntaxError) -> FormulaExpression
     {
-        if sheet == nil, take("(") { return .call(Self.functionName(word), try arguments()) }
+        if sheet == nil, take("(") {
+            try enter()
+            defer { leave() }
+            return .call(Self.functionName(word), try arguments())
+        }
         if let cell = CellAddress(word) {
             return .reference(Reference(sheet: sheet, cell: cell))
         }

@@ -86,6 +86,38 @@ import Testing
         #expect(tree.references.count == 5)
     }
 
+    /// A hostile file's formula nested thousands deep, or longer than Excel writes, is refused
+    /// before any walk over its tree.
+    @Test(arguments: [
+        String(repeating: "(", count: Parser.maximumNesting + 1) + "1"
+            + String(repeating: ")", count: Parser.maximumNesting + 1),
+        String(repeating: "ROUND(", count: Parser.maximumNesting + 1) + "1"
+            + String(repeating: ",2)", count: Parser.maximumNesting + 1),
+        String(repeating: "-", count: Parser.maximumNesting + 1) + "1",
+        "1" + String(repeating: "+1", count: Parser.maximumDepth + 1),
+        "1" + String(repeating: "+1", count: Parser.maximumLength / 2),
+    ])
+    func formulasBeyondExcelsLimitsAreRefused(_ text: String) throws {
+        #expect(throws: FormulaSyntaxError.self) { try Parser.parse(text) }
+        #expect(throws: NotEvaluable.self) { try Sheet().evaluate(text).get() }
+    }
+
+    /// The deepest and the longest formulas within the limits evaluate.
+    @Test(arguments: [
+        String(repeating: "(", count: Parser.maximumNesting) + "1"
+            + String(repeating: ")", count: Parser.maximumNesting),
+        String(repeating: "ROUND(", count: Parser.maximumNesting) + "1"
+            + String(repeating: ",2)", count: Parser.maximumNesting),
+        String(repeating: "-", count: Parser.maximumNesting) + "1",
+        "1" + String(repeating: "+1", count: Parser.maximumDepth - 1),
+        "SUM(" + Array(repeating: "1+1", count: Parser.maximumLength / 8).joined(separator: ",") + ")",
+    ])
+    func formulasWithinExcelsLimitsEvaluate(_ text: String) throws {
+        let value = try Sheet().evaluate(text).get()
+        let sum = text.hasPrefix("1") ? Parser.maximumDepth : text.hasPrefix("SUM") ? Parser.maximumLength / 4 : 1
+        #expect(value == .number(Decimal(sum)))
+    }
+
     @Test func malformedFormulasAreErrorsNotCrashes() {
         for text in ["SUM(A1", "1+", "\"open", "A1 B1 )", "{1,2;3}", "#BOGUS!"] {
             #expect(throws: FormulaSyntaxError.self) { try Parser.parse(text) }
