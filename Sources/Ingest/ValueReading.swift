@@ -103,13 +103,30 @@ enum ValueReading {
         }
     }
 
+    /// Signs written for minus besides `-`: the minus sign, the figure dash, the en dash, and the
+    /// small and full-width hyphen-minus.
+    private static let minusSigns: Set<Unicode.Scalar> = ["\u{2212}", "\u{2012}", "\u{2013}", "\u{FE63}", "\u{FF0D}"]
+
     static func parseMoney(_ raw: String, style: NumberStyle) throws(Failure) -> Decimal? {
         // Most exports write plain decimals: read those without any rewriting.
         if style == .decimalPoint, case .value(let number) = Decimal.parse(raw) { return number }
         var text = raw.trimmedSpaces
         if text.isEmpty { return nil }
         if ["-", "–", "—", "$ -", "$-", "- €", "-€"].contains(text) { return 0 }
+        // A minus sign pasted from a report or a PDF (`−4,000.00`, `‒12`, `–5`) is a minus.
+        if text.unicodeScalars.contains(where: { Self.minusSigns.contains($0) }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { Self.minusSigns.contains($0) ? "-" : $0 }))
+        }
+        func dropCurrency() {
+            for symbol in ["$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN"] {
+                if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
+                if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
+                text = text.trimmedSpaces
+            }
+        }
         var negative = false
+        // Brackets inside a currency code as well as around it (`(4,000.00) USD`, `USD (4,000.00)`).
+        if !(text.hasPrefix("(") && text.hasSuffix(")")) && text.contains("(") { dropCurrency() }
         if text.hasPrefix("(") && text.hasSuffix(")") {
             negative = true
             text = String(text.dropFirst().dropLast())
@@ -120,11 +137,7 @@ enum ValueReading {
             negative.toggle()
             text = String(text.dropFirst()).trimmedSpaces
         }
-        for symbol in ["$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN"] {
-            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
-            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
-            text = text.trimmedSpaces
-        }
+        dropCurrency()
         if text.hasSuffix("-") {
             negative.toggle()
             text = String(text.dropLast())
