@@ -47,6 +47,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
         .commission: [],
+        // `SPIFF ($)`, `Bonus/SPIFF`; with a second word `Amount` or `Payout` would otherwise win.
+        .bonus: [
+            "Bonuses", "Spiffs", "Bonus Amount", "Spiff Amount", "Bonus Payout", "Spiff Payout", "Bonus Paid",
+            "Spiff Paid",
+        ],
         .product: [
             "Item", "Line of Business", "LOB", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname",
             "Produktfamilie", "Produktlinie", "Produktgruppe", "Artikelname",

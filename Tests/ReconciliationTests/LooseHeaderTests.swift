@@ -112,6 +112,15 @@ import Testing
         #expect(table.lines.first?.amount == 1000 && table.lines.first?.dealID == "D-1")
     }
 
+    @Test(arguments: ["SPIFF ($)", "Bonus/SPIFF", "Spiff Amount", "Bonus Amount (USD)", "Bonus Paid"])
+    func bonusColumnsAreReadUnderTheirCommonNames(_ bonus: String) throws {
+        let table = try Self.read(
+            ["Deal ID", "Sales Rep", "Close Date", "Amount", "Commission", bonus],
+            ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00", "250"])
+        #expect(Self.headers(table)["bonus"] == bonus)
+        #expect(Self.headers(table)["amount"] == "Amount" && Self.headers(table)["commission"] == "Commission")
+    }
+
     /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
     static let percentHeaders: [(split: String, rate: String)] = [
         ("Reparto %", "Tasa %"), ("Anteil %", "% Comisión"), ("Share %", "Commission %"), ("% Split", "Rate %"),
