@@ -37,7 +37,9 @@ public struct HandKeptWorkbook {
             ) {
                 progress("reading the workbook", $0, $1)
             }
-            return (deals, try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name))))
+            let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
+            try requireFigures(deals, summary: summary, file: file)
+            return (deals, summary)
         }
         guard case .workbook(let workbook) = file else {
             // A CSV file holds nothing but text: its numbers are not numbers stored as text.
@@ -73,6 +75,33 @@ public struct HandKeptWorkbook {
         let rateColumns = ([deals.mapping] + deals.sheets.map(\.mapping)).compactMap { $0.columns[.rate] }
         formulas.keepCellsReadByRateFormulas(in: Set(rateColumns))
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
+    }
+
+    /// Stops a run that would compare nothing, rather than report no errors: no deals sheet has a
+    /// commission or bonus column (one under a name trueup does not know, or two columns that
+    /// could each be it) and the workbook has no summary.
+    static func requireFigures(_ deals: DealsTable, summary: SummarySheet?, file: TableFile) throws {
+        let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
+        guard summary == nil, !mappings.contains(where: { $0.columns[.commission] != nil || $0.columns[.bonus] != nil })
+        else { return }
+        struct Enough: Error {}
+        var headers: [String] = []
+        do {
+            try file.forEachRow(of: deals.sheet) { row, _ in
+                guard row.index >= deals.mapping.headerRow else { return }
+                headers = row.cells.compactMap { cell in
+                    let text = cell.value.plainText.trimmingCharacters(in: .whitespaces)
+                    return text.isEmpty ? nil : "'\(text)'"
+                }
+                throw Enough()
+            }
+        } catch is Enough {}
+        throw SpreadsheetError(
+            Location(file: file.path, sheet: deals.sheet),
+            "no column holds the commission the sheet pays (header row \(deals.mapping.headerRow): "
+                + headers.joined(separator: ", ")
+                + "), and there is no summary sheet: nothing could be compared; name the commission column with "
+                + "--map commission=HEADER or the plan's columns:")
     }
 
     /// The deal rows, moved out: the lines and manual cells are left empty here so that the
