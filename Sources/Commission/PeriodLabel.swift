@@ -2,7 +2,10 @@ import Foundation
 
 /// A period as people label it in a workbook: `2026-07`, `Jul 2026`, `July-26`, `07/2026`,
 /// `Q3 2026`, `2026 Q3`, `Q3'26`, `FY2026`, or without a year, `July` or `Q3`; month names in
-/// English, Spanish, Portuguese, French, German and Italian.
+/// English, Spanish, Portuguese, French, German and Italian. A quarter may also be written number
+/// first (`3T 2026`, `3er trimestre 2026`, `3º tri 2026`, `3. Quartal 2026`; not `3Q` or `3rd
+/// quarter`), as `Qtr 3`, in roman numerals beside a year or the word (`III/2026`, `III trimestre`),
+/// or as the range of its three months (`Jul-Sep 2026`, `Jul–Sep 2026`: the quarter starting in July).
 ///
 /// A label is read into what it says (a year, a month, a quarter); `period(among:)` then finds the
 /// one period of the plan's calendar that it names. It never guesses: a label that names no period
@@ -13,8 +16,10 @@ public struct PeriodLabel: Sendable, Hashable {
     public let year: Int?
     /// The calendar month (1...12), if the label names a month.
     public let month: Int?
-    /// The quarter (1...4), if the label names one.
+    /// The quarter (1...4), if the label names one by its number.
     public let quarter: Int?
+    /// The first month of a quarter named by its months' range (`Jul-Sep` → 7).
+    let firstMonthOfQuarter: Int?
     /// The label as written when it is the form `Period.description` writes (`2026-Q3`).
     let canonical: String?
     /// Whether the label says `FY`: its year is a fiscal year's.
@@ -40,26 +45,53 @@ public struct PeriodLabel: Sendable, Hashable {
         var year: Int?
         var month: Int?
         var quarter: Int?
+        var firstMonth: Int?
         var fiscal = false
+        // A roman quarter (`III`) is one only beside a four-digit year or a word for quarter.
+        var romanWithoutWord = false
         var numbers: [Substring] = []
         let tokens = Self.tokens(of: trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+        /// Where a word for quarter follows the token at `index`, past an ordinal's suffix (`3er
+        /// trimestre`, `3. Quartal`, `3T`); nil when none does.
+        func quarterWord(after index: Int) -> Int? {
+            var next = index + 1
+            if next < tokens.count, Self.ordinalSuffixes.contains(tokens[next]) { next += 1 }
+            return next < tokens.count && Self.quarterWordsAfter.contains(tokens[next]) ? next : nil
+        }
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             if token.first!.isNumber {
-                numbers.append(token)
-            } else if ["q", "t", "quarter", "quartal", "trimestre", "trim"].contains(token), let next,
+                if quarter == nil, token.count == 1, let value = Int(token), (1...4).contains(value),
+                    let word = quarterWord(after: index)
+                {
+                    quarter = value
+                    index = word
+                } else {
+                    numbers.append(token)
+                }
+            } else if Self.quarterWordsBefore.contains(token), let next,
                 next.count == 1, let value = Int(next), (1...4).contains(value), quarter == nil
             {
                 quarter = value
                 index += 1
+            } else if let value = Self.romanQuarters[String(token)], quarter == nil {
+                quarter = value
+                if let word = quarterWord(after: index) { index = word } else { romanWithoutWord = true }
             } else if token == "fy" {
                 fiscal = true
             } else if ["de", "del", "of", "di", "du"].contains(token) {
                 // `julho de 2026`, `Q3 of 2026`
-            } else if let named = Self.months[String(token)], month == nil {
-                month = named
+            } else if let named = Self.months[String(token)], firstMonth == nil {
+                if month == nil {
+                    month = named
+                } else if named == month! + 2 {
+                    // `Jul-Sep`: a quarter's months, first to last, within a year.
+                    (firstMonth, month) = (month, nil)
+                } else {
+                    return nil
+                }
             } else {
                 return nil
             }
@@ -69,20 +101,24 @@ public struct PeriodLabel: Sendable, Hashable {
         // (`Jul-26`, `Q3'26`, `FY26`), a quarter before `Q` (`3Q 2026` is not read).
         for number in numbers {
             guard let value = Int(number) else { return nil }
-            if number.count == 4, (1900...2200).contains(value), year == nil {
+            if number.count == 4, (1900...2200).contains(value), year == nil || (firstMonth != nil && year == value) {
+                // The same year may close a range (`Jul 2026 - Sep 2026`).
                 year = value
-            } else if number.count <= 2, month == nil, quarter == nil, (1...12).contains(value),
+            } else if number.count <= 2, month == nil, quarter == nil, firstMonth == nil, (1...12).contains(value),
                 numbers.contains(where: { $0.count == 4 })
             {
                 month = value
-            } else if number.count == 2, year == nil, month != nil || quarter != nil || fiscal {
+            } else if number.count == 2, year == nil, month != nil || quarter != nil || firstMonth != nil || fiscal {
                 year = 2000 + value
             } else {
                 return nil
             }
         }
-        guard month == nil || quarter == nil, month != nil || quarter != nil || year != nil else { return nil }
+        let named = [month, quarter, firstMonth].compactMap { $0 }.count
+        guard named <= 1, named == 1 || year != nil, !romanWithoutWord || numbers.contains(where: { $0.count == 4 })
+        else { return nil }
         (self.year, self.month, self.quarter, saysFiscal) = (year, month, quarter, fiscal)
+        firstMonthOfQuarter = firstMonth
     }
 
     /// The period of `kind` this label names among `candidates` (the periods a run has), in a
@@ -103,10 +139,18 @@ public struct PeriodLabel: Sendable, Hashable {
                 $0.kind == .month && $0.start.month == month && (year ?? $0.start.year) == $0.start.year
             }
         case .quarter:
+            if let firstMonthOfQuarter {
+                // The months are calendar months, as a month's label is.
+                fits = candidates.filter {
+                    $0.kind == .quarter && $0.start.month == firstMonthOfQuarter
+                        && (year ?? $0.start.year) == $0.start.year
+                }
+                break
+            }
             guard let quarter, month == nil else { return nil }
             fits = candidates.filter { $0.kind == .quarter && $0.index == quarter - 1 && fitsYear($0) }
         case .year:
-            guard let year, month == nil, quarter == nil else { return nil }
+            guard let year, month == nil, quarter == nil, firstMonthOfQuarter == nil else { return nil }
             fits = candidates.filter { $0.kind == .year && fitsYear($0, year: year) }
         }
         return fits.count == 1 ? fits[0] : nil
@@ -140,6 +184,21 @@ public struct PeriodLabel: Sendable, Hashable {
         if let open = start { tokens.append(text[open...]) }
         return tokens.map { Substring($0.lowercased()) }
     }
+
+    /// Words for quarter before its number (`Q3`, `T3`, `Qtr 3`, `Quarter 3`).
+    private static let quarterWordsBefore: Set<Substring> = [
+        "q", "t", "qtr", "quarter", "quartal", "trimestre", "trim", "tri",
+    ]
+
+    /// Words for quarter after its number (`3T`, `3 trimestre`, `3. Quartal`): those before it but `q`.
+    private static let quarterWordsAfter = quarterWordsBefore.subtracting(["q"])
+
+    /// An ordinal's suffix between a quarter's number and the word (`3er`, `3º`, `3e`, `3ème`);
+    /// not the English ones: `1st quarter` is left unread, as `SummaryLayoutTests` pins.
+    private static let ordinalSuffixes: Set<Substring> = ["er", "re", "e", "eme", "o", "a", "º", "ª", "do", "ro", "to"]
+
+    /// Quarters in roman numerals.
+    private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
     /// The month a name or its usual abbreviation names (`july`, `sept`, `janv`, `marz`), in the
     /// six languages; `word` lower-cased with accents folded. Nil for any other word.

@@ -57,17 +57,45 @@ enum SummaryPeriod: Sendable, Hashable {
 
     /// The period of the plan's calendar this names among `candidates`: a label as `PeriodLabel`
     /// reads it; a date when it is the first or last day of a period (a month's date in a
-    /// quarterly plan's summary names no quarter).
+    /// quarterly plan's summary names no quarter), typed in a date cell or as text (`2026-07-01`,
+    /// `31/07/2026`: a day-first and a month-first reading are both tried, and the text names a
+    /// period only when one period is all its readings name).
     func period(kind: PeriodKind, fiscalYearStart: Int, among candidates: Set<Period>) -> Period? {
+        func bounded(_ date: LocalDate) -> Period? {
+            let period = Period(containing: date, kind: kind, fiscalYearStart: fiscalYearStart)
+            return date == period.start || date == period.end ? period : nil
+        }
         switch self {
         case .unwritten:
             return candidates.count == 1 ? candidates.first : nil
         case .label(let text):
-            return PeriodLabel(text)?.period(kind: kind, fiscalYearStart: fiscalYearStart, among: candidates)
+            if let label = PeriodLabel(text) {
+                return label.period(kind: kind, fiscalYearStart: fiscalYearStart, among: candidates)
+            }
+            let named = Set(Self.dates(writtenIn: text).compactMap(bounded))
+            guard named.count == 1, let period = named.first, candidates.contains(period) else { return nil }
+            return period
         case .date(let date):
-            let period = Period(containing: date, kind: kind, fiscalYearStart: fiscalYearStart)
-            return date == period.start || date == period.end ? period : nil
+            return bounded(date)
         }
+    }
+
+    /// The dates `text` may write in digits: year first (`2026-07-01`, `2026/07/01`), or year last
+    /// day-first and month-first (`31/07/2026`, `07-31-2026`, `01.07.2026`); none for other text.
+    static func dates(writtenIn text: String) -> [LocalDate] {
+        let parts = text.split(omittingEmptySubsequences: false) { "-/.".contains($0) }
+        guard parts.count == 3, text.utf8.count <= 10,
+            parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 &- 48 < 10 } })
+        else { return [] }
+        let numbers = parts.map { Int($0)! }
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
+            return LocalDate(year: numbers[0], month: numbers[1], day: numbers[2]).map { [$0] } ?? []
+        }
+        guard parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 else { return [] }
+        return [
+            LocalDate(year: numbers[2], month: numbers[1], day: numbers[0]),
+            LocalDate(year: numbers[2], month: numbers[0], day: numbers[1]),
+        ].compactMap { $0 }
     }
 
     var text: String {

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Commission
+
+/// Quarters as people write them beyond `Q3 2026`: number first with the word in their language,
+/// `Qtr 3`, roman numerals beside a year, and the range of the quarter's months.
+@Suite struct PeriodLabelMoreTests {
+    static let quarters = PeriodLabelTests.periods(.quarter, ["2026-Q2", "2026-Q3", "2026-Q4", "2027-Q3"])
+
+    @Test(arguments: [
+        "3T 2026", "3er trimestre 2026", "3º trimestre 2026", "3. Quartal 2026", "3e trimestre 2026",
+        "3° trimestre 2026", "3º tri 2026", "III/2026", "III trimestre 2026", "2026 III",
+        "Qtr 3 2026", "QTR3-26", "Jul-Sep 2026", "Jul–Sep 2026", "julio - septiembre 2026", "Jul 2026 - Sep 2026",
+    ])
+    func aQuarterWrittenOtherwiseIsRead(_ text: String) {
+        #expect(PeriodLabelTests.read(text, .quarter, among: Self.quarters) == "2026-Q3")
+    }
+
+    /// The months of a range are calendar months: `Jul-Sep` is the first quarter of a fiscal year
+    /// from July, and names no month.
+    @Test func aRangeOfMonthsIsTheQuarterStartingInItsFirst() {
+        let fiscal = PeriodLabelTests.periods(.quarter, fiscalYearStart: 7, ["2026-Q1", "2026-Q2"])
+        #expect(PeriodLabelTests.read("Jul-Sep 2026", .quarter, fiscalYearStart: 7, among: fiscal) == "2026-Q1")
+        #expect(PeriodLabelTests.read("Aug-Oct 2026", .quarter, fiscalYearStart: 7, among: fiscal) == nil)
+        let months = PeriodLabelTests.periods(.month, ["2026-07", "2026-09"])
+        #expect(PeriodLabelTests.read("Jul-Sep 2026", .month, among: months) == nil)
+    }
+
+    /// Without a year a label fits a quarter only when one candidate does.
+    @Test func aQuarterWithoutAYearNamesOneOnlyWhenOneFits() {
+        #expect(PeriodLabelTests.read("3T", .quarter, among: Self.quarters) == nil)
+        #expect(PeriodLabelTests.read("Jul-Sep", .quarter, among: Self.quarters) == nil)
+        let one = PeriodLabelTests.periods(.quarter, ["2026-Q2", "2026-Q3"])
+        #expect(PeriodLabelTests.read("3er trimestre", .quarter, among: one) == "2026-Q3")
+        #expect(PeriodLabelTests.read("Jul–Sep", .quarter, among: one) == "2026-Q3")
+    }
+
+    /// `3Q` and `3rd quarter` stay unread; a roman numeral without a year or the word, two months that are no
+    /// quarter, a number and an ordinal with no word for quarter: none is a label.
+    @Test(arguments: [
+        "3Q 2026", "3rd quarter 2026", "III", "IV", "I", "Jul-Aug 2026", "Jul-Oct 2026", "Sep-Jul 2026",
+        "Jul-Sep-Nov 2026", "3e 2026",
+        "5T 2026", "3T Jul 2026", "Jul-Sep 2026 - Oct 2026", "Jul 2026 - Sep 2027", "Ana III",
+    ])
+    func textThatNamesNoSingleQuarterIsNoLabel(_ text: String) {
+        #expect(PeriodLabel(text) == nil)
+    }
+}
