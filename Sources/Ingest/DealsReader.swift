@@ -159,11 +159,13 @@ public enum DealsReader {
     }
 
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
-    /// table has no rep column (a tab per rep). With `region` (an Excel Table), only the rows and
-    /// columns inside it are read, and its totals rows are totals.
+    /// table has no rep column (a tab per rep), `blankRep` the rep of a row whose rep cell is blank
+    /// (a tab per rep whose rep column was left empty). With `region` (an Excel Table), only the
+    /// rows and columns inside it are read, and its totals rows are totals.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        dateOrder: DateOrder?, manualCells: ManualCells.Keeping, blockReps: KnownReps = KnownReps([]),
+        blankRep: String? = nil, dateOrder: DateOrder?, manualCells: ManualCells.Keeping,
+        blockReps: KnownReps = KnownReps([]),
         region: TableRegion? = nil,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
@@ -219,7 +221,7 @@ public enum DealsReader {
                     styles = try decideStyles(
                         pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
                         into: &result)
-                    styles?.rep = sheetRep
+                    styles?.rep = sheetRep ?? blankRep
                     styles?.date = sheetDate
                     styles?.dateSystem = file.dateSystem
                 }
@@ -237,7 +239,7 @@ public enum DealsReader {
                 ?? decideStyles(
                     pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
                     into: &result)
-            decided.rep = sheetRep
+            decided.rep = sheetRep ?? blankRep
             decided.date = sheetDate
             decided.dateSystem = file.dateSystem
             try converter.add(pending, styles: decided)

@@ -143,8 +143,13 @@ extension DealsReader {
                     try SheetPeriod.firstDay(
                         of: label, sheet: sheet.table ?? "", years: years, plan: plan, file: file.path)
                 }
+                // A tab per rep whose rep column was left empty: its name gives a blank cell's rep.
+                let blankRep =
+                    sheet.rep == nil
+                    ? sheet.table.flatMap { try? SheetRep.named(by: $0, knownReps, file: file.path) } : nil
                 parts[ordinal] = try read(
-                    file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, dateOrder: dateOrder,
+                    file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
+                    dateOrder: dateOrder,
                     manualCells: manualCells,
                     blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
                     region: sheet.region, sheetDate: date, progress: progress,

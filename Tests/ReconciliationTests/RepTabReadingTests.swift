@@ -1,5 +1,7 @@
 import Foundation
 import Ingest
+import PlanFile
+import Reconciliation
 import Spreadsheet
 import Testing
 import XLSX
@@ -27,5 +29,44 @@ import XLSX
         #expect(read.lines.map(\.rep) == ["Ana Lima", "Ben Okafor", "Ben Okafor", "Chloé Martin"])
         #expect(read.otherSheets.map(\.sheet) == ["Zed Q3"])
         #expect(read.otherSheets.first?.reason.contains("no rep column") == true)
+    }
+
+    /// A tab per rep made from a template whose rep column was left empty: its rows are the rep
+    /// its name names.
+    @Test func aTabsEmptyRepColumnTakesTheRepItsNameNames() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["Deal ID", "Sales Rep", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }
+        func row(_ deal: String, _ rep: String) -> [WriteCell] {
+            [.text(deal), .text(rep), LayoutReadingTests.date("2026-07-15"), .number(10000), .number(500)]
+        }
+        let path = try LayoutReadingTests.workbook(
+            [
+                ("Ana Lima", [header, row("D1", ""), row("D2", "")]),
+                ("Ben", [header, row("D3", ""), row("D4", "Ana Lima")]),
+            ],
+            in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.skipped.isEmpty)
+        #expect(read.lines.map(\.rep) == ["Ana Lima", "Ana Lima", "Ben Okafor", "Ana Lima"])
+    }
+
+    /// An unreadable row is named on its own tab, once.
+    @Test func anUnreadableRowOnALaterTabIsNamedThere() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }
+        func row(_ deal: String, _ amount: WriteCell) -> [WriteCell] {
+            [.text(deal), .text("R1"), LayoutReadingTests.date("2026-01-15"), amount, .number(500)]
+        }
+        let path = try LayoutReadingTests.workbook(
+            [
+                ("West", [header, row("D1", .number(10000)), row("D2", .number(10000))]),
+                ("East", [header, row("D3", .number(10000)), row("D4", .text("TBD"))]),
+            ], in: folder)
+        let result = try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"), roster: [])
+        let unreadable = result.errors.filter { $0.cause == .unreadable }
+        #expect(unreadable.map { "\($0.sheet)!\($0.cell)" } == ["East!D3"])
     }
 }
