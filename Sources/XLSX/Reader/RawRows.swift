@@ -12,7 +12,8 @@ struct RawCell: Sendable {
     var style: Int
     var kind: Kind
     var isArrayFormula: Bool
-    /// The value's bytes (`<v>`'s text, or an inline string's text) in `RawRows.bytes`.
+    /// The value's bytes (`<v>`'s text, or an inline string's text) in `RawRows.bytes`; cells may
+    /// share bytes (a cell nested in another).
     var value: Range<Int>
     /// The formula, shared formulas already expanded.
     var formula: String?
@@ -42,7 +43,7 @@ struct RawRows: Sendable {
         var kind: Kind
     }
 
-    var bytes: [UInt8] = []
+    var bytes = CellBytes()
     var cells: [RawCell] = []
     var rows: [Entry] = []
 
@@ -54,25 +55,25 @@ struct RawRows: Sendable {
         rows.append(Entry(index: index, cellsEnd: cells.count, kind: kind))
     }
 
-    /// Empty, with room for as many bytes, cells and rows as `other` holds (the size of the
-    /// batch before, for the next one).
+    /// Empty, with room for a little more than `other` holds (the size of the batch before, for
+    /// the next one, whose rows may hold a few more cells: a growing array copies what it holds).
     init(capacityOf other: RawRows) {
-        bytes.reserveCapacity(other.bytes.count)
-        cells.reserveCapacity(other.cells.count)
-        rows.reserveCapacity(other.rows.count)
+        bytes = CellBytes(capacity: other.bytes.count + other.bytes.count / 4)
+        cells.reserveCapacity(other.cells.count + other.cells.count / 4)
+        rows.reserveCapacity(other.rows.count + 1)
     }
 
     init() {}
 
     /// Appends `value` as the next cell's value bytes, returning where they lie.
-    mutating func append(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    func append(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let start = bytes.count
-        bytes.append(contentsOf: value)
+        bytes.append(value)
         return start..<bytes.count
     }
 
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         cells.removeAll(keepingCapacity: true)
         rows.removeAll(keepingCapacity: true)
     }

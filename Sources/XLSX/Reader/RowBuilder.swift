@@ -30,8 +30,10 @@ final class RowBuilder {
     /// Emits the rows of `raw` that have cells. Stray cells, and those after the last complete
     /// row, are read for their errors only, so a bad value is reported where the parse met it.
     func emitRows(of raw: RawRows, to emit: (Row) throws -> Void) throws {
-        try raw.bytes.withUnsafeBufferPointer { bytes in
-            try raw.cells.withUnsafeBufferPointer { rawCells in try emitRows(of: raw.rows, rawCells, bytes, to: emit) }
+        try withExtendedLifetime(raw.bytes) {
+            try raw.cells.withUnsafeBufferPointer { rawCells in
+                try emitRows(of: raw.rows, rawCells, raw.bytes.buffer, to: emit)
+            }
         }
     }
 

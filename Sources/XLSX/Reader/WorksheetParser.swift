@@ -44,7 +44,14 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private var cellType = RawCell.Kind.number
     @exclusivity(unchecked) private var cellStyle = 0
     @exclusivity(unchecked) private var capture = Capture.none
-    @exclusivity(unchecked) private var valueBytes = ScratchBytes()
+    /// Where the `<v>` text gathered since the last cell began starts in `pending.bytes`: it is
+    /// gathered there, at the end, and a cell's value is the bytes from here to the end.
+    @exclusivity(unchecked) private var valueStart = 0
+    /// `pending.bytes`, reached without reference counting in the hot callbacks (re-read when
+    /// `rowEnded` replaces `pending`).
+    @exclusivity(unchecked) private var store: Unmanaged<CellBytes>
+    /// The `<v>` text gathered, kept across a hand-over of `pending` (a row nested in a cell).
+    @exclusivity(unchecked) private var carried = ScratchBytes()
     @exclusivity(unchecked) private var formulaBytes = ScratchBytes()
     @exclusivity(unchecked) private var inlineBytes = ScratchBytes()
     @exclusivity(unchecked) private var hasInline = false
@@ -60,7 +67,11 @@ final class WorksheetParser: XMLEventHandler {
         self.file = file
         self.sheet = sheet
         self.rowEnded = rowEnded
+        store = .passUnretained(pending.bytes)
     }
+
+    /// The number of bytes in `pending.bytes`.
+    private var storeCount: Int { store._withUnsafeGuaranteedRef { $0.count } }
 
     /// Whether cells were added since the last entry of `pending` (to the open row, or stray).
     private var openRowHasCells: Bool { pending.cells.count > pending.openCellsStart }
@@ -150,7 +161,7 @@ final class WorksheetParser: XMLEventHandler {
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         switch capture {
         case .none: return
-        case .value: valueBytes.append(text)
+        case .value: store._withUnsafeGuaranteedRef { $0.append(text) }
         case .formula: formulaBytes.append(text)
         case .inlineText: inlineBytes.append(text)
         }
@@ -162,11 +173,25 @@ final class WorksheetParser: XMLEventHandler {
     private func endRow() throws {
         if openRowHasCells {
             pending.close(index: rowIndex, as: .row)
-            try rowEnded(&pending)
+            try handOver()
         } else if cellsSinceRowStart > 0 {
             pending.close(index: rowIndex, as: .repeatedRow)
-            try rowEnded(&pending)
+            try handOver()
         }
+    }
+
+    /// Calls `rowEnded`; if it takes the bytes, the `<v>` text gathered since the last cell began
+    /// moves to the new ones (a cell's `</c>` may follow, after a row nested in it).
+    private func handOver() throws {
+        let gathered = pending.bytes[valueStart..<pending.bytes.count]
+        let countBefore = pending.bytes.count
+        carried.removeAll()
+        carried.append(gathered)
+        try rowEnded(&pending)
+        store = .passUnretained(pending.bytes)
+        guard pending.bytes.count < countBefore else { return }
+        valueStart = pending.bytes.count
+        pending.bytes.append(carried.bytes)
     }
 
     private func startRow(_ attributes: XMLAttributes) throws {
@@ -223,7 +248,7 @@ final class WorksheetParser: XMLEventHandler {
         nextColumn = cellColumn + 1
         cellType = Self.cellType(type)
         cellStyle = style.flatMap(parseInt) ?? 0
-        valueBytes.removeAll()
+        valueStart = storeCount
         formulaBytes.removeAll()
         inlineBytes.removeAll()
         hasInline = false
@@ -261,22 +286,40 @@ final class WorksheetParser: XMLEventHandler {
         // The formula first: `value` below points into the parser's buffers, and is appended
         // before anything else runs.
         let formula = hasFormula ? resolveFormula() : nil
-        let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        let value: UnsafeBufferPointer<UInt8>
+        let end = storeCount
+        let none = valueStart..<valueStart
+        let value: Range<Int>
         let kind: RawCell.Kind
         switch cellType {
         case .inlineString:
             // The text is in <is>; a stray <v> beside it (or instead of it) is ignored.
-            (kind, value) = hasInline ? (.inlineString, inlineBytes.bytes) : (.empty, none)
+            guard hasInline else {
+                (kind, value) = (.empty, none)
+                break
+            }
+            kind = .inlineString
+            value = appendInline()
         case let other:
-            (kind, value) = valueBytes.isEmpty ? (.empty, none) : (other, valueBytes.bytes)
+            (kind, value) = end == valueStart ? (.empty, none) : (other, valueStart..<end)
         }
         guard kind != .empty || formula != nil else { return }
         cellsSinceRowStart += 1
         pending.cells.append(
             RawCell(
                 row: rowIndex, column: cellColumn, style: cellStyle, kind: kind,
-                isArrayFormula: formulaIsArray && formula != nil, value: pending.append(value), formula: formula))
+                isArrayFormula: formulaIsArray && formula != nil, value: value, formula: formula))
+    }
+
+    /// Appends the inline string's text to `pending.bytes`, returning where it lies; the `<v>`
+    /// text gathered (read by a cell this one is nested in) is copied after it, still at the end.
+    @inline(never)
+    private func appendInline() -> Range<Int> {
+        carried.removeAll()
+        carried.append(pending.bytes[valueStart..<pending.bytes.count])
+        let range = pending.append(inlineBytes.bytes)
+        valueStart = pending.bytes.count
+        pending.bytes.append(carried.bytes)
+        return range
     }
 
     private func resolveFormula() -> String? {
