@@ -4,8 +4,9 @@ import Ingest
 import Spreadsheet
 
 /// The same person written several ways (`Ana Lima`, `ana lima `, `Lima, Ana`, `A. Lima`,
-/// `ana.lima@example.com`, `R-101`, an alias) resolved to one rep of the roster (its id, name,
-/// e-mail or `aliases`). Each way that is not the roster's own id or name is reported; a name
+/// `Lima, A.`, `Ana L.`, `Ana`, `Lima`, `Ana Lima (R-101)`, `ana.lima@example.com`, `R-101`, an
+/// alias) resolved to one rep of the roster (its id, name, e-mail or `aliases`); a part of a name
+/// is taken only when exactly one roster name fits it. Each way that is not the roster's own id or name is reported; a name
 /// that matches no one is a `wrong_rep` finding (the row earns nothing), never a new rep.
 enum RepIdentity {
     struct Resolution {
@@ -37,7 +38,7 @@ enum RepIdentity {
                 candidates(text).lazy.compactMap { key -> RosterEntry? in
                     let reps = Set(byFolded[key, default: []].map(\.id))
                     return reps.count == 1 ? byFolded[key]!.first : nil
-                }.first ?? initialMatch(text, roster: roster)
+                }.first ?? partialMatch(text, roster: roster)
             memo[text] = found
             return found
         }
@@ -87,26 +88,41 @@ enum RepIdentity {
             .split(separator: " ").joined(separator: " ")
     }
 
-    /// The forms `text` may stand for: itself, `Last, First` turned round, an e-mail's local part.
+    /// The forms `text` may stand for: itself, `Last, First` turned round, an e-mail's local part,
+    /// and a name with an id in brackets after it (`Ana Lima (R-101)`) as the name and as the id.
     static func candidates(_ text: String) -> [String] {
         var forms = [fold(text)]
         if let at = text.firstIndex(of: "@") { forms.append(fold(String(text[..<at]))) }
         let parts = text.split(separator: ",", maxSplits: 1)
         if parts.count == 2 { forms.append(fold(parts[1] + " " + parts[0])) }
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")"), open > text.startIndex {
+            forms.append(fold(String(text[..<open])))
+            forms.append(fold(String(text[text.index(after: open)..<text.index(before: text.endIndex)])))
+        }
         return forms
     }
 
-    /// `A. Lima` or `A Lima`: the one roster name with that last name and a first name with that initial.
-    static func initialMatch(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
-        let words = fold(text).split(separator: " ")
-        guard words.count >= 2, words[0].count == 1 else { return nil }
-        let last = words.dropFirst().joined(separator: " ")
-        let found = roster.filter { rep in
-            guard let name = rep.name else { return false }
-            let nameWords = fold(name).split(separator: " ")
-            return nameWords.count >= 2 && nameWords[0].hasPrefix(words[0])
-                && nameWords.dropFirst().joined(separator: " ") == last
+    /// The one roster name that a part of it fits, in any of `text`'s forms (`candidates`): an
+    /// initial and the last name (`A. Lima`, `Lima, A.`), the first name and the last name's
+    /// initial (`Ana L.`), the first or the last name alone (`Ana`, `Lima`), or the whole name
+    /// (`Ana Lima (R-101)`). Nil when no name or more than one fits.
+    static func partialMatch(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
+        let names = roster.compactMap { rep in rep.name.map { (rep, fold($0).split(separator: " ")) } }
+            .filter { $0.1.count >= 2 }
+        for form in candidates(text) {
+            let words = form.split(separator: " ")
+            guard (1...3).contains(words.count) else { continue }
+            let found = names.filter { _, name in
+                if words.elementsEqual(name) { return true }
+                if words.count == 1 { return words[0].count > 1 && (words[0] == name.first || words[0] == name.last) }
+                let last = words.dropFirst().joined(separator: " ")
+                if words[0].count == 1 {
+                    return name[0].hasPrefix(words[0]) && name.dropFirst().joined(separator: " ") == last
+                }
+                return words.count == 2 && words[1].count == 1 && words[0] == name[0] && name.last!.hasPrefix(words[1])
+            }
+            if Set(found.map(\.0.id)).count == 1 { return found[0].0 }
         }
-        return found.count == 1 ? found[0] : nil
+        return nil
     }
 }
