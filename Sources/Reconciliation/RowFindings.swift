@@ -39,12 +39,29 @@ enum RowFindings {
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
         let alternatives = Alternatives(context: context, run: run, rows: differing, among: inexact)
         var findings: [Finding] = []
+        let sheetsWithCommissions = Set(
+            context.deals.manual.lazy.filter { ($0.commission?.value ?? .empty) != .empty }.map {
+                DealsTable.sheetOrdinal($0.row)
+            })
         for index in inexact {
             let line = context.deals.lines[index]
-            guard let cell = context.deals.manual[index].commission else { continue }
-            let column = cell.column
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
+            guard let cell = context.deals.manual[index].commission, cell.value != .empty else {
+                // A blank commission cell on a sheet whose other rows have theirs: the plan pays it,
+                // the sheet pays nothing.
+                guard expected != 0, sheetsWithCommissions.contains(DealsTable.sheetOrdinal(line.row)),
+                    let column = context.deals.mapping(ofRow: line.row).columns[.commission]
+                else { continue }
+                var finding = base(
+                    context, line: line, reference: found?.line, column: column, cell: nil, expected: expected)
+                finding.causes = [.unexplained]
+                finding.explanation =
+                    "the commission cell is blank; the plan pays \(expected.groupedMoneyText) for this row"
+                findings.append(finding)
+                continue
+            }
+            let column = cell.column
             var finding = base(
                 context, line: line, reference: found?.line, column: column, cell: cell.value,
                 expected: expected)
@@ -173,7 +190,7 @@ final class Alternatives {
         for index in candidates {
             let row = context.deals.lines[index].row
             if rows.contains(row) { reps.insert(run.book.repOfLine[index]) }
-            guard let cell = context.deals.manual[index].commission else { continue }
+            guard let cell = context.deals.manual[index].commission, cell.value != .empty else { continue }
             let (number, isText) = Decimal.fromCell(cell.value)
             guard let number else { continue }
             if rows.contains(row) { manual[row] = number }

@@ -204,6 +204,20 @@ import XLSX
         #expect(!result.mappingNotes.contains { $0.contains("text_number") })
     }
 
+    /// A commission cell left blank on a row the plan pays, among rows whose cells are filled, is
+    /// a finding of its whole cost; a blank on a row the plan pays nothing for is none.
+    @Test func aBlankCommissionTheSheetForgotIsAFinding() throws {
+        var rows = Self.goodRows()
+        rows[1].commission = .empty
+        let result = try Self.reconcile(Self.workbook(rows))
+        let finding = try #require(Self.onlyError(result))
+        #expect(finding.cell == CellAddress("G3"))
+        #expect(finding.manual == 0 && finding.expected == 500 && finding.difference == -500)
+        #expect(finding.explanation.contains("blank"))
+        rows[1].amount = 0
+        #expect(try Self.reconcile(Self.workbook(rows)).errors.isEmpty)
+    }
+
     @Test func roundingWithinToleranceIsNotAnError() throws {
         var rows = Self.goodRows()
         rows[0].commission = Self.formula("500.01", "ROUNDUP(D2*E2*F2,2)")
