@@ -16,10 +16,29 @@ import Spreadsheet
 enum SheetPeriod {
     /// The month or quarter `sheet`'s name names (with or without a year); a quarter only with a
     /// plan to number it in.
+    /// A period among other words (`Aug 2026 (final)`, `Sep 2026 Commissions`, `Comisiones Julio
+    /// 2026`, `Paid July`) is read without them (`SheetRep.tabWords`, `otherWords`).
     static func label(named sheet: String, plan: Plan?) -> PeriodLabel? {
-        guard let label = PeriodLabel(sheet) else { return nil }
+        guard let label = PeriodLabel(sheet) ?? PeriodLabel(withoutOtherWords(sheet)) else { return nil }
         if label.month != nil { return label }
         return label.quarter != nil && plan != nil ? label : nil
+    }
+
+    /// Words a tab per period may hold beside its period, besides what a tab is about
+    /// (`SheetRep.tabWords`), accents folded.
+    static let otherWords: Set<String> = [
+        "final", "paid", "draft", "closed", "pagado", "pagada", "pago", "cerrado", "borrador", "bezahlt",
+        "abgeschlossen", "entwurf", "paye", "payee", "clos", "pagato", "chiuso", "fechado",
+    ]
+
+    /// `sheet` without brackets and without the words beside its period (`SheetRep.isBesideAName`
+    /// takes a period as one of them; here it is what is kept).
+    static func withoutOtherWords(_ sheet: String) -> String {
+        SheetRep.normalized(sheet.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " "))
+            .split(separator: " ").filter {
+                !SheetRep.tabWords.contains(String($0)) && !otherWords.contains(String($0))
+            }
+            .joined(separator: " ")
     }
 
     /// The first day of the period `label` names on `sheet`, a name read by `label(named:plan:)`.

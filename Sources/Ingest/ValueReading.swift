@@ -200,8 +200,12 @@ enum ValueReading {
     /// `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` (a time after it ignored) as its three numbers; a
     /// two-digit year as Excel reads it (`7/4/26`, `04.07.26`: 00–29 are 2000–2029, 30–99 are
     /// 1930–1999).
+    /// A weekday written before the date (`Wed 08/07/2026`, `lun. 13/07/2026`) is passed over.
     static func dateParts(_ text: String) -> (Int, Int, Int)? {
-        let head = text.trimmedSpaces.split(separator: " ").first.map(String.init) ?? ""
+        let words = text.trimmedSpaces.split(separator: " ")
+        let weekday =
+            words.count >= 2 && words[0].count <= 10 && words[0].allSatisfy { $0.isLetter || $0 == "." || $0 == "," }
+        let head = (weekday ? words.dropFirst().first : words.first).map(String.init) ?? ""
         let parts = head.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
         guard parts.count == 3, parts[2].count == 4 || parts[2].count == 2, parts[0].count <= 2,
             parts[1].count <= 2, let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2])

@@ -321,7 +321,7 @@ enum SheetRep {
     }
 
     /// What a tab per rep says it holds, beside the rep's name (normalized, accents folded).
-    private static let tabWords: Set<String> = [
+    static let tabWords: Set<String> = [
         "-", "comm", "comms", "commission", "commissions", "deals", "sales", "comision", "comisiones", "ventas",
         "comissao", "comissoes", "vendas", "provision", "provisionen", "umsatz", "provvigioni", "vendite",
     ]
