@@ -37,12 +37,14 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     static let looseNames: [Field: [String]] = [
         .dealID: [
             "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Ref", "Pedido",
-            "Commande", "Bestellung",
+            "Commande", "Bestellung", "Folio",
         ],
-        .rep: ["Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer"],
+        .rep: [
+            "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
+        ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
-        .date: ["Signed", "Signature Date", "Abschluss"],
-        .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price"],
+        .date: ["Signed", "Signature Date", "Abschluss", "Dt", "Cierre", "F Cierre"],
+        .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt"],
         .split: [],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },

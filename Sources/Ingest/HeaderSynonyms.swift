@@ -30,7 +30,8 @@ public enum HeaderSynonyms {
             "Nettoumsatz",
         ],
         "split": [
-            "Reparto", "Participación", "Divisão", "Partilha", "Partage", "Quote-part", "Anteil", "Ripartizione",
+            "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
+            "Anteil", "Ripartizione",
         ],
         "product": ["Producto", "Produto", "Produit", "Produkt", "Prodotto"],
         "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart"],

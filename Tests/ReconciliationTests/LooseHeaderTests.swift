@@ -99,6 +99,8 @@ import Testing
         ["Abschluss-Nr.", "Kundenbetreuer", "Abschluss", "Auftragsvolumen"],
         ["Nº de pedido", "Vendedora", "Fecha de venta", "Importe neto"],
         ["Référence", "Commerciale", "Date de vente", "Montant net"],
+        ["Opp #", "AE", "Close Dt", "Amt"],
+        ["Folio", "Vend.", "F. cierre", "Importe"],
     ]
 
     @Test(arguments: requiredHeaders)
@@ -124,7 +126,7 @@ import Testing
     /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
     static let percentHeaders: [(split: String, rate: String)] = [
         ("Reparto %", "Tasa %"), ("Anteil %", "% Comisión"), ("Share %", "Commission %"), ("% Split", "Rate %"),
-        ("Ripartizione %", "% Provvigione"), ("Quote-part %", "Taux %"),
+        ("Ripartizione %", "% Provvigione"), ("Quote-part %", "Taux %"), ("% Participação", "% Comissão"),
     ]
 
     @Test(arguments: percentHeaders)
