@@ -68,7 +68,8 @@ enum SummaryCrossTab {
 
     /// The figure a title or header names, if exactly one does, by the summary's own header
     /// synonyms in every language (`SummaryField.synonyms`; the bare `Total` and `Pay`, which name
-    /// nothing in a title, left out).
+    /// nothing in a title, left out). A title naming commission and one of earned or payable
+    /// (`Commission earned by quarter`, `Commission payout`) names the latter.
     private static func titledFigure(_ texts: [String]) -> SummaryField? {
         let text = headerKey(texts.joined(separator: " "))
         let named = candidates.filter { field in
@@ -76,7 +77,8 @@ enum SummaryCrossTab {
                 !["total", "pay"].contains(headerKey(synonym)) && text.contains(headerKey(synonym))
             }
         }
-        return named.count == 1 ? named[0] : nil
+        let beyondCommission = named.filter { $0 != .commission }
+        return named.count == 1 ? named[0] : beyondCommission.count == 1 ? beyondCommission[0] : nil
     }
 }
 

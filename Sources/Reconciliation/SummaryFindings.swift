@@ -65,6 +65,7 @@ enum SummaryFindings {
             let sums = context.repPeriodSums[repPeriod] ?? LineSums()
             var commission = hasTrueUpColumn ? sums.commission : sums.commissionAndTrueUp
             if !hasBonusColumn && !dealsHaveBonus { commission += sums.rowBonus }
+            if sheet.commissionIsNet { commission += sums.clawback }
             return (
                 repPeriod, total,
                 [
@@ -107,6 +108,22 @@ enum SummaryFindings {
                 return (row, context.engine.commission(ofRow: row) ?? 0)
             }
         }
+        // Each rep-period's clawback lines, gathered the first time a total is tried against them.
+        var clawbackLines: [RepPeriod: [(row: Int?, amount: Decimal)]]?
+        func clawbacks(_ repPeriod: RepPeriod) -> [(row: Int?, amount: Decimal)] {
+            if clawbackLines == nil {
+                var found: [RepPeriod: [(row: Int?, amount: Decimal)]] = [:]
+                for line in context.statement.lineGroups.joined() where line.kind == .clawback && line.amount != 0 {
+                    found[RepPeriod(rep: line.rep.normalizedKey, period: line.period), default: []].append(
+                        (line.row, line.amount))
+                }
+                clawbackLines = found
+            }
+            return clawbackLines?[repPeriod] ?? []
+        }
+        // The totals that hold the clawbacks: earned, payable, and a commission said to be net.
+        let netFigures: Set<SummaryField> =
+            summary.commissionIsNet ? [.earned, .payable, .commission] : [.earned, .payable]
         var findings: [Finding] = []
         for row in summary.rows {
             guard let (repPeriod, total, expected) = expectation(row) else { continue }
@@ -179,6 +196,17 @@ enum SummaryFindings {
                     finding.causes = [cause.cause]
                     finding.isDerived = true
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
+                } else if netFigures.contains(field),
+                    let left = clawbacksLeftOut(
+                        difference, lines: clawbacks(repPeriod), sum: expected[.clawback] ?? 0,
+                        rows: clawedBack, tolerance: context.plan.tolerance)
+                {
+                    finding.causes = [.clawbackMissed]
+                    let rows = left.sorted().map { String(context.place($0).row) }
+                    words.append(
+                        "it leaves out the clawback" + (left.count == 1 ? "" : "s")
+                            + (rows.isEmpty
+                                ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", ")))
                 } else if rowErrors.isEmpty, let rounded = roundedByRepPeriod[repPeriod],
                     abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
                 {
@@ -207,6 +235,8 @@ enum SummaryFindings {
         _ expectation: (SummaryRow) -> (RepPeriod, RepPeriodTotal, [SummaryField: Decimal])?, context: RowContext
     ) -> (SummaryField, agreeing: Int, read: Int)? {
         var agreeing: [SummaryField: Int] = [:]
+        // Cells that agree with the titled figure but for the rep-period's clawbacks left out.
+        var clawbacksOnly = 0
         var read = 0
         for row in sheet.rows {
             guard let cell = row.cells[.earned], let manual = Decimal.fromCell(cell.value).0,
@@ -216,12 +246,41 @@ enum SummaryFindings {
             for field in SummaryCrossTab.candidates where context.matches(manual, expected[field] ?? 0) {
                 agreeing[field, default: 0] += 1
             }
+            if let titled, titled != .commission, let clawback = expected[.clawback], clawback != 0,
+                context.matches(manual + clawback, expected[titled] ?? 0)
+            {
+                clawbacksOnly += 1
+            }
         }
         let best = agreeing.values.max() ?? 0
+        // A title naming earned or payable is taken at its word when its figure is wrong only
+        // where clawbacks are left out: that is the error to report, not another figure.
+        if let titled, titled != .commission, (agreeing[titled] ?? 0) + clawbacksOnly >= max(best, 1),
+            ((agreeing[titled] ?? 0) + clawbacksOnly) * 2 >= read
+        {
+            return (titled, agreeing[titled] ?? 0, read)
+        }
         guard read > 0, best * 2 >= read else { return nil }
         let tied = SummaryCrossTab.candidates.filter { agreeing[$0] == best }
         let figure = titled.flatMap { tied.contains($0) ? $0 : nil } ?? tied[0]
         return (figure, best, read)
+    }
+
+    /// The rows of the clawbacks a total leaves out when its `difference` from the plan's is
+    /// exactly minus the rep-period's clawbacks (`sum`, its lines' rows `rows`), or minus a few of
+    /// its `lines` (up to twelve tried in every combination); nil when it is not.
+    static func clawbacksLeftOut(
+        _ difference: Decimal, lines: [(row: Int?, amount: Decimal)], sum: Decimal, rows: [Int], tolerance: Decimal
+    ) -> [Int]? {
+        guard sum != 0 else { return nil }
+        if abs(difference + sum) <= tolerance { return rows }
+        guard lines.count > 1, lines.count <= 12 else { return nil }
+        for mask in 1..<(1 << lines.count) - 1 {
+            let chosen = lines.indices.filter { mask & (1 << $0) != 0 }
+            let left = chosen.reduce(Decimal(0)) { $0 + lines[$1].amount }
+            if abs(difference + left) <= tolerance { return chosen.compactMap { lines[$0].row } }
+        }
+        return nil
     }
 
     /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows

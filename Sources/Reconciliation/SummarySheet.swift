@@ -137,6 +137,16 @@ struct SummarySheet {
     let rows: [SummaryRow]
     /// Every cell of each figure, for formula forensics.
     let columnCells: [SummaryField: [(row: Int, cell: Cell)]]
+    /// Whether the commission column is net of the clawbacks: its header says so (`Net Commission`,
+    /// `Total Commission`, `Commission Earned`, `Commission Payout`) and no column of the sheet
+    /// holds the clawbacks, the earned or the payable figure.
+    var commissionIsNet = false
+
+    /// The words of a commission column's header that say it is net of the clawbacks, accents folded.
+    static let netWords: Set<String> = [
+        "net", "neto", "neta", "netto", "nette", "liquido", "liquida", "total", "earned", "devengado", "devengada",
+        "payout", "payable",
+    ]
 
     /// The first sheet laid out a row per rep and period, else the first cross-tab.
     static func find(in file: TableFile, excluding dealsSheets: Set<String>) throws -> SummarySheet? {
@@ -185,9 +195,14 @@ struct SummarySheet {
             for field in SummaryField.figures { figures[field] = cell(field) }
             rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: figures))
         }
+        let words = (mapping.headers[.commission] ?? "").folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: nil
+        ).lowercased().split { !$0.isLetter }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: mapping.columns, layout: .rows, rows: rows,
-            columnCells: columnCells)
+            columnCells: columnCells,
+            commissionIsNet: words.contains { netWords.contains(String($0)) }
+                && [.clawback, .earned, .payable].allSatisfy { mapping.columns[$0] == nil })
     }
 
     static func findHeader(_ file: TableFile, table: String?, required: [SummaryField]) throws -> (

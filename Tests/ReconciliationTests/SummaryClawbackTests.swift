@@ -1,0 +1,139 @@
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// A summary total that leaves out the clawbacks: a column of earned, payable or net commission
+/// (`Earned`, `Total`, `Payout`, `Net Commission`, a cross-tab titled `Commission earned by quarter`)
+/// that differs from the plan's by exactly minus the rep-period's clawbacks, or some of them, is
+/// `clawback_missed`.
+@Suite struct SummaryClawbackTests {
+    /// The cause tests' plan (5% to 50,000, quarterly); cancelled deals are clawed back within 90 days.
+    static let planText =
+        CauseTests.planText + """
+
+            eligible:
+              status: [Won]
+            clawback:
+              statuses: [Cancelled]
+              window_days: 90
+            """
+
+    /// Ana Lima: Q1 commission 2,200.00 (D1 500, D2 1,000, D3 400, D5 300), clawbacks in Q1 of D2
+    /// (−1,000.00, row 3) and D5 (−300.00, row 6), so earned 900.00; in Q2 only D3's clawback,
+    /// earned −400.00. Ben Okafor: 500.00 in Q1.
+    static func deals() -> (String, [[WriteCell]]) {
+        let header: [WriteCell] = [
+            "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
+        ]
+        .map { .text($0) }
+        let rows: [(String, String, String, Decimal, String?)] = [
+            ("D1", "Ana Lima", "2026-01-15", 10000, nil), ("D2", "Ana Lima", "2026-02-10", 20000, "2026-03-01"),
+            ("D3", "Ana Lima", "2026-03-01", 8000, "2026-04-10"), ("D4", "Ben Okafor", "2026-02-10", 10000, nil),
+            ("D5", "Ana Lima", "2026-01-20", 6000, "2026-03-15"),
+        ]
+        return (
+            "Deals",
+            [header]
+                + rows.enumerated().map { index, deal in
+                    let row = index + 2
+                    return [
+                        .text(deal.0), .text(deal.1), LayoutReadingTests.date(deal.2), .number(deal.3),
+                        .number(Decimal(string: "0.05")!),
+                        WriteCell(.number(deal.3 * Decimal(string: "0.05")!), formula: "ROUND(D\(row)*E\(row),2)"),
+                        .text(deal.4 == nil ? "Won" : "Cancelled"),
+                        deal.4.map { LayoutReadingTests.date($0) } ?? .empty,
+                    ]
+                }
+        )
+    }
+
+    static func reconcile(_ summary: [[WriteCell]]) throws -> Reconciliation {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([deals(), ("Summary", summary)], in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        return try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(planText, file: "plan.yaml"),
+            roster: RosterReader.read(TableFile.open(rosterPath)))
+    }
+
+    /// A row per rep and period under `header`, with Ana's Q1 and Q2 figures and Ben's right one.
+    static func rows(_ header: String, ana q1: String, _ q2: String) -> [[WriteCell]] {
+        [["Rep", "Period", header].map { .text($0) }]
+            + [
+                [.text("Ana Lima"), .text("Q1 2026"), .number(Decimal(string: q1)!)],
+                [.text("Ana Lima"), .text("Q2 2026"), .number(Decimal(string: q2)!)],
+                [.text("Ben Okafor"), .text("Q1 2026"), .number(500)],
+            ]
+    }
+
+    static func described(_ result: Reconciliation) -> [String] {
+        result.errors.map { "\($0.cell) \($0.cause.rawValue) \($0.expected)" }.sorted()
+    }
+
+    /// Ana's totals written as her commission alone: 2,200.00 in Q1, 0.00 in Q2 (only a clawback).
+    @Test(arguments: ["Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado"])
+    func aTotalThatLeavesOutTheClawbacksIsClawbackMissed(_ header: String) throws {
+        let result = try Self.reconcile(Self.rows(header, ana: "2200", "0"))
+        #expect(Self.described(result) == ["C2 clawback_missed 900", "C3 clawback_missed -400"])
+        let finding = try #require(result.errors.first { $0.cell == CellAddress("C2") })
+        #expect(finding.explanation.contains("it leaves out the clawbacks of rows 3, 6"))
+    }
+
+    /// Left out of Q1: D2's clawback but not D5's.
+    @Test func aTotalThatLeavesOutOneOfTheClawbacksNamesIt() throws {
+        let result = try Self.reconcile(Self.rows("Earned", ana: "1900", "-400"))
+        let finding = try #require(CauseTests.onlyError(result))
+        #expect(finding.cell == CellAddress("C2"))
+        #expect(finding.cause == .clawbackMissed)
+        #expect(finding.explanation.hasSuffix("it leaves out the clawback of row 3"))
+    }
+
+    /// A payout that leaves out the clawbacks; any other difference is no clawback's.
+    @Test func aPayoutIsReadTheSameAndAnotherDifferenceIsNot() throws {
+        let payout = try Self.reconcile(Self.rows("Payout", ana: "2200", "-400"))
+        #expect(payout.errors.map(\.cause) == [.clawbackMissed])
+        let other = try Self.reconcile(Self.rows("Earned", ana: "1000", "-400"))
+        #expect(Self.described(other) == ["C2 unexplained 900"])
+    }
+
+    /// Net figures that hold the clawbacks are right; a commission column beside a clawback column
+    /// is the commission alone.
+    @Test func rightNetFiguresAndAGrossCommissionBesideItsClawbacksAreNoFinding() throws {
+        #expect(try Self.reconcile(Self.rows("Net Commission", ana: "900", "-400")).errors.isEmpty)
+        let gross = try Self.reconcile(
+            [["Rep", "Period", "Total Commission", "Clawback"].map { .text($0) }]
+                + [
+                    [.text("Ana Lima"), .text("Q1 2026"), .number(2200), .number(-1300)],
+                    [.text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400)],
+                    [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0)],
+                ])
+        #expect(gross.errors.isEmpty)
+    }
+
+    /// A cross-tab titled as earned whose figures agree with the commission alone: the clawbacks
+    /// were left out. Titled as commission, the same figures are the commission.
+    @Test func aCrossTabTitledAsEarnedIsComparedAsEarned() throws {
+        func crossTab(_ title: String) -> [[WriteCell]] {
+            [[.text(title)], ["Rep", "Q1 2026", "Q2 2026"].map { .text($0) }]
+                + [
+                    [.text("Ana Lima"), .number(2200), .number(0)],
+                    [.text("Ben Okafor"), .number(500), .empty],
+                ]
+        }
+        for title in ["Commission earned by quarter", "Payout by quarter"] {
+            let result = try Self.reconcile(crossTab(title))
+            #expect(result.errors.map(\.cause) == [.clawbackMissed, .clawbackMissed], "\(title)")
+            #expect(result.errors.map(\.cell).sorted() == [CellAddress("B3"), CellAddress("C3")], "\(title)")
+        }
+        let commission = try Self.reconcile(crossTab("Commission by quarter"))
+        #expect(commission.errors.isEmpty)
+        #expect(commission.mappingNotes.contains { $0.contains("figures read as commission") })
+    }
+}
