@@ -65,16 +65,16 @@ import Testing
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let deals = folder.appendingPathComponent("deals.csv")
-        try "Ref,Who,When,Total\nA,R-101,2026-07-01,100\n".write(to: deals, atomically: true, encoding: .utf8)
+        try "Code,Who,When,Total\nA,R-101,2026-07-01,100\n".write(to: deals, atomically: true, encoding: .utf8)
         let result = try CommandLineTests.run(["calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("found headers 'Ref', 'Who', 'When', 'Total'"))
+        #expect(result.stderr.contains("found headers 'Code', 'Who', 'When', 'Total'"))
         #expect(result.stderr.contains("missing deal_id, rep (pinned to 'Owner ID'), date, amount"))
         let mapped = try CommandLineTests.run([
             "calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path, "--roster",
             Self.sample("roster.csv"),
-            "--map", "deal_id=Ref", "--map", "rep=Who", "--map", "date=When", "--map", "amount=Total", "--map",
-            "status=Ref",
+            "--map", "deal_id=Code", "--map", "rep=Who", "--map", "date=When", "--map", "amount=Total", "--map",
+            "status=Code",
         ])
         #expect(mapped.status == 0, "\(mapped.stderr)")
     }

@@ -58,12 +58,12 @@ import Testing
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let workbook = folder.appendingPathComponent("book.csv")
-        try "Ref,Who,When,Total\nA,R1,2026-01-01,100\n".write(to: workbook, atomically: true, encoding: .utf8)
+        try "Code,Who,When,Total\nA,R1,2026-01-01,100\n".write(to: workbook, atomically: true, encoding: .utf8)
         let result = try CommandLineTests.run([
             "reconcile", workbook.path, "--plan", Self.scenarios.appendingPathComponent("case-01/plan.yaml").path,
         ])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("found headers 'Ref', 'Who', 'When', 'Total'"))
+        #expect(result.stderr.contains("found headers 'Code', 'Who', 'When', 'Total'"))
         #expect(result.stderr.contains("missing deal_id, rep, date, amount"))
     }
 }
