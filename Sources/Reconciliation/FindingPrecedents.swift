@@ -71,6 +71,8 @@ enum FindingPrecedents {
                     $0 != place
                 }
             }
+            // A typed total row's precedents are the rows it stands for, set when it was found.
+            if found.isEmpty && !total.precedents.isEmpty { continue }
             if found.isEmpty && total.isDerived {
                 found = findings.filter {
                     $0.isError && $0.isPay && !$0.isDerived && $0.sheet != total.sheet

@@ -46,6 +46,13 @@ public struct HandKeptWorkbook {
             var (deals, summary) = try readSheets()
             deals.textNumbers = [:]
             for index in deals.manual.indices { deals.manual[index].typeNumbersWrittenAsText() }
+            for index in deals.totals.indices {
+                guard let cell = deals.totals[index].commission, let typed = ManualCells.typed(cell.value) else {
+                    continue
+                }
+                deals.totals[index].commission = Cell(
+                    column: cell.column, value: typed, formula: cell.formula, numberFormat: cell.numberFormat)
+            }
             return HandKeptWorkbook(deals: deals, summary: summary, formulas: FormulaReading())
         }
         // The formulas' workbook keeps the cells of each sheet the readers read whole as they read
@@ -117,14 +124,17 @@ public struct HandKeptWorkbook {
 extension ManualCells {
     /// The commission and bonus read as the numbers their texts write (`1,234.50`, `1.234,56 €`),
     /// for a file whose every value is text: nothing in it is a number stored as text.
+    /// `value` as the number its text writes, when the text tells its style (`1.500` could be 1.5
+    /// or 1,500: a text that does not tell stays text, `text_number`); nil when it is no such text.
+    fileprivate static func typed(_ value: CellValue) -> CellValue? {
+        guard case .text(let text) = value, NumberStyle.tellsItsStyle(text),
+            let number = NumberStyle.money(inText: text)
+        else { return nil }
+        return .number(number)
+    }
+
     fileprivate mutating func typeNumbersWrittenAsText() {
-        func typed(_ value: CellValue?) -> CellValue? {
-            // `1.500` could be 1.5 or 1,500: a text that does not tell stays text (`text_number`).
-            guard case .text(let text)? = value, NumberStyle.tellsItsStyle(text),
-                let number = NumberStyle.money(inText: text)
-            else { return value }
-            return .number(number)
-        }
+        func typed(_ value: CellValue?) -> CellValue? { value.flatMap(Self.typed) ?? value }
         let commission = self.commission
         guard typed(commission?.value) != commission?.value || typed(bonus) != bonus else { return }
         self = ManualCells(

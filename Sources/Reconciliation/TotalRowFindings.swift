@@ -92,6 +92,13 @@ enum TotalRowFindings {
             {
                 finding.causes = [cause.cause]
                 finding.isDerived = true
+                // A typed total has no formula to follow: the wrong rows it stands for are its precedents.
+                if cell.formula == nil {
+                    finding.precedents = ownRows.compactMap {
+                        errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"]
+                    }
+                    .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
+                }
                 finding.explanation += "; the difference comes from " + cause.cells.joined(separator: ", ")
             } else {
                 finding.causes = [.unexplained]

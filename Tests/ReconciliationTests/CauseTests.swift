@@ -202,6 +202,11 @@ import XLSX
         let result = try Self.reconcile(path)
         #expect(result.errors.map(\.causes) == [[.arithmetic]])
         #expect(!result.mappingNotes.contains { $0.contains("text_number") })
+        // A right total row is no finding either: its text is the number it writes.
+        let right = (2...5).map { n in "D\(n),R1,2026-01-15,10000,1,0.05,500.00" } + ["Total,,,,,,\"$2,000.00\""]
+        try (["Deal ID,Rep,Close Date,Amount,Split,Rate,Commission"] + right).joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Self.reconcile(path).findings.isEmpty)
     }
 
     /// A commission cell left blank on a row the plan pays, among rows whose cells are filled, is
@@ -380,6 +385,18 @@ import XLSX
         #expect(total.isDerived)
         #expect(total.cause == .wrongRate)
         #expect(result.errors.count == 2)
+    }
+
+    /// A typed total wrong only through its rows is counted once in the headline, with them, as a
+    /// formula total is.
+    @Test(arguments: [Self.formula("2100", "SUM(G2:G5)"), .number(2100)])
+    func aTotalWrongThroughItsRowsIsCountedOnce(total: WriteCell) throws {
+        let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
+        let result = try Self.reconcile(Self.workbook(rows, total: total))
+        let found = try #require(result.errors.first { $0.cell == CellAddress("G6") })
+        #expect(found.isDerived && found.precedents.map(\.description) == ["Deals!G3"])
+        #expect(result.netOverpayment == 100)
+        #expect(result.wrongFigures.map(\.cell) == [CellAddress("G3")])
     }
 
     /// A grand total that adds up the subtotals (`=G4+G7`), or is typed under a grand-total
