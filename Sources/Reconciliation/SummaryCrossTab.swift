@@ -4,7 +4,8 @@ import Ingest
 import Spreadsheet
 
 /// A summary laid out as a cross-tab: a row per rep, a column per period (`Rep | Jul 2026 |
-/// Aug 2026 | … | Total`), one figure in every cell.
+/// Aug 2026 | … | Total`), or the other way round (`Month | Ana Lima | Ben Okafor`), one figure
+/// in every cell.
 ///
 /// Which figure (earned, payable or commission) a title may say, but titles are loose
 /// ("Commission by quarter" over what the reps earned), so the figures decide it when the
@@ -45,23 +46,92 @@ enum SummaryCrossTab {
                 }
             }
         }
-        // Quotas or targets by period are laid out the same way and are no summary.
-        let targetWords = ["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
-        let title = titles.joined(separator: " ").lowercased()
-        guard periods.count >= 2, !targetWords.contains(where: { title.contains($0.lowercased()) }) else {
-            return nil
-        }
+        guard periods.count >= 2, !saysTarget(titles) else { return nil }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: [.rep: repColumn],
             layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells])
     }
 
-    /// Whether a header cell reads as a period: a date, or a label naming a year, month or quarter
-    /// (a bare year such as `2026` counts only beside other periods, as any label does).
+    /// The sheet as a cross-tab laid out the other way round: a header row with a period column
+    /// (`Month`, `Quarter`, `Period`) and a column per rep, and at least two rows whose period
+    /// cell reads as a period (`2026-07`, `Jul`); nil when it is not one, or when a column is
+    /// headed as a figure (`Month | Commission | Bonus`). A column whose header names no rep of the
+    /// run (`Total`) holds nothing compared. Its rows' cells are keyed by `.earned`
+    /// until the figure is decided.
+    static func readTransposed(_ file: TableFile, table: String?) throws -> SummarySheet? {
+        let periodHeaders = Set(SummaryField.period.synonyms.map(headerKey))
+        var header: (row: Int, periodColumn: Int)?
+        var reps: [Int: String] = [:]
+        var titles: [String] = [table ?? ""]
+        var rows: [SummaryRow] = []
+        var cells: [(row: Int, cell: Cell)] = []
+        var periodRows = 0
+        /// Thrown to stop at the header search's reach (30 rows) without a header.
+        struct NoHeader: Error {}
+        // A sheet that cannot be read is no summary, as for the other layouts' header searches.
+        do {
+            try file.forEachRow(of: table) { row, _ in
+                guard let (headerRow, periodColumn) = header else {
+                    guard row.index <= 30 else { throw NoHeader() }
+                    // The header: a cell that is a period's whole header, beside others that are no period.
+                    let texts = row.cells.map { ($0, $0.value.plainText.trimmingCharacters(in: .whitespaces)) }
+                    guard let first = texts.first(where: { periodHeaders.contains(headerKey($0.1)) })?.0 else {
+                        titles += texts.map(\.1)
+                        return
+                    }
+                    for (cell, text) in texts where cell.column != first.column && !text.isEmpty {
+                        if let period = SummaryPeriod(cell.value), isPeriod(period) {
+                            titles.append(text)
+                        } else {
+                            reps[cell.column] = text
+                        }
+                    }
+                    header = (row.index, first.column)
+                    return
+                }
+                guard row.index > headerRow, !reps.isEmpty,
+                    let period = row.cells.first(where: { $0.column == periodColumn }).flatMap({
+                        SummaryPeriod($0.value)
+                    }),
+                    isPeriod(period)
+                else { return }
+                periodRows += 1
+                for cell in row.cells {
+                    guard let rep = reps[cell.column] else { continue }
+                    rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: [.earned: cell]))
+                    cells.append((row.index, cell))
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard let (headerRow, periodColumn) = header else { return nil }
+        // Columns headed as figures (`Month | Commission | Bonus`) are a table by period, not by rep.
+        let figureHeaders = Set(SummaryField.figures.flatMap(\.synonyms).map(headerKey)).subtracting(["total"])
+        guard periodRows >= 2, !saysTarget(titles),
+            !reps.values.contains(where: { figureHeaders.contains(headerKey($0)) })
+        else { return nil }
+        return SummarySheet(
+            name: table ?? "", headerRow: headerRow, columns: [.period: periodColumn],
+            layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells],
+            isTransposed: true)
+    }
+
+    /// Whether a title or header says quota or target: quotas by period are laid out as a
+    /// cross-tab is, and are no summary.
+    private static func saysTarget(_ titles: [String]) -> Bool {
+        let targetWords = ["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
+        let title = titles.joined(separator: " ").lowercased()
+        return targetWords.contains { title.contains($0.lowercased()) }
+    }
+
+    /// Whether a header cell reads as a period: a date, as a cell or as text (`2026-07-01`), or a
+    /// label naming a year, month or quarter (a bare year such as `2026` counts only beside other
+    /// periods, as any label does).
     private static func isPeriod(_ period: SummaryPeriod) -> Bool {
         switch period {
         case .date: true
-        case .label(let text): PeriodLabel(text) != nil
+        case .label(let text): PeriodLabel(text) != nil || !SummaryPeriod.dates(writtenIn: text).isEmpty
         case .unwritten: false
         }
     }
@@ -91,6 +161,6 @@ extension SummarySheet {
             rows: rows.map { row in
                 SummaryRow(row: row.row, rep: row.rep, period: row.period, cells: [figure: row.cells[.earned]!])
             },
-            columnCells: [figure: columnCells[.earned] ?? []])
+            columnCells: [figure: columnCells[.earned] ?? []], isTransposed: isTransposed)
     }
 }

@@ -88,7 +88,10 @@ enum SummaryFindings {
             }
             summary = sheet.reading(figure: figure)
             note =
-                "sheet '\(sheet.name)': summary, a row per rep and a column per period, header row \(sheet.headerRow); "
+                "sheet '\(sheet.name)': summary, "
+                + (sheet.isTransposed
+                    ? "a row per period and a column per rep" : "a row per rep and a column per period")
+                + ", header row \(sheet.headerRow); "
                 + "figures read as \(figure.rawValue) (\(agreeing) of \(read) agree)"
         }
         if !unread.isEmpty {

@@ -117,8 +117,9 @@ struct SummaryRow {
 
 /// A per-rep summary sheet: the first sheet other than the deals sheets whose header names a rep
 /// and either a period and at least one figure (a row per rep and period), or periods across
-/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`), or, on a sheet whose name
-/// says it is a summary, a rep and a figure with no period (`PeriodlessSummary`).
+/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`); or, on a sheet whose name
+/// says it is a summary, a rep and a figure with no period (`PeriodlessSummary`); else a cross-tab
+/// laid out the other way round (`Month | Ana Lima | Ben Okafor`, a row per period).
 struct SummarySheet {
     /// How the sheet sets out its figures.
     enum Layout {
@@ -141,6 +142,8 @@ struct SummarySheet {
     /// `Total Commission`, `Commission Earned`, `Commission Payout`) and no column of the sheet
     /// holds the clawbacks, the earned or the payable figure.
     var commissionIsNet = false
+    /// Whether a cross-tab is laid out a row per period and a column per rep.
+    var isTransposed = false
 
     /// The words of a commission column's header that say it is net of the clawbacks, accents folded.
     static let netWords: Set<String> = [
@@ -170,6 +173,9 @@ struct SummarySheet {
             let reps = sheet.rows.map(\.rep.normalizedKey)
             // Each rep once: a log of commission per deal is no summary.
             if !reps.isEmpty && Set(reps).count == reps.count { return sheet }
+        }
+        for table in tables {
+            if let crossTab = try SummaryCrossTab.readTransposed(file, table: table) { return crossTab }
         }
         return nil
     }
