@@ -137,6 +137,12 @@ struct RowCauses {
             causes.append(.inconsistentFormula)
             words.append("the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's")
         }
+        // Text explains no money: beyond the tolerance the cause of the difference comes first.
+        if isText, !context.matches(manual, expected) {
+            causes.removeFirst()
+            words.append(words.removeFirst())
+            causes.append(contentsOf: causes.isEmpty ? [.unexplained, .textNumber] : [.textNumber])
+        }
         if causes.isEmpty { causes = [.unexplained] }
         let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
         return (causes, ([summary] + words).joined(separator: "; "))

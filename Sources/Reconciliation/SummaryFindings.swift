@@ -355,7 +355,7 @@ enum SummaryFindings {
         guard !relevant.isEmpty else { return nil }
         // SUM and SUMIFS skip numbers stored as text: such a cell takes its whole value out of a total.
         func effect(_ finding: Finding) -> Decimal {
-            finding.cause == .textNumber ? -(finding.manual ?? 0) : finding.difference
+            finding.causes.contains(.textNumber) ? -(finding.manual ?? 0) : finding.difference
         }
         let sum = relevant.reduce(Decimal(0)) { $0 + effect($1) }
         let slack = tolerance * Decimal(relevant.count + 1)

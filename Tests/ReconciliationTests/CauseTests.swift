@@ -164,7 +164,8 @@ import XLSX
         rows[0].commission = .text("510")
         rows[1].commission = .text("TBD")
         let result = try Self.reconcile(Self.workbook(rows))
-        #expect(result.errors.first { $0.cell == CellAddress("G2") }?.cause == .textNumber)
+        // 510 where the row's own rate × credit is 500: that is the cause; the text comes after it.
+        #expect(result.errors.first { $0.cell == CellAddress("G2") }?.causes == [.arithmetic, .textNumber])
         #expect(result.errors.first { $0.cell == CellAddress("G3") }?.cause == .unreadable)
     }
 
@@ -181,6 +182,8 @@ import XLSX
         #expect(finding("G2")?.causes == [.textNumber])
         #expect(finding("G3")?.causes == [.textNumber])
         #expect(finding("G4")?.manual == 600)
+        // Text explains no money: the difference's cause comes first.
+        #expect(finding("G4")?.causes.last == .textNumber && finding("G4")?.cause != .textNumber)
         #expect(finding("G4")?.difference == 100)
         #expect(finding("G5")?.manual == 1500)
         #expect(!result.errors.contains { $0.cause == .unreadable })
