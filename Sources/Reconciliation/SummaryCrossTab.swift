@@ -164,3 +164,82 @@ extension SummarySheet {
             columnCells: [figure: columnCells[.earned] ?? []], isTransposed: isTransposed)
     }
 }
+
+/// A summary whose figure headers carry their period: a row per rep, a column per period and
+/// figure (`Sales Rep | Q3 Commission | Q3 Bonus | Q3 Total | Q4 Commission | …`, `Comisión
+/// julio`, `Jul Payout`, `Commission (Q3 2026)`), read as a row per rep and period.
+enum PeriodFigureHeaders {
+    /// The figures by their headers' keys (`headerKey`), in every language; a key two figures
+    /// share names neither.
+    static let figures: [String: SummaryField] = {
+        var found: [String: SummaryField?] = [:]
+        for field in SummaryField.figures {
+            for key in Set(field.synonyms.map(headerKey)) {
+                found[key] = found[key] == nil ? field : .some(nil)
+            }
+        }
+        return found.compactMapValues { $0 }
+    }()
+
+    /// The period and figure a header names, one beside the other in either order; nil when it
+    /// names no period, no figure, only a year (`Commission 2026`), or could be split two ways.
+    static func split(_ header: String) -> (period: String, field: SummaryField)? {
+        let words = header.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+            .filter { !$0.isEmpty }
+        guard words.count >= 2 else { return nil }
+        var found: [(String, SummaryField)] = []
+        for cut in 1..<words.count {
+            let (head, tail) = (words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "))
+            for (period, figure) in [(head, tail), (tail, head)] {
+                // A bare year beside a figure (`Commission 2026`) is the figure's name more than its period.
+                if let field = figures[headerKey(figure)], PeriodLabel(period) != nil, !period.allSatisfy(\.isNumber) {
+                    found.append((period, field))
+                }
+            }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The sheet so laid out: a header row with a rep column and at least one column whose header
+    /// is a period and a figure; nil when it is not one.
+    static func read(_ file: TableFile, table: String?) throws -> SummarySheet? {
+        guard let (name, mapping) = try? SummarySheet.findHeader(file, table: table, required: [.rep]),
+            let repColumn = mapping.columns[.rep]
+        else { return nil }
+        var headers: [Int: (period: SummaryPeriod, field: SummaryField)] = [:]
+        var rows: [SummaryRow] = []
+        var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
+        try file.forEachRow(of: name) { row, _ in
+            if row.index == mapping.headerRow {
+                for cell in row.cells where cell.column != repColumn {
+                    if let (period, field) = split(cell.value.plainText) {
+                        headers[cell.column] = (.label(period), field)
+                    }
+                }
+            } else if row.index > mapping.headerRow, !headers.isEmpty,
+                let rep = row.cells.first(where: { $0.column == repColumn })?.value.plainText
+                    .trimmingCharacters(in: .whitespaces), !rep.isEmpty
+            {
+                var byPeriod: [(SummaryPeriod, [SummaryField: Cell])] = []
+                for cell in row.cells {
+                    guard let (period, field) = headers[cell.column] else { continue }
+                    columnCells[field, default: []].append((row.index, cell))
+                    if let at = byPeriod.firstIndex(where: { $0.0 == period }) {
+                        byPeriod[at].1[field] = byPeriod[at].1[field] ?? cell
+                    } else {
+                        byPeriod.append((period, [field: cell]))
+                    }
+                }
+                rows += byPeriod.map { SummaryRow(row: row.index, rep: rep, period: $0.0, cells: $0.1) }
+            }
+        }
+        guard !headers.isEmpty else { return nil }
+        var columns: [SummaryField: Int] = [.rep: repColumn]
+        for (column, header) in headers.sorted(by: { $0.key < $1.key }) where columns[header.field] == nil {
+            columns[header.field] = column
+        }
+        return SummarySheet(
+            name: name, headerRow: mapping.headerRow, columns: columns, layout: .rows, rows: rows,
+            columnCells: columnCells)
+    }
+}

@@ -117,7 +117,8 @@ struct SummaryRow {
 
 /// A per-rep summary sheet: the first sheet other than the deals sheets whose header names a rep
 /// and either a period and at least one figure (a row per rep and period), or periods across
-/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`); or, on a sheet whose name
+/// (a row per rep, a column per period: `Rep | Q1 2026 | Q2 2026 | …`), or figures whose headers
+/// carry their period (`Sales Rep | Q3 Commission | Q3 Bonus | Q4 Commission`); or, on a sheet whose name
 /// says it is a summary, a rep and a figure with no period (`PeriodlessSummary`); else a cross-tab
 /// laid out the other way round (`Month | Ana Lima | Ben Okafor`, a row per period).
 struct SummarySheet {
@@ -163,6 +164,9 @@ struct SummarySheet {
         }
         for table in tables {
             if let crossTab = try SummaryCrossTab.read(file, table: table) { return crossTab }
+        }
+        for table in tables {
+            if let sheet = try PeriodFigureHeaders.read(file, table: table) { return sheet }
         }
         for case let table? in tables {
             guard let period = PeriodlessSummary.period(sheetName: table),
