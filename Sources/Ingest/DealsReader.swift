@@ -308,6 +308,10 @@ public enum DealsReader {
             }
         }
         var numbers: [Field: NumberStyle] = [:]
+        // A column whose texts do not show their style (`37.800`, whole euros grouped by dots)
+        // takes the one the sheet's other number columns show (`2.268,00`, `6,0 %`), when they agree.
+        var shown: Set<NumberStyle> = []
+        var unshown: [Field] = []
         for field in [Field.amount, .split, .quota, .rate, .commission, .bonus] {
             guard let column = mapping.columns[field] else { continue }
             let texts = rows.compactMap { row -> String? in
@@ -316,6 +320,11 @@ public enum DealsReader {
             }
             let (style, ambiguous) = NumberStyle.decide(texts)
             numbers[field] = style
+            if texts.contains(where: { NumberStyle.shown(by: $0) != nil }) {
+                shown.insert(style)
+            } else {
+                unshown.append(field)
+            }
             if ambiguous {
                 result.diagnostics.append(
                     SpreadsheetError(
@@ -324,6 +333,7 @@ public enum DealsReader {
                     ))
             }
         }
+        if shown.count == 1, let style = shown.first { for field in unshown { numbers[field] = style } }
         styles.numbers = numbers
         return styles
     }

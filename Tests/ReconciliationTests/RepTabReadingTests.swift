@@ -70,3 +70,29 @@ import XLSX
         #expect(unreadable.map { "\($0.sheet)!\($0.cell)" } == ["East!D3"])
     }
 }
+
+/// Whole amounts grouped by dots (`37.800`) are read in the style the sheet's other number
+/// columns show (`2.268,00`, `6,0 %`); alone they stay as their text reads.
+@Suite struct GroupedWholeAmountTests {
+    static func amounts(commission: String, rate: String) throws -> [Decimal] {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { WriteCell.text($0) }
+        let rows = [("D1", "37.800"), ("D2", "16.100")].map { deal, amount -> [WriteCell] in
+            [
+                .text(deal), .text("Ana Lima"), LayoutReadingTests.date("2026-07-15"), .text(amount), .text(rate),
+                .text(commission),
+            ]
+        }
+        let path = try LayoutReadingTests.workbook([("Deals", [header] + rows)], in: folder)
+        return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"]).lines.map(\.amount)
+    }
+
+    @Test func theSheetsOtherColumnsTellTheStyle() throws {
+        #expect(try Self.amounts(commission: "2.268,00", rate: "6,0 %") == [37800, 16100])
+        #expect(
+            try Self.amounts(commission: "2,268.00", rate: "6.0 %") == [
+                Decimal(string: "37.8")!, Decimal(string: "16.1")!,
+            ])
+    }
+}
