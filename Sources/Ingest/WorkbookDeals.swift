@@ -118,6 +118,20 @@ extension DealsReader {
                 others.append((table, SheetRep.reason(file: file, table: table)))
             }
         }
+        // Open opportunities are no deals to pay: beside deals sheets with a commission column, a
+        // sheet without one named as a pipeline (`Pipeline`, `Forecast`, `Lost deals`) is left out.
+        if selection == nil, found.contains(where: { $0.mapping.columns[.commission] != nil }) {
+            found.removeAll { sheet in
+                guard let name = sheet.table, sheet.mapping.columns[.commission] == nil,
+                    SheetRep.normalized(name).split(separator: " ").contains(where: {
+                        pipelineWords.contains(String($0))
+                    })
+                else { return false }
+                others.append(
+                    (name, "open opportunities (a pipeline), no commission column; name it with --sheet to read it"))
+                return true
+            }
+        }
         guard let first = found.first else {
             throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
         }
@@ -175,6 +189,12 @@ extension DealsReader {
         }
         return result
     }
+
+    /// Words that name a sheet of open or lost opportunities, accents folded.
+    static let pipelineWords: Set<String> = [
+        "pipeline", "forecast", "forecasts", "prospects", "prospectos", "funnel", "embudo", "lost", "perdidos",
+        "perdidas", "verloren", "prognose", "prevision", "previsao", "previsione", "previsioni", "trichter",
+    ]
 
     /// `lines` read from the sheet `ordinal` of those read, their rows keyed by it (`DealsTable.rowKey`).
     private static func withSheet(_ ordinal: Int, _ lines: [CreditLine]) -> [CreditLine] {

@@ -96,3 +96,30 @@ import XLSX
             ])
     }
 }
+
+/// A pipeline tab (open opportunities, no commission column) beside deals sheets with their
+/// commissions is left out and said so; named with `--sheet` it is read.
+@Suite struct PipelineSheetTests {
+    @Test func aPipelineBesideTheDealsIsLeftOut() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals =
+            [["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }]
+            + [[.text("D1"), .text("Ana Lima"), LayoutReadingTests.date("2026-07-15"), .number(10000), .number(500)]]
+        let pipeline =
+            [["Opportunity ID", "Owner", "Expected Close Date", "Amount", "Stage"].map { WriteCell.text($0) }]
+            + [
+                [
+                    .text("O1"), .text("Ana Lima"), LayoutReadingTests.date("2026-09-15"), .number(90000),
+                    .text("Proposal"),
+                ]
+            ]
+        let path = try LayoutReadingTests.workbook([("Deals", deals), ("Pipeline", pipeline)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        #expect(read.lines.map(\.dealID) == ["D1"])
+        #expect(read.otherSheets.map(\.sheet) == ["Pipeline"])
+        let named = try DealsReader.readWorkbook(
+            TableFile.open(path), selection: "Deals,Pipeline", knownReps: ["Ana Lima"])
+        #expect(named.lines.map(\.dealID) == ["D1", "O1"])
+    }
+}
