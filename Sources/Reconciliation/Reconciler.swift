@@ -30,7 +30,7 @@ public enum Reconciler {
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
-        let copies = DuplicateRows.takeCopies(from: &deals)
+        let (copies, copiedSheetNotes) = CopiedSheets.leaveOut(DuplicateRows.takeCopies(from: &deals), from: &deals)
         // One run for the statement and for the plan's other readings (`Alternatives`).
         let run = try CommissionEngine.run(
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: keepingStatementLines)
@@ -65,7 +65,7 @@ public enum Reconciler {
             if let source { findings += try SourceFindings.compute(source, context: context) }
             result.mappingNotes =
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
-                + identities.notes
+                + identities.notes + copiedSheetNotes
             result.skippedRows = deals.skipped.map(\.row)
             if keepingLines { result.lines = deals.lines }
         }

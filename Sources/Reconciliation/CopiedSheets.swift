@@ -1,0 +1,54 @@
+import Foundation
+import Ingest
+
+/// A tab that is a copy of another (`Deals (2)`, `Copy of Deals`, `Kopie von Juli`, `Deals
+/// backup`), row for row: a backup kept beside the sheet, not a second payment of every deal. Its
+/// rows, each a copy of a row elsewhere (`DuplicateRows`), are no `duplicate_line` findings; the
+/// report names the tab instead. A tab not named as a copy keeps its findings: paying a tab twice
+/// is the error.
+enum CopiedSheets {
+    /// `copies` without the rows of tabs that are wholly copies and named so, and the report's
+    /// note for each such tab; those tabs' total rows are left out of `deals` too.
+    static func leaveOut(_ copies: [CopiedRow], from deals: inout DealsTable) -> ([CopiedRow], [String]) {
+        guard !copies.isEmpty, deals.sheets.count > 1 else { return (copies, []) }
+        var kept = Set(deals.lines.map { DealsTable.sheetOrdinal($0.row) })
+        kept.formUnion(deals.skipped.map { DealsTable.sheetOrdinal($0.row) })
+        var copied: [Int: Set<Int>] = [:]
+        for copy in copies {
+            copied[DealsTable.sheetOrdinal(copy.line.row), default: []].insert(DealsTable.sheetOrdinal(copy.original))
+        }
+        var notes: [String] = []
+        var wholly = Set<Int>()
+        for (ordinal, originals) in copied.sorted(by: { $0.key < $1.key }) where !kept.contains(ordinal) {
+            guard originals.count == 1, let original = originals.first, original != ordinal,
+                deals.sheets.indices.contains(ordinal), let name = deals.sheets[ordinal].name, isNamedAsCopy(name)
+            else { continue }
+            wholly.insert(ordinal)
+            let rows = copies.filter { DealsTable.sheetOrdinal($0.line.row) == ordinal }.count
+            notes.append(
+                "sheet '\(name)': a copy of sheet '\(deals.sheetName(ofRow: DealsTable.rowKey(sheet: original, row: 0)))' "
+                    + "row for row (\(rows) row\(rows == 1 ? "" : "s")), not compared")
+        }
+        guard !wholly.isEmpty else { return (copies, []) }
+        deals.totals.removeAll { wholly.contains(DealsTable.sheetOrdinal($0.row)) }
+        return (copies.filter { !wholly.contains(DealsTable.sheetOrdinal($0.line.row)) }, notes)
+    }
+
+    /// `Deals (2)`, `Copy of Deals`, `Copia de Julio`, `Kopie von Juli`, `Deals backup`, `Old Deals`.
+    static func isNamedAsCopy(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("),
+            Int(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]) != nil
+        {
+            return true
+        }
+        let words = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .split { !$0.isLetter && !$0.isNumber }
+        return words.contains { copyWords.contains(String($0)) }
+    }
+
+    private static let copyWords: Set<String> = [
+        "copy", "copia", "copie", "kopie", "backup", "sicherung", "respaldo", "old", "alt", "antiguo", "ancien",
+        "vecchio",
+    ]
+}

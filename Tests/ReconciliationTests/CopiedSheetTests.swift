@@ -1,0 +1,38 @@
+import Foundation
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// A tab named as a copy of another (`Deals (2)`, `Copy of Deals`) and repeating it row for row
+/// is a backup: no `duplicate_line` findings, a note instead. A second tab repeating the first
+/// under another name is paid twice: its rows are findings.
+@Suite struct CopiedSheetTests {
+    static func reconcile(copyNamed name: String) throws -> Reconciliation {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }
+        let rows = (2...4).map { n -> [WriteCell] in
+            [.text("D\(n)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)]
+        }
+        let total: [WriteCell] = [.text("Total"), .empty, .empty, .empty, .number(1500)]
+        let path = try LayoutReadingTests.workbook(
+            [("Deals", [header] + rows + [total]), (name, [header] + rows + [total])], in: folder)
+        return try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"), roster: [])
+    }
+
+    @Test(arguments: ["Deals (2)", "Copy of Deals", "Kopie von Deals", "Deals backup"])
+    func aTabNamedAsACopyIsABackup(name: String) throws {
+        let result = try Self.reconcile(copyNamed: name)
+        #expect(result.errors.isEmpty)
+        #expect(
+            result.mappingNotes.contains("sheet '\(name)': a copy of sheet 'Deals' row for row (3 rows), not compared"))
+    }
+
+    @Test func aSecondTabNotNamedAsACopyIsPaidTwice() throws {
+        let result = try Self.reconcile(copyNamed: "Deals West")
+        #expect(result.errors.filter { $0.cause == .duplicateLine && !$0.isDerived }.count == 3)
+    }
+}
