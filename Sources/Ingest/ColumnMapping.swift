@@ -27,11 +27,12 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
-    /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`); `percentages`:
-    /// the fields a header with `%` may name (`LooseHeaders.percentages`).
+    /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`); `measure`: the
+    /// one that loses a tie to any other (`LooseHeaders.measure`); `percentages`: the fields a
+    /// header with `%` may name (`LooseHeaders.percentages`).
     init(
         keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil,
-        percentages: Set<Key> = []
+        measure: Key? = nil, percentages: Set<Key> = []
     ) {
         self.keys = keys
         wanted = Dictionary(
@@ -45,14 +46,14 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
                 : Dictionary(
                     uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
                 ),
-            claimable: Set(loose.keys), subject: subject, percentages: percentages)
+            claimable: Set(loose.keys), subject: subject, measure: measure, percentages: percentages)
     }
 }
 
 extension Field {
     /// The deals' header words, made once.
     static let headerWords = HeaderWords(
-        keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID,
+        keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID, measure: .amount,
         percentages: [.split, .rate])
 }
 

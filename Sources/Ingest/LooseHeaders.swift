@@ -8,7 +8,9 @@ import Foundation
 /// no other field's name (of every field, not only those that may be named so) stands in it as
 /// well or better: the longest name wins (`Commission Rate` is the rate, not the commission),
 /// and between names of equal length any name but the deal's (`subject`: `Deal Stage`, `Stato
-/// contratto` are statuses), then the one that ends the header (`Invoice Date` is a date). A
+/// contratto` are statuses), then any name but the amount's (`measure`: `Commission Amount`,
+/// `Comisión Importe`, `Provision Betrag` are the commission, as a two-row header joins them),
+/// then the one that ends the header (`Invoice Date` is a date). A
 /// header with `%` takes only the names of a percentage field (`percentages`: `Reparto %` is the
 /// split) and names with `%` (`Commission %` is the rate). A field two columns could be is left
 /// unmatched, and a column whose best name is a field already found is left alone (`Order Date`
@@ -22,11 +24,17 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// The field naming what every column is about (the deal: `Deal Stage`, `Stato contratto`,
     /// `Statut de l'affaire`), which loses a tie with any other field's name whatever the order.
     let subject: Key?
+    /// The field naming what a figure measures (the amount), which loses a tie with any other
+    /// field's name but the subject's: the other word says whose amount it is.
+    let measure: Key?
     /// The fields that hold a percentage (split, rate): a header with `%` may take any of their
     /// names (`Reparto %`, `% Split`, `Tasa %`), and other fields' names only with `%` in them.
     let percentages: Set<Key>
 
-    init(names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil, percentages: Set<Key> = []) {
+    init(
+        names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil, measure: Key? = nil,
+        percentages: Set<Key> = []
+    ) {
         var index: [String: [(key: Key, words: [String])]] = [:]
         for (key, texts) in names {
             for words in texts.map(Self.terms) where !words.isEmpty {
@@ -36,6 +44,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         namesByFirstWord = index
         self.claimable = claimable
         self.subject = subject
+        self.measure = measure
         self.percentages = percentages
     }
 
@@ -92,6 +101,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
                 }
             }
             if chosen.count > 1, let subject { chosen.removeAll { $0.key == subject } }
+            if chosen.count > 1, let measure { chosen.removeAll { $0.key == measure } }
             if chosen.count > 1 { chosen = chosen.filter(\.endsHeader) }
             guard chosen.count == 1, open.contains(chosen[0].key) else { continue }
             claims[chosen[0].key, default: []].append((header.column, header.text, best.length))

@@ -55,4 +55,22 @@ import XLSX
         // `Deal Quota` names no field; `Commission Bonus` is still the bonus (a bonus name among other words).
         #expect(headers["quota"] == nil && headers["bonus"] == "Commission Bonus")
     }
+
+    /// The same groups in Spanish and German: a commission group over its amount is the
+    /// commission, over its rate the rate; the deal's group over its amount is the amount.
+    @Test(arguments: [
+        (["Operación", nil, nil, "Vendedor", "Comisión", nil], ["ID", "Fecha", "Importe", "", "Tasa", "Importe"]),
+        (["Auftrag", nil, nil, "Verkäufer", "Provision", nil], ["Nr.", "Datum", "Betrag", "", "Satz", "Betrag"]),
+    ])
+    func groupsInOtherLanguagesNameTheirColumns(upper: [String?], lower: [String]) throws {
+        let values: [WriteCell] = [
+            .text("D-1"), .text("2026-07-06"), .number(20000), .text("Ana Lima"), .number(0.03), .number(600),
+        ]
+        let table = try Self.read(upper, lower, merged: ["A1:C1", "D1:D2", "E1:F1"], values)
+        let headers = Self.headers(table)
+        #expect(headers["deal_id"] == "\(upper[0]!) \(lower[0])" && headers["date"] == "\(upper[0]!) \(lower[1])")
+        #expect(headers["amount"] == "\(upper[0]!) \(lower[2])" && headers["rep"] == upper[3])
+        #expect(headers["rate"] == "\(upper[4]!) \(lower[4])" && headers["commission"] == "\(upper[4]!) \(lower[5])")
+        #expect(table.lines.first?.amount == 20000)
+    }
 }
