@@ -333,7 +333,23 @@ public enum DealsReader {
                     ))
             }
         }
-        if shown.count == 1, let style = shown.first { for field in unshown { numbers[field] = style } }
+        if shown.count == 1, let style = shown.first {
+            for field in unshown { numbers[field] = style }
+        } else {
+            // Money is written with two decimals or none: a money column whose every separator is
+            // one dot before three digits (`37.800`, `1.250`) groups thousands with it.
+            for field in unshown where [.amount, .quota, .commission, .bonus].contains(field) {
+                guard let column = mapping.columns[field] else { continue }
+                let texts = rows.compactMap { row -> String? in
+                    if case .text(let text) = row.cell(at: column)?.value { return text }
+                    return nil
+                }
+                let separated = texts.filter { $0.contains(".") || $0.contains(",") }
+                if !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot) {
+                    numbers[field] = .decimalComma
+                }
+            }
+        }
         styles.numbers = numbers
         return styles
     }

@@ -36,6 +36,14 @@ public enum NumberStyle: Sendable, Hashable {
         return body[last] == "." ? .decimalPoint : .decimalComma
     }
 
+    /// Whether `text`'s one separator is a dot before three digits and a group of one to three
+    /// digits (`37.800`, `1.250 €`): thousands grouped with a dot, or a number with three decimals.
+    static func groupsThousandsWithADot(_ text: String) -> Bool {
+        let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        return !body.contains(",") && parts.count == 2 && (1...3).contains(parts[0].count) && parts[1].count == 3
+    }
+
     /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
     /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
     /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be

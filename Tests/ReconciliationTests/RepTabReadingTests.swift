@@ -94,6 +94,8 @@ import XLSX
             try Self.amounts(commission: "2,268.00", rate: "6.0 %") == [
                 Decimal(string: "37.8")!, Decimal(string: "16.1")!,
             ])
+        // Without other evidence, money with one dot before three digits groups thousands with it.
+        #expect(try Self.amounts(commission: "2268", rate: "6 %") == [37800, 16100])
     }
 }
 
