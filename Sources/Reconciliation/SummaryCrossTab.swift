@@ -35,7 +35,7 @@ enum SummaryCrossTab {
                         titles.append(cell.value.plainText)
                     }
                 }
-            } else if periods.count >= 2,
+            } else if isCrossTab(periods),
                 let rep = row.cells.first(where: { $0.column == repColumn })?.value.plainText
                     .trimmingCharacters(in: .whitespaces), !rep.isEmpty
             {
@@ -46,7 +46,7 @@ enum SummaryCrossTab {
                 }
             }
         }
-        guard periods.count >= 2, !saysTarget(titles) else { return nil }
+        guard isCrossTab(periods), !saysTarget(titles) else { return nil }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: [.rep: repColumn],
             layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells])
@@ -123,6 +123,19 @@ enum SummaryCrossTab {
         let targetWords = ["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
         let title = titles.joined(separator: " ").lowercased()
         return targetWords.contains { title.contains($0.lowercased()) }
+    }
+
+    /// Whether the header's periods make a cross-tab: two or more, or one that names a month or a
+    /// quarter with its year, or is a date (`Sales Rep | Q3 2026`, a one-quarter workbook's summary).
+    private static func isCrossTab(_ periods: [Int: SummaryPeriod]) -> Bool {
+        guard periods.count == 1, let period = periods.first?.value else { return periods.count >= 2 }
+        switch period {
+        case .date: return true
+        case .label(let text):
+            guard let label = PeriodLabel(text) else { return false }
+            return label.year != nil && (label.month != nil || label.quarter != nil)
+        case .unwritten: return false
+        }
     }
 
     /// Whether a header cell reads as a period: a date, as a cell or as text (`2026-07-01`), or a

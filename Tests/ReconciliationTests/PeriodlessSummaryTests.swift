@@ -47,4 +47,20 @@ import XLSX
         #expect(result.errors.isEmpty)
         #expect(!result.mappingNotes.contains { $0.contains("'\(name)': summary") })
     }
+
+    /// A one-quarter workbook's summary with its quarter as the one figure header (`Sales Rep |
+    /// Q1 2026`) is a cross-tab of one period.
+    @Test(arguments: ["Q1 2026", "2026-Q1"])
+    func aSummaryOfOnePeriodAcrossIsCompared(_ period: String) throws {
+        var rows = CauseTests.goodRows()
+        rows[2].rep = "R2"
+        rows[3].rep = "R3"
+        let summary: [[WriteCell]] = [
+            [.text("R1"), .number(1400)], [.text("R2"), .number(500)], [.text("R3"), .number(500)],
+        ]
+        let result = try CauseTests.reconcile(
+            CauseTests.workbook(rows, summary: summary, summarySheet: ("Resumen", ["Sales Rep", period])))
+        let finding = try #require(CauseTests.onlyError(result))
+        #expect(finding.sheet == "Resumen" && finding.cell == CellAddress("B2") && finding.expected == 1000)
+    }
 }
