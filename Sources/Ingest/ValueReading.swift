@@ -168,7 +168,8 @@ enum ValueReading {
         return negative ? -number : number
     }
 
-    /// A fraction from `50%`, `0.5`, or a percent-formatted number cell; must lie in 0...1.
+    /// A fraction from `50%`, `0.5`, or a percent-formatted number cell; must lie in 0...1. A dash
+    /// (`-`, `–`) is no share written, as an empty cell is (in a money column it is zero).
     static func fraction(_ value: CellValue, style: NumberStyle) throws(Failure) -> Decimal? {
         let number: Decimal
         switch value {
@@ -176,6 +177,7 @@ enum ValueReading {
         case .number(let n): number = n.excelPrecision
         case .text(let text):
             let trimmed = text.trimmedSpaces
+            if ["-", "–", "—", "n/a", "N/A"].contains(trimmed) { return nil }
             if trimmed.hasSuffix("%") {
                 guard let n = try parseMoney(String(trimmed.dropLast()), style: style) else { return nil }
                 number = Decimal(sign: n.sign, exponent: n.exponent - 2, significand: n.significand)

@@ -17,4 +17,12 @@ import Testing
     func moneyTextIsReadAsItsNumber(text: String, style: NumberStyle, expected: String) throws {
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
     }
+
+    /// A dash in a split column is no split written (the line's whole share), not a share of 0%.
+    @Test func aDashIsNoShareWritten() throws {
+        #expect(try ValueReading.fraction(.text("-"), style: .decimalPoint) == nil)
+        #expect(try ValueReading.fraction(.text(" – "), style: .decimalComma) == nil)
+        #expect(try ValueReading.fraction(.text("50%"), style: .decimalPoint) == Decimal(string: "0.5")!)
+        #expect(try ValueReading.money(.text("-"), style: .decimalPoint) == 0)
+    }
 }
