@@ -19,6 +19,22 @@ struct RowCauses {
     /// The rates a figure without a rate column is taken to be worked out at: 0.5% to 50%.
     static let inferredRates = Decimal(string: "0.005")!...Decimal(string: "0.5")!
 
+    /// How `expected` rounded to whole units gives `manual`, which is whole: half up, down or up;
+    /// nil when no way does, or when `expected` is whole itself.
+    static func wholeUnitRounding(of expected: Decimal, giving manual: Decimal) -> String? {
+        func whole(_ mode: NSDecimalNumber.RoundingMode) -> Decimal {
+            var value = expected
+            var result = Decimal()
+            NSDecimalRound(&result, &value, 0, mode)
+            return result
+        }
+        guard manual != expected else { return nil }
+        if manual == whole(.plain) { return "half up" }
+        if manual == whole(.down) { return "down" }
+        if manual == whole(.up) { return "up" }
+        return nil
+    }
+
     func explain(manual: Decimal?, isText: Bool, cell: ManualCells.Commission, expected: Decimal) -> (
         causes: [Cause], explanation: String
     ) {
@@ -121,6 +137,13 @@ struct RowCauses {
         } else if let rateCause {
             causes.append(rateCause.code)
             words.append(rateCause.text)
+        }
+        // A sheet rounding to whole units (`=ROUND(…,0)`, `=INT(…)`, `=ROUNDUP(…,0)`) rounds another way.
+        if causes.filter({ $0 != .textNumber }).isEmpty, expected != 0,
+            let how = Self.wholeUnitRounding(of: expected, giving: manual)
+        {
+            causes.append(.roundingMode)
+            words.append("rounded to whole units (\(how))")
         }
         if let rate = manualRate, !context.matchesComputed(manual, credit * rate),
             causes.filter({ $0 != .textNumber }).isEmpty

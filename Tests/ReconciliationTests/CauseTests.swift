@@ -226,6 +226,16 @@ import XLSX
         #expect(try Self.reconcile(Self.workbook(rows)).errors.isEmpty)
     }
 
+    /// A sheet rounding its commissions to whole units rounds another way than the plan.
+    @Test(arguments: [("501", "ROUND(D2*E2*F2,0)"), ("500", "INT(D2*E2*F2)"), ("501", "ROUNDUP(D2*E2*F2,0)")])
+    func wholeUnitsAreARoundingMode(value: String, formula: String) throws {
+        var rows = Self.goodRows()
+        rows[0].amount = 10011
+        rows[0].commission = Self.formula(value, formula)
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cause == .roundingMode && finding.expected == Decimal(string: "500.55")!)
+    }
+
     @Test func roundingWithinToleranceIsNotAnError() throws {
         var rows = Self.goodRows()
         rows[0].commission = Self.formula("500.01", "ROUNDUP(D2*E2*F2,2)")
