@@ -34,8 +34,26 @@ enum UnreadableFindings {
     static func isNote(_ skipped: SkippedRow) -> Bool {
         (skipped.dealID == nil || skipped.rep == nil) && skipped.amount == nil
             && skipped.cells.allSatisfy(\.text.isEmpty)
-            && (skipped.commission.map { $0.value == .empty } ?? true)
+            && (skipped.commission.map { $0.value == .empty } ?? true) || isSubtotalOfAnotherKind(skipped)
     }
+
+    /// Whether a row left out is a subtotal Excel's Subtotal command writes with another function
+    /// than a sum (`Ana Lima Count`, `Grand Count`, `Ana Lima Anzahl`): no amount, and a label
+    /// closing with that function's name. It pays nothing.
+    static func isSubtotalOfAnotherKind(_ skipped: SkippedRow) -> Bool {
+        guard skipped.amount == nil else { return false }
+        return [skipped.rep, skipped.dealID].contains { text in
+            guard let last = text?.split(separator: " ").last else { return false }
+            return subtotalFunctionWords.contains(last.lowercased())
+        }
+    }
+
+    /// The names Excel's Subtotal command gives the count and the average, in six languages
+    /// (`Max`, `Min` and `Media` are left out: they are also names).
+    static let subtotalFunctionWords: Set<String> = [
+        "count", "average", "anzahl", "mittelwert", "cuenta", "promedio", "nombre", "moyenne", "conteggio",
+        "contagem", "média",
+    ]
 
     /// A total cell holding an error value (`#VALUE!`) or text that is no number. A total with a
     /// formula keeps it when corrected (the error comes from what it adds up).

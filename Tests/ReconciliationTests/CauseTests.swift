@@ -226,6 +226,15 @@ import XLSX
         #expect(try Self.reconcile(Self.workbook(rows)).errors.isEmpty)
     }
 
+    /// The count rows Excel's Subtotal command writes beside its totals pay nothing: no findings.
+    @Test func subtotalCountRowsAreNoFindings() throws {
+        let count: [WriteCell] = [.number(2), .text("R1 Count")]
+        var rows = Self.goodRows()
+        for index in rows.indices { rows[index].commission = .number(500) }
+        let result = try Self.reconcile(Self.workbook(rows, between: [1: [count], 3: [count]]))
+        #expect(result.errors.isEmpty)
+    }
+
     /// A sheet rounding its commissions to whole units rounds another way than the plan.
     @Test(arguments: [("501", "ROUND(D2*E2*F2,0)"), ("500", "INT(D2*E2*F2)"), ("501", "ROUNDUP(D2*E2*F2,0)")])
     func wholeUnitsAreARoundingMode(value: String, formula: String) throws {
