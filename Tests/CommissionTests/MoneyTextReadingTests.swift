@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@testable import Ingest
+
+/// Money typed as text the ways reports and people write it, signs and currencies included.
+@Suite struct MoneyTextReadingTests {
+    @Test(arguments: [
+        ("−4,000.00", NumberStyle.decimalPoint, "-4000"), ("‒12", .decimalPoint, "-12"),
+        ("–5.50", .decimalPoint, "-5.5"),
+        ("(4,000.00) USD", .decimalPoint, "-4000"), ("USD (4,000.00)", .decimalPoint, "-4000"),
+        ("12,500.00 USD", .decimalPoint, "12500"), ("(4.000,00) EUR", .decimalComma, "-4000"),
+        ("−4.000,00 €", .decimalComma, "-4000"), ("$1,234.50", .decimalPoint, "1234.5"),
+        ("155,22-", .decimalComma, "-155.22"),
+        ("–", .decimalPoint, "0"),
+    ])
+    func moneyTextIsReadAsItsNumber(text: String, style: NumberStyle, expected: String) throws {
+        #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
+    }
+
+    /// A dash in a split column is no split written (the line's whole share), not a share of 0%.
+    @Test func aDashIsNoShareWritten() throws {
+        #expect(try ValueReading.fraction(.text("-"), style: .decimalPoint) == nil)
+        #expect(try ValueReading.fraction(.text(" – "), style: .decimalComma) == nil)
+        #expect(try ValueReading.fraction(.text("50%"), style: .decimalPoint) == Decimal(string: "0.5")!)
+        #expect(try ValueReading.money(.text("-"), style: .decimalPoint) == 0)
+    }
+}
