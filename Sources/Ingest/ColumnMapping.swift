@@ -28,11 +28,11 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
     /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`); `measure`: the
-    /// one that loses a tie to any other (`LooseHeaders.measure`); `percentages`: the fields a
-    /// header with `%` may name (`LooseHeaders.percentages`).
+    /// one that loses a two-word tie to `owners` (`LooseHeaders.measure`); `percentages`: the
+    /// fields a header with `%` may name (`LooseHeaders.percentages`).
     init(
         keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil,
-        measure: Key? = nil, percentages: Set<Key> = []
+        measure: Key? = nil, owners: Set<Key> = [], percentages: Set<Key> = []
     ) {
         self.keys = keys
         wanted = Dictionary(
@@ -46,7 +46,7 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
                 : Dictionary(
                     uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
                 ),
-            claimable: Set(loose.keys), subject: subject, measure: measure, percentages: percentages)
+            claimable: Set(loose.keys), subject: subject, measure: measure, owners: owners, percentages: percentages)
     }
 }
 
@@ -54,7 +54,7 @@ extension Field {
     /// The deals' header words, made once.
     static let headerWords = HeaderWords(
         keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID, measure: .amount,
-        percentages: [.split, .rate])
+        owners: [.commission, .bonus], percentages: [.split, .rate])
 }
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.

@@ -36,24 +36,19 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// (a sheet may hold an `Order` column beside its `Deal ID`).
     static let looseNames: [Field: [String]] = [
         .dealID: [
-            "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Ref", "Pedido",
-            "Commande", "Bestellung", "Folio",
+            "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Pedido", "Commande",
+            "Bestellung",
         ],
         .rep: [
             "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
         ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
-        .date: ["Signed", "Signature Date", "Abschluss", "Dt", "Cierre", "F Cierre"],
+        .date: ["Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre"],
         .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt"],
         .split: [],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
         .commission: [],
-        // `SPIFF ($)`, `Bonus/SPIFF`; with a second word `Amount` or `Payout` would otherwise win.
-        .bonus: [
-            "Bonuses", "Spiffs", "Bonus Amount", "Spiff Amount", "Bonus Payout", "Spiff Payout", "Bonus Paid",
-            "Spiff Paid",
-        ],
         .product: [
             "Item", "Line of Business", "LOB", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname",
             "Produktfamilie", "Produktlinie", "Produktgruppe", "Artikelname",
@@ -96,7 +91,13 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
             ["cancel_date", "Cancel Date", "Cancelled", "Cancellation Date", "Refund Date", "Canceled Date"]
         case .rate: ["Rate", "Commission Rate", "Comm %", "Comm Rate", "Rate %"]
         case .commission: ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount"]
-        case .bonus: ["Bonus", "SPIFF", "Spiff"]
+        // Not named among other words (`Bonus Eligible`, `SPIFF Notes` are no bonus): these forms exactly.
+        case .bonus:
+            [
+                "Bonus", "SPIFF", "Spiff", "Bonuses", "Spiffs", "Bonus/SPIFF", "SPIFF/Bonus", "SPIFF ($)", "Bonus ($)",
+                "SPIFF (USD)", "Bonus (USD)", "SPIFF (€)", "Bonus (€)", "Bonus Amount", "Spiff Amount", "Bonus Paid",
+                "Spiff Paid", "Bonus Payout", "Spiff Payout",
+            ]
         case .quota: ["Quota", "Target"]
         }
     }

@@ -8,9 +8,10 @@ import Foundation
 /// no other field's name (of every field, not only those that may be named so) stands in it as
 /// well or better: the longest name wins (`Commission Rate` is the rate, not the commission),
 /// and between names of equal length any name but the deal's (`subject`: `Deal Stage`, `Stato
-/// contratto` are statuses), then any name but the amount's (`measure`: `Commission Amount`,
-/// `Comisión Importe`, `Provision Betrag` are the commission, as a two-row header joins them),
-/// then the one that ends the header (`Invoice Date` is a date). A
+/// contratto` are statuses), in a header of two words the commission's or the bonus's rather than
+/// the amount's (`measure`: `Comisión Importe`, `Provision Betrag`, as a two-row header joins
+/// them, are the commission; `Closed Amount` is still the amount), then the one that ends the
+/// header (`Invoice Date` is a date). A
 /// header with `%` takes only the names of a percentage field (`percentages`: `Reparto %` is the
 /// split) and names with `%` (`Commission %` is the rate). A field two columns could be is left
 /// unmatched, and a column whose best name is a field already found is left alone (`Order Date`
@@ -24,16 +25,18 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// The field naming what every column is about (the deal: `Deal Stage`, `Stato contratto`,
     /// `Statut de l'affaire`), which loses a tie with any other field's name whatever the order.
     let subject: Key?
-    /// The field naming what a figure measures (the amount), which loses a tie with any other
-    /// field's name but the subject's: the other word says whose amount it is.
+    /// The field naming what a figure measures (the amount), which in a header of two words loses
+    /// a tie with the name of a field it is the amount of (`owners`): the other word says whose.
     let measure: Key?
+    /// The fields an amount may be the amount of (commission, bonus).
+    let owners: Set<Key>
     /// The fields that hold a percentage (split, rate): a header with `%` may take any of their
     /// names (`Reparto %`, `% Split`, `Tasa %`), and other fields' names only with `%` in them.
     let percentages: Set<Key>
 
     init(
         names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil, measure: Key? = nil,
-        percentages: Set<Key> = []
+        owners: Set<Key> = [], percentages: Set<Key> = []
     ) {
         var index: [String: [(key: Key, words: [String])]] = [:]
         for (key, texts) in names {
@@ -45,6 +48,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         self.claimable = claimable
         self.subject = subject
         self.measure = measure
+        self.owners = owners
         self.percentages = percentages
     }
 
@@ -101,7 +105,9 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
                 }
             }
             if chosen.count > 1, let subject { chosen.removeAll { $0.key == subject } }
-            if chosen.count > 1, let measure { chosen.removeAll { $0.key == measure } }
+            if chosen.count > 1, words.count == 2, let measure, chosen.contains(where: { owners.contains($0.key) }) {
+                chosen.removeAll { $0.key == measure }
+            }
             if chosen.count > 1 { chosen = chosen.filter(\.endsHeader) }
             guard chosen.count == 1, open.contains(chosen[0].key) else { continue }
             claims[chosen[0].key, default: []].append((header.column, header.text, best.length))

@@ -94,13 +94,13 @@ import Testing
     /// languages' everyday variants: deal id, rep, date and amount.
     static let requiredHeaders: [[String]] = [
         ["Auftrags-Nr.", "Vertriebler", "Vertragsdatum", "Nettobetrag"],
-        ["Ref.", "Verkäuferin", "Datum Abschluss", "Gesamtbetrag"],
+        ["Vertrags-Nr.", "Verkäuferin", "Datum Abschluss", "Gesamtbetrag"],
         ["Vertragsnummer", "Außendienstmitarbeiter", "Auftragsdatum", "Nettoumsatz"],
         ["Abschluss-Nr.", "Kundenbetreuer", "Abschluss", "Auftragsvolumen"],
         ["Nº de pedido", "Vendedora", "Fecha de venta", "Importe neto"],
         ["Référence", "Commerciale", "Date de vente", "Montant net"],
         ["Opp #", "AE", "Close Dt", "Amt"],
-        ["Folio", "Vend.", "F. cierre", "Importe"],
+        ["Deal", "Vend.", "F. cierre", "Importe"],
     ]
 
     @Test(arguments: requiredHeaders)
@@ -114,13 +114,27 @@ import Testing
         #expect(table.lines.first?.amount == 1000 && table.lines.first?.dealID == "D-1")
     }
 
-    @Test(arguments: ["SPIFF ($)", "Bonus/SPIFF", "Spiff Amount", "Bonus Amount (USD)", "Bonus Paid"])
+    @Test(arguments: ["SPIFF ($)", "Bonus/SPIFF", "Spiff Amount", "Bonus (USD)", "Bonus Paid"])
     func bonusColumnsAreReadUnderTheirCommonNames(_ bonus: String) throws {
         let table = try Self.read(
             ["Deal ID", "Sales Rep", "Close Date", "Amount", "Commission", bonus],
             ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00", "250"])
         #expect(Self.headers(table)["bonus"] == bonus)
         #expect(Self.headers(table)["amount"] == "Amount" && Self.headers(table)["commission"] == "Commission")
+    }
+
+    /// Columns about the bonus, an amount's kind beside the deal's, and a reference beside an
+    /// order number are no bonus, amount or second deal id; `Closed Amount` is the amount.
+    @Test func wordsBesideOtherFieldsDoNotTakeTheirColumns() throws {
+        let table = try Self.read(
+            [
+                "Order Number", "Customer Ref", "Sales Rep", "Close Date", "Closed Amount", "Commission",
+                "Bonus Eligible",
+            ],
+            ["O-1", "C-9", "Ana Lima", "2026-07-03", "1000", "50.00", "Yes"])
+        let headers = Self.headers(table)
+        #expect(headers["deal_id"] == "Order Number" && headers["amount"] == "Closed Amount")
+        #expect(headers["bonus"] == nil && headers["date"] == "Close Date")
     }
 
     /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
