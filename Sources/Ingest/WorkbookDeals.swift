@@ -161,15 +161,26 @@ extension DealsReader {
                 let blankRep =
                     sheet.rep == nil
                     ? sheet.table.flatMap { try? SheetRep.named(by: $0, knownReps, file: file.path) } : nil
-                parts[ordinal] = try read(
-                    file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
-                    dateOrder: dateOrder,
-                    manualCells: manualCells,
-                    blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
-                    region: sheet.region, sheetDate: date, progress: progress,
-                    passingLinesTo: streaming.map { receive in
-                        { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
-                    })
+                func readSheet(merges: [CellRange] = []) throws -> DealsTable {
+                    try Self.read(
+                        file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
+                        dateOrder: dateOrder,
+                        manualCells: manualCells,
+                        blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
+                        region: sheet.region, merges: merges, sheetDate: date, progress: progress,
+                        passingLinesTo: streaming.map { receive in
+                            { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
+                        })
+                }
+                var part = try readSheet()
+                // Rows left out under cells merged down over them (merges come last in a sheet's
+                // XML): the sheet is read again, each merge's value in every row it covers.
+                if streaming == nil, !part.skipped.isEmpty, let merges = try? file.mergedRanges(of: sheet.table),
+                    MergedValues.cover(merges, below: sheet.mapping.headerRow, anyOf: Set(part.skipped.map(\.row)))
+                {
+                    part = try readSheet(merges: merges)
+                }
+                parts[ordinal] = part
             }
         }
         // Each part is moved out of `parts` and its rows keyed in place, then all are joined with
@@ -316,15 +327,22 @@ enum SheetRep {
     /// one's until it names its rep in full (or the sheet has a rep column).
     static func named(by table: String, _ knownReps: KnownReps, file path: String) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
-        let words = normalized(table).split(separator: " ").filter { !isBesideAName($0) }
-        guard (1...2).contains(words.count) else { return nil }
-        let fitting = knownReps.reps.filter { rep in
-            let name = rep.key.split(separator: " ")
-            guard name.count >= 2, let first = name.first, let last = name.last else { return false }
-            if words.count == 1 { return words[0] == first || words[0] == last }
-            return words[0].count == 1 && first.hasPrefix(words[0]) && words[1] == last
-        }.map(\.name)
-        let names = Array(Set(fitting)).sorted()
+        // The name's words as they stand first (a rep may be called `Julio` or `April`), then
+        // without those beside a name.
+        let all = normalized(table).split(separator: " ")
+        func fitting(_ words: [Substring]) -> [String] {
+            guard (1...2).contains(words.count) else { return [] }
+            let names = knownReps.reps.filter { rep in
+                let name = rep.key.split(separator: " ")
+                guard name.count >= 2, let first = name.first, let last = name.last else { return false }
+                if words.count == 1 { return words[0] == first || words[0] == last }
+                return words[0].count == 1 && first.hasPrefix(words[0]) && words[1] == last
+            }.map(\.name)
+            return Array(Set(names)).sorted()
+        }
+        var names = fitting(all)
+        if names.isEmpty { names = fitting(all.filter { !isBesideAName($0, periods: false) }) }
+        if names.isEmpty { names = fitting(all.filter { !isBesideAName($0, periods: true) }) }
         guard names.count > 1 else { return names.first }
         throw SpreadsheetError(
             Location(file: path, sheet: table),
@@ -334,8 +352,10 @@ enum SheetRep {
 
     /// The words a tab's name may hold beside a rep's first or last name: a period (`Q3`, `2026`,
     /// `Jul-Sep`, `Julio`), a dash, and what the tab is about (`Comm`, `Deals`, `Provisionen`).
-    private static func isBesideAName(_ word: Substring) -> Bool {
+    /// `periods`: month and quarter names too (`Julio` may be a name).
+    private static func isBesideAName(_ word: Substring, periods: Bool) -> Bool {
         if word.contains(where: \.isNumber) || tabWords.contains(String(word)) { return true }
+        guard periods else { return false }
         let parts = word.split(separator: "-")
         return !parts.isEmpty && parts.allSatisfy { PeriodLabel(String($0)) != nil }
     }

@@ -230,6 +230,14 @@ struct SummarySheet {
 /// run's when the run has only one. Any other sheet without a period column (last quarter's
 /// recap, notes) is not read as a summary: its figures could be any period's.
 enum PeriodlessSummary {
+    /// The words that may stand beside a summary word in its sheet's name, accents folded.
+    static let fillerWords: Set<String> = [
+        "by", "per", "of", "the", "all", "rep", "reps", "team", "sales", "commission", "commissions", "comm",
+        "por", "de", "del", "comercial", "comerciales", "vendedor", "vendedores", "comisiones", "comision", "ventas",
+        "par", "commerciaux", "pro", "je", "nach", "mitarbeiter", "vertrieb", "provision", "provisionen", "comissoes",
+        "comissao", "vendas", "provvigioni", "agenti", "da", "do", "dos",
+    ]
+
     /// The words that name a summary sheet, accents folded.
     static let words: Set<String> = [
         "summary", "overview", "total", "totals", "payout", "payouts", "resumen", "resumo", "resume", "synthese",
@@ -247,6 +255,11 @@ enum PeriodlessSummary {
         guard words.contains(where: isSummaryWord) else { return nil }
         let rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
         if PeriodLabel(rest) != nil { return .label(rest) }
-        return rest.contains(where: \.isNumber) ? nil : .unwritten
+        // Only words saying whose summary it is may stand beside: `YTD Totals`, `Last Quarter
+        // Summary` or `Summary v2` name a period (or a version) trueup does not read.
+        let filler = rest.split(separator: " ").allSatisfy {
+            fillerWords.contains($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+        }
+        return filler ? .unwritten : nil
     }
 }

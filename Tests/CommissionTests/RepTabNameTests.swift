@@ -6,7 +6,9 @@ import Testing
 /// A tab per rep named as people name their tabs: by first name, last name or initial and last
 /// name (`SheetRep.named(by:_:file:)`), and refused, naming the tab, when that fits two reps.
 @Suite struct RepTabNameTests {
-    private static let reps = KnownReps(["R-101", "Ana Lima", "R-102", "Ben Okafor", "R-103", "Ana Souza"])
+    private static let reps = KnownReps([
+        "R-101", "Ana Lima", "R-102", "Ben Okafor", "R-103", "Ana Souza", "R-104", "Julio Perez",
+    ])
 
     @Test(arguments: [
         ("Ana Lima", "Ana Lima"), ("Lima, Ana", "Ana Lima"), ("R-102", "R-102"), ("Ben", "Ben Okafor"),
@@ -14,7 +16,8 @@ import Testing
         ("a. souza", "Ana Souza"), ("Ben - Q3 2026", "Ben Okafor"), ("Q3 Ben", "Ben Okafor"),
         ("Ben (Q3)", "Ben Okafor"),
         ("Comm - Ben", "Ben Okafor"), ("Okafor Jul-Sep", "Ben Okafor"), ("Ana Lima Q3", "Ana Lima"),
-        ("Lima 2026-07", "Ana Lima"), ("Ben Provisionen", "Ben Okafor"),
+        ("Lima 2026-07", "Ana Lima"), ("Ben Provisionen", "Ben Okafor"), ("Julio", "Julio Perez"),
+        ("Julio Q3", "Julio Perez"),
     ])
     func aTabNamingOneRepIsThatRepsTab(tab: String, rep: String) throws {
         #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == rep)

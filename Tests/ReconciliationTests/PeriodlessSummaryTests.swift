@@ -15,7 +15,7 @@ import XLSX
             CauseTests.workbook(CauseTests.goodRows(), summary: rows, summarySheet: (name, header)))
     }
 
-    @Test(arguments: ["Summary", "Resumen por comercial", "Übersicht", "Q1 2026 Totals"])
+    @Test(arguments: ["Summary", "Resumen por comercial", "Übersicht", "Q1 2026 Totals", "Commission Summary by Rep"])
     func aSummaryWithoutAPeriodColumnIsTheRunsPeriod(_ name: String) throws {
         let result = try Self.reconcile(name, [[.text("R1"), .number(2400)]])
         let finding = try #require(CauseTests.onlyError(result))
@@ -38,7 +38,8 @@ import XLSX
     /// A recap (not named a summary), a name with a figure trueup cannot read as a period, and a
     /// log that names a rep on every deal: none is a summary.
     @Test(arguments: [
-        ("Recap", [[WriteCell.text("R1"), .number(2400)]]),
+        ("Recap", [[WriteCell.text("R1"), .number(2400)]]), ("YTD Totals", [[.text("R1"), .number(2400)]]),
+        ("Last Quarter Summary", [[.text("R1"), .number(2400)]]),
         ("Summary v2", [[.text("R1"), .number(2400)]]),
         ("Payouts", [[.text("R1"), .number(1200)], [.text("R1"), .number(1200)]]),
     ])
