@@ -9,7 +9,8 @@ import XLSX
 /// is a backup: no `duplicate_line` findings, a note instead. A second tab repeating the first
 /// under another name is paid twice: its rows are findings.
 @Suite struct CopiedSheetTests {
-    static func reconcile(copyNamed name: String) throws -> Reconciliation {
+    /// `Deals` and a copy of it named `name`, the copy first when `copyFirst`.
+    static func reconcile(copyNamed name: String, copyFirst: Bool = false) throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }
@@ -17,8 +18,8 @@ import XLSX
             [.text("D\(n)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)]
         }
         let total: [WriteCell] = [.text("Total"), .empty, .empty, .empty, .number(1500)]
-        let path = try LayoutReadingTests.workbook(
-            [("Deals", [header] + rows + [total]), (name, [header] + rows + [total])], in: folder)
+        let sheets = [("Deals", [header] + rows + [total]), (name, [header] + rows + [total])]
+        let path = try LayoutReadingTests.workbook(copyFirst ? sheets.reversed() : sheets, in: folder)
         return try Reconciler.reconcile(
             workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"), roster: [])
     }
@@ -29,6 +30,16 @@ import XLSX
         #expect(result.errors.isEmpty)
         #expect(
             result.mappingNotes.contains("sheet '\(name)': a copy of sheet 'Deals' row for row (3 rows), not compared"))
+    }
+
+    /// Excel puts a copy before the sheet it copies.
+    @Test func aCopyBeforeItsOriginalIsABackupToo() throws {
+        let result = try Self.reconcile(copyNamed: "Deals (2)", copyFirst: true)
+        #expect(result.errors.isEmpty)
+        #expect(
+            result.mappingNotes.contains(
+                "sheet 'Deals (2)': a copy of sheet 'Deals' row for row (3 rows), not compared"))
+        #expect(result.statement.reps.first?.earned == 1500)
     }
 
     @Test func aSecondTabNotNamedAsACopyIsPaidTwice() throws {
