@@ -119,7 +119,7 @@ enum SummaryCrossTab {
 
     /// Whether a title or header says quota or target: quotas by period are laid out as a
     /// cross-tab is, and are no summary.
-    private static func saysTarget(_ titles: [String]) -> Bool {
+    static func saysTarget(_ titles: [String]) -> Bool {
         let targetWords = ["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
         let title = titles.joined(separator: " ").lowercased()
         return targetWords.contains { title.contains($0.lowercased()) }
@@ -196,17 +196,17 @@ enum PeriodFigureHeaders {
 
     /// The period and figure a header names, one beside the other in either order; nil when it
     /// names no period, no figure, only a year (`Commission 2026`), or could be split two ways.
-    static func split(_ header: String) -> (period: String, field: SummaryField)? {
+    static func split(_ header: String) -> (period: String, field: SummaryField, bare: Bool)? {
         let words = header.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
             .filter { !$0.isEmpty }
         guard words.count >= 2 else { return nil }
-        var found: [(String, SummaryField)] = []
+        var found: [(String, SummaryField, Bool)] = []
         for cut in 1..<words.count {
             let (head, tail) = (words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "))
             for (period, figure) in [(head, tail), (tail, head)] {
                 // A bare year beside a figure (`Commission 2026`) is the figure's name more than its period.
                 if let field = figures[headerKey(figure)], PeriodLabel(period) != nil, !period.allSatisfy(\.isNumber) {
-                    found.append((period, field))
+                    found.append((period, field, ["total", "pay"].contains(headerKey(figure))))
                 }
             }
         }
@@ -220,13 +220,18 @@ enum PeriodFigureHeaders {
             let repColumn = mapping.columns[.rep]
         else { return nil }
         var headers: [Int: (period: SummaryPeriod, field: SummaryField)] = [:]
+        var named = false
+        var titles: [String] = [name]
         var rows: [SummaryRow] = []
         var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
         try file.forEachRow(of: name) { row, _ in
-            if row.index == mapping.headerRow {
+            if row.index < mapping.headerRow {
+                titles += row.cells.map { $0.value.plainText }
+            } else if row.index == mapping.headerRow {
                 for cell in row.cells where cell.column != repColumn {
-                    if let (period, field) = split(cell.value.plainText) {
+                    if let (period, field, bare) = split(cell.value.plainText) {
                         headers[cell.column] = (.label(period), field)
+                        if !bare { named = true }
                     }
                 }
             } else if row.index > mapping.headerRow, !headers.isEmpty,
@@ -246,7 +251,10 @@ enum PeriodFigureHeaders {
                 rows += byPeriod.map { SummaryRow(row: row.index, rep: rep, period: $0.0, cells: $0.1) }
             }
         }
-        guard !headers.isEmpty else { return nil }
+        // Quotas or targets by period are no totals of the plan's.
+        // The bare `Total` and `Pay` count only beside a figure named outright (`Jul Total` alone,
+        // on a bookings sheet, is no commission).
+        guard !headers.isEmpty, named, !SummaryCrossTab.saysTarget(titles) else { return nil }
         var columns: [SummaryField: Int] = [.rep: repColumn]
         for (column, header) in headers.sorted(by: { $0.key < $1.key }) where columns[header.field] == nil {
             columns[header.field] = column
