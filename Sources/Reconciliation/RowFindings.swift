@@ -40,14 +40,16 @@ enum RowFindings {
         let alternatives = Alternatives(context: context, run: run, rows: differing, among: inexact)
         var findings: [Finding] = []
         let sheetsWithCommissions = Set(
-            context.deals.manual.lazy.filter { ($0.commission?.value ?? .empty) != .empty }.map {
-                DealsTable.sheetOrdinal($0.row)
-            })
+            context.deals.manual.lazy.filter { ($0.commission?.value ?? .empty) != .empty || $0.commissionHasFormula }
+                .map {
+                    DealsTable.sheetOrdinal($0.row)
+                })
         for index in inexact {
             let line = context.deals.lines[index]
             let found = engine[line.row]
             let expected = expectedCommission(line.row)
-            guard let cell = context.deals.manual[index].commission, cell.value != .empty else {
+            // A formula without a value is not blank: its finding says what it is.
+            guard let cell = context.deals.manual[index].commission, cell.value != .empty || cell.hasFormula else {
                 // A blank commission cell on a sheet whose other rows have theirs: the plan pays it,
                 // the sheet pays nothing.
                 guard expected != 0, sheetsWithCommissions.contains(DealsTable.sheetOrdinal(line.row)),
@@ -190,7 +192,10 @@ final class Alternatives {
         for index in candidates {
             let row = context.deals.lines[index].row
             if rows.contains(row) { reps.insert(run.book.repOfLine[index]) }
-            guard let cell = context.deals.manual[index].commission, cell.value != .empty else { continue }
+            // A formula without a value is not blank: its finding says what it is.
+            guard let cell = context.deals.manual[index].commission, cell.value != .empty || cell.hasFormula else {
+                continue
+            }
             let (number, isText) = Decimal.fromCell(cell.value)
             guard let number else { continue }
             if rows.contains(row) { manual[row] = number }
