@@ -166,7 +166,7 @@ public enum DealsReader {
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
         blankRep: String? = nil, dateOrder: DateOrder?, manualCells: ManualCells.Keeping,
         blockReps: KnownReps = KnownReps([]),
-        region: TableRegion? = nil,
+        region: TableRegion? = nil, merges: [CellRange] = [],
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -182,6 +182,7 @@ public enum DealsReader {
         var blockRep: String?
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         var tableTotals: [TotalRow] = []
+        var merged = MergedValues(merges, below: mapping.headerRow)
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
         // Reads the rows, handing them to `converter` a batch at a time.
@@ -196,7 +197,7 @@ public enum DealsReader {
                     progress?(done, total)
                 }
             ) { row, place in
-                var row = row
+                var row = merged?.fill(row) ?? row
                 if let region {
                     if region.isTotals(row.index) {
                         tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
