@@ -182,7 +182,9 @@ public enum DealsReader {
         var blockRep: String?
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         var tableTotals: [TotalRow] = []
-        var merged = MergedValues(merges, below: mapping.headerRow)
+        var merged = MergedValues(
+            merges, below: mapping.headerRow,
+            paid: Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }))
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
         // Reads the rows, handing them to `converter` a batch at a time.

@@ -3,15 +3,19 @@ import Spreadsheet
 /// Cells merged down over data rows (a rep's name merged over the block of its deals, a split
 /// deal's id, date and amount merged over its two rows): only the top cell holds the value
 /// (formats.md), and every row under the merge reads it. Applied to a sheet's rows in order.
+/// Only merges one column wide, and not over a figure the sheet pays (a split deal's one
+/// commission merged over its two rows is paid once): a note boxed over several columns and rows
+/// fills nothing.
 struct MergedValues {
     /// The merges spanning more than one row below the header, by their first row.
     private var pending: [CellRange]
     /// The merges covering the rows being read, with their top cell's value.
     private var open: [(range: CellRange, value: CellValue)] = []
 
-    /// Nil when no merge in `merges` spans rows below `headerRow`.
-    init?(_ merges: [CellRange], below headerRow: Int) {
-        pending = merges.filter { $0.first.row > headerRow && $0.last.row > $0.first.row }
+    /// Nil when no merge in `merges` one column wide, outside `paid` (the commission and bonus
+    /// columns), spans rows below `headerRow`.
+    init?(_ merges: [CellRange], below headerRow: Int, paid: Set<Int> = []) {
+        pending = merges.filter { Self.fills($0, below: headerRow) && !paid.contains($0.first.column) }
             .sorted { $0.first.row > $1.first.row }
         if pending.isEmpty { return nil }
     }
@@ -20,9 +24,13 @@ struct MergedValues {
     /// other than its top one.
     static func cover(_ merges: [CellRange], below headerRow: Int, anyOf rows: Set<Int>) -> Bool {
         merges.contains { merge in
-            merge.first.row > headerRow && merge.last.row > merge.first.row
-                && rows.contains { $0 > merge.first.row && $0 <= merge.last.row }
+            fills(merge, below: headerRow) && rows.contains { $0 > merge.first.row && $0 <= merge.last.row }
         }
+    }
+
+    /// Whether `merge` is one column wide and spans rows below `headerRow`.
+    private static func fills(_ merge: CellRange, below headerRow: Int) -> Bool {
+        merge.first.row > headerRow && merge.last.row > merge.first.row && merge.first.column == merge.last.column
     }
 
     /// `row` with each empty cell under a merge given the merge's top value, in sheet order.

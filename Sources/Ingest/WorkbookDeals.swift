@@ -175,8 +175,12 @@ extension DealsReader {
                 var part = try readSheet()
                 // Rows left out under cells merged down over them (merges come last in a sheet's
                 // XML): the sheet is read again, each merge's value in every row it covers.
-                if streaming == nil, !part.skipped.isEmpty, let merges = try? file.mergedRanges(of: sheet.table),
-                    MergedValues.cover(merges, below: sheet.mapping.headerRow, anyOf: Set(part.skipped.map(\.row)))
+                // Only rows missing a value a merge could hold are worth reading the sheet whole for.
+                let missing = part.skipped.filter { row in
+                    row.failures.contains { $0.reason.hasSuffix("the row is skipped") }
+                }
+                if streaming == nil, !missing.isEmpty, let merges = try? file.mergedRanges(of: sheet.table),
+                    MergedValues.cover(merges, below: sheet.mapping.headerRow, anyOf: Set(missing.map(\.row)))
                 {
                     part = try readSheet(merges: merges)
                 }
@@ -281,7 +285,7 @@ enum SheetRep {
     /// The rep the sheet's name or title names; `BlockTitles.marker` when, instead, title rows
     /// among its first rows below the header name reps (blocks per rep); nil when neither.
     static func find(in file: TableFile, table: String, above headerRow: Int, knownReps: KnownReps) throws -> String? {
-        if let rep = try named(by: table, knownReps, file: file.path) { return rep }
+        if let rep = match(table, knownReps) { return rep }
         var rows: [Row] = []
         do {
             try file.forEachRow(of: table) { row, _ in
@@ -296,7 +300,9 @@ enum SheetRep {
     static func find(
         in rows: [Row], table: String, above headerRow: Int, knownReps: KnownReps, file path: String
     ) throws -> String? {
-        if let rep = try named(by: table, knownReps, file: path) { return rep }
+        // A full name in the tab's name, then in a title above the header (`Commissions – Ben
+        // Okafor` on a tab `May`), before a part of a name in the tab's name (`May` for May Chen).
+        if let rep = match(table, knownReps) { return rep }
         var titles: [String] = []
         let blocks = BlockTitles(knownReps: knownReps)
         for row in rows where row.index < headerRow + HeaderSearch.rowsSearched {
@@ -306,7 +312,8 @@ enum SheetRep {
                 return BlockTitles.marker
             }
         }
-        return titles.lazy.compactMap { match($0, knownReps) }.first
+        if let rep = titles.lazy.compactMap({ match($0, knownReps) }).first { return rep }
+        return try named(by: table, knownReps, file: path)
     }
 
     /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned

@@ -182,6 +182,16 @@ extension SummarySheet {
 /// figure (`Sales Rep | Q3 Commission | Q3 Bonus | Q3 Total | Q4 Commission | …`, `Comisión
 /// julio`, `Jul Payout`, `Commission (Q3 2026)`), read as a row per rep and period.
 enum PeriodFigureHeaders {
+    /// Whether a title says quota or target as a whole word (`Metalworks` says no `meta`).
+    static func saysTarget(_ titles: [String]) -> Bool {
+        let words = Set(
+            titles.joined(separator: " ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .lowercased().split { !$0.isLetter }.map(String.init))
+        let targets = (["quota", "quotas", "target", "targets", "objective", "goal"] + HeaderSynonyms.other("quota"))
+            .map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased() }
+        return targets.contains { words.contains($0) }
+    }
+
     /// The figures by their headers' keys (`headerKey`), in every language; a key two figures
     /// share names neither.
     static let figures: [String: SummaryField] = {
@@ -254,7 +264,7 @@ enum PeriodFigureHeaders {
         // Quotas or targets by period are no totals of the plan's.
         // The bare `Total` and `Pay` count only beside a figure named outright (`Jul Total` alone,
         // on a bookings sheet, is no commission).
-        guard !headers.isEmpty, named, !SummaryCrossTab.saysTarget(titles) else { return nil }
+        guard !headers.isEmpty, named, !saysTarget(titles) else { return nil }
         var columns: [SummaryField: Int] = [.rep: repColumn]
         for (column, header) in headers.sorted(by: { $0.key < $1.key }) where columns[header.field] == nil {
             columns[header.field] = column

@@ -232,7 +232,8 @@ struct SummarySheet {
 enum PeriodlessSummary {
     /// The words that may stand beside a summary word in its sheet's name, accents folded.
     static let fillerWords: Set<String> = [
-        "by", "per", "of", "the", "all", "rep", "reps", "team", "sales", "commission", "commissions", "comm",
+        "by", "per", "of", "the", "all", "rep", "reps", "team", "sales", "commission", "commissions", "comm", "sheet",
+        "report", "tab", "final", "hoja", "informe", "blatt", "bericht", "feuille", "rapport", "foglio",
         "por", "de", "del", "comercial", "comerciales", "vendedor", "vendedores", "comisiones", "comision", "ventas",
         "par", "commerciaux", "pro", "je", "nach", "mitarbeiter", "vertrieb", "provision", "provisionen", "comissoes",
         "comissao", "vendas", "provvigioni", "agenti", "da", "do", "dos",

@@ -23,4 +23,10 @@ import Testing
     func aPartOfNoNameOrOfTwoIsNoOne(written: String) {
         #expect(RepIdentity.partialMatch(written, roster: Self.roster) == nil)
     }
+
+    /// A title says quota or target as a whole word only.
+    @Test func aTitleSaysTargetAsAWord() {
+        #expect(!PeriodFigureHeaders.saysTarget(["Metalworks GmbH - commissions by month", "Paid on signed quotes"]))
+        #expect(PeriodFigureHeaders.saysTarget(["Quota by month"]) && PeriodFigureHeaders.saysTarget(["Ziel 2026"]))
+    }
 }

@@ -51,6 +51,17 @@ import XLSX
         #expect(read.lines.map(\.rep) == ["Ana Lima", "Ana Lima", "Ben Okafor", "Ana Lima"])
     }
 
+    /// A full name in a tab's title comes before a part of a name in the tab's name: a tab `May`
+    /// titled `Commissions – Ben Okafor` is Ben's, though May Chen works there too.
+    @Test func aTitleNamingARepInFullComesBeforeAPartOfTheTabsName() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = [[WriteCell.text("Commissions – Ben Okafor")]] + Self.rows(["D1"])
+        let path = try LayoutReadingTests.workbook([("May", sheet)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ben Okafor", "May Chen", "Tom May"])
+        #expect(read.lines.map(\.rep) == ["Ben Okafor"])
+    }
+
     /// An unreadable row is named on its own tab, once.
     @Test func anUnreadableRowOnALaterTabIsNamedThere() throws {
         let folder = try LayoutReadingTests.folder()
