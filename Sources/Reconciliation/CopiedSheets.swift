@@ -73,9 +73,7 @@ enum CopiedSheets {
         {
             return true
         }
-        let words = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-            .split { !$0.isLetter && !$0.isNumber }
-        return words.contains { copyWords.contains(String($0)) }
+        return FoldedWords.of(name).contains(where: copyWords.contains)
     }
 
     private static let copyWords: Set<String> = [

@@ -117,13 +117,18 @@ enum SummaryCrossTab {
             isTransposed: true)
     }
 
-    /// Whether a title or header says quota or target: quotas by period are laid out as a
-    /// cross-tab is, and are no summary.
+    /// Whether a title or header says quota or target as a word (`Quotas by quarter`,
+    /// `Objetivos`; `Metalworks GmbH` says no `meta`, `signed quotes` no `Quote`): quotas by
+    /// period are laid out as a summary is, and are no summary.
     static func saysTarget(_ titles: [String]) -> Bool {
-        let targetWords = ["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
-        let title = titles.joined(separator: " ").lowercased()
-        return targetWords.contains { title.contains($0.lowercased()) }
+        titles.contains { FoldedWords.of($0).contains(where: targetWords.contains) }
     }
+
+    /// The words that say quota or target, in every language, and their plurals, folded.
+    private static let targetWords = Set(
+        (["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
+            + ["quotas", "targets", "objectives", "goals", "cuotas", "objetivos", "metas", "objectifs", "ziele"])
+            .map(FoldedWords.fold))
 
     /// Whether the header's periods make a cross-tab: two or more, or one that names a month or a
     /// quarter with its year, or is a date (`Sales Rep | Q3 2026`, a one-quarter workbook's summary).
@@ -182,16 +187,6 @@ extension SummarySheet {
 /// figure (`Sales Rep | Q3 Commission | Q3 Bonus | Q3 Total | Q4 Commission | …`, `Comisión
 /// julio`, `Jul Payout`, `Commission (Q3 2026)`), read as a row per rep and period.
 enum PeriodFigureHeaders {
-    /// Whether a title says quota or target as a whole word (`Metalworks` says no `meta`).
-    static func saysTarget(_ titles: [String]) -> Bool {
-        let words = Set(
-            titles.joined(separator: " ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .lowercased().split { !$0.isLetter }.map(String.init))
-        let targets = (["quota", "quotas", "target", "targets", "objective", "goal"] + HeaderSynonyms.other("quota"))
-            .map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased() }
-        return targets.contains { words.contains($0) }
-    }
-
     /// The figures by their headers' keys (`headerKey`), in every language; a key two figures
     /// share names neither.
     static let figures: [String: SummaryField] = {
@@ -264,7 +259,7 @@ enum PeriodFigureHeaders {
         // Quotas or targets by period are no totals of the plan's.
         // The bare `Total` and `Pay` count only beside a figure named outright (`Jul Total` alone,
         // on a bookings sheet, is no commission).
-        guard !headers.isEmpty, named, !saysTarget(titles) else { return nil }
+        guard !headers.isEmpty, named, !SummaryCrossTab.saysTarget(titles) else { return nil }
         var columns: [SummaryField: Int] = [.rep: repColumn]
         for (column, header) in headers.sorted(by: { $0.key < $1.key }) where columns[header.field] == nil {
             columns[header.field] = column

@@ -205,13 +205,10 @@ struct SummarySheet {
             for field in SummaryField.figures { figures[field] = cell(field) }
             rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: figures))
         }
-        let words = (mapping.headers[.commission] ?? "").folding(
-            options: [.caseInsensitive, .diacriticInsensitive], locale: nil
-        ).lowercased().split { !$0.isLetter }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: mapping.columns, layout: .rows, rows: rows,
             columnCells: columnCells,
-            commissionIsNet: words.contains { netWords.contains(String($0)) }
+            commissionIsNet: FoldedWords.of(mapping.headers[.commission] ?? "").contains(where: netWords.contains)
                 && [.clawback, .earned, .payable].allSatisfy { mapping.columns[$0] == nil })
     }
 
@@ -250,17 +247,12 @@ enum PeriodlessSummary {
     /// sheet not named as a summary, or named with a period trueup does not read (`Summary v2`).
     static func period(sheetName: String) -> SummaryPeriod? {
         let words = sheetName.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        func isSummaryWord(_ word: String) -> Bool {
-            Self.words.contains(word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
-        }
+        func isSummaryWord(_ word: String) -> Bool { Self.words.contains(FoldedWords.fold(word)) }
         guard words.contains(where: isSummaryWord) else { return nil }
         let rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
         if PeriodLabel(rest) != nil { return .label(rest) }
         // Only words saying whose summary it is may stand beside: `YTD Totals`, `Last Quarter
         // Summary` or `Summary v2` name a period (or a version) trueup does not read.
-        let filler = rest.split(separator: " ").allSatisfy {
-            fillerWords.contains($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
-        }
-        return filler ? .unwritten : nil
+        return FoldedWords.of(rest).allSatisfy(fillerWords.contains) ? .unwritten : nil
     }
 }
