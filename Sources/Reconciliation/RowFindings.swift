@@ -39,11 +39,17 @@ enum RowFindings {
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
         let alternatives = Alternatives(context: context, run: run, rows: differing, among: inexact)
         var findings: [Finding] = []
-        let sheetsWithCommissions = Set(
-            context.deals.manual.lazy.filter { ($0.commission?.value ?? .empty) != .empty || $0.commissionHasFormula }
-                .map {
-                    DealsTable.sheetOrdinal($0.row)
-                })
+        // The sheets whose rows have commissions, found at the first blank cell (most runs meet none).
+        var sheetsWithCommissions: Set<Int>?
+        func hasCommissions(_ sheet: Int) -> Bool {
+            if sheetsWithCommissions == nil {
+                sheetsWithCommissions = Set(
+                    context.deals.manual.lazy.filter {
+                        ($0.commission?.value ?? .empty) != .empty || $0.commissionHasFormula
+                    }.map { DealsTable.sheetOrdinal($0.row) })
+            }
+            return sheetsWithCommissions?.contains(sheet) ?? false
+        }
         for index in inexact {
             let line = context.deals.lines[index]
             let found = engine[line.row]
@@ -52,7 +58,7 @@ enum RowFindings {
             guard let cell = context.deals.manual[index].commission, cell.value != .empty || cell.hasFormula else {
                 // A blank commission cell on a sheet whose other rows have theirs: the plan pays it,
                 // the sheet pays nothing.
-                guard expected != 0, sheetsWithCommissions.contains(DealsTable.sheetOrdinal(line.row)),
+                guard expected != 0, hasCommissions(DealsTable.sheetOrdinal(line.row)),
                     let column = context.deals.mapping(ofRow: line.row).columns[.commission]
                 else { continue }
                 var finding = base(
