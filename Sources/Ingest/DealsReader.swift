@@ -38,6 +38,9 @@ public struct DealsTable: Sendable {
     public var otherSheets: [(sheet: String, reason: String)] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
+    /// The merged ranges of the one sheet this table was read from (`DealsReader.read`), for
+    /// reading it again with their values (`MergedValues`); empty once tables are joined.
+    var mergedRanges: [CellRange] = []
 }
 
 extension DealsTable {
@@ -192,7 +195,7 @@ public enum DealsReader {
         var position: (done: Int64, total: Int64) = (0, 0)
         var reserved = receive != nil
         func readRows() throws {
-            try file.forEachRow(
+            let merges = try file.forEachRow(
                 of: table,
                 progress: { done, total in
                     position = (done, total)
@@ -237,6 +240,7 @@ public enum DealsReader {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
+            result.mergedRanges = merges
             var decided =
                 try styles
                 ?? decideStyles(

@@ -173,16 +173,17 @@ extension DealsReader {
                         })
                 }
                 var part = try readSheet()
-                // Rows left out under cells merged down over them (merges come last in a sheet's
-                // XML): the sheet is read again, each merge's value in every row it covers.
-                // Only rows missing a value a merge could hold are worth reading the sheet whole for.
+                // Rows left out for a value missing under cells merged down over them: the sheet is
+                // read again, each merge's value in every row it covers (the merges come last in a
+                // sheet's XML; the first read found them).
                 let missing = part.skipped.filter { row in
                     row.failures.contains { $0.reason.hasSuffix("the row is skipped") }
                 }
-                if streaming == nil, !missing.isEmpty, let merges = try? file.mergedRanges(of: sheet.table),
-                    MergedValues.cover(merges, below: sheet.mapping.headerRow, anyOf: Set(missing.map(\.row)))
+                if streaming == nil, !missing.isEmpty,
+                    MergedValues.cover(
+                        part.mergedRanges, below: sheet.mapping.headerRow, anyOf: Set(missing.map(\.row)))
                 {
-                    part = try readSheet(merges: merges)
+                    part = try readSheet(merges: part.mergedRanges)
                 }
                 parts[ordinal] = part
             }
