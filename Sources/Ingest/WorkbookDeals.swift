@@ -221,12 +221,13 @@ extension DealsReader {
 }
 
 extension DealsTable {
-    /// Keys the rows of lines, manual cells and total rows by `ordinal`, the sheet they were read
+    /// Keys the rows of lines, manual cells, total rows and rows left out by `ordinal`, the sheet they were read
     /// from (`DealsTable.rowKey`), in place.
     fileprivate mutating func keyRows(bySheet ordinal: Int) {
         Self.keyRows(of: &lines, bySheet: ordinal)
         Self.keyRows(of: &manual, bySheet: ordinal)
         Self.keyRows(of: &totals, bySheet: ordinal)
+        Self.keyRows(of: &skipped, bySheet: ordinal)
     }
 
     /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
@@ -239,6 +240,7 @@ extension DealsTable {
 private protocol SheetRowed { var row: Int { get set } }
 extension CreditLine: SheetRowed {}
 extension ManualCells: SheetRowed {}
+extension SkippedRow: SheetRowed {}
 extension TotalRow: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.

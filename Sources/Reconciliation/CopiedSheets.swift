@@ -11,7 +11,10 @@ enum CopiedSheets {
     /// note for each such tab; those tabs' total rows are left out of `deals` too.
     static func leaveOut(_ copies: [CopiedRow], from deals: inout DealsTable) -> ([CopiedRow], [String]) {
         guard !copies.isEmpty, deals.sheets.count > 1 else { return (copies, []) }
-        let kept = Set(deals.lines.map { DealsTable.sheetOrdinal($0.row) })
+        // The sheets with rows of their own: lines kept, or rows left out that are no note.
+        let kept = Set(
+            (deals.lines.map(\.row) + deals.skipped.filter { !UnreadableFindings.isNote($0) }.map(\.row))
+                .map(DealsTable.sheetOrdinal))
         var copied: [Int: Set<Int>] = [:]
         for copy in copies {
             copied[DealsTable.sheetOrdinal(copy.line.row), default: []].insert(DealsTable.sheetOrdinal(copy.original))
@@ -61,8 +64,7 @@ enum CopiedSheets {
     {
         let rows = Set(deals.lines.lazy.filter { DealsTable.sheetOrdinal($0.row) == original }.map(\.row))
         let originals = Set(copies.lazy.filter { DealsTable.sheetOrdinal($0.line.row) == ordinal }.map(\.original))
-        let sheet = deals.sheetName(ofRow: DealsTable.rowKey(sheet: original, row: 0))
-        return rows == originals && !deals.skipped.contains { $0.failures.first?.location.sheet == sheet }
+        return rows == originals && !deals.skipped.contains { DealsTable.sheetOrdinal($0.row) == original }
     }
 
     /// `Deals (2)`, `Copy of Deals`, `Copia de Julio`, `Kopie von Juli`, `Deals backup`, `Old Deals`.

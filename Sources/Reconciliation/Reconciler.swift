@@ -50,7 +50,7 @@ public enum Reconciler {
             // The run is let go once the rows are explained: the later stages need only the statement.
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
             findings += TotalRowFindings.compute(context, rowFindings: findings)
-            findings += UnreadableFindings.skippedRows(deals, sheet: context.sheetName)
+            findings += UnreadableFindings.skippedRows(deals)
             let summary = workbook.summary
             var summaryNote: String?
             if let summary {
@@ -66,7 +66,7 @@ public enum Reconciler {
             result.mappingNotes =
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
                 + identities.notes + copiedSheetNotes
-            result.skippedRows = deals.skipped.map(\.row)
+            result.skippedRows = deals.skipped.map { DealsTable.sheetRow($0.row) }
             if keepingLines { result.lines = deals.lines }
         }
         StaleFindings.add(formulas.staleCells, to: &findings)

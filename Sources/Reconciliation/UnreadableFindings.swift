@@ -9,11 +9,10 @@ enum UnreadableFindings {
     /// One finding per deal row the reader left out, at its first unreadable cell. The engine
     /// never saw the row, so nothing is expected of it here and nothing of it is in the payroll.
     /// A row that holds no figure (`isNote`) is no finding; the report's notes still list it.
-    /// `sheet`: the sheet of a row whose failures name none (a CSV file's).
-    static func skippedRows(_ deals: DealsTable, sheet: String) -> [Finding] {
+    static func skippedRows(_ deals: DealsTable) -> [Finding] {
         deals.skipped.compactMap { skipped in
             guard let first = skipped.cells.first, !isNote(skipped) else { return nil }
-            let sheet = skipped.failures.lazy.compactMap(\.location.sheet).first ?? sheet
+            let sheet = deals.sheetName(ofRow: skipped.row)
             let reasons = skipped.failures.map(\.reason).joined(separator: "; ")
             let commission = skipped.commission.flatMap { Decimal.fromCell($0.value).number }
             var finding = Finding(
