@@ -1,3 +1,4 @@
+import Foundation
 import Spreadsheet
 import XMLStream
 import ZIP
@@ -63,6 +64,13 @@ struct PackageReader {
         guard let part = relationships.first(where: { $0.hasType("sharedStrings") })?.target,
             let entry = archive.entry(named: part)
         else { return [] }
+        // A large table (a million distinct ids) is parsed in pieces on every core; a part that
+        // cannot be, or that fails, is parsed whole below, which reports its error.
+        if entry.uncompressedSize > XLSXWorkbook.pipelineThreshold, ProcessInfo.processInfo.activeProcessorCount > 1,
+            let strings = SharedStringsInPieces.read(archive, entry, partName: part)
+        {
+            return strings
+        }
         let collector = SharedStringsParser()
         let xml = XMLPushParser(handler: collector, documentName: part)
         try Self.translatingErrors(location: location, part: part) {
