@@ -6,7 +6,8 @@ import XLSX
 /// A workbook's formulas checked against the cells they read, once, for the reconciler: values
 /// for formulas saved without a cached value, and the formulas whose cached value is stale.
 public struct FormulaCheck: Sendable {
-    /// Per sheet name, the evaluated values of formula cells that have no cached value.
+    /// Per sheet name, the evaluated values of formula cells that have no cached value
+    /// (`CellValue.notEvaluated` for those not evaluable).
     public let values: [String: [CellAddress: CellValue]]
     /// How many formula cells without a cached value got a value.
     public let evaluatedWithoutCache: Int
@@ -54,6 +55,8 @@ public struct FormulaCheck: Sendable {
                 values[result.sheet, default: [:]][result.cell.address] = CellValue(value)
             case .failure(let reason):
                 notEvaluable[reason.function ?? reason.category, default: 0] += 1
+                // Not read as blank (0 in a sum, a commission of nothing): its value is unknown.
+                values[result.sheet, default: [:]][result.cell.address] = CellValue.notEvaluated
             }
         }
         self.values = values

@@ -40,10 +40,7 @@ struct RowCauses {
     ) {
         let row = line.row
         guard let manual else {
-            return (
-                [.unreadable],
-                "\"\(cell.value.plainText)\" is not a number; the plan pays \(expected.groupedMoneyText)"
-            )
+            return ([.unreadable], "\(cell.value.notANumber(subject: nil)); the plan pays \(expected.groupedMoneyText)")
         }
         var causes: [Cause] = []
         var words: [String] = []

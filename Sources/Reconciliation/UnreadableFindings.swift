@@ -64,7 +64,21 @@ enum UnreadableFindings {
             sheet: sheet, cell: address, dealID: nil, rep: rep, period: period, manual: nil,
             manualText: cell.value.plainText, expected: expected, causes: [.unreadable],
             explanation:
-                "\(what) \"\(cell.value.plainText)\" is not a number; the plan's total is \(expected.groupedMoneyText)",
+                "\(cell.value.notANumber(subject: what)); the plan's total is \(expected.groupedMoneyText)",
             isDerived: cell.formula != nil)
+    }
+}
+
+extension CellValue {
+    /// Why a cell that should hold a number does not, as a finding says it: `"TBD" is not a
+    /// number`, after `subject` when given (`commission "TBD" is not a number`), or that it holds a
+    /// formula saved without a value that trueup cannot evaluate (`CellValue.notEvaluated`).
+    func notANumber(subject: String?) -> String {
+        guard self == .notEvaluated else {
+            return (subject.map { $0 + " " } ?? "") + "\"\(plainText)\" is not a number"
+        }
+        return (subject ?? "the cell")
+            + " holds a formula saved without its value, which trueup cannot evaluate (saving the workbook in "
+            + "Excel stores the values)"
     }
 }

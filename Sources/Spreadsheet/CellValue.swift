@@ -19,6 +19,11 @@ public enum CellValue: Sendable, Hashable {
     /// A number too large or too small for `Decimal`, kept as written.
     case outOfRangeNumber(String)
 
+    /// What a formula saved without a value shows when trueup cannot evaluate it (a function it
+    /// does not know, a cycle): not an Excel error code, as the sheet would show the formula's
+    /// result once recalculated; readers needing a number report the cell as unreadable.
+    public static let notEvaluated = CellValue.error("(not evaluated)")
+
     /// Whether the cell holds anything at all.
     public var isEmpty: Bool {
         if case .empty = self { return true }

@@ -73,6 +73,32 @@ import ZIP
         }
     }
 
+    /// A commission formula saved without its value and calling a function trueup does not know
+    /// is not a commission of 0.00: its value is unknown, an `unreadable` finding at the cell, and
+    /// a summary total that adds such cells is unreadable too, not an arithmetic error.
+    @Test func formulasNotEvaluableWithoutValuesAreUnreadableNotZero() throws {
+        let name = try #require(ScenarioReconciliationTests.cases.first { $0 == "case-01" })
+        let directory = ScenarioReconciliationTests.folder.appendingPathComponent(name)
+        let original = try ScenarioReconciliationTests.reconcile(name).0
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("unknown-\(UUID()).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: target) }
+        // Each `ROUND(…)` formula wrapped in a call of a function trueup does not evaluate.
+        try Self.copy(directory.appendingPathComponent("manual.xlsx").path, to: target) {
+            Self.strippingCachedValues($0).replacingOccurrences(
+                of: #"<f>ROUND(DOWN|UP)?\("#, with: "<f>_xlfn.UNKNOWNFN(ROUND$1(", options: .regularExpression
+            ).replacingOccurrences(
+                of: #"(<f>_xlfn\.UNKNOWNFN\([^<]*)</f>"#, with: "$1)</f>", options: .regularExpression)
+        }
+        let plan = try PlanFile.load(path: directory.appendingPathComponent("plan.yaml").path)
+        let result = try Reconciler.reconcile(workbook: target, plan: plan, roster: [], pins: plan.columns)
+        let unreadable = result.findings.filter { $0.causes.first == .unreadable }
+        let rows = unreadable.filter { $0.sheet == original.findings.first { !$0.isDerived }?.sheet }
+        #expect(rows.count > 10)
+        #expect(rows.allSatisfy { $0.manual == nil && $0.explanation.contains("saved without its value") })
+        #expect(!result.findings.contains { $0.causes.contains(.arithmetic) && $0.manual == 0 })
+        #expect(result.mappingNotes.contains { $0.contains("not evaluable") })
+    }
+
     @Test func plantedStaleValuesAreFoundAtEachCell() throws {
         let source = Self.samples.appendingPathComponent("q3-commissions.xlsx").path
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString).xlsx")
