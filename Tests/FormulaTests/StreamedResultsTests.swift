@@ -80,7 +80,8 @@ import Testing
 
     @Test func theCheckKeepsValuesWithoutCacheAndTheStaleCells() {
         let check = FormulaCheck(workbook())
-        #expect(check.values == ["Deals": [CellAddress("D1")!: .number(101)]])
+        #expect(
+            check.values == ["Deals": [CellAddress("D1")!: .number(101), CellAddress("E1")!: CellValue.notEvaluated]])
         #expect(check.evaluatedWithoutCache == 1)
         #expect(check.notEvaluableWithoutCache == ["FANCY": 1])
         #expect(check.stale.map { "\($0.sheet)!\($0.cell)" } == ["Deals!C1", "Deals!B1", "Totals!C1"])
