@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         .target(name: "Primitives"),
         .target(name: "Spreadsheet", dependencies: ["Primitives"]),
-        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet", "Primitives"]),
+        .target(name: "XLSX", dependencies: ["ZIP", "XMLStream", "Spreadsheet", "Primitives", "Parallel"]),
         .target(name: "CSV", dependencies: ["Spreadsheet", "FileAccess"]),
 
         // Converting: a workbook or CSV file written as XLSX, CSV or JSON.
@@ -77,8 +77,8 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Spreadsheet", "XLSX", "Commission", "PlanFile", "Ingest", "Reconciliation", "Correction", "Reports",
-                "Review", "Forecast", "Ledger",
+                "Primitives", "Spreadsheet", "XLSX", "Commission", "PlanFile", "Ingest", "Reconciliation", "Correction",
+                "Reports", "Review", "Forecast", "Ledger",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]),
 

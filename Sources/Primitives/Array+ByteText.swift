@@ -11,4 +11,16 @@ extension [UInt8] {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }
+
+    /// The first index at or after `from` where `needle` begins, nil when it does not occur there.
+    public func firstIndex(of needle: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, count >= needle.count else { return nil }
+        var index = from
+        let last = count - needle.count
+        while index <= last {
+            if self[index] == first, self[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// One part of a `multipart/form-data` body: a form field or an uploaded file.
 struct FormPart: Sendable {
@@ -66,7 +67,7 @@ struct FormData: Sendable {
         let bytes = [UInt8](body)
         let delimiter = Array("--\(boundary)".utf8)
         let headerEnd = Array("\r\n\r\n".utf8)
-        guard var cursor = find(delimiter, in: bytes, from: 0) else {
+        guard var cursor = bytes.firstIndex(of: delimiter, from: 0) else {
             throw RequestProblem(.badRequest, "the multipart body has no parts")
         }
         var parts: [FormPart] = []
@@ -75,10 +76,10 @@ struct FormData: Sendable {
             if bytes[cursor...].starts(with: Array("--".utf8)) { return parts }
             guard bytes[cursor...].starts(with: Array("\r\n".utf8)) else { break }
             cursor += 2
-            guard let headersEnd = find(headerEnd, in: bytes, from: cursor) else { break }
+            guard let headersEnd = bytes.firstIndex(of: headerEnd, from: cursor) else { break }
             let headers = String(decoding: bytes[cursor..<headersEnd], as: UTF8.self)
             let start = headersEnd + headerEnd.count
-            guard let next = find(Array("\r\n".utf8) + delimiter, in: bytes, from: start) else { break }
+            guard let next = bytes.firstIndex(of: Array("\r\n".utf8) + delimiter, from: start) else { break }
             var name: String?
             var filename: String?
             for line in headers.components(separatedBy: "\r\n")
@@ -91,17 +92,5 @@ struct FormData: Sendable {
             cursor = next + 2
         }
         throw RequestProblem(.badRequest, "the multipart body is cut short or malformed")
-    }
-
-    /// The first index of `needle` in `haystack` at or after `from`.
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = from
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -1,4 +1,5 @@
-import Dispatch
+import Parallel
+import Primitives
 import XMLStream
 import ZIP
 
@@ -29,21 +30,18 @@ enum SharedStringsInPieces {
         var strings: [String] = []
         var pending: [UInt8] = []
         var frame: Frame?
-        var jobs: [PieceJob] = []
-        func collect(_ job: PieceJob) throws {
-            guard let piece = job.strings() else { throw Unsuitable() }
-            strings.append(contentsOf: piece)
-        }
+        var jobs: [Background<[String]>] = []
+        func collect(_ job: Background<[String]>) throws { strings.append(contentsOf: try job.result()) }
         func dispatch(_ body: ArraySlice<UInt8>, frame: Frame, last: Bool) throws {
             var document = frame.start
             document.reserveCapacity(frame.start.count + body.count + frame.end.count)
             document += body
             if !last { document += frame.end }
-            jobs.append(PieceJob(document, name: partName))
+            jobs.append(Background { [document] in try parse(document, name: partName) })
             if jobs.count >= inFlight { try collect(jobs.removeFirst()) }
         }
         do {
-            defer { for job in jobs { _ = job.strings() } }
+            defer { for job in jobs { _ = try? job.result() } }
             try archive.readPipelined(entry) { chunk in
                 pending.append(contentsOf: chunk)
                 if frame == nil {
@@ -73,13 +71,24 @@ enum SharedStringsInPieces {
         return strings
     }
 
+    /// The strings of one piece, framed as a document of its own.
+    private static func parse(_ document: [UInt8], name: String) throws -> [String] {
+        let handler = SharedStringsParser()
+        var given = false
+        try XMLPushParser(handler: handler, documentName: name).parse(pulling: {
+            defer { given = true }
+            return given ? nil : document
+        })
+        return handler.strings
+    }
+
     /// What each piece is framed by: the part's bytes up to the end of its root start tag, and
     /// the root's end tag.
     struct Frame {
         let start: [UInt8]
         let end: [UInt8]
-        /// The root's prefix and colon (`x:` for `<x:sst>`), which its items share.
-        let prefix: [UInt8]
+        /// `<si` with the root's prefix (`<x:si` for `<x:sst>`): how an item's start tag begins.
+        let itemTag: [UInt8]
 
         /// The frame of a part beginning with `bytes`; nil while the root start tag is not all in
         /// them. Throws `Unsuitable` for a part not cut safely: not UTF-8, a comment, doctype or
@@ -92,7 +101,7 @@ enum SharedStringsInPieces {
                 guard index + 1 < bytes.count else { try Self.waitOrRefuse(bytes); return nil }
                 guard bytes[index] == UInt8(ascii: "<") else { throw Unsuitable() }
                 if bytes[index + 1] == UInt8(ascii: "?") {
-                    guard let close = Self.find([UInt8(ascii: "?"), UInt8(ascii: ">")], in: bytes, from: index) else {
+                    guard let close = bytes.firstIndex(of: [UInt8(ascii: "?"), UInt8(ascii: ">")], from: index) else {
                         try Self.waitOrRefuse(bytes); return nil
                     }
                     guard Self.declaresUTF8(bytes[index..<close]) else { throw Unsuitable() }
@@ -128,15 +137,15 @@ enum SharedStringsInPieces {
             let name = bytes[(index + 1)..<nameEnd]
             start = Array(bytes[...close])
             end = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name + [UInt8(ascii: ">")]
-            prefix = name.lastIndex(of: UInt8(ascii: ":")).map { Array(name[...$0]) } ?? []
+            let prefix = name.lastIndex(of: UInt8(ascii: ":")).map { Array(name[...$0]) } ?? []
+            itemTag = [UInt8(ascii: "<")] + prefix + [UInt8(ascii: "s"), UInt8(ascii: "i")]
         }
 
         /// The offset of the first `<si` start tag (with the root's prefix) at or after `from`.
         func itemStart(in bytes: [UInt8], from: Int) -> Int? {
-            let tag = [UInt8(ascii: "<")] + prefix + [UInt8(ascii: "s"), UInt8(ascii: "i")]
             var at = from
-            while let found = Self.find(tag, in: bytes, from: at) {
-                let after = found + tag.count
+            while let found = bytes.firstIndex(of: itemTag, from: at) {
+                let after = found + itemTag.count
                 guard after < bytes.count else { return nil }
                 if Self.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")
                 {
@@ -160,17 +169,6 @@ enum SharedStringsInPieces {
             return rest.hasPrefix("utf-8") || rest.hasPrefix("utf8")
         }
 
-        private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-            guard let first = needle.first, bytes.count >= needle.count else { return nil }
-            var index = from
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-                index += 1
-            }
-            return nil
-        }
-
         private static func isSpace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
         }
@@ -179,36 +177,5 @@ enum SharedStringsInPieces {
             (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
                 || byte >= 0x80
         }
-    }
-}
-
-/// One piece parsed on a thread of the global queue.
-private final class PieceJob: @unchecked Sendable {
-    // @unchecked: `result` is written once before `done` is signalled, and read only after.
-    private let done = DispatchSemaphore(value: 0)
-    private var result: [String]?
-
-    init(_ document: [UInt8], name: String) {
-        DispatchQueue.global().async {
-            let handler = SharedStringsParser()
-            let parser = XMLPushParser(handler: handler, documentName: name)
-            var given = false
-            do {
-                try parser.parse(pulling: {
-                    defer { given = true }
-                    return given ? nil : document
-                })
-                self.result = handler.strings
-            } catch {
-                self.result = nil
-            }
-            self.done.signal()
-        }
-    }
-
-    /// The piece's strings, nil when it failed (waiting until it is parsed); once only.
-    func strings() -> [String]? {
-        done.wait()
-        return result
     }
 }
