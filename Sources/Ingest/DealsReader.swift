@@ -164,12 +164,13 @@ public enum DealsReader {
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
     /// table has no rep column (a tab per rep), `blankRep` the rep of a row whose rep cell is blank
     /// (a tab per rep whose rep column was left empty). With `region` (an Excel Table), only the
-    /// rows and columns inside it are read, and its totals rows are totals.
+    /// rows and columns inside it are read, and its totals rows are totals. `fillingDownReps`: a
+    /// blank rep cell of a deal row takes the rep above (`FilledDownReps`).
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
         blankRep: String? = nil, dateOrder: DateOrder?, manualCells: ManualCells.Keeping,
         blockReps: KnownReps = KnownReps([]),
-        region: TableRegion? = nil, merges: [CellRange] = [],
+        region: TableRegion? = nil, merges: [CellRange] = [], fillingDownReps: Bool = false,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -178,7 +179,9 @@ public enum DealsReader {
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
         result.sheets = [
-            DealsSheet(name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate)
+            DealsSheet(
+                name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate,
+                repsFilledDown: fillingDownReps)
         ]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
@@ -188,6 +191,7 @@ public enum DealsReader {
         var merged = MergedValues(
             merges, below: mapping.headerRow,
             paid: Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }))
+        var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
         // Reads the rows, handing them to `converter` a batch at a time.
@@ -215,6 +219,7 @@ public enum DealsReader {
                 guard row.index > mapping.headerRow,
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
+                row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {
                         blockRep = rep

@@ -16,6 +16,9 @@ public struct DealsSheet: Sendable {
     /// The date every row takes when the sheet has no date column (a tab per month or quarter: the
     /// first day of the period its name names).
     public var date: LocalDate?
+    /// Whether the rep column is written only on each block's first row, a blank rep cell taking
+    /// the rep above (`FilledDownReps`).
+    public var repsFilledDown = false
 }
 
 extension DealsTable {
@@ -161,18 +164,20 @@ extension DealsReader {
                 let blankRep =
                     sheet.rep == nil
                     ? sheet.table.flatMap { try? SheetRep.named(by: $0, knownReps, file: file.path) } : nil
-                func readSheet(merges: [CellRange] = []) throws -> DealsTable {
+                func readSheet(merges: [CellRange] = [], fillingDownReps: Bool = false) throws -> DealsTable {
                     try Self.read(
                         file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
                         dateOrder: dateOrder,
                         manualCells: manualCells,
                         blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
-                        region: sheet.region, merges: merges, sheetDate: date, progress: progress,
+                        region: sheet.region, merges: merges, fillingDownReps: fillingDownReps, sheetDate: date,
+                        progress: progress,
                         passingLinesTo: streaming.map { receive in
                             { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
                         })
                 }
                 var part = try readSheet()
+                var merges: [CellRange] = []
                 // Rows left out for a value missing under cells merged down over them: the sheet is
                 // read again, each merge's value in every row it covers (the merges come last in a
                 // sheet's XML; the first read found them).
@@ -183,7 +188,15 @@ extension DealsReader {
                     MergedValues.cover(
                         part.mergedRanges, below: sheet.mapping.headerRow, anyOf: Set(missing.map(\.row)))
                 {
-                    part = try readSheet(merges: part.mergedRanges)
+                    merges = part.mergedRanges
+                    part = try readSheet(merges: merges)
+                }
+                // Rows left out for a blank rep on a sheet that writes a rep on its block's first
+                // row only: read again, each blank rep cell of a deal row taking the rep above.
+                if streaming == nil, sheet.rep == nil, sheet.region == nil,
+                    FilledDownReps.isKept(lines: part.lines, skipped: part.skipped)
+                {
+                    part = try readSheet(merges: merges, fillingDownReps: true)
                 }
                 parts[ordinal] = part
             }
