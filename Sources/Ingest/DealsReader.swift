@@ -363,6 +363,10 @@ public enum DealsReader {
             }
         }
         styles.numbers = numbers
+        if let column = mapping.columns[.split] {
+            styles.splitInWholePercents = ValueReading.wholePercents(
+                rows.compactMap { $0.cell(at: column)?.value }, style: numbers[.split] ?? .decimalPoint)
+        }
         return styles
     }
 
@@ -379,6 +383,7 @@ public enum DealsReader {
         let dateSystem: DateSystem
         let amountStyle: NumberStyle
         let splitStyle: NumberStyle
+        let splitInWholePercents: Bool
         let quotaStyle: NumberStyle
         let rateStyle: NumberStyle
         /// The row's values by field ordinal (a buffer reused from row to row).
@@ -431,6 +436,7 @@ public enum DealsReader {
             dateSystem = styles.dateSystem
             amountStyle = styles.numbers[.amount] ?? .decimalPoint
             splitStyle = styles.numbers[.split] ?? .decimalPoint
+            splitInWholePercents = styles.splitInWholePercents
             quotaStyle = styles.numbers[.quota] ?? .decimalPoint
             rateStyle = styles.numbers[.rate] ?? .decimalPoint
         }
@@ -520,16 +526,17 @@ public enum DealsReader {
             attempt(.amount) { () throws(ValueReading.Failure) in
                 try ValueReading.money(value(.amount), style: context.amountStyle)
             })
-        let splitStyle = context.splitStyle
+        let (splitStyle, wholePercents) = (context.splitStyle, context.splitInWholePercents)
         let split = attempt(.split) { () throws(ValueReading.Failure) in
             if case .number(let number) = value(.split), let bits = number.packedStorage {
                 if let last = context.lastNumberSplit, last.bits == bits { return last.split }
-                let split = try ValueReading.fraction(.number(number), style: splitStyle)
+                let split = try ValueReading.fraction(.number(number), style: splitStyle, wholePercents: wholePercents)
                 context.lastNumberSplit = (bits, split)
                 return split
             }
             return try RowContext.remembered(value(.split), in: &context.splits) {
-                (value) throws(ValueReading.Failure) in try ValueReading.fraction(value, style: splitStyle)
+                (value) throws(ValueReading.Failure) in
+                try ValueReading.fraction(value, style: splitStyle, wholePercents: wholePercents)
             }
         }
         let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in
@@ -598,6 +605,8 @@ struct ColumnStyles: Sendable {
     var rep: String?
     /// The date every row takes when the table has no date column (a tab per month).
     var date: LocalDate?
+    /// Whether the split column writes shares as whole percents (`50` for 50%).
+    var splitInWholePercents = false
 }
 
 extension TotalRow {

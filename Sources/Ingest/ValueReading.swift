@@ -170,8 +170,12 @@ enum ValueReading {
 
     /// A fraction from `50%`, `0.5`, or a percent-formatted number cell; must lie in 0...1. A dash
     /// (`-`, `–`) is no share written, as an empty cell is (in a money column it is zero).
-    static func fraction(_ value: CellValue, style: NumberStyle) throws(Failure) -> Decimal? {
-        let number: Decimal
+    /// `wholePercents`: the column writes shares as whole percents (`50` is 50%, `100` the whole;
+    /// `wholePercents(_:)`), so a number above 1 without `%` is a hundredth of itself.
+    static func fraction(_ value: CellValue, style: NumberStyle, wholePercents: Bool = false) throws(Failure)
+        -> Decimal?
+    {
+        var number: Decimal
         switch value {
         case .empty: return nil
         case .number(let n): number = n.excelPrecision
@@ -187,11 +191,38 @@ enum ValueReading {
             }
         default: throw .wrong("expected a percentage, found \(describe(value))")
         }
+        if wholePercents, Decimal.less(1, number), !value.plainText.trimmedSpaces.hasSuffix("%") {
+            number = Decimal(sign: number.sign, exponent: number.exponent - 2, significand: number.significand)
+        }
         // On integers where small (`Decimal.less`): a split or rate is read on every row.
         guard !number.isNaN, !Decimal.less(number, 0), !Decimal.less(1, number) else {
             throw .wrong("expected a share from 0% to 100% (or 0 to 1), found \(describe(value))")
         }
         return number
+    }
+
+    /// Whether a split column's `values` write shares as whole percents (`50`, `100`, `33.33`)
+    /// rather than fractions (`0.5`, `1`): some number without `%` lies between 2 and 100, and
+    /// none lies above 100 (a column of `0.5` and `1.5` holds a share to correct, not percents).
+    static func wholePercents(_ values: [CellValue], style: NumberStyle) -> Bool {
+        var some = false
+        for value in values {
+            let number: Decimal
+            switch value {
+            case .number(let n): number = n.excelPrecision
+            case .text(let text):
+                let trimmed = text.trimmedSpaces
+                guard !trimmed.hasSuffix("%"), let n = try? parseMoney(trimmed, style: style) else { continue }
+                number = n
+            default: continue
+            }
+            guard !Decimal.less(100, number) else { return false }
+            if Decimal.less(1, number) {
+                guard !Decimal.less(number, 2) else { return false }
+                some = true
+            }
+        }
+        return some
     }
 
     /// A rate as a sheet writes it: a number cell, `7.5%`, `7,5 %` or `0.075`; nil when it is not one.
