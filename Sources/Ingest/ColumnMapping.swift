@@ -71,10 +71,13 @@ enum ColumnMatcher {
         // Each header's key is made once per row (a sheet's first rows may hold megabytes of
         // text); a cell longer than `longestHeader` is no header.
         var headers: [(column: Int, text: String, key: String)] = []
+        // The headers that name their currency (`Bonus (GBP)`, `SPIFF [EUR]`), keyed without it.
+        var unitless: [(column: Int, text: String, key: String)] = []
         for cell in row.cells {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
+            if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
         }
         var columns: [Key: Int] = [:]
         var names: [Key: String] = [:]
@@ -96,7 +99,9 @@ enum ColumnMatcher {
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
-            let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            // A header naming its currency is the field only where no header names it without one.
+            if matches.isEmpty { matches = unitless.filter { wanted.contains($0.key) && !taken.contains($0.column) } }
             if matches.count > 1 {
                 ambiguous.append((key, matches))
             } else if let match = matches.first {

@@ -219,6 +219,8 @@ public enum DealsReader {
                 guard row.index > mapping.headerRow,
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
+                // A row of units under the header (`USD`, `%`, `date`) holds no deal.
+                if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
                 row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {
