@@ -22,6 +22,9 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
 struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
     let keys: [Key]
     let wanted: [Key: Set<String>]
+    /// The header keys of the field's abbreviations (`HeaderSynonyms.abbreviations`), asked only
+    /// where no header names it in full.
+    let abbreviated: [Key: Set<String>]
     /// The fields a header may name among other words, with their synonyms and `loose` names.
     let loose: LooseHeaders<Key>
 
@@ -38,6 +41,10 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
         wanted = Dictionary(
             uniqueKeysWithValues: keys.map { key in
                 (key, Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)]))
+            })
+        abbreviated = Dictionary(
+            uniqueKeysWithValues: keys.map { key in
+                (key, Set(HeaderSynonyms.abbreviations[key.rawValue, default: []].map(headerKey)))
             })
         // Every field's names compete for a column, once some field may take one.
         self.loose = LooseHeaders(
@@ -109,6 +116,21 @@ enum ColumnMatcher {
                 names[key] = match.text
                 taken.insert(match.column)
             }
+        }
+        // Headers cut short (`Imp.`, `Vdor.`) name the fields no header names in full, each the
+        // one field its abbreviation fits and no other header cut short the same way.
+        var shortened: [Key: (column: Int, text: String)] = [:]
+        for key in keys where columns[key] == nil && !ambiguous.contains(where: { $0.key == key }) {
+            let wanted = words.abbreviated[key] ?? []
+            guard !wanted.isEmpty else { continue }
+            let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            if matches.count == 1 { shortened[key] = (matches[0].column, matches[0].text) }
+        }
+        for (key, match) in shortened
+        where shortened.values.filter({ $0.column == match.column }).count == 1 {
+            columns[key] = match.column
+            names[key] = match.text
+            taken.insert(match.column)
         }
         // Columns no synonym names may name a field among other words (`Booking Amount`), in a
         // row with text enough to be a header.
