@@ -214,8 +214,14 @@ public enum DealsReader {
                     guard region.isData(row.index) else { return }
                     row = region.clipped(row)
                 }
-                // The first block's title may stand above the header.
+                // The first block's title may stand above the header, and so may a total of the
+                // whole table (`Total` over the header, its figure in the commission column).
                 if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
+                if row.index < mapping.headerRow, region == nil,
+                    let total = TotalRow.aboveHeader(row, commissionColumn: mapping.columns[.commission])
+                {
+                    result.totals.append(total)
+                }
                 guard row.index > mapping.headerRow,
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
@@ -632,6 +638,18 @@ extension TotalRow {
             return "(total)"
         }
         return nil
+    }
+
+    /// A row above the header that totals the table: its first text opens or closes with a total
+    /// word (`Total`, `Grand total`, `Gesamt`) and its cell in `commissionColumn` holds a number
+    /// or a formula.
+    static func aboveHeader(_ row: Row, commissionColumn: Int?) -> TotalRow? {
+        guard let commissionColumn, let commission = row.cell(at: commissionColumn),
+            commission.formula != nil || { if case .number = commission.value { true } else { false } }(),
+            let first = row.cells.first(where: { $0.value.isText && $0.column < commissionColumn }),
+            let label = label(of: first.value)
+        else { return nil }
+        return TotalRow(row: row.index, label: label, commission: commission)
     }
 
     /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand
