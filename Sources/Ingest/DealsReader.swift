@@ -38,6 +38,9 @@ public struct DealsTable: Sendable {
     public var otherSheets: [(sheet: String, reason: String)] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
+    /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
+    /// dates do not.
+    var textDateOrders: Set<DateOrder> = []
     /// The merged ranges of the one sheet this table was read from (`DealsReader.read`), for
     /// reading it again with their values (`MergedValues`); empty once tables are joined.
     var mergedRanges: [CellRange] = []
@@ -58,6 +61,7 @@ extension DealsTable {
         add(part.skipped, to: &skipped)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
+        textDateOrders.formUnion(part.textDateOrders)
     }
 }
 
@@ -109,6 +113,8 @@ public enum DealsReader {
 
     /// Data rows read before the columns' number styles are decided.
     static let styleSample = 1000
+    /// Data rows held at most, past `styleSample`, for a row whose text date tells the date order.
+    static let dateOrderWait = 65_536
     /// Rows converted together, split across the cores. Up to three batches are held at once
     /// (one being read, and two queued or being converted: `BatchConverter`).
     static let batchSize = 8_192
@@ -165,10 +171,14 @@ public enum DealsReader {
     /// table has no rep column (a tab per rep), `blankRep` the rep of a row whose rep cell is blank
     /// (a tab per rep whose rep column was left empty). With `region` (an Excel Table), only the
     /// rows and columns inside it are read, and its totals rows are totals. `fillingDownReps`: a
-    /// blank rep cell of a deal row takes the rep above (`FilledDownReps`).
+    /// blank rep cell of a deal row takes the rep above (`FilledDownReps`). A date column whose
+    /// texts do not tell their order (`03/04/2026` only) takes `dateOrder`, else the order the
+    /// table's other date column shows, else `otherSheetsOrder` (the one the workbook's other sheets
+    /// show); failing those the read throws, an `UndecidedDateOrder` when `deferringUndecided`.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        blankRep: String? = nil, dateOrder: DateOrder?, manualCells: ManualCells.Keeping,
+        blankRep: String? = nil, dateOrder: DateOrder?, otherSheetsOrder: DateOrder? = nil,
+        deferringUndecided: Bool = false, manualCells: ManualCells.Keeping,
         blockReps: KnownReps = KnownReps([]),
         region: TableRegion? = nil, merges: [CellRange] = [], fillingDownReps: Bool = false,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
@@ -198,6 +208,18 @@ public enum DealsReader {
         // How far through the table the read is, to size the lines' room from the first batch.
         var position: (done: Int64, total: Int64) = (0, 0)
         var reserved = receive != nil
+        // Rows past the sample are held while the sample's text dates do not tell their order
+        // and none since has (`13/04/2026`), up to `dateOrderWait` of them.
+        var awaitingDateOrder = false
+        func decide(_ rows: [Row]) throws -> ColumnStyles {
+            var decided = try decideStyles(
+                rows, mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
+                otherSheetsOrder: otherSheetsOrder, deferringUndecided: deferringUndecided, into: &result)
+            decided.rep = sheetRep ?? blankRep
+            decided.date = sheetDate
+            decided.dateSystem = file.dateSystem
+            return decided
+        }
         func readRows() throws {
             let merges = try file.forEachRow(
                 of: table,
@@ -237,12 +259,14 @@ public enum DealsReader {
                 }
                 pending.append((row, place))
                 if styles == nil && pending.count >= styleSample {
-                    styles = try decideStyles(
-                        pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
-                        into: &result)
-                    styles?.rep = sheetRep ?? blankRep
-                    styles?.date = sheetDate
-                    styles?.dateSystem = file.dateSystem
+                    let wait: Bool
+                    if awaitingDateOrder {
+                        wait = pending.count < dateOrderWait && !DateOrder.isShown(by: row, mapping: mapping)
+                    } else {
+                        wait = dateOrder == nil && DateOrder.isUndecided(pending.map(\.0), mapping: mapping)
+                        awaitingDateOrder = wait
+                    }
+                    if !wait { styles = try decide(pending.map(\.0)) }
                 }
                 if let styles, pending.count >= batchSize {
                     if !reserved {
@@ -254,15 +278,7 @@ public enum DealsReader {
                 }
             }
             result.mergedRanges = merges
-            var decided =
-                try styles
-                ?? decideStyles(
-                    pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
-                    into: &result)
-            decided.rep = sheetRep ?? blankRep
-            decided.date = sheetDate
-            decided.dateSystem = file.dateSystem
-            try converter.add(pending, styles: decided)
+            try converter.add(pending, styles: styles ?? decide(pending.map(\.0)))
         }
         do {
             try readRows()
@@ -299,9 +315,10 @@ public enum DealsReader {
 
     private static func decideStyles(
         _ rows: [Row], mapping: ColumnMapping<Field>, file: String, table: String?, dateOrder: DateOrder?,
-        into result: inout DealsTable
+        otherSheetsOrder: DateOrder?, deferringUndecided: Bool, into result: inout DealsTable
     ) throws -> ColumnStyles {
         var styles = ColumnStyles()
+        var undecided: [(field: Field, error: SpreadsheetError)] = []
         for field in [Field.date, .cancelDate] {
             guard let column = mapping.columns[field] else { continue }
             let texts = rows.compactMap { row -> String? in
@@ -316,16 +333,28 @@ public enum DealsReader {
                 throw SpreadsheetError(
                     Location(file: file, sheet: table),
                     "column '\(name)' mixes day-first and month-first dates; settle it with --date-order")
-            } else if let order = decided.order {
+            } else if let order = decided.order ?? (decided.dotted ? .dayFirst : nil) {
                 styles.dates[field] = order
-            } else if decided.dotted {
-                styles.dates[field] = .dayFirst
+                result.textDateOrders.insert(order)
             } else if decided.seen {
-                throw SpreadsheetError(
-                    Location(file: file, sheet: table),
-                    "column '\(name)' holds dates such as '\(texts.first { ValueReading.dateParts($0) != nil } ?? "")' that read either day-first or month-first; settle it with --date-order day-first|month-first"
-                )
+                undecided.append(
+                    (
+                        field,
+                        SpreadsheetError(
+                            Location(file: file, sheet: table),
+                            "column '\(name)' holds dates such as '\(texts.first { ValueReading.dateParts($0) != nil } ?? "")' that read either day-first or month-first; settle it with --date-order day-first|month-first"
+                        )
+                    ))
             }
+        }
+        // A date column that does not tell its order is written as the table's other one shows,
+        // or else as the workbook's other sheets show.
+        let shownOrders = Set(styles.dates.values)
+        for (field, error) in undecided {
+            guard let order = shownOrders.count == 1 ? shownOrders.first : otherSheetsOrder else {
+                throw deferringUndecided ? UndecidedDateOrder(error: error) : error
+            }
+            styles.dates[field] = order
         }
         var numbers: [Field: NumberStyle] = [:]
         // A column whose texts do not show their style (`37.800`, whole euros grouped by dots)

@@ -86,6 +86,36 @@ public enum DateOrder: String, Sendable, Hashable {
         if day && month { return (nil, seen, true, dotted && seen) }
         return (day ? .dayFirst : month ? .monthFirst : nil, seen, false, dotted && seen)
     }
+
+    /// Whether a date column of `rows` (close or cancel dates under `mapping`) holds text dates
+    /// that do not tell their order (`03/04/2026`, never `13/04/2026` or `15.03.2026`).
+    static func isUndecided(_ rows: [Row], mapping: ColumnMapping<Field>) -> Bool {
+        [Field.date, .cancelDate].contains { field in
+            guard let column = mapping.columns[field] else { return false }
+            let decided = decide(
+                rows.compactMap { row in
+                    if case .text(let text) = row.cell(at: column)?.value { return text }
+                    return nil
+                })
+            return decided.seen && decided.order == nil && !decided.conflict && !decided.dotted
+        }
+    }
+
+    /// Whether a text date of `row` tells the order (`13/04/2026`, `04/13/2026`).
+    static func isShown(by row: Row, mapping: ColumnMapping<Field>) -> Bool {
+        [Field.date, .cancelDate].contains { field in
+            guard let column = mapping.columns[field], case .text(let text) = row.cell(at: column)?.value,
+                let parts = ValueReading.dateParts(text)
+            else { return false }
+            return parts.0 > 12 || parts.1 > 12
+        }
+    }
+}
+
+/// A table's text dates that read either day-first or month-first, with nothing in the table to
+/// tell which: `error` says so; the workbook's other sheets may still tell.
+struct UndecidedDateOrder: Error {
+    let error: SpreadsheetError
 }
 
 /// Reads typed values out of cells the way real sheets write them.
