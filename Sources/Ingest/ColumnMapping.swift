@@ -133,8 +133,9 @@ enum ColumnMatcher {
         for key in keys where columns[key] == nil && !ambiguous.contains(where: { $0.key == key }) {
             let wanted = words.abbreviated[key] ?? []
             guard !wanted.isEmpty else { continue }
-            let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
-            if matches.count == 1 { shortened[key] = (matches[0].column, matches[0].text) }
+            // Cut short and naming a currency as well (`Imp. (€)`).
+            let matches = (headers + unitless).filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            if Set(matches.map(\.column)).count == 1 { shortened[key] = (matches[0].column, matches[0].text) }
         }
         for (key, match) in shortened
         where shortened.values.filter({ $0.column == match.column }).count == 1 {

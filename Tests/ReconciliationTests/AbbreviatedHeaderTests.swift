@@ -27,6 +27,8 @@ import XLSX
         ["Nº Op.", "Vend.", "F. cierre", "Imp.", "Prov."],
         ["Auftrags-Nr", "Verkäufer", "Datum", "Betr.", "Prov."],
         ["N.º Op.", "Vend.", "Dt. fechamento", "Vlr.", "Comiss."],
+        ["Nº Op.", "Vdor.", "F. cierre", "Imp. (EUR)", "Comis. (€)"],
+        ["Auftr.-Nr.", "Verk.", "Abschl.-Datum", "Betr. [EUR]", "Prov. [EUR]"],
     ])
     func abbreviatedHeadersNameTheirFields(header: [String]) throws {
         let headers = try Self.mapping(header)
