@@ -35,6 +35,46 @@ import XLSX
         #expect(result.mappingNotes.contains { $0.contains("a blank rep cell takes the rep above") })
     }
 
+    /// A workbook of four deals (Ana's and Ben's, in Q1 and Q2) and `summary` under its header.
+    static func reconcile(summary: [[WriteCell]], in folder: URL) throws -> Reconciliation {
+        let rows = [
+            Self.header, Self.row("D1", "Ana Lima", 10000), Self.row("D2", "Ben Okafor", 20000),
+            [
+                .text("D3"), .text("Ana Lima"), LayoutReadingTests.date("2026-04-15"), .number(20000),
+                .number(Decimal(string: "0.05")!), .number(1000),
+            ],
+            [
+                .text("D4"), .text("Ben Okafor"), LayoutReadingTests.date("2026-04-15"), .number(4000),
+                .number(Decimal(string: "0.05")!), .number(200),
+            ],
+        ]
+        let header: [WriteCell] = ["Rep", "Period", "Commission"].map { .text($0) }
+        let path = try LayoutReadingTests.workbook([("Deals", rows), ("Summary", [header] + summary)], in: folder)
+        return try LayoutReadingTests.reconcile(path, in: folder)
+    }
+
+    @Test func aSummaryWritingTheRepOnItsFirstPeriodOnlyComparesEveryPeriod() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary: [[WriteCell]] = [
+            [.text("Ana Lima"), .text("2026-Q1"), .number(500)], [.empty, .text("2026-Q2"), .number(1100)],
+            [.text("Ben Okafor"), .text("2026-Q1"), .number(1000)], [.empty, .text("2026-Q2"), .number(300)],
+        ]
+        let result = try Self.reconcile(summary: summary, in: folder)
+        #expect(result.errors.map { "\($0.sheet)!\($0.cell) \($0.rep ?? "")" } == ["Summary!C3 R1", "Summary!C5 R2"])
+    }
+
+    @Test func aPeriodsSubtotalUnderTheRepsIsNoRepsRow() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary: [[WriteCell]] = [
+            [.text("Ana Lima"), .text("2026-Q1"), .number(500)],
+            [.text("Ben Okafor"), .text("2026-Q1"), .number(1000)],
+            [.empty, .text("2026-Q1"), .number(1500)],
+        ]
+        #expect(try Self.reconcile(summary: summary, in: folder).errors.isEmpty)
+    }
+
     @Test func aSheetWritingTheRepOnEveryRowKeepsABlankOneUnreadable() throws {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
