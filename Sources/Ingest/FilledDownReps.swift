@@ -22,9 +22,9 @@ struct FilledDownReps {
 
     /// Whether a sheet read without filling (its `lines`, and the `skipped` rows) writes its reps
     /// only on a block's first row: some deal rows (with a deal id and an amount) were left out
-    /// for a blank rep, the first deal row names its rep, and no rep is written on two deal rows
-    /// in a row (a sheet writing the rep on every row and missing one has a row to correct, not
-    /// a block to fill).
+    /// for a blank rep, the first deal row names its rep, no rep is written on two deal rows in a
+    /// row, and the blank rows are at least half as many as the written ones (a sheet writing the
+    /// rep on every row and missing one has a row to correct, not a block to fill).
     static func isKept(lines: [CreditLine], skipped: [SkippedRow]) -> Bool {
         let blanks = skipped.filter { $0.rep == nil && $0.dealID != nil && $0.amount != nil }
         guard !blanks.isEmpty else { return false }
@@ -35,7 +35,8 @@ struct FilledDownReps {
             }
         let rows = (written.map { (row: $0.row, rep: Optional($0.rep)) } + blanks.map { (row: $0.row, rep: nil) })
             .sorted { $0.row < $1.row }
-        guard rows.first?.rep != nil else { return false }
+        // A sheet that writes its reps on most rows and misses a few is not kept so.
+        guard rows.first?.rep != nil, blanks.count * 2 >= written.count else { return false }
         return !zip(rows, rows.dropFirst()).contains { above, below in above.rep != nil && above.rep == below.rep }
     }
 

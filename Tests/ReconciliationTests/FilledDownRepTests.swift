@@ -86,5 +86,13 @@ import XLSX
         let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
         #expect(read.skipped.map(\.row) == [4])
         #expect(read.lines.map(\.rep) == ["Ana Lima", "Ana Lima", "Ben Okafor"])
+        // Reps taking turns row by row, one of them missing: no block is kept so either.
+        let turns = [
+            Self.row("D1", "Ana Lima", 10000), Self.row("D2", "Ben Okafor", 20000), Self.row("D3", "Ana Lima", 4000),
+            Self.row("D4", nil, 10000), Self.row("D5", "Ben Okafor", 10000), Self.row("D6", "Ana Lima", 10000),
+        ]
+        let other = try LayoutReadingTests.workbook([("Deals", [Self.header] + turns)], in: folder)
+        let turnsRead = try DealsReader.readWorkbook(TableFile.open(other), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(turnsRead.skipped.map(\.row) == [5])
     }
 }
