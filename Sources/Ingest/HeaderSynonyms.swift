@@ -65,16 +65,16 @@ public enum HeaderSynonyms {
     public static let abbreviations: [String: [String]] = [
         "deal_id": [
             "Nº Op.", "Núm. Op.", "Nº Oper.", "Núm. Oper.", "Id. Op.", "Nº Neg.", "Nº Oport.", "Nº Opp.", "Auftr.-Nr.",
-            "Vertr.-Nr.",
+            "Vertr.-Nr.", "Cód. Op.", "Ref.",
         ],
         "rep": ["Vdor.", "Vdora.", "Vend.", "Vendr.", "Repr.", "Ejec.", "Verk.", "Vertr.-Mitarb.", "Rappr."],
         "date": [
-            "F. cierre", "F. cierre op.", "Fec. cierre", "F. operación", "Dt. fechamento", "Dt. fecho", "Abschl.-Dat.",
-            "Abschl.-Datum", "Dat.", "D. clôture",
+            "F. cierre", "F. cierre op.", "Fec. cierre", "Fch.", "Fch. cierre", "F. operación", "Dt. fechamento",
+            "Dt. fecho", "Abschl.-Dat.", "Abschl.-Datum", "Dat.", "D. clôture",
         ],
         "amount": ["Imp.", "Imp. neto", "Mto.", "Vlr.", "Betr.", "Nettobetr.", "Mont.", "Imp. total"],
         "rate": ["Tasa com.", "% com.", "Prov.-Satz", "Tx. com."],
-        "commission": ["Comis.", "Comiss.", "Prov.", "Provis.", "Provv.", "Comm. amt."],
+        "commission": ["Comis.", "Comiss.", "Prov.", "Provis.", "Provv.", "Comm. amt.", "Prov.-Betr."],
         "bonus": ["Bonif.", "Präm."],
         "cancel_date": ["F. cancel.", "F. baja", "Storno-Dat."],
     ]

@@ -29,6 +29,7 @@ import XLSX
         ["N.º Op.", "Vend.", "Dt. fechamento", "Vlr.", "Comiss."],
         ["Nº Op.", "Vdor.", "F. cierre", "Imp. (EUR)", "Comis. (€)"],
         ["Auftr.-Nr.", "Verk.", "Abschl.-Datum", "Betr. [EUR]", "Prov. [EUR]"],
+        ["Ref.", "Vdor.", "Fch. cierre", "Imp.", "Comis."],
     ])
     func abbreviatedHeadersNameTheirFields(header: [String]) throws {
         let headers = try Self.mapping(header)
