@@ -51,8 +51,12 @@ enum TotalRowFindings {
             if let formula = cell.formula, formula.uppercased().contains("SUMIF") { continue }
             let spans = cell.formula.map(FormulaForensics.localRowSpans(in:)) ?? []
             // The rows below it, down to the next total (every one, for a total over the header).
-            let next = own < headerRow ? Int.max : totalRows[sheet]?.filter { $0 > own }.min() ?? Int.max
-            let below = (dataRows[sheet] ?? []).filter { $0.own > max(own, headerRow) && $0.own < next }
+            // Looked for only where the total may stand above them (a sheet of a million rows has
+            // totals below their rows, each of which would pass over all of them).
+            lazy var below: [(own: Int, key: Int)] = {
+                let next = own < headerRow ? Int.max : totalRows[sheet]?.filter { $0 > own }.min() ?? Int.max
+                return (dataRows[sheet] ?? []).filter { $0.own > max(own, headerRow) && $0.own < next }
+            }()
             let standsAbove =
                 own < headerRow
                 || (spans.isEmpty
