@@ -143,20 +143,9 @@ enum ColumnMatcher {
             names[key] = match.text
             taken.insert(match.column)
         }
-        // Columns no synonym names may name a field among other words (`Booking Amount`), in a
-        // row with text enough to be a header.
-        if !words.loose.claimable.isEmpty && headers.count >= required.count {
-            let open = words.loose.claimable.filter { key in
-                columns[key] == nil && !ambiguous.contains { $0.key == key }
-            }
-            for (key, match) in words.loose.match(headers.map { ($0.column, $0.text) }, open: open, taken: taken) {
-                columns[key] = match.column
-                names[key] = match.text
-                taken.insert(match.column)
-            }
-        }
         // A commission's header (`Comm`, `Comisión`) over a column of rates is the rate: beside a
-        // commission column, or alone (no commission is written then), unless it is pinned.
+        // commission column, or alone (a header naming the commission among other words may then
+        // be it: `Importe comisión`), unless it is pinned.
         if let (rate, commission, amount) = words.figures, !sample.isEmpty, pins[commission.rawValue] == nil {
             func holdsRates(_ column: Int) -> Bool {
                 Self.holdsRates(sample, column: column, amountColumn: columns[amount])
@@ -182,6 +171,20 @@ enum ColumnMatcher {
             if rates.count == 1, columns[rate] == nil {
                 columns[rate] = rates[0].column
                 names[rate] = rates[0].text
+            }
+            // Columns of rates are the commission's among other words no more.
+            taken.formUnion(rates.map(\.column))
+        }
+        // Columns no synonym names may name a field among other words (`Booking Amount`), in a
+        // row with text enough to be a header.
+        if !words.loose.claimable.isEmpty && headers.count >= required.count {
+            let open = words.loose.claimable.filter { key in
+                columns[key] == nil && !ambiguous.contains { $0.key == key }
+            }
+            for (key, match) in words.loose.match(headers.map { ($0.column, $0.text) }, open: open, taken: taken) {
+                columns[key] = match.column
+                names[key] = match.text
+                taken.insert(match.column)
             }
         }
         let isHeaderRow = required.allSatisfy { key in columns[key] != nil || ambiguous.contains { $0.key == key } }

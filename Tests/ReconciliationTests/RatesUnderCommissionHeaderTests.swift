@@ -42,6 +42,17 @@ import XLSX
         #expect(read.mapping.columns[.commission] == nil)
     }
 
+    @Test func ratesUnderTheCommissionsOwnNameLeaveItToAHeaderNamingItAmongOtherWords() throws {
+        let read = try Self.read(
+            ["Operación", "Vendedor", "Fecha", "Importe", "Comisión", "Importe comisión"],
+            [
+                Self.row("D1", "Ana Lima", 10000, [.text("5%"), .number(500)]),
+                Self.row("D2", "Ben Okafor", 20000, [.text("5%"), .number(1000)]),
+            ])
+        #expect(read.mapping.headers[.rate] == "Comisión")
+        #expect(read.mapping.headers[.commission] == "Importe comisión")
+    }
+
     @Test func aCommissionOfMoneyStaysTheCommission() throws {
         let read = try Self.read(
             ["Deal ID", "Rep", "Close Date", "Amount", "Comm"],
