@@ -117,8 +117,13 @@ enum ColumnMatcher {
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
             var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
-            // A header naming its currency is the field only where no header names it without one.
-            if matches.isEmpty { matches = unitless.filter { wanted.contains($0.key) && !taken.contains($0.column) } }
+            // A header naming its currency is the field only where no header names it without one,
+            // and only one such header names it (`Commission (USD)` beside `Commission (EUR)` is
+            // either, as a header naming the field among other words would be: neither is taken).
+            if matches.isEmpty {
+                let named = unitless.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+                if named.count == 1 { matches = named }
+            }
             if matches.count > 1 {
                 ambiguous.append((key, matches))
             } else if let match = matches.first {

@@ -43,6 +43,23 @@ import XLSX
         #expect(result.errors.map { "\($0.cell)" } == ["G4"])
     }
 
+    @Test func aFieldTwoCurrenciesNameIsNeitherColumn() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = [
+            "Deal ID", "Rep", "Close Date", "Amount", "Commission", "Bonus (GBP)", "Bonus (EUR)",
+        ]
+        .map { .text($0) }
+        let row: [WriteCell] = [
+            .text("D1"), .text("Ana Lima"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500),
+            .number(100), .empty,
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", [header, row])], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        #expect(read.mapping.columns[.bonus] == nil)
+        #expect(read.lines.count == 1)
+    }
+
     @Test func aPercentageInBracketsIsNoCurrency() {
         #expect(UnitsRow.withoutCurrency("Bonus (GBP)") == "Bonus")
         #expect(UnitsRow.withoutCurrency("Comisión (€)") == "Comisión")
