@@ -11,9 +11,9 @@ enum UnitsRow {
             let open = header.lastIndex(of: close == ")" ? "(" : "[")
         else { return nil }
         let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
-        let bare = header[..<open].trimmingCharacters(in: .whitespaces)
-        guard !bare.isEmpty, isCurrency(unit.trimmingCharacters(in: .whitespaces)) else { return nil }
-        return bare
+        let name = header[..<open].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, isCurrency(bare(String(unit))) else { return nil }
+        return name
     }
 
     /// Whether `row`, the one right under the header, writes units only: two cells or more, each
@@ -30,14 +30,24 @@ enum UnitsRow {
                 if let first = unit.first, let last = unit.last,
                     (first, last) == ("(", ")") || (first, last) == ("[", "]")
                 {
-                    unit = String(unit.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                    unit = String(unit.dropFirst().dropLast())
                 }
+                unit = bare(unit)
                 guard isCurrency(unit) || otherUnits.contains(unit.lowercased()) else { return false }
                 units += 1
             default: return false
             }
         }
         return units >= 2
+    }
+
+    /// A unit without the spaces around it and a word saying `in` before it (`in €`, `en EUR`, `em R$`).
+    private static func bare(_ unit: String) -> String {
+        let trimmed = unit.trimmingCharacters(in: .whitespaces)
+        for word in ["in ", "en ", "em "] where trimmed.lowercased().hasPrefix(word) {
+            return String(trimmed.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return trimmed
     }
 
     /// A currency's symbol or its ISO code in capitals (`EUR`, `USD`).
@@ -52,6 +62,7 @@ enum UnitsRow {
     private static let otherUnits: Set<String> = [
         "%", "#", "n°", "nº", "no.", "date", "dates", "fecha", "data", "datum", "text", "texto", "texte", "testo",
         "name", "nombre", "nome", "nom", "id", "dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd", "dd.mm.yyyy", "dd/mm/aaaa",
-        "tt.mm.jjjj", "gg/mm/aaaa", "jj/mm/aaaa", "ratio", "fraction", "amount", "number", "qty",
+        "tt.mm.jjjj", "gg/mm/aaaa", "jj/mm/aaaa", "dd/mm/yy", "mm/dd/yy", "yyyy/mm/dd", "aaaa-mm-dd", "dd-mm-yyyy",
+        "ratio", "fraction", "amount", "number", "qty",
     ]
 }

@@ -63,6 +63,7 @@ import XLSX
     @Test func aPercentageInBracketsIsNoCurrency() {
         #expect(UnitsRow.withoutCurrency("Bonus (GBP)") == "Bonus")
         #expect(UnitsRow.withoutCurrency("Comisión (€)") == "Comisión")
+        #expect(UnitsRow.withoutCurrency("Bonus (in GBP)") == "Bonus")
         #expect(UnitsRow.withoutCurrency("Commission (%)") == nil)
         #expect(UnitsRow.withoutCurrency("(USD)") == nil)
         #expect(UnitsRow.withoutCurrency("Deal (Opp)") == nil)
@@ -73,6 +74,7 @@ import XLSX
             Row(index: 2, cells: values.enumerated().map { Cell(column: $0.offset + 1, value: $0.element) })
         }
         #expect(UnitsRow.holdsOnlyUnits(row([.empty, .text("date"), .text("USD"), .text("%")])))
+        #expect(UnitsRow.holdsOnlyUnits(row([.text("dd/mm/yy"), .text("in €"), .text("(en EUR)")])))
         #expect(!UnitsRow.holdsOnlyUnits(row([.text("USD")])))
         #expect(!UnitsRow.holdsOnlyUnits(row([.text("D1"), .text("USD"), .text("%")])))
         #expect(!UnitsRow.holdsOnlyUnits(row([.text("EUR"), .number(100), .text("%")])))
