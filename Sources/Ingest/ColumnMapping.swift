@@ -1,3 +1,5 @@
+import Foundation
+import Primitives
 import Spreadsheet
 
 /// Which column holds which field, found from a header row.
@@ -22,8 +24,14 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
 struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
     let keys: [Key]
     let wanted: [Key: Set<String>]
+    /// The header keys of the field's abbreviations (`HeaderSynonyms.abbreviations`), asked only
+    /// where no header names it in full.
+    let abbreviated: [Key: Set<String>]
     /// The fields a header may name among other words, with their synonyms and `loose` names.
     let loose: LooseHeaders<Key>
+    /// The rate, the commission and the amount, for a commission's header over a column of rates
+    /// (`Comm` holding `0.05`, `5%`): the column is the rate (`ColumnMatcher.holdsRates`).
+    var figures: (rate: Key, commission: Key, amount: Key)?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -39,6 +47,10 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
             uniqueKeysWithValues: keys.map { key in
                 (key, Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)]))
             })
+        abbreviated = Dictionary(
+            uniqueKeysWithValues: keys.map { key in
+                (key, Set(HeaderSynonyms.abbreviations[key.rawValue, default: []].map(headerKey)))
+            })
         // Every field's names compete for a column, once some field may take one.
         self.loose = LooseHeaders(
             names: loose.isEmpty
@@ -52,9 +64,13 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
 
 extension Field {
     /// The deals' header words, made once.
-    static let headerWords = HeaderWords(
-        keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID, measure: .amount,
-        owners: [.commission, .bonus], percentages: [.split, .rate])
+    static let headerWords = {
+        var words = HeaderWords(
+            keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID, measure: .amount,
+            owners: [.commission, .bonus], percentages: [.split, .rate])
+        words.figures = (.rate, .commission, .amount)
+        return words
+    }()
 }
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.
@@ -62,19 +78,23 @@ enum ColumnMatcher {
     /// The longest text, in UTF-8 bytes, that can be a header.
     static let longestHeader = 255
 
-    /// Maps one candidate header row. `pins` name the exact header for a field.
+    /// Maps one candidate header row. `pins` name the exact header for a field; `sample`, the rows
+    /// below it, tells a commission's header over rates from the commission (`holdsRates`).
     /// Returns nil when a required field is missing; throws when a field is ambiguous.
     static func map<Key: Hashable & Sendable & RawRepresentable>(
-        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String]
+        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row] = []
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
         let keys = words.keys
         // Each header's key is made once per row (a sheet's first rows may hold megabytes of
         // text); a cell longer than `longestHeader` is no header.
         var headers: [(column: Int, text: String, key: String)] = []
+        // The headers that name their currency (`Bonus (GBP)`, `SPIFF [EUR]`), keyed without it.
+        var unitless: [(column: Int, text: String, key: String)] = []
         for cell in row.cells {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
+            if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
         }
         var columns: [Key: Int] = [:]
         var names: [Key: String] = [:]
@@ -96,7 +116,14 @@ enum ColumnMatcher {
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
-            let matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            // A header naming its currency is the field only where no header names it without one,
+            // and only one such header names it (`Commission (USD)` beside `Commission (EUR)` is
+            // either, as a header naming the field among other words would be: neither is taken).
+            if matches.isEmpty {
+                let named = unitless.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+                if named.count == 1 { matches = named }
+            }
             if matches.count > 1 {
                 ambiguous.append((key, matches))
             } else if let match = matches.first {
@@ -104,6 +131,54 @@ enum ColumnMatcher {
                 names[key] = match.text
                 taken.insert(match.column)
             }
+        }
+        // Headers cut short (`Imp.`, `Vdor.`) name the fields no header names in full, each the
+        // one field its abbreviation fits and no other header cut short the same way.
+        var shortened: [Key: (column: Int, text: String)] = [:]
+        for key in keys where columns[key] == nil && !ambiguous.contains(where: { $0.key == key }) {
+            let wanted = words.abbreviated[key] ?? []
+            guard !wanted.isEmpty else { continue }
+            // Cut short and naming a currency as well (`Imp. (€)`).
+            let matches = (headers + unitless).filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            if Set(matches.map(\.column)).count == 1 { shortened[key] = (matches[0].column, matches[0].text) }
+        }
+        for (key, match) in shortened
+        where shortened.values.filter({ $0.column == match.column }).count == 1 {
+            columns[key] = match.column
+            names[key] = match.text
+            taken.insert(match.column)
+        }
+        // A commission's header (`Comm`, `Comisión`) over a column of rates is the rate: beside a
+        // commission column, or alone (a header naming the commission among other words may then
+        // be it: `Importe comisión`), unless it is pinned.
+        if let (rate, commission, amount) = words.figures, !sample.isEmpty, pins[commission.rawValue] == nil {
+            func holdsRates(_ column: Int) -> Bool {
+                Self.holdsRates(sample, column: column, amountColumn: columns[amount])
+            }
+            var rates: [(column: Int, text: String, key: String)] = []
+            if let index = ambiguous.firstIndex(where: { $0.key == commission }) {
+                let matches = ambiguous[index].matches
+                let others = matches.filter { !holdsRates($0.column) }
+                if others.count < matches.count, others.count <= 1 {
+                    ambiguous.remove(at: index)
+                    rates = matches.filter { holdsRates($0.column) }
+                    if let other = others.first {
+                        columns[commission] = other.column
+                        names[commission] = other.text
+                        taken.insert(other.column)
+                    }
+                }
+            } else if let column = columns[commission], holdsRates(column), let text = names[commission] {
+                columns[commission] = nil
+                names[commission] = nil
+                rates = [(column, text, headerKey(text))]
+            }
+            if rates.count == 1, columns[rate] == nil {
+                columns[rate] = rates[0].column
+                names[rate] = rates[0].text
+            }
+            // Columns of rates are the commission's among other words no more.
+            taken.formUnion(rates.map(\.column))
         }
         // Columns no synonym names may name a field among other words (`Booking Amount`), in a
         // row with text enough to be a header.
@@ -129,6 +204,30 @@ enum ColumnMatcher {
         var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)
         mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
         return mapping
+    }
+
+    /// Whether the cells of `column` in `rows` (the first rows below a header) hold rates rather
+    /// than money: some `%` text or fraction between 0 and 1 on a row whose amount (in
+    /// `amountColumn`) is 100 or more, and no figure above 1 or below 0. A commission column's
+    /// figures are a part of their amounts, never a fraction of one unit of money.
+    static func holdsRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
+        var rates = 0
+        for row in rows {
+            guard let value = row.cell(at: column)?.value, value != .empty,
+                let number = ValueReading.percentage(value, style: .decimalPoint)
+            else { continue }
+            guard !Decimal.less(1, number), !Decimal.less(number, 0) else { return false }
+            if value.isText && value.plainText.trimmingCharacters(in: .whitespaces).hasSuffix("%") {
+                rates += 1
+                continue
+            }
+            guard number != 0 else { continue }
+            let amount = amountColumn.flatMap { row.cell(at: $0) }.flatMap {
+                try? ValueReading.money($0.value, style: .decimalPoint)
+            }
+            if let amount, amount.magnitude >= 100 { rates += 1 }
+        }
+        return rates > 0
     }
 
     /// The message for a sheet where no row among the first ones holds every required field.

@@ -38,6 +38,9 @@ public struct DealsTable: Sendable {
     public var otherSheets: [(sheet: String, reason: String)] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
+    /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
+    /// dates do not.
+    var textDateOrders: Set<DateOrder> = []
     /// The merged ranges of the one sheet this table was read from (`DealsReader.read`), for
     /// reading it again with their values (`MergedValues`); empty once tables are joined.
     var mergedRanges: [CellRange] = []
@@ -58,6 +61,7 @@ extension DealsTable {
         add(part.skipped, to: &skipped)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
+        textDateOrders.formUnion(part.textDateOrders)
     }
 }
 
@@ -109,6 +113,8 @@ public enum DealsReader {
 
     /// Data rows read before the columns' number styles are decided.
     static let styleSample = 1000
+    /// Data rows held at most, past `styleSample`, for a row whose text date tells the date order.
+    static let dateOrderWait = 65_536
     /// Rows converted together, split across the cores. Up to three batches are held at once
     /// (one being read, and two queued or being converted: `BatchConverter`).
     static let batchSize = 8_192
@@ -164,12 +170,17 @@ public enum DealsReader {
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
     /// table has no rep column (a tab per rep), `blankRep` the rep of a row whose rep cell is blank
     /// (a tab per rep whose rep column was left empty). With `region` (an Excel Table), only the
-    /// rows and columns inside it are read, and its totals rows are totals.
+    /// rows and columns inside it are read, and its totals rows are totals. `fillingDownReps`: a
+    /// blank rep cell of a deal row takes the rep above (`FilledDownReps`). A date column whose
+    /// texts do not tell their order (`03/04/2026` only) takes `dateOrder`, else the order the
+    /// table's other date column shows, else `otherSheetsOrder` (the one the workbook's other sheets
+    /// show); failing those the read throws, an `UndecidedDateOrder` when `deferringUndecided`.
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
-        blankRep: String? = nil, dateOrder: DateOrder?, manualCells: ManualCells.Keeping,
+        blankRep: String? = nil, dateOrder: DateOrder?, otherSheetsOrder: DateOrder? = nil,
+        deferringUndecided: Bool = false, manualCells: ManualCells.Keeping,
         blockReps: KnownReps = KnownReps([]),
-        region: TableRegion? = nil, merges: [CellRange] = [],
+        region: TableRegion? = nil, merges: [CellRange] = [], fillingDownReps: Bool = false,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -178,7 +189,9 @@ public enum DealsReader {
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
         result.sheets = [
-            DealsSheet(name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate)
+            DealsSheet(
+                name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate,
+                repsFilledDown: fillingDownReps)
         ]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
@@ -188,12 +201,25 @@ public enum DealsReader {
         var merged = MergedValues(
             merges, below: mapping.headerRow,
             paid: Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }))
+        var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
         // Reads the rows, handing them to `converter` a batch at a time.
         // How far through the table the read is, to size the lines' room from the first batch.
         var position: (done: Int64, total: Int64) = (0, 0)
         var reserved = receive != nil
+        // Rows past the sample are held while the sample's text dates do not tell their order
+        // and none since has (`13/04/2026`), up to `dateOrderWait` of them.
+        var awaitingDateOrder = false
+        func decide(_ rows: [Row]) throws -> ColumnStyles {
+            var decided = try decideStyles(
+                rows, mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
+                otherSheetsOrder: otherSheetsOrder, deferringUndecided: deferringUndecided, into: &result)
+            decided.rep = sheetRep ?? blankRep
+            decided.date = sheetDate
+            decided.dateSystem = file.dateSystem
+            return decided
+        }
         func readRows() throws {
             let merges = try file.forEachRow(
                 of: table,
@@ -210,11 +236,20 @@ public enum DealsReader {
                     guard region.isData(row.index) else { return }
                     row = region.clipped(row)
                 }
-                // The first block's title may stand above the header.
+                // The first block's title may stand above the header, and so may a total of the
+                // whole table (`Total` over the header, its figure in the commission column).
                 if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
+                if row.index < mapping.headerRow, region == nil,
+                    let total = TotalRow.aboveHeader(row, commissionColumn: mapping.columns[.commission])
+                {
+                    result.totals.append(total)
+                }
                 guard row.index > mapping.headerRow,
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
+                // A row of units under the header (`USD`, `%`, `date`) holds no deal.
+                if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
+                row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {
                         blockRep = rep
@@ -224,12 +259,14 @@ public enum DealsReader {
                 }
                 pending.append((row, place))
                 if styles == nil && pending.count >= styleSample {
-                    styles = try decideStyles(
-                        pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
-                        into: &result)
-                    styles?.rep = sheetRep ?? blankRep
-                    styles?.date = sheetDate
-                    styles?.dateSystem = file.dateSystem
+                    let wait: Bool
+                    if awaitingDateOrder {
+                        wait = pending.count < dateOrderWait && !DateOrder.isShown(by: row, mapping: mapping)
+                    } else {
+                        wait = dateOrder == nil && DateOrder.isUndecided(pending.map(\.0), mapping: mapping)
+                        awaitingDateOrder = wait
+                    }
+                    if !wait { styles = try decide(pending.map(\.0)) }
                 }
                 if let styles, pending.count >= batchSize {
                     if !reserved {
@@ -241,15 +278,7 @@ public enum DealsReader {
                 }
             }
             result.mergedRanges = merges
-            var decided =
-                try styles
-                ?? decideStyles(
-                    pending.map(\.0), mapping: mapping, file: file.path, table: table, dateOrder: dateOrder,
-                    into: &result)
-            decided.rep = sheetRep ?? blankRep
-            decided.date = sheetDate
-            decided.dateSystem = file.dateSystem
-            try converter.add(pending, styles: decided)
+            try converter.add(pending, styles: styles ?? decide(pending.map(\.0)))
         }
         do {
             try readRows()
@@ -286,9 +315,10 @@ public enum DealsReader {
 
     private static func decideStyles(
         _ rows: [Row], mapping: ColumnMapping<Field>, file: String, table: String?, dateOrder: DateOrder?,
-        into result: inout DealsTable
+        otherSheetsOrder: DateOrder?, deferringUndecided: Bool, into result: inout DealsTable
     ) throws -> ColumnStyles {
         var styles = ColumnStyles()
+        var undecided: [(field: Field, error: SpreadsheetError)] = []
         for field in [Field.date, .cancelDate] {
             guard let column = mapping.columns[field] else { continue }
             let texts = rows.compactMap { row -> String? in
@@ -303,16 +333,28 @@ public enum DealsReader {
                 throw SpreadsheetError(
                     Location(file: file, sheet: table),
                     "column '\(name)' mixes day-first and month-first dates; settle it with --date-order")
-            } else if let order = decided.order {
+            } else if let order = decided.order ?? (decided.dotted ? .dayFirst : nil) {
                 styles.dates[field] = order
-            } else if decided.dotted {
-                styles.dates[field] = .dayFirst
+                result.textDateOrders.insert(order)
             } else if decided.seen {
-                throw SpreadsheetError(
-                    Location(file: file, sheet: table),
-                    "column '\(name)' holds dates such as '\(texts.first { ValueReading.dateParts($0) != nil } ?? "")' that read either day-first or month-first; settle it with --date-order day-first|month-first"
-                )
+                undecided.append(
+                    (
+                        field,
+                        SpreadsheetError(
+                            Location(file: file, sheet: table),
+                            "column '\(name)' holds dates such as '\(texts.first { ValueReading.dateParts($0) != nil } ?? "")' that read either day-first or month-first; settle it with --date-order day-first|month-first"
+                        )
+                    ))
             }
+        }
+        // A date column that does not tell its order is written as the table's other one shows,
+        // or else as the workbook's other sheets show.
+        let shownOrders = Set(styles.dates.values)
+        for (field, error) in undecided {
+            guard let order = shownOrders.count == 1 ? shownOrders.first : otherSheetsOrder else {
+                throw deferringUndecided ? UndecidedDateOrder(error: error) : error
+            }
+            styles.dates[field] = order
         }
         var numbers: [Field: NumberStyle] = [:]
         // A column whose texts do not show their style (`37.800`, whole euros grouped by dots)
@@ -358,6 +400,10 @@ public enum DealsReader {
             }
         }
         styles.numbers = numbers
+        if let column = mapping.columns[.split] {
+            styles.splitInWholePercents = ValueReading.wholePercents(
+                rows.compactMap { $0.cell(at: column)?.value }, style: numbers[.split] ?? .decimalPoint)
+        }
         return styles
     }
 
@@ -374,6 +420,7 @@ public enum DealsReader {
         let dateSystem: DateSystem
         let amountStyle: NumberStyle
         let splitStyle: NumberStyle
+        let splitInWholePercents: Bool
         let quotaStyle: NumberStyle
         let rateStyle: NumberStyle
         /// The row's values by field ordinal (a buffer reused from row to row).
@@ -426,6 +473,7 @@ public enum DealsReader {
             dateSystem = styles.dateSystem
             amountStyle = styles.numbers[.amount] ?? .decimalPoint
             splitStyle = styles.numbers[.split] ?? .decimalPoint
+            splitInWholePercents = styles.splitInWholePercents
             quotaStyle = styles.numbers[.quota] ?? .decimalPoint
             rateStyle = styles.numbers[.rate] ?? .decimalPoint
         }
@@ -515,16 +563,17 @@ public enum DealsReader {
             attempt(.amount) { () throws(ValueReading.Failure) in
                 try ValueReading.money(value(.amount), style: context.amountStyle)
             })
-        let splitStyle = context.splitStyle
+        let (splitStyle, wholePercents) = (context.splitStyle, context.splitInWholePercents)
         let split = attempt(.split) { () throws(ValueReading.Failure) in
             if case .number(let number) = value(.split), let bits = number.packedStorage {
                 if let last = context.lastNumberSplit, last.bits == bits { return last.split }
-                let split = try ValueReading.fraction(.number(number), style: splitStyle)
+                let split = try ValueReading.fraction(.number(number), style: splitStyle, wholePercents: wholePercents)
                 context.lastNumberSplit = (bits, split)
                 return split
             }
             return try RowContext.remembered(value(.split), in: &context.splits) {
-                (value) throws(ValueReading.Failure) in try ValueReading.fraction(value, style: splitStyle)
+                (value) throws(ValueReading.Failure) in
+                try ValueReading.fraction(value, style: splitStyle, wholePercents: wholePercents)
             }
         }
         let cancel = attempt(.cancelDate) { () throws(ValueReading.Failure) in
@@ -593,6 +642,8 @@ struct ColumnStyles: Sendable {
     var rep: String?
     /// The date every row takes when the table has no date column (a tab per month).
     var date: LocalDate?
+    /// Whether the split column writes shares as whole percents (`50` for 50%).
+    var splitInWholePercents = false
 }
 
 extension TotalRow {
@@ -616,6 +667,18 @@ extension TotalRow {
             return "(total)"
         }
         return nil
+    }
+
+    /// A row above the header that totals the table: its first text opens or closes with a total
+    /// word (`Total`, `Grand total`, `Gesamt`) and its cell in `commissionColumn` holds a number
+    /// or a formula.
+    static func aboveHeader(_ row: Row, commissionColumn: Int?) -> TotalRow? {
+        guard let commissionColumn, let commission = row.cell(at: commissionColumn),
+            commission.formula != nil || { if case .number = commission.value { true } else { false } }(),
+            let first = row.cells.first(where: { $0.value.isText && $0.column < commissionColumn }),
+            let label = label(of: first.value)
+        else { return nil }
+        return TotalRow(row: row.index, label: label, commission: commission)
     }
 
     /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand

@@ -54,7 +54,9 @@ public enum HeaderSearch {
         for (index, row) in rows.enumerated() {
             var single: Error?
             do {
-                if let mapping = try ColumnMatcher.map(row: row, words: words, required: required, pins: pins) {
+                if let mapping = try ColumnMatcher.map(
+                    row: row, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
+                {
                     return mapping
                 }
             } catch {
@@ -62,7 +64,8 @@ public enum HeaderSearch {
             }
             if index > 0, rows[index - 1].index == row.index - 1 {
                 func mapped(_ joined: Row) -> ColumnMapping<Key>? {
-                    try? ColumnMatcher.map(row: joined, words: words, required: required, pins: pins)
+                    try? ColumnMatcher.map(
+                        row: joined, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
                 }
                 let upper = rows[index - 1]
                 var mapping = mapped(joined(upper, row))

@@ -58,6 +58,27 @@ public enum HeaderSynonyms {
         "balance": ["Saldo", "Solde"],
     ]
 
+    /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
+    /// the German `Betr.`, `Prov.`), by field name: a header names a field by one of these only when
+    /// no header names it in full, and only when no other header is cut short the same way (`Prov.`
+    /// may be a province beside a `Comisión` column; `Imp.` a tax beside an `Importe`).
+    public static let abbreviations: [String: [String]] = [
+        "deal_id": [
+            "Nº Op.", "Núm. Op.", "Nº Oper.", "Núm. Oper.", "Id. Op.", "Nº Neg.", "Nº Oport.", "Nº Opp.", "Auftr.-Nr.",
+            "Vertr.-Nr.", "Cód. Op.", "Ref.",
+        ],
+        "rep": ["Vdor.", "Vdora.", "Vend.", "Vendr.", "Repr.", "Ejec.", "Verk.", "Vertr.-Mitarb.", "Rappr."],
+        "date": [
+            "F. cierre", "F. cierre op.", "Fec. cierre", "Fch.", "Fch. cierre", "F. operación", "Dt. fechamento",
+            "Dt. fecho", "Abschl.-Dat.", "Abschl.-Datum", "Dat.", "D. clôture",
+        ],
+        "amount": ["Imp.", "Imp. neto", "Mto.", "Vlr.", "Betr.", "Nettobetr.", "Mont.", "Imp. total"],
+        "rate": ["Tasa com.", "% com.", "Prov.-Satz", "Tx. com."],
+        "commission": ["Comis.", "Comiss.", "Prov.", "Provis.", "Provv.", "Comm. amt.", "Prov.-Betr."],
+        "bonus": ["Bonif.", "Präm."],
+        "cancel_date": ["F. cancel.", "F. baja", "Storno-Dat."],
+    ]
+
     /// Words that open a total row's label, in every language: `Total Ana Lima`, `Grand total`,
     /// `Total general`, `Gesamt`, `Totale`, `Σ`.
     public static let totalWords: [String] = [

@@ -86,6 +86,36 @@ public enum DateOrder: String, Sendable, Hashable {
         if day && month { return (nil, seen, true, dotted && seen) }
         return (day ? .dayFirst : month ? .monthFirst : nil, seen, false, dotted && seen)
     }
+
+    /// Whether a date column of `rows` (close or cancel dates under `mapping`) holds text dates
+    /// that do not tell their order (`03/04/2026`, never `13/04/2026` or `15.03.2026`).
+    static func isUndecided(_ rows: [Row], mapping: ColumnMapping<Field>) -> Bool {
+        [Field.date, .cancelDate].contains { field in
+            guard let column = mapping.columns[field] else { return false }
+            let decided = decide(
+                rows.compactMap { row in
+                    if case .text(let text) = row.cell(at: column)?.value { return text }
+                    return nil
+                })
+            return decided.seen && decided.order == nil && !decided.conflict && !decided.dotted
+        }
+    }
+
+    /// Whether a text date of `row` tells the order (`13/04/2026`, `04/13/2026`).
+    static func isShown(by row: Row, mapping: ColumnMapping<Field>) -> Bool {
+        [Field.date, .cancelDate].contains { field in
+            guard let column = mapping.columns[field], case .text(let text) = row.cell(at: column)?.value,
+                let parts = ValueReading.dateParts(text)
+            else { return false }
+            return parts.0 > 12 || parts.1 > 12
+        }
+    }
+}
+
+/// A table's text dates that read either day-first or month-first, with nothing in the table to
+/// tell which: `error` says so; the workbook's other sheets may still tell.
+struct UndecidedDateOrder: Error {
+    let error: SpreadsheetError
 }
 
 /// Reads typed values out of cells the way real sheets write them.
@@ -170,8 +200,12 @@ enum ValueReading {
 
     /// A fraction from `50%`, `0.5`, or a percent-formatted number cell; must lie in 0...1. A dash
     /// (`-`, `–`) is no share written, as an empty cell is (in a money column it is zero).
-    static func fraction(_ value: CellValue, style: NumberStyle) throws(Failure) -> Decimal? {
-        let number: Decimal
+    /// `wholePercents`: the column writes shares as whole percents (`50` is 50%, `100` the whole;
+    /// `wholePercents(_:)`), so a number above 1 without `%` is a hundredth of itself.
+    static func fraction(_ value: CellValue, style: NumberStyle, wholePercents: Bool = false) throws(Failure)
+        -> Decimal?
+    {
+        var number: Decimal
         switch value {
         case .empty: return nil
         case .number(let n): number = n.excelPrecision
@@ -187,11 +221,38 @@ enum ValueReading {
             }
         default: throw .wrong("expected a percentage, found \(describe(value))")
         }
+        if wholePercents, Decimal.less(1, number), !value.plainText.trimmedSpaces.hasSuffix("%") {
+            number = Decimal(sign: number.sign, exponent: number.exponent - 2, significand: number.significand)
+        }
         // On integers where small (`Decimal.less`): a split or rate is read on every row.
         guard !number.isNaN, !Decimal.less(number, 0), !Decimal.less(1, number) else {
             throw .wrong("expected a share from 0% to 100% (or 0 to 1), found \(describe(value))")
         }
         return number
+    }
+
+    /// Whether a split column's `values` write shares as whole percents (`50`, `100`, `33.33`)
+    /// rather than fractions (`0.5`, `1`): some number without `%` lies between 2 and 100, and
+    /// none lies above 100 (a column of `0.5` and `1.5` holds a share to correct, not percents).
+    static func wholePercents(_ values: [CellValue], style: NumberStyle) -> Bool {
+        var some = false
+        for value in values {
+            let number: Decimal
+            switch value {
+            case .number(let n): number = n.excelPrecision
+            case .text(let text):
+                let trimmed = text.trimmedSpaces
+                guard !trimmed.hasSuffix("%"), let n = try? parseMoney(trimmed, style: style) else { continue }
+                number = n
+            default: continue
+            }
+            guard !Decimal.less(100, number) else { return false }
+            if Decimal.less(1, number) {
+                guard !Decimal.less(number, 2) else { return false }
+                some = true
+            }
+        }
+        return some
     }
 
     /// A rate as a sheet writes it: a number cell, `7.5%`, `7,5 %` or `0.075`; nil when it is not one.

@@ -16,6 +16,9 @@ public struct DealsSheet: Sendable {
     /// The date every row takes when the sheet has no date column (a tab per month or quarter: the
     /// first day of the period its name names).
     public var date: LocalDate?
+    /// Whether the rep column is written only on each block's first row, a blank rep cell taking
+    /// the rep above (`FilledDownReps`).
+    public var repsFilledDown = false
 }
 
 extension DealsTable {
@@ -142,6 +145,54 @@ extension DealsReader {
         var parts = [DealsTable?](repeating: nil, count: found.count)
         let datedByName = found.filter { $0.period != nil }.count
         let streaming = datedByName == 0 || datedByName == found.count ? receive : nil
+        // Reads the sheet `ordinal` of `found`: `otherSheetsOrder` is the date order the other
+        // sheets' text dates show, for one whose own do not tell theirs.
+        func readPart(_ ordinal: Int, years: WorkbookYears, otherSheetsOrder: DateOrder?) throws -> DealsTable {
+            let sheet = found[ordinal]
+            let date = try sheet.period.map { label in
+                try SheetPeriod.firstDay(of: label, sheet: sheet.table ?? "", years: years, plan: plan, file: file.path)
+            }
+            // A tab per rep whose rep column was left empty: its name gives a blank cell's rep.
+            let blankRep =
+                sheet.rep == nil
+                ? sheet.table.flatMap { try? SheetRep.named(by: $0, knownReps, file: file.path) } : nil
+            func readSheet(merges: [CellRange] = [], fillingDownReps: Bool = false) throws -> DealsTable {
+                try Self.read(
+                    file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
+                    dateOrder: dateOrder, otherSheetsOrder: otherSheetsOrder, deferringUndecided: streaming == nil,
+                    manualCells: manualCells,
+                    blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
+                    region: sheet.region, merges: merges, fillingDownReps: fillingDownReps, sheetDate: date,
+                    progress: progress,
+                    passingLinesTo: streaming.map { receive in
+                        { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
+                    })
+            }
+            var part = try readSheet()
+            var merges: [CellRange] = []
+            // Rows left out for a value missing under cells merged down over them: the sheet is
+            // read again, each merge's value in every row it covers (the merges come last in a
+            // sheet's XML; the first read found them).
+            let missing = part.skipped.filter { row in
+                row.failures.contains { $0.reason.hasSuffix("the row is skipped") }
+            }
+            if streaming == nil, !missing.isEmpty,
+                MergedValues.cover(part.mergedRanges, below: sheet.mapping.headerRow, anyOf: Set(missing.map(\.row)))
+            {
+                merges = part.mergedRanges
+                part = try readSheet(merges: merges)
+            }
+            // Rows left out for a blank rep on a sheet that writes a rep on its block's first
+            // row only: read again, each blank rep cell of a deal row taking the rep above.
+            if streaming == nil, sheet.rep == nil, sheet.region == nil,
+                FilledDownReps.isKept(lines: part.lines, skipped: part.skipped)
+            {
+                part = try readSheet(merges: merges, fillingDownReps: true)
+            }
+            return part
+        }
+        // Sheets whose text dates do not tell their order, read again once the others have.
+        var undecided: [(ordinal: Int, years: WorkbookYears, error: UndecidedDateOrder)] = []
         for pass in [false, true] {
             var years = WorkbookYears(sheetNames: file.tables)
             if pass, found.contains(where: { $0.period != nil }) {
@@ -153,39 +204,19 @@ extension DealsReader {
                 }
             }
             for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
-                let date = try sheet.period.map { label in
-                    try SheetPeriod.firstDay(
-                        of: label, sheet: sheet.table ?? "", years: years, plan: plan, file: file.path)
+                do {
+                    parts[ordinal] = try readPart(ordinal, years: years, otherSheetsOrder: nil)
+                } catch let error as UndecidedDateOrder {
+                    undecided.append((ordinal, years, error))
                 }
-                // A tab per rep whose rep column was left empty: its name gives a blank cell's rep.
-                let blankRep =
-                    sheet.rep == nil
-                    ? sheet.table.flatMap { try? SheetRep.named(by: $0, knownReps, file: file.path) } : nil
-                func readSheet(merges: [CellRange] = []) throws -> DealsTable {
-                    try Self.read(
-                        file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
-                        dateOrder: dateOrder,
-                        manualCells: manualCells,
-                        blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
-                        region: sheet.region, merges: merges, sheetDate: date, progress: progress,
-                        passingLinesTo: streaming.map { receive in
-                            { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
-                        })
-                }
-                var part = try readSheet()
-                // Rows left out for a value missing under cells merged down over them: the sheet is
-                // read again, each merge's value in every row it covers (the merges come last in a
-                // sheet's XML; the first read found them).
-                let missing = part.skipped.filter { row in
-                    row.failures.contains { $0.reason.hasSuffix("the row is skipped") }
-                }
-                if streaming == nil, !missing.isEmpty,
-                    MergedValues.cover(
-                        part.mergedRanges, below: sheet.mapping.headerRow, anyOf: Set(missing.map(\.row)))
-                {
-                    part = try readSheet(merges: part.mergedRanges)
-                }
-                parts[ordinal] = part
+            }
+        }
+        if let first = undecided.first {
+            // The workbook's sheets are written by the same hands: one order shown by the others is theirs.
+            let shown = parts.reduce(into: Set<DateOrder>()) { $0.formUnion($1?.textDateOrders ?? []) }
+            guard shown.count == 1, let order = shown.first else { throw first.error.error }
+            for sheet in undecided {
+                parts[sheet.ordinal] = try readPart(sheet.ordinal, years: sheet.years, otherSheetsOrder: order)
             }
         }
         // Each part is moved out of `parts` and its rows keyed in place, then all are joined with

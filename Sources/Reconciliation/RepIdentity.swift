@@ -68,6 +68,21 @@ enum RepIdentity {
         return resolution
     }
 
+    /// The one rep of `roster` that `text` names, as a deal row's rep is read (`resolve`): its id,
+    /// name, alias or e-mail in any of `text`'s forms, or a part of its name that fits no one else
+    /// (`Ana`, `Lima`, `A. Lima`). For a summary sheet's few rows.
+    static func identify(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
+        for form in candidates(text) {
+            let reps = roster.filter { rep in
+                ([rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases + (rep.email.map { [$0] } ?? [])).contains {
+                    fold($0) == form
+                }
+            }
+            if Set(reps.map(\.id)).count == 1 { return reps[0] }
+        }
+        return partialMatch(text, roster: roster)
+    }
+
     /// An `wrong_rep` finding at each unknown row's commission cell: it earns nothing.
     static func findings(_ resolution: Resolution, context: RowContext) -> [Finding] {
         resolution.unknown.compactMap { line, manual in

@@ -52,6 +52,14 @@ enum SummaryFindings {
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
         let plan = context.plan
         let periods = Set(context.statement.reps.map(\.period))
+        // Reps the summary names otherwise than by id or full name (`Ana` for Ana Lima), by text.
+        var identified: [String: String?] = [:]
+        func identify(_ text: String) -> String? {
+            if let known = identified[text] { return known }
+            let found = RepIdentity.identify(text, roster: context.roster)?.id.normalizedKey
+            identified[text] = found
+            return found
+        }
         /// The row's rep-period, its engine totals and the figures the plan gives it.
         func expectation(_ row: SummaryRow) -> (RepPeriod, RepPeriodTotal, [SummaryField: Decimal])? {
             guard
@@ -59,7 +67,8 @@ enum SummaryFindings {
                     kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
             else { return nil }
             let key = row.rep.normalizedKey
-            let repKey = totals.keys.contains(RepPeriod(rep: key, period: period)) ? key : names[key] ?? key
+            let repKey =
+                totals.keys.contains(RepPeriod(rep: key, period: period)) ? key : names[key] ?? identify(row.rep) ?? key
             let repPeriod = RepPeriod(rep: repKey, period: period)
             guard let total = totals[repPeriod] else { return nil }
             let sums = context.repPeriodSums[repPeriod] ?? LineSums()

@@ -188,7 +188,8 @@ struct SummarySheet {
     private static func readRows(
         _ file: TableFile, name: String, mapping: ColumnMapping<SummaryField>, period unwritten: SummaryPeriod? = nil
     ) throws -> SummarySheet {
-        var rows: [SummaryRow] = []
+        // The rows with a period, their rep nil where its cell is blank.
+        var read: [(row: Int, rep: String?, period: SummaryPeriod, cells: [SummaryField: Cell])] = []
         var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
         try file.forEachRow(of: name) { row, _ in
             guard row.index > mapping.headerRow else { return }
@@ -198,12 +199,37 @@ struct SummarySheet {
             for field in SummaryField.figures {
                 if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
             }
-            guard let rep = cell(.rep).map({ $0.value.plainText.trimmingCharacters(in: .whitespaces) }),
-                !rep.isEmpty, let period = unwritten ?? cell(.period).flatMap({ SummaryPeriod($0.value) })
-            else { return }
+            guard let period = unwritten ?? cell(.period).flatMap({ SummaryPeriod($0.value) }) else { return }
+            let rep = cell(.rep).map { $0.value.plainText.trimmingCharacters(in: .whitespaces) } ?? ""
             var figures: [SummaryField: Cell] = [:]
             for field in SummaryField.figures { figures[field] = cell(field) }
-            rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: figures))
+            guard !rep.isEmpty || figures.values.contains(where: { $0.value != .empty }) else { return }
+            read.append((row.index, rep.isEmpty ? nil : rep, period, figures))
+        }
+        // A rep written on the first row of its periods only, the rows below blank: a blank rep is
+        // the one above, when the sheet keeps its reps so throughout (its first row names a rep, no
+        // rep is written on two rows in a row, and no period comes twice in a rep's rows: a
+        // period's subtotal under them is no row of the rep's); else rows without a rep are left out.
+        let reps = read.map { $0.rep?.normalizedKey }
+        var blockPeriods: [Set<String>] = []
+        for entry in read {
+            if entry.rep != nil || blockPeriods.isEmpty { blockPeriods.append([]) }
+            blockPeriods[blockPeriods.count - 1].insert(entry.period.text)
+        }
+        let blockSizes = read.reduce(into: [Int]()) { sizes, entry in
+            if entry.rep != nil || sizes.isEmpty { sizes.append(0) }
+            sizes[sizes.count - 1] += 1
+        }
+        let fillsDown =
+            reps.contains(nil) && reps.first != nil && reps.first! != nil
+            && !zip(reps, reps.dropFirst()).contains { above, below in above != nil && above == below }
+            && zip(blockPeriods, blockSizes).allSatisfy { $0.count == $1 }
+        var rows: [SummaryRow] = []
+        var above: String?
+        for entry in read {
+            above = entry.rep ?? above
+            guard let rep = entry.rep ?? (fillsDown ? above : nil) else { continue }
+            rows.append(SummaryRow(row: entry.row, rep: rep, period: entry.period, cells: entry.cells))
         }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: mapping.columns, layout: .rows, rows: rows,

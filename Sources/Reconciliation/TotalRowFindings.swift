@@ -6,7 +6,10 @@ import Spreadsheet
 /// Total rows inside the deals sheets: each one's commission against the engine's commission for
 /// the rows it stands for, whatever its own formula covers: the rows since the previous total row
 /// on its sheet, or, for a total whose range reaches over earlier totals (a grand total, a
-/// `SUBTOTAL` over subtotals), every data row above it.
+/// `SUBTOTAL` over subtotals), every data row above it. A total may stand above the rows it adds
+/// instead: over the header (every data row of the sheet), or opening its block (`Total Ana Lima`
+/// then her deals) when its formula adds rows below it, or, typed, on a sheet whose first total
+/// stands above its first deal (the rows down to the next total).
 enum TotalRowFindings {
     static func compute(_ context: RowContext, rowFindings: [Finding]) -> [Finding] {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
@@ -26,17 +29,39 @@ enum TotalRowFindings {
         }
         var findings: [Finding] = []
         var previousTotal: [String: Int] = [:]
+        // Each sheet's total rows below its header, and whether the first stands above the first deal.
+        var totalRows: [String: [Int]] = [:]
+        for total in context.deals.totals {
+            let (sheet, own) = context.place(total.row)
+            if own > context.deals.mapping(ofRow: total.row).headerRow { totalRows[sheet, default: []].append(own) }
+        }
+        let totalsOpenBlocks = totalRows.filter { sheet, rows in
+            guard let first = rows.min(), let firstDeal = dataRows[sheet]?.map(\.own).min() else { return false }
+            return first < firstDeal
+        }
         for total in context.deals.totals {
             let (sheet, own) = context.place(total.row)
             let headerRow = context.deals.mapping(ofRow: total.row).headerRow
             let previous = previousTotal[sheet] ?? headerRow
-            previousTotal[sheet] = own
+            if own > headerRow { previousTotal[sheet] = own }
             guard let column = context.deals.mapping(ofRow: total.row).columns[.commission],
                 let cell = total.commission
             else { continue }
             // A conditional sum's criteria are not evaluated here, so such totals are not judged.
             if let formula = cell.formula, formula.uppercased().contains("SUMIF") { continue }
             let spans = cell.formula.map(FormulaForensics.localRowSpans(in:)) ?? []
+            // The rows below it, down to the next total (every one, for a total over the header).
+            // Looked for only where the total may stand above them (a sheet of a million rows has
+            // totals below their rows, each of which would pass over all of them).
+            lazy var below: [(own: Int, key: Int)] = {
+                let next = own < headerRow ? Int.max : totalRows[sheet]?.filter { $0 > own }.min() ?? Int.max
+                return (dataRows[sheet] ?? []).filter { $0.own > max(own, headerRow) && $0.own < next }
+            }()
+            let standsAbove =
+                own < headerRow
+                || (spans.isEmpty
+                    ? cell.formula == nil && totalsOpenBlocks[sheet] != nil && !below.isEmpty
+                    : spans.allSatisfy { $0.lowerBound > own })
             // Over earlier totals: a range from above the previous total, or a cell between the
             // header and it (`=H4+H6` adds up two subtotals; a rate above the header is no such
             // cell), or, typed, a label that says so.
@@ -46,8 +71,11 @@ enum TotalRowFindings {
                 && (spans.contains { $0.lowerBound <= previous }
                     || references.contains { $0.count == 1 && $0.lowerBound > headerRow && $0.lowerBound <= previous }
                     || cell.formula == nil && Self.isGrand(total.label))
-            let block = ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
-            let rows = (dataRows[sheet] ?? []).filter { block.contains($0.own) }
+            let block =
+                standsAbove
+                ? (below.map(\.own).min() ?? own + 1)...(below.map(\.own).max() ?? own + 1)
+                : ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
+            let rows = standsAbove ? below : (dataRows[sheet] ?? []).filter { block.contains($0.own) }
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure.
             let expected = rows.reduce(Decimal(0)) { sum, row in

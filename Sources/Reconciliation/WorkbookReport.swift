@@ -26,6 +26,9 @@ enum WorkbookReport {
                 line += "header row \(sheet.mapping.headerRow)"
             }
             if let rep = sheet.rep { line += ", every row's rep '\(rep)' (from the sheet's name or title)" }
+            if sheet.repsFilledDown {
+                line += ", a blank rep cell takes the rep above (written on a block's first row)"
+            }
             if let date = sheet.date {
                 let period = PeriodLabel(name)?.quarter == nil ? "month" : "quarter"
                 line += ", every row dated \(date) (the \(period) the sheet's name names)"

@@ -1,0 +1,60 @@
+import Commission
+import Spreadsheet
+
+/// A rep column written only on the first row of each rep's block, the rows below left blank
+/// until the next rep's name (as a merge down would show it, without the merge): a blank rep
+/// cell of a deal row means the rep above. Applied to a sheet's rows in order, only once the
+/// sheet has been seen to keep its reps so throughout (`isKept`).
+struct FilledDownReps {
+    let repColumn: Int
+    let dealIDColumn: Int
+    let amountColumn: Int
+    /// The rep written last on a deal row.
+    private var last: CellValue?
+
+    /// Nil unless `mapping` has the rep, deal id and amount columns.
+    init?(_ mapping: ColumnMapping<Field>) {
+        guard let rep = mapping.columns[.rep], let dealID = mapping.columns[.dealID],
+            let amount = mapping.columns[.amount]
+        else { return nil }
+        (repColumn, dealIDColumn, amountColumn) = (rep, dealID, amount)
+    }
+
+    /// Whether a sheet read without filling (its `lines`, and the `skipped` rows) writes its reps
+    /// only on a block's first row: some deal rows (with a deal id and an amount) were left out
+    /// for a blank rep, the first deal row names its rep, no rep is written on two deal rows in a
+    /// row, and the blank rows are at least half as many as the written ones (a sheet writing the
+    /// rep on every row and missing one has a row to correct, not a block to fill).
+    static func isKept(lines: [CreditLine], skipped: [SkippedRow]) -> Bool {
+        let blanks = skipped.filter { $0.rep == nil && $0.dealID != nil && $0.amount != nil }
+        guard !blanks.isEmpty else { return false }
+        let written =
+            lines.map { (row: $0.row, rep: $0.rep) }
+            + skipped.compactMap { row in
+                row.rep.map { (row: row.row, rep: $0) }
+            }
+        let rows = (written.map { (row: $0.row, rep: Optional($0.rep)) } + blanks.map { (row: $0.row, rep: nil) })
+            .sorted { $0.row < $1.row }
+        // A sheet that writes its reps on most rows and misses a few is not kept so.
+        guard rows.first?.rep != nil, blanks.count * 2 >= written.count else { return false }
+        return !zip(rows, rows.dropFirst()).contains { above, below in above.rep != nil && above.rep == below.rep }
+    }
+
+    /// `row` with a blank rep cell given the rep above, when the row holds a deal (a deal id that
+    /// marks no total, and an amount); a rep written (not a total's label) is the one above the
+    /// rows that follow.
+    mutating func fill(_ row: Row) -> Row {
+        let rep = row.cell(at: repColumn)?.value ?? .empty
+        if rep != .empty {
+            if TotalRow.label(of: rep, allowingNames: false) == nil { last = rep }
+            return row
+        }
+        guard let last, let dealID = row.cell(at: dealIDColumn)?.value, dealID != .empty,
+            TotalRow.label(of: dealID) == nil, (row.cell(at: amountColumn)?.value ?? .empty) != .empty
+        else { return row }
+        var cells = row.cells.filter { $0.column != repColumn }
+        cells.append(Cell(column: repColumn, value: last))
+        cells.sort { $0.column < $1.column }
+        return Row(index: row.index, cells: cells)
+    }
+}

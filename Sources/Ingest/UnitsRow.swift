@@ -1,0 +1,68 @@
+import Spreadsheet
+
+/// The units a sheet writes beside its headers: in brackets after a header's name (`Bonus (GBP)`,
+/// `SPIFF [EUR]`, `Comisión (€)`), or on a row of their own right under the header (`USD`, `%`,
+/// `(€)`, `date` under each column), which holds no deal.
+enum UnitsRow {
+    /// `header` without a currency in brackets at its end (`Bonus (GBP)` → `Bonus`); nil when it
+    /// ends with none. A percentage in brackets stays (`Commission (%)` is a rate, not a commission).
+    static func withoutCurrency(_ header: String) -> String? {
+        guard let close = header.last, close == ")" || close == "]",
+            let open = header.lastIndex(of: close == ")" ? "(" : "[")
+        else { return nil }
+        let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
+        let name = header[..<open].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, isCurrency(bare(String(unit))) else { return nil }
+        return name
+    }
+
+    /// Whether `row`, the one right under the header, writes units only: two cells or more, each
+    /// a currency (`USD`, `€`, `(€)`), `%`, or a word or pattern saying a column holds dates or
+    /// text (`date`, `Fecha`, `dd/mm/yyyy`).
+    static func holdsOnlyUnits(_ row: Row) -> Bool {
+        var units = 0
+        for cell in row.cells {
+            switch cell.value {
+            case .empty: continue
+            case .text(let text):
+                var unit = text.trimmingCharacters(in: .whitespaces)
+                if unit.isEmpty { continue }
+                if let first = unit.first, let last = unit.last,
+                    (first, last) == ("(", ")") || (first, last) == ("[", "]")
+                {
+                    unit = String(unit.dropFirst().dropLast())
+                }
+                unit = bare(unit)
+                guard isCurrency(unit) || otherUnits.contains(unit.lowercased()) else { return false }
+                units += 1
+            default: return false
+            }
+        }
+        return units >= 2
+    }
+
+    /// A unit without the spaces around it and a word saying `in` before it (`in €`, `en EUR`, `em R$`).
+    private static func bare(_ unit: String) -> String {
+        let trimmed = unit.trimmingCharacters(in: .whitespaces)
+        for word in ["in ", "en ", "em "] where trimmed.lowercased().hasPrefix(word) {
+            return String(trimmed.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return trimmed
+    }
+
+    /// A currency's symbol or its ISO code in capitals (`EUR`, `USD`).
+    private static func isCurrency(_ text: String) -> Bool {
+        symbols.contains(text) || text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
+    private static let symbols: Set<String> = ["$", "€", "£", "¥", "R$", "US$", "CHF", "Fr.", "kr", "zł"]
+
+    /// Units other than money, lower-cased: a percentage, a count, and what a date or text column
+    /// says it holds, in the six languages.
+    private static let otherUnits: Set<String> = [
+        "%", "#", "n°", "nº", "no.", "date", "dates", "fecha", "data", "datum", "text", "texto", "texte", "testo",
+        "name", "nombre", "nome", "nom", "id", "dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd", "dd.mm.yyyy", "dd/mm/aaaa",
+        "tt.mm.jjjj", "gg/mm/aaaa", "jj/mm/aaaa", "dd/mm/yy", "mm/dd/yy", "yyyy/mm/dd", "aaaa-mm-dd", "dd-mm-yyyy",
+        "ratio", "fraction", "amount", "number", "qty",
+    ]
+}
