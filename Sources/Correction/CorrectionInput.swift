@@ -45,7 +45,8 @@ public struct CorrectionInput: Sendable {
     public init(document: FindingsDocument, file: String) throws {
         let findings = try document.domainFindings(file: file)
         var kept: [RepPeriod: Decimal] = [:]
-        for finding in findings where finding.isError && finding.isPay && !finding.isDerived {
+        for finding in findings
+        where finding.isError && finding.isPay && !finding.isDerived && finding.hasKnownDifference {
             guard let rep = finding.rep, let period = finding.period else { continue }
             kept[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }

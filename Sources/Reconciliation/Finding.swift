@@ -57,6 +57,11 @@ public struct Finding: Sendable, Hashable {
     public var cause: Cause { causes.first ?? .unexplained }
     /// manual − expected (an empty or unreadable cell counts as 0).
     public var difference: Decimal { (manual ?? 0) - expected }
+    /// Whether `difference` is what the sheet pays wrong. Not for a cell whose value could not be
+    /// read (`unreadable` without a number, "TBD", a formula saved without its value): what it
+    /// pays is unknown, so it adds nothing to the headline or to a rep's difference, and is
+    /// counted apart (`Reconciliation.unknownDifferences`). An empty cell pays nothing: known.
+    public var hasKnownDifference: Bool { manual != nil || cause != .unreadable }
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != .rounding }
     /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
@@ -87,6 +92,12 @@ public struct Reconciliation: Sendable {
     public var netOverpayment: Decimal {
         let contributions = headlineDifferences
         return findings.indices.reduce(Decimal(0)) { $0 + (contributions[$1] ?? 0) }
+    }
+
+    /// The wrong pay figures whose difference is unknown (see `Finding.hasKnownDifference`): the
+    /// headline leaves them out and says how many there are.
+    public var unknownDifferences: Int {
+        findings.count { $0.isError && $0.isPay && !$0.hasKnownDifference }
     }
 }
 

@@ -134,12 +134,15 @@ extension Reconciliation {
     /// What each wrong figure adds to the headline, by its index in `findings`: its difference,
     /// less the differences of the wrong cells it adds up (its precedents), so that a total and
     /// the rows inside it are counted once. A total wholly explained by its rows adds nothing
-    /// (or the cents its own rounding adds). Findings that are not pay errors are absent.
+    /// (or the cents its own rounding adds). Findings that are not pay errors, or whose
+    /// difference is unknown (`Finding.hasKnownDifference`), are absent.
     public var headlineDifferences: [Int: Decimal] {
         // A rate table's cell (`lookedUpBy`) differs by a rate, not money: the rows that look it
-        // up carry the money, and it is no precedent to take from theirs.
+        // up carry the money, and it is no precedent to take from theirs. An unreadable cell is
+        // none either: a total over it counts what it pays beyond the plan itself.
         let money = findings.indices.filter {
             findings[$0].isError && findings[$0].isPay && findings[$0].lookedUpBy.isEmpty
+                && findings[$0].hasKnownDifference
         }
         var differences: [CellPlace: Decimal] = [:]
         for position in money {

@@ -62,6 +62,9 @@ struct FindingsPage {
         body +=
             "<div><b>\(HTML.escape(result.netOverpayment.groupedMoneyText))\(currency.isEmpty ? "" : " " + HTML.escape(currency))</b>"
         body += "net \(result.netOverpayment >= 0 ? "overpaid" : "underpaid")</div>"
+        if result.unknownDifferences > 0 {
+            body += "<div><b>\(result.unknownDifferences)</b>unreadable, left out of the net</div>"
+        }
         let declined = session.declined.count
         body += "<div><b>\(declined)</b>correction\(declined == 1 ? "" : "s") declined</div></div>\n"
         body += filterForm

@@ -4,6 +4,7 @@ import Ingest
 import PlanFile
 import Reconciliation
 import Reports
+import Spreadsheet
 import Testing
 
 /// The headline counts each wrong figure once (plan-format.md §7): a wrong total names the wrong
@@ -100,5 +101,44 @@ import Testing
         #expect(!result.sheetTotals.isEmpty)
         let paidWrong = result.sheetTotals.values.reduce(Decimal(0)) { $0 + $1.manual - $1.expected }
         #expect(result.netOverpayment == paidWrong)
+    }
+
+    /// A pay cell that could not be read ("TBD") pays an unknown amount: the net leaves it out and
+    /// the summary counts it apart, and a total over it counts what the total pays beyond the plan.
+    @Test func anUnreadableCellIsLeftOutOfTheNetAndCountedApart() throws {
+        let plan = try PlanFile.parse(CauseTests.planText, file: "plan.yaml")
+        var rows = CauseTests.goodRows(row: 3, rate: "0.06", commission: "600")
+        rows[2].commission = .text("TBD")
+        let result = try CauseTests.reconcile(CauseTests.workbook(rows))
+        let unreadable = try #require(result.findings.first { $0.cell == CellAddress("G4") })
+        #expect(unreadable.cause == .unreadable && !unreadable.hasKnownDifference)
+        #expect(result.netOverpayment == 100)
+        #expect(result.unknownDifferences == 1)
+        let document = FindingsDocument(result, plan: plan, workbook: .init(file: "manual.xlsx", sha256: ""))
+        #expect(document.summary.unknownDifferences == 1)
+        #expect(document.summary.netOverpayment.value == 100)
+        #expect(document.findings.first { $0.cell == "G4" }?.countedDifference == nil)
+        #expect(document.reps.map(\.difference.value) == [100])
+        let json = String(decoding: try JSONEncoder().encode(document.summary), as: UTF8.self)
+        #expect(json.contains("\"unknown_differences\":1"), "\(json)")
+        let text = ReconciliationText(result: result, currency: "USD").render()
+        #expect(text.contains("net overpayment 100.00 USD, leaving out 1 cell that could not be read"), "\(text)")
+
+        // SUM passes over the text: the total pays 1,600 where the plan pays 2,000. The wrong
+        // rate explains +100 of its −400; the rest is the total's own.
+        let totalled = try CauseTests.reconcile(
+            CauseTests.workbook(rows, total: CauseTests.formula("1600", "SUM(G2:G5)")))
+        let total = try #require(totalled.findings.first { $0.cell == CellAddress("G6") })
+        #expect(total.precedents.contains(CellPlace(sheet: "Deals", cell: CellAddress("G4")!)))
+        #expect(totalled.headlineDifferences[totalled.findings.firstIndex(of: total)!] == -500)
+        #expect(totalled.netOverpayment == -400)
+
+        // Without any unreadable cell the key is not written, and a summary without it reads as 0.
+        let clean = FindingsDocument(
+            try CauseTests.reconcile(CauseTests.workbook(CauseTests.goodRows(row: 3, rate: "0.06", commission: "600"))),
+            plan: plan, workbook: .init(file: "manual.xlsx", sha256: ""))
+        let cleanJSON = try JSONEncoder().encode(clean.summary)
+        #expect(!String(decoding: cleanJSON, as: UTF8.self).contains("unknown_differences"))
+        #expect(try JSONDecoder().decode(FindingsDocument.Summary.self, from: cleanJSON).unknownDifferences == 0)
     }
 }

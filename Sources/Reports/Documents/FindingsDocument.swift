@@ -70,7 +70,8 @@ public struct FindingsDocument: Codable, Sendable {
         /// cell that is not a total; nil only in a document written before precedents existed).
         public var precedents: [CellRecord]? = []
         /// What the finding adds to `summary.net_overpayment`: its difference less its
-        /// precedents' (null for a finding that is not a pay error).
+        /// precedents' (null for a finding that is not a pay error, or whose difference is unknown:
+        /// a cell that could not be read, counted in `summary.unknown_differences`).
         public var countedDifference: MoneyText? = nil
 
         enum CodingKeys: String, CodingKey {
@@ -101,6 +102,10 @@ public struct FindingsDocument: Codable, Sendable {
         /// Σ `counted_difference` of the findings: each wrong figure once, a total only for what it
         /// adds beyond the wrong cells it adds up. Positive means the sheet overpays.
         public var netOverpayment: MoneyText
+        /// Wrong pay cells whose value could not be read ("TBD", a formula saved without its
+        /// value): what they pay is unknown, so `net_overpayment` leaves them out. Written only
+        /// when there are some; absent means 0.
+        @DefaultWhenAbsent public var unknownDifferences = 0
         /// The `errors`, by main cause.
         public var byCause: [String: Int]
 
@@ -108,6 +113,7 @@ public struct FindingsDocument: Codable, Sendable {
             case errors, rounding
             case derivedTotals = "derived_totals"
             case netOverpayment = "net_overpayment"
+            case unknownDifferences = "unknown_differences"
             case byCause = "by_cause"
         }
 
@@ -117,6 +123,7 @@ public struct FindingsDocument: Codable, Sendable {
             try container.encode(rounding, forKey: .rounding)
             try container.encode(derivedTotals, forKey: .derivedTotals)
             try container.encode(netOverpayment, forKey: .netOverpayment)
+            if unknownDifferences > 0 { try container.encode(unknownDifferences, forKey: .unknownDifferences) }
             // Causes in code order, so the same findings print the same text.
             var causes = container.nestedContainer(keyedBy: AnyKey.self, forKey: .byCause)
             for key in byCause.keys.sorted() { try causes.encode(byCause[key]!, forKey: AnyKey(key)) }
@@ -157,7 +164,7 @@ extension FindingsDocument {
         let errors = reconciliation.errors
         let figures = reconciliation.wrongFigures
         let counted = reconciliation.headlineDifferences
-        let rowErrors = errors.filter { $0.isPay && !$0.isDerived }
+        let rowErrors = errors.filter { $0.isPay && !$0.isDerived && $0.hasKnownDifference }
         var differences: [RepPeriod: Decimal] = [:]
         for finding in rowErrors {
             guard let rep = finding.rep, let period = finding.period else { continue }
@@ -169,6 +176,7 @@ extension FindingsDocument {
             summary: Summary(
                 errors: figures.count, rounding: reconciliation.findings.count - errors.count,
                 derivedTotals: errors.count - figures.count, netOverpayment: reconciliation.netOverpayment.money,
+                unknownDifferences: reconciliation.unknownDifferences,
                 byCause: Dictionary(grouping: figures, by: \.cause.rawValue).mapValues(\.count)),
             currency: reconciliation.statement.currency, periodKind: plan.period.rawValue,
             fiscalYearStart: plan.fiscalYearStart,

@@ -19,13 +19,17 @@ public struct ReconciliationText: Sendable {
         let errors = result.errors
         let figures = result.wrongFigures
         let derived = errors.count - figures.count
+        let unknown = result.unknownDifferences
+        let unknownNote =
+            unknown == 0 ? "" : ", leaving out \(unknown) cell\(unknown == 1 ? "" : "s") that could not be read"
         var out =
             errors.isEmpty
             ? "No errors: every figure matches the plan within its tolerance.\n"
             : "\(figures.count) wrong cell\(figures.count == 1 ? "" : "s")"
                 + (derived > 0 ? " (and \(derived) total\(derived == 1 ? "" : "s") wrong only through them)" : "")
                 + "; net \(result.netOverpayment >= 0 ? "overpayment" : "underpayment") "
-                + "\(abs(result.netOverpayment).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)\n"
+                + "\(abs(result.netOverpayment).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)"
+                + unknownNote + "\n"
         var byRep: [String: Decimal] = [:]
         for (position, counted) in result.headlineDifferences {
             guard let rep = result.findings[position].rep else { continue }
