@@ -8,7 +8,7 @@
 ///
 /// Every `<` starts a span (it cannot occur inside an attribute value). A span shorter than
 /// `shortSpan` cannot hold more than `limit` attributes (each takes at least ` a=""`, five
-/// bytes), so spans are found with `memchr` and only a longer one is read byte by byte: there a
+/// bytes), so short spans are passed over (`scan`) and only a longer one is read byte by byte: there a
 /// `!` or `?` after the `<` makes it a comment, CDATA, declaration or processing instruction (no
 /// attributes), `=` outside quotes is one attribute, and `>` outside quotes ends the tag (the
 /// text after it counts nothing). Constant state across chunks.
@@ -56,45 +56,62 @@ struct AttributeCounter {
     private var exact: Exact?
 
     /// False as soon as a tag carries more than `limit` attributes.
+    ///
+    /// Where tags are dense (a worksheet's `<c r="A1"><v>1</v></c>`, a `<` every few bytes), a
+    /// call per span would cost more than the span: instead each step looks at the longest window
+    /// the current span may still fill while short and jumps past the last `<` in it (found from
+    /// the window's end, a few bytes back). Every span that ends in such a window is short; a
+    /// window without a `<` is a long span, read exactly from its start.
     mutating func scan(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return true }
         let end = bytes.count
+        // Where the current span began in this chunk; nil when it began in an earlier one (its
+        // bytes are then in `earlier`).
         var spanStart: Int? = nil
         var position = 0
-        while true {
-            let stop =
-                memchr(base + position, Int32(UInt8(ascii: "<")), end - position).map { UnsafeRawPointer($0) - base }
-                ?? end
-            let piece = UnsafeRawBufferPointer(start: base + position, count: stop - position)
+        while position < end {
             if exact != nil {
-                guard exact!.read(piece) else { return false }
-            } else {
-                spanLength += piece.count
-                if spanLength > Self.shortSpan {
-                    var reading = Exact()
-                    if spanStart == nil {
-                        guard earlier.withUnsafeBytes({ reading.read($0) }) else { return false }
-                    }
-                    let from = spanStart ?? 0
-                    guard reading.read(UnsafeRawBufferPointer(start: base + from, count: stop - from)) else {
-                        return false
-                    }
-                    exact = reading
-                    earlier = []
+                let stop =
+                    memchr(base + position, Int32(UInt8(ascii: "<")), end - position).map {
+                        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                    } ?? end
+                guard exact!.read(UnsafeRawBufferPointer(start: base + position, count: stop - position)) else {
+                    return false
                 }
+                if stop == end { return true }
+                exact = nil
+                spanLength = 0
+                spanStart = stop + 1
+                position = stop + 1
+                continue
             }
-            if stop == end {
-                if exact == nil {
-                    let from = spanStart ?? 0
-                    earlier.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: end - from))
-                }
+            // A span of more than `shortSpan` bytes is long: this one may take `room` more.
+            let room = Self.shortSpan - spanLength + 1
+            let window = min(end - position, room)
+            var last = position + window - 1
+            while last >= position && base[last] != UInt8(ascii: "<") { last -= 1 }
+            if last >= position {
+                if !earlier.isEmpty { earlier.removeAll(keepingCapacity: true) }
+                spanLength = 0
+                spanStart = last + 1
+                position = last + 1
+            } else if window < room {
+                // The chunk ends inside a span that is short so far: its bytes wait for the next.
+                let from = spanStart ?? 0
+                earlier.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: end - from))
+                spanLength += end - position
                 return true
+            } else {
+                // A long span: read exactly from its start (in an earlier chunk, or in this one).
+                var reading = Exact()
+                if spanStart == nil {
+                    guard earlier.withUnsafeBytes({ reading.read($0) }) else { return false }
+                }
+                earlier = []
+                exact = reading
+                position = spanStart ?? 0
             }
-            exact = nil
-            if !earlier.isEmpty { earlier.removeAll(keepingCapacity: true) }
-            spanLength = 0
-            spanStart = stop + 1
-            position = stop + 1
         }
+        return true
     }
 }

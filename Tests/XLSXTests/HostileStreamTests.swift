@@ -80,6 +80,56 @@ import XMLStream
         }
     }
 
+    /// Random documents of dense cells, long texts full of `=` and quotes, comments and tags near
+    /// the limit, fed and pulled in chunks of every awkward size: refused exactly when a tag
+    /// carries more than the limit, wherever the chunks cut its span.
+    @Test func attributeCountsAgreeWithTheDocumentsTruthAtAnyChunking() throws {
+        var generator = SystemRandomNumberGenerator()
+        func piece(_ random: inout SystemRandomNumberGenerator) -> (xml: String, refused: Bool) {
+            switch Int.random(in: 0..<5, using: &random) {
+            case 0:
+                let count = Int.random(in: 995...1_003, using: &random)
+                let attributes = (0..<count).map { "a\($0)=\"\($0 % 3 == 0 ? "x>='" : "1")\"" }
+                return ("<c \(attributes.joined(separator: " "))/>", count > 1_000)
+            case 1:
+                let length = Int.random(in: 1...12_000, using: &random)
+                return ("<t>\(String(repeating: "a=\"b' ", count: length / 6))</t>", false)
+            case 2:
+                return (
+                    "<!-- \(String(repeating: "x=1 ", count: Int.random(in: 1...2_000, using: &random))) -->", false
+                )
+            default:
+                return (
+                    String(repeating: "<c r=\"A1\"><v>1</v></c>", count: Int.random(in: 1...400, using: &random)), false
+                )
+            }
+        }
+        for _ in 0..<12 {
+            var body = ""
+            var refused = false
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                let (xml, tooMany) = piece(&generator)
+                body += xml
+                refused = refused || tooMany
+            }
+            let document = Array("<root>\(body)</root>".utf8)
+            for chunk in [1, 5, 4_999, 5_005, 5_006, 5_007, Int.random(in: 2...20_000, using: &generator)] {
+                var outcome: Bool?
+                let parser = XMLPushParser(handler: Counting(), documentName: "test.xml")
+                do {
+                    for start in stride(from: 0, to: document.count, by: chunk) {
+                        try document[start..<min(start + chunk, document.count)].withUnsafeBytes { try parser.feed($0) }
+                    }
+                    try parser.finish()
+                    outcome = false
+                } catch XMLStreamError.tooManyAttributes {
+                    outcome = true
+                }
+                #expect(outcome == refused, "chunks of \(chunk), \(document.count) bytes")
+            }
+        }
+    }
+
     /// Parses `text` with libxml2 pulling it in chunks of `chunk` bytes; returns the elements seen.
     @discardableResult
     static func pull(_ text: String, chunk: Int) throws -> Int {
