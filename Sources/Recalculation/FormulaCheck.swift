@@ -7,11 +7,8 @@ import XLSX
 /// for formulas saved without a cached value, and the formulas whose cached value is stale.
 public struct FormulaCheck: Sendable {
     /// Per sheet name, the evaluated values of formula cells that have no cached value
-    /// (`CellValue.notEvaluated` for those not evaluable) and, in a recalculating check, of those
-    /// whose cached value the recalculation replaces.
+    /// (`CellValue.notEvaluated` for those not evaluable).
     public let values: [String: [CellAddress: CellValue]]
-    /// In a recalculating check, how many cached values the recalculation replaced.
-    public let replacedOnRecalculation: Int
     /// How many formula cells without a cached value got a value.
     public let evaluatedWithoutCache: Int
     /// How many formula cells without a cached value are not evaluable, and why (function or reason).
@@ -39,30 +36,18 @@ public struct FormulaCheck: Sendable {
     /// Evaluates each formula of `workbook` (read whole, as `FormulaCollector` reads it) from the
     /// cached values of the cells it reads, evaluated ones where there are none, and keeps the
     /// cells `kept` says. Handed the workbook's only copy, it changes it in place.
-    ///
-    /// `recalculating`: the workbook asks to be recalculated when opened (`fullCalcOnLoad`), so
-    /// its cached values are provisional and what a person sees is the recalculation: every
-    /// formula is evaluated from the evaluated values of the formulas it reads, `values` holds
-    /// each one that differs from its cached value (a formula trueup cannot evaluate keeps its
-    /// cached value), and `stale` lists those same cells.
     public init(
         _ workbook: consuming FormulaWorkbook, options: EvaluationOptions = EvaluationOptions(),
-        keeping kept: Kept = .everyCell, recalculating: Bool = false
+        keeping kept: Kept = .everyCell
     ) {
         if kept == .readByFormulas { workbook.keepColumns(workbook.columnsRead().byAnyFormula) }
         var values: [String: [CellAddress: CellValue]] = [:]
         var evaluated = 0
-        var replaced = 0
         var notEvaluable: [String: Int] = [:]
         var census = FormulaCensus(sheetNames: workbook.sheets.map(\.name))
         // Each result is read once, as it is made: a million results are never held at once.
-        let precedents: PrecedentValues = recalculating ? .recalculated : .cachedWhereAvailable
-        workbook.evaluate(precedents: precedents, options: options) { result in
+        workbook.evaluate(precedents: .cachedWhereAvailable, options: options) { result in
             census.add(result)
-            if result.cell.cached != .blank, recalculating, result.agreesWithCached == false, let value = result.value {
-                replaced += 1
-                values[result.sheet, default: [:]][result.cell.address] = CellValue(value)
-            }
             guard result.cell.cached == .blank else { return }
             switch result.outcome {
             case .success(let value):
@@ -77,32 +62,22 @@ public struct FormulaCheck: Sendable {
         self.values = values
         self.workbook = workbook
         evaluatedWithoutCache = evaluated
-        replacedOnRecalculation = replaced
         notEvaluableWithoutCache = notEvaluable
         stale = census.sheets.flatMap(\.stale)
     }
 
-    /// The line the reconcile report shows, when formulas had no cached value or a recalculation
-    /// replaced cached values.
+    /// The line the reconcile report shows, when formulas had no cached value.
     public var note: String? {
         let missing = notEvaluableWithoutCache.values.reduce(0, +)
-        var parts: [String] = []
-        if evaluatedWithoutCache + missing > 0 {
-            var line = "formulas without a cached value: \(evaluatedWithoutCache) evaluated"
-            if missing > 0 {
-                line +=
-                    ", \(missing) not evaluable ("
-                    + notEvaluableWithoutCache.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(
-                        separator: ", ") + ")"
-            }
-            parts.append(line)
+        guard evaluatedWithoutCache + missing > 0 else { return nil }
+        var line = "formulas without a cached value: \(evaluatedWithoutCache) evaluated"
+        if missing > 0 {
+            line +=
+                ", \(missing) not evaluable ("
+                + notEvaluableWithoutCache.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(
+                    separator: ", ") + ")"
         }
-        if replacedOnRecalculation > 0 {
-            parts.append(
-                "the workbook asks to be recalculated when opened: \(replacedOnRecalculation) cached value"
-                    + "\(replacedOnRecalculation == 1 ? "" : "s") read as recalculated")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        return line
     }
 }
 

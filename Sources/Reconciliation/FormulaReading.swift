@@ -13,8 +13,7 @@ struct FormulaReading {
     /// up from and totals to the cells they add up; of its cells, the columns some formula reads
     /// (`FormulaCheck.Kept.readByFormulas`), then those `keepCellsReadByRateFormulas` keeps.
     var workbook: FormulaWorkbook?
-    /// Values for formulas the file holds without a cached value, and for those whose cached value
-    /// a recalculation on open replaces, by sheet name and cell.
+    /// Values for formulas the file holds without a cached value, by sheet name and cell.
     var values: [String: [CellAddress: CellValue]] = [:]
 
     /// Lets go of the cells no stage after the reading reads again: of the workbook's cells, only
@@ -32,8 +31,7 @@ struct FormulaReading {
     /// read is no reason to refuse the reconciliation (the deals reader reports what it needs):
     /// the note then says the formulas were not evaluated.
     /// A workbook that asks to be recalculated on open (`recalculatesOnLoad`) declares its cached
-    /// values provisional: none is stale, and the sheets are read with the recalculated values
-    /// (`values`) where they differ, as a person opening the file sees them.
+    /// values provisional: none is stale.
     static func evaluate(
         _ collector: FormulaCollector, recalculatesOnLoad: Bool, afterReading: () -> Void,
         progress: (_ stage: String, _ done: Int64, _ total: Int64) -> Void
@@ -49,7 +47,7 @@ struct FormulaReading {
         progress("evaluating the workbook's formulas", 0, 0)
         // Handed over: the check lets go of the columns no formula reads, which no other
         // reference may hold.
-        let check = FormulaCheck(consume collected, keeping: .readByFormulas, recalculating: recalculatesOnLoad)
+        let check = FormulaCheck(consume collected, keeping: .readByFormulas)
         return FormulaReading(
             staleCells: recalculatesOnLoad ? [] : check.stale, note: check.note, workbook: check.workbook,
             values: check.values)

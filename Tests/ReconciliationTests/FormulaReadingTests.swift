@@ -2,7 +2,6 @@ import Foundation
 import Ingest
 import PlanFile
 import Reconciliation
-import Spreadsheet
 import Testing
 import ZIP
 
@@ -133,37 +132,5 @@ import ZIP
         }
         let original = try Reconciler.reconcile(workbook: source, plan: plan, roster: roster)
         #expect(!original.findings.contains { $0.causes.contains(.staleValue) })
-    }
-
-    /// A workbook that asks to be recalculated when opened (`fullCalcOnLoad`) shows its
-    /// recalculation, not its cached values: a rate changed after the last calculation pays what
-    /// the formula gives from it, and the total over it too; no cached value is called stale.
-    @Test func aWorkbookRecalculatedOnOpenIsReadAsRecalculated() throws {
-        var rows = CauseTests.goodRows()
-        // The rate was changed to 6% and the file saved without calculating: 500 cached.
-        rows[1].rate = CauseTests.rate("0.06")
-        let saved = try CauseTests.workbook(rows, total: CauseTests.formula("2000", "SUM(G2:G5)"))
-        let plan = try PlanFile.parse(CauseTests.planText, file: "plan.yaml")
-
-        let asSaved = try Reconciler.reconcile(workbook: saved, plan: plan, roster: [])
-        #expect(asSaved.findings.contains { $0.cell == CellAddress("G3") && $0.cause == .staleValue })
-
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("recalc-\(UUID()).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: target) }
-        try Self.copy(
-            saved, to: target,
-            editingWorkbook: { $0.replacingOccurrences(of: "<calcPr ", with: #"<calcPr fullCalcOnLoad="1" "#) },
-            editing: { $0 })
-        let result = try Reconciler.reconcile(workbook: target, plan: plan, roster: [])
-        #expect(!result.findings.contains { $0.causes.contains(.staleValue) })
-        let row = try #require(result.findings.first { $0.cell == CellAddress("G3") })
-        #expect(row.manual == 600 && row.expected == 500 && row.cause == .wrongRate)
-        let total = try #require(result.findings.first { $0.cell == CellAddress("G6") })
-        #expect(total.manual == 2100 && total.expected == 2000)
-        #expect(total.precedents == [CellPlace(sheet: "Deals", cell: CellAddress("G3")!)])
-        #expect(result.netOverpayment == 100)
-        #expect(
-            result.mappingNotes.contains { $0.contains("2 cached values read as recalculated") },
-            "\(result.mappingNotes)")
     }
 }

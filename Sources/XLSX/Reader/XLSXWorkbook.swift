@@ -25,9 +25,8 @@ public final class XLSXWorkbook {
     public let calcChainPartName: String?
     /// How many strings the shared-strings table holds.
     public let sharedStringCount: Int
-    /// Values for formula cells (what an evaluator gave), by sheet name and cell: `readRows`
-    /// shows them as the cells' values, in place of the cached value where the file has one
-    /// (a workbook recalculated on open shows its recalculation).
+    /// Values for formula cells the file holds without a cached value (what an evaluator gave),
+    /// by sheet name and cell: `readRows` shows them as the cells' values.
     public var formulaValues: [String: [CellAddress: CellValue]] = [:]
     /// Hears the rows of every read, as the file holds them (before `formulaValues` fills them),
     /// so that a second consumer of the cells needs no second pass over the file.
@@ -125,7 +124,7 @@ public final class XLSXWorkbook {
             observer?.read(row)
             guard let fill else { return try body(row) }
             var row = row
-            for index in row.cells.indices where row.cells[index].formula != nil {
+            for index in row.cells.indices where row.cells[index].formula != nil && row.cells[index].value.isEmpty {
                 if let value = fill[CellAddress(row: row.index, column: row.cells[index].column)] {
                     row.cells[index].value = value
                 }
