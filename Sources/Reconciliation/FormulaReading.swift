@@ -30,8 +30,10 @@ struct FormulaReading {
     /// the sheets they did not read whole, then calls `afterReading`). A sheet the check cannot
     /// read is no reason to refuse the reconciliation (the deals reader reports what it needs):
     /// the note then says the formulas were not evaluated.
-    /// A workbook that asks to be recalculated on open (`recalculatesOnLoad`) declares its cached
-    /// values provisional: none is stale.
+    /// A workbook that asks to be recalculated on open (`recalculatesOnLoad`) may have been
+    /// written by a tool that puts 0 for every formula's value (XlsxWriter does): there a cached 0
+    /// is not called stale; any other cached value its formula does not give still is, for that is
+    /// the figure anyone reading the file without recalculating it sees.
     static func evaluate(
         _ collector: FormulaCollector, recalculatesOnLoad: Bool, afterReading: () -> Void,
         progress: (_ stage: String, _ done: Int64, _ total: Int64) -> Void
@@ -49,7 +51,8 @@ struct FormulaReading {
         // reference may hold.
         let check = FormulaCheck(consume collected, keeping: .readByFormulas)
         return FormulaReading(
-            staleCells: recalculatesOnLoad ? [] : check.stale, note: check.note, workbook: check.workbook,
+            staleCells: recalculatesOnLoad ? check.stale.filter { $0.cached != .number(0) } : check.stale,
+            note: check.note, workbook: check.workbook,
             values: check.values)
     }
 }

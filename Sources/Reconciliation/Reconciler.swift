@@ -69,7 +69,7 @@ public enum Reconciler {
             result.skippedRows = deals.skipped.map { DealsTable.sheetRow($0.row) }
             if keepingLines { result.lines = deals.lines }
         }
-        StaleFindings.add(formulas.staleCells, to: &findings)
+        StaleFindings.add(formulas.staleCells, tolerance: plan.tolerance, to: &findings)
         FindingPrecedents.link(&findings, formulas: formulas.workbook)
         Finding.sortByCost(&findings)
         RateTableFindings.group(&findings)
