@@ -651,7 +651,8 @@ extension TotalRow {
     /// the languages (`Total Ana Lima`, `Grand total`, `Gesamt`, `Σ`) or closes with one
     /// (`Ana Lima Total`, `Ana Lima (total)`) and it names no deal of its own; or, unlabelled, a
     /// row without a deal whose commission is a `SUBTOTAL`/`AGGREGATE`, or a `SUM` over ranges of
-    /// the rows above it (`=SUM(H2:H4)`). A deal row whose commission is a `SUM` stays a deal.
+    /// the rows above it (`=SUM(H2:H4)`) or of the rows below it (a total over the rows it adds,
+    /// `=SUM(H3:H40)` on row 2). A deal row whose commission is a `SUM` stays a deal.
     ///
     /// A rep cell marks a total with a word that is no one's name only (`Suma`, `Soma` are
     /// given names): those words mark a row without a deal of its own.
@@ -662,7 +663,7 @@ extension TotalRow {
         if !hasDeal, let first, let label = label(of: first.value) { return label }
         if !hasDeal, let formula = commission?.formula?.uppercased(),
             formula.hasPrefix("SUBTOTAL(") || formula.hasPrefix("AGGREGATE(")
-                || sumsRowsAbove(formula, row: row.index)
+                || sumsOtherRows(formula, row: row.index)
         {
             return "(total)"
         }
@@ -671,22 +672,31 @@ extension TotalRow {
 
     /// A row above the header that totals the table: its first text opens or closes with a total
     /// word (`Total`, `Grand total`, `Gesamt`) and its cell in `commissionColumn` holds a number
-    /// or a formula.
+    /// or a formula; or, unlabelled, that cell is a `SUM` of the rows below it.
     static func aboveHeader(_ row: Row, commissionColumn: Int?) -> TotalRow? {
         guard let commissionColumn, let commission = row.cell(at: commissionColumn),
-            commission.formula != nil || { if case .number = commission.value { true } else { false } }(),
-            let first = row.cells.first(where: { $0.value.isText && $0.column < commissionColumn }),
-            let label = label(of: first.value)
+            commission.formula != nil || { if case .number = commission.value { true } else { false } }()
         else { return nil }
-        return TotalRow(row: row.index, label: label, commission: commission)
+        if let first = row.cells.first(where: { $0.value.isText && $0.column < commissionColumn }),
+            let label = label(of: first.value)
+        {
+            return TotalRow(row: row.index, label: label, commission: commission)
+        }
+        guard let formula = commission.formula?.uppercased(), sumsOtherRows(formula, row: row.index) else {
+            return nil
+        }
+        return TotalRow(row: row.index, label: "(total)", commission: commission)
     }
 
     /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand
-    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`): a total, not a deal's own figure.
-    static func sumsRowsAbove(_ formula: String, row: Int) -> Bool {
+    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`), or all below it (`SUM(H3:H9)` on row 2):
+    /// a total, not a deal's own figure.
+    static func sumsOtherRows(_ formula: String, row: Int) -> Bool {
         guard formula.hasPrefix("SUM("), formula.hasSuffix(")") else { return false }
         let arguments = formula.dropFirst(4).dropLast().split(separator: ",", omittingEmptySubsequences: false)
         var spansRows = false
+        var above = false
+        var below = false
         for argument in arguments {
             let ends = argument.trimmingCharacters(in: .whitespaces).split(
                 separator: ":", omittingEmptySubsequences: false)
@@ -696,10 +706,11 @@ extension TotalRow {
                 guard let at = cellRow(end) else { return false }
                 rows.append(at)
             }
-            guard let last = rows.max(), last < row else { return false }
+            guard let first = rows.min(), let last = rows.max(), last < row || first > row else { return false }
+            if last < row { above = true } else { below = true }
             spansRows = spansRows || rows.count == 2 && rows[0] != rows[1] || arguments.count > 1
         }
-        return spansRows
+        return spansRows && above != below
     }
 
     /// The row of a cell reference such as `H4` or `$H$4`, or nil for anything else.
