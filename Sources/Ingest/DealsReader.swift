@@ -371,6 +371,7 @@ public enum DealsReader {
             numbers[field] = style
             if texts.contains(where: { NumberStyle.shown(by: $0) != nil }) {
                 shown.insert(style)
+                if !ambiguous { styles.toldNumbers.insert(field) }
             } else {
                 unshown.append(field)
             }
@@ -384,6 +385,7 @@ public enum DealsReader {
         }
         if shown.count == 1, let style = shown.first {
             for field in unshown { numbers[field] = style }
+            styles.toldNumbers.formUnion(unshown)
         } else {
             // Money is written with two decimals or none: a money column whose every separator is
             // one dot before three digits (`37.800`, `1.250`) groups thousands with it.
@@ -396,6 +398,7 @@ public enum DealsReader {
                 let separated = texts.filter { $0.contains(".") || $0.contains(",") }
                 if !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot) {
                     numbers[field] = .decimalComma
+                    styles.toldNumbers.insert(field)
                 }
             }
         }
@@ -423,6 +426,9 @@ public enum DealsReader {
         let splitInWholePercents: Bool
         let quotaStyle: NumberStyle
         let rateStyle: NumberStyle
+        /// The commission's and bonus's styles, when their columns' texts decide one.
+        let commissionStyle: NumberStyle?
+        let bonusStyle: NumberStyle?
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -476,6 +482,10 @@ public enum DealsReader {
             splitInWholePercents = styles.splitInWholePercents
             quotaStyle = styles.numbers[.quota] ?? .decimalPoint
             rateStyle = styles.numbers[.rate] ?? .decimalPoint
+            // A column mixing both styles, or showing none, does not tell how its texts that do
+            // not show theirs read.
+            commissionStyle = styles.toldNumbers.contains(.commission) ? styles.numbers[.commission] : nil
+            bonusStyle = styles.toldNumbers.contains(.bonus) ? styles.numbers[.bonus] : nil
         }
 
         /// A line's labels (`CreditLine.Labels.of`), remembered by their texts (at most a few
@@ -502,6 +512,18 @@ public enum DealsReader {
         }
     }
 
+    /// A money cell whose text does not tell its style by itself (`1.000`, `1,250`: whole euros or
+    /// dollars grouped), written again as the number its column's style reads (`1000`), so that
+    /// the commission and bonus are read as the column writes them wherever they are read again.
+    static func inColumnStyle(_ cell: Cell?, _ style: NumberStyle?) -> Cell? {
+        guard let cell, let style, case .text(let text) = cell.value, !NumberStyle.tellsItsStyle(text),
+            let number = try? ValueReading.parseMoney(text, style: style)
+        else { return cell }
+        return Cell(
+            column: cell.column, value: .text(number.plainString), formula: cell.formula,
+            numberFormat: cell.numberFormat)
+    }
+
     private static func read(
         _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles,
         manualCells: ManualCells.Keeping,
@@ -521,7 +543,9 @@ public enum DealsReader {
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let commissionCell = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+        let commissionCell = Self.inColumnStyle(
+            context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } },
+            context.commissionStyle)
         if let label = TotalRow.label(of: row, dealID: value(.dealID), rep: value(.rep), commission: commissionCell) {
             result.totals.append(TotalRow(row: row.index, label: label, commission: commissionCell))
             return
@@ -617,7 +641,8 @@ public enum DealsReader {
             }
             result.manual.append(
                 ManualCells(
-                    row: row.index, rate: rate, commission: commissionCell, bonus: cell(context.bonusColumn)?.value,
+                    row: row.index, rate: rate, commission: commissionCell,
+                    bonus: Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)?.value,
                     keeping: manualCells))
         }
         let labels = context.labels(
@@ -636,6 +661,9 @@ public enum DealsReader {
 /// rep every row takes when the table has no rep column.
 struct ColumnStyles: Sendable {
     var numbers: [Field: NumberStyle] = [:]
+    /// The number columns whose style their texts, or the sheet's other number columns, tell
+    /// (not a column mixing `1,234.56` and `1.234,56`, nor one whose texts show neither).
+    var toldNumbers: Set<Field> = []
     var dates: [Field: DateOrder] = [:]
     /// How the file counts days, for dates pasted as plain serial numbers.
     var dateSystem = DateSystem.excel1900
