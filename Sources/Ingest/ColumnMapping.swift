@@ -210,7 +210,37 @@ enum ColumnMatcher {
     /// than money: some `%` text or fraction between 0 and 1 on a row whose amount (in
     /// `amountColumn`) is 100 or more, and no figure above 1 or below 0. A commission column's
     /// figures are a part of their amounts, never a fraction of one unit of money.
+    ///
+    /// Rates in whole percent (`5`, `7.5` for 5%, 7.5%) are told by their amounts too: every
+    /// figure from 0 to 100, one above 1, and each at most a 200th of its row's amount (as money
+    /// it would be under 0.5% of the deal, as a rate it is a commission's).
     static func holdsRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
+        holdsFractionRates(rows, column: column, amountColumn: amountColumn)
+            || holdsWholePercentRates(rows, column: column, amountColumn: amountColumn)
+    }
+
+    private static func holdsWholePercentRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
+        guard let amountColumn else { return false }
+        var aboveOne = false
+        for row in rows {
+            guard let value = row.cell(at: column)?.value, value != .empty else { continue }
+            guard let number = try? ValueReading.money(value, style: .decimalPoint) else {
+                return false
+            }
+            guard !Decimal.less(100, number), !Decimal.less(number, 0) else { return false }
+            guard number != 0 else { continue }
+            guard
+                let amount = row.cell(at: amountColumn).flatMap({
+                    try? ValueReading.money($0.value, style: .decimalPoint)
+                }),
+                !Decimal.less(amount.magnitude, number * 200)
+            else { return false }
+            aboveOne = aboveOne || Decimal.less(1, number)
+        }
+        return aboveOne
+    }
+
+    private static func holdsFractionRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
         var rates = 0
         for row in rows {
             guard let value = row.cell(at: column)?.value, value != .empty,
