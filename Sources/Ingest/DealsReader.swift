@@ -200,7 +200,9 @@ public enum DealsReader {
         var tableTotals: [TotalRow] = []
         var merged = MergedValues(
             merges, below: mapping.headerRow,
-            paid: Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }))
+            paid: Set(
+                [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
+                    + (mapping.addedColumns[.bonus] ?? [])))
         var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
@@ -418,6 +420,8 @@ public enum DealsReader {
         let commissionColumn: Int?
         let rateColumn: Int?
         let bonusColumn: Int?
+        /// The columns whose bonuses add to `bonusColumn`'s (`ColumnMapping.addedColumns`).
+        let addedBonusColumns: [Int?]
         let dateOrder: DateOrder?
         let cancelOrder: DateOrder?
         let dateSystem: DateSystem
@@ -474,6 +478,7 @@ public enum DealsReader {
             commissionColumn = mapping.columns[.commission]
             rateColumn = mapping.columns[.rate]
             bonusColumn = mapping.columns[.bonus]
+            addedBonusColumns = mapping.addedColumns[.bonus] ?? []
             dateOrder = styles.dates[.date]
             cancelOrder = styles.dates[.cancelDate]
             dateSystem = styles.dateSystem
@@ -522,6 +527,25 @@ public enum DealsReader {
         return Cell(
             column: cell.column, value: .text(number.plainString), formula: cell.formula,
             numberFormat: cell.numberFormat)
+    }
+
+    /// The bonus written in several columns (`SPIFF`, `Bonus`): the one written when the others
+    /// are blank, else their sum when every one written is a number or money text; else the
+    /// first one written, to be read as it stands.
+    static func added(_ values: [CellValue]) -> CellValue {
+        let written = values.filter { $0 != .empty }
+        guard written.count > 1 else { return written.first ?? .empty }
+        var sum: Decimal = 0
+        for value in written {
+            switch value {
+            case .number(let number): sum += number
+            case .text(let text):
+                guard let number = NumberStyle.money(inText: text) else { return written[0] }
+                sum += number
+            default: return written[0]
+            }
+        }
+        return .number(sum)
     }
 
     private static func read(
@@ -642,7 +666,12 @@ public enum DealsReader {
             result.manual.append(
                 ManualCells(
                     row: row.index, rate: rate, commission: commissionCell,
-                    bonus: Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)?.value,
+                    bonus: context.addedBonusColumns.isEmpty
+                        ? Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)?.value
+                        : Self.added(
+                            ([context.bonusColumn] + context.addedBonusColumns).map {
+                                Self.inColumnStyle(cell($0), context.bonusStyle)?.value ?? .empty
+                            }),
                     keeping: manualCells))
         }
         let labels = context.labels(
