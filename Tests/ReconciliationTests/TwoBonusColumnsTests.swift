@@ -33,6 +33,11 @@ import XLSX
             workbook: path, plan: PlanFile.parse(SpiffWithoutBonusColumnTests.plan, file: "plan.yaml"), roster: [])
         let spiffColumn = CellAddress.columnName(spiff)
         #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == ["\(spiffColumn)4 bonus_missing"])
+        let other = CellAddress.columnName(spiff == 7 ? 8 : 7)
+        #expect(
+            result.mappingNotes.contains {
+                $0.contains("bonus ← '\(bonuses[spiff - 7])' + column \(other)")
+            })
     }
 
     @Test func oneBonusInTwoCurrenciesIsNeither() throws {
