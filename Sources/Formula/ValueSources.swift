@@ -61,6 +61,30 @@ public final class ValueSources {
         return found.count == 1 ? found[0] : nil
     }
 
+    /// The one cell outside its own row that the formula at `address` reads by itself, not
+    /// within a range, and that holds a number: a parameter such as a rate kept in `$H$1` or a
+    /// defined name (`=ROUND(D5*$H$1,2)`, `=D5*Rate`), with its number; nil when the formula reads
+    /// no such cell or several.
+    public func parameter(sheet: Int, at address: CellAddress) -> (
+        sheet: Int, address: CellAddress, value: Decimal
+    )? {
+        guard let text = formula(sheet: sheet, at: address), let expression = try? Parser.parse(text) else {
+            return nil
+        }
+        var found: [(sheet: Int, address: CellAddress, value: Decimal)] = []
+        for (target, reference) in DependencyGraph.ranges(
+            expression, workbook: evaluator.workbook, from: sheet, cell: address)
+        where reference.isCell {
+            let cell = CellAddress(row: reference.firstRow, column: reference.firstColumn)
+            guard target != sheet || cell.row != address.row,
+                !found.contains(where: { $0.sheet == target && $0.address == cell })
+            else { continue }
+            guard case .number(let held) = evaluator.workbook.sheets[target][cell.row, cell.column] else { return nil }
+            found.append((target, cell, held))
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
     /// Whether the formula's value moves when the cell at `key` holds another number.
     private func changes(_ expression: FormulaExpression, to key: CellKey, from value: Decimal) -> Bool {
         let original = evaluator.workbook.sheets[key.sheet][key.row, key.column]

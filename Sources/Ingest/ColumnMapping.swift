@@ -12,6 +12,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     public let headers: [Key: String]
     /// Fields pinned to a header this table does not have, matched by their synonyms instead.
     public var pinsNotFound: [Key] = []
+    /// Columns whose figures add to the field's, by field: the bonus written in two columns
+    /// under two names (`SPIFF (€)` and `Bonus (€)`), read as their sum.
+    public var addedColumns: [Key: [Int]] = [:]
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -32,6 +35,9 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// The rate, the commission and the amount, for a commission's header over a column of rates
     /// (`Comm` holding `0.05`, `5%`): the column is the rate (`ColumnMatcher.holdsRates`).
     var figures: (rate: Key, commission: Key, amount: Key)?
+    /// The field whose figures may be written in several columns under different names, which
+    /// add up (the bonus: `SPIFF` beside `Bonus`).
+    var additive: Key?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -69,6 +75,7 @@ extension Field {
             keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID, measure: .amount,
             owners: [.commission, .bonus], percentages: [.split, .rate])
         words.figures = (.rate, .commission, .amount)
+        words.additive = .bonus
         return words
     }()
 }
@@ -114,9 +121,30 @@ enum ColumnMatcher {
             }
         }
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
+        var added: [Key: [Int]] = [:]
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
             var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            // A field written in several columns under different names (`SPIFF (€)`, `Bonus EUR`),
+            // with or without their currencies, is all of them, added up; under one name in two
+            // currencies (`Bonus (GBP)`, `Bonus (EUR)`) it is either, as below.
+            if key == words.additive {
+                var all = matches
+                for named in unitless where wanted.contains(named.key) && !taken.contains(named.column) {
+                    if !all.contains(where: { $0.column == named.column }) { all.append(named) }
+                }
+                let bare = Set(all.map { UnitsRow.withoutCurrency($0.text).map(headerKey) ?? $0.key })
+                if all.count > 1, bare.count == all.count {
+                    all.sort { $0.column < $1.column }
+                    // The SPIFF's column first: the plan's per-deal bonuses are its.
+                    let first = all.first { $0.key.contains("spiff") } ?? all[0]
+                    columns[key] = first.column
+                    names[key] = first.text
+                    added[key] = all.map(\.column).filter { $0 != first.column }
+                    taken.formUnion(all.map(\.column))
+                    continue
+                }
+            }
             // A header naming its currency is the field only where no header names it without one,
             // and only one such header names it (`Commission (USD)` beside `Commission (EUR)` is
             // either, as a header naming the field among other words would be: neither is taken).
@@ -203,6 +231,7 @@ enum ColumnMatcher {
         }
         var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)
         mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
+        mapping.addedColumns = added.filter { columns[$0.key] != nil }
         return mapping
     }
 
@@ -210,7 +239,37 @@ enum ColumnMatcher {
     /// than money: some `%` text or fraction between 0 and 1 on a row whose amount (in
     /// `amountColumn`) is 100 or more, and no figure above 1 or below 0. A commission column's
     /// figures are a part of their amounts, never a fraction of one unit of money.
+    ///
+    /// Rates in whole percent (`5`, `7.5` for 5%, 7.5%) are told by their amounts too: every
+    /// figure from 0 to 100, one above 1, and each at most a 200th of its row's amount (as money
+    /// it would be under 0.5% of the deal, as a rate it is a commission's).
     static func holdsRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
+        holdsFractionRates(rows, column: column, amountColumn: amountColumn)
+            || holdsWholePercentRates(rows, column: column, amountColumn: amountColumn)
+    }
+
+    private static func holdsWholePercentRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
+        guard let amountColumn else { return false }
+        var aboveOne = false
+        for row in rows {
+            guard let value = row.cell(at: column)?.value, value != .empty else { continue }
+            guard let number = try? ValueReading.money(value, style: .decimalPoint) else {
+                return false
+            }
+            guard !Decimal.less(100, number), !Decimal.less(number, 0) else { return false }
+            guard number != 0 else { continue }
+            guard
+                let amount = row.cell(at: amountColumn).flatMap({
+                    try? ValueReading.money($0.value, style: .decimalPoint)
+                }),
+                !Decimal.less(amount.magnitude, number * 200)
+            else { return false }
+            aboveOne = aboveOne || Decimal.less(1, number)
+        }
+        return aboveOne
+    }
+
+    private static func holdsFractionRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
         var rates = 0
         for row in rows {
             guard let value = row.cell(at: column)?.value, value != .empty,

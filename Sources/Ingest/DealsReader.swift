@@ -200,7 +200,9 @@ public enum DealsReader {
         var tableTotals: [TotalRow] = []
         var merged = MergedValues(
             merges, below: mapping.headerRow,
-            paid: Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }))
+            paid: Set(
+                [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
+                    + (mapping.addedColumns[.bonus] ?? [])))
         var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
@@ -371,6 +373,7 @@ public enum DealsReader {
             numbers[field] = style
             if texts.contains(where: { NumberStyle.shown(by: $0) != nil }) {
                 shown.insert(style)
+                if !ambiguous { styles.toldNumbers.insert(field) }
             } else {
                 unshown.append(field)
             }
@@ -384,6 +387,7 @@ public enum DealsReader {
         }
         if shown.count == 1, let style = shown.first {
             for field in unshown { numbers[field] = style }
+            styles.toldNumbers.formUnion(unshown)
         } else {
             // Money is written with two decimals or none: a money column whose every separator is
             // one dot before three digits (`37.800`, `1.250`) groups thousands with it.
@@ -396,6 +400,7 @@ public enum DealsReader {
                 let separated = texts.filter { $0.contains(".") || $0.contains(",") }
                 if !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot) {
                     numbers[field] = .decimalComma
+                    styles.toldNumbers.insert(field)
                 }
             }
         }
@@ -415,6 +420,8 @@ public enum DealsReader {
         let commissionColumn: Int?
         let rateColumn: Int?
         let bonusColumn: Int?
+        /// The columns whose bonuses add to `bonusColumn`'s (`ColumnMapping.addedColumns`).
+        let addedBonusColumns: [Int?]
         let dateOrder: DateOrder?
         let cancelOrder: DateOrder?
         let dateSystem: DateSystem
@@ -423,6 +430,9 @@ public enum DealsReader {
         let splitInWholePercents: Bool
         let quotaStyle: NumberStyle
         let rateStyle: NumberStyle
+        /// The commission's and bonus's styles, when their columns' texts decide one.
+        let commissionStyle: NumberStyle?
+        let bonusStyle: NumberStyle?
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -468,6 +478,7 @@ public enum DealsReader {
             commissionColumn = mapping.columns[.commission]
             rateColumn = mapping.columns[.rate]
             bonusColumn = mapping.columns[.bonus]
+            addedBonusColumns = mapping.addedColumns[.bonus] ?? []
             dateOrder = styles.dates[.date]
             cancelOrder = styles.dates[.cancelDate]
             dateSystem = styles.dateSystem
@@ -476,6 +487,10 @@ public enum DealsReader {
             splitInWholePercents = styles.splitInWholePercents
             quotaStyle = styles.numbers[.quota] ?? .decimalPoint
             rateStyle = styles.numbers[.rate] ?? .decimalPoint
+            // A column mixing both styles, or showing none, does not tell how its texts that do
+            // not show theirs read.
+            commissionStyle = styles.toldNumbers.contains(.commission) ? styles.numbers[.commission] : nil
+            bonusStyle = styles.toldNumbers.contains(.bonus) ? styles.numbers[.bonus] : nil
         }
 
         /// A line's labels (`CreditLine.Labels.of`), remembered by their texts (at most a few
@@ -502,6 +517,37 @@ public enum DealsReader {
         }
     }
 
+    /// A money cell whose text does not tell its style by itself (`1.000`, `1,250`: whole euros or
+    /// dollars grouped), written again as the number its column's style reads (`1000`), so that
+    /// the commission and bonus are read as the column writes them wherever they are read again.
+    static func inColumnStyle(_ cell: Cell?, _ style: NumberStyle?) -> Cell? {
+        guard let cell, let style, case .text(let text) = cell.value, !NumberStyle.tellsItsStyle(text),
+            let number = try? ValueReading.parseMoney(text, style: style)
+        else { return cell }
+        return Cell(
+            column: cell.column, value: .text(number.plainString), formula: cell.formula,
+            numberFormat: cell.numberFormat)
+    }
+
+    /// The bonus written in several columns (`SPIFF`, `Bonus`): the one written when the others
+    /// are blank, else their sum when every one written is a number or money text; else the
+    /// first one written, to be read as it stands.
+    static func added(_ values: [CellValue]) -> CellValue {
+        let written = values.filter { $0 != .empty }
+        guard written.count > 1 else { return written.first ?? .empty }
+        var sum: Decimal = 0
+        for value in written {
+            switch value {
+            case .number(let number): sum += number
+            case .text(let text):
+                guard let number = NumberStyle.money(inText: text) else { return written[0] }
+                sum += number
+            default: return written[0]
+            }
+        }
+        return .number(sum)
+    }
+
     private static func read(
         _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles,
         manualCells: ManualCells.Keeping,
@@ -521,7 +567,9 @@ public enum DealsReader {
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let commissionCell = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+        let commissionCell = Self.inColumnStyle(
+            context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } },
+            context.commissionStyle)
         if let label = TotalRow.label(of: row, dealID: value(.dealID), rep: value(.rep), commission: commissionCell) {
             result.totals.append(TotalRow(row: row.index, label: label, commission: commissionCell))
             return
@@ -617,7 +665,13 @@ public enum DealsReader {
             }
             result.manual.append(
                 ManualCells(
-                    row: row.index, rate: rate, commission: commissionCell, bonus: cell(context.bonusColumn)?.value,
+                    row: row.index, rate: rate, commission: commissionCell,
+                    bonus: context.addedBonusColumns.isEmpty
+                        ? Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)?.value
+                        : Self.added(
+                            ([context.bonusColumn] + context.addedBonusColumns).map {
+                                Self.inColumnStyle(cell($0), context.bonusStyle)?.value ?? .empty
+                            }),
                     keeping: manualCells))
         }
         let labels = context.labels(
@@ -636,6 +690,9 @@ public enum DealsReader {
 /// rep every row takes when the table has no rep column.
 struct ColumnStyles: Sendable {
     var numbers: [Field: NumberStyle] = [:]
+    /// The number columns whose style their texts, or the sheet's other number columns, tell
+    /// (not a column mixing `1,234.56` and `1.234,56`, nor one whose texts show neither).
+    var toldNumbers: Set<Field> = []
     var dates: [Field: DateOrder] = [:]
     /// How the file counts days, for dates pasted as plain serial numbers.
     var dateSystem = DateSystem.excel1900
@@ -651,7 +708,8 @@ extension TotalRow {
     /// the languages (`Total Ana Lima`, `Grand total`, `Gesamt`, `Σ`) or closes with one
     /// (`Ana Lima Total`, `Ana Lima (total)`) and it names no deal of its own; or, unlabelled, a
     /// row without a deal whose commission is a `SUBTOTAL`/`AGGREGATE`, or a `SUM` over ranges of
-    /// the rows above it (`=SUM(H2:H4)`). A deal row whose commission is a `SUM` stays a deal.
+    /// the rows above it (`=SUM(H2:H4)`) or of the rows below it (a total over the rows it adds,
+    /// `=SUM(H3:H40)` on row 2). A deal row whose commission is a `SUM` stays a deal.
     ///
     /// A rep cell marks a total with a word that is no one's name only (`Suma`, `Soma` are
     /// given names): those words mark a row without a deal of its own.
@@ -662,7 +720,7 @@ extension TotalRow {
         if !hasDeal, let first, let label = label(of: first.value) { return label }
         if !hasDeal, let formula = commission?.formula?.uppercased(),
             formula.hasPrefix("SUBTOTAL(") || formula.hasPrefix("AGGREGATE(")
-                || sumsRowsAbove(formula, row: row.index)
+                || sumsOtherRows(formula, row: row.index)
         {
             return "(total)"
         }
@@ -671,22 +729,31 @@ extension TotalRow {
 
     /// A row above the header that totals the table: its first text opens or closes with a total
     /// word (`Total`, `Grand total`, `Gesamt`) and its cell in `commissionColumn` holds a number
-    /// or a formula.
+    /// or a formula; or, unlabelled, that cell is a `SUM` of the rows below it.
     static func aboveHeader(_ row: Row, commissionColumn: Int?) -> TotalRow? {
         guard let commissionColumn, let commission = row.cell(at: commissionColumn),
-            commission.formula != nil || { if case .number = commission.value { true } else { false } }(),
-            let first = row.cells.first(where: { $0.value.isText && $0.column < commissionColumn }),
-            let label = label(of: first.value)
+            commission.formula != nil || { if case .number = commission.value { true } else { false } }()
         else { return nil }
-        return TotalRow(row: row.index, label: label, commission: commission)
+        if let first = row.cells.first(where: { $0.value.isText && $0.column < commissionColumn }),
+            let label = label(of: first.value)
+        {
+            return TotalRow(row: row.index, label: label, commission: commission)
+        }
+        guard let formula = commission.formula?.uppercased(), sumsOtherRows(formula, row: row.index) else {
+            return nil
+        }
+        return TotalRow(row: row.index, label: "(total)", commission: commission)
     }
 
     /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand
-    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`): a total, not a deal's own figure.
-    static func sumsRowsAbove(_ formula: String, row: Int) -> Bool {
+    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`), or all below it (`SUM(H3:H9)` on row 2):
+    /// a total, not a deal's own figure.
+    static func sumsOtherRows(_ formula: String, row: Int) -> Bool {
         guard formula.hasPrefix("SUM("), formula.hasSuffix(")") else { return false }
         let arguments = formula.dropFirst(4).dropLast().split(separator: ",", omittingEmptySubsequences: false)
         var spansRows = false
+        var above = false
+        var below = false
         for argument in arguments {
             let ends = argument.trimmingCharacters(in: .whitespaces).split(
                 separator: ":", omittingEmptySubsequences: false)
@@ -696,10 +763,11 @@ extension TotalRow {
                 guard let at = cellRow(end) else { return false }
                 rows.append(at)
             }
-            guard let last = rows.max(), last < row else { return false }
+            guard let first = rows.min(), let last = rows.max(), last < row || first > row else { return false }
+            if last < row { above = true } else { below = true }
             spansRows = spansRows || rows.count == 2 && rows[0] != rows[1] || arguments.count > 1
         }
-        return spansRows
+        return spansRows && above != below
     }
 
     /// The row of a cell reference such as `H4` or `$H$4`, or nil for anything else.

@@ -4,9 +4,18 @@ import Spreadsheet
 /// `SPIFF [EUR]`, `Comisión (€)`), or on a row of their own right under the header (`USD`, `%`,
 /// `(€)`, `date` under each column), which holds no deal.
 enum UnitsRow {
-    /// `header` without a currency in brackets at its end (`Bonus (GBP)` → `Bonus`); nil when it
-    /// ends with none. A percentage in brackets stays (`Commission (%)` is a rate, not a commission).
+    /// `header` without a currency in brackets at its end (`Bonus (GBP)` → `Bonus`), or after a
+    /// space (`Bonus EUR`, `SPIFF €`: a symbol or a common currency's code, not any three capitals,
+    /// which `Deal ACV` ends with); nil when it ends with none. A percentage in brackets stays
+    /// (`Commission (%)` is a rate, not a commission).
     static func withoutCurrency(_ header: String) -> String? {
+        if let space = header.lastIndex(of: " "),
+            case let unit = String(header[header.index(after: space)...]),
+            symbols.contains(unit) || commonCodes.contains(unit)
+        {
+            let name = header[..<space].trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : name
+        }
         guard let close = header.last, close == ")" || close == "]",
             let open = header.lastIndex(of: close == ")" ? "(" : "[")
         else { return nil }
@@ -54,6 +63,12 @@ enum UnitsRow {
     private static func isCurrency(_ text: String) -> Bool {
         symbols.contains(text) || text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
     }
+
+    /// The codes of the currencies commission sheets are most often kept in.
+    private static let commonCodes: Set<String> = [
+        "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "NZD", "BRL", "MXN", "ARS", "CLP", "COP", "SEK", "NOK",
+        "DKK", "PLN", "CZK", "HUF", "INR", "CNY", "SGD", "HKD", "ZAR",
+    ]
 
     private static let symbols: Set<String> = ["$", "€", "£", "¥", "R$", "US$", "CHF", "Fr.", "kr", "zł"]
 

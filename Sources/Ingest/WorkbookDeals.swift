@@ -460,6 +460,7 @@ struct BlockTitles {
         headers[.rep] = "(the block's title row)"
         var mapping = ColumnMapping(headerRow: header.headerRow, columns: columns, headers: headers)
         mapping.pinsNotFound = header.pinsNotFound
+        mapping.addedColumns = header.addedColumns
         self.mapping = mapping
     }
 

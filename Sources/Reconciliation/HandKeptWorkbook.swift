@@ -79,7 +79,10 @@ public struct HandKeptWorkbook {
         }
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
-        let rateColumns = ([deals.mapping] + deals.sheets.map(\.mapping)).compactMap { $0.columns[.rate] }
+        let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
+        // Without a rate column, the rate may be kept in a cell the commission formulas read
+        // (`=ROUND(D5*$H$1,2)`): those are kept too.
+        let rateColumns = mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] }
         formulas.keepCellsReadByRateFormulas(in: Set(rateColumns))
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }

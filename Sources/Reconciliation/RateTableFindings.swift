@@ -24,6 +24,8 @@ enum RateTableFindings {
         }
         guard !findingAt.isEmpty else { return [] }
         let sources = ValueSources(workbook)
+        let parameters = parameterFindings(
+            context, findings: &findings, findingAt: findingAt, workbook: workbook, sources: sources)
         /// The rate cell of a line, when it is a formula: the sheet's index and the cell.
         func rateCell(_ index: Int) -> (sheet: Int, address: CellAddress)? {
             let line = context.deals.lines[index]
@@ -43,7 +45,7 @@ enum RateTableFindings {
             else { continue }
             suspects.append((index, finding, cell))
         }
-        guard !suspects.isEmpty else { return [] }
+        guard !suspects.isEmpty else { return parameters }
         let engine = context.engine
         var groups: [String: (source: (sheet: Int, address: CellAddress), rows: [(finding: Int, rate: Decimal)])] = [:]
         var order: [String] = []
@@ -75,28 +77,112 @@ enum RateTableFindings {
                     besides: Set(suspects.map(\.index)))
             else { continue }
             let sheetName = workbook.sheets[group.source.sheet].name
-            let place = "\(Location.quotedSheetName(sheetName))!\(group.source.address)"
-            let spoiled = group.rows.map { "\(findings[$0.finding].sheet)|\(findings[$0.finding].cell)" }
-            let named = group.rows.prefix(12).map {
-                "\(Location.quotedSheetName(findings[$0.finding].sheet))!\(findings[$0.finding].cell)"
-            }
-            var finding = Finding(
-                sheet: sheetName, cell: group.source.address, dealID: nil, rep: nil, period: nil, manual: written,
-                manualText: nil, expected: planRate / context.rateScale,
-                causes: [bandRates.contains(held) ? .wrongTier : .wrongRate],
-                explanation:
-                    "the rate table holds \(held.percentText), the plan's rate is \(planRate.percentText); "
-                    + "\(group.rows.count) row\(group.rows.count == 1 ? "" : "s") look it up: "
-                    + named.joined(separator: ", ") + (group.rows.count > named.count ? ", …" : ""),
-                isDerived: false)
-            finding.lookedUpBy = spoiled
-            tableFindings.append(finding)
-            for row in group.rows {
-                findings[row.finding].explanation +=
-                    "; the rate is looked up from \(place) (\(held.percentText)), the plan's \(planRate.percentText)"
-            }
+            tableFindings.append(
+                spoiling(
+                    (sheetName, group.source.address), written: written, scale: context.rateScale, held: held,
+                    planRate: planRate, rows: group.rows.map(\.finding), findings: &findings,
+                    words: ("the rate table holds", "look it up", "looked up from"), isBand: bandRates.contains(held)))
         }
-        return tableFindings
+        return parameters + tableFindings
+    }
+
+    /// A rate kept in one cell that the commission formulas read (`=ROUND(D5*$H$1,2)`,
+    /// `=D5*Rate`) on a sheet without a rate column: when the rows reading it are paid at its rate
+    /// (as a fraction, or in whole percent), a rate the plan gives none of them, and no correct
+    /// row reads it, that cell is the error, found and told as a rate table's cell is.
+    private static func parameterFindings(
+        _ context: RowContext, findings: inout [Finding], findingAt: [CellPlace: Int], workbook: FormulaWorkbook,
+        sources: ValueSources
+    ) -> [Finding] {
+        typealias Parameter = (sheet: Int, address: CellAddress, value: Decimal)
+        /// The parameter the commission formula of line `index` reads, on a sheet without a rate column.
+        func parameter(_ index: Int) -> Parameter? {
+            let line = context.deals.lines[index]
+            guard context.deals.mapping(ofRow: line.row).columns[.rate] == nil,
+                let commission = context.deals.manual[index].commission, commission.hasFormula
+            else { return nil }
+            let (name, row) = context.place(line.row)
+            guard let sheet = workbook.sheet(named: name) else { return nil }
+            return sources.parameter(sheet: sheet, at: CellAddress(row: row, column: commission.column))
+        }
+        var groups: [String: (cell: Parameter, scale: Decimal, rows: [(finding: Int, rate: Decimal)])] = [:]
+        var order: [String] = []
+        var wrong = Set<Int>()
+        for index in context.deals.lines.indices {
+            let line = context.deals.lines[index]
+            guard let commission = context.deals.manual[index].commission else { continue }
+            let (name, row) = context.place(line.row)
+            let place = CellPlace(sheet: name, cell: CellAddress(row: row, column: commission.column))
+            guard let finding = findingAt[place], let manual = findings[finding].manual,
+                let planRates = context.engine[line.row]?.line?.rates, planRates.count == 1,
+                let cell = parameter(index), Decimal.less(0, cell.value), !Decimal.less(100, cell.value)
+            else { continue }
+            // The rate as the formula uses it: the cell's number, or its hundredth.
+            guard
+                let scale = [Decimal(1), Decimal(string: "0.01")!].first(where: {
+                    context.matchesComputed(manual, line.credit * cell.value * $0)
+                }), cell.value * scale != planRates[0], !Decimal.less(1, cell.value * scale)
+            else { continue }
+            wrong.insert(index)
+            let key = "\(cell.sheet)|\(cell.address)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: (cell, scale, [])].rows.append((finding, planRates[0]))
+        }
+        let bandRates = context.plan.commission.tiers.bands.map(\.rate)
+        var result: [Finding] = []
+        for key in order {
+            let group = groups[key]!
+            let held = group.cell.value * group.scale
+            guard let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }) else {
+                continue
+            }
+            // A cell that also serves a row paid right is right for it.
+            var checked = 0
+            var serves = false
+            for index in context.deals.lines.indices where checked < correctRowsChecked && !wrong.contains(index) {
+                guard let cell = parameter(index) else { continue }
+                checked += 1
+                if cell.sheet == group.cell.sheet && cell.address == group.cell.address {
+                    serves = true
+                    break
+                }
+            }
+            guard !serves else { continue }
+            let sheetName = workbook.sheets[group.cell.sheet].name
+            result.append(
+                spoiling(
+                    (sheetName, group.cell.address), written: group.cell.value, scale: group.scale, held: held,
+                    planRate: planRate, rows: group.rows.map(\.finding), findings: &findings,
+                    words: ("the rate cell holds", "read it", "read from"), isBand: bandRates.contains(held)))
+        }
+        return result
+    }
+
+    /// The finding at the cell (`place`: its sheet's name and address) holding `written`, the
+    /// rate `held` (`written` times `scale`) where the plan's is `planRate`, for the rows of
+    /// `rows` (positions in `findings`), each of which is told where its rate comes from.
+    /// `words`: what the cell holds, what the rows do with it, where their rate is taken.
+    private static func spoiling(
+        _ place: (sheet: String, address: CellAddress), written: Decimal, scale: Decimal, held: Decimal,
+        planRate: Decimal, rows: [Int], findings: inout [Finding], words: (holds: String, read: String, from: String),
+        isBand: Bool
+    ) -> Finding {
+        let text = "\(Location.quotedSheetName(place.sheet))!\(place.address)"
+        let named = rows.prefix(12).map { "\(Location.quotedSheetName(findings[$0].sheet))!\(findings[$0].cell)" }
+        var finding = Finding(
+            sheet: place.sheet, cell: place.address, dealID: nil, rep: nil, period: nil, manual: written,
+            manualText: nil, expected: planRate / scale, causes: [isBand ? .wrongTier : .wrongRate],
+            explanation:
+                "\(words.holds) \(held.percentText), the plan's rate is \(planRate.percentText); "
+                + "\(rows.count) row\(rows.count == 1 ? "" : "s") \(words.read): "
+                + named.joined(separator: ", ") + (rows.count > named.count ? ", …" : ""),
+            isDerived: false)
+        finding.lookedUpBy = rows.map { "\(findings[$0].sheet)|\(findings[$0].cell)" }
+        for row in rows {
+            findings[row].explanation +=
+                "; the rate is \(words.from) \(text) (\(held.percentText)), the plan's \(planRate.percentText)"
+        }
+        return finding
     }
 
     /// Whether a correct row whose rate is `rate` reads its rate from `source`: then the cell is

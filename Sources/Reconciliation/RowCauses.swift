@@ -68,6 +68,14 @@ struct RowCauses {
             causes.append(.overrideNotApplied)
             words.append("the plan's override for this line is not applied")
         }
+        // Without a bonus column the commission cell holds the row's per-deal bonus too: a figure
+        // short of exactly that bonus left it out (`bonus_missing`), and a reading of the plan is
+        // compared with the bonus added.
+        let rowBonus = context.deals.mapping.columns[.bonus] == nil ? engine?.bonus ?? 0 : 0
+        if rowBonus != 0, !causes.contains(.splitNotApplied), context.matchesComputed(manual, expected - rowBonus) {
+            causes.append(.bonusMissing)
+            words.append("the per-deal bonus of \(rowBonus.groupedMoneyText) is left out")
+        }
         let readings: [(Alternatives.Reading, Cause, String)] = [
             (
                 .flippedMode, .marginalVsRetroactive,
@@ -124,7 +132,9 @@ struct RowCauses {
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
         if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate || weakRate {
             reading = readings.first { item in
-                alternatives.commission(row: row, under: item.0).map { $0 != expected && context.matches(manual, $0) }
+                alternatives.commission(row: row, under: item.0).map {
+                    $0 + rowBonus != expected && context.matches(manual, $0 + rowBonus)
+                }
                     ?? false
             }
         }

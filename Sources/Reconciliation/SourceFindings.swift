@@ -15,14 +15,15 @@ enum SourceFindings {
     static func compute(_ source: DealsTable, context: RowContext) throws -> [Finding] {
         let sourceFile = (source.file as NSString).lastPathComponent
         let sourceSheet = source.sheet ?? sourceFile
+        let dealKey = DealKeys([source.lines.map(\.dealID), context.deals.lines.map(\.dealID)])
         var sourceByDeal: [String: [CreditLine]] = [:]
-        for line in source.lines { sourceByDeal[line.dealID.normalizedKey, default: []].append(line) }
+        for line in source.lines { sourceByDeal[dealKey(line.dealID), default: []].append(line) }
         let commission = context.engine
         let repNames = RepNames(context.roster)
         var findings: [Finding] = []
         var matched: Set<String> = []
         for (index, line) in context.deals.lines.enumerated() {
-            let deal = line.dealID.normalizedKey
+            let deal = dealKey(line.dealID)
             let rep = repNames.id(line.rep)
             let manual = context.deals.manual[index]
             let (sheet, sheetRow) = context.place(line.row)
@@ -62,7 +63,7 @@ enum SourceFindings {
                         isDerived: false))
             }
         }
-        let missing = source.lines.filter { !matched.contains("\($0.dealID.normalizedKey)|\(repNames.id($0.rep))") }
+        let missing = source.lines.filter { !matched.contains("\(dealKey($0.dealID))|\(repNames.id($0.rep))") }
         guard !missing.isEmpty else { return findings }
         // What the missing lines would earn beside the workbook's (their rows renumbered past it).
         let offset = (context.deals.lines.map(\.row).max() ?? 0) + 1_000_000
@@ -88,6 +89,47 @@ enum SourceFindings {
                     isDerived: false))
         }
         return findings
+    }
+}
+
+/// Deal ids compared as the engine compares them, and ids of digits alone as numbers: a
+/// spreadsheet drops an id's leading zeros when it stores it as a number (`00123` in the CRM's
+/// export is `123` in the workbook). Unless that would make two ids of one table one (`0123` and
+/// `123` both in the export): then every id is compared as written.
+struct DealKeys {
+    private let byNumber: Bool
+
+    /// `tables`: each table's deal ids.
+    init(_ tables: [[String]]) {
+        // Most exports write no id with leading zeros: nothing to compare then.
+        guard tables.contains(where: { $0.contains { Self.number($0.normalizedKey) != $0.normalizedKey } }) else {
+            byNumber = false
+            return
+        }
+        var clash = false
+        for ids in tables where !clash {
+            var written: [String: String] = [:]
+            for id in ids {
+                let key = id.normalizedKey
+                if let other = written.updateValue(key, forKey: Self.number(key)), other != key {
+                    clash = true
+                    break
+                }
+            }
+        }
+        byNumber = !clash
+    }
+
+    func callAsFunction(_ id: String) -> String {
+        let key = id.normalizedKey
+        return byNumber ? Self.number(key) : key
+    }
+
+    /// `key` without its leading zeros when it is digits alone (`00123` → `123`, `000` → `0`).
+    private static func number(_ key: String) -> String {
+        guard key.utf8.first == UInt8(ascii: "0"), key.utf8.allSatisfy({ (48...57).contains($0) }) else { return key }
+        let trimmed = key.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : String(trimmed)
     }
 }
 

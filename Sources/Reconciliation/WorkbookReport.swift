@@ -13,7 +13,12 @@ enum WorkbookReport {
         for (ordinal, sheet) in deals.sheets.enumerated() {
             let name = deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
             let mapping = Field.allCases.compactMap { field in
-                sheet.mapping.headers[field].map { "\(field.rawValue) ← '\($0)'" }
+                // Columns adding to the field's are named by their letters (`bonus ← 'SPIFF (€)' + column H`).
+                sheet.mapping.headers[field].map {
+                    "\(field.rawValue) ← '\($0)'"
+                        + (sheet.mapping.addedColumns[field] ?? []).map { " + column \(CellAddress.columnName($0))" }
+                        .joined()
+                }
             }.joined(separator: ", ")
             let totals = deals.totals.filter { $0.row >> 32 == ordinal }
             var line = "\(sheet.name.map { "sheet '\($0)'" } ?? "the file"): deals, "

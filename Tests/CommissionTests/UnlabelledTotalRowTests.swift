@@ -4,7 +4,7 @@ import Testing
 @testable import Ingest
 
 /// Total rows people leave without an English label (`TotalRow.label(of:dealID:rep:commission:)`):
-/// a bare `=SUM` over the rows above, a Spanish `Suma`, a `(total)` in brackets at the end.
+/// a bare `=SUM` over the rows above or below, a Spanish `Suma`, a `(total)` in brackets at the end.
 @Suite struct UnlabelledTotalRowTests {
     /// Row `index` with a commission in H (column 8) written as `formula`, the deal id in A and the
     /// label in B when given.
@@ -26,14 +26,19 @@ import Testing
         #expect(Self.label(row: 5, formula: "SUM($H$2:$H$4)") == "(total)")
         #expect(Self.label(row: 9, formula: "SUM(H2:H4,H6:H8)") == "(total)")
         #expect(Self.label(row: 9, formula: "sum(h2:h8)".uppercased()) == "(total)")
+        // A total may stand above the rows it adds.
+        #expect(Self.label(row: 5, formula: "SUM(H6:H9)") == "(total)")
+        #expect(Self.label(row: 2, formula: "SUM($H$3:$H$40)") == "(total)")
     }
 
     @Test func aSumThatIsNoTotalOfTheRowsAboveIsNot() {
         // A deal row whose commission merely adds its own parts stays a deal.
         #expect(Self.label(row: 5, dealID: "D-5", formula: "SUM(H2:H4)") == nil)
-        // Ranges reaching the row itself or below it, a single cell, other arithmetic.
+        // Ranges reaching the row itself, or some above it and some below, a single cell, other
+        // arithmetic.
         #expect(Self.label(row: 5, formula: "SUM(H2:H5)") == nil)
-        #expect(Self.label(row: 5, formula: "SUM(H6:H9)") == nil)
+        #expect(Self.label(row: 5, formula: "SUM(H5:H9)") == nil)
+        #expect(Self.label(row: 5, formula: "SUM(H2:H4,H6:H9)") == nil)
         #expect(Self.label(row: 5, formula: "SUM(H4)") == nil)
         #expect(Self.label(row: 5, formula: "SUM(F5:G5)") == nil)
         #expect(Self.label(row: 5, formula: "SUM(H2:H4)*2") == nil)

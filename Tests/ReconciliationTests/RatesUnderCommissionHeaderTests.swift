@@ -53,6 +53,37 @@ import XLSX
         #expect(read.mapping.headers[.commission] == "Importe comisión")
     }
 
+    @Test(arguments: ["Comm", "Comm."])
+    func wholePercentRatesUnderACommissionHeaderAreTheRate(header: String) throws {
+        let beside = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Amount", header, "Payout"],
+            [
+                Self.row("D1", "Ana Lima", 10000, [.number(5), .number(500)]),
+                Self.row("D2", "Ben Okafor", 20000, [.number(Decimal(string: "7.5")!), .number(1500)]),
+            ])
+        #expect(beside.mapping.headers[.rate] == header)
+        #expect(beside.mapping.headers[.commission] == "Payout")
+        let alone = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Amount", header],
+            [
+                Self.row("D1", "Ana Lima", 10000, [.number(5)]),
+                Self.row("D2", "Ben Okafor", 20000, [.number(8)]),
+            ])
+        #expect(alone.mapping.headers[.rate] == header)
+        #expect(alone.mapping.columns[.commission] == nil)
+    }
+
+    @Test func smallCommissionsOfSmallDealsStayTheCommission() throws {
+        let read = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Comm"],
+            [
+                Self.row("D1", "Ana Lima", 1000, [.number(50)]),
+                Self.row("D2", "Ben Okafor", 20000, [.number(8)]),
+            ])
+        #expect(read.mapping.headers[.commission] == "Comm")
+        #expect(read.mapping.columns[.rate] == nil)
+    }
+
     @Test func aCommissionOfMoneyStaysTheCommission() throws {
         let read = try Self.read(
             ["Deal ID", "Rep", "Close Date", "Amount", "Comm"],

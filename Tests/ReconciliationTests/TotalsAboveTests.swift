@@ -66,4 +66,33 @@ import XLSX
         let result = try LayoutReadingTests.reconcile(path, in: folder)
         #expect(result.errors.map { "\($0.cell) \($0.expected)" } == ["F1 2300"])
     }
+
+    @Test func anUnlabelledSumUnderTheHeaderAddsTheRowsBelowIt() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = [
+            Self.header, Self.total("", CauseTests.formula("2000", "SUM(F3:F5)")), Self.row("D1", "Ana Lima", 10000),
+            Self.row("D2", "Ana Lima", 20000), Self.row("D4", "Ben Okafor", 10000), Self.row("D5", "Ben Okafor", 6000),
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.totals.map(\.row) == [2])
+        #expect(read.lines.count == 4)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.errors.map { "\($0.cell) \($0.expected) \($0.cause)" } == ["F2 2300 sum_range"])
+    }
+
+    @Test func anUnlabelledSumOverTheHeaderAddsEveryRow() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = [
+            Self.total("", CauseTests.formula("2500", "SUM(F3:F6)")), Self.header, Self.row("D1", "Ana Lima", 10000),
+            Self.row("D2", "Ana Lima", 20000), Self.row("D4", "Ben Okafor", 10000), Self.row("D5", "Ben Okafor", 6000),
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.totals.map(\.row) == [1])
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.errors.map { "\($0.cell) \($0.expected)" } == ["F1 2300"])
+    }
 }
