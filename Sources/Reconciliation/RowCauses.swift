@@ -76,6 +76,17 @@ struct RowCauses {
             causes.append(.bonusMissing)
             words.append("the per-deal bonus of \(rowBonus.groupedMoneyText) is left out")
         }
+        // A line without one whose figure is above the plan's by a per-deal bonus (times its
+        // split) was paid it anyway (`bonus_not_due`).
+        if context.deals.mapping.columns[.bonus] == nil, rowBonus == 0, causes.isEmpty || causes == [.textNumber],
+            let paid = context.plan.bonuses.lazy.compactMap({ bonus -> Decimal? in
+                guard case .perDeal(let amount, _) = bonus.kind, amount != 0 else { return nil }
+                return amount * self.line.split
+            }).first(where: { context.matchesComputed(manual, expected + $0) })
+        {
+            causes.append(.bonusNotDue)
+            words.append("a per-deal bonus of \(paid.groupedMoneyText) is paid; the line does not qualify for it")
+        }
         let readings: [(Alternatives.Reading, Cause, String)] = [
             (
                 .flippedMode, .marginalVsRetroactive,

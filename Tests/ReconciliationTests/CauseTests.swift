@@ -159,6 +159,27 @@ import XLSX
         #expect(finding.expected == 0)
     }
 
+    /// Without a bonus column a row's figure holds its SPIFF: one left out is `bonus_missing`, one
+    /// paid on a line that does not qualify is `bonus_not_due` — not a tier reading that happens
+    /// to give the commission alone.
+    @Test func spiffsInTheCommissionFigureLeftOutOrNotDue() throws {
+        let plan =
+            Self.planText + """
+
+                bonuses:
+                  - { name: January SPIFF, per_deal: 100, when: { from: 2026-01-01, to: 2026-01-31 } }
+                """
+        var rows = Self.goodRows()
+        rows[0].commission = .number(600)
+        rows[1].commission = .number(600)
+        rows[2].commission = .number(500)
+        rows[3].date = "2026-02-15"
+        rows[3].commission = .number(600)
+        let result = try Self.reconcile(Self.workbook(rows), plan: plan)
+        #expect(result.errors.map { "\($0.cell) \($0.cause)" }.sorted() == ["G4 bonus_missing", "G5 bonus_not_due"])
+        #expect(result.errors.first { $0.cell == CellAddress("G4") }?.difference == -100)
+    }
+
     @Test func textNumberAndUnreadable() throws {
         var rows = Self.goodRows()
         rows[0].commission = .text("510")
