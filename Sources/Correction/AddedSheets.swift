@@ -72,7 +72,7 @@ enum AddedSheets {
         var differences: [RepPeriod: Decimal] = [:]
         let sheets = Set(workbook.sheets.map(\.name))
         for finding in input.findings
-        where finding.isPay && !finding.isDerived && finding.hasKnownDifference && sheets.contains(finding.sheet) {
+        where finding.isRowPayDifference && sheets.contains(finding.sheet) {
             guard let rep = finding.rep, let period = finding.period else { continue }
             differences[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }

@@ -46,7 +46,7 @@ public struct CorrectionInput: Sendable {
         let findings = try document.domainFindings(file: file)
         var kept: [RepPeriod: Decimal] = [:]
         for finding in findings
-        where finding.isError && finding.isPay && !finding.isDerived && finding.hasKnownDifference {
+        where finding.isError && finding.isRowPayDifference {
             guard let rep = finding.rep, let period = finding.period else { continue }
             kept[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }

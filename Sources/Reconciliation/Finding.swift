@@ -62,6 +62,9 @@ public struct Finding: Sendable, Hashable {
     /// pays is unknown, so it adds nothing to the headline or to a rep's difference, and is
     /// counted apart (`Reconciliation.unknownDifferences`). An empty cell pays nothing: known.
     public var hasKnownDifference: Bool { manual != nil || cause != .unreadable }
+    /// Whether `difference` is what a deal row pays beyond the plan, in money known: what a
+    /// rep-period's row difference adds up (a total's is its rows', counted there).
+    public var isRowPayDifference: Bool { isPay && !isDerived && hasKnownDifference }
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != .rounding }
     /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).

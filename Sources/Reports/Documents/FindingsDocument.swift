@@ -164,7 +164,7 @@ extension FindingsDocument {
         let errors = reconciliation.errors
         let figures = reconciliation.wrongFigures
         let counted = reconciliation.headlineDifferences
-        let rowErrors = errors.filter { $0.isPay && !$0.isDerived && $0.hasKnownDifference }
+        let rowErrors = errors.filter(\.isRowPayDifference)
         var differences: [RepPeriod: Decimal] = [:]
         for finding in rowErrors {
             guard let rep = finding.rep, let period = finding.period else { continue }
