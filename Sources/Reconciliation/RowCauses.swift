@@ -16,6 +16,14 @@ struct RowCauses {
 
     var manualRate: Decimal? { context.manualRate(index) }
 
+    /// What each of the plan's per-deal bonuses pays this line, were it to qualify (times its split).
+    var perDealBonuses: [Decimal] {
+        context.plan.bonuses.compactMap { bonus in
+            guard case .perDeal(let amount, _) = bonus.kind, amount != 0 else { return nil }
+            return amount * line.split
+        }
+    }
+
     /// The rates a figure without a rate column is taken to be worked out at: 0.5% to 50%.
     static let inferredRates = Decimal(string: "0.005")!...Decimal(string: "0.5")!
 
@@ -69,20 +77,16 @@ struct RowCauses {
             words.append("the plan's override for this line is not applied")
         }
         // Without a bonus column the commission cell holds the row's per-deal bonus too: a figure
-        // short of exactly that bonus left it out (`bonus_missing`), and a reading of the plan is
-        // compared with the bonus added.
-        let rowBonus = context.deals.mapping.columns[.bonus] == nil ? engine?.bonus ?? 0 : 0
+        // short of exactly that bonus left it out (`bonus_missing`); a line without one whose
+        // figure is above the plan's by a per-deal bonus (times its split) was paid it anyway
+        // (`bonus_not_due`). A reading of the plan is compared with the bonus added.
+        let bonusInCommission = context.deals.mapping.columns[.bonus] == nil
+        let rowBonus = bonusInCommission ? engine?.bonus ?? 0 : 0
         if rowBonus != 0, !causes.contains(.splitNotApplied), context.matchesComputed(manual, expected - rowBonus) {
             causes.append(.bonusMissing)
             words.append("the per-deal bonus of \(rowBonus.groupedMoneyText) is left out")
-        }
-        // A line without one whose figure is above the plan's by a per-deal bonus (times its
-        // split) was paid it anyway (`bonus_not_due`).
-        if context.deals.mapping.columns[.bonus] == nil, rowBonus == 0, causes.isEmpty || causes == [.textNumber],
-            let paid = context.plan.bonuses.lazy.compactMap({ bonus -> Decimal? in
-                guard case .perDeal(let amount, _) = bonus.kind, amount != 0 else { return nil }
-                return amount * self.line.split
-            }).first(where: { context.matchesComputed(manual, expected + $0) })
+        } else if bonusInCommission, rowBonus == 0, causes.allSatisfy({ $0 == .textNumber }),
+            let paid = perDealBonuses.first(where: { context.matchesComputed(manual, expected + $0) })
         {
             causes.append(.bonusNotDue)
             words.append("a per-deal bonus of \(paid.groupedMoneyText) is paid; the line does not qualify for it")
