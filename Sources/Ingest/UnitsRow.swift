@@ -64,9 +64,9 @@ enum UnitsRow {
         symbols.contains(text) || text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
     }
 
-    /// The codes of the currencies commission sheets are most often kept in.
+    /// The codes of the currencies commission sheets are most often kept in (`CHF` is a symbol).
     private static let commonCodes: Set<String> = [
-        "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "NZD", "BRL", "MXN", "ARS", "CLP", "COP", "SEK", "NOK",
+        "EUR", "USD", "GBP", "JPY", "CAD", "AUD", "NZD", "BRL", "MXN", "ARS", "CLP", "COP", "SEK", "NOK",
         "DKK", "PLN", "CZK", "HUF", "INR", "CNY", "SGD", "HKD", "ZAR",
     ]
 

@@ -18,8 +18,9 @@ struct FormulaReading {
 
     /// Lets go of the cells no stage after the reading reads again: of the workbook's cells, only
     /// the columns read by a formula that stands in one of `rateColumns` (the deals' rate columns,
-    /// on any sheet) and reads beyond its own row are kept, for `RateTableFindings` to evaluate
-    /// such a formula (a rate looked up in a table) again. The formulas themselves, the names and
+    /// on any sheet; a sheet without one gives its commission column, whose formulas may read the
+    /// rate from one cell) and reads beyond its own row are kept, for `RateTableFindings` to
+    /// evaluate such a formula (a rate looked up in a table, or kept in `$H$1`) again. The formulas themselves, the names and
     /// the tables stay, for `CommissionFormulas` and `FindingPrecedents`, which read no cell.
     mutating func keepCellsReadByRateFormulas(in rateColumns: Set<Int>) {
         guard let read = workbook?.columnsRead(standingIn: { rateColumns.contains($1) }) else { return }

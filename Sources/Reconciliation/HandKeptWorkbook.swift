@@ -82,8 +82,8 @@ public struct HandKeptWorkbook {
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
         // Without a rate column, the rate may be kept in a cell the commission formulas read
         // (`=ROUND(D5*$H$1,2)`): those are kept too.
-        let rateColumns = mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] }
-        formulas.keepCellsReadByRateFormulas(in: Set(rateColumns))
+        let rateOrCommissionColumns = mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] }
+        formulas.keepCellsReadByRateFormulas(in: Set(rateOrCommissionColumns))
         return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
     }
 
