@@ -800,7 +800,7 @@ extension TotalRow {
     /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
     /// `allowingNames: false` leaves out the words that are also given names
     /// (`HeaderSynonyms.totalWordsThatAreNames`).
-    static func label(of value: CellValue, allowingNames: Bool = true) -> String? {
+    public static func label(of value: CellValue, allowingNames: Bool = true) -> String? {
         guard case .text(let text) = value else { return nil }
         // Most cells are deal ids and names: only text that begins as a total word does or ends as
         // a closing word does can match.

@@ -24,6 +24,11 @@ enum SummaryCrossTab {
         var titles: [String] = [name]
         var rows: [SummaryRow] = []
         var cells: [(row: Int, cell: Cell)] = []
+        // The total columns right of the periods (`Total`, `Q1 Total`), the total rows under the
+        // reps, and their cells.
+        var totalColumns: [(column: Int, label: String)] = []
+        var totalRows: [(row: Int, label: String)] = []
+        var totalCells: [CellAddress: Cell] = [:]
         try file.forEachRow(of: name) { row, _ in
             if row.index < mapping.headerRow {
                 titles += row.cells.map { $0.value.plainText }
@@ -33,13 +38,26 @@ enum SummaryCrossTab {
                         periods[cell.column] = period
                     } else {
                         titles.append(cell.value.plainText)
+                        if cell.column > repColumn, SummaryTotals.isTotalHeader(cell.value.plainText) {
+                            totalColumns.append((cell.column, cell.value.plainText))
+                        }
                     }
                 }
             } else if isCrossTab(periods),
                 let rep = row.cells.first(where: { $0.column == repColumn })?.value.plainText
                     .trimmingCharacters(in: .whitespaces), !rep.isEmpty
             {
+                if TotalRow.label(of: .text(rep), allowingNames: false) != nil {
+                    totalRows.append((row.index, rep))
+                    for cell in row.cells where cell.column != repColumn {
+                        totalCells[CellAddress(row: row.index, column: cell.column)] = cell
+                    }
+                    return
+                }
                 for cell in row.cells {
+                    if totalColumns.contains(where: { $0.column == cell.column }) {
+                        totalCells[CellAddress(row: row.index, column: cell.column)] = cell
+                    }
                     guard let period = periods[cell.column] else { continue }
                     rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: [.earned: cell]))
                     cells.append((row.index, cell))
@@ -49,7 +67,10 @@ enum SummaryCrossTab {
         guard isCrossTab(periods), !saysTarget(titles) else { return nil }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: [.rep: repColumn],
-            layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells])
+            layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells],
+            totals: SummaryTotals.lay(
+                members: rows.map { CellAddress(row: $0.row, column: $0.cells[.earned]!.column) },
+                totalRows: totalRows, totalColumns: totalColumns, cells: totalCells))
     }
 
     /// The sheet as a cross-tab laid out the other way round: a header row with a period column
@@ -179,7 +200,7 @@ extension SummarySheet {
             rows: rows.map { row in
                 SummaryRow(row: row.row, rep: row.rep, period: row.period, cells: [figure: row.cells[.earned]!])
             },
-            columnCells: [figure: columnCells[.earned] ?? []], isTransposed: isTransposed)
+            columnCells: [figure: columnCells[.earned] ?? []], isTransposed: isTransposed, totals: totals)
     }
 }
 

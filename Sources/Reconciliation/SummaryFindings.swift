@@ -137,6 +137,8 @@ enum SummaryFindings {
         let netFigures: Set<SummaryField> =
             summary.commissionIsNet ? [.earned, .payable, .commission] : [.earned, .payable]
         var findings: [Finding] = []
+        // What the plan gives each figure cell compared, for the sheet's own totals.
+        var expectedAt: [CellAddress: Decimal] = [:]
         for row in summary.rows {
             guard let (repPeriod, total, expected) = expectation(row) else { continue }
             let period = repPeriod.period
@@ -155,6 +157,7 @@ enum SummaryFindings {
             for field in SummaryField.figures {
                 guard let cell = row.cells[field], let want = expected[field] else { continue }
                 let column = cell.column
+                expectedAt[CellAddress(row: row.row, column: column)] = want
                 let (value, isText) = Decimal.fromCell(cell.value)
                 guard let manual = value else {
                     findings.append(
@@ -236,7 +239,10 @@ enum SummaryFindings {
                 sameRow.append(finding)
             }
         }
+        let findingAt = Dictionary(findings.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         return findings
+            + SummaryTotals.findings(
+                summary.totals, sheet: summary.name, expected: expectedAt, findings: findingAt, context: context)
     }
 
     /// The figure a cross-tab holds: of earned, payable and commission, the one most of its cells

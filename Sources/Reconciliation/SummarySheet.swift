@@ -145,6 +145,9 @@ struct SummarySheet {
     var commissionIsNet = false
     /// Whether a cross-tab is laid out a row per period and a column per rep.
     var isTransposed = false
+    /// The sheet's own totals of its figures (a `Total` row under the reps, a `Total` column
+    /// beside a cross-tab's periods).
+    var totals: [SummaryTotals.Total] = []
 
     /// The words of a commission column's header that say it is net of the clawbacks, accents folded.
     static let netWords: Set<String> = [
@@ -191,6 +194,9 @@ struct SummarySheet {
         // The rows with a period, their rep nil where its cell is blank.
         var read: [(row: Int, rep: String?, period: SummaryPeriod, cells: [SummaryField: Cell])] = []
         var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
+        // Rows labelled as totals in the rep column (`Total`, `Ana Lima Total`), and their figure cells.
+        var totalRows: [(row: Int, label: String)] = []
+        var totalCells: [CellAddress: Cell] = [:]
         try file.forEachRow(of: name) { row, _ in
             guard row.index > mapping.headerRow else { return }
             func cell(_ field: SummaryField) -> Cell? {
@@ -198,6 +204,13 @@ struct SummarySheet {
             }
             for field in SummaryField.figures {
                 if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
+            }
+            if let label = cell(.rep).flatMap({ TotalRow.label(of: $0.value, allowingNames: false) }) {
+                totalRows.append((row.index, label))
+                for field in SummaryField.figures {
+                    if let found = cell(field) { totalCells[CellAddress(row: row.index, column: found.column)] = found }
+                }
+                return
             }
             guard let period = unwritten ?? cell(.period).flatMap({ SummaryPeriod($0.value) }) else { return }
             let rep = cell(.rep).map { $0.value.plainText.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -235,7 +248,10 @@ struct SummarySheet {
             name: name, headerRow: mapping.headerRow, columns: mapping.columns, layout: .rows, rows: rows,
             columnCells: columnCells,
             commissionIsNet: FoldedWords.of(mapping.headers[.commission] ?? "").contains(where: netWords.contains)
-                && [.clawback, .earned, .payable].allSatisfy { mapping.columns[$0] == nil })
+                && [.clawback, .earned, .payable].allSatisfy { mapping.columns[$0] == nil },
+            totals: SummaryTotals.lay(
+                members: rows.flatMap { row in row.cells.values.map { CellAddress(row: row.row, column: $0.column) } },
+                totalRows: totalRows, totalColumns: [], cells: totalCells))
     }
 
     static func findHeader(_ file: TableFile, table: String?, required: [SummaryField]) throws -> (
