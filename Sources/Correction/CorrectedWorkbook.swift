@@ -177,9 +177,11 @@ enum Corrections {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }
-            bySheet[sheet.name, default: [:]][finding.cell] = CellEdit(
+            var edit = CellEdit(
                 address: finding.cell, value: finding.expected, keepsFormula: finding.isDerived,
                 formula: finding.repairedFormula)
+            edit.recalculates = finding.cause == .staleValue && finding.isDerived && finding.repairedFormula == nil
+            bySheet[sheet.name, default: [:]][finding.cell] = edit
         }
         return workbook.sheets.compactMap { sheet in
             bySheet[sheet.name].map { (sheet, $0.values.sorted { $0.address < $1.address }) }

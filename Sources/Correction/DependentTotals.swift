@@ -33,7 +33,7 @@ enum DependentTotals {
         var changes: [CellChange] = []
         for (sheet, edits) in corrections {
             guard let index = formulas.sheet(named: sheet.name) else { continue }
-            for edit in edits {
+            for edit in edits where !edit.recalculates {
                 // A repaired formula is taken at its value: what it gives is `edit.value`.
                 changes.append(
                     CellChange(
@@ -55,16 +55,22 @@ enum DependentTotals {
             })
         for result in formulas.recalculated(after: changes) {
             let key = "\(result.cell.sheet)!\(result.cell.address)"
-            // A corrected cell keeps the engine's value.
-            if bySheet[result.sheet]?[result.cell.address] != nil || unreproduced.contains(key) { continue }
-            guard case .success(let value) = result.outcome, let edit = Self.edit(result.cell.address, value) else {
-                notEvaluable += 1
+            // A corrected cell keeps the engine's value, but for a stale formula's, which takes
+            // what its formula gives after the corrections (its cached value is no guide).
+            let corrected = bySheet[result.sheet]?[result.cell.address]
+            let stale = corrected?.recalculates == true
+            if !stale && (corrected != nil || unreproduced.contains(key)) { continue }
+            guard case .success(let value) = result.outcome, var edit = Self.edit(result.cell.address, value) else {
+                if !stale { notEvaluable += 1 }
                 continue
             }
-            do {
-                bySheet[result.sheet, default: [:]][result.cell.address] = edit
-                recalculated += 1
+            if stale {
+                guard edit.typed == nil else { continue }
+                edit.highlighted = true
+                edit.recalculates = true
             }
+            bySheet[result.sheet, default: [:]][result.cell.address] = edit
+            if !stale { recalculated += 1 }
         }
         let edits = source.sheets.compactMap { sheet in
             bySheet[sheet.name].map { (sheet: sheet, edits: $0.values.sorted { $0.address < $1.address }) }

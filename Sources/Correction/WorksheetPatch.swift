@@ -16,6 +16,9 @@ struct CellEdit: Sendable, Hashable {
     var highlighted = true
     /// A recalculated formula's value when it is not a number: the cell's `t` and its `<v>` text.
     var typed: TypedValue? = nil
+    /// A formula saved with a stale value: `value` is what it gives from the workbook as it is,
+    /// and it takes what it gives once the other corrections are made (`DependentTotals`).
+    var recalculates = false
 
     struct TypedValue: Sendable, Hashable {
         /// `str`, `b` or `e`.
