@@ -222,6 +222,14 @@ enum SummaryFindings {
                         "it leaves out the clawback" + (left.count == 1 ? "" : "s")
                             + (rows.isEmpty
                                 ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", ")))
+                } else if field == .bonus, manual == 0 || want == 0 {
+                    // A bonus the plan pays left out (a quota club not written in), or one written
+                    // where the plan pays none.
+                    finding.causes = [manual == 0 ? .bonusMissing : .bonusNotDue]
+                    words.append(
+                        manual == 0
+                            ? "the plan pays a bonus of \(want.groupedMoneyText) the sheet leaves out"
+                            : "the plan pays no bonus in this period")
                 } else if rowErrors.isEmpty, let rounded = roundedByRepPeriod[repPeriod],
                     abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
                 {

@@ -413,6 +413,27 @@ import XLSX
         #expect(causes == ["H2": .bonusMissing, "H3": .bonusNotDue])
     }
 
+    /// A summary's bonus column: a quota club the plan pays left out is `bonus_missing`, one
+    /// written where the rep did not reach it `bonus_not_due`. Four deals of 10,000: 40,000.
+    @Test(arguments: [("30000", "0", Cause.bonusMissing), ("50000", "2000", Cause.bonusNotDue)])
+    func aSummarysBonusLeftOutOrNotDue(quota: String, written: String, cause: Cause) throws {
+        let plan =
+            Self.planText + """
+
+                bonuses:
+                  - { name: Quota Club, at_attainment: 100%, amount: 2000 }
+                reps:
+                  - { id: R1, name: Ana Lima, quota: \(quota) }
+                """
+        let path = try Self.workbook(
+            Self.goodRows(),
+            summary: [[.text("R1"), .text("Q1 2026"), .number(2000), .number(Decimal(string: written)!)]],
+            summarySheet: ("Summary", ["Rep", "Period", "Commission", "Bonus"]))
+        let finding = try #require(Self.onlyError(Self.reconcile(path, plan: plan)))
+        #expect("\(finding.sheet)!\(finding.cell)" == "Summary!D2")
+        #expect(finding.cause == cause)
+    }
+
     @Test func aTotalRowWhoseSumStopsShort() throws {
         let result = try Self.reconcile(Self.workbook(Self.goodRows(), total: Self.formula("1500", "SUM(G2:G4)")))
         let finding = try #require(Self.onlyError(result))
