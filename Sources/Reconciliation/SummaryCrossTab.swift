@@ -77,8 +77,8 @@ enum SummaryCrossTab {
     /// (`Month`, `Quarter`, `Period`) and a column per rep, and at least two rows whose period
     /// cell reads as a period (`2026-07`, `Jul`); nil when it is not one, or when a column is
     /// headed as a figure (`Month | Commission | Bonus`). A column whose header names no rep of the
-    /// run (`Total`) holds nothing compared. Its rows' cells are keyed by `.earned`
-    /// until the figure is decided.
+    /// run holds nothing compared; a `Total` column and a total row are the sheet's totals
+    /// (`SummaryTotals`). Its rows' cells are keyed by `.earned` until the figure is decided.
     static func readTransposed(_ file: TableFile, table: String?) throws -> SummarySheet? {
         let periodHeaders = Set(SummaryField.period.synonyms.map(headerKey))
         var header: (row: Int, periodColumn: Int)?
@@ -87,6 +87,10 @@ enum SummaryCrossTab {
         var rows: [SummaryRow] = []
         var cells: [(row: Int, cell: Cell)] = []
         var periodRows = 0
+        // The total columns beside the reps (`Total`), the total rows under the periods, and their cells.
+        var totalColumns: [(column: Int, label: String)] = []
+        var totalRows: [(row: Int, label: String)] = []
+        var totalCells: [CellAddress: Cell] = [:]
         /// Thrown to stop at the header search's reach (30 rows) without a header.
         struct NoHeader: Error {}
         // A sheet that cannot be read is no summary, as for the other layouts' header searches.
@@ -105,20 +109,31 @@ enum SummaryCrossTab {
                             titles.append(text)
                         } else {
                             reps[cell.column] = text
+                            if cell.column > first.column, SummaryTotals.isTotalHeader(text) {
+                                totalColumns.append((cell.column, text))
+                            }
                         }
                     }
                     header = (row.index, first.column)
                     return
                 }
-                guard row.index > headerRow, !reps.isEmpty,
-                    let period = row.cells.first(where: { $0.column == periodColumn }).flatMap({
-                        SummaryPeriod($0.value)
-                    }),
-                    isPeriod(period)
-                else { return }
+                guard row.index > headerRow, !reps.isEmpty else { return }
+                let periodCell = row.cells.first(where: { $0.column == periodColumn })
+                if let label = periodCell.flatMap({ TotalRow.label(of: $0.value, allowingNames: false) }) {
+                    totalRows.append((row.index, label))
+                    for cell in row.cells where reps[cell.column] != nil {
+                        totalCells[CellAddress(row: row.index, column: cell.column)] = cell
+                    }
+                    return
+                }
+                guard let period = periodCell.flatMap({ SummaryPeriod($0.value) }), isPeriod(period) else { return }
                 periodRows += 1
                 for cell in row.cells {
                     guard let rep = reps[cell.column] else { continue }
+                    if totalColumns.contains(where: { $0.column == cell.column }) {
+                        totalCells[CellAddress(row: row.index, column: cell.column)] = cell
+                        continue
+                    }
                     rows.append(SummaryRow(row: row.index, rep: rep, period: period, cells: [.earned: cell]))
                     cells.append((row.index, cell))
                 }
@@ -135,7 +150,10 @@ enum SummaryCrossTab {
         return SummarySheet(
             name: table ?? "", headerRow: headerRow, columns: [.period: periodColumn],
             layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells],
-            isTransposed: true)
+            isTransposed: true,
+            totals: SummaryTotals.lay(
+                members: rows.map { CellAddress(row: $0.row, column: $0.cells[.earned]!.column) },
+                totalRows: totalRows, totalColumns: totalColumns, cells: totalCells))
     }
 
     /// Whether a title or header says quota or target as a word (`Quotas by quarter`,

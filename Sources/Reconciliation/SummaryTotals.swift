@@ -143,6 +143,19 @@ enum SummaryTotals {
             finding.explanation = words.joined(separator: "; ")
             found.append(finding)
         }
+        // A total over other totals (a grand total adding the rows' totals) wrong through them.
+        for index in found.indices where found[index].causes == [.unexplained] {
+            guard let formula = totals.first(where: { $0.address == found[index].cell })?.cell.formula else { continue }
+            let ranges = localRanges(formula).map(\.range)
+            let read = found.filter { other in ranges.contains { $0.contains(other.cell) } }
+            guard
+                let cause = SummaryFindings.derivedCause(
+                    found[index].difference, from: read, tolerance: context.plan.tolerance)
+            else { continue }
+            found[index].causes = [cause.cause]
+            found[index].isDerived = true
+            found[index].explanation += "; the difference comes from " + cause.cells.joined(separator: ", ")
+        }
         return found
     }
 
