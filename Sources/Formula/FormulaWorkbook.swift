@@ -15,6 +15,8 @@ public struct FormulaWorkbook: Sendable {
     private var sheetIndex: [String: Int] = [:]
     /// Cells whose formula calls SUBTOTAL or AGGREGATE: those two functions skip them.
     private var subtotalCells: Set<CellKey> = []
+    /// The rows each sheet marks hidden, by sheet index (sheets hiding none left out).
+    private var hiddenRows: [Int: Set<Int>] = [:]
 
     public init(dateSystem: DateSystem = .excel1900) {
         self.dateSystem = dateSystem
@@ -86,6 +88,16 @@ public struct FormulaWorkbook: Sendable {
 
     /// The functions `callsSubtotal` looks for, in capitals.
     private static let subtotalNames = ["SUBTOTAL", "AGGREGATE"].map { Array($0.utf8) }
+
+    /// Records the rows `sheet` marks hidden, which `SUBTOTAL(101…)` and `AGGREGATE` leave out.
+    public mutating func setHiddenRows(_ rows: [Int], ofSheet sheet: Int) {
+        hiddenRows[sheet] = rows.isEmpty ? nil : Set(rows)
+    }
+
+    /// Whether `sheet` marks `row` hidden.
+    public func isHidden(sheet: Int, row: Int) -> Bool {
+        !hiddenRows.isEmpty && hiddenRows[sheet]?.contains(row) == true
+    }
 
     func isSubtotal(sheet: Int, row: Int, column: Int) -> Bool {
         !subtotalCells.isEmpty && subtotalCells.contains(CellKey(sheet: sheet, row: row, column: column))

@@ -5,6 +5,8 @@ struct AggregateRules {
     var ignoreErrors = false
     /// Skip cells whose own formula is a SUBTOTAL or AGGREGATE (as those two functions do).
     var skipSubtotals = false
+    /// Skip the rows their sheet hides (`SUBTOTAL(109,…)`, `AGGREGATE` with option 1, 3, 5 or 7).
+    var skipHidden = false
 }
 
 extension Functions {
@@ -80,11 +82,16 @@ extension Functions {
                 continue
             case .reference(let sheet, let reference):
                 cells = evaluator.storedGrid(sheet, reference)
-                if rules.skipSubtotals {
-                    for row in 0..<cells.rows {
+                if rules.skipSubtotals || rules.skipHidden {
+                    for row in 0..<cells.rows
+                    where
+                        !(rules.skipHidden && evaluator.workbook.isHidden(sheet: sheet, row: reference.firstRow + row))
+                    {
                         for column in 0..<cells.columns
-                        where !evaluator.workbook.isSubtotal(
-                            sheet: sheet, row: reference.firstRow + row, column: reference.firstColumn + column)
+                        where
+                            !(rules.skipSubtotals
+                            && evaluator.workbook.isSubtotal(
+                                sheet: sheet, row: reference.firstRow + row, column: reference.firstColumn + column))
                         {
                             switch try cells.at(row, column) {
                             case .number(let number): found.append(number)
@@ -191,10 +198,12 @@ extension Functions {
         guard arguments.count >= 2 else { return error(.value) }
         let code: Int
         switch try integer(evaluator, arguments[0]) {
-        case .success(let n): code = n > 100 ? n - 100 : n
+        case .success(let n): code = n
         case .failure(let failure): return error(failure)
         }
-        return try applyCode(evaluator, code, Array(arguments.dropFirst()), rules: AggregateRules(skipSubtotals: true))
+        return try applyCode(
+            evaluator, code > 100 ? code - 100 : code, Array(arguments.dropFirst()),
+            rules: AggregateRules(skipSubtotals: true, skipHidden: code > 100))
     }
 
     static func aggregate(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable) -> Operand {
@@ -207,7 +216,9 @@ extension Functions {
             option = o
         case (.failure(let failure), _), (_, .failure(let failure)): return error(failure)
         }
-        let rules = AggregateRules(ignoreErrors: [2, 3, 6, 7].contains(option), skipSubtotals: option <= 3)
+        let rules = AggregateRules(
+            ignoreErrors: [2, 3, 6, 7].contains(option), skipSubtotals: option <= 3,
+            skipHidden: [1, 3, 5, 7].contains(option))
         switch code {
         case 14, 15:
             guard arguments.count == 4 else { return error(.value) }

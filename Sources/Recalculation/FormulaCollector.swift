@@ -49,10 +49,11 @@ public final class FormulaCollector: SheetReadObserver {
         }
     }
 
-    public func endRead(of sheet: SheetInfo, complete: Bool) {
+    public func endRead(of sheet: SheetInfo, complete: Bool, hiddenRows: [Int]) {
         guard let current, current.source == sheet.index else { return }
         if complete {
             collected.insert(sheet.index)
+            workbook.setHiddenRows(hiddenRows, ofSheet: current.target)
         } else {
             workbook.discardCells(ofSheet: current.target, formulasAfter: current.formulasBefore)
         }

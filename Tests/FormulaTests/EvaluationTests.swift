@@ -180,6 +180,24 @@ import Testing
         #expect(workbook.evaluate().last?.value == number("2701"))
     }
 
+    /// SUBTOTAL's codes over 100 and AGGREGATE's options 1, 3, 5 and 7 leave out the rows their
+    /// sheet hides (a filtered list); code 9 and option 4 count them.
+    @Test func subtotalsOver100LeaveOutHiddenRows() {
+        var workbook = FormulaWorkbook()
+        workbook.addSheet(named: "Sheet1")
+        for row in 1...4 { workbook.setCell(sheet: 0, row: row, column: 2, value: .number(Decimal(row * 100))) }
+        workbook.setHiddenRows([2, 3], ofSheet: 0)
+        for (column, formula) in [
+            "SUBTOTAL(9,B1:B4)", "SUBTOTAL(109,B1:B4)", "SUBTOTAL(102,B1:B4)", "AGGREGATE(9,5,B1:B4)",
+            "AGGREGATE(9,4,B1:B4)", "SUM(B1:B4)",
+        ].enumerated() {
+            workbook.setCell(sheet: 0, row: 6, column: column + 3, value: .empty, formula: formula)
+        }
+        let values = workbook.evaluate().map(\.value)
+        #expect(values == ["1000", "500", "2", "500", "1000", "1000"].map(number))
+        #expect(workbook.isHidden(sheet: 0, row: 2) && !workbook.isHidden(sheet: 0, row: 4))
+    }
+
     @Test func unknownFunctionsAndCyclesAreNotEvaluable() throws {
         var sheet = Sheet(["A1": .n("1")])
         sheet.set("B1", .n("7"), formula: "C1+1")

@@ -10,15 +10,17 @@ import ZIP
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    /// A one-sheet package with table `tblDeals` over A1:B4 (Amount, Commission) and formulas.
-    static func write(_ path: String) throws {
-        let rows = """
-            <row r="1"><c r="A1" t="inlineStr"><is><t>Amount</t></is></c><c r="B1" t="inlineStr"><is><t>Commission</t></is></c><c r="H1"><v>0.1</v></c></row>
-            <row r="2"><c r="A2"><v>100</v></c><c r="B2"><f>[@Amount]*Rate</f><v>10</v></c></row>
-            <row r="3"><c r="A3"><v>200</v></c><c r="B3"><f>tblDeals[[#This Row],[Amount]]*Rate</f><v>20</v></c></row>
-            <row r="4"><c r="A4"><v>300</v></c><c r="B4"><f>tblDeals[@Amount]*Rate</f><v>99</v></c></row>
-            <row r="6"><c r="B6"><f>SUM(tblDeals[Commission])</f><v>60</v></c><c r="C6"><f>ROWS(tblDeals[#All])</f><v>4</v></c></row>
-            """
+    /// The sheet's rows: table `tblDeals` over A1:B4 (Amount, Commission) and formulas.
+    static let defaultRows = """
+        <row r="1"><c r="A1" t="inlineStr"><is><t>Amount</t></is></c><c r="B1" t="inlineStr"><is><t>Commission</t></is></c><c r="H1"><v>0.1</v></c></row>
+        <row r="2"><c r="A2"><v>100</v></c><c r="B2"><f>[@Amount]*Rate</f><v>10</v></c></row>
+        <row r="3"><c r="A3"><v>200</v></c><c r="B3"><f>tblDeals[[#This Row],[Amount]]*Rate</f><v>20</v></c></row>
+        <row r="4"><c r="A4"><v>300</v></c><c r="B4"><f>tblDeals[@Amount]*Rate</f><v>99</v></c></row>
+        <row r="6"><c r="B6"><f>SUM(tblDeals[Commission])</f><v>60</v></c><c r="C6"><f>ROWS(tblDeals[#All])</f><v>4</v></c></row>
+        """
+
+    /// A one-sheet package of `rows`, with table `tblDeals` over A1:B4 and the name `Rate` (H1).
+    static func write(_ path: String, rows: String = defaultRows) throws {
         let parts: [(String, String)] = [
             (
                 "[Content_Types].xml",
@@ -55,6 +57,26 @@ import ZIP
         let writer = ZipWriter(handle: handle)
         for (name, text) in parts { try writer.addPart(name, Array(text.utf8)) }
         try writer.finish()
+    }
+
+    /// Rows the sheet marks hidden are read as such: `SUBTOTAL(109,…)` leaves them out, as the
+    /// cached value Excel saved does, and `SUBTOTAL(9,…)` counts them.
+    @Test func hiddenRowsAreLeftOutBySubtotal109() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hidden-\(UUID().uuidString).xlsx")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Self.write(
+            path,
+            rows: """
+                <row r="1"><c r="A1"><v>100</v></c></row>
+                <row r="2" hidden="1"><c r="A2"><v>200</v></c></row>
+                <row r="3" spans="1:1" hidden="true" customHeight="1"><c r="A3"><v>300</v></c></row>
+                <row r="4" hidden="0"><c r="A4"><v>400</v></c></row>
+                <row r="6"><c r="B6"><f>SUBTOTAL(109,A1:A4)</f><v>500</v></c><c r="C6"><f>SUBTOTAL(9,A1:A4)</f><v>1000</v></c></row>
+                """)
+        let results = try WorkbookFormulas(path: path).evaluate(precedents: .cachedWhereAvailable)
+        #expect(results.map { $0.value?.displayText ?? "-" } == ["500", "1000"])
+        #expect(results.allSatisfy { $0.agreesWithCached == true })
     }
 
     @Test func structuredReferencesAndNamesEvaluateFromThePackage() throws {

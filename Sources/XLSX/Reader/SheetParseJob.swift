@@ -67,7 +67,7 @@ final class SheetParseJob: @unchecked Sendable {
                     })
                 }
             }
-            let tail = XLSXWorkbook.SheetTail(mergedRanges: parser.mergedRanges)
+            let tail = XLSXWorkbook.SheetTail(mergedRanges: parser.mergedRanges, hiddenRows: parser.hiddenRows)
             try queue.push(Batch(rows: parser.pending, parsed: parsed, tail: tail))
             queue.finish(nil)
         } catch {

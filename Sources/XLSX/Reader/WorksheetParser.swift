@@ -26,6 +26,8 @@ final class WorksheetParser: XMLEventHandler {
 
     /// Merged ranges found so far (they follow `<sheetData>`, so they are complete at the end).
     @exclusivity(unchecked) private(set) var mergedRanges: [CellRange] = []
+    /// The rows marked hidden (`<row hidden="1">`: filtered out or hidden by hand), in file order.
+    @exclusivity(unchecked) private(set) var hiddenRows: [Int] = []
 
     // The parser runs on one thread and never re-enters, so the run-time exclusivity checks on
     // its state (about a tenth of reading time) are switched off per property: a compiler flag
@@ -208,6 +210,11 @@ final class WorksheetParser: XMLEventHandler {
             rowHasExplicitIndex = false
         }
         nextColumn = 1
+        if let hidden = attributes.bytes("hidden"),
+            hidden.first == UInt8(ascii: "1") || hidden.first == UInt8(ascii: "t")
+        {
+            hiddenRows.append(rowIndex)
+        }
         // Cells before any row are dropped, as Excel drops them (their values are still read).
         if openRowHasCells { pending.close(index: rowIndex, as: .stray) }
         cellsSinceRowStart = 0

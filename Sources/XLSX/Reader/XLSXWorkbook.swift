@@ -99,6 +99,8 @@ public final class XLSXWorkbook {
     /// What a sheet's stream ends with, beyond its rows.
     public struct SheetTail: Sendable {
         public let mergedRanges: [CellRange]
+        /// The rows marked hidden, in file order (a filtered list's rows, rows hidden by hand).
+        public var hiddenRows: [Int] = []
     }
 
     /// Streams the rows of `sheet` that have at least one cell, in file order, to `body`.
@@ -119,7 +121,8 @@ public final class XLSXWorkbook {
         let fill = formulaValues[sheet.name]
         let observer = observer.flatMap { $0.beginRead(of: sheet) ? $0 : nil }
         var complete = false
-        defer { observer?.endRead(of: sheet, complete: complete) }
+        var hiddenRows: [Int] = []
+        defer { observer?.endRead(of: sheet, complete: complete, hiddenRows: hiddenRows) }
         let emit: (Row) throws -> Void = { row in
             observer?.read(row)
             guard let fill else { return try body(row) }
@@ -159,10 +162,11 @@ public final class XLSXWorkbook {
                     }
                     // Stray cells after the last row: read for their errors only.
                     try builder.emitRows(of: parser.pending, to: body)
-                    return SheetTail(mergedRanges: parser.mergedRanges)
+                    return SheetTail(mergedRanges: parser.mergedRanges, hiddenRows: parser.hiddenRows)
                 }
             }
         complete = true
+        hiddenRows = tail.hiddenRows
         return tail
     }
 
@@ -222,5 +226,6 @@ public protocol SheetReadObserver: AnyObject {
     func read(_ row: Row)
     /// The read ended: `complete` when it reached the sheet's end, false when it stopped early
     /// (its reader had what it wanted, or an error), so the rows heard are not the whole sheet.
-    func endRead(of sheet: SheetInfo, complete: Bool)
+    /// `hiddenRows`: the rows the sheet marks hidden, when complete.
+    func endRead(of sheet: SheetInfo, complete: Bool, hiddenRows: [Int])
 }
