@@ -360,30 +360,43 @@ enum SheetRep {
     }
 
     /// The known rep a tab's name names: as `match` finds it, or, the name being a first name, a
-    /// last name or an initial and a last name (`Ana`, `Lima`, `A. Lima`), beside a period or a
-    /// word such as `Comm` (`Ana Q3`, `Ben - Q3 2026`, `Comm - Ana`, `Ana Jul-Sep`), the one known
-    /// name of two words or more that it fits.
+    /// last name, an id written without its separator (`R101` for `R-101`) or a form of a full
+    /// name `NameFit` takes (`OKAFOR Ben`, `A. Lima`, `Ben O`), beside a period, a word such as
+    /// `Comm`, a version's or copy's mark or a note in brackets (`Ana Q3`, `Ben - Q3 2026`, `Comm -
+    /// Ana`, `Ana Jul-Sep`, `R101 copy`, `Ben O (left Aug)`), the one known name that it fits.
     ///
     /// Throws, naming the tab and the names, when it fits more than one: the tab's rows are no
     /// one's until it names its rep in full (or the sheet has a rep column).
     static func named(by table: String, _ knownReps: KnownReps, file path: String) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
         // The name's words as they stand first (a rep may be called `Julio` or `April`), then
-        // without those beside a name.
+        // without those beside a name, last without what stands in brackets.
         let all = normalized(table).split(separator: " ")
         func fitting(_ words: [Substring]) -> [String] {
-            guard (1...2).contains(words.count) else { return [] }
+            guard (1...4).contains(words.count) else { return [] }
             let names = knownReps.reps.filter { rep in
+                if words.count == 1, words[0].contains(where: \.isNumber) {
+                    return words[0].filter { $0 != "-" } == rep.key.filter { $0 != "-" }
+                }
                 let name = rep.key.split(separator: " ")
                 guard name.count >= 2, let first = name.first, let last = name.last else { return false }
                 if words.count == 1 { return words[0] == first || words[0] == last }
-                return words[0].count == 1 && first.hasPrefix(words[0]) && words[1] == last
+                return NameFit.fits(words, name)
             }.map(\.name)
             return Array(Set(names)).sorted()
         }
-        var names = fitting(all)
-        if names.isEmpty { names = fitting(all.filter { !isBesideAName($0, periods: false) }) }
-        if names.isEmpty { names = fitting(all.filter { !isBesideAName($0, periods: true) }) }
+        let unbracketed = normalized(
+            table.replacingOccurrences(of: #"\([^)]*\)"#, with: " ", options: .regularExpression)
+        )
+        .split(separator: " ")
+        let readings = [
+            all, all.filter { !SheetPeriod.isVersionMark($0) },
+            all.filter { !isBesideAName($0, periods: false) && !SheetPeriod.isVersionMark($0) },
+            all.filter { !isBesideAName($0, periods: true) && !SheetPeriod.isVersionMark($0) },
+            unbracketed.filter { !isBesideAName($0, periods: true) && !SheetPeriod.isVersionMark($0) },
+        ]
+        var names: [String] = []
+        for words in readings where names.isEmpty { names = fitting(words) }
         guard names.count > 1 else { return names.first }
         throw SpreadsheetError(
             Location(file: path, sheet: table),
