@@ -74,6 +74,10 @@ extension DealsReader {
             [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
         var firstError: Error?
+        // Sheets whose header names the deals' columns but for the rep or the date, with deals
+        // under it, that neither their name nor a title places: with any sheet read, the run stops
+        // naming the first (`UnplacedSheet`).
+        var unplaced: [(sheet: String, mapping: ColumnMapping<Field>, reason: String)] = []
         for table in tables {
             let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
             guard inTables.isEmpty else {
@@ -104,20 +108,29 @@ extension DealsReader {
                     continue
                 }
             }
-            if let table, let period = SheetPeriod.label(named: table, plan: plan),
-                let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
+            let dateless = table == nil ? nil : try? header(Field.required.filter { $0 != .date })
+            if let table, let period = SheetPeriod.label(named: table, plan: plan), let mapping = dateless,
+                mapping.columns[.date] == nil
             {
                 found.append((table, mapping, nil, nil, period))
                 continue
             }
-            if let table, let repless {
-                others.append(
-                    (
-                        table,
-                        "deals under a header (row \(repless.headerRow)) with no rep column, and the tab's name "
-                            + "and title name no known rep: name the tab by the rep's name or id, or add a rep column"
-                    ))
-            } else if let table {
+            guard let table else { continue }
+            if let repless {
+                let reason =
+                    "deals under a header (row \(repless.headerRow)) with no rep column, and the tab's name "
+                    + "and title name no known rep: name the tab by the rep's name or id, or add a rep column"
+                others.append((table, reason))
+                if UnplacedSheet.holdsDeals(start, under: repless) { unplaced.append((table, repless, reason)) }
+            } else if let dateless, dateless.columns[.date] == nil,
+                PeriodLabel(table) ?? PeriodLabel(SheetPeriod.withoutOtherWords(table)) == nil
+            {
+                let reason =
+                    "deals under a header (row \(dateless.headerRow)) with no date column, and the tab's name "
+                    + "names no month or quarter: name the tab by its period ('Jan 2026', '2026-Q1'), or add a date column"
+                others.append((table, reason))
+                if UnplacedSheet.holdsDeals(start, under: dateless) { unplaced.append((table, dateless, reason)) }
+            } else {
                 others.append((table, SheetRep.reason(file: file, table: table)))
             }
         }
@@ -125,10 +138,7 @@ extension DealsReader {
         // sheet without one named as a pipeline (`Pipeline`, `Forecast`, `Lost deals`) is left out.
         if selection == nil, found.contains(where: { $0.mapping.columns[.commission] != nil }) {
             found.removeAll { sheet in
-                guard let name = sheet.table, sheet.mapping.columns[.commission] == nil,
-                    SheetRep.normalized(name).split(separator: " ").contains(where: {
-                        pipelineWords.contains(String($0))
-                    })
+                guard let name = sheet.table, sheet.mapping.columns[.commission] == nil, isNamedAsPipeline(name)
                 else { return false }
                 others.append(
                     (name, "open opportunities (a pipeline), no commission column; name it with --sheet to read it"))
@@ -137,6 +147,13 @@ extension DealsReader {
         }
         guard let first = found.first else {
             throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
+        }
+        // Open opportunities (`Pipeline` without a commission column) are no deals to pay, as above.
+        if let sheet = unplaced.first(where: {
+            selection != nil || $0.mapping.columns[.commission] != nil || !isNamedAsPipeline($0.sheet)
+        }) {
+            throw UnplacedSheet.error(
+                sheet.sheet, reason: sheet.reason, read: found.compactMap(\.table), file: file.path)
         }
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: first.mapping, file: file.path, sheet: first.table)
@@ -235,6 +252,11 @@ extension DealsReader {
             result.lines = []
         }
         return result
+    }
+
+    /// Whether a sheet's name names it as open or lost opportunities (`Pipeline`, `Lost deals`).
+    static func isNamedAsPipeline(_ name: String) -> Bool {
+        SheetRep.normalized(name).split(separator: " ").contains { pipelineWords.contains(String($0)) }
     }
 
     /// Words that name a sheet of open or lost opportunities, accents folded.
@@ -504,5 +526,28 @@ struct BlockTitles {
     static func repeatsHeader(_ row: Row, dealIDColumn column: Int?, key: String?) -> Bool {
         guard let column, let key, case .text(let value) = row.cell(at: column)?.value else { return false }
         return headerKey(of: value, is: key)
+    }
+}
+
+/// A sheet whose header names the deals' columns but for the rep (a tab per rep) or the date (a
+/// tab per period), with deals under it, whose name and title place it nowhere: its rows are
+/// someone's pay. Beside sheets that are read it is no note among the ignored sheets but an
+/// error naming it (exit 2), as a lone sheet missing a column is: never pay from a partial read.
+enum UnplacedSheet {
+    /// Whether a row of `rows` below the header writes a deal: a deal id and an amount.
+    static func holdsDeals(_ rows: [Row], under mapping: ColumnMapping<Field>) -> Bool {
+        guard let id = mapping.columns[.dealID], let amount = mapping.columns[.amount] else { return false }
+        return rows.contains { row in
+            row.index > mapping.headerRow
+                && [id, amount].allSatisfy { column in row.cell(at: column).map { !$0.value.isEmpty } ?? false }
+        }
+    }
+
+    static func error(_ sheet: String, reason: String, read: [String], file: String) -> SpreadsheetError {
+        let shown = read.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (read.count > 3 ? ", …" : "")
+        return SpreadsheetError(
+            Location(file: file, sheet: sheet),
+            "\(reason); its deals would be left out of the run beside \(shown), so nothing is paid from a partial read "
+                + "(to leave the sheet out, name the sheets to read with --sheet)")
     }
 }
