@@ -2,10 +2,12 @@ import Foundation
 
 /// A period as people label it in a workbook: `2026-07`, `Jul 2026`, `July-26`, `07/2026`,
 /// `Q3 2026`, `2026 Q3`, `Q3'26`, `FY2026`, or without a year, `July` or `Q3`; month names in
-/// English, Spanish, Portuguese, French, German and Italian. A quarter may also be written number
-/// first (`3T 2026`, `3er trimestre 2026`, `3º tri 2026`, `3. Quartal 2026`; not `3Q` or `3rd
-/// quarter`), as `Qtr 3`, in roman numerals beside a year or the word (`III/2026`, `III trimestre`),
-/// or as the range of its three months (`Jul-Sep 2026`, `Jul–Sep 2026`: the quarter starting in July).
+/// English, Spanish, Portuguese, French, German (and Austrian: `Jänner`), Italian, Dutch and
+/// Polish. A quarter may also be written number first (`3T 2026`, `3er trimestre 2026`, `3º tri
+/// 2026`, `3. Quartal 2026`, and before `Q` beside a year: `3Q 2026`, `1Q26`; not `3rd quarter`),
+/// as `Qtr 3`, in roman numerals beside a year or the word (`III/2026`, `III trimestre`), or as
+/// the range of its three months (`Jul-Sep 2026`, `Jul–Sep 2026`: the quarter starting in July),
+/// also beside its number (`Q1 (Jan-Mar) 2026`, a period only where the two agree).
 ///
 /// A label is read into what it says (a year, a month, a quarter); `period(among:)` then finds the
 /// one period of the plan's calendar that it names. It never guesses: a label that names no period
@@ -68,6 +70,12 @@ public struct PeriodLabel: Sendable, Hashable {
                 {
                     quarter = value
                     index = word
+                } else if quarter == nil, token.count == 1, let value = Int(token), (1...4).contains(value),
+                    next == "q", index + 2 < tokens.count, tokens[index + 2].first!.isNumber
+                {
+                    // `1Q26`, `3Q 2026`: the quarter's number before `Q`, a year after it.
+                    quarter = value
+                    index += 1
                 } else {
                     numbers.append(token)
                 }
@@ -98,7 +106,7 @@ public struct PeriodLabel: Sendable, Hashable {
             index += 1
         }
         // Numbers: a four-digit year, a month beside it (`07/2026`), a two-digit year after a name
-        // (`Jul-26`, `Q3'26`, `FY26`), a quarter before `Q` (`3Q 2026` is not read).
+        // (`Jul-26`, `Q3'26`, `FY26`, `1Q26`).
         for number in numbers {
             guard let value = Int(number) else { return nil }
             if number.count == 4, (1900...2200).contains(value), year == nil || (firstMonth != nil && year == value) {
@@ -114,7 +122,10 @@ public struct PeriodLabel: Sendable, Hashable {
                 return nil
             }
         }
-        let named = [month, quarter, firstMonth].compactMap { $0 }.count
+        // A quarter's number beside its months' range (`Q1 (Jan-Mar) 2026`) names it twice:
+        // `period(kind:fiscalYearStart:among:)` takes it only where the two agree.
+        var named = [month, quarter, firstMonth].compactMap { $0 }.count
+        if quarter != nil, firstMonth != nil { named -= 1 }
         guard named <= 1, named == 1 || year != nil, !romanWithoutWord || numbers.contains(where: { $0.count == 4 })
         else { return nil }
         (self.year, self.month, self.quarter, saysFiscal) = (year, month, quarter, fiscal)
@@ -143,7 +154,7 @@ public struct PeriodLabel: Sendable, Hashable {
                 // The months are calendar months, as a month's label is.
                 fits = candidates.filter {
                     $0.kind == .quarter && $0.start.month == firstMonthOfQuarter
-                        && (year ?? $0.start.year) == $0.start.year
+                        && (year ?? $0.start.year) == $0.start.year && (quarter.map { $0 - 1 } ?? $0.index) == $0.index
                 }
                 break
             }
@@ -201,27 +212,40 @@ public struct PeriodLabel: Sendable, Hashable {
     private static let romanQuarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
     /// The month a name or its usual abbreviation names (`july`, `sept`, `janv`, `marz`), in the
-    /// six languages; `word` lower-cased with accents folded. Nil for any other word.
+    /// eight languages; `word` lower-cased with accents folded. Nil for any other word.
     public static func month(named word: String) -> Int? { months[word] }
 
-    /// Month names and their usual abbreviations, accents folded, in the six languages.
+    /// Month names and their usual abbreviations, accents folded, in the eight languages (Polish
+    /// also in the genitive a date writes: `15 stycznia 2026`).
     private static let months: [String: Int] = {
         let names: [[String]] = [
             [
                 "jan", "january", "ene", "enero", "janeiro", "janv", "janvier", "januar", "gen", "gennaio", "jän",
-                "jaen",
+                "jaen", "janner", "jaenner", "januari", "styczen", "stycznia",
             ],
-            ["feb", "february", "febrero", "fev", "fevereiro", "fevr", "fevrier", "februar", "febbraio"],
-            ["mar", "march", "marzo", "marco", "mars", "marz", "maerz", "mrz"],
-            ["apr", "april", "abr", "abril", "avr", "avril", "aprile"],
-            ["may", "mayo", "mai", "maio", "mag", "maggio"],
-            ["jun", "june", "junio", "junho", "juin", "juni", "giu", "giugno"],
-            ["jul", "july", "julio", "julho", "juil", "juillet", "juli", "lug", "luglio"],
-            ["aug", "august", "ago", "agosto", "aou", "aout", "augusto"],
-            ["sep", "sept", "september", "septiembre", "set", "setembro", "septembre", "settembre"],
-            ["oct", "october", "octubre", "out", "outubro", "octobre", "okt", "oktober", "ott", "ottobre"],
-            ["nov", "november", "noviembre", "novembro", "novembre"],
-            ["dec", "december", "dic", "diciembre", "dez", "dezembro", "decembre", "dezember", "dicembre"],
+            [
+                "feb", "february", "febrero", "fev", "fevereiro", "fevr", "fevrier", "februar", "febbraio", "feber",
+                "februari", "luty", "lutego",
+            ],
+            ["mar", "march", "marzo", "marco", "mars", "marz", "maerz", "mrz", "maart", "mrt", "marzec", "marca"],
+            ["apr", "april", "abr", "abril", "avr", "avril", "aprile", "kwiecien", "kwietnia"],
+            ["may", "mayo", "mai", "maio", "mag", "maggio", "mei", "maj", "maja"],
+            ["jun", "june", "junio", "junho", "juin", "juni", "giu", "giugno", "czerwiec", "czerwca"],
+            ["jul", "july", "julio", "julho", "juil", "juillet", "juli", "lug", "luglio", "lipiec", "lipca"],
+            ["aug", "august", "ago", "agosto", "aou", "aout", "augusto", "augustus", "sierpien", "sierpnia"],
+            [
+                "sep", "sept", "september", "septiembre", "set", "setembro", "septembre", "settembre", "wrzesien",
+                "wrzesnia",
+            ],
+            [
+                "oct", "october", "octubre", "out", "outubro", "octobre", "okt", "oktober", "ott", "ottobre",
+                "pazdziernik", "pazdziernika",
+            ],
+            ["nov", "november", "noviembre", "novembro", "novembre", "listopad", "listopada"],
+            [
+                "dec", "december", "dic", "diciembre", "dez", "dezembro", "decembre", "dezember", "dicembre",
+                "grudzien", "grudnia",
+            ],
         ]
         var table: [String: Int] = [:]
         for (index, words) in names.enumerated() {

@@ -25,10 +25,27 @@ enum SheetPeriod {
     }
 
     /// Words a tab per period may hold beside its period, besides what a tab is about
-    /// (`SheetRep.tabWords`), accents folded.
+    /// (`SheetRep.tabWords`) and a version's or copy's mark (`isVersionMark`), accents folded.
     static let otherWords: Set<String> = [
         "final", "paid", "draft", "closed", "pagado", "pagada", "pago", "cerrado", "borrador", "bezahlt",
         "abgeschlossen", "entwurf", "paye", "payee", "clos", "pagato", "chiuso", "fechado",
+    ]
+
+    /// Words that mark a version or a copy of a tab (`v2`, `rev3`, `copy`, `old`, `Kopie`), accents
+    /// folded: beside a period or a rep's name they name neither. A tab so marked is read as any
+    /// other; when it repeats another tab's deals, the copy or the duplicates are said
+    /// (`CopiedSheets`, `duplicate_line`), never paid twice in silence.
+    static func isVersionMark(_ word: Substring) -> Bool {
+        if versionWords.contains(String(word)) { return true }
+        for prefix in ["v", "rev", "ver"] where word.hasPrefix(prefix) && word.count > prefix.count {
+            if word.dropFirst(prefix.count).allSatisfy(\.isNumber) { return true }
+        }
+        return false
+    }
+
+    private static let versionWords: Set<String> = [
+        "version", "rev", "copy", "copia", "copie", "kopie", "backup", "old", "new", "updated", "revised",
+        "corrected", "latest", "alt", "neu",
     ]
 
     /// `sheet` without brackets and without the words beside its period (`SheetRep.isBesideAName`
@@ -36,7 +53,7 @@ enum SheetPeriod {
     static func withoutOtherWords(_ sheet: String) -> String {
         SheetRep.normalized(sheet.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " "))
             .split(separator: " ").filter {
-                !SheetRep.tabWords.contains(String($0)) && !otherWords.contains(String($0))
+                !SheetRep.tabWords.contains(String($0)) && !otherWords.contains(String($0)) && !isVersionMark($0)
             }
             .joined(separator: " ")
     }

@@ -74,6 +74,10 @@ extension DealsReader {
             [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
         var firstError: Error?
+        // Sheets whose header names the deals' columns but for the rep or the date, with deals
+        // under it, that neither their name nor a title places: with any sheet read, the run stops
+        // naming the first (`UnplacedSheet`).
+        var unplaced: [(sheet: String, mapping: ColumnMapping<Field>, reason: String)] = []
         for table in tables {
             let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
             guard inTables.isEmpty else {
@@ -104,20 +108,29 @@ extension DealsReader {
                     continue
                 }
             }
-            if let table, let period = SheetPeriod.label(named: table, plan: plan),
-                let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil
+            let dateless = table == nil ? nil : try? header(Field.required.filter { $0 != .date })
+            if let table, let period = SheetPeriod.label(named: table, plan: plan), let mapping = dateless,
+                mapping.columns[.date] == nil
             {
                 found.append((table, mapping, nil, nil, period))
                 continue
             }
-            if let table, let repless {
-                others.append(
-                    (
-                        table,
-                        "deals under a header (row \(repless.headerRow)) with no rep column, and the tab's name "
-                            + "and title name no known rep: name the tab by the rep's name or id, or add a rep column"
-                    ))
-            } else if let table {
+            guard let table else { continue }
+            if let repless {
+                let reason =
+                    "deals under a header (row \(repless.headerRow)) with no rep column, and the tab's name "
+                    + "and title name no known rep: name the tab by the rep's name or id, or add a rep column"
+                others.append((table, reason))
+                if UnplacedSheet.holdsDeals(start, under: repless) { unplaced.append((table, repless, reason)) }
+            } else if let dateless, dateless.columns[.date] == nil,
+                PeriodLabel(table) ?? PeriodLabel(SheetPeriod.withoutOtherWords(table)) == nil
+            {
+                let reason =
+                    "deals under a header (row \(dateless.headerRow)) with no date column, and the tab's name "
+                    + "names no month or quarter: name the tab by its period ('Jan 2026', '2026-Q1'), or add a date column"
+                others.append((table, reason))
+                if UnplacedSheet.holdsDeals(start, under: dateless) { unplaced.append((table, dateless, reason)) }
+            } else {
                 others.append((table, SheetRep.reason(file: file, table: table)))
             }
         }
@@ -125,10 +138,7 @@ extension DealsReader {
         // sheet without one named as a pipeline (`Pipeline`, `Forecast`, `Lost deals`) is left out.
         if selection == nil, found.contains(where: { $0.mapping.columns[.commission] != nil }) {
             found.removeAll { sheet in
-                guard let name = sheet.table, sheet.mapping.columns[.commission] == nil,
-                    SheetRep.normalized(name).split(separator: " ").contains(where: {
-                        pipelineWords.contains(String($0))
-                    })
+                guard let name = sheet.table, sheet.mapping.columns[.commission] == nil, isNamedAsPipeline(name)
                 else { return false }
                 others.append(
                     (name, "open opportunities (a pipeline), no commission column; name it with --sheet to read it"))
@@ -137,6 +147,13 @@ extension DealsReader {
         }
         guard let first = found.first else {
             throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
+        }
+        // Open opportunities (`Pipeline` without a commission column) are no deals to pay, as above.
+        if let sheet = unplaced.first(where: {
+            selection != nil || $0.mapping.columns[.commission] != nil || !isNamedAsPipeline($0.sheet)
+        }) {
+            throw UnplacedSheet.error(
+                sheet.sheet, reason: sheet.reason, read: found.compactMap(\.table), file: file.path)
         }
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: first.mapping, file: file.path, sheet: first.table)
@@ -235,6 +252,11 @@ extension DealsReader {
             result.lines = []
         }
         return result
+    }
+
+    /// Whether a sheet's name names it as open or lost opportunities (`Pipeline`, `Lost deals`).
+    static func isNamedAsPipeline(_ name: String) -> Bool {
+        SheetRep.normalized(name).split(separator: " ").contains { pipelineWords.contains(String($0)) }
     }
 
     /// Words that name a sheet of open or lost opportunities, accents folded.
@@ -360,30 +382,43 @@ enum SheetRep {
     }
 
     /// The known rep a tab's name names: as `match` finds it, or, the name being a first name, a
-    /// last name or an initial and a last name (`Ana`, `Lima`, `A. Lima`), beside a period or a
-    /// word such as `Comm` (`Ana Q3`, `Ben - Q3 2026`, `Comm - Ana`, `Ana Jul-Sep`), the one known
-    /// name of two words or more that it fits.
+    /// last name, an id written without its separator (`R101` for `R-101`) or a form of a full
+    /// name `NameFit` takes (`OKAFOR Ben`, `A. Lima`, `Ben O`), beside a period, a word such as
+    /// `Comm`, a version's or copy's mark or a note in brackets (`Ana Q3`, `Ben - Q3 2026`, `Comm -
+    /// Ana`, `Ana Jul-Sep`, `R101 copy`, `Ben O (left Aug)`), the one known name that it fits.
     ///
     /// Throws, naming the tab and the names, when it fits more than one: the tab's rows are no
     /// one's until it names its rep in full (or the sheet has a rep column).
     static func named(by table: String, _ knownReps: KnownReps, file path: String) throws -> String? {
         if let rep = match(table, knownReps) { return rep }
         // The name's words as they stand first (a rep may be called `Julio` or `April`), then
-        // without those beside a name.
+        // without those beside a name, last without what stands in brackets.
         let all = normalized(table).split(separator: " ")
         func fitting(_ words: [Substring]) -> [String] {
-            guard (1...2).contains(words.count) else { return [] }
+            guard (1...4).contains(words.count) else { return [] }
             let names = knownReps.reps.filter { rep in
+                if words.count == 1, words[0].contains(where: \.isNumber) {
+                    return words[0].filter { $0 != "-" } == rep.key.filter { $0 != "-" }
+                }
                 let name = rep.key.split(separator: " ")
                 guard name.count >= 2, let first = name.first, let last = name.last else { return false }
                 if words.count == 1 { return words[0] == first || words[0] == last }
-                return words[0].count == 1 && first.hasPrefix(words[0]) && words[1] == last
+                return NameFit.fits(words, name)
             }.map(\.name)
             return Array(Set(names)).sorted()
         }
-        var names = fitting(all)
-        if names.isEmpty { names = fitting(all.filter { !isBesideAName($0, periods: false) }) }
-        if names.isEmpty { names = fitting(all.filter { !isBesideAName($0, periods: true) }) }
+        let unbracketed = normalized(
+            table.replacingOccurrences(of: #"\([^)]*\)"#, with: " ", options: .regularExpression)
+        )
+        .split(separator: " ")
+        let readings = [
+            all, all.filter { !SheetPeriod.isVersionMark($0) },
+            all.filter { !isBesideAName($0, periods: false) && !SheetPeriod.isVersionMark($0) },
+            all.filter { !isBesideAName($0, periods: true) && !SheetPeriod.isVersionMark($0) },
+            unbracketed.filter { !isBesideAName($0, periods: true) && !SheetPeriod.isVersionMark($0) },
+        ]
+        var names: [String] = []
+        for words in readings where names.isEmpty { names = fitting(words) }
         guard names.count > 1 else { return names.first }
         throw SpreadsheetError(
             Location(file: path, sheet: table),
@@ -491,5 +526,28 @@ struct BlockTitles {
     static func repeatsHeader(_ row: Row, dealIDColumn column: Int?, key: String?) -> Bool {
         guard let column, let key, case .text(let value) = row.cell(at: column)?.value else { return false }
         return headerKey(of: value, is: key)
+    }
+}
+
+/// A sheet whose header names the deals' columns but for the rep (a tab per rep) or the date (a
+/// tab per period), with deals under it, whose name and title place it nowhere: its rows are
+/// someone's pay. Beside sheets that are read it is no note among the ignored sheets but an
+/// error naming it (exit 2), as a lone sheet missing a column is: never pay from a partial read.
+enum UnplacedSheet {
+    /// Whether a row of `rows` below the header writes a deal: a deal id and an amount.
+    static func holdsDeals(_ rows: [Row], under mapping: ColumnMapping<Field>) -> Bool {
+        guard let id = mapping.columns[.dealID], let amount = mapping.columns[.amount] else { return false }
+        return rows.contains { row in
+            row.index > mapping.headerRow
+                && [id, amount].allSatisfy { column in row.cell(at: column).map { !$0.value.isEmpty } ?? false }
+        }
+    }
+
+    static func error(_ sheet: String, reason: String, read: [String], file: String) -> SpreadsheetError {
+        let shown = read.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (read.count > 3 ? ", …" : "")
+        return SpreadsheetError(
+            Location(file: file, sheet: sheet),
+            "\(reason); its deals would be left out of the run beside \(shown), so nothing is paid from a partial read "
+                + "(to leave the sheet out, name the sheets to read with --sheet)")
     }
 }

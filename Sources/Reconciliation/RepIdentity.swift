@@ -25,11 +25,7 @@ enum RepIdentity {
         exact.formUnion(nameCounts.filter { $0.value == 1 }.keys)
         var byFolded: [String: [RosterEntry]] = [:]
         for rep in roster {
-            byFolded[fold(rep.id), default: []].append(rep)
-            if let name = rep.name { byFolded[fold(name), default: []].append(rep) }
-            for other in rep.aliases + (rep.email.map { [$0] } ?? []) {
-                byFolded[fold(other), default: []].append(rep)
-            }
+            for key in keys(of: rep) { byFolded[key, default: []].append(rep) }
         }
         var memo: [String: RosterEntry?] = [:]
         func match(_ text: String) -> RosterEntry? {
@@ -73,11 +69,7 @@ enum RepIdentity {
     /// (`Ana`, `Lima`, `A. Lima`). For a summary sheet's few rows.
     static func identify(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
         for form in candidates(text) {
-            let reps = roster.filter { rep in
-                ([rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases + (rep.email.map { [$0] } ?? [])).contains {
-                    fold($0) == form
-                }
-            }
+            let reps = roster.filter { keys(of: $0).contains(form) }
             if Set(reps.map(\.id)).count == 1 { return reps[0] }
         }
         return partialMatch(text, roster: roster)
@@ -103,6 +95,15 @@ enum RepIdentity {
             .split(separator: " ").joined(separator: " ")
     }
 
+    /// The folded forms a rep of the roster is known by: its id, name, aliases and e-mail, and an
+    /// id holding a digit written without its separators (`R101` for `R-101`).
+    static func keys(of rep: RosterEntry) -> [String] {
+        var keys = ([rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases + (rep.email.map { [$0] } ?? [])).map(fold)
+        let id = fold(rep.id)
+        if id.contains(where: \.isNumber), id.contains(" ") { keys.append(id.filter { $0 != " " }) }
+        return keys
+    }
+
     /// The forms `text` may stand for: itself, `Last, First` turned round, an e-mail's local part,
     /// and a name with an id in brackets after it (`Ana Lima (R-101)`) as the name and as the id.
     static func candidates(_ text: String) -> [String] {
@@ -117,24 +118,19 @@ enum RepIdentity {
         return forms
     }
 
-    /// The one roster name that a part of it fits, in any of `text`'s forms (`candidates`): an
-    /// initial and the last name (`A. Lima`, `Lima, A.`), the first name and the last name's
-    /// initial (`Ana L.`), the first or the last name alone (`Ana`, `Lima`), or the whole name
-    /// (`Ana Lima (R-101)`). Nil when no name or more than one fits.
+    /// The one roster name that a part of it fits, in any of `text`'s forms (`candidates`): the
+    /// first or the last name alone (`Ana`, `Lima`), or a form of the whole name `NameFit` takes
+    /// (`A. Lima`, `Lima, A.`, `Ana L.`, `Martin C.`, `LIMA Ana`, `Ana Lima-Souza`, `Ana Lima
+    /// (R-101)`). Nil when no name or more than one fits: two reps are never one.
     static func partialMatch(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
         let names = roster.compactMap { rep in rep.name.map { (rep, fold($0).split(separator: " ")) } }
             .filter { $0.1.count >= 2 }
         for form in candidates(text) {
             let words = form.split(separator: " ")
-            guard (1...3).contains(words.count) else { continue }
+            guard (1...4).contains(words.count) else { continue }
             let found = names.filter { _, name in
-                if words.elementsEqual(name) { return true }
                 if words.count == 1 { return words[0].count > 1 && (words[0] == name.first || words[0] == name.last) }
-                let last = words.dropFirst().joined(separator: " ")
-                if words[0].count == 1 {
-                    return name[0].hasPrefix(words[0]) && name.dropFirst().joined(separator: " ") == last
-                }
-                return words.count == 2 && words[1].count == 1 && words[0] == name[0] && name.last!.hasPrefix(words[1])
+                return NameFit.fits(words, name)
             }
             if Set(found.map(\.0.id)).count == 1 { return found[0].0 }
         }

@@ -35,10 +35,33 @@ import Testing
         #expect(PeriodLabelTests.read("Jul–Sep", .quarter, among: one) == "2026-Q3")
     }
 
-    /// `3Q` and `3rd quarter` stay unread; a roman numeral without a year or the word, two months that are no
+    /// The quarter's number before `Q` beside a year (`3Q 2026`, `3Q26`), and a quarter's number
+    /// beside its months' range (`Q3 (Jul-Sep) 2026`), are read; the number and the range must agree.
+    @Test func aQuarterBeforeQOrBesideItsMonthsIsRead() {
+        for text in ["3Q 2026", "3Q26", "3Q-26", "Q3 (Jul-Sep) 2026", "Q3 Jul–Sep 2026"] {
+            #expect(PeriodLabelTests.read(text, .quarter, among: Self.quarters) == "2026-Q3", "\(text)")
+        }
+        #expect(PeriodLabelTests.read("Q2 (Jul-Sep) 2026", .quarter, among: Self.quarters) == nil)
+        #expect(PeriodLabel("3Q") == nil)
+        let fiscal = PeriodLabelTests.periods(.quarter, fiscalYearStart: 7, ["2026-Q1", "2026-Q2"])
+        #expect(PeriodLabelTests.read("Q1 (Jul-Sep) 2026", .quarter, fiscalYearStart: 7, among: fiscal) == "2026-Q1")
+    }
+
+    /// Months in Dutch and Polish (also the genitive a date writes), and the Austrian `Jänner`.
+    @Test(arguments: [
+        ("januari 2026", 1), ("Jänner 2026", 1), ("Feber 2026", 2), ("Styczeń 2026", 1), ("stycznia 2026", 1),
+        ("maart 2026", 3), ("mei 2026", 5), ("Październik 2026", 10), ("Wrzesień 2026", 9), ("augustus 2026", 8),
+        ("Grudzień 2026", 12), ("Luty 2026", 2),
+    ])
+    func aMonthInDutchOrPolishIsRead(text: String, month: Int) {
+        #expect(PeriodLabel(text)?.month == month)
+        #expect(PeriodLabel(text)?.year == 2026)
+    }
+
+    /// `3rd quarter` stays unread; a roman numeral without a year or the word, two months that are no
     /// quarter, a number and an ordinal with no word for quarter: none is a label.
     @Test(arguments: [
-        "3Q 2026", "3rd quarter 2026", "III", "IV", "I", "Jul-Aug 2026", "Jul-Oct 2026", "Sep-Jul 2026",
+        "3rd quarter 2026", "III", "IV", "I", "Jul-Aug 2026", "Jul-Oct 2026", "Sep-Jul 2026",
         "Jul-Sep-Nov 2026", "3e 2026",
         "5T 2026", "3T Jul 2026", "Jul-Sep 2026 - Oct 2026", "Jul 2026 - Sep 2027", "Ana III",
     ])

@@ -17,7 +17,9 @@ import Testing
         ("Ben (Q3)", "Ben Okafor"),
         ("Comm - Ben", "Ben Okafor"), ("Okafor Jul-Sep", "Ben Okafor"), ("Ana Lima Q3", "Ana Lima"),
         ("Lima 2026-07", "Ana Lima"), ("Ben Provisionen", "Ben Okafor"), ("Julio", "Julio Perez"),
-        ("Julio Q3", "Julio Perez"),
+        ("Julio Q3", "Julio Perez"), ("OKAFOR Ben", "Ben Okafor"), ("Ben O (left Aug)", "Ben Okafor"),
+        ("Okafor B.", "Ben Okafor"), ("R102 copy", "R-102"), ("LIMA Ana - Q3", "Ana Lima"),
+        ("Perez Julio v2", "Julio Perez"),
     ])
     func aTabNamingOneRepIsThatRepsTab(tab: String, rep: String) throws {
         #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == rep)
@@ -25,10 +27,18 @@ import Testing
 
     @Test(arguments: [
         "Deals", "Summary", "Jul 2026", "Q3", "C. Lima", "Ana Okafor Lima", "Bea", "Q3 2026 Deals", "Comm - Q3",
-        "Bea - Q3",
+        "Bea - Q3", "Benjamin Okafor", "R105 copy", "Lima B",
     ])
     func aTabNamingNoRepIsNoOnes(tab: String) throws {
         #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == nil)
+    }
+
+    /// An initial two reps share beside a first name is refused as a first name is: `Ana L`
+    /// with Ana Lima and Ana Lopes on the roster is no one's tab until it says whose.
+    @Test func aNameInitialTwoRepsShareIsRefused() throws {
+        let reps = KnownReps(["Ana Lima", "Ana Lopes"])
+        #expect(throws: (any Error).self) { try SheetRep.named(by: "Ana L (old)", reps, file: "Q3.xlsx") }
+        #expect(try SheetRep.named(by: "LOPES Ana", reps, file: "Q3.xlsx") == "Ana Lopes")
     }
 
     @Test func aFirstNameTwoRepsShareIsRefusedNamingTheTab() {

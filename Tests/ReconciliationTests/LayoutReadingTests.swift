@@ -24,8 +24,10 @@ import XLSX
     }
 
     /// A workbook of `sheets`: each a name and rows of cells.
-    static func workbook(_ sheets: [(String, [[WriteCell]])], in folder: URL) throws -> String {
-        let path = folder.appendingPathComponent("manual.xlsx").path
+    static func workbook(
+        _ sheets: [(String, [[WriteCell]])], in folder: URL, name: String = "manual.xlsx"
+    ) throws -> String {
+        let path = folder.appendingPathComponent(name).path
         let file = try AtomicOutputFile(path: path, inputs: [])
         let writer = WorkbookWriter(handle: file.handle)
         for (name, rows) in sheets {

@@ -7,8 +7,9 @@ import Testing
 import XLSX
 
 /// Tabs per rep without a rep column, named by a first name beside a period (`Ben - Q3 2026`):
-/// each tab's rows are its rep's; a tab whose name fits no known rep is named in the report's
-/// notes with what it lacks, never dropped without a word.
+/// each tab's rows are its rep's; a tab with deals whose name fits no known rep stops the run
+/// naming it (its deals are someone's pay: never pay from a partial read), an empty one is named in
+/// the report's notes with what it lacks; never dropped without a word.
 @Suite struct RepTabReadingTests {
     static func rows(_ deals: [String]) -> [[WriteCell]] {
         [["Deal ID", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }]
@@ -18,17 +19,50 @@ import XLSX
     @Test func tabsNamedByFirstNameAndPeriodAreTheirRepsAndAnUnknownTabIsSaidSo() throws {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook(
-            [
-                ("Ana Lima Q3", Self.rows(["D1"])), ("Ben - Q3 2026", Self.rows(["D2", "D3"])),
-                ("Chloé (Q3)", Self.rows(["D4"])), ("Zed Q3", Self.rows(["D5"])),
-            ], in: folder)
-        let read = try DealsReader.readWorkbook(
-            TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor", "Chloé Martin"])
+        let tabs = [
+            ("Ana Lima Q3", Self.rows(["D1"])), ("Ben - Q3 2026", Self.rows(["D2", "D3"])),
+            ("Chloé (Q3)", Self.rows(["D4"])), ("Zed Q3", Self.rows([])),
+        ]
+        let path = try LayoutReadingTests.workbook(tabs, in: folder)
+        let reps = ["Ana Lima", "Ben Okafor", "Chloé Martin"]
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: reps)
         #expect(read.lines.map(\.dealID) == ["D1", "D2", "D3", "D4"])
         #expect(read.lines.map(\.rep) == ["Ana Lima", "Ben Okafor", "Ben Okafor", "Chloé Martin"])
         #expect(read.otherSheets.map(\.sheet) == ["Zed Q3"])
         #expect(read.otherSheets.first?.reason.contains("no rep column") == true)
+        // With deals under its header, the tab no rep is known by stops the run, naming it.
+        let withDeals = try LayoutReadingTests.workbook(
+            tabs.dropLast() + [("Zed Q3", Self.rows(["D5"]))], in: folder, name: "deals.xlsx")
+        #expect {
+            try DealsReader.readWorkbook(TableFile.open(withDeals), knownReps: reps)
+        } throws: { error in
+            "\(error)".contains("'Zed Q3'") && "\(error)".contains("no rep column")
+                && "\(error)".contains("partial read")
+        }
+    }
+
+    /// A tab per period whose name names no period, with deals under a header without a date
+    /// column, stops the run naming it; a pipeline beside sheets with a commission is left out.
+    @Test func aDatelessTabNamingNoPeriodStopsTheRun() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func tab(_ headers: [String], _ deal: String) -> [[WriteCell]] {
+            [headers.map { WriteCell.text($0) }]
+                + [[.text(deal), .text("Ana Lima"), .number(10000)] + (headers.count > 3 ? [.number(500)] : [])]
+        }
+        let header = ["Deal ID", "Rep", "Amount", "Commission"]
+        let path = try LayoutReadingTests.workbook(
+            [("Feb 2026", tab(header, "D1")), ("Jan 2026 misc", tab(header, "D2"))], in: folder)
+        #expect {
+            try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        } throws: { error in
+            "\(error)".contains("'Jan 2026 misc'") && "\(error)".contains("no date column")
+        }
+        let pipeline = try LayoutReadingTests.workbook(
+            [("Feb 2026", tab(header, "D1")), ("Pipeline", tab(["Deal ID", "Rep", "Amount"], "D9"))], in: folder,
+            name: "pipeline.xlsx")
+        let read = try DealsReader.readWorkbook(TableFile.open(pipeline), knownReps: ["Ana Lima"])
+        #expect(read.lines.map(\.dealID) == ["D1"])
     }
 
     /// A tab per rep made from a template whose rep column was left empty: its rows are the rep
