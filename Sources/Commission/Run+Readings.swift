@@ -77,6 +77,7 @@ extension Run {
         guard let span = found.range else { return [] }
         var run = repriced(commission: commission, rounding: rounding)
         let reach = reach(of: commission)
+        let tiers = commission.tiers
         guard reach != .rep else { return try run.amounts(of: rows, reps: kept, span: span) }
         // Each rep's lines to price, in the plan's order: the asked rows' own, or their periods'.
         let asked = lines.withUnsafeBufferPointer { lines in
@@ -97,6 +98,13 @@ extension Run {
             priced.append(rep)
         }
         run.orderedLinesOfRep = selected
+        // A period's other lines are read for its credit alone when no line's amount depends on
+        // another's: they need not be priced.
+        if reach == .period && commission.gate == nil && commission.capPerPeriod == nil && tiers.basis != .ytd {
+            var pricedLines = [Bool](repeating: false, count: lines.count)
+            for index in asked { pricedLines[index] = true }
+            run.pricedLines = pricedLines
+        }
         return try run.amounts(of: rows, reps: priced, span: span)
     }
 
