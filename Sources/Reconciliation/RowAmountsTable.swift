@@ -187,9 +187,13 @@ struct RowAmountsTable {
 
     /// The position in `references` of `line`'s reference, added when new: first among those of
     /// the same rep-period met just before (compared by rates alone, unhashed: hashing a
-    /// reference's rates costs more than comparing them), else looked up.
+    /// reference's rates costs more than comparing them; rates stored alike first, as nearly
+    /// all are, then as numbers), else looked up.
     private mutating func referenceID(of line: StatementLine) -> Int32 {
         if line.period == recentPeriod && line.rep == recentRep {
+            for id in recentReferences where references[Int(id)].rateList.hasSameStorage(as: line.rateList) {
+                return id
+            }
             for id in recentReferences where references[Int(id)].rateList == line.rateList { return id }
         } else {
             recentPeriod = line.period
