@@ -278,19 +278,14 @@ extension String {
         key.withUTF8 { Self.hashFolded($0, into: &hasher) }
     }
 
-    /// Hashes `bytes` with their ASCII capitals lowercased, eight to a word (lowercasing text
-    /// already in compared form leaves it as it is).
+    /// Hashes `bytes` with their ASCII capitals lowercased (lowercasing text already in compared
+    /// form leaves it as it is): their FNV-1a hash, given to `hasher` as one word.
     private static func hashFolded(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout Hasher) {
-        var word: UInt64 = 0
-        for (offset, byte) in bytes.enumerated() {
-            word = word << 8 | UInt64(byte &- 65 < 26 ? byte | 0x20 : byte)
-            if offset & 7 == 7 {
-                hasher.combine(word)
-                word = 0
-            }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte &- 65 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
         }
-        hasher.combine(word)
-        hasher.combine(bytes.count)
+        hasher.combine(hash)
     }
 
     /// Tab, line feed, vertical tab, form feed, carriage return and space: ASCII's whitespace.
