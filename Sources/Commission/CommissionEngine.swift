@@ -84,6 +84,11 @@ package struct Run {
     /// Each rep's lines in the plan's order, when kept for a run priced several times (or, in a
     /// run made to price some lines again, the lines of each rep to price).
     var orderedLinesOfRep: [[Int]]?
+    /// In a run made to price some lines again, whether each line (by index) is one whose amounts
+    /// are asked for; nil prices every line. The others of a rep-period still count in its credit
+    /// and running total, but are not priced: only for rules under which no line's amount depends
+    /// on another's (no gate, no per-period cap, no year-to-date true-up).
+    var pricedLines: [Bool]?
 
     /// Line `index`'s product, type and status in compared form, for matching the conditions of
     /// overrides and per-deal bonuses: read from the line's labels, whose table holds them

@@ -261,6 +261,36 @@ extension String {
         return self[start..<end].lowercased()
     }
 
+    /// Feeds `normalizedKey`'s bytes to `hasher`, without making the key when the text is ASCII
+    /// (a million rows' deal ids are not copied to be hashed): texts with equal keys hash alike.
+    public func hashNormalizedKey(into hasher: inout Hasher) {
+        let hashed = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            if bytes.contains(where: { $0 >= 0x80 }) { return false }
+            var start = 0
+            var end = bytes.count
+            while start < end, Self.isASCIISpace(bytes[start]) { start += 1 }
+            while end > start, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+            Self.hashFolded(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &hasher)
+            return true
+        }
+        guard hashed != true else { return }
+        var key = normalizedKey
+        key.withUTF8 { Self.hashFolded($0, into: &hasher) }
+    }
+
+    /// Hashes `bytes` with their ASCII capitals lowercased (lowercasing text already in compared
+    /// form leaves it as it is): their FNV-1a hash, given to `hasher` as one word.
+    private static func hashFolded(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout Hasher) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte &- 65 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        }
+        hasher.combine(hash)
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return and space: ASCII's whitespace.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 32 || byte &- 9 < 5 }
+
     private enum ASCIIKey {
         case unchanged
         case folded(String)
@@ -276,11 +306,10 @@ extension String {
             if byte >= 0x80 { return .notASCII }
             if byte &- 65 < 26 { folds = true }
         }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte &- 9 < 5 }
         var start = 0
         var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
         if !folds, start == 0, end == bytes.count { return .unchanged }
         return .folded(
             String(unsafeUninitializedCapacity: end - start) { buffer in

@@ -45,6 +45,11 @@ extension RepCalculation {
                     continue
                 }
                 let credit = run.credits[index]
+                // A line no one asks about adds to the running total alone (`Run.pricedLines`).
+                if let priced = run.pricedLines, !priced[index] {
+                    cumulative = Decimal.sum(cumulative, credit)
+                    continue
+                }
                 switch (table.basis, table.mode) {
                 case (.perDeal, .marginal): bands.marginal(from: 0, to: credit, into: &parts)
                 case (.perDeal, .retroactive):

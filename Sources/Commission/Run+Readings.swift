@@ -57,6 +57,36 @@ extension Run {
         return try amounts(of: rows, reps: Array(linesOfRep.indices), span: span)
     }
 
+    /// The rows a caller asks the amounts of, under one reading of the plan or several, and the
+    /// reps to price: what every reading's pricing needs of them, worked out once (`asking`).
+    package struct AskedRows: Sendable {
+        let rows: Set<Int>
+        let reps: Set<Int>
+        /// The reps, in roster order.
+        let kept: [Int]
+        /// The span a run of only these reps' lines has: their periods and clawback periods.
+        let span: ClosedRange<Period>?
+        /// The indices of the rows' lines, ascending.
+        let lines: [Int]
+    }
+
+    /// `rows` (source rows) asked of the lines of `reps` (indices into `book.reps`), for
+    /// `rowAmounts(of:pricedUnder:rounding:)`.
+    package func asking(_ rows: Set<Int>, reps: Set<Int>) -> AskedRows {
+        let kept = reps.sorted()
+        var found = PeriodSpan()
+        for rep in kept {
+            for index in linesOfRep[rep] {
+                found.include(periodOfLine[index])
+                if clawbackStatus[index], let period = plan.clawbackPeriod(of: lines[index]) { found.include(period) }
+            }
+        }
+        let asked = lines.withUnsafeBufferPointer { lines in
+            lines.indices.filter { rows.contains(lines[$0].row) }
+        }
+        return AskedRows(rows: rows, reps: reps, kept: kept, span: found.range, lines: asked)
+    }
+
     /// The amounts of the source rows in `rows` when the lines of `reps` (indices into
     /// `book.reps`) are priced under `commission` and `rounding`: row by row, what a run of only
     /// those reps' lines under the plan so read gives through `rowAmounts(of:)`, failing where that
@@ -65,38 +95,54 @@ extension Run {
     package func rowAmounts(
         of rows: Set<Int>, reps: Set<Int>, pricedUnder commission: CommissionRules, rounding: RoundingRule
     ) throws(EngineError) -> [(row: Int, amount: Decimal)] {
-        let kept = reps.sorted()
-        // The span a run of only these reps' lines has: their periods and clawback periods.
-        var found = PeriodSpan()
-        for rep in kept {
-            for index in linesOfRep[rep] {
-                found.include(periodOfLine[index])
-                if clawbackStatus[index], let period = plan.clawbackPeriod(of: lines[index]) { found.include(period) }
-            }
-        }
-        guard let span = found.range else { return [] }
+        try rowAmounts(of: asking(rows, reps: reps), pricedUnder: commission, rounding: rounding)
+    }
+
+    /// As `rowAmounts(of:reps:pricedUnder:rounding:)`, for rows and reps `asking` has worked out
+    /// (the same for every reading).
+    package func rowAmounts(
+        of asked: AskedRows, pricedUnder commission: CommissionRules, rounding: RoundingRule
+    ) throws(EngineError) -> [(row: Int, amount: Decimal)] {
+        guard let span = asked.span else { return [] }
+        let (rows, reps, kept) = (asked.rows, asked.reps, asked.kept)
         var run = repriced(commission: commission, rounding: rounding)
         let reach = reach(of: commission)
+        let tiers = commission.tiers
         guard reach != .rep else { return try run.amounts(of: rows, reps: kept, span: span) }
         // Each rep's lines to price, in the plan's order: the asked rows' own, or their periods'.
-        let asked = lines.withUnsafeBufferPointer { lines in
-            lines.indices.filter { rows.contains(lines[$0].row) }
-        }
         var selected = [[Int]](repeating: [], count: linesOfRep.count)
-        for index in asked where reps.contains(book.repOfLine[index]) { selected[book.repOfLine[index]].append(index) }
+        for index in asked.lines where reps.contains(book.repOfLine[index]) {
+            selected[book.repOfLine[index]].append(index)
+        }
         var priced: [Int] = []
         for rep in kept where !selected[rep].isEmpty {
-            let ordered = orderedLinesOfRep?[rep] ?? RepCalculation.order(linesOfRep[rep], of: lines)
             if reach == .line {
-                let own = Set(selected[rep])
-                selected[rep] = ordered.filter(own.contains)
+                // The rows' own lines put in the plan's order (a stable sort, as the rep's whole
+                // list was), not picked out of all the rep's lines.
+                selected[rep] = RepCalculation.order(selected[rep], of: lines)
             } else {
+                let ordered = orderedLinesOfRep?[rep] ?? RepCalculation.order(linesOfRep[rep], of: lines)
                 let periods = Set(selected[rep].map { periodOfLine[$0] })
-                selected[rep] = ordered.filter { periods.contains(periodOfLine[$0]) }
+                // A period's lines stand together in the plan's order (by date): each run of them
+                // is looked up once.
+                var last: (period: Period, isAsked: Bool)?
+                selected[rep] = ordered.filter { index in
+                    let period = periodOfLine[index]
+                    if let last, last.period == period { return last.isAsked }
+                    last = (period, periods.contains(period))
+                    return last!.isAsked
+                }
             }
             priced.append(rep)
         }
         run.orderedLinesOfRep = selected
+        // A period's other lines are read for its credit alone when no line's amount depends on
+        // another's: they need not be priced.
+        if reach == .period && commission.gate == nil && commission.capPerPeriod == nil && tiers.basis != .ytd {
+            var pricedLines = [Bool](repeating: false, count: lines.count)
+            for index in asked.lines { pricedLines[index] = true }
+            run.pricedLines = pricedLines
+        }
         return try run.amounts(of: rows, reps: priced, span: span)
     }
 

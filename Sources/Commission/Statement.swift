@@ -93,6 +93,18 @@ package enum RateList: Sendable, Hashable {
 
     /// The same rates, compared as numbers as `Decimal`'s `==` does, on integers where they are
     /// small (`Decimal.same`): Foundation's comparison is the cost of telling lines apart by rate.
+    /// Whether the rates are stored alike, bit for bit (`Decimal.sameStorage`): then they are the
+    /// same rates (`==`), told so without comparing them as numbers. Rates written alike in the
+    /// plan are stored alike.
+    package func hasSameStorage(as other: RateList) -> Bool {
+        switch (self, other) {
+        case (.none, .none): true
+        case (.one(let x), .one(let y)): Decimal.sameStorage(x, y)
+        case (.many(let x), .many(let y)): x.count == y.count && zip(x, y).allSatisfy { Decimal.sameStorage($0, $1) }
+        default: false
+        }
+    }
+
     package static func == (a: RateList, b: RateList) -> Bool {
         switch (a, b) {
         case (.none, .none): true

@@ -393,20 +393,24 @@ private struct CellColumns {
         }
     }
 
-    /// Per sheet: the columns that hold cells, and their column numbers in order.
-    private var columns: [[Int: Column]]
+    /// Per sheet: the columns by column number, empty where no cell is (a cell is found without
+    /// hashing its column), and the numbers of those that hold cells, in order.
+    private var columns: [[Column]]
     private var columnOrder: [[Int]]
 
     init(sheets: Int, count: Int, cell: (Int) -> (sheet: Int, address: CellAddress)) {
-        var columns = [[Int: Column]](repeating: [:], count: sheets)
+        var columns = [[Column]](repeating: [], count: sheets)
         for number in 0..<count {
             let (sheet, address) = cell(number)
-            guard sheet >= 0 && sheet < sheets else { continue }
-            columns[sheet][address.column, default: Column()].rows.append(address.row)
-            columns[sheet][address.column]!.numbers.append(Int32(number))
+            guard sheet >= 0 && sheet < sheets, address.column >= 0 else { continue }
+            if address.column >= columns[sheet].count {
+                columns[sheet] += repeatElement(Column(), count: address.column + 1 - columns[sheet].count)
+            }
+            columns[sheet][address.column].rows.append(address.row)
+            columns[sheet][address.column].numbers.append(Int32(number))
         }
-        self.columns = columns.map { $0.mapValues(Self.finished) }
-        columnOrder = columns.map { $0.keys.sorted() }
+        self.columns = columns.map { $0.map(Self.finished) }
+        columnOrder = columns.map { sheet in sheet.indices.filter { !sheet[$0].rows.isEmpty } }
     }
 
     /// The column with its rows sorted (a cell given twice keeps its last number: a formula set
@@ -438,8 +442,10 @@ private struct CellColumns {
     }
 
     func number(_ sheet: Int, _ cell: CellAddress) -> Int32? {
-        guard sheet >= 0 && sheet < columns.count, let column = columns[sheet][cell.column] else { return nil }
-        return column.number(row: cell.row)
+        guard sheet >= 0 && sheet < columns.count, cell.column >= 0 && cell.column < columns[sheet].count else {
+            return nil
+        }
+        return columns[sheet][cell.column].number(row: cell.row)
     }
 
     /// Appends the numbers of the cells in `key`, row by row and, within a row, column by column.
@@ -447,7 +453,7 @@ private struct CellColumns {
         guard key.sheet >= 0 && key.sheet < columns.count else { return }
         var slices: [(column: Int, rows: ArraySlice<Int>, numbers: ArraySlice<Int32>)] = []
         for number in columnOrder[key.sheet] where number >= key.firstColumn && number <= key.lastColumn {
-            let column = columns[key.sheet][number]!
+            let column = columns[key.sheet][number]
             let start = column.firstIndex(atLeast: key.firstRow)
             let end = column.firstIndex(atLeast: key.lastRow + 1)
             if start < end { slices.append((number, column.rows[start..<end], column.numbers[start..<end])) }

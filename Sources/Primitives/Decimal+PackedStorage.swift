@@ -33,6 +33,20 @@ extension Decimal {
         return UInt64(bits.head & 0xFF) | UInt64(bits.head >> 10 & 0xF) << 8 | bits.low << 12
     }
 
+    /// Whether `a` and `b` have the same storage, bit for bit (then they are the same number; a
+    /// number written two ways, `0.1` and `0.10`, is not the same storage). Not a number is never.
+    public static func sameStorage(_ a: Decimal, _ b: Decimal) -> Bool {
+        guard MemoryLayout<Decimal>.size == 20, !a.isNaN else { return false }
+        return withUnsafeBytes(of: a) { x in
+            withUnsafeBytes(of: b) { y in
+                func same<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> Bool {
+                    x.loadUnaligned(fromByteOffset: at, as: T.self) == y.loadUnaligned(fromByteOffset: at, as: T.self)
+                }
+                return same(0, UInt32.self) && same(4, UInt64.self) && same(12, UInt64.self)
+            }
+        }
+    }
+
     /// The Decimal whose storage `packedStorage` gave (its low 60 bits; the top four are ignored).
     public init(packedStorage payload: UInt64) {
         let head = UInt32(payload & 0xFF) | UInt32(payload >> 8 & 0xF) << 10

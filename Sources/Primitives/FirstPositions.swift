@@ -29,15 +29,22 @@ public struct FirstPositions<Key: Hashable> {
     /// none, and `position` is then recorded as `key`'s first. `keyAt` gives the key of an
     /// earlier position. Positions must fit in 32 bits.
     public mutating func first(of key: Key, at position: Int, keyAt: (Int) -> Key) -> Int? {
+        first(ofHash: key.hashValue, at: position) { keyAt($0) == key }
+    }
+
+    /// As `first(of:at:keyAt:)` for a key given by its hash (equal keys must hash alike) and
+    /// `isEqual`, which tells whether an earlier position's key is this one: for keys whose hash
+    /// is cheaper to work out than the key itself.
+    public mutating func first(ofHash hash: Int, at position: Int, isEqual: (Int) -> Bool) -> Int? {
         precondition(position >= 0 && position < Int(UInt32.max), "position \(position) does not fit in 32 bits")
-        let tag = UInt64(UInt(bitPattern: key.hashValue)) >> 32
+        let tag = UInt64(UInt(bitPattern: hash)) >> 32
         let mask = slots.count - 1
         var slot = Int(tag >> (32 - bits))
         while slots[slot] != 0 {
             let entry = slots[slot]
             if entry >> 32 == tag {
                 let earlier = Int(entry & 0xFFFF_FFFF) - 1
-                if keyAt(earlier) == key { return earlier }
+                if isEqual(earlier) { return earlier }
             }
             slot = (slot + 1) & mask
         }

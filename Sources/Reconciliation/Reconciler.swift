@@ -102,22 +102,14 @@ enum UnreadableRows {
 
 /// Rows that copy an earlier row (same deal, rep, date, amount and split): the later copy earns nothing.
 enum DuplicateRows {
-    /// Line index → the row it copies.
-    private struct Key: Hashable {
+    /// What makes two rows copies of each other: the deal and rep in compared form, the day, the
+    /// amount and the split.
+    private struct Key: Equatable {
         let deal: String
         let rep: String
         let day: Int
         let amount: Decimal
         let split: Decimal
-
-        /// Hashes the deal, rep and day alone (equal keys still hash alike): Foundation's hash of a
-        /// Decimal costs more than the rest of the key, and rows alike in those three but not in
-        /// amount or split are rare.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(deal)
-            hasher.combine(rep)
-            hasher.combine(day)
-        }
     }
 
     /// Moves the rows that copy an earlier one out of `deals` (in place: a million lines are not
@@ -144,7 +136,7 @@ enum DuplicateRows {
     }
 
     static func find(_ lines: [CreditLine]) -> [Int: Int] {
-        var seen = FirstPositions<Key>(capacity: lines.count)
+        var seen = FirstPositions<Int>(capacity: lines.count)
         var result: [Int: Int] = [:]
         // Through a buffer, so that reading five fields does not copy (retain) whole lines.
         lines.withUnsafeBufferPointer { lines in
@@ -154,7 +146,18 @@ enum DuplicateRows {
                     day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
             }
             for index in lines.indices {
-                if let first = seen.first(of: key(index), at: index, keyAt: key) { result[index] = lines[first].row }
+                // The deal, rep and day alone are hashed, without making their compared forms
+                // (equal keys still hash alike): Foundation's hash of a Decimal costs more than the
+                // rest of the key, and rows alike in those three but not in amount or split are rare.
+                // Whole keys are made only where hashes meet.
+                var hasher = Hasher()
+                lines[index].dealID.hashNormalizedKey(into: &hasher)
+                lines[index].rep.hashNormalizedKey(into: &hasher)
+                hasher.combine(lines[index].date.dayNumber)
+                let first = seen.first(ofHash: hasher.finalize(), at: index) { earlier in
+                    key(earlier) == key(index)
+                }
+                if let first { result[index] = lines[first].row }
             }
         }
         return result

@@ -49,8 +49,11 @@ struct RowAmountsTable {
     /// The distinct commission lines' references, and each one's position there.
     private var references: [LineReference] = []
     private var referenceIDs: [LineReference: Int32] = [:]
-    /// The references found last, the latest first: a rep's lines mostly come a period at a
-    /// time, at one of its few rates.
+    /// The rep-period of the last commission line, and the references of its lines found so far
+    /// (a few at most): a rep's lines come a period at a time, at one of its few rates, so a line
+    /// is told apart from them by its rates alone, without making or hashing its reference.
+    private var recentPeriod: Period?
+    private var recentRep = ""
     private var recentReferences: [Int32] = []
     private static let recentCount = 8
     private var others: [Int: RowAmounts] = [:]
@@ -140,7 +143,7 @@ struct RowAmountsTable {
         }
         if isCommission {
             commissions[slot] = Decimal.sum(commissions[slot], line.amount)
-            lineOfSlot[slot] = referenceID(LineReference(line))
+            lineOfSlot[slot] = referenceID(of: line)
         } else {
             if bonuses.count == 0 { bonuses = AmountWords(count: commissions.count) }
             bonuses[slot] = Decimal.sum(bonuses[slot], line.amount)
@@ -182,22 +185,31 @@ struct RowAmountsTable {
         return result
     }
 
-    /// `reference`'s position in `references`, added when new (the few found last are checked
-    /// first, unhashed: hashing a reference's rates costs more than comparing them).
-    private mutating func referenceID(_ reference: LineReference) -> Int32 {
-        if let first = recentReferences.first, references[Int(first)] == reference { return first }
+    /// The position in `references` of `line`'s reference, added when new: first among those of
+    /// the same rep-period met just before (compared by rates alone, unhashed: hashing a
+    /// reference's rates costs more than comparing them; rates stored alike first, as nearly
+    /// all are, then as numbers), else looked up.
+    private mutating func referenceID(of line: StatementLine) -> Int32 {
+        if line.period == recentPeriod && line.rep == recentRep {
+            for id in recentReferences where references[Int(id)].rateList.hasSameStorage(as: line.rateList) {
+                return id
+            }
+            for id in recentReferences where references[Int(id)].rateList == line.rateList { return id }
+        } else {
+            recentPeriod = line.period
+            recentRep = line.rep
+            recentReferences.removeAll(keepingCapacity: true)
+        }
+        let reference = LineReference(line)
         let id: Int32
-        if let position = recentReferences.dropFirst().firstIndex(where: { references[Int($0)] == reference }) {
-            id = recentReferences.remove(at: position)
-        } else if let known = referenceIDs[reference] {
+        if let known = referenceIDs[reference] {
             id = known
         } else {
             id = Int32(references.count)
             references.append(reference)
             referenceIDs[reference] = id
         }
-        if recentReferences.count == Self.recentCount { recentReferences.removeLast() }
-        recentReferences.insert(id, at: 0)
+        if recentReferences.count < Self.recentCount { recentReferences.append(id) }
         return id
     }
 }

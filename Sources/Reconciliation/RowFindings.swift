@@ -184,6 +184,8 @@ final class Alternatives {
     /// The rows whose commission a caller may ask for: those with a difference to explain and a
     /// number, and those whose number is stored as text (explained even within tolerance).
     private let asked: Set<Int>
+    /// The asked rows' lines and what pricing them needs, worked out once for every reading.
+    private lazy var askedRows = run.asking(asked, reps: reps)
     private var reproducedCounts: [Reading: Int] = [:]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
@@ -247,7 +249,7 @@ final class Alternatives {
             }
             guard
                 let amounts = try? run.rowAmounts(
-                    of: asked, reps: reps, pricedUnder: plan.commission, rounding: plan.rounding)
+                    of: askedRows, pricedUnder: plan.commission, rounding: plan.rounding)
             else { return nil }
             var commissions: [Int: Decimal] = [:]
             for (row, amount) in amounts { commissions[row, default: 0] += amount }

@@ -13,21 +13,45 @@ import Testing
         return text[start..<end].lowercased()
     }
 
-    @Test func asciiAndUnicodeTextFoldAsCharactersDo() {
-        let samples = [
-            "", " ", "\t\r\n", "D-000123", " Ana Lima ", "ana lima", "\r\nR-101\u{0B}", "MIXED case\t", "a",
-            " Zoë Ärger ", "\u{00A0}Ana\u{00A0}", "İstanbul", "ÅSA\u{2003}",
-            "\u{01}Ana\u{7F}", " A Name Longer Than Fifteen Bytes ", "a longer name, already in form",
-        ]
-        // Every text of up to four characters over ASCII whitespace, both cases, a digit and a dash.
+    static let samples = [
+        "", " ", "\t\r\n", "D-000123", " Ana Lima ", "ana lima", "\r\nR-101\u{0B}", "MIXED case\t", "a",
+        " Zoë Ärger ", "\u{00A0}Ana\u{00A0}", "İstanbul", "ÅSA\u{2003}",
+        "\u{01}Ana\u{7F}", " A Name Longer Than Fifteen Bytes ", "a longer name, already in form",
+    ]
+
+    /// Every text of up to four characters over ASCII whitespace, both cases, a digit and a dash.
+    static let every: [String] = {
         var every = [""]
         var layer = [""]
         for _ in 0..<4 {
             layer = layer.flatMap { text in [" ", "\t", "\n", "\r", "\u{0B}", "a", "Z", "0", "-"].map { text + $0 } }
             every += layer
         }
-        for text in samples + every {
+        return every
+    }()
+
+    @Test func asciiAndUnicodeTextFoldAsCharactersDo() {
+        for text in Self.samples + Self.every {
             #expect(text.normalizedKey == Self.reference(text), "\(text.debugDescription)")
         }
+    }
+
+    static func keyHash(_ text: String) -> Int {
+        var hasher = Hasher()
+        text.hashNormalizedKey(into: &hasher)
+        return hasher.finalize()
+    }
+
+    /// `hashNormalizedKey` hashes the key, not the text: a text and its key (ASCII or not, with
+    /// spaces or capitals to drop) hash alike, and so do texts with one key.
+    @Test func textsWithOneKeyHashAlike() {
+        for text in Self.samples + Self.every {
+            #expect(Self.keyHash(text) == Self.keyHash(text.normalizedKey), "\(text.debugDescription)")
+        }
+        #expect(Self.keyHash("\u{00A0}Ana\u{00A0}") == Self.keyHash(" ANA\t"))
+        #expect(Self.keyHash(" A Name Longer Than Fifteen Bytes ") == Self.keyHash("a name longer than fifteen bytes"))
+        // Keys that differ (by order, length or a byte past the first eight) hash apart here.
+        let distinct = ["ab", "ba", "a", "aa", "abcdefgh", "abcdefghi", "abcdefgi", "r00001", "r00010"]
+        #expect(Set(distinct.map(Self.keyHash)).count == distinct.count)
     }
 }
