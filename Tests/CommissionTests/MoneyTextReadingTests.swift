@@ -13,6 +13,9 @@ import Testing
         ("−4.000,00 €", .decimalComma, "-4000"), ("$1,234.50", .decimalPoint, "1234.5"),
         ("155,22-", .decimalComma, "-155.22"),
         ("–", .decimalPoint, "0"),
+        // The cents dashed out: whole units, no minus.
+        ("12.500,-", .decimalComma, "12500"), ("12'500.-", .decimalPoint, "12500"), ("€ 99,-", .decimalComma, "99"),
+        ("1.250,-€", .decimalComma, "1250"),
     ])
     func moneyTextIsReadAsItsNumber(text: String, style: NumberStyle, expected: String) throws {
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
@@ -25,4 +28,5 @@ import Testing
         #expect(try ValueReading.fraction(.text("50%"), style: .decimalPoint) == Decimal(string: "0.5")!)
         #expect(try ValueReading.money(.text("-"), style: .decimalPoint) == 0)
     }
+
 }
