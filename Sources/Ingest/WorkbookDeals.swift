@@ -87,7 +87,9 @@ extension DealsReader {
                     in: file, table: table, rows: start, words: Field.headerWords, required: required, pins: pins)
             }
             do {
-                found.append((table, try header(Field.required), nil, nil, nil))
+                let mapping = try header(Field.required)
+                // Tables of deals side by side on one header row: each its own part of the sheet.
+                found += ([mapping] + mapping.tablesBeside).map { (table, $0, nil, nil, nil) }
                 continue
             } catch {
                 if firstError == nil { firstError = error }
@@ -103,6 +105,13 @@ extension DealsReader {
                     found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
                     continue
                 }
+            }
+            // No date column, but a column naming each row's month (`Month`: `Jul 2026`, `2026-07`).
+            if let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil,
+                let months = MonthColumn.mapping(mapping, rows: start)
+            {
+                found.append((table, months, nil, nil, nil))
+                continue
             }
             if let table, let period = SheetPeriod.label(named: table, plan: plan),
                 let mapping = try? header(Field.required.filter { $0 != .date }), mapping.columns[.date] == nil

@@ -29,4 +29,16 @@ import Testing
         #expect(try ValueReading.money(.text("-"), style: .decimalPoint) == 0)
     }
 
+    /// An amount's header giving its figures in thousands (`Amount ($k)`) scales them; a currency
+    /// or a figure's own name does not.
+    @Test func anAmountsHeaderGivesItsScale() {
+        for header in [
+            "Amount ($k)", "Amount (USD k)", "Amount $K", "Bookings (000s)", "ACV (in thousands)", "Umsatz (Tsd. €)",
+        ] {
+            #expect(AmountScale.of(header) == 1000, "\(header)")
+        }
+        for header in ["Amount", "Amount ($)", "Deal Amount (USD)", "Bookings", "Amount (local)", "Net ACV"] {
+            #expect(AmountScale.of(header) == 1, "\(header)")
+        }
+    }
 }
