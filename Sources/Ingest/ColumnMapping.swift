@@ -15,6 +15,49 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// Columns whose figures add to the field's, by field: the bonus written in two columns
     /// under two names (`SPIFF (€)` and `Bonus (€)`), read as their sum.
     public var addedColumns: [Key: [Int]] = [:]
+    /// The columns of the table the header heads, when its row holds another table beside it,
+    /// an empty column between them (a lookup table of rates right of the deals): only these are
+    /// read. Nil when the header is the whole row.
+    public var columnSpan: ClosedRange<Int>?
+    /// Whether the date column names each row's month rather than its day (`Month`: `Jul 2026`,
+    /// `2026-07`; `MonthColumn`): every row is dated its month's first day.
+    public var datesNameMonths = false
+    /// What the amount column's figures are multiplied by: 1000 when its header says they are in
+    /// thousands (`Amount ($k)`, `Bookings (000s)`, `ACV in thousands`; `AmountScale`), else 1.
+    public var amountScale: Decimal = 1
+    /// The headers of the other tables of deals on the header's row, an empty column between
+    /// each (January's deals, then February's): each read as a table of its own.
+    public var tablesBeside: [ColumnMapping<Key>] = []
+}
+
+/// The scale an amount's header gives its figures: `Amount ($k)`, `Amount (USD k)`, `Amount $K`,
+/// `Bookings (000s)`, `Bookings ('000)`, `ACV (in thousands)`, `Umsatz (Tsd. €)` are in thousands.
+enum AmountScale {
+    static let thousandsWords: Set<String> = ["k", "000", "000s", "'000", "'000s", "thousand", "thousands", "tsd"]
+    static let currencyWords: Set<String> = [
+        "$", "€", "£", "usd", "eur", "gbp", "chf", "cad", "aud", "in", "en", "de", "em", "of",
+    ]
+
+    /// 1000 when `header` says its figures are thousands, else 1.
+    static func of(_ header: String) -> Decimal {
+        let lower = header.lowercased()
+        let unit: Substring
+        if let open = lower.lastIndex(where: { $0 == "(" || $0 == "[" }),
+            let close = lower[open...].firstIndex(where: { $0 == ")" || $0 == "]" })
+        {
+            unit = lower[lower.index(after: open)..<close]
+        } else {
+            guard let last = lower.split(whereSeparator: { $0 == " " || $0 == "," }).last, last != lower[...] else {
+                return 1
+            }
+            unit = last
+        }
+        // `$k`, `k€`, `USD k`, `Tsd. €`: the unit's words without currencies and small words.
+        let words = unit.replacingOccurrences(of: "$", with: " $ ").replacingOccurrences(of: "€", with: " € ")
+            .replacingOccurrences(of: "£", with: " £ ").replacingOccurrences(of: ".", with: " ")
+            .split(separator: " ").map(String.init).filter { !currencyWords.contains($0) }
+        return words.count == 1 && thousandsWords.contains(words[0]) ? 1000 : 1
+    }
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -38,6 +81,9 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// The field whose figures may be written in several columns under different names, which
     /// add up (the bonus: `SPIFF` beside `Bonus`).
     var additive: Key?
+    /// The field a row may write twice, by name and by id (the rep: `Rep` beside `Rep ID`, as a CRM
+    /// export keeps both): the column naming it is read, the id's left alone.
+    var writtenByNameAndID: Key?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -46,7 +92,7 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// fields a header with `%` may name (`LooseHeaders.percentages`).
     init(
         keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil,
-        measure: Key? = nil, owners: Set<Key> = [], percentages: Set<Key> = []
+        measure: Key? = nil, owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = []
     ) {
         self.keys = keys
         wanted = Dictionary(
@@ -62,7 +108,10 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
             names: loose.isEmpty
                 ? [:]
                 : Dictionary(
-                    uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
+                    uniqueKeysWithValues: keys.map { key in
+                        let names = synonyms(key).filter { !wholeHeaderOnly.contains(headerKey($0)) }
+                        return (key, names + [key.rawValue] + (loose[key] ?? []))
+                    }
                 ),
             claimable: Set(loose.keys), subject: subject, measure: measure, owners: owners, percentages: percentages)
     }
@@ -73,9 +122,10 @@ extension Field {
     static let headerWords = {
         var words = HeaderWords(
             keys: Field.allCases, synonyms: \.synonyms, loose: Field.looseNames, subject: .dealID, measure: .amount,
-            owners: [.commission, .bonus], percentages: [.split, .rate])
+            owners: [.commission, .bonus], percentages: [.split, .rate], wholeHeaderOnly: Field.wholeHeaderOnly)
         words.figures = (.rate, .commission, .amount)
         words.additive = .bonus
+        words.writtenByNameAndID = .rep
         return words
     }()
 }
@@ -88,8 +138,53 @@ enum ColumnMatcher {
     /// Maps one candidate header row. `pins` name the exact header for a field; `sample`, the rows
     /// below it, tells a commission's header over rates from the commission (`holdsRates`).
     /// Returns nil when a required field is missing; throws when a field is ambiguous.
+    ///
+    /// A row holding several tables side by side, an empty column between them (the deals, then a
+    /// lookup table of products and rates: `Product` and `Rate` twice), is ambiguous as a whole:
+    /// the tables among them that name every required field, and no field twice, are the headers
+    /// (`ColumnMapping.columnSpan`), the first returned and the others beside it
+    /// (`tablesBeside`: a month's deals beside the month before); none, and the row stays ambiguous.
     static func map<Key: Hashable & Sendable & RawRepresentable>(
         row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row] = []
+    ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
+        do throws(MappingFailure) {
+            return try mapWhole(row: row, words: words, required: required, pins: pins, sample: sample)
+        } catch {
+            let tables = sideBySide(row)
+            guard tables.count > 1 else { throw error }
+            var found: [ColumnMapping<Key>] = []
+            for table in tables {
+                guard
+                    var mapping = try? mapWhole(
+                        row: table, words: words, required: required, pins: pins, sample: sample)
+                else { continue }
+                mapping.columnSpan = (table.cells.first?.column ?? 1)...(table.cells.last?.column ?? 1)
+                found.append(mapping)
+            }
+            guard var first = found.first else { throw error }
+            first.tablesBeside = Array(found.dropFirst())
+            return first
+        }
+    }
+
+    /// The tables a header row holds side by side: its cells in runs of adjacent columns, each
+    /// run apart from the next by at least one empty column.
+    static func sideBySide(_ row: Row) -> [Row] {
+        var tables: [Row] = []
+        var current: [Cell] = []
+        for cell in row.cells where !cell.value.isBlank {
+            if let last = current.last, cell.column > last.column + 1 {
+                tables.append(Row(index: row.index, cells: current))
+                current = []
+            }
+            current.append(cell)
+        }
+        if !current.isEmpty { tables.append(Row(index: row.index, cells: current)) }
+        return tables
+    }
+
+    private static func mapWhole<Key: Hashable & Sendable & RawRepresentable>(
+        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row]
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
         let keys = words.keys
         // Each header's key is made once per row (a sheet's first rows may hold megabytes of
@@ -151,6 +246,12 @@ enum ColumnMatcher {
             if matches.isEmpty {
                 let named = unitless.filter { wanted.contains($0.key) && !taken.contains($0.column) }
                 if named.count == 1 { matches = named }
+            }
+            // The rep by name and by id (`Rep`, `Rep ID`): the name, which the roster matches however
+            // it is written; an id the roster does not use would make every row a wrong rep.
+            if matches.count > 1, key == words.writtenByNameAndID {
+                let byName = matches.filter { !Self.namesAnID($0.text) }
+                if byName.count == 1 { matches = byName }
             }
             if matches.count > 1 {
                 ambiguous.append((key, matches))
@@ -230,9 +331,19 @@ enum ColumnMatcher {
             )
         }
         var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)
+        if let amount = words.figures?.amount, let header = names[amount] {
+            mapping.amountScale = AmountScale.of(header)
+        }
         mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
         mapping.addedColumns = added.filter { columns[$0.key] != nil }
         return mapping
+    }
+
+    /// Whether a header names an id (`Rep ID`, `RepID`, `Rep Code`, `Rep #`, `Rep No.`).
+    static func namesAnID(_ header: String) -> Bool {
+        let words = LooseHeaders<String>.terms(header)
+        return headerKey(header).hasSuffix("id")
+            || words.contains { ["id", "code", "number", "no", "nr", "#"].contains($0) }
     }
 
     /// Whether the cells of `column` in `rows` (the first rows below a header) hold rates rather
@@ -322,5 +433,14 @@ extension CellValue {
     var isText: Bool {
         if case .text = self { return true }
         return false
+    }
+
+    /// Whether the cell holds nothing: empty, or text of spaces only.
+    var isBlank: Bool {
+        switch self {
+        case .empty: true
+        case .text(let text): text.allSatisfy(\.isWhitespace)
+        default: false
+        }
     }
 }

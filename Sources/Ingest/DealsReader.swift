@@ -162,6 +162,15 @@ public enum DealsReader {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
             in: file, tables: tables, words: Field.headerWords, required: Field.required, pins: pins)
+        if !mapping.tablesBeside.isEmpty {
+            let spans = ([mapping] + mapping.tablesBeside).compactMap(\.columnSpan).map {
+                "\(CellAddress.columnName($0.lowerBound))–\(CellAddress.columnName($0.upperBound))"
+            }
+            throw SpreadsheetError(
+                Location(file: file.path, sheet: table),
+                "row \(mapping.headerRow) heads \(spans.count) tables of deals side by side (columns "
+                    + spans.joined(separator: ", ") + "); read the file as a workbook, or keep one table a sheet")
+        }
         return try read(
             file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
             progress: progress, passingLinesTo: receive)
@@ -231,6 +240,10 @@ public enum DealsReader {
                 }
             ) { row, place in
                 var row = merged?.fill(row) ?? row
+                // A table beside another on the header's row: only its own columns are read.
+                if let span = mapping.columnSpan {
+                    row = Row(index: row.index, cells: row.cells.filter { span.contains($0.column) })
+                }
                 if let region {
                     if region.isTotals(row.index) {
                         tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
@@ -603,13 +616,15 @@ public enum DealsReader {
             .date,
             attempt(.date) { () throws(ValueReading.Failure) in
                 try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
-                    try ValueReading.date(value, order: dateOrder, system: system)
+                    if mapping.datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
+                    return try ValueReading.date(value, order: dateOrder, system: system)
                 }
             } ?? styles.date)
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
-                try ValueReading.money(value(.amount), style: context.amountStyle)
+                let amount = try ValueReading.money(value(.amount), style: context.amountStyle)
+                return mapping.amountScale == 1 ? amount : amount.map { $0 * mapping.amountScale }
             })
         let (splitStyle, wholePercents) = (context.splitStyle, context.splitInWholePercents)
         let split = attempt(.split) { () throws(ValueReading.Failure) in

@@ -41,6 +41,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         ],
         .rep: [
             "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
+            "Sold By",
         ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
         .date: ["Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre"],
@@ -48,7 +49,10 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .split: [],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
-        .commission: [],
+        // Words for pay too wide to be synonyms (a sheet may hold a `Comp` column beside its
+        // `Commission`), and a commission that says it holds the bonus (`Commission incl. SPIFF`: the
+        // sheet then has no bonus column, plan-format.md §6).
+        .commission: ["Comp", "Comms", "Incentive"] + commissionWithBonus,
         .product: [
             "Item", "Line of Business", "LOB", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname",
             "Produktfamilie", "Produktlinie", "Produktgruppe", "Artikelname",
@@ -60,6 +64,23 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .status: ["Estágio", "Stadium"],
         .cancelDate: cancelWords.flatMap { word in [word] + ["Date", "On", "Am"].map { "\(word) \($0)" } },
     ]
+
+    /// A commission's header naming the bonus it holds: `Commission incl. SPIFF`, `Comm + Bonus`,
+    /// `Payout including SPIFFs` (what stands between the two is `incl`, `including`, `inc`, `with`,
+    /// `plus`, `and`, or no word: `+`, `&`).
+    private static let commissionWithBonus: [String] = ["Commission", "Commissions", "Comm", "Comms", "Comp", "Payout"]
+        .flatMap { pay in
+            ["", "incl", "including", "inc", "with", "plus", "and"].flatMap { joiner in
+                ["SPIFF", "SPIFFs", "Bonus", "Bonuses"].map { bonus in
+                    [pay, joiner, bonus].filter { !$0.isEmpty }.joined(separator: " ")
+                }
+            }
+        }
+
+    /// Headers that name a field only as the whole header, never among other words: `Percentage`
+    /// alone is the rate (a Dutch sheet's `Percentage` beside `Commissie`), but `Split Percentage`
+    /// stays the split and `Discount Percentage` no field.
+    static let wholeHeaderOnly: Set<String> = [headerKey("Percentage")]
 
     /// Words that say a deal was cancelled, in the six languages: on their own (`Cancelled On`,
     /// `Storniert am`, `Fecha cancelación`) or before a date word (`Churn Date`), they make a
@@ -83,7 +104,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .date:
             ["Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date"]
         case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value"]
-        case .split: ["Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split"]
+        case .split:
+            [
+                "Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split", "Split Percentage",
+                "Share Percentage", "Credit Percentage",
+            ]
         case .product: ["Product", "Product Line", "SKU"]
         case .type: ["Type", "Deal Type", "Opportunity Type"]
         case .status: ["Status", "Stage", "Deal Status"]
@@ -98,7 +123,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
                 "SPIFF (USD)", "Bonus (USD)", "SPIFF (€)", "Bonus (€)", "Bonus Amount", "Spiff Amount", "Bonus Paid",
                 "Spiff Paid", "Bonus Payout", "Spiff Payout",
             ]
-        case .quota: ["Quota", "Target"]
+        case .quota:
+            [
+                "Quota", "Target", "Period Quota", "Monthly Quota", "Quarterly Quota", "Monthly Target",
+                "Quarterly Target", "Period Target",
+            ]
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
-/// French, German, Italian), by the English field name they stand for: the one table for every
+/// French, German, Italian, Dutch), by the English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
@@ -11,42 +11,54 @@ public enum HeaderSynonyms {
             "ID do negócio", "Negócio", "Oportunidade", "N° affaire", "Affaire", "N° opportunité", "Opportunité",
             "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
             "N. contratto", "Auftrags-Nr", "Vertragsnummer", "Vertrags-Nr", "Abschluss-Nr", "Vorgangsnummer",
+            "Dealnummer", "Ordernummer", "Opdrachtnummer",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
             "Commercial", "Vendeur", "Représentant", "Vertriebsmitarbeiter", "Verkäufer", "Mitarbeiter",
             "Berater", "Venditore", "Agente", "Commerciale", "Responsabile", "Vendedora", "Vertriebler",
-            "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer",
+            "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer", "Verkoper",
+            "Verkoopster", "Vertegenwoordiger", "Accountmanager",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
             "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Vertragsdatum", "Auftragsdatum",
             "Data di chiusura",
-            "Data chiusura",
+            "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
-            "Nettoumsatz",
+            "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
-            "Anteil", "Ripartizione",
+            "Anteil", "Ripartizione", "Aandeel", "Verdeling",
         ],
         "product": ["Producto", "Produto", "Produit", "Produkt", "Prodotto"],
-        "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart"],
+        "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort"],
         "status": ["Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase"],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
-            "Data di annullamento",
+            "Data di annullamento", "Annuleringsdatum",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
+            "Percentage",
+            "Commissiepercentage", "Provisiepercentage", "Tarief",
         ],
-        "commission": ["Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni"],
-        "bonus": ["Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio"],
-        "quota": ["Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo"],
-        "period": ["Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat"],
+        "commission": [
+            "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
+            "Provisie",
+        ],
+        "bonus": ["Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie"],
+        "quota": [
+            "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
+        ],
+        "period": [
+            "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
+            "Kwartaal",
+        ],
         "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno"],
         "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio"],
         "earned": [

@@ -176,6 +176,11 @@ enum ValueReading {
             text = String(text.dropFirst()).trimmedSpaces
         }
         dropCurrency()
+        // Whole units with the cents dashed out (`12.500,-`, `12'500.-`, as German and Swiss
+        // prices write them): no minus.
+        if text.hasSuffix(",-") || text.hasSuffix(".-"), text.dropLast(2).last?.isNumber == true {
+            text = String(text.dropLast(2))
+        }
         if text.hasSuffix("-") {
             negative.toggle()
             text = String(text.dropLast())

@@ -91,7 +91,9 @@ extension DealsReader {
                     in: file, table: table, rows: start, words: Field.headerWords, required: required, pins: pins)
             }
             do {
-                found.append((table, try header(Field.required), nil, nil, nil))
+                let mapping = try header(Field.required)
+                // Tables of deals side by side on one header row: each its own part of the sheet.
+                found += ([mapping] + mapping.tablesBeside).map { (table, $0, nil, nil, nil) }
                 continue
             } catch {
                 if firstError == nil { firstError = error }
@@ -108,7 +110,14 @@ extension DealsReader {
                     continue
                 }
             }
-            let dateless = table == nil ? nil : try? header(Field.required.filter { $0 != .date })
+            // No date column, but a column naming each row's month (`Month`: `Jul 2026`, `2026-07`).
+            let dateless = try? header(Field.required.filter { $0 != .date })
+            if let mapping = dateless, mapping.columns[.date] == nil,
+                let months = MonthColumn.mapping(mapping, rows: start)
+            {
+                found.append((table, months, nil, nil, nil))
+                continue
+            }
             if let table, let period = SheetPeriod.label(named: table, plan: plan), let mapping = dateless,
                 mapping.columns[.date] == nil
             {

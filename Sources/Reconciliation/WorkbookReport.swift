@@ -29,6 +29,11 @@ enum WorkbookReport {
                     ? "no header row (columns named by the table)" : "header row \(sheet.mapping.headerRow)"
             } else {
                 line += "header row \(sheet.mapping.headerRow)"
+                // A table beside another on its header's row: its own columns.
+                if let span = sheet.mapping.columnSpan {
+                    line +=
+                        " columns \(CellAddress.columnName(span.lowerBound))–\(CellAddress.columnName(span.upperBound))"
+                }
             }
             if let rep = sheet.rep { line += ", every row's rep '\(rep)' (from the sheet's name or title)" }
             if sheet.repsFilledDown {
@@ -37,6 +42,9 @@ enum WorkbookReport {
             if let date = sheet.date {
                 let period = PeriodLabel(name)?.quarter == nil ? "month" : "quarter"
                 line += ", every row dated \(date) (the \(period) the sheet's name names)"
+            }
+            if sheet.mapping.datesNameMonths, let column = sheet.mapping.headers[.date] {
+                line += ", each row dated the first day of the month its '\(column)' names"
             }
             if !totals.isEmpty {
                 line +=

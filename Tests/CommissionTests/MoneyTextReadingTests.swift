@@ -13,6 +13,9 @@ import Testing
         ("−4.000,00 €", .decimalComma, "-4000"), ("$1,234.50", .decimalPoint, "1234.5"),
         ("155,22-", .decimalComma, "-155.22"),
         ("–", .decimalPoint, "0"),
+        // The cents dashed out: whole units, no minus.
+        ("12.500,-", .decimalComma, "12500"), ("12'500.-", .decimalPoint, "12500"), ("€ 99,-", .decimalComma, "99"),
+        ("1.250,-€", .decimalComma, "1250"),
     ])
     func moneyTextIsReadAsItsNumber(text: String, style: NumberStyle, expected: String) throws {
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
@@ -24,5 +27,18 @@ import Testing
         #expect(try ValueReading.fraction(.text(" – "), style: .decimalComma) == nil)
         #expect(try ValueReading.fraction(.text("50%"), style: .decimalPoint) == Decimal(string: "0.5")!)
         #expect(try ValueReading.money(.text("-"), style: .decimalPoint) == 0)
+    }
+
+    /// An amount's header giving its figures in thousands (`Amount ($k)`) scales them; a currency
+    /// or a figure's own name does not.
+    @Test func anAmountsHeaderGivesItsScale() {
+        for header in [
+            "Amount ($k)", "Amount (USD k)", "Amount $K", "Bookings (000s)", "ACV (in thousands)", "Umsatz (Tsd. €)",
+        ] {
+            #expect(AmountScale.of(header) == 1000, "\(header)")
+        }
+        for header in ["Amount", "Amount ($)", "Deal Amount (USD)", "Bookings", "Amount (local)", "Net ACV"] {
+            #expect(AmountScale.of(header) == 1, "\(header)")
+        }
     }
 }

@@ -8,10 +8,15 @@ import Testing
 @Suite struct LooseHeaderTests {
     /// The deals table of a CSV file with `header` and one deal row of `values`.
     static func read(_ header: [String], _ values: [String]) throws -> DealsTable {
+        try read(header, rows: [values])
+    }
+
+    /// The deals table of a CSV file with `header` and the deal `rows`.
+    static func read(_ header: [String], rows: [[String]]) throws -> DealsTable {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("deals.csv")
-        try (header.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n")
+        try ([header] + rows).map { $0.joined(separator: ",") + "\n" }.joined()
             .write(to: path, atomically: true, encoding: .utf8)
         return try DealsReader.read(TableFile.open(path.path))
     }
@@ -152,5 +157,119 @@ import Testing
         #expect(Self.headers(table)["rate"] == names.rate)
         #expect(Self.headers(table)["commission"] == "Commission")
         #expect(table.lines.first?.split == Decimal(string: "0.6"))
+    }
+
+    /// A Dutch sheet's headers: `Percentage` alone is the rate, `Commissie` the commission.
+    @Test func dutchHeadersAreRead() throws {
+        let header = ["Dealnummer", "Verkoper", "Sluitingsdatum", "Bedrag", "Aandeel", "Percentage", "Commissie"]
+        let table = try Self.read(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "100%", "5%", "50.00"])
+        #expect(
+            Self.headers(table) == [
+                "deal_id": "Dealnummer", "rep": "Verkoper", "date": "Sluitingsdatum", "amount": "Bedrag",
+                "split": "Aandeel", "rate": "Percentage", "commission": "Commissie",
+            ])
+        #expect(table.lines.first?.amount == 1000)
+    }
+
+    /// `Percentage` names the rate only alone: beside other words it takes no column from the
+    /// split, and names no field of its own.
+    @Test func percentageAmongOtherWordsIsNoRate() throws {
+        let table = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Split Percentage", "Discount Percentage", "Commission"],
+            ["D-1", "Ana Lima", "2026-07-03", "1000", "50%", "10%", "25.00"])
+        #expect(Self.headers(table)["split"] == "Split Percentage")
+        #expect(Self.headers(table)["rate"] == nil)
+    }
+
+    /// Words for pay too wide to be synonyms (`Comp`, `Comms`, `Incentive`), and a commission that
+    /// says it holds the SPIFF, are the commission where no header names it; `Sold By` is the rep.
+    static let payHeaders: [[String]] = [
+        ["Order No", "Account Manager", "Closed On", "Deal Size", "Comp Rate", "Comp $"],
+        ["Deal ID", "Sold By", "Close Date", "Amount", "Rate", "Comms"],
+        ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Incentive"],
+        ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission incl. SPIFF"],
+        ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Comm + Bonus"],
+    ]
+
+    @Test(arguments: payHeaders)
+    func payWordsNameTheCommission(_ header: [String]) throws {
+        let table = try Self.read(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "5%", "50.00"])
+        #expect(
+            Self.headers(table) == [
+                "deal_id": header[0], "rep": header[1], "date": header[2], "amount": header[3], "rate": header[4],
+                "commission": header[5],
+            ])
+    }
+
+    /// Beside a column the synonyms name the commission, a wide pay word is left alone: no
+    /// ambiguity, and no bonus taken for it.
+    @Test func aWidePayWordBesideTheCommissionIsLeftAlone() throws {
+        let table = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Incentive"],
+            ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00", "10.00"])
+        #expect(Self.headers(table)["commission"] == "Commission")
+        #expect(!Self.headers(table).values.contains("Incentive"))
+    }
+
+    /// A rep written by name and by id (`Rep` beside `Rep ID`, as a CRM export keeps them) is read
+    /// by name; two names stay ambiguous.
+    @Test func theRepIsReadByNameBesideItsID() throws {
+        let table = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Rep ID", "Amount", "Commission"],
+            ["D-1", "Ana Lima", "2026-07-03", "R-101", "1000", "50.00"])
+        #expect(Self.headers(table)["rep"] == "Rep")
+        #expect(table.lines.first?.rep == "Ana Lima")
+        #expect {
+            _ = try Self.read(
+                ["Deal ID", "Rep", "Close Date", "Rep Name", "Amount", "Commission"],
+                ["D-1", "Ana Lima", "2026-07-03", "Ana Lima", "1000", "50.00"])
+        } throws: { error in
+            "\(error)".contains("several columns could be 'rep'")
+        }
+    }
+
+    /// A lookup table beside the deals, an empty column between (`Product | Rate` right of a deals
+    /// table with its own `Product` and `Rate`): the deals are read from their own columns, and the
+    /// lookup table's rows below theirs are no rows.
+    @Test func aLookupTableBesideTheDealsIsNotRead() throws {
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Product", "Rate", "Commission", "", "Product", "Rate"]
+        let table = try Self.read(
+            header,
+            rows: [
+                ["D-1", "Ana Lima", "2026-07-03", "1000", "Core", "0.05", "50.00", "", "Core", "0.05"],
+                ["D-2", "Ana Lima", "2026-07-04", "2000", "Analytics", "0.08", "160.00", "", "Analytics", "0.08"],
+                ["", "", "", "", "", "", "", "", "Services", "0.03"],
+            ])
+        #expect(table.mapping.columns[.product] == 5 && table.mapping.columns[.rate] == 6)
+        #expect(table.mapping.columnSpan == 1...7)
+        #expect(table.lines.map(\.dealID) == ["D-1", "D-2"])
+        #expect(table.lines.map(\.product) == ["Core", "Analytics"])
+        #expect(table.skipped.isEmpty)
+        // Two tables of deals beside each other, read as one table, are refused naming them.
+        #expect {
+            _ = try Self.read(
+                ["Deal ID", "Rep", "Close Date", "Amount", "", "Deal ID", "Rep", "Close Date", "Amount"],
+                rows: [["D-1", "Ana Lima", "2026-07-03", "1000", "", "D-2", "Ana Lima", "2026-08-03", "900"]])
+        } throws: { error in
+            "\(error)".contains("2 tables of deals side by side (columns A–D, F–I)")
+        }
+    }
+
+    /// An amount in thousands (`Amount ($k)`) is read as the money it stands for.
+    @Test func anAmountInThousandsIsScaled() throws {
+        let table = try Self.read(
+            ["Deal ID", "AE", "Close Date", "Amount ($k)", "Rate", "Commission ($)"],
+            ["D-1", "Ana Lima", "2026-07-03", "14.2", "0.06", "852.00"])
+        #expect(table.lines.first?.amount == 14200)
+        #expect(table.mapping.amountScale == 1000)
+    }
+
+    /// A per-period quota under the period's name (`Quarterly Quota`) is the quota.
+    @Test func aQuotaNamedByItsPeriodIsTheQuota() throws {
+        let table = try Self.read(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Quarterly Quota", "Commission"],
+            ["D-1", "Ana Lima", "2026-07-03", "1000", "60000", "50.00"])
+        #expect(Self.headers(table)["quota"] == "Quarterly Quota")
+        #expect(table.lines.first?.quota == 60000)
     }
 }

@@ -101,4 +101,49 @@ import XLSX
             }
         }
     }
+
+    /// A table without a date column whose `Month` column names each row's month (`Jul 2026`,
+    /// `2026-08`) dates each row its month's first day; a column of quarters dates none.
+    @Test func aMonthColumnDatesEachRow() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Month", "Amount", "Rate", "Commission"].map { .text($0) }
+        func row(_ deal: String, _ month: String, _ row: Int) -> [WriteCell] {
+            [
+                .text(deal), .text("Ana Lima"), .text(month), .number(10000), .number(Decimal(string: "0.05")!),
+                CauseTests.formula("500", "ROUND(D\(row)*E\(row),2)"),
+            ]
+        }
+        let table = try Self.read([
+            ("Commissions", [header, row("D1", "Jul 2026", 2), row("D2", "2026-08", 3), row("D3", "julio 2026", 4)])
+        ])
+        #expect(Self.dates(table) == ["D1 2026-07-01", "D2 2026-08-01", "D3 2026-07-01"])
+        #expect(table.mapping.headers[.date] == "Month" && table.mapping.datesNameMonths)
+        #expect {
+            try Self.read([("Commissions", [header, row("D1", "Q3 2026", 2)])])
+        } throws: { error in
+            "\(error)".contains("missing date")
+        }
+    }
+
+    /// Two months' deals side by side on one sheet, an empty column between (`January` over
+    /// A–F, `February` over H–M): each table read, its rows from its own columns.
+    @Test func monthsSideBySideAreEachRead() throws {
+        let title: [WriteCell] = [.text("January 2026")] + Array(repeating: .empty, count: 6) + [.text("February 2026")]
+        let header = Self.dated + [.empty] + Self.dated
+        func row(_ january: String?, _ february: String, _ row: Int) -> [WriteCell] {
+            let left: [WriteCell] =
+                january.map { Self.datedRow($0, "2026-01-05", row) } ?? Array(repeating: .empty, count: 6)
+            return left + [.empty]
+                + [
+                    .text(february), .text("Ana Lima"), LayoutReadingTests.date("2026-02-03"), .number(10000),
+                    .number(Decimal(string: "0.05")!), CauseTests.formula("500", "ROUND(K\(row)*L\(row),2)"),
+                ]
+        }
+        let table = try Self.read([
+            ("Jan-Feb 2026", [title, header, row("D1", "D2", 3), row(nil, "D3", 4)])
+        ])
+        #expect(Self.dates(table) == ["D1 2026-01-05", "D2 2026-02-03", "D3 2026-02-03"])
+        #expect(table.sheets.map(\.mapping.columnSpan) == [1...6, 8...13])
+        #expect(table.sheets.map { $0.mapping.columns[.commission] } == [6, 13])
+        #expect(table.skipped.isEmpty)
+    }
 }
