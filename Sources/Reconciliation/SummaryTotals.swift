@@ -130,6 +130,11 @@ enum SummaryTotals {
             {
                 finding.causes = [cause.cause]
                 finding.isDerived = true
+                // A typed total has no formula to follow: the wrong cells it stands for are its precedents.
+                if total.cell.formula == nil {
+                    finding.precedents = memberFindings.filter { $0.isError && $0.isPay }
+                        .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
+                }
                 words.append("the difference comes from " + cause.cells.joined(separator: ", "))
             } else if total.cell.formula == nil,
                 totals.contains(where: { other in
