@@ -174,7 +174,7 @@ enum SummaryTotals {
     }
 
     /// The formula with its one range stretched over every cell the total stands for
-    /// (`=SUM(C2:C4)` → `=SUM(C2:C5)`); nil when it has more than one reference or the cells
+    /// (`=SUM(C2:C4)` → `=SUM(C2:C5)`, `$` anchors kept); nil when it has more than one reference or the cells
     /// do not fill a rectangle.
     static func repaired(_ formula: String, total: Total) -> String? {
         let references = localRanges(formula)
@@ -187,8 +187,15 @@ enum SummaryTotals {
         let area = (bounds.last.row - bounds.first.row + 1) * (bounds.last.column - bounds.first.column + 1)
         guard area == Set(total.members).count else { return nil }
         let chars = Array(formula)
-        return String(chars[..<reference.text.lowerBound]) + bounds.description
-            + String(chars[reference.text.upperBound...])
+        // Each end keeps its anchors (`$C$2:$C4` stays anchored where it was).
+        let ends = String(chars[reference.text]).split(separator: ":").map(String.init)
+        func written(_ address: CellAddress, like end: String) -> String {
+            let column = CellAddress.columnName(address.column)
+            return (end.hasPrefix("$") ? "$" : "") + column
+                + (end.dropFirst().contains("$") ? "$" : "") + String(address.row)
+        }
+        let text = written(bounds.first, like: ends[0]) + ":" + written(bounds.last, like: ends.last ?? ends[0])
+        return String(chars[..<reference.text.lowerBound]) + text + String(chars[reference.text.upperBound...])
     }
 
     /// The cell references and ranges a formula makes on its own sheet, as ranges, with where

@@ -72,12 +72,12 @@ import XLSX
                         [.text("Ana Lima"), .text("Q1 2026"), Self.money("500")],
                         [.text("Ana Lima"), .text("Q2 2026"), Self.money("1000")],
                         [.text("Ben Okafor"), .text("Q1 2026"), Self.money("500")],
-                        [.text("Total"), .empty, Self.sum("SUM(C2:C3)", "1500")],
+                        [.text("Total"), .empty, Self.sum("SUM($C$2:$C3)", "1500")],
                     ]
             )
         ])
         #expect(Self.found(result) == ["C5 sum_range"])
-        #expect(result.errors.first?.repairedFormula == "SUM(C2:C4)")
+        #expect(result.errors.first?.repairedFormula == "SUM($C$2:$C4)")
     }
 
     @Test func aCrossTabLaidOutAPeriodPerRowHasItsTotalsChecked() throws {
