@@ -274,7 +274,9 @@ extension String {
             return true
         }
         guard hashed != true else { return }
-        var key = normalizedKey
+        // `==` on strings is canonical equivalence (`e` + U+0301 is `é`, U+037E is `;`): the
+        // composed form's bytes hash alike for equal keys, and as the ASCII path does for ASCII.
+        var key = normalizedKey.precomposedStringWithCanonicalMapping
         key.withUTF8 { Self.hashFolded($0, into: &hasher) }
     }
 

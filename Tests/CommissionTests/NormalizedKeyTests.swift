@@ -49,6 +49,10 @@ import Testing
             #expect(Self.keyHash(text) == Self.keyHash(text.normalizedKey), "\(text.debugDescription)")
         }
         #expect(Self.keyHash("\u{00A0}Ana\u{00A0}") == Self.keyHash(" ANA\t"))
+        // Texts `==` takes as equal (canonically equivalent) hash alike, composed or not.
+        #expect("Cafe\u{301}".normalizedKey == "CAF\u{C9}".normalizedKey)
+        #expect(Self.keyHash("Cafe\u{301}") == Self.keyHash("CAF\u{C9}"))
+        #expect(Self.keyHash("\u{37E}") == Self.keyHash(";"))
         #expect(Self.keyHash(" A Name Longer Than Fifteen Bytes ") == Self.keyHash("a name longer than fifteen bytes"))
         // Keys that differ (by order, length or a byte past the first eight) hash apart here.
         let distinct = ["ab", "ba", "a", "aa", "abcdefgh", "abcdefghi", "abcdefgi", "r00001", "r00010"]
