@@ -107,7 +107,6 @@ extension Run {
         let (rows, reps, kept) = (asked.rows, asked.reps, asked.kept)
         var run = repriced(commission: commission, rounding: rounding)
         let reach = reach(of: commission)
-        let tiers = commission.tiers
         guard reach != .rep else { return try run.amounts(of: rows, reps: kept, span: span) }
         // Each rep's lines to price, in the plan's order: the asked rows' own, or their periods'.
         var selected = [[Int]](repeating: [], count: linesOfRep.count)
@@ -137,8 +136,9 @@ extension Run {
         }
         run.orderedLinesOfRep = selected
         // A period's other lines are read for its credit alone when no line's amount depends on
-        // another's: they need not be priced.
-        if reach == .period && commission.gate == nil && commission.capPerPeriod == nil && tiers.basis != .ytd {
+        // another's (a gate or a per-period cap reads them; a year-to-date basis reaches `.rep`):
+        // they need not be priced.
+        if reach == .period && commission.gate == nil && commission.capPerPeriod == nil {
             var pricedLines = [Bool](repeating: false, count: lines.count)
             for index in asked.lines { pricedLines[index] = true }
             run.pricedLines = pricedLines

@@ -91,8 +91,6 @@ package enum RateList: Sendable, Hashable {
         }
     }
 
-    /// The same rates, compared as numbers as `Decimal`'s `==` does, on integers where they are
-    /// small (`Decimal.same`): Foundation's comparison is the cost of telling lines apart by rate.
     /// Whether the rates are stored alike, bit for bit (`Decimal.sameStorage`): then they are the
     /// same rates (`==`), told so without comparing them as numbers. Rates written alike in the
     /// plan are stored alike.
@@ -105,6 +103,8 @@ package enum RateList: Sendable, Hashable {
         }
     }
 
+    /// The same rates, compared as numbers as `Decimal`'s `==` does, on integers where they are
+    /// small (`Decimal.same`): Foundation's comparison is the cost of telling lines apart by rate.
     package static func == (a: RateList, b: RateList) -> Bool {
         switch (a, b) {
         case (.none, .none): true
