@@ -33,8 +33,9 @@ extension Decimal {
         return UInt64(bits.head & 0xFF) | UInt64(bits.head >> 10 & 0xF) << 8 | bits.low << 12
     }
 
-    /// Whether `a` and `b` have the same storage, bit for bit (then they are the same number; a
-    /// number written two ways, `0.1` and `0.10`, is not the same storage). Not a number is never.
+    /// Whether `a` and `b` have the same storage, bit for bit: then they are the same number (one
+    /// number may be stored two ways, mantissa and exponent scaled; those are not the same
+    /// storage). Not a number is never.
     public static func sameStorage(_ a: Decimal, _ b: Decimal) -> Bool {
         guard MemoryLayout<Decimal>.size == 20, !a.isNaN else { return false }
         return withUnsafeBytes(of: a) { x in

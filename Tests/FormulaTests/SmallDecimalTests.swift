@@ -42,8 +42,19 @@ import Testing
                 #expect(Decimal.order(a, b) == order, "\(a) <> \(b)")
                 #expect(Decimal.less(a, b) == (a < b) && Decimal.less(b, a) == (b < a), "\(a) < \(b)")
                 #expect(Decimal.same(a, b) == (a == b), "\(a) = \(b)")
+                // Alike storage is the same number; the converse need not hold.
+                if Decimal.sameStorage(a, b) { #expect(a == b, "\(a) stored as \(b)") }
             }
         }
+    }
+
+    /// Alike storage says the same number (`productsAndSumsAreFoundations` checks it over the
+    /// samples), and other numbers and not-a-number are never alike.
+    @Test func sameStorageIsBitForBit() {
+        let tenth = Decimal(string: "0.1")!
+        #expect(Decimal.sameStorage(tenth, Decimal(string: "0.1")!))
+        #expect(!Decimal.sameStorage(tenth, Decimal(string: "0.2")!))
+        #expect(!Decimal.sameStorage(Decimal.nan, Decimal.nan))
     }
 
     @Test func roundingIsFoundations() {
