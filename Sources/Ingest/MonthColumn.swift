@@ -7,10 +7,13 @@ import Spreadsheet
 /// quarter (`Q3 2026`) or a month without a year (`July`) dates no row, and the table stays
 /// without a date.
 enum MonthColumn {
-    /// The headers of a column of months: `Month`, `Period` and their translations, not a quarter's.
+    /// The headers of a column of months: `Month`, `Period` and their translations, listed, not
+    /// the period's synonyms less its quarter words (`Trimestre`, `Quartal`, `Kwartaal` name no month).
     static let headers: Set<String> = Set(
-        (["Month", "Period", "Close Month", "Closed Month", "Booking Month", "Sales Month", "Periode", "Maand", "Mese"]
-            + HeaderSynonyms.other("period").filter { !["Trimestre", "Quartal"].contains($0) }).map(headerKey))
+        [
+            "Month", "Period", "Close Month", "Closed Month", "Booking Month", "Sales Month", "Periode", "Periodo",
+            "Período", "Période", "Zeitraum", "Mes", "Mês", "Mois", "Monat", "Maand", "Mese",
+        ].map(headerKey))
 
     /// `mapping` (a header naming every required field but the date, and no date) with its date
     /// read from the column of months among `rows` (the table's first rows, the header among
