@@ -23,8 +23,8 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// `2026-07`; `MonthColumn`): every row is dated its month's first day.
     public var datesNameMonths = false
     /// What the amount column's figures are multiplied by: 1000 when its header says they are in
-    /// thousands (`Amount ($k)`, `Bookings (000s)`, `ACV in thousands`; `AmountScale`), else 1.
-    public var amountScale: Decimal = 1
+    /// thousands (`Amount ($k)`, `Bookings (000s)`, `ACV in thousands`; `AmountScale`), else nil.
+    public var amountScale: Decimal?
     /// The headers of the other tables of deals on the header's row, an empty column between
     /// each (January's deals, then February's): each read as a table of its own.
     public var tablesBeside: [ColumnMapping<Key>] = []
@@ -332,7 +332,8 @@ enum ColumnMatcher {
         }
         var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)
         if let amount = words.figures?.amount, let header = names[amount] {
-            mapping.amountScale = AmountScale.of(header)
+            let scale = AmountScale.of(header)
+            mapping.amountScale = scale == 1 ? nil : scale
         }
         mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
         mapping.addedColumns = added.filter { columns[$0.key] != nil }

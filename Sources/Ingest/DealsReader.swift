@@ -241,9 +241,7 @@ public enum DealsReader {
             ) { row, place in
                 var row = merged?.fill(row) ?? row
                 // A table beside another on the header's row: only its own columns are read.
-                if let span = mapping.columnSpan {
-                    row = Row(index: row.index, cells: row.cells.filter { span.contains($0.column) })
-                }
+                if let span = mapping.columnSpan { row = row.clipped(to: span) }
                 if let region {
                     if region.isTotals(row.index) {
                         tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
@@ -624,7 +622,8 @@ public enum DealsReader {
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
                 let amount = try ValueReading.money(value(.amount), style: context.amountStyle)
-                return mapping.amountScale == 1 ? amount : amount.map { $0 * mapping.amountScale }
+                guard let scale = mapping.amountScale else { return amount }
+                return amount.map { $0 * scale }
             })
         let (splitStyle, wholePercents) = (context.splitStyle, context.splitInWholePercents)
         let split = attempt(.split) { () throws(ValueReading.Failure) in

@@ -27,10 +27,7 @@ struct TableRegion: Sendable {
     }
 
     /// `row` with only the cells inside the table's columns.
-    func clipped(_ row: Row) -> Row {
-        let columns = columns
-        return Row(index: row.index, cells: row.cells.filter { columns.contains($0.column) })
-    }
+    func clipped(_ row: Row) -> Row { row.clipped(to: columns) }
 
     /// A totals row as a total: its first text cell (`Total`) labels it.
     func total(_ row: Row, commissionColumn: Int?) -> TotalRow {

@@ -33,4 +33,11 @@ public struct Row: Sendable, Hashable {
     public func cell(at column: Int) -> Cell? {
         cells.first { $0.column == column }
     }
+
+    /// The row with only its cells in `columns` (a table among others on the sheet); the row
+    /// itself, not copied, when its cells all lie there.
+    public func clipped(to columns: ClosedRange<Int>) -> Row {
+        guard !cells.allSatisfy({ columns.contains($0.column) }) else { return self }
+        return Row(index: index, cells: cells.filter { columns.contains($0.column) })
+    }
 }
