@@ -111,6 +111,14 @@ public enum HeaderSynonyms {
     /// only on a row without a deal of its own.
     public static let totalWordsThatAreNames: [String] = ["suma", "soma", "summa", "somma", "somme"]
 
+    /// Words that mark a tab as a copy of another, folded (`Jul 2026 copy`, `Deals (Sicherung)`):
+    /// beside a period they are no part of it (`SheetPeriod`), and such a tab is taken for a copy
+    /// (`CopiedSheets`).
+    public static let copyWords: Set<String> = [
+        "copy", "copia", "copie", "kopie", "backup", "sicherung", "respaldo", "old", "alt", "antiguo", "ancien",
+        "vecchio",
+    ]
+
     /// Words that close a total row's label, as Excel's Subtotal command writes them in each
     /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).
     public static let totalSuffixes: [String] = ["total", "totals", "subtotal", "ergebnis", "summe", "totale"]

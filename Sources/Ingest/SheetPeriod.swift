@@ -43,10 +43,10 @@ enum SheetPeriod {
         return false
     }
 
-    private static let versionWords: Set<String> = [
-        "version", "rev", "copy", "copia", "copie", "kopie", "backup", "old", "new", "updated", "revised",
-        "corrected", "latest", "alt", "neu",
-    ]
+    /// The copy words (`HeaderSynonyms.copyWords`) and a version's beside a period (`Jan 2026 v2 FINAL`).
+    private static let versionWords: Set<String> = HeaderSynonyms.copyWords.union([
+        "version", "rev", "new", "updated", "revised", "corrected", "latest", "neu",
+    ])
 
     /// `sheet` without brackets and without the words beside its period (`SheetRep.isBesideAName`
     /// takes a period as one of them; here it is what is kept).

@@ -75,11 +75,6 @@ enum CopiedSheets {
         {
             return true
         }
-        return FoldedWords.of(name).contains(where: copyWords.contains)
+        return FoldedWords.of(name).contains(where: HeaderSynonyms.copyWords.contains)
     }
-
-    private static let copyWords: Set<String> = [
-        "copy", "copia", "copie", "kopie", "backup", "sicherung", "respaldo", "old", "alt", "antiguo", "ancien",
-        "vecchio",
-    ]
 }
