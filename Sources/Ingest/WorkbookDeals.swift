@@ -406,13 +406,17 @@ enum SheetRep {
         func fitting(_ words: [Substring]) -> [String] {
             guard (1...4).contains(words.count) else { return [] }
             let names = knownReps.reps.filter { rep in
+                // An id without its separators, as `RepIdentity.keys` compares one (`R101`, `R-101`, `R 101`).
                 if words.count == 1, words[0].contains(where: \.isNumber) {
-                    return words[0].filter { $0 != "-" } == rep.key.filter { $0 != "-" }
+                    return words[0].filter { $0.isLetter || $0.isNumber }
+                        == rep.key.filter { $0.isLetter || $0.isNumber }
                 }
                 let name = rep.key.split(separator: " ")
                 guard name.count >= 2, let first = name.first, let last = name.last else { return false }
                 if words.count == 1 { return words[0] == first || words[0] == last }
-                return NameFit.fits(words, name)
+                // A hyphen joins two surnames: their parts are words, as `RepIdentity` reads a rep cell.
+                func parts(_ words: [Substring]) -> [Substring] { words.flatMap { $0.split(separator: "-") } }
+                return NameFit.fits(parts(words), parts(name))
             }.map(\.name)
             return Array(Set(names)).sorted()
         }

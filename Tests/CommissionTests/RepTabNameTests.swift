@@ -25,6 +25,14 @@ import Testing
         #expect(try SheetRep.named(by: tab, Self.reps, file: "Q3.xlsx") == rep)
     }
 
+    /// Hyphenated surnames and ids read as a rep cell reads them (`RepIdentity`): a hyphen joins
+    /// two surnames, an id's separators are no part of it.
+    @Test(arguments: [("LIMA-SOUZA Ana", "Ana Lima-Souza"), ("Ana Lima Souza", "Ana Lima-Souza"), ("R105", "R 105")])
+    func hyphenatedNamesAndIdsWrittenOtherwiseAreTheirRepsTabs(tab: String, rep: String) throws {
+        let reps = KnownReps(["R 105", "Ana Lima-Souza", "R-106", "Ben Okafor"])
+        #expect(try SheetRep.named(by: tab, reps, file: "Q3.xlsx") == rep)
+    }
+
     @Test(arguments: [
         "Deals", "Summary", "Jul 2026", "Q3", "C. Lima", "Ana Okafor Lima", "Bea", "Q3 2026 Deals", "Comm - Q3",
         "Bea - Q3", "Benjamin Okafor", "R105 copy", "Lima B",
