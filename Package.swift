@@ -100,12 +100,12 @@ let package = Package(
             ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ZIPTests", dependencies: ["ZIP"]),
+        .testTarget(name: "ZIPTests", dependencies: ["ZIP", "TestSupport"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "XLSXTests", dependencies: ["XLSX", "ZIP", "Spreadsheet", "CSV", "XMLStream", "TestSupport"],
             exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "CommissionTests",
             dependencies: [
@@ -121,10 +121,15 @@ let package = Package(
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "XLSX", "Spreadsheet", "Recalculation"]),
-        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSX", "CSV", "Spreadsheet"]),
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Reconciliation", "XLSX", "Spreadsheet", "Recalculation", "TestSupport",
+            ]),
+        .testTarget(
+            name: "ConversionTests", dependencies: ["Conversion", "XLSX", "CSV", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest"]),
+        .testTarget(
+            name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest", "TestSupport"]),
         .testTarget(
             name: "FormulaTests",
             dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet", "TestSupport"]),
@@ -137,7 +142,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "Commission", "PlanFile", "Ingest", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Ledger", "Commission", "PlanFile", "Ingest", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

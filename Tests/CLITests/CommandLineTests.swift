@@ -43,7 +43,7 @@ import Testing
     }
 
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cli-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The inputs of issue 13, made by `scripts/make-hostile` into a temporary folder, run as a user
@@ -6,7 +7,7 @@ import Testing
 @Suite struct HostileInputTests {
     /// The folder `scripts/make-hostile` writes, made once per test run.
     static let folder: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-hostile-\(getpid())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-hostile-\(getpid())")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [

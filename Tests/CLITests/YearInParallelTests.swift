@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A year run in parallel: each shared scenario's hand-kept workbook split into a workbook per
@@ -9,7 +10,7 @@ import Testing
 @Suite(.serialized) struct YearInParallelTests {
     /// The folder `scripts/split-by-period` writes, made once per test run.
     static let split: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-split-\(getpid())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-split-\(getpid())")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [

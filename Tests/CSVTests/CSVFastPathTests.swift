@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 
 /// The byte paths that skip building strings (CSV to CSV, a workbook's cells to CSV) write
@@ -14,7 +15,7 @@ import Testing
     ]
 
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let folder = Scratch.folder.appendingPathComponent(
             "trueup-csvfast-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder

@@ -1,12 +1,13 @@
 import CSV
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 
 /// One test per CSV quirk in formats.md, each on bytes written to its own temporary file.
 @Suite struct CSVQuirkTests {
     static func read(_ bytes: [UInt8], options: CSVOptions = CSVOptions()) throws -> (CSVReader, [CSVRecord]) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-csv-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("input.csv").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Commission
@@ -83,7 +84,7 @@ import Testing
         for row in 0..<6 {
             text += "D-\(row),\(row % 2 == 0 ? "ana" : "ben"),2026-03-0\(row + 1),100,\(row % 2 == 0 ? 50000 : 60000)\n"
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-quota-\(UUID()).csv")
+        let file = Scratch.folder.appendingPathComponent("trueup-quota-\(UUID()).csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let lines = try DealsReader.read(TableFile.open(file.path)).lines

@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -21,7 +22,7 @@ import Testing
                 text += "D\(row / 2),R\(row % 37),\(date),\(amount),50%\n"
             }
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-batches-\(UUID())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-batches-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("deals.csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -58,7 +59,7 @@ import Testing
             let id = longFirstRows && row < 9_000 ? "D\(row)-" + String(repeating: "x", count: 400) : "D\(row)"
             text += "\(id),R\(row % 37),2026-0\(row % 9 + 1)-15,\(row % 5_000).5,1,\(row % 400)\n"
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-room-\(UUID())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-room-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("deals.csv")

@@ -59,7 +59,7 @@ import Testing
     /// Read through ingestion: a `Split` column of `100%` gives the same statement as no column.
     @Test func aFullSplitEqualsNoSplit() throws {
         var generator = Generator(state: 2)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-split-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-split-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for round in 0..<20 {

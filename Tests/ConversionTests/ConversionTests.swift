@@ -2,6 +2,7 @@ import CSV
 import Conversion
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -11,7 +12,7 @@ import XLSX
         .appendingPathComponent("XLSXTests/Fixtures")
 
     func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-conversion-\(UUID())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-conversion-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

@@ -1,6 +1,7 @@
 import Formula
 import Foundation
 import Recalculation
+import TestSupport
 import Testing
 import ZIP
 
@@ -62,7 +63,7 @@ import ZIP
     /// Rows the sheet marks hidden are read as such: `SUBTOTAL(109,…)` leaves them out, as the
     /// cached value Excel saved does, and `SUBTOTAL(9,…)` counts them.
     @Test func hiddenRowsAreLeftOutBySubtotal109() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hidden-\(UUID().uuidString).xlsx")
+        let path = Scratch.folder.appendingPathComponent("hidden-\(UUID().uuidString).xlsx")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.write(
@@ -80,7 +81,7 @@ import ZIP
     }
 
     @Test func structuredReferencesAndNamesEvaluateFromThePackage() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tables-\(UUID().uuidString).xlsx")
+        let path = Scratch.folder.appendingPathComponent("tables-\(UUID().uuidString).xlsx")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.write(path)

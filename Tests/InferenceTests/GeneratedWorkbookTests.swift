@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
+import TestSupport
 import Testing
 
 @testable import Inference
@@ -15,7 +16,7 @@ import Testing
 
     /// The generated cases (name, mechanics), in a temporary folder made once per run.
     static let generated: (folder: URL, cases: [(name: String, mechanics: String)]) = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-infer-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-infer-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Ledger
 import PlanFile
+import TestSupport
 import Testing
 
 /// On every shared scenario: the first periods are closed from a copy of the deals without some
@@ -144,7 +145,7 @@ final class TemporaryFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-ledger-\(UUID().uuidString)")
+        url = Scratch.folder.appendingPathComponent("trueup-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

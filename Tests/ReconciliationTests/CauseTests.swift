@@ -3,6 +3,7 @@ import Foundation
 import PlanFile
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -41,7 +42,7 @@ import XLSX
         rateColumn: Bool = true,
         summarySheet: (name: String, header: [String]) = ("Summary", ["Rep", "Period", "Commission"])
     ) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.xlsx").path
         let file = try AtomicOutputFile(path: path, inputs: [])
@@ -217,7 +218,7 @@ import XLSX
     /// A CSV file holds only text: its right figures are not numbers stored as text, and a wrong
     /// one is named by its cause alone.
     @Test func aCSVWorkbooksNumbersAreNotTextNumbers() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.csv").path
         let rows = (2...5).map { n in "D\(n),R1,2026-01-15,10000,1,0.05,\(n == 3 ? "600.00" : "500.00")" }
@@ -384,7 +385,7 @@ import XLSX
     }
 
     @Test func bonusMissingAndNotDue() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-bonus-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-bonus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.xlsx").path
         let file = try AtomicOutputFile(path: path, inputs: [])
@@ -550,7 +551,7 @@ import XLSX
 
     @Test func overrideNotApplied() throws {
         let plan = Self.planText + "\n  overrides:\n    - { when: { type: Renewal }, multiplier: 0.5 }\n"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let folder = Scratch.folder.appendingPathComponent(
             "trueup-override-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.xlsx").path

@@ -6,6 +6,7 @@ import PlanFile
 import Recalculation
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -30,7 +31,7 @@ import XLSX
     func check(_ name: String, decliningTotals: Bool) throws -> Int {
         let (input, plan, entries) = try ScenarioReconciliationTests.inputs(name)
         let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: entries, pins: plan.columns)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-dependents-\(UUID()).xlsx")
+        let output = Scratch.folder.appendingPathComponent("trueup-dependents-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)

@@ -5,6 +5,7 @@ import Ingest
 import PlanFile
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 import ZIP
@@ -47,7 +48,7 @@ import ZIP
         defer { for file in written { try? FileManager.default.removeItem(atPath: file) } }
         for round in 1...3 {
             let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: roster)
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-twice-\(UUID()).xlsx")
+            let output = Scratch.folder.appendingPathComponent("trueup-twice-\(UUID()).xlsx")
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             written.append(output.path)
             let handle = try FileHandle(forWritingTo: output)
@@ -69,7 +70,7 @@ import ZIP
     @Test func correctingAWorkbookWithAnEntryThatEscapesThePackageIsRefused() throws {
         let path = SampleReconciliationTests.path
         let source = try ZipArchive(path: path("q3-commissions.xlsx"))
-        let hostile = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-hostile-\(UUID()).xlsx")
+        let hostile = Scratch.folder.appendingPathComponent("trueup-hostile-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: hostile) }
         _ = FileManager.default.createFile(atPath: hostile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: hostile)

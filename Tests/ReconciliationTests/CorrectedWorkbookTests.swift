@@ -5,6 +5,7 @@ import Ingest
 import PlanFile
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 import ZIP
@@ -17,7 +18,7 @@ import ZIP
         let (input, plan, entries) = try ScenarioReconciliationTests.inputs(name)
         let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: entries, pins: plan.columns)
 
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-corrected-\(UUID()).xlsx")
+        let output = Scratch.folder.appendingPathComponent("trueup-corrected-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
@@ -57,7 +58,7 @@ import ZIP
         let roster = try RosterReader.read(TableFile.open(path("roster.csv")))
         let result = try Reconciler.reconcile(
             workbook: path("q3-commissions.xlsx"), plan: plan, roster: roster, source: path("crm-deals.csv"))
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-sample-\(UUID()).xlsx")
+        let output = Scratch.folder.appendingPathComponent("trueup-sample-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)

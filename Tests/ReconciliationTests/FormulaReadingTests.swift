@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import PlanFile
 import Reconciliation
+import TestSupport
 import Testing
 import ZIP
 
@@ -47,7 +48,7 @@ import ZIP
     }
 
     @Test func everyScenarioWithoutCachedValuesReconcilesToTheSameFindings() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stripped-\(UUID().uuidString)")
+        let scratch = Scratch.folder.appendingPathComponent("stripped-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         try #require(!ScenarioReconciliationTests.cases.isEmpty)
@@ -79,7 +80,7 @@ import ZIP
     @Test func formulasNotEvaluableWithoutValuesAreUnreadableNotZero() throws {
         let name = try #require(ScenarioReconciliationTests.cases.first { $0 == "case-01" })
         let directory = ScenarioReconciliationTests.folder.appendingPathComponent(name)
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("unknown-\(UUID()).xlsx").path
+        let target = Scratch.folder.appendingPathComponent("unknown-\(UUID()).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: target) }
         // Each `ROUND(…)` formula wrapped in a call of a function trueup does not evaluate.
         try Self.copy(directory.appendingPathComponent("manual.xlsx").path, to: target) {
@@ -104,7 +105,7 @@ import ZIP
     /// A cached value within the plan's tolerance of its formula's pays the same: not stale.
     @Test(arguments: [false, true]) func plantedStaleValuesAreFoundAtEachCell(recalculatesOnLoad: Bool) throws {
         let source = Self.samples.appendingPathComponent("q3-commissions.xlsx").path
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString).xlsx")
+        let target = Scratch.folder.appendingPathComponent("stale-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: target) }
         var planted: [String] = []
         var zeroed: String?

@@ -4,6 +4,7 @@ import Ingest
 import PlanFile
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -18,7 +19,7 @@ import XLSX
         """
 
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-layout-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-layout-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

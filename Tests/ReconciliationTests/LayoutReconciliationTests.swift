@@ -4,6 +4,7 @@ import Foundation
 import Ingest
 import PlanFile
 import Reconciliation
+import TestSupport
 import Testing
 
 /// Renders every scenario's hand-kept workbook in each layout teams keep (`scripts/make-layouts`,
@@ -15,7 +16,7 @@ import Testing
 
     /// Renders the layouts into a new temporary folder.
     static func render() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let folder = Scratch.folder.appendingPathComponent(
             "trueup-layouts-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: folder)
         let process = Process()

@@ -4,6 +4,7 @@ import Foundation
 import Ingest
 import PlanFile
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -52,7 +53,7 @@ import XLSX
         let finding = try #require(result.findings.first { $0.cause == .sumRange })
         #expect(finding.repairedFormula == "SUMIFS(Deals!$G$5:$G$41,Deals!$B$5:$B$41,A5)")
 
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-range-\(UUID()).xlsx")
+        let output = Scratch.folder.appendingPathComponent("trueup-range-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: output) }
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)

@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -10,7 +11,7 @@ import XLSX
         .appendingPathComponent("XLSXTests/Fixtures")
 
     @Test func aCSVFileIsProfiledAsOneTableOfRecords() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-inspect-\(UUID())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-inspect-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let records = [["Deal", "Amount", "Closed"], ["D-1", "1250.50", "2026-03-01"], ["D-2", "80", "2026-03-15"]]

@@ -2,6 +2,7 @@ import Foundation
 import Recalculation
 import Reports
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -29,7 +30,7 @@ import XLSX
     }
 
     @Test func formulasAreTalliedBySheetWithTheStaleOnesNamed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-formulas-\(UUID())")
+        let folder = Scratch.folder.appendingPathComponent("trueup-formulas-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.workbook(in: folder)

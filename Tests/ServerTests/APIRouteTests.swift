@@ -51,7 +51,7 @@ import XLSX
             #expect(response.headers[.contentDisposition]?.contains("q3-commissions-corrected.xlsx") == true)
             return response.data
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-api-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("corrected.xlsx").path

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Ledger
 import Server
 import Spreadsheet
+import TestSupport
 import Testing
 
 /// `serve --ledger`: the ledger's pages, closing and reopening a period through the forms (and
@@ -12,7 +13,7 @@ import Testing
 @Suite struct LedgerRouteTests {
     /// A server with a ledger in a folder of its own (removed by `cleanUp`).
     static func serverWithLedger() throws -> (TrueupServer, ledger: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-ledger-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ledger = folder.appendingPathComponent("payouts.ledger").path
         return (try ServerFixtures.server(ServerConfiguration(ledger: ledger)), ledger)

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 import ZIP
@@ -42,7 +43,7 @@ import ZIP
 
     /// A package of `parts`, written with the ZIP writer to a temporary file.
     static func package(_ parts: [(String, String)]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-editor-\(UUID()).xlsx").path
+        let path = Scratch.folder.appendingPathComponent("trueup-editor-\(UUID()).xlsx").path
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let writer = ZipWriter(handle: handle)

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XMLStream
 import ZIP
@@ -46,7 +47,7 @@ import ZIP
     }
 
     static func archive(_ bytes: [UInt8]) throws -> (ZipArchive, ZipEntry) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-sst-\(UUID()).zip").path
+        let path = Scratch.folder.appendingPathComponent("trueup-sst-\(UUID()).zip").path
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let writer = ZipWriter(handle: handle)

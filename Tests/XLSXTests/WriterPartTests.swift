@@ -221,7 +221,7 @@ import ZIP
 
     @Test func csvFieldsRoundTripThroughTheReader() throws {
         var generator = SeededGenerator(state: 2026)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let folder = Scratch.folder.appendingPathComponent(
             "trueup-csvprop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

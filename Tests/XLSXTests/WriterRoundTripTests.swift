@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 import ZIP
@@ -13,7 +14,7 @@ import ZIP
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             return (folder as NSString).appendingPathComponent(name)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-writer-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent(name).path
     }

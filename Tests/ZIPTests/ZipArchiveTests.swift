@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZIP
 
@@ -39,7 +40,7 @@ import ZIP
     }
 
     @Test func legacyXLSAndEncryptedFilesAreNamed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trueup-zip-\(UUID().uuidString)")
+        let folder = Scratch.folder.appendingPathComponent("trueup-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let header: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
