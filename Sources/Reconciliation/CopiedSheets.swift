@@ -1,15 +1,22 @@
+import Formula
 import Foundation
 import Ingest
+import Spreadsheet
 
 /// A tab that is a copy of another (`Deals (2)`, `Copy of Deals`, `Kopie von Juli`, `Deals
 /// backup`), row for row: a backup kept beside the sheet, not a second payment of every deal. Its
 /// rows, each a copy of a row elsewhere (`DuplicateRows`), are no `duplicate_line` findings; the
-/// report names the tab instead. A tab not named as a copy keeps its findings: paying a tab twice
-/// is the error.
+/// report names the tab instead. So is a tab whose every row shows a row of another tab through
+/// formulas (a rep's statement tab of `='All deals'!F16` cells): a view of deals read already. A
+/// tab not named as a copy, whose rows are typed, keeps its findings: paying a tab twice is the
+/// error.
 enum CopiedSheets {
-    /// `copies` without the rows of tabs that are wholly copies and named so, and the report's
-    /// note for each such tab; those tabs' total rows are left out of `deals` too.
-    static func leaveOut(_ copies: [CopiedRow], from deals: inout DealsTable) -> ([CopiedRow], [String]) {
+    /// `copies` without the rows of tabs that are wholly copies, named so or showing their
+    /// originals by reference (`formulas`, the workbook's), and the report's note for each such
+    /// tab; those tabs' total rows are left out of `deals` too.
+    static func leaveOut(_ copies: [CopiedRow], from deals: inout DealsTable, formulas: FormulaWorkbook? = nil)
+        -> ([CopiedRow], [String])
+    {
         guard !copies.isEmpty, deals.sheets.count > 1 else { return (copies, []) }
         // The sheets with rows of their own: lines kept, or rows left out that are no note.
         let kept = Set(
@@ -23,7 +30,17 @@ enum CopiedSheets {
         var wholly = Set<Int>()
         var copies = copies
         func name(_ ordinal: Int) -> String { deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0)) }
+        let shown = shownByReference(copied.keys.filter { !kept.contains($0) }, copies, deals, formulas)
         for (ordinal, originals) in copied.sorted(by: { $0.key < $1.key }) where !kept.contains(ordinal) {
+            if shown.contains(ordinal) {
+                let rows = copies.filter { DealsTable.sheetOrdinal($0.line.row) == ordinal }.count
+                let names = originals.sorted().map { "'\(name($0))'" }.joined(separator: ", ")
+                wholly.insert(ordinal)
+                notes.append(
+                    "sheet '\(name(ordinal))': shows rows of sheet \(names) through formulas (\(rows) row\(rows == 1 ? "" : "s")), not compared again"
+                )
+                continue
+            }
             guard originals.count == 1, let original = originals.first, original != ordinal,
                 deals.sheets.indices.contains(ordinal), deals.sheets[ordinal].name != nil
             else { continue }
@@ -55,6 +72,51 @@ enum CopiedSheets {
         guard !wholly.isEmpty else { return (copies, []) }
         deals.totals.removeAll { wholly.contains(DealsTable.sheetOrdinal($0.row)) }
         return (copies.filter { !wholly.contains(DealsTable.sheetOrdinal($0.line.row)) }, notes)
+    }
+
+    /// The sheets among `candidates` whose every copied row's commission cell is a formula that is
+    /// a plain reference into its original's row on the original's sheet (`='All deals'!F16`).
+    private static func shownByReference(
+        _ candidates: [Int], _ copies: [CopiedRow], _ deals: DealsTable, _ workbook: FormulaWorkbook?
+    ) -> Set<Int> {
+        guard let workbook, !candidates.isEmpty else { return [] }
+        func index(_ ordinal: Int) -> Int? {
+            deals.sheets.indices.contains(ordinal) ? deals.sheets[ordinal].name.flatMap(workbook.sheet(named:)) : nil
+        }
+        // Each candidate's copied rows: where its commission formula stands and the row it copies.
+        var rows: [Int: [(cell: CellAddress, original: Int)]] = [:]
+        var failed = Set<Int>()
+        let wanted = Set(candidates)
+        for copy in copies where wanted.contains(DealsTable.sheetOrdinal(copy.line.row)) {
+            let ordinal = DealsTable.sheetOrdinal(copy.line.row)
+            guard copy.manual.commissionHasFormula, let column = copy.manual.commission?.column else {
+                failed.insert(ordinal)
+                continue
+            }
+            rows[ordinal, default: []].append(
+                (CellAddress(row: DealsTable.sheetRow(copy.line.row), column: column), copy.original))
+        }
+        let sheets = Dictionary(
+            rows.keys.filter { !failed.contains($0) }.compactMap { ordinal in index(ordinal).map { ($0, ordinal) } },
+            uniquingKeysWith: { first, _ in first })
+        guard !sheets.isEmpty else { return [] }
+        var texts: [Int: [CellAddress: String]] = [:]
+        for formula in workbook.formulas where sheets[formula.sheet] != nil {
+            texts[formula.sheet, default: [:]][formula.address] = formula.text
+        }
+        var shown = Set<Int>()
+        for (sheet, ordinal) in sheets {
+            let linked = rows[ordinal, default: []].allSatisfy { row in
+                guard let text = texts[sheet]?[row.cell], case .reference(let target)? = try? Parser.parse(text),
+                    target.isCell, target.firstRow == DealsTable.sheetRow(row.original),
+                    let named = target.sheet,
+                    workbook.sheet(named: named) == index(DealsTable.sheetOrdinal(row.original))
+                else { return false }
+                return true
+            }
+            if linked { shown.insert(ordinal) }
+        }
+        return shown
     }
 
     /// Whether every row of the sheet `original` is the original of a row of the sheet `ordinal`

@@ -30,7 +30,8 @@ public enum Reconciler {
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
-        let (copies, copiedSheetNotes) = CopiedSheets.leaveOut(DuplicateRows.takeCopies(from: &deals), from: &deals)
+        let (copies, copiedSheetNotes) = CopiedSheets.leaveOut(
+            DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: formulas.workbook)
         // One run for the statement and for the plan's other readings (`Alternatives`).
         let run = try CommissionEngine.run(
             plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: keepingStatementLines)

@@ -7,7 +7,8 @@ import XLSX
 
 /// A tab named as a copy of another (`Deals (2)`, `Copy of Deals`) and repeating it row for row
 /// is a backup: no `duplicate_line` findings, a note instead. A second tab repeating the first
-/// under another name is paid twice: its rows are findings.
+/// under another name is paid twice: its rows are findings. A rep's statement tab whose cells show
+/// the master's rows through formulas (`='All deals'!E2`) is a view of them: not paid again.
 @Suite struct CopiedSheetTests {
     /// `Deals` and a copy of it named `name`, the copy first when `copyFirst`.
     static func reconcile(copyNamed name: String, copyFirst: Bool = false) throws -> Reconciliation {
@@ -44,6 +45,51 @@ import XLSX
 
     @Test func aSecondTabNotNamedAsACopyIsPaidTwice() throws {
         let result = try Self.reconcile(copyNamed: "Deals West")
+        #expect(result.errors.filter { $0.cause == .duplicateLine && !$0.isDerived }.count == 3)
+    }
+
+    /// `All deals` (D2–D4, one wrong), then a statement tab for R1 whose cells are references to
+    /// the master's (typed, when `typed`, as the same values), with a total row of its own.
+    static func reconcile(statementByReference byReference: Bool) throws -> Reconciliation {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { WriteCell.text($0) }
+        let rows = (2...4).map { n -> [WriteCell] in
+            [
+                .text("D\(n)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000),
+                .number(n == 3 ? 600 : 500),
+            ]
+        }
+        let shown = (2...4).map { n -> [WriteCell] in
+            rows[n - 2].enumerated().map { column, cell in
+                guard byReference else { return cell }
+                var linked = cell
+                linked.formula = "'All deals'!\(["A", "B", "C", "D", "E"][column])\(n)"
+                return linked
+            }
+        }
+        let total: [WriteCell] = [
+            .text("Total"), .empty, .empty, .empty, WriteCell(.number(1600), formula: "SUM(E2:E4)"),
+        ]
+        let path = try LayoutReadingTests.workbook(
+            [("All deals", [header] + rows), ("Statement R1", [header] + shown + [total])], in: folder)
+        return try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"), roster: [])
+    }
+
+    @Test func aStatementShowingTheMastersRowsByReferenceIsNotPaidAgain() throws {
+        let result = try Self.reconcile(statementByReference: true)
+        #expect(result.errors.map(\.cell.description) == ["E3"])
+        #expect(result.errors.first?.sheet == "All deals")
+        #expect(
+            result.mappingNotes.contains(
+                "sheet 'Statement R1': shows rows of sheet 'All deals' through formulas (3 rows), not compared again"))
+        #expect(result.statement.reps.first?.earned == 1500)
+    }
+
+    /// Typed over, the same rows are a second payment of each deal.
+    @Test func aStatementTypingTheMastersRowsIsPaidTwice() throws {
+        let result = try Self.reconcile(statementByReference: false)
         #expect(result.errors.filter { $0.cause == .duplicateLine && !$0.isDerived }.count == 3)
     }
 }
