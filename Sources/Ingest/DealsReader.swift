@@ -232,7 +232,7 @@ public enum DealsReader {
             return decided
         }
         func readRows() throws {
-            let merges = try file.forEachRow(
+            let tail = try file.forEachRow(
                 of: table,
                 progress: { done, total in
                     position = (done, total)
@@ -290,7 +290,8 @@ public enum DealsReader {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-            result.mergedRanges = merges
+            result.mergedRanges = tail.mergedRanges
+            result.sheets[0].hiddenRows = Set(tail.hiddenRows)
             try converter.add(pending, styles: styles ?? decide(pending.map(\.0)))
         }
         do {
