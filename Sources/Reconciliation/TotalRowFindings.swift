@@ -96,7 +96,8 @@ enum TotalRowFindings {
             guard !context.matches(value, expected) || isText else { continue }
             var finding = Finding(
                 sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil,
-                period: nil, manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected,
+                period: nil, manual: value, manualText: isText ? total.commissionText ?? cell.value.plainText : nil,
+                expected: expected,
                 causes: [],
                 explanation:
                     "\(total.label) \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
