@@ -66,7 +66,7 @@ package enum SplitCheck {
     /// of several lines keep a running total: a single line's total is its split.
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
         // Each line's deal is named by the deal's first line, found by its id's hash.
-        var firsts = FirstPositions<String>(capacity: count)
+        var firsts = FirstPositions(capacity: count)
         var firstOfLine = [Int32](repeating: 0, count: count)
         var severalLines: [Int32: Decimal] = [:]
         for position in 0..<count {

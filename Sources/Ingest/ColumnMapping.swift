@@ -30,36 +30,6 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     public var tablesBeside: [ColumnMapping<Key>] = []
 }
 
-/// The scale an amount's header gives its figures: `Amount ($k)`, `Amount (USD k)`, `Amount $K`,
-/// `Bookings (000s)`, `Bookings ('000)`, `ACV (in thousands)`, `Umsatz (Tsd. €)` are in thousands.
-enum AmountScale {
-    static let thousandsWords: Set<String> = ["k", "000", "000s", "'000", "'000s", "thousand", "thousands", "tsd"]
-    static let currencyWords: Set<String> = [
-        "$", "€", "£", "usd", "eur", "gbp", "chf", "cad", "aud", "in", "en", "de", "em", "of",
-    ]
-
-    /// 1000 when `header` says its figures are thousands, else 1.
-    static func of(_ header: String) -> Decimal {
-        let lower = header.lowercased()
-        let unit: Substring
-        if let open = lower.lastIndex(where: { $0 == "(" || $0 == "[" }),
-            let close = lower[open...].firstIndex(where: { $0 == ")" || $0 == "]" })
-        {
-            unit = lower[lower.index(after: open)..<close]
-        } else {
-            guard let last = lower.split(whereSeparator: { $0 == " " || $0 == "," }).last, last != lower[...] else {
-                return 1
-            }
-            unit = last
-        }
-        // `$k`, `k€`, `USD k`, `Tsd. €`: the unit's words without currencies and small words.
-        let words = unit.replacingOccurrences(of: "$", with: " $ ").replacingOccurrences(of: "€", with: " € ")
-            .replacingOccurrences(of: "£", with: " £ ").replacingOccurrences(of: ".", with: " ")
-            .split(separator: " ").map(String.init).filter { !currencyWords.contains($0) }
-        return words.count == 1 && thousandsWords.contains(words[0]) ? 1000 : 1
-    }
-}
-
 /// Why no header row fits: what was found and what is missing.
 public struct MappingFailure: Error, Sendable, CustomStringConvertible {
     public let description: String

@@ -10,6 +10,9 @@ public struct TotalRow: Sendable, Hashable {
     /// The text that marks it, e.g. `Total Ana Lima`.
     public var label: String
     public var commission: Cell?
+    /// The text the commission cell holds when `commission` writes it again in its column's style
+    /// (`1.000` held, `1000` read: `DealsReader.inColumnStyle`); nil when it is what the cell holds.
+    public var commissionText: String? = nil
 }
 
 /// The credit lines read from a deals sheet, with what could not be read.
@@ -232,7 +235,7 @@ public enum DealsReader {
             return decided
         }
         func readRows() throws {
-            let merges = try file.forEachRow(
+            let tail = try file.forEachRow(
                 of: table,
                 progress: { done, total in
                     position = (done, total)
@@ -290,7 +293,8 @@ public enum DealsReader {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-            result.mergedRanges = merges
+            result.mergedRanges = tail.mergedRanges
+            result.sheets[0].hiddenRows = Set(tail.hiddenRows)
             try converter.add(pending, styles: styles ?? decide(pending.map(\.0)))
         }
         do {
@@ -530,14 +534,17 @@ public enum DealsReader {
 
     /// A money cell whose text does not tell its style by itself (`1.000`, `1,250`: whole euros or
     /// dollars grouped), written again as the number its column's style reads (`1000`), so that
-    /// the commission and bonus are read as the column writes them wherever they are read again.
-    static func inColumnStyle(_ cell: Cell?, _ style: NumberStyle?) -> Cell? {
+    /// the commission and bonus are read as the column writes them wherever they are read again;
+    /// `shown` is then the text the cell holds (`1.000`), for findings to show. Any other cell
+    /// comes back as it is, `shown` nil.
+    static func inColumnStyle(_ cell: Cell?, _ style: NumberStyle?) -> (cell: Cell?, shown: String?) {
         guard let cell, let style, case .text(let text) = cell.value, !NumberStyle.tellsItsStyle(text),
             let number = try? ValueReading.parseMoney(text, style: style)
-        else { return cell }
-        return Cell(
+        else { return (cell, nil) }
+        let written = Cell(
             column: cell.column, value: .text(number.plainString), formula: cell.formula,
             numberFormat: cell.numberFormat)
+        return (written, text)
     }
 
     /// The bonus written in several columns (`SPIFF`, `Bonus`): the one written when the others
@@ -578,11 +585,12 @@ public enum DealsReader {
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let commissionCell = Self.inColumnStyle(
+        let (commissionCell, commissionText) = Self.inColumnStyle(
             context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } },
             context.commissionStyle)
         if let label = TotalRow.label(of: row, dealID: value(.dealID), rep: value(.rep), commission: commissionCell) {
-            result.totals.append(TotalRow(row: row.index, label: label, commission: commissionCell))
+            result.totals.append(
+                TotalRow(row: row.index, label: label, commission: commissionCell, commissionText: commissionText))
             return
         }
         result.rowsRead += 1
@@ -677,16 +685,21 @@ public enum DealsReader {
                 else { return rate.value }
                 return .number(number)
             }
+            // A bonus in several columns is their sum, which no cell shows as text.
+            let bonus: (value: CellValue?, shown: String?)
+            if context.addedBonusColumns.isEmpty {
+                let (bonusCell, shown) = Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)
+                bonus = (bonusCell?.value, shown)
+            } else {
+                let values = ([context.bonusColumn] + context.addedBonusColumns).map {
+                    Self.inColumnStyle(cell($0), context.bonusStyle).cell?.value ?? .empty
+                }
+                bonus = (Self.added(values), nil)
+            }
             result.manual.append(
                 ManualCells(
-                    row: row.index, rate: rate, commission: commissionCell,
-                    bonus: context.addedBonusColumns.isEmpty
-                        ? Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)?.value
-                        : Self.added(
-                            ([context.bonusColumn] + context.addedBonusColumns).map {
-                                Self.inColumnStyle(cell($0), context.bonusStyle)?.value ?? .empty
-                            }),
-                    keeping: manualCells))
+                    row: row.index, rate: rate, commission: commissionCell, bonus: bonus.value,
+                    keeping: manualCells, shown: (commissionText, bonus.shown)))
         }
         let labels = context.labels(
             product: ValueReading.text(value(.product)), type: ValueReading.text(value(.type)),

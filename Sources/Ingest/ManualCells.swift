@@ -32,6 +32,10 @@ public struct ManualCells: Sendable, Hashable {
         public var formula: String?
         /// The number format, when the reader kept it (`Keeping.valuesAndFormulas`).
         public var numberFormat: String?
+        /// The text the cell holds when `value` writes it again in its column's style (`1.000`
+        /// held, `1000` read: `DealsReader.inColumnStyle`), for findings to show; nil when
+        /// `value` is what the cell holds.
+        public var shownText: String?
     }
 
     public var row: Int
@@ -51,17 +55,24 @@ public struct ManualCells: Sendable, Hashable {
         let values: [CellValue]
         let formula: String?
         let numberFormat: String?
+        let shown: (commission: String?, bonus: String?)
 
-        init(values: [CellValue], formula: String?, numberFormat: String?) {
+        init(values: [CellValue], formula: String?, numberFormat: String?, shown: (String?, String?)) {
             self.values = values
             self.formula = formula
             self.numberFormat = numberFormat
+            self.shown = shown
         }
     }
 
     /// The cells of row `row`: the rate's and bonus's values, and the commission cell, kept as
-    /// `keeping` says (`.nothing` is taken as `.values`).
-    public init(row: Int, rate: CellValue?, commission: Cell?, bonus: CellValue?, keeping: Keeping = .values) {
+    /// `keeping` says (`.nothing` is taken as `.values`). `shown`: the texts the commission and
+    /// bonus cells hold where their values write them again in their columns' style
+    /// (`Commission.shownText`, `bonusShownText`).
+    public init(
+        row: Int, rate: CellValue?, commission: Cell?, bonus: CellValue?, keeping: Keeping = .values,
+        shown: (commission: String?, bonus: String?) = (nil, nil)
+    ) {
         self.row = row
         var values: [CellValue] = []
         rateWord = Self.word(rate, spilling: &values)
@@ -71,8 +82,8 @@ public struct ManualCells: Sendable, Hashable {
         commissionHasFormula = commission?.formula != nil
         let texts = keeping == .valuesAndFormulas ? (commission?.formula, commission?.numberFormat) : (nil, nil)
         extra =
-            values.isEmpty && texts.0 == nil && texts.1 == nil
-            ? nil : Extra(values: values, formula: texts.0, numberFormat: texts.1)
+            values.isEmpty && texts.0 == nil && texts.1 == nil && shown.commission == nil && shown.bonus == nil
+            ? nil : Extra(values: values, formula: texts.0, numberFormat: texts.1, shown: shown)
     }
 
     /// The rate the author typed (its value only).
@@ -83,11 +94,15 @@ public struct ManualCells: Sendable, Hashable {
         guard commissionColumn != 0, let value = value(commissionWord) else { return nil }
         return Commission(
             column: Int(commissionColumn), value: value, hasFormula: commissionHasFormula, formula: extra?.formula,
-            numberFormat: extra?.numberFormat)
+            numberFormat: extra?.numberFormat, shownText: extra?.shown.commission)
     }
 
     /// The bonus the author entered (its value only).
     public var bonus: CellValue? { value(bonusWord) }
+
+    /// The text the bonus cell holds when `bonus` writes it again in its column's style (`1.000`
+    /// held, `1000` read); nil when `bonus` is what the cell holds.
+    public var bonusShownText: String? { extra?.shown.bonus }
 
     public static func == (a: ManualCells, b: ManualCells) -> Bool {
         a.row == b.row && a.rate == b.rate && a.commission == b.commission && a.bonus == b.bonus

@@ -68,13 +68,13 @@ public enum TableFile {
     }
 
     /// Streams the rows of `table` (a sheet name, or nil for CSV) with where each one is;
-    /// `progress`, when given, gets bytes read and the total, now and then. Returns the sheet's
-    /// merged ranges, which a workbook lists after its rows (none in CSV).
+    /// `progress`, when given, gets bytes read and the total, now and then. Returns what a
+    /// workbook lists after a sheet's rows: its merged ranges and hidden rows (none in CSV).
     @discardableResult
     public func forEachRow(
         of table: String?, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         _ body: (Row, RowPlace) throws -> Void
-    ) throws -> [CellRange] {
+    ) throws -> XLSXWorkbook.SheetTail {
         switch self {
         case .delimited(let reader):
             var number = 0
@@ -90,14 +90,14 @@ public enum TableFile {
                     Row(index: number, cells: cells),
                     RowPlace(file: reader.path, sheet: nil, line: record.line, row: number))
             }
-            return []
+            return XLSXWorkbook.SheetTail(mergedRanges: [])
         case .workbook(let workbook):
             guard let sheet = table.flatMap(workbook.sheet(named:)) else {
                 throw SpreadsheetError(Location(file: workbook.path), "no sheet '\(table ?? "")'")
             }
             return try workbook.readRows(of: sheet, progress: progress) { row in
                 try body(row, RowPlace(file: workbook.path, sheet: sheet.name, line: nil, row: row.index))
-            }.mergedRanges
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import Spreadsheet
 
 /// The units a sheet writes beside its headers: in brackets after a header's name (`Bonus (GBP)`,
 /// `SPIFF [EUR]`, `Comisión (€)`), or on a row of their own right under the header (`USD`, `%`,
-/// `(€)`, `date` under each column), which holds no deal.
+/// `(€)`, `date` under each column), which holds no deal. Currencies are `CurrencyUnit`'s.
 enum UnitsRow {
     /// `header` without a currency in brackets at its end (`Bonus (GBP)` → `Bonus`), or after a
     /// space (`Bonus EUR`, `SPIFF €`: a symbol or a common currency's code, not any three capitals,
@@ -11,7 +11,7 @@ enum UnitsRow {
     static func withoutCurrency(_ header: String) -> String? {
         if let space = header.lastIndex(of: " "),
             case let unit = String(header[header.index(after: space)...]),
-            symbols.contains(unit) || commonCodes.contains(unit)
+            CurrencyUnit.isCommon(unit)
         {
             let name = header[..<space].trimmingCharacters(in: .whitespaces)
             return name.isEmpty ? nil : name
@@ -21,7 +21,7 @@ enum UnitsRow {
         else { return nil }
         let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
         let name = header[..<open].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, isCurrency(bare(String(unit))) else { return nil }
+        guard !name.isEmpty, CurrencyUnit.isCurrency(bare(String(unit))) else { return nil }
         return name
     }
 
@@ -42,7 +42,7 @@ enum UnitsRow {
                     unit = String(unit.dropFirst().dropLast())
                 }
                 unit = bare(unit)
-                guard isCurrency(unit) || otherUnits.contains(unit.lowercased()) else { return false }
+                guard CurrencyUnit.isCurrency(unit) || otherUnits.contains(unit.lowercased()) else { return false }
                 units += 1
             default: return false
             }
@@ -58,19 +58,6 @@ enum UnitsRow {
         }
         return trimmed
     }
-
-    /// A currency's symbol or its ISO code in capitals (`EUR`, `USD`).
-    private static func isCurrency(_ text: String) -> Bool {
-        symbols.contains(text) || text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
-    }
-
-    /// The codes of the currencies commission sheets are most often kept in (`CHF` is a symbol).
-    private static let commonCodes: Set<String> = [
-        "EUR", "USD", "GBP", "JPY", "CAD", "AUD", "NZD", "BRL", "MXN", "ARS", "CLP", "COP", "SEK", "NOK",
-        "DKK", "PLN", "CZK", "HUF", "INR", "CNY", "SGD", "HKD", "ZAR",
-    ]
-
-    private static let symbols: Set<String> = ["$", "€", "£", "¥", "R$", "US$", "CHF", "Fr.", "kr", "zł"]
 
     /// Units other than money, lower-cased: a percentage, a count, and what a date or text column
     /// says it holds, in the six languages.

@@ -19,6 +19,9 @@ public struct DealsSheet: Sendable {
     /// Whether the rep column is written only on each block's first row, a blank rep cell taking
     /// the rep above (`FilledDownReps`).
     public var repsFilledDown = false
+    /// The sheet's own rows it marks hidden (`<row hidden="1">`: a filtered list's rows, rows
+    /// hidden by hand), which `SUBTOTAL(109,…)` and some `AGGREGATE`s leave out; empty for CSV.
+    public var hiddenRows: Set<Int> = []
 }
 
 extension DealsTable {

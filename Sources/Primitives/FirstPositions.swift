@@ -4,8 +4,9 @@
 ///
 /// Positions are asked in increasing order; `first(of:at:keyAt:)` recomputes the key of an
 /// earlier position (`keyAt`) only when the top half of its hash matches, to tell a repeat from
-/// a collision.
-public struct FirstPositions<Key: Hashable> {
+/// a collision. The table holds hashes and positions only, so it has no key type of its own: a
+/// caller gives every position's key the same way (a whole key, or a hash and an equality).
+public struct FirstPositions {
     /// Linear probing from the slot the hash's top bits name; each slot holds the top 32 bits of
     /// its key's hash (the tag) above the key's first position plus one, 0 when empty. The tag
     /// holds every bit that names a slot, so the table grows without asking for a key again.
@@ -28,7 +29,7 @@ public struct FirstPositions<Key: Hashable> {
     /// The first position before `position` that had a key equal to `key`; nil when there is
     /// none, and `position` is then recorded as `key`'s first. `keyAt` gives the key of an
     /// earlier position. Positions must fit in 32 bits.
-    public mutating func first(of key: Key, at position: Int, keyAt: (Int) -> Key) -> Int? {
+    public mutating func first<Key: Hashable>(of key: Key, at position: Int, keyAt: (Int) -> Key) -> Int? {
         first(ofHash: key.hashValue, at: position) { keyAt($0) == key }
     }
 

@@ -146,4 +146,52 @@ enum FormulaForensics {
         }
         return out + String(chars[copied...])
     }
+
+    /// The formula with every call that skips the rows its sheet hides made to count them:
+    /// `SUBTOTAL(109,G5:G9)` (function numbers 101–111) becomes `SUBTOTAL(9,G5:G9)`, and an
+    /// `AGGREGATE` whose option skips hidden rows (1, 3, 5, 7) takes the one that does not (0, 2,
+    /// 4, 6). Nil when no call skips hidden rows. Only numbers written in the formula are read.
+    static func countingHiddenRows(in formula: String) -> String? {
+        let chars = Array(formula)
+        // A whole number written as an argument, then its comma: its place, value and what follows.
+        func argument(at start: Int) -> (place: Range<Int>, value: Int, next: Int)? {
+            var end = start
+            while end < chars.count, chars[end] == " " { end += 1 }
+            let first = end
+            while end < chars.count, end - first < 3, chars[end].isASCII, chars[end].isNumber { end += 1 }
+            var comma = end
+            while comma < chars.count, chars[comma] == " " { comma += 1 }
+            guard end > first, comma < chars.count, chars[comma] == ",", let value = Int(String(chars[first..<end]))
+            else { return nil }
+            return (first..<end, value, comma + 1)
+        }
+        func opens(_ name: String, at index: Int) -> Bool {
+            let call = Array(name + "(")
+            return index + call.count <= chars.count
+                && zip(chars[index...], call).allSatisfy { $0.uppercased() == String($1) }
+        }
+        var replacements: [(place: Range<Int>, text: String)] = []
+        var inString = false
+        for index in chars.indices {
+            if chars[index] == "\"" { inString.toggle() }
+            guard !inString,
+                index == 0 || !(chars[index - 1].isLetter || chars[index - 1].isNumber || chars[index - 1] == "_")
+            else { continue }
+            if opens("SUBTOTAL", at: index), let code = argument(at: index + 9), (101...111).contains(code.value) {
+                replacements.append((code.place, String(code.value - 100)))
+            } else if opens("AGGREGATE", at: index), let code = argument(at: index + 10),
+                let option = argument(at: code.next), [1, 3, 5, 7].contains(option.value)
+            {
+                replacements.append((option.place, String(option.value - 1)))
+            }
+        }
+        guard !replacements.isEmpty else { return nil }
+        var out = ""
+        var copied = 0
+        for replacement in replacements {
+            out += String(chars[copied..<replacement.place.lowerBound]) + replacement.text
+            copied = replacement.place.upperBound
+        }
+        return out + String(chars[copied...])
+    }
 }

@@ -147,6 +147,7 @@ extension ManualCells {
                     column: cell.column, value: typed(cell.value) ?? cell.value, formula: cell.formula,
                     numberFormat: cell.numberFormat)
             },
-            bonus: typed(bonus), keeping: commission?.formula != nil ? .valuesAndFormulas : .values)
+            bonus: typed(bonus), keeping: commission?.formula != nil ? .valuesAndFormulas : .values,
+            shown: (commission?.shownText, bonusShownText))
     }
 }

@@ -137,7 +137,7 @@ enum DuplicateRows {
     }
 
     static func find(_ lines: [CreditLine]) -> [Int: Int] {
-        var seen = FirstPositions<Int>(capacity: lines.count)
+        var seen = FirstPositions(capacity: lines.count)
         var result: [Int: Int] = [:]
         // Through a buffer, so that reading five fields does not copy (retain) whole lines.
         lines.withUnsafeBufferPointer { lines in

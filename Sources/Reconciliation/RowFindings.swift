@@ -71,7 +71,7 @@ enum RowFindings {
             }
             let column = cell.column
             var finding = base(
-                context, line: line, reference: found?.line, column: column, cell: cell.value,
+                context, line: line, reference: found?.line, column: column, cell: cell.value, shown: cell.shownText,
                 expected: expected)
             // Equal figures were passed over above: a match here differs within the tolerance.
             if let value = finding.manual, finding.manualText == nil, context.matches(value, expected) {
@@ -91,7 +91,7 @@ enum RowFindings {
             let column = cell.column
             var finding = base(
                 context, line: copy.line, reference: engine[copy.original]?.line, column: column,
-                cell: cell.value,
+                cell: cell.value, shown: cell.shownText,
                 expected: 0)
             guard finding.manual != 0 || finding.manualText != nil else { continue }
             finding.causes = [.duplicateLine]
@@ -103,10 +103,11 @@ enum RowFindings {
         return findings
     }
 
-    /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named.
+    /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named;
+    /// `shown` is the text the cell holds when `cell` writes it again in its column's style.
     static func base(
         _ context: RowContext, line: CreditLine, reference: LineReference?, column: Int, cell: CellValue?,
-        expected: Decimal
+        shown: String? = nil, expected: Decimal
     ) -> Finding {
         let (value, isText) = cell.map { Decimal.fromCell($0) } ?? (0, false)
         let period =
@@ -116,7 +117,7 @@ enum RowFindings {
         return Finding(
             sheet: sheet, cell: CellAddress(row: row, column: column), dealID: line.dealID,
             rep: reference?.rep ?? line.rep, period: period, manual: value,
-            manualText: isText || value == nil ? cell?.plainText : nil, expected: expected, causes: [],
+            manualText: isText || value == nil ? shown ?? cell?.plainText : nil, expected: expected, causes: [],
             explanation: "", isDerived: false)
     }
 
@@ -133,7 +134,7 @@ enum RowFindings {
             let reference = engine[row.copied ?? row.line.row]?.line
             var finding = base(
                 context, line: row.line, reference: reference, column: column, cell: row.manual.bonus,
-                expected: expected)
+                shown: row.manual.bonusShownText, expected: expected)
             let manual = finding.manual ?? 0
             if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {
                 guard manual != expected else { continue }

@@ -78,9 +78,11 @@ enum TotalRowFindings {
             let rows = standsAbove ? below : (dataRows[sheet] ?? []).filter { block.contains($0.own) }
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure.
+            func planFigure(_ key: Int) -> Decimal {
+                (engine[key]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[key]?.bonus ?? 0)
+            }
             let expected = rows.reduce(Decimal(0)) { sum, row in
-                let engineFigure =
-                    (engine[row.key]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[row.key]?.bonus ?? 0)
+                let engineFigure = planFigure(row.key)
                 guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
                 return sum + own
             }
@@ -94,22 +96,53 @@ enum TotalRowFindings {
             guard !context.matches(value, expected) || isText else { continue }
             var finding = Finding(
                 sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil,
-                period: nil, manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected,
+                period: nil, manual: value, manualText: isText ? total.commissionText ?? cell.value.plainText : nil,
+                expected: expected,
                 causes: [],
                 explanation:
                     "\(total.label) \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
                 isDerived: false)
             let ownRows = rows.map(\.own)
-            if !spans.isEmpty,
-                let short = spans.first(where: { span in ownRows.contains { !span.contains($0) } && span.count > 1 })
+            let short = spans.first { span in ownRows.contains { !span.contains($0) } && span.count > 1 }
+            let shortText =
+                short.map {
+                    "; its range covers rows \($0.lowerBound)–\($0.upperBound), the rows above it \(block.lowerBound)–\(block.upperBound)"
+                } ?? ""
+            // A `SUBTOTAL(109,…)` (or an `AGGREGATE` skipping hidden rows) leaves out the figures
+            // of the rows the sheet hides: a total that misses rows, repaired to count them.
+            let hidden = context.deals.sheet(ofRow: total.row)?.hiddenRows ?? []
+            let leftOut = hidden.isEmpty ? [] : rows.filter { hidden.contains($0.own) && (manual[$0.key] ?? 0) != 0 }
+            if leftOut.contains(where: { planFigure($0.key) != 0 }),
+                let counting = cell.formula.flatMap(FormulaForensics.countingHiddenRows(in:))
             {
+                finding.causes = [.sumRange]
+                let first = ownRows.min() ?? own
+                let last = ownRows.max() ?? own
+                finding.repairedFormula =
+                    short == nil
+                    ? counting
+                    : FormulaForensics.extendingRanges(in: counting, sheet: nil, to: first...last) ?? counting
+                let skipped = leftOut.reduce(Decimal(0)) { $0 + (manual[$1.key] ?? 0) }
+                finding.explanation +=
+                    "; it skips the hidden rows \(leftOut.map { String($0.own) }.joined(separator: ", ")) (\(skipped.groupedMoneyText))"
+                    + shortText
+                // What is left once the hidden rows count: the wrong rows it adds.
+                if short == nil, !context.matches(value + skipped, expected),
+                    let rest = SummaryFindings.derivedCause(
+                        value + skipped - expected,
+                        from: ownRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
+                        tolerance: context.plan.tolerance)
+                {
+                    finding.causes.append(rest.cause)
+                    finding.explanation += "; the rest comes from " + rest.cells.joined(separator: ", ")
+                }
+            } else if short != nil {
                 finding.causes = [.sumRange]
                 if let first = ownRows.min(), let last = ownRows.max(), let formula = cell.formula {
                     finding.repairedFormula = FormulaForensics.extendingRanges(
                         in: formula, sheet: nil, to: first...last)
                 }
-                finding.explanation +=
-                    "; its range covers rows \(short.lowerBound)–\(short.upperBound), the rows above it \(block.lowerBound)–\(block.upperBound)"
+                finding.explanation += shortText
             } else if cell.formula == nil, context.deals.totals.contains(where: { $0.commission?.formula != nil }) {
                 finding.causes = [.hardcodedFormula]
                 finding.explanation += "; a typed value where the other totals are formulas"

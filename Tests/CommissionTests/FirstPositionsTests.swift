@@ -17,7 +17,7 @@ import Testing
     @Test func collidingKeysGetTheirOwnFirstPositions() {
         var random = SystemRandomNumberGenerator()
         let keys = (0..<5_000).map { _ in Crowded(value: Int.random(in: 0..<400, using: &random)) }
-        var table = FirstPositions<Crowded>(capacity: keys.count)
+        var table = FirstPositions(capacity: keys.count)
         var reference: [Crowded: Int] = [:]
         for (position, key) in keys.enumerated() {
             let found = table.first(of: key, at: position, keyAt: { keys[$0] })
@@ -31,13 +31,28 @@ import Testing
     @Test func aTableGivenLittleRoomGrows() {
         var random = SystemRandomNumberGenerator()
         let keys = (0..<20_000).map { _ in "D-\(Int.random(in: 0..<6_000, using: &random))" }
-        var table = FirstPositions<String>(capacity: 1)
+        var table = FirstPositions(capacity: 1)
         var reference: [String: Int] = [:]
         for (position, key) in keys.enumerated() {
             #expect(table.first(of: key, at: position, keyAt: { keys[$0] }) == reference[key])
             if reference[key] == nil { reference[key] = position }
         }
         #expect(reference.count > 1_000)
+    }
+
+    /// A table of hashes alone (no key type named): equal keys found by their hash and an
+    /// equality, as the duplicate rows are, colliding hashes told apart by it.
+    @Test func aTableOfHashesNeedsNoKeyType() {
+        let keys = (0..<3_000).map { ($0 * 7919) % 500 }
+        var table = FirstPositions(capacity: 16)
+        var reference: [Int: Int] = [:]
+        for (position, key) in keys.enumerated() {
+            // Every key's hash falls in one of three: most keys collide.
+            let found = table.first(ofHash: key % 3, at: position) { keys[$0] == key }
+            #expect(found == reference[key], "position \(position), key \(key)")
+            if reference[key] == nil { reference[key] = position }
+        }
+        #expect(reference.count == 500)
     }
 
     /// The deals whose splits do not total 1, counted the plain way.

@@ -37,8 +37,21 @@ import Testing
         ] {
             #expect(AmountScale.of(header) == 1000, "\(header)")
         }
-        for header in ["Amount", "Amount ($)", "Deal Amount (USD)", "Bookings", "Amount (local)", "Net ACV"] {
+        for header in [
+            "Amount", "Amount ($)", "Deal Amount (USD)", "Bookings", "Amount (local)", "Net ACV", "Amount (k units)",
+        ] {
             #expect(AmountScale.of(header) == 1, "\(header)")
         }
+    }
+
+    /// A currency beside the thousands is the one a row of units or a header's brackets name
+    /// (`CurrencyUnit`): `Amount (k SEK)` and `Amount (R$ k)` are thousands, as `Bonus (SEK)` and
+    /// `Bonus (R$)` are a bonus in a currency.
+    @Test(arguments: ["SEK", "R$", "kr", "zł", "CHF", "US$", "¥", "ZAR", "THB", "nok"])
+    func anAmountInThousandsNamesTheCurrenciesAUnitNames(currency: String) {
+        #expect(UnitsRow.withoutCurrency("Bonus (\(currency))") == "Bonus")
+        #expect(AmountScale.of("Amount (k \(currency))") == 1000)
+        #expect(AmountScale.of("Amount (\(currency) k)") == 1000)
+        #expect(AmountScale.of("Amount (\(currency))") == 1)
     }
 }

@@ -245,6 +245,17 @@ import Testing
         #expect(table.lines.map(\.dealID) == ["D-1", "D-2"])
         #expect(table.lines.map(\.product) == ["Core", "Analytics"])
         #expect(table.skipped.isEmpty)
+        // The deals' row of units under the header holds no deal, though the lookup table's first
+        // row stands beside it: only the deals' own columns are read (`Row.clipped(to:)`).
+        let units = try Self.read(
+            header,
+            rows: [
+                ["", "", "date", "USD", "", "%", "USD", "", "Core", "0.05"],
+                ["D-1", "Ana Lima", "2026-07-03", "1000", "Core", "0.05", "50.00", "", "Analytics", "0.08"],
+            ])
+        #expect(units.lines.map(\.dealID) == ["D-1"])
+        #expect(units.skipped.isEmpty)
+        #expect(units.rowsRead == 1)
         // Two tables of deals beside each other, read as one table, are refused naming them.
         #expect {
             _ = try Self.read(

@@ -1,6 +1,7 @@
 import Foundation
 import PlanFile
 import Reconciliation
+import Spreadsheet
 import Testing
 
 /// A hand-kept CSV in whole euros with European separators: `1.000` is one thousand where the
@@ -36,5 +37,20 @@ import Testing
             result.errors.map { "\($0.cell) \($0.manual.map { "\($0)" } ?? "-") \($0.cause.rawValue)" } == [
                 "E5 700.03 unexplained"
             ])
+    }
+
+    /// The text a finding shows is the text the cell holds: `1.000`, read as one thousand where
+    /// the column writes `500,00`, is shown as `1.000`, in a deal's row as in its total.
+    @Test func aCommissionReadInItsColumnsStyleIsShownAsTheCellHoldsIt() throws {
+        var rows = CauseTests.goodRows()
+        for index in rows.indices { rows[index].commission = .text("500,00") }
+        rows[1].commission = .text("1.000")
+        let result = try CauseTests.reconcile(CauseTests.workbook(rows, total: .text("2.500")))
+        let row = try #require(result.errors.first { $0.cell == CellAddress("G3") })
+        #expect(row.manual == 1000)
+        #expect(row.manualText == "1.000")
+        let total = try #require(result.errors.first { $0.cell == CellAddress("G6") })
+        #expect(total.manual == 2500)
+        #expect(total.manualText == "2.500")
     }
 }

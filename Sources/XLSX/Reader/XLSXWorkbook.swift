@@ -101,6 +101,11 @@ public final class XLSXWorkbook {
         public let mergedRanges: [CellRange]
         /// The rows marked hidden, in file order (a filtered list's rows, rows hidden by hand).
         public var hiddenRows: [Int] = []
+
+        public init(mergedRanges: [CellRange], hiddenRows: [Int] = []) {
+            self.mergedRanges = mergedRanges
+            self.hiddenRows = hiddenRows
+        }
     }
 
     /// Streams the rows of `sheet` that have at least one cell, in file order, to `body`.
