@@ -103,7 +103,7 @@ public enum HeaderSearch {
     /// (only the upper cell holds its text) as itself. A group merged across columns (`merges`)
     /// reaches over those; one not merged reaches right over the columns whose upper cell is
     /// empty and whose lower cell is not.
-    static func joined(_ upper: Row, _ lower: Row, merges: [CellRange] = []) -> Row {
+    public static func joined(_ upper: Row, _ lower: Row, merges: [CellRange] = []) -> Row {
         let text = headerText
         let last = max(upper.cells.last?.column ?? 0, lower.cells.last?.column ?? 0)
         guard last > 0 else { return lower }
