@@ -12,6 +12,8 @@ public struct HandKeptWorkbook {
     public var deals: DealsTable
     /// The per-rep summary sheet, when the workbook has one.
     var summary: SummarySheet?
+    /// Per-rep totals kept on the deals sheets themselves (`RepTotalsBlock`), each read as a summary.
+    var repTotals: [SummarySheet] = []
     /// The workbook's formulas evaluated: values for formulas saved without one, stale cells.
     var formulas: FormulaReading
 
@@ -79,12 +81,13 @@ public struct HandKeptWorkbook {
         }
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
+        let repTotals = RepTotalsBlock.take(from: &deals, roster: roster.isEmpty ? plan.reps : roster, plan: plan)
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
         // Without a rate column, the rate may be kept in a cell the commission formulas read
         // (`=ROUND(D5*$H$1,2)`): those are kept too.
         let rateOrCommissionColumns = mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] }
         formulas.keepCellsReadByRateFormulas(in: Set(rateOrCommissionColumns))
-        return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
+        return HandKeptWorkbook(deals: deals, summary: summary, repTotals: repTotals, formulas: formulas)
     }
 
     /// Stops a run that would compare nothing, rather than report no errors: no deals sheet has a
