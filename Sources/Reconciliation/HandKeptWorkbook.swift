@@ -79,9 +79,12 @@ public struct HandKeptWorkbook {
             // one (the check could not read the file whole), the deals keep their own.
             (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
         }
+        // Per-rep totals kept on the deals sheets: below the deals, and beside or above them.
+        let reps = roster.isEmpty ? plan.reps : roster
+        var repTotals = RepTotalsBlock.take(from: &deals, roster: reps, plan: plan)
+        repTotals += try RepTotalsBlock.besideOrAbove(in: file, deals: deals, roster: reps, plan: plan)
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
-        let repTotals = RepTotalsBlock.take(from: &deals, roster: roster.isEmpty ? plan.reps : roster, plan: plan)
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
         // Without a rate column, the rate may be kept in a cell the commission formulas read
         // (`=ROUND(D5*$H$1,2)`): those are kept too.

@@ -68,7 +68,8 @@ public enum Reconciler {
                 let rows = "rows \(block.rows.first!.row)–\(block.rows.last!.row)"
                 blockNotes.append(
                     note.replacingOccurrences(
-                        of: "summary, header row \(block.headerRow)", with: "per-rep totals below the deals, \(rows)"))
+                        of: "summary, header row \(block.headerRow)",
+                        with: "per-rep totals kept with its deals, \(rows)"))
             }
             findings +=
                 UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
