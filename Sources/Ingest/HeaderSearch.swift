@@ -3,7 +3,7 @@ import Spreadsheet
 /// Finds the header row: the first row, within the first 30 of a table, that names every
 /// required field (plan-format.md section 7); the first table that has one wins.
 public enum HeaderSearch {
-    static let rowsSearched = 30
+    public static let rowsSearched = 30
 
     private struct Enough: Error {}
 
@@ -103,7 +103,7 @@ public enum HeaderSearch {
     /// (only the upper cell holds its text) as itself. A group merged across columns (`merges`)
     /// reaches over those; one not merged reaches right over the columns whose upper cell is
     /// empty and whose lower cell is not.
-    static func joined(_ upper: Row, _ lower: Row, merges: [CellRange] = []) -> Row {
+    public static func joined(_ upper: Row, _ lower: Row, merges: [CellRange] = []) -> Row {
         let text = headerText
         let last = max(upper.cells.last?.column ?? 0, lower.cells.last?.column ?? 0)
         guard last > 0 else { return lower }
@@ -157,7 +157,7 @@ public enum HeaderSearch {
 
     /// The first `count` rows of `table` that hold anything: read once, they serve every search
     /// of its header and title (each read of a sheet inflates at least a chunk of it).
-    static func firstRows(of table: String?, in file: TableFile, count: Int = rowsSearched) throws -> [Row] {
+    public static func firstRows(of table: String?, in file: TableFile, count: Int = rowsSearched) throws -> [Row] {
         var rows: [Row] = []
         do {
             try file.forEachRow(of: table) { row, _ in

@@ -5,8 +5,8 @@ import Spreadsheet
 /// (formats.md), and every row under the merge reads it. Applied to a sheet's rows in order.
 /// Only merges one column wide, and not over a figure the sheet pays (a split deal's one
 /// commission merged over its two rows is paid once): a note boxed over several columns and rows
-/// fills nothing.
-struct MergedValues {
+/// fills nothing. A summary sheet's rows are filled the same way (a period merged down its reps).
+public struct MergedValues {
     /// The merges spanning more than one row below the header, by their first row.
     private var pending: [CellRange]
     /// The merges covering the rows being read, with their top cell's value.
@@ -14,7 +14,7 @@ struct MergedValues {
 
     /// Nil when no merge in `merges` one column wide, outside `paid` (the commission and bonus
     /// columns), spans rows below `headerRow`.
-    init?(_ merges: [CellRange], below headerRow: Int, paid: Set<Int> = []) {
+    public init?(_ merges: [CellRange], below headerRow: Int, paid: Set<Int> = []) {
         pending = merges.filter { Self.fills($0, below: headerRow) && !paid.contains($0.first.column) }
             .sorted { $0.first.row > $1.first.row }
         if pending.isEmpty { return nil }
@@ -34,7 +34,7 @@ struct MergedValues {
     }
 
     /// `row` with each empty cell under a merge given the merge's top value, in sheet order.
-    mutating func fill(_ row: Row) -> Row {
+    public mutating func fill(_ row: Row) -> Row {
         open.removeAll { $0.range.last.row < row.index }
         while let next = pending.last, next.first.row <= row.index {
             pending.removeLast()

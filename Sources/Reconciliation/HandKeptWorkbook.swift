@@ -12,6 +12,8 @@ public struct HandKeptWorkbook {
     public var deals: DealsTable
     /// The per-rep summary sheet, when the workbook has one.
     var summary: SummarySheet?
+    /// Per-rep totals kept on the deals sheets themselves (`RepTotalsBlock`), each read as a summary.
+    var repTotals: [SummarySheet] = []
     /// The workbook's formulas evaluated: values for formulas saved without one, stale cells.
     var formulas: FormulaReading
 
@@ -77,6 +79,10 @@ public struct HandKeptWorkbook {
             // one (the check could not read the file whole), the deals keep their own.
             (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
         }
+        // Per-rep totals kept on the deals sheets: below the deals, and beside or above them.
+        let reps = roster.isEmpty ? plan.reps : roster
+        var repTotals = RepTotalsBlock.take(from: &deals, roster: reps, plan: plan)
+        repTotals += try RepTotalsBlock.besideOrAbove(in: file, deals: deals, roster: reps, plan: plan)
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
@@ -84,7 +90,7 @@ public struct HandKeptWorkbook {
         // (`=ROUND(D5*$H$1,2)`): those are kept too.
         let rateOrCommissionColumns = mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] }
         formulas.keepCellsReadByRateFormulas(in: Set(rateOrCommissionColumns))
-        return HandKeptWorkbook(deals: deals, summary: summary, formulas: formulas)
+        return HandKeptWorkbook(deals: deals, summary: summary, repTotals: repTotals, formulas: formulas)
     }
 
     /// Stops a run that would compare nothing, rather than report no errors: no deals sheet has a

@@ -54,11 +54,23 @@ public enum Reconciler {
             findings += UnreadableFindings.skippedRows(deals)
             let summary = workbook.summary
             var summaryNote: String?
+            let rowLevel = findings
             if let summary {
                 var note = ""
                 findings += SummaryFindings.compute(
-                    summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
+                    summary, context: context, rowFindings: rowLevel, sheetTotals: &sheetTotals, note: &note)
                 summaryNote = note
+            }
+            var blockNotes: [String] = []
+            for block in workbook.repTotals {
+                var note = ""
+                findings += SummaryFindings.compute(
+                    block, context: context, rowFindings: rowLevel, sheetTotals: &sheetTotals, note: &note)
+                let rows = "rows \(block.rows.first!.row)–\(block.rows.last!.row)"
+                blockNotes.append(
+                    note.replacingOccurrences(
+                        of: "summary, header row \(block.headerRow)",
+                        with: "per-rep totals kept with its deals, \(rows)"))
             }
             findings +=
                 UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
@@ -66,7 +78,7 @@ public enum Reconciler {
             if let source { findings += try SourceFindings.compute(source, context: context) }
             result.mappingNotes =
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
-                + identities.notes + copiedSheetNotes
+                + blockNotes + identities.notes + copiedSheetNotes
             result.skippedRows = deals.skipped.map { DealsTable.sheetRow($0.row) }
             if keepingLines { result.lines = deals.lines }
         }

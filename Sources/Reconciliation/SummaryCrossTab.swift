@@ -266,34 +266,60 @@ enum PeriodFigureHeaders {
         var headers: [Int: (period: SummaryPeriod, field: SummaryField)] = [:]
         var named = false
         var titles: [String] = [name]
-        var rows: [SummaryRow] = []
-        var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
-        try file.forEachRow(of: name) { row, _ in
+        /// The headers `row` names as a period and a figure, by column, and whether one names its
+        /// figure outright.
+        func periodFigures(_ row: Row) -> (headers: [Int: (period: SummaryPeriod, field: SummaryField)], named: Bool) {
+            var found: [Int: (period: SummaryPeriod, field: SummaryField)] = [:]
+            var named = false
+            for cell in row.cells where cell.column != repColumn {
+                if let (period, field, bare) = split(cell.value.plainText) {
+                    found[cell.column] = (.label(period), field)
+                    if !bare { named = true }
+                }
+            }
+            return (found, named)
+        }
+        // A two-row header (`Jan 2026` merged over `Bookings | Commission`) joins each period over
+        // the figures below it, as a deals header's groups are joined (`HeaderSearch.joined`); the
+        // merges bounding the groups come last in the sheet, so the rows are kept until then.
+        var upper: Row?
+        var joined: (upper: Row, lower: Row)?
+        var repRows: [Row] = []
+        let merges = try file.forEachRow(of: name) { row, _ in
             if row.index < mapping.headerRow {
                 titles += row.cells.map { $0.value.plainText }
+                upper = row.index == mapping.headerRow - 1 ? row : nil
             } else if row.index == mapping.headerRow {
-                for cell in row.cells where cell.column != repColumn {
-                    if let (period, field, bare) = split(cell.value.plainText) {
-                        headers[cell.column] = (.label(period), field)
-                        if !bare { named = true }
-                    }
+                (headers, named) = periodFigures(row)
+                if headers.isEmpty, let upper {
+                    (headers, named) = periodFigures(HeaderSearch.joined(upper, row))
+                    if !headers.isEmpty { joined = (upper, row) }
                 }
-            } else if row.index > mapping.headerRow, !headers.isEmpty,
+            } else if !headers.isEmpty,
                 let rep = row.cells.first(where: { $0.column == repColumn })?.value.plainText
                     .trimmingCharacters(in: .whitespaces), !rep.isEmpty
             {
-                var byPeriod: [(SummaryPeriod, [SummaryField: Cell])] = []
-                for cell in row.cells {
-                    guard let (period, field) = headers[cell.column] else { continue }
-                    columnCells[field, default: []].append((row.index, cell))
-                    if let at = byPeriod.firstIndex(where: { $0.0 == period }) {
-                        byPeriod[at].1[field] = byPeriod[at].1[field] ?? cell
-                    } else {
-                        byPeriod.append((period, [field: cell]))
-                    }
-                }
-                rows += byPeriod.map { SummaryRow(row: row.index, rep: rep, period: $0.0, cells: $0.1) }
+                repRows.append(row)
             }
+        }
+        if let joined, !merges.isEmpty {
+            (headers, named) = periodFigures(HeaderSearch.joined(joined.upper, joined.lower, merges: merges))
+        }
+        var rows: [SummaryRow] = []
+        var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
+        for row in repRows where !headers.isEmpty {
+            let rep = row.cells.first { $0.column == repColumn }!.value.plainText.trimmingCharacters(in: .whitespaces)
+            var byPeriod: [(SummaryPeriod, [SummaryField: Cell])] = []
+            for cell in row.cells {
+                guard let (period, field) = headers[cell.column] else { continue }
+                columnCells[field, default: []].append((row.index, cell))
+                if let at = byPeriod.firstIndex(where: { $0.0 == period }) {
+                    byPeriod[at].1[field] = byPeriod[at].1[field] ?? cell
+                } else {
+                    byPeriod.append((period, [field: cell]))
+                }
+            }
+            rows += byPeriod.map { SummaryRow(row: row.index, rep: rep, period: $0.0, cells: $0.1) }
         }
         // Quotas or targets by period are no totals of the plan's.
         // The bare `Total` and `Pay` count only beside a figure named outright (`Jul Total` alone,

@@ -188,11 +188,11 @@ enum SummaryFindings {
                             + " is left out")
                 } else if let formula = cell.formula,
                     let short = shortRange(
-                        formula, own: own, dataRows: dataRows, context: context)
+                        formula, own: own, dataRows: dataRows, context: context, home: summary.name)
                 {
                     finding.causes = [.sumRange]
                     finding.repairedFormula = FormulaForensics.extendingRanges(
-                        in: formula, sheet: short.sheet, to: short.repaired)
+                        in: formula, sheet: short.formulaSheet, to: short.repaired)
                     words.append(
                         "its range covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
                     )
@@ -312,14 +312,19 @@ enum SummaryFindings {
     /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows
     /// it should span: the sheet's data rows when it starts at the top of them (a whole-column
     /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM). `own`:
-    /// the rows of the rep-period's commission lines, with their amounts.
+    /// the rows of the rep-period's commission lines, with their amounts. `home`: the sheet the
+    /// formula stands on, whose ranges it may name without a prefix (per-rep totals kept below the
+    /// deals, `RepTotalsBlock`); `formulaSheet` is nil for those.
     static func shortRange(
         _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
-        context: RowContext
-    ) -> (sheet: String, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
+        context: RowContext, home: String
+    ) -> (formulaSheet: String?, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
         let ownRows = own.map { context.place($0.row) }
         for (sheet, rows) in dataRows {
-            let spans = FormulaForensics.rowSpans(in: formula, sheet: sheet).filter { $0.count > 1 }
+            let named = FormulaForensics.rowSpans(in: formula, sheet: sheet)
+            let formulaSheet = sheet == home && named.isEmpty ? nil : sheet
+            let spans = (formulaSheet == nil ? FormulaForensics.rowSpans(in: formula, sheet: nil) : named)
+                .filter { $0.count > 1 }
             let mine = ownRows.filter { $0.sheet == sheet }.map(\.row)
             guard let first = spans.first, let low = mine.min(), let high = mine.max(),
                 mine.contains(where: { row in !spans.contains { $0.contains(row) } })
@@ -328,7 +333,7 @@ enum SummaryFindings {
                 first.lowerBound <= rows.lowerBound
                 ? first.lowerBound...max(first.upperBound, rows.upperBound)
                 : min(first.lowerBound, low)...max(first.upperBound, high)
-            return (sheet, first, repaired)
+            return (formulaSheet, first, repaired)
         }
         return nil
     }

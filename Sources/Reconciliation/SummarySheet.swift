@@ -197,8 +197,16 @@ struct SummarySheet {
         // Rows labelled as totals in the rep column (`Total`, `Ana Lima Total`), and their figure cells.
         var totalRows: [(row: Int, label: String)] = []
         var totalCells: [CellAddress: Cell] = [:]
-        try file.forEachRow(of: name) { row, _ in
-            guard row.index > mapping.headerRow else { return }
+        // A cell merged down over rows (a period over its reps) gives each of them its value; the
+        // merges come last in a sheet, so the rows are read first (a summary is small).
+        var sheetRows: [Row] = []
+        let merges = try file.forEachRow(of: name) { row, _ in
+            if row.index > mapping.headerRow { sheetRows.append(row) }
+        }
+        var merged = MergedValues(
+            merges, below: mapping.headerRow, paid: Set(SummaryField.figures.compactMap { mapping.columns[$0] }))
+        for sheetRow in sheetRows {
+            let row = merged?.fill(sheetRow) ?? sheetRow
             func cell(_ field: SummaryField) -> Cell? {
                 mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
             }
@@ -210,13 +218,13 @@ struct SummarySheet {
                 for field in SummaryField.figures {
                     if let found = cell(field) { totalCells[CellAddress(row: row.index, column: found.column)] = found }
                 }
-                return
+                continue
             }
-            guard let period = unwritten ?? cell(.period).flatMap({ SummaryPeriod($0.value) }) else { return }
+            guard let period = unwritten ?? cell(.period).flatMap({ SummaryPeriod($0.value) }) else { continue }
             let rep = cell(.rep).map { $0.value.plainText.trimmingCharacters(in: .whitespaces) } ?? ""
             var figures: [SummaryField: Cell] = [:]
             for field in SummaryField.figures { figures[field] = cell(field) }
-            guard !rep.isEmpty || figures.values.contains(where: { $0.value != .empty }) else { return }
+            guard !rep.isEmpty || figures.values.contains(where: { $0.value != .empty }) else { continue }
             read.append((row.index, rep.isEmpty ? nil : rep, period, figures))
         }
         // A rep written on the first row of its periods only, the rows below blank: a blank rep is

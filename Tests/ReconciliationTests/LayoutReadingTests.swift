@@ -24,9 +24,10 @@ import XLSX
         return folder
     }
 
-    /// A workbook of `sheets`: each a name and rows of cells.
+    /// A workbook of `sheets`: each a name and rows of cells; `merged`: each sheet's merged ranges.
     static func workbook(
-        _ sheets: [(String, [[WriteCell]])], in folder: URL, name: String = "manual.xlsx"
+        _ sheets: [(String, [[WriteCell]])], in folder: URL, name: String = "manual.xlsx",
+        merged: [String: [String]] = [:]
     ) throws -> String {
         let path = folder.appendingPathComponent(name).path
         let file = try AtomicOutputFile(path: path, inputs: [])
@@ -34,6 +35,7 @@ import XLSX
         for (name, rows) in sheets {
             try writer.beginSheet(name)
             for row in rows { try writer.writeRow(row) }
+            try writer.mergeCells((merged[name] ?? []).compactMap(CellRange.init))
             try writer.endSheet()
         }
         try writer.finish()

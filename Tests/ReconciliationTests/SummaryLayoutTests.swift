@@ -30,10 +30,13 @@ import XLSX
         )
     }
 
-    static func reconcile(_ sheets: [(String, [[WriteCell]])]) throws -> Reconciliation {
+    /// `merged`: each sheet's merged ranges.
+    static func reconcile(_ sheets: [(String, [[WriteCell]])], merged: [String: [String]] = [:]) throws
+        -> Reconciliation
+    {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook([deals()] + sheets, in: folder)
+        let path = try LayoutReadingTests.workbook([deals()] + sheets, in: folder, merged: merged)
         return try LayoutReadingTests.reconcile(path, in: folder)
     }
 

@@ -1,0 +1,248 @@
+import Commission
+import Foundation
+import Ingest
+import Spreadsheet
+
+/// Per-rep totals kept on a deals sheet itself, below its deals (a `Payout summary` block after a
+/// blank row or the sheet's total: a rep's name in the rep column and
+/// `=SUMIF(B$2:B$35,B40,F$2:F$35)` in the commission column, on each of a few rows): the period's
+/// per-rep totals, read as a summary sheet's are (plan-format.md §6 compares per-rep totals) and
+/// never as deal rows that could not be read.
+///
+/// A block is two rows or more in a row, each naming a different rep of the roster and holding a
+/// figure in the commission column, with no deal id, date or amount, standing at least two rows
+/// below the sheet's last deal; a row right above it with text in both columns (`Rep | Total
+/// payout`) is its header. Its period is the one the sheet's deals all fall in, else the one the
+/// sheet's name names, else the run's when it has one.
+enum RepTotalsBlock {
+    /// The blocks of `deals`' sheets, each a summary named as its sheet, their rows taken out of
+    /// the rows `deals` could not read (and out of its diagnostics).
+    static func take(from deals: inout DealsTable, roster: [RosterEntry], plan: Plan) -> [SummarySheet] {
+        guard !deals.skipped.isEmpty else { return [] }
+        let (lastDeal, periods) = dealRows(deals, plan: plan)
+        var blocks: [SummarySheet] = []
+        var taken: Set<Int> = []
+        for (ordinal, sheet) in deals.sheets.enumerated() {
+            guard let repColumn = sheet.mapping.columns[.rep], let figureColumn = sheet.mapping.columns[.commission]
+            else { continue }
+            let below = deals.skipped.filter {
+                DealsTable.sheetOrdinal($0.row) == ordinal && DealsTable.sheetRow($0.row) > lastDeal[ordinal] + 1
+            }
+            guard let rows = firstBlock(below, roster: roster) else { continue }
+            let name = deals.sheetName(ofRow: rows[0].row)
+            let period = Self.period(of: name, dealsIn: periods[ordinal])
+            let first = DealsTable.sheetRow(rows[0].row)
+            // A header right above the block (`Rep | Total payout`): text in both columns, no figure.
+            let header = below.first { skipped in
+                DealsTable.sheetRow(skipped.row) == first - 1 && skipped.dealID == nil && skipped.amount == nil
+                    && skipped.rep != nil && skipped.commission.map(isLabel) == true
+            }
+            let figure = header?.commission.flatMap { Self.figure(named: $0.value.plainText) } ?? .commission
+            let summaryRows = rows.map { skipped in
+                SummaryRow(
+                    row: DealsTable.sheetRow(skipped.row), rep: skipped.rep!, period: period,
+                    cells: [figure: skipped.commission!])
+            }
+            blocks.append(
+                SummarySheet(
+                    name: name, headerRow: header.map { DealsTable.sheetRow($0.row) } ?? first - 1,
+                    columns: [.rep: repColumn, figure: figureColumn], layout: .rows, rows: summaryRows,
+                    columnCells: [figure: summaryRows.map { ($0.row, $0.cells[figure]!) }]))
+            taken.formUnion(rows.map(\.row) + (header.map { [$0.row] } ?? []))
+        }
+        guard !taken.isEmpty else { return [] }
+        let takenCells = Set(
+            deals.skipped.filter { taken.contains($0.row) }.flatMap { skipped in
+                skipped.failures.compactMap { failure in
+                    failure.location.cell.map { "\(failure.location.sheet ?? "")!\($0)" }
+                }
+            })
+        deals.diagnostics.removeAll { diagnostic in
+            diagnostic.location.cell.map { takenCells.contains("\(diagnostic.location.sheet ?? "")!\($0)") } ?? false
+        }
+        deals.skipped.removeAll { taken.contains($0.row) }
+        deals.rowsRead -= taken.count
+        return blocks
+    }
+
+    /// Per deals sheet (by ordinal), its last deal row and the periods its deals fall in.
+    private static func dealRows(_ deals: DealsTable, plan: Plan) -> (lastDeal: [Int], periods: [Set<Period>]) {
+        var lastDeal = [Int](repeating: 0, count: deals.sheets.count)
+        var periods = [Set<Period>](repeating: [], count: deals.sheets.count)
+        for line in deals.lines {
+            let ordinal = DealsTable.sheetOrdinal(line.row)
+            guard lastDeal.indices.contains(ordinal) else { continue }
+            lastDeal[ordinal] = max(lastDeal[ordinal], DealsTable.sheetRow(line.row))
+            periods[ordinal].insert(
+                Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
+        }
+        return (lastDeal, periods)
+    }
+
+    /// A block's period: the one the sheet's deals all fall in, else the one its name names, else
+    /// the run's when it has one.
+    private static func period(of sheet: String, dealsIn periods: Set<Period>) -> SummaryPeriod {
+        if periods.count == 1, let only = periods.first { return .date(only.start) }
+        return PeriodLabel(sheet) != nil ? .label(sheet) : .unwritten
+    }
+
+    /// The figure a block's header names (`Total payout`, `Commission total`, `Payable`): nil for
+    /// a header naming none, or naming what is no pay (`Quota`, `Bookings`, a bare `Total`).
+    static func figure(named header: String) -> SummaryField? {
+        let words = Set(FoldedWords.of(header))
+        guard words.isDisjoint(with: ["quota", "target", "bookings", "booking", "amount", "acv", "revenue", "draw"])
+        else { return nil }
+        if !words.isDisjoint(with: ["payable", "payout", "payouts"]) { return .payable }
+        if words.contains("earned") { return .earned }
+        if !words.isDisjoint(with: ["commission", "commissions", "comm"]) { return .commission }
+        return nil
+    }
+
+    /// Per-rep totals beside the deals (right of their columns, `Salesperson | Commission total` on
+    /// the header's row) or above their header (`Rep | Commission` over a row per rep): a header
+    /// naming the rep (`SummaryField.rep`) and, in the next cell right of it, a figure
+    /// (`figure(named:)`), over two rows or more in a row, each a different rep of the roster with
+    /// a figure (a number or a formula). Read from the sheet's first rows, up to `reach` below the
+    /// header.
+    static func besideOrAbove(
+        in file: TableFile, deals: DealsTable, roster: [RosterEntry], plan: Plan, reach: Int = 200
+    ) throws -> [SummarySheet] {
+        let (_, periods) = dealRows(deals, plan: plan)
+        let repHeaders = Set(SummaryField.rep.synonyms.map(headerKey))
+        var blocks: [SummarySheet] = []
+        var read: Set<String> = []
+        for sheet in deals.sheets {
+            guard let name = sheet.name, read.insert(name).inserted else { continue }
+            // The columns of every table of deals on the sheet (tables side by side are parts of it).
+            let ordinals = deals.sheets.indices.filter { deals.sheets[$0].name == name }
+            let parts = ordinals.map { deals.sheets[$0] }
+            let tables = parts.map { part in
+                (
+                    header: part.mapping.headerRow,
+                    columns: part.mapping.columnSpan
+                        ?? (part.mapping.columns.values.min() ?? 1)...(part.mapping.columns.values.max() ?? 1)
+                )
+            }
+            let headerRow = tables.map(\.header).min() ?? 1
+            func inTables(_ row: Int, _ column: Int) -> Bool {
+                tables.contains { row >= $0.header && $0.columns.contains(column) }
+            }
+            let rows = try HeaderSearch.firstRows(of: name, in: file, count: headerRow + reach)
+            let dealPeriods = ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) }
+            let period = Self.period(of: name, dealsIn: dealPeriods)
+            for (index, row) in rows.enumerated() {
+                for repCell in row.cells where !inTables(row.index, repCell.column) {
+                    guard repHeaders.contains(headerKey(repCell.value.plainText)),
+                        let figureCell = row.cells.first(where: {
+                            $0.column > repCell.column
+                                && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty
+                        }),
+                        !inTables(row.index, figureCell.column),
+                        let field = Self.figure(named: figureCell.value.plainText)
+                    else { continue }
+                    var summaryRows: [SummaryRow] = []
+                    var reps: Set<String> = []
+                    for later in rows[(index + 1)...] {
+                        guard later.index == row.index + 1 + summaryRows.count,
+                            !inTables(later.index, repCell.column), !inTables(later.index, figureCell.column),
+                            let rep = later.cell(at: repCell.column)?.value.plainText
+                                .trimmingCharacters(in: .whitespaces),
+                            let entry = RepIdentity.identify(rep, roster: roster),
+                            reps.insert(entry.id.normalizedKey).inserted,
+                            let value = later.cell(at: figureCell.column),
+                            Decimal.fromCell(value.value).number != nil || value.formula != nil
+                        else { break }
+                        summaryRows.append(
+                            SummaryRow(row: later.index, rep: rep, period: period, cells: [field: value]))
+                    }
+                    guard summaryRows.count >= 2 else { continue }
+                    blocks.append(
+                        SummarySheet(
+                            name: name, headerRow: row.index,
+                            columns: [.rep: repCell.column, field: figureCell.column],
+                            layout: .rows, rows: summaryRows,
+                            columnCells: [field: summaryRows.map { ($0.row, $0.cells[field]!) }]))
+                }
+            }
+            if let rep = sheet.rep,
+                let box = statementBox(rows.filter { $0.index < headerRow }, rep: rep, period: period)
+            {
+                blocks.append(
+                    SummarySheet(
+                        name: name, headerRow: box.rows[0].row - 1, columns: box.columns, layout: .rows, rows: box.rows,
+                        columnCells: box.rows.reduce(into: [:]) { cells, row in
+                            for (field, cell) in row.cells { cells[field, default: []].append((row.row, cell)) }
+                        }))
+            }
+        }
+        return blocks
+    }
+
+    /// A statement's box above a rep's tab (`Commission | =SUM(E9:E15)`, `Draw | 2000`, `Payable |
+    /// …`, a label beside its figure on each row): the rep's figures for the period, one row each;
+    /// nil without two labels naming a figure of the summary (`PeriodFigureHeaders.figures`; a bare
+    /// `Total` or `Pay` names none) each with a figure right of it.
+    private static func statementBox(_ rows: [Row], rep: String, period: SummaryPeriod) -> (
+        rows: [SummaryRow], columns: [SummaryField: Int]
+    )? {
+        var found: [SummaryRow] = []
+        var columns: [SummaryField: Int] = [:]
+        for row in rows {
+            for label in row.cells {
+                let key = headerKey(label.value.plainText)
+                guard !["total", "pay"].contains(key), let field = PeriodFigureHeaders.figures[key],
+                    columns[field] == nil,
+                    let figure = row.cells.first(where: {
+                        $0.column > label.column && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty
+                    }),
+                    Decimal.fromCell(figure.value).number != nil || figure.formula != nil
+                else { continue }
+                columns[field] = figure.column
+                found.append(SummaryRow(row: row.index, rep: rep, period: period, cells: [field: figure]))
+                break
+            }
+        }
+        return found.count >= 2 ? (found, columns) : nil
+    }
+
+    /// Whether `cell` holds a header's text: text that reads as no number.
+    private static func isLabel(_ cell: Cell) -> Bool {
+        guard case .text(let text) = cell.value else { return false }
+        return !text.isEmpty && Decimal.fromCell(cell.value).number == nil
+    }
+
+    /// The first block among `rows` (rows of one sheet the reader skipped, in sheet order): two
+    /// rows or more in a row, each a different rep's total; nil when there is none.
+    private static func firstBlock(_ rows: [SkippedRow], roster: [RosterEntry]) -> [SkippedRow]? {
+        var run: [SkippedRow] = []
+        var reps: Set<String> = []
+        for skipped in rows {
+            let follows = run.last.map { DealsTable.sheetRow($0.row) + 1 == DealsTable.sheetRow(skipped.row) } ?? true
+            let rep = isRepTotal(skipped, roster: roster)
+            if let rep, follows, !reps.contains(rep) {
+                run.append(skipped)
+                reps.insert(rep)
+                continue
+            }
+            if run.count >= 2 { return run }
+            run = []
+            reps = []
+            if let rep {
+                run = [skipped]
+                reps = [rep]
+            }
+        }
+        return run.count >= 2 ? run : nil
+    }
+
+    /// The roster id of the rep whose total `skipped` holds: no deal id, date or amount, a rep of
+    /// the roster and a figure (a number, or a formula) in the commission column; nil otherwise.
+    private static func isRepTotal(_ skipped: SkippedRow, roster: [RosterEntry]) -> String? {
+        guard skipped.dealID == nil, skipped.amount == nil, skipped.cells.allSatisfy(\.text.isEmpty),
+            let rep = skipped.rep, let cell = skipped.commission,
+            Decimal.fromCell(cell.value).number != nil || cell.formula != nil,
+            let entry = RepIdentity.identify(rep, roster: roster)
+        else { return nil }
+        return entry.id.normalizedKey
+    }
+}
