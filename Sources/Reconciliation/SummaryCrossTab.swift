@@ -301,7 +301,7 @@ enum PeriodFigureHeaders {
             {
                 repRows.append(row)
             }
-        }
+        }.mergedRanges
         if let joined, !merges.isEmpty {
             (headers, named) = periodFigures(HeaderSearch.joined(joined.upper, joined.lower, merges: merges))
         }

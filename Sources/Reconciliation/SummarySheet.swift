@@ -202,7 +202,7 @@ struct SummarySheet {
         var sheetRows: [Row] = []
         let merges = try file.forEachRow(of: name) { row, _ in
             if row.index > mapping.headerRow { sheetRows.append(row) }
-        }
+        }.mergedRanges
         var merged = MergedValues(
             merges, below: mapping.headerRow, paid: Set(SummaryField.figures.compactMap { mapping.columns[$0] }))
         for sheetRow in sheetRows {
