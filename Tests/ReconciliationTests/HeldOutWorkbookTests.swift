@@ -1,0 +1,75 @@
+import Commission
+import Foundation
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// Layouts from held-out workbooks (tester 4): a split left out inside a cap's `MIN`, dashes for
+/// a zero commission, a stale amount, a calculated and a paid commission column, a column legend
+/// on an instructions sheet, and reps written `ID - Name`.
+@Suite struct HeldOutWorkbookTests {
+    /// Monthly, a flat rate per deal; `extra` adds plan keys (a cap, eligibility).
+    static func plan(rate: String = "6%", extra: String = "") -> String {
+        """
+        plan: Held-out tests
+        period: month
+        commission:
+          tiers:
+            metric: amount
+            basis: per_deal
+            mode: retroactive
+            table:
+              - { from: 0, rate: \(rate) }
+        \(extra)
+        reps:
+          - { id: E1041, name: Priya Nair }
+          - { id: E1042, name: Tomás Herrera }
+        """
+    }
+
+    static func reconcile(_ sheets: [(String, [[WriteCell]])], plan: String) throws -> Reconciliation {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook(sheets, in: folder)
+        return try Reconciler.reconcile(workbook: path, plan: PlanFile.parse(plan, file: "plan.yaml"), roster: [])
+    }
+
+    static func number(_ text: String) -> WriteCell { .number(Decimal(string: text)!) }
+
+    // MARK: A split left out inside a cap's MIN
+
+    /// Row `n`: `amount` at 6% with `split`, its commission `=MIN(ROUND(…),4000)` caching `paid`;
+    /// `splitInFormula` false leaves the split out of the formula.
+    static func cappedRow(_ n: Int, amount: String, split: String, paid: String, splitInFormula: Bool = true)
+        -> [WriteCell]
+    {
+        [
+            .text("D\(n)"), .text("Priya Nair"), LayoutReadingTests.date("2026-04-\(10 + n)"), number(amount),
+            number(split), number("0.06"),
+            CauseTests.formula(paid, "MIN(ROUND(D\(n)*\(splitInFormula ? "E\(n)*" : "")F\(n),2),4000)"),
+        ]
+    }
+
+    @Test func aSplitLeftOutInsideACapsMinIsTheSplitNotArithmetic() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Split %", "Rate", "Commission"].map {
+            .text($0)
+        }
+        let rows = [
+            header,
+            Self.cappedRow(2, amount: "20000", split: "1", paid: "1200"),
+            // 46,635.21 × 40% × 6% = 1,119.25; the sheet's 46,635.21 × 6% = 2,798.11, which is
+            // 1,119.25 ÷ 40% = 2,798.125 only to a cent and a half.
+            Self.cappedRow(3, amount: "46635.21", split: "0.4", paid: "2798.11", splitInFormula: false),
+            Self.cappedRow(4, amount: "30000", split: "1", paid: "1800"),
+            // 100,000 × 50% × 6% = 3,000.00; without the split 6,000.00, capped at 4,000.00.
+            Self.cappedRow(5, amount: "100000", split: "0.5", paid: "4000", splitInFormula: false),
+            Self.cappedRow(6, amount: "10000", split: "1", paid: "600"),
+        ]
+        let result = try Self.reconcile(
+            [("Commissions", rows)], plan: Self.plan(extra: "  cap:\n    per_deal: 4000"))
+        #expect(result.errors.map(\.cell) == [CellAddress("G5"), CellAddress("G3")])
+        for finding in result.errors { #expect(finding.cause == .splitNotApplied, "\(finding.explanation)") }
+    }
+}
