@@ -72,4 +72,32 @@ import XLSX
         #expect(result.errors.map(\.cell) == [CellAddress("G5"), CellAddress("G3")])
         for finding in result.errors { #expect(finding.cause == .splitNotApplied, "\(finding.explanation)") }
     }
+
+    // MARK: Dashes for a zero commission
+
+    @Test func aDashForACommissionThePlanDoesNotPayIsNoFinding() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Status", "Rate", "Commission"].map {
+            .text($0)
+        }
+        func row(_ n: Int, status: String, commission: WriteCell) -> [WriteCell] {
+            [
+                .text("D\(n)"), .text("Priya Nair"), LayoutReadingTests.date("2026-03-\(10 + n)"), .number(10000),
+                .text(status), Self.number("0.06"), commission,
+            ]
+        }
+        let rows = [
+            header,
+            row(2, status: "Closed Won", commission: CauseTests.formula("600", "ROUND(D2*F2,2)")),
+            row(3, status: "Closed Lost", commission: .text("-")),
+            row(4, status: "Closed Lost", commission: .text("—")),
+            row(5, status: "Closed Lost", commission: .text(" – ")),
+            row(6, status: "Closed Won", commission: .text("-")),
+        ]
+        let result = try Self.reconcile(
+            [("Deals", rows)], plan: Self.plan(extra: "eligible:\n  status: [Closed Won]"))
+        // The lost deals' dashes pay what the plan pays; the won deal's dash pays nothing.
+        let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
+        #expect(finding.cell == CellAddress("G6"))
+        #expect(finding.difference == -600)
+    }
 }
