@@ -100,4 +100,37 @@ import XLSX
         #expect(finding.cell == CellAddress("G6"))
         #expect(finding.difference == -600)
     }
+
+    // MARK: A stale amount
+
+    @Test func aStaleAmountIsTheRowsInputAndNoMoneyInTheHeadline() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "MRR", "ACV", "Rate", "Commission"].map {
+            .text($0)
+        }
+        // E2 caches 30,025.44 where =ROUND(D2*12,2) gives 33,025.44 (saved in manual mode); G2
+        // follows the cached ACV.
+        let rows = [
+            header,
+            [
+                .text("D1"), .text("Priya Nair"), LayoutReadingTests.date("2026-09-02"), Self.number("2752.12"),
+                CauseTests.formula("30025.44", "ROUND(D2*12,2)"), Self.number("0.05"),
+                CauseTests.formula("1501.27", "ROUND(E2*F2,2)"),
+            ],
+            [
+                .text("D2"), .text("Tomás Herrera"), LayoutReadingTests.date("2026-09-03"), Self.number("1000"),
+                CauseTests.formula("12000", "ROUND(D3*12,2)"), Self.number("0.05"),
+                CauseTests.formula("600", "ROUND(E3*F3,2)"),
+            ],
+        ]
+        let result = try Self.reconcile([("Sep", rows)], plan: Self.plan(rate: "5%"))
+        let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
+        #expect(finding.cell == CellAddress("E2"))
+        #expect(finding.cause == .staleValue)
+        #expect(finding.difference == -3000)
+        #expect(finding.dealID == "D1")
+        #expect(finding.rep == "E1041")
+        #expect(finding.period?.description == "2026-09")
+        #expect(!finding.isPay)
+        #expect(result.netOverpayment == 0)
+    }
 }
