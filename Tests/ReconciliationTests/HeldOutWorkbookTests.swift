@@ -133,4 +133,23 @@ import XLSX
         #expect(!finding.isPay)
         #expect(result.netOverpayment == 0)
     }
+
+    // MARK: A calculated and a paid commission
+
+    @Test func ofACalculatedAndAPaidCommissionThePaidOneIsChecked() throws {
+        let header: [WriteCell] = [
+            "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Calculated Commission", "Commission Paid",
+        ].map { .text($0) }
+        func row(_ n: Int, paid: String) -> [WriteCell] {
+            [
+                .text("D\(n)"), .text("Priya Nair"), LayoutReadingTests.date("2026-05-\(10 + n)"), .number(10000),
+                Self.number("0.06"), CauseTests.formula("600", "ROUND(D\(n)*E\(n),2)"), Self.number(paid),
+            ]
+        }
+        let result = try Self.reconcile(
+            [("May", [header, row(2, paid: "600"), row(3, paid: "1100"), row(4, paid: "600")])], plan: Self.plan())
+        let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
+        #expect(finding.cell == CellAddress("G3"))
+        #expect(finding.difference == 500)
+    }
 }
