@@ -152,4 +152,31 @@ import XLSX
         #expect(finding.cell == CellAddress("G3"))
         #expect(finding.difference == 500)
     }
+
+    // MARK: A column legend on an instructions sheet
+
+    @Test func aColumnLegendOnAnInstructionsSheetHoldsNoDeals() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+        let instructions: [[WriteCell]] = [
+            [.text("How to fill in the commission workbook")], [], [.text("Column legend:")], header,
+            [
+                "CRM opportunity number", "rep name as in the roster", "date the deal closed (yyyy-mm-dd)",
+                "booked ACV in USD", "from the plan tiers", "=Amount × Rate, rounded to cents",
+            ].map { .text($0) },
+            ["e.g. D-1000", "e.g. Priya Nair", "2026-02-14", "12,500.00", "6%", "750.00"].map { .text($0) },
+        ]
+        let deals: [[WriteCell]] =
+            [header]
+            + (2...4).map { n in
+                [
+                    .text("D\(n)"), .text(n == 3 ? "Tomás Herrera" : "Priya Nair"),
+                    LayoutReadingTests.date("2026-02-\(10 + n)"), .number(10000), Self.number("0.06"),
+                    CauseTests.formula("600", "ROUND(D\(n)*E\(n),2)"),
+                ]
+            }
+        let result = try Self.reconcile([("Instructions", instructions), ("Feb 2026", deals)], plan: Self.plan())
+        #expect(result.findings.isEmpty)
+        #expect(result.statement.lines.count == 3)
+        #expect(result.mappingNotes.contains { $0.contains("Instructions") && $0.contains("legend") })
+    }
 }
