@@ -179,4 +179,31 @@ import XLSX
         #expect(result.statement.lines.count == 3)
         #expect(result.mappingNotes.contains { $0.contains("Instructions") && $0.contains("legend") })
     }
+
+    // MARK: Reps written with their id and name
+
+    @Test func aRepWrittenAsIDAndNameIsTheRepBothName() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+        let written = [
+            "E1042 - Tomás Herrera", "Priya Nair – E1041", "E1041: Priya Nair", "Tomás Herrera (E1042)",
+            "E1041 - Tomás Herrera",
+        ]
+        let rows: [[WriteCell]] =
+            [header]
+            + written.enumerated().map { index, rep in
+                let n = index + 2
+                return [
+                    .text("D\(n)"), .text(rep), LayoutReadingTests.date("2026-02-\(10 + n)"), .number(10000),
+                    Self.number("0.06"), CauseTests.formula("600", "ROUND(D\(n)*E\(n),2)"),
+                ]
+            }
+        let result = try Self.reconcile([("Deals", rows)], plan: Self.plan())
+        // An id and a name of two reps name no one.
+        let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
+        #expect(finding.cell == CellAddress("F6"))
+        #expect(finding.cause == .wrongRep)
+        let reps = Dictionary(grouping: result.statement.lines.compactMap(\.dealID), by: { $0 })
+        #expect(reps.count == 4)
+        #expect(result.statement.lines.filter { $0.rep == "E1042" }.compactMap(\.dealID).sorted() == ["D2", "D5"])
+    }
 }
