@@ -115,7 +115,13 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         var matched: [Key: (column: Int, text: String)] = [:]
         for (key, columns) in claims {
             let longest = columns.map(\.length).max() ?? 0
-            let best = columns.filter { $0.length == longest }
+            var best = columns.filter { $0.length == longest }
+            // Of a commission's columns, the one it says was paid is what the sheet pays
+            // (`Commission Paid` beside `Calculated Commission`, the author's working).
+            if best.count > 1, owners.contains(key) {
+                let paid = best.filter { Self.terms($0.text).contains(where: PaidWords.all.contains) }
+                if paid.count == 1 { best = paid }
+            }
             if best.count == 1 { matched[key] = (best[0].column, best[0].text) }
         }
         return matched
@@ -144,4 +150,12 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         }
         return best
     }
+}
+
+/// Words saying a figure was paid, in the six languages and Dutch, accents folded.
+private enum PaidWords {
+    static let all: Set<String> = [
+        "paid", "pagado", "pagada", "pago", "pagos", "bezahlt", "ausgezahlt", "ausbezahlt", "paye", "payee", "verse",
+        "versee", "pagato", "pagata", "betaald", "uitbetaald",
+    ]
 }

@@ -48,6 +48,10 @@ public enum NumberStyle: Sendable, Hashable {
     /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
     /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be
     /// either (`2.000 €`, `1,500`: a cell alone does not tell thousands from decimals).
+    /// Whether `text` is a dash written for zero (`-`, `—`, `$ -`): a placeholder for nothing,
+    /// not a number stored as text (a total that skips it adds the same).
+    public static func isZeroDash(_ text: String) -> Bool { ValueReading.isZeroDash(text) }
+
     public static func money(inText text: String) -> Decimal? {
         if case .value(let number) = Decimal.parse(text.trimmedSpaces) { return number }
         guard tellsItsStyle(text) else { return nil }
@@ -145,12 +149,17 @@ enum ValueReading {
     /// small and full-width hyphen-minus.
     private static let minusSigns: Set<Unicode.Scalar> = ["\u{2212}", "\u{2012}", "\u{2013}", "\u{FE63}", "\u{FF0D}"]
 
+    /// Dashes written for zero, as an accounting format shows it (`-`, `—`, `$ -`).
+    private static let zeroDashes: Set<String> = ["-", "–", "—", "$ -", "$-", "- €", "-€"]
+
+    static func isZeroDash(_ text: String) -> Bool { zeroDashes.contains(text.trimmedSpaces) }
+
     static func parseMoney(_ raw: String, style: NumberStyle) throws(Failure) -> Decimal? {
         // Most exports write plain decimals: read those without any rewriting.
         if style == .decimalPoint, case .value(let number) = Decimal.parse(raw) { return number }
         var text = raw.trimmedSpaces
         if text.isEmpty { return nil }
-        if ["-", "–", "—", "$ -", "$-", "- €", "-€"].contains(text) { return 0 }
+        if zeroDashes.contains(text) { return 0 }
         // A minus sign pasted from a report or a PDF (`−4,000.00`, `‒12`, `–5`) is a minus.
         if text.unicodeScalars.contains(where: { Self.minusSigns.contains($0) }) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { Self.minusSigns.contains($0) ? "-" : $0 }))

@@ -81,6 +81,8 @@ extension DealsReader {
         // under it, that neither their name nor a title places: with any sheet read, the run stops
         // naming the first (`UnplacedSheet`).
         var unplaced: [(sheet: String, mapping: ColumnMapping<Field>, reason: String)] = []
+        // Sheets of instructions whose table is a column legend (`ColumnLegend`).
+        var legends: Set<String> = []
         for table in tables {
             let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
             guard inTables.isEmpty else {
@@ -95,6 +97,7 @@ extension DealsReader {
             }
             do {
                 let mapping = try header(Field.required)
+                if selection == nil, let table, ColumnLegend.describes(start, under: mapping) { legends.insert(table) }
                 // Tables of deals side by side on one header row: each its own part of the sheet.
                 found += ([mapping] + mapping.tablesBeside).map { (table, $0, nil, nil, nil) }
                 continue
@@ -154,6 +157,15 @@ extension DealsReader {
                 else { return false }
                 others.append(
                     (name, "open opportunities (a pipeline), no commission column; name it with --sheet to read it"))
+                return true
+            }
+        }
+        // A column legend holds no deals: beside a sheet that does, it is left out, and the deals
+        // are those of the first sheet that holds them (plan-format.md §7).
+        if found.contains(where: { !legends.contains($0.table ?? "") }) {
+            found.removeAll { sheet in
+                guard let name = sheet.table, legends.contains(name) else { return false }
+                others.append((name, "a column legend (the columns described under the header), no deals"))
                 return true
             }
         }

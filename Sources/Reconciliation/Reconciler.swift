@@ -38,6 +38,7 @@ public enum Reconciler {
         let (statement, amounts) = try EngineAmounts.calculate(
             run, rows: deals.lines, keepingLines: keepingStatementLines)
         var findings: [Finding] = []
+        var staleInputs: [String: StaleFindings.Input] = [:]
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
         var result = Reconciliation(findings: [], statement: statement, mappingNotes: [], sheetTotals: [:])
         // The rows are held by the context alone, let go at the end of this block: the precedent
@@ -81,8 +82,9 @@ public enum Reconciler {
                 + blockNotes + identities.notes + copiedSheetNotes
             result.skippedRows = deals.skipped.map { DealsTable.sheetRow($0.row) }
             if keepingLines { result.lines = deals.lines }
+            staleInputs = StaleFindings.inputs(formulas.staleCells, context: context)
         }
-        StaleFindings.add(formulas.staleCells, tolerance: plan.tolerance, to: &findings)
+        StaleFindings.add(formulas.staleCells, tolerance: plan.tolerance, inputs: staleInputs, to: &findings)
         FindingPrecedents.link(&findings, formulas: formulas.workbook)
         Finding.sortByCost(&findings)
         RateTableFindings.group(&findings)

@@ -34,7 +34,7 @@ enum RepIdentity {
                 candidates(text).lazy.compactMap { key -> RosterEntry? in
                     let reps = Set(byFolded[key, default: []].map(\.id))
                     return reps.count == 1 ? byFolded[key]!.first : nil
-                }.first ?? partialMatch(text, roster: roster)
+                }.first ?? partialMatch(text, roster: roster) ?? idAndName(text, roster: roster)
             memo[text] = found
             return found
         }
@@ -72,7 +72,34 @@ enum RepIdentity {
             let reps = roster.filter { keys(of: $0).contains(form) }
             if Set(reps.map(\.id)).count == 1 { return reps[0] }
         }
-        return partialMatch(text, roster: roster)
+        return partialMatch(text, roster: roster) ?? idAndName(text, roster: roster)
+    }
+
+    /// Separators between a rep's id and name written in one cell (`E1042 - Tomás Herrera`,
+    /// `E1042: Tomás Herrera`, `Tomás Herrera | E1042`).
+    static let idNameSeparators = [" - ", " – ", " — ", ": ", " | ", " / "]
+
+    /// The rep a cell names by id and name together, in either order (`E1042 - Tomás Herrera`,
+    /// `Tomás Herrera – E1042`, `E1042: Tomás Herrera`), as `Ana Lima (R-101)` is read: the one
+    /// rep whose id one part is and whom the other part names too. Nil when the parts name two
+    /// reps, or no part is an id.
+    static func idAndName(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
+        for separator in idNameSeparators {
+            guard let range = text.range(of: separator) else { continue }
+            let parts = [String(text[..<range.lowerBound]), String(text[range.upperBound...])]
+            for (id, name) in [(parts[0], parts[1]), (parts[1], parts[0])] {
+                let idKey = fold(id)
+                let byID = roster.filter { rep in
+                    let key = fold(rep.id)
+                    return idKey == key || idKey == key.filter { $0 != " " }
+                }
+                guard Set(byID.map(\.id)).count == 1, let named = identify(name, roster: roster),
+                    named.id == byID[0].id
+                else { continue }
+                return named
+            }
+        }
+        return nil
     }
 
     /// An `wrong_rep` finding at each unknown row's commission cell: it earns nothing.

@@ -43,6 +43,20 @@ struct RowCauses {
         return nil
     }
 
+    /// Whether `manual` is this line's commission worked out on the deal's full amount, its split
+    /// left out. At a single rate that is the amount at the rate (under the plan's per-deal cap,
+    /// which a sheet's `MIN(…)` applies): the plan's rounded figure divided by the split misses
+    /// it by more than the tolerance on a small split (1,119.25 ÷ 40% is 2,798.125 where the
+    /// sheet's amount × 6% is 2,798.11). Otherwise the plan's figure divided by the split.
+    func splitIgnored(giving manual: Decimal, expected: Decimal, rates: [Decimal]) -> Bool {
+        if rates.count == 1, !context.plan.overrides(line) {
+            var full = line.amount * rates[0]
+            if let cap = context.plan.commission.capPerDeal { full = Swift.min(full, cap) }
+            if context.matchesComputed(manual, full) { return true }
+        }
+        return context.matchesComputed(manual, expected / line.split)
+    }
+
     func explain(manual: Decimal?, isText: Bool, cell: ManualCells.Commission, expected: Decimal) -> (
         causes: [Cause], explanation: String
     ) {
@@ -63,7 +77,7 @@ struct RowCauses {
         }
         let credit = line.credit
         let rates = engine?.line?.rates ?? []
-        if line.split != 1, expected != 0, context.matchesComputed(manual, expected / line.split) {
+        if line.split != 1, expected != 0, splitIgnored(giving: manual, expected: expected, rates: rates) {
             causes.append(.splitNotApplied)
             words.append(
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")

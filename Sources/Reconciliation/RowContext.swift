@@ -63,6 +63,15 @@ struct RowContext {
     }
 }
 
+extension CellValue {
+    /// Whether the cell holds a dash written for zero (`-`, `—`): read as 0, and no number
+    /// stored as text, since a total that skips it adds the same.
+    var isZeroDash: Bool {
+        guard case .text(let text) = self else { return false }
+        return NumberStyle.isZeroDash(text)
+    }
+}
+
 extension Decimal {
     /// A cell's number at Excel's precision, or the money in a text cell (`1,234.50`,
     /// `1.234,56 €`, `$ (250.00)`); nil otherwise.

@@ -30,7 +30,8 @@ enum RowFindings {
                 continue
             }
             let expected = expectedCommission(line.row)
-            if !isText, value == expected { continue }
+            // A dash for a commission the plan does not pay is right: no total skips anything.
+            if value == expected, !isText || cell.value.isZeroDash { continue }
             inexact.append(index)
             let matches = context.matches(value, expected)
             if !matches { differing.insert(line.row) }
@@ -136,6 +137,7 @@ enum RowFindings {
                 context, line: row.line, reference: reference, column: column, cell: row.manual.bonus,
                 shown: row.manual.bonusShownText, expected: expected)
             let manual = finding.manual ?? 0
+            if manual == 0, expected == 0, row.copied == nil, row.manual.bonus?.isZeroDash == true { continue }
             if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {
                 guard manual != expected else { continue }
                 finding.causes = [.rounding]

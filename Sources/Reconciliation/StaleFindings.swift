@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Recalculation
 import Spreadsheet
@@ -5,11 +6,50 @@ import Spreadsheet
 /// `stale_value`: a formula whose cached value is not what it gives from the cells it reads
 /// (a workbook saved in manual calculation mode, or written by a tool that does not recalculate).
 enum StaleFindings {
+    /// A deal row's stale input cell: the row's deal, rep and period.
+    struct Input {
+        let dealID: String
+        let rep: String
+        let period: Period
+    }
+
+    /// The stale cells that are a deal row's input (its amount, split, rate, date…: a column the
+    /// deals are read from other than the commission and the bonus), by `sheet!cell`. Such a cell
+    /// is no money paid: its difference (an ACV's 3,000.00) is not the headline's, and the row is
+    /// priced on its cached value, as the sheet shows it (docs/layouts.md, "Formulas' values").
+    static func inputs(_ stale: [FormulaCensus.StaleCell], context: RowContext) -> [String: Input] {
+        guard !stale.isEmpty else { return [:] }
+        var byRow: [String: [FormulaCensus.StaleCell]] = [:]
+        for cell in stale { byRow["\(cell.sheet)!\(cell.cell.row)", default: []].append(cell) }
+        var result: [String: Input] = [:]
+        for line in context.deals.lines {
+            let (sheet, row) = context.place(line.row)
+            guard let cells = byRow["\(sheet)!\(row)"] else { continue }
+            let mapping = context.deals.mapping(ofRow: line.row)
+            var pay = Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 })
+            pay.formUnion(mapping.addedColumns[.bonus] ?? [])
+            let period =
+                context.engine[line.row]?.line?.period
+                ?? Period(
+                    containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
+            for cell in cells where !pay.contains(cell.cell.column) && mapping.columns.values.contains(cell.cell.column)
+            {
+                result["\(cell.sheet)!\(cell.cell)"] = Input(
+                    dealID: line.dealID, rep: context.engine[line.row]?.line?.rep ?? line.rep, period: period)
+            }
+        }
+        return result
+    }
+
     /// Adds `stale_value` to a finding already at a stale cell (its main cause, unless the finding
-    /// is within tolerance, `rounding`), and a finding of its own at each other stale cell. A
-    /// cached number within `tolerance` of what its formula gives is no finding: it pays the same
-    /// (a corrected total of unrounded lines beside the sum of its rounded rows).
-    static func add(_ stale: [FormulaCensus.StaleCell], tolerance: Decimal, to findings: inout [Finding]) {
+    /// is within tolerance, `rounding`), and a finding of its own at each other stale cell: one
+    /// of its row, and no money paid, for a row's input (`inputs`). A cached number within
+    /// `tolerance` of what its formula gives is no finding: it pays the same (a corrected total
+    /// of unrounded lines beside the sum of its rounded rows).
+    static func add(
+        _ stale: [FormulaCensus.StaleCell], tolerance: Decimal, inputs: [String: Input] = [:],
+        to findings: inout [Finding]
+    ) {
         var index: [String: Int] = [:]
         for (position, finding) in findings.enumerated() { index["\(finding.sheet)!\(finding.cell)"] = position }
         for cell in stale {
@@ -30,6 +70,17 @@ enum StaleFindings {
             switch cell.cached {
             case .number(let number): manual = number
             default: manualText = cell.cached.displayText
+            }
+            if let input = inputs["\(cell.sheet)!\(cell.cell)"] {
+                var finding = Finding(
+                    sheet: cell.sheet, cell: cell.cell, dealID: input.dealID, rep: input.rep, period: input.period,
+                    manual: manual, manualText: manualText, expected: evaluated, causes: [.staleValue],
+                    explanation: explanation
+                        + "; the row's input, not money paid: the row is priced on the cached value",
+                    isDerived: false)
+                finding.isInput = true
+                findings.append(finding)
+                continue
             }
             findings.append(
                 Finding(
