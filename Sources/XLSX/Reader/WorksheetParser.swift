@@ -117,6 +117,7 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    @inline(__always)
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
         guard isMain(name) else { return }
         let element = Self.element(name)
@@ -145,6 +146,7 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    @inline(__always)
     func endElement(_ name: XMLName) throws {
         guard inSheetData, isMain(name) else { return }
         switch Self.element(name) {
@@ -163,6 +165,7 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    @inline(__always)
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         switch capture {
         case .none: return
@@ -268,6 +271,7 @@ final class WorksheetParser: XMLEventHandler {
         capture = .none
     }
 
+    @inline(__always)
     private static func cellType(_ t: UnsafeBufferPointer<UInt8>?) -> RawCell.Kind {
         guard let t, let first = t.first else { return .number }
         switch (first, t.count) {
@@ -396,9 +400,10 @@ func parseCellReference(_ bytes: UnsafeBufferPointer<UInt8>) -> (row: Int, colum
 }
 
 extension WorksheetParser: XMLDirectEventHandler {
-    /// libxml2 calls the parser's methods from callbacks of its own: a 100k-row sheet has five
-    /// million events, and the generic path's closures and protocol dispatch cost about thirty
-    /// instructions each, on the thread that sets the read's pace.
+    /// libxml2 calls the parser's methods from callbacks of its own, into which they are inlined:
+    /// a 100k-row sheet has five million events, and the generic path's closures, protocol
+    /// dispatch and call frames cost about thirty instructions each, on the thread that sets the
+    /// read's pace.
     static var directCallbacks: XMLDirectCallbacks {
         XMLDirectCallbacks(
             startElement: { user, local, _, uri, _, _, attributeCount, _, attributes in
