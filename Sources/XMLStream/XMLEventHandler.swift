@@ -18,6 +18,13 @@ public struct XMLName {
     /// document an equal pointer means an equal URI: a cheap identity check for hot loops.
     public let uri: UnsafePointer<UInt8>?
 
+    /// A name as libxml2 hands it over (to a direct handler's callback, `XMLDirectEventHandler`).
+    @inlinable @inline(__always)
+    public init(local: UnsafePointer<UInt8>, uri: UnsafePointer<UInt8>?) {
+        self.local = local
+        self.uri = uri
+    }
+
     /// Whether the local name is exactly `name` (compared as bytes, no allocation). Inlinable,
     /// so that a handler's chain of these compares unrolled bytes instead of making calls.
     @inlinable @inline(__always)
@@ -33,6 +40,13 @@ public struct XMLName {
 public struct XMLAttributes {
     @usableFromInline let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
+
+    /// Attributes as libxml2 hands them over (to a direct handler's callback, `XMLDirectEventHandler`).
+    @inlinable @inline(__always)
+    public init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+        self.base = base
+        self.count = count
+    }
 
     /// The raw value of the attribute whose local name is `name`, in any namespace.
     @inlinable @inline(__always)

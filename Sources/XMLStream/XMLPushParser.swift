@@ -74,7 +74,7 @@ public final class XMLPushParser {
         try withoutActuallyEscaping(next) { next in
             let input = PulledInput(next: next, scans: scans)
             CLibXML2_silenceThread()
-            var sax = ParseState.saxHandler()
+            var sax = ParseState.saxHandler(for: state.handler)
             let user = Unmanaged.passUnretained(state).toOpaque()
             let source = Unmanaged.passUnretained(input).toOpaque()
             guard
@@ -106,7 +106,7 @@ public final class XMLPushParser {
 
     private func start(with bytes: UnsafePointer<CChar>, count: Int32) throws {
         CLibXML2_silenceThread()
-        var sax = ParseState.saxHandler()
+        var sax = ParseState.saxHandler(for: state.handler)
         let user = Unmanaged.passUnretained(state).toOpaque()
         guard let created = xmlCreatePushParserCtxt(&sax, user, bytes, count, documentName) else {
             throw XMLStreamError.malformed(line: 1, column: 1, message: "libxml2 could not start a parser")
@@ -137,21 +137,27 @@ public final class XMLPushParser {
 }
 
 /// The parse's mutable state, reached from libxml2's C callbacks through the user-data pointer.
+@usableFromInline
 final class ParseState {
     /// A strong `let`: the callbacks borrow it from the state they hold unretained, with no
     /// reference counting per element (an `unowned(unsafe)` reference was retained around each
     /// call, two million times on a 100k-row sheet).
-    let handler: any XMLEventHandler
+    @usableFromInline let handler: any XMLEventHandler
+    /// `handler`'s object, unretained, for `XMLDirect.with` (a reference cast from `handler`
+    /// would be retained and released around every callback).
+    @usableFromInline let handlerObject: UnsafeMutableRawPointer
     // The parser runs on one thread and never re-enters, so the run-time exclusivity checks on
     // its state (about a tenth of reading time) are switched off per property: a compiler flag
     // would do it too, but SwiftPM refuses unsafe flags in a package others depend on.
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
-    @exclusivity(unchecked) var failure: (any Error)?
+    @usableFromInline @exclusivity(unchecked) var failure: (any Error)?
 
     init(handler: any XMLEventHandler) {
         self.handler = handler
+        handlerObject = Unmanaged.passUnretained(handler as AnyObject).toOpaque()
     }
 
+    @usableFromInline
     func fail(_ error: any Error) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
@@ -168,7 +174,9 @@ final class ParseState {
         Unmanaged<ParseState>.fromOpaque(user!)._withUnsafeGuaranteedRef(body)
     }
 
-    static func saxHandler() -> xmlSAXHandler {
+    /// libxml2's callbacks for `handler`: its own for elements and text if it is an
+    /// `XMLDirectEventHandler`, else closures that call it through the protocol.
+    static func saxHandler(for handler: any XMLEventHandler) -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { user, local, _, uri, _, _, attributeCount, _, attributes in
@@ -194,6 +202,12 @@ final class ParseState {
                     state.fail(error)
                 }
             }
+        }
+        if let direct = handler as? any XMLDirectEventHandler {
+            let callbacks = type(of: direct).directCallbacks
+            sax.startElementNs = callbacks.startElement
+            sax.endElementNs = callbacks.endElement
+            sax.characters = callbacks.characters
         }
         sax.cdataBlock = sax.characters
         // Any DTD is refused at once, before a single entity can be declared or expanded.

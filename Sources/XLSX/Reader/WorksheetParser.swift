@@ -100,6 +100,9 @@ final class WorksheetParser: XMLEventHandler {
     @inline(__always)
     private static func element(_ name: XMLName) -> Element {
         let local = name.local
+        // Every cell has a `c` and most a `v`: tested first, before the table of first bytes.
+        if local[0] == UInt8(ascii: "c") && local[1] == 0 { return .cell }
+        if local[0] == UInt8(ascii: "v") && local[1] == 0 { return .value }
         let single = local[0] != 0 && local[1] == 0
         switch local[0] {
         case UInt8(ascii: "c"): return single ? .cell : .other
@@ -114,6 +117,7 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    @inline(__always)
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
         guard isMain(name) else { return }
         let element = Self.element(name)
@@ -142,6 +146,7 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    @inline(__always)
     func endElement(_ name: XMLName) throws {
         guard inSheetData, isMain(name) else { return }
         switch Self.element(name) {
@@ -160,6 +165,7 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    @inline(__always)
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         switch capture {
         case .none: return
@@ -265,6 +271,7 @@ final class WorksheetParser: XMLEventHandler {
         capture = .none
     }
 
+    @inline(__always)
     private static func cellType(_ t: UnsafeBufferPointer<UInt8>?) -> RawCell.Kind {
         guard let t, let first = t.first else { return .number }
         switch (first, t.count) {
@@ -390,4 +397,34 @@ func parseCellReference(_ bytes: UnsafeBufferPointer<UInt8>) -> (row: Int, colum
     }
     guard p == end, p != digitsStart, row >= 1 else { return nil }
     return (row, column)
+}
+
+extension WorksheetParser: XMLDirectEventHandler {
+    /// libxml2 calls the parser's methods from callbacks of its own, into which they are inlined:
+    /// a 100k-row sheet has five million events, and the generic path's closures, protocol
+    /// dispatch and call frames cost about thirty instructions each, on the thread that sets the
+    /// read's pace.
+    static var directCallbacks: XMLDirectCallbacks {
+        XMLDirectCallbacks(
+            startElement: { user, local, _, uri, _, _, attributeCount, _, attributes in
+                XMLDirect.with(user, WorksheetParser.self) { parser in
+                    guard let local else { return }
+                    try parser.startElement(
+                        XMLName(local: local, uri: uri),
+                        attributes: XMLAttributes(base: attributes, count: Int(attributeCount)))
+                }
+            },
+            endElement: { user, local, _, uri in
+                XMLDirect.with(user, WorksheetParser.self) { parser in
+                    guard let local else { return }
+                    try parser.endElement(XMLName(local: local, uri: uri))
+                }
+            },
+            characters: { user, text, length in
+                XMLDirect.with(user, WorksheetParser.self) { parser in
+                    guard let text else { return }
+                    parser.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+                }
+            })
+    }
 }
