@@ -10,9 +10,12 @@ extension RepCalculation {
         let needsQuota =
             rules.gate != nil || plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
         if needsQuota && attainment == nil && !ledger.entries.isEmpty {
+            let need = "which the plan's gate or attainment bonus needs"
             throw EngineError(
                 rows: ledger.entries.compactMap(\.line.row),
-                "rep \(rep.id) has no quota for \(ledger.period), which the plan's gate or attainment bonus needs")
+                ledger.quota == nil
+                    ? "rep \(rep.id) has no quota for \(ledger.period), \(need)"
+                    : zeroQuotaWords(period: ledger.period, year: false, need: need))
         }
         if let gate = rules.gate, let attainment, attainment < gate {
             ledger.gated = true
