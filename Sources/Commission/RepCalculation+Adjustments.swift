@@ -10,9 +10,12 @@ extension RepCalculation {
         let needsQuota =
             rules.gate != nil || plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
         if needsQuota && attainment == nil && !ledger.entries.isEmpty {
+            let need = "which the plan's gate or attainment bonus needs"
             throw EngineError(
                 rows: ledger.entries.compactMap(\.line.row),
-                "rep \(rep.id) has no quota for \(ledger.period), which the plan's gate or attainment bonus needs")
+                ledger.quota == nil
+                    ? "rep \(rep.id) has no quota for \(ledger.period), \(need)"
+                    : zeroQuotaWords(period: ledger.period, year: false, need: need))
         }
         if let gate = rules.gate, let attainment, attainment < gate {
             ledger.gated = true
@@ -86,15 +89,21 @@ extension RepCalculation {
         let bonuses = ledger.entries.indices.filter {
             ledger.entries[$0].line.kind == .bonus && ledger.entries[$0].countsTowardCap
         }
+        // The line that takes the running total past the cap is cut to the remainder, and every
+        // later one becomes 0, a credit note's or a falling true-up's negative line too (plan-format.md
+        // 3.8); a negative line before it lowers the running total.
         var running: Decimal = 0
+        var crossed = false
         for i in commission + bonuses {
             let amount = ledger.entries[i].line.amount
-            let positive = Decimal.less(0, amount)
-            if positive && !Decimal.less(running, cap) {
+            if crossed || (Decimal.less(0, amount) && !Decimal.less(running, cap)) {
+                crossed = true
+                guard amount != 0 else { continue }
                 ledger.entries[i].line.amount = 0
                 ledger.entries[i].line.flags.insert(.capped)
                 if run.explains { ledger.entries[i].line.explanation += " — per-period cap reached: 0" }
-            } else if positive && Decimal.less(cap, Decimal.sum(running, amount)) {
+            } else if Decimal.less(cap, Decimal.sum(running, amount)) {
+                crossed = true
                 let remainder = Decimal.difference(cap, running)
                 ledger.entries[i].line.amount = remainder
                 ledger.entries[i].line.flags.insert(.capped)

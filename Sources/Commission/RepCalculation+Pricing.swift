@@ -32,6 +32,14 @@ extension RepCalculation {
                     "rep \(rep.id) has no quota for \(period), and the tiers are set on attainment; give the rep a quota in the roster or a Quota column"
                 )
             }
+            // A quota of 0 (the roster's, or one prorated to 0: a deal dated before the rep's
+            // start) gives no attainment either, so no band can be chosen (plan-format.md 3.4).
+            if table.metric == .attainment && bandQuota == 0 && !own.isEmpty {
+                throw EngineError(
+                    rows: own.map { run.lines[$0].row },
+                    zeroQuotaWords(
+                        period: period, year: table.basis == .ytd, need: "and the tiers are set on attainment"))
+            }
             let bands = PricedBands(table, quota: bandQuota)
             var cumulative = table.basis == .ytd ? yearCredit : 0
             let periodEnd = Decimal.sum(cumulative, ledger.credit)

@@ -24,9 +24,12 @@ package struct StatusRule {
 
 extension Plan {
     /// The period a clawed-back line's reversal falls in: its cancel date's, when it has one on or
-    /// after the close date.
+    /// after the close date and within the window. A cancellation past the window is clawed back
+    /// nowhere, so its period is no clawback period (plan-format.md §7, draw periods).
     package func clawbackPeriod(of line: CreditLine) -> Period? {
-        guard let cancel = line.cancelDate, cancel >= line.date else { return nil }
+        guard let cancel = line.cancelDate, cancel >= line.date, let window = clawback?.windowDays,
+            line.date.days(to: cancel) <= window
+        else { return nil }
         return Period(containing: cancel, kind: period, fiscalYearStart: fiscalYearStart)
     }
 }

@@ -54,6 +54,9 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// The field a row may write twice, by name and by id (the rep: `Rep` beside `Rep ID`, as a CRM
     /// export keeps both): the column naming it is read, the id's left alone.
     var writtenByNameAndID: Key?
+    /// The header keys of the names the contract gives each field (`Field.contractSynonyms`):
+    /// of several columns that could be a field, the one alone named so is it.
+    var contract: [Key: Set<String>] = [:]
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -96,6 +99,10 @@ extension Field {
         words.figures = (.rate, .commission, .amount)
         words.additive = .bonus
         words.writtenByNameAndID = .rep
+        words.contract = Dictionary(
+            uniqueKeysWithValues: Field.allCases.map { field in
+                (field, Set((field.contractSynonyms + [field.rawValue]).map(headerKey)))
+            })
         return words
     }()
 }
@@ -291,6 +298,19 @@ enum ColumnMatcher {
                 taken.insert(match.column)
             }
         }
+        // Several columns could be a field, and one alone is named by the contract's synonyms
+        // (plan-format.md §7, the floor: `Rep` beside `Rep Name`, `Close Date` beside `Won Date`):
+        // that one; the others name the field only by words trueup adds. Two the contract names
+        // stay ambiguous.
+        for entry in ambiguous {
+            let contract = words.contract[entry.key] ?? []
+            let named = entry.matches.filter { contract.contains($0.key) && !taken.contains($0.column) }
+            guard named.count == 1 else { continue }
+            columns[entry.key] = named[0].column
+            names[entry.key] = named[0].text
+            taken.insert(named[0].column)
+        }
+        ambiguous.removeAll { columns[$0.key] != nil }
         let isHeaderRow = required.allSatisfy { key in columns[key] != nil || ambiguous.contains { $0.key == key } }
         guard isHeaderRow else { return nil }
         if let (key, matches) = ambiguous.first {

@@ -405,7 +405,8 @@ public enum DealsReader {
             styles.toldNumbers.formUnion(unshown)
         } else {
             // Money is written with two decimals or none: a money column whose every separator is
-            // one dot before three digits (`37.800`, `1.250`) groups thousands with it.
+            // one dot before three digits (`37.800`, `1.250`) groups thousands with it, unless it
+            // writes a whole value of four digits or more without one (`50000` beside `812.375`).
             for field in unshown where [.amount, .quota, .commission, .bonus].contains(field) {
                 guard let column = mapping.columns[field] else { continue }
                 let texts = rows.compactMap { row -> String? in
@@ -413,7 +414,9 @@ public enum DealsReader {
                     return nil
                 }
                 let separated = texts.filter { $0.contains(".") || $0.contains(",") }
-                if !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot) {
+                if !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot),
+                    !texts.contains(where: NumberStyle.writesThousandsUngrouped)
+                {
                     numbers[field] = .decimalComma
                     styles.toldNumbers.insert(field)
                 }

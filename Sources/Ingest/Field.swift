@@ -31,6 +31,27 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// same in other languages from `HeaderSynonyms`).
     public var synonyms: [String] { english + HeaderSynonyms.other(rawValue) }
 
+    /// The headers plan-format.md §7 lists for this field (the floor every reader accepts), and
+    /// its own name: where several columns could be the field, the one named so wins over those
+    /// named only by the words trueup adds (`Rep` beside `Rep Name`, `Amount` beside `Value`).
+    public var contractSynonyms: [String] {
+        switch self {
+        case .dealID: ["Deal ID", "Deal", "Opportunity ID", "Opportunity", "ID"]
+        case .rep: ["Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE"]
+        case .date: ["Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Deal Date"]
+        case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue"]
+        case .split: ["Split", "Split %", "Share", "Credit %"]
+        case .product: ["Product", "Product Line", "SKU"]
+        case .type: ["Type", "Deal Type"]
+        case .status: ["Status", "Stage"]
+        case .cancelDate: ["Cancel Date", "Cancelled", "Cancellation Date", "Refund Date"]
+        case .rate: ["Rate", "Commission Rate", "Comm %"]
+        case .commission: ["Commission", "Commission Earned", "Commission Amount", "Payout", "Comm"]
+        case .bonus: ["Bonus", "SPIFF"]
+        case .quota: ["Quota", "Target"]
+        }
+    }
+
     /// The fields a header may name among other words (`Booking Amount`, `Commission ($)`,
     /// `Invoice Date`; `LooseHeaders`), with names they go by only there: too wide to be synonyms
     /// (a sheet may hold an `Order` column beside its `Deal ID`).

@@ -38,10 +38,19 @@ public enum NumberStyle: Sendable, Hashable {
 
     /// Whether `text`'s one separator is a dot before three digits and a group of one to three
     /// digits (`37.800`, `1.250 €`): thousands grouped with a dot, or a number with three decimals.
+    /// A leading `0.` (`0.125`) groups nothing: it is a number with three decimals.
     static func groupsThousandsWithADot(_ text: String) -> Bool {
         let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         return !body.contains(",") && parts.count == 2 && (1...3).contains(parts[0].count) && parts[1].count == 3
+            && parts[0].first != "0"
+    }
+
+    /// Whether `text` writes a whole number of four digits or more without a separator (`50000`,
+    /// `-1200 €`): its column does not group thousands.
+    static func writesThousandsUngrouped(_ text: String) -> Bool {
+        let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
+        return body.count >= 4 && !body.contains(".") && !body.contains(",")
     }
 
     /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,

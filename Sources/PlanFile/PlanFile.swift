@@ -61,8 +61,16 @@ public enum PlanFile {
             let key = duplicates.first ?? ""
             let (line, column) = repeatedKey(key, in: text, after: context.mark)
             return PlanError(file: file, line: line, column: column, message: "duplicate key '\(key)'")
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // An unclosed `{` or `[` is noticed on the line after it (libyaml marks where it gave
+            // up); the line at fault is the one the flow mapping or sequence opens on.
+            if let context, context.text.hasPrefix("while parsing a flow") {
+                let what = context.text.dropFirst("while parsing a ".count)
+                return PlanError(
+                    file: file, line: context.mark.line, column: context.mark.column,
+                    message: "not valid YAML: \(problem) in the \(what) that opens here")
+            }
             return PlanError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case .reader(let problem, let offset, let value, _):
             // libyaml's reader reports a byte offset (a control character, bytes that are not UTF-8).

@@ -121,7 +121,20 @@ import Testing
     }
 
     @Test func invalidYAMLIsLocated() {
-        #expect(Self.error("plan: [unclosed\n") == "plan.yaml:2:1: not valid YAML: did not find expected ',' or ']'")
+        #expect(
+            Self.error("plan: [unclosed\n")
+                == "plan.yaml:1:7: not valid YAML: did not find expected ',' or ']' in the flow sequence that opens here"
+        )
+    }
+
+    /// A flow mapping left open (`{ from: 50%, rate: 8%` without its `}`) is reported on its own
+    /// line, not on the next one, where the parser gave up.
+    @Test func anUnclosedFlowMappingIsReportedOnItsLine() {
+        let text = Self.base.replacingOccurrences(of: "rate: 5% }", with: "rate: 5%")
+        #expect(
+            Self.error(text)
+                == "plan.yaml:10:9: not valid YAML: did not find expected ',' or '}' in the flow mapping that opens here"
+        )
     }
 
     @Test func moneyIsReadAsDecimalText() throws {

@@ -212,7 +212,7 @@ import Testing
     }
 
     /// A rep written by name and by id (`Rep` beside `Rep ID`, as a CRM export keeps them) is read
-    /// by name; two names stay ambiguous.
+    /// by name; two names the contract gives the rep stay ambiguous.
     @Test func theRepIsReadByNameBesideItsID() throws {
         let table = try Self.read(
             ["Deal ID", "Rep", "Close Date", "Rep ID", "Amount", "Commission"],
@@ -221,10 +221,53 @@ import Testing
         #expect(table.lines.first?.rep == "Ana Lima")
         #expect {
             _ = try Self.read(
-                ["Deal ID", "Rep", "Close Date", "Rep Name", "Amount", "Commission"],
+                ["Deal ID", "Rep", "Close Date", "Sales Rep", "Amount", "Commission"],
                 ["D-1", "Ana Lima", "2026-07-03", "Ana Lima", "1000", "50.00"])
         } throws: { error in
             "\(error)".contains("several columns could be 'rep'")
+        }
+    }
+
+    /// Of two columns that could be a field, the one a synonym of plan-format.md §7 names is it
+    /// when the other is named only by a synonym trueup adds (`Rep` beside `Rep Name`, `Amount`
+    /// beside `Value`): a sheet the contract maps is never refused for trueup's extra words.
+    @Test func theContractsSynonymWinsOverAnExtraOne() throws {
+        let table = try Self.read(
+            ["Deal ID", "Rep", "Rep Name", "Close Date", "Amount", "Value"],
+            ["D-1", "R1", "Ana Lima", "2026-01-10", "1000", "999"])
+        #expect(Self.headers(table)["rep"] == "Rep")
+        #expect(Self.headers(table)["amount"] == "Amount")
+        #expect(table.lines.first?.rep == "R1")
+        // Every field: an extra synonym, then the contract's name for the same field.
+        let sheets: [(field: String, contract: String, header: [String], values: [String])] = [
+            (
+                "deal_id", "Deal ID", ["Deal Number", "Deal ID", "Rep", "Close Date", "Amount"],
+                ["N-9", "D-1", "R1", "2026-01-10", "1000"]
+            ),
+            (
+                "rep", "Owner", ["Deal ID", "Seller", "Owner", "Close Date", "Amount"],
+                ["D-1", "Bo Chen", "R1", "2026-01-10", "1000"]
+            ),
+            (
+                "date", "Close Date", ["Deal ID", "Rep", "Closed", "Close Date", "Amount"],
+                ["D-1", "R1", "Y", "2026-01-10", "1000"]
+            ),
+            (
+                "date", "Close Date", ["Deal ID", "Rep", "Won Date", "Close Date", "Amount"],
+                ["D-1", "R1", "2026-01-11", "2026-01-10", "1000"]
+            ),
+            (
+                "amount", "Amount", ["Deal ID", "Rep", "Close Date", "Bookings", "Amount"],
+                ["D-1", "R1", "2026-01-10", "7", "1000"]
+            ),
+            (
+                "status", "Status", ["Deal ID", "Rep", "Close Date", "Amount", "Deal Status", "Status"],
+                ["D-1", "R1", "2026-01-10", "1000", "Open", "Won"]
+            ),
+        ]
+        for sheet in sheets {
+            let mapped = try Self.read(sheet.header, sheet.values)
+            #expect(Self.headers(mapped)[sheet.field] == sheet.contract, "\(sheet.header)")
         }
     }
 
