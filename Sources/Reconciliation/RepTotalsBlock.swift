@@ -86,16 +86,36 @@ enum RepTotalsBlock {
         return PeriodLabel(sheet) != nil ? .label(sheet) : .unwritten
     }
 
-    /// The figure a block's header names (`Total payout`, `Commission total`, `Payable`): nil for
-    /// a header naming none, or naming what is no pay (`Quota`, `Bookings`, a bare `Total`).
+    /// The figure a block's header names: a summary figure's own header in any language the
+    /// synonyms hold (`Payable`, `Provision`, `Comisión`), or, among other words (`Total payout`,
+    /// `Commission total`, `Provision gesamt`), a one-word name of the payable, the earned or the
+    /// commission, in that order. Nil for a header naming none, a bare `Total`, or a header naming
+    /// what is no pay: a deal's amount, a quota or a draw (`Bookings`, `Cuota`, `Vorschuss`).
     static func figure(named header: String) -> SummaryField? {
         let words = Set(FoldedWords.of(header))
-        guard words.isDisjoint(with: ["quota", "target", "bookings", "booking", "amount", "acv", "revenue", "draw"])
-        else { return nil }
-        if !words.isDisjoint(with: ["payable", "payout", "payouts"]) { return .payable }
-        if words.contains("earned") { return .earned }
-        if !words.isDisjoint(with: ["commission", "commissions", "comm"]) { return .commission }
-        return nil
+        guard words.isDisjoint(with: HeaderWords.noPay) else { return nil }
+        let key = headerKey(header)
+        if !PeriodFigureHeaders.bareFigures.contains(key), let field = PeriodFigureHeaders.figures[key] {
+            return field
+        }
+        return HeaderWords.payFigures.first { !words.isDisjoint(with: $0.words) }?.field
+    }
+
+    /// The words headers of per-rep totals are told by, from the synonyms (every language).
+    private enum HeaderWords {
+        /// The folded one-word names among `synonyms`, bare figures left out.
+        static func oneWord(_ synonyms: [String]) -> Set<String> {
+            Set(synonyms.map(FoldedWords.of).filter { $0.count == 1 }.map { $0[0] })
+                .subtracting(PeriodFigureHeaders.bareFigures)
+        }
+        /// What a header naming no pay says: a deal's amount, a quota, a draw.
+        static let noPay = oneWord(Field.amount.synonyms + Field.quota.synonyms + SummaryField.draw.synonyms)
+        /// The pay figures, in the order a header naming several is read by.
+        static let payFigures: [(field: SummaryField, words: Set<String>)] = [
+            (.payable, oneWord(SummaryField.payable.synonyms).union(["payouts"])),
+            (.earned, oneWord(SummaryField.earned.synonyms)),
+            (.commission, oneWord(SummaryField.commission.synonyms + Field.commission.synonyms)),
+        ]
     }
 
     /// Per-rep totals beside the deals (right of their columns, `Salesperson | Commission total` on
@@ -190,7 +210,7 @@ enum RepTotalsBlock {
         for row in rows {
             for label in row.cells {
                 let key = headerKey(label.value.plainText)
-                guard !["total", "pay"].contains(key), let field = PeriodFigureHeaders.figures[key],
+                guard !PeriodFigureHeaders.bareFigures.contains(key), let field = PeriodFigureHeaders.figures[key],
                     columns[field] == nil,
                     let figure = row.cells.first(where: {
                         $0.column > label.column && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty

@@ -201,7 +201,7 @@ enum SummaryCrossTab {
         let text = headerKey(texts.joined(separator: " "))
         let named = candidates.filter { field in
             field.synonyms.contains { synonym in
-                !["total", "pay"].contains(headerKey(synonym)) && text.contains(headerKey(synonym))
+                !PeriodFigureHeaders.bareFigures.contains(headerKey(synonym)) && text.contains(headerKey(synonym))
             }
         }
         let beyondCommission = named.filter { $0 != .commission }
@@ -238,6 +238,9 @@ enum PeriodFigureHeaders {
         return found.compactMapValues { $0 }
     }()
 
+    /// Figure headers that alone name no figure of their own (a bare `Total`, `Pay`), by key.
+    static let bareFigures: Set<String> = ["total", "pay"]
+
     /// The period and figure a header names, one beside the other in either order; nil when it
     /// names no period, no figure, only a year (`Commission 2026`), or could be split two ways.
     static func split(_ header: String) -> (period: String, field: SummaryField, bare: Bool)? {
@@ -250,7 +253,7 @@ enum PeriodFigureHeaders {
             for (period, figure) in [(head, tail), (tail, head)] {
                 // A bare year beside a figure (`Commission 2026`) is the figure's name more than its period.
                 if let field = figures[headerKey(figure)], PeriodLabel(period) != nil, !period.allSatisfy(\.isNumber) {
-                    found.append((period, field, ["total", "pay"].contains(headerKey(figure))))
+                    found.append((period, field, bareFigures.contains(headerKey(figure))))
                 }
             }
         }

@@ -89,13 +89,14 @@ import XLSX
     }
 
     /// Totals above the deals' header (`Rep | Commission` under a title, Ben's typed 450.00 for the
-    /// plan's 500.00).
-    @Test func aBlockOfTotalsAboveTheDealsIsCompared() throws {
+    /// plan's 500.00), the figure's header written in other words and languages too.
+    @Test(arguments: ["Commission", "Total payout", "Provision gesamt", "Comisión total", "Zu zahlen"])
+    func aBlockOfTotalsAboveTheDealsIsCompared(figure: String) throws {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let rows: [[WriteCell]] =
             [
-                [.text("Q1 2026 commission by rep")], [.text("Rep"), .text("Commission")],
+                [.text("Q1 2026 commission by rep")], [.text("Rep"), .text(figure)],
                 [.text("Ana Lima"), CauseTests.formula("700", "SUMIF(B$7:B$9,A3,F$7:F$9)")],
                 [.text("Ben Okafor"), Self.money("450")], [],
                 ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) },
@@ -104,6 +105,23 @@ import XLSX
         let result = try LayoutReadingTests.reconcile(path, in: folder)
         #expect(result.findings.map { "\($0.sheet)!\($0.cell)" } == ["Deals!B4"])
         #expect(result.findings.first?.expected == 500)
+    }
+
+    /// A table of quotas or bookings by rep above the deals is no per-rep total, in any language.
+    @Test(arguments: ["Quota", "Cuota", "Bookings", "Umsatz", "Total"])
+    func aTableOfWhatIsNoPayAboveTheDealsIsNotCompared(figure: String) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows: [[WriteCell]] =
+            [
+                [.text("Rep"), .text(figure)], [.text("Ana Lima"), Self.money("50000")],
+                [.text("Ben Okafor"), Self.money("40000")], [],
+                ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) },
+            ] + Self.dealRows(from: 6)
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.findings.isEmpty)
+        #expect(result.sheetTotals.isEmpty)
     }
 
     /// A rep's tab whose statement box over the deals (`Commission | =SUM(E6:E7)`, `Payable | …`)
