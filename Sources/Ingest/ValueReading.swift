@@ -53,14 +53,14 @@ public enum NumberStyle: Sendable, Hashable {
         return body.count >= 4 && !body.contains(".") && !body.contains(",")
     }
 
-    /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
-    /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
-    /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be
-    /// either (`2.000 €`, `1,500`: a cell alone does not tell thousands from decimals).
     /// Whether `text` is a dash written for zero (`-`, `—`, `$ -`): a placeholder for nothing,
     /// not a number stored as text (a total that skips it adds the same).
     public static func isZeroDash(_ text: String) -> Bool { ValueReading.isZeroDash(text) }
 
+    /// Money written as text the way a sheet's author types it (`$1,234.50`, `1.234,56 €`,
+    /// `(250.00)`, `USD 99`), read in the style its own separators show; a plain decimal
+    /// (`1500.5`) as it stands. Nil when it is not money, or when its one separator could be
+    /// either (`2.000 €`, `1,500`: a cell alone does not tell thousands from decimals).
     public static func money(inText text: String) -> Decimal? {
         if case .value(let number) = Decimal.parse(text.trimmedSpaces) { return number }
         guard tellsItsStyle(text) else { return nil }

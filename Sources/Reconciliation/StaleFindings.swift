@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Ingest
 import Recalculation
 import Spreadsheet
 
@@ -19,12 +20,16 @@ enum StaleFindings {
     /// priced on its cached value, as the sheet shows it (docs/layouts.md, "Formulas' values").
     static func inputs(_ stale: [FormulaCensus.StaleCell], context: RowContext) -> [String: Input] {
         guard !stale.isEmpty else { return [:] }
-        var byRow: [String: [FormulaCensus.StaleCell]] = [:]
-        for cell in stale { byRow["\(cell.sheet)!\(cell.cell.row)", default: []].append(cell) }
+        // By sheet row first: a deal line is asked for its sheet's name only when a stale cell
+        // stands on its row number.
+        var byRow: [Int: [FormulaCensus.StaleCell]] = [:]
+        for cell in stale { byRow[cell.cell.row, default: []].append(cell) }
         var result: [String: Input] = [:]
         for line in context.deals.lines {
-            let (sheet, row) = context.place(line.row)
-            guard let cells = byRow["\(sheet)!\(row)"] else { continue }
+            guard let onRow = byRow[DealsTable.sheetRow(line.row)] else { continue }
+            let (sheet, _) = context.place(line.row)
+            let cells = onRow.filter { $0.sheet == sheet }
+            guard !cells.isEmpty else { continue }
             let mapping = context.deals.mapping(ofRow: line.row)
             var pay = Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 })
             pay.formUnion(mapping.addedColumns[.bonus] ?? [])
