@@ -276,7 +276,12 @@ extension String {
         guard hashed != true else { return }
         // `==` on strings is canonical equivalence (`e` + U+0301 is `é`, U+037E is `;`): the
         // composed form's bytes hash alike for equal keys, and as the ASCII path does for ASCII.
-        var key = normalizedKey.precomposedStringWithCanonicalMapping
+        // Every scalar below U+0300 (Latin-1 and Latin Extended: `Tomás`, `Łukasz`) is in composed
+        // form already, so only a key with a scalar from there on is composed (a Foundation call).
+        var key = normalizedKey
+        if key.unicodeScalars.contains(where: { $0.value >= 0x300 }) {
+            key = key.precomposedStringWithCanonicalMapping
+        }
         key.withUTF8 { Self.hashFolded($0, into: &hasher) }
     }
 
