@@ -94,20 +94,21 @@ struct RepCalculation {
 
     /// A refusal's words for a quota of 0 in `period` (its fiscal year's when `year`): the
     /// roster's or the Quota column's, or one prorated to 0 over days the rep is not on the plan (a
-    /// deal dated before the rep's start). `need`: what asks for an attainment.
+    /// deal dated before the rep's start or after their end). `need`: what asks for an attainment.
     func zeroQuotaWords(period: Period, year: Bool, need: String) -> String {
         let range = year ? period.fiscalYearRange : period.start...period.end
         let time = year ? "the fiscal year of \(period)" : period.description
         let inactive = run.book.hasRoster && rep.activeDays(in: range) == 0
         var why = run.book.hasRoster ? "the roster gives it 0" : "the Quota column gives it 0"
+        var fix = "give the rep a quota above 0"
         if inactive, let start = rep.start, start > range.upperBound {
             why =
                 "the rep starts on \(start), after \(time), so the quota prorates to 0: a deal dated before the start?"
+            fix = "correct the close dates or the rep's dates"
         } else if inactive, let end = rep.end, end < range.lowerBound {
             why = "the rep left on \(end), before \(time), so the quota prorates to 0: a deal dated after the end?"
+            fix = "correct the close dates or the rep's dates"
         }
-        let fix =
-            why.hasPrefix("the rep") ? "correct the close dates or the rep's dates" : "give the rep a quota above 0"
         return
             "rep \(rep.id)'s quota for \(time) is 0 (\(why)), \(need): attainment (credit ÷ quota) has no value; \(fix)"
     }
