@@ -4,9 +4,15 @@ import Foundation
 /// `Amount (k SEK)`, `Amount (R$ k)`, `Bookings (000s)`, `Bookings ('000)`, `ACV (in thousands)`,
 /// `Umsatz (Tsd. €)` are in thousands. Currencies are `CurrencyUnit`'s.
 enum AmountScale {
-    static let thousandsWords: Set<String> = ["k", "000", "000s", "'000", "'000s", "thousand", "thousands", "tsd"]
-    /// Words a unit may hold beside its scale and currency (`in thousands`, `en miles de €`).
-    static let smallWords: Set<String> = ["in", "en", "de", "em", "of"]
+    /// `k`, `000s` and thousands in the languages the headers are read in (`Tsd.`, `miles`,
+    /// `milliers`, `migliaia`, `milhares`, `duizend`). Not `mil`: in English it may be millions.
+    static let thousandsWords: Set<String> = [
+        "k", "000", "000s", "'000", "'000s", "thousand", "thousands", "tsd", "tausend", "miles", "milliers",
+        "migliaia", "milhares", "duizend", "duizenden",
+    ]
+    /// Words a unit may hold beside its scale and currency (`in thousands`, `en miles de €`,
+    /// `in migliaia di €`, `em milhares de R$`).
+    static let smallWords: Set<String> = ["in", "en", "de", "em", "of", "di", "dei", "van"]
 
     /// 1000 when `header` says its figures are thousands, else 1.
     static func of(_ header: String) -> Decimal {

@@ -34,11 +34,14 @@ import Testing
     @Test func anAmountsHeaderGivesItsScale() {
         for header in [
             "Amount ($k)", "Amount (USD k)", "Amount $K", "Bookings (000s)", "ACV (in thousands)", "Umsatz (Tsd. €)",
+            "Importe (en miles de €)", "Montant (milliers €)", "Betrag (in Tausend €)",
+            "Importo (in migliaia di €)", "Valor (em milhares de R$)", "Bedrag (in duizenden €)",
         ] {
             #expect(AmountScale.of(header) == 1000, "\(header)")
         }
         for header in [
             "Amount", "Amount ($)", "Deal Amount (USD)", "Bookings", "Amount (local)", "Net ACV", "Amount (k units)",
+            "Amount ($ mil)",
         ] {
             #expect(AmountScale.of(header) == 1, "\(header)")
         }
