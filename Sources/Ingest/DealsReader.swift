@@ -406,7 +406,9 @@ public enum DealsReader {
         } else {
             // Money is written with two decimals or none: a money column whose every separator is
             // one dot before three digits (`37.800`, `1.250`) groups thousands with it, unless it
-            // writes a whole value of four digits or more without one (`50000` beside `812.375`).
+            // writes more whole values of four digits or more without one (`50000`, `120000`
+            // beside `812.375`). A column writing both ways is read the way most of it is, and
+            // said so: one slip of the hand (`1500` among `1.000`, `12.500`) is no style.
             for field in unshown where [.amount, .quota, .commission, .bonus].contains(field) {
                 guard let column = mapping.columns[field] else { continue }
                 let texts = rows.compactMap { row -> String? in
@@ -414,11 +416,21 @@ public enum DealsReader {
                     return nil
                 }
                 let separated = texts.filter { $0.contains(".") || $0.contains(",") }
-                if !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot),
-                    !texts.contains(where: NumberStyle.writesThousandsUngrouped)
-                {
+                guard !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot) else { continue }
+                let ungrouped = texts.filter(NumberStyle.writesThousandsUngrouped)
+                let grouping = separated.count > ungrouped.count
+                if grouping {
                     numbers[field] = .decimalComma
                     styles.toldNumbers.insert(field)
+                }
+                if let written = ungrouped.first {
+                    let header = mapping.headers[field] ?? field.rawValue
+                    let example = separated[0]
+                    result.diagnostics.append(
+                        SpreadsheetError(
+                            Location(file: file, sheet: table),
+                            "column '\(header)' writes thousands both grouped by a dot and not ('\(example)', '\(written)'); '\(example)' read as \(grouping ? "thousands" : "decimals"), as most of the column"
+                        ))
                 }
             }
         }
