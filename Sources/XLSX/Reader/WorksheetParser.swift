@@ -105,8 +105,7 @@ final class WorksheetParser: XMLEventHandler {
         if local[0] == UInt8(ascii: "v") && local[1] == 0 { return .value }
         let single = local[0] != 0 && local[1] == 0
         switch local[0] {
-        case UInt8(ascii: "c"): return single ? .cell : .other
-        case UInt8(ascii: "v"): return single ? .value : .other
+        case UInt8(ascii: "c"), UInt8(ascii: "v"): return .other  // `c` and `v` alone are told above
         case UInt8(ascii: "f"): return single ? .formula : .other
         case UInt8(ascii: "t"): return single ? .text : .other
         case UInt8(ascii: "r"): return name.is("row") ? .row : name.is("rPh") ? .phonetic : .other
