@@ -111,6 +111,14 @@ public enum HeaderSynonyms {
     /// only on a row without a deal of its own.
     public static let totalWordsThatAreNames: [String] = ["suma", "soma", "summa", "somma", "somme"]
 
+    /// Words saying a figure or a tab was paid, accents folded (`Commission Paid`, `Comisión
+    /// pagada`, `Jul 2026 bezahlt`): of two commission columns the paid one is what the sheet pays
+    /// (`LooseHeaders`), and beside a tab's period they are no part of it (`SheetPeriod`).
+    public static let paidWords: Set<String> = [
+        "paid", "pagado", "pagada", "pago", "pagos", "bezahlt", "ausgezahlt", "ausbezahlt", "paye", "payee", "verse",
+        "versee", "pagato", "pagata", "betaald", "uitbetaald",
+    ]
+
     /// Words that mark a tab as a copy of another, folded (`Jul 2026 copy`, `Deals (Sicherung)`):
     /// beside a period they are no part of it (`SheetPeriod`), and such a tab is taken for a copy
     /// (`CopiedSheets`).

@@ -119,7 +119,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
             // Of a commission's columns, the one it says was paid is what the sheet pays
             // (`Commission Paid` beside `Calculated Commission`, the author's working).
             if best.count > 1, owners.contains(key) {
-                let paid = best.filter { Self.terms($0.text).contains(where: PaidWords.all.contains) }
+                let paid = best.filter { Self.terms($0.text).contains(where: HeaderSynonyms.paidWords.contains) }
                 if paid.count == 1 { best = paid }
             }
             if best.count == 1 { matched[key] = (best[0].column, best[0].text) }
@@ -150,12 +150,4 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         }
         return best
     }
-}
-
-/// Words saying a figure was paid, in the six languages and Dutch, accents folded.
-private enum PaidWords {
-    static let all: Set<String> = [
-        "paid", "pagado", "pagada", "pago", "pagos", "bezahlt", "ausgezahlt", "ausbezahlt", "paye", "payee", "verse",
-        "versee", "pagato", "pagata", "betaald", "uitbetaald",
-    ]
 }

@@ -25,11 +25,11 @@ enum SheetPeriod {
     }
 
     /// Words a tab per period may hold beside its period, besides what a tab is about
-    /// (`SheetRep.tabWords`) and a version's or copy's mark (`isVersionMark`), accents folded.
-    static let otherWords: Set<String> = [
-        "final", "paid", "draft", "closed", "pagado", "pagada", "pago", "cerrado", "borrador", "bezahlt",
-        "abgeschlossen", "entwurf", "paye", "payee", "clos", "pagato", "chiuso", "fechado",
-    ]
+    /// (`SheetRep.tabWords`) and a version's or copy's mark (`isVersionMark`), accents folded: a
+    /// paid mark (`HeaderSynonyms.paidWords`), a draft's or a closed period's.
+    static let otherWords: Set<String> = HeaderSynonyms.paidWords.union([
+        "final", "draft", "closed", "cerrado", "borrador", "abgeschlossen", "entwurf", "clos", "chiuso", "fechado",
+    ])
 
     /// Words that mark a version or a copy of a tab (`v2`, `rev3`, `copy`, `old`, `Kopie`), accents
     /// folded: beside a period or a rep's name they name neither. A tab so marked is read as any
