@@ -83,7 +83,7 @@ public struct FormulaCheck: Sendable {
 
 extension CellValue {
     /// A formula's result as a cell holds it.
-    init(_ value: FormulaValue) {
+    public init(_ value: FormulaValue) {
         switch value.scalar {
         case .blank: self = .empty
         case .number(let number): self = .number(number)

@@ -69,9 +69,14 @@ public struct HandKeptWorkbook {
         var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
             afterReading: { workbook.releaseSharedStrings() }, progress: progress)
-        if !formulas.values.isEmpty {
-            // Formulas saved without a value: the sheets are read again, showing the evaluated values.
-            workbook.formulaValues = formulas.values
+        // Formulas saved without a value, and the deal rows' stale inputs (an ACV whose `=MRR*12`
+        // was not recalculated): the sheets are read again, showing what the formulas give.
+        var shown = formulas.values
+        for (sheet, cells) in StaleFindings.recalculatedInputs(formulas.staleCells, of: deals) {
+            shown[sheet, default: [:]].merge(cells) { $1 }
+        }
+        if !shown.isEmpty {
+            workbook.formulaValues = shown
             (deals, summary) = try readSheets()
         }
         if formulas.workbook == nil, deals.manual.contains(where: \.commissionHasFormula) {

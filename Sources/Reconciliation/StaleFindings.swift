@@ -12,38 +12,68 @@ enum StaleFindings {
         let dealID: String
         let rep: String
         let period: Period
+        /// The row's commission and bonus cells, by `sheet!cell`.
+        let payCells: [String]
     }
 
     /// The stale cells that are a deal row's input (its amount, split, rate, date…: a column the
     /// deals are read from other than the commission and the bonus), by `sheet!cell`. Such a cell
-    /// is no money paid: its difference (an ACV's 3,000.00) is not the headline's, and the row is
-    /// priced on its cached value, as the sheet shows it (docs/layouts.md, "Formulas' values").
+    /// is no money paid: its difference (an ACV's 3,000.00) is not the headline's. The row is
+    /// priced on what the cell's formula gives (`recalculatedInputs`), and a finding at the row's
+    /// commission or bonus names the stale input as its cause (docs/layouts.md, "Formulas' values").
     static func inputs(_ stale: [FormulaCensus.StaleCell], context: RowContext) -> [String: Input] {
-        guard !stale.isEmpty else { return [:] }
-        // By sheet row first: a deal line is asked for its sheet's name only when a stale cell
-        // stands on its row number.
-        var byRow: [Int: [FormulaCensus.StaleCell]] = [:]
-        for cell in stale { byRow[cell.cell.row, default: []].append(cell) }
         var result: [String: Input] = [:]
-        for line in context.deals.lines {
-            guard let onRow = byRow[DealsTable.sheetRow(line.row)] else { continue }
-            let (sheet, _) = context.place(line.row)
-            let cells = onRow.filter { $0.sheet == sheet }
-            guard !cells.isEmpty else { continue }
-            let mapping = context.deals.mapping(ofRow: line.row)
-            var pay = Set([mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 })
-            pay.formUnion(mapping.addedColumns[.bonus] ?? [])
+        forEachInput(stale, of: context.deals) { line, cell, payColumns in
             let period =
                 context.engine[line.row]?.line?.period
                 ?? Period(
                     containing: line.date, kind: context.plan.period, fiscalYearStart: context.plan.fiscalYearStart)
-            for cell in cells where !pay.contains(cell.cell.column) && mapping.columns.values.contains(cell.cell.column)
-            {
-                result["\(cell.sheet)!\(cell.cell)"] = Input(
-                    dealID: line.dealID, rep: context.engine[line.row]?.line?.rep ?? line.rep, period: period)
-            }
+            result["\(cell.sheet)!\(cell.cell)"] = Input(
+                dealID: line.dealID, rep: context.engine[line.row]?.line?.rep ?? line.rep, period: period,
+                payCells: payColumns.map { "\(cell.sheet)!\(CellAddress(row: cell.cell.row, column: $0))" })
         }
         return result
+    }
+
+    /// What the formulas of the deal rows' stale input cells give (numbers only), by sheet and
+    /// cell, for the sheets to be read again showing them (`XLSXWorkbook.formulaValues`): a deal
+    /// is priced on its amount as the sheet's own formula makes it from the cells it reads, not on
+    /// a value left from before an edit (`calcMode="manual"`).
+    static func recalculatedInputs(
+        _ stale: [FormulaCensus.StaleCell], of deals: DealsTable
+    ) -> [String: [CellAddress: CellValue]] {
+        var result: [String: [CellAddress: CellValue]] = [:]
+        forEachInput(stale, of: deals) { _, cell, _ in
+            guard case .number = cell.evaluated.scalar else { return }
+            result[cell.sheet, default: [:]][cell.cell] = CellValue(cell.evaluated)
+        }
+        return result
+    }
+
+    /// Calls `body` with each stale cell that stands in one of a deal line's read columns other
+    /// than its commission and bonus, with the line and those pay columns.
+    private static func forEachInput(
+        _ stale: [FormulaCensus.StaleCell], of deals: DealsTable,
+        _ body: (_ line: CreditLine, _ cell: FormulaCensus.StaleCell, _ payColumns: [Int]) -> Void
+    ) {
+        guard !stale.isEmpty else { return }
+        // By sheet row first: a deal line is asked for its sheet's name only when a stale cell
+        // stands on its row number.
+        var byRow: [Int: [FormulaCensus.StaleCell]] = [:]
+        for cell in stale { byRow[cell.cell.row, default: []].append(cell) }
+        for line in deals.lines {
+            guard let onRow = byRow[DealsTable.sheetRow(line.row)] else { continue }
+            let sheet = deals.sheetName(ofRow: line.row)
+            let cells = onRow.filter { $0.sheet == sheet }
+            guard !cells.isEmpty else { continue }
+            let mapping = deals.mapping(ofRow: line.row)
+            var pay = [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
+            pay += mapping.addedColumns[.bonus] ?? []
+            for cell in cells where !pay.contains(cell.cell.column) && mapping.columns.values.contains(cell.cell.column)
+            {
+                body(line, cell, pay)
+            }
+        }
     }
 
     /// Adds `stale_value` to a finding already at a stale cell (its main cause, unless the finding
@@ -77,11 +107,23 @@ enum StaleFindings {
             default: manualText = cell.cached.displayText
             }
             if let input = inputs["\(cell.sheet)!\(cell.cell)"] {
+                // The row's pay cells were figured from the stale value: that is their cause.
+                for pay in input.payCells {
+                    guard let position = index[pay], findings[position].isError else { continue }
+                    // The sheet's own rate × credit differs from its commission only by the
+                    // stale input: that is not a second mistake.
+                    findings[position].causes.removeAll { $0 == .staleValue || $0 == .arithmetic }
+                    findings[position].causes.insert(.staleValue, at: 0)
+                    findings[position].explanation =
+                        "\(cell.cell) is stale (\(cell.cached.displayText), where =\(cell.formula) gives "
+                        + "\(evaluated.excelPrecision.plainString)) and the row is priced on what its formula gives; "
+                        + findings[position].explanation
+                }
                 var finding = Finding(
                     sheet: cell.sheet, cell: cell.cell, dealID: input.dealID, rep: input.rep, period: input.period,
                     manual: manual, manualText: manualText, expected: evaluated, causes: [.staleValue],
                     explanation: explanation
-                        + "; the row's input, not money paid: the row is priced on the cached value",
+                        + "; the row's input, not money paid: the row is priced on what its formula gives",
                     isDerived: false)
                 finding.isInput = true
                 findings.append(finding)

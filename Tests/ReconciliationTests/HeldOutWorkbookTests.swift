@@ -103,7 +103,7 @@ import XLSX
 
     // MARK: A stale amount
 
-    @Test func aStaleAmountIsTheRowsInputAndNoMoneyInTheHeadline() throws {
+    @Test func aStaleAmountIsTheRowsInputAndTheRowIsPricedOnWhatItsFormulaGives() throws {
         let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "MRR", "ACV", "Rate", "Commission"].map {
             .text($0)
         }
@@ -123,15 +123,21 @@ import XLSX
             ],
         ]
         let result = try Self.reconcile([("Sep", rows)], plan: Self.plan(rate: "5%"))
-        let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
-        #expect(finding.cell == CellAddress("E2"))
-        #expect(finding.cause == .staleValue)
-        #expect(finding.difference == -3000)
-        #expect(finding.dealID == "D1")
-        #expect(finding.rep == "E1041")
-        #expect(finding.period?.description == "2026-09")
-        #expect(!finding.isPay)
-        #expect(result.netOverpayment == 0)
+        #expect(result.errors.count == 2)
+        // The input: its difference is an amount, not money paid.
+        let input = try #require(result.errors.first { $0.cell == CellAddress("E2") })
+        #expect(input.cause == .staleValue)
+        #expect(input.difference == -3000)
+        #expect(input.dealID == "D1")
+        #expect(input.rep == "E1041")
+        #expect(input.period?.description == "2026-09")
+        #expect(!input.isPay)
+        // The commission figured from it is underpaid by 5% of the 3,000.00, for that reason alone.
+        let pay = try #require(result.errors.first { $0.cell == CellAddress("G2") })
+        #expect(pay.causes == [.staleValue])
+        #expect(pay.expected == Decimal(string: "1651.27"))
+        #expect(pay.difference == -150)
+        #expect(result.netOverpayment == -150)
     }
 
     // MARK: A calculated and a paid commission

@@ -25,8 +25,9 @@ public final class XLSXWorkbook {
     public let calcChainPartName: String?
     /// How many strings the shared-strings table holds.
     public let sharedStringCount: Int
-    /// Values for formula cells the file holds without a cached value (what an evaluator gave),
-    /// by sheet name and cell: `readRows` shows them as the cells' values.
+    /// Values an evaluator gave for formula cells, by sheet name and cell: `readRows` shows them
+    /// instead of what the file holds (a formula saved without a cached value, or one whose cached
+    /// value is stale and is read as what its formula gives).
     public var formulaValues: [String: [CellAddress: CellValue]] = [:]
     /// Hears the rows of every read, as the file holds them (before `formulaValues` fills them),
     /// so that a second consumer of the cells needs no second pass over the file.
@@ -132,7 +133,7 @@ public final class XLSXWorkbook {
             observer?.read(row)
             guard let fill else { return try body(row) }
             var row = row
-            for index in row.cells.indices where row.cells[index].formula != nil && row.cells[index].value.isEmpty {
+            for index in row.cells.indices where row.cells[index].formula != nil {
                 if let value = fill[CellAddress(row: row.index, column: row.cells[index].column)] {
                     row.cells[index].value = value
                 }
