@@ -168,19 +168,22 @@ private final class ReplacedFormulas {
 /// Which cells a reconciliation corrects.
 enum Corrections {
     /// Every wrong pay cell on a sheet of this workbook (not a CRM export's), one edit per cell,
-    /// grouped by sheet. Totals whose cause lies in the rows keep their formulas.
+    /// grouped by sheet. Totals whose cause lies in the rows keep their formulas, and so does a
+    /// deal row's stale input (an ACV whose `=MRR*12` was not recalculated), which caches what
+    /// its formula gives.
     static func edits(_ findings: [Finding], workbook: XLSXWorkbook) -> [(
         sheet: SheetInfo, edits: [CellEdit]
     )] {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
-        for finding in findings where finding.isError && finding.isPay {
+        for finding in findings where finding.isError && (finding.isPay || finding.isStaleInput) {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }
+            let keepsFormula = finding.isDerived || finding.isStaleInput
             var edit = CellEdit(
-                address: finding.cell, value: finding.expected, keepsFormula: finding.isDerived,
+                address: finding.cell, value: finding.expected, keepsFormula: keepsFormula,
                 formula: finding.repairedFormula)
-            edit.recalculates = finding.cause == .staleValue && finding.isDerived && finding.repairedFormula == nil
+            edit.recalculates = finding.cause == .staleValue && keepsFormula && finding.repairedFormula == nil
             bySheet[sheet.name, default: [:]][finding.cell] = edit
         }
         return workbook.sheets.compactMap { sheet in

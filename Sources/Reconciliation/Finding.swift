@@ -69,6 +69,9 @@ public struct Finding: Sendable, Hashable {
     public var isError: Bool { cause != .rounding }
     /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
     public var isPay: Bool { cause != .amountMismatch && !isInput }
+    /// A deal row's input cell (an amount, a date) whose cached value its formula does not give:
+    /// no money paid, but the corrected copy caches what the formula gives.
+    public var isStaleInput: Bool { isInput && cause == .staleValue }
 }
 
 /// What reconciling a workbook found, ranked by money.

@@ -1,5 +1,6 @@
 import Correction
 import Foundation
+import PlanFile
 import Reconciliation
 import Spreadsheet
 import Testing
@@ -35,5 +36,31 @@ import XLSX
         try handle.close()
         let again = try LayoutReadingTests.reconcile(output.path, in: folder)
         #expect(again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" } == [])
+    }
+
+    /// A deal row's stale ACV keeps its formula and caches what it gives; the commission figured
+    /// from the stale value takes the engine's: the corrected workbook is clean.
+    @Test func aStaleInputKeepsItsFormulaAndCachesWhatItGives() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([("Sep", HeldOutWorkbookTests.staleACVRows())], in: folder)
+        let plan = try PlanFile.parse(HeldOutWorkbookTests.plan(rate: "5%"), file: "plan.yaml")
+        let result = try Reconciler.reconcile(workbook: path, plan: plan, roster: [])
+        #expect(result.errors.map { "\($0.cell)" }.sorted() == ["E2", "G2"])
+        let output = folder.appendingPathComponent("corrected.xlsx")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        let outcome = try CorrectedWorkbook.write(source: path, input: CorrectionInput(result), to: handle)
+        try handle.close()
+        #expect(outcome.correctedCells == 2)
+        let again = try Reconciler.reconcile(workbook: output.path, plan: plan, roster: [])
+        #expect(again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" } == [])
+        let workbook = try XLSXWorkbook(path: output.path)
+        var acv: Cell?
+        try workbook.readRows(of: workbook.sheets[0]) { row in
+            if row.index == 2 { acv = row.cells.first { $0.column == 5 } }
+        }
+        #expect(acv?.formula == "ROUND(D2*12,2)")
+        #expect(acv?.value == .number(Decimal(string: "33025.44")!))
     }
 }

@@ -103,13 +103,13 @@ import XLSX
 
     // MARK: A stale amount
 
-    @Test func aStaleAmountIsTheRowsInputAndTheRowIsPricedOnWhatItsFormulaGives() throws {
+    /// A deals sheet whose E2 caches 30,025.44 where =ROUND(D2*12,2) gives 33,025.44 (saved in
+    /// manual mode), and whose G2 follows the cached ACV; row 3 is right.
+    static func staleACVRows() -> [[WriteCell]] {
         let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "MRR", "ACV", "Rate", "Commission"].map {
             .text($0)
         }
-        // E2 caches 30,025.44 where =ROUND(D2*12,2) gives 33,025.44 (saved in manual mode); G2
-        // follows the cached ACV.
-        let rows = [
+        return [
             header,
             [
                 .text("D1"), .text("Priya Nair"), LayoutReadingTests.date("2026-09-02"), Self.number("2752.12"),
@@ -122,6 +122,10 @@ import XLSX
                 CauseTests.formula("600", "ROUND(E3*F3,2)"),
             ],
         ]
+    }
+
+    @Test func aStaleAmountIsTheRowsInputAndTheRowIsPricedOnWhatItsFormulaGives() throws {
+        let rows = Self.staleACVRows()
         let result = try Self.reconcile([("Sep", rows)], plan: Self.plan(rate: "5%"))
         #expect(result.errors.count == 2)
         // The input: its difference is an amount, not money paid.
