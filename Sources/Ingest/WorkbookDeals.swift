@@ -420,6 +420,19 @@ enum SheetRep {
         let all = normalized(table).split(separator: " ")
         func fitting(_ words: [Substring]) -> [String] {
             guard (1...4).contains(words.count) else { return [] }
+            let names = fittingFirstOrLast(words)
+            guard names.isEmpty, words.count == 1 else { return names }
+            // One surname of two (`García` for Ana García-López or Ana García López), when no
+            // name has it as its first or last word.
+            return Array(
+                Set(
+                    knownReps.reps.filter { rep in
+                        let name = rep.key.split(separator: " ").flatMap { $0.split(separator: "-") }
+                        return name.count >= 3 && name.dropFirst().contains(words[0])
+                    }.map(\.name))
+            ).sorted()
+        }
+        func fittingFirstOrLast(_ words: [Substring]) -> [String] {
             let names = knownReps.reps.filter { rep in
                 // An id without its separators, as `RepIdentity.keys` compares one (`R101`, `R-101`, `R 101`).
                 if words.count == 1, words[0].contains(where: \.isNumber) {

@@ -26,10 +26,14 @@ import Testing
     }
 
     /// Hyphenated surnames and ids read as a rep cell reads them (`RepIdentity`): a hyphen joins
-    /// two surnames, an id's separators are no part of it.
-    @Test(arguments: [("LIMA-SOUZA Ana", "Ana Lima-Souza"), ("Ana Lima Souza", "Ana Lima-Souza"), ("R105", "R 105")])
+    /// two surnames, an id's separators are no part of it. A tab may name one surname of two.
+    @Test(arguments: [
+        ("LIMA-SOUZA Ana", "Ana Lima-Souza"), ("Ana Lima Souza", "Ana Lima-Souza"), ("R105", "R 105"),
+        ("Lima-Souza", "Ana Lima-Souza"), ("Lima", "Ana Lima-Souza"), ("Souza Q3", "Ana Lima-Souza"),
+        ("Pérez", "Julio Pérez García"), ("GARCIA", "Julio Pérez García"),
+    ])
     func hyphenatedNamesAndIdsWrittenOtherwiseAreTheirRepsTabs(tab: String, rep: String) throws {
-        let reps = KnownReps(["R 105", "Ana Lima-Souza", "R-106", "Ben Okafor"])
+        let reps = KnownReps(["R 105", "Ana Lima-Souza", "R-106", "Ben Okafor", "Julio Pérez García"])
         #expect(try SheetRep.named(by: tab, reps, file: "Q3.xlsx") == rep)
     }
 
