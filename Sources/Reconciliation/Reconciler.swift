@@ -20,9 +20,15 @@ public enum Reconciler {
     /// lines (totals and issues only; a million lines are ~180 MB, their explanations ~80 MB
     /// more), for callers that show or record no lines: the comparisons read only the amounts
     /// gathered from them as they are computed.
+    /// `otherWorkbooks`: the deal lines of the other workbooks reconciled beside this one (a
+    /// month's each under a quarterly plan): the engine runs over them too, so that a period's
+    /// cumulative credit, its tiers and its true-ups run across the files, but only this
+    /// workbook's rows are compared, and its statement keeps the rep-periods and issues of its own
+    /// rows (`ContextLines`).
     public static func reconcile(
         _ workbook: consuming HandKeptWorkbook, plan: Plan, roster: [RosterEntry], source: DealsTable? = nil,
-        carried: CarriedBalances = .none, keepingLines: Bool = false, keepingStatementLines: Bool = true,
+        otherWorkbooks: [[CreditLine]] = [], carried: CarriedBalances = .none, keepingLines: Bool = false,
+        keepingStatementLines: Bool = true,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         var deals = workbook.takeDeals()
@@ -33,10 +39,21 @@ public enum Reconciler {
         let (copies, copiedSheetNotes) = CopiedSheets.leaveOut(
             DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: formulas.workbook)
         // One run for the statement and for the plan's other readings (`Alternatives`).
+        let context = ContextLines(otherWorkbooks)
         let run = try CommissionEngine.run(
-            plan: plan, roster: rosterEntries, lines: deals.lines, carried: carried, explaining: keepingStatementLines)
-        let (statement, amounts) = try EngineAmounts.calculate(
+            plan: plan, roster: rosterEntries, lines: context.lines.isEmpty ? deals.lines : deals.lines + context.lines,
+            carried: carried, explaining: keepingStatementLines)
+        var (statement, amounts) = try EngineAmounts.calculate(
             run, rows: deals.lines, keepingLines: keepingStatementLines)
+        if !context.lines.isEmpty {
+            var own = Set<RepPeriod>()
+            for line in deals.lines {
+                if let reference = amounts.rows[line.row]?.line {
+                    own.insert(RepPeriod(rep: reference.rep.normalizedKey, period: reference.period))
+                }
+            }
+            context.keepOwn(&statement, repPeriods: own)
+        }
         var findings: [Finding] = []
         var staleInputs: [String: StaleFindings.Input] = [:]
         var sheetTotals: [RepPeriod: SheetTotal] = [:]
@@ -92,6 +109,57 @@ public enum Reconciler {
         result.findings = findings
         result.sheetTotals = sheetTotals
         return result
+    }
+}
+
+extension Reconciler {
+    /// The deal lines of `workbook` as `reconcile` gives them to the engine: reps resolved
+    /// against the roster (the plan's reps when empty), rows that copy an earlier row and sheets
+    /// that show another's rows left out. For `reconcile`'s `otherWorkbooks`.
+    public static func engineLines(of workbook: HandKeptWorkbook, plan: Plan, roster: [RosterEntry]) -> [CreditLine] {
+        var deals = workbook.deals
+        _ = RepIdentity.resolve(&deals, roster: roster.isEmpty ? plan.reps : roster)
+        _ = CopiedSheets.leaveOut(
+            DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: workbook.formulas.workbook)
+        return deals.lines
+    }
+}
+
+/// The deal lines of the other workbooks of one run, which the engine prices beside a
+/// workbook's own but which are not its rows: each is given a row of its own that names no sheet
+/// of the workbook (`DealsTable.sheetOrdinal` from `firstOrdinal` on), so that no finding, row
+/// amount or reading takes it for one of the workbook's rows.
+struct ContextLines {
+    /// Past every sheet a workbook can have (`RowAmountsTable` slots ordinals below 4,096).
+    static let firstOrdinal = 1 << 20
+    let lines: [CreditLine]
+
+    init(_ workbooks: [[CreditLine]]) {
+        var lines: [CreditLine] = []
+        for (number, workbook) in workbooks.enumerated() {
+            for (index, line) in workbook.enumerated() {
+                var line = line
+                line.row = (Self.firstOrdinal + number) << 32 | index
+                lines.append(line)
+            }
+        }
+        self.lines = lines
+    }
+
+    static func isContext(_ row: Int) -> Bool { DealsTable.sheetOrdinal(row) >= firstOrdinal }
+
+    /// Keeps of `statement` the rep-periods of `own` (those of the workbook's own rows: their
+    /// totals run over every file's lines), the lines of its own rows or of no row, and the
+    /// issues about its own rows or no row.
+    func keepOwn(_ statement: inout Statement, repPeriods own: Set<RepPeriod>) {
+        statement.issues.removeAll { issue in !issue.rows.isEmpty && issue.rows.allSatisfy(Self.isContext) }
+        statement.reps.removeAll { !own.contains(RepPeriod(rep: $0.rep.normalizedKey, period: $0.period)) }
+        statement.lineGroups = statement.lineGroups.map { group in
+            group.filter { line in
+                line.row.map { !Self.isContext($0) }
+                    ?? own.contains(RepPeriod(rep: line.rep.normalizedKey, period: line.period))
+            }
+        }
     }
 }
 

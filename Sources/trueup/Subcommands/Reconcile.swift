@@ -19,7 +19,8 @@ struct Reconcile: ParsableCommand {
             to correct (only rounding), 1 findings to correct, 2 the run could not be done.
 
             Several workbooks (a month's or a quarter's each, as teams keep them) are reconciled \
-            one after another. With --ledger, the report ends with each closed period's true-ups \
+            one after another, each one's rows priced beside the others' deals: a quarter's \
+            tiers run across its months' files as across a workbook's tabs. With --ledger, the report ends with each closed period's true-ups \
             and with every rep of every closed period paid against owed: periods closed from a \
             workbook (close --from-workbook) were paid by hand, periods closed from the engine \
             were paid from trueup, and the run's total is what the reps were over- or underpaid. \
@@ -82,16 +83,41 @@ struct Reconcile: ParsableCommand {
         // The JSON names each workbook by its SHA-256, computed beside the reconciliation once the
         // workbook is read (the read keeps both cores busy; the stages after it mostly one).
         var identities: [Background<FindingsDocument.WorkbookIdentity>] = []
-        for workbook in workbooks {
+        func readWorkbook(_ workbook: String, progress hear: @escaping (String, Int64, Int64) -> Void) throws
+            -> HandKeptWorkbook
+        {
+            try HandKeptWorkbook.read(
+                TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
+                pins: pins, dateOrder: dateOrder, progress: hear)
+        }
+        // With several workbooks, each one's rows are priced beside the others' (a quarter's
+        // tiers run across its months' files): all are read first, for the lines the engine
+        // prices of each.
+        var readAhead: [HandKeptWorkbook?] = []
+        var linesOfEach: [[CreditLine]] = []
+        if several {
+            for workbook in workbooks {
+                let progress = ProgressLine()
+                defer { progress.finish() }
+                let read = try readWorkbook(workbook) { progress.update($0, done: $1, total: $2) }
+                linesOfEach.append(Reconciler.engineLines(of: read, plan: loadedPlan, roster: rosterEntries))
+                readAhead.append(read)
+            }
+        }
+        for (number, workbook) in workbooks.enumerated() {
             let stage = StageMeter("reconcile")
             let progress = ProgressLine()
             do {
                 defer { progress.finish() }
                 let hear = { progress.update($0, done: $1, total: $2) }
                 // Read, then reconciled: the workbook first, then the export, as the messages name them.
-                let read = try HandKeptWorkbook.read(
-                    TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
-                    pins: pins, dateOrder: dateOrder, progress: hear)
+                let read: HandKeptWorkbook
+                if several, let ahead = readAhead[number] {
+                    read = ahead
+                    readAhead[number] = nil
+                } else {
+                    read = try readWorkbook(workbook, progress: hear)
+                }
                 if format == .json {
                     identities.append(Background { try FindingsDocument.WorkbookIdentity(reading: workbook) })
                 }
@@ -100,6 +126,7 @@ struct Reconcile: ParsableCommand {
                         consume read,
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
+                        otherWorkbooks: linesOfEach.indices.filter { $0 != number }.map { linesOfEach[$0] },
                         carried: carried, keepingLines: several && deals == nil,
                         // Only a ledger's comparisons read the statement's lines.
                         keepingStatementLines: againstLedger != nil, progress: hear))
