@@ -14,7 +14,14 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
 
     private var english: [String] {
         switch self {
-        case .rep: ["Rep", "Sales Rep", "Salesperson", "Name", "Account Executive", "AE", "Rep ID", "Owner"]
+        case .rep:
+            [
+                "Rep", "Sales Rep", "Salesperson", "Name", "Account Executive", "AE", "Rep ID", "Owner",
+                // A pivot table's row field, as Excel heads it in its languages (its cells are
+                // read as reps only where they name reps).
+                "Row Labels", "Etiquetas de fila", "Zeilenbeschriftungen", "Étiquettes de lignes", "Rótulos de Linha",
+                "Etichette di riga", "Rijlabels",
+            ]
         case .period: ["Period", "Quarter", "Month", "Year", "Fiscal Period"]
         case .commission: ["Commission", "Commissions", "Total Commission", "Commission Earned"]
         case .bonus: ["Bonus", "Bonuses", "SPIFF", "SPIFFs"]
@@ -286,11 +293,16 @@ enum PeriodlessSummary {
         "comissao", "vendas", "provvigioni", "agenti", "da", "do", "dos",
     ]
 
-    /// The words that name a summary sheet, accents folded.
-    static let words: Set<String> = [
+    /// The words that name a summary sheet, accents folded; a pivot table's sheet is one too.
+    static let words: Set<String> = Set([
         "summary", "overview", "total", "totals", "payout", "payouts", "resumen", "resumo", "resume", "synthese",
         "zusammenfassung", "ubersicht", "uebersicht", "riepilogo", "sintesi",
-    ]
+    ]).union(pivotWords)
+
+    /// What spreadsheet programs name a pivot table's sheet: `Pivot`, Google Sheets' `Pivot Table
+    /// 1`, LibreOffice's `Pivot Table_Deals_1` (numbered, and named after its source sheet).
+    static let pivotWords: Set<String> = ["pivot", "pivottable", "pivots"]
+    private static let pivotNameWords: Set<String> = ["table", "deals", "sheet", "data"]
 
     /// The period of a sheet so named: the label the rest of its name makes (`Q3 2026`), or
     /// `.unwritten` when the rest names none and holds no figure that could be one; nil for a
@@ -299,7 +311,13 @@ enum PeriodlessSummary {
         let words = sheetName.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         func isSummaryWord(_ word: String) -> Bool { Self.words.contains(FoldedWords.fold(word)) }
         guard words.contains(where: isSummaryWord) else { return nil }
-        let rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
+        var rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
+        if words.contains(where: { pivotWords.contains(FoldedWords.fold($0)) }) {
+            // A pivot's number and its source sheet's name say which pivot it is, not its period.
+            rest = words.filter {
+                !isSummaryWord($0) && !pivotNameWords.contains(FoldedWords.fold($0)) && !$0.allSatisfy(\.isNumber)
+            }.joined(separator: " ")
+        }
         if PeriodLabel(rest) != nil { return .label(rest) }
         // Only words saying whose summary it is may stand beside: `YTD Totals`, `Last Quarter
         // Summary` or `Summary v2` name a period (or a version) trueup does not read.

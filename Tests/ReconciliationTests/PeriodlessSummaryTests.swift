@@ -24,6 +24,23 @@ import XLSX
         #expect(finding.expected == 2000)
     }
 
+    /// A pivot table of the deals: its sheet named as spreadsheet programs name one, its rep
+    /// column headed as Excel heads a pivot's row field, its figure `Sum of …`.
+    @Test(arguments: [
+        ("Pivot", ["Sales Rep", "Sum of Commission"]), ("Pivot Table 1", ["Sales Rep", "SUM of Commission"]),
+        ("Pivot Table_Deals_1", ["Sales Rep", "Sum - Commission"]), ("Summary", ["Row Labels", "Sum of Commission"]),
+        ("Pivot", ["Etiquetas de fila", "Suma de Commission"]),
+    ])
+    func aPivotTableIsASummary(_ name: String, _ header: [String]) throws {
+        let result = try CauseTests.reconcile(
+            CauseTests.workbook(
+                CauseTests.goodRows(), summary: [[.text("R1"), .number(2400)]], summarySheet: (name, header)))
+        let finding = try #require(CauseTests.onlyError(result))
+        #expect(finding.sheet == name)
+        #expect(finding.cell == CellAddress("B2"))
+        #expect(finding.expected == 2000)
+    }
+
     @Test func aRightTotalIsNoFinding() throws {
         #expect(try Self.reconcile("Summary", [[.text("R1"), .number(2000)]]).errors.isEmpty)
     }
