@@ -173,7 +173,8 @@ enum Corrections {
         sheet: SheetInfo, edits: [CellEdit]
     )] {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
-        for finding in findings where finding.isError && finding.isPay {
+        // An input cell is reported, never overwritten (a clawback no row takes back names its deal's).
+        for finding in findings where finding.isError && finding.isPay && !finding.isInput {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }

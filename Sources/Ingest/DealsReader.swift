@@ -39,6 +39,9 @@ public struct DealsTable: Sendable {
     public var sheets: [DealsSheet] = []
     /// Sheets that hold no deals, with why (a summary sheet is among them, to be told apart later).
     public var otherSheets: [(sheet: String, reason: String)] = []
+    /// Rows that take a deal's commission back by hand (`ClawbackRow`), read only when the reader
+    /// keeps the manual cells (the reconciler's reading); they are no credit lines.
+    public var clawbackRows: [ClawbackRow] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
@@ -62,6 +65,7 @@ extension DealsTable {
         add(part.totals, to: &totals)
         add(part.diagnostics, to: &diagnostics)
         add(part.skipped, to: &skipped)
+        add(part.clawbackRows, to: &clawbackRows)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)
@@ -678,6 +682,16 @@ public enum DealsReader {
         }
         let quota = attempt(.quota) { () throws(ValueReading.Failure) in
             try ValueReading.money(value(.quota), style: context.quotaStyle)
+        }
+        // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
+        if manualCells != .nothing,
+            let clawback = ClawbackRow.recognized(
+                row: row.index, dealID: dealID, rep: rep, date: date, status: value(.status), amount: amount,
+                amountCell: value(.amount), failed: failed, commission: commissionCell,
+                style: context.commissionStyle)
+        {
+            result.clawbackRows.append(clawback)
+            return
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
             result.diagnostics += failures

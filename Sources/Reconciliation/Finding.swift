@@ -72,8 +72,10 @@ public struct Finding: Sendable, Hashable {
     public var isRowPayDifference: Bool { isPay && !isDerived && hasKnownDifference }
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != .rounding }
-    /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
-    public var isPay: Bool { cause != .amountMismatch && !isInput }
+    /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`). A
+    /// clawback no row takes back is reported at its deal's input cell (`isInput`: never
+    /// overwritten), and is money paid all the same.
+    public var isPay: Bool { cause != .amountMismatch && (!isInput || cause == .clawbackMissed) }
 }
 
 /// What a rep is owed in a period for a line the workbook credits to someone else.
