@@ -436,16 +436,16 @@ public enum DealsReader {
                 let against = grouping ? plain.filter { NumberStyle.writesThousandsUngrouped($0.text) } : separated
                 guard let odd = against.first, let example = (grouping ? separated : plain).first else { continue }
                 let header = mapping.headers[field] ?? field.rawValue
-                let place =
-                    table == nil
-                    ? Location(file: file, line: odd.row)
-                    : Location(file: file, sheet: table, cell: CellAddress(row: odd.row, column: column))
+                // The cell is named in the words, not the location: a diagnostic at a cell is a
+                // value that could not be read (`UnreadableRows`), and this one was read.
+                let cell = table == nil ? "row \(odd.row)" : "\(CellAddress(row: odd.row, column: column))"
                 let others = against.count > 1 ? " (and \(against.count - 1) more)" : ""
                 let words =
                     grouping
-                    ? "groups thousands with a dot ('\(example.text)') but writes '\(odd.text)'\(others) without one; the column is read as thousands, as most of it is written"
-                    : "writes '\(odd.text)'\(others) with a dot before three digits beside as many values or more written with no separator ('\(example.text)'); '\(odd.text)' is read with a decimal point, as the column mostly shows none for thousands: if it means thousands, write it without the dot"
-                result.diagnostics.append(SpreadsheetError(place, "column '\(header)' \(words)"))
+                    ? "groups thousands with a dot ('\(example.text)') but writes '\(odd.text)' at \(cell)\(others) without one; the column is read as thousands, as most of it is written"
+                    : "writes '\(odd.text)' at \(cell)\(others) with a dot before three digits beside as many values or more written with no separator ('\(example.text)'); '\(odd.text)' is read with a decimal point, as the column mostly shows none for thousands: if it means thousands, write it without the dot"
+                result.diagnostics.append(
+                    SpreadsheetError(Location(file: file, sheet: table), "column '\(header)' \(words)"))
             }
         }
         styles.numbers = numbers

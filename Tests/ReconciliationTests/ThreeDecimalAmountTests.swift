@@ -1,6 +1,8 @@
 import Foundation
 import Ingest
+import Reconciliation
 import Testing
+import XLSX
 
 /// An amount column whose every separator is a dot before three digits groups thousands with it
 /// (`1.000`, `12.500`: whole euros) when most of its values are written so, unless it shows it
@@ -37,7 +39,7 @@ import Testing
         #expect(
             table.diagnostics.contains {
                 "\($0)".hasSuffix(
-                    "deals.csv:4: column 'Amount' groups thousands with a dot ('1.000') but writes '1500' without one; the column is read as thousands, as most of it is written"
+                    "deals.csv: column 'Amount' groups thousands with a dot ('1.000') but writes '1500' at row 4 without one; the column is read as thousands, as most of it is written"
                 )
             }, "\(table.diagnostics)")
     }
@@ -53,9 +55,31 @@ import Testing
         #expect(
             table.diagnostics.contains {
                 "\($0)".hasSuffix(
-                    "deals.csv:3: column 'Amount' writes '12.345' with a dot before three digits beside as many values or more written with no separator ('100'); '12.345' is read with a decimal point, as the column mostly shows none for thousands: if it means thousands, write it without the dot"
+                    "deals.csv: column 'Amount' writes '12.345' at row 3 with a dot before three digits beside as many values or more written with no separator ('100'); '12.345' is read with a decimal point, as the column mostly shows none for thousands: if it means thousands, write it without the dot"
                 )
             }, "\(table.diagnostics)")
+        // In a hand-kept workbook the warning names the cell, and the value read is no unreadable
+        // row: the row is priced on 12.345 (5% of it, 0.62, as its commission says).
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { .text($0) }
+        let path = try LayoutReadingTests.workbook(
+            [
+                (
+                    "Deals",
+                    [
+                        header,
+                        [.text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-10"), .text("100"), .number(5)],
+                        [
+                            .text("D2"), .text("R1"), LayoutReadingTests.date("2026-01-11"), .text("12.345"),
+                            .number(Decimal(string: "0.62")!),
+                        ],
+                    ]
+                )
+            ], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+        #expect(result.mappingNotes.contains { $0.contains("'12.345' at D3") }, "\(result.mappingNotes)")
         // Grouped values that are most of the column stay thousands, short plain ones beside them.
         #expect(try Self.amounts(["12.345", "1.500", "800"]) == [12345, 1500, 800])
     }
