@@ -156,6 +156,24 @@ public struct RosterEntry: Sendable, Hashable {
         return annualQuota.map { ($0 / Decimal(kind.periodsPerYear)).roundedToCents }
     }
 
+    /// Whether the rep's `quota` and `annual_quota` are both given and tell two per-period quotas:
+    /// `quota` is neither `annual_quota / periods_per_year` rounded to cents nor a `periods_per_year`-th
+    /// of it. The contract does not say which one wins, so the roster is refused (plan-format.md 1.2).
+    public func quotasDisagree(_ kind: PeriodKind) -> Bool {
+        guard let quota, let annualQuota else { return false }
+        let periods = Decimal(kind.periodsPerYear)
+        return quota != (annualQuota / periods).roundedToCents && quota * periods != annualQuota
+    }
+
+    /// The words naming both of a rep's quotas that disagree (`quotasDisagree`).
+    public func disagreeingQuotasWords(_ kind: PeriodKind) -> String {
+        let periods = kind.periodsPerYear
+        let annual = annualQuota ?? 0
+        let perPeriod = (annual / Decimal(periods)).roundedToCents
+        return
+            "rep \(id)'s quota \(quota ?? 0) and annual_quota \(annual) disagree (\(annual) / \(periods) is \(perPeriod) a \(kind.rawValue), not \(quota ?? 0)); give one of them, or make them agree"
+    }
+
     /// The annual quota: `annual_quota`, else `quota × periods_per_year`.
     public func yearQuota(_ kind: PeriodKind) -> Decimal? {
         annualQuota ?? quota.map { $0 * Decimal(kind.periodsPerYear) }

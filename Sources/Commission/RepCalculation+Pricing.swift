@@ -27,10 +27,15 @@ extension RepCalculation {
             ledger.credit = own.reduce(Decimal(0)) { Decimal.sum($0, run.credits[$1]) }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
             if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
+                // With a roster, a Quota column in the deals is not read (plan-format.md 3.4):
+                // pointing at one then sends the user to a column that is already there.
+                let fix =
+                    run.book.hasRoster
+                    ? "give the rep a quota or annual_quota in the roster (with a roster, the deals' Quota column is not read)"
+                    : "give a roster (--roster, or the plan's reps:) with the rep's quota, or fill the rep's cells of a Quota column"
                 throw EngineError(
                     rows: own.map { run.lines[$0].row },
-                    "rep \(rep.id) has no quota for \(period), and the tiers are set on attainment; give the rep a quota in the roster or a Quota column"
-                )
+                    "rep \(rep.id) has no quota for \(period), and the tiers are set on attainment; \(fix)")
             }
             // A quota of 0 (the roster's, or one prorated to 0: a deal dated before the rep's
             // start) gives no attainment either, so no band can be chosen (plan-format.md 3.4).

@@ -30,6 +30,9 @@ public struct StatementLine: Sendable, Hashable {
     public var flags: LineFlags
     /// The bonus's name, for bonus lines.
     public var bonusName: String?
+    /// The sheet of the workbook `row` stands on, when the line was read from one (set by the
+    /// caller that read the workbook; the engine never sees it).
+    public var sheet: String?
     /// `rates` as stored: none, one, or several.
     package private(set) var rateList: RateList
 

@@ -51,7 +51,7 @@ enum AddedSheets {
             let action =
                 !finding.isError
                 ? "none (rounding)"
-                : !inWorkbook
+                : !inWorkbook || (finding.isInput && finding.isPay)
                     ? "add to workbook"
                     : finding.isPay ? (finding.isDerived ? "recalculated" : "corrected") : "check the data"
             sheet.rows.append([

@@ -175,7 +175,9 @@ enum Corrections {
         sheet: SheetInfo, edits: [CellEdit]
     )] {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
-        for finding in findings where finding.isError && (finding.isPay || finding.isStaleInput) {
+        // An input cell is reported, never overwritten (a clawback no row takes back names its
+        // deal's), but for a stale input, which keeps its formula and caches what it gives.
+        for finding in findings where finding.isError && ((finding.isPay && !finding.isInput) || finding.isStaleInput) {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }

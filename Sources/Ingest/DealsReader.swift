@@ -39,6 +39,9 @@ public struct DealsTable: Sendable {
     public var sheets: [DealsSheet] = []
     /// Sheets that hold no deals, with why (a summary sheet is among them, to be told apart later).
     public var otherSheets: [(sheet: String, reason: String)] = []
+    /// Rows that take a deal's commission back by hand (`ClawbackRow`), read only when the reader
+    /// keeps the manual cells (the reconciler's reading); they are no credit lines.
+    public var clawbackRows: [ClawbackRow] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
@@ -62,6 +65,7 @@ extension DealsTable {
         add(part.totals, to: &totals)
         add(part.diagnostics, to: &diagnostics)
         add(part.skipped, to: &skipped)
+        add(part.clawbackRows, to: &clawbackRows)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)
@@ -405,33 +409,43 @@ public enum DealsReader {
             styles.toldNumbers.formUnion(unshown)
         } else {
             // Money is written with two decimals or none: a money column whose every separator is
-            // one dot before three digits (`37.800`, `1.250`) groups thousands with it, unless it
-            // writes more whole values of four digits or more without one (`50000`, `120000`
-            // beside `812.375`). A column writing both ways is read the way most of it is, and
-            // said so: one slip of the hand (`1500` among `1.000`, `12.500`) is no style.
+            // one dot before three digits (`37.800`, `1.250`) may group thousands with it. It does
+            // when most of its texts are written so (`12.345`, `1.500`, `800`: a German sheet's
+            // whole euros); a column whose texts are mostly written without a separator (`50000`,
+            // `120000` beside `812.375`; `100` beside `12.345`) reads its dots as decimal points,
+            // as the contract reads money. A column writing both ways is read the way most of it
+            // is, and said so, naming the cell read against the other way: `12.345` beside `100`
+            // is 12.345 or 12,345, and the column alone does not tell which.
             for field in unshown where [.amount, .quota, .commission, .bonus].contains(field) {
                 guard let column = mapping.columns[field] else { continue }
-                let texts = rows.compactMap { row -> String? in
-                    if case .text(let text) = row.cell(at: column)?.value { return text }
+                let texts = rows.compactMap { row -> (text: String, row: Int)? in
+                    if case .text(let text) = row.cell(at: column)?.value { return (text, row.index) }
                     return nil
                 }
-                let separated = texts.filter { $0.contains(".") || $0.contains(",") }
-                guard !separated.isEmpty, separated.allSatisfy(NumberStyle.groupsThousandsWithADot) else { continue }
-                let ungrouped = texts.filter(NumberStyle.writesThousandsUngrouped)
-                let grouping = separated.count > ungrouped.count
+                let separated = texts.filter { $0.text.contains(".") || $0.text.contains(",") }
+                guard !separated.isEmpty, separated.allSatisfy({ NumberStyle.groupsThousandsWithADot($0.text) })
+                else { continue }
+                let plain = texts.filter { !($0.text.contains(".") || $0.text.contains(",")) }
+                let grouping = separated.count > plain.count
                 if grouping {
                     numbers[field] = .decimalComma
                     styles.toldNumbers.insert(field)
                 }
-                if let written = ungrouped.first {
-                    let header = mapping.headers[field] ?? field.rawValue
-                    let example = separated[0]
-                    result.diagnostics.append(
-                        SpreadsheetError(
-                            Location(file: file, sheet: table),
-                            "column '\(header)' writes thousands both grouped by a dot and not ('\(example)', '\(written)'); '\(example)' read as \(grouping ? "thousands" : "decimals"), as most of the column"
-                        ))
-                }
+                // Plain whole values under 1,000 read alike both ways: only a long one (`1500`
+                // among `1.000` and `12.500`) is written against a grouping column.
+                let against = grouping ? plain.filter { NumberStyle.writesThousandsUngrouped($0.text) } : separated
+                guard let odd = against.first, let example = (grouping ? separated : plain).first else { continue }
+                let header = mapping.headers[field] ?? field.rawValue
+                // The cell is named in the words, not the location: a diagnostic at a cell is a
+                // value that could not be read (`UnreadableRows`), and this one was read.
+                let cell = table == nil ? "row \(odd.row)" : "\(CellAddress(row: odd.row, column: column))"
+                let others = against.count > 1 ? " (and \(against.count - 1) more)" : ""
+                let words =
+                    grouping
+                    ? "groups thousands with a dot ('\(example.text)') but writes '\(odd.text)' at \(cell)\(others) without one; the column is read as thousands, as most of it is written"
+                    : "writes '\(odd.text)' at \(cell)\(others) with a dot before three digits beside as many values or more written with no separator ('\(example.text)'); '\(odd.text)' is read with a decimal point, as the column mostly shows none for thousands: if it means thousands, write it without the dot"
+                result.diagnostics.append(
+                    SpreadsheetError(Location(file: file, sheet: table), "column '\(header)' \(words)"))
             }
         }
         styles.numbers = numbers
@@ -668,6 +682,16 @@ public enum DealsReader {
         }
         let quota = attempt(.quota) { () throws(ValueReading.Failure) in
             try ValueReading.money(value(.quota), style: context.quotaStyle)
+        }
+        // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
+        if manualCells != .nothing,
+            let clawback = ClawbackRow.recognized(
+                row: row.index, dealID: dealID, rep: rep, date: date, status: value(.status), amount: amount,
+                amountCell: value(.amount), failed: failed, commission: commissionCell,
+                style: context.commissionStyle)
+        {
+            result.clawbackRows.append(clawback)
+            return
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
             result.diagnostics += failures

@@ -8,8 +8,11 @@ import Spreadsheet
 /// figure of that rep wrong. A column headed with the name of one of `objectives` (compared like
 /// headers) gives each rep's target for that objective; an empty cell leaves the plan's target.
 public enum RosterReader {
-    public static func read(_ file: TableFile, sheet: String? = nil, objectives: [String] = []) throws -> [RosterEntry]
-    {
+    /// With `period`, a row whose `quota` and `annual_quota` disagree for that period kind is
+    /// refused, naming the file, the row and both values (`RosterEntry.quotasDisagree`).
+    public static func read(
+        _ file: TableFile, sheet: String? = nil, objectives: [String] = [], period: PeriodKind? = nil
+    ) throws -> [RosterEntry] {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
             in: file, tables: tables, keys: RosterField.allCases, synonyms: \.synonyms, required: [.id], pins: [:])
@@ -63,6 +66,11 @@ public enum RosterReader {
                     draw: try checked(.draw) { () throws(ValueReading.Failure) in
                         try ValueReading.money(value(.draw), style: .decimalPoint)
                     }, objectiveTargets: targets))
+            if let period, entries[entries.count - 1].quotasDisagree(period) {
+                throw SpreadsheetError(
+                    place.location(column: mapping.columns[.annualQuota]),
+                    entries[entries.count - 1].disagreeingQuotasWords(period))
+            }
             entries[entries.count - 1].email = ValueReading.text(value(.email))
             entries[entries.count - 1].aliases = aliases(value(.aliases))
         }

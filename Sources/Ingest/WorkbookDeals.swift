@@ -305,6 +305,7 @@ extension DealsTable {
         Self.keyRows(of: &manual, bySheet: ordinal)
         Self.keyRows(of: &totals, bySheet: ordinal)
         Self.keyRows(of: &skipped, bySheet: ordinal)
+        Self.keyRows(of: &clawbackRows, bySheet: ordinal)
     }
 
     /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
@@ -319,6 +320,7 @@ extension CreditLine: SheetRowed {}
 extension ManualCells: SheetRowed {}
 extension SkippedRow: SheetRowed {}
 extension TotalRow: SheetRowed {}
+extension ClawbackRow: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
 public enum SheetSelection {

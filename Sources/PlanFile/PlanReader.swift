@@ -26,7 +26,7 @@ struct PlanReader {
         if let value = root["draw"] { plan.draw = try draw(value) }
         if let value = root["objectives"] { plan.objectives = try objectives(value) }
         if let value = root["forecast"] { plan.forecast = try forecast(value) }
-        if let value = root["reps"] { plan.reps = try reps(value, objectives: plan.objectives) }
+        if let value = root["reps"] { plan.reps = try reps(value, objectives: plan.objectives, period: period) }
         if let value = root["columns"] { plan.columns = try columns(value) }
         return plan
     }
@@ -196,7 +196,9 @@ struct PlanReader {
                 .bool())
     }
 
-    private func reps(_ value: YAMLValue, objectives known: [Objective]) throws(PlanError) -> [RosterEntry] {
+    private func reps(_ value: YAMLValue, objectives known: [Objective], period: PeriodKind) throws(PlanError)
+        -> [RosterEntry]
+    {
         var result: [RosterEntry] = []
         for item in try value.list() {
             let section = try item.mapping()
@@ -217,6 +219,9 @@ struct PlanReader {
                     team: try section["team"]?.text(), quota: try section["quota"]?.money(),
                     annualQuota: try section["annual_quota"]?.money(), start: try section["start"]?.date(),
                     end: try section["end"]?.date(), draw: try section["draw"]?.money(), objectiveTargets: targets))
+            if let last = result.last, last.quotasDisagree(period) {
+                throw (section["annual_quota"] ?? item).error(last.disagreeingQuotasWords(period))
+            }
         }
         return result
     }

@@ -47,6 +47,14 @@ struct LineSums: Equatable {
     }
 }
 
+/// What the engine claws back of one row's line: the amount (negative), in which period, for
+/// which rep (the roster's id).
+struct ClawbackAmount: Equatable {
+    var amount: Decimal
+    var period: Period
+    var rep: String
+}
+
 /// What the comparisons read of the engine's lines: each row's amounts and each rep-period's
 /// sums, gathered as the lines are computed so that a reconcile need not keep them.
 struct EngineAmounts {
@@ -54,6 +62,9 @@ struct EngineAmounts {
     /// By rep (compared form) and period; the rep-period being added to is in `current` until
     /// the lines move to another (`finish()` puts it back).
     private(set) var repPeriods: [RepPeriod: LineSums] = [:]
+    /// The clawbacks that take something back, by the source row of the line they reverse (few:
+    /// hashed).
+    private(set) var clawbacks: [Int: ClawbackAmount] = [:]
     private var current: (key: RepPeriod, sums: LineSums)?
     /// The last line's rep and its compared form.
     private var rep = ("", "")
@@ -96,6 +107,11 @@ struct EngineAmounts {
                     current = (key, repPeriods.removeValue(forKey: key) ?? LineSums())
                 }
                 current!.sums.add(lines[index].kind, lines[index].amount, row: lines[index].row)
+                if lines[index].kind == .clawback, let row = lines[index].row, lines[index].amount != 0 {
+                    let earlier = clawbacks[row]?.amount ?? 0
+                    clawbacks[row] = ClawbackAmount(
+                        amount: earlier + lines[index].amount, period: lines[index].period, rep: lines[index].rep)
+                }
             }
         }
     }

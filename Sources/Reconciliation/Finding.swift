@@ -34,6 +34,11 @@ public struct Finding: Sendable, Hashable {
     /// For a rate table's cell that holds a wrong rate: the cells (`Sheet|A1`) of the rows that
     /// look their rate up from it, which it spoils. Its difference is a rate, not money.
     public var lookedUpBy: [String] = []
+    /// For a `wrong_rep` row: what the reps the trusted source credits the deal to are owed for
+    /// it, which the workbook pays no one. The one mistake is one finding: these shares are not
+    /// `missing_line` findings of their own, and the headline and the reps' differences count
+    /// them here (`headlineDifference`, `FindingsDocument`'s reps).
+    public var owedElsewhere: [OwedShare] = []
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
@@ -67,11 +72,26 @@ public struct Finding: Sendable, Hashable {
     public var isRowPayDifference: Bool { isPay && !isDerived && hasKnownDifference }
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != .rounding }
-    /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`).
-    public var isPay: Bool { cause != .amountMismatch && !isInput }
+    /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`). A
+    /// clawback no row takes back is reported at its deal's input cell (`isInput`: never
+    /// overwritten), and is money paid all the same.
+    public var isPay: Bool { cause != .amountMismatch && (!isInput || cause == .clawbackMissed) }
     /// A deal row's input cell (an amount, a date) whose cached value its formula does not give:
     /// no money paid, but the corrected copy caches what the formula gives.
     public var isStaleInput: Bool { isInput && cause == .staleValue }
+}
+
+/// What a rep is owed in a period for a line the workbook credits to someone else.
+public struct OwedShare: Sendable, Hashable {
+    public var rep: String
+    public var period: Period?
+    public var amount: Decimal
+
+    public init(rep: String, period: Period?, amount: Decimal) {
+        self.rep = rep
+        self.period = period
+        self.amount = amount
+    }
 }
 
 /// What reconciling a workbook found, ranked by money.

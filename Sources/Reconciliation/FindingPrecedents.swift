@@ -152,7 +152,8 @@ extension Reconciliation {
         var result: [Int: Decimal] = [:]
         for position in money {
             let finding = findings[position]
-            result[position] = finding.precedents.reduce(finding.difference) { $0 - (differences[$1] ?? 0) }
+            let owed = finding.owedElsewhere.reduce(Decimal(0)) { $0 + $1.amount }
+            result[position] = finding.precedents.reduce(finding.difference - owed) { $0 - (differences[$1] ?? 0) }
         }
         // Totals that add up the same wrong cells (a tab's Total row and the Summary's figure over
         // the same rows) are one wrong figure: what they add beyond those cells is counted once,

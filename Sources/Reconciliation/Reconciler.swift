@@ -70,6 +70,7 @@ public enum Reconciler {
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
             findings += TotalRowFindings.compute(context, rowFindings: findings)
             findings += UnreadableFindings.skippedRows(deals)
+            findings += ClawbackRowFindings.compute(context)
             let summary = workbook.summary
             var summaryNote: String?
             let rowLevel = findings

@@ -20,6 +20,8 @@ struct RowContext {
     let engine: RowAmountsTable
     /// The statement's line amounts by rep (compared form) and period.
     let repPeriodSums: [RepPeriod: LineSums]
+    /// The engine's clawbacks by the source row of the line each reverses.
+    let clawbacks: [Int: ClawbackAmount]
 
     /// `amounts`: gathered from `statement`'s lines as they were computed (`EngineAmounts.calculate`).
     init(
@@ -33,6 +35,7 @@ struct RowContext {
         self.copies = copies
         engine = amounts.rows
         repPeriodSums = amounts.repPeriods
+        clawbacks = amounts.clawbacks
     }
 
     /// Row `index`'s rate cell as a fraction (a sheet's whole percents scaled by `rateScale`).

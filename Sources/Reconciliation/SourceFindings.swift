@@ -9,7 +9,10 @@ import Spreadsheet
 /// - `missing_line`: a (deal, rep) in the source but not in the workbook, at the source's row;
 ///   expected is what the engine pays that line with it added to the workbook's.
 /// - `extra_line`: a workbook row whose deal the source does not have; it should earn nothing.
-/// - `wrong_rep`: a workbook row whose deal the source credits to other reps; it should earn nothing.
+/// - `wrong_rep`: a workbook row whose deal the source credits to other reps; it should earn nothing,
+///   and what those reps are owed for it (the source's lines no workbook row matches) is told in
+///   the same finding (`Finding.owedElsewhere`), not as `missing_line`: one mistake, one finding,
+///   its money counted once.
 /// - `amount_mismatch`: deal and rep match but the amounts differ, at the workbook's amount cell.
 enum SourceFindings {
     static func compute(_ source: DealsTable, context: RowContext) throws -> [Finding] {
@@ -22,6 +25,8 @@ enum SourceFindings {
         let repNames = RepNames(context.roster)
         var findings: [Finding] = []
         var matched: Set<String> = []
+        /// The first `wrong_rep` finding of each deal, by its place in `findings`.
+        var wrongRepFinding: [String: Int] = [:]
         for (index, line) in context.deals.lines.enumerated() {
             let deal = dealKey(line.dealID)
             let rep = repNames.id(line.rep)
@@ -47,6 +52,7 @@ enum SourceFindings {
             }
             guard let match = candidates.first(where: { repNames.id($0.rep) == rep }) else {
                 let owners = candidates.map(\.rep).joined(separator: ", ")
+                if wrongRepFinding[deal] == nil { wrongRepFinding[deal] = findings.count }
                 findings.append(
                     unpaid(.wrongRep, "\(sourceFile) credits deal \(line.dealID) to \(owners), not \(line.rep)"))
                 continue
@@ -80,11 +86,19 @@ enum SourceFindings {
         let dealColumn = source.mapping.columns[.dealID] ?? 1
         for line in missing {
             let found = earned[line.row + offset]
+            let owed = (found?.commission ?? 0) + (found?.bonus ?? 0)
+            if let position = wrongRepFinding[dealKey(line.dealID)] {
+                findings[position].owedElsewhere.append(
+                    OwedShare(rep: found?.line?.rep ?? line.rep, period: found?.line?.period, amount: owed))
+                findings[position].explanation +=
+                    "; \(line.rep) is owed \(owed.groupedMoneyText) for it (\(sourceFile) row \(line.row))"
+                continue
+            }
             findings.append(
                 Finding(
                     sheet: sourceSheet, cell: CellAddress(row: line.row, column: dealColumn), dealID: line.dealID,
                     rep: found?.line?.rep ?? line.rep, period: found?.line?.period, manual: 0, manualText: nil,
-                    expected: (found?.commission ?? 0) + (found?.bonus ?? 0), causes: [.missingLine],
+                    expected: owed, causes: [.missingLine],
                     explanation: "deal \(line.dealID) for \(line.rep) is in \(sourceFile) but not in the workbook",
                     isDerived: false))
         }

@@ -178,8 +178,9 @@ enum Workflow {
     }
 
     private static func loadRoster(_ files: InputFiles, plan: Plan) throws -> [RosterEntry] {
-        try files.roster.map { try RosterReader.read(TableFile.open($0), objectives: plan.objectives.map(\.name)) }
-            ?? []
+        try files.roster.map {
+            try RosterReader.read(TableFile.open($0), objectives: plan.objectives.map(\.name), period: plan.period)
+        } ?? []
     }
 
     private static func readDeals(_ files: InputFiles, map: [String]) throws -> (Plan, DealsTable, [RosterEntry]) {

@@ -161,5 +161,53 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("rep R-102 has no quota"), "\(result.stderr)")
         #expect(!result.stderr.contains("incomplete"))
+        // With a roster, the deals' Quota column is not read: the hint does not send the user to it.
+        #expect(result.stderr.contains("give the rep a quota or annual_quota in the roster"), "\(result.stderr)")
+        #expect(!result.stderr.contains("or a Quota column"), "\(result.stderr)")
+    }
+
+    /// Where the contract is silent, the run refuses or says so (tester-engine's points): a roster
+    /// row whose `quota` and `annual_quota` disagree is refused, naming the file, the row and both
+    /// values; a `--roster` beside the plan's `reps:` replaces them, and standard error says so.
+    @Test func aRosterWhoseQuotasDisagreeIsRefusedAndOneThatReplacesThePlansRepsIsNamed() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        try "deal_id,rep,date,amount\nD1,R1,2026-01-10,60000\n".write(to: deals, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        let tiers = """
+            plan: probe
+            period: quarter
+            commission:
+              tiers: {metric: attainment, basis: period, mode: marginal, table: [{from: 0%, rate: 5%}]}
+
+            """
+        try tiers.write(to: plan, atomically: true, encoding: .utf8)
+        let roster = folder.appendingPathComponent("roster.csv")
+        try "id,name,quota,annual_quota\nR1,Ann,100000,800000\n".write(to: roster, atomically: true, encoding: .utf8)
+        let calculate = ["calculate", "--plan", plan.path, "--deals", deals.path, "--roster", roster.path]
+        let refused = try CommandLineTests.run(calculate)
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("\(roster.path):2: rep R1"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("quota 100000 and annual_quota 800000 disagree"), "\(refused.stderr)")
+        // Quotas that agree (800000 / 4) are read as before, and so is the same pair in the plan.
+        try "id,name,quota,annual_quota\nR1,Ann,200000,800000\n".write(to: roster, atomically: true, encoding: .utf8)
+        let agreeing = try CommandLineTests.run(calculate)
+        #expect(agreeing.status == 0, "\(agreeing.stderr)")
+        #expect(!agreeing.stderr.contains("replaces"), "\(agreeing.stderr)")
+        try (tiers + "reps:\n  - {id: R1, name: Ann, quota: 100000, annual_quota: 800000}\n")
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let inPlan = try CommandLineTests.run(["calculate", "--plan", plan.path, "--deals", deals.path])
+        #expect(inPlan.status == 2)
+        #expect(inPlan.stderr.contains("\(plan.path):6:"), "\(inPlan.stderr)")
+        #expect(inPlan.stderr.contains("quota 100000 and annual_quota 800000 disagree"), "\(inPlan.stderr)")
+        try (tiers + "reps:\n  - {id: R1, name: Ann, quota: 100000}\n").write(
+            to: plan, atomically: true, encoding: .utf8)
+        let replaced = try CommandLineTests.run(calculate + ["--format", "json"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(replaced.stdout.contains("\"quota\": \"200000.00\""), "\(replaced.stdout)")
+        let replacing = "--roster \(roster.path) replaces the plan's reps: (1 listed in \(plan.path), not read)"
+        #expect(replaced.stderr.contains(replacing), "\(replaced.stderr)")
     }
 }

@@ -35,14 +35,15 @@ import Testing
         return (result.stdout, result.stderr)
     }
 
-    /// A JSON statement's reps, and its lines without the row each stands on (a tab's rows are
-    /// numbered on their own sheet).
+    /// A JSON statement's reps, and its lines without the row and sheet each stands on (a tab's
+    /// rows are numbered on their own sheet).
     static func parsed(_ document: String) throws -> (reps: [NSDictionary], lines: [String]) {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? NSDictionary)
         let reps = try #require(object["reps"] as? [NSDictionary])
         let lines = try #require(object["lines"] as? [[String: Any]]).map { line in
             var line = line
             line["row"] = nil
+            line["sheet"] = nil
             let data = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
             return String(decoding: data, as: UTF8.self)
         }
@@ -76,5 +77,71 @@ import Testing
             #expect(whole.stages.contains("stage read deals:"), "\(name): \(whole.stages)")
             #expect(spooled.json == whole.json, "\(name): the spooled statement differs from the whole run's")
         }
+    }
+
+    /// tester-engine finding 1: lines from two sheets of a deals workbook both on row 2 are told
+    /// apart by their sheet, in the JSON (spooled or kept whole) and in the text's lines; an issue
+    /// and a refusal name the sheet as well.
+    @Test func eachLineOfAWorkbookNamesItsSheet() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("deals.xlsx")
+        func write(lastMonthRep: String) throws {
+            let script = """
+                import openpyxl, sys
+                book = openpyxl.Workbook()
+                first = book.active
+                first.title = "Deals"
+                first.append(["deal_id", "rep", "date", "amount", "split"])
+                first.append(["D1", "R1", "2026-01-10", 50000, 1])
+                second = book.create_sheet("Deals (last month)")
+                second.append(["deal_id", "rep", "date", "amount", "split"])
+                second.append(["D0", "R1", "2026-01-05", 30000, 0.5])
+                second.append(["D2", "\(lastMonthRep)", "2026-01-06", 1000, 1])
+                book.save(sys.argv[1])
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, workbook.path]
+            try process.run()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0)
+        }
+        try write(lastMonthRep: "R1")
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        plan: sheets
+        period: month
+        commission:
+          tiers: {metric: amount, basis: per_deal, mode: retroactive, table: [{from: 0, rate: 10%}]}
+        reps:
+          - {id: R1, name: Ann}
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let calculate = ["calculate", "--plan", plan.path, "--deals", workbook.path]
+        for more in [[], ["--out", folder.appendingPathComponent("statement.xlsx").path]] {
+            let result = try CommandLineTests.run(calculate + ["--format", "json"] + more)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary)
+            let lines = try #require(object["lines"] as? [[String: Any]])
+            let places = lines.map {
+                "\($0["deal_id"] as? String ?? "") \($0["sheet"] as? String ?? "-") \($0["row"] as? Int ?? 0)"
+            }
+            #expect(
+                places.sorted() == ["D0 Deals (last month) 2", "D1 Deals 2", "D2 Deals (last month) 3"], "\(places)")
+            // D0's split of 50% is an issue on the second sheet's row 2.
+            let issues = try #require(object["issues"] as? [[String: Any]])
+            #expect(
+                issues.contains { $0["sheet"] as? String == "Deals (last month)" && $0["row"] as? Int == 2 },
+                "\(issues)")
+        }
+        let text = try CommandLineTests.run(calculate + ["--lines"])
+        #expect(text.stdout.contains("(Deals row 2)"), "\(text.stdout)")
+        #expect(text.stdout.contains("('Deals (last month)' row 2)"), "\(text.stdout)")
+        #expect(text.stdout.contains("splitTotal ('Deals (last month)' row 2)"), "\(text.stdout)")
+        try write(lastMonthRep: "R9")
+        let refused = try CommandLineTests.run(calculate)
+        #expect(refused.status == 2)
+        #expect(
+            refused.stderr.contains("'Deals (last month)' row 3: rep 'R9' is not on the roster"), "\(refused.stderr)")
     }
 }

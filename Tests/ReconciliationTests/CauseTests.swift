@@ -378,9 +378,18 @@ import XLSX
         #expect(causes["Deals!G4"] == .extraLine)
         #expect(causes["Deals!G5"] == .wrongRep)
         #expect(causes["crm.csv!A5"] == .missingLine)
-        #expect(causes["crm.csv!A4"] == .missingLine)
-        #expect(result.errors.count == 5)
-        // D9 and D5 (for R1) would earn 500.00 each; D4 and R2's D5 should not have been paid.
+        // R2's D5 belongs to R1: one mistake, one finding (tester4 x27), not also R1's D5 missing.
+        #expect(causes["crm.csv!A4"] == nil)
+        #expect(result.errors.count == 4)
+        let wrongRep = try #require(result.errors.first { $0.cause == .wrongRep })
+        #expect(wrongRep.difference == 500)
+        #expect(wrongRep.owedElsewhere.map(\.amount) == [500])
+        #expect(wrongRep.owedElsewhere.map(\.rep) == ["R1"])
+        #expect(wrongRep.explanation.hasSuffix("; R1 is owed 500.00 for it (crm.csv row 4)"), "\(wrongRep.explanation)")
+        // The money once: what R2's row pays is what R1 is owed, so it moves pay, not the total.
+        let counted = result.headlineDifferences
+        #expect(result.findings.indices.first { result.findings[$0].cause == .wrongRep }.flatMap { counted[$0] } == 0)
+        // D9 (for R1) would earn 500.00; D4 should not have been paid.
         #expect(result.netOverpayment == 0)
     }
 

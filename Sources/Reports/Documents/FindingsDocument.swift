@@ -170,6 +170,13 @@ extension FindingsDocument {
             guard let rep = finding.rep, let period = finding.period else { continue }
             differences[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }
+        // A wrong rep's row: the reps the deal belongs to are owed what it pays no one of them.
+        for finding in rowErrors {
+            for share in finding.owedElsewhere {
+                guard let period = share.period else { continue }
+                differences[RepPeriod(rep: share.rep, period: period), default: 0] -= share.amount
+            }
+        }
         self.init(
             workbook: identity,
             findings: reconciliation.findings.enumerated().map { FindingRecord($1, counted: counted[$0]) },

@@ -40,12 +40,14 @@ public struct StatementDocument: Codable, Sendable {
         // A line names its row, flags and bonus only when it has them, as the contract's
         // expected output does.
         @OmittedWhenDefault public var row: Int?
+        /// The sheet `row` stands on, for a line read from a workbook (an addition to the contract).
+        @OmittedWhenDefault public var sheet: String?
         @OmittedWhenDefault public var flags: [String]
         @OmittedWhenDefault public var bonus: String?
 
         enum CodingKeys: String, CodingKey {
             case dealID = "deal_id"
-            case rep, period, kind, credit, amount, rates, explanation, row, flags, bonus
+            case rep, period, kind, credit, amount, rates, explanation, row, sheet, flags, bonus
         }
 
         public init(_ line: StatementLine) {
@@ -58,6 +60,7 @@ public struct StatementDocument: Codable, Sendable {
             rates = line.rates.map(PlainDecimalText.init)
             explanation = line.explanation
             row = line.row
+            sheet = line.sheet
             flags = line.flags.names
             bonus = line.bonusName
         }

@@ -52,6 +52,10 @@ extension StatementDocument.Line {
             bytes.append(literal: ", \"row\": ")
             bytes.append(digitsOf: row)
         }
+        if let sheet = line.sheet {
+            bytes.append(literal: ", \"sheet\": ")
+            appendQuoted(sheet, to: &bytes)
+        }
         if !line.flags.isEmpty {
             bytes.append(literal: ", \"flags\": [")
             for (index, flag) in line.flags.names.enumerated() {

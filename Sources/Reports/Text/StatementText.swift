@@ -1,6 +1,7 @@
 import CSV
 import Commission
 import Foundation
+import Spreadsheet
 
 /// The statement as a terminal table: per rep and period, and optionally every line.
 public struct StatementText: Sendable {
@@ -40,14 +41,21 @@ public struct StatementText: Sendable {
                 out +=
                     "  \(line.rep)  \(line.period)  \(line.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
                 out +=
-                    "  \(deal.padding(toLength: 10, withPad: " ", startingAt: 0))  \(line.amount.groupedMoneyText)  \(line.explanation)\n"
+                    "  \(deal.padding(toLength: 10, withPad: " ", startingAt: 0))  \(line.amount.groupedMoneyText)  \(line.explanation)"
+                // A line read from a workbook names its sheet and row: two sheets' row 2 are two rows.
+                if let sheet = line.sheet, let row = line.row {
+                    out += "  (\(Location.quotedSheetName(sheet)) row \(row))"
+                }
+                out += "\n"
             }
         }
         if !statement.issues.isEmpty {
             out += "\nNoted in the data:\n"
             for issue in statement.issues {
+                let sheet = issue.details.first { $0.0 == "sheet" }.map { Location.quotedSheetName($0.1) + " " } ?? ""
                 let rows =
-                    issue.rows.isEmpty ? "" : " (row " + issue.rows.map(String.init).joined(separator: ", ") + ")"
+                    issue.rows.isEmpty
+                    ? "" : " (\(sheet)row " + issue.rows.map(String.init).joined(separator: ", ") + ")"
                 out += "  \(issue.code)\(rows): \(issue.message)\n"
             }
         }

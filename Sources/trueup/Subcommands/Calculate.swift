@@ -159,6 +159,8 @@ extension LoadedRun {
         let progress = ProgressLine()
         let hear = { progress.update("reading the deals", done: $0, total: $1) }
         let file = try TableFile.open(deals)
+        // The workbook's deals sheets by ordinal, once read (the spool's errors name them).
+        let sheetNames = SheetNames()
         var spool: SpooledCalculation?
         if spooling {
             do {
@@ -171,6 +173,8 @@ extension LoadedRun {
             { (lines: [CreditLine]) throws in
                 do {
                     try calculation.add(lines)
+                } catch let error as EngineError {
+                    throw UsageError("\(deals): \(error.placed(inSheets: sheetNames))")
                 } catch {
                     throw UsageError("\(deals): \(error)")
                 }
@@ -180,15 +184,16 @@ extension LoadedRun {
         let stage = StageMeter(spool == nil ? "read deals" : "read deals into the spool")
         var table: DealsTable
         if case .workbook = file {
-            // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps
-            // its own sheet's row number.
+            // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps its
+            // sheet in its row (`DealsTable.rowKey`) through the engine, and the statement's lines
+            // name the sheet and the sheet's own row (`LoadedRun.placed`).
             let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap {
                 [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
             }
             table = try DealsReader.readWorkbook(
                 file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded, progress: hear,
-                passingLinesTo: receive.map { add in { try add(ownSheetRows($0)) } })
-            table.lines = ownSheetRows(table.lines)
+                passingLinesTo: receive)
+            sheetNames.names = table.sheets.map { $0.name ?? table.sheet ?? "" }
         } else {
             table = try DealsReader.read(
                 file, sheet: sheets.sheet, pins: pins, progress: hear, passingLinesTo: receive)
@@ -200,14 +205,30 @@ extension LoadedRun {
             progress.finish()
             throw error
         }
-        return LoadedRun(plan: loaded, deals: table, roster: entries, progress: progress, spool: spool)
+        return LoadedRun(
+            plan: loaded, deals: table, roster: entries, progress: progress, spool: spool,
+            sheetNames: sheetNames.names)
     }
+}
 
-    /// `lines` read from a workbook, each row the row of its own sheet (`DealsTable.sheetRow`).
-    private static func ownSheetRows(_ lines: [CreditLine]) -> [CreditLine] {
-        var lines = lines
-        for index in lines.indices { lines[index].row = DealsTable.sheetRow(lines[index].row) }
-        return lines
+/// A workbook's deals sheets by ordinal, filled once they are read (nil for a CSV file).
+final class SheetNames: @unchecked Sendable {
+    var names: [String]?
+}
+
+extension EngineError {
+    /// The description, its rows named by sheet and the sheet's own row when they are a
+    /// workbook's (`DealsTable.rowKey`): `'Deals (last month)' row 2: …`.
+    func placed(inSheets names: SheetNames) -> String { placed(inSheets: names.names) }
+
+    func placed(inSheets names: [String]?) -> String {
+        guard let names, !rows.isEmpty else { return description }
+        let places = rows.map { row in
+            let ordinal = DealsTable.sheetOrdinal(row)
+            let sheet = names.indices.contains(ordinal) ? Location.quotedSheetName(names[ordinal]) + " " : ""
+            return "\(sheet)row \(DealsTable.sheetRow(row))"
+        }
+        return places.joined(separator: ", ") + ": " + message
     }
 }
 
@@ -220,6 +241,42 @@ struct LoadedRun {
     let progress: ProgressLine
     /// The lines, when they were read into a spooled calculation rather than `deals`.
     var spool: SpooledCalculation? = nil
+    /// The workbook's deals sheets by ordinal, when the deals were read from one: the lines'
+    /// rows hold their sheet (`DealsTable.rowKey`) until the statement names it (`placed`).
+    var sheetNames: [String]? = nil
+
+    /// `line` with its row as its own sheet's row and its sheet named, for a workbook's lines.
+    static func placed(_ line: StatementLine, sheets names: [String]) -> StatementLine {
+        guard let key = line.row else { return line }
+        var line = line
+        line.row = DealsTable.sheetRow(key)
+        let ordinal = DealsTable.sheetOrdinal(key)
+        if names.indices.contains(ordinal) { line.sheet = names[ordinal] }
+        return line
+    }
+
+    /// `statement` with its lines' and issues' rows as their own sheets' rows, and their sheets
+    /// named (an issue's when its rows stand on one sheet), for a workbook's deals.
+    func placed(_ statement: Statement) -> Statement {
+        guard let names = sheetNames else { return statement }
+        var statement = statement
+        statement.lineGroups = statement.lineGroups.map { $0.map { Self.placed($0, sheets: names) } }
+        statement.issues = statement.issues.map { issue in
+            var issue = issue
+            let ordinals = Set(issue.rows.map(DealsTable.sheetOrdinal))
+            issue.rows = issue.rows.map(DealsTable.sheetRow)
+            if ordinals.count == 1, let ordinal = ordinals.first, names.indices.contains(ordinal) {
+                issue.details.append(("sheet", names[ordinal]))
+            }
+            return issue
+        }
+        return statement
+    }
+
+    /// The deals file, and its sheet when one was named, for errors.
+    private var place: String {
+        deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
+    }
 
     /// How many credit lines were read.
     var lineCount: Int { spool?.count ?? deals.lines.count }
@@ -229,10 +286,10 @@ struct LoadedRun {
         progress.update("calculating \(deals.lines.count) lines", done: 0, total: 0)
         defer { progress.finish() }
         do {
-            return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines, carried: carried)
+            return placed(
+                try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines, carried: carried))
         } catch {
-            let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
-            throw UsageError("\(place): \(error.description)")
+            throw UsageError("\(place): \(error.placed(inSheets: sheetNames))")
         }
     }
 
@@ -247,24 +304,32 @@ struct LoadedRun {
     ) throws -> Statement {
         progress.update("calculating \(lineCount) lines", done: 0, total: 0)
         defer { progress.finish() }
+        // A workbook's lines name their sheets before they are turned into parts.
+        let placing: @Sendable ([[StatementLine]]) -> Part
+        if let names = sheetNames {
+            placing = { groups in part(groups.map { $0.map { Self.placed($0, sheets: names) } }) }
+        } else {
+            placing = part
+        }
         do {
             if let spool {
                 do {
-                    return try spool.calculate(explaining: explaining, turningLinesInto: part, passingTo: receive)
+                    return placed(
+                        try spool.calculate(explaining: explaining, turningLinesInto: placing, passingTo: receive))
                 } catch .engine(let error) {
                     throw error
                 } catch .spool(let failure) {
                     throw UsageError(failure.description)
                 }
             }
-            return try CommissionEngine.calculate(
-                plan: plan, roster: roster, lines: deals.lines, explaining: explaining
-            ) { receive(part($0)) }
+            return placed(
+                try CommissionEngine.calculate(
+                    plan: plan, roster: roster, lines: deals.lines, explaining: explaining
+                ) { receive(placing($0)) })
         } catch let error as UsageError {
             throw error
         } catch let error as EngineError {
-            let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
-            throw UsageError("\(place): \(error.description)")
+            throw UsageError("\(place): \(error.placed(inSheets: sheetNames))")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Commission
+import Foundation
 import Ingest
 import PlanFile
 
@@ -19,8 +20,18 @@ struct PlanOptions: ParsableArguments {
     }
 
     /// The roster file's reps, with targets for the plan's objectives; empty without `--roster`.
+    /// A roster given beside the plan's own `reps:` replaces them, and standard error says so.
     func loadRoster(for plan: Plan) throws -> [RosterEntry] {
-        try roster.map { try RosterReader.read(TableFile.open($0), objectives: plan.objectives.map(\.name)) } ?? []
+        guard let roster else { return [] }
+        let entries = try RosterReader.read(
+            TableFile.open(roster), objectives: plan.objectives.map(\.name), period: plan.period)
+        if !plan.reps.isEmpty && !entries.isEmpty {
+            FileHandle.standardError.write(
+                Data(
+                    "trueup: warning: --roster \(TerminalText.escaped(roster)) replaces the plan's reps: (\(plan.reps.count) listed in \(TerminalText.escaped(self.plan)), not read)\n"
+                        .utf8))
+        }
+        return entries
     }
 }
 

@@ -1,0 +1,93 @@
+import Commission
+import Foundation
+import Ingest
+import Primitives
+import Spreadsheet
+
+/// Clawbacks kept as rows of the deals sheet (`ClawbackRow`: the deal's id and rep again, a
+/// clawback status, no amount, a negative commission), compared with the engine's clawback of the
+/// deal they name (plan-format.md 3.9; docs/layouts.md, "Clawbacks kept as rows"):
+///
+/// - a row whose commission is not the engine's clawback of that deal and rep: `clawback_missed`
+///   when it takes back less than is due (or the plan claws back nothing: `unexplained`, and more
+///   than is due: `unexplained`), at the row's commission cell, expected the engine's clawback;
+/// - a clawback the plan makes that no row takes back, when the sheet keeps its clawbacks as rows:
+///   `clawback_missed` at the deal's own row (its cancel date, else its status or deal id cell),
+///   expected the clawback, the sheet's 0 paid wrong. The cell is where the reason stands, not
+///   the figure: it is reported, never overwritten (`isInput`), and a correction adds the row;
+/// - a row whose deal the workbook has no row of: `unreadable` (nothing to claw back from).
+enum ClawbackRowFindings {
+    static func compute(_ context: RowContext) -> [Finding] {
+        let rows = context.deals.clawbackRows
+        guard !rows.isEmpty else { return [] }
+        let lines = context.deals.lines
+        let repNames = RepNames(context.roster)
+        let dealKey = DealKeys([lines.map(\.dealID), rows.map(\.dealID)])
+        var linesOfDeal: [String: [Int]] = [:]
+        for (index, line) in lines.enumerated() { linesOfDeal[dealKey(line.dealID), default: []].append(index) }
+        var takenBack: Set<Int> = []
+        var findings: [Finding] = []
+        for clawback in rows {
+            let (sheet, sheetRow) = context.place(clawback.row)
+            let cell = CellAddress(row: sheetRow, column: clawback.commission.column)
+            let ofDeal = linesOfDeal[dealKey(clawback.dealID)] ?? []
+            let rep = repNames.id(clawback.rep)
+            let ofRep = ofDeal.filter { repNames.id(lines[$0].rep) == rep }
+            guard !ofRep.isEmpty else {
+                let why =
+                    ofDeal.isEmpty
+                    ? "no deal row of the workbook is deal \(clawback.dealID)"
+                    : "deal \(clawback.dealID)'s rows credit other reps than \(clawback.rep)"
+                var finding = Finding(
+                    sheet: sheet, cell: cell, dealID: clawback.dealID, rep: clawback.rep, period: nil,
+                    manual: clawback.amount, manualText: nil, expected: clawback.amount, causes: [.unreadable],
+                    explanation:
+                        "a clawback row ('\(clawback.status)'), but \(why): there is nothing to claw back from, so it cannot be checked",
+                    isDerived: false)
+                finding.isInput = true
+                findings.append(finding)
+                continue
+            }
+            let due = ofRep.compactMap { context.clawbacks[lines[$0].row] }
+            takenBack.formUnion(ofRep.map { lines[$0].row })
+            let expected = due.reduce(Decimal(0)) { $0 + $1.amount }
+            if clawback.amount == expected { continue }
+            var finding = Finding(
+                sheet: sheet, cell: cell, dealID: clawback.dealID, rep: due.first?.rep ?? clawback.rep,
+                period: due.first?.period, manual: clawback.amount, manualText: nil, expected: expected,
+                causes: [.unexplained], explanation: "", isDerived: false)
+            let owed = (-expected).groupedMoneyText
+            if context.matches(clawback.amount, expected) {
+                finding.causes = [.rounding]
+                finding.explanation = "within the plan's tolerance of \(context.plan.tolerance.moneyText)"
+            } else if due.isEmpty {
+                finding.explanation =
+                    "the sheet claws back \((-clawback.amount).groupedMoneyText) of deal \(clawback.dealID), but the plan claws back nothing of it (its status and cancel date on its own row decide)"
+            } else if clawback.amount > expected {
+                finding.causes = [.clawbackMissed]
+                finding.explanation =
+                    "the sheet claws back \((-clawback.amount).groupedMoneyText) of deal \(clawback.dealID); the plan claws back \(owed), what the deal was paid"
+            } else {
+                finding.explanation =
+                    "the sheet claws back \((-clawback.amount).groupedMoneyText) of deal \(clawback.dealID), more than the \(owed) it was paid"
+            }
+            findings.append(finding)
+        }
+        // A clawback no row takes back, on a sheet that keeps its clawbacks as rows.
+        for line in lines where !takenBack.contains(line.row) {
+            guard let due = context.clawbacks[line.row] else { continue }
+            let (sheet, sheetRow) = context.place(line.row)
+            let columns = context.deals.mapping(ofRow: line.row).columns
+            let column = columns[.cancelDate] ?? columns[.status] ?? columns[.dealID] ?? 1
+            var finding = Finding(
+                sheet: sheet, cell: CellAddress(row: sheetRow, column: column), dealID: line.dealID, rep: due.rep,
+                period: due.period, manual: 0, manualText: nil, expected: due.amount, causes: [.clawbackMissed],
+                explanation:
+                    "deal \(line.dealID) was cancelled\(line.cancelDate.map { " on \($0)" } ?? ""): the plan claws back \((-due.amount).groupedMoneyText) in \(due.period), and no clawback row takes it back; add one",
+                isDerived: false)
+            finding.isInput = true
+            findings.append(finding)
+        }
+        return findings
+    }
+}

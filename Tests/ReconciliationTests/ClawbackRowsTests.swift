@@ -1,0 +1,77 @@
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// Clawbacks kept as rows of the deals sheet (tester4 x64): under the deals, a row per clawback
+/// with the deal's id and rep, the cancel date, a clawback status, no amount (or a negative one)
+/// and a negative commission. Such a row is the deal's manual clawback, compared with the plan's;
+/// a clawback the plan makes that no row takes back is `clawback_missed`.
+@Suite struct ClawbackRowsTests {
+    /// `SummaryClawbackTests.deals()` (clawbacks of D2 −1,000.00 and D5 −300.00 in Q1, of D3
+    /// −400.00 in Q2), then: D2's clawback right, D5's at half with a negative amount, none for D3,
+    /// and one for a deal the sheet does not hold.
+    static func reconcile() throws -> Reconciliation {
+        let (name, deals) = SummaryClawbackTests.deals()
+        func clawback(_ deal: String, _ date: String, amount: WriteCell, _ commission: Decimal, _ status: String)
+            -> [WriteCell]
+        {
+            [
+                .text(deal), .text("Ana Lima"), LayoutReadingTests.date(date), amount, .empty, .number(commission),
+                .text(status), .empty,
+            ]
+        }
+        let rows = [
+            clawback("D2", "2026-03-01", amount: .empty, -1000, "Clawback"),
+            clawback("D5", "2026-03-15", amount: .number(-6000), -150, "Chargeback"),
+            clawback("D9", "2026-03-20", amount: .empty, -250, "Claw-back"),
+        ]
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([(name, deals + rows)], in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        return try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(SummaryClawbackTests.planText, file: "plan.yaml"),
+            roster: RosterReader.read(TableFile.open(rosterPath)))
+    }
+
+    @Test func clawbackRowsAreComparedWithThePlansClawbacks() throws {
+        let result = try Self.reconcile()
+        let found = result.errors.map { "\($0.cell) \($0.cause.rawValue) \($0.manual ?? 0) \($0.expected)" }.sorted()
+        #expect(
+            found == [
+                // D5's row takes back half of what D5 was paid.
+                "F8 clawback_missed -150 -300",
+                // The D9 row has no deal to claw back from: reported, not checked.
+                "F9 unreadable -250 -250",
+                // D3's clawback (Q2) has no row: reported at D3's cancel date, never overwritten.
+                "H4 clawback_missed 0 -400",
+            ], "\(result.findings.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+        let missed = try #require(result.errors.first { $0.cell == CellAddress("H4") })
+        #expect(missed.isInput && missed.isPay)
+        #expect(missed.period?.description == "2026-Q2")
+        // D2's right row is no finding, and no clawback row is read as a deal.
+        #expect(!result.findings.contains { $0.cell.row == 7 })
+        #expect(result.netOverpayment == Decimal(150 + 400))
+    }
+
+    /// Without the manual cells (`calculate`), a clawback row is still no deal: an unreadable row.
+    @Test func calculateStillRefusesARowWithoutAnAmount() throws {
+        let (name, deals) = SummaryClawbackTests.deals()
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let row: [WriteCell] = [
+            .text("D2"), .text("Ana Lima"), LayoutReadingTests.date("2026-03-01"), .empty, .empty, .number(-1000),
+            .text("Clawback"), .empty,
+        ]
+        let path = try LayoutReadingTests.workbook([(name, deals + [row])], in: folder)
+        let table = try DealsReader.readWorkbook(TableFile.open(path))
+        #expect(table.clawbackRows.isEmpty)
+        #expect(table.skipped.map { DealsTable.sheetRow($0.row) } == [7])
+    }
+}
