@@ -129,7 +129,8 @@ let package = Package(
             name: "ConversionTests", dependencies: ["Conversion", "XLSX", "CSV", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(
-            name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest", "TestSupport"]),
+            name: "InferenceTests",
+            dependencies: ["Inference", "Commission", "PlanFile", "Ingest", "Spreadsheet", "TestSupport", "XLSX"]),
         .testTarget(
             name: "FormulaTests",
             dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet", "TestSupport"]),

@@ -27,10 +27,11 @@ public enum PlanInference {
         state.readCurrency()
         let fit = FitReport.measure(plan: state.plan, roster: roster, evidence: evidence)
         state.readSplits(fit: fit)
+        let sheets = evidence.sheets.isEmpty ? evidence.sheet ?? "" : evidence.sheets.joined(separator: ", ")
         return InferredPlan(
             plan: state.plan, evidence: state.evidenceLines, notEstablished: state.notEstablished,
             ambiguities: state.ambiguities, fit: fit,
-            source: "\(evidence.file)\(evidence.sheet.map { " › \($0)" } ?? ""), \(evidence.observations.count) rows",
+            source: "\(evidence.file)\(sheets.isEmpty ? "" : " › " + sheets), \(evidence.observations.count) rows",
             established: state.established)
     }
 }
@@ -67,6 +68,9 @@ struct InferenceState {
     }
 
     mutating func note(_ clause: String, _ line: String) { evidenceLines[clause, default: []].append(line) }
+
+    /// `rows 17, 88 and 203`, each row named as people find it (`WorkbookEvidence.rowLabel`).
+    func rowList(_ rows: [Int], limit: Int = 6) -> String { evidence.rowList(rows, limit: limit) }
 
     var observations: [Observation] { evidence.observations }
 

@@ -1,6 +1,7 @@
 import Commission
 import Formula
 import Foundation
+import Ingest
 
 /// What the workbook's words and formats say, apart from its figures: the period its summary
 /// groups by, the rounding its formulas ask for, caps written into formulas, the currency.
@@ -50,10 +51,14 @@ struct WorkbookClues {
         capsInFormulas = caps.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
         floorsInFormulas = floors.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
         currency = Self.currency(evidence)
-        if let sheet = evidence.sheet {
+        let dealsSheets = evidence.sheets.isEmpty ? [evidence.sheet].compactMap { $0 } : evidence.sheets
+        for (ordinal, sheet) in dealsSheets.enumerated() {
             for other in evidence.otherSheets {
                 for formula in other.formulas where formula.hasPrefix("-") {
-                    subtractedRows.formUnion(FormulaReferences.singleCellRows(in: formula, sheet: sheet))
+                    subtractedRows.formUnion(
+                        FormulaReferences.singleCellRows(in: formula, sheet: sheet).map {
+                            DealsTable.rowKey(sheet: ordinal, row: $0)
+                        })
                 }
             }
         }

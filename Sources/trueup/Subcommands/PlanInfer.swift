@@ -69,7 +69,7 @@ extension PlanCommand {
             var inferred = PlanInference.infer(evidence, roster: entries)
             if let deals, !dropped.isEmpty {
                 inferred.notEstablished.append(
-                    "left out of the fit: \(rowList(dropped)), not in \(deals) with the same deal id, rep and amount")
+                    "left out of the fit: \(evidence.rowList(dropped)), not in \(deals) with the same deal id, rep and amount")
             }
             let yaml = inferred.yaml
             // The plan must load as any plan file does; a plan trueup itself could not read is a bug.

@@ -1,0 +1,92 @@
+import Commission
+import Foundation
+import Ingest
+import PlanFile
+import Spreadsheet
+import TestSupport
+import Testing
+import XLSX
+
+@testable import Inference
+
+/// `plan infer` reads the layouts `reconcile` reads (docs/layouts.md), through the same reader:
+/// a tab per month, a tab per rep. Small workbooks written with trueup's own writer.
+@Suite struct WorkbookLayoutTests {
+    static let reps = ["Ana Lima", "Ben Okafor"]
+
+    static func folder() throws -> URL {
+        let folder = Scratch.folder.appendingPathComponent("trueup-infer-layout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A workbook of `sheets`, each a name and rows of cells.
+    static func workbook(_ sheets: [(String, [[WriteCell]])], in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("book.xlsx").path
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        let writer = WorkbookWriter(handle: file.handle)
+        for (name, rows) in sheets {
+            try writer.beginSheet(name)
+            for row in rows { try writer.writeRow(row) }
+            try writer.endSheet()
+        }
+        try writer.finish()
+        try file.commit()
+        return path
+    }
+
+    static func roster(in folder: URL) throws -> [RosterEntry] {
+        let path = folder.appendingPathComponent("roster.csv").path
+        try "id,name,annual_quota\nR1,Ana Lima,600000\nR2,Ben Okafor,600000\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        return try RosterReader.read(TableFile.open(path))
+    }
+
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> WriteCell {
+        WriteCell(.date(DateTimeValue(kind: .date, year: year, month: month, day: day)))
+    }
+
+    /// The deals of one rep in one month: 2 to 5 deals of 4,000 to 16,000, never one of 30,000.
+    static func amounts(month: Int, rep: Int) -> [Decimal] {
+        (0..<(2 + (month + 2 * rep) % 4)).map { deal in Decimal(4000 + 1500 * ((month * 5 + deal * 3 + rep * 7) % 9)) }
+    }
+
+    static func commission(_ amount: Decimal, rate: Decimal) -> Decimal {
+        (amount * rate).rounded(places: 2, mode: .halfUp)
+    }
+
+    /// Tabs `Jan 2026` … `Jun 2026` without a date column: each rep-month pays 4% of its deals, all
+    /// of them at 7% once the month's total reaches 30,000 (period, retroactive).
+    @Test func everyMonthTabIsRead() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026", "May 2026", "Jun 2026"]
+        var total = 0
+        var above = 0
+        let sheets = names.enumerated().map { month, name in
+            var rows: [[WriteCell]] = [["Deal ID", "Rep", "Amount", "Commission"].map { .text($0) }]
+            for (rep, repName) in Self.reps.enumerated() {
+                let amounts = Self.amounts(month: month, rep: rep)
+                let reached = amounts.reduce(0, +) >= 30000
+                if reached { above += 1 }
+                for amount in amounts {
+                    total += 1
+                    let commission = Self.commission(amount, rate: Decimal(string: reached ? "0.07" : "0.04")!)
+                    rows.append([.text("D-\(month)\(total)"), .text(repName), .number(amount), .number(commission)])
+                }
+            }
+            return (name, rows)
+        }
+        #expect(above >= 3 && above <= 9)
+        let path = try Self.workbook(sheets, in: folder)
+        let evidence = try WorkbookEvidence.read(path: path)
+        let inferred = PlanInference.infer(evidence, roster: try Self.roster(in: folder))
+        #expect(evidence.observations.count == total)
+        #expect(inferred.fit.rows == total && inferred.fit.reproduced == total, "\(inferred.yaml)")
+        let tiers = inferred.plan.commission.tiers
+        #expect(inferred.plan.period == .month, "\(inferred.yaml)")
+        #expect(
+            tiers.basis == .period && tiers.bands.map(\.rate) == [Decimal(string: "0.04")!, Decimal(string: "0.07")!])
+        #expect(inferred.source.contains("Jun 2026"), "\(inferred.source)")
+    }
+}
