@@ -79,15 +79,16 @@ public struct WorkbookEvidence: Sendable {
     static let otherSheetRows = 5000
 
     /// Reads `path` through the deals reader, as `reconcile` reads it: every deals sheet (a tab per
-    /// month; `sheet` names the sheets to read, commas and wildcards as `reconcile --sheet` takes them), the values and formulas of the
+    /// month, a tab per rep its name or title names by a rep of `roster`; `sheet` names the sheets to read, commas and wildcards as `reconcile --sheet` takes them), the values and formulas of the
     /// manual cells, and the texts and formulas of the other sheets. Throws the readers' errors
     /// (file, sheet, cell).
-    public static func read(path: String, sheet: String? = nil, pins: [String: String] = [:]) throws
-        -> WorkbookEvidence
-    {
+    public static func read(
+        path: String, sheet: String? = nil, pins: [String: String] = [:], roster: [RosterEntry] = []
+    ) throws -> WorkbookEvidence {
+        let knownReps = roster.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
         let file = try TableFile.open(path)
         let table = try DealsReader.readWorkbook(
-            file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas)
+            file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas, knownReps: knownReps)
         var observations: [Observation] = []
         observations.reserveCapacity(table.lines.count)
         for (line, manual) in zip(table.lines, table.manual) {

@@ -89,4 +89,36 @@ import XLSX
             tiers.basis == .period && tiers.bands.map(\.rate) == [Decimal(string: "0.04")!, Decimal(string: "0.07")!])
         #expect(inferred.source.contains("Jun 2026"), "\(inferred.source)")
     }
+
+    /// A tab per rep (the README's `q3-by-rep` layout): the rep named by the tab and a title line,
+    /// no rep column, 7% inside every formula. Read with the roster, as `reconcile` reads it.
+    @Test func everyRepTabIsReadWithTheRoster() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var total = 0
+        let sheets = Self.reps.enumerated().map { rep, name in
+            var rows: [[WriteCell]] = [
+                [.text(name)], ["Deal ID", "Close Date", "Amount", "Commission"].map { .text($0) },
+            ]
+            for (month, amount) in (0..<6).flatMap({ month in Self.amounts(month: month, rep: rep).map { (month, $0) } }
+            ) {
+                total += 1
+                let row = rows.count + 1
+                let commission = Self.commission(amount, rate: Decimal(string: "0.07")!)
+                rows.append([
+                    .text("D-\(total)"), Self.date(2026, month + 1, 10), .number(amount),
+                    WriteCell(.number(commission), formula: "ROUND(C\(row)*0.07,2)"),
+                ])
+            }
+            return (name, rows)
+        }
+        let path = try Self.workbook(sheets, in: folder)
+        let roster = try Self.roster(in: folder)
+        let evidence = try WorkbookEvidence.read(path: path, roster: roster)
+        let inferred = PlanInference.infer(evidence, roster: roster)
+        #expect(evidence.observations.count == total)
+        #expect(Set(evidence.observations.map(\.line.rep)) == Set(Self.reps))
+        #expect(inferred.fit.rows == total && inferred.fit.reproduced == total, "\(inferred.yaml)")
+        #expect(inferred.plan.commission.tiers.bands.map(\.rate) == [Decimal(string: "0.07")!], "\(inferred.yaml)")
+    }
 }
