@@ -53,7 +53,9 @@ let package = Package(
             dependencies: ["Commission", "Ingest", "Primitives", "Spreadsheet", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
-        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula"]),
+        .target(
+            name: "Inference",
+            dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula", "Primitives"]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission"]),

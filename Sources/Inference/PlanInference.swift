@@ -141,8 +141,13 @@ struct InferenceState {
         if let shortestKept {
             note(
                 "clawback",
-                "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: window \(window) days"
+                "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: a window of \(longest) to \(shortestKept - 1) days (\(window) written)"
             )
+            if shortestKept - 1 > longest {
+                ambiguities.append(
+                    "clawback window: any window of \(longest) to \(shortestKept - 1) days fits; a line cancelled in between would decide (\(window) days written, a usual length in that range)"
+                )
+            }
         } else {
             note(
                 "clawback", "the latest clawed-back cancellation is \(longest) days after the close; none later is kept"

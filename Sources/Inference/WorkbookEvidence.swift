@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 import Spreadsheet
 
 /// One deals row as the workbook holds it: its credit line and the figures its author entered.
@@ -170,7 +171,8 @@ public struct WorkbookEvidence: Sendable {
     /// A cell's number: a number cell, or text that reads as plain money (`1,234.50`, `$99`).
     static func number(_ value: CellValue) -> Decimal? {
         switch value {
-        case .number(let number): return number
+        // A typed 8,820.03 stored as the double 8820.030000000001 is 8,820.03: money is decimal.
+        case .number(let number): return number.excelPrecision
         case .text(let text):
             let cleaned = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
             guard !cleaned.isEmpty, case .value(let number) = Decimal.parse(cleaned) else { return nil }
