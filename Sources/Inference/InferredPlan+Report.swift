@@ -22,6 +22,7 @@ extension InferredPlan {
             }
             if fit.misses.count > 50 { out += "    … and \(fit.misses.count - 50) more\n" }
         }
+        out += Self.listing("Rows not read (left out of the fit):", unread)
         out += Self.listing("Readings the rows cannot tell apart:", ambiguities)
         out += Self.listing("Not established (left out of the plan):", notEstablished)
         return out
@@ -56,6 +57,7 @@ extension InferredPlan {
         return JSONText.object([
             ("source", JSONText.quoted(source)), ("plan_yaml", JSONText.quoted(yaml)), ("fit", fitJSON),
             ("misses", "[" + misses.joined(separator: ", ") + "]"),
+            ("unread", "[" + unread.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("ambiguities", "[" + ambiguities.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("not_established", "[" + notEstablished.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("evidence", evidenceJSON),

@@ -89,6 +89,7 @@ extension InferredPlan {
         }
         out += comments("splits")
         for (title, items) in [
+            ("Rows not read (left out of the fit):", unread),
             ("Seen in the sheet but not expressible in a plan file:", evidence["outside"] ?? []),
             ("Readings the rows cannot tell apart:", ambiguities),
             ("Not established (left out; the contract's defaults apply):", notEstablished),

@@ -31,8 +31,9 @@ public enum PlanInference {
         return InferredPlan(
             plan: state.plan, evidence: state.evidenceLines, notEstablished: state.notEstablished,
             ambiguities: state.ambiguities, fit: fit,
-            source: "\(evidence.file)\(sheets.isEmpty ? "" : " › " + sheets), \(evidence.observations.count) rows",
-            established: state.established)
+            source: "\(evidence.file)\(sheets.isEmpty ? "" : " › " + sheets), \(evidence.observations.count) rows"
+                + (evidence.unread.isEmpty ? "" : " (\(evidence.unread.count) more not read)"),
+            established: state.established, unread: evidence.unread)
     }
 }
 

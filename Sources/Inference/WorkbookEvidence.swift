@@ -58,6 +58,9 @@ public struct WorkbookEvidence: Sendable {
     /// The deals sheets' names by the ordinal a line's row key carries (`DealsTable.rowKey`), when
     /// the deals come from more than one sheet; empty otherwise.
     public var sheets: [String] = []
+    /// Every row left out of the fit for a cell that could not be read, in words naming it: the
+    /// rows the deals reader skipped, and rows whose commission cell holds no number (`abc`).
+    public var unread: [String] = []
     /// Rows the deals reader could not read (each skipped).
     public var skippedRows: Int
     public var rowsRead: Int
@@ -99,6 +102,13 @@ public struct WorkbookEvidence: Sendable {
                     formula: manual.commission?.formula, numberFormat: manual.commission?.numberFormat,
                     bonus: manual.bonus.flatMap(number)))
         }
+        var unread: [(row: Int, text: String)] = []
+        for (line, manual) in zip(table.lines, table.manual) {
+            guard let cell = manual.commission, !cell.value.isEmpty, number(cell.value) == nil else { continue }
+            let shown: String
+            if case .text(let text) = cell.value { shown = "'\(text)'" } else { shown = String(describing: cell.value) }
+            unread.append((line.row, "\(line.dealID): the commission cell holds \(shown), not a number"))
+        }
         let dealsSheets = table.sheets.map(\.name)
         var others: [SheetText] = []
         for name in file.tables.compactMap({ $0 }) where !dealsSheets.contains(name) {
@@ -127,6 +137,12 @@ public struct WorkbookEvidence: Sendable {
                 || table.mapping.columns[.commission] != nil,
             otherSheets: others, skippedRows: table.skippedRows)
         evidence.sheets = dealsSheets.count > 1 ? dealsSheets.map { $0 ?? "" } : []
+        evidence.unread = unread.map { "row \(evidence.rowLabel($0.row)), deal \($0.text)" }
+        for row in table.skipped {
+            let why = row.failures.map(\.reason).joined(separator: "; ")
+            evidence.unread.append(
+                "row \(evidence.rowLabel(row.row))\(row.dealID.map { ", deal \($0)" } ?? ""): \(why)")
+        }
         // A grouping column (a Region) is read on every deals sheet, its rows keyed as the lines are.
         var extra: [(header: String, values: [Int: String])] = []
         for (ordinal, dealsSheet) in (table.sheets.isEmpty ? [nil] : table.sheets.map { $0 }).enumerated() {

@@ -92,4 +92,22 @@ import XLSX
         #expect(inferred.plan.clawback != nil, "\(inferred.yaml)")
         #expect(inferred.ambiguities.contains { $0.contains("45 to 99 days") }, "\(inferred.ambiguities)")
     }
+
+    /// A row whose commission cell holds `abc` is named in the report, not dropped in silence.
+    @Test func anUnreadableRowIsNamed() throws {
+        let folder = try WorkbookLayoutTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("small.csv").path
+        try """
+        Deal ID,Rep,Close Date,Amount,Commission
+        D1,Ana,2026-01-05,1000,70
+        D2,Ana,2026-02-05,2000,140
+        D3,Ben,2026-02-07,3000,abc
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        #expect(inferred.unread.count == 1 && inferred.unread[0].contains("D3"), "\(inferred.unread)")
+        #expect(inferred.reportText.contains("row 4, deal D3"), "\(inferred.reportText)")
+        #expect(inferred.yaml.contains("row 4, deal D3"))
+    }
 }
