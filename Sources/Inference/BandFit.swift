@@ -56,7 +56,8 @@ enum BandFit {
         let support = max(2, rated / 300)
         return keysByRate.filter { rate, keys in keys.count >= support && (rate != 0 || keys.count * 10 >= rated) }
             .map { ($0.key, $0.value.sorted()) }
-            .sorted { median($0.keys) < median($1.keys) }
+            // Ties go to the lower rate: a dictionary's order must not pick the reading.
+            .sorted { (median($0.keys), $0.rate) < (median($1.keys), $1.rate) }
     }
 
     /// Retroactive (and per-deal) readings: each row's rate is its band's; bands follow the key.

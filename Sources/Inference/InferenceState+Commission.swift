@@ -319,7 +319,8 @@ extension InferenceState {
             }
         }
         let without = fitted(nil)
-        let scored = candidates.map { ($0, fitted($0)) }.sorted { $0.1 > $1.1 }
+        // Ties go to the lower cap, whatever order the dictionary gave them in.
+        let scored = candidates.map { ($0, fitted($0)) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         guard let (cap, with) = scored.first, with > without else {
             notEstablished.append("cap per deal: no row stops short of its tier commission at a common value")
             return
@@ -351,7 +352,9 @@ extension InferenceState {
         }
         var counts: [Decimal: Int] = [:]
         for key in short { counts[sums[key]!.rounded(places: 2, mode: .halfUp), default: 0] += 1 }
-        guard let top = counts.filter({ $0.key > 0 }).max(by: { $0.value < $1.value }), top.value >= 2 else {
+        guard let top = counts.filter({ $0.key > 0 }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+            top.value >= 2
+        else {
             notEstablished.append("cap per period: no two rep-periods stop at the same total")
             return
         }

@@ -137,7 +137,8 @@ extension InferenceState {
             }
         }
         let without = fitted(nil)
-        guard let (floor, with) = candidates.map({ ($0, fitted($0)) }).max(by: { $0.1 < $1.1 }), with > without + 1
+        guard let (floor, with) = candidates.map({ ($0, fitted($0)) }).max(by: { ($0.1, $1.0) < ($1.1, $0.0) }),
+            with > without + 1
         else { return }
         let floorText = decimal(floor, places: 2).groupedMoneyText
         let rows = (raised[floor] ?? []).map { observations[$0].line.row }.sorted()

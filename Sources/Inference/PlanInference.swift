@@ -92,7 +92,7 @@ struct InferenceState {
         let excluded = byStatus.filter { $0.value.rows >= 2 && $0.value.zero * 10 >= $0.value.rows * 9 }
         let paying = byStatus.filter { excluded[$0.key] == nil }
         guard !excluded.isEmpty, !paying.isEmpty else { return }
-        plan.eligibleStatuses = paying.values.sorted { $0.rows > $1.rows }.map(\.name)
+        plan.eligibleStatuses = paying.sorted { ($0.value.rows, $1.key) > ($1.value.rows, $0.key) }.map(\.value.name)
         for index in observations.indices {
             if let status = observations[index].line.status, excluded[status.normalizedKey] != nil {
                 facts.counted[index] = false

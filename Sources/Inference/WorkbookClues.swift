@@ -134,7 +134,7 @@ struct WorkbookClues {
             reasons.append("sheet '\(example.sheet)' labels \(labels) rows by period, such as \(example.label)")
         }
         periodWords = reasons.joined(separator: "; ")
-        if let start = starts.max(by: { $0.value < $1.value })?.key, start != 1, top.key != .month {
+        if let start = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, start != 1, top.key != .month {
             fiscalYearStart = start
         }
     }
@@ -164,7 +164,7 @@ struct WorkbookClues {
                 counts[code]!.1 = format
             }
         }
-        guard let top = counts.max(by: { $0.value.0 < $1.value.0 }) else { return nil }
+        guard let top = counts.max(by: { ($0.value.0, $1.key) < ($1.value.0, $0.key) }) else { return nil }
         return (top.key, "number format \(top.value.1) on \(top.value.0) commission cells")
     }
 }
