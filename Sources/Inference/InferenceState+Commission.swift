@@ -97,6 +97,18 @@ extension InferenceState {
             notEstablished.append("commission tiers: no rate is shared by enough rows to read a tier table")
             return
         }
+        // Running totals by another period than the one the workbook names (its summary's date
+        // ranges, its period labels) overrule it only when they reproduce most rows.
+        if let named = clues.period, best.structure.basis != .perDeal, best.structure.period != named,
+            best.fitted * 2 < best.scored,
+            let following = ranked.first(where: { $0.structure.period == named || $0.structure.basis == .perDeal })
+        {
+            note(
+                "period",
+                "running totals by \(best.structure.period.rawValue) reproduce \(best.fitted) of \(best.scored) rows, too few to overrule the period the workbook names"
+            )
+            best = following
+        }
         if best.bands.rates.count == 1 {
             // One rate: no switch changes a figure, so the plan asks for no quota.
             best = TierCandidate(

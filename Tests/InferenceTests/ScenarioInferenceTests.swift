@@ -54,4 +54,12 @@ import Testing
         #expect(inferred.plan.commission.tiers.bands.map(\.from) == [0, Decimal(string: "1.1")!], "\(inferred.yaml)")
         #expect(!inferred.yaml.contains("above 0% and at most 110%"), "\(inferred.yaml)")
     }
+
+    /// case-02's summary sums by quarter (its SUMIFS ranges and 2026-Q3 labels): running totals by
+    /// month that reproduce fewer than half the rows do not overrule it.
+    @Test func aWeakReadingDoesNotOverruleThePeriodTheWorkbookNames() throws {
+        let folder = Self.scenarios.appendingPathComponent("case-02").path
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: folder + "/manual.xlsx"))
+        #expect(inferred.plan.period == .quarter, "\(inferred.yaml)")
+    }
 }
