@@ -211,7 +211,10 @@ extension InferenceState {
         let inFormulas = entries.compactMap(\.payableFormula).flatMap {
             FormulaText.literalBounds(of: "MAX", in: $0).filter { $0 > 0 }
         }
-        guard let draw = mostCommon(topped.map(\.payable!) + inFormulas) else {
+        // A Draw column the payable's `MAX` reads (`MAX(C2,D2)`) writes the draw on each row.
+        let drawColumn = entries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }.compactMap(\.draw)
+            .filter { $0 > 0 }
+        guard let draw = mostCommon(topped.map(\.payable!) + inFormulas + drawColumn) else {
             notEstablished.append(
                 "draw: every rep-period's payable in sheet '\(summary.sheet)' is no more than its earnings; nothing tops pay up"
             )
@@ -259,7 +262,11 @@ extension InferenceState {
             "draw",
             "sheet '\(summary.sheet)' column '\(payable)': \(topped.count) rep-periods that earned less are paid exactly \(draw.groupedMoneyText)"
                 + (inFormulas.isEmpty
-                    ? "" : "; MAX(…, \(draw.plainText)) in \(inFormulas.count) payable formulas: a floor on pay"))
+                    ? "" : "; MAX(…, \(draw.plainText)) in \(inFormulas.count) payable formulas: a floor on pay")
+                + (drawColumn.isEmpty
+                    ? ""
+                    : "; column '\(summary.headers["draw"] ?? "Draw")' writes \(drawColumn.filter { $0 == draw }.count) rep-periods' draw of \(draw.groupedMoneyText), beside MAX(…) payable formulas")
+        )
         if carried.count != flat.count {
             note(
                 "draw",

@@ -122,3 +122,39 @@ import XLSX
         #expect(inferred.plan.commission.tiers.bands.map(\.rate) == [Decimal(string: "0.07")!], "\(inferred.yaml)")
     }
 }
+
+extension WorkbookLayoutTests {
+    /// A summary written `Commission | Draw | Payable = MAX(C,D)`: the commission is what was
+    /// earned and the Draw column the draw, whether it binds (Ben's 2026-Q1) or not.
+    @Test func aDrawBesideTheCommissionColumnIsTheDraw() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var deals: [[WriteCell]] = [["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { .text($0) }]
+        var earned: [String: Decimal] = [:]
+        for index in 0..<16 {
+            let rep = Self.reps[index % 2]
+            let month = 1 + index % 6
+            let amount = Decimal(index % 2 == 0 ? 20000 + 1000 * index : 2000 + 100 * index)
+            let commission = Self.commission(amount, rate: Decimal(string: "0.05")!)
+            earned["\(rep) 2026-Q\((month - 1) / 3 + 1)", default: 0] += commission
+            deals.append([
+                .text("D-\(index)"), .text(rep), Self.date(2026, month, 5), .number(amount), .number(commission),
+            ])
+        }
+        var summary: [[WriteCell]] = [["Rep", "Period", "Commission", "Draw", "Payable"].map { .text($0) }]
+        for rep in Self.reps {
+            for quarter in ["2026-Q1", "2026-Q2"] {
+                let row = summary.count + 1
+                let commission = earned["\(rep) \(quarter)"] ?? 0
+                summary.append([
+                    .text(rep), .text(quarter), .number(commission), .number(3000),
+                    WriteCell(.number(max(commission, 3000)), formula: "MAX(C\(row),D\(row))"),
+                ])
+            }
+        }
+        let path = try Self.workbook([("Deals", deals), ("Summary", summary)], in: folder)
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        #expect(inferred.plan.draw?.amount == 3000, "\(inferred.yaml)")
+        #expect(inferred.plan.draw?.recoverable == false, "\(inferred.yaml)")
+    }
+}
