@@ -53,7 +53,9 @@ let package = Package(
             dependencies: ["Commission", "Ingest", "Primitives", "Spreadsheet", "Recalculation", "Formula"]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
-        .target(name: "Inference", dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula"]),
+        .target(
+            name: "Inference",
+            dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula", "Primitives"]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission"]),
@@ -129,7 +131,8 @@ let package = Package(
             name: "ConversionTests", dependencies: ["Conversion", "XLSX", "CSV", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(
-            name: "InferenceTests", dependencies: ["Inference", "Commission", "PlanFile", "Ingest", "TestSupport"]),
+            name: "InferenceTests",
+            dependencies: ["Inference", "Commission", "PlanFile", "Ingest", "Spreadsheet", "TestSupport", "XLSX"]),
         .testTarget(
             name: "FormulaTests",
             dependencies: ["Formula", "Primitives", "Recalculation", "Spreadsheet", "TestSupport"]),

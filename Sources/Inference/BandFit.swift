@@ -56,7 +56,8 @@ enum BandFit {
         let support = max(2, rated / 300)
         return keysByRate.filter { rate, keys in keys.count >= support && (rate != 0 || keys.count * 10 >= rated) }
             .map { ($0.key, $0.value.sorted()) }
-            .sorted { median($0.keys) < median($1.keys) }
+            // Ties go to the lower rate: a dictionary's order must not pick the reading.
+            .sorted { (median($0.keys), $0.rate) < (median($1.keys), $1.rate) }
     }
 
     /// Retroactive (and per-deal) readings: each row's rate is its band's; bands follow the key.
@@ -111,14 +112,27 @@ enum BandFit {
             var next = mode(low.compactMap(\.rate).filter { $0 != lastRate }, minimum: 3)
             if next == nil && basis == .perDeal { next = slopeRate(low) }
             guard let nextRate = next, nextRate != lastRate else { break }
-            guard let solved = solveThreshold(low, bands: bands, next: nextRate, metric: metric),
+            // Where the rows paid wholly at the last rate end: the next band starts at or above.
+            let openRows = Set(open.map(\.index))
+            let settled = sorted.filter { $0.rate == lastRate && !openRows.contains($0.index) }
+            guard
+                let solved = solveThreshold(
+                    low, bands: bands, next: nextRate, metric: metric, settled: settled.map { $0.high / $0.scale }),
                 solved.threshold > bands.from.last!
             else { break }
+            // The roundest number of the window only among those that reproduce the most rows.
             var candidate = bands
-            candidate.from.append(solved.threshold)
-            candidate.rates.append(nextRate)
-            candidate.windows.append(solved.window)
-            let candidateFit = score(rows, candidate, mode: .marginal)
+            var candidateFit = -1
+            for threshold in thresholds(in: solved.window, first: solved.threshold, metric: metric)
+            where threshold > bands.from.last! {
+                var trial = bands
+                trial.from.append(threshold)
+                trial.rates.append(nextRate)
+                trial.windows.append(solved.window)
+                let trialFit = score(rows, trial, mode: .marginal)
+                if trialFit > candidateFit { (candidate, candidateFit) = (trial, trialFit) }
+            }
+            guard candidateFit >= 0 else { break }
             guard candidateFit >= fitted + minimumGain else { break }
             (bands, fitted) = (candidate, candidateFit)
         }
@@ -143,9 +157,9 @@ enum BandFit {
     /// Where the next band starts: each row straddling it gives one solution of
     /// `manual = tiers(low…t) + next × (high − t)`; the roundest number within the rounding
     /// noise of their median. Without straddling rows, the gap between the rows either side.
-    static func solveThreshold(_ rows: [KeyedRow], bands: FittedBands, next: Double, metric: TierTable.Metric)
-        -> (threshold: Double, window: (lower: Double, upper: Double))?
-    {
+    static func solveThreshold(
+        _ rows: [KeyedRow], bands: FittedBands, next: Double, metric: TierTable.Metric, settled: [Double] = []
+    ) -> (threshold: Double, window: (lower: Double, upper: Double))? {
         let last = bands.rates.last!
         let lastStart = bands.from.last!
         var solutions: [Double] = []
@@ -167,7 +181,23 @@ enum BandFit {
         }
         let nextRows = rows.filter { $0.rate == next }.map { $0.low / $0.scale }
         guard let upper = nextRows.min() else { return nil }
-        return (roundest(above: lastStart, atMost: upper, metric: metric), (lastStart, upper))
+        // A row paid wholly at the last rate (`settled`: where each ends) puts the threshold at or above where it ends.
+        let lower = max(lastStart, (settled.filter { $0 < upper }.max() ?? lastStart) - 1e-9)
+        return (roundest(above: lower, atMost: upper, metric: metric), (lower, upper))
+    }
+
+    /// The thresholds worth trying in `(lower, upper]`, roundest first: `first`, then the
+    /// roundest multiple of each smaller step, then the window's top.
+    static func thresholds(in window: (lower: Double, upper: Double), first: Double, metric: TierTable.Metric)
+        -> [Double]
+    {
+        var result = [first]
+        for step in steps(metric) {
+            let candidate = (((window.lower / step).rounded(.down) + 1) * step * 1e6).rounded() / 1e6
+            if candidate <= window.upper + 1e-9, !result.contains(candidate) { result.append(candidate) }
+        }
+        if !result.contains(window.upper) { result.append(window.upper) }
+        return result
     }
 
     /// The largest run of sorted values that fit within `width`: the consensus, wrong rows aside.

@@ -5,7 +5,12 @@ import Foundation
 public struct FitReport: Sendable {
     /// A row whose manual figure the plan does not give.
     public struct Miss: Sendable, Hashable {
+        /// The row's key (`DealsTable.rowKey`: its sheet and row).
         public var row: Int
+        /// The row as people find it (`12`, or `Febrero!12` when the deals come from several sheets).
+        public var label: String
+        /// The row's sheet when the deals come from several sheets.
+        public var sheet: String?
         public var dealID: String
         public var rep: String
         public var manual: Decimal
@@ -63,7 +68,8 @@ public struct FitReport: Sendable {
             } else {
                 report.misses.append(
                     Miss(
-                        row: row, dealID: observation.line.dealID, rep: observation.line.rep, manual: manual,
+                        row: row, label: evidence.rowLabel(row), sheet: evidence.sheetName(ofRow: row),
+                        dealID: observation.line.dealID, rep: observation.line.rep, manual: manual,
                         expected: expected))
             }
         }
@@ -99,8 +105,8 @@ struct RowFigures {
 }
 
 /// `rows 17, 88 and 203`: row numbers for people, the first few and how many more.
-public func rowList(_ rows: [Int], limit: Int = 6) -> String {
-    let shown = rows.prefix(limit).map(String.init)
+public func rowList(_ rows: [Int], limit: Int = 6, label: (Int) -> String = { String($0) }) -> String {
+    let shown = rows.prefix(limit).map(label)
     let word = rows.count == 1 ? "row" : "rows"
     if rows.count > limit { return "\(word) " + shown.joined(separator: ", ") + " and \(rows.count - limit) more" }
     if shown.count <= 1 { return "\(word) " + shown.joined() }

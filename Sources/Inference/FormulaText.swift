@@ -104,6 +104,21 @@ enum FormulaText {
         calls(of: function, in: formula).flatMap { $0.compactMap(literal) }
     }
 
+    /// Literal numbers a formula compares with (`D2>=50000`, `50000<=D2`): a tier's threshold
+    /// written into the formula (`IF(D2>=50000,0.08,0.05)`).
+    static func comparedLiterals(in formula: String) -> [Decimal] {
+        let pattern =
+            #"(?:[<>]=?\s*(-?[0-9]+(?:\.[0-9]+)?)(?![0-9.]))|(?:(?<![0-9.A-Za-z$])(-?[0-9]+(?:\.[0-9]+)?)\s*[<>])"#
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let text = formula as NSString
+        return expression.matches(in: formula, range: NSRange(location: 0, length: text.length)).compactMap { match in
+            for group in 1...2 where match.range(at: group).location != NSNotFound {
+                return literal(text.substring(with: match.range(at: group)))
+            }
+            return nil
+        }
+    }
+
     /// Every `DATE(y,m,d)` with literal arguments, in the order written.
     static func dates(in formula: String) -> [LocalDate] {
         calls(of: "DATE", in: formula).compactMap { arguments in

@@ -97,6 +97,18 @@ extension InferenceState {
             notEstablished.append("commission tiers: no rate is shared by enough rows to read a tier table")
             return
         }
+        // Running totals by another period than the one the workbook names (its summary's date
+        // ranges, its period labels) overrule it only when they reproduce most rows.
+        if let named = clues.period, best.structure.basis != .perDeal, best.structure.period != named,
+            best.fitted * 2 < best.scored,
+            let following = ranked.first(where: { $0.structure.period == named || $0.structure.basis == .perDeal })
+        {
+            note(
+                "period",
+                "running totals by \(best.structure.period.rawValue) reproduce \(best.fitted) of \(best.scored) rows, too few to overrule the period the workbook names"
+            )
+            best = following
+        }
         if best.bands.rates.count == 1 {
             // One rate: no switch changes a figure, so the plan asks for no quota.
             best = TierCandidate(
@@ -105,6 +117,40 @@ extension InferenceState {
                     fiscalYearStart: best.structure.fiscalYearStart),
                 mode: .retroactive, bands: best.bands, fitted: best.fitted, scored: best.scored)
         }
+        let rows = facts.keyed(best.structure, quotas: quotas) ?? []
+        // A per-deal `MIN(…, cap)` in most formulas is a cap, not a last band at 0% (marginal).
+        if best.mode == .marginal, best.structure.basis == .perDeal, best.bands.rates.count > 1,
+            best.bands.rates.last == 0,
+            clues.capsInFormulas.contains(where: { $0.formulas * 2 >= clues.formulaCount })
+        {
+            var bands = best.bands
+            bands.from.removeLast()
+            bands.rates.removeLast()
+            bands.windows.removeLast()
+            best = TierCandidate(
+                structure: best.structure, mode: best.mode, bands: bands,
+                fitted: BandFit.score(rows, bands, mode: best.mode), scored: best.scored)
+        }
+        // A threshold the formulas compare with (`IF(D2>=50000,…)`), inside the window the rows
+        // allow, is the threshold: the formulas state it.
+        var stated: [Int: Int] = [:]
+        var bandsStated = best.bands
+        for (offset, window) in best.bands.windows.enumerated() {
+            guard
+                let literal = clues.thresholdsInFormulas.first(where: { item in
+                    let value = NSDecimalNumber(decimal: item.value).doubleValue
+                    return item.formulas * 2 >= clues.formulaCount && value > window.lower
+                        && value <= window.upper + 1e-9
+                })
+            else { continue }
+            bandsStated.from[offset + 1] = NSDecimalNumber(decimal: literal.value).doubleValue
+            stated[offset] = literal.formulas
+        }
+        if !stated.isEmpty {
+            best = TierCandidate(
+                structure: best.structure, mode: best.mode, bands: bandsStated,
+                fitted: BandFit.score(rows, bandsStated, mode: best.mode), scored: best.scored)
+        }
         self.best = best
         let metric = best.structure.metric
         let bands = zip(best.bands.from, best.bands.rates).map { from, rate in
@@ -112,7 +158,6 @@ extension InferenceState {
         }
         plan.commission.tiers = TierTable(metric: metric, basis: best.structure.basis, mode: best.mode, bands: bands)
         established.insert("tiers")
-        let rows = facts.keyed(best.structure, quotas: quotas) ?? []
         let misses = rows.filter { !reproduces(best.bands.price($0, mode: best.mode), $0.manual) }
             .map { observations[$0.index].line.row }.sorted()
         var fitLine = "\(best.fitted) of \(best.scored) rows priced by the tiers fit"
@@ -131,6 +176,13 @@ extension InferenceState {
                 metric == .amount ? decimal(value, places: 2).groupedMoneyText : decimal(value, places: 4).percentText
             }
             let thresholdText = metric == .amount ? threshold.groupedMoneyText : threshold.percentText
+            if let formulas = stated[offset] {
+                note(
+                    "tiers",
+                    "band \(offset + 2) starts at \(thresholdText): \(formulas) of \(clues.formulaCount) commission formulas compare with it; the rows put it above \(words(window.lower)) and at most \(words(window.upper))"
+                )
+                continue
+            }
             let wide = window.upper - window.lower > max(0.01, abs(window.upper) * 0.002)
             note(
                 "tiers",
@@ -279,7 +331,8 @@ extension InferenceState {
             }
         }
         let without = fitted(nil)
-        let scored = candidates.map { ($0, fitted($0)) }.sorted { $0.1 > $1.1 }
+        // Ties go to the lower cap, whatever order the dictionary gave them in.
+        let scored = candidates.map { ($0, fitted($0)) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
         guard let (cap, with) = scored.first, with > without else {
             notEstablished.append("cap per deal: no row stops short of its tier commission at a common value")
             return
@@ -311,7 +364,9 @@ extension InferenceState {
         }
         var counts: [Decimal: Int] = [:]
         for key in short { counts[sums[key]!.rounded(places: 2, mode: .halfUp), default: 0] += 1 }
-        guard let top = counts.filter({ $0.key > 0 }).max(by: { $0.value < $1.value }), top.value >= 2 else {
+        guard let top = counts.filter({ $0.key > 0 }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+            top.value >= 2
+        else {
             notEstablished.append("cap per period: no two rep-periods stop at the same total")
             return
         }

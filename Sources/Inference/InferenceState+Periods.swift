@@ -137,7 +137,8 @@ extension InferenceState {
             }
         }
         let without = fitted(nil)
-        guard let (floor, with) = candidates.map({ ($0, fitted($0)) }).max(by: { $0.1 < $1.1 }), with > without + 1
+        guard let (floor, with) = candidates.map({ ($0, fitted($0)) }).max(by: { ($0.1, $1.0) < ($1.1, $0.0) }),
+            with > without + 1
         else { return }
         let floorText = decimal(floor, places: 2).groupedMoneyText
         let rows = (raised[floor] ?? []).map { observations[$0].line.row }.sorted()
@@ -210,7 +211,10 @@ extension InferenceState {
         let inFormulas = entries.compactMap(\.payableFormula).flatMap {
             FormulaText.literalBounds(of: "MAX", in: $0).filter { $0 > 0 }
         }
-        guard let draw = mostCommon(topped.map(\.payable!) + inFormulas) else {
+        // A Draw column the payable's `MAX` reads (`MAX(C2,D2)`) writes the draw on each row.
+        let drawColumn = entries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }.compactMap(\.draw)
+            .filter { $0 > 0 }
+        guard let draw = mostCommon(topped.map(\.payable!) + inFormulas + drawColumn) else {
             notEstablished.append(
                 "draw: every rep-period's payable in sheet '\(summary.sheet)' is no more than its earnings; nothing tops pay up"
             )
@@ -258,7 +262,11 @@ extension InferenceState {
             "draw",
             "sheet '\(summary.sheet)' column '\(payable)': \(topped.count) rep-periods that earned less are paid exactly \(draw.groupedMoneyText)"
                 + (inFormulas.isEmpty
-                    ? "" : "; MAX(…, \(draw.plainText)) in \(inFormulas.count) payable formulas: a floor on pay"))
+                    ? "" : "; MAX(…, \(draw.plainText)) in \(inFormulas.count) payable formulas: a floor on pay")
+                + (drawColumn.isEmpty
+                    ? ""
+                    : "; column '\(summary.headers["draw"] ?? "Draw")' writes \(drawColumn.filter { $0 == draw }.count) rep-periods' draw of \(draw.groupedMoneyText), beside MAX(…) payable formulas")
+        )
         if carried.count != flat.count {
             note(
                 "draw",

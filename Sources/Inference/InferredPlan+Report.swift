@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Ingest
 import Spreadsheet
 
 extension InferredPlan {
@@ -15,12 +16,13 @@ extension InferredPlan {
                 "Rows the proposed plan does not reproduce (`trueup reconcile` with this plan shows them as findings):\n"
             out += "    Row  Deal          Rep                       Manual       Plan\n"
             for miss in fit.misses.prefix(50) {
-                out += pad(String(miss.row), 7, left: true) + "  " + pad(miss.dealID, 12) + "  " + pad(miss.rep, 20)
+                out += pad(miss.label, 7, left: true) + "  " + pad(miss.dealID, 12) + "  " + pad(miss.rep, 20)
                 out += pad(miss.manual.groupedMoneyText, 11, left: true) + " "
                 out += pad(miss.expected?.groupedMoneyText ?? "—", 10, left: true) + "\n"
             }
             if fit.misses.count > 50 { out += "    … and \(fit.misses.count - 50) more\n" }
         }
+        out += Self.listing("Rows not read (left out of the fit):", unread)
         out += Self.listing("Readings the rows cannot tell apart:", ambiguities)
         out += Self.listing("Not established (left out of the plan):", notEstablished)
         return out
@@ -35,11 +37,12 @@ extension InferredPlan {
     /// The same for programs: `{"plan_yaml", "fit": {...}, "misses": [...], "ambiguities", "not_established", "evidence"}`.
     public var reportJSON: String {
         let misses = fit.misses.map { miss in
-            JSONText.object([
-                ("row", String(miss.row)), ("deal_id", JSONText.quoted(miss.dealID)),
-                ("rep", JSONText.quoted(miss.rep)),
-                ("manual", JSONText.money(miss.manual)), ("plan", JSONText.money(miss.expected)),
-            ])
+            JSONText.object(
+                (miss.sheet.map { [("sheet", JSONText.quoted($0))] } ?? []) + [
+                    ("row", String(DealsTable.sheetRow(miss.row))), ("deal_id", JSONText.quoted(miss.dealID)),
+                    ("rep", JSONText.quoted(miss.rep)),
+                    ("manual", JSONText.money(miss.manual)), ("plan", JSONText.money(miss.expected)),
+                ])
         }
         let evidenceJSON = JSONText.object(
             evidence.keys.sorted().map { key in
@@ -54,6 +57,7 @@ extension InferredPlan {
         return JSONText.object([
             ("source", JSONText.quoted(source)), ("plan_yaml", JSONText.quoted(yaml)), ("fit", fitJSON),
             ("misses", "[" + misses.joined(separator: ", ") + "]"),
+            ("unread", "[" + unread.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("ambiguities", "[" + ambiguities.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("not_established", "[" + notEstablished.map(JSONText.quoted).joined(separator: ", ") + "]"),
             ("evidence", evidenceJSON),

@@ -7,7 +7,9 @@ extension InferredPlan {
     public var yaml: String {
         var out = "# Proposed by `trueup plan infer` from \(source).\n"
         out += "# \(fit.reproduced) of \(fit.rows) rows reproduced (\(percent(fit.share)))"
-        out += fit.misses.isEmpty ? "" : "; \(rowList(fit.misses.map(\.row), limit: 12)) do not"
+        out +=
+            fit.misses.isEmpty
+            ? "" : "; \(rowList(Array(fit.misses.indices), limit: 12) { fit.misses[$0].label }) do not"
         out += ". Check every clause before use.\n"
         out += "plan: \(quoted(plan.name))\n"
         out += comments("currency")
@@ -87,6 +89,7 @@ extension InferredPlan {
         }
         out += comments("splits")
         for (title, items) in [
+            ("Rows not read (left out of the fit):", unread),
             ("Seen in the sheet but not expressible in a plan file:", evidence["outside"] ?? []),
             ("Readings the rows cannot tell apart:", ambiguities),
             ("Not established (left out; the contract's defaults apply):", notEstablished),

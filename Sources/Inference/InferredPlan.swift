@@ -18,4 +18,6 @@ public struct InferredPlan: Sendable {
     public var source: String
     /// Which clauses the plan sets from evidence (others keep the contract's defaults).
     public var established: Set<String>
+    /// Rows left out of the fit because a cell could not be read, each named with why.
+    public var unread: [String] = []
 }

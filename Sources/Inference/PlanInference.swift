@@ -27,11 +27,13 @@ public enum PlanInference {
         state.readCurrency()
         let fit = FitReport.measure(plan: state.plan, roster: roster, evidence: evidence)
         state.readSplits(fit: fit)
+        let sheets = evidence.sheets.isEmpty ? evidence.sheet ?? "" : evidence.sheets.joined(separator: ", ")
         return InferredPlan(
             plan: state.plan, evidence: state.evidenceLines, notEstablished: state.notEstablished,
             ambiguities: state.ambiguities, fit: fit,
-            source: "\(evidence.file)\(evidence.sheet.map { " › \($0)" } ?? ""), \(evidence.observations.count) rows",
-            established: state.established)
+            source: "\(evidence.file)\(sheets.isEmpty ? "" : " › " + sheets), \(evidence.observations.count) rows"
+                + (evidence.unread.isEmpty ? "" : " (\(evidence.unread.count) more not read)"),
+            established: state.established, unread: evidence.unread)
     }
 }
 
@@ -68,6 +70,9 @@ struct InferenceState {
 
     mutating func note(_ clause: String, _ line: String) { evidenceLines[clause, default: []].append(line) }
 
+    /// `rows 17, 88 and 203`, each row named as people find it (`WorkbookEvidence.rowLabel`).
+    func rowList(_ rows: [Int], limit: Int = 6) -> String { evidence.rowList(rows, limit: limit) }
+
     var observations: [Observation] { evidence.observations }
 
     // MARK: Eligibility and clawbacks
@@ -87,7 +92,7 @@ struct InferenceState {
         let excluded = byStatus.filter { $0.value.rows >= 2 && $0.value.zero * 10 >= $0.value.rows * 9 }
         let paying = byStatus.filter { excluded[$0.key] == nil }
         guard !excluded.isEmpty, !paying.isEmpty else { return }
-        plan.eligibleStatuses = paying.values.sorted { $0.rows > $1.rows }.map(\.name)
+        plan.eligibleStatuses = paying.sorted { ($0.value.rows, $1.key) > ($1.value.rows, $0.key) }.map(\.value.name)
         for index in observations.indices {
             if let status = observations[index].line.status, excluded[status.normalizedKey] != nil {
                 facts.counted[index] = false
@@ -137,8 +142,13 @@ struct InferenceState {
         if let shortestKept {
             note(
                 "clawback",
-                "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: window \(window) days"
+                "cancelled \(longest) days or less after the close is clawed back, \(shortestKept) days is not: a window of \(longest) to \(shortestKept - 1) days (\(window) written)"
             )
+            if shortestKept - 1 > longest {
+                ambiguities.append(
+                    "clawback window: any window of \(longest) to \(shortestKept - 1) days fits; a line cancelled in between would decide (\(window) days written, a usual length in that range)"
+                )
+            }
         } else {
             note(
                 "clawback", "the latest clawed-back cancellation is \(longest) days after the close; none later is kept"

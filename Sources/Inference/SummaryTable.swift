@@ -17,6 +17,8 @@ struct SummaryTable {
         var recovered: Decimal?
         var payable: Decimal?
         var payableFormula: String?
+        /// The draw a Draw column writes beside the earnings (`Commission | Draw | MAX(C,D)`).
+        var draw: Decimal? = nil
     }
 
     var sheet: String
@@ -49,6 +51,8 @@ struct SummaryTable {
         }
         if k.contains("bonus") || k.contains("club") { return "bonus" }
         if ["earned", "earnings", "totalearned", "grossearnings"].contains(k) { return "earned" }
+        if ["commission", "commissions", "totalcommission", "commissionearned"].contains(k) { return "commission" }
+        if ["draw", "drawamount", "guarantee", "guaranteed"].contains(k) { return "draw" }
         return nil
     }
 
@@ -59,6 +63,11 @@ struct SummaryTable {
             guard case .text(let text) = cell.value, let role = role(text), columns[role] == nil else { continue }
             columns[role] = cell.column
             headers[role] = text
+        }
+        // Beside a payable column and no earnings column, the commission column is what was earned.
+        if columns["earned"] == nil, columns["payable"] != nil, let commission = columns["commission"] {
+            columns["earned"] = commission
+            headers["earned"] = headers["commission"]
         }
         guard let repColumn = columns["rep"], let periodColumn = columns["period"],
             columns.keys.contains(where: { ["bonus", "earned", "recovered", "payable"].contains($0) }),
@@ -79,11 +88,13 @@ struct SummaryTable {
                     row: row.first!.row, rep: rep.normalizedKey, period: period.trimmingCharacters(in: .whitespaces),
                     bonus: columns["bonus"] == nil ? nil : number("bonus") ?? 0, earned: number("earned"),
                     recovered: columns["recovered"] == nil ? nil : number("recovered") ?? 0,
-                    payable: number("payable"), payableFormula: columns["payable"].flatMap { cells[$0]?.formula }))
+                    payable: number("payable"), payableFormula: columns["payable"].flatMap { cells[$0]?.formula },
+                    draw: number("draw")))
         }
         guard entries.count >= 2 else { return nil }
         headers.removeValue(forKey: "rep")
         headers.removeValue(forKey: "period")
+        headers.removeValue(forKey: "commission")
         return SummaryTable(sheet: sheet.name, headers: headers, entries: entries)
     }
 }

@@ -112,10 +112,20 @@ enum TierSearch {
                 "marginal and retroactive fit equally (\(best.fitted) rows each): no row tells them apart; \(unit) that passes \(thresholdText) would decide (retroactive pays all of it at the higher rate, marginal only the part above)"
             )
         }
-        if equal.contains(where: { $0.structure.basis != best.structure.basis }) {
-            let others = Set(equal.map(\.structure.basis.rawValue)).subtracting([best.structure.basis.rawValue])
+        let otherBases = equal.filter { $0.structure.basis != best.structure.basis }
+        if otherBases.contains(where: { [$0.structure.basis, best.structure.basis].contains(.perDeal) }) {
             notes.append(
-                "basis \(best.structure.basis.rawValue) and \(others.sorted().joined(separator: ", ")) fit equally (\(best.fitted) rows each); a rep whose deals add up past \(thresholdText) within one period (or year) while no single deal does would decide"
+                "basis per_deal and \([best.structure.basis, .period, .ytd].first { $0 != .perDeal }!.rawValue) fit equally (\(best.fitted) rows each); a rep whose deals add up past \(thresholdText) within one period (or year) while no single deal does would decide"
+            )
+        }
+        // Year to date equals the period's own total wherever the period is the first of its
+        // fiscal year with deals: that holds for some fiscal years only, which are named.
+        let ytd = otherBases.filter { $0.structure.basis == .ytd } + (best.structure.basis == .ytd ? [best] : [])
+        if best.structure.basis != .perDeal, otherBases.contains(where: { $0.structure.basis != .perDeal }) {
+            let starts = Array(Set(ytd.map(\.structure.fiscalYearStart))).sorted()
+            let months = starts.map { monthNames[$0 - 1] }.joined(separator: " or ")
+            notes.append(
+                "basis period and ytd with fiscal years starting in \(months) fit equally (\(best.fitted) rows each): under those fiscal years no rep has deals in two \(best.structure.period.rawValue)s of one year; a rep who does would decide (the fiscal year start is not established)"
             )
         }
         if equal.contains(where: { $0.structure.metric != best.structure.metric }) {
@@ -136,6 +146,11 @@ enum TierSearch {
         return notes
     }
 }
+
+private let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+]
 
 /// A double fitted to `places` decimals, as a decimal.
 func decimal(_ value: Double, places: Int) -> Decimal {

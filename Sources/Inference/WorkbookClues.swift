@@ -1,6 +1,7 @@
 import Commission
 import Formula
 import Foundation
+import Ingest
 
 /// What the workbook's words and formats say, apart from its figures: the period its summary
 /// groups by, the rounding its formulas ask for, caps written into formulas, the currency.
@@ -15,6 +16,9 @@ struct WorkbookClues {
     var capsInFormulas: [(cap: Decimal, formulas: Int)] = []
     /// Positive literal bounds of `MAX(…)` in the commission formulas (a per-line floor).
     var floorsInFormulas: [(floor: Decimal, formulas: Int)] = []
+    /// Literal numbers the commission formulas compare with (a threshold: `IF(D2>=50000,…)`),
+    /// with how many formulas carry each.
+    var thresholdsInFormulas: [(value: Decimal, formulas: Int)] = []
     var currency: (code: String, words: String)?
     /// Deals rows a summary subtracts (`-Deals!L36`, `-(Deals!K7+Deals!L7)`): clawed back.
     var subtractedRows: Set<Int> = []
@@ -24,7 +28,9 @@ struct WorkbookClues {
         var places: [Int: Int] = [:]
         var caps: [Decimal: Int] = [:]
         var floors: [Decimal: Int] = [:]
-        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>, floors: Set<Decimal>)] = [:]
+        var compared: [Decimal: Int] = [:]
+        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>, floors: Set<Decimal>, compared: Set<Decimal>)] =
+            [:]
         for observation in evidence.observations {
             guard let formula = observation.formula else { continue }
             formulaCount += 1
@@ -34,26 +40,39 @@ struct WorkbookClues {
                 for found in known.places { places[found, default: 0] += 1 }
                 for bound in known.caps { caps[bound, default: 0] += 1 }
                 for bound in known.floors { floors[bound, default: 0] += 1 }
+                for value in known.compared { compared[value, default: 0] += 1 }
                 continue
             }
             let found = (
                 places: Set(FormulaText.roundPlaces(in: formula)),
                 caps: Set(FormulaText.literalBounds(of: "MIN", in: formula).filter { $0 > 0 }),
-                floors: Set(FormulaText.literalBounds(of: "MAX", in: formula).filter { $0 > 0 })
+                floors: Set(FormulaText.literalBounds(of: "MAX", in: formula).filter { $0 > 0 }),
+                compared: Set(FormulaText.comparedLiterals(in: formula))
             )
             if shapes.count < 10_000 { shapes[key] = found }
             for place in found.places { places[place, default: 0] += 1 }
             for bound in found.caps { caps[bound, default: 0] += 1 }
             for bound in found.floors { floors[bound, default: 0] += 1 }
+            for value in found.compared { compared[value, default: 0] += 1 }
         }
-        if let top = places.max(by: { $0.value < $1.value }) { roundPlaces = (top.key, top.value) }
-        capsInFormulas = caps.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
-        floorsInFormulas = floors.map { ($0.key, $0.value) }.sorted { $0.formulas > $1.formulas }
+        // Ties go to the smaller number: the same bytes every run, whatever a dictionary's order.
+        if let top = places.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { roundPlaces = (top.key, top.value) }
+        capsInFormulas = caps.map { ($0.key, $0.value) }.sorted { ($0.formulas, $1.cap) > ($1.formulas, $0.cap) }
+        floorsInFormulas = floors.map { ($0.key, $0.value) }.sorted {
+            ($0.formulas, $1.floor) > ($1.formulas, $0.floor)
+        }
+        thresholdsInFormulas = compared.map { ($0.key, $0.value) }.sorted {
+            ($0.formulas, $1.value) > ($1.formulas, $0.value)
+        }
         currency = Self.currency(evidence)
-        if let sheet = evidence.sheet {
+        let dealsSheets = evidence.sheets.isEmpty ? [evidence.sheet].compactMap { $0 } : evidence.sheets
+        for (ordinal, sheet) in dealsSheets.enumerated() {
             for other in evidence.otherSheets {
                 for formula in other.formulas where formula.hasPrefix("-") {
-                    subtractedRows.formUnion(FormulaReferences.singleCellRows(in: formula, sheet: sheet))
+                    subtractedRows.formUnion(
+                        FormulaReferences.singleCellRows(in: formula, sheet: sheet).map {
+                            DealsTable.rowKey(sheet: ordinal, row: $0)
+                        })
                 }
             }
         }
@@ -115,7 +134,7 @@ struct WorkbookClues {
             reasons.append("sheet '\(example.sheet)' labels \(labels) rows by period, such as \(example.label)")
         }
         periodWords = reasons.joined(separator: "; ")
-        if let start = starts.max(by: { $0.value < $1.value })?.key, start != 1, top.key != .month {
+        if let start = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, start != 1, top.key != .month {
             fiscalYearStart = start
         }
     }
@@ -145,7 +164,7 @@ struct WorkbookClues {
                 counts[code]!.1 = format
             }
         }
-        guard let top = counts.max(by: { $0.value.0 < $1.value.0 }) else { return nil }
+        guard let top = counts.max(by: { ($0.value.0, $1.key) < ($1.value.0, $0.key) }) else { return nil }
         return (top.key, "number format \(top.value.1) on \(top.value.0) commission cells")
     }
 }

@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 import Spreadsheet
 
 /// One deals row as the workbook holds it: its credit line and the figures its author entered.
@@ -54,6 +55,12 @@ public struct WorkbookEvidence: Sendable {
     public var otherSheets: [SheetText]
     /// Grouping columns of the deals sheet that the plan format has no field for.
     public var extraColumns: [ExtraColumn] = []
+    /// The deals sheets' names by the ordinal a line's row key carries (`DealsTable.rowKey`), when
+    /// the deals come from more than one sheet; empty otherwise.
+    public var sheets: [String] = []
+    /// Every row left out of the fit for a cell that could not be read, in words naming it: the
+    /// rows the deals reader skipped, and rows whose commission cell holds no number (`abc`).
+    public var unread: [String] = []
     /// Rows the deals reader could not read (each skipped).
     public var skippedRows: Int
     public var rowsRead: Int
@@ -75,12 +82,17 @@ public struct WorkbookEvidence: Sendable {
     /// Rows of other sheets read for evidence; summaries and rate tables are far smaller.
     static let otherSheetRows = 5000
 
-    /// Reads `path` through the deals reader (values and formulas of the manual cells) and the
-    /// texts and formulas of its other sheets. Throws the readers' errors (file, sheet, cell).
-    public static func read(path: String, sheet: String? = nil, pins: [String: String] = [:]) throws -> WorkbookEvidence
-    {
+    /// Reads `path` through the deals reader, as `reconcile` reads it: every deals sheet (a tab per
+    /// month, a tab per rep its name or title names by a rep of `roster`; `sheet` names the sheets to read, commas and wildcards as `reconcile --sheet` takes them), the values and formulas of the
+    /// manual cells, and the texts and formulas of the other sheets. Throws the readers' errors
+    /// (file, sheet, cell).
+    public static func read(
+        path: String, sheet: String? = nil, pins: [String: String] = [:], roster: [RosterEntry] = []
+    ) throws -> WorkbookEvidence {
+        let knownReps = roster.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
         let file = try TableFile.open(path)
-        let table = try DealsReader.read(file, sheet: sheet, pins: pins, manualCells: .valuesAndFormulas)
+        let table = try DealsReader.readWorkbook(
+            file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas, knownReps: knownReps)
         var observations: [Observation] = []
         observations.reserveCapacity(table.lines.count)
         for (line, manual) in zip(table.lines, table.manual) {
@@ -90,8 +102,16 @@ public struct WorkbookEvidence: Sendable {
                     formula: manual.commission?.formula, numberFormat: manual.commission?.numberFormat,
                     bonus: manual.bonus.flatMap(number)))
         }
+        var unread: [(row: Int, text: String)] = []
+        for (line, manual) in zip(table.lines, table.manual) {
+            guard let cell = manual.commission, !cell.value.isEmpty, number(cell.value) == nil else { continue }
+            let shown: String
+            if case .text(let text) = cell.value { shown = "'\(text)'" } else { shown = String(describing: cell.value) }
+            unread.append((line.row, "\(line.dealID): the commission cell holds \(shown), not a number"))
+        }
+        let dealsSheets = table.sheets.map(\.name)
         var others: [SheetText] = []
-        for name in file.tables.compactMap({ $0 }) where name != table.sheet {
+        for name in file.tables.compactMap({ $0 }) where !dealsSheets.contains(name) {
             var texts: [String] = []
             var formulas: [String] = []
             var numbers: Set<Decimal> = []
@@ -110,19 +130,65 @@ public struct WorkbookEvidence: Sendable {
             others.append(SheetText(name: name, texts: texts, formulas: formulas, numbers: numbers, rows: rows))
         }
         var evidence = WorkbookEvidence(
-            file: path, sheet: table.sheet, observations: observations,
-            hasBonusColumn: table.mapping.columns[.bonus] != nil,
-            hasCommissionColumn: table.mapping.columns[.commission] != nil, otherSheets: others,
-            skippedRows: table.skippedRows)
-        evidence.extraColumns = try ExtraColumn.read(
-            file, sheet: table.sheet, headerRow: table.mapping.headerRow, mapped: Set(table.mapping.columns.values))
+            file: path, sheet: table.sheets.first?.name ?? table.sheet, observations: observations,
+            hasBonusColumn: table.sheets.contains { $0.mapping.columns[.bonus] != nil }
+                || table.mapping.columns[.bonus] != nil,
+            hasCommissionColumn: table.sheets.contains { $0.mapping.columns[.commission] != nil }
+                || table.mapping.columns[.commission] != nil,
+            otherSheets: others, skippedRows: table.skippedRows)
+        evidence.sheets = dealsSheets.count > 1 ? dealsSheets.map { $0 ?? "" } : []
+        evidence.unread = unread.map { "row \(evidence.rowLabel($0.row)), deal \($0.text)" }
+        for row in table.skipped {
+            let why = row.failures.map(\.reason).joined(separator: "; ")
+            evidence.unread.append(
+                "row \(evidence.rowLabel(row.row))\(row.dealID.map { ", deal \($0)" } ?? ""): \(why)")
+        }
+        // A grouping column (a Region) is read on every deals sheet, its rows keyed as the lines are.
+        var extra: [(header: String, values: [Int: String])] = []
+        for (ordinal, dealsSheet) in (table.sheets.isEmpty ? [nil] : table.sheets.map { $0 }).enumerated() {
+            let mapping = dealsSheet?.mapping ?? table.mapping
+            for column in try ExtraColumn.read(
+                file, sheet: dealsSheet?.name ?? table.sheet, headerRow: mapping.headerRow,
+                mapped: Set(mapping.columns.values))
+            {
+                let values = Dictionary(
+                    uniqueKeysWithValues: column.values.map {
+                        (DealsTable.rowKey(sheet: ordinal, row: $0.key), $0.value)
+                    })
+                if let index = extra.firstIndex(where: { $0.header.normalizedKey == column.header.normalizedKey }) {
+                    extra[index].values.merge(values) { first, _ in first }
+                } else {
+                    extra.append((column.header, values))
+                }
+            }
+        }
+        evidence.extraColumns = extra.map { ExtraColumn(header: $0.header, values: $0.values) }
         return evidence
+    }
+
+    /// How people find a row: its sheet row number, after its sheet's name when the deals come
+    /// from several sheets (`Febrero!12`).
+    public func rowLabel(_ key: Int) -> String {
+        let row = String(DealsTable.sheetRow(key))
+        return sheetName(ofRow: key).map { "\($0)!\(row)" } ?? row
+    }
+
+    /// The name of the sheet a row key stands on, when the deals come from several sheets.
+    public func sheetName(ofRow key: Int) -> String? {
+        let ordinal = DealsTable.sheetOrdinal(key)
+        return sheets.indices.contains(ordinal) ? sheets[ordinal] : nil
+    }
+
+    /// `rows 17, 88 and 203` (`rowList`), each row as `rowLabel` names it.
+    public func rowList(_ keys: [Int], limit: Int = 6) -> String {
+        Inference.rowList(keys, limit: limit, label: rowLabel)
     }
 
     /// A cell's number: a number cell, or text that reads as plain money (`1,234.50`, `$99`).
     static func number(_ value: CellValue) -> Decimal? {
         switch value {
-        case .number(let number): return number
+        // A typed 8,820.03 stored as the double 8820.030000000001 is 8,820.03: money is decimal.
+        case .number(let number): return number.excelPrecision
         case .text(let text):
             let cleaned = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
             guard !cleaned.isEmpty, case .value(let number) = Decimal.parse(cleaned) else { return nil }

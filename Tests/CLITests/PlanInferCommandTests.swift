@@ -63,3 +63,29 @@ extension PlanInferCommandTests {
         #expect(notes.contains { $0.hasPrefix("left out of the fit: row ") })
     }
 }
+
+extension PlanInferCommandTests {
+    /// The same workbook gives the same bytes every run: no reading, tie or count follows a
+    /// dictionary's order (`period-retro` of `scripts/make-inference-fixtures` gave two outputs).
+    @Test func theSameWorkbookGivesTheSameBytesEveryRun() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/make-inference-fixtures").path,
+            folder.path,
+        ]
+        try process.run()
+        process.waitUntilExit()
+        let book = folder.appendingPathComponent("period-retro/clean.xlsx").path
+        let roster = folder.appendingPathComponent("period-retro/roster.csv").path
+        var outputs = Set<String>()
+        for _ in 0..<6 {
+            let result = try CommandLineTests.run(["plan", "infer", book, "--roster", roster])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.insert(result.stdout)
+        }
+        #expect(outputs.count == 1, "\(outputs.count) different outputs")
+    }
+}

@@ -40,4 +40,26 @@ import Testing
         #expect(inferred.fit.rows == evidence.observations.filter { $0.commission != nil }.count)
         #expect(reloaded.period == inferred.plan.period)
     }
+
+    /// case-03 pays 4% and 5% from 110% of quota (marginal, by month): a threshold of 100% is
+    /// rounder, but only 110% reproduces every row; the window stated is what the rows allow.
+    @Test func aRoundThresholdIsNeverPreferredToOneThatFitsMoreRows() throws {
+        let folder = Self.scenarios.appendingPathComponent("case-03").path
+        let roster = try RosterReader.read(TableFile.open(folder + "/roster.csv"))
+        let evidence = try WorkbookEvidence.read(path: folder + "/manual.xlsx")
+        let inferred = PlanInference.infer(evidence, roster: roster)
+        let own = FitReport.measure(
+            plan: try PlanFile.load(path: folder + "/plan.yaml"), roster: roster, evidence: evidence)
+        #expect(inferred.fit.reproduced >= own.reproduced, "\(inferred.yaml)")
+        #expect(inferred.plan.commission.tiers.bands.map(\.from) == [0, Decimal(string: "1.1")!], "\(inferred.yaml)")
+        #expect(!inferred.yaml.contains("above 0% and at most 110%"), "\(inferred.yaml)")
+    }
+
+    /// case-02's summary sums by quarter (its SUMIFS ranges and 2026-Q3 labels): running totals by
+    /// month that reproduce fewer than half the rows do not overrule it.
+    @Test func aWeakReadingDoesNotOverruleThePeriodTheWorkbookNames() throws {
+        let folder = Self.scenarios.appendingPathComponent("case-02").path
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: folder + "/manual.xlsx"))
+        #expect(inferred.plan.period == .quarter, "\(inferred.yaml)")
+    }
 }

@@ -27,7 +27,8 @@ extension PlanCommand {
         @Option(help: "A trusted export of the same deals; rows it does not hold are left out of the fit.")
         var deals: String?
 
-        @Option(help: "The deals sheet, when the workbook has several.")
+        @Option(
+            help: "The deals sheets to read (names separated by commas, `*` and `?` wildcards); default: every one.")
         var sheet: String?
 
         @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
@@ -48,7 +49,7 @@ extension PlanCommand {
             let entries = try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
             let pins: [String: String]
             do { pins = try PlanFile.pins(nil, map: map) } catch { throw UsageError("--map \(error)") }
-            var evidence = try WorkbookEvidence.read(path: workbook, sheet: sheet, pins: pins)
+            var evidence = try WorkbookEvidence.read(path: workbook, sheet: sheet, pins: pins, roster: entries)
             guard evidence.hasCommissionColumn else {
                 throw UsageError("\(workbook): the deals sheet has no commission column to infer a plan from")
             }
@@ -69,7 +70,8 @@ extension PlanCommand {
             var inferred = PlanInference.infer(evidence, roster: entries)
             if let deals, !dropped.isEmpty {
                 inferred.notEstablished.append(
-                    "left out of the fit: \(rowList(dropped)), not in \(deals) with the same deal id, rep and amount")
+                    "left out of the fit: \(evidence.rowList(dropped)), not in \(deals) with the same deal id, rep and amount"
+                )
             }
             let yaml = inferred.yaml
             // The plan must load as any plan file does; a plan trueup itself could not read is a bug.
