@@ -62,7 +62,11 @@ public enum HeaderSearch {
             } catch {
                 single = error
             }
-            if index > 0, rows[index - 1].index == row.index - 1 {
+            // A block's title (`Rep: Ana Lima`) under the header, or a label's line above it, is
+            // no row of a two-row header.
+            if index > 0, rows[index - 1].index == row.index - 1, !RepTitle.isTitleRow(row),
+                !RepTitle.isTitleRow(rows[index - 1])
+            {
                 func mapped(_ joined: Row) -> ColumnMapping<Key>? {
                     try? ColumnMatcher.map(
                         row: joined, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
