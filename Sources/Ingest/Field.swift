@@ -120,10 +120,13 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .rep:
             [
                 "Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE", "Rep ID", "Rep Name",
-                "Opportunity Owner", "Seller",
+                "Opportunity Owner", "Seller", "Sales Exec", "Sales Executive", "Account Exec",
             ]
         case .date:
-            ["Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date"]
+            [
+                "Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date",
+                "Close", "Booked On", "Booked Date",
+            ]
         case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value"]
         case .split:
             [
@@ -136,7 +139,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .cancelDate:
             ["cancel_date", "Cancel Date", "Cancelled", "Cancellation Date", "Refund Date", "Canceled Date"]
         case .rate: ["Rate", "Commission Rate", "Comm %", "Comm Rate", "Rate %"]
-        case .commission: ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount"]
+        case .commission:
+            ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount", "Earned"]
         // Not named among other words (`Bonus Eligible`, `SPIFF Notes` are no bonus): these forms exactly.
         case .bonus:
             [
