@@ -100,8 +100,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
 
     /// Headers that name a field only as the whole header, never among other words: `Percentage`
     /// alone is the rate (a Dutch sheet's `Percentage` beside `Commissie`), but `Split Percentage`
-    /// stays the split and `Discount Percentage` no field.
-    static let wholeHeaderOnly: Set<String> = [headerKey("Percentage")]
+    /// stays the split and `Discount Percentage` no field; `Close` alone is the date, but `Close
+    /// Month` a column of months (`MonthColumn`); `Earned` alone is the commission.
+    static let wholeHeaderOnly: Set<String> = Set(["Percentage", "Close", "Earned"].map(headerKey))
 
     /// Words that say a deal was cancelled, in the six languages: on their own (`Cancelled On`,
     /// `Storniert am`, `Fecha cancelación`) or before a date word (`Churn Date`), they make a

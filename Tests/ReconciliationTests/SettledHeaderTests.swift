@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Spreadsheet
 import Testing
@@ -34,6 +35,19 @@ import XLSX
             #expect(table.mapping.columns[.commission] == 6, "\(commission)")
             #expect(table.lines.count == 1)
         }
+    }
+
+    /// `Close` and `Earned` name a field only as the whole header: `Close Month` stays a column
+    /// of months, each row dated its month's first day.
+    @Test func aCloseMonthIsStillAColumnOfMonths() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let row: [WriteCell] = [.text("D1"), .text("Ana Lima"), .text("January 2026"), .number(10000), .number(500)]
+        let table = try Self.read(
+            ["Deal ID", "Sales Rep", "Close Month", "Amount", "Commission"], row, in: folder, name: "month.xlsx")
+        #expect(table.mapping.datesNameMonths)
+        #expect(table.skipped.isEmpty)
+        #expect(table.lines.first?.date == LocalDate(iso: "2026-01-01"))
     }
 
     @Test func aSpanishProvisionBesideTheComisionIsNotTheCommission() throws {
