@@ -220,9 +220,12 @@ enum ColumnMatcher {
             // A header naming its currency is the field only where no header names it without one,
             // and only one such header names it (`Commission (USD)` beside `Commission (EUR)` is
             // either, as a header naming the field among other words would be: neither is taken).
+            // Two or more such headers of a required field (`Amount (EUR)`, `Amount (USD)`) are the
+            // candidates of an ambiguous column (plan-format.md §1.3), named in the error unless one
+            // is pinned.
             if matches.isEmpty {
                 let named = unitless.filter { wanted.contains($0.key) && !taken.contains($0.column) }
-                if named.count == 1 { matches = named }
+                if named.count == 1 || required.contains(key) { matches = named }
             }
             // The rep by name and by id (`Rep`, `Rep ID`): the name, which the roster matches however
             // it is written; an id the roster does not use would make every row a wrong rep.
@@ -304,7 +307,12 @@ enum ColumnMatcher {
         // stay ambiguous.
         for entry in ambiguous {
             let contract = words.contract[entry.key] ?? []
-            let named = entry.matches.filter { contract.contains($0.key) && !taken.contains($0.column) }
+            var named = entry.matches.filter { contract.contains($0.key) && !taken.contains($0.column) }
+            // A `Provision` (the Spanish `Provisión`, an accrual; in German the commission)
+            // beside a column named the commission another way (`Comisión`, `Commission`) is not it.
+            if named.isEmpty, entry.key == words.figures?.commission {
+                named = entry.matches.filter { !$0.key.hasPrefix("provis") && !taken.contains($0.column) }
+            }
             guard named.count == 1 else { continue }
             columns[entry.key] = named[0].column
             names[entry.key] = named[0].text

@@ -617,7 +617,10 @@ public enum DealsReader {
         let (commissionCell, commissionText) = Self.inColumnStyle(
             context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } },
             context.commissionStyle)
-        if let label = TotalRow.label(of: row, dealID: value(.dealID), rep: value(.rep), commission: commissionCell) {
+        if let label = TotalRow.label(
+            of: row, dealID: value(.dealID), rep: value(.rep),
+            date: mapping.columns[.date] == nil ? nil : value(.date), commission: commissionCell)
+        {
             result.totals.append(
                 TotalRow(row: row.index, label: label, commission: commissionCell, commissionText: commissionText))
             return
@@ -779,11 +782,22 @@ extension TotalRow {
     ///
     /// A rep cell marks a total with a word that is no one's name only (`Suma`, `Soma` are
     /// given names): those words mark a row without a deal of its own.
-    static func label(of row: Row, dealID: CellValue, rep: CellValue, commission: Cell?) -> String? {
+    ///
+    /// A label in no language trueup knows (`Kokku`) marks a total when the row has neither date
+    /// nor rep and its commission is a `SUM` of the rows above or below it: `date` is the row's
+    /// date cell, nil when the table has no date column (a tab per month, whose rows have none).
+    static func label(of row: Row, dealID: CellValue, rep: CellValue, date: CellValue?, commission: Cell?)
+        -> String?
+    {
         if let label = label(of: dealID) ?? label(of: rep, allowingNames: false) { return label }
         let first = row.cells.first { if case .empty = $0.value { false } else { true } }
         let hasDeal = ValueReading.text(dealID) != nil
         if !hasDeal, let first, let label = label(of: first.value) { return label }
+        if hasDeal, date?.isBlank == true, rep.isBlank, let formula = commission?.formula?.uppercased(),
+            sumsOtherRows(formula, row: row.index), let text = ValueReading.text(dealID)
+        {
+            return text
+        }
         if !hasDeal, let formula = commission?.formula?.uppercased(),
             formula.hasPrefix("SUBTOTAL(") || formula.hasPrefix("AGGREGATE(")
                 || sumsOtherRows(formula, row: row.index)
@@ -874,8 +888,10 @@ extension TotalRow {
             text.utf8.withContiguousStorageIfAvailable { mayMarkTotal($0) } ?? mayMarkTotal(text.utf8)
         guard mayMark else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let opens = HeaderSynonyms.totalWords.contains(lower) || totalOpenings.contains { lower.hasPrefix($0) }
-        let marks = opens || totalEndings.contains { lower.hasSuffix($0) }
+        // A count of the rows it totals after the label (`Grand Totals (24 records)`, `Razem (12)`).
+        let core = RepTitle.withoutCount(lower)
+        let opens = HeaderSynonyms.totalWords.contains(core) || totalOpenings.contains { core.hasPrefix($0) }
+        let marks = opens || totalEndings.contains { core.hasSuffix($0) || lower.hasSuffix($0) }
         guard marks, !allowingNames else { return marks ? text : nil }
         let asName = HeaderSynonyms.totalWordsThatAreNames.contains {
             lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":")

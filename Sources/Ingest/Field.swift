@@ -100,8 +100,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
 
     /// Headers that name a field only as the whole header, never among other words: `Percentage`
     /// alone is the rate (a Dutch sheet's `Percentage` beside `Commissie`), but `Split Percentage`
-    /// stays the split and `Discount Percentage` no field.
-    static let wholeHeaderOnly: Set<String> = [headerKey("Percentage")]
+    /// stays the split and `Discount Percentage` no field; `Close` alone is the date, but `Close
+    /// Month` a column of months (`MonthColumn`); `Earned` alone is the commission.
+    static let wholeHeaderOnly: Set<String> = Set(["Percentage", "Close", "Earned"].map(headerKey))
 
     /// Words that say a deal was cancelled, in the six languages: on their own (`Cancelled On`,
     /// `Storniert am`, `Fecha cancelación`) or before a date word (`Churn Date`), they make a
@@ -120,10 +121,13 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .rep:
             [
                 "Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE", "Rep ID", "Rep Name",
-                "Opportunity Owner", "Seller",
+                "Opportunity Owner", "Seller", "Sales Exec", "Sales Executive", "Account Exec",
             ]
         case .date:
-            ["Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date"]
+            [
+                "Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date",
+                "Close", "Booked On", "Booked Date",
+            ]
         case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value"]
         case .split:
             [
@@ -136,7 +140,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .cancelDate:
             ["cancel_date", "Cancel Date", "Cancelled", "Cancellation Date", "Refund Date", "Canceled Date"]
         case .rate: ["Rate", "Commission Rate", "Comm %", "Comm Rate", "Rate %"]
-        case .commission: ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount"]
+        case .commission:
+            ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount", "Earned"]
         // Not named among other words (`Bonus Eligible`, `SPIFF Notes` are no bonus): these forms exactly.
         case .bonus:
             [

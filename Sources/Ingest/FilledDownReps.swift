@@ -42,11 +42,18 @@ struct FilledDownReps {
 
     /// `row` with a blank rep cell given the rep above, when the row holds a deal (a deal id that
     /// marks no total, and an amount); a rep written (not a total's label) is the one above the
-    /// rows that follow.
+    /// rows that follow: a block's title in the rep column (`Opportunity Owner: Ana Lima (12
+    /// records)`, as a Salesforce summary report groups by owner) gives the name it titles.
     mutating func fill(_ row: Row) -> Row {
         let rep = row.cell(at: repColumn)?.value ?? .empty
         if rep != .empty {
-            if TotalRow.label(of: rep, allowingNames: false) == nil { last = rep }
+            if TotalRow.label(of: rep, allowingNames: false) == nil {
+                if case .text(let text) = rep, let name = RepTitle.name(in: text) {
+                    last = .text(name)
+                } else {
+                    last = rep
+                }
+            }
             return row
         }
         guard let last, let dealID = row.cell(at: dealIDColumn)?.value, dealID != .empty,

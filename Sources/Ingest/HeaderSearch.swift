@@ -57,12 +57,30 @@ public enum HeaderSearch {
                 if let mapping = try ColumnMatcher.map(
                     row: row, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
                 {
+                    // A row of sub-headers under it (`Commission` merged over `Rate | Amount`)
+                    // makes the two one header, as formats.md says, when they name the fields too.
+                    if index + 1 < rows.count, rows[index + 1].index == row.index + 1,
+                        isSubHeader(rows[index + 1], under: row)
+                    {
+                        let lower = rows[index + 1]
+                        let merges = (try? file.mergedRanges(of: table)) ?? []
+                        if let two = try? ColumnMatcher.map(
+                            row: joined(row, lower, merges: merges), words: words, required: required, pins: pins,
+                            sample: Array(rows[(index + 2)...]))
+                        {
+                            return two
+                        }
+                    }
                     return mapping
                 }
             } catch {
                 single = error
             }
-            if index > 0, rows[index - 1].index == row.index - 1 {
+            // A block's title (`Rep: Ana Lima`) under the header, or a label's line above it, is
+            // no row of a two-row header.
+            if index > 0, rows[index - 1].index == row.index - 1, !RepTitle.isTitleRow(row),
+                !RepTitle.isTitleRow(rows[index - 1])
+            {
                 func mapped(_ joined: Row) -> ColumnMapping<Key>? {
                     try? ColumnMatcher.map(
                         row: joined, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
@@ -127,6 +145,20 @@ public enum HeaderSearch {
             }
         }
         return Row(index: lower.index, cells: cells)
+    }
+
+    /// Whether `lower` is a row of sub-headers under the header `upper`: words only (no figure,
+    /// date or unit alone), at least two, and some group of `upper` reaching over a column whose
+    /// own upper cell is empty (`Commission` over `Rate | Amount`).
+    static func isSubHeader(_ lower: Row, under upper: Row) -> Bool {
+        let filled = lower.cells.filter { !$0.value.isBlank }
+        guard filled.count >= 2, !groupReaches(upper, lower).isEmpty, !UnitsRow.holdsOnlyUnits(lower) else {
+            return false
+        }
+        return filled.allSatisfy { cell in
+            guard case .text(let text) = cell.value else { return false }
+            return text.contains { $0.isLetter } && NumberStyle.money(inText: text) == nil
+        }
     }
 
     /// The groups of a two-row header that reach past their own cell when not merged (`joined`):

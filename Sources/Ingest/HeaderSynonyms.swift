@@ -92,19 +92,27 @@ public enum HeaderSynonyms {
     ]
 
     /// Words that open a total row's label, in every language: `Total Ana Lima`, `Grand total`,
-    /// `Total general`, `Gesamt`, `Totale`, `Σ`.
+    /// `Total general`, `Gesamt`, `Totale`, `Σ`; Dutch, Polish, the Nordic languages, Czech,
+    /// Turkish, Hungarian, Croatian, Russian, Japanese and Chinese as their Excel writes them
+    /// (`Totaal`, `Eindtotaal`, `Razem`, `Totalt`, `I alt`, `Yhteensä`, `Celkem`, `Toplam`, `合計`).
     public static let totalWords: [String] = [
-        "total", "totals", "subtotal", "sub-total", "sub total", "grand total", "sum", "σ", "total general",
-        "total geral", "total général", "sous-total", "gesamt", "gesamtsumme", "summe", "zwischensumme", "totale",
-        "subtotale", "totale generale", "gesamtergebnis", "totale complessivo", "suma", "soma", "somme",
-        "somma", "summa",
+        "total", "totals", "subtotal", "sub-total", "sub total", "grand total", "grand totals", "sum", "σ",
+        "total general", "total geral", "total général", "sous-total", "gesamt", "gesamtsumme", "summe",
+        "zwischensumme", "totale", "subtotale", "totale generale", "gesamtergebnis", "totale complessivo", "suma",
+        "soma", "somme", "somma", "summa", "totaal", "subtotaal", "eindtotaal", "totaal generaal", "razem", "ogółem",
+        "łącznie", "suma końcowa", "suma częściowa", "totalt", "totalsumma", "delsumma", "i alt", "hovedtotal",
+        "totalsum", "yhteensä", "välisumma", "kokonaissumma", "celkem", "celkový součet", "mezisoučet", "toplam",
+        "genel toplam", "ara toplam", "összesen", "végösszeg", "részösszeg", "ukupno", "sveukupno", "итого", "итог",
+        "всего", "общий итог", "合計", "総計", "小計", "合计", "总计", "小计", "tot.", "ttl",
     ]
 
     /// Total words that open a total of every row above it (`Grand total`, `Gesamtergebnis`): a
     /// typed one stands for the whole sheet, not the rows since the last subtotal.
     public static let grandTotalWords: [String] = [
         "grand total", "total general", "total geral", "total général", "totale generale", "totale complessivo",
-        "gesamtsumme", "gesamtergebnis",
+        "gesamtsumme", "gesamtergebnis", "eindtotaal", "totaal generaal", "suma końcowa", "ogółem", "totalsumma",
+        "hovedtotal", "totalsum", "kokonaissumma", "celkový součet", "genel toplam", "végösszeg", "sveukupno",
+        "общий итог", "総計", "总计",
     ]
 
     /// Total words that are also names (`Suma`, `Soma`, the surname `Somma`): in a rep's cell they mark a total
@@ -128,8 +136,12 @@ public enum HeaderSynonyms {
     ]
 
     /// Words that close a total row's label, as Excel's Subtotal command writes them in each
-    /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`).
-    public static let totalSuffixes: [String] = ["total", "totals", "subtotal", "ergebnis", "summe", "totale"]
+    /// language (`Ana Lima Total`, `Ana Lima Ergebnis`, `Ana Lima Totale`, `Ana Lima Totaal`); not
+    /// the `Suma` and `Summa` of Polish and Swedish, which are also surnames.
+    public static let totalSuffixes: [String] = [
+        "total", "totals", "subtotal", "ergebnis", "summe", "totale", "totaal", "totalt", "i alt", "yhteensä",
+        "celkem", "toplam", "razem", "összesen", "ukupno", "итог", "итого", "合計", "合计", "小計", "小计",
+    ]
 
     /// The translations of `field`'s name, or none.
     public static func other(_ field: String) -> [String] { translations[field] ?? [] }

@@ -173,7 +173,14 @@ enum ValueReading {
         if text.unicodeScalars.contains(where: { Self.minusSigns.contains($0) }) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { Self.minusSigns.contains($0) ? "-" : $0 }))
         }
+        var rupees = false
         func dropCurrency() {
+            for symbol in Self.rupeeSymbols where text.hasPrefix(symbol) || text.hasSuffix(symbol) {
+                rupees = true
+                text =
+                    text.hasPrefix(symbol) ? String(text.dropFirst(symbol.count)) : String(text.dropLast(symbol.count))
+                text = text.trimmedSpaces
+            }
             for symbol in ["$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN"] {
                 if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
                 if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
@@ -209,6 +216,21 @@ enum ValueReading {
         } else if text.hasPrefix("+") {
             text = String(text.dropFirst())
         }
+        // Separators read only where they group the whole units as thousands do (the Swiss `1’234.50`,
+        // `103 105.48` with a thin space), and rupees grouped by thousands or by lakhs
+        // (`₹1,23,456.78`): anything else is no number, never a guess.
+        let decimal: Character = style == .decimalPoint ? "." : ","
+        let whole = text.prefix { $0 != decimal }
+        if let separator = text.first(where: Self.strictGroupSeparators.contains) {
+            guard Self.groupsThousands(whole, by: separator), !text.dropFirst(whole.count).contains(separator) else {
+                throw .wrong("expected a number, found \"\(raw)\"")
+            }
+            text.removeAll { $0 == separator }
+        } else if rupees, style == .decimalPoint, whole.contains(",") {
+            guard Self.groupsThousands(whole, by: ",") || Self.groupsLakhs(whole) else {
+                throw .wrong("expected a number, found \"\(raw)\"")
+            }
+        }
         text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
             .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "'", with: "")
         switch style {
@@ -219,6 +241,31 @@ enum ValueReading {
             throw .wrong("expected a number, found \"\(raw)\"")
         }
         return negative ? -number : number
+    }
+
+    /// The rupee's sign and codes (`₹1,23,456.78`, `Rs. 1,250`, `INR 99`), longest first.
+    private static let rupeeSymbols = ["INR", "Rs.", "Rs", "₹"]
+
+    /// Thousands separators read only where they group whole units by three: the typographic
+    /// apostrophe of Swiss figures (U+2019), the thin space (U+2009) and the figure space (U+2007).
+    private static let strictGroupSeparators: Set<Character> = ["\u{2019}", "\u{2009}", "\u{2007}"]
+
+    /// Whether `whole` is digits grouped by three with `separator` (`1’234’567`): one to three
+    /// digits, then groups of three.
+    static func groupsThousands(_ whole: Substring, by separator: Character) -> Bool {
+        let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
+        guard groups.count > 1, groups.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }) else { return false }
+        return (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// Whether `whole` is digits grouped as Indian figures are (`1,23,456`, `12,34,56,789`): the
+    /// last group of three, those before it of two, the first of one or two.
+    static func groupsLakhs(_ whole: Substring) -> Bool {
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count > 1, groups.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+            groups.last?.count == 3
+        else { return false }
+        return (1...2).contains(groups[0].count) && groups.dropFirst().dropLast().allSatisfy { $0.count == 2 }
     }
 
     /// A fraction from `50%`, `0.5`, or a percent-formatted number cell; must lie in 0...1. A dash

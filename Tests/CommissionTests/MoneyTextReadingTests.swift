@@ -21,6 +21,32 @@ import Testing
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
     }
 
+    /// Rupees grouped by lakhs, and thousands grouped by the Swiss typographic apostrophe, the
+    /// ASCII one, a thin, narrow no-break or no-break space: read where the groups are whole
+    /// thousands (or lakhs), never guessed elsewhere.
+    @Test(arguments: [
+        ("₹1,23,456.78", NumberStyle.decimalPoint, "123456.78"), ("₹ 12,34,56,789.00", .decimalPoint, "123456789"),
+        ("Rs. 1,23,456", .decimalPoint, "123456"), ("INR 1,234,567.50", .decimalPoint, "1234567.5"),
+        ("₹999.50", .decimalPoint, "999.5"), ("1\u{2019}234.50", .decimalPoint, "1234.5"),
+        ("103\u{2019}105.48", .decimalPoint, "103105.48"),
+        ("CHF 1\u{2019}234\u{2019}567.05", .decimalPoint, "1234567.05"),
+        ("1'234.50", .decimalPoint, "1234.5"), ("103\u{2009}105.48", .decimalPoint, "103105.48"),
+        ("103\u{2009}105,48 €", .decimalComma, "103105.48"), ("103\u{202F}105,48", .decimalComma, "103105.48"),
+        ("103\u{00A0}105,48", .decimalComma, "103105.48"), ("1\u{2007}234\u{2007}567", .decimalPoint, "1234567"),
+    ])
+    func moneyGroupedInMoreWaysIsRead(text: String, style: NumberStyle, expected: String) throws {
+        #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
+        #expect(try ValueReading.money(.text(text), style: style) == Decimal(string: expected)!)
+    }
+
+    @Test(arguments: [
+        "₹1,2,3456.78", "₹12,345,6.00", "1\u{2019}23.50", "12\u{2019}3456", "1\u{2009}2\u{2009}3", "1.5\u{2019}000",
+        "\u{2019}123.00",
+    ])
+    func misgroupedMoneyIsNoNumber(text: String) {
+        #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney(text, style: .decimalPoint) }
+    }
+
     /// A dash in a split column is no split written (the line's whole share), not a share of 0%.
     @Test func aDashIsNoShareWritten() throws {
         #expect(try ValueReading.fraction(.text("-"), style: .decimalPoint) == nil)

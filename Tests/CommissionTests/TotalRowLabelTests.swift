@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    /// A count of the rows a total adds after its label, as a Salesforce report writes it (`Grand
+    /// Totals (24 records)`), and the total words of Excel in more languages.
+    @Test func aLabelWithACountOrInMoreLanguagesIsATotal() {
+        for text in [
+            "Grand Totals (24 records)", "Total (3)", "Razem (12)", "Totaal", "Eindtotaal", "Subtotaal Ana",
+            "Razem", "Suma końcowa", "Totalt", "Summa", "I alt", "Yhteensä", "Celkem", "Toplam", "Genel Toplam",
+            "Összesen", "Ukupno", "Итого", "合計", "Ana Lima Totaal", "Ana Lima I alt", "Ana Lima Celkem",
+        ] {
+            #expect(TotalRow.label(of: .text(text)) == text, "\(text)")
+        }
+        for text in ["Ana Lima (3 records)", "D-1001 (2)", "Ana Suma", "Totalitarian (2)"] {
+            #expect(TotalRow.label(of: .text(text)) == nil, "\(text)")
+        }
+    }
+
     /// A label padded with a tab or a no-break space (as pasted from another sheet) is trimmed
     /// like one padded with spaces: the quick check on its bytes lets it through.
     @Test func aLabelPaddedWithOtherWhitespaceIsStillATotal() {

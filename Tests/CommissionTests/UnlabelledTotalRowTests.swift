@@ -9,7 +9,7 @@ import Testing
     /// Row `index` with a commission in H (column 8) written as `formula`, the deal id in A and the
     /// label in B when given.
     private static func label(
-        row index: Int, dealID: String? = nil, rep: String? = nil, formula: String
+        row index: Int, dealID: String? = nil, rep: String? = nil, date: CellValue? = nil, formula: String
     ) -> String? {
         var cells: [Cell] = []
         if let dealID { cells.append(Cell(column: 1, value: .text(dealID))) }
@@ -18,7 +18,7 @@ import Testing
         cells.append(commission)
         return TotalRow.label(
             of: Row(index: index, cells: cells), dealID: dealID.map { .text($0) } ?? .empty,
-            rep: rep.map { .text($0) } ?? .empty, commission: commission)
+            rep: rep.map { .text($0) } ?? .empty, date: date, commission: commission)
     }
 
     @Test func aBareSumOverTheRowsAboveIsATotal() {
@@ -34,6 +34,10 @@ import Testing
     @Test func aSumThatIsNoTotalOfTheRowsAboveIsNot() {
         // A deal row whose commission merely adds its own parts stays a deal.
         #expect(Self.label(row: 5, dealID: "D-5", formula: "SUM(H2:H4)") == nil)
+        #expect(Self.label(row: 5, dealID: "D-5", date: .text("2026-01-15"), formula: "SUM(H2:H4)") == nil)
+        #expect(Self.label(row: 5, dealID: "D-5", rep: "Ana Lima", date: .empty, formula: "SUM(H2:H4)") == nil)
+        // A word in no known language, without a date or a rep, over a sum of the rows above: a total.
+        #expect(Self.label(row: 5, dealID: "Kokku", date: .empty, formula: "SUM(H2:H4)") == "Kokku")
         // Ranges reaching the row itself, or some above it and some below, a single cell, other
         // arithmetic.
         #expect(Self.label(row: 5, formula: "SUM(H2:H5)") == nil)

@@ -48,6 +48,34 @@ import XLSX
         #expect(table.lines.first?.quota == 50000 && table.lines.first?.product == "Services")
     }
 
+    /// A first row naming every required field (`Commission` among them) with sub-headers under
+    /// its group (`Rate | Amount`): the two rows are the header, the rates no commission.
+    @Test(arguments: [["E1:F1"], []])
+    func subHeadersUnderAWholeHeaderRowJoinIt(merged: [String]) throws {
+        let upper = ["Deal ID", "Sales Rep", "Close Date", "Amount", "Commission", nil]
+        let lower = ["", "", "", "", "Rate", "Amount"]
+        let values: [WriteCell] = [
+            .text("D-1"), .text("Ana Lima"), .text("2026-07-06"), .number(20000), .number(0.03), .number(600),
+        ]
+        let table = try Self.read(upper, lower, merged: merged, values)
+        let headers = Self.headers(table)
+        #expect(table.mapping.headerRow == 2)
+        #expect(headers["rate"] == "Commission Rate" && headers["commission"] == "Commission Amount")
+        #expect(headers["amount"] == "Amount")
+        #expect(table.lines.count == 1 && table.skipped.isEmpty)
+    }
+
+    /// A first data row of words only under a whole header is no sub-header: nothing of the upper
+    /// row reaches over an empty cell.
+    @Test func wordsUnderEveryHeaderAreNoSubHeaders() throws {
+        let upper = ["Deal ID", "Sales Rep", "Close Date", "Amount", "Status"]
+        let lower = ["D-0", "Ben Okafor", "2026-07-01", "1000", "Lost"]
+        let values: [WriteCell] = [.text("D-1"), .text("Ana Lima"), .text("2026-07-06"), .number(20000), .text("Won")]
+        let table = try Self.read(upper, lower, merged: [], values)
+        #expect(table.mapping.headerRow == 1)
+        #expect(table.lines.count == 2)
+    }
+
     @Test func aGroupNotMergedStillReachesOverTheEmptyCellsBesideIt() throws {
         let table = try Self.read(Self.upper, Self.lower, merged: [], Self.values)
         let headers = Self.headers(table)

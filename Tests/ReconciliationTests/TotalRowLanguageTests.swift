@@ -1,0 +1,60 @@
+import Foundation
+import Ingest
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// Total rows labelled in more languages than the six (`Subtotaal Ana`, `Eindtotaal`, `Razem`),
+/// with a count of their records (`Grand Totals (3 records)`), or with a word trueup does not know
+/// (`Kokku`) over a `SUM` of the rows above: totals compared as totals, never unreadable deals.
+@Suite struct TotalRowLanguageTests {
+    static let header: [WriteCell] = ["Dealnummer", "Verkoper", "Sluitingsdatum", "Bedrag", "Commissie"].map {
+        .text($0)
+    }
+
+    /// A deal row at 5% on sheet row `row`: 10,000 gives 500.
+    static func row(_ deal: String, _ rep: String, _ row: Int) -> [WriteCell] {
+        [
+            .text(deal), .text(rep), LayoutReadingTests.date("2026-01-15"), .number(10000),
+            CauseTests.formula("500", "ROUND(D\(row)*0.05,2)"),
+        ]
+    }
+
+    static func total(_ label: String, _ value: String, _ formula: String) -> [WriteCell] {
+        [.text(label), .empty, .empty, .empty, CauseTests.formula(value, formula)]
+    }
+
+    @Test func dutchSubtotalsAndGrandTotalAreTotalsAndOneMissingARowIsASumRange() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows: [[WriteCell]] = [
+            Self.header, Self.row("D1", "Ana Lima", 2), Self.row("D2", "Ana Lima", 3), Self.row("D3", "Ana Lima", 4),
+            // Ana's subtotal leaves out her last deal.
+            Self.total("Subtotaal Ana", "1000", "SUM(E2:E3)"), Self.row("D4", "Ben Okafor", 6),
+            Self.total("Subtotaal Ben", "500", "SUM(E6:E6)"), Self.total("Eindtotaal", "1500", "E5+E7"),
+        ]
+        let path = try LayoutReadingTests.workbook([("Maart", rows)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        let finding = try #require(result.errors.first { $0.cell.description == "E5" })
+        #expect(finding.cause == .sumRange)
+        #expect(!result.findings.contains { $0.cause == .unreadable })
+        let notes = result.mappingNotes.joined(separator: "\n")
+        #expect(notes.contains("total rows 5 ('Subtotaal Ana'), 7 ('Subtotaal Ben'), 8 ('Eindtotaal')"), "\(notes)")
+    }
+
+    @Test func aTotalWithACountOrAnUnknownWordOverASumIsATotal() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, label) in ["Grand Totals (3 records)", "Razem", "Totalt", "Kokku"].enumerated() {
+            let rows: [[WriteCell]] = [
+                Self.header, Self.row("D1", "Ana Lima", 2), Self.row("D2", "Ana Lima", 3),
+                Self.row("D3", "Ben Okafor", 4), Self.total(label, "1500", "SUM(E2:E4)"),
+            ]
+            let path = try LayoutReadingTests.workbook([("Maart", rows)], in: folder, name: "\(index).xlsx")
+            let result = try LayoutReadingTests.reconcile(path, in: folder)
+            #expect(result.findings.filter(\.isError).isEmpty, "\(label): \(result.findings.map(\.explanation))")
+            #expect(result.mappingNotes.contains { $0.contains("total rows 5 ('\(label)')") }, "\(label)")
+        }
+    }
+}
