@@ -49,6 +49,11 @@ public struct CorrectionInput: Sendable {
         where finding.isError && finding.isRowPayDifference {
             guard let rep = finding.rep, let period = finding.period else { continue }
             kept[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
+            // A wrong rep's row: the reps owed the deal have their part of the document's difference.
+            for share in finding.owedElsewhere {
+                guard let period = share.period else { continue }
+                kept[RepPeriod(rep: share.rep, period: period), default: 0] -= share.amount
+            }
         }
         var figures: [RepPeriodFigures] = []
         for (index, record) in document.reps.enumerated() {

@@ -1,7 +1,9 @@
 import Commission
+import Correction
 import Foundation
 import PlanFile
 import Reconciliation
+import Reports
 import Spreadsheet
 import TestSupport
 import Testing
@@ -391,6 +393,16 @@ import XLSX
         #expect(result.findings.indices.first { result.findings[$0].cause == .wrongRep }.flatMap { counted[$0] } == 0)
         // D9 (for R1) would earn 500.00; D4 should not have been paid.
         #expect(result.netOverpayment == 0)
+        // The document says what R1 is owed, and read back (`trueup correct --findings`) it leaves
+        // no correction declined: R1's difference is the findings' own.
+        let plan = try PlanFile.parse(Self.planText, file: "plan.yaml")
+        let document = FindingsDocument(result, plan: plan, workbook: .init(file: "manual.xlsx", sha256: ""))
+        let text = try OrderedJSONEncoder().encode(document)
+        #expect(
+            text.contains(#""owed_elsewhere": [{"rep": "R1", "period": "2026-Q1", "amount": "500.00"}]"#), "\(text)")
+        let back = try CorrectionInput(
+            document: FindingsDocument(json: Data(text.utf8), file: "f.json"), file: "f.json")
+        #expect(back.repPeriods.map(\.declined) == back.repPeriods.map { _ in 0 }, "\(back.repPeriods)")
     }
 
     @Test func bonusMissingAndNotDue() throws {

@@ -73,6 +73,9 @@ public struct FindingsDocument: Codable, Sendable {
         /// precedents' (null for a finding that is not a pay error, or whose difference is unknown:
         /// a cell that could not be read, counted in `summary.unknown_differences`).
         public var countedDifference: MoneyText? = nil
+        /// For a `wrong_rep` row: what the reps the trusted source credits the deal to are owed
+        /// for it (`Finding.owedElsewhere`); written only when there are some.
+        @OmittedWhenDefault public var owedElsewhere: [OwedRecord] = []
 
         enum CodingKeys: String, CodingKey {
             case sheet, cell, row
@@ -81,7 +84,15 @@ public struct FindingsDocument: Codable, Sendable {
             case manualIsText = "manual_is_text"
             case expected, difference, cause, causes, derived, explanation, formula, input, precedents
             case countedDifference = "counted_difference"
+            case owedElsewhere = "owed_elsewhere"
         }
+    }
+
+    /// What a rep is owed in a period for a deal the workbook credits to someone else.
+    public struct OwedRecord: Codable, Sendable, Hashable {
+        public var rep: String
+        public var period: String?
+        public var amount: MoneyText
     }
 
     /// A cell of the workbook: a finding's place.
@@ -238,6 +249,11 @@ extension FindingsDocument {
                 causes: record.causes.isEmpty ? [record.cause] : record.causes, explanation: record.explanation,
                 isDerived: record.derived, repairedFormula: record.formula)
             finding.isInput = record.input
+            finding.owedElsewhere = try record.owedElsewhere.map { owed in
+                OwedShare(
+                    rep: owed.rep, period: try owed.period.map { try period($0, file: file, what: what) },
+                    amount: owed.amount.value)
+            }
             finding.precedents = try (record.precedents ?? []).map { place in
                 guard let cell = CellAddress(place.cell) else {
                     throw SpreadsheetError(Location(file: file), "\(what): precedent '\(place.cell)' is not a cell")
@@ -259,7 +275,10 @@ extension FindingsDocument.FindingRecord {
             causes: finding.causes, derived: finding.isDerived, explanation: finding.explanation,
             formula: finding.repairedFormula, input: finding.isInput,
             precedents: finding.precedents.map { .init(sheet: $0.sheet, cell: $0.cell.description) },
-            countedDifference: counted?.money)
+            countedDifference: counted?.money,
+            owedElsewhere: finding.owedElsewhere.map {
+                .init(rep: $0.rep, period: $0.period?.description, amount: $0.amount.money)
+            })
     }
 }
 
