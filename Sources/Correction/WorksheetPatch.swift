@@ -110,6 +110,19 @@ private final class RowScanner: XMLEventHandler {
         var formula: Range<Int>?
         var formulaIsMaster = false
         var formulaText = ""
+        /// A shared formula's group (`si`), and the range its master's `ref` covers.
+        var sharedIndex: Int?
+        var sharedRange: CellRange?
+        var formulaIsArray = false
+    }
+
+    /// A shared formula whose master cell was replaced: the next cell of its group that keeps
+    /// its formula becomes the master, with the text moved to it and the rest of the range.
+    struct Promotion {
+        var index: Int
+        var text: String
+        var master: CellAddress
+        var range: CellRange
     }
 
     /// An edited row as it is read: where it starts (absolute) and its cells.
@@ -142,6 +155,7 @@ private final class RowScanner: XMLEventHandler {
     var inFormula = false
     var patchedRows = Set<Int>()
     var formulas: [CellAddress: String] = [:]
+    var promotions: [Promotion] = []
     var tailStart = 0
     var tailElements: [(name: String, offset: Int)] = []
     var rootClose: Int?
@@ -172,7 +186,9 @@ private final class RowScanner: XMLEventHandler {
             }
         case (.rows, 2) where name.is("row"):
             rowNumber = attributes.bytes("r").flatMap(Self.integer) ?? rowNumber + 1
-            if let edits = byRow[rowNumber] {
+            // A row a promoted shared formula may reach is read as edited, to move the master into it.
+            let promoted = promotions.contains { $0.range.first.row <= rowNumber && rowNumber <= $0.range.last.row }
+            if let edits = byRow[rowNumber] ?? (promoted ? [] : nil) {
                 let (start, tagEnd) = try startTag()
                 row = EditedRow(start: start, tagEnd: tagEnd, edits: edits)
             }
@@ -185,7 +201,15 @@ private final class RowScanner: XMLEventHandler {
         case (.rows, 4) where row != nil && name.is("f") && !row!.cells.isEmpty:
             let (start, _) = try startTag()
             row!.cells[row!.cells.count - 1].formula = (start - row!.start)..<(start - row!.start)
-            row!.cells[row!.cells.count - 1].formulaIsMaster = attributes.bytes("ref") != nil
+            let type = attributes.string("t")
+            var cell = row!.cells[row!.cells.count - 1]
+            cell.formulaIsMaster = attributes.bytes("ref") != nil
+            cell.formulaIsArray = type == "array" || type == "dataTable"
+            if type == "shared" {
+                cell.sharedIndex = attributes.bytes("si").flatMap(Self.integer)
+                cell.sharedRange = attributes.string("ref").flatMap(CellRange.init)
+            }
+            row!.cells[row!.cells.count - 1] = cell
             inFormula = true
         case (.tail, 1):
             let (start, _) = try startTag()
@@ -243,9 +267,7 @@ private final class RowScanner: XMLEventHandler {
                     : "the sheet's part ends before its rows do (no </sheetData>)")
         }
         try flush()
-        if patchedRows.count < byRow.count,
-            let missing = byRow.keys.sorted().first(where: { !patchedRows.contains($0) }).flatMap({ byRow[$0]?.first })
-        {
+        if let missing = byRow.keys.sorted().first(where: { !patchedRows.contains($0) }).flatMap({ byRow[$0]?.first }) {
             throw SpreadsheetError(
                 Location(file: location.file, sheet: location.sheet, cell: missing.address),
                 "the sheet has no row for this cell; trueup cannot correct it safely")
@@ -312,6 +334,7 @@ private final class RowScanner: XMLEventHandler {
 
     private func patchRow(_ row: [UInt8], _ edited: EditedRow) throws -> [UInt8] {
         let tagEnd = edited.tagEnd - edited.start
+        if edited.edits.isEmpty && !edited.cells.contains(where: { promotion(for: $0) != nil }) { return row }
         if tagEnd == row.count {
             // `<row …/>`: opened, given the new cells, closed.
             return Array(row[0..<(tagEnd - 2)]) + [UInt8(ascii: ">")]
@@ -341,6 +364,10 @@ private final class RowScanner: XMLEventHandler {
             if !inserted.isEmpty {
                 out += row[copied..<cell.start] + inserted
                 copied = replacedEnd
+            } else if let formula = cell.formula, let master = promotedMaster(cell) {
+                // A cell of a shared group whose master was replaced: it becomes the master.
+                out += row[copied..<formula.lowerBound] + master
+                copied = formula.upperBound
             }
         }
         out += row[copied..<rowClose]
@@ -348,18 +375,49 @@ private final class RowScanner: XMLEventHandler {
         return out + Self.rowClose
     }
 
+    /// The promotion a cell of a shared group takes: its group's master was replaced, and it is
+    /// the first cell of the group after it (cells are read in order).
+    private func promotion(for cell: CellSpan) -> Int? {
+        guard let index = cell.sharedIndex, !cell.formulaIsMaster, let address = cell.address else { return nil }
+        return promotions.firstIndex { $0.index == index && $0.range.contains(address) }
+    }
+
+    /// The `<f>` element that makes `cell` its group's master (nil when no promotion is pending
+    /// for it): the master's text moved by the distance between them, and the range from it on.
+    private func promotedMaster(_ cell: CellSpan) -> [UInt8]? {
+        guard let found = promotion(for: cell), let address = cell.address else { return nil }
+        let promotion = promotions.remove(at: found)
+        let text = FormulaShifter.shift(
+            promotion.text, rows: address.row - promotion.master.row,
+            columns: address.column - promotion.master.column)
+        let range = CellRange(first: address, last: promotion.range.last)
+        var element = Array("<f t=\"shared\" ref=\"\(range)\" si=\"\(promotion.index)\">".utf8)
+        XMLEscaping.append(text, to: &element)
+        return element + Array("</f>".utf8)
+    }
+
     /// The new `<c>` element: the number, the highlighted style, and the original formula when
-    /// it stays. Dropping the formula of a shared-formula master would break the cells that
-    /// share it, so that is refused.
+    /// it stays. A shared formula's master that loses its formula hands it to the next cell of
+    /// its group (`promotedMaster`), when the group is one row or one column; an array formula's,
+    /// or a block's, cannot be replaced safely, so that is refused.
     private func newCell(_ edit: CellEdit, original: (cell: CellSpan, row: [UInt8])?) throws -> [UInt8] {
         var kept: [UInt8]?
         if let original, let formula = original.cell.formula {
+            let cell = original.cell
             if edit.keepsFormula && edit.formula == nil {
-                kept = Array(original.row[formula])
-            } else if original.cell.formulaIsMaster {
-                throw SpreadsheetError(
-                    Location(file: location.file, sheet: location.sheet, cell: edit.address),
-                    "the cell starts a shared or array formula other cells use; trueup cannot replace it safely")
+                kept = promotedMaster(cell) ?? Array(original.row[formula])
+            } else if cell.formulaIsMaster {
+                guard !cell.formulaIsArray, let index = cell.sharedIndex, let range = cell.sharedRange,
+                    range.first == edit.address,
+                    range.first.row == range.last.row || range.first.column == range.last.column
+                else {
+                    throw SpreadsheetError(
+                        Location(file: location.file, sheet: location.sheet, cell: edit.address),
+                        "the cell starts an array formula, or a shared formula over a block of rows and columns, that other cells use; trueup cannot replace it safely"
+                    )
+                }
+                // A replaced cell of the group that would have been next leaves the promotion to the one after it.
+                promotions.append(Promotion(index: index, text: cell.formulaText, master: edit.address, range: range))
             }
         }
         let value: CellValue
