@@ -35,6 +35,9 @@ struct SheetTail {
     var elements: [(name: String, offset: Int)]
     /// Where `</worksheet>` starts in `bytes`.
     var rootClose: Int?
+    /// SpreadsheetML's namespace when the sheet's elements carry a prefix: an element added
+    /// unprefixed declares it.
+    var defaultNamespace: String? = nil
 
     /// The offset of the first child named `name`, if any.
     func offset(of name: String) -> Int? { elements.first { $0.name == name }?.offset }
@@ -45,8 +48,10 @@ struct SheetTail {
 ///
 /// Edited cells take a highlighted style (`highlight(s)`, keeping the original number format);
 /// cells absent from the XML are inserted in column order. Feed the part's bytes in order, then
-/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted. A sheet
-/// whose `<sheetData>` has a namespace prefix is refused.
+/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted. In a
+/// sheet written with a namespace prefix (`<x:sheetData>`), new cells declare SpreadsheetML as
+/// their default namespace; a cell without `r` is where the one before it ends (the first in
+/// column A), as readers place it.
 final class WorksheetPatch {
     let location: Location
     private let parser: XMLPushParser
@@ -156,6 +161,9 @@ private final class RowScanner: XMLEventHandler {
     var patchedRows = Set<Int>()
     var formulas: [CellAddress: String] = [:]
     var promotions: [Promotion] = []
+    /// `x:` when the sheet's elements carry a prefix; then new elements declare `namespace`.
+    var prefix = ""
+    var namespace = ""
     var tailStart = 0
     var tailElements: [(name: String, offset: Int)] = []
     var rootClose: Int?
@@ -175,8 +183,12 @@ private final class RowScanner: XMLEventHandler {
         switch (phase, depth) {
         case (.head, 1) where name.is("sheetData"):
             let (start, tagEnd) = try startTag()
-            // New cells are written unprefixed: a prefixed sheet is not patched.
-            guard buffer[(start - base + 1)...].starts(with: "sheetData".utf8) else { return }
+            let qualified = buffer[(start - base + 1)...].prefix {
+                $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/")
+            }
+            guard qualified.count >= 9 else { return }
+            prefix = String(decoding: qualified.dropLast(9), as: UTF8.self)
+            namespace = name.namespaceURI ?? ""
             if tagEnd == emptyEnd {
                 tailStart = start
                 phase = .tail
@@ -194,9 +206,14 @@ private final class RowScanner: XMLEventHandler {
             }
         case (.rows, 3) where row != nil && name.is("c"):
             let (start, _) = try startTag()
+            let explicit = attributes.string("r").flatMap(CellAddress.init)
+            let previous = row!.cells.last?.address?.column ?? 0
+            // A cell without `r` follows the one before it; a new cell never lands before one,
+            // since the cells before it in the row leave no column free.
             row!.cells.append(
                 CellSpan(
-                    start: start - row!.start, end: 0, address: attributes.string("r").flatMap(CellAddress.init),
+                    start: start - row!.start, end: 0,
+                    address: explicit ?? CellAddress(row: rowNumber, column: previous + 1),
                     style: attributes.bytes("s").flatMap(Self.integer) ?? 0))
         case (.rows, 4) where row != nil && name.is("f") && !row!.cells.isEmpty:
             let (start, _) = try startTag()
@@ -263,7 +280,7 @@ private final class RowScanner: XMLEventHandler {
             throw SpreadsheetError(
                 location,
                 phase == .head
-                    ? "the sheet's XML has no <sheetData> trueup can patch (a namespace prefix?); it was not corrected"
+                    ? "the sheet's XML has no <sheetData>; it was not corrected"
                     : "the sheet's part ends before its rows do (no </sheetData>)")
         }
         try flush()
@@ -272,7 +289,9 @@ private final class RowScanner: XMLEventHandler {
                 Location(file: location.file, sheet: location.sheet, cell: missing.address),
                 "the sheet has no row for this cell; trueup cannot correct it safely")
         }
-        return SheetTail(bytes: Array(buffer[(tailStart - base)...]), elements: tailElements, rootClose: rootClose)
+        return SheetTail(
+            bytes: Array(buffer[(tailStart - base)...]), elements: tailElements, rootClose: rootClose,
+            defaultNamespace: prefix.isEmpty ? nil : XMLEscaping.escaped(namespace))
     }
 
     // MARK: Offsets
@@ -330,7 +349,8 @@ private final class RowScanner: XMLEventHandler {
         settled = end
     }
 
-    private static let rowClose = Array("</row>".utf8)
+    /// `</row>`, with the sheet's prefix.
+    private var rowClose: [UInt8] { Array("</\(prefix)row>".utf8) }
 
     private func patchRow(_ row: [UInt8], _ edited: EditedRow) throws -> [UInt8] {
         let tagEnd = edited.tagEnd - edited.start
@@ -338,17 +358,14 @@ private final class RowScanner: XMLEventHandler {
         if tagEnd == row.count {
             // `<row …/>`: opened, given the new cells, closed.
             return Array(row[0..<(tagEnd - 2)]) + [UInt8(ascii: ">")]
-                + (try edited.edits.flatMap { try newCell($0, original: nil) }) + Self.rowClose
+                + (try edited.edits.flatMap { try newCell($0, original: nil) }) + self.rowClose
         }
-        let rowClose = row.count - Self.rowClose.count
+        let rowClose = row.count - self.rowClose.count
         var out: [UInt8] = []
         var copied = 0
         var pending = edited.edits[...]
         for cell in edited.cells {
-            guard let address = cell.address else {
-                throw SpreadsheetError(
-                    location, "row \(rowNumber) has cells without references; trueup cannot correct it safely")
-            }
+            guard let address = cell.address else { continue }
             var inserted: [UInt8] = []
             while let next = pending.first, next.address.column < address.column {
                 inserted += try newCell(next, original: nil)
@@ -372,7 +389,7 @@ private final class RowScanner: XMLEventHandler {
         }
         out += row[copied..<rowClose]
         out += try pending.flatMap { try newCell($0, original: nil) }
-        return out + Self.rowClose
+        return out + self.rowClose
     }
 
     /// The promotion a cell of a shared group takes: its group's master was replaced, and it is
@@ -391,9 +408,9 @@ private final class RowScanner: XMLEventHandler {
             promotion.text, rows: address.row - promotion.master.row,
             columns: address.column - promotion.master.column)
         let range = CellRange(first: address, last: promotion.range.last)
-        var element = Array("<f t=\"shared\" ref=\"\(range)\" si=\"\(promotion.index)\">".utf8)
+        var element = Array("<\(prefix)f t=\"shared\" ref=\"\(range)\" si=\"\(promotion.index)\">".utf8)
         XMLEscaping.append(text, to: &element)
-        return element + Array("</f>".utf8)
+        return element + Array("</\(prefix)f>".utf8)
     }
 
     /// The new `<c>` element: the number, the highlighted style, and the original formula when
@@ -428,8 +445,15 @@ private final class RowScanner: XMLEventHandler {
         default: value = .number(edit.value)
         }
         let style = original?.cell.style ?? 0
-        return WorksheetPart.cell(
+        var cell = WorksheetPart.cell(
             WriteCell(value, formula: edit.formula), at: edit.address,
             styleID: edit.highlighted ? highlight(style) : style, formulaElement: kept)
+        if !prefix.isEmpty {
+            // `<c …>` unprefixed in a prefixed sheet: it declares SpreadsheetML its default namespace.
+            var declaration = Array(" xmlns=\"".utf8)
+            XMLEscaping.append(namespace, to: &declaration)
+            cell.insert(contentsOf: declaration + [UInt8(ascii: "\"")], at: 2)
+        }
+        return cell
     }
 }

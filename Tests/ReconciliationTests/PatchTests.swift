@@ -99,8 +99,12 @@ import XLSX
     }
 
     @Test func unsafeSheetsAreRefusedWithTheReason() throws {
-        let noReferences = #"<worksheet><sheetData><row r="1"><c><v>1</v></c></row></sheetData></worksheet>"#
-        #expect(throws: SpreadsheetError.self) { try patch(noReferences, [edit("A1", 2)]) }
+        // Cells without `r` follow the one before; a prefixed sheet's new cells declare the namespace.
+        let noReferences =
+            #"<worksheet><sheetData><row r="1"><c><v>1</v></c><c t="s"><v>0</v></c><c><v>3</v></c></row></sheetData></worksheet>"#
+        #expect(
+            try patch(noReferences, [edit("C1", 2)]).contains(
+                #"<row r="1"><c><v>1</v></c><c t="s"><v>0</v></c><c r="C1" s="100"><v>2</v></c></row>"#))
         for master in [#"<f t="array" ref="A1:A9">B1:B9</f>"#, #"<f t="shared" ref="A1:B9" si="0">C1</f>"#] {
             let xml =
                 #"<worksheet><sheetData><row r="1"><c r="A1">"# + master
@@ -112,8 +116,12 @@ import XLSX
                 #expect(error.description.contains("array formula, or a shared formula over a block"))
             }
         }
-        let prefixed = #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>"#
-        #expect(throws: SpreadsheetError.self) { try patch(prefixed, [edit("A1", 2)]) }
+        let prefixed =
+            #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"/><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>"#
+        #expect(
+            try patch(prefixed, [edit("A1", 2), edit("B2", 3)])
+                == #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><c xmlns="m" r="A1" s="100"><v>2</v></c></x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><c xmlns="m" r="B2" s="100"><v>3</v></c></x:row></x:sheetData></x:worksheet>"#
+        )
         let noRow = #"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#
         #expect(throws: SpreadsheetError.self) { try patch(noRow, [edit("A5", 2)]) }
     }
