@@ -50,15 +50,24 @@ public enum CorrectedWorkbook {
         let location = Location(file: path)
         let editor = try PackageEditor(archive: workbook.archive, location: location)
 
-        guard let stylesName = workbook.stylesPartName, let stylesPart = try? PartName(stylesName),
+        let styles: (bytes: [UInt8], formatCount: Int)
+        if let stylesName = workbook.stylesPartName, let stylesPart = try? PartName(stylesName),
             editor.contains(stylesPart)
-        else {
-            throw SpreadsheetError(
-                location, "the workbook has no styles part; trueup cannot highlight corrections in it")
+        {
+            styles = try StylesPatch(location: location).apply(
+                to: editor.bytes(of: stylesPart), partName: stylesPart.name)
+            try editor.replace(stylesPart, .bytes(styles.bytes))
+        } else {
+            // The styles part is optional (every cell then has the default format): a workbook
+            // without one gets the smallest Excel reads, highlighted like any other.
+            let workbookPart = try editor.partName(workbook.workbookPartName)
+            let folder = workbookPart.folder.isEmpty ? "" : workbookPart.folder + "/"
+            let stylesPart = try editor.freePartName { "\(folder)styles\($0 == 1 ? "" : String($0)).xml" }
+            styles = try StylesPatch(location: location).apply(
+                to: Array(Self.minimalStyles.utf8), partName: stylesPart.name)
+            try editor.add(stylesPart, contentType: Self.stylesContentType, .bytes(styles.bytes))
+            try editor.addRelationship(from: workbookPart, type: Self.stylesType, to: stylesPart)
         }
-        let styles = try StylesPatch(location: location).apply(
-            to: editor.bytes(of: stylesPart), partName: stylesPart.name)
-        try editor.replace(stylesPart, .bytes(styles.bytes))
 
         let corrections = Corrections.edits(input.findings, workbook: workbook)
         let dependents = try DependentTotals.apply(to: corrections, workbook: path)
@@ -151,6 +160,14 @@ public enum CorrectedWorkbook {
             partsPatched: (summary.replaced + summary.added.filter { $0.lowercased().hasSuffix(".rels") }).sorted(),
             addedSheets: book.appended.map(\.name), partsAdded: noteParts, notesSkipped: notesSkipped.sorted())
     }
+
+    static let stylesType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+    static let stylesContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+    /// One font, the two fills Excel reserves, one border and the default cell format.
+    static let minimalStyles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        """
 
     /// Where a sheet's new notes go: `xl/` for `xl/worksheets/sheet1.xml`, as Excel puts them.
     static func notesFolder(of sheet: PartName) -> String {

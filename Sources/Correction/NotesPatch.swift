@@ -80,7 +80,8 @@ struct NotesPatch {
         patched.replaceSubrange(
             at..<at,
             with: Array(
-                "<legacyDrawing xmlns:r=\"\(Self.relationshipsNamespace)\" r:id=\"\(drawingID ?? "")\"/>".utf8))
+                "<legacyDrawing\(tail.defaultNamespace.map { " xmlns=\"\($0)\"" } ?? "") xmlns:r=\"\(Self.relationshipsNamespace)\" r:id=\"\(drawingID ?? "")\"/>"
+                    .utf8))
         return patched
     }
 }

@@ -35,6 +35,9 @@ struct SheetTail {
     var elements: [(name: String, offset: Int)]
     /// Where `</worksheet>` starts in `bytes`.
     var rootClose: Int?
+    /// SpreadsheetML's namespace when the sheet's elements carry a prefix: an element added
+    /// unprefixed declares it.
+    var defaultNamespace: String? = nil
 
     /// The offset of the first child named `name`, if any.
     func offset(of name: String) -> Int? { elements.first { $0.name == name }?.offset }
@@ -45,8 +48,10 @@ struct SheetTail {
 ///
 /// Edited cells take a highlighted style (`highlight(s)`, keeping the original number format);
 /// cells absent from the XML are inserted in column order. Feed the part's bytes in order, then
-/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted. A sheet
-/// whose `<sheetData>` has a namespace prefix is refused.
+/// `finish()`, which returns the part's tail (from `</sheetData>` on), not yet emitted. In a
+/// sheet written with a namespace prefix (`<x:sheetData>`), new cells declare SpreadsheetML as
+/// their default namespace; a cell without `r` is where the one before it ends (the first in
+/// column A), as readers place it.
 final class WorksheetPatch {
     let location: Location
     private let parser: XMLPushParser
@@ -110,6 +115,19 @@ private final class RowScanner: XMLEventHandler {
         var formula: Range<Int>?
         var formulaIsMaster = false
         var formulaText = ""
+        /// A shared formula's group (`si`), and the range its master's `ref` covers.
+        var sharedIndex: Int?
+        var sharedRange: CellRange?
+        var formulaIsArray = false
+    }
+
+    /// A shared formula whose master cell was replaced: the next cell of its group that keeps
+    /// its formula becomes the master, with the text moved to it and the rest of the range.
+    struct Promotion {
+        var index: Int
+        var text: String
+        var master: CellAddress
+        var range: CellRange
     }
 
     /// An edited row as it is read: where it starts (absolute) and its cells.
@@ -142,6 +160,10 @@ private final class RowScanner: XMLEventHandler {
     var inFormula = false
     var patchedRows = Set<Int>()
     var formulas: [CellAddress: String] = [:]
+    var promotions: [Promotion] = []
+    /// `x:` when the sheet's elements carry a prefix; then new elements declare `namespace`.
+    var prefix = ""
+    var namespace = ""
     var tailStart = 0
     var tailElements: [(name: String, offset: Int)] = []
     var rootClose: Int?
@@ -161,8 +183,12 @@ private final class RowScanner: XMLEventHandler {
         switch (phase, depth) {
         case (.head, 1) where name.is("sheetData"):
             let (start, tagEnd) = try startTag()
-            // New cells are written unprefixed: a prefixed sheet is not patched.
-            guard buffer[(start - base + 1)...].starts(with: "sheetData".utf8) else { return }
+            let qualified = buffer[(start - base + 1)...].prefix {
+                $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/")
+            }
+            guard qualified.count >= 9 else { return }
+            prefix = String(decoding: qualified.dropLast(9), as: UTF8.self)
+            namespace = name.namespaceURI ?? ""
             if tagEnd == emptyEnd {
                 tailStart = start
                 phase = .tail
@@ -172,20 +198,35 @@ private final class RowScanner: XMLEventHandler {
             }
         case (.rows, 2) where name.is("row"):
             rowNumber = attributes.bytes("r").flatMap(Self.integer) ?? rowNumber + 1
-            if let edits = byRow[rowNumber] {
+            // A row a promoted shared formula may reach is read as edited, to move the master into it.
+            let promoted = promotions.contains { $0.range.first.row <= rowNumber && rowNumber <= $0.range.last.row }
+            if let edits = byRow[rowNumber] ?? (promoted ? [] : nil) {
                 let (start, tagEnd) = try startTag()
                 row = EditedRow(start: start, tagEnd: tagEnd, edits: edits)
             }
         case (.rows, 3) where row != nil && name.is("c"):
             let (start, _) = try startTag()
+            let explicit = attributes.string("r").flatMap(CellAddress.init)
+            let previous = row!.cells.last?.address?.column ?? 0
+            // A cell without `r` follows the one before it; a new cell never lands before one,
+            // since the cells before it in the row leave no column free.
             row!.cells.append(
                 CellSpan(
-                    start: start - row!.start, end: 0, address: attributes.string("r").flatMap(CellAddress.init),
+                    start: start - row!.start, end: 0,
+                    address: explicit ?? CellAddress(row: rowNumber, column: previous + 1),
                     style: attributes.bytes("s").flatMap(Self.integer) ?? 0))
         case (.rows, 4) where row != nil && name.is("f") && !row!.cells.isEmpty:
             let (start, _) = try startTag()
             row!.cells[row!.cells.count - 1].formula = (start - row!.start)..<(start - row!.start)
-            row!.cells[row!.cells.count - 1].formulaIsMaster = attributes.bytes("ref") != nil
+            let type = attributes.string("t")
+            var cell = row!.cells[row!.cells.count - 1]
+            cell.formulaIsMaster = attributes.bytes("ref") != nil
+            cell.formulaIsArray = type == "array" || type == "dataTable"
+            if type == "shared" {
+                cell.sharedIndex = attributes.bytes("si").flatMap(Self.integer)
+                cell.sharedRange = attributes.string("ref").flatMap(CellRange.init)
+            }
+            row!.cells[row!.cells.count - 1] = cell
             inFormula = true
         case (.tail, 1):
             let (start, _) = try startTag()
@@ -239,18 +280,18 @@ private final class RowScanner: XMLEventHandler {
             throw SpreadsheetError(
                 location,
                 phase == .head
-                    ? "the sheet's XML has no <sheetData> trueup can patch (a namespace prefix?); it was not corrected"
+                    ? "the sheet's XML has no <sheetData>; it was not corrected"
                     : "the sheet's part ends before its rows do (no </sheetData>)")
         }
         try flush()
-        if patchedRows.count < byRow.count,
-            let missing = byRow.keys.sorted().first(where: { !patchedRows.contains($0) }).flatMap({ byRow[$0]?.first })
-        {
+        if let missing = byRow.keys.sorted().first(where: { !patchedRows.contains($0) }).flatMap({ byRow[$0]?.first }) {
             throw SpreadsheetError(
                 Location(file: location.file, sheet: location.sheet, cell: missing.address),
                 "the sheet has no row for this cell; trueup cannot correct it safely")
         }
-        return SheetTail(bytes: Array(buffer[(tailStart - base)...]), elements: tailElements, rootClose: rootClose)
+        return SheetTail(
+            bytes: Array(buffer[(tailStart - base)...]), elements: tailElements, rootClose: rootClose,
+            defaultNamespace: prefix.isEmpty ? nil : XMLEscaping.escaped(namespace))
     }
 
     // MARK: Offsets
@@ -308,24 +349,23 @@ private final class RowScanner: XMLEventHandler {
         settled = end
     }
 
-    private static let rowClose = Array("</row>".utf8)
+    /// `</row>`, with the sheet's prefix.
+    private var rowClose: [UInt8] { Array("</\(prefix)row>".utf8) }
 
     private func patchRow(_ row: [UInt8], _ edited: EditedRow) throws -> [UInt8] {
         let tagEnd = edited.tagEnd - edited.start
+        if edited.edits.isEmpty && !edited.cells.contains(where: { promotion(for: $0) != nil }) { return row }
         if tagEnd == row.count {
             // `<row …/>`: opened, given the new cells, closed.
             return Array(row[0..<(tagEnd - 2)]) + [UInt8(ascii: ">")]
-                + (try edited.edits.flatMap { try newCell($0, original: nil) }) + Self.rowClose
+                + (try edited.edits.flatMap { try newCell($0, original: nil) }) + self.rowClose
         }
-        let rowClose = row.count - Self.rowClose.count
+        let rowClose = row.count - self.rowClose.count
         var out: [UInt8] = []
         var copied = 0
         var pending = edited.edits[...]
         for cell in edited.cells {
-            guard let address = cell.address else {
-                throw SpreadsheetError(
-                    location, "row \(rowNumber) has cells without references; trueup cannot correct it safely")
-            }
+            guard let address = cell.address else { continue }
             var inserted: [UInt8] = []
             while let next = pending.first, next.address.column < address.column {
                 inserted += try newCell(next, original: nil)
@@ -341,25 +381,60 @@ private final class RowScanner: XMLEventHandler {
             if !inserted.isEmpty {
                 out += row[copied..<cell.start] + inserted
                 copied = replacedEnd
+            } else if let formula = cell.formula, let master = promotedMaster(cell) {
+                // A cell of a shared group whose master was replaced: it becomes the master.
+                out += row[copied..<formula.lowerBound] + master
+                copied = formula.upperBound
             }
         }
         out += row[copied..<rowClose]
         out += try pending.flatMap { try newCell($0, original: nil) }
-        return out + Self.rowClose
+        return out + self.rowClose
+    }
+
+    /// The promotion a cell of a shared group takes: its group's master was replaced, and it is
+    /// the first cell of the group after it (cells are read in order).
+    private func promotion(for cell: CellSpan) -> Int? {
+        guard let index = cell.sharedIndex, !cell.formulaIsMaster, let address = cell.address else { return nil }
+        return promotions.firstIndex { $0.index == index && $0.range.contains(address) }
+    }
+
+    /// The `<f>` element that makes `cell` its group's master (nil when no promotion is pending
+    /// for it): the master's text moved by the distance between them, and the range from it on.
+    private func promotedMaster(_ cell: CellSpan) -> [UInt8]? {
+        guard let found = promotion(for: cell), let address = cell.address else { return nil }
+        let promotion = promotions.remove(at: found)
+        let text = FormulaShifter.shift(
+            promotion.text, rows: address.row - promotion.master.row,
+            columns: address.column - promotion.master.column)
+        let range = CellRange(first: address, last: promotion.range.last)
+        var element = Array("<\(prefix)f t=\"shared\" ref=\"\(range)\" si=\"\(promotion.index)\">".utf8)
+        XMLEscaping.append(text, to: &element)
+        return element + Array("</\(prefix)f>".utf8)
     }
 
     /// The new `<c>` element: the number, the highlighted style, and the original formula when
-    /// it stays. Dropping the formula of a shared-formula master would break the cells that
-    /// share it, so that is refused.
+    /// it stays. A shared formula's master that loses its formula hands it to the next cell of
+    /// its group (`promotedMaster`), when the group is one row or one column; an array formula's,
+    /// or a block's, cannot be replaced safely, so that is refused.
     private func newCell(_ edit: CellEdit, original: (cell: CellSpan, row: [UInt8])?) throws -> [UInt8] {
         var kept: [UInt8]?
         if let original, let formula = original.cell.formula {
+            let cell = original.cell
             if edit.keepsFormula && edit.formula == nil {
-                kept = Array(original.row[formula])
-            } else if original.cell.formulaIsMaster {
-                throw SpreadsheetError(
-                    Location(file: location.file, sheet: location.sheet, cell: edit.address),
-                    "the cell starts a shared or array formula other cells use; trueup cannot replace it safely")
+                kept = promotedMaster(cell) ?? Array(original.row[formula])
+            } else if cell.formulaIsMaster {
+                guard !cell.formulaIsArray, let index = cell.sharedIndex, let range = cell.sharedRange,
+                    range.first == edit.address,
+                    range.first.row == range.last.row || range.first.column == range.last.column
+                else {
+                    throw SpreadsheetError(
+                        Location(file: location.file, sheet: location.sheet, cell: edit.address),
+                        "the cell starts an array formula, or a shared formula over a block of rows and columns, that other cells use; trueup cannot replace it safely"
+                    )
+                }
+                // A replaced cell of the group that would have been next leaves the promotion to the one after it.
+                promotions.append(Promotion(index: index, text: cell.formulaText, master: edit.address, range: range))
             }
         }
         let value: CellValue
@@ -370,8 +445,15 @@ private final class RowScanner: XMLEventHandler {
         default: value = .number(edit.value)
         }
         let style = original?.cell.style ?? 0
-        return WorksheetPart.cell(
+        var cell = WorksheetPart.cell(
             WriteCell(value, formula: edit.formula), at: edit.address,
             styleID: edit.highlighted ? highlight(style) : style, formulaElement: kept)
+        if !prefix.isEmpty {
+            // `<c …>` unprefixed in a prefixed sheet: it declares SpreadsheetML its default namespace.
+            var declaration = Array(" xmlns=\"".utf8)
+            XMLEscaping.append(namespace, to: &declaration)
+            cell.insert(contentsOf: declaration + [UInt8(ascii: "\"")], at: 2)
+        }
+        return cell
     }
 }

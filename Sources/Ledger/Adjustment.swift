@@ -53,6 +53,9 @@ public struct TrueUp: Sendable {
     public var adjustments: [Adjustment]
     /// The closed periods the statement covers: payroll pays them by their adjustments only.
     public var closedPeriods: [Period]
+    /// The periods the statement covers that were closed and are reopened now: payroll pays them
+    /// by their adjustments too, against what their last close recorded as paid.
+    public var reopenedPeriods: [Period] = []
 
     public var netAdjustment: Decimal { adjustments.reduce(Decimal(0)) { $0 + $1.difference } }
 }

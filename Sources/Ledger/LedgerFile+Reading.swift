@@ -18,6 +18,9 @@ public struct PeriodStatus: Sendable {
     public var close: LedgerEntry
     /// The reopen after it, when the period is open again.
     public var reopen: LedgerEntry?
+    /// The period's latest reopen, open again or closed since: who reopened it and why stay in
+    /// view after the period is closed again.
+    public var lastReopen: LedgerEntry?
 }
 
 extension LedgerFile {
@@ -35,10 +38,13 @@ extension LedgerFile {
             switch entry.action {
             case .close:
                 if byPeriod[entry.period] == nil { order.append(entry.period) }
-                byPeriod[entry.period] = PeriodStatus(period: entry.period, isClosed: true, close: entry, reopen: nil)
+                byPeriod[entry.period] = PeriodStatus(
+                    period: entry.period, isClosed: true, close: entry, reopen: nil,
+                    lastReopen: byPeriod[entry.period]?.lastReopen)
             case .reopen:
                 byPeriod[entry.period]?.isClosed = false
                 byPeriod[entry.period]?.reopen = entry
+                byPeriod[entry.period]?.lastReopen = entry
             }
         }
         guard let first = entries.first, let kind = PeriodKind(rawValue: first.periodKind) else { return [] }
@@ -59,11 +65,20 @@ extension LedgerFile {
         }
     }
 
-    /// The periods closed now, each with its rep totals (lines are read on demand, by rep).
-    public func closedPeriods() throws -> [(entry: LedgerEntry, totals: [PaidTotal])] {
+    /// Every period closed at least once, each with its latest close's rep totals (what the ledger
+    /// records as paid) and whether it has been reopened since. Refuses a ledger whose chain does
+    /// not hold (`requireIntact`).
+    public func paidPeriods() throws -> [(entry: LedgerEntry, totals: [PaidTotal], reopened: Bool)] {
         try read { db in
-            try Self.statuses(db).values.filter { $0.action == .close }.sorted { $0.id! < $1.id! }.map { entry in
-                (entry, try Self.totals(db, entry: entry.id!))
+            try requireIntact(db)
+            let statuses = try Self.statuses(db)
+            let closes = try LedgerEntry.fetchAll(
+                db,
+                sql:
+                    "SELECT * FROM entry WHERE id IN (SELECT max(id) FROM entry WHERE action = 'close' GROUP BY period)"
+            )
+            return try closes.sorted { $0.id! < $1.id! }.map { entry in
+                (entry, try Self.totals(db, entry: entry.id!), statuses[entry.period]?.action == .reopen)
             }
         }
     }

@@ -17,15 +17,17 @@ extension LedgerFile {
     }
 
     /// Records `figures` as the period paid, in one transaction: the entry, its rep totals and
-    /// its lines all, or nothing. Refuses a period already closed, one before the ledger's first
-    /// closed period, and one after a period still open.
+    /// its lines all, or nothing. Refuses a ledger whose chain does not hold, a period already
+    /// closed, one before the ledger's first closed period, one after a period still open, and
+    /// figures in another currency than the ledger's.
     @discardableResult
     public func close(_ figures: ClosingFigures, periods: LedgerPeriods, by signature: Signature) throws
         -> LedgerEntry
     {
         try write { db in
+            try requireIntact(db)
             let statuses = try Self.statuses(db)
-            try checkCanClose(figures.period, statuses: statuses, periods: periods)
+            try checkCanClose(figures.period, statuses: statuses, periods: periods, currency: figures.currency)
             var entry = LedgerEntry(
                 id: nil, action: .close, period: figures.period.description, periodKind: periods.kind.rawValue,
                 fiscalYearStart: periods.fiscalYearStart, source: figures.source,
@@ -70,6 +72,7 @@ extension LedgerFile {
     @discardableResult
     public func reopen(_ period: Period, periods: LedgerPeriods, by signature: Signature) throws -> LedgerEntry {
         try write { db in
+            try requireIntact(db)
             let statuses = try Self.statuses(db)
             try checkKind(statuses, periods: periods)
             guard let last = statuses[period.description], last.action == .close else {
@@ -90,12 +93,19 @@ extension LedgerFile {
     }
 
     /// The checks of `close`, without writing: for refusing early, before the statement is built.
-    public func checkCanClose(_ period: Period, periods: LedgerPeriods) throws {
-        try read { db in try checkCanClose(period, statuses: Self.statuses(db), periods: periods) }
+    /// `currency` is the plan's.
+    public func checkCanClose(_ period: Period, periods: LedgerPeriods, currency: String) throws {
+        try read { db in
+            try requireIntact(db)
+            try checkCanClose(period, statuses: Self.statuses(db), periods: periods, currency: currency)
+        }
     }
 
-    private func checkCanClose(_ period: Period, statuses: [String: LedgerEntry], periods: LedgerPeriods) throws {
+    private func checkCanClose(
+        _ period: Period, statuses: [String: LedgerEntry], periods: LedgerPeriods, currency: String
+    ) throws {
         try checkKind(statuses, periods: periods)
+        if let any = statuses.values.first { try checkCurrency(any, plan: currency) }
         if let last = statuses[period.description], last.action == .close {
             throw LedgerError(
                 "\(path): \(period) is already closed (by \(last.actor) at \(last.recordedAt)); reopen it first to change it"
@@ -124,6 +134,16 @@ extension LedgerFile {
                 "\(path): the ledger's periods are \(any.periodKind)s with the fiscal year starting in month \(any.fiscalYearStart); the plan's are \(periods.kind.rawValue)s starting in month \(periods.fiscalYearStart)"
             )
         }
+    }
+
+    /// Refuses a plan paying in another currency than the ledger's entries record: a payable in
+    /// euros is neither closed onto nor trued-up against a ledger paid in dollars.
+    func checkCurrency(_ entry: LedgerEntry, plan currency: String) throws {
+        guard entry.currency != currency else { return }
+        func named(_ code: String) -> String { code.isEmpty ? "no currency" : code }
+        throw LedgerError(
+            "\(path): the ledger pays in \(named(entry.currency)) (\(entry.period) was closed in it); the plan pays in \(named(currency)): a ledger keeps one currency, so use a ledger of \(named(currency)) or the plan the ledger was closed with"
+        )
     }
 
     /// The latest entry of each period, by label: its action is the period's status.

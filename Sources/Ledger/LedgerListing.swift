@@ -12,15 +12,16 @@ public enum LedgerListing {
         "reopened_by", "reopened_at", "reason", "sha256",
     ]
 
-    /// One row of `periodHeader` per period.
+    /// One row of `periodHeader` per period; `reopened_by`, `reopened_at` and `reason` are the
+    /// period's latest reopen, kept after it is closed again.
     public static func periodRows(_ statuses: [PeriodStatus]) -> [[String]] {
         statuses.map { status in
             let close = status.close
             return [
                 status.period, status.isClosed ? "closed" : "reopened", close.source?.rawValue ?? "",
                 String(close.repCount), String(close.lineCount), LedgerMoney.decimal(close.totalPayable).moneyText,
-                close.currency, close.actor, close.recordedAt, close.note ?? "", status.reopen?.actor ?? "",
-                status.reopen?.recordedAt ?? "", status.reopen?.note ?? "", (status.reopen ?? close).sha256,
+                close.currency, close.actor, close.recordedAt, close.note ?? "", status.lastReopen?.actor ?? "",
+                status.lastReopen?.recordedAt ?? "", status.lastReopen?.note ?? "", (status.reopen ?? close).sha256,
             ]
         }
     }

@@ -4,7 +4,9 @@ import Foundation
 import Spreadsheet
 
 /// The payroll hand-off against a ledger: open periods paid in full (`regular`), closed periods
-/// paid by their adjustment only (`adjustment`), each line naming its period.
+/// paid by their adjustment only (`adjustment`), each line naming its period. A period closed and
+/// reopened since is paid by its adjustment too (what is due now less what its last close
+/// recorded as paid), never in full a second time.
 public enum LedgerPayroll {
     public static let header = ["rep_id", "name", "period", "kind", "payable", "currency"]
 
@@ -20,9 +22,9 @@ public enum LedgerPayroll {
         public var payable: Decimal
     }
 
-    /// Adjustments first (they settle periods already paid), then every open rep-period.
+    /// Adjustments first (they settle periods already paid), then every rep-period never closed.
     public static func lines(_ statement: Statement, trueUp: TrueUp) -> [Line] {
-        let closed = Set(trueUp.closedPeriods)
+        let closed = Set(trueUp.closedPeriods + trueUp.reopenedPeriods)
         var lines = trueUp.adjustments.map { adjustment in
             Line(
                 rep: adjustment.rep, name: adjustment.name ?? "", period: adjustment.period.description,

@@ -5,14 +5,16 @@ import Foundation
 public struct TrueUpCalculation: Sendable {
     public let ledger: LedgerFile
     public let periods: LedgerPeriods
-    private let closed: [(entry: LedgerEntry, period: Period, totals: [PaidTotal])]
+    /// Every period closed at least once, with its latest close: a reopened period is still paid
+    /// what that close recorded, so it is trued-up against it, never paid again in full.
+    private let closed: [(entry: LedgerEntry, period: Period, totals: [PaidTotal], reopened: Bool)]
 
-    /// Reads the ledger's closed periods; refuses a ledger whose periods are not the plan's.
+    /// Reads the ledger's closed periods; refuses a ledger whose periods or currency are not the plan's.
     public init(ledger: LedgerFile, plan: Plan) throws {
         self.ledger = ledger
         periods = LedgerPeriods(plan: plan)
         let periods = periods
-        closed = try ledger.closedPeriods().map { entry, totals in
+        closed = try ledger.paidPeriods().map { entry, totals, reopened in
             guard entry.periodKind == periods.kind.rawValue, entry.fiscalYearStart == periods.fiscalYearStart,
                 let period = periods.period(entry.period)
             else {
@@ -20,14 +22,15 @@ public struct TrueUpCalculation: Sendable {
                     "\(ledger.path): the ledger's periods are \(entry.periodKind)s with the fiscal year starting in month \(entry.fiscalYearStart); the plan's are \(periods.kind.rawValue)s starting in month \(periods.fiscalYearStart)"
                 )
             }
-            return (entry, period, totals)
+            try ledger.checkCurrency(entry, plan: plan.currency)
+            return (entry, period, totals, reopened)
         }.sorted { $0.period < $1.period }
     }
 
     /// The draw balance each rep had at the end of each closed period, for the engine to carry in.
     public var carried: CarriedBalances {
         var carried = CarriedBalances.none
-        for (_, period, totals) in closed {
+        for (_, period, totals, _) in closed {
             for total in totals {
                 guard let balance = total.balanceValue else { continue }
                 carried.record(balance, of: total.rep, atEndOf: period)
@@ -50,7 +53,7 @@ public struct TrueUpCalculation: Sendable {
             if let rep = group.first?.rep { groupOfRep[rep] = index }
         }
         var adjustments: [Adjustment] = []
-        for (entry, period, totals) in covered {
+        for (entry, period, totals, _) in covered {
             let due = Dictionary(
                 statement.reps.filter { $0.period == period }.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
             let paid = Dictionary(totals.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
@@ -83,7 +86,8 @@ public struct TrueUpCalculation: Sendable {
         }
         return TrueUp(
             ledger: ledger.path, currency: statement.currency, adjustments: adjustments,
-            closedPeriods: covered.map(\.period))
+            closedPeriods: covered.filter { !$0.reopened }.map(\.period),
+            reopenedPeriods: covered.filter(\.reopened).map(\.period))
     }
 }
 
@@ -97,7 +101,7 @@ extension TrueUpCalculation {
         }
         let covered = closed.filter { (first...last).contains($0.period) }
         var rows: [PaidAgainstOwed.Row] = []
-        for (entry, period, totals) in covered {
+        for (entry, period, totals, _) in covered {
             let owed = statement.reps.filter { $0.period == period }
             let paid = Dictionary(totals.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
             let owedByRep = Dictionary(owed.map { ($0.rep, $0) }, uniquingKeysWith: { a, _ in a })
@@ -175,11 +179,12 @@ struct LineDifferences {
 
     /// The causes, each with its deals in id order: deals added (late, or only clawed back),
     /// clawbacks, credits changed, deals gone, and `plan_changed` when the plan changed and lines
-    /// changed with no change of their own deal. `knockOn` are those deals: their pay moved with
+    /// changed with no change of their own deal, or out of step with their deal's change of credit. `knockOn` are those deals: their pay moved with
     /// the period's other deals (a tier crossed) or with an earlier period (a year-to-date basis).
     func causes(planChanged: Bool) -> (causes: [AdjustmentReason], knockOn: [String]) {
         var found: [AdjustmentCause: [String]] = [:]
         var knockOn: [String] = []
+        var planMoved: [String] = []
         for deal in Set(old.keys).union(new.keys).sorted() {
             let before = old[deal]
             let now = new[deal]
@@ -194,14 +199,20 @@ struct LineDifferences {
                 }
                 if before.credit != now.credit {
                     found[.amountChanged, default: []].append(deal)
+                    // Under a changed plan, pay that moved otherwise than in step with its
+                    // credit moved with the plan too (a rate changed as well as the amount).
+                    if planChanged && before.credit != 0 {
+                        let inStep = before.paid * now.credit / before.credit
+                        if abs(now.paid - inStep) > Decimal(string: "0.01")! { planMoved.append(deal) }
+                    }
                 } else if before.paid != now.paid {
                     knockOn.append(deal)
                 }
             case (nil, nil): break
             }
         }
-        if planChanged && (!knockOn.isEmpty || oldOther != newOther || found.isEmpty) {
-            found[.planChanged] = knockOn
+        if planChanged && (!knockOn.isEmpty || !planMoved.isEmpty || oldOther != newOther || found.isEmpty) {
+            found[.planChanged] = (knockOn + planMoved).sorted()
         }
         let causes = AdjustmentCause.allCases.compactMap { cause in
             found[cause].map { AdjustmentReason(cause: cause, dealIDs: $0) }

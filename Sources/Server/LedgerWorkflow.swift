@@ -65,7 +65,7 @@ enum LedgerWorkflow {
         let periods = LedgerPeriods(plan: analysis.plan)
         let period = try refusing(.badRequest) { try periods.parse(label) }
         let file = try refusing(.unprocessableContent) { try LedgerFile(path: ledger, creating: true) }
-        try refusing(.conflict) { try file.checkCanClose(period, periods: periods) }
+        try refusing(.conflict) { try file.checkCanClose(period, periods: periods, currency: analysis.plan.currency) }
         let result = analysis.reconciliation
         let workbook = files.names[files.workbook] ?? (files.workbook as NSString).lastPathComponent
         if let first = result.skippedRows.first {

@@ -39,7 +39,8 @@ struct Trueup: ParsableCommand {
                 exit(withError: error)
             }
             let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
-            FileHandle.standardError.write(Data(("trueup: " + TerminalText.escaped(message) + "\n").utf8))
+            FileHandle.standardError.write(
+                Data(("trueup: " + TerminalText.escaped(message, keepingLines: true) + "\n").utf8))
             Foundation.exit(2)
         }
     }

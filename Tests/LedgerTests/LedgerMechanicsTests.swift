@@ -114,6 +114,7 @@ import Testing
         "UPDATE entry SET actor = 'Mallory' WHERE id = 1",
         "UPDATE entry SET totalPayable = '1' WHERE id = 2",
         "DELETE FROM entry WHERE id = 1",
+        "DELETE FROM line WHERE entryID = 2; DELETE FROM repTotal WHERE entryID = 2; DELETE FROM entry WHERE id = 2",
     ])
     func aTamperedRowIsFoundByVerify(_ tampering: String) throws {
         let sample = try Sample()
@@ -129,6 +130,81 @@ import Testing
         let result = try LedgerFile(path: path, creating: false).verify()
         #expect(!result.isIntact, "\(tampering)")
         print("tampering '\(tampering)' found: \(result.problems.first ?? "")")
+        // Nothing that reads the ledger for money uses it: not a true-up, a payroll, a close or a reopen.
+        let tampered = try LedgerFile(path: path, creating: false)
+        let refusals = [
+            #expect(throws: LedgerError.self) { try TrueUpCalculation(ledger: tampered, plan: sample.plan) },
+            #expect(throws: LedgerError.self) {
+                try tampered.close(sample.figures("2026-Q3"), periods: sample.periods, by: Self.signature)
+            },
+            #expect(throws: LedgerError.self) {
+                try tampered.checkCanClose(
+                    sample.quarter("2026-Q3"), periods: sample.periods, currency: sample.plan.currency)
+            },
+            #expect(throws: LedgerError.self) {
+                try tampered.reopen(sample.quarter("2026-Q1"), periods: sample.periods, by: Self.signature)
+            },
+        ]
+        for refusal in refusals {
+            #expect(refusal?.description.hasPrefix("\(path): the ledger does not hold together (") == true)
+        }
+        #expect(try tampered.entries().count <= 2, "nothing was appended")
+    }
+
+    /// A reopened period is still paid what its last close recorded: a run over it pays the
+    /// difference as adjustments, never the whole period again as regular lines.
+    @Test func aReopenedPeriodIsPaidByItsDifferenceNotAgainInFull() throws {
+        let sample = try Sample()
+        let q1 = try sample.quarter("2026-Q1")
+        let april = LocalDate(year: 2026, month: 4, day: 1)!
+        let late = try #require(sample.lines.lastIndex { $0.date < april })
+        var early = sample.lines
+        early.remove(at: late)
+        let before = try CommissionEngine.calculate(plan: sample.plan, roster: sample.roster, lines: early)
+        let folder = try TemporaryFolder()
+        let ledger = try LedgerFile(path: folder.path("ledger.sqlite"), creating: true)
+        try ledger.close(sample.figures("2026-Q1", from: before), periods: sample.periods, by: Self.signature)
+        try ledger.reopen(q1, periods: sample.periods, by: .init(actor: "CFO", note: "late deal"))
+
+        let trueUp = try TrueUpCalculation(ledger: ledger, plan: sample.plan).trueUp(
+            sample.statement, planText: "plan")
+        #expect(trueUp.reopenedPeriods == [q1] && trueUp.closedPeriods.isEmpty)
+        let payroll = LedgerPayroll.lines(sample.statement, trueUp: trueUp).filter { $0.period == "2026-Q1" }
+        let paid = before.reps.filter { $0.period == q1 }.reduce(Decimal(0)) { $0 + $1.payable }
+        let due = sample.statement.reps.filter { $0.period == q1 }.reduce(Decimal(0)) { $0 + $1.payable }
+        #expect(paid != due, "the late deal must change Q1 for this test to mean anything")
+        #expect(!payroll.isEmpty && payroll.allSatisfy { $0.kind == .adjustment })
+        #expect(LedgerPayroll.total(payroll) == due - paid)
+    }
+
+    /// A ledger keeps one currency: a plan in another is neither closed onto it nor trued-up against it.
+    @Test func aPlanInAnotherCurrencyIsRefused() throws {
+        let sample = try Sample()
+        let folder = try TemporaryFolder()
+        let ledger = try LedgerFile(path: folder.path("ledger.sqlite"), creating: true)
+        try ledger.close(sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
+        let path = Self.samples.appendingPathComponent("plan.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(sample.plan.currency == "USD" && text.contains("currency: USD\n"))
+        let euros = try PlanFile.parse(
+            text.replacingOccurrences(of: "currency: USD\n", with: "currency: EUR\n"), file: path)
+        let statement = try CommissionEngine.calculate(plan: euros, roster: sample.roster, lines: sample.lines)
+        let refusals = [
+            #expect(throws: LedgerError.self) {
+                try ledger.close(
+                    sample.figures("2026-Q2", from: statement), periods: sample.periods, by: Self.signature)
+            },
+            #expect(throws: LedgerError.self) {
+                try ledger.checkCanClose(sample.quarter("2026-Q2"), periods: sample.periods, currency: "EUR")
+            },
+            #expect(throws: LedgerError.self) { try TrueUpCalculation(ledger: ledger, plan: euros) },
+        ]
+        for refusal in refusals {
+            #expect(
+                refusal?.description.contains("pays in USD") == true
+                    && refusal?.description.contains("the plan pays in EUR") == true, "\(refusal?.description ?? "")")
+        }
+        #expect(try ledger.entries().count == 1)
     }
 
     @Test func twoClosesAtOnceLeaveOneCloseAndOneClearRefusal() async throws {

@@ -99,20 +99,70 @@ import XLSX
     }
 
     @Test func unsafeSheetsAreRefusedWithTheReason() throws {
-        let noReferences = #"<worksheet><sheetData><row r="1"><c><v>1</v></c></row></sheetData></worksheet>"#
-        #expect(throws: SpreadsheetError.self) { try patch(noReferences, [edit("A1", 2)]) }
-        let sharedMaster =
-            #"<worksheet><sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A9" si="0">B1</f><v>1</v></c></row></sheetData></worksheet>"#
-        do {
-            _ = try patch(sharedMaster, [edit("A1", 2)])
-            Issue.record("a shared formula's master was replaced")
-        } catch let error as SpreadsheetError {
-            #expect(error.description.contains("shared or array formula"))
+        // Cells without `r` follow the one before; a prefixed sheet's new cells declare the namespace.
+        let noReferences =
+            #"<worksheet><sheetData><row r="1"><c><v>1</v></c><c t="s"><v>0</v></c><c><v>3</v></c></row></sheetData></worksheet>"#
+        #expect(
+            try patch(noReferences, [edit("C1", 2)]).contains(
+                #"<row r="1"><c><v>1</v></c><c t="s"><v>0</v></c><c r="C1" s="100"><v>2</v></c></row>"#))
+        for master in [#"<f t="array" ref="A1:A9">B1:B9</f>"#, #"<f t="shared" ref="A1:B9" si="0">C1</f>"#] {
+            let xml =
+                #"<worksheet><sheetData><row r="1"><c r="A1">"# + master
+                + #"<v>1</v></c></row></sheetData></worksheet>"#
+            do {
+                _ = try patch(xml, [edit("A1", 2)])
+                Issue.record("an array formula's or a block's master was replaced")
+            } catch let error as SpreadsheetError {
+                #expect(error.description.contains("array formula, or a shared formula over a block"))
+            }
         }
-        let prefixed = #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>"#
-        #expect(throws: SpreadsheetError.self) { try patch(prefixed, [edit("A1", 2)]) }
+        let prefixed =
+            #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"/><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>"#
+        #expect(
+            try patch(prefixed, [edit("A1", 2), edit("B2", 3)])
+                == #"<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><c xmlns="m" r="A1" s="100"><v>2</v></c></x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><c xmlns="m" r="B2" s="100"><v>3</v></c></x:row></x:sheetData></x:worksheet>"#
+        )
         let noRow = #"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#
         #expect(throws: SpreadsheetError.self) { try patch(noRow, [edit("A5", 2)]) }
+    }
+
+    /// Excel stores a filled-down column as one shared formula: its master replaced, the next
+    /// cell of the group that keeps a formula becomes the master, its text moved to it.
+    @Test func aReplacedSharedMasterHandsItsFormulaToTheNextCellOfItsGroup() throws {
+        let xml =
+            #"<worksheet><sheetData><row r="4"><c r="F4" s="3"><f t="shared" ref="F4:F7" si="0">ROUND(D4*E4,2)+$B$1</f><v>9</v></c></row><row r="5"><c r="F5"><f t="shared" si="0"/><v>1</v></c></row><row r="6"><c r="A6"><v>1</v></c><c r="F6"><f t="shared" si="0"/><v>2</v></c></row><row r="7"><c r="F7"><f t="shared" si="0"/><v>3</v></c></row><row r="8"><c r="F8"><f>SUM(F4:F7)</f><v>15</v></c></row></sheetData></worksheet>"#
+        let out = try patch(xml, [edit("F4", 8)])
+        #expect(out.contains(#"<row r="4"><c r="F4" s="103"><v>8</v></c></row>"#))
+        #expect(out.contains(#"<c r="F5"><f t="shared" ref="F5:F7" si="0">ROUND(D5*E5,2)+$B$1</f><v>1</v></c>"#))
+        #expect(out.contains(#"<row r="6"><c r="A6"><v>1</v></c><c r="F6"><f t="shared" si="0"/><v>2</v></c></row>"#))
+        #expect(out.hasSuffix(#"<row r="8"><c r="F8"><f>SUM(F4:F7)</f><v>15</v></c></row></sheetData></worksheet>"#))
+
+        let nextReplaced = try patch(xml, [edit("F4", 8), edit("F5", 7)])
+        #expect(nextReplaced.contains(#"<c r="F5" s="100"><v>7</v></c>"#))
+        #expect(
+            nextReplaced.contains(#"<c r="F6"><f t="shared" ref="F6:F7" si="0">ROUND(D6*E6,2)+$B$1</f><v>2</v></c>"#))
+        let nextKept = try patch(xml, [edit("F4", 8), edit("F5", 7, keepsFormula: true)])
+        #expect(
+            nextKept.contains(
+                #"<c r="F5" s="100"><f t="shared" ref="F5:F7" si="0">ROUND(D5*E5,2)+$B$1</f><v>7</v></c>"#)
+        )
+        // One row of a shared formula across columns: the next column takes it.
+        let across =
+            #"<worksheet><sheetData><row r="2"><c r="B2"><f t="shared" ref="B2:D2" si="3">B1*2</f><v>2</v></c><c r="C2"><f t="shared" si="3"/><v>4</v></c><c r="D2"><f t="shared" si="3"/><v>6</v></c></row></sheetData></worksheet>"#
+        #expect(
+            try patch(across, [edit("B2", 5)]).contains(
+                #"<c r="B2" s="100"><v>5</v></c><c r="C2"><f t="shared" ref="C2:D2" si="3">C1*2</f><v>4</v></c>"#))
+        // Streamed in small chunks, the same bytes.
+        var streamed: [UInt8] = []
+        let streaming = WorksheetPatch(location: Self.location, edits: [edit("F4", 8)], highlight: { $0 + 100 }) {
+            streamed += $0
+        }
+        let bytes = Array(xml.utf8)
+        for start in stride(from: 0, to: bytes.count, by: 7) {
+            try bytes[start..<min(start + 7, bytes.count)].withUnsafeBytes { try streaming.feed($0) }
+        }
+        streamed += try streaming.finish().bytes
+        #expect(String(decoding: streamed, as: UTF8.self) == out)
     }
 
     @Test func stylesGainOneFillAndAHighlightedCopyOfEachFormat() throws {

@@ -6,8 +6,8 @@ import Spreadsheet
 /// along their own axis. Text inside string literals and quoted sheet names is left alone, and a
 /// word followed by `(` is a function name, not a reference. A reference moved off the sheet
 /// becomes `#REF!`.
-enum FormulaShifter {
-    static func shift(_ formula: String, rows: Int, columns: Int) -> String {
+package enum FormulaShifter {
+    package static func shift(_ formula: String, rows: Int, columns: Int) -> String {
         if rows == 0 && columns == 0 { return formula }
         let bytes = Array(formula.utf8)
         var out: [UInt8] = []

@@ -51,19 +51,22 @@ struct Close: ParsableCommand {
         let loadedPlan = try planFiles.loadPlan()
         let periods = LedgerPeriods(plan: loadedPlan)
         let closing = try periods.parse(period)
-        let file = try LedgerFile(path: ledger, creating: true)
-        try file.checkCanClose(closing, periods: periods)
+        let actor = try approvedBy ?? Self.currentUser(option: "--approved-by")
+        // A ledger already there is checked before the statement is built; a new one is made
+        // only to record the close, so a refused close leaves no ledger file behind.
+        let existing =
+            FileManager.default.fileExists(atPath: ledger) ? try LedgerFile(path: ledger, creating: false) : nil
+        try existing?.checkCanClose(closing, periods: periods, currency: loadedPlan.currency)
         let figures: ClosingFigures
         if let fromWorkbook {
             figures = try workbookFigures(fromWorkbook, plan: loadedPlan, period: closing)
         } else if let deals {
-            figures = try engineFigures(deals: deals, period: closing, ledger: file)
+            figures = try engineFigures(deals: deals, period: closing, ledger: existing)
         } else {
             throw ValidationError("give --deals, or --from-workbook")
         }
-        let entry = try file.close(
-            figures, periods: periods,
-            by: LedgerFile.Signature(actor: approvedBy ?? Self.currentUser, note: note))
+        let file = try existing ?? LedgerFile(path: ledger, creating: true)
+        let entry = try file.close(figures, periods: periods, by: LedgerFile.Signature(actor: actor, note: note))
         let currency = figures.currency.isEmpty ? "" : " " + figures.currency
         print(
             "closed \(closing) in \(ledger): \(entry.repCount) rep total\(entry.repCount == 1 ? "" : "s"), \(entry.lineCount) line\(entry.lineCount == 1 ? "" : "s"), payable \(figures.totalPayable.groupedMoneyText)\(currency); approved by \(entry.actor) at \(entry.recordedAt)"
@@ -71,14 +74,16 @@ struct Close: ParsableCommand {
     }
 
     /// The engine's statement for the period, the draw balances carried from the ledger.
-    private func engineFigures(deals: String, period: Period, ledger: LedgerFile) throws -> ClosingFigures {
+    private func engineFigures(deals: String, period: Period, ledger: LedgerFile?) throws -> ClosingFigures {
         let run = try LoadedRun.read(planFiles, deals: deals, sheets: dealsSheets, skipUnreadable: false)
-        let carried = try TrueUpCalculation(ledger: ledger, plan: run.plan).carried
+        let carried = try ledger.map { try TrueUpCalculation(ledger: $0, plan: run.plan).carried } ?? .none
         let statement = try run.calculate(carried: carried)
         try run.reportSkipped()
         guard statement.reps.contains(where: { $0.period == period }) else {
             let known = Set(statement.reps.map(\.period)).sorted().map(\.description).joined(separator: ", ")
-            throw UsageError("\(deals): no rep has a figure for \(period) (the deals cover \(known))")
+            throw UsageError(
+                "\(deals): no rep has a figure for \(period) (\(known.isEmpty ? "the deals have no rows" : "the deals cover \(known)"))"
+            )
         }
         let digests = ClosingFigures.InputDigests(
             plan: try Digest.sha256(file: planFiles.plan), deals: try Digest.sha256(file: deals),
@@ -121,9 +126,18 @@ struct Close: ParsableCommand {
                 workbook: try Digest.sha256(file: workbook)))
     }
 
-    static var currentUser: String {
+    /// The user running trueup: `$USER`, else `$LOGNAME`, else the account's name; refused, asking
+    /// for `option`, when none of them names anyone, so no entry is signed "unknown".
+    static func currentUser(option: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        for variable in ["USER", "LOGNAME"] {
+            if let name = environment[variable], !name.isEmpty { return name }
+        }
+        if let account = getpwuid(getuid()), let name = account.pointee.pw_name, name.pointee != 0 {
+            return String(cString: name)
+        }
+        throw UsageError(
+            "cannot tell who is running trueup ($USER is unset and the account has no name): give \(option) NAME")
     }
 }
 
@@ -148,6 +162,7 @@ struct Reopen: ParsableCommand {
     }
 
     func run() throws {
+        let actor = try by ?? Close.currentUser(option: "--by")
         let file = try LedgerFile(path: ledger, creating: false)
         guard let first = try file.entries().first, let kind = PeriodKind(rawValue: first.periodKind) else {
             throw UsageError("\(ledger): the ledger has no closed period")
@@ -155,7 +170,7 @@ struct Reopen: ParsableCommand {
         let periods = LedgerPeriods(kind: kind, fiscalYearStart: first.fiscalYearStart)
         let entry = try file.reopen(
             try periods.parse(period), periods: periods,
-            by: LedgerFile.Signature(actor: by ?? Close.currentUser, note: reason))
+            by: LedgerFile.Signature(actor: actor, note: reason))
         print("reopened \(entry.period) in \(ledger) by \(entry.actor) at \(entry.recordedAt): \(reason)")
     }
 }

@@ -79,6 +79,14 @@ struct LedgerVerify: ParsableCommand {
             by `trueup ledger L --period P --format json`. A period closed from a hand-kept workbook keeps its \
             rep totals only: their sum is checked, nothing else can be.
 
+            What the chain shows and what it cannot: an entry, rep total or line changed, added \
+            or removed with SQL breaks a digest, and entries cut off the end leave a gap in the \
+            numbering SQLite keeps. Someone with write access who recomputes the digests (the \
+            algorithm is public) and the numbering can rewrite or cut the end of the ledger \
+            unseen from inside the file: only a digest kept elsewhere tells that. Note the head \
+            `verify` prints after each close (in the payroll run, a ticket, an email) and give it \
+            back with --head: verify then checks that the entry is still in the chain.
+
             Exit status: 0 intact, 1 a row or entry does not match its digest or its figures do \
             not add up, 2 the ledger could not be read.
             """
@@ -87,9 +95,29 @@ struct LedgerVerify: ParsableCommand {
     @Argument(help: "The ledger file.")
     var ledger: String
 
+    @Option(
+        help: ArgumentHelp(
+            "A head digest noted earlier (from verify): check that its entry is still in the chain.",
+            valueName: "sha256"))
+    var head: String?
+
     func run() throws {
-        let result = try LedgerFile(path: ledger, creating: false).verify { text in
+        let file = try LedgerFile(path: ledger, creating: false)
+        var result = try file.verify { text in
             try? PlanFile.parse(text, file: "plan").rounding
+        }
+        if let head {
+            let noted = head.lowercased().trimmingCharacters(in: .whitespaces)
+            if let entry = try file.entries().first(where: { $0.sha256 == noted }) {
+                let later = result.entryCount - Int(entry.id!)
+                print(
+                    "\(ledger): the noted head is entry \(entry.id!) (\(entry.action.rawValue) \(entry.period)); \(later) entr\(later == 1 ? "y" : "ies") appended since"
+                )
+            } else {
+                result.problems.append(
+                    "the noted head \(noted) is no entry's digest: entries were cut off or rewritten since it was noted"
+                )
+            }
         }
         var checked =
             "\(result.statementsRechecked) statement\(result.statementsRechecked == 1 ? "" : "s") recomputed from the lines kept"
@@ -119,9 +147,7 @@ enum LedgerReportText {
                 String(status.close.repCount), String(status.close.lineCount),
                 LedgerMoney.decimal(status.close.totalPayable).groupedMoneyText, status.close.actor,
                 status.close.recordedAt,
-                status.reopen.map { "reopened by \($0.actor) at \($0.recordedAt): \($0.note ?? "")" } ?? status.close
-                    .note
-                    ?? "",
+                Self.note(status),
             ]
         }
         return "\(ledger)\n\n"
@@ -129,6 +155,18 @@ enum LedgerReportText {
                 header: ["Period", "Status", "Source", "Reps", "Lines", "Payable", "By", "At", "Note"], rows: rows,
                 rightAligned: [3, 4, 5]
             ).render()
+    }
+
+    /// The period's note: the reopen when it is open again, else the close's note and the reopen
+    /// it was closed again after.
+    static func note(_ status: PeriodStatus) -> String {
+        if let reopen = status.reopen {
+            return "reopened by \(reopen.actor) at \(reopen.recordedAt): \(reopen.note ?? "")"
+        }
+        let earlier = status.lastReopen.map {
+            "closed again after a reopen by \($0.actor) at \($0.recordedAt): \($0.note ?? "")"
+        }
+        return [status.close.note, earlier].compactMap { $0 }.joined(separator: "; ")
     }
 
     static func period(_ paid: PaidPeriod, status: PeriodStatus?) -> String {

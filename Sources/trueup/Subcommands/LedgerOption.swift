@@ -42,6 +42,12 @@ extension PayrollOptions {
         try file.commit()
         let currency = statement.currency.isEmpty ? "" : " " + statement.currency
         let adjustments = lines.filter { $0.kind == .adjustment }.count
+        for period in trueUp.reopenedPeriods {
+            FileHandle.standardError.write(
+                Data(
+                    "trueup: \(period) is reopened in \(trueUp.ledger): paid by its adjustments against what its last close recorded as paid, not again in full; close it again once this payroll is paid\n"
+                        .utf8))
+        }
         FileHandle.standardError.write(
             Data(
                 "trueup: wrote \(payroll): \(lines.count - adjustments) regular and \(adjustments) adjustment line\(adjustments == 1 ? "" : "s"), total \(LedgerPayroll.total(lines).groupedMoneyText)\(currency)\n"
@@ -55,7 +61,15 @@ enum TrueUpText {
         guard let trueUp else { return "" }
         let periods = trueUp.closedPeriods.map(\.description).joined(separator: ", ")
         var out = "\nTrue-ups against the ledger \(trueUp.ledger)"
-        out += trueUp.closedPeriods.isEmpty ? " (no closed period in this run)" : " (closed: \(periods))"
+        let reopened = trueUp.reopenedPeriods.map(\.description).joined(separator: ", ")
+        if trueUp.closedPeriods.isEmpty && trueUp.reopenedPeriods.isEmpty {
+            out += " (no closed period in this run)"
+        } else if trueUp.reopenedPeriods.isEmpty {
+            out += " (closed: \(periods))"
+        } else {
+            out +=
+                " (closed: \(periods.isEmpty ? "none" : periods); reopened, paid as their last close recorded: \(reopened))"
+        }
         out += ":\n"
         guard !trueUp.adjustments.isEmpty else {
             return out + "  none: every closed period's payable still stands.\n"
