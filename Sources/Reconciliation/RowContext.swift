@@ -70,6 +70,13 @@ extension CellValue {
         guard case .text(let text) = self else { return false }
         return NumberStyle.isZeroDash(text)
     }
+
+    /// Whether the cell holds words without a digit (`N/A`, `none`, `excluded`, `lost - no comm`):
+    /// a placeholder, where the plan pays nothing, for the zero it pays; a total skips it.
+    var isPlaceholderWord: Bool {
+        guard case .text(let text) = self else { return false }
+        return text.contains { $0.isLetter } && !text.contains { $0.isNumber }
+    }
 }
 
 extension Decimal {

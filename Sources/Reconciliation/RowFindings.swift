@@ -25,6 +25,13 @@ enum RowFindings {
             guard let cell = context.deals.manual[index].commission,
                 case (let value?, let isText) = Decimal.fromCell(cell.value)
             else {
+                // A word for nothing (`N/A`, `none`, `lost - no comm`) where the plan pays nothing
+                // is right, as a dash for zero is: there is nothing to correct.
+                if let cell = context.deals.manual[index].commission, cell.value.isPlaceholderWord,
+                    expectedCommission(line.row) == 0
+                {
+                    continue
+                }
                 differing.insert(line.row)
                 inexact.append(index)
                 continue
