@@ -36,17 +36,30 @@ import Testing
         #expect(found.problems.contains { $0.contains("lines add up to") })
         #expect(found.problems.contains { $0.contains("is not the payable") })
 
-        // A period closed from a workbook keeps totals only; without the plan's rule the
-        // rounding is not re-checked, and the count says so.
-        try ledger.close(
+        // A ledger that does not hold together takes no more periods.
+        func paid(_ quarter: String) throws -> ClosingFigures {
             ClosingFigures(
-                paid: [(rep: rep, name: nil, payable: 100)], period: try sample.quarter("2026-Q3"), planName: "plan",
-                currency: "USD", inputs: .init()),
-            periods: sample.periods, by: signature)
-        let counted = try ledger.verify(rounding: Self.rounding)
-        #expect(counted.statementsRechecked == 2 && counted.totalsOnly == 1)
+                paid: [(rep: rep, name: nil, payable: 100)], period: try sample.quarter(quarter), planName: "plan",
+                currency: "USD", inputs: .init())
+        }
+        let refusal = #expect(throws: (any Error).self) {
+            try ledger.close(paid("2026-Q3"), periods: sample.periods, by: signature)
+        }
+        #expect("\(refusal.map { "\($0)" } ?? "")".contains("does not hold together"))
         let unread = try ledger.verify()
         #expect(unread.withoutRounding == 2 && unread.statementsRechecked == 0)
         #expect(unread.problems.count == 1 && unread.problems[0].contains("is not the payable"))
+
+        // A period closed from a workbook keeps totals only; without the plan's rule the
+        // rounding is not re-checked, and the count says so.
+        let other = try LedgerFile(path: folder.path("other.sqlite"), creating: true)
+        try other.close(
+            ClosingFigures(
+                statement: sample.statement, period: sample.quarter("2026-Q1"), planText: planText, inputs: .init()),
+            periods: sample.periods, by: signature)
+        try other.close(paid("2026-Q2"), periods: sample.periods, by: signature)
+        let counted = try other.verify(rounding: Self.rounding)
+        #expect(counted.isIntact && counted.statementsRechecked == 1 && counted.totalsOnly == 1, "\(counted.problems)")
+        #expect(try other.verify().withoutRounding == 1)
     }
 }
