@@ -1,4 +1,5 @@
 import Commission
+import Formula
 import Foundation
 import Ingest
 import Primitives
@@ -35,9 +36,8 @@ public enum Reconciler {
         let formulas = workbook.formulas
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
-        let identities = RepIdentity.resolve(&deals, roster: rosterEntries)
-        let (copies, copiedSheetNotes) = CopiedSheets.leaveOut(
-            DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: formulas.workbook)
+        let (identities, copies, copiedSheetNotes) = linesForTheEngine(
+            &deals, roster: rosterEntries, formulas: formulas.workbook)
         // One run for the statement and for the plan's other readings (`Alternatives`).
         let context = ContextLines(otherWorkbooks)
         let run = try CommissionEngine.run(
@@ -119,10 +119,19 @@ extension Reconciler {
     /// that show another's rows left out. For `reconcile`'s `otherWorkbooks`.
     public static func engineLines(of workbook: HandKeptWorkbook, plan: Plan, roster: [RosterEntry]) -> [CreditLine] {
         var deals = workbook.deals
-        _ = RepIdentity.resolve(&deals, roster: roster.isEmpty ? plan.reps : roster)
-        _ = CopiedSheets.leaveOut(
-            DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: workbook.formulas.workbook)
+        _ = linesForTheEngine(&deals, roster: roster.isEmpty ? plan.reps : roster, formulas: workbook.formulas.workbook)
         return deals.lines
+    }
+
+    /// Readies `deals` for the engine: reps resolved against `roster`, rows that copy an earlier
+    /// row taken out (returned with the row each copies), sheets that show another's rows left out.
+    static func linesForTheEngine(
+        _ deals: inout DealsTable, roster: [RosterEntry], formulas: FormulaWorkbook?
+    ) -> (identities: RepIdentity.Resolution, copies: [CopiedRow], copiedSheetNotes: [String]) {
+        let identities = RepIdentity.resolve(&deals, roster: roster)
+        let (copies, notes) = CopiedSheets.leaveOut(
+            DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: formulas)
+        return (identities, copies, notes)
     }
 }
 
