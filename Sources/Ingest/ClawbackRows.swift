@@ -20,11 +20,18 @@ public struct ClawbackRow: Sendable, Hashable {
     public var amount: Decimal
 
     /// Whether `status` names a clawback: `Clawback`, `Claw-back`, `Chargeback`, `Reversal`,
-    /// `Reversed` (case, spaces and punctuation aside).
+    /// `Reversed`, and as other languages write it (`Storno`, `Rückbelastung`, `Anulación`,
+    /// `Devolución`, `Estorno`, `Annulation`, `Rimborso`, `Terugboeking`), case, accents, spaces
+    /// and punctuation aside.
     public static func names(_ status: String) -> Bool {
-        let letters = String(status.lowercased().filter(\.isLetter))
-        return letters.contains("clawback") || letters.contains("chargeback") || letters.hasPrefix("revers")
+        let letters = String(FoldedWords.fold(status).filter(\.isLetter))
+        return words.contains { letters.contains($0) } || letters.hasPrefix("revers")
     }
+
+    private static let words = [
+        "clawback", "chargeback", "storno", "ruckbelastung", "rueckbelastung", "anulacion", "devolucion",
+        "estorno", "annulation", "rimborso", "terugboeking", "contrapartida",
+    ]
 
     /// The row as a clawback row, when it is one: its status names a clawback, its amount is empty
     /// (the only field it failed, with perhaps its date) or negative, and its commission cell holds

@@ -74,4 +74,15 @@ import XLSX
         #expect(table.clawbackRows.isEmpty)
         #expect(table.skipped.map { DealsTable.sheetRow($0.row) } == [7])
     }
+
+    /// A clawback row's status as teams write it in their languages; a status that takes nothing
+    /// back is none.
+    @Test func aClawbackStatusIsReadInOtherLanguages() {
+        for status in ["Clawback", "Charge-back", "Reversed", "Storno", "Rückbelastung", "Anulación", "Estorno"] {
+            #expect(ClawbackRow.names(status), "\(status)")
+        }
+        for status in ["Closed Won", "Cerrada", "Gewonnen", "Renewal"] {
+            #expect(!ClawbackRow.names(status), "\(status)")
+        }
+    }
 }
