@@ -302,7 +302,6 @@ enum PeriodlessSummary {
     /// What spreadsheet programs name a pivot table's sheet: `Pivot`, Google Sheets' `Pivot Table
     /// 1`, LibreOffice's `Pivot Table_Deals_1` (numbered, and named after its source sheet).
     static let pivotWords: Set<String> = ["pivot", "pivottable", "pivots"]
-    private static let pivotNameWords: Set<String> = ["table", "deals", "sheet", "data"]
 
     /// The period of a sheet so named: the label the rest of its name makes (`Q3 2026`), or
     /// `.unwritten` when the rest names none and holds no figure that could be one; nil for a
@@ -311,14 +310,11 @@ enum PeriodlessSummary {
         let words = sheetName.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         func isSummaryWord(_ word: String) -> Bool { Self.words.contains(FoldedWords.fold(word)) }
         guard words.contains(where: isSummaryWord) else { return nil }
-        var rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
-        if words.contains(where: { pivotWords.contains(FoldedWords.fold($0)) }) {
-            // A pivot's number and its source sheet's name say which pivot it is, not its period.
-            rest = words.filter {
-                !isSummaryWord($0) && !pivotNameWords.contains(FoldedWords.fold($0)) && !$0.allSatisfy(\.isNumber)
-            }.joined(separator: " ")
-        }
+        let rest = words.filter { !isSummaryWord($0) }.joined(separator: " ")
         if PeriodLabel(rest) != nil { return .label(rest) }
+        // A pivot's sheet is named by the program, with the pivot's number and its source sheet's
+        // name (`Pivot Table_Ventas_1`): they say which pivot it is, not its period.
+        if words.contains(where: { pivotWords.contains(FoldedWords.fold($0)) }) { return .unwritten }
         // Only words saying whose summary it is may stand beside: `YTD Totals`, `Last Quarter
         // Summary` or `Summary v2` name a period (or a version) trueup does not read.
         return FoldedWords.of(rest).allSatisfy(fillerWords.contains) ? .unwritten : nil

@@ -28,7 +28,9 @@ import XLSX
     /// column headed as Excel heads a pivot's row field, its figure `Sum of …`.
     @Test(arguments: [
         ("Pivot", ["Sales Rep", "Sum of Commission"]), ("Pivot Table 1", ["Sales Rep", "SUM of Commission"]),
-        ("Pivot Table_Deals_1", ["Sales Rep", "Sum - Commission"]), ("Summary", ["Row Labels", "Sum of Commission"]),
+        ("Pivot Table_Deals_1", ["Sales Rep", "Sum - Commission"]),
+        ("Pivot Table_Ventas 2026_3", ["Sales Rep", "Sum - Commission"]),
+        ("Summary", ["Row Labels", "Sum of Commission"]),
         ("Pivot", ["Etiquetas de fila", "Suma de Commission"]),
     ])
     func aPivotTableIsASummary(_ name: String, _ header: [String]) throws {
