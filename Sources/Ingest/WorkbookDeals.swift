@@ -56,6 +56,12 @@ extension DealsReader {
     /// per period: every row is dated the period's first day (`SheetPeriod`). The others are listed
     /// in `otherSheets` with why. Lines keep their sheet in `row` (`DealsTable.rowKey`).
     ///
+    /// `firstDealsSheet`: without a `selection`, when the first sheet that holds deals has a header
+    /// naming every required field, only that sheet is read, as plan-format.md §7 says of a deals
+    /// file (`calculate --deals`); every other sheet that holds some is listed in `otherSheets`,
+    /// its reason starting `DealsReader.notTheFirstDealsSheet`. Tabs whose name gives their rep or
+    /// period are read together either way, as are a hand-kept workbook's sheets (false).
+    ///
     /// `passingLinesTo`, when given, gets the lines a batch at a time, in sheet and row order, and
     /// the table returned holds none (as `read` does) — unless some sheets are dated by their name
     /// and others are not: those sheets' year may come from the others' lines, so the lines are
@@ -63,7 +69,7 @@ extension DealsReader {
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:],
         manualCells: ManualCells.Keeping = .nothing,
-        knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil,
+        knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil, firstDealsSheet: Bool = false,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -172,6 +178,25 @@ extension DealsReader {
         guard let first = found.first else {
             throw firstError ?? SpreadsheetError(Location(file: file.path), "no sheet holds deals")
         }
+        // A deals file's deals are its first deals sheet's (plan-format.md §7): the tables of that
+        // one sheet, side by side or Excel Tables, are all read; other sheets are named, not read.
+        // Only where that sheet's header names every required column: tabs that take their rep
+        // or period from their name have no such header, and are read together.
+        let namesEveryField =
+            first.rep == nil && first.period == nil
+            && Field.required.allSatisfy {
+                first.mapping.columns[$0] != nil
+            }
+        if firstDealsSheet, selection == nil, namesEveryField {
+            var named = Set<String>()
+            for sheet in found where sheet.table != first.table {
+                guard let name = sheet.table, named.insert(name).inserted else { continue }
+                others.append(
+                    (name, "\(notTheFirstDealsSheet) (\(first.table ?? "the first")); name it with --sheet to read it"))
+            }
+            found.removeAll { $0.table != first.table }
+            unplaced.removeAll()
+        }
         // Open opportunities (`Pipeline` without a commission column) are no deals to pay, as above.
         if let sheet = unplaced.first(where: {
             selection != nil || $0.mapping.columns[.commission] != nil || !isNamedAsPipeline($0.sheet)
@@ -277,6 +302,9 @@ extension DealsReader {
         }
         return result
     }
+
+    /// How `otherSheets` names a sheet of deals left out for the first (`firstDealsSheet`).
+    public static let notTheFirstDealsSheet = "deals, not read: a deals file's deals are those of its first deals sheet"
 
     /// Whether a sheet's name names it as open or lost opportunities (`Pipeline`, `Lost deals`).
     static func isNamedAsPipeline(_ name: String) -> Bool {

@@ -117,7 +117,8 @@ import Testing
         reps:
           - {id: R1, name: Ann}
         """.write(to: plan, atomically: true, encoding: .utf8)
-        let calculate = ["calculate", "--plan", plan.path, "--deals", workbook.path]
+        // Both sheets named: without `--sheet` the first alone is read (`onlyTheFirstDealsSheetIsRead`).
+        let calculate = ["calculate", "--plan", plan.path, "--deals", workbook.path, "--sheet", "Deals*"]
         for more in [[], ["--out", folder.appendingPathComponent("statement.xlsx").path]] {
             let result = try CommandLineTests.run(calculate + ["--format", "json"] + more)
             #expect(result.status == 0, "\(result.stderr)")
@@ -143,5 +144,56 @@ import Testing
         #expect(refused.status == 2)
         #expect(
             refused.stderr.contains("'Deals (last month)' row 3: rep 'R9' is not on the roster"), "\(refused.stderr)")
+    }
+
+    /// tester8 finding 1: a deals workbook with two sheets whose headers name every required
+    /// column (`Deals`, and open deals on `Pipeline (open)`) pays the first sheet's deals alone, as
+    /// plan-format.md §7 says ("the deals sheet is the first sheet that has such a row, unless
+    /// `--sheet` names one"); the other is named on standard error, and `--sheet` reads it too.
+    @Test func onlyTheFirstDealsSheetIsRead() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("two.xlsx")
+        let script = """
+            import openpyxl, sys
+            book = openpyxl.Workbook()
+            first = book.active
+            first.title = "Deals"
+            first.append(["deal_id", "rep", "date", "amount"])
+            first.append(["A", "R1", "2026-01-10", 60000])
+            second = book.create_sheet("Pipeline (open)")
+            second.append(["deal_id", "rep", "date", "amount"])
+            second.append(["P1", "R1", "2026-02-10", 90000])
+            book.save(sys.argv[1])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, workbook.path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        plan: first sheet
+        period: quarter
+        commission:
+          tiers: {metric: amount, basis: per_deal, mode: retroactive, table: [{from: 0, rate: 5%}]}
+        reps:
+          - {id: R1, name: Ann}
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let calculate = ["calculate", "--plan", plan.path, "--deals", workbook.path, "--format", "json"]
+        func deals(_ result: CommandLineTests.Result) throws -> [String] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary)
+            return try #require(object["lines"] as? [[String: Any]]).compactMap { $0["deal_id"] as? String }.sorted()
+        }
+        let first = try CommandLineTests.run(calculate)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try deals(first) == ["A"])
+        #expect(first.stdout.contains("\"3000.00\""), "\(first.stdout)")
+        #expect(first.stderr.contains("'Pipeline (open)' holds deals, not read"), "\(first.stderr)")
+        let both = try CommandLineTests.run(calculate + ["--sheet", "Deals,Pipeline (open)"])
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(try deals(both) == ["A", "P1"])
+        #expect(!both.stderr.contains("not read"), "\(both.stderr)")
     }
 }

@@ -14,7 +14,8 @@ struct Calculate: ParsableCommand {
         abstract: "Compute every commission from a plan, a roster and the deals, explaining each figure.",
         discussion: """
             Reads the plan (YAML), the deals (CSV or XLSX: the first sheet whose header row names deal \
-            id, rep, date and amount) and the roster (the plan's reps:, or --roster). A row with a value \
+            id, rep, date and amount, or those --sheet names; other sheets of deals are named on standard \
+            error) and the roster (the plan's reps:, or --roster). A row with a value \
             that cannot be read stops the run (status 2, its cells listed) unless --skip-unreadable, \
             which leaves such rows out, says what they held, and ends with status 1. --format json \
             prints the object of the plan-format contract, section 4.
@@ -191,9 +192,16 @@ extension LoadedRun {
                 [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
             }
             table = try DealsReader.readWorkbook(
-                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded, progress: hear,
-                passingLinesTo: receive)
+                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded, firstDealsSheet: true,
+                progress: hear, passingLinesTo: receive)
             sheetNames.names = table.sheets.map { $0.name ?? table.sheet ?? "" }
+            for other in table.otherSheets where other.reason.hasPrefix(DealsReader.notTheFirstDealsSheet) {
+                progress.finish()
+                FileHandle.standardError.write(
+                    Data(
+                        "trueup: warning: \(TerminalText.escaped(deals)): sheet \(TerminalText.escaped(Location.quotedSheetName(other.sheet))) holds \(TerminalText.escaped(other.reason))\n"
+                            .utf8))
+            }
         } else {
             table = try DealsReader.read(
                 file, sheet: sheets.sheet, pins: pins, progress: hear, passingLinesTo: receive)

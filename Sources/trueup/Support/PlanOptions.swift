@@ -39,7 +39,7 @@ struct PlanOptions: ParsableArguments {
 struct DealsSheetOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The deals sheets: names separated by commas, each may hold * and ? (default: every sheet whose header names the deals' columns).",
+            "The deals sheets: names separated by commas, each may hold * and ? (default: a deals file's first sheet whose header names the deals' columns, or all its tabs per rep or period; every deals sheet of a hand-kept workbook).",
             valueName: "names"))
     var sheet: String?
 
