@@ -132,10 +132,11 @@ enum FindingPrecedents {
 
 extension Reconciliation {
     /// What each wrong figure adds to the headline, by its index in `findings`: its difference,
-    /// less the differences of the wrong cells it adds up (its precedents), so that a total and
-    /// the rows inside it are counted once. A total wholly explained by its rows adds nothing
-    /// (or the cents its own rounding adds). Findings that are not pay errors, or whose
-    /// difference is unknown (`Finding.hasKnownDifference`), are absent.
+    /// less what the wrong cells it adds up already count (its precedents, their precedents in
+    /// turn), so that a total and the rows inside it are counted once. A total wholly explained by
+    /// its rows adds nothing (or the cents its own rounding adds), and so does a Summary figure
+    /// whose SUMIFS reaches both a tab's rows and the tab's Total over them. Findings that are not
+    /// pay errors, or whose difference is unknown (`Finding.hasKnownDifference`), are absent.
     public var headlineDifferences: [Int: Decimal] {
         // A rate table's cell (`lookedUpBy`) differs by a rate, not money: the rows that look it
         // up carry the money, and it is no precedent to take from theirs. An unreadable cell is
@@ -144,23 +145,40 @@ extension Reconciliation {
             findings[$0].isError && findings[$0].isPay && findings[$0].lookedUpBy.isEmpty
                 && findings[$0].hasKnownDifference
         }
-        var differences: [CellPlace: Decimal] = [:]
+        var at: [CellPlace: Int] = [:]
         for position in money {
-            differences[CellPlace(sheet: findings[position].sheet, cell: findings[position].cell)] =
-                findings[position].difference
+            let place = CellPlace(sheet: findings[position].sheet, cell: findings[position].cell)
+            if at[place] == nil { at[place] = position }
         }
         var result: [Int: Decimal] = [:]
-        for position in money {
+        // A total's part is its difference less the parts of every wrong cell beneath it: the
+        // parts of a total and of all beneath it add up to the total's difference, so a total
+        // over a Total row and that row's cells takes each away once. Computed beneath first; a
+        // cell met again on the way down (a circular reference) is left out of the cells beneath.
+        var onTheWay: Set<Int> = []
+        func part(_ position: Int) -> Decimal {
+            if let known = result[position] { return known }
+            onTheWay.insert(position)
+            defer { onTheWay.remove(position) }
             let finding = findings[position]
+            var beneath: Set<Int> = []
+            var pending = finding.precedents.compactMap { at[$0] }
+            while let next = pending.popLast() {
+                guard next != position, !onTheWay.contains(next), beneath.insert(next).inserted else { continue }
+                pending += findings[next].precedents.compactMap { at[$0] }
+            }
             let owed = finding.owedElsewhere.reduce(Decimal(0)) { $0 + $1.amount }
-            result[position] = finding.precedents.reduce(finding.difference - owed) { $0 - (differences[$1] ?? 0) }
+            let counted = beneath.reduce(finding.difference - owed) { $0 - part($1) }
+            result[position] = counted
+            return counted
         }
+        for position in money where result[position] == nil { _ = part(position) }
         // Totals that add up the same wrong cells (a tab's Total row and the Summary's figure over
         // the same rows) are one wrong figure: what they add beyond those cells is counted once,
         // by the one that names a rep and period (the figure the workbook pays), else the first.
         var parallel: [Set<CellPlace>: [Int]] = [:]
         for position in money {
-            let wrongCells = Set(findings[position].precedents.filter { differences[$0] != nil })
+            let wrongCells = Set(findings[position].precedents.filter { at[$0] != nil })
             if !wrongCells.isEmpty { parallel[wrongCells, default: []].append(position) }
         }
         for positions in parallel.values where positions.count > 1 {

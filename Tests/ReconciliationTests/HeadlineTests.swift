@@ -2,10 +2,11 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
-import Reconciliation
 import Reports
 import Spreadsheet
 import Testing
+
+@testable import Reconciliation
 
 /// The headline counts each wrong figure once (plan-format.md §7): a wrong total names the wrong
 /// cells it adds up, and the net figure agrees with the workbook's own totals.
@@ -101,6 +102,49 @@ import Testing
         #expect(!result.sheetTotals.isEmpty)
         let paidWrong = result.sheetTotals.values.reduce(Decimal(0)) { $0 + $1.manual - $1.expected }
         #expect(result.netOverpayment == paidWrong)
+    }
+
+    /// tester7 failure 1: a Summary's SUMIFS reaches a tab's wrong row and the tab's Total row
+    /// over it (a Total has no rep, so it is among any rep's candidates): the Total's part is 0,
+    /// and the Summary takes away the row's part and the Total's, not the row's difference twice.
+    /// The same for a grand total over rep subtotals over rows. The net is the rows' −50.
+    @Test func aTotalOverATotalAndItsRowsCountsEachRowOnce() throws {
+        let period = try #require(Period(label: "2026-Q3", kind: .quarter, fiscalYearStart: 1))
+        func finding(
+            _ sheet: String, _ cell: String, _ manual: Decimal, _ expected: Decimal, rep: String?, derived: Bool,
+            precedents: [String]
+        ) -> Finding {
+            var finding = Finding(
+                sheet: sheet, cell: CellAddress(cell)!, dealID: nil, rep: rep, period: rep == nil ? nil : period,
+                manual: manual, manualText: nil, expected: expected, causes: [.wrongRate], explanation: "",
+                isDerived: derived)
+            finding.precedents = precedents.map { CellPlace(sheet: "Deals", cell: CellAddress($0)!) }
+            return finding
+        }
+        let statement = Statement(plan: "p", currency: "USD", lineGroups: [], reps: [], issues: [])
+        let row = finding("Deals", "F4", 350, 400, rep: "Ben", derived: false, precedents: [])
+        let total = finding("Deals", "F5", 2750, 2800, rep: nil, derived: true, precedents: ["F4"])
+        let summary = finding("Summary", "B3", 350, 400, rep: "Ben", derived: true, precedents: ["F4", "F5"])
+        for order in [[summary, total, row], [row, total, summary], [total, summary, row]] {
+            let result = Reconciliation(findings: order, statement: statement, mappingNotes: [], sheetTotals: [:])
+            #expect(result.netOverpayment == -50, "\(order.map(\.cell))")
+        }
+        // A grand total over two subtotals, each over a wrong row; the grand total reaches the
+        // subtotals alone. One subtotal's range misses a row: it adds −10 of its own.
+        let rows = [
+            finding("Deals", "F2", 90, 100, rep: "Ann", derived: false, precedents: []),
+            finding("Deals", "F6", 230, 200, rep: "Ben", derived: false, precedents: []),
+        ]
+        let subtotals = [
+            finding("Deals", "F3", 90, 100, rep: nil, derived: true, precedents: ["F2"]),
+            finding("Deals", "F7", 220, 200, rep: nil, derived: true, precedents: ["F6"]),
+        ]
+        let grand = finding("Deals", "F8", 310, 300, rep: nil, derived: true, precedents: ["F3", "F7"])
+        let result = Reconciliation(
+            findings: [grand] + subtotals + rows, statement: statement, mappingNotes: [], sheetTotals: [:])
+        #expect(result.netOverpayment == 10)
+        #expect(result.headlineDifferences[0] == 0)
+        #expect(result.headlineDifferences[2] == -10)
     }
 
     /// A pay cell that could not be read ("TBD") pays an unknown amount: the net leaves it out and
