@@ -790,7 +790,15 @@ extension TotalRow {
         -> String?
     {
         if let label = label(of: dealID) ?? label(of: rep, allowingNames: false) { return label }
-        let first = row.cells.first { if case .empty = $0.value { false } else { true } }
+        // The first text with a letter: a total's figure may stand before its label (`2800 |
+        // Total` with the commission in the first column), as may a number typed as text.
+        let first = row.cells.first { cell in
+            if case .text(let text) = cell.value {
+                text.unicodeScalars.contains(where: \.properties.isAlphabetic)
+            } else {
+                false
+            }
+        }
         let hasDeal = ValueReading.text(dealID) != nil
         if !hasDeal, let first, let label = label(of: first.value) { return label }
         if hasDeal, date?.isBlank == true, rep.isBlank, let formula = commission?.formula?.uppercased(),

@@ -68,6 +68,8 @@ public enum Reconciler {
             context.rateScale = RateScale.of(deals)
             // The run is let go once the rows are explained: the later stages need only the statement.
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
+            // Rows of reps on no roster are wrong rows the totals over them add up.
+            findings += RepIdentity.findings(identities, context: context)
             findings += TotalRowFindings.compute(context, rowFindings: findings)
             findings += UnreadableFindings.skippedRows(deals)
             findings += ClawbackRowFindings.compute(context)
@@ -91,8 +93,7 @@ public enum Reconciler {
                         of: "summary, header row \(block.headerRow)",
                         with: "per-rep totals kept with its deals, \(rows)"))
             }
-            findings +=
-                UnreadableRows.findings(deals, besides: findings) + RepIdentity.findings(identities, context: context)
+            findings += UnreadableRows.findings(deals, besides: findings)
             findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
             if let source { findings += try SourceFindings.compute(source, context: context) }
             result.mappingNotes =

@@ -23,6 +23,12 @@ enum TotalRowFindings {
         let errorsByCell = Dictionary(
             rowFindings.filter { $0.isError && !$0.isDerived }.map { ("\($0.sheet)|\($0.cell)", $0) },
             uniquingKeysWith: { a, _ in a })
+        // The sheets' rows with a wrong figure: a row the engine prices no line for (its rep on no
+        // roster) is still one the total adds up.
+        var errorRows: [String: [Int]] = [:]
+        for finding in rowFindings where finding.isError && !finding.isDerived {
+            errorRows[finding.sheet, default: []].append(finding.cell.row)
+        }
         var manual: [Int: Decimal] = [:]
         for cells in context.deals.manual {
             if let value = cells.commission.flatMap({ Decimal.fromCell($0.value).number }) { manual[cells.row] = value }
@@ -103,6 +109,7 @@ enum TotalRowFindings {
                     "\(total.label) \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
                 isDerived: false)
             let ownRows = rows.map(\.own)
+            let wrongRows = Set(ownRows + (errorRows[sheet] ?? []).filter { block.contains($0) }).sorted()
             let short = spans.first { span in ownRows.contains { !span.contains($0) } && span.count > 1 }
             let shortText =
                 short.map {
@@ -130,7 +137,7 @@ enum TotalRowFindings {
                 if short == nil, !context.matches(value + skipped, expected),
                     let rest = SummaryFindings.derivedCause(
                         value + skipped - expected,
-                        from: ownRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
+                        from: wrongRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
                         tolerance: context.plan.tolerance)
                 {
                     finding.causes.append(rest.cause)
@@ -148,14 +155,14 @@ enum TotalRowFindings {
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
                 value - expected,
-                from: ownRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
+                from: wrongRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
                 tolerance: context.plan.tolerance)
             {
                 finding.causes = [cause.cause]
                 finding.isDerived = true
                 // A typed total has no formula to follow: the wrong rows it stands for are its precedents.
                 if cell.formula == nil {
-                    finding.precedents = ownRows.compactMap {
+                    finding.precedents = wrongRows.compactMap {
                         errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"]
                     }
                     .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()

@@ -57,4 +57,49 @@ import XLSX
             #expect(result.mappingNotes.contains { $0.contains("total rows 5 ('\(label)')") }, "\(label)")
         }
     }
+
+    /// tester7 failure 3: the commission in the first column and a total before its label
+    /// (`2800 | Total`, typed or a `SUM`): the label is the row's first text with a letter, so the
+    /// row is a total, not a deal row with no deal id.
+    @Test func aTotalWhoseFigureStandsBeforeItsLabelIsATotal() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = ["Commission", "Notes", "Deal ID", "Rep", "Close Date", "Amount"].map { .text($0) }
+        func deal(_ id: String, _ rep: String) -> [WriteCell] {
+            [.number(500), .empty, .text(id), .text(rep), LayoutReadingTests.date("2026-01-15"), .number(10000)]
+        }
+        for figure in [WriteCell.number(1500), CauseTests.formula("1500", "SUM(A2:A4)")] {
+            let rows: [[WriteCell]] = [
+                header, deal("D1", "Ana Lima"), deal("D2", "Ana Lima"), deal("D3", "Ben Okafor"),
+                [figure, .text("Total")],
+            ]
+            let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+            let result = try LayoutReadingTests.reconcile(path, in: folder)
+            #expect(result.findings.filter(\.isError).isEmpty, "\(figure): \(result.findings.map(\.explanation))")
+            #expect(result.mappingNotes.contains { $0.contains("total rows 5 ('Total')") }, "\(result.mappingNotes)")
+        }
+    }
+
+    /// tester7 failure 2: a typed Total over rows one of which names a rep on no roster (a
+    /// `wrong_rep` row that earns nothing): the Total is wrong through that row and the other wrong
+    /// row, a derived total counted once in the headline, not `unexplained` beside them.
+    @Test func aTypedTotalOverARowOfAnUnknownRepIsWrongThroughIt() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func deal(_ id: String, _ rep: String, _ commission: Decimal) -> [WriteCell] {
+            [.text(id), .text(rep), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(commission)]
+        }
+        let rows: [[WriteCell]] = [
+            Self.header, deal("D1", "Ana Lima", 500), deal("D2", "Kevin Osterberg", 500), deal("D3", "Ben Okafor", 600),
+            [.text("Summe"), .empty, .empty, .empty, .number(1600)],
+        ]
+        let path = try LayoutReadingTests.workbook([("Maart", rows)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(
+            result.errors.map(\.cell.description).sorted() == ["E3", "E4", "E5"], "\(result.errors.map(\.explanation))")
+        let total = try #require(result.errors.first { $0.cell.description == "E5" })
+        #expect(total.cause != .unexplained && total.isDerived, "\(total.explanation)")
+        #expect(Set(total.precedents.map(\.cell.description)) == ["E3", "E4"])
+        #expect(result.netOverpayment == 600)
+    }
 }
