@@ -166,8 +166,11 @@ struct SummarySheet {
     static func find(in file: TableFile, excluding dealsSheets: Set<String>) throws -> SummarySheet? {
         let tables = file.tables.filter { !dealsSheets.contains($0 ?? "") }
         for table in tables {
+            // A period column headed by a period itself (`3e trimestre 2026`, `3. Quartal 2026`,
+            // read loosely as `Trimestre`) is a cross-tab's column of that period.
             if let (name, mapping) = try? findHeader(file, table: table, required: [.rep, .period]),
-                SummaryField.figures.contains(where: { mapping.columns[$0] != nil })
+                SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
+                mapping.headers[.period].flatMap(PeriodLabel.init) == nil
             {
                 return try readRows(file, name: name, mapping: mapping)
             }

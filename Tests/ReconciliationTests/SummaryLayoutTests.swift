@@ -70,6 +70,30 @@ import XLSX
         #expect(notes.contains("sheet 'Quotas': ignored"))
     }
 
+    /// tester7 failure 4: a cross-tab whose period headers hold a word for the period column
+    /// (`1er trimestre 2026`, `1. Quartal 2026`, `Trimestre 1 2026`) is a cross-tab of that
+    /// period, not a table with a period column of figures.
+    @Test func aCrossTabHeadedByQuartersInWordsIsComparedCellByCell() throws {
+        for (rep, quarter) in [
+            ("Commercial", "1er trimestre 2026"), ("Rep", "1. Quartal 2026"), ("Rep", "Trimestre 1 2026"),
+        ] {
+            let result = try Self.reconcile([
+                (
+                    "Synthèse",
+                    [[rep, quarter, "Total"].map { .text($0) }]
+                        + [
+                            [.text("Ana Lima"), Self.money("900"), Self.money("900")],
+                            [.text("Ben Okafor"), Self.money("500"), Self.money("500")],
+                        ]
+                )
+            ])
+            #expect(
+                result.errors.map { "\($0.sheet)!\($0.cell)" }.sorted() == ["Synthèse!B2", "Synthèse!C2"],
+                "\(quarter): \(result.mappingNotes)")
+            #expect(result.errors.first { $0.cell.description == "B2" }?.difference == 400, "\(quarter)")
+        }
+    }
+
     @Test func aTableOfRepsByPeriodWhoseFiguresAreNoTotalIsIgnored() throws {
         let result = try Self.reconcile([
             (
