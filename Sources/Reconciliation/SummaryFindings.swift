@@ -222,6 +222,21 @@ enum SummaryFindings {
                         "it leaves out the clawback" + (left.count == 1 ? "" : "s")
                             + (rows.isEmpty
                                 ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", ")))
+                } else if netFigures.contains(field),
+                    let both = clawbacksLeftOutBesideWrongCells(
+                        difference, sources: [sameRow, rowErrors, rowErrors + sameRow], lines: clawbacks(repPeriod),
+                        sum: expected[.clawback] ?? 0, rows: clawedBack, tolerance: context.plan.tolerance)
+                {
+                    // Its own error (the clawback left out) beside the wrong cells it adds up, which
+                    // the headline counts at those cells (its precedents, when it has no formula).
+                    finding.causes = [.clawbackMissed, both.cause]
+                    finding.precedents = both.places
+                    let rows = both.left.sorted().map { String(context.place($0).row) }
+                    words.append(
+                        "it leaves out the clawback" + (both.left.count == 1 ? "" : "s")
+                            + (rows.isEmpty
+                                ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", "))
+                            + "; the rest comes from " + both.cells.joined(separator: ", "))
                 } else if field == .bonus, manual == 0 || want == 0 {
                     // A bonus the plan pays left out (a quota club not written in), or one written
                     // where the plan pays none.
@@ -295,6 +310,36 @@ enum SummaryFindings {
     /// The rows of the clawbacks a total leaves out when its `difference` from the plan's is
     /// exactly minus the rep-period's clawbacks (`sum`, its lines' rows `rows`), or minus a few of
     /// its `lines` (up to twelve tried in every combination); nil when it is not.
+    /// What a wrong cell takes from or adds to a total over it: its difference, or, for a number
+    /// stored as text, its whole value (SUM and SUMIFS skip it).
+    static func effect(_ finding: Finding) -> Decimal {
+        finding.causes.contains(.textNumber) ? -(finding.manual ?? 0) : finding.difference
+    }
+
+    /// A net figure wrong both by clawbacks it leaves out and by the wrong cells it adds up (one
+    /// of `sources`, tried in turn): the main cause of those cells, the cells, and the clawbacks'
+    /// rows. Nil when no set of wrong cells leaves a difference that clawbacks left out explain.
+    static func clawbacksLeftOutBesideWrongCells(
+        _ difference: Decimal, sources: [[Finding]], lines: [(row: Int?, amount: Decimal)], sum: Decimal, rows: [Int],
+        tolerance: Decimal
+    ) -> (cause: Cause, cells: [String], places: [CellPlace], left: [Int])? {
+        for candidates in sources {
+            let wrong = candidates.filter { $0.isError && $0.isPay }
+            guard !wrong.isEmpty else { continue }
+            let fromCells = wrong.reduce(Decimal(0)) { $0 + effect($1) }
+            let slack = tolerance * Decimal(wrong.count + 1)
+            guard
+                let left = clawbacksLeftOut(
+                    difference - fromCells, lines: lines, sum: sum, rows: rows, tolerance: slack),
+                let derived = derivedCause(fromCells, from: wrong, tolerance: tolerance)
+            else { continue }
+            return (
+                derived.cause, derived.cells, wrong.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted(), left
+            )
+        }
+        return nil
+    }
+
     static func clawbacksLeftOut(
         _ difference: Decimal, lines: [(row: Int?, amount: Decimal)], sum: Decimal, rows: [Int], tolerance: Decimal
     ) -> [Int]? {
@@ -381,10 +426,6 @@ enum SummaryFindings {
     )? {
         let relevant = sources.filter { $0.isError && $0.isPay }
         guard !relevant.isEmpty else { return nil }
-        // SUM and SUMIFS skip numbers stored as text: such a cell takes its whole value out of a total.
-        func effect(_ finding: Finding) -> Decimal {
-            finding.causes.contains(.textNumber) ? -(finding.manual ?? 0) : finding.difference
-        }
         let sum = relevant.reduce(Decimal(0)) { $0 + effect($1) }
         let slack = tolerance * Decimal(relevant.count + 1)
         guard abs(sum - difference) <= slack else { return nil }

@@ -26,7 +26,8 @@ import XLSX
     /// Ana Lima: Q1 commission 2,200.00 (D1 500, D2 1,000, D3 400, D5 300), clawbacks in Q1 of D2
     /// (−1,000.00, row 3) and D5 (−300.00, row 6), so earned 900.00; in Q2 only D3's clawback,
     /// earned −400.00. Ben Okafor: 500.00 in Q1.
-    static func deals() -> (String, [[WriteCell]]) {
+    /// `d1Rate`: the rate row 2 (D1) is worked out at.
+    static func deals(d1Rate: String = "0.05") -> (String, [[WriteCell]]) {
         let header: [WriteCell] = [
             "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
         ]
@@ -41,10 +42,10 @@ import XLSX
             [header]
                 + rows.enumerated().map { index, deal in
                     let row = index + 2
+                    let rate = Decimal(string: row == 2 ? d1Rate : "0.05")!
                     return [
-                        .text(deal.0), .text(deal.1), LayoutReadingTests.date(deal.2), .number(deal.3),
-                        .number(Decimal(string: "0.05")!),
-                        WriteCell(.number(deal.3 * Decimal(string: "0.05")!), formula: "ROUND(D\(row)*E\(row),2)"),
+                        .text(deal.0), .text(deal.1), LayoutReadingTests.date(deal.2), .number(deal.3), .number(rate),
+                        WriteCell(.number(deal.3 * rate), formula: "ROUND(D\(row)*E\(row),2)"),
                         .text(deal.4 == nil ? "Won" : "Cancelled"),
                         deal.4.map { LayoutReadingTests.date($0) } ?? .empty,
                     ]
@@ -52,10 +53,10 @@ import XLSX
         )
     }
 
-    static func reconcile(_ summary: [[WriteCell]]) throws -> Reconciliation {
+    static func reconcile(_ summary: [[WriteCell]], d1Rate: String = "0.05") throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook([deals(), ("Summary", summary)], in: folder)
+        let path = try LayoutReadingTests.workbook([deals(d1Rate: d1Rate), ("Summary", summary)], in: folder)
         let rosterPath = folder.appendingPathComponent("roster.csv").path
         try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
         return try Reconciler.reconcile(
@@ -93,6 +94,17 @@ import XLSX
         #expect(finding.cell == CellAddress("C2"))
         #expect(finding.cause == .clawbackMissed)
         #expect(finding.explanation.hasSuffix("it leaves out the clawback of row 3"))
+    }
+
+    /// tester7 failure 5: Q1's earned leaves out the clawbacks and adds up D1 worked out at 4.5%
+    /// (450.00 where the plan pays 500.00): the clawbacks left out are its own error, the main
+    /// cause, beside the wrong row's; the headline counts the row once and the clawbacks once.
+    @Test func aTotalThatLeavesOutTheClawbacksAndAddsAWrongRowIsClawbackMissedFirst() throws {
+        let result = try Self.reconcile(Self.rows("Earned", ana: "2150", "-400"), d1Rate: "0.045")
+        let total = try #require(result.errors.first { $0.sheet == "Summary" })
+        #expect(total.causes == [.clawbackMissed, .wrongRate], "\(total.explanation)")
+        #expect(total.explanation.contains("it leaves out the clawbacks of rows 3, 6; the rest comes from Deals!F2"))
+        #expect(result.netOverpayment == 1250)
     }
 
     /// A payout that leaves out the clawbacks; any other difference is no clawback's.
