@@ -193,8 +193,18 @@ struct RowCauses {
             words.append("the splits of deal \(line.dealID) do not add up to 100%")
         }
         if anomaly == .inconsistentFormula {
-            causes.append(.inconsistentFormula)
-            words.append("the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's")
+            // A formula unlike its column's that reads another row's cells (`=ROUND(E23*F24,2)` on
+            // row 23) is why the row's own rate × credit does not give its figure: the main cause
+            // then. One that reads its own row (`=ROUND(D3*E3,2)+15`) is the row's arithmetic.
+            let ownRow = DealsTable.sheetRow(row)
+            let readsOtherRows = formulas.text(index).map { text in
+                FormulaForensics.rowSpans(in: text, sheet: nil).contains { !$0.contains(ownRow) }
+            }
+            let at = causes == [.arithmetic] && readsOtherRows == true ? 0 : causes.endIndex
+            causes.insert(.inconsistentFormula, at: at)
+            words.insert(
+                "the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's",
+                at: at == 0 ? 0 : words.endIndex)
         }
         // Text explains no money: beyond the tolerance the cause of the difference comes first.
         if isText, !context.matches(manual, expected) {

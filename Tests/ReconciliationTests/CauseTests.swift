@@ -153,6 +153,19 @@ import XLSX
         #expect(finding.explanation.contains("the formula =ROUND(D3*E3*F3,2)+15 differs from the column's"))
     }
 
+    /// tester7's judgement call: a formula unlike its column's that reads the row below's amount
+    /// (`=ROUND(D4*E3*F3,2)` on row 3) is why the row's own rate × credit does not give its figure:
+    /// `inconsistent_formula` is the main cause, `arithmetic` the second.
+    @Test func aFormulaReadingAnotherRowIsInconsistentFirst() throws {
+        var rows = Self.goodRows()
+        rows[2].amount = 15000
+        rows[2].commission = Self.formula("750", "ROUND(D4*E4*F4,2)")
+        rows[1].commission = Self.formula("750", "ROUND(D4*E3*F3,2)")
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cell == CellAddress("G3"))
+        #expect(finding.causes == [.inconsistentFormula, .arithmetic], "\(finding.explanation)")
+    }
+
     @Test func duplicateLineEarnsNothing() throws {
         var rows = Self.goodRows()
         rows.append(rows[2])
