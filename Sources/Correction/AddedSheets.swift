@@ -8,6 +8,8 @@ import XLSX
 /// A sheet trueup appends to a corrected workbook (Findings, Summary, Payroll): constant values
 /// only, so every reader sees the right numbers without recalculating.
 struct AddedSheet {
+    /// What it is (`findings`, `summary`, `payroll`): its mark (`AddedSheets.markName`).
+    var kind: String
     var name: String
     var header: [String]
     var rows: [[WriteCell]]
@@ -33,7 +35,34 @@ extension WriteCell {
 }
 
 /// The Findings, Summary and Payroll sheets of a corrected workbook.
+///
+/// Each is marked by a hidden name local to it, `_trueup_added`, whose value is its kind
+/// (`"findings"`): the mark moves with the sheet when it is renamed or moved, and a sheet the
+/// user made that only looks like one (a `Summary` of the team's own) has none. Correcting a
+/// corrected copy again replaces the marked sheets' contents (their names and places kept)
+/// instead of appending another set.
 enum AddedSheets {
+    static let markName = "_trueup_added"
+
+    /// The mark's value for `kind`: a text constant.
+    static func markFormula(_ kind: String) -> String { "\"\(kind)\"" }
+
+    /// The workbook's sheets trueup added in an earlier correction, by kind (the first in tab
+    /// order when a kind is marked twice).
+    static func marked(in workbook: XLSXWorkbook) -> [String: SheetInfo] {
+        var found: [String: SheetInfo] = [:]
+        for name in workbook.definedNames where name.name.caseInsensitiveCompare(markName) == .orderedSame {
+            guard let index = name.localSheet,
+                let sheet = workbook.sheets.first(where: { $0.index == index && $0.kind == .worksheet })
+            else { continue }
+            let value = name.formula.trimmingCharacters(in: .whitespaces)
+            guard value.count > 2, value.hasPrefix("\""), value.hasSuffix("\"") else { continue }
+            let kind = String(value.dropFirst().dropLast()).lowercased()
+            if found[kind].map({ $0.index > sheet.index }) ?? true { found[kind] = sheet }
+        }
+        return found
+    }
+
     static func build(_ input: CorrectionInput, workbook: XLSXWorkbook) -> [AddedSheet] {
         [findings(input, workbook: workbook), summary(input, workbook: workbook), payroll(input.payroll)]
     }
@@ -41,7 +70,7 @@ enum AddedSheets {
     /// One row per finding, ranked by money, each linking to its cell when it is in the workbook.
     static func findings(_ input: CorrectionInput, workbook: XLSXWorkbook) -> AddedSheet {
         var sheet = AddedSheet(
-            name: "Findings",
+            kind: "findings", name: "Findings",
             header: ["Cell", "Rep", "Deal", "Period", "Manual", "Correct", "Difference", "Cause", "Action", "Why"],
             rows: [], columnWidths: [16, 10, 12, 10, 14, 14, 14, 22, 12, 90])
         for (index, finding) in input.findings.enumerated() {
@@ -77,7 +106,8 @@ enum AddedSheets {
             differences[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }
         var sheet = AddedSheet(
-            name: "Summary", header: ["Rep", "Name", "Period", "Manual", "Correct", "Difference", "Status"], rows: [],
+            kind: "summary", name: "Summary",
+            header: ["Rep", "Name", "Period", "Manual", "Correct", "Difference", "Status"], rows: [],
             columnWidths: [10, 22, 10, 14, 14, 14, 12])
         for total in input.repPeriods {
             let key = RepPeriod(rep: total.rep, period: total.period)
@@ -98,7 +128,7 @@ enum AddedSheets {
 
     static func payroll(_ lines: [PayrollLine]) -> AddedSheet {
         AddedSheet(
-            name: "Payroll", header: PayrollExport.header,
+            kind: "payroll", name: "Payroll", header: PayrollExport.header,
             rows: lines.map {
                 [.text($0.rep), .text($0.name), .text($0.period.description), .money($0.payable), .text($0.currency)]
             }, columnWidths: [10, 22, 10, 14, 10])

@@ -13,7 +13,7 @@ import ZIP
 /// cached. Every formula that reads a corrected cell, directly or not, caches its recalculated
 /// value (see `DependentTotals`), so readers of cached values see the corrected totals; the
 /// calculation chain is dropped and the workbook still asks for a full recalculation on open. Findings, Summary and Payroll
-/// sheets are appended. Every other part is copied byte for byte. A workbook that cannot be
+/// sheets are appended (a copy trueup corrected before has its own replaced, see `AddedSheets`). Every other part is copied byte for byte. A workbook that cannot be
 /// patched safely is refused with the reason before anything is written.
 public enum CorrectedWorkbook {
     public struct Outcome: Sendable {
@@ -30,6 +30,8 @@ public enum CorrectedWorkbook {
         public var partsPatched: [String]
         /// The names the appended sheets were given.
         public var addedSheets: [String]
+        /// trueup's sheets from an earlier correction whose contents were replaced (names kept).
+        public var replacedSheets: [String]
         /// Parts added beside the patched sheets (their notes).
         public var partsAdded: [String]
         /// Sheets whose corrected cells got no notes because the sheet's own notes or drawing
@@ -69,13 +71,17 @@ public enum CorrectedWorkbook {
             try editor.addRelationship(from: workbookPart, type: Self.stylesType, to: stylesPart)
         }
 
-        let corrections = Corrections.edits(input.findings, workbook: workbook)
+        // trueup's own sheets from an earlier correction: replaced below, never corrected.
+        let marked = AddedSheets.marked(in: workbook)
+        let corrections = Corrections.edits(
+            input.findings, workbook: workbook, skipping: Set(marked.values.map(\.name)))
         let dependents = try DependentTotals.apply(to: corrections, workbook: path)
         let edits = dependents.edits
         let findings = Dictionary(
             input.findings.map { ($0.sheet + "!" + $0.cell.description, $0) }, uniquingKeysWith: { a, _ in a })
         var noteParts: [String] = []
         var notesSkipped: [String] = []
+        let sharedNotes = try Self.notesPartsShared(workbook, editor: editor)
         for (sheet, sheetEdits) in edits {
             guard let name = sheet.partName, let part = try? PartName(name), editor.contains(part) else { continue }
             let sheetLocation = Location(file: path, sheet: sheet.name)
@@ -91,7 +97,7 @@ public enum CorrectedWorkbook {
                         try editor.partName("\(folder)comments\(number).xml"),
                         try editor.partName("\(folder)drawings/vmlDrawing\(number).vml")
                     )
-                }, partBytes: { try editor.bytesIfPresent($0) })
+                }, partBytes: { try editor.bytesIfPresent($0) }, shared: sharedNotes)
             var newDrawingID: String?
             if let notes, !notes.mergesIntoExisting {
                 newDrawingID = try editor.addRelationship(from: part, type: NotesPatch.vmlType, to: notes.drawingPart)
@@ -119,7 +125,12 @@ public enum CorrectedWorkbook {
             let texts = {
                 sheetEdits.compactMap { edit in
                     findings[sheet.name + "!" + edit.address.description].map {
-                        (address: edit.address, text: CorrectionNote.text($0, formula: replaced.formulas[edit.address]))
+                        (
+                            address: edit.address,
+                            text: CorrectionNote.text(
+                                $0, formula: replaced.formulas[edit.address], written: edit.value,
+                                columnFormula: $0.repairedFormula == nil ? edit.formula : nil)
+                        )
                     }
                 }.filter { !notes.commentedCells.contains($0.address) }
             }
@@ -147,8 +158,19 @@ public enum CorrectedWorkbook {
         if let chain = workbook.calcChainPartName, let chainPart = try? PartName(chain) {
             try editor.remove(chainPart)
         }
+        var replacedSheets: [String] = []
         for sheet in AddedSheets.build(input, workbook: workbook) {
-            try book.appendWorksheet(named: sheet.name, .bytes(sheet.xml(moneyStyle: styles.formatCount * 2)))
+            let bytes = sheet.xml(moneyStyle: styles.formatCount * 2)
+            if let earlier = marked[sheet.kind], let name = earlier.partName, let part = try? PartName(name),
+                editor.contains(part)
+            {
+                try editor.replace(part, .bytes(bytes))
+                replacedSheets.append(earlier.name)
+            } else {
+                let appended = try book.appendWorksheet(named: sheet.name, .bytes(bytes))
+                book.defineName(
+                    AddedSheets.markName, formula: AddedSheets.markFormula(sheet.kind), localTo: appended, hidden: true)
+            }
         }
         try book.commit()
 
@@ -158,7 +180,8 @@ public enum CorrectedWorkbook {
             recalculatedCells: dependents.recalculated, notRecalculated: dependents.notEvaluable,
             partsCopied: summary.copied.count,
             partsPatched: (summary.replaced + summary.added.filter { $0.lowercased().hasSuffix(".rels") }).sorted(),
-            addedSheets: book.appended.map(\.name), partsAdded: noteParts, notesSkipped: notesSkipped.sorted())
+            addedSheets: book.appended.map(\.name), replacedSheets: replacedSheets, partsAdded: noteParts,
+            notesSkipped: notesSkipped.sorted())
     }
 
     static let stylesType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
@@ -168,6 +191,22 @@ public enum CorrectedWorkbook {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
+
+    /// The comments parts and VML drawings more than one sheet points at: trueup's notes for
+    /// one sheet would show on the others too, so they are not merged into.
+    static func notesPartsShared(_ workbook: XLSXWorkbook, editor: PackageEditor) throws -> Set<String> {
+        var users: [String: Int] = [:]
+        for sheet in workbook.sheets {
+            guard let name = sheet.partName, let part = try? PartName(name), editor.contains(part) else { continue }
+            let relationships = try editor.relationships(of: part)
+            let targets = Set(
+                relationships.entries.filter { $0.hasType("comments") || $0.hasType("vmlDrawing") }.compactMap {
+                    relationships.targetPart(of: $0).flatMap { try? PartName($0) }?.name
+                })
+            for target in targets { users[target, default: 0] += 1 }
+        }
+        return Set(users.filter { $0.value > 1 }.keys)
+    }
 
     /// Where a sheet's new notes go: `xl/` for `xl/worksheets/sheet1.xml`, as Excel puts them.
     static func notesFolder(of sheet: PartName) -> String {
@@ -188,14 +227,16 @@ enum Corrections {
     /// grouped by sheet. Totals whose cause lies in the rows keep their formulas, and so does a
     /// deal row's stale input (an ACV whose `=MRR*12` was not recalculated), which caches what
     /// its formula gives.
-    static func edits(_ findings: [Finding], workbook: XLSXWorkbook) -> [(
+    /// `skipping` names sheets left as they are (trueup's own, from an earlier correction).
+    static func edits(_ findings: [Finding], workbook: XLSXWorkbook, skipping: Set<String> = []) -> [(
         sheet: SheetInfo, edits: [CellEdit]
     )] {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
         // An input cell is reported, never overwritten (a clawback no row takes back names its
         // deal's), but for a stale input, which keeps its formula and caches what it gives.
         for finding in findings where finding.isError && ((finding.isPay && !finding.isInput) || finding.isStaleInput) {
-            guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet
+            guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet,
+                !skipping.contains(sheet.name)
             else { continue }
             if bySheet[sheet.name]?[finding.cell] != nil { continue }
             let keepsFormula = finding.isDerived || finding.isStaleInput

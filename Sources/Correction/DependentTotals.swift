@@ -21,7 +21,9 @@ enum DependentTotals {
     }
 
     /// `corrections` with every dependent formula cell added (keeping its formula and style, with
-    /// its new value cached). A corrected cell keeps the engine's value; a formula that does not
+    /// its new value cached). A corrected cell keeps the engine's value, but for a total that
+    /// keeps its formula, which caches what the formula gives over the cells as written (the
+    /// engine's figure, unless a correction it adds up was declined); a formula that does not
     /// reproduce its own cached value from the file is left as it is.
     static func apply(
         to corrections: [(sheet: SheetInfo, edits: [CellEdit])], workbook path: String
@@ -30,35 +32,88 @@ enum DependentTotals {
         let source = try XLSXWorkbook(path: path)
         let formulas = try WorkbookFormulas(source).workbook
         guard !formulas.formulas.isEmpty else { return Result(edits: corrections, recalculated: 0, notEvaluable: 0) }
-        var changes: [CellChange] = []
+        // A wrong cell whose formula its correction replaces may take its column's formula instead of a
+        // typed value: when that formula gives the engine's value over the corrected workbook.
+        var replacedFormulas: [(sheet: Int, address: CellAddress)] = []
         for (sheet, edits) in corrections {
             guard let index = formulas.sheet(named: sheet.name) else { continue }
-            for edit in edits where !edit.recalculates {
-                // A repaired formula is taken at its value: what it gives is `edit.value`.
-                changes.append(
-                    CellChange(
-                        sheet: index, address: edit.address, value: .number(edit.value),
-                        keepsFormula: edit.keepsFormula && edit.formula == nil))
+            for edit in edits where !edit.keepsFormula && edit.formula == nil && edit.typed == nil && !edit.recalculates
+            {
+                replacedFormulas.append((index, edit.address))
             }
+        }
+        var columnFormulas = ColumnFormulas.candidates(replacedFormulas, in: formulas)
+        func changes() -> [CellChange] {
+            var changes: [CellChange] = []
+            for (sheet, edits) in corrections {
+                guard let index = formulas.sheet(named: sheet.name) else { continue }
+                for edit in edits where !edit.recalculates {
+                    // A repaired formula is taken at its value: what it gives is `edit.value`.
+                    changes.append(
+                        CellChange(
+                            sheet: index, address: edit.address, value: .number(edit.value),
+                            keepsFormula: edit.keepsFormula && edit.formula == nil,
+                            formula: columnFormulas[index]?[edit.address]))
+                }
+            }
+            return changes
         }
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
         for (sheet, edits) in corrections {
             bySheet[sheet.name] = Dictionary(edits.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        var results = formulas.recalculated(after: changes())
+        if !columnFormulas.isEmpty {
+            // A column's formula that does not give the engine's value is dropped (the cell takes
+            // the typed value), and the workbook recalculated without it.
+            var kept: [Int: [CellAddress: String]] = [:]
+            for result in results {
+                guard let index = formulas.sheet(named: result.sheet),
+                    let formula = columnFormulas[index]?[result.cell.address],
+                    let edit = bySheet[result.sheet]?[result.cell.address],
+                    case .success(let value) = result.outcome, case .number(let number) = value.scalar,
+                    abs(number - edit.value) < Decimal(string: "0.005")!
+                else { continue }
+                kept[index, default: [:]][result.cell.address] = formula
+                bySheet[result.sheet]?[result.cell.address]?.formula = formula
+            }
+            let candidates = columnFormulas.values.map(\.count).reduce(0, +)
+            if kept.values.map(\.count).reduce(0, +) < candidates {
+                columnFormulas = kept
+                results = formulas.recalculated(after: changes())
+            }
+        }
         var recalculated = 0
         var notEvaluable = 0
         // A formula whose cached value it does not reproduce from the file as it is (SUMIFS over
         // names written otherwise, numbers stored as text) is not trusted with a new value.
-        let unreproduced = Set(
-            formulas.evaluate(precedents: .cachedWhereAvailable).filter { $0.agreesWithCached == false }.map {
-                "\($0.cell.sheet)!\($0.cell.address)"
-            })
-        for result in formulas.recalculated(after: changes) {
+        let unreproducedCells = formulas.evaluate(precedents: .cachedWhereAvailable).filter {
+            $0.agreesWithCached == false
+        }.map { SheetCell($0.cell.sheet, $0.cell.address) }
+        let unreproduced = Set(unreproducedCells.map { "\($0.sheet)!\($0.address)" })
+        // A total reading one of those, directly or not, is recalculated from its new value, which
+        // is not trusted either.
+        var readsUnreproduced = unreproducedCells.isEmpty ? nil : PrecedentWalk(formulas, accepting: unreproducedCells)
+        for result in results {
             let key = "\(result.cell.sheet)!\(result.cell.address)"
             // A corrected cell keeps the engine's value, but for a stale formula's, which takes
             // what its formula gives after the corrections (its cached value is no guide).
             let corrected = bySheet[result.sheet]?[result.cell.address]
             let stale = corrected?.recalculates == true
+            if var total = corrected, total.keepsFormula && total.formula == nil && !stale {
+                // A corrected total that keeps its formula caches what the formula gives from the
+                // cells as written, a declined correction's manual figure included (over accepted
+                // corrections it is the engine's); one it cannot evaluate, or that reads a formula
+                // not trusted, keeps the engine's.
+                guard !unreproduced.contains(key),
+                    readsUnreproduced?.reachedCells(from: result.cell.sheet, result.cell.address)?.isEmpty ?? true,
+                    case .success(let value) = result.outcome,
+                    case .number(let number) = value.scalar
+                else { continue }
+                total.value = number
+                bySheet[result.sheet]![result.cell.address] = total
+                continue
+            }
             if !stale && (corrected != nil || unreproduced.contains(key)) { continue }
             guard case .success(let value) = result.outcome, var edit = Self.edit(result.cell.address, value) else {
                 if !stale { notEvaluable += 1 }

@@ -7,9 +7,10 @@ import XLSX
 /// needs. A sheet with notes of its own gets trueup's added to its comments part and drawing
 /// (`NotesMerge`), except on cells that already have one.
 ///
-/// A sheet with only one of the two parts (a VML drawing of form controls, say), or with parts
-/// of a shape trueup does not merge into, gets no notes; its corrections are still made and
-/// highlighted.
+/// A sheet with only one of the two parts (a VML drawing of form controls, say), with parts
+/// another sheet uses too, or with parts of a shape trueup does not merge into, gets no notes;
+/// its corrections are still made and highlighted. Of several VML drawings (one for the header
+/// and footer's pictures, one for the notes) the notes are merged into the one with note shapes.
 struct NotesPatch {
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let commentsType = relationshipsNamespace + "/comments"
@@ -27,23 +28,34 @@ struct NotesPatch {
 
     /// Nil when the sheet's own notes or drawing cannot take trueup's. `relationships` are the
     /// sheet's; `newParts` names a comments part and a drawing for a sheet without notes;
-    /// `partBytes` reads a part of the package (nil when absent).
+    /// `partBytes` reads a part of the package (nil when absent); `shared` names parts other
+    /// sheets' relationships point at too.
     init?(
         location: Location, relationships: RelationshipSet, newParts: () throws -> (PartName, PartName),
-        partBytes: (PartName) throws -> [UInt8]?
+        partBytes: (PartName) throws -> [UInt8]?, shared: Set<String> = []
     ) throws {
-        let part = { (type: String) -> PartName?? in
-            guard let entry = relationships.entries.last(where: { $0.hasType(type) }) else { return .none }
-            return .some(relationships.targetPart(of: entry).flatMap { try? PartName($0) })
+        let parts = { (type: String) -> [PartName?] in
+            relationships.entries.filter { $0.hasType(type) }.map {
+                relationships.targetPart(of: $0).flatMap { try? PartName($0) }
+            }
         }
         self.location = location
-        switch (part("comments"), part("vmlDrawing")) {
+        let drawings = parts("vmlDrawing")
+        switch (parts("comments").last, drawings.last) {
         case (nil, nil):
             (commentsPart, drawingPart) = try newParts()
             existingParts = nil
             commentedCells = []
-        case (let comments??, let drawing??):
-            guard let commentsBytes = try partBytes(comments), let drawingBytes = try partBytes(drawing),
+        case (let comments??, _??):
+            // The drawing with note shapes, when the sheet has several (a header's pictures are
+            // another); else the last.
+            var found: (part: PartName, bytes: [UInt8])?
+            for case let drawing? in drawings {
+                if let earlier = found, Self.hasNoteShapes(earlier.bytes) { break }
+                if let bytes = try partBytes(drawing) { found = (drawing, bytes) }
+            }
+            guard let (drawing, drawingBytes) = found, !shared.contains(comments.name),
+                !shared.contains(drawing.name), let commentsBytes = try partBytes(comments),
                 let commented = NotesMerge.inspect(comments: commentsBytes, vml: drawingBytes)
             else { return nil }
             commentsPart = comments
@@ -53,6 +65,12 @@ struct NotesPatch {
         default:
             return nil
         }
+    }
+
+    /// Whether a VML drawing holds note shapes (`<x:ClientData ObjectType="Note">`, any prefix).
+    static func hasNoteShapes(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.contains("ObjectType=\"Note\"") || text.contains("ObjectType='Note'")
     }
 
     /// The sheet part's tail (from `</sheetData>`) with `<legacyDrawing>` naming relationship

@@ -9,12 +9,18 @@ public struct CellChange: Sendable, Hashable {
     /// Whether the cell keeps its formula (a total whose formula is right); otherwise the value
     /// replaces whatever the cell held, formula included.
     public let keepsFormula: Bool
+    /// A formula (without `=`) that replaces whatever the cell held: the cell is recalculated
+    /// from it, and `value` is only what a correction caches.
+    public let formula: String?
 
-    public init(sheet: Int, address: CellAddress, value: CellValue, keepsFormula: Bool = false) {
+    public init(
+        sheet: Int, address: CellAddress, value: CellValue, keepsFormula: Bool = false, formula: String? = nil
+    ) {
         self.sheet = sheet
         self.address = address
         self.value = value
-        self.keepsFormula = keepsFormula
+        self.keepsFormula = keepsFormula && formula == nil
+        self.formula = formula
     }
 }
 
@@ -23,7 +29,8 @@ extension FormulaWorkbook {
     /// write as its cached value so that readers of cached values see the corrected totals.
     ///
     /// Both workbooks, before and after, are fully recalculated, so a formula that was already
-    /// stale for other reasons is not reported unless the changes move it. Cells that are not
+    /// stale for other reasons is not reported unless the changes move it; a cell that keeps its
+    /// formula or takes a new one is always reported. Cells that are not
     /// evaluable after the changes are reported as such: their cached value cannot be trusted.
     public func recalculated(
         after changes: [CellChange], options: EvaluationOptions = EvaluationOptions()
@@ -39,9 +46,15 @@ extension FormulaWorkbook {
         for change in changes {
             changed.sheets[change.sheet][change.address.row, change.address.column] = FormulaValue(
                 change.value, dateSystem: dateSystem)
+            if let formula = change.formula {
+                changed.setCell(
+                    sheet: change.sheet, row: change.address.row, column: change.address.column, value: change.value,
+                    formula: formula)
+            }
         }
+        if changes.contains(where: { $0.formula != nil }) { changed.orderFormulasBySheet() }
         let kept = Set(
-            changes.filter(\.keepsFormula).map {
+            changes.filter { $0.keepsFormula || $0.formula != nil }.map {
                 CellKey(sheet: $0.sheet, row: $0.address.row, column: $0.address.column)
             })
         var before: [CellKey: Result<FormulaValue, NotEvaluable>] = [:]

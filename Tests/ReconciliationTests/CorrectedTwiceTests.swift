@@ -12,7 +12,8 @@ import ZIP
 
 /// Correcting a corrected workbook (the reconciler's correction run again on its own output)
 /// gives a valid package: unique relationship ids in every `.rels`, every internal target
-/// present, every part with a content type, and sheet names that are all different.
+/// present, every part with a content type, and sheet names that are all different; trueup's
+/// own sheets from the first correction are replaced, not stacked.
 @Suite struct CorrectedTwiceTests {
     /// What makes `path` an invalid package, one line each; empty when it is valid.
     static func packageProblems(_ path: String) throws -> [String] {
@@ -39,32 +40,111 @@ import ZIP
         return problems
     }
 
-    @Test func correctingTheCorrectedSampleGivesAValidPackage() throws {
+    /// Corrects `input` (reconciled against the sample's plan and roster) into a scratch file.
+    static func correct(_ input: String) throws -> (path: String, outcome: CorrectedWorkbook.Outcome) {
         let path = SampleReconciliationTests.path
         let plan = try PlanFile.load(path: path("q3-plan.yaml"))
         let roster = try RosterReader.read(TableFile.open(path("roster.csv")))
-        var input = path("q3-commissions.xlsx")
+        let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: roster)
+        let output = Scratch.folder.appendingPathComponent("trueup-twice-\(UUID()).xlsx")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        let outcome = try CorrectedWorkbook.write(source: input, reconciliation: result, to: handle)
+        try handle.close()
+        return (output.path, outcome)
+    }
+
+    /// The cells of sheet `name` in the workbook at `path`, a line per row (values and formulas).
+    static func cells(_ path: String, _ name: String) throws -> [String] {
+        let workbook = try XLSXWorkbook(path: path)
+        var rows: [String] = []
+        try workbook.readRows(of: try #require(workbook.sheet(named: name))) { row in
+            rows.append(
+                "\(row.index): "
+                    + row.cells.map { "\($0.column)=\($0.value) \($0.formula ?? "")" }.joined(separator: "; "))
+        }
+        return rows
+    }
+
+    /// A copy of the package at `path` with its workbook part's text passed through `edit`.
+    static func withWorkbookPart(_ path: String, _ edit: (String) -> String) throws -> String {
+        let source = try ZipArchive(path: path)
+        let copy = Scratch.folder.appendingPathComponent("trueup-edited-\(UUID()).xlsx")
+        _ = FileManager.default.createFile(atPath: copy.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: copy)
+        let writer = ZipWriter(handle: handle)
+        for entry in source.entries {
+            var bytes = try source.data(of: entry)
+            if entry.name == "xl/workbook.xml" { bytes = Array(edit(String(decoding: bytes, as: UTF8.self)).utf8) }
+            try writer.addPart(entry.name, bytes)
+        }
+        try writer.finish()
+        try handle.close()
+        return copy.path
+    }
+
+    @Test func correctingTheCorrectedSampleReplacesItsOwnSheets() throws {
+        var input = SampleReconciliationTests.path("q3-commissions.xlsx")
         var written: [String] = []
         defer { for file in written { try? FileManager.default.removeItem(atPath: file) } }
+        var afterFirst: [String] = []
+        var summaryAfterFirst: [String] = []
         for round in 1...3 {
-            let result = try Reconciler.reconcile(workbook: input, plan: plan, roster: roster)
-            let output = Scratch.folder.appendingPathComponent("trueup-twice-\(UUID()).xlsx")
-            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-            written.append(output.path)
-            let handle = try FileHandle(forWritingTo: output)
-            let outcome = try CorrectedWorkbook.write(source: input, reconciliation: result, to: handle)
-            try handle.close()
-            #expect(try Self.packageProblems(output.path) == [], "round \(round)")
-            // The sample has a Summary sheet of its own, so trueup's is `Summary (2)` from the first round.
-            let before = try XLSXWorkbook(path: input, readingCells: false).sheets.map(\.name)
-            #expect(outcome.addedSheets.count == 3 && outcome.addedSheets.allSatisfy { !before.contains($0) })
-            #expect(outcome.addedSheets[0] == (round == 1 ? "Findings" : "Findings (\(round))"))
-            #expect(outcome.addedSheets[1] == "Summary (\(round + 1))")
-            #expect(round > 1 || outcome.correctedCells > 0)
-            input = output.path
+            let (output, outcome) = try Self.correct(input)
+            written.append(output)
+            #expect(try Self.packageProblems(output) == [], "round \(round)")
+            let sheets = try XLSXWorkbook(path: output, readingCells: false).sheets.map(\.name)
+            if round == 1 {
+                // The sample has a Summary sheet of its own, so trueup's is `Summary (2)`.
+                #expect(outcome.addedSheets == ["Findings", "Summary (2)", "Payroll"])
+                #expect(outcome.replacedSheets.isEmpty)
+                #expect(outcome.correctedCells > 0)
+                afterFirst = sheets
+                summaryAfterFirst = try Self.cells(output, "Summary")
+            } else {
+                // Its own sheets are found by their mark and replaced; no second set is added.
+                #expect(outcome.addedSheets.isEmpty, "round \(round)")
+                #expect(outcome.replacedSheets == ["Findings", "Summary (2)", "Payroll"], "round \(round)")
+                #expect(sheets == afterFirst, "round \(round)")
+            }
+            input = output
         }
-        let sheets = try XLSXWorkbook(path: input, readingCells: false).sheets.map(\.name)
-        #expect(sheets.filter { $0.hasPrefix("Findings") } == ["Findings", "Findings (2)", "Findings (3)"])
+        // The team's own Summary, corrected in the first round, is left as it is: trueup's replaced
+        // sheet is the marked `Summary (2)`.
+        #expect(try Self.cells(input, "Summary") == summaryAfterFirst)
+        #expect(try Self.cells(input, "Summary (2)").first?.contains("Rep") == true)
+    }
+
+    /// A renamed sheet of trueup's is still its own; sheets that only look like trueup's (the
+    /// same sheets without the mark, as a user's copy would be) are kept, and a new set added.
+    @Test func theMarkNotTheNameTellsTrueupsSheets() throws {
+        let (first, _) = try Self.correct(SampleReconciliationTests.path("q3-commissions.xlsx"))
+        defer { try? FileManager.default.removeItem(atPath: first) }
+
+        let renamed = try Self.withWorkbookPart(first) {
+            $0.replacingOccurrences(of: "name=\"Findings\"", with: "name=\"Review\"")
+        }
+        defer { try? FileManager.default.removeItem(atPath: renamed) }
+        let (again, outcome) = try Self.correct(renamed)
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        #expect(outcome.addedSheets.isEmpty)
+        #expect(outcome.replacedSheets == ["Review", "Summary (2)", "Payroll"])
+        #expect(try XLSXWorkbook(path: again, readingCells: false).sheets.map(\.name).contains("Findings") == false)
+
+        let unmarked = try Self.withWorkbookPart(first) {
+            $0.replacingOccurrences(
+                of: #"<definedName [^>]*name="_trueup_added"[^>]*>[^<]*</definedName>"#, with: "",
+                options: .regularExpression)
+        }
+        defer { try? FileManager.default.removeItem(atPath: unmarked) }
+        let (other, added) = try Self.correct(unmarked)
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        #expect(added.replacedSheets.isEmpty)
+        #expect(added.addedSheets == ["Findings (2)", "Summary (3)", "Payroll (2)"])
+        for sheet in ["Findings", "Summary (2)", "Payroll"] {
+            #expect(try Self.cells(other, sheet) == Self.cells(unmarked, sheet), "\(sheet)")
+        }
+        #expect(try Self.packageProblems(other) == [])
     }
 
     @Test func correctingAWorkbookWithAnEntryThatEscapesThePackageIsRefused() throws {

@@ -243,14 +243,80 @@ import XLSX
         #expect(drawing.components(separatedBy: "_x0000_t202\" coordsize").count == 2)  // the type is not added twice
     }
 
-    @Test func partsOfAnotherShapeAreNotMergedInto() throws {
+    @Test func partsWithOtherPrefixesAreMergedIntoInTheirOwn() throws {
         let relationships =
             #"<Relationships><Relationship Id="r1" Type="http://x/comments" Target="/xl/c.xml"/><Relationship Id="r2" Type="http://x/vmlDrawing" Target="/xl/d.vml"/></Relationships>"#
-        let prefixed = Self.ownComments.replacingOccurrences(of: "<comments ", with: "<x:comments ")
-        #expect(try notes(relationships, parts: ["xl/c.xml": prefixed, "xl/d.vml": Self.ownDrawing]) == nil)
-        let foreign = Self.ownDrawing.replacingOccurrences(of: "xmlns:x=", with: "xmlns:e=")
-        #expect(try notes(relationships, parts: ["xl/c.xml": Self.ownComments, "xl/d.vml": foreign]) == nil)
+        let prefixed = Self.ownComments.replacingOccurrences(of: "<", with: "<x:").replacingOccurrences(
+            of: "<x:/", with: "</x:"
+        ).replacingOccurrences(of: "<x:?xml", with: "<?xml").replacingOccurrences(of: "xmlns=", with: "xmlns:x=")
+        #expect(try notes(relationships, parts: ["xl/c.xml": prefixed, "xl/d.vml": Self.ownDrawing]) != nil)
+        let added = [(address: CellAddress("G12")!, text: "trueup")]
+        let comments = String(
+            decoding: try NotesMerge.comments(Array(prefixed.utf8), adding: added, location: Self.location),
+            as: UTF8.self)
+        #expect(
+            comments.contains(
+                #"<x:author>Ben</x:author><author xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">trueup</author></x:authors>"#
+            ))
+        #expect(
+            comments.contains(
+                #"<comment xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ref="G12" authorId="2">"#))
+
+        // openpyxl's prefixes: ns0 for office, ns1 for VML, ns2 for Excel.
+        let openpyxl = Self.ownDrawing.replacingOccurrences(of: "xmlns:v=", with: "xmlns:ns1=")
+            .replacingOccurrences(of: "xmlns:o=", with: "xmlns:ns0=").replacingOccurrences(
+                of: "xmlns:x=", with: "xmlns:ns2="
+            )
+            .replacingOccurrences(of: "<v:", with: "<ns1:").replacingOccurrences(of: "<o:", with: "<ns0:")
+            .replacingOccurrences(of: "<x:", with: "<ns2:").replacingOccurrences(of: "</v:", with: "</ns1:")
+            .replacingOccurrences(of: "</o:", with: "</ns0:").replacingOccurrences(of: "</x:", with: "</ns2:")
+            .replacingOccurrences(of: " v:ext", with: " ns1:ext").replacingOccurrences(of: " o:spt", with: " ns0:spt")
+        #expect(try notes(relationships, parts: ["xl/c.xml": Self.ownComments, "xl/d.vml": openpyxl]) != nil)
+        let drawing = String(
+            decoding: try NotesMerge.vml(Array(openpyxl.utf8), adding: added, location: Self.location), as: UTF8.self)
+        #expect(drawing.contains(##"<ns1:shape id="_x0000_s1027" type="#_x0000_t202""##))
+        #expect(drawing.contains(#"ns0:insetmode="auto""#) && drawing.contains("<ns2:Row>11</ns2:Row>"))
+        #expect(!drawing.contains("<v:") && !drawing.contains("<x:"))
+
+        // VML the default namespace, the others under names of their own: `v` is declared for the
+        // added shapes (attributes cannot take a default namespace), the others reused.
+        let defaulted = Self.ownDrawing.replacingOccurrences(of: "xmlns:v=", with: "xmlns=")
+            .replacingOccurrences(of: "<v:", with: "<").replacingOccurrences(of: "</v:", with: "</")
+            .replacingOccurrences(of: " v:ext", with: " ext")
+        let declared = String(
+            decoding: try NotesMerge.vml(Array(defaulted.utf8), adding: added, location: Self.location), as: UTF8.self)
+        #expect(
+            declared.hasPrefix(
+                ##"<xml xmlns="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:v="urn:schemas-microsoft-com:vml">"##
+            ))
+        #expect(declared.contains(##"<v:shape id="_x0000_s1027""##))
+
+        // A drawing missing: nothing to merge into.
         #expect(try notes(relationships, parts: ["xl/c.xml": Self.ownComments]) == nil)
+    }
+
+    @Test func emptyListsAreOpenedForTheNotes() throws {
+        let empty =
+            #"<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors/><commentList/></comments>"#
+        let comments = String(
+            decoding: try NotesMerge.comments(
+                Array(empty.utf8), adding: [(CellAddress("B2")!, "trueup")], location: Self.location), as: UTF8.self)
+        #expect(
+            comments.contains(
+                #"<authors><author>trueup</author></authors><commentList><comment ref="B2" authorId="0">"#))
+    }
+
+    @Test func aPartTwoSheetsShareIsNotMergedInto() throws {
+        let relationships =
+            #"<Relationships><Relationship Id="r1" Type="http://x/comments" Target="/xl/c.xml"/><Relationship Id="r2" Type="http://x/vmlDrawing" Target="/xl/d.vml"/></Relationships>"#
+        let sheet = try PartName("xl/worksheets/sheet1.xml")
+        let set = try RelationshipSet(parsing: Array(relationships.utf8), source: sheet, partName: "sheet1.xml.rels")
+        let patch = try NotesPatch(
+            location: Self.location, relationships: set,
+            newParts: { (try PartName("xl/comments1.xml"), try PartName("xl/drawings/vmlDrawing1.vml")) },
+            partBytes: { ["xl/c.xml": Self.ownComments, "xl/d.vml": Self.ownDrawing][$0.name].map { Array($0.utf8) } },
+            shared: ["xl/d.vml"])
+        #expect(patch == nil)
     }
 
     @Test func aDrawingFullOfShapesTakesAnotherIdBlock() throws {

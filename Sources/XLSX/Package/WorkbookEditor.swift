@@ -1,8 +1,8 @@
 import Spreadsheet
 
 /// The workbook part's edits on top of a `PackageEditor`: worksheets appended to the sheet list
-/// (each with its part, relationship and content type) and a full recalculation asked for on
-/// load. The part is read with libxml2 (`XMLSpans`) and spliced where its elements are, so every
+/// (each with its part, relationship and content type), names defined local to them and a full
+/// recalculation asked for on load. The part is read with libxml2 (`XMLSpans`) and spliced where its elements are, so every
 /// other byte of it (namespaces, extensions, defined names) stays as it was.
 public struct WorkbookEditor {
     public static let worksheetType = PartXML.relationshipBase + "/worksheet"
@@ -30,6 +30,8 @@ public struct WorkbookEditor {
     public private(set) var sheetNames: [String]
     private var nextSheetID: Int
     public private(set) var appended: [AppendedSheet] = []
+    /// Names to define, each local to a sheet (its index in the sheet list).
+    private var names: [(name: String, formula: String, sheetIndex: Int, hidden: Bool)] = []
     private var recalculates = false
 
     public init(editor: PackageEditor, workbookPart: PartName) throws {
@@ -40,7 +42,9 @@ public struct WorkbookEditor {
         spans = try editor.located(workbookPart.name) {
             try XMLSpans(bytes, partName: workbookPart.name) { name, depth in
                 depth == 0
-                    || (depth == 1 && (name == "sheets" || name == "calcPr" || Self.calcPrFollowers.contains(name)))
+                    || (depth == 1
+                        && (name == "sheets" || name == "definedNames" || name == "calcPr"
+                            || Self.calcPrFollowers.contains(name)))
                     || (depth == 2 && name == "sheet")
             }
         }
@@ -74,13 +78,21 @@ public struct WorkbookEditor {
         return sheet
     }
 
+    /// Defines `name` as `formula` local to the appended sheet `sheet` (`<definedName
+    /// localSheetId>`), hidden from Excel's name lists when `hidden`: a mark that stays with the
+    /// sheet when it is renamed or moved, for a later run to find it by.
+    public mutating func defineName(_ name: String, formula: String, localTo sheet: AppendedSheet, hidden: Bool) {
+        guard let index = sheetNames.firstIndex(of: sheet.name) else { return }
+        names.append((name, formula, index, hidden))
+    }
+
     /// Asks Excel and LibreOffice to recalculate every formula when the workbook opens
     /// (`<calcPr fullCalcOnLoad="1">`), as after changing cells a calculation chain no longer fits.
     public mutating func recalculateOnLoad() { recalculates = true }
 
     /// Records the edited workbook part with the package editor.
     public func commit() throws {
-        guard !appended.isEmpty || recalculates else { return }
+        guard !appended.isEmpty || !names.isEmpty || recalculates else { return }
         let root = spans.elements[0]
         let prefix = root.prefix
         var edits: [(range: Range<Int>, with: [UInt8])] = []
@@ -95,6 +107,31 @@ public struct WorkbookEditor {
                     (sheets.tagStart..<sheets.end, open + Array((entries + "</\(sheets.qualifiedName)>").utf8)))
             } else {
                 edits.append((sheets.closeStart..<sheets.closeStart, Array(entries.utf8)))
+            }
+        }
+        if !names.isEmpty {
+            let list = spans.first("definedNames", depth: 1)
+            let entries = names.map {
+                "<\(list?.prefix ?? prefix)definedName name=\"\(PackageXML.attribute($0.name))\" localSheetId=\"\($0.sheetIndex)\""
+                    + ($0.hidden ? " hidden=\"1\"" : "") + ">" + PackageXML.attribute($0.formula)
+                    + "</\(list?.prefix ?? prefix)definedName>"
+            }.joined()
+            if let list, !list.isEmpty {
+                edits.append((list.closeStart..<list.closeStart, Array(entries.utf8)))
+            } else if let list {
+                edits.append(
+                    (
+                        list.tagStart..<list.end,
+                        XMLSpans.startTag(list.qualifiedName, list.attributes, empty: false)
+                            + Array((entries + "</\(list.qualifiedName)>").utf8)
+                    ))
+            } else {
+                // `<definedNames>` goes after the sheet list and before `<calcPr>` and what follows it.
+                let at =
+                    spans.elements.first {
+                        $0.depth == 1 && ($0.localName == "calcPr" || Self.calcPrFollowers.contains($0.localName))
+                    }?.tagStart ?? root.closeStart
+                edits.append((at..<at, Array("<\(prefix)definedNames>\(entries)</\(prefix)definedNames>".utf8)))
             }
         }
         if recalculates {

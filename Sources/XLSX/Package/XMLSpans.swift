@@ -17,6 +17,8 @@ public struct XMLSpans {
         public var end: Int
         public var isEmpty: Bool { end == tagEnd }
         public var attributes: [(prefix: String?, name: String, value: String)]
+        /// The element's namespace URI (nil when it has none).
+        public var namespace: String? = nil
 
         /// Where its end tag starts (its `end` when it is empty).
         public var closeStart: Int = 0
@@ -62,12 +64,16 @@ public struct XMLSpans {
         }
     }
 
-    /// `bytes` with each range replaced (ranges must not overlap).
+    /// `bytes` with each range replaced (ranges must not overlap; insertions at one offset go in
+    /// the order given).
     public static func splice(_ bytes: [UInt8], _ edits: [(range: Range<Int>, with: [UInt8])]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.with.count })
         var copied = 0
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        let ordered = edits.enumerated().sorted {
+            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+        }
+        for edit in ordered.map(\.element) {
             out += bytes[copied..<edit.range.lowerBound]
             out += edit.with
             copied = edit.range.upperBound
@@ -129,7 +135,7 @@ public struct XMLSpans {
             found.append(
                 Element(
                     qualifiedName: qualified, localName: local, depth: open.count - 1, tagStart: lessThan,
-                    tagEnd: tagEnd, end: tagEnd, attributes: attributes.qualified))
+                    tagEnd: tagEnd, end: tagEnd, attributes: attributes.qualified, namespace: name.namespaceURI))
         }
 
         func endElement(_ name: XMLName) throws {

@@ -9,10 +9,16 @@ enum CommentsXML {
             + comments(notes, authorID: 0) + "</commentList></comments>"
     }
 
-    static func comments(_ notes: [(address: CellAddress, text: String)], authorID: Int) -> String {
+    /// `namespace`, when given, is declared the default on each `<comment>` (for a part whose
+    /// elements carry a prefix).
+    static func comments(_ notes: [(address: CellAddress, text: String)], authorID: Int, namespace: String? = nil)
+        -> String
+    {
+        let declaration = namespace.map { #" xmlns=""# + XMLEscaping.escaped($0) + "\"" } ?? ""
         var out = ""
         for note in notes {
-            out += #"<comment ref="\#(note.address)" authorId="\#(authorID)"><text><r><t xml:space="preserve">"#
+            out +=
+                #"<comment\#(declaration) ref="\#(note.address)" authorId="\#(authorID)"><text><r><t xml:space="preserve">"#
             out += XMLEscaping.escaped(note.text) + "</t></r></text></comment>"
         }
         return out

@@ -15,17 +15,24 @@ public enum NoteParts {
         Array(VMLDrawingXML.xml(notes, firstBlock: firstBlock).utf8)
     }
 
-    /// The `<comment>` elements alone, by author `authorID`, for adding to an existing comments part.
-    public static func commentElements(_ notes: [(address: CellAddress, text: String)], authorID: Int) -> [UInt8] {
-        Array(CommentsXML.comments(notes, authorID: authorID).utf8)
+    /// The `<comment>` elements alone, by author `authorID`, for adding to an existing comments
+    /// part; each declares `namespace` its default when given (a part whose elements carry a prefix).
+    public static func commentElements(
+        _ notes: [(address: CellAddress, text: String)], authorID: Int, namespace: String? = nil
+    ) -> [UInt8] {
+        Array(CommentsXML.comments(notes, authorID: authorID, namespace: namespace).utf8)
     }
 
     /// The note shapes alone, ids from `firstShapeID`, for adding to an existing VML drawing
-    /// (whose root declares the `v`, `o` and `x` prefixes).
-    public static func vmlShapes(_ notes: [(address: CellAddress, text: String)], firstShapeID: Int) -> [UInt8] {
-        Array(VMLDrawingXML.shapes(notes, firstShapeID: firstShapeID).utf8)
+    /// whose root binds `prefixes` to VML's namespaces.
+    public static func vmlShapes(
+        _ notes: [(address: CellAddress, text: String)], firstShapeID: Int, prefixes: VMLPrefixes = VMLPrefixes()
+    ) -> [UInt8] {
+        Array(VMLDrawingXML.shapes(notes, firstShapeID: firstShapeID, prefixes: prefixes).utf8)
     }
 
     /// The text-box shape type note shapes use (`_x0000_t202`), for a drawing that lacks it.
-    public static var vmlNoteShapeType: [UInt8] { Array(VMLDrawingXML.noteShapeType.utf8) }
+    public static func vmlNoteShapeType(_ prefixes: VMLPrefixes = VMLPrefixes()) -> [UInt8] {
+        Array(VMLDrawingXML.noteShapeType(prefixes).utf8)
+    }
 }

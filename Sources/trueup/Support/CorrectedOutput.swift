@@ -35,7 +35,10 @@ enum CorrectedOutput {
         FileHandle.standardError.write(
             Data(
                 ("trueup: wrote \(out): \(cells) corrected, \(outcome.recalculatedCells) dependent formulas recalculated, "
-                    + "sheets \(outcome.addedSheets.joined(separator: ", ")) added, "
+                    + (outcome.addedSheets.isEmpty
+                        ? "" : "sheets \(outcome.addedSheets.joined(separator: ", ")) added, ")
+                    + (outcome.replacedSheets.isEmpty
+                        ? "" : "its earlier \(outcome.replacedSheets.joined(separator: ", ")) replaced, ")
                     + "\(outcome.partsCopied) parts copied unchanged\n").utf8))
         if outcome.notRecalculated > 0 {
             FileHandle.standardError.write(
