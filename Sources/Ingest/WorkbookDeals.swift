@@ -59,7 +59,8 @@ extension DealsReader {
     /// `passingLinesTo`, when given, gets the lines a batch at a time, in sheet and row order, and
     /// the table returned holds none (as `read` does) — unless some sheets are dated by their name
     /// and others are not: those sheets' year may come from the others' lines, so the lines are
-    /// read whole and passed on at the end, in the same order.
+    /// read whole and passed on at the end, in the same order. The `plan`'s statuses tell the rows
+    /// it does not pay (`UnpaidRow`) and its clawback rows (`ClawbackRow`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:],
         manualCells: ManualCells.Keeping = .nothing,
@@ -73,6 +74,8 @@ extension DealsReader {
             (sheet: $0, reason: "a hidden sheet; name it with --sheet to read it")
         }
         let knownReps = KnownReps(knownReps)
+        // The plan's status words tell the rows it does not pay and its clawback rows.
+        let statuses = plan.map(StatusRule.init)
         var found:
             [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
@@ -201,7 +204,7 @@ extension DealsReader {
                 try Self.read(
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
                     dateOrder: dateOrder, otherSheetsOrder: otherSheetsOrder, deferringUndecided: streaming == nil,
-                    manualCells: manualCells,
+                    manualCells: manualCells, statuses: statuses,
                     blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
                     region: sheet.region, merges: merges, fillingDownReps: fillingDownReps, sheetDate: date,
                     progress: progress,
@@ -306,6 +309,7 @@ extension DealsTable {
         Self.keyRows(of: &totals, bySheet: ordinal)
         Self.keyRows(of: &skipped, bySheet: ordinal)
         Self.keyRows(of: &clawbackRows, bySheet: ordinal)
+        Self.keyRows(of: &unpaid, bySheet: ordinal)
     }
 
     /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
@@ -321,6 +325,7 @@ extension ManualCells: SheetRowed {}
 extension SkippedRow: SheetRowed {}
 extension TotalRow: SheetRowed {}
 extension ClawbackRow: SheetRowed {}
+extension UnpaidRow: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
 public enum SheetSelection {
