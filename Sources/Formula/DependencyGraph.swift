@@ -245,8 +245,12 @@ struct DependencyGraph {
             collect(right)
         case .call(let name, let arguments):
             var starts: [Int] = []
-            for argument in arguments {
+            for (index, argument) in arguments.enumerated() {
                 starts.append(found.count)
+                // OFFSET reads no value of the reference it starts from (`OFFSET(C3,-1,0)` in C3
+                // is no cycle); the cells it reaches are ordered as it is evaluated
+                // (`UnevaluatedCells`), as are those INDIRECT's text names.
+                if index == 0, name == "OFFSET", case .reference = argument { continue }
                 collect(argument)
             }
             // SUMIF and AVERAGEIF read a sum range the shape of their criteria range, from its
