@@ -165,16 +165,19 @@ public enum DealsReader {
     /// rest as usual): for callers that keep them more compactly or not at all. It is called on
     /// another thread, one batch after another, never at the same time as itself; the call
     /// returns after its last. `statuses`, the plan's status words, tell the rows the plan does
-    /// not pay (`UnpaidRow`) and, with the manual cells, clawback rows (`ClawbackRow`).
+    /// not pay (`UnpaidRow`) and, with the manual cells, clawback rows (`ClawbackRow`); its
+    /// `currency` (`USD`) which of a field's columns in several currencies is read
+    /// (`ColumnMapping.chosenByCurrency`).
     public static func read(
         _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:],
-        manualCells: ManualCells.Keeping = .nothing, statuses: StatusRule? = nil,
+        manualCells: ManualCells.Keeping = .nothing, statuses: StatusRule? = nil, currency: String? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
-            in: file, tables: tables, words: Field.headerWords, required: Field.required, pins: pins)
+            in: file, tables: tables, words: Field.headerWords(currency: currency), required: Field.required,
+            pins: pins)
         if !mapping.tablesBeside.isEmpty {
             let spans = ([mapping] + mapping.tablesBeside).compactMap(\.columnSpan).map {
                 "\(CellAddress.columnName($0.lowerBound))–\(CellAddress.columnName($0.upperBound))"

@@ -60,7 +60,8 @@ extension DealsReader {
     /// the table returned holds none (as `read` does) — unless some sheets are dated by their name
     /// and others are not: those sheets' year may come from the others' lines, so the lines are
     /// read whole and passed on at the end, in the same order. The `plan`'s statuses tell the rows
-    /// it does not pay (`UnpaidRow`) and its clawback rows (`ClawbackRow`).
+    /// it does not pay (`UnpaidRow`) and its clawback rows (`ClawbackRow`); its currency, which of
+    /// a field's columns in several currencies is read (`ColumnMapping.chosenByCurrency`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:],
         manualCells: ManualCells.Keeping = .nothing,
@@ -87,7 +88,8 @@ extension DealsReader {
         // Sheets of instructions whose table is a column legend (`ColumnLegend`).
         var legends: Set<String> = []
         for table in tables {
-            let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
+            let inTables = try ExcelTableDeals.find(
+                in: file, sheet: table, pins: pins, knownReps: knownReps, currency: plan?.currency)
             guard inTables.isEmpty else {
                 found += inTables.map { (table, $0.mapping, $0.rep, $0.region, nil) }
                 continue
@@ -96,7 +98,8 @@ extension DealsReader {
             let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
             func header(_ required: [Field]) throws -> ColumnMapping<Field> {
                 try HeaderSearch.find(
-                    in: file, table: table, rows: start, words: Field.headerWords, required: required, pins: pins)
+                    in: file, table: table, rows: start, words: Field.headerWords(currency: plan?.currency),
+                    required: required, pins: pins)
             }
             do {
                 let mapping = try header(Field.required)
@@ -544,6 +547,7 @@ struct BlockTitles {
         var mapping = ColumnMapping(headerRow: header.headerRow, columns: columns, headers: headers)
         mapping.pinsNotFound = header.pinsNotFound
         mapping.addedColumns = header.addedColumns
+        mapping.chosenByCurrency = header.chosenByCurrency
         self.mapping = mapping
     }
 

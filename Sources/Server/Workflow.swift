@@ -84,7 +84,8 @@ enum Workflow {
                     HandKeptWorkbook.read(TableFile.open(files.workbook), plan: plan, roster: roster, pins: pins),
                     plan: plan, roster: roster,
                     source: files.deals.map {
-                        try DealsReader.read(TableFile.open($0), pins: pins, statuses: StatusRule(plan))
+                        try DealsReader.read(
+                            TableFile.open($0), pins: pins, statuses: StatusRule(plan), currency: plan.currency)
                     }, carried: carried)
                 return (plan, result)
             } catch let error as EngineError {
@@ -188,7 +189,8 @@ enum Workflow {
     private static func readDeals(_ files: InputFiles, map: [String]) throws -> (Plan, DealsTable, [RosterEntry]) {
         let plan = try PlanFile.load(path: files.plan)
         let deals = try DealsReader.read(
-            TableFile.open(files.workbook), pins: try PlanFile.pins(plan, map: map), statuses: StatusRule(plan))
+            TableFile.open(files.workbook), pins: try PlanFile.pins(plan, map: map), statuses: StatusRule(plan),
+            currency: plan.currency)
         return (plan, deals, try loadRoster(files, plan: plan))
     }
 

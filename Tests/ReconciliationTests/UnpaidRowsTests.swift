@@ -155,3 +155,48 @@ import XLSX
         #expect(alone.clawbackRows.isEmpty)
     }
 }
+
+/// A deals sheet with the amount in two currencies (`Amount (EUR)` and `Amount (USD)`, or a plain
+/// `Amount` in each row's own `Currency` beside `Amount USD`): the column naming the plan's
+/// currency is the amount, and the mapping notes say so; a plan in neither currency leaves the
+/// choice to the user, as before.
+@Suite struct AmountInThePlansCurrencyTests {
+    static func plan(currency: String) throws -> Plan {
+        try PlanFile.parse("currency: \(currency)\n" + CauseTests.planText, file: "plan.yaml")
+    }
+
+    static func workbook(_ headers: [String], in folder: URL) throws -> String {
+        let rows: [[WriteCell]] = [
+            (["Deal ID", "Rep", "Close Date"] + headers + ["Commission"]).map { .text($0) },
+            [.text("D1"), .text("Ana Lima"), LayoutReadingTests.date("2026-01-15")]
+                + headers.map { header -> WriteCell in
+                    header == "Currency" ? .text("EUR") : header.contains("USD") ? .number(10000) : .number(9000)
+                } + [.number(500)],
+        ]
+        return try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+    }
+
+    @Test(arguments: [["Amount (EUR)", "Amount (USD)"], ["Amount", "Currency", "Amount USD"]])
+    func theColumnInThePlansCurrencyIsTheAmount(_ headers: [String]) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.workbook(headers, in: folder)
+        let result = try Reconciler.reconcile(workbook: path, plan: Self.plan(currency: "USD"), roster: [])
+        #expect(result.findings.isEmpty, "\(result.findings.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+        let usd = try #require(headers.first { $0.contains("USD") })
+        #expect(
+            result.mappingNotes.contains { $0.contains("amount: '\(usd)' read, in the plan's currency") },
+            "\(result.mappingNotes)")
+
+        let table = try DealsReader.read(TableFile.open(path), currency: "usd")
+        #expect(table.lines.map(\.amount) == [10000])
+    }
+
+    @Test func aPlanInNeitherCurrencyLeavesTheChoiceToThePins() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.workbook(["Amount (EUR)", "Amount (USD)"], in: folder)
+        #expect(throws: (any Error).self) { try DealsReader.read(TableFile.open(path), currency: "GBP") }
+        #expect(throws: (any Error).self) { try DealsReader.read(TableFile.open(path)) }
+    }
+}

@@ -196,7 +196,8 @@ extension LoadedRun {
             sheetNames.names = table.sheets.map { $0.name ?? table.sheet ?? "" }
         } else {
             table = try DealsReader.read(
-                file, sheet: sheets.sheet, pins: pins, statuses: StatusRule(loaded), progress: hear,
+                file, sheet: sheets.sheet, pins: pins, statuses: StatusRule(loaded), currency: loaded.currency,
+                progress: hear,
                 passingLinesTo: receive)
         }
         stage.finish()

@@ -126,7 +126,9 @@ struct Reconcile: ParsableCommand {
                         consume read,
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map {
-                            try DealsReader.read(TableFile.open($0), pins: pins, statuses: StatusRule(loadedPlan))
+                            try DealsReader.read(
+                                TableFile.open($0), pins: pins, statuses: StatusRule(loadedPlan),
+                                currency: loadedPlan.currency)
                         },
                         otherWorkbooks: linesOfEach.indices.filter { $0 != number }.map { linesOfEach[$0] },
                         carried: carried, keepingLines: several && deals == nil,
@@ -177,7 +179,8 @@ struct Reconcile: ParsableCommand {
         guard results.count > 1 else { return results[0].statement }
         let lines: [CreditLine]
         if let deals {
-            let table = try DealsReader.read(TableFile.open(deals), pins: pins, statuses: StatusRule(plan))
+            let table = try DealsReader.read(
+                TableFile.open(deals), pins: pins, statuses: StatusRule(plan), currency: plan.currency)
             try UnreadableRows.check(table, skip: false)
             lines = table.lines
         } else {
