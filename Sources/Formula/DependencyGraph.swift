@@ -184,6 +184,20 @@ struct DependencyGraph {
         return found
     }
 
+    /// The functions that make a reference while evaluated, reaching cells the formula's text
+    /// does not name.
+    static let referenceMakers: Set<String> = ["OFFSET", "INDIRECT"]
+
+    /// Whether `expression` calls OFFSET or INDIRECT: the cells it reads are known only once it
+    /// is evaluated, so a reader of what formulas read must take it to read anything.
+    static func makesReferences(_ expression: FormulaExpression) -> Bool {
+        var found = false
+        expression.visit { node in
+            if case .call(let name, _) = node, referenceMakers.contains(name) { found = true }
+        }
+        return found
+    }
+
     /// The sheet `reference` reads in a formula on `sheet`: the one it names, or `sheet`; nil when
     /// it names a sheet the workbook does not have.
     static func sheet(of reference: Reference, workbook: FormulaWorkbook, from sheet: Int) -> Int? {

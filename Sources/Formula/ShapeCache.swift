@@ -104,8 +104,8 @@ struct ShapeCache {
             switch node {
             case .reference(let reference): references?.append(reference)
             case .name, .structured: references = nil
-            // The graph leaves out the reference OFFSET starts from (`DependencyGraph.collectRanges`).
-            case .call("OFFSET", _): references = nil
+            // OFFSET and INDIRECT make references while evaluated (`DependencyGraph.makesReferences`).
+            case .call(let name, _) where DependencyGraph.referenceMakers.contains(name): references = nil
             default: break
             }
         }
