@@ -125,9 +125,14 @@ extension FormulaWorkbook {
             return outcomes
         }
         let evaluator = Evaluator(workbook: self, options: options)
-        // A cell keeping its cached value holds what it will hold from the start.
-        let unevaluated = UnevaluatedCells(
-            formulas, settled: formulas.map { precedents == .cachedWhereAvailable && $0.cached != .blank })
+        // A cell keeping its cached value holds what it will hold from the start (each formula
+        // is looked at only where some have a cached value and some have none).
+        let settled: [Bool] =
+            precedents == .recalculated
+            ? Array(repeating: false, count: formulas.count)
+            : formulas.hasFormulaWithoutCachedValue
+                ? formulas.map { $0.cached != .blank } : Array(repeating: true, count: formulas.count)
+        let unevaluated = UnevaluatedCells(formulas, settled: settled)
         evaluator.unevaluated = unevaluated
         func store(_ outcome: Result<FormulaValue, NotEvaluable>, of formula: FormulaCell) {
             guard !(precedents == .cachedWhereAvailable && formula.cached != .blank) else { return }
