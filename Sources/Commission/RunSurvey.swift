@@ -2,21 +2,27 @@ import Foundation
 import Primitives
 
 /// Which statuses earn and which claw back (plan-format.md `eligible:` and `clawback.statuses`),
-/// on statuses in compared form.
-package struct StatusRule {
+/// on statuses in compared form (`String.normalizedKey`). A small value of the plan's words, for
+/// the readers that tell rows apart by status without taking the plan.
+public struct StatusRule: Sendable, Hashable {
     private let eligible: Set<String>?
     private let clawback: Set<String>
 
-    package init(_ plan: Plan) {
-        eligible = plan.eligibleStatuses.map { Set($0.map(\.normalizedKey)) }
-        clawback = Set((plan.clawback?.statuses ?? []).map(\.normalizedKey))
+    public init(_ plan: Plan) {
+        self.init(eligible: plan.eligibleStatuses, clawback: plan.clawback?.statuses ?? [])
     }
 
-    package func isClawback(_ status: String?) -> Bool { status.map { clawback.contains($0) } ?? false }
+    /// `eligible`: the statuses that earn (nil: every status); `clawback`: those that claw back.
+    public init(eligible: [String]?, clawback: [String]) {
+        self.eligible = eligible.map { Set($0.map(\.normalizedKey)) }
+        self.clawback = Set(clawback.map(\.normalizedKey))
+    }
+
+    public func isClawback(_ status: String?) -> Bool { status.map { clawback.contains($0) } ?? false }
 
     /// Whether a line with this status earns: any status without an `eligible:` list; a clawback
     /// status always (the clawback is priced as the deal was).
-    package func isEligible(_ status: String?) -> Bool {
+    public func isEligible(_ status: String?) -> Bool {
         guard let eligible else { return true }
         return status.map { eligible.contains($0) } ?? false || isClawback(status)
     }

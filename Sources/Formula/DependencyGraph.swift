@@ -184,6 +184,20 @@ struct DependencyGraph {
         return found
     }
 
+    /// The functions that make a reference while evaluated, reaching cells the formula's text
+    /// does not name.
+    static let referenceMakers: Set<String> = ["OFFSET", "INDIRECT"]
+
+    /// Whether `expression` calls OFFSET or INDIRECT: the cells it reads are known only once it
+    /// is evaluated, so a reader of what formulas read must take it to read anything.
+    static func makesReferences(_ expression: FormulaExpression) -> Bool {
+        var found = false
+        expression.visit { node in
+            if case .call(let name, _) = node, referenceMakers.contains(name) { found = true }
+        }
+        return found
+    }
+
     /// The sheet `reference` reads in a formula on `sheet`: the one it names, or `sheet`; nil when
     /// it names a sheet the workbook does not have.
     static func sheet(of reference: Reference, workbook: FormulaWorkbook, from sheet: Int) -> Int? {
@@ -245,8 +259,12 @@ struct DependencyGraph {
             collect(right)
         case .call(let name, let arguments):
             var starts: [Int] = []
-            for argument in arguments {
+            for (index, argument) in arguments.enumerated() {
                 starts.append(found.count)
+                // OFFSET reads no value of the reference it starts from (`OFFSET(C3,-1,0)` in C3
+                // is no cycle); the cells it reaches are ordered as it is evaluated
+                // (`UnevaluatedCells`), as are those INDIRECT's text names.
+                if index == 0, name == "OFFSET", case .reference = argument { continue }
                 collect(argument)
             }
             // SUMIF and AVERAGEIF read a sum range the shape of their criteria range, from its

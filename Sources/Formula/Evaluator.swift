@@ -30,6 +30,12 @@ final class Evaluator {
     /// references are read where they are.
     var moved = (rows: 0, columns: 0)
     private var nameDepth = 0
+    /// The names LET has bound around the expression being evaluated, innermost last, in compared
+    /// form (`LetBinding.key`).
+    var letBindings: [(key: String, operand: Operand)] = []
+    /// The formula cells not evaluated yet, which a reference made while evaluating (OFFSET,
+    /// INDIRECT) must not read; nil when every cell already holds what it will hold.
+    var unevaluated: UnevaluatedCells?
     var textIndexes = TextIndexes()
     let extent: (rows: Int, columns: Int)
 
@@ -92,6 +98,10 @@ final class Evaluator {
     }
 
     private func definedName(_ name: String) throws(NotEvaluable) -> Operand {
+        if !letBindings.isEmpty {
+            let key = LetBinding.key(name)
+            if let bound = letBindings.last(where: { $0.key == key }) { return bound.operand }
+        }
         guard let defined = workbook.definedName(name, from: sheet) else {
             if Functions.table[Parser.functionName(name)] != nil { return .value(.error(.name)) }
             throw NotEvaluable(.unresolved("the name '\(name)'"))

@@ -15,11 +15,14 @@ struct FormulaOutcomes {
         if count > 0 { words.set(PackedValues.blank, at: count - 1, values: &values) }
     }
 
-    /// Gives the formula at `position` its outcome, once.
+    /// Gives the formula at `position` its outcome; a later one replaces it (a formula evaluated
+    /// again once the cells it reached through OFFSET or INDIRECT are).
     mutating func set(_ outcome: Result<FormulaValue, NotEvaluable>, at position: Int) {
         given[position / 64] |= 1 << UInt64(position % 64)
         switch outcome {
-        case .success(let value): words.set(values.pack(value), at: position, values: &values)
+        case .success(let value):
+            if !failures.isEmpty { failures[position] = nil }
+            words.set(values.pack(value), at: position, values: &values)
         case .failure(let reason): failures[position] = reason
         }
     }

@@ -39,6 +39,17 @@ extension FormulaWorkbook {
                     DependencyGraph.sheet(of: reference, workbook: self, from: formula.sheet).map { ($0, reference) }
                 }
             case .tree(let expression)?:
+                // OFFSET and INDIRECT may read any cell of any sheet.
+                if DependencyGraph.makesReferences(expression) {
+                    return sheets.indices.map {
+                        (
+                            $0,
+                            Reference(
+                                sheet: nil, firstRow: 1, firstColumn: 1, lastRow: CellAddress.maxRow,
+                                lastColumn: CellAddress.maxColumn)
+                        )
+                    }
+                }
                 return DependencyGraph.ranges(expression, workbook: self, from: formula.sheet, cell: formula.address)
             }
         }

@@ -125,19 +125,54 @@ extension FormulaWorkbook {
             return outcomes
         }
         let evaluator = Evaluator(workbook: self, options: options)
+        // A cell keeping its cached value holds what it will hold from the start (each formula
+        // is looked at only where some have a cached value and some have none).
+        let settled: [Bool] =
+            precedents == .recalculated
+            ? Array(repeating: false, count: formulas.count)
+            : formulas.hasFormulaWithoutCachedValue
+                ? formulas.map { $0.cached != .blank } : Array(repeating: true, count: formulas.count)
+        let unevaluated = UnevaluatedCells(formulas, settled: settled)
+        evaluator.unevaluated = unevaluated
+        func store(_ outcome: Result<FormulaValue, NotEvaluable>, of formula: FormulaCell) {
+            guard !(precedents == .cachedWhereAvailable && formula.cached != .blank) else { return }
+            let stored: FormulaValue =
+                switch outcome {
+                case .success(let value): value
+                case .failure: .error(.notEvaluable)
+                }
+            evaluator.workbook.sheets[formula.sheet][formula.address.row, formula.address.column] = stored
+        }
         for position in graph.order {
             let node = Int(position)
             let formula = formulas[node]
             let outcome = evaluated(node, formula, by: evaluator)
             outcomes.set(outcome, at: node)
-            let keepCached = precedents == .cachedWhereAvailable && formula.cached != .blank
-            if !keepCached {
-                let stored: FormulaValue =
-                    switch outcome {
-                    case .success(let value): value
-                    case .failure: .error(.notEvaluable)
+            store(outcome, of: formula)
+            unevaluated.settle(node)
+        }
+        if unevaluated.deferred > 0 {
+            // Formulas that reached a cell through OFFSET or INDIRECT before it was evaluated,
+            // and those reading them, are evaluated again in order now that the others are,
+            // until a pass gives no more values (a cycle through such a reference never does).
+            var waiting = graph.order.map(Int.init).filter {
+                if case .failure(let failure)? = outcomes[$0], case .dependsOn = failure.kind { return true }
+                return false
+            }
+            for _ in 0..<64 where !waiting.isEmpty {
+                var still: [Int] = []
+                for node in waiting {
+                    let formula = formulas[node]
+                    let outcome = evaluated(node, formula, by: evaluator)
+                    guard case .success = outcome else {
+                        still.append(node)
+                        continue
                     }
-                evaluator.workbook.sheets[formula.sheet][formula.address.row, formula.address.column] = stored
+                    outcomes.set(outcome, at: node)
+                    store(outcome, of: formula)
+                }
+                if still.count == waiting.count { break }
+                waiting = still
             }
         }
         return outcomes

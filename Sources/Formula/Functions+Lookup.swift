@@ -45,6 +45,25 @@ extension Functions {
             return .value(try results.at(position).blankAsZero)
         },
         "XLOOKUP": { e, a throws(NotEvaluable) in try xlookup(e, a) },
+        "XMATCH": { e, a throws(NotEvaluable) in
+            guard (2...4).contains(a.count) else { return error(.value) }
+            let wanted = try e.scalar(a[0])
+            if case .error = wanted { return .value(wanted) }
+            let cells = try e.grid(a[1])
+            guard cells.rows == 1 || cells.columns == 1 else { return error(.value) }
+            var modes = [0, 1]
+            for (index, argument) in a.dropFirst(2).enumerated() where argument != .missing {
+                switch try integer(e, argument) {
+                case .success(let n): modes[index] = n
+                case .failure(let failure): return error(failure)
+                }
+            }
+            let list = try (0..<cells.count).map { index throws(NotEvaluable) in try cells.at(index) }
+            switch position(of: wanted, in: list, matchMode: modes[0], searchMode: modes[1]) {
+            case .failure(let failure): return error(failure)
+            case .success(let found): return .value(found.map { .number(Decimal($0 + 1)) } ?? .error(.notAvailable))
+            }
+        },
         "ROWS": { e, a throws(NotEvaluable) in
             guard a.count == 1 else { return error(.value) }
             return .value(.number(Decimal(try e.grid(a[0]).rows)))
@@ -210,6 +229,82 @@ extension Functions {
         }
     }
 
+    /// Where XLOOKUP and XMATCH find `wanted` in `list` (0-based; nil: nowhere). `matchMode`: 0
+    /// exact (text without case), -1 exact or the next smaller, 1 exact or the next larger, 2 text
+    /// with `*`, `?` and `~` wildcards. `searchMode`: 1 from the first, -1 from the last, 2 and -2
+    /// a binary search of a list sorted ascending or descending. Other modes are `#VALUE!`.
+    static func position(of wanted: FormulaValue, in list: [FormulaValue], matchMode: Int, searchMode: Int)
+        -> Result<Int?, FormulaError>
+    {
+        guard [0, -1, 1, 2].contains(matchMode), [1, -1, 2, -2].contains(searchMode) else { return .failure(.value) }
+        if abs(searchMode) == 2, matchMode != 2 {
+            return .success(binaryPosition(of: wanted, in: list, matchMode: matchMode, descending: searchMode < 0))
+        }
+        var order = Array(list.indices)
+        if searchMode == -1 { order.reverse() }
+        if matchMode == 2 || matchMode == 0 {
+            for index in order {
+                let candidate = list[index]
+                if case .text(let wantedText) = wanted, case .text(let text) = candidate {
+                    if matchMode == 2
+                        ? WildcardPattern(wantedText).matches(text)
+                        : text.caseInsensitiveCompare(wantedText) == .orderedSame
+                    {
+                        return .success(index)
+                    }
+                } else if sameType(candidate, wanted), Coercion.compare(candidate, wanted) == .orderedSame {
+                    return .success(index)
+                }
+            }
+            return .success(nil)
+        }
+        var best: Int?
+        for index in order where sameType(list[index], wanted) {
+            let order = Coercion.compare(list[index], wanted)
+            if order == .orderedSame { return .success(index) }
+            let onSide = matchMode == -1 ? order == .orderedAscending : order == .orderedDescending
+            if onSide,
+                best.map({
+                    Coercion.compare(list[index], list[$0])
+                        == (matchMode == -1 ? .orderedDescending : .orderedAscending)
+                }) ?? true
+            {
+                best = index
+            }
+        }
+        return .success(best)
+    }
+
+    /// A binary search of `list`, sorted ascending (or `descending`), for `wanted` or, by
+    /// `matchMode`, the next smaller (-1) or larger (1) value: on a sorted list what the linear
+    /// search finds, the first of equal values.
+    private static func binaryPosition(
+        of wanted: FormulaValue, in list: [FormulaValue], matchMode: Int, descending: Bool
+    )
+        -> Int?
+    {
+        /// Whether the value at `index` comes before `wanted` in the list's order.
+        func before(_ index: Int) -> Bool {
+            let order = Coercion.compare(list[index], wanted)
+            return descending ? order == .orderedDescending : order == .orderedAscending
+        }
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if before(middle) { low = middle + 1 } else { high = middle }
+        }
+        // `low` is the first position not before `wanted`: equal to it, or past it.
+        let equal =
+            low < list.count && sameType(list[low], wanted) && Coercion.compare(list[low], wanted) == .orderedSame
+        if equal { return low }
+        let smaller = descending ? low : low - 1
+        let larger = descending ? low - 1 : low
+        let candidate = matchMode == -1 ? smaller : matchMode == 1 ? larger : -1
+        guard list.indices.contains(candidate), sameType(list[candidate], wanted) else { return nil }
+        return candidate
+    }
+
     private static func xlookup(_ evaluator: Evaluator, _ arguments: [FormulaExpression]) throws(NotEvaluable)
         -> Operand
     {
@@ -230,50 +325,12 @@ extension Functions {
             case .failure(let failure): return error(failure)
             }
         }
-        let matchMode = modes.first ?? 0
-        let searchMode = modes.count > 1 ? modes[1] : 1
-        guard [0, -1, 1, 2].contains(matchMode), [1, -1].contains(searchMode) else {
-            throw NotEvaluable(.unsupportedFunction("XLOOKUP with match mode \(matchMode), search mode \(searchMode)"))
-        }
         let list = try (0..<keys.count).map { i throws(NotEvaluable) in try keys.at(i) }
-        var order = Array(list.indices)
-        if searchMode == -1 { order.reverse() }
-        var found: Int?
-        if matchMode == 2 || matchMode == 0 {
-            for index in order {
-                let candidate = list[index]
-                if case .text(let wantedText) = wanted, case .text(let text) = candidate {
-                    if matchMode == 2
-                        ? WildcardPattern(wantedText).matches(text)
-                        : text.caseInsensitiveCompare(wantedText) == .orderedSame
-                    {
-                        found = index
-                        break
-                    }
-                } else if sameType(candidate, wanted), Coercion.compare(candidate, wanted) == .orderedSame {
-                    found = index
-                    break
-                }
-            }
-        } else {
-            var best: Int?
-            for index in order where sameType(list[index], wanted) {
-                let order = Coercion.compare(list[index], wanted)
-                if order == .orderedSame {
-                    best = index
-                    break
-                }
-                let onSide = matchMode == -1 ? order == .orderedAscending : order == .orderedDescending
-                if onSide,
-                    best.map({
-                        Coercion.compare(list[index], list[$0])
-                            == (matchMode == -1 ? .orderedDescending : .orderedAscending)
-                    }) ?? true
-                {
-                    best = index
-                }
-            }
-            found = best
+        let found: Int?
+        switch position(of: wanted, in: list, matchMode: modes.first ?? 0, searchMode: modes.count > 1 ? modes[1] : 1)
+        {
+        case .failure(let failure): return error(failure)
+        case .success(let position): found = position
         }
         guard let position = found else {
             if arguments.count >= 4, arguments[3] != .missing { return try evaluator.operand(arguments[3]) }

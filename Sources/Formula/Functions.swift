@@ -7,7 +7,7 @@ enum Functions {
 
     static let table: [String: Implementation] = {
         var all: [String: Implementation] = [:]
-        for part in [math, aggregates, logical, lookup, text, dates, information, conditional] {
+        for part in [math, aggregates, logical, lookup, text, dates, workdays, information, conditional, references] {
             all.merge(part) { first, _ in first }
         }
         return all

@@ -104,6 +104,8 @@ struct ShapeCache {
             switch node {
             case .reference(let reference): references?.append(reference)
             case .name, .structured: references = nil
+            // OFFSET and INDIRECT make references while evaluated (`DependencyGraph.makesReferences`).
+            case .call(let name, _) where DependencyGraph.referenceMakers.contains(name): references = nil
             default: break
             }
         }

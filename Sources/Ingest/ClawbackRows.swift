@@ -33,14 +33,16 @@ public struct ClawbackRow: Sendable, Hashable {
         "estorno", "annulation", "rimborso", "terugboeking", "contrapartida",
     ]
 
-    /// The row as a clawback row, when it is one: its status names a clawback, its amount is empty
+    /// The row as a clawback row, when it is one: its status names a clawback (`names`, or one of
+    /// the plan's `clawback.statuses` in `statuses`: `Rescinded`, `Void`), its amount is empty
     /// (the only field it failed, with perhaps its date) or negative, and its commission cell holds
     /// a negative number.
     static func recognized(
         row: Int, dealID: String?, rep: String?, date: LocalDate?, status: CellValue, amount: Decimal?,
-        amountCell: CellValue, failed: [Field], commission: Cell?, style: NumberStyle?
+        amountCell: CellValue, failed: [Field], commission: Cell?, style: NumberStyle?, statuses: StatusRule? = nil
     ) -> ClawbackRow? {
-        guard let dealID, let rep, case .text(let status) = status, names(status), let commission,
+        guard let dealID, let rep, case .text(let status) = status,
+            names(status) || statuses?.isClawback(status.normalizedKey) == true, let commission,
             let taken = try? ValueReading.money(commission.value, style: style ?? .decimalPoint), taken < 0
         else { return nil }
         if let amount {

@@ -28,6 +28,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The headers of the other tables of deals on the header's row, an empty column between
     /// each (January's deals, then February's): each read as a table of its own.
     public var tablesBeside: [ColumnMapping<Key>] = []
+    /// The fields read from the one of their columns that names the plan's currency, with the
+    /// headers of the others passed over (`Amount (USD)` read, `Amount (EUR)` and `Amount` not).
+    public var chosenByCurrency: [Key: [String]] = [:]
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -57,6 +60,9 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// The header keys of the names the contract gives each field (`Field.contractSynonyms`):
     /// of several columns that could be a field, the one alone named so is it.
     var contract: [Key: Set<String>] = [:]
+    /// The plan's currency code (`USD`), which chooses among a field's columns in several
+    /// currencies the one naming it; nil when the plan names none.
+    var currency: String?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -105,6 +111,17 @@ extension Field {
             })
         return words
     }()
+
+    /// The deals' header words with the plan's `currency` (`USD`) choosing among a field's
+    /// columns in several currencies; `headerWords` when it names none.
+    static func headerWords(currency: String?) -> HeaderWords<Field> {
+        guard let currency = currency?.trimmingCharacters(in: .whitespaces).uppercased(), !currency.isEmpty else {
+            return headerWords
+        }
+        var words = headerWords
+        words.currency = currency
+        return words
+    }
 }
 
 /// Matches header texts to fields by synonyms, with pins taking precedence.
@@ -194,6 +211,7 @@ enum ColumnMatcher {
         }
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
         var added: [Key: [Int]] = [:]
+        var chosenByCurrency: [Key: [String]] = [:]
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
             var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
@@ -214,6 +232,26 @@ enum ColumnMatcher {
                     names[key] = first.text
                     added[key] = all.map(\.column).filter { $0 != first.column }
                     taken.formUnion(all.map(\.column))
+                    continue
+                }
+            }
+            // The plan's currency chooses among a field's columns in several currencies: `Amount
+            // (USD)` beside `Amount (EUR)`, or beside a plain `Amount` written in each row's own
+            // `Currency`. The mapping says which was read (`chosenByCurrency`).
+            if let currency = words.currency {
+                let candidates =
+                    matches
+                    + unitless.filter { named in
+                        wanted.contains(named.key) && !taken.contains(named.column)
+                            && !matches.contains { $0.column == named.column }
+                    }
+                let inCurrency = candidates.filter { UnitsRow.currency(of: $0.text) == currency }
+                if inCurrency.count == 1, candidates.count > 1 {
+                    let chosen = inCurrency[0]
+                    columns[key] = chosen.column
+                    names[key] = chosen.text
+                    taken.insert(chosen.column)
+                    chosenByCurrency[key] = candidates.filter { $0.column != chosen.column }.map(\.text)
                     continue
                 }
             }
@@ -335,6 +373,7 @@ enum ColumnMatcher {
         }
         mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
         mapping.addedColumns = added.filter { columns[$0.key] != nil }
+        mapping.chosenByCurrency = chosenByCurrency.filter { names[$0.key] != nil }
         return mapping
     }
 

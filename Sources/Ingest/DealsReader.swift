@@ -42,6 +42,10 @@ public struct DealsTable: Sendable {
     /// Rows that take a deal's commission back by hand (`ClawbackRow`), read only when the reader
     /// keeps the manual cells (the reconciler's reading); they are no credit lines.
     public var clawbackRows: [ClawbackRow] = []
+    /// Rows the plan does not pay that lack a close date or an amount (`UnpaidRow`: an open
+    /// opportunity under an `eligible:` list), read only when the reader was given the plan's
+    /// statuses; they are no credit lines and nothing left unread.
+    public var unpaid: [UnpaidRow] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
@@ -66,6 +70,7 @@ extension DealsTable {
         add(part.diagnostics, to: &diagnostics)
         add(part.skipped, to: &skipped)
         add(part.clawbackRows, to: &clawbackRows)
+        add(part.unpaid, to: &unpaid)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)
@@ -159,16 +164,20 @@ public enum DealsReader {
     /// batch at a time, in row order, as they are read, and the table returned holds none (the
     /// rest as usual): for callers that keep them more compactly or not at all. It is called on
     /// another thread, one batch after another, never at the same time as itself; the call
-    /// returns after its last.
+    /// returns after its last. `statuses`, the plan's status words, tell the rows the plan does
+    /// not pay (`UnpaidRow`) and, with the manual cells, clawback rows (`ClawbackRow`); its
+    /// `currency` (`USD`) which of a field's columns in several currencies is read
+    /// (`ColumnMapping.chosenByCurrency`).
     public static func read(
         _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:],
-        manualCells: ManualCells.Keeping = .nothing,
+        manualCells: ManualCells.Keeping = .nothing, statuses: StatusRule? = nil, currency: String? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
         let (table, mapping) = try HeaderSearch.find(
-            in: file, tables: tables, words: Field.headerWords, required: Field.required, pins: pins)
+            in: file, tables: tables, words: Field.headerWords(currency: currency), required: Field.required,
+            pins: pins)
         if !mapping.tablesBeside.isEmpty {
             let spans = ([mapping] + mapping.tablesBeside).compactMap(\.columnSpan).map {
                 "\(CellAddress.columnName($0.lowerBound))–\(CellAddress.columnName($0.upperBound))"
@@ -180,7 +189,7 @@ public enum DealsReader {
         }
         return try read(
             file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
-            progress: progress, passingLinesTo: receive)
+            statuses: statuses, progress: progress, passingLinesTo: receive)
     }
 
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
@@ -191,10 +200,11 @@ public enum DealsReader {
     /// texts do not tell their order (`03/04/2026` only) takes `dateOrder`, else the order the
     /// table's other date column shows, else `otherSheetsOrder` (the one the workbook's other sheets
     /// show); failing those the read throws, an `UndecidedDateOrder` when `deferringUndecided`.
+    /// `statuses`: the plan's status words (`read(_:sheet:…)`).
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
         blankRep: String? = nil, dateOrder: DateOrder?, otherSheetsOrder: DateOrder? = nil,
-        deferringUndecided: Bool = false, manualCells: ManualCells.Keeping,
+        deferringUndecided: Bool = false, manualCells: ManualCells.Keeping, statuses: StatusRule? = nil,
         blockReps: KnownReps = KnownReps([]),
         region: TableRegion? = nil, merges: [CellRange] = [], fillingDownReps: Bool = false,
         sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
@@ -236,6 +246,7 @@ public enum DealsReader {
             decided.rep = sheetRep ?? blankRep
             decided.date = sheetDate
             decided.dateSystem = file.dateSystem
+            decided.statuses = statuses
             return decided
         }
         func readRows() throws {
@@ -691,9 +702,18 @@ public enum DealsReader {
             let clawback = ClawbackRow.recognized(
                 row: row.index, dealID: dealID, rep: rep, date: date, status: value(.status), amount: amount,
                 amountCell: value(.amount), failed: failed, commission: commissionCell,
-                style: context.commissionStyle)
+                style: context.commissionStyle, statuses: styles.statuses)
         {
             result.clawbackRows.append(clawback)
+            return
+        }
+        // An open opportunity without a close date, under a plan that does not pay its status.
+        if !failed.isEmpty,
+            let unpaid = UnpaidRow.recognized(
+                row: row.index, dealID: dealID, rep: rep, status: value(.status), failed: failed,
+                commission: commissionCell, statuses: styles.statuses)
+        {
+            result.unpaid.append(unpaid)
             return
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
@@ -770,6 +790,8 @@ struct ColumnStyles: Sendable {
     var date: LocalDate?
     /// Whether the split column writes shares as whole percents (`50` for 50%).
     var splitInWholePercents = false
+    /// The plan's status words, when the reader was given them (`UnpaidRow`, `ClawbackRow`).
+    var statuses: StatusRule?
 }
 
 extension TotalRow {

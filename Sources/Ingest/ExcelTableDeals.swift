@@ -55,7 +55,7 @@ enum ExcelTableDeals {
     /// while the sheet's name or title names one of `knownReps`; none for CSV, for a sheet
     /// without tables, or when no table holds deals (the sheet is then read by its header).
     static func find(
-        in file: TableFile, sheet: String?, pins: [String: String], knownReps: KnownReps
+        in file: TableFile, sheet: String?, pins: [String: String], knownReps: KnownReps, currency: String? = nil
     ) throws -> [Found] {
         guard case .workbook(let workbook) = file, let sheet, let info = workbook.sheet(named: sheet) else {
             return []
@@ -67,7 +67,7 @@ enum ExcelTableDeals {
             func map(_ required: [Field]) throws -> ColumnMapping<Field>? {
                 do {
                     return try ColumnMatcher.map(
-                        row: header, words: Field.headerWords, required: required, pins: pins)
+                        row: header, words: Field.headerWords(currency: currency), required: required, pins: pins)
                 } catch {
                     throw SpreadsheetError(
                         Location(file: file.path, sheet: sheet), "table '\(part.name)': \(error.description)")

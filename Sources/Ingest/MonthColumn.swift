@@ -44,6 +44,7 @@ enum MonthColumn {
         read = ColumnMapping(headerRow: read.headerRow, columns: columns, headers: names)
         read.pinsNotFound = mapping.pinsNotFound
         read.addedColumns = mapping.addedColumns
+        read.chosenByCurrency = mapping.chosenByCurrency
         read.columnSpan = mapping.columnSpan
         read.datesNameMonths = true
         read.amountScale = mapping.amountScale

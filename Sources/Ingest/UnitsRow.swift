@@ -25,6 +25,23 @@ enum UnitsRow {
         return name
     }
 
+    /// The currency `header` names at its end (`Amount (USD)`, `Amount EUR`, `Amount (€)`), as a
+    /// code in capitals (`€` is `EUR`, `$` `USD`); nil when it names none, or only a symbol of
+    /// several currencies (`kr`).
+    static func currency(of header: String) -> String? {
+        guard let name = withoutCurrency(header), header.hasPrefix(name) else { return nil }
+        var unit = header.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        if let first = unit.first, "([".contains(first) { unit = String(unit.dropFirst().dropLast()) }
+        unit = bare(unit)
+        if let code = symbolCodes[unit] { return code }
+        return unit.count == 3 && unit.allSatisfy(\.isLetter) ? unit.uppercased() : nil
+    }
+
+    /// The currencies symbols stand for, where a symbol stands for one.
+    private static let symbolCodes = [
+        "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "R$": "BRL", "Fr.": "CHF", "zł": "PLN",
+    ]
+
     /// Whether `row`, the one right under the header, writes units only: two cells or more, each
     /// a currency (`USD`, `€`, `(€)`), `%`, or a word or pattern saying a column holds dates or
     /// text (`date`, `Fecha`, `dd/mm/yyyy`).

@@ -65,7 +65,9 @@ extension DealsReader {
     /// `passingLinesTo`, when given, gets the lines a batch at a time, in sheet and row order, and
     /// the table returned holds none (as `read` does) — unless some sheets are dated by their name
     /// and others are not: those sheets' year may come from the others' lines, so the lines are
-    /// read whole and passed on at the end, in the same order.
+    /// read whole and passed on at the end, in the same order. The `plan`'s statuses tell the rows
+    /// it does not pay (`UnpaidRow`) and its clawback rows (`ClawbackRow`); its currency, which of
+    /// a field's columns in several currencies is read (`ColumnMapping.chosenByCurrency`).
     public static func readWorkbook(
         _ file: TableFile, selection: String? = nil, pins: [String: String] = [:],
         manualCells: ManualCells.Keeping = .nothing,
@@ -79,6 +81,8 @@ extension DealsReader {
             (sheet: $0, reason: "a hidden sheet; name it with --sheet to read it")
         }
         let knownReps = KnownReps(knownReps)
+        // The plan's status words tell the rows it does not pay and its clawback rows.
+        let statuses = plan.map(StatusRule.init)
         var found:
             [(table: String?, mapping: ColumnMapping<Field>, rep: String?, region: TableRegion?, period: PeriodLabel?)] =
                 []
@@ -90,7 +94,8 @@ extension DealsReader {
         // Sheets of instructions whose table is a column legend (`ColumnLegend`).
         var legends: Set<String> = []
         for table in tables {
-            let inTables = try ExcelTableDeals.find(in: file, sheet: table, pins: pins, knownReps: knownReps)
+            let inTables = try ExcelTableDeals.find(
+                in: file, sheet: table, pins: pins, knownReps: knownReps, currency: plan?.currency)
             guard inTables.isEmpty else {
                 found += inTables.map { (table, $0.mapping, $0.rep, $0.region, nil) }
                 continue
@@ -99,7 +104,8 @@ extension DealsReader {
             let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
             func header(_ required: [Field]) throws -> ColumnMapping<Field> {
                 try HeaderSearch.find(
-                    in: file, table: table, rows: start, words: Field.headerWords, required: required, pins: pins)
+                    in: file, table: table, rows: start, words: Field.headerWords(currency: plan?.currency),
+                    required: required, pins: pins)
             }
             do {
                 let mapping = try header(Field.required)
@@ -226,7 +232,7 @@ extension DealsReader {
                 try Self.read(
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
                     dateOrder: dateOrder, otherSheetsOrder: otherSheetsOrder, deferringUndecided: streaming == nil,
-                    manualCells: manualCells,
+                    manualCells: manualCells, statuses: statuses,
                     blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
                     region: sheet.region, merges: merges, fillingDownReps: fillingDownReps, sheetDate: date,
                     progress: progress,
@@ -334,6 +340,7 @@ extension DealsTable {
         Self.keyRows(of: &totals, bySheet: ordinal)
         Self.keyRows(of: &skipped, bySheet: ordinal)
         Self.keyRows(of: &clawbackRows, bySheet: ordinal)
+        Self.keyRows(of: &unpaid, bySheet: ordinal)
     }
 
     /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
@@ -349,6 +356,7 @@ extension ManualCells: SheetRowed {}
 extension SkippedRow: SheetRowed {}
 extension TotalRow: SheetRowed {}
 extension ClawbackRow: SheetRowed {}
+extension UnpaidRow: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
 public enum SheetSelection {
@@ -567,6 +575,7 @@ struct BlockTitles {
         var mapping = ColumnMapping(headerRow: header.headerRow, columns: columns, headers: headers)
         mapping.pinsNotFound = header.pinsNotFound
         mapping.addedColumns = header.addedColumns
+        mapping.chosenByCurrency = header.chosenByCurrency
         self.mapping = mapping
     }
 

@@ -55,8 +55,12 @@ enum WorkbookReport {
             let fellBack = sheet.mapping.pinsNotFound.map {
                 "\($0.rawValue)'s pinned header is not here, matched by its synonyms"
             }
-            if mapping != lastMapping || !fellBack.isEmpty {
-                lines.append("  " + ([mapping] + fellBack).joined(separator: "; "))
+            let byCurrency = sheet.mapping.chosenByCurrency.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                "\($0.key.rawValue): '\(sheet.mapping.headers[$0.key] ?? "")' read, in the plan's currency, not "
+                    + $0.value.map { "'\($0)'" }.joined(separator: " or ")
+            }
+            if mapping != lastMapping || !fellBack.isEmpty || !byCurrency.isEmpty {
+                lines.append("  " + ([mapping] + fellBack + byCurrency).joined(separator: "; "))
             }
             lastMapping = mapping
         }

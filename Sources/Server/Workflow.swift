@@ -83,7 +83,10 @@ enum Workflow {
                 let result = try Reconciler.reconcile(
                     HandKeptWorkbook.read(TableFile.open(files.workbook), plan: plan, roster: roster, pins: pins),
                     plan: plan, roster: roster,
-                    source: files.deals.map { try DealsReader.read(TableFile.open($0), pins: pins) }, carried: carried)
+                    source: files.deals.map {
+                        try DealsReader.read(
+                            TableFile.open($0), pins: pins, statuses: StatusRule(plan), currency: plan.currency)
+                    }, carried: carried)
                 return (plan, result)
             } catch let error as EngineError {
                 throw RequestProblem.unusable("\(files.workbook): \(error)")
@@ -185,13 +188,17 @@ enum Workflow {
 
     private static func readDeals(_ files: InputFiles, map: [String]) throws -> (Plan, DealsTable, [RosterEntry]) {
         let plan = try PlanFile.load(path: files.plan)
-        let deals = try DealsReader.read(TableFile.open(files.workbook), pins: try PlanFile.pins(plan, map: map))
+        let deals = try DealsReader.read(
+            TableFile.open(files.workbook), pins: try PlanFile.pins(plan, map: map), statuses: StatusRule(plan),
+            currency: plan.currency)
         return (plan, deals, try loadRoster(files, plan: plan))
     }
 
     private static func calculate(_ plan: Plan, _ roster: [RosterEntry], _ deals: DealsTable) throws -> Statement {
         do {
-            return try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
+            var statement = try CommissionEngine.calculate(plan: plan, roster: roster, lines: deals.lines)
+            statement.issues += deals.unpaid.map(\.issue)
+            return statement
         } catch {
             let place = deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
             throw RequestProblem.unusable("\(place): \(error.description)")

@@ -53,6 +53,22 @@ import Testing
         #expect(read.beyondOwnRow == [[2, 7], [1]])
     }
 
+    /// OFFSET and INDIRECT reach cells no text names: a formula calling them, filled down or
+    /// not, keeps every column of every sheet, so that a workbook keeping only the columns read
+    /// evaluates it as the whole one does.
+    @Test func offsetAndIndirectKeepEveryColumn() {
+        var workbook = Self.workbook()
+        workbook.setCell(sheet: 1, row: 2, column: 3, value: .empty, formula: "INDIRECT(\"Deals!C\"&ROW())")
+        workbook.setCell(sheet: 1, row: 3, column: 3, value: .empty, formula: "INDIRECT(\"Deals!C\"&ROW())")
+        workbook.setCell(sheet: 1, row: 2, column: 4, value: .empty, formula: "SUM(OFFSET(Deals!A1,1,3,5,1))")
+        let read = workbook.columnsRead()
+        #expect(read.beyondOwnRow[0].isSuperset(of: 1...7))
+        var kept = workbook
+        kept.keepColumns(read.beyondOwnRow)
+        #expect(kept.evaluate().map(\.value) == workbook.evaluate().map(\.value))
+        #expect(kept.evaluate().suffix(3).map(\.value) == [.text("note 2"), .text("note 3"), .number(10500)])
+    }
+
     /// A range joined from other than two plain references (a dynamic named range ending in
     /// INDEX) reads the box between its ends, and SUMIF a sum range the shape of its criteria:
     /// those columns are kept, and no others, so the lookup still finds its rate.

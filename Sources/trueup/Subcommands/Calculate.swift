@@ -204,7 +204,9 @@ extension LoadedRun {
             }
         } else {
             table = try DealsReader.read(
-                file, sheet: sheets.sheet, pins: pins, progress: hear, passingLinesTo: receive)
+                file, sheet: sheets.sheet, pins: pins, statuses: StatusRule(loaded), currency: loaded.currency,
+                progress: hear,
+                passingLinesTo: receive)
         }
         stage.finish()
         do {
@@ -264,10 +266,12 @@ struct LoadedRun {
     }
 
     /// `statement` with its lines' and issues' rows as their own sheets' rows, and their sheets
-    /// named (an issue's when its rows stand on one sheet), for a workbook's deals.
+    /// named (an issue's when its rows stand on one sheet), for a workbook's deals; the rows the
+    /// plan does not pay that were read without a date (`UnpaidRow`) are issues beside the engine's.
     func placed(_ statement: Statement) -> Statement {
-        guard let names = sheetNames else { return statement }
         var statement = statement
+        statement.issues += deals.unpaid.map(\.issue)
+        guard let names = sheetNames else { return statement }
         statement.lineGroups = statement.lineGroups.map { $0.map { Self.placed($0, sheets: names) } }
         statement.issues = statement.issues.map { issue in
             var issue = issue

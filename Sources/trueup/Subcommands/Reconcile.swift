@@ -125,7 +125,11 @@ struct Reconcile: ParsableCommand {
                     try Reconciler.reconcile(
                         consume read,
                         plan: loadedPlan, roster: rosterEntries,
-                        source: (several ? nil : deals).map { try DealsReader.read(TableFile.open($0), pins: pins) },
+                        source: (several ? nil : deals).map {
+                            try DealsReader.read(
+                                TableFile.open($0), pins: pins, statuses: StatusRule(loadedPlan),
+                                currency: loadedPlan.currency)
+                        },
                         otherWorkbooks: linesOfEach.indices.filter { $0 != number }.map { linesOfEach[$0] },
                         carried: carried, keepingLines: several && deals == nil,
                         // Only a ledger's comparisons read the statement's lines.
@@ -175,7 +179,8 @@ struct Reconcile: ParsableCommand {
         guard results.count > 1 else { return results[0].statement }
         let lines: [CreditLine]
         if let deals {
-            let table = try DealsReader.read(TableFile.open(deals), pins: pins)
+            let table = try DealsReader.read(
+                TableFile.open(deals), pins: pins, statuses: StatusRule(plan), currency: plan.currency)
             try UnreadableRows.check(table, skip: false)
             lines = table.lines
         } else {
