@@ -151,24 +151,67 @@ extension Reconciliation {
             if at[place] == nil { at[place] = position }
         }
         var result: [Int: Decimal] = [:]
+        // The wrong cells beneath a finding: its precedents, theirs in turn.
+        func cellsBeneath(_ position: Int) -> Set<Int> {
+            var beneath: Set<Int> = []
+            var pending = findings[position].precedents.compactMap { at[$0] }
+            while let next = pending.popLast() {
+                guard next != position, beneath.insert(next).inserted else { continue }
+                pending += findings[next].precedents.compactMap { at[$0] }
+            }
+            return beneath
+        }
+        // Whether the finding at `position` is of the rep and period `owner` names (one of no rep
+        // is anyone's).
+        func belongs(_ position: Int, to owner: Finding) -> Bool {
+            guard let rep = findings[position].rep else { return true }
+            return rep.normalizedKey == owner.rep?.normalizedKey
+                && (owner.period == nil || findings[position].period == owner.period)
+        }
+        // Totals of no rep over several reps' cells (a tab's grand total), by position.
+        var spansReps: [Int: Bool] = [:]
+        func isOverSeveralReps(_ position: Int) -> Bool {
+            if let known = spansReps[position] { return known }
+            let reps = Set(cellsBeneath(position).compactMap { findings[$0].rep?.normalizedKey })
+            spansReps[position] = reps.count > 1
+            return reps.count > 1
+        }
+        var onTheWay: Set<Int> = []
         // A total's part is its difference less the parts of every wrong cell beneath it: the
         // parts of a total and of all beneath it add up to the total's difference, so a total
         // over a Total row and that row's cells takes each away once. Computed beneath first; a
         // cell met again on the way down (a circular reference) is left out of the cells beneath.
-        var onTheWay: Set<Int> = []
+        // A rep's total takes away only its own rep's cells: a SUMIFS by rep reaches a tab's
+        // grand total (no rep, over every rep's rows) through its range, but does not add it.
+        // The cells a finding adds up itself: its precedents, but of a rep's figure only those of
+        // its rep and period, and no grand total over other reps' cells.
+        func addedUp(_ position: Int) -> [Int] {
+            let finding = findings[position]
+            return finding.precedents.compactMap { at[$0] }.filter { next in
+                guard finding.rep != nil else { return true }
+                return belongs(next, to: finding) && !(findings[next].rep == nil && isOverSeveralReps(next))
+            }
+        }
+        // Numbers stored as text that some total adds up: SUM and SUMIFS skip them, so what they
+        // cost is what the totals over them leave out, the plan's figure for the cell.
+        var skipped: Set<Int> = []
+        for position in money where !findings[position].precedents.isEmpty {
+            for next in addedUp(position) where findings[next].causes.contains(.textNumber) { skipped.insert(next) }
+        }
         func part(_ position: Int) -> Decimal {
             if let known = result[position] { return known }
             onTheWay.insert(position)
             defer { onTheWay.remove(position) }
             let finding = findings[position]
             var beneath: Set<Int> = []
-            var pending = finding.precedents.compactMap { at[$0] }
+            var pending = addedUp(position)
             while let next = pending.popLast() {
                 guard next != position, !onTheWay.contains(next), beneath.insert(next).inserted else { continue }
-                pending += findings[next].precedents.compactMap { at[$0] }
+                pending += addedUp(next)
             }
             let owed = finding.owedElsewhere.reduce(Decimal(0)) { $0 + $1.amount }
-            let counted = beneath.reduce(finding.difference - owed) { $0 - part($1) }
+            let own = skipped.contains(position) ? -finding.expected : finding.difference - owed
+            let counted = beneath.reduce(own) { $0 - part($1) }
             result[position] = counted
             return counted
         }

@@ -145,6 +145,47 @@ import Testing
         #expect(result.netOverpayment == 10)
         #expect(result.headlineDifferences[0] == 0)
         #expect(result.headlineDifferences[2] == -10)
+        // Each rep's Summary figure reaches the tab's grand total through its SUMIFS range (no
+        // rep, over both reps' rows) but adds only its own rep's row: the net is the rows' (tester7
+        // b09: it was 0.00, each figure taking the other rep's row away).
+        let grandTotal = finding(
+            "Deals", "G26", 57_038, Decimal(string: "55787.85")!, rep: nil, derived: true, precedents: ["G9", "G24"])
+        let reps = Reconciliation(
+            findings: [
+                finding("Deals", "G9", 2_000, 750, rep: "Ann", derived: false, precedents: []),
+                finding(
+                    "Deals", "G24", 4_767, 4_767 - Decimal(string: "0.15")!, rep: "Ben", derived: false, precedents: []),
+                grandTotal,
+                finding("Summary", "C5", 2_000, 750, rep: "Ann", derived: true, precedents: ["G9", "G26"]),
+                finding(
+                    "Summary", "C7", 8_000, 8_000 - Decimal(string: "0.15")!, rep: "Ben", derived: true,
+                    precedents: ["G24", "G26"]),
+            ], statement: statement, mappingNotes: [], sheetTotals: [:])
+        #expect(reps.netOverpayment == Decimal(string: "1250.15")!)
+        #expect(reps.headlineDifferences[3] == 0 && reps.headlineDifferences[4] == 0)
+        // A number stored as text that the totals skip costs what they leave out (tester7 c28:
+        // the net was 0.00 where Ben is paid 1,094.77 short and Ann 1,270.24 over).
+        var text = finding(
+            "Deals", "E7", Decimal(string: "1094.77")!, Decimal(string: "1094.77")!, rep: "Ben", derived: false,
+            precedents: [])
+        text.causes = [.textNumber]
+        let skipped = Reconciliation(
+            findings: [
+                finding(
+                    "Deals", "E5", Decimal(string: "4734.98")!, Decimal(string: "3464.74")!, rep: "Ann", derived: false,
+                    precedents: []), text,
+                finding(
+                    "Deals", "E9", Decimal(string: "7024.14")!, Decimal(string: "6848.67")!, rep: nil, derived: true,
+                    precedents: ["E5", "E7"]),
+                finding(
+                    "Summary", "B3", 0, Decimal(string: "1094.77")!, rep: "Ben", derived: true,
+                    precedents: ["E7", "E9"]),
+                finding(
+                    "Summary", "B5", Decimal(string: "4734.98")!, Decimal(string: "3464.74")!, rep: "Ann",
+                    derived: true, precedents: ["E5", "E9"]),
+            ], statement: statement, mappingNotes: [], sheetTotals: [:])
+        #expect(skipped.netOverpayment == Decimal(string: "175.47")!)
+        #expect(skipped.headlineDifferences[1] == Decimal(string: "-1094.77")!)
     }
 
     /// A pay cell that could not be read ("TBD") pays an unknown amount: the net leaves it out and
