@@ -1,33 +1,68 @@
 import Foundation
 
 /// One credit line: one deal credited to one rep (plan-format.md 1.1).
+///
+/// Held in 80 bytes, for ten million rows: the amount and split each in a word of its storage
+/// (`Decimal.packedStorage`, where a Decimal takes 20 bytes), the date's day number in 32 bits,
+/// and what no word holds (a mantissa longer than 48 bits, a day past 32 bits) apart in `Rare`
+/// with the cancel date and quota. Two lines are equal when their values are, however held.
 public struct CreditLine: Sendable, Hashable {
     /// The row in the source sheet (1-based), for diagnostics and ordering.
     public var row: Int
     public var dealID: String
     /// The rep as the sheet writes it: an id or a name.
     public var rep: String
-    public var date: LocalDate
-    /// The deal's full amount (negative for credit notes).
-    public var amount: Decimal
-    /// This rep's share, as a fraction (1 = 100%).
-    public var split: Decimal
+    /// The amount's and split's storage (`Decimal.packedStorage`), `heldApart` when no word holds it.
+    private var amountWord: UInt64
+    private var splitWord: UInt64
     /// The product, type and status, held apart (`Labels`): nil for a line that has none, and
     /// one index into a table for lines given the same ones (8 bytes a line, not 48).
     package private(set) var labels: Labels?
-    /// The cancel date and quota, which few lines have, held apart (`Rare`): nil for a line with
-    /// neither (8 bytes a line, not 32).
+    /// The date's day number, `dayHeldApart` when 32 bits do not hold it.
+    private var day: Int32
+    /// The cancel date and quota, which few lines have, and the values no word holds, held apart
+    /// (`Rare`): nil for a line with none (8 bytes a line, not 32).
     private var rare: Rare?
 
+    /// A word no `packedStorage` is (its top four bits are never set).
+    private static let heldApart = UInt64.max
+    private static let dayHeldApart = Int32.min
+
+    public var date: LocalDate {
+        get { day == Self.dayHeldApart ? rare!.fields.date! : LocalDate(dayNumber: Int(day)) }
+        set {
+            day = Self.day(newValue)
+            keepApart(day == Self.dayHeldApart ? newValue : nil, at: \.date)
+        }
+    }
+
+    /// The deal's full amount (negative for credit notes).
+    public var amount: Decimal {
+        get { amountWord == Self.heldApart ? rare!.fields.amount! : Decimal(packedStorage: amountWord) }
+        set {
+            amountWord = newValue.packedStorage ?? Self.heldApart
+            keepApart(amountWord == Self.heldApart ? newValue : nil, at: \.amount)
+        }
+    }
+
+    /// This rep's share, as a fraction (1 = 100%).
+    public var split: Decimal {
+        get { splitWord == Self.heldApart ? rare!.fields.split! : Decimal(packedStorage: splitWord) }
+        set {
+            splitWord = newValue.packedStorage ?? Self.heldApart
+            keepApart(splitWord == Self.heldApart ? newValue : nil, at: \.split)
+        }
+    }
+
     public var cancelDate: LocalDate? {
-        get { rare?.cancelDate }
-        set { rare = Rare.of(cancelDate: newValue, quota: quota) }
+        get { rare?.fields.cancelDate }
+        set { apart.cancelDate = newValue }
     }
 
     /// The rep's per-period quota from the sheet, when no roster gives one.
     public var quota: Decimal? {
-        get { rare?.quota }
-        set { rare = Rare.of(cancelDate: cancelDate, quota: newValue) }
+        get { rare?.fields.quota }
+        set { apart.quota = newValue }
     }
 
     public var product: String? {
@@ -66,19 +101,58 @@ public struct CreditLine: Sendable, Hashable {
         self.row = row
         self.dealID = dealID
         self.rep = rep
-        self.date = date
-        self.amount = amount
-        self.split = split
         self.labels = labels
-        if let shared = previous?.rare, shared.cancelDate == cancelDate, shared.quota == quota {
+        amountWord = amount.packedStorage ?? Self.heldApart
+        splitWord = split.packedStorage ?? Self.heldApart
+        day = Self.day(date)
+        var fields = Rare.Fields(cancelDate: cancelDate, quota: quota)
+        if amountWord == Self.heldApart { fields.amount = amount }
+        if splitWord == Self.heldApart { fields.split = split }
+        if day == Self.dayHeldApart { fields.date = date }
+        if let shared = previous?.rare, fields.holdsNoValueOfTheLine, shared.fields == fields {
             rare = shared
         } else {
-            rare = Rare.of(cancelDate: cancelDate, quota: quota)
+            rare = Rare.of(fields)
         }
     }
 
     /// amount × split, exact.
     public var credit: Decimal { amount * split }
+
+    /// What the line holds apart, as a value: setting it makes another `Rare` (or none).
+    private var apart: Rare.Fields {
+        get { rare?.fields ?? Rare.Fields() }
+        set { rare = Rare.of(newValue) }
+    }
+
+    /// Holds `value` apart at `field` (nil: none there), making another `Rare` only when that
+    /// changes what is held.
+    private mutating func keepApart<Value>(_ value: Value?, at field: WritableKeyPath<Rare.Fields, Value?>) {
+        guard value != nil || rare?.fields[keyPath: field] != nil else { return }
+        apart[keyPath: field] = value
+    }
+
+    /// `date`'s day number in 32 bits, `dayHeldApart` when they do not hold it.
+    private static func day(_ date: LocalDate) -> Int32 {
+        Int32(exactly: date.dayNumber).flatMap { $0 == dayHeldApart ? nil : $0 } ?? dayHeldApart
+    }
+
+    public static func == (a: CreditLine, b: CreditLine) -> Bool {
+        a.row == b.row && a.dealID == b.dealID && a.rep == b.rep && a.date == b.date && a.amount == b.amount
+            && a.split == b.split && a.labels == b.labels && a.cancelDate == b.cancelDate && a.quota == b.quota
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(row)
+        hasher.combine(dealID)
+        hasher.combine(rep)
+        hasher.combine(date)
+        hasher.combine(amount)
+        hasher.combine(split)
+        hasher.combine(labels)
+        hasher.combine(cancelDate)
+        hasher.combine(quota)
+    }
 }
 
 extension CreditLine {
@@ -88,30 +162,28 @@ extension CreditLine {
         rare != nil && rare === other.rare
     }
 
-    /// A line's cancel date and quota, shared by the copies of the line and never changed: a
-    /// change makes another.
-    private final class Rare: Sendable, Hashable {
-        let cancelDate: LocalDate?
-        let quota: Decimal?
+    /// A line's cancel date and quota, and the amount, split or date no word of the line holds:
+    /// shared by the copies of the line and never changed (a change makes another).
+    private final class Rare: Sendable {
+        struct Fields: Equatable {
+            var cancelDate: LocalDate?
+            var quota: Decimal?
+            /// Set only when the line's own word cannot hold it.
+            var amount: Decimal?
+            var split: Decimal?
+            var date: LocalDate?
 
-        private init(cancelDate: LocalDate?, quota: Decimal?) {
-            self.cancelDate = cancelDate
-            self.quota = quota
+            /// Whether only the cancel date and quota are here (what lines may share: a value
+            /// of the line's own is kept as it is, not replaced by one merely equal to it).
+            var holdsNoValueOfTheLine: Bool { amount == nil && split == nil && date == nil }
         }
 
-        /// Nil when both are.
-        static func of(cancelDate: LocalDate?, quota: Decimal?) -> Rare? {
-            cancelDate == nil && quota == nil ? nil : Rare(cancelDate: cancelDate, quota: quota)
-        }
+        let fields: Fields
 
-        static func == (left: Rare, right: Rare) -> Bool {
-            left.cancelDate == right.cancelDate && left.quota == right.quota
-        }
+        private init(_ fields: Fields) { self.fields = fields }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(cancelDate)
-            hasher.combine(quota)
-        }
+        /// Nil when every field is.
+        static func of(_ fields: Fields) -> Rare? { fields == Fields() ? nil : Rare(fields) }
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Commission
+
+/// A line holds its amount and split as words of their storage and its date in 32 bits
+/// (`CreditLine`, 80 bytes): every value reads back bit for bit, a value no word holds is kept
+/// apart, and lines compare and hash by their values however they hold them.
+@Suite struct CreditLineLayoutTests {
+    private let march9 = LocalDate(year: 2026, month: 3, day: 9)!
+    /// A mantissa longer than 48 bits: no word holds it.
+    private let long = Decimal(string: "123456789012345678.25")!
+
+    private func line(amount: Decimal = 1200, split: Decimal = 1, date: LocalDate? = nil) -> CreditLine {
+        CreditLine(row: 7, dealID: "D-1", rep: "ana", date: date ?? march9, amount: amount, split: split)
+    }
+
+    @Test func aLineTakesEightyBytes() {
+        #expect(MemoryLayout<CreditLine>.stride <= 80)
+    }
+
+    @Test func amountsSplitsAndDatesReadBackBitForBit() {
+        let values: [Decimal] = [0, 1, -250.5, Decimal(string: "0.333333")!, Decimal(string: "1.50")!, long, -long]
+        for amount in values {
+            for split in [1, Decimal(string: "0.5")!, long] {
+                let read = line(amount: amount, split: split)
+                #expect(Decimal.sameStorage(read.amount, amount) && Decimal.sameStorage(read.split, split))
+                #expect(read.credit == amount * split)
+            }
+        }
+        for day in [0, -1, 20_000, Int(Int32.max), Int(Int32.min), Int(Int32.min) - 1, 1 << 40] {
+            #expect(line(date: LocalDate(dayNumber: day)).date.dayNumber == day)
+        }
+    }
+
+    @Test func valuesMoveBetweenTheirWordAndApart() {
+        var changed = line()
+        changed.quota = 50_000
+        changed.amount = long
+        changed.date = LocalDate(dayNumber: 1 << 40)
+        changed.split = long
+        #expect(changed.amount == long && changed.split == long && changed.date.dayNumber == 1 << 40)
+        #expect(changed.quota == 50_000)
+        changed.amount = 1200
+        changed.split = 1
+        changed.date = march9
+        #expect(changed.quota == 50_000 && changed.cancelDate == nil)
+        changed.quota = nil
+        #expect(changed == line())
+        #expect(!changed.sharesCancelDateAndQuota(with: changed))
+    }
+
+    @Test func linesCompareAndHashByValueHoweverHeld() {
+        var apart = line(amount: long)
+        apart.amount = 1200
+        #expect(apart == line() && Set([apart, line()]).count == 1)
+        #expect(line(amount: long) != line() && line(amount: long) == line(amount: long))
+        #expect(
+            Set([line(amount: long), line(amount: long), line(split: long), line(date: LocalDate(dayNumber: 1 << 40))])
+                .count == 3)
+        // 1.50 and 1.5 are one number, held two ways.
+        #expect(line(amount: Decimal(string: "1.50")!) == line(amount: Decimal(string: "1.5")!))
+    }
+
+    /// A line read after another shares its quota, not an amount of the other's merely equal to its own.
+    @Test func aLineSharesNoValueOfItsOwn() {
+        func read(quota: Decimal?, amount: Decimal, after previous: CreditLine?) -> CreditLine {
+            CreditLine(
+                row: 3, dealID: "D-3", rep: "ana", date: march9, amount: amount, split: 1, labels: nil,
+                cancelDate: nil, quota: quota, sharingWith: previous)
+        }
+        let first = read(quota: 50_000, amount: long, after: nil)
+        let second = read(quota: 50_000, amount: long, after: first)
+        #expect(second.amount == long && second.quota == 50_000 && !second.sharesCancelDateAndQuota(with: first))
+        let previous = read(quota: 50_000, amount: 90, after: nil)
+        let third = read(quota: 50_000, amount: 100, after: previous)
+        #expect(third.amount == 100 && third.sharesCancelDateAndQuota(with: previous))
+    }
+}
