@@ -126,6 +126,10 @@ struct NotesMerge {
             idmap?.attribute("data")?.split(separator: ",").compactMap {
                 Int($0.trimmingCharacters(in: .whitespaces))
             } ?? []
+        // A drawing's shape ids stay far below these; larger ones would overflow the next id.
+        guard (ids.max() ?? 0) < 1 << 40, (blocks.min() ?? 1) < 1 << 20 else {
+            throw SpreadsheetError(location, "the sheet's VML drawing numbers its shapes past any drawing's ids")
+        }
         let first = (ids.max() ?? ((blocks.min() ?? 1) * 1024)) + 1
         guard let root = drawing.elements.first, !Self.isEmptyTag(bytes[root.tagStart..<root.tagEnd]) else {
             throw SpreadsheetError(location, "the sheet's VML drawing has no <xml> root")

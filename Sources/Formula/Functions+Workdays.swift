@@ -167,6 +167,18 @@ extension Functions {
         var serial = first
         var left = abs(steps)
         let direction = steps < 0 ? -1 : 1
+        // Whole weeks at once (each holds the same working days), less the holidays among them
+        // that fall on working days: a count of millions is not walked a day at a time.
+        let perWeek = (1...7).count { weekend.isWorkday(first + $0, system: system) }
+        while perWeek > 0, left > perWeek {
+            let weeks = (left - 1) / perWeek
+            let next = serial + direction * 7 * weeks
+            guard next >= 0, next < 2_958_466 else { return error(.number) }
+            let jumped = direction > 0 ? (serial + 1)...next : next...(serial - 1)
+            let off = holidays.count { jumped.contains($0) && weekend.isWorkday($0, system: system) }
+            left -= weeks * perWeek - off
+            serial = next
+        }
         while left > 0 {
             serial += direction
             guard serial >= 0, serial < 2_958_466 else { return error(.number) }

@@ -812,17 +812,21 @@ extension TotalRow {
         -> String?
     {
         if let label = label(of: dealID) ?? label(of: rep, allowingNames: false) { return label }
-        // The first text with a letter: a total's figure may stand before its label (`2800 |
-        // Total` with the commission in the first column), as may a number typed as text.
-        let first = row.cells.first { cell in
-            if case .text(let text) = cell.value {
-                text.unicodeScalars.contains(where: \.properties.isAlphabetic)
-            } else {
-                false
-            }
-        }
+        let first = row.cells.first { if case .empty = $0.value { false } else { true } }
+        // On a row with neither rep nor date, a total's figure may stand before its label (`2800 |
+        // Total`, the commission first): the first text with a letter labels it then.
+        let firstText =
+            rep.isBlank && date?.isBlank != false
+            ? row.cells.first { cell in
+                if case .text(let text) = cell.value {
+                    text.unicodeScalars.contains(where: \.properties.isAlphabetic)
+                } else {
+                    false
+                }
+            } : nil
         let hasDeal = ValueReading.text(dealID) != nil
         if !hasDeal, let first, let label = label(of: first.value) { return label }
+        if !hasDeal, let firstText, let label = label(of: firstText.value) { return label }
         if hasDeal, date?.isBlank == true, rep.isBlank, let formula = commission?.formula?.uppercased(),
             sumsOtherRows(formula, row: row.index), let text = ValueReading.text(dealID)
         {

@@ -197,8 +197,12 @@ struct RowCauses {
             // row 23) is why the row's own rate × credit does not give its figure: the main cause
             // then. One that reads its own row (`=ROUND(D3*E3,2)+15`) is the row's arithmetic.
             let ownRow = DealsTable.sheetRow(row)
+            // Another data row: a rate or bonus cell above the header (`$K$1`) is no other row's.
+            let headerRow = context.deals.mapping(ofRow: row).headerRow
             let readsOtherRows = formulas.text(index).map { text in
-                FormulaForensics.rowSpans(in: text, sheet: nil).contains { !$0.contains(ownRow) }
+                FormulaForensics.rowSpans(in: text, sheet: nil).contains {
+                    !$0.contains(ownRow) && $0.lowerBound > headerRow
+                }
             }
             let at = causes == [.arithmetic] && readsOtherRows == true ? 0 : causes.endIndex
             causes.insert(.inconsistentFormula, at: at)

@@ -307,9 +307,6 @@ enum SummaryFindings {
         return (figure, best, read)
     }
 
-    /// The rows of the clawbacks a total leaves out when its `difference` from the plan's is
-    /// exactly minus the rep-period's clawbacks (`sum`, its lines' rows `rows`), or minus a few of
-    /// its `lines` (up to twelve tried in every combination); nil when it is not.
     /// What a wrong cell takes from or adds to a total over it: its difference, or, for a number
     /// stored as text, its whole value (SUM and SUMIFS skip it).
     static func effect(_ finding: Finding) -> Decimal {
@@ -340,6 +337,9 @@ enum SummaryFindings {
         return nil
     }
 
+    /// The rows of the clawbacks a total leaves out when its `difference` from the plan's is
+    /// exactly minus the rep-period's clawbacks (`sum`, its lines' rows `rows`), or minus a few of
+    /// its `lines` (up to twelve tried in every combination); nil when it is not.
     static func clawbacksLeftOut(
         _ difference: Decimal, lines: [(row: Int?, amount: Decimal)], sum: Decimal, rows: [Int], tolerance: Decimal
     ) -> [Int]? {

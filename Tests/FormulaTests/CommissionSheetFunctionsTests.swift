@@ -54,6 +54,11 @@ import Testing
         #expect(sheet.value("WORKDAY(A1,-3)") == number(46199))
         #expect(sheet.value("WORKDAY(A1,0)") == number(46204))
         #expect(sheet.value("WORKDAY.INTL(A1,2,\"0000111\")") == number(46209))
+        // Long counts go by whole weeks less the holidays among them: the same day stepping gives.
+        #expect(sheet.value("NETWORKDAYS(A1,WORKDAY(A1,1000,H1:H2),H1:H2)") == number(1001))
+        #expect(sheet.value("NETWORKDAYS(WORKDAY(A1,-1000,H1:H2),A1,H1:H2)") == number(1001))
+        #expect(sheet.value("NETWORKDAYS.INTL(A1,WORKDAY.INTL(A1,500,7,H1),7,H1)") == number(501))
+        #expect(sheet.value("WORKDAY(A1,2999999)") == .error(.number))
         #expect(sheet.value("WEEKDAY(A1)") == number(4))
         #expect(sheet.value("WEEKDAY(A1,2)") == number(3))
         #expect(sheet.value("WEEKDAY(A1,3)") == number(2))
