@@ -813,10 +813,11 @@ extension TotalRow {
     {
         if let label = label(of: dealID) ?? label(of: rep, allowingNames: false) { return label }
         let first = row.cells.first { if case .empty = $0.value { false } else { true } }
-        // On a row with neither rep nor date, a total's figure may stand before its label (`2800 |
-        // Total`, the commission first): the first text with a letter labels it then.
+        // On a row without a date, a total's figure may stand before its label (`2800 | Total`,
+        // the commission first; `Ana Lima totaal` beside a block's subtotal): the first text with a
+        // letter labels it then. (A dated row's text is a customer's name, `Total Wine & More`.)
         let firstText =
-            rep.isBlank && date?.isBlank != false
+            date?.isBlank != false
             ? row.cells.first { cell in
                 if case .text(let text) = cell.value {
                     text.unicodeScalars.contains(where: \.properties.isAlphabetic)

@@ -78,6 +78,20 @@ import XLSX
             #expect(result.findings.filter(\.isError).isEmpty, "\(figure): \(result.findings.map(\.explanation))")
             #expect(result.mappingNotes.contains { $0.contains("total rows 5 ('Total')") }, "\(result.mappingNotes)")
         }
+        // A dated deal row that lost its deal id, its note a customer named `Total Wine & More`,
+        // is no total: it stays a row that cannot be read.
+        let lost: [[WriteCell]] = [
+            header, deal("D1", "Ana Lima"), deal("D2", "Ana Lima"),
+            [
+                .number(500), .text("Total Wine & More"), .empty, .text("Ben Okafor"),
+                LayoutReadingTests.date("2026-01-15"), .number(10000),
+            ],
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", lost)], in: folder, name: "lost.xlsx")
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(
+            result.findings.contains { $0.cause == .unreadable && $0.cell.row == 4 },
+            "\(result.findings.map(\.explanation))")
     }
 
     /// tester7 failure 2: a typed Total over rows one of which names a rep on no roster (a
