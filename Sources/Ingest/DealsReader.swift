@@ -925,6 +925,15 @@ extension TotalRow {
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         // A count of the rows it totals after the label (`Grand Totals (24 records)`, `Razem (12)`).
         let core = RepTitle.withoutCount(lower)
+        // A label opens with a total word only if its first word is one's first word, and closes
+        // with one only if its last word is one's last word or it ends in a bracket: checked
+        // before the words themselves, which are many (a million deal ids and names are asked).
+        let mayOpen = Self.firstWordsOfTotals.contains(Self.firstWord(core))
+        let mayClose =
+            core.last == ")" || core.last == "]" || lower.last == ")" || lower.last == "]"
+            || Self.lastWordsOfClosings.contains(Self.lastWord(core))
+            || Self.lastWordsOfClosings.contains(Self.lastWord(lower))
+        guard mayOpen || mayClose else { return nil }
         let opens = HeaderSynonyms.totalWords.contains(core) || totalOpenings.contains { core.hasPrefix($0) }
         let marks = opens || totalEndings.contains { core.hasSuffix($0) || lower.hasSuffix($0) }
         guard marks, !allowingNames else { return marks ? text : nil }
@@ -943,6 +952,19 @@ extension TotalRow {
             return false
         }
         return opensTotalWord[Int(first)] || closesTotalWord[Int(last)] || first >= 0x80 || last >= 0x80
+    }
+
+    /// Each total word's first word (up to a space or a colon).
+    private static let firstWordsOfTotals = Set(HeaderSynonyms.totalWords.map { firstWord($0) })
+    /// Each closing word's last word (after its last space).
+    private static let lastWordsOfClosings = Set(HeaderSynonyms.totalSuffixes.map { lastWord($0) })
+
+    private static func firstWord(_ text: String) -> Substring {
+        text.prefix { $0 != " " && $0 != ":" }
+    }
+
+    private static func lastWord(_ text: String) -> Substring {
+        text.lastIndex(of: " ").map { text[text.index(after: $0)...] } ?? text[...]
     }
 
     /// A total word and what follows it in a label that opens with one (`Total Ana`, `Total:`);
