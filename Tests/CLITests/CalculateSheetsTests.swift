@@ -50,6 +50,16 @@ import Testing
         return (reps, lines.sorted())
     }
 
+    /// Runs the openpyxl `script` with the workbook's path as its one argument.
+    static func python(_ script: String, _ workbook: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, workbook.path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
     @Test func aTabPerRepCalculatesAsTheSameDealsOnOneSheet() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -100,12 +110,7 @@ import Testing
                 second.append(["D2", "\(lastMonthRep)", "2026-01-06", 1000, 1])
                 book.save(sys.argv[1])
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, workbook.path]
-            try process.run()
-            process.waitUntilExit()
-            try #require(process.terminationStatus == 0)
+            try Self.python(script, workbook)
         }
         try write(lastMonthRep: "R1")
         let plan = folder.appendingPathComponent("plan.yaml")
@@ -166,12 +171,7 @@ import Testing
             second.append(["P1", "R1", "2026-02-10", 90000])
             book.save(sys.argv[1])
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, workbook.path]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try Self.python(script, workbook)
         let plan = folder.appendingPathComponent("plan.yaml")
         try """
         plan: first sheet
