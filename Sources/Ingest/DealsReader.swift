@@ -898,29 +898,17 @@ extension TotalRow {
         return Int(Substring(rest))
     }
 
-    /// By byte: whether a total word (`HeaderSynonyms.totalWords`) begins with it, and whether a
-    /// closing word (`totalSuffixes`) ends with it, in lower or upper case (`Σ` begins with 0xCE,
-    /// `Summe` ends with `e`). Worked out from the words, so that a word added there is found.
-    private static let opensTotalWord = byteTable(HeaderSynonyms.totalWords) { $0.utf8.first }
-    private static let closesTotalWord = byteTable(HeaderSynonyms.totalSuffixes + [")", "]"]) { $0.utf8.last }
-
-    /// 256 flags, set for the bytes of `words`' upper-case forms as well as their own.
-    private static func byteTable(_ words: [String], byte: (String) -> UInt8?) -> [Bool] {
-        var table = [Bool](repeating: false, count: 256)
-        for word in words { for form in [word, word.uppercased()] { byte(form).map { table[Int($0)] = true } } }
-        return table
-    }
-
     /// The cell's text when it marks a total row: it starts with a total word, or ends with one
     /// as Excel's Subtotal command writes it (`Ana Lima Total`, `Ana Lima Ergebnis`).
     /// `allowingNames: false` leaves out the words that are also given names
     /// (`HeaderSynonyms.totalWordsThatAreNames`).
     public static func label(of value: CellValue, allowingNames: Bool = true) -> String? {
         guard case .text(let text) = value else { return nil }
-        // Most cells are deal ids and names: only text that begins as a total word does or ends as
-        // a closing word does can match.
+        // Most cells are deal ids and names: their first and last words are looked at as bytes
+        // before any string is made of them.
         let mayMark =
-            text.utf8.withContiguousStorageIfAvailable { mayMarkTotal($0) } ?? mayMarkTotal(text.utf8)
+            text.utf8.withContiguousStorageIfAvailable { mayMarkTotal($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { mayMarkTotal($0) }
         guard mayMark else { return nil }
         let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
         // A count of the rows it totals after the label (`Grand Totals (24 records)`, `Razem (12)`).
@@ -943,21 +931,53 @@ extension TotalRow {
         return asName && !bracketedEndings.contains(where: lower.hasSuffix) ? nil : text
     }
 
-    /// Whether the first byte of `bytes` other than ASCII whitespace can open a total word, or the
-    /// last can close one. A byte beyond ASCII at either end may belong to other whitespace (a
-    /// no-break space pasted with the label), which `label` trims: such text is let through.
-    private static func mayMarkTotal(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
-        guard let first = bytes.first(where: { !isSpace($0) }), let last = bytes.last(where: { !isSpace($0) }) else {
-            return false
+    /// Whether `label(of:)` may find a total word in text of these bytes. False only when the
+    /// text, trimmed of spaces and tabs, is ASCII, does not end in a bracket, and neither its first
+    /// word (to a space or a colon) is a total word's first word nor its last word a closing word's
+    /// last word, in any case: the checks `label(of:)` makes first, made here on the bytes without
+    /// the trimmed, lower-case string (a million deal ids and names are asked). Text beyond ASCII
+    /// is let through, for `label(of:)` to trim other spaces and lower other letters.
+    private static func mayMarkTotal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return false }
+        var firstEnd = end
+        var lastStart = start
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte >= 0x80 { return true }
+            if byte == 32 || byte == UInt8(ascii: ":"), firstEnd == end { firstEnd = index }
+            if byte == 32 { lastStart = index + 1 }
         }
-        return opensTotalWord[Int(first)] || closesTotalWord[Int(last)] || first >= 0x80 || last >= 0x80
+        if bytes[end - 1] == UInt8(ascii: ")") || bytes[end - 1] == UInt8(ascii: "]") { return true }
+        return isWord(bytes[start..<firstEnd], of: firstWordsOfTotalsAsText, longest: longestFirstWord)
+            || isWord(bytes[lastStart..<end], of: lastWordsOfClosingsAsText, longest: longestLastWord)
+    }
+
+    /// Whether the ASCII `word`, in lower case, is one of `words` (none longer than `longest` bytes).
+    private static func isWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, of words: Set<String>, longest: Int)
+        -> Bool
+    {
+        guard !word.isEmpty, word.count <= longest else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lower in
+            for (index, byte) in zip(lower.indices, word) {
+                lower[index] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            }
+            return words.contains(String(decoding: lower, as: UTF8.self))
+        }
     }
 
     /// Each total word's first word (up to a space or a colon).
     private static let firstWordsOfTotals = Set(HeaderSynonyms.totalWords.map { firstWord($0) })
     /// Each closing word's last word (after its last space).
     private static let lastWordsOfClosings = Set(HeaderSynonyms.totalSuffixes.map { lastWord($0) })
+    private static let firstWordsOfTotalsAsText = Set(firstWordsOfTotals.map(String.init))
+    private static let lastWordsOfClosingsAsText = Set(lastWordsOfClosings.map(String.init))
+    private static let longestFirstWord = firstWordsOfTotals.map(\.utf8.count).max() ?? 0
+    private static let longestLastWord = lastWordsOfClosings.map(\.utf8.count).max() ?? 0
 
     private static func firstWord(_ text: String) -> Substring {
         text.prefix { $0 != " " && $0 != ":" }

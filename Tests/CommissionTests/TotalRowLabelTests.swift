@@ -11,14 +11,18 @@ import Testing
             for form in [word, word.uppercased(), word.capitalized] {
                 #expect(TotalRow.label(of: .text(form)) == form)
                 #expect(TotalRow.label(of: .text(form + " Ana Lima")) == form + " Ana Lima")
+                for padded in ["  \(form)\t", "\(form):", "\(form): Ana Lima", " \(form) (12)"] {
+                    #expect(TotalRow.label(of: .text(padded)) == padded, "\(padded.debugDescription)")
+                }
             }
         }
         for word in HeaderSynonyms.totalSuffixes {
             for form in [word, word.uppercased(), word.capitalized] {
                 #expect(TotalRow.label(of: .text("Ana Lima " + form)) == "Ana Lima " + form)
+                #expect(TotalRow.label(of: .text("\tAna Lima " + form + "  ")) == "\tAna Lima " + form + "  ")
             }
         }
-        for text in ["Ana Lima", "Sara", "D-1001", "Zoe", "Summer deal", "Totally new"] {
+        for text in ["Ana Lima", "Sara", "D-1001", "Zoe", "Summer deal", "Totally new", "  OPP-0001234567890 ", "T"] {
             #expect(TotalRow.label(of: .text(text)) == nil, "\(text)")
         }
     }
