@@ -953,31 +953,51 @@ extension TotalRow {
             if byte == 32 { lastStart = index + 1 }
         }
         if bytes[end - 1] == UInt8(ascii: ")") || bytes[end - 1] == UInt8(ascii: "]") { return true }
-        return isWord(bytes[start..<firstEnd], of: firstWordsOfTotalsAsText, longest: longestFirstWord)
-            || isWord(bytes[lastStart..<end], of: lastWordsOfClosingsAsText, longest: longestLastWord)
+        return isWord(bytes[start..<firstEnd], of: firstWordEnds) || isWord(bytes[lastStart..<end], of: lastWordEnds)
     }
 
-    /// Whether the ASCII `word`, in lower case, is one of `words` (none longer than `longest` bytes).
-    private static func isWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, of words: Set<String>, longest: Int)
-        -> Bool
-    {
-        guard !word.isEmpty, word.count <= longest else { return false }
+    /// Whether the ASCII `word`, in lower case, is one of `words`, which `ends` lists by the pair
+    /// of their first and last bytes (none is longer than `longest` bytes).
+    private static func isWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, of words: WordEnds) -> Bool {
+        guard let first = word.first, let last = word.last, word.count <= words.longest,
+            words.pairs[WordEnds.pair(first, last)]
+        else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lower in
-            for (index, byte) in zip(lower.indices, word) {
-                lower[index] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-            }
-            return words.contains(String(decoding: lower, as: UTF8.self))
+            for (index, byte) in zip(lower.indices, word) { lower[index] = WordEnds.lower(byte) }
+            return words.words.contains(String(decoding: lower, as: UTF8.self))
         }
+    }
+
+    /// Words in lower case, with a flag for each pair of first and last bytes one of them has: most
+    /// words a sheet holds are told apart from them by these two bytes, without hashing.
+    private struct WordEnds {
+        let words: Set<String>
+        let longest: Int
+        let pairs: [Bool]
+
+        init(_ words: some Sequence<Substring>) {
+            self.words = Set(words.map(String.init))
+            longest = self.words.map(\.utf8.count).max() ?? 0
+            var pairs = [Bool](repeating: false, count: 1 << 16)
+            for word in self.words {
+                if let first = word.utf8.first, let last = word.utf8.last { pairs[Self.pair(first, last)] = true }
+            }
+            self.pairs = pairs
+        }
+
+        static func lower(_ byte: UInt8) -> UInt8 {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        }
+
+        static func pair(_ first: UInt8, _ last: UInt8) -> Int { Int(lower(first)) << 8 | Int(lower(last)) }
     }
 
     /// Each total word's first word (up to a space or a colon).
     private static let firstWordsOfTotals = Set(HeaderSynonyms.totalWords.map { firstWord($0) })
     /// Each closing word's last word (after its last space).
     private static let lastWordsOfClosings = Set(HeaderSynonyms.totalSuffixes.map { lastWord($0) })
-    private static let firstWordsOfTotalsAsText = Set(firstWordsOfTotals.map(String.init))
-    private static let lastWordsOfClosingsAsText = Set(lastWordsOfClosings.map(String.init))
-    private static let longestFirstWord = firstWordsOfTotals.map(\.utf8.count).max() ?? 0
-    private static let longestLastWord = lastWordsOfClosings.map(\.utf8.count).max() ?? 0
+    private static let firstWordEnds = WordEnds(firstWordsOfTotals)
+    private static let lastWordEnds = WordEnds(lastWordsOfClosings)
 
     private static func firstWord(_ text: String) -> Substring {
         text.prefix { $0 != " " && $0 != ":" }
