@@ -43,6 +43,7 @@ public enum Reconciler {
         let run = try CommissionEngine.run(
             plan: plan, roster: rosterEntries, lines: context.lines.isEmpty ? deals.lines : deals.lines + context.lines,
             carried: carried, explaining: keepingStatementLines)
+        progress("pricing the rows", 0, 0)
         var (statement, amounts) = try EngineAmounts.calculate(
             run, rows: deals.lines, keepingLines: keepingStatementLines)
         if !context.lines.isEmpty {
@@ -66,10 +67,12 @@ public enum Reconciler {
                 copies: copies)
             let deals = context.deals
             context.rateScale = RateScale.of(deals)
+            progress("explaining each row", 0, 0)
             // The run is let go once the rows are explained: the later stages need only the statement.
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
             // Rows of reps on no roster are wrong rows the totals over them add up.
             findings += RepIdentity.findings(identities, context: context)
+            progress("checking the totals", 0, 0)
             findings += TotalRowFindings.compute(context, rowFindings: findings)
             findings += UnreadableFindings.skippedRows(deals)
             findings += ClawbackRowFindings.compute(context)
@@ -93,6 +96,7 @@ public enum Reconciler {
                         of: "summary, header row \(block.headerRow)",
                         with: "per-rep totals kept with its deals, \(rows)"))
             }
+            progress("checking the rate tables and the rest", 0, 0)
             findings += UnreadableRows.findings(deals, besides: findings)
             findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
             if let source { findings += try SourceFindings.compute(source, context: context) }
@@ -103,6 +107,7 @@ public enum Reconciler {
             if keepingLines { result.lines = deals.lines }
             staleInputs = StaleFindings.inputs(formulas.staleCells, context: context)
         }
+        progress("tracing the formulas", 0, 0)
         StaleFindings.add(formulas.staleCells, tolerance: plan.tolerance, inputs: staleInputs, to: &findings)
         FindingPrecedents.link(&findings, formulas: formulas.workbook)
         Finding.sortByCost(&findings)

@@ -40,4 +40,26 @@ struct StageMeter {
         }
         return nil
     }
+
+    /// `hear`, and, when `TRUEUP_STAGES` is set, a line on standard error as each new stage the
+    /// progress names begins (`reading the workbook`, `explaining each row`), with the seconds
+    /// since the first and the processor seconds the process has spent on all its threads: where
+    /// the time of a long command goes, and how much of it keeps both cores busy.
+    static func timingSteps(_ hear: @escaping (String, Int64, Int64) -> Void) -> (String, Int64, Int64) -> Void {
+        guard enabled else { return hear }
+        let start = Date()
+        nonisolated(unsafe) var current: String?
+        return { stage, done, total in
+            if stage != current {
+                current = stage
+                var used = timespec()
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &used)
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+                let processor = String(format: "%.2f", Double(used.tv_sec) + Double(used.tv_nsec) / 1e9)
+                FileHandle.standardError.write(
+                    Data("trueup: step \(stage) begins at \(seconds) s (\(processor) s of processor time)\n".utf8))
+            }
+            hear(stage, done, total)
+        }
+    }
 }
