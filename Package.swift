@@ -45,12 +45,17 @@ let package = Package(
         .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet", "Parallel"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
-        .target(name: "Ingest", dependencies: ["Commission", "Primitives", "Spreadsheet", "CSV", "XLSX", "Parallel"]),
+        .target(
+            name: "Ingest",
+            dependencies: ["Commission", "Primitives", "Spreadsheet", "CSV", "XLSX", "Parallel", "FileAccess"]),
 
         // Reconciling: the hand-kept workbook against the engine.
         .target(
             name: "Reconciliation",
-            dependencies: ["Commission", "Ingest", "Primitives", "Spreadsheet", "Recalculation", "Formula"]),
+            dependencies: [
+                "Commission", "Ingest", "Primitives", "Spreadsheet", "Recalculation", "Formula", "FileAccess",
+                "SpooledEngine",
+            ]),
 
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(

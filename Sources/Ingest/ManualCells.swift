@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Primitives
 import Spreadsheet
@@ -51,7 +52,7 @@ public struct ManualCells: Sendable, Hashable {
     private var extra: Extra?
 
     /// What a row keeps beside its words: immutable, so rows copied from one another share it.
-    private final class Extra: Sendable {
+    fileprivate final class Extra: Sendable {
         let values: [CellValue]
         let formula: String?
         let numberFormat: String?
@@ -152,5 +153,45 @@ public struct ManualCells: Sendable, Hashable {
         case .boolTrue: return .bool(true)
         case .spilled: return extra?.values[Int(payload)]
         }
+    }
+}
+
+// MARK: Spool records
+
+extension ManualCells {
+    /// What spool records of manual cells leave in memory: the rare rows' values no word holds
+    /// and their kept texts (`Extra`), each once, which the records name by index.
+    public struct HeldApart {
+        fileprivate var extras: [Extra] = []
+        public init() {}
+    }
+
+    /// Writes the row's cells to a spool record, read back by `init(reading:apart:)` in the same
+    /// process: the words as they are, and what no word holds added to `apart`.
+    public func write(to record: inout RecordWriter, apart: inout HeldApart) {
+        record.int(row)
+        record.raw(rateWord)
+        record.raw(commissionWord)
+        record.raw(bonusWord)
+        record.int(Int(commissionColumn) << 1 | (commissionHasFormula ? 1 : 0))
+        if let extra {
+            record.int(apart.extras.count)
+            apart.extras.append(extra)
+        } else {
+            record.int(-1)
+        }
+    }
+
+    /// The cells `write(to:apart:)` wrote, with what it held apart in `apart`.
+    public init(reading record: inout RecordReader, apart: HeldApart) {
+        row = record.int()
+        rateWord = record.raw(UInt64.self)
+        commissionWord = record.raw(UInt64.self)
+        bonusWord = record.raw(UInt64.self)
+        let column = record.int()
+        commissionColumn = Int32(truncatingIfNeeded: column >> 1)
+        commissionHasFormula = column & 1 == 1
+        let extra = record.int()
+        self.extra = extra < 0 ? nil : apart.extras[extra]
     }
 }

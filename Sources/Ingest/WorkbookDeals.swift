@@ -65,7 +65,11 @@ extension DealsReader {
     /// `passingLinesTo`, when given, gets the lines a batch at a time, in sheet and row order, and
     /// the table returned holds none (as `read` does) — unless some sheets are dated by their name
     /// and others are not: those sheets' year may come from the others' lines, so the lines are
-    /// read whole and passed on at the end, in the same order. The `plan`'s statuses tell the rows
+    /// read whole and passed on at the end, in the same order. `settingRowsAside`, when given, gets each
+    /// sheet's lines and manual cells (their rows keyed by sheet, `DealsTable.rowKey`) with the
+    /// sheet's ordinal among those read, as soon as the sheet is read (when some sheets are dated
+    /// by their name and others are not, at the end), and the table returned holds none: joined
+    /// in the order of the ordinals, they are the table's. Not with `passingLinesTo`. The `plan`'s statuses tell the rows
     /// it does not pay (`UnpaidRow`) and its clawback rows (`ClawbackRow`); its currency, which of
     /// a field's columns in several currencies is read (`ColumnMapping.chosenByCurrency`).
     public static func readWorkbook(
@@ -73,8 +77,11 @@ extension DealsReader {
         manualCells: ManualCells.Keeping = .nothing,
         knownReps: [String] = [], dateOrder: DateOrder? = nil, plan: Plan? = nil, firstDealsSheet: Bool = false,
         progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
-        passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
+        passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil,
+        settingRowsAside setAside: ((_ sheet: Int, _ lines: [CreditLine], _ manual: [ManualCells]) throws -> Void)? =
+            nil
     ) throws -> DealsTable {
+        precondition(receive == nil || setAside == nil, "lines are passed on or set aside, not both")
         let tables = try SheetSelection.tables(of: file, matching: selection)
         // Hidden sheets (a backup copy of a tab) are read only when `--sheet` names them.
         var others = (selection == nil ? file.hiddenTables : []).map {
@@ -261,6 +268,10 @@ extension DealsReader {
             {
                 part = try readSheet(merges: merges, fillingDownReps: true)
             }
+            // No other sheet reads this one's lines (for its years) once it is read.
+            if let setAside, datedByName == 0 || datedByName == found.count {
+                try setRowsAside(of: &part, ordinal: ordinal, to: setAside)
+            }
             return part
         }
         // Sheets whose text dates do not tell their order, read again once the others have.
@@ -298,6 +309,7 @@ extension DealsReader {
             guard var part = parts[ordinal] else { continue }
             parts[ordinal] = nil
             if ordinal > 0 { part.keyRows(bySheet: ordinal) }
+            if let setAside { try setRowsAside(of: &part, ordinal: ordinal, to: setAside) }
             result.sheets += part.sheets
             read.append(part)
         }
@@ -307,6 +319,25 @@ extension DealsReader {
             result.lines = []
         }
         return result
+    }
+
+    /// Hands the lines and manual cells of `part`, the sheet `ordinal` of those read, to
+    /// `setAside`, their rows keyed by the sheet, and leaves the part without them. Its other
+    /// rows (totals, rows left out) are keyed where the parts are joined.
+    private static func setRowsAside(
+        of part: inout DealsTable, ordinal: Int,
+        to setAside: (_ sheet: Int, _ lines: [CreditLine], _ manual: [ManualCells]) throws -> Void
+    ) throws {
+        guard !part.lines.isEmpty || !part.manual.isEmpty else { return }
+        var lines: [CreditLine] = []
+        var manual: [ManualCells] = []
+        swap(&lines, &part.lines)
+        swap(&manual, &part.manual)
+        if ordinal > 0 {
+            DealsTable.keyRows(of: &lines, bySheet: ordinal)
+            DealsTable.keyRows(of: &manual, bySheet: ordinal)
+        }
+        try setAside(ordinal, lines, manual)
     }
 
     /// How `otherSheets` names a sheet of deals left out for the first (`firstDealsSheet`).

@@ -23,22 +23,25 @@ public struct HandKeptWorkbook {
     /// evaluates the workbook's formulas (from the same pass over the file).
     /// Rep names of `roster` (the plan's reps when empty) tell the rep column from a name column;
     /// the plan's fiscal year numbers the quarters that tabs per quarter are named by.
-    /// `progress` hears what stage the reading is in, and how far it is.
+    /// `progress` hears what stage the reading is in, and how far it is. `rowBudget`, when given,
+    /// sets a workbook's deal rows aside as each sheet is read, in a spool held in memory up to
+    /// that many bytes and on disk beyond it, while the formulas are evaluated
+    /// (`TRUEUP_RECONCILE_BUDGET`); the workbook read is the same.
     public static func read(
         _ file: TableFile, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        dateOrder: DateOrder? = nil,
+        dateOrder: DateOrder? = nil, rowBudget: Int? = nil,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> HandKeptWorkbook {
         let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
             [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
         }
-        func readSheets(keeping: ManualCells.Keeping = .values) throws -> (DealsTable, SummarySheet?) {
+        func readSheets(keeping: ManualCells.Keeping = .values, settingAsideIn spooled: SpooledRows? = nil) throws -> (
+            DealsTable, SummarySheet?
+        ) {
             let deals = try DealsReader.readWorkbook(
                 file, selection: sheet, pins: pins, manualCells: keeping, knownReps: knownReps, dateOrder: dateOrder,
-                plan: plan
-            ) {
-                progress("reading the workbook", $0, $1)
-            }
+                plan: plan, progress: { progress("reading the workbook", $0, $1) },
+                settingRowsAside: spooled.map { spooled in { try spooled.add(sheet: $0, lines: $1, manual: $2) } })
             let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
             try requireFigures(deals, summary: summary, file: file)
             return (deals, summary)
@@ -62,13 +65,15 @@ public struct HandKeptWorkbook {
         let collector = FormulaCollector(workbook)
         workbook.observer = collector
         defer { workbook.observer = nil }
-        var (deals, summary) = try readSheets()
+        let spooled = rowBudget.map(SpooledRows.init(memoryBudget:))
+        var (deals, summary) = try readSheets(settingAsideIn: spooled)
         workbook.observer = nil
         // Once the collector has read the sheets no reader read whole, the shared strings are not
         // held while the formulas are evaluated (a second read of the sheets reads them again).
         var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
             afterReading: { workbook.releaseSharedStrings() }, progress: progress)
+        if let spooled { (deals.lines, deals.manual) = try spooled.takeRows() }
         // Formulas saved without a value, and the deal rows' stale inputs (an ACV whose `=MRR*12`
         // was not recalculated): the sheets are read again, showing what the formulas give.
         var shown = formulas.values

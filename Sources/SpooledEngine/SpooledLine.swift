@@ -14,6 +14,27 @@ struct SpooledLine {
         self.line = line
     }
 
+    func write(to record: inout RecordWriter) {
+        record.int(index)
+        record.int(rep)
+        line.write(to: &record)
+    }
+
+    /// The rep index of the record `record` starts, without reading the rest.
+    static func rep(of record: RecordReader) -> Int {
+        var record = record
+        _ = record.int()
+        return record.int()
+    }
+
+    init(reading record: inout RecordReader) {
+        index = record.int()
+        rep = record.int()
+        line = CreditLine(reading: &record)
+    }
+}
+
+extension CreditLine {
     /// Which of the optional fields a record holds (a split is written only when not 1).
     private struct Present: OptionSet {
         let rawValue: Int
@@ -28,49 +49,44 @@ struct SpooledLine {
         static let labels = Present(rawValue: 64)
     }
 
-    func write(to record: inout RecordWriter) {
+    /// Writes the line's fields to a spool record, read back whole by `init(reading:)` in the
+    /// same process (the labels may be written as their index in the process's table).
+    public func write(to record: inout RecordWriter) {
         var present: Present = []
-        if line.split != 1 { present.insert(.split) }
-        let labels = line.labels
+        if split != 1 { present.insert(.split) }
+        let labels = self.labels
         let interned = labels?.interned
         let texts = interned == nil ? labels?.texts : nil
         if interned != nil { present.insert(.labels) }
         if texts?.product != nil { present.insert(.product) }
         if texts?.type != nil { present.insert(.type) }
         if texts?.status != nil { present.insert(.status) }
-        if line.cancelDate != nil { present.insert(.cancelDate) }
-        if line.quota != nil { present.insert(.quota) }
-        record.int(index)
-        record.int(rep)
-        record.int(line.row)
-        record.text(line.dealID)
-        record.text(line.rep)
-        record.int(line.date.dayNumber)
-        record.raw(line.amount)
+        if cancelDate != nil { present.insert(.cancelDate) }
+        if quota != nil { present.insert(.quota) }
+        record.int(row)
+        record.text(dealID)
+        record.text(rep)
+        record.int(date.dayNumber)
+        record.raw(amount)
         record.int(present.rawValue)
-        if present.contains(.split) { record.raw(line.split) }
+        if present.contains(.split) { record.raw(split) }
         if let interned { record.int(Int(interned)) }
         // Each in turn rather than through an array (one per line).
         if let product = texts?.product { record.text(product) }
         if let type = texts?.type { record.text(type) }
         if let status = texts?.status { record.text(status) }
-        if let cancel = line.cancelDate { record.int(cancel.dayNumber) }
-        if let quota = line.quota { record.raw(quota) }
+        if let cancel = cancelDate { record.int(cancel.dayNumber) }
+        if let quota { record.raw(quota) }
     }
 
-    /// The rep index of the record `record` starts, without reading the rest.
-    static func rep(of record: RecordReader) -> Int {
-        var record = record
-        _ = record.int()
-        return record.int()
-    }
-
-    init(reading record: inout RecordReader) {
-        index = record.int()
-        rep = record.int()
+    /// The line `write(to:)` wrote. `repText`, when given, turns the rep's text read into the
+    /// one to hold (an equal text read before, so that the lines of a rep share one, as read
+    /// lines do); `previous`, a line read back before, whose cancel date and quota this one
+    /// shares when they are equal (`CreditLine.init(…sharingWith:)`).
+    public init(reading record: inout RecordReader, repText: ((String) -> String)? = nil, previous: CreditLine? = nil) {
         let row = record.int()
         let dealID = record.text()
-        let repText = record.text()
+        let rep = record.text()
         let date = LocalDate(dayNumber: record.int())
         let amount = record.raw(Decimal.self)
         let present = Present(rawValue: record.int())
@@ -86,8 +102,8 @@ struct SpooledLine {
         }
         let cancel = present.contains(.cancelDate) ? LocalDate(dayNumber: record.int()) : nil
         let quota = present.contains(.quota) ? record.raw(Decimal.self) : nil
-        line = CreditLine(
-            row: row, dealID: dealID, rep: repText, date: date, amount: amount, split: split, labels: labels,
-            cancelDate: cancel, quota: quota)
+        self.init(
+            row: row, dealID: dealID, rep: repText?(rep) ?? rep, date: date, amount: amount, split: split,
+            labels: labels, cancelDate: cancel, quota: quota, sharingWith: previous)
     }
 }

@@ -17,6 +17,26 @@ import Testing
         return try CommandLineTests.run(arguments + extra)
     }
 
+    /// `TRUEUP_RECONCILE_BUDGET` sets the rows aside (on disk at 0) while the formulas are
+    /// evaluated: the JSON is the same, byte for byte; a budget that is no number stops the run.
+    @Test func aRowBudgetWritesTheSameJSON() throws {
+        let folder = Self.scenarios.appendingPathComponent("case-01")
+        let arguments = [
+            "reconcile", folder.appendingPathComponent("manual.xlsx").path, "--plan",
+            folder.appendingPathComponent("plan.yaml").path, "--format", "json",
+        ]
+        let held = try CommandLineTests.run(arguments)
+        #expect(held.status == 1)
+        for budget in ["0", "64K"] {
+            let spooled = try CommandLineTests.run(arguments, environment: ["TRUEUP_RECONCILE_BUDGET": budget])
+            #expect(spooled.status == 1)
+            #expect(spooled.stdout == held.stdout, "budget \(budget)")
+        }
+        let refused = try CommandLineTests.run(arguments, environment: ["TRUEUP_RECONCILE_BUDGET": "lots"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("TRUEUP_RECONCILE_BUDGET=lots"), "\(refused.stderr)")
+    }
+
     @Test func findingsToCorrectExitWith1AndAreRankedByMoney() throws {
         let result = try Self.run("case-01")
         #expect(result.status == 1)

@@ -67,6 +67,21 @@ struct Reconcile: ParsableCommand {
         }
     }
 
+    /// The bytes of deal rows a workbook's read holds before setting them aside on disk
+    /// (`HandKeptWorkbook.read`'s `rowBudget`), from `TRUEUP_RECONCILE_BUDGET`: a number of
+    /// bytes, or of KB, MB or GB with `K`, `M` or `G` after it (`0`, `64M`); nil when unset.
+    static func rowBudget(_ text: String?) throws -> Int? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = text.last.flatMap { units[Character($0.uppercased())] }
+        guard let number = Int(unit == nil ? text : String(text.dropLast())), number >= 0,
+            number <= Int.max / (unit ?? 1)
+        else {
+            throw UsageError("TRUEUP_RECONCILE_BUDGET=\(text): expected a number of bytes, such as 0, 65536 or 64M")
+        }
+        return number * (unit ?? 1)
+    }
+
     func run() throws {
         // A workbook's cells, formulas, deals and findings are each held in turn: freed, their
         // memory goes back to the system (`calculate`, which churns mid-sized blocks, keeps
@@ -79,6 +94,7 @@ struct Reconcile: ParsableCommand {
         let againstLedger = try ledger.open(plan: loadedPlan)
         let carried = againstLedger?.carried ?? .none
         let several = workbooks.count > 1
+        let rowBudget = try Self.rowBudget(ProcessInfo.processInfo.environment["TRUEUP_RECONCILE_BUDGET"])
         var results: [Reconciliation] = []
         // The JSON names each workbook by its SHA-256, computed beside the reconciliation once the
         // workbook is read (the read keeps both cores busy; the stages after it mostly one).
@@ -88,7 +104,7 @@ struct Reconcile: ParsableCommand {
         {
             try HandKeptWorkbook.read(
                 TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
-                pins: pins, dateOrder: dateOrder, progress: hear)
+                pins: pins, dateOrder: dateOrder, rowBudget: rowBudget, progress: hear)
         }
         // With several workbooks, each one's rows are priced beside the others' (a quarter's
         // tiers run across its months' files): all are read first, for the lines the engine
