@@ -13,4 +13,26 @@ public enum FoldedWords {
     public static func fold(_ text: some StringProtocol) -> String {
         String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
+
+    /// `text` (folded, lower case) with the letters folding keeps as they are written plainly, as a
+    /// sheet without the keyboard writes them: `ı` `ł` `ø` `đ` `ð` as `i` `l` `o` `d` `d`, `æ`
+    /// `œ` `þ` as `ae` `oe` `th` (`Ayşe Yılmaz` is `AYSE YILMAZ`, `Søren Ørsted` is `Soren Orsted`).
+    /// For names: a rep's on the roster against one a sheet writes.
+    public static func plainLetters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { plain[$0] != nil }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let written = plain[scalar] {
+                result.append(contentsOf: written.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private static let plain: [Unicode.Scalar: String] = [
+        "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe", "þ": "th",
+        "ß": "ss",
+    ]
 }

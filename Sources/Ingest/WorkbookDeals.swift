@@ -553,7 +553,7 @@ enum SheetRep {
     ]
 
     static func normalized(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        FoldedWords.plainLetters(FoldedWords.fold(text))
             .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" ? $0 : " " }
             .reduce(into: "") { $0.append($1) }
             .split(separator: " ").joined(separator: " ")

@@ -114,9 +114,10 @@ enum RepIdentity {
         }
     }
 
-    /// The text in compared form: no accents, case, apostrophes, punctuation or extra spaces.
+    /// The text in compared form: no accents, case, apostrophes, punctuation or extra spaces, and
+    /// letters such as `ł` `ı` `ø` as written plainly (`FoldedWords.plainLetters`).
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        FoldedWords.plainLetters(FoldedWords.fold(text))
             .filter { $0 != "'" && $0 != "’" }
             .map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) }
             .split(separator: " ").joined(separator: " ")
