@@ -34,6 +34,7 @@ public enum PlanFile {
     }
 
     public static func parse(_ text: String, file: String) throws(PlanError) -> Plan {
+        try refuseAliasChains(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -48,6 +49,43 @@ public enum PlanFile {
             throw PlanError(file: file, line: 0, column: 0, message: "not valid YAML (\(error))")
         }
         return try PlanReader(top: YAMLValue(node: root, file: file, path: "")).plan()
+    }
+
+    /// Most aliases (`*name`) a plan may use. A plan needs a few; a chain of tens of thousands
+    /// (`&a2 [*a1]`, `&a3 [*a2]`…) nests as deep as it is long once composed, deeper than a thread's
+    /// stack can free, and would crash `plan check` and `trueup serve`.
+    static let aliasLimit = 1_000
+
+    /// Refuses text with more than `aliasLimit` aliases, naming the first alias past the limit.
+    /// Counted on the bytes before the YAML is composed: an alias is `*` after a line's start, a
+    /// space, `[`, `{`, `,` or `-`, followed by a name's first character.
+    static func refuseAliasChains(_ text: String, file: String) throws(PlanError) {
+        var count = 0
+        var line = 1
+        var lineStart = 0
+        var previous: UInt8 = 10
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() {
+            defer { previous = byte }
+            if byte == 10 {
+                line += 1
+                lineStart = index + 1
+                continue
+            }
+            guard byte == UInt8(ascii: "*"),
+                [10, 32, 9, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "-")].contains(
+                    previous),
+                index + 1 < bytes.count, !" \t\r\n,[]{}".utf8.contains(bytes[index + 1])
+            else { continue }
+            count += 1
+            if count > aliasLimit {
+                throw PlanError(
+                    file: file, line: line, column: index - lineStart + 1,
+                    message:
+                        "more than \(aliasLimit) aliases (*name); a plan needs few, and this many nest too deep to read"
+                )
+            }
+        }
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -143,4 +143,21 @@ import Testing
         #expect(plan.commission.capPerDeal == Decimal(string: "0.1")!)
         #expect(plan.commission.capPerPeriod == Decimal(string: "12345678901234567.89")!)
     }
+
+    /// A chain of aliases each holding the one before (`&a2 [*a1]`) nests as deep as it is long:
+    /// at 100,000 links, freeing it overflowed the stack. Refused before it is composed, naming
+    /// where; a plan with a few aliases still reads.
+    @Test func aLongChainOfAliasesIsRefusedWithItsLine() {
+        var chain = Self.base + "\nx0: &a0 1\n"
+        for link in 1...100_000 { chain += "x\(link): &a\(link) [*a\(link - 1)]\n" }
+        let baseLines = Self.base.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(
+            Self.error(chain)
+                == "plan.yaml:\(baseLines + 1002):16: more than 1000 aliases (*name); a plan needs few, and this many nest too deep to read"
+        )
+        let few =
+            "rates: &r { from: 0%, rate: 5% }\n"
+            + Self.base.replacingOccurrences(of: "- { from: 0%, rate: 5% }", with: "- *r")
+        #expect(Self.error(few)?.contains("alias") != true)
+    }
 }
