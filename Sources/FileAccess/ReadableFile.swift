@@ -1,5 +1,11 @@
 import SystemPackage
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One file opened for positioned reads (swift-system's `FileDescriptor`): refused when it is a
 /// folder, its size read once; the descriptor closes with the value. The readers of ZIP archives
 /// and CSV files both open files through it.
@@ -15,6 +21,7 @@ public final class ReadableFile {
 
     public init(path: String) throws(Failure) {
         self.path = path
+        try Self.requireRegularFile(path)
         do {
             descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
         } catch {
@@ -36,6 +43,19 @@ public final class ReadableFile {
     }
 
     deinit { try? descriptor.close() }
+
+    /// Refuses a path that is not a regular file once links are followed (a pipe, a device such as
+    /// `/dev/zero`, a socket), before it is opened: opening a pipe no one writes waits forever, and
+    /// a device never ends. A path that does not exist is left for the open to report.
+    public static func requireRegularFile(_ path: String) throws(Failure) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw Failure(reason: "is a folder, not a file")
+        default: throw Failure(reason: "is not a regular file (a pipe, a device or a socket): trueup reads files")
+        }
+    }
 
     /// Fills `buffer` from `offset` (retrying an interrupted read), stopping early only at the end
     /// of the file; returns how many bytes were read.

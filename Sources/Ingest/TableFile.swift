@@ -1,4 +1,5 @@
 import CSV
+import FileAccess
 import Foundation
 import Spreadsheet
 import XLSX
@@ -18,6 +19,9 @@ public enum TableFile {
             throw SpreadsheetError(Location(file: path), "no such file")
         }
         guard !isFolder.boolValue else { throw SpreadsheetError(Location(file: path), "is a folder, not a file") }
+        do throws(ReadableFile.Failure) { try ReadableFile.requireRegularFile(path) } catch {
+            throw SpreadsheetError(Location(file: path), error.reason)
+        }
         let lower = path.lowercased()
         let workbookExtensions = [".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods"]
         if workbookExtensions.contains(where: lower.hasSuffix) || hasArchiveSignature(path) {

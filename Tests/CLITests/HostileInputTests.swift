@@ -124,6 +124,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: payroll))
     }
 
+    /// A pipe no one writes, `/dev/zero` and a link to it are refused before they are opened:
+    /// opening the pipe waited forever, and the device never ends.
+    @Test func aPipeOrADeviceIsRefusedNotReadForever() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let fifo = folder.appendingPathComponent("fifo.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let zero = folder.appendingPathComponent("zero.csv").path
+        try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
+        let plan = Self.file("plan.yaml")
+        for input in [fifo, "/dev/zero", zero] {
+            let out = try Self.output("out.xlsx")
+            for arguments in [
+                ["calculate", "--plan", plan, "--deals", input], ["reconcile", input, "--plan", plan],
+                ["convert", input, out],
+            ] {
+                let result = try Self.shell("ulimit -t 20", arguments)
+                Self.expectRefusal(result, naming: input, "not a regular file")
+            }
+        }
+    }
+
     // MARK: Lost output
 
     @Test func aFullDiskOnStandardOutputIsAnError() throws {
