@@ -357,6 +357,23 @@ import Testing
         }
     }
 
+    /// An export cut in the middle of its last row (`Q-7019,Bo F`) is refused, naming the file and
+    /// the row: compared without that row, the workbook's right figure for it was an extra line.
+    @Test func reconcileRefusesAnExportItCannotReadWhole() throws {
+        let case01 = CalculateCommandTests.scenarios.appendingPathComponent("case-01")
+        let whole = try String(contentsOf: case01.appendingPathComponent("deals.csv"), encoding: .utf8)
+        let lines = whole.split(separator: "\n", omittingEmptySubsequences: true)
+        let cut = lines.dropLast().joined(separator: "\n") + "\n" + lines.last!.prefix(12)
+        let deals = try Self.output("deals-cut.csv")
+        try cut.write(toFile: deals, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run([
+            "reconcile", case01.appendingPathComponent("manual.xlsx").path, "--plan",
+            case01.appendingPathComponent("plan.yaml").path, "--deals", deals,
+        ])
+        Self.expectRefusal(result, naming: "deals-cut.csv", "cannot be read")
+        #expect(result.stderr.contains("deals-cut.csv:\(lines.count): "), "\(result.stderr)")
+    }
+
     // MARK: Odd input
 
     @Test func utf16WithoutAByteOrderMarkIsRead() throws {

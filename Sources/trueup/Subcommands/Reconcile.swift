@@ -142,9 +142,10 @@ struct Reconcile: ParsableCommand {
                         consume read,
                         plan: loadedPlan, roster: rosterEntries,
                         source: (several ? nil : deals).map {
-                            try DealsReader.read(
-                                TableFile.open($0), pins: pins, statuses: StatusRule(loadedPlan),
-                                currency: loadedPlan.currency)
+                            try Self.wholeSource(
+                                DealsReader.read(
+                                    TableFile.open($0), pins: pins, statuses: StatusRule(loadedPlan),
+                                    currency: loadedPlan.currency))
                         },
                         otherWorkbooks: linesOfEach.indices.filter { $0 != number }.map { linesOfEach[$0] },
                         carried: carried, keepingLines: several && deals == nil,
@@ -184,6 +185,17 @@ struct Reconcile: ParsableCommand {
             print(PaidAgainstOwedText.render(paidAgainstOwed), terminator: "")
         }
         if results.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(1) }
+    }
+
+    /// `source` when every row of it was read. A row of the export that cannot be read (a file cut
+    /// in the middle of its last line) refuses the run: compared without it, the workbook's row
+    /// for that deal would be called an extra line and corrected to nothing.
+    private static func wholeSource(_ source: DealsTable) throws -> DealsTable {
+        guard let first = source.skipped.first else { return source }
+        let why = first.failures.first.map { "\($0)" } ?? "\(source.file): row \(first.row) cannot be read"
+        throw UsageError(
+            "\(why) (--deals: \(source.skipped.count) row(s) of the export cannot be read); "
+                + "the workbook is compared with the whole export or not at all")
     }
 
     /// The statement the ledger's periods are compared with: one workbook's own; with several,
