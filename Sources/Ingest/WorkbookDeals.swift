@@ -262,8 +262,9 @@ extension DealsReader {
                 part = try readSheet(merges: merges)
             }
             // Rows left out for a blank rep on a sheet that writes a rep on its block's first
-            // row only: read again, each blank rep cell of a deal row taking the rep above.
-            if streaming == nil, sheet.rep == nil, sheet.region == nil,
+            // row only: read again, each blank rep cell of a deal row taking the rep above. An
+            // Excel Table's rows are kept so as often as a sheet's.
+            if streaming == nil, sheet.rep == nil,
                 FilledDownReps.isKept(lines: part.lines, skipped: part.skipped)
             {
                 part = try readSheet(merges: merges, fillingDownReps: true)

@@ -86,4 +86,39 @@ import Testing
         #expect(result.stderr.contains("found headers 'Code', 'Who', 'When', 'Total'"))
         #expect(result.stderr.contains("missing deal_id, rep, date, amount"))
     }
+
+    /// An Excel Table whose rep is written on each block's first row only reads the blank rep
+    /// cells as the rep above, as the same rows outside a table do (tester9: every blank was
+    /// `unreadable`, and a clean workbook was flagged).
+    @Test func aTableWritingTheRepOnABlocksFirstRowOnlyIsClean() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("deals.xlsx")
+        try CalculateSheetsTests.python(
+            """
+            import openpyxl, sys, datetime
+            from openpyxl.worksheet.table import Table
+            book = openpyxl.Workbook()
+            sheet = book.active
+            sheet.title = "Deals"
+            sheet.append(["Deal ID", "Rep", "Close Date", "Amount", "Commission"])
+            for deal, rep, amount in [("D1", "Ana Lima", 1000), ("D2", None, 2000), ("D3", "Ben Okafor", 3000), ("D4", None, 4000)]:
+                sheet.append([deal, rep, datetime.date(2026, 1, 15), amount, amount * 0.05])
+            sheet.add_table(Table(displayName="tblDeals", ref="A1:E5"))
+            book.save(sys.argv[1])
+            """, workbook)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        plan: flat
+        period: month
+        commission:
+          tiers: {metric: amount, basis: per_deal, mode: retroactive, table: [{from: 0, rate: 5%}]}
+        reps:
+          - {id: R1, name: Ana Lima}
+          - {id: R2, name: Ben Okafor}
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run(["reconcile", workbook.path, "--plan", plan.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("a blank rep cell takes the rep above"), "\(result.stdout)")
+    }
 }
