@@ -20,7 +20,9 @@ struct PackageReader {
             }
             throw SpreadsheetError(location, "not an Office Open XML package: it has no [Content_Types].xml")
         }
-        let contentTypes = try ContentTypeSet(parsing: bytes(of: ContentTypeSet.partName))
+        let contentTypes = try Self.translatingErrors(location: location, part: ContentTypeSet.partName) {
+            try ContentTypeSet(parsing: bytes(of: ContentTypeSet.partName))
+        }
         let root = try relationships(of: "")
         guard let office = root.first(where: { $0.hasType("officeDocument") && !$0.isExternal }) else {
             throw SpreadsheetError(location, "not a workbook: _rels/.rels names no officeDocument part")

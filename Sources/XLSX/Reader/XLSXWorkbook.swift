@@ -41,6 +41,8 @@ public final class XLSXWorkbook {
     /// The workbook part's relationships, which find the shared-strings table again.
     private let relationships: [Relationship]
     private let readsCells: Bool
+    /// The sheets whose part the relationships do not resolve (`readRows` refuses them).
+    private let unresolvedSheets: Set<Int>
     private let styles: Styles
 
     /// `readingCells: false` skips the shared-strings table (tens of megabytes on a large sheet)
@@ -55,7 +57,9 @@ public final class XLSXWorkbook {
         }
         let package = PackageReader(archive: archive, location: location)
         let workbookPart = try package.workbookPartName()
-        let workbook = try WorkbookPart(package.bytes(of: workbookPart), partName: workbookPart)
+        let workbook = try PackageReader.translatingErrors(location: location, part: workbookPart) {
+            try WorkbookPart(package.bytes(of: workbookPart), partName: workbookPart)
+        }
         let relationships = try package.relationships(of: workbookPart)
         workbookPartName = workbookPart
         stylesPartName = relationships.first { $0.hasType("styles") && !$0.isExternal }?.target
@@ -81,6 +85,13 @@ public final class XLSXWorkbook {
             return SheetInfo(
                 name: entry.name, state: entry.state, kind: kind, index: index, partName: relationship?.target)
         }
+        // A sheet naming a relationship the workbook's relationships lack, or one leading back to
+        // the workbook, cannot be read; one naming none (`r:id=""`, a macro sheet's remnant) is
+        // left empty, as Excel and openpyxl leave it.
+        unresolvedSheets = Set(
+            zip(workbook.sheets, sheets).filter { entry, sheet in
+                entry.relationshipID?.isEmpty == false && (sheet.partName == nil || sheet.partName == workbookPart)
+            }.map(\.1.index))
     }
 
     /// The sheet named `name` (compared case-insensitively, as Excel does).
@@ -120,6 +131,11 @@ public final class XLSXWorkbook {
         _ body: (Row) throws -> Void
     ) throws -> SheetTail {
         let location = Location(file: path, sheet: sheet.name)
+        // Read as empty, such a sheet's rows would be lost: the package is broken, not the sheet empty.
+        guard !unresolvedSheets.contains(sheet.index) else {
+            throw SpreadsheetError(
+                location, "the workbook's relationships do not lead to this sheet's part; the package is broken")
+        }
         guard sheet.kind != .chartsheet, let partName = sheet.partName else { return SheetTail(mergedRanges: []) }
         guard let entry = archive.entry(named: partName) else {
             throw SpreadsheetError(location, "the sheet's part '\(partName)' is missing from the package")
