@@ -7,6 +7,8 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A record has more fields than `CSVLimits.maxFields`.
     case tooManyFields(line: Int, limit: Int)
     case io(String)
+    /// A UTF-16 file ends in the middle of a character (an odd byte, or half a surrogate pair).
+    case cutCharacter
 
     public var description: String {
         switch self {
@@ -14,6 +16,8 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .recordTooLong(_, let limit): "a record longer than \(limit) bytes (an unclosed quote?)"
         case .tooManyFields(_, let limit): "a record with more than \(limit) fields"
         case .io(let why): why
+        case .cutCharacter:
+            "the file ends in the middle of a UTF-16 character (an odd number of bytes): it was cut short"
         }
     }
 
@@ -21,7 +25,7 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int? {
         switch self {
         case .unclosedQuote(let line), .recordTooLong(let line, _), .tooManyFields(let line, _): line
-        case .io: nil
+        case .io, .cutCharacter: nil
         }
     }
 }

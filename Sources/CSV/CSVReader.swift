@@ -102,6 +102,7 @@ public final class CSVReader {
                 progress?(done, total)
                 return true
             }
+            if transcoder.endsInsideACharacter { throw CSVError.cutCharacter }
             _ = try pending.withUnsafeBufferPointer { try scanner.scan($0, isFinal: true, emit: emit) }
         } catch let error as CSVError {
             throw SpreadsheetError(Location(file: path, line: error.line ?? scanner.line), error.description)

@@ -146,6 +146,10 @@ struct Transcoder {
         }
     }
 
+    /// Whether the bytes so far end inside a character: an odd byte or a high surrogate of UTF-16
+    /// waiting for its pair. At the end of a file, the file was cut short.
+    var endsInsideACharacter: Bool { !carry.isEmpty || pendingHighSurrogate != nil }
+
     private func appendScalar(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         output.append(contentsOf: UTF8.encode(scalar)!)
     }

@@ -44,6 +44,19 @@ import Testing
         #expect(records.map(\.fields) == [["a", "b"]])
     }
 
+    /// A UTF-16 file cut in the middle of a character (an odd byte, or half a surrogate pair) is an
+    /// error at its last line: read to its last whole character, `3603.75` was `3603.7`.
+    @Test(arguments: [1, 3])
+    func utf16CutInsideACharacterIsAnError(cut: Int) throws {
+        let text = "id,amount\n1,3603.75\n2,😀"
+        let whole: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect {
+            _ = try Self.read(Array(whole.dropLast(cut)))
+        } throws: { error in
+            "\(error)".contains(":3: the file ends in the middle of a UTF-16 character")
+        }
+    }
+
     @Test func windows1252WhenTheBytesAreNotUTF8() throws {
         let (reader, records) = try Self.read(
             Array("amount,rep\n".utf8) + [0x80, 0x35, 0x2C, 0x4A, 0xF6, 0x72, 0x67, 0x0A])
