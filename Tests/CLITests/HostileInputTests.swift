@@ -175,6 +175,25 @@ import Testing
         #expect(stderr == "trueup: error: standard output: write failed (Broken pipe); the output is incomplete\n")
     }
 
+    /// A reader that leaves after the first bytes (`| head -c 100`) of a long statement with its
+    /// lines, in text and CSV: the writes after it fail, and the run says so (tester10: status 0).
+    @Test(arguments: ["text", "csv"])
+    func aReaderLeavingEarlyIsAnErrorForEveryFormat(format: String) throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let deals = folder.appendingPathComponent("deals.csv")
+        let rows = (1...20_000).map { "D-\($0),R-\($0 % 2 + 1),2026-07-01,1000.00" }
+        try (["Deal ID,Rep,Date,Amount"] + rows).joined(separator: "\n").write(
+            to: deals, atomically: true, encoding: .utf8)
+        let command = [
+            CommandLineTests.binary, "calculate", "--plan", Self.file("plan.yaml"), "--deals", deals.path, "--lines",
+            "--format", format,
+        ].map { "'" + $0 + "'" }.joined(separator: " ")
+        let result = try CommandLineTests.run(
+            ["-c", "set -o pipefail; \(command) | head -c 100 > /dev/null"], executable: "/bin/bash")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("standard output: write failed"), "\(result.stderr)")
+    }
+
     @Test func aFileThatCannotBeWrittenIsNamedWithoutFoundationsText() throws {
         let inputs = [
             Self.file("too-many-rows.csv"),

@@ -58,10 +58,17 @@ struct Calculate: ParsableCommand {
                 out.write(bytes: $0)
             }
             out.flush()
-        case .csv: print(lines ? statement.linesCSV : statement.totalsCSV, terminator: "")
-        case .text:
-            print(Self.text(statement, lines: lines), terminator: "")
-            print(TrueUpText.render(trueUp), terminator: "")
+        case .csv, .text:
+            // Written as `StandardOutput` writes, which notice a reader gone (`| head`): stdio
+            // drops what a failed write held, and the flush at exit finds nothing left to fail.
+            let out = StandardOutput()
+            if format == .csv {
+                out.write(lines ? statement.linesCSV : statement.totalsCSV)
+            } else {
+                out.write(Self.text(statement, lines: lines))
+                out.write(TrueUpText.render(trueUp))
+            }
+            out.flush()
         }
         try run.reportSkipped()
     }
