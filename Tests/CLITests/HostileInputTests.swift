@@ -194,6 +194,20 @@ import Testing
         #expect(result.stderr.contains("standard output: write failed"), "\(result.stderr)")
     }
 
+    /// A file-size limit (`ulimit -f`) fails the write, which names the output and leaves no
+    /// temporary file: the limit's signal killed the run with its temporary file (tester10).
+    @Test func aFileSizeLimitIsAWriteErrorNamingTheOutput() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let deals = folder.appendingPathComponent("deals.csv")
+        let rows = (1...20_000).map { "D-\($0),R-1,2026-07-01,1000.00" }
+        try (["Deal ID,Rep,Date,Amount"] + rows).joined(separator: "\n").write(
+            to: deals, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out.xlsx").path
+        let result = try Self.shell("ulimit -f 64", ["convert", deals.path, out])
+        Self.expectRefusal(result, naming: "out.xlsx", "File too large")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["deals.csv"])
+    }
+
     @Test func aFileThatCannotBeWrittenIsNamedWithoutFoundationsText() throws {
         let inputs = [
             Self.file("too-many-rows.csv"),

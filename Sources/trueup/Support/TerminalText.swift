@@ -41,7 +41,11 @@ enum StandardOutputCheck {
     private static let failure = Failure()
 
     /// Called once before the run: a closed pipe becomes an error to report, not a silent death.
-    static func prepare() { signal(SIGPIPE, SIG_IGN) }
+    /// A file-size limit (`ulimit -f`) likewise: the write fails with EFBIG and names its file.
+    static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+    }
 
     /// Records a failed write made outside stdio (`StandardOutput`).
     static func failed(errno code: Int32) { failure.record(code) }
