@@ -194,6 +194,23 @@ import Testing
         #expect(result.stderr.contains("standard output: write failed"), "\(result.stderr)")
     }
 
+    /// The same for reconcile's report of findings, printed for people.
+    @Test func aReaderLeavingEarlyIsAnErrorForReconcilesReport() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let workbook = folder.appendingPathComponent("paid.csv")
+        // Every commission paid at 11% for the plan's 10%: one finding a row.
+        let rows = (1...5_000).map { "D-\($0),R-\($0 % 2 + 1),2026-07-01,1000.00,110.00" }
+        try (["Deal ID,Rep,Date,Amount,Commission"] + rows).joined(separator: "\n").write(
+            to: workbook, atomically: true, encoding: .utf8)
+        let command = [CommandLineTests.binary, "reconcile", workbook.path, "--plan", Self.file("plan.yaml")].map {
+            "'" + $0 + "'"
+        }.joined(separator: " ")
+        let result = try CommandLineTests.run(
+            ["-c", "set -o pipefail; \(command) | head -c 100 > /dev/null"], executable: "/bin/bash")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("standard output: write failed"), "\(result.stderr)")
+    }
+
     /// A file-size limit (`ulimit -f`) fails the write, which names the output and leaves no
     /// temporary file: the limit's signal killed the run with its temporary file (tester10).
     @Test func aFileSizeLimitIsAWriteErrorNamingTheOutput() throws {

@@ -6,8 +6,14 @@ import Foundation
 enum TerminalText {
     /// Prints a report laid out for people: `render` gets the terminal's width (nil when
     /// standard output is a file or a pipe), and what it returns is printed escaped, lines kept.
+    ///
+    /// Written as `StandardOutput` writes, after what `print` wrote before it: a reader that
+    /// leaves early (`| head`) fails a write the run then reports, where stdio would drop it.
     static func printReport(_ render: (_ width: Int?) -> String) {
-        print(escaped(render(TerminalWidth.standardOutput), keepingLines: true), terminator: "")
+        fflush(nil)
+        let out = StandardOutput()
+        out.write(escaped(render(TerminalWidth.standardOutput), keepingLines: true))
+        out.flush()
     }
 
     /// `text` with every control character escaped; `keepingLines` keeps `\n` and `\t`, for
