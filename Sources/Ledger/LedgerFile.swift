@@ -33,7 +33,7 @@ public final class LedgerFile: Sendable {
         // the schema half made for a moment, and tries again once the winner has committed.
         for attempt in 0... {
             do {
-                try prepare()
+                try prepare(creating: creating)
                 return
             } catch let refusal as LedgerError {
                 throw refusal
@@ -44,8 +44,10 @@ public final class LedgerFile: Sendable {
         }
     }
 
-    /// Refuses a foreign or newer file, then brings an older ledger's schema up to date.
-    private func prepare() throws {
+    /// Refuses a foreign or newer file, and an empty one unless `creating` (a read-only command
+    /// would otherwise make a ledger of any empty file it is given), then brings an older
+    /// ledger's schema up to date.
+    private func prepare(creating: Bool) throws {
         let migrator = LedgerSchema.migrator
         try queue.read { db in
             // GRDB creates its migrations table before the first migration: a ledger another
@@ -61,6 +63,11 @@ public final class LedgerFile: Sendable {
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if tables > 0 && application != LedgerSchema.applicationID {
                 throw LedgerError("\(path): not a trueup ledger (an SQLite database of something else)")
+            }
+            if tables == 0 && !creating {
+                // A ledger another trueup is creating holds GRDB's table alone for a moment: retried.
+                if try db.tableExists("grdb_migrations") { throw LedgerBeingCreated() }
+                throw LedgerError("\(path): not a ledger (an empty file); `trueup close` creates a ledger")
             }
             let superseded = tables > 0 ? try migrator.hasBeenSuperseded(db) : false
             if version > LedgerSchema.version || superseded {
@@ -115,3 +122,6 @@ public final class LedgerFile: Sendable {
         return LedgerError("\(path): \(error)")
     }
 }
+
+/// A ledger whose first migration another trueup is running: opening it is tried again.
+private struct LedgerBeingCreated: Error {}

@@ -105,6 +105,14 @@ import Testing
         let notLedger = #expect(throws: LedgerError.self) { try LedgerFile(path: foreign, creating: true) }
         #expect(notLedger?.description.contains("not a trueup ledger") == true)
         #expect(throws: LedgerError.self) { try LedgerFile(path: folder.path("missing.sqlite"), creating: false) }
+        // An empty file given to a command that only reads a ledger is refused and left empty
+        // (it was made a ledger); a close may make one of it.
+        let empty = folder.path("empty.sqlite")
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let notOne = #expect(throws: LedgerError.self) { try LedgerFile(path: empty, creating: false) }
+        #expect(notOne?.description.contains("not a ledger (an empty file)") == true)
+        #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
+        _ = try LedgerFile(path: empty, creating: true)
     }
 
     @Test(arguments: [

@@ -53,9 +53,10 @@ struct Close: ParsableCommand {
         let closing = try periods.parse(period)
         let actor = try approvedBy ?? Self.currentUser(option: "--approved-by")
         // A ledger already there is checked before the statement is built; a new one is made
-        // only to record the close, so a refused close leaves no ledger file behind.
+        // only to record the close, so a refused close leaves no ledger file behind. (An empty
+        // file there is made a ledger: the close was asked to write to it.)
         let existing =
-            FileManager.default.fileExists(atPath: ledger) ? try LedgerFile(path: ledger, creating: false) : nil
+            FileManager.default.fileExists(atPath: ledger) ? try LedgerFile(path: ledger, creating: true) : nil
         try existing?.checkCanClose(closing, periods: periods, currency: loadedPlan.currency)
         let figures: ClosingFigures
         if let fromWorkbook {
