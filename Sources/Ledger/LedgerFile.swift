@@ -69,6 +69,15 @@ public final class LedgerFile: Sendable {
                 if try db.tableExists("grdb_migrations") { throw LedgerBeingCreated() }
                 throw LedgerError("\(path): not a ledger (an empty file); `trueup close` creates a ledger")
             }
+            // trueup makes tables and indexes only: a view or a trigger was added by hand, and can
+            // rewrite what is recorded or read without end (a recursive view in place of `line`).
+            if let altered = try String.fetchOne(
+                db,
+                sql: "SELECT type || ' ' || quote(name) FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1")
+            {
+                throw LedgerError(
+                    "\(path): not a ledger trueup wrote as it is: it holds a \(altered), which trueup never makes")
+            }
             let superseded = tables > 0 ? try migrator.hasBeenSuperseded(db) : false
             if version > LedgerSchema.version || superseded {
                 throw LedgerError(

@@ -115,6 +115,25 @@ import Testing
         _ = try LedgerFile(path: empty, creating: true)
     }
 
+    /// A view or a trigger added to a ledger is refused when it is opened: a recursive view in place
+    /// of `line` made `ledger verify` run without end, and a trigger rewrote what `close` recorded.
+    @Test(arguments: [
+        "ALTER TABLE line RENAME TO line_old; CREATE VIEW line AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r",
+        "CREATE TRIGGER cheap AFTER INSERT ON line BEGIN UPDATE line SET amount = '0.01'; END",
+    ])
+    func aViewOrATriggerAddedByHandIsRefused(_ alteration: String) throws {
+        let sample = try Sample()
+        let folder = try TemporaryFolder()
+        let path = folder.path("ledger.sqlite")
+        let ledger = try LedgerFile(path: path, creating: true)
+        try ledger.close(sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: alteration) }
+        for creating in [false, true] {
+            let refusal = #expect(throws: LedgerError.self) { try LedgerFile(path: path, creating: creating) }
+            #expect(refusal?.description.contains("which trueup never makes") == true)
+        }
+    }
+
     @Test(arguments: [
         "UPDATE line SET amount = '999.99' WHERE position = 3",
         "DELETE FROM line WHERE position = 0",
