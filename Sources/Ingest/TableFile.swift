@@ -14,11 +14,10 @@ public enum TableFile {
 
     /// Opens `path` by its signature (ZIP or OLE2 → workbook) or extension.
     public static func open(_ path: String) throws -> TableFile {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw SpreadsheetError(Location(file: path), "no such file")
         }
-        guard !isFolder.boolValue else { throw SpreadsheetError(Location(file: path), "is a folder, not a file") }
+        // A folder, a pipe or a device is refused here, before the signature is read from it.
         do throws(ReadableFile.Failure) { try ReadableFile.requireRegularFile(path) } catch {
             throw SpreadsheetError(Location(file: path), error.reason)
         }
