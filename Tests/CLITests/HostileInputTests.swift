@@ -184,14 +184,21 @@ import Testing
         let rows = (1...20_000).map { "D-\($0),R-\($0 % 2 + 1),2026-07-01,1000.00" }
         try (["Deal ID,Rep,Date,Amount"] + rows).joined(separator: "\n").write(
             to: deals, atomically: true, encoding: .utf8)
-        let command = [
-            CommandLineTests.binary, "calculate", "--plan", Self.file("plan.yaml"), "--deals", deals.path, "--lines",
-            "--format", format,
-        ].map { "'" + $0 + "'" }.joined(separator: " ")
+        try Self.expectFailedWriteToAReaderLeavingEarly([
+            "calculate", "--plan", Self.file("plan.yaml"), "--deals", deals.path, "--lines", "--format", format,
+        ])
+    }
+
+    /// Runs trueup with `arguments` into `| head -c 100` and expects the failed write reported, status 2.
+    static func expectFailedWriteToAReaderLeavingEarly(
+        _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let command = ([CommandLineTests.binary] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
         let result = try CommandLineTests.run(
             ["-c", "set -o pipefail; \(command) | head -c 100 > /dev/null"], executable: "/bin/bash")
-        #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("standard output: write failed"), "\(result.stderr)")
+        #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.contains("standard output: write failed"), "\(result.stderr)", sourceLocation: sourceLocation)
     }
 
     /// The same for reconcile's report of findings, printed for people.
@@ -202,13 +209,7 @@ import Testing
         let rows = (1...5_000).map { "D-\($0),R-\($0 % 2 + 1),2026-07-01,1000.00,110.00" }
         try (["Deal ID,Rep,Date,Amount,Commission"] + rows).joined(separator: "\n").write(
             to: workbook, atomically: true, encoding: .utf8)
-        let command = [CommandLineTests.binary, "reconcile", workbook.path, "--plan", Self.file("plan.yaml")].map {
-            "'" + $0 + "'"
-        }.joined(separator: " ")
-        let result = try CommandLineTests.run(
-            ["-c", "set -o pipefail; \(command) | head -c 100 > /dev/null"], executable: "/bin/bash")
-        #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("standard output: write failed"), "\(result.stderr)")
+        try Self.expectFailedWriteToAReaderLeavingEarly(["reconcile", workbook.path, "--plan", Self.file("plan.yaml")])
     }
 
     /// A file-size limit (`ulimit -f`) fails the write, which names the output and leaves no
