@@ -115,6 +115,16 @@ import Testing
         _ = try LedgerFile(path: empty, creating: true)
     }
 
+    /// A new ledger in `folder` with `sample`'s `quarters` closed, and its path.
+    static func ledger(closing quarters: [String], of sample: Sample, in folder: TemporaryFolder) throws
+        -> (path: String, file: LedgerFile)
+    {
+        let path = folder.path("ledger.sqlite")
+        let ledger = try LedgerFile(path: path, creating: true)
+        for quarter in quarters { try ledger.close(sample.figures(quarter), periods: sample.periods, by: signature) }
+        return (path, ledger)
+    }
+
     /// A view or a trigger added to a ledger is refused when it is opened: a recursive view in place
     /// of `line` made `ledger verify` run without end, and a trigger rewrote what `close` recorded.
     @Test(arguments: [
@@ -124,9 +134,7 @@ import Testing
     func aViewOrATriggerAddedByHandIsRefused(_ alteration: String) throws {
         let sample = try Sample()
         let folder = try TemporaryFolder()
-        let path = folder.path("ledger.sqlite")
-        let ledger = try LedgerFile(path: path, creating: true)
-        try ledger.close(sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
+        let (path, _) = try Self.ledger(closing: ["2026-Q1"], of: sample, in: folder)
         try DatabaseQueue(path: path).write { try $0.execute(sql: alteration) }
         for creating in [false, true] {
             let refusal = #expect(throws: LedgerError.self) { try LedgerFile(path: path, creating: creating) }
@@ -146,10 +154,7 @@ import Testing
     func aTamperedRowIsFoundByVerify(_ tampering: String) throws {
         let sample = try Sample()
         let folder = try TemporaryFolder()
-        let path = folder.path("ledger.sqlite")
-        let ledger = try LedgerFile(path: path, creating: true)
-        try ledger.close(sample.figures("2026-Q1"), periods: sample.periods, by: Self.signature)
-        try ledger.close(sample.figures("2026-Q2"), periods: sample.periods, by: Self.signature)
+        let (path, ledger) = try Self.ledger(closing: ["2026-Q1", "2026-Q2"], of: sample, in: folder)
         #expect(try ledger.verify().isIntact)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
