@@ -11,11 +11,13 @@ extension RepCalculation {
         var yearCredit: Decimal = 0
         /// Tier-priced lines of earlier periods this fiscal year: credit × multiplier, rate paid.
         var paid: [(weight: Decimal, rate: Decimal)] = []
+        // Each period's lines, in the plan's order: one pass, not one filter per period.
+        let linesOfPeriod = Dictionary(grouping: ordered) { run.periodOfLine[$0] }
         for period in periods() {
             if period.fiscalYear != fiscalYear {
                 (fiscalYear, yearCredit, paid) = (period.fiscalYear, 0, [])
             }
-            let all = ordered.filter { run.periodOfLine[$0] == period }
+            let all = linesOfPeriod[period] ?? []
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
             // Room for the lines, a true-up and per-deal bonuses: entries are large, and growing
