@@ -126,11 +126,25 @@ enum RepIdentity {
     /// The folded forms a rep of the roster is known by: its id, name, aliases and e-mail, and an
     /// id holding a digit written without its separators (`R101` for `R-101`).
     static func keys(of rep: RosterEntry) -> [String] {
-        var keys = ([rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases + (rep.email.map { [$0] } ?? [])).map(fold)
+        let names = rep.name.map { [$0] + (writtenOut($0).map { [$0] } ?? []) } ?? []
+        var keys = ([rep.id] + names + rep.aliases + (rep.email.map { [$0] } ?? [])).map(fold)
         let id = fold(rep.id)
         if id.contains(where: \.isNumber), id.contains(" ") { keys.append(id.filter { $0 != " " }) }
         return keys
     }
+
+    /// A name with its letters written out as their own languages spell them on a plain keyboard
+    /// (`Jürgen` as `Juergen`, `Søren` as `Soeren`, `Åsa` as `Aasa`, `Đorđe` as `Djordje`); nil
+    /// when it holds none of them. Beside the folded form (`Jurgen`), which `fold` gives.
+    static func writtenOut(_ name: String) -> String? {
+        let lowered = name.lowercased()
+        guard lowered.contains(where: { spelledOut[$0] != nil }) else { return nil }
+        return lowered.reduce(into: "") { text, letter in text += spelledOut[letter] ?? String(letter) }
+    }
+
+    private static let spelledOut: [Character: String] = [
+        "ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "đ": "dj",
+    ]
 
     /// The forms `text` may stand for: itself, `Last, First` turned round, an e-mail's local part,
     /// and a name with an id in brackets after it (`Ana Lima (R-101)`) as the name and as the id.
@@ -151,8 +165,10 @@ enum RepIdentity {
     /// (`A. Lima`, `Lima, A.`, `Ana L.`, `Martin C.`, `LIMA Ana`, `Ana Lima-Souza`, `Ana Lima
     /// (R-101)`). Nil when no name or more than one fits: two reps are never one.
     static func partialMatch(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
-        let names = roster.compactMap { rep in rep.name.map { (rep, fold($0).split(separator: " ")) } }
-            .filter { $0.1.count >= 2 }
+        let names = roster.flatMap { rep in
+            let spellings = rep.name.map { [$0] + (writtenOut($0).map { [$0] } ?? []) } ?? []
+            return spellings.map { (rep, fold($0).split(separator: " ")) }
+        }.filter { $0.1.count >= 2 }
         for form in candidates(text) {
             let words = form.split(separator: " ")
             guard (1...4).contains(words.count) else { continue }
