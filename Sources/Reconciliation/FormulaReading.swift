@@ -33,8 +33,10 @@ struct FormulaReading {
     /// the note then says the formulas were not evaluated.
     /// A workbook that asks to be recalculated on open (`recalculatesOnLoad`) may have been
     /// written by a tool that puts 0 for every formula's value (XlsxWriter does): there a cached 0
-    /// is not called stale; any other cached value its formula does not give still is, for that is
-    /// the figure anyone reading the file without recalculating it sees.
+    /// is a placeholder, not stale, and is read as what its formula gives with the workbook
+    /// recalculated (as the person opening it sees it; kept 0 where the formula gives no
+    /// number). Any other cached value its formula does not give is still stale, for that is the
+    /// figure anyone reading the file without recalculating it sees.
     static func evaluate(
         _ collector: FormulaCollector, recalculatesOnLoad: Bool, afterReading: () -> Void,
         progress: (_ stage: String, _ done: Int64, _ total: Int64) -> Void
@@ -51,9 +53,25 @@ struct FormulaReading {
         // Handed over: the check lets go of the columns no formula reads, which no other
         // reference may hold.
         let check = FormulaCheck(consume collected, keeping: .readByFormulas)
-        return FormulaReading(
-            staleCells: recalculatesOnLoad ? check.stale.filter { $0.cached != .number(0) } : check.stale,
-            note: check.note, workbook: check.workbook,
-            values: check.values)
+        var reading = FormulaReading(
+            staleCells: check.stale, note: check.note, workbook: check.workbook, values: check.values)
+        if recalculatesOnLoad, check.stale.contains(where: { $0.cached == .number(0) }) {
+            reading.readPlaceholderZeros()
+        }
+        return reading
+    }
+
+    /// Reads each formula cell caching 0 as what its formula gives with every formula of the
+    /// workbook recalculated (a total over placeholder rows gives their sum, not 0), and calls
+    /// none of them stale.
+    private mutating func readPlaceholderZeros() {
+        staleCells.removeAll { $0.cached == .number(0) }
+        guard let workbook else { return }
+        for result in workbook.evaluate(precedents: .recalculated) where result.cell.cached == .number(0) {
+            // A number only: an error (text read as a number the way another locale writes it)
+            // says nothing against the 0.
+            guard case .success(.number(let number)) = result.outcome, number != 0 else { continue }
+            values[result.sheet, default: [:]][result.cell.address] = CellValue(.number(number))
+        }
     }
 }
