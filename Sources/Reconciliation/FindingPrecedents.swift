@@ -79,7 +79,11 @@ enum FindingPrecedents {
                 }.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }
                 found = found.filter { index[$0] != nil }
             }
-            findings[position].precedents = found.filter { candidate in
+            // Beside the cells its formula reaches, the ones it was found to stand for (a deals
+            // tab's total: the rows above it, its range short or not).
+            let reachedPlaces = Set(found)
+            let standsFor = total.precedents.filter { !reachedPlaces.contains($0) }
+            findings[position].precedents = (found + standsFor).filter { candidate in
                 guard total.rep != nil || total.period != nil, let other = index[candidate] else { return true }
                 return owners.belongs(other, rep: total.rep, period: total.period)
             }.sorted()

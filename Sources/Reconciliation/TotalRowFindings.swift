@@ -160,17 +160,18 @@ enum TotalRowFindings {
             {
                 finding.causes = [cause.cause]
                 finding.isDerived = true
-                // A typed total has no formula to follow: the wrong rows it stands for are its precedents.
-                if cell.formula == nil {
-                    finding.precedents = wrongRows.compactMap {
-                        errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"]
-                    }
-                    .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
-                }
                 finding.explanation += "; the difference comes from " + cause.cells.joined(separator: ", ")
             } else {
                 finding.causes = [.unexplained]
             }
+            // The wrong rows it stands for are its precedents, whatever its cause: a typed total has
+            // no formula to follow, and a range that stops short leaves out rows the total still
+            // answers for (`FindingPrecedents.link` adds what its formula reaches). The headline
+            // then counts only what it adds beyond them.
+            finding.precedents = wrongRows.compactMap {
+                errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"]
+            }
+            .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
             findings.append(finding)
         }
         return findings
