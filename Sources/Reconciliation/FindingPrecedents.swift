@@ -101,6 +101,7 @@ enum FindingPrecedents {
         private var repKeys: [Int: String] = [:]
         private var periods: [Int: Period?] = [:]
         private var byOwner: [Key: [CellPlace]] = [:]
+        private var byRep: [String: [CellPlace]] = [:]
         private var withoutRep: [CellPlace] = []
         private var bySheet: [String: [CellAddress]] = [:]
 
@@ -114,22 +115,26 @@ enum FindingPrecedents {
                 }
                 repKeys[position] = rep
                 byOwner[Key(rep: rep, period: findings[position].period), default: []].append(place)
+                byRep[rep, default: []].append(place)
             }
         }
 
         func cells(onSheet name: String) -> [CellAddress] { bySheet[name] ?? [] }
 
         /// The cells a total of `rep` and `period` may add up: those of no rep, and those of its rep
-        /// and period.
+        /// and period (of every period, for a rep's total over all of them: a cross-tab's `Total`
+        /// column).
         func candidates(rep: String?, period: Period?) -> [CellPlace] {
             guard let rep else { return withoutRep }
+            guard let period else { return withoutRep + (byRep[rep.normalizedKey] ?? []) }
             return withoutRep + (byOwner[Key(rep: rep.normalizedKey, period: period)] ?? [])
         }
 
-        /// Whether the finding at `position` has no rep, or the rep and period given.
+        /// Whether the finding at `position` has no rep, or the rep given and the period given
+        /// (any, when none is).
         func belongs(_ position: Int, rep: String?, period: Period?) -> Bool {
             guard let own = repKeys[position] else { return true }
-            return own == rep?.normalizedKey && periods[position] == period
+            return own == rep?.normalizedKey && (period == nil || periods[position] == period)
         }
     }
 }

@@ -139,6 +139,8 @@ enum SummaryFindings {
         var findings: [Finding] = []
         // What the plan gives each figure cell compared, for the sheet's own totals.
         var expectedAt: [CellAddress: Decimal] = [:]
+        // And whose figure each is, for a total over one rep's figures (a cross-tab's `Total` column).
+        var ownerAt: [CellAddress: SummaryTotals.Owner] = [:]
         for row in summary.rows {
             guard let (repPeriod, total, expected) = expectation(row) else { continue }
             let period = repPeriod.period
@@ -158,6 +160,7 @@ enum SummaryFindings {
                 guard let cell = row.cells[field], let want = expected[field] else { continue }
                 let column = cell.column
                 expectedAt[CellAddress(row: row.row, column: column)] = want
+                ownerAt[CellAddress(row: row.row, column: column)] = SummaryTotals.Owner(rep: total.rep, period: period)
                 let (value, isText) = Decimal.fromCell(cell.value)
                 guard let manual = value else {
                     findings.append(
@@ -211,6 +214,13 @@ enum SummaryFindings {
                     finding.causes = [cause.cause]
                     finding.isDerived = true
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
+                } else if let formula = cell.formula,
+                    patterns[field]?.anomaly(cell, row: row.row) == .inconsistentFormula
+                {
+                    // Unlike the column's others (`=SUMIFS(…,A3)` on row 4, which adds up the rep
+                    // above's deals): the break is the formula.
+                    finding.causes = [.inconsistentFormula]
+                    words.append("the formula =\(formula) differs from the column's")
                 } else if netFigures.contains(field),
                     let left = clawbacksLeftOut(
                         difference, lines: clawbacks(repPeriod), sum: expected[.clawback] ?? 0,
@@ -265,7 +275,8 @@ enum SummaryFindings {
         let findingAt = Dictionary(findings.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         return findings
             + SummaryTotals.findings(
-                summary.totals, sheet: summary.name, expected: expectedAt, findings: findingAt, context: context)
+                summary.totals, sheet: summary.name, expected: expectedAt, owners: ownerAt, findings: findingAt,
+                context: context)
     }
 
     /// The figure a cross-tab holds: of earned, payable and commission, the one most of its cells

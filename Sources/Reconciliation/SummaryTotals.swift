@@ -21,6 +21,12 @@ enum SummaryTotals {
         let members: [CellAddress]
     }
 
+    /// Whose figure a cell of the summary is: a rep's, of a period.
+    struct Owner: Equatable {
+        let rep: String
+        let period: Period
+    }
+
     /// Whether a column header names a total of the periods beside it: total words alone or with
     /// a period (`Total`, `Q1 Total`, `Gesamt 2026`, `YTD Total`), not a total of something else
     /// (`Total Quota`, `Total Deals`).
@@ -88,12 +94,14 @@ enum SummaryTotals {
 
     /// The findings on `totals` of the summary `sheet`: a total that differs from the sum of what
     /// the plan gives its figure cells (`expected`, by cell; a total with a cell not compared is
-    /// left alone). Its cause: a formula whose ranges leave out some of its cells (`sum_range`), else the
-    /// findings on its cells (`findings`, by cell) when they add up to its difference (derived),
-    /// else a typed value where the sheet's other totals are formulas (`hardcoded_formula`).
+    /// left alone). A total whose cells are all one rep's (`owners`, by cell) is that rep's, and of
+    /// their period when they share one: it adds up only that rep's wrong cells. Its cause: a
+    /// formula whose ranges leave out some of its cells (`sum_range`), else the findings on its
+    /// cells (`findings`, by cell) when they add up to its difference (derived), else a typed value
+    /// where the sheet's other totals are formulas (`hardcoded_formula`).
     static func findings(
-        _ totals: [Total], sheet: String, expected: [CellAddress: Decimal], findings: [CellAddress: Finding],
-        context: RowContext
+        _ totals: [Total], sheet: String, expected: [CellAddress: Decimal], owners: [CellAddress: Owner],
+        findings: [CellAddress: Finding], context: RowContext
     ) -> [Finding] {
         var found: [Finding] = []
         for total in totals {
@@ -113,6 +121,13 @@ enum SummaryTotals {
                 sheet: sheet, cell: total.address, dealID: nil, rep: nil, period: nil, manual: manual,
                 manualText: isText ? total.cell.value.plainText : nil, expected: want, causes: [.unexplained],
                 explanation: "", isDerived: false)
+            let memberOwners = total.members.compactMap { owners[$0] }
+            if memberOwners.count == total.members.count, let first = memberOwners.first,
+                memberOwners.allSatisfy({ $0.rep == first.rep })
+            {
+                finding.rep = first.rep
+                finding.period = memberOwners.allSatisfy { $0.period == first.period } ? first.period : nil
+            }
             var words = ["\(total.label) \(manual.groupedMoneyText), the plan's total is \(want.groupedMoneyText)"]
             let memberFindings = total.members.compactMap { findings[$0] }
             // A figure it adds that cannot be read leaves its difference unknown.

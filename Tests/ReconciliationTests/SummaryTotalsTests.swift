@@ -1,4 +1,6 @@
 import Foundation
+import Ingest
+import PlanFile
 import Spreadsheet
 import Testing
 import XLSX
@@ -98,6 +100,90 @@ import XLSX
         // The Q1 total leaves Ben out; the grand total over it is wrong through it.
         #expect(Self.found(result) == ["D2 sum_range", "D4 sum_range (total)"])
         #expect(result.errors.first { $0.cell.description == "D2" }?.repairedFormula == "SUM(B2:C2)")
+    }
+
+    /// A cross-tab cell adding up the deals of the rep in column A of `row` closed in `quarter`.
+    static func sumifs(_ row: Int, _ quarter: (String, String), _ cached: String) -> WriteCell {
+        sum(
+            "SUMIFS(Deals!$F$2:$F$9,Deals!$B$2:$B$9,$A\(row),Deals!$C$2:$C$9,\">=\"&DATE(\(quarter.0)),"
+                + "Deals!$C$2:$C$9,\"<=\"&DATE(\(quarter.1)))", cached)
+    }
+
+    static let (q1, q2) = (("2026,1,1", "2026,3,31"), ("2026,4,1", "2026,6,30"))
+
+    /// Reconciles `deals` beside the sheet `Summary` (`rows`, its header first), the roster's
+    /// reps Ana Lima, Ben Okafor and Cy Ortiz.
+    static func reconcile(
+        deals: (String, [[WriteCell]]), summary rows: [[WriteCell]]
+    ) throws -> Reconciliation {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([deals, ("Summary", rows)], in: folder)
+        let roster = folder.appendingPathComponent("roster.csv").path
+        try "id,name\nR1,Ana Lima\nR2,Ben Okafor\nR3,Cy Ortiz\n"
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        return try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"),
+            roster: RosterReader.read(TableFile.open(roster)))
+    }
+
+    /// tester9 c09: a cross-tab's `Total` column is each rep's total over the periods beside it.
+    /// Its formula reaches every rep's deals through the SUMIFS it adds, but it adds up only its
+    /// rep's wrong rows, so each wrong row counts once in the headline.
+    @Test func aCrossTabsTotalColumnAddsUpOnlyItsOwnRepsWrongRows() throws {
+        var (name, deals) = SummaryLayoutTests.deals()
+        // Ana's Q2 deal paid 100.00 too much, Ben's Q1 deal 50.00: typed over the formula.
+        deals[2][5] = Self.money("1100")
+        deals[3][5] = Self.money("550")
+        let (sumifs, q1, q2) = (Self.sumifs, Self.q1, Self.q2)
+        let result = try Self.reconcile(
+            deals: (name, deals),
+            summary: [
+                ["Rep", "Q1 2026", "Q2 2026", "Total"].map { .text($0) },
+                [.text("Ana Lima"), sumifs(2, q1, "500"), sumifs(2, q2, "1100"), Self.sum("SUM(B2:C2)", "1600")],
+                [.text("Ben Okafor"), sumifs(3, q1, "550"), sumifs(3, q2, "0"), Self.sum("SUM(B3:C3)", "550")],
+            ])
+        #expect(
+            Self.found(result) == [
+                "B3 arithmetic (total)", "C2 arithmetic (total)", "D2 arithmetic (total)", "D3 arithmetic (total)",
+                "F3 arithmetic", "F4 arithmetic",
+            ])
+        // Ana's Total is hers: it counts her wrong row once, through her Q2 figure, not Ben's.
+        let figures = result.errors.filter { $0.sheet == "Summary" }
+        let total = try #require(figures.first { $0.cell.description == "D2" })
+        let anasQ2 = try #require(figures.first { $0.cell.description == "C2" })
+        #expect(total.rep != nil && total.rep == anasQ2.rep && total.period == nil)
+        #expect(total.precedents.map(\.description) == ["Deals!F3", "Summary!C2"])
+        #expect(result.netOverpayment == 150)
+    }
+
+    /// tester11: a rep's figure whose formula reads the row above's rep (`=SUMIFS(…,$A2)` on row
+    /// 3), unlike the column's others, adds up another rep's deals: `inconsistent_formula`.
+    @Test func aFigureReadingAnotherRowsRepIsAnInconsistentFormula() throws {
+        var (name, deals) = SummaryLayoutTests.deals()
+        // Every deal in Q1: Ana 500.00 and 1,000.00, Ben 1,000.00 (20,000), Cy 500.00.
+        deals[2][2] = LayoutReadingTests.date("2026-03-20")
+        deals[3][3] = .number(20000)
+        deals[3][5] = WriteCell(.number(1000), formula: "ROUND(D4*E4,2)")
+        deals.append([
+            .text("D4"), .text("Cy Ortiz"), LayoutReadingTests.date("2026-02-02"), .number(10000),
+            .number(Decimal(string: "0.05")!), WriteCell(.number(500), formula: "ROUND(D5*E5,2)"),
+        ])
+        func figure(_ row: Int, _ cached: String) -> WriteCell {
+            Self.sum("SUMIFS(Deals!$F$2:$F$9,Deals!$B$2:$B$9,$A\(row))", cached)
+        }
+        let result = try Self.reconcile(
+            deals: (name, deals),
+            summary: [
+                ["Rep", "Period", "Commission"].map { .text($0) },
+                [.text("Ana Lima"), .text("Q1 2026"), figure(2, "1500")],
+                [.text("Ben Okafor"), .text("Q1 2026"), figure(2, "1500")],
+                [.text("Cy Ortiz"), .text("Q1 2026"), figure(4, "500")],
+            ])
+        #expect(Self.found(result) == ["C3 inconsistent_formula"])
+        let wrong = try #require(result.errors.first)
+        #expect(wrong.explanation.contains("=SUMIFS(Deals!$F$2:$F$9,Deals!$B$2:$B$9,$A2) differs from the column's"))
+        #expect(result.netOverpayment == 500)
     }
 
     @Test func onlyHeadersThatTotalThePeriodsAreTotalColumns() {
