@@ -498,6 +498,18 @@ import XLSX
         #expect(result.wrongFigures.map(\.cell) == [CellAddress("G3")])
     }
 
+    /// A total whose range stops short of a wrong row still answers for it: the headline counts
+    /// the row once and the total only for what it adds beyond it, so the net is the total's own
+    /// difference from the plan's.
+    @Test func aTotalStoppingShortOfAWrongRowCountsItOnce() throws {
+        let rows = Self.goodRows(row: 5, rate: "0.06", commission: "600")
+        let result = try Self.reconcile(Self.workbook(rows, total: Self.formula("1500", "SUM(G2:G4)")))
+        let total = try #require(result.errors.first { $0.cell == CellAddress("G6") })
+        #expect(total.cause == .sumRange)
+        #expect(total.precedents.map(\.description) == ["Deals!G5"])
+        #expect(result.netOverpayment == -500)
+    }
+
     /// A grand total that adds up the subtotals (`=G4+G7`), or is typed under a grand-total
     /// label, stands for every row above it, not for the rows since the last subtotal.
     @Test(arguments: [("G4+G7", "Grand total"), (nil, "Grand total"), (nil, "Gesamtsumme"), (nil, "Gesamtergebnis")])
