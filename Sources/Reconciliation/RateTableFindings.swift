@@ -72,6 +72,7 @@ enum RateTableFindings {
                 // The table is written as the rate cells are (`5` for 5% in a whole-percent sheet).
                 case let held = written * context.rateScale,
                 let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }), held != planRate,
+                !holdsElsewhere(planRate / context.rateScale, around: group.source, in: workbook),
                 !servesCorrectRows(
                     group.source, rate: held, context: context, sources: sources, rateCell: rateCell,
                     besides: Set(suspects.map(\.index)))
@@ -183,6 +184,35 @@ enum RateTableFindings {
                 "; the rate is \(words.from) \(text) (\(held.percentText)), the plan's \(planRate.percentText)"
         }
         return finding
+    }
+
+    /// Whether the table around `cell` holds `written` in another cell of its column or its row
+    /// (the numbers above and below it, the cells beside it): then the table has the plan's
+    /// rate and the rows looked up the wrong line or column of it (an approximate lookup over an
+    /// unsorted table, a wrong column index), an error of theirs, not of the cell, which a
+    /// correction must not overwrite.
+    static func holdsElsewhere(
+        _ written: Decimal, around cell: (sheet: Int, address: CellAddress), in workbook: FormulaWorkbook
+    ) -> Bool {
+        let grid = workbook.sheets[cell.sheet]
+        let (row, column) = (cell.address.row, cell.address.column)
+        /// Walks from the cell by `step` to the first blank cell, or the first that is no number
+        /// when `numbers` (a column of rates ends at its header).
+        func found(_ step: (row: Int, column: Int), numbers: Bool) -> Bool {
+            var (r, c) = (row + step.row, column + step.column)
+            while r >= 1, c >= 1, r <= grid.maxRow, c <= grid.maxColumn {
+                switch grid[r, c] {
+                case .number(let value) where value == written: return true
+                case .number: break
+                case .blank: return false
+                default: if numbers { return false }
+                }
+                (r, c) = (r + step.row, c + step.column)
+            }
+            return false
+        }
+        return found((-1, 0), numbers: true) || found((1, 0), numbers: true)
+            || found((0, -1), numbers: false) || found((0, 1), numbers: false)
     }
 
     /// Whether a correct row whose rate is `rate` reads its rate from `source`: then the cell is

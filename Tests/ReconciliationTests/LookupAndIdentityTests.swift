@@ -91,6 +91,32 @@ import XLSX
         #expect(result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" } == ["Deals!G3 wrong_tier"])
     }
 
+    /// Rows that look up the wrong column of a right table (`VLOOKUP(…,3,…)` reading the
+    /// accelerated rate) or the wrong line of it, with no correct row reading the cell, are their
+    /// own errors: the table holds the plan's rate beside or above the cell, which stays as it is.
+    @Test(arguments: [
+        ("VLOOKUP(E#,Rates!$A$2:$C$3,3,FALSE)", "0.1", "Large"),
+        ("VLOOKUP(E#,Rates!$A$2:$C$3,2,FALSE)", "0.05", "Small"),
+    ])
+    func rowsLookingUpTheWrongCellOfARightTableAreTheirOwnErrors(formula: String, cached: String, tier: String)
+        throws
+    {
+        let rates: [[WriteCell]] = [
+            [.text("Tier"), .text("Rate"), .text("Accelerated")],
+            [.text("Small"), .number(Decimal(string: "0.05")!), .number(Decimal(string: "0.07")!)],
+            [.text("Large"), .number(Decimal(string: "0.08")!), .number(Decimal(string: "0.1")!)],
+        ]
+        let deals: [[WriteCell]] =
+            [Self.header]
+            + [2, 3].map { row in
+                Self.row(
+                    row, amount: 30000 + row * 1000, tier: tier,
+                    rate: formula.replacingOccurrences(of: "#", with: "\(row)"), cached: cached)
+            }
+        let result = try Self.reconcile([("Deals", deals), ("Rates", rates)], roster: "id,name\nR1,Ana Lima\n")
+        #expect(Set(result.errors.map { "\($0.sheet)!\($0.cell)" }) == ["Deals!G2", "Deals!G3"])
+    }
+
     @Test func repsWrittenAsTheRostersEmailOrAnAliasAreThatRep() throws {
         let roster = """
             id,name,email,aliases
