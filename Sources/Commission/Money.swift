@@ -65,8 +65,11 @@ extension Decimal {
     /// `ratioRounded` as plain text: `1.25`, `0.953318`.
     public var ratioText: String { ratioRounded.plainText }
 
-    /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`.
-    public var percentText: String { Decimal.product(self, 100).plainText + "%" }
+    /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`; to ten places of a
+    /// percent, so a rate a sheet computed in binary (`0.07000000000000001`) reads `7%`.
+    public var percentText: String {
+        Decimal.product(self, 100).rounded(places: 10, mode: .halfUp).plainText + "%"
+    }
 }
 
 extension TextBuffer {

@@ -67,6 +67,15 @@ import Testing
         #expect(Self.bytes(rounded).money == money)
     }
 
+    /// A rate for people, with a binary sheet's noise past ten places of a percent left out.
+    @Test(arguments: [
+        ("0.08", "8%"), ("0.125", "12.5%"), ("0.07000000000000001", "7%"), ("0.0699999999999999", "7%"),
+        ("0.0725", "7.25%"), ("-0.05", "-5%"), ("0.000001", "0.0001%"),
+    ])
+    func ratesAsPercentages(_ text: String, _ percent: String) {
+        #expect(Self.number(text).percentText == percent)
+    }
+
     /// Property: for any significand and exponent, the bytes are the strings, and the strings are
     /// Foundation's own digits with the decimals filled up to two and the whole digits grouped.
     @Test func bytesAreTheStringsForAnyDecimal() {
