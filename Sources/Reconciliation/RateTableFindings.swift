@@ -72,7 +72,7 @@ enum RateTableFindings {
                 // The table is written as the rate cells are (`5` for 5% in a whole-percent sheet).
                 case let held = written * context.rateScale,
                 let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }), held != planRate,
-                !holdsElsewhere(planRate / context.rateScale, around: group.source, in: workbook),
+                !lineIsRight(group.source, held: held, planRate: planRate, context: context, workbook: workbook),
                 !servesCorrectRows(
                     group.source, rate: held, context: context, sources: sources, rateCell: rateCell,
                     besides: Set(suspects.map(\.index)))
@@ -186,33 +186,36 @@ enum RateTableFindings {
         return finding
     }
 
-    /// Whether the table around `cell` holds `written` in another cell of its column or its row
-    /// (the numbers above and below it, the cells beside it): then the table has the plan's
-    /// rate and the rows looked up the wrong line or column of it (an approximate lookup over an
-    /// unsorted table, a wrong column index), an error of theirs, not of the cell, which a
-    /// correction must not overwrite.
-    static func holdsElsewhere(
-        _ written: Decimal, around cell: (sheet: Int, address: CellAddress), in workbook: FormulaWorkbook
+    /// Whether the table's line through `cell` is right as it stands, so the rows reading it
+    /// looked up the wrong part of a right table (an error of theirs, which a correction must not
+    /// write into the table): the line holds the plan's rate for those rows (`planRate`, as the
+    /// sheet writes it) in another cell (a wrong column index), or holds its own rate (`held`)
+    /// beside the threshold the plan gives that rate (an approximate lookup over an unsorted
+    /// table picking another band's line). The line is the cells either side of `cell` up to a
+    /// blank one.
+    static func lineIsRight(
+        _ cell: (sheet: Int, address: CellAddress), held: Decimal, planRate: Decimal, context: RowContext,
+        workbook: FormulaWorkbook
     ) -> Bool {
         let grid = workbook.sheets[cell.sheet]
-        let (row, column) = (cell.address.row, cell.address.column)
-        /// Walks from the cell by `step` to the first blank cell, or the first that is no number
-        /// when `numbers` (a column of rates ends at its header).
-        func found(_ step: (row: Int, column: Int), numbers: Bool) -> Bool {
-            var (r, c) = (row + step.row, column + step.column)
-            while r >= 1, c >= 1, r <= grid.maxRow, c <= grid.maxColumn {
-                switch grid[r, c] {
-                case .number(let value) where value == written: return true
-                case .number: break
-                case .blank: return false
-                default: if numbers { return false }
-                }
-                (r, c) = (r + step.row, c + step.column)
+        let row = cell.address.row
+        var numbers: [Decimal] = []
+        for step in [-1, 1] {
+            var column = cell.address.column + step
+            while column >= 1, column <= grid.maxColumn {
+                if case .blank = grid[row, column] { break }
+                if case .number(let value) = grid[row, column] { numbers.append(value) }
+                column += step
             }
-            return false
         }
-        return found((-1, 0), numbers: true) || found((1, 0), numbers: true)
-            || found((0, -1), numbers: false) || found((0, 1), numbers: false)
+        let tiers = context.plan.commission.tiers
+        // A threshold as a sheet may write it: the plan's figure, or an attainment in percent.
+        let thresholds = Set(
+            tiers.bands.filter { $0.rate == held }.flatMap {
+                tiers.metric == .attainment ? [$0.from, $0.from * 100] : [$0.from]
+            })
+        return numbers.contains { $0 * context.rateScale == planRate }
+            || (!thresholds.isEmpty && numbers.contains { thresholds.contains($0) })
     }
 
     /// Whether a correct row whose rate is `rate` reads its rate from `source`: then the cell is

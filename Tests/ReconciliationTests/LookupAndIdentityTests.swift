@@ -92,25 +92,27 @@ import XLSX
     }
 
     /// Rows that look up the wrong column of a right table (`VLOOKUP(…,3,…)` reading the
-    /// accelerated rate) or the wrong line of it, with no correct row reading the cell, are their
-    /// own errors: the table holds the plan's rate beside or above the cell, which stays as it is.
+    /// accelerated rate) or, over an unsorted table, the line of another band (its threshold
+    /// beside its rate), with no correct row reading the cell, are their own errors: the table
+    /// cell stays as it is.
     @Test(arguments: [
-        ("VLOOKUP(E#,Rates!$A$2:$C$3,3,FALSE)", "0.1", "Large"),
-        ("VLOOKUP(E#,Rates!$A$2:$C$3,2,FALSE)", "0.05", "Small"),
+        (
+            "VLOOKUP(E#,Rates!$A$2:$C$3,3,FALSE)", "0.1",
+            [["Tier", "Rate", "Accelerated"], ["Small", "0.05", "0.07"], ["Large", "0.08", "0.1"]]
+        ),
+        ("VLOOKUP(D#,Rates!$A$2:$B$3,2,TRUE)", "0.05", [["From", "Rate"], ["20000", "0.08"], ["0", "0.05"]]),
     ])
-    func rowsLookingUpTheWrongCellOfARightTableAreTheirOwnErrors(formula: String, cached: String, tier: String)
+    func rowsLookingUpTheWrongCellOfARightTableAreTheirOwnErrors(formula: String, cached: String, table: [[String]])
         throws
     {
-        let rates: [[WriteCell]] = [
-            [.text("Tier"), .text("Rate"), .text("Accelerated")],
-            [.text("Small"), .number(Decimal(string: "0.05")!), .number(Decimal(string: "0.07")!)],
-            [.text("Large"), .number(Decimal(string: "0.08")!), .number(Decimal(string: "0.1")!)],
-        ]
+        let rates = table.map { line in
+            line.map { Decimal(string: $0).map { WriteCell.number($0) } ?? WriteCell.text($0) }
+        }
         let deals: [[WriteCell]] =
             [Self.header]
             + [2, 3].map { row in
                 Self.row(
-                    row, amount: 30000 + row * 1000, tier: tier,
+                    row, amount: 30000 + row * 1000, tier: "Large",
                     rate: formula.replacingOccurrences(of: "#", with: "\(row)"), cached: cached)
             }
         let result = try Self.reconcile([("Deals", deals), ("Rates", rates)], roster: "id,name\nR1,Ana Lima\n")
