@@ -125,6 +125,22 @@ enum FormulaForensics {
         FormulaReferences.references(in: Array(formula), sheet: sheet).map(\.rows)
     }
 
+    /// The single cells a formula reads on any of `sheets` (`Deals!G6`, `'Ana Lima'!$G$20`), by
+    /// place; ranges are left out. Only the sheets whose names its text holds are looked for.
+    static func cellsRead(in formula: String, sheets: Set<String>) -> [CellPlace] {
+        let chars = Array(formula)
+        let named = sheets.filter {
+            formula.contains($0.replacingOccurrences(of: "'", with: "''")) || formula.contains($0)
+        }
+        return named.sorted().flatMap { sheet in
+            FormulaReferences.references(in: chars, sheet: sheet).filter { !$0.isRange }.compactMap { reference in
+                CellAddress(String(chars[reference.text]).filter { $0 != "$" }).map {
+                    CellPlace(sheet: sheet, cell: $0)
+                }
+            }
+        }
+    }
+
     /// The formula with its multi-row ranges over `rows`: on `sheet` (`Sheet!G5:G40`, quoted
     /// or not), or on the formula's own sheet when `sheet` is nil. Anchors (`$`) and columns stay
     /// as written. Nil when nothing changes, or when the ranges do not all span the same rows

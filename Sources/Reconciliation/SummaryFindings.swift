@@ -136,6 +136,16 @@ enum SummaryFindings {
         // The totals that hold the clawbacks: earned, payable, and a commission said to be net.
         let netFigures: Set<SummaryField> =
             summary.commissionIsNet ? [.earned, .payable, .commission] : [.earned, .payable]
+        // The other sheets' wrong figures by place, for a figure reading them one by one
+        // (`=Deals!G6`, a tab's total): made when a formula first asks.
+        lazy var wrongAt = Dictionary(
+            rowFindings.filter { $0.isError && $0.isPay }.map { (CellPlace(sheet: $0.sheet, cell: $0.cell), $0) },
+            uniquingKeysWith: { a, _ in a })
+        lazy var wrongSheets = Set(wrongAt.keys.map(\.sheet))
+        func wrongCellsRead(_ formula: String?) -> [Finding] {
+            guard let formula, formula.contains("!") else { return [] }
+            return FormulaForensics.cellsRead(in: formula, sheets: wrongSheets).compactMap { wrongAt[$0] }
+        }
         var findings: [Finding] = []
         // What the plan gives each figure cell compared, for the sheet's own totals.
         var expectedAt: [CellAddress: Decimal] = [:]
@@ -209,7 +219,8 @@ enum SummaryFindings {
                         "its formula adds up other deals sheets but not "
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let cause = derivedCause(
-                    difference, sources: [sameRow, rowErrors, rowErrors + sameRow], tolerance: context.plan.tolerance)
+                    difference, sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow],
+                    tolerance: context.plan.tolerance)
                 {
                     finding.causes = [cause.cause]
                     finding.isDerived = true

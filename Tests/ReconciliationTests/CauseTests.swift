@@ -510,6 +510,18 @@ import XLSX
         #expect(result.netOverpayment == -500)
     }
 
+    /// A summary figure that reads a wrong total of the deals sheet (`=Deals!G6`) is wrong
+    /// through it: derived, with its cause, counted once at the total.
+    @Test func aSummaryFigureReadingAWrongTotalIsDerivedFromIt() throws {
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("1500", "Deals!G6")]]
+        let result = try Self.reconcile(
+            Self.workbook(Self.goodRows(), summary: summary, total: Self.formula("1500", "SUM(G2:G4)")))
+        let figure = try #require(result.errors.first { $0.sheet == "Summary" })
+        #expect(figure.isDerived && figure.cause == .sumRange)
+        #expect(figure.precedents.map(\.description) == ["Deals!G6"])
+        #expect(result.netOverpayment == -500)
+    }
+
     /// A grand total that adds up the subtotals (`=G4+G7`), or is typed under a grand-total
     /// label, stands for every row above it, not for the rows since the last subtotal.
     @Test(arguments: [("G4+G7", "Grand total"), (nil, "Grand total"), (nil, "Gesamtsumme"), (nil, "Gesamtergebnis")])
