@@ -231,6 +231,16 @@ enum ValueReading {
                 throw .wrong("expected a number, found \"\(raw)\"")
             }
         }
+        // In the column's style its grouping separator stands only between whole units' groups of
+        // three (or lakhs): `2.345,00` in a `1,234.56` column is no number, not 2.345.
+        let group: Character = style == .decimalPoint ? "," : "."
+        let grouped = text.prefix { $0 != decimal }
+        if text.dropFirst(grouped.count + 1).contains(where: { $0 == group || $0 == decimal })
+            || (grouped.contains(group)
+                && !(Self.groupsThousands(grouped, by: group) || (style == .decimalPoint && Self.groupsLakhs(grouped))))
+        {
+            throw .wrong("expected a number, found \"\(raw)\"")
+        }
         text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
             .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "'", with: "")
         switch style {

@@ -47,6 +47,16 @@ import Testing
         #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney(text, style: .decimalPoint) }
     }
 
+    /// In a column's style its grouping separator stands only between whole groups of three (or
+    /// lakhs): a value written in the other style, or grouped wrongly, is no number.
+    @Test(arguments: [
+        ("2.345,00", NumberStyle.decimalPoint), ("1,5", .decimalPoint), ("1,234.5,6", .decimalPoint),
+        ("1.234,56", .decimalPoint), ("1,234.56", .decimalComma), ("1.5", .decimalComma), ("1,2,3", .decimalComma),
+    ])
+    func aValueWrittenInTheOtherStyleIsNoNumber(text: String, style: NumberStyle) {
+        #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney(text, style: style) }
+    }
+
     /// A dash in a split column is no split written (the line's whole share), not a share of 0%.
     @Test func aDashIsNoShareWritten() throws {
         #expect(try ValueReading.fraction(.text("-"), style: .decimalPoint) == nil)
