@@ -434,8 +434,18 @@ public enum DealsReader {
                 // Plain whole values under 1,000 read alike both ways: only a long one (`1500`
                 // among `1.000` and `12.500`) is written against a grouping column.
                 let against = grouping ? plain.filter { NumberStyle.writesThousandsUngrouped($0.text) } : separated
-                guard let odd = against.first, let example = (grouping ? separated : plain).first else { continue }
                 let header = mapping.headers[field] ?? field.rawValue
+                if grouping, against.isEmpty, let example = separated.first {
+                    // Nothing in the sheet tells: the reading is said, as formats.md asks of an ambiguity.
+                    let read = example.text.filter { $0 != "." }
+                    result.diagnostics.append(
+                        SpreadsheetError(
+                            Location(file: file, sheet: table),
+                            "column '\(header)' writes its numbers with one dot before three digits ('\(example.text)'), which reads either way; read with the dot grouping thousands ('\(example.text)' as \(read)), as whole units are written in German: if the dot is a decimal point, write the numbers with two decimals or none"
+                        ))
+                    continue
+                }
+                guard let odd = against.first, let example = (grouping ? separated : plain).first else { continue }
                 // The cell is named in the words, not the location: a diagnostic at a cell is a
                 // value that could not be read (`UnreadableRows`), and this one was read.
                 let cell = table == nil ? "row \(odd.row)" : "\(CellAddress(row: odd.row, column: column))"

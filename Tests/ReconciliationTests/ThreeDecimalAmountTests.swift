@@ -31,6 +31,20 @@ import XLSX
         #expect(try Self.amounts(["1.000", "12.500", "250"]) == [1000, 12500, 250])
     }
 
+    /// A column of nothing but values with a dot before three digits (`500.005`, `25.005`) reads
+    /// either way: it is read as thousands, and the reading is said with an example.
+    @Test func aColumnOnlyOfDotsBeforeThreeDigitsSaysHowItIsRead() throws {
+        let rows = ["500.005", "25.005"].enumerated().map { ["D\($0.offset)", "R1", "2026-01-10", $0.element] }
+        let table = try LooseHeaderTests.read(["Deal ID", "Rep", "Close Date", "Amount"], rows: rows)
+        #expect(table.lines.map(\.amount) == [500_005, 25005])
+        #expect(
+            table.diagnostics.contains {
+                "\($0)".hasSuffix(
+                    "deals.csv: column 'Amount' writes its numbers with one dot before three digits ('500.005'), which reads either way; read with the dot grouping thousands ('500.005' as 500005), as whole units are written in German: if the dot is a decimal point, write the numbers with two decimals or none"
+                )
+            }, "\(table.diagnostics)")
+    }
+
     /// One whole value typed without its dot among grouped ones is a slip, not the column's style.
     @Test func oneUngroupedValueAmongGroupedOnesLeavesThemThousands() throws {
         #expect(try Self.amounts(["1.000", "12.500", "1500"]) == [1000, 12500, 1500])
