@@ -9,7 +9,11 @@ extension RepCalculation {
         let attainment = ledger.attainment
         let needsQuota =
             rules.gate != nil || plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
-        if needsQuota && attainment == nil && !ledger.entries.isEmpty {
+        // A period holding nothing the gate or a bonus could change (no credit, only a year-to-date
+        // true-up of 0: a month without deals, or one after the rep left holding a clawback) asks
+        // for no attainment.
+        let idle = ledger.credit == 0 && ledger.entries.allSatisfy { $0.line.kind == .trueUp && $0.line.amount == 0 }
+        if needsQuota && attainment == nil && !idle {
             let need = "which the plan's gate or attainment bonus needs"
             throw EngineError(
                 rows: ledger.entries.compactMap(\.line.row),

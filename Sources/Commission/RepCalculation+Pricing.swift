@@ -11,11 +11,13 @@ extension RepCalculation {
         var yearCredit: Decimal = 0
         /// Tier-priced lines of earlier periods this fiscal year: credit × multiplier, rate paid.
         var paid: [(weight: Decimal, rate: Decimal)] = []
+        /// The fiscal year's annual quota once a period of it gives one (`basis: ytd`).
+        var knownYearQuota: Decimal?
         // Each period's lines, in the plan's order: one pass, not one filter per period.
         let linesOfPeriod = Dictionary(grouping: ordered) { run.periodOfLine[$0] }
         for period in periods() {
             if period.fiscalYear != fiscalYear {
-                (fiscalYear, yearCredit, paid) = (period.fiscalYear, 0, [])
+                (fiscalYear, yearCredit, paid, knownYearQuota) = (period.fiscalYear, 0, [], nil)
             }
             let all = linesOfPeriod[period] ?? []
             let own = all.filter { run.eligible[$0] }
@@ -25,7 +27,13 @@ extension RepCalculation {
             ledger.entries.reserveCapacity(all.count + 1 + (run.perDealBonuses.isEmpty ? 0 : own.count))
             // The quota stands on any of the period's rows, whatever their status (plan-format.md §7).
             ledger.quota = try quota(for: period, lines: all)
-            if table.basis == .ytd { ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) }
+            if table.basis == .ytd {
+                // One annual quota per fiscal year (plan-format.md §7): a period whose rows give
+                // none (a month without deals between two with them) has the year's, so its
+                // true-up prices the year-to-date credit against it, not against no quota.
+                ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) ?? knownYearQuota
+                knownYearQuota = ledger.ytdQuota
+            }
             ledger.credit = own.reduce(Decimal(0)) { Decimal.sum($0, run.credits[$1]) }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
             if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
