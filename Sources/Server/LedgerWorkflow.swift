@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Hummingbird
 import Ledger
+import PlanFile
 import Reconciliation
 import Spreadsheet
 
@@ -50,7 +51,7 @@ enum LedgerWorkflow {
     static func trueUp(_ path: String, _ analysis: Analysis, _ files: InputFiles) throws(RequestProblem) -> TrueUp {
         let file = try open(path)
         return try refusing(.unprocessableContent) {
-            let planText = try? String(contentsOfFile: files.plan, encoding: .utf8)
+            let planText = try? PlanFile.text(atPath: files.plan)
             return try TrueUpCalculation(ledger: file, plan: analysis.plan).trueUp(
                 analysis.reconciliation.statement, planText: planText)
         }
@@ -81,7 +82,7 @@ enum LedgerWorkflow {
         let figures = try Workflow.located(files) {
             ClosingFigures(
                 statement: result.statement, period: period,
-                planText: try String(contentsOfFile: files.plan, encoding: .utf8),
+                planText: try PlanFile.text(atPath: files.plan),
                 inputs: ClosingFigures.InputDigests(
                     plan: try Digest.sha256(file: files.plan), deals: try Digest.sha256(file: files.workbook),
                     roster: try files.roster.map { try Digest.sha256(file: $0) }))

@@ -1,6 +1,7 @@
 import Correction
 import Foundation
 import Hummingbird
+import PlanFile
 import Reconciliation
 import Reports
 
@@ -271,7 +272,7 @@ struct PageRoutes: Sendable {
             guard let files = session.files else {
                 return PlanEditorPage.html(session, text: "", name: "plan.yaml")
             }
-            let text = (try? String(contentsOfFile: files.plan, encoding: .utf8)) ?? ""
+            let text = (try? PlanFile.text(atPath: files.plan)) ?? ""
             return PlanEditorPage.html(session, text: text, name: files.names[files.plan] ?? "plan.yaml")
         }
     }

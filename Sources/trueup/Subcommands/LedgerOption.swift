@@ -2,6 +2,7 @@ import ArgumentParser
 import Commission
 import Foundation
 import Ledger
+import PlanFile
 import Reports
 import Spreadsheet
 
@@ -23,7 +24,7 @@ struct LedgerOption: ParsableArguments {
     /// The true-ups of `statement`; `planPath` is the plan file, read to tell a changed plan.
     static func trueUp(_ calculation: TrueUpCalculation?, _ statement: Statement, planPath: String) throws -> TrueUp? {
         guard let calculation else { return nil }
-        let planText = try? String(contentsOfFile: planPath, encoding: .utf8)
+        let planText = try? PlanFile.text(atPath: planPath)
         return try calculation.trueUp(statement, planText: planText)
     }
 }
