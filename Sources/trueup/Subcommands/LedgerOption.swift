@@ -18,7 +18,7 @@ struct LedgerOption: ParsableArguments {
     /// The ledger read for `plan`; nil without `--ledger`.
     func open(plan: Plan) throws -> TrueUpCalculation? {
         guard let ledger else { return nil }
-        return try TrueUpCalculation(ledger: LedgerFile(path: ledger, creating: false), plan: plan)
+        return try TrueUpCalculation(ledger: LedgerFile(path: ledger, access: .read), plan: plan)
     }
 
     /// The true-ups of `statement`; `planPath` is the plan file, read to tell a changed plan.
