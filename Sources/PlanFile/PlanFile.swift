@@ -23,14 +23,20 @@ public enum PlanFile {
     ]
 
     public static func load(path: String) throws(PlanError) -> Plan {
-        let text: String
+        try parse(text(atPath: path), file: path)
+    }
+
+    /// The text of the plan file at `path`: UTF-8, or UTF-16 or UTF-32 when a byte-order mark
+    /// says so; bytes that do not decode are refused at their line and column (`PlanText`).
+    public static func text(atPath path: String) throws(PlanError) -> String {
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw PlanError(
                 file: path, line: 0, column: 0, message: "cannot read the plan file (\(Self.reason(error)))")
         }
-        return try parse(text, file: path)
+        return try PlanText.decode(Array(data), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(PlanError) -> Plan {

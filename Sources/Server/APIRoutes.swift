@@ -61,7 +61,7 @@ struct APIRoutes: Sendable {
     private func withFiles(_ request: Request, _ body: (FormData, String) async throws -> Response) async throws
         -> Response
     {
-        let data = try await request.body.collect(upTo: server.configuration.maxUploadBytes)
+        let data = try await RequestBody.collect(request, limit: server.configuration.maxUploadBytes)
         let form = try FormData(body: Data(data.readableBytesView), contentType: request.headers[.contentType])
         let folder = try await server.store.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Hummingbird
 import Ledger
+import PlanFile
 import Reconciliation
 import Spreadsheet
 
@@ -9,9 +10,10 @@ import Spreadsheet
 /// `close`, `reopen`, `ledger` and `--ledger` do, with the same one-line reasons: a refusal
 /// (a period already closed, one out of order, one not closed) is 409, anything else 422.
 enum LedgerWorkflow {
-    /// The server's ledger (`TrueupServer` made it when it was missing).
-    static func open(_ path: String) throws(RequestProblem) -> LedgerFile {
-        try refusing(.unprocessableContent) { try LedgerFile(path: path, creating: false) }
+    /// The server's ledger (`TrueupServer` made it when it was missing), read-only unless `access`
+    /// says it is written.
+    static func open(_ path: String, access: LedgerFile.Access = .read) throws(RequestProblem) -> LedgerFile {
+        try refusing(.unprocessableContent) { try LedgerFile(path: path, access: access) }
     }
 
     /// The digest of the ledger's last entry (nil without a ledger or before the first close):
@@ -25,7 +27,7 @@ enum LedgerWorkflow {
     /// The draw balances the ledger's closed periods carry into a run of `plan`.
     static func carried(_ path: String?, plan: Plan) throws -> CarriedBalances {
         guard let path else { return .none }
-        return try TrueUpCalculation(ledger: LedgerFile(path: path, creating: false), plan: plan).carried
+        return try TrueUpCalculation(ledger: LedgerFile(path: path, access: .read), plan: plan).carried
     }
 
     /// Each period the ledger has closed, in period order.
@@ -50,7 +52,7 @@ enum LedgerWorkflow {
     static func trueUp(_ path: String, _ analysis: Analysis, _ files: InputFiles) throws(RequestProblem) -> TrueUp {
         let file = try open(path)
         return try refusing(.unprocessableContent) {
-            let planText = try? String(contentsOfFile: files.plan, encoding: .utf8)
+            let planText = try? PlanFile.text(atPath: files.plan)
             return try TrueUpCalculation(ledger: file, plan: analysis.plan).trueUp(
                 analysis.reconciliation.statement, planText: planText)
         }
@@ -81,7 +83,7 @@ enum LedgerWorkflow {
         let figures = try Workflow.located(files) {
             ClosingFigures(
                 statement: result.statement, period: period,
-                planText: try String(contentsOfFile: files.plan, encoding: .utf8),
+                planText: try PlanFile.text(atPath: files.plan),
                 inputs: ClosingFigures.InputDigests(
                     plan: try Digest.sha256(file: files.plan), deals: try Digest.sha256(file: files.workbook),
                     roster: try files.roster.map { try Digest.sha256(file: $0) }))
@@ -97,7 +99,7 @@ enum LedgerWorkflow {
     {
         guard !reason.isEmpty else { throw RequestProblem(.badRequest, "reopen: the reason must say why") }
         guard !actor.isEmpty else { throw RequestProblem(.badRequest, "reopen: name who reopens the period") }
-        let file = try open(ledger)
+        let file = try open(ledger, access: .write)
         guard let first = try refusing(.unprocessableContent, { try file.entries().first }),
             let kind = PeriodKind(rawValue: first.periodKind)
         else { throw RequestProblem(.conflict, "\(ledger): the ledger has no closed period") }

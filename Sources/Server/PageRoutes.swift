@@ -1,6 +1,7 @@
 import Correction
 import Foundation
 import Hummingbird
+import PlanFile
 import Reconciliation
 import Reports
 
@@ -109,7 +110,7 @@ struct PageRoutes: Sendable {
         guard let session = await store.session(request.cookies[Self.sessionCookie]?.value) else {
             throw RequestProblem(.forbidden, "the session has ended; start again from the upload page")
         }
-        let body = try await request.body.collect(upTo: configuration.maxUploadBytes)
+        let body = try await RequestBody.collect(request, limit: configuration.maxUploadBytes)
         let form = try FormData(body: Data(body.readableBytesView), contentType: request.headers[.contentType])
         guard let token = form.value("csrf"), RandomToken.same(token, session.csrf) else {
             throw RequestProblem(.forbidden, "the form is not this session's (reload the page and try again)")
@@ -271,7 +272,7 @@ struct PageRoutes: Sendable {
             guard let files = session.files else {
                 return PlanEditorPage.html(session, text: "", name: "plan.yaml")
             }
-            let text = (try? String(contentsOfFile: files.plan, encoding: .utf8)) ?? ""
+            let text = (try? PlanFile.text(atPath: files.plan)) ?? ""
             return PlanEditorPage.html(session, text: text, name: files.names[files.plan] ?? "plan.yaml")
         }
     }

@@ -5,7 +5,8 @@ import Spreadsheet
 /// What every response carries and every request must pass: the access token when the server
 /// listens beyond this machine, a Host that is this machine's when it does not (so another
 /// site's name cannot be pointed at it), an Origin that is the server's own on POST, the
-/// security headers, and errors answered in one line, never a stack trace.
+/// security headers, a body its Content-Length says is larger than the upload limit refused before
+/// any of it is read (413), and errors answered in one line, never a stack trace.
 struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
     let configuration: ServerConfiguration
 
@@ -23,6 +24,11 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
             response = refusal
         } else if let token = configuration.accessToken, let entry = tokenEntry(request, token: token) {
             response = entry
+        } else if let length = request.headers[.contentLength].flatMap({ Int($0) }),
+            length > configuration.maxUploadBytes
+        {
+            response = Responses.problem(
+                RequestProblem(.contentTooLarge, "the upload is too large"), api: request.uri.path.hasPrefix("/api/"))
         } else {
             do {
                 response = try await next(request, context)

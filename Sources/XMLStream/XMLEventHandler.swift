@@ -119,8 +119,10 @@ public struct XMLAttributes {
     }
 }
 
+/// Whether the NUL-terminated C string at `pointer` (a name or namespace URI libxml2 handed over)
+/// is exactly `name`, compared as bytes without allocating.
 @inlinable @inline(__always)
-func equalsCString(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
+public func equalsCString(_ pointer: UnsafePointer<UInt8>, _ name: StaticString) -> Bool {
     let expected = name.utf8Start
     let count = name.utf8CodeUnitCount
     for i in 0..<count where pointer[i] != expected[i] { return false }

@@ -5,8 +5,10 @@ import Spreadsheet
 ///
 /// Values as formats.md "Cells" has them: shared strings by index, inline and formula strings with
 /// `_xHHHH_` escapes decoded, numbers as `Decimal`, dates from number formats, booleans, errors and
-/// ISO 8601 dates. Rows must come in ascending order, each once. Errors name the file, sheet and
-/// cell (or row). Raw rows must be given in document order, all to one builder.
+/// ISO 8601 dates. Rows must come in ascending order, each once. A row's cells are handed out in
+/// column order, whatever their order in the file (as calamine and LibreOffice read them); two
+/// at one reference are refused. Errors name the file, sheet and cell (or row). Raw rows must be
+/// given in document order, all to one builder.
 final class RowBuilder {
     private let sharedStrings: [String]
     private let styles: Styles
@@ -18,6 +20,10 @@ final class RowBuilder {
     /// The last row emitted: rows must come in ascending order, each once.
     @exclusivity(unchecked) private var lastEmittedRow = 0
     @exclusivity(unchecked) private var cells: [Cell] = []
+    /// The column of the last cell appended to `cells`, and whether a cell came at or before the
+    /// one before it (the row is then sorted, and checked for two cells at one reference).
+    @exclusivity(unchecked) private var lastColumn = 0
+    @exclusivity(unchecked) private var outOfOrder = false
 
     init(sharedStrings: [String], styles: Styles, dateSystem: DateSystem, file: String, sheet: String) {
         self.sharedStrings = sharedStrings
@@ -44,6 +50,7 @@ final class RowBuilder {
         var start = 0
         for entry in rows {
             cells.removeAll(keepingCapacity: true)
+            (lastColumn, outOfOrder) = (0, false)
             for index in start..<entry.cellsEnd { try appendCell(raw.baseAddress! + index, bytes) }
             start = entry.cellsEnd
             guard entry.kind != .stray, !cells.isEmpty || entry.kind == .repeatedRow else { continue }
@@ -58,11 +65,24 @@ final class RowBuilder {
             }
             lastEmittedRow = entry.index
             guard entry.kind == .row else { continue }
+            if outOfOrder { try sortByColumn(row: entry.index) }
             // The next row reuses the cells' storage unless the consumer kept this row.
             try emit(Row(index: entry.index, cells: cells))
         }
         cells.removeAll(keepingCapacity: true)
         for index in start..<raw.count { try appendCell(raw.baseAddress! + index, bytes) }
+    }
+
+    /// Puts the row's cells in column order; refuses two at one reference, naming it (readers do
+    /// not agree which of the two holds the cell's value, and a correction would land on one).
+    @inline(never)
+    private func sortByColumn(row: Int) throws {
+        cells.sort { $0.column < $1.column }
+        for index in cells.indices.dropFirst() where cells[index].column == cells[index - 1].column {
+            throw SpreadsheetError(
+                Location(file: file, sheet: sheet, cell: CellAddress(row: row, column: cells[index].column)),
+                "two cells at this reference in one row; each cell may appear once")
+        }
     }
 
     // Raw cells are read where they lie, through pointers: a copy of each (which a subscript or a
@@ -74,8 +94,10 @@ final class RowBuilder {
         case .number, .date: numberFormat = styles.format(raw.pointee.style)?.code
         default: numberFormat = nil
         }
-        cells.append(
-            Cell(column: raw.pointee.column, value: value, formula: raw.pointee.formula, numberFormat: numberFormat))
+        let column = raw.pointee.column
+        if column <= lastColumn { outOfOrder = true }
+        lastColumn = column
+        cells.append(Cell(column: column, value: value, formula: raw.pointee.formula, numberFormat: numberFormat))
         if raw.pointee.isArrayFormula { cells[cells.count - 1].isArrayFormula = true }
     }
 

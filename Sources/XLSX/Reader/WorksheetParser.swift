@@ -8,6 +8,12 @@ import XMLStream
 /// Handles what real writers do (formats.md "Cells"): rows and cells without `r` (running counters,
 /// re-anchored by any explicit `r`), every `t` type, rich and phonetic inline strings, shared
 /// formulas expanded per cell, and merged ranges. Memory holds the raw rows not yet taken.
+///
+/// Refuses, naming the sheet, what it would otherwise read in part: a second `<sheetData>` (one
+/// nested in the first included), and a `sheetData`, `row`, `c`, `v`, `f` or `is` element in
+/// another namespace than SpreadsheetML's (Transitional or Strict) where SpreadsheetML's would be
+/// read. Extension content (`extLst`, `mc:AlternateContent`, x14 elements) is read past, in a
+/// row or cell as elsewhere.
 final class WorksheetParser: XMLEventHandler {
     private enum Capture {
         case none, value, formula, inlineText
@@ -15,7 +21,7 @@ final class WorksheetParser: XMLEventHandler {
 
     /// The SpreadsheetML elements this parser acts on.
     private enum Element {
-        case cell, value, formula, inlineString, phonetic, text, row, sheetData, mergeCell, other
+        case cell, value, formula, inlineString, phonetic, text, row, sheetData, mergeCell, extensionList, other
     }
 
     private let file: String
@@ -34,6 +40,11 @@ final class WorksheetParser: XMLEventHandler {
     // would do it too, but SwiftPM refuses unsafe flags in a package others depend on.
     @exclusivity(unchecked) private var mainNamespace: UnsafePointer<UInt8>?
     @exclusivity(unchecked) private var inSheetData = false
+    /// Whether a `<sheetData>` began: a second is refused.
+    @exclusivity(unchecked) private var sawSheetData = false
+    /// How many `<extLst>` elements within `<sheetData>` the parse is inside: what they hold
+    /// belongs to other vocabularies, and is not checked.
+    @exclusivity(unchecked) private var extensionDepth = 0
     @exclusivity(unchecked) private var rowIndex = 0
     @exclusivity(unchecked) private var rowHasExplicitIndex = false
     @exclusivity(unchecked) private var nextColumn = 1
@@ -85,14 +96,41 @@ final class WorksheetParser: XMLEventHandler {
         return uri == mainNamespace || adoptsAsMain(uri)
     }
 
-    /// Whether `uri`, met for the first time, is the main namespace; if so, it is the one
-    /// `isMain` compares by pointer from now on. Kept out of line: the hot callbacks stay small.
+    /// Whether `uri`, not the one last adopted, is a main namespace; if so, it is the one `isMain`
+    /// compares by pointer from now on. Kept out of line: the hot callbacks stay small.
     @inline(never)
     private func adoptsAsMain(_ uri: UnsafePointer<UInt8>) -> Bool {
-        let text = String(cString: uri)
-        guard text.hasSuffix("spreadsheetml/2006/main") || text.hasSuffix("spreadsheetml/main") else { return false }
+        guard
+            equalsCString(uri, "http://schemas.openxmlformats.org/spreadsheetml/2006/main")
+                || equalsCString(uri, "http://purl.oclc.org/ooxml/spreadsheetml/main")
+        else { return false }
         mainNamespace = uri
         return true
+    }
+
+    /// Refuses `name`, in another namespace than SpreadsheetML's, when SpreadsheetML's element of
+    /// its local name would be read where it stands: read past, its rows or values would be lost.
+    @inline(never)
+    private func refuseForeign(_ name: XMLName) throws {
+        let readHere =
+            name.is("sheetData")
+            || inSheetData && extensionDepth == 0
+                && (name.is("row") || name.is("c") || name.is("v") || name.is("f") || name.is("is"))
+        guard readHere else { return }
+        let place = inSheetData && rowIndex > 0 && !name.is("row") ? " in row \(rowIndex)" : ""
+        let lost = name.is("sheetData") || name.is("row") ? "rows" : name.is("c") ? "cell" : "value"
+        throw SpreadsheetError(
+            Location(file: file, sheet: sheet),
+            "a <\(name.localName)>\(place) is in the namespace '\(name.namespaceURI ?? "")', not SpreadsheetML's; "
+                + "read past, its \(lost) would be lost")
+    }
+
+    /// Refuses a second `<sheetData>`: reading one of the two, the other's rows would be lost.
+    @inline(never)
+    private func refuseSecondSheetData() throws {
+        throw SpreadsheetError(
+            Location(file: file, sheet: sheet),
+            "the worksheet has a second <sheetData>; a worksheet has one, and reading either alone would lose rows")
     }
 
     /// Which element `name` is, told by its first byte (and its second, for the one-letter
@@ -112,13 +150,14 @@ final class WorksheetParser: XMLEventHandler {
         case UInt8(ascii: "i"): return name.is("is") ? .inlineString : .other
         case UInt8(ascii: "s"): return name.is("sheetData") ? .sheetData : .other
         case UInt8(ascii: "m"): return name.is("mergeCell") ? .mergeCell : .other
+        case UInt8(ascii: "e"): return name.is("extLst") ? .extensionList : .other
         default: return .other
         }
     }
 
     @inline(__always)
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
-        guard isMain(name) else { return }
+        guard isMain(name) else { return try refuseForeign(name) }
         let element = Self.element(name)
         if inSheetData {
             switch element {
@@ -129,16 +168,20 @@ final class WorksheetParser: XMLEventHandler {
             case .phonetic: phoneticDepth += 1
             case .text: if hasInline && phoneticDepth == 0 { capture = .inlineText }
             case .row: try startRow(attributes)
-            case .sheetData, .mergeCell, .other: break
+            case .sheetData: try refuseSecondSheetData()
+            case .extensionList: extensionDepth += 1
+            case .mergeCell, .other: break
             }
         } else {
-            startOutsideSheetData(element, attributes)
+            try startOutsideSheetData(element, attributes)
         }
     }
 
     @inline(never)
-    private func startOutsideSheetData(_ element: Element, _ attributes: XMLAttributes) {
+    private func startOutsideSheetData(_ element: Element, _ attributes: XMLAttributes) throws {
         if element == .sheetData {
+            if sawSheetData { try refuseSecondSheetData() }
+            sawSheetData = true
             inSheetData = true
         } else if element == .mergeCell, let ref = attributes.string("ref"), let range = CellRange(ref) {
             mergedRanges.append(range)
@@ -159,6 +202,8 @@ final class WorksheetParser: XMLEventHandler {
             try endRow()
         case .sheetData:
             inSheetData = false
+        case .extensionList:
+            extensionDepth -= 1
         case .inlineString, .mergeCell, .other:
             break
         }

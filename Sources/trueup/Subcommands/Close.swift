@@ -3,6 +3,7 @@ import Commission
 import Foundation
 import Ingest
 import Ledger
+import PlanFile
 import Reconciliation
 
 struct Close: ParsableCommand {
@@ -89,7 +90,7 @@ struct Close: ParsableCommand {
         let digests = ClosingFigures.InputDigests(
             plan: try Digest.sha256(file: planFiles.plan), deals: try Digest.sha256(file: deals),
             roster: try planFiles.roster.map { try Digest.sha256(file: $0) })
-        let planText = try String(contentsOfFile: planFiles.plan, encoding: .utf8)
+        let planText = try PlanFile.text(atPath: planFiles.plan)
         return ClosingFigures(statement: statement, period: period, planText: planText, inputs: digests)
     }
 

@@ -9,8 +9,9 @@ import Spreadsheet
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Audit a ledger of closed periods: list them, show one as paid, or verify its hash chain.",
-        subcommands: [LedgerShow.self, LedgerVerify.self],
+        abstract:
+            "Audit a ledger of closed periods: list them, show one as paid, verify its hash chain, or recover it after a crash.",
+        subcommands: [LedgerShow.self, LedgerVerify.self, LedgerRecover.self],
         defaultSubcommand: LedgerShow.self)
 }
 
@@ -34,7 +35,7 @@ struct LedgerShow: ParsableCommand {
 
     func run() throws {
         let workbook = try WorkbookOutput(out, holding: "ledger")
-        let file = try LedgerFile(path: ledger, creating: false)
+        let file = try LedgerFile(path: ledger, access: .read)
         let statuses = try file.periodStatuses()
         try workbook?.write(inputs: [ledger]) { writer in
             let paid = try statuses.compactMap { try file.paidPeriod($0.period) }
@@ -102,7 +103,7 @@ struct LedgerVerify: ParsableCommand {
     var head: String?
 
     func run() throws {
-        let file = try LedgerFile(path: ledger, creating: false)
+        let file = try LedgerFile(path: ledger, access: .read)
         var result = try file.verify { text in
             try? PlanFile.parse(text, file: "plan").rounding
         }
@@ -134,6 +135,32 @@ struct LedgerVerify: ParsableCommand {
         print("\(ledger): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s") found; \(checked)")
         for problem in result.problems { print("  " + problem) }
         throw ExitCode(1)
+    }
+}
+
+struct LedgerRecover: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Roll back a change a close or reopen left unfinished (killed, or the machine stopped).",
+        discussion: """
+            The commands that only read a ledger (`ledger`, `ledger verify`, `--ledger`) open it \
+            read-only, and refuse one a writer left mid-change: its rollback journal (LEDGER-journal) \
+            or a write-ahead log (LEDGER-wal) is beside it. This rolls the change back, leaving the \
+            ledger as its last finished close or reopen left it (the next close or reopen would do \
+            the same first).
+            """)
+
+    @Argument(help: "The ledger file.")
+    var ledger: String
+
+    func run() throws {
+        if try LedgerFile.recover(path: ledger) {
+            print(
+                "\(ledger): an unfinished change was rolled back; the ledger is as its last finished close or reopen left it"
+            )
+        } else {
+            print("\(ledger): nothing to recover")
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Commission
 import Foundation
 import Ledger
+import PlanFile
 import Reports
 import Spreadsheet
 
@@ -17,13 +18,13 @@ struct LedgerOption: ParsableArguments {
     /// The ledger read for `plan`; nil without `--ledger`.
     func open(plan: Plan) throws -> TrueUpCalculation? {
         guard let ledger else { return nil }
-        return try TrueUpCalculation(ledger: LedgerFile(path: ledger, creating: false), plan: plan)
+        return try TrueUpCalculation(ledger: LedgerFile(path: ledger, access: .read), plan: plan)
     }
 
     /// The true-ups of `statement`; `planPath` is the plan file, read to tell a changed plan.
     static func trueUp(_ calculation: TrueUpCalculation?, _ statement: Statement, planPath: String) throws -> TrueUp? {
         guard let calculation else { return nil }
-        let planText = try? String(contentsOfFile: planPath, encoding: .utf8)
+        let planText = try? PlanFile.text(atPath: planPath)
         return try calculation.trueUp(statement, planText: planText)
     }
 }
