@@ -80,6 +80,20 @@ import XLSX
         #expect(Self.dates(fromNames) == ["D4 2025-08-01", "D5 2025-07-01"])
     }
 
+    /// Tabs per month named as workbooks name them: `202601`, `M02` (its year from the others),
+    /// `Q1 Mar 2026`, a copied tab's `Apr 2026 (2)`; `Notes 2026` beside them is no month's.
+    @Test func undatedTabsNamedInTabsOwnFormsAreDatedByThem() throws {
+        let table = try Self.read([
+            ("202601", [Self.undated, Self.undatedRow("D1", 2)]),
+            ("M02", [Self.undated, Self.undatedRow("D2", 2)]),
+            ("Q1 Mar 2026", [Self.undated, Self.undatedRow("D3", 2)]),
+            ("Apr 2026 (2)", [Self.undated, Self.undatedRow("D4", 2)]),
+            ("Notes 2026", [["Note"].map { .text($0) }, ["Reviewed by finance"].map { .text($0) }]),
+        ])
+        #expect(Self.dates(table) == ["D1 2026-01-01", "D2 2026-02-01", "D3 2026-03-01", "D4 2026-04-01"])
+        #expect(table.otherSheets.map(\.sheet) == ["Notes 2026"])
+    }
+
     @Test func anUndatedTabWhoseYearTheWorkbookCannotTellIsAnErrorNamingIt() throws {
         for sheets in [
             [
