@@ -60,9 +60,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
             "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Pedido", "Commande",
             "Bestellung", "Topic",
         ],
+        // The owner as localized CRM exports name it (`Propietario de la oportunidad`,
+        // `Opportunity-Inhaber`, `Propriétaire de la transaction`): the rep, not the deal also named.
         .rep: [
             "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
-            "Sold By",
+            "Sold By", "Propietario", "Propriétaire", "Proprietário", "Inhaber", "Eigentümer", "Proprietario",
         ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
         .date: ["Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre"],

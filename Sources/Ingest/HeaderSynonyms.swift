@@ -11,7 +11,8 @@ public enum HeaderSynonyms {
             "ID do negócio", "Negócio", "Oportunidade", "N° affaire", "Affaire", "N° opportunité", "Opportunité",
             "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
             "N. contratto", "Auftrags-Nr", "Vertragsnummer", "Vertrags-Nr", "Abschluss-Nr", "Vorgangsnummer",
-            "Dealnummer", "Ordernummer", "Opdrachtnummer", "Verkaufsbeleg", "Belegnummer",
+            "Dealnummer", "Ordernummer", "Opdrachtnummer", "Verkaufsbeleg", "Belegnummer", "Datensatz-ID",
+            "ID de registro", "ID de fiche d'informations",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -25,6 +26,8 @@ public enum HeaderSynonyms {
             "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Vertragsdatum", "Auftragsdatum",
             "Data di chiusura",
             "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum", "Belegdatum", "Fakturadatum",
+            "Schlusstermin",
+            "Date de fermeture",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",

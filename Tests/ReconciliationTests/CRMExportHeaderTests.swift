@@ -13,6 +13,21 @@ import Testing
         return LooseHeaderTests.headers(table)
     }
 
+    /// Each export's header row, over a deal row whose values fit the fields expected, maps so.
+    static func expectMapped(_ exports: [([String], [String: String])]) throws {
+        for (header, expected) in exports {
+            let values = header.map { title -> String in
+                switch expected.first(where: { $0.value == title })?.key {
+                case "date": "2026-07-03"
+                case "amount": "1000"
+                case "rep": "Ana Lima"
+                default: "X-\(title.count)"
+                }
+            }
+            #expect(try mapped(header, values) == expected, "\(header)")
+        }
+    }
+
     @Test func salesforceOwnerTitles() throws {
         for owner in ["Opportunity Owner", "Opportunity Owner: Full Name", "Owner Full Name"] {
             let headers = try Self.mapped(
@@ -100,21 +115,59 @@ import Testing
                 ]
             ),
         ]
-        for (header, expected) in exports {
-            let values = header.map { title -> String in
-                switch expected.first(where: { $0.value == title })?.key {
-                case "date": "2026-07-03"
-                case "amount": "1000"
-                case "rep": "Ana Lima"
-                default: "X-\(title.count)"
-                }
-            }
-            #expect(try Self.mapped(header, values) == expected, "\(header)")
-        }
+        try Self.expectMapped(exports)
         // Beside the estimate, a won deal's revenue is its actual one.
         let dynamics = try Self.mapped(
             ["Topic", "Owner", "Actual Close Date", "Est. Revenue", "Actual Revenue"],
             ["O-1", "Ana Lima", "2026-07-03", "900", "1000"])
         #expect(dynamics["amount"] == "Actual Revenue")
+    }
+
+    /// Salesforce and HubSpot exports in Spanish, German and French name the owner by their word
+    /// for it (`Propietario de la oportunidad`, `Opportunity-Inhaber`, `Propriétaire de la
+    /// transaction`): the rep, not the deal the title also names.
+    @Test func localizedCRMsTitles() throws {
+        let exports: [([String], [String: String])] = [
+            (
+                ["Nombre de la oportunidad", "Propietario de la oportunidad", "Fecha de cierre", "Importe", "Etapa"],
+                [
+                    "deal_id": "Nombre de la oportunidad", "rep": "Propietario de la oportunidad",
+                    "date": "Fecha de cierre", "amount": "Importe", "status": "Etapa",
+                ]
+            ),
+            (
+                ["Opportunity-Name", "Opportunity-Inhaber", "Schlusstermin", "Betrag"],
+                [
+                    "deal_id": "Opportunity-Name", "rep": "Opportunity-Inhaber", "date": "Schlusstermin",
+                    "amount": "Betrag",
+                ]
+            ),
+            (
+                ["Datensatz-ID", "Deal-Name", "Deal-Inhaber", "Abschlussdatum", "Betrag"],
+                ["deal_id": "Datensatz-ID", "rep": "Deal-Inhaber", "date": "Abschlussdatum", "amount": "Betrag"]
+            ),
+            (
+                ["ID de registro", "Propietario del negocio", "Fecha de cierre", "Importe"],
+                [
+                    "deal_id": "ID de registro", "rep": "Propietario del negocio", "date": "Fecha de cierre",
+                    "amount": "Importe",
+                ]
+            ),
+            (
+                ["Nom de la transaction", "Propriétaire de la transaction", "Date de fermeture", "Montant"],
+                [
+                    "deal_id": "Nom de la transaction", "rep": "Propriétaire de la transaction",
+                    "date": "Date de fermeture", "amount": "Montant",
+                ]
+            ),
+            (
+                ["Nom de l'opportunité", "Propriétaire de l'opportunité", "Date de clôture", "Montant"],
+                [
+                    "deal_id": "Nom de l'opportunité", "rep": "Propriétaire de l'opportunité",
+                    "date": "Date de clôture", "amount": "Montant",
+                ]
+            ),
+        ]
+        try Self.expectMapped(exports)
     }
 }
