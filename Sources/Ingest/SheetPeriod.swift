@@ -11,7 +11,8 @@ import Spreadsheet
 /// or the one that ends in 2026; the rest of the workbook tells which.
 ///
 /// A name without a year takes it from the rest of the workbook (`WorkbookYears`): the dates of
-/// the deals on the other sheets and the years the other sheets' names write. When those give no
+/// the deals on the other sheets and the years the other sheets' names write; a month's, when those
+/// give none, from the plan's name (`FY2026 Enterprise Sales`; `planYears`). When they give no
 /// year, or more than one, the sheet is an error naming it, never a guess.
 enum SheetPeriod {
     /// The month or quarter `sheet`'s name names (with or without a year); a quarter only with a
@@ -130,9 +131,11 @@ enum SheetPeriod {
     ) throws -> LocalDate {
         let place = Location(file: file, sheet: sheet)
         if let month = label.month {
+            let known = years.calendarYears
             let year =
                 try label.year
-                ?? only(years.calendarYears, sheet: sheet, place: place, example: { "\(sheet) \($0)" })
+                ?? only(
+                    known.isEmpty ? planYears(plan) : known, sheet: sheet, place: place, example: { "\(sheet) \($0)" })
             guard let date = LocalDate(year: year, month: month, day: 1) else {
                 throw SpreadsheetError(place, "the sheet's name names no month")
             }
@@ -148,6 +151,26 @@ enum SheetPeriod {
             )
         }
         return try fiscalQuarter(label, quarter, sheet: sheet, years: years, plan: plan, place: place).start
+    }
+
+    /// The years the plan's name writes (`FY2026 Enterprise Sales`, `2026 Mid-Market AEs`,
+    /// `FY26 AEs`), for a month's tab named without one (`M01`, `July`) in a workbook whose other
+    /// sheets give none: only for a fiscal year starting in January, where the plan's year is the
+    /// months' calendar year (otherwise `FY2026` may be the year starting or ending in 2026).
+    static func planYears(_ plan: Plan?) -> Set<Int> {
+        guard let plan, plan.fiscalYearStart == 1 else { return [] }
+        var found: Set<Int> = []
+        for word in plan.name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let lower = word.lowercased()
+            let digits = lower.hasPrefix("fy") ? lower.dropFirst(2) : lower[...]
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else { continue }
+            if digits.count == 4, (1990...2100).contains(value) {
+                found.insert(value)
+            } else if digits.count == 2, lower.hasPrefix("fy") {
+                found.insert(2000 + value)
+            }
+        }
+        return found
     }
 
     /// The fiscal quarter `label` names: in the year it writes (`2026-Q3`; `Q3 2026` when the
