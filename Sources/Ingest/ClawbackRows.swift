@@ -20,29 +20,41 @@ public struct ClawbackRow: Sendable, Hashable {
     public var amount: Decimal
 
     /// Whether `status` names a clawback: `Clawback`, `Claw-back`, `Chargeback`, `Reversal`,
-    /// `Reversed`, and as other languages write it (`Storno`, `Rückbelastung`, `Anulación`,
-    /// `Devolución`, `Estorno`, `Annulation`, `Rimborso`, `Terugboeking`), case, accents, spaces
-    /// and punctuation aside.
+    /// `Reversed`, and as other languages write it (German `Storno`, `Stornierung`, `Rückbuchung`,
+    /// `Rückbelastung`, `Rückforderung`, `Gutschrift`; `Anulación`, `Devolución`, `Estorno`,
+    /// `Annulation`, `Avoir` (a credit note: as a whole word only), `Rimborso`, `Terugboeking`),
+    /// case, accents, spaces and punctuation aside.
     public static func names(_ status: String) -> Bool {
-        let letters = String(FoldedWords.fold(status).filter(\.isLetter))
-        return words.contains { letters.contains($0) } || letters.hasPrefix("revers")
+        let folded = FoldedWords.fold(status)
+        let letters = String(folded.filter(\.isLetter))
+        if words.contains(where: { letters.contains($0) }) || letters.hasPrefix("revers") { return true }
+        return folded.split(whereSeparator: { !$0.isLetter }).contains { wholeWords.contains(String($0)) }
     }
 
     private static let words = [
-        "clawback", "chargeback", "storno", "ruckbelastung", "rueckbelastung", "anulacion", "devolucion",
-        "estorno", "annulation", "rimborso", "terugboeking", "contrapartida",
+        "clawback", "chargeback", "storno", "stornier", "ruckbelastung", "rueckbelastung", "ruckbuchung",
+        "rueckbuchung", "ruckforderung", "rueckforderung", "gutschrift", "anulacion", "devolucion", "estorno",
+        "annulation", "rimborso", "terugboeking", "contrapartida",
     ]
 
+    /// Words that name a clawback only standing alone (`Avoir`, not `Savoir-faire`).
+    private static let wholeWords: Set<String> = ["avoir"]
+
     /// The row as a clawback row, when it is one: its status names a clawback (`names`, or one of
-    /// the plan's `clawback.statuses` in `statuses`: `Rescinded`, `Void`), its amount is empty
-    /// (the only field it failed, with perhaps its date) or negative, and its commission cell holds
-    /// a negative number.
+    /// the plan's `clawback.statuses` in `statuses`: `Rescinded`, `Void`), or else its type does
+    /// (`Storno` in a `Typ` column), its amount is empty (the only field it failed, with perhaps its
+    /// date) or negative, and its commission cell holds a negative number.
     static func recognized(
-        row: Int, dealID: String?, rep: String?, date: LocalDate?, status: CellValue, amount: Decimal?,
-        amountCell: CellValue, failed: [Field], commission: Cell?, style: NumberStyle?, statuses: StatusRule? = nil
+        row: Int, dealID: String?, rep: String?, date: LocalDate?, status: CellValue, type: CellValue = .empty,
+        amount: Decimal?, amountCell: CellValue, failed: [Field], commission: Cell?, style: NumberStyle?,
+        statuses: StatusRule? = nil
     ) -> ClawbackRow? {
-        guard let dealID, let rep, case .text(let status) = status,
-            names(status) || statuses?.isClawback(status.normalizedKey) == true, let commission,
+        func isClawback(_ value: CellValue) -> String? {
+            guard case .text(let text) = value, names(text) || statuses?.isClawback(text.normalizedKey) == true
+            else { return nil }
+            return text
+        }
+        guard let dealID, let rep, let status = isClawback(status) ?? isClawback(type), let commission,
             let taken = try? ValueReading.money(commission.value, style: style ?? .decimalPoint), taken < 0
         else { return nil }
         if let amount {

@@ -58,11 +58,13 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     static let looseNames: [Field: [String]] = [
         .dealID: [
             "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Pedido", "Commande",
-            "Bestellung",
+            "Bestellung", "Topic",
         ],
+        // The owner as localized CRM exports name it (`Propietario de la oportunidad`,
+        // `Opportunity-Inhaber`, `Propriétaire de la transaction`): the rep, not the deal also named.
         .rep: [
             "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
-            "Sold By",
+            "Sold By", "Propietario", "Propriétaire", "Proprietário", "Inhaber", "Eigentümer", "Proprietario",
         ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
         .date: ["Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre"],
@@ -74,9 +76,12 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         // `Commission`), and a commission that says it holds the bonus (`Commission incl. SPIFF`: the
         // sheet then has no bonus column, plan-format.md §6).
         .commission: ["Comp", "Comms", "Incentive"] + commissionWithBonus,
+        // SAP's `Material` and `Material Description` are named among other words, so that of the
+        // two the longer name, the description a plan's rules name rather than its code, is the product.
         .product: [
             "Item", "Line of Business", "LOB", "Article", "Artículo", "Artigo", "Articolo", "Artikel", "Produktname",
-            "Produktfamilie", "Produktlinie", "Produktgruppe", "Artikelname",
+            "Produktfamilie", "Produktlinie", "Produktgruppe", "Artikelname", "Material",
+            "Material Description",
         ],
         .type: [
             "Tipología", "Tipologia", "Auftragstyp", "Vertragsart", "Vertragstyp", "Geschäftsart", "Geschäftstyp",
@@ -117,18 +122,30 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
 
     private var english: [String] {
         switch self {
-        case .dealID: ["deal_id", "Deal ID", "Deal", "Opportunity ID", "Opportunity", "ID", "Deal Number", "Opp ID"]
+        // Besides the contract's, CRM and ERP exports' titles (HubSpot's `Record ID` and `Deal owner`,
+        // SAP's `Sales Document` and `Net Value`, NetSuite's `Document Number`, Pipedrive's `Deal - Won
+        // time`, Zoho's `Closing Date`, Dynamics' `Actual Close Date` and `Actual Revenue`).
+        case .dealID:
+            [
+                "deal_id", "Deal ID", "Deal", "Opportunity ID", "Opportunity", "ID", "Deal Number", "Opp ID",
+                "Record ID", "Sales Document", "Sales Doc", "Document Number", "Document No",
+            ]
         case .rep:
             [
                 "Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE", "Rep ID", "Rep Name",
-                "Opportunity Owner", "Seller", "Sales Exec", "Sales Executive", "Account Exec",
+                "Opportunity Owner", "Seller", "Sales Exec", "Sales Executive", "Account Exec", "Deal Owner",
+                "Owner Full Name", "Opportunity Owner: Full Name", "Sales Employee", "Employee Responsible",
             ]
         case .date:
             [
                 "Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date",
-                "Close", "Booked On", "Booked Date",
+                "Close", "Booked On", "Booked Date", "Closing Date", "Actual Close Date", "Won Time", "Deal Won Time",
             ]
-        case .amount: ["Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value"]
+        case .amount:
+            [
+                "Amount", "Deal Amount", "Deal Value", "ACV", "Booking", "Revenue", "Bookings", "Value", "Net Value",
+                "Actual Revenue",
+            ]
         case .split:
             [
                 "Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split", "Split Percentage",

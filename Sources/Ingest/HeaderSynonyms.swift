@@ -11,7 +11,8 @@ public enum HeaderSynonyms {
             "ID do negócio", "Negócio", "Oportunidade", "N° affaire", "Affaire", "N° opportunité", "Opportunité",
             "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
             "N. contratto", "Auftrags-Nr", "Vertragsnummer", "Vertrags-Nr", "Abschluss-Nr", "Vorgangsnummer",
-            "Dealnummer", "Ordernummer", "Opdrachtnummer",
+            "Dealnummer", "Ordernummer", "Opdrachtnummer", "Verkaufsbeleg", "Belegnummer", "Datensatz-ID",
+            "ID de registro", "ID de fiche d'informations",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -24,18 +25,22 @@ public enum HeaderSynonyms {
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
             "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Vertragsdatum", "Auftragsdatum",
             "Data di chiusura",
-            "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum",
+            "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum", "Belegdatum", "Fakturadatum",
+            "Schlusstermin",
+            "Date de fermeture",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
-            "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde",
+            "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
             "Anteil", "Ripartizione", "Aandeel", "Verdeling",
         ],
-        "product": ["Producto", "Produto", "Produit", "Produkt", "Prodotto"],
+        "product": [
+            "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
+        ],
         "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort"],
         "status": ["Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase"],
         "cancel_date": [

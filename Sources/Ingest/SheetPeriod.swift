@@ -11,17 +11,84 @@ import Spreadsheet
 /// or the one that ends in 2026; the rest of the workbook tells which.
 ///
 /// A name without a year takes it from the rest of the workbook (`WorkbookYears`): the dates of
-/// the deals on the other sheets and the years the other sheets' names write. When those give no
+/// the deals on the other sheets and the years the other sheets' names write; a month's, when those
+/// give none, from the plan's name (`FY2026 Enterprise Sales`; `planYears`). When they give no
 /// year, or more than one, the sheet is an error naming it, never a guess.
 enum SheetPeriod {
     /// The month or quarter `sheet`'s name names (with or without a year); a quarter only with a
     /// plan to number it in.
     /// A period among other words (`Aug 2026 (final)`, `Sep 2026 Commissions`, `Comisiones Julio
-    /// 2026`, `Paid July`) is read without them (`SheetRep.tabWords`, `otherWords`).
+    /// 2026`, `Paid July`) is read without them (`SheetRep.tabWords`, `otherWords`), and a tab's own
+    /// forms (`202601`, `M01`, `Jan 2026 (2)`, `Q1 Jan 2026`) as `reading` reads them.
     static func label(named sheet: String, plan: Plan?) -> PeriodLabel? {
-        guard let label = PeriodLabel(sheet) ?? PeriodLabel(withoutOtherWords(sheet)) else { return nil }
+        guard let label = reading(sheet, fiscalYearStart: plan?.fiscalYearStart ?? 1) else { return nil }
         if label.month != nil { return label }
         return label.quarter != nil && plan != nil ? label : nil
+    }
+
+    /// The period label a tab's name writes, whatever its kind (a year too), or nil: as
+    /// `PeriodLabel` reads it, among other words (`withoutOtherWords`), and in the forms tabs take
+    /// (`tabForm`: `202601`, `M01`; a copy's `(2)`, `Jan 2026 (2)`; a month beside its quarter,
+    /// `Q1 Jan 2026`, when the month is in that quarter of a fiscal year starting in `fiscalYearStart`).
+    static func reading(_ sheet: String, fiscalYearStart: Int = 1) -> PeriodLabel? {
+        let name = withoutCopyNumber(sheet)
+        for written in [name, withoutOtherWords(name)] {
+            if let label = PeriodLabel(written) ?? PeriodLabel(tabForm(written))
+                ?? monthBesideQuarter(written, fiscalYearStart: fiscalYearStart)
+            {
+                return label
+            }
+        }
+        return nil
+    }
+
+    /// `sheet` without the number in brackets Excel gives a copied tab (`Jan 2026 (2)`).
+    static func withoutCopyNumber(_ sheet: String) -> String {
+        let trimmed = sheet.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return trimmed }
+        let number = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        guard (1...2).contains(number.count), number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return trimmed }
+        return trimmed[..<open].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `name` with a tab's own forms of a month written as `PeriodLabel` reads them: a year and
+    /// month run together (`202601`, years 1990 to 2100) as `2026-01`, a month's number after `M`
+    /// (`M01`, `M1`: its year then from the rest of the workbook) as its name.
+    static func tabForm(_ name: String) -> String {
+        name.split(separator: " ").map { word -> String in
+            let digits = word.allSatisfy({ $0.isASCII && $0.isNumber })
+            if digits, word.count == 6, let year = Int(word.prefix(4)), (1990...2100).contains(year),
+                let month = Int(word.suffix(2)), (1...12).contains(month)
+            {
+                return "\(year)-\(word.suffix(2))"
+            }
+            if word.count <= 3, word.first == "M" || word.first == "m", let month = Int(word.dropFirst()),
+                word.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), (1...12).contains(month)
+            {
+                return monthNames[month - 1]
+            }
+            return String(word)
+        }
+        .joined(separator: " ")
+    }
+
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    /// A month written beside the quarter it falls in (`Q1 Jan 2026`, `Q3 - Jul 2026`): the month,
+    /// when it is in that quarter of a fiscal year starting in `fiscalYearStart`; else nil.
+    static func monthBesideQuarter(_ name: String, fiscalYearStart: Int) -> PeriodLabel? {
+        let words = name.split(separator: " ")
+        guard let index = words.firstIndex(where: { PeriodLabel(String($0))?.quarter != nil }),
+            let quarter = PeriodLabel(String(words[index]))?.quarter
+        else { return nil }
+        var rest = words
+        rest.remove(at: index)
+        guard let label = PeriodLabel(rest.joined(separator: " ")), let month = label.month, label.quarter == nil,
+            (month - fiscalYearStart + 12) % 12 / 3 + 1 == quarter
+        else { return nil }
+        return label
     }
 
     /// Words a tab per period may hold beside its period, besides what a tab is about
@@ -64,9 +131,11 @@ enum SheetPeriod {
     ) throws -> LocalDate {
         let place = Location(file: file, sheet: sheet)
         if let month = label.month {
+            let known = years.calendarYears
             let year =
                 try label.year
-                ?? only(years.calendarYears, sheet: sheet, place: place, example: { "\(sheet) \($0)" })
+                ?? only(
+                    known.isEmpty ? planYears(plan) : known, sheet: sheet, place: place, example: { "\(sheet) \($0)" })
             guard let date = LocalDate(year: year, month: month, day: 1) else {
                 throw SpreadsheetError(place, "the sheet's name names no month")
             }
@@ -82,6 +151,26 @@ enum SheetPeriod {
             )
         }
         return try fiscalQuarter(label, quarter, sheet: sheet, years: years, plan: plan, place: place).start
+    }
+
+    /// The years the plan's name writes (`FY2026 Enterprise Sales`, `2026 Mid-Market AEs`,
+    /// `FY26 AEs`), for a month's tab named without one (`M01`, `July`) in a workbook whose other
+    /// sheets give none: only for a fiscal year starting in January, where the plan's year is the
+    /// months' calendar year (otherwise `FY2026` may be the year starting or ending in 2026).
+    static func planYears(_ plan: Plan?) -> Set<Int> {
+        guard let plan, plan.fiscalYearStart == 1 else { return [] }
+        var found: Set<Int> = []
+        for word in plan.name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let lower = word.lowercased()
+            let digits = lower.hasPrefix("fy") ? lower.dropFirst(2) : lower[...]
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else { continue }
+            if digits.count == 4, (1990...2100).contains(value) {
+                found.insert(value)
+            } else if digits.count == 2, lower.hasPrefix("fy") {
+                found.insert(2000 + value)
+            }
+        }
+        return found
     }
 
     /// The fiscal quarter `label` names: in the year it writes (`2026-Q3`; `Q3 2026` when the
@@ -148,7 +237,7 @@ struct WorkbookYears {
 
     /// The calendar years of the deals' dates and of the sheets' names (`Jun 2026`, `Q2 2026`).
     var calendarYears: Set<Int> {
-        Set(months.map { $0 / 12 }).union(sheetNames.compactMap { $0.flatMap(PeriodLabel.init)?.year })
+        Set(months.map { $0 / 12 }).union(sheetNames.compactMap { $0.flatMap { SheetPeriod.reading($0) }?.year })
     }
 
     /// The fiscal years (each by the calendar year it starts in) that the deals' dates and the
@@ -157,7 +246,7 @@ struct WorkbookYears {
     /// January) counts for neither.
     func fiscalYears(startingIn start: Int) -> Set<Int> {
         var result = Set(months.map { $0 % 12 + 1 >= start ? $0 / 12 : $0 / 12 - 1 })
-        for label in sheetNames.compactMap({ $0.flatMap(PeriodLabel.init) }) {
+        for label in sheetNames.compactMap({ $0.flatMap { SheetPeriod.reading($0, fiscalYearStart: start) } }) {
             guard let year = label.year else { continue }
             if let month = label.month {
                 result.insert(month >= start ? year : year - 1)

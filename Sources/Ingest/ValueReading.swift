@@ -365,11 +365,16 @@ enum ValueReading {
     }
 
     /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), a number
-    /// that is an Excel serial in `system` (`serialDate`), or what `date(_:)` reads.
+    /// that is an Excel serial in `system` (`serialDate`), or what `date(_:)` reads. A serial
+    /// written as text (`46023`, `46023.0`: a CSV exported from a sheet whose dates had no format)
+    /// is read as the number is; only a date column's values are read so, never an amount's.
     static func date(_ value: CellValue, order: DateOrder?, system: DateSystem = .excel1900) throws(Failure)
         -> LocalDate?
     {
         if case .number(let number) = value, let date = serialDate(number, system: system) { return date }
+        if case .text(let text) = value, let number = serialText(text), let date = serialDate(number, system: system) {
+            return date
+        }
         if case .text(let text) = value, let order, let (a, b, year) = dateParts(text) {
             let (day, month) = order == .dayFirst ? (a, b) : (b, a)
             guard let date = LocalDate(year: year, month: month, day: day) else {
@@ -390,6 +395,17 @@ enum ValueReading {
         guard Decimal(days) == number, let date = system.value(wholeSerial: days, serial: number, duration: false)
         else { return nil }
         return LocalDate(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// The whole number `text` writes in plain digits (`46023`, or `46023.0` as a float's export
+    /// writes it), spaces aside; nil for any other text (`46,023`, `2026-01-01`).
+    static func serialText(_ text: String) -> Decimal? {
+        let trimmed = text.trimmedSpaces
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, (1...6).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy({ $0 == "0" }))
+        else { return nil }
+        return Decimal(string: String(parts[0]))
     }
 
     /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text that names its

@@ -157,7 +157,7 @@ extension DealsReader {
                 others.append((table, reason))
                 if UnplacedSheet.holdsDeals(start, under: repless) { unplaced.append((table, repless, reason)) }
             } else if let dateless, dateless.columns[.date] == nil,
-                PeriodLabel(table) ?? PeriodLabel(SheetPeriod.withoutOtherWords(table)) == nil
+                SheetPeriod.reading(table, fiscalYearStart: plan?.fiscalYearStart ?? 1) == nil
             {
                 let reason =
                     "deals under a header (row \(dateless.headerRow)) with no date column, and the tab's name "

@@ -72,12 +72,19 @@ import Testing
             "Amount ($k)", "Amount (USD k)", "Amount $K", "Bookings (000s)", "ACV (in thousands)", "Umsatz (Tsd. €)",
             "Importe (en miles de €)", "Montant (milliers €)", "Betrag (in Tausend €)",
             "Importo (in migliaia di €)", "Valor (em milhares de R$)", "Bedrag (in duizenden €)",
+            "Amount ($000)", "Revenue (in thousands)", "ACV (k)", "Importe (miles)", "Amount ($'000)", "Amount (000's)",
+            "Revenue in thousands", "Amount (USD,k)", "Revenue (thousands of USD)", "Importe (miles de euros)",
+            "Importe (en miles de US$)", "Ventas miles €", "Umsatz (TEUR)", "Umsatz TEUR", "Umsatz in T€",
+            "Auftragswert (kEUR)", "Umsatz (in Tausend Euro)", "Betrag (in 1.000 €)", "Umsatz (Tsd. EUR)",
+            "Umsatz in Tsd. EUR", "Montant (K€)", "Montant (k€ HT)", "Montant (en milliers d'euros)",
+            "Montant en milliers", "Amount (x1000)", "Amount (x 1,000 USD)", "Amount (KUSD)",
         ] {
             #expect(AmountScale.of(header) == 1000, "\(header)")
         }
         for header in [
             "Amount", "Amount ($)", "Deal Amount (USD)", "Bookings", "Amount (local)", "Net ACV", "Amount (k units)",
-            "Amount ($ mil)",
+            "Amount ($ mil)", "Deal Amount 2026", "Amount (Net)", "Amount USD", "K", "Amount in units",
+            "Importe (€)", "Betrag Netto", "Amount (local currency)", "Bookings Q1 2026",
         ] {
             #expect(AmountScale.of(header) == 1, "\(header)")
         }

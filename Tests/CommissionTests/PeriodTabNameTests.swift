@@ -10,6 +10,9 @@ import Testing
         ("Aug 2026 (final)", 8), ("Sep 2026 Commissions", 9), ("Comisiones Julio 2026", 7), ("Paid July", 7),
         ("Jul 2026", 7), ("Julio 2026 - Comisiones", 7), ("Comm Jul 2026", 7), ("Jan 2026 v2 FINAL", 1),
         ("Jul 2026 copy", 7), ("Jänner 2026", 1), ("januari 2026", 1), ("Styczeń 2026", 1), ("rev3 Aug 2026", 8),
+        ("202601", 1), ("2026-01", 1), ("M01", 1), ("M7", 7), ("Comm M03 2026", 3), ("Q1 Jan 2026", 1),
+        ("Q3 - Aug 2026", 8), ("Jan 2026 (2)", 1), ("Jan-26", 1), ("Enero 2026", 1), ("Januar 2026", 1),
+        ("Comisiones 202607", 7), ("Février 2026 (3)", 2),
     ])
     func aMonthAmongOtherWordsNamesTheTabsMonth(tab: String, month: Int) {
         #expect(SheetPeriod.label(named: tab, plan: nil)?.month == month)
@@ -24,9 +27,21 @@ import Testing
         #expect(label.year == 2026)
     }
 
-    @Test(arguments: ["Deals", "Summary", "Commissions (final)", "Ana Lima", "Deals v2"])
+    @Test(arguments: [
+        "Deals", "Summary", "Commissions (final)", "Ana Lima", "Deals v2", "Sheet1", "Notes 2026", "Plan 2026",
+        "Deals (2)", "M13", "Q2 Jan 2026", "202613", "123456", "2026", "Summary (2)",
+    ])
     func aNameWithoutAPeriodNamesNone(tab: String) {
-        #expect(SheetPeriod.label(named: tab, plan: nil) == nil)
+        #expect(SheetPeriod.label(named: tab, plan: nil) == nil, "\(tab)")
+    }
+
+    /// A month beside its quarter is read in the plan's fiscal year: with the year starting in
+    /// February, January is the fourth quarter's.
+    @Test func aMonthBesideItsQuarterIsReadInTheFiscalYear() throws {
+        let plan = try PlanFile.parse(PlanFileTests.base + "\nfiscal_year_start: 2\n", file: "plan.yaml")
+        #expect(SheetPeriod.label(named: "Q4 Jan 2027", plan: plan)?.month == 1)
+        #expect(SheetPeriod.label(named: "Q1 Jan 2027", plan: plan) == nil)
+        #expect(SheetPeriod.label(named: "Q1 Feb 2026", plan: plan)?.month == 2)
     }
 
     @Test func aWeekdayBeforeATextDateIsPassedOver() {

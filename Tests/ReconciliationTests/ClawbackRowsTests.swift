@@ -15,20 +15,25 @@ import XLSX
     /// `SummaryClawbackTests.deals()` (clawbacks of D2 −1,000.00 and D5 −300.00 in Q1, of D3
     /// −400.00 in Q2), then: D2's clawback right, D5's at half with a negative amount, none for D3,
     /// and one for a deal the sheet does not hold.
-    static func reconcile() throws -> Reconciliation {
-        let (name, deals) = SummaryClawbackTests.deals()
-        func clawback(_ deal: String, _ date: String, amount: WriteCell, _ commission: Decimal, _ status: String)
+    /// `words`: the three clawback rows' status; `inType`: written in a `Type` column after the
+    /// others instead (the deals' type `New`), the status left empty.
+    static func reconcile(
+        words: [String] = ["Clawback", "Chargeback", "Claw-back"], inType: Bool = false
+    ) throws -> Reconciliation {
+        var (name, deals) = SummaryClawbackTests.deals()
+        if inType { deals = deals.enumerated().map { $1 + [.text($0 == 0 ? "Type" : "New")] } }
+        func clawback(_ deal: String, _ date: String, amount: WriteCell, _ commission: Decimal, _ word: String)
             -> [WriteCell]
         {
             [
                 .text(deal), .text("Ana Lima"), LayoutReadingTests.date(date), amount, .empty, .number(commission),
-                .text(status), .empty,
-            ]
+                inType ? .empty : .text(word), .empty,
+            ] + (inType ? [.text(word)] : [])
         }
         let rows = [
-            clawback("D2", "2026-03-01", amount: .empty, -1000, "Clawback"),
-            clawback("D5", "2026-03-15", amount: .number(-6000), -150, "Chargeback"),
-            clawback("D9", "2026-03-20", amount: .empty, -250, "Claw-back"),
+            clawback("D2", "2026-03-01", amount: .empty, -1000, words[0]),
+            clawback("D5", "2026-03-15", amount: .number(-6000), -150, words[1]),
+            clawback("D9", "2026-03-20", amount: .empty, -250, words[2]),
         ]
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -40,8 +45,14 @@ import XLSX
             roster: RosterReader.read(TableFile.open(rosterPath)))
     }
 
-    @Test func clawbackRowsAreComparedWithThePlansClawbacks() throws {
-        let result = try Self.reconcile()
+    /// The clawback rows marked in English and other languages, in the status column or the type column.
+    @Test(arguments: [
+        (["Clawback", "Chargeback", "Claw-back"], false), (["Rückbuchung", "Stornierung", "Gutschrift"], false),
+        (["Rückforderung", "Storno", "Avoir"], false),
+        (["Anulación", "Devolución", "Annulation"], false), (["Rückbuchung", "Reversal", "Storno"], true),
+    ])
+    func clawbackRowsAreComparedWithThePlansClawbacks(words: [String], inType: Bool) throws {
+        let result = try Self.reconcile(words: words, inType: inType)
         let found = result.errors.map { "\($0.cell) \($0.cause.rawValue) \($0.manual ?? 0) \($0.expected)" }.sorted()
         #expect(
             found == [
@@ -78,10 +89,13 @@ import XLSX
     /// A clawback row's status as teams write it in their languages; a status that takes nothing
     /// back is none.
     @Test func aClawbackStatusIsReadInOtherLanguages() {
-        for status in ["Clawback", "Charge-back", "Reversed", "Storno", "Rückbelastung", "Anulación", "Estorno"] {
+        for status in [
+            "Clawback", "Charge-back", "Reversed", "Storno", "Rückbelastung", "Anulación", "Estorno", "Rückbuchung",
+            "Stornierung", "Rückforderung", "Gutschrift", "Devolución", "Annulation", "Avoir", "AVOIR N° 12",
+        ] {
             #expect(ClawbackRow.names(status), "\(status)")
         }
-        for status in ["Closed Won", "Cerrada", "Gewonnen", "Renewal"] {
+        for status in ["Closed Won", "Cerrada", "Gewonnen", "Renewal", "Savoir-faire", "Neukunde"] {
             #expect(!ClawbackRow.names(status), "\(status)")
         }
     }

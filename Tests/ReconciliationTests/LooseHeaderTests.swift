@@ -318,6 +318,20 @@ import Testing
         #expect(table.mapping.amountScale == 1000)
     }
 
+    /// Thousands as English, Spanish, German and French headers say them, each header the amount;
+    /// a plain amount's header, or one with a year, is in units.
+    @Test(arguments: [
+        ("Amount ($000)", 14200), ("Revenue (in thousands)", 14200), ("ACV (k)", 14200), ("Importe (miles)", 14200),
+        ("Umsatz (Tsd. €)", 14200), ("Umsatz TEUR", 14200), ("Montant (en milliers d'euros)", 14200),
+        ("Amount", Decimal(string: "14.2")!), ("Deal Amount 2026", Decimal(string: "14.2")!),
+    ])
+    func thousandsAreReadInTheLanguagesOfTheHeaders(header: String, amount: Decimal) throws {
+        let table = try Self.read(
+            ["Deal ID", "Rep", "Close Date", header, "Commission"], ["D-1", "Ana Lima", "2026-07-03", "14.2", "710.00"])
+        #expect(Self.headers(table)["amount"] == header)
+        #expect(table.lines.first?.amount == amount)
+    }
+
     /// A per-period quota under the period's name (`Quarterly Quota`) is the quota.
     @Test func aQuotaNamedByItsPeriodIsTheQuota() throws {
         let table = try Self.read(

@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import PlanFile
 import Spreadsheet
 import Testing
 import XLSX
@@ -78,6 +79,46 @@ import XLSX
             ("Jul 2025", [Self.undated, Self.undatedRow("D5", 2)]),
         ])
         #expect(Self.dates(fromNames) == ["D4 2025-08-01", "D5 2025-07-01"])
+    }
+
+    /// Tabs per month named as workbooks name them: `202601`, `M02` (its year from the others),
+    /// `Q1 Mar 2026`, a copied tab's `Apr 2026 (2)`; `Notes 2026` beside them is no month's.
+    @Test func undatedTabsNamedInTabsOwnFormsAreDatedByThem() throws {
+        let table = try Self.read([
+            ("202601", [Self.undated, Self.undatedRow("D1", 2)]),
+            ("M02", [Self.undated, Self.undatedRow("D2", 2)]),
+            ("Q1 Mar 2026", [Self.undated, Self.undatedRow("D3", 2)]),
+            ("Apr 2026 (2)", [Self.undated, Self.undatedRow("D4", 2)]),
+            ("Notes 2026", [["Note"].map { .text($0) }, ["Reviewed by finance"].map { .text($0) }]),
+        ])
+        #expect(Self.dates(table) == ["D1 2026-01-01", "D2 2026-02-01", "D3 2026-03-01", "D4 2026-04-01"])
+        #expect(table.otherSheets.map(\.sheet) == ["Notes 2026"])
+    }
+
+    /// Tabs `M01` to `M03` alone take their year from the plan's name (`FY2026 Inside Sales`), when
+    /// the fiscal year starts in January; a plan naming no year, two, or a fiscal year starting in
+    /// July leaves the sheet an error naming it.
+    @Test func undatedMonthTabsTakeTheirYearFromThePlansName() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook(
+            (1...3).map { ("M0\($0)", [Self.undated, Self.undatedRow("D\($0)", 2)]) }, in: folder)
+        func read(_ name: String, start: Int = 1) throws -> DealsTable {
+            let plan = try PlanFile.parse(
+                WholeEurosInTextTests.plan.replacingOccurrences(of: "Whole euros", with: name)
+                    + "\nfiscal_year_start: \(start)\n", file: "plan.yaml")
+            return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"], plan: plan)
+        }
+        #expect(try Self.dates(read("FY2026 Inside Sales")) == ["D1 2026-01-01", "D2 2026-02-01", "D3 2026-03-01"])
+        #expect(try Self.dates(read("2026 Mid-Market AEs")).first == "D1 2026-01-01")
+        #expect(try Self.dates(read("FY26 AEs")).first == "D1 2026-01-01")
+        for (name, start) in [("Inside Sales", 1), ("2025-2026 Plan", 1), ("FY2026 Inside Sales", 7)] {
+            #expect {
+                try read(name, start: start)
+            } throws: { error in
+                (error as? SpreadsheetError)?.location.sheet == "M01" && "\(error)".contains("gives no year")
+            }
+        }
     }
 
     @Test func anUndatedTabWhoseYearTheWorkbookCannotTellIsAnErrorNamingIt() throws {
