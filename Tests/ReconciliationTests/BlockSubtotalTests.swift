@@ -76,6 +76,42 @@ import XLSX
         }
     }
 
+    /// Blocks of one deal mostly, so that few rep cells are blank: the blocks' subtotals (or blank
+    /// rows) show where each begins, and each names its rep on its first row only.
+    @Test(arguments: [false, true])
+    func blocksOfOneDealMostlyAreStillFilledDown(blank: Bool) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocks: [(String, [(String, Decimal)])] = [
+            ("Ana Lima", [("D1", 10000)]), ("Ben Okafor", [("D2", 6000)]), ("Ana Lima", [("D3", 8000)]),
+            ("Ben Okafor", [("D4", 2000)]), ("Ana Lima", [("D5", 3000), ("D6", 4000)]),
+        ]
+        let path = try LayoutReadingTests.workbook(
+            [("Deals", Self.rows(label: { _ in "Subtotal" }, blank: blank, blocks: blocks))], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.lines.map(\.rep).last == "Ana Lima")
+        #expect(read.skipped.isEmpty)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.findings.isEmpty, "\(result.findings.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+    }
+
+    /// A sheet writing its rep on every row of a block, one row missing it, keeps that row
+    /// `unreadable`: its blocks are no blocks written on their first row only.
+    @Test func aBlockWritingItsRepOnEveryRowKeepsABlankOneUnreadable() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var rows: [[WriteCell]] = [Self.header]
+        for (deal, rep) in [("D1", "Ana Lima"), ("D2", "Ana Lima"), ("D3", nil), ("D4", "Ana Lima")] {
+            rows.append(Self.deal(deal, rep, 10000, row: rows.count + 1))
+        }
+        rows.append(Self.subtotal("Subtotal", from: 2, to: 5, amount: 40000))
+        rows.append(Self.deal("D5", "Ben Okafor", 10000, row: rows.count + 1))
+        rows.append(Self.subtotal("Subtotal", from: 7, to: 7, amount: 10000))
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.skipped.map(\.row) == [4])
+    }
+
     /// A block of one deal under a rep tab, closed by `=SUM(E3:E3)`: a total of that row, not a
     /// second deal, and not counted twice.
     @Test func aSumOverOneRowIsASubtotal() throws {
