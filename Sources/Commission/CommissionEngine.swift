@@ -66,8 +66,8 @@ package struct Run {
     private(set) var linesOfRep: [[Int]]
     /// Lines of deals whose splits miss 100%.
     package var splitFlagged = Set<Int>()
-    /// Each line's credit (amount × split).
-    let credits: LineCredits
+    /// Each line's credit (amount × split; the amount alone in a run `ignoringSplits`).
+    var credits: LineCredits
     /// The plan's overrides, in order.
     var overrides: [PreparedOverride]
     /// The plan's per-deal bonuses, each with its condition in compared form, its amount and the
@@ -323,6 +323,13 @@ struct LineCredits {
         for part in splitCredits { joined.merge(part) { first, _ in first } }
         ofSplitLines = joined
         ofEveryLine = []
+    }
+
+    /// Every line's credit its whole amount, its split ignored (`Run.ignoringSplits`).
+    init(wholeAmountsOf lines: [CreditLine]) {
+        var credits: [Int: Decimal] = [:]
+        for index in lines.indices where !Decimal.same(lines[index].split, 1) { credits[index] = lines[index].amount }
+        self.init(lines, splitCredits: [credits])
     }
 
     /// The credits of the lines of `slice` whose split is not 1, by their index in the whole.

@@ -27,6 +27,16 @@ extension Run {
         return run
     }
 
+    /// The same lines with every split ignored, each line's credit its whole amount, as a sheet
+    /// paying split deals in full figures them: under tiers over a running credit a deal's full
+    /// credit moves the band, so the sheet's figure is no plain multiple of the plan's (reconcile's
+    /// `split_not_applied`). The other per-line facts are this run's; price it with `rowAmounts`.
+    package func ignoringSplits() -> Run {
+        var run = self
+        run.credits = LineCredits(wholeAmountsOf: lines)
+        return run
+    }
+
     /// Which lines a row's commission depends on when this run's lines are priced under
     /// `commission` instead of the plan's (plan-format.md section 3), for a run whose `statement()`
     /// succeeded. Only the rules couple lines: the running credit (`period` and `ytd` bases), the

@@ -105,6 +105,8 @@ public struct SkippedRow: Sendable, Hashable {
     public var amount: Decimal?
     /// The row's commission cell, for the reconciler.
     public var commission: Cell?
+    /// The text of a row that holds nothing else (`NoteRow`): a note, not a deal; it pays nothing.
+    public var note: String?
 }
 
 /// Reads credit lines (plan-format.md 1.1) from a CSV file or a workbook's deals sheet.
@@ -716,6 +718,19 @@ public enum DealsReader {
             return
         }
         guard failures.isEmpty, let dealID, let rep, let date, let amount else {
+            if let note = NoteRow.text(of: row) {
+                let failure = SpreadsheetError(
+                    place.location(column: note.column), "a note, not a deal ('\(note.text)'); the row is left out")
+                result.diagnostics.append(failure)
+                result.skipped.append(
+                    SkippedRow(
+                        row: row.index, failures: [failure],
+                        cells: [
+                            SkippedRow.Unread(cell: CellAddress(row: row.index, column: note.column), text: note.text)
+                        ],
+                        dealID: dealID, rep: rep, amount: nil, commission: commissionCell, note: note.text))
+                return
+            }
             result.diagnostics += failures
             result.skipped.append(
                 SkippedRow(

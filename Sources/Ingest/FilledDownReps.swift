@@ -22,9 +22,12 @@ struct FilledDownReps {
 
     /// Whether a sheet read without filling (its `lines`, and the `skipped` rows) writes its reps
     /// only on a block's first row: some deal rows (with a deal id and an amount) were left out
-    /// for a blank rep, the first deal row names its rep, no rep is written on two deal rows in a
-    /// row, and the blank rows are at least half as many as the written ones (a sheet writing the
-    /// rep on every row and missing one has a row to correct, not a block to fill).
+    /// for a blank rep, the first deal row names its rep, and either no rep is written on two deal
+    /// rows in a row and the blank rows are at least half as many as the written ones (a sheet
+    /// writing the rep on every row and missing one has a row to correct, not a block to fill), or
+    /// the sheet's blocks (rows standing together, between subtotals, blank rows or notes) each
+    /// write their rep on their first row and on no other (blocks of one deal mostly, which leave
+    /// few cells blank).
     static func isKept(lines: [CreditLine], skipped: [SkippedRow]) -> Bool {
         let blanks = skipped.filter { $0.rep == nil && $0.dealID != nil && $0.amount != nil }
         guard !blanks.isEmpty else { return false }
@@ -35,9 +38,13 @@ struct FilledDownReps {
             }
         let rows = (written.map { (row: $0.row, rep: Optional($0.rep)) } + blanks.map { (row: $0.row, rep: nil) })
             .sorted { $0.row < $1.row }
+        guard rows.first?.rep != nil else { return false }
+        let pairs = zip(rows, rows.dropFirst())
+        // Each block names its rep on its first row only: a rep written on a row right under another.
+        if !pairs.contains(where: { above, below in below.row == above.row + 1 && below.rep != nil }) { return true }
         // A sheet that writes its reps on most rows and misses a few is not kept so.
-        guard rows.first?.rep != nil, blanks.count * 2 >= written.count else { return false }
-        return !zip(rows, rows.dropFirst()).contains { above, below in above.rep != nil && above.rep == below.rep }
+        guard blanks.count * 2 >= written.count else { return false }
+        return !pairs.contains { above, below in above.rep != nil && above.rep == below.rep }
     }
 
     /// `row` with a blank rep cell given the rep above, when the row holds a deal (a deal id that

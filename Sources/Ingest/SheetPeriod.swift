@@ -125,6 +125,29 @@ enum SheetPeriod {
             .joined(separator: " ")
     }
 
+    /// `label`, read from the name of `sheet` without a year (`January`, `Q1`), with the year the
+    /// title rows above its header (`mapping`'s, among `rows`) write: `Commissions — January 2026`,
+    /// `Sales 2026`, when they write one year and no other month or quarter. Else `label`, whose
+    /// year the rest of the workbook gives (`firstDay`).
+    static func withTitleYear(
+        _ label: PeriodLabel, of sheet: String, rows: [Row], _ mapping: ColumnMapping<Field>
+    ) -> PeriodLabel {
+        guard label.year == nil else { return label }
+        var years = Set<Int>()
+        for row in rows where row.index < mapping.headerRow {
+            for cell in row.cells {
+                guard let text = ValueReading.text(cell.value),
+                    let title = PeriodLabel(text) ?? PeriodLabel(withoutOtherWords(text)), let year = title.year,
+                    title.month == nil || title.month == label.month,
+                    title.quarter == nil || title.quarter == label.quarter
+                else { continue }
+                years.insert(year)
+            }
+        }
+        guard years.count == 1, let year = years.first else { return label }
+        return PeriodLabel("\(withoutOtherWords(sheet)) \(year)") ?? label
+    }
+
     /// The first day of the period `label` names on `sheet`, a name read by `label(named:plan:)`.
     static func firstDay(
         of label: PeriodLabel, sheet: String, years: WorkbookYears, plan: Plan?, file: String

@@ -80,7 +80,8 @@ extension TotalRow {
 
     /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand
     /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`), or all below it (`SUM(H3:H9)` on row 2):
-    /// a total, not a deal's own figure.
+    /// a total, not a deal's own figure. A range over one cell (`SUM(H4:H4)`, a block of one
+    /// deal's subtotal) is written as a total is; a bare cell (`SUM(H4)`) is not.
     static func sumsOtherRows(_ formula: String, row: Int) -> Bool {
         guard formula.hasPrefix("SUM("), formula.hasSuffix(")") else { return false }
         let arguments = formula.dropFirst(4).dropLast().split(separator: ",", omittingEmptySubsequences: false)
@@ -98,7 +99,8 @@ extension TotalRow {
             }
             guard let first = rows.min(), let last = rows.max(), last < row || first > row else { return false }
             if last < row { above = true } else { below = true }
-            spansRows = spansRows || rows.count == 2 && rows[0] != rows[1] || arguments.count > 1
+            let oneCell = ends.count == 2 && ends[0].filter { $0 != "$" } == ends[1].filter { $0 != "$" }
+            spansRows = spansRows || rows.count == 2 && (rows[0] != rows[1] || oneCell) || arguments.count > 1
         }
         return spansRows && above != below
     }

@@ -146,7 +146,19 @@ extension DealsReader {
             if let table, let period = SheetPeriod.label(named: table, plan: plan), let mapping = dateless,
                 mapping.columns[.date] == nil
             {
-                found.append((table, mapping, nil, nil, period))
+                found.append(
+                    (table, mapping, nil, nil, SheetPeriod.withTitleYear(period, of: table, rows: start, mapping)))
+                continue
+            }
+            // A tab per period of blocks per rep (`January`: a rep's name on a row of its own, the
+            // rep's deals under it), or titled by its rep, its header naming neither rep nor date.
+            if let table, let period = SheetPeriod.label(named: table, plan: plan),
+                let mapping = try? header(Field.required.filter { $0 != .rep && $0 != .date }),
+                mapping.columns[.rep] == nil, mapping.columns[.date] == nil,
+                let rep = SheetRep.titled(in: start, above: mapping.headerRow, knownReps: knownReps)
+            {
+                let dated = SheetPeriod.withTitleYear(period, of: table, rows: start, mapping)
+                found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, dated))
                 continue
             }
             guard let table else { continue }
@@ -453,6 +465,14 @@ enum SheetRep {
         // A full name in the tab's name, then in a title above the header (`Commissions – Ben
         // Okafor` on a tab `May`), before a part of a name in the tab's name (`May` for May Chen).
         if let rep = match(table, knownReps) { return rep }
+        if let rep = titled(in: rows, above: headerRow, knownReps: knownReps) { return rep }
+        return try named(by: table, knownReps, file: path)
+    }
+
+    /// The rep a title line above the header names in full; `BlockTitles.marker` when, instead,
+    /// title rows among the first rows below it name reps (blocks per rep); nil when neither. The
+    /// sheet's name is not read (a tab per month: `Jan` names no rep there).
+    static func titled(in rows: [Row], above headerRow: Int, knownReps: KnownReps) -> String? {
         var titles: [String] = []
         let blocks = BlockTitles(knownReps: knownReps)
         for row in rows where row.index < headerRow + HeaderSearch.rowsSearched {
@@ -462,8 +482,7 @@ enum SheetRep {
                 return BlockTitles.marker
             }
         }
-        if let rep = titles.lazy.compactMap({ match($0, knownReps) }).first { return rep }
-        return try named(by: table, knownReps, file: path)
+        return titles.lazy.compactMap({ match($0, knownReps) }).first
     }
 
     /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned

@@ -103,7 +103,10 @@ public enum Reconciler {
             result.mappingNotes =
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
                 + blockNotes + identities.notes + copiedSheetNotes
-            result.skippedRows = deals.skipped.map { DealsTable.sheetRow($0.row) }
+            // A note among the deals is no deal row left out: a payroll from the statement misses nothing.
+            result.skippedRows = deals.skipped.filter { !UnreadableFindings.isNote($0) }.map {
+                DealsTable.sheetRow($0.row)
+            }
             if keepingLines { result.lines = deals.lines }
             staleInputs = StaleFindings.inputs(formulas.staleCells, context: context)
         }

@@ -47,14 +47,20 @@ struct RowCauses {
     /// left out. At a single rate that is the amount at the rate (under the plan's per-deal cap,
     /// which a sheet's `MIN(…)` applies): the plan's rounded figure divided by the split misses
     /// it by more than the tolerance on a small split (1,119.25 ÷ 40% is 2,798.125 where the
-    /// sheet's amount × 6% is 2,798.11). Otherwise the plan's figure divided by the split.
+    /// sheet's amount × 6% is 2,798.11). Otherwise the plan's figure divided by the split. Under
+    /// tiers of several bands the deal's full credit may move the running total into another
+    /// band, so no multiple gives the figure: the engine's, with every split ignored, does.
     func splitIgnored(giving manual: Decimal, expected: Decimal, rates: [Decimal]) -> Bool {
         if rates.count == 1, !context.plan.overrides(line) {
             var full = line.amount * rates[0]
             if let cap = context.plan.commission.capPerDeal { full = Swift.min(full, cap) }
             if context.matchesComputed(manual, full) { return true }
         }
-        return context.matchesComputed(manual, expected / line.split)
+        if context.matchesComputed(manual, expected / line.split) { return true }
+        guard context.plan.commission.tiers.bands.count > 1,
+            let whole = alternatives.commission(row: line.row, under: .noSplits)
+        else { return false }
+        return context.matches(manual, whole)
     }
 
     func explain(manual: Decimal?, isText: Bool, cell: ManualCells.Commission, expected: Decimal) -> (

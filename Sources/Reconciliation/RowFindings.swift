@@ -177,6 +177,8 @@ enum RowFindings {
 final class Alternatives {
     enum Reading: Hashable {
         case flippedMode, perDealOrCumulative, noCaps, noGate, noOverrides, otherRoundingMode
+        /// The plan's own rules, every split ignored (`Run.ignoringSplits`).
+        case noSplits
     }
 
     private let context: RowContext
@@ -256,9 +258,11 @@ final class Alternatives {
                 guard !plan.commission.overrides.isEmpty else { return nil }
                 plan.commission.overrides = []
             case .otherRoundingMode: plan.rounding.mode = plan.rounding.mode == .halfUp ? .halfEven : .halfUp
+            case .noSplits: break
             }
+            let priced = reading == .noSplits ? run.ignoringSplits() : run
             guard
-                let amounts = try? run.rowAmounts(
+                let amounts = try? priced.rowAmounts(
                     of: askedRows, pricedUnder: plan.commission, rounding: plan.rounding)
             else { return nil }
             var commissions: [Int: Decimal] = [:]

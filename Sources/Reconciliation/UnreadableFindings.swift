@@ -29,11 +29,14 @@ enum UnreadableFindings {
     /// Whether a row the reader left out holds no deal and no figure: no amount, no commission,
     /// nothing it could not read, only fields left empty, and not both a deal and a rep (a section
     /// title, a note, a sign-off under the table; a deal id and rep without an amount is a deal
-    /// never priced). Such a row pays nothing.
+    /// never priced), or a row of free text alone (`SkippedRow.note`, on a tab that gives every
+    /// row its rep too). Such a row pays nothing.
     static func isNote(_ skipped: SkippedRow) -> Bool {
-        (skipped.dealID == nil || skipped.rep == nil) && skipped.amount == nil
-            && skipped.cells.allSatisfy(\.text.isEmpty)
-            && (skipped.commission.map { $0.value == .empty } ?? true) || isSubtotalOfAnotherKind(skipped)
+        skipped.note != nil
+            || (skipped.dealID == nil || skipped.rep == nil) && skipped.amount == nil
+                && skipped.cells.allSatisfy(\.text.isEmpty)
+                && (skipped.commission.map { $0.value == .empty } ?? true)
+            || isSubtotalOfAnotherKind(skipped)
     }
 
     /// Whether a row left out is a subtotal Excel's Subtotal command writes with another function

@@ -45,6 +45,10 @@ import Testing
         #expect(Self.label(row: 5, formula: "SUM(H2:H4,H6:H9)") == nil)
         #expect(Self.label(row: 5, formula: "SUM(H4)") == nil)
         #expect(Self.label(row: 5, formula: "SUM(F5:G5)") == nil)
+        #expect(Self.label(row: 5, formula: "SUM(G4:H4)") == nil)
+        // A range over one cell is a block of one deal's subtotal.
+        #expect(Self.label(row: 5, formula: "SUM(H4:H4)") == "(total)")
+        #expect(Self.label(row: 5, formula: "SUM($H$4:H4)") == "(total)")
         #expect(Self.label(row: 5, formula: "SUM(H2:H4)*2") == nil)
         #expect(Self.label(row: 5, formula: "ROUND(D5*G5,2)") == nil)
         #expect(Self.label(row: 5, formula: "SUM(Rates!B2:B4)") == nil)
