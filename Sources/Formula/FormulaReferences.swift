@@ -62,9 +62,91 @@ public enum FormulaReferences {
         return found
     }
 
+    /// `references(in:sheet:)` for the formula's text: read from its bytes when it and the sheet's
+    /// name are ASCII (nearly every formula; a byte is then a character, at the same offset),
+    /// else from its characters. The references are the same either way.
+    public static func references(in formula: String, sheet: String?) -> [Reference] {
+        var formula = formula
+        let read = formula.withUTF8 { bytes -> [Reference]? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            guard var name = sheet else { return asciiReferences(in: bytes, prefixes: nil) }
+            return name.withUTF8 { name -> [Reference]? in
+                guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+                // `Sheet!` and `'Sheet'!` (a quote in the name doubled).
+                var quoted: [UInt8] = [UInt8(ascii: "'")]
+                for byte in name {
+                    quoted.append(byte)
+                    if byte == UInt8(ascii: "'") { quoted.append(byte) }
+                }
+                quoted += [UInt8(ascii: "'"), UInt8(ascii: "!")]
+                return asciiReferences(in: bytes, prefixes: [Array(name) + [UInt8(ascii: "!")], quoted])
+            }
+        }
+        return read ?? references(in: Array(formula), sheet: sheet)
+    }
+
+    /// `references(in:sheet:)` over a formula's ASCII bytes, step for step; `prefixes`: the
+    /// sheet's two prefixes, nil for the formula's own sheet.
+    private static func asciiReferences(in chars: UnsafeBufferPointer<UInt8>, prefixes: [[UInt8]]?) -> [Reference] {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let dollar = UInt8(ascii: "$")
+        var found: [Reference] = []
+        var i = 0
+        var inString = false
+        while i < chars.count {
+            if chars[i] == UInt8(ascii: "\"") { inString.toggle() }
+            let before = i == 0 ? 0 : chars[i - 1]
+            let startsWord =
+                i == 0
+                || !(isLetter(before) || isDigit(before) || before == UInt8(ascii: "!") || before == UInt8(ascii: "_")
+                    || before == UInt8(ascii: ".") || before == UInt8(ascii: "'"))
+            guard !inString, startsWord else {
+                i += 1
+                continue
+            }
+            var start = i
+            if let prefixes {
+                guard
+                    let prefix = prefixes.first(where: { prefix in
+                        i + prefix.count <= chars.count && prefix.indices.allSatisfy { chars[i + $0] == prefix[$0] }
+                    })
+                else {
+                    i += 1
+                    continue
+                }
+                start = i + prefix.count
+            } else if !(isLetter(chars[i]) || chars[i] == dollar) {
+                i += 1
+                continue
+            }
+            var j = start
+            while j < chars.count,
+                isLetter(chars[j]) || isDigit(chars[j]) || chars[j] == dollar || chars[j] == UInt8(ascii: ":")
+            {
+                j += 1
+            }
+            let ends = chars[start..<j].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            let rows = ends.map { end in
+                Int(String(decoding: end.drop { $0 == dollar || isLetter($0) }.filter { $0 != dollar }, as: UTF8.self))
+            }
+            let namesSomethingElse = j < chars.count && (chars[j] == UInt8(ascii: "(") || chars[j] == UInt8(ascii: "!"))
+            if !namesSomethingElse, (1...2).contains(ends.count), let first = rows.first ?? nil,
+                let last = rows.last ?? nil
+            {
+                found.append(
+                    Reference(text: start..<j, rows: min(first, last)...max(first, last), isRange: ends.count == 2))
+            }
+            i = max(j, i + 1)
+        }
+        return found
+    }
+
     /// The rows of `sheet` a formula names cell by cell (`Deals!K7`, `'Deals Q3'!$K$7`); ranges
     /// are left out.
     public static func singleCellRows(in formula: String, sheet: String) -> [Int] {
-        references(in: Array(formula), sheet: sheet).filter { !$0.isRange }.map(\.rows.lowerBound)
+        references(in: formula, sheet: sheet).filter { !$0.isRange }.map(\.rows.lowerBound)
     }
 }

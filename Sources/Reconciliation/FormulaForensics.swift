@@ -116,13 +116,13 @@ enum FormulaForensics {
 
     /// Ranges a formula names on its own sheet (no `Sheet!` prefix), as row spans: `SUM(G5:G40)`.
     static func localRowSpans(in formula: String) -> [ClosedRange<Int>] {
-        FormulaReferences.references(in: Array(formula), sheet: nil).filter(\.isRange).map(\.rows)
+        FormulaReferences.references(in: formula, sheet: nil).filter(\.isRange).map(\.rows)
     }
 
     /// References `Sheet!A1` and ranges `Sheet!A1:B2` a formula names on `sheet` (nil: its own
     /// sheet, without a prefix), as row spans.
     static func rowSpans(in formula: String, sheet: String?) -> [ClosedRange<Int>] {
-        FormulaReferences.references(in: Array(formula), sheet: sheet).map(\.rows)
+        FormulaReferences.references(in: formula, sheet: sheet).map(\.rows)
     }
 
     /// The single cells a formula reads on any of `sheets` (`Deals!G6`, `'Ana Lima'!$G$20`), by

@@ -103,6 +103,19 @@ public struct HandKeptWorkbook {
         return HandKeptWorkbook(deals: deals, summary: summary, repTotals: repTotals, formulas: formulas)
     }
 
+    /// A workbook file past this many bytes has its deal rows set aside as it is read
+    /// (`rowBudget(forWorkbookOf:)`): 128 MB, two million rows or so of a plain sheet.
+    public static let spillingFileSize = 128 << 20
+    /// The bytes of rows held in memory before the rest go to disk, once a workbook is set aside.
+    public static let spillingBudget = 64 << 20
+
+    /// The row budget `read` is given for a workbook file of `bytes` bytes when none is asked for:
+    /// `spillingBudget` past `spillingFileSize` (a workbook of millions of rows), nil (the rows held
+    /// as read) at or below it, where setting them aside would cost time and save nothing.
+    public static func rowBudget(forWorkbookOf bytes: Int) -> Int? {
+        bytes > spillingFileSize ? spillingBudget : nil
+    }
+
     /// Stops a run that would compare nothing, rather than report no errors: no deals sheet has a
     /// commission or bonus column (one under a name trueup does not know, or two columns that
     /// could each be it) and the workbook has no summary.

@@ -129,47 +129,74 @@ enum RowFindings {
             explanation: "", isDerived: false)
     }
 
-    /// Each row's manual bonus against the engine's per-deal bonuses for it.
+    /// Each row's manual bonus against the engine's per-deal bonuses for it: the deals' rows in
+    /// place (a million lines and manual cells are not copied into a list of pairs), then the copies.
     static func bonusFindings(_ context: RowContext, engine: RowAmountsTable) -> [Finding] {
         guard context.deals.mapping.columns[.bonus] != nil else { return [] }
-        let rows =
-            context.deals.lines.enumerated().map { (line: $1, manual: context.deals.manual[$0], copied: nil as Int?) }
-            + context.copies.map { (line: $0.line, manual: $0.manual, copied: $0.original as Int?) }
         var findings: [Finding] = []
-        for row in rows {
-            guard let column = context.deals.mapping(ofRow: row.line.row).columns[.bonus] else { continue }
-            let expected = row.copied == nil ? engine[row.line.row]?.bonus ?? 0 : 0
-            let reference = engine[row.copied ?? row.line.row]?.line
-            var finding = base(
-                context, line: row.line, reference: reference, column: column, cell: row.manual.bonus,
-                shown: row.manual.bonusShownText, expected: expected)
-            let manual = finding.manual ?? 0
-            if manual == 0, expected == 0, row.copied == nil, row.manual.bonus?.isZeroDash == true { continue }
-            if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {
-                guard manual != expected else { continue }
-                finding.causes = [.rounding]
-            } else if finding.manual == nil {
-                finding.causes = [.unreadable]
-            } else if finding.manualText != nil {
-                finding.causes = [.textNumber]
-            } else if row.copied != nil {
-                finding.causes = [.duplicateLine]
-            } else if manual == 0 {
-                finding.causes = [.bonusMissing]
-            } else if expected == 0 {
-                finding.causes = [.bonusNotDue]
-            } else if row.line.split != 1, context.matchesComputed(manual, expected / row.line.split) {
-                finding.causes = [.splitNotApplied]
-            } else {
-                finding.causes = [.unexplained]
+        let deals = context.deals
+        deals.lines.withUnsafeBufferPointer { lines in
+            deals.manual.withUnsafeBufferPointer { manual in
+                for index in lines.indices {
+                    if let finding = bonusFinding(
+                        context, engine: engine, line: lines[index], manual: manual[index], copied: nil)
+                    {
+                        findings.append(finding)
+                    }
+                }
             }
-            finding.explanation =
-                "bonus \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
-                + (finding.cause == .bonusMissing ? "; the line qualifies for a per-deal bonus" : "")
-                + (finding.cause == .bonusNotDue ? "; the line does not qualify for a per-deal bonus" : "")
-            findings.append(finding)
+        }
+        for copy in context.copies {
+            if let finding = bonusFinding(
+                context, engine: engine, line: copy.line, manual: copy.manual, copied: copy.original)
+            {
+                findings.append(finding)
+            }
         }
         return findings
+    }
+
+    /// The finding of one row's manual bonus, nil when it is right; `copied`: the row it copies.
+    private static func bonusFinding(
+        _ context: RowContext, engine: RowAmountsTable, line: CreditLine, manual cells: ManualCells, copied: Int?
+    ) -> Finding? {
+        guard let column = context.deals.mapping(ofRow: line.row).columns[.bonus] else { return nil }
+        let expected = copied == nil ? engine[line.row]?.bonus ?? 0 : 0
+        // A number that is the engine's bonus exactly (nearly every row) is right: no finding made.
+        if copied == nil, case (let value?, false) = cells.bonus.map({ Decimal.fromCell($0) }) ?? (0, false),
+            value == expected
+        {
+            return nil
+        }
+        let reference = engine[copied ?? line.row]?.line
+        var finding = base(
+            context, line: line, reference: reference, column: column, cell: cells.bonus,
+            shown: cells.bonusShownText, expected: expected)
+        let manual = finding.manual ?? 0
+        if manual == 0, expected == 0, copied == nil, cells.bonus?.isZeroDash == true { return nil }
+        if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {
+            guard manual != expected else { return nil }
+            finding.causes = [.rounding]
+        } else if finding.manual == nil {
+            finding.causes = [.unreadable]
+        } else if finding.manualText != nil {
+            finding.causes = [.textNumber]
+        } else if copied != nil {
+            finding.causes = [.duplicateLine]
+        } else if manual == 0 {
+            finding.causes = [.bonusMissing]
+        } else if expected == 0 {
+            finding.causes = [.bonusNotDue]
+        } else if line.split != 1, context.matchesComputed(manual, expected / line.split) {
+            finding.causes = [.splitNotApplied]
+        } else {
+            finding.causes = [.unexplained]
+        }
+        finding.explanation =
+            "bonus \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
+            + (finding.cause == .bonusMissing ? "; the line qualifies for a per-deal bonus" : "")
+            + (finding.cause == .bonusNotDue ? "; the line does not qualify for a per-deal bonus" : "")
+        return finding
     }
 }
 

@@ -29,6 +29,13 @@ enum TotalRowFindings {
         for finding in rowFindings where finding.isError && !finding.isDerived {
             errorRows[finding.sheet, default: []].append(finding.cell.row)
         }
+        // Each sheet's data rows by their own row, for the rows of a block without passing over
+        // every row of the sheet for every total (a sheet of a million rows may hold a subtotal
+        // every few dozen); the wrong rows likewise.
+        let sheetsWithTotals = Set(context.deals.totals.map { context.place($0.row).sheet })
+        let rowsByOwn = dataRows.filter { sheetsWithTotals.contains($0.key) }.mapValues(RowsByOwn.init)
+        let sortedErrorRows = errorRows.mapValues { $0.sorted() }
+        let someTotalIsAFormula = context.deals.totals.contains { $0.commission?.formula != nil }
         var manual: [Int: Decimal] = [:]
         for cells in context.deals.manual {
             if let value = cells.commission.flatMap({ Decimal.fromCell($0.value).number }) { manual[cells.row] = value }
@@ -61,7 +68,8 @@ enum TotalRowFindings {
             // totals below their rows, each of which would pass over all of them).
             lazy var below: [(own: Int, key: Int)] = {
                 let next = own < headerRow ? Int.max : totalRows[sheet]?.filter { $0 > own }.min() ?? Int.max
-                return (dataRows[sheet] ?? []).filter { $0.own > max(own, headerRow) && $0.own < next }
+                let first = max(own, headerRow) + 1
+                return first < next ? rowsByOwn[sheet]?.within(first...(next - 1)) ?? [] : []
             }()
             let standsAbove =
                 own < headerRow
@@ -81,7 +89,7 @@ enum TotalRowFindings {
                 standsAbove
                 ? (below.map(\.own).min() ?? own + 1)...(below.map(\.own).max() ?? own + 1)
                 : ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
-            let rows = standsAbove ? below : (dataRows[sheet] ?? []).filter { block.contains($0.own) }
+            let rows = standsAbove ? below : rowsByOwn[sheet]?.within(block) ?? []
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure.
             func planFigure(_ key: Int) -> Decimal {
@@ -109,7 +117,7 @@ enum TotalRowFindings {
                     "\(total.label) \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
                 isDerived: false)
             let ownRows = rows.map(\.own)
-            let wrongRows = Set(ownRows + (errorRows[sheet] ?? []).filter { block.contains($0) }).sorted()
+            let wrongRows = Set(ownRows + RowsByOwn.within(block, of: sortedErrorRows[sheet] ?? [])).sorted()
             let short = spans.first { span in ownRows.contains { !span.contains($0) } && span.count > 1 }
             let shortText =
                 short.map {
@@ -150,7 +158,7 @@ enum TotalRowFindings {
                         in: formula, sheet: nil, to: first...last)
                 }
                 finding.explanation += shortText
-            } else if cell.formula == nil, context.deals.totals.contains(where: { $0.commission?.formula != nil }) {
+            } else if cell.formula == nil, someTotalIsAFormula {
                 finding.causes = [.hardcodedFormula]
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
@@ -175,6 +183,54 @@ enum TotalRowFindings {
             findings.append(finding)
         }
         return findings
+    }
+
+    /// A sheet's data rows (own row and key, in the order read) and the way to those within a span
+    /// of own rows: by halving over them sorted, not by passing over all of them.
+    struct RowsByOwn {
+        let rows: [(own: Int, key: Int)]
+        /// Positions in `rows` by own row (the order read among equal ones); nil when `rows` is
+        /// already in that order (nearly always: a sheet's rows are read top down).
+        let order: [Int]?
+
+        init(_ rows: [(own: Int, key: Int)]) {
+            self.rows = rows
+            let inOrder = zip(rows, rows.dropFirst()).allSatisfy { $0.own <= $1.own }
+            order = inOrder ? nil : rows.indices.sorted { (rows[$0].own, $0) < (rows[$1].own, $1) }
+        }
+
+        /// The rows whose own row is within `span`, in the order read, as `rows.filter` gives them.
+        func within(_ span: ClosedRange<Int>) -> [(own: Int, key: Int)] {
+            guard let order else {
+                let range = Self.bounds(of: span, count: rows.count) { rows[$0].own }
+                return Array(rows[range])
+            }
+            let range = Self.bounds(of: span, count: order.count) { rows[order[$0]].own }
+            return order[range].sorted().map { rows[$0] }
+        }
+
+        /// Of `sorted` (ascending), those within `span`.
+        static func within(_ span: ClosedRange<Int>, of sorted: [Int]) -> ArraySlice<Int> {
+            sorted[bounds(of: span, count: sorted.count) { sorted[$0] }]
+        }
+
+        /// The positions of a sequence ascending by `value` whose values are within `span`.
+        static func bounds(of span: ClosedRange<Int>, count: Int, value: (Int) -> Int) -> Range<Int> {
+            func firstReaching(_ bound: Int, orAbove: Bool) -> Int {
+                var (low, high) = (0, count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if orAbove ? value(middle) < bound : value(middle) <= bound {
+                        low = middle + 1
+                    } else {
+                        high = middle
+                    }
+                }
+                return low
+            }
+            let first = firstReaching(span.lowerBound, orAbove: true)
+            return first..<max(first, firstReaching(span.upperBound, orAbove: false))
+        }
     }
 
     /// Whether a total's label opens with a grand total's words (`HeaderSynonyms.grandTotalWords`).

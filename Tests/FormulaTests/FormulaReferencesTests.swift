@@ -24,4 +24,23 @@ import Testing
         #expect(references.map(\.isRange) == [true, false])
         #expect(references.map { String(Array(formula)[$0.text]) } == ["G5:G40", "H2"])
     }
+
+    /// Read from the formula's bytes (ASCII) or its characters, the references are the same.
+    @Test func aFormulasBytesAndCharactersGiveTheSameReferences() {
+        let formulas = [
+            "SUM(G5:G40)+Deals!G3+ROUND(H2,2)",
+            "SUMIFS('Deals 1'!$G$2:$G$100,'Deals 1'!$B$2:$B$100,A2)+SUMIFS(Deals!G2:G9,Deals!B2:B9,A2)",
+            "-(Deals!K7+Deals!$L$8)", "OldDeals!K7&\"Deals!K9\"", "'It''s'!A1+'It''s'!B2:B3",
+            "A1B2+$C$3:$C+X99999999999999999999",
+            "SUM(G5:G40)\r\n+H2", "Über!A1+A2", "LOG10(A1)+_x1+a.b2+R1C1", "\"a\"&A1&\"b",
+        ]
+        for formula in formulas {
+            for sheet in [nil, "Deals", "Deals 1", "It's", "Über", "OldDeals"] as [String?] {
+                #expect(
+                    FormulaReferences.references(in: formula, sheet: sheet)
+                        == FormulaReferences.references(in: Array(formula), sheet: sheet), "\(formula), \(sheet ?? "-")"
+                )
+            }
+        }
+    }
 }

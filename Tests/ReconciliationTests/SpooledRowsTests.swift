@@ -62,6 +62,16 @@ import XLSX
         }
     }
 
+    /// Without `TRUEUP_RECONCILE_BUDGET`, a workbook file past 128 MB (millions of rows) has its
+    /// rows set aside with 64 MB of them in memory; a smaller one holds them as read.
+    @Test func aLargeWorkbookSetsItsRowsAsideByItself() {
+        #expect(HandKeptWorkbook.rowBudget(forWorkbookOf: 0) == nil)
+        #expect(HandKeptWorkbook.rowBudget(forWorkbookOf: 64 << 20) == nil)
+        #expect(HandKeptWorkbook.rowBudget(forWorkbookOf: 128 << 20) == nil)
+        #expect(HandKeptWorkbook.rowBudget(forWorkbookOf: (128 << 20) + 1) == 64 << 20)
+        #expect(HandKeptWorkbook.rowBudget(forWorkbookOf: 700 << 20) == 64 << 20)
+    }
+
     /// Sheets set aside out of their order (a tab whose text dates do not tell their order is
     /// read again after the tab that tells it), rows keyed by sheet, and manual cells no word
     /// holds (a commission written as text, a formula's text): read back in the sheets' order,

@@ -69,7 +69,8 @@ struct Reconcile: ParsableCommand {
 
     /// The bytes of deal rows a workbook's read holds before setting them aside on disk
     /// (`HandKeptWorkbook.read`'s `rowBudget`), from `TRUEUP_RECONCILE_BUDGET`: a number of
-    /// bytes, or of KB, MB or GB with `K`, `M` or `G` after it (`0`, `64M`); nil when unset.
+    /// bytes, or of KB, MB or GB with `K`, `M` or `G` after it (`0`, `64M`); nil when unset (each
+    /// workbook's is then chosen by its size, `rowBudget(forWorkbook:)`).
     static func rowBudget(_ text: String?) throws -> Int? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
@@ -80,6 +81,13 @@ struct Reconcile: ParsableCommand {
             throw UsageError("TRUEUP_RECONCILE_BUDGET=\(text): expected a number of bytes, such as 0, 65536 or 64M")
         }
         return number * (unit ?? 1)
+    }
+
+    /// The row budget of a workbook when `TRUEUP_RECONCILE_BUDGET` gives none: chosen by its
+    /// file's size (`HandKeptWorkbook.rowBudget(forWorkbookOf:)`, 64 MB past 128 MB).
+    static func rowBudget(forWorkbook path: String) -> Int? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        return HandKeptWorkbook.rowBudget(forWorkbookOf: size)
     }
 
     func run() throws {
@@ -104,7 +112,8 @@ struct Reconcile: ParsableCommand {
         {
             try HandKeptWorkbook.read(
                 TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
-                pins: pins, dateOrder: dateOrder, rowBudget: rowBudget, progress: hear)
+                pins: pins, dateOrder: dateOrder, rowBudget: rowBudget ?? Self.rowBudget(forWorkbook: workbook),
+                progress: hear)
         }
         // With several workbooks, each one's rows are priced beside the others' (a quarter's
         // tiers run across its months' files): all are read first, for the lines the engine
