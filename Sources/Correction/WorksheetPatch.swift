@@ -363,7 +363,14 @@ private final class RowScanner: XMLEventHandler {
         let rowClose = row.count - self.rowClose.count
         var out: [UInt8] = []
         var copied = 0
-        var pending = edited.edits[...]
+        // An edit of a cell the row has replaces it wherever it stands (cells may come out of
+        // column order, and are read sorted); the others are inserted before the first cell
+        // of a later column.
+        let present = Set(edited.cells.compactMap { $0.address?.column })
+        var pending = edited.edits.filter { !present.contains($0.address.column) }[...]
+        var replacing = Dictionary(
+            edited.edits.filter { present.contains($0.address.column) }.map { ($0.address.column, $0) },
+            uniquingKeysWith: { first, _ in first })
         for cell in edited.cells {
             guard let address = cell.address else { continue }
             var inserted: [UInt8] = []
@@ -372,10 +379,9 @@ private final class RowScanner: XMLEventHandler {
                 pending.removeFirst()
             }
             var replacedEnd = cell.start
-            if let next = pending.first, next.address.column == address.column {
+            if let edit = replacing.removeValue(forKey: address.column) {
                 formulas[address] = cell.formula != nil && !cell.formulaText.isEmpty ? cell.formulaText : nil
-                inserted += try newCell(next, original: (cell, row))
-                pending.removeFirst()
+                inserted += try newCell(edit, original: (cell, row))
                 replacedEnd = cell.end
             }
             if !inserted.isEmpty {

@@ -52,6 +52,17 @@ import XLSX
         #expect(out.contains(#"<row r="4"><c r="B4" s="100"><v>5</v></c></row>"#))
     }
 
+    /// Cells out of column order (read sorted): an edited one is replaced where it stands, never
+    /// written a second time, and a missing one goes before the first cell of a later column.
+    @Test func cellsOutOfColumnOrderAreReplacedWhereTheyStand() throws {
+        let xml =
+            #"<worksheet><sheetData><row r="3"><c r="C3"><v>3</v></c><c r="A3"><v>1</v></c></row></sheetData></worksheet>"#
+        #expect(
+            try patch(xml, [edit("A3", 5), edit("B3", 2), edit("C3", 4)])
+                == #"<worksheet><sheetData><row r="3"><c r="B3" s="100"><v>2</v></c><c r="C3" s="100"><v>4</v></c><c r="A3" s="100"><v>5</v></c></row></sheetData></worksheet>"#
+        )
+    }
+
     @Test(arguments: [1, 2, 5, 13, 64])
     func streamingInAnyChunkSizeGivesTheSameBytes(_ size: Int) throws {
         let xml =
