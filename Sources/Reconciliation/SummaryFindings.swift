@@ -224,6 +224,9 @@ enum SummaryFindings {
                 {
                     finding.causes = [cause.cause]
                     finding.isDerived = true
+                    // A typed figure has no formula to follow: the cells it stands for are its
+                    // precedents, so the headline counts them once (a formula's are traced).
+                    if cell.formula == nil { finding.precedents = cause.places }
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
                 } else if let formula = cell.formula,
                     patterns[field]?.anomaly(cell, row: row.row) == .inconsistentFormula
@@ -433,9 +436,10 @@ enum SummaryFindings {
     }
 
     /// The first set of findings whose differences add up to `difference` — the same summary
-    /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest.
+    /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest,
+    /// with the cells named and their places.
     static func derivedCause(_ difference: Decimal, sources: [[Finding]], tolerance: Decimal) -> (
-        cause: Cause, cells: [String]
+        cause: Cause, cells: [String], places: [CellPlace]
     )? {
         for candidates in sources {
             if let found = derivedCause(difference, from: candidates, tolerance: tolerance) { return found }
@@ -444,7 +448,7 @@ enum SummaryFindings {
     }
 
     static func derivedCause(_ difference: Decimal, from sources: [Finding], tolerance: Decimal) -> (
-        cause: Cause, cells: [String]
+        cause: Cause, cells: [String], places: [CellPlace]
     )? {
         let relevant = sources.filter { $0.isError && $0.isPay }
         guard !relevant.isEmpty else { return nil }
@@ -452,6 +456,9 @@ enum SummaryFindings {
         let slack = tolerance * Decimal(relevant.count + 1)
         guard abs(sum - difference) <= slack else { return nil }
         let largest = relevant.max { abs(effect($0)) < abs(effect($1)) }!
-        return (largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" })
+        return (
+            largest.cause, relevant.map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" },
+            relevant.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
+        )
     }
 }

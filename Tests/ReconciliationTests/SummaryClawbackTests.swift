@@ -107,6 +107,23 @@ import XLSX
         #expect(result.netOverpayment == 1250)
     }
 
+    /// tester (engine round 2) F1: a typed Clawback cell left at 0 and a typed Earned beside it
+    /// wrong only through it: the earned figure is derived from the clawback cell and the headline
+    /// counts the clawbacks once.
+    @Test func aTypedEarnedWrongThroughATypedClawbackCellIsCountedOnce() throws {
+        let summary: [[WriteCell]] =
+            [["Rep", "Period", "Commission", "Clawback", "Earned"].map { .text($0) }]
+            + [
+                [.text("Ana Lima"), .text("Q1 2026"), .number(2200), .number(0), .number(2200)],
+                [.text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400), .number(-400)],
+                [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0), .number(500)],
+            ]
+        let result = try Self.reconcile(summary)
+        let earned = try #require(result.errors.first { $0.cell == CellAddress("E2") })
+        #expect(earned.isDerived && earned.precedents.map(\.description) == ["Summary!D2"])
+        #expect(result.netOverpayment == 1300)
+    }
+
     /// A payout that leaves out the clawbacks; any other difference is no clawback's.
     @Test func aPayoutIsReadTheSameAndAnotherDifferenceIsNot() throws {
         let payout = try Self.reconcile(Self.rows("Payout", ana: "2200", "-400"))
