@@ -16,50 +16,10 @@ public enum FormulaReferences {
     /// `sheet` nil, to its own sheet (no prefix). Text inside string literals, function names and
     /// other sheets' names are not references. `chars` is the formula's characters (`Array(formula)`).
     public static func references(in chars: [Character], sheet: String?) -> [Reference] {
-        let prefixes =
-            sheet.map { [$0 + "!", "'" + $0.replacingOccurrences(of: "'", with: "''") + "'!"].map(Array.init) } ?? []
-        var found: [Reference] = []
-        var i = 0
-        var inString = false
-        while i < chars.count {
-            if chars[i] == "\"" { inString.toggle() }
-            let startsWord =
-                i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || "!_.'".contains(chars[i - 1]))
-            guard !inString, startsWord else {
-                i += 1
-                continue
-            }
-            var start = i
-            if sheet != nil {
-                guard
-                    let prefix = prefixes.first(where: {
-                        i + $0.count <= chars.count && Array(chars[i..<i + $0.count]) == $0
-                    })
-                else {
-                    i += 1
-                    continue
-                }
-                start = i + prefix.count
-            } else if !(chars[i].isLetter || chars[i] == "$") {
-                i += 1
-                continue
-            }
-            var j = start
-            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "$" || chars[j] == ":" {
-                j += 1
-            }
-            let ends = chars[start..<j].split(separator: ":", omittingEmptySubsequences: false)
-            let rows = ends.map { end in Int(String(end.drop { $0 == "$" || $0.isLetter }.filter { $0 != "$" })) }
-            let namesSomethingElse = j < chars.count && (chars[j] == "(" || chars[j] == "!")
-            if !namesSomethingElse, (1...2).contains(ends.count), let first = rows.first ?? nil,
-                let last = rows.last ?? nil
-            {
-                found.append(
-                    Reference(text: start..<j, rows: min(first, last)...max(first, last), isRange: ends.count == 2))
-            }
-            i = max(j, i + 1)
+        let prefixes = sheet.map {
+            [$0 + "!", "'" + $0.replacingOccurrences(of: "'", with: "''") + "'!"].map(Array.init)
         }
-        return found
+        return scan(chars, prefixes: prefixes)
     }
 
     /// `references(in:sheet:)` for the formula's text: read from its bytes when it and the sheet's
@@ -69,7 +29,7 @@ public enum FormulaReferences {
         var formula = formula
         let read = formula.withUTF8 { bytes -> [Reference]? in
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            guard var name = sheet else { return asciiReferences(in: bytes, prefixes: nil) }
+            guard var name = sheet else { return scan(bytes, prefixes: nil) }
             return name.withUTF8 { name -> [Reference]? in
                 guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
                 // `Sheet!` and `'Sheet'!` (a quote in the name doubled).
@@ -79,30 +39,30 @@ public enum FormulaReferences {
                     if byte == UInt8(ascii: "'") { quoted.append(byte) }
                 }
                 quoted += [UInt8(ascii: "'"), UInt8(ascii: "!")]
-                return asciiReferences(in: bytes, prefixes: [Array(name) + [UInt8(ascii: "!")], quoted])
+                return scan(bytes, prefixes: [Array(name) + [UInt8(ascii: "!")], quoted])
             }
         }
         return read ?? references(in: Array(formula), sheet: sheet)
     }
 
-    /// `references(in:sheet:)` over a formula's ASCII bytes, step for step; `prefixes`: the
-    /// sheet's two prefixes, nil for the formula's own sheet.
-    private static func asciiReferences(in chars: UnsafeBufferPointer<UInt8>, prefixes: [[UInt8]]?) -> [Reference] {
-        func isLetter(_ byte: UInt8) -> Bool {
-            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-        }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        let dollar = UInt8(ascii: "$")
+    /// The references in a formula's text, read unit by unit: its characters, or the bytes of an
+    /// ASCII formula (a byte is then a character, at the same offset). `prefixes`: the sheet's two
+    /// prefixes (`Sheet!`, `'Sheet'!`), nil for the formula's own sheet.
+    private static func scan<Text: RandomAccessCollection>(_ chars: Text, prefixes: [[Text.Element]]?) -> [Reference]
+    where Text.Index == Int, Text.Element: FormulaTextUnit {
+        typealias Unit = Text.Element
+        let (quote, dollar, colon, bang) = (Unit("\""), Unit("$"), Unit(":"), Unit("!"))
+        let (underscore, dot, apostrophe, paren) = (Unit("_"), Unit("."), Unit("'"), Unit("("))
         var found: [Reference] = []
         var i = 0
         var inString = false
         while i < chars.count {
-            if chars[i] == UInt8(ascii: "\"") { inString.toggle() }
-            let before = i == 0 ? 0 : chars[i - 1]
+            if chars[i] == quote { inString.toggle() }
+            let before = i == 0 ? dot : chars[i - 1]
             let startsWord =
                 i == 0
-                || !(isLetter(before) || isDigit(before) || before == UInt8(ascii: "!") || before == UInt8(ascii: "_")
-                    || before == UInt8(ascii: ".") || before == UInt8(ascii: "'"))
+                || !(before.isLetter || before.isDigit || before == bang || before == underscore || before == dot
+                    || before == apostrophe)
             guard !inString, startsWord else {
                 i += 1
                 continue
@@ -118,21 +78,19 @@ public enum FormulaReferences {
                     continue
                 }
                 start = i + prefix.count
-            } else if !(isLetter(chars[i]) || chars[i] == dollar) {
+            } else if !(chars[i].isLetter || chars[i] == dollar) {
                 i += 1
                 continue
             }
             var j = start
-            while j < chars.count,
-                isLetter(chars[j]) || isDigit(chars[j]) || chars[j] == dollar || chars[j] == UInt8(ascii: ":")
-            {
+            while j < chars.count, chars[j].isLetter || chars[j].isDigit || chars[j] == dollar || chars[j] == colon {
                 j += 1
             }
-            let ends = chars[start..<j].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            let ends = chars[start..<j].split(separator: colon, omittingEmptySubsequences: false)
             let rows = ends.map { end in
-                Int(String(decoding: end.drop { $0 == dollar || isLetter($0) }.filter { $0 != dollar }, as: UTF8.self))
+                Int(Unit.text(end.drop { $0 == dollar || $0.isLetter }.filter { $0 != dollar }))
             }
-            let namesSomethingElse = j < chars.count && (chars[j] == UInt8(ascii: "(") || chars[j] == UInt8(ascii: "!"))
+            let namesSomethingElse = j < chars.count && (chars[j] == paren || chars[j] == bang)
             if !namesSomethingElse, (1...2).contains(ends.count), let first = rows.first ?? nil,
                 let last = rows.last ?? nil
             {
@@ -149,4 +107,26 @@ public enum FormulaReferences {
     public static func singleCellRows(in formula: String, sheet: String) -> [Int] {
         references(in: formula, sheet: sheet).filter { !$0.isRange }.map(\.rows.lowerBound)
     }
+}
+
+/// A unit of formula text `FormulaReferences` reads: a character, or a byte of an ASCII formula.
+protocol FormulaTextUnit: Equatable {
+    /// The unit of an ASCII character.
+    init(_ ascii: Unicode.Scalar)
+    var isLetter: Bool { get }
+    var isDigit: Bool { get }
+    /// The text of some units.
+    static func text(_ units: some Sequence<Self>) -> String
+}
+
+extension Character: FormulaTextUnit {
+    var isDigit: Bool { isNumber }
+    static func text(_ units: some Sequence<Character>) -> String { String(units) }
+}
+
+extension UInt8: FormulaTextUnit {
+    init(_ ascii: Unicode.Scalar) { self.init(ascii: ascii) }
+    var isLetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
+    var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+    static func text(_ units: some Sequence<UInt8>) -> String { String(decoding: Array(units), as: UTF8.self) }
 }
