@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Generates a large hand-kept commission workbook with planted errors, for scripts/bench-reconcile.
 
-usage: generate_manual.py ROWS OUT_DIR → OUT_DIR/manual-ROWS/{manual.xlsx, plan.yaml, roster.csv}
+usage: generate_manual.py ROWS OUT_DIR [bonus|subtotals]
+       → OUT_DIR/{manual,bonus,subtotals}-ROWS/{manual.xlsx, plan.yaml, roster.csv}
 One rep per thousand rows; per-deal tiers (8%, 10% from 50,000); the Commission column is
 `=ROUND(D*E*F,2)` with its cached value. About 1% of rows carry an error: a rate typo, another
 tier's rate, a typed value, or a copied row; a Summary sheet totals each rep with SUMIFS.
 A sheet holds at most 1,048,576 rows: past a million rows the deals go on tabs of a million rows
 each (`Deals 1`, `Deals 2`, …), and each rep's total adds a SUMIFS per tab. Up to a million rows the
 file is as it always was (one `Deals` sheet).
+Variants (performance.md, session 27): `bonus` adds Product and Bonus columns (30% of rows
+`Analytics`, paid the plan's SPIFF of 100 per deal, 0.5% of bonus cells wrong); `subtotals` writes
+a `Subtotal` row `=SUM(G…:G…)` after every 30 deals.
 """
 import datetime
 import os
@@ -38,15 +42,23 @@ def cents(value):
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+BONUSES = """bonuses:
+  - { name: SPIFF, per_deal: 100, when: { product: Analytics } }
+"""
+
+
 def main():
-    count, folder = int(sys.argv[1]), os.path.join(sys.argv[2], f"manual-{sys.argv[1]}")
+    variant = sys.argv[3] if len(sys.argv) > 3 else None
+    if variant not in (None, "bonus", "subtotals"):
+        sys.exit(f"generate_manual.py: unknown variant {variant!r}: bonus or subtotals")
+    count, folder = int(sys.argv[1]), os.path.join(sys.argv[2], f"{variant or 'manual'}-{sys.argv[1]}")
     if os.path.exists(os.path.join(folder, "manual.xlsx")):
         return
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(11)
     reps = max(1, count // 1000)
     with open(os.path.join(folder, "plan.yaml"), "w") as handle:
-        handle.write(PLAN)
+        handle.write(PLAN + (BONUSES if variant == "bonus" else ""))
     with open(os.path.join(folder, "roster.csv"), "w") as handle:
         handle.write("id,name\n" + "".join(f"R{r:05d},Rep {r}\n" for r in range(reps)))
     strings = StringTable()
@@ -67,9 +79,12 @@ def main():
             info.compress_type = zipfile.ZIP_DEFLATED
             with z.open(info, "w", force_zip64=True) as out:
                 out.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-                head = "".join(f'<c r="{c}1" t="s"><v>{s(h)}</v></c>' for c, h in zip("ABCDEFG", ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"]))
+                headers = ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"]
+                headers += ["Product", "Bonus"] if variant == "bonus" else []
+                head = "".join(f'<c r="{c}1" t="s"><v>{s(h)}</v></c>' for c, h in zip("ABCDEFGHI", headers))
                 out.write(f'<row r="1">{head}</row>'.encode())
                 buffer = []
+                block = []
                 n = 1
                 for _ in range(min(per_tab, count - i)):
                     n += 1
@@ -90,11 +105,27 @@ def main():
                     formula = f"<f>ROUND(D{n}*E{n}*F{n},2)</f>"
                     if 0.0075 <= roll < 0.01:
                         commission, formula = commission.quantize(Decimal("1")), ""
+                    # The deal's and rep's texts take their shared-string numbers before the product's.
+                    deal_ref, rep_ref, extra = s(deal), s(f"R{rep:05d}"), ""
+                    if variant == "bonus":
+                        product = "Analytics" if rng.random() < 0.3 else "Core"
+                        bonus = 100 if product == "Analytics" else 0
+                        if rng.random() < 0.005:
+                            bonus = 100 - bonus
+                        extra = f'<c r="H{n}" t="s"><v>{s(product)}</v></c><c r="I{n}"><v>{bonus}</v></c>'
                     totals[rep] += commission
                     previous = (deal, rep, day, amount, rate)
-                    buffer.append(f'<row r="{n}"><c r="A{n}" t="s"><v>{s(deal)}</v></c><c r="B{n}" t="s"><v>{s(f"R{rep:05d}")}</v></c>'
+                    buffer.append(f'<row r="{n}"><c r="A{n}" t="s"><v>{deal_ref}</v></c><c r="B{n}" t="s"><v>{rep_ref}</v></c>'
                                   f'<c r="C{n}" s="1"><v>{day}</v></c><c r="D{n}"><v>{amount}</v></c><c r="E{n}"><v>1</v></c>'
-                                  f'<c r="F{n}"><v>{rate}</v></c><c r="G{n}">{formula}<v>{commission}</v></c></row>')
+                                  f'<c r="F{n}"><v>{rate}</v></c><c r="G{n}">{formula}<v>{commission}</v></c>{extra}</row>')
+                    if variant == "subtotals":
+                        block.append(commission)
+                        if len(block) == 30:
+                            n += 1
+                            first = n - len(block)
+                            buffer.append(f'<row r="{n}"><c r="A{n}" t="s"><v>{s("Subtotal")}</v></c>'
+                                          f'<c r="G{n}"><f>SUM(G{first}:G{n - 1})</f><v>{sum(block)}</v></c></row>')
+                            block = []
                     if len(buffer) == 10_000:
                         out.write("".join(buffer).encode())
                         buffer = []
