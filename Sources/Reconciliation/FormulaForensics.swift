@@ -128,12 +128,13 @@ enum FormulaForensics {
     /// The single cells a formula reads on any of `sheets` (`Deals!G6`, `'Ana Lima'!$G$20`), by
     /// place; ranges are left out. Only the sheets whose names its text holds are looked for.
     static func cellsRead(in formula: String, sheets: Set<String>) -> [CellPlace] {
-        let chars = Array(formula)
         let named = sheets.filter {
-            formula.contains($0.replacingOccurrences(of: "'", with: "''")) || formula.contains($0)
+            formula.contains($0) || formula.contains($0.replacingOccurrences(of: "'", with: "''"))
         }
+        guard !named.isEmpty else { return [] }
+        let chars = Array(formula)
         return named.sorted().flatMap { sheet in
-            FormulaReferences.references(in: chars, sheet: sheet).filter { !$0.isRange }.compactMap { reference in
+            FormulaReferences.references(in: formula, sheet: sheet).filter { !$0.isRange }.compactMap { reference in
                 CellAddress(String(chars[reference.text]).filter { $0 != "$" }).map {
                     CellPlace(sheet: sheet, cell: $0)
                 }
