@@ -18,6 +18,12 @@ public struct ClawbackRow: Sendable, Hashable {
     /// The commission cell, and the negative amount it holds.
     public var commission: Cell
     public var amount: Decimal
+    /// Whether the row has its own negative amount and reads whole as a deal row, and so was kept
+    /// among the lines too: a credit note (`Gutschrift`, `Avoir`) of a deal the workbook holds no
+    /// other row of is a line (plan-format.md 1.1, "may be negative for credit notes"), the
+    /// clawback of one it holds is not. The reconciler tells which (`CreditNotes.separate`) before
+    /// anything reads the lines.
+    public var isAlsoALine = false
 
     /// Whether `status` names a clawback: `Clawback`, `Claw-back`, `Chargeback`, `Reversal`,
     /// `Reversed`, and as other languages write it (German `Storno`, `Stornierung`, `Rückbuchung`,

@@ -705,8 +705,15 @@ public enum DealsReader {
                 amount: amount, amountCell: value(.amount), failed: failed, commission: commissionCell,
                 style: context.commissionStyle, statuses: styles.statuses)
         {
-            result.clawbackRows.append(clawback)
-            return
+            // With its own negative amount, read whole, it may be a credit note: a line too, until
+            // the reconciler knows whether the workbook holds the deal's own row.
+            guard failures.isEmpty, amount != nil, date != nil else {
+                result.clawbackRows.append(clawback)
+                return
+            }
+            var credit = clawback
+            credit.isAlsoALine = true
+            result.clawbackRows.append(credit)
         }
         // An open opportunity without a close date, under a plan that does not pay its status.
         if !failed.isEmpty,

@@ -91,3 +91,39 @@ enum ClawbackRowFindings {
         return findings
     }
 }
+
+/// Rows with a clawback status and their own negative amount (`ClawbackRow.isAlsoALine`), which
+/// the reader keeps both as clawback rows and as lines: a row of a deal (and rep) the workbook
+/// holds another row of takes that deal's commission back by hand, and is no line; a row of a
+/// deal it holds no other row of is a credit note (plan-format.md 1.1), a line the engine prices
+/// like any other, and no clawback row.
+enum CreditNotes {
+    /// Leaves each such row of `deals` either among its lines or among its clawback rows; reps
+    /// are compared as `roster` names them.
+    static func separate(_ deals: inout DealsTable, roster: [RosterEntry]) {
+        let rowsOfBoth = Set(deals.clawbackRows.filter(\.isAlsoALine).map(\.row))
+        guard !rowsOfBoth.isEmpty else { return }
+        let repNames = RepNames(roster)
+        let dealKey = DealKeys([deals.lines.map(\.dealID), deals.clawbackRows.map(\.dealID)])
+        struct DealOfRep: Hashable {
+            let deal: String
+            let rep: String
+        }
+        var held = Set<DealOfRep>()
+        for line in deals.lines where !rowsOfBoth.contains(line.row) {
+            held.insert(DealOfRep(deal: dealKey(line.dealID), rep: repNames.id(line.rep)))
+        }
+        var clawbacks = Set<Int>()
+        deals.clawbackRows.removeAll { row in
+            guard row.isAlsoALine else { return false }
+            if held.contains(DealOfRep(deal: dealKey(row.dealID), rep: repNames.id(row.rep))) {
+                clawbacks.insert(row.row)
+                return false
+            }
+            return true
+        }
+        guard !clawbacks.isEmpty else { return }
+        deals.lines.removeAll { clawbacks.contains($0.row) }
+        deals.manual.removeAll { clawbacks.contains($0.row) }
+    }
+}

@@ -104,7 +104,7 @@ public enum Reconciler {
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
                 + blockNotes + identities.notes + copiedSheetNotes
             // A note among the deals is no deal row left out: a payroll from the statement misses nothing.
-            result.skippedRows = deals.skipped.filter { !UnreadableFindings.isNote($0) }.map {
+            result.skippedRows = deals.skipped.filter { !$0.isNote }.map {
                 DealsTable.sheetRow($0.row)
             }
             if keepingLines { result.lines = deals.lines }
@@ -132,11 +132,13 @@ extension Reconciler {
         return deals.lines
     }
 
-    /// Readies `deals` for the engine: reps resolved against `roster`, rows that copy an earlier
+    /// Readies `deals` for the engine: credit notes told from clawback rows (`CreditNotes`), reps
+    /// resolved against `roster`, rows that copy an earlier
     /// row taken out (returned with the row each copies), sheets that show another's rows left out.
     static func linesForTheEngine(
         _ deals: inout DealsTable, roster: [RosterEntry], formulas: FormulaWorkbook?
     ) -> (identities: RepIdentity.Resolution, copies: [CopiedRow], copiedSheetNotes: [String]) {
+        CreditNotes.separate(&deals, roster: roster)
         let identities = RepIdentity.resolve(&deals, roster: roster)
         let (copies, notes) = CopiedSheets.leaveOut(
             DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: formulas)
@@ -186,10 +188,10 @@ struct ContextLines {
 /// first cell that could not be read (plan-format.md §7, "Every row is accounted for").
 enum UnreadableRows {
     /// Rows the reader reported but did not skip; a row already among `found` is not named twice,
-    /// nor a row that holds no figure (`UnreadableFindings.isNote`).
+    /// nor a row that holds no figure (`SkippedRow.isNote`).
     static func findings(_ deals: DealsTable, besides found: [Finding]) -> [Finding] {
         var seen = Set(found.filter { $0.cause == .unreadable }.map { "\($0.sheet)|\($0.cell.row)" })
-        let notes = Set(deals.skipped.filter(UnreadableFindings.isNote).flatMap(\.failures).map(\.location))
+        let notes = Set(deals.skipped.filter(\.isNote).flatMap(\.failures).map(\.location))
         return deals.diagnostics.compactMap { diagnostic in
             guard let cell = diagnostic.location.cell, !notes.contains(diagnostic.location) else { return nil }
             let sheet = diagnostic.location.sheet ?? (deals.file as NSString).lastPathComponent

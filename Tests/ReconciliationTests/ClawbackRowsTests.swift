@@ -71,6 +71,51 @@ import XLSX
         #expect(result.netOverpayment == Decimal(150 + 400))
     }
 
+    /// A row with a clawback word and its own negative amount, of a deal the workbook holds no
+    /// other row of, is a credit note: a line the engine prices (5% of −4,000.00 walking the
+    /// marginal tiers down), compared like any row, not an `unreadable` clawback. The same kind of
+    /// row of a deal the sheet holds (D1's) still takes that deal's commission back by hand.
+    @Test(arguments: [(Decimal(-200), nil), (Decimal(-150), "-150 -200")])
+    func aCreditNoteOfADealWithNoOtherRowIsALine(commission: Decimal, finding: String?) throws {
+        let header: [WriteCell] = [
+            "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
+        ]
+        .map { .text($0) }
+        func row(_ deal: String, _ date: String, _ amount: Decimal, _ commission: Decimal, _ status: String)
+            -> [WriteCell]
+        {
+            [
+                .text(deal), .text("Ana Lima"), LayoutReadingTests.date(date), .number(amount), .number(0.05),
+                .number(commission), .text(status), .empty,
+            ]
+        }
+        let rows = [
+            header, row("D1", "2026-01-15", 10000, 500, "Won"),
+            row("CN-7", "2026-02-01", -4000, commission, "Gutschrift"),
+            row("D8", "2026-02-20", 2000, 100, "Won"), row("D1", "2026-02-25", -10000, -500, "Storno"),
+        ]
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        let result = try Reconciler.reconcile(
+            workbook: path,
+            plan: PlanFile.parse(
+                SummaryClawbackTests.planText.replacingOccurrences(
+                    of: "  status: [Won]\n", with: "  status: [Won, Gutschrift]\n"), file: "plan.yaml"),
+            roster: RosterReader.read(TableFile.open(rosterPath)))
+        let found = result.findings.map { "\($0.cell) \($0.manual ?? 0) \($0.expected)" }
+        // D1's Storno row takes back what D1 was paid, though the plan claws back nothing of it.
+        #expect(
+            found.sorted() == ([finding.map { "F3 \($0)" }].compactMap { $0 } + ["F5 -500 0"]).sorted(),
+            "\(result.findings.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+        #expect(!result.findings.contains { $0.cause == .unreadable })
+        let ana = try #require(result.statement.reps.first { $0.rep == "R1" })
+        // D1 500 + CN-7 −200 + D8 100; D1's Storno row is no line.
+        #expect(ana.earned == 400)
+    }
+
     /// Without the manual cells (`calculate`), a clawback row is still no deal: an unreadable row.
     @Test func calculateStillRefusesARowWithoutAnAmount() throws {
         let (name, deals) = SummaryClawbackTests.deals()
