@@ -20,7 +20,7 @@ enum CopiedSheets {
         guard !copies.isEmpty, deals.sheets.count > 1 else { return (copies, []) }
         // The sheets with rows of their own: lines kept, or rows left out that are no note.
         let kept = Set(
-            (deals.lines.map(\.row) + deals.skipped.filter { !UnreadableFindings.isNote($0) }.map(\.row))
+            (deals.lines.map(\.row) + deals.skipped.filter { !$0.isNote }.map(\.row))
                 .map(DealsTable.sheetOrdinal))
         var copied: [Int: Set<Int>] = [:]
         for copy in copies {

@@ -79,6 +79,33 @@ import Testing
         #expect(mapped.status == 0, "\(mapped.stderr)")
     }
 
+    /// A row of free text among the deals (a sign-off, a note) holds no deal: it is said on
+    /// standard error and left out, and stops nothing, as `reconcile` leaves it out.
+    @Test func aNoteAmongTheDealsIsSaidAndLeftOut() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        try
+            "Deal ID,Owner ID,Close Date,Amount,Stage\nD1,R-101,2026-07-01,1000,Closed Won\nApproved by J. Smith,,,,\nD3,R-101,2026-07-02,TBD,Closed Won\n"
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let arguments = [
+            "calculate", "--plan", Self.sample("plan.yaml"), "--deals", deals.path, "--roster",
+            Self.sample("roster.csv"),
+        ]
+        // The unreadable amount still stops the run, and only it is named.
+        let refused = try CommandLineTests.run(arguments)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("1 deal row cannot be read (D4 \"TBD\")"), "\(refused.stderr)")
+        try "Deal ID,Owner ID,Close Date,Amount,Stage\nD1,R-101,2026-07-01,1000,Closed Won\nApproved by J. Smith,,,,\n"
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("a note, not a deal ('Approved by J. Smith'); the row is left out"),
+            "\(result.stderr)")
+        #expect(result.stdout.contains("2026-Q3  1,000.00"))
+    }
+
     @Test func unreadableValuesStopTheRunUnlessAskedToSkipThem() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

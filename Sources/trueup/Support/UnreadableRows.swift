@@ -11,22 +11,28 @@ enum UnreadableRows {
     /// Cells named in a message; the rest are counted.
     static let listed = 20
 
-    /// Throws, before anything is calculated or written, when rows were skipped and `skip` is off.
+    /// The rows left out that hold a deal: a row that holds no deal and no figure (a note, a
+    /// sign-off, `SkippedRow.isNote`) pays nothing, is said among the warnings, and stops nothing.
+    static func unread(_ deals: DealsTable) -> [SkippedRow] { deals.skipped.filter { !$0.isNote } }
+
+    /// Throws, before anything is calculated or written, when deal rows were skipped and `skip` is off.
     static func check(_ deals: DealsTable, skip: Bool) throws {
-        guard !deals.skipped.isEmpty, !skip else { return }
-        let count = deals.skipped.count
+        let rows = unread(deals)
+        guard !rows.isEmpty, !skip else { return }
+        let count = rows.count
         throw UsageError(
-            "\(place(deals)): \(count) deal row\(count == 1 ? "" : "s") cannot be read (\(cells(deals))); "
+            "\(place(deals)): \(count) deal row\(count == 1 ? "" : "s") cannot be read (\(cells(rows))); "
                 + "nothing was calculated: correct \(count == 1 ? "it" : "them"), or pass --skip-unreadable to leave "
                 + "\(count == 1 ? "it" : "them") out")
     }
 
     /// With `--skip-unreadable`: one line saying which rows were left out and what they held,
-    /// then status 1. Does nothing when every row was read.
+    /// then status 1. Does nothing when every deal row was read.
     static func report(_ deals: DealsTable) throws {
-        guard !deals.skipped.isEmpty else { return }
-        let count = deals.skipped.count
-        let amounts = deals.skipped.compactMap(\.amount)
+        let rows = unread(deals)
+        guard !rows.isEmpty else { return }
+        let count = rows.count
+        let amounts = rows.compactMap(\.amount)
         let unknown = count - amounts.count
         var money = "amounts \(amounts.reduce(Decimal(0), +).groupedMoneyText) left out"
         if unknown > 0 { money += ", and \(unknown) amount\(unknown == 1 ? "" : "s") that could not be read" }
@@ -34,7 +40,7 @@ enum UnreadableRows {
             Data(
                 TerminalText.escaped(
                     "trueup: warning: \(place(deals)): \(count) of \(deals.rowsRead) deal rows left out "
-                        + "(--skip-unreadable): \(cells(deals)); \(money); the figures above do not include them"
+                        + "(--skip-unreadable): \(cells(rows)); \(money); the figures above do not include them"
                 )
                 .appending("\n").utf8))
         throw ExitCode(1)
@@ -44,9 +50,9 @@ enum UnreadableRows {
         deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
     }
 
-    /// `D5 "TBD", C6 "someday"` for the first `listed` cells, then how many more.
-    static func cells(_ deals: DealsTable) -> String {
-        let all = deals.skipped.flatMap(\.cells)
+    /// `D5 "TBD", C6 "someday"` for the first `listed` cells of `rows`, then how many more.
+    static func cells(_ rows: [SkippedRow]) -> String {
+        let all = rows.flatMap(\.cells)
         var text = all.prefix(listed).map { "\($0.cell) \"\($0.text)\"" }.joined(separator: ", ")
         if all.count > listed { text += " and \(all.count - listed) more" }
         return text
