@@ -328,3 +328,18 @@ extension String {
             })
     }
 }
+
+extension Plan {
+    /// The values the plan's rules name, as written: the products and types its overrides and
+    /// per-deal bonuses apply to, and the statuses that earn, claw back or that a rule names.
+    /// A reader finds by them a column no header names (`Prod.` over `Cloud`).
+    public var namedValues: (products: Set<String>, types: Set<String>, statuses: Set<String>) {
+        var conditions = commission.overrides.map(\.when)
+        for bonus in bonuses {
+            if case .perDeal(_, let when) = bonus.kind { conditions.append(when) }
+        }
+        var statuses = Set(eligibleStatuses ?? []).union(clawback?.statuses ?? [])
+        statuses.formUnion(conditions.compactMap(\.status))
+        return (Set(conditions.compactMap(\.product)), Set(conditions.compactMap(\.type)), statuses)
+    }
+}

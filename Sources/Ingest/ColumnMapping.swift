@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Primitives
 import Spreadsheet
@@ -31,6 +32,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The fields read from the one of their columns that names the plan's currency, with the
     /// headers of the others passed over (`Amount (USD)` read, `Amount (EUR)` and `Amount` not).
     public var chosenByCurrency: [Key: [String]] = [:]
+    /// The fields no header names, read from the one column whose first rows hold values the
+    /// plan's rules name (`HeaderWords.ruleValues`).
+    public var foundByValues: Set<Key> = []
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -63,6 +67,10 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// The plan's currency code (`USD`), which chooses among a field's columns in several
     /// currencies the one naming it; nil when the plan names none.
     var currency: String?
+    /// The values the plan's rules name, by field, in compared form (`String.normalizedKey`): a
+    /// product a SPIFF pays on, a status it earns in. A field no header names is the one column,
+    /// among those nothing else took, whose first rows hold such a value (`Prod.` over `Cloud`).
+    var ruleValues: [Key: Set<String>] = [:]
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -120,6 +128,19 @@ extension Field {
         }
         var words = headerWords
         words.currency = currency
+        return words
+    }
+
+    /// The deals' header words with the plan's currency (`headerWords(currency:)`) and the values
+    /// its rules name (`HeaderWords.ruleValues`: products, types and statuses).
+    static func headerWords(plan: Plan?) -> HeaderWords<Field> {
+        var words = headerWords(currency: plan?.currency)
+        guard let plan else { return words }
+        let named = plan.namedValues
+        for (field, values) in [(Field.product, named.products), (.type, named.types), (.status, named.statuses)]
+        where !values.isEmpty {
+            words.ruleValues[field] = Set(values.map(\.normalizedKey))
+        }
         return words
     }
 }
@@ -212,6 +233,7 @@ enum ColumnMatcher {
         var ambiguous: [(key: Key, matches: [(column: Int, text: String, key: String)])] = []
         var added: [Key: [Int]] = [:]
         var chosenByCurrency: [Key: [String]] = [:]
+        var foundByValues: Set<Key> = []
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
             var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
@@ -339,6 +361,24 @@ enum ColumnMatcher {
                 taken.insert(match.column)
             }
         }
+        // A field the plan's rules read, under a header no word names (`Prod.`, `Gamme`): the one
+        // column left whose first rows hold a value the rules name.
+        for (key, values) in words.ruleValues where columns[key] == nil && !ambiguous.contains(where: { $0.key == key })
+        {
+            let holding = headers.filter { header in
+                !taken.contains(header.column)
+                    && sample.prefix(HeaderSearch.rowsSearched).contains { row in
+                        guard case .text(let text)? = row.cells.first(where: { $0.column == header.column })?.value
+                        else { return false }
+                        return values.contains(text.normalizedKey)
+                    }
+            }
+            guard holding.count == 1 else { continue }
+            columns[key] = holding[0].column
+            names[key] = holding[0].text
+            taken.insert(holding[0].column)
+            foundByValues.insert(key)
+        }
         // Several columns could be a field, and one alone is named by the contract's synonyms
         // (plan-format.md §7, the floor: `Rep` beside `Rep Name`, `Close Date` beside `Won Date`):
         // that one; the others name the field only by words trueup adds. Two the contract names
@@ -374,6 +414,7 @@ enum ColumnMatcher {
         mapping.pinsNotFound = pinsNotFound.filter { columns[$0] != nil }
         mapping.addedColumns = added.filter { columns[$0.key] != nil }
         mapping.chosenByCurrency = chosenByCurrency.filter { names[$0.key] != nil }
+        mapping.foundByValues = foundByValues
         return mapping
     }
 

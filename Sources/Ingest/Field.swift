@@ -151,7 +151,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
                 "Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split", "Split Percentage",
                 "Share Percentage", "Credit Percentage",
             ]
-        case .product: ["Product", "Product Line", "SKU"]
+        case .product:
+            ["Product", "Product Line", "SKU", "Product Name", "Product Family", "Product Category", "Product Group"]
         case .type: ["Type", "Deal Type", "Opportunity Type"]
         case .status: ["Status", "Stage", "Deal Status"]
         case .cancelDate:

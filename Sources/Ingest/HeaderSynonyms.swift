@@ -40,6 +40,8 @@ public enum HeaderSynonyms {
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
+            "Gamme", "Gamme de produits", "Ligne de produits", "Famille de produits", "Línea de producto",
+            "Línea de productos", "Familia de productos", "Linha de produto", "Produktkategorie",
         ],
         "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort"],
         "status": ["Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase"],
@@ -93,6 +95,7 @@ public enum HeaderSynonyms {
         "rate": ["Tasa com.", "% com.", "Prov.-Satz", "Tx. com."],
         "commission": ["Comis.", "Comiss.", "Prov.", "Provis.", "Provv.", "Comm. amt.", "Prov.-Betr."],
         "bonus": ["Bonif.", "Präm."],
+        "product": ["Prod.", "Prd.", "Prod. Line", "Prod.-Linie", "Prod.-Gr."],
         "cancel_date": ["F. cancel.", "F. baja", "Storno-Dat."],
     ]
 

@@ -45,6 +45,7 @@ enum MonthColumn {
         read.pinsNotFound = mapping.pinsNotFound
         read.addedColumns = mapping.addedColumns
         read.chosenByCurrency = mapping.chosenByCurrency
+        read.foundByValues = mapping.foundByValues
         read.columnSpan = mapping.columnSpan
         read.datesNameMonths = true
         read.amountScale = mapping.amountScale

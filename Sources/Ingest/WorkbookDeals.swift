@@ -111,7 +111,7 @@ extension DealsReader {
             let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
             func header(_ required: [Field]) throws -> ColumnMapping<Field> {
                 try HeaderSearch.find(
-                    in: file, table: table, rows: start, words: Field.headerWords(currency: plan?.currency),
+                    in: file, table: table, rows: start, words: Field.headerWords(plan: plan),
                     required: required, pins: pins)
             }
             do {
@@ -627,6 +627,7 @@ struct BlockTitles {
         mapping.pinsNotFound = header.pinsNotFound
         mapping.addedColumns = header.addedColumns
         mapping.chosenByCurrency = header.chosenByCurrency
+        mapping.foundByValues = header.foundByValues
         self.mapping = mapping
     }
 

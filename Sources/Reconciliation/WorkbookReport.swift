@@ -59,8 +59,11 @@ enum WorkbookReport {
                 "\($0.key.rawValue): '\(sheet.mapping.headers[$0.key] ?? "")' read, in the plan's currency, not "
                     + $0.value.map { "'\($0)'" }.joined(separator: " or ")
             }
-            if mapping != lastMapping || !fellBack.isEmpty || !byCurrency.isEmpty {
-                lines.append("  " + ([mapping] + fellBack + byCurrency).joined(separator: "; "))
+            let byValues = sheet.mapping.foundByValues.sorted { $0.rawValue < $1.rawValue }.map {
+                "\($0.rawValue): '\(sheet.mapping.headers[$0] ?? "")' read, whose values the plan's rules name"
+            }
+            if mapping != lastMapping || !fellBack.isEmpty || !byCurrency.isEmpty || !byValues.isEmpty {
+                lines.append("  " + ([mapping] + fellBack + byCurrency + byValues).joined(separator: "; "))
             }
             lastMapping = mapping
         }
