@@ -104,7 +104,10 @@ enum RowFindings {
             guard finding.manual != 0 || finding.manualText != nil else { continue }
             finding.causes = [.duplicateLine]
             finding.explanation =
-                "row \(context.place(copy.line.row).row) repeats \(context.placeText(copy.original, from: copy.line.row)) (same deal, rep, date and amount); it earns nothing"
+                "row \(context.place(copy.line.row).row) repeats \(context.placeText(copy.original, from: copy.line.row)) "
+                + (copy.isRedated
+                    ? "(same deal, rep and amount, dated \(copy.line.date): with it the deal's splits add up to more than 100%)"
+                    : "(same deal, rep, date and amount)") + "; it earns nothing"
             findings.append(finding)
         }
         if hasBonusColumn { findings += bonusFindings(context, engine: engine) }

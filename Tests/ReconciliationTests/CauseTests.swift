@@ -175,6 +175,37 @@ import XLSX
         #expect(finding.expected == 0)
     }
 
+    /// A row repeating an earlier one under a later date (paid again the next month) is a
+    /// duplicate when without it the deal's splits add up to 100%; a deal's second row that
+    /// completes its splits (50% + 50%), or a repeat that leaves them short, is none.
+    @Test func aRowRepeatedUnderALaterDateIsADuplicateWhenTheSplitsSaySo() throws {
+        var rows = Self.goodRows()
+        var again = rows[2]
+        again.date = "2026-02-20"
+        rows.append(again)
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cell == CellAddress("G6"))
+        #expect(finding.cause == .duplicateLine)
+        #expect(finding.expected == 0)
+        #expect(finding.explanation.contains("dated 2026-02-20"), "\(finding.explanation)")
+        // Two halves of one deal, a month apart: both earn.
+        var halves = Self.goodRows()
+        halves[2].split = Decimal(string: "0.5")!
+        halves[2].commission = Self.formula("250", "ROUND(D4*E4*F4,2)")
+        var second = halves[2]
+        second.date = "2026-02-20"
+        second.commission = Self.formula("250", "ROUND(D6*E6*F6,2)")
+        halves.append(second)
+        #expect(try Self.reconcile(Self.workbook(halves)).errors.isEmpty)
+        // A third of a deal twice (67%): short of 100% either way, so no row is the copy.
+        var thirds = halves
+        for index in [2, 4] {
+            thirds[index].split = Decimal(string: "0.33")!
+            thirds[index].commission = Self.formula("165", "ROUND(D\(index + 2)*E\(index + 2)*F\(index + 2),2)")
+        }
+        #expect(try Self.reconcile(Self.workbook(thirds)).errors.isEmpty)
+    }
+
     /// Without a bonus column a row's figure holds its SPIFF: one left out is `bonus_missing`, one
     /// paid on a line that does not qualify is `bonus_not_due` — not a tier reading that happens
     /// to give the commission alone.
