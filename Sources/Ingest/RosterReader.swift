@@ -35,6 +35,15 @@ public enum RosterReader {
                     throw SpreadsheetError(place.location(column: mapping.columns[field]), message)
                 }
             }
+            // A quota, an annual quota or a draw is an amount of money the rep is measured
+            // against or paid: never negative (as the plan's `reps:` are read).
+            func amount(_ field: RosterField) throws(ValueReading.Failure) -> Decimal? {
+                let amount = try ValueReading.money(value(field), style: .decimalPoint)
+                if let amount, amount < 0 {
+                    throw .wrong("\(field.rawValue) must not be negative, found \(value(field).plainText)")
+                }
+                return amount
+            }
             guard let id = ValueReading.text(value(.id)) else { return }
             if let earlier = seen[id.lowercased()] {
                 throw SpreadsheetError(
@@ -54,18 +63,14 @@ public enum RosterReader {
             entries.append(
                 RosterEntry(
                     id: id, name: ValueReading.text(value(.name)), team: ValueReading.text(value(.team)),
-                    quota: try checked(.quota) { () throws(ValueReading.Failure) in
-                        try ValueReading.money(value(.quota), style: .decimalPoint)
-                    },
-                    annualQuota: try checked(.annualQuota) { () throws(ValueReading.Failure) in
-                        try ValueReading.money(value(.annualQuota), style: .decimalPoint)
+                    quota: try checked(.quota) { () throws(ValueReading.Failure) in try amount(.quota) },
+                    annualQuota: try checked(.annualQuota) { () throws(ValueReading.Failure) in try amount(.annualQuota)
                     },
                     start: try checked(.start) { () throws(ValueReading.Failure) in try ValueReading.date(value(.start))
                     },
                     end: try checked(.end) { () throws(ValueReading.Failure) in try ValueReading.date(value(.end)) },
-                    draw: try checked(.draw) { () throws(ValueReading.Failure) in
-                        try ValueReading.money(value(.draw), style: .decimalPoint)
-                    }, objectiveTargets: targets))
+                    draw: try checked(.draw) { () throws(ValueReading.Failure) in try amount(.draw) },
+                    objectiveTargets: targets))
             if let period, entries[entries.count - 1].quotasDisagree(period) {
                 throw SpreadsheetError(
                     place.location(column: mapping.columns[.annualQuota]),

@@ -21,7 +21,9 @@ extension TotalRow {
     /// `=SUM(H3:H40)` on row 2). A deal row whose commission is a `SUM` stays a deal.
     ///
     /// A rep cell marks a total with a word that is no one's name only (`Suma`, `Soma` are
-    /// given names): those words mark a row without a deal of its own.
+    /// given names): those words mark a row without a deal of its own. A row with a date, and a
+    /// rep or a deal id that no total word marks, is a deal (`Total Energies Renewal`, `R1`, a
+    /// close date): never a total, never left out in silence.
     ///
     /// A label in no language trueup knows (`Kokku`) marks a total when the row has neither date
     /// nor rep and its commission is a `SUM` of the rows above or below it: `date` is the row's
@@ -29,7 +31,16 @@ extension TotalRow {
     static func label(of row: Row, dealID: CellValue, rep: CellValue, date: CellValue?, commission: Cell?)
         -> String?
     {
-        if let label = label(of: dealID) ?? label(of: rep, allowingNames: false) { return label }
+        let (dealLabel, repLabel) = (label(of: dealID), label(of: rep, allowingNames: false))
+        // A dated row with a rep or a deal id no total word marks is a deal, whatever its other
+        // cell says (`Total Energies Renewal`, `Acme total` as its id; `Total` as its rep, a rep
+        // the roster then refuses): a total row dates nothing.
+        if let date, !date.isBlank, label(of: date) == nil,
+            !rep.isBlank && repLabel == nil || !dealID.isBlank && dealLabel == nil
+        {
+            return nil
+        }
+        if let label = dealLabel ?? repLabel { return label }
         let first = row.cells.first { if case .empty = $0.value { false } else { true } }
         // On a row without a date, a total's figure may stand before its label (`2800 | Total`,
         // the commission first; `Ana Lima totaal` beside a block's subtotal): the first text with a

@@ -106,6 +106,77 @@ import Testing
         #expect(result.stdout.contains("2026-Q3  1,000.00"))
     }
 
+    /// A dated row crediting a rep is a deal whatever its id says (`Total Energies Renewal`,
+    /// `Acme total`); a row that totals the others is left out and said; a dated deal credited to
+    /// `Total` is a rep the roster does not know, refused.
+    @Test func aDealNamedLikeATotalIsADealAndATotalRowIsSaid() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        plan: T
+        currency: USD
+        period: quarter
+        commission:
+          tiers:
+            metric: amount
+            basis: period
+            mode: marginal
+            table:
+              - { from: 0, rate: 10% }
+        reps:
+          - { id: R1, name: Ann }
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let deals = folder.appendingPathComponent("deals.csv")
+        try
+            "deal_id,rep,date,amount\nD1,R1,2026-01-05,100\nTotal Energies Renewal,R1,2026-01-06,200\nAcme total,R1,2026-01-07,400\nSubtotal,,,700\n"
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let arguments = ["calculate", "--plan", plan.path, "--deals", deals.path, "--format", "json"]
+        let result = try CommandLineTests.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"credit\": \"700.00\""), "\(result.stdout)")
+        #expect(
+            result.stderr.contains(
+                "1 row read as totals of the rows around it, not deals, and left out: row 5 ('Subtotal')"),
+            "\(result.stderr)")
+        try "deal_id,rep,date,amount\nD1,R1,2026-01-05,100\nD2,Total,2026-01-06,200\n".write(
+            to: deals, atomically: true, encoding: .utf8)
+        let refused = try CommandLineTests.run(arguments)
+        #expect(refused.status == 2, "\(refused.stdout)")
+        #expect(refused.stderr.contains("Total"), "\(refused.stderr)")
+    }
+
+    /// A negative quota, annual quota or draw in a roster file is refused at its cell, as the
+    /// plan's `reps:` refuse it: a quota of −100,000 paid every deal at the top rate.
+    @Test func aNegativeQuotaOrDrawInTheRosterIsRefused() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("roster.csv")
+        for (header, value) in [("annual_quota", "-400000"), ("draw", "-500")] {
+            try "id,name,\(header)\nR-101,Ana Lima,\(value)\n".write(to: roster, atomically: true, encoding: .utf8)
+            let result = try CommandLineTests.run([
+                "calculate", "--plan", Self.sample("plan.yaml"), "--deals", Self.sample("deals-2026.csv"), "--roster",
+                roster.path,
+            ])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("\(roster.path):2"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(header) must not be negative, found \(value)"), "\(result.stderr)")
+        }
+    }
+
+    /// A pinned header the deals file does not have falls back to the synonyms, and says so
+    /// (plan-format.md §7): the statement alone would not show which column was read.
+    @Test func aPinNotFoundIsSaid() throws {
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.sample("plan.yaml"), "--deals", Self.sample("deals-2026.csv"), "--roster",
+            Self.sample("roster.csv"), "--map", "amount=Bogus",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("the pinned header is not in the file; matched by the synonyms instead: amount ("),
+            "\(result.stderr)")
+    }
+
     @Test func unreadableValuesStopTheRunUnlessAskedToSkipThem() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

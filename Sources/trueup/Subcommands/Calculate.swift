@@ -222,6 +222,8 @@ extension LoadedRun {
             progress.finish()
             throw error
         }
+        progress.finish()
+        ReadingWarnings.write(table)
         return LoadedRun(
             plan: loaded, deals: table, roster: entries, progress: progress, spool: spool,
             sheetNames: sheetNames.names)
