@@ -21,7 +21,18 @@ enum RowFindings {
         // The rows without a commission cell or whose figure is not the engine's exactly, in
         // order: most rows are right, and are passed over from here on.
         var inexact: [Int] = []
+        // Right figures stored as text, by sheet, and each sheet's count of figures: a column
+        // pasted as text throughout is the sheet's way of keeping it, read as such (the report
+        // counts it); a right figure stored as text among numbers is a `text_number` finding.
+        var rightTexts: [Int: [Int]] = [:]
+        var figures: [Int: (all: Int, texts: Int)] = [:]
+        var (sheet, sheetFigures, sheetTexts) = (-1, 0, 0)
         for (index, line) in context.deals.lines.enumerated() {
+            if DealsTable.sheetOrdinal(line.row) != sheet {
+                if sheet >= 0 { figures[sheet, default: (0, 0)].all += sheetFigures }
+                if sheet >= 0 { figures[sheet, default: (0, 0)].texts += sheetTexts }
+                (sheet, sheetFigures, sheetTexts) = (DealsTable.sheetOrdinal(line.row), 0, 0)
+            }
             guard let cell = context.deals.manual[index].commission,
                 case (let value?, let isText) = Decimal.fromCell(cell.value)
             else {
@@ -36,13 +47,30 @@ enum RowFindings {
                 inexact.append(index)
                 continue
             }
+            sheetFigures += 1
+            if isText { sheetTexts += 1 }
             let expected = expectedCommission(line.row)
             // A dash for a commission the plan does not pay is right: no total skips anything.
             if value == expected, !isText || cell.value.isZeroDash { continue }
+            if value == expected {
+                rightTexts[sheet, default: []].append(index)
+                continue
+            }
             inexact.append(index)
             let matches = context.matches(value, expected)
             if !matches { differing.insert(line.row) }
             if isText || !matches { asked.append(index) }
+        }
+        if sheet >= 0 { figures[sheet, default: (0, 0)].all += sheetFigures }
+        if sheet >= 0 { figures[sheet, default: (0, 0)].texts += sheetTexts }
+        let textAmongNumbers = rightTexts.filter { sheet, _ in
+            let counts = figures[sheet, default: (0, 0)]
+            return 2 * counts.texts <= counts.all
+        }
+        if !textAmongNumbers.isEmpty {
+            let rows = textAmongNumbers.values.joined()
+            inexact = (inexact + rows).sorted()
+            asked = (asked + rows).sorted()
         }
         let formulas = CommissionFormulas(context, workbook: workbook, asked: asked)
         let alternatives = Alternatives(context: context, run: run, rows: differing, among: inexact)
