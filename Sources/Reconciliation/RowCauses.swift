@@ -134,7 +134,7 @@ struct RowCauses {
         let bandRates = context.plan.commission.tiers.bands.map(\.rate)
         var rateCause: (code: Cause, text: String)?
         if !causes.contains(.overrideNotApplied), let rate = manualRate, !rates.contains(rate),
-            context.matchesComputed(manual, credit * rate)
+            context.matchesComputed(manual, credit * rate + rowBonus)
         {
             let isBand = bandRates.contains(rate)
             rateCause = (
@@ -144,16 +144,18 @@ struct RowCauses {
                     : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))"
             )
         } else if !causes.contains(where: { [.overrideNotApplied, .splitNotApplied].contains($0) }),
-            let rate = bandRates.first(where: { !rates.contains($0) && context.matchesComputed(manual, credit * $0) })
+            let rate = bandRates.first(where: {
+                !rates.contains($0) && context.matchesComputed(manual, credit * $0 + rowBonus)
+            })
         {
             rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
         } else if manualRate == nil, causes.isEmpty, credit != 0, rates.count == 1 {
             // No rate column: a figure that is the credit at a commission-like rate of whole
             // hundredths of a percent (6%, 6.25%; from 0.5% to 50%) the plan does not pay was
             // worked out at that rate.
-            let rate = (manual / credit).rounded(places: 4, mode: .halfUp)
+            let rate = ((manual - rowBonus) / credit).rounded(places: 4, mode: .halfUp)
             if Self.inferredRates.contains(rate), !bandRates.contains(rate),
-                context.matchesComputed(manual, credit * rate)
+                context.matchesComputed(manual, credit * rate + rowBonus)
             {
                 rateCause = (.wrongRate, "paid at \(rate.percentText), not the plan's \(rates[0].percentText)")
             }
@@ -187,12 +189,14 @@ struct RowCauses {
             causes.append(.roundingMode)
             words.append("rounded to whole units (\(how))")
         }
-        if let rate = manualRate, !context.matchesComputed(manual, credit * rate),
+        if let rate = manualRate, !context.matchesComputed(manual, credit * rate + rowBonus),
             causes.filter({ $0 != .textNumber }).isEmpty
         {
             causes.append(.arithmetic)
+            let own = (credit * rate).rounded(places: 2, mode: .halfUp)
             words.append(
-                "the row's own rate × credit is \((credit * rate).rounded(places: 2, mode: .halfUp).groupedMoneyText)")
+                "the row's own rate × credit is \(own.groupedMoneyText)"
+                    + (rowBonus == 0 ? "" : ", \((own + rowBonus).groupedMoneyText) with the row's bonus"))
         }
         if context.statement.issues.contains(where: { $0.code == .splitTotal && $0.dealID == line.dealID }) {
             causes.append(.splitTotal)

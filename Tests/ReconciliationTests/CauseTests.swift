@@ -225,6 +225,15 @@ import XLSX
         let result = try Self.reconcile(Self.workbook(rows), plan: plan)
         #expect(result.errors.map { "\($0.cell) \($0.cause)" }.sorted() == ["G4 bonus_missing", "G5 bonus_not_due"])
         #expect(result.errors.first { $0.cell == CellAddress("G4") }?.difference == -100)
+        // The other band's rate with the SPIFF added (10,000 × 8% + 100) is a wrong tier, its
+        // rate × credit short of the figure by the bonus it holds: no arithmetic slip.
+        var tier = Self.goodRows()
+        for index in tier.indices { tier[index].commission = .number(600) }
+        tier[0].rate = Self.rate("0.08")
+        tier[0].commission = .number(900)
+        let wrongTier = try #require(Self.onlyError(Self.reconcile(Self.workbook(tier), plan: plan)))
+        #expect(wrongTier.cell == CellAddress("G2"))
+        #expect(wrongTier.causes == [.wrongTier], "\(wrongTier.explanation)")
     }
 
     @Test func textNumberAndUnreadable() throws {
