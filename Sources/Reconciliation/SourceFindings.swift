@@ -13,7 +13,8 @@ import Spreadsheet
 ///   and what those reps are owed for it (the source's lines no workbook row matches) is told in
 ///   the same finding (`Finding.owedElsewhere`), not as `missing_line`: one mistake, one finding,
 ///   its money counted once.
-/// - `amount_mismatch`: deal and rep match but the amounts differ, at the workbook's amount cell.
+/// - `amount_mismatch`: deal and rep match but the amounts differ, at the workbook's amount cell:
+///   an input, not money paid (`Finding.isInput`).
 enum SourceFindings {
     static func compute(_ source: DealsTable, context: RowContext) throws -> [Finding] {
         let sourceFile = (source.file as NSString).lastPathComponent
@@ -59,14 +60,16 @@ enum SourceFindings {
             }
             matched.insert("\(deal)|\(rep)")
             if match.amount != line.amount, let column = context.deals.mapping(ofRow: line.row).columns[.amount] {
-                findings.append(
-                    Finding(
-                        sheet: sheet, cell: CellAddress(row: sheetRow, column: column), dealID: line.dealID,
-                        rep: commission[line.row]?.line?.rep ?? line.rep,
-                        period: commission[line.row]?.line?.period,
-                        manual: line.amount, manualText: nil, expected: match.amount, causes: [.amountMismatch],
-                        explanation: "\(sourceFile) books deal \(line.dealID) at \(match.amount.groupedMoneyText)",
-                        isDerived: false))
+                var finding = Finding(
+                    sheet: sheet, cell: CellAddress(row: sheetRow, column: column), dealID: line.dealID,
+                    rep: commission[line.row]?.line?.rep ?? line.rep,
+                    period: commission[line.row]?.line?.period,
+                    manual: line.amount, manualText: nil, expected: match.amount, causes: [.amountMismatch],
+                    explanation: "\(sourceFile) books deal \(line.dealID) at \(match.amount.groupedMoneyText)",
+                    isDerived: false)
+                // The amount is an input of the calculation, not money paid.
+                finding.isInput = true
+                findings.append(finding)
             }
         }
         let missing = source.lines.filter { !matched.contains("\(dealKey($0.dealID))|\(repNames.id($0.rep))") }
