@@ -52,6 +52,7 @@ public enum Reconciler {
         progress("pricing the rows", 0, 0)
         var (statement, amounts) = try EngineAmounts.calculate(
             run, rows: deals.lines, keepingLines: keepingStatementLines)
+        truth?.leaveOutUnpricedDeals(&statement)
         if !context.lines.isEmpty {
             var own = Set<RepPeriod>()
             for line in deals.lines {

@@ -15,7 +15,8 @@ import Ingest
 ///   paid for it, and the rest of that rep's rows, and of the rep the sheet names, are priced on
 ///   the credit each rep truly has.
 /// - A row the source has no line for (a deal it does not have, `extra_line`, or a wrong-rep row
-///   left over once every line of its deal is another row's) is priced as the workbook writes it.
+///   left over once every line of its deal is another row's) is priced as nothing: its amount
+///   and split 0, so that it earns nothing and counts toward no one's tiers.
 /// - The source's lines no row stands for (`missing_line`) are priced beside the rows: the rep
 ///   is owed them, they count toward the rep's tiers, and the statement pays them.
 struct SourceTruth {
@@ -38,6 +39,8 @@ struct SourceTruth {
     let pairings: [Pairing]
     /// The workbook's own lines that took the source's figures, by index in the deals' lines.
     let sheetLines: [Int: CreditLine]
+    /// The rows (`CreditLine.row`) the source has no line for, priced as nothing.
+    let unpriced: Set<Int>
     /// The indices, in the source's lines, of the lines no workbook row stands for.
     let missing: [Int]
     /// The lines of `missing`, their rows renumbered past the workbook's (`sourceOrdinal`), to be
@@ -75,6 +78,13 @@ struct SourceTruth {
         // earlier wrong-rep row stands for.
         var claimed: Set<Int> = []
         var sheetLines: [Int: CreditLine] = [:]
+        var unpriced: Set<Int> = []
+        func priceAsNothing(_ index: Int) {
+            sheetLines[index] = deals.lines[index]
+            unpriced.insert(deals.lines[index].row)
+            deals.lines[index].amount = 0
+            deals.lines[index].split = 0
+        }
         for index in pairings.indices {
             switch pairings[index] {
             case .matched(let match):
@@ -88,18 +98,22 @@ struct SourceTruth {
                     let owed = candidates.first(where: {
                         !claimed.contains($0) && !matched.contains(key(source.lines[$0]))
                     })
-                else { continue }
+                else {
+                    priceAsNothing(index)
+                    continue
+                }
                 claimed.insert(owed)
                 pairings[index] = .wrongRep(owed)
                 sheetLines[index] = deals.lines[index]
                 deals.lines[index].rep = source.lines[owed].rep
                 deals.lines[index].amount = source.lines[owed].amount
-            case .extra: continue
+            case .extra: priceAsNothing(index)
             }
         }
         let missing = source.lines.indices.filter { !claimed.contains($0) && !matched.contains(key(source.lines[$0])) }
         self.pairings = pairings
         self.sheetLines = sheetLines
+        self.unpriced = unpriced
         self.missing = missing
         missingLines = missing.map { index in
             var line = source.lines[index]
@@ -112,4 +126,11 @@ struct SourceTruth {
 
     /// The row under which the engine prices the source's line `missing[position]`.
     func row(ofMissing position: Int) -> Int { missingLines[position].row }
+
+    /// Takes out of `statement` the `split_total` issues of the deals whose rows are all priced
+    /// as nothing (their splits, 0, add up to nothing): the source does not have those deals.
+    func leaveOutUnpricedDeals(_ statement: inout Statement) {
+        guard !unpriced.isEmpty else { return }
+        statement.issues.removeAll { $0.code == .splitTotal && $0.rows.allSatisfy(unpriced.contains) }
+    }
 }

@@ -406,9 +406,9 @@ import XLSX
         // The money once: what R2's row pays is what R1 is owed, so it moves pay, not the total.
         let counted = result.headlineDifferences
         #expect(result.findings.indices.first { result.findings[$0].cause == .wrongRep }.flatMap { counted[$0] } == 0)
-        // D9 (for R1) earns 560.00, crossing 50,000 beside D4, which should not have been paid;
-        // D3 is paid 100.00 short.
-        #expect(result.netOverpayment == -160)
+        // D9 (for R1) would earn 500.00; D4 should not have been paid, and counts toward no tier
+        // (R1's 42,000 stays under 50,000); D3 is paid 100.00 short.
+        #expect(result.netOverpayment == -100)
         // The document says what R1 is owed, and read back (`trueup correct --findings`) it leaves
         // no correction declined: R1's difference is the findings' own.
         let plan = try PlanFile.parse(Self.planText, file: "plan.yaml")

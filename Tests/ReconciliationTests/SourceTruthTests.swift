@@ -132,6 +132,24 @@ import XLSX
         #expect(earned == ["R-101": 3300, "R-102": 1500])
     }
 
+    /// A deal the export does not have earns nothing and counts toward no tier: the rep's next
+    /// deal, right on her true credit, is not flagged.
+    @Test func anExtraDealCountsTowardNoTier() throws {
+        let result = try Self.reconcile(
+            [
+                Row(deal: "D-9", rep: "Ana Lima", date: "2026-02-03", amount: 40000),
+                Row(deal: "D-2", rep: "Ana Lima", date: "2026-02-09", amount: 30000),
+            ],
+            export: """
+                Deal ID,Rep,Close Date,Amount
+                D-2,R-101,2026-02-09,30000
+
+                """)
+        #expect(Self.described(result.errors) == ["Deals!F2 extra_line 2000 0"])
+        #expect(result.statement.reps.first { $0.rep == "R-101" }?.earned == 1500)
+        #expect(result.statement.issues.isEmpty)
+    }
+
     /// A deal the workbook lacks is priced beside its rows: the rep is owed it, it counts toward
     /// her tiers (her later deal crosses 50,000), and the statement pays it; a summary total short
     /// of it adds it up, so that the headline counts its money once.
