@@ -7,9 +7,10 @@ import Ingest
 /// deal id and rep, and the source's figures are the deal's.
 ///
 /// - A row matched to a source line (same deal, same rep) is priced on the source's amount: a
-///   commission the sheet worked out on its own, other amount is then a finding of the
+///   commission the sheet worked out on its own amount, another, is then a finding of the
 ///   commission cell, beside the `amount_mismatch` of the amount cell. The match compares the
-///   amount and the rep alone, so the row keeps its own date, split, product, type and status.
+///   deal, the rep and the amount alone, so the row keeps its own date, split, product, type and
+///   status.
 /// - A row whose deal the source credits to other reps (`wrong_rep`) is priced as the first of
 ///   the deal's source lines no row matches, on its rep and amount: the rep owed the deal is
 ///   paid for it, and the rest of that rep's rows, and of the rep the sheet names, are priced on
