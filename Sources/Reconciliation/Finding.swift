@@ -24,8 +24,9 @@ public struct Finding: Sendable, Hashable {
     /// For a total whose ranges stop short (`sum_range`): its formula with those ranges over the
     /// rows they should cover. The corrected cell takes this formula, not a constant.
     public var repairedFormula: String?
-    /// The cell is an input of the calculation (an amount, a date the reader could not read), not
-    /// a figure the plan pays: it is reported, never overwritten.
+    /// The cell is an input of the calculation (an amount, a date the reader could not read, an
+    /// amount the trusted source books otherwise), not a figure the plan pays: it is reported,
+    /// never overwritten.
     public var isInput = false
     /// For a total: the wrong cells it adds up (findings themselves), found through its formula
     /// or, for a typed total, the wrong rows of its rep and period it was derived from. Its
@@ -72,10 +73,11 @@ public struct Finding: Sendable, Hashable {
     public var isRowPayDifference: Bool { isPay && !isDerived && hasKnownDifference }
     /// Whether the finding needs a correction (everything but `rounding`).
     public var isError: Bool { cause != .rounding }
-    /// Whether `difference` is money paid (not a deal amount, as for `amount_mismatch`). A
-    /// clawback no row takes back is reported at its deal's input cell (`isInput`: never
-    /// overwritten), and is money paid all the same.
-    public var isPay: Bool { cause != .amountMismatch && (!isInput || cause == .clawbackMissed) }
+    /// Whether `difference` is money paid, not an input's (a deal amount, as for the
+    /// `amount_mismatch` of an amount cell: `isInput`). A commission worked out on a wrong amount
+    /// is money paid, whatever its cause. A clawback no row takes back is reported at its deal's
+    /// input cell (`isInput`: never overwritten), and is money paid all the same.
+    public var isPay: Bool { !isInput || cause == .clawbackMissed }
     /// A deal row's input cell (an amount, a date) whose cached value its formula does not give:
     /// no money paid, but the corrected copy caches what the formula gives.
     public var isStaleInput: Bool { isInput && cause == .staleValue }

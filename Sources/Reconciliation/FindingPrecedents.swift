@@ -88,6 +88,27 @@ enum FindingPrecedents {
                 return owners.belongs(other, rep: total.rep, period: total.period)
             }.sorted()
         }
+        linkMissingLines(&findings)
+    }
+
+    /// A line the workbook lacks (`missing_line`, at the trusted source's row) is in the totals
+    /// of its rep and period (of every period, for a total of none), which no formula of the
+    /// workbook reaches: a rep's total that adds up rows (one its wrong rows explain, or one that
+    /// adds up some) adds it up too, so that the headline counts its money once.
+    private static func linkMissingLines(_ findings: inout [Finding]) {
+        let missing = findings.filter { $0.cause == .missingLine && $0.isError && !$0.isDerived }
+        guard !missing.isEmpty else { return }
+        for position in findings.indices {
+            let total = findings[position]
+            guard total.dealID == nil, total.isDerived || !total.precedents.isEmpty, total.isError, total.isPay,
+                let rep = total.rep?.normalizedKey
+            else { continue }
+            let own = missing.filter { line in
+                line.rep?.normalizedKey == rep && (total.period == nil || line.period == total.period)
+            }.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }
+            guard !own.isEmpty else { continue }
+            findings[position].precedents = Set(total.precedents + own).sorted()
+        }
     }
 
     /// The wrong cells (each at its first finding) grouped by their finding's rep and period.

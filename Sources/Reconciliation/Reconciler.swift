@@ -14,7 +14,8 @@ import Spreadsheet
 public enum Reconciler {
     /// Reconciles `workbook` (read with `HandKeptWorkbook.read`) against `plan` and `roster` (the
     /// plan's reps when empty). `source`, when given, is a trusted export of the same deals (a CRM),
-    /// read like any deals file (`DealsReader.read`). `carried`: draw balances from periods paid
+    /// read like any deals file (`DealsReader.read`): its deals are the ones priced, the rows
+    /// compared with what the plan pays on them (`SourceTruth`). `carried`: draw balances from periods paid
     /// before (a ledger's). `progress` hears what stage the work is in. `keepingLines`: the result
     /// keeps the deal lines the engine calculated (`Reconciliation.lines`), to calculate them again
     /// with other workbooks' lines. `keepingStatementLines`: false leaves the statement without
@@ -38,14 +39,20 @@ public enum Reconciler {
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let (identities, copies, copiedSheetNotes) = linesForTheEngine(
             &deals, roster: rosterEntries, formulas: formulas.workbook)
+        // A trusted source's deals are the ones priced: its amounts and reps on the rows it
+        // matches, its lines the workbook lacks beside them (`SourceTruth`).
+        var truth: SourceTruth?
+        if let source { truth = SourceTruth(source, deals: &deals, roster: rosterEntries) }
         // One run for the statement and for the plan's other readings (`Alternatives`).
         let context = ContextLines(otherWorkbooks)
+        let besides = context.lines + (truth?.missingLines ?? [])
         let run = try CommissionEngine.run(
-            plan: plan, roster: rosterEntries, lines: context.lines.isEmpty ? deals.lines : deals.lines + context.lines,
+            plan: plan, roster: rosterEntries, lines: besides.isEmpty ? deals.lines : deals.lines + besides,
             carried: carried, explaining: keepingStatementLines)
         progress("pricing the rows", 0, 0)
         var (statement, amounts) = try EngineAmounts.calculate(
             run, rows: deals.lines, keepingLines: keepingStatementLines)
+        truth?.leaveOutUnpricedDeals(&statement)
         if !context.lines.isEmpty {
             var own = Set<RepPeriod>()
             for line in deals.lines {
@@ -67,11 +74,19 @@ public enum Reconciler {
                 copies: copies)
             let deals = context.deals
             context.rateScale = RateScale.of(deals)
+            if let source, let truth {
+                context.sheetLines = truth.sheetLines
+                context.sourceName = (source.file as NSString).lastPathComponent
+            }
             progress("explaining each row", 0, 0)
             // The run is let go once the rows are explained: the later stages need only the statement.
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
             // Rows of reps on no roster are wrong rows the totals over them add up.
             findings += RepIdentity.findings(identities, context: context)
+            // So are the rows the trusted source says are wrong, and the lines the workbook lacks.
+            if let source, let truth {
+                SourceFindings.add(SourceFindings.compute(source, truth: truth, context: context), to: &findings)
+            }
             progress("checking the totals", 0, 0)
             findings += TotalRowFindings.compute(context, rowFindings: findings)
             findings += UnreadableFindings.skippedRows(deals)
@@ -99,7 +114,6 @@ public enum Reconciler {
             progress("checking the rate tables and the rest", 0, 0)
             findings += UnreadableRows.findings(deals, besides: findings)
             findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
-            if let source { findings += try SourceFindings.compute(source, context: context) }
             result.mappingNotes =
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
                 + blockNotes + identities.notes + copiedSheetNotes

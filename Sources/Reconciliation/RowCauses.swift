@@ -81,7 +81,16 @@ struct RowCauses {
             causes.append(.hardcodedFormula)
             words.append("a typed value where the column has formulas")
         }
-        let credit = line.credit
+        // A row priced on the trusted source's amount: the sheet's figure was worked out on its
+        // own, wrong amount, the main cause. Its rate and arithmetic are the sheet's, on its credit.
+        let sheetLine = context.sheetLines[index] ?? line
+        if sheetLine.amount != line.amount, sheetLine.rep == line.rep {
+            causes.append(.amountMismatch)
+            words.append(
+                "the row's amount \(sheetLine.amount.groupedMoneyText) is not the \(line.amount.groupedMoneyText) "
+                    + "\(context.sourceName ?? "the trusted source") books")
+        }
+        let credit = sheetLine.credit
         let rates = engine?.line?.rates ?? []
         if line.split != 1, expected != 0, splitIgnored(giving: manual, expected: expected, rates: rates) {
             causes.append(.splitNotApplied)
@@ -190,7 +199,7 @@ struct RowCauses {
             words.append("rounded to whole units (\(how))")
         }
         if let rate = manualRate, !context.matchesComputed(manual, credit * rate + rowBonus),
-            causes.filter({ $0 != .textNumber }).isEmpty
+            causes.allSatisfy({ $0 == .textNumber || $0 == .amountMismatch })
         {
             causes.append(.arithmetic)
             let own = (credit * rate).rounded(places: 2, mode: .halfUp)

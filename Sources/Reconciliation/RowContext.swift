@@ -22,6 +22,11 @@ struct RowContext {
     let repPeriodSums: [RepPeriod: LineSums]
     /// The engine's clawbacks by the source row of the line each reverses.
     let clawbacks: [Int: ClawbackAmount]
+    /// The rows a trusted source gave its amount or rep (`SourceTruth`), as the workbook writes
+    /// them, by index in `deals.lines` (which hold the source's figures, the ones priced).
+    var sheetLines: [Int: CreditLine] = [:]
+    /// The trusted source's file name, when there is one.
+    var sourceName: String?
 
     /// `amounts`: gathered from `statement`'s lines as they were computed (`EngineAmounts.calculate`).
     init(

@@ -452,7 +452,9 @@ import XLSX
         #expect(causes["crm.csv!A5"] == .missingLine)
         // R2's D5 belongs to R1: one mistake, one finding (tester4 x27), not also R1's D5 missing.
         #expect(causes["crm.csv!A4"] == nil)
-        #expect(result.errors.count == 4)
+        // And D3's commission, worked out on the workbook's 10,000 where the export books 12,000.
+        #expect(causes["Deals!G3"] == .amountMismatch)
+        #expect(result.errors.count == 5)
         let wrongRep = try #require(result.errors.first { $0.cause == .wrongRep })
         #expect(wrongRep.difference == 500)
         #expect(wrongRep.owedElsewhere.map(\.amount) == [500])
@@ -461,8 +463,9 @@ import XLSX
         // The money once: what R2's row pays is what R1 is owed, so it moves pay, not the total.
         let counted = result.headlineDifferences
         #expect(result.findings.indices.first { result.findings[$0].cause == .wrongRep }.flatMap { counted[$0] } == 0)
-        // D9 (for R1) would earn 500.00; D4 should not have been paid.
-        #expect(result.netOverpayment == 0)
+        // D9 (for R1) would earn 500.00; D4 should not have been paid, and counts toward no tier
+        // (R1's 42,000 stays under 50,000); D3 is paid 100.00 short.
+        #expect(result.netOverpayment == -100)
         // The document says what R1 is owed, and read back (`trueup correct --findings`) it leaves
         // no correction declined: R1's difference is the findings' own.
         let plan = try PlanFile.parse(Self.planText, file: "plan.yaml")

@@ -30,7 +30,8 @@ import Testing
             #expect(found, "\(cause) at \(place) not found")
         }
         #expect(!result.errors.contains { $0.cause == .unexplained })
-        #expect(result.errors.filter { $0.cause == .missingLine }.count == 3)
+        // Ben's Summary total is short of his missing deal, the export's line it adds up.
+        #expect(result.errors.filter { $0.cause == .missingLine && !$0.isDerived }.count == 3)
     }
 
     /// The README's second sample: a tab per rep and a Rates sheet; every planted error is found,

@@ -75,6 +75,30 @@ import Testing
         #expect(findings.first?.manualText == "7.5%")
     }
 
+    /// An `amount_mismatch` at an amount cell is an input (no money paid); one at a commission
+    /// cell, worked out on the wrong amount, is money paid. A document written before amount
+    /// cells were marked inputs counted their findings nowhere: they read back as inputs.
+    @Test func anAmountMismatchIsPaidAtTheCommissionCellAlone() throws {
+        func record(_ cell: String, input: Bool, counted: Decimal?) -> FindingsDocument.FindingRecord {
+            FindingsDocument.FindingRecord(
+                sheet: "Deals", cell: cell, row: 2, dealID: "D-1", rep: "R-101", period: "2026-Q1", manual: "19000",
+                manualIsText: false, expected: MoneyText(10000), difference: MoneyText(9000), cause: .amountMismatch,
+                causes: [.amountMismatch], derived: false, explanation: "why", formula: nil, input: input,
+                countedDifference: counted.map(MoneyText.init))
+        }
+        let document = FindingsDocument(
+            workbook: .init(file: "w.xlsx", sha256: String(repeating: "a", count: 64)),
+            findings: [
+                record("D2", input: true, counted: nil), record("H2", input: false, counted: 540),
+                record("D3", input: false, counted: nil),
+            ],
+            summary: .init(errors: 2, rounding: 0, netOverpayment: MoneyText(540), byCause: ["amount_mismatch": 2]),
+            currency: "USD", periodKind: "quarter", fiscalYearStart: 1, reps: [], sheetTotals: [])
+        let findings = try document.domainFindings(file: "f.json")
+        #expect(findings.map(\.isPay) == [false, true, false])
+        #expect(findings.map(\.isInput) == [true, false, true])
+    }
+
     @Test func anUnknownCauseOrABadAmountIsRefusedNamingWhere() throws {
         let bad = #"{"workbook": {"file": "w", "sha256": "x"}, "findings": [{"cause": "nope"}]}"#
         #expect(throws: (any Error).self) { try FindingsDocument(json: Data(bad.utf8), file: "f.json") }

@@ -63,8 +63,8 @@ public struct FindingsDocument: Codable, Sendable {
         public var explanation: String
         /// A total's formula with its ranges repaired (`sum_range`), when it has one.
         public var formula: String?
-        /// The cell is an input of the calculation (an amount or date that could not be read):
-        /// reported, never overwritten.
+        /// The cell is an input of the calculation (an amount or date that could not be read, an
+        /// amount the trusted source books otherwise): reported, never overwritten.
         public var input = false
         /// For a total: the wrong cells it adds up, each a finding of the document (`[]` for a
         /// cell that is not a total; nil only in a document written before precedents existed).
@@ -248,7 +248,9 @@ extension FindingsDocument {
                 manualText: record.manualIsText ? record.manual : nil, expected: record.expected.value,
                 causes: record.causes.isEmpty ? [record.cause] : record.causes, explanation: record.explanation,
                 isDerived: record.derived, repairedFormula: record.formula)
-            finding.isInput = record.input
+            // A document written before an amount cell's `amount_mismatch` was marked an input
+            // says so by counting it nowhere: it is the amount cell's, not money paid.
+            finding.isInput = record.input || (record.cause == .amountMismatch && record.countedDifference == nil)
             finding.owedElsewhere = try record.owedElsewhere.map { owed in
                 OwedShare(
                     rep: owed.rep, period: try owed.period.map { try period($0, file: file, what: what) },
