@@ -80,9 +80,9 @@ enum AddedSheets {
             let action =
                 !finding.isError
                 ? "none (rounding)"
-                : !inWorkbook || (finding.isInput && finding.isPay)
+                : !inWorkbook || (finding.isInput && finding.cause == .clawbackMissed)
                     ? "add to workbook"
-                    : finding.isPay ? (finding.isDerived ? "recalculated" : "corrected") : "check the data"
+                    : finding.isInput ? "check the data" : finding.isDerived ? "recalculated" : "corrected"
             sheet.rows.append([
                 .text(place), .text(finding.rep ?? ""), .text(finding.dealID ?? ""),
                 .text(finding.period?.description ?? ""),

@@ -52,22 +52,22 @@ public enum CorrectedWorkbook {
         let location = Location(file: path)
         let editor = try PackageEditor(archive: workbook.archive, location: location)
 
-        let styles: (bytes: [UInt8], formatCount: Int)
+        // The styles part is written after the worksheets: it copies the formats their
+        // corrected cells ask for (`StylesPatch.highlight`).
+        let styles: StylesPatch
         if let stylesName = workbook.stylesPartName, let stylesPart = try? PartName(stylesName),
             editor.contains(stylesPart)
         {
-            styles = try StylesPatch(location: location).apply(
-                to: editor.bytes(of: stylesPart), partName: stylesPart.name)
-            try editor.replace(stylesPart, .bytes(styles.bytes))
+            styles = try StylesPatch(editor.bytes(of: stylesPart), partName: stylesPart.name, location: location)
+            try editor.replace(stylesPart, writtenLast: true, .computed { styles.patched() })
         } else {
             // The styles part is optional (every cell then has the default format): a workbook
             // without one gets the smallest Excel reads, highlighted like any other.
             let workbookPart = try editor.partName(workbook.workbookPartName)
             let folder = workbookPart.folder.isEmpty ? "" : workbookPart.folder + "/"
             let stylesPart = try editor.freePartName { "\(folder)styles\($0 == 1 ? "" : String($0)).xml" }
-            styles = try StylesPatch(location: location).apply(
-                to: Array(Self.minimalStyles.utf8), partName: stylesPart.name)
-            try editor.add(stylesPart, contentType: Self.stylesContentType, .bytes(styles.bytes))
+            styles = try StylesPatch(Array(Self.minimalStyles.utf8), partName: stylesPart.name, location: location)
+            try editor.add(stylesPart, contentType: Self.stylesContentType, .computed { styles.patched() })
             try editor.addRelationship(from: workbookPart, type: Self.stylesType, to: stylesPart)
         }
 
@@ -110,7 +110,7 @@ public enum CorrectedWorkbook {
                 .streamed { sink in
                     let patch = WorksheetPatch(
                         location: sheetLocation, edits: sheetEdits,
-                        highlight: { $0 < styles.formatCount ? styles.formatCount + $0 : $0 },
+                        highlight: { styles.highlight($0) },
                         emit: { try sink.write($0) })
                     try editor.stream(part) { try patch.feed($0) }
                     let tail = try patch.finish()
@@ -160,7 +160,7 @@ public enum CorrectedWorkbook {
         }
         var replacedSheets: [String] = []
         for sheet in AddedSheets.build(input, workbook: workbook) {
-            let bytes = sheet.xml(moneyStyle: styles.formatCount * 2)
+            let bytes = sheet.xml(moneyStyle: styles.moneyStyle)
             if let earlier = marked[sheet.kind], let name = earlier.partName, let part = try? PartName(name),
                 editor.contains(part)
             {

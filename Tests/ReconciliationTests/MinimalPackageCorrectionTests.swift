@@ -123,9 +123,9 @@ import ZIP
         let part = String(
             decoding: try sheet.data(of: try #require(sheet.entry(named: "book/s/one.xml"))), as: UTF8.self)
         if shape == .cellsWithoutReferences {
-            #expect(part.contains(#"<c r="E3" s="1"><v>2500.05</v></c>"#), "\(part)")
+            #expect(part.contains(#"<c r="E3" s="2"><v>2500.05</v></c>"#), "\(part)")
         } else {
-            #expect(part.contains(#"<c xmlns="\#(Self.main)" r="E3" s="1"><v>2500.05</v></c></x:row>"#), "\(part)")
+            #expect(part.contains(#"<c xmlns="\#(Self.main)" r="E3" s="2"><v>2500.05</v></c></x:row>"#), "\(part)")
         }
     }
 }

@@ -176,18 +176,34 @@ import XLSX
         #expect(String(decoding: streamed, as: UTF8.self) == out)
     }
 
-    @Test func stylesGainOneFillAndAHighlightedCopyOfEachFormat() throws {
+    /// The styles gain one fill, the added sheets' money format, and a highlighted copy of each
+    /// format a corrected cell asks for, once; a part patched so before gains nothing it has, so
+    /// correcting a corrected copy again and again does not double its formats.
+    @Test func stylesGainOneFillAndAHighlightedCopyOfEachFormatAsked() throws {
         let xml =
-            #"<styleSheet><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><cellXfs count="2"><xf numFmtId="0" fillId="0"/><xf numFmtId="164" fontId="1" applyFill="0"><alignment horizontal="left"/></xf></cellXfs></styleSheet>"#
-        let (bytes, count) = try StylesPatch(location: Self.location).apply(to: Array(xml.utf8))
-        let out = String(decoding: bytes, as: UTF8.self)
-        #expect(count == 2)
+            #"<styleSheet><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><cellXfs count="3"><xf numFmtId="0" fillId="0"/><xf numFmtId="164" fontId="1" applyFill="0"><alignment horizontal="left"/></xf><xf numFmtId="2"/></cellXfs></styleSheet>"#
+        let patch = try StylesPatch(Array(xml.utf8), location: Self.location)
+        #expect(patch.moneyStyle == 3)
+        #expect([patch.highlight(1), patch.highlight(0), patch.highlight(1), patch.highlight(7)] == [4, 5, 4, 7] as [Int])
+        let out = String(decoding: patch.patched(), as: UTF8.self)
         #expect(out.contains(#"<fills count="3">"#))
-        #expect(out.contains(#"<cellXfs count="5">"#))
+        #expect(out.contains(#"<cellXfs count="6">"#))
+        #expect(out.contains(#"<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#))
         #expect(out.contains(#"<xf fillId="2" applyFill="1" numFmtId="0"/>"#))
         #expect(
             out.contains(#"<xf fillId="2" applyFill="1" numFmtId="164" fontId="1"><alignment horizontal="left"/></xf>"#)
         )
+        #expect(!out.contains(#"<xf fillId="2" applyFill="1" numFmtId="2"/>"#))
+        // Patched again: the fill, the money format and the highlighted copies are its own.
+        let again = try StylesPatch(patch.patched(), location: Self.location)
+        #expect(again.moneyStyle == 3)
+        #expect([again.highlight(4), again.highlight(5), again.highlight(1)] == [4, 5, 6] as [Int])
+        let twice = String(decoding: again.patched(), as: UTF8.self)
+        #expect(twice.contains(#"<fills count="3">"#))
+        #expect(twice.contains(#"<cellXfs count="7">"#))
+        // Nothing asked: the part is kept byte for byte.
+        let untouched = try StylesPatch(patch.patched(), location: Self.location)
+        #expect(untouched.patched() == patch.patched())
     }
 
     static let ownComments =
