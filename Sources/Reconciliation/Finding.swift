@@ -76,8 +76,10 @@ public struct Finding: Sendable, Hashable {
     /// Whether `difference` is money paid, not an input's (a deal amount, as for the
     /// `amount_mismatch` of an amount cell: `isInput`). A commission worked out on a wrong amount
     /// is money paid, whatever its cause. A clawback no row takes back is reported at its deal's
-    /// input cell (`isInput`: never overwritten), and is money paid all the same.
-    public var isPay: Bool { !isInput || cause == .clawbackMissed }
+    /// input cell (`isInput`: never overwritten), and is money paid all the same; so is the
+    /// figure of a row whose rep no one on the roster is (`wrong_rep`, kept: the roster may lack
+    /// the rep).
+    public var isPay: Bool { !isInput || cause == .clawbackMissed || cause == .wrongRep }
     /// A deal row's input cell (an amount, a date) whose cached value its formula does not give:
     /// no money paid, but the corrected copy caches what the formula gives.
     public var isStaleInput: Bool { isInput && cause == .staleValue }
@@ -108,6 +110,9 @@ public struct Reconciliation: Sendable {
     /// Deal rows left out of the statement because a value could not be read (each has an
     /// `unreadable` finding); a payroll from this statement would not pay them.
     public var skippedRows: [Int] = []
+    /// Deal rows whose rep no one on the roster is (each has a `wrong_rep` finding), by sheet row
+    /// with the rep they name; a payroll from this statement would not pay them.
+    public var rowsOfUnknownReps: [(row: Int, rep: String)] = []
     /// The deal lines the engine calculated (names resolved to roster ids, copied rows left
     /// out), when the reconcile was asked to keep them; empty otherwise.
     public var lines: [CreditLine] = []

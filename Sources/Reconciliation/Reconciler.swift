@@ -118,6 +118,7 @@ public enum Reconciler {
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
                 + blockNotes + identities.notes + copiedSheetNotes
             // A note among the deals is no deal row left out: a payroll from the statement misses nothing.
+            result.rowsOfUnknownReps = identities.unknown.map { (DealsTable.sheetRow($0.line.row), $0.line.rep) }
             result.skippedRows = deals.skipped.filter { !$0.isNote }.map {
                 DealsTable.sheetRow($0.row)
             }

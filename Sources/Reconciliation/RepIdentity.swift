@@ -109,7 +109,11 @@ enum RepIdentity {
             var finding = RowFindings.base(
                 context, line: line, reference: nil, column: cell.column, cell: cell.value, expected: 0)
             finding.causes = [.wrongRep]
-            finding.explanation = "rep '\(line.rep)' matches no one on the roster; the row earns nothing"
+            finding.explanation =
+                "rep '\(line.rep)' matches no one on the roster; the row earns nothing until the roster has the rep "
+                + "or the row names one it has"
+            // The figure may be right for a rep the roster lacks: reported, never set to 0.
+            finding.isInput = true
             return finding
         }
     }

@@ -375,6 +375,47 @@ import Testing
         }
     }
 
+    /// A row crediting a rep the roster does not have is a `wrong_rep` finding whose figure is
+    /// kept (the roster may lack a new hire), and a payroll from such a run, which would not pay
+    /// the row, is refused unless `--skip-unreadable` asks to leave it out.
+    @Test func aPayrollIsRefusedWhenARowNamesARepTheRosterLacks() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = folder.appendingPathComponent("manual.csv").path
+        try """
+        Deal ID,Rep,Close Date,Amount,Commission
+        D1,Ana Lima,2026-01-15,10000,500.00
+        D2,Carl Zed,2026-01-20,20000,1000.00
+        """.write(toFile: workbook, atomically: true, encoding: .utf8)
+        let roster = folder.appendingPathComponent("roster.csv").path
+        try "id,name\nR1,Ana Lima\n".write(toFile: roster, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.yaml").path
+        try """
+        plan: Flat
+        period: quarter
+        commission:
+          tiers:
+            metric: amount
+            basis: per_deal
+            mode: marginal
+            table:
+              - { from: 0, rate: 5% }
+        """.write(toFile: plan, atomically: true, encoding: .utf8)
+        let arguments = ["reconcile", workbook, "--plan", plan, "--roster", roster, "--format", "json"]
+        let result = try CommandLineTests.run(arguments)
+        #expect(result.status == 1, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.map { "\($0["cell"] ?? "") \($0["cause"] ?? "")" } == ["E3 wrong_rep"], "\(findings)")
+        let payroll = folder.appendingPathComponent("payroll.csv").path
+        Self.expectRefusal(
+            try CommandLineTests.run(arguments + ["--payroll", payroll]), naming: payroll,
+            "1 deal row(s) of \(workbook) name a rep the roster does not have (row 3, 'Carl Zed', first)")
+        #expect(!FileManager.default.fileExists(atPath: payroll))
+        #expect(try CommandLineTests.run(arguments + ["--payroll", payroll, "--skip-unreadable"]).status == 1)
+        #expect(FileManager.default.fileExists(atPath: payroll))
+    }
+
     @Test func reconcileReportsUnreadableRowsAndErrorTotalsAtTheirCells() throws {
         let workbook = Self.file("unreadable-workbook.xlsx")
         let arguments = ["reconcile", workbook, "--plan", Self.file("plan.yaml"), "--format", "json"]

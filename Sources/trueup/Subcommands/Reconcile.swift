@@ -172,6 +172,13 @@ struct Reconcile: ParsableCommand {
                     "--payroll \(file): \(result.skippedRows.count) deal row(s) of \(workbook) cannot be read (row \(first) first); "
                         + "a payroll from this run would not pay them: correct them, or pass --skip-unreadable")
             }
+            if let file = payroll.payroll, let first = result.rowsOfUnknownReps.first, !skipUnreadable {
+                let count = result.rowsOfUnknownReps.count
+                throw UsageError(
+                    "--payroll \(file): \(count) deal row(s) of \(workbook) name a rep the roster does not have (row "
+                        + "\(first.row), '\(first.rep)', first); a payroll from this run would not pay them: add the rep "
+                        + "to the roster or correct the row, or pass --skip-unreadable")
+            }
         }
         if let out {
             try CorrectedOutput.write(CorrectionInput(results[0]), workbook: workbooks[0], to: out, inputs: inputFiles)
