@@ -184,7 +184,8 @@ import XLSX
             #"<styleSheet><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><cellXfs count="3"><xf numFmtId="0" fillId="0"/><xf numFmtId="164" fontId="1" applyFill="0"><alignment horizontal="left"/></xf><xf numFmtId="2"/></cellXfs></styleSheet>"#
         let patch = try StylesPatch(Array(xml.utf8), location: Self.location)
         #expect(patch.moneyStyle == 3)
-        #expect([patch.highlight(1), patch.highlight(0), patch.highlight(1), patch.highlight(7)] == [4, 5, 4, 7] as [Int])
+        #expect(
+            [patch.highlight(1), patch.highlight(0), patch.highlight(1), patch.highlight(7)] == [4, 5, 4, 7] as [Int])
         let out = String(decoding: patch.patched(), as: UTF8.self)
         #expect(out.contains(#"<fills count="3">"#))
         #expect(out.contains(#"<cellXfs count="6">"#))
