@@ -85,18 +85,30 @@ enum SummaryFindings {
         note = "sheet '\(sheet.name)': summary, header row \(sheet.headerRow)"
         var summary = sheet
         if case .crossTab(let titled) = sheet.layout {
-            guard let (figure, agreeing, read) = crossTabFigure(sheet, titled: titled, expectation, context: context)
-            else {
+            var found = crossTabFigure(sheet, titled: titled, expectation, context: context).map {
+                ($0.0, $0.agreeing, $0.read, nil as String?)
+            }
+            if found == nil,
+                let evident = SummaryCrossTab.evidentFigure(
+                    sheet, titled: titled, expectation,
+                    namesNoRep: { runPeriod(of: $0) != nil && reps.rep($0.rep) == nil },
+                    ownRows: { SummaryCrossTab.ownRows(context, key: reps.key(ofLine:)) },
+                    dealsSheets: dataRows.map(\.sheet), context: context)
+            {
+                found = (evident.figure, evident.agreeing, evident.read, evident.why)
+            }
+            guard let (figure, agreeing, read, why) = found else {
                 note = "sheet '\(sheet.name)': ignored (a rep × period table whose figures are no total of the plan's)"
                 return []
             }
             summary = sheet.reading(figure: figure)
+            let evidence: String = why.map { " with the plan's; a summary all the same: \($0)" } ?? ""
             note =
                 "sheet '\(sheet.name)': summary, "
                 + (sheet.isTransposed
                     ? "a row per period and a column per rep" : "a row per rep and a column per period")
                 + ", header row \(sheet.headerRow); "
-                + "figures read as \(figure.rawValue) (\(agreeing) of \(read) agree)"
+                + "figures read as \(figure.rawValue) (\(agreeing) of \(read) agree\(evidence))"
         }
         if !unread.isEmpty {
             let labels = Array(Set(unread.map { "'\($0.period.text)'" })).sorted()
