@@ -28,6 +28,19 @@ import XLSX
         #expect(result.mappingNotes.contains { $0.contains("a summary all the same: each row a rep of the run") })
     }
 
+    /// Formulas reading the deals sheet's commissions, three of the four adding up the wrong rows.
+    @Test func aSummaryOfFormulasAddingUpTheDealsIsCompared() throws {
+        let cell = { (value: String, formula: String) in CauseTests.formula(value, formula) }
+        let result = try SummaryLayoutTests.reconcile([
+            Self.crossTab(
+                [cell("500", "Deals!F2"), cell("1500", "Deals!F3+Deals!F4")],
+                [cell("1000", "Deals!F2+Deals!F4"), cell("500", "Deals!F4")])
+        ])
+        #expect(
+            result.errors.map { "\($0.sheet)!\($0.cell)" }.sorted() == ["Summary!B3", "Summary!C2", "Summary!C3"])
+        #expect(result.mappingNotes.contains { $0.contains("a summary all the same: 4 of 4 add up the deals") })
+    }
+
     /// Every row paid at 6% for the plan's 5%: the summary adds up the rows as they are, so that
     /// none of its figures agrees with the plan, and it is compared (its differences come from the rows).
     @Test func aSummaryOfAWorkbookWithWrongRowsIsCompared() throws {
