@@ -180,7 +180,7 @@ enum RepTotalsBlock {
     /// `besideOrAbove`'s blocks do (a header naming the rep and, right of it, a figure, over a row
     /// per rep of the roster). Their rows are taken out of the rows `deals` could not read, as
     /// `take`'s are; the sheet is read again (up to the last of those rows) only when three rows
-    /// or more below its deals could not be read.
+    /// in a row below its deals could not be read.
     static func belowInColumnsOfTheirOwn(
         in file: TableFile, deals: inout DealsTable, roster: [RosterEntry], plan: Plan
     ) throws -> [SummarySheet] {
@@ -196,8 +196,9 @@ enum RepTotalsBlock {
             let below = deals.skipped.filter {
                 ordinals.contains(DealsTable.sheetOrdinal($0.row)) && DealsTable.sheetRow($0.row) > last + 1
             }
-            guard below.count >= 3 else { continue }
             let wanted = Set(below.map { DealsTable.sheetRow($0.row) })
+            // A header and two reps at least, in a row.
+            guard wanted.contains(where: { wanted.contains($0 + 1) && wanted.contains($0 + 2) }) else { continue }
             let rows = try Self.rows(wanted, of: name, in: file)
             let period = Self.period(
                 of: name, dealsIn: ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) })
