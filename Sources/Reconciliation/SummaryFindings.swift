@@ -209,7 +209,7 @@ enum SummaryFindings {
                     // `=SUMIFS(…, Deals!B:B, A2)` over `Ana Lina`: no row is hers by that name.
                     finding.causes = [.wrongRep]
                     words.append(
-                        "its rep '\(row.rep)' is \(reps.described(repPeriod.rep)) misspelled: a formula looking up her rows by that name finds none"
+                        "its rep '\(row.rep)' is \(reps.described(repPeriod.rep)) misspelled: a formula looking up the rep's rows by that name finds none"
                     )
                 } else if patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
                     finding.causes = [.hardcodedFormula]

@@ -122,7 +122,9 @@ extension SummaryFindings {
         var named: Set<RepPeriod> = []
         for (row, period) in rows {
             if isTeam(row.rep) {
-                notes.append("row \(row.row) is team '\(row.rep)', not compared")
+                if !notes.contains(where: { $0.hasPrefix("row \(row.row) ") }) {
+                    notes.append("row \(row.row) is team '\(row.rep)', not compared")
+                }
                 continue
             }
             let order: [SummaryField] = [.payable, .earned, .commission]
@@ -132,7 +134,9 @@ extension SummaryFindings {
             }
             let missing = leftOut[period] ?? []
             guard let (field, cell, manual) = figures.first, manual != 0 || !missing.isEmpty else {
-                notes.append("row \(row.row) names '\(row.rep)', no one on the roster; its figures are 0")
+                if !notes.contains(where: { $0.hasPrefix("row \(row.row) ") }) {
+                    notes.append("row \(row.row) names '\(row.rep)', no one on the roster; its figures are 0")
+                }
                 continue
             }
             let several = near(row.rep)
@@ -149,6 +153,10 @@ extension SummaryFindings {
                 continue
             }
             var words = ["rep '\(row.rep)' matches no one on the roster: the plan pays no one so named"]
+            if let only = several.first {
+                // A misspelling of a rep another row names for the period.
+                words[0] += " (\(only), whose name it is nearest, has a row of its own)"
+            }
             if !missing.isEmpty {
                 words.append(
                     "the sheet has no row for " + missing.map(\.text).joined(separator: ", ")

@@ -73,6 +73,33 @@ import XLSX
         #expect(result.mappingNotes.contains { $0.contains("row 3 names 'Ana Lina', no one on the roster") })
     }
 
+    /// At 300.00 the misspelling is no money of Ana's, who has her row: a `wrong_rep`, naming her.
+    @Test func aMisspellingOfARepWithHerOwnRowHoldingMoneyIsAWrongRep() throws {
+        let result = try Self.reconcile([
+            ("Ana Lima", SummaryLayoutTests.money("500")), ("Ana Lina", SummaryLayoutTests.money("300")),
+            ("Ben Okafor", SummaryLayoutTests.money("500")),
+        ])
+        #expect(result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" } == ["Summary!C3 wrong_rep"])
+        #expect(
+            result.errors.first?.explanation.contains(
+                "(Ana Lima (R1), whose name it is nearest, has a row of its own)") == true)
+    }
+
+    /// A team's row (`West`, the roster's team of Ana) is no rep's: the note says it is not compared.
+    @Test func aTeamsRowIsSaidAndNotCompared() throws {
+        let summary: [[WriteCell]] =
+            SummaryFirstNameTests.rows.prefix(1)
+            + [
+                [.text("Ana Lima"), .text("2026-Q1"), .number(500)],
+                [.text("Ben Okafor"), .text("2026-Q1"), .number(1000)],
+                [.text("West"), .text("2026-Q1"), .number(500)],
+            ]
+        let result = try SummaryFirstNameTests.reconcile(
+            summary: summary, roster: "id,name,team\nR1,Ana Lima,West\nR2,Ben Okafor,East\n")
+        #expect(result.errors.isEmpty)
+        #expect(result.mappingNotes.contains { $0.contains("row 4 is team 'West', not compared") })
+    }
+
     /// A rep the plan pays that the summary leaves out, without a row naming no one to stand for
     /// her, is said in the note.
     @Test func aRepLeftOutOfTheSummaryIsSaid() throws {
