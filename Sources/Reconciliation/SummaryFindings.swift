@@ -242,7 +242,9 @@ enum SummaryFindings {
                         "its formula adds up other deals sheets but not "
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let cause = derivedCause(
-                    difference, sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow],
+                    difference,
+                    sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow]
+                        + (cell.formula == nil ? [asTyped(rowErrors), asTyped(rowErrors) + sameRow] : []),
                     tolerance: context.plan.tolerance)
                 {
                     finding.causes = [cause.cause]
@@ -381,6 +383,18 @@ enum SummaryFindings {
         let tied = SummaryCrossTab.candidates.filter { agreeing[$0] == best }
         let figure = titled.flatMap { tied.contains($0) ? $0 : nil } ?? tied[0]
         return (figure, best, read)
+    }
+
+    /// `findings` as a typed total adds them up: a number stored as text counted at its value
+    /// (whoever typed the total added it in; SUM, which skips it, is a formula's), so that a cell
+    /// wrong only by being text is no part of the difference.
+    static func asTyped(_ findings: [Finding]) -> [Finding] {
+        findings.compactMap { finding in
+            guard finding.causes.contains(.textNumber) else { return finding }
+            var typed = finding
+            typed.causes.removeAll { $0 == .textNumber }
+            return typed.causes.isEmpty ? nil : typed
+        }
     }
 
     /// What a wrong cell takes from or adds to a total over it: its difference, or, for a number

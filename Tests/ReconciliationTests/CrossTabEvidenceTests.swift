@@ -65,6 +65,26 @@ import XLSX
             })
     }
 
+    /// A typed summary adds the numbers stored as text at their values: Ben's 600.00, wrong and
+    /// text, makes his total wrong only through it (a formula's SUM would skip it), and Ana's
+    /// 500.00, right but text, makes hers no wrong.
+    @Test func aTypedTotalOverNumbersStoredAsTextIsWrongOnlyThroughTheWrongRows() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (name, rows) = SummaryLayoutTests.deals()
+        let paid = zip(rows.dropFirst(), [WriteCell.text("500.00"), .number(1200), .text("600.00")]).map {
+            row, commission in Array(row[..<5]) + [commission]
+        }
+        let money = SummaryLayoutTests.money
+        let path = try LayoutReadingTests.workbook(
+            [(name, [rows[0]] + paid), Self.crossTab([money("500"), money("1200")], [money("600"), .empty])],
+            in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        let summary = result.errors.filter { $0.sheet == "Summary" }
+        #expect(summary.map { "\($0.cell)" }.sorted() == ["B3", "C2"])
+        #expect(summary.allSatisfy { $0.isDerived })
+    }
+
     /// Bookings by rep and quarter (the deals' amounts) and quotas are laid out as a summary is, and
     /// are none.
     @Test(arguments: [["10000", "20000", "10000", "0"], ["50000", "50000", "50000", "50000"]])
