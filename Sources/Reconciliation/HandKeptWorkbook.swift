@@ -89,9 +89,11 @@ public struct HandKeptWorkbook {
             // one (the check could not read the file whole), the deals keep their own.
             (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
         }
-        // Per-rep totals kept on the deals sheets: below the deals, and beside or above them.
+        // Per-rep totals kept on the deals sheets: below the deals (in their columns or in columns of
+        // their own), and beside or above them.
         let reps = roster.isEmpty ? plan.reps : roster
         var repTotals = RepTotalsBlock.take(from: &deals, roster: reps, plan: plan)
+        repTotals += try RepTotalsBlock.belowInColumnsOfTheirOwn(in: file, deals: &deals, roster: reps, plan: plan)
         repTotals += try RepTotalsBlock.besideOrAbove(in: file, deals: deals, roster: reps, plan: plan)
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()

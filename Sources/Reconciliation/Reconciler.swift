@@ -104,7 +104,8 @@ public enum Reconciler {
             for block in workbook.repTotals {
                 var note = ""
                 findings += SummaryFindings.compute(
-                    block, context: context, rowFindings: rowLevel, sheetTotals: &sheetTotals, note: &note)
+                    block, context: context, rowFindings: rowLevel, sheetTotals: &sheetTotals, note: &note,
+                    namingEveryRep: false)
                 let rows = "rows \(block.rows.first!.row)–\(block.rows.last!.row)"
                 blockNotes.append(
                     note.replacingOccurrences(

@@ -169,19 +169,77 @@ enum RepIdentity {
     /// (`A. Lima`, `Lima, A.`, `Ana L.`, `Martin C.`, `LIMA Ana`, `Ana Lima-Souza`, `Ana Lima
     /// (R-101)`). Nil when no name or more than one fits: two reps are never one.
     static func partialMatch(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
-        let names = roster.flatMap { rep in
+        let names = nameWords(roster)
+        for form in candidates(text) {
+            let found = partlyNamed(form, names: names)
+            if Set(found.map(\.id)).count == 1 { return found[0] }
+        }
+        return nil
+    }
+
+    /// The roster's names of two words or more, as their words, folded (written out too).
+    private static func nameWords(_ roster: [RosterEntry]) -> [(RosterEntry, [Substring])] {
+        roster.flatMap { rep in
             let spellings = rep.name.map { [$0] + (writtenOut($0).map { [$0] } ?? []) } ?? []
             return spellings.map { (rep, fold($0).split(separator: " ")) }
         }.filter { $0.1.count >= 2 }
-        for form in candidates(text) {
-            let words = form.split(separator: " ")
-            guard (1...4).contains(words.count) else { continue }
-            let found = names.filter { _, name in
-                if words.count == 1 { return words[0].count > 1 && (words[0] == name.first || words[0] == name.last) }
-                return NameFit.fits(words, name)
+    }
+
+    /// The reps among `names` (`nameWords`) a part of whose name `form` (folded) fits.
+    private static func partlyNamed(_ form: String, names: [(RosterEntry, [Substring])]) -> [RosterEntry] {
+        let words = form.split(separator: " ")
+        guard (1...4).contains(words.count) else { return [] }
+        return names.filter { _, name in
+            if words.count == 1 { return words[0].count > 1 && (words[0] == name.first || words[0] == name.last) }
+            return NameFit.fits(words, name)
+        }.map(\.0)
+    }
+
+    /// Every rep of `roster` that `text` may stand for: those a part of it fits in any of its
+    /// forms (`partialMatch`'s reading), and those it is one slip of the keyboard off
+    /// (`misspelled`'s), each once. More than one where `text` names no one alone (`Ben` for Ben
+    /// Okafor and Ben Silva).
+    static func near(_ text: String, roster: [RosterEntry]) -> [RosterEntry] {
+        let names = nameWords(roster)
+        let found = candidates(text).flatMap { partlyNamed($0, names: names) } + misspellingsNear(text, roster: roster)
+        var seen: Set<String> = []
+        return found.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The one rep of `roster` whose name (or alias) `text` writes with one slip of the keyboard,
+    /// in any of its forms (`candidates`): a letter left out, added or changed, or two letters
+    /// swapped (`Ana Lina` for Ana Lima, `Ben Okafr`, `Lmia, Ana`), over a name of five letters or
+    /// more. Nil when no rep or more than one is so near: two reps are never one. For a summary's
+    /// rows, which are compared and never paid; a deal row naming no one stays `wrong_rep`.
+    static func misspelled(_ text: String, roster: [RosterEntry]) -> RosterEntry? {
+        let near = misspellingsNear(text, roster: roster)
+        return Set(near.map(\.id)).count == 1 ? near[0] : nil
+    }
+
+    /// The reps of `roster` whose name or alias `text` writes with one slip (`misspelled`).
+    private static func misspellingsNear(_ text: String, roster: [RosterEntry]) -> [RosterEntry] {
+        let forms = candidates(text)
+        return roster.filter { rep in
+            let names = (rep.name.map { [$0] + (writtenOut($0).map { [$0] } ?? []) } ?? []) + rep.aliases
+            return names.map(fold).contains { name in
+                name.count >= 5 && forms.contains { oneEditApart($0, name) }
             }
-            if Set(found.map(\.0.id)).count == 1 { return found[0].0 }
         }
-        return nil
+    }
+
+    /// Whether `a` and `b` differ by exactly one edit: a character left out, added or changed, or
+    /// two characters next to each other swapped.
+    static func oneEditApart(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a), Array(b))
+        guard x != y, abs(x.count - y.count) <= 1 else { return false }
+        var same = 0
+        while same < min(x.count, y.count), x[same] == y[same] { same += 1 }
+        guard x.count == y.count else {
+            let (long, short) = x.count > y.count ? (x, y) : (y, x)
+            return long[(same + 1)...] == short[same...]
+        }
+        if x[(same + 1)...] == y[(same + 1)...] { return true }
+        return same + 1 < x.count && x[same] == y[same + 1] && x[same + 1] == y[same]
+            && x[(same + 2)...] == y[(same + 2)...]
     }
 }

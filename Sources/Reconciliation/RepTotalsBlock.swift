@@ -50,7 +50,14 @@ enum RepTotalsBlock {
                     columnCells: [figure: summaryRows.map { ($0.row, $0.cells[figure]!) }]))
             taken.formUnion(rows.map(\.row) + (header.map { [$0.row] } ?? []))
         }
-        guard !taken.isEmpty else { return [] }
+        leaveOut(taken, from: &deals)
+        return blocks
+    }
+
+    /// Takes the rows `taken` (row keys) out of the rows `deals` could not read, and out of its
+    /// diagnostics: they are per-rep totals, not deal rows.
+    private static func leaveOut(_ taken: Set<Int>, from deals: inout DealsTable) {
+        guard !taken.isEmpty else { return }
         let takenCells = Set(
             deals.skipped.filter { taken.contains($0.row) }.flatMap { skipped in
                 skipped.failures.compactMap { failure in
@@ -62,7 +69,6 @@ enum RepTotalsBlock {
         }
         deals.skipped.removeAll { taken.contains($0.row) }
         deals.rowsRead -= taken.count
-        return blocks
     }
 
     /// Per deals sheet (by ordinal), its last deal row and the periods its deals fall in.
@@ -128,7 +134,6 @@ enum RepTotalsBlock {
         in file: TableFile, deals: DealsTable, roster: [RosterEntry], plan: Plan, reach: Int = 200
     ) throws -> [SummarySheet] {
         let (_, periods) = dealRows(deals, plan: plan)
-        let repHeaders = Set(SummaryField.rep.synonyms.map(headerKey))
         var blocks: [SummarySheet] = []
         var read: Set<String> = []
         for sheet in deals.sheets {
@@ -150,38 +155,9 @@ enum RepTotalsBlock {
             let rows = try HeaderSearch.firstRows(of: name, in: file, count: headerRow + reach)
             let dealPeriods = ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) }
             let period = Self.period(of: name, dealsIn: dealPeriods)
-            for (index, row) in rows.enumerated() {
-                for repCell in row.cells where !inTables(row.index, repCell.column) {
-                    guard repHeaders.contains(headerKey(repCell.value.plainText)),
-                        let figureCell = row.cells.first(where: {
-                            $0.column > repCell.column
-                                && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty
-                        }),
-                        !inTables(row.index, figureCell.column),
-                        let field = Self.figure(named: figureCell.value.plainText)
-                    else { continue }
-                    var summaryRows: [SummaryRow] = []
-                    var reps: Set<String> = []
-                    for later in rows[(index + 1)...] {
-                        guard later.index == row.index + 1 + summaryRows.count,
-                            !inTables(later.index, repCell.column), !inTables(later.index, figureCell.column),
-                            let rep = later.cell(at: repCell.column)?.value.plainText
-                                .trimmingCharacters(in: .whitespaces),
-                            let entry = RepIdentity.identify(rep, roster: roster),
-                            reps.insert(entry.id.normalizedKey).inserted,
-                            let value = later.cell(at: figureCell.column),
-                            Decimal.fromCell(value.value).number != nil || value.formula != nil
-                        else { break }
-                        summaryRows.append(
-                            SummaryRow(row: later.index, rep: rep, period: period, cells: [field: value]))
-                    }
-                    guard summaryRows.count >= 2 else { continue }
-                    blocks.append(
-                        SummarySheet(
-                            name: name, headerRow: row.index,
-                            columns: [.rep: repCell.column, field: figureCell.column],
-                            layout: .rows, rows: summaryRows,
-                            columnCells: [field: summaryRows.map { ($0.row, $0.cells[field]!) }]))
+            for index in rows.indices {
+                blocks += headed(at: index, of: rows, sheet: name, period: period, roster: roster) { row, column in
+                    !inTables(row, column)
                 }
             }
             if let rep = sheet.rep,
@@ -197,6 +173,107 @@ enum RepTotalsBlock {
         }
         return blocks
     }
+
+    /// Per-rep totals below the deals in columns of their own (`Rep | Commission` in A:B, under
+    /// the deals' id and rep columns, `=SUMIF($B$2:$B$5,A9,$H$2:$H$5)` beside each rep): rows the
+    /// deals reader could not read, after a blank row or the sheet's total, that read as
+    /// `besideOrAbove`'s blocks do (a header naming the rep and, right of it, a figure, over a row
+    /// per rep of the roster). Their rows are taken out of the rows `deals` could not read, as
+    /// `take`'s are; the sheet is read again (up to the last of those rows) only when three rows
+    /// in a row below its deals could not be read.
+    static func belowInColumnsOfTheirOwn(
+        in file: TableFile, deals: inout DealsTable, roster: [RosterEntry], plan: Plan
+    ) throws -> [SummarySheet] {
+        guard deals.skipped.count >= 3 else { return [] }
+        let (lastDeal, periods) = dealRows(deals, plan: plan)
+        var blocks: [SummarySheet] = []
+        var taken: Set<Int> = []
+        var read: Set<String> = []
+        for sheet in deals.sheets {
+            guard let name = sheet.name, read.insert(name).inserted else { continue }
+            let ordinals = Set(deals.sheets.indices.filter { deals.sheets[$0].name == name })
+            let last = ordinals.map { lastDeal[$0] }.max() ?? 0
+            let below = deals.skipped.filter {
+                ordinals.contains(DealsTable.sheetOrdinal($0.row)) && DealsTable.sheetRow($0.row) > last + 1
+            }
+            let wanted = Set(below.map { DealsTable.sheetRow($0.row) })
+            // A header and two reps at least, in a row.
+            guard wanted.contains(where: { wanted.contains($0 + 1) && wanted.contains($0 + 2) }) else { continue }
+            let rows = try Self.rows(wanted, of: name, in: file)
+            let period = Self.period(
+                of: name, dealsIn: ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) })
+            for index in rows.indices {
+                for block in headed(
+                    at: index, of: rows, sheet: name, period: period, roster: roster, free: { _, _ in true })
+                {
+                    blocks.append(block)
+                    let blockRows = Set([block.headerRow] + block.rows.map(\.row))
+                    taken.formUnion(below.filter { blockRows.contains(DealsTable.sheetRow($0.row)) }.map(\.row))
+                }
+            }
+        }
+        leaveOut(taken, from: &deals)
+        return blocks
+    }
+
+    /// The rows of sheet `name` whose numbers are among `wanted`, read up to the last of them.
+    private static func rows(_ wanted: Set<Int>, of name: String, in file: TableFile) throws -> [Row] {
+        struct Enough: Error {}
+        let last = wanted.max() ?? 0
+        var rows: [Row] = []
+        do {
+            try file.forEachRow(of: name) { row, _ in
+                if row.index > last { throw Enough() }
+                if wanted.contains(row.index) { rows.append(row) }
+            }
+        } catch is Enough {}
+        return rows
+    }
+
+    /// The per-rep totals under `rows[index]` read as a header: a cell naming the rep
+    /// (`SummaryField.rep`) and, in the next cell right of it, a figure (`figure(named:)`), over
+    /// two rows or more in a row, each a different rep of the roster with a figure (a number or a
+    /// formula) under those two cells. `free`: whether a cell (row, column) may hold such totals
+    /// (not one of the deals' tables).
+    private static func headed(
+        at index: Int, of rows: [Row], sheet name: String, period: SummaryPeriod, roster: [RosterEntry],
+        free: (_ row: Int, _ column: Int) -> Bool
+    ) -> [SummarySheet] {
+        let row = rows[index]
+        var blocks: [SummarySheet] = []
+        for repCell in row.cells where free(row.index, repCell.column) {
+            guard repHeaders.contains(headerKey(repCell.value.plainText)),
+                let figureCell = row.cells.first(where: {
+                    $0.column > repCell.column && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty
+                }),
+                free(row.index, figureCell.column),
+                let field = Self.figure(named: figureCell.value.plainText)
+            else { continue }
+            var summaryRows: [SummaryRow] = []
+            var reps: Set<String> = []
+            for later in rows[(index + 1)...] {
+                guard later.index == row.index + 1 + summaryRows.count,
+                    free(later.index, repCell.column), free(later.index, figureCell.column),
+                    let rep = later.cell(at: repCell.column)?.value.plainText.trimmingCharacters(in: .whitespaces),
+                    let entry = RepIdentity.identify(rep, roster: roster),
+                    reps.insert(entry.id.normalizedKey).inserted,
+                    let value = later.cell(at: figureCell.column),
+                    Decimal.fromCell(value.value).number != nil || value.formula != nil
+                else { break }
+                summaryRows.append(SummaryRow(row: later.index, rep: rep, period: period, cells: [field: value]))
+            }
+            guard summaryRows.count >= 2 else { continue }
+            blocks.append(
+                SummarySheet(
+                    name: name, headerRow: row.index, columns: [.rep: repCell.column, field: figureCell.column],
+                    layout: .rows, rows: summaryRows,
+                    columnCells: [field: summaryRows.map { ($0.row, $0.cells[field]!) }]))
+        }
+        return blocks
+    }
+
+    /// The headers naming the rep, by key.
+    private static let repHeaders = Set(SummaryField.rep.synonyms.map(headerKey))
 
     /// A statement's box above a rep's tab (`Commission | =SUM(E9:E15)`, `Draw | 2000`, `Payable |
     /// …`, a label beside its figure on each row): the rep's figures for the period, one row each;

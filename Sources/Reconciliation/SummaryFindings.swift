@@ -10,18 +10,16 @@ import Spreadsheet
 /// errors of its rep and period add up to its difference, it is a derived finding carrying their cause.
 enum SummaryFindings {
     /// The summary's findings; `note` says how the sheet was read (for the report's first lines).
+    /// `namingEveryRep`: whether the sheet is to hold every rep (a summary sheet; not the totals
+    /// kept with one sheet's deals), so that a rep the plan pays it has no row for is said.
     static func compute(
         _ sheet: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [RepPeriod: SheetTotal],
-        note: inout String
+        note: inout String, namingEveryRep: Bool = true
     ) -> [Finding] {
         let totals = Dictionary(
             context.statement.reps.map { (RepPeriod(rep: $0.rep.normalizedKey, period: $0.period), $0) },
             uniquingKeysWith: { a, _ in a }
         )
-        let names = Dictionary(
-            context.statement.reps.compactMap { total in total.name.map { ($0.normalizedKey, total.rep.normalizedKey) }
-            },
-            uniquingKeysWith: { a, _ in a })
         // Each deals sheet's data rows, from below its header to its last row read.
         var lastRows = [Int](repeating: 0, count: context.deals.sheets.count)
         for key in context.deals.manual.lazy.map(\.row) + context.copies.lazy.map(\.line.row) {
@@ -52,56 +50,65 @@ enum SummaryFindings {
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
         let plan = context.plan
         let periods = Set(context.statement.reps.map(\.period))
-        // Reps the summary names otherwise than by id or full name (`Ana` for Ana Lima), by text.
-        var identified: [String: String?] = [:]
-        func identify(_ text: String) -> String? {
-            if let known = identified[text] { return known }
-            let found = RepIdentity.identify(text, roster: context.roster)?.id.normalizedKey
-            identified[text] = found
-            return found
+        // Whom each row names (`SummaryReps`); a misspelled name is no rep's for a period another
+        // row names her in.
+        var reps = SummaryReps(statement: context.statement, roster: context.roster)
+        func runPeriod(of row: SummaryRow) -> Period? {
+            row.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
         }
-        /// The row's rep-period, its engine totals and the figures the plan gives it.
-        func expectation(_ row: SummaryRow) -> (RepPeriod, RepPeriodTotal, [SummaryField: Decimal])? {
-            guard
-                let period = row.period.period(
-                    kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
-            else { return nil }
-            let key = row.rep.normalizedKey
-            let repKey =
-                totals.keys.contains(RepPeriod(rep: key, period: period)) ? key : names[key] ?? identify(row.rep) ?? key
-            let repPeriod = RepPeriod(rep: repKey, period: period)
-            guard let total = totals[repPeriod] else { return nil }
+        var namedPlainly: Set<RepPeriod> = []
+        for row in sheet.rows {
+            guard let period = runPeriod(of: row), let rep = reps.rep(row.rep), !rep.misspelled else { continue }
+            namedPlainly.insert(RepPeriod(rep: rep.key, period: period))
+        }
+        /// The figures the plan gives `repPeriod`: 0 for a rep of the run it pays nothing in it.
+        func expected(_ repPeriod: RepPeriod) -> [SummaryField: Decimal] {
+            let total = totals[repPeriod]
             let sums = context.repPeriodSums[repPeriod] ?? LineSums()
             var commission = hasTrueUpColumn ? sums.commission : sums.commissionAndTrueUp
             if !hasBonusColumn && !dealsHaveBonus { commission += sums.rowBonus }
             if sheet.commissionIsNet { commission += sums.clawback }
-            return (
-                repPeriod, total,
-                [
-                    .commission: commission, .bonus: sums.bonus, .clawback: sums.clawback,
-                    .trueUp: sums.trueUp, .earned: total.earned, .draw: total.draw, .payable: total.payable,
-                    .balance: total.balance,
-                ]
-            )
+            return [
+                .commission: commission, .bonus: sums.bonus, .clawback: sums.clawback, .trueUp: sums.trueUp,
+                .earned: total?.earned ?? 0, .draw: total?.draw ?? 0, .payable: total?.payable ?? 0,
+                .balance: total?.balance ?? 0,
+            ]
         }
-        let unread = sheet.rows.filter { row in
-            row.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods) == nil
+        /// The row's rep-period, its rep's id and the figures the plan gives it.
+        func expectation(_ row: SummaryRow) -> (RepPeriod, String, [SummaryField: Decimal])? {
+            guard let period = runPeriod(of: row), let rep = reps.rep(row.rep) else { return nil }
+            let repPeriod = RepPeriod(rep: rep.key, period: period)
+            guard !rep.misspelled || !namedPlainly.contains(repPeriod) else { return nil }
+            return (repPeriod, totals[repPeriod]?.rep ?? rep.id, expected(repPeriod))
         }
+        let unread = sheet.rows.filter { runPeriod(of: $0) == nil }
         note = "sheet '\(sheet.name)': summary, header row \(sheet.headerRow)"
         var summary = sheet
         if case .crossTab(let titled) = sheet.layout {
-            guard let (figure, agreeing, read) = crossTabFigure(sheet, titled: titled, expectation, context: context)
-            else {
+            var found = crossTabFigure(sheet, titled: titled, expectation, context: context).map {
+                ($0.0, $0.agreeing, $0.read, nil as String?)
+            }
+            if found == nil,
+                let evident = SummaryCrossTab.evidentFigure(
+                    sheet, titled: titled, expectation,
+                    namesNoRep: { runPeriod(of: $0) != nil && reps.rep($0.rep) == nil },
+                    ownRows: { SummaryCrossTab.ownRows(context, key: reps.key(ofLine:)) },
+                    dealsSheets: dataRows.map(\.sheet), context: context)
+            {
+                found = (evident.figure, evident.agreeing, evident.read, evident.why)
+            }
+            guard let (figure, agreeing, read, why) = found else {
                 note = "sheet '\(sheet.name)': ignored (a rep × period table whose figures are no total of the plan's)"
                 return []
             }
             summary = sheet.reading(figure: figure)
+            let evidence: String = why.map { " with the plan's; a summary all the same: \($0)" } ?? ""
             note =
                 "sheet '\(sheet.name)': summary, "
                 + (sheet.isTransposed
                     ? "a row per period and a column per rep" : "a row per rep and a column per period")
                 + ", header row \(sheet.headerRow); "
-                + "figures read as \(figure.rawValue) (\(agreeing) of \(read) agree)"
+                + "figures read as \(figure.rawValue) (\(agreeing) of \(read) agree\(evidence))"
         }
         if !unread.isEmpty {
             let labels = Array(Set(unread.map { "'\($0.period.text)'" })).sorted()
@@ -151,15 +158,25 @@ enum SummaryFindings {
         var expectedAt: [CellAddress: Decimal] = [:]
         // And whose figure each is, for a total over one rep's figures (a cross-tab's `Total` column).
         var ownerAt: [CellAddress: SummaryTotals.Owner] = [:]
+        // The rep-periods the rows name, the rows naming no one of the run, and the misspelled names read.
+        var compared: Set<RepPeriod> = []
+        var unknownRows: [(row: SummaryRow, period: Period)] = []
+        var misspellings: [String: String] = [:]
         for row in summary.rows {
-            guard let (repPeriod, total, expected) = expectation(row) else { continue }
+            guard let (repPeriod, repID, expected) = expectation(row) else {
+                if let period = runPeriod(of: row) { unknownRows.append((row, period)) }
+                continue
+            }
+            compared.insert(repPeriod)
             let period = repPeriod.period
+            let misspelled = reps.rep(row.rep)?.misspelled == true
+            if misspelled { misspellings[row.rep] = reps.described(repPeriod.rep) }
             let clawedBack = context.repPeriodSums[repPeriod]?.clawedBackRows ?? []
             for field in [SummaryField.payable, .earned, .commission] {
                 guard let cell = row.cells[field], let manual = Decimal.fromCell(cell.value).0,
                     let want = expected[field]
                 else { continue }
-                sheetTotals[RepPeriod(rep: total.rep, period: period)] = SheetTotal(manual: manual, expected: want)
+                sheetTotals[RepPeriod(rep: repID, period: period)] = SheetTotal(manual: manual, expected: want)
                 break
             }
             let rowErrors = errorsByRepPeriod[repPeriod] ?? []
@@ -170,25 +187,31 @@ enum SummaryFindings {
                 guard let cell = row.cells[field], let want = expected[field] else { continue }
                 let column = cell.column
                 expectedAt[CellAddress(row: row.row, column: column)] = want
-                ownerAt[CellAddress(row: row.row, column: column)] = SummaryTotals.Owner(rep: total.rep, period: period)
+                ownerAt[CellAddress(row: row.row, column: column)] = SummaryTotals.Owner(rep: repID, period: period)
                 let (value, isText) = Decimal.fromCell(cell.value)
                 guard let manual = value else {
                     findings.append(
                         UnreadableFindings.total(
                             sheet: summary.name, cell: cell, at: CellAddress(row: row.row, column: column),
-                            rep: total.rep, period: period, expected: want, what: field.rawValue))
+                            rep: repID, period: period, expected: want, what: field.rawValue))
                     continue
                 }
                 guard !context.matches(manual, want) || isText else { continue }
                 var finding = Finding(
-                    sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: total.rep,
+                    sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: repID,
                     period: period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,
                     causes: [], explanation: "", isDerived: false)
                 let difference = manual - want
                 var words = [
                     "\(field.rawValue) \(manual.groupedMoneyText), the plan's total is \(want.groupedMoneyText)"
                 ]
-                if patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
+                if misspelled, cell.formula != nil, manual == 0 {
+                    // `=SUMIFS(…, Deals!B:B, A2)` over `Ana Lina`: no row is hers by that name.
+                    finding.causes = [.wrongRep]
+                    words.append(
+                        "its rep '\(row.rep)' is \(reps.described(repPeriod.rep)) misspelled: a formula looking up the rep's rows by that name finds none"
+                    )
+                } else if patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")
                 } else if field == .clawback,
@@ -219,7 +242,9 @@ enum SummaryFindings {
                         "its formula adds up other deals sheets but not "
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let cause = derivedCause(
-                    difference, sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow],
+                    difference,
+                    sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow]
+                        + (cell.formula == nil ? [asTyped(rowErrors), asTyped(rowErrors) + sameRow] : []),
                     tolerance: context.plan.tolerance)
                 {
                     finding.causes = [cause.cause]
@@ -286,6 +311,34 @@ enum SummaryFindings {
                 sameRow.append(finding)
             }
         }
+        // Rows naming no one, and reps the plan pays that a summary of every rep has no row for.
+        var leftOut: [Period: [RepLeftOut]] = [:]
+        let held = Set(summary.columnCells.keys)
+        if namingEveryRep, let figure = [SummaryField.payable, .earned, .commission].first(where: held.contains) {
+            let covered = Set(compared.map(\.period)).union(unknownRows.map(\.period))
+            for total in context.statement.reps where covered.contains(total.period) {
+                let repPeriod = RepPeriod(rep: total.rep.normalizedKey, period: total.period)
+                guard !compared.contains(repPeriod), let amount = expected(repPeriod)[figure],
+                    !context.matches(amount, 0)
+                else { continue }
+                leftOut[total.period, default: []].append(
+                    RepLeftOut(
+                        key: repPeriod.rep, rep: reps.described(repPeriod.rep), period: total.period, figure: figure,
+                        amount: amount))
+            }
+        }
+        let unmatched = unmatched(
+            unknownRows, sheet: summary.name, leftOut: leftOut, isTeam: { reps.isTeam($0) },
+            near: { reps.near($0) })
+        findings += unmatched.findings
+        let unsaid = leftOut.values.joined().filter {
+            !unmatched.named.contains(RepPeriod(rep: $0.key, period: $0.period))
+        }
+        .sorted { ($0.period, $0.rep) < ($1.period, $1.rep) }
+        let said =
+            misspellings.sorted { $0.key < $1.key }.map { "rep '\($0.key)' read as \($0.value), its name misspelled" }
+            + unmatched.notes + unsaid.prefix(5).map { "no row for \($0.text)" } + (unsaid.count > 5 ? ["…"] : [])
+        if !said.isEmpty { note += "; " + said.joined(separator: "; ") }
         let findingAt = Dictionary(findings.map { ($0.cell, $0) }, uniquingKeysWith: { a, _ in a })
         return findings
             + SummaryTotals.findings(
@@ -298,7 +351,7 @@ enum SummaryFindings {
     /// many were compared; nil when fewer than half agree with any (quotas, or another table).
     static func crossTabFigure(
         _ sheet: SummarySheet, titled: SummaryField?,
-        _ expectation: (SummaryRow) -> (RepPeriod, RepPeriodTotal, [SummaryField: Decimal])?, context: RowContext
+        _ expectation: (SummaryRow) -> (RepPeriod, String, [SummaryField: Decimal])?, context: RowContext
     ) -> (SummaryField, agreeing: Int, read: Int)? {
         var agreeing: [SummaryField: Int] = [:]
         // Cells that agree with the titled figure but for the rep-period's clawbacks left out.
@@ -330,6 +383,18 @@ enum SummaryFindings {
         let tied = SummaryCrossTab.candidates.filter { agreeing[$0] == best }
         let figure = titled.flatMap { tied.contains($0) ? $0 : nil } ?? tied[0]
         return (figure, best, read)
+    }
+
+    /// `findings` as a typed total adds them up: a number stored as text counted at its value
+    /// (whoever typed the total added it in; SUM, which skips it, is a formula's), so that a cell
+    /// wrong only by being text is no part of the difference.
+    static func asTyped(_ findings: [Finding]) -> [Finding] {
+        findings.compactMap { finding in
+            guard finding.causes.contains(.textNumber) else { return finding }
+            var typed = finding
+            typed.causes.removeAll { $0 == .textNumber }
+            return typed.causes.isEmpty ? nil : typed
+        }
     }
 
     /// What a wrong cell takes from or adds to a total over it: its difference, or, for a number

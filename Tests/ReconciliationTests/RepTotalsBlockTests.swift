@@ -144,6 +144,39 @@ import XLSX
 
     static func money(_ text: String) -> WriteCell { .number(Decimal(string: text)!) }
 
+    /// tester3's `rep_totals_block_in_A_B`: the block below the deals in columns of its own (A:B,
+    /// under the deals' id and rep; C:D, under the date and amount), its header `Rep |
+    /// Commission`, Ana's SUMIF stopping a row short of her D3: read as the reps' totals wherever
+    /// its columns are, and no row of it an unreadable deal.
+    @Test(arguments: [0, 2])
+    func aBlockOfTotalsBelowTheDealsInColumnsOfItsOwnIsCompared(_ offset: Int) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let columns = ["A", "B", "C", "D"]
+        let (repColumn, figureColumn) = (columns[offset], columns[offset + 1])
+        let lead = [WriteCell](repeating: .empty, count: offset)
+        var rows: [[WriteCell]] =
+            [["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }]
+            + Self.dealRows(from: 2)
+        rows.append([.text("Total"), .empty, .empty, .empty, .empty, CauseTests.formula("1200", "SUM(F2:F4)")])
+        rows.append([])
+        rows.append(lead + [.text("Rep"), .text("Commission")])
+        rows.append(lead + [.text("Ana Lima"), CauseTests.formula("500", "SUMIF($B$2:$B$3,\(repColumn)8,$F$2:$F$3)")])
+        rows.append(
+            lead + [.text("Ben Okafor"), CauseTests.formula("500", "SUMIF($B$2:$B$4,\(repColumn)9,$F$2:$F$4)")])
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.findings.map { "\($0.sheet)!\($0.cell)" } == ["Deals!\(figureColumn)8"])
+        let finding = try #require(result.findings.first)
+        #expect(finding.cause == .sumRange)
+        #expect(finding.expected == 700)
+        #expect(finding.repairedFormula == "SUMIF($B$2:$B$4,\(repColumn)8,$F$2:$F$4)")
+        #expect(result.sheetTotals.count == 2)
+        #expect(result.skippedRows.isEmpty)
+        #expect(
+            result.mappingNotes.contains { $0.contains("sheet 'Deals': per-rep totals kept with its deals, rows 8–9") })
+    }
+
     @Test func aRightBlockOfTotalsGivesNoFinding() throws {
         let result = try Self.reconcile(anaLast: 4)
         #expect(result.findings.isEmpty)
