@@ -68,11 +68,17 @@ enum SummaryFindings {
             var commission = hasTrueUpColumn ? sums.commission : sums.commissionAndTrueUp
             if !hasBonusColumn && !dealsHaveBonus { commission += sums.rowBonus }
             if sheet.commissionIsNet { commission += sums.clawback }
-            return [
+            var figures: [SummaryField: Decimal] = [
                 .commission: commission, .bonus: sums.bonus, .clawback: sums.clawback, .trueUp: sums.trueUp,
-                .earned: total?.earned ?? 0, .draw: total?.draw ?? 0, .payable: total?.payable ?? 0,
-                .balance: total?.balance ?? 0,
+                .earned: total?.earned ?? 0, .payable: total?.payable ?? 0,
             ]
+            // Under a plan without a draw a sheet's `Draw` or `Balance due` is something of its own
+            // (an advance, what is left after it): no figure of the plan's to compare.
+            if context.plan.draw != nil {
+                figures[.draw] = total?.draw ?? 0
+                figures[.balance] = total?.balance ?? 0
+            }
+            return figures
         }
         /// The row's rep-period, its rep's id and the figures the plan gives it.
         func expectation(_ row: SummaryRow) -> (RepPeriod, String, [SummaryField: Decimal])? {

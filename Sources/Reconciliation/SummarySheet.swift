@@ -224,6 +224,10 @@ struct SummarySheet {
                 if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
             }
             if let label = cell(.rep).flatMap({ TotalRow.label(of: $0.value, allowingNames: false) }) {
+                // A row named after a total that works a figure out of others (`Ana share of
+                // total =C2/C4`, `Check vs Deals total =Deals!F5-C4`) is no total, nor a rep's row.
+                let figures = SummaryField.figures.compactMap { cell($0)?.formula }
+                if !figures.isEmpty, figures.allSatisfy(Self.worksOutOfOthers) { continue }
                 totalRows.append((row.index, label))
                 for field in SummaryField.figures {
                     if let found = cell(field) { totalCells[CellAddress(row: row.index, column: found.column)] = found }
@@ -321,5 +325,21 @@ enum PeriodlessSummary {
         // Only words saying whose summary it is may stand beside: `YTD Totals`, `Last Quarter
         // Summary` or `Summary v2` name a period (or a version) trueup does not read.
         return FoldedWords.of(rest).allSatisfy(fillerWords.contains) ? .unwritten : nil
+    }
+}
+
+extension SummarySheet {
+    /// Whether `formula` works a figure out of others rather than adding them up: a ratio or a
+    /// product (`C2/C4`, `C4*0.1`), or one figure less another (`Deals!F5-C4`, a check).
+    static func worksOutOfOthers(_ formula: String) -> Bool {
+        var outside = ""
+        var quoted = false
+        for character in formula {
+            if character == "\"" { quoted.toggle() } else if !quoted, character != " " { outside.append(character) }
+        }
+        if outside.hasPrefix("=") { outside.removeFirst() }
+        if outside.contains("/") || outside.contains("*") { return true }
+        let reference = #"(('[^']+'|[A-Za-z0-9_.]+)!)?\$?[A-Za-z]{1,3}\$?[0-9]+"#
+        return outside.range(of: "^\(reference)-\(reference)$", options: .regularExpression) != nil
     }
 }

@@ -87,6 +87,31 @@ import XLSX
         #expect(finding.explanation.contains("it leaves out the clawbacks of rows 3, 6"))
     }
 
+    /// Under a plan without a draw, a summary's `Advance paid` and `Balance due` (`=C2-D2`) are
+    /// the team's own: not compared (the plan's balance is 0), never overwritten. And a row named
+    /// after a total that works a figure out of others (`Ana share of total =C2/C5`, a check
+    /// `=Deals!F6-C5`) is no total: its figure is no team total.
+    @Test func aBalanceWithoutADrawAndAShareOfTheTotalAreNoFiguresOfThePlans() throws {
+        let summary: [[WriteCell]] =
+            [["Rep", "Period", "Commission", "Advance paid", "Balance due"].map { .text($0) }]
+            + [
+                [
+                    .text("Ana Lima"), .text("Q1 2026"), .number(2200), .number(500),
+                    CauseTests.formula("1700", "C2-D2"),
+                ],
+                [.text("Ana Lima"), .text("Q2 2026"), .number(0), .number(0), CauseTests.formula("0", "C3-D3")],
+                [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(500), CauseTests.formula("0", "C4-D4")],
+                [.text("Grand total"), .empty, CauseTests.formula("2700", "SUM(C2:C4)"), .empty, .empty],
+                [
+                    .text("Ana share of total"), .empty, CauseTests.formula("0.814814814814815", "C2/C5"), .empty,
+                    .empty,
+                ],
+                [.text("Check vs Deals total"), .empty, CauseTests.formula("0", "C5-C5"), .empty, .empty],
+            ]
+        let result = try Self.reconcile(summary)
+        #expect(Self.described(result).isEmpty, "\(result.errors.map { "\($0.cell) \($0.explanation)" })")
+    }
+
     /// Left out of Q1: D2's clawback but not D5's.
     @Test func aTotalThatLeavesOutOneOfTheClawbacksNamesIt() throws {
         let result = try Self.reconcile(Self.rows("Earned", ana: "1900", "-400"))
