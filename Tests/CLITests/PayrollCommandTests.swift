@@ -66,6 +66,24 @@ import Testing
         #expect(leftovers == ["deals.csv"])
     }
 
+    /// A payroll named like a workbook, or the same file as `--out`, is refused before anything
+    /// is written (the corrected workbook was written first, then the payroll refused).
+    @Test func aPayrollNamedLikeAWorkbookOrAsTheCorrectedCopyIsRefusedFirst() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = ReconcileCommandTests.scenarios.appendingPathComponent("case-01")
+        let arguments = [
+            "reconcile", scenario.appendingPathComponent("manual.xlsx").path, "--plan",
+            scenario.appendingPathComponent("plan.yaml").path,
+        ]
+        let out = folder.appendingPathComponent("x.xlsx").path
+        for payroll in [out, folder.appendingPathComponent("pay.xlsx").path, folder.path + "/./x.xlsx"] {
+            let result = try CommandLineTests.run(arguments + ["--out", out, "--payroll", payroll])
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "\(payroll)")
+        }
+    }
+
     /// Rep-period payables of a scenario's `expected.json`, keyed "rep period".
     static func expectedPayables(_ name: String) throws -> [String: Decimal] {
         let url = ReconcileCommandTests.scenarios.appendingPathComponent(name).appendingPathComponent("expected.json")

@@ -65,6 +65,11 @@ struct Reconcile: ParsableCommand {
         if let out, workbooks.count > 1 {
             throw ValidationError("--out \(out) corrects one workbook; give one workbook with --out")
         }
+        if let out, let file = payroll.payroll,
+            URL(fileURLWithPath: out).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL
+        {
+            throw ValidationError("--out and --payroll name the same file, \(out); give each its own")
+        }
     }
 
     /// The bytes of deal rows a workbook's read holds before setting them aside on disk

@@ -12,6 +12,13 @@ struct PayrollOptions: ParsableArguments {
     @Flag(help: "Start the payroll CSV with a UTF-8 byte-order mark, for Excel.")
     var bom = false
 
+    /// Refuses, before anything is read or written, a payroll file that is no CSV file.
+    func validate() throws {
+        if let payroll, payroll.lowercased().hasSuffix(".xlsx") || payroll.lowercased().hasSuffix(".xls") {
+            throw ValidationError("--payroll \(payroll): the payroll file is CSV; give a name ending in .csv")
+        }
+    }
+
     /// Writes the payroll file atomically (never over one of `inputs`) and says on standard
     /// error what it wrote, with the total payroll must pay.
     func write(_ statement: Statement, inputs: [String]) throws {
