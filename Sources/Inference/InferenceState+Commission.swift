@@ -94,7 +94,12 @@ extension InferenceState {
             hasQuotas: hasQuotas, periodHint: clues.period, fiscalHint: clues.fiscalYearStart)
         let ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
         guard var best = ranked.first else {
-            notEstablished.append("commission tiers: no rate is shared by enough rows to read a tier table")
+            let figures = observations.filter { $0.commission != nil }.count
+            notEstablished.append(
+                figures == 0
+                    ? "commission tiers: none of the \(observations.count) deals rows has a commission figure"
+                    : "commission tiers: no rate is shared by enough of the \(figures) rows with a commission figure to read a tier table"
+            )
             return
         }
         // Running totals by another period than the one the workbook names (its summary's date
