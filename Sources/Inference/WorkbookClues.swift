@@ -139,9 +139,10 @@ struct WorkbookClues {
         }
     }
 
-    /// `2026-Q3` → quarter, `2026-07` → month, `FY2026` → year.
+    /// `2026-Q3` → quarter, `2026-07` → month, `FY2026` and `2026` (the engine's own year label) → year.
     static func periodLabel(_ text: String) -> PeriodKind? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.range(of: #"^(19|20|21)\d{2}$"#, options: .regularExpression) != nil { return .year }
         if trimmed.range(of: #"^\d{4}-Q[1-4]$"#, options: .regularExpression) != nil { return .quarter }
         if trimmed.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil { return .month }
         if trimmed.range(of: #"^FY ?\d{4}$"#, options: .regularExpression) != nil { return .year }

@@ -19,4 +19,49 @@ import XLSX
         #expect(refusal.contains("none of the 10 deals rows has a commission figure"), "\(refusal)")
         #expect(!inferred.established.contains("tiers"))
     }
+
+    /// A workbook of three reps' deals at 5% and a summary `Commission | Draw | Payable = MAX(C,D)`
+    /// by `periods`; `ownDraw` gives reps a draw of their own (on the roster and in the Draw column).
+    static func drawWorkbook(periods: [(label: String, months: ClosedRange<Int>)], ownDraw: [String: Decimal])
+        throws -> (path: String, folder: URL)
+    {
+        let folder = try WorkbookLayoutTests.folder()
+        var deals: [[WriteCell]] = [ClaimTests.header]
+        var earned: [String: Decimal] = [:]
+        for index in 0..<24 {
+            let rep = Self.reps[index % 3]
+            let month = 1 + index % 6
+            let amount = Decimal(index % 3 == 0 ? 40000 + 1000 * index : 1000 + 100 * index)
+            let commission = (amount * Decimal(string: "0.05")!).rounded(places: 2, mode: .halfUp)
+            let period = periods.first { $0.months.contains(month) }!.label
+            earned["\(rep) \(period)", default: 0] += commission
+            deals.append([
+                .text("D-\(index)"), .text(rep), WorkbookLayoutTests.date(2026, month, 5), .number(amount),
+                .number(commission),
+            ])
+        }
+        var summary: [[WriteCell]] = [["Rep", "Period", "Commission", "Draw", "Payable"].map { .text($0) }]
+        for rep in Self.reps {
+            for period in periods {
+                let row = summary.count + 1
+                let commission = earned["\(rep) \(period.label)"] ?? 0
+                let draw = ownDraw[rep] ?? 3000
+                summary.append([
+                    .text(rep), .text(period.label), .number(commission), .number(draw),
+                    WriteCell(.number(max(commission, draw)), formula: "MAX(C\(row),D\(row))"),
+                ])
+            }
+        }
+        let path = try WorkbookLayoutTests.workbook([("Deals", deals), ("Summary", summary)], in: folder)
+        return (path, folder)
+    }
+
+    /// `2026` is the engine's own label of a calendar year: a summary by year is a summary.
+    @Test func aSummaryLabelledByYearIsReadForTheDraw() throws {
+        let (path, folder) = try Self.drawWorkbook(periods: [("2026", 1...12)], ownDraw: [:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        #expect(inferred.plan.draw?.amount == 3000, "\(inferred.yaml)")
+        #expect(!inferred.notEstablished.contains { $0.hasPrefix("attainment bonus and draw: no summary") })
+    }
 }
