@@ -214,11 +214,28 @@ extension InferenceState {
         // A Draw column the payable's `MAX` reads (`MAX(C2,D2)`) writes the draw on each row.
         let drawColumn = entries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }.compactMap(\.draw)
             .filter { $0 > 0 }
-        guard let draw = mostCommon(topped.map(\.payable!) + inFormulas + drawColumn) else {
+        // Reps with a draw of their own on the roster say nothing of the plan's.
+        let ownDraw = Set(
+            roster.filter { $0.draw != nil }.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
+                .map(\.normalizedKey))
+        let planEntries = entries.filter { !ownDraw.contains($0.rep) }
+        let plansTopped = planEntries.filter { $0.payable! > $0.earned! + halfCent }.map(\.payable!)
+        let plansColumn = planEntries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }
+            .compactMap(\.draw).filter { $0 > 0 }
+        guard
+            let draw = mostCommon(plansTopped + inFormulas + plansColumn)
+                ?? mostCommon(topped.map(\.payable!) + inFormulas + drawColumn)
+        else {
             notEstablished.append(
                 "draw: every rep-period's payable in sheet '\(summary.sheet)' is no more than its earnings; nothing tops pay up"
             )
             return
+        }
+        // A rep's own draw on the roster overrides the plan's, as the engine applies it.
+        var rosterDraws: [String: Decimal] = [:]
+        for rep in roster {
+            guard let own = rep.draw else { continue }
+            for name in [rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases { rosterDraws[name.normalizedKey] = own }
         }
         /// How many rep-periods' payable the draw reproduces, walking each rep's periods in order.
         func fitted(recoverable: Bool) -> (count: Int, recovered: Int) {
@@ -226,14 +243,15 @@ extension InferenceState {
             var recovered = 0
             for entries in Dictionary(grouping: entries, by: \.rep).values {
                 var balance: Decimal = 0
+                let floor = rosterDraws[entries[0].rep] ?? draw
                 for entry in entries.sorted(by: { $0.period < $1.period }) {
                     let earned = entry.earned!
-                    var payable = max(earned, draw)
+                    var payable = max(earned, floor)
                     if recoverable {
-                        if earned < draw {
-                            balance += draw - earned
+                        if earned < floor {
+                            balance += floor - earned
                         } else {
-                            let recovery = min(balance, earned - draw)
+                            let recovery = min(balance, earned - floor)
                             if recovery > 0 { recovered += 1 }
                             payable = earned - recovery
                             balance -= recovery

@@ -64,4 +64,17 @@ import XLSX
         #expect(inferred.plan.draw?.amount == 3000, "\(inferred.yaml)")
         #expect(!inferred.notEstablished.contains { $0.hasPrefix("attainment bonus and draw: no summary") })
     }
+
+    /// Two reps topped up to 3,000 and one, whose roster row gives a draw of 2,000, topped up to
+    /// 2,000: the plan's draw is 3,000 and the roster's own draw explains the third.
+    @Test func aRepsOwnDrawOnTheRosterIsNotThePlansDraw() throws {
+        let (path, folder) = try Self.drawWorkbook(
+            periods: [("2026-Q1", 1...3), ("2026-Q2", 4...6)], ownDraw: ["Ben Okafor": 2000])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = Self.reps.enumerated().map { index, name in
+            RosterEntry(id: "R\(index + 1)", name: name, draw: name == "Ben Okafor" ? 2000 : nil)
+        }
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path, roster: roster), roster: roster)
+        #expect(inferred.plan.draw?.amount == 3000, "\(inferred.yaml)")
+    }
 }
