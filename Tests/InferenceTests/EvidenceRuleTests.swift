@@ -20,6 +20,31 @@ import XLSX
         #expect(!inferred.established.contains("tiers"))
     }
 
+    /// A summary labelled `2025-Q4` beside SUMIFS over April to June 2026 names a fiscal year
+    /// starting in July; the date ranges alone give the start only modulo three months.
+    @Test func aFiscalQuarterLabelBesideItsDateRangeNamesTheFiscalYearStart() {
+        var rows: [[SheetCell]] = []
+        var texts: [String] = []
+        var formulas: [String] = []
+        for (index, (label, month)) in [("2025-Q4", 4), ("2026-Q1", 7), ("2026-Q2", 10)].enumerated() {
+            let formula =
+                "SUMIFS(Deals!J:J,Deals!D:D,A\(index + 2),Deals!F:F,\">=\"&DATE(2026,\(month),1),Deals!F:F,\"<=\"&DATE(2026,\(month + 2),30))"
+            rows.append([
+                SheetCell(row: index + 2, column: 1, value: .text("Ana Lima")),
+                SheetCell(row: index + 2, column: 2, value: .text(label)),
+                SheetCell(row: index + 2, column: 3, value: .number(100), formula: formula),
+            ])
+            texts += ["Ana Lima", label]
+            formulas.append(formula)
+        }
+        var evidence = WorkbookEvidence(
+            file: "fiscal.xlsx", sheet: "Deals", observations: [], hasBonusColumn: false, hasCommissionColumn: true)
+        evidence.otherSheets = [SheetText(name: "Summary", texts: texts, formulas: formulas, rows: rows)]
+        let clues = WorkbookClues(evidence)
+        #expect(clues.period == .quarter)
+        #expect(clues.fiscalYearStart == 7, "\(clues.periodWords ?? "")")
+    }
+
     /// A workbook of three reps' deals at 5% and a summary `Commission | Draw | Payable = MAX(C,D)`
     /// by `periods`; `ownDraw` gives reps a draw of their own (on the roster and in the Draw column).
     static func drawWorkbook(periods: [(label: String, months: ClosedRange<Int>)], ownDraw: [String: Decimal])
