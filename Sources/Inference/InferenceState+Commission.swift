@@ -102,6 +102,18 @@ extension InferenceState {
             )
             return
         }
+        // A reading with more bands than another is kept only when it reproduces enough rows more:
+        // a few wrong rows are findings, not a tier.
+        let gain = BandFit.minimumGain(best.scored)
+        while let simpler = ranked.first(where: { $0.bands.rates.count < best.bands.rates.count }),
+            best.fitted - simpler.fitted < gain
+        {
+            note(
+                "tiers",
+                "\(best.bands.rates.count) bands reproduce \(best.fitted - simpler.fitted) rows more than \(simpler.bands.rates.count), fewer than \(gain): the rows they add are read as errors"
+            )
+            best = simpler
+        }
         // Running totals by another period than the one the workbook names (its summary's date
         // ranges, its period labels) overrule it only when they reproduce most rows.
         if let named = clues.period, best.structure.basis != .perDeal, best.structure.period != named,

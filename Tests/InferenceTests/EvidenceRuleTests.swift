@@ -20,6 +20,46 @@ import XLSX
         #expect(!inferred.established.contains("tiers"))
     }
 
+    /// 22 deals at a flat 10% in a workbook whose summary sums calendar quarters (`2026-Q1`), of
+    /// which the 2nd and 3rd smallest are typed at 8%. An 8% band below them would reproduce one row
+    /// more and break the smallest: the plan is the flat 10% by quarter, the two rows findings.
+    @Test func twoWrongRowsAreFindingsNotATier() throws {
+        let count = 22
+        let bySize = (0..<count).sorted { ClaimTests.amount($0) < ClaimTests.amount($1) }
+        let wrong = Set(bySize[1...2])
+        var earned: [String: Decimal] = [:]
+        let rows = (0..<count).map { index -> [WriteCell] in
+            let rate = Decimal(string: wrong.contains(index) ? "0.08" : "0.10")!
+            let commission = (ClaimTests.amount(index) * rate).rounded(places: 2, mode: .halfUp)
+            let rep = index % 2 == 0 ? "Ana Lima" : "Ben Okafor"
+            earned["\(rep) \(index % 6 < 3 ? 1 : 2)", default: 0] += commission
+            return ClaimTests.row(index, commission: .number(commission))
+        }
+        var summary: [[WriteCell]] = [["Rep", "Period", "Commission"].map { .text($0) }]
+        for rep in ["Ana Lima", "Ben Okafor"] {
+            for quarter in 1...2 {
+                let first = 3 * quarter - 2
+                let last = 3 * quarter
+                summary.append([
+                    .text(rep), .text("2026-Q\(quarter)"),
+                    WriteCell(
+                        .number(earned["\(rep) \(quarter)"] ?? 0),
+                        formula:
+                            "SUMIFS(Deals!E:E,Deals!B:B,A\(summary.count + 1),Deals!C:C,\">=\"&DATE(2026,\(first),1),Deals!C:C,\"<=\"&DATE(2026,\(last),\(last == 3 ? 31 : 30)))"
+                    ),
+                ])
+            }
+        }
+        let folder = try WorkbookLayoutTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try WorkbookLayoutTests.workbook(
+            [("Deals", [ClaimTests.header] + rows), ("Summary", summary)], in: folder)
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        #expect(inferred.plan.commission.tiers.bands.map(\.rate) == [Decimal(string: "0.1")!], "\(inferred.yaml)")
+        #expect(inferred.plan.period == .quarter, "\(inferred.yaml)")
+        #expect(inferred.fit.reproduced == count - 2, "\(inferred.yaml)")
+    }
+
     /// A summary labelled `2025-Q4` beside SUMIFS over April to June 2026 names a fiscal year
     /// starting in July; the date ranges alone give the start only modulo three months.
     @Test func aFiscalQuarterLabelBesideItsDateRangeNamesTheFiscalYearStart() {
