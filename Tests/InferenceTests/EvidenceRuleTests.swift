@@ -142,4 +142,20 @@ import XLSX
         let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path, roster: roster), roster: roster)
         #expect(inferred.plan.draw?.amount == 3000, "\(inferred.yaml)")
     }
+
+    /// Twenty `Won` deals at 10% and one `Open` deal paid nothing: one row of a status that never
+    /// pays is enough to leave it out of the eligible statuses (and the report says how thin that is).
+    @Test func aStatusWhoseOnlyRowEarnsNothingIsNotEligible() throws {
+        let header = ClaimTests.header + [.text("Status")]
+        let rows = (0..<21).map { index -> [WriteCell] in
+            let open = index == 7
+            let commission =
+                open ? 0 : (ClaimTests.amount(index) * Decimal(string: "0.1")!).rounded(places: 2, mode: .halfUp)
+            return ClaimTests.row(index, commission: .number(commission)) + [.text(open ? "Open" : "Won")]
+        }
+        let inferred = try ClaimTests.infer(rows, header: header)
+        #expect(inferred.plan.eligibleStatuses == ["Won"], "\(inferred.yaml)")
+        #expect(inferred.ambiguities.contains { $0.hasPrefix("eligible: status Open has one row") })
+        #expect(inferred.fit.reproduced == 21, "\(inferred.yaml)")
+    }
 }
