@@ -166,7 +166,9 @@ extension InferenceState {
             return (bonus, NSDecimalNumber(decimal: attainment).doubleValue)
         }
         let paid = joined.filter { $0.bonus != 0 }
-        guard let amount = mostCommon(paid.map(\.bonus)), paid.count >= 2 else {
+        // One rep-period paid is enough when attainment separates it from all the others (checked below).
+        guard let amount = mostCommon(paid.map(\.bonus)), paid.count >= 2 || (paid.count == 1 && joined.count >= 3)
+        else {
             notEstablished.append(
                 joined.isEmpty
                     ? "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' cannot be set against attainment (no quota, or no rep-period matches)"
@@ -181,7 +183,7 @@ extension InferenceState {
         guard let cut = below.isEmpty ? (0, above.min()!) : BandFit.bestCut(below: below, above: above) else { return }
         let level = BandFit.roundest(above: cut.lower, atMost: cut.upper, metric: .attainment)
         let fitted = joined.filter { $0.bonus == ($0.attainment >= level - 1e-9 ? amount : 0) }.count
-        guard fitted * 10 >= joined.count * 9 else {
+        guard fitted * 10 >= joined.count * 9, paid.count >= 2 || fitted == joined.count else {
             notEstablished.append(
                 "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' pays \(amount.groupedMoneyText) in \(paid.count) rep-periods, but no attainment level separates them from the rest (\(fitted) of \(joined.count) fit the best one)"
             )
