@@ -398,5 +398,19 @@ extension InferenceState {
             "cap",
             "\(top.value) rep-periods stop at exactly \(top.key.groupedMoneyText) while the rates give more; the per-period cap adds \(after - before) rows reproduced"
         )
+        // Per-deal bonuses the cap stops too (bonus cells at nothing in capped rep-periods) count
+        // toward it: kept when the engine then reproduces more rows.
+        guard plan.bonuses.contains(where: { if case .perDeal = $0.kind { true } else { false } }) else { return }
+        var counted = plan
+        for index in counted.bonuses.indices {
+            if case .perDeal = counted.bonuses[index].kind { counted.bonuses[index].countsTowardCap = true }
+        }
+        let countedFit = FitReport.measure(plan: counted, roster: roster, evidence: evidence).reproduced
+        guard countedFit > after else { return }
+        plan = counted
+        note(
+            "bonuses",
+            "the per-deal bonus counts toward the per-period cap: rep-periods at the cap are paid no bonus; \(countedFit - after) rows more reproduced"
+        )
     }
 }

@@ -195,4 +195,43 @@ import XLSX
         #expect(amount == 500)
         #expect(at > Decimal(string: "0.771")! && at <= Decimal(string: "1.845")!, "\(inferred.yaml)")
     }
+
+    /// Deals priced by the engine under a flat 10%, a per-period cap of 10,000 and a per-deal bonus
+    /// of 100 on `New` deals that counts toward the cap: Ana's quarters stop at 10,000 with no bonus.
+    @Test func aBonusTheCapStopsCountsTowardTheCap() throws {
+        let bonus = Bonus(
+            name: "Kicker", kind: .perDeal(amount: 100, when: LineCondition(type: "New")), countsTowardCap: true)
+        let tiers = TierTable(metric: .amount, basis: .perDeal, mode: .retroactive, bands: [.init(from: 0, rate: 0.1)])
+        let plan = Plan(
+            name: "true", currency: "", period: .quarter,
+            commission: CommissionRules(tiers: tiers, capPerPeriod: 10000), bonuses: [bonus])
+        let lines = (0..<24).map { index in
+            CreditLine(
+                row: index + 2, dealID: "D-\(index)", rep: Self.reps[index % 3],
+                date: LocalDate(year: 2026, month: 1 + index % 6, day: 5)!,
+                amount: Decimal(index % 3 == 0 ? 40000 + 100 * index : 3000 + 100 * index),
+                type: index % 2 == 0 ? "New" : "Upsell")
+        }
+        let statement = try CommissionEngine.calculate(plan: plan, roster: [], lines: lines)
+        var commission: [Int: Decimal] = [:]
+        var paid: [Int: Decimal] = [:]
+        for line in statement.lines {
+            guard let row = line.row else { continue }
+            if line.kind == .commission { commission[row, default: 0] += line.amount }
+            if line.kind == .bonus { paid[row, default: 0] += line.amount }
+        }
+        #expect(paid.values.contains(0) || paid.count < 8, "the cap must stop some bonus for the test to mean anything")
+        let header = ClaimTests.header + [.text("Type"), .text("Bonus")]
+        let rows = lines.map { line -> [WriteCell] in
+            [
+                .text(line.dealID), .text(line.rep), WorkbookLayoutTests.date(2026, line.date.month, 5),
+                .number(line.amount), .number(commission[line.row] ?? 0), .text(line.type ?? ""),
+                .number(paid[line.row] ?? 0),
+            ]
+        }
+        let inferred = try ClaimTests.infer(rows, header: header)
+        #expect(inferred.plan.commission.capPerPeriod == 10000, "\(inferred.yaml)")
+        #expect(inferred.plan.bonuses.first?.countsTowardCap == true, "\(inferred.yaml)")
+        #expect(inferred.yaml.contains("counts_toward_cap: true"))
+    }
 }
