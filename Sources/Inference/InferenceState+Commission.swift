@@ -27,7 +27,8 @@ extension InferenceState {
             let rare = inside.filter { rate, count in
                 Double((overall[rate] ?? 0) - count) < 0.02 * Double(outsideRated)
             }.values.reduce(0, +)
-            return rare * 10 >= insideRated * 8
+            // 80% of its rows, or all but one of four or more: one wrong row does not hide a group.
+            return rare * 10 >= insideRated * 8 || (insideRated >= 4 && rare >= insideRated - 1)
         }
         func groups(_ keyOf: (Int) -> (key: String, name: String)?) -> [(name: String, rows: [Int])] {
             var found: [String: (name: String, rows: [Int])] = [:]

@@ -234,4 +234,23 @@ import XLSX
         #expect(inferred.plan.bonuses.first?.countsTowardCap == true, "\(inferred.yaml)")
         #expect(inferred.yaml.contains("counts_toward_cap: true"))
     }
+
+    /// 24 deals at 10%, four of product Widget and type New, three of them paid half (one typed at
+    /// the full rate): one wrong row of four does not hide the group's override.
+    @Test func oneWrongRowDoesNotHideAnOverrideGroup() throws {
+        let header = ClaimTests.header + [.text("Product"), .text("Type")]
+        let group: Set<Int> = [3, 9, 15, 21]
+        let rows = (0..<24).map { index -> [WriteCell] in
+            let half = group.contains(index) && index != 21
+            let rate = Decimal(string: half ? "0.05" : "0.1")!
+            let commission = (ClaimTests.amount(index) * rate).rounded(places: 2, mode: .halfUp)
+            let product = group.contains(index) || index % 4 == 0 ? "Widget" : "Gadget"
+            let type = group.contains(index) || index % 4 == 1 ? "New" : "Renewal"
+            return ClaimTests.row(index, commission: .number(commission)) + [.text(product), .text(type)]
+        }
+        let inferred = try ClaimTests.infer(rows, header: header)
+        let override = inferred.plan.commission.overrides.first
+        #expect(override?.when.product == "Widget" && override?.when.type == "New", "\(inferred.yaml)")
+        #expect(inferred.fit.reproduced == 23, "\(inferred.yaml)")
+    }
 }
