@@ -216,11 +216,14 @@ extension InferenceState {
         // A Draw column the payable's `MAX` reads (`MAX(C2,D2)`) writes the draw on each row.
         let drawColumn = entries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }.compactMap(\.draw)
             .filter { $0 > 0 }
-        // Reps with a draw of their own on the roster say nothing of the plan's.
-        let ownDraw = Set(
-            roster.filter { $0.draw != nil }.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
-                .map(\.normalizedKey))
-        let planEntries = entries.filter { !ownDraw.contains($0.rep) }
+        // A rep's own draw on the roster overrides the plan's, as the engine applies it: such reps
+        // say nothing of the plan's draw.
+        var rosterDraws: [String: Decimal] = [:]
+        for rep in roster {
+            guard let own = rep.draw else { continue }
+            for name in [rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases { rosterDraws[name.normalizedKey] = own }
+        }
+        let planEntries = entries.filter { rosterDraws[$0.rep] == nil }
         let plansTopped = planEntries.filter { $0.payable! > $0.earned! + halfCent }.map(\.payable!)
         let plansColumn = planEntries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }
             .compactMap(\.draw).filter { $0 > 0 }
@@ -232,12 +235,6 @@ extension InferenceState {
                 "draw: every rep-period's payable in sheet '\(summary.sheet)' is no more than its earnings; nothing tops pay up"
             )
             return
-        }
-        // A rep's own draw on the roster overrides the plan's, as the engine applies it.
-        var rosterDraws: [String: Decimal] = [:]
-        for rep in roster {
-            guard let own = rep.draw else { continue }
-            for name in [rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases { rosterDraws[name.normalizedKey] = own }
         }
         /// How many rep-periods' payable the draw reproduces, walking each rep's periods in order.
         func fitted(recoverable: Bool) -> (count: Int, recovered: Int) {
