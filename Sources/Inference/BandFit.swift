@@ -61,8 +61,10 @@ enum BandFit {
     }
 
     /// Retroactive (and per-deal) readings: each row's rate is its band's; bands follow the key.
-    static func retroactive(_ rows: [KeyedRow], metric: TierTable.Metric) -> FittedBands? {
-        let rates = supportedRates(rows)
+    static func retroactive(_ rows: [KeyedRow], metric: TierTable.Metric, excluding: Set<Double> = [])
+        -> FittedBands?
+    {
+        let rates = supportedRates(rows).filter { !excluding.contains($0.rate) }
         guard let first = rates.first else { return nil }
         var bands = FittedBands(from: [0], rates: [first.rate])
         for pair in zip(rates, rates.dropFirst()) {
@@ -75,6 +77,35 @@ enum BandFit {
         }
         return bands
     }
+
+    /// The retroactive reading without the bands a few wrong rows make: a rate is dropped while the
+    /// table without it reproduces fewer than `minimumGain(rows)` rows less (or the table with it
+    /// cannot be cut at all). Two rows typed at 8% among 10% ones are then findings, not a tier.
+    static func parsimoniousRetroactive(_ rows: [KeyedRow], metric: TierTable.Metric) -> FittedBands? {
+        let rates = supportedRates(rows).map(\.rate)
+        let needed = minimumGain(rows.count)
+        var excluded: Set<Double> = []
+        var bands = retroactive(rows, metric: metric)
+        var fitted = bands.map { score(rows, $0, mode: .retroactive) }
+        while rates.count - excluded.count > 1 {
+            // The rate whose band explains least; ties go to the lower rate.
+            var fewest: (rate: Double, bands: FittedBands, fitted: Int)?
+            for rate in rates where !excluded.contains(rate) {
+                guard let fewer = retroactive(rows, metric: metric, excluding: excluded.union([rate])) else { continue }
+                let count = score(rows, fewer, mode: .retroactive)
+                if fewest == nil || count > fewest!.fitted { fewest = (rate, fewer, count) }
+            }
+            guard let fewest, fitted.map({ $0 - fewest.fitted < needed }) ?? true else { break }
+            excluded.insert(fewest.rate)
+            bands = fewest.bands
+            fitted = fewest.fitted
+        }
+        return bands
+    }
+
+    /// How many more rows a band (or any more complex reading) must reproduce to be kept: two, or
+    /// one in 500 rows, so that a handful of wrong rows never becomes a rule.
+    static func minimumGain(_ rows: Int) -> Int { max(2, rows / 500) }
 
     /// The cut between two rates' keys that the fewest keys contradict: keys below it belong to
     /// the lower band, keys at or above it to the upper. Returns the open-closed interval
@@ -103,10 +134,10 @@ enum BandFit {
         guard let firstRate = mode(lowest.compactMap(\.rate), minimum: 2) else { return nil }
         var bands = FittedBands(from: [0], rates: [firstRate])
         var fitted = score(rows, bands, mode: .marginal)
-        let minimumGain = max(2, rows.count / 500)
+        let gain = minimumGain(rows.count)
         for _ in 0..<8 {
             let open = sorted.filter { !reproduces(bands.price($0, mode: .marginal), $0.manual) }
-            guard open.count >= minimumGain else { break }
+            guard open.count >= gain else { break }
             let low = Array(open.prefix(max(10, open.count * 3 / 10)))
             let lastRate = bands.rates.last!
             var next = mode(low.compactMap(\.rate).filter { $0 != lastRate }, minimum: 3)
@@ -133,7 +164,7 @@ enum BandFit {
                 if trialFit > candidateFit { (candidate, candidateFit) = (trial, trialFit) }
             }
             guard candidateFit >= 0 else { break }
-            guard candidateFit >= fitted + minimumGain else { break }
+            guard candidateFit >= fitted + gain else { break }
             (bands, fitted) = (candidate, candidateFit)
         }
         return bands

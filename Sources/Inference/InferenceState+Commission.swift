@@ -27,7 +27,8 @@ extension InferenceState {
             let rare = inside.filter { rate, count in
                 Double((overall[rate] ?? 0) - count) < 0.02 * Double(outsideRated)
             }.values.reduce(0, +)
-            return rare * 10 >= insideRated * 8
+            // 80% of its rows, or all but one of four or more: one wrong row does not hide a group.
+            return rare * 10 >= insideRated * 8 || (insideRated >= 4 && rare >= insideRated - 1)
         }
         func groups(_ keyOf: (Int) -> (key: String, name: String)?) -> [(name: String, rows: [Int])] {
             var found: [String: (name: String, rows: [Int])] = [:]
@@ -94,8 +95,25 @@ extension InferenceState {
             hasQuotas: hasQuotas, periodHint: clues.period, fiscalHint: clues.fiscalYearStart)
         let ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
         guard var best = ranked.first else {
-            notEstablished.append("commission tiers: no rate is shared by enough rows to read a tier table")
+            let figures = observations.filter { $0.commission != nil }.count
+            notEstablished.append(
+                figures == 0
+                    ? "commission tiers: none of the \(observations.count) deals rows has a commission figure"
+                    : "commission tiers: no rate is shared by enough of the \(figures) rows with a commission figure to read a tier table"
+            )
             return
+        }
+        // A reading with more bands than another is kept only when it reproduces enough rows more:
+        // a few wrong rows are findings, not a tier.
+        let gain = BandFit.minimumGain(best.scored)
+        while let simpler = ranked.first(where: { $0.bands.rates.count < best.bands.rates.count }),
+            best.fitted - simpler.fitted < gain
+        {
+            note(
+                "tiers",
+                "\(best.bands.rates.count) bands reproduce \(best.fitted - simpler.fitted) rows more than \(simpler.bands.rates.count), fewer than \(gain): the rows they add are read as errors"
+            )
+            best = simpler
         }
         // Running totals by another period than the one the workbook names (its summary's date
         // ranges, its period labels) overrule it only when they reproduce most rows.
@@ -380,6 +398,20 @@ extension InferenceState {
         note(
             "cap",
             "\(top.value) rep-periods stop at exactly \(top.key.groupedMoneyText) while the rates give more; the per-period cap adds \(after - before) rows reproduced"
+        )
+        // Per-deal bonuses the cap stops too (bonus cells at nothing in capped rep-periods) count
+        // toward it: kept when the engine then reproduces more rows.
+        guard plan.bonuses.contains(where: { if case .perDeal = $0.kind { true } else { false } }) else { return }
+        var counted = plan
+        for index in counted.bonuses.indices {
+            if case .perDeal = counted.bonuses[index].kind { counted.bonuses[index].countsTowardCap = true }
+        }
+        let countedFit = FitReport.measure(plan: counted, roster: roster, evidence: evidence).reproduced
+        guard countedFit > after else { return }
+        plan = counted
+        note(
+            "bonuses",
+            "the per-deal bonus counts toward the per-period cap: rep-periods at the cap are paid no bonus; \(countedFit - after) rows more reproduced"
         )
     }
 }

@@ -166,7 +166,9 @@ extension InferenceState {
             return (bonus, NSDecimalNumber(decimal: attainment).doubleValue)
         }
         let paid = joined.filter { $0.bonus != 0 }
-        guard let amount = mostCommon(paid.map(\.bonus)), paid.count >= 2 else {
+        // One rep-period paid is enough when attainment separates it from all the others (checked below).
+        guard let amount = mostCommon(paid.map(\.bonus)), paid.count >= 2 || (paid.count == 1 && joined.count >= 3)
+        else {
             notEstablished.append(
                 joined.isEmpty
                     ? "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' cannot be set against attainment (no quota, or no rep-period matches)"
@@ -181,7 +183,7 @@ extension InferenceState {
         guard let cut = below.isEmpty ? (0, above.min()!) : BandFit.bestCut(below: below, above: above) else { return }
         let level = BandFit.roundest(above: cut.lower, atMost: cut.upper, metric: .attainment)
         let fitted = joined.filter { $0.bonus == ($0.attainment >= level - 1e-9 ? amount : 0) }.count
-        guard fitted * 10 >= joined.count * 9 else {
+        guard fitted * 10 >= joined.count * 9, paid.count >= 2 || fitted == joined.count else {
             notEstablished.append(
                 "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' pays \(amount.groupedMoneyText) in \(paid.count) rep-periods, but no attainment level separates them from the rest (\(fitted) of \(joined.count) fit the best one)"
             )
@@ -214,7 +216,21 @@ extension InferenceState {
         // A Draw column the payable's `MAX` reads (`MAX(C2,D2)`) writes the draw on each row.
         let drawColumn = entries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }.compactMap(\.draw)
             .filter { $0 > 0 }
-        guard let draw = mostCommon(topped.map(\.payable!) + inFormulas + drawColumn) else {
+        // A rep's own draw on the roster overrides the plan's, as the engine applies it: such reps
+        // say nothing of the plan's draw.
+        var rosterDraws: [String: Decimal] = [:]
+        for rep in roster {
+            guard let own = rep.draw else { continue }
+            for name in [rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases { rosterDraws[name.normalizedKey] = own }
+        }
+        let planEntries = entries.filter { rosterDraws[$0.rep] == nil }
+        let plansTopped = planEntries.filter { $0.payable! > $0.earned! + halfCent }.map(\.payable!)
+        let plansColumn = planEntries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }
+            .compactMap(\.draw).filter { $0 > 0 }
+        guard
+            let draw = mostCommon(plansTopped + inFormulas + plansColumn)
+                ?? mostCommon(topped.map(\.payable!) + inFormulas + drawColumn)
+        else {
             notEstablished.append(
                 "draw: every rep-period's payable in sheet '\(summary.sheet)' is no more than its earnings; nothing tops pay up"
             )
@@ -226,14 +242,15 @@ extension InferenceState {
             var recovered = 0
             for entries in Dictionary(grouping: entries, by: \.rep).values {
                 var balance: Decimal = 0
+                let floor = rosterDraws[entries[0].rep] ?? draw
                 for entry in entries.sorted(by: { $0.period < $1.period }) {
                     let earned = entry.earned!
-                    var payable = max(earned, draw)
+                    var payable = max(earned, floor)
                     if recoverable {
-                        if earned < draw {
-                            balance += draw - earned
+                        if earned < floor {
+                            balance += floor - earned
                         } else {
-                            let recovery = min(balance, earned - draw)
+                            let recovery = min(balance, earned - floor)
                             if recovery > 0 { recovered += 1 }
                             payable = earned - recovery
                             balance -= recovery

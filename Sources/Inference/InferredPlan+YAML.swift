@@ -68,6 +68,7 @@ extension InferredPlan {
                     if case .atAttainment(let at, let amount) = bonus.kind {
                         out += "  - name: \(quoted(bonus.name))\n    at_attainment: \(at.percentText)\n"
                         out += "    amount: \(amount.plainText)\n"
+                        if bonus.countsTowardCap { out += "    counts_toward_cap: true\n" }
                     }
                     continue
                 }
@@ -76,6 +77,7 @@ extension InferredPlan {
                 if let product = when.product { parts.append("product: \(quoted(product))") }
                 if let type = when.type { parts.append("type: \(quoted(type))") }
                 if !parts.isEmpty { out += "    when: { \(parts.joined(separator: ", ")) }\n" }
+                if bonus.countsTowardCap { out += "    counts_toward_cap: true\n" }
             }
         }
         if let clawback = plan.clawback {

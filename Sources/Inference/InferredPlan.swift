@@ -20,4 +20,14 @@ public struct InferredPlan: Sendable {
     public var established: Set<String>
     /// Rows left out of the fit because a cell could not be read, each named with why.
     public var unread: [String] = []
+
+    /// Why no plan can be proposed: the tier table, which every plan needs, could not be read from
+    /// the workbook (no commission figures, or no rate enough rows share); nil when it was. A plan
+    /// without it would pay a made-up 0%, so none is written.
+    public var refusal: String? {
+        guard !established.contains("tiers") else { return nil }
+        let prefix = "commission tiers: "
+        let why = notEstablished.first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        return "no tier table can be read from it (\(why ?? "no commission figure to read one from")); no plan proposed"
+    }
 }

@@ -89,7 +89,11 @@ struct InferenceState {
             if manual == 0 { byStatus[key]!.zero += 1 }
         }
         guard byStatus.count > 1 else { return }
-        let excluded = byStatus.filter { $0.value.rows >= 2 && $0.value.zero * 10 >= $0.value.rows * 9 }
+        // A status whose every row earns nothing is excluded even when it has one row (an `Open`
+        // deal at 0 among paid `Won` ones); a status with paid rows needs 90% of them at nothing.
+        let excluded = byStatus.filter {
+            $0.value.zero == $0.value.rows || ($0.value.rows >= 2 && $0.value.zero * 10 >= $0.value.rows * 9)
+        }
         let paying = byStatus.filter { excluded[$0.key] == nil }
         guard !excluded.isEmpty, !paying.isEmpty else { return }
         plan.eligibleStatuses = paying.sorted { ($0.value.rows, $1.key) > ($1.value.rows, $0.key) }.map(\.value.name)
@@ -102,6 +106,11 @@ struct InferenceState {
         established.insert("eligible")
         for (_, item) in excluded.sorted(by: { $0.key < $1.key }) {
             note("eligible", "\(item.zero) of \(item.rows) rows with status \(item.name) earn nothing")
+            if item.rows == 1 {
+                ambiguities.append(
+                    "eligible: status \(item.name) has one row, which earns nothing; it is left out of the eligible statuses, but one row could be a wrong figure (a second row of that status would decide)"
+                )
+            }
         }
     }
 

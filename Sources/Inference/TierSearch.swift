@@ -64,7 +64,7 @@ enum TierSearch {
             return modes.compactMap { mode in
                 let fitted =
                     mode == .retroactive
-                    ? BandFit.retroactive(rows, metric: probes[index].metric)
+                    ? BandFit.parsimoniousRetroactive(rows, metric: probes[index].metric)
                     : BandFit.marginal(rows, basis: probes[index].basis, metric: probes[index].metric)
                 return fitted.map { (mode, $0, BandFit.score(rows, $0, mode: mode), rows.count) }
             }

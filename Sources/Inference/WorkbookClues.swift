@@ -137,11 +137,46 @@ struct WorkbookClues {
         if let start = starts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, start != 1, top.key != .month {
             fiscalYearStart = start
         }
+        // A row's label names the fiscal period its date range is (`2025-Q4` over April to June:
+        // a fiscal year starting in July); that pins the start where the range alone gives it modulo 3.
+        if top.key != .month, let (start, rows) = Self.labelledStart(evidence, kind: top.key) {
+            fiscalYearStart = start == 1 ? nil : start
+            reasons.append(
+                "\(rows) rows' labels name the fiscal \(top.key.rawValue) their date ranges span: the fiscal year starts in month \(start)"
+            )
+            periodWords = reasons.joined(separator: "; ")
+        }
     }
 
-    /// `2026-Q3` → quarter, `2026-07` → month, `FY2026` → year.
+    /// The fiscal year start under which the period labels of other sheets' rows name the date
+    /// ranges of the same rows' formulas (`2025-Q4` beside `DATE(2026,4,1)`…`DATE(2026,6,30)`),
+    /// with how many rows agree; nil when no row carries both.
+    static func labelledStart(_ evidence: WorkbookEvidence, kind: PeriodKind) -> (start: Int, rows: Int)? {
+        var votes: [Int: Int] = [:]
+        for sheet in evidence.otherSheets {
+            for row in sheet.rows {
+                let labels = row.compactMap { cell -> String? in
+                    guard case .text(let text) = cell.value, periodLabel(text) == kind else { return nil }
+                    return text.trimmingCharacters(in: .whitespaces)
+                }
+                guard let label = labels.first else { continue }
+                let firsts = row.compactMap(\.formula).compactMap { formula -> LocalDate? in
+                    let dates = FormulaText.dates(in: formula)
+                    return zip(dates, dates.dropFirst()).first { $0.1 > $0.0 }?.0
+                }
+                guard let first = firsts.first else { continue }
+                for start in 1...12 where Period(label: label, kind: kind, fiscalYearStart: start)?.start == first {
+                    votes[start, default: 0] += 1
+                }
+            }
+        }
+        return votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }).map { ($0.key, $0.value) }
+    }
+
+    /// `2026-Q3` → quarter, `2026-07` → month, `FY2026` and `2026` (the engine's own year label) → year.
     static func periodLabel(_ text: String) -> PeriodKind? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.range(of: #"^(19|20|21)\d{2}$"#, options: .regularExpression) != nil { return .year }
         if trimmed.range(of: #"^\d{4}-Q[1-4]$"#, options: .regularExpression) != nil { return .quarter }
         if trimmed.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil { return .month }
         if trimmed.range(of: #"^FY ?\d{4}$"#, options: .regularExpression) != nil { return .year }

@@ -89,3 +89,22 @@ extension PlanInferCommandTests {
         #expect(outputs.count == 1, "\(outputs.count) different outputs")
     }
 }
+
+extension PlanInferCommandTests {
+    /// A workbook whose commission cells are all blank sets no rate: status 2, one line naming the
+    /// file and why, and no plan written (a 0% plan would pass `plan check`).
+    @Test func noCommissionFiguresIsRefusedWithoutWritingAPlan() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("blank.csv")
+        let rows = (1...10).map { "D-\($0),Ana Lima,2026-01-\(10 + $0),\(1000 * $0)," }
+        try (["Deal ID,Rep,Close Date,Amount,Commission"] + rows).joined(separator: "\n").write(
+            to: deals, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("plan.yaml").path
+        let result = try CommandLineTests.run(["plan", "infer", deals.path, "--out", out])
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("blank.csv: no tier table can be read"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

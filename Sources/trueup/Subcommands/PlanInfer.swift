@@ -73,6 +73,8 @@ extension PlanCommand {
                     "left out of the fit: \(evidence.rowList(dropped)), not in \(deals) with the same deal id, rep and amount"
                 )
             }
+            // A plan whose tier table the workbook does not establish would pay 0%: refuse instead.
+            if let refusal = inferred.refusal { throw UsageError("\(workbook): \(refusal)") }
             let yaml = inferred.yaml
             // The plan must load as any plan file does; a plan trueup itself could not read is a bug.
             do { _ = try PlanFile.parse(yaml, file: out ?? "proposed plan") } catch {
