@@ -1,4 +1,5 @@
 import Commission
+import Formula
 import Foundation
 import Ingest
 import Spreadsheet
@@ -329,17 +330,20 @@ enum PeriodlessSummary {
 }
 
 extension SummarySheet {
-    /// Whether `formula` works a figure out of others rather than adding them up: a ratio or a
-    /// product (`C2/C4`, `C4*0.1`), or one figure less another (`Deals!F5-C4`, a check).
+    /// Whether `formula` works a figure out of others rather than adding them up: a ratio, a
+    /// product or a power (`C2/C4`, `C4*0.1`), or one figure less another (`Deals!F5-C4`, a
+    /// check), rounded or not (`ROUND(C2/C4,2)`).
     static func worksOutOfOthers(_ formula: String) -> Bool {
-        var outside = ""
-        var quoted = false
-        for character in formula {
-            if character == "\"" { quoted.toggle() } else if !quoted, character != " " { outside.append(character) }
+        (try? Parser.parse(formula)).map(worksOutOfOthers) ?? false
+    }
+
+    private static func worksOutOfOthers(_ expression: FormulaExpression) -> Bool {
+        switch expression {
+        case .binary(.divide, _, _), .binary(.multiply, _, _), .binary(.power, _, _): true
+        case .binary(.subtract, .reference, .reference): true
+        case .call(let name, let arguments) where name.hasPrefix("ROUND"):
+            arguments.first.map(worksOutOfOthers) ?? false
+        default: false
         }
-        if outside.hasPrefix("=") { outside.removeFirst() }
-        if outside.contains("/") || outside.contains("*") { return true }
-        let reference = #"(('[^']+'|[A-Za-z0-9_.]+)!)?\$?[A-Za-z]{1,3}\$?[0-9]+"#
-        return outside.range(of: "^\(reference)-\(reference)$", options: .regularExpression) != nil
     }
 }

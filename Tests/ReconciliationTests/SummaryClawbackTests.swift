@@ -2,7 +2,7 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
-import Reconciliation
+@testable import Reconciliation
 import Spreadsheet
 import Testing
 import XLSX
@@ -110,6 +110,17 @@ import XLSX
             ]
         let result = try Self.reconcile(summary)
         #expect(Self.described(result).isEmpty, "\(result.errors.map { "\($0.cell) \($0.explanation)" })")
+    }
+
+    /// What makes a total-labelled row no total: a figure worked out of others, rounded or not;
+    /// sums stay totals.
+    @Test func aFormulaWorkingAFigureOutOfOthersIsNoTotal() {
+        for formula in ["=C2/C4", "=ROUND(C2/C4,4)", "=Deals!F5-C4", "=C4*0.1"] {
+            #expect(SummarySheet.worksOutOfOthers(formula), "\(formula)")
+        }
+        for formula in ["=SUM(C2:C3)", "=C4+C8", "=SUBTOTAL(9,C2:C3)", "=SUM(C2:C3)-C9", "=Deals!F5"] {
+            #expect(!SummarySheet.worksOutOfOthers(formula), "\(formula)")
+        }
     }
 
     /// Left out of Q1: D2's clawback but not D5's.

@@ -14,7 +14,7 @@ enum ReadingWarnings {
         for sheet in deals.sheets.isEmpty ? [nil] : deals.sheets.map(Optional.some) {
             let mapping = sheet?.mapping ?? deals.mapping
             guard !mapping.pinsNotFound.isEmpty else { continue }
-            let place = sheet?.name.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
+            let place = UnreadableRows.place(deals.file, sheet: sheet?.name)
             let fields = mapping.pinsNotFound.map { "\($0.rawValue) ('\(mapping.headers[$0] ?? "")')" }
             say(
                 "\(place): the pinned header\(fields.count == 1 ? " is" : "s are") not in the file; matched by the "

@@ -46,8 +46,11 @@ enum UnreadableRows {
         throw ExitCode(1)
     }
 
-    static func place(_ deals: DealsTable) -> String {
-        deals.sheet.map { "\(deals.file) › \(Location.quotedSheetName($0))" } ?? deals.file
+    static func place(_ deals: DealsTable) -> String { place(deals.file, sheet: deals.sheet) }
+
+    /// `deals.xlsx › 'Q3 Deals'`, or the file alone without a sheet.
+    static func place(_ file: String, sheet: String?) -> String {
+        sheet.map { "\(file) › \(Location.quotedSheetName($0))" } ?? file
     }
 
     /// `D5 "TBD", C6 "someday"` for the first `listed` cells of `rows`, then how many more.
