@@ -26,11 +26,16 @@ enum RowFindings {
         // counts it); a right figure stored as text among numbers is a `text_number` finding.
         var rightTexts: [Int: [Int]] = [:]
         var figures: [Int: (all: Int, texts: Int)] = [:]
+        // Counted for the sheet being read, added to `figures` when the next begins.
         var (sheet, sheetFigures, sheetTexts) = (-1, 0, 0)
+        func countSheet() {
+            guard sheet >= 0 else { return }
+            figures[sheet, default: (0, 0)].all += sheetFigures
+            figures[sheet, default: (0, 0)].texts += sheetTexts
+        }
         for (index, line) in context.deals.lines.enumerated() {
             if DealsTable.sheetOrdinal(line.row) != sheet {
-                if sheet >= 0 { figures[sheet, default: (0, 0)].all += sheetFigures }
-                if sheet >= 0 { figures[sheet, default: (0, 0)].texts += sheetTexts }
+                countSheet()
                 (sheet, sheetFigures, sheetTexts) = (DealsTable.sheetOrdinal(line.row), 0, 0)
             }
             guard let cell = context.deals.manual[index].commission,
@@ -61,8 +66,7 @@ enum RowFindings {
             if !matches { differing.insert(line.row) }
             if isText || !matches { asked.append(index) }
         }
-        if sheet >= 0 { figures[sheet, default: (0, 0)].all += sheetFigures }
-        if sheet >= 0 { figures[sheet, default: (0, 0)].texts += sheetTexts }
+        countSheet()
         let textAmongNumbers = rightTexts.filter { sheet, _ in
             let counts = figures[sheet, default: (0, 0)]
             return 2 * counts.texts <= counts.all
