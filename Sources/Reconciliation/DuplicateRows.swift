@@ -1,0 +1,133 @@
+import Commission
+import Foundation
+import Ingest
+import Primitives
+
+/// Rows that copy an earlier row (same deal, rep, date, amount and split): the later copy earns nothing.
+enum DuplicateRows {
+    /// What makes two rows copies of each other: the deal and rep in compared form, the day, the
+    /// amount and the split.
+    private struct Key: Equatable {
+        let deal: String
+        let rep: String
+        let day: Int
+        let amount: Decimal
+        let split: Decimal
+    }
+
+    /// Moves the rows that copy an earlier one out of `deals` (in place: a million lines are not
+    /// copied), returning them with the row each one copies.
+    static func takeCopies(from deals: inout DealsTable) -> [CopiedRow] {
+        var found = find(deals.lines)
+        let redated = redated(deals.lines, besides: found)
+        found.merge(redated) { same, _ in same }
+        guard !found.isEmpty else { return [] }
+        var copies: [CopiedRow] = []
+        var write = 0
+        for read in deals.lines.indices {
+            if let original = found[read] {
+                copies.append(
+                    CopiedRow(
+                        line: deals.lines[read], manual: deals.manual[read], original: original,
+                        isRedated: redated[read] != nil))
+                continue
+            }
+            if write != read {
+                deals.lines[write] = deals.lines[read]
+                deals.manual[write] = deals.manual[read]
+            }
+            write += 1
+        }
+        deals.lines.removeLast(deals.lines.count - write)
+        deals.manual.removeLast(deals.manual.count - write)
+        return copies
+    }
+
+    static func find(_ lines: [CreditLine]) -> [Int: Int] {
+        var seen = FirstPositions(capacity: lines.count)
+        var result: [Int: Int] = [:]
+        // Through a buffer, so that reading five fields does not copy (retain) whole lines.
+        lines.withUnsafeBufferPointer { lines in
+            func key(_ index: Int) -> Key {
+                Key(
+                    deal: lines[index].dealID.normalizedKey, rep: lines[index].rep.normalizedKey,
+                    day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
+            }
+            for index in lines.indices {
+                // The deal, rep and day alone are hashed, without making their compared forms
+                // (equal keys still hash alike): Foundation's hash of a Decimal costs more than the
+                // rest of the key, and rows alike in those three but not in amount or split are rare.
+                // Whole keys are made only where hashes meet.
+                var hasher = Hasher()
+                lines[index].dealID.hashNormalizedKey(into: &hasher)
+                lines[index].rep.hashNormalizedKey(into: &hasher)
+                hasher.combine(lines[index].date.dayNumber)
+                let first = seen.first(ofHash: hasher.finalize(), at: index) { earlier in
+                    key(earlier) == key(index)
+                }
+                if let first { result[index] = lines[first].row }
+            }
+        }
+        return result
+    }
+
+    /// Rows that repeat an earlier row of the same deal in all but the date (the same rep, amount,
+    /// split, product, type and status: a deal paid again in a later month, or on a later month's
+    /// tab that dates its rows), where leaving them out makes the deal's splits add up to 100%,
+    /// which with them they exceed (the engine's `split_total`): each row to the row it repeats.
+    /// `found`: the rows already known as copies, which are none of these.
+    static func redated(_ lines: [CreditLine], besides found: [Int: Int]) -> [Int: Int] {
+        var seen = FirstPositions(capacity: lines.count)
+        var repeats: [Int: Int] = [:]
+        lines.withUnsafeBufferPointer { lines in
+            func same(_ a: Int, _ b: Int) -> Bool {
+                lines[a].dealID.normalizedKey == lines[b].dealID.normalizedKey
+                    && lines[a].rep.normalizedKey == lines[b].rep.normalizedKey && lines[a].amount == lines[b].amount
+                    && lines[a].split == lines[b].split && lines[a].labels == lines[b].labels
+            }
+            for index in lines.indices where found[index] == nil {
+                var hasher = Hasher()
+                lines[index].dealID.hashNormalizedKey(into: &hasher)
+                lines[index].rep.hashNormalizedKey(into: &hasher)
+                if let first = seen.first(ofHash: hasher.finalize(), at: index, isEqual: { same($0, index) }) {
+                    repeats[index] = first
+                }
+            }
+        }
+        guard !repeats.isEmpty else { return [:] }
+        // The splits of each deal repeated, with and without its repeats.
+        let deals = Set(repeats.keys.map { lines[$0].dealID.normalizedKey })
+        func hash(_ line: CreditLine) -> Int {
+            var hasher = Hasher()
+            line.dealID.hashNormalizedKey(into: &hasher)
+            return hasher.finalize()
+        }
+        // Each line's deal in compared form is made only where its hash is a repeated deal's.
+        let hashes = Set(repeats.keys.map { hash(lines[$0]) })
+        var total: [String: Decimal] = [:]
+        for (index, line) in lines.enumerated() where found[index] == nil && hashes.contains(hash(line)) {
+            let deal = line.dealID.normalizedKey
+            guard deals.contains(deal) else { continue }
+            total[deal, default: 0] += line.split
+        }
+        var repeated: [String: Decimal] = [:]
+        for index in repeats.keys { repeated[lines[index].dealID.normalizedKey, default: 0] += lines[index].split }
+        var result: [Int: Int] = [:]
+        for (index, first) in repeats {
+            let deal = lines[index].dealID.normalizedKey
+            guard let all = total[deal], all - (repeated[deal] ?? 0) == 1 else { continue }
+            result[index] = lines[first].row
+        }
+        return result
+    }
+}
+
+/// A row that repeats an earlier one: it should earn nothing.
+struct CopiedRow {
+    let line: CreditLine
+    let manual: ManualCells
+    /// The row it copies.
+    let original: Int
+    /// Whether it copies the row under another date (`DuplicateRows.redated`).
+    var isRedated = false
+}
