@@ -2,10 +2,11 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
-@testable import Reconciliation
 import Spreadsheet
 import Testing
 import XLSX
+
+@testable import Reconciliation
 
 /// A summary total that leaves out the clawbacks: a column of earned, payable or net commission
 /// (`Earned`, `Total`, `Payout`, `Net Commission`, a cross-tab titled `Commission earned by quarter`)
