@@ -150,16 +150,21 @@ public final class ByteSpool {
 
     private func flush(_ bytes: [UInt8]) throws(Failure) {
         guard !bytes.isEmpty else { return }
+        fileSize += Int64(try Self.write(bytes, to: &file, at: fileSize))
+    }
+
+    /// Writes `bytes` at `offset` of `file`, a temporary file (`temporaryFile()`) made the first
+    /// time; returns the bytes written.
+    static func write(_ bytes: [UInt8], to file: inout FileDescriptor?, at offset: Int64) throws(Failure) -> Int {
         let descriptor: FileDescriptor
         if let file {
             descriptor = file
         } else {
-            descriptor = try Self.temporaryFile()
+            descriptor = try temporaryFile()
             file = descriptor
         }
         do {
-            let written = try bytes.withUnsafeBytes { try descriptor.writeAll(toAbsoluteOffset: fileSize, $0) }
-            fileSize += Int64(written)
+            return try bytes.withUnsafeBytes { try descriptor.writeAll(toAbsoluteOffset: offset, $0) }
         } catch {
             throw Failure(reason: "\(error)")
         }
@@ -178,7 +183,7 @@ public final class ByteSpool {
     }
 
     /// A new file in the temporary folder, unlinked at once (it lives as long as the descriptor).
-    private static func temporaryFile() throws(Failure) -> FileDescriptor {
+    static func temporaryFile() throws(Failure) -> FileDescriptor {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         for attempt in 0..<100 {
             let path = FilePath(folder).appending("trueup-spool-\(getpid())-\(UInt32.random(in: .min ... .max))")

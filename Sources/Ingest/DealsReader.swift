@@ -9,7 +9,7 @@ public struct DealsTable: Sendable {
     public var lines: [CreditLine]
     /// For each line (same index), its row's manual rate, commission and bonus cells, when the
     /// reader was asked for them (`manualCells: .values` or `.valuesAndFormulas`); empty otherwise.
-    public var manual: [ManualCells] = []
+    public var manual = ManualColumn()
     /// Rows that total others, in sheet order; they are not credit lines.
     public var totals: [TotalRow] = []
     /// Values that could not be read, each at its cell; those rows were skipped.
@@ -54,7 +54,7 @@ extension DealsTable {
             if list.isEmpty && list.capacity < more.count { list = more } else { list += more }
         }
         add(part.lines, to: &lines)
-        add(part.manual, to: &manual)
+        add(part.manual.cells, to: &manual.cells)
         add(part.totals, to: &totals)
         add(part.diagnostics, to: &diagnostics)
         add(part.skipped, to: &skipped)

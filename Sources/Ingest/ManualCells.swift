@@ -195,3 +195,44 @@ extension ManualCells {
         self.extra = extra < 0 ? nil : apart.extras[extra]
     }
 }
+
+// MARK: Records of a fixed size
+
+extension ManualCells {
+    /// The bytes of a row's record in a file of manual cells (`ManualColumn`): its row, its
+    /// three words, its commission column and formula flag, and the index of what it holds apart.
+    static let recordSize = 40
+
+    /// Writes the row's cells into `record` (`recordSize` bytes), read back by
+    /// `init(record:apart:)` in the same process; what no word holds is added to `apart`.
+    func write(into record: UnsafeMutableRawBufferPointer, apart: inout HeldApart) {
+        record.storeBytes(of: Int64(row).littleEndian, toByteOffset: 0, as: Int64.self)
+        record.storeBytes(of: rateWord.littleEndian, toByteOffset: 8, as: UInt64.self)
+        record.storeBytes(of: commissionWord.littleEndian, toByteOffset: 16, as: UInt64.self)
+        record.storeBytes(of: bonusWord.littleEndian, toByteOffset: 24, as: UInt64.self)
+        let column = commissionColumn << 1 | (commissionHasFormula ? 1 : 0)
+        record.storeBytes(of: column.littleEndian, toByteOffset: 32, as: Int32.self)
+        var held: Int32 = -1
+        if let extra {
+            held = Int32(apart.extras.count)
+            apart.extras.append(extra)
+        }
+        record.storeBytes(of: held.littleEndian, toByteOffset: 36, as: Int32.self)
+    }
+
+    /// The cells `write(into:apart:)` wrote, with what it held apart in `apart`.
+    init(record: UnsafeRawBufferPointer, apart: HeldApart) {
+        func load<Word: FixedWidthInteger>(_ offset: Int, _ type: Word.Type) -> Word {
+            Word(littleEndian: record.loadUnaligned(fromByteOffset: offset, as: Word.self))
+        }
+        row = Int(load(0, Int64.self))
+        rateWord = load(8, UInt64.self)
+        commissionWord = load(16, UInt64.self)
+        bonusWord = load(24, UInt64.self)
+        let column = load(32, Int32.self)
+        commissionColumn = column >> 1
+        commissionHasFormula = column & 1 == 1
+        let held = load(36, Int32.self)
+        extra = held < 0 ? nil : apart.extras[Int(held)]
+    }
+}

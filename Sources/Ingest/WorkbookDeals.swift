@@ -345,7 +345,7 @@ extension DealsReader {
         var lines: [CreditLine] = []
         var manual: [ManualCells] = []
         swap(&lines, &part.lines)
-        swap(&manual, &part.manual)
+        swap(&manual, &part.manual.cells)
         if ordinal > 0 {
             DealsTable.keyRows(of: &lines, bySheet: ordinal)
             DealsTable.keyRows(of: &manual, bySheet: ordinal)
@@ -380,7 +380,7 @@ extension DealsTable {
     /// from (`DealsTable.rowKey`), in place.
     fileprivate mutating func keyRows(bySheet ordinal: Int) {
         Self.keyRows(of: &lines, bySheet: ordinal)
-        Self.keyRows(of: &manual, bySheet: ordinal)
+        Self.keyRows(of: &manual.cells, bySheet: ordinal)
         Self.keyRows(of: &totals, bySheet: ordinal)
         Self.keyRows(of: &skipped, bySheet: ordinal)
         Self.keyRows(of: &clawbackRows, bySheet: ordinal)

@@ -61,7 +61,8 @@ enum CopiedSheets {
                     keep.append(index)
                 }
                 deals.lines = keep.map { deals.lines[$0] } + mine.map(\.line)
-                deals.manual = keep.map { deals.manual[$0] } + mine.map(\.manual)
+                deals.manual.keep(at: keep)
+                deals.manual.append(contentsOf: mine.map(\.manual))
                 copies.removeAll { DealsTable.sheetOrdinal($0.line.row) == ordinal }
                 wholly.insert(original)
                 notes.append(

@@ -23,7 +23,7 @@ enum DuplicateRows {
         found.merge(redated) { same, _ in same }
         guard !found.isEmpty else { return [] }
         var copies: [CopiedRow] = []
-        var write = 0
+        var kept: [Int] = []
         for read in deals.lines.indices {
             if let original = found[read] {
                 copies.append(
@@ -32,14 +32,11 @@ enum DuplicateRows {
                         isRedated: redated[read] != nil))
                 continue
             }
-            if write != read {
-                deals.lines[write] = deals.lines[read]
-                deals.manual[write] = deals.manual[read]
-            }
-            write += 1
+            if kept.count != read { deals.lines[kept.count] = deals.lines[read] }
+            kept.append(read)
         }
-        deals.lines.removeLast(deals.lines.count - write)
-        deals.manual.removeLast(deals.manual.count - write)
+        deals.lines.removeLast(deals.lines.count - kept.count)
+        deals.manual.keep(at: kept)
         return copies
     }
 

@@ -12,20 +12,18 @@ enum RateScale {
     static func of(_ deals: DealsTable) -> Decimal {
         var above = 0
         var below = 0
-        // Through a buffer, so that reading one cell does not copy (retain) a row's cells; one
+        var wholePercentImpossible = false
+        // In place, so that reading one cell does not copy (retain) a row's cells; one
         // comparison (on integers, `Decimal.less`) for the usual rate below 1.
-        let wholePercentImpossible = deals.manual.withUnsafeBufferPointer { manual in
-            for index in manual.indices {
-                guard case .number(let number) = manual[index].rate, !number.isZero else { continue }
-                let magnitude = number.magnitude
-                guard Decimal.less(1, magnitude) else {
-                    below += 1
-                    continue
-                }
-                if Decimal.less(100, magnitude) { return true }
-                above += 1
+        deals.manual.forEachRow { _, cells in
+            guard !wholePercentImpossible, case .number(let number) = cells.rate, !number.isZero else { return }
+            let magnitude = number.magnitude
+            guard Decimal.less(1, magnitude) else {
+                below += 1
+                return
             }
-            return false
+            if Decimal.less(100, magnitude) { wholePercentImpossible = true }
+            above += 1
         }
         return !wholePercentImpossible && above > below ? Decimal(string: "0.01")! : 1
     }

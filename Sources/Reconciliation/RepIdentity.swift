@@ -55,7 +55,7 @@ enum RepIdentity {
         }
         if keep.count != deals.lines.count {
             deals.lines = keep.map { deals.lines[$0] }
-            deals.manual = keep.map { deals.manual[$0] }
+            deals.manual.keep(at: keep)
         }
         resolution.notes = counts.keys.sorted().map { written in
             let (rep, rows) = counts[written]!

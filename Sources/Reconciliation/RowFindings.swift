@@ -171,13 +171,10 @@ enum RowFindings {
         var findings: [Finding] = []
         let deals = context.deals
         deals.lines.withUnsafeBufferPointer { lines in
-            deals.manual.withUnsafeBufferPointer { manual in
-                for index in lines.indices {
-                    if let finding = bonusFinding(
-                        context, engine: engine, line: lines[index], manual: manual[index], copied: nil)
-                    {
-                        findings.append(finding)
-                    }
+            deals.manual.forEachRow { index, manual in
+                if let finding = bonusFinding(context, engine: engine, line: lines[index], manual: manual, copied: nil)
+                {
+                    findings.append(finding)
                 }
             }
         }

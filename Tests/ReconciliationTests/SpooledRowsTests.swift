@@ -54,6 +54,8 @@ import XLSX
                     TableFile.open(workbook), plan: plan, roster: roster, pins: pins, rowBudget: budget)
                 #expect(spooled.deals.lines == held.deals.lines, "\(name), budget \(budget)")
                 #expect(spooled.deals.manual == held.deals.manual, "\(name), budget \(budget)")
+                // The manual cells are read in their file, not brought back into memory.
+                #expect(spooled.deals.manual.isSetAside || held.deals.manual.isEmpty, "\(name), budget \(budget)")
                 let json = try Self.json(
                     Reconciler.reconcile(workbook: workbook, plan: plan, roster: roster, pins: pins, rowBudget: budget),
                     plan: plan)

@@ -1,0 +1,67 @@
+import FileAccess
+import Foundation
+import Ingest
+import Spreadsheet
+import Testing
+
+/// Manual cells set aside in a file of records read back as they were given, by position and in
+/// any order, and rows taken out of a column in its file as from one in memory.
+@Suite struct ManualColumnTests {
+    /// Rows with every kind of value: numbers a word holds, a number no word holds, texts, a
+    /// formula flag, an absent commission.
+    static func rows(_ count: Int) -> [ManualCells] {
+        (0..<count).map { index in
+            let commission: Cell? =
+                index % 7 == 6
+                ? nil
+                : Cell(
+                    column: 5 + index % 3,
+                    value: index % 5 == 0 ? .text("1.234,\(index)") : .number(Decimal(index) / 100),
+                    formula: index % 2 == 0 ? "D\(index)*E\(index)" : nil)
+            let rate: CellValue? =
+                index % 11 == 0 ? .number(Decimal(string: "0.123456789012345678901234567")!) : .number(5)
+            return ManualCells(
+                row: (index % 3) << 32 | (index + 2), rate: rate, commission: commission,
+                bonus: index % 4 == 0 ? .empty : .bool(index % 8 == 0), shown: (index % 9 == 0 ? "x" : nil, nil))
+        }
+    }
+
+    static func setAside(_ rows: [ManualCells]) throws -> ManualColumn.SetAside {
+        let file = ManualColumn.SetAside(blockRecords: 3, cacheBlocks: 2)
+        for row in rows { try file.append(row) }
+        return file
+    }
+
+    @Test func recordsReadBackAsGivenInAnyOrder() throws {
+        let rows = Self.rows(20)
+        let column = ManualColumn(try Self.setAside(rows))
+        #expect(column.isSetAside)
+        #expect(Array(column) == rows)
+        // Backwards and hopping between blocks, past what the two blocks kept hold.
+        for index in rows.indices.reversed() { #expect(column[index] == rows[index]) }
+        for index in [19, 0, 10, 1, 18, 9, 2] {
+            #expect(column[index] == rows[index])
+            #expect(column[index].commission?.formula == nil)
+            #expect(column[index].commission?.hasFormula == rows[index].commission?.hasFormula)
+            #expect(column[index].commission?.shownText == rows[index].commission?.shownText)
+        }
+    }
+
+    @Test func rowsTakenOutOfAColumnSetAsideAreThoseTakenOutOfOneHeld() throws {
+        let rows = Self.rows(17)
+        var held = ManualColumn(rows)
+        var setAside = ManualColumn(try Self.setAside(rows), order: (0..<17).reversed().map { UInt32($0) })
+        held.cells.reverse()
+        #expect(setAside == held)
+        held.keep(at: [0, 3, 4, 9, 16])
+        setAside.keep(at: [0, 3, 4, 9, 16])
+        #expect(setAside == held && setAside.count == 5)
+        held.removeAll { $0.row & 1 == 0 }
+        setAside.removeAll { $0.row & 1 == 0 }
+        #expect(setAside == held && !setAside.isEmpty)
+        #expect(setAside.isSetAside)
+        // Any other change brings the cells into memory.
+        setAside[0] = rows[1]
+        #expect(!setAside.isSetAside && setAside[0] == rows[1])
+    }
+}
