@@ -3,13 +3,14 @@ import Foundation
 import Ingest
 import Primitives
 
-/// Rows that copy an earlier row (same deal, rep, date, amount and split): the later copy earns nothing.
+/// Rows that copy an earlier row (same deal, rep, date, amount and split): the later copy earns
+/// nothing. A rep is the roster's one rep however a row writes it (`LUCA BIANCHI`, `R02`).
 enum DuplicateRows {
-    /// What makes two rows copies of each other: the deal and rep in compared form, the day, the
+    /// What makes two rows copies of each other: the deal in compared form, the rep, the day, the
     /// amount and the split.
     private struct Key: Equatable {
         let deal: String
-        let rep: String
+        let rep: Int32
         let day: Int
         let amount: Decimal
         let split: Decimal
@@ -17,9 +18,10 @@ enum DuplicateRows {
 
     /// Moves the rows that copy an earlier one out of `deals` (in place: a million lines are not
     /// copied), returning them with the row each one copies.
-    static func takeCopies(from deals: inout DealsTable) -> [CopiedRow] {
-        var found = find(deals.lines)
-        let redated = redated(deals.lines, besides: found)
+    static func takeCopies(from deals: inout DealsTable, roster: [RosterEntry]) -> [CopiedRow] {
+        let reps = repNumbers(deals.lines, roster: roster)
+        var found = find(deals.lines, reps: reps)
+        let redated = redated(deals.lines, reps: reps, besides: found)
         found.merge(redated) { same, _ in same }
         guard !found.isEmpty else { return [] }
         var copies: [CopiedRow] = []
@@ -40,14 +42,39 @@ enum DuplicateRows {
         return copies
     }
 
-    static func find(_ lines: [CreditLine]) -> [Int: Int] {
+    /// Each line's rep as a number, one for each rep of `roster` however the line writes it
+    /// (`RepNames`: id or name, any case) and one for each other rep in compared form.
+    static func repNumbers(_ lines: [CreditLine], roster: [RosterEntry]) -> [Int32] {
+        let names = RepNames(roster)
+        var numbers: [String: Int32] = [:]
+        var numberOfText: [String: Int32] = [:]
+        var last: (text: String, number: Int32)?
+        return lines.map { line in
+            if let last, last.text == line.rep { return last.number }
+            let number: Int32
+            if let known = numberOfText[line.rep] {
+                number = known
+            } else {
+                let rep = names.id(line.rep)
+                number = numbers[rep] ?? Int32(numbers.count)
+                numbers[rep] = number
+                numberOfText[line.rep] = number
+            }
+            last = (line.rep, number)
+            return number
+        }
+    }
+
+    /// Each row that copies an earlier one (`Key`) to the row it copies; `reps`: the lines' reps
+    /// (`repNumbers`).
+    static func find(_ lines: [CreditLine], reps: [Int32]) -> [Int: Int] {
         var seen = FirstPositions(capacity: lines.count)
         var result: [Int: Int] = [:]
         // Through a buffer, so that reading five fields does not copy (retain) whole lines.
         lines.withUnsafeBufferPointer { lines in
             func key(_ index: Int) -> Key {
                 Key(
-                    deal: lines[index].dealID.normalizedKey, rep: lines[index].rep.normalizedKey,
+                    deal: lines[index].dealID.normalizedKey, rep: reps[index],
                     day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
             }
             for index in lines.indices {
@@ -57,7 +84,7 @@ enum DuplicateRows {
                 // Whole keys are made only where hashes meet.
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)
-                lines[index].rep.hashNormalizedKey(into: &hasher)
+                hasher.combine(reps[index])
                 hasher.combine(lines[index].date.dayNumber)
                 let first = seen.first(ofHash: hasher.finalize(), at: index) { earlier in
                     key(earlier) == key(index)
@@ -73,19 +100,19 @@ enum DuplicateRows {
     /// tab that dates its rows), where leaving them out makes the deal's splits add up to 100%,
     /// which with them they exceed (the engine's `split_total`): each row to the row it repeats.
     /// `found`: the rows already known as copies, which are none of these.
-    static func redated(_ lines: [CreditLine], besides found: [Int: Int]) -> [Int: Int] {
+    static func redated(_ lines: [CreditLine], reps: [Int32], besides found: [Int: Int]) -> [Int: Int] {
         var seen = FirstPositions(capacity: lines.count)
         var repeats: [Int: Int] = [:]
         lines.withUnsafeBufferPointer { lines in
             func same(_ a: Int, _ b: Int) -> Bool {
                 lines[a].dealID.normalizedKey == lines[b].dealID.normalizedKey
-                    && lines[a].rep.normalizedKey == lines[b].rep.normalizedKey && lines[a].amount == lines[b].amount
+                    && reps[a] == reps[b] && lines[a].amount == lines[b].amount
                     && lines[a].split == lines[b].split && lines[a].labels == lines[b].labels
             }
             for index in lines.indices where found[index] == nil {
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)
-                lines[index].rep.hashNormalizedKey(into: &hasher)
+                hasher.combine(reps[index])
                 if let first = seen.first(ofHash: hasher.finalize(), at: index, isEqual: { same($0, index) }) {
                     repeats[index] = first
                 }

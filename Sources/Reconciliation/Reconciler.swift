@@ -157,7 +157,7 @@ extension Reconciler {
         CreditNotes.separate(&deals, roster: roster)
         let identities = RepIdentity.resolve(&deals, roster: roster)
         let (copies, notes) = CopiedSheets.leaveOut(
-            DuplicateRows.takeCopies(from: &deals), from: &deals, formulas: formulas)
+            DuplicateRows.takeCopies(from: &deals, roster: roster), from: &deals, formulas: formulas)
         return (identities, copies, notes)
     }
 }

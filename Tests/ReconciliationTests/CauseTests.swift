@@ -175,6 +175,23 @@ import XLSX
         #expect(finding.expected == 0)
     }
 
+    /// A copy whose rep is written another way (upper case, or the roster's id where the row
+    /// copied names the rep) copies the row all the same.
+    @Test func aCopyWritingItsRepAnotherWayIsADuplicate() throws {
+        let roster = [RosterEntry(id: "R1", name: "Luca Bianchi")]
+        for written in ["LUCA BIANCHI", "R1", "luca bianchi "] {
+            var rows = Self.goodRows()
+            for index in rows.indices { rows[index].rep = "Luca Bianchi" }
+            var copy = rows[2]
+            copy.rep = written
+            rows.append(copy)
+            let result = try Reconciler.reconcile(
+                workbook: Self.workbook(rows), plan: PlanFile.parse(Self.planText, file: "plan.yaml"), roster: roster)
+            let finding = try #require(Self.onlyError(result), "\(written)")
+            #expect(finding.cell == CellAddress("G6") && finding.cause == .duplicateLine, "\(written)")
+        }
+    }
+
     /// A row repeating an earlier one under a later date (paid again the next month) is a
     /// duplicate when without it the deal's splits add up to 100%; a deal's second row that
     /// completes its splits (50% + 50%), or a repeat that leaves them short, is none.
