@@ -253,7 +253,10 @@ public enum DealsReader {
                 if let span = mapping.columnSpan { row = row.clipped(to: span) }
                 if let region {
                     if region.isTotals(row.index) {
-                        tableTotals.append(region.total(row, commissionColumn: mapping.columns[.commission]))
+                        tableTotals.append(
+                            region.total(
+                                row, commissionColumn: mapping.columns[.commission],
+                                bonusColumn: mapping.columns[.bonus]))
                     }
                     guard region.isData(row.index) else { return }
                     row = region.clipped(row)
@@ -634,7 +637,9 @@ public enum DealsReader {
             date: mapping.columns[.date] == nil ? nil : value(.date), commission: commissionCell)
         {
             result.totals.append(
-                TotalRow(row: row.index, label: label, commission: commissionCell, commissionText: commissionText))
+                TotalRow(
+                    row: row.index, label: label, commission: commissionCell, commissionText: commissionText,
+                    bonus: context.bonusColumn.flatMap { column in row.cells.first { $0.column == column } }))
             return
         }
         result.rowsRead += 1

@@ -30,14 +30,11 @@ struct TableRegion: Sendable {
     func clipped(_ row: Row) -> Row { row.clipped(to: columns) }
 
     /// A totals row as a total: its first text cell (`Total`) labels it.
-    func total(_ row: Row, commissionColumn: Int?) -> TotalRow {
+    func total(_ row: Row, commissionColumn: Int?, bonusColumn: Int?) -> TotalRow {
         let cells = clipped(row).cells
         let label = cells.lazy.compactMap { ValueReading.text($0.value) }.first ?? "Totals row"
-        return TotalRow(
-            row: row.index, label: label,
-            commission: commissionColumn.flatMap { column in
-                cells.first { $0.column == column }
-            })
+        func cell(_ column: Int?) -> Cell? { column.flatMap { column in cells.first { $0.column == column } } }
+        return TotalRow(row: row.index, label: label, commission: cell(commissionColumn), bonus: cell(bonusColumn))
     }
 }
 

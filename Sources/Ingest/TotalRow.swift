@@ -10,6 +10,9 @@ public struct TotalRow: Sendable, Hashable {
     /// The text the commission cell holds when `commission` writes it again in its column's style
     /// (`1.000` held, `1000` read: `DealsReader.inColumnStyle`); nil when it is what the cell holds.
     public var commissionText: String? = nil
+    /// The cell in the bonus column, when the table has one: a total row may total the bonuses
+    /// too (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`).
+    public var bonus: Cell? = nil
 }
 
 extension TotalRow {

@@ -40,6 +40,13 @@ enum TotalRowFindings {
         for cells in context.deals.manual {
             if let value = cells.commission.flatMap({ Decimal.fromCell($0.value).number }) { manual[cells.row] = value }
         }
+        // The bonuses, where some total row totals them too.
+        var manualBonus: [Int: Decimal] = [:]
+        if hasBonusColumn, context.deals.totals.contains(where: { $0.bonus.map(Self.holdsAFigure) == true }) {
+            for cells in context.deals.manual {
+                if let value = cells.bonus.flatMap({ Decimal.fromCell($0).number }) { manualBonus[cells.row] = value }
+            }
+        }
         var findings: [Finding] = []
         var previousTotal: [String: Int] = [:]
         // Each sheet's total rows below its header, and whether the first stands above the first deal.
@@ -99,6 +106,12 @@ enum TotalRowFindings {
                 let engineFigure = planFigure(row.key)
                 guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
                 return sum + own
+            }
+            if hasBonusColumn,
+                let bonus = Self.bonusFinding(
+                    total, rows: rows, block: block, context: context, manual: manualBonus, errorsByCell: errorsByCell)
+            {
+                findings.append(bonus)
             }
             guard case let (value?, isText) = Decimal.fromCell(cell.value) else {
                 findings.append(
@@ -183,6 +196,61 @@ enum TotalRowFindings {
             findings.append(finding)
         }
         return findings
+    }
+
+    /// A total row's bonus (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`) against the
+    /// engine's bonuses of the rows it stands for (`rows`, own rows `block`), a row within the
+    /// plan's tolerance keeping its own figure; nil when it is right or holds no figure.
+    /// `manual`: each row's bonus by key.
+    static func bonusFinding(
+        _ total: TotalRow, rows: [(own: Int, key: Int)], block: ClosedRange<Int>, context: RowContext,
+        manual: [Int: Decimal], errorsByCell: [String: Finding]
+    ) -> Finding? {
+        guard let cell = total.bonus, holdsAFigure(cell),
+            let column = context.deals.mapping(ofRow: total.row).columns[.bonus]
+        else { return nil }
+        let (sheet, own) = context.place(total.row)
+        let expected = rows.reduce(Decimal(0)) { sum, row in
+            let engineFigure = context.engine[row.key]?.bonus ?? 0
+            guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
+            return sum + own
+        }
+        guard case let (value?, isText) = Decimal.fromCell(cell.value), !context.matches(value, expected) || isText
+        else { return nil }
+        let wrong = rows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0.own, column: column))"] }
+        var finding = Finding(
+            sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil, period: nil,
+            manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected, causes: [.unexplained],
+            explanation:
+                "\(total.label) bonus \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
+            isDerived: false)
+        let spans = cell.formula.map(FormulaForensics.localRowSpans(in:)) ?? []
+        if let cause = SummaryFindings.derivedCause(value - expected, from: wrong, tolerance: context.plan.tolerance) {
+            finding.causes = [cause.cause]
+            finding.isDerived = true
+            finding.explanation += "; the difference comes from " + cause.cells.joined(separator: ", ")
+        } else if let short = spans.first(where: { span in rows.contains { !span.contains($0.own) } && span.count > 1 }
+        ),
+            let formula = cell.formula
+        {
+            finding.causes = [.sumRange]
+            finding.repairedFormula = FormulaForensics.extendingRanges(in: formula, sheet: nil, to: block)
+            finding.explanation +=
+                "; its range covers rows \(short.lowerBound)–\(short.upperBound), the rows above it \(block.lowerBound)–\(block.upperBound)"
+        } else if cell.formula == nil, total.commission?.formula != nil {
+            finding.causes = [.hardcodedFormula]
+            finding.explanation += "; a typed value where the row's commission total is a formula"
+        }
+        finding.precedents = wrong.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
+        return finding
+    }
+
+    /// Whether a total row's cell holds a figure to check: a formula or a number (an empty bonus
+    /// cell of a subtotal row totals nothing).
+    static func holdsAFigure(_ cell: Cell) -> Bool {
+        if cell.formula != nil { return true }
+        if case .number = cell.value { return true }
+        return false
     }
 
     /// A sheet's data rows (own row and key, in the order read) and the way to those within a span

@@ -44,35 +44,42 @@ import XLSX
         rateColumn: Bool = true,
         summarySheet: (name: String, header: [String]) = ("Summary", ["Rep", "Period", "Commission"])
     ) throws -> String {
+        try written { writer in
+            try writer.beginSheet("Deals")
+            try writer.writeRow(
+                ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"].filter {
+                    rateColumn || $0 != "Rate"
+                }
+                .map { .text($0) })
+            for (index, row) in rows.enumerated() {
+                defer { for cells in between[index] ?? [] { try? writer.writeRow(cells) } }
+                let date = LocalDate(iso: row.date)!.components
+                try writer.writeRow(
+                    [
+                        .text(row.deal), .text(row.rep),
+                        WriteCell(.date(DateTimeValue(kind: .date, year: date.year, month: date.month, day: date.day))),
+                        .number(row.amount), .number(row.split),
+                    ] + (rateColumn ? [row.rate] : []) + [row.commission])
+            }
+            if let total { try writer.writeRow([.text("Total"), .empty, .empty, .empty, .empty, .empty, total]) }
+            try writer.endSheet()
+            if let summary {
+                try writer.beginSheet(summarySheet.name)
+                try writer.writeRow(summarySheet.header.map { .text($0) })
+                for cells in summary { try writer.writeRow(cells) }
+                try writer.endSheet()
+            }
+        }
+    }
+
+    /// A new `manual.xlsx` in a folder of its own, its sheets written by `write`.
+    static func written(_ write: (WorkbookWriter) throws -> Void) throws -> String {
         let folder = Scratch.folder.appendingPathComponent("trueup-cause-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("manual.xlsx").path
         let file = try AtomicOutputFile(path: path, inputs: [])
         let writer = WorkbookWriter(handle: file.handle)
-        try writer.beginSheet("Deals")
-        try writer.writeRow(
-            ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Rate", "Commission"].filter {
-                rateColumn || $0 != "Rate"
-            }
-            .map { .text($0) })
-        for (index, row) in rows.enumerated() {
-            defer { for cells in between[index] ?? [] { try? writer.writeRow(cells) } }
-            let date = LocalDate(iso: row.date)!.components
-            try writer.writeRow(
-                [
-                    .text(row.deal), .text(row.rep),
-                    WriteCell(.date(DateTimeValue(kind: .date, year: date.year, month: date.month, day: date.day))),
-                    .number(row.amount), .number(row.split),
-                ] + (rateColumn ? [row.rate] : []) + [row.commission])
-        }
-        if let total { try writer.writeRow([.text("Total"), .empty, .empty, .empty, .empty, .empty, total]) }
-        try writer.endSheet()
-        if let summary {
-            try writer.beginSheet(summarySheet.name)
-            try writer.writeRow(summarySheet.header.map { .text($0) })
-            for cells in summary { try writer.writeRow(cells) }
-            try writer.endSheet()
-        }
+        try write(writer)
         try writer.finish()
         try file.commit()
         return path

@@ -1,0 +1,71 @@
+import Foundation
+import Reconciliation
+import Spreadsheet
+import TestSupport
+import Testing
+import XLSX
+
+/// A total row that totals the bonus column too (an Excel Table's totals row, a `Total` row's
+/// `=SUM(H2:H5)`): its bonus against the plan's bonuses of the rows it stands for.
+@Suite struct BonusTotalTests {
+    static let plan =
+        CauseTests.planText + """
+
+            bonuses:
+              - { name: January SPIFF, per_deal: 100, when: { from: 2026-01-01, to: 2026-01-31 } }
+            """
+
+    /// Four January deals of 10,000 at 5% (500.00 each, a 100.00 SPIFF each): `bonuses` in the
+    /// Bonus column, and a `Total` row adding both columns, its bonus `bonusTotal`.
+    static func workbook(bonuses: [WriteCell], bonusTotal: WriteCell) throws -> String {
+        try CauseTests.written { writer in
+            try writer.beginSheet("Deals")
+            try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Bonus"].map { .text($0) })
+            for (index, bonus) in bonuses.enumerated() {
+                let row = index + 2
+                try writer.writeRow([
+                    .text("D\(row)"), .text("R1"),
+                    WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 10 + index))),
+                    .number(10000), CauseTests.formula("500", "ROUND(D\(row)*0.05,2)"), bonus,
+                ])
+            }
+            let last = bonuses.count + 1
+            try writer.writeRow([
+                .text("Total"), .empty, .empty, .empty,
+                CauseTests.formula("\(500 * bonuses.count)", "SUM(E2:E\(last))"), bonusTotal,
+            ])
+            try writer.endSheet()
+        }
+    }
+
+    static let right: [WriteCell] = Array(repeating: .number(100), count: 4)
+
+    @Test func aRightBonusTotalIsNoFinding() throws {
+        let book = try Self.workbook(bonuses: Self.right, bonusTotal: CauseTests.formula("400", "SUM(F2:F5)"))
+        #expect(try CauseTests.reconcile(book, plan: Self.plan).errors.isEmpty)
+    }
+
+    @Test func aBonusLeftOutMakesTheBonusTotalWrongByIt() throws {
+        var bonuses = Self.right
+        bonuses[1] = .number(0)
+        let book = try Self.workbook(bonuses: bonuses, bonusTotal: CauseTests.formula("300", "SUM(F2:F5)"))
+        let errors = try CauseTests.reconcile(book, plan: Self.plan).errors
+        #expect(errors.map { "\($0.cell) \($0.cause)" }.sorted() == ["F3 bonus_missing", "F6 bonus_missing"])
+        let total = try #require(errors.first { $0.cell == CellAddress("F6") })
+        #expect(total.isDerived && total.difference == -100 && total.expected == 400)
+        #expect(total.explanation.contains("the difference comes from Deals!F3"), "\(total.explanation)")
+    }
+
+    @Test func aBonusTotalStoppingShortOrTypedIsItsOwnError() throws {
+        let short = try Self.workbook(bonuses: Self.right, bonusTotal: CauseTests.formula("300", "SUM(F2:F4)"))
+        let finding = try #require(CauseTests.onlyError(CauseTests.reconcile(short, plan: Self.plan)))
+        #expect(finding.cell == CellAddress("F6") && finding.causes == [.sumRange])
+        #expect(finding.repairedFormula == "SUM(F2:F5)")
+        let typed = try Self.workbook(bonuses: Self.right, bonusTotal: .number(350))
+        let hardcoded = try #require(CauseTests.onlyError(CauseTests.reconcile(typed, plan: Self.plan)))
+        #expect(hardcoded.cell == CellAddress("F6") && hardcoded.causes == [.hardcodedFormula])
+        // An empty bonus cell on the total row totals nothing.
+        let empty = try Self.workbook(bonuses: Self.right, bonusTotal: .empty)
+        #expect(try CauseTests.reconcile(empty, plan: Self.plan).errors.isEmpty)
+    }
+}
