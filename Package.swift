@@ -122,8 +122,8 @@ let package = Package(
         .testTarget(
             name: "ReconciliationTests",
             dependencies: [
-                "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "ZIP", "XLSX", "Spreadsheet",
-                "TestSupport",
+                "Reconciliation", "Commission", "PlanFile", "Ingest", "Correction", "Reports", "ZIP", "XLSX",
+                "Spreadsheet", "TestSupport",
             ]),
         .testTarget(
             name: "ReviewTests", dependencies: ["Review", "Forecast", "Commission", "PlanFile", "Ingest", "Reports"]),

@@ -122,14 +122,26 @@ public enum CorrectedWorkbook {
                 continue
             }
             // Computed once the sheet has streamed: a note says which formula it replaced.
+            let byAddress = Dictionary(sheetEdits.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
+            func finding(_ cell: CellAddress) -> Finding? { findings[sheet.name + "!" + cell.description] }
             let texts = {
-                sheetEdits.compactMap { edit in
-                    findings[sheet.name + "!" + edit.address.description].map {
+                sheetEdits.compactMap { edit -> (address: CellAddress, text: String)? in
+                    if !edit.feeds.isEmpty {
+                        // A wrong input written: its note tells the figures it corrects.
+                        let figures = edit.feeds.compactMap { cell in
+                            finding(cell).map {
+                                (cell: cell, finding: $0, gives: byAddress[cell]?.value ?? $0.expected)
+                            }
+                        }
+                        return figures.isEmpty ? nil : (edit.address, CorrectionNote.input(edit, figures: figures))
+                    }
+                    return finding(edit.address).map {
                         (
                             address: edit.address,
                             text: CorrectionNote.text(
                                 $0, formula: replaced.formulas[edit.address], written: edit.value,
-                                columnFormula: $0.repairedFormula == nil ? edit.formula : nil)
+                                columnFormula: $0.repairedFormula == nil ? edit.formula : nil,
+                                input: edit.correctedInput.flatMap { cell in byAddress[cell].map { (cell, $0) } })
                         )
                     }
                 }.filter { !notes.commentedCells.contains($0.address) }
@@ -176,7 +188,7 @@ public enum CorrectedWorkbook {
 
         let summary = try editor.write(to: handle)
         return Outcome(
-            correctedCells: corrections.reduce(0) { $0 + $1.edits.count },
+            correctedCells: corrections.reduce(0) { $0 + $1.edits.count { $0.feeds.isEmpty } },
             recalculatedCells: dependents.recalculated, notRecalculated: dependents.notEvaluable,
             partsCopied: summary.copied.count,
             partsPatched: (summary.replaced + summary.added.filter { $0.lowercased().hasSuffix(".rels") }).sorted(),
@@ -216,6 +228,43 @@ public enum CorrectedWorkbook {
     }
 }
 
+extension Corrections {
+    /// Proposes the wrong input each wrong figure's formula reads (`Finding.wrongInput`) as an
+    /// edit of its own feeding the figure, which keeps its formula if `InputCorrections` finds
+    /// that safe and exact. Not for a figure whose formula is repaired or kept anyway, nor for an
+    /// input that is a wrong figure itself or that two findings would give different values.
+    static func proposeInputs(_ findings: [Finding], into bySheet: inout [String: [CellAddress: CellEdit]]) {
+        var proposed: [String: [CellAddress: (value: CellValue, feeds: [CellAddress])?]] = [:]
+        for finding in findings where finding.isError {
+            guard let input = finding.wrongInput, let edit = bySheet[finding.sheet]?[finding.cell],
+                !edit.keepsFormula, edit.formula == nil, bySheet[finding.sheet]?[input.cell] == nil
+            else { continue }
+            switch proposed[finding.sheet]?[input.cell] {
+            case nil: proposed[finding.sheet, default: [:]][input.cell] = (input.value, [finding.cell])
+            case let earlier?? where earlier.value == input.value:
+                proposed[finding.sheet]![input.cell] = (input.value, earlier.feeds + [finding.cell])
+            default: proposed[finding.sheet]![input.cell] = .some(nil)
+            }
+        }
+        for (sheet, inputs) in proposed {
+            for case let (cell, (value, feeds)?) in inputs {
+                var edit = CellEdit(address: cell, value: 0, keepsFormula: false)
+                switch value {
+                case .number(let number): edit.value = number
+                case .text(let text): edit.typed = .init(type: "str", text: text)
+                default: continue
+                }
+                edit.feeds = feeds
+                bySheet[sheet]![cell] = edit
+                for figure in feeds {
+                    bySheet[sheet]![figure]!.correctedInput = cell
+                    bySheet[sheet]![figure]!.keepsFormula = true
+                }
+            }
+        }
+    }
+}
+
 /// The formulas a sheet's patch replaced, known once the sheet has streamed.
 private final class ReplacedFormulas {
     var formulas: [CellAddress: String] = [:]
@@ -246,6 +295,7 @@ enum Corrections {
             edit.recalculates = finding.cause == .staleValue && keepsFormula && finding.repairedFormula == nil
             bySheet[sheet.name, default: [:]][finding.cell] = edit
         }
+        proposeInputs(findings, into: &bySheet)
         return workbook.sheets.compactMap { sheet in
             bySheet[sheet.name].map { (sheet, $0.values.sorted { $0.address < $1.address }) }
         }

@@ -26,24 +26,16 @@ enum DependentTotals {
     /// engine's figure, unless a correction it adds up was declined); a formula that does not
     /// reproduce its own cached value from the file is left as it is.
     static func apply(
-        to corrections: [(sheet: SheetInfo, edits: [CellEdit])], workbook path: String
+        to proposed: [(sheet: SheetInfo, edits: [CellEdit])], workbook path: String
     ) throws -> Result {
-        guard !corrections.isEmpty else { return Result(edits: [], recalculated: 0, notEvaluable: 0) }
+        guard !proposed.isEmpty else { return Result(edits: [], recalculated: 0, notEvaluable: 0) }
         let source = try XLSXWorkbook(path: path)
         let formulas = try WorkbookFormulas(source).workbook
-        guard !formulas.formulas.isEmpty else { return Result(edits: corrections, recalculated: 0, notEvaluable: 0) }
-        // A wrong cell whose formula its correction replaces may take its column's formula instead of a
-        // typed value: when that formula gives the engine's value over the corrected workbook.
-        var replacedFormulas: [(sheet: Int, address: CellAddress)] = []
-        for (sheet, edits) in corrections {
-            guard let index = formulas.sheet(named: sheet.name) else { continue }
-            for edit in edits where !edit.keepsFormula && edit.formula == nil && edit.typed == nil && !edit.recalculates
-            {
-                replacedFormulas.append((index, edit.address))
-            }
+        guard !formulas.formulas.isEmpty else {
+            return Result(edits: InputCorrections.droppingAll(proposed), recalculated: 0, notEvaluable: 0)
         }
-        var columnFormulas = ColumnFormulas.candidates(replacedFormulas, in: formulas)
-        func changes() -> [CellChange] {
+        var columnFormulas: [Int: [CellAddress: String]] = [:]
+        func changes(_ corrections: [(sheet: SheetInfo, edits: [CellEdit])]) -> [CellChange] {
             var changes: [CellChange] = []
             for (sheet, edits) in corrections {
                 guard let index = formulas.sheet(named: sheet.name) else { continue }
@@ -51,18 +43,43 @@ enum DependentTotals {
                     // A repaired formula is taken at its value: what it gives is `edit.value`.
                     changes.append(
                         CellChange(
-                            sheet: index, address: edit.address, value: .number(edit.value),
+                            sheet: index, address: edit.address,
+                            value: edit.typed.map { .text($0.text) } ?? .number(edit.value),
                             keepsFormula: edit.keepsFormula && edit.formula == nil,
                             formula: columnFormulas[index]?[edit.address]))
                 }
             }
             return changes
         }
+        // A wrong input written where a wrong figure's formula reads it, when its formula then
+        // gives the engine's value; else the figure is typed (`InputCorrections`).
+        var corrections = proposed
+        if InputCorrections.proposed(corrections) {
+            corrections = InputCorrections.checked(corrections, in: formulas)
+            if InputCorrections.proposed(corrections) {
+                let inexact = InputCorrections.inexact(
+                    corrections, results: formulas.recalculated(after: changes(corrections)))
+                corrections = InputCorrections.dropping(inexact, from: corrections)
+            }
+        }
+        // A wrong cell whose formula its correction replaces may take its column's formula instead of a
+        // typed value: when that formula gives the engine's value over the corrected workbook.
+        var replacedFormulas: [(sheet: Int, address: CellAddress)] = []
+        for (sheet, edits) in corrections {
+            guard let index = formulas.sheet(named: sheet.name) else { continue }
+            for edit in edits
+            where !edit.keepsFormula && edit.formula == nil && edit.typed == nil && !edit.recalculates
+                && edit.feeds.isEmpty
+            {
+                replacedFormulas.append((index, edit.address))
+            }
+        }
+        columnFormulas = ColumnFormulas.candidates(replacedFormulas, in: formulas)
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
         for (sheet, edits) in corrections {
             bySheet[sheet.name] = Dictionary(edits.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        var results = formulas.recalculated(after: changes())
+        var results = formulas.recalculated(after: changes(corrections))
         if !columnFormulas.isEmpty {
             // A column's formula that does not give the engine's value is dropped (the cell takes
             // the typed value), and the workbook recalculated without it.
@@ -72,7 +89,7 @@ enum DependentTotals {
                     let formula = columnFormulas[index]?[result.cell.address],
                     let edit = bySheet[result.sheet]?[result.cell.address],
                     case .success(let value) = result.outcome, case .number(let number) = value.scalar,
-                    abs(number - edit.value) < Decimal(string: "0.005")!
+                    edit.isGiven(by: number)
                 else { continue }
                 kept[index, default: [:]][result.cell.address] = formula
                 bySheet[result.sheet]?[result.cell.address]?.formula = formula
@@ -80,7 +97,7 @@ enum DependentTotals {
             let candidates = columnFormulas.values.map(\.count).reduce(0, +)
             if kept.values.map(\.count).reduce(0, +) < candidates {
                 columnFormulas = kept
-                results = formulas.recalculated(after: changes())
+                results = formulas.recalculated(after: changes(corrections))
             }
         }
         var recalculated = 0

@@ -19,6 +19,16 @@ struct CellEdit: Sendable, Hashable {
     /// A formula saved with a stale value: `value` is what it gives from the workbook as it is,
     /// and it takes what it gives once the other corrections are made (`DependentTotals`).
     var recalculates = false
+    /// An input cell written so that the wrong figures' formulas reading it give the plan's
+    /// figures (`Finding.wrongInput`): those figures' cells, and the text of what it held.
+    var feeds: [CellAddress] = []
+    var was: String? = nil
+    /// A wrong figure's cell whose wrong input is written instead (`feeds`): that input's cell.
+    /// While `InputCorrections` has not accepted it, the figure takes `value` typed.
+    var correctedInput: CellAddress? = nil
+
+    /// Whether `number`, what a formula gives, is `value` to the cent.
+    func isGiven(by number: Decimal) -> Bool { abs(number - value) < Decimal(string: "0.005")! }
 
     struct TypedValue: Sendable, Hashable {
         /// `str`, `b` or `e`.

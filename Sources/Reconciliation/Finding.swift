@@ -40,6 +40,11 @@ public struct Finding: Sendable, Hashable {
     /// `missing_line` findings of their own, and the headline and the reps' differences count
     /// them here (`headlineDifference`, `FindingsDocument`'s reps).
     public var owedElsewhere: [OwedShare] = []
+    /// The input cell of the figure's own row that its formula reads wrong, and what it should
+    /// hold: a rate typed by hand that is not the plan's, a summary row's misspelled rep name
+    /// that its lookup reads. The corrected workbook writes it there and keeps the figure's
+    /// formula where that is safe and gives the plan's figure exactly; else it types the figure.
+    public var wrongInput: WrongInput?
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
@@ -83,6 +88,20 @@ public struct Finding: Sendable, Hashable {
     /// A deal row's input cell (an amount, a date) whose cached value its formula does not give:
     /// no money paid, but the corrected copy caches what the formula gives.
     public var isStaleInput: Bool { isInput && cause == .staleValue }
+}
+
+/// An input cell a wrong figure's formula reads (`Finding.wrongInput`) and what it should hold.
+public struct WrongInput: Sendable, Hashable {
+    /// The cell, on the finding's sheet.
+    public var cell: CellAddress
+    /// A number (a rate, as the sheet writes its rates: `5` for 5% in whole percent) or a text
+    /// (a rep's name).
+    public var value: CellValue
+
+    public init(cell: CellAddress, value: CellValue) {
+        self.cell = cell
+        self.value = value
+    }
 }
 
 /// What a rep is owed in a period for a line the workbook credits to someone else.

@@ -63,6 +63,23 @@ struct RowCauses {
         return context.matches(manual, whole)
     }
 
+    /// The row's own rate cell and the rate the plan pays the line, as the sheet writes rates,
+    /// when the typed rate is why the figure is wrong: `causes` is a rate's code alone, the
+    /// commission a formula, the rate cell a number (a rate stored as text is no number to
+    /// write over: which format it should take is not the correction's to guess), and the plan
+    /// pays the line one rate, the band's (a line across bands has no single rate of the plan's
+    /// to write). Whether the formula then gives the plan's figure is the correction's to check.
+    func wrongRateInput(causes: [Cause], cell: ManualCells.Commission) -> WrongInput? {
+        guard causes == [.wrongRate] || causes == [.wrongTier], cell.hasFormula,
+            case .number? = context.deals.manual[index].rate, let rate = manualRate,
+            let rates = engine?.line?.rates, rates.count == 1, rates[0] != rate,
+            let column = context.deals.mapping(ofRow: line.row).columns[.rate]
+        else { return nil }
+        return WrongInput(
+            cell: CellAddress(row: DealsTable.sheetRow(line.row), column: column),
+            value: .number(rates[0] / context.rateScale))
+    }
+
     func explain(manual: Decimal?, isText: Bool, cell: ManualCells.Commission, expected: Decimal) -> (
         causes: [Cause], explanation: String
     ) {

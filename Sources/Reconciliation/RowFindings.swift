@@ -124,6 +124,7 @@ enum RowFindings {
                 context: context, alternatives: alternatives, index: index, engine: found, formulas: formulas)
             (finding.causes, finding.explanation) = reasons.explain(
                 manual: finding.manual, isText: finding.manualText != nil, cell: cell, expected: expected)
+            finding.wrongInput = reasons.wrongRateInput(causes: finding.causes, cell: cell)
             findings.append(finding)
         }
         for copy in context.copies {

@@ -217,6 +217,11 @@ enum SummaryFindings {
                     words.append(
                         "its rep '\(row.rep)' is \(reps.described(repPeriod.rep)) misspelled: a formula looking up the rep's rows by that name finds none"
                     )
+                    // The name cell, spelled as the run names her, for the correction to write.
+                    if let column = summary.columns[.rep], let name = reps.name(repPeriod.rep) {
+                        finding.wrongInput = WrongInput(
+                            cell: CellAddress(row: row.row, column: column), value: .text(name))
+                    }
                 } else if patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")

@@ -83,6 +83,9 @@ struct SummaryReps {
         return displayNames[key].map { "\($0) (\(id))" } ?? id
     }
 
+    /// The rep's name as the roster (or the statement) writes it; nil when the run has none.
+    func name(_ key: String) -> String? { displayNames[key] }
+
     /// The reps `text` may stand for, as the report names them (`RepIdentity.near`).
     func near(_ text: String) -> [String] {
         RepIdentity.near(text, roster: roster).map { described($0.id.normalizedKey) }

@@ -38,10 +38,14 @@ import ZIP
         let sample = SampleReconciliationTests.path("q3-commissions.xlsx")
         let plan = try PlanFile.load(path: SampleReconciliationTests.path("q3-plan.yaml"))
         let roster = try RosterReader.read(TableFile.open(SampleReconciliationTests.path("roster.csv")))
-        let corrected = try Reconciler.reconcile(workbook: sample, plan: plan, roster: roster).findings.filter {
+        let wrong = try Reconciler.reconcile(workbook: sample, plan: plan, roster: roster).findings.filter {
             $0.sheet == "Deals" && $0.isError && $0.isPay && !$0.isInput
-        }.map(\.cell.description)
+        }
+        let corrected = wrong.map(\.cell.description)
         #expect(corrected.count >= 3)
+        // The rates typed wrong (the wrong_tier and wrong_rate rows') are corrected too, with notes of their own.
+        let inputs = wrong.compactMap { $0.wrongInput?.cell.description }
+        #expect(inputs.count == 2)
         // A note of its own on a cell trueup leaves and on one it corrects.
         let own = ["H5", corrected[0]]
         let folder = try Self.render(sample, cells: own)
@@ -81,12 +85,13 @@ import ZIP
                 comments.elements.filter { $0.localName == "author" }.allSatisfy { $0.namespace == Self.main },
                 "\(variant)")
             let refs = notes.compactMap { $0.attribute("ref") }
-            #expect(Set(refs) == Set(own + corrected), "\(variant): \(refs)")
+            #expect(Set(refs) == Set(own + corrected + inputs), "\(variant): \(refs)")
             #expect(refs.count == Set(refs).count, "\(variant): a cell with two notes")
             let commentsText = String(decoding: try read(commentsName), as: UTF8.self)
             for cell in own { #expect(commentsText.contains("Ana: checked \(cell)"), "\(variant) \(cell)") }
             #expect(
-                commentsText.components(separatedBy: "trueup: was").count - 1 == corrected.count - 1, "\(variant)")
+                commentsText.components(separatedBy: "trueup: was").count - 1 == corrected.count - 1 + inputs.count,
+                "\(variant)")
 
             // The drawing: one note shape per comment, in VML's namespace, their ids all different.
             let drawing = try XMLSpans(read(drawingName), partName: drawingName, recovering: true) { _, _ in true }

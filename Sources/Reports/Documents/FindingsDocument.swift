@@ -76,6 +76,9 @@ public struct FindingsDocument: Codable, Sendable {
         /// For a `wrong_rep` row: what the reps the trusted source credits the deal to are owed
         /// for it (`Finding.owedElsewhere`); written only when there are some.
         @OmittedWhenDefault public var owedElsewhere: [OwedRecord] = []
+        /// The input cell of the figure's row its formula reads wrong, and what it should hold
+        /// (`Finding.wrongInput`); written only when there is one.
+        @OmittedWhenDefault public var wrongInput: InputRecord? = nil
 
         enum CodingKeys: String, CodingKey {
             case sheet, cell, row
@@ -85,6 +88,19 @@ public struct FindingsDocument: Codable, Sendable {
             case expected, difference, cause, causes, derived, explanation, formula, input, precedents
             case countedDifference = "counted_difference"
             case owedElsewhere = "owed_elsewhere"
+            case wrongInput = "wrong_input"
+        }
+    }
+
+    /// An input cell on a finding's sheet and what it should hold: a plain decimal, or a text.
+    public struct InputRecord: Codable, Sendable, Hashable {
+        public var cell: String
+        public var value: String
+        @OmittedWhenDefault public var valueIsText = false
+
+        enum CodingKeys: String, CodingKey {
+            case cell, value
+            case valueIsText = "value_is_text"
         }
     }
 
@@ -262,6 +278,20 @@ extension FindingsDocument {
                 }
                 return CellPlace(sheet: place.sheet, cell: cell)
             }
+            finding.wrongInput = try record.wrongInput.map { input in
+                var value: CellValue?
+                if input.valueIsText {
+                    value = .text(input.value)
+                } else if case .value(let number) = Decimal.parse(input.value) {
+                    value = .number(number)
+                }
+                guard let cell = CellAddress(input.cell), let value else {
+                    throw SpreadsheetError(
+                        Location(file: file),
+                        "\(what): wrong input '\(input.cell)' = '\(input.value)' is not a cell's value")
+                }
+                return WrongInput(cell: cell, value: value)
+            }
             return finding
         }
     }
@@ -280,6 +310,13 @@ extension FindingsDocument.FindingRecord {
             countedDifference: counted?.money,
             owedElsewhere: finding.owedElsewhere.map {
                 .init(rep: $0.rep, period: $0.period?.description, amount: $0.amount.money)
+            },
+            wrongInput: finding.wrongInput.flatMap { input in
+                switch input.value {
+                case .number(let number): .init(cell: input.cell.description, value: number.plainText)
+                case .text(let text): .init(cell: input.cell.description, value: text, valueIsText: true)
+                default: nil
+                }
             })
     }
 }
