@@ -43,6 +43,20 @@ struct RowCauses {
         return nil
     }
 
+    /// The places other than the plan's (0 to 4) that `exact`, the line's figure before rounding,
+    /// rounds to `manual` at (half up or half even): a sheet rounding each line to cents under a
+    /// plan of whole units, or to whole units under one of cents. Nil when `exact` is not the
+    /// figure the plan rounds to `expected` (a cap or gate changed it), or no places give `manual`.
+    func otherPlaces(giving manual: Decimal, exact: Decimal, expected: Decimal) -> Int? {
+        let rule = context.plan.rounding
+        guard manual != expected, rule.level == .line, exact.rounded(places: rule.places, mode: rule.mode) == expected
+        else { return nil }
+        return (0...4).first { places in
+            places != rule.places
+                && [.halfUp, .halfEven].contains { exact.rounded(places: places, mode: $0) == manual }
+        }
+    }
+
     /// Whether `manual` is this line's commission worked out on the deal's full amount, its split
     /// left out. At a single rate that is the amount at the rate (under the plan's per-deal cap,
     /// which a sheet's `MIN(…)` applies): the plan's rounded figure divided by the split misses
@@ -156,7 +170,8 @@ struct RowCauses {
         // A reading of the plan that reproduces the figure is the main cause, ahead of a wrong
         // tier or rate (plan-format.md §7) when the sheet follows it beyond this row; one row that
         // happens to fit both is a typed rate. Re-running the engine is for figures nothing cheaper
-        // explains: a split or override left out, or a typed value among formulas, is its own.
+        // explains: a split or override left out is its own. A typed value among formulas is typed
+        // by some reading too (the figure worked out marginally, the gate forgotten): it says how.
         let bandRates = context.plan.commission.tiers.bands.map(\.rate)
         var rateCause: (code: Cause, text: String)?
         if !causes.contains(.overrideNotApplied), let rate = manualRate, !rates.contains(rate),
@@ -193,7 +208,9 @@ struct RowCauses {
         // cause.
         let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
-        if causes.filter({ $0 != .textNumber }).isEmpty, rateCause?.code != .wrongRate || weakRate {
+        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }),
+            rateCause?.code != .wrongRate || weakRate
+        {
             reading = readings.first { item in
                 alternatives.commission(row: row, under: item.0).map {
                     $0 + rowBonus != expected && context.matches(manual, $0 + rowBonus)
@@ -214,6 +231,14 @@ struct RowCauses {
         {
             causes.append(.roundingMode)
             words.append("rounded to whole units (\(how))")
+        }
+        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }), rates.count == 1,
+            let places = otherPlaces(giving: manual, exact: credit * rates[0] + rowBonus, expected: expected)
+        {
+            causes.append(.roundingMode)
+            words.append(
+                "rounded to \(places == 0 ? "whole units" : "\(places) place\(places == 1 ? "" : "s")"); "
+                    + "the plan rounds to \(context.plan.rounding.places)")
         }
         if let rate = manualRate, !context.matchesComputed(manual, credit * rate + rowBonus),
             causes.allSatisfy({ $0 == .textNumber || $0 == .amountMismatch })

@@ -383,6 +383,26 @@ import XLSX
         #expect(finding.cell == CellAddress("G6"))
         #expect(finding.expected == 2100)
         #expect(finding.cause == .marginalVsRetroactive)
+        // Typed among formulas, the figure is still the other mode's: that reading follows.
+        rows[4].commission = .number(2400)
+        let typed = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(typed.causes == [.hardcodedFormula, .marginalVsRetroactive], "\(typed.explanation)")
+    }
+
+    /// A sheet rounding each line to cents under a plan of whole units (or to whole units under
+    /// one of cents) rounds another way: `rounding_mode`, not an unexplained difference.
+    @Test func aSheetRoundingToOtherPlacesThanThePlansRoundsAnotherWay() throws {
+        let plan = Self.planText + "\nrounding:\n  places: 0\n  mode: half_up\n"
+        var rows = Self.goodRows()
+        // 10,001.30 at 5% is 500.065: the plan pays 500, the sheet's ROUND(…,2) 500.07.
+        rows[0].amount = Decimal(string: "10001.30")!
+        rows[0].commission = Self.formula("500.07", "ROUND(D2*E2*F2,2)")
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G2") && finding.expected == 500)
+        #expect(finding.causes == [.roundingMode], "\(finding.explanation)")
+        #expect(finding.explanation.contains("rounded to 2 places; the plan rounds to 0"))
+        // The same figure under the plan's cents is right.
+        #expect(try Self.reconcile(Self.workbook(rows)).errors.isEmpty)
     }
 
     @Test func capNotApplied() throws {
