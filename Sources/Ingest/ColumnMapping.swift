@@ -107,6 +107,9 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// `Affaire N°`) where no other header names it, over figures that do not count the rows
     /// (`NumberHeaders`): the deal id.
     var numbered: Key?
+    /// The split, the quota and the deal id, for the headers that may name a deal's shares or a
+    /// rep's quota (`ShareHeaders`: `Quota %`): the split over shares, the quota over money.
+    var shares: (split: Key, quota: Key, dealID: Key)?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -150,6 +153,7 @@ extension Field {
         words.additive = .bonus
         words.writtenByNameAndID = .rep
         words.numbered = .dealID
+        words.shares = (.split, .quota, .dealID)
         words.contract = Dictionary(
             uniqueKeysWithValues: Field.allCases.map { field in
                 (field, Set((field.contractSynonyms + [field.rawValue]).map(headerKey)))
@@ -427,6 +431,43 @@ enum ColumnMatcher {
                 taken.insert(numbered[0].column)
             }
         }
+        // A header that may name a deal's shares or a rep's quota (`Quota %`, the Italian `Quota`,
+        // `Porcentaje`; `ShareHeaders`): the split over shares adding up to each deal's whole, the
+        // quota over money. A quota's word over neither is an error naming it, never passed over.
+        var unclearShares: [(key: (split: Key, quota: Key), column: (column: Int, text: String))] = []
+        if let (split, quota, dealID) = words.shares, columns[split] == nil, let dealColumn = columns[dealID],
+            !ambiguous.contains(where: { $0.key == split })
+        {
+            var shares: [(column: Int, text: String, key: String)] = []
+            var money: [(column: Int, text: String, key: String)] = []
+            for header in headers where !taken.contains(header.column) || header.column == columns[quota] {
+                guard let reading = ShareHeaders.reading(header.text) else { continue }
+                switch ShareHeaders.figures(sample, column: header.column, dealColumn: dealColumn) {
+                case .shares: shares.append(header)
+                case .money where reading == .quota && header.column != columns[quota]: money.append(header)
+                case .other where reading == .quota && header.column != columns[quota]:
+                    unclearShares.append(((split, quota), (header.column, header.text)))
+                default: break
+                }
+            }
+            if shares.count > 1 {
+                ambiguous.append((split, shares))
+            } else if let share = shares.first {
+                if columns[quota] == share.column {
+                    columns[quota] = nil
+                    names[quota] = nil
+                }
+                columns[split] = share.column
+                names[split] = share.text
+                taken.insert(share.column)
+                unclearShares.removeAll()
+            }
+            if money.count == 1, columns[quota] == nil {
+                columns[quota] = money[0].column
+                names[quota] = money[0].text
+                taken.insert(money[0].column)
+            }
+        }
         // Several columns could be a field, and one alone is named by the contract's synonyms
         // (plan-format.md §7, the floor: `Rep` beside `Rep Name`, `Close Date` beside `Won Date`):
         // that one; the others name the field only by words trueup adds. Two the contract names
@@ -450,6 +491,13 @@ enum ColumnMatcher {
         if let (key, matches) = ambiguous.first {
             throw MappingFailure(
                 field: key.rawValue, row: row.index, columns: matches.map { (column: $0.column, text: $0.text) })
+        }
+        if let (key, column) = unclearShares.first {
+            let pins = [key.split, key.quota].map { "--map \($0.rawValue)=HEADER" }.joined(separator: " or ")
+            throw MappingFailure(
+                description:
+                    "row \(row.index): the column '\(column.text)' (\(CellAddress.columnName(column.column))) could be '\(key.split.rawValue)' or '\(key.quota.rawValue)': its figures are neither shares adding up to each deal's whole nor money; pin it with \(pins), or the plan's columns:"
+            )
         }
         var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)
         if let amount = words.figures?.amount, let header = names[amount] {
