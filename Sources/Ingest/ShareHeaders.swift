@@ -6,13 +6,15 @@ import Spreadsheet
 /// English one (a target), a quota's word with a percent sign (`Quota %`, `% Cuota`), and the
 /// share words of Italian, Spanish and Portuguese (`Percentuale`, `Porcentaje`, `Participação`).
 /// Their figures tell which (`figures`): shares adding up to each deal's whole are the split,
-/// money is the quota.
+/// money under a quota's word alone is the quota. A percent sign never heads money: `Quota %`
+/// over anything but shares is an attainment (`% to quota`), which no field reads.
 enum ShareHeaders {
     /// What a header's words may name.
     enum Reading {
-        /// A quota's word alone or with a percent sign (`Quota`, `Quota %`): the split or the quota.
+        /// A quota's word alone (`Quota`, `Cuota`): the split or the quota.
         case quota
-        /// A share word among others (`Percentuale di ripartizione`): the split or nothing.
+        /// A share word among others (`Percentuale di ripartizione`), or a quota's word with a
+        /// percent sign (`Quota %`): the split or nothing.
         case share
     }
 
@@ -41,7 +43,7 @@ enum ShareHeaders {
     static func reading(_ header: String) -> Reading? {
         let terms = LooseHeaders<String>.terms(header)
         if terms.contains(where: quotaWords.contains), terms.allSatisfy({ quotaWords.contains($0) || $0 == "%" }) {
-            return .quota
+            return terms.contains("%") ? .share : .quota
         }
         return terms.contains(where: shareWords.contains) ? .share : nil
     }
