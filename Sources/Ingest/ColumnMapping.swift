@@ -40,6 +40,38 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
 /// Why no header row fits: what was found and what is missing.
 public struct MappingFailure: Error, Sendable, CustomStringConvertible {
     public let description: String
+    /// When several columns could be one field: the field, the header's row and the columns with
+    /// their headers, which a two-row header names again by its joined headers (`naming`).
+    private let ambiguity: (field: String, row: Int, columns: [(column: Int, text: String)])?
+
+    init(description: String) {
+        self.description = description
+        ambiguity = nil
+    }
+
+    /// Several `columns` of the header on `row` could be `field`: each named, and how to pin one.
+    init(field: String, row: Int, columns: [(column: Int, text: String)]) {
+        let found = columns.map { "'\($0.text)' (\(CellAddress.columnName($0.column)))" }.joined(separator: ", ")
+        description =
+            "row \(row): several columns could be '\(field)': \(found); pin one with the plan's columns: { \(field): \"…\" } or --map \(field)=HEADER"
+        ambiguity = (field, row, columns)
+    }
+
+    /// This failure with its columns named by the headers of `joined`, a two-row header read as
+    /// one, where those tell the columns apart and their own headers do not (`Montant` twice is
+    /// `Affaire Montant` and `Commission Montant`): the names a pin can then give.
+    func naming(_ joined: Row) -> MappingFailure {
+        guard let ambiguity else { return self }
+        let renamed = ambiguity.columns.map { column -> (column: Int, text: String) in
+            guard case .text(let text)? = joined.cell(at: column.column)?.value else { return column }
+            return (column: column.column, text: text)
+        }
+        let distinct = { (columns: [(column: Int, text: String)]) in
+            Set(columns.map { headerKey($0.text) }).count == columns.count
+        }
+        guard !distinct(ambiguity.columns), distinct(renamed) else { return self }
+        return MappingFailure(field: ambiguity.field, row: ambiguity.row, columns: renamed)
+    }
 }
 
 /// The header keys (`headerKey`) each field goes by: its synonyms' and its own name's, made once
@@ -71,6 +103,13 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// product a SPIFF pays on, a status it earns in. A field no header names is the one column,
     /// among those nothing else took, whose first rows hold such a value (`Prod.` over `Cloud`).
     var ruleValues: [Key: Set<String>] = [:]
+    /// The field a number's header names (`N°`, `#`, `No.`, alone or beside the field's own names:
+    /// `Affaire N°`) where no other header names it, over figures that do not count the rows
+    /// (`NumberHeaders`): the deal id.
+    var numbered: Key?
+    /// The split, the quota and the deal id, for the headers that may name a deal's shares or a
+    /// rep's quota (`ShareHeaders`: `Quota %`): the split over shares, the quota over money.
+    var shares: (split: Key, quota: Key, dealID: Key)?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -113,6 +152,8 @@ extension Field {
         words.figures = (.rate, .commission, .amount)
         words.additive = .bonus
         words.writtenByNameAndID = .rep
+        words.numbered = .dealID
+        words.shares = (.split, .quota, .dealID)
         words.contract = Dictionary(
             uniqueKeysWithValues: Field.allCases.map { field in
                 (field, Set((field.contractSynonyms + [field.rawValue]).map(headerKey)))
@@ -379,6 +420,54 @@ enum ColumnMatcher {
             taken.insert(holding[0].column)
             foundByValues.insert(key)
         }
+        // A number's header (`N°`, `#`, `Affaire N°`) is the deal id no other header names, over
+        // figures that do not count the rows (`NumberHeaders`).
+        if let key = words.numbered, columns[key] == nil, !ambiguous.contains(where: { $0.key == key }) {
+            let own = words.wanted[key] ?? []
+            let numbered = headers.filter { !taken.contains($0.column) && NumberHeaders.names($0.key, own: own) }
+            if numbered.count == 1, !NumberHeaders.countsRows(sample, column: numbered[0].column) {
+                columns[key] = numbered[0].column
+                names[key] = numbered[0].text
+                taken.insert(numbered[0].column)
+            }
+        }
+        // A header that may name a deal's shares or a rep's quota (`Quota %`, the Italian `Quota`,
+        // `Porcentaje`; `ShareHeaders`): the split over shares adding up to each deal's whole, the
+        // quota over money. A quota's word over neither is an error naming it, never passed over.
+        var unclearShares: [(key: (split: Key, quota: Key), column: (column: Int, text: String))] = []
+        if let (split, quota, dealID) = words.shares, columns[split] == nil, let dealColumn = columns[dealID],
+            !ambiguous.contains(where: { $0.key == split })
+        {
+            var shares: [(column: Int, text: String, key: String)] = []
+            var money: [(column: Int, text: String, key: String)] = []
+            for header in headers where !taken.contains(header.column) || header.column == columns[quota] {
+                guard let reading = ShareHeaders.reading(header.text) else { continue }
+                switch ShareHeaders.figures(sample, column: header.column, dealColumn: dealColumn) {
+                case .shares: shares.append(header)
+                case .money where reading == .quota && header.column != columns[quota]: money.append(header)
+                case .other where reading == .quota && header.column != columns[quota]:
+                    unclearShares.append(((split, quota), (header.column, header.text)))
+                default: break
+                }
+            }
+            if shares.count > 1 {
+                ambiguous.append((split, shares))
+            } else if let share = shares.first {
+                if columns[quota] == share.column {
+                    columns[quota] = nil
+                    names[quota] = nil
+                }
+                columns[split] = share.column
+                names[split] = share.text
+                taken.insert(share.column)
+                unclearShares.removeAll()
+            }
+            if money.count == 1, columns[quota] == nil {
+                columns[quota] = money[0].column
+                names[quota] = money[0].text
+                taken.insert(money[0].column)
+            }
+        }
         // Several columns could be a field, and one alone is named by the contract's synonyms
         // (plan-format.md §7, the floor: `Rep` beside `Rep Name`, `Close Date` beside `Won Date`):
         // that one; the others name the field only by words trueup adds. Two the contract names
@@ -400,10 +489,14 @@ enum ColumnMatcher {
         let isHeaderRow = required.allSatisfy { key in columns[key] != nil || ambiguous.contains { $0.key == key } }
         guard isHeaderRow else { return nil }
         if let (key, matches) = ambiguous.first {
-            let found = matches.map { "'\($0.text)' (\(CellAddress.columnName($0.column)))" }.joined(separator: ", ")
+            throw MappingFailure(
+                field: key.rawValue, row: row.index, columns: matches.map { (column: $0.column, text: $0.text) })
+        }
+        if let (key, column) = unclearShares.first {
+            let pins = [key.split, key.quota].map { "--map \($0.rawValue)=HEADER" }.joined(separator: " or ")
             throw MappingFailure(
                 description:
-                    "row \(row.index): several columns could be '\(key.rawValue)': \(found); pin one with the plan's columns: { \(key.rawValue): \"…\" } or --map \(key.rawValue)=HEADER"
+                    "row \(row.index): the column '\(column.text)' (\(CellAddress.columnName(column.column))) could be '\(key.split.rawValue)' or '\(key.quota.rawValue)': its figures are neither shares adding up to each deal's whole nor money; pin it with \(pins), or the plan's columns:"
             )
         }
         var mapping = ColumnMapping(headerRow: row.index, columns: columns, headers: names)

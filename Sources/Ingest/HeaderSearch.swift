@@ -64,8 +64,10 @@ public enum HeaderSearch {
                     {
                         let lower = rows[index + 1]
                         let merges = (try? file.mergedRanges(of: table)) ?? []
+                        let both = joined(row, lower, merges: merges)
                         if let two = try? ColumnMatcher.map(
-                            row: joined(row, lower, merges: merges), words: words, required: required, pins: pins,
+                            row: both, words: words, required: required,
+                            pins: Self.pins(pins, joined: both, lower: lower),
                             sample: Array(rows[(index + 2)...]))
                         {
                             return two
@@ -83,10 +85,13 @@ public enum HeaderSearch {
             {
                 func mapped(_ joined: Row) -> ColumnMapping<Key>? {
                     try? ColumnMatcher.map(
-                        row: joined, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
+                        row: joined, words: words, required: required,
+                        pins: Self.pins(pins, joined: joined, lower: row),
+                        sample: Array(rows[(index + 1)...]))
                 }
                 let upper = rows[index - 1]
-                var mapping = mapped(joined(upper, row))
+                var both = joined(upper, row)
+                var mapping = mapped(both)
                 // A workbook's merges bound its groups. They are read (the whole sheet: they come
                 // last) only when a group ending short of its reach would change which column is which.
                 let matters = groupReaches(upper, row).contains { reach in
@@ -97,9 +102,12 @@ public enum HeaderSearch {
                     }
                 }
                 if matters, let merges = try? file.mergedRanges(of: table), !merges.isEmpty {
-                    mapping = mapped(joined(upper, row, merges: merges))
+                    both = joined(upper, row, merges: merges)
+                    mapping = mapped(both)
                 }
                 if let mapping { return mapping }
+                // Columns the row alone cannot tell apart are named as the two rows name them.
+                if let failure = single as? MappingFailure { single = failure.naming(both) }
             }
             if let single {
                 throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
@@ -145,6 +153,29 @@ public enum HeaderSearch {
             }
         }
         return Row(index: lower.index, cells: cells)
+    }
+
+    /// `pins` for `joined`, a two-row header read as one with `lower` its second row: a pin naming
+    /// no header of `joined` but one cell of `lower` alone (`N°` under `Affaire`) names that
+    /// column's joined header (`Affaire N°`).
+    static func pins(_ pins: [String: String], joined: Row, lower: Row) -> [String: String] {
+        func texts(_ row: Row) -> [(column: Int, text: String)] {
+            row.cells.compactMap { cell in
+                guard case .text(let text) = cell.value else { return nil }
+                return (cell.column, text)
+            }
+        }
+        let whole = texts(joined)
+        let below = texts(lower)
+        return pins.mapValues { pin in
+            let key = headerKey(pin)
+            guard !whole.contains(where: { headerKey($0.text) == key }) else { return pin }
+            let named = below.filter { headerKey($0.text) == key }
+            guard named.count == 1, let text = whole.first(where: { $0.column == named[0].column })?.text else {
+                return pin
+            }
+            return text
+        }
     }
 
     /// Whether `lower` is a row of sub-headers under the header `upper`: words only (no figure,

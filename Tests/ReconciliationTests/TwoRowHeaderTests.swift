@@ -11,6 +11,14 @@ import XLSX
     static func read(_ upper: [String?], _ lower: [String], merged: [String], _ values: [WriteCell]) throws
         -> DealsTable
     {
+        try read(upper, lower, merged: merged, rows: [values])
+    }
+
+    /// The deals table of a workbook whose first two rows are `upper` and `lower`, with `merged`
+    /// ranges, and the deal `rows`, read with `pins`.
+    static func read(
+        _ upper: [String?], _ lower: [String], merged: [String], rows: [[WriteCell]], pins: [String: String] = [:]
+    ) throws -> DealsTable {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("two-rows.xlsx").path
@@ -19,12 +27,12 @@ import XLSX
         try writer.beginSheet("Deals")
         try writer.writeRow(upper.map { text in text.map { .text($0) } ?? .empty })
         try writer.writeRow(lower.map { .text($0) })
-        try writer.writeRow(values)
+        for values in rows { try writer.writeRow(values) }
         try writer.mergeCells(merged.compactMap(CellRange.init))
         try writer.endSheet()
         try writer.finish()
         try file.commit()
-        return try DealsReader.read(TableFile.open(path))
+        return try DealsReader.read(TableFile.open(path), pins: pins)
     }
 
     static let lower = ["ID", "Sales Rep", "Date", "Amount", "Quota", "Product", "Rate", "Amount", "Bonus"]
@@ -99,5 +107,86 @@ import XLSX
         #expect(headers["amount"] == "\(upper[0]!) \(lower[2])" && headers["rep"] == upper[3])
         #expect(headers["rate"] == "\(upper[4]!) \(lower[4])" && headers["commission"] == "\(upper[4]!) \(lower[5])")
         #expect(table.lines.first?.amount == 20000)
+    }
+
+    /// A French two-row header: `Montant` under the deal's group and under `Commission`, and the
+    /// deal's number as `N°` under its group.
+    static let frenchUpper: [String?] = ["Affaire", nil, nil, nil, nil, "Commission", nil]
+    static let frenchLower = ["N°", "Commercial", "Date de clôture", "Montant", "Part", "Taux", "Montant"]
+    static let frenchRows: [[WriteCell]] = [
+        [
+            .text("D-1"), .text("Ana Lima"), .text("2026-01-12"), .number(10000), .number(1), .number(0.05),
+            .number(500),
+        ],
+        [
+            .text("D-2"), .text("Ben Okafor"), .text("2026-01-20"), .number(20000), .number(1), .number(0.07),
+            .number(1400),
+        ],
+    ]
+
+    /// A sub-header under two groups is told by its group: the commission's `Montant` is the
+    /// commission, the deal's the amount; `N°` under the deal is its id.
+    @Test func aSubHeaderRepeatedUnderTwoGroupsIsToldByItsGroup() throws {
+        let table = try Self.read(
+            Self.frenchUpper, Self.frenchLower, merged: ["A1:E1", "F1:G1"], rows: Self.frenchRows)
+        let headers = Self.headers(table)
+        #expect(headers["deal_id"] == "Affaire N°" && headers["rep"] == "Affaire Commercial")
+        #expect(headers["amount"] == "Affaire Montant" && headers["commission"] == "Commission Montant")
+        #expect(headers["rate"] == "Commission Taux")
+        #expect(table.lines.map(\.amount) == [10000, 20000] && table.lines.map(\.dealID) == ["D-1", "D-2"])
+    }
+
+    /// Pins name a column of a two-row header by its joined text (`Dossier Montant`, written in any
+    /// case or accents) or by its sub-header alone where no other sub-header is written so (`Code`).
+    @Test func pinsNameTheJoinedHeaderOrASubHeaderOfItsOwn() throws {
+        let upper: [String?] = ["Dossier", nil, nil, nil, "Rémunération", nil]
+        let lower = ["Code", "Commercial", "Date", "Montant", "Taux", "Montant"]
+        let rows: [[WriteCell]] = [
+            [.text("D-1"), .text("Ana Lima"), .text("2026-01-12"), .number(10000), .number(0.05), .number(500)]
+        ]
+        let pins = ["deal_id": "code", "amount": "DOSSIER montant", "commission": "Remuneration Montant"]
+        let table = try Self.read(upper, lower, merged: ["A1:D1", "E1:F1"], rows: rows, pins: pins)
+        let headers = Self.headers(table)
+        #expect(headers["deal_id"] == "Dossier Code" && headers["amount"] == "Dossier Montant")
+        #expect(headers["commission"] == "Rémunération Montant")
+        #expect(table.mapping.columns[.amount] == 4 && table.mapping.columns[.commission] == 6)
+        #expect(table.mapping.pinsNotFound.isEmpty)
+    }
+
+    /// When no group tells a repeated sub-header apart, the error names the joined headers, which
+    /// a pin then names.
+    @Test func anAmbiguityNamesTheJoinedHeaders() throws {
+        let upper: [String?] = ["Vente", nil, nil, nil, "Marge", nil]
+        let lower = ["N° affaire", "Commercial", "Date", "Montant", "Taux", "Montant"]
+        let rows: [[WriteCell]] = [
+            [.text("D-1"), .text("Ana Lima"), .text("2026-01-12"), .number(10000), .number(0.3), .number(3000)]
+        ]
+        let merged = ["A1:D1", "E1:F1"]
+        var message = ""
+        do {
+            _ = try Self.read(upper, lower, merged: merged, rows: rows)
+        } catch {
+            message = "\(error)"
+        }
+        #expect(message.contains("several columns could be 'amount': 'Vente Montant' (D), 'Marge Montant' (F)"))
+        let pinned = try Self.read(upper, lower, merged: merged, rows: rows, pins: ["amount": "Vente Montant"])
+        #expect(pinned.mapping.columns[.amount] == 4)
+    }
+
+    /// A number's header (`N°`, `#`, `No.`) alone is the deal id over ids, and no column over a
+    /// row counter (1, 2, 3).
+    @Test(arguments: ["N°", "#", "No.", "Nº"])
+    func aNumbersHeaderIsTheDealIDUnlessItCountsRows(header: String) throws {
+        let lower = [header, "Commercial", "Date de clôture", "Montant"]
+        func rows(_ ids: [WriteCell]) -> [[WriteCell]] {
+            ids.map { [$0, .text("Ana Lima"), .text("2026-01-12"), .number(10000)] }
+        }
+        let table = try Self.read(
+            [nil], lower, merged: [], rows: rows([.text("D-7"), .text("D-3"), .number(1042)]))
+        #expect(Self.headers(table)["deal_id"] == header)
+        #expect(table.lines.map(\.dealID) == ["D-7", "D-3", "1042"])
+        #expect(throws: (any Error).self) {
+            try Self.read([nil], lower, merged: [], rows: rows([.number(1), .number(2), .number(3)]))
+        }
     }
 }
