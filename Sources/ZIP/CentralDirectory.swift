@@ -35,7 +35,8 @@ struct CentralDirectory {
                 offset = Int64(bitPattern: record.uint64(at: 48))
             }
         }
-        guard count >= 0, size >= 0, offset >= 0, offset + size <= file.size else {
+        // Compared without adding: a ZIP64 size or offset near 2^63 would overflow the sum.
+        guard count >= 0, size >= 0, offset >= 0, offset <= file.size, size <= file.size - offset else {
             throw .truncated("the central directory lies past the end of the file")
         }
         return CentralDirectory(offset: offset, size: size, entryCount: Int(clamping: count))

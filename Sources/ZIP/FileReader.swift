@@ -19,7 +19,8 @@ final class FileReader {
 
     /// Reads exactly `count` bytes at `offset`, or fails as truncated.
     func bytes(at offset: Int64, count: Int, what: String) throws(ZipError) -> [UInt8] {
-        guard offset >= 0, count >= 0, offset + Int64(count) <= size else {
+        // Compared without adding: an offset near 2^63 would overflow the sum.
+        guard offset >= 0, count >= 0, offset <= size, Int64(count) <= size - offset else {
             throw .truncated("\(what) lies past the end of the file")
         }
         let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 8)

@@ -60,7 +60,11 @@ public final class ZipArchive {
             }
             let start =
                 entries[i].localHeaderOffset + 30 + Int64(header.uint16(at: 26)) + Int64(header.uint16(at: 28))
-            guard start + entries[i].compressedSize <= directoryOffset else {
+            // The sizes are the archive's own words (ZIP64: up to 2^64 − 1, negative as read):
+            // compared without adding, which a size near 2^63 would overflow.
+            guard entries[i].compressedSize >= 0, entries[i].uncompressedSize >= 0, start <= directoryOffset,
+                entries[i].compressedSize <= directoryOffset - start
+            else {
                 throw .truncated("the data of '\(entries[i].name)' runs past the central directory")
             }
             entries[i].dataOffset = start

@@ -56,3 +56,58 @@ import ZIP
         #expect(throws: ZipError.notAZip) { try ZipArchive(path: text) }
     }
 }
+
+/// ZIP64 sizes and offsets are the archive's own 64-bit words: near 2^63 (a sum with them would
+/// overflow) or past it (negative as read), each is refused as a broken archive, never a trap.
+@Suite struct Zip64OverflowTests {
+    /// One stored part `a.txt` holding `hi`, its central directory reached through a ZIP64 end
+    /// record, with `cdSize`, `cdOffset`, the locator's `recordOffset` and the entry's ZIP64
+    /// `compressed` size as given (nil: the true one).
+    static func archive(
+        cdSize: UInt64? = nil, cdOffset: UInt64? = nil, recordOffset: UInt64? = nil, compressed: UInt64? = nil
+    ) throws -> String {
+        var bytes: [UInt8] = []
+        func u16(_ value: UInt16) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        let name = Array("a.txt".utf8)
+        let data = Array("hi".utf8)
+        let crc: UInt32 = 0xD8932AAC
+        // Local header, then the data.
+        u32(0x0403_4B50); u16(45); u16(0); u16(0); u16(0); u16(0); u32(crc)
+        u32(UInt32(data.count)); u32(UInt32(data.count)); u16(UInt16(name.count)); u16(0)
+        bytes += name + data
+        // The central directory: one entry whose compressed size is in a ZIP64 extra field.
+        let directory = bytes.count
+        u32(0x0201_4B50); u16(45); u16(45); u16(0); u16(0); u16(0); u16(0); u32(crc)
+        u32(0xFFFF_FFFF); u32(UInt32(data.count)); u16(UInt16(name.count)); u16(12); u16(0); u16(0); u16(0)
+        u32(0); u32(0)
+        bytes += name
+        u16(0x0001); u16(8); u64(compressed ?? UInt64(data.count))
+        let directorySize = bytes.count - directory
+        // The ZIP64 end record, its locator, and the end record that defers to them.
+        let record = bytes.count
+        u32(0x0606_4B50); u64(44); u16(45); u16(45); u32(0); u32(0); u64(1); u64(1)
+        u64(cdSize ?? UInt64(directorySize)); u64(cdOffset ?? UInt64(directory))
+        u32(0x0706_4B50); u32(0); u64(recordOffset ?? UInt64(record)); u32(1)
+        u32(0x0605_4B50); u16(0); u16(0); u16(0xFFFF); u16(0xFFFF); u32(0xFFFF_FFFF); u32(0xFFFF_FFFF); u16(0)
+        let path = Scratch.folder.appendingPathComponent("zip64-\(UUID().uuidString).zip").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func theHonestArchiveReads() throws {
+        let archive = try ZipArchive(path: Self.archive())
+        #expect(archive.entries.map(\.name) == ["a.txt"])
+    }
+
+    @Test(arguments: [UInt64(Int64.max), UInt64(Int64.max) - 100, UInt64(1) << 63, UInt64.max - 1])
+    func aWordNearOrPastTwoToTheSixtyThirdIsRefused(word: UInt64) throws {
+        for path in try [
+            Self.archive(cdSize: word), Self.archive(cdOffset: word), Self.archive(recordOffset: word),
+            Self.archive(compressed: word),
+        ] {
+            #expect(throws: ZipError.self) { _ = try ZipArchive(path: path) }
+        }
+    }
+}
