@@ -18,9 +18,20 @@ public final class AtomicOutputFile {
     private var writeFailure: Int32?
     private let cleanupSlot: Int?
 
-    /// Refuses a folder, and any path that is one of `inputs` (the same file, by device and inode).
+    /// Refuses a folder, a device, pipe or socket (renaming over `/dev/null` would replace the
+    /// device with a file), and any path that is one of `inputs` (the same file, by device and
+    /// inode). A symbolic link is replaced by the file, its target left as it is.
     public init(path: String, inputs: [String]) throws(SpreadsheetError) {
         self.path = path
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            let kind = status.st_mode & S_IFMT
+            if kind != S_IFREG && kind != S_IFLNK && kind != S_IFDIR {
+                throw SpreadsheetError(
+                    Location(file: path),
+                    "is not a regular file (a device, pipe or socket); give a file name for the output")
+            }
+        }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             if isFolder.boolValue {

@@ -149,6 +149,22 @@ import Testing
         #expect(intoFolder.status == 2)
     }
 
+    /// An output that is a device, pipe or socket is refused, never replaced by a file (as root,
+    /// a payroll written to `/dev/null` would replace the device).
+    @Test func anOutputThatIsNoRegularFileIsRefused() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("deals.csv")
+        try Data("a,b\n1,2\n".utf8).write(to: input)
+        let pipe = folder.appendingPathComponent("pipe.csv").path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let result = try Self.run(["convert", input.path, pipe])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a regular file"), "\(result.stderr)")
+        var status = stat()
+        #expect(lstat(pipe, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test func failedConversionLeavesNoFileBehind() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
