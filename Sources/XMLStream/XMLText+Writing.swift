@@ -2,17 +2,23 @@
 public enum XMLEscaping {
     /// Appends `text` as XML character data or an attribute value (quotes escaped too).
     ///
-    /// Characters XML 1.0 cannot carry (controls other than tab and LF) are written as OOXML's
-    /// `_xHHHH_` escapes — CR too, as Excel does, since XML parsers turn a CR into LF — and a
-    /// literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`, so that readers decode
-    /// exactly the original text.
+    /// Characters XML 1.0 cannot carry (controls other than tab and LF, and the noncharacters
+    /// U+FFFE and U+FFFF) are written as OOXML's `_xHHHH_` escapes — CR too, as Excel does, since
+    /// XML parsers turn a CR into LF — and a literal `_xHHHH_` in the text is protected as
+    /// `_x005F_xHHHH_`, so that readers decode exactly the original text.
     public static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             // Runs that need no escape are copied whole.
             var run = 0
-            for i in bytes.indices {
+            for i in bytes.indices where i >= run {
                 let byte = bytes[i]
+                if byte == 0xEF, let last = nonCharacterEnd(bytes, at: i) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    out.append(contentsOf: (last == 0xBE ? "_xFFFE_" : "_xFFFF_").utf8)
+                    run = i + 3
+                    continue
+                }
                 let plain =
                     byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
                     && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "_")
@@ -53,6 +59,16 @@ public enum XMLEscaping {
         else { return false }
         let next = bytes[index + 6]
         return next == UInt8(ascii: "_") || (next < 0x20 && next != 0x09 && next != 0x0A) || next == 0x7F
+            || nonCharacterEnd(bytes, at: index + 6) != nil
+    }
+
+    /// The last byte of U+FFFE (`EF BF BE`) or U+FFFF (`EF BF BF`) starting at `index`, nil when
+    /// neither starts there.
+    private static func nonCharacterEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8? {
+        guard index + 2 < bytes.count, bytes[index] == 0xEF, bytes[index + 1] == 0xBF,
+            bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF
+        else { return nil }
+        return bytes[index + 2]
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

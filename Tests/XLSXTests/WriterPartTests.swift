@@ -179,6 +179,9 @@ import ZIP
             ("&&", "&amp;&amp;"), ("tab\tand\nline", "tab\tand\nline"), ("cr\r", "cr_x000D_"),
             ("\u{1}\u{1F}\u{7F}", "_x0001__x001F__x007F_"), ("snake_case_x", "snake_case_x"),
             ("_x0041_", "_x005F_x0041_"), ("é & ü", "é &amp; ü"), ("_", "_"), ("a_x12", "a_x12"),
+            // The noncharacters no XML may carry, and a literal escape before one.
+            ("a\u{FFFE}b\u{FFFF}", "a_xFFFE_b_xFFFF_"), ("_x0041\u{FFFF}", "_x005F_x0041_xFFFF_"),
+            ("\u{FFFD}\u{EFBF}", "\u{FFFD}\u{EFBF}"),
         ]
         for (text, escaped) in cases { #expect(XMLEscaping.escaped(text) == escaped, "\(text.debugDescription)") }
     }
@@ -205,7 +208,8 @@ import ZIP
 
     @Test func xmlTextRoundTripsThroughSharedStrings() throws {
         var generator = SeededGenerator(state: 2026)
-        let texts = (0..<300).map { _ in Self.randomText(&generator) }
+        // With the noncharacters no XML may carry, escaped and read back.
+        let texts = (0..<300).map { _ in Self.randomText(&generator) } + ["a\u{FFFE}b", "\u{FFFF}", "_x0041\u{FFFE}"]
         let path = try WriterRoundTripTests.write("escaping.xlsx") { writer in
             try writer.beginSheet("S")
             for text in texts { try writer.writeRow([.text(text)]) }
