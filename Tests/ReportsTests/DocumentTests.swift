@@ -111,6 +111,29 @@ import Testing
     }
 }
 
+/// A finding's `formula` becomes a live formula in the corrected workbook: a document edited by
+/// hand may give one only of the kind trueup writes, a total's repaired ranges.
+@Suite struct RepairedFormulaTests {
+    @Test(arguments: [
+        "SUM(G2:G9)", "SUBTOTAL(9,G2:G5)", "_xlfn.AGGREGATE(9,4,G2:G5)", "ROUND(SUM(H2:H40),2)",
+        "subtotal(9,tblDeals[Commission])", "SUM(Deals!G2:G9)+SUM('Q2 deals'!G2:G9)", #"SUMIFS(G:G,B:B,"a|b")"#,
+    ])
+    func aTotalsRepairedRangesAreTaken(formula: String) {
+        #expect(FindingsDocument.notARepairedTotal(formula) == nil)
+    }
+
+    @Test(arguments: [
+        (#"=HYPERLINK("http://evil.example","x")+cmd|' /C calc'!A0"#, "starts with '='"),
+        (#"HYPERLINK("http://evil.example","x")"#, "calls HYPERLINK"), ("cmd|' /C calc'!A0", "'|'"),
+        ("SUM([Book.xlsx]Sheet1!A1:A9)", "another workbook"), ("SUM('[1]Deals'!G2:G9)", "another workbook"),
+        ("WEBSERVICE(A1)", "calls WEBSERVICE"),
+    ])
+    func anythingElseIsRefused(formula: String, reason: String) throws {
+        let why = try #require(FindingsDocument.notARepairedTotal(formula))
+        #expect(why.contains(reason), "\(why)")
+    }
+}
+
 /// The statement document reads the contract's own output: every scenario's `expected.json`.
 @Suite struct StatementDocumentTests {
     static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -248,6 +248,45 @@ extension FindingsDocument {
         return period
     }
 
+    /// The functions a total's repaired formula may call (`Finding.repairedFormula`: a total's
+    /// ranges extended, `SUBTOTAL`/`AGGREGATE` made to count hidden rows, inside the rounding or
+    /// condition the sheet wrote around them).
+    static let repairedTotalFunctions: Set<String> = [
+        "SUM", "SUBTOTAL", "AGGREGATE", "_XLFN.AGGREGATE", "ROUND", "ROUNDUP", "ROUNDDOWN", "MROUND", "INT", "TRUNC",
+        "SUMIF", "SUMIFS", "SUMPRODUCT", "IF", "IFERROR", "MIN", "MAX", "ABS", "N", "VALUE",
+    ]
+
+    /// Why `formula`, a document's repaired formula, is none that trueup writes, nil when it could
+    /// be: the cell takes it as a live formula, so a document edited by hand must not give a
+    /// workbook a call to anything else (`HYPERLINK`, a DDE link `cmd|' /C calc'!A0`, another file).
+    static func notARepairedTotal(_ formula: String) -> String? {
+        if formula.hasPrefix("=") { return "it starts with '='" }
+        if formula.count > 8192 { return "it is \(formula.count) characters long" }
+        // What stands outside quoted text.
+        var outsideQuotes = ""
+        var quoted = false
+        for character in formula {
+            if character == "\"" { quoted.toggle() } else if !quoted { outsideQuotes.append(character) }
+        }
+        if outsideQuotes.contains("|") { return "it holds a '|', a link to another program" }
+        // `[Book.xlsx]Sheet1!A1` or `'[1]Sheet1'!A1`; a table's `Deals[Amount]` names no sheet.
+        if outsideQuotes.range(of: #"\[[^\[\]]*\][^\[\]!(),]*!"#, options: .regularExpression) != nil {
+            return "it reads another workbook"
+        }
+        var name = ""
+        for character in outsideQuotes {
+            if character.isLetter || character.isNumber || character == "_" || character == "." {
+                name.append(character)
+                continue
+            }
+            if character == "(", !name.isEmpty, !Self.repairedTotalFunctions.contains(name.uppercased()) {
+                return "it calls \(name)"
+            }
+            name = ""
+        }
+        return nil
+    }
+
     /// The findings as the reconciler's values.
     public func domainFindings(file: String) throws -> [Finding] {
         try findings.enumerated().map { index, record in
@@ -258,6 +297,11 @@ extension FindingsDocument {
             let manual: Decimal? =
                 record.manualIsText
                 ? nil : record.manual.flatMap { if case .value(let n) = Decimal.parse($0) { n } else { nil } }
+            if let formula = record.formula, let reason = Self.notARepairedTotal(formula) {
+                throw SpreadsheetError(
+                    Location(file: file),
+                    "\(what): its formula is not a total's repaired ranges trueup writes (\(reason))")
+            }
             var finding = Finding(
                 sheet: record.sheet, cell: cell, dealID: record.dealID, rep: record.rep,
                 period: try record.period.map { try period($0, file: file, what: what) }, manual: manual,
