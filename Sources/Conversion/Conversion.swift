@@ -61,7 +61,11 @@ public struct Conversion {
         case "semicolon": UInt8(ascii: ";")
         case "tab": 9
         case "pipe": UInt8(ascii: "|")
-        case let text? where text.utf8.count == 1 && !"\"\r\n".contains(text): text.utf8.first!
+        // Not a character numbers, dates or the quote are written with (`0` would split `10000`).
+        case let text?
+        where text.utf8.count == 1 && !"\"\r\n.-+:".contains(text)
+            && !text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) }):
+            text.utf8.first!
         default: nil
         }
     }

@@ -6,12 +6,19 @@ extension PlanFile {
     /// is not `FIELD=HEADER` with `FIELD` one of `fields`, and for two typed fields on one column.
     public static func pins(_ plan: Plan?, map: [String]) throws(ColumnPinError) -> [String: String] {
         var pins = plan?.columns ?? [:]
+        // A `--map` replaces the plan's pin of its field; two of one field contradict each other.
+        var mapped: [String: String] = [:]
         for item in map {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, fields.contains(parts[0]) else {
                 throw ColumnPinError(
                     item: item, reason: "expected FIELD=HEADER with FIELD one of " + fields.joined(separator: ", "))
             }
+            if let earlier = mapped[parts[0]], earlier != parts[1] {
+                throw ColumnPinError(
+                    item: item, reason: "'\(parts[0])' is already mapped to '\(earlier)'; map each field once")
+            }
+            mapped[parts[0]] = parts[1]
             pins[parts[0]] = parts[1]
         }
         // A column of amounts, dates or rates read as a second field would turn amounts into reps'

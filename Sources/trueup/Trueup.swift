@@ -38,7 +38,8 @@ struct Trueup: ParsableCommand {
                 do { try StandardOutputCheck.finish() } catch { Diagnostics.fail("\(error)") }
                 exit(withError: error)
             }
-            let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = TerminalText.shortened(
+                fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
             FileHandle.standardError.write(
                 Data(("trueup: " + TerminalText.escaped(message, keepingLines: true) + "\n").utf8))
             Foundation.exit(2)
@@ -54,7 +55,8 @@ struct UsageError: Error, CustomStringConvertible {
 
 enum Diagnostics {
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("trueup: error: \(TerminalText.escaped(message))\n".utf8))
+        FileHandle.standardError.write(
+            Data("trueup: error: \(TerminalText.escaped(TerminalText.shortened(message)))\n".utf8))
         Foundation.exit(2)
     }
 }

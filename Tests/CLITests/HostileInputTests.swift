@@ -495,6 +495,29 @@ import Testing
         )
     }
 
+    /// A 100 KB value quoted in an error is cut in the middle, not printed whole.
+    @Test func aLongValueInAnErrorIsShortened() throws {
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", Self.file("plan.yaml"), "--deals", Self.file("repeated-row.xlsx"), "--sheet",
+            String(repeating: "x", count: 100_000),
+        ])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.count < 5000 && result.stderr.contains("characters left out)"), "\(result.stderr.prefix(300))"
+        )
+    }
+
+    @Test func oneFieldMappedTwiceIsRefused() throws {
+        let result = try CommandLineTests.run(
+            Self.calculateArguments + ["--map", "amount=Amount", "--map", "amount=Commission"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'amount' is already mapped to 'Amount'"), "\(result.stderr)")
+        // The same pin twice says one thing.
+        let twice = try CommandLineTests.run(
+            Self.calculateArguments + ["--map", "amount=Amount", "--map", "amount=Amount"])
+        #expect(twice.status == 0, "\(twice.stderr)")
+    }
+
     @Test func convertRefusesJSONInput() throws {
         let json = try Self.output("cells.json")
         #expect(try CommandLineTests.run(["convert", Self.file("cells-out-of-order.xlsx"), json]).status == 0)

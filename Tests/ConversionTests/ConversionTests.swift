@@ -40,6 +40,10 @@ import XLSX
         #expect(Conversion.delimiter(named: "#", output: "a.csv") == UInt8(ascii: "#"))
         #expect(Conversion.delimiter(named: "\"", output: "a.csv") == nil)
         #expect(Conversion.delimiter(named: "colon", output: "a.csv") == nil)
+        // Characters numbers and dates are written with would split them.
+        for character in ["0", "7", ".", "-", "+", ":", "e", "E", "x"] {
+            #expect(Conversion.delimiter(named: character, output: "a.csv") == nil, "\(character)")
+        }
     }
 
     @Test func aCSVFileBecomesATypedSheetAndComesBackTheSame() throws {

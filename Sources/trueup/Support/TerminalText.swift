@@ -34,6 +34,15 @@ enum TerminalText {
         return result
     }
 
+    /// `message` cut in its middle past `limit` characters, saying how many were left out: a
+    /// hostile file's 200 KB value quoted in an error is not printed whole.
+    static func shortened(_ message: String, limit: Int = 4000) -> String {
+        guard message.count > limit else { return message }
+        let kept = limit / 2
+        return String(message.prefix(kept)) + " … (\(message.count - 2 * kept) characters left out) … "
+            + String(message.suffix(kept))
+    }
+
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
