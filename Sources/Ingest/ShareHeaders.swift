@@ -34,9 +34,11 @@ enum ShareHeaders {
     private static let quotaWords: Set<String> = ["quota", "cuota", "cota"]
 
     /// Words for a share or a percentage of one, folded.
+    /// The French `Part` (a share; in English also a part number, whose figures are no shares)
+    /// and `Répartition` among them.
     private static let shareWords: Set<String> = [
         "ripartizione", "percentuale", "reparto", "participacion", "porcentaje", "participacao", "porcentagem",
-        "percentual",
+        "percentual", "part", "repartition",
     ]
 
     /// What `header` may name; nil when it names no share.

@@ -34,7 +34,8 @@ import XLSX
     @Test(arguments: [
         ("Quota %", Self.fractions), ("Quota %", Self.wholePercents), ("% Quota", Self.fractions),
         ("Quota", Self.fractions), ("Quota", Self.wholePercents), ("Percentuale", Self.wholePercents),
-        ("Porcentaje", Self.fractions), ("Participação", Self.fractions),
+        ("Porcentaje", Self.fractions), ("Participação", Self.fractions), ("Part", Self.fractions),
+        ("Répartition", Self.wholePercents),
     ])
     func aShareHeaderOverSharesIsTheSplit(header: String, shares: [WriteCell]) throws {
         let folder = try LayoutReadingTests.folder()
@@ -67,6 +68,13 @@ import XLSX
         #expect(read.sheets.first?.mapping.headers[.quota] == nil)
         #expect(read.sheets.first?.mapping.headers[.split] == nil)
         #expect(read.lines.allSatisfy { $0.quota == nil && $0.split == 1 })
+    }
+
+    /// `Part` over part numbers (English) is no share: no field reads it.
+    @Test func aPartNumberIsNoSplit() throws {
+        let read = try Self.read(header: "Part", figures: [4711, 4712, 88, 12, 3])
+        #expect(read.sheets.first?.mapping.headers[.split] == nil)
+        #expect(read.lines.allSatisfy { $0.split == 1 })
     }
 
     /// The deals under `header` over `figures`, read.
