@@ -74,7 +74,7 @@ struct PlanReader {
         let section = try value.mapping()
         try section.allowOnly(["places", "mode", "level"])
         var rule = RoundingRule()
-        if let places = section["places"] { rule.places = try places.integer(in: 0...10) }
+        if let places = section["places"] { rule.places = try places.integer(in: RoundingRule.placesRange) }
         if let mode = section["mode"] { rule.mode = try mode.choice([("half_up", .halfUp), ("half_even", .halfEven)]) }
         if let level = section["level"] { rule.level = try level.choice([("line", .line), ("period", .period)]) }
         return rule
