@@ -39,10 +39,14 @@ public struct CSVDialect: Sendable, Hashable {
 public struct CSVLimits: Sendable, Hashable {
     public var maxRecordBytes: Int
     public var maxFields: Int
+    /// The most characters a field holds, counted as Excel counts a cell's (UTF-16 units):
+    /// 32,767, the most a spreadsheet cell holds.
+    public var maxFieldCharacters: Int
 
-    public init(maxRecordBytes: Int = 64 << 20, maxFields: Int = 16_384) {
+    public init(maxRecordBytes: Int = 64 << 20, maxFields: Int = 16_384, maxFieldCharacters: Int = 32_767) {
         self.maxRecordBytes = maxRecordBytes
         self.maxFields = maxFields
+        self.maxFieldCharacters = maxFieldCharacters
     }
 
     public static let standard = CSVLimits()

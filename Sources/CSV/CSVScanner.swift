@@ -160,6 +160,7 @@ struct CSVScanner {
                 if position >= count && !isFinal { break recordLoop }
                 let end = min(position, count)
                 appendField(UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), special: special)
+                try checkLastFieldLength()
                 if fieldEnds.count > limits.maxFields {
                     throw CSVError.tooManyFields(line: line, limit: limits.maxFields)
                 }
@@ -242,6 +243,25 @@ struct CSVScanner {
             }
         }
         fieldEnds.append(recordBytes.count)
+    }
+
+    /// Refuses the field just appended when it holds more than `limits.maxFieldCharacters`
+    /// UTF-16 units, before anything reads its text (a 50 MB number took minutes to parse).
+    /// A UTF-8 byte is at most one unit, so a field of fewer bytes is never counted.
+    private func checkLastFieldLength() throws {
+        let end = fieldEnds[fieldEnds.count - 1]
+        let start = fieldEnds.count > 1 ? fieldEnds[fieldEnds.count - 2] : 0
+        guard end - start > limits.maxFieldCharacters else { return }
+        // Every byte but a continuation byte starts a character; one of four bytes is two units.
+        // Counting stops past the limit: a refused field costs no more than an allowed one.
+        var units = 0
+        for index in start..<end {
+            let byte = recordBytes[index]
+            units += (byte & 0xC0 == 0x80 ? 0 : 1) + (byte >= 0xF0 ? 1 : 0)
+            if units > limits.maxFieldCharacters {
+                throw CSVError.fieldTooLong(line: line, field: fieldEnds.count, limit: limits.maxFieldCharacters)
+            }
+        }
     }
 
     /// Appends a quoted or escaped field's text without its quotes and escapes.

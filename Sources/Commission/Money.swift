@@ -13,6 +13,9 @@ public struct RoundingRule: Sendable, Hashable {
         case line, period
     }
 
+    /// The places a plan may round to (plan-format.md, `rounding.places`).
+    public static let placesRange = 0...10
+
     public var places: Int
     public var mode: Mode
     public var level: Level
@@ -29,7 +32,12 @@ public struct RoundingRule: Sendable, Hashable {
 
 extension Decimal {
     /// Rounds to `places` decimals; `.halfUp` rounds halves away from zero (Excel's ROUND).
+    ///
+    /// Any `Int` places: past ±200 they are ±200, which rounds every `Decimal` as they would
+    /// (none has a digit past 10⁻¹²⁸ or reaches 10¹⁹⁹), and Foundation's `NSDecimalRound`
+    /// traps on places near `Int.min`.
     public func rounded(places: Int, mode: RoundingRule.Mode) -> Decimal {
+        let places = Swift.min(Swift.max(places, -200), 200)
         if let small = SmallDecimal(self), let result = small.rounded(places, mode == .halfUp ? .plain : .bankers) {
             return result
         }

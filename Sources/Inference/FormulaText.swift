@@ -92,10 +92,15 @@ enum FormulaText {
         return number
     }
 
-    /// The places of the formula's `ROUND(…, n)` calls (and ROUNDUP/ROUNDDOWN are not rounding rules).
+    /// The places of the formula's `ROUND(…, n)` calls (and ROUNDUP/ROUNDDOWN are not rounding
+    /// rules): only whole places a plan can have (`RoundingRule.placesRange`); `ROUND(x, 40)` or
+    /// `ROUND(x, -2)` is no rounding rule a plan could state, and is not read as one.
     static func roundPlaces(in formula: String) -> [Int] {
-        calls(of: "ROUND", in: formula).compactMap {
-            $0.count == 2 ? literal($0[1]).map { NSDecimalNumber(decimal: $0).intValue } : nil
+        calls(of: "ROUND", in: formula).compactMap { arguments in
+            guard arguments.count == 2, let places = literal(arguments[1]),
+                let place = RoundingRule.placesRange.first(where: { Decimal($0) == places })
+            else { return nil }
+            return place
         }
     }
 

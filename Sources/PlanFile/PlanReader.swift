@@ -74,7 +74,7 @@ struct PlanReader {
         let section = try value.mapping()
         try section.allowOnly(["places", "mode", "level"])
         var rule = RoundingRule()
-        if let places = section["places"] { rule.places = try places.integer(in: 0...10) }
+        if let places = section["places"] { rule.places = try places.integer(in: RoundingRule.placesRange) }
         if let mode = section["mode"] { rule.mode = try mode.choice([("half_up", .halfUp), ("half_even", .halfEven)]) }
         if let level = section["level"] { rule.level = try level.choice([("line", .line), ("period", .period)]) }
         return rule
@@ -200,9 +200,17 @@ struct PlanReader {
         -> [RosterEntry]
     {
         var result: [RosterEntry] = []
+        // Each rep id's first line, by the key the engine matches ids on.
+        var seen: [String: Int] = [:]
         for item in try value.list() {
             let section = try item.mapping()
             try section.allowOnly(["id", "name", "team", "quota", "annual_quota", "start", "end", "draw", "objectives"])
+            let idValue = try section.required("id", "the rep's id")
+            let id = try idValue.text()
+            if let earlier = seen[id.normalizedKey] {
+                throw idValue.error("rep id '\(id)' is listed again (first on line \(earlier))")
+            }
+            seen[id.normalizedKey] = idValue.line
             var targets: [String: Decimal] = [:]
             if let objectives = section["objectives"] {
                 let table = try objectives.mapping()
@@ -215,7 +223,7 @@ struct PlanReader {
             }
             result.append(
                 RosterEntry(
-                    id: try section.required("id", "the rep's id").text(), name: try section["name"]?.text(),
+                    id: id, name: try section["name"]?.text(),
                     team: try section["team"]?.text(), quota: try section["quota"]?.money(),
                     annualQuota: try section["annual_quota"]?.money(), start: try section["start"]?.date(),
                     end: try section["end"]?.date(), draw: try section["draw"]?.money(), objectiveTargets: targets))

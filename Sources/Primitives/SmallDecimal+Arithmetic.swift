@@ -68,10 +68,16 @@ extension SmallDecimal {
 
     /// Rounded to `places` decimals as `NSDecimalRound` rounds (`.plain` halves away from zero,
     /// `.bankers` halves to even, `.up` towards +∞, `.down` towards −∞); nil when it does not fit.
+    ///
+    /// Any `Int` places, without a trap: more than the value has leave it as it is; so few that
+    /// every digit is dropped (20 or more, past a 64-bit mantissa) leave zero, or nil where `.up`
+    /// or `.down` round away from zero to a power of ten.
     public func rounded(_ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal? {
-        let dropped = -exponent - places
+        // A huge `places` is the caller's (a formula's ROUND); the exponent is a Decimal's.
+        let (dropped, overflow) = (-exponent).subtractingReportingOverflow(places)
+        if overflow { return places > 0 ? decimal : Self.everyDigitDropped(mantissa, negative, mode) }
         guard dropped > 0 else { return decimal }
-        guard let divisor = Self.tenToThe(dropped) else { return nil }
+        guard let divisor = Self.tenToThe(dropped) else { return Self.everyDigitDropped(mantissa, negative, mode) }
         var kept = mantissa / divisor
         let rest = mantissa % divisor
         let awayFromZero: Bool
@@ -83,7 +89,20 @@ extension SmallDecimal {
         @unknown default: return nil
         }
         if awayFromZero { kept += 1 }
-        return SmallDecimal(negative: negative && kept != 0, exponent: -places, mantissa: kept).decimal
+        return SmallDecimal(negative: negative && kept != 0, exponent: exponent + dropped, mantissa: kept).decimal
+    }
+
+    /// `mantissa` rounded at a power of ten past 10¹⁹, which it is less than half of: zero, or nil
+    /// for `.up` and `.down` away from zero (a power of ten, which may not fit).
+    private static func everyDigitDropped(_ mantissa: UInt64, _ negative: Bool, _ mode: NSDecimalNumber.RoundingMode)
+        -> Decimal?
+    {
+        switch mode {
+        case .plain, .bankers: return 0
+        case .up: return mantissa > 0 && !negative ? nil : 0
+        case .down: return mantissa > 0 && negative ? nil : 0
+        @unknown default: return nil
+        }
     }
 
     /// The value as an `Int` when it is a whole number that fits.

@@ -56,26 +56,20 @@ public enum NumberFormat {
     /// How a format code reads: its first section, once quoted text, `\x`, `_x`, `*x` and
     /// bracketed sections are stripped, is a date when it has a date or time token; `[h]`, `[m]`
     /// or `[s]` make it elapsed time.
+    ///
+    /// One pass, in time linear in the code's length, whatever its brackets and quotes.
     public static func kind(code: String) -> NumberFormatKind {
         var section: [Character] = []
         var isElapsed = false
         var iterator = code.makeIterator()
-        var bracket: [Character]? = nil
+        var bracket: ElapsedBracket? = nil
         while let c = iterator.next() {
-            if var open = bracket {
+            if let open = bracket {
                 if c == "]" {
-                    let inner = String(open).lowercased()
-                    if !inner.isEmpty && inner.allSatisfy({ $0 == "h" })
-                        || !inner.isEmpty
-                            && inner.allSatisfy({ $0 == "m" })
-                        || !inner.isEmpty && inner.allSatisfy({ $0 == "s" })
-                    {
-                        isElapsed = true
-                    }
+                    if open.isElapsed { isElapsed = true }
                     bracket = nil
                 } else {
-                    open.append(c)
-                    bracket = open
+                    bracket = open.adding(c)
                 }
                 continue
             }
@@ -84,11 +78,34 @@ public enum NumberFormat {
             case "\"":
                 while let q = iterator.next(), q != "\"" {}
             case "\\", "_", "*": _ = iterator.next()
-            case "[": bracket = []
+            case "[": bracket = ElapsedBracket()
             default: section.append(c)
             }
         }
         return finish(section, isElapsed)
+    }
+
+    /// What an open `[…]` section holds so far, without keeping its text: whether every character
+    /// is one letter of `h`, `m` or `s` (either case), which makes it elapsed time.
+    private struct ElapsedBracket {
+        var letter: Character? = nil
+        var uniform = true
+
+        var isElapsed: Bool { uniform && letter != nil }
+
+        func adding(_ c: Character) -> ElapsedBracket {
+            let lower: Character? =
+                switch c {
+                case "h", "H": "h"
+                case "m", "M": "m"
+                case "s", "S": "s"
+                default: nil
+                }
+            guard uniform, let lower, letter == nil || letter == lower else {
+                return ElapsedBracket(letter: letter, uniform: false)
+            }
+            return ElapsedBracket(letter: lower, uniform: true)
+        }
     }
 
     private static func finish(_ section: [Character], _ isElapsed: Bool) -> NumberFormatKind {

@@ -119,7 +119,36 @@ import Testing
 
     @Test func recordsSpanningReadChunksAreWhole() throws {
         let long = String(repeating: "y", count: (1 << 20) + 17)
-        let rows = try Self.rows("a,\"\(long)\"\r\nb,c\r\n")
+        let options = CSVOptions(limits: CSVLimits(maxFieldCharacters: 2 << 20))
+        let rows = try Self.read(Array("a,\"\(long)\"\r\nb,c\r\n".utf8), options: options).1.map(\.fields)
         #expect(rows == [["a", long], ["b", "c"]])
+    }
+
+    /// A field longer than a spreadsheet cell holds (32,767 UTF-16 units, Excel's limit) is
+    /// refused naming its line and column, quoted or not, before anything reads its text: a
+    /// 50 MB number once took minutes to parse (tester5's `c_50MB_one_field`).
+    @Test func fieldsLongerThanACellHoldsAreRefusedNamingLineAndColumn() throws {
+        func refusal(_ text: String) -> String? {
+            do {
+                _ = try Self.rows(text)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        let limit = String(repeating: "9", count: 32_767)
+        #expect(refusal("id,amount,note\n1,\(limit),\"\(String(repeating: "é", count: 32_767))\"\n") == nil)
+        #expect(
+            refusal("id,amount\n1,2\n3,\(limit)9\n")?.hasSuffix(
+                ".csv:3: field 2 (column B) holds more than 32767 characters, the most a spreadsheet cell holds")
+                == true)
+        let quoted = "\"" + String(repeating: "\n", count: 40_000) + "\""
+        #expect(
+            refusal("id,amount\n\(quoted),1\n")?.hasSuffix(
+                ".csv:2: field 1 (column A) holds more than 32767 characters, the most a spreadsheet cell holds")
+                == true)
+        // Past the Basic Multilingual Plane a character is two UTF-16 units, as Excel counts.
+        #expect(refusal("a\n\(String(repeating: "😀", count: 16_384))\n") != nil)
+        #expect(refusal("a\n\(String(repeating: "😀", count: 16_383))\n") == nil)
     }
 }

@@ -34,6 +34,17 @@ import Testing
             separator: "\n")
     }
 
+    /// A rep id the plan's `reps:` lists twice (ignoring case and surrounding spaces, as the
+    /// roster file's check and the engine compare ids) is refused at the second one's line and
+    /// column: it once passed `plan check` and failed later naming the deals file.
+    @Test func aRepIDListedTwiceInThePlanIsRefusedAtTheSecond() {
+        let reps =
+            Self.base + "\nreps:\n  - { id: R01, name: A, quota: 1 }\n  - { id: R02 }\n  - { id: ' r01 ', name: B }\n"
+        #expect(
+            Self.error(reps) == "plan.yaml:16:11: rep id ' r01 ' is listed again (first on line 14)")
+        #expect(Self.error(reps.replacingOccurrences(of: "' r01 '", with: "R03")) == nil)
+    }
+
     @Test func theBasePlanReadsWithEveryDefaultSpelledOut() throws {
         let plan = try PlanFile.parse(Self.base, file: "plan.yaml")
         #expect(plan.period == .quarter)

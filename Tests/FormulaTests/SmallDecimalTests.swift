@@ -70,6 +70,30 @@ import Testing
         }
     }
 
+    /// Any `Int` places round without a trap (tester5's `ROUND(1,9223372036854775807)` trapped
+    /// in `plan infer`): more places than a value has leave it as it is; fewer than its digits
+    /// reach make it zero, halves included, or nil where the result would not fit.
+    @Test func extremePlacesRoundWithoutATrap() {
+        let values = ["1000", "-1000", "0.5", "-0.005", "18446744073709551615", "1e-30", "0"].map {
+            Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))!
+        }
+        for value in values {
+            let small = SmallDecimal(value)!
+            for places in [Int.max, Int.max - 1, 1 << 40, Int(Int32.max), 200] {
+                for mode in [NSDecimalNumber.RoundingMode.plain, .bankers, .up, .down] {
+                    #expect(small.rounded(places, mode) == value, "\(value) to \(places) places")
+                }
+            }
+            for places in [Int.min, Int.min + 1, -(1 << 40), -200, -40] {
+                for mode in [NSDecimalNumber.RoundingMode.plain, .bankers] {
+                    #expect(small.rounded(places, mode) == 0, "\(value) to \(places) places")
+                }
+                let away = small.rounded(places, value > 0 ? .up : .down)
+                #expect(value == 0 ? away == 0 : away == nil, "\(value) to \(places) places, away from zero")
+            }
+        }
+    }
+
     /// Sums and differences whose aligned mantissas overflow 64 bits, and halves that round.
     @Test func edgesAreFoundations() {
         let texts = [

@@ -41,6 +41,20 @@ import XLSX
         #expect(inferred.fit.money == inferred.fit.money.rounded(places: 2, mode: .halfUp), "\(inferred.fit.money)")
     }
 
+    /// `ROUND(…, 9223372036854775807)` in every formula is no rounding rule: the plan keeps
+    /// its default places and is priced without a trap (tester5's `f_round_huge_digits`).
+    @Test func roundToPlacesNoPlanCanHaveIsNotARoundingRule() throws {
+        let rows = (0..<30).map { index in
+            let n = index + 2
+            let value = (Self.amount(index) * Decimal(string: "0.1")!).rounded(places: 2, mode: .halfUp)
+            return Self.row(
+                index, commission: WriteCell(.number(value), formula: "ROUND(D\(n)*0.1,9223372036854775807)"))
+        }
+        let inferred = try Self.infer(rows)
+        #expect(inferred.plan.rounding.places == 2, "\(inferred.yaml)")
+        #expect(inferred.fit.reproduced == 30)
+    }
+
     /// `MIN(ROUND(D*0.1,2),6000)` in every formula is a cap per deal of 6,000, not a 0% band.
     @Test func aMinInTheFormulasIsACapNotABand() throws {
         let rows = (0..<30).map { index in

@@ -19,6 +19,13 @@ import Testing
         #expect(FormulaText.literalBounds(of: "MAX", in: "MAX(0,B2-C2)") == [0])
     }
 
+    /// Only places a plan can have are read (tester5's `ROUND(1,9223372036854775807)` trapped).
+    @Test func roundPlacesAreOnlyThePlacesAPlanCanHave() {
+        #expect(FormulaText.roundPlaces(in: "ROUND(1,9223372036854775807)").isEmpty)
+        #expect(FormulaText.roundPlaces(in: "ROUND(A1,11)+ROUND(A2,-2)+ROUND(A3,2.5)").isEmpty)
+        #expect(FormulaText.roundPlaces(in: "ROUND(A1,10)+ROUND(A2,0)+ROUND(A3,2.0)") == [10, 0, 2])
+    }
+
     @Test func datesInSummaryRanges() {
         let formula =
             "SUMIFS(Deals!$K$2:$K$9,Deals!$C$2:$C$9,\">=\"&DATE(2026,7,1),Deals!$C$2:$C$9,\"<=\"&DATE(2026,9,30))"

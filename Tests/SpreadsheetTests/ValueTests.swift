@@ -44,6 +44,20 @@ import Testing
         #expect(NumberFormat.kind(code: code) == kind)
     }
 
+    /// A format code of brackets that never close, quotes and escapes (tester5's
+    /// `x_numfmt_code_evil`) classifies in time linear in its length: it once copied the open
+    /// bracket's text at each character, 36 s for 100 KB.
+    @Test func longFormatCodesClassifyInLinearTime() {
+        let code =
+            String(repeating: "[", count: 30_000) + "yyyy-mm-dd" + String(repeating: "\"", count: 30_001)
+            + String(repeating: "\\", count: 10_000)
+        let start = Date()
+        #expect(NumberFormat.kind(code: code) == .number)
+        #expect(NumberFormat.kind(code: "[" + String(repeating: "h", count: 30_000) + "]:mm") == .duration)
+        #expect(NumberFormat.kind(code: "[hm]yyyy") == .date)
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
     @Test func serialsConvertInBothDateSystems() {
         #expect(DateSystem.excel1900.value(serial: 45322, duration: false)?.iso8601 == "2024-01-31")
         #expect(DateSystem.excel1904.value(serial: 43860, duration: false)?.iso8601 == "2024-01-31")

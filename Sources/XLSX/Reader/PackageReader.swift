@@ -57,7 +57,7 @@ struct PackageReader {
             archive.entry(named: part) != nil
         else { return .empty }
         return try Self.translatingErrors(location: location, part: part) {
-            try Styles(bytes(of: part), partName: part)
+            try Styles(bytes(of: part), partName: part, location: location)
         }
     }
 

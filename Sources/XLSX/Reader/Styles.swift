@@ -15,12 +15,27 @@ struct Styles: Sendable {
 
     private init() {}
 
-    init(_ bytes: [UInt8], partName: String) throws {
+    /// The most characters a custom format code may have. Excel writes at most 255; a longer
+    /// code is refused, never read as General, which would read a date as a number.
+    static let maxCodeCharacters = 1_000
+
+    init(_ bytes: [UInt8], partName: String, location: Location) throws {
         let parser = Parser()
         try XMLPushParser.parse(bytes, handler: parser, documentName: partName)
+        var custom: [Int: Format] = [:]
+        for (id, code) in parser.customCodes.sorted(by: { $0.key < $1.key }) {
+            let length = code.count
+            guard length <= Self.maxCodeCharacters else {
+                throw SpreadsheetError(
+                    location,
+                    "part '\(partName)': number format \(id) has a code of \(length) characters, more than \(Self.maxCodeCharacters) (Excel writes at most 255)"
+                )
+            }
+            // Each code is classified once, however many cell styles use it.
+            custom[id] = Format(code: code, kind: NumberFormat.kind(code: code))
+        }
         formats = parser.formatIDs.map { id in
-            if let code = parser.customCodes[id] { return Format(code: code, kind: NumberFormat.kind(code: code)) }
-            return Format(code: NumberFormat.builtInCode(id), kind: NumberFormat.kind(builtIn: id))
+            custom[id] ?? Format(code: NumberFormat.builtInCode(id), kind: NumberFormat.kind(builtIn: id))
         }
     }
 
