@@ -117,6 +117,7 @@ import Testing
     @Test(arguments: [
         "SUM(G2:G9)", "SUBTOTAL(9,G2:G5)", "_xlfn.AGGREGATE(9,4,G2:G5)", "ROUND(SUM(H2:H40),2)",
         "subtotal(9,tblDeals[Commission])", "SUM(Deals!G2:G9)+SUM('Q2 deals'!G2:G9)", #"SUMIFS(G:G,B:B,"a|b")"#,
+        "SUMIFS(Deals!H:H,Deals!C:C,\">=\"&DATE(2026,1,1),Deals!B:B,A5)", "ROUND(D5*VLOOKUP(D5,Rates!A:B,2,TRUE),2)",
     ])
     func aTotalsRepairedRangesAreTaken(formula: String) {
         #expect(FindingsDocument.notARepairedTotal(formula) == nil)
@@ -126,7 +127,7 @@ import Testing
         (#"=HYPERLINK("http://evil.example","x")+cmd|' /C calc'!A0"#, "starts with '='"),
         (#"HYPERLINK("http://evil.example","x")"#, "calls HYPERLINK"), ("cmd|' /C calc'!A0", "'|'"),
         ("SUM([Book.xlsx]Sheet1!A1:A9)", "another workbook"), ("SUM('[1]Deals'!G2:G9)", "another workbook"),
-        ("WEBSERVICE(A1)", "calls WEBSERVICE"),
+        ("WEBSERVICE(A1)", "calls WEBSERVICE"), ("SUM(A1)+_xlfn.WEBSERVICE(A1)", "calls _xlfn.WEBSERVICE"),
     ])
     func anythingElseIsRefused(formula: String, reason: String) throws {
         let why = try #require(FindingsDocument.notARepairedTotal(formula))

@@ -248,17 +248,19 @@ extension FindingsDocument {
         return period
     }
 
-    /// The functions a total's repaired formula may call (`Finding.repairedFormula`: a total's
-    /// ranges extended, `SUBTOTAL`/`AGGREGATE` made to count hidden rows, inside the rounding or
-    /// condition the sheet wrote around them).
-    static let repairedTotalFunctions: Set<String> = [
-        "SUM", "SUBTOTAL", "AGGREGATE", "_XLFN.AGGREGATE", "ROUND", "ROUNDUP", "ROUNDDOWN", "MROUND", "INT", "TRUNC",
-        "SUMIF", "SUMIFS", "SUMPRODUCT", "IF", "IFERROR", "MIN", "MAX", "ABS", "N", "VALUE",
+    /// Functions that reach outside the workbook (a link, a web request, a DLL, a real-time or
+    /// cube server), which no formula trueup repairs calls: written live into a workbook they
+    /// would act when it is opened.
+    static let outsideFunctions: Set<String> = [
+        "HYPERLINK", "WEBSERVICE", "FILTERXML", "CALL", "REGISTER", "REGISTER.ID", "EXEC", "RTD", "DDE",
+        "CUBEMEMBER", "CUBEVALUE", "CUBESET", "CUBESETCOUNT", "CUBERANKEDMEMBER", "CUBEMEMBERPROPERTY", "CUBEKPIMEMBER",
+        "IMAGE", "STOCKHISTORY", "INFO",
     ]
 
     /// Why `formula`, a document's repaired formula, is none that trueup writes, nil when it could
     /// be: the cell takes it as a live formula, so a document edited by hand must not give a
-    /// workbook a call to anything else (`HYPERLINK`, a DDE link `cmd|' /C calc'!A0`, another file).
+    /// workbook a call outside it (`HYPERLINK`, `WEBSERVICE`, a DDE link `cmd|' /C calc'!A0`, another
+    /// file).
     static func notARepairedTotal(_ formula: String) -> String? {
         if formula.hasPrefix("=") { return "it starts with '='" }
         if formula.count > 8192 { return "it is \(formula.count) characters long" }
@@ -279,7 +281,11 @@ extension FindingsDocument {
                 name.append(character)
                 continue
             }
-            if character == "(", !name.isEmpty, !Self.repairedTotalFunctions.contains(name.uppercased()) {
+            // `_xlfn.WEBSERVICE` is `WEBSERVICE`.
+            let function = name.uppercased().split(separator: ".").last.map(String.init) ?? ""
+            if character == "(",
+                Self.outsideFunctions.contains(function) || Self.outsideFunctions.contains(name.uppercased())
+            {
                 return "it calls \(name)"
             }
             name = ""
@@ -300,7 +306,8 @@ extension FindingsDocument {
             if let formula = record.formula, let reason = Self.notARepairedTotal(formula) {
                 throw SpreadsheetError(
                     Location(file: file),
-                    "\(what): its formula is not a total's repaired ranges trueup writes (\(reason))")
+                    "\(what): its formula is none trueup writes (\(reason)): "
+                        + "written live, it would act when the workbook opens")
             }
             var finding = Finding(
                 sheet: record.sheet, cell: cell, dealID: record.dealID, rep: record.rep,
