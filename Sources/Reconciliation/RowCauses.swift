@@ -208,7 +208,12 @@ struct RowCauses {
         // cause.
         let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
-        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }),
+        // A typed figure that is the plan's own rounded to other places is told without re-pricing
+        // (below): a typed value among formulas is the common case, and a million-row sheet has many.
+        let roundedOtherwise =
+            causes.contains(.hardcodedFormula) && rates.count == 1
+            && otherPlaces(giving: manual, exact: credit * rates[0] + rowBonus, expected: expected) != nil
+        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }), !roundedOtherwise,
             rateCause?.code != .wrongRate || weakRate
         {
             reading = readings.first { item in
