@@ -208,13 +208,14 @@ struct RowCauses {
         // cause.
         let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
-        // A typed figure that is the plan's own rounded to other places is told without re-pricing
-        // (below): a typed value among formulas is the common case, and a million-row sheet has many.
-        let roundedOtherwise =
-            causes.contains(.hardcodedFormula) && rates.count == 1
-            && otherPlaces(giving: manual, exact: credit * rates[0] + rowBonus, expected: expected) != nil
-        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }), !roundedOtherwise,
-            rateCause?.code != .wrongRate || weakRate
+        // The plan's own figure rounded to other places than the plan's (below), found once. A
+        // typed figure so rounded is told without re-pricing: a typed value among formulas is the
+        // common case, and a million-row sheet has many.
+        let roundedTo =
+            rates.count == 1
+            ? otherPlaces(giving: manual, exact: credit * rates[0] + rowBonus, expected: expected) : nil
+        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }),
+            roundedTo == nil || !causes.contains(.hardcodedFormula), rateCause?.code != .wrongRate || weakRate
         {
             reading = readings.first { item in
                 alternatives.commission(row: row, under: item.0).map {
@@ -237,9 +238,7 @@ struct RowCauses {
             causes.append(.roundingMode)
             words.append("rounded to whole units (\(how))")
         }
-        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }), rates.count == 1,
-            let places = otherPlaces(giving: manual, exact: credit * rates[0] + rowBonus, expected: expected)
-        {
+        if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }), let places = roundedTo {
             causes.append(.roundingMode)
             words.append(
                 "rounded to \(places == 0 ? "whole units" : "\(places) place\(places == 1 ? "" : "s")"); "
