@@ -112,7 +112,7 @@ import Testing
 }
 
 /// A finding's `formula` becomes a live formula in the corrected workbook: a document edited by
-/// hand may give one only of the kind trueup writes, a total's repaired ranges.
+/// hand may give none that reaches outside the workbook.
 @Suite struct RepairedFormulaTests {
     @Test(arguments: [
         "SUM(G2:G9)", "SUBTOTAL(9,G2:G5)", "_xlfn.AGGREGATE(9,4,G2:G5)", "ROUND(SUM(H2:H40),2)",
@@ -120,7 +120,7 @@ import Testing
         "SUMIFS(Deals!H:H,Deals!C:C,\">=\"&DATE(2026,1,1),Deals!B:B,A5)", "ROUND(D5*VLOOKUP(D5,Rates!A:B,2,TRUE),2)",
     ])
     func aTotalsRepairedRangesAreTaken(formula: String) {
-        #expect(FindingsDocument.notARepairedTotal(formula) == nil)
+        #expect(FindingsDocument.outsideReach(of: formula) == nil)
     }
 
     @Test(arguments: [
@@ -130,7 +130,7 @@ import Testing
         ("WEBSERVICE(A1)", "calls WEBSERVICE"), ("SUM(A1)+_xlfn.WEBSERVICE(A1)", "calls _xlfn.WEBSERVICE"),
     ])
     func anythingElseIsRefused(formula: String, reason: String) throws {
-        let why = try #require(FindingsDocument.notARepairedTotal(formula))
+        let why = try #require(FindingsDocument.outsideReach(of: formula))
         #expect(why.contains(reason), "\(why)")
     }
 }

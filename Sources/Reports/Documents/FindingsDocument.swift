@@ -257,11 +257,11 @@ extension FindingsDocument {
         "IMAGE", "STOCKHISTORY", "INFO",
     ]
 
-    /// Why `formula`, a document's repaired formula, is none that trueup writes, nil when it could
-    /// be: the cell takes it as a live formula, so a document edited by hand must not give a
+    /// How `formula`, a finding's formula in a document, reaches outside the workbook, nil when it
+    /// does not: the cell takes it as a live formula, so a document edited by hand must not give a
     /// workbook a call outside it (`HYPERLINK`, `WEBSERVICE`, a DDE link `cmd|' /C calc'!A0`, another
-    /// file).
-    static func notARepairedTotal(_ formula: String) -> String? {
+    /// file), nor a text written as a formula's (`=` first).
+    static func outsideReach(of formula: String) -> String? {
         if formula.hasPrefix("=") { return "it starts with '='" }
         if formula.count > 8192 { return "it is \(formula.count) characters long" }
         // What stands outside quoted text.
@@ -303,7 +303,7 @@ extension FindingsDocument {
             let manual: Decimal? =
                 record.manualIsText
                 ? nil : record.manual.flatMap { if case .value(let n) = Decimal.parse($0) { n } else { nil } }
-            if let formula = record.formula, let reason = Self.notARepairedTotal(formula) {
+            if let formula = record.formula, let reason = Self.outsideReach(of: formula) {
                 throw SpreadsheetError(
                     Location(file: file),
                     "\(what): its formula is none trueup writes (\(reason)): "
