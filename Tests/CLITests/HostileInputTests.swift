@@ -392,17 +392,7 @@ import Testing
         let roster = folder.appendingPathComponent("roster.csv").path
         try "id,name\nR1,Ana Lima\n".write(toFile: roster, atomically: true, encoding: .utf8)
         let plan = folder.appendingPathComponent("plan.yaml").path
-        try """
-        plan: Flat
-        period: quarter
-        commission:
-          tiers:
-            metric: amount
-            basis: per_deal
-            mode: marginal
-            table:
-              - { from: 0, rate: 5% }
-        """.write(toFile: plan, atomically: true, encoding: .utf8)
+        try PlanTexts.flat("Flat").write(toFile: plan, atomically: true, encoding: .utf8)
         let arguments = ["reconcile", workbook, "--plan", plan, "--roster", roster, "--format", "json"]
         let result = try CommandLineTests.run(arguments)
         #expect(result.status == 1, "\(result.stderr)")

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import PlanFile
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -11,21 +12,13 @@ import XLSX
 /// rules name, so that no SPIFF is called not due for want of a product.
 @Suite struct RuleValueColumnTests {
     static let plan = try! PlanFile.parse(
-        """
-        plan: Products
-        period: quarter
-        commission:
-          tiers:
-            metric: amount
-            basis: per_deal
-            mode: marginal
-            table:
-              - { from: 0, rate: 5% }
-        bonuses:
-          - name: Cloud SPIFF
-            per_deal: 200
-            when: { product: Cloud }
-        """, file: "plan.yaml")
+        PlanTexts.flat("Products") + """
+
+            bonuses:
+              - name: Cloud SPIFF
+                per_deal: 200
+                when: { product: Cloud }
+            """, file: "plan.yaml")
 
     /// The deals sheet with `header` over two rows (Cloud, then Services) in its fifth column,
     /// read as `reconcile` reads it.

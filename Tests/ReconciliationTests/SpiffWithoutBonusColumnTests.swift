@@ -2,6 +2,7 @@ import Foundation
 import PlanFile
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -9,19 +10,12 @@ import XLSX
 /// a commission short of exactly that bonus left it out (`bonus_missing`), whatever reading of
 /// the plan would otherwise give the figure.
 @Suite struct SpiffWithoutBonusColumnTests {
-    static let plan = """
-        plan: SPIFF without a bonus column
-        period: month
-        commission:
-          tiers:
-            metric: amount
-            basis: per_deal
-            mode: marginal
-            table:
-              - { from: 0, rate: 5% }
-        bonuses:
-          - { name: Analytics SPIFF, per_deal: 200, when: { product: Analytics } }
-        """
+    static let plan =
+        PlanTexts.flat("SPIFF without a bonus column", period: "month") + """
+
+            bonuses:
+              - { name: Analytics SPIFF, per_deal: 200, when: { product: Analytics } }
+            """
 
     static func row(_ deal: String, _ rep: String, _ amount: Decimal, _ product: String, _ paid: Decimal)
         -> [WriteCell]

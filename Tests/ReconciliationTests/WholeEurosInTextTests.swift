@@ -2,22 +2,13 @@ import Foundation
 import PlanFile
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 
 /// A hand-kept CSV in whole euros with European separators: `1.000` is one thousand where the
 /// column writes `61,70` and `1.234,50`, in the commission as in the amount.
 @Suite struct WholeEurosInTextTests {
-    static let plan = """
-        plan: Whole euros
-        period: month
-        commission:
-          tiers:
-            metric: amount
-            basis: per_deal
-            mode: marginal
-            table:
-              - { from: 0, rate: 5% }
-        """
+    static let plan = PlanTexts.flat("Whole euros", period: "month")
 
     @Test func aCommissionGroupedByADotIsReadInItsColumnsStyle() throws {
         let folder = try LayoutReadingTests.folder()
