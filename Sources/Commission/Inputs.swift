@@ -2,24 +2,24 @@ import Foundation
 
 /// One credit line: one deal credited to one rep (plan-format.md 1.1).
 ///
-/// Held in 80 bytes, for ten million rows: the amount and split each in a word of its storage
+/// Held in 56 bytes, for ten million rows: the amount and split each in a word of its storage
 /// (`Decimal.packedStorage`, where a Decimal takes 20 bytes), the date's day number in 32 bits,
-/// and what no word holds (a mantissa longer than 48 bits, a day past 32 bits) apart in `Rare`
-/// with the cancel date and quota. Two lines are equal when their values are, however held.
+/// the rep, product, type and status as one index into a table the process shares (`Names`),
+/// and what no word holds (a mantissa longer than 48 bits, a day past 32 bits, names the table
+/// has no room for) apart in `Rare` with the cancel date and quota. Two lines are equal when
+/// their values are, however held.
 public struct CreditLine: Sendable, Hashable {
     /// The row in the source sheet (1-based), for diagnostics and ordering.
     public var row: Int
     public var dealID: String
-    /// The rep as the sheet writes it: an id or a name.
-    public var rep: String
     /// The amount's and split's storage (`Decimal.packedStorage`), `heldApart` when no word holds it.
     private var amountWord: UInt64
     private var splitWord: UInt64
-    /// The product, type and status, held apart (`Labels`): nil for a line that has none, and
-    /// one index into a table for lines given the same ones (8 bytes a line, not 48).
-    package private(set) var labels: Labels?
     /// The date's day number, `dayHeldApart` when 32 bits do not hold it.
     private var day: Int32
+    /// The rep and labels' index in the process's table (`Names`): one number for the lines of a
+    /// rep given the same labels (4 bytes a line, not 24); `namesHeldApart` when they are in `rare`.
+    private var names: UInt32
     /// The cancel date and quota, which few lines have, and the values no word holds, held apart
     /// (`Rare`): nil for a line with none (8 bytes a line, not 32).
     private var rare: Rare?
@@ -27,6 +27,23 @@ public struct CreditLine: Sendable, Hashable {
     /// A word no `packedStorage` is (its top four bits are never set).
     private static let heldApart = UInt64.max
     private static let dayHeldApart = Int32.min
+    private static let namesHeldApart = UInt32.max
+
+    /// The rep as the sheet writes it: an id or a name.
+    public var rep: String {
+        get { names == Self.namesHeldApart ? rare!.fields.names!.rep : lineNameTable.entry(at: names).pointee.rep }
+        set { setNames(rep: newValue, labels: labels) }
+    }
+
+    /// The product, type and status (`Labels`): nil for a line that has none.
+    package private(set) var labels: Labels? {
+        get {
+            if names == Self.namesHeldApart { return rare!.fields.names!.labels }
+            let index = lineNameTable.entry(at: names).pointee.labels
+            return index == Names.noLabels ? nil : Labels(tableIndex: index)
+        }
+        set { setNames(rep: rep, labels: newValue) }
+    }
 
     public var date: LocalDate {
         get { day == Self.dayHeldApart ? rare!.fields.date! : LocalDate(dayNumber: Int(day)) }
@@ -100,15 +117,15 @@ public struct CreditLine: Sendable, Hashable {
     ) {
         self.row = row
         self.dealID = dealID
-        self.rep = rep
-        self.labels = labels
         amountWord = amount.packedStorage ?? Self.heldApart
         splitWord = split.packedStorage ?? Self.heldApart
         day = Self.day(date)
+        names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
         var fields = Rare.Fields(cancelDate: cancelDate, quota: quota)
         if amountWord == Self.heldApart { fields.amount = amount }
         if splitWord == Self.heldApart { fields.split = split }
         if day == Self.dayHeldApart { fields.date = date }
+        if names == Self.namesHeldApart { fields.names = HeldNames(rep: rep, labels: labels) }
         if let shared = previous?.rare, fields.holdsNoValueOfTheLine, shared.fields == fields {
             rare = shared
         } else {
@@ -132,14 +149,27 @@ public struct CreditLine: Sendable, Hashable {
         apart[keyPath: field] = value
     }
 
+    /// Sets the rep and labels: their index in the table, or held apart when it has no room.
+    private mutating func setNames(rep: String, labels: Labels?) {
+        names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
+        keepApart(names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels) : nil, at: \.names)
+    }
+
+    /// The index of `rep` and `labels` in the table, nil when it has no room for them or the
+    /// labels are held apart from theirs.
+    private static func names(rep: String, labels: Labels?) -> UInt32? {
+        let index = if let labels { labels.interned } else { Names.noLabels }
+        return index.flatMap { lineNameTable.index(of: Names(rep: rep, labels: $0)) }
+    }
+
     /// `date`'s day number in 32 bits, `dayHeldApart` when they do not hold it.
     private static func day(_ date: LocalDate) -> Int32 {
         Int32(exactly: date.dayNumber).flatMap { $0 == dayHeldApart ? nil : $0 } ?? dayHeldApart
     }
 
     public static func == (a: CreditLine, b: CreditLine) -> Bool {
-        a.row == b.row && a.dealID == b.dealID && a.rep == b.rep && a.date == b.date && a.amount == b.amount
-            && a.split == b.split && a.labels == b.labels && a.cancelDate == b.cancelDate && a.quota == b.quota
+        a.row == b.row && a.dealID == b.dealID && a.date == b.date && a.amount == b.amount && a.split == b.split
+            && a.cancelDate == b.cancelDate && a.quota == b.quota && a.sameNames(as: b)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -156,6 +186,30 @@ public struct CreditLine: Sendable, Hashable {
 }
 
 extension CreditLine {
+    /// Whether this line's rep and labels are `other`'s: the same index in the table, when both
+    /// are there (the table gives equal names one index and other names another).
+    private func sameNames(as other: CreditLine) -> Bool {
+        if names != Self.namesHeldApart && other.names != Self.namesHeldApart { return names == other.names }
+        return rep == other.rep && labels == other.labels
+    }
+
+    /// A line's rep and labels as the key of their table.
+    struct Names: InternedKey {
+        let rep: String
+        /// The labels' index in their table (`Labels.interned`), `noLabels` for a line without.
+        let labels: UInt32
+        static let noLabels = UInt32.max
+
+        var byteCount: Int { rep.utf8.count }
+    }
+
+    /// A line's rep and labels held apart from the table: when it is full, or the labels are held
+    /// apart from theirs.
+    fileprivate struct HeldNames: Equatable {
+        let rep: String
+        let labels: Labels?
+    }
+
     /// Whether this line holds its cancel date and quota in the same place as `other` (for tests
     /// of `init(…sharingWith:)`).
     func sharesCancelDateAndQuota(with other: CreditLine) -> Bool {
@@ -172,10 +226,11 @@ extension CreditLine {
             var amount: Decimal?
             var split: Decimal?
             var date: LocalDate?
+            var names: HeldNames?
 
             /// Whether only the cancel date and quota are here (what lines may share: a value
             /// of the line's own is kept as it is, not replaced by one merely equal to it).
-            var holdsNoValueOfTheLine: Bool { amount == nil && split == nil && date == nil }
+            var holdsNoValueOfTheLine: Bool { amount == nil && split == nil && date == nil && names == nil }
         }
 
         let fields: Fields
@@ -186,6 +241,11 @@ extension CreditLine {
         static func of(_ fields: Fields) -> Rare? { fields == Fields() ? nil : Rare(fields) }
     }
 }
+
+/// The table lines' rep and labels index (`CreditLine.Names`): a rep's lines given the same
+/// labels share an entry, so it holds about a rep per product, type and status met.
+private let lineNameTable = InternTable<CreditLine.Names, CreditLine.Names>(
+    capacity: 1 << 20, textBudget: 32 << 20, entry: { $0 })
 
 /// One rep on the plan, with objectives (plan-format.md 1.2).
 public struct RosterEntry: Sendable, Hashable {

@@ -1,5 +1,3 @@
-import Synchronization
-
 extension CreditLine {
     /// A line's product, type and status in one word: the index of the three texts in a table
     /// the whole process shares (`LabelTable`), so that copying a line copies a number, with no
@@ -12,9 +10,9 @@ extension CreditLine {
         }
 
         private final class Held: Sendable {
-            let entry: LabelTable.Entry
+            let entry: LabelEntry
 
-            init(_ entry: LabelTable.Entry) { self.entry = entry }
+            init(_ entry: LabelEntry) { self.entry = entry }
         }
 
         private let storage: Storage
@@ -30,7 +28,7 @@ extension CreditLine {
         }
 
         /// The labels held apart from the table, as `of` gives them once the table is full.
-        static func held(_ texts: LabelTexts) -> Labels { Labels(.held(Held(LabelTable.Entry(texts)))) }
+        static func held(_ texts: LabelTexts) -> Labels { Labels(.held(Held(LabelEntry(texts)))) }
 
         /// The labels at the table index `interned` gave, for a line read back from a spool this
         /// process wrote. Traps on an index the table has not given.
@@ -38,6 +36,9 @@ extension CreditLine {
             _ = LabelTable.shared.entry(at: index)
             self.init(.interned(index))
         }
+
+        /// The labels at `tableIndex`, an index the process's table gave (`interned`).
+        init(tableIndex: UInt32) { self.init(.interned(tableIndex)) }
 
         /// The index in the process's table (for writing the labels as a number), nil when the
         /// labels are held apart.
@@ -110,85 +111,32 @@ package struct LabelTexts: Sendable, Hashable {
     var byteCount: Int { (product?.utf8.count ?? 0) + (type?.utf8.count ?? 0) + (status?.utf8.count ?? 0) }
 }
 
+extension LabelTexts: InternedKey {}
+
 /// Every distinct product, type and status triple lines were given in this process, each at an
-/// index that never changes: appended under a lock, read without one.
-///
-/// An entry is written before the count that covers it is published (a releasing store), and a
-/// reader loads the count (acquiring) before it reads an entry below it, so reads never race the
-/// writes. The entries live in blocks that never move, reached through a fixed array of block
-/// addresses, and are never changed or removed while the table lives (`shared` lives as long as
-/// the process). It holds at most `capacity` entries and `textBudget` bytes of text: a process
-/// that meets more labels than that (a server that runs for months) holds the others with their
-/// lines.
-final class LabelTable: @unchecked Sendable {
-    /// The texts and their compared forms.
-    struct Entry: Sendable {
-        let texts: LabelTexts
-        let keys: MatchKeys
+/// index that never changes, with the texts' compared forms (`InternTable`).
+typealias LabelTable = InternTable<LabelTexts, LabelEntry>
 
-        init(_ texts: LabelTexts) {
-            self.texts = texts
-            keys = MatchKeys(
-                product: texts.product?.normalizedKey, type: texts.type?.normalizedKey,
-                status: texts.status?.normalizedKey)
-        }
+/// Product, type and status texts and their compared forms, as their table holds them.
+struct LabelEntry: Sendable {
+    let texts: LabelTexts
+    let keys: MatchKeys
+
+    init(_ texts: LabelTexts) {
+        self.texts = texts
+        keys = MatchKeys(
+            product: texts.product?.normalizedKey, type: texts.type?.normalizedKey,
+            status: texts.status?.normalizedKey)
     }
+}
 
-    private struct Index {
-        var known: [LabelTexts: UInt32] = [:]
-        var byteCount = 0
-    }
+/// The table lines' labels index.
+private let sharedLabelTable = LabelTable(capacity: 1 << 16, textBudget: 8 << 20)
 
-    static let shared = LabelTable(capacity: 1 << 16, textBudget: 8 << 20)
-    static let blockSize = 1 << 10
+extension InternTable where Key == LabelTexts, Entry == LabelEntry {
+    static var shared: LabelTable { sharedLabelTable }
 
-    let capacity: Int
-    let textBudget: Int
-    private let index = Mutex(Index())
-    private let published = Atomic<Int>(0)
-    /// A block address per `blockSize` entries of `capacity`, each set once, under the lock.
-    private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
-
-    /// A table for `capacity` entries and `textBudget` bytes of text (the process shares
-    /// `shared`, which lines' labels index).
-    init(capacity: Int, textBudget: Int) {
-        self.capacity = capacity
-        self.textBudget = textBudget
-        let blockCount = (capacity + Self.blockSize - 1) / Self.blockSize
-        blocks = .allocate(capacity: blockCount)
-        blocks.initialize(repeating: nil, count: blockCount)
-    }
-
-    deinit {
-        let count = published.load(ordering: .acquiring)
-        for block in stride(from: 0, to: count, by: Self.blockSize) {
-            let entries = blocks[block / Self.blockSize]!
-            entries.deinitialize(count: min(Self.blockSize, count - block))
-            entries.deallocate()
-        }
-        blocks.deallocate()
-    }
-
-    /// The index of `texts`, added if new; nil when the table has no room for them.
-    func index(of texts: LabelTexts) -> UInt32? {
-        index.withLock { index in
-            if let known = index.known[texts] { return known }
-            let count = index.known.count
-            guard count < capacity, index.byteCount + texts.byteCount <= textBudget else { return nil }
-            let (block, slot) = count.quotientAndRemainder(dividingBy: Self.blockSize)
-            if slot == 0 { blocks[block] = .allocate(capacity: Self.blockSize) }
-            (blocks[block]! + slot).initialize(to: Entry(texts))
-            published.store(count + 1, ordering: .releasing)
-            index.known[texts] = UInt32(count)
-            index.byteCount += texts.byteCount
-            return UInt32(count)
-        }
-    }
-
-    /// The entry at `index`, which `index(of:)` gave; it never moves or changes.
-    func entry(at index: UInt32) -> UnsafePointer<Entry> {
-        let index = Int(index)
-        precondition(index < published.load(ordering: .acquiring), "a label index the table did not give")
-        return UnsafePointer(blocks[index / Self.blockSize]! + index % Self.blockSize)
+    convenience init(capacity: Int, textBudget: Int) {
+        self.init(capacity: capacity, textBudget: textBudget, entry: LabelEntry.init)
     }
 }

@@ -3,9 +3,9 @@ import Testing
 
 @testable import Commission
 
-/// A line holds its amount and split as words of their storage and its date in 32 bits
-/// (`CreditLine`, 80 bytes): every value reads back bit for bit, a value no word holds is kept
-/// apart, and lines compare and hash by their values however they hold them.
+/// A line holds its amount and split as words of their storage, its date in 32 bits and its rep
+/// and labels as one index (`CreditLine`, 56 bytes): every value reads back bit for bit, a value
+/// no word holds is kept apart, and lines compare and hash by their values however they hold them.
 @Suite struct CreditLineLayoutTests {
     private let march9 = LocalDate(year: 2026, month: 3, day: 9)!
     /// A mantissa longer than 48 bits: no word holds it.
@@ -15,8 +15,8 @@ import Testing
         CreditLine(row: 7, dealID: "D-1", rep: "ana", date: date ?? march9, amount: amount, split: split)
     }
 
-    @Test func aLineTakesEightyBytes() {
-        #expect(MemoryLayout<CreditLine>.stride <= 80)
+    @Test func aLineTakesFiftySixBytes() {
+        #expect(MemoryLayout<CreditLine>.stride <= 56)
     }
 
     @Test func amountsSplitsAndDatesReadBackBitForBit() {
@@ -75,5 +75,32 @@ import Testing
         let previous = read(quota: 50_000, amount: 90, after: nil)
         let third = read(quota: 50_000, amount: 100, after: previous)
         #expect(third.amount == 100 && third.sharesCancelDateAndQuota(with: previous))
+    }
+
+    /// Reps and labels read back as given, changed one without the other; names held apart from
+    /// the table (their labels held apart from theirs) compare and hash as names held in it.
+    @Test func repsAndLabelsReadBackHoweverHeld() {
+        var changed = CreditLine(
+            row: 1, dealID: "D-1", rep: "Ana Lima", date: march9, amount: 10, product: "Cloud", status: "won")
+        #expect(changed.rep == "Ana Lima" && changed.product == "Cloud" && changed.status == "won")
+        changed.rep = "R-101"
+        #expect(changed.rep == "R-101" && changed.product == "Cloud" && changed.type == nil)
+        changed.status = nil
+        changed.product = nil
+        #expect(changed.rep == "R-101" && changed.labels == nil)
+        let texts = LabelTexts(product: "Cloud", type: nil, status: "won")
+        let heldLabels = CreditLine.Labels.held(texts)
+        var held = CreditLine(
+            row: 1, dealID: "D-1", rep: "Ana Lima", date: march9, amount: 10, split: 1, labels: heldLabels,
+            cancelDate: nil, quota: nil)
+        let interned = CreditLine(
+            row: 1, dealID: "D-1", rep: "Ana Lima", date: march9, amount: 10, product: "Cloud", status: "won")
+        #expect(held.labels?.interned == nil && held.rep == "Ana Lima" && held.product == "Cloud")
+        #expect(held == interned && Set([held, interned]).count == 1)
+        held.rep = "R-101"
+        #expect(held.rep == "R-101" && held.status == "won" && held != interned)
+        held.status = "won"
+        held.rep = "Ana Lima"
+        #expect(held == interned && !held.sharesCancelDateAndQuota(with: held))
     }
 }
