@@ -60,10 +60,10 @@ package struct Run {
     package let book: RepBook
     let eligible: [Bool]
     let clawbackStatus: [Bool]
-    let periodOfLine: [Period]
+    let periodOfLine: LinePeriods
     /// Source-line indices per rep, in source order, or once `keepLineOrder()` has put them in
     /// the plan's order, in that order (the same lists as `orderedLinesOfRep`, not a copy).
-    private(set) var linesOfRep: [[Int]]
+    private(set) var linesOfRep: [LineIndices]
     /// Lines of deals whose splits miss 100%.
     package var splitFlagged = Set<Int>()
     /// Each line's credit (amount × split; the amount alone in a run `ignoringSplits`).
@@ -83,7 +83,7 @@ package struct Run {
     package var explains = true
     /// Each rep's lines in the plan's order, when kept for a run priced several times (or, in a
     /// run made to price some lines again, the lines of each rep to price).
-    var orderedLinesOfRep: [[Int]]?
+    var orderedLinesOfRep: [LineIndices]?
     /// In a run made to price some lines again, whether each line (by index) is one whose amounts
     /// are asked for; nil prices every line. The others of a rep-period still count in its credit
     /// and running total, but are not priced: only for rules under which no line's amount depends
@@ -128,7 +128,7 @@ package struct Run {
         clawbackStatus = clawbacks
         eligible = facts.eligible
         periodOfLine = facts.periods
-        var grouped = [[Int]](repeating: [], count: book.reps.count)
+        var grouped = [LineIndices](repeating: LineIndices(), count: book.reps.count)
         for (index, rep) in book.repOfLine.enumerated() { grouped[rep].append(index) }
         // In source order here; each rep's calculation puts its own lines in the plan's order.
         linesOfRep = grouped
@@ -153,7 +153,7 @@ package struct Run {
         let ordered = Array(
             inParallel(chunks: chunks) { chunk in
                 chunkRange(chunk, of: chunks, total: linesOfRep.count).map {
-                    RepCalculation.order(linesOfRep[$0], of: lines)
+                    LineIndices(RepCalculation.order(linesOfRep[$0], of: lines))
                 }
             }.joined())
         orderedLinesOfRep = ordered
@@ -269,7 +269,7 @@ package struct KeyMemo {
 /// Facts about each line that every later step reads, computed in parallel chunks.
 struct LineFacts {
     let credits: LineCredits
-    let periods: [Period]
+    let periods: LinePeriods
     /// Whether the line's status earns, and whether it claws back (`StatusRule`).
     let eligible: [Bool]
     let clawback: [Bool]
@@ -281,15 +281,16 @@ struct LineFacts {
             let slice = lines[chunkRange(chunk, of: chunks, total: lines.count)]
             return (
                 splitCredits: LineCredits.ofSplitLines(slice),
-                periods: slice.map {
-                    Period(containing: $0.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+                periods: slice.reduce(into: LinePeriods()) {
+                    $0.append(Period(containing: $1.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
                 },
                 eligible: slice.map { rule.isEligible($0.labels?.statusKey) },
                 clawback: slice.map { rule.isClawback($0.labels?.statusKey) }
             )
         }
         return LineFacts(
-            credits: LineCredits(lines, splitCredits: parts.map(\.splitCredits)), periods: parts.flatMap(\.periods),
+            credits: LineCredits(lines, splitCredits: parts.map(\.splitCredits)),
+            periods: parts.reduce(into: LinePeriods()) { $0.append(contentsOf: $1.periods) },
             eligible: parts.flatMap(\.eligible), clawback: parts.flatMap(\.clawback))
     }
 }

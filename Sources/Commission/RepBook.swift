@@ -7,18 +7,18 @@ import Foundation
 package struct RepBook: Sendable {
     package let reps: [RosterEntry]
     /// For each input line, the index of its rep in `reps`.
-    package let repOfLine: [Int]
+    package let repOfLine: LineIndices
     package let hasRoster: Bool
 
     init(roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
         var resolver = try Resolver(roster: roster)
-        var resolved: [Int] = []
+        var resolved = LineIndices()
         resolved.reserveCapacity(lines.count)
         for line in lines { resolved.append(try resolver.index(of: line)) }
         self.init(reps: resolver.reps, repOfLine: resolved, hasRoster: resolver.hasRoster)
     }
 
-    package init(reps: [RosterEntry], repOfLine: [Int], hasRoster: Bool) {
+    package init(reps: [RosterEntry], repOfLine: LineIndices, hasRoster: Bool) {
         self.reps = reps
         self.repOfLine = repOfLine
         self.hasRoster = hasRoster

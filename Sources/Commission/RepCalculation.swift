@@ -12,11 +12,12 @@ struct RepCalculation {
         self.run = run
         self.repIndex = repIndex
         self.span = span
-        ordered = run.orderedLinesOfRep?[repIndex] ?? Self.order(run.linesOfRep[repIndex], of: run.lines)
+        ordered =
+            run.orderedLinesOfRep.map { Array($0[repIndex]) } ?? Self.order(run.linesOfRep[repIndex], of: run.lines)
     }
 
     /// `indices` into `lines` in the plan's order: close date, deal id, row.
-    static func order(_ indices: [Int], of lines: [CreditLine]) -> [Int] {
+    static func order(_ indices: some Sequence<Int>, of lines: [CreditLine]) -> [Int] {
         indices.sorted { a, b in
             let (x, y) = (lines[a], lines[b])
             if x.date != y.date { return x.date < y.date }

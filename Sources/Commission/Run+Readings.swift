@@ -130,7 +130,8 @@ extension Run {
                 // list was), not picked out of all the rep's lines.
                 selected[rep] = RepCalculation.order(selected[rep], of: lines)
             } else {
-                let ordered = orderedLinesOfRep?[rep] ?? RepCalculation.order(linesOfRep[rep], of: lines)
+                let ordered =
+                    orderedLinesOfRep.map { Array($0[rep]) } ?? RepCalculation.order(linesOfRep[rep], of: lines)
                 let periods = Set(selected[rep].map { periodOfLine[$0] })
                 // A period's lines stand together in the plan's order (by date): each run of them
                 // is looked up once.
@@ -144,7 +145,7 @@ extension Run {
             }
             priced.append(rep)
         }
-        run.orderedLinesOfRep = selected
+        run.orderedLinesOfRep = selected.map(LineIndices.init)
         // A period's other lines are read for its credit alone when no line's amount depends on
         // another's (a gate or a per-period cap reads them; a year-to-date basis reaches `.rep`):
         // they need not be priced.

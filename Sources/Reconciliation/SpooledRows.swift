@@ -78,6 +78,9 @@ final class SpooledRows {
             at += count
         }
         var order: [UInt32] = []
+        // Made once at its size: grown as the sheets are joined, it would hold twice the lines
+        // while it moves.
+        lines.reserveCapacity(sheets.reduce(0) { $0 + $1.lines })
         for (ordinal, count) in sheets.sorted(by: { $0.ordinal < $1.ordinal }) {
             lines += bySheet[ordinal]!
             bySheet[ordinal] = nil

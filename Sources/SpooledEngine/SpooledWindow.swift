@@ -24,7 +24,7 @@ struct WindowWork: Sendable {
     ) {
         let part = parts.value[number]
         var lines: [CreditLine] = []
-        var repOfLine: [Int] = []
+        var repOfLine = LineIndices()
         var flags = Set<Int>()
         lines.reserveCapacity(part.count)
         repOfLine.reserveCapacity(part.count)
