@@ -109,7 +109,7 @@ public enum CorrectedWorkbook {
                 part,
                 .streamed { sink in
                     let patch = WorksheetPatch(
-                        location: sheetLocation, edits: sheetEdits,
+                        location: sheetLocation, edits: sheetEdits, formats: styles.formatCount,
                         highlight: { styles.highlight($0) },
                         emit: { try sink.write($0) })
                     try editor.stream(part) { try patch.feed($0) }
