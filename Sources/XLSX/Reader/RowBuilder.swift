@@ -106,7 +106,11 @@ final class RowBuilder {
         case .empty:
             return .empty
         case .inlineString, .formulaString:
-            return .text(XMLText.string(bytes))
+            let text = XMLText.string(bytes)
+            if bytes.count > CellValue.maxTextLength, text.utf16.count > CellValue.maxTextLength {
+                throw cellError(raw, Self.longText)
+            }
+            return .text(text)
         case .sharedString:
             guard let index = parseInt(bytes), index >= 0, index < sharedStrings.count else {
                 throw cellError(
@@ -163,6 +167,10 @@ final class RowBuilder {
             throw cellError(raw, "expected a number, found '\(String(decoding: bytes, as: UTF8.self))'")
         }
     }
+
+    /// Why a cell whose text is longer than a cell holds is refused.
+    static let longText =
+        "the cell's text is longer than \(CellValue.maxTextLength) characters, the most a spreadsheet cell holds"
 
     private func cellError(_ raw: UnsafePointer<RawCell>, _ reason: String) -> SpreadsheetError {
         SpreadsheetError(
