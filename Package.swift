@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "Commission", dependencies: ["Primitives", "Parallel"]),
         // The same calculation over more lines than memory holds: compact records, spilled to disk.
         .target(name: "SpooledEngine", dependencies: ["Commission", "FileAccess", "Parallel"]),
-        .target(name: "PlanFile", dependencies: ["Commission", "Primitives", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "PlanFile",
+            dependencies: ["Commission", "Primitives", "FileAccess", .product(name: "Yams", package: "Yams")]),
         .target(name: "Formula", dependencies: ["Primitives", "Spreadsheet", "Parallel"]),
         .target(name: "Recalculation", dependencies: ["Formula", "XLSX", "Spreadsheet"]),
         .target(

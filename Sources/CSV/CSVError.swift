@@ -13,6 +13,8 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case io(String)
     /// A UTF-16 file ends in the middle of a character (an odd byte, or half a surrogate pair).
     case cutCharacter
+    /// The file is UTF-32 (little- or big-endian), told by its byte-order mark or its NUL bytes.
+    case utf32
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .io(let why): why
         case .cutCharacter:
             "the file ends in the middle of a UTF-16 character (an odd number of bytes): it was cut short"
+        case .utf32: "the file is UTF-32, which trueup does not read: save it as UTF-8"
         }
     }
 
@@ -33,7 +36,7 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unclosedQuote(let line), .recordTooLong(let line, _), .tooManyFields(let line, _),
             .fieldTooLong(let line, _, _):
             line
-        case .io, .cutCharacter: nil
+        case .io, .cutCharacter, .utf32: nil
         }
     }
 }

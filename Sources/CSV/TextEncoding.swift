@@ -14,10 +14,15 @@ enum EncodingDetector {
     /// Returns the encoding and the length of the byte-order mark to skip.
     static func detect(_ file: ChunkedFile) throws -> (TextEncoding, bomLength: Int) {
         let head = try file.prefix(4)
+        // UTF-32's marks, told before UTF-16's (`FF FE 00 00` begins with UTF-16LE's): read as
+        // UTF-16, every character would be followed by a NUL, rows of garbage.
+        if head == [0xFF, 0xFE, 0x00, 0x00] || head == [0x00, 0x00, 0xFE, 0xFF] { throw CSVError.utf32 }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
         if head.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
         if head.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
-        if let utf16 = utf16WithoutMark(try file.prefix(4096)) { return (utf16, 0) }
+        let sample = try file.prefix(4096)
+        if isUTF32WithoutMark(sample) { throw CSVError.utf32 }
+        if let utf16 = utf16WithoutMark(sample) { return (utf16, 0) }
         var validator = UTF8Validator()
         var valid = true
         try file.forEachChunk { chunk in
@@ -32,6 +37,19 @@ enum EncodingDetector {
 }
 
 extension EncodingDetector {
+    /// UTF-32 without a byte-order mark, told by its NUL bytes: in mostly-ASCII text the two high
+    /// bytes of every four are NUL (the last two little-endian, the first two big-endian) and the
+    /// character's own byte is not. UTF-16's NULs fall on alternate bytes, never two in a row.
+    static func isUTF32WithoutMark(_ sample: [UInt8]) -> Bool {
+        let quads = sample.count / 4
+        guard quads >= 2 else { return false }
+        var nuls = [0, 0, 0, 0]
+        for index in 0..<(quads * 4) where sample[index] == 0 { nuls[index % 4] += 1 }
+        let little = nuls[2] * 10 >= quads * 9 && nuls[3] * 10 >= quads * 9 && nuls[0] * 10 <= quads
+        let big = nuls[0] * 10 >= quads * 9 && nuls[1] * 10 >= quads * 9 && nuls[3] * 10 <= quads
+        return little || big
+    }
+
     /// UTF-16 without a byte-order mark, told by its NUL bytes: text that is mostly ASCII has a
     /// NUL in every high byte, so nearly half the sample is NUL, all at even offsets (big-endian)
     /// or all at odd ones (little-endian). Nil for anything else.

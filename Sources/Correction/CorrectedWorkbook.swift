@@ -109,7 +109,7 @@ public enum CorrectedWorkbook {
                 part,
                 .streamed { sink in
                     let patch = WorksheetPatch(
-                        location: sheetLocation, edits: sheetEdits,
+                        location: sheetLocation, edits: sheetEdits, formats: styles.formatCount,
                         highlight: { styles.highlight($0) },
                         emit: { try sink.write($0) })
                     try editor.stream(part) { try patch.feed($0) }
@@ -272,6 +272,12 @@ private final class ReplacedFormulas {
 
 /// Which cells a reconciliation corrects.
 enum Corrections {
+    /// Whether the correction writes `finding`'s cell: a wrong pay figure that is not an input,
+    /// or a stale input (which keeps its formula and caches what it gives).
+    static func writes(_ finding: Finding) -> Bool {
+        finding.isError && ((finding.isPay && !finding.isInput) || finding.isStaleInput)
+    }
+
     /// Every wrong pay cell on a sheet of this workbook (not a CRM export's), one edit per cell,
     /// grouped by sheet. Totals whose cause lies in the rows keep their formulas, and so does a
     /// deal row's stale input (an ACV whose `=MRR*12` was not recalculated), which caches what
@@ -283,7 +289,7 @@ enum Corrections {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
         // An input cell is reported, never overwritten (a clawback no row takes back names its
         // deal's), but for a stale input, which keeps its formula and caches what it gives.
-        for finding in findings where finding.isError && ((finding.isPay && !finding.isInput) || finding.isStaleInput) {
+        for finding in findings where writes(finding) {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet,
                 !skipping.contains(sheet.name)
             else { continue }

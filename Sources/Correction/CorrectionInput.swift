@@ -44,6 +44,7 @@ public struct CorrectionInput: Sendable {
     /// rep-period's Summary and Payroll figures move by the declined difference.
     public init(document: FindingsDocument, file: String) throws {
         let findings = try document.domainFindings(file: file)
+        try Self.refuseTwoCorrectionsOfOneCell(findings, file: file)
         var kept: [RepPeriod: Decimal] = [:]
         for finding in findings
         where finding.isError && finding.isRowPayDifference {
@@ -73,6 +74,26 @@ public struct CorrectionInput: Sendable {
         self.init(
             findings: findings, repPeriods: figures, currency: document.currency, sheetTotals: totals,
             workbook: document.workbook)
+    }
+
+    /// Refuses two findings that would both write one cell, naming both (1-based, in the
+    /// document's order): which one the cell should take is the reviewer's to say, and taking the
+    /// first would leave the other listed as made. `reconcile` never writes two: a row the trusted
+    /// source says earns nothing replaces that row's own comparison (`SourceFindings.add`), and a
+    /// total is a cell of its own. Findings only reported (an input, a cell that could not be
+    /// read) write nothing, and may share a cell with one that does.
+    static func refuseTwoCorrectionsOfOneCell(_ findings: [Finding], file: String) throws {
+        var first: [CellPlace: Int] = [:]
+        for (index, finding) in findings.enumerated() where Corrections.writes(finding) {
+            let place = CellPlace(sheet: finding.sheet, cell: finding.cell)
+            if let earlier = first[place] {
+                throw SpreadsheetError(
+                    Location(file: file),
+                    "findings \(earlier + 1) and \(index + 1) both correct \(place) (to \(findings[earlier].expected.moneyText) and \(finding.expected.moneyText)); a cell takes one correction: remove one of them"
+                )
+            }
+            first[place] = index
+        }
     }
 
     /// What payroll pays each rep-period once the corrections are applied: the engine's payable,

@@ -73,6 +73,9 @@ final class StylesPatch {
         (moneyStyle, hasMoneyStyle) = (ownMoney ?? xfs.count, ownMoney != nil)
     }
 
+    /// How many cell formats (`<xf>` in `<cellXfs>`) the part has before any is added.
+    var formatCount: Int { xfs.count }
+
     /// The highlighted form of cell format `style`: its copy with the highlight fill (a format
     /// that has the fill already is its own); a format the part does not have is left as it is.
     func highlight(_ style: Int) -> Int {

@@ -70,25 +70,31 @@ final class WorksheetPatch {
     /// The formula each replaced cell had (for its note).
     var formulas: [CellAddress: String] { scanner.formulas }
 
+    /// `formats` is how many cell formats the styles part has: a rewritten cell whose style is
+    /// past them (`s="9999"`, which readers take as the default) is written with the default, 0,
+    /// never with an index the written styles part lacks or gives to a highlighted copy.
     init(
-        location: Location, edits: [CellEdit], highlight: @escaping (Int) -> Int,
+        location: Location, edits: [CellEdit], formats: Int = .max, highlight: @escaping (Int) -> Int,
         emit: @escaping ([UInt8]) throws -> Void
     ) {
         self.location = location
         var byRow: [Int: [CellEdit]] = [:]
         for edit in edits { byRow[edit.address.row, default: []].append(edit) }
         for row in byRow.keys { byRow[row]!.sort { $0.address.column < $1.address.column } }
-        scanner = RowScanner(location: location, byRow: byRow, highlight: highlight, emit: emit)
+        scanner = RowScanner(location: location, byRow: byRow, formats: formats, highlight: highlight, emit: emit)
         parser = XMLPushParser(handler: scanner, documentName: location.sheet ?? "worksheet")
         scanner.parser = parser
     }
 
     /// The whole part patched at once (small parts and tests): the bytes and the replaced formulas.
-    static func apply(location: Location, edits: [CellEdit], highlight: @escaping (Int) -> Int, to bytes: [UInt8])
-        throws -> (bytes: [UInt8], formulas: [CellAddress: String])
-    {
+    static func apply(
+        location: Location, edits: [CellEdit], formats: Int = .max, highlight: @escaping (Int) -> Int,
+        to bytes: [UInt8]
+    ) throws -> (bytes: [UInt8], formulas: [CellAddress: String]) {
         var out: [UInt8] = []
-        let patch = WorksheetPatch(location: location, edits: edits, highlight: highlight) { out += $0 }
+        let patch = WorksheetPatch(location: location, edits: edits, formats: formats, highlight: highlight) {
+            out += $0
+        }
         try bytes.withUnsafeBytes { try patch.feed($0) }
         out += try patch.finish().bytes
         return (out, patch.formulas)
@@ -152,6 +158,7 @@ private final class RowScanner: XMLEventHandler {
 
     let location: Location
     let byRow: [Int: [CellEdit]]
+    let formats: Int
     let highlight: (Int) -> Int
     let emit: ([UInt8]) throws -> Void
     weak var parser: XMLPushParser?
@@ -179,11 +186,12 @@ private final class RowScanner: XMLEventHandler {
     var rootClose: Int?
 
     init(
-        location: Location, byRow: [Int: [CellEdit]], highlight: @escaping (Int) -> Int,
+        location: Location, byRow: [Int: [CellEdit]], formats: Int, highlight: @escaping (Int) -> Int,
         emit: @escaping ([UInt8]) throws -> Void
     ) {
         self.location = location
         self.byRow = byRow
+        self.formats = formats
         self.highlight = highlight
         self.emit = emit
     }
@@ -214,7 +222,13 @@ private final class RowScanner: XMLEventHandler {
                 let (start, tagEnd) = try startTag()
                 row = EditedRow(start: start, tagEnd: tagEnd, edits: edits)
             }
-        case (.rows, 3) where row != nil && name.is("c"):
+        case (.rows, 3) where name.is("c"):
+            if formats != .max, let style = attributes.bytes("s"),
+                Self.integer(style).map({ $0 >= formats }) ?? !style.isEmpty
+            {
+                try resetStyle()
+            }
+            guard row != nil else { return }
             let (start, _) = try startTag()
             let explicit = attributes.string("r").flatMap(CellAddress.init)
             let previous = row!.cells.last?.address?.column ?? 0
@@ -224,7 +238,7 @@ private final class RowScanner: XMLEventHandler {
                 CellSpan(
                     start: start - row!.start, end: 0,
                     address: explicit ?? CellAddress(row: rowNumber, column: previous + 1),
-                    style: attributes.bytes("s").flatMap(Self.integer) ?? 0))
+                    style: attributes.bytes("s").flatMap(Self.integer).flatMap { $0 < formats ? $0 : nil } ?? 0))
         case (.rows, 4) where row != nil && name.is("f") && !row!.cells.isEmpty:
             let (start, _) = try startTag()
             row!.cells[row!.cells.count - 1].formula = (start - row!.start)..<(start - row!.start)
@@ -345,6 +359,50 @@ private final class RowScanner: XMLEventHandler {
             value = value * 10 + Int(byte - 48)
         }
         return value
+    }
+
+    /// Makes the style of the cell whose start tag was just read the default: its `s` value's
+    /// bytes become `0`s, as many as they were (`s="9999"` → `s="0000"`), so every offset into
+    /// the buffer stays true. A style past the styles part's formats is read as the default;
+    /// copied as it was, it would name a highlighted copy (marking a cell no one corrected) or no
+    /// format at all (openpyxl then cannot open the corrected copy). The row is not yet emitted:
+    /// rows are held until they end.
+    private func resetStyle() throws {
+        let (start, end) = try startTag()
+        guard let value = Self.styleValue(in: buffer[(start - base)..<(end - base)]) else { return }
+        for index in value { buffer[index] = UInt8(ascii: "0") }
+    }
+
+    /// Where the unprefixed `s` attribute's value lies in `tag` (a start tag's bytes, indices of
+    /// the buffer), read as XML reads attributes: names, `=`, and quoted values, which may hold
+    /// any other byte.
+    static func styleValue(in tag: ArraySlice<UInt8>) -> Range<Int>? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var index = tag.startIndex + 1
+        while index < tag.endIndex, !isSpace(tag[index]), tag[index] != UInt8(ascii: ">"),
+            tag[index] != UInt8(ascii: "/")
+        {
+            index += 1
+        }
+        while index < tag.endIndex {
+            while index < tag.endIndex, isSpace(tag[index]) { index += 1 }
+            let nameStart = index
+            while index < tag.endIndex, !isSpace(tag[index]), tag[index] != UInt8(ascii: "=") {
+                if tag[index] == UInt8(ascii: ">") || tag[index] == UInt8(ascii: "/") { return nil }
+                index += 1
+            }
+            let name = tag[nameStart..<index]
+            while index < tag.endIndex, isSpace(tag[index]) || tag[index] == UInt8(ascii: "=") { index += 1 }
+            guard index < tag.endIndex, tag[index] == UInt8(ascii: "\"") || tag[index] == UInt8(ascii: "'") else {
+                return nil
+            }
+            let quote = tag[index]
+            let valueStart = index + 1
+            guard let valueEnd = tag[valueStart...].firstIndex(of: quote) else { return nil }
+            if name.elementsEqual([UInt8(ascii: "s")]) { return valueStart..<valueEnd }
+            index = valueEnd + 1
+        }
+        return nil
     }
 
     // MARK: Patching an edited row

@@ -96,11 +96,15 @@ enum FormulaText {
     /// rules): only whole places a plan can have (`RoundingRule.placesRange`); `ROUND(x, 40)` or
     /// `ROUND(x, -2)` is no rounding rule a plan could state, and is not read as one.
     static func roundPlaces(in formula: String) -> [Int] {
+        roundPlaceLiterals(in: formula).compactMap(\.places)
+    }
+
+    /// The literal places of the formula's `ROUND(…, n)` calls, as written, each with the places
+    /// a plan can have that it is (nil for `40`, `-2` or `2.5`).
+    static func roundPlaceLiterals(in formula: String) -> [(text: String, places: Int?)] {
         calls(of: "ROUND", in: formula).compactMap { arguments in
-            guard arguments.count == 2, let places = literal(arguments[1]),
-                let place = RoundingRule.placesRange.first(where: { Decimal($0) == places })
-            else { return nil }
-            return place
+            guard arguments.count == 2, let places = literal(arguments[1]) else { return nil }
+            return (arguments[1], RoundingRule.placesRange.first { Decimal($0) == places })
         }
     }
 

@@ -1,5 +1,7 @@
 import Commission
 import Foundation
+import Ingest
+import Spreadsheet
 
 extension InferenceState {
     // MARK: Bonuses
@@ -76,6 +78,21 @@ extension InferenceState {
             note(
                 "rounding",
                 "ROUND(…, \(places.places)) in \(places.formulas) of \(clues.formulaCount) commission formulas")
+        }
+        if clues.roundPlaces == nil, let unusable = clues.unusableRound {
+            // Named at the workbook's cell: the plan has no line for it, as the places are not read.
+            let row = evidence.rowLabel(unusable.row)
+            let cell =
+                unusable.column.map { column in
+                    let address = "\(CellAddress.columnName(column))\(DealsTable.sheetRow(unusable.row))"
+                    return (evidence.sheetName(ofRow: unusable.row) ?? evidence.sheet).map {
+                        "\(Location.quotedSheetName($0))!\(address)"
+                    } ?? address
+                } ?? "row \(row)"
+            let others = unusable.formulas > 1 ? " (and \(unusable.formulas - 1) other commission formulas)" : ""
+            notEstablished.append(
+                "rounding places: ROUND(…, \(unusable.places)) in \(cell)\(others) asks for places no plan states (whole places from \(RoundingRule.placesRange.lowerBound) to \(RoundingRule.placesRange.upperBound)); not read (the default 2 places apply)"
+            )
         }
         // One run with lines left exact; each rounding mode is then applied to the same figures.
         var exact = plan

@@ -11,6 +11,9 @@ struct WorkbookClues {
     var periodWords: String?
     /// `ROUND(…, n)` places in the commission formulas, with how many formulas say so.
     var roundPlaces: (places: Int, formulas: Int)?
+    /// `ROUND(…, n)` with places no plan states (`40`, `-2`): the first such formula's places as
+    /// written and its row (a row key) and column, and how many commission formulas have such.
+    var unusableRound: (places: String, row: Int, column: Int?, formulas: Int)?
     var formulaCount = 0
     /// Literal bounds of `MIN(…)` in the commission formulas, with how many formulas carry each.
     var capsInFormulas: [(cap: Decimal, formulas: Int)] = []
@@ -29,27 +32,39 @@ struct WorkbookClues {
         var caps: [Decimal: Int] = [:]
         var floors: [Decimal: Int] = [:]
         var compared: [Decimal: Int] = [:]
-        var shapes: [String: (places: Set<Int>, caps: Set<Decimal>, floors: Set<Decimal>, compared: Set<Decimal>)] =
-            [:]
+        var shapes:
+            [String: (
+                places: Set<Int>, unusable: String?, caps: Set<Decimal>, floors: Set<Decimal>, compared: Set<Decimal>
+            )] = [:]
         for observation in evidence.observations {
             guard let formula = observation.formula else { continue }
             formulaCount += 1
             // A column of formulas repeats one shape: read each text once.
             let key = FormulaText.shape(formula)
+            func noteUnusable(_ places: String?) {
+                guard let places else { return }
+                let count = (unusableRound?.formulas ?? 0) + 1
+                unusableRound =
+                    unusableRound.map { ($0.places, $0.row, $0.column, count) }
+                    ?? (places, observation.line.row, observation.commissionColumn, count)
+            }
             if let known = shapes[key] {
+                noteUnusable(known.unusable)
                 for found in known.places { places[found, default: 0] += 1 }
                 for bound in known.caps { caps[bound, default: 0] += 1 }
                 for bound in known.floors { floors[bound, default: 0] += 1 }
                 for value in known.compared { compared[value, default: 0] += 1 }
                 continue
             }
+            let literals = FormulaText.roundPlaceLiterals(in: formula)
             let found = (
-                places: Set(FormulaText.roundPlaces(in: formula)),
+                places: Set(literals.compactMap(\.places)), unusable: literals.first { $0.places == nil }?.text,
                 caps: Set(FormulaText.literalBounds(of: "MIN", in: formula).filter { $0 > 0 }),
                 floors: Set(FormulaText.literalBounds(of: "MAX", in: formula).filter { $0 > 0 }),
                 compared: Set(FormulaText.comparedLiterals(in: formula))
             )
             if shapes.count < 10_000 { shapes[key] = found }
+            noteUnusable(found.unusable)
             for place in found.places { places[place, default: 0] += 1 }
             for bound in found.caps { caps[bound, default: 0] += 1 }
             for bound in found.floors { floors[bound, default: 0] += 1 }

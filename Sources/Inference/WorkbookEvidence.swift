@@ -15,6 +15,8 @@ public struct Observation: Sendable {
     public var numberFormat: String?
     /// The bonus cell's number, when the sheet has a bonus column.
     public var bonus: Decimal?
+    /// The commission cell's column, when the row has one (to name the cell a clue is read from).
+    public var commissionColumn: Int? = nil
 }
 
 /// Another sheet's text cells and formulas (a summary, a rate table), read for evidence.
@@ -100,7 +102,7 @@ public struct WorkbookEvidence: Sendable {
                 Observation(
                     line: line, commission: manual.commission.flatMap { number($0.value) },
                     formula: manual.commission?.formula, numberFormat: manual.commission?.numberFormat,
-                    bonus: manual.bonus.flatMap(number)))
+                    bonus: manual.bonus.flatMap(number), commissionColumn: manual.commission?.column))
         }
         var unread: [(row: Int, text: String)] = []
         for (line, manual) in zip(table.lines, table.manual) {

@@ -1,4 +1,5 @@
 import Commission
+import FileAccess
 import Foundation
 import Yams
 
@@ -27,8 +28,13 @@ public enum PlanFile {
     }
 
     /// The text of the plan file at `path`: UTF-8, or UTF-16 or UTF-32 when a byte-order mark
-    /// says so; bytes that do not decode are refused at their line and column (`PlanText`).
+    /// says so; bytes that do not decode are refused at their line and column (`PlanText`). A
+    /// path that is not a regular file once links are followed (a pipe, `/dev/zero`) is refused
+    /// as such before it is opened: read, a device never ends.
     public static func text(atPath path: String) throws(PlanError) -> String {
+        do throws(ReadableFile.Failure) { try ReadableFile.requireRegularFile(path) } catch {
+            throw PlanError(file: path, line: 0, column: 0, message: "the plan file \(error.reason)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

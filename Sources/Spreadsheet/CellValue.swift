@@ -24,6 +24,13 @@ public enum CellValue: Sendable, Hashable {
     /// result once recalculated; readers needing a number report the cell as unreadable.
     public static let notEvaluated = CellValue.error("(not evaluated)")
 
+    /// The most characters a cell's text holds, counted as Excel counts them (UTF-16 units): 32,767.
+    public static let maxTextLength = 32_767
+
+    /// The most bytes a cell's text takes in OOXML: each character at most seven (an `_xHHHH_`
+    /// escape). A reader may refuse more bytes before decoding them.
+    public static let maxTextBytes = 7 * maxTextLength
+
     /// Whether the cell holds anything at all.
     public var isEmpty: Bool {
         if case .empty = self { return true }

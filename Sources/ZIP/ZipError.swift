@@ -54,7 +54,7 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible {
         case .overlappingEntries(let a, let b):
             "parts '\(a)' and '\(b)' share the same compressed bytes (overlapping entries, a zip bomb)"
         case .tooManyEntries(let count, let limit):
-            "the archive lists \(count) entries, more than the limit of \(limit)"
+            "the archive lists \(count) entries; a workbook may have at most \(limit) (Excel writes a few parts per sheet)"
         case .unsupportedMethod(let name, let method):
             "part '\(name)' uses compression method \(method); only stored and deflate occur in workbooks"
         case .encryptedEntry(let name): "part '\(name)' is encrypted"

@@ -540,6 +540,23 @@ import Testing
         #expect(unknown.stderr.contains("no team 'East'") && unknown.stderr.split(separator: "\n").count == 1)
     }
 
+    /// Session 30's leftovers (hostile6), each refused in one line naming the file (and the sheet
+    /// and cell where there is one), by `inspect` and by `convert`.
+    @Test(arguments: [
+        ("many-entries.xlsx", "the archive lists 2105 entries; a workbook may have at most 2000"),
+        ("case-sheets.xlsx", "sheets 1 and 2 are named 'Deals' and 'DEALS', which Excel forbids"),
+        ("long-sheet-name.xlsx", "sheet 2's name is 3000 characters long; a sheet name has at most 255"),
+        ("huge-number.xlsx", "Sheet1!B2: the number '1e400' is beyond what a spreadsheet cell holds"),
+        ("long-cell.xlsx", "Sheet1!A1: the cell's text is longer than 32767 characters"),
+        ("utf32.csv", "the file is UTF-32, which trueup does not read: save it as UTF-8"),
+    ])
+    func aFileNoSpreadsheetWritesIsRefusedInOneLine(name: String, reason: String) throws {
+        let file = Self.file(name)
+        for command in [["inspect", file], ["convert", file, try Self.output("out.csv")]] {
+            Self.expectRefusal(try CommandLineTests.run(command), naming: file, reason)
+        }
+    }
+
     @Test func versionIsPrinted() throws {
         let result = try CommandLineTests.run(["--version"])
         #expect(result.status == 0)

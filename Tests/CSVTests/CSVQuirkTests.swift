@@ -57,6 +57,24 @@ import Testing
         }
     }
 
+    /// UTF-32, with either byte-order mark or none, is refused naming the file: read as UTF-16
+    /// (its little-endian mark begins with UTF-16LE's) or UTF-8, it gave rows of NUL characters.
+    @Test func utf32IsRefusedNotReadAsGarbage() throws {
+        let text = Array("id,amount\n1,3603.75\n".unicodeScalars)
+        let little = text.flatMap { withUnsafeBytes(of: $0.value.littleEndian, Array.init) }
+        let big = text.flatMap { withUnsafeBytes(of: $0.value.bigEndian, Array.init) }
+        for bytes in [[0xFF, 0xFE, 0, 0] + little, [0, 0, 0xFE, 0xFF] + big, little, big] {
+            #expect {
+                _ = try Self.read(bytes)
+            } throws: { error in
+                "\(error)".hasSuffix(".csv: the file is UTF-32, which trueup does not read: save it as UTF-8")
+            }
+        }
+        // UTF-16 of the same text is not taken for UTF-32.
+        let (reader, _) = try Self.read(text.flatMap { [UInt8($0.value & 0xFF), 0] })
+        #expect(reader.encoding == .utf16LittleEndian)
+    }
+
     @Test func windows1252WhenTheBytesAreNotUTF8() throws {
         let (reader, records) = try Self.read(
             Array("amount,rep\n".utf8) + [0x80, 0x35, 0x2C, 0x4A, 0xF6, 0x72, 0x67, 0x0A])

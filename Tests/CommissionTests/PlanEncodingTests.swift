@@ -77,3 +77,25 @@ import Testing
         )
     }
 }
+
+/// A plan path that is not a regular file once links are followed is refused as such, before it
+/// is opened: a link to `/dev/zero` was read until memory ran out, then called a permission problem.
+@Suite struct PlanFileKindTests {
+    @Test func aLinkToADeviceIsNotARegularFile() throws {
+        let link = NSTemporaryDirectory() + "trueup-plan-\(UUID()).yaml"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/zero")
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        #expect {
+            _ = try PlanFile.load(path: link)
+        } throws: { error in
+            "\(error)"
+                == "\(link): the plan file is not a regular file (a pipe, a device or a socket): trueup reads files"
+        }
+        let folder = NSTemporaryDirectory()
+        #expect {
+            _ = try PlanFile.load(path: folder)
+        } throws: { error in
+            "\(error)" == "\(folder): the plan file is a folder, not a file"
+        }
+    }
+}

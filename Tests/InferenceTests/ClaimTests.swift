@@ -53,6 +53,11 @@ import XLSX
         let inferred = try Self.infer(rows)
         #expect(inferred.plan.rounding.places == 2, "\(inferred.yaml)")
         #expect(inferred.fit.reproduced == 30)
+        // Said at the workbook's cell that holds the formula, not at a line of the proposed plan.
+        #expect(
+            inferred.notEstablished.contains(
+                "rounding places: ROUND(…, 9223372036854775807) in Deals!E2 (and 29 other commission formulas) asks for places no plan states (whole places from 0 to 10); not read (the default 2 places apply)"
+            ), "\(inferred.notEstablished)")
     }
 
     /// `MIN(ROUND(D*0.1,2),6000)` in every formula is a cap per deal of 6,000, not a 0% band.

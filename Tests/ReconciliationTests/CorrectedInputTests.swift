@@ -325,3 +325,32 @@ import ZIP
         #expect(corrected.cell("Summary!C2")?.value == .number(500))
     }
 }
+
+/// A findings document with two corrections of one cell is refused naming both: which the cell
+/// should take is the reviewer's to say. `reconcile` itself writes one per cell.
+@Suite struct TwoCorrectionsOfOneCellTests {
+    @Test func aDocumentCorrectingOneCellTwiceIsRefusedNamingBothFindings() throws {
+        var deals = CorrectedInputTests.goodDeals()
+        deals[1].rate = CorrectedInputTests.percent("0.07")
+        deals[1].cached = 700
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([CorrectedInputTests.dealsSheet(deals)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        let plan = try PlanFile.parse(CauseTests.planText, file: "plan.yaml")
+        var document = FindingsDocument(
+            result, plan: plan, workbook: try FindingsDocument.WorkbookIdentity(reading: path))
+        let wrong = try #require(document.findings.firstIndex { $0.cell == "F3" })
+        _ = try CorrectionInput(document: document, file: "findings.json")
+        var again = document.findings[wrong]
+        again.expected = MoneyText(650)
+        document.findings.append(again)
+        let readBack = try FindingsDocument(json: try JSONEncoder().encode(document), file: "findings.json")
+        #expect {
+            _ = try CorrectionInput(document: readBack, file: "findings.json")
+        } throws: { error in
+            "\(error)"
+                == "findings.json: findings \(wrong + 1) and \(document.findings.count) both correct Deals!F3 (to 500.00 and 650.00); a cell takes one correction: remove one of them"
+        }
+    }
+}

@@ -28,6 +28,26 @@ import XLSX
         )
     }
 
+    /// A style past the styles part's formats reads as the default: a rewritten cell takes the
+    /// default's highlight (or the default), and one copied keeps its bytes but for the style,
+    /// made `0`s as long as it was, so it names neither a highlighted copy nor no format at all.
+    @Test func aStylePastTheFormatsIsWrittenAsTheDefault() throws {
+        let xml =
+            #"<worksheet><sheetData><row r="1"><c r="A1" s="9999"><v>1</v></c><c r="B1" s="3" t="s"><v>0</v></c></row>"#
+            + #"<row r="2"><c r="A2" s = '77' t="n"><v>2</v></c><c r="B2" s="9999"><f>A2*2</f><v>4</v></c>"#
+            + #"<c r="C2" s="9999"><v>5</v></c></row></sheetData></worksheet>"#
+        var plain = edit("C2", 6)
+        plain.highlighted = false
+        let patched = try WorksheetPatch.apply(
+            location: Self.location, edits: [edit("B2", 5), plain], formats: 5, highlight: { $0 + 100 },
+            to: Array(xml.utf8))
+        #expect(
+            String(decoding: patched.bytes, as: UTF8.self)
+                == #"<worksheet><sheetData><row r="1"><c r="A1" s="0000"><v>1</v></c><c r="B1" s="3" t="s"><v>0</v></c></row>"#
+                + #"<row r="2"><c r="A2" s = '00' t="n"><v>2</v></c><c r="B2" s="100"><v>5</v></c>"#
+                + #"<c r="C2"><v>6</v></c></row></sheetData></worksheet>"#)
+    }
+
     @Test func aWrongFormulaGivesWayAndARightOneStaysWithTheNewValue() throws {
         let xml =
             #"<worksheet><sheetData><row r="2"><c r="C2" s="1"><f>A2*B2</f><v>9</v></c><c r="D2"><f>SUM(C2:C2)</f><v>9</v></c></row></sheetData></worksheet>"#

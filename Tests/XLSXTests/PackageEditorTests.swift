@@ -41,6 +41,17 @@ import ZIP
         ]
     }
 
+    /// `basicParts()` with `table` as the workbook's shared-strings part.
+    static func basicParts(sharedStrings table: String) -> [(String, String)] {
+        let relationship =
+            #"<Relationship Id="rId9" Type="\#(relationships)/sharedStrings" Target="sharedStrings.xml"/>"#
+        return basicParts().map { name, text in
+            name == "xl/_rels/workbook.xml.rels"
+                ? (name, text.replacingOccurrences(of: "</Relationships>", with: relationship + "</Relationships>"))
+                : (name, text)
+        } + [("xl/sharedStrings.xml", table)]
+    }
+
     /// A package of `parts`, written with the ZIP writer to a temporary file.
     static func package(_ parts: [(String, String)]) throws -> String {
         let path = Scratch.folder.appendingPathComponent("trueup-editor-\(UUID()).xlsx").path

@@ -122,20 +122,8 @@ import ZIP
         } catch {
             expected = "\(error)"
         }
-        var parts = PackageEditorTests.basicParts()
-        parts.append(("xl/sharedStrings.xml", String(decoding: bytes, as: UTF8.self)))
-        parts = parts.map { name, text in
-            name == "xl/_rels/workbook.xml.rels"
-                ? (
-                    name,
-                    text.replacingOccurrences(
-                        of: "</Relationships>",
-                        with:
-                            #"<Relationship Id="rId9" Type="\#(PackageEditorTests.relationships)/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
-                    )
-                ) : (name, text)
-        }
-        let path = try PackageEditorTests.package(parts)
+        let path = try PackageEditorTests.package(
+            PackageEditorTests.basicParts(sharedStrings: String(decoding: bytes, as: UTF8.self)))
         #expect {
             _ = try XLSXWorkbook(path: path)
         } throws: { thrown in

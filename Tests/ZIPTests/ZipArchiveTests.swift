@@ -39,6 +39,28 @@ import ZIP
         }
     }
 
+    /// formats.md: a package of more than about a thousand entries is refused. A tab-per-rep
+    /// workbook of 200 tabs with notes has about 1,000; 2,000 read, 2,001 are refused.
+    @Test func theDefaultEntryLimitIsTwoThousand() throws {
+        func archive(entries: Int) throws -> String {
+            let path = Scratch.folder.appendingPathComponent("entries-\(UUID().uuidString).zip").path
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            let writer = ZipWriter(handle: handle)
+            for number in 0..<entries { try writer.addPart("xl/worksheets/sheet\(number).xml", []) }
+            try writer.finish()
+            try handle.close()
+            return path
+        }
+        #expect(try ZipArchive(path: archive(entries: 2_000)).entries.count == 2_000)
+        let refused = try archive(entries: 2_001)
+        #expect(throws: ZipError.tooManyEntries(2_001, limit: 2_000)) { try ZipArchive(path: refused) }
+        #expect(
+            ZipError.tooManyEntries(2_001, limit: 2_000).description
+                == "the archive lists 2001 entries; a workbook may have at most 2000 (Excel writes a few parts per sheet)"
+        )
+    }
+
     @Test func legacyXLSAndEncryptedFilesAreNamed() throws {
         let folder = Scratch.folder.appendingPathComponent("trueup-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -75,14 +75,18 @@ struct PackageReader {
         }
         let collector = SharedStringsParser()
         let xml = XMLPushParser(handler: collector, documentName: part)
-        try Self.translatingErrors(location: location, part: part) {
-            // A large table (a million distinct ids) inflates on the second core while this one parses.
-            if entry.uncompressedSize > XLSXWorkbook.pipelineThreshold {
-                try archive.readPipelined(entry) { try xml.feed($0) }
-            } else {
-                try archive.read(entry) { try xml.feed($0) }
+        do {
+            try Self.translatingErrors(location: location, part: part) {
+                // A large table (a million distinct ids) inflates on the second core while this one parses.
+                if entry.uncompressedSize > XLSXWorkbook.pipelineThreshold {
+                    try archive.readPipelined(entry) { try xml.feed($0) }
+                } else {
+                    try archive.read(entry) { try xml.feed($0) }
+                }
+                try xml.finish()
             }
-            try xml.finish()
+        } catch let error as SharedStringsParser.TooLong {
+            throw SpreadsheetError(location, "part '\(part)': \(error.reason)")
         }
         return collector.strings
     }

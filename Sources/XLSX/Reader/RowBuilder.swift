@@ -106,7 +106,11 @@ final class RowBuilder {
         case .empty:
             return .empty
         case .inlineString, .formulaString:
-            return .text(XMLText.string(bytes))
+            let text = XMLText.string(bytes)
+            if bytes.count > CellValue.maxTextLength, text.utf16.count > CellValue.maxTextLength {
+                throw cellError(raw, Self.longText)
+            }
+            return .text(text)
         case .sharedString:
             guard let index = parseInt(bytes), index >= 0, index < sharedStrings.count else {
                 throw cellError(
@@ -149,11 +153,24 @@ final class RowBuilder {
             guard let date else { return .number(number) }
             return .date(date)
         case .outOfRange:
-            return .outOfRangeNumber(String(decoding: bytes, as: UTF8.self))
+            // Past Decimal's range but a double's (`1e200`): kept as written. Past a double's
+            // (`1e400`, `1e-400`), no spreadsheet holds it; read, it would be infinity or zero.
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let double = Double(text.trimmingCharacters(in: [" "])), double.isFinite, double != 0 else {
+                throw cellError(
+                    raw,
+                    "the number '\(text.prefix(40))\(text.count > 40 ? "…" : "")' is beyond what a spreadsheet cell holds (a double, about 1.8e308 down to 4.9e-324)"
+                )
+            }
+            return .outOfRangeNumber(text)
         case .invalid:
             throw cellError(raw, "expected a number, found '\(String(decoding: bytes, as: UTF8.self))'")
         }
     }
+
+    /// Why a cell whose text is longer than a cell holds is refused.
+    static let longText =
+        "the cell's text is longer than \(CellValue.maxTextLength) characters, the most a spreadsheet cell holds"
 
     private func cellError(_ raw: UnsafePointer<RawCell>, _ reason: String) -> SpreadsheetError {
         SpreadsheetError(

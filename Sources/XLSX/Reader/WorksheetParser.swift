@@ -209,14 +209,29 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
+    /// Gathers a value's, formula's or inline string's text. A value or an inline string past
+    /// `CellValue.maxTextBytes` is refused here, as it grows, so a cell of many text nodes (each
+    /// within libxml2's 10 MB) costs no more than one; `RowBuilder` counts the characters of text
+    /// past `CellValue.maxTextLength` bytes.
     @inline(__always)
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    func characters(_ text: UnsafeBufferPointer<UInt8>) throws {
         switch capture {
         case .none: return
-        case .value: store._withUnsafeGuaranteedRef { $0.append(text) }
+        case .value:
+            store._withUnsafeGuaranteedRef { $0.append(text) }
+            if storeCount - valueStart > CellValue.maxTextBytes { try refuseLongText() }
         case .formula: formulaBytes.append(text)
-        case .inlineText: inlineBytes.append(text)
+        case .inlineText:
+            inlineBytes.append(text)
+            if inlineBytes.count > CellValue.maxTextBytes { try refuseLongText() }
         }
+    }
+
+    @inline(never)
+    private func refuseLongText() throws {
+        throw SpreadsheetError(
+            Location(file: file, sheet: sheet, cell: CellAddress(row: max(rowIndex, 1), column: cellColumn)),
+            RowBuilder.longText)
     }
 
     // MARK: Rows and cells
@@ -467,7 +482,7 @@ extension WorksheetParser: XMLDirectEventHandler {
             characters: { user, text, length in
                 XMLDirect.with(user, WorksheetParser.self) { parser in
                     guard let text else { return }
-                    parser.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+                    try parser.characters(UnsafeBufferPointer(start: text, count: Int(length)))
                 }
             })
     }

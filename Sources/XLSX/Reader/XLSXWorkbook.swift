@@ -60,6 +60,7 @@ public final class XLSXWorkbook {
         let workbook = try PackageReader.translatingErrors(location: location, part: workbookPart) {
             try WorkbookPart(package.bytes(of: workbookPart), partName: workbookPart)
         }
+        try Self.refuseUnusableSheetNames(workbook.sheets.map(\.name), location: location)
         let relationships = try package.relationships(of: workbookPart)
         workbookPartName = workbookPart
         stylesPartName = relationships.first { $0.hasType("styles") && !$0.isExternal }?.target
@@ -92,6 +93,38 @@ public final class XLSXWorkbook {
             zip(workbook.sheets, sheets).filter { entry, sheet in
                 entry.relationshipID?.isEmpty == false && (sheet.partName == nil || sheet.partName == workbookPart)
             }.map(\.1.index))
+    }
+
+    /// The longest sheet name read, in UTF-16 units as Excel counts. Excel refuses a name of more
+    /// than 31 when it saves, but other writers (PHP_XLSXWriter, early MiniExcel, openpyxl with a
+    /// warning) have written longer ones, which Excel opens after shortening them: such a
+    /// workbook is a real team's and is read. 255 is the most Excel's own file formats ever held;
+    /// a longer name is no tab a person made.
+    public static let maxSheetNameLength = 255
+
+    /// Refuses a sheet name longer than `maxSheetNameLength`, naming the sheet's position, and two
+    /// sheets whose names are equal ignoring case (`Deals` and `DEALS`), naming both: Excel
+    /// forbids them, a reference `'deals'!A1` (in a formula, a `--sheet` option, a finding) would
+    /// mean either, and the one a correction lands on would be a guess.
+    static func refuseUnusableSheetNames(_ names: [String], location: Location) throws {
+        var first: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            guard name.utf16.count <= maxSheetNameLength else {
+                throw SpreadsheetError(
+                    location,
+                    "sheet \(index + 1)'s name is \(name.utf16.count) characters long; a sheet name has at most \(maxSheetNameLength) (Excel's own limit is 31)"
+                )
+            }
+            let key = name.lowercased()
+            if let earlier = first[key] {
+                let named = names[earlier] == name ? "both named '\(name)'" : "named '\(names[earlier])' and '\(name)'"
+                throw SpreadsheetError(
+                    location,
+                    "sheets \(earlier + 1) and \(index + 1) are \(named), which Excel forbids (sheet names ignore case): a reference to either would be ambiguous"
+                )
+            }
+            first[key] = index
+        }
     }
 
     /// The sheet named `name` (compared case-insensitively, as Excel does).
