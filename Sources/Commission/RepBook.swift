@@ -32,6 +32,8 @@ package struct RepBook: Sendable {
         package let hasRoster: Bool
         private var byID: [String: Int] = [:]
         private var byName: [String: [Int]] = [:]
+        /// Texts that are one rep's id and another rep's name: they match two people.
+        private var idAlsoAnotherName: [String: [Int]] = [:]
         private var memo = KeyMemo()
 
         package init(roster: [RosterEntry]) throws(EngineError) {
@@ -44,11 +46,22 @@ package struct RepBook: Sendable {
                 byID[rep.id.normalizedKey] = index
                 if let name = rep.name { byName[name.normalizedKey, default: []].append(index) }
             }
+            for (key, index) in byID {
+                guard let named = byName[key], named.contains(where: { $0 != index }) else { continue }
+                idAlsoAnotherName[key] = [index] + named.filter { $0 != index }
+            }
         }
 
         /// The index in `reps` of `line`'s rep.
         package mutating func index(of line: CreditLine) throws(EngineError) -> Int {
             let key = memo.key(line.rep)
+            if !idAlsoAnotherName.isEmpty, let matches = idAlsoAnotherName[key] {
+                let ids = matches.map { reps[$0].id }.joined(separator: ", ")
+                throw EngineError(
+                    rows: [line.row],
+                    "rep '\(line.rep)' is the id of \(reps[matches[0]].id) and the name of another rep on the roster "
+                        + "(\(ids)); correct the roster or the deal")
+            }
             if let index = byID[key] { return index }
             guard hasRoster else {
                 byID[key] = reps.count

@@ -131,9 +131,17 @@ struct PlanReader {
     private func condition(_ value: YAMLValue) throws(PlanError) -> LineCondition {
         let section = try value.mapping()
         try section.allowOnly(["product", "type", "status", "from", "to"])
+        let from = try section["from"]?.date()
+        let to = try section["to"]?.date()
+        // Dates in `when` are inclusive: a `to` before the `from` leaves no day a line could
+        // match, a contradiction the contract does not settle, so it is refused, not read as "never".
+        if let from, let to, to < from, let toValue = section["to"], let fromValue = section["from"] {
+            throw toValue.error(
+                "\(toValue.name) (\(to)) is before \(fromValue.name) (\(from)): no date is in the range")
+        }
         return LineCondition(
             product: try section["product"]?.text(), type: try section["type"]?.text(),
-            status: try section["status"]?.text(), from: try section["from"]?.date(), to: try section["to"]?.date())
+            status: try section["status"]?.text(), from: from, to: to)
     }
 
     private func override(_ value: YAMLValue) throws(PlanError) -> Override {

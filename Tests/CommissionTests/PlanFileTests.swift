@@ -148,6 +148,26 @@ import Testing
         )
     }
 
+    /// `when` dates are inclusive; a `to` before its `from` leaves no day a line could match. The
+    /// contract does not say what such a window means, so it is refused at the `to`, for a bonus
+    /// and an override alike, rather than read as a bonus or override that never applies.
+    @Test func aWhenWhoseToIsBeforeItsFromIsRefused() {
+        let bonus =
+            Self.base + "\nbonuses:\n  - name: B\n    per_deal: 100\n    when: { from: 2026-09-01, to: 2026-01-01 }\n"
+        #expect(
+            Self.error(bonus)
+                == "plan.yaml:16:35: 'bonuses[0].when.to' (2026-01-01) is before 'bonuses[0].when.from' (2026-09-01): no date is in the range"
+        )
+        let override = Self.base + "\n  overrides:\n    - { when: { from: 2026-09-01, to: 2026-08-31 }, rate: 3% }\n"
+        #expect(
+            Self.error(override)
+                == "plan.yaml:14:39: 'commission.overrides[0].when.to' (2026-08-31) is before 'commission.overrides[0].when.from' (2026-09-01): no date is in the range"
+        )
+        let oneDay =
+            Self.base + "\nbonuses:\n  - name: B\n    per_deal: 100\n    when: { from: 2026-09-01, to: 2026-09-01 }\n"
+        #expect(Self.error(oneDay) == nil)
+    }
+
     @Test func moneyIsReadAsDecimalText() throws {
         let text = Self.base + "\n  cap:\n    per_deal: 0.1\n    per_period: 12345678901234567.89\n"
         let plan = try PlanFile.parse(text, file: "plan.yaml")
