@@ -642,6 +642,13 @@ public enum DealsReader {
                     bonus: context.bonusColumn.flatMap { column in row.cells.first { $0.column == column } }))
             return
         }
+        if TotalRow.isTypedUnlabelled(
+            row, commissionColumn: context.commissionColumn, afterTotals: !result.totals.isEmpty)
+        {
+            result.totals.append(
+                TotalRow(row: row.index, label: "(total)", commission: commissionCell, commissionText: commissionText))
+            return
+        }
         result.rowsRead += 1
         var failures: [SpreadsheetError] = []
         var failed: [Field] = []
