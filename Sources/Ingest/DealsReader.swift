@@ -272,6 +272,10 @@ public enum DealsReader {
                 guard row.index > mapping.headerRow,
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
+                if let moved = MovedHeader.fields(row, mapping: mapping) {
+                    throw SpreadsheetError(
+                        place.location(column: moved[0].column), MovedHeader.message(moved, mapping: mapping))
+                }
                 // A row of units under the header (`USD`, `%`, `date`) holds no deal.
                 if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
                 row = filledDown?.fill(row) ?? row
