@@ -272,6 +272,10 @@ public enum DealsReader {
                 guard row.index > mapping.headerRow,
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
+                if let moved = MovedHeader.fields(row, mapping: mapping) {
+                    throw SpreadsheetError(
+                        place.location(column: moved[0].column), MovedHeader.message(moved, mapping: mapping))
+                }
                 // A row of units under the header (`USD`, `%`, `date`) holds no deal.
                 if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
                 row = filledDown?.fill(row) ?? row
@@ -640,6 +644,13 @@ public enum DealsReader {
                 TotalRow(
                     row: row.index, label: label, commission: commissionCell, commissionText: commissionText,
                     bonus: context.bonusColumn.flatMap { column in row.cells.first { $0.column == column } }))
+            return
+        }
+        if TotalRow.isTypedUnlabelled(
+            row, commissionColumn: context.commissionColumn, afterTotals: !result.totals.isEmpty)
+        {
+            result.totals.append(
+                TotalRow(row: row.index, label: "(total)", commission: commissionCell, commissionText: commissionText))
             return
         }
         result.rowsRead += 1

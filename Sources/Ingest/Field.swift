@@ -75,7 +75,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         // Words for pay too wide to be synonyms (a sheet may hold a `Comp` column beside its
         // `Commission`), and a commission that says it holds the bonus (`Commission incl. SPIFF`: the
         // sheet then has no bonus column, plan-format.md §6).
-        .commission: ["Comp", "Comms", "Incentive"] + commissionWithBonus,
+        .commission: ["Comp", "Comms", "Incentive", "Earnings"] + commissionWithBonus,
         // SAP's `Material` and `Material Description` are named among other words, so that of the
         // two the longer name, the description a plan's rules name rather than its code, is the product.
         .product: [
@@ -159,7 +159,10 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
             ["cancel_date", "Cancel Date", "Cancelled", "Cancellation Date", "Refund Date", "Canceled Date"]
         case .rate: ["Rate", "Commission Rate", "Comm %", "Comm Rate", "Rate %"]
         case .commission:
-            ["Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount", "Earned"]
+            [
+                "Commission", "Commission Earned", "Payout", "Comm", "Commission Amount", "Comm Amount", "Earned",
+                "Commissions",
+            ]
         // Not named among other words (`Bonus Eligible`, `SPIFF Notes` are no bonus): these forms exactly.
         case .bonus:
             [

@@ -1,5 +1,5 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
-/// French, German, Italian, Dutch), by the English field name they stand for: the one table for every
+/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian), by the English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
@@ -12,14 +12,16 @@ public enum HeaderSynonyms {
             "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
             "N. contratto", "Auftrags-Nr", "Vertragsnummer", "Vertrags-Nr", "Abschluss-Nr", "Vorgangsnummer",
             "Dealnummer", "Ordernummer", "Opdrachtnummer", "Verkaufsbeleg", "Belegnummer", "Datensatz-ID",
-            "ID de registro", "ID de fiche d'informations",
+            "ID de registro", "ID de fiche d'informations", "Nr transakcji", "ID transakcji", "Numer transakcji",
+            "Nr umowy", "Numer umowy", "Affärs-ID", "Affärsnummer", "Aftalenummer", "Avtalenummer",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
             "Commercial", "Vendeur", "Représentant", "Vertriebsmitarbeiter", "Verkäufer", "Mitarbeiter",
             "Berater", "Venditore", "Agente", "Commerciale", "Responsabile", "Vendedora", "Vertriebler",
             "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer", "Verkoper",
-            "Verkoopster", "Vertegenwoordiger", "Accountmanager",
+            "Verkoopster", "Vertegenwoordiger", "Accountmanager", "Handlowiec", "Sprzedawca", "Przedstawiciel handlowy",
+            "Säljare", "Försäljare", "Sælger", "Selger",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -27,16 +29,18 @@ public enum HeaderSynonyms {
             "Data di chiusura",
             "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum", "Belegdatum", "Fakturadatum",
             "Schlusstermin",
-            "Date de fermeture",
+            "Date de fermeture", "Data zamknięcia", "Data zawarcia", "Data sprzedaży", "Stängningsdatum",
+            "Avslutsdatum", "Affärsdatum", "Dato", "Lukkedato", "Salgsdato",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
-            "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert",
+            "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert", "Kwota", "Wartość",
+            "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
-            "Anteil", "Ripartizione", "Aandeel", "Verdeling",
+            "Anteil", "Ripartizione", "Aandeel", "Verdeling", "Udział", "Podział", "Andel", "Fördelning",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -47,24 +51,25 @@ public enum HeaderSynonyms {
         "status": ["Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase"],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
-            "Data di annullamento", "Annuleringsdatum",
+            "Data di annullamento", "Annuleringsdatum", "Data anulowania", "Avbokningsdatum", "Annulleringsdato",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
             "Percentage",
-            "Commissiepercentage", "Provisiepercentage", "Tarief",
+            "Commissiepercentage", "Provisiepercentage", "Tarief", "Stawka", "Stawka prowizji", "Provisionsprocent",
+            "Provisionssats", "Provisjonssats", "Sats",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
-            "Provisie",
+            "Provisie", "Prowizja", "Provisjon",
         ],
-        "bonus": ["Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie"],
+        "bonus": ["Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie", "Premia"],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
-            "Kwartaal",
+            "Kwartaal", "Okres", "Miesiąc", "Kwartał", "Månad", "Måned", "Kvartal",
         ],
         "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno"],
         "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio"],

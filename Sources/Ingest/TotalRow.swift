@@ -74,6 +74,23 @@ extension TotalRow {
         return nil
     }
 
+    /// Whether `row`, read after a total on its table, is a typed total without a label: it holds
+    /// nothing but a typed number in `commissionColumn` (no deal id, rep, date, amount or word; a
+    /// bold figure under a block, as the blocks above it are closed by their totals). A deal row
+    /// always holds more than its commission.
+    static func isTypedUnlabelled(_ row: Row, commissionColumn: Int?, afterTotals: Bool) -> Bool {
+        guard afterTotals, let commissionColumn else { return false }
+        var figure = false
+        for cell in row.cells {
+            switch cell.value {
+            case .empty: continue
+            case .number where cell.column == commissionColumn && cell.formula == nil: figure = true
+            default: return false
+            }
+        }
+        return figure
+    }
+
     /// A row above the header that totals the table: its first text opens or closes with a total
     /// word (`Total`, `Grand total`, `Gesamt`) and its cell in `commissionColumn` holds a number
     /// or a formula; or, unlabelled, that cell is a `SUM` of the rows below it.

@@ -181,7 +181,7 @@ enum ValueReading {
                     text.hasPrefix(symbol) ? String(text.dropFirst(symbol.count)) : String(text.dropLast(symbol.count))
                 text = text.trimmedSpaces
             }
-            for symbol in ["$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN"] {
+            for symbol in Self.currencySymbols {
                 if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)) }
                 if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
                 text = text.trimmedSpaces
@@ -255,6 +255,13 @@ enum ValueReading {
 
     /// The rupee's sign and codes (`₹1,23,456.78`, `Rs. 1,250`, `INR 99`), longest first.
     private static let rupeeSymbols = ["INR", "Rs.", "Rs", "₹"]
+
+    /// The currencies written before or after a figure (`$12,500.00`, `12.500,00 €`, `USD 99`,
+    /// `10 000,00 zł`, `SEK 12 500`, `1.250,00 kr.`): `kr.` before `kr`, so that the dot goes with it.
+    private static let currencySymbols = [
+        "$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN", "PLN", "zł", "SEK",
+        "NOK", "DKK", "kr.", "kr",
+    ]
 
     /// Thousands separators read only where they group whole units by three: the typographic
     /// apostrophe of Swiss figures (U+2019), the thin space (U+2009) and the figure space (U+2007).

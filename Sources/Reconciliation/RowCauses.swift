@@ -1,4 +1,5 @@
 import Commission
+import Formula
 import Foundation
 import Ingest
 import Spreadsheet
@@ -77,6 +78,21 @@ struct RowCauses {
         return context.matches(manual, whole)
     }
 
+    /// Whether the row's commission formula reads the row's own split cell (`=ROUND(D5*E5*F5,2)`
+    /// with the split in E): the sheet applied the split, so a figure that the whole amount at the
+    /// plan's rate would also give (10% of half a deal is 5% of all of it) is wrong by its rate,
+    /// not by a split left out.
+    var formulaReadsSplit: Bool {
+        guard let formula = formulas.text(index),
+            let column = context.deals.mapping(ofRow: line.row).columns[.split]
+        else { return false }
+        let split = CellAddress(row: DealsTable.sheetRow(line.row), column: column)
+        let chars = Array(formula)
+        return FormulaReferences.references(in: chars, sheet: nil).contains { reference in
+            !reference.isRange && CellAddress(String(chars[reference.text])) == split
+        }
+    }
+
     /// The row's own rate cell and the rate the plan pays the line, as the sheet writes rates,
     /// when the typed rate is why the figure is wrong: `causes` is a rate's code alone, the
     /// commission a formula, the rate cell a number (a rate stored as text is no number to
@@ -123,7 +139,9 @@ struct RowCauses {
         }
         let credit = sheetLine.credit
         let rates = engine?.line?.rates ?? []
-        if line.split != 1, expected != 0, splitIgnored(giving: manual, expected: expected, rates: rates) {
+        if line.split != 1, expected != 0, !formulaReadsSplit,
+            splitIgnored(giving: manual, expected: expected, rates: rates)
+        {
             causes.append(.splitNotApplied)
             words.append(
                 "commission on the full \(line.amount.groupedMoneyText); the \(line.split.percentText) split ignored")

@@ -21,6 +21,18 @@ import Testing
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
     }
 
+    /// The złoty and the Nordic crowns, by symbol or code, before or after the figure.
+    @Test(arguments: [
+        ("10 000,00 zł", NumberStyle.decimalComma, "10000"), ("(1 200,00) zł", .decimalComma, "-1200"),
+        ("PLN 99.50", .decimalPoint, "99.5"), ("SEK 12500", .decimalPoint, "12500"),
+        ("1.250,00 kr.", .decimalComma, "1250"), ("750 kr", .decimalComma, "750"),
+        ("4,000.00 NOK", .decimalPoint, "4000"),
+        ("DKK 1.000,50", .decimalComma, "1000.5"),
+    ])
+    func zlotyAndCrownsAreRead(text: String, style: NumberStyle, expected: String) throws {
+        #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
+    }
+
     /// Rupees grouped by lakhs, and thousands grouped by the Swiss typographic apostrophe, the
     /// ASCII one, a thin, narrow no-break or no-break space: read where the groups are whole
     /// thousands (or lakhs), never guessed elsewhere.

@@ -21,7 +21,7 @@ import XLSX
             workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"), roster: [])
     }
 
-    @Test(arguments: [["Deal ID", "Rep", "Close Date", "Amount", "Earnings", "Notes"]])
+    @Test(arguments: [["Deal ID", "Rep", "Close Date", "Amount", "Statement", "Notes"]])
     func noCommissionColumnAndNoSummaryIsRefusedNamingTheHeaders(_ header: [String]) {
         #expect {
             _ = try Self.reconcile(header)

@@ -1,0 +1,47 @@
+import Foundation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// A second table under the first whose header writes the same columns in another order (July's
+/// deals, then August's with the rep first and the rate last): its rows are never read by the
+/// first header's columns (a rep taken for the deal, a rate for the commission); the run stops
+/// naming the row.
+@Suite struct MovedHeaderTests {
+    static func texts(_ values: [String]) -> [WriteCell] { values.map { .text($0) } }
+
+    /// `header`, and under it a deal of Priya Nair's at 6%, its cells in the order `header` names them.
+    static func deal(_ id: String, amount: String, on date: String, under header: [String]) -> [[WriteCell]] {
+        let paid = Decimal(string: amount)! * Decimal(string: "0.06")!
+        let cells: [String: WriteCell] = [
+            "Deal ID": .text(id), "Rep": .text("Priya Nair"), "Close Date": LayoutReadingTests.date(date),
+            "Amount": HeldOutWorkbookTests.number(amount), "Rate": HeldOutWorkbookTests.number("0.06"),
+            "Commission": .number(paid),
+        ]
+        return [texts(header), header.map { cells[$0]! }]
+    }
+
+    static let order = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"]
+
+    static let july: [[WriteCell]] =
+        [texts(["JULY 2026"])] + deal("D1", amount: "10000", on: "2026-07-03", under: order) + [[]]
+
+    @Test func aHeaderRearrangedUnderTheTableStopsTheRunNamingIt() throws {
+        let rearranged = ["Rep", "Deal ID", "Close Date", "Amount", "Commission", "Rate"]
+        let august =
+            [Self.texts(["AUGUST 2026"])] + Self.deal("D2", amount: "20000", on: "2026-08-03", under: rearranged)
+        #expect {
+            _ = try HeldOutWorkbookTests.reconcile([("Q3", Self.july + august)], plan: HeldOutWorkbookTests.plan())
+        } throws: { error in
+            "\(error)".contains("another order") && "\(error)".contains("'Deal ID' in column B")
+        }
+    }
+
+    @Test func theHeaderRepeatedInItsOwnOrderIsNoRow() throws {
+        let august =
+            [Self.texts(["AUGUST 2026"])] + Self.deal("D2", amount: "20000", on: "2026-08-03", under: Self.order)
+        let result = try HeldOutWorkbookTests.reconcile(
+            [("Q3", Self.july + august)], plan: HeldOutWorkbookTests.plan())
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.explanation))")
+    }
+}
