@@ -305,9 +305,11 @@ struct LineCredits {
     private let ofSplitLines: [Int: Decimal]
     /// Every line's credit, when most lines are split; else empty.
     private let ofEveryLine: [Decimal]
+    /// Whether every line credits its whole amount, its split ignored (`init(wholeAmountsOf:)`).
+    private var wholeAmounts = false
 
     /// `splitCredits`: `ofSplitLines` of consecutive slices of `lines`.
-    init(_ lines: [CreditLine], splitCredits: [[Int: Decimal]]) {
+    init(_ lines: [CreditLine], splitCredits: consuming [[Int: Decimal]]) {
         self.lines = lines
         let count = splitCredits.reduce(0) { $0 + $1.count }
         if count > lines.count / 2 {
@@ -319,18 +321,23 @@ struct LineCredits {
             ofSplitLines = [:]
             return
         }
+        // The largest part taken out and the others merged into it: the parts and a table made
+        // beside them would hold the split lines' credits twice.
         var joined: [Int: Decimal] = [:]
-        joined.reserveCapacity(count)
-        for part in splitCredits { joined.merge(part) { first, _ in first } }
+        if let largest = splitCredits.indices.max(by: { splitCredits[$0].count < splitCredits[$1].count }) {
+            swap(&joined, &splitCredits[largest])
+            joined.reserveCapacity(count)
+            for part in splitCredits { joined.merge(part) { first, _ in first } }
+        }
         ofSplitLines = joined
         ofEveryLine = []
     }
 
-    /// Every line's credit its whole amount, its split ignored (`Run.ignoringSplits`).
+    /// Every line's credit its whole amount, its split ignored (`Run.ignoringSplits`): read from
+    /// the lines, nothing kept.
     init(wholeAmountsOf lines: [CreditLine]) {
-        var credits: [Int: Decimal] = [:]
-        for index in lines.indices where !Decimal.same(lines[index].split, 1) { credits[index] = lines[index].amount }
-        self.init(lines, splitCredits: [credits])
+        self.init(lines, splitCredits: [])
+        wholeAmounts = true
     }
 
     /// The credits of the lines of `slice` whose split is not 1, by their index in the whole.
@@ -343,6 +350,7 @@ struct LineCredits {
     }
 
     subscript(index: Int) -> Decimal {
+        if wholeAmounts { return lines[index].amount }
         if !ofEveryLine.isEmpty { return ofEveryLine[index] }
         return Decimal.same(lines[index].split, 1) ? lines[index].amount : ofSplitLines[index]!
     }
