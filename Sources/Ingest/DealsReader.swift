@@ -689,7 +689,16 @@ public enum DealsReader {
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
-                let amount = try ValueReading.money(value(.amount), style: context.amountStyle)
+                let written = value(.amount)
+                let amount: Decimal?
+                do throws(ValueReading.Failure) {
+                    amount = try ValueReading.money(written, style: context.amountStyle)
+                } catch {
+                    // `10k`, `$1.2M`: the cell names its own unit, whatever the header's.
+                    guard let scaled = ValueReading.moneyInThousandsOrMillions(written, style: context.amountStyle)
+                    else { throw error }
+                    return scaled
+                }
                 guard let scale = mapping.amountScale else { return amount }
                 return amount.map { $0 * scale }
             })
