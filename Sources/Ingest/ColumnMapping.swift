@@ -35,6 +35,10 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The fields no header names, read from the one column whose first rows hold values the
     /// plan's rules name (`HeaderWords.ruleValues`).
     public var foundByValues: Set<Key> = []
+    /// The sheet's rows the table holds when another table stands under it, or it under another
+    /// (`MovedHeader`: a second table whose header writes the columns in another order): rows
+    /// outside are the other table's, neither its deals nor its totals. Nil for the whole sheet.
+    public var rows: ClosedRange<Int>?
 }
 
 /// Why no header row fits: what was found and what is missing.
