@@ -406,6 +406,18 @@ enum ColumnMatcher {
                 taken.insert(match.column)
             }
         }
+        // A header of what is owed (`Amount Payable`) beside the deal's amount, where no header
+        // names the commission: the commission (`PayableHeader`).
+        if let (_, commission, amount) = words.figures, columns[commission] == nil, columns[amount] != nil,
+            !ambiguous.contains(where: { $0.key == commission })
+        {
+            let owing = headers.filter { !taken.contains($0.column) && PayableHeader.names($0.text) }
+            if owing.count == 1 {
+                columns[commission] = owing[0].column
+                names[commission] = owing[0].text
+                taken.insert(owing[0].column)
+            }
+        }
         // A field the plan's rules read, under a header no word names (`Prod.`, `Gamme`): the one
         // column left whose first rows hold a value the rules name.
         for (key, values) in words.ruleValues where columns[key] == nil && !ambiguous.contains(where: { $0.key == key })

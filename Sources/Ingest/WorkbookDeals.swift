@@ -124,9 +124,13 @@ extension DealsReader {
                 if firstError == nil { firstError = error }
             }
             var repless: ColumnMapping<Field>?
-            if let table, let mapping = try? header(Field.required.filter { $0 != .rep }),
-                mapping.columns[.rep] == nil
-            {
+            let withoutRep = try? header(Field.required.filter { $0 != .rep })
+            // No rep column, but a `Name` column of known reps (`NameColumn`).
+            if let mapping = withoutRep, let named = NameColumn.mapping(mapping, rows: start, knownReps: knownReps) {
+                found.append((table, named, nil, nil, nil))
+                continue
+            }
+            if let table, let mapping = withoutRep, mapping.columns[.rep] == nil {
                 repless = mapping
                 if let rep = try SheetRep.find(
                     in: start, table: table, above: mapping.headerRow, knownReps: knownReps, file: file.path)
