@@ -35,6 +35,10 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The fields no header names, read from the one column whose first rows hold values the
     /// plan's rules name (`HeaderWords.ruleValues`).
     public var foundByValues: Set<Key> = []
+    /// The sheet's rows the table holds when another table stands under it, or it under another
+    /// (`MovedHeader`: a second table whose header writes the columns in another order): rows
+    /// outside are the other table's, neither its deals nor its totals. Nil for the whole sheet.
+    public var rows: ClosedRange<Int>?
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -400,6 +404,18 @@ enum ColumnMatcher {
                 columns[key] = match.column
                 names[key] = match.text
                 taken.insert(match.column)
+            }
+        }
+        // A header of what is owed (`Amount Payable`) beside the deal's amount, where no header
+        // names the commission: the commission (`PayableHeader`).
+        if let (_, commission, amount) = words.figures, columns[commission] == nil, columns[amount] != nil,
+            !ambiguous.contains(where: { $0.key == commission })
+        {
+            let owing = headers.filter { !taken.contains($0.column) && PayableHeader.names($0.text) }
+            if owing.count == 1 {
+                columns[commission] = owing[0].column
+                names[commission] = owing[0].text
+                taken.insert(owing[0].column)
             }
         }
         // A field the plan's rules read, under a header no word names (`Prod.`, `Gamme`): the one

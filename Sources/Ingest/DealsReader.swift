@@ -178,9 +178,13 @@ public enum DealsReader {
                 "row \(mapping.headerRow) heads \(spans.count) tables of deals side by side (columns "
                     + spans.joined(separator: ", ") + "); read the file as a workbook, or keep one table a sheet")
         }
-        return try read(
-            file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
-            statuses: statuses, progress: progress, passingLinesTo: receive)
+        do {
+            return try read(
+                file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
+                statuses: statuses, progress: progress, passingLinesTo: receive)
+        } catch let stacked as MovedHeader.Table {
+            throw stacked.refusal
+        }
     }
 
     /// The rows of one table under its header `mapping`; `sheetRep` is every row's rep when the
@@ -248,6 +252,8 @@ public enum DealsReader {
                     progress?(done, total)
                 }
             ) { row, place in
+                // Another table's rows, above or below this one on the sheet (`MovedHeader`).
+                if let rows = header.rows, !rows.contains(row.index) { return }
                 var row = merged?.fill(row) ?? row
                 // A table beside another on the header's row: only its own columns are read.
                 if let span = mapping.columnSpan { row = row.clipped(to: span) }
@@ -273,8 +279,12 @@ public enum DealsReader {
                     !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
                 else { return }
                 if let moved = MovedHeader.fields(row, mapping: mapping) {
-                    throw SpreadsheetError(
+                    let refusal = SpreadsheetError(
                         place.location(column: moved[0].column), MovedHeader.message(moved, mapping: mapping))
+                    if let below = MovedHeader.mapping(of: row, under: header) {
+                        throw MovedHeader.Table(sheet: table, above: header.headerRow, mapping: below, refusal: refusal)
+                    }
+                    throw refusal
                 }
                 // A row of units under the header (`USD`, `%`, `date`) holds no deal.
                 if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
@@ -691,7 +701,16 @@ public enum DealsReader {
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
-                let amount = try ValueReading.money(value(.amount), style: context.amountStyle)
+                let written = value(.amount)
+                let amount: Decimal?
+                do throws(ValueReading.Failure) {
+                    amount = try ValueReading.money(written, style: context.amountStyle)
+                } catch {
+                    // `10k`, `$1.2M`: the cell names its own unit, whatever the header's.
+                    guard let scaled = ValueReading.moneyInThousandsOrMillions(written, style: context.amountStyle)
+                    else { throw error }
+                    return scaled
+                }
                 guard let scale = mapping.amountScale else { return amount }
                 return amount.map { $0 * scale }
             })

@@ -106,8 +106,9 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// Headers that name a field only as the whole header, never among other words: `Percentage`
     /// alone is the rate (a Dutch sheet's `Percentage` beside `Commissie`), but `Split Percentage`
     /// stays the split and `Discount Percentage` no field; `Close` alone is the date, but `Close
-    /// Month` a column of months (`MonthColumn`); `Earned` alone is the commission.
-    static let wholeHeaderOnly: Set<String> = Set(["Percentage", "Close", "Earned"].map(headerKey))
+    /// Month` a column of months (`MonthColumn`); `Earned` alone is the commission; `Booked` alone
+    /// is the date, but `Booked Amount` the amount.
+    static let wholeHeaderOnly: Set<String> = Set(["Percentage", "Close", "Earned", "Booked"].map(headerKey))
 
     /// Words that say a deal was cancelled, in the six languages: on their own (`Cancelled On`,
     /// `Storniert am`, `Fecha cancelación`) or before a date word (`Churn Date`), they make a
@@ -139,7 +140,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .date:
             [
                 "Date", "Deal Date", "Close Date", "Closed Date", "Date Closed", "Booking Date", "Closed", "Won Date",
-                "Close", "Booked On", "Booked Date", "Closing Date", "Actual Close Date", "Won Time", "Deal Won Time",
+                "Close", "Booked On", "Booked Date", "Booked", "Closing Date", "Actual Close Date", "Won Time",
+                "Deal Won Time",
             ]
         case .amount:
             [

@@ -1,5 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
-/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian), by the English field name they stand for: the one table for every
+/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish), by the
+/// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
@@ -14,6 +15,8 @@ public enum HeaderSynonyms {
             "Dealnummer", "Ordernummer", "Opdrachtnummer", "Verkaufsbeleg", "Belegnummer", "Datensatz-ID",
             "ID de registro", "ID de fiche d'informations", "Nr transakcji", "ID transakcji", "Numer transakcji",
             "Nr umowy", "Numer umowy", "Affärs-ID", "Affärsnummer", "Aftalenummer", "Avtalenummer",
+            "Kauppa-ID", "Kauppanumero", "Kaupan numero", "Sopimusnumero", "ID obchodu", "Číslo obchodu",
+            "Číslo smlouvy", "Anlaşma No", "Anlaşma ID", "Fırsat No", "Fırsat ID", "Sözleşme No", "İşlem No",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -21,7 +24,8 @@ public enum HeaderSynonyms {
             "Berater", "Venditore", "Agente", "Commerciale", "Responsabile", "Vendedora", "Vertriebler",
             "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer", "Verkoper",
             "Verkoopster", "Vertegenwoordiger", "Accountmanager", "Handlowiec", "Sprzedawca", "Przedstawiciel handlowy",
-            "Säljare", "Försäljare", "Sælger", "Selger",
+            "Säljare", "Försäljare", "Sælger", "Selger", "Myyjä", "Myyntiedustaja", "Obchodník", "Obchodní zástupce",
+            "Prodejce", "Satış Temsilcisi", "Temsilci", "Satıcı",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -30,17 +34,21 @@ public enum HeaderSynonyms {
             "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum", "Belegdatum", "Fakturadatum",
             "Schlusstermin",
             "Date de fermeture", "Data zamknięcia", "Data zawarcia", "Data sprzedaży", "Stängningsdatum",
-            "Avslutsdatum", "Affärsdatum", "Dato", "Lukkedato", "Salgsdato",
+            "Avslutsdatum", "Affärsdatum", "Dato", "Lukkedato", "Salgsdato", "Päivämäärä", "Päiväys", "Sulkemispäivä",
+            "Kauppapäivä", "Datum uzavření", "Datum obchodu", "Tarih", "Kapanış Tarihi", "Satış Tarihi",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
             "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert", "Kwota", "Wartość",
-            "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp",
+            "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp", "Summa",
+            "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
-            "Anteil", "Ripartizione", "Aandeel", "Verdeling", "Udział", "Podział", "Andel", "Fördelning",
+            "Anteil", "Ripartizione", "Aandeel", "Verdeling", "Udział", "Podział", "Andel", "Fördelning", "Osuus",
+            "Podíl",
+            "Paylaşım",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -57,19 +65,24 @@ public enum HeaderSynonyms {
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
             "Percentage",
             "Commissiepercentage", "Provisiepercentage", "Tarief", "Stawka", "Stawka prowizji", "Provisionsprocent",
-            "Provisionssats", "Provisjonssats", "Sats",
+            "Provisionssats", "Provisjonssats", "Sats", "Provisioprosentti", "Sazba", "Sazba provize", "Oran",
+            "Komisyon Oranı",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
-            "Provisie", "Prowizja", "Provisjon",
+            "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
         ],
-        "bonus": ["Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie", "Premia"],
+        "bonus": [
+            "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie", "Premia", "Prémie", "Prim", "İkramiye",
+        ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
-            "Kwartaal", "Okres", "Miesiąc", "Kwartał", "Månad", "Måned", "Kvartal",
+            "Kwartaal", "Okres", "Miesiąc", "Kwartał", "Månad", "Måned", "Kvartal", "Kausi", "Kuukausi", "Období",
+            "Měsíc",
+            "Dönem",
         ],
         "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno"],
         "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio"],

@@ -20,15 +20,7 @@ enum MonthColumn {
     /// them): the one column so headed, outside the fields found, whose cells under the header
     /// all name a month with its year (dates or text), at least one of them. Nil when there is none.
     static func mapping(_ mapping: ColumnMapping<Field>, rows: [Row]) -> ColumnMapping<Field>? {
-        guard let header = rows.first(where: { $0.index == mapping.headerRow }) else { return nil }
-        let taken = Set(mapping.columns.values)
-        let candidates = header.cells.filter { cell in
-            guard case .text(let text) = cell.value, !taken.contains(cell.column) else { return false }
-            if let span = mapping.columnSpan, !span.contains(cell.column) { return false }
-            return headers.contains(headerKey(text.trimmingCharacters(in: .whitespaces)))
-        }
-        guard candidates.count == 1, case .text(let text) = candidates[0].value else { return nil }
-        let column = candidates[0].column
+        guard let (column, text) = mapping.onlyHeader(in: rows, keyedAs: headers) else { return nil }
         var months = 0
         for row in rows where row.index > mapping.headerRow {
             guard let value = row.cell(at: column)?.value, !value.isBlank else { continue }
@@ -36,19 +28,8 @@ enum MonthColumn {
             months += 1
         }
         guard months > 0 else { return nil }
-        var read = mapping
-        var columns = read.columns
-        var names = read.headers
-        columns[.date] = column
-        names[.date] = text.trimmingCharacters(in: .whitespaces)
-        read = ColumnMapping(headerRow: read.headerRow, columns: columns, headers: names)
-        read.pinsNotFound = mapping.pinsNotFound
-        read.addedColumns = mapping.addedColumns
-        read.chosenByCurrency = mapping.chosenByCurrency
-        read.foundByValues = mapping.foundByValues
-        read.columnSpan = mapping.columnSpan
+        var read = mapping.adding(.date, column: column, header: text)
         read.datesNameMonths = true
-        read.amountScale = mapping.amountScale
         return read
     }
 

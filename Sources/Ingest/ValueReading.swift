@@ -154,6 +154,25 @@ enum ValueReading {
         }
     }
 
+    /// An amount written in thousands or millions with its unit's letter (`10k`, `$10K`, `1.2M`,
+    /// `€ 2,5k`), as a person reads it (10,000; 1,200,000); nil for any other value. Only an
+    /// amount is read so, never a commission or a bonus: a figure the sheet pays must be the
+    /// number it is, or its error would be hidden.
+    static func moneyInThousandsOrMillions(_ value: CellValue, style: NumberStyle) -> Decimal? {
+        guard case .text(let raw) = value else { return nil }
+        var text = raw.trimmedSpaces
+        let scale: Decimal
+        switch text.last {
+        case "k", "K": scale = 1000
+        case "m", "M": scale = 1_000_000
+        default: return nil
+        }
+        text.removeLast()
+        text = text.trimmedSpaces
+        guard text.last?.isNumber == true, let number = try? parseMoney(text, style: style) else { return nil }
+        return number * scale
+    }
+
     /// Signs written for minus besides `-`: the minus sign, the figure dash, the en dash, and the
     /// small and full-width hyphen-minus.
     private static let minusSigns: Set<Unicode.Scalar> = ["\u{2212}", "\u{2012}", "\u{2013}", "\u{FE63}", "\u{FF0D}"]

@@ -124,9 +124,13 @@ extension DealsReader {
                 if firstError == nil { firstError = error }
             }
             var repless: ColumnMapping<Field>?
-            if let table, let mapping = try? header(Field.required.filter { $0 != .rep }),
-                mapping.columns[.rep] == nil
-            {
+            let withoutRep = try? header(Field.required.filter { $0 != .rep })
+            // No rep column, but a `Name` column of known reps (`NameColumn`).
+            if let mapping = withoutRep, let named = NameColumn.mapping(mapping, rows: start, knownReps: knownReps) {
+                found.append((table, named, nil, nil, nil))
+                continue
+            }
+            if let table, let mapping = withoutRep, mapping.columns[.rep] == nil {
                 repless = mapping
                 if let rep = try SheetRep.find(
                     in: start, table: table, above: mapping.headerRow, knownReps: knownReps, file: file.path)
@@ -234,8 +238,8 @@ extension DealsReader {
         result.otherSheets = others
         // Sheets dated by their name are read last: a name without a year takes it from the others.
         var parts = [DealsTable?](repeating: nil, count: found.count)
-        let datedByName = found.filter { $0.period != nil }.count
-        let streaming = datedByName == 0 || datedByName == found.count ? receive : nil
+        var datedByName = found.filter { $0.period != nil }.count
+        var streaming = datedByName == 0 || datedByName == found.count ? receive : nil
         // Reads the sheet `ordinal` of `found`: `otherSheetsOrder` is the date order the other
         // sheets' text dates show, for one whose own do not tell theirs.
         func readPart(_ ordinal: Int, years: WorkbookYears, otherSheetsOrder: DateOrder?) throws -> DealsTable {
@@ -289,30 +293,55 @@ extension DealsReader {
         }
         // Sheets whose text dates do not tell their order, read again once the others have.
         var undecided: [(ordinal: Int, years: WorkbookYears, error: UndecidedDateOrder)] = []
-        for pass in [false, true] {
-            var years = WorkbookYears(sheetNames: file.tables)
-            if pass, found.contains(where: { $0.period != nil }) {
-                for part in parts {
-                    for line in part?.lines ?? [] {
-                        let (year, month, _) = line.date.components
-                        years.months.insert(year * 12 + month - 1)
+        func readParts() throws {
+            parts = [DealsTable?](repeating: nil, count: found.count)
+            undecided = []
+            for pass in [false, true] {
+                var years = WorkbookYears(sheetNames: file.tables)
+                if pass, found.contains(where: { $0.period != nil }) {
+                    for part in parts {
+                        for line in part?.lines ?? [] {
+                            let (year, month, _) = line.date.components
+                            years.months.insert(year * 12 + month - 1)
+                        }
+                    }
+                }
+                for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
+                    do {
+                        parts[ordinal] = try readPart(ordinal, years: years, otherSheetsOrder: nil)
+                    } catch let error as UndecidedDateOrder {
+                        undecided.append((ordinal, years, error))
                     }
                 }
             }
-            for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
-                do {
-                    parts[ordinal] = try readPart(ordinal, years: years, otherSheetsOrder: nil)
-                } catch let error as UndecidedDateOrder {
-                    undecided.append((ordinal, years, error))
+            if let first = undecided.first {
+                // The workbook's sheets are written by the same hands: one order shown by the others is theirs.
+                let shown = parts.reduce(into: Set<DateOrder>()) { $0.formUnion($1?.textDateOrders ?? []) }
+                guard shown.count == 1, let order = shown.first else { throw first.error.error }
+                for sheet in undecided {
+                    parts[sheet.ordinal] = try readPart(sheet.ordinal, years: sheet.years, otherSheetsOrder: order)
                 }
             }
         }
-        if let first = undecided.first {
-            // The workbook's sheets are written by the same hands: one order shown by the others is theirs.
-            let shown = parts.reduce(into: Set<DateOrder>()) { $0.formUnion($1?.textDateOrders ?? []) }
-            guard shown.count == 1, let order = shown.first else { throw first.error.error }
-            for sheet in undecided {
-                parts[sheet.ordinal] = try readPart(sheet.ordinal, years: sheet.years, otherSheetsOrder: order)
+        // A second table under a sheet's first, its header rearranged (`MovedHeader`): the sheet is
+        // two tables, each read under its own header, and the sheets are read again. Not once
+        // lines are passed on or set aside as they are read: the run then stops naming the row.
+        while true {
+            do {
+                try readParts()
+                break
+            } catch let stacked as MovedHeader.Table {
+                guard streaming == nil, setAside == nil,
+                    let ordinal = found.firstIndex(where: {
+                        $0.table == stacked.sheet && $0.region == nil && $0.mapping.headerRow == stacked.above
+                    })
+                else { throw stacked.refusal }
+                let above = found[ordinal]
+                found[ordinal].mapping.rows = (above.mapping.rows?.lowerBound ?? 1)...(stacked.mapping.headerRow - 1)
+                found.insert(
+                    (above.table, stacked.mapping, above.rep, nil, above.period), at: ordinal + 1)
+                datedByName = found.filter { $0.period != nil }.count
+                streaming = datedByName == 0 || datedByName == found.count ? receive : nil
             }
         }
         // Each part is moved out of `parts` and its rows keyed in place, then all are joined with

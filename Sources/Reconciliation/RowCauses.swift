@@ -93,6 +93,15 @@ struct RowCauses {
         }
     }
 
+    /// Whether the row's own rate, one the plan does not pay the line, times its credit (its
+    /// amount times its split) gives `manual`: the row applied its split, typed or worked out,
+    /// so a figure that the whole amount at the plan's rate would also give (a 10% tier on half
+    /// a deal the plan pays at 5%) is wrong by its rate, not by a split left out.
+    func ownRateGivesFigure(_ manual: Decimal, credit: Decimal, rates: [Decimal], bonus: Decimal) -> Bool {
+        guard let rate = manualRate, !rates.isEmpty, !rates.contains(rate) else { return false }
+        return context.matchesComputed(manual, credit * rate + bonus)
+    }
+
     /// The row's own rate cell and the rate the plan pays the line, as the sheet writes rates,
     /// when the typed rate is why the figure is wrong: `causes` is a rate's code alone, the
     /// commission a formula, the rate cell a number (a rate stored as text is no number to
@@ -139,7 +148,11 @@ struct RowCauses {
         }
         let credit = sheetLine.credit
         let rates = engine?.line?.rates ?? []
+        // Without a bonus column the commission cell holds the row's per-deal bonus too.
+        let bonusInCommission = context.deals.mapping.columns[.bonus] == nil
+        let rowBonus = bonusInCommission ? engine?.bonus ?? 0 : 0
         if line.split != 1, expected != 0, !formulaReadsSplit,
+            !ownRateGivesFigure(manual, credit: credit, rates: rates, bonus: rowBonus),
             splitIgnored(giving: manual, expected: expected, rates: rates)
         {
             causes.append(.splitNotApplied)
@@ -158,8 +171,6 @@ struct RowCauses {
         // short of exactly that bonus left it out (`bonus_missing`); a line without one whose
         // figure is above the plan's by a per-deal bonus (times its split) was paid it anyway
         // (`bonus_not_due`). A reading of the plan is compared with the bonus added.
-        let bonusInCommission = context.deals.mapping.columns[.bonus] == nil
-        let rowBonus = bonusInCommission ? engine?.bonus ?? 0 : 0
         if rowBonus != 0, !causes.contains(.splitNotApplied), context.matchesComputed(manual, expected - rowBonus) {
             causes.append(.bonusMissing)
             words.append("the per-deal bonus of \(rowBonus.groupedMoneyText) is left out")

@@ -1,6 +1,7 @@
 import Foundation
 import Reconciliation
 import Spreadsheet
+import TestSupport
 import Testing
 import XLSX
 
@@ -36,6 +37,29 @@ import XLSX
             [("Deals", rows)], plan: HeldOutWorkbookTests.plan(rate: "5%"))
         let byCell = Dictionary(result.errors.map { ($0.cell, $0.cause) }, uniquingKeysWith: { first, _ in first })
         #expect(byCell[CellAddress("G3")!] == .wrongRate)
+        #expect(byCell[CellAddress("G4")!] == .splitNotApplied)
+    }
+
+    /// A typed CSV (no formulas): a split row whose own typed rate, another tier's, times its
+    /// credit gives its figure applied the split, though the whole amount at the plan's rate
+    /// gives the same figure (8% on 62.5% of 10,000 is 5% of all of it).
+    @Test func aTypedRowWhoseOwnRateTimesItsCreditGivesTheFigureIsTheTier() throws {
+        let folder = Scratch.folder.appendingPathComponent("trueup-ownsplit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("deals.csv").path
+        let csv = """
+            Deal ID,Rep,Close Date,Amount,Split,Rate,Commission
+            D2,R1,2026-01-15,10000,1,0.05,500
+            D3,R1,2026-01-16,10000,0.625,0.08,500
+            D4,R1,2026-01-17,10000,0.5,0.05,500
+            D5,R1,2026-01-18,10000,1,0.05,500
+
+            """
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CauseTests.reconcile(path)
+        let byCell = Dictionary(result.errors.map { ($0.cell, $0.cause) }, uniquingKeysWith: { first, _ in first })
+        #expect(byCell[CellAddress("G3")!] == .wrongTier)
         #expect(byCell[CellAddress("G4")!] == .splitNotApplied)
     }
 }
