@@ -115,33 +115,12 @@ public struct CreditLine: Sendable, Hashable {
         row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal, labels: Labels?,
         cancelDate: LocalDate?, quota: Decimal?, sharingWith previous: CreditLine? = nil
     ) {
-        self.init(
-            row: row, dealID: dealID, rep: rep, date: date, amount: amount, split: split, labels: labels,
-            cancelDate: cancelDate, quota: quota, sharingWith: previous, index: Self.names(rep: rep, labels: labels))
-    }
-
-    /// As `init(…sharingWith:)`, for a reader that makes many lines: the rep and labels' index
-    /// found through `memo`, which remembers the last few the reader gave.
-    package init(
-        row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal, labels: Labels?,
-        cancelDate: LocalDate?, quota: Decimal?, sharingWith previous: CreditLine? = nil, names memo: inout NamesMemo
-    ) {
-        self.init(
-            row: row, dealID: dealID, rep: rep, date: date, amount: amount, split: split, labels: labels,
-            cancelDate: cancelDate, quota: quota, sharingWith: previous, index: memo.index(rep: rep, labels: labels))
-    }
-
-    /// `index`: the rep and labels' index in the table, nil to hold them apart.
-    private init(
-        row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal, labels: Labels?,
-        cancelDate: LocalDate?, quota: Decimal?, sharingWith previous: CreditLine?, index: UInt32?
-    ) {
         self.row = row
         self.dealID = dealID
         amountWord = amount.packedStorage ?? Self.heldApart
         splitWord = split.packedStorage ?? Self.heldApart
         day = Self.day(date)
-        names = index ?? Self.namesHeldApart
+        names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
         var fields = Rare.Fields(cancelDate: cancelDate, quota: quota)
         if amountWord == Self.heldApart { fields.amount = amount }
         if splitWord == Self.heldApart { fields.split = split }
@@ -222,30 +201,6 @@ extension CreditLine {
         static let noLabels = UInt32.max
 
         var byteCount: Int { rep.utf8.count }
-    }
-
-    /// The reps and labels a reader gave its lines, with their index in the table, so that the
-    /// next line of one of them takes it without the table's lock and hashing: a slot per rep
-    /// and labels, found by a hash of the rep's bytes (FNV-1a), holding the last met there.
-    package struct NamesMemo {
-        private var slots: [(rep: String, labels: UInt32, index: UInt32)?] = []
-        private static let size = 4096
-
-        package init() {}
-
-        /// The index of `rep` and `labels` in the table, nil when it has no room for them or the
-        /// labels are held apart from theirs.
-        mutating func index(rep: String, labels: Labels?) -> UInt32? {
-            guard let labelIndex = if let labels { labels.interned } else { Names.noLabels } else { return nil }
-            var hash: UInt32 = 0x811c_9dc5 ^ labelIndex
-            for byte in rep.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-            let slot = Int(hash % UInt32(Self.size))
-            if slots.isEmpty { slots = Array(repeating: nil, count: Self.size) }
-            if let entry = slots[slot], entry.labels == labelIndex, entry.rep == rep { return entry.index }
-            guard let index = lineNameTable.index(of: Names(rep: rep, labels: labelIndex)) else { return nil }
-            slots[slot] = (rep, labelIndex, index)
-            return index
-        }
     }
 
     /// A line's rep and labels held apart from the table: when it is full, or the labels are held

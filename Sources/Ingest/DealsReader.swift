@@ -506,8 +506,6 @@ public enum DealsReader {
         /// The commission's and bonus's styles, when their columns' texts decide one.
         let commissionStyle: NumberStyle?
         let bonusStyle: NumberStyle?
-        /// The reps and labels the last lines were given (`CreditLine.NamesMemo`).
-        var names = CreditLine.NamesMemo()
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -827,7 +825,7 @@ public enum DealsReader {
         let shared = context.line(sharing: cancel, quota, previous: result.lines.last)
         let line = CreditLine(
             row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
-            labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared, names: &context.names)
+            labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
         if shared == nil { context.remember(sharing: line) }
         result.lines.append(line)
     }

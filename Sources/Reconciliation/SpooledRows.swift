@@ -37,6 +37,13 @@ final class SpooledRows {
     /// joined, and the manual cells are read in the same order.
     func takeRows() throws -> (lines: [CreditLine], manual: ManualColumn) {
         defer { sheets = [] }
+        // The texts of the reps, each held once as the read held them.
+        var reps: [String: String] = [:]
+        func repText(_ text: String) -> String {
+            if let held = reps[text] { return held }
+            if reps.count < 4096 { reps[text] = text }
+            return text
+        }
         let inOrder = zip(sheets, sheets.dropFirst()).allSatisfy { $0.ordinal < $1.ordinal }
         // Each sheet's lines in the order written, into an array of the sheet (or of all sheets).
         var bySheet: [Int: [CreditLine]] = [:]
@@ -45,7 +52,6 @@ final class SpooledRows {
         var sheet = 0
         var linesLeft = sheets.first?.lines ?? 0
         var previous: CreditLine?
-        var names = CreditLine.NamesMemo()
         try spool.forEach(releasing: true) { record in
             while linesLeft == 0 {
                 if !inOrder {
@@ -55,7 +61,7 @@ final class SpooledRows {
                 sheet += 1
                 (linesLeft, previous) = (sheets[sheet].lines, nil)
             }
-            let line = CreditLine(reading: &record, previous: previous, names: &names)
+            let line = CreditLine(reading: &record, repText: repText, previous: previous)
             lines.append(line)
             previous = line
             linesLeft -= 1

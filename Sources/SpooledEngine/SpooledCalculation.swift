@@ -147,10 +147,9 @@ public final class SpooledCalculation {
         if let refusal { throw refusal }
         if dates.tooWide {
             var closeDays: [Int] = []
-            var names = CreditLine.NamesMemo()
-            try lines.forEach { closeDays.append(SpooledLine(reading: &$0, names: &names).line.date.dayNumber) }
+            try lines.forEach { closeDays.append(SpooledLine(reading: &$0).line.date.dayNumber) }
             var outside = DateWindow.Outside(window: DateWindow.window(closeDays: closeDays))
-            try lines.forEach { outside.include(SpooledLine(reading: &$0, names: &names).line) }
+            try lines.forEach { outside.include(SpooledLine(reading: &$0).line) }
             try outside.check()
         }
         let windows = RepWindows.split(lineCounts: lineCounts, lines: windowLines)

@@ -27,12 +27,10 @@ struct SpooledLine {
         return record.int()
     }
 
-    /// The record `write(to:)` wrote; `names` remembers the reps and labels of the records read
-    /// before (`CreditLine.NamesMemo`).
-    init(reading record: inout RecordReader, names: inout CreditLine.NamesMemo) {
+    init(reading record: inout RecordReader) {
         index = record.int()
         rep = record.int()
-        line = CreditLine(reading: &record, names: &names)
+        line = CreditLine(reading: &record)
     }
 }
 
@@ -81,10 +79,11 @@ extension CreditLine {
         if let quota { record.raw(quota) }
     }
 
-    /// The line `write(to:)` wrote. `previous`, a line read back before, whose cancel date and
-    /// quota this one shares when they are equal (`CreditLine.init(…sharingWith:)`); `names`
-    /// remembers the reps and labels of the lines read before (`CreditLine.NamesMemo`).
-    package init(reading record: inout RecordReader, previous: CreditLine? = nil, names: inout NamesMemo) {
+    /// The line `write(to:)` wrote. `repText`, when given, turns the rep's text read into the
+    /// one to hold (an equal text read before, so that the lines of a rep share one, as read
+    /// lines do); `previous`, a line read back before, whose cancel date and quota this one
+    /// shares when they are equal (`CreditLine.init(…sharingWith:)`).
+    public init(reading record: inout RecordReader, repText: ((String) -> String)? = nil, previous: CreditLine? = nil) {
         let row = record.int()
         let dealID = record.text()
         let rep = record.text()
@@ -104,7 +103,7 @@ extension CreditLine {
         let cancel = present.contains(.cancelDate) ? LocalDate(dayNumber: record.int()) : nil
         let quota = present.contains(.quota) ? record.raw(Decimal.self) : nil
         self.init(
-            row: row, dealID: dealID, rep: rep, date: date, amount: amount, split: split,
-            labels: labels, cancelDate: cancel, quota: quota, sharingWith: previous, names: &names)
+            row: row, dealID: dealID, rep: repText?(rep) ?? rep, date: date, amount: amount, split: split,
+            labels: labels, cancelDate: cancel, quota: quota, sharingWith: previous)
     }
 }

@@ -28,9 +28,8 @@ struct WindowWork: Sendable {
         var flags = Set<Int>()
         lines.reserveCapacity(part.count)
         repOfLine.reserveCapacity(part.count)
-        var names = CreditLine.NamesMemo()
         try part.forEach(releasing: true) { record in
-            let spooled = SpooledLine(reading: &record, names: &names)
+            let spooled = SpooledLine(reading: &record)
             if flagged.contains(spooled.index) { flags.insert(lines.count) }
             lines.append(spooled.line)
             repOfLine.append(spooled.rep)
