@@ -405,6 +405,21 @@ import XLSX
         #expect(try Self.reconcile(Self.workbook(rows)).errors.isEmpty)
     }
 
+    /// Under a plan of whole units the sheet's `=ROUND(…,0)` rounds each line as the plan does:
+    /// a typed 6% on 10,009 is 600.54, written 601, and the row's own rate × credit gives it. A
+    /// rate the plan does not pay, no arithmetic slip.
+    @Test func aWrongRateRoundedToThePlansWholeUnitsIsNoArithmetic() throws {
+        let plan = Self.planText + "\nrounding:\n  places: 0\n  mode: half_up\n"
+        var rows = Self.goodRows()
+        for n in rows.indices { rows[n].commission = Self.formula("500", "ROUND(D\(n + 2)*E\(n + 2)*F\(n + 2),0)") }
+        rows[1].amount = 10009
+        rows[1].rate = Self.rate("0.06")
+        rows[1].commission = Self.formula("601", "ROUND(D3*E3*F3,0)")
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G3") && finding.expected == 500)
+        #expect(finding.causes == [.wrongRate], "\(finding.explanation)")
+    }
+
     @Test func capNotApplied() throws {
         var rows = Self.goodRows()
         rows[0].amount = 40000
