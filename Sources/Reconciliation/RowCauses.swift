@@ -233,9 +233,11 @@ struct RowCauses {
         // A rate that is no band's is typed; no reading gives it, so the engine is not re-run for
         // it. But on a line the plan pays at several rates (it crosses a band) a single rate is
         // their blend, often worked out from the commission itself (`=H3/(D3*E3)`), and without a
-        // rate column the rate is only inferred: then a reading that reproduces the figure is the
-        // cause.
-        let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil)
+        // rate column the rate is only inferred, and a rate of more places than anyone types
+        // (7.8861269639%) was worked out from the figure itself: then a reading that reproduces
+        // the figure is the cause.
+        let derivedRate = manualRate.map { $0.rounded(places: 8, mode: .halfUp) != $0 } ?? false
+        let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil || derivedRate)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
         // The plan's own figure rounded to other places than the plan's (below), found once. A
         // typed figure so rounded is told without re-pricing: a typed value among formulas is the

@@ -65,9 +65,12 @@ struct RowContext {
         !Decimal.less(plan.tolerance, Decimal.difference(manual, expected).magnitude)
     }
 
-    /// Whether `manual` is `exact` as a sheet would write it: exact, or rounded to cents.
+    /// Whether `manual` is `exact` as a sheet would write it: exact, rounded to cents, or rounded
+    /// as the plan rounds a line (`=ROUND(…,0)` under a plan of whole units: 600.54 written 601).
     func matchesComputed(_ manual: Decimal, _ exact: Decimal) -> Bool {
-        matches(manual, exact) || matches(manual, exact.rounded(places: 2, mode: .halfUp))
+        let rule = plan.rounding
+        return matches(manual, exact) || matches(manual, exact.rounded(places: 2, mode: .halfUp))
+            || (rule.places != 2 && matches(manual, exact.rounded(places: rule.places, mode: rule.mode)))
     }
 }
 

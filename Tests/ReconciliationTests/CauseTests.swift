@@ -389,6 +389,30 @@ import XLSX
         #expect(typed.causes == [.hardcodedFormula, .marginalVsRetroactive], "\(typed.explanation)")
     }
 
+    /// A typed sheet that works a retroactive plan's line out marginally and writes the rate as
+    /// commission ÷ credit (6.0000666644…%) typed no rate: the reading that gives its figure is
+    /// the cause, as for a line the plan pays at several rates.
+    @Test func aRateWorkedOutFromTheFigureLeavesTheCauseToTheReading() throws {
+        let plan = Self.planText.replacingOccurrences(of: "basis: period", with: "basis: per_deal")
+            .replacingOccurrences(of: "mode: marginal", with: "mode: retroactive")
+            .replacingOccurrences(of: "from: 50000", with: "from: 20000")
+        var rows = Self.goodRows()
+        for n in rows.indices { rows[n].commission = .number(500) }
+        // Retroactive: 30,001 at 8% is 2,400.08; marginally 20,000 at 5% + 10,001 at 8% = 1,800.08.
+        rows.append(
+            Row(
+                deal: "D6", amount: 30001, rate: .number(Decimal(string: "0.0600006666444452")!),
+                commission: .number(Decimal(string: "1800.08")!)))
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G6") && finding.expected == Decimal(string: "2400.08")!)
+        #expect(finding.causes == [.marginalVsRetroactive], "\(finding.explanation)")
+        // A rate as typed, 6.5%, is a wrong rate.
+        rows[4].rate = Self.rate("0.065")
+        rows[4].commission = .number(Decimal(string: "1950.07")!)
+        let typed = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(typed.causes == [.wrongRate], "\(typed.explanation)")
+    }
+
     /// A sheet rounding each line to cents under a plan of whole units (or to whole units under
     /// one of cents) rounds another way: `rounding_mode`, not an unexplained difference.
     @Test func aSheetRoundingToOtherPlacesThanThePlansRoundsAnotherWay() throws {
@@ -403,6 +427,21 @@ import XLSX
         #expect(finding.explanation.contains("rounded to 2 places; the plan rounds to 0"))
         // The same figure under the plan's cents is right.
         #expect(try Self.reconcile(Self.workbook(rows)).errors.isEmpty)
+    }
+
+    /// Under a plan of whole units the sheet's `=ROUND(…,0)` rounds each line as the plan does:
+    /// a typed 6% on 10,009 is 600.54, written 601, and the row's own rate × credit gives it. A
+    /// rate the plan does not pay, no arithmetic slip.
+    @Test func aWrongRateRoundedToThePlansWholeUnitsIsNoArithmetic() throws {
+        let plan = Self.planText + "\nrounding:\n  places: 0\n  mode: half_up\n"
+        var rows = Self.goodRows()
+        for n in rows.indices { rows[n].commission = Self.formula("500", "ROUND(D\(n + 2)*E\(n + 2)*F\(n + 2),0)") }
+        rows[1].amount = 10009
+        rows[1].rate = Self.rate("0.06")
+        rows[1].commission = Self.formula("601", "ROUND(D3*E3*F3,0)")
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G3") && finding.expected == 500)
+        #expect(finding.causes == [.wrongRate], "\(finding.explanation)")
     }
 
     @Test func capNotApplied() throws {
