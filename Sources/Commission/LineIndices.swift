@@ -1,7 +1,7 @@
 /// Indices into a run's lines or reps, held in 32 bits and read as `Int`: a run's per-line lists
 /// (each line's rep, each rep's lines) take 4 bytes a line, not 8 (40 MB of ten million lines).
 /// A run holds fewer than 2^31 lines.
-package struct LineIndices: RandomAccessCollection, Sendable, Equatable {
+package struct LineIndices: RandomAccessCollection, Sendable {
     private var storage: [Int32]
 
     package init() { storage = [] }
@@ -26,57 +26,43 @@ package struct LineIndices: RandomAccessCollection, Sendable, Equatable {
 }
 
 /// Each of a run's lines' period, held as a 16-bit index into the distinct periods met (2 bytes
-/// a line, not 8): a run's dates span a few hundred periods at most. Past 65,535 distinct ones,
-/// each line's is held whole.
+/// a line, not 8). A run's dates lie within `DateWindow` (a century: 1,200 months at most), far
+/// from the 65,536 periods 16 bits number.
 package struct LinePeriods: RandomAccessCollection, Sendable {
     private var distinct: [Period] = []
     private var positions: [Period: UInt16] = [:]
     private var indices16: [UInt16] = []
-    /// Every line's period, once more than 65,535 distinct ones are met (`indices16` then empty).
-    private var whole: [Period]?
 
     package init() {}
 
     package var startIndex: Int { 0 }
-    package var endIndex: Int { whole?.count ?? indices16.count }
+    package var endIndex: Int { indices16.count }
 
-    package subscript(position: Int) -> Period {
-        if let whole { return whole[position] }
-        return distinct[Int(indices16[position])]
-    }
+    package subscript(position: Int) -> Period { distinct[Int(indices16[position])] }
 
     package mutating func append(_ period: Period) {
-        if whole != nil {
-            whole!.append(period)
-        } else if let last = indices16.last, distinct[Int(last)] == period {
+        if let last = indices16.last, distinct[Int(last)] == period {
             // Lines in date order come a period at a time.
             indices16.append(last)
-        } else if let known = positions[period] {
-            indices16.append(known)
-        } else if distinct.count <= Int(UInt16.max) {
-            positions[period] = UInt16(distinct.count)
-            indices16.append(UInt16(distinct.count))
-            distinct.append(period)
         } else {
-            whole = Array(self) + [period]
-            (distinct, positions, indices16) = ([], [:], [])
+            indices16.append(position(of: period))
         }
     }
 
     /// Appends `periods`, whose distinct periods are looked up once each, not once a line.
     package mutating func append(contentsOf periods: LinePeriods) {
-        guard whole == nil, periods.whole == nil, distinct.count + periods.distinct.count <= Int(UInt16.max) + 1
-        else {
-            for period in periods { append(period) }
-            return
-        }
-        let mapped = periods.distinct.map { period in
-            if let known = positions[period] { return known }
-            positions[period] = UInt16(distinct.count)
-            distinct.append(period)
-            return UInt16(distinct.count - 1)
-        }
+        let mapped = periods.distinct.map { position(of: $0) }
         indices16.reserveCapacity(indices16.count + periods.count)
         for index in periods.indices16 { indices16.append(mapped[Int(index)]) }
+    }
+
+    /// `period`'s index among the distinct periods, added if new.
+    private mutating func position(of period: Period) -> UInt16 {
+        if let known = positions[period] { return known }
+        precondition(distinct.count <= Int(UInt16.max), "a run's dates span a century of periods at most")
+        let position = UInt16(distinct.count)
+        positions[period] = position
+        distinct.append(period)
+        return position
     }
 }
