@@ -151,9 +151,9 @@ struct RowCauses {
         // Without a bonus column the commission cell holds the row's per-deal bonus too.
         let bonusInCommission = context.deals.mapping.columns[.bonus] == nil
         let rowBonus = bonusInCommission ? engine?.bonus ?? 0 : 0
-        if line.split != 1, expected != 0, !formulaReadsSplit,
-            !ownRateGivesFigure(manual, credit: credit, rates: rates, bonus: rowBonus),
-            splitIgnored(giving: manual, expected: expected, rates: rates)
+        // The cheap test first: the formula is parsed only for rows the full amount explains.
+        if line.split != 1, expected != 0, splitIgnored(giving: manual, expected: expected, rates: rates),
+            !formulaReadsSplit, !ownRateGivesFigure(manual, credit: credit, rates: rates, bonus: rowBonus)
         {
             causes.append(.splitNotApplied)
             words.append(
