@@ -238,8 +238,8 @@ extension DealsReader {
         result.otherSheets = others
         // Sheets dated by their name are read last: a name without a year takes it from the others.
         var parts = [DealsTable?](repeating: nil, count: found.count)
-        var datedByName = found.filter { $0.period != nil }.count
-        var streaming = datedByName == 0 || datedByName == found.count ? receive : nil
+        let datedByName = found.filter { $0.period != nil }.count
+        let streaming = datedByName == 0 || datedByName == found.count ? receive : nil
         // Reads the sheet `ordinal` of `found`: `otherSheetsOrder` is the date order the other
         // sheets' text dates show, for one whose own do not tell theirs.
         func readPart(_ ordinal: Int, years: WorkbookYears, otherSheetsOrder: DateOrder?) throws -> DealsTable {
@@ -340,8 +340,6 @@ extension DealsReader {
                 found[ordinal].mapping.rows = (above.mapping.rows?.lowerBound ?? 1)...(stacked.mapping.headerRow - 1)
                 found.insert(
                     (above.table, stacked.mapping, above.rep, nil, above.period), at: ordinal + 1)
-                datedByName = found.filter { $0.period != nil }.count
-                streaming = datedByName == 0 || datedByName == found.count ? receive : nil
             }
         }
         // Each part is moved out of `parts` and its rows keyed in place, then all are joined with
