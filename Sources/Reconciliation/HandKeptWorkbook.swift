@@ -73,7 +73,14 @@ public struct HandKeptWorkbook {
         var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
             afterReading: { workbook.releaseSharedStrings() }, progress: progress)
-        if let spooled { (deals.lines, deals.manual) = try spooled.takeRows() }
+        // The cells the evaluation read are let go before the lines set aside come back, not
+        // after (ten million rows' lines are 560 MB, the cells their formulas read ~300 MB).
+        var keptForColumns: Set<Int>?
+        if let spooled {
+            keptForColumns = Self.rateOrCommissionColumns(of: deals)
+            formulas.keepCellsReadByRateFormulas(in: keptForColumns!)
+            (deals.lines, deals.manual) = try spooled.takeRows()
+        }
         // Formulas saved without a value, and the deal rows' stale inputs (an ACV whose `=MRR*12`
         // was not recalculated): the sheets are read again, showing what the formulas give.
         var shown = formulas.values
@@ -97,12 +104,21 @@ public struct HandKeptWorkbook {
         repTotals += try RepTotalsBlock.besideOrAbove(in: file, deals: deals, roster: reps, plan: plan)
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
-        let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
-        // Without a rate column, the rate may be kept in a cell the commission formulas read
-        // (`=ROUND(D5*$H$1,2)`): those are kept too.
-        let rateOrCommissionColumns = mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] }
-        formulas.keepCellsReadByRateFormulas(in: Set(rateOrCommissionColumns))
+        // Kept once more should the sheets read again have named other columns (only fewer cells
+        // can be kept then: those let go above are gone).
+        let rateOrCommissionColumns = Self.rateOrCommissionColumns(of: deals)
+        if rateOrCommissionColumns != keptForColumns {
+            formulas.keepCellsReadByRateFormulas(in: rateOrCommissionColumns)
+        }
         return HandKeptWorkbook(deals: deals, summary: summary, repTotals: repTotals, formulas: formulas)
+    }
+
+    /// The columns whose formulas' cells the reconciliation reads to the end
+    /// (`FormulaReading.keepCellsReadByRateFormulas`): each deals sheet's rate column, or without
+    /// one its commission column, whose formulas may read the rate from a cell (`=ROUND(D5*$H$1,2)`).
+    private static func rateOrCommissionColumns(of deals: DealsTable) -> Set<Int> {
+        let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
+        return Set(mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] })
     }
 
     /// A workbook file past this many bytes has its deal rows set aside as it is read
