@@ -119,33 +119,22 @@ extension Run {
         let reach = reach(of: commission)
         guard reach != .rep else { return try run.amounts(of: rows, reps: kept, span: span) }
         // Each rep's lines to price, in the plan's order: the asked rows' own, or their periods'.
-        var selected = [[Int]](repeating: [], count: linesOfRep.count)
+        var askedOfRep = [[Int]](repeating: [], count: linesOfRep.count)
         for index in asked.lines where reps.contains(book.repOfLine[index]) {
-            selected[book.repOfLine[index]].append(index)
+            askedOfRep[book.repOfLine[index]].append(index)
         }
+        var selected = [LineIndices](repeating: LineIndices(), count: linesOfRep.count)
         var priced: [Int] = []
-        for rep in kept where !selected[rep].isEmpty {
-            if reach == .line {
+        for rep in kept where !askedOfRep[rep].isEmpty {
+            selected[rep] =
+                reach == .line
                 // The rows' own lines put in the plan's order (a stable sort, as the rep's whole
                 // list was), not picked out of all the rep's lines.
-                selected[rep] = RepCalculation.order(selected[rep], of: lines)
-            } else {
-                let ordered =
-                    orderedLinesOfRep.map { Array($0[rep]) } ?? RepCalculation.order(linesOfRep[rep], of: lines)
-                let periods = Set(selected[rep].map { periodOfLine[$0] })
-                // A period's lines stand together in the plan's order (by date): each run of them
-                // is looked up once.
-                var last: (period: Period, isAsked: Bool)?
-                selected[rep] = ordered.filter { index in
-                    let period = periodOfLine[index]
-                    if let last, last.period == period { return last.isAsked }
-                    last = (period, periods.contains(period))
-                    return last!.isAsked
-                }
-            }
+                ? LineIndices(RepCalculation.order(askedOfRep[rep], of: lines))
+                : linesOfPeriods(of: askedOfRep[rep], rep: rep)
             priced.append(rep)
         }
-        run.orderedLinesOfRep = selected.map(LineIndices.init)
+        run.orderedLinesOfRep = selected
         // A period's other lines are read for its credit alone when no line's amount depends on
         // another's (a gate or a per-period cap reads them; a year-to-date basis reaches `.rep`):
         // they need not be priced.
@@ -155,6 +144,24 @@ extension Run {
             run.pricedLines = pricedLines
         }
         return try run.amounts(of: rows, reps: priced, span: span)
+    }
+
+    /// The lines of `rep`, in the plan's order, in the periods of its lines `asked`: the rep's
+    /// own list when they are in every one of its periods (shared, not copied: a reading asked
+    /// about every rep-period would otherwise hold a second list of every line).
+    private func linesOfPeriods(of asked: [Int], rep: Int) -> LineIndices {
+        let periods = Set(asked.map { periodOfLine[$0] })
+        let ordered = orderedLinesOfRep?[rep] ?? LineIndices(RepCalculation.order(linesOfRep[rep], of: lines))
+        var selected = LineIndices()
+        // A period's lines stand together in the plan's order (by date): each run of them is
+        // looked up once.
+        var last: (period: Period, isAsked: Bool)?
+        for index in ordered {
+            let period = periodOfLine[index]
+            if last?.period != period { last = (period, periods.contains(period)) }
+            if last!.isAsked { selected.append(index) }
+        }
+        return selected.count == ordered.count ? ordered : selected
     }
 
     /// The amounts of the rows in `rows` among the lines of `reps` (in roster order), each rep
