@@ -93,18 +93,20 @@ public enum Reconciler {
             findings += ClawbackRowFindings.compute(context)
             let summary = workbook.summary
             var summaryNote: String?
-            let rowLevel = findings
+            // Gathered apart and added after: added to the row findings the summaries read, the
+            // row findings would be copied.
+            var totalsFindings: [Finding] = []
             if let summary {
                 var note = ""
-                findings += SummaryFindings.compute(
-                    summary, context: context, rowFindings: rowLevel, sheetTotals: &sheetTotals, note: &note)
+                totalsFindings += SummaryFindings.compute(
+                    summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
                 summaryNote = note
             }
             var blockNotes: [String] = []
             for block in workbook.repTotals {
                 var note = ""
-                findings += SummaryFindings.compute(
-                    block, context: context, rowFindings: rowLevel, sheetTotals: &sheetTotals, note: &note,
+                totalsFindings += SummaryFindings.compute(
+                    block, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note,
                     namingEveryRep: false)
                 let rows = "rows \(block.rows.first!.row)–\(block.rows.last!.row)"
                 blockNotes.append(
@@ -112,6 +114,7 @@ public enum Reconciler {
                         of: "summary, header row \(block.headerRow)",
                         with: "per-rep totals kept with its deals, \(rows)"))
             }
+            findings += totalsFindings
             progress("checking the rate tables and the rest", 0, 0)
             findings += UnreadableRows.findings(deals, besides: findings)
             findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)

@@ -33,18 +33,21 @@ enum SummaryFindings {
             let first = sheet.mapping.headerRow + 1
             return (name, first...max(first, lastRows[ordinal]))
         }
-        var errorsByRepPeriod: [RepPeriod: [Finding]] = [:]
-        // Rows within the tolerance, for a total that a sheet rounding otherwise puts beyond it.
-        var roundedByRepPeriod: [RepPeriod: [Finding]] = [:]
-        for finding in rowFindings where !finding.isDerived {
+        // The row findings by position (a copy of each is a few hundred bytes, and there may be
+        // a hundred thousand of them): the wrong rows of each rep-period, and its rows within the
+        // tolerance, for a total that a sheet rounding otherwise puts beyond it.
+        var errorsByRepPeriod: [RepPeriod: [Int32]] = [:]
+        var roundedByRepPeriod: [RepPeriod: [Int32]] = [:]
+        for (position, finding) in rowFindings.enumerated() where !finding.isDerived {
             guard let period = finding.period, finding.isError || finding.cause == .rounding else { continue }
             let key = RepPeriod(rep: finding.rep?.normalizedKey ?? "", period: period)
             if finding.isError {
-                errorsByRepPeriod[key, default: []].append(finding)
+                errorsByRepPeriod[key, default: []].append(Int32(position))
             } else {
-                roundedByRepPeriod[key, default: []].append(finding)
+                roundedByRepPeriod[key, default: []].append(Int32(position))
             }
         }
+        func findingsAt(_ positions: [Int32]?) -> [Finding]? { positions?.map { rowFindings[Int($0)] } }
         let hasBonusColumn = sheet.columns[.bonus] != nil
         let hasTrueUpColumn = sheet.columns[.trueUp] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
@@ -152,12 +155,16 @@ enum SummaryFindings {
         // The other sheets' wrong figures by place, for a figure reading them one by one
         // (`=Deals!G6`, a tab's total): made when a formula first asks.
         lazy var wrongAt = Dictionary(
-            rowFindings.filter { $0.isError && $0.isPay }.map { (CellPlace(sheet: $0.sheet, cell: $0.cell), $0) },
+            rowFindings.indices.lazy.filter { rowFindings[$0].isError && rowFindings[$0].isPay }.map {
+                (CellPlace(sheet: rowFindings[$0].sheet, cell: rowFindings[$0].cell), $0)
+            },
             uniquingKeysWith: { a, _ in a })
         lazy var wrongSheets = Set(wrongAt.keys.map(\.sheet))
         func wrongCellsRead(_ formula: String?) -> [Finding] {
             guard let formula, formula.contains("!") else { return [] }
-            return FormulaForensics.cellsRead(in: formula, sheets: wrongSheets).compactMap { wrongAt[$0] }
+            return FormulaForensics.cellsRead(in: formula, sheets: wrongSheets).compactMap {
+                wrongAt[$0].map { rowFindings[$0] }
+            }
         }
         var findings: [Finding] = []
         // What the plan gives each figure cell compared, for the sheet's own totals.
@@ -185,7 +192,7 @@ enum SummaryFindings {
                 sheetTotals[RepPeriod(rep: repID, period: period)] = SheetTotal(manual: manual, expected: want)
                 break
             }
-            let rowErrors = errorsByRepPeriod[repPeriod] ?? []
+            let rowErrors = findingsAt(errorsByRepPeriod[repPeriod]) ?? []
             // Read by a formula's cell, once for all of them.
             lazy var own = commissionRows(repPeriod)
             var sameRow: [Finding] = []
@@ -305,7 +312,7 @@ enum SummaryFindings {
                         manual == 0
                             ? "the plan pays a bonus of \(want.groupedMoneyText) the sheet leaves out"
                             : "the plan pays no bonus in this period")
-                } else if rowErrors.isEmpty, let rounded = roundedByRepPeriod[repPeriod],
+                } else if rowErrors.isEmpty, let rounded = findingsAt(roundedByRepPeriod[repPeriod]),
                     abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
                 {
                     finding.causes = [.roundingMode]
