@@ -5,14 +5,14 @@ import FileAccess
 /// millions of rows keeps out of memory through a whole reconciliation.
 ///
 /// Reading is the same either way. A column set aside is never changed in its file: rows taken
-/// out (`keep(at:)`, `removeAll(where:)`) leave a list of the records kept (4 bytes a row); any
-/// other change brings the cells back into memory first (`cells`), which a caller of millions of
+/// out (`keep(at:)`, `removeAll(where:)`) leave a list of the records left out, or of those kept
+/// when they are out of order or fewer (`KeptRecords`); any other change brings the cells back into memory first (`cells`), which a caller of millions of
 /// rows avoids.
 public struct ManualColumn: Sendable {
     private enum Storage: Sendable {
         case held([ManualCells])
         /// The records, and which of them in which order (nil: all, in the order written).
-        case setAside(SetAside, kept: [UInt32]?)
+        case setAside(SetAside, kept: KeptRecords?)
     }
 
     private var storage: Storage
@@ -20,7 +20,9 @@ public struct ManualColumn: Sendable {
     public init(_ cells: [ManualCells] = []) { storage = .held(cells) }
 
     /// The column of the records in `file`, each position in `order` (nil: all in file order).
-    public init(_ file: SetAside, order: [UInt32]? = nil) { storage = .setAside(file, kept: order) }
+    public init(_ file: SetAside, order: [UInt32]? = nil) {
+        storage = .setAside(file, kept: order.map(KeptRecords.init(listed:)))
+    }
 
     /// Whether the cells are in a file rather than in memory.
     public var isSetAside: Bool {
@@ -52,7 +54,7 @@ public struct ManualColumn: Sendable {
             storage = .held([])
             storage = .held(indices.map { cells[$0] })
         case .setAside(let file, let kept):
-            storage = .setAside(file, kept: indices.map { index in kept.map { $0[index] } ?? UInt32(index) })
+            storage = .setAside(file, kept: (kept ?? KeptRecords(all: file.count)).keeping(indices))
         }
     }
 
@@ -106,7 +108,7 @@ extension ManualColumn: RandomAccessCollection {
         get {
             switch storage {
             case .held(let cells): return cells[index]
-            case .setAside(let file, let kept): return file[kept.map { Int($0[index]) } ?? index]
+            case .setAside(let file, let kept): return file[kept.map { $0[index] } ?? index]
             }
         }
         set { cells[index] = newValue }

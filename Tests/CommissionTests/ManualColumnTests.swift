@@ -64,4 +64,30 @@ import Testing
         setAside[0] = rows[1]
         #expect(!setAside.isSetAside && setAside[0] == rows[1])
     }
+
+    /// Rows taken out a few at a time (the records left out are kept), many at once and out of
+    /// order (the records kept are listed), in turn: the column set aside reads as one held.
+    @Test func rowsTakenOutInTurnsReadAsFromOneHeld() throws {
+        let rows = Self.rows(60)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            var held = ManualColumn(rows)
+            var setAside = ManualColumn(try Self.setAside(rows))
+            for turn in 0..<4 {
+                var kept = Array(held.indices)
+                switch (round + turn) % 4 {
+                case 0: kept.removeAll { _ in Int.random(in: 0..<10, using: &generator) == 0 }
+                case 1: kept = kept.filter { _ in Bool.random(using: &generator) }
+                case 2:
+                    kept = kept.filter { _ in Int.random(in: 0..<5, using: &generator) > 0 }
+                    kept.shuffle(using: &generator)
+                default: kept.removeAll { $0 == 0 || $0 == held.count - 1 }
+                }
+                held.keep(at: kept)
+                setAside.keep(at: kept)
+                #expect(setAside == held, "round \(round), turn \(turn)")
+                #expect(setAside.isSetAside)
+            }
+        }
+    }
 }
