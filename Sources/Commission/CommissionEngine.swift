@@ -58,8 +58,8 @@ package struct Run {
     var plan: Plan
     let lines: [CreditLine]
     package let book: RepBook
-    let eligible: [Bool]
-    let clawbackStatus: [Bool]
+    let eligible: LineBits
+    let clawbackStatus: LineBits
     let periodOfLine: LinePeriods
     /// Source-line indices per rep, in source order, or once `keepLineOrder()` has put them in
     /// the plan's order, in that order (the same lists as `orderedLinesOfRep`, not a copy).
@@ -271,8 +271,8 @@ struct LineFacts {
     let credits: LineCredits
     let periods: LinePeriods
     /// Whether the line's status earns, and whether it claws back (`StatusRule`).
-    let eligible: [Bool]
-    let clawback: [Bool]
+    let eligible: LineBits
+    let clawback: LineBits
 
     static func compute(_ lines: [CreditLine], plan: Plan) -> LineFacts {
         let chunks = chunkCount(items: lines.count, minimum: 50_000, perCore: 4)
@@ -291,7 +291,7 @@ struct LineFacts {
         return LineFacts(
             credits: LineCredits(lines, splitCredits: parts.map(\.splitCredits)),
             periods: parts.reduce(into: LinePeriods()) { $0.append(contentsOf: $1.periods) },
-            eligible: parts.flatMap(\.eligible), clawback: parts.flatMap(\.clawback))
+            eligible: LineBits(parts.lazy.flatMap(\.eligible)), clawback: LineBits(parts.lazy.flatMap(\.clawback)))
     }
 }
 

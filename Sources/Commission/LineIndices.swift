@@ -66,3 +66,26 @@ package struct LinePeriods: RandomAccessCollection, Sendable {
         return position
     }
 }
+
+/// A yes or no for each of a run's lines, a bit each (a million lines' in 125 KB, not 1 MB).
+package struct LineBits: RandomAccessCollection, Sendable {
+    private var words: [UInt64] = []
+    package private(set) var endIndex = 0
+
+    package init() {}
+
+    package init(_ bits: some Sequence<Bool>) {
+        words.reserveCapacity(bits.underestimatedCount / 64 + 1)
+        for bit in bits { append(bit) }
+    }
+
+    package var startIndex: Int { 0 }
+
+    package subscript(position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+
+    package mutating func append(_ bit: Bool) {
+        if endIndex & 63 == 0 { words.append(0) }
+        if bit { words[endIndex >> 6] |= 1 << UInt64(endIndex & 63) }
+        endIndex += 1
+    }
+}
