@@ -32,20 +32,19 @@ struct RowAmounts: Equatable {
 /// The engine's amounts per source row, gathered from the statement's lines as they are computed,
 /// so that the lines need not be kept: held by row in columns, not hashed (a million rows would
 /// make a dictionary of a million entries, and a million lines hold ~180 MB). The rows of the
-/// deals' lines have a slot found from the row's sheet and sheet row; any other row is kept in a
-/// dictionary.
+/// deals' lines have a slot found from the row's sheet and sheet row (`RowSlots`); any other row
+/// is kept in a dictionary.
 struct RowAmountsTable {
-    /// Per sheet (the row's upper half): each sheet row's slot, -1 for none.
-    private var slots: [[Int32]] = []
+    private var slots = RowSlots()
     /// Per slot, its commission and bonus as `AmountWords` (8 bytes where a Decimal takes 20);
     /// the bonuses are empty until a row has a bonus line (most plans pay no per-deal bonus).
     private var commissions = AmountWords()
     private var bonuses = AmountWords()
     /// Per slot: its commission line in `references`; `noLine` when the statement has no line
     /// of the row, `noCommission` when it has only a bonus.
-    private var lineOfSlot: [Int32] = []
-    private static let noLine: Int32 = -2
-    private static let noCommission: Int32 = -1
+    private var lineOfSlot = ReferenceColumn()
+    private static let noLine = ReferenceColumn.noLine
+    private static let noCommission = ReferenceColumn.noCommission
     /// The distinct commission lines' references, and each one's position there.
     private var references: [LineReference] = []
     private var referenceIDs: [LineReference: Int32] = [:]
@@ -58,43 +57,14 @@ struct RowAmountsTable {
     private static let recentCount = 8
     private var others: [Int: RowAmounts] = [:]
 
-    /// Slots for `rows` (`count` of them); the slots take about four times as many entries as
-    /// rows at most, beyond that rows are in the dictionary.
+    /// Slots for `rows` (`count` of them).
     init(rows: some Sequence<Int>, count: Int) {
-        var lengths: [Int] = []
-        for row in rows where row >= 0 {
-            let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
-            guard sheet < 4096, own < 1 << 21 else { continue }
-            if sheet >= lengths.count { lengths += repeatElement(0, count: sheet + 1 - lengths.count) }
-            lengths[sheet] = max(lengths[sheet], own + 1)
-        }
-        var budget = 4 * count + 1024
-        slots = lengths.map { length in
-            guard length <= budget else { return [] }
-            budget -= length
-            return [Int32](repeating: -1, count: length)
-        }
-        var slotCount: Int32 = 0
-        for row in rows {
-            guard let (sheet, own) = place(row), slots[sheet][own] < 0 else { continue }
-            slots[sheet][own] = slotCount
-            slotCount += 1
-        }
-        commissions = AmountWords(count: Int(slotCount))
-        lineOfSlot = [Int32](repeating: Self.noLine, count: Int(slotCount))
+        slots = RowSlots(rows: rows, count: count)
+        commissions = AmountWords(count: slots.count)
+        lineOfSlot = ReferenceColumn(count: slots.count)
     }
 
-    private func place(_ row: Int) -> (Int, Int)? {
-        guard row >= 0 else { return nil }
-        let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
-        return sheet < slots.count && own < slots[sheet].count ? (sheet, own) : nil
-    }
-
-    private func slot(_ row: Int) -> Int? {
-        guard let (sheet, own) = place(row) else { return nil }
-        let slot = slots[sheet][own]
-        return slot >= 0 ? Int(slot) : nil
-    }
+    private func slot(_ row: Int) -> Int? { slots.slot(row) }
 
     /// The row's amounts, nil when the statement has no line of it.
     subscript(row: Int) -> RowAmounts? {

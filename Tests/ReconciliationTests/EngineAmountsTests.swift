@@ -103,3 +103,46 @@ import Testing
         #expect(words[5] == amounts[5])
     }
 }
+
+/// Rows' slots found by counting bits: every row given once has its own slot, numbered in order
+/// of sheet and sheet row; rows of a sheet past the budget, of no sheet, or never given have none.
+@Suite struct RowSlotsTests {
+    @Test func everyRowGivenHasItsOwnSlotInSheetAndRowOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            // Rows across sheets 0–3 with gaps (subtotals, rows taken out), given out of order, some twice.
+            var rows: [Int] = []
+            for sheet in 0..<4 {
+                let last = Int.random(in: 2..<400, using: &generator)
+                for own in 1..<last where Int.random(in: 0..<4, using: &generator) > 0 {
+                    rows.append(DealsTable.rowKey(sheet: sheet, row: own))
+                }
+            }
+            let given = (rows + rows.prefix(5)).shuffled(using: &generator)
+            let slots = RowSlots(rows: given, count: given.count)
+            #expect(slots.count == rows.count)
+            // In sheet and row order: the position of each among the rows sorted.
+            for (position, row) in rows.sorted().enumerated() { #expect(slots.slot(row) == position) }
+            #expect(slots.slot(DealsTable.rowKey(sheet: 0, row: 0)) == nil)
+            #expect(slots.slot(DealsTable.rowKey(sheet: 9, row: 1)) == nil)
+            #expect(slots.slot(-1) == nil)
+        }
+        // A sheet reaching far past four times the rows given has no slots: its row is held otherwise.
+        let far = DealsTable.rowKey(sheet: 1, row: 1 << 20)
+        let slots = RowSlots(rows: [DealsTable.rowKey(sheet: 0, row: 3), far], count: 2)
+        #expect(slots.slot(DealsTable.rowKey(sheet: 0, row: 3)) == 0 && slots.slot(far) == nil && slots.count == 1)
+    }
+
+    @Test func referencesReadBackNarrowAndWidened() {
+        var column = ReferenceColumn(count: 4)
+        #expect((0..<4).allSatisfy { column[$0] == ReferenceColumn.noLine })
+        column[0] = ReferenceColumn.noCommission
+        column[1] = 65_532
+        #expect(column[0] == ReferenceColumn.noCommission && column[1] == 65_532 && column[2] == ReferenceColumn.noLine)
+        // Past what 16 bits hold beside the two marks: every slot read as before.
+        column[2] = 65_534
+        column[3] = 1 << 30
+        #expect(column[0] == ReferenceColumn.noCommission && column[1] == 65_532)
+        #expect(column[2] == 65_534 && column[3] == 1 << 30)
+    }
+}
