@@ -189,7 +189,9 @@ struct RowCauses {
                 .perDealOrCumulative, .perDealVsCumulative,
                 "tiers chosen by \(context.plan.commission.tiers.basis == .perDeal ? "the running total" : "each deal alone")"
             ),
-            (.noCaps, .capNotApplied, "the plan's cap is not applied"),
+            (.noDealCap, .capNotApplied, "the plan's per-deal cap is not applied"),
+            (.noPeriodCap, .capNotApplied, "the plan's period cap is not applied"),
+            (.noCaps, .capNotApplied, "neither of the plan's caps is applied"),
             (.noGate, .gateNotApplied, "the plan's gate is not applied"),
             (
                 .otherRoundingMode, .roundingMode,

@@ -236,7 +236,10 @@ enum RowFindings {
 /// The engine re-run under the readings a sheet's author may have used instead of the plan's.
 final class Alternatives {
     enum Reading: Hashable {
-        case flippedMode, perDealOrCumulative, noCaps, noGate, noOverrides, otherRoundingMode
+        case flippedMode, perDealOrCumulative, noGate, noOverrides, otherRoundingMode
+        /// The plan's per-deal cap left out, its period cap, or both: a sheet may forget one
+        /// and apply the other.
+        case noDealCap, noPeriodCap, noCaps
         /// The plan's own rules, every split ignored (`Run.ignoringSplits`).
         case noSplits
     }
@@ -307,8 +310,15 @@ final class Alternatives {
                 plan.commission.tiers.mode = plan.commission.tiers.mode == .marginal ? .retroactive : .marginal
             case .perDealOrCumulative:
                 plan.commission.tiers.basis = plan.commission.tiers.basis == .perDeal ? .period : .perDeal
+            case .noDealCap:
+                guard plan.commission.capPerDeal != nil else { return nil }
+                plan.commission.capPerDeal = nil
+            case .noPeriodCap:
+                guard plan.commission.capPerPeriod != nil else { return nil }
+                plan.commission.capPerPeriod = nil
             case .noCaps:
-                guard plan.commission.capPerDeal != nil || plan.commission.capPerPeriod != nil else { return nil }
+                // With one cap, leaving both out is leaving that one out (`noDealCap`, `noPeriodCap`).
+                guard plan.commission.capPerDeal != nil, plan.commission.capPerPeriod != nil else { return nil }
                 plan.commission.capPerDeal = nil
                 plan.commission.capPerPeriod = nil
             case .noGate:
