@@ -261,6 +261,8 @@ final class Alternatives {
     private let asked: Set<Int>
     /// The asked rows' lines and what pricing them needs, worked out once for every reading.
     private lazy var askedRows = run.asking(asked, reps: reps)
+    /// The rep (an index into the run's reps) of each row with a difference to explain.
+    private let repOfRow: [Int: Int]
     private var reproducedCounts: [Reading: Int] = [:]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
@@ -270,11 +272,15 @@ final class Alternatives {
         self.context = context
         self.run = run
         var reps = Set<Int>()
+        var repOfRow: [Int: Int] = [:]
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
         for index in candidates {
             let row = context.deals.lines[index].row
-            if rows.contains(row) { reps.insert(run.book.repOfLine[index]) }
+            if rows.contains(row) {
+                reps.insert(run.book.repOfLine[index])
+                repOfRow[row] = run.book.repOfLine[index]
+            }
             // A formula without a value is not blank: its finding says what it is.
             guard let cell = context.deals.manual[index].commission, cell.value != .empty || cell.hasFormula else {
                 continue
@@ -285,6 +291,7 @@ final class Alternatives {
             if rows.contains(row) || isText { asked.insert(row) }
         }
         self.reps = reps
+        self.repOfRow = repOfRow
         self.manual = manual
         self.asked = asked
     }
@@ -298,6 +305,11 @@ final class Alternatives {
         }.count
         reproducedCounts[reading] = count
         return count
+    }
+
+    /// Whether `row`, one with a difference to explain, is the only line of its rep in the run.
+    func isRepsOnlyRow(_ row: Int) -> Bool {
+        repOfRow[row].map { run.lineCount(ofRep: $0) == 1 } ?? false
     }
 
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.
