@@ -293,8 +293,9 @@ extension DealsReader {
         }
         // Sheets whose text dates do not tell their order, read again once the others have.
         var undecided: [(ordinal: Int, years: WorkbookYears, error: UndecidedDateOrder)] = []
-        func readParts() throws {
-            parts = [DealsTable?](repeating: nil, count: found.count)
+        // `kept`: sheets kept as read (their rows set aside already), not read again.
+        func readParts(keeping kept: Set<Int> = []) throws {
+            parts = (0..<found.count).map { kept.contains($0) ? parts[$0] : nil }
             undecided = []
             for pass in [false, true] {
                 var years = WorkbookYears(sheetNames: file.tables)
@@ -306,7 +307,8 @@ extension DealsReader {
                         }
                     }
                 }
-                for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
+                for (ordinal, sheet) in found.enumerated()
+                where (sheet.period != nil) == pass && !kept.contains(ordinal) {
                     do {
                         parts[ordinal] = try readPart(ordinal, years: years, otherSheetsOrder: nil)
                     } catch let error as UndecidedDateOrder {
@@ -324,18 +326,22 @@ extension DealsReader {
             }
         }
         // A second table under a sheet's first, its header rearranged (`MovedHeader`): the sheet is
-        // two tables, each read under its own header, and the sheets are read again. Not once
-        // lines are passed on or set aside as they are read: the run then stops naming the row.
+        // two tables, each read under its own header, and the sheets from it on are read again
+        // (those read before it are kept as read, their rows set aside already where they are
+        // set aside as each sheet is read). Not once lines are passed on as they are read: the
+        // run then stops naming the row.
+        var kept = Set<Int>()
         while true {
             do {
-                try readParts()
+                try readParts(keeping: kept)
                 break
             } catch let stacked as MovedHeader.Table {
-                guard streaming == nil, setAside == nil,
+                guard streaming == nil,
                     let ordinal = found.firstIndex(where: {
                         $0.table == stacked.sheet && $0.region == nil && $0.mapping.headerRow == stacked.above
                     })
                 else { throw stacked.refusal }
+                kept = Set(parts.indices.filter { $0 < ordinal && parts[$0] != nil })
                 let above = found[ordinal]
                 found[ordinal].mapping.rows = (above.mapping.rows?.lowerBound ?? 1)...(stacked.mapping.headerRow - 1)
                 found.insert(
