@@ -89,6 +89,7 @@ enum MovedHeader {
         below.columnSpan = header.columnSpan
         below.tablesBeside = []
         below.rows = row.index...(header.rows?.upperBound ?? Int.max)
+        below.dealsByCustomer = header.dealsByCustomer
         return .table(below)
     }
 
