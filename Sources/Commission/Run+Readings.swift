@@ -37,6 +37,9 @@ extension Run {
         return run
     }
 
+    /// How many lines rep `rep` (an index into `book.reps`) has in the run.
+    package func lineCount(ofRep rep: Int) -> Int { linesOfRep[rep].count }
+
     /// Which lines a row's commission depends on when this run's lines are priced under
     /// `commission` instead of the plan's (plan-format.md section 3), for a run whose `statement()`
     /// succeeded. Only the rules couple lines: the running credit (`period` and `ytd` bases), the

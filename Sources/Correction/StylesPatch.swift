@@ -8,6 +8,11 @@ import XLSX
 /// the fill; and a plain money format (`#,##0.00`) for the added sheets. The part is read with
 /// libxml2 (`XMLSpans`) and spliced; everything else in it is kept byte for byte.
 ///
+/// A cell format naming a number format the part does not define (a custom id, 164 and up, with
+/// no `<numFmt>` of that id; or no number at all) is written as General (`numFmtId="0"`), in the
+/// part's own formats and in their highlighted copies: Excel shows such cells as General, and
+/// readers that look the id up (openpyxl) fail on the file.
+///
 /// Made before the worksheets are patched, asked for each corrected cell's highlighted format
 /// while they are (`highlight`), and written after them (`bytes`): only the formats asked for are
 /// copied. A workbook corrected before keeps its highlight fill, its money format and its
@@ -35,6 +40,10 @@ final class StylesPatch {
     private var copied: [Int] = []
     private var copyOf: [Int: Int] = [:]
     private var firstCopy: Int { xfs.count + (hasMoneyStyle ? 0 : 1) }
+    /// The ids of the custom number formats the part defines (`<numFmt>` in `<numFmts>`).
+    private let numberFormats: Set<Int>
+    /// Custom ids start here; those below are Excel's built-in formats.
+    static let firstCustomNumberFormat = 164
 
     /// Reads `bytes`, the styles part `partName`; throws naming the part when it cannot be read
     /// or holds no cell formats.
@@ -43,8 +52,8 @@ final class StylesPatch {
         self.bytes = bytes
         do {
             spans = try XMLSpans(bytes, partName: partName) { name, depth in
-                depth == 0 || (depth == 1 && ["fills", "borders", "cellStyleXfs", "cellXfs"].contains(name))
-                    || (depth == 2 && (name == "fill" || name == "xf"))
+                depth == 0 || (depth == 1 && ["numFmts", "fills", "borders", "cellStyleXfs", "cellXfs"].contains(name))
+                    || (depth == 2 && (name == "fill" || name == "xf" || name == "numFmt"))
             }
         } catch {
             throw SpreadsheetError(location, "part '\(partName)': \(error)")
@@ -68,6 +77,9 @@ final class StylesPatch {
         } else {
             (fillID, hasFill) = (2, false)
         }
+        let read = spans
+        let defined = read.first("numFmts", depth: 1).map { read.children(of: $0, named: "numFmt") } ?? []
+        numberFormats = Set(defined.compactMap { $0.attribute("numFmtId").flatMap { Int($0) } })
         let money = Self.moneyFormat(prefix: formats.prefix)
         let ownMoney = xfs.firstIndex { Self.text(bytes, $0) == money }
         (moneyStyle, hasMoneyStyle) = (ownMoney ?? xfs.count, ownMoney != nil)
@@ -105,10 +117,17 @@ final class StylesPatch {
                 edits.append((at..<at, Array(fills.utf8)))
             }
         }
+        // The part's own formats naming a number format it does not define, written as General.
+        let ownFormats = [spans.first("cellStyleXfs", depth: 1), formats].compactMap { $0 }.flatMap {
+            spans.children(of: $0, named: "xf")
+        }
+        for xf in ownFormats where !namesANumberFormat(xf) {
+            edits.append((xf.tagStart..<xf.tagEnd, XMLSpans.startTag(xf.qualifiedName, general(xf), empty: xf.isEmpty)))
+        }
         var added: [UInt8] = hasMoneyStyle ? [] : Array(Self.moneyFormat(prefix: prefix).utf8)
         for style in copied {
             let xf = xfs[style]
-            let kept = xf.attributes.filter { $0.prefix != nil || ($0.name != "fillId" && $0.name != "applyFill") }
+            let kept = general(xf).filter { $0.prefix != nil || ($0.name != "fillId" && $0.name != "applyFill") }
             added += XMLSpans.startTag(
                 xf.qualifiedName, [(nil, "fillId", "\(fillID)"), (nil, "applyFill", "1")] + kept, empty: xf.isEmpty)
             added += bytes[xf.tagEnd..<xf.end]
@@ -118,6 +137,22 @@ final class StylesPatch {
             edits.append((formats.tagStart..<formats.tagEnd, Self.counted(formats, firstCopy + copied.count)))
         }
         return edits.isEmpty ? bytes : XMLSpans.splice(bytes, edits)
+    }
+
+    /// Whether cell format `xf` names a number format there is: none (General), a built-in one
+    /// (below 164), or a custom one the part defines.
+    private func namesANumberFormat(_ xf: XMLSpans.Element) -> Bool {
+        guard let text = xf.attribute("numFmtId") else { return true }
+        guard let id = Int(text), id >= 0 else { return false }
+        return id < Self.firstCustomNumberFormat || numberFormats.contains(id)
+    }
+
+    /// The attributes of `xf`, its number format General (`0`) when it names one there is not.
+    private func general(_ xf: XMLSpans.Element) -> [(prefix: String?, name: String, value: String)] {
+        guard !namesANumberFormat(xf) else { return xf.attributes }
+        return xf.attributes.map { attribute in
+            attribute.prefix == nil && attribute.name == "numFmtId" ? (nil, "numFmtId", "0") : attribute
+        }
     }
 
     /// The added sheets' money format, as this patch writes it.

@@ -32,6 +32,7 @@ extension ColumnMapping where Key == Field {
         read.datesNameMonths = datesNameMonths
         read.amountScale = amountScale
         read.rows = rows
+        read.dealsByCustomer = dealsByCustomer
         return read
     }
 }

@@ -39,6 +39,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// (`MovedHeader`: a second table whose header writes the columns in another order): rows
     /// outside are the other table's, neither its deals nor its totals. Nil for the whole sheet.
     public var rows: ClosedRange<Int>?
+    /// Whether the deal id is read from a column of customers, the table having no deal id column
+    /// (`CustomerColumn`): each customer's rows must then be one deal.
+    public var dealsByCustomer = false
 }
 
 /// Why no header row fits: what was found and what is missing.

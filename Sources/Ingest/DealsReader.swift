@@ -219,6 +219,8 @@ public enum DealsReader {
         var blockRep: String?
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         var tableTotals: [TotalRow] = []
+        // Why the rows are not read, under a second table's header that names no table.
+        var unreadableTable: String?
         var merged = MergedValues(
             merges, below: mapping.headerRow,
             paid: Set(
@@ -275,16 +277,33 @@ public enum DealsReader {
                 {
                     result.totals.append(total)
                 }
-                guard row.index > mapping.headerRow,
-                    !BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key)
-                else { return }
-                if let moved = MovedHeader.fields(row, mapping: mapping) {
-                    let refusal = SpreadsheetError(
-                        place.location(column: moved[0].column), MovedHeader.message(moved, mapping: mapping))
-                    if let below = MovedHeader.mapping(of: row, under: header) {
+                guard row.index > mapping.headerRow else { return }
+                // A second table's header (`MovedHeader`): a table of its own, read again under
+                // it; or, when it names no table, its rows each unreadable, until the first
+                // header stands again.
+                if let found = MovedHeader.header(row, mapping: mapping) {
+                    switch MovedHeader.reading(of: row, under: header) {
+                    case .same:
+                        unreadableTable = nil
+                        return
+                    case .table(let below):
+                        let column = found.moved.first?.column ?? row.cells.first?.column ?? 1
+                        let refusal = SpreadsheetError(
+                            place.location(column: column), MovedHeader.message(found, mapping: mapping))
                         throw MovedHeader.Table(sheet: table, above: header.headerRow, mapping: below, refusal: refusal)
+                    case .unreadable(let missing):
+                        unreadableTable = MovedHeader.unreadable(
+                            headerRow: row.index, missing: missing, mapping: mapping)
+                        return
                     }
-                    throw refusal
+                }
+                if BlockTitles.repeatsHeader(row, dealIDColumn: headerID.column, key: headerID.key) {
+                    unreadableTable = nil
+                    return
+                }
+                if let reason = unreadableTable {
+                    Self.skip(row, place: place, because: reason, into: &result)
+                    return
                 }
                 // A row of units under the header (`USD`, `%`, `date`) holds no deal.
                 if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
@@ -331,6 +350,24 @@ public enum DealsReader {
         result.append(try converter.finish())
         result.totals += tableTotals
         return result
+    }
+
+    /// Leaves out `row`, a row of a table that cannot be read, as unreadable for `reason` at its
+    /// first cell (a note is left out as a note); a blank row is no row.
+    private static func skip(_ row: Row, place: RowPlace, because reason: String, into result: inout DealsTable) {
+        guard let first = row.cells.first(where: { !$0.value.isBlank }) else { return }
+        let note = NoteRow.text(of: row)
+        let failure = SpreadsheetError(place.location(column: note?.column ?? first.column), reason)
+        result.diagnostics.append(failure)
+        result.skipped.append(
+            SkippedRow(
+                row: row.index, failures: [failure],
+                cells: [
+                    SkippedRow.Unread(
+                        cell: CellAddress(row: row.index, column: note?.column ?? first.column),
+                        text: note?.text ?? first.value.plainText)
+                ],
+                note: note?.text))
     }
 
     /// The rows a table will have, from the `rows` read by `position` (bytes read of the total;

@@ -98,6 +98,8 @@ extension DealsReader {
         // under it, that neither their name nor a title places: with any sheet read, the run stops
         // naming the first (`UnplacedSheet`).
         var unplaced: [(sheet: String, mapping: ColumnMapping<Field>, reason: String)] = []
+        // Sheets whose deals are named by their customer, no column holding a deal id.
+        var byCustomer: [(table: String?, mapping: ColumnMapping<Field>)] = []
         // Sheets of instructions whose table is a column legend (`ColumnLegend`).
         var legends: Set<String> = []
         for table in tables {
@@ -122,6 +124,13 @@ extension DealsReader {
                 continue
             } catch {
                 if firstError == nil { firstError = error }
+            }
+            // No deal id column, but a column of customers (`CustomerColumn`).
+            if let mapping = try? header(Field.required.filter { $0 != .dealID }),
+                let named = CustomerColumn.mapping(mapping, rows: start)
+            {
+                byCustomer.append((table, named))
+                continue
             }
             var repless: ColumnMapping<Field>?
             let withoutRep = try? header(Field.required.filter { $0 != .rep })
@@ -184,6 +193,21 @@ extension DealsReader {
                 others.append((table, SheetRep.reason(file: file, table: table)))
             }
         }
+        // Deals named by their customer are read only where no sheet names its deals by id: beside
+        // one that does, such a sheet (a list of customers, of bookings) is not read.
+        if found.isEmpty {
+            found = byCustomer.map { ($0.table, $0.mapping, nil, nil, nil) }
+        } else {
+            others += byCustomer.compactMap { sheet in
+                sheet.table.map {
+                    (
+                        $0,
+                        "its deals named by customer ('\(sheet.mapping.headers[.dealID] ?? "")'), no deal id column, "
+                            + "beside sheets that name their deal ids; name it with --sheet to read it"
+                    )
+                }
+            }
+        }
         // Open opportunities are no deals to pay: beside deals sheets with a commission column, a
         // sheet without one named as a pipeline (`Pipeline`, `Forecast`, `Lost deals`) is left out.
         if selection == nil, found.contains(where: { $0.mapping.columns[.commission] != nil }) {
@@ -240,6 +264,8 @@ extension DealsReader {
         var parts = [DealsTable?](repeating: nil, count: found.count)
         let datedByName = found.filter { $0.period != nil }.count
         let streaming = datedByName == 0 || datedByName == found.count ? receive : nil
+        // The deals of sheets whose deal id is a customer's: each customer's rows one deal.
+        let customers = CustomerColumn.Check(file: file.path)
         // Reads the sheet `ordinal` of `found`: `otherSheetsOrder` is the date order the other
         // sheets' text dates show, for one whose own do not tell theirs.
         func readPart(_ ordinal: Int, years: WorkbookYears, otherSheetsOrder: DateOrder?) throws -> DealsTable {
@@ -260,7 +286,12 @@ extension DealsReader {
                     region: sheet.region, merges: merges, fillingDownReps: fillingDownReps, sheetDate: date,
                     progress: progress,
                     passingLinesTo: streaming.map { receive in
-                        { lines in try receive(ordinal == 0 ? lines : withSheet(ordinal, lines)) }
+                        { lines in
+                            if sheet.mapping.dealsByCustomer {
+                                try customers.add(lines, sheet: sheet.table, mapping: sheet.mapping)
+                            }
+                            try receive(ordinal == 0 ? lines : withSheet(ordinal, lines))
+                        }
                     })
             }
             var part = try readSheet()
@@ -285,6 +316,9 @@ extension DealsReader {
             {
                 part = try readSheet(merges: merges, fillingDownReps: true)
             }
+            if sheet.mapping.dealsByCustomer, streaming == nil {
+                try customers.add(part.lines, sheet: sheet.table, mapping: sheet.mapping)
+            }
             // No other sheet reads this one's lines (for its years) once it is read.
             if let setAside, datedByName == 0 || datedByName == found.count {
                 try setRowsAside(of: &part, ordinal: ordinal, to: setAside)
@@ -293,8 +327,9 @@ extension DealsReader {
         }
         // Sheets whose text dates do not tell their order, read again once the others have.
         var undecided: [(ordinal: Int, years: WorkbookYears, error: UndecidedDateOrder)] = []
-        func readParts() throws {
-            parts = [DealsTable?](repeating: nil, count: found.count)
+        // `kept`: sheets kept as read (their rows set aside already), not read again.
+        func readParts(keeping kept: Set<Int> = []) throws {
+            parts = (0..<found.count).map { kept.contains($0) ? parts[$0] : nil }
             undecided = []
             for pass in [false, true] {
                 var years = WorkbookYears(sheetNames: file.tables)
@@ -306,7 +341,8 @@ extension DealsReader {
                         }
                     }
                 }
-                for (ordinal, sheet) in found.enumerated() where (sheet.period != nil) == pass {
+                for (ordinal, sheet) in found.enumerated()
+                where (sheet.period != nil) == pass && !kept.contains(ordinal) {
                     do {
                         parts[ordinal] = try readPart(ordinal, years: years, otherSheetsOrder: nil)
                     } catch let error as UndecidedDateOrder {
@@ -324,18 +360,22 @@ extension DealsReader {
             }
         }
         // A second table under a sheet's first, its header rearranged (`MovedHeader`): the sheet is
-        // two tables, each read under its own header, and the sheets are read again. Not once
-        // lines are passed on or set aside as they are read: the run then stops naming the row.
+        // two tables, each read under its own header, and the sheets from it on are read again
+        // (those read before it are kept as read, their rows set aside already where they are
+        // set aside as each sheet is read). Not once lines are passed on as they are read: the
+        // run then stops naming the row.
+        var kept = Set<Int>()
         while true {
             do {
-                try readParts()
+                try readParts(keeping: kept)
                 break
             } catch let stacked as MovedHeader.Table {
-                guard streaming == nil, setAside == nil,
+                guard streaming == nil,
                     let ordinal = found.firstIndex(where: {
                         $0.table == stacked.sheet && $0.region == nil && $0.mapping.headerRow == stacked.above
                     })
                 else { throw stacked.refusal }
+                kept = Set(parts.indices.filter { $0 < ordinal && parts[$0] != nil })
                 let above = found[ordinal]
                 found[ordinal].mapping.rows = (above.mapping.rows?.lowerBound ?? 1)...(stacked.mapping.headerRow - 1)
                 found.insert(

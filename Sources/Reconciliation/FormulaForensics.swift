@@ -116,7 +116,13 @@ enum FormulaForensics {
 
     /// Ranges a formula names on its own sheet (no `Sheet!` prefix), as row spans: `SUM(G5:G40)`.
     static func localRowSpans(in formula: String) -> [ClosedRange<Int>] {
-        FormulaReferences.references(in: formula, sheet: nil).filter(\.isRange).map(\.rows)
+        rangeRowSpans(in: formula, sheet: nil)
+    }
+
+    /// Ranges (`Sheet!G5:G40`, and `G5:G5`, one row written as a range) a formula names on
+    /// `sheet` (nil: its own sheet, without a prefix), as row spans; single cells are left out.
+    static func rangeRowSpans(in formula: String, sheet: String?) -> [ClosedRange<Int>] {
+        FormulaReferences.references(in: formula, sheet: sheet).filter(\.isRange).map(\.rows)
     }
 
     /// References `Sheet!A1` and ranges `Sheet!A1:B2` a formula names on `sheet` (nil: its own
@@ -142,14 +148,15 @@ enum FormulaForensics {
         }
     }
 
-    /// The formula with its multi-row ranges over `rows`: on `sheet` (`Sheet!G5:G40`, quoted
+    /// The formula with its ranges over `rows` (a range of one row, `G5:G5`, too; a single cell
+    /// is no range): on `sheet` (`Sheet!G5:G40`, quoted
     /// or not), or on the formula's own sheet when `sheet` is nil. Anchors (`$`) and columns stay
     /// as written. Nil when nothing changes, or when the ranges do not all span the same rows
     /// (`SUM(G5:G9)+SUM(G11:G20)` may leave a row out on purpose; SUMIFS's sum and criteria
     /// ranges span the same rows and move together).
     static func extendingRanges(in formula: String, sheet: String?, to rows: ClosedRange<Int>) -> String? {
         let chars = Array(formula)
-        let ranges = FormulaReferences.references(in: chars, sheet: sheet).filter { $0.isRange && $0.rows.count > 1 }
+        let ranges = FormulaReferences.references(in: chars, sheet: sheet).filter(\.isRange)
         guard let span = ranges.first?.rows, ranges.allSatisfy({ $0.rows == span }), span != rows else { return nil }
         var out = ""
         var copied = 0

@@ -34,6 +34,7 @@ public enum Reconciler {
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Reconciliation {
         var deals = workbook.takeDeals()
+        if let source { try SourceTruth.requireDealIDs(deals, toMatch: source) }
         let formulas = workbook.formulas
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster

@@ -189,7 +189,9 @@ struct RowCauses {
                 .perDealOrCumulative, .perDealVsCumulative,
                 "tiers chosen by \(context.plan.commission.tiers.basis == .perDeal ? "the running total" : "each deal alone")"
             ),
-            (.noCaps, .capNotApplied, "the plan's cap is not applied"),
+            (.noDealCap, .capNotApplied, "the plan's per-deal cap is not applied"),
+            (.noPeriodCap, .capNotApplied, "the plan's period cap is not applied"),
+            (.noCaps, .capNotApplied, "neither of the plan's caps is applied"),
             (.noGate, .gateNotApplied, "the plan's gate is not applied"),
             (
                 .otherRoundingMode, .roundingMode,
@@ -237,7 +239,11 @@ struct RowCauses {
         // (7.8861269639%) was worked out from the figure itself: then a reading that reproduces
         // the figure is the cause.
         let derivedRate = manualRate.map { $0.rounded(places: 8, mode: .halfUp) != $0 } ?? false
-        let weakRate = rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil || derivedRate)
+        // A rep's only row has no other row of the rep's to show whether the sheet follows a
+        // reading of the plan: a reading that reproduces it is its cause (plan-format.md §7).
+        let loneRow = rateCause != nil && alternatives.isRepsOnlyRow(row)
+        let weakRate =
+            rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil || derivedRate || loneRow)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
         // The plan's own figure rounded to other places than the plan's (below), found once. A
         // typed figure so rounded is told without re-pricing: a typed value among formulas is the
@@ -255,7 +261,9 @@ struct RowCauses {
                     ?? false
             }
         }
-        if let found = reading, rateCause == nil || weakRate || alternatives.reproduced(under: found.reading) > 1 {
+        if let found = reading,
+            rateCause == nil || weakRate || loneRow || alternatives.reproduced(under: found.reading) > 1
+        {
             causes.append(found.code)
             words.append(found.text)
         } else if let rateCause {

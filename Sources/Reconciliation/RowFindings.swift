@@ -236,7 +236,10 @@ enum RowFindings {
 /// The engine re-run under the readings a sheet's author may have used instead of the plan's.
 final class Alternatives {
     enum Reading: Hashable {
-        case flippedMode, perDealOrCumulative, noCaps, noGate, noOverrides, otherRoundingMode
+        case flippedMode, perDealOrCumulative, noGate, noOverrides, otherRoundingMode
+        /// The plan's per-deal cap left out, its period cap, or both: a sheet may forget one
+        /// and apply the other.
+        case noDealCap, noPeriodCap, noCaps
         /// The plan's own rules, every split ignored (`Run.ignoringSplits`).
         case noSplits
     }
@@ -258,6 +261,8 @@ final class Alternatives {
     private let asked: Set<Int>
     /// The asked rows' lines and what pricing them needs, worked out once for every reading.
     private lazy var askedRows = run.asking(asked, reps: reps)
+    /// The rep (an index into the run's reps) of each row with a difference to explain.
+    private let repOfRow: [Int: Int]
     private var reproducedCounts: [Reading: Int] = [:]
 
     /// Re-runs cover only the reps of `rows` (source rows with a difference to explain), priced
@@ -267,11 +272,15 @@ final class Alternatives {
         self.context = context
         self.run = run
         var reps = Set<Int>()
+        var repOfRow: [Int: Int] = [:]
         var manual: [Int: Decimal] = [:]
         var asked = Set<Int>()
         for index in candidates {
             let row = context.deals.lines[index].row
-            if rows.contains(row) { reps.insert(run.book.repOfLine[index]) }
+            if rows.contains(row) {
+                reps.insert(run.book.repOfLine[index])
+                repOfRow[row] = run.book.repOfLine[index]
+            }
             // A formula without a value is not blank: its finding says what it is.
             guard let cell = context.deals.manual[index].commission, cell.value != .empty || cell.hasFormula else {
                 continue
@@ -282,6 +291,7 @@ final class Alternatives {
             if rows.contains(row) || isText { asked.insert(row) }
         }
         self.reps = reps
+        self.repOfRow = repOfRow
         self.manual = manual
         self.asked = asked
     }
@@ -297,6 +307,11 @@ final class Alternatives {
         return count
     }
 
+    /// Whether `row`, one with a difference to explain, is the only line of its rep in the run.
+    func isRepsOnlyRow(_ row: Int) -> Bool {
+        repOfRow[row].map { run.lineCount(ofRep: $0) == 1 } ?? false
+    }
+
     /// The row's commission under `reading`, or nil when the reading is the plan's own or fails.
     /// `row` is one with a difference to explain, or one whose number is stored as text.
     func commission(row: Int, under reading: Reading) -> Decimal? {
@@ -307,8 +322,15 @@ final class Alternatives {
                 plan.commission.tiers.mode = plan.commission.tiers.mode == .marginal ? .retroactive : .marginal
             case .perDealOrCumulative:
                 plan.commission.tiers.basis = plan.commission.tiers.basis == .perDeal ? .period : .perDeal
+            case .noDealCap:
+                guard plan.commission.capPerDeal != nil else { return nil }
+                plan.commission.capPerDeal = nil
+            case .noPeriodCap:
+                guard plan.commission.capPerPeriod != nil else { return nil }
+                plan.commission.capPerPeriod = nil
             case .noCaps:
-                guard plan.commission.capPerDeal != nil || plan.commission.capPerPeriod != nil else { return nil }
+                // With one cap, leaving both out is leaving that one out (`noDealCap`, `noPeriodCap`).
+                guard plan.commission.capPerDeal != nil, plan.commission.capPerPeriod != nil else { return nil }
                 plan.commission.capPerDeal = nil
                 plan.commission.capPerPeriod = nil
             case .noGate:

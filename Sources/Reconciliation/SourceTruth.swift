@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Spreadsheet
 
 /// What a trusted source of deals (a CRM export given with `--deals`) decides of the lines the
 /// engine prices (plan-format.md section 6): the workbook's rows are matched to the source's by
@@ -53,6 +54,21 @@ struct SourceTruth {
 
     /// Matches `deals`' lines to `source`'s and gives each matched line the source's amount, and
     /// each wrong-rep line the rep and amount of the source's line it stands for.
+    /// Stops a run that would match `deals`, a workbook's deals named by their customer (no deal id
+    /// column, `CustomerColumn`), with the deal ids of `source`: no row would match.
+    static func requireDealIDs(_ deals: DealsTable, toMatch source: DealsTable) throws {
+        guard let sheet = ([deals.mapping] + deals.sheets.map(\.mapping)).first(where: \.dealsByCustomer) else {
+            return
+        }
+        let customer = sheet.headers[.dealID] ?? "Customer"
+        let id = source.mapping.headers[.dealID] ?? "deal_id"
+        throw SpreadsheetError(
+            Location(file: deals.file, sheet: deals.sheets.first { $0.mapping.dealsByCustomer }?.name ?? deals.sheet),
+            "the workbook names its deals by customer (column '\(customer)', no deal id column) and "
+                + "'\((source.file as NSString).lastPathComponent)' by deal id ('\(id)'): its rows cannot be matched with "
+                + "the export's; add the export's deal ids to the workbook")
+    }
+
     init(_ source: DealsTable, deals: inout DealsTable, roster: [RosterEntry]) {
         let dealKey = DealKeys([source.lines.map(\.dealID), deals.lines.map(\.dealID)])
         let repNames = RepNames(roster)

@@ -476,8 +476,9 @@ enum SummaryFindings {
         for (sheet, rows) in dataRows {
             let named = FormulaForensics.rowSpans(in: formula, sheet: sheet)
             let formulaSheet = sheet == home && named.isEmpty ? nil : sheet
-            let spans = (formulaSheet == nil ? FormulaForensics.rowSpans(in: formula, sheet: nil) : named)
-                .filter { $0.count > 1 }
+            // Ranges only, of one row too (`Deals!G5:G5`): a single cell the formula reads is
+            // a criterion or a figure of its own, no range that stops short.
+            let spans = FormulaForensics.rangeRowSpans(in: formula, sheet: formulaSheet)
             let mine = ownRows.filter { $0.sheet == sheet }.map(\.row)
             guard let first = spans.first, let low = mine.min(), let high = mine.max(),
                 mine.contains(where: { row in !spans.contains { $0.contains(row) } })

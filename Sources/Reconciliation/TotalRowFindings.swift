@@ -131,7 +131,7 @@ enum TotalRowFindings {
                 isDerived: false)
             let ownRows = rows.map(\.own)
             let wrongRows = Set(ownRows + RowsByOwn.within(block, of: sortedErrorRows[sheet] ?? [])).sorted()
-            let short = spans.first { span in ownRows.contains { !span.contains($0) } && span.count > 1 }
+            let short = spans.first { span in ownRows.contains { !span.contains($0) } }
             let shortText =
                 short.map {
                     "; its range covers rows \($0.lowerBound)–\($0.upperBound), the rows above it \(block.lowerBound)–\(block.upperBound)"
@@ -229,8 +229,7 @@ enum TotalRowFindings {
             finding.causes = [cause.cause]
             finding.isDerived = true
             finding.explanation += "; the difference comes from " + cause.cells.joined(separator: ", ")
-        } else if let short = spans.first(where: { span in rows.contains { !span.contains($0.own) } && span.count > 1 }
-        ),
+        } else if let short = spans.first(where: { span in rows.contains { !span.contains($0.own) } }),
             let formula = cell.formula
         {
             finding.causes = [.sumRange]

@@ -1,4 +1,6 @@
 import Foundation
+import PlanFile
+import Reconciliation
 import Spreadsheet
 import Testing
 import XLSX
@@ -44,5 +46,49 @@ import XLSX
         let result = try HeldOutWorkbookTests.reconcile(
             [("Q3", Self.july + august)], plan: HeldOutWorkbookTests.plan())
         #expect(result.errors.isEmpty, "\(result.errors.map(\.explanation))")
+    }
+
+    /// A workbook past the size whose rows are set aside as each sheet is read: the second table is
+    /// read under its own header all the same, the sheets read before it kept as set aside.
+    @Test func aRearrangedTableIsReadWhereRowsAreSetAside() throws {
+        let rearranged = ["Rep", "Deal ID", "Close Date", "Amount", "Commission", "Rate"]
+        var august =
+            [Self.texts(["AUGUST 2026"])] + Self.deal("D2", amount: "20000", on: "2026-08-03", under: rearranged)
+        august[august.count - 1][4] = .number(1300)
+        let sheets = [
+            ("June", Self.deal("D0", amount: "5000", on: "2026-06-03", under: Self.order)), ("Q3", Self.july + august),
+        ]
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook(sheets, in: folder)
+        let plan = try PlanFile.parse(HeldOutWorkbookTests.plan(), file: "plan.yaml")
+        for budget in [nil, 0] as [Int?] {
+            let result = try Reconciler.reconcile(workbook: path, plan: plan, roster: [], rowBudget: budget)
+            #expect(
+                result.errors.map { "\($0.sheet)!\($0.cell) \($0.dealID ?? "")" } == ["Q3!E7 D2"],
+                "budget \(String(describing: budget)): \(result.errors.map(\.explanation))")
+        }
+    }
+
+    /// A second table whose header names no close date cannot be read: each of its rows is an
+    /// `unreadable` finding at its own cell (plan-format.md §7: every row is accounted for), the
+    /// table above it read as ever, and the same where rows are set aside.
+    @Test func aSecondTableWithoutARequiredColumnHasItsRowsUnreadable() throws {
+        let dateless = ["Rep", "Deal ID", "Amount", "Commission", "Rate"]
+        let august =
+            [Self.texts(["AUGUST 2026"])] + Self.deal("D2", amount: "20000", on: "2026-08-03", under: dateless)
+            + Self.deal("D3", amount: "30000", on: "2026-08-04", under: dateless).dropFirst()
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([("Q3", Self.july + august)], in: folder)
+        let plan = try PlanFile.parse(HeldOutWorkbookTests.plan(), file: "plan.yaml")
+        for budget in [nil, 0] as [Int?] {
+            let result = try Reconciler.reconcile(workbook: path, plan: plan, roster: [], rowBudget: budget)
+            #expect(
+                result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == ["A7 unreadable", "A8 unreadable"],
+                "\(result.errors.map(\.explanation))")
+            #expect(result.errors.allSatisfy { $0.explanation.contains("'Close Date'") })
+            #expect(result.statement.lines.map(\.dealID) == ["D1"])
+        }
     }
 }

@@ -201,7 +201,7 @@ import XLSX
     /// correcting a corrected copy again and again does not double its formats.
     @Test func stylesGainOneFillAndAHighlightedCopyOfEachFormatAsked() throws {
         let xml =
-            #"<styleSheet><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><cellXfs count="3"><xf numFmtId="0" fillId="0"/><xf numFmtId="164" fontId="1" applyFill="0"><alignment horizontal="left"/></xf><xf numFmtId="2"/></cellXfs></styleSheet>"#
+            #"<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><cellXfs count="3"><xf numFmtId="0" fillId="0"/><xf numFmtId="164" fontId="1" applyFill="0"><alignment horizontal="left"/></xf><xf numFmtId="2"/></cellXfs></styleSheet>"#
         let patch = try StylesPatch(Array(xml.utf8), location: Self.location)
         #expect(patch.moneyStyle == 3)
         #expect(
@@ -225,6 +225,32 @@ import XLSX
         // Nothing asked: the part is kept byte for byte.
         let untouched = try StylesPatch(patch.patched(), location: Self.location)
         #expect(untouched.patched() == patch.patched())
+    }
+
+    /// A cell format naming a number format the part does not define (a custom id, 164 and up,
+    /// with no `<numFmt>` of that id) is written as General (`0`), in the part's own formats and
+    /// in a highlighted copy: readers that look the id up (openpyxl) fail on the file otherwise.
+    /// Built-in ids (below 164) and defined custom ones are kept.
+    @Test func aNumberFormatThePartDoesNotDefineIsWrittenAsGeneral() throws {
+        let xml =
+            #"<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>"#
+            + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+            + #"<cellStyleXfs count="1"><xf numFmtId="200" fontId="0"/></cellStyleXfs>"#
+            + #"<cellXfs count="4"><xf numFmtId="0" fillId="0"/><xf numFmtId="164" fontId="0"/><xf numFmtId="165" fontId="1" applyNumberFormat="1"><alignment horizontal="left"/></xf><xf numFmtId="14"/></cellXfs></styleSheet>"#
+        let patch = try StylesPatch(Array(xml.utf8), location: Self.location)
+        #expect(patch.highlight(2) == 5)
+        let out = String(decoding: patch.patched(), as: UTF8.self)
+        #expect(out.contains(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0"/></cellStyleXfs>"#), "\(out)")
+        #expect(out.contains(#"<xf numFmtId="164" fontId="0"/><xf numFmtId="0" fontId="1" applyNumberFormat="1">"#))
+        #expect(out.contains(#"<xf numFmtId="14"/>"#))
+        #expect(
+            out.contains(
+                #"<xf fillId="2" applyFill="1" numFmtId="0" fontId="1" applyNumberFormat="1"><alignment horizontal="left"/></xf>"#
+            ), "\(out)")
+        #expect(!out.contains("165") && !out.contains("200"))
+        // Patched again, nothing is left to write as General.
+        let again = try StylesPatch(patch.patched(), location: Self.location)
+        #expect(again.patched() == patch.patched())
     }
 
     static let ownComments =
