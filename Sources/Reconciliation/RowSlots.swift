@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 
 /// The slot of each of a table's source rows (`RowAmountsTable`): the rows numbered in order of
@@ -115,6 +116,65 @@ struct ReferenceColumn {
                 all[slot] = newValue
                 wide = all
             }
+        }
+    }
+}
+
+/// The deals' manual commissions or bonuses by row key, read from their manual cells in place
+/// (`DealsTable.manual`, which may be set aside on disk), where a table of the figures took ~45
+/// bytes a row: a row's cells are found through its slot, in a fifth of a byte a row when the rows
+/// come in order (nearly always), 4 bytes more otherwise.
+struct ManualFigures {
+    enum Figure { case commission, bonus }
+
+    private let manual: ManualColumn
+    private let figure: Figure
+    private let slots: RowSlots
+    /// Each slot's position in `manual` (the last of a row met twice); nil when slot and
+    /// position are one (the rows ascending, each met once, all slotted).
+    private var positions: [Int32]?
+    /// The positions of the rows with no slot (a sheet's rows too far apart), by row.
+    private var others: [Int: Int] = [:]
+
+    init(_ manual: ManualColumn, figure: Figure) {
+        self.manual = manual
+        self.figure = figure
+        slots = RowSlots(rows: manual.lazy.map(\.row), count: manual.count)
+        var previous = Int.min
+        var inOrder = slots.count == manual.count
+        for (position, cells) in manual.enumerated() {
+            guard slots.slot(cells.row) != nil else {
+                others[cells.row] = position
+                continue
+            }
+            guard inOrder, cells.row > previous else {
+                inOrder = false
+                continue
+            }
+            previous = cells.row
+        }
+        if inOrder { return }
+        var positions = [Int32](repeating: -1, count: slots.count)
+        for (position, cells) in manual.enumerated() {
+            if let slot = slots.slot(cells.row) { positions[slot] = Int32(position) }
+        }
+        self.positions = positions
+    }
+
+    /// The figure of the row keyed `row` as a number, nil when it has none or is no row of the deals.
+    subscript(row: Int) -> Decimal? {
+        let position: Int
+        if let slot = slots.slot(row) {
+            position = positions.map { Int($0[slot]) } ?? slot
+        } else if let other = others[row] {
+            position = other
+        } else {
+            return nil
+        }
+        let cells = manual[position]
+        switch figure {
+        case .commission: return cells.commission.flatMap { Decimal.fromCell($0.value).number }
+        case .bonus: return cells.bonus.flatMap { Decimal.fromCell($0).number }
         }
     }
 }

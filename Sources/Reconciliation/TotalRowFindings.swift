@@ -36,17 +36,11 @@ enum TotalRowFindings {
         let rowsByOwn = dataRows.filter { sheetsWithTotals.contains($0.key) }.mapValues(RowsByOwn.init)
         let sortedErrorRows = errorRows.mapValues { $0.sorted() }
         let someTotalIsAFormula = context.deals.totals.contains { $0.commission?.formula != nil }
-        var manual: [Int: Decimal] = [:]
-        for cells in context.deals.manual {
-            if let value = cells.commission.flatMap({ Decimal.fromCell($0.value).number }) { manual[cells.row] = value }
-        }
+        let manual = ManualFigures(context.deals.manual, figure: .commission)
         // The bonuses, where some total row totals them too.
-        var manualBonus: [Int: Decimal] = [:]
-        if hasBonusColumn, context.deals.totals.contains(where: { $0.bonus.map(Self.holdsAFigure) == true }) {
-            for cells in context.deals.manual {
-                if let value = cells.bonus.flatMap({ Decimal.fromCell($0).number }) { manualBonus[cells.row] = value }
-            }
-        }
+        let manualBonus =
+            hasBonusColumn && context.deals.totals.contains(where: { $0.bonus.map(Self.holdsAFigure) == true })
+            ? ManualFigures(context.deals.manual, figure: .bonus) : nil
         var findings: [Finding] = []
         var previousTotal: [String: Int] = [:]
         // Each sheet's total rows below its header, and whether the first stands above the first deal.
@@ -201,12 +195,12 @@ enum TotalRowFindings {
     /// A total row's bonus (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`) against the
     /// engine's bonuses of the rows it stands for (`rows`, own rows `block`), a row within the
     /// plan's tolerance keeping its own figure; nil when it is right or holds no figure.
-    /// `manual`: each row's bonus by key.
+    /// `manual`: each row's bonus by key (nil when no total row totals the bonuses).
     static func bonusFinding(
         _ total: TotalRow, rows: [(own: Int, key: Int)], block: ClosedRange<Int>, context: RowContext,
-        manual: [Int: Decimal], errorsByCell: [String: Finding]
+        manual: ManualFigures?, errorsByCell: [String: Finding]
     ) -> Finding? {
-        guard let cell = total.bonus, holdsAFigure(cell),
+        guard let manual, let cell = total.bonus, holdsAFigure(cell),
             let column = context.deals.mapping(ofRow: total.row).columns[.bonus]
         else { return nil }
         let (sheet, own) = context.place(total.row)

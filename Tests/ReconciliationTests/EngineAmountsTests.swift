@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Spreadsheet
 import Testing
 
 @testable import Reconciliation
@@ -144,5 +145,34 @@ import Testing
         column[3] = 1 << 30
         #expect(column[0] == ReferenceColumn.noCommission && column[1] == 65_532)
         #expect(column[2] == 65_534 && column[3] == 1 << 30)
+    }
+
+    /// The manual figures read by row through the slots are those a table by row holds, for rows
+    /// in order, out of order, met twice or far apart, and for rows of no deal.
+    @Test func manualFiguresByRowAreATableOfThem() {
+        func cells(_ row: Int, _ figure: Int?) -> ManualCells {
+            ManualCells(
+                row: row, rate: nil, commission: figure.map { Cell(column: 5, value: .number(Decimal($0))) },
+                bonus: figure.map { .number(Decimal($0) / 10) } ?? .empty)
+        }
+        let key = DealsTable.rowKey
+        let inOrder = (2..<40).map { cells(key(0, $0), $0 % 5 == 0 ? nil : $0) } + [cells(key(2, 7), 700)]
+        let outOfOrder = inOrder.reversed() + [cells(key(1, 3), 13)]
+        let farApart = inOrder + [cells(key(3, 1 << 20), 99)]
+        let metTwice = inOrder + [cells(key(0, 4), 444)]
+        for rows in [inOrder, Array(outOfOrder), farApart, metTwice] {
+            var commissions: [Int: Decimal] = [:]
+            var bonuses: [Int: Decimal] = [:]
+            for row in rows {
+                commissions[row.row] = row.commission.flatMap { Decimal.fromCell($0.value).number }
+                bonuses[row.row] = row.bonus.flatMap { Decimal.fromCell($0).number }
+            }
+            let commission = ManualFigures(ManualColumn(rows), figure: .commission)
+            let bonus = ManualFigures(ManualColumn(rows), figure: .bonus)
+            for row in rows.map(\.row) + [key(0, 1), key(0, 41), key(5, 2)] {
+                #expect(commission[row] == commissions[row], "commission of row \(row)")
+                #expect(bonus[row] == bonuses[row], "bonus of row \(row)")
+            }
+        }
     }
 }
