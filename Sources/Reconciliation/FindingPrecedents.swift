@@ -44,6 +44,7 @@ enum FindingPrecedents {
             }
             return PrecedentWalk(formulas, accepting: accepted)
         }
+        var beneath = OwnersBeneath()
         for position in findings.indices where findings[position].isError && findings[position].isPay {
             let total = findings[position]
             let place = CellPlace(sheet: total.sheet, cell: total.cell)
@@ -63,6 +64,7 @@ enum FindingPrecedents {
                                 formulas.sheets[$0].name == candidate.sheet
                                     && reached.contains(SheetCell($0, candidate.cell))
                             }
+                            && beneath.isOwn(candidate, of: total, index: index, findings: findings, owners: owners)
                     }
                     findings[position].precedents = found.sorted()
                     continue
@@ -108,6 +110,45 @@ enum FindingPrecedents {
             }.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }
             guard !own.isEmpty else { continue }
             findings[position].precedents = Set(total.precedents + own).sorted()
+        }
+    }
+
+    /// Whether a wrong cell of no rep that a rep's total reaches is one the total adds up: a
+    /// cell over wrong rows (a subtotal of a block, a grand total over subtotals) is when every
+    /// wrong row beneath it is of the total's rep and period. A SUMIFS of one rep reaches every
+    /// subtotal in its column but adds none whose rep cell is blank: taking each would make every
+    /// rep's total stand over every wrong subtotal (a million-row sheet's summary would list tens
+    /// of thousands of cells for each rep). A cell of no rep over no rows (a rate) is kept.
+    private struct OwnersBeneath {
+        /// The reps and periods of the wrong rows beneath each finding, by position.
+        private var known: [Int: Set<Owners.Key>] = [:]
+
+        mutating func isOwn(
+            _ candidate: CellPlace, of total: Finding, index: [CellPlace: Int], findings: [Finding], owners: Owners
+        ) -> Bool {
+            guard let position = index[candidate], findings[position].rep == nil else { return true }
+            let keys = owned(position, index: index, findings: findings, visiting: [])
+            guard let rep = total.rep?.normalizedKey, !keys.isEmpty else { return true }
+            return keys.allSatisfy { $0.rep == rep && (total.period == nil || $0.period == total.period) }
+        }
+
+        /// The reps and periods of the wrong rows beneath the finding at `position`: its own when
+        /// it has a rep, else those beneath its precedents in turn.
+        private mutating func owned(
+            _ position: Int, index: [CellPlace: Int], findings: [Finding], visiting: Set<Int>
+        ) -> Set<Owners.Key> {
+            if let rep = findings[position].rep?.normalizedKey {
+                return [Owners.Key(rep: rep, period: findings[position].period)]
+            }
+            if let keys = known[position] { return keys }
+            guard !visiting.contains(position) else { return [] }
+            var keys = Set<Owners.Key>()
+            for precedent in findings[position].precedents {
+                guard let below = index[precedent], below != position else { continue }
+                keys.formUnion(owned(below, index: index, findings: findings, visiting: visiting.union([position])))
+            }
+            known[position] = keys
+            return keys
         }
     }
 
