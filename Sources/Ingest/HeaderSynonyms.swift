@@ -42,7 +42,8 @@ public enum HeaderSynonyms {
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
             "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert", "Kwota", "Wartość",
             "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp", "Summa",
-            "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı",
+            "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı", "Kwota sprzedaży",
+            "Kwota transakcji", "Wartość sprzedaży", "Wartość transakcji",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -71,6 +72,7 @@ public enum HeaderSynonyms {
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
             "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
+            "Kwota prowizji", "Wartość prowizji",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie", "Premia", "Prémie", "Prim", "İkramiye",
@@ -94,6 +96,11 @@ public enum HeaderSynonyms {
         "payable": ["A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare"],
         "balance": ["Saldo", "Solde"],
     ]
+
+    /// Translations that are everyday words, which name their field only as the whole header
+    /// (`LooseHeaders`): `Kwota` alone is the amount, `Kwota prowizji` (the commission's amount) is
+    /// not, nor `Kwota VAT`; `Sats`, `Oran` alone are the rate, `Dato` the date, `Andel` the split.
+    public static let wholeHeaderOnly: [String] = ["Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran"]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
     /// the German `Betr.`, `Prov.`), by field name: a header names a field by one of these only when
