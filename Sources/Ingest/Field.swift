@@ -224,14 +224,15 @@ private func asciiHeaderKey(of bytes: some Sequence<UInt8>, is key: String) -> B
     return expected.next() == nil
 }
 
-/// How headers are compared: case- and accent-insensitively, ignoring spaces, `_`, `-`, `.`, `°`
-/// and `º` (`Comisión` is `comision`, `N° affaire` is `naffaire`). ASCII text is keyed byte by
-/// byte (a header search keys every cell of a sheet's first rows, and folding is slow).
+/// How headers are compared: case- and accent-insensitively, ignoring white space (a header wrapped
+/// across lines, `Commission\n(USD)`, is the header on one line), `_`, `-`, `.`, `°` and `º`
+/// (`Comisión` is `comision`, `N° affaire` is `naffaire`). ASCII text is keyed byte by byte (a
+/// header search keys every cell of a sheet's first rows, and folding is slow).
 public func headerKey(_ text: String) -> String {
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
         return String(
             text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
-                !" _-.\t°º".contains($0)
+                !$0.isWhitespace && !"_-.°º".contains($0)
             })
     }
     var key: [UInt8] = []
@@ -242,10 +243,13 @@ public func headerKey(_ text: String) -> String {
     return String(decoding: key, as: UTF8.self)
 }
 
-/// An ASCII byte as a header key holds it: lowercased, or nil for the ignored ` `, `_`, `-`, `.`, tab.
+/// An ASCII byte as a header key holds it: lowercased, or nil for the ignored ` `, `_`, `-`, `.`, tab
+/// and line breaks.
 private func headerKeyByte(_ byte: UInt8) -> UInt8? {
     switch byte {
-    case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"): nil
+    case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"),
+        UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+        nil
     case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
     default: byte
     }
