@@ -75,7 +75,8 @@ public enum HeaderSynonyms {
             "Kwota prowizji", "Wartość prowizji",
         ],
         "bonus": [
-            "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie", "Premia", "Prémie", "Prim", "İkramiye",
+            "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
+            "İkramiye",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
@@ -86,14 +87,14 @@ public enum HeaderSynonyms {
             "Měsíc",
             "Dönem",
         ],
-        "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno"],
-        "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio"],
+        "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering"],
+        "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening"],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
-            "Gesamt verdient", "Totale maturato", "Maturato",
+            "Gesamt verdient", "Totale maturato", "Maturato", "Totaal verdiend", "Verdiend",
         ],
-        "draw": ["Anticipo", "Adiantamento", "Avance", "Vorschuss"],
-        "payable": ["A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare"],
+        "draw": ["Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot"],
+        "payable": ["A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen"],
         "balance": ["Saldo", "Solde"],
     ]
 
@@ -109,15 +110,19 @@ public enum HeaderSynonyms {
     public static let abbreviations: [String: [String]] = [
         "deal_id": [
             "Nº Op.", "Núm. Op.", "Nº Oper.", "Núm. Oper.", "Id. Op.", "Nº Neg.", "Nº Oport.", "Nº Opp.", "Auftr.-Nr.",
-            "Vertr.-Nr.", "Cód. Op.", "Ref.",
+            "Vertr.-Nr.", "Cód. Op.", "Ref.", "N° aff.", "N° d'aff.", "Réf. aff.", "N° opp.",
         ],
         "rep": ["Vdor.", "Vdora.", "Vend.", "Vendr.", "Repr.", "Ejec.", "Verk.", "Vertr.-Mitarb.", "Rappr."],
         "date": [
             "F. cierre", "F. cierre op.", "Fec. cierre", "Fch.", "Fch. cierre", "F. operación", "Dt. fechamento",
             "Dt. fecho", "Abschl.-Dat.", "Abschl.-Datum", "Dat.", "D. clôture",
         ],
-        "amount": ["Imp.", "Imp. neto", "Mto.", "Vlr.", "Betr.", "Nettobetr.", "Mont.", "Imp. total"],
-        "rate": ["Tasa com.", "% com.", "Prov.-Satz", "Tx. com."],
+        "amount": [
+            "Imp.", "Imp. neto", "Mto.", "Vlr.", "Betr.", "Nettobetr.", "Mont.", "Imp. total", "Mnt", "Mnt HT", "Mt HT",
+        ],
+        "rate": [
+            "Tasa com.", "% com.", "Prov.-Satz", "Tx. com.", "% Provv.", "Provv. %", "% Prov.", "% Comis.", "% Comm.",
+        ],
         "commission": ["Comis.", "Comiss.", "Prov.", "Provis.", "Provv.", "Comm. amt.", "Prov.-Betr."],
         "bonus": ["Bonif.", "Präm."],
         "product": ["Prod.", "Prd.", "Prod. Line", "Prod.-Linie", "Prod.-Gr."],

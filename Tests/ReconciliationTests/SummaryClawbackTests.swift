@@ -80,7 +80,10 @@ import XLSX
     }
 
     /// Ana's totals written as her commission alone: 2,200.00 in Q1, 0.00 in Q2 (only a clawback).
-    @Test(arguments: ["Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado"])
+    @Test(arguments: [
+        "Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado",
+        "Totaal verdiend",
+    ])
     func aTotalThatLeavesOutTheClawbacksIsClawbackMissed(_ header: String) throws {
         let result = try Self.reconcile(Self.rows(header, ana: "2200", "0"))
         #expect(Self.described(result) == ["C2 clawback_missed 900", "C3 clawback_missed -400"])
