@@ -1,0 +1,50 @@
+import Foundation
+import Reconciliation
+import Testing
+
+/// The held-out layouts of round 8 (`scripts/make-layouts8`: a sheet per quarter of month blocks,
+/// Dutch, French, Italian and Brazilian headers over money, rates and dates as text, headers
+/// wrapped across lines, rep blocks titled `Sales rep: Berg, Maya`, rates on a Rates sheet read
+/// by cell or by name, mixed serial and text dates, inline strings), each scenario rendered with
+/// its planted errors and clean: every planted error found with its cause and nothing else, and
+/// nothing at all in a clean copy.
+@Suite struct HeldOutLayouts8Tests {
+    /// The score of every layout `scripts/make-layouts8` renders with `arguments`; the layouts
+    /// below 100% found, 100% precise and 100% right cause, with their problems printed.
+    static func failures(_ arguments: [String]) throws -> [String] {
+        let folder = try LayoutReconciliationTests.render("scripts/make-layouts8", ["--no-libreoffice"] + arguments)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var failures: [String] = []
+        for layout in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
+                .filter { $0.hasSuffix(".xlsx") }.sorted()
+            var score = ScenarioReconciliationTests.Score()
+            for file in files {
+                let name = "\(layout)/\(file)"
+                do {
+                    _ = try LayoutReconciliationTests.scored(
+                        folder.appendingPathComponent(layout).appendingPathComponent(file), name: name, into: &score)
+                } catch {
+                    score.problems.append("\(name): \(error)")
+                }
+            }
+            print(
+                "layout \(layout)\(arguments.joined()): found \(score.found)/\(score.truthErrors), "
+                    + "flagged \(score.correct)/\(score.flagged) right, cause \(score.causesRight)/\(score.causesChecked)"
+            )
+            for problem in score.problems { print("  " + problem) }
+            if !score.problems.isEmpty { failures.append(layout) }
+        }
+        return failures
+    }
+
+    @Test func everyPlantedErrorIsFoundWithItsCauseAndNothingElse() throws {
+        let failures = try Self.failures([])
+        #expect(failures.isEmpty, "layouts below 100%: \(failures.joined(separator: ", "))")
+    }
+
+    @Test func aCleanCopyOfEveryLayoutReconcilesClean() throws {
+        let failures = try Self.failures(["--clean"])
+        #expect(failures.isEmpty, "clean layouts with findings: \(failures.joined(separator: ", "))")
+    }
+}
