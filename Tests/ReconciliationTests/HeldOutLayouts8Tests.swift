@@ -5,9 +5,11 @@ import Testing
 /// The held-out layouts of round 8 (`scripts/make-layouts8`: a sheet per quarter of month blocks,
 /// Dutch, French, Italian and Brazilian headers over money, rates and dates as text, headers
 /// wrapped across lines, rep blocks titled `Sales rep: Berg, Maya`, rates on a Rates sheet read
-/// by cell or by name, mixed serial and text dates, inline strings), each scenario rendered with
-/// its planted errors and clean: every planted error found with its cause and nothing else, and
-/// nothing at all in a clean copy.
+/// by cell or by name, mixed serial and text dates, inline strings, formulas saved without values,
+/// blank and note rows among the deals, month subtotals inside rep blocks, dates as exports write
+/// them, a pivot and lists beside the deals), each scenario rendered with its planted errors and
+/// clean: every planted error found with its cause and nothing else, and nothing at all in a clean
+/// copy.
 @Suite struct HeldOutLayouts8Tests {
     /// The score of every layout `scripts/make-layouts8` renders with `arguments`; the layouts
     /// below 100% found, 100% precise and 100% right cause, with their problems printed.
