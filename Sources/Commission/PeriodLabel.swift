@@ -198,9 +198,9 @@ public struct PeriodLabel: Sendable, Hashable {
     }
 
     /// Words for quarter before its number (`Q3`, `T3`, `Qtr 3`, `Quarter 3`, the Dutch `K3`,
-    /// `Kw 3`, the Nordic `Kvartal 3`).
+    /// `Kw 3`, the Nordic `Kv 3`, `Kvartal 3`), and after it (`II kw. 2026`, as Polish writes it).
     private static let quarterWordsBefore: Set<Substring> = [
-        "q", "t", "qtr", "quarter", "quartal", "trimestre", "trim", "tri", "k", "kw", "kwartaal", "kvartal",
+        "q", "t", "qtr", "quarter", "quartal", "trimestre", "trim", "tri", "k", "kw", "kv", "kwartaal", "kvartal",
     ]
 
     /// Words for a fiscal year before or after it (`FY2026`, the German `GJ 2026`, `Geschäftsjahr`,

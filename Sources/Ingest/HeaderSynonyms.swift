@@ -87,14 +87,26 @@ public enum HeaderSynonyms {
             "Měsíc",
             "Dönem",
         ],
-        "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering"],
-        "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening"],
+        "clawback": [
+            "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
+            "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling",
+        ],
+        "true_up": [
+            "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
+        ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
-            "Gesamt verdient", "Totale maturato", "Maturato", "Totaal verdiend", "Verdiend",
+            "Gesamt verdient", "Totale maturato", "Maturato", "Totaal verdiend", "Verdiend", "Razem naliczone",
+            "Naliczone", "Intjänat", "Optjent",
         ],
-        "draw": ["Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot"],
-        "payable": ["A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen"],
+        "draw": [
+            "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
+            "Forskudd",
+        ],
+        "payable": [
+            "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
+            "Att betala", "Til udbetaling", "Til utbetaling",
+        ],
         "balance": ["Saldo", "Solde"],
     ]
 

@@ -11,7 +11,7 @@ import Testing
         "3T 2026", "3er trimestre 2026", "3º trimestre 2026", "3. Quartal 2026", "3e trimestre 2026",
         "3° trimestre 2026", "3º tri 2026", "III/2026", "III trimestre 2026", "2026 III",
         "Qtr 3 2026", "QTR3-26", "Jul-Sep 2026", "Jul–Sep 2026", "julio - septiembre 2026", "Jul 2026 - Sep 2026",
-        "K3 2026", "Kw 3 2026", "Kvartal 3 2026",
+        "K3 2026", "Kw 3 2026", "Kvartal 3 2026", "Kv 3 2026", "III kw. 2026",
     ])
     func aQuarterWrittenOtherwiseIsRead(_ text: String) {
         #expect(PeriodLabelTests.read(text, .quarter, among: Self.quarters) == "2026-Q3")

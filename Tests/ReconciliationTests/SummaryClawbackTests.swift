@@ -82,7 +82,7 @@ import XLSX
     /// Ana's totals written as her commission alone: 2,200.00 in Q1, 0.00 in Q2 (only a clawback).
     @Test(arguments: [
         "Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado",
-        "Totaal verdiend",
+        "Totaal verdiend", "Razem naliczone", "Intjänat",
     ])
     func aTotalThatLeavesOutTheClawbacksIsClawbackMissed(_ header: String) throws {
         let result = try Self.reconcile(Self.rows(header, ana: "2200", "0"))
