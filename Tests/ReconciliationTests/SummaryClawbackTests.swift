@@ -186,6 +186,23 @@ import XLSX
         #expect(gross.errors.isEmpty)
     }
 
+    /// A clawback column headed as payroll teams call it (`Chargebacks`) that leaves out one of
+    /// Ana's Q1 clawbacks is `clawback_missed`; right, it is no finding.
+    @Test(arguments: ["Chargebacks", "Claw-backs"])
+    func aChargebacksColumnIsTheClawbacks(_ header: String) throws {
+        func summary(q1: Decimal) -> [[WriteCell]] {
+            [["Rep", "Period", "Total Commission", header].map { .text($0) }]
+                + [
+                    [.text("Ana Lima"), .text("Q1 2026"), .number(2200), .number(q1)],
+                    [.text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400)],
+                    [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0)],
+                ]
+        }
+        #expect(try Self.reconcile(summary(q1: -1300)).errors.isEmpty)
+        let missed = try Self.reconcile(summary(q1: -1000))
+        #expect(missed.errors.map { "\($0.cell) \($0.cause.rawValue)" } == ["D2 clawback_missed"])
+    }
+
     /// A cross-tab titled as earned whose figures agree with the commission alone: the clawbacks
     /// were left out. Titled as commission, the same figures are the commission.
     @Test func aCrossTabTitledAsEarnedIsComparedAsEarned() throws {
