@@ -72,11 +72,11 @@ public enum HeaderSynonyms {
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
             "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
-            "Kwota prowizji", "Wartość prowizji",
+            "Kwota prowizji", "Wartość prowizji", "Provisionen", "Comissões",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
-            "İkramiye",
+            "İkramiye", "Prämien", "Bonos", "Primes",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
@@ -89,10 +89,12 @@ public enum HeaderSynonyms {
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
-            "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling",
+            "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling", "Rückforderungen",
+            "Recuperaciones", "Reprises", "Estornos",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
+            "Ausgleiche", "Ajustes", "Régularisations", "Acertos",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
@@ -101,7 +103,7 @@ public enum HeaderSynonyms {
         ],
         "draw": [
             "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
-            "Forskudd",
+            "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",

@@ -61,6 +61,17 @@ import Testing
         #expect(mapped[field] == named, "\(header)")
     }
 
+    /// A commission's header in the plural (`Provisionen`, `Comissões`) is the commission.
+    @Test(arguments: [
+        ["Auftragsnummer", "Verkäufer", "Abschlussdatum", "Betrag", "Satz", "Provisionen"],
+        ["ID do negócio", "Vendedor", "Data de fechamento", "Valor", "Taxa", "Comissões"],
+    ])
+    func aCommissionInThePluralIsTheCommission(_ header: [String]) throws {
+        let mapped = try CRMExportHeaderTests.mapped(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "0.05", "50"])
+        #expect(mapped["commission"] == header[5])
+        #expect(mapped["rate"] == header[4])
+    }
+
     /// `Amount Payable` beside the deal's amount is the commission; alone, the amount.
     @Test(arguments: [
         (["Deal ID", "Rep", "Close Date", "Deal Value", "Amount Payable"], "Deal Value", "Amount Payable"),

@@ -186,9 +186,10 @@ import XLSX
         #expect(gross.errors.isEmpty)
     }
 
-    /// A clawback column headed as payroll teams call it (`Chargebacks`) that leaves out one of
-    /// Ana's Q1 clawbacks is `clawback_missed`; right, it is no finding.
-    @Test(arguments: ["Chargebacks", "Claw-backs"])
+    /// A clawback column headed as payroll teams call it (`Chargebacks`), or in the plural in another
+    /// language (`Rückforderungen`, `Recuperaciones`), that leaves out one of Ana's Q1 clawbacks is
+    /// `clawback_missed`; right, it is no finding.
+    @Test(arguments: ["Chargebacks", "Claw-backs", "Rückforderungen", "Recuperaciones", "Reprises", "Estornos"])
     func aChargebacksColumnIsTheClawbacks(_ header: String) throws {
         func summary(q1: Decimal) -> [[WriteCell]] {
             [["Rep", "Period", "Total Commission", header].map { .text($0) }]
