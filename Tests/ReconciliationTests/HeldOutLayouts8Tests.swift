@@ -8,7 +8,8 @@ import Testing
 /// by cell or by name, mixed serial and text dates, inline strings, formulas saved without values,
 /// blank and note rows among the deals, month subtotals inside rep blocks, dates as exports write
 /// them, a pivot and lists beside the deals, a printout's pages pasted back, a sheet per half
-/// year), each scenario rendered with its planted errors and
+/// year, summaries headed and dated in other languages and words, gendered headers, a currency
+/// column), each scenario rendered with its planted errors and
 /// clean: every planted error found with its cause and nothing else, and nothing at all in a clean
 /// copy.
 @Suite struct HeldOutLayouts8Tests {
