@@ -9,9 +9,8 @@ import Testing
 /// blank and note rows among the deals, month subtotals inside rep blocks, dates as exports write
 /// them, a pivot and lists beside the deals, a printout's pages pasted back, a sheet per half
 /// year, summaries headed and dated in other languages and words, gendered headers, a currency
-/// column), each scenario rendered with its planted errors and
-/// clean: every planted error found with its cause and nothing else, and nothing at all in a clean
-/// copy.
+/// column), each scenario rendered with its planted errors and clean: every planted error found
+/// with its cause and nothing else, and nothing at all in a clean copy.
 @Suite struct HeldOutLayouts8Tests {
     /// The score of every layout `scripts/make-layouts8` renders with `arguments`; the layouts
     /// below 100% found, 100% precise and 100% right cause, with their problems printed.
