@@ -1,10 +1,11 @@
 import Foundation
 
 /// A period as people label it in a workbook: `2026-07`, `Jul 2026`, `July-26`, `07/2026`,
-/// `Q3 2026`, `2026 Q3`, `Q3'26`, `FY2026`, or without a year, `July` or `Q3`; month names in
-/// English, Spanish, Portuguese, French, German (and Austrian: `Jänner`), Italian, Dutch and
-/// Polish. A quarter may also be written number first (`3T 2026`, `3er trimestre 2026`, `3º tri
-/// 2026`, `3. Quartal 2026`, and before `Q` beside a year: `3Q 2026`, `1Q26`; not `3rd quarter`),
+/// `Q3 2026`, `2026 Q3`, `Q3'26`, `FY2026` (`GJ 2026`, `Exercice 2026`, `Anno 2026`), `K3 2026`, or
+/// without a year, `July` or `Q3`; month names in English, Spanish, Portuguese, French, German (and
+/// Austrian: `Jänner`), Italian, Dutch and Polish. A quarter may also be written number first
+/// (`3T 2026`, `3er trimestre 2026`, `3º tri 2026`, `3. Quartal 2026`, and before `Q` beside a
+/// year: `3Q 2026`, `1Q26`; not `3rd quarter`),
 /// as `Qtr 3`, in roman numerals beside a year or the word (`III/2026`, `III trimestre`), or as
 /// the range of its three months (`Jul-Sep 2026`, `Jul–Sep 2026`: the quarter starting in July),
 /// also beside its number (`Q1 (Jan-Mar) 2026`, a period only where the two agree).
@@ -87,10 +88,10 @@ public struct PeriodLabel: Sendable, Hashable {
             } else if let value = Self.romanQuarters[String(token)], quarter == nil {
                 quarter = value
                 if let word = quarterWord(after: index) { index = word } else { romanWithoutWord = true }
-            } else if token == "fy" {
+            } else if Self.fiscalYearWords.contains(token) {
                 fiscal = true
-            } else if ["de", "del", "of", "di", "du"].contains(token) {
-                // `julho de 2026`, `Q3 of 2026`
+            } else if ["de", "del", "of", "di", "du"].contains(token) || Self.yearWords.contains(token) {
+                // `julho de 2026`, `Q3 of 2026`, `Anno 2026`
             } else if let named = Self.months[String(token)], firstMonth == nil {
                 if month == nil {
                     month = named
@@ -196,10 +197,22 @@ public struct PeriodLabel: Sendable, Hashable {
         return tokens.map { Substring($0.lowercased()) }
     }
 
-    /// Words for quarter before its number (`Q3`, `T3`, `Qtr 3`, `Quarter 3`).
+    /// Words for quarter before its number (`Q3`, `T3`, `Qtr 3`, `Quarter 3`, the Dutch `K3`,
+    /// `Kw 3`, the Nordic `Kv 3`, `Kvartal 3`), and after it (`II kw. 2026`, as Polish writes it).
     private static let quarterWordsBefore: Set<Substring> = [
-        "q", "t", "qtr", "quarter", "quartal", "trimestre", "trim", "tri",
+        "q", "t", "qtr", "quarter", "quartal", "trimestre", "trim", "tri", "k", "kw", "kv", "kwartaal", "kvartal",
     ]
+
+    /// Words for a fiscal year before or after it (`FY2026`, the German `GJ 2026`, `Geschäftsjahr`,
+    /// the French `Exercice 2026`, the Spanish `Ejercicio`, the Italian `Esercizio`, the Dutch
+    /// `Boekjaar`), accents folded: the label says a year.
+    private static let fiscalYearWords: Set<Substring> = [
+        "fy", "gj", "geschaftsjahr", "wirtschaftsjahr", "exercice", "ejercicio", "esercizio", "exercicio", "boekjaar",
+    ]
+
+    /// Words for a year beside it (`Year 2026`, `Año 2026`, `Anno 2026`, `Jahr 2026`), accents
+    /// folded: no part of the period.
+    private static let yearWords: Set<Substring> = ["year", "ano", "anno", "annee", "jahr", "jaar", "ar", "rok"]
 
     /// Words for quarter after its number (`3T`, `3 trimestre`, `3. Quartal`): those before it but `q`.
     private static let quarterWordsAfter = quarterWordsBefore.subtracting(["q"])

@@ -122,7 +122,9 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
     /// `subject`: the field that loses a tie for a column (`LooseHeaders.subject`); `measure`: the
     /// one that loses a two-word tie to `owners` (`LooseHeaders.measure`); `percentages`: the
-    /// fields a header with `%` may name (`LooseHeaders.percentages`).
+    /// fields a header with `%` may name (`LooseHeaders.percentages`); `wholeHeaderOnly`: the header
+    /// keys of names that name their field only as the whole header (`Field.wholeHeaderOnly`),
+    /// beside those of `HeaderSynonyms.wholeHeaderOnly`, which every table's headers keep.
     init(
         keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil,
         measure: Key? = nil, owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = []
@@ -141,12 +143,10 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
             names: loose.isEmpty
                 ? [:]
                 : Dictionary(
-                    uniqueKeysWithValues: keys.map { key in
-                        let names = synonyms(key).filter { !wholeHeaderOnly.contains(headerKey($0)) }
-                        return (key, names + [key.rawValue] + (loose[key] ?? []))
-                    }
+                    uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
                 ),
-            claimable: Set(loose.keys), subject: subject, measure: measure, owners: owners, percentages: percentages)
+            claimable: Set(loose.keys), subject: subject, measure: measure, owners: owners, percentages: percentages,
+            wholeHeaderOnly: wholeHeaderOnly.union(HeaderSynonyms.wholeHeaderOnly.map(headerKey)))
     }
 }
 

@@ -398,8 +398,9 @@ public enum DealsReader {
         var undecided: [(field: Field, error: SpreadsheetError)] = []
         for field in [Field.date, .cancelDate] {
             guard let column = mapping.columns[field] else { continue }
+            // A note's text is no deal's date (`Printed 03/01/2027` in a printout's footer).
             let texts = rows.compactMap { row -> String? in
-                if case .text(let text) = row.cell(at: column)?.value { return text }
+                if case .text(let text) = row.cell(at: column)?.value, NoteRow.text(of: row) == nil { return text }
                 return nil
             }
             let decided = DateOrder.decide(texts)

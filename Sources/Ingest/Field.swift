@@ -207,10 +207,23 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
 /// Whether `headerKey(text) == key`, without making the key when `text` is ASCII: every row's deal
 /// id is asked whether it repeats the header, and folding a million ids costs seconds.
 func headerKey(of text: String, is key: String) -> Bool {
+    let text = withoutFootnoteNumber(text)
     let ascii =
         text.utf8.withContiguousStorageIfAvailable { asciiHeaderKey(of: $0, is: key) }
         ?? asciiHeaderKey(of: text.utf8, is: key)
-    return ascii ?? (headerKey(text) == key)
+    return ascii ?? (headerKey(String(text)) == key)
+}
+
+/// `text` without a footnote's number in brackets at its end (`Rate (2)`, `Amount [1]`): one or
+/// two digits, after something.
+private func withoutFootnoteNumber(_ text: String) -> Substring {
+    let utf8 = text.utf8
+    guard let last = utf8.last, last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return text[...] }
+    let open = last == UInt8(ascii: ")") ? UInt8(ascii: "(") : UInt8(ascii: "[")
+    guard let start = utf8.lastIndex(of: open), start != utf8.startIndex else { return text[...] }
+    let inside = utf8[utf8.index(after: start)..<utf8.index(before: utf8.endIndex)]
+    guard (1...2).contains(inside.count), inside.allSatisfy({ $0 &- 48 < 10 }) else { return text[...] }
+    return text[..<start]
 }
 
 /// Whether the header key of `bytes` is `key`, when they are ASCII; nil when they are not.
@@ -224,15 +237,19 @@ private func asciiHeaderKey(of bytes: some Sequence<UInt8>, is key: String) -> B
     return expected.next() == nil
 }
 
-/// How headers are compared: case- and accent-insensitively, ignoring spaces, `_`, `-`, `.`, `°`
-/// and `º` (`Comisión` is `comision`, `N° affaire` is `naffaire`). ASCII text is keyed byte by
-/// byte (a header search keys every cell of a sheet's first rows, and folding is slow).
+/// How headers are compared: case- and accent-insensitively, ignoring white space (a header wrapped
+/// across lines, `Commission\n(USD)`, is the header on one line), `_`, `-`, `.`, `°` and `º`
+/// (`Comisión` is `comision`, `N° affaire` is `naffaire`), and footnote marks (`Amount*`,
+/// `Commission¹`, `Close Date†`, `Rate (2)`). ASCII text is keyed byte by byte (a header search
+/// keys every cell of a sheet's first rows, and folding is slow).
 public func headerKey(_ text: String) -> String {
+    let text = withoutFootnoteNumber(text)
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
         return String(
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
-                !" _-.\t°º".contains($0)
-            })
+            String(text.filter { !"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains($0) })
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
+                    !$0.isWhitespace && !"_-.°º*".contains($0)
+                })
     }
     var key: [UInt8] = []
     key.reserveCapacity(text.utf8.count)
@@ -242,10 +259,13 @@ public func headerKey(_ text: String) -> String {
     return String(decoding: key, as: UTF8.self)
 }
 
-/// An ASCII byte as a header key holds it: lowercased, or nil for the ignored ` `, `_`, `-`, `.`, tab.
+/// An ASCII byte as a header key holds it: lowercased, or nil for the ignored ` `, `_`, `-`, `.`, tab,
+/// line breaks and a footnote's `*`.
 private func headerKeyByte(_ byte: UInt8) -> UInt8? {
     switch byte {
-    case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"): nil
+    case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "\t"),
+        UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "*"):
+        nil
     case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
     default: byte
     }

@@ -42,7 +42,8 @@ public enum HeaderSynonyms {
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
             "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert", "Kwota", "Wartość",
             "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp", "Summa",
-            "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı",
+            "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı", "Kwota sprzedaży",
+            "Kwota transakcji", "Wartość sprzedaży", "Wartość transakcji",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -71,9 +72,11 @@ public enum HeaderSynonyms {
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
             "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
+            "Kwota prowizji", "Wartość prowizji", "Provisionen", "Comissões",
         ],
         "bonus": [
-            "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premie", "Premia", "Prémie", "Prim", "İkramiye",
+            "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
+            "İkramiye", "Prämien", "Bonos", "Primes",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
@@ -84,16 +87,35 @@ public enum HeaderSynonyms {
             "Měsíc",
             "Dönem",
         ],
-        "clawback": ["Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno"],
-        "true_up": ["Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio"],
+        "clawback": [
+            "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
+            "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling", "Rückforderungen",
+            "Recuperaciones", "Reprises", "Estornos",
+        ],
+        "true_up": [
+            "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
+            "Ausgleiche", "Ajustes", "Régularisations", "Acertos",
+        ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
-            "Gesamt verdient", "Totale maturato", "Maturato",
+            "Gesamt verdient", "Totale maturato", "Maturato", "Totaal verdiend", "Verdiend", "Razem naliczone",
+            "Naliczone", "Intjänat", "Optjent",
         ],
-        "draw": ["Anticipo", "Adiantamento", "Avance", "Vorschuss"],
-        "payable": ["A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare"],
+        "draw": [
+            "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
+            "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos",
+        ],
+        "payable": [
+            "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
+            "Att betala", "Til udbetaling", "Til utbetaling",
+        ],
         "balance": ["Saldo", "Solde"],
     ]
+
+    /// Translations that are everyday words, which name their field only as the whole header
+    /// (`LooseHeaders`): `Kwota` alone is the amount, `Kwota prowizji` (the commission's amount) is
+    /// not, nor `Kwota VAT`; `Sats`, `Oran` alone are the rate, `Dato` the date, `Andel` the split.
+    public static let wholeHeaderOnly: [String] = ["Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran"]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
     /// the German `Betr.`, `Prov.`), by field name: a header names a field by one of these only when
@@ -102,15 +124,19 @@ public enum HeaderSynonyms {
     public static let abbreviations: [String: [String]] = [
         "deal_id": [
             "Nº Op.", "Núm. Op.", "Nº Oper.", "Núm. Oper.", "Id. Op.", "Nº Neg.", "Nº Oport.", "Nº Opp.", "Auftr.-Nr.",
-            "Vertr.-Nr.", "Cód. Op.", "Ref.",
+            "Vertr.-Nr.", "Cód. Op.", "Ref.", "N° aff.", "N° d'aff.", "Réf. aff.", "N° opp.",
         ],
         "rep": ["Vdor.", "Vdora.", "Vend.", "Vendr.", "Repr.", "Ejec.", "Verk.", "Vertr.-Mitarb.", "Rappr."],
         "date": [
             "F. cierre", "F. cierre op.", "Fec. cierre", "Fch.", "Fch. cierre", "F. operación", "Dt. fechamento",
             "Dt. fecho", "Abschl.-Dat.", "Abschl.-Datum", "Dat.", "D. clôture",
         ],
-        "amount": ["Imp.", "Imp. neto", "Mto.", "Vlr.", "Betr.", "Nettobetr.", "Mont.", "Imp. total"],
-        "rate": ["Tasa com.", "% com.", "Prov.-Satz", "Tx. com."],
+        "amount": [
+            "Imp.", "Imp. neto", "Mto.", "Vlr.", "Betr.", "Nettobetr.", "Mont.", "Imp. total", "Mnt", "Mnt HT", "Mt HT",
+        ],
+        "rate": [
+            "Tasa com.", "% com.", "Prov.-Satz", "Tx. com.", "% Provv.", "Provv. %", "% Prov.", "% Comis.", "% Comm.",
+        ],
         "commission": ["Comis.", "Comiss.", "Prov.", "Provis.", "Provv.", "Comm. amt.", "Prov.-Betr."],
         "bonus": ["Bonif.", "Präm."],
         "product": ["Prod.", "Prd.", "Prod. Line", "Prod.-Linie", "Prod.-Gr."],

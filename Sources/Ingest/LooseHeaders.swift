@@ -15,11 +15,14 @@ import Foundation
 /// header with `%` takes only the names of a percentage field (`percentages`: `Reparto %` is the
 /// split) and names with `%` (`Commission %` is the rate). A field two columns could be is left
 /// unmatched, and a column whose best name is a field already found is left alone (`Order Date`
-/// beside `Close Date` is no deal id): never a guess.
+/// beside `Close Date` is no deal id): never a guess. A name marked whole-header-only (`Kwota`,
+/// `Sats`, `Close`) names its field only as the header's every word, bar `%`, `#` and what
+/// stands in brackets (`Kwota (PLN)`, `Sats %`): `Kwota prowizji` is no amount.
 struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// Every field's names as words (`terms`), filed under their first word: a header is asked
     /// only about the names that start with one of its words.
-    let namesByFirstWord: [String: [(key: Key, words: [String])]]
+    /// A name marked `whole` names its field only as the whole header.
+    let namesByFirstWord: [String: [(key: Key, words: [String], whole: Bool)]]
     /// The fields a column may be taken for.
     let claimable: Set<Key>
     /// The field naming what every column is about (the deal: `Deal Stage`, `Stato contratto`,
@@ -34,14 +37,18 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// names (`Reparto %`, `% Split`, `Tasa %`), and other fields' names only with `%` in them.
     let percentages: Set<Key>
 
+    /// `wholeHeaderOnly`: the header keys (`headerKey`) of the names that name their field only as
+    /// the whole header.
     init(
         names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil, measure: Key? = nil,
-        owners: Set<Key> = [], percentages: Set<Key> = []
+        owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = []
     ) {
-        var index: [String: [(key: Key, words: [String])]] = [:]
+        var index: [String: [(key: Key, words: [String], whole: Bool)]] = [:]
         for (key, texts) in names {
-            for words in texts.map(Self.terms) where !words.isEmpty {
-                index[words[0], default: []].append((key, words))
+            for text in texts {
+                let words = Self.terms(text)
+                guard !words.isEmpty else { continue }
+                index[words[0], default: []].append((key, words, wholeHeaderOnly.contains(headerKey(text))))
             }
         }
         namesByFirstWord = index
@@ -131,11 +138,13 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// whether it ends them.
     private func longest(in words: [String]) -> [Key: (length: Int, endsHeader: Bool)] {
         let percent = words.contains("%")
+        let bare = words.filter { $0 != "%" && $0 != "#" }
         var best: [Key: (length: Int, endsHeader: Bool)] = [:]
         for (start, word) in words.enumerated() {
             for name in namesByFirstWord[word] ?? []
             where start + name.words.count <= words.count
                 && (!percent || percentages.contains(name.key) || name.words.contains("%"))
+                && (!name.whole || bare == name.words)
             {
                 let end = start + name.words.count
                 guard words[start..<end].elementsEqual(name.words) else { continue }

@@ -8,22 +8,51 @@ import Spreadsheet
 enum NoteRow {
     /// The text `row` holds when it holds nothing else: every cell written holds text with a
     /// letter in it, all one text (a note merged across columns is read into each of them), in
-    /// `column` (its first). Nil when the row holds a number, a date, or two texts (a deal id and
-    /// its rep, a deal id and an amount typed as words: a deal to correct). The rep a block's
-    /// title puts on the row (`BlockTitles.repColumn`) is none of its cells.
+    /// `column` (its first), or texts that are all a printout's page furniture (`Page 2 of 5` and
+    /// `Printed 03/01/2027`, a footer pasted back with the pages), joined. Nil when the row holds
+    /// a number, a date, or two texts of another kind (a deal id and its rep, a deal id and an
+    /// amount typed as words: a deal to correct). The rep a block's title puts on the row
+    /// (`BlockTitles.repColumn`) is none of its cells.
     static func text(of row: Row) -> (text: String, column: Int)? {
         var found: (text: String, column: Int)?
+        var others: [String] = []
         for cell in row.cells where cell.column != BlockTitles.repColumn {
             switch cell.value {
             case .empty: continue
             case .text(let written):
                 let text = written.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }
-                guard text.contains(where: \.isLetter), found == nil || found?.text == text else { return nil }
-                found = found ?? (text, cell.column)
+                guard text.contains(where: \.isLetter) else { return nil }
+                if let found {
+                    if found.text != text { others.append(text) }
+                } else {
+                    found = (text, cell.column)
+                }
             default: return nil
             }
         }
-        return found
+        guard let found, !others.isEmpty else { return found }
+        let texts = [found.text] + others
+        return texts.allSatisfy(isPageFurniture) ? (texts.joined(separator: " · "), found.column) : nil
     }
+
+    /// Whether `text` is a printout's page mark (`Page 2 of 5`, `Seite 2 von 5`, `Página 2 de 5`,
+    /// `Pag. 2`) or print stamp (`Printed 03/01/2027`, `Gedruckt am 01.03.2027`, `Impreso el …`).
+    static func isPageFurniture(_ text: String) -> Bool {
+        let words = LooseHeaders<String>.terms(text)
+        guard let first = words.first else { return false }
+        if printWords.contains(first) { return words.count > 1 }
+        return pageWords.contains(first) && words.count > 1 && words[1].allSatisfy(\.isNumber)
+    }
+
+    /// A page's word in the languages of `HeaderSynonyms`, folded.
+    private static let pageWords: Set<String> = [
+        "page", "pg", "seite", "pagina", "pag", "side", "sida", "strona", "sivu", "strana", "sayfa", "blad", "blatt",
+    ]
+
+    /// Words that open a print stamp, folded.
+    private static let printWords: Set<String> = [
+        "printed", "gedruckt", "impreso", "imprime", "imprimee", "stampato", "impresso", "afgedrukt", "utskriven",
+        "udskrevet", "utskrevet", "wydrukowano", "tulostettu", "vytisteno", "yazdirildi",
+    ]
 }

@@ -52,19 +52,27 @@ enum ShareHeaders {
 
     /// The figures of `column` in `rows` (the first rows below a header), each row's deal read in
     /// `dealColumn`; rows without a deal, and total rows, are passed over. The deal of the last row
-    /// may go on below the rows and is left out of the count, when there are others.
+    /// may go on below the rows and is left out of the count, when there are others. Text is read
+    /// in the style its column writes (`33,34 %` is a third: `NumberStyle.decide`).
     static func figures(_ rows: [Row], column: Int, dealColumn: Int) -> Figures {
         var read: [(deal: String, value: CellValue, number: Decimal)] = []
-        for row in rows.prefix(HeaderSearch.rowsSearched) {
+        let sample = rows.prefix(HeaderSearch.rowsSearched)
+        let style = NumberStyle.decide(
+            sample.compactMap { row in
+                if case .text(let text)? = row.cell(at: column)?.value { return text }
+                return nil
+            }
+        ).style
+        for row in sample {
             guard let deal = row.cell(at: dealColumn)?.value, !deal.isBlank, TotalRow.label(of: deal) == nil,
                 let value = row.cell(at: column)?.value, !value.isBlank
             else { continue }
-            guard let number = ValueReading.percentage(value, style: .decimalPoint) else { return .other }
+            guard let number = ValueReading.percentage(value, style: style) else { return .other }
             if Decimal.less(100, number) || Decimal.less(number, 0) { return .money }
             read.append((deal.plainText.trimmingCharacters(in: .whitespaces), value, number))
         }
         guard !read.isEmpty else { return .none }
-        let wholePercents = ValueReading.wholePercents(read.map(\.value), style: .decimalPoint)
+        let wholePercents = ValueReading.wholePercents(read.map(\.value), style: style)
         var sums: [String: Decimal] = [:]
         var deals: [String] = []
         for line in read {

@@ -28,8 +28,9 @@ extension TotalRow {
     /// rep or a deal id that no total word marks, is a deal (`Total Energies Renewal`, `R1`, a
     /// close date): never a total, never left out in silence.
     ///
-    /// A label in no language trueup knows (`Kokku`) marks a total when the row has neither date
-    /// nor rep and its commission is a `SUM` of the rows above or below it: `date` is the row's
+    /// A label in no language trueup knows (`Kokku`, `Ana Lima — March 2026`) marks a total when the
+    /// row has neither date nor rep and its commission is a `SUM` or a `SUBTOTAL(9,…)` of the rows
+    /// above or below it: `date` is the row's
     /// date cell, nil when the table has no date column (a tab per month, whose rows have none).
     static func label(of row: Row, dealID: CellValue, rep: CellValue, date: CellValue?, commission: Cell?)
         -> String?
@@ -110,12 +111,16 @@ extension TotalRow {
     }
 
     /// Whether `formula` (upper case, without `=`) is `SUM` of ranges and cells that all stand
-    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`), or all below it (`SUM(H3:H9)` on row 2):
-    /// a total, not a deal's own figure. A range over one cell (`SUM(H4:H4)`, a block of one
-    /// deal's subtotal) is written as a total is; a bare cell (`SUM(H4)`) is not.
+    /// above `row` (`SUM(H2:H4)`, `SUM($H$2:$H$4,H6)`), or all below it (`SUM(H3:H9)` on row 2),
+    /// or such a sum by `SUBTOTAL(9,…)` or `SUBTOTAL(109,…)`: a total, not a deal's own figure. A
+    /// range over one cell (`SUM(H4:H4)`, a block of one deal's subtotal) is written as a total
+    /// is; a bare cell (`SUM(H4)`) is not.
     static func sumsOtherRows(_ formula: String, row: Int) -> Bool {
-        guard formula.hasPrefix("SUM("), formula.hasSuffix(")") else { return false }
-        let arguments = formula.dropFirst(4).dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        guard formula.hasSuffix(")"),
+            let opening = ["SUM(", "SUBTOTAL(9,", "SUBTOTAL(109,"].first(where: formula.hasPrefix)
+        else { return false }
+        let arguments = formula.dropFirst(opening.count).dropLast().split(
+            separator: ",", omittingEmptySubsequences: false)
         var spansRows = false
         var above = false
         var below = false

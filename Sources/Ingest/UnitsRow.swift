@@ -9,7 +9,7 @@ enum UnitsRow {
     /// which `Deal ACV` ends with); nil when it ends with none. A percentage in brackets stays
     /// (`Commission (%)` is a rate, not a commission).
     static func withoutCurrency(_ header: String) -> String? {
-        if let space = header.lastIndex(of: " "),
+        if let space = header.lastIndex(where: \.isWhitespace),
             case let unit = String(header[header.index(after: space)...]),
             CurrencyUnit.isCommon(unit)
         {
@@ -20,7 +20,7 @@ enum UnitsRow {
             let open = header.lastIndex(of: close == ")" ? "(" : "[")
         else { return nil }
         let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
-        let name = header[..<open].trimmingCharacters(in: .whitespaces)
+        let name = header[..<open].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, CurrencyUnit.isCurrency(bare(String(unit))) else { return nil }
         return name
     }

@@ -553,10 +553,18 @@ enum SheetRep {
     }
 
     /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned
-    /// round; the longest name wins.
+    /// round, also after a label (`Sales rep: Lima, Ana`, `Commissions – Lima, Ana`); the longest
+    /// name wins.
     static func match(_ text: String, _ knownReps: KnownReps) -> String? {
         let parts = text.split(separator: ",", maxSplits: 1)
-        let turned = parts.count == 2 ? " " + normalized(parts[1] + " " + parts[0]) : ""
+        var turned = ""
+        if parts.count == 2 {
+            var last = parts[0]
+            for mark in [":", " - ", " – ", " — "] {
+                if let range = last.range(of: mark, options: .backwards) { last = last[range.upperBound...] }
+            }
+            turned = " " + normalized(parts[1] + " " + parts[0]) + " " + normalized(parts[1] + " " + last)
+        }
         let words = " " + normalized(text) + turned + " "
         return knownReps.reps.filter { words.contains(" " + $0.key + " ") }.max { $0.key.count < $1.key.count }?.name
     }

@@ -26,7 +26,7 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
         case .period: ["Period", "Quarter", "Month", "Year", "Fiscal Period"]
         case .commission: ["Commission", "Commissions", "Total Commission", "Commission Earned"]
         case .bonus: ["Bonus", "Bonuses", "SPIFF", "SPIFFs"]
-        case .clawback: ["Clawback", "Clawbacks"]
+        case .clawback: ["Clawback", "Clawbacks", "Claw-back", "Claw-backs", "Chargeback", "Chargebacks"]
         case .trueUp: ["True-up", "True Up", "Trueup", "True-ups"]
         case .earned: ["Earned", "Total", "Total Earned", "Earnings"]
         case .draw: ["Draw", "Draw Paid"]

@@ -6,10 +6,12 @@ import Spreadsheet
 /// Total rows inside the deals sheets: each one's commission against the engine's commission for
 /// the rows it stands for, whatever its own formula covers: the rows since the previous total row
 /// on its sheet, or, for a total whose range reaches over earlier totals (a grand total, a
-/// `SUBTOTAL` over subtotals), every data row above it. A total may stand above the rows it adds
-/// instead: over the header (every data row of the sheet), or opening its block (`Total Ana Lima`
-/// then her deals) when its formula adds rows below it, or, typed, on a sheet whose first total
-/// stands above its first deal (the rows down to the next total).
+/// `SUBTOTAL` over subtotals), the blocks from the one its range starts in (`Total Ana Lima` over
+/// her months' subtotals), or every data row above it when its label says it is the grand total.
+/// A total may stand above the rows it adds instead: over the header (every data row of the
+/// sheet), or opening its block (`Total Ana Lima` then her deals) when its formula adds rows below
+/// it, or, typed, on a sheet whose first total stands above its first deal (the rows down to the
+/// next total).
 enum TotalRowFindings {
     static func compute(_ context: RowContext, rowFindings: [Finding]) -> [Finding] {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
@@ -86,10 +88,19 @@ enum TotalRowFindings {
                 && (spans.contains { $0.lowerBound <= previous }
                     || references.contains { $0.count == 1 && $0.lowerBound > headerRow && $0.lowerBound <= previous }
                     || cell.formula == nil && Self.isGrand(total.label))
+            // Over earlier totals, it adds every data row above it when its label says so (`Grand
+            // total`); otherwise (`Total Ana Lima` over her months' subtotals) the blocks from the
+            // one its range starts in.
+            let reachedFrom =
+                !reachesOver || Self.isGrand(total.label)
+                ? headerRow
+                : spans.map(\.lowerBound).min().flatMap { first in
+                    totalRows[sheet]?.filter { $0 > headerRow && $0 < first }.max()
+                } ?? headerRow
             let block =
                 standsAbove
                 ? (below.map(\.own).min() ?? own + 1)...(below.map(\.own).max() ?? own + 1)
-                : ((reachesOver ? headerRow : previous) + 1)...max(previous + 1, own - 1)
+                : ((reachesOver ? reachedFrom : previous) + 1)...max(previous + 1, own - 1)
             let rows = standsAbove ? below : rowsByOwn[sheet]?.within(block) ?? []
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure.

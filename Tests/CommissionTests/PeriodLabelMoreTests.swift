@@ -11,6 +11,7 @@ import Testing
         "3T 2026", "3er trimestre 2026", "3º trimestre 2026", "3. Quartal 2026", "3e trimestre 2026",
         "3° trimestre 2026", "3º tri 2026", "III/2026", "III trimestre 2026", "2026 III",
         "Qtr 3 2026", "QTR3-26", "Jul-Sep 2026", "Jul–Sep 2026", "julio - septiembre 2026", "Jul 2026 - Sep 2026",
+        "K3 2026", "Kw 3 2026", "Kvartal 3 2026", "Kv 3 2026", "III kw. 2026",
     ])
     func aQuarterWrittenOtherwiseIsRead(_ text: String) {
         #expect(PeriodLabelTests.read(text, .quarter, among: Self.quarters) == "2026-Q3")
@@ -67,5 +68,16 @@ import Testing
     ])
     func textThatNamesNoSingleQuarterIsNoLabel(_ text: String) {
         #expect(PeriodLabel(text) == nil)
+    }
+
+    /// A year under a word for the fiscal year or the year in the summary's language (`GJ 2026`,
+    /// `Exercice 2026`, `Boekjaar 2026`, `Anno 2026`) is that year.
+    @Test(arguments: [
+        "GJ 2026", "Geschäftsjahr 2026", "Exercice 2026", "Ejercicio 2026", "Boekjaar 2026", "Anno 2026",
+        "Año 2026", "Year 2026", "FY 2026",
+    ])
+    func aYearUnderItsWordIsRead(_ text: String) {
+        let years = PeriodLabelTests.periods(.year, ["2025", "2026"])
+        #expect(PeriodLabelTests.read(text, .year, among: years) == "2026")
     }
 }

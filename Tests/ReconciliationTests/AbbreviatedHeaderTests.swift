@@ -4,8 +4,8 @@ import Spreadsheet
 import Testing
 import XLSX
 
-/// Headers cut short as Spanish, Portuguese and German sheets write them (`Nº Op.`, `Vdor.`,
-/// `F. cierre`, `Imp.`, `Comis.`, `Betr.`, `Prov.`): each names its field where no header names
+/// Headers cut short as Spanish, Portuguese, German and French sheets write them (`Nº Op.`, `Vdor.`,
+/// `F. cierre`, `Imp.`, `Comis.`, `Betr.`, `Prov.`, `N° aff.`, `Mnt HT`): each names its field where no header names
 /// it in full, and never turns a sheet's full header into an ambiguity.
 @Suite struct AbbreviatedHeaderTests {
     static func mapping(_ header: [String]) throws -> [Field: String] {
@@ -30,6 +30,8 @@ import XLSX
         ["Nº Op.", "Vdor.", "F. cierre", "Imp. (EUR)", "Comis. (€)"],
         ["Auftr.-Nr.", "Verk.", "Abschl.-Datum", "Betr. [EUR]", "Prov. [EUR]"],
         ["Ref.", "Vdor.", "Fch. cierre", "Imp.", "Comis."],
+        ["N° aff.", "Commercial(e)", "Date sign.", "Mnt HT (€)", "Commission (€)"],
+        ["N° d'aff.", "Commercial", "Date", "Mt HT", "Comm."],
     ])
     func abbreviatedHeadersNameTheirFields(header: [String]) throws {
         let headers = try Self.mapping(header)
@@ -48,5 +50,21 @@ import XLSX
         let taxed = try Self.mapping(["Operación", "Vendedor", "Fecha", "Importe", "Imp."])
         #expect(taxed[.amount] == "Importe")
         #expect(taxed[.commission] == nil)
+    }
+
+    /// A commission's abbreviation with a percent sign is the rate (`% Provv.`, `% Comis.`).
+    @Test(arguments: ["% Provv.", "Provv. %", "% Comis.", "% Comm."])
+    func aCommissionsAbbreviationWithAPercentSignIsTheRate(_ rate: String) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["N. contratto", "Venditore", "Data chiusura", "Importo (€)", rate, "Provvigione (€)"]
+        let row: [WriteCell] = [
+            .text("D1"), .text("Ana Lima"), LayoutReadingTests.date("2026-01-15"), .number(10000),
+            .number(Decimal(string: "0.05")!), .number(500),
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", [header.map { .text($0) }, row])], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        #expect(read.mapping.headers[.rate] == rate)
+        #expect(read.mapping.headers[.commission] == "Provvigione (€)")
     }
 }

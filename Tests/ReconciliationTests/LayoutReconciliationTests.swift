@@ -14,14 +14,14 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Renders the layouts into a new temporary folder.
-    static func render() throws -> URL {
+    /// Renders the layouts of `script` (given `arguments` after the folder) into a new temporary folder.
+    static func render(_ script: String = "scripts/make-layouts", _ arguments: [String] = []) throws -> URL {
         let folder = Scratch.folder.appendingPathComponent(
-            "trueup-layouts-\(ProcessInfo.processInfo.processIdentifier)")
+            "trueup-layouts-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try? FileManager.default.removeItem(at: folder)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/make-layouts").path, folder.path]
+        process.arguments = ["python3", root.appendingPathComponent(script).path, folder.path] + arguments
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -54,6 +54,17 @@ import Testing
             return finding.causes.isEmpty ? nil : finding
         }
         return (result, truth, problem)
+    }
+
+    /// `workbook` reconciled (`reconcile`) and scored into `score` under `name`, a stale problem
+    /// among its problems; whether its stale cells were found exactly.
+    static func scored(_ workbook: URL, name: String, into score: inout ScenarioReconciliationTests.Score) throws
+        -> (Reconciliation, [String: Any], staleRight: Bool)
+    {
+        let (result, truth, staleProblem) = try reconcile(workbook)
+        ScenarioReconciliationTests.score(result, truth, into: &score, name: name)
+        if let staleProblem { score.problems.append("\(name): \(staleProblem)") }
+        return (result, truth, staleProblem == nil)
     }
 
     /// The workbook corrected from `result`, reconciled again: what is still wrong in it.
@@ -110,13 +121,9 @@ import Testing
             for file in files {
                 let name = "\(layout)/\(file)"
                 do {
-                    let (result, truth, staleProblem) = try Self.reconcile(
-                        folder.appendingPathComponent(layout).appendingPathComponent(file))
-                    ScenarioReconciliationTests.score(result, truth, into: &score, name: name)
-                    if let staleProblem {
-                        score.problems.append("\(name): \(staleProblem)")
-                        staleWrong += 1
-                    }
+                    let (result, truth, staleRight) = try Self.scored(
+                        folder.appendingPathComponent(layout).appendingPathComponent(file), name: name, into: &score)
+                    if !staleRight { staleWrong += 1 }
                     let tables = Self.checkRateTables(result, truth, name: name, problems: &score.problems)
                     tableCells += tables.cells
                     tablesWrong += tables.wrong

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech and Turkish, each read as the field it names
-/// (`HeaderSynonyms`).
+/// (`HeaderSynonyms`); everyday words among them only as the whole header.
 @Suite struct MoreLanguageHeaderTests {
     @Test func polishHeaders() throws {
         let header = ["Nr transakcji", "Handlowiec", "Data zamknięcia", "Kwota", "Udział", "Stawka", "Prowizja"]
@@ -27,6 +27,49 @@ import Testing
             header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50"])
         let fields = ["deal_id", "rep", "date", "amount", "split", "rate", "commission"]
         #expect(mapped == Dictionary(uniqueKeysWithValues: zip(fields, header)))
+    }
+
+    /// `Kwota` (amount) among other words is no amount: `Kwota prowizji` and `Wartość prowizji` are the
+    /// commission, `Kwota sprzedaży` the amount, `Kwota (PLN)` still the amount alone.
+    @Test(arguments: [
+        (["Kwota sprzedaży", "Kwota prowizji"], "Kwota sprzedaży", "Kwota prowizji"),
+        (["Kwota (PLN)", "Wartość prowizji"], "Kwota (PLN)", "Wartość prowizji"),
+    ])
+    func polishAmountsOfTheCommissionAreTheCommission(_ figures: [String], amount: String, commission: String)
+        throws
+    {
+        let header = ["Nr transakcji", "Handlowiec", "Data zamknięcia"] + figures
+        let mapped = try CRMExportHeaderTests.mapped(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "50"])
+        #expect(mapped["amount"] == amount)
+        #expect(mapped["commission"] == commission)
+    }
+
+    /// Everyday words (`HeaderSynonyms.wholeHeaderOnly`: `Sats`, `Oran`, `Andel`) name their field
+    /// only as the whole header, bar `%` and brackets: a VAT rate (`Moms sats`, `KDV Oran`) or a
+    /// share of a discount is no commission rate or split.
+    @Test(
+        arguments: [
+            (["Aftalenummer", "Sælger", "Dato", "Beløb", "Moms sats", "Provision"], "rate", nil),
+            (["Aftalenummer", "Sælger", "Dato", "Beløb", "Sats %", "Provision"], "rate", "Sats %"),
+            (["Anlaşma No", "Satış Temsilcisi", "Tarih", "Tutar", "KDV Oran", "Komisyon"], "rate", nil),
+            (["Anlaşma No", "Satış Temsilcisi", "Tarih", "Tutar", "Oran (%)", "Komisyon"], "rate", "Oran (%)"),
+            (["Affärs-ID", "Säljare", "Datum", "Belopp", "Andel rabatt", "Provision"], "split", nil),
+            (["Affärs-ID", "Säljare", "Datum", "Belopp", "Andel", "Provision"], "split", "Andel"),
+        ] as [([String], String, String?)])
+    func everydayWordsNameAFieldOnlyAsTheWholeHeader(_ header: [String], field: String, named: String?) throws {
+        let mapped = try CRMExportHeaderTests.mapped(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "0.25", "50"])
+        #expect(mapped[field] == named, "\(header)")
+    }
+
+    /// A commission's header in the plural (`Provisionen`, `Comissões`) is the commission.
+    @Test(arguments: [
+        ["Auftragsnummer", "Verkäufer", "Abschlussdatum", "Betrag", "Satz", "Provisionen"],
+        ["ID do negócio", "Vendedor", "Data de fechamento", "Valor", "Taxa", "Comissões"],
+    ])
+    func aCommissionInThePluralIsTheCommission(_ header: [String]) throws {
+        let mapped = try CRMExportHeaderTests.mapped(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "0.05", "50"])
+        #expect(mapped["commission"] == header[5])
+        #expect(mapped["rate"] == header[4])
     }
 
     /// `Amount Payable` beside the deal's amount is the commission; alone, the amount.

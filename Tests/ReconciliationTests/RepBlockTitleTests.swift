@@ -74,4 +74,29 @@ import XLSX
             #expect(result.errors.isEmpty, "\(first): \(result.errors.map { "\($0.cell) \($0.explanation)" })")
         }
     }
+
+    /// A title writing its rep `Last, First` after a label (`Sales rep: Lima, Ana`), each block
+    /// under its own title, header and subtotal: the rows are that rep's.
+    @Test func aTitlesLastFirstNameAfterALabelNamesTheRep() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = ["Deal ID", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+        func row(_ deal: String, _ amount: Decimal) -> [WriteCell] {
+            [
+                .text(deal), LayoutReadingTests.date("2026-01-15"), .number(amount), .number(Decimal(string: "0.05")!),
+                .number(amount * Decimal(string: "0.05")!),
+            ]
+        }
+        let rows: [[WriteCell]] = [
+            [.text("Commission statement by sales rep")], [], [.text("Sales rep: Lima, Ana")], header,
+            row("D1", 10000), row("D2", 6000), [.text("Subtotal"), .empty, .empty, .empty, .number(800)], [],
+            [.text("Account Rep – Okafor, Ben")], header, row("D3", 4000),
+            [.text("Subtotal"), .empty, .empty, .empty, .number(200)],
+        ]
+        let path = try LayoutReadingTests.workbook([("By rep", rows)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.lines.map(\.rep) == ["Ana Lima", "Ana Lima", "Ben Okafor"])
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+    }
 }

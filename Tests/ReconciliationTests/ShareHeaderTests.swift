@@ -30,12 +30,14 @@ import XLSX
 
     static let fractions: [WriteCell] = ["0.6", "0.4", "1", "0.5", "0.5"].map { .number(Decimal(string: $0)!) }
     static let wholePercents: [WriteCell] = ([60, 40, 100, 50, 50] as [Decimal]).map { .number($0) }
+    /// Percents written as text with a decimal comma, as an Italian sheet types them (`60,0%`).
+    static let commaPercents: [WriteCell] = ["60,0%", "40,0%", "100%", "50,0 %", "50,0 %"].map { .text($0) }
 
     @Test(arguments: [
         ("Quota %", Self.fractions), ("Quota %", Self.wholePercents), ("% Quota", Self.fractions),
         ("Quota", Self.fractions), ("Quota", Self.wholePercents), ("Percentuale", Self.wholePercents),
         ("Porcentaje", Self.fractions), ("Participação", Self.fractions), ("Part", Self.fractions),
-        ("Répartition", Self.wholePercents),
+        ("Répartition", Self.wholePercents), ("Quota %", Self.commaPercents),
     ])
     func aShareHeaderOverSharesIsTheSplit(header: String, shares: [WriteCell]) throws {
         let folder = try LayoutReadingTests.folder()

@@ -80,7 +80,10 @@ import XLSX
     }
 
     /// Ana's totals written as her commission alone: 2,200.00 in Q1, 0.00 in Q2 (only a clawback).
-    @Test(arguments: ["Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado"])
+    @Test(arguments: [
+        "Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado",
+        "Totaal verdiend", "Razem naliczone", "Intjänat",
+    ])
     func aTotalThatLeavesOutTheClawbacksIsClawbackMissed(_ header: String) throws {
         let result = try Self.reconcile(Self.rows(header, ana: "2200", "0"))
         #expect(Self.described(result) == ["C2 clawback_missed 900", "C3 clawback_missed -400"])
@@ -181,6 +184,24 @@ import XLSX
                     [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0)],
                 ])
         #expect(gross.errors.isEmpty)
+    }
+
+    /// A clawback column headed as payroll teams call it (`Chargebacks`), or in the plural in another
+    /// language (`Rückforderungen`, `Recuperaciones`), that leaves out one of Ana's Q1 clawbacks is
+    /// `clawback_missed`; right, it is no finding.
+    @Test(arguments: ["Chargebacks", "Claw-backs", "Rückforderungen", "Recuperaciones", "Reprises", "Estornos"])
+    func aChargebacksColumnIsTheClawbacks(_ header: String) throws {
+        func summary(q1: Decimal) -> [[WriteCell]] {
+            [["Rep", "Period", "Total Commission", header].map { .text($0) }]
+                + [
+                    [.text("Ana Lima"), .text("Q1 2026"), .number(2200), .number(q1)],
+                    [.text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400)],
+                    [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0)],
+                ]
+        }
+        #expect(try Self.reconcile(summary(q1: -1300)).errors.isEmpty)
+        let missed = try Self.reconcile(summary(q1: -1000))
+        #expect(missed.errors.map { "\($0.cell) \($0.cause.rawValue)" } == ["D2 clawback_missed"])
     }
 
     /// A cross-tab titled as earned whose figures agree with the commission alone: the clawbacks

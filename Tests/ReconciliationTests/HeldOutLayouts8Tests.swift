@@ -1,0 +1,59 @@
+import Foundation
+import Reconciliation
+import Testing
+
+/// The held-out layouts of round 8 (`scripts/make-layouts8`: a sheet per quarter of month blocks,
+/// Dutch, French, Italian and Brazilian headers over money, rates and dates as text, headers
+/// wrapped across lines, rep blocks titled `Sales rep: Berg, Maya`, rates on a Rates sheet read
+/// by cell or by name, mixed serial and text dates, inline strings, formulas saved without values,
+/// blank and note rows among the deals, month subtotals inside rep blocks, dates as exports write
+/// them, a pivot and lists beside the deals, a printout's pages pasted back, a sheet per half
+/// year, summaries headed and dated in other languages and words, gendered headers, a currency
+/// column), each scenario rendered with its planted errors and clean: every planted error found
+/// with its cause and nothing else, the corrected copy reconciling clean, and nothing at all in a
+/// clean copy.
+@Suite struct HeldOutLayouts8Tests {
+    /// The score of every layout `scripts/make-layouts8` renders with `arguments`; the layouts
+    /// below 100% found, 100% precise and 100% right cause, or whose corrected copy does not
+    /// reconcile clean, with their problems printed.
+    static func failures(_ arguments: [String]) throws -> [String] {
+        let folder = try LayoutReconciliationTests.render("scripts/make-layouts8", ["--no-libreoffice"] + arguments)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var failures: [String] = []
+        for layout in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
+                .filter { $0.hasSuffix(".xlsx") }.sorted()
+            var score = ScenarioReconciliationTests.Score()
+            for file in files {
+                let name = "\(layout)/\(file)"
+                let workbook = folder.appendingPathComponent(layout).appendingPathComponent(file)
+                do {
+                    let (result, truth, _) = try LayoutReconciliationTests.scored(workbook, name: name, into: &score)
+                    let left = try LayoutReconciliationTests.stillWrong(workbook, result, truth: truth)
+                    if !left.isEmpty {
+                        score.problems.append("\(name) corrected, still: \(left.joined(separator: ", "))")
+                    }
+                } catch {
+                    score.problems.append("\(name): \(error)")
+                }
+            }
+            print(
+                "layout \(layout)\(arguments.joined()): found \(score.found)/\(score.truthErrors), "
+                    + "flagged \(score.correct)/\(score.flagged) right, cause \(score.causesRight)/\(score.causesChecked)"
+            )
+            for problem in score.problems { print("  " + problem) }
+            if !score.problems.isEmpty { failures.append(layout) }
+        }
+        return failures
+    }
+
+    @Test func everyPlantedErrorIsFoundWithItsCauseAndNothingElse() throws {
+        let failures = try Self.failures([])
+        #expect(failures.isEmpty, "layouts below 100%: \(failures.joined(separator: ", "))")
+    }
+
+    @Test func aCleanCopyOfEveryLayoutReconcilesClean() throws {
+        let failures = try Self.failures(["--clean"])
+        #expect(failures.isEmpty, "clean layouts with findings: \(failures.joined(separator: ", "))")
+    }
+}
