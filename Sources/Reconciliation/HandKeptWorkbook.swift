@@ -74,11 +74,15 @@ public struct HandKeptWorkbook {
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
             afterReading: { workbook.releaseSharedStrings() }, progress: progress)
         // The cells the evaluation read are let go before the lines set aside come back, not
-        // after (ten million rows' lines are 560 MB, the cells their formulas read ~300 MB).
+        // after (ten million rows' lines are 560 MB, the cells their formulas read ~300 MB),
+        // unless the sheets are to be read again below (formulas without values, stale inputs),
+        // which may name other columns whose cells are then kept.
         var keptForColumns: Set<Int>?
-        if let spooled {
+        if spooled != nil, formulas.values.isEmpty, formulas.staleCells.isEmpty {
             keptForColumns = Self.rateOrCommissionColumns(of: deals)
             formulas.keepCellsReadByRateFormulas(in: keptForColumns!)
+        }
+        if let spooled {
             (deals.lines, deals.manual) = try spooled.takeRows()
         }
         // Formulas saved without a value, and the deal rows' stale inputs (an ACV whose `=MRR*12`
@@ -104,8 +108,7 @@ public struct HandKeptWorkbook {
         repTotals += try RepTotalsBlock.besideOrAbove(in: file, deals: deals, roster: reps, plan: plan)
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
-        // Kept once more should the sheets read again have named other columns (only fewer cells
-        // can be kept then: those let go above are gone).
+        // Kept here when not above.
         let rateOrCommissionColumns = Self.rateOrCommissionColumns(of: deals)
         if rateOrCommissionColumns != keptForColumns {
             formulas.keepCellsReadByRateFormulas(in: rateOrCommissionColumns)
