@@ -64,7 +64,7 @@ enum FindingPrecedents {
                                 formulas.sheets[$0].name == candidate.sheet
                                     && reached.contains(SheetCell($0, candidate.cell))
                             }
-                            && beneath.isOwn(candidate, of: total, index: index, findings: findings, owners: owners)
+                            && beneath.isOwn(candidate, of: total, index: index, findings: findings, visited: position)
                     }
                     findings[position].precedents = found.sorted()
                     continue
@@ -115,40 +115,42 @@ enum FindingPrecedents {
 
     /// Whether a wrong cell of no rep that a rep's total reaches is one the total adds up: a
     /// cell over wrong rows (a subtotal of a block, a grand total over subtotals) is when every
-    /// wrong row beneath it is of the total's rep and period. A SUMIFS of one rep reaches every
-    /// subtotal in its column but adds none whose rep cell is blank: taking each would make every
-    /// rep's total stand over every wrong subtotal (a million-row sheet's summary would list tens
-    /// of thousands of cells for each rep). A cell of no rep over no rows (a rate) is kept.
+    /// wrong row beneath it is of the total's rep (of any period: a rep's block may hold a row of
+    /// another month). A SUMIFS of one rep reaches every subtotal in its column but adds none whose
+    /// rep cell is blank: taking each would make every rep's total stand over every wrong subtotal
+    /// (a million-row sheet's summary would list tens of thousands of cells for each rep). A cell
+    /// of no rep over no rows (a rate), or not yet linked, is kept.
     private struct OwnersBeneath {
-        /// The reps and periods of the wrong rows beneath each finding, by position.
-        private var known: [Int: Set<Owners.Key>] = [:]
+        /// The reps of the wrong rows beneath each finding already linked, by position.
+        private var known: [Int: Set<String>] = [:]
 
+        /// `visited`: the findings before this position have their precedents linked.
         mutating func isOwn(
-            _ candidate: CellPlace, of total: Finding, index: [CellPlace: Int], findings: [Finding], owners: Owners
+            _ candidate: CellPlace, of total: Finding, index: [CellPlace: Int], findings: [Finding], visited: Int
         ) -> Bool {
             guard let position = index[candidate], findings[position].rep == nil else { return true }
-            let keys = owned(position, index: index, findings: findings, visiting: [])
-            guard let rep = total.rep?.normalizedKey, !keys.isEmpty else { return true }
-            return keys.allSatisfy { $0.rep == rep && (total.period == nil || $0.period == total.period) }
+            let reps = owned(position, index: index, findings: findings, visited: visited, visiting: [])
+            guard let rep = total.rep?.normalizedKey, !reps.isEmpty else { return true }
+            return reps == [rep]
         }
 
-        /// The reps and periods of the wrong rows beneath the finding at `position`: its own when
-        /// it has a rep, else those beneath its precedents in turn.
+        /// The reps of the wrong rows beneath the finding at `position`: its own when it has a
+        /// rep, else those beneath its precedents in turn. Remembered only for findings linked
+        /// already (before `visited`), whose precedents are final.
         private mutating func owned(
-            _ position: Int, index: [CellPlace: Int], findings: [Finding], visiting: Set<Int>
-        ) -> Set<Owners.Key> {
-            if let rep = findings[position].rep?.normalizedKey {
-                return [Owners.Key(rep: rep, period: findings[position].period)]
-            }
-            if let keys = known[position] { return keys }
+            _ position: Int, index: [CellPlace: Int], findings: [Finding], visited: Int, visiting: Set<Int>
+        ) -> Set<String> {
+            if let rep = findings[position].rep?.normalizedKey { return [rep] }
+            if let reps = known[position] { return reps }
             guard !visiting.contains(position) else { return [] }
-            var keys = Set<Owners.Key>()
+            var reps = Set<String>()
             for precedent in findings[position].precedents {
                 guard let below = index[precedent], below != position else { continue }
-                keys.formUnion(owned(below, index: index, findings: findings, visiting: visiting.union([position])))
+                let inner = visiting.union([position])
+                reps.formUnion(owned(below, index: index, findings: findings, visited: visited, visiting: inner))
             }
-            known[position] = keys
-            return keys
+            if position < visited && visiting.isEmpty { known[position] = reps }
+            return reps
         }
     }
 
