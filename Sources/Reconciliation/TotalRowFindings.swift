@@ -17,11 +17,15 @@ enum TotalRowFindings {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
+        // Filed from the lines in place (ten million rows' keys gathered into one list, then
+        // joined with the copies', were 160 MB more at once).
         var dataRows: [String: [(own: Int, key: Int)]] = [:]
-        for key in context.deals.lines.map(\.row) + context.copies.map(\.line.row) {
+        func file(_ key: Int) {
             let (sheet, own) = context.place(key)
             dataRows[sheet, default: []].append((own, key))
         }
+        for line in context.deals.lines { file(line.row) }
+        for copy in context.copies { file(copy.line.row) }
         let errorsByCell = Dictionary(
             rowFindings.filter { $0.isError && !$0.isDerived }.map { ("\($0.sheet)|\($0.cell)", $0) },
             uniquingKeysWith: { a, _ in a })
