@@ -19,20 +19,9 @@ extension ColumnMapping where Key == Field {
 
     /// This mapping with `field` read from `column` under the header `text`, all else kept.
     func adding(_ field: Field, column: Int, header text: String) -> ColumnMapping<Field> {
-        var columns = columns
-        var titles = headers
-        columns[field] = column
-        titles[field] = text
-        var read = ColumnMapping(headerRow: headerRow, columns: columns, headers: titles)
-        read.pinsNotFound = pinsNotFound
-        read.addedColumns = addedColumns
-        read.chosenByCurrency = chosenByCurrency
-        read.foundByValues = foundByValues
-        read.columnSpan = columnSpan
-        read.datesNameMonths = datesNameMonths
-        read.amountScale = amountScale
-        read.rows = rows
-        read.dealsByCustomer = dealsByCustomer
+        var read = self
+        read.columns[field] = column
+        read.headers[field] = text
         return read
     }
 }

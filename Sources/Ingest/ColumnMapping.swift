@@ -8,9 +8,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The 1-based row the headers are on.
     public let headerRow: Int
     /// Field → 1-based column.
-    public let columns: [Key: Int]
+    public internal(set) var columns: [Key: Int]
     /// Field → the header text it was matched by.
-    public let headers: [Key: String]
+    public internal(set) var headers: [Key: String]
     /// Fields pinned to a header this table does not have, matched by their synonyms instead.
     public var pinsNotFound: [Key] = []
     /// Columns whose figures add to the field's, by field: the bonus written in two columns

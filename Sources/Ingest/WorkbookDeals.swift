@@ -694,16 +694,7 @@ struct BlockTitles {
     init?(header: ColumnMapping<Field>, knownReps: KnownReps) {
         guard header.columns[.rep] == nil, !knownReps.isEmpty else { return nil }
         self.knownReps = knownReps
-        var columns = header.columns
-        var headers = header.headers
-        columns[.rep] = Self.repColumn
-        headers[.rep] = "(the block's title row)"
-        var mapping = ColumnMapping(headerRow: header.headerRow, columns: columns, headers: headers)
-        mapping.pinsNotFound = header.pinsNotFound
-        mapping.addedColumns = header.addedColumns
-        mapping.chosenByCurrency = header.chosenByCurrency
-        mapping.foundByValues = header.foundByValues
-        self.mapping = mapping
+        mapping = header.adding(.rep, column: Self.repColumn, header: "(the block's title row)")
     }
 
     /// The rep a title row names: at most two text cells and nothing else, not a total row.
