@@ -120,15 +120,12 @@ struct ReferenceColumn {
     }
 }
 
-/// The deals' manual commissions or bonuses by row key, read from their manual cells in place
+/// The deals' manual commissions and bonuses by row key, read from their manual cells in place
 /// (`DealsTable.manual`, which may be set aside on disk), where a table of the figures took ~45
 /// bytes a row: a row's cells are found through its slot, in a fifth of a byte a row when the rows
 /// come in order (nearly always), 4 bytes more otherwise.
 struct ManualFigures {
-    enum Figure { case commission, bonus }
-
     private let manual: ManualColumn
-    private let figure: Figure
     private let slots: RowSlots
     /// Each slot's position in `manual` (the last of a row met twice); nil when slot and
     /// position are one (the rows ascending, each met once, all slotted).
@@ -136,9 +133,8 @@ struct ManualFigures {
     /// The positions of the rows with no slot (a sheet's rows too far apart), by row.
     private var others: [Int: Int] = [:]
 
-    init(_ manual: ManualColumn, figure: Figure) {
+    init(_ manual: ManualColumn) {
         self.manual = manual
-        self.figure = figure
         slots = RowSlots(rows: manual.lazy.map(\.row), count: manual.count)
         var previous = Int.min
         var inOrder = slots.count == manual.count
@@ -161,20 +157,16 @@ struct ManualFigures {
         self.positions = positions
     }
 
-    /// The figure of the row keyed `row` as a number, nil when it has none or is no row of the deals.
-    subscript(row: Int) -> Decimal? {
-        let position: Int
-        if let slot = slots.slot(row) {
-            position = positions.map { Int($0[slot]) } ?? slot
-        } else if let other = others[row] {
-            position = other
-        } else {
-            return nil
-        }
-        let cells = manual[position]
-        switch figure {
-        case .commission: return cells.commission.flatMap { Decimal.fromCell($0.value).number }
-        case .bonus: return cells.bonus.flatMap { Decimal.fromCell($0).number }
-        }
+    /// The commission of the row keyed `row` as a number, nil when it has none or is no row of the deals.
+    func commission(ofRow row: Int) -> Decimal? {
+        cells(ofRow: row)?.commission.flatMap { Decimal.fromCell($0.value).number }
+    }
+
+    /// The bonus of the row keyed `row` as a number, nil when it has none or is no row of the deals.
+    func bonus(ofRow row: Int) -> Decimal? { cells(ofRow: row)?.bonus.flatMap { Decimal.fromCell($0).number } }
+
+    private func cells(ofRow row: Int) -> ManualCells? {
+        if let slot = slots.slot(row) { return manual[positions.map { Int($0[slot]) } ?? slot] }
+        return others[row].map { manual[$0] }
     }
 }

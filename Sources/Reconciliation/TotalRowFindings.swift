@@ -42,11 +42,8 @@ enum TotalRowFindings {
         let rowsByOwn = dataRows.filter { sheetsWithTotals.contains($0.key) }.mapValues(RowsByOwn.init)
         let sortedErrorRows = errorRows.mapValues { $0.sorted() }
         let someTotalIsAFormula = context.deals.totals.contains { $0.commission?.formula != nil }
-        let manual = ManualFigures(context.deals.manual, figure: .commission)
-        // The bonuses, where some total row totals them too.
-        let manualBonus =
-            hasBonusColumn && context.deals.totals.contains(where: { $0.bonus.map(Self.holdsAFigure) == true })
-            ? ManualFigures(context.deals.manual, figure: .bonus) : nil
+        // The rows' commissions, and their bonuses where some total row totals them too.
+        let manual = ManualFigures(context.deals.manual)
         var findings: [Finding] = []
         var previousTotal: [String: Int] = [:]
         // Each sheet's total rows below its header, and whether the first stands above the first deal.
@@ -113,12 +110,14 @@ enum TotalRowFindings {
             }
             let expected = rows.reduce(Decimal(0)) { sum, row in
                 let engineFigure = planFigure(row.key)
-                guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
+                guard let own = manual.commission(ofRow: row.key), context.matches(own, engineFigure) else {
+                    return sum + engineFigure
+                }
                 return sum + own
             }
             if hasBonusColumn,
                 let bonus = Self.bonusFinding(
-                    total, rows: rows, block: block, context: context, manual: manualBonus, errorsByCell: errorsByCell)
+                    total, rows: rows, block: block, context: context, manual: manual, errorsByCell: errorsByCell)
             {
                 findings.append(bonus)
             }
@@ -148,7 +147,9 @@ enum TotalRowFindings {
             // A `SUBTOTAL(109,…)` (or an `AGGREGATE` skipping hidden rows) leaves out the figures
             // of the rows the sheet hides: a total that misses rows, repaired to count them.
             let hidden = context.deals.sheet(ofRow: total.row)?.hiddenRows ?? []
-            let leftOut = hidden.isEmpty ? [] : rows.filter { hidden.contains($0.own) && (manual[$0.key] ?? 0) != 0 }
+            let leftOut =
+                hidden.isEmpty
+                ? [] : rows.filter { hidden.contains($0.own) && (manual.commission(ofRow: $0.key) ?? 0) != 0 }
             if leftOut.contains(where: { planFigure($0.key) != 0 }),
                 let counting = cell.formula.flatMap(FormulaForensics.countingHiddenRows(in:))
             {
@@ -159,7 +160,7 @@ enum TotalRowFindings {
                     short == nil
                     ? counting
                     : FormulaForensics.extendingRanges(in: counting, sheet: nil, to: first...last) ?? counting
-                let skipped = leftOut.reduce(Decimal(0)) { $0 + (manual[$1.key] ?? 0) }
+                let skipped = leftOut.reduce(Decimal(0)) { $0 + (manual.commission(ofRow: $1.key) ?? 0) }
                 finding.explanation +=
                     "; it skips the hidden rows \(leftOut.map { String($0.own) }.joined(separator: ", ")) (\(skipped.groupedMoneyText))"
                     + shortText
@@ -210,18 +211,20 @@ enum TotalRowFindings {
     /// A total row's bonus (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`) against the
     /// engine's bonuses of the rows it stands for (`rows`, own rows `block`), a row within the
     /// plan's tolerance keeping its own figure; nil when it is right or holds no figure.
-    /// `manual`: each row's bonus by key (nil when no total row totals the bonuses).
+    /// `manual`: each row's figures by key.
     static func bonusFinding(
         _ total: TotalRow, rows: [(own: Int, key: Int)], block: ClosedRange<Int>, context: RowContext,
-        manual: ManualFigures?, errorsByCell: [String: Finding]
+        manual: ManualFigures, errorsByCell: [String: Finding]
     ) -> Finding? {
-        guard let manual, let cell = total.bonus, holdsAFigure(cell),
+        guard let cell = total.bonus, holdsAFigure(cell),
             let column = context.deals.mapping(ofRow: total.row).columns[.bonus]
         else { return nil }
         let (sheet, own) = context.place(total.row)
         let expected = rows.reduce(Decimal(0)) { sum, row in
             let engineFigure = context.engine[row.key]?.bonus ?? 0
-            guard let own = manual[row.key], context.matches(own, engineFigure) else { return sum + engineFigure }
+            guard let own = manual.bonus(ofRow: row.key), context.matches(own, engineFigure) else {
+                return sum + engineFigure
+            }
             return sum + own
         }
         guard case let (value?, isText) = Decimal.fromCell(cell.value), !context.matches(value, expected) || isText

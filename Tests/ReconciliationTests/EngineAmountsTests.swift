@@ -167,11 +167,10 @@ import Testing
                 commissions[row.row] = row.commission.flatMap { Decimal.fromCell($0.value).number }
                 bonuses[row.row] = row.bonus.flatMap { Decimal.fromCell($0).number }
             }
-            let commission = ManualFigures(ManualColumn(rows), figure: .commission)
-            let bonus = ManualFigures(ManualColumn(rows), figure: .bonus)
+            let figures = ManualFigures(ManualColumn(rows))
             for row in rows.map(\.row) + [key(0, 1), key(0, 41), key(5, 2)] {
-                #expect(commission[row] == commissions[row], "commission of row \(row)")
-                #expect(bonus[row] == bonuses[row], "bonus of row \(row)")
+                #expect(figures.commission(ofRow: row) == commissions[row], "commission of row \(row)")
+                #expect(figures.bonus(ofRow: row) == bonuses[row], "bonus of row \(row)")
             }
         }
     }
