@@ -44,8 +44,12 @@ enum FindingPrecedents {
             }
             return PrecedentWalk(formulas, accepting: accepted)
         }
-        var beneath = OwnersBeneath()
-        for position in findings.indices where findings[position].isError && findings[position].isPay {
+        // The totals of no rep first: a rep's total asks what is beneath the cells of no rep it
+        // reaches, which their own precedents say once linked.
+        let wrong = findings.indices.filter { findings[$0].isError && findings[$0].isPay }
+        let order = wrong.filter { findings[$0].rep == nil } + wrong.filter { findings[$0].rep != nil }
+        var noRep: NoRepCells?
+        for position in order {
             let total = findings[position]
             let place = CellPlace(sheet: total.sheet, cell: total.cell)
             var found: [CellPlace] = []
@@ -58,13 +62,17 @@ enum FindingPrecedents {
                 // A total of a rep or period keeps the wrong cells of its own rep and period (and those
                 // of no rep): looked up among those, not among every cell a SUMIFS reaches.
                 if readsOthers && (total.rep != nil || total.period != nil) {
-                    found = owners.candidates(rep: total.rep, period: total.period).filter { candidate in
+                    var candidates = owners.candidates(rep: total.rep, period: total.period)
+                    if let rep = total.rep {
+                        if noRep == nil { noRep = NoRepCells(owners.cellsOfNoRep, index: index, findings: findings) }
+                        candidates += noRep?.cells(addedUpBy: rep) ?? []
+                    }
+                    found = candidates.filter { candidate in
                         candidate != place
                             && formulas.sheets.indices.contains {
                                 formulas.sheets[$0].name == candidate.sheet
                                     && reached.contains(SheetCell($0, candidate.cell))
                             }
-                            && beneath.isOwn(candidate, of: total, index: index, findings: findings, visited: position)
                     }
                     findings[position].precedents = found.sorted()
                     continue
@@ -113,44 +121,128 @@ enum FindingPrecedents {
         }
     }
 
-    /// Whether a wrong cell of no rep that a rep's total reaches is one the total adds up: a
-    /// cell over wrong rows (a subtotal of a block, a grand total over subtotals) is when every
-    /// wrong row beneath it is of the total's rep (of any period: a rep's block may hold a row of
-    /// another month). A SUMIFS of one rep reaches every subtotal in its column but adds none whose
-    /// rep cell is blank: taking each would make every rep's total stand over every wrong subtotal
-    /// (a million-row sheet's summary would list tens of thousands of cells for each rep). A cell
-    /// of no rep over no rows (a rate), or not yet linked, is kept.
-    private struct OwnersBeneath {
-        /// The reps of the wrong rows beneath each finding already linked, by position.
-        private var known: [Int: Set<String>] = [:]
+    /// The wrong cells of no rep that a rep's total may add up. A cell over wrong rows (a subtotal
+    /// of a block, a grand total over subtotals) is one when every wrong row beneath it is of the
+    /// total's rep (of any period: a rep's block may hold a row of another month). A SUMIFS of
+    /// one rep reaches every subtotal in its column but adds none whose rep cell is blank: taking
+    /// each would make every rep's total stand over every wrong subtotal (a million-row sheet's
+    /// summary would list tens of thousands of cells for each rep). A cell of no rep over no
+    /// wrong rows (a rate) is anyone's.
+    ///
+    /// Built once the totals of no rep are linked, whose precedents say what is beneath them.
+    /// Each cell is filed under the one rep beneath it, so that a rep's total tries its own and
+    /// not every subtotal of the sheet.
+    struct NoRepCells {
+        private var anyone: [CellPlace] = []
+        private var byRep: [String: [CellPlace]] = [:]
 
-        /// `visited`: the findings before this position have their precedents linked.
-        mutating func isOwn(
-            _ candidate: CellPlace, of total: Finding, index: [CellPlace: Int], findings: [Finding], visited: Int
-        ) -> Bool {
-            guard let position = index[candidate], findings[position].rep == nil else { return true }
-            let reps = owned(position, index: index, findings: findings, visited: visited, visiting: [])
-            guard let rep = total.rep?.normalizedKey, !reps.isEmpty else { return true }
-            return reps == [rep]
+        init(_ cells: [CellPlace], index: [CellPlace: Int], findings: [Finding]) {
+            var beneath = RepsBeneath(index: index, findings: findings)
+            for cell in cells {
+                guard let position = index[cell] else { continue }
+                switch beneath.reps(beneath: position) {
+                case .none: anyone.append(cell)
+                case .one(let rep): byRep[rep, default: []].append(cell)
+                case .several: continue
+                }
+            }
         }
 
-        /// The reps of the wrong rows beneath the finding at `position`: its own when it has a
-        /// rep, else those beneath its precedents in turn. Remembered only for findings linked
-        /// already (before `visited`), whose precedents are final.
-        private mutating func owned(
-            _ position: Int, index: [CellPlace: Int], findings: [Finding], visited: Int, visiting: Set<Int>
-        ) -> Set<String> {
-            if let rep = findings[position].rep?.normalizedKey { return [rep] }
-            if let reps = known[position] { return reps }
-            guard !visiting.contains(position) else { return [] }
-            var reps = Set<String>()
-            for precedent in findings[position].precedents {
-                guard let below = index[precedent], below != position else { continue }
-                let inner = visiting.union([position])
-                reps.formUnion(owned(below, index: index, findings: findings, visited: visited, visiting: inner))
+        /// The cells of no rep that a total of `rep` adds up when it reaches them.
+        func cells(addedUpBy rep: String) -> [CellPlace] { anyone + (byRep[rep.normalizedKey] ?? []) }
+    }
+
+    /// The reps of the wrong rows beneath each finding of no rep: those its precedents have, and
+    /// those beneath its precedents of no rep in turn. Findings that add up each other (a circular
+    /// reference) are one part, found as Tarjan's algorithm finds them, and have the reps of all
+    /// that any of them reaches; the walk keeps its own stack (a chain of running totals may be a
+    /// million findings deep).
+    struct RepsBeneath {
+        enum Reps: Equatable {
+            case none
+            case one(String)
+            case several
+
+            func adding(_ other: Reps) -> Reps {
+                switch (self, other) {
+                case (.none, _): return other
+                case (_, .none): return self
+                case (.one(let a), .one(let b)) where a == b: return self
+                default: return .several
+                }
             }
-            if position < visited && visiting.isEmpty { known[position] = reps }
-            return reps
+        }
+
+        private let index: [CellPlace: Int]
+        private let findings: [Finding]
+        /// By position: the reps beneath a finding whose part is finished.
+        private var known: [Int: Reps] = [:]
+
+        init(index: [CellPlace: Int], findings: [Finding]) {
+            self.index = index
+            self.findings = findings
+        }
+
+        private struct Frame {
+            let position: Int
+            let below: [Int]
+            var next = 0
+            var reps: Reps
+            let visit: Int
+            var low: Int
+        }
+
+        mutating func reps(beneath root: Int) -> Reps {
+            if let reps = known[root] { return reps }
+            var stack: [Frame] = []
+            var visits: [Int: Int] = [:]
+            var unfinished: [Int] = []
+            func push(_ position: Int, _ stack: inout [Frame]) {
+                var reps = Reps.none
+                var below: [Int] = []
+                for precedent in findings[position].precedents {
+                    guard let next = index[precedent], next != position else { continue }
+                    if let rep = findings[next].rep?.normalizedKey {
+                        reps = reps.adding(.one(rep))
+                    } else {
+                        below.append(next)
+                    }
+                }
+                visits[position] = visits.count
+                unfinished.append(position)
+                let visit = visits.count - 1
+                stack.append(Frame(position: position, below: below, reps: reps, visit: visit, low: visit))
+            }
+            push(root, &stack)
+            while let top = stack.indices.last {
+                if stack[top].next < stack[top].below.count {
+                    let next = stack[top].below[stack[top].next]
+                    stack[top].next += 1
+                    if let reps = known[next] {
+                        stack[top].reps = stack[top].reps.adding(reps)
+                    } else if let visit = visits[next] {
+                        // On the stack still, in the part being walked: its reps join the part's.
+                        stack[top].low = min(stack[top].low, visit)
+                    } else {
+                        push(next, &stack)
+                    }
+                    continue
+                }
+                let done = stack.removeLast()
+                if let parent = stack.indices.last {
+                    stack[parent].reps = stack[parent].reps.adding(done.reps)
+                }
+                guard done.low == done.visit else {
+                    // Inside a part whose first finding is below on the stack: it is that part's.
+                    stack[stack.count - 1].low = min(stack[stack.count - 1].low, done.low)
+                    continue
+                }
+                while let position = unfinished.popLast() {
+                    known[position] = done.reps
+                    if position == done.position { break }
+                }
+            }
+            return known[root] ?? .none
         }
     }
 
@@ -185,14 +277,16 @@ enum FindingPrecedents {
 
         func cells(onSheet name: String) -> [CellAddress] { bySheet[name] ?? [] }
 
-        /// The cells a total of `rep` and `period` may add up: those of no rep, and those of its rep
-        /// and period (of every period, for a rep's total over all of them: a cross-tab's `Total`
-        /// column).
+        /// The cells of `rep` and `period` (of every period, for a rep's total over all of them: a
+        /// cross-tab's `Total` column); with no rep, those of no rep.
         func candidates(rep: String?, period: Period?) -> [CellPlace] {
             guard let rep else { return withoutRep }
-            guard let period else { return withoutRep + (byRep[rep.normalizedKey] ?? []) }
-            return withoutRep + (byOwner[Key(rep: rep.normalizedKey, period: period)] ?? [])
+            guard let period else { return byRep[rep.normalizedKey] ?? [] }
+            return byOwner[Key(rep: rep.normalizedKey, period: period)] ?? []
         }
+
+        /// The wrong cells whose finding has no rep.
+        var cellsOfNoRep: [CellPlace] { withoutRep }
 
         /// Whether the finding at `position` has no rep, or the rep given and the period given
         /// (any, when none is).
