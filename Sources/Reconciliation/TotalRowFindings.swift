@@ -17,15 +17,9 @@ enum TotalRowFindings {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
-        // Filed from the lines in place (ten million rows' keys gathered into one list, then
-        // joined with the copies', were 160 MB more at once).
-        var dataRows: [String: [(own: Int, key: Int)]] = [:]
-        func file(_ key: Int) {
-            let (sheet, own) = context.place(key)
-            dataRows[sheet, default: []].append((own, key))
-        }
-        for line in context.deals.lines { file(line.row) }
-        for copy in context.copies { file(copy.line.row) }
+        // Found by halving over the lines' keys in place (ten million rows filed by sheet as (row,
+        // key) pairs were 160 MB, and more while their lists grew).
+        let rowsByOwn = RowsByOwn(lines: context.deals.lines, copies: context.copies)
         let errorsByCell = Dictionary(
             rowFindings.filter { $0.isError && !$0.isDerived }.map { ("\($0.sheet)|\($0.cell)", $0) },
             uniquingKeysWith: { a, _ in a })
@@ -35,11 +29,9 @@ enum TotalRowFindings {
         for finding in rowFindings where finding.isError && !finding.isDerived {
             errorRows[finding.sheet, default: []].append(finding.cell.row)
         }
-        // Each sheet's data rows by their own row, for the rows of a block without passing over
-        // every row of the sheet for every total (a sheet of a million rows may hold a subtotal
-        // every few dozen); the wrong rows likewise.
-        let sheetsWithTotals = Set(context.deals.totals.map { context.place($0.row).sheet })
-        let rowsByOwn = dataRows.filter { sheetsWithTotals.contains($0.key) }.mapValues(RowsByOwn.init)
+        // The wrong rows by their own row, for those of a block without passing over every wrong
+        // row of the sheet for every total (a sheet of a million rows may hold a subtotal every
+        // few dozen).
         let sortedErrorRows = errorRows.mapValues { $0.sorted() }
         let someTotalIsAFormula = context.deals.totals.contains { $0.commission?.formula != nil }
         // The rows' commissions, and their bonuses where some total row totals them too.
@@ -48,12 +40,15 @@ enum TotalRowFindings {
         var previousTotal: [String: Int] = [:]
         // Each sheet's total rows below its header, and whether the first stands above the first deal.
         var totalRows: [String: [Int]] = [:]
+        var sheetKeys: [String: Int] = [:]
         for total in context.deals.totals {
             let (sheet, own) = context.place(total.row)
+            sheetKeys[sheet] = total.row
             if own > context.deals.mapping(ofRow: total.row).headerRow { totalRows[sheet, default: []].append(own) }
         }
         let totalsOpenBlocks = totalRows.filter { sheet, rows in
-            guard let first = rows.min(), let firstDeal = dataRows[sheet]?.map(\.own).min() else { return false }
+            guard let first = rows.min(), let key = sheetKeys[sheet], let firstDeal = rowsByOwn.firstRow(onSheetOf: key)
+            else { return false }
             return first < firstDeal
         }
         for total in context.deals.totals {
@@ -73,7 +68,7 @@ enum TotalRowFindings {
             lazy var below: [(own: Int, key: Int)] = {
                 let next = own < headerRow ? Int.max : totalRows[sheet]?.filter { $0 > own }.min() ?? Int.max
                 let first = max(own, headerRow) + 1
-                return first < next ? rowsByOwn[sheet]?.within(first...(next - 1)) ?? [] : []
+                return first < next ? rowsByOwn.within(first...(next - 1), onSheetOf: total.row) : []
             }()
             let standsAbove =
                 own < headerRow
@@ -102,7 +97,7 @@ enum TotalRowFindings {
                 standsAbove
                 ? (below.map(\.own).min() ?? own + 1)...(below.map(\.own).max() ?? own + 1)
                 : ((reachesOver ? reachedFrom : previous) + 1)...max(previous + 1, own - 1)
-            let rows = standsAbove ? below : rowsByOwn[sheet]?.within(block) ?? []
+            let rows = standsAbove ? below : rowsByOwn.within(block, onSheetOf: total.row)
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure.
             func planFigure(_ key: Int) -> Decimal {
@@ -264,28 +259,63 @@ enum TotalRowFindings {
         return false
     }
 
-    /// A sheet's data rows (own row and key, in the order read) and the way to those within a span
-    /// of own rows: by halving over them sorted, not by passing over all of them.
+    /// The data rows (the lines, then the copies, in the order read), found by their sheet and
+    /// own row by halving over their keys: in place where the keys ascend (nearly always: the
+    /// sheets are read in order, each top down), else over their positions sorted by key.
     struct RowsByOwn {
-        let rows: [(own: Int, key: Int)]
-        /// Positions in `rows` by own row (the order read among equal ones); nil when `rows` is
-        /// already in that order (nearly always: a sheet's rows are read top down).
-        let order: [Int]?
+        private struct Part {
+            let count: Int
+            let key: (Int) -> Int
+            /// Positions by key (the order read among equal ones); nil when the keys ascend.
+            let order: [UInt32]?
 
-        init(_ rows: [(own: Int, key: Int)]) {
-            self.rows = rows
-            let inOrder = zip(rows, rows.dropFirst()).allSatisfy { $0.own <= $1.own }
-            order = inOrder ? nil : rows.indices.sorted { (rows[$0].own, $0) < (rows[$1].own, $1) }
+            init(count: Int, key: @escaping (Int) -> Int) {
+                self.count = count
+                self.key = key
+                let ascending = count < 2 || (1..<count).allSatisfy { key($0 - 1) <= key($0) }
+                order =
+                    ascending
+                    ? nil : (0..<count).sorted { (key($0), $0) < (key($1), $1) }.map { UInt32(truncatingIfNeeded: $0) }
+            }
+
+            /// The least key within `keys`.
+            func first(in keys: ClosedRange<Int>) -> Int? {
+                let keyAt = { (position: Int) in key(order.map { Int($0[position]) } ?? position) }
+                let at = RowsByOwn.bounds(of: keys.lowerBound...keys.lowerBound, count: count, value: keyAt).lowerBound
+                guard at < count, keys.contains(keyAt(at)) else { return nil }
+                return keyAt(at)
+            }
+
+            func within(_ keys: ClosedRange<Int>) -> [(own: Int, key: Int)] {
+                guard let order else {
+                    return RowsByOwn.bounds(of: keys, count: count, value: key).map {
+                        (DealsTable.sheetRow(key($0)), key($0))
+                    }
+                }
+                let range = RowsByOwn.bounds(of: keys, count: order.count) { key(Int(order[$0])) }
+                return order[range].sorted().map { (DealsTable.sheetRow(key(Int($0))), key(Int($0))) }
+            }
         }
 
-        /// The rows whose own row is within `span`, in the order read, as `rows.filter` gives them.
-        func within(_ span: ClosedRange<Int>) -> [(own: Int, key: Int)] {
-            guard let order else {
-                let range = Self.bounds(of: span, count: rows.count) { rows[$0].own }
-                return Array(rows[range])
-            }
-            let range = Self.bounds(of: span, count: order.count) { rows[order[$0]].own }
-            return order[range].sorted().map { rows[$0] }
+        private let parts: [Part]
+
+        init(lines: [CreditLine], copies: [CopiedRow]) {
+            parts = [Part(count: lines.count) { lines[$0].row }, Part(count: copies.count) { copies[$0].line.row }]
+        }
+
+        /// The rows whose own row is within `span` on the sheet of the row `key`, in the order read.
+        func within(_ span: ClosedRange<Int>, onSheetOf key: Int) -> [(own: Int, key: Int)] {
+            let sheet = DealsTable.sheetOrdinal(key) << 32
+            let first = max(span.lowerBound, 0)
+            let last = min(span.upperBound, 0xFFFF_FFFF)
+            guard first <= last else { return [] }
+            return parts.flatMap { $0.within((sheet | first)...(sheet | last)) }
+        }
+
+        /// The first own row of a data row on the sheet of the row `key`.
+        func firstRow(onSheetOf key: Int) -> Int? {
+            let sheet = DealsTable.sheetOrdinal(key) << 32
+            return parts.compactMap { $0.first(in: sheet...(sheet | 0xFFFF_FFFF)) }.min().map(DealsTable.sheetRow)
         }
 
         /// Of `sorted` (ascending), those within `span`.

@@ -6,7 +6,9 @@ import Testing
 
 @testable import Reconciliation
 
-/// The wrong cells of no rep that a rep's total may add up (`FindingPrecedents.NoRepCells`).
+/// The wrong cells of no rep that a rep's total may add up (`FindingPrecedents.NoRepCells`), and
+/// the data rows a total row stands for, found by halving over the rows' keys
+/// (`TotalRowFindings.RowsByOwn`).
 @Suite struct PrecedentOwnersTests {
     private static func finding(_ row: Int, rep: String?, precedents: [Int] = []) -> Finding {
         var finding = Finding(
@@ -63,5 +65,48 @@ import Testing
         let (cells, all) = Self.noRepCells(findings)
         #expect(cells.cells(addedUpBy: "Ana").count == all.count)
         #expect(cells.cells(addedUpBy: "Bo").isEmpty)
+    }
+
+    private static func line(sheet: Int, row: Int) -> CreditLine {
+        CreditLine(
+            row: sheet << 32 | row, dealID: "D\(row)", rep: "Ana", date: LocalDate(year: 2026, month: 1, day: 1)!,
+            amount: 1)
+    }
+
+    @Test func totalRowsFindTheirRowsByHalvingInTheOrderRead() {
+        var generator = SystemRandomNumberGenerator()
+        for ascending in [true, false] {
+            var keys: [(sheet: Int, row: Int)] = []
+            for sheet in 0..<3 {
+                for row in stride(from: 2, to: 400, by: Int.random(in: 1...3, using: &generator)) {
+                    keys.append((sheet, row))
+                }
+            }
+            if !ascending { keys.shuffle(using: &generator) }
+            let lines = keys.map { Self.line(sheet: $0.sheet, row: $0.row) }
+            let copies: [(sheet: Int, row: Int)] = [(1, 500), (0, 7), (1, 3)]
+            let rows = TotalRowFindings.RowsByOwn(
+                lines: lines,
+                copies: copies.map {
+                    CopiedRow(
+                        line: Self.line(sheet: $0.sheet, row: $0.row),
+                        manual: ManualCells(row: 0, rate: nil, commission: nil, bonus: nil), original: 0)
+                })
+            let all = lines.map(\.row) + copies.map { $0.sheet << 32 | $0.row }
+            for _ in 0..<200 {
+                let sheet = Int.random(in: 0..<3, using: &generator)
+                let first = Int.random(in: -5...520, using: &generator)
+                let span = first...(first + Int.random(in: 0...60, using: &generator))
+                let expected = all.filter { $0 >> 32 == sheet && span.contains($0 & 0xFFFF_FFFF) }
+                let found = rows.within(span, onSheetOf: sheet << 32 | 1)
+                #expect(found.map(\.key) == expected)
+                #expect(found.map(\.own) == expected.map { $0 & 0xFFFF_FFFF })
+            }
+            for sheet in 0..<3 {
+                let expected = all.filter { $0 >> 32 == sheet }.map { $0 & 0xFFFF_FFFF }.min()
+                #expect(rows.firstRow(onSheetOf: sheet << 32 | 9) == expected)
+            }
+            #expect(rows.firstRow(onSheetOf: 7 << 32) == nil)
+        }
     }
 }
