@@ -19,6 +19,10 @@ extension DealsReader {
         /// Each batch's table, joined into `converted` at the end at its final size: a table grown
         /// batch by batch would hold up to twice its lines in spare capacity.
         private var parts: [DealsTable] = []
+        /// Each batch's total rows, joined at the end at their final size too: grown batch by
+        /// batch, a sheet with a subtotal every 30 rows of ten million held 333,333 of them in
+        /// room for twice as many (~120 MB more).
+        private var totalBatches: [[TotalRow]] = []
         private var failure: (any Error)?
 
         /// Converts under `mapping` what `read` would, into a table for `file`; `receive`, when
@@ -71,6 +75,11 @@ extension DealsReader {
         /// Adds a converted batch: copied into the room reserved when all of it fits and no batch
         /// waits to be joined, else kept to be joined at the end.
         private func keep(_ part: DealsTable) {
+            var part = part
+            if !part.totals.isEmpty {
+                totalBatches.append(part.totals)
+                part.totals = []
+            }
             let fits =
                 parts.isEmpty && converted.lines.capacity - converted.lines.count >= part.lines.count
                 && converted.manual.capacity - converted.manual.count >= part.manual.count
@@ -81,6 +90,12 @@ extension DealsReader {
         /// throws what converting or handing on one of them threw.
         func finish() throws -> DealsTable {
             try drain()
+            converted.totals.reserveCapacity(converted.totals.count + totalBatches.reduce(0) { $0 + $1.count })
+            for index in totalBatches.indices {
+                converted.totals += totalBatches[index]
+                totalBatches[index] = []
+            }
+            totalBatches = []
             converted.append(joining: &parts)
             return converted
         }

@@ -67,7 +67,7 @@ extension DealsTable {
 }
 
 extension DealsTable {
-    /// Adds the `parts` in order, its lines and cells first given room for all of them, and
+    /// Adds the `parts` in order, its lines, cells and total rows first given room for all of them, and
     /// empties each part once added, so that a part's lines are released as they are copied. A
     /// lone part into an empty table is taken as it is, without a copy.
     mutating func append(joining parts: inout [DealsTable]) {
@@ -78,10 +78,12 @@ extension DealsTable {
         }
         lines.reserveCapacity(lines.count + parts.reduce(0) { $0 + $1.lines.count })
         manual.reserveCapacity(manual.count + parts.reduce(0) { $0 + $1.manual.count })
+        totals.reserveCapacity(totals.count + parts.reduce(0) { $0 + $1.totals.count })
         for index in parts.indices {
             append(parts[index])
             parts[index].lines = []
             parts[index].manual = []
+            parts[index].totals = []
         }
         parts = []
     }
