@@ -2,6 +2,9 @@ import Foundation
 import Spreadsheet
 
 /// A row of the deals sheet that totals others ("Total", "Subtotal R-101", "Grand total").
+///
+/// Held in 104 bytes: what few total rows have (a bonus cell, a commission's text) is kept apart,
+/// for a sheet of ten million rows may hold a subtotal every 30.
 public struct TotalRow: Sendable, Hashable {
     public var row: Int
     /// The text that marks it, e.g. `Total Ana Lima`.
@@ -9,10 +12,46 @@ public struct TotalRow: Sendable, Hashable {
     public var commission: Cell?
     /// The text the commission cell holds when `commission` writes it again in its column's style
     /// (`1.000` held, `1000` read: `DealsReader.inColumnStyle`); nil when it is what the cell holds.
-    public var commissionText: String? = nil
+    public var commissionText: String? {
+        get { apart?.commissionText }
+        set { apart = Apart.of(commissionText: newValue, bonus: bonus) }
+    }
     /// The cell in the bonus column, when the table has one: a total row may total the bonuses
     /// too (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`).
-    public var bonus: Cell? = nil
+    public var bonus: Cell? {
+        get { apart?.bonus }
+        set { apart = Apart.of(commissionText: commissionText, bonus: newValue) }
+    }
+    private var apart: Apart?
+
+    public init(row: Int, label: String, commission: Cell?, commissionText: String? = nil, bonus: Cell? = nil) {
+        self.row = row
+        self.label = label
+        self.commission = commission
+        apart = Apart.of(commissionText: commissionText, bonus: bonus)
+    }
+
+    /// What a total row rarely has, shared by its copies and replaced, never changed.
+    private final class Apart: Sendable, Hashable {
+        let commissionText: String?
+        let bonus: Cell?
+
+        private init(commissionText: String?, bonus: Cell?) {
+            self.commissionText = commissionText
+            self.bonus = bonus
+        }
+
+        static func of(commissionText: String?, bonus: Cell?) -> Apart? {
+            commissionText == nil && bonus == nil ? nil : Apart(commissionText: commissionText, bonus: bonus)
+        }
+
+        static func == (a: Apart, b: Apart) -> Bool { a.commissionText == b.commissionText && a.bonus == b.bonus }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(commissionText)
+            hasher.combine(bonus)
+        }
+    }
 }
 
 extension TotalRow {
