@@ -20,9 +20,7 @@ enum TotalRowFindings {
         // Found by halving over the lines' keys in place (ten million rows filed by sheet as (row,
         // key) pairs were 160 MB, and more while their lists grew).
         let rowsByOwn = RowsByOwn(lines: context.deals.lines, copies: context.copies)
-        let errorsByCell = Dictionary(
-            rowFindings.filter { $0.isError && !$0.isDerived }.map { ("\($0.sheet)|\($0.cell)", $0) },
-            uniquingKeysWith: { a, _ in a })
+        let errorsByCell = WrongCells(rowFindings)
         // The sheets' rows with a wrong figure: a row the engine prices no line for (its rep on no
         // roster) is still one the total adds up.
         var errorRows: [String: [Int]] = [:]
@@ -163,7 +161,7 @@ enum TotalRowFindings {
                 if short == nil, !context.matches(value + skipped, expected),
                     let rest = SummaryFindings.derivedCause(
                         value + skipped - expected,
-                        from: wrongRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
+                        from: wrongRows.compactMap { errorsByCell[sheet, CellAddress(row: $0, column: column)] },
                         tolerance: context.plan.tolerance)
                 {
                     finding.causes.append(rest.cause)
@@ -181,7 +179,7 @@ enum TotalRowFindings {
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
                 value - expected,
-                from: wrongRows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"] },
+                from: wrongRows.compactMap { errorsByCell[sheet, CellAddress(row: $0, column: column)] },
                 tolerance: context.plan.tolerance)
             {
                 finding.causes = [cause.cause]
@@ -195,7 +193,7 @@ enum TotalRowFindings {
             // answers for (`FindingPrecedents.link` adds what its formula reaches). The headline
             // then counts only what it adds beyond them.
             finding.precedents = wrongRows.compactMap {
-                errorsByCell["\(sheet)|\(CellAddress(row: $0, column: column))"]
+                errorsByCell[sheet, CellAddress(row: $0, column: column)]
             }
             .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
             findings.append(finding)
@@ -209,7 +207,7 @@ enum TotalRowFindings {
     /// `manual`: each row's figures by key.
     static func bonusFinding(
         _ total: TotalRow, rows: [(own: Int, key: Int)], block: ClosedRange<Int>, context: RowContext,
-        manual: ManualFigures, errorsByCell: [String: Finding]
+        manual: ManualFigures, errorsByCell: WrongCells
     ) -> Finding? {
         guard let cell = total.bonus, holdsAFigure(cell),
             let column = context.deals.mapping(ofRow: total.row).columns[.bonus]
@@ -224,7 +222,7 @@ enum TotalRowFindings {
         }
         guard case let (value?, isText) = Decimal.fromCell(cell.value), !context.matches(value, expected) || isText
         else { return nil }
-        let wrong = rows.compactMap { errorsByCell["\(sheet)|\(CellAddress(row: $0.own, column: column))"] }
+        let wrong = rows.compactMap { errorsByCell[sheet, CellAddress(row: $0.own, column: column)] }
         var finding = Finding(
             sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil, period: nil,
             manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected, causes: [.unexplained],
@@ -249,6 +247,26 @@ enum TotalRowFindings {
         }
         finding.precedents = wrong.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
         return finding
+    }
+
+    /// The row findings that are errors (not derived), the first at each cell, found by the cell:
+    /// held as positions in the row findings, not as copies of them (a hundred thousand wrong
+    /// rows of ten million were ~60 MB more while the totals were checked).
+    struct WrongCells {
+        private let findings: [Finding]
+        private var first: [CellPlace: Int] = [:]
+
+        init(_ findings: [Finding]) {
+            self.findings = findings
+            for (position, finding) in findings.enumerated() where finding.isError && !finding.isDerived {
+                let place = CellPlace(sheet: finding.sheet, cell: finding.cell)
+                if first[place] == nil { first[place] = position }
+            }
+        }
+
+        subscript(sheet: String, cell: CellAddress) -> Finding? {
+            first[CellPlace(sheet: sheet, cell: cell)].map { findings[$0] }
+        }
     }
 
     /// Whether a total row's cell holds a figure to check: a formula or a number (an empty bonus
