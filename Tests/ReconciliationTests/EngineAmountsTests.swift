@@ -103,6 +103,38 @@ import Testing
         #expect(words[1].description == "11111111111111111111.5")
         #expect(words[5] == amounts[5])
     }
+
+    /// Amounts that fit four bytes and those that do not, side by side: each reads back with the
+    /// very storage it was given (`Decimal.sameStorage`), whichever way it is held.
+    @Test func narrowAndWideAmountsKeepTheirStorage() throws {
+        var generator = SystemRandomNumberGenerator()
+        var amounts: [Decimal] = []
+        for _ in 0..<5_000 {
+            let mantissa = UInt64.random(in: 0..<(1 << UInt64.random(in: 1...50, using: &generator)), using: &generator)
+            let exponent = Int.random(in: -12...10, using: &generator)
+            let sign: FloatingPointSign = Bool.random(using: &generator) ? .minus : .plus
+            amounts.append(Decimal(sign: sign, exponent: exponent, significand: Decimal(mantissa)))
+        }
+        // The edges of the narrow form: its longest mantissa, its exponents, and one past each.
+        for (mantissa, exponent) in [(8_388_607, -8), (8_388_607, 7), (8_388_608, 0), (5, -9), (5, 8), (1, -2)] {
+            amounts.append(Decimal(sign: .minus, exponent: exponent, significand: Decimal(mantissa)))
+            amounts.append(Decimal(sign: .plus, exponent: exponent, significand: Decimal(mantissa)))
+        }
+        amounts.append(try #require(Decimal(string: "-98765432109876543210.123")))
+        var words = AmountWords(count: amounts.count)
+        for (position, amount) in amounts.enumerated() { words[position] = amount }
+        for (position, amount) in amounts.enumerated() {
+            #expect(Decimal.sameStorage(words[position], amount), "\(amount)")
+        }
+        // Every packed word that has a narrow form widens back to itself.
+        for amount in amounts {
+            guard let word = amount.packedStorage, let narrow = AmountWords.narrow(word) else { continue }
+            #expect(narrow < 1 << 31)
+            #expect(AmountWords.widened(narrow) == word, "\(amount)")
+        }
+        #expect(AmountWords.narrow(try #require(Decimal(string: "83886.07")?.packedStorage)) != nil)
+        #expect(AmountWords.narrow(try #require(Decimal(string: "83886.08")?.packedStorage)) == nil)
+    }
 }
 
 /// Rows' slots found by counting bits: every row given once has its own slot, numbered in order
