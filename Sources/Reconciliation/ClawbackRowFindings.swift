@@ -22,7 +22,7 @@ enum ClawbackRowFindings {
         guard !rows.isEmpty else { return [] }
         let lines = context.deals.lines
         let repNames = RepNames(context.roster)
-        let dealKey = DealKeys([lines.map(\.dealID), rows.map(\.dealID)])
+        let dealKey = DealKeys([lines.lazy.map(\.dealID), rows.lazy.map(\.dealID)])
         var linesOfDeal: [String: [Int]] = [:]
         for (index, line) in lines.enumerated() { linesOfDeal[dealKey(line.dealID), default: []].append(index) }
         var takenBack: Set<Int> = []
@@ -104,7 +104,7 @@ enum CreditNotes {
         let rowsOfBoth = Set(deals.clawbackRows.filter(\.isAlsoALine).map(\.row))
         guard !rowsOfBoth.isEmpty else { return }
         let repNames = RepNames(roster)
-        let dealKey = DealKeys([deals.lines.map(\.dealID), deals.clawbackRows.map(\.dealID)])
+        let dealKey = DealKeys([deals.lines.lazy.map(\.dealID), deals.clawbackRows.lazy.map(\.dealID)])
         struct DealOfRep: Hashable {
             let deal: String
             let rep: String

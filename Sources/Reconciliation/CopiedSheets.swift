@@ -19,9 +19,15 @@ enum CopiedSheets {
     {
         guard !copies.isEmpty, deals.sheets.count > 1 else { return (copies, []) }
         // The sheets with rows of their own: lines kept, or rows left out that are no note.
-        let kept = Set(
-            (deals.lines.map(\.row) + deals.skipped.filter { !$0.isNote }.map(\.row))
-                .map(DealsTable.sheetOrdinal))
+        // Met line by line: the rows gathered and joined first were two arrays of every line's
+        // (160 MB at ten million lines).
+        var kept = Set<Int>()
+        var last: Int?
+        for line in deals.lines where DealsTable.sheetOrdinal(line.row) != last {
+            last = DealsTable.sheetOrdinal(line.row)
+            kept.insert(DealsTable.sheetOrdinal(line.row))
+        }
+        for row in deals.skipped where !row.isNote { kept.insert(DealsTable.sheetOrdinal(row.row)) }
         var copied: [Int: Set<Int>] = [:]
         for copy in copies {
             copied[DealsTable.sheetOrdinal(copy.line.row), default: []].insert(DealsTable.sheetOrdinal(copy.original))

@@ -128,8 +128,9 @@ enum SourceFindings {
 struct DealKeys {
     private let byNumber: Bool
 
-    /// `tables`: each table's deal ids.
-    init(_ tables: [[String]]) {
+    /// `tables`: each table's deal ids (read where they are: a lazy map over ten million lines
+    /// makes no array of their ids).
+    init(_ tables: [any Sequence<String>]) {
         // Most exports write no id with leading zeros: nothing to compare then.
         guard tables.contains(where: { $0.contains { Self.number($0.normalizedKey) != $0.normalizedKey } }) else {
             byNumber = false

@@ -70,7 +70,7 @@ struct SourceTruth {
     }
 
     init(_ source: DealsTable, deals: inout DealsTable, roster: [RosterEntry]) {
-        let dealKey = DealKeys([source.lines.map(\.dealID), deals.lines.map(\.dealID)])
+        let dealKey = DealKeys([source.lines.lazy.map(\.dealID), deals.lines.lazy.map(\.dealID)])
         let repNames = RepNames(roster)
         var sourceByDeal: [String: [Int]] = [:]
         for (index, line) in source.lines.enumerated() { sourceByDeal[dealKey(line.dealID), default: []].append(index) }

@@ -21,12 +21,16 @@ enum SummaryFindings {
             uniquingKeysWith: { a, _ in a }
         )
         // Each deals sheet's data rows, from below its header to its last row read.
+        // Each row's key read where it is: the two joined with `+` were an array of them (80 MB
+        // at ten million rows).
         var lastRows = [Int](repeating: 0, count: context.deals.sheets.count)
-        for key in context.deals.manual.lazy.map(\.row) + context.copies.lazy.map(\.line.row) {
+        func meet(_ key: Int) {
             let ordinal = DealsTable.sheetOrdinal(key)
-            guard lastRows.indices.contains(ordinal) else { continue }
+            guard lastRows.indices.contains(ordinal) else { return }
             lastRows[ordinal] = max(lastRows[ordinal], DealsTable.sheetRow(key))
         }
+        for cells in context.deals.manual { meet(cells.row) }
+        for copy in context.copies { meet(copy.line.row) }
         let dataRows: [(sheet: String, rows: ClosedRange<Int>)] = context.deals.sheets.enumerated().map {
             ordinal, sheet in
             let name = context.deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
