@@ -75,12 +75,22 @@ enum RepTotalsBlock {
     private static func dealRows(_ deals: DealsTable, plan: Plan) -> (lastDeal: [Int], periods: [Set<Period>]) {
         var lastDeal = [Int](repeating: 0, count: deals.sheets.count)
         var periods = [Set<Period>](repeating: [], count: deals.sheets.count)
+        // The last period met and its days: a line dated within them is in it, found without
+        // working out its period, and is not filed again under the sheet it was last filed under.
+        var last: (days: ClosedRange<LocalDate>, period: Period, ordinal: Int)?
         for line in deals.lines {
             let ordinal = DealsTable.sheetOrdinal(line.row)
             guard lastDeal.indices.contains(ordinal) else { continue }
             lastDeal[ordinal] = max(lastDeal[ordinal], DealsTable.sheetRow(line.row))
-            periods[ordinal].insert(
-                Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
+            if let known = last, known.days.contains(line.date) {
+                guard known.ordinal != ordinal else { continue }
+                last?.ordinal = ordinal
+                periods[ordinal].insert(known.period)
+                continue
+            }
+            let period = Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+            last = (period.start...period.end, period, ordinal)
+            periods[ordinal].insert(period)
         }
         return (lastDeal, periods)
     }
