@@ -352,6 +352,8 @@ struct LineCredits {
     subscript(index: Int) -> Decimal {
         if wholeAmounts { return lines[index].amount }
         if !ofEveryLine.isEmpty { return ofEveryLine[index] }
+        // Most lines are not split: a split stored as 1 is told without making a Decimal of it.
+        if lines[index].isWholeShare { return lines[index].amount }
         return Decimal.same(lines[index].split, 1) ? lines[index].amount : ofSplitLines[index]!
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// One credit line: one deal credited to one rep (plan-format.md 1.1).
 ///
@@ -70,6 +71,11 @@ public struct CreditLine: Sendable, Hashable {
             keepApart(splitWord == Self.heldApart ? newValue : nil, at: \.split)
         }
     }
+
+    /// Whether the split is stored as `Decimal(1)` is: the rep's share is the whole deal (a split
+    /// of 1 stored otherwise, `1.00`, is not told here; `split` gives it).
+    var isWholeShare: Bool { splitWord == Self.wholeShareWord }
+    private static let wholeShareWord = Decimal(1).packedStorage
 
     public var cancelDate: LocalDate? {
         get { rare?.fields.cancelDate }

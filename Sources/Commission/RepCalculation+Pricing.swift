@@ -13,13 +13,22 @@ extension RepCalculation {
         var paid: [(weight: Decimal, rate: Decimal)] = []
         /// The fiscal year's annual quota once a period of it gives one (`basis: ytd`).
         var knownYearQuota: Decimal?
+        // Each line's period, read in a pass of its own: a rep's lines lie scattered among the
+        // run's, and reads that wait on nothing else are made together, where hashing each
+        // line's period as it is read would make each read wait for the one before.
+        let periodOfOrdered = ordered.map { run.periodOfLine[$0] }
         // Each period's lines, in the plan's order: one pass, not one filter per period.
-        let linesOfPeriod = Dictionary(grouping: ordered) { run.periodOfLine[$0] }
-        for period in periods() {
+        var linesOfPeriod: [Period: [Int]] = [:]
+        for (position, index) in ordered.enumerated() {
+            linesOfPeriod[periodOfOrdered[position], default: []].append(index)
+        }
+        for period in periods(ofLines: periodOfOrdered) {
             if period.fiscalYear != fiscalYear {
                 (fiscalYear, yearCredit, paid, knownYearQuota) = (period.fiscalYear, 0, [], nil)
             }
             let all = linesOfPeriod[period] ?? []
+            // Each line's credit, read once, in a pass of its own (as the periods are above).
+            let credits = all.map { run.credits[$0] }
             let own = all.filter { run.eligible[$0] }
             var ledger = Ledger(period: period)
             // Room for the lines, a true-up and per-deal bonuses: entries are large, and growing
@@ -34,7 +43,9 @@ extension RepCalculation {
                 ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) ?? knownYearQuota
                 knownYearQuota = ledger.ytdQuota
             }
-            ledger.credit = own.reduce(Decimal(0)) { Decimal.sum($0, run.credits[$1]) }
+            ledger.credit = all.indices.reduce(Decimal(0)) { sum, position in
+                run.eligible[all[position]] ? Decimal.sum(sum, credits[position]) : sum
+            }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
             if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
                 // With a roster, a Quota column in the deals is not read (plan-format.md 3.4):
@@ -62,12 +73,12 @@ extension RepCalculation {
             // One buffer for every line's parts, and one for their words.
             var parts: [PricedBands.Part] = []
             var words = TextBuffer()
-            for index in all {
+            for (position, index) in all.enumerated() {
                 guard run.eligible[index] else {
                     ledger.entries.append(notEligible(index, period: period))
                     continue
                 }
-                let credit = run.credits[index]
+                let credit = credits[position]
                 // A line no one asks about adds to the running total alone (`Run.pricedLines`).
                 if let priced = run.pricedLines, !priced[index] {
                     cumulative = Decimal.sum(cumulative, credit)
@@ -84,7 +95,7 @@ extension RepCalculation {
                     parts.append(retroactivePart(bands, band: bands.band(containing: periodEnd), credit: credit))
                 }
                 cumulative = Decimal.sum(cumulative, credit)
-                let priced = price(index, parts: parts, bands: bands, period: period, words: &words)
+                let priced = price(index, credit: credit, parts: parts, bands: bands, period: period, words: &words)
                 if let weight = priced.tierWeight, let rate = priced.entry.line.firstRate {
                     ownPaid.append((weight, rate))
                 }
@@ -111,13 +122,13 @@ extension RepCalculation {
     }
 
     /// A line's commission from its tier parts, with the first matching override applied; `words`
-    /// is the room its explanation is written in.
+    /// is the room its explanation is written in. `credit`: the line's (`run.credits`).
     /// `tierWeight` is credit × multiplier for lines whose rate comes from the tiers.
     private func price(
-        _ index: Int, parts: [PricedBands.Part], bands: PricedBands, period: Period, words: inout TextBuffer
+        _ index: Int, credit: Decimal, parts: [PricedBands.Part], bands: PricedBands, period: Period,
+        words: inout TextBuffer
     ) -> (entry: Entry, tierWeight: Decimal?) {
         let source = run.lines[index]
-        let credit = run.credits[index]
         var amount = parts.count == 1 ? parts[0].amount : parts.reduce(Decimal(0)) { Decimal.sum($0, $1.amount) }
         var overrideRate: Decimal?
         let explains = run.explains

@@ -18,12 +18,15 @@ struct RepCalculation {
 
     /// `indices` into `lines` in the plan's order: close date, deal id, row.
     static func order(_ indices: some Sequence<Int>, of lines: [CreditLine]) -> [Int] {
-        indices.sorted { a, b in
-            let (x, y) = (lines[a], lines[b])
-            if x.date != y.date { return x.date < y.date }
+        // The dates are read in a pass of their own (reads that wait on nothing else are made
+        // together), and most comparisons need no more: lines are read again only where dates tie.
+        let dated = indices.map { (date: lines[$0].date, index: $0) }
+        return dated.sorted { a, b in
+            if a.date != b.date { return a.date < b.date }
+            let (x, y) = (lines[a.index], lines[b.index])
             if x.dealID != y.dealID { return x.dealID < y.dealID }
             return x.row < y.row
-        }
+        }.map(\.index)
     }
 
     var plan: Plan { run.plan }
@@ -63,15 +66,16 @@ struct RepCalculation {
     // MARK: Periods and quotas
 
     /// The periods this rep has a rep-period in: every period of the run's span in which the rep
-    /// is on the plan, plus any period holding one of its lines or clawbacks.
-    func periods() -> [Period] {
+    /// is on the plan, plus any period holding one of its lines or clawbacks. `linePeriods`: the
+    /// periods of its lines (`ordered`), in order.
+    func periods(ofLines linePeriods: [Period]) -> [Period] {
         var result: [Period] = []
         var period = span.lowerBound
         while period <= span.upperBound {
             if rep.activeDays(in: period.start...period.end) > 0 { result.append(period) }
             period = period.next
         }
-        var extra = Set(ordered.map { run.periodOfLine[$0] })
+        var extra = Set(linePeriods)
         for index in ordered where run.clawbackStatus[index] {
             if let period = plan.clawbackPeriod(of: run.lines[index]) { extra.insert(period) }
         }

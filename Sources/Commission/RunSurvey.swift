@@ -76,15 +76,15 @@ package enum SplitCheck {
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
         // Each line's deal is named by the deal's first line, found by its id's hash.
         var firsts = FirstPositions(capacity: count)
-        var firstOfLine = [Int32](repeating: 0, count: count)
+        var firstOfLine = [Int32](0..<Int32(count))
         var severalLines: [Int32: Decimal] = [:]
-        for position in 0..<count {
-            if let first = firsts.first(of: dealID(position), at: position, keyAt: dealID) {
-                firstOfLine[position] = Int32(first)
-                severalLines[Int32(first), default: split(first)] += split(position)
-            } else {
-                firstOfLine[position] = Int32(position)
-            }
+        firsts.firsts(in: 0..<count) {
+            dealID($0).hashValue
+        } isEqual: { earlier, position in
+            dealID(earlier) == dealID(position)
+        } found: { position, first in
+            firstOfLine[position] = Int32(first)
+            severalLines[Int32(first), default: split(first)] += split(position)
         }
         // A deal's first lines, in order: the deals in the order they first appear.
         var off: [(first: Int, total: Decimal)] = []

@@ -77,19 +77,20 @@ enum DuplicateRows {
                     deal: lines[index].dealID.normalizedKey, rep: reps[index],
                     day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
             }
-            for index in lines.indices {
-                // The deal, rep and day alone are hashed, without making their compared forms
-                // (equal keys still hash alike): Foundation's hash of a Decimal costs more than the
-                // rest of the key, and rows alike in those three but not in amount or split are rare.
-                // Whole keys are made only where hashes meet.
+            // The deal, rep and day alone are hashed, without making their compared forms (equal
+            // keys still hash alike): Foundation's hash of a Decimal costs more than the rest of the
+            // key, and rows alike in those three but not in amount or split are rare. Whole keys
+            // are made only where hashes meet.
+            seen.firsts(in: lines.indices) { index in
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)
                 hasher.combine(reps[index])
                 hasher.combine(lines[index].date.dayNumber)
-                let first = seen.first(ofHash: hasher.finalize(), at: index) { earlier in
-                    key(earlier) == key(index)
-                }
-                if let first { result[index] = lines[first].row }
+                return hasher.finalize()
+            } isEqual: { earlier, index in
+                key(earlier) == key(index)
+            } found: { index, first in
+                result[index] = lines[first].row
             }
         }
         return result
@@ -109,13 +110,16 @@ enum DuplicateRows {
                     && reps[a] == reps[b] && lines[a].amount == lines[b].amount
                     && lines[a].split == lines[b].split && lines[a].labels == lines[b].labels
             }
-            for index in lines.indices where found[index] == nil {
+            seen.firsts(in: lines.indices) { index in
+                guard found[index] == nil else { return nil }
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)
                 hasher.combine(reps[index])
-                if let first = seen.first(ofHash: hasher.finalize(), at: index, isEqual: { same($0, index) }) {
-                    repeats[index] = first
-                }
+                return hasher.finalize()
+            } isEqual: { earlier, index in
+                same(earlier, index)
+            } found: { index, first in
+                repeats[index] = first
             }
         }
         guard !repeats.isEmpty else { return [:] }

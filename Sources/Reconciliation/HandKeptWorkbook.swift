@@ -68,6 +68,11 @@ public struct HandKeptWorkbook {
         let spooled = rowBudget.map(SpooledRows.init(memoryBudget:))
         var (deals, summary) = try readSheets(settingAsideIn: spooled)
         workbook.observer = nil
+        // The rows searched for per-rep totals beside or above the deals, read while the shared
+        // strings are held (`besideOrAbove` below comes after they are let go). A sheet read again
+        // below may read otherwise: its rows are then read again too. A read that fails here is
+        // made again there, and fails where it always has.
+        var searchedRows = (try? RepTotalsBlock.rowsSearched(of: deals, in: file)) ?? [:]
         // Once the collector has read the sheets no reader read whole, the shared strings are not
         // held while the formulas are evaluated (a second read of the sheets reads them again).
         var formulas = FormulaReading.evaluate(
@@ -94,18 +99,21 @@ public struct HandKeptWorkbook {
         if !shown.isEmpty {
             workbook.formulaValues = shown
             (deals, summary) = try readSheets()
+            searchedRows = [:]
         }
         if formulas.workbook == nil, deals.manual.contains(where: \.commissionHasFormula) {
             // Forensics read the commission formulas' texts from the formulas' workbook; without
             // one (the check could not read the file whole), the deals keep their own.
             (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
+            searchedRows = [:]
         }
         // Per-rep totals kept on the deals sheets: below the deals (in their columns or in columns of
         // their own), and beside or above them.
         let reps = roster.isEmpty ? plan.reps : roster
         var repTotals = RepTotalsBlock.take(from: &deals, roster: reps, plan: plan)
         repTotals += try RepTotalsBlock.belowInColumnsOfTheirOwn(in: file, deals: &deals, roster: reps, plan: plan)
-        repTotals += try RepTotalsBlock.besideOrAbove(in: file, deals: deals, roster: reps, plan: plan)
+        repTotals += try RepTotalsBlock.besideOrAbove(
+            in: file, deals: deals, roster: reps, plan: plan, searchedRows: searchedRows)
         // The cells are read: the shared strings are not held through the reconciliation.
         workbook.releaseSharedStrings()
         // Kept here when not above.

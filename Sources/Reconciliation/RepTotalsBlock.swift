@@ -75,12 +75,22 @@ enum RepTotalsBlock {
     private static func dealRows(_ deals: DealsTable, plan: Plan) -> (lastDeal: [Int], periods: [Set<Period>]) {
         var lastDeal = [Int](repeating: 0, count: deals.sheets.count)
         var periods = [Set<Period>](repeating: [], count: deals.sheets.count)
+        // The last period met and its days: a line dated within them is in it, found without
+        // working out its period, and is not filed again under the sheet it was last filed under.
+        var last: (days: ClosedRange<LocalDate>, period: Period, ordinal: Int)?
         for line in deals.lines {
             let ordinal = DealsTable.sheetOrdinal(line.row)
             guard lastDeal.indices.contains(ordinal) else { continue }
             lastDeal[ordinal] = max(lastDeal[ordinal], DealsTable.sheetRow(line.row))
-            periods[ordinal].insert(
-                Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart))
+            if let known = last, known.days.contains(line.date) {
+                guard known.ordinal != ordinal else { continue }
+                last?.ordinal = ordinal
+                periods[ordinal].insert(known.period)
+                continue
+            }
+            let period = Period(containing: line.date, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+            last = (period.start...period.end, period, ordinal)
+            periods[ordinal].insert(period)
         }
         return (lastDeal, periods)
     }
@@ -130,8 +140,13 @@ enum RepTotalsBlock {
     /// (`figure(named:)`), over two rows or more in a row, each a different rep of the roster with
     /// a figure (a number or a formula). Read from the sheet's first rows, up to `reach` below the
     /// header.
+    ///
+    /// `searchedRows`: rows read before (`rowsSearched(of:in:)`), by sheet: the first rows of a sheet up
+    /// to the count asked, taken from there when as many as are searched were asked, else read
+    /// from `file`.
     static func besideOrAbove(
-        in file: TableFile, deals: DealsTable, roster: [RosterEntry], plan: Plan, reach: Int = 200
+        in file: TableFile, deals: DealsTable, roster: [RosterEntry], plan: Plan, reach: Int = 200,
+        searchedRows: [String: (asked: Int, rows: [Row])] = [:]
     ) throws -> [SummarySheet] {
         let (_, periods) = dealRows(deals, plan: plan)
         var blocks: [SummarySheet] = []
@@ -152,7 +167,10 @@ enum RepTotalsBlock {
             func inTables(_ row: Int, _ column: Int) -> Bool {
                 tables.contains { row >= $0.header && $0.columns.contains(column) }
             }
-            let rows = try HeaderSearch.firstRows(of: name, in: file, count: headerRow + reach)
+            let searched = headerRow + reach
+            let rows =
+                try searchedRows[name].flatMap { $0.asked >= searched ? Array($0.rows.prefix(searched)) : nil }
+                ?? HeaderSearch.firstRows(of: name, in: file, count: searched)
             let dealPeriods = ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) }
             let period = Self.period(of: name, dealsIn: dealPeriods)
             for index in rows.indices {
@@ -172,6 +190,27 @@ enum RepTotalsBlock {
             }
         }
         return blocks
+    }
+
+    /// The rows `besideOrAbove` searches of each sheet of `deals`, read from `file` while its
+    /// shared strings are held (read after they are let go, a million rows' table is read again);
+    /// empty when the deals are on more sheets than `sheetsHeld`, whose rows are not held meanwhile.
+    /// The rows are those `besideOrAbove` reads while `deals` names the same header rows and
+    /// the file reads as it did.
+    static func rowsSearched(
+        of deals: DealsTable, in file: TableFile, reach: Int = 200, sheetsHeld: Int = 64
+    ) throws -> [String: (asked: Int, rows: [Row])] {
+        var headerRows: [String: Int] = [:]
+        for sheet in deals.sheets {
+            guard let name = sheet.name else { continue }
+            headerRows[name] = min(headerRows[name] ?? .max, sheet.mapping.headerRow)
+        }
+        guard headerRows.count <= sheetsHeld else { return [:] }
+        var rows: [String: (asked: Int, rows: [Row])] = [:]
+        for (name, headerRow) in headerRows {
+            rows[name] = (headerRow + reach, try HeaderSearch.firstRows(of: name, in: file, count: headerRow + reach))
+        }
+        return rows
     }
 
     /// Per-rep totals below the deals in columns of their own (`Rep | Commission` in A:B, under

@@ -55,6 +55,63 @@ import Testing
         #expect(reference.count == 500)
     }
 
+    /// Positions asked a group at a time give what asking them one at a time gives, in the same
+    /// order: with colliding hashes, positions left out, and a table that grows within a group
+    /// (whose first slots, read before it grew, are read again).
+    @Test(arguments: [1, 16, 5_000]) func positionsAskedInGroupsFindWhatOneAtATimeFinds(capacity: Int) {
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<5_000).map { _ in Int.random(in: 0..<900, using: &random) }
+        let skipped = Set((0..<500).map { _ in Int.random(in: 0..<keys.count, using: &random) })
+        // Every key's hash is one of 40: most keys collide.
+        func hash(_ position: Int) -> Int? {
+            skipped.contains(position) ? nil : (keys[position] % 40) &* 0x1E37_79B9_7F4A_7C15
+        }
+        var single = FirstPositions(capacity: capacity)
+        var expected: [(Int, Int)] = []
+        for position in keys.indices {
+            guard let hash = hash(position) else { continue }
+            if let first = single.first(ofHash: hash, at: position, isEqual: { keys[$0] == keys[position] }) {
+                expected.append((position, first))
+            }
+        }
+        var grouped = FirstPositions(capacity: capacity)
+        var found: [(Int, Int)] = []
+        grouped.firsts(in: keys.indices, hash: hash) { earlier, position in
+            keys[earlier] == keys[position]
+        } found: { position, first in
+            found.append((position, first))
+        }
+        #expect(found.map(\.0) == expected.map(\.0))
+        #expect(found.map(\.1) == expected.map(\.1))
+        #expect(found.count > 3_000)
+        #expect(found.allSatisfy { !skipped.contains($0.0) && !skipped.contains($0.1) && $0.1 < $0.0 })
+    }
+
+    /// Positions from the middle of a sequence, and none at all.
+    @Test func groupsBeginWhereThePositionsDo() {
+        let keys = (0..<200).map { $0 % 30 }
+        var table = FirstPositions(capacity: 8)
+        var found: [Int: Int] = [:]
+        table.firsts(in: 100..<100) { _ in
+            0
+        } isEqual: { _, _ in
+            true
+        } found: {
+            found[$0] = $1
+        }
+        #expect(found.isEmpty)
+        table.firsts(in: 70..<200) {
+            keys[$0].hashValue
+        } isEqual: {
+            keys[$0] == keys[$1]
+        } found: {
+            found[$0] = $1
+        }
+        #expect(found.count == 130 - 30)
+        #expect(found[100] == 70)
+        #expect(found[199] == 79)
+    }
+
     /// The deals whose splits do not total 1, counted the plain way.
     static func referenceOffDeals(_ ids: [String], _ splits: [Decimal]) -> [(String, Decimal, [Int])] {
         var order: [String] = []
