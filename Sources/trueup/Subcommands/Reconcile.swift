@@ -139,7 +139,8 @@ struct Reconcile: ParsableCommand {
             let progress = ProgressLine()
             do {
                 defer { progress.finish() }
-                let hear = StageMeter.timingSteps { progress.update($0, done: $1, total: $2) }
+                let hear = LargeAllocations.trimmingAtEachStep(
+                    StageMeter.timingSteps { progress.update($0, done: $1, total: $2) })
                 // Read, then reconciled: the workbook first, then the export, as the messages name them.
                 let read: HandKeptWorkbook
                 if several, let ahead = readAhead[number] {
