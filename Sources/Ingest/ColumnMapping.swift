@@ -82,8 +82,9 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// The header keys (`headerKey`) each field goes by: its synonyms' and its own name's, made once
-/// for every row a header search tries (a tab per rep tries its first sixty rows twice).
-struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
+/// for every row a header search tries (a tab per rep tries its first sixty rows twice). A table
+/// searched for often keeps its words in a `static let` (`Field.headerWords`).
+public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
     let keys: [Key]
     let wanted: [Key: Set<String>]
     /// The header keys of the field's abbreviations (`HeaderSynonyms.abbreviations`), asked only
@@ -125,7 +126,7 @@ struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where 
     /// fields a header with `%` may name (`LooseHeaders.percentages`); `wholeHeaderOnly`: the header
     /// keys of names that name their field only as the whole header (`Field.wholeHeaderOnly`),
     /// beside those of `HeaderSynonyms.wholeHeaderOnly`, which every table's headers keep.
-    init(
+    public init(
         keys: [Key], synonyms: (Key) -> [String], loose: [Key: [String]] = [:], subject: Key? = nil,
         measure: Key? = nil, owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = []
     ) {
@@ -244,6 +245,27 @@ enum ColumnMatcher {
         }
         if !current.isEmpty { tables.append(Row(index: row.index, cells: current)) }
         return tables
+    }
+
+    /// The columns among `columns` whose cell in one of `rows` holds a text that is one of a
+    /// field's `values` (`String.normalizedKey`), by field: each text keyed once (a row's cells
+    /// stand in column order; of two in one column, the first is read, as `Row.cell(at:)` does).
+    private static func holding<Key: Hashable>(
+        _ values: [Key: Set<String>], in rows: ArraySlice<Row>, columns: Set<Int>
+    ) -> [Key: Set<Int>] {
+        var holding: [Key: Set<Int>] = [:]
+        for row in rows {
+            var previous: Int?
+            for cell in row.cells where cell.column != previous {
+                previous = cell.column
+                guard columns.contains(cell.column), case .text(let text) = cell.value else { continue }
+                let key = text.normalizedKey
+                for (field, named) in values where named.contains(key) {
+                    holding[field, default: []].insert(cell.column)
+                }
+            }
+        }
+        return holding
     }
 
     private static func mapWhole<Key: Hashable & Sendable & RawRepresentable>(
@@ -422,16 +444,19 @@ enum ColumnMatcher {
             }
         }
         // A field the plan's rules read, under a header no word names (`Prod.`, `Gamme`): the one
-        // column left whose first rows hold a value the rules name.
-        for (key, values) in words.ruleValues where columns[key] == nil && !ambiguous.contains(where: { $0.key == key })
-        {
+        // column left whose first rows hold a value the rules name. The first rows' texts are
+        // read once for every field (`holding(_:in:columns:)`), where each header looked its
+        // column up in every row for each field.
+        var held: [Key: Set<Int>]?
+        for (key, _) in words.ruleValues where columns[key] == nil && !ambiguous.contains(where: { $0.key == key }) {
+            let columnsHolding =
+                held
+                ?? Self.holding(
+                    words.ruleValues, in: sample.prefix(HeaderSearch.rowsSearched),
+                    columns: Set(headers.lazy.map(\.column).filter { !taken.contains($0) }))
+            held = columnsHolding
             let holding = headers.filter { header in
-                !taken.contains(header.column)
-                    && sample.prefix(HeaderSearch.rowsSearched).contains { row in
-                        guard case .text(let text)? = row.cells.first(where: { $0.column == header.column })?.value
-                        else { return false }
-                        return values.contains(text.normalizedKey)
-                    }
+                !taken.contains(header.column) && columnsHolding[key]?.contains(header.column) == true
             }
             guard holding.count == 1 else { continue }
             columns[key] = holding[0].column

@@ -19,7 +19,7 @@ public enum HeaderSearch {
     }
 
     /// As `find(in:tables:keys:…)`, with the header words made already (`Field.headerWords`).
-    static func find<Key: Hashable & Sendable & RawRepresentable>(
+    public static func find<Key: Hashable & Sendable & RawRepresentable>(
         in file: TableFile, tables: [String?], words: HeaderWords<Key>, required: [Key], pins: [String: String]
     ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {
         var firstTableRows: [Row] = []

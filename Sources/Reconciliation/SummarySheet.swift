@@ -35,6 +35,10 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The header words of a summary's columns, made once: every sheet of a workbook is asked
+    /// whether it is a summary, and making them was most of the asking.
+    static let headerWords = HeaderWords(keys: allCases, synonyms: \.synonyms, loose: looseNames)
+
     /// Every column a header may name among other words (`Sales Rep Name`, `Commission ($)`,
     /// `Period Ending`; `LooseHeaders`), with names the rep goes by only there.
     static let looseNames: [SummaryField: [String]] = Dictionary(
@@ -281,8 +285,7 @@ struct SummarySheet {
         String, ColumnMapping<SummaryField>
     ) {
         let (found, mapping) = try HeaderSearch.find(
-            in: file, tables: [table], keys: SummaryField.allCases, synonyms: \.synonyms, required: required,
-            pins: [:], loose: SummaryField.looseNames)
+            in: file, tables: [table], words: SummaryField.headerWords, required: required, pins: [:])
         return (found ?? "", mapping)
     }
 }
