@@ -19,7 +19,7 @@ enum TotalRowFindings {
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         // Found by halving over the lines' keys in place (ten million rows filed by sheet as (row,
         // key) pairs were 160 MB, and more while their lists grew).
-        let rowsByOwn = RowsByOwn(lines: context.deals.lines, copies: context.copies)
+        let rowsByOwn = RowsByOwn(lines: context.deals.lines, copies: context.copies) { context.place($0).sheet }
         let errorsByCell = WrongCells(rowFindings)
         // The sheets' rows with a wrong figure: a row the engine prices no line for (its rep on no
         // roster) is still one the total adds up.
@@ -38,15 +38,12 @@ enum TotalRowFindings {
         var previousTotal: [String: Int] = [:]
         // Each sheet's total rows below its header, and whether the first stands above the first deal.
         var totalRows: [String: [Int]] = [:]
-        var sheetKeys: [String: Int] = [:]
         for total in context.deals.totals {
             let (sheet, own) = context.place(total.row)
-            sheetKeys[sheet] = total.row
             if own > context.deals.mapping(ofRow: total.row).headerRow { totalRows[sheet, default: []].append(own) }
         }
         let totalsOpenBlocks = totalRows.filter { sheet, rows in
-            guard let first = rows.min(), let key = sheetKeys[sheet], let firstDeal = rowsByOwn.firstRow(onSheetOf: key)
-            else { return false }
+            guard let first = rows.min(), let firstDeal = rowsByOwn.firstRow(onSheet: sheet) else { return false }
             return first < firstDeal
         }
         for total in context.deals.totals {
@@ -66,7 +63,7 @@ enum TotalRowFindings {
             lazy var below: [(own: Int, key: Int)] = {
                 let next = own < headerRow ? Int.max : totalRows[sheet]?.filter { $0 > own }.min() ?? Int.max
                 let first = max(own, headerRow) + 1
-                return first < next ? rowsByOwn.within(first...(next - 1), onSheetOf: total.row) : []
+                return first < next ? rowsByOwn.within(first...(next - 1), onSheet: sheet) : []
             }()
             let standsAbove =
                 own < headerRow
@@ -95,7 +92,7 @@ enum TotalRowFindings {
                 standsAbove
                 ? (below.map(\.own).min() ?? own + 1)...(below.map(\.own).max() ?? own + 1)
                 : ((reachesOver ? reachedFrom : previous) + 1)...max(previous + 1, own - 1)
-            let rows = standsAbove ? below : rowsByOwn.within(block, onSheetOf: total.row)
+            let rows = standsAbove ? below : rowsByOwn.within(block, onSheet: sheet)
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure.
             func planFigure(_ key: Int) -> Decimal {
@@ -304,36 +301,54 @@ enum TotalRowFindings {
                 return keyAt(at)
             }
 
-            func within(_ keys: ClosedRange<Int>) -> [(own: Int, key: Int)] {
-                guard let order else {
-                    return RowsByOwn.bounds(of: keys, count: count, value: key).map {
-                        (DealsTable.sheetRow(key($0)), key($0))
-                    }
-                }
+            /// The positions whose keys are within `keys`, ascending.
+            func positions(within keys: ClosedRange<Int>) -> [Int] {
+                guard let order else { return Array(RowsByOwn.bounds(of: keys, count: count, value: key)) }
                 let range = RowsByOwn.bounds(of: keys, count: order.count) { key(Int(order[$0])) }
-                return order[range].sorted().map { (DealsTable.sheetRow(key(Int($0))), key(Int($0))) }
+                return order[range].map(Int.init).sorted()
             }
         }
 
         private let parts: [Part]
+        /// The sheets' ordinals met among the rows, by the sheet's name: one sheet read as two
+        /// tables (a header rearranged below the first, tables side by side) is two ordinals of
+        /// one name, whose rows a total of the sheet stands for alike.
+        private let ordinals: [String: [Int]]
 
-        init(lines: [CreditLine], copies: [CopiedRow]) {
+        /// `name`: the name of the sheet of a row's key.
+        init(lines: [CreditLine], copies: [CopiedRow], name: (Int) -> String) {
             parts = [Part(count: lines.count) { lines[$0].row }, Part(count: copies.count) { copies[$0].line.row }]
+            var met = Set<Int>()
+            var last: Int?
+            func meet(_ key: Int) {
+                guard DealsTable.sheetOrdinal(key) != last else { return }
+                last = DealsTable.sheetOrdinal(key)
+                met.insert(DealsTable.sheetOrdinal(key))
+            }
+            for line in lines { meet(line.row) }
+            for copy in copies { meet(copy.line.row) }
+            ordinals = Dictionary(grouping: met.sorted()) { name(DealsTable.rowKey(sheet: $0, row: 0)) }
         }
 
-        /// The rows whose own row is within `span` on the sheet of the row `key`, in the order read.
-        func within(_ span: ClosedRange<Int>, onSheetOf key: Int) -> [(own: Int, key: Int)] {
-            let sheet = DealsTable.sheetOrdinal(key) << 32
+        /// The rows whose own row is within `span` on the sheet named `sheet`, in the order read
+        /// (the lines, then the copies).
+        func within(_ span: ClosedRange<Int>, onSheet sheet: String) -> [(own: Int, key: Int)] {
             let first = max(span.lowerBound, 0)
             let last = min(span.upperBound, 0xFFFF_FFFF)
-            guard first <= last else { return [] }
-            return parts.flatMap { $0.within((sheet | first)...(sheet | last)) }
+            guard first <= last, let ordinals = ordinals[sheet] else { return [] }
+            return parts.flatMap { part in
+                let positions = ordinals.flatMap { part.positions(within: ($0 << 32 | first)...($0 << 32 | last)) }
+                return (ordinals.count > 1 ? positions.sorted() : positions).map {
+                    (DealsTable.sheetRow(part.key($0)), part.key($0))
+                }
+            }
         }
 
-        /// The first own row of a data row on the sheet of the row `key`.
-        func firstRow(onSheetOf key: Int) -> Int? {
-            let sheet = DealsTable.sheetOrdinal(key) << 32
-            return parts.compactMap { $0.first(in: sheet...(sheet | 0xFFFF_FFFF)) }.min().map(DealsTable.sheetRow)
+        /// The first own row of a data row on the sheet named `sheet`.
+        func firstRow(onSheet sheet: String) -> Int? {
+            (ordinals[sheet] ?? []).flatMap { ordinal in
+                parts.compactMap { $0.first(in: (ordinal << 32)...(ordinal << 32 | 0xFFFF_FFFF)) }
+            }.map(DealsTable.sheetRow).min()
         }
 
         /// Of `sorted` (ascending), those within `span`.
