@@ -20,17 +20,9 @@ enum TotalRowFindings {
         // Found by halving over the lines' keys in place (ten million rows filed by sheet as (row,
         // key) pairs were 160 MB, and more while their lists grew).
         let rowsByOwn = RowsByOwn(lines: context.deals.lines, copies: context.copies) { context.place($0).sheet }
-        let errorsByCell = WrongCells(rowFindings)
-        // The sheets' rows with a wrong figure: a row the engine prices no line for (its rep on no
-        // roster) is still one the total adds up.
-        var errorRows: [String: [Int]] = [:]
-        for finding in rowFindings where finding.isError && !finding.isDerived {
-            errorRows[finding.sheet, default: []].append(finding.cell.row)
-        }
-        // The wrong rows by their own row, for those of a block without passing over every wrong
-        // row of the sheet for every total (a sheet of a million rows may hold a subtotal every
-        // few dozen).
-        let sortedErrorRows = errorRows.mapValues { $0.sorted() }
+        // The wrong rows' findings by cell, and the wrong rows of each sheet: a row the engine
+        // prices no line for (its rep on no roster) is still one the total adds up.
+        let wrongCells = WrongCells(rowFindings)
         let someTotalIsAFormula = context.deals.totals.contains { $0.commission?.formula != nil }
         // The rows' commissions, and their bonuses where some total row totals them too.
         let manual = ManualFigures(context.deals.manual)
@@ -107,7 +99,7 @@ enum TotalRowFindings {
             }
             if hasBonusColumn,
                 let bonus = Self.bonusFinding(
-                    total, rows: rows, block: block, context: context, manual: manual, errorsByCell: errorsByCell)
+                    total, rows: rows, block: block, context: context, manual: manual, wrongCells: wrongCells)
             {
                 findings.append(bonus)
             }
@@ -128,7 +120,7 @@ enum TotalRowFindings {
                     "\(total.label) \(value.groupedMoneyText), the plan's total is \(expected.groupedMoneyText)",
                 isDerived: false)
             let ownRows = rows.map(\.own)
-            let wrongRows = Set(ownRows + RowsByOwn.within(block, of: sortedErrorRows[sheet] ?? [])).sorted()
+            let wrongRows = Set(ownRows + wrongCells.rows(within: block, onSheet: sheet)).sorted()
             let short = spans.first { span in ownRows.contains { !span.contains($0) } }
             let shortText =
                 short.map {
@@ -158,7 +150,7 @@ enum TotalRowFindings {
                 if short == nil, !context.matches(value + skipped, expected),
                     let rest = SummaryFindings.derivedCause(
                         value + skipped - expected,
-                        from: wrongRows.compactMap { errorsByCell[sheet, CellAddress(row: $0, column: column)] },
+                        from: wrongRows.compactMap { wrongCells[sheet, CellAddress(row: $0, column: column)] },
                         tolerance: context.plan.tolerance)
                 {
                     finding.causes.append(rest.cause)
@@ -176,7 +168,7 @@ enum TotalRowFindings {
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
                 value - expected,
-                from: wrongRows.compactMap { errorsByCell[sheet, CellAddress(row: $0, column: column)] },
+                from: wrongRows.compactMap { wrongCells[sheet, CellAddress(row: $0, column: column)] },
                 tolerance: context.plan.tolerance)
             {
                 finding.causes = [cause.cause]
@@ -190,7 +182,7 @@ enum TotalRowFindings {
             // answers for (`FindingPrecedents.link` adds what its formula reaches). The headline
             // then counts only what it adds beyond them.
             finding.precedents = wrongRows.compactMap {
-                errorsByCell[sheet, CellAddress(row: $0, column: column)]
+                wrongCells[sheet, CellAddress(row: $0, column: column)]
             }
             .map { CellPlace(sheet: $0.sheet, cell: $0.cell) }.sorted()
             findings.append(finding)
@@ -204,7 +196,7 @@ enum TotalRowFindings {
     /// `manual`: each row's figures by key.
     static func bonusFinding(
         _ total: TotalRow, rows: [(own: Int, key: Int)], block: ClosedRange<Int>, context: RowContext,
-        manual: ManualFigures, errorsByCell: WrongCells
+        manual: ManualFigures, wrongCells: WrongCells
     ) -> Finding? {
         guard let cell = total.bonus, holdsAFigure(cell),
             let column = context.deals.mapping(ofRow: total.row).columns[.bonus]
@@ -219,7 +211,7 @@ enum TotalRowFindings {
         }
         guard case let (value?, isText) = Decimal.fromCell(cell.value), !context.matches(value, expected) || isText
         else { return nil }
-        let wrong = rows.compactMap { errorsByCell[sheet, CellAddress(row: $0.own, column: column)] }
+        let wrong = rows.compactMap { wrongCells[sheet, CellAddress(row: $0.own, column: column)] }
         var finding = Finding(
             sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil, period: nil,
             manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected, causes: [.unexplained],
@@ -248,17 +240,27 @@ enum TotalRowFindings {
 
     /// The row findings that are errors (not derived), the first at each cell, found by the cell:
     /// held as positions in the row findings, not as copies of them (a hundred thousand wrong
-    /// rows of ten million were ~60 MB more while the totals were checked).
+    /// rows of ten million were ~60 MB more while the totals were checked). Their rows by sheet,
+    /// sorted, for those of a block without passing over every wrong row of
+    /// the sheet for every total (a sheet of a million rows may hold a subtotal every few dozen).
     struct WrongCells {
         private let findings: [Finding]
         private var first: [CellPlace: Int] = [:]
+        private var rowsBySheet: [String: [Int]] = [:]
 
         init(_ findings: [Finding]) {
             self.findings = findings
             for (position, finding) in findings.enumerated() where finding.isError && !finding.isDerived {
                 let place = CellPlace(sheet: finding.sheet, cell: finding.cell)
                 if first[place] == nil { first[place] = position }
+                rowsBySheet[finding.sheet, default: []].append(finding.cell.row)
             }
+            rowsBySheet = rowsBySheet.mapValues { $0.sorted() }
+        }
+
+        /// The rows of `sheet` within `span` that hold a wrong cell (once for each of them), ascending.
+        func rows(within span: ClosedRange<Int>, onSheet sheet: String) -> ArraySlice<Int> {
+            RowsByOwn.within(span, of: rowsBySheet[sheet] ?? [])
         }
 
         subscript(sheet: String, cell: CellAddress) -> Finding? {
