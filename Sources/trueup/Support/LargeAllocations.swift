@@ -42,14 +42,7 @@ enum LargeAllocations {
         #if canImport(Glibc)
             guard let symbol = dlsym(nil, "malloc_trim") else { return hear }
             let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-            nonisolated(unsafe) var current: String?
-            return { stage, done, total in
-                if stage != current {
-                    current = stage
-                    _ = trim(0)
-                }
-                hear(stage, done, total)
-            }
+            return StageMeter.atEachNewStep(hear) { _ in _ = trim(0) }
         #else
             return hear
         #endif

@@ -48,16 +48,26 @@ struct StageMeter {
     static func timingSteps(_ hear: @escaping (String, Int64, Int64) -> Void) -> (String, Int64, Int64) -> Void {
         guard enabled else { return hear }
         let start = Date()
+        return atEachNewStep(hear) { stage in
+            var used = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &used)
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+            let processor = String(format: "%.2f", Double(used.tv_sec) + Double(used.tv_nsec) / 1e9)
+            FileHandle.standardError.write(
+                Data("trueup: step \(stage) begins at \(seconds) s (\(processor) s of processor time)\n".utf8))
+        }
+    }
+
+    /// `hear`, with `begin` called first as each new step the progress names begins. The
+    /// progress is heard on one thread at a time.
+    static func atEachNewStep(
+        _ hear: @escaping (String, Int64, Int64) -> Void, begin: @escaping (String) -> Void
+    ) -> (String, Int64, Int64) -> Void {
         nonisolated(unsafe) var current: String?
         return { stage, done, total in
             if stage != current {
                 current = stage
-                var used = timespec()
-                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &used)
-                let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-                let processor = String(format: "%.2f", Double(used.tv_sec) + Double(used.tv_nsec) / 1e9)
-                FileHandle.standardError.write(
-                    Data("trueup: step \(stage) begins at \(seconds) s (\(processor) s of processor time)\n".utf8))
+                begin(stage)
             }
             hear(stage, done, total)
         }
