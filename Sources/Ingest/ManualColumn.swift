@@ -48,11 +48,18 @@ public struct ManualColumn: Sendable {
     }
 
     /// Keeps the rows at `indices` (positions in this column, in the order given) and no other.
+    /// Positions in increasing order are kept in place: a million rows' cells are not held twice.
     public mutating func keep(at indices: [Int]) {
         switch storage {
-        case .held(let cells):
+        case .held(var cells):
             storage = .held([])
-            storage = .held(indices.map { cells[$0] })
+            if zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }) {
+                for (position, index) in indices.enumerated() where position != index { cells[position] = cells[index] }
+                cells.removeLast(cells.count - indices.count)
+            } else {
+                cells = indices.map { cells[$0] }
+            }
+            storage = .held(cells)
         case .setAside(let file, let kept):
             storage = .setAside(file, kept: (kept ?? KeptRecords(all: file.count)).keeping(indices))
         }

@@ -65,6 +65,17 @@ import Testing
         #expect(!setAside.isSetAside && setAside[0] == rows[1])
     }
 
+    /// A held column keeps the rows asked for, in the order asked: in place when the positions
+    /// increase, copied out when they do not.
+    @Test func aHeldColumnKeepsTheRowsAskedForInTheirOrder() {
+        let rows = Self.rows(12)
+        for kept in [[0, 2, 3, 7, 11], [1, 2, 3], [4, 1, 9], [], Array(0..<12), [11]] {
+            var held = ManualColumn(rows)
+            held.keep(at: kept)
+            #expect(held.cells == kept.map { rows[$0] }, "\(kept)")
+        }
+    }
+
     /// Rows taken out a few at a time (the records left out are kept), many at once and out of
     /// order (the records kept are listed), in turn: the column set aside reads as one held.
     @Test func rowsTakenOutInTurnsReadAsFromOneHeld() throws {
