@@ -1,14 +1,38 @@
 import Formula
 import Ingest
+import Parallel
 import Recalculation
 import Spreadsheet
 import XLSX
 
 /// What the reconciler takes from a workbook's own formulas: values for formulas saved without a
 /// cached value (put into the workbook's reads), the stale cached values, and a line for the report.
+///
+/// The check may still be running beside the reconciliation (`evaluate`'s `mayCheckBeside`):
+/// `staleCells` and `note` are then read only after `settle()`.
 struct FormulaReading {
-    var staleCells: [FormulaCensus.StaleCell] = []
-    var note: String?
+    /// The formula cells whose cached value is not what their formula gives.
+    var staleCells: [FormulaCensus.StaleCell] {
+        get {
+            precondition(checking == nil, "the formula check runs beside: settle() first")
+            return stale
+        }
+        set { stale = newValue }
+    }
+    /// The line the report shows about formulas without a cached value, or about a check not made.
+    var note: String? {
+        get {
+            precondition(checking == nil, "the formula check runs beside: settle() first")
+            return noteText
+        }
+        set { noteText = newValue }
+    }
+    private var stale: [FormulaCensus.StaleCell] = []
+    private var noteText: String?
+    /// The check running on another thread, when its result was not needed to read the deals.
+    private var checking: Background<(stale: [FormulaCensus.StaleCell], note: String?)>?
+    /// The rate columns `keepCellsReadByRateFormulas` was asked to keep while the check ran.
+    private var keptOnceChecked: Set<Int>?
     /// The workbook's formulas, for their texts, for tracing rates to the table they are looked
     /// up from and totals to the cells they add up; of its cells, the columns some formula reads
     /// (`FormulaCheck.Kept.readByFormulas`), then those `keepCellsReadByRateFormulas` keeps.
@@ -22,7 +46,12 @@ struct FormulaReading {
     /// rate from one cell) and reads beyond its own row are kept, for `RateTableFindings` to
     /// evaluate such a formula (a rate looked up in a table, or kept in `$H$1`) again. The formulas themselves, the names and
     /// the tables stay, for `CommissionFormulas` and `FindingPrecedents`, which read no cell.
+    /// While the check runs beside, the cells are let go once it has finished (`settle()`).
     mutating func keepCellsReadByRateFormulas(in rateColumns: Set<Int>) {
+        guard checking == nil else {
+            keptOnceChecked = rateColumns
+            return
+        }
         guard let read = workbook?.columnsRead(standingIn: { rateColumns.contains($1) }) else { return }
         workbook?.keepColumns(read.beyondOwnRow)
     }
@@ -37,35 +66,72 @@ struct FormulaReading {
     /// recalculated (as the person opening it sees it; kept 0 where the formula gives no
     /// number). Any other cached value its formula does not give is still stale, for that is the
     /// figure anyone reading the file without recalculating it sees.
+    ///
+    /// `mayCheckBeside` says of the workbook collected whether what its check finds is needed
+    /// before the reconciliation starts: given true, and where no formula lacks a cached value (the
+    /// deal rows would be read again with the values found) and the workbook asks for no
+    /// recalculation on open, the check runs on another thread while the reconciliation goes
+    /// on, until `settle()`. Its formulas and cells are there at once.
     static func evaluate(
         _ collector: FormulaCollector, recalculatesOnLoad: Bool, afterReading: () -> Void,
+        mayCheckBeside: (FormulaWorkbook) -> Bool = { _ in false },
         progress: (_ stage: String, _ done: Int64, _ total: Int64) -> Void
     ) -> FormulaReading {
-        let collected: FormulaWorkbook
+        var collected: FormulaWorkbook
         do {
             collected = try collector.finish()
         } catch {
             afterReading()
-            return FormulaReading(note: "formulas not evaluated: \(error)")
+            return FormulaReading(noteText: "formulas not evaluated: \(error)")
         }
         afterReading()
         progress("evaluating the workbook's formulas", 0, 0)
+        if !recalculatesOnLoad, !collected.formulas.hasFormulaWithoutCachedValue, mayCheckBeside(collected) {
+            // What the check would let go of first, let go of here: the cells it reads and the
+            // reconciliation's stages are then the same value, read on both threads, written on none.
+            collected.keepColumns(collected.columnsRead().byAnyFormula)
+            let checked = collected
+            return FormulaReading(
+                checking: Background {
+                    let check = FormulaCheck(checked)
+                    return (check.stale, check.note)
+                }, workbook: collected)
+        }
         // Handed over: the check lets go of the columns no formula reads, which no other
         // reference may hold.
         let check = FormulaCheck(consume collected, keeping: .readByFormulas)
         var reading = FormulaReading(
-            staleCells: check.stale, note: check.note, workbook: check.workbook, values: check.values)
+            stale: check.stale, noteText: check.note, workbook: check.workbook, values: check.values)
         if recalculatesOnLoad, check.stale.contains(where: { $0.cached == .number(0) }) {
             reading.readPlaceholderZeros()
         }
         return reading
     }
 
+    /// Whether the check still runs beside the reconciliation (`settle()` waits for it).
+    var isCheckingBeside: Bool { checking != nil }
+
+    /// Waits for the check running beside the reconciliation, when one is, and takes what it found;
+    /// then lets go of the cells `keepCellsReadByRateFormulas` was asked to while it ran.
+    mutating func settle() {
+        guard let checking else { return }
+        do {
+            (stale, noteText) = try checking.result()
+        } catch {
+            noteText = "formulas not evaluated: \(error)"
+        }
+        self.checking = nil
+        if let columns = keptOnceChecked {
+            keptOnceChecked = nil
+            keepCellsReadByRateFormulas(in: columns)
+        }
+    }
+
     /// Reads each formula cell caching 0 as what its formula gives with every formula of the
     /// workbook recalculated (a total over placeholder rows gives their sum, not 0), and calls
     /// none of them stale.
     private mutating func readPlaceholderZeros() {
-        staleCells.removeAll { $0.cached == .number(0) }
+        stale.removeAll { $0.cached == .number(0) }
         guard let workbook else { return }
         for result in workbook.evaluate(precedents: .recalculated) where result.cell.cached == .number(0) {
             // A number only: an error (text read as a number the way another locale writes it)

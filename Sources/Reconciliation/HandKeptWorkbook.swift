@@ -1,4 +1,5 @@
 import Commission
+import Formula
 import Ingest
 import Recalculation
 import Spreadsheet
@@ -75,9 +76,12 @@ public struct HandKeptWorkbook {
         var searchedRows = (try? RepTotalsBlock.rowsSearched(of: deals, in: file)) ?? [:]
         // Once the collector has read the sheets no reader read whole, the shared strings are not
         // held while the formulas are evaluated (a second read of the sheets reads them again).
+        // A workbook held in memory is checked beside the reconciliation when the check cannot
+        // change how its deal rows read (one spooled is checked before its rows come back).
         var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
-            afterReading: { workbook.releaseSharedStrings() }, progress: progress)
+            afterReading: { workbook.releaseSharedStrings() },
+            mayCheckBeside: { spooled == nil && Self.noFormulaStandsInAnInput($0, of: deals) }, progress: progress)
         // The cells the evaluation read are let go before the lines set aside come back, not
         // after (ten million rows' lines are 560 MB, the cells their formulas read ~300 MB),
         // unless the sheets are to be read again below (formulas without values, stale inputs),
@@ -93,8 +97,10 @@ public struct HandKeptWorkbook {
         // Formulas saved without a value, and the deal rows' stale inputs (an ACV whose `=MRR*12`
         // was not recalculated): the sheets are read again, showing what the formulas give.
         var shown = formulas.values
-        for (sheet, cells) in StaleFindings.recalculatedInputs(formulas.staleCells, of: deals) {
-            shown[sheet, default: [:]].merge(cells) { $1 }
+        if !formulas.isCheckingBeside {
+            for (sheet, cells) in StaleFindings.recalculatedInputs(formulas.staleCells, of: deals) {
+                shown[sheet, default: [:]].merge(cells) { $1 }
+            }
         }
         if !shown.isEmpty {
             workbook.formulaValues = shown
@@ -130,6 +136,28 @@ public struct HandKeptWorkbook {
     private static func rateOrCommissionColumns(of deals: DealsTable) -> Set<Int> {
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
         return Set(mappings.compactMap { $0.columns[.rate] ?? $0.columns[.commission] })
+    }
+
+    /// Whether no formula of `formulas` stands in a column a deals sheet's lines are read from,
+    /// other than their commission and bonus: then no deal row's input can be stale, and the
+    /// formula check cannot have the sheets read again (`StaleFindings.recalculatedInputs`).
+    private static func noFormulaStandsInAnInput(_ formulas: FormulaWorkbook, of deals: DealsTable) -> Bool {
+        var inputs: [String: Set<Int>] = [:]
+        guard !deals.sheets.isEmpty else { return false }
+        for sheet in deals.sheets {
+            guard let name = sheet.name else { return false }
+            let mapping = sheet.mapping
+            let pay =
+                [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
+                + (mapping.addedColumns[.bonus] ?? [])
+            inputs[name, default: []].formUnion(Set(mapping.columns.values).subtracting(pay))
+        }
+        let columns = formulas.sheets.map { inputs[$0.name] }
+        let cells = formulas.formulas
+        return !cells.indices.contains { position in
+            let (sheet, address) = cells.location(at: position)
+            return columns[sheet]?.contains(address.column) == true
+        }
     }
 
     /// A workbook file past this many bytes has its deal rows set aside as it is read

@@ -35,7 +35,8 @@ public enum Reconciler {
     ) throws -> Reconciliation {
         var deals = workbook.takeDeals()
         if let source { try SourceTruth.requireDealIDs(deals, toMatch: source) }
-        let formulas = workbook.formulas
+        // Its check may run beside the stages below, until the rate tables are checked.
+        var formulas = workbook.formulas
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
         let (identities, copies, copiedSheetNotes) = linesForTheEngine(
@@ -118,6 +119,7 @@ public enum Reconciler {
             findings += totalsFindings
             progress("checking the rate tables and the rest", 0, 0)
             findings += UnreadableRows.findings(deals, besides: findings)
+            formulas.settle()
             findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
             result.mappingNotes =
                 WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
