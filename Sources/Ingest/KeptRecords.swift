@@ -44,6 +44,40 @@ struct KeptRecords: Sendable {
         }
     }
 
+    /// Every row but those at `indices` (rows of this selection, ascending), in this order: rows
+    /// taken out of a selection in the order written add their records to those left out.
+    func leavingOut(_ indices: [Int]) -> KeptRecords {
+        guard !indices.isEmpty else { return self }
+        let leftBefore: [UInt32]
+        switch form {
+        case .all: leftBefore = []
+        case .leavingOut(let left): leftBefore = left
+        case .listed(var positions):
+            positions.removeSubranges(RangeSet(indices.map { $0..<$0 + 1 }))
+            return KeptRecords(listed: positions)
+        }
+        // Both ascending: a selection in the order written reads its records in their order.
+        var left: [UInt32] = []
+        left.reserveCapacity(leftBefore.count + indices.count)
+        var before = leftBefore.makeIterator()
+        var nextBefore = before.next()
+        for index in indices {
+            let record = self[index]
+            while let earlier = nextBefore, Int(earlier) < record {
+                left.append(earlier)
+                nextBefore = before.next()
+            }
+            left.append(UInt32(record))
+        }
+        while let earlier = nextBefore {
+            left.append(earlier)
+            nextBefore = before.next()
+        }
+        var result = KeptRecords(all: count - indices.count)
+        result.form = .leavingOut(left)
+        return result
+    }
+
     /// The rows at `indices` (rows of this selection, in the order given) and no other. Rows kept
     /// in their order from a selection in the order written stay one: the records left out are
     /// held when they are no more than those kept.

@@ -65,6 +65,20 @@ public struct ManualColumn: Sendable {
         }
     }
 
+    /// Takes out the rows at `indices` (positions in this column, ascending): what `keep(at:)`
+    /// does with the others, without a list of every row kept (a few rows out of millions).
+    public mutating func leaveOut(_ indices: [Int]) {
+        guard !indices.isEmpty else { return }
+        switch storage {
+        case .held(var cells):
+            storage = .held([])
+            cells.removeSubranges(RangeSet(indices.map { $0..<$0 + 1 }))
+            storage = .held(cells)
+        case .setAside(let file, let kept):
+            storage = .setAside(file, kept: (kept ?? KeptRecords(all: file.count)).leavingOut(indices))
+        }
+    }
+
     /// Takes out the rows for which `shouldBeRemoved` holds.
     public mutating func removeAll(where shouldBeRemoved: (ManualCells) throws -> Bool) rethrows {
         guard isSetAside else { return try cells.removeAll(where: shouldBeRemoved) }

@@ -65,6 +65,35 @@ import Testing
         #expect(!setAside.isSetAside && setAside[0] == rows[1])
     }
 
+    /// Rows left out by position, after rows kept in order, out of order or left out before: a
+    /// column held and one set aside read as the rows an array keeps.
+    @Test func rowsLeftOutByPositionAreThoseAnArrayLeavesOut() throws {
+        let rows = Self.rows(50)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<30 {
+            var model = rows
+            var held = ManualColumn(rows)
+            var setAside = ManualColumn(try Self.setAside(rows))
+            for turn in 0..<4 {
+                if (round + turn) % 3 == 1 {
+                    var kept = Array(model.indices).filter { _ in Int.random(in: 0..<4, using: &generator) > 0 }
+                    if round % 2 == 0 { kept.shuffle(using: &generator) }
+                    model = kept.map { model[$0] }
+                    held.keep(at: kept)
+                    setAside.keep(at: kept)
+                } else {
+                    let out = model.indices.filter { _ in Int.random(in: 0..<5, using: &generator) == 0 }
+                    model.removeSubranges(RangeSet(out.map { $0..<$0 + 1 }))
+                    held.leaveOut(out)
+                    setAside.leaveOut(out)
+                }
+                #expect(held.cells == model, "round \(round), turn \(turn)")
+                #expect(Array(setAside) == model, "round \(round), turn \(turn)")
+                #expect(setAside.isSetAside)
+            }
+        }
+    }
+
     /// A held column keeps the rows asked for, in the order asked: in place when the positions
     /// increase, copied out when they do not.
     @Test func aHeldColumnKeepsTheRowsAskedForInTheirOrder() {
