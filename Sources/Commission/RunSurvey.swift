@@ -74,31 +74,36 @@ package enum SplitCheck {
     /// members (a million single-line deals would otherwise each allocate a list), and only deals
     /// of several lines keep a running total: a single line's total is its split.
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
-        // Each line's deal is named by the deal's first line, found by its id's hash.
-        var firsts = FirstPositions(capacity: count)
-        var firstOfLine = [Int32](0..<Int32(count))
+        // Each line of a deal of several is named by the deal's first line, found by its id's
+        // hash, in the order of the lines: the lines of single-line deals are in no list.
+        var later: [(position: Int32, first: Int32)] = []
         var severalLines: [Int32: Decimal] = [:]
-        firsts.firsts(in: 0..<count) {
+        FirstPositions.firsts(in: 0..<count) {
             dealID($0).hashValue
         } isEqual: { earlier, position in
             dealID(earlier) == dealID(position)
         } found: { position, first in
-            firstOfLine[position] = Int32(first)
+            later.append((Int32(position), Int32(first)))
             severalLines[Int32(first), default: split(first)] += split(position)
         }
         // A deal's first lines, in order: the deals in the order they first appear.
         var off: [(first: Int, total: Decimal)] = []
-        for position in 0..<count where firstOfLine[position] == Int32(position) {
+        var nextLater = 0
+        for position in 0..<count {
+            if nextLater < later.count, later[nextLater].position == Int32(position) {
+                nextLater += 1
+                continue
+            }
             let total = severalLines[Int32(position)] ?? split(position)
             if total != 1 { off.append((position, total)) }
         }
         guard !off.isEmpty else { return [] }
         var offNumber = [Int32](repeating: -1, count: count)
         for (number, deal) in off.enumerated() { offNumber[deal.first] = Int32(number) }
-        var members = [[Int]](repeating: [], count: off.count)
-        for position in 0..<count {
-            let number = offNumber[Int(firstOfLine[position])]
-            if number >= 0 { members[Int(number)].append(position) }
+        var members = off.map { [$0.first] }
+        for line in later {
+            let number = offNumber[Int(line.first)]
+            if number >= 0 { members[Int(number)].append(Int(line.position)) }
         }
         return off.indices.map {
             OffDeal(dealID: dealID(off[$0].first), total: off[$0].total, members: members[$0])

@@ -68,7 +68,6 @@ enum DuplicateRows {
     /// Each row that copies an earlier one (`Key`) to the row it copies; `reps`: the lines' reps
     /// (`repNumbers`).
     static func find(_ lines: [CreditLine], reps: [Int32]) -> [Int: Int] {
-        var seen = FirstPositions(capacity: lines.count)
         var result: [Int: Int] = [:]
         // Through a buffer, so that reading five fields does not copy (retain) whole lines.
         lines.withUnsafeBufferPointer { lines in
@@ -81,7 +80,7 @@ enum DuplicateRows {
             // keys still hash alike): Foundation's hash of a Decimal costs more than the rest of the
             // key, and rows alike in those three but not in amount or split are rare. Whole keys
             // are made only where hashes meet.
-            seen.firsts(in: lines.indices) { index in
+            FirstPositions.firsts(in: lines.indices) { index in
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)
                 hasher.combine(reps[index])
@@ -102,7 +101,6 @@ enum DuplicateRows {
     /// which with them they exceed (the engine's `split_total`): each row to the row it repeats.
     /// `found`: the rows already known as copies, which are none of these.
     static func redated(_ lines: [CreditLine], reps: [Int32], besides found: [Int: Int]) -> [Int: Int] {
-        var seen = FirstPositions(capacity: lines.count)
         var repeats: [Int: Int] = [:]
         lines.withUnsafeBufferPointer { lines in
             func same(_ a: Int, _ b: Int) -> Bool {
@@ -110,7 +108,7 @@ enum DuplicateRows {
                     && reps[a] == reps[b] && lines[a].amount == lines[b].amount
                     && lines[a].split == lines[b].split && lines[a].labels == lines[b].labels
             }
-            seen.firsts(in: lines.indices) { index in
+            FirstPositions.firsts(in: lines.indices) { index in
                 guard found[index] == nil else { return nil }
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)

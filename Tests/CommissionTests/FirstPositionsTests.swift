@@ -87,6 +87,38 @@ import Testing
         #expect(found.allSatisfy { !skipped.contains($0.0) && !skipped.contains($0.1) && $0.1 < $0.0 })
     }
 
+    /// The table that holds only positions whose hash's top bits another position shares gives
+    /// what a table of every position gives, in the same order: with keys mostly met once (most
+    /// positions left out of the table), keys repeated, colliding hashes and positions not asked.
+    @Test(arguments: [0, 100_000]) func aFilteredTableFindsWhatATableOfEveryPositionFinds(threshold: Int) {
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<30_000).map { position in
+            position % 7 == 0 ? "D-\(Int.random(in: 0..<2_000, using: &random))" : "U-\(position)"
+        }
+        let skipped = Set((0..<1_000).map { _ in Int.random(in: 0..<keys.count, using: &random) })
+        func hash(_ position: Int) -> Int? {
+            guard !skipped.contains(position) else { return nil }
+            // One key in fifty hashes like every other such key: collisions that are not repeats.
+            return keys[position].hasSuffix("3") ? 0x5151 : keys[position].hashValue
+        }
+        var table = FirstPositions(capacity: keys.count)
+        var expected: [(Int, Int)] = []
+        table.firsts(in: keys.indices, hash: hash) {
+            keys[$0] == keys[$1]
+        } found: {
+            expected.append(($0, $1))
+        }
+        var found: [(Int, Int)] = []
+        FirstPositions.firsts(in: keys.indices, filteringFrom: threshold, hash: hash) {
+            keys[$0] == keys[$1]
+        } found: {
+            found.append(($0, $1))
+        }
+        #expect(found.map(\.0) == expected.map(\.0))
+        #expect(found.map(\.1) == expected.map(\.1))
+        #expect(expected.count > 1_500)
+    }
+
     /// Positions from the middle of a sequence, and none at all.
     @Test func groupsBeginWhereThePositionsDo() {
         let keys = (0..<200).map { $0 % 30 }
