@@ -24,21 +24,15 @@ enum DuplicateRows {
         let redated = redated(deals.lines, reps: reps, besides: found)
         found.merge(redated) { same, _ in same }
         guard !found.isEmpty else { return [] }
-        var copies: [CopiedRow] = []
-        var kept: [Int] = []
-        for read in deals.lines.indices {
-            if let original = found[read] {
-                copies.append(
-                    CopiedRow(
-                        line: deals.lines[read], manual: deals.manual[read], original: original,
-                        isRedated: redated[read] != nil))
-                continue
-            }
-            if kept.count != read { deals.lines[kept.count] = deals.lines[read] }
-            kept.append(read)
+        // Taken out in place: a list of every row kept would be 8 bytes a row.
+        let taken = found.sorted { $0.key < $1.key }
+        let copies = taken.map { read, original in
+            CopiedRow(
+                line: deals.lines[read], manual: deals.manual[read], original: original,
+                isRedated: redated[read] != nil)
         }
-        deals.lines.removeLast(deals.lines.count - kept.count)
-        deals.manual.keep(at: kept)
+        deals.lines.removeSubranges(RangeSet(taken.map { $0.key..<$0.key + 1 }))
+        deals.manual.leaveOut(taken.map(\.key))
         return copies
     }
 

@@ -40,22 +40,22 @@ enum RepIdentity {
         }
         var resolution = Resolution()
         var counts: [String: (rep: RosterEntry, rows: Int)] = [:]
-        var keep: [Int] = []
+        // The rows of reps on no roster, taken out in place after: a few among millions.
+        var unknown: [Int] = []
         for index in deals.lines.indices {
             let written = deals.lines[index].rep
-            if exact.contains(written) {
-                keep.append(index)
-            } else if let rep = match(written) {
+            if exact.contains(written) { continue }
+            if let rep = match(written) {
                 deals.lines[index].rep = rep.id
                 counts[written, default: (rep, 0)].rows += 1
-                keep.append(index)
             } else {
                 resolution.unknown.append((deals.lines[index], deals.manual[index]))
+                unknown.append(index)
             }
         }
-        if keep.count != deals.lines.count {
-            deals.lines = keep.map { deals.lines[$0] }
-            deals.manual.keep(at: keep)
+        if !unknown.isEmpty {
+            deals.lines.removeSubranges(RangeSet(unknown.map { $0..<$0 + 1 }))
+            deals.manual.leaveOut(unknown)
         }
         resolution.notes = counts.keys.sorted().map { written in
             let (rep, rows) = counts[written]!
