@@ -70,7 +70,7 @@ import Testing
     @Test func rowsLeftOutByPositionAreThoseAnArrayLeavesOut() throws {
         let rows = Self.rows(50)
         var generator = SystemRandomNumberGenerator()
-        for round in 0..<30 {
+        for round in 0..<12 {
             var model = rows
             var held = ManualColumn(rows)
             var setAside = ManualColumn(try Self.setAside(rows))
