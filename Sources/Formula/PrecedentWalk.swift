@@ -81,6 +81,40 @@ public struct PrecedentWalk {
         }
         let used = workbook.usedExtent
         extent = (used.rows, used.columns)
+        if case .cells(let index, _) = acceptance { settleFormulasReadingNothing(besides: index) }
+    }
+
+    /// Gives the result "nothing" at once to each formula of a filled-down run whose references
+    /// all stand in columns that hold no accepted cell and no formula (`=ROUND(D5*E5*F5,2)`
+    /// down a million rows, where no amount is a finding): such a formula reaches nothing, and a
+    /// range over the run (a SUMIFS over the commissions) no longer walks each of them. A run's
+    /// formulas are its first moved down a row more, so they read the same columns.
+    private mutating func settleFormulasReadingNothing(besides accepted: CellColumns) {
+        var columnsReadingNothing: [[Int: Bool]] = Array(repeating: [:], count: workbook.sheets.count)
+        func readsNothing(_ sheet: Int, _ columns: ClosedRange<Int>) -> Bool {
+            guard columns.count <= 64 else { return false }
+            return columns.allSatisfy { column in
+                if let known = columnsReadingNothing[sheet][column] { return known }
+                let nothing =
+                    !accepted.holdsCells(sheet: sheet, column: column)
+                    && !formulaCells.holdsCells(sheet: sheet, column: column)
+                columnsReadingNothing[sheet][column] = nothing
+                return nothing
+            }
+        }
+        let formulas = workbook.formulas
+        formulas.forEachRun { positions, sharesShape in
+            guard sharesShape, positions.count > 1, let first = positions.first else { return }
+            let formula = formulas[first]
+            guard case .references(let references)? = try? shapes.read(formula) else { return }
+            for reference in references {
+                let target = reference.sheet.map { workbook.sheet(named: $0) } ?? formula.sheet
+                // A sheet the workbook does not have is read as nothing.
+                guard let target else { continue }
+                guard readsNothing(target, reference.firstColumn...reference.lastColumn) else { return }
+            }
+            for position in positions { formulaMemo[position] = 0 }
+        }
     }
 
     /// The accepted cells the formula at `address` reads, directly or through other formulas;
@@ -439,6 +473,12 @@ private struct CellColumns {
             for (row, number) in zip(column.rows, column.numbers) { column.dense[row] = number }
         }
         return column
+    }
+
+    /// Whether some cell of column `column` of sheet `sheet` is numbered.
+    func holdsCells(sheet: Int, column: Int) -> Bool {
+        guard sheet >= 0 && sheet < columns.count, column >= 0 && column < columns[sheet].count else { return false }
+        return !columns[sheet][column].rows.isEmpty
     }
 
     func number(_ sheet: Int, _ cell: CellAddress) -> Int32? {

@@ -39,6 +39,23 @@ import Testing
         #expect(walk.reached(from: 0, CellAddress("B7")!) == nil)
     }
 
+    /// A walk given its accepted cells settles at once the filled-down formulas whose columns hold
+    /// no accepted cell and no formula: every total and formula reaches what a walk asking cell
+    /// by cell reaches, whether the amounts the formulas read hold an accepted cell or not.
+    @Test(arguments: [["C3"], ["C3", "B7"], ["B7"], ["A9", "C3"]])
+    func aWalkGivenItsCellsReachesWhatOneAskingCellByCellReaches(accepted names: [String]) {
+        let workbook = Self.workbook().workbook
+        let accepted = names.map { SheetCell(0, CellAddress($0)!) }
+        var given = PrecedentWalk(workbook, accepting: accepted)
+        var asking = PrecedentWalk(workbook) { sheet, cell in accepted.contains(SheetCell(sheet, cell)) }
+        for root in (2...7).map({ "E\($0)" }) + (2...41).map({ "C\($0)" }) {
+            let cell = CellAddress(root)!
+            #expect(given.reached(from: 0, cell) == asking.reached(from: 0, cell), "\(names): \(root)")
+        }
+        // A SUMIFS reaches every accepted cell its ranges read, through the formulas or not.
+        #expect(given.reached(from: 0, CellAddress("E2")!)?.isEmpty == false)
+    }
+
     /// Totals that each add the same two columns (a SUMIFS per tab, a rep per total) reach the
     /// same cells, and share one list of them: the walk's memory does not grow with the totals
     /// times the wrong cells.
