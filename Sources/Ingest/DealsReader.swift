@@ -528,8 +528,13 @@ public enum DealsReader {
     /// What reading rows of one table needs again on every row, looked up once (columns, styles),
     /// with the buffers and memos a run of rows shares.
     struct RowContext {
-        /// `mapping.columns` as (field ordinal, column) pairs, looked through for each cell.
-        let mapped: [(ordinal: Int, column: Int)]
+        /// `mapping.columns` by column: the ordinal of a field the column holds, or -1; a column
+        /// holding several fields has the others in `moreMapped`.
+        let fieldByColumn: [Int]
+        /// `mapping.columns`' fields past the first of their column, as (field ordinal, column).
+        let moreMapped: [(ordinal: Int, column: Int)]
+        /// Whether the table has a date column (`TotalRow.label`'s `date`).
+        let hasDateColumn: Bool
         let commissionColumn: Int?
         let rateColumn: Int?
         let bonusColumn: Int?
@@ -587,7 +592,18 @@ public enum DealsReader {
         private var labels: [LabelTexts: CreditLine.Labels] = [:]
 
         init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
-            mapped = mapping.columns.map { (ordinal: $0.key.ordinal, column: $0.value) }
+            var fieldByColumn = [Int](repeating: -1, count: (mapping.columns.values.max() ?? 0) + 1)
+            var moreMapped: [(ordinal: Int, column: Int)] = []
+            for (field, column) in mapping.columns.sorted(by: { $0.key.ordinal < $1.key.ordinal }) where column >= 0 {
+                if fieldByColumn[column] < 0 {
+                    fieldByColumn[column] = field.ordinal
+                } else {
+                    moreMapped.append((field.ordinal, column))
+                }
+            }
+            self.fieldByColumn = fieldByColumn
+            self.moreMapped = moreMapped
+            hasDateColumn = mapping.columns[.date] != nil
             commissionColumn = mapping.columns[.commission]
             rateColumn = mapping.columns[.rate]
             bonusColumn = mapping.columns[.bonus]
@@ -675,9 +691,13 @@ public enum DealsReader {
         // Through the indices, so that each cell is not copied whole.
         for index in row.cells.indices {
             let column = row.cells[index].column
-            for (ordinal, mappedColumn) in context.mapped where mappedColumn == column {
+            guard column >= 0, column < context.fieldByColumn.count else { continue }
+            let ordinal = context.fieldByColumn[column]
+            guard ordinal >= 0 else { continue }
+            context.values[ordinal] = row.cells[index].value
+            any = true
+            for (ordinal, mappedColumn) in context.moreMapped where mappedColumn == column {
                 context.values[ordinal] = row.cells[index].value
-                any = true
             }
         }
         guard any else { return }
@@ -688,7 +708,7 @@ public enum DealsReader {
             context.commissionStyle)
         if let label = TotalRow.label(
             of: row, dealID: value(.dealID), rep: value(.rep),
-            date: mapping.columns[.date] == nil ? nil : value(.date), commission: commissionCell)
+            date: context.hasDateColumn ? value(.date) : nil, commission: commissionCell)
         {
             result.totals.append(
                 TotalRow(
