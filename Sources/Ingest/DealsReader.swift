@@ -220,6 +220,7 @@ public enum DealsReader {
         var styles: ColumnStyles?
         var blockRep: String?
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
+        let amountColumn = mapping.columns[.amount]
         var tableTotals: [TotalRow] = []
         // Why the rows are not read, under a second table's header that names no table.
         var unreadableTable: String?
@@ -283,7 +284,9 @@ public enum DealsReader {
                 // A second table's header (`MovedHeader`): a table of its own, read again under
                 // it; or, when it names no table, its rows each unreadable, until the first
                 // header stands again.
-                if let found = MovedHeader.header(row, mapping: mapping) {
+                if MovedHeader.mayHead(row, amountColumn: amountColumn),
+                    let found = MovedHeader.header(row, mapping: mapping)
+                {
                     switch MovedHeader.reading(of: row, under: header) {
                     case .same:
                         unreadableTable = nil
