@@ -706,9 +706,10 @@ public enum DealsReader {
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let (commissionCell, commissionText) = Self.inColumnStyle(
-            context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } },
-            context.commissionStyle)
+        let commission = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+        // Without a style to write it in (the column's texts tell none), the cell is as it stands.
+        let (commissionCell, commissionText) =
+            context.commissionStyle == nil ? (commission, nil) : Self.inColumnStyle(commission, context.commissionStyle)
         if let label = TotalRow.label(
             of: row, dealID: value(.dealID), rep: value(.rep),
             date: context.hasDateColumn ? value(.date) : nil, commission: commissionCell)
@@ -860,10 +861,12 @@ public enum DealsReader {
         }
         if manualCells != .nothing {
             // A rate stored as text (`7.5%`) is read as the number it is.
-            let rate = cell(context.rateColumn).map { rate -> CellValue in
-                guard rate.value.isText,
-                    let number = ValueReading.percentage(rate.value, style: context.rateStyle)
-                else { return rate.value }
+            // The rate cell's value read in place, not the cell copied whole.
+            let rateIndex = context.rateColumn.flatMap { column in row.cells.firstIndex { $0.column == column } }
+            let rate = rateIndex.map { index -> CellValue in
+                guard row.cells[index].value.isText,
+                    let number = ValueReading.percentage(row.cells[index].value, style: context.rateStyle)
+                else { return row.cells[index].value }
                 return .number(number)
             }
             // A bonus in several columns is their sum, which no cell shows as text.
