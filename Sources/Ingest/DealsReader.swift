@@ -249,7 +249,7 @@ public enum DealsReader {
             decided.statuses = statuses
             return decided
         }
-        func readRows() throws {
+        do {
             let tail = try file.forEachRow(
                 of: table,
                 progress: { done, total in
@@ -343,9 +343,6 @@ public enum DealsReader {
             result.mergedRanges = tail.mergedRanges
             result.sheets[0].hiddenRows = Set(tail.hiddenRows)
             try converter.add(pending, styles: styles ?? decide(pending.map(\.0)))
-        }
-        do {
-            try readRows()
         } catch {
             // The batches queued before whatever stopped the reading are converted first, and
             // one of them may have failed first.
