@@ -50,6 +50,23 @@ public struct FormulaWorkbook: Sendable {
         }
     }
 
+    /// Sets the cells of row `row` of the sheet at `sheet`, as `setCell` sets each (in column
+    /// order, as a reader hands them out): the sheet is reached once for the row, and each cell's
+    /// value is packed as it stands, a formula value made only for a formula's cached value.
+    public mutating func setCells(_ cells: [Cell], row: Int, inSheet sheet: Int) {
+        sheets[sheet].set(row: row, cells: cells, dateSystem: dateSystem)
+        for index in cells.indices {
+            guard let formula = cells[index].formula else { continue }
+            let column = cells[index].column
+            if Self.callsSubtotal(formula) {
+                subtotalCells.insert(CellKey(sheet: sheet, row: row, column: column))
+            }
+            formulas.append(
+                sheet: sheet, address: CellAddress(row: row, column: column), text: formula,
+                cached: FormulaValue(cells[index].value, dateSystem: dateSystem), isArray: cells[index].isArrayFormula)
+        }
+    }
+
     /// Empties the sheet at `sheet` and drops the formulas added since there were `mark` of them,
     /// which must all be that sheet's: for a reader that filled the sheet from a read that stopped
     /// before the sheet's end.

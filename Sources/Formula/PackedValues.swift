@@ -1,5 +1,6 @@
 import Foundation
 import Primitives
+import Spreadsheet
 
 /// Formula values in eight bytes each (four where `narrow` fits them), for sheets of millions of
 /// cells, with side tables for what does not fit.
@@ -64,8 +65,30 @@ struct PackedValues: Sendable {
             if let number = textNumber(text) { return Self.word(.text, UInt64(number)) }
         case .array: break
         }
+        return other(value)
+    }
+
+    /// The word for `value` kept in `others`.
+    private mutating func other(_ value: FormulaValue) -> UInt64 {
         others.append(value)
         return Self.word(.other, UInt64(others.count - 1))
+    }
+
+    /// The word for the cell value `value`: `pack(FormulaValue(value, dateSystem:))`, a number,
+    /// a text, a boolean and an empty cell packed as they are (a sheet's cells are nearly all
+    /// those), without the formula value made first.
+    mutating func pack(_ value: CellValue, dateSystem: DateSystem) -> UInt64 {
+        switch value {
+        case .empty: return Self.blank
+        case .number(let number):
+            if let payload = Self.numberPayload(number) { return Self.word(.number, payload) }
+            return other(.number(number))
+        case .text(let text):
+            if let number = textNumber(text) { return Self.word(.text, UInt64(number)) }
+            return other(.text(text))
+        case .bool(let flag): return Self.word(.bool, flag ? 1 : 0)
+        case .error, .date, .outOfRangeNumber: return pack(FormulaValue(value, dateSystem: dateSystem))
+        }
     }
 
     /// The value a word from `pack` stands for.

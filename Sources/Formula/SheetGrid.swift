@@ -24,17 +24,28 @@ public struct SheetGrid: Sendable {
             guard column >= 1, column <= columns.count, row >= 1 else { return .blank }
             return columns[column - 1].value(at: row - 1, values: values)
         }
-        set {
-            let word = values.pack(newValue)
-            if column > columns.count {
-                if word == PackedValues.blank { return }
-                columns.append(contentsOf: repeatElement(PackedColumn(), count: column - columns.count))
-            }
-            if row > columns[column - 1].count, word == PackedValues.blank { return }
-            columns[column - 1].set(word, at: row - 1, values: &values)
-            maxRow = max(maxRow, row)
-            maxColumn = max(maxColumn, column)
+        set { set(values.pack(newValue), row: row, column: column) }
+    }
+
+    /// Sets the cells of `row` to the values `cells` hold (as a formula sees them, dates as their
+    /// serial numbers in `dateSystem`): what setting each through the subscript does, each value
+    /// read in place and packed without a `FormulaValue` made of it first.
+    mutating func set(row: Int, cells: [Cell], dateSystem: DateSystem) {
+        for index in cells.indices {
+            set(values.pack(cells[index].value, dateSystem: dateSystem), row: row, column: cells[index].column)
         }
+    }
+
+    /// Puts `word` (from `values`) at `row` and `column`.
+    private mutating func set(_ word: UInt64, row: Int, column: Int) {
+        if column > columns.count {
+            if word == PackedValues.blank { return }
+            columns.append(contentsOf: repeatElement(PackedColumn(), count: column - columns.count))
+        }
+        if row > columns[column - 1].count, word == PackedValues.blank { return }
+        columns[column - 1].set(word, at: row - 1, values: &values)
+        maxRow = max(maxRow, row)
+        maxColumn = max(maxColumn, column)
     }
 
     /// Empties the columns (1-based) not in `kept`, letting go of the texts only they held; the

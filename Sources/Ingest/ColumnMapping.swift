@@ -655,8 +655,18 @@ extension CellValue {
     var isBlank: Bool {
         switch self {
         case .empty: true
-        case .text(let text): text.allSatisfy(\.isWhitespace)
+        case .text(let text): !text.opensWithASCIIOtherThanSpace && text.allSatisfy(\.isWhitespace)
         default: false
         }
+    }
+}
+
+extension String {
+    /// Whether the first byte is an ASCII character other than white space (a deal id, a name, a
+    /// number): its first character is then no white space (`Character.isWhitespace` is its
+    /// first scalar's), told without breaking the text into characters.
+    var opensWithASCIIOtherThanSpace: Bool {
+        guard let first = utf8.first, first < 0x80 else { return false }
+        return first != UInt8(ascii: " ") && !(9...13).contains(first)
     }
 }

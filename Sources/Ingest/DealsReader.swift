@@ -220,6 +220,7 @@ public enum DealsReader {
         var styles: ColumnStyles?
         var blockRep: String?
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
+        let amountColumn = mapping.columns[.amount]
         var tableTotals: [TotalRow] = []
         // Why the rows are not read, under a second table's header that names no table.
         var unreadableTable: String?
@@ -248,7 +249,7 @@ public enum DealsReader {
             decided.statuses = statuses
             return decided
         }
-        func readRows() throws {
+        do {
             let tail = try file.forEachRow(
                 of: table,
                 progress: { done, total in
@@ -283,7 +284,9 @@ public enum DealsReader {
                 // A second table's header (`MovedHeader`): a table of its own, read again under
                 // it; or, when it names no table, its rows each unreadable, until the first
                 // header stands again.
-                if let found = MovedHeader.header(row, mapping: mapping) {
+                if MovedHeader.mayHead(row, amountColumn: amountColumn),
+                    let found = MovedHeader.header(row, mapping: mapping)
+                {
                     switch MovedHeader.reading(of: row, under: header) {
                     case .same:
                         unreadableTable = nil
@@ -340,9 +343,6 @@ public enum DealsReader {
             result.mergedRanges = tail.mergedRanges
             result.sheets[0].hiddenRows = Set(tail.hiddenRows)
             try converter.add(pending, styles: styles ?? decide(pending.map(\.0)))
-        }
-        do {
-            try readRows()
         } catch {
             // The batches queued before whatever stopped the reading are converted first, and
             // one of them may have failed first.
@@ -528,8 +528,13 @@ public enum DealsReader {
     /// What reading rows of one table needs again on every row, looked up once (columns, styles),
     /// with the buffers and memos a run of rows shares.
     struct RowContext {
-        /// `mapping.columns` as (field ordinal, column) pairs, looked through for each cell.
-        let mapped: [(ordinal: Int, column: Int)]
+        /// `mapping.columns` by column: the ordinal of a field the column holds, or -1; a column
+        /// holding several fields has the others in `moreMapped`.
+        let fieldByColumn: [Int]
+        /// `mapping.columns`' fields past the first of their column, as (field ordinal, column).
+        let moreMapped: [(ordinal: Int, column: Int)]
+        /// Whether the table has a date column (`TotalRow.label`'s `date`).
+        let hasDateColumn: Bool
         let commissionColumn: Int?
         let rateColumn: Int?
         let bonusColumn: Int?
@@ -587,7 +592,18 @@ public enum DealsReader {
         private var labels: [LabelTexts: CreditLine.Labels] = [:]
 
         init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
-            mapped = mapping.columns.map { (ordinal: $0.key.ordinal, column: $0.value) }
+            var fieldByColumn = [Int](repeating: -1, count: (mapping.columns.values.max() ?? 0) + 1)
+            var moreMapped: [(ordinal: Int, column: Int)] = []
+            for (field, column) in mapping.columns.sorted(by: { $0.key.ordinal < $1.key.ordinal }) where column >= 0 {
+                if fieldByColumn[column] < 0 {
+                    fieldByColumn[column] = field.ordinal
+                } else {
+                    moreMapped.append((field.ordinal, column))
+                }
+            }
+            self.fieldByColumn = fieldByColumn
+            self.moreMapped = moreMapped
+            hasDateColumn = mapping.columns[.date] != nil
             commissionColumn = mapping.columns[.commission]
             rateColumn = mapping.columns[.rate]
             bonusColumn = mapping.columns[.bonus]
@@ -675,20 +691,25 @@ public enum DealsReader {
         // Through the indices, so that each cell is not copied whole.
         for index in row.cells.indices {
             let column = row.cells[index].column
-            for (ordinal, mappedColumn) in context.mapped where mappedColumn == column {
+            guard column >= 0, column < context.fieldByColumn.count else { continue }
+            let ordinal = context.fieldByColumn[column]
+            guard ordinal >= 0 else { continue }
+            context.values[ordinal] = row.cells[index].value
+            any = true
+            for (ordinal, mappedColumn) in context.moreMapped where mappedColumn == column {
                 context.values[ordinal] = row.cells[index].value
-                any = true
             }
         }
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let (commissionCell, commissionText) = Self.inColumnStyle(
-            context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } },
-            context.commissionStyle)
+        let commission = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+        // Without a style to write it in (the column's texts tell none), the cell is as it stands.
+        let (commissionCell, commissionText) =
+            context.commissionStyle == nil ? (commission, nil) : Self.inColumnStyle(commission, context.commissionStyle)
         if let label = TotalRow.label(
             of: row, dealID: value(.dealID), rep: value(.rep),
-            date: mapping.columns[.date] == nil ? nil : value(.date), commission: commissionCell)
+            date: context.hasDateColumn ? value(.date) : nil, commission: commissionCell)
         {
             result.totals.append(
                 TotalRow(
@@ -837,10 +858,12 @@ public enum DealsReader {
         }
         if manualCells != .nothing {
             // A rate stored as text (`7.5%`) is read as the number it is.
-            let rate = cell(context.rateColumn).map { rate -> CellValue in
-                guard rate.value.isText,
-                    let number = ValueReading.percentage(rate.value, style: context.rateStyle)
-                else { return rate.value }
+            // The rate cell's value read in place, not the cell copied whole.
+            let rateIndex = context.rateColumn.flatMap { column in row.cells.firstIndex { $0.column == column } }
+            let rate = rateIndex.map { index -> CellValue in
+                guard row.cells[index].value.isText,
+                    let number = ValueReading.percentage(row.cells[index].value, style: context.rateStyle)
+                else { return row.cells[index].value }
                 return .number(number)
             }
             // A bonus in several columns is their sum, which no cell shows as text.

@@ -207,6 +207,11 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
 /// Whether `headerKey(text) == key`, without making the key when `text` is ASCII: every row's deal
 /// id is asked whether it repeats the header, and folding a million ids costs seconds.
 func headerKey(of text: String, is key: String) -> Bool {
+    // Most texts asked (a deal id on every row) differ from the key within their first bytes.
+    let differs = text.utf8.withContiguousStorageIfAvailable { text in
+        key.utf8.withContiguousStorageIfAvailable { differsEarly(text, from: $0) }
+    }
+    if differs == true { return false }
     let text = withoutFootnoteNumber(text)
     let ascii =
         text.utf8.withContiguousStorageIfAvailable { asciiHeaderKey(of: $0, is: key) }
@@ -257,6 +262,20 @@ public func headerKey(_ text: String) -> String {
         if let byte = headerKeyByte(byte) { key.append(byte) }
     }
     return String(decoding: key, as: UTF8.self)
+}
+
+/// Whether the header key of `text` is known not to be `key` from its ASCII bytes before any
+/// bracket (a footnote's number, `(2)`, goes from a bracket to the end; other bytes are folded):
+/// their key bytes, compared in turn, already differ. False when that is not known.
+private func differsEarly(_ text: UnsafeBufferPointer<UInt8>, from key: UnsafeBufferPointer<UInt8>) -> Bool {
+    var next = 0
+    for byte in text {
+        if byte >= 0x80 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { return false }
+        guard let byte = headerKeyByte(byte) else { continue }
+        if next == key.count || key[next] != byte { return true }
+        next += 1
+    }
+    return false
 }
 
 /// An ASCII byte as a header key holds it: lowercased, or nil for the ignored ` `, `_`, `-`, `.`, tab,

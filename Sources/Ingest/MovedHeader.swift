@@ -46,9 +46,7 @@ enum MovedHeader {
     /// whose amount cell holds a word is looked at (a deal's amount is a number, or money text),
     /// so a long sheet costs nothing.
     static func header(_ row: Row, mapping: ColumnMapping<Field>) -> Found? {
-        guard let amount = mapping.columns[.amount], case .text(let text)? = row.cell(at: amount)?.value,
-            text.first?.isLetter == true
-        else { return nil }
+        guard mayHead(row, amountColumn: mapping.columns[.amount]) else { return nil }
         // How many required fields' header texts the row writes.
         var written = 0
         var moved: [(field: Field, header: String, column: Int)] = []
@@ -69,6 +67,13 @@ enum MovedHeader {
         }
         guard written >= 2, !moved.isEmpty || !missing.isEmpty else { return nil }
         return Found(moved: moved, missing: missing)
+    }
+
+    /// Whether `row` may be a header under `header(_:mapping:)`'s terms: its cell in
+    /// `amountColumn` (the mapping's, looked up once for a table's rows) holds a word.
+    static func mayHead(_ row: Row, amountColumn: Int?) -> Bool {
+        guard let amountColumn, let text = row.text(at: amountColumn) else { return false }
+        return text.first?.isLetter == true
     }
 
     /// What `row`, a header written under `header`'s (`header(_:mapping:)`), heads: each field
@@ -117,5 +122,17 @@ enum MovedHeader {
             : "names no \(names.joined(separator: ", ")) column"
         return "the row stands under a second header (row \(headerRow)) that \(lacks): "
             + "its table cannot be read; give it every column of the table above, or a sheet of its own"
+    }
+}
+
+extension Row {
+    /// The text of the cell in `column`, read where the cell lies (not copied whole, as
+    /// `cell(at:)` copies it); nil when the row has no text there.
+    func text(at column: Int) -> String? {
+        for index in cells.indices where cells[index].column == column {
+            guard case .text(let text) = cells[index].value else { return nil }
+            return text
+        }
+        return nil
     }
 }

@@ -74,15 +74,15 @@ extension TotalRow {
     static func label(of row: Row, dealID: CellValue, rep: CellValue, date: CellValue?, commission: Cell?)
         -> String?
     {
-        let (dealLabel, repLabel) = (label(of: dealID), label(of: rep, allowingNames: false))
         // A dated row with a rep or a deal id no total word marks is a deal, whatever its other
         // cell says (`Total Energies Renewal`, `Acme total` as its id; `Total` as its rep, a rep
-        // the roster then refuses): a total row dates nothing.
-        if let date, !date.isBlank, label(of: date) == nil,
-            !rep.isBlank && repLabel == nil || !dealID.isBlank && dealLabel == nil
-        {
-            return nil
-        }
+        // the roster then refuses): a total row dates nothing. The rep is looked at first: a
+        // deal row's deal id need not be.
+        let dated = date.map { !$0.isBlank && label(of: $0) == nil } ?? false
+        let repLabel = label(of: rep, allowingNames: false)
+        if dated, !rep.isBlank, repLabel == nil { return nil }
+        let dealLabel = label(of: dealID)
+        if dated, !dealID.isBlank, dealLabel == nil { return nil }
         if let label = dealLabel ?? repLabel { return label }
         let first = row.cells.first { if case .empty = $0.value { false } else { true } }
         // On a row without a date, a total's figure may stand before its label (`2800 | Total`,

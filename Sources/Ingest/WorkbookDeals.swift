@@ -722,7 +722,7 @@ struct BlockTitles {
     /// Whether `row` repeats the header (a block's own header row): its deal id cell, in
     /// `column`, holds the header's text. `key` is `headerKey` of that text, made once for all rows.
     static func repeatsHeader(_ row: Row, dealIDColumn column: Int?, key: String?) -> Bool {
-        guard let column, let key, case .text(let value) = row.cell(at: column)?.value else { return false }
+        guard let column, let key, let value = row.text(at: column) else { return false }
         return headerKey(of: value, is: key)
     }
 }

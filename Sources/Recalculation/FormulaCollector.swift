@@ -36,17 +36,9 @@ public final class FormulaCollector: SheetReadObserver {
 
     public func read(_ row: Row) {
         guard let target = current?.target else { return }
-        Self.set(row, inSheet: target, of: &workbook)
-    }
-
-    /// Sets `row`'s cells in the sheet at `sheet`: the workbook is reached once for the row, not
-    /// once a cell (each reach of a class's property is checked for exclusive access).
-    private static func set(_ row: Row, inSheet sheet: Int, of workbook: inout FormulaWorkbook) {
-        for cell in row.cells {
-            workbook.setCell(
-                sheet: sheet, row: row.index, column: cell.column, value: cell.value, formula: cell.formula,
-                isArrayFormula: cell.isArrayFormula)
-        }
+        // The workbook is reached once for the row, not once a cell (each reach of a class's
+        // property is checked for exclusive access).
+        workbook.setCells(row.cells, row: row.index, inSheet: target)
     }
 
     public func endRead(of sheet: SheetInfo, complete: Bool, hiddenRows: [Int]) {

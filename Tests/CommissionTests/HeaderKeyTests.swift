@@ -9,6 +9,9 @@ import Testing
         let texts = [
             "Deal ID", "deal_id", "DEAL-ID", "Deal.I.D.", "Deal\tID ", "Deal IDs", "Deal I", "D00000017", "",
             "Déal ID", "DEAL ÏD", "N° affaire", "Nº Affaire", "naffaire", "Comisión", "comision", "Straße",
+            // Texts told apart by their first bytes, and those whose brackets or other bytes leave it to the key.
+            "dEAL iD", "Amount (2)", "Amount(2)", "Amount [1]", "Amount (x)", "2nd Rep", "\u{0B}Deal ID", "E\u{301}tat",
+            "\u{C9}tat", "etat", "1", "Deal ID¹", "_deal id", "*Deal ID", "Deal ID extra", "Dea", "Deal I(D)",
         ]
         for text in texts {
             for key in texts.map(headerKey) + ["dealid", "deal", "naffaire", ""] {

@@ -105,4 +105,72 @@ import Testing
             #expect(Self.same(workbook.sheets[0][2, column + 1], FormulaValue(value, dateSystem: .excel1900)))
         }
     }
+
+    /// A sheet's cell values as read: every kind, dates of each sort, numbers held in their word
+    /// and not, texts met again.
+    static let cellValues: [CellValue] =
+        numbers.map { .number($0) } + [
+            .empty, .text(""), .text("R00057"), .text("Deal with a name longer than fifteen bytes"),
+            .text("Müller & Søn – ½"), .text("R00057"), .bool(true), .bool(false), .error("#DIV/0!"),
+            .error("#n/a"), .error("#BOGUS!"), .outOfRangeNumber("1e200"),
+            .date(DateTimeValue(kind: .date, year: 2026, month: 7, day: 6)),
+            .date(DateTimeValue(kind: .date, year: 2026, month: 7, day: 6, serial: 46_209)),
+            .date(DateTimeValue(kind: .dateTime, year: 2026, month: 7, day: 6, hour: 10, minute: 5, second: 3)),
+            .date(DateTimeValue(kind: .time, hour: 23, minute: 59, second: 59, microsecond: 250_000)),
+            .date(DateTimeValue(kind: .duration, durationMilliseconds: 90_061_000)),
+        ]
+
+    /// A cell value packed as it stands gives the word, and the value, its formula value gives.
+    @Test(arguments: [DateSystem.excel1900, .excel1904])
+    func aCellValueIsPackedAsItsFormulaValue(dateSystem: DateSystem) {
+        var direct = PackedValues()
+        var through = PackedValues()
+        for value in Self.cellValues {
+            let word = direct.pack(value, dateSystem: dateSystem)
+            let formulaValue = FormulaValue(value, dateSystem: dateSystem)
+            #expect(word == through.pack(formulaValue), "\(value)")
+            #expect(Self.same(direct.value(word), formulaValue), "\(value)")
+        }
+    }
+
+    /// A row's cells set at once (`setCells`) leave the workbook as setting each with `setCell` does:
+    /// its values, formulas and the cells SUBTOTAL skips.
+    @Test func aRowSetAtOnceIsTheRowSetCellByCell() {
+        var byCell = FormulaWorkbook(dateSystem: .excel1904)
+        var byRow = FormulaWorkbook(dateSystem: .excel1904)
+        byCell.addSheet(named: "Deals")
+        byRow.addSheet(named: "Deals")
+        let rows: [[Cell]] = [
+            [Cell(column: 1, value: .text("Deal ID")), Cell(column: 3, value: .text("Commission"))],
+            (1...Self.cellValues.count).map { Cell(column: $0, value: Self.cellValues[$0 - 1]) },
+            [
+                Cell(column: 1, value: .text("D1")),
+                Cell(column: 2, value: .date(DateTimeValue(kind: .date, year: 2026, month: 7, day: 6))),
+                Cell(column: 3, value: .number(Self.decimal("78623.11")), formula: "ROUND(B3*0.1,2)"),
+                Cell(column: 4, value: .empty, formula: "SUBTOTAL(9,C1:C3)"),
+            ],
+            [Cell(column: 2, value: .empty), Cell(column: 40, value: .text("far"), formula: "\"far\"")],
+        ]
+        for (index, cells) in rows.enumerated() {
+            var cells = cells
+            if index == 2 { cells[2].isArrayFormula = true }
+            for cell in cells {
+                byCell.setCell(
+                    sheet: 0, row: index + 1, column: cell.column, value: cell.value, formula: cell.formula,
+                    isArrayFormula: cell.isArrayFormula)
+            }
+            byRow.setCells(cells, row: index + 1, inSheet: 0)
+        }
+        #expect(byRow.sheets[0].maxRow == byCell.sheets[0].maxRow)
+        #expect(byRow.sheets[0].maxColumn == byCell.sheets[0].maxColumn)
+        for row in 1...rows.count + 1 {
+            for column in 1...byCell.sheets[0].maxColumn + 1 {
+                #expect(Self.same(byRow.sheets[0][row, column], byCell.sheets[0][row, column]), "\(row), \(column)")
+                #expect(
+                    byRow.isSubtotal(sheet: 0, row: row, column: column)
+                        == byCell.isSubtotal(sheet: 0, row: row, column: column))
+            }
+        }
+        #expect(Array(byRow.formulas) == Array(byCell.formulas))
+    }
 }
