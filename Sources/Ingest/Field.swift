@@ -264,15 +264,17 @@ public func headerKey(_ text: String) -> String {
     return String(decoding: key, as: UTF8.self)
 }
 
-/// Whether the header key of `text` is known not to be `key` from its ASCII bytes before any
-/// bracket (a footnote's number, `(2)`, goes from a bracket to the end; other bytes are folded):
-/// their key bytes, compared in turn, already differ. False when that is not known.
+/// Whether the header key of an ASCII `text` is known not to be `key` from its bytes before any
+/// bracket (a footnote's number, `(2)`, goes from a bracket to the end): their key bytes, compared
+/// in turn, already differ. False when that is not known, and for a text with other characters,
+/// which is keyed by folding the whole text (a vertical tab is white space there, dropped, and
+/// `<` with a combining mark after it is one character).
 private func differsEarly(_ text: UnsafeBufferPointer<UInt8>, from key: UnsafeBufferPointer<UInt8>) -> Bool {
     var next = 0
     for byte in text {
         if byte >= 0x80 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { return false }
         guard let byte = headerKeyByte(byte) else { continue }
-        if next == key.count || key[next] != byte { return true }
+        if next == key.count || key[next] != byte { return !text.contains { $0 >= 0x80 } }
         next += 1
     }
     return false

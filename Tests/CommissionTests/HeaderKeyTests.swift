@@ -12,6 +12,8 @@ import Testing
             // Texts told apart by their first bytes, and those whose brackets or other bytes leave it to the key.
             "dEAL iD", "Amount (2)", "Amount(2)", "Amount [1]", "Amount (x)", "2nd Rep", "\u{0B}Deal ID", "E\u{301}tat",
             "\u{C9}tat", "etat", "1", "Deal ID¹", "_deal id", "*Deal ID", "Deal ID extra", "Dea", "Deal I(D)",
+            // ASCII bytes the folding of a text with other characters reads otherwise.
+            "Deal\u{0B}ID¹", "Deal\u{0C}ID é", "A<\u{338}B",
         ]
         for text in texts {
             for key in texts.map(headerKey) + ["dealid", "deal", "naffaire", ""] {
