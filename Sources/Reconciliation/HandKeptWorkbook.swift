@@ -27,10 +27,13 @@ public struct HandKeptWorkbook {
     /// `progress` hears what stage the reading is in, and how far it is. `rowBudget`, when given,
     /// sets a workbook's deal rows aside as each sheet is read, in a spool held in memory up to
     /// that many bytes and on disk beyond it, while the formulas are evaluated
-    /// (`TRUEUP_RECONCILE_BUDGET`); the workbook read is the same.
+    /// (`TRUEUP_RECONCILE_BUDGET`); the workbook read is the same. `checkingFormulasBeside`: the
+    /// formula check may go on beside the reconciliation where its result cannot change how the
+    /// deals read (`FormulaReading.evaluate`); false finishes it here, for a workbook held a while
+    /// before it is reconciled (several read ahead), which then holds only the cells kept.
     public static func read(
         _ file: TableFile, plan: Plan, roster: [RosterEntry], sheet: String? = nil, pins: [String: String] = [:],
-        dateOrder: DateOrder? = nil, rowBudget: Int? = nil,
+        dateOrder: DateOrder? = nil, rowBudget: Int? = nil, checkingFormulasBeside: Bool = true,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> HandKeptWorkbook {
         let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
@@ -81,7 +84,10 @@ public struct HandKeptWorkbook {
         var formulas = FormulaReading.evaluate(
             collector, recalculatesOnLoad: workbook.recalculatesOnLoad,
             afterReading: { workbook.releaseSharedStrings() },
-            mayCheckBeside: { spooled == nil && Self.noFormulaStandsInAnInput($0, of: deals) }, progress: progress)
+            mayCheckBeside: {
+                checkingFormulasBeside && spooled == nil && Self.noFormulaStandsInAnInput($0, of: deals)
+            },
+            progress: progress)
         // The cells the evaluation read are let go before the lines set aside come back, not
         // after (ten million rows' lines are 560 MB, the cells their formulas read ~300 MB),
         // unless the sheets are to be read again below (formulas without values, stale inputs),

@@ -12,12 +12,15 @@ import XLSX
 /// the deal rows read; what it finds is reported the same either way.
 @Suite struct FormulaCheckBesideTests {
     /// Reads the workbook of `rows` on one sheet, and reconciles it.
-    static func read(_ rows: [[WriteCell]]) throws -> (beside: Bool, result: Reconciliation) {
+    static func read(_ rows: [[WriteCell]], checkingBeside: Bool = true) throws -> (
+        beside: Bool, result: Reconciliation
+    ) {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try LayoutReadingTests.workbook([("Sep", rows)], in: folder)
         let plan = try PlanFile.parse(HeldOutWorkbookTests.plan(rate: "5%"), file: "plan.yaml")
-        let read = try HandKeptWorkbook.read(TableFile.open(path), plan: plan, roster: [])
+        let read = try HandKeptWorkbook.read(
+            TableFile.open(path), plan: plan, roster: [], checkingFormulasBeside: checkingBeside)
         let beside = read.formulas.isCheckingBeside
         return (beside, try Reconciler.reconcile(read, plan: plan, roster: []))
     }
@@ -28,12 +31,15 @@ import XLSX
         rows[1][4] = HeldOutWorkbookTests.number("30025.44")
         rows[2][4] = HeldOutWorkbookTests.number("12000")
         rows[1][6] = CauseTests.formula("1400", "ROUND(E2*F2,2)")
-        let (beside, result) = try Self.read(rows)
-        #expect(beside)
-        let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
-        #expect(finding.cell == CellAddress("G2"))
-        #expect(finding.causes.contains(.staleValue))
-        #expect(finding.difference == Decimal(string: "-101.27"))
+        for checkingBeside in [true, false] {
+            // A workbook held before it is reconciled (several read ahead) is checked with its read.
+            let (beside, result) = try Self.read(rows, checkingBeside: checkingBeside)
+            #expect(beside == checkingBeside)
+            let finding = try #require(result.errors.count == 1 ? result.errors.first : nil)
+            #expect(finding.cell == CellAddress("G2"))
+            #expect(finding.causes.contains(.staleValue))
+            #expect(finding.difference == Decimal(string: "-101.27"))
+        }
     }
 
     @Test func aFormulaInAnInputColumnIsCheckedBeforeTheDealsAreRead() throws {

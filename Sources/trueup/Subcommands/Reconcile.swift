@@ -115,10 +115,12 @@ struct Reconcile: ParsableCommand {
         func readWorkbook(_ workbook: String, progress hear: @escaping (String, Int64, Int64) -> Void) throws
             -> HandKeptWorkbook
         {
+            // Several are read ahead and held until their turn: each one's check is finished with
+            // its read, so that none holds the cells its formulas read meanwhile.
             try HandKeptWorkbook.read(
                 TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
                 pins: pins, dateOrder: dateOrder, rowBudget: rowBudget ?? Self.rowBudget(forWorkbook: workbook),
-                progress: hear)
+                checkingFormulasBeside: !several, progress: hear)
         }
         // With several workbooks, each one's rows are priced beside the others' (a quarter's
         // tiers run across its months' files): all are read first, for the lines the engine
