@@ -152,11 +152,7 @@ public struct HandKeptWorkbook {
         guard !deals.sheets.isEmpty else { return false }
         for sheet in deals.sheets {
             guard let name = sheet.name else { return false }
-            let mapping = sheet.mapping
-            let pay =
-                [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
-                + (mapping.addedColumns[.bonus] ?? [])
-            inputs[name, default: []].formUnion(Set(mapping.columns.values).subtracting(pay))
+            inputs[name, default: []].formUnion(StaleFindings.columns(of: sheet.mapping).inputs)
         }
         let columns = formulas.sheets.map { inputs[$0.name] }
         let cells = formulas.formulas

@@ -66,14 +66,19 @@ enum StaleFindings {
             let sheet = deals.sheetName(ofRow: line.row)
             let cells = onRow.filter { $0.sheet == sheet }
             guard !cells.isEmpty else { continue }
-            let mapping = deals.mapping(ofRow: line.row)
-            var pay = [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
-            pay += mapping.addedColumns[.bonus] ?? []
-            for cell in cells where !pay.contains(cell.cell.column) && mapping.columns.values.contains(cell.cell.column)
-            {
-                body(line, cell, pay)
-            }
+            let (inputs, pay) = columns(of: deals.mapping(ofRow: line.row))
+            for cell in cells where inputs.contains(cell.cell.column) { body(line, cell, pay) }
         }
+    }
+
+    /// The columns of `mapping` a deal line is read from other than its pay (`inputs`), and its
+    /// pay columns: the commission, the bonus and any bonus columns added to it. A stale cell in
+    /// an input is priced on what its formula gives (`recalculatedInputs`).
+    static func columns(of mapping: ColumnMapping<Field>) -> (inputs: Set<Int>, pay: [Int]) {
+        let pay =
+            [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
+            + (mapping.addedColumns[.bonus] ?? [])
+        return (Set(mapping.columns.values).subtracting(pay), pay)
     }
 
     /// Adds `stale_value` to a finding already at a stale cell (its main cause, unless the finding
