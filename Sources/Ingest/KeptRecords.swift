@@ -53,7 +53,7 @@ struct KeptRecords: Sendable {
         case .all: leftBefore = []
         case .leavingOut(let left): leftBefore = left
         case .listed(var positions):
-            positions.removeSubranges(RangeSet(indices.map { $0..<$0 + 1 }))
+            positions.removeSubranges(RangeSet(indices, within: positions))
             return KeptRecords(listed: positions)
         }
         // Both ascending: a selection in the order written reads its records in their order.

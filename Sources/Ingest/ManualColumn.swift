@@ -72,7 +72,7 @@ public struct ManualColumn: Sendable {
         switch storage {
         case .held(var cells):
             storage = .held([])
-            cells.removeSubranges(RangeSet(indices.map { $0..<$0 + 1 }))
+            cells.removeSubranges(RangeSet(indices, within: cells))
             storage = .held(cells)
         case .setAside(let file, let kept):
             storage = .setAside(file, kept: (kept ?? KeptRecords(all: file.count)).leavingOut(indices))

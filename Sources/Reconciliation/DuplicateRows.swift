@@ -31,8 +31,9 @@ enum DuplicateRows {
                 line: deals.lines[read], manual: deals.manual[read], original: original,
                 isRedated: redated[read] != nil)
         }
-        deals.lines.removeSubranges(RangeSet(taken.map { $0.key..<$0.key + 1 }))
-        deals.manual.leaveOut(taken.map(\.key))
+        let rows = taken.map(\.key)
+        deals.lines.removeSubranges(RangeSet(rows, within: deals.lines))
+        deals.manual.leaveOut(rows)
         return copies
     }
 

@@ -54,7 +54,7 @@ enum RepIdentity {
             }
         }
         if !unknown.isEmpty {
-            deals.lines.removeSubranges(RangeSet(unknown.map { $0..<$0 + 1 }))
+            deals.lines.removeSubranges(RangeSet(unknown, within: deals.lines))
             deals.manual.leaveOut(unknown)
         }
         resolution.notes = counts.keys.sorted().map { written in
