@@ -32,6 +32,8 @@ public struct PrecedentWalk {
     private var unions: [[Int32]: Int32] = [:]
     /// How many results the walk holds: what its memory grows with.
     var resultCount: Int { results.count }
+    /// How many formulas were given their result at once (`settleFormulasReadingNothing`).
+    private(set) var settledAtOnce = 0
     /// A million filled-down formulas are a handful of shapes, each parsed once.
     private var shapes = ShapeCache()
     private var sheetNames: [String: Int?] = [:]
@@ -114,6 +116,7 @@ public struct PrecedentWalk {
                 guard readsNothing(target, reference.firstColumn...reference.lastColumn) else { return }
             }
             for position in positions { formulaMemo[position] = 0 }
+            settledAtOnce += positions.count
         }
     }
 

@@ -83,7 +83,7 @@ import Testing
                     setAside.keep(at: kept)
                 } else {
                     let out = model.indices.filter { _ in Int.random(in: 0..<5, using: &generator) == 0 }
-                    model.removeSubranges(RangeSet(out.map { $0..<$0 + 1 }))
+                    model = model.indices.filter { !out.contains($0) }.map { model[$0] }
                     held.leaveOut(out)
                     setAside.leaveOut(out)
                 }

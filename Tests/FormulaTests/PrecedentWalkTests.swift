@@ -54,6 +54,8 @@ import Testing
         }
         // A SUMIFS reaches every accepted cell its ranges read, through the formulas or not.
         #expect(given.reached(from: 0, CellAddress("E2")!)?.isEmpty == false)
+        // C's run of `=B*2` is settled at once unless column B holds an accepted cell.
+        #expect(given.settledAtOnce == (names.contains("B7") ? 0 : 40), "\(names)")
     }
 
     /// Totals that each add the same two columns (a SUMIFS per tab, a rep per total) reach the
