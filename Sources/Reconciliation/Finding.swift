@@ -4,6 +4,11 @@ import Primitives
 import Spreadsheet
 
 /// One cell of the hand-kept workbook that differs from what the plan says, with why and how much.
+///
+/// Held in 136 bytes, for the ~200,000 findings of ten million rows: the two figures each in a
+/// word (`Decimal.packedStorage`, where a `Decimal?` takes 21 bytes), the causes as codes in one
+/// word (an array of them is an allocation of its own), and the fields few findings have apart
+/// in `Rare`. Two findings are equal when their values are, however held.
 public struct Finding: Sendable, Hashable {
     public var sheet: String
     /// The A1 address of the manual value.
@@ -11,19 +16,9 @@ public struct Finding: Sendable, Hashable {
     public var dealID: String?
     public var rep: String?
     public var period: Period?
-    /// What the sheet holds (nil when the cell is empty or not a number).
-    public var manual: Decimal?
-    /// The cell's text when it is not a number (a number stored as text, "TBD").
-    public var manualText: String?
-    public var expected: Decimal
-    /// The main cause first (plan-format.md section 4's codes), then any others that add up.
-    public var causes: [Cause]
     public var explanation: String
     /// A total that is wrong because of errors in the rows it adds up.
     public var isDerived: Bool
-    /// For a total whose ranges stop short (`sum_range`): its formula with those ranges over the
-    /// rows they should cover. The corrected cell takes this formula, not a constant.
-    public var repairedFormula: String?
     /// The cell is an input of the calculation (an amount, a date the reader could not read, an
     /// amount the trusted source books otherwise), not a figure the plan pays: it is reported,
     /// never overwritten.
@@ -32,40 +27,140 @@ public struct Finding: Sendable, Hashable {
     /// or, for a typed total, the wrong rows of its rep and period it was derived from. Its
     /// difference is counted in the headline only beyond theirs (see `headlineDifference`).
     public var precedents: [CellPlace] = []
+    /// `manual`'s storage (`Decimal.packedStorage`), `noFigure` for none, `heldApart` when in `rare`.
+    private var manualWord: UInt64
+    /// `expected`'s storage, `heldApart` when in `rare`.
+    private var expectedWord: UInt64
+    /// The causes' codes (`CauseCodes`), `CauseCodes.heldApart` when they are in `rare`.
+    private var causeCodes: CauseCodes
+    /// What few findings have, and the values no word holds: nil for a finding with none.
+    private var rare: Rare?
+
+    /// A word no `packedStorage` is (its top four bits are never set).
+    private static let heldApart = UInt64.max
+    private static let noFigure = UInt64.max - 1
+
+    /// What the sheet holds (nil when the cell is empty or not a number).
+    public var manual: Decimal? {
+        get {
+            switch manualWord {
+            case Self.noFigure: nil
+            case Self.heldApart: rare!.fields.manual
+            default: Decimal(packedStorage: manualWord)
+            }
+        }
+        set {
+            manualWord = newValue.map { $0.packedStorage ?? Self.heldApart } ?? Self.noFigure
+            keepApart(manualWord == Self.heldApart ? newValue : nil, at: \.manual)
+        }
+    }
+
+    public var expected: Decimal {
+        get { expectedWord == Self.heldApart ? rare!.fields.expected! : Decimal(packedStorage: expectedWord) }
+        set {
+            expectedWord = newValue.packedStorage ?? Self.heldApart
+            keepApart(expectedWord == Self.heldApart ? newValue : nil, at: \.expected)
+        }
+    }
+
+    /// The main cause first (plan-format.md section 4's codes), then any others that add up.
+    public var causes: [Cause] {
+        get { causeCodes == .heldApart ? rare!.fields.causes! : causeCodes.causes }
+        set {
+            causeCodes = CauseCodes(newValue) ?? .heldApart
+            keepApart(causeCodes == .heldApart ? newValue : nil, at: \.causes)
+        }
+    }
+
+    /// The cell's text when it is not a number (a number stored as text, "TBD").
+    public var manualText: String? {
+        get { rare?.fields.manualText }
+        set { keepApart(newValue, at: \.manualText) }
+    }
+
+    /// For a total whose ranges stop short (`sum_range`): its formula with those ranges over the
+    /// rows they should cover. The corrected cell takes this formula, not a constant.
+    public var repairedFormula: String? {
+        get { rare?.fields.repairedFormula }
+        set { keepApart(newValue, at: \.repairedFormula) }
+    }
+
     /// For a rate table's cell that holds a wrong rate: the cells (`Sheet|A1`) of the rows that
     /// look their rate up from it, which it spoils. Its difference is a rate, not money.
-    public var lookedUpBy: [String] = []
+    public var lookedUpBy: [String] {
+        get { rare?.fields.lookedUpBy ?? [] }
+        set { keepApart(newValue.isEmpty ? nil : newValue, at: \.lookedUpBy) }
+    }
+
     /// For a `wrong_rep` row: what the reps the trusted source credits the deal to are owed for
     /// it, which the workbook pays no one. The one mistake is one finding: these shares are not
     /// `missing_line` findings of their own, and the headline and the reps' differences count
     /// them here (`headlineDifference`, `FindingsDocument`'s reps).
-    public var owedElsewhere: [OwedShare] = []
+    public var owedElsewhere: [OwedShare] {
+        get { rare?.fields.owedElsewhere ?? [] }
+        set { keepApart(newValue.isEmpty ? nil : newValue, at: \.owedElsewhere) }
+    }
+
     /// The input cell of the figure's own row that its formula reads wrong, and what it should
     /// hold: a rate typed by hand that is not the plan's, a summary row's misspelled rep name
     /// that its lookup reads. The corrected workbook writes it there and keeps the figure's
     /// formula where that is safe and gives the plan's figure exactly; else it types the figure.
-    public var wrongInput: WrongInput?
+    public var wrongInput: WrongInput? {
+        get { rare?.fields.wrongInput }
+        set { keepApart(newValue, at: \.wrongInput) }
+    }
 
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
         manualText: String?, expected: Decimal, causes: [Cause], explanation: String, isDerived: Bool,
         repairedFormula: String? = nil
     ) {
-        self.repairedFormula = repairedFormula
         self.sheet = sheet
         self.cell = cell
         self.dealID = dealID
         self.rep = rep
         self.period = period
-        self.manual = manual
-        self.manualText = manualText
-        self.expected = expected
-        self.causes = causes
         self.explanation = explanation
         self.isDerived = isDerived
+        (manualWord, expectedWord, causeCodes) = (Self.noFigure, 0, CauseCodes())
+        self.manual = manual
+        self.expected = expected
+        self.causes = causes
+        self.manualText = manualText
+        self.repairedFormula = repairedFormula
     }
 
-    public var cause: Cause { causes.first ?? .unexplained }
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.sheet == b.sheet && a.cell == b.cell && a.dealID == b.dealID && a.rep == b.rep && a.period == b.period
+            && a.manual == b.manual && a.manualText == b.manualText && a.expected == b.expected
+            && a.causes == b.causes && a.explanation == b.explanation && a.isDerived == b.isDerived
+            && a.repairedFormula == b.repairedFormula && a.isInput == b.isInput && a.precedents == b.precedents
+            && a.lookedUpBy == b.lookedUpBy && a.owedElsewhere == b.owedElsewhere && a.wrongInput == b.wrongInput
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sheet)
+        hasher.combine(cell)
+        hasher.combine(dealID)
+        hasher.combine(rep)
+        hasher.combine(period)
+        hasher.combine(manual)
+        hasher.combine(manualText)
+        hasher.combine(expected)
+        hasher.combine(causes)
+        hasher.combine(explanation)
+        hasher.combine(isDerived)
+        hasher.combine(repairedFormula)
+        hasher.combine(isInput)
+        hasher.combine(precedents)
+        hasher.combine(lookedUpBy)
+        hasher.combine(owedElsewhere)
+        hasher.combine(wrongInput)
+    }
+
+    public var cause: Cause {
+        (causeCodes == .heldApart ? rare!.fields.causes!.first : causeCodes.first) ?? .unexplained
+    }
     /// manual − expected (an empty or unreadable cell counts as 0).
     public var difference: Decimal { (manual ?? 0) - expected }
     /// Whether `difference` is what the sheet pays wrong. Not for a cell whose value could not be
@@ -88,6 +183,40 @@ public struct Finding: Sendable, Hashable {
     /// A deal row's input cell (an amount, a date) whose cached value its formula does not give:
     /// no money paid, but the corrected copy caches what the formula gives.
     public var isStaleInput: Bool { isInput && cause == .staleValue }
+}
+
+extension Finding {
+    /// Holds `value` apart at `field` (nil: none there), making another `Rare` only when that
+    /// changes what is held.
+    private mutating func keepApart<Value: Equatable>(_ value: Value?, at field: WritableKeyPath<Rare.Fields, Value?>) {
+        guard value != nil || rare?.fields[keyPath: field] != nil else { return }
+        var fields = rare?.fields ?? Rare.Fields()
+        fields[keyPath: field] = value
+        rare = Rare.of(fields)
+    }
+
+    /// What few findings have, and the figures and causes no word of the finding holds: shared
+    /// by the copies of the finding and never changed (a change makes another).
+    private final class Rare: Sendable {
+        struct Fields: Equatable {
+            var manualText: String?
+            var repairedFormula: String?
+            var lookedUpBy: [String]?
+            var owedElsewhere: [OwedShare]?
+            var wrongInput: WrongInput?
+            /// Set only when the finding's own word cannot hold it.
+            var manual: Decimal?
+            var expected: Decimal?
+            var causes: [Cause]?
+        }
+
+        let fields: Fields
+
+        private init(_ fields: Fields) { self.fields = fields }
+
+        /// Nil when every field is.
+        static func of(_ fields: Fields) -> Rare? { fields == Fields() ? nil : Rare(fields) }
+    }
 }
 
 /// An input cell a wrong figure's formula reads (`Finding.wrongInput`) and what it should hold.
