@@ -270,9 +270,12 @@ public struct Reconciliation: Sendable {
     /// Σ (manual − expected) of the wrong figures, each counted once: a total counts only what
     /// its own difference adds to the wrong cells it adds up (plan-format.md §7, "The headline").
     /// Positive means the sheet overpays.
-    public var netOverpayment: Decimal {
-        let contributions = headlineDifferences
-        return findings.indices.reduce(Decimal(0)) { $0 + (contributions[$1] ?? 0) }
+    public var netOverpayment: Decimal { netOverpayment(counting: headlineDifferences) }
+
+    /// `netOverpayment` from `contributions`, the `headlineDifferences` a caller has at hand
+    /// (working them out walks every finding's precedents).
+    public func netOverpayment(counting contributions: [Int: Decimal]) -> Decimal {
+        findings.indices.reduce(Decimal(0)) { $0 + (contributions[$1] ?? 0) }
     }
 
     /// The wrong pay figures whose difference is unknown (see `Finding.hasKnownDifference`): the

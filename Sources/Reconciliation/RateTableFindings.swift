@@ -17,12 +17,13 @@ enum RateTableFindings {
     /// The wrong table cells behind `findings`' rows; each row they spoil gets a line saying so.
     static func compute(_ context: RowContext, findings: inout [Finding], workbook: FormulaWorkbook?) -> [Finding] {
         guard let workbook else { return [] }
-        var findingAt: [CellPlace: Int] = [:]
+        var places: [CellPlace: Int] = [:]
         for (position, finding) in findings.enumerated()
         where finding.isError && !finding.isDerived && finding.dealID != nil {
-            findingAt[CellPlace(sheet: finding.sheet, cell: finding.cell)] = position
+            places[CellPlace(sheet: finding.sheet, cell: finding.cell)] = position
         }
-        guard !findingAt.isEmpty else { return [] }
+        guard !places.isEmpty else { return [] }
+        let findingAt = FindingsByRow(places, deals: context.deals)
         let sources = ValueSources(workbook)
         let parameters = parameterFindings(
             context, findings: &findings, findingAt: findingAt, workbook: workbook, sources: sources)
@@ -37,10 +38,9 @@ enum RateTableFindings {
         }
         var suspects: [(index: Int, finding: Int, cell: (sheet: Int, address: CellAddress))] = []
         for index in context.deals.lines.indices {
-            guard let commission = context.deals.manual[index].commission else { continue }
-            let (name, row) = context.place(context.deals.lines[index].row)
-            let place = CellPlace(sheet: name, cell: CellAddress(row: row, column: commission.column))
-            guard let finding = findingAt[place],
+            let row = context.deals.lines[index].row
+            guard findingAt.holdsAny(row), let commission = context.deals.manual[index].commission,
+                let finding = findingAt[row, commission.column],
                 let cell = rateCell(index)
             else { continue }
             suspects.append((index, finding, cell))
@@ -92,7 +92,7 @@ enum RateTableFindings {
     /// (as a fraction, or in whole percent), a rate the plan gives none of them, and no correct
     /// row reads it, that cell is the error, found and told as a rate table's cell is.
     private static func parameterFindings(
-        _ context: RowContext, findings: inout [Finding], findingAt: [CellPlace: Int], workbook: FormulaWorkbook,
+        _ context: RowContext, findings: inout [Finding], findingAt: FindingsByRow, workbook: FormulaWorkbook,
         sources: ValueSources
     ) -> [Finding] {
         typealias Parameter = (sheet: Int, address: CellAddress, value: Decimal)
@@ -109,12 +109,10 @@ enum RateTableFindings {
         var groups: [String: (cell: Parameter, scale: Decimal, rows: [(finding: Int, rate: Decimal)])] = [:]
         var order: [String] = []
         var wrong = Set<Int>()
-        for index in context.deals.lines.indices {
+        for index in context.deals.lines.indices where findingAt.holdsAny(context.deals.lines[index].row) {
             let line = context.deals.lines[index]
-            guard let commission = context.deals.manual[index].commission else { continue }
-            let (name, row) = context.place(line.row)
-            let place = CellPlace(sheet: name, cell: CellAddress(row: row, column: commission.column))
-            guard let finding = findingAt[place], let manual = findings[finding].manual,
+            guard let commission = context.deals.manual[index].commission,
+                let finding = findingAt[line.row, commission.column], let manual = findings[finding].manual,
                 let planRates = context.engine[line.row]?.line?.rates, planRates.count == 1,
                 let cell = parameter(index), Decimal.less(0, cell.value), !Decimal.less(100, cell.value)
             else { continue }
@@ -267,5 +265,49 @@ enum RateTableFindings {
             }
         }
         findings = result
+    }
+}
+
+/// The positions of findings at cells of the deals' rows, found from a line's row
+/// (`DealsTable.rowKey`) and a column as `CellPlace(sheet: context.place(row).sheet, cell: …)`
+/// finds them, without making and hashing the sheet's name for each of a million rows; most rows
+/// hold none, and are told so from a bit.
+struct FindingsByRow {
+    /// Per sheet ordinal of the deals, and last for the rows of no ordinal of theirs (named
+    /// after a CSV's file), the findings on the sheet of that name, by cell.
+    private let onSheet: [[CellAddress: Int]]
+    /// Per entry of `onSheet`, a bit per sheet row up to its last finding's: set for a row with one.
+    private let marked: [[UInt64]]
+
+    /// `positions`: findings' positions by place.
+    init(_ positions: [CellPlace: Int], deals: DealsTable) {
+        onSheet = (0...deals.sheets.count).map { ordinal in
+            let name = deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
+            var found: [CellAddress: Int] = [:]
+            for (place, position) in positions where place.sheet == name { found[place.cell] = position }
+            return found
+        }
+        marked = onSheet.map { found in
+            var bits = [UInt64](repeating: 0, count: (found.keys.map(\.row).max() ?? -1) / 64 + 1)
+            for cell in found.keys where cell.row >= 0 { bits[cell.row >> 6] |= 1 << UInt64(cell.row & 63) }
+            return bits
+        }
+    }
+
+    /// The entry of `onSheet` for a line's `row`.
+    private func sheet(of row: Int) -> Int {
+        let ordinal = DealsTable.sheetOrdinal(row)
+        return ordinal >= 0 && ordinal < onSheet.count - 1 ? ordinal : onSheet.count - 1
+    }
+
+    /// Whether some finding stands on the line's `row` (`DealsTable.rowKey`).
+    func holdsAny(_ row: Int) -> Bool {
+        let (bits, own) = (marked[sheet(of: row)], DealsTable.sheetRow(row))
+        return own >> 6 < bits.count && bits[own >> 6] & 1 << UInt64(own & 63) != 0
+    }
+
+    /// The position of the finding at `column` of the line's `row`, nil when there is none.
+    subscript(row: Int, column: Int) -> Int? {
+        onSheet[sheet(of: row)][CellAddress(row: DealsTable.sheetRow(row), column: column)]
     }
 }

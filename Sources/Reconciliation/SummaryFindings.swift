@@ -135,10 +135,12 @@ enum SummaryFindings {
         var linesOfRepPeriod: [RepPeriod: [Int32]]?
         func commissionRows(_ repPeriod: RepPeriod) -> [(row: Int, amount: Decimal)] {
             if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
-            return (linesOfRepPeriod?[repPeriod] ?? []).map {
-                let row = context.deals.lines[Int($0)].row
-                return (row, context.engine.commission(ofRow: row) ?? 0)
+            // The rows read in a pass of their own, then their amounts: a rep-period's lines lie
+            // far apart among a million, and reads that wait on nothing else are made together.
+            let rows = context.deals.lines.withUnsafeBufferPointer { lines in
+                (linesOfRepPeriod?[repPeriod] ?? []).map { lines[Int($0)].row }
             }
+            return rows.map { ($0, context.engine.commission(ofRow: $0) ?? 0) }
         }
         // Each rep-period's clawback lines, gathered the first time a total is tried against them.
         var clawbackLines: [RepPeriod: [(row: Int?, amount: Decimal)]]?
@@ -476,14 +478,31 @@ enum SummaryFindings {
         _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext, home: String
     ) -> (formulaSheet: String?, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
-        let ownRows = own.map { context.place($0.row) }
+        // The rows by their sheet's name, each sheet named once, not once per row (a rep-period
+        // holds a thousand rows at 1M).
+        var rowsOnSheet: [String: [Int]] = [:]
+        // The run of rows of one sheet being read (a sheet's rows mostly come together).
+        var run: (ordinal: Int, rows: [Int])?
+        func endRun() {
+            guard let run else { return }
+            rowsOnSheet[context.place(DealsTable.rowKey(sheet: run.ordinal, row: 0)).sheet, default: []] += run.rows
+        }
+        for entry in own {
+            let ordinal = DealsTable.sheetOrdinal(entry.row)
+            if run?.ordinal != ordinal {
+                endRun()
+                run = (ordinal, [])
+            }
+            run!.rows.append(DealsTable.sheetRow(entry.row))
+        }
+        endRun()
         for (sheet, rows) in dataRows {
             let named = FormulaForensics.rowSpans(in: formula, sheet: sheet)
             let formulaSheet = sheet == home && named.isEmpty ? nil : sheet
             // Ranges only, of one row too (`Deals!G5:G5`): a single cell the formula reads is
             // a criterion or a figure of its own, no range that stops short.
             let spans = FormulaForensics.rangeRowSpans(in: formula, sheet: formulaSheet)
-            let mine = ownRows.filter { $0.sheet == sheet }.map(\.row)
+            let mine = rowsOnSheet[sheet] ?? []
             guard let first = spans.first, let low = mine.min(), let high = mine.max(),
                 mine.contains(where: { row in !spans.contains { $0.contains(row) } })
             else { continue }

@@ -209,7 +209,8 @@ extension FindingsDocument {
             findings: reconciliation.findings.enumerated().map { FindingRecord($1, counted: counted[$0]) },
             summary: Summary(
                 errors: figures.count, rounding: reconciliation.findings.count - errors.count,
-                derivedTotals: errors.count - figures.count, netOverpayment: reconciliation.netOverpayment.money,
+                derivedTotals: errors.count - figures.count,
+                netOverpayment: reconciliation.netOverpayment(counting: counted).money,
                 unknownDifferences: reconciliation.unknownDifferences,
                 byCause: Dictionary(grouping: figures, by: \.cause.rawValue).mapValues(\.count)),
             currency: reconciliation.statement.currency, periodKind: plan.period.rawValue,

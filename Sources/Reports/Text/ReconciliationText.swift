@@ -20,6 +20,8 @@ public struct ReconciliationText: Sendable {
         let figures = result.wrongFigures
         let derived = errors.count - figures.count
         let unknown = result.unknownDifferences
+        let counted = result.headlineDifferences
+        let net = result.netOverpayment(counting: counted)
         let unknownNote =
             unknown == 0 ? "" : ", leaving out \(unknown) cell\(unknown == 1 ? "" : "s") that could not be read"
         var out =
@@ -27,11 +29,11 @@ public struct ReconciliationText: Sendable {
             ? "No errors: every figure matches the plan within its tolerance.\n"
             : "\(figures.count) wrong cell\(figures.count == 1 ? "" : "s")"
                 + (derived > 0 ? " (and \(derived) total\(derived == 1 ? "" : "s") wrong only through them)" : "")
-                + "; net \(result.netOverpayment >= 0 ? "overpayment" : "underpayment") "
-                + "\(abs(result.netOverpayment).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)"
+                + "; net \(net >= 0 ? "overpayment" : "underpayment") "
+                + "\(abs(net).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)"
                 + unknownNote + "\n"
         var byRep: [String: Decimal] = [:]
-        for (position, counted) in result.headlineDifferences {
+        for (position, counted) in counted {
             guard let rep = result.findings[position].rep else { continue }
             byRep[rep, default: 0] += counted
         }
