@@ -3,23 +3,23 @@ import Primitives
 
 /// One credit line: one deal credited to one rep (plan-format.md 1.1).
 ///
-/// Held in 56 bytes, for ten million rows: the amount and split each in a word of its storage
+/// Held in 48 bytes, for ten million rows: the amount in a word of its storage
 /// (`Decimal.packedStorage`, where a Decimal takes 20 bytes), the date's day number in 32 bits,
-/// the rep, product, type and status as one index into a table the process shares (`Names`),
-/// and what no word holds (a mantissa longer than 48 bits, a day past 32 bits, names the table
-/// has no room for) apart in `Rare` with the cancel date and quota. Two lines are equal when
-/// their values are, however held.
+/// the rep, product, type, status and split (a rep's lines mostly share one) as one index into a
+/// table the process shares (`Names`), and what no word holds (a mantissa longer than 48 bits, a
+/// day past 32 bits, names the table has no room for) apart in `Rare` with the cancel date and
+/// quota. Two lines are equal when their values are, however held.
 public struct CreditLine: Sendable, Hashable {
     /// The row in the source sheet (1-based), for diagnostics and ordering.
     public var row: Int
     public var dealID: String
-    /// The amount's and split's storage (`Decimal.packedStorage`), `heldApart` when no word holds it.
+    /// The amount's storage (`Decimal.packedStorage`), `heldApart` when no word holds it.
     private var amountWord: UInt64
-    private var splitWord: UInt64
     /// The date's day number, `dayHeldApart` when 32 bits do not hold it.
     private var day: Int32
-    /// The rep and labels' index in the process's table (`Names`): one number for the lines of a
-    /// rep given the same labels (4 bytes a line, not 24); `namesHeldApart` when they are in `rare`.
+    /// The rep, labels and split's index in the process's table (`Names`): one number for the
+    /// lines of a rep given the same labels and split (4 bytes a line, not 32); `namesHeldApart`
+    /// when they are in `rare`.
     private var names: UInt32
     /// The cancel date and quota, which few lines have, and the values no word holds, held apart
     /// (`Rare`): nil for a line with none (8 bytes a line, not 32).
@@ -33,7 +33,7 @@ public struct CreditLine: Sendable, Hashable {
     /// The rep as the sheet writes it: an id or a name.
     public var rep: String {
         get { names == Self.namesHeldApart ? rare!.fields.names!.rep : lineNameTable.entry(at: names).pointee.rep }
-        set { setNames(rep: newValue, labels: labels) }
+        set { setNames(rep: newValue, labels: labels, split: splitWord) }
     }
 
     /// The product, type and status (`Labels`): nil for a line that has none.
@@ -43,7 +43,7 @@ public struct CreditLine: Sendable, Hashable {
             let index = lineNameTable.entry(at: names).pointee.labels
             return index == Names.noLabels ? nil : Labels(tableIndex: index)
         }
-        set { setNames(rep: rep, labels: newValue) }
+        set { setNames(rep: rep, labels: newValue, split: splitWord) }
     }
 
     public var date: LocalDate {
@@ -65,11 +65,21 @@ public struct CreditLine: Sendable, Hashable {
 
     /// This rep's share, as a fraction (1 = 100%).
     public var split: Decimal {
-        get { splitWord == Self.heldApart ? rare!.fields.split! : Decimal(packedStorage: splitWord) }
-        set {
-            splitWord = newValue.packedStorage ?? Self.heldApart
-            keepApart(splitWord == Self.heldApart ? newValue : nil, at: \.split)
+        get {
+            let word = splitWord
+            return word == Self.heldApart ? rare!.fields.split! : Decimal(packedStorage: word)
         }
+        set {
+            let word = newValue.packedStorage ?? Self.heldApart
+            setNames(rep: rep, labels: labels, split: word)
+            keepApart(word == Self.heldApart ? newValue : nil, at: \.split)
+        }
+    }
+
+    /// The split's storage (`Decimal.packedStorage`), kept with the names; `heldApart` when no
+    /// word holds it.
+    private var splitWord: UInt64 {
+        names == Self.namesHeldApart ? rare!.fields.names!.split : lineNameTable.entry(at: names).pointee.split
     }
 
     /// Whether the split is stored as `Decimal(1)` is: the rep's share is the whole deal (a split
@@ -124,14 +134,14 @@ public struct CreditLine: Sendable, Hashable {
         self.row = row
         self.dealID = dealID
         amountWord = amount.packedStorage ?? Self.heldApart
-        splitWord = split.packedStorage ?? Self.heldApart
+        let splitWord = split.packedStorage ?? Self.heldApart
         day = Self.day(date)
-        names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
+        names = Self.names(rep: rep, labels: labels, split: splitWord) ?? Self.namesHeldApart
         var fields = Rare.Fields(cancelDate: cancelDate, quota: quota)
         if amountWord == Self.heldApart { fields.amount = amount }
         if splitWord == Self.heldApart { fields.split = split }
         if day == Self.dayHeldApart { fields.date = date }
-        if names == Self.namesHeldApart { fields.names = HeldNames(rep: rep, labels: labels) }
+        if names == Self.namesHeldApart { fields.names = HeldNames(rep: rep, labels: labels, split: splitWord) }
         if let shared = previous?.rare, fields.holdsNoValueOfTheLine, shared.fields == fields {
             rare = shared
         } else {
@@ -155,17 +165,19 @@ public struct CreditLine: Sendable, Hashable {
         apart[keyPath: field] = value
     }
 
-    /// Sets the rep and labels: their index in the table, or held apart when it has no room.
-    private mutating func setNames(rep: String, labels: Labels?) {
-        names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
-        keepApart(names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels) : nil, at: \.names)
+    /// Sets the rep, labels and split's storage: their index in the table, or held apart when it
+    /// has no room.
+    private mutating func setNames(rep: String, labels: Labels?, split: UInt64) {
+        names = Self.names(rep: rep, labels: labels, split: split) ?? Self.namesHeldApart
+        keepApart(
+            names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels, split: split) : nil, at: \.names)
     }
 
-    /// The index of `rep` and `labels` in the table, nil when it has no room for them or the
-    /// labels are held apart from theirs.
-    private static func names(rep: String, labels: Labels?) -> UInt32? {
+    /// The index of `rep`, `labels` and `split` (a split's storage, or `heldApart`) in the table,
+    /// nil when it has no room for them or the labels are held apart from theirs.
+    private static func names(rep: String, labels: Labels?, split: UInt64) -> UInt32? {
         let index = if let labels { labels.interned } else { Names.noLabels }
-        return index.flatMap { lineNameTable.index(of: Names(rep: rep, labels: $0)) }
+        return index.flatMap { lineNameTable.index(of: Names(rep: rep, labels: $0, split: split)) }
     }
 
     /// `date`'s day number in 32 bits, `dayHeldApart` when they do not hold it.
@@ -192,28 +204,32 @@ public struct CreditLine: Sendable, Hashable {
 }
 
 extension CreditLine {
-    /// Whether this line's rep and labels are `other`'s: the same index in the table, when both
-    /// are there (the table gives equal names one index and other names another).
+    /// Whether this line's rep and labels are `other`'s: at once when both lines have the same
+    /// index in the table (the split with them is compared by value, as `==` does).
     private func sameNames(as other: CreditLine) -> Bool {
-        if names != Self.namesHeldApart && other.names != Self.namesHeldApart { return names == other.names }
+        if names != Self.namesHeldApart && names == other.names { return true }
         return rep == other.rep && labels == other.labels
     }
 
-    /// A line's rep and labels as the key of their table.
+    /// A line's rep, labels and split as the key of their table.
     struct Names: InternedKey {
         let rep: String
         /// The labels' index in their table (`Labels.interned`), `noLabels` for a line without.
         let labels: UInt32
+        /// The split's storage (`Decimal.packedStorage`), `heldApart` for a split the line holds
+        /// apart: splits of one storage share an entry, 1.5 and 1.50 do not.
+        let split: UInt64
         static let noLabels = UInt32.max
 
         var byteCount: Int { rep.utf8.count }
     }
 
-    /// A line's rep and labels held apart from the table: when it is full, or the labels are held
-    /// apart from theirs.
+    /// A line's rep, labels and split's storage held apart from the table: when it is full, or
+    /// the labels are held apart from theirs.
     fileprivate struct HeldNames: Equatable {
         let rep: String
         let labels: Labels?
+        let split: UInt64
     }
 
     /// Whether this line holds its cancel date and quota in the same place as `other` (for tests
@@ -248,8 +264,9 @@ extension CreditLine {
     }
 }
 
-/// The table lines' rep and labels index (`CreditLine.Names`): a rep's lines given the same
-/// labels share an entry, so it holds about a rep per product, type and status met.
+/// The table lines' rep, labels and split index (`CreditLine.Names`): a rep's lines given the
+/// same labels and split share an entry, so it holds about a rep per product, type, status and
+/// split met.
 private let lineNameTable = InternTable<CreditLine.Names, CreditLine.Names>(
     capacity: 1 << 20, textBudget: 32 << 20, entry: { $0 })
 

@@ -3,9 +3,9 @@ import Testing
 
 @testable import Commission
 
-/// A line holds its amount and split as words of their storage, its date in 32 bits and its rep
-/// and labels as one index (`CreditLine`, 56 bytes): every value reads back bit for bit, a value
-/// no word holds is kept apart, and lines compare and hash by their values however they hold them.
+/// A line holds its amount as a word of its storage, its date in 32 bits and its rep, labels and
+/// split as one index (`CreditLine`, 48 bytes): every value reads back bit for bit, a value no
+/// word holds is kept apart, and lines compare and hash by their values however they hold them.
 @Suite struct CreditLineLayoutTests {
     private let march9 = LocalDate(year: 2026, month: 3, day: 9)!
     /// A mantissa longer than 48 bits: no word holds it.
@@ -15,8 +15,8 @@ import Testing
         CreditLine(row: 7, dealID: "D-1", rep: "ana", date: date ?? march9, amount: amount, split: split)
     }
 
-    @Test func aLineTakesFiftySixBytes() {
-        #expect(MemoryLayout<CreditLine>.stride <= 56)
+    @Test func aLineTakesFortyEightBytes() {
+        #expect(MemoryLayout<CreditLine>.stride <= 48)
     }
 
     @Test func amountsSplitsAndDatesReadBackBitForBit() {
@@ -60,6 +60,35 @@ import Testing
                 .count == 3)
         // 1.50 and 1.5 are one number, held two ways.
         #expect(line(amount: Decimal(string: "1.50")!) == line(amount: Decimal(string: "1.5")!))
+        let half = line(split: Decimal(string: "0.50")!)
+        #expect(half == line(split: Decimal(string: "0.5")!) && Set([half, line(split: 0.5)]).count == 1)
+        #expect(half != line() && line(split: long) != line() && line(split: long) == line(split: long))
+    }
+
+    /// The split is kept with the rep and labels: changing any of them leaves the others as they
+    /// were, a split no word holds among them.
+    @Test func splitsRepsAndLabelsChangeOneWithoutTheOthers() {
+        let thirds = Decimal(string: "0.3333")!
+        var changed = CreditLine(
+            row: 1, dealID: "D-1", rep: "Ana Lima", date: march9, amount: 10, split: thirds, product: "Cloud")
+        #expect(Decimal.sameStorage(changed.split, thirds) && changed.rep == "Ana Lima" && changed.product == "Cloud")
+        changed.rep = "R-101"
+        changed.status = "won"
+        #expect(Decimal.sameStorage(changed.split, thirds) && changed.product == "Cloud")
+        changed.split = long
+        #expect(changed.split == long && changed.rep == "R-101" && changed.status == "won")
+        changed.rep = "Bo"
+        #expect(changed.split == long && changed.credit == 10 * long)
+        changed.split = 1
+        #expect(changed.isWholeShare && changed.rep == "Bo" && changed.product == "Cloud")
+        changed.split = Decimal(string: "0.5")!
+        #expect(!changed.isWholeShare && changed.split == 0.5 && changed.product == "Cloud")
+        changed.split = 1
+        changed.rep = "Ana Lima"
+        changed.status = nil
+        let plain = CreditLine(row: 1, dealID: "D-1", rep: "Ana Lima", date: march9, amount: 10, product: "Cloud")
+        #expect(changed == plain)
+        #expect(!changed.sharesCancelDateAndQuota(with: changed))
     }
 
     /// A line read after another shares its quota, not an amount of the other's merely equal to its own.
@@ -97,6 +126,10 @@ import Testing
             row: 1, dealID: "D-1", rep: "Ana Lima", date: march9, amount: 10, product: "Cloud", status: "won")
         #expect(held.labels?.interned == nil && held.rep == "Ana Lima" && held.product == "Cloud")
         #expect(held == interned && Set([held, interned]).count == 1)
+        held.split = Decimal(string: "0.25")!
+        #expect(held.split == 0.25 && held.rep == "Ana Lima" && held != interned)
+        held.split = 1
+        #expect(held.isWholeShare && held == interned)
         held.rep = "R-101"
         #expect(held.rep == "R-101" && held.status == "won" && held != interned)
         held.status = "won"
