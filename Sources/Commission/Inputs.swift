@@ -266,9 +266,10 @@ extension CreditLine {
 
 /// The table lines' rep, labels and split index (`CreditLine.Names`): a rep's lines given the
 /// same labels and split share an entry, so it holds about a rep per product, type, status and
-/// split met.
+/// split met. Room for four million: ten thousand reps each with a hundred splits (a split in
+/// whole percent on every deal) and a few labels, so that even such lines hold no `Rare` each.
 private let lineNameTable = InternTable<CreditLine.Names, CreditLine.Names>(
-    capacity: 1 << 20, textBudget: 32 << 20, entry: { $0 })
+    capacity: 1 << 22, textBudget: 64 << 20, entry: { $0 })
 
 /// One rep on the plan, with objectives (plan-format.md 1.2).
 public struct RosterEntry: Sendable, Hashable {
