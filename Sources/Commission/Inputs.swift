@@ -5,10 +5,11 @@ import Primitives
 ///
 /// Held in 48 bytes, for ten million rows: the amount in a word of its storage
 /// (`Decimal.packedStorage`, where a Decimal takes 20 bytes), the date's day number in 32 bits,
-/// the rep, product, type, status and split (a rep's lines mostly share one) as one index into a
-/// table the process shares (`Names`), and what no word holds (a mantissa longer than 48 bits, a
-/// day past 32 bits, names the table has no room for) apart in `Rare` with the cancel date and
-/// quota. Two lines are equal when their values are, however held.
+/// the rep, product, type and status as one index into a table the process shares (`Names`) and
+/// the split as a code among the splits met (`SplitCodes`), both in one 32-bit word, and what no
+/// word holds (a mantissa longer than 48 bits, a day past 32 bits, names or a split the tables
+/// have no room for) apart in `Rare` with the cancel date and quota. Two lines are equal when
+/// their values are, however held.
 public struct CreditLine: Sendable, Hashable {
     /// The row in the source sheet (1-based), for diagnostics and ordering.
     public var row: Int
@@ -17,10 +18,11 @@ public struct CreditLine: Sendable, Hashable {
     private var amountWord: UInt64
     /// The date's day number, `dayHeldApart` when 32 bits do not hold it.
     private var day: Int32
-    /// The rep, labels and split's index in the process's table (`Names`): one number for the
-    /// lines of a rep given the same labels and split (4 bytes a line, not 32); `namesHeldApart`
-    /// when they are in `rare`.
-    private var names: UInt32
+    /// In the low 20 bits, the rep and labels' index in the process's table (`Names`): one number
+    /// for the lines of a rep given the same labels, `namesHeldApart` when they are in `rare`.
+    /// Above them, the split's code (`SplitCodes`), `splitHeldApart` when it is in `rare`. Four
+    /// bytes a line, where the texts and the split took 32.
+    private var codes: UInt32
     /// The cancel date and quota, which few lines have, and the values no word holds, held apart
     /// (`Rare`): nil for a line with none (8 bytes a line, not 32).
     private var rare: Rare?
@@ -28,12 +30,22 @@ public struct CreditLine: Sendable, Hashable {
     /// A word no `packedStorage` is (its top four bits are never set).
     private static let heldApart = UInt64.max
     private static let dayHeldApart = Int32.min
-    private static let namesHeldApart = UInt32.max
+    private static let nameBits: UInt32 = 20
+    private static let nameMask: UInt32 = 1 << nameBits - 1
+    /// An index the names' table never gives (it holds one fewer than 20 bits count).
+    private static let namesHeldApart = nameMask
+    /// A code `SplitCodes` never gives.
+    private static let splitHeldApart = UInt32.max >> nameBits
+
+    /// The rep and labels' index in the table, or `namesHeldApart`.
+    private var names: UInt32 { codes & Self.nameMask }
+    /// The split's code, or `splitHeldApart`.
+    private var splitCode: UInt32 { codes >> Self.nameBits }
 
     /// The rep as the sheet writes it: an id or a name.
     public var rep: String {
         get { names == Self.namesHeldApart ? rare!.fields.names!.rep : lineNameTable.entry(at: names).pointee.rep }
-        set { setNames(rep: newValue, labels: labels, split: splitWord) }
+        set { setNames(rep: newValue, labels: labels) }
     }
 
     /// The product, type and status (`Labels`): nil for a line that has none.
@@ -43,7 +55,7 @@ public struct CreditLine: Sendable, Hashable {
             let index = lineNameTable.entry(at: names).pointee.labels
             return index == Names.noLabels ? nil : Labels(tableIndex: index)
         }
-        set { setNames(rep: rep, labels: newValue, split: splitWord) }
+        set { setNames(rep: rep, labels: newValue) }
     }
 
     public var date: LocalDate {
@@ -66,26 +78,19 @@ public struct CreditLine: Sendable, Hashable {
     /// This rep's share, as a fraction (1 = 100%).
     public var split: Decimal {
         get {
-            let word = splitWord
-            return word == Self.heldApart ? rare!.fields.split! : Decimal(packedStorage: word)
+            let code = splitCode
+            return code == Self.splitHeldApart ? rare!.fields.split! : Decimal(packedStorage: SplitCodes.word(code))
         }
         set {
-            let word = newValue.packedStorage ?? Self.heldApart
-            setNames(rep: rep, labels: labels, split: word)
-            keepApart(word == Self.heldApart ? newValue : nil, at: \.split)
+            let code = SplitCodes.code(newValue) ?? Self.splitHeldApart
+            codes = codes & Self.nameMask | code << Self.nameBits
+            keepApart(code == Self.splitHeldApart ? newValue : nil, at: \.split)
         }
-    }
-
-    /// The split's storage (`Decimal.packedStorage`), kept with the names; `heldApart` when no
-    /// word holds it.
-    private var splitWord: UInt64 {
-        names == Self.namesHeldApart ? rare!.fields.names!.split : lineNameTable.entry(at: names).pointee.split
     }
 
     /// Whether the split is stored as `Decimal(1)` is: the rep's share is the whole deal (a split
     /// of 1 stored otherwise, `1.00`, is not told here; `split` gives it).
-    var isWholeShare: Bool { splitWord == Self.wholeShareWord }
-    private static let wholeShareWord = Decimal(1).packedStorage
+    var isWholeShare: Bool { splitCode == SplitCodes.wholeShare }
 
     public var cancelDate: LocalDate? {
         get { rare?.fields.cancelDate }
@@ -134,14 +139,15 @@ public struct CreditLine: Sendable, Hashable {
         self.row = row
         self.dealID = dealID
         amountWord = amount.packedStorage ?? Self.heldApart
-        let splitWord = split.packedStorage ?? Self.heldApart
         day = Self.day(date)
-        names = Self.names(rep: rep, labels: labels, split: splitWord) ?? Self.namesHeldApart
+        let names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
+        let splitCode = SplitCodes.code(split) ?? Self.splitHeldApart
+        codes = names | splitCode << Self.nameBits
         var fields = Rare.Fields(cancelDate: cancelDate, quota: quota)
         if amountWord == Self.heldApart { fields.amount = amount }
-        if splitWord == Self.heldApart { fields.split = split }
+        if splitCode == Self.splitHeldApart { fields.split = split }
         if day == Self.dayHeldApart { fields.date = date }
-        if names == Self.namesHeldApart { fields.names = HeldNames(rep: rep, labels: labels, split: splitWord) }
+        if names == Self.namesHeldApart { fields.names = HeldNames(rep: rep, labels: labels) }
         if let shared = previous?.rare, fields.holdsNoValueOfTheLine, shared.fields == fields {
             rare = shared
         } else {
@@ -165,19 +171,18 @@ public struct CreditLine: Sendable, Hashable {
         apart[keyPath: field] = value
     }
 
-    /// Sets the rep, labels and split's storage: their index in the table, or held apart when it
-    /// has no room.
-    private mutating func setNames(rep: String, labels: Labels?, split: UInt64) {
-        names = Self.names(rep: rep, labels: labels, split: split) ?? Self.namesHeldApart
-        keepApart(
-            names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels, split: split) : nil, at: \.names)
+    /// Sets the rep and labels: their index in the table, or held apart when it has no room.
+    private mutating func setNames(rep: String, labels: Labels?) {
+        let names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
+        codes = codes & ~Self.nameMask | names
+        keepApart(names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels) : nil, at: \.names)
     }
 
-    /// The index of `rep`, `labels` and `split` (a split's storage, or `heldApart`) in the table,
-    /// nil when it has no room for them or the labels are held apart from theirs.
-    private static func names(rep: String, labels: Labels?, split: UInt64) -> UInt32? {
+    /// The index of `rep` and `labels` in the table, nil when it has no room for them or the
+    /// labels are held apart from theirs.
+    private static func names(rep: String, labels: Labels?) -> UInt32? {
         let index = if let labels { labels.interned } else { Names.noLabels }
-        return index.flatMap { lineNameTable.index(of: Names(rep: rep, labels: $0, split: split)) }
+        return index.flatMap { lineNameTable.index(of: Names(rep: rep, labels: $0)) }
     }
 
     /// `date`'s day number in 32 bits, `dayHeldApart` when they do not hold it.
@@ -204,32 +209,28 @@ public struct CreditLine: Sendable, Hashable {
 }
 
 extension CreditLine {
-    /// Whether this line's rep and labels are `other`'s: at once when both lines have the same
-    /// index in the table (the split with them is compared by value, as `==` does).
+    /// Whether this line's rep and labels are `other`'s: the same index in the table, when both
+    /// are there (the table gives equal names one index and other names another).
     private func sameNames(as other: CreditLine) -> Bool {
-        if names != Self.namesHeldApart && names == other.names { return true }
+        if names != Self.namesHeldApart && other.names != Self.namesHeldApart { return names == other.names }
         return rep == other.rep && labels == other.labels
     }
 
-    /// A line's rep, labels and split as the key of their table.
+    /// A line's rep and labels as the key of their table.
     struct Names: InternedKey {
         let rep: String
         /// The labels' index in their table (`Labels.interned`), `noLabels` for a line without.
         let labels: UInt32
-        /// The split's storage (`Decimal.packedStorage`), `heldApart` for a split the line holds
-        /// apart: splits of one storage share an entry, 1.5 and 1.50 do not.
-        let split: UInt64
         static let noLabels = UInt32.max
 
         var byteCount: Int { rep.utf8.count }
     }
 
-    /// A line's rep, labels and split's storage held apart from the table: when it is full, or
-    /// the labels are held apart from theirs.
+    /// A line's rep and labels held apart from the table: when it is full, or the labels are held
+    /// apart from theirs.
     fileprivate struct HeldNames: Equatable {
         let rep: String
         let labels: Labels?
-        let split: UInt64
     }
 
     /// Whether this line holds its cancel date and quota in the same place as `other` (for tests
@@ -264,12 +265,39 @@ extension CreditLine {
     }
 }
 
-/// The table lines' rep, labels and split index (`CreditLine.Names`): a rep's lines given the
-/// same labels and split share an entry, so it holds about a rep per product, type, status and
-/// split met. Room for four million: ten thousand reps each with a hundred splits (a split in
-/// whole percent on every deal) and a few labels, so that even such lines hold no `Rare` each.
+/// The table lines' rep and labels index (`CreditLine.Names`): a rep's lines given the same
+/// labels share an entry, so it holds about a rep per product, type and status met.
 private let lineNameTable = InternTable<CreditLine.Names, CreditLine.Names>(
-    capacity: 1 << 22, textBudget: 64 << 20, entry: { $0 })
+    capacity: 1 << 20 - 1, textBudget: 32 << 20, entry: { $0 })
+
+/// The splits lines are given, each storage (`Decimal.packedStorage`) met in this process at a
+/// 12-bit code that never changes: a run meets few (whole shares, halves, a team's usual
+/// shares), and a line keeps the code beside its names' index. A split the table has no room for
+/// (past 4,095 of them) is held with its line. Code 0 is `Decimal(1)`'s, given without a lookup.
+enum SplitCodes {
+    static let wholeShare: UInt32 = 0
+    private static let wholeShareWord = Decimal(1).packedStorage!
+
+    private struct Word: InternedKey {
+        let word: UInt64
+        var byteCount: Int { 0 }
+    }
+
+    private static let table: InternTable<Word, UInt64> = {
+        let table = InternTable<Word, UInt64>(capacity: 1 << 12 - 1, textBudget: 0, entry: { $0.word })
+        precondition(table.index(of: Word(word: wholeShareWord)) == wholeShare)
+        return table
+    }()
+
+    /// `split`'s code, nil when no word holds it or the table has no room for it.
+    static func code(_ split: Decimal) -> UInt32? {
+        guard let word = split.packedStorage else { return nil }
+        return word == wholeShareWord ? wholeShare : table.index(of: Word(word: word))
+    }
+
+    /// The storage of the split at `code`, which `code(_:)` gave.
+    static func word(_ code: UInt32) -> UInt64 { code == wholeShare ? wholeShareWord : table.entry(at: code).pointee }
+}
 
 /// One rep on the plan, with objectives (plan-format.md 1.2).
 public struct RosterEntry: Sendable, Hashable {

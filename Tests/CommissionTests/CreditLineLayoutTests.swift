@@ -3,9 +3,10 @@ import Testing
 
 @testable import Commission
 
-/// A line holds its amount as a word of its storage, its date in 32 bits and its rep, labels and
-/// split as one index (`CreditLine`, 48 bytes): every value reads back bit for bit, a value no
-/// word holds is kept apart, and lines compare and hash by their values however they hold them.
+/// A line holds its amount as a word of its storage, its date in 32 bits and its rep and labels'
+/// index and its split's code in one word (`CreditLine`, 48 bytes): every value reads back bit for
+/// bit, a value no word holds is kept apart, and lines compare and hash by their values however
+/// they hold them.
 @Suite struct CreditLineLayoutTests {
     private let march9 = LocalDate(year: 2026, month: 3, day: 9)!
     /// A mantissa longer than 48 bits: no word holds it.
@@ -65,8 +66,8 @@ import Testing
         #expect(half != line() && line(split: long) != line() && line(split: long) == line(split: long))
     }
 
-    /// The split is kept with the rep and labels: changing any of them leaves the others as they
-    /// were, a split no word holds among them.
+    /// The split's code shares a word with the rep and labels' index: changing any of them leaves
+    /// the others as they were, a split no word holds among them.
     @Test func splitsRepsAndLabelsChangeOneWithoutTheOthers() {
         let thirds = Decimal(string: "0.3333")!
         var changed = CreditLine(
@@ -104,6 +105,19 @@ import Testing
         let previous = read(quota: 50_000, amount: 90, after: nil)
         let third = read(quota: 50_000, amount: 100, after: previous)
         #expect(third.amount == 100 && third.sharesCancelDateAndQuota(with: previous))
+    }
+
+    /// Each split's storage has one code that gives it back, the whole share's 0; one no word
+    /// holds has none.
+    @Test func splitsHaveACodeByTheirStorage() {
+        let half = Decimal(string: "0.5")!
+        #expect(SplitCodes.code(1) == SplitCodes.wholeShare)
+        #expect(SplitCodes.code(half) == SplitCodes.code(Decimal(string: "0.50")!))
+        #expect(SplitCodes.code(half) != SplitCodes.code(Decimal(string: "0.25")!))
+        #expect(SplitCodes.code(half) != SplitCodes.wholeShare && SplitCodes.code(long) == nil)
+        for split in [half, Decimal(string: "0.3333")!, 1, -1, 0, Decimal(string: "2.5")!] {
+            #expect(Decimal.sameStorage(Decimal(packedStorage: SplitCodes.word(SplitCodes.code(split)!)), split))
+        }
     }
 
     /// Reps and labels read back as given, changed one without the other; names held apart from
