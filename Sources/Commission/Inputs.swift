@@ -276,7 +276,8 @@ private let lineNameTable = InternTable<CreditLine.Names, CreditLine.Names>(
 /// (past 4,095 of them) is held with its line. Code 0 is `Decimal(1)`'s, given without a lookup.
 enum SplitCodes {
     static let wholeShare: UInt32 = 0
-    private static let wholeShareWord = Decimal(1).packedStorage!
+    /// Nil only where no split has a word (`packedStorage`), and then no code is given.
+    private static let wholeShareWord = Decimal(1).packedStorage
 
     private struct Word: InternedKey {
         let word: UInt64
@@ -285,7 +286,7 @@ enum SplitCodes {
 
     private static let table: InternTable<Word, UInt64> = {
         let table = InternTable<Word, UInt64>(capacity: 1 << 12 - 1, textBudget: 0, entry: { $0.word })
-        precondition(table.index(of: Word(word: wholeShareWord)) == wholeShare)
+        precondition(table.index(of: Word(word: wholeShareWord!)) == wholeShare)
         return table
     }()
 
@@ -296,7 +297,7 @@ enum SplitCodes {
     }
 
     /// The storage of the split at `code`, which `code(_:)` gave.
-    static func word(_ code: UInt32) -> UInt64 { code == wholeShare ? wholeShareWord : table.entry(at: code).pointee }
+    static func word(_ code: UInt32) -> UInt64 { code == wholeShare ? wholeShareWord! : table.entry(at: code).pointee }
 }
 
 /// One rep on the plan, with objectives (plan-format.md 1.2).

@@ -281,12 +281,17 @@ struct FindingsByRow {
 
     /// `positions`: findings' positions by place.
     init(_ positions: [CellPlace: Int], deals: DealsTable) {
-        onSheet = (0...deals.sheets.count).map { ordinal in
-            let name = deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
-            var found: [CellAddress: Int] = [:]
-            for (place, position) in positions where place.sheet == name { found[place.cell] = position }
-            return found
+        // Each finding filed once under every entry of its sheet's name (a tab per rep is
+        // hundreds of sheets, each of which would pass over every finding).
+        var entriesNamed: [String: [Int]] = [:]
+        for ordinal in 0...deals.sheets.count {
+            entriesNamed[deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0)), default: []].append(ordinal)
         }
+        var onSheet = [[CellAddress: Int]](repeating: [:], count: deals.sheets.count + 1)
+        for (place, position) in positions {
+            for entry in entriesNamed[place.sheet] ?? [] { onSheet[entry][place.cell] = position }
+        }
+        self.onSheet = onSheet
         marked = onSheet.map { found in
             var bits = [UInt64](repeating: 0, count: (found.keys.map(\.row).max() ?? -1) / 64 + 1)
             for cell in found.keys where cell.row >= 0 { bits[cell.row >> 6] |= 1 << UInt64(cell.row & 63) }

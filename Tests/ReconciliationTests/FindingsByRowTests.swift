@@ -11,12 +11,14 @@ import Testing
 @Suite struct FindingsByRowTests {
     /// Two sheets with findings, findings on the file a row of no sheet is named after and on a
     /// sheet of no deals, one past a word of rows: every row of each sheet and of the ordinals
-    /// past them, in every column, against the places' own lookup.
-    @Test func findsWhatThePlaceFinds() {
+    /// past them, in every column, against the places' own lookup; and again with a third sheet
+    /// named as the file is, whose rows and those of no sheet share their findings.
+    @Test(arguments: [false, true]) func findsWhatThePlaceFinds(withASheetNamedAsTheFile: Bool) {
         let mapping = ColumnMapping<Field>(headerRow: 1, columns: [.dealID: 0], headers: [.dealID: "Deal ID"])
         var deals = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: "/tmp/book.xlsx", sheet: nil)
         deals.sheets = [DealsSheet(name: "Deals", mapping: mapping), DealsSheet(name: "Q2 deals", mapping: mapping)]
+        if withASheetNamedAsTheFile { deals.sheets.append(DealsSheet(name: "book.xlsx", mapping: mapping)) }
         let places: [CellPlace: Int] = [
             CellPlace(sheet: "Deals", cell: CellAddress(row: 2, column: 7)): 0,
             CellPlace(sheet: "Deals", cell: CellAddress(row: 63, column: 7)): 1,
@@ -27,7 +29,7 @@ import Testing
             CellPlace(sheet: "Summary", cell: CellAddress(row: 3, column: 7)): 6,
         ]
         let found = FindingsByRow(places, deals: deals)
-        for ordinal in 0...3 {
+        for ordinal in 0...4 {
             for row in 0...260 {
                 let key = DealsTable.rowKey(sheet: ordinal, row: row)
                 let sheet = deals.sheetName(ofRow: key)
