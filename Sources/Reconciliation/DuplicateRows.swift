@@ -6,22 +6,27 @@ import Primitives
 /// Rows that copy an earlier row (same deal, rep, date, amount and split): the later copy earns
 /// nothing. A rep is the roster's one rep however a row writes it (`LUCA BIANCHI`, `R02`).
 enum DuplicateRows {
-    /// What makes two rows copies of each other: the deal in compared form, the rep, the day, the
-    /// amount and the split.
-    private struct Key: Equatable {
-        let deal: String
-        let rep: Int32
+    /// What makes two rows of one deal (in compared form) and rep copies of each other: the day,
+    /// the amount and the split.
+    private struct Copy: Hashable {
         let day: Int
         let amount: Decimal
         let split: Decimal
     }
 
+    /// What makes a row of one deal and rep repeat another under another date.
+    private struct Repeat: Hashable {
+        let amount: Decimal
+        let split: Decimal
+        let labels: CreditLine.Labels?
+    }
+
     /// Moves the rows that copy an earlier one out of `deals` (in place: a million lines are not
     /// copied), returning them with the row each one copies.
     static func takeCopies(from deals: inout DealsTable, roster: [RosterEntry]) -> [CopiedRow] {
-        let reps = repNumbers(deals.lines, roster: roster)
-        var found = find(deals.lines, reps: reps)
-        let redated = redated(deals.lines, reps: reps, besides: found)
+        let groups = sharingDealAndRep(deals.lines, reps: repNumbers(deals.lines, roster: roster))
+        var found = find(deals.lines, groups: groups)
+        let redated = redated(deals.lines, groups: groups, besides: found)
         found.merge(redated) { same, _ in same }
         guard !found.isEmpty else { return [] }
         // Taken out in place: a list of every row kept would be 8 bytes a row.
@@ -60,32 +65,58 @@ enum DuplicateRows {
         }
     }
 
-    /// Each row that copies an earlier one (`Key`) to the row it copies; `reps`: the lines' reps
-    /// (`repNumbers`).
-    static func find(_ lines: [CreditLine], reps: [Int32]) -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        // Through a buffer, so that reading five fields does not copy (retain) whole lines.
+    /// The lines that share their deal (in compared form) and rep (`repNumbers`) with another:
+    /// each group's positions in order, its first line first. Copies (`find`) and repeats
+    /// (`redated`) are looked for within these alone, so that a million lines are hashed into a
+    /// table once, not once for each.
+    static func sharingDealAndRep(_ lines: [CreditLine], reps: [Int32]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var groupOfFirst: [Int: Int] = [:]
+        // Through a buffer, so that reading two fields does not copy (retain) whole lines.
         lines.withUnsafeBufferPointer { lines in
-            func key(_ index: Int) -> Key {
-                Key(
-                    deal: lines[index].dealID.normalizedKey, rep: reps[index],
-                    day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
-            }
-            // The deal, rep and day alone are hashed, without making their compared forms (equal
-            // keys still hash alike): Foundation's hash of a Decimal costs more than the rest of the
-            // key, and rows alike in those three but not in amount or split are rare. Whole keys
-            // are made only where hashes meet.
             FirstPositions.firsts(in: lines.indices) { index in
                 var hasher = Hasher()
                 lines[index].dealID.hashNormalizedKey(into: &hasher)
                 hasher.combine(reps[index])
-                hasher.combine(lines[index].date.dayNumber)
                 return hasher.finalize()
             } isEqual: { earlier, index in
-                key(earlier) == key(index)
+                reps[earlier] == reps[index] && lines[earlier].dealID.normalizedKey == lines[index].dealID.normalizedKey
             } found: { index, first in
-                result[index] = lines[first].row
+                if let group = groupOfFirst[first] {
+                    groups[group].append(index)
+                } else {
+                    groupOfFirst[first] = groups.count
+                    groups.append([first, index])
+                }
             }
+        }
+        return groups
+    }
+
+    /// Within each of `groups`, `found` hears each position whose `key` an earlier position of
+    /// the group had, with the first such position; a position whose key is nil is passed over.
+    /// A group's keys are held as positions (`FirstPositions`): one of a million lines (a rep's
+    /// rows without deal ids) takes 16 MB, not the keys themselves.
+    private static func firstEqual<Key: Hashable>(
+        in groups: [[Int]], key: (Int) -> Key?, found: (_ position: Int, _ first: Int) -> Void
+    ) {
+        for group in groups {
+            var table = FirstPositions(capacity: group.count)
+            for position in group {
+                guard let value = key(position) else { continue }
+                if let first = table.first(of: value, at: position, keyAt: { key($0)! }) { found(position, first) }
+            }
+        }
+    }
+
+    /// Each row that copies an earlier one (the same deal, rep, day, amount and split) to the row
+    /// it copies; `groups`: the lines' groups of one deal and rep (`sharingDealAndRep`).
+    static func find(_ lines: [CreditLine], groups: [[Int]]) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        firstEqual(in: groups) { index in
+            Copy(day: lines[index].date.dayNumber, amount: lines[index].amount, split: lines[index].split)
+        } found: { index, first in
+            result[index] = lines[first].row
         }
         return result
     }
@@ -95,25 +126,13 @@ enum DuplicateRows {
     /// tab that dates its rows), where leaving them out makes the deal's splits add up to 100%,
     /// which with them they exceed (the engine's `split_total`): each row to the row it repeats.
     /// `found`: the rows already known as copies, which are none of these.
-    static func redated(_ lines: [CreditLine], reps: [Int32], besides found: [Int: Int]) -> [Int: Int] {
+    static func redated(_ lines: [CreditLine], groups: [[Int]], besides found: [Int: Int]) -> [Int: Int] {
         var repeats: [Int: Int] = [:]
-        lines.withUnsafeBufferPointer { lines in
-            func same(_ a: Int, _ b: Int) -> Bool {
-                lines[a].dealID.normalizedKey == lines[b].dealID.normalizedKey
-                    && reps[a] == reps[b] && lines[a].amount == lines[b].amount
-                    && lines[a].split == lines[b].split && lines[a].labels == lines[b].labels
-            }
-            FirstPositions.firsts(in: lines.indices) { index in
-                guard found[index] == nil else { return nil }
-                var hasher = Hasher()
-                lines[index].dealID.hashNormalizedKey(into: &hasher)
-                hasher.combine(reps[index])
-                return hasher.finalize()
-            } isEqual: { earlier, index in
-                same(earlier, index)
-            } found: { index, first in
-                repeats[index] = first
-            }
+        firstEqual(in: groups) { index in
+            found[index] == nil
+                ? Repeat(amount: lines[index].amount, split: lines[index].split, labels: lines[index].labels) : nil
+        } found: { index, first in
+            repeats[index] = first
         }
         guard !repeats.isEmpty else { return [:] }
         // The splits of each deal repeated, with and without its repeats.
