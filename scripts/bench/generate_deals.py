@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Generates a year of credit lines, a roster and a plan for the calculate benchmark.
 
-usage: generate_deals.py LINES OUT_DIR → OUT_DIR/calc-LINES/{deals.csv,roster.csv,plan.yaml}
-Deterministic. One rep per 1,000 lines; some deals are split two ways; a few are cancelled.
+usage: generate_deals.py LINES OUT_DIR [splits]
+       → OUT_DIR/calc-LINES/{deals.csv,roster.csv,plan.yaml} (calcsplits-LINES with `splits`)
+Deterministic. One rep per 1,000 lines; some deals are split two ways (60/40); a few are cancelled.
+With `splits`, each two-way deal is split in whole percent drawn at random (p / 100 − p), so that
+a rep's lines carry ~99 splits: the same lines otherwise (performance.md, session 34).
 """
 import csv
 import datetime
@@ -44,11 +47,16 @@ draw:
 
 
 def main():
-    count, folder = int(sys.argv[1]), os.path.join(sys.argv[2], f"calc-{sys.argv[1]}")
+    variant = sys.argv[3] if len(sys.argv) > 3 else None
+    if variant not in (None, "splits"):
+        sys.exit(f"generate_deals.py: unknown variant {variant!r}: splits")
+    count, folder = int(sys.argv[1]), os.path.join(sys.argv[2], f"calc{variant or ''}-{sys.argv[1]}")
     if os.path.exists(os.path.join(folder, "deals.csv")):
         return
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(7)
+    # Its own generator, so that the lines are drawn as without the variant.
+    split_rng = random.Random(11)
     reps = max(1, count // 1000)
     with open(os.path.join(folder, "plan.yaml"), "w") as handle:
         handle.write(PLAN)
@@ -78,6 +86,9 @@ def main():
             if rng.random() < 0.1 and written + 1 < count:
                 owners.append((owners[0] + 1) % reps)
             splits = ["100%"] if len(owners) == 1 else ["60%", "40%"]
+            if variant and len(owners) == 2:
+                share = split_rng.randrange(1, 100)
+                splits = [f"{share}%", f"{100 - share}%"]
             for owner, split in zip(owners, splits):
                 out.writerow([f"D{deal:08d}", f"R{owner:05d}", day.isoformat(), amount, split, product, kind, status, cancel])
                 written += 1
