@@ -481,21 +481,10 @@ enum SummaryFindings {
         // The rows by their sheet's name, each sheet named once, not once per row (a rep-period
         // holds a thousand rows at 1M).
         var rowsOnSheet: [String: [Int]] = [:]
-        // The run of rows of one sheet being read (a sheet's rows mostly come together).
-        var run: (ordinal: Int, rows: [Int])?
-        func endRun() {
-            guard let run else { return }
-            rowsOnSheet[context.place(DealsTable.rowKey(sheet: run.ordinal, row: 0)).sheet, default: []] += run.rows
+        for (ordinal, rows) in Dictionary(grouping: own.map(\.row), by: DealsTable.sheetOrdinal) {
+            rowsOnSheet[context.place(DealsTable.rowKey(sheet: ordinal, row: 0)).sheet, default: []] +=
+                rows.map(DealsTable.sheetRow)
         }
-        for entry in own {
-            let ordinal = DealsTable.sheetOrdinal(entry.row)
-            if run?.ordinal != ordinal {
-                endRun()
-                run = (ordinal, [])
-            }
-            run!.rows.append(DealsTable.sheetRow(entry.row))
-        }
-        endRun()
         for (sheet, rows) in dataRows {
             let named = FormulaForensics.rowSpans(in: formula, sheet: sheet)
             let formulaSheet = sheet == home && named.isEmpty ? nil : sheet
