@@ -8,13 +8,13 @@ import Primitives
 /// the rep, product, type and status as one index into a table the process shares (`Names`) and
 /// the split as a code among the splits met (`SplitCodes`), both in one 32-bit word, and what no
 /// word holds (a mantissa longer than 48 bits, a day past 32 bits, names or a split the tables
-/// have no room for) apart in `Rare` with the cancel date and quota. Two lines are equal when
+/// have no room for) apart in `rare` (`HeldApart`) with the cancel date and quota. Two lines are equal when
 /// their values are, however held.
 public struct CreditLine: Sendable, Hashable {
     /// The row in the source sheet (1-based), for diagnostics and ordering.
     public var row: Int
     public var dealID: String
-    /// The amount's storage (`Decimal.packedStorage`), `heldApart` when no word holds it.
+    /// The amount's storage (`Decimal.packedStorage`), `HeldApart.figureWord` when no word holds it.
     private var amountWord: UInt64
     /// The date's day number, `dayHeldApart` when 32 bits do not hold it.
     private var day: Int32
@@ -24,11 +24,10 @@ public struct CreditLine: Sendable, Hashable {
     /// bytes a line, where the texts and the split took 32.
     private var codes: UInt32
     /// The cancel date and quota, which few lines have, and the values no word holds, held apart
-    /// (`Rare`): nil for a line with none (8 bytes a line, not 32).
-    private var rare: Rare?
+    /// (`RareFields`): nil for a line with none (8 bytes a line, not 32).
+    private var rare: HeldApart<RareFields>?
 
     /// A word no `packedStorage` is (its top four bits are never set).
-    private static let heldApart = UInt64.max
     private static let dayHeldApart = Int32.min
     private static let nameBits: UInt32 = 20
     private static let nameMask: UInt32 = 1 << nameBits - 1
@@ -62,17 +61,14 @@ public struct CreditLine: Sendable, Hashable {
         get { day == Self.dayHeldApart ? rare!.fields.date! : LocalDate(dayNumber: Int(day)) }
         set {
             day = Self.day(newValue)
-            keepApart(day == Self.dayHeldApart ? newValue : nil, at: \.date)
+            rare.keepApart(day == Self.dayHeldApart ? newValue : nil, at: \.date)
         }
     }
 
     /// The deal's full amount (negative for credit notes).
     public var amount: Decimal {
-        get { amountWord == Self.heldApart ? rare!.fields.amount! : Decimal(packedStorage: amountWord) }
-        set {
-            amountWord = newValue.packedStorage ?? Self.heldApart
-            keepApart(amountWord == Self.heldApart ? newValue : nil, at: \.amount)
-        }
+        get { rare.figure(amountWord, apartAt: \.amount) }
+        set { amountWord = rare.word(holding: newValue, apartAt: \.amount) }
     }
 
     /// This rep's share, as a fraction (1 = 100%).
@@ -84,7 +80,7 @@ public struct CreditLine: Sendable, Hashable {
         set {
             let code = SplitCodes.code(newValue) ?? Self.splitHeldApart
             codes = codes & Self.nameMask | code << Self.nameBits
-            keepApart(code == Self.splitHeldApart ? newValue : nil, at: \.split)
+            rare.keepApart(code == Self.splitHeldApart ? newValue : nil, at: \.split)
         }
     }
 
@@ -138,44 +134,37 @@ public struct CreditLine: Sendable, Hashable {
     ) {
         self.row = row
         self.dealID = dealID
-        amountWord = amount.packedStorage ?? Self.heldApart
+        amountWord = amount.packedStorage ?? HeldApart<RareFields>.figureWord
         day = Self.day(date)
         let names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
         let splitCode = SplitCodes.code(split) ?? Self.splitHeldApart
         codes = names | splitCode << Self.nameBits
-        var fields = Rare.Fields(cancelDate: cancelDate, quota: quota)
-        if amountWord == Self.heldApart { fields.amount = amount }
+        var fields = RareFields(cancelDate: cancelDate, quota: quota)
+        if amountWord == HeldApart<RareFields>.figureWord { fields.amount = amount }
         if splitCode == Self.splitHeldApart { fields.split = split }
         if day == Self.dayHeldApart { fields.date = date }
         if names == Self.namesHeldApart { fields.names = HeldNames(rep: rep, labels: labels) }
         if let shared = previous?.rare, fields.holdsNoValueOfTheLine, shared.fields == fields {
             rare = shared
         } else {
-            rare = Rare.of(fields)
+            rare = HeldApart.of(fields)
         }
     }
 
     /// amount × split, exact.
     public var credit: Decimal { amount * split }
 
-    /// What the line holds apart, as a value: setting it makes another `Rare` (or none).
-    private var apart: Rare.Fields {
-        get { rare?.fields ?? Rare.Fields() }
-        set { rare = Rare.of(newValue) }
-    }
-
-    /// Holds `value` apart at `field` (nil: none there), making another `Rare` only when that
-    /// changes what is held.
-    private mutating func keepApart<Value>(_ value: Value?, at field: WritableKeyPath<Rare.Fields, Value?>) {
-        guard value != nil || rare?.fields[keyPath: field] != nil else { return }
-        apart[keyPath: field] = value
+    /// What the line holds apart, as a value: setting it makes another record (or none).
+    private var apart: RareFields {
+        get { rare?.fields ?? RareFields() }
+        set { rare = HeldApart.of(newValue) }
     }
 
     /// Sets the rep and labels: their index in the table, or held apart when it has no room.
     private mutating func setNames(rep: String, labels: Labels?) {
         let names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
         codes = codes & ~Self.nameMask | names
-        keepApart(names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels) : nil, at: \.names)
+        rare.keepApart(names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels) : nil, at: \.names)
     }
 
     /// The index of `rep` and `labels` in the table, nil when it has no room for them or the
@@ -239,29 +228,20 @@ extension CreditLine {
         rare != nil && rare === other.rare
     }
 
-    /// A line's cancel date and quota, and the amount, split or date no word of the line holds:
-    /// shared by the copies of the line and never changed (a change makes another).
-    private final class Rare: Sendable {
-        struct Fields: Equatable {
-            var cancelDate: LocalDate?
-            var quota: Decimal?
-            /// Set only when the line's own word cannot hold it.
-            var amount: Decimal?
-            var split: Decimal?
-            var date: LocalDate?
-            var names: HeldNames?
+    /// A line's cancel date and quota, and the amount, split, date or names no word of the line
+    /// holds.
+    fileprivate struct RareFields: HeldApartFields {
+        var cancelDate: LocalDate?
+        var quota: Decimal?
+        /// Set only when the line's own word cannot hold it.
+        var amount: Decimal?
+        var split: Decimal?
+        var date: LocalDate?
+        var names: HeldNames?
 
-            /// Whether only the cancel date and quota are here (what lines may share: a value
-            /// of the line's own is kept as it is, not replaced by one merely equal to it).
-            var holdsNoValueOfTheLine: Bool { amount == nil && split == nil && date == nil && names == nil }
-        }
-
-        let fields: Fields
-
-        private init(_ fields: Fields) { self.fields = fields }
-
-        /// Nil when every field is.
-        static func of(_ fields: Fields) -> Rare? { fields == Fields() ? nil : Rare(fields) }
+        /// Whether only the cancel date and quota are here (what lines may share: a value
+        /// of the line's own is kept as it is, not replaced by one merely equal to it).
+        var holdsNoValueOfTheLine: Bool { amount == nil && split == nil && date == nil && names == nil }
     }
 }
 

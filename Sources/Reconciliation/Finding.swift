@@ -8,7 +8,7 @@ import Spreadsheet
 /// Held in 136 bytes, for the ~200,000 findings of ten million rows: the two figures each in a
 /// word (`Decimal.packedStorage`, where a `Decimal?` takes 21 bytes), the causes as codes in one
 /// word (an array of them is an allocation of its own), and the fields few findings have apart
-/// in `Rare`. Two findings are equal when their values are, however held.
+/// in `rare` (`HeldApart`). Two findings are equal when their values are, however held.
 public struct Finding: Sendable, Hashable {
     public var sheet: String
     /// The A1 address of the manual value.
@@ -27,40 +27,35 @@ public struct Finding: Sendable, Hashable {
     /// or, for a typed total, the wrong rows of its rep and period it was derived from. Its
     /// difference is counted in the headline only beyond theirs (see `headlineDifference`).
     public var precedents: [CellPlace] = []
-    /// `manual`'s storage (`Decimal.packedStorage`), `noFigure` for none, `heldApart` when in `rare`.
+    /// `manual`'s storage (`Decimal.packedStorage`), `noFigure` for none, `HeldApart.figureWord`
+    /// when in `rare`.
     private var manualWord: UInt64
-    /// `expected`'s storage, `heldApart` when in `rare`.
+    /// `expected`'s storage, `HeldApart.figureWord` when in `rare`.
     private var expectedWord: UInt64
     /// The causes' codes (`CauseCodes`), `CauseCodes.heldApart` when they are in `rare`.
     private var causeCodes: CauseCodes
     /// What few findings have, and the values no word holds: nil for a finding with none.
-    private var rare: Rare?
+    private var rare: HeldApart<RareFields>?
 
-    /// A word no `packedStorage` is (its top four bits are never set).
-    private static let heldApart = UInt64.max
+    /// A word no `packedStorage` is, nor `HeldApart.figureWord`: the cell holds no figure.
     private static let noFigure = UInt64.max - 1
 
     /// What the sheet holds (nil when the cell is empty or not a number).
     public var manual: Decimal? {
-        get {
-            switch manualWord {
-            case Self.noFigure: nil
-            case Self.heldApart: rare!.fields.manual
-            default: Decimal(packedStorage: manualWord)
-            }
-        }
+        get { manualWord == Self.noFigure ? nil : rare.figure(manualWord, apartAt: \.manual) }
         set {
-            manualWord = newValue.map { $0.packedStorage ?? Self.heldApart } ?? Self.noFigure
-            keepApart(manualWord == Self.heldApart ? newValue : nil, at: \.manual)
+            guard let newValue else {
+                manualWord = Self.noFigure
+                rare.keepApart(nil as Decimal?, at: \.manual)
+                return
+            }
+            manualWord = rare.word(holding: newValue, apartAt: \.manual)
         }
     }
 
     public var expected: Decimal {
-        get { expectedWord == Self.heldApart ? rare!.fields.expected! : Decimal(packedStorage: expectedWord) }
-        set {
-            expectedWord = newValue.packedStorage ?? Self.heldApart
-            keepApart(expectedWord == Self.heldApart ? newValue : nil, at: \.expected)
-        }
+        get { rare.figure(expectedWord, apartAt: \.expected) }
+        set { expectedWord = rare.word(holding: newValue, apartAt: \.expected) }
     }
 
     /// The main cause first (plan-format.md section 4's codes), then any others that add up.
@@ -68,28 +63,28 @@ public struct Finding: Sendable, Hashable {
         get { causeCodes == .heldApart ? rare!.fields.causes! : causeCodes.causes }
         set {
             causeCodes = CauseCodes(newValue) ?? .heldApart
-            keepApart(causeCodes == .heldApart ? newValue : nil, at: \.causes)
+            rare.keepApart(causeCodes == .heldApart ? newValue : nil, at: \.causes)
         }
     }
 
     /// The cell's text when it is not a number (a number stored as text, "TBD").
     public var manualText: String? {
         get { rare?.fields.manualText }
-        set { keepApart(newValue, at: \.manualText) }
+        set { rare.keepApart(newValue, at: \.manualText) }
     }
 
     /// For a total whose ranges stop short (`sum_range`): its formula with those ranges over the
     /// rows they should cover. The corrected cell takes this formula, not a constant.
     public var repairedFormula: String? {
         get { rare?.fields.repairedFormula }
-        set { keepApart(newValue, at: \.repairedFormula) }
+        set { rare.keepApart(newValue, at: \.repairedFormula) }
     }
 
     /// For a rate table's cell that holds a wrong rate: the cells (`Sheet|A1`) of the rows that
     /// look their rate up from it, which it spoils. Its difference is a rate, not money.
     public var lookedUpBy: [String] {
         get { rare?.fields.lookedUpBy ?? [] }
-        set { keepApart(newValue.isEmpty ? nil : newValue, at: \.lookedUpBy) }
+        set { rare.keepApart(newValue.isEmpty ? nil : newValue, at: \.lookedUpBy) }
     }
 
     /// For a `wrong_rep` row: what the reps the trusted source credits the deal to are owed for
@@ -98,7 +93,7 @@ public struct Finding: Sendable, Hashable {
     /// them here (`headlineDifference`, `FindingsDocument`'s reps).
     public var owedElsewhere: [OwedShare] {
         get { rare?.fields.owedElsewhere ?? [] }
-        set { keepApart(newValue.isEmpty ? nil : newValue, at: \.owedElsewhere) }
+        set { rare.keepApart(newValue.isEmpty ? nil : newValue, at: \.owedElsewhere) }
     }
 
     /// The input cell of the figure's own row that its formula reads wrong, and what it should
@@ -107,7 +102,7 @@ public struct Finding: Sendable, Hashable {
     /// formula where that is safe and gives the plan's figure exactly; else it types the figure.
     public var wrongInput: WrongInput? {
         get { rare?.fields.wrongInput }
-        set { keepApart(newValue, at: \.wrongInput) }
+        set { rare.keepApart(newValue, at: \.wrongInput) }
     }
 
     public init(
@@ -186,36 +181,17 @@ public struct Finding: Sendable, Hashable {
 }
 
 extension Finding {
-    /// Holds `value` apart at `field` (nil: none there), making another `Rare` only when that
-    /// changes what is held.
-    private mutating func keepApart<Value: Equatable>(_ value: Value?, at field: WritableKeyPath<Rare.Fields, Value?>) {
-        guard value != nil || rare?.fields[keyPath: field] != nil else { return }
-        var fields = rare?.fields ?? Rare.Fields()
-        fields[keyPath: field] = value
-        rare = Rare.of(fields)
-    }
-
-    /// What few findings have, and the figures and causes no word of the finding holds: shared
-    /// by the copies of the finding and never changed (a change makes another).
-    private final class Rare: Sendable {
-        struct Fields: Equatable {
-            var manualText: String?
-            var repairedFormula: String?
-            var lookedUpBy: [String]?
-            var owedElsewhere: [OwedShare]?
-            var wrongInput: WrongInput?
-            /// Set only when the finding's own word cannot hold it.
-            var manual: Decimal?
-            var expected: Decimal?
-            var causes: [Cause]?
-        }
-
-        let fields: Fields
-
-        private init(_ fields: Fields) { self.fields = fields }
-
-        /// Nil when every field is.
-        static func of(_ fields: Fields) -> Rare? { fields == Fields() ? nil : Rare(fields) }
+    /// What few findings have, and the figures and causes no word of the finding holds.
+    fileprivate struct RareFields: HeldApartFields {
+        var manualText: String?
+        var repairedFormula: String?
+        var lookedUpBy: [String]?
+        var owedElsewhere: [OwedShare]?
+        var wrongInput: WrongInput?
+        /// Set only when the finding's own word cannot hold it.
+        var manual: Decimal?
+        var expected: Decimal?
+        var causes: [Cause]?
     }
 }
 
