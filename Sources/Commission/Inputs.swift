@@ -67,7 +67,7 @@ public struct CreditLine: Sendable, Hashable {
 
     /// The deal's full amount (negative for credit notes).
     public var amount: Decimal {
-        get { rare.figure(amountWord, apartAt: \.amount) }
+        get { HeldApart<RareFields>.figure(amountWord) { rare!.fields.amount! } }
         set { amountWord = rare.word(holding: newValue, apartAt: \.amount) }
     }
 

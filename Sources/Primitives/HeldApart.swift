@@ -13,19 +13,29 @@ public protocol HeldApartFields: Equatable, Sendable {
 public final class HeldApart<Fields: HeldApartFields>: Sendable {
     public let fields: Fields
 
-    private init(_ fields: Fields) { self.fields = fields }
+    @usableFromInline init(_ fields: Fields) { self.fields = fields }
 
     /// Nil when every field is.
+    @inlinable
     public static func of(_ fields: Fields) -> HeldApart? { fields == Fields() ? nil : HeldApart(fields) }
 
     /// A word no `Decimal.packedStorage` is (its top four bits are never set): the figure is held
     /// apart.
-    public static var figureWord: UInt64 { .max }
+    @inlinable public static var figureWord: UInt64 { .max }
+
+    /// The figure of `word`: the Decimal whose `packedStorage` it is, or, for `figureWord`, the
+    /// one held apart (`apart`). Static, so that reading a figure a word holds, a million times,
+    /// touches no record (not even to retain none).
+    @inlinable
+    public static func figure(_ word: UInt64, apart: () -> Decimal) -> Decimal {
+        word == figureWord ? apart() : Decimal(packedStorage: word)
+    }
 }
 
 extension Optional {
     /// Holds `value` apart at `field` (nil: none there), making another record only when that
     /// changes what is held.
+    @inlinable
     public mutating func keepApart<Fields, Value>(
         _ value: Value?, at field: WritableKeyPath<Fields, Value?>
     ) where Wrapped == HeldApart<Fields> {
@@ -35,16 +45,9 @@ extension Optional {
         self = HeldApart.of(fields)
     }
 
-    /// The figure of `word`: the Decimal whose `packedStorage` it is, or, for
-    /// `HeldApart.figureWord`, the one held apart at `field`.
-    @inlinable
-    public func figure<Fields>(_ word: UInt64, apartAt field: KeyPath<Fields, Decimal?>) -> Decimal
-    where Wrapped == HeldApart<Fields> {
-        word == HeldApart<Fields>.figureWord ? self!.fields[keyPath: field]! : Decimal(packedStorage: word)
-    }
-
     /// The word that holds `value` (its `packedStorage`), `HeldApart.figureWord` when none does,
     /// and then `value` is held apart at `field` (a value a word holds clears it there).
+    @inlinable
     public mutating func word<Fields>(
         holding value: Decimal, apartAt field: WritableKeyPath<Fields, Decimal?>
     ) -> UInt64 where Wrapped == HeldApart<Fields> {

@@ -42,7 +42,7 @@ public struct Finding: Sendable, Hashable {
 
     /// What the sheet holds (nil when the cell is empty or not a number).
     public var manual: Decimal? {
-        get { manualWord == Self.noFigure ? nil : rare.figure(manualWord, apartAt: \.manual) }
+        get { manualWord == Self.noFigure ? nil : HeldApart<RareFields>.figure(manualWord) { rare!.fields.manual! } }
         set {
             guard let newValue else {
                 manualWord = Self.noFigure
@@ -54,7 +54,7 @@ public struct Finding: Sendable, Hashable {
     }
 
     public var expected: Decimal {
-        get { rare.figure(expectedWord, apartAt: \.expected) }
+        get { HeldApart<RareFields>.figure(expectedWord) { rare!.fields.expected! } }
         set { expectedWord = rare.word(holding: newValue, apartAt: \.expected) }
     }
 
