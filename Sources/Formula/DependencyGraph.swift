@@ -10,7 +10,7 @@ struct DependencyGraph {
     private(set) var cycles: [Int: [String]] = [:]
 
     /// `read(i, cell)` is formula `i` (at `cell`) read for the cells it refers to (nil when it
-    /// did not parse): a filled-down formula's references are moved from its shape's, without
+    /// did not parse): a filled-down formula's references are its shape's, moved here, without
     /// building its tree.
     init(workbook: FormulaWorkbook, read: (Int, CellAddress) -> ShapeCache.Read?) {
         let formulas = workbook.formulas
@@ -81,25 +81,30 @@ struct DependencyGraph {
         // Out of line: inlined here it took `nextPrecedent`'s place in the loop below, and the
         // graph cost 3% more instructions (callgrind, 100k formulas).
         @inline(never)
+        // Only the segments holding a formula are kept: most formulas read no other formula's
+        // cell (an amount times a rate), and then nothing is allocated for them.
         func precedents(of node: Int) -> [Segment] {
-            var ranges: [(Int, Reference)] = []
             let (sheet, cell) = formulas.location(at: node)
+            var segments: [Segment] = []
+            func add(_ target: Int, _ reference: Reference) {
+                let found = segment(in: target, reference)
+                if !found.nodes.isEmpty { segments.append(found) }
+            }
             switch read(node, cell) {
             case nil: return []
-            case .references(let references)?:
-                ranges.reserveCapacity(references.count)
+            case .references(let references, let rows, let columns)?:
                 // What `collectRanges` finds in a tree of plain references, in the same order.
-                for reference in references {
+                for reference in ShapeCache.Read.moved(references, rows: rows, columns: columns) {
                     if let target = Self.sheet(of: reference, workbook: workbook, from: sheet) {
-                        ranges.append((target, reference))
+                        add(target, reference)
                     }
                 }
             case .tree(let expression)?:
-                Self.collectRanges(
-                    expression, workbook: workbook, from: sheet, cell: cell,
-                    into: &ranges)
+                var ranges: [(Int, Reference)] = []
+                Self.collectRanges(expression, workbook: workbook, from: sheet, cell: cell, into: &ranges)
+                for (target, reference) in ranges { add(target, reference) }
             }
-            return ranges.map { segment(in: $0.0, $0.1) }
+            return segments
         }
 
         // Iterative depth-first search: 0 unvisited, 1 on the stack, 2 done.

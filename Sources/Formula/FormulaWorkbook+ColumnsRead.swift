@@ -34,8 +34,8 @@ extension FormulaWorkbook {
             let formula = formulas[position]
             switch try? shapes.read(formula) {
             case nil: return nil
-            case .references(let references)?:
-                return references.compactMap { reference in
+            case .references(let references, let rows, let columns)?:
+                return ShapeCache.Read.moved(references, rows: rows, columns: columns).compactMap { reference in
                     DependencyGraph.sheet(of: reference, workbook: self, from: formula.sheet).map { ($0, reference) }
                 }
             case .tree(let expression)?:

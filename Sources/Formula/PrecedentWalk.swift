@@ -108,8 +108,8 @@ public struct PrecedentWalk {
         formulas.forEachRun { positions, sharesShape in
             guard sharesShape, positions.count > 1, let first = positions.first else { return }
             let formula = formulas[first]
-            guard case .references(let references)? = try? shapes.read(formula) else { return }
-            for reference in references {
+            guard case .references(let references, let rows, let columns)? = try? shapes.read(formula) else { return }
+            for reference in ShapeCache.Read.moved(references, rows: rows, columns: columns) {
                 let target = reference.sheet.map { workbook.sheet(named: $0) } ?? formula.sheet
                 // A sheet the workbook does not have is read as nothing.
                 guard let target else { continue }
@@ -296,8 +296,8 @@ public struct PrecedentWalk {
             let read: ShapeCache.Read
             do { read = try shapes.read(formula) } catch { return ([], []) }
             switch read {
-            case .references(let references):
-                for reference in references {
+            case .references(let references, let rows, let columns):
+                for reference in ShapeCache.Read.moved(references, rows: rows, columns: columns) {
                     let target: Int?
                     if let name = reference.sheet {
                         if let known = sheetNames[name] {

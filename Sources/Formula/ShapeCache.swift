@@ -21,11 +21,24 @@ struct ShapeCache {
         let references: [Reference]?
     }
 
-    /// A formula read for the cells it refers to: its references (moved from its shape's), or
+    /// A formula read for the cells it refers to: its shape's references and how far the formula
+    /// moved them (each to be moved by its reader: the shape's list is shared, not copied), or
     /// its tree when its shape is not shared or names a defined name.
     enum Read {
-        case references([Reference])
+        case references([Reference], rows: Int, columns: Int)
         case tree(FormulaExpression)
+
+        /// A shape's `references` moved by `rows` and `columns`, each as it is read: the list is
+        /// not copied.
+        static func moved(_ references: [Reference], rows: Int, columns: Int) -> LazyMapSequence<
+            [Reference], Reference
+        > {
+            references.lazy.map { reference in
+                var moved = reference
+                moved.move(rows: rows, columns: columns)
+                return moved
+            }
+        }
     }
 
     /// A formula parsed: a kept shape moved to the formula's cell, or a tree of its own.
@@ -53,17 +66,12 @@ struct ShapeCache {
         return read(parsed: result)
     }
 
-    /// `result` read for the cells it refers to: its references moved from its shape's, or its
-    /// tree when its shape is not shared or names a defined name.
+    /// `result` read for the cells it refers to: its shape's references and how far it moved
+    /// them, or its tree when its shape is not shared or names a defined name.
     func read(parsed result: Parsed) -> Read {
-        guard case .shared(let index, let rows, let columns) = result, var references = kept[Int(index)].references
+        guard case .shared(let index, let rows, let columns) = result, let references = kept[Int(index)].references
         else { return .tree(tree(result)) }
-        if rows != 0 || columns != 0 {
-            for position in references.indices {
-                references[position].move(rows: Int(rows), columns: Int(columns))
-            }
-        }
-        return .references(references)
+        return .references(references, rows: Int(rows), columns: Int(columns))
     }
 
     /// The formula `text` at `cell`, as a shape already kept where it has one.
