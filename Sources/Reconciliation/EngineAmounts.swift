@@ -68,6 +68,10 @@ struct EngineAmounts {
     private var current: (key: RepPeriod, sums: LineSums)?
     /// The last line's rep and its compared form.
     private var rep = ("", "")
+    /// What `rows.fetch` read, kept so that its reads are made.
+    private var fetched: UInt32 = 0
+    /// Lines whose rows' amounts are fetched at once (`RowAmountsTable.fetch`).
+    private static let fetchedTogether = 64
 
     /// Amounts with slots for the rows of `lines` (the lines the statement is computed from).
     init(rows lines: [CreditLine]) {
@@ -97,21 +101,30 @@ struct EngineAmounts {
     /// in period order, so each run of lines of one rep-period is looked up once.
     mutating func add(_ group: [StatementLine]) {
         // Through a buffer, so that reading a few fields does not copy (retain) whole lines.
-        group.withUnsafeBufferPointer { lines in
-            for index in lines.indices {
-                rows.add(lines[index])
-                if lines[index].rep != rep.0 { rep = (lines[index].rep, lines[index].rep.normalizedKey) }
-                if current?.key.rep != rep.1 || current?.key.period != lines[index].period {
-                    finish()
-                    let key = RepPeriod(rep: rep.1, period: lines[index].period)
-                    current = (key, repPeriods.removeValue(forKey: key) ?? LineSums())
-                }
-                current!.sums.add(lines[index].kind, lines[index].amount, row: lines[index].row)
-                if lines[index].kind == .clawback, let row = lines[index].row, lines[index].amount != 0 {
-                    let earlier = clawbacks[row]?.amount ?? 0
-                    clawbacks[row] = ClawbackAmount(
-                        amount: earlier + lines[index].amount, period: lines[index].period, rep: lines[index].rep)
-                }
+        group.withUnsafeBufferPointer { group in
+            for start in stride(from: 0, to: group.count, by: Self.fetchedTogether) {
+                let lines = UnsafeBufferPointer(rebasing: group[start..<min(start + Self.fetchedTogether, group.count)])
+                fetched ^= rows.fetch(lines)
+                add(lines)
+            }
+        }
+    }
+
+    /// Adds a run of a group's lines, whose rows' amounts `rows.fetch` has read.
+    private mutating func add(_ lines: UnsafeBufferPointer<StatementLine>) {
+        for index in lines.indices {
+            rows.add(lines[index])
+            if lines[index].rep != rep.0 { rep = (lines[index].rep, lines[index].rep.normalizedKey) }
+            if current?.key.rep != rep.1 || current?.key.period != lines[index].period {
+                finish()
+                let key = RepPeriod(rep: rep.1, period: lines[index].period)
+                current = (key, repPeriods.removeValue(forKey: key) ?? LineSums())
+            }
+            current!.sums.add(lines[index].kind, lines[index].amount, row: lines[index].row)
+            if lines[index].kind == .clawback, let row = lines[index].row, lines[index].amount != 0 {
+                let earlier = clawbacks[row]?.amount ?? 0
+                clawbacks[row] = ClawbackAmount(
+                    amount: earlier + lines[index].amount, period: lines[index].period, rep: lines[index].rep)
             }
         }
     }

@@ -95,6 +95,20 @@ struct RowAmountsTable {
         return commissions[slot] + bonus
     }
 
+    /// Reads the commission of each of `lines`' rows, all before `add` reads them one at a time:
+    /// a rep's rows lie anywhere in the sheet, and each read there waited on memory after the
+    /// sums before it, where reads that wait on nothing are made together (as
+    /// `FirstPositions.firsts` makes its probes). The value, made of every word read, is for the
+    /// caller to keep, so that the reads are made.
+    func fetch(_ lines: UnsafeBufferPointer<StatementLine>) -> UInt32 {
+        var read: UInt32 = 0
+        for index in lines.indices {
+            guard let row = lines[index].row, let slot = slot(row) else { continue }
+            read ^= commissions.narrowWord(at: slot)
+        }
+        return read
+    }
+
     /// Adds `line`'s amount to its row's (a commission or a bonus; lines of no row, true-ups and
     /// clawbacks are not a row's).
     mutating func add(_ line: StatementLine) {
@@ -209,6 +223,9 @@ struct AmountWords {
     }
 
     var count: Int { narrowWords.count }
+
+    /// The word held at `position`, for a reader that wants it in the cache (`RowAmountsTable.fetch`).
+    func narrowWord(at position: Int) -> UInt32 { narrowWords[position] }
 
     subscript(position: Int) -> Decimal {
         get {
