@@ -45,7 +45,8 @@ public struct OrderedJSONEncoder: Sendable {
     }
 }
 
-/// The text being written and the objects and arrays still open, innermost last.
+/// The text being written and the objects and arrays still open, innermost last. The text is
+/// gathered as UTF-8 bytes and handed to `write` 64 KB at a time, each piece whole texts.
 final class JSONSink {
     private struct Frame {
         let isObject: Bool
@@ -53,7 +54,7 @@ final class JSONSink {
     }
 
     private let write: (String) -> Void
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var frames: [Frame] = []
 
     /// `insideTopLevelList`: the value written is an element of a list in the top-level object,
@@ -65,19 +66,34 @@ final class JSONSink {
     }
 
     func emit(_ text: String) {
-        buffer += text
-        if buffer.utf8.count >= 1 << 16 { flush() }
+        buffer.append(contentsOf: text.utf8)
+        flushWhenFull()
+    }
+
+    /// Writes `text` as a JSON string literal, quotes included (`JSONText.quoted`).
+    func emitQuoted(_ text: String) {
+        // Most text needs no escaping: its bytes are copied whole, with no string made.
+        guard !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+        else { return emit(JSONText.quoted(text)) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(UInt8(ascii: "\""))
+        flushWhenFull()
+    }
+
+    private func flushWhenFull() {
+        if buffer.count >= 1 << 16 { flush() }
     }
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        write(buffer)
-        buffer = ""
+        write(String(decoding: buffer, as: UTF8.self))
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Opens an object or array; it closes when the value that opened it is done.
     func open(object: Bool) -> Int {
-        emit(object ? "{" : "[")
+        buffer.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
         frames.append(Frame(isObject: object))
         return frames.count
     }
@@ -85,7 +101,7 @@ final class JSONSink {
     /// Closes every frame deeper than `depth` (a nested container its writer left open).
     func closeFrames(above depth: Int) {
         while frames.count > depth {
-            emit(frames.removeLast().isObject ? "}" : "]")
+            buffer.append(frames.removeLast().isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
         }
     }
 
@@ -97,21 +113,21 @@ final class JSONSink {
         let first = frames[index].count == 0
         frames[index].count += 1
         if depth == 1, frames[index].isObject {
-            emit(first ? "" : ",\n ")
+            if !first { emit(",\n ") }
         } else if depth == 2, !frames[index].isObject, frames[0].isObject {
             emit(first ? "\n  " : ",\n  ")
         } else if !first {
             emit(", ")
         }
         if let key {
-            emit(JSONText.quoted(key))
+            emitQuoted(key)
             emit(": ")
         }
     }
 
     func encodeValue(_ value: some Encodable, codingPath: [any CodingKey]) throws {
         switch value {
-        case let text as String: emit(JSONText.quoted(text))
+        case let text as String: emitQuoted(text)
         case let flag as Bool: emit(flag ? "true" : "false")
         case let number as Int: emit(String(number))
         case let decimal as Decimal: emit(decimal.description)
@@ -160,6 +176,22 @@ private struct KeyedSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         sink.beginMember(at: depth, key: key.stringValue)
         try sink.encodeValue(value, codingPath: codingPath + [key])
+    }
+
+    // The texts, flags and whole numbers most members are, written without asking their type.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        sink.beginMember(at: depth, key: key.stringValue)
+        sink.emitQuoted(value)
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        sink.beginMember(at: depth, key: key.stringValue)
+        sink.emit(value ? "true" : "false")
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        sink.beginMember(at: depth, key: key.stringValue)
+        sink.emit(String(value))
     }
 
     // A missing optional is written as null, so every object of a kind has the same keys.
