@@ -41,6 +41,10 @@ public struct CreditLine: Sendable, Hashable {
     /// The split's code, or `splitHeldApart`.
     private var splitCode: UInt32 { codes >> Self.nameBits }
 
+    /// The rep and labels' index in the process's table, nil when they are held apart: lines
+    /// with the same index have the same rep, as written (for a reader resolving many lines' reps).
+    package var namesIndex: UInt32? { names == Self.namesHeldApart ? nil : names }
+
     /// The rep as the sheet writes it: an id or a name.
     public var rep: String {
         get { names == Self.namesHeldApart ? rare!.fields.names!.rep : lineNameTable.entry(at: names).pointee.rep }

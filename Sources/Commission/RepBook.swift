@@ -35,6 +35,9 @@ package struct RepBook: Sendable {
         /// Texts that are one rep's id and another rep's name: they match two people.
         private var idAlsoAnotherName: [String: [Int]] = [:]
         private var memo = KeyMemo()
+        /// The rep index found for each names index (`CreditLine.namesIndex`) met, -1 for one
+        /// not met: most lines' reps are found without hashing their text.
+        private var byNamesIndex: [Int32] = []
 
         package init(roster: [RosterEntry]) throws(EngineError) {
             reps = roster
@@ -54,6 +57,16 @@ package struct RepBook: Sendable {
 
         /// The index in `reps` of `line`'s rep.
         package mutating func index(of line: CreditLine) throws(EngineError) -> Int {
+            guard let names = line.namesIndex.map(Int.init) else { return try resolve(line) }
+            if names < byNamesIndex.count, byNamesIndex[names] >= 0 { return Int(byNamesIndex[names]) }
+            let index = try resolve(line)
+            if names >= byNamesIndex.count { byNamesIndex += repeatElement(-1, count: names + 1 - byNamesIndex.count) }
+            byNamesIndex[names] = Int32(index)
+            return index
+        }
+
+        /// The index in `reps` of `line`'s rep, found from its text.
+        private mutating func resolve(_ line: CreditLine) throws(EngineError) -> Int {
             let key = memo.key(line.rep)
             if !idAlsoAnotherName.isEmpty, let matches = idAlsoAnotherName[key] {
                 let ids = matches.map { reps[$0].id }.joined(separator: ", ")

@@ -36,6 +36,39 @@ import Testing
         #expect(Self.refusal(roster, rep: "R02") == nil)
     }
 
+    /// Lines are matched through their rep and labels' index in the process's table
+    /// (`CreditLine.namesIndex`), each index once: lines of one rep written alike, or given other
+    /// labels, or written another way, still match their rep, and a text on no roster is still refused
+    /// with its own row after lines of it were matched.
+    @Test func eachLineMatchesItsRepHoweverItsTextAndLabelsRepeat() throws {
+        let roster = [
+            RosterEntry(id: "R01", name: "Ana Ruiz", quota: 100_000),
+            RosterEntry(id: "R02", name: "Ben Ode", quota: 100_000),
+        ]
+        let repOfText = [
+            "R01": "R01", "ana ruiz": "R01", " Ana Ruiz ": "R01", "R02": "R02", "BEN ODE": "R02", "r02": "R02",
+        ]
+        let texts = repOfText.keys.sorted()
+        let products: [String?] = [nil, "Software", "Services"]
+        let lines = (0..<36).map { n in
+            CreditLine(
+                row: n + 2, dealID: "D\(n)", rep: texts[n % texts.count], date: MechanicTests.day("2026-01-10"),
+                amount: Decimal(1000 + n), product: products[n % products.count])
+        }
+        let statement = try CommissionEngine.calculate(plan: Self.plan, roster: roster, lines: lines)
+        let repOfRow = Dictionary(
+            uniqueKeysWithValues: statement.lines.compactMap { line in line.row.map { ($0, line.rep) } })
+        for line in lines { #expect(repOfRow[line.row] == repOfText[line.rep], "row \(line.row): \(line.rep)") }
+        let stranger = CreditLine(
+            row: 99, dealID: "D99", rep: "Cy Park", date: MechanicTests.day("2026-01-10"), amount: Decimal(1000))
+        do {
+            _ = try CommissionEngine.calculate(plan: Self.plan, roster: roster, lines: lines + [stranger])
+            Issue.record("a rep on no roster should be refused")
+        } catch {
+            #expect(error.rows == [99])
+        }
+    }
+
     @Test func aRepWhoseNameIsItsOwnIDStillMatches() {
         #expect(Self.refusal([RosterEntry(id: "R01", name: "R01", quota: 100_000)], rep: "r01") == nil)
     }
