@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// The reps of a run and which rep each credit line belongs to.
 ///
@@ -35,9 +36,9 @@ package struct RepBook: Sendable {
         /// Texts that are one rep's id and another rep's name: they match two people.
         private var idAlsoAnotherName: [String: [Int]] = [:]
         private var memo = KeyMemo()
-        /// The rep index found for each names index (`CreditLine.namesIndex`) met, -1 for one
-        /// not met: most lines' reps are found without hashing their text.
-        private var byNamesIndex: [Int32] = []
+        /// The rep index found for each names index (`CreditLine.namesIndex`) met: most lines'
+        /// reps are found without hashing their text.
+        private var byNamesIndex = IndexMemo()
 
         package init(roster: [RosterEntry]) throws(EngineError) {
             reps = roster
@@ -58,9 +59,8 @@ package struct RepBook: Sendable {
         /// The index in `reps` of `line`'s rep.
         package mutating func index(of line: CreditLine) throws(EngineError) -> Int {
             guard let names = line.namesIndex.map(Int.init) else { return try resolve(line) }
-            if names < byNamesIndex.count, byNamesIndex[names] >= 0 { return Int(byNamesIndex[names]) }
+            if let known = byNamesIndex[names] { return Int(known) }
             let index = try resolve(line)
-            if names >= byNamesIndex.count { byNamesIndex += repeatElement(-1, count: names + 1 - byNamesIndex.count) }
             byNamesIndex[names] = Int32(index)
             return index
         }

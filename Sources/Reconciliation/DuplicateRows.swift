@@ -44,24 +44,27 @@ enum DuplicateRows {
 
     /// Each line's rep as a number, one for each rep of `roster` however the line writes it
     /// (`RepNames`: id or name, any case) and one for each other rep in compared form.
+    /// A line's rep is looked up once per rep and labels' index in the process's table
+    /// (`CreditLine.namesIndex`), its text hashed only for lines held apart from the table.
     static func repNumbers(_ lines: [CreditLine], roster: [RosterEntry]) -> [Int32] {
         let names = RepNames(roster)
         var numbers: [String: Int32] = [:]
         var numberOfText: [String: Int32] = [:]
-        var last: (text: String, number: Int32)?
-        return lines.map { line in
-            if let last, last.text == line.rep { return last.number }
-            let number: Int32
-            if let known = numberOfText[line.rep] {
-                number = known
-            } else {
-                let rep = names.id(line.rep)
-                number = numbers[rep] ?? Int32(numbers.count)
-                numbers[rep] = number
-                numberOfText[line.rep] = number
-            }
-            last = (line.rep, number)
+        var numberOfIndex = IndexMemo()
+        func number(ofText text: String) -> Int32 {
+            if let known = numberOfText[text] { return known }
+            let rep = names.id(text)
+            let number = numbers[rep] ?? Int32(numbers.count)
+            numbers[rep] = number
+            numberOfText[text] = number
             return number
+        }
+        return lines.map { line in
+            guard let index = line.namesIndex.map(Int.init) else { return number(ofText: line.rep) }
+            if let known = numberOfIndex[index] { return known }
+            let found = number(ofText: line.rep)
+            numberOfIndex[index] = found
+            return found
         }
     }
 
