@@ -19,10 +19,13 @@ struct PackedValues: Sendable {
     private var textBytes: [UInt8] = []
     private var textStarts: [UInt32] = []
     private var others: [FormulaValue] = []
-    /// Recently packed texts, by a hash of the text: each slot is two words, a number among the
-    /// texts plus one (`recentHit` set when it was met again since it came) or 0, and the text's
+    /// Recently packed texts, by a hash of the text: each slot is four words, a number among the
+    /// texts plus one (`recentHit` set when it was met again since it came) or 0, the text's
     /// hash, so that another text in the slot (a deal ID after a deal ID) is told apart without
-    /// comparing bytes. Of a bounded size (4,096
+    /// comparing bytes, and the text itself (`SlotText`): its bytes when they are few (a rep's id),
+    /// else where they are in `textBytes` and how many, so that a text met again is compared
+    /// without looking its number up (a million deal IDs apart, each a read from memory). Of a
+    /// bounded size (4,096
     /// slots, 16,384 from 65,536 texts on), so that unique texts (deal IDs) cost no more than their
     /// bytes; a text met again is kept in its slot against one that is not, so that a million deal
     /// IDs do not push the reps out.
@@ -140,17 +143,17 @@ struct PackedValues: Sendable {
 
     /// The number of the text of these bytes, as `textNumber(_:)`.
     private mutating func textNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: 2 * Self.recentSlots) }
-        if recentTexts.count < 2 * Self.moreRecentSlots, textStarts.count >= 1 << 16 { growRecentTexts() }
+        if recentTexts.isEmpty { recentTexts = [UInt32](repeating: 0, count: Self.slotWords * Self.recentSlots) }
+        if recentTexts.count < Self.slotWords * Self.moreRecentSlots, textStarts.count >= 1 << 16 {
+            growRecentTexts()
+        }
         let hash = Self.textHash(bytes)
         let slot = recentSlot(hash)
         let held = recentTexts[slot]
-        if held != 0, recentTexts[slot + 1] == hash {
-            let number = Int(held & ~Self.recentHit - 1)
-            if isText(number, bytes) {
-                recentTexts[slot] = held | Self.recentHit
-                return number
-            }
+        let inSlot = SlotText(bytes, start: textBytes.count)
+        if held != 0, recentTexts[slot + 1] == hash, isText(inSlot, slot: slot, bytes) {
+            recentTexts[slot] = held | Self.recentHit
+            return Int(held & ~Self.recentHit - 1)
         }
         guard textBytes.count + bytes.count <= UInt32.max, textStarts.count < Int(Self.recentHit - 1) else {
             return nil
@@ -163,8 +166,35 @@ struct PackedValues: Sendable {
         } else {
             recentTexts[slot] = UInt32(textStarts.count)
             recentTexts[slot + 1] = hash
+            recentTexts[slot + 2] = inSlot.first
+            recentTexts[slot + 3] = inSlot.second
         }
         return textStarts.count - 1
+    }
+
+    /// A text as its slot in `recentTexts` holds it, in two words: up to seven bytes themselves
+    /// (four in `first`, then three, the count and `shortText` in `second`), a longer text where
+    /// its bytes start in `textBytes` and how many there are.
+    private struct SlotText: Equatable {
+        let first: UInt32
+        let second: UInt32
+        static let shortText: UInt32 = 1 << 31
+
+        /// The text of `bytes`, whose bytes are (or would be) at `start` in `textBytes`.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) {
+            guard bytes.count <= 7 else {
+                (first, second) = (UInt32(truncatingIfNeeded: start), UInt32(truncatingIfNeeded: bytes.count))
+                return
+            }
+            var word: UInt64 = 0
+            for (index, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * index) }
+            first = UInt32(truncatingIfNeeded: word)
+            second = UInt32(truncatingIfNeeded: word >> 32) | UInt32(bytes.count) << 24 | Self.shortText
+        }
+
+        init(first: UInt32, second: UInt32) { (self.first, self.second) = (first, second) }
+
+        var isShort: Bool { second & Self.shortText != 0 }
     }
 
     /// A hash of a text's first 32 bytes and its length.
@@ -174,31 +204,33 @@ struct PackedValues: Sendable {
         return hash ^ UInt32(truncatingIfNeeded: bytes.count)
     }
 
+    private static let slotWords = 4
+
     /// Where the slot in `recentTexts` of a text with this hash starts.
     private func recentSlot(_ hash: UInt32) -> Int {
-        2 * (Int(hash) & (recentTexts.count / 2 - 1))
+        Self.slotWords * (Int(hash) & (recentTexts.count / Self.slotWords - 1))
     }
 
     /// Gives `recentTexts` its larger size, each text it held moved to its slot there.
     private mutating func growRecentTexts() {
-        let held = stride(from: 0, to: recentTexts.count, by: 2).filter { recentTexts[$0] != 0 }
-            .map { (entry: recentTexts[$0], hash: recentTexts[$0 + 1]) }
-        recentTexts = [UInt32](repeating: 0, count: 2 * Self.moreRecentSlots)
-        for (entry, hash) in held {
-            let slot = recentSlot(hash)
-            recentTexts[slot] = entry
-            recentTexts[slot + 1] = hash
+        let held = stride(from: 0, to: recentTexts.count, by: Self.slotWords).filter { recentTexts[$0] != 0 }
+            .map { recentTexts[$0..<$0 + Self.slotWords] }
+        recentTexts = [UInt32](repeating: 0, count: Self.slotWords * Self.moreRecentSlots)
+        for words in held {
+            let slot = recentSlot(words[words.startIndex + 1])
+            recentTexts.replaceSubrange(slot..<slot + Self.slotWords, with: words)
         }
     }
 
-    /// Whether text `number` is the text of these bytes.
-    private func isText(_ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = textRange(number)
-        guard range.count == bytes.count else { return false }
-        return bytes.isEmpty
-            || textBytes.withUnsafeBufferPointer {
-                memcmp($0.baseAddress! + range.lowerBound, bytes.baseAddress!, bytes.count) == 0
-            }
+    /// Whether the text in the slot at `slot` is the text of these bytes (`text` as a slot would
+    /// hold them): a short text by its words alone, a longer one by its bytes.
+    private func isText(_ text: SlotText, slot: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let held = SlotText(first: recentTexts[slot + 2], second: recentTexts[slot + 3])
+        if text.isShort || held.isShort { return text == held }
+        guard held.second == text.second else { return false }
+        return textBytes.withUnsafeBufferPointer {
+            memcmp($0.baseAddress! + Int(held.first), bytes.baseAddress!, bytes.count) == 0
+        }
     }
 
     // MARK: Numbers

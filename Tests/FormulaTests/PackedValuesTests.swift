@@ -63,6 +63,33 @@ import Testing
         #expect(packed.pack(.text("R00059")) != first)
     }
 
+    /// Texts alike but for their length, a NUL, a byte past the hashed first 32 or past the seven a
+    /// slot holds, among a stream of unique ones that grows the table of recent texts: each reads
+    /// back as it was, two words are equal only for one text, and a text that repeats is kept
+    /// about once.
+    @Test func textsAlikeButNotTheSameAreToldApart() {
+        let long = String(repeating: "x", count: 32)
+        let alike = [
+            "", "R1", "R1\u{0}", "R1 ", "R00057", "R000570", "R0005700", "R0005701", "Ana Ruiz", "Ana Ruíz",
+            long + "a", long + "b", long + "ab", "Ω", "Ω\u{0}",
+        ]
+        var packed = PackedValues()
+        var textOfWord: [UInt64: String] = [:]
+        for n in 0..<80_000 {
+            let text = n % 3 == 0 ? "D\(n)" : alike[(n - n / 3 - 1) % alike.count]
+            let word = packed.pack(.text(text))
+            #expect(packed.value(word) == .text(text))
+            if let known = textOfWord[word] { #expect(known == text, "one word for \(known) and \(text)") }
+            textOfWord[word] = text
+        }
+        // Two texts alike in their first 32 bytes and their length share a slot, and each
+        // takes it from the other; every other text keeps its slot among the unique ones.
+        let wordsOfText = Dictionary(grouping: textOfWord.values, by: { $0 }).mapValues(\.count)
+        for text in alike where !text.hasPrefix(long) {
+            #expect((wordsOfText[text] ?? 0) <= 3, "\(wordsOfText[text] ?? 0) words for \(text)")
+        }
+    }
+
     @Test func aGridReadsBackEveryCellAndBlanksAroundThem() {
         var grid = SheetGrid(name: "Deals")
         var expected: [CellAddress: FormulaValue] = [:]
