@@ -17,10 +17,15 @@ extension RepCalculation {
         // run's, and reads that wait on nothing else are made together, where hashing each
         // line's period as it is read would make each read wait for the one before.
         let periodOfOrdered = ordered.map { run.periodOfLine[$0] }
-        // Each period's lines, in the plan's order: one pass, not one filter per period.
+        // Each period's lines, in the plan's order: one pass, not one filter per period. The
+        // plan's order is by date, so a period's lines stand together: each run of them is filed
+        // at once, its period hashed once.
         var linesOfPeriod: [Period: [Int]] = [:]
-        for (position, index) in ordered.enumerated() {
-            linesOfPeriod[periodOfOrdered[position], default: []].append(index)
+        var start = 0
+        for position in ordered.indices
+        where position + 1 == ordered.count || periodOfOrdered[position + 1] != periodOfOrdered[position] {
+            linesOfPeriod[periodOfOrdered[position], default: []] += ordered[start...position]
+            start = position + 1
         }
         for period in periods(ofLines: periodOfOrdered) {
             if period.fiscalYear != fiscalYear {

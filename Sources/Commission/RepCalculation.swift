@@ -75,7 +75,11 @@ struct RepCalculation {
             if rep.activeDays(in: period.start...period.end) > 0 { result.append(period) }
             period = period.next
         }
-        var extra = Set(linePeriods)
+        // Each run of one period (the lines stand in date order) hashed once.
+        var extra = Set(
+            linePeriods.indices.lazy.filter { $0 == 0 || linePeriods[$0] != linePeriods[$0 - 1] }.map {
+                linePeriods[$0]
+            })
         for index in ordered where run.clawbackStatus[index] {
             if let period = plan.clawbackPeriod(of: run.lines[index]) { extra.insert(period) }
         }
