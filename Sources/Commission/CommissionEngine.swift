@@ -95,6 +95,9 @@ package struct Run {
     /// (kept for every line, a million lines' would be ~48 MB).
     func keys(ofLine index: Int) -> MatchKeys { MatchKeys(lines[index]) }
 
+    /// Whether line `index` is in `splitFlagged`, without hashing it when no line is (most runs).
+    func isSplitFlagged(_ index: Int) -> Bool { !splitFlagged.isEmpty && splitFlagged.contains(index) }
+
     /// A whole run: every line of every rep.
     package init(plan: Plan, roster: [RosterEntry], lines: [CreditLine]) throws(EngineError) {
         try DateWindow.check(lines)

@@ -172,7 +172,7 @@ extension RepCalculation {
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period, credit: credit,
             amount: roundedLine(amount), rateList: rates, explanation: explanation,
-            flags: run.splitFlagged.contains(index) ? .splitTotal : [], bonusName: nil)
+            flags: run.isSplitFlagged(index) ? .splitTotal : [], bonusName: nil)
         return (Entry(line: line, source: index), weight)
     }
 
@@ -199,7 +199,7 @@ extension RepCalculation {
     private func notEligible(_ index: Int, period: Period) -> Entry {
         let source = run.lines[index]
         var flags: LineFlags = .notEligible
-        if run.splitFlagged.contains(index) { flags.insert(.splitTotal) }
+        if run.isSplitFlagged(index) { flags.insert(.splitTotal) }
         let line = StatementLine(
             kind: .commission, row: source.row, dealID: source.dealID, rep: rep.id, period: period,
             credit: run.credits[index], amount: 0, rates: [],
