@@ -377,9 +377,11 @@ enum ValueReading {
     /// `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` (a time after it ignored) as its three numbers; a
     /// two-digit year as Excel reads it (`7/4/26`, `04.07.26`: 00–29 are 2000–2029, 30–99 are
     /// 1930–1999).
-    /// A weekday written before the date (`Wed 08/07/2026`, `lun. 13/07/2026`) is passed over.
+    /// A weekday written before the date (`Wed 08/07/2026`, `lun. 13/07/2026`) is passed over, and
+    /// a space after a dot between the numbers (`15. 3. 2026`, as Czech and Slovak write dates) is
+    /// no break.
     static func dateParts(_ text: String) -> (Int, Int, Int)? {
-        let words = text.trimmedSpaces.split(separator: " ")
+        let words = joinedAfterDots(text.trimmedSpaces).split(separator: " ")
         let weekday =
             words.count >= 2 && words[0].count <= 10 && words[0].allSatisfy { $0.isLetter || $0 == "." || $0 == "," }
         let head = (weekday ? words.dropFirst().first : words.first).map(String.init) ?? ""
@@ -388,6 +390,24 @@ enum ValueReading {
             parts[1].count <= 2, let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2])
         else { return nil }
         return (a, b, parts[2].count == 4 ? year : WrittenDate.century(year))
+    }
+
+    /// `text` without the spaces that follow a dot after a digit and come before one (`15. 3. 2026`
+    /// is `15.3.2026`); any other text as it is.
+    static func joinedAfterDots(_ text: String) -> String {
+        guard text.contains(". ") else { return text }
+        let characters = Array(text)
+        var joined = ""
+        for (index, character) in characters.enumerated() {
+            if character.isWhitespace, let dot = characters[..<index].lastIndex(where: { !$0.isWhitespace }),
+                characters[dot] == ".", dot > 0, characters[dot - 1].isNumber,
+                let next = characters[index...].first(where: { !$0.isWhitespace }), next.isNumber
+            {
+                continue
+            }
+            joined.append(character)
+        }
+        return joined
     }
 
     /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), a number

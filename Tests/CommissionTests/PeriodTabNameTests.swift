@@ -49,4 +49,14 @@ import Testing
         #expect(ValueReading.dateParts("lun. 13/07/2026").map { [$0.0, $0.1, $0.2] } == [13, 7, 2026])
         #expect(ValueReading.dateParts("08/07/2026 10:30").map { [$0.0, $0.1, $0.2] } == [8, 7, 2026])
     }
+
+    /// A date written with a space after each dot (`15. 3. 2026`, as Czech and Slovak do) is the
+    /// date; a dot after a word, or before no number, breaks nothing.
+    @Test func aSpaceAfterADateDotIsNoBreak() {
+        #expect(ValueReading.dateParts("15. 3. 2026").map { [$0.0, $0.1, $0.2] } == [15, 3, 2026])
+        #expect(ValueReading.dateParts(" 1. 12. 26 ").map { [$0.0, $0.1, $0.2] } == [1, 12, 2026])
+        #expect(ValueReading.dateParts("po 15. 3. 2026").map { [$0.0, $0.1, $0.2] } == [15, 3, 2026])
+        #expect(ValueReading.joinedAfterDots("Ref. 12. 3. 2026") == "Ref. 12.3.2026")
+        #expect(ValueReading.joinedAfterDots("Paid 3. Next") == "Paid 3. Next")
+    }
 }
