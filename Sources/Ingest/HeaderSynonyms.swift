@@ -1,5 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
-/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish), by the
+/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Japanese,
+/// Chinese), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -16,7 +17,9 @@ public enum HeaderSynonyms {
             "ID de registro", "ID de fiche d'informations", "Nr transakcji", "ID transakcji", "Numer transakcji",
             "Nr umowy", "Numer umowy", "Affärs-ID", "Affärsnummer", "Aftalenummer", "Avtalenummer",
             "Kauppa-ID", "Kauppanumero", "Kaupan numero", "Sopimusnumero", "ID obchodu", "Číslo obchodu",
-            "Číslo smlouvy", "Anlaşma No", "Anlaşma ID", "Fırsat No", "Fırsat ID", "Sözleşme No", "İşlem No",
+            "Číslo smlouvy", "Anlaşma No", "Anlaşma ID", "Fırsat No", "Fırsat ID", "Sözleşme No", "İşlem No", "案件番号",
+            "案件ID", "案件No", "商談ID", "商談番号", "受注番号", "契約番号", "合同编号", "订单编号", "商机编号", "交易编号", "交易ID", "合約編號", "訂單編號",
+            "商機編號",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -25,7 +28,8 @@ public enum HeaderSynonyms {
             "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer", "Verkoper",
             "Verkoopster", "Vertegenwoordiger", "Accountmanager", "Handlowiec", "Sprzedawca", "Przedstawiciel handlowy",
             "Säljare", "Försäljare", "Sælger", "Selger", "Myyjä", "Myyntiedustaja", "Obchodník", "Obchodní zástupce",
-            "Prodejce", "Satış Temsilcisi", "Temsilci", "Satıcı",
+            "Prodejce", "Satış Temsilcisi", "Temsilci", "Satıcı", "担当者", "営業担当", "営業担当者", "担当営業", "销售代表", "销售人员", "销售",
+            "业务员", "負責業務", "銷售代表", "業務員",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -35,7 +39,8 @@ public enum HeaderSynonyms {
             "Schlusstermin",
             "Date de fermeture", "Data zamknięcia", "Data zawarcia", "Data sprzedaży", "Stängningsdatum",
             "Avslutsdatum", "Affärsdatum", "Dato", "Lukkedato", "Salgsdato", "Päivämäärä", "Päiväys", "Sulkemispäivä",
-            "Kauppapäivä", "Datum uzavření", "Datum obchodu", "Tarih", "Kapanış Tarihi", "Satış Tarihi",
+            "Kauppapäivä", "Datum uzavření", "Datum obchodu", "Tarih", "Kapanış Tarihi", "Satış Tarihi", "成約日", "受注日",
+            "契約日", "計上日", "クローズ日", "成交日期", "签约日期", "签单日期", "日期", "成交日", "簽約日期",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -43,40 +48,50 @@ public enum HeaderSynonyms {
             "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert", "Kwota", "Wartość",
             "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp", "Summa",
             "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı", "Kwota sprzedaży",
-            "Kwota transakcji", "Wartość sprzedaży", "Wartość transakcji",
+            "Kwota transakcji", "Wartość sprzedaży", "Wartość transakcji", "金額", "受注金額", "契約金額", "売上金額", "売上", "金额",
+            "合同金额", "成交金额", "销售额", "合約金額", "成交金額", "銷售額",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
             "Anteil", "Ripartizione", "Aandeel", "Verdeling", "Udział", "Podział", "Andel", "Fördelning", "Osuus",
             "Podíl",
-            "Paylaşım",
+            "Paylaşım", "Pay Oranı", "Paylaşım Oranı", "Bölüşüm", "按分", "按分率", "配分率", "分成比例", "分配比例", "分成", "分潤比例",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
             "Gamme", "Gamme de produits", "Ligne de produits", "Famille de produits", "Línea de producto",
-            "Línea de productos", "Familia de productos", "Linha de produto", "Produktkategorie",
+            "Línea de productos", "Familia de productos", "Linha de produto", "Produktkategorie", "Ürün", "商品", "製品",
+            "商品名", "产品", "产品名称", "產品",
         ],
-        "type": ["Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort"],
-        "status": ["Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase"],
+        "type": [
+            "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tür", "種別", "区分",
+            "类型", "類型",
+        ],
+        "status": [
+            "Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Stav", "Durum",
+            "ステータス", "状態", "状态", "狀態",
+        ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
             "Data di annullamento", "Annuleringsdatum", "Data anulowania", "Avbokningsdatum", "Annulleringsdato",
+            "Datum storna", "Datum zrušení", "İptal Tarihi", "解約日", "キャンセル日", "取消日期", "退单日期",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
             "Percentage",
             "Commissiepercentage", "Provisiepercentage", "Tarief", "Stawka", "Stawka prowizji", "Provisionsprocent",
             "Provisionssats", "Provisjonssats", "Sats", "Provisioprosentti", "Sazba", "Sazba provize", "Oran",
-            "Komisyon Oranı",
+            "Komisyon Oranı", "料率", "コミッション率", "手数料率", "歩合率", "提成比例", "提成率", "佣金率", "佣金比例",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
             "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
-            "Kwota prowizji", "Wartość prowizji", "Provisionen", "Comissões",
+            "Kwota prowizji", "Wartość prowizji", "Provisionen", "Comissões", "コミッション", "手数料", "歩合", "提成", "佣金", "提成金额",
+            "佣金金额", "佣金金額",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
-            "İkramiye", "Prämien", "Bonos", "Primes",
+            "İkramiye", "Prämien", "Bonos", "Primes", "賞与", "ボーナス", "奖金", "獎金",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
@@ -85,31 +100,32 @@ public enum HeaderSynonyms {
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
             "Kwartaal", "Okres", "Miesiąc", "Kwartał", "Månad", "Måned", "Kvartal", "Kausi", "Kuukausi", "Období",
             "Měsíc",
-            "Dönem",
+            "Dönem", "期間", "四半期", "期间", "月份", "季度",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
             "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling", "Rückforderungen",
-            "Recuperaciones", "Reprises", "Estornos",
+            "Recuperaciones", "Reprises", "Estornos", "Geri Alım", "戻し", "返還", "追回", "扣回",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
-            "Ausgleiche", "Ajustes", "Régularisations", "Acertos",
+            "Ausgleiche", "Ajustes", "Régularisations", "Acertos", "Düzeltme", "Doúčtování", "調整", "调整",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
             "Gesamt verdient", "Totale maturato", "Maturato", "Totaal verdiend", "Verdiend", "Razem naliczone",
-            "Naliczone", "Intjänat", "Optjent",
+            "Naliczone", "Intjänat", "Optjent", "Toplam Hak Ediş", "Hak Ediş", "Nárok celkem", "Nárok", "Celkem",
+            "Toplam", "支給総額", "合計", "应得合计", "应得", "合计",
         ],
         "draw": [
             "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
-            "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos",
+            "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos", "Avans", "Záloha", "前払", "前払金", "预支",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
-            "Att betala", "Til udbetaling", "Til utbetaling",
+            "Att betala", "Til udbetaling", "Til utbetaling", "Ödenecek", "K výplatě", "支払額", "应付", "应发",
         ],
-        "balance": ["Saldo", "Solde"],
+        "balance": ["Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额"],
     ]
 
     /// Translations that are everyday words, which name their field only as the whole header

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech and Turkish, each read as the field it names
+/// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Japanese and Chinese, each read as the field it names
 /// (`HeaderSynonyms`); everyday words among them only as the whole header.
 @Suite struct MoreLanguageHeaderTests {
     @Test func polishHeaders() throws {
@@ -26,6 +26,30 @@ import Testing
         let mapped = try CRMExportHeaderTests.mapped(
             header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50"])
         let fields = ["deal_id", "rep", "date", "amount", "split", "rate", "commission"]
+        #expect(mapped == Dictionary(uniqueKeysWithValues: zip(fields, header)))
+    }
+
+    /// Japanese and Chinese headers, each a word of its own (no spaces between them), name their
+    /// fields whole; the Turkish and Czech split, status, product and cancel date too.
+    @Test(arguments: [
+        ["案件番号", "担当者", "成約日", "受注金額", "按分", "料率", "コミッション", "ステータス", "解約日", "商品"],
+        ["合同编号", "销售代表", "成交日期", "金额", "分成比例", "提成比例", "提成", "状态", "取消日期", "产品"],
+        ["合約編號", "銷售代表", "簽約日期", "合約金額", "分潤比例", "佣金率", "佣金", "狀態", "退单日期", "產品"],
+        [
+            "Sözleşme No", "Satış Temsilcisi", "Kapanış Tarihi", "Tutar", "Pay Oranı", "Komisyon Oranı", "Komisyon",
+            "Durum", "İptal Tarihi", "Ürün",
+        ],
+        [
+            "Číslo obchodu", "Obchodník", "Datum uzavření", "Částka", "Podíl", "Sazba provize", "Provize", "Stav",
+            "Datum storna", "Produkt",
+        ],
+    ])
+    func japaneseChineseTurkishAndCzechHeaders(_ header: [String]) throws {
+        let mapped = try CRMExportHeaderTests.mapped(
+            header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
+        let fields = [
+            "deal_id", "rep", "date", "amount", "split", "rate", "commission", "status", "cancel_date", "product",
+        ]
         #expect(mapped == Dictionary(uniqueKeysWithValues: zip(fields, header)))
     }
 
