@@ -151,17 +151,31 @@ enum RepIdentity {
     ]
 
     /// The forms `text` may stand for: itself, `Last, First` turned round, an e-mail's local part,
-    /// and a name with an id in brackets after it (`Ana Lima (R-101)`) as the name and as the id.
+    /// and a name with an id or a team in brackets after it (`Ana Lima (R-101)`, `Lima, Ana
+    /// [EMEA]`) as the name (turned round too) and as what the brackets hold.
     static func candidates(_ text: String) -> [String] {
         var forms = [fold(text)]
         if let at = text.firstIndex(of: "@") { forms.append(fold(String(text[..<at]))) }
         let parts = text.split(separator: ",", maxSplits: 1)
         if parts.count == 2 { forms.append(fold(parts[1] + " " + parts[0])) }
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")"), open > text.startIndex {
-            forms.append(fold(String(text[..<open])))
-            forms.append(fold(String(text[text.index(after: open)..<text.index(before: text.endIndex)])))
+        if let (name, inside) = bracketedAfter(text) {
+            forms.append(fold(String(name)))
+            forms.append(fold(String(inside)))
+            let parts = name.split(separator: ",", maxSplits: 1)
+            if parts.count == 2 { forms.append(fold(parts[1] + " " + parts[0])) }
         }
         return forms
+    }
+
+    /// `text` as a name and what stands in brackets after it, round or square (`Ana Lima (R-101)`,
+    /// `Lima, Ana [EMEA]`); nil when it does not end in brackets after something.
+    private static func bracketedAfter(_ text: String) -> (name: Substring, inside: Substring)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let opening: [Character: Character] = [")": "(", "]": "["]
+        guard let close = trimmed.last, let mark = opening[close], let open = trimmed.lastIndex(of: mark),
+            open > trimmed.startIndex
+        else { return nil }
+        return (trimmed[..<open], trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
     }
 
     /// The one roster name that a part of it fits, in any of `text`'s forms (`candidates`): the

@@ -15,7 +15,8 @@ import Testing
         ("Ben", "R2"), ("Okafor", "R2"), ("chloe", "R3"), ("Lima", "R1"), ("A. Lima", "R1"), ("Lima, A.", "R1"),
         ("Ana L.", "R1"), ("Ana S", "R4"), ("Ana Lima (R1)", "R1"), ("Ben Okafor (sales)", "R2"), ("B. Okafor", "R2"),
         ("LIMA Ana", "R1"), ("MARTIN Chloé", "R3"), ("Martin C.", "R3"), ("Lima A", "R1"), ("okafor ben", "R2"),
-        ("Chloe Martin-Dubois", "R3"), ("SOUZA Ana", "R4"),
+        ("Chloe Martin-Dubois", "R3"), ("SOUZA Ana", "R4"), ("Lima, Ana [EMEA]", "R1"), ("Ben Okafor [North]", "R2"),
+        ("Okafor, Ben (AE)", "R2"),
     ])
     func aPartOfOneNameIsThatRep(written: String, id: String) {
         #expect(RepIdentity.partialMatch(written, roster: Self.roster)?.id == id)
