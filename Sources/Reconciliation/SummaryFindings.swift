@@ -270,6 +270,11 @@ enum SummaryFindings {
                     sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow]
                         + (cell.formula == nil ? [asTyped(rowErrors), asTyped(rowErrors) + sameRow] : []),
                     tolerance: context.plan.tolerance)
+                    // The wrong rows beside the others' rounding (a sheet that rounds each row
+                    // down): what the rows within the tolerance add up to is no part of the rest.
+                    ?? derivedCause(
+                        difference - (findingsAt(roundedByRepPeriod[repPeriod]) ?? []).reduce(0) { $0 + $1.difference },
+                        sources: [rowErrors], tolerance: context.plan.tolerance)
                 {
                     finding.causes = [cause.cause]
                     finding.isDerived = true

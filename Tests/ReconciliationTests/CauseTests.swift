@@ -503,6 +503,25 @@ import XLSX
         #expect(result.findings.filter { $0.cause == .rounding }.count == 4)
     }
 
+    /// A sheet rounding each row down (`ROUNDDOWN(…,2)`, a cent under the plan's each) with one
+    /// row at a wrong rate: its total is that row's wrong rate, the others' rounding no part of it.
+    @Test func aTotalOfAWrongRowBesideRowsRoundedDownIsTheWrongRow() throws {
+        var rows = (2...5).map { n in
+            Row(
+                deal: "D\(n)", amount: Decimal(string: "10000.15")!, rate: Self.rate("0.05"),
+                commission: Self.formula("500", "ROUNDDOWN(D\(n)*E\(n)*F\(n),2)"))
+        }
+        rows[1].rate = Self.rate("0.06")
+        rows[1].commission = Self.formula("600", "ROUNDDOWN(D3*E3*F3,2)")
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("2100", "SUM(Deals!G2:G5)")]]
+        let result = try Self.reconcile(Self.workbook(rows, summary: summary))
+        #expect(result.errors.count == 2)
+        let total = try #require(result.errors.first { $0.sheet == "Summary" })
+        #expect(total.isDerived)
+        #expect(total.cause == .wrongRate, "\(total.explanation)")
+        #expect(total.explanation.contains("Deals!G3"))
+    }
+
     @Test func totalsDerivedFromRowErrors() throws {
         let rows = Self.goodRows(row: 3, rate: "0.06", commission: "600")
         let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("2100", "SUM(Deals!G2:G5)")]]
