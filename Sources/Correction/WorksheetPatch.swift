@@ -135,6 +135,8 @@ private final class RowScanner: XMLEventHandler {
         var sharedIndex: Int?
         var sharedRange: CellRange?
         var formulaIsArray = false
+        /// An array formula's cells (`<f t="array" ref="C5">`): one cell's alone is no other's.
+        var arrayRange: CellRange?
     }
 
     /// A shared formula whose master cell was replaced: the next cell of its group that keeps
@@ -249,6 +251,8 @@ private final class RowScanner: XMLEventHandler {
             if type == "shared" {
                 cell.sharedIndex = attributes.bytes("si").flatMap(Self.integer)
                 cell.sharedRange = attributes.string("ref").flatMap(CellRange.init)
+            } else if type == "array" {
+                cell.arrayRange = attributes.string("ref").flatMap(CellRange.init)
             }
             row!.cells[row!.cells.count - 1] = cell
             inFormula = true
@@ -489,14 +493,23 @@ private final class RowScanner: XMLEventHandler {
 
     /// The new `<c>` element: the number, the highlighted style, and the original formula when
     /// it stays. A shared formula's master that loses its formula hands it to the next cell of
-    /// its group (`promotedMaster`), when the group is one row or one column; an array formula's,
-    /// or a block's, cannot be replaced safely, so that is refused.
+    /// its group (`promotedMaster`), when the group is one row or one column; an array formula of
+    /// one cell (`{=SUM(IF(…))}`) is no other cell's, and its repair stays an array formula; an
+    /// array formula over more cells, or a block's, cannot be replaced safely, so that is refused.
     private func newCell(_ edit: CellEdit, original: (cell: CellSpan, row: [UInt8])?) throws -> [UInt8] {
         var kept: [UInt8]?
         if let original, let formula = original.cell.formula {
             let cell = original.cell
             if edit.keepsFormula && edit.formula == nil {
                 kept = promotedMaster(cell) ?? Array(original.row[formula])
+            } else if cell.formulaIsArray, let range = cell.arrayRange, range.first == edit.address,
+                range.last == edit.address
+            {
+                if let repaired = edit.formula {
+                    var element = Array("<\(prefix)f t=\"array\" ref=\"\(edit.address)\">".utf8)
+                    XMLEscaping.append(repaired, to: &element)
+                    kept = element + Array("</\(prefix)f>".utf8)
+                }
             } else if cell.formulaIsMaster {
                 guard !cell.formulaIsArray, let index = cell.sharedIndex, let range = cell.sharedRange,
                     range.first == edit.address,

@@ -157,6 +157,20 @@ import XLSX
         #expect(throws: SpreadsheetError.self) { try patch(noRow, [edit("A5", 2)]) }
     }
 
+    /// An array formula of one cell (`{=SUM(IF(…))}`) is no other cell's: it is replaced as any
+    /// formula is, its repair an array formula still, a typed value a value.
+    @Test func aOneCellArrayFormulaIsReplacedItsRepairStillAnArray() throws {
+        let xml =
+            #"<worksheet><sheetData><row r="2"><c r="C2"><f t="array" ref="C2">SUM(IF(D2:D4=1,E2:E3))</f>"#
+            + #"<v>1</v></c></row></sheetData></worksheet>"#
+        var repaired = edit("C2", 3)
+        repaired.formula = "SUM(IF(D2:D4=1,E2:E4))"
+        #expect(
+            try patch(xml, [repaired]).contains(
+                #"<c r="C2" s="100"><f t="array" ref="C2">SUM(IF(D2:D4=1,E2:E4))</f><v>3</v></c>"#))
+        #expect(try patch(xml, [edit("C2", 3)]).contains(#"<c r="C2" s="100"><v>3</v></c>"#))
+    }
+
     /// Excel stores a filled-down column as one shared formula: its master replaced, the next
     /// cell of the group that keeps a formula becomes the master, its text moved to it.
     @Test func aReplacedSharedMasterHandsItsFormulaToTheNextCellOfItsGroup() throws {
