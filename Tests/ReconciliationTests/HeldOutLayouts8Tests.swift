@@ -13,11 +13,14 @@ import Testing
 /// with its cause and nothing else, the corrected copy reconciling clean (of two cases a layout),
 /// and nothing at all in a clean copy.
 @Suite struct HeldOutLayouts8Tests {
-    /// The score of every layout `scripts/make-layouts8` renders with `arguments`; the layouts
-    /// below 100% found, 100% precise and 100% right cause, or whose corrected copy does not
-    /// reconcile clean, with their problems printed.
-    static func failures(_ arguments: [String]) throws -> [String] {
-        let folder = try LayoutReconciliationTests.render("scripts/make-layouts8", ["--no-libreoffice"] + arguments)
+    /// The score of every layout `script` (`scripts/make-layouts8` or a later round's) renders with
+    /// `arguments`; the layouts below 100% found, 100% precise and 100% right cause, or whose
+    /// corrected copy does not reconcile clean (but those `uncorrected` names, whose corrected copy
+    /// is a known gap), with their problems printed.
+    static func failures(
+        _ arguments: [String], script: String = "scripts/make-layouts8", uncorrected: Set<String> = []
+    ) throws -> [String] {
+        let folder = try LayoutReconciliationTests.render(script, ["--no-libreoffice"] + arguments)
         defer { try? FileManager.default.removeItem(at: folder) }
         var failures: [String] = []
         for layout in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
@@ -31,7 +34,7 @@ import Testing
                     let (result, truth, _) = try LayoutReconciliationTests.scored(workbook, name: name, into: &score)
                     // The corrected copies of two cases a layout (each copy is written and
                     // reconciled again: every case's would take the suite half a minute more).
-                    guard number < 2 else { continue }
+                    guard number < 2, !uncorrected.contains(layout) else { continue }
                     let left = try LayoutReconciliationTests.stillWrong(workbook, result, truth: truth)
                     if !left.isEmpty {
                         score.problems.append("\(name) corrected, still: \(left.joined(separator: ", "))")
