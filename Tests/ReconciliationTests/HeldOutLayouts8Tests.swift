@@ -35,9 +35,10 @@ import Testing
                 do {
                     let (result, truth, _) = try LayoutReconciliationTests.scored(workbook, name: name, into: &score)
                     // The corrected copies of two cases a layout (each copy is written and
-                    // reconciled again: every case's would take the suite half a minute more),
-                    // of a workbook with something to correct (a clean copy's has no edit).
-                    guard number < 2, !uncorrected.contains(layout), !result.findings.isEmpty else { continue }
+                    // reconciled again: every case's would take the suite half a minute more); of
+                    // a clean copy with nothing to correct, the first case's alone (its copy has
+                    // no edit but the sheets trueup adds, which it must read as clean).
+                    guard number < (result.findings.isEmpty ? 1 : 2), !uncorrected.contains(layout) else { continue }
                     let left = try LayoutReconciliationTests.stillWrong(workbook, result, truth: truth)
                     if !left.isEmpty {
                         score.problems.append("\(name) corrected, still: \(left.joined(separator: ", "))")
