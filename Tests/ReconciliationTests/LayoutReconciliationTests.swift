@@ -107,6 +107,14 @@ import Testing
     /// The layouts in four parts (every fourth from the first, the second…), run side by side.
     static let parts = (0..<4).map { "--part=\($0)/4" }
 
+    /// The positions, among a layout's `count` workbooks in name order, of those whose corrected
+    /// copy is checked: two, four apart (of eight cases), chosen by the layout's name so that the
+    /// cases corrected go round the layouts.
+    static func correctedCases(of layout: String, count: Int) -> Set<Int> {
+        let first = layout.utf8.reduce(0) { ($0 &+ Int($1)) } % 4
+        return Set([first, first + 4].map { $0 % max(count, 1) })
+    }
+
     @Test(arguments: parts) func everyLayoutFindsEveryPlantedErrorWithItsCauseAndNothingElse(part: String) throws {
         let folder = try Self.render("scripts/make-layouts", [part])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -122,7 +130,7 @@ import Testing
             var tableCells = 0
             var tablesWrong = 0
             var staleWrong = 0
-            for file in files {
+            for (number, file) in files.enumerated() {
                 let name = "\(layout)/\(file)"
                 do {
                     let (result, truth, staleRight) = try Self.scored(
@@ -131,6 +139,10 @@ import Testing
                     let tables = Self.checkRateTables(result, truth, name: name, problems: &score.problems)
                     tableCells += tables.cells
                     tablesWrong += tables.wrong
+                    // The corrected copies of two cases a layout, a different two from one layout to
+                    // the next (`correctedCases`): every case is corrected in several layouts, and the
+                    // suite does not write and reconcile again a copy of every workbook.
+                    guard Self.correctedCases(of: layout, count: files.count).contains(number) else { continue }
                     let left = try Self.stillWrong(
                         folder.appendingPathComponent(layout).appendingPathComponent(file), result, truth: truth)
                     if !left.isEmpty { uncorrected.append("\(name) corrected, still: \(left.joined(separator: ", "))") }
