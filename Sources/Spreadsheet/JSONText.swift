@@ -3,9 +3,7 @@ public enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
         // Most text needs no escaping: check the bytes and copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -22,6 +20,11 @@ public enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `text` has a byte a JSON string literal must escape (a control character, `"`, `\`).
+    public static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     /// An object from ordered key/value pairs whose values are already JSON text.

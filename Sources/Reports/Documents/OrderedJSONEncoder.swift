@@ -73,8 +73,7 @@ final class JSONSink {
     /// Writes `text` as a JSON string literal, quotes included (`JSONText.quoted`).
     func emitQuoted(_ text: String) {
         // Most text needs no escaping: its bytes are copied whole, with no string made.
-        guard !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-        else { return emit(JSONText.quoted(text)) }
+        guard !JSONText.needsEscaping(text) else { return emit(JSONText.quoted(text)) }
         buffer.append(UInt8(ascii: "\""))
         buffer.append(contentsOf: text.utf8)
         buffer.append(UInt8(ascii: "\""))
