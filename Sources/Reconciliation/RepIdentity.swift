@@ -156,15 +156,19 @@ enum RepIdentity {
     static func candidates(_ text: String) -> [String] {
         var forms = [fold(text)]
         if let at = text.firstIndex(of: "@") { forms.append(fold(String(text[..<at]))) }
-        let parts = text.split(separator: ",", maxSplits: 1)
-        if parts.count == 2 { forms.append(fold(parts[1] + " " + parts[0])) }
+        if let turned = turnedRound(text[...]) { forms.append(fold(turned)) }
         if let (name, inside) = bracketedAfter(text) {
             forms.append(fold(String(name)))
             forms.append(fold(String(inside)))
-            let parts = name.split(separator: ",", maxSplits: 1)
-            if parts.count == 2 { forms.append(fold(parts[1] + " " + parts[0])) }
+            if let turned = turnedRound(name) { forms.append(fold(turned)) }
         }
         return forms
+    }
+
+    /// `Last, First` as `First Last`; nil for a name without a comma.
+    private static func turnedRound(_ name: Substring) -> String? {
+        let parts = name.split(separator: ",", maxSplits: 1)
+        return parts.count == 2 ? parts[1] + " " + parts[0] : nil
     }
 
     /// `text` as a name and what stands in brackets after it, round or square (`Ana Lima (R-101)`,
