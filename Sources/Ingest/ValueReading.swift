@@ -396,18 +396,27 @@ enum ValueReading {
     /// is `15.3.2026`); any other text as it is.
     static func joinedAfterDots(_ text: String) -> String {
         guard text.contains(". ") else { return text }
-        let characters = Array(text)
         var joined = ""
-        for (index, character) in characters.enumerated() {
-            if character.isWhitespace, let dot = characters[..<index].lastIndex(where: { !$0.isWhitespace }),
-                characters[dot] == ".", dot > 0, characters[dot - 1].isNumber,
-                let next = characters[index...].first(where: { !$0.isWhitespace }), next.isNumber
-            {
+        // White space waiting for the character after it, and whether it follows a dot right
+        // after a digit.
+        var spaces = ""
+        var afterNumberDot = false
+        // The last character that is not white space, and the character just before it.
+        var last: (character: Character, before: Character?)?
+        var previous: Character?
+        for character in text {
+            defer { previous = character }
+            if character.isWhitespace {
+                if spaces.isEmpty { afterNumberDot = last?.character == "." && last?.before?.isNumber == true }
+                spaces.append(character)
                 continue
             }
+            if !(afterNumberDot && character.isNumber) { joined += spaces }
+            spaces = ""
             joined.append(character)
+            last = (character, previous)
         }
-        return joined
+        return joined + spaces
     }
 
     /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), a number

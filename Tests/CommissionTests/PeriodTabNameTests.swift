@@ -58,5 +58,7 @@ import Testing
         #expect(ValueReading.dateParts("po 15. 3. 2026").map { [$0.0, $0.1, $0.2] } == [15, 3, 2026])
         #expect(ValueReading.joinedAfterDots("Ref. 12. 3. 2026") == "Ref. 12.3.2026")
         #expect(ValueReading.joinedAfterDots("Paid 3. Next") == "Paid 3. Next")
+        #expect(ValueReading.joinedAfterDots("1.  3.\t26 ") == "1.3.26 ")
+        #expect(ValueReading.joinedAfterDots("Q. 3") == "Q. 3")
     }
 }
