@@ -486,7 +486,12 @@ private final class RowScanner: XMLEventHandler {
             promotion.text, rows: address.row - promotion.master.row,
             columns: address.column - promotion.master.column)
         let range = CellRange(first: address, last: promotion.range.last)
-        var element = Array("<\(prefix)f t=\"shared\" ref=\"\(range)\" si=\"\(promotion.index)\">".utf8)
+        return formulaElement(text, attributes: "t=\"shared\" ref=\"\(range)\" si=\"\(promotion.index)\"")
+    }
+
+    /// An `<f>` element in the sheet's prefix holding `text`, with `attributes` (written as they are).
+    private func formulaElement(_ text: String, attributes: String) -> [UInt8] {
+        var element = Array("<\(prefix)f \(attributes)>".utf8)
         XMLEscaping.append(text, to: &element)
         return element + Array("</\(prefix)f>".utf8)
     }
@@ -505,11 +510,7 @@ private final class RowScanner: XMLEventHandler {
             } else if cell.formulaIsArray, let range = cell.arrayRange, range.first == edit.address,
                 range.last == edit.address
             {
-                if let repaired = edit.formula {
-                    var element = Array("<\(prefix)f t=\"array\" ref=\"\(edit.address)\">".utf8)
-                    XMLEscaping.append(repaired, to: &element)
-                    kept = element + Array("</\(prefix)f>".utf8)
-                }
+                kept = edit.formula.map { formulaElement($0, attributes: "t=\"array\" ref=\"\(edit.address)\"") }
             } else if cell.formulaIsMaster {
                 guard !cell.formulaIsArray, let index = cell.sharedIndex, let range = cell.sharedRange,
                     range.first == edit.address,
