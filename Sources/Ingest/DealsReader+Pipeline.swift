@@ -48,13 +48,14 @@ extension DealsReader {
             queue.async {
                 defer { self.room.signal() }
                 guard self.failed() == nil else { return }
-                var part = DealsTable(
-                    lines: [], diagnostics: [], rowsRead: 0, mapping: self.mapping, file: self.converted.file,
-                    sheet: nil)
-                convert(batch, mapping: self.mapping, styles: styles, manualCells: self.manualCells, into: &part)
+                let parts = convert(
+                    batch, mapping: self.mapping, styles: styles, manualCells: self.manualCells,
+                    file: self.converted.file)
                 do {
-                    try handOn(&part, to: self.receive)
-                    self.keep(part)
+                    for var part in parts {
+                        try handOn(&part, to: self.receive)
+                        self.keep(part)
+                    }
                 } catch {
                     self.lock.withLock { self.failure = error }
                 }

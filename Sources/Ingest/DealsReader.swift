@@ -124,15 +124,15 @@ public enum DealsReader {
     /// (one being read, and two queued or being converted: `BatchConverter`).
     static let batchSize = 8_192
 
-    /// Converts a batch of rows into lines in parallel slices, appending them in row order.
+    /// Converts a batch of rows into lines in parallel slices, each slice's table in row order:
+    /// appended one by one where they are kept, not joined into one table first, so that each
+    /// line is copied once.
     static func convert(
         _ batch: [(Row, RowPlace)], mapping: ColumnMapping<Field>, styles: ColumnStyles,
-        manualCells: ManualCells.Keeping,
-        into result: inout DealsTable
-    ) {
+        manualCells: ManualCells.Keeping, file: String
+    ) -> [DealsTable] {
         let slices = chunkCount(items: batch.count, minimum: 4096)
-        let file = result.file
-        let parts = inParallel(chunks: slices) { slice in
+        return inParallel(chunks: slices) { slice in
             var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
             var context = RowContext(mapping: mapping, styles: styles)
             for (row, place) in batch[chunkRange(slice, of: slices, total: batch.count)] {
@@ -145,7 +145,6 @@ public enum DealsReader {
             }
             return part
         }
-        for part in parts { result.append(part) }
     }
 
     /// Finds the header (the first sheet with every required field, unless `sheet` names one),

@@ -27,7 +27,11 @@ import Testing
         }
         var table = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: "deals.xlsx", sheet: nil)
-        DealsReader.convert(batch, mapping: mapping, styles: ColumnStyles(), manualCells: .nothing, into: &table)
+        for part in DealsReader.convert(
+            batch, mapping: mapping, styles: ColumnStyles(), manualCells: .nothing, file: "deals.xlsx")
+        {
+            table.append(part)
+        }
         #expect(table.skipped.map(\.row) == [9, 10])
         var lines = table.lines.makeIterator()
         for (index, split) in splits.enumerated() where split != "1.5" {
