@@ -1,6 +1,11 @@
 extension ZipArchive {
-    /// Size of the compressed chunks read from disk and of the inflated chunks handed out.
+    /// Size of the compressed chunks read from disk.
     static let chunkSize = 256 << 10
+    /// Size of the inflated chunks handed out: under the 256 KiB from which the reconciler has
+    /// glibc map each block from the system (`LargeAllocations`), so that a copy of one (the
+    /// pipelined read's) comes from the heap and its pages are used again by the next, not
+    /// mapped fresh and faulted in for each of a sheet's thousand chunks.
+    static let inflatedChunkSize = 128 << 10
 
     /// Streams the inflated bytes of `entry` to `consume`, chunk by chunk, in constant memory.
     ///
@@ -56,7 +61,7 @@ extension ZipArchive {
     ) throws {
         let inflater = try Inflater()
         let input = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        let output = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        let output = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.inflatedChunkSize, alignment: 16)
         defer {
             input.deallocate()
             output.deallocate()
