@@ -1,0 +1,32 @@
+"""Runs the oracle on files: (exit status, the JSON object or the error text)."""
+import csv
+
+import engine
+import plan as plan_file
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    headers = rows[0]
+    body = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        body.append((number, dict(zip(headers, row))))
+    return headers, body
+
+
+def run(plan_path, deals_path, roster_path=None):
+    """(exit status, JSON object or error text)."""
+    try:
+        with open(plan_path, encoding="utf-8") as handle:
+            plan = plan_file.load(handle.read())
+        headers, rows = read_csv(deals_path)
+        roster = None
+        if roster_path:
+            roster_headers, roster_rows = read_csv(roster_path)
+            roster = [row for _, row in roster_rows]
+        return 0, engine.calculate(plan, headers, rows, roster)
+    except (plan_file.PlanError, engine.DataError) as error:
+        return 2, str(error)
