@@ -11,8 +11,10 @@ extension RepCalculation {
         var yearCredit: Decimal = 0
         /// Tier-priced lines of earlier periods this fiscal year: credit × multiplier, rate paid.
         var paid: [(weight: Decimal, rate: Decimal)] = []
-        /// The fiscal year's annual quota once a period of it gives one (`basis: ytd`).
+        /// The fiscal year's annual quota once a period of it gives one (`basis: ytd`), and the
+        /// rows that gave it (quotas read from the sheet).
         var knownYearQuota: Decimal?
+        var yearQuotaRows: [Int] = []
         // Each line's period, read in a pass of its own: a rep's lines lie scattered among the
         // run's, and reads that wait on nothing else are made together, where hashing each
         // line's period as it is read would make each read wait for the one before.
@@ -29,7 +31,7 @@ extension RepCalculation {
         }
         for period in periods(ofLines: periodOfOrdered) {
             if period.fiscalYear != fiscalYear {
-                (fiscalYear, yearCredit, paid, knownYearQuota) = (period.fiscalYear, 0, [], nil)
+                (fiscalYear, yearCredit, paid, knownYearQuota, yearQuotaRows) = (period.fiscalYear, 0, [], nil, [])
             }
             let all = linesOfPeriod[period] ?? []
             // Each line's credit, read once, in a pass of its own (as the periods are above).
@@ -45,7 +47,15 @@ extension RepCalculation {
                 // One annual quota per fiscal year (plan-format.md §7): a period whose rows give
                 // none (a month without deals between two with them) has the year's, so its
                 // true-up prices the year-to-date credit against it, not against no quota.
-                ledger.ytdQuota = yearQuota(for: period, periodQuota: ledger.quota) ?? knownYearQuota
+                let ownYearQuota = yearQuota(for: period, periodQuota: ledger.quota)
+                if !run.book.hasRoster && table.metric == .attainment, let own = ownYearQuota {
+                    let rows = all.filter { run.lines[$0].quota != nil }.map { run.lines[$0].row }
+                    if let known = knownYearQuota, own != known {
+                        throw differentYearQuotas(known, own, rows: yearQuotaRows + rows, period: period)
+                    }
+                    if yearQuotaRows.isEmpty { yearQuotaRows = rows }
+                }
+                ledger.ytdQuota = ownYearQuota ?? knownYearQuota
                 knownYearQuota = ledger.ytdQuota
             }
             ledger.credit = all.indices.reduce(Decimal(0)) { sum, position in
@@ -120,6 +130,20 @@ extension RepCalculation {
             ledgers.append(ledger)
         }
         return ledgers
+    }
+
+    /// The refusal for a Quota column that gives one fiscal year two quotas under `basis: ytd` on
+    /// attainment: the year is priced against one annual quota (plan-format.md §7), and the
+    /// contract does not say which period's quota × periods a year (or what sum) that is.
+    private func differentYearQuotas(_ known: Decimal, _ own: Decimal, rows: [Int], period: Period) -> EngineError {
+        let perYear = Decimal(plan.period.periodsPerYear)
+        return EngineError(
+            rows: rows,
+            "the Quota column gives rep \(rep.id) quotas of \((known / perYear).groupedMoneyText) and "
+                + "\((own / perYear).groupedMoneyText) a period "
+                + "in the fiscal year of \(period), and basis: ytd prices the year's tiers against one annual "
+                + "quota, which the contract does not derive from different ones; give one quota for the year, "
+                + "or a roster with the rep's annual_quota")
     }
 
     private func retroactivePart(_ bands: PricedBands, band: Int, credit: Decimal) -> PricedBands.Part {

@@ -1,0 +1,38 @@
+import Commission
+import Foundation
+import Testing
+
+/// `basis: ytd` on attainment with quotas read from the sheet: the fiscal year is priced against
+/// one annual quota (plan-format.md §7), the Quota column's per-period quota × periods a year
+/// (1.2). Two different quotas in one fiscal year give no one annual quota, and the contract does
+/// not say which wins, so the run is refused naming the rows (found by scripts/oracle/fuzz-plans).
+@Suite struct YearQuotaFromSheetTests {
+    static let plan = YearToDateGapTests.plan(.attainment)
+
+    static func line(_ row: Int, _ date: String, quota: Decimal) -> CreditLine {
+        CreditLine(row: row, dealID: "D-\(row)", rep: "R1", date: MechanicTests.day(date), amount: 1000, quota: quota)
+    }
+
+    @Test func twoQuotasInOneFiscalYearAreRefused() {
+        let lines = [Self.line(2, "2026-01-18", quota: 11000), Self.line(3, "2026-02-09", quota: 12000)]
+        #expect {
+            try CommissionEngine.calculate(plan: Self.plan, roster: [], lines: lines)
+        } throws: { error in
+            let refusal = error as? EngineError
+            return refusal?.rows == [2, 3] && refusal?.message.contains("one annual quota") == true
+        }
+    }
+
+    @Test func oneQuotaAYearIsPriced() throws {
+        let lines = [Self.line(2, "2026-01-18", quota: 11000), Self.line(3, "2026-02-09", quota: 11000)]
+        let statement = try CommissionEngine.calculate(plan: Self.plan, roster: [], lines: lines)
+        #expect(statement.reps.map(\.ytdQuota) == [11000 * 12, 11000 * 12])
+    }
+
+    /// Each fiscal year has its own annual quota: a new quota in the next year is no refusal.
+    @Test func aNewFiscalYearMayChangeTheQuota() throws {
+        let lines = [Self.line(2, "2025-12-18", quota: 11000), Self.line(3, "2026-01-09", quota: 12000)]
+        let statement = try CommissionEngine.calculate(plan: Self.plan, roster: [], lines: lines)
+        #expect(statement.reps.map(\.ytdQuota) == [11000 * 12, 12000 * 12])
+    }
+}
