@@ -129,7 +129,21 @@ extension RepCalculation {
             yearCredit = periodEnd
             ledgers.append(ledger)
         }
+        if table.basis == .ytd && !run.book.hasRoster { giveEachPeriodItsYearQuota(&ledgers) }
         return ledgers
+    }
+
+    /// Quotas read from the sheet: a period of a fiscal year before the first of its rows that
+    /// gives a quota (a quarter the rep has no deals in) stands under the same one annual quota
+    /// (plan-format.md §7) as the rest of the year.
+    private func giveEachPeriodItsYearQuota(_ ledgers: inout [Ledger]) {
+        var yearQuotas: [Int: Decimal] = [:]
+        for ledger in ledgers where yearQuotas[ledger.period.fiscalYear] == nil {
+            yearQuotas[ledger.period.fiscalYear] = ledger.ytdQuota
+        }
+        for index in ledgers.indices where ledgers[index].ytdQuota == nil {
+            ledgers[index].ytdQuota = yearQuotas[ledgers[index].period.fiscalYear]
+        }
     }
 
     /// The refusal for a Quota column that gives one fiscal year two quotas under `basis: ytd` on

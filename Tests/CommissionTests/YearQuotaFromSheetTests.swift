@@ -29,6 +29,22 @@ import Testing
         #expect(statement.reps.map(\.ytdQuota) == [11000 * 12, 11000 * 12])
     }
 
+    /// A rep whose first row of the fiscal year stands in its third quarter, while another
+    /// rep's rows open the run in its first: the rep's first two quarters carry the year's one
+    /// annual quota too.
+    @Test func quartersBeforeTheYearsFirstRowHaveTheYearsQuota() throws {
+        var plan = Self.plan
+        plan.period = .quarter
+        let lines = [
+            CreditLine(
+                row: 2, dealID: "D-2", rep: "R2", date: MechanicTests.day("2026-02-10"), amount: 1000, quota: 25000),
+            Self.line(3, "2026-08-10", quota: 100_000),
+        ]
+        let statement = try CommissionEngine.calculate(plan: plan, roster: [], lines: lines)
+        let ownQuotas = statement.reps.filter { $0.rep == "R1" }.map(\.ytdQuota)
+        #expect(ownQuotas == [400_000, 400_000, 400_000])
+    }
+
     /// Each fiscal year has its own annual quota: a new quota in the next year is no refusal.
     @Test func aNewFiscalYearMayChangeTheQuota() throws {
         let lines = [Self.line(2, "2025-12-18", quota: 11000), Self.line(3, "2026-01-09", quota: 12000)]
