@@ -10,9 +10,13 @@ extension RepCalculation {
         let needsQuota =
             rules.gate != nil || plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
         // A period holding nothing the gate or a bonus could change (no credit, only a year-to-date
-        // true-up of 0: a month without deals, or one after the rep left holding a clawback) asks
-        // for no attainment.
-        let idle = ledger.credit == 0 && ledger.entries.allSatisfy { $0.line.kind == .trueUp && $0.line.amount == 0 }
+        // true-up of 0: a month without deals, or one after the rep left holding a clawback; or
+        // only lines the plan does not pay, which count toward nothing) asks for no attainment.
+        let idle =
+            ledger.credit == 0
+            && ledger.entries.allSatisfy {
+                ($0.line.kind == .trueUp && $0.line.amount == 0) || $0.line.flags.contains(.notEligible)
+            }
         if needsQuota && attainment == nil && !idle {
             let need = "which the plan's gate or attainment bonus needs"
             throw EngineError(
