@@ -53,9 +53,15 @@ def compare(actual, expected):
     for key in sorted(set(got) | set(want), key=str):
         a = got.get(key, (Decimal(0), None))[0]
         e = want.get(key, (Decimal(0), None))[0]
+        line = (got.get(key) or want.get(key))[1]
         if a != e:
-            line = (got.get(key) or want.get(key))[1]
             differences.append((f"line {key} {line.get('rep')} {line.get('period')}", "amount", str(a), str(e)))
+        if key in got and key in want:
+            mine, theirs = got[key][1], want[key][1]
+            if mine.get("period") != theirs.get("period"):
+                differences.append((f"line {key} {line.get('rep')}", "period", mine.get("period"), theirs.get("period")))
+            if _decimal(mine.get("credit")) != _decimal(theirs.get("credit")):
+                differences.append((f"line {key} {line.get('rep')}", "credit", str(mine.get("credit")), str(theirs.get("credit"))))
     got, want = _reps(actual), _reps(expected)
     for key in sorted(set(got) | set(want), key=str):
         a, e = got.get(key), want.get(key)

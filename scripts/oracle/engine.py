@@ -85,11 +85,9 @@ def parse_split(text, what):
     text = (text or "").strip()
     if not text:
         return Decimal(1)
-    if text.endswith("%"):
-        return parse_decimal(text[:-1], what) / 100
-    value = parse_decimal(text, what)
-    if value > 1:
-        raise DataError(f"{what}: split {text} is neither 0..1 nor a percentage")
+    value = parse_decimal(text[:-1], what) / 100 if text.endswith("%") else parse_decimal(text, what)
+    if not 0 <= value <= 1:
+        raise DataError(f"{what}: split {text} is neither 0%..100% nor 0..1")
     return value
 
 

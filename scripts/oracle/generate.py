@@ -187,7 +187,7 @@ def generate(seed, scale=1):
                 rows.append(dict(rows[-1]))
     rng.shuffle(rows)
     faults = ["unknown_key", "unknown_top_key", "missing_basis", "bad_mode", "table_not_zero", "table_descending",
-              "bad_amount", "bad_date", "missing_column", "unknown_rep", "bad_split", "ambiguous_column"]
+              "bad_amount", "bad_date", "missing_column", "unknown_rep", "bad_split", "ambiguous_column", "split_out_of_range"]
     fault = rng.choice(faults) if rng.random() < 0.08 else None
     if fault == "table_descending" and len(plan["bands"]) < 3:
         fault = None
@@ -206,6 +206,10 @@ def render(case):
     plan, reps = case["plan"], case["reps"]
     per_year = {"month": 12, "quarter": 4, "year": 1}[plan["period"]]
     out = [f'plan: "Fuzz {case["seed"]}"', "currency: USD", f"period: {plan['period']}"]
+    if rng.random() < 0.2:
+        out[:2] = ["# a plan without a name or a currency"]
+    if rng.random() < 0.3:
+        out.append(f"tolerance: {rng.choice(['0.01', '0.05', '1'])}")
     if plan["fys"] != 1 or rng.random() < 0.5:
         out.append(f"fiscal_year_start: {plan['fys']}")
     rounding = [f"{k}: {v}" for k, v in (("places", plan["places"]), ("mode", plan["mode"]), ("level", plan["level"])) if v is not None]
@@ -255,7 +259,8 @@ def render(case):
     if plan["bonuses"]:
         out.append("bonuses:")
         for bonus in plan["bonuses"]:
-            out.append(f'  - name: "{bonus["name"]}"')
+            name = bonus["name"] if rng.random() < 0.7 else f"{bonus['name']}: President's Club #1"
+            out.append(f'  - name: "{name}"' if rng.random() < 0.5 else f"  - name: '{name.replace(chr(39), chr(39) * 2)}'")
             if "per_deal" in bonus:
                 out.append(f"    per_deal: {bonus['per_deal']}")
                 if bonus["when"]:
@@ -369,9 +374,14 @@ def render(case):
                     value = "Nobody Known"
                 elif fault == "bad_split" and field == "split":
                     value = "half"
+                elif fault == "split_out_of_range" and field == "split":
+                    value = rng.choice(["120%", "-10%", "1.5"])
             values.append(_csv(value or ""))
         lines.append(",".join(values))
-    files["deals.csv"] = "\n".join(lines) + "\n"
+    if rng.random() < 0.15:
+        lines[:0] = [f"Deals export {case['seed']}", ""]  # title rows above the header (section 7)
+    newline = "\r\n" if rng.random() < 0.3 else "\n"  # as Python's csv module and Excel write it
+    files["deals.csv"] = ("\ufeff" if rng.random() < 0.1 else "") + newline.join(lines) + newline
     return files, ["calculate", "--plan", "plan.yaml", "--deals", "deals.csv"] + arguments + ["--format", "json"]
 
 

@@ -5,12 +5,24 @@ import engine
 import plan as plan_file
 
 
-def read_csv(path):
+def read_csv(path, pins=None):
+    """(headers, [(row number, {header: text})]): the header row is the first of the first 30
+    that names every required field (section 7); the roster's is its first row."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-    headers = rows[0]
+    at = 0
+    if pins is not None:
+        for index, row in enumerate(rows[:30]):
+            try:
+                found = engine.map_columns(row, pins, engine.REQUIRED)
+            except engine.DataError:
+                found = {}
+            if all(field in found for field in engine.REQUIRED):
+                at = index
+                break
+    headers = rows[at]
     body = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[at + 1 :], start=at + 2):
         if not any(cell.strip() for cell in row):
             continue
         body.append((number, dict(zip(headers, row))))
@@ -22,7 +34,7 @@ def run(plan_path, deals_path, roster_path=None):
     try:
         with open(plan_path, encoding="utf-8") as handle:
             plan = plan_file.load(handle.read())
-        headers, rows = read_csv(deals_path)
+        headers, rows = read_csv(deals_path, plan["columns"])
         roster = None
         if roster_path:
             roster_headers, roster_rows = read_csv(roster_path)
