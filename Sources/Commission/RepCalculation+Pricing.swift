@@ -29,9 +29,13 @@ extension RepCalculation {
             linesOfPeriod[periodOfOrdered[position], default: []] += ordered[start...position]
             start = position + 1
         }
-        for period in periods(ofLines: periodOfOrdered) {
+        let repPeriods = periods(ofLines: periodOfOrdered)
+        let sheetYearQuotas =
+            table.basis == .ytd && !run.book.hasRoster ? firstYearQuotas(repPeriods, linesOfPeriod) : [:]
+        for period in repPeriods {
             if period.fiscalYear != fiscalYear {
-                (fiscalYear, yearCredit, paid, knownYearQuota, yearQuotaRows) = (period.fiscalYear, 0, [], nil, [])
+                (fiscalYear, yearCredit, paid, yearQuotaRows) = (period.fiscalYear, 0, [], [])
+                knownYearQuota = sheetYearQuotas[period.fiscalYear]
             }
             let all = linesOfPeriod[period] ?? []
             // Each line's credit, read once, in a pass of its own (as the periods are above).
@@ -129,21 +133,20 @@ extension RepCalculation {
             yearCredit = periodEnd
             ledgers.append(ledger)
         }
-        if table.basis == .ytd && !run.book.hasRoster { giveEachPeriodItsYearQuota(&ledgers) }
         return ledgers
     }
 
-    /// Quotas read from the sheet: a period of a fiscal year before the first of its rows that
-    /// gives a quota (a quarter the rep has no deals in) stands under the same one annual quota
-    /// (plan-format.md §7) as the rest of the year.
-    private func giveEachPeriodItsYearQuota(_ ledgers: inout [Ledger]) {
-        var yearQuotas: [Int: Decimal] = [:]
-        for ledger in ledgers where yearQuotas[ledger.period.fiscalYear] == nil {
-            yearQuotas[ledger.period.fiscalYear] = ledger.ytdQuota
+    /// Quotas read from the sheet: each fiscal year's one annual quota (plan-format.md §7), from
+    /// the first of its rows that gives a quota. A period before that row (a quarter without the
+    /// rep's deals, or whose rows leave the Quota cell blank) stands under it as the rest of the
+    /// year does.
+    private func firstYearQuotas(_ periods: [Period], _ linesOfPeriod: [Period: [Int]]) -> [Int: Decimal] {
+        var result: [Int: Decimal] = [:]
+        for period in periods where result[period.fiscalYear] == nil {
+            let quota = linesOfPeriod[period]?.lazy.compactMap { run.lines[$0].quota }.first
+            result[period.fiscalYear] = yearQuota(for: period, periodQuota: quota)
         }
-        for index in ledgers.indices where ledgers[index].ytdQuota == nil {
-            ledgers[index].ytdQuota = yearQuotas[ledgers[index].period.fiscalYear]
-        }
+        return result
     }
 
     /// The refusal for a Quota column that gives one fiscal year two quotas under `basis: ytd` on

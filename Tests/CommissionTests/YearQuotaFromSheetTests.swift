@@ -45,6 +45,21 @@ import Testing
         #expect(ownQuotas == [400_000, 400_000, 400_000])
     }
 
+    /// A row whose Quota cell is blank, in a quarter before the year's first row that gives one:
+    /// its tiers stand on the year's one annual quota, not on no quota (a refusal).
+    @Test func aBlankQuotaEarlyInTheYearIsPricedOnTheYearsQuota() throws {
+        var plan = Self.plan
+        plan.period = .quarter
+        let lines = [
+            CreditLine(row: 2, dealID: "D-2", rep: "R1", date: MechanicTests.day("2026-04-29"), amount: 30000),
+            Self.line(3, "2026-07-08", quota: 25000),
+        ]
+        let statement = try CommissionEngine.calculate(plan: plan, roster: [], lines: lines)
+        #expect(statement.reps.map(\.ytdQuota) == [100_000, 100_000])
+        // 30,000 of a 100,000 year is past 25%: 10% from the first quarter.
+        #expect(statement.lines.first?.amount == 3000)
+    }
+
     /// Each fiscal year has its own annual quota: a new quota in the next year is no refusal.
     @Test func aNewFiscalYearMayChangeTheQuota() throws {
         let lines = [Self.line(2, "2025-12-18", quota: 11000), Self.line(3, "2026-01-09", quota: 12000)]
