@@ -111,6 +111,9 @@ def shape(document, period_kind):
                 problems.append(("shape line", key, repr(value), "plain decimal text"))
         if not label.match(str(line.get("period"))):
             problems.append(("shape line", "period", str(line.get("period")), LABELS[period_kind]))
+        explanation = line.get("explanation")
+        if not isinstance(explanation, str) or "\n" in explanation or (not explanation and line.get("amount") not in ("0", "0.00")):
+            problems.append(("shape line", "explanation", repr(explanation), "one line of text"))
     for rep in document.get("reps", []):
         for key in REP_KEYS:
             if key not in rep:

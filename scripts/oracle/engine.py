@@ -451,7 +451,8 @@ def price_period(plan, rp, scaled, line_round):
     bands = scaled(rp["quota"])
     counted = [l for l in rp["lines"] if l["counted"]]
     items = []
-    if bands is None and any(override_of(plan, l) is None or "multiplier" in override_of(plan, l) for l in counted):
+    # "A missing quota with metric: attainment is an error" (3.4), even when overrides price every line.
+    if bands is None and counted:
         raise DataError(f"rep {rp['rep']['id']} period {rp['period'][2]}: tiers on attainment need a quota")
     final = sum((l["credit"] for l in counted), Decimal(0))
     cumulative = Decimal(0)
@@ -484,8 +485,7 @@ def price_ytd(plan, rep, counted, periods, annual_of, scaled, rep_period, line_r
         by_year.setdefault(periods.fiscal_year(line["period"][0]), []).append(line)
     for fy, year_lines in by_year.items():
         bands = scaled(annual_of(rep, fy))
-        needs_tiers = any(override_of(plan, l) is None or "multiplier" in override_of(plan, l) for l in year_lines)
-        if bands is None and needs_tiers:
+        if bands is None and year_lines:
             raise DataError(f"rep {rep['id']} fiscal year {fy}: tiers on attainment need an annual quota")
         cumulative = Decimal(0)
         priced = []  # earlier tier-priced lines: [credit × multiplier, rate paid]
