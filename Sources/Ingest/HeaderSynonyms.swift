@@ -9,7 +9,7 @@ public enum HeaderSynonyms {
     /// Field name (`deal_id`, `rep`, …, and the summary's `period`, `earned`, …) → headers.
     public static let translations: [String: [String]] = [
         "deal_id": [
-            "ID Operación", "Operación", "N.º operación", "ID Oportunidad", "Oportunidad", "ID Negocio",
+            "ID Operación", "Operación", "N.º operación", "Folio", "ID Oportunidad", "Oportunidad", "ID Negocio",
             "ID do negócio", "Negócio", "Oportunidade", "N° affaire", "Affaire", "N° opportunité", "Opportunité",
             "Auftragsnummer", "Auftrag", "Deal-Nr", "Verkaufschance", "ID contratto", "Contratto", "Opportunità",
             "N. contratto", "Auftrags-Nr", "Vertragsnummer", "Vertrags-Nr", "Abschluss-Nr", "Vorgangsnummer",
@@ -60,20 +60,24 @@ public enum HeaderSynonyms {
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
             "Gamme", "Gamme de produits", "Ligne de produits", "Famille de produits", "Línea de producto",
-            "Línea de productos", "Familia de productos", "Linha de produto", "Produktkategorie", "Ürün", "商品", "製品",
+            "Línea de productos", "Familia de productos", "Linha de produto", "Produktkategorie", "Tuote", "Ürün", "商品",
+            "製品",
             "商品名", "产品", "产品名称", "產品",
         ],
         "type": [
-            "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tür", "種別", "区分",
+            "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
+            "区分",
             "类型", "類型",
         ],
         "status": [
-            "Estado", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Stav", "Durum",
+            "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
+            "Stav", "Durum",
             "ステータス", "状態", "状态", "狀態",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
             "Data di annullamento", "Annuleringsdatum", "Data anulowania", "Avbokningsdatum", "Annulleringsdato",
+            "Kanselleringsdato", "Peruutuspäivä",
             "Datum storna", "Datum zrušení", "İptal Tarihi", "解約日", "キャンセル日", "取消日期", "退单日期",
         ],
         "rate": [
@@ -105,25 +109,29 @@ public enum HeaderSynonyms {
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
             "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling", "Rückforderungen",
-            "Recuperaciones", "Reprises", "Estornos", "Geri Alım", "戻し", "返還", "追回", "扣回",
+            "Recuperaciones", "Reprises", "Estornos", "Tilbageførsel", "Tilbakeføring", "Takaisinperintä", "Geri Alım",
+            "戻し", "返還", "追回", "扣回",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
-            "Ausgleiche", "Ajustes", "Régularisations", "Acertos", "Düzeltme", "Doúčtování", "調整", "调整",
+            "Ausgleiche", "Ajustes", "Régularisations", "Acertos", "Regulering", "Oikaisu", "Düzeltme", "Doúčtování",
+            "調整", "调整",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
             "Gesamt verdient", "Totale maturato", "Maturato", "Totaal verdiend", "Verdiend", "Razem naliczone",
-            "Naliczone", "Intjänat", "Optjent", "Toplam Hak Ediş", "Hak Ediş", "Nárok celkem", "Nárok", "Celkem",
+            "Naliczone", "Intjänat", "Optjent", "Opptjent", "Ansaittu", "Toplam Hak Ediş", "Hak Ediş", "Nárok celkem",
+            "Nárok", "Celkem",
             "Toplam", "支給総額", "合計", "应得合计", "应得", "合计",
         ],
         "draw": [
             "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
-            "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos", "Avans", "Záloha", "前払", "前払金", "预支",
+            "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos", "Ennakko", "Avans", "Záloha", "前払",
+            "前払金", "预支",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
-            "Att betala", "Til udbetaling", "Til utbetaling", "Ödenecek", "K výplatě", "支払額", "应付", "应发",
+            "Att betala", "Til udbetaling", "Til utbetaling", "Maksettava", "Ödenecek", "K výplatě", "支払額", "应付", "应发",
         ],
         "balance": ["Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额"],
     ]

@@ -30,7 +30,8 @@ import Testing
     }
 
     /// Japanese and Chinese headers, each a word of its own (no spaces between them), name their
-    /// fields whole; the Turkish and Czech split, status, product and cancel date too.
+    /// fields whole; the Turkish, Czech, Norwegian and Finnish split, status, product and cancel date
+    /// too, and the Mexican Spanish deal's `Folio` (a document's number there) and `Estatus`.
     @Test(arguments: [
         ["案件番号", "担当者", "成約日", "受注金額", "按分", "料率", "コミッション", "ステータス", "解約日", "商品"],
         ["合同编号", "销售代表", "成交日期", "金额", "分成比例", "提成比例", "提成", "状态", "取消日期", "产品"],
@@ -42,6 +43,18 @@ import Testing
         [
             "Číslo obchodu", "Obchodník", "Datum uzavření", "Částka", "Podíl", "Sazba provize", "Provize", "Stav",
             "Datum storna", "Produkt",
+        ],
+        [
+            "Avtalenummer", "Selger", "Salgsdato", "Beløp", "Andel", "Provisjonssats", "Provisjon", "Status",
+            "Kanselleringsdato", "Produkt",
+        ],
+        [
+            "Kauppanumero", "Myyjä", "Kauppapäivä", "Kauppasumma", "Osuus", "Provisioprosentti", "Provisio", "Tila",
+            "Peruutuspäivä", "Tuote",
+        ],
+        [
+            "Folio", "Ejecutivo", "Fecha de cierre", "Monto", "Reparto", "% Comisión", "Comisión", "Estatus",
+            "Fecha de cancelación", "Producto",
         ],
     ])
     func japaneseChineseTurkishAndCzechHeaders(_ header: [String]) throws {

@@ -82,7 +82,7 @@ import XLSX
     /// Ana's totals written as her commission alone: 2,200.00 in Q1, 0.00 in Q2 (only a clawback).
     @Test(arguments: [
         "Earned", "Total", "Net Commission", "Total Commission", "Commission Earned", "Total devengado",
-        "Totaal verdiend", "Razem naliczone", "Intjänat",
+        "Totaal verdiend", "Razem naliczone", "Intjänat", "Opptjent totalt", "Ansaittu yhteensä",
     ])
     func aTotalThatLeavesOutTheClawbacksIsClawbackMissed(_ header: String) throws {
         let result = try Self.reconcile(Self.rows(header, ana: "2200", "0"))
@@ -189,7 +189,10 @@ import XLSX
     /// A clawback column headed as payroll teams call it (`Chargebacks`), or in the plural in another
     /// language (`Rückforderungen`, `Recuperaciones`), that leaves out one of Ana's Q1 clawbacks is
     /// `clawback_missed`; right, it is no finding.
-    @Test(arguments: ["Chargebacks", "Claw-backs", "Rückforderungen", "Recuperaciones", "Reprises", "Estornos"])
+    @Test(arguments: [
+        "Chargebacks", "Claw-backs", "Rückforderungen", "Recuperaciones", "Reprises", "Estornos", "Tilbageførsel",
+        "Tilbakeføring", "Takaisinperintä",
+    ])
     func aChargebacksColumnIsTheClawbacks(_ header: String) throws {
         func summary(q1: Decimal) -> [[WriteCell]] {
             [["Rep", "Period", "Total Commission", header].map { .text($0) }]
