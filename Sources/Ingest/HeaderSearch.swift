@@ -73,38 +73,28 @@ public enum HeaderSearch {
                             return two
                         }
                     }
+                    // A row of groups over it (`Deal` over `ID | Date`, `Commission` over `Rate |
+                    // Amount`, the amount pinned to another column) makes the two one header when
+                    // they name every field the row alone does, in its columns, and more: the row
+                    // alone leaves `Amount` under `Commission` unread.
+                    if index > 0, isGroupRow(rows[index - 1], over: row),
+                        let two = joinedWithRowAbove(
+                            rows, at: index, file: file, table: table, words: words,
+                            required: required, pins: pins
+                        )?.mapping,
+                        mapping.columns.allSatisfy({ two.columns[$0.key] == $0.value }),
+                        two.columns.count > mapping.columns.count
+                    {
+                        return two
+                    }
                     return mapping
                 }
             } catch {
                 single = error
             }
-            // A block's title (`Rep: Ana Lima`) under the header, or a label's line above it, is
-            // no row of a two-row header.
-            if index > 0, rows[index - 1].index == row.index - 1, !RepTitle.isTitleRow(row),
-                !RepTitle.isTitleRow(rows[index - 1])
+            if let (mapping, both) = joinedWithRowAbove(
+                rows, at: index, file: file, table: table, words: words, required: required, pins: pins)
             {
-                func mapped(_ joined: Row) -> ColumnMapping<Key>? {
-                    try? ColumnMatcher.map(
-                        row: joined, words: words, required: required,
-                        pins: Self.pins(pins, joined: joined, lower: row),
-                        sample: Array(rows[(index + 1)...]))
-                }
-                let upper = rows[index - 1]
-                var both = joined(upper, row)
-                var mapping = mapped(both)
-                // A workbook's merges bound its groups. They are read (the whole sheet: they come
-                // last) only when a group ending short of its reach would change which column is which.
-                let matters = groupReaches(upper, row).contains { reach in
-                    (reach.first.column..<reach.last.column).contains { end in
-                        let bound = CellRange(first: reach.first, last: CellAddress(row: upper.index, column: end))
-                        let other = mapped(joined(upper, row, merges: [bound]))
-                        return other != nil && other?.columns != mapping?.columns
-                    }
-                }
-                if matters, let merges = try? file.mergedRanges(of: table), !merges.isEmpty {
-                    both = joined(upper, row, merges: merges)
-                    mapping = mapped(both)
-                }
                 if let mapping { return mapping }
                 // Columns the row alone cannot tell apart are named as the two rows name them.
                 if let failure = single as? MappingFailure { single = failure.naming(both) }
@@ -114,6 +104,49 @@ public enum HeaderSearch {
             }
         }
         return nil
+    }
+
+    /// The header of `rows[index]` read with the row right above it as one (`joined`), and its
+    /// mapping when that names the fields; nil when the row above is no row of a two-row header:
+    /// not right above it, or a block's title (`Rep: Ana Lima`) above or below.
+    private static func joinedWithRowAbove<Key: Hashable & Sendable & RawRepresentable>(
+        _ rows: [Row], at index: Int, file: TableFile, table: String?, words: HeaderWords<Key>, required: [Key],
+        pins: [String: String]
+    ) -> (mapping: ColumnMapping<Key>?, both: Row)? where Key.RawValue == String {
+        let row = rows[index]
+        guard index > 0, rows[index - 1].index == row.index - 1, !RepTitle.isTitleRow(row),
+            !RepTitle.isTitleRow(rows[index - 1])
+        else { return nil }
+        func mapped(_ joined: Row) -> ColumnMapping<Key>? {
+            try? ColumnMatcher.map(
+                row: joined, words: words, required: required,
+                pins: Self.pins(pins, joined: joined, lower: row),
+                sample: Array(rows[(index + 1)...]))
+        }
+        let upper = rows[index - 1]
+        var both = joined(upper, row)
+        var mapping = mapped(both)
+        // A workbook's merges bound its groups. They are read (the whole sheet: they come
+        // last) only when a group ending short of its reach would change which column is which.
+        let matters = groupReaches(upper, row).contains { reach in
+            (reach.first.column..<reach.last.column).contains { end in
+                let bound = CellRange(first: reach.first, last: CellAddress(row: upper.index, column: end))
+                let other = mapped(joined(upper, row, merges: [bound]))
+                return other != nil && other?.columns != mapping?.columns
+            }
+        }
+        if matters, let merges = try? file.mergedRanges(of: table), !merges.isEmpty {
+            both = joined(upper, row, merges: merges)
+            mapping = mapped(both)
+        }
+        return (mapping, both)
+    }
+
+    /// Whether `upper`, right above the header `lower`, is a row of groups over it: two texts or
+    /// more (a title is one), one of them reaching over columns whose own upper cell is empty.
+    static func isGroupRow(_ upper: Row, over lower: Row) -> Bool {
+        upper.index == lower.index - 1 && upper.cells.filter { !$0.value.isBlank }.count >= 2
+            && upper.cells.allSatisfy { $0.value.isBlank || $0.value.isText } && !groupReaches(upper, lower).isEmpty
     }
 
     private static func missing<Key: Hashable & Sendable & RawRepresentable>(

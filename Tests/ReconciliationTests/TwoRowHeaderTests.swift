@@ -189,4 +189,21 @@ import XLSX
             try Self.read([nil], lower, merged: [], rows: rows([.number(1), .number(2), .number(3)]))
         }
     }
+
+    /// A row of groups over a header that names every required field alone (the amount pinned to
+    /// `TCV (net)`): `Amount` under `Commission` is the commission, read from the two rows as one,
+    /// not left unread.
+    @Test func aGroupRowOverAHeaderThatNamesEveryRequiredFieldAloneStillNamesItsColumns() throws {
+        let table = try Self.read(
+            ["Deal", nil, nil, nil, "Commission", nil], ["ID", "Date", "Sales Rep", "TCV (net)", "Rate", "Amount"],
+            merged: ["A1:B1", "E1:F1"],
+            rows: [
+                [.text("D-1"), .text("2026-07-06"), .text("Ana Lima"), .number(20000), .number(0.03), .number(600)]
+            ],
+            pins: ["amount": "TCV (net)"])
+        let headers = Self.headers(table)
+        #expect(headers["amount"] == "TCV (net)" && headers["deal_id"] == "Deal ID")
+        #expect(headers["rate"] == "Commission Rate" && headers["commission"] == "Commission Amount")
+    }
+
 }
