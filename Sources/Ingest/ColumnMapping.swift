@@ -268,6 +268,53 @@ enum ColumnMatcher {
         return holding
     }
 
+    /// The one of `candidates` (columns) that the formulas in `column` of `rows` read on their own
+    /// row (`=ROUND(B5*E5*K5,2)` reads B5), when each such formula reads it and no other candidate,
+    /// and some do; nil otherwise (typed figures, or formulas reading two candidates).
+    static func columnRead(by column: Int, among candidates: [Int], in rows: [Row]) -> Int? {
+        var read: Int?
+        for row in rows {
+            guard let formula = row.cell(at: column)?.formula?.uppercased() else { continue }
+            let reading = candidates.filter { reads(formula, CellAddress.columnName($0), row: row.index) }
+            if reading.isEmpty { continue }
+            guard reading.count == 1, read == nil || read == reading[0] else { return nil }
+            read = reading[0]
+        }
+        return read
+    }
+
+    /// The one of `candidates` whose figure times the row's `rate` is the commission typed in
+    /// `column` (to the cent) in half the first rows or more, where no other candidate's is in any:
+    /// typed commissions priced on the net amount, beside its gross. Nil otherwise.
+    static func columnPriced(_ column: Int, rate: Int, among candidates: [Int], in rows: [Row]) -> Int? {
+        func number(_ row: Row, _ column: Int) -> Decimal? {
+            if case .number(let value)? = row.cell(at: column)?.value { return value }
+            return nil
+        }
+        var priced: [Int: Int] = [:]
+        var rowsPriced = 0
+        for row in rows {
+            guard let commission = number(row, column), let rate = number(row, rate), rate > 0, commission != 0 else {
+                continue
+            }
+            rowsPriced += 1
+            for candidate in candidates {
+                if let amount = number(row, candidate), abs(amount * rate - commission) <= Decimal(string: "0.01")! {
+                    priced[candidate, default: 0] += 1
+                }
+            }
+        }
+        guard priced.count == 1, let (candidate, count) = priced.first, count * 2 >= rowsPriced else { return nil }
+        return candidate
+    }
+
+    /// Whether `formula` (upper case) refers to the cell of column `letters` on `row` of its own
+    /// sheet (`B5`, `$B$5`; not `Rates!B5`, `AB5` or `B50`).
+    static func reads(_ formula: String, _ letters: String, row: Int) -> Bool {
+        let pattern = "(?<![A-Z0-9_.!$'])\\$?\(letters)\\$?\(row)(?![0-9(])"
+        return formula.range(of: pattern, options: .regularExpression) != nil
+    }
+
     private static func mapWhole<Key: Hashable & Sendable & RawRepresentable>(
         row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row]
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
@@ -425,7 +472,18 @@ enum ColumnMatcher {
             let open = words.loose.claimable.filter { key in
                 columns[key] == nil && !ambiguous.contains { $0.key == key }
             }
-            for (key, match) in words.loose.match(headers.map { ($0.column, $0.text) }, open: open, taken: taken) {
+            // Of two columns that could each be the amount (`Net Deal Value`, `Gross Deal Value`),
+            // the one every commission formula of the first rows reads is (`=ROUND(B5*K5,2)`); of
+            // typed commissions, the one they are priced on.
+            let chooseAmount = { (key: Key, candidates: [Int]) -> Int? in
+                guard let (rate, commission, amount) = words.figures, key == amount, let column = columns[commission]
+                else { return nil }
+                return Self.columnRead(by: column, among: candidates, in: sample)
+                    ?? columns[rate].flatMap { Self.columnPriced(column, rate: $0, among: candidates, in: sample) }
+            }
+            for (key, match) in words.loose.match(
+                headers.map { ($0.column, $0.text) }, open: open, taken: taken, choose: chooseAmount)
+            {
                 columns[key] = match.column
                 names[key] = match.text
                 taken.insert(match.column)

@@ -94,8 +94,10 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
 
     /// The fields among `open` (claimable ones still unmatched) that the columns of `headers` not
     /// `taken` name loosely: field → column and the header's text.
+    /// `choose`: of a field's columns that tie, the one the table's rows show it is, or nil.
     func match(
-        _ headers: [(column: Int, text: String)], open: Set<Key>, taken: Set<Int>
+        _ headers: [(column: Int, text: String)], open: Set<Key>, taken: Set<Int>,
+        choose: (Key, [Int]) -> Int? = { _, _ in nil }
     ) -> [Key: (column: Int, text: String)] {
         var claims: [Key: [(column: Int, text: String, length: Int)]] = [:]
         for header in headers where !taken.contains(header.column) {
@@ -128,6 +130,11 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
             if best.count > 1, owners.contains(key) {
                 let paid = best.filter { Self.terms($0.text).contains(where: HeaderSynonyms.paidWords.contains) }
                 if paid.count == 1 { best = paid }
+            }
+            // Of a field's columns, the one `choose` picks on the rows' evidence (the amount the
+            // commission's formulas read).
+            if best.count > 1, let column = choose(key, best.map(\.column)) {
+                best = best.filter { $0.column == column }
             }
             if best.count == 1 { matched[key] = (best[0].column, best[0].text) }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Testing
+import XLSX
 
 /// Headers that name a field among other words are read as that field when nothing else claims
 /// the column; a column two fields could be, or one whose best name is a field already found, is
@@ -140,6 +141,42 @@ import Testing
         let headers = Self.headers(table)
         #expect(headers["deal_id"] == "Order Number" && headers["amount"] == "Closed Amount")
         #expect(headers["bonus"] == nil && headers["date"] == "Close Date")
+    }
+
+    /// The amount net of tax beside the tax and the gross amount (`Net Deal Value`, `VAT`, `Gross
+    /// Deal Value`), each of which could be the amount: the one the commission's formulas read is;
+    /// with typed commissions, neither (`aColumnAnotherFieldNamesBetterIsLeftAlone`).
+    @Test(arguments: [("ROUND(D3*G3,2)", "Net Deal Value", 1000), ("ROUND(F3*G3,2)", "Gross Deal Value", 1200)])
+    func theAmountIsTheColumnTheCommissionReads(_ formula: String, _ amount: String, _ value: Int) throws {
+        let header = ["Deal ID", "Sales Rep", "Close Date", "Net Deal Value", "VAT", "Gross Deal Value", "Rate"]
+        let table = try TwoRowHeaderTests.read(
+            [nil], header + ["Commission"], merged: [],
+            rows: [
+                [
+                    .text("D-1"), .text("Ana Lima"), .text("2026-07-06"), .number(1000),
+                    CauseTests.formula("200", "ROUND(D3*20%,2)"), CauseTests.formula("1200", "D3+E3"), .number(0.05),
+                    CauseTests.formula(String(value / 20), formula),
+                ]
+            ])
+        #expect(Self.headers(table)["amount"] == amount)
+        #expect(table.lines.first?.amount == Decimal(value))
+    }
+
+    /// Typed commissions tell the amount they are priced on (the net one, times the row's rate) from
+    /// the gross one beside it.
+    @Test func typedCommissionsTellTheAmountTheyArePricedOn() throws {
+        func row(_ id: String, _ amount: Int, _ rate: String, _ commission: Int) -> [WriteCell] {
+            [
+                .text(id), .text("Ana Lima"), .text("2026-07-03"), .number(Decimal(amount)),
+                .number(Decimal(amount / 5)), .number(Decimal(amount * 6 / 5)), .number(Decimal(string: rate)!),
+                .number(Decimal(commission)),
+            ]
+        }
+        let table = try TwoRowHeaderTests.read(
+            [nil],
+            ["Deal ID", "Sales Rep", "Close Date", "Net Deal Value", "VAT", "Gross Deal Value", "Rate", "Commission"],
+            merged: [], rows: [row("D-1", 1000, "0.05", 50), row("D-2", 3000, "0.08", 240)])
+        #expect(Self.headers(table)["amount"] == "Net Deal Value")
     }
 
     /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
