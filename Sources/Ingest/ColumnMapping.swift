@@ -315,6 +315,15 @@ enum ColumnMatcher {
         return formula.range(of: pattern, options: .regularExpression) != nil
     }
 
+    /// The header keys of a header written in two languages or two words for one field, a slash
+    /// between them (`Bonus / Prime`, `Sales Rep / Représentant`, as Canadian or Belgian teams head
+    /// their columns): it names a field when both name it. Nil for a header without a slash.
+    static func twoLanguages(_ header: String) -> [String]? {
+        guard header.contains("/") else { return nil }
+        let names = header.split(separator: "/").map { headerKey($0.trimmingCharacters(in: .whitespaces)) }
+        return names.count == 2 && !names.contains(where: \.isEmpty) ? names : nil
+    }
+
     private static func mapWhole<Key: Hashable & Sendable & RawRepresentable>(
         row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row]
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
@@ -324,11 +333,14 @@ enum ColumnMatcher {
         var headers: [(column: Int, text: String, key: String)] = []
         // The headers that name their currency (`Bonus (GBP)`, `SPIFF [EUR]`), keyed without it.
         var unitless: [(column: Int, text: String, key: String)] = []
+        // The headers written in two languages (`Bonus / Prime`), each name's key, by column.
+        var bilingual: [Int: [String]] = [:]
         for cell in row.cells {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
             if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
+            if let names = Self.twoLanguages(trimmed) { bilingual[cell.column] = names }
         }
         var columns: [Key: Int] = [:]
         var names: [Key: String] = [:]
@@ -353,7 +365,10 @@ enum ColumnMatcher {
         var foundByValues: Set<Key> = []
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
-            var matches = headers.filter { wanted.contains($0.key) && !taken.contains($0.column) }
+            var matches = headers.filter { header in
+                !taken.contains(header.column)
+                    && (wanted.contains(header.key) || bilingual[header.column]?.allSatisfy(wanted.contains) == true)
+            }
             // A field written in several columns under different names (`SPIFF (€)`, `Bonus EUR`),
             // with or without their currencies, is all of them, added up; under one name in two
             // currencies (`Bonus (GBP)`, `Bonus (EUR)`) it is either, as below.

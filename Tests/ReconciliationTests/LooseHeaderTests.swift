@@ -179,6 +179,23 @@ import XLSX
         #expect(Self.headers(table)["amount"] == "Net Deal Value")
     }
 
+    /// Headers in English and French, a slash between (`Bonus / Prime`, as Canadian teams write
+    /// them): each the field both its names name, the bonus too, which is read under its exact names
+    /// only; two names of two fields (`Amount/Commission`) name neither.
+    @Test func headersInTwoLanguagesNameTheFieldBothNamesName() throws {
+        let header = [
+            "Deal ID / N° affaire", "Sales Rep / Représentant", "Close Date / Date de clôture", "Amount / Montant",
+            "Rate / Taux", "Commission / Commission", "Bonus / Prime", "Amount/Commission",
+        ]
+        let table = try Self.read(
+            header, ["D-1", "Ana Lima", "2026-07-03", "1000", "5%", "50.00", "100", "1050"])
+        #expect(
+            Self.headers(table) == [
+                "deal_id": header[0], "rep": header[1], "date": header[2], "amount": header[3], "rate": header[4],
+                "commission": header[5], "bonus": header[6],
+            ])
+    }
+
     /// Split and rate headers that give their unit as a `%` word, before or after, in the six languages.
     static let percentHeaders: [(split: String, rate: String)] = [
         ("Reparto %", "Tasa %"), ("Anteil %", "% Comisión"), ("Share %", "Commission %"), ("% Split", "Rate %"),
