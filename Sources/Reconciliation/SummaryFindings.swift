@@ -247,15 +247,23 @@ enum SummaryFindings {
                         "the clawback of row " + missed.map { String(context.place($0).row) }.joined(separator: ", ")
                             + " is left out")
                 } else if let formula = cell.formula,
-                    let short = shortRange(
-                        formula, own: own, dataRows: dataRows, context: context, home: summary.name)
+                    case let shorts = shortRanges(
+                        formula, own: own, dataRows: dataRows, context: context, home: summary.name),
+                    !shorts.isEmpty
                 {
                     finding.causes = [.sumRange]
-                    finding.repairedFormula = FormulaForensics.extendingRanges(
-                        in: formula, sheet: short.formulaSheet, to: short.repaired)
-                    words.append(
-                        "its range covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
-                    )
+                    // Each sheet's range stretched over the rep's rows there (a SUMIFS per tab, two
+                    // of them stopping short of rows added since).
+                    let repaired = shorts.reduce(formula) { formula, short in
+                        FormulaForensics.extendingRanges(in: formula, sheet: short.formulaSheet, to: short.repaired)
+                            ?? formula
+                    }
+                    finding.repairedFormula = repaired == formula ? nil : repaired
+                    words += shorts.map { short in
+                        let sheet = shorts.count > 1 ? short.formulaSheet.map { " on '\($0)'" } ?? "" : ""
+                        return
+                            "its range\(sheet) covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
+                    }
                 } else if field != .clawback, let formula = cell.formula,
                     case let left = sheetsLeftOut(
                         formula, own: own, dataRows: dataRows, context: context),
@@ -473,16 +481,17 @@ enum SummaryFindings {
         return nil
     }
 
-    /// A range of the formula that misses rows of the rep-period on its deals sheet, and the rows
-    /// it should span: the sheet's data rows when it starts at the top of them (a whole-column
-    /// SUMIFS), else its own span stretched over the rep-period's rows (a block's SUM). `own`:
+    /// The ranges of the formula that miss rows of the rep-period on their deals sheet, one a
+    /// sheet, and the rows each should span: the sheet's data rows when it starts at the top of
+    /// them (a whole-column SUMIFS), else its own span stretched over the rep-period's rows (a
+    /// block's SUM). `own`:
     /// the rows of the rep-period's commission lines, with their amounts. `home`: the sheet the
     /// formula stands on, whose ranges it may name without a prefix (per-rep totals kept below the
     /// deals, `RepTotalsBlock`); `formulaSheet` is nil for those.
-    static func shortRange(
+    static func shortRanges(
         _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext, home: String
-    ) -> (formulaSheet: String?, span: ClosedRange<Int>, repaired: ClosedRange<Int>)? {
+    ) -> [(formulaSheet: String?, span: ClosedRange<Int>, repaired: ClosedRange<Int>)] {
         // The rows by their sheet's name, each sheet named once, not once per row (a rep-period
         // holds a thousand rows at 1M).
         var rowsOnSheet: [String: [Int]] = [:]
@@ -490,6 +499,7 @@ enum SummaryFindings {
             rowsOnSheet[context.place(DealsTable.rowKey(sheet: ordinal, row: 0)).sheet, default: []] +=
                 rows.map(DealsTable.sheetRow)
         }
+        var shorts: [(formulaSheet: String?, span: ClosedRange<Int>, repaired: ClosedRange<Int>)] = []
         for (sheet, rows) in dataRows {
             let named = FormulaForensics.rowSpans(in: formula, sheet: sheet)
             let formulaSheet = sheet == home && named.isEmpty ? nil : sheet
@@ -504,9 +514,9 @@ enum SummaryFindings {
                 first.lowerBound <= rows.lowerBound
                 ? first.lowerBound...max(first.upperBound, rows.upperBound)
                 : min(first.lowerBound, low)...max(first.upperBound, high)
-            return (formulaSheet, first, repaired)
+            shorts.append((formulaSheet, first, repaired))
         }
-        return nil
+        return shorts
     }
 
     /// The deals sheets holding the rep-period's commission lines that a formula adding up other

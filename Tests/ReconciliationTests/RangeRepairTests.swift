@@ -67,4 +67,39 @@ import XLSX
         #expect(cell?.formula == finding.repairedFormula)
         #expect(cell?.value == .number(finding.expected))
     }
+
+    /// A summary adding up a SUMIFS per tab (a tab per product line), two of whose ranges stop
+    /// short of rows added since: both are `sum_range`, both named, and both repaired.
+    @Test func everyTabsRangeThatStopsShortIsRepaired() throws {
+        func tab(_ name: String) -> (String, [[WriteCell]]) {
+            let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+            return (
+                name,
+                [header]
+                    + (2...4).map { n in
+                        [
+                            .text("\(name.prefix(2))-\(n)"), .text("Priya Nair"),
+                            LayoutReadingTests.date("2026-04-1\(n)"),
+                            .number(10000), .number(Decimal(string: "0.06")!),
+                            CauseTests.formula("600", "ROUND(D\(n)*E\(n),2)"),
+                        ]
+                    }
+            )
+        }
+        let formula =
+            "SUMIFS(Software!$F$2:$F$3,Software!$B$2:$B$3,A2)+SUMIFS(Services!$F$2:$F$3,Services!$B$2:$B$3,A2)"
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission"].map { .text($0) },
+            [.text("Priya Nair"), .text("2026-04"), CauseTests.formula("2400", formula)],
+        ]
+        let result = try HeldOutWorkbookTests.reconcile(
+            [tab("Software"), tab("Services"), ("Summary", summary)], plan: HeldOutWorkbookTests.plan())
+        let finding = try #require(result.errors.first { $0.sheet == "Summary" })
+        #expect(finding.cause == .sumRange && finding.expected == 3600)
+        #expect(
+            finding.repairedFormula
+                == "SUMIFS(Software!$F$2:$F$4,Software!$B$2:$B$4,A2)+SUMIFS(Services!$F$2:$F$4,Services!$B$2:$B$4,A2)")
+        #expect(finding.explanation.contains("its range on 'Services' covers rows 2–3, the rep's rows reach 2–4"))
+    }
+
 }
