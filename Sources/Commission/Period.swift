@@ -99,6 +99,10 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public func contains(_ date: LocalDate) -> Bool { (start...end).contains(date) }
 
+    /// Whether `other` lies wholly within this period: itself, or a quarter or month of this
+    /// year (a year's figure adds up its quarters').
+    public func contains(_ other: Period) -> Bool { start <= other.start && other.end <= end }
+
     public var description: String {
         switch kind {
         case .year: return String(fiscalYear)

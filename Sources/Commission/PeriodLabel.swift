@@ -40,6 +40,12 @@ public struct PeriodLabel: Sendable, Hashable {
             && (digits(5..<7) || (bytes[5] == UInt8(ascii: "Q") && (49...52).contains(bytes[6])))
     }
 
+    /// Whether the label names a year and nothing within it (`2026`, `FY2026`, `2026 YTD`).
+    public var namesYearOnly: Bool { year != nil && month == nil && quarter == nil && firstMonthOfQuarter == nil }
+
+    /// Whether the label says its year is a fiscal year's (`FY2026`).
+    public var isFiscal: Bool { saysFiscal }
+
     /// Reads a label; nil when it is not one (a name, a figure, a month and a quarter at once).
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -50,6 +56,7 @@ public struct PeriodLabel: Sendable, Hashable {
         var quarter: Int?
         var firstMonth: Int?
         var fiscal = false
+        var yearToDate = false
         // A roman quarter (`III`) is one only beside a four-digit year or a word for quarter.
         var romanWithoutWord = false
         var numbers: [Substring] = []
@@ -90,6 +97,10 @@ public struct PeriodLabel: Sendable, Hashable {
                 if let word = quarterWord(after: index) { index = word } else { romanWithoutWord = true }
             } else if Self.fiscalYearWords.contains(token) {
                 fiscal = true
+            } else if token == "ytd" {
+                // `2026 YTD`, `YTD FY26`: the year so far, its periods there are. Beside a quarter
+                // or month (`Q3 YTD`) it is the year up to that period, which no label here names.
+                yearToDate = true
             } else if ["de", "del", "of", "di", "du"].contains(token) || Self.yearWords.contains(token) {
                 // `julho de 2026`, `Q3 of 2026`, `Anno 2026`
             } else if let named = Self.months[String(token)], firstMonth == nil {
@@ -127,7 +138,8 @@ public struct PeriodLabel: Sendable, Hashable {
         // `period(kind:fiscalYearStart:among:)` takes it only where the two agree.
         var named = [month, quarter, firstMonth].compactMap { $0 }.count
         if quarter != nil, firstMonth != nil { named -= 1 }
-        guard named <= 1, named == 1 || year != nil, !romanWithoutWord || numbers.contains(where: { $0.count == 4 })
+        guard named <= 1, named == 1 || year != nil, !yearToDate || named == 0,
+            !romanWithoutWord || numbers.contains(where: { $0.count == 4 })
         else { return nil }
         (self.year, self.month, self.quarter, saysFiscal) = (year, month, quarter, fiscal)
         firstMonthOfQuarter = firstMonth

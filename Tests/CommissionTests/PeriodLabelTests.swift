@@ -55,6 +55,21 @@ import Testing
         #expect(Self.read("FY2026", .year, fiscalYearStart: 1, among: Self.periods(.year, ["2026"])) == "2026")
     }
 
+    /// A year so far (`2026 YTD`) is the year's label; beside a quarter or month it would be the
+    /// year up to that period, which no label names.
+    @Test func aYearToDateNamesItsYearAlone() {
+        #expect(PeriodLabel("2026 YTD")?.namesYearOnly == true)
+        let fiscal = PeriodLabel("YTD FY26")
+        #expect(fiscal?.year == 2026 && fiscal?.isFiscal == true && fiscal?.namesYearOnly == true)
+        #expect(PeriodLabel("Q3 2026")?.namesYearOnly == false)
+        #expect(PeriodLabel("Q3 YTD 2026") == nil)
+        #expect(PeriodLabel("Jul 2026 YTD") == nil)
+        // January to March 2027: in the fiscal year from July 2026, not in the calendar year 2026.
+        let quarter = Period(label: "2026-Q3", kind: .quarter, fiscalYearStart: 7)!
+        #expect(Period(label: "2026", kind: .year, fiscalYearStart: 7)!.contains(quarter))
+        #expect(!Period(label: "2026", kind: .year, fiscalYearStart: 1)!.contains(quarter))
+    }
+
     /// The byte-wise check reads the forms the pattern `\d{4}(-(Q[1-4]|\d{2}))?` matches in ASCII.
     @Test func canonicalFormsAreThosePeriodsWrite() {
         let texts = [
