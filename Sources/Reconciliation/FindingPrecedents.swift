@@ -248,15 +248,11 @@ enum FindingPrecedents {
 
     /// The wrong cells (each at its first finding) grouped by their finding's rep and period.
     private struct Owners {
-        struct Key: Hashable {
-            let rep: String
-            let period: Period?
-        }
-
         /// Each finding's rep in compared form, by position.
         private var repKeys: [Int: String] = [:]
         private var periods: [Int: Period?] = [:]
-        private var byOwner: [Key: [CellPlace]] = [:]
+        /// By rep, then period.
+        private var byOwner: [String: [Period?: [CellPlace]]] = [:]
         private var byRep: [String: [CellPlace]] = [:]
         private var withoutRep: [CellPlace] = []
         private var bySheet: [String: [CellAddress]] = [:]
@@ -270,29 +266,32 @@ enum FindingPrecedents {
                     continue
                 }
                 repKeys[position] = rep
-                byOwner[Key(rep: rep, period: findings[position].period), default: []].append(place)
+                byOwner[rep, default: [:]][findings[position].period, default: []].append(place)
                 byRep[rep, default: []].append(place)
             }
         }
 
         func cells(onSheet name: String) -> [CellAddress] { bySheet[name] ?? [] }
 
-        /// The cells of `rep` and `period` (of every period, for a rep's total over all of them: a
-        /// cross-tab's `Total` column); with no rep, those of no rep.
+        /// The cells of `rep` and `period`, or of the periods within it (a year's figure beside a
+        /// quarterly plan); of every period, for a rep's total over all of them (a cross-tab's
+        /// `Total` column); with no rep, those of no rep.
         func candidates(rep: String?, period: Period?) -> [CellPlace] {
             guard let rep else { return withoutRep }
             guard let period else { return byRep[rep.normalizedKey] ?? [] }
-            return byOwner[Key(rep: rep.normalizedKey, period: period)] ?? []
+            return (byOwner[rep.normalizedKey] ?? [:]).filter { $0.key.map(period.contains) ?? false }
+                .flatMap(\.value)
         }
 
         /// The wrong cells whose finding has no rep.
         var cellsOfNoRep: [CellPlace] { withoutRep }
 
         /// Whether the finding at `position` has no rep, or the rep given and the period given
-        /// (any, when none is).
+        /// or one within it (any, when none is).
         func belongs(_ position: Int, rep: String?, period: Period?) -> Bool {
             guard let own = repKeys[position] else { return true }
-            return own == rep?.normalizedKey && (period == nil || periods[position] == period)
+            guard let period else { return own == rep?.normalizedKey }
+            return own == rep?.normalizedKey && (periods[position] ?? nil).map(period.contains) == true
         }
     }
 }
@@ -332,8 +331,9 @@ extension Reconciliation {
         // is anyone's).
         func belongs(_ position: Int, to owner: Finding) -> Bool {
             guard let rep = findings[position].rep else { return true }
+            guard let period = owner.period else { return rep.normalizedKey == owner.rep?.normalizedKey }
             return rep.normalizedKey == owner.rep?.normalizedKey
-                && (owner.period == nil || findings[position].period == owner.period)
+                && findings[position].period.map(period.contains) == true
         }
         // Totals of no rep over several reps' cells (a tab's grand total), by position.
         var spansReps: [Int: Bool] = [:]

@@ -13,6 +13,8 @@ public struct HandKeptWorkbook {
     public var deals: DealsTable
     /// The per-rep summary sheet, when the workbook has one.
     var summary: SummarySheet?
+    /// Summaries of each rep's years beside a plan of shorter periods (`SummarySheet.Found.yearly`).
+    var yearlySummaries: [SummarySheet] = []
     /// Per-rep totals kept on the deals sheets themselves (`RepTotalsBlock`), each read as a summary.
     var repTotals: [SummarySheet] = []
     /// The workbook's formulas evaluated: values for formulas saved without one, stale cells.
@@ -40,19 +42,20 @@ public struct HandKeptWorkbook {
             [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
         }
         func readSheets(keeping: ManualCells.Keeping = .values, settingAsideIn spooled: SpooledRows? = nil) throws -> (
-            DealsTable, SummarySheet?
+            DealsTable, SummarySheet.Found
         ) {
             let deals = try DealsReader.readWorkbook(
                 file, selection: sheet, pins: pins, manualCells: keeping, knownReps: knownReps, dateOrder: dateOrder,
                 plan: plan, progress: { progress("reading the workbook", $0, $1) },
                 settingRowsAside: spooled.map { spooled in { try spooled.add(sheet: $0, lines: $1, manual: $2) } })
-            let summary = try SummarySheet.find(in: file, excluding: Set(deals.sheets.compactMap(\.name)))
-            try requireFigures(deals, summary: summary, file: file)
-            return (deals, summary)
+            let summaries = try SummarySheet.find(
+                in: file, excluding: Set(deals.sheets.compactMap(\.name)), period: plan.period)
+            try requireFigures(deals, hasSummary: summaries.summary != nil || !summaries.yearly.isEmpty, file: file)
+            return (deals, summaries)
         }
         guard case .workbook(let workbook) = file else {
             // A CSV file holds nothing but text: its numbers are not numbers stored as text.
-            var (deals, summary) = try readSheets()
+            var (deals, summaries) = try readSheets()
             deals.textNumbers = [:]
             for index in deals.manual.indices { deals.manual[index].typeNumbersWrittenAsText() }
             for index in deals.totals.indices {
@@ -62,7 +65,8 @@ public struct HandKeptWorkbook {
                 deals.totals[index].commission = Cell(
                     column: cell.column, value: typed, formula: cell.formula, numberFormat: cell.numberFormat)
             }
-            return HandKeptWorkbook(deals: deals, summary: summary, formulas: FormulaReading())
+            return HandKeptWorkbook(
+                deals: deals, summary: summaries.summary, yearlySummaries: summaries.yearly, formulas: FormulaReading())
         }
         // The formulas' workbook keeps the cells of each sheet the readers read whole as they read
         // it: the file is parsed once (the sheets no reader read whole are read for it afterwards).
@@ -70,7 +74,7 @@ public struct HandKeptWorkbook {
         workbook.observer = collector
         defer { workbook.observer = nil }
         let spooled = rowBudget.map(SpooledRows.init(memoryBudget:))
-        var (deals, summary) = try readSheets(settingAsideIn: spooled)
+        var (deals, summaries) = try readSheets(settingAsideIn: spooled)
         workbook.observer = nil
         // The rows searched for per-rep totals beside or above the deals, read while the shared
         // strings are held (`besideOrAbove` below comes after they are let go). A sheet read again
@@ -110,13 +114,13 @@ public struct HandKeptWorkbook {
         }
         if !shown.isEmpty {
             workbook.formulaValues = shown
-            (deals, summary) = try readSheets()
+            (deals, summaries) = try readSheets()
             searchedRows = [:]
         }
         if formulas.workbook == nil, deals.manual.contains(where: \.commissionHasFormula) {
             // Forensics read the commission formulas' texts from the formulas' workbook; without
             // one (the check could not read the file whole), the deals keep their own.
-            (deals, summary) = try readSheets(keeping: .valuesAndFormulas)
+            (deals, summaries) = try readSheets(keeping: .valuesAndFormulas)
             searchedRows = [:]
         }
         // Per-rep totals kept on the deals sheets: below the deals (in their columns or in columns of
@@ -133,7 +137,9 @@ public struct HandKeptWorkbook {
         if rateOrCommissionColumns != keptForColumns {
             formulas.keepCellsReadByRateFormulas(in: rateOrCommissionColumns)
         }
-        return HandKeptWorkbook(deals: deals, summary: summary, repTotals: repTotals, formulas: formulas)
+        return HandKeptWorkbook(
+            deals: deals, summary: summaries.summary, yearlySummaries: summaries.yearly, repTotals: repTotals,
+            formulas: formulas)
     }
 
     /// The columns whose formulas' cells the reconciliation reads to the end
@@ -178,9 +184,9 @@ public struct HandKeptWorkbook {
     /// Stops a run that would compare nothing, rather than report no errors: no deals sheet has a
     /// commission or bonus column (one under a name trueup does not know, or two columns that
     /// could each be it) and the workbook has no summary.
-    static func requireFigures(_ deals: DealsTable, summary: SummarySheet?, file: TableFile) throws {
+    static func requireFigures(_ deals: DealsTable, hasSummary: Bool, file: TableFile) throws {
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
-        guard summary == nil, !mappings.contains(where: { $0.columns[.commission] != nil || $0.columns[.bonus] != nil })
+        guard !hasSummary, !mappings.contains(where: { $0.columns[.commission] != nil || $0.columns[.bonus] != nil })
         else { return }
         struct Enough: Error {}
         var headers: [String] = []

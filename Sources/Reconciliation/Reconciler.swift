@@ -104,6 +104,16 @@ public enum Reconciler {
                     summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
                 summaryNote = note
             }
+            var summaryNotes = summary.map { [($0.name, summaryNote ?? "")] } ?? []
+            // Summaries of the reps' years beside the plan's: each year the sum of its periods,
+            // split as the summary beside splits its figures.
+            for yearly in workbook.yearlySummaries {
+                var note = ""
+                totalsFindings += SummaryFindings.compute(
+                    yearly, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note,
+                    namingEveryRep: false, splitLike: summary)
+                summaryNotes.append((yearly.name, note))
+            }
             var blockNotes: [String] = []
             for block in workbook.repTotals {
                 var note = ""
@@ -122,7 +132,7 @@ public enum Reconciler {
             formulas.settle()
             findings += RateTableFindings.compute(context, findings: &findings, workbook: formulas.workbook)
             result.mappingNotes =
-                WorkbookReport.lines(deals: deals, summary: summary.map { ($0.name, summaryNote ?? "") })
+                WorkbookReport.lines(deals: deals, summaries: summaryNotes)
                 + blockNotes + identities.notes + copiedSheetNotes
             // A note among the deals is no deal row left out: a payroll from the statement misses nothing.
             result.rowsOfUnknownReps = identities.unknown.map { (DealsTable.sheetRow($0.line.row), $0.line.rep) }

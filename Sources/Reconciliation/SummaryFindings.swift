@@ -12,9 +12,11 @@ enum SummaryFindings {
     /// The summary's findings; `note` says how the sheet was read (for the report's first lines).
     /// `namingEveryRep`: whether the sheet is to hold every rep (a summary sheet; not the totals
     /// kept with one sheet's deals), so that a rep the plan pays it has no row for is said.
+    /// `splitLike`: the summary whose columns say which figures the sheet's commission leaves
+    /// out (bonuses, true-ups), for a sheet of years beside it that holds the commission alone.
     static func compute(
         _ sheet: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [RepPeriod: SheetTotal],
-        note: inout String, namingEveryRep: Bool = true
+        note: inout String, namingEveryRep: Bool = true, splitLike beside: SummarySheet? = nil
     ) -> [Finding] {
         let totals = Dictionary(
             context.statement.reps.map { (RepPeriod(rep: $0.rep.normalizedKey, period: $0.period), $0) },
@@ -52,24 +54,46 @@ enum SummaryFindings {
             }
         }
         func findingsAt(_ positions: [Int32]?) -> [Finding]? { positions?.map { rowFindings[Int($0)] } }
-        let hasBonusColumn = sheet.columns[.bonus] != nil
-        let hasTrueUpColumn = sheet.columns[.trueUp] != nil
+        let hasBonusColumn = sheet.columns[.bonus] != nil || beside?.columns[.bonus] != nil
+        let hasTrueUpColumn = sheet.columns[.trueUp] != nil || beside?.columns[.trueUp] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
         let plan = context.plan
         let periods = Set(context.statement.reps.map(\.period))
         // Whom each row names (`SummaryReps`); a misspelled name is no rep's for a period another
         // row names her in.
         var reps = SummaryReps(statement: context.statement, roster: context.roster)
+        // A row of a year beside a plan of quarters or months (`YearReading`) stands for the run's
+        // periods within it, read as the sheet's figures say (the first reading till then).
+        let yearReadings = YearReading.readings(of: plan)
+        var yearReading = yearReadings.first
+        var periodsWithin: [Period: [Period]] = [:]
+        func within(_ year: Period) -> [Period] {
+            if let known = periodsWithin[year] { return known }
+            let found = periods.filter { year.contains($0) }.sorted()
+            periodsWithin[year] = found
+            return found
+        }
         func runPeriod(of row: SummaryRow) -> Period? {
-            row.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
+            if let period = row.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
+            {
+                return period
+            }
+            guard let year = yearReading?.year(row.period, plan: plan), !within(year).isEmpty else { return nil }
+            return year
+        }
+        /// The rep-periods of the plan's a row's rep-period stands for: itself, or a year's.
+        func keys(_ repPeriod: RepPeriod) -> [RepPeriod] {
+            guard repPeriod.period.kind != plan.period else { return [repPeriod] }
+            return within(repPeriod.period).map { RepPeriod(rep: repPeriod.rep, period: $0) }
+        }
+        func along<Value>(_ repPeriod: RepPeriod, _ table: [RepPeriod: [Value]]) -> [Value]? {
+            let found = keys(repPeriod).flatMap { table[$0] ?? [] }
+            return found.isEmpty ? nil : found
         }
         var namedPlainly: Set<RepPeriod> = []
-        for row in sheet.rows {
-            guard let period = runPeriod(of: row), let rep = reps.rep(row.rep), !rep.misspelled else { continue }
-            namedPlainly.insert(RepPeriod(rep: rep.key, period: period))
-        }
-        /// The figures the plan gives `repPeriod`: 0 for a rep of the run it pays nothing in it.
-        func expected(_ repPeriod: RepPeriod) -> [SummaryField: Decimal] {
+        /// The figures the plan gives the rep-period of the plan's `repPeriod`: 0 for a rep of the run
+        /// it pays nothing in it.
+        func expectedOfPeriod(_ repPeriod: RepPeriod) -> [SummaryField: Decimal] {
             let total = totals[repPeriod]
             let sums = context.repPeriodSums[repPeriod] ?? LineSums()
             var commission = hasTrueUpColumn ? sums.commission : sums.commissionAndTrueUp
@@ -87,15 +111,49 @@ enum SummaryFindings {
             }
             return figures
         }
+        /// The figures the plan gives `repPeriod`, those of its periods added up for a year (a
+        /// balance carried, not added: the year's last).
+        func expected(_ repPeriod: RepPeriod) -> [SummaryField: Decimal] {
+            guard repPeriod.period.kind != plan.period else { return expectedOfPeriod(repPeriod) }
+            let each = keys(repPeriod).map(expectedOfPeriod)
+            var figures = each.reduce(into: [SummaryField: Decimal]()) { sum, figures in
+                sum.merge(figures, uniquingKeysWith: +)
+            }
+            figures[.balance] = each.last?[.balance]
+            return figures
+        }
         /// The row's rep-period, its rep's id and the figures the plan gives it.
         func expectation(_ row: SummaryRow) -> (RepPeriod, String, [SummaryField: Decimal])? {
             guard let period = runPeriod(of: row), let rep = reps.rep(row.rep) else { return nil }
             let repPeriod = RepPeriod(rep: rep.key, period: period)
             guard !rep.misspelled || !namedPlainly.contains(repPeriod) else { return nil }
-            return (repPeriod, totals[repPeriod]?.rep ?? rep.id, expected(repPeriod))
+            return (repPeriod, keys(repPeriod).lazy.compactMap { totals[$0]?.rep }.first ?? rep.id, expected(repPeriod))
+        }
+        if yearReadings.count > 1 {
+            let yearRows = sheet.rows.filter {
+                $0.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods) == nil
+            }
+            yearReading = YearReading.chosen(among: yearReadings, rows: yearRows, plan: plan) { reading in
+                yearReading = reading
+                return yearRows.count { row in
+                    guard let (_, _, expected) = expectation(row),
+                        let (field, manual) = SummaryField.figures.lazy.compactMap({ field in
+                            row.cells[field].flatMap { Decimal.fromCell($0.value).0 }.map { (field, $0) }
+                        }).first
+                    else { return false }
+                    return context.matches(manual, expected[field] ?? 0)
+                }
+            }
+        }
+        for row in sheet.rows {
+            guard let period = runPeriod(of: row), let rep = reps.rep(row.rep), !rep.misspelled else { continue }
+            namedPlainly.insert(RepPeriod(rep: rep.key, period: period))
         }
         let unread = sheet.rows.filter { runPeriod(of: $0) == nil }
         note = "sheet '\(sheet.name)': summary, header row \(sheet.headerRow)"
+        if let yearReading, sheet.rows.contains(where: { runPeriod(of: $0)?.kind == .year }) {
+            note += "; its years (\(yearReading.text(plan))) add up their \(plan.period.rawValue)s"
+        }
         var summary = sheet
         if case .crossTab(let titled) = sheet.layout {
             var found = crossTabFigure(sheet, titled: titled, expectation, context: context).map {
@@ -186,21 +244,24 @@ enum SummaryFindings {
                 if let period = runPeriod(of: row) { unknownRows.append((row, period)) }
                 continue
             }
-            compared.insert(repPeriod)
             let period = repPeriod.period
+            let ofYear = period.kind != plan.period
+            if !ofYear { compared.insert(repPeriod) }
             let misspelled = reps.rep(row.rep)?.misspelled == true
             if misspelled { misspellings[row.rep] = reps.described(repPeriod.rep) }
-            let clawedBack = context.repPeriodSums[repPeriod]?.clawedBackRows ?? []
-            for field in [SummaryField.payable, .earned, .commission] {
+            let clawedBack = keys(repPeriod).flatMap { context.repPeriodSums[$0]?.clawedBackRows ?? [] }
+            // What a summary pays each rep-period (the payroll's comparison): not a year's figure.
+            for field in [SummaryField.payable, .earned, .commission] where !ofYear {
                 guard let cell = row.cells[field], let manual = Decimal.fromCell(cell.value).0,
                     let want = expected[field]
                 else { continue }
                 sheetTotals[RepPeriod(rep: repID, period: period)] = SheetTotal(manual: manual, expected: want)
                 break
             }
-            let rowErrors = findingsAt(errorsByRepPeriod[repPeriod]) ?? []
+            let rowErrors = findingsAt(along(repPeriod, errorsByRepPeriod)) ?? []
+            let roundedRows = findingsAt(along(repPeriod, roundedByRepPeriod))
             // Read by a formula's cell, once for all of them.
-            lazy var own = commissionRows(repPeriod)
+            lazy var own = keys(repPeriod).flatMap(commissionRows)
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
                 guard let cell = row.cells[field], let want = expected[field] else { continue }
@@ -281,7 +342,7 @@ enum SummaryFindings {
                     // The wrong rows beside the others' rounding (a sheet that rounds each row
                     // down): what the rows within the tolerance add up to is no part of the rest.
                     ?? derivedCause(
-                        difference - (findingsAt(roundedByRepPeriod[repPeriod]) ?? []).reduce(0) { $0 + $1.difference },
+                        difference - (roundedRows ?? []).reduce(0) { $0 + $1.difference },
                         sources: [rowErrors], tolerance: context.plan.tolerance)
                 {
                     finding.causes = [cause.cause]
@@ -299,7 +360,7 @@ enum SummaryFindings {
                     words.append("the formula =\(formula) differs from the column's")
                 } else if netFigures.contains(field),
                     let left = clawbacksLeftOut(
-                        difference, lines: clawbacks(repPeriod), sum: expected[.clawback] ?? 0,
+                        difference, lines: keys(repPeriod).flatMap(clawbacks), sum: expected[.clawback] ?? 0,
                         rows: clawedBack, tolerance: context.plan.tolerance)
                 {
                     finding.causes = [.clawbackMissed]
@@ -310,7 +371,8 @@ enum SummaryFindings {
                                 ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", ")))
                 } else if netFigures.contains(field),
                     let both = clawbacksLeftOutBesideWrongCells(
-                        difference, sources: [sameRow, rowErrors, rowErrors + sameRow], lines: clawbacks(repPeriod),
+                        difference, sources: [sameRow, rowErrors, rowErrors + sameRow],
+                        lines: keys(repPeriod).flatMap(clawbacks),
                         sum: expected[.clawback] ?? 0, rows: clawedBack, tolerance: context.plan.tolerance)
                 {
                     // Its own error (the clawback left out) beside the wrong cells it adds up, which
@@ -331,7 +393,7 @@ enum SummaryFindings {
                         manual == 0
                             ? "the plan pays a bonus of \(want.groupedMoneyText) the sheet leaves out"
                             : "the plan pays no bonus in this period")
-                } else if rowErrors.isEmpty, let rounded = findingsAt(roundedByRepPeriod[repPeriod]),
+                } else if rowErrors.isEmpty, let rounded = roundedRows,
                     abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
                 {
                     finding.causes = [.roundingMode]

@@ -23,7 +23,7 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
                 "Row Labels", "Etiquetas de fila", "Zeilenbeschriftungen", "Étiquettes de lignes", "Rótulos de Linha",
                 "Etichette di riga", "Rijlabels",
             ]
-        case .period: ["Period", "Quarter", "Month", "Year", "Fiscal Period"]
+        case .period: ["Period", "Quarter", "Month", "Year", "Fiscal Period", "Fiscal Year"]
         case .commission: ["Commission", "Commissions", "Total Commission", "Commission Earned"]
         case .bonus: ["Bonus", "Bonuses", "SPIFF", "SPIFFs"]
         case .clawback: ["Clawback", "Clawbacks", "Claw-back", "Claw-backs", "Chargeback", "Chargebacks"]
@@ -167,19 +167,58 @@ struct SummarySheet {
         "payout", "payable",
     ]
 
-    /// The first sheet laid out a row per rep and period, else the first cross-tab.
-    static func find(in file: TableFile, excluding dealsSheets: Set<String>) throws -> SummarySheet? {
-        let tables = file.tables.filter { !dealsSheets.contains($0 ?? "") }
+    /// The summary sheets of a workbook: the one of the plan's periods, and those of years beside
+    /// it (`yearly`), whose figures add up the plan's periods of each year.
+    struct Found {
+        var summary: SummarySheet?
+        var yearly: [SummarySheet] = []
+    }
+
+    /// The first sheet laid out a row per rep and period, else the first cross-tab; and, when the
+    /// plan's period (`period`) is shorter than a year, every sheet laid out a row per rep and
+    /// year (`Rep | Year | Commission` beside a quarterly plan's summary), which is set beside it
+    /// rather than taken for it.
+    static func find(in file: TableFile, excluding dealsSheets: Set<String>, period: PeriodKind? = nil) throws
+        -> Found
+    {
+        var found = Found()
+        var tables = file.tables.filter { !dealsSheets.contains($0 ?? "") }
         for table in tables {
             // A period column headed by a period itself (`3e trimestre 2026`, `3. Quartal 2026`,
             // read loosely as `Trimestre`) is a cross-tab's column of that period.
-            if let (name, mapping) = try? findHeader(file, table: table, required: [.rep, .period]),
+            guard let (name, mapping) = try? findHeader(file, table: table, required: [.rep, .period]),
                 SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
                 mapping.headers[.period].flatMap(PeriodLabel.init) == nil
-            {
-                return try readRows(file, name: name, mapping: mapping)
+            else { continue }
+            // Only a plan of shorter periods has sheets of years beside its summary to look for.
+            guard let period, period != .year else {
+                return Found(summary: try readRows(file, name: name, mapping: mapping))
+            }
+            let sheet = try readRows(file, name: name, mapping: mapping)
+            if sheet.isOfYears {
+                found.yearly.append(sheet)
+            } else if found.summary == nil {
+                found.summary = sheet
             }
         }
+        if found.summary != nil { return found }
+        tables.removeAll { table in found.yearly.contains { $0.name == table ?? "" } }
+        found.summary = try findOther(in: file, tables: tables)
+        return found
+    }
+
+    /// Whether the sheet's every row is of a year and nothing within it (`2026`, `FY2026`).
+    var isOfYears: Bool {
+        !rows.isEmpty
+            && rows.allSatisfy { row in
+                if case .label(let text) = row.period { return PeriodLabel(text)?.namesYearOnly == true }
+                return false
+            }
+    }
+
+    /// A summary laid out otherwise than a row per rep and period: a cross-tab, periods in the
+    /// figures' headers, a sheet named as a summary without periods, a transposed cross-tab.
+    private static func findOther(in file: TableFile, tables: [String?]) throws -> SummarySheet? {
         for table in tables {
             if let crossTab = try SummaryCrossTab.read(file, table: table) { return crossTab }
         }

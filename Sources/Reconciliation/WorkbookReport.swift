@@ -7,7 +7,7 @@ import Spreadsheet
 /// header row and column mapping, the total rows found, and the columns that hold numbers stored
 /// as text.
 enum WorkbookReport {
-    static func lines(deals: DealsTable, summary: (name: String, note: String)?) -> [String] {
+    static func lines(deals: DealsTable, summaries: [(name: String, note: String)]) -> [String] {
         var lines: [String] = []
         var lastMapping = ""
         for (ordinal, sheet) in deals.sheets.enumerated() {
@@ -67,8 +67,8 @@ enum WorkbookReport {
             }
             lastMapping = mapping
         }
-        if let summary { lines.append(summary.note) }
-        for other in deals.otherSheets where other.sheet != summary?.name {
+        lines += summaries.map(\.note)
+        for other in deals.otherSheets where !summaries.contains(where: { $0.name == other.sheet }) {
             lines.append("sheet '\(other.sheet)': ignored (\(other.reason))")
         }
         for field in Field.allCases {

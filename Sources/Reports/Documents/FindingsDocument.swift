@@ -241,10 +241,12 @@ extension FindingsDocument {
         }
     }
 
-    /// The plan's calendar the periods are written in.
+    /// The period `label` names in the plan's calendar the periods are written in: one of the
+    /// plan's, or a year (a yearly summary's figure beside a plan of quarters or months).
     public func period(_ label: String, file: String, what: String) throws -> Period {
         guard let kind = PeriodKind(rawValue: periodKind),
             let period = Period(label: label, kind: kind, fiscalYearStart: fiscalYearStart)
+                ?? Period(label: label, kind: .year, fiscalYearStart: fiscalYearStart)
         else { throw SpreadsheetError(Location(file: file), "\(what): '\(label)' is not a \(periodKind) period") }
         return period
     }
