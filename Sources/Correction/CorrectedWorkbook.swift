@@ -278,8 +278,35 @@ enum Corrections {
         finding.isError && ((finding.isPay && !finding.isInput) || finding.isStaleInput)
     }
 
+    /// The positions of the rows within the tolerance (`rounding`) that a total over them, wrong
+    /// by how they are rounded (derived, `rounding_mode` among its causes: alone, or beside wrong
+    /// rows), adds up: those of its rep, in its period or one within it (any, for a total of no
+    /// period). The total keeps its formula, so the rows take the plan's figures (and a formula
+    /// rounding as the plan does, where one gives them) for it to give the plan's total.
+    static func roundedUnderTotals(_ findings: [Finding]) -> Set<Int> {
+        var totals: [String: [Period?]] = [:]
+        for finding in findings
+        where finding.isError && finding.isDerived && finding.causes.contains(.roundingMode) {
+            guard let rep = finding.rep?.normalizedKey else { continue }
+            totals[rep, default: []].append(finding.period)
+        }
+        guard !totals.isEmpty else { return [] }
+        return Set(
+            findings.indices.filter { position in
+                let row = findings[position]
+                guard row.cause == .rounding, row.isPay, !row.isInput, !row.isDerived,
+                    let periods = row.rep.flatMap({ totals[$0.normalizedKey] })
+                else { return false }
+                return periods.contains { total in
+                    guard let total else { return true }
+                    return row.period.map(total.contains) == true
+                }
+            })
+    }
+
     /// Every wrong pay cell on a sheet of this workbook (not a CRM export's), one edit per cell,
-    /// grouped by sheet. Totals whose cause lies in the rows keep their formulas, and so does a
+    /// grouped by sheet, and the rows within the tolerance a total rounded otherwise adds up
+    /// (`roundedUnderTotals`). Totals whose cause lies in the rows keep their formulas, and so does a
     /// deal row's stale input (an ACV whose `=MRR*12` was not recalculated), which caches what
     /// its formula gives.
     /// `skipping` names sheets left as they are (trueup's own, from an earlier correction).
@@ -287,9 +314,10 @@ enum Corrections {
         sheet: SheetInfo, edits: [CellEdit]
     )] {
         var bySheet: [String: [CellAddress: CellEdit]] = [:]
+        let roundedOtherwise = roundedUnderTotals(findings)
         // An input cell is reported, never overwritten (a clawback no row takes back names its
         // deal's), but for a stale input, which keeps its formula and caches what it gives.
-        for finding in findings where writes(finding) {
+        for (position, finding) in findings.enumerated() where writes(finding) || roundedOtherwise.contains(position) {
             guard let sheet = workbook.sheets.first(where: { $0.name == finding.sheet }), sheet.kind == .worksheet,
                 !skipping.contains(sheet.name)
             else { continue }

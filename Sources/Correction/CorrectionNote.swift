@@ -19,7 +19,13 @@ enum CorrectionNote {
             "correct \(finding.expected.groupedMoneyText) (difference \(finding.difference.groupedMoneyText))"
                 + (finding.isDerived ? "; the formula stays" : "")
                 + (finding.repairedFormula.map { "; its ranges now cover every row: =\($0)" } ?? "")
-                + (columnFormula.map { "; it now has the formula of its column's other rows: =\($0)" } ?? "")
+                + (columnFormula.map { given in
+                    formula.map(ColumnFormulas.roundingHalfUp) == given
+                        ? "; its formula now rounds with ROUND: =\(given)"
+                        : "; it now has the formula of its column's other rows: =\(given)"
+                } ?? "")
+                + (finding.cause == .rounding
+                    ? "; corrected with the totals over it, which its rounding puts beyond the tolerance" : "")
                 + (input.map {
                     "; the formula stays: the input it reads, \($0.cell), is corrected from \($0.edit.was ?? "empty") "
                         + "to \($0.edit.writtenText)"

@@ -81,15 +81,16 @@ enum DependentTotals {
         }
         var results = formulas.recalculated(after: changes(corrections))
         if !columnFormulas.isEmpty {
-            // A column's formula that does not give the engine's value is dropped (the cell takes
-            // the typed value), and the workbook recalculated without it.
+            // A column's formula that does not give the engine's value exactly is dropped (the cell
+            // takes the typed value: a plan keeping lines exact pays what no ROUND(…,2) gives), and
+            // the workbook recalculated without it.
             var kept: [Int: [CellAddress: String]] = [:]
             for result in results {
                 guard let index = formulas.sheet(named: result.sheet),
                     let formula = columnFormulas[index]?[result.cell.address],
                     let edit = bySheet[result.sheet]?[result.cell.address],
                     case .success(let value) = result.outcome, case .number(let number) = value.scalar,
-                    edit.isGiven(by: number)
+                    number == edit.value
                 else { continue }
                 kept[index, default: [:]][result.cell.address] = formula
                 bySheet[result.sheet]?[result.cell.address]?.formula = formula

@@ -405,6 +405,14 @@ enum SummaryFindings {
                 } else {
                     finding.causes = [.unexplained]
                 }
+                // A formula over rows within the tolerance that add up beyond it stays that far off
+                // once its own cause is corrected: their rounding is a cause too, and the
+                // correction rounds those rows as the plan does.
+                if cell.formula != nil, !finding.causes.contains(.roundingMode),
+                    !context.matches((roundedRows ?? []).reduce(Decimal(0)) { $0 + $1.difference }, 0)
+                {
+                    finding.causes.append(.roundingMode)
+                }
                 finding.explanation = words.joined(separator: "; ")
                 findings.append(finding)
                 sameRow.append(finding)

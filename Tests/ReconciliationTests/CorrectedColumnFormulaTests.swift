@@ -9,6 +9,26 @@ import XLSX
 /// share (moved to its row, the engine's value cached) when that formula gives the engine's
 /// value; otherwise the engine's value, typed, as before.
 @Suite struct CorrectedColumnFormulaTests {
+    /// The corrected copy of `path` written beside it, and the cells of its Deals sheet's
+    /// `column` by address.
+    static func corrected(_ path: String, _ result: Reconciliation, in folder: URL, column: Int) throws -> (
+        URL, [String: Cell]
+    ) {
+        let output = folder.appendingPathComponent("corrected.xlsx")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        _ = try CorrectedWorkbook.write(source: path, input: CorrectionInput(result), to: handle)
+        try handle.close()
+        var cells: [String: Cell] = [:]
+        let corrected = try XLSXWorkbook(path: output.path)
+        try corrected.readRows(of: try #require(corrected.sheet(named: "Deals"))) { row in
+            for cell in row.cells where cell.column == column {
+                cells["\(CellAddress.columnName(column))\(row.index)"] = cell
+            }
+        }
+        return (output, cells)
+    }
+
     @Test func aWrongRowFormulaTakesItsColumnsFormula() throws {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -40,17 +60,7 @@ import XLSX
         let wrong = Set(result.errors.filter(\.isPay).map { "\($0.cell)" })
         #expect(wrong.isSuperset(of: ["F3", "F5", "F8"]), "\(wrong)")
 
-        let output = folder.appendingPathComponent("corrected.xlsx")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        _ = try CorrectedWorkbook.write(source: path, input: CorrectionInput(result), to: handle)
-        try handle.close()
-
-        var cells: [String: Cell] = [:]
-        let corrected = try XLSXWorkbook(path: output.path)
-        try corrected.readRows(of: try #require(corrected.sheet(named: "Deals"))) { row in
-            for cell in row.cells where cell.column == 6 { cells["F\(row.index)"] = cell }
-        }
+        let (output, cells) = try Self.corrected(path, result, in: folder, column: 6)
         #expect(cells["F3"]?.formula == "ROUND(D3*E3,2)" && cells["F3"]?.value == .number(600))
         #expect(cells["F5"]?.formula == "ROUND(D5*E5,2)" && cells["F5"]?.value == .number(400))
         #expect(cells["F8"]?.formula == nil && cells["F8"]?.value == .number(200))

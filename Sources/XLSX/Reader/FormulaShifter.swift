@@ -9,6 +9,36 @@ import Spreadsheet
 package enum FormulaShifter {
     package static func shift(_ formula: String, rows: Int, columns: Int) -> String {
         if rows == 0 && columns == 0 { return formula }
+        return rewritingWords(formula) { word, previousByte, nextByte in
+            let inRange = nextByte == UInt8(ascii: ":") || previousByte == UInt8(ascii: ":")
+            if nextByte == UInt8(ascii: "(") || nextByte == UInt8(ascii: "[") || nextByte == UInt8(ascii: "!") {
+                return nil
+            } else if let moved = shiftCell(word, rows: rows, columns: columns) {
+                return moved
+            } else if inRange, let moved = shiftLine(word, rows: rows, columns: columns) {
+                return moved
+            }
+            return nil
+        }
+    }
+
+    /// The formula with the functions `renames` names (upper-case, as `ROUNDDOWN`, or with
+    /// Excel's `_xlfn.` prefix) called by the names it gives them instead, arguments unchanged;
+    /// text in string literals and quoted sheet names is left alone.
+    package static func renamingFunctions(_ formula: String, _ renames: [String: String]) -> String {
+        rewritingWords(formula) { word, _, nextByte in
+            guard nextByte == UInt8(ascii: "(") else { return nil }
+            let name = String(decoding: word, as: UTF8.self).uppercased()
+            return renames[name.hasPrefix("_XLFN.") ? String(name.dropFirst(6)) : name]
+        }
+    }
+
+    /// The formula with each word outside quotes (a reference, a name, a function's name) replaced
+    /// by what `rewrite` gives for it, given the bytes before and after it (0 at either end); a
+    /// word it gives nil for stays as written.
+    private static func rewritingWords(
+        _ formula: String, _ rewrite: (_ word: ArraySlice<UInt8>, _ previous: UInt8, _ next: UInt8) -> String?
+    ) -> String {
         let bytes = Array(formula.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
@@ -25,13 +55,8 @@ package enum FormulaShifter {
                 let word = bytes[i..<end]
                 let nextByte = end < bytes.count ? bytes[end] : 0
                 let previousByte = i > 0 ? bytes[i - 1] : 0
-                let inRange = nextByte == UInt8(ascii: ":") || previousByte == UInt8(ascii: ":")
-                if nextByte == UInt8(ascii: "(") || nextByte == UInt8(ascii: "[") || nextByte == UInt8(ascii: "!") {
-                    out.append(contentsOf: word)
-                } else if let moved = shiftCell(word, rows: rows, columns: columns) {
-                    out.append(contentsOf: moved.utf8)
-                } else if inRange, let moved = shiftLine(word, rows: rows, columns: columns) {
-                    out.append(contentsOf: moved.utf8)
+                if let rewritten = rewrite(word, previousByte, nextByte) {
+                    out.append(contentsOf: rewritten.utf8)
                 } else {
                     out.append(contentsOf: word)
                 }
