@@ -12,16 +12,14 @@ import Testing
 /// lines with lettered ids, `Comm %` beside `Comm $`, an annual summary beside the plan's periods),
 /// each scenario rendered with its planted errors and clean: every planted error found with its cause
 /// and nothing else, the corrected copy reconciling clean (of two cases a layout), and nothing at all
-/// in a clean copy; but for the known gaps below, whose problems are printed.
+/// in a clean copy.
 @Suite struct HeldOutLayouts9Tests {
     static let script = "scripts/make-layouts9"
-    /// A sheet rounding each row down or up writes totals the plan's rounding puts a few cents off
-    /// (`rounding_mode`, found); its corrected copy keeps the rows' rounding, so its totals are
-    /// still that far off: correcting the rows' rounding is not done yet.
-    static let uncorrected: Set<String> = ["round-functions"]
-    /// A second summary of each rep's year beside a quarterly or monthly plan's (`Annual`): no
-    /// sheet trueup reads, so the years the planted errors make wrong are not found yet.
-    static let unread: Set<String> = ["annual-summary"]
+    /// No known gaps: the rows rounded down or up are corrected to round as the plan does
+    /// (`CorrectedRoundingTests`), and the summary of each rep's year is read beside the
+    /// quarterly or monthly one (`YearSummaryTests`).
+    static let uncorrected: Set<String> = []
+    static let unread: Set<String> = []
 
     @Test(arguments: HeldOutLayouts8Tests.parts) func everyPlantedErrorIsFoundWithItsCauseAndNothingElse(part: String)
         throws
