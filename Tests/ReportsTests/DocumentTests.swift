@@ -75,6 +75,22 @@ import Testing
         #expect(findings.first?.manualText == "7.5%")
     }
 
+    /// A figure of a year beside a quarterly plan's (a summary of each rep's year) is written with
+    /// the year as its period, and reads back as that year: `correct` applies it.
+    @Test func aYearsFigureBesideAQuarterlyPlanReadsBack() throws {
+        let record = FindingsDocument.FindingRecord(
+            sheet: "Annual", cell: "C2", row: 2, dealID: nil, rep: "R-101", period: "2026", manual: "2100",
+            manualIsText: false, expected: MoneyText(1500), difference: MoneyText(600), cause: .wrongTier,
+            causes: [.wrongTier], derived: true, explanation: "why", formula: nil)
+        let document = FindingsDocument(
+            workbook: .init(file: "w.xlsx", sha256: String(repeating: "a", count: 64)), findings: [record],
+            summary: .init(errors: 1, rounding: 0, netOverpayment: MoneyText(0), byCause: ["wrong_tier": 1]),
+            currency: "EUR", periodKind: "quarter", fiscalYearStart: 7, reps: [], sheetTotals: [])
+        let period = try #require(try document.domainFindings(file: "f.json").first?.period)
+        #expect(period.kind == .year && period.description == "2026" && period.fiscalYearStart == 7)
+        #expect(throws: (any Error).self) { try document.period("2026-13", file: "f.json", what: "finding 1") }
+    }
+
     /// An `amount_mismatch` at an amount cell is an input (no money paid); one at a commission
     /// cell, worked out on the wrong amount, is money paid. A document written before amount
     /// cells were marked inputs counted their findings nowhere: they read back as inputs.
