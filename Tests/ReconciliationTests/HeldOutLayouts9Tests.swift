@@ -10,7 +10,8 @@ import Testing
 /// their team in brackets, guarded formulas, a total right under the header, dates with a time, typed
 /// periods, a period helper column, year-to-date columns, the 1904 date system, shared formulas, split
 /// lines with lettered ids, `Comm %` beside `Comm $`, an annual summary beside the plan's periods),
-/// each scenario rendered with its planted errors and clean: every planted error found with its cause
+/// four scenarios of a layout rendered with their planted errors and two clean (as round 8's
+/// `plantedCases` and `cleanCases` choose them): every planted error found with its cause
 /// and nothing else, the corrected copy reconciling clean (of two cases a layout), and nothing at all
 /// in a clean copy.
 @Suite struct HeldOutLayouts9Tests {
@@ -25,13 +26,15 @@ import Testing
         throws
     {
         let failures = try HeldOutLayouts8Tests.failures(
-            [part], script: Self.script, unread: Self.unread, uncorrected: Self.uncorrected)
+            [part, HeldOutLayouts8Tests.plantedCases(part)], script: Self.script, unread: Self.unread,
+            uncorrected: Self.uncorrected)
         #expect(failures.isEmpty, "layouts below 100%: \(failures.joined(separator: ", "))")
     }
 
     @Test(arguments: HeldOutLayouts8Tests.parts) func aCleanCopyOfEveryLayoutReconcilesClean(part: String) throws {
         let failures = try HeldOutLayouts8Tests.failures(
-            ["--clean", part], script: Self.script, unread: Self.unread, uncorrected: Self.uncorrected)
+            ["--clean", part, HeldOutLayouts8Tests.cleanCases(part)], script: Self.script, unread: Self.unread,
+            uncorrected: Self.uncorrected)
         #expect(failures.isEmpty, "clean layouts with findings: \(failures.joined(separator: ", "))")
     }
 }
