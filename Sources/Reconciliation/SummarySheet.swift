@@ -167,6 +167,23 @@ struct SummarySheet {
         "payout", "payable",
     ]
 
+    /// The words of a figure's header that make it a goal rather than a figure paid, accents
+    /// folded (`Commission Target`, `Target Commission`, `Commission Forecast`, `Objetivo de
+    /// comisión`): a sheet whose every figure is one is a plan of the reps' figures (next year's
+    /// targets beside a quarterly plan's summary), no summary of what they are paid.
+    static let goalWords: Set<String> = [
+        "target", "targets", "goal", "goals", "quota", "quotas", "budget", "budgeted", "forecast", "forecasted",
+        "projected", "projection", "objective", "objectives", "ote", "objetivo", "objetivos", "meta", "metas",
+        "objectif", "objectifs", "ziel", "ziele", "zielwert", "prognose", "obiettivo", "obiettivi", "previsione",
+        "prevision", "doel", "doelstelling",
+    ]
+
+    /// Whether every figure `mapping` found is headed as a goal (`goalWords`).
+    static func namesGoalsOnly(_ mapping: ColumnMapping<SummaryField>) -> Bool {
+        let headers = SummaryField.figures.filter { mapping.columns[$0] != nil }.map { mapping.headers[$0] ?? "" }
+        return !headers.isEmpty && headers.allSatisfy { FoldedWords.of($0).contains(where: goalWords.contains) }
+    }
+
     /// The summary sheets of a workbook: the one of the plan's periods, and those of years beside
     /// it (`yearly`), whose figures add up the plan's periods of each year.
     struct Found {
@@ -188,7 +205,7 @@ struct SummarySheet {
             // read loosely as `Trimestre`) is a cross-tab's column of that period.
             guard let (name, mapping) = try? findHeader(file, table: table, required: [.rep, .period]),
                 SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
-                mapping.headers[.period].flatMap(PeriodLabel.init) == nil
+                mapping.headers[.period].flatMap(PeriodLabel.init) == nil, !namesGoalsOnly(mapping)
             else { continue }
             // Only a plan of shorter periods has sheets of years beside its summary to look for.
             guard let period, period != .year else {

@@ -102,4 +102,29 @@ import XLSX
         let found = try Self.reconcile(again, in: folder, fiscalYearStart: 7).errors
         #expect(found.map { "\($0.sheet)!\($0.cell)" } == ["Annual!C2"] && found.first?.expected == 1000)
     }
+
+    @Test func aSheetOfTargetsBesideTheSummaryIsNoSummary() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = Self.deals([("D1", "Ana Lima", "2026-01-15", 10000), ("D2", "Ben Okafor", "2026-02-10", 10000)])
+        let summary = Self.figures("Period", [("Ana Lima", "2026-Q1", 500), ("Ben Okafor", "2026-Q1", 500)])
+        // Next year's goals by rep: figures headed as targets, no year's pay.
+        for header in ["Commission Target", "Target Commission", "Commission Forecast", "Objetivo de comisión"] {
+            let targets: [[WriteCell]] =
+                [["Sales Rep", "Fiscal Year", header].map { .text($0) }]
+                + [("Ana Lima", 40000), ("Ben Okafor", 30000)].map { [.text($0.0), .text("FY2026"), .number($0.1)] }
+            let path = try LayoutReadingTests.workbook(
+                [("Deals", rows), ("Summary", summary), ("Plan 2026", targets)], in: folder, name: "targets.xlsx")
+            let result = try Self.reconcile(path, in: folder)
+            #expect(result.errors.isEmpty, "\(header): \(result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" })")
+            #expect(!result.mappingNotes.contains { $0.hasPrefix("sheet 'Plan 2026': summary") }, "\(header)")
+        }
+        // The same sheet headed with what was paid is read, and its wrong year found.
+        let paid: [[WriteCell]] =
+            [["Sales Rep", "Fiscal Year", "Commission"].map { .text($0) }]
+            + [("Ana Lima", 40000), ("Ben Okafor", 500)].map { [.text($0.0), .text("FY2026"), .number($0.1)] }
+        let path = try LayoutReadingTests.workbook(
+            [("Deals", rows), ("Summary", summary), ("Plan 2026", paid)], in: folder, name: "paid.xlsx")
+        #expect(try Self.reconcile(path, in: folder).errors.map { "\($0.sheet)!\($0.cell)" } == ["Plan 2026!C2"])
+    }
 }
