@@ -164,7 +164,7 @@ enum SummaryCrossTab {
     }
 
     /// The words that say quota or target, in every language, and their plurals, folded.
-    private static let targetWords = Set(
+    static let targetWords = Set(
         (["quota", "target", "objective", "goal"] + HeaderSynonyms.other("quota")
             + ["quotas", "targets", "objectives", "goals", "cuotas", "objetivos", "metas", "objectifs", "ziele"])
             .map(FoldedWords.fold))

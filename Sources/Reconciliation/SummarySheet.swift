@@ -170,13 +170,12 @@ struct SummarySheet {
     /// The words of a figure's header that make it a goal rather than a figure paid, accents
     /// folded (`Commission Target`, `Target Commission`, `Commission Forecast`, `Objetivo de
     /// comisión`): a sheet whose every figure is one is a plan of the reps' figures (next year's
-    /// targets beside a quarterly plan's summary), no summary of what they are paid.
-    static let goalWords: Set<String> = [
-        "target", "targets", "goal", "goals", "quota", "quotas", "budget", "budgeted", "forecast", "forecasted",
-        "projected", "projection", "objective", "objectives", "ote", "objetivo", "objetivos", "meta", "metas",
-        "objectif", "objectifs", "ziel", "ziele", "zielwert", "prognose", "obiettivo", "obiettivi", "previsione",
-        "prevision", "doel", "doelstelling",
-    ]
+    /// targets beside a quarterly plan's summary), no summary of what they are paid. The words of
+    /// a quota or target (`SummaryCrossTab.targetWords`), and those of a figure foreseen.
+    static let goalWords = SummaryCrossTab.targetWords.union([
+        "budget", "budgeted", "forecast", "forecasted", "projected", "projection", "ote", "zielwert", "prognose",
+        "obiettivi", "previsione", "prevision", "doelstelling",
+    ])
 
     /// Whether every figure `mapping` found is headed as a goal (`goalWords`).
     static func namesGoalsOnly(_ mapping: ColumnMapping<SummaryField>) -> Bool {
