@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Spreadsheet
 
 /// The number and date format codes TEXT understands: `0`, `0.00`, `#,##0.00`, `0%`, `$#,##0`,
@@ -92,10 +93,6 @@ struct TextFormat {
         }
     }
 
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ]
     private static let dayNames = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
     private static func render(
@@ -109,8 +106,8 @@ struct TextFormat {
         case .year2: return String(format: "%02d", date.year % 100)
         case .month: return String(date.month)
         case .month2: return String(format: "%02d", date.month)
-        case .monthShort: return String(monthNames[date.month - 1].prefix(3))
-        case .monthLong: return monthNames[date.month - 1]
+        case .monthShort: return String(CivilCalendar.monthNames[date.month - 1].prefix(3))
+        case .monthLong: return CivilCalendar.monthNames[date.month - 1]
         case .day: return String(date.day)
         case .day2: return String(format: "%02d", date.day)
         case .dayShort: return String(dayNames[weekday].prefix(3))

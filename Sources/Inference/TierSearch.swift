@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Parallel
+import Primitives
 
 /// One fitted reading of the tier table, and how many rows it reproduces on its own.
 struct TierCandidate: Sendable {
@@ -123,7 +124,7 @@ enum TierSearch {
         let ytd = otherBases.filter { $0.structure.basis == .ytd } + (best.structure.basis == .ytd ? [best] : [])
         if best.structure.basis != .perDeal, otherBases.contains(where: { $0.structure.basis != .perDeal }) {
             let starts = Array(Set(ytd.map(\.structure.fiscalYearStart))).sorted()
-            let months = starts.map { monthNames[$0 - 1] }.joined(separator: " or ")
+            let months = starts.map { CivilCalendar.monthNames[$0 - 1] }.joined(separator: " or ")
             notes.append(
                 "basis period and ytd with fiscal years starting in \(months) fit equally (\(best.fitted) rows each): under those fiscal years no rep has deals in two \(best.structure.period.rawValue)s of one year; a rep who does would decide (the fiscal year start is not established)"
             )
@@ -146,11 +147,6 @@ enum TierSearch {
         return notes
     }
 }
-
-private let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-]
 
 /// A double fitted to `places` decimals, as a decimal.
 func decimal(_ value: Double, places: Int) -> Decimal {

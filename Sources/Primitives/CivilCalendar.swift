@@ -1,5 +1,11 @@
 /// Conversions between days since 1970-01-01 and proleptic Gregorian dates (H. Hinnant's algorithms).
 public enum CivilCalendar {
+    /// The months' names in English, January first (`monthNames[month - 1]`).
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
     public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

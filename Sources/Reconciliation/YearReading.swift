@@ -1,6 +1,7 @@
 import Commission
 import Formula
 import Foundation
+import Primitives
 
 /// Which months a summary's year (`2026`, `FY2026`, `2026 YTD`) spans beside a plan of quarters
 /// or months, whose figures for it add up the plan's periods of that year.
@@ -78,7 +79,7 @@ enum YearReading: Sendable, Hashable {
 
     /// How the report says the years were read.
     func text(_ plan: Plan) -> String {
-        let month = Self.monthNames[plan.fiscalYearStart - 1]
+        let month = CivilCalendar.monthNames[plan.fiscalYearStart - 1]
         switch self {
         case .fiscalByStart:
             return plan.fiscalYearStart == 1
@@ -87,9 +88,4 @@ enum YearReading: Sendable, Hashable {
         case .calendar: return "calendar years"
         }
     }
-
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ]
 }
