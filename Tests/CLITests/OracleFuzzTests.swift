@@ -17,5 +17,10 @@ import Testing
         }
         let result = try CommandLineTests.run(arguments, executable: "/usr/bin/env")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        // Agreeing by refusing alike proves nothing of the figures: most cases are priced
+        // (`60 cases, 60 agree (7 refused by both), 0 disagree`).
+        let summary = try #require(result.stdout.split(separator: "\n").last { $0.hasPrefix("fuzz-plans:") })
+        let numbers = summary.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(numbers.count >= 3 && numbers[0] == 60 && numbers[2] * 4 < numbers[0], "\(summary)")
     }
 }
