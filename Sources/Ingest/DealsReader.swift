@@ -136,9 +136,7 @@ public enum DealsReader {
             var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
             var context = RowContext(mapping: mapping, styles: styles)
             for (row, place) in batch[chunkRange(slice, of: slices, total: batch.count)] {
-                read(
-                    row, place, mapping: mapping, styles: styles, manualCells: manualCells, context: &context,
-                    into: &part)
+                read(row, place, styles: styles, manualCells: manualCells, context: &context, into: &part)
             }
             for field in Field.allCases where context.textNumbers[field.ordinal] > 0 {
                 part.textNumbers[field, default: 0] += context.textNumbers[field.ordinal]
@@ -532,6 +530,12 @@ public enum DealsReader {
         let fieldByColumn: [Int]
         /// `mapping.columns`' fields past the first of their column, as (field ordinal, column).
         let moreMapped: [(ordinal: Int, column: Int)]
+        /// Each field's column by field ordinal (`mapping.columns`), for the cells findings name.
+        let columnByField: [Int?]
+        /// `mapping.datesNameMonths` and `mapping.amountScale`: with `columnByField`, what the row's
+        /// read takes of the mapping.
+        let datesNameMonths: Bool
+        let amountScale: Decimal?
         /// Whether the table has a date column (`TotalRow.label`'s `date`).
         let hasDateColumn: Bool
         let commissionColumn: Int?
@@ -602,6 +606,9 @@ public enum DealsReader {
             }
             self.fieldByColumn = fieldByColumn
             self.moreMapped = moreMapped
+            columnByField = Field.allCases.map { mapping.columns[$0] }
+            datesNameMonths = mapping.datesNameMonths
+            amountScale = mapping.amountScale
             hasDateColumn = mapping.columns[.date] != nil
             commissionColumn = mapping.columns[.commission]
             rateColumn = mapping.columns[.rate]
@@ -680,8 +687,7 @@ public enum DealsReader {
     }
 
     private static func read(
-        _ row: Row, _ place: RowPlace, mapping: ColumnMapping<Field>, styles: ColumnStyles,
-        manualCells: ManualCells.Keeping,
+        _ row: Row, _ place: RowPlace, styles: ColumnStyles, manualCells: ManualCells.Keeping,
         context: inout RowContext, into result: inout DealsTable
     ) {
         // The row's values by field, looked up once.
@@ -702,10 +708,12 @@ public enum DealsReader {
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        let commission = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
         // Without a style to write it in (the column's texts tell none), the cell is as it stands.
-        let (commissionCell, commissionText) =
-            context.commissionStyle == nil ? (commission, nil) : Self.inColumnStyle(commission, context.commissionStyle)
+        var commissionCell = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+        var commissionText: String?
+        if let style = context.commissionStyle {
+            (commissionCell, commissionText) = Self.inColumnStyle(commissionCell, style)
+        }
         if let label = TotalRow.label(
             of: row, dealID: value(.dealID), rep: value(.rep),
             date: context.hasDateColumn ? value(.date) : nil, commission: commissionCell)
@@ -724,6 +732,7 @@ public enum DealsReader {
             return
         }
         result.rowsRead += 1
+        let columns = context.columnByField
         var failures: [SpreadsheetError] = []
         var failed: [Field] = []
         func attempt<T>(_ field: Field, _ read: () throws(ValueReading.Failure) -> T?) -> T? {
@@ -731,7 +740,7 @@ public enum DealsReader {
                 return try read()
             } catch {
                 let message = error.message
-                failures.append(SpreadsheetError(place.location(column: mapping.columns[field]), message))
+                failures.append(SpreadsheetError(place.location(column: columns[field.ordinal]), message))
                 failed.append(field)
                 return nil
             }
@@ -740,7 +749,7 @@ public enum DealsReader {
             if found == nil && !failed.contains(field) {
                 failures.append(
                     SpreadsheetError(
-                        place.location(column: mapping.columns[field]), "no \(field.rawValue); the row is skipped"))
+                        place.location(column: columns[field.ordinal]), "no \(field.rawValue); the row is skipped"))
                 failed.append(field)
             }
             return found
@@ -748,11 +757,12 @@ public enum DealsReader {
         let dealID = required(.dealID, ValueReading.text(value(.dealID)))
         let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
         let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
+        let (datesNameMonths, amountScale) = (context.datesNameMonths, context.amountScale)
         let date = required(
             .date,
             attempt(.date) { () throws(ValueReading.Failure) in
                 try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
-                    if mapping.datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
+                    if datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
                     return try ValueReading.date(value, order: dateOrder, system: system)
                 }
             } ?? styles.date)
@@ -769,7 +779,7 @@ public enum DealsReader {
                     else { throw error }
                     return scaled
                 }
-                guard let scale = mapping.amountScale else { return amount }
+                guard let scale = amountScale else { return amount }
                 return amount.map { $0 * scale }
             })
         let (splitStyle, wholePercents) = (context.splitStyle, context.splitInWholePercents)
@@ -839,7 +849,7 @@ public enum DealsReader {
                     row: row.index, failures: failures,
                     cells: failed.map { field in
                         SkippedRow.Unread(
-                            cell: CellAddress(row: row.index, column: mapping.columns[field] ?? 1),
+                            cell: CellAddress(row: row.index, column: columns[field.ordinal] ?? 1),
                             text: value(field).plainText)
                     },
                     dealID: dealID, rep: rep, amount: amount,
@@ -867,7 +877,11 @@ public enum DealsReader {
             }
             // A bonus in several columns is their sum, which no cell shows as text.
             let bonus: (value: CellValue?, shown: String?)
-            if context.addedBonusColumns.isEmpty {
+            if context.addedBonusColumns.isEmpty, context.bonusStyle == nil {
+                // The value read in place, the cell not copied whole.
+                let index = context.bonusColumn.flatMap { column in row.cells.firstIndex { $0.column == column } }
+                bonus = (index.map { row.cells[$0].value }, nil)
+            } else if context.addedBonusColumns.isEmpty {
                 let (bonusCell, shown) = Self.inColumnStyle(cell(context.bonusColumn), context.bonusStyle)
                 bonus = (bonusCell?.value, shown)
             } else {
