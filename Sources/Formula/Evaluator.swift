@@ -37,6 +37,8 @@ final class Evaluator {
     /// INDIRECT) must not read; nil when every cell already holds what it will hold.
     var unevaluated: UnevaluatedCells?
     var textIndexes = TextIndexes()
+    /// The functions called last, with their names (`function(named:)`).
+    private var recentFunctions: [RecentFunction] = []
     let extent: (rows: Int, columns: Int)
 
     init(workbook: FormulaWorkbook, options: EvaluationOptions) {
@@ -92,9 +94,26 @@ final class Evaluator {
                     lastRow: max(first.lastRow, second.lastRow),
                     lastColumn: max(first.lastColumn, second.lastColumn)))
         case .call(let name, let arguments):
-            guard let function = Functions.table[name] else { throw NotEvaluable(.unsupportedFunction(name)) }
-            return try function(self, arguments)
+            for recent in recentFunctions where recent.name == name {
+                return try recent.implementation(self, arguments)
+            }
+            return try function(named: name)(self, arguments)
         }
+    }
+
+    /// The function `name` calls, from `Functions.table`, remembered among `recentFunctions`.
+    private func function(named name: String) throws(NotEvaluable) -> Functions.Implementation {
+        guard let function = Functions.table[name] else { throw NotEvaluable(.unsupportedFunction(name)) }
+        if recentFunctions.count == 4 { recentFunctions.removeFirst() }
+        recentFunctions.append(RecentFunction(name: name, implementation: function))
+        return function
+    }
+
+    /// A function called lately: found again by comparing names, not by hashing the name into
+    /// `Functions.table`, which cost more than evaluating `D5*E5`.
+    private struct RecentFunction {
+        let name: String
+        let implementation: Functions.Implementation
     }
 
     private func definedName(_ name: String) throws(NotEvaluable) -> Operand {
