@@ -17,7 +17,9 @@ public struct EvaluationOptions: Sendable {
 
 /// Evaluates one formula at a time against a workbook's current values.
 final class Evaluator {
-    var workbook: FormulaWorkbook
+    /// Read for every cell a formula reads, and written only between evaluations (an evaluator
+    /// serves one thread): no run-time exclusivity check is made for it.
+    @exclusivity(unchecked) var workbook: FormulaWorkbook
     let options: EvaluationOptions
     /// The sheet and cell whose formula is being evaluated.
     var sheet = 0
@@ -49,9 +51,10 @@ final class Evaluator {
 
     /// The formula's value as its cell shows it: a single value, a blank reference read as 0.
     func cellValue(_ expression: FormulaExpression) throws(NotEvaluable) -> FormulaValue {
+        if let number = numberOnly(expression) { return .number(number) }
         switch try elements(expression).scalar {
-        case .blank: .number(0)
-        case let other: other
+        case .blank: return .number(0)
+        case let other: return other
         }
     }
 
