@@ -4,14 +4,22 @@
 /// initial, with at least one in full, the words written after the rest as a surname first puts
 /// them (`A. Lima`, `Ana L.`, `Lima A.`, `García López` and `J. García` for María José García
 /// López, `van der Berg A.` and `Anna Berg` for Anna van der Berg, `de la Cruz J.`), or the name
-/// with one more word after it (`Ana Lima-Souza` for Ana Lima). A caller takes a fit only when
-/// exactly one rep fits: two reps are never one.
+/// with one more word after it (`Ana Lima-Souza` for Ana Lima) or a middle initial inside it (`Ana R.
+/// Lima`, `Ben J Okafor`: a letter alone between the first word and the last). A caller takes a fit
+/// only when exactly one rep fits: two reps are never one.
 public enum NameFit {
     public static func fits(_ written: [Substring], _ name: [Substring]) -> Bool {
         guard written.count >= 2, name.count >= 2 else { return false }
         if written.elementsEqual(name) { return true }
         if written.count == name.count, written.sorted() == name.sorted() { return true }
         if written.count == name.count + 1, written.starts(with: name) { return true }
+        if written.count == name.count + 1,
+            written.indices.dropFirst().dropLast().contains(where: { middle in
+                written[middle].count == 1 && (written[..<middle] + written[(middle + 1)...]).elementsEqual(name)
+            })
+        {
+            return true
+        }
         guard written.contains(where: { $0.count > 1 }) else { return false }
         // Each turn of the words (`van der Berg A.` read as `A. van der Berg`).
         return written.indices.contains { turn in
