@@ -65,6 +65,13 @@ struct RowContext {
         !Decimal.less(plan.tolerance, Decimal.difference(manual, expected).magnitude)
     }
 
+    /// Whether a summary's `manual` is a rep-period's `total` within the tolerance: under `level:
+    /// period` the plan rounds each rep-period total once (plan-format.md §3, step 7), so the total
+    /// so rounded is the plan's as much as the exact sum of its lines.
+    func matchesTotal(_ manual: Decimal, _ total: Decimal) -> Bool {
+        matches(manual, total) || (plan.rounding.level == .period && matches(manual, plan.rounding.round(total)))
+    }
+
     /// Whether `manual` is `exact` as a sheet would write it: exact, rounded to cents, or rounded
     /// as the plan rounds a line (`=ROUND(…,0)` under a plan of whole units: 600.54 written 601).
     func matchesComputed(_ manual: Decimal, _ exact: Decimal) -> Bool {

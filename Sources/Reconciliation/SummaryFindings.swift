@@ -276,7 +276,7 @@ enum SummaryFindings {
                             rep: repID, period: period, expected: want, what: field.rawValue))
                     continue
                 }
-                guard !context.matches(manual, want) || isText else { continue }
+                guard !context.matchesTotal(manual, want) || isText else { continue }
                 var finding = Finding(
                     sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: repID,
                     period: period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,

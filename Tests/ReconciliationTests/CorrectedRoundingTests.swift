@@ -52,4 +52,33 @@ import XLSX
         let again = try LayoutReadingTests.reconcile(output.path, in: folder)
         #expect(again.errors.isEmpty, "\(again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" })")
     }
+
+    /// Under `level: period` the plan rounds each rep-period's total once (plan-format.md §3, step
+    /// 7): a summary within the tolerance of that total rounded is the plan's, though the exact sum
+    /// of its lines is a little further (1,500.03 for lines adding up to 1,500.0444, paid 1,500.04).
+    @Test func aTotalWithinTheToleranceOfThePeriodsRoundedTotalIsThePlans() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+        // At 5%: 500.0199 and 1,000.0245, rounded down to 500.01 and 1,000.02 (each within the tolerance).
+        let deals: [(String, Decimal, String)] = [
+            ("D1", Decimal(string: "10000.398")!, "500.01"), ("D2", Decimal(string: "20000.49")!, "1000.02"),
+        ]
+        var rows: [[WriteCell]] = [header]
+        for (index, deal) in deals.enumerated() {
+            let row = index + 2
+            rows.append([
+                .text(deal.0), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(deal.1),
+                .number(Decimal(string: "0.05")!), CauseTests.formula(deal.2, "ROUNDDOWN(D\(row)*E\(row),2)"),
+            ])
+        }
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission"].map { .text($0) },
+            [.text("R1"), .text("2026-Q1"), CauseTests.formula("1500.03", "SUMIFS(Deals!F$2:F$3,Deals!B$2:B$3,A2)")],
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", rows), ("Summary", summary)], in: folder)
+        let plan = CauseTests.planText + "\nrounding:\n  places: 2\n  mode: half_up\n  level: period\n"
+        let result = try CauseTests.reconcile(path, plan: plan)
+        #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" })")
+    }
 }
