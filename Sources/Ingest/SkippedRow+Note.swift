@@ -5,14 +5,39 @@ extension SkippedRow {
     /// nothing it could not read, only fields left empty, and not both a deal and a rep (a section
     /// title, a note, a sign-off under the table; a deal id and rep without an amount is a deal
     /// never priced), or a row of free text alone (`note`, on a tab that gives every row its rep
-    /// too), or a subtotal of another kind than a sum (`isSubtotalOfAnotherKind`). Such a row pays
-    /// nothing: it is said, never a finding, and no run stops for it.
+    /// too), or a subtotal of another kind than a sum (`isSubtotalOfAnotherKind`), or a statistic
+    /// of the column (`isStatistic`). Such a row pays nothing: it is said, never a finding, and no
+    /// run stops for it.
     public var isNote: Bool {
         note != nil
             || (dealID == nil || rep == nil) && amount == nil && cells.allSatisfy(\.text.isEmpty)
                 && (commission.map { $0.value == .empty } ?? true)
-            || isSubtotalOfAnotherKind
+            || isSubtotalOfAnotherKind || isStatistic
     }
+
+    /// Whether the row, without an amount and not both a deal and a rep, holds in its commission a
+    /// statistic of a range of the column other than its sum (`=AVERAGE(L2:L46)`, `=MAX(…)`,
+    /// `=COUNT(…)`, `=SUBTOTAL(1,…)`), as teams write under their deals whatever the label and
+    /// wherever it stands (`Average`, `Maximum`, `Mean`, `# deals`): no deal, and no total either.
+    public var isStatistic: Bool {
+        guard amount == nil, dealID == nil || rep == nil,
+            let formula = commission?.formula?.uppercased().filter({ !$0.isWhitespace }),
+            let open = formula.firstIndex(of: "("), formula.contains(":")
+        else { return false }
+        let function = formula[..<open].replacingOccurrences(of: "_XLFN.", with: "")
+        if function == "SUBTOTAL" || function == "AGGREGATE" {
+            // Every function number but a sum's (9, 109).
+            let number = formula[formula.index(after: open)...].prefix { $0.isNumber }
+            return !number.isEmpty && number != "9" && number != "109"
+        }
+        return Self.statisticFunctions.contains(function)
+    }
+
+    /// The functions of a statistic of a column, not its sum.
+    static let statisticFunctions: Set<String> = [
+        "AVERAGE", "AVERAGEA", "MAX", "MAXA", "MIN", "MINA", "COUNT", "COUNTA", "MEDIAN", "MODE", "MODE.SNGL",
+        "STDEV", "STDEV.S", "STDEV.P", "VAR", "VAR.S", "VAR.P",
+    ]
 
     /// Whether the row is a subtotal Excel's Subtotal command writes with another function than a
     /// sum (`Ana Lima Count`, `Grand Count`, `Ana Lima Anzahl`): no amount, and a label closing
