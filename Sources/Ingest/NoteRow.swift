@@ -11,9 +11,10 @@ enum NoteRow {
     /// `column` (its first), or texts that are all a printout's page furniture (`Page 2 of 5` and
     /// `Printed 03/01/2027`, a footer pasted back with the pages), joined. Nil when the row holds
     /// a number, a date, or two texts of another kind (a deal id and its rep, a deal id and an
-    /// amount typed as words: a deal to correct). The rep a block's title puts on the row
-    /// (`BlockTitles.repColumn`) is none of its cells.
+    /// amount typed as words: a deal to correct), unless it is a form's fields (`formText`). The
+    /// rep a block's title puts on the row (`BlockTitles.repColumn`) is none of its cells.
     static func text(of row: Row) -> (text: String, column: Int)? {
+        if let form = formText(of: row) { return form }
         var found: (text: String, column: Int)?
         var others: [String] = []
         for cell in row.cells where cell.column != BlockTitles.repColumn {
@@ -34,6 +35,35 @@ enum NoteRow {
         guard let found, !others.isEmpty else { return found }
         let texts = [found.text] + others
         return texts.allSatisfy(isPageFurniture) ? (texts.joined(separator: " · "), found.column) : nil
+    }
+
+    /// The fields of a form under the table, a sign-off (`Prepared by: | J. Smith | Date: |
+    /// 03/09/2026`, `Approved by: | Ana Lima`), joined: its written cells, from its first, each a
+    /// label (a text with a letter, closing with a colon) and the one text or date after it. Nil for
+    /// any other row, and for a label followed by a number (`Total: | 1,500.00`, a total's figure).
+    static func formText(of row: Row) -> (text: String, column: Int)? {
+        let written = row.cells.filter { $0.column != BlockTitles.repColumn && !$0.value.isBlank }
+        guard let first = written.first, written.count >= 2 else { return nil }
+        var fields: [String] = []
+        for index in stride(from: 0, to: written.count, by: 2) {
+            guard case .text(let label) = written[index].value,
+                case let label = label.trimmingCharacters(in: .whitespaces),
+                label.hasSuffix(":"), label.contains(where: \.isLetter)
+            else { return nil }
+            guard index + 1 < written.count else {
+                fields.append(label)
+                continue
+            }
+            let value = written[index + 1]
+            switch value.value {
+            case .text, .date: fields.append(label + " " + value.value.plainText)
+            // A date saved as its serial under a date's format.
+            case .number where value.numberFormat?.lowercased().contains(where: { "dy".contains($0) }) == true:
+                fields.append(label + " " + value.value.plainText)
+            default: return nil
+            }
+        }
+        return (fields.joined(separator: " · "), first.column)
     }
 
     /// Whether `text` is a printout's page mark (`Page 2 of 5`, `Seite 2 von 5`, `Página 2 de 5`,
