@@ -237,6 +237,8 @@ enum SummaryFindings {
         var ownerAt: [CellAddress: SummaryTotals.Owner] = [:]
         // The rep-periods the rows name, the rows naming no one of the run, and the misspelled names read.
         var compared: Set<RepPeriod> = []
+        // And the rep-years of a summary of years (`YearReading`).
+        var comparedYears: Set<RepPeriod> = []
         var unknownRows: [(row: SummaryRow, period: Period)] = []
         var misspellings: [String: String] = [:]
         for row in summary.rows {
@@ -246,7 +248,7 @@ enum SummaryFindings {
             }
             let period = repPeriod.period
             let ofYear = period.kind != plan.period
-            if !ofYear { compared.insert(repPeriod) }
+            if ofYear { comparedYears.insert(repPeriod) } else { compared.insert(repPeriod) }
             let misspelled = reps.rep(row.rep)?.misspelled == true
             if misspelled { misspellings[row.rep] = reps.described(repPeriod.rep) }
             let clawedBack = keys(repPeriod).flatMap { context.repPeriodSums[$0]?.clawedBackRows ?? [] }
@@ -421,7 +423,8 @@ enum SummaryFindings {
         // Rows naming no one, and reps the plan pays that a summary of every rep has no row for.
         var leftOut: [Period: [RepLeftOut]] = [:]
         let held = Set(summary.columnCells.keys)
-        if namingEveryRep, let figure = [SummaryField.payable, .earned, .commission].first(where: held.contains) {
+        let figure = [SummaryField.payable, .earned, .commission].first(where: held.contains)
+        if namingEveryRep, let figure {
             let covered = Set(compared.map(\.period)).union(unknownRows.map(\.period))
             for total in context.statement.reps where covered.contains(total.period) {
                 let repPeriod = RepPeriod(rep: total.rep.normalizedKey, period: total.period)
@@ -432,6 +435,19 @@ enum SummaryFindings {
                     RepLeftOut(
                         key: repPeriod.rep, rep: reps.described(repPeriod.rep), period: total.period, figure: figure,
                         amount: amount))
+            }
+        }
+        // On a summary of years (one beside the plan's too), a rep the plan pays within a year its
+        // other rows name.
+        if let figure {
+            for year in Set(comparedYears.map(\.period)).sorted() {
+                let paid = Set(context.statement.reps.filter { year.contains($0.period) }.map(\.rep.normalizedKey))
+                for rep in paid.sorted() where !comparedYears.contains(RepPeriod(rep: rep, period: year)) {
+                    let repYear = RepPeriod(rep: rep, period: year)
+                    guard let amount = expected(repYear)[figure], !context.matches(amount, 0) else { continue }
+                    leftOut[year, default: []].append(
+                        RepLeftOut(key: rep, rep: reps.described(rep), period: year, figure: figure, amount: amount))
+                }
             }
         }
         let unmatched = unmatched(

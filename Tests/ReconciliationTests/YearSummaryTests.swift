@@ -42,17 +42,22 @@ import XLSX
             roster: RosterReader.read(TableFile.open(rosterPath)))
     }
 
-    @Test func aYearAddsUpItsQuartersAndIsWrongThroughTheirRows() throws {
-        let folder = try LayoutReadingTests.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Ana's second deal typed at the upper band's 8%: 1,600.00 where the plan pays 1,000.00.
-        let rows = Self.deals(
+    /// The deals and the quarterly summary of the first tests: Ana's second deal typed at the
+    /// upper band's 8%, 1,600.00 where the plan pays 1,000.00.
+    static let wrongSecondQuarter = (
+        deals(
             [
                 ("D1", "Ana Lima", "2026-01-15", 10000), ("D2", "Ana Lima", "2026-04-20", 20000),
                 ("D3", "Ben Okafor", "2026-02-10", 10000),
-            ], rates: [3: "0.08"])
-        let summary = Self.figures(
+            ], rates: [3: "0.08"]),
+        figures(
             "Period", [("Ana Lima", "2026-Q1", 500), ("Ana Lima", "2026-Q2", 1600), ("Ben Okafor", "2026-Q1", 500)])
+    )
+
+    @Test func aYearAddsUpItsQuartersAndIsWrongThroughTheirRows() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (rows, summary) = Self.wrongSecondQuarter
         let annual: [[WriteCell]] = [
             ["Rep", "Year", "Commission"].map { .text($0) },
             [
@@ -75,6 +80,24 @@ import XLSX
         #expect(result.findings.contains { $0.sheet == "Summary" && $0.cell.description == "C3" })
         // The row, its quarter's figure and its year's are one wrong figure in the headline.
         #expect(result.netOverpayment == 600)
+    }
+
+    /// A rep the plan pays in a year that a summary of years has no row for is said in its note,
+    /// as a quarterly summary's is.
+    @Test func aRepLeftOutOfTheYearsIsSaid() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = Self.deals([("D1", "Ana Lima", "2026-01-15", 10000), ("D2", "Ben Okafor", "2026-02-10", 10000)])
+        let summary = Self.figures("Period", [("Ana Lima", "2026-Q1", 500), ("Ben Okafor", "2026-Q1", 500)])
+        let annual = Self.figures("Year", [("Ana Lima", "2026", 500)])
+        let path = try LayoutReadingTests.workbook(
+            [("Deals", rows), ("Summary", summary), ("Annual", annual)], in: folder)
+        let result = try Self.reconcile(path, in: folder)
+        #expect(result.errors.isEmpty)
+        #expect(
+            result.mappingNotes.contains {
+                $0.contains("sheet 'Annual'") && $0.contains("no row for Ben Okafor (R2), whom the plan pays 500.00")
+            }, "\(result.mappingNotes)")
     }
 
     @Test func aSheetsYearsAreReadAsItsFiguresSay() throws {
