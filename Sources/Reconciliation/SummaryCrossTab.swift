@@ -16,10 +16,16 @@ enum SummaryCrossTab {
 
     /// The sheet as a cross-tab: a header row with a rep column and at least two period columns;
     /// nil when it is not one. Its rows' cells are keyed by `.earned` until the figure is decided.
-    static func read(_ file: TableFile, table: String?) throws -> SummarySheet? {
+    /// `ofYears`: read only as a cross-tab of years (`Rep | 2025 | 2026`, one year enough), beside
+    /// a summary of the plan's shorter periods (`SummarySheet.find`); nil for any other.
+    static func read(_ file: TableFile, table: String?, ofYears: Bool = false) throws -> SummarySheet? {
         guard let (name, mapping) = try? SummarySheet.findHeader(file, table: table, required: [.rep]),
             let repColumn = mapping.columns[.rep]
         else { return nil }
+        func isCrossTab(_ periods: [Int: SummaryPeriod]) -> Bool {
+            guard ofYears else { return Self.isCrossTab(periods) }
+            return !periods.isEmpty && periods.values.allSatisfy(Self.namesYear)
+        }
         var periods: [Int: SummaryPeriod] = [:]
         var titles: [String] = [name]
         var rows: [SummaryRow] = []
@@ -180,6 +186,12 @@ enum SummaryCrossTab {
             return label.year != nil && (label.month != nil || label.quarter != nil)
         case .unwritten: return false
         }
+    }
+
+    /// Whether a header cell names a year and nothing within it (`2026`, `FY2026`).
+    private static func namesYear(_ period: SummaryPeriod) -> Bool {
+        guard case .label(let text) = period else { return false }
+        return PeriodLabel(text)?.namesYearOnly == true
     }
 
     /// Whether a header cell reads as a period: a date, as a cell or as text (`2026-07-01`), or a

@@ -217,8 +217,16 @@ struct SummarySheet {
                 found.summary = sheet
             }
         }
-        if found.summary != nil { return found }
         tables.removeAll { table in found.yearly.contains { $0.name == table ?? "" } }
+        if let summary = found.summary {
+            // A cross-tab of each rep's years beside it (`Rep | 2025 | 2026`) is set beside it too.
+            for table in tables where table != summary.name {
+                if let years = try SummaryCrossTab.read(file, table: table, ofYears: true) {
+                    found.yearly.append(years)
+                }
+            }
+            return found
+        }
         found.summary = try findOther(in: file, tables: tables)
         return found
     }

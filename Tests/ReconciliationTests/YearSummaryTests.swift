@@ -82,6 +82,24 @@ import XLSX
         #expect(result.netOverpayment == 600)
     }
 
+    /// A cross-tab of each rep's years beside the quarterly summary (`Rep | 2026`, one year
+    /// enough) is read as the sheet of years is: each year the plan's quarters added up.
+    @Test func aCrossTabOfYearsBesideTheSummaryAddsUpTheirQuarters() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (rows, summary) = Self.wrongSecondQuarter
+        let byYear: [[WriteCell]] = [
+            ["Rep", "2026"].map { .text($0) }, [.text("Ana Lima"), .number(2100)], [.text("Ben Okafor"), .number(500)],
+        ]
+        let path = try LayoutReadingTests.workbook(
+            [("Deals", rows), ("Summary", summary), ("By Year", byYear)], in: folder)
+        let result = try Self.reconcile(path, in: folder)
+        let year = try #require(result.findings.first { $0.sheet == "By Year" })
+        #expect(year.cell.description == "B2" && year.expected == 1500 && year.cause == .wrongTier && year.isDerived)
+        #expect(result.errors.filter { $0.sheet == "By Year" }.count == 1)
+        #expect(result.findings.contains { $0.sheet == "Summary" && $0.cell.description == "C3" })
+    }
+
     /// A rep the plan pays in a year that a summary of years has no row for is said in its note,
     /// as a quarterly summary's is.
     @Test func aRepLeftOutOfTheYearsIsSaid() throws {
