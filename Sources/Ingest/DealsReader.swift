@@ -221,6 +221,10 @@ public enum DealsReader {
         var tableTotals: [TotalRow] = []
         // Why the rows are not read, under a second table's header that names no table.
         var unreadableTable: String?
+        // The header row of a table of another kind under the deals, and its last row read; and
+        // the row read last, and whether it held one text alone (a title over such a table).
+        var otherTable: (header: Int, last: Int)?
+        var previous: (index: Int, lone: Bool)?
         var merged = MergedValues(
             merges, below: mapping.headerRow,
             paid: Set(
@@ -278,6 +282,26 @@ public enum DealsReader {
                     result.totals.append(total)
                 }
                 guard row.index > mapping.headerRow else { return }
+                // A table of another kind under the deals (`MovedHeader.headsOtherTable`): its
+                // rows, down to the next blank row, are no deals.
+                if let other = otherTable, row.index == other.last + 1 {
+                    otherTable?.last = row.index
+                    Self.skip(
+                        row, place: place, because: MovedHeader.otherTable(headerRow: other.header), asNote: true,
+                        into: &result)
+                    return
+                }
+                otherTable = nil
+                // Looked for only after a blank row or a title: never among the deals.
+                let opensTable = previous.map { row.index > $0.index + 1 || $0.lone } ?? true
+                previous = (row.index, row.cells.count(where: { !$0.value.isBlank }) == 1)
+                if opensTable, MovedHeader.headsOtherTable(row, commissionColumn: mapping.columns[.commission]) {
+                    otherTable = (row.index, row.index)
+                    Self.skip(
+                        row, place: place, because: MovedHeader.otherTable(headerRow: row.index), asNote: true,
+                        into: &result)
+                    return
+                }
                 // A second table's header (`MovedHeader`): a table of its own, read again under
                 // it; or, when it names no table, its rows each unreadable, until the first
                 // header stands again.
@@ -352,10 +376,13 @@ public enum DealsReader {
     }
 
     /// Leaves out `row`, a row of a table that cannot be read, as unreadable for `reason` at its
-    /// first cell (a note is left out as a note); a blank row is no row.
-    private static func skip(_ row: Row, place: RowPlace, because reason: String, into result: inout DealsTable) {
+    /// first cell (a note is left out as a note, and so is every row `asNote`: a row of another
+    /// table); a blank row is no row.
+    private static func skip(
+        _ row: Row, place: RowPlace, because reason: String, asNote: Bool = false, into result: inout DealsTable
+    ) {
         guard let first = row.cells.first(where: { !$0.value.isBlank }) else { return }
-        let note = NoteRow.text(of: row)
+        let note = NoteRow.text(of: row) ?? (asNote ? (text: first.value.plainText, column: first.column) : nil)
         let failure = SpreadsheetError(place.location(column: note?.column ?? first.column), reason)
         result.diagnostics.append(failure)
         result.skipped.append(

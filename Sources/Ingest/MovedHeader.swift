@@ -69,6 +69,32 @@ enum MovedHeader {
         return Found(moved: moved, missing: missing)
     }
 
+    /// Whether `row` heads a table of another kind under the deals (`Rep | Quota | Bookings |
+    /// Attainment`, a quota table below them): every cell written a text with a letter in it, two
+    /// fields or more named by their headers' words, and no deal id, date or commission among them
+    /// (no table of deals; a deals header written again is `header(_:mapping:)`'s), and nothing
+    /// in the deals' `commissionColumn` (per-rep totals there are `RepTotalsBlock`'s). Its rows,
+    /// down to the next blank row, are no deals. Asked only of a row after a blank row or a title.
+    static func headsOtherTable(_ row: Row, commissionColumn: Int?) -> Bool {
+        var written = 0
+        for cell in row.cells where !cell.value.isBlank {
+            if cell.column == commissionColumn { return false }
+            guard case .text(let text) = cell.value, text.contains(where: \.isLetter) else { return false }
+            written += 1
+        }
+        guard written >= 2,
+            let named = (try? ColumnMatcher.map(row: row, words: Field.headerWords, required: [], pins: [:])) ?? nil
+        else { return false }
+        let fields = Set(named.columns.keys)
+        return fields.count >= 2 && fields.isDisjoint(with: [.dealID, .date, .commission])
+    }
+
+    /// Why a row of a table of another kind (`headsOtherTable`) under its header on `headerRow`
+    /// is no deal.
+    static func otherTable(headerRow: Int) -> String {
+        "a row of another table (its header on row \(headerRow) names no deals), not a deal; the row is left out"
+    }
+
     /// Whether `row` may be a header under `header(_:mapping:)`'s terms: its cell in
     /// `amountColumn` (the mapping's, looked up once for a table's rows) holds a word.
     static func mayHead(_ row: Row, amountColumn: Int?) -> Bool {

@@ -40,6 +40,23 @@ import XLSX
         #expect(result.errors.first?.dealID == "D3")
     }
 
+    /// A table of another kind under the deals, after a blank row and a title (`Rep | Quota |
+    /// Bookings | Attainment`, a row per rep in the deals' first columns): no deals, and no rows
+    /// that cannot be read; the deals above are read as before.
+    @Test func aTableOfAnotherKindUnderTheDealsHoldsNoDeals() throws {
+        let quotas: [[WriteCell]] = [
+            [], Self.texts(["Quota attainment"]), Self.texts(["Rep", "Quota", "Bookings", "Attainment"]),
+            [
+                .text("Priya Nair"), HeldOutWorkbookTests.number("250000"), HeldOutWorkbookTests.number("10000"),
+                HeldOutWorkbookTests.number("0.04"),
+            ],
+        ]
+        let result = try HeldOutWorkbookTests.reconcile(
+            [("Q3", Self.july + quotas)], plan: HeldOutWorkbookTests.plan())
+        #expect(result.findings.isEmpty, "\(result.findings.map { "\($0.cell) \($0.cause) \($0.explanation)" })")
+        #expect(result.statement.lineGroups.joined().compactMap(\.dealID) == ["D1"])
+    }
+
     @Test func theHeaderRepeatedInItsOwnOrderIsNoRow() throws {
         let august =
             [Self.texts(["AUGUST 2026"])] + Self.deal("D2", amount: "20000", on: "2026-08-03", under: Self.order)
