@@ -294,7 +294,7 @@ public enum DealsReader {
                 otherTable = nil
                 // Looked for only after a blank row or a title: never among the deals.
                 let opensTable = previous.map { row.index > $0.index + 1 || $0.lone } ?? true
-                previous = (row.index, row.cells.count(where: { !$0.value.isBlank }) == 1)
+                previous = (row.index, Self.holdsOneValue(row))
                 if opensTable, MovedHeader.headsOtherTable(row, commissionColumn: mapping.columns[.commission]) {
                     otherTable = (row.index, row.index)
                     Self.skip(
@@ -373,6 +373,17 @@ public enum DealsReader {
         result.append(try converter.finish())
         result.totals += tableTotals
         return result
+    }
+
+    /// Whether `row` holds exactly one value (a title over a table): a deal row is told at its
+    /// second value, its cells read in place.
+    private static func holdsOneValue(_ row: Row) -> Bool {
+        var values = 0
+        for index in row.cells.indices where !row.cells[index].value.isBlank {
+            values += 1
+            if values == 2 { return false }
+        }
+        return values == 1
     }
 
     /// Leaves out `row`, a row of a table that cannot be read, as unreadable for `reason` at its
