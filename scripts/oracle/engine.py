@@ -161,16 +161,21 @@ def band_of(bands, x):
 
 def marginal(bands, low, high):
     """What [low, high) earns across the bands (negative when high < low); below 0 is band 0."""
+    return sum((part * rate for part, rate in pieces(bands, low, high)), Decimal(0))
+
+
+def pieces(bands, low, high):
+    """The parts of [low, high) in each band, as (credit, rate); negative when high < low."""
     if high < low:
-        return -marginal(bands, high, low)
-    total = Decimal(0)
+        return [(-part, rate) for part, rate in pieces(bands, high, low)]
+    found = []
     for i, (start, rate) in enumerate(bands):
         lower = start if i > 0 else min(low, start)
         upper = bands[i + 1][0] if i + 1 < len(bands) else max(high, start)
         a, b = max(low, lower), min(high, upper)
         if b > a:
-            total += (b - a) * rate
-    return total
+            found.append((b - a, rate))
+    return found
 
 
 # The run --------------------------------------------------------------------------------------
@@ -430,7 +435,8 @@ def calculate(plan, headers, deal_rows, roster_rows=None):
                 output.append({"deal_id": item.get("deal_id"), "rep": rep["id"], "period": label, "kind": item["kind"],
                                "credit": None if item.get("credit") is None else str(item["credit"]),
                                "amount": str(item["amount"]), "row": item.get("row"),
-                               "bonus": item.get("bonus"), "flags": item.get("flags", [])})
+                               "bonus": item.get("bonus"), "flags": item.get("flags", []),
+                               "pricing": item.get("pricing")})
     return {"plan": plan["name"], "currency": plan["currency"], "lines": output, "reps": reps_out, "issues": issues}
 
 
@@ -441,9 +447,12 @@ def override_of(plan, line):
     return None
 
 
-def commission_line(line, amount, rates=None):
+def commission_line(line, amount, pricing):
+    """`pricing`: how the line was priced, for the reconcile fuzzer's sheets: `rate` (one rate) or
+    `pieces` (marginal: [(credit, rate)]), and `multiplier`."""
     return {"deal_id": line["deal_id"], "kind": "commission", "credit": line["credit"], "amount": amount,
-            "row": line["row"], "line": line, "flags": []}
+            "row": line["row"], "line": line, "flags": [], "pricing": dict(pricing, priced=amount)}
+
 
 
 def price_period(plan, rp, scaled, line_round):
@@ -460,21 +469,28 @@ def price_period(plan, rp, scaled, line_round):
         override = override_of(plan, line)
         credit = line["credit"]
         before, cumulative = cumulative, cumulative + credit
+        pricing = {"multiplier": Decimal(1)}
         if override and "rate" in override:
             value = credit * override["rate"]
+            pricing["rate"] = override["rate"]
         else:
             if plan["basis"] == "per_deal":
                 if plan["tier_mode"] == "marginal":
                     value = marginal(bands, Decimal(0), credit)
+                    pricing["pieces"] = pieces(bands, Decimal(0), credit)
                 else:
                     value = credit * bands[band_of(bands, credit)][1]
+                    pricing["rate"] = bands[band_of(bands, credit)][1]
             elif plan["tier_mode"] == "marginal":
                 value = marginal(bands, before, cumulative)
+                pricing["pieces"] = pieces(bands, before, cumulative)
             else:
                 value = credit * bands[band_of(bands, final)][1]
+                pricing["rate"] = bands[band_of(bands, final)][1]
             if override:
                 value *= override["multiplier"]
-        items.append(commission_line(line, line_round(value)))
+                pricing["multiplier"] = override["multiplier"]
+        items.append(commission_line(line, line_round(value), pricing))
     rp["commission"] = items
 
 
@@ -502,14 +518,18 @@ def price_ytd(plan, rep, counted, periods, annual_of, scaled, rep_period, line_r
                 before, cumulative = cumulative, cumulative + line["credit"]
                 if override and "rate" in override:
                     value = line["credit"] * override["rate"]
+                    pricing = {"rate": override["rate"], "multiplier": Decimal(1)}
                 else:
                     multiplier = override["multiplier"] if override else Decimal(1)
+                    pricing = {"multiplier": multiplier}
                     if plan["tier_mode"] == "marginal":
                         value = marginal(bands, before, cumulative) * multiplier
+                        pricing["pieces"] = pieces(bands, before, cumulative)
                     else:
                         value = line["credit"] * rate_now * multiplier
                         new_priced.append([line["credit"] * multiplier, rate_now])
-                items.append(commission_line(line, line_round(value)))
+                        pricing["rate"] = rate_now
+                items.append(commission_line(line, line_round(value), pricing))
             if plan["tier_mode"] == "retroactive" and bands:
                 true_up = Decimal(0)
                 for entry in priced:

@@ -1,5 +1,6 @@
 """Runs the oracle on files: (exit status, the JSON object or the error text)."""
 import csv
+import io
 
 import engine
 import plan as plan_file
@@ -9,7 +10,12 @@ def read_csv(path, pins=None):
     """(headers, [(row number, {header: text})]): the header row is the first of the first 30
     that names every required field (section 7); the roster's is its first row."""
     with open(path, newline="", encoding="utf-8-sig") as handle:
-        rows = list(csv.reader(handle))
+        return read_csv_text(handle.read(), pins)
+
+
+def read_csv_text(text, pins=None):
+    """read_csv on the text of a file."""
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
     at = 0
     if pins is not None:
         for index, row in enumerate(rows[:30]):

@@ -143,8 +143,9 @@ def load(text):
         raise PlanError("plan:1:1: the plan must be a mapping")
     check_keys(root, "")
     plan = {"name": str(root.get("plan") or ""), "currency": root.get("currency")}
+    plan["tolerance"] = Decimal("0.01")  # the reconciler's (section 2); calculate does not read it
     if root.get("tolerance") is not None:
-        decimal(None, root, "tolerance")
+        plan["tolerance"] = decimal(None, root, "tolerance")
     plan["period"] = choice(root, "period", ["month", "quarter", "year"])
     plan["fys"] = 1
     if root.get("fiscal_year_start") is not None:
