@@ -131,6 +131,15 @@ enum FormulaForensics {
         FormulaReferences.references(in: formula, sheet: sheet).map(\.rows)
     }
 
+    /// The single cells `formula` reads on its own sheet (`E2` in `=E2`, `C2+D2`); ranges and
+    /// other sheets' cells are left out.
+    static func cellsRead(in formula: String) -> [CellAddress] {
+        let chars = Array(formula)
+        return FormulaReferences.references(in: chars, sheet: nil).filter { !$0.isRange }.compactMap {
+            CellAddress(String(chars[$0.text]).filter { $0 != "$" })
+        }
+    }
+
     /// The single cells a formula reads on any of `sheets` (`Deals!G6`, `'Ana Lima'!$G$20`), by
     /// place; ranges are left out. Only the sheets whose names its text holds are looked for.
     static func cellsRead(in formula: String, sheets: Set<String>) -> [CellPlace] {

@@ -230,6 +230,13 @@ enum SummaryFindings {
                 wrongAt[$0].map { rowFindings[$0] }
             }
         }
+        // The wrong figures of the row a formula reads on the summary's own sheet (a payable
+        // `=E2` beside its earned, wrong through the rows it adds up): the one it repeats.
+        func sameRowRead(_ formula: String?, _ sameRow: [Finding]) -> [Finding] {
+            guard let formula, !sameRow.isEmpty else { return [] }
+            let read = Set(FormulaForensics.cellsRead(in: formula))
+            return sameRow.filter { read.contains($0.cell) }
+        }
         var findings: [Finding] = []
         // What the plan gives each figure cell compared, for the sheet's own totals.
         var expectedAt: [CellAddress: Decimal] = [:]
@@ -338,7 +345,8 @@ enum SummaryFindings {
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let cause = derivedCause(
                     difference,
-                    sources: [wrongCellsRead(cell.formula), sameRow, rowErrors, rowErrors + sameRow]
+                    sources: [wrongCellsRead(cell.formula), sameRowRead(cell.formula, sameRow), sameRow, rowErrors]
+                        + [rowErrors + sameRow]
                         + (cell.formula == nil ? [asTyped(rowErrors), asTyped(rowErrors) + sameRow] : []),
                     tolerance: context.plan.tolerance)
                     // The wrong rows beside the others' rounding (a sheet that rounds each row

@@ -116,6 +116,36 @@ import XLSX
         #expect(Self.described(result).isEmpty, "\(result.errors.map { "\($0.cell) \($0.explanation)" })")
     }
 
+    /// A payable `=E2` beside an earned `=C2+D2` that the rows make wrong (D1 worked out at 7%,
+    /// 200.00 too much): the payable repeats the earned figure, so it is wrong by the same rows, a
+    /// derived total with their cause, not an unexplained one (fuzz-reconcile, seed 21).
+    @Test func aPayableRepeatingAWrongEarnedOnItsRowIsDerivedFromIt() throws {
+        let summary: [[WriteCell]] =
+            [["Rep", "Period", "Commission", "Clawback", "Earned", "Payable"].map { .text($0) }]
+            + [
+                [
+                    .text("Ana Lima"), .text("Q1 2026"),
+                    CauseTests.formula("2400", "Deals!F2+Deals!F3+Deals!F4+Deals!F6"),
+                    .number(-1300), CauseTests.formula("1100", "C2+D2"), CauseTests.formula("1100", "E2"),
+                ],
+                [
+                    .text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400), CauseTests.formula("-400", "C3+D3"),
+                    CauseTests.formula("-400", "E3"),
+                ],
+                [
+                    .text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0), CauseTests.formula("500", "C4+D4"),
+                    CauseTests.formula("500", "E4"),
+                ],
+            ]
+        let result = try Self.reconcile(summary, d1Rate: "0.07")
+        #expect(
+            Self.described(result) == [
+                "C2 wrong_rate 2200", "E2 wrong_rate 900", "F2 wrong_rate 500", "F2 wrong_rate 900",
+            ])
+        let payable = try #require(result.errors.first { $0.sheet == "Summary" && $0.cell == CellAddress("F2") })
+        #expect(payable.isDerived && payable.explanation.hasSuffix("the difference comes from Summary!E2"))
+    }
+
     /// What makes a total-labelled row no total: a figure worked out of others, rounded or not;
     /// sums stay totals.
     @Test func aFormulaWorkingAFigureOutOfOthersIsNoTotal() {
