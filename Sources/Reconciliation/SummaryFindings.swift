@@ -54,6 +54,19 @@ enum SummaryFindings {
             }
         }
         func findingsAt(_ positions: [Int32]?) -> [Finding]? { positions?.map { rowFindings[Int($0)] } }
+        // Each deals sheet's bonus column: a commission total adds up the commission column and a
+        // bonus total the bonus column, so the other column's wrong cells are no part of it.
+        let bonusColumns = Dictionary(
+            context.deals.sheets.enumerated().compactMap { ordinal, sheet in
+                sheet.mapping.columns[.bonus].map {
+                    (context.deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0)), $0)
+                }
+            },
+            uniquingKeysWith: { a, _ in a })
+        func ofColumn(_ findings: [Finding], _ field: SummaryField) -> [Finding] {
+            guard !bonusColumns.isEmpty, field == .commission || field == .bonus else { return findings }
+            return findings.filter { (bonusColumns[$0.sheet] == $0.cell.column) == (field == .bonus) }
+        }
         let hasBonusColumn = sheet.columns[.bonus] != nil || beside?.columns[.bonus] != nil
         let hasTrueUpColumn = sheet.columns[.trueUp] != nil || beside?.columns[.trueUp] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
@@ -343,17 +356,18 @@ enum SummaryFindings {
                     words.append(
                         "its formula adds up other deals sheets but not "
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
-                } else if let cause = derivedCause(
-                    difference,
-                    sources: [wrongCellsRead(cell.formula), sameRowRead(cell.formula, sameRow), sameRow, rowErrors]
-                        + [rowErrors + sameRow]
-                        + (cell.formula == nil ? [asTyped(rowErrors), asTyped(rowErrors) + sameRow] : []),
-                    tolerance: context.plan.tolerance)
-                    // The wrong rows beside the others' rounding (a sheet that rounds each row
-                    // down): what the rows within the tolerance add up to is no part of the rest.
-                    ?? derivedCause(
-                        difference - (roundedRows ?? []).reduce(0) { $0 + $1.difference },
-                        sources: [rowErrors], tolerance: context.plan.tolerance)
+                } else if case let columnErrors = ofColumn(rowErrors, field),
+                    let cause = derivedCause(
+                        difference,
+                        sources: [wrongCellsRead(cell.formula), sameRowRead(cell.formula, sameRow), sameRow]
+                            + [columnErrors, columnErrors + sameRow]
+                            + (cell.formula == nil ? [asTyped(columnErrors), asTyped(columnErrors) + sameRow] : []),
+                        tolerance: context.plan.tolerance)
+                        // The wrong rows beside the others' rounding (a sheet that rounds each row
+                        // down): what the rows within the tolerance add up to is no part of the rest.
+                        ?? derivedCause(
+                            difference - (roundedRows ?? []).reduce(0) { $0 + $1.difference },
+                            sources: [columnErrors], tolerance: context.plan.tolerance)
                 {
                     finding.causes = [cause.cause]
                     finding.isDerived = true

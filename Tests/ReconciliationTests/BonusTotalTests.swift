@@ -68,4 +68,36 @@ import XLSX
         let empty = try Self.workbook(bonuses: Self.right, bonusTotal: .empty)
         #expect(try CauseTests.reconcile(empty, plan: Self.plan).errors.isEmpty)
     }
+
+    /// A summary row over the four deals (`=SUM(Deals!E2:E5)`, `=SUM(Deals!F2:F5)`, earned
+    /// `=C2+D2`): row 3's commission stored as text (SUM skips its 500.00) and row 4's SPIFF left
+    /// out. Each total is wrong by its own column's cell alone: the commission by the text number,
+    /// the bonus by the SPIFF, and the earned by both (fuzz-reconcile, seed 59).
+    @Test func eachSummaryTotalIsDerivedFromItsOwnColumnsWrongCells() throws {
+        let book = try CauseTests.written { writer in
+            try writer.beginSheet("Deals")
+            try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Bonus"].map { .text($0) })
+            for row in 2...5 {
+                try writer.writeRow([
+                    .text("D\(row)"), .text("R1"),
+                    WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 8 + row))),
+                    .number(10000), row == 3 ? .text("500.00") : CauseTests.formula("500", "ROUND(D\(row)*0.05,2)"),
+                    .number(row == 4 ? 0 : 100),
+                ])
+            }
+            try writer.endSheet()
+            try writer.beginSheet("Summary")
+            try writer.writeRow(["Rep", "Period", "Commission", "Bonus", "Earned"].map { .text($0) })
+            try writer.writeRow([
+                .text("R1"), .text("2026-Q1"), CauseTests.formula("1500", "SUM(Deals!E2:E5)"),
+                CauseTests.formula("300", "SUM(Deals!F2:F5)"), CauseTests.formula("1800", "C2+D2"),
+            ])
+            try writer.endSheet()
+        }
+        let errors = try CauseTests.reconcile(book, plan: Self.plan).errors.filter { $0.sheet == "Summary" }
+        #expect(
+            errors.map { "\($0.cell) \($0.cause) \($0.isDerived)" }.sorted() == [
+                "C2 text_number true", "D2 bonus_missing true", "E2 text_number true",
+            ], "\(errors.map(\.explanation))")
+    }
 }
