@@ -67,6 +67,11 @@ enum SummaryFindings {
             guard !bonusColumns.isEmpty, field == .commission || field == .bonus else { return findings }
             return findings.filter { (bonusColumns[$0.sheet] == $0.cell.column) == (field == .bonus) }
         }
+        // Under `level: period` a rep-period's total is rounded once, the sheet's (`=ROUND(C2+D2,0)`)
+        // as the plan's: it differs from the exact figures it adds up by up to a unit each way.
+        let periodRounding =
+            context.plan.rounding.level == .period
+            ? Decimal(sign: .plus, exponent: -context.plan.rounding.places, significand: 1) : 0
         let hasBonusColumn = sheet.columns[.bonus] != nil || beside?.columns[.bonus] != nil
         let hasTrueUpColumn = sheet.columns[.trueUp] != nil || beside?.columns[.trueUp] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
@@ -362,7 +367,7 @@ enum SummaryFindings {
                         sources: [wrongCellsRead(cell.formula), sameRowRead(cell.formula, sameRow), sameRow]
                             + [columnErrors, columnErrors + sameRow]
                             + (cell.formula == nil ? [asTyped(columnErrors), asTyped(columnErrors) + sameRow] : []),
-                        tolerance: context.plan.tolerance)
+                        tolerance: context.plan.tolerance, rounding: periodRounding)
                         // The wrong rows beside the others' rounding (a sheet that rounds each row
                         // down): what the rows within the tolerance add up to is no part of the rest.
                         ?? derivedCause(
@@ -657,22 +662,25 @@ enum SummaryFindings {
     /// The first set of findings whose differences add up to `difference` — the same summary
     /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest,
     /// with the cells named and their places.
-    static func derivedCause(_ difference: Decimal, sources: [[Finding]], tolerance: Decimal) -> (
-        cause: Cause, cells: [String], places: [CellPlace]
-    )? {
+    /// `rounding`: how far a total rounded once may stand from the exact figures it adds up.
+    static func derivedCause(
+        _ difference: Decimal, sources: [[Finding]], tolerance: Decimal, rounding: Decimal = 0
+    ) -> (cause: Cause, cells: [String], places: [CellPlace])? {
         for candidates in sources {
-            if let found = derivedCause(difference, from: candidates, tolerance: tolerance) { return found }
+            if let found = derivedCause(difference, from: candidates, tolerance: tolerance, rounding: rounding) {
+                return found
+            }
         }
         return nil
     }
 
-    static func derivedCause(_ difference: Decimal, from sources: [Finding], tolerance: Decimal) -> (
-        cause: Cause, cells: [String], places: [CellPlace]
-    )? {
+    static func derivedCause(
+        _ difference: Decimal, from sources: [Finding], tolerance: Decimal, rounding: Decimal = 0
+    ) -> (cause: Cause, cells: [String], places: [CellPlace])? {
         let relevant = sources.filter { $0.isError && $0.isPay }
         guard !relevant.isEmpty else { return nil }
         let sum = relevant.reduce(Decimal(0)) { $0 + effect($1) }
-        let slack = tolerance * Decimal(relevant.count + 1)
+        let slack = tolerance * Decimal(relevant.count + 1) + rounding
         guard abs(sum - difference) <= slack else { return nil }
         let largest = relevant.max { abs(effect($0)) < abs(effect($1)) }!
         return (

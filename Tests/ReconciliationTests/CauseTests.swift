@@ -230,6 +230,35 @@ import XLSX
         #expect(try Self.reconcile(Self.workbook(thirds)).errors.isEmpty)
     }
 
+    /// `level: period` to whole units: the rows stay exact (row 3 worked out at 6.4%, 640.384
+    /// where the plan pays 500.30), the summary's commission adds them up (2,140.384) and its
+    /// earned rounds that once (2,140 where the plan's is 2,000): the earned is wrong by the row
+    /// it adds up, rounded, a derived total (fuzz-reconcile, seed 125).
+    @Test func anEarnedRoundedOnceIsDerivedFromTheExactRowsItAddsUp() throws {
+        let plan = Self.planText + "\nrounding: { places: 0, level: period }\n"
+        var rows = Self.goodRows()
+        rows[1].amount = 10006
+        rows[1].rate = Self.rate("0.064")
+        for (index, row) in rows.enumerated() {
+            let n = index + 2
+            rows[index].commission = Self.formula(
+                "\(row.amount * (index == 1 ? Decimal(string: "0.064")! : Decimal(string: "0.05")!))",
+                "D\(n)*E\(n)*F\(n)")
+        }
+        let summary: [[WriteCell]] = [
+            [
+                .text("R1"), .text("2026-Q1"), Self.formula("2140.384", "SUM(Deals!G2:G5)"),
+                Self.formula("2140", "ROUND(C2,0)"),
+            ]
+        ]
+        let book = try Self.workbook(
+            rows, summary: summary, summarySheet: ("Summary", ["Rep", "Period", "Commission", "Earned"]))
+        let errors = try Self.reconcile(book, plan: plan).errors
+        let earned = try #require(errors.first { $0.sheet == "Summary" && $0.cell == CellAddress("D2") })
+        let row = try #require(errors.first { $0.sheet == "Deals" && $0.cell == CellAddress("G3") })
+        #expect(earned.isDerived && earned.cause == row.cause, "\(earned.explanation)")
+    }
+
     /// Without a bonus column a row's figure holds its SPIFF: one left out is `bonus_missing`, one
     /// paid on a line that does not qualify is `bonus_not_due` — not a tier reading that happens
     /// to give the commission alone.
