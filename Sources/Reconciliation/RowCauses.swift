@@ -65,17 +65,20 @@ struct RowCauses {
     /// sheet's amount × 6% is 2,798.11). Otherwise the plan's figure divided by the split. Under
     /// tiers of several bands the deal's full credit may move the running total into another
     /// band, so no multiple gives the figure: the engine's, with every split ignored, does.
-    func splitIgnored(giving manual: Decimal, expected: Decimal, rates: [Decimal]) -> Bool {
+    /// `bonus`: the row's per-deal bonus a commission cell holds (no bonus column), which a
+    /// figure worked out on the full amount still adds, at the split or on the full deal.
+    func splitIgnored(giving manual: Decimal, expected: Decimal, rates: [Decimal], bonus: Decimal) -> Bool {
+        let bonuses = bonus == 0 ? [bonus] : [bonus, bonus / line.split]
         if rates.count == 1, !context.plan.overrides(line) {
             var full = line.amount * rates[0]
             if let cap = context.plan.commission.capPerDeal { full = Swift.min(full, cap) }
-            if context.matchesComputed(manual, full) { return true }
+            if bonuses.contains(where: { context.matchesComputed(manual, full + $0) }) { return true }
         }
         if context.matchesComputed(manual, expected / line.split) { return true }
         guard context.plan.commission.tiers.bands.count > 1,
             let whole = alternatives.commission(row: line.row, under: .noSplits)
         else { return false }
-        return context.matches(manual, whole)
+        return bonuses.contains { context.matches(manual, whole + $0) }
     }
 
     /// Whether the row's commission formula reads the row's own split cell (`=ROUND(D5*E5*F5,2)`
@@ -152,7 +155,8 @@ struct RowCauses {
         let bonusInCommission = context.deals.mapping.columns[.bonus] == nil
         let rowBonus = bonusInCommission ? engine?.bonus ?? 0 : 0
         // The cheap test first: the formula is parsed only for rows the full amount explains.
-        if line.split != 1, expected != 0, splitIgnored(giving: manual, expected: expected, rates: rates),
+        if line.split != 1, expected != 0,
+            splitIgnored(giving: manual, expected: expected, rates: rates, bonus: rowBonus),
             !formulaReadsSplit, !ownRateGivesFigure(manual, credit: credit, rates: rates, bonus: rowBonus)
         {
             causes.append(.splitNotApplied)

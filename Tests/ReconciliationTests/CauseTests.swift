@@ -259,6 +259,30 @@ import XLSX
         #expect(earned.isDerived && earned.cause == row.cause, "\(earned.explanation)")
     }
 
+    /// A half share of a 30,000.00 deal under a 500 per-deal cap: 750.00 capped to 500.00, plus
+    /// its half of a 100 SPIFF, 550.00 in the commission cell (no bonus column). A figure of
+    /// 500.00 leaves the SPIFF out (`bonus_missing`); the full amount, the split ignored, is
+    /// capped to 500.00 too but still adds the SPIFF (fuzz-reconcile, seed 103).
+    @Test func aSpiffLeftOutUnderTheCapIsNoSplitIgnored() throws {
+        let plan =
+            Self.planText + """
+
+                  cap: { per_deal: 500 }
+                bonuses:
+                  - { name: SPIFF, per_deal: 100 }
+                """
+        let rows = [
+            Row(
+                deal: "D1", amount: 30000, split: Decimal(string: "0.5")!, rate: Self.rate("0.05"),
+                commission: .number(500)),
+            Row(
+                deal: "D1", rep: "R2", amount: 30000, split: Decimal(string: "0.5")!, rate: Self.rate("0.05"),
+                commission: .number(550)),
+        ]
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G2") && finding.causes == [.bonusMissing], "\(finding.explanation)")
+    }
+
     /// Without a bonus column a row's figure holds its SPIFF: one left out is `bonus_missing`, one
     /// paid on a line that does not qualify is `bonus_not_due` — not a tier reading that happens
     /// to give the commission alone.
