@@ -265,8 +265,13 @@ struct RowCauses {
                     ?? false
             }
         }
+        // A band's rate inferred from the figure where the row's rate cell holds the plan's own rate
+        // for the line is no typed rate: the sheet shows the right rate, so a reading that gives
+        // the figure (a gate or cap left out, the other tier mode) is its cause.
+        let rightRateCell = manualRate.map { rates.contains($0) } ?? false
         if let found = reading,
-            rateCause == nil || weakRate || loneRow || alternatives.reproduced(under: found.reading) > 1
+            rateCause == nil || weakRate || loneRow || rightRateCell
+                || alternatives.reproduced(under: found.reading) > 1
         {
             causes.append(found.code)
             words.append(found.text)

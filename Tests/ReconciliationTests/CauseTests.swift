@@ -230,6 +230,19 @@ import XLSX
         #expect(try Self.reconcile(Self.workbook(thirds)).errors.isEmpty)
     }
 
+    /// Marginal tiers, 40,000.00 then 20,000.00 in a quarter: the first row's rate cell holds the
+    /// plan's 5%, its figure 3,200.00 is the whole credit at 8%, as the retroactive reading pays
+    /// it. No rate is typed wrong, so the reading is the cause (plan-format.md §7), not another
+    /// tier's rate inferred from the figure (fuzz-reconcile, seed 89).
+    @Test func aReadingExplainsAFigureWhoseRateCellHoldsThePlansRate() throws {
+        let rows = [
+            Row(deal: "D1", amount: 40000, rate: Self.rate("0.05"), commission: .number(3200)),
+            Row(deal: "D2", date: "2026-02-15", amount: 20000, rate: Self.rate("0.065"), commission: .number(1300)),
+        ]
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows))))
+        #expect(finding.cell == CellAddress("G2") && finding.cause == .marginalVsRetroactive, "\(finding.explanation)")
+    }
+
     /// `level: period` to whole units: the rows stay exact (row 3 worked out at 6.4%, 640.384
     /// where the plan pays 500.30), the summary's commission adds them up (2,140.384) and its
     /// earned rounds that once (2,140 where the plan's is 2,000): the earned is wrong by the row
