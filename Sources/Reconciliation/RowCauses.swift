@@ -165,8 +165,8 @@ struct RowCauses {
         }
         // Only lines the engine overrode can have an override left out.
         if !causes.contains(.splitNotApplied), engine?.line != nil, context.plan.overrides(line),
-            let amount = alternatives.commission(row: row, under: .noOverrides), amount != expected,
-            context.matches(manual, amount)
+            let amount = alternatives.commission(row: row, under: .noOverrides), amount + rowBonus != expected,
+            context.matches(manual, amount + rowBonus)
         {
             causes.append(.overrideNotApplied)
             words.append("the plan's override for this line is not applied")

@@ -272,6 +272,44 @@ import XLSX
         #expect(earned.isDerived && earned.cause == row.cause, "\(earned.explanation)")
     }
 
+    /// A Deals sheet with a product column and no bonus column: `rows` of (deal, rep, amount,
+    /// split, product, rate, commission), closed in January.
+    static func productWorkbook(_ rows: [(String, String, Decimal, Decimal, String, String, WriteCell)]) throws
+        -> String
+    {
+        try written { writer in
+            try writer.beginSheet("Deals")
+            try writer.writeRow(
+                ["Deal ID", "Rep", "Close Date", "Amount", "Split", "Product", "Rate", "Commission"].map { .text($0) })
+            for row in rows {
+                try writer.writeRow([
+                    .text(row.0), .text(row.1),
+                    WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 15))),
+                    .number(row.2), .number(row.3), .text(row.4), rate(row.5), row.6,
+                ])
+            }
+            try writer.endSheet()
+        }
+    }
+
+    /// An override that prices a Services line at 5%, the tier's own rate, and a 100 SPIFF held
+    /// in the commission cell: 600.00 due. A figure of 500.00 leaves the SPIFF out; the line
+    /// without its override pays 500.00 too, but with its SPIFF 600.00, so no override is left
+    /// out (fuzz-reconcile, seed 758).
+    @Test func aSpiffLeftOutOfAnOverriddenLineIsNoOverrideLeftOut() throws {
+        let plan =
+            Self.planText + """
+
+                  overrides:
+                    - { when: { product: Services }, rate: 5% }
+                bonuses:
+                  - { name: SPIFF, per_deal: 100 }
+                """
+        let book = try Self.productWorkbook([("D1", "R1", 10000, 1, "Services", "0.05", .number(500))])
+        let finding = try #require(Self.onlyError(Self.reconcile(book, plan: plan)))
+        #expect(finding.cell == CellAddress("H2") && finding.causes == [.bonusMissing], "\(finding.explanation)")
+    }
+
     /// A half share of a 30,000.00 deal under a 500 per-deal cap: 750.00 capped to 500.00, plus
     /// its half of a 100 SPIFF, 550.00 in the commission cell (no bonus column). A figure of
     /// 500.00 leaves the SPIFF out (`bonus_missing`); the full amount, the split ignored, is
