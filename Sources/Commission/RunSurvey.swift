@@ -137,4 +137,13 @@ extension Plan {
         guard StatusRule(self).isEligible(keys.status) else { return false }
         return commission.overrides.contains { $0.when.normalized.matches(keys, date: line.date) }
     }
+
+    /// The override the engine prices `line` under (the first whose condition matches an eligible
+    /// line), or nil.
+    package func override(of line: CreditLine) -> Override? {
+        guard !commission.overrides.isEmpty else { return nil }
+        let keys = MatchKeys(line)
+        guard StatusRule(self).isEligible(keys.status) else { return nil }
+        return commission.overrides.first { $0.when.normalized.matches(keys, date: line.date) }
+    }
 }

@@ -69,8 +69,15 @@ struct RowCauses {
     /// figure worked out on the full amount still adds, at the split or on the full deal.
     func splitIgnored(giving manual: Decimal, expected: Decimal, rates: [Decimal], bonus: Decimal) -> Bool {
         let bonuses = bonus == 0 ? [bonus] : [bonus, bonus / line.split]
-        if rates.count == 1, !context.plan.overrides(line) {
-            var full = line.amount * rates[0]
+        // The line's own rate on the full amount: an override's rate, or the tier's times its multiplier.
+        let fullRate: Decimal? =
+            switch context.plan.override(of: line)?.effect {
+            case nil: rates.count == 1 ? rates[0] : nil
+            case .rate(let rate): rate
+            case .multiplier(let multiplier): rates.count == 1 ? rates[0] * multiplier : nil
+            }
+        if let fullRate {
+            var full = line.amount * fullRate
             if let cap = context.plan.commission.capPerDeal { full = Swift.min(full, cap) }
             if bonuses.contains(where: { context.matchesComputed(manual, full + $0) }) { return true }
         }

@@ -310,6 +310,27 @@ import XLSX
         #expect(finding.cell == CellAddress("H2") && finding.causes == [.bonusMissing], "\(finding.explanation)")
     }
 
+    /// Half of a 20,000.00 Services deal at the override's 3% (300.00) and half a 100 SPIFF
+    /// (50.00), both in the commission cell: 350.00 due. A figure of 650.00 is the override's rate
+    /// on the full amount with the SPIFF: the split left out (fuzz-reconcile, seed 1057).
+    @Test func theSplitLeftOutOfAnOverriddenLineWithItsSpiff() throws {
+        let plan =
+            Self.planText + """
+
+                  overrides:
+                    - { when: { product: Services }, rate: 3% }
+                bonuses:
+                  - { name: SPIFF, per_deal: 100 }
+                """
+        let half = Decimal(string: "0.5")!
+        let book = try Self.productWorkbook([
+            ("D1", "R1", 20000, half, "Services", "0.03", .number(650)),
+            ("D1", "R2", 20000, half, "Services", "0.03", .number(350)),
+        ])
+        let finding = try #require(Self.onlyError(Self.reconcile(book, plan: plan)))
+        #expect(finding.cell == CellAddress("H2") && finding.cause == .splitNotApplied, "\(finding.explanation)")
+    }
+
     /// A half share of a 30,000.00 deal under a 500 per-deal cap: 750.00 capped to 500.00, plus
     /// its half of a 100 SPIFF, 550.00 in the commission cell (no bonus column). A figure of
     /// 500.00 leaves the SPIFF out (`bonus_missing`); the full amount, the split ignored, is
