@@ -292,19 +292,24 @@ import XLSX
         }
     }
 
+    /// The cause tests' plan with an override pricing Services lines at `rate` and a 100 SPIFF
+    /// on every line.
+    static func servicesPlan(rate: String) -> String {
+        planText + """
+
+              overrides:
+                - { when: { product: Services }, rate: \(rate) }
+            bonuses:
+              - { name: SPIFF, per_deal: 100 }
+            """
+    }
+
     /// An override that prices a Services line at 5%, the tier's own rate, and a 100 SPIFF held
     /// in the commission cell: 600.00 due. A figure of 500.00 leaves the SPIFF out; the line
     /// without its override pays 500.00 too, but with its SPIFF 600.00, so no override is left
     /// out (fuzz-reconcile, seed 758).
     @Test func aSpiffLeftOutOfAnOverriddenLineIsNoOverrideLeftOut() throws {
-        let plan =
-            Self.planText + """
-
-                  overrides:
-                    - { when: { product: Services }, rate: 5% }
-                bonuses:
-                  - { name: SPIFF, per_deal: 100 }
-                """
+        let plan = Self.servicesPlan(rate: "5%")
         let book = try Self.productWorkbook([("D1", "R1", 10000, 1, "Services", "0.05", .number(500))])
         let finding = try #require(Self.onlyError(Self.reconcile(book, plan: plan)))
         #expect(finding.cell == CellAddress("H2") && finding.causes == [.bonusMissing], "\(finding.explanation)")
@@ -314,14 +319,7 @@ import XLSX
     /// (50.00), both in the commission cell: 350.00 due. A figure of 650.00 is the override's rate
     /// on the full amount with the SPIFF: the split left out (fuzz-reconcile, seed 1057).
     @Test func theSplitLeftOutOfAnOverriddenLineWithItsSpiff() throws {
-        let plan =
-            Self.planText + """
-
-                  overrides:
-                    - { when: { product: Services }, rate: 3% }
-                bonuses:
-                  - { name: SPIFF, per_deal: 100 }
-                """
+        let plan = Self.servicesPlan(rate: "3%")
         let half = Decimal(string: "0.5")!
         let book = try Self.productWorkbook([
             ("D1", "R1", 20000, half, "Services", "0.03", .number(650)),
