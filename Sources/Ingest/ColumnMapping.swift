@@ -454,7 +454,8 @@ enum ColumnMatcher {
         // be it: `Importe comisión`), unless it is pinned.
         if let (rate, commission, amount) = words.figures, !sample.isEmpty, pins[commission.rawValue] == nil {
             func holdsRates(_ column: Int) -> Bool {
-                Self.holdsRates(sample, column: column, amountColumn: columns[amount])
+                !Self.pricedFromRate(sample, column: column, amountColumn: columns[amount], rateColumn: columns[rate])
+                    && Self.holdsRates(sample, column: column, amountColumn: columns[amount])
             }
             var rates: [(column: Int, text: String, key: String)] = []
             if let index = ambiguous.firstIndex(where: { $0.key == commission }) {
@@ -643,6 +644,19 @@ enum ColumnMatcher {
     /// Rates in whole percent (`5`, `7.5` for 5%, 7.5%) are told by their amounts too: every
     /// figure from 0 to 100, one above 1, and each at most a 200th of its row's amount (as money
     /// it would be under 0.5% of the deal, as a rate it is a commission's).
+    /// Whether a formula of `column` in `rows` reads its row's amount and rate cells
+    /// (`=ROUND(D5*J5,2)`, `=IF(…,0,D5*E5*J5)`): a figure priced from them, never a column of
+    /// rates, whatever its values (a gated rep's zeros and one bonus of 99.99 look like rates
+    /// in whole percent).
+    static func pricedFromRate(_ rows: [Row], column: Int, amountColumn: Int?, rateColumn: Int?) -> Bool {
+        guard let amountColumn, let rateColumn, rateColumn != column, amountColumn != column else { return false }
+        let (amount, rate) = (CellAddress.columnName(amountColumn), CellAddress.columnName(rateColumn))
+        return rows.contains { row in
+            guard let formula = row.cell(at: column)?.formula?.uppercased() else { return false }
+            return reads(formula, amount, row: row.index) && reads(formula, rate, row: row.index)
+        }
+    }
+
     static func holdsRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
         holdsFractionRates(rows, column: column, amountColumn: amountColumn)
             || holdsWholePercentRates(rows, column: column, amountColumn: amountColumn)
