@@ -455,7 +455,8 @@ enum ColumnMatcher {
         if let (rate, commission, amount) = words.figures, !sample.isEmpty, pins[commission.rawValue] == nil {
             func holdsRates(_ column: Int) -> Bool {
                 !Self.pricedFromRate(sample, column: column, amountColumn: columns[amount], rateColumn: columns[rate])
-                    && Self.holdsRates(sample, column: column, amountColumn: columns[amount])
+                    && Self.holdsRates(
+                        sample, column: column, amountColumn: columns[amount], wholePercents: columns[rate] == nil)
             }
             var rates: [(column: Int, text: String, key: String)] = []
             if let index = ambiguous.firstIndex(where: { $0.key == commission }) {
@@ -657,9 +658,12 @@ enum ColumnMatcher {
         }
     }
 
-    static func holdsRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {
+    /// Whether `column` holds rates: fractions, or with `wholePercents` whole percents. Beside a
+    /// column of rates already (`Rate`), a commission's figures that could be whole percents (a
+    /// gated rep's zeros, one bonus of 99.99) are no second column of rates in another scale.
+    static func holdsRates(_ rows: [Row], column: Int, amountColumn: Int?, wholePercents: Bool = true) -> Bool {
         holdsFractionRates(rows, column: column, amountColumn: amountColumn)
-            || holdsWholePercentRates(rows, column: column, amountColumn: amountColumn)
+            || (wholePercents && holdsWholePercentRates(rows, column: column, amountColumn: amountColumn))
     }
 
     private static func holdsWholePercentRates(_ rows: [Row], column: Int, amountColumn: Int?) -> Bool {

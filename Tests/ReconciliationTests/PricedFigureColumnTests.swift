@@ -35,4 +35,23 @@ import XLSX
         // The plan pays 4% of each amount, with no gate: every figure is wrong.
         #expect(Set(result.findings.map(\.cell.description)) == ["F2", "F3", "F4"])
     }
+
+    /// The same figures typed, beside the `Rate` column: no second column of rates in whole percent.
+    @Test func typedFiguresBesideAColumnOfRatesAreTheCommission() throws {
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission Amount"].map {
+            .text($0)
+        }
+        let rows =
+            [header]
+            + [("0.5", "0"), ("24579.49", "99.99"), ("1000", "0")].enumerated().map { offset, figures in
+                var row = Self.gatedRow(offset + 2, amount: figures.0, bonus: nil, cached: figures.1)
+                row[5] = HeldOutWorkbookTests.number(figures.1)
+                return row
+            }
+        let result = try HeldOutWorkbookTests.reconcile([("Deals", rows)], plan: HeldOutWorkbookTests.plan(rate: "4%"))
+        #expect(
+            result.mappingNotes.contains { $0.contains("commission ← 'Commission Amount'") },
+            "\(result.mappingNotes)")
+        #expect(Set(result.findings.map(\.cell.description)) == ["F2", "F3", "F4"])
+    }
 }
