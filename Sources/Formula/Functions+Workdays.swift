@@ -145,7 +145,11 @@ extension Functions {
         // Whole weeks at once, then the days left over one by one.
         let span = high - low + 1
         var count = span / 7 * weekend.days.filter { !$0 }.count
-        for serial in (low + span / 7 * 7)...high where weekend.isWorkday(serial, system: system) { count += 1 }
+        // None left over when the span is whole weeks (a range from past `high` would trap).
+        for serial in stride(from: low + span / 7 * 7, through: high, by: 1)
+        where weekend.isWorkday(serial, system: system) {
+            count += 1
+        }
         count -= holidays.filter { (low...high).contains($0) && weekend.isWorkday($0, system: system) }.count
         return .value(.number(Decimal(first <= last ? count : -count)))
     }

@@ -42,6 +42,11 @@ import Testing
         #expect(sheet.value("NETWORKDAYS(A1,A2,H1:H2)") == number(22))
         #expect(sheet.value("NETWORKDAYS(A2,A1)") == number(-23))
         #expect(sheet.value("NETWORKDAYS(A1,A1)") == number(1))
+        // Whole weeks, no day left over (found by fuzzing: the days after the weeks were a range
+        // from past its end, which trapped).
+        #expect(sheet.value("NETWORKDAYS(A1,A1+6)") == number(5))
+        #expect(sheet.value("NETWORKDAYS(A1+13,A1)") == number(-10))
+        #expect(sheet.value("NETWORKDAYS.INTL(A1,A1+6,11)") == number(6))
         // Friday and Saturday off (7), Sunday alone (11), and as a string from Monday.
         #expect(sheet.value("NETWORKDAYS.INTL(A1,A2,7)") == number(22))
         #expect(sheet.value("NETWORKDAYS.INTL(A1,A2,11)") == number(27))
