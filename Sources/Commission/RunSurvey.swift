@@ -132,10 +132,7 @@ extension Plan {
     /// and an override's condition matches it. Read from the plan and the line, so that a caller
     /// need not keep the lines' explanations to know it.
     package func overrides(_ line: CreditLine) -> Bool {
-        guard !commission.overrides.isEmpty else { return false }
-        let keys = MatchKeys(line)
-        guard StatusRule(self).isEligible(keys.status) else { return false }
-        return commission.overrides.contains { $0.when.normalized.matches(keys, date: line.date) }
+        override(of: line) != nil
     }
 
     /// The override the engine prices `line` under (the first whose condition matches an eligible
