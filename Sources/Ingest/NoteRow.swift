@@ -56,10 +56,9 @@ enum NoteRow {
             }
             let value = written[index + 1]
             switch value.value {
+            // A serial under a date's format is read as a date already (`Styles`); a number under
+            // any other (`#,##0.00;[Red]…` holds a `d`) is a figure.
             case .text, .date: fields.append(label + " " + value.value.plainText)
-            // A date saved as its serial under a date's format.
-            case .number where value.numberFormat?.lowercased().contains(where: { "dy".contains($0) }) == true:
-                fields.append(label + " " + value.value.plainText)
             default: return nil
             }
         }

@@ -20,6 +20,9 @@ import XLSX
         #expect(NoteRow.formText(of: row([.text("Approved by:"), .text("Ana Lima")])) != nil)
         // A label's figure is a total's, and a deal's cells are no labels.
         #expect(NoteRow.formText(of: row([.text("Total:"), .number(1500)])) == nil)
+        // Whatever its format: `[Red]` holds a `d`, and a date's serial is read as a date already.
+        let red = Cell(column: 2, value: .number(-1500), numberFormat: "#,##0.00;[Red]-#,##0.00")
+        #expect(NoteRow.formText(of: Row(index: 9, cells: [Cell(column: 1, value: .text("Total:")), red])) == nil)
         #expect(NoteRow.formText(of: row([.text("D1"), .text("Ana Lima"), .text("Date:")])) == nil)
     }
 
