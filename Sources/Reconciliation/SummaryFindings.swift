@@ -608,7 +608,15 @@ enum SummaryFindings {
         // The rows by their sheet's name, each sheet named once, not once per row (a rep-period
         // holds a thousand rows at 1M).
         var rowsOnSheet: [String: [Int]] = [:]
-        for (ordinal, rows) in Dictionary(grouping: own.map(\.row), by: DealsTable.sheetOrdinal) {
+        // Most rep-periods' rows lie on one sheet: then they are not grouped (hashed) one by one.
+        let ordinals = own.lazy.map { DealsTable.sheetOrdinal($0.row) }
+        let grouped =
+            if let first = ordinals.first, ordinals.allSatisfy({ $0 == first }) {
+                [first: own.map(\.row)]
+            } else {
+                Dictionary(grouping: own.map(\.row), by: DealsTable.sheetOrdinal)
+            }
+        for (ordinal, rows) in grouped {
             rowsOnSheet[context.place(DealsTable.rowKey(sheet: ordinal, row: 0)).sheet, default: []] +=
                 rows.map(DealsTable.sheetRow)
         }
@@ -644,7 +652,13 @@ enum SummaryFindings {
         guard !named.isEmpty else { return [] }
         // A sheet's name per sheet, not per row (a rep-period holds a thousand rows at 1M).
         var sheets = Set<Int>()
-        for entry in own where entry.amount != 0 { sheets.insert(DealsTable.sheetOrdinal(entry.row)) }
+        // A rep-period's rows lie mostly on one sheet: each is hashed only where the sheet changes.
+        var last: Int?
+        for entry in own where entry.amount != 0 {
+            let ordinal = DealsTable.sheetOrdinal(entry.row)
+            if ordinal != last { sheets.insert(ordinal) }
+            last = ordinal
+        }
         let holding = Set(sheets.map { context.deals.sheetName(ofRow: DealsTable.rowKey(sheet: $0, row: 0)) })
         return holding.subtracting(named).sorted()
     }
