@@ -167,6 +167,9 @@ extension Run {
         return selected.count == ordered.count ? ordered : selected
     }
 
+    /// What settling a rep's periods costs in `amounts`, in lines priced.
+    private static let repWeight = 32
+
     /// The amounts of the rows in `rows` among the lines of `reps` (in roster order), each rep
     /// computed over `span`.
     private func amounts(
@@ -174,7 +177,10 @@ extension Run {
     ) throws(EngineError) -> [(row: Int, amount: Decimal)] {
         let run = self
         let lineCount = reps.reduce(0) { $0 + (orderedLinesOfRep?[$1].count ?? linesOfRep[$1].count) }
-        let chunks = min(reps.count, chunkCount(items: lineCount, minimum: 20_000, perCore: 1))
+        // Each rep's calculation settles every period of the span, however few of its lines are
+        // priced (a reading asks about a rep's few wrong rows): about the work of `repWeight` lines.
+        let work = lineCount + Self.repWeight * reps.count
+        let chunks = min(reps.count, chunkCount(items: work, minimum: 20_000, perCore: 1))
         let results = inParallel(chunks: chunks) { chunk in
             chunkRange(chunk, of: chunks, total: reps.count).map { position in
                 Result { () throws(EngineError) -> [(row: Int, amount: Decimal)] in
