@@ -16,59 +16,13 @@ enum RowFindings {
             engine.amount(ofRow: row, withBonus: !hasBonusColumn)
         }
         // Rows beyond the tolerance get a cause; rows not exactly right may read their formula.
-        var differing = Set<Int>()
-        var asked: [Int] = []
-        // The rows without a commission cell or whose figure is not the engine's exactly, in
-        // order: most rows are right, and are passed over from here on.
-        var inexact: [Int] = []
-        // Right figures stored as text, by sheet, and each sheet's count of figures: a column
-        // pasted as text throughout is the sheet's way of keeping it, read as such (the report
-        // counts it); a right figure stored as text among numbers is a `text_number` finding.
-        var rightTexts: [Int: [Int]] = [:]
-        var figures: [Int: (all: Int, texts: Int)] = [:]
-        // Counted for the sheet being read, added to `figures` when the next begins.
-        var (sheet, sheetFigures, sheetTexts) = (-1, 0, 0)
-        func countSheet() {
-            guard sheet >= 0 else { return }
-            figures[sheet, default: (0, 0)].all += sheetFigures
-            figures[sheet, default: (0, 0)].texts += sheetTexts
-        }
-        for (index, line) in context.deals.lines.enumerated() {
-            if DealsTable.sheetOrdinal(line.row) != sheet {
-                countSheet()
-                (sheet, sheetFigures, sheetTexts) = (DealsTable.sheetOrdinal(line.row), 0, 0)
-            }
-            guard let cell = context.deals.manual[index].commission,
-                case (let value?, let isText) = Decimal.fromCell(cell.value)
-            else {
-                // A word for nothing (`N/A`, `none`, `lost - no comm`) where the plan pays nothing
-                // is right, as a dash for zero is: there is nothing to correct.
-                if let cell = context.deals.manual[index].commission, cell.value.isPlaceholderWord,
-                    expectedCommission(line.row) == 0
-                {
-                    continue
-                }
-                differing.insert(line.row)
-                inexact.append(index)
-                continue
-            }
-            sheetFigures += 1
-            if isText { sheetTexts += 1 }
-            let expected = expectedCommission(line.row)
-            // A dash for a commission the plan does not pay is right: no total skips anything.
-            if value == expected, !isText || cell.value.isZeroDash { continue }
-            if value == expected {
-                rightTexts[sheet, default: []].append(index)
-                continue
-            }
-            inexact.append(index)
-            let matches = context.matches(value, expected)
-            if !matches { differing.insert(line.row) }
-            if isText || !matches { asked.append(index) }
-        }
-        countSheet()
-        let textAmongNumbers = rightTexts.filter { sheet, _ in
-            let counts = figures[sheet, default: (0, 0)]
+        let triage = Triage.of(context)
+        let differing = Set(triage.differing)
+        var (asked, inexact) = (triage.asked, triage.inexact)
+        // A column pasted as text throughout is the sheet's way of keeping it, read as such (the
+        // report counts it); a right figure stored as text among numbers is a `text_number` finding.
+        let textAmongNumbers = triage.rightTexts.filter { sheet, _ in
+            let counts = triage.figures[sheet, default: (0, 0)]
             return 2 * counts.texts <= counts.all
         }
         if !textAmongNumbers.isEmpty {
