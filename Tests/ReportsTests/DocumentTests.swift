@@ -1,5 +1,6 @@
 import Foundation
 import Reconciliation
+import Spreadsheet
 import Testing
 
 @testable import Reports
@@ -73,6 +74,21 @@ import Testing
         #expect(findings.first?.period?.description == "2026-Q3")
         #expect(findings.first?.period?.fiscalYearStart == 7)
         #expect(findings.first?.manualText == "7.5%")
+    }
+
+    /// A document of many findings makes their records on all cores: in the findings' order, each
+    /// with its own counted difference.
+    @Test func manyFindingsKeepTheirOrderAndCountedDifferences() throws {
+        let findings = (1...5_000).map { row in
+            Finding(
+                sheet: "Deals", cell: CellAddress(row: row, column: 7), dealID: "D-\(row)", rep: "R-\(row % 7)",
+                period: nil, manual: Decimal(row), manualText: nil, expected: Decimal(row) + 1,
+                causes: [.wrongRate], explanation: "row \(row)", isDerived: false)
+        }
+        let counted = Dictionary(uniqueKeysWithValues: stride(from: 0, to: 5_000, by: 3).map { ($0, Decimal($0)) })
+        let records = FindingsDocument.records(of: findings, counted: counted)
+        #expect(records == findings.indices.map { FindingsDocument.FindingRecord(findings[$0], counted: counted[$0]) })
+        #expect(records.map(\.row) == Array(1...5_000))
     }
 
     /// A figure of a year beside a quarterly plan's (a summary of each rep's year) is written with
