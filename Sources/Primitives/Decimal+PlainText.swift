@@ -133,9 +133,10 @@ extension Decimal {
     /// stored as `69934.49000000001`; Excel's own precision is 15 digits. Readers that turn cells
     /// into money use this to get back the value the sheet's author typed.
     public var excelPrecision: Decimal {
-        guard self != 0, !isNaN else { return self }
-        // Most cells have at most 15 digits already: count them from storage, without arithmetic.
+        // Most cells have at most 15 digits already (zero among them): counted from storage,
+        // without arithmetic, before any comparison.
         if let parts = SmallDecimal(self), parts.mantissa < 1_000_000_000_000_000 { return self }
+        guard self != 0, !isNaN else { return self }
         let magnitude = self < 0 ? -self : self
         var integerDigits = 0
         var scaled = magnitude
