@@ -104,14 +104,21 @@ public struct ManualColumn: Sendable {
     /// Calls `body` with the cells held in memory as one buffer, or with each row in turn for a
     /// column set aside: the fastest pass over every row.
     public func forEachRow(_ body: (Int, ManualCells) throws -> Void) rethrows {
-        switch storage {
-        case .held(let cells):
-            try cells.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices { try body(index, buffer[index]) }
-            }
-        case .setAside:
+        let read: Void? = try withHeldCells { buffer in
+            for index in buffer.indices { try body(index, buffer[index]) }
+        }
+        if read == nil {
             for index in indices { try body(index, self[index]) }
         }
+    }
+
+    /// Calls `body` with the cells held in memory as one buffer, for a caller that reads them in
+    /// place in a loop of its own; nil, without calling it, for a column set aside.
+    public func withHeldCells<Result>(_ body: (UnsafeBufferPointer<ManualCells>) throws -> Result) rethrows
+        -> Result?
+    {
+        guard case .held(let cells) = storage else { return nil }
+        return try cells.withUnsafeBufferPointer(body)
     }
 }
 

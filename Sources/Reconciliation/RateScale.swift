@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Parallel
 import Primitives
 import Spreadsheet
 
@@ -10,21 +11,44 @@ import Spreadsheet
 /// above 100 is in whole percent; decided once for all rows (a 1 in such a column is 1%, not 100%).
 enum RateScale {
     static func of(_ deals: DealsTable) -> Decimal {
+        let count = deals.manual.count
+        // On all cores from 50,000 rows, but for rows set aside in a file (its cache serves one reader).
+        let chunks = deals.manual.isSetAside ? 1 : chunkCount(items: count, minimum: 50_000)
+        let counts = inParallel(chunks: chunks) { chunk in
+            Counts(deals.manual, rows: chunkRange(chunk, of: chunks, total: count))
+        }
+        let above = counts.reduce(0) { $0 + $1.above }
+        let below = counts.reduce(0) { $0 + $1.below }
+        let wholePercentImpossible = counts.contains { $0.wholePercentImpossible }
+        return !wholePercentImpossible && above > below ? Decimal(string: "0.01")! : 1
+    }
+
+    /// How many of some rows' non-zero rates are above 1 and how many at most 1, and whether
+    /// one is above 100 (then the column is in no whole percent, and counting stops).
+    private struct Counts {
         var above = 0
         var below = 0
         var wholePercentImpossible = false
-        // In place, so that reading one cell does not copy (retain) a row's cells; one
-        // comparison (on integers, `Decimal.less`) for the usual rate below 1.
-        deals.manual.forEachRow { _, cells in
-            guard !wholePercentImpossible, case .number(let number) = cells.rate, !number.isZero else { return }
-            let magnitude = number.magnitude
-            guard Decimal.less(1, magnitude) else {
-                below += 1
-                return
+
+        init(_ manual: ManualColumn, rows: Range<Int>) {
+            // In place, so that reading one cell does not copy (retain) a row's cells; one
+            // comparison (on integers, `Decimal.less`) for the usual rate below 1.
+            func count(_ cells: ManualCells) {
+                guard !wholePercentImpossible, case .number(let number) = cells.rate, !number.isZero else { return }
+                let magnitude = number.magnitude
+                guard Decimal.less(1, magnitude) else {
+                    below += 1
+                    return
+                }
+                if Decimal.less(100, magnitude) { wholePercentImpossible = true }
+                above += 1
             }
-            if Decimal.less(100, magnitude) { wholePercentImpossible = true }
-            above += 1
+            let read: Void? = manual.withHeldCells { held in
+                for index in rows { count(held[index]) }
+            }
+            if read == nil {
+                for index in rows { count(manual[index]) }
+            }
         }
-        return !wholePercentImpossible && above > below ? Decimal(string: "0.01")! : 1
     }
 }

@@ -52,39 +52,44 @@ extension RowFindings {
                 figures[sheet, default: (0, 0)].all += sheetFigures
                 figures[sheet, default: (0, 0)].texts += sheetTexts
             }
-            for index in lines {
-                let line = context.deals.lines[index]
+            let lineList = context.deals.lines
+            func triage(_ index: Int, _ manual: ManualCells) {
+                let line = lineList[index]
                 if DealsTable.sheetOrdinal(line.row) != sheet {
                     countSheet()
                     (sheet, sheetFigures, sheetTexts) = (DealsTable.sheetOrdinal(line.row), 0, 0)
                 }
-                guard let cell = context.deals.manual[index].commission,
-                    case (let value?, let isText) = Decimal.fromCell(cell.value)
-                else {
+                guard let cell = manual.commission, case (let value?, let isText) = Decimal.fromCell(cell.value) else {
                     // A word for nothing (`N/A`, `none`, `lost - no comm`) where the plan pays nothing
                     // is right, as a dash for zero is: there is nothing to correct.
-                    if let cell = context.deals.manual[index].commission, cell.value.isPlaceholderWord,
-                        expectedCommission(line.row) == 0
-                    {
-                        continue
+                    if let cell = manual.commission, cell.value.isPlaceholderWord, expectedCommission(line.row) == 0 {
+                        return
                     }
                     differing.append(line.row)
                     inexact.append(index)
-                    continue
+                    return
                 }
                 sheetFigures += 1
                 if isText { sheetTexts += 1 }
                 let expected = expectedCommission(line.row)
                 // A dash for a commission the plan does not pay is right: no total skips anything.
-                if value == expected, !isText || cell.value.isZeroDash { continue }
+                if value == expected, !isText || cell.value.isZeroDash { return }
                 if value == expected {
                     rightTexts[sheet, default: []].append(index)
-                    continue
+                    return
                 }
                 inexact.append(index)
                 let matches = context.matches(value, expected)
                 if !matches { differing.append(line.row) }
                 if isText || !matches { asked.append(index) }
+            }
+            // The manual cells read in place where they are held, not copied out one by one.
+            let manual = context.deals.manual
+            let read: Void? = manual.withHeldCells { cells in
+                for index in lines { triage(index, cells[index]) }
+            }
+            if read == nil {
+                for index in lines { triage(index, manual[index]) }
             }
             countSheet()
         }
