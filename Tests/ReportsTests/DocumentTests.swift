@@ -91,6 +91,34 @@ import Testing
         #expect(records.map(\.row) == Array(1...5_000))
     }
 
+    /// A top-level list of findings, written element by element on all cores, reads as the same
+    /// list written in one pass (each element through an encoder of its own), empty or long.
+    @Test(arguments: [0, 1, 2, 4_999])
+    func findingsWrittenApartReadAsOnePass(_ count: Int) throws {
+        struct Direct: Encodable {
+            let findings: [FindingsDocument.FindingRecord]
+            let after = "end"
+        }
+        struct Passed: Encodable {
+            let record: FindingsDocument.FindingRecord
+            func encode(to encoder: any Encoder) throws { try record.encode(to: encoder) }
+        }
+        struct OnePass: Encodable {
+            let findings: [Passed]
+            let after = "end"
+        }
+        let records = (0..<count).map { row in
+            FindingsDocument.FindingRecord(
+                sheet: "Deals", cell: "G\(row + 2)", row: row + 2, dealID: "D-\(row)", rep: nil, period: "2026-Q3",
+                manual: "\(row).5", manualIsText: row % 3 == 0, expected: MoneyText(Decimal(row)),
+                difference: MoneyText(Decimal(string: "0.5")!), cause: .wrongRate, causes: [.wrongRate],
+                derived: false, explanation: "a \"quoted\" word,\nand a line", formula: nil)
+        }
+        let apart = try OrderedJSONEncoder().encode(Direct(findings: records))
+        #expect(apart == (try OrderedJSONEncoder().encode(OnePass(findings: records.map(Passed.init)))))
+        #expect(apart.hasSuffix(#""after": "end"}"# + "\n"))
+    }
+
     /// A figure of a year beside a quarterly plan's (a summary of each rep's year) is written with
     /// the year as its period, and reads back as that year: `correct` applies it.
     @Test func aYearsFigureBesideAQuarterlyPlanReadsBack() throws {

@@ -403,3 +403,5 @@ extension DecodingError {
         }
     }
 }
+
+extension FindingsDocument.FindingRecord: RenderedApart {}

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import Spreadsheet
 
 /// Encodes `Encodable` values as JSON text, keys in the order they are encoded and written as
@@ -126,6 +127,10 @@ final class JSONSink {
 
     func encodeValue(_ value: some Encodable, codingPath: [any CodingKey]) throws {
         switch value {
+        case let list as any ListRenderedApart where frames.count == 1 && frames[0].isObject:
+            // A list member of the top-level object, as its elements would be written here.
+            let elements = try list.renderedElements()
+            emit(elements.isEmpty ? "[]" : "[\n  " + elements + "]")
         case let text as String: emitQuoted(text)
         case let flag as Bool: emit(flag ? "true" : "false")
         case let number as Int: emit(String(number))
@@ -283,4 +288,29 @@ private struct SingleSink: SingleValueEncodingContainer {
 
     mutating func encodeNil() throws { sink.emit("null") }
     mutating func encode(_ value: some Encodable) throws { try sink.encodeValue(value, codingPath: codingPath) }
+}
+
+/// A type whose lists are written element by element on all cores when they are members of the
+/// top-level object (a findings document's findings): each element's text is the one
+/// `OrderedJSONEncoder.encodeListElement` makes, so the document reads as if written in one pass.
+protocol RenderedApart: Encodable, Sendable {}
+
+/// A list of `RenderedApart` elements, for `JSONSink`.
+protocol ListRenderedApart {
+    /// The elements' texts, in order, joined by the separator the encoder writes between them.
+    func renderedElements() throws -> String
+}
+
+extension Array: ListRenderedApart where Element: RenderedApart {
+    func renderedElements() throws -> String {
+        let chunks = chunkCount(items: count, minimum: 2_000)
+        let pieces = inParallel(chunks: chunks) { chunk in
+            Result { () throws -> String in
+                let encoder = OrderedJSONEncoder()
+                return try self[chunkRange(chunk, of: chunks, total: count)].map(encoder.encodeListElement)
+                    .joined(separator: ",\n  ")
+            }
+        }
+        return try pieces.map { try $0.get() }.filter { !$0.isEmpty }.joined(separator: ",\n  ")
+    }
 }
