@@ -70,18 +70,16 @@ public struct SmallDecimal: Equatable, Sendable {
         withUnsafeMutableBytes(of: &value) { raw in
             raw[0] = UInt8(bitPattern: Int8(exponent))
             raw[1] = UInt8(length << 4) | (negative ? 0x08 : 0) | 0x04
-            for word in 0..<4 {
-                raw[4 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word))
-                raw[5 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word + 8))
-            }
+            // The first four 16-bit words, least significant first: the 64 bits' little-endian
+            // bytes, stored at once (hot: every sum and product writes one).
+            raw.storeBytes(of: mantissa.littleEndian, toByteOffset: 4, as: UInt64.self)
         }
         return value
     }
 
     /// Whether Decimal's storage is the layout `read` and `write` assume, checked once against
-    /// Foundation's own parsing and arithmetic.
-    @usableFromInline
-    static let layoutIsKnown: Bool = {
+    /// Foundation's own parsing and arithmetic (`decimal` writes it without asking).
+    public static let layoutIsKnown: Bool = {
         let samples: [(String, Bool, Int, UInt64)] = [
             ("-123.45", true, -2, 12345), ("65536", false, 0, 65536), ("4294967296.5", false, -1, 42_949_672_965),
             ("0.125", false, -3, 125), ("281474976710656", false, 0, 281_474_976_710_656),

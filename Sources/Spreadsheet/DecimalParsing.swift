@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 
 /// The outcome of reading a number written in a file.
 public enum ParsedNumber: Sendable, Hashable {
@@ -76,6 +77,12 @@ extension Decimal {
             scale -= 1
         }
         guard (-128...127).contains(scale) else { return .outOfRange }
+        // Written as Foundation writes it (compacted), without its arithmetic.
+        if SmallDecimal.layoutIsKnown,
+            let value = SmallDecimal(negative: negative, exponent: scale, mantissa: significand).decimal
+        {
+            return .value(value)
+        }
         return .value(Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand)))
     }
 

@@ -25,6 +25,31 @@ import Testing
         #expect(Decimal.parse(text) == .value(Decimal(string: expected)!))
     }
 
+    /// A number read from its digits is stored bit for bit as Foundation stores the Decimal of
+    /// the same sign, exponent and digits (compacted: no trailing zeros in its mantissa), on
+    /// seeded numbers of every length, with trailing zeros, points and exponents.
+    @Test func decimalsAreStoredAsFoundationStoresThem() {
+        var generator = SeededGenerator(state: 38)
+        func storage(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...19, using: &generator)
+            let low = (1..<digits).reduce(UInt64(1)) { power, _ in power * 10 }
+            var significand = UInt64.random(in: low...(low * 10 - 1), using: &generator)
+            // Trailing zeros, which Foundation drops from the mantissa into the exponent.
+            if significand >= 1000, Bool.random(using: &generator) { significand = significand / 1000 * 1000 }
+            let exponent = Int.random(in: -40...40, using: &generator)
+            let negative = Bool.random(using: &generator)
+            let text = (negative ? "-" : "") + "\(significand)e\(exponent)"
+            let expected = Decimal(
+                sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+            guard case .value(let parsed) = Decimal.parse(text) else {
+                Issue.record("\(text) was not read")
+                continue
+            }
+            #expect(storage(parsed) == storage(expected), "\(text)")
+        }
+    }
+
     @Test(arguments: ["", "-", "1.2.3", "1e", "abc", "1,5", "0x10"])
     func nonNumbersAreInvalid(_ text: String) {
         #expect(Decimal.parse(text) == .invalid)
