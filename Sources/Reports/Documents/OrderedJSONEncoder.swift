@@ -127,7 +127,7 @@ final class JSONSink {
 
     func encodeValue(_ value: some Encodable, codingPath: [any CodingKey]) throws {
         switch value {
-        case let list as any ListRenderedApart where frames.count == 1 && frames[0].isObject:
+        case let list as any ListRenderedApart where list.isLong && frames.count == 1 && frames[0].isObject:
             // A list member of the top-level object, as its elements would be written here.
             let elements = try list.renderedElements()
             emit(elements.isEmpty ? "[]" : "[\n  " + elements + "]")
@@ -297,20 +297,34 @@ protocol RenderedApart: Encodable, Sendable {}
 
 /// A list of `RenderedApart` elements, for `JSONSink`.
 protocol ListRenderedApart {
+    /// Whether there are enough elements to write them on all cores.
+    var isLong: Bool { get }
     /// The elements' texts, in order, joined by the separator the encoder writes between them.
     func renderedElements() throws -> String
 }
 
 extension Array: ListRenderedApart where Element: RenderedApart {
+    var isLong: Bool { count >= 2_000 }
+
     func renderedElements() throws -> String {
         let chunks = chunkCount(items: count, minimum: 2_000)
+        let separator = ",\n  "
         let pieces = inParallel(chunks: chunks) { chunk in
             Result { () throws -> String in
-                let encoder = OrderedJSONEncoder()
-                return try self[chunkRange(chunk, of: chunks, total: count)].map(encoder.encodeListElement)
-                    .joined(separator: ",\n  ")
+                // One sink a piece, writing each element as it would after another in the list.
+                var text = ""
+                try withoutActuallyEscaping({ (piece: String) in text += piece }) { write in
+                    let sink = JSONSink(write: write, insideTopLevelList: true)
+                    for element in self[chunkRange(chunk, of: chunks, total: count)] {
+                        sink.beginMember(at: 2, key: nil)
+                        try sink.encodeValue(element, codingPath: [])
+                    }
+                    sink.closeFrames(above: 2)
+                    sink.flush()
+                }
+                return String(text.utf8.dropFirst(separator.utf8.count))!
             }
         }
-        return try pieces.map { try $0.get() }.filter { !$0.isEmpty }.joined(separator: ",\n  ")
+        return try pieces.map { try $0.get() }.filter { !$0.isEmpty }.joined(separator: separator)
     }
 }
