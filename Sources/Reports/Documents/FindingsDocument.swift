@@ -230,9 +230,10 @@ extension FindingsDocument {
     }
 
     /// The findings' records, in order: on all cores when there are many (a wrong total of a
-    /// million-row sheet names a few hundred precedents, each a text).
+    /// million-row sheet names a few hundred precedents, each a text), but not so many that the
+    /// pieces and their join, held at once, weigh on memory (a ten-million-row sheet's).
     static func records(of findings: [Finding], counted: [Int: Decimal]) -> [FindingRecord] {
-        let chunks = chunkCount(items: findings.count, minimum: 2_000)
+        let chunks = findings.count > 50_000 ? 1 : chunkCount(items: findings.count, minimum: 2_000)
         return Array(
             inParallel(chunks: chunks) { chunk in
                 chunkRange(chunk, of: chunks, total: findings.count).map {

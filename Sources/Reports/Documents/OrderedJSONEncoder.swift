@@ -129,8 +129,10 @@ final class JSONSink {
         switch value {
         case let list as any ListRenderedApart where list.isLong && frames.count == 1 && frames[0].isObject:
             // A list member of the top-level object, as its elements would be written here.
-            let elements = try list.renderedElements()
-            emit(elements.isEmpty ? "[]" : "[\n  " + elements + "]")
+            emit("[\n  ")
+            flush()
+            try list.writeElements(to: write)
+            emit("]")
         case let text as String: emitQuoted(text)
         case let flag as Bool: emit(flag ? "true" : "false")
         case let number as Int: emit(String(number))
@@ -297,19 +299,21 @@ protocol RenderedApart: Encodable, Sendable {}
 
 /// A list of `RenderedApart` elements, for `JSONSink`.
 protocol ListRenderedApart {
-    /// Whether there are enough elements to write them on all cores.
+    /// Whether the elements are written on all cores: enough of them to be worth it, and not so
+    /// many that their texts, held at once, weigh on memory (a ten-million-row sheet's findings
+    /// are written one by one, as they always were).
     var isLong: Bool { get }
-    /// The elements' texts, in order, joined by the separator the encoder writes between them.
-    func renderedElements() throws -> String
+    /// Writes the elements' texts, in order, with the separator the encoder writes between them.
+    func writeElements(to write: (String) -> Void) throws
 }
 
 extension Array: ListRenderedApart where Element: RenderedApart {
-    var isLong: Bool { count >= 2_000 }
+    var isLong: Bool { (2_000...50_000).contains(count) }
 
-    func renderedElements() throws -> String {
+    func writeElements(to write: (String) -> Void) throws {
         let chunks = chunkCount(items: count, minimum: 2_000)
         let separator = ",\n  "
-        let pieces = inParallel(chunks: chunks) { chunk in
+        var pieces = inParallel(chunks: chunks) { chunk in
             Result { () throws -> String in
                 // One sink a piece, writing each element as it would after another in the list.
                 var text = ""
@@ -325,6 +329,14 @@ extension Array: ListRenderedApart where Element: RenderedApart {
                 return String(text.utf8.dropFirst(separator.utf8.count))!
             }
         }
-        return try pieces.map { try $0.get() }.filter { !$0.isEmpty }.joined(separator: separator)
+        // Each piece let go once written.
+        var first = true
+        for index in pieces.indices {
+            let piece = try pieces[index].get()
+            pieces[index] = .success("")
+            guard !piece.isEmpty else { continue }
+            write(first ? piece : separator + piece)
+            first = false
+        }
     }
 }
