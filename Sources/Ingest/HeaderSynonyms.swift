@@ -1,6 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
-/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Japanese,
-/// Chinese), by the
+/// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
+/// Greek, Japanese, Chinese), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -20,6 +20,8 @@ public enum HeaderSynonyms {
             "Číslo smlouvy", "Anlaşma No", "Anlaşma ID", "Fırsat No", "Fırsat ID", "Sözleşme No", "İşlem No", "案件番号",
             "案件ID", "案件No", "商談ID", "商談番号", "受注番号", "契約番号", "合同编号", "订单编号", "商机编号", "交易编号", "交易ID", "合約編號", "訂單編號",
             "商機編號",
+            "№ сделки", "Номер сделки", "ID сделки", "Сделка", "№ договора", "Номер договора", "Αρ. συμφωνίας",
+            "Αριθμός συμφωνίας", "Κωδικός συμφωνίας", "Συμφωνία", "Αρ. σύμβασης",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -30,6 +32,8 @@ public enum HeaderSynonyms {
             "Säljare", "Försäljare", "Sælger", "Selger", "Myyjä", "Myyntiedustaja", "Obchodník", "Obchodní zástupce",
             "Prodejce", "Satış Temsilcisi", "Temsilci", "Satıcı", "担当者", "営業担当", "営業担当者", "担当営業", "销售代表", "销售人员", "销售",
             "业务员", "負責業務", "銷售代表", "業務員",
+            "Менеджер", "Менеджер по продажам", "Продавец", "Торговый представитель", "Πωλητής", "Πωλήτρια",
+            "Υπεύθυνος πωλήσεων", "Εκπρόσωπος πωλήσεων",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -41,6 +45,8 @@ public enum HeaderSynonyms {
             "Avslutsdatum", "Affärsdatum", "Dato", "Lukkedato", "Salgsdato", "Päivämäärä", "Päiväys", "Sulkemispäivä",
             "Kauppapäivä", "Datum uzavření", "Datum obchodu", "Tarih", "Kapanış Tarihi", "Satış Tarihi", "成約日", "受注日",
             "契約日", "計上日", "クローズ日", "成交日期", "签约日期", "签单日期", "日期", "成交日", "簽約日期",
+            "Дата", "Дата закрытия", "Дата сделки", "Дата заключения", "Ημερομηνία", "Ημερομηνία κλεισίματος",
+            "Ημερομηνία συμφωνίας",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -50,12 +56,14 @@ public enum HeaderSynonyms {
             "Määrä", "Arvo", "Kauppasumma", "Částka", "Hodnota", "Tutar", "Miktar", "Satış Tutarı", "Kwota sprzedaży",
             "Kwota transakcji", "Wartość sprzedaży", "Wartość transakcji", "金額", "受注金額", "契約金額", "売上金額", "売上", "金额",
             "合同金额", "成交金额", "销售额", "合約金額", "成交金額", "銷售額",
+            "Сумма", "Сумма сделки", "Стоимость", "Выручка", "Ποσό", "Αξία", "Αξία συμφωνίας",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
             "Anteil", "Ripartizione", "Aandeel", "Verdeling", "Udział", "Podział", "Andel", "Fördelning", "Osuus",
             "Podíl",
             "Paylaşım", "Pay Oranı", "Paylaşım Oranı", "Bölüşüm", "按分", "按分率", "配分率", "分成比例", "分配比例", "分成", "分潤比例",
+            "Доля", "Доля участия", "Μερίδιο", "Ποσοστό συμμετοχής",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -63,22 +71,26 @@ public enum HeaderSynonyms {
             "Línea de productos", "Familia de productos", "Linha de produto", "Produktkategorie", "Tuote", "Ürün", "商品",
             "製品",
             "商品名", "产品", "产品名称", "產品",
+            "Продукт", "Товар", "Προϊόν",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
             "区分",
             "类型", "類型",
+            "Тип", "Тип сделки", "Τύπος", "Είδος",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
             "Stav", "Durum",
             "ステータス", "状態", "状态", "狀態",
+            "Статус", "Этап", "Κατάσταση", "Στάδιο",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
             "Data di annullamento", "Annuleringsdatum", "Data anulowania", "Avbokningsdatum", "Annulleringsdato",
             "Kanselleringsdato", "Peruutuspäivä",
             "Datum storna", "Datum zrušení", "İptal Tarihi", "解約日", "キャンセル日", "取消日期", "退单日期",
+            "Дата отмены", "Дата расторжения", "Ημερομηνία ακύρωσης",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -86,36 +98,45 @@ public enum HeaderSynonyms {
             "Commissiepercentage", "Provisiepercentage", "Tarief", "Stawka", "Stawka prowizji", "Provisionsprocent",
             "Provisionssats", "Provisjonssats", "Sats", "Provisioprosentti", "Sazba", "Sazba provize", "Oran",
             "Komisyon Oranı", "料率", "コミッション率", "手数料率", "歩合率", "提成比例", "提成率", "佣金率", "佣金比例",
+            "Ставка", "Ставка комиссии", "Процент комиссии", "Συντελεστής", "Συντελεστής προμήθειας",
+            "Ποσοστό προμήθειας",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
             "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
             "Kwota prowizji", "Wartość prowizji", "Provisionen", "Comissões", "コミッション", "手数料", "歩合", "提成", "佣金", "提成金额",
             "佣金金额", "佣金金額",
+            "Комиссия", "Комиссии", "Комиссионные", "Сумма комиссии", "Вознаграждение", "Προμήθεια", "Προμήθειες",
+            "Ποσό προμήθειας",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
             "İkramiye", "Prämien", "Bonos", "Primes", "賞与", "ボーナス", "奖金", "獎金",
+            "Бонус", "Премия", "Μπόνους",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
+            "План", "План продаж", "Στόχος", "Στόχος πωλήσεων",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
             "Kwartaal", "Okres", "Miesiąc", "Kwartał", "Månad", "Måned", "Kvartal", "Kausi", "Kuukausi", "Období",
             "Měsíc",
             "Dönem", "期間", "四半期", "期间", "月份", "季度",
+            "Период", "Месяц", "Квартал", "Περίοδος", "Μήνας", "Τρίμηνο",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
             "Zwrot prowizji", "Zwrot", "Återkrav", "Tilbagebetaling", "Tilbakebetaling", "Rückforderungen",
             "Recuperaciones", "Reprises", "Estornos", "Tilbageførsel", "Tilbakeføring", "Takaisinperintä", "Geri Alım",
             "戻し", "返還", "追回", "扣回",
+            "Возврат комиссии", "Возврат", "Сторно", "Ανάκτηση προμήθειας", "Ανάκτηση", "Επιστροφή προμήθειας",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
             "Ausgleiche", "Ajustes", "Régularisations", "Acertos", "Regulering", "Oikaisu", "Düzeltme", "Doúčtování",
             "調整", "调整",
+            "Корректировка", "Перерасчёт", "Συμψηφισμός", "Διόρθωση", "Προσαρμογή",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
@@ -123,23 +144,29 @@ public enum HeaderSynonyms {
             "Naliczone", "Intjänat", "Optjent", "Opptjent", "Ansaittu", "Toplam Hak Ediş", "Hak Ediş", "Nárok celkem",
             "Nárok", "Celkem",
             "Toplam", "支給総額", "合計", "应得合计", "应得", "合计",
+            "Итого начислено", "Начислено", "Σύνολο δεδουλευμένων", "Δεδουλευμένα",
         ],
         "draw": [
             "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
             "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos", "Ennakko", "Avans", "Záloha", "前払",
             "前払金", "预支",
+            "Аванс", "Προκαταβολή",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
             "Att betala", "Til udbetaling", "Til utbetaling", "Maksettava", "Ödenecek", "K výplatě", "支払額", "应付", "应发",
+            "К выплате", "К оплате", "Πληρωτέο", "Πληρωτέο ποσό",
         ],
-        "balance": ["Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额"],
+        "balance": ["Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额", "Остаток", "Сальдо", "Υπόλοιπο"],
     ]
 
     /// Translations that are everyday words, which name their field only as the whole header
     /// (`LooseHeaders`): `Kwota` alone is the amount, `Kwota prowizji` (the commission's amount) is
     /// not, nor `Kwota VAT`; `Sats`, `Oran` alone are the rate, `Dato` the date, `Andel` the split.
-    public static let wholeHeaderOnly: [String] = ["Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran"]
+    public static let wholeHeaderOnly: [String] = [
+        "Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran", "Сумма", "Ποσό", "Дата", "План", "Тип", "Ставка",
+        "Συντελεστής", "Ημερομηνία", "Αξία",
+    ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
     /// the German `Betr.`, `Prov.`), by field name: a header names a field by one of these only when

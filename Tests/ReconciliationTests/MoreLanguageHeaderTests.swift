@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Japanese and Chinese, each read as the field it names
+/// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian, Greek, Japanese and
+/// Chinese, each read as the field it names
 /// (`HeaderSynonyms`); everyday words among them only as the whole header.
 @Suite struct MoreLanguageHeaderTests {
     @Test func polishHeaders() throws {
@@ -58,6 +59,36 @@ import Testing
         ],
     ])
     func japaneseChineseTurkishAndCzechHeaders(_ header: [String]) throws {
+        let mapped = try CRMExportHeaderTests.mapped(
+            header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
+        let fields = [
+            "deal_id", "rep", "date", "amount", "split", "rate", "commission", "status", "cancel_date", "product",
+        ]
+        #expect(mapped == Dictionary(uniqueKeysWithValues: zip(fields, header)))
+    }
+
+    /// Russian and Greek headers name their fields; the everyday `Сумма` (sum) and `Ποσό` (amount)
+    /// name the amount only as the whole header: `Сумма комиссии`, `Ποσό προμήθειας` are the commission.
+    @Test(arguments: [
+        [
+            "№ сделки", "Менеджер", "Дата закрытия", "Сумма сделки", "Доля", "Ставка комиссии", "Комиссия", "Статус",
+            "Дата отмены", "Продукт",
+        ],
+        [
+            "Номер сделки", "Продавец", "Дата", "Сумма", "Доля", "Ставка", "Сумма комиссии", "Этап", "Дата отмены",
+            "Товар",
+        ],
+        [
+            "Αρ. συμφωνίας", "Πωλητής", "Ημερομηνία κλεισίματος", "Ποσό", "Ποσοστό συμμετοχής",
+            "Συντελεστής προμήθειας",
+            "Προμήθεια", "Κατάσταση", "Ημερομηνία ακύρωσης", "Προϊόν",
+        ],
+        [
+            "Αριθμός συμφωνίας", "Πωλήτρια", "Ημερομηνία", "Αξία συμφωνίας", "Μερίδιο", "Ποσοστό προμήθειας",
+            "Ποσό προμήθειας", "Στάδιο", "Ημερομηνία ακύρωσης", "Προϊόν",
+        ],
+    ])
+    func russianAndGreekHeaders(_ header: [String]) throws {
         let mapped = try CRMExportHeaderTests.mapped(
             header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
         let fields = [
