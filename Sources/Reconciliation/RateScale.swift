@@ -4,11 +4,15 @@ import Parallel
 import Primitives
 import Spreadsheet
 
-/// Whether a workbook writes its rates as fractions (`0.05`, shown as 5%) or in whole percent
-/// (`5` under a header such as `Rate %`, with `=D5*H5/100` beside it).
+/// Whether a workbook writes its rates as fractions (`0.05`, shown as 5%), in whole percent
+/// (`5` under a header such as `Rate %`, with `=D5*H5/100` beside it) or in basis points (`500`
+/// under `Rate (bps)`, with `=D5*H5/10000`), as finance teams write rates.
 ///
 /// Commission rates are below 100%, so a rate column whose numbers are mostly above 1 and none
-/// above 100 is in whole percent; decided once for all rows (a 1 in such a column is 1%, not 100%).
+/// above 100 is in whole percent; one whose numbers above 1 are mostly above 100 and none above
+/// 10,000 (100% in basis points) is in basis points; decided once for all rows (a 1 in such a
+/// column is 1%, or one basis point, not 100%). A column mixing whole percents with a few figures
+/// above 100 is read as it stands.
 enum RateScale {
     static func of(_ deals: DealsTable) -> Decimal {
         let count = deals.manual.count
@@ -19,28 +23,35 @@ enum RateScale {
         }
         let above = counts.reduce(0) { $0 + $1.above }
         let below = counts.reduce(0) { $0 + $1.below }
-        let wholePercentImpossible = counts.contains { $0.wholePercentImpossible }
-        return !wholePercentImpossible && above > below ? Decimal(string: "0.01")! : 1
+        let hundreds = counts.reduce(0) { $0 + $1.hundreds }
+        guard !counts.contains(where: \.impossible), above > below else { return 1 }
+        if hundreds == 0 { return Decimal(string: "0.01")! }
+        return 2 * hundreds > above ? Decimal(string: "0.0001")! : 1
     }
 
-    /// How many of some rows' non-zero rates are above 1 and how many at most 1, and whether
-    /// one is above 100 (then the column is in no whole percent, and counting stops).
+    /// How many of some rows' non-zero rates are above 1, how many of those above 100, and how
+    /// many at most 1; and whether one is above 10,000 (then the column is in no whole percent nor
+    /// basis points, and counting stops).
     private struct Counts {
         var above = 0
         var below = 0
-        var wholePercentImpossible = false
+        var hundreds = 0
+        var impossible = false
 
         init(_ manual: ManualColumn, rows: Range<Int>) {
             // In place, so that reading one cell does not copy (retain) a row's cells; one
             // comparison (on integers, `Decimal.less`) for the usual rate below 1.
             func count(_ cells: ManualCells) {
-                guard !wholePercentImpossible, case .number(let number) = cells.rate, !number.isZero else { return }
+                guard !impossible, case .number(let number) = cells.rate, !number.isZero else { return }
                 let magnitude = number.magnitude
                 guard Decimal.less(1, magnitude) else {
                     below += 1
                     return
                 }
-                if Decimal.less(100, magnitude) { wholePercentImpossible = true }
+                if Decimal.less(100, magnitude) {
+                    if Decimal.less(10000, magnitude) { impossible = true }
+                    hundreds += 1
+                }
                 above += 1
             }
             let read: Void? = manual.withHeldCells { held in
