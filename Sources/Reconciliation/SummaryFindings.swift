@@ -447,6 +447,116 @@ enum SummaryFindings {
                 sameRow.append(finding)
             }
         }
+        // Each row's running year to date (`YTD Commission`): what the plan gives its rep's periods
+        // of the year up to the row's, its cause the wrong figures it adds up. The year is the
+        // fiscal one, or the calendar one when the sheet's formulas say so more often (a monthly
+        // sheet running its year to date from January under a fiscal year from July), else when
+        // its figures agree with that more often.
+        if !summary.toDateColumns.isEmpty {
+            // The figures' findings so far, in their order (the explanation names them so).
+            let figureFindings = findings
+            let calendarFits =
+                plan.fiscalYearStart != 1 && (plan.period == .month || (plan.fiscalYearStart - 1) % 3 == 0)
+            let years = [plan.fiscalYearStart] + (calendarFits ? [1] : [])
+            var toDate: [(row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField)] = []
+            for row in summary.rows where !row.toDate.isEmpty {
+                guard let period = runPeriod(of: row), period.kind == plan.period, let rep = reps.rep(row.rep),
+                    !rep.misspelled
+                else { continue }
+                for (field, cell) in row.toDate.sorted(by: { $0.value.column < $1.value.column }) {
+                    toDate.append((row, period, rep.key, cell, field))
+                }
+            }
+            func span(_ period: Period, key: String, yearStart: Int) -> [RepPeriod] {
+                let year = Period(containing: period.start, kind: .year, fiscalYearStart: yearStart)
+                return periods.filter { year.contains($0) && $0 <= period }.map { RepPeriod(rep: key, period: $0) }
+            }
+            func want(
+                _ entry: (row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField), _ start: Int
+            )
+                -> Decimal
+            {
+                span(entry.period, key: entry.key, yearStart: start).reduce(Decimal(0)) {
+                    $0 + (expectedOfPeriod($1)[entry.field] ?? 0)
+                }
+            }
+            // Whether a figure's formula says its year starts as `start` has it: the first date it
+            // adds up from (`">="&DATE(2026,7,1)`), or the earliest period of the rows it adds up
+            // (`=C2+C3+C4`) within that year; nil when it says nothing.
+            func named(
+                _ entry: (row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField), _ start: Int
+            )
+                -> Bool?
+            {
+                guard let formula = entry.cell.formula else { return nil }
+                let year = Period(containing: entry.period.start, kind: .year, fiscalYearStart: start)
+                if let first = YearReading.firstDate(in: formula) { return first == year.start }
+                let read = Set(FormulaForensics.cellsRead(in: formula).map(\.row))
+                let earliest = summary.rows.filter { read.contains($0.row) }.compactMap(runPeriod).filter {
+                    $0.kind == plan.period
+                }.min()
+                return earliest.map(year.contains)
+            }
+            let naming = years.map { start in toDate.count { named($0, start) == true } }
+            let agreeing = years.map { start in
+                toDate.count { entry in
+                    Decimal.fromCell(entry.cell.value).0.map { context.matchesTotal($0, want(entry, start)) } ?? false
+                }
+            }
+            let counts = Set(naming).count > 1 ? naming : agreeing
+            let yearStart = years[counts.firstIndex(of: counts.max() ?? 0) ?? 0]
+            for entry in toDate {
+                let (row, period, cell, field) = (entry.row, entry.period, entry.cell, entry.field)
+                let spanned = span(period, key: entry.key, yearStart: yearStart)
+                let want = want(entry, yearStart)
+                let repID = totals[RepPeriod(rep: entry.key, period: period)]?.rep ?? reps.rep(row.rep)?.id
+                let address = CellAddress(row: row.row, column: cell.column)
+                let (value, isText) = Decimal.fromCell(cell.value)
+                guard let manual = value else {
+                    findings.append(
+                        UnreadableFindings.total(
+                            sheet: summary.name, cell: cell, at: address, rep: repID, period: period, expected: want,
+                            what: "\(field.rawValue) year to date"))
+                    continue
+                }
+                guard !context.matchesTotal(manual, want) || isText else { continue }
+                var finding = Finding(
+                    sheet: summary.name, cell: address, dealID: nil, rep: repID, period: period, manual: manual,
+                    manualText: isText ? cell.value.plainText : nil, expected: want, causes: [.unexplained],
+                    explanation: "", isDerived: false)
+                var words = [
+                    "\(field.rawValue) year to date \(manual.groupedMoneyText), the plan's is \(want.groupedMoneyText)"
+                ]
+                // The summary's own figures it adds up (`=C2+C3`), the cells it reads on other
+                // sheets, the rep's figures of the year so far it stands for (typed), else the
+                // wrong rows of those periods.
+                let read = Set(cell.formula.map(FormulaForensics.cellsRead(in:)) ?? [])
+                let standsFor = Set(
+                    toDate.filter { other in
+                        other.key == entry.key && other.field == field && spanned.contains { $0.period == other.period }
+                    }.compactMap { other in
+                        other.row.cells[field].map { CellAddress(row: other.row.row, column: $0.column) }
+                    })
+                let rowsOfYear = ofColumn(spanned.flatMap { findingsAt(errorsByRepPeriod[$0]) ?? [] }, field)
+                if let cause = derivedCause(
+                    manual - want,
+                    sources: [
+                        figureFindings.filter { read.contains($0.cell) }, wrongCellsRead(cell.formula),
+                        cell.formula == nil ? figureFindings.filter { standsFor.contains($0.cell) } : [], rowsOfYear,
+                    ], tolerance: context.plan.tolerance, rounding: periodRounding)
+                {
+                    finding.causes = [cause.cause]
+                    finding.isDerived = true
+                    if cell.formula == nil { finding.precedents = cause.places }
+                    words.append("the difference comes from " + cause.cells.joined(separator: ", "))
+                }
+                finding.explanation = words.joined(separator: "; ")
+                findings.append(finding)
+            }
+            note +=
+                "; its year-to-date figures compared"
+                + (yearStart == plan.fiscalYearStart ? "" : " over calendar years, as most of them run")
+        }
         // Rows naming no one, and reps the plan pays that a summary of every rep has no row for.
         var leftOut: [Period: [RepLeftOut]] = [:]
         let held = Set(summary.columnCells.keys)

@@ -125,6 +125,8 @@ struct SummaryRow {
     let rep: String
     let period: SummaryPeriod
     let cells: [SummaryField: Cell]
+    /// The row's year-to-date figures (`SummaryToDate`): what its rep earned over the year so far.
+    var toDate: [SummaryField: Cell] = [:]
 }
 
 /// A per-rep summary sheet: the first sheet other than the deals sheets whose header names a rep
@@ -160,6 +162,8 @@ struct SummarySheet {
     /// The sheet's own totals of its figures (a `Total` row under the reps, a `Total` column
     /// beside a cross-tab's periods).
     var totals: [SummaryTotals.Total] = []
+    /// The columns of running year-to-date figures beside the figures (`YTD Commission`).
+    var toDateColumns: [SummaryField: Int] = [:]
 
     /// The words of a commission column's header that say it is net of the clawbacks, accents folded.
     static let netWords: Set<String> = [
@@ -270,7 +274,9 @@ struct SummarySheet {
         _ file: TableFile, name: String, mapping: ColumnMapping<SummaryField>, period unwritten: SummaryPeriod? = nil
     ) throws -> SummarySheet {
         // The rows with a period, their rep nil where its cell is blank.
-        var read: [(row: Int, rep: String?, period: SummaryPeriod, cells: [SummaryField: Cell])] = []
+        var read:
+            [(row: Int, rep: String?, period: SummaryPeriod, cells: [SummaryField: Cell], toDate: [SummaryField: Cell])] =
+                []
         var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
         // Rows labelled as totals in the rep column (`Total`, `Ana Lima Total`), and their figure cells.
         var totalRows: [(row: Int, label: String)] = []
@@ -278,15 +284,24 @@ struct SummarySheet {
         // A cell merged down over rows (a period over its reps) gives each of them its value; the
         // merges come last in a sheet, so the rows are read first (a summary is small).
         var sheetRows: [Row] = []
+        var header: [Cell] = []
         let merges = try file.forEachRow(of: name) { row, _ in
             if row.index > mapping.headerRow { sheetRows.append(row) }
+            if row.index == mapping.headerRow { header = row.cells }
         }.mergedRanges
+        // A figure's year to date (`Earned YTD`) is read as one (`SummaryToDate`), never as the
+        // figure itself, even where no other header names the figure.
+        var columns = mapping.columns
+        for field in SummaryField.figures {
+            if let text = mapping.headers[field], SummaryToDate.figure(named: text) != nil { columns[field] = nil }
+        }
+        let toDateColumns = SummaryToDate.columns(of: header, taken: Set(columns.values))
         var merged = MergedValues(
-            merges, below: mapping.headerRow, paid: Set(SummaryField.figures.compactMap { mapping.columns[$0] }))
+            merges, below: mapping.headerRow, paid: Set(SummaryField.figures.compactMap { columns[$0] }))
         for sheetRow in sheetRows {
             let row = merged?.fill(sheetRow) ?? sheetRow
             func cell(_ field: SummaryField) -> Cell? {
-                mapping.columns[field].flatMap { column in row.cells.first { $0.column == column } }
+                columns[field].flatMap { column in row.cells.first { $0.column == column } }
             }
             for field in SummaryField.figures {
                 if let found = cell(field) { columnCells[field, default: []].append((row.index, found)) }
@@ -307,7 +322,8 @@ struct SummarySheet {
             var figures: [SummaryField: Cell] = [:]
             for field in SummaryField.figures { figures[field] = cell(field) }
             guard !rep.isEmpty || figures.values.contains(where: { $0.value != .empty }) else { continue }
-            read.append((row.index, rep.isEmpty ? nil : rep, period, figures))
+            let toDate = toDateColumns.compactMapValues { column in row.cells.first { $0.column == column } }
+            read.append((row.index, rep.isEmpty ? nil : rep, period, figures, toDate))
         }
         // A rep written on the first row of its periods only, the rows below blank: a blank rep is
         // the one above, when the sheet keeps its reps so throughout (its first row names a rep, no
@@ -332,16 +348,17 @@ struct SummarySheet {
         for entry in read {
             above = entry.rep ?? above
             guard let rep = entry.rep ?? (fillsDown ? above : nil) else { continue }
-            rows.append(SummaryRow(row: entry.row, rep: rep, period: entry.period, cells: entry.cells))
+            rows.append(
+                SummaryRow(row: entry.row, rep: rep, period: entry.period, cells: entry.cells, toDate: entry.toDate))
         }
         return SummarySheet(
-            name: name, headerRow: mapping.headerRow, columns: mapping.columns, layout: .rows, rows: rows,
+            name: name, headerRow: mapping.headerRow, columns: columns, layout: .rows, rows: rows,
             columnCells: columnCells,
             commissionIsNet: FoldedWords.of(mapping.headers[.commission] ?? "").contains(where: netWords.contains)
-                && [.clawback, .earned, .payable].allSatisfy { mapping.columns[$0] == nil },
+                && [.clawback, .earned, .payable].allSatisfy { columns[$0] == nil },
             totals: SummaryTotals.lay(
                 members: rows.flatMap { row in row.cells.values.map { CellAddress(row: row.row, column: $0.column) } },
-                totalRows: totalRows, totalColumns: [], cells: totalCells))
+                totalRows: totalRows, totalColumns: [], cells: totalCells), toDateColumns: toDateColumns)
     }
 
     static func findHeader(_ file: TableFile, table: String?, required: [SummaryField]) throws -> (

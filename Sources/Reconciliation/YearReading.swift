@@ -59,7 +59,13 @@ enum YearReading: Sendable, Hashable {
     static func named(by formula: String, for period: SummaryPeriod, among readings: [YearReading], plan: Plan)
         -> [YearReading]
     {
-        guard formula.uppercased().contains("DATE("), let tree = try? Parser.parse(formula) else { return [] }
+        guard let first = firstDate(in: formula) else { return [] }
+        return readings.filter { $0.year(period, plan: plan)?.start == first }
+    }
+
+    /// The earliest date `formula` names with `DATE(y,m,d)`, or nil.
+    static func firstDate(in formula: String) -> LocalDate? {
+        guard formula.uppercased().contains("DATE("), let tree = try? Parser.parse(formula) else { return nil }
         var dates: [LocalDate] = []
         tree.visit { node in
             guard case .call("DATE", let arguments) = node, arguments.count == 3 else { return }
@@ -73,8 +79,7 @@ enum YearReading: Sendable, Hashable {
                 dates.append(date)
             }
         }
-        guard let first = dates.min() else { return [] }
-        return readings.filter { $0.year(period, plan: plan)?.start == first }
+        return dates.min()
     }
 
     /// How the report says the years were read.
