@@ -28,18 +28,29 @@ import Testing
         return "--cases=case-0\(first),case-0\(first + 1)"
     }
 
+    /// The layouts of `script`'s part below 100% on its two cases with their planted errors (and
+    /// the first one's corrected copy), as round 11 and the rounds after it check them.
+    static func plantedFailures(_ part: String, script: String, unread: Set<String>) throws -> [String] {
+        try HeldOutLayouts8Tests.failures(
+            [part, plantedCases(part)], script: script, unread: unread, corrected: 1)
+    }
+
+    /// The layouts of `script`'s part with findings on a clean copy of one case.
+    static func cleanFailures(_ part: String, script: String, unread: Set<String>) throws -> [String] {
+        try HeldOutLayouts8Tests.failures(
+            ["--clean", part, HeldOutLayouts8Tests.cleanCases(part, count: 1)], script: script, unread: unread,
+            corrected: 1)
+    }
+
     @Test(arguments: HeldOutLayouts8Tests.parts) func everyPlantedErrorIsFoundWithItsCauseAndNothingElse(part: String)
         throws
     {
-        let failures = try HeldOutLayouts8Tests.failures(
-            [part, Self.plantedCases(part)], script: Self.script, unread: Self.unread, corrected: 1)
+        let failures = try Self.plantedFailures(part, script: Self.script, unread: Self.unread)
         #expect(failures.isEmpty, "layouts below 100%: \(failures.joined(separator: ", "))")
     }
 
     @Test(arguments: HeldOutLayouts8Tests.parts) func aCleanCopyOfEveryLayoutReconcilesClean(part: String) throws {
-        let failures = try HeldOutLayouts8Tests.failures(
-            ["--clean", part, HeldOutLayouts8Tests.cleanCases(part, count: 1)], script: Self.script,
-            unread: Self.unread, corrected: 1)
+        let failures = try Self.cleanFailures(part, script: Self.script, unread: Self.unread)
         #expect(failures.isEmpty, "clean layouts with findings: \(failures.joined(separator: ", "))")
     }
 }
