@@ -255,6 +255,16 @@ enum SummaryFindings {
             let read = Set(FormulaForensics.cellsRead(in: formula))
             return sameRow.filter { read.contains($0.cell) }
         }
+        // The cells each of a row's wrong figures stands for, by its cell (an earned that is wrong
+        // through the clawback beside it stands for that clawback).
+        var standsFor: [CellAddress: [CellPlace]] = [:]
+        // The row's wrong figures, each counted once: without those another of them stands for (a
+        // typed payable repeating an earned that is wrong through the clawback beside it).
+        func sameRowOnce(_ sameRow: [Finding]) -> [Finding] {
+            let beneath = Set(sameRow.flatMap { standsFor[$0.cell] ?? [] })
+            guard !beneath.isEmpty else { return [] }
+            return sameRow.filter { !beneath.contains(CellPlace(sheet: summary.name, cell: $0.cell)) }
+        }
         var findings: [Finding] = []
         // What the plan gives each figure cell compared, for the sheet's own totals.
         var expectedAt: [CellAddress: Decimal] = [:]
@@ -366,7 +376,8 @@ enum SummaryFindings {
                         difference,
                         sources: [wrongCellsRead(cell.formula), sameRowRead(cell.formula, sameRow), sameRow]
                             + [columnErrors, columnErrors + sameRow]
-                            + (cell.formula == nil ? [asTyped(columnErrors), asTyped(columnErrors) + sameRow] : []),
+                            + (cell.formula == nil ? [asTyped(columnErrors), asTyped(columnErrors) + sameRow] : [])
+                            + [sameRowOnce(sameRow)],
                         tolerance: context.plan.tolerance, rounding: periodRounding)
                         // The wrong rows beside the others' rounding (a sheet that rounds each row
                         // down): what the rows within the tolerance add up to is no part of the rest.
@@ -376,6 +387,7 @@ enum SummaryFindings {
                 {
                     finding.causes = [cause.cause]
                     finding.isDerived = true
+                    standsFor[finding.cell] = cause.places
                     // A typed figure has no formula to follow: the cells it stands for are its
                     // precedents, so the headline counts them once (a formula's are traced).
                     if cell.formula == nil { finding.precedents = cause.places }
@@ -408,6 +420,7 @@ enum SummaryFindings {
                     // the headline counts at those cells (its precedents, when it has no formula).
                     finding.causes = [.clawbackMissed, both.cause]
                     finding.precedents = both.places
+                    standsFor[finding.cell] = both.places
                     let rows = both.left.sorted().map { String(context.place($0).row) }
                     words.append(
                         "it leaves out the clawback" + (both.left.count == 1 ? "" : "s")

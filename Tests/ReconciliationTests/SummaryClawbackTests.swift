@@ -194,6 +194,29 @@ import XLSX
         #expect(result.netOverpayment == 1300)
     }
 
+    /// A typed Clawback cell mistyped (−1,030.00 where the plan claws back 1,300.00), a typed
+    /// Earned wrong only through it and a typed Payable repeating the Earned: the payable is wrong
+    /// by the Earned's difference, which is the clawback cell's, not by both added up: derived
+    /// from the Earned, `clawback_missed`, not `unexplained` (fuzz-reconcile, seed 2889).
+    @Test func aTypedPayableRepeatingAnEarnedWrongThroughItsClawbackIsDerived() throws {
+        let summary: [[WriteCell]] =
+            [["Rep", "Period", "Commission", "Clawback", "Earned", "Payable"].map { .text($0) }]
+            + [
+                [.text("Ana Lima"), .text("Q1 2026"), .number(2200), .number(-1030), .number(1170), .number(1170)],
+                [.text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400), .number(-400), .number(-400)],
+                [.text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0), .number(500), .number(500)],
+            ]
+        let result = try Self.reconcile(summary)
+        #expect(
+            Self.described(result) == [
+                "D2 clawback_missed -1300", "E2 clawback_missed 900", "F2 clawback_missed 900",
+            ])
+        let payable = try #require(result.errors.first { $0.cell == CellAddress("F2") })
+        #expect(payable.isDerived && payable.precedents.map(\.description) == ["Summary!E2"])
+        #expect(payable.explanation.hasSuffix("the difference comes from Summary!E2"))
+        #expect(result.netOverpayment == 270)
+    }
+
     /// A payout that leaves out the clawbacks; any other difference is no clawback's.
     @Test func aPayoutIsReadTheSameAndAnotherDifferenceIsNot() throws {
         let payout = try Self.reconcile(Self.rows("Payout", ana: "2200", "-400"))
