@@ -313,7 +313,19 @@ enum SummaryFindings {
                             rep: repID, period: period, expected: want, what: field.rawValue))
                     continue
                 }
-                guard !context.matchesTotal(manual, want) || isText else { continue }
+                // A formula whose figure is right only because the wrong rows it adds up make up for
+                // rows its range misses (a row copied above, the rep's last row left out) is wrong
+                // all the same: once those rows are corrected its figure is not (`sum_range`).
+                var offsetBy: [Finding] = []
+                if context.matchesTotal(manual, want), !isText {
+                    guard let formula = cell.formula, field != .clawback,
+                        case let wrong = ofColumn(rowErrors, field).filter({ $0.isError && $0.isPay }),
+                        !context.matches(wrong.reduce(Decimal(0)) { $0 + effect($1) }, 0),
+                        !shortRanges(formula, own: own, dataRows: dataRows, context: context, home: summary.name)
+                            .isEmpty
+                    else { continue }
+                    offsetBy = wrong
+                }
                 var finding = Finding(
                     sheet: summary.name, cell: CellAddress(row: row.row, column: column), dealID: nil, rep: repID,
                     period: period, manual: manual, manualText: isText ? cell.value.plainText : nil, expected: want,
@@ -361,6 +373,13 @@ enum SummaryFindings {
                         let sheet = shorts.count > 1 ? short.formulaSheet.map { " on '\($0)'" } ?? "" : ""
                         return
                             "its range\(sheet) covers rows \(short.span.lowerBound)–\(short.span.upperBound), the rep's rows reach \(short.repaired.lowerBound)–\(short.repaired.upperBound)"
+                    }
+                    if !offsetBy.isEmpty {
+                        words.append(
+                            "its figure is right only because the wrong cells it adds up ("
+                                + offsetBy.prefix(5).map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" }
+                                .joined(separator: ", ") + (offsetBy.count > 5 ? ", …" : "")
+                                + ") make up for the rows it leaves out")
                     }
                 } else if field != .clawback, let formula = cell.formula,
                     case let left = sheetsLeftOut(

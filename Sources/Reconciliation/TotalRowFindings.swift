@@ -110,7 +110,19 @@ enum TotalRowFindings {
                         rep: nil, period: nil, expected: expected, what: total.label))
                 continue
             }
-            guard !context.matches(value, expected) || isText else { continue }
+            // A formula right only because the wrong rows it adds up make up for rows its range
+            // misses (a row copied above, the last row left out) is wrong all the same: once those
+            // rows are corrected its figure is not (`sum_range`). Its wrong rows are looked at
+            // first: a right total over a million right rows is not passed over again.
+            if context.matches(value, expected), !isText {
+                let wrong = Set(wrongCells.rows(within: block, onSheet: sheet)).compactMap {
+                    wrongCells[sheet, CellAddress(row: $0, column: column)]
+                }
+                guard cell.formula != nil, !spans.isEmpty,
+                    !context.matches(wrong.reduce(Decimal(0)) { $0 + SummaryFindings.effect($1) }, 0),
+                    spans.contains(where: { span in rows.contains { !span.contains($0.own) } })
+                else { continue }
+            }
             var finding = Finding(
                 sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil,
                 period: nil, manual: value, manualText: isText ? total.commissionText ?? cell.value.plainText : nil,

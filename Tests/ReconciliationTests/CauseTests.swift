@@ -613,6 +613,43 @@ import XLSX
         #expect(finding.expected == 2000)
     }
 
+    /// A summary figure whose range stops short of the rep's last row (D5, row 6) but adds up a
+    /// copied row (row 4, D3 again) is right by chance: the copy makes up for the row left out.
+    /// Once the copy is corrected it is not, so it is `sum_range` all the same, its difference 0;
+    /// the headline nets the copy against what the range leaves out (fuzz-reconcile, seed 3083).
+    @Test(arguments: ["SUM(Deals!G2:G5)", "SUMIFS(Deals!$G$2:$G$5,Deals!$B$2:$B$5,A2)"])
+    func aRightTotalWhoseRangeStopsShortOfARowACopyMakesUpForIsSumRange(_ formula: String) throws {
+        var rows = Self.goodRows()
+        rows.insert(rows[1], at: 2)
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), Self.formula("2000", formula)]]
+        let result = try Self.reconcile(Self.workbook(rows, summary: summary))
+        #expect(
+            result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" }.sorted() == [
+                "Deals!G4 duplicate_line", "Summary!C2 sum_range",
+            ])
+        let total = try #require(result.errors.first { $0.sheet == "Summary" })
+        #expect(total.manual == 2000 && total.expected == 2000)
+        #expect(
+            total.explanation.contains("its range covers rows 2–5, the rep's rows reach 2–6"), "\(total.explanation)")
+        #expect(total.explanation.hasSuffix("the wrong cells it adds up (Deals!G4) make up for the rows it leaves out"))
+        #expect(result.netOverpayment == 0)
+    }
+
+    /// The same on the deals sheet: a Total row `=SUM(G2:G5)` under rows 2–6, right only because
+    /// the copy on row 4 makes up for row 6, which its range leaves out, is `sum_range`.
+    @Test func aRightTotalRowWhoseRangeStopsShortOfARowACopyMakesUpForIsSumRange() throws {
+        var rows = Self.goodRows()
+        rows.insert(rows[1], at: 2)
+        let result = try Self.reconcile(Self.workbook(rows, total: Self.formula("2000", "SUM(G2:G5)")))
+        #expect(
+            result.errors.map { "\($0.cell) \($0.cause.rawValue)" }.sorted() == [
+                "G4 duplicate_line", "G7 sum_range",
+            ])
+        let total = try #require(result.errors.first { $0.cell == CellAddress("G7") })
+        #expect(total.manual == 2000 && total.expected == 2000 && total.repairedFormula == "SUM(G2:G6)")
+        #expect(result.netOverpayment == 0)
+    }
+
     /// A sheet that does not round its rows: each is within the tolerance, their total is not;
     /// it is `rounding_mode`, from those rows.
     @Test func aTotalOfRowsRoundedOtherwiseIsRoundingMode() throws {
