@@ -216,6 +216,8 @@ struct RowCauses {
         // by some reading too (the figure worked out marginally, the gate forgotten): it says how.
         let bandRates = context.plan.commission.tiers.bands.map(\.rate)
         var rateCause: (code: Cause, text: String)?
+        // Whether that rate is another band's inferred from the figure, not the row's rate cell's.
+        var bandRateInferred = false
         if !causes.contains(.overrideNotApplied), let rate = manualRate, !rates.contains(rate),
             context.matchesComputed(manual, credit * rate + rowBonus)
         {
@@ -232,6 +234,7 @@ struct RowCauses {
             })
         {
             rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
+            bandRateInferred = true
         } else if manualRate == nil, causes.isEmpty, credit != 0, rates.count == 1 {
             // No rate column: a figure that is the credit at a commission-like rate of whole
             // hundredths of a percent (6%, 6.25%; from 0.5% to 50%) the plan does not pay was
@@ -272,12 +275,13 @@ struct RowCauses {
                     ?? false
             }
         }
-        // A band's rate inferred from the figure where the row's rate cell holds the plan's own rate
-        // for the line is no typed rate: the sheet shows the right rate, so a reading that gives
-        // the figure (a gate or cap left out, the other tier mode) is its cause.
-        let rightRateCell = manualRate.map { rates.contains($0) } ?? false
+        // A band's rate inferred from the figure where the row's rate cell holds another rate (the
+        // plan's own for the line, or one that a cap or the override's multiplier brings to the
+        // figure: 15% capped, 6% halved) is no typed rate: the sheet shows the rate it used, so a
+        // reading that gives the figure (a gate or cap left out, the other tier mode) is its cause.
+        let rateCellDisagrees = manualRate != nil && bandRateInferred
         if let found = reading,
-            rateCause == nil || weakRate || loneRow || rightRateCell
+            rateCause == nil || weakRate || loneRow || rateCellDisagrees
                 || alternatives.reproduced(under: found.reading) > 1
         {
             causes.append(found.code)

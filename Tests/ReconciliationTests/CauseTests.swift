@@ -243,6 +243,27 @@ import XLSX
         #expect(finding.cell == CellAddress("G2") && finding.cause == .marginalVsRetroactive, "\(finding.explanation)")
     }
 
+    /// Marginal tiers of 5%, 8% from 50,000 and 12% from 100,000, a per-deal cap of 4,000:
+    /// 50,000.00 then 60,000.00 in a quarter. The first row's rate cell holds 12% and its figure
+    /// is the cap, 4,000.00, as the retroactive reading pays it (12% of 50,000 capped); 4,000.00
+    /// is 8% of the credit too, another band's rate, but no cell holds 8%: the rate the sheet
+    /// shows gives the figure only under the cap, so the reading is the cause (plan-format.md §7),
+    /// not another tier's rate inferred from the figure (fuzz-reconcile, seeds 2142, 2299, 3766).
+    @Test func aReadingExplainsAFigureWhoseRateCellHoldsARateTheCapBringsToIt() throws {
+        let plan = Self.planText + "\n      - { from: 100000, rate: 12% }\n  cap:\n    per_deal: 4000\n"
+        let rows = [
+            Row(
+                deal: "D1", amount: 50000, rate: Self.rate("0.12"),
+                commission: Self.formula("4000", "MIN(ROUND(D2*E2*F2,2),4000)")),
+            Row(
+                deal: "D2", date: "2026-02-15", amount: 60000, rate: Self.rate("0.12"),
+                commission: Self.formula("4000", "MIN(ROUND(D3*E3*F3,2),4000)")),
+        ]
+        let finding = try #require(Self.onlyError(Self.reconcile(Self.workbook(rows), plan: plan)))
+        #expect(finding.cell == CellAddress("G2") && finding.expected == 2500)
+        #expect(finding.causes == [.marginalVsRetroactive], "\(finding.explanation)")
+    }
+
     /// `level: period` to whole units: the rows stay exact (row 3 worked out at 6.4%, 640.384
     /// where the plan pays 500.30), the summary's commission adds them up (2,140.384) and its
     /// earned rounds that once (2,140 where the plan's is 2,000): the earned is wrong by the row
