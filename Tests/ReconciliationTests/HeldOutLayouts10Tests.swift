@@ -13,7 +13,7 @@ import Testing
 /// per row, a pivot beside the summary, fiscal years named by their end, tabs per quarter or per
 /// product, an ERP's capitals, reps looked up by id, strings written in their cells, a long
 /// preamble). Each part renders its layouts for a few cases only (round 8's `plantedCases` and
-/// `cleanCases`), so that the suite grows little: four cases with their planted errors (every
+/// `cleanCases`), so that the suite grows little: three cases with their planted errors (every
 /// planted error found with its cause and nothing else, the first one's corrected copy reconciling
 /// clean) and one clean (nothing at all); each case is rendered in some parts, every layout in one.
 @Suite struct HeldOutLayouts10Tests {

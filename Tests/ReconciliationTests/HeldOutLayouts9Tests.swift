@@ -10,7 +10,7 @@ import Testing
 /// their team in brackets, guarded formulas, a total right under the header, dates with a time, typed
 /// periods, a period helper column, year-to-date columns, the 1904 date system, shared formulas, split
 /// lines with lettered ids, `Comm %` beside `Comm $`, an annual summary beside the plan's periods),
-/// four scenarios of a layout rendered with their planted errors and two clean (as round 8's
+/// three scenarios of a layout rendered with their planted errors and two clean (as round 8's
 /// `plantedCases` and `cleanCases` choose them): every planted error found with its cause
 /// and nothing else, the corrected copy reconciling clean (of two cases a layout), and nothing at all
 /// in a clean copy.

@@ -116,9 +116,9 @@ import Testing
         return Set([first, first + half].map { $0 % max(count, 1) })
     }
 
-    /// Each part renders four of the eight cases, two odd and two even, a different four from one
-    /// part to the next (`HeldOutLayouts8Tests.plantedCases`): every case is reconciled in half the
-    /// layouts, and `scripts/score-layouts` still scores them all.
+    /// Each part renders three of the eight cases, odd and even, a different three from one part
+    /// to the next (`HeldOutLayouts8Tests.plantedCases`): every case is reconciled in a quarter of
+    /// the layouts or half, and `scripts/score-layouts` still scores them all.
     @Test(arguments: parts) func everyLayoutFindsEveryPlantedErrorWithItsCauseAndNothingElse(part: String) throws {
         let folder = try Self.render("scripts/make-layouts", [part, HeldOutLayouts8Tests.plantedCases(part)])
         defer { try? FileManager.default.removeItem(at: folder) }
