@@ -1,4 +1,5 @@
 import FileAccess
+import Parallel
 
 /// The manual cells of a table's lines (`DealsTable.manual`), one per line, read as an array:
 /// held in memory, or set aside in a file of records (`ManualColumn.SetAside`) that a workbook of
@@ -110,6 +111,12 @@ public struct ManualColumn: Sendable {
         if read == nil {
             for index in indices { try body(index, self[index]) }
         }
+    }
+
+    /// How many pieces a pass over every row is read in on all cores: from `minimum` rows, but one
+    /// for a column set aside in a file (its cache serves one reader).
+    public func readingPieces(minimum: Int) -> Int {
+        isSetAside ? 1 : chunkCount(items: count, minimum: minimum)
     }
 
     /// Calls `body` with the cells held in memory as one buffer, for a caller that reads them in

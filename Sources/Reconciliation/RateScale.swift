@@ -16,8 +16,7 @@ import Spreadsheet
 enum RateScale {
     static func of(_ deals: DealsTable) -> Decimal {
         let count = deals.manual.count
-        // On all cores from 50,000 rows, but for rows set aside in a file (its cache serves one reader).
-        let chunks = deals.manual.isSetAside ? 1 : chunkCount(items: count, minimum: 50_000)
+        let chunks = deals.manual.readingPieces(minimum: 50_000)
         let counts = inParallel(chunks: chunks) { chunk in
             Counts(deals.manual, rows: chunkRange(chunk, of: chunks, total: count))
         }

@@ -25,8 +25,8 @@ extension RowFindings {
         /// reader).
         static func of(_ context: RowContext, pieces: Int? = nil) -> Triage {
             let count = context.deals.lines.count
-            let chunks =
-                context.deals.manual.isSetAside ? 1 : pieces ?? chunkCount(items: count, minimum: 50_000)
+            let manual = context.deals.manual
+            let chunks = manual.isSetAside ? 1 : pieces ?? manual.readingPieces(minimum: 50_000)
             guard chunks > 1 else { return Triage(context, lines: 0..<count) }
             let pieces = inParallel(chunks: chunks) { chunk in
                 Triage(context, lines: chunkRange(chunk, of: chunks, total: count))

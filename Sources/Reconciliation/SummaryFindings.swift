@@ -490,7 +490,9 @@ enum SummaryFindings {
             let calendarFits =
                 plan.fiscalYearStart != 1 && (plan.period == .month || (plan.fiscalYearStart - 1) % 3 == 0)
             let years = [plan.fiscalYearStart] + (calendarFits ? [1] : [])
-            var toDate: [(row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField)] = []
+            // A year-to-date cell, with its row, period, rep and figure.
+            typealias ToDate = (row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField)
+            var toDate: [ToDate] = []
             for row in summary.rows where !row.toDate.isEmpty {
                 guard let period = runPeriod(of: row), period.kind == plan.period, let rep = reps.rep(row.rep),
                     !rep.misspelled
@@ -503,11 +505,7 @@ enum SummaryFindings {
                 let year = Period(containing: period.start, kind: .year, fiscalYearStart: yearStart)
                 return periods.filter { year.contains($0) && $0 <= period }.map { RepPeriod(rep: key, period: $0) }
             }
-            func want(
-                _ entry: (row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField), _ start: Int
-            )
-                -> Decimal
-            {
+            func want(_ entry: ToDate, _ start: Int) -> Decimal {
                 span(entry.period, key: entry.key, yearStart: start).reduce(Decimal(0)) {
                     $0 + (expectedOfPeriod($1)[entry.field] ?? 0)
                 }
@@ -515,18 +513,19 @@ enum SummaryFindings {
             // Whether a figure's formula says its year starts as `start` has it: the first date it
             // adds up from (`">="&DATE(2026,7,1)`), or the earliest period of the rows it adds up
             // (`=C2+C3+C4`) within that year; nil when it says nothing.
-            func named(
-                _ entry: (row: SummaryRow, period: Period, key: String, cell: Cell, field: SummaryField), _ start: Int
-            )
-                -> Bool?
-            {
+            // The earliest period of the plan's kind of the summary rows on each sheet row (a
+            // cross-tab's row holds several), found once.
+            let periodOfRow = Dictionary(
+                summary.rows.compactMap { row in
+                    runPeriod(of: row).flatMap { $0.kind == plan.period ? (row.row, $0) : nil }
+                },
+                uniquingKeysWith: min)
+            func named(_ entry: ToDate, _ start: Int) -> Bool? {
                 guard let formula = entry.cell.formula else { return nil }
                 let year = Period(containing: entry.period.start, kind: .year, fiscalYearStart: start)
                 if let first = YearReading.firstDate(in: formula) { return first == year.start }
-                let read = Set(FormulaForensics.cellsRead(in: formula).map(\.row))
-                let earliest = summary.rows.filter { read.contains($0.row) }.compactMap(runPeriod).filter {
-                    $0.kind == plan.period
-                }.min()
+                let earliest = Set(FormulaForensics.cellsRead(in: formula).map(\.row)).compactMap { periodOfRow[$0] }
+                    .min()
                 return earliest.map(year.contains)
             }
             let naming = years.map { start in toDate.count { named($0, start) == true } }

@@ -233,7 +233,7 @@ extension FindingsDocument {
     /// million-row sheet names a few hundred precedents, each a text), but not so many that the
     /// pieces and their join, held at once, weigh on memory (a ten-million-row sheet's).
     static func records(of findings: [Finding], counted: [Int: Decimal]) -> [FindingRecord] {
-        let chunks = findings.count > 50_000 ? 1 : chunkCount(items: findings.count, minimum: 2_000)
+        let chunks = renderedApartCounts.contains(findings.count) ? chunkCount(items: findings.count, minimum: 0) : 1
         return Array(
             inParallel(chunks: chunks) { chunk in
                 chunkRange(chunk, of: chunks, total: findings.count).map {

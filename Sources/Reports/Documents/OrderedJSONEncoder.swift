@@ -297,6 +297,11 @@ private struct SingleSink: SingleValueEncodingContainer {
 /// `OrderedJSONEncoder.encodeListElement` makes, so the document reads as if written in one pass.
 protocol RenderedApart: Encodable, Sendable {}
 
+/// How many elements a list is made or written in pieces on all cores for: enough to be worth
+/// it, and not so many that the pieces, held at once, weigh on memory (a ten-million-row sheet's
+/// findings are made and written one by one).
+let renderedApartCounts = 2_000...50_000
+
 /// A list of `RenderedApart` elements, for `JSONSink`.
 protocol ListRenderedApart {
     /// Whether the elements are written on all cores: enough of them to be worth it, and not so
@@ -308,7 +313,7 @@ protocol ListRenderedApart {
 }
 
 extension Array: ListRenderedApart where Element: RenderedApart {
-    var isLong: Bool { (2_000...50_000).contains(count) }
+    var isLong: Bool { renderedApartCounts.contains(count) }
 
     func writeElements(to write: (String) -> Void) throws {
         let chunks = chunkCount(items: count, minimum: 2_000)
