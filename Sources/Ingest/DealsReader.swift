@@ -726,19 +726,20 @@ public enum DealsReader {
 
     /// Whether `row` is one of the rows a team fills its formulas down into past the last deal,
     /// ready for the next (`=ROUND(B60*H60*K60,2)` giving 0 while the row is blank, a rate's
-    /// `VLOOKUP` giving `#N/A`): the deal's own cells (`blank`: its id, rep, date and amount)
-    /// empty, and every cell written a formula giving 0, nothing or an error. Such a row is no
-    /// deal and pays nothing; a typed figure, or a formula giving money, keeps it a row to read
-    /// (and to report when it cannot be read).
-    static func isFilledDown(_ row: Row, blank: [CellValue]) -> Bool {
-        func isBlank(_ value: CellValue) -> Bool {
-            switch value {
+    /// `VLOOKUP` giving `#N/A`): the deal's own cells (its id, rep, date and amount, `value`'s
+    /// for their fields) empty, and every cell written a formula giving 0, nothing or an error.
+    /// Such a row is no deal and pays nothing; a typed figure, or a formula giving money, keeps it
+    /// a row to read (and to report when it cannot be read). A deal row is told by its id alone,
+    /// with nothing gathered (every row is asked).
+    static func isFilledDown(_ row: Row, value: (Field) -> CellValue) -> Bool {
+        func isBlank(_ field: Field) -> Bool {
+            switch value(field) {
             case .empty: true
             case .text(let text): text.allSatisfy(\.isWhitespace)
             default: false
             }
         }
-        guard blank.allSatisfy(isBlank) else { return false }
+        guard isBlank(.dealID), isBlank(.rep), isBlank(.date), isBlank(.amount) else { return false }
         return row.cells.allSatisfy { cell in
             switch cell.value {
             case .empty: true
@@ -772,7 +773,7 @@ public enum DealsReader {
         guard any else { return }
         let values = context.values
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
-        if Self.isFilledDown(row, blank: [value(.dealID), value(.rep), value(.date), value(.amount)]) { return }
+        if Self.isFilledDown(row, value: value) { return }
         // Without a style to write it in (the column's texts tell none), the cell is as it stands.
         var commissionCell = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
         var commissionText: String?
