@@ -36,32 +36,14 @@ extension WriteCell {
 
 /// The Findings, Summary and Payroll sheets of a corrected workbook.
 ///
-/// Each is marked by a hidden name local to it, `_trueup_added`, whose value is its kind
-/// (`"findings"`): the mark moves with the sheet when it is renamed or moved, and a sheet the
-/// user made that only looks like one (a `Summary` of the team's own) has none. Correcting a
-/// corrected copy again replaces the marked sheets' contents (their names and places kept)
-/// instead of appending another set.
+/// Each is marked by a hidden name local to it (`XLSXWorkbook.addedSheetMark`), whose value is its
+/// kind (`"findings"`). Correcting a corrected copy again replaces the marked sheets' contents
+/// (their names and places kept) instead of appending another set; reconciling it leaves them out.
 enum AddedSheets {
-    static let markName = "_trueup_added"
+    static let markName = XLSXWorkbook.addedSheetMark
 
     /// The mark's value for `kind`: a text constant.
     static func markFormula(_ kind: String) -> String { "\"\(kind)\"" }
-
-    /// The workbook's sheets trueup added in an earlier correction, by kind (the first in tab
-    /// order when a kind is marked twice).
-    static func marked(in workbook: XLSXWorkbook) -> [String: SheetInfo] {
-        var found: [String: SheetInfo] = [:]
-        for name in workbook.definedNames where name.name.caseInsensitiveCompare(markName) == .orderedSame {
-            guard let index = name.localSheet,
-                let sheet = workbook.sheets.first(where: { $0.index == index && $0.kind == .worksheet })
-            else { continue }
-            let value = name.formula.trimmingCharacters(in: .whitespaces)
-            guard value.count > 2, value.hasPrefix("\""), value.hasSuffix("\"") else { continue }
-            let kind = String(value.dropFirst().dropLast()).lowercased()
-            if found[kind].map({ $0.index > sheet.index }) ?? true { found[kind] = sheet }
-        }
-        return found
-    }
 
     static func build(_ input: CorrectionInput, workbook: XLSXWorkbook) -> [AddedSheet] {
         [findings(input, workbook: workbook), summary(input, workbook: workbook), payroll(input.payroll)]

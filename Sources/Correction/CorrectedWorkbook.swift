@@ -72,7 +72,7 @@ public enum CorrectedWorkbook {
         }
 
         // trueup's own sheets from an earlier correction: replaced below, never corrected.
-        let marked = AddedSheets.marked(in: workbook)
+        let marked = workbook.sheetsAddedByTrueup
         let corrections = Corrections.edits(
             input.findings, workbook: workbook, skipping: Set(marked.values.map(\.name)))
         let dependents = try DependentTotals.apply(to: corrections, workbook: path)

@@ -46,14 +46,20 @@ public enum TableFile {
 
     /// The tables in the file: the workbook's worksheets in tab order, or one unnamed table. A
     /// hidden worksheet (`state="hidden"` or `"veryHidden"`, a backup copy of a tab) is left out
-    /// (`hiddenTables`) unless every worksheet is hidden; `allTables` holds it.
+    /// (`hiddenTables`) unless every worksheet is hidden, and so are the sheets an earlier
+    /// correction appended (`addedByTrueup`); `allTables` holds both.
     public var tables: [String?] {
-        switch self {
-        case .delimited: [nil]
-        case .workbook(let workbook):
-            workbook.sheets.filter { $0.kind == .worksheet && $0.state == .visible }.map(\.name).nonEmpty
-                ?? allTables
-        }
+        guard case .workbook(let workbook) = self else { return [nil] }
+        let added = Set(addedByTrueup)
+        let sheets = workbook.sheets.filter { $0.kind == .worksheet && !added.contains($0.name) }
+        return sheets.filter { $0.state == .visible }.map(\.name).nonEmpty ?? sheets.map(\.name)
+    }
+
+    /// The sheets trueup appended to a corrected copy (Findings, Summary, Payroll: its report, not
+    /// the team's figures), in tab order; none in CSV.
+    public var addedByTrueup: [String] {
+        guard case .workbook(let workbook) = self else { return [] }
+        return workbook.sheetsAddedByTrueup.values.sorted { $0.index < $1.index }.map(\.name)
     }
 
     /// Every table in the file, hidden worksheets too, in tab order: what `--sheet` may name.
@@ -66,7 +72,7 @@ public enum TableFile {
 
     /// The worksheets in `allTables` that `tables` leaves out because the workbook hides them.
     public var hiddenTables: [String] {
-        let shown = Set(tables.compactMap { $0 })
+        let shown = Set(tables.compactMap { $0 } + addedByTrueup)
         return allTables.compactMap { $0 }.filter { !shown.contains($0) }
     }
 

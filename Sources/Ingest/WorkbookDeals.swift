@@ -87,6 +87,10 @@ extension DealsReader {
         var others = (selection == nil ? file.hiddenTables : []).map {
             (sheet: $0, reason: "a hidden sheet; name it with --sheet to read it")
         }
+        // A corrected copy's Findings, Summary and Payroll are trueup's report of an earlier run.
+        others += (selection == nil ? file.addedByTrueup : []).map {
+            (sheet: $0, reason: "added by trueup to a corrected copy, not the team's figures")
+        }
         let knownReps = KnownReps(knownReps)
         // The plan's status words tell the rows it does not pay and its clawback rows.
         let statuses = plan.map(StatusRule.init)

@@ -147,6 +147,47 @@ import ZIP
         #expect(try Self.packageProblems(other) == [])
     }
 
+    /// Reconciling a corrected copy leaves trueup's own sheets out, found by their mark (their
+    /// rows are its report of the earlier run, not the team's figures), and says so: renamed, a
+    /// sheet is still left out; without the mark, it is read as any other sheet.
+    @Test func reconcilingACorrectedCopyLeavesTrueupsSheetsOut() throws {
+        let (first, _) = try Self.correct(SampleReconciliationTests.path("q3-commissions.xlsx"))
+        defer { try? FileManager.default.removeItem(atPath: first) }
+        let added = ["Findings", "Summary (2)", "Payroll"]
+        let file = try TableFile.open(first)
+        #expect(file.addedByTrueup == added)
+        #expect(file.tables.allSatisfy { !added.contains($0 ?? "") })
+        #expect(file.hiddenTables.isEmpty)
+        #expect(Set(file.allTables.compactMap { $0 }).isSuperset(of: added))
+
+        let path = SampleReconciliationTests.path
+        let plan = try PlanFile.load(path: path("q3-plan.yaml"))
+        let roster = try RosterReader.read(TableFile.open(path("roster.csv")))
+        let again = try Reconciler.reconcile(workbook: first, plan: plan, roster: roster)
+        #expect(again.errors.isEmpty)
+        for sheet in added {
+            #expect(
+                again.mappingNotes.contains(
+                    "sheet '\(sheet)': ignored (added by trueup to a corrected copy, not the team's figures)"))
+        }
+
+        let renamed = try Self.withWorkbookPart(first) {
+            $0.replacingOccurrences(of: "name=\"Findings\"", with: "name=\"Review\"")
+        }
+        defer { try? FileManager.default.removeItem(atPath: renamed) }
+        #expect(try TableFile.open(renamed).addedByTrueup == ["Review", "Summary (2)", "Payroll"])
+
+        let unmarked = try Self.withWorkbookPart(first) {
+            $0.replacingOccurrences(
+                of: #"<definedName [^>]*name="_trueup_added"[^>]*>[^<]*</definedName>"#, with: "",
+                options: .regularExpression)
+        }
+        defer { try? FileManager.default.removeItem(atPath: unmarked) }
+        let plain = try TableFile.open(unmarked)
+        #expect(plain.addedByTrueup.isEmpty)
+        #expect(Set(plain.tables.compactMap { $0 }).isSuperset(of: added))
+    }
+
     @Test func correctingAWorkbookWithAnEntryThatEscapesThePackageIsRefused() throws {
         let path = SampleReconciliationTests.path
         let source = try ZipArchive(path: path("q3-commissions.xlsx"))
