@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `trueup calculate --deals` on a workbook kept a tab per rep reads every deals sheet: its
@@ -7,16 +8,10 @@ import Testing
     /// Every scenario's hand-kept workbook rendered on one Deals sheet (`base`) and a tab per rep
     /// without a rep column (`tab-per-rep`), by `scripts/make-layouts`.
     static func render(into folder: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/make-layouts").path, folder.path,
-            "--layouts", "base,tab-per-rep",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        let script = CommandLineTests.packageRoot.appendingPathComponent("scripts/make-layouts")
+        guard try PythonScript.run([script.path, folder.path, "--layouts", "base,tab-per-rep"], quiet: true) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 
     /// `calculate --format json` on `workbook` with the case's plan and roster, and `more`
@@ -52,12 +47,7 @@ import Testing
 
     /// Runs the openpyxl `script` with the workbook's path as its one argument.
     static func python(_ script: String, _ workbook: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, workbook.path]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try #require(try PythonScript.run(["-c", script, workbook.path]) == 0)
     }
 
     @Test func aTabPerRepCalculatesAsTheSameDealsOnOneSheet() throws {

@@ -8,13 +8,9 @@ import Testing
     /// The folder `scripts/make-hostile` writes, made once per test run.
     static let folder: URL = {
         let folder = Scratch.folder.appendingPathComponent("trueup-hostile-\(getpid())")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/make-hostile").path, folder.path,
-        ]
-        try? process.run()
-        process.waitUntilExit()
+        _ = try? PythonScript.run([
+            CommandLineTests.packageRoot.appendingPathComponent("scripts/make-hostile").path, folder.path,
+        ])
         return folder
     }()
 

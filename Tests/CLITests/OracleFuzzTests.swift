@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `calculate` against the contract's oracle: `scripts/oracle/fuzz-plans` runs the built binary
@@ -15,7 +16,8 @@ import Testing
         if FileManager.default.fileExists(atPath: ReconcileCommandTests.scenarios.path) {
             arguments += ["--scenarios", ReconcileCommandTests.scenarios.path]
         }
-        let result = try CommandLineTests.run(arguments, executable: "/usr/bin/env")
+        let result = try CommandLineTests.run(
+            arguments, executable: "/usr/bin/env", environment: PythonScript.environment)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         // Agreeing by refusing alike proves nothing of the figures: most cases are priced
         // (`60 cases, 60 agree (7 refused by both), 0 disagree`).
@@ -40,7 +42,8 @@ import Testing
         let script = CommandLineTests.packageRoot.appendingPathComponent("scripts/oracle/fuzz-reconcile")
         let seeds = Self.reconcileSeeds.flatMap { ["--seed", String($0)] }
         let result = try CommandLineTests.run(
-            ["python3", script.path, "--trueup", CommandLineTests.binary] + seeds, executable: "/usr/bin/env")
+            ["python3", script.path, "--trueup", CommandLineTests.binary] + seeds, executable: "/usr/bin/env",
+            environment: PythonScript.environment)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         // `fuzz-reconcile: 11 cases (0 skipped: …), 0 failing; 29 planted errors, 29 found, 29 with
         // their cause (…`: every seed priced, and each plants something.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `trueup plan infer` as a user runs it, on the sample workbook.
@@ -70,14 +71,9 @@ extension PlanInferCommandTests {
     @Test func theSameWorkbookGivesTheSameBytesEveryRun() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/make-inference-fixtures").path,
-            folder.path,
-        ]
-        try process.run()
-        process.waitUntilExit()
+        try PythonScript.run([
+            CommandLineTests.packageRoot.appendingPathComponent("scripts/make-inference-fixtures").path, folder.path,
+        ])
         let book = folder.appendingPathComponent("period-retro/clean.xlsx").path
         let roster = folder.appendingPathComponent("period-retro/roster.csv").path
         var outputs = Set<String>()

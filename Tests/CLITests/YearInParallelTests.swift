@@ -11,14 +11,10 @@ import Testing
     /// The folder `scripts/split-by-period` writes, made once per test run.
     static let split: URL = {
         let folder = Scratch.folder.appendingPathComponent("trueup-split-\(getpid())")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", CommandLineTests.packageRoot.appendingPathComponent("scripts/split-by-period").path,
-            folder.path, "--scenarios", ReconcileCommandTests.scenarios.path,
-        ]
-        try? process.run()
-        process.waitUntilExit()
+        _ = try? PythonScript.run([
+            CommandLineTests.packageRoot.appendingPathComponent("scripts/split-by-period").path, folder.path,
+            "--scenarios", ReconcileCommandTests.scenarios.path,
+        ])
         return folder
     }()
 

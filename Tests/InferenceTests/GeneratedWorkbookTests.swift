@@ -17,13 +17,9 @@ import Testing
     /// The generated cases (name, mechanics), in a temporary folder made once per run.
     static let generated: (folder: URL, cases: [(name: String, mechanics: String)]) = {
         let folder = Scratch.folder.appendingPathComponent("trueup-infer-\(UUID().uuidString)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", packageRoot.appendingPathComponent("scripts/make-inference-fixtures").path, folder.path,
-        ]
-        try? process.run()
-        process.waitUntilExit()
+        _ = try? PythonScript.run([
+            packageRoot.appendingPathComponent("scripts/make-inference-fixtures").path, folder.path,
+        ])
         let listing = (try? String(contentsOf: folder.appendingPathComponent("cases.txt"), encoding: .utf8)) ?? ""
         let cases = listing.split(separator: "\n").map { line in
             let parts = line.split(separator: "\t").map(String.init)

@@ -23,14 +23,10 @@ import ZIP
     /// The notes copies of `source` with notes on `cells`, in a new scratch folder.
     static func render(_ source: String, cells: [String]) throws -> URL {
         let folder = Scratch.folder.appendingPathComponent("trueup-noted-\(UUID())")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            ["python3", LayoutReconciliationTests.root.appendingPathComponent("scripts/make-noted-workbooks").path]
-            + [source, folder.path] + cells
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        let script = LayoutReconciliationTests.root.appendingPathComponent("scripts/make-noted-workbooks")
+        guard try PythonScript.run([script.path, source, folder.path] + cells) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         return folder
     }
 

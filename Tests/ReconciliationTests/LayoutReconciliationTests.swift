@@ -19,12 +19,9 @@ import Testing
         let folder = Scratch.folder.appendingPathComponent(
             "trueup-layouts-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try? FileManager.default.removeItem(at: folder)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent(script).path, folder.path] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard try PythonScript.run([root.appendingPathComponent(script).path, folder.path] + arguments) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         return folder
     }
 

@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Ingest
 import PlanFile
+import TestSupport
 import Testing
 
 @testable import Reconciliation
@@ -16,13 +17,7 @@ import Testing
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = LayoutReconciliationTests.root.appendingPathComponent("scripts/bench/generate_manual.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "6000", folder.path, "subtotals"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try PythonScript.run([script.path, "6000", folder.path, "subtotals"], quiet: true) == 0)
         let directory = folder.appendingPathComponent("subtotals-6000")
         let plan = try PlanFile.load(path: directory.appendingPathComponent("plan.yaml").path)
         let roster = try RosterReader.read(TableFile.open(directory.appendingPathComponent("roster.csv").path))
