@@ -131,9 +131,14 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
         measure: Key? = nil, owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = []
     ) {
         self.keys = keys
+        // Each name keyed once: the loose names below are mostly the same texts.
+        var keyed: [String: String] = [:]
+        for key in keys {
+            for name in synonyms(key) + [key.rawValue] where keyed[name] == nil { keyed[name] = headerKey(name) }
+        }
         wanted = Dictionary(
             uniqueKeysWithValues: keys.map { key in
-                (key, Set(synonyms(key).map(headerKey) + [headerKey(key.rawValue)]))
+                (key, Set((synonyms(key) + [key.rawValue]).map { keyed[$0]! }))
             })
         abbreviated = Dictionary(
             uniqueKeysWithValues: keys.map { key in
@@ -147,7 +152,8 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
                     uniqueKeysWithValues: keys.map { key in (key, synonyms(key) + [key.rawValue] + (loose[key] ?? [])) }
                 ),
             claimable: Set(loose.keys), subject: subject, measure: measure, owners: owners, percentages: percentages,
-            wholeHeaderOnly: wholeHeaderOnly.union(HeaderSynonyms.wholeHeaderOnly.map(headerKey)))
+            wholeHeaderOnly: wholeHeaderOnly.union(HeaderSynonyms.wholeHeaderOnly.map(headerKey)),
+            keying: { keyed[$0] ?? headerKey($0) })
     }
 }
 

@@ -38,17 +38,19 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     let percentages: Set<Key>
 
     /// `wholeHeaderOnly`: the header keys (`headerKey`) of the names that name their field only as
-    /// the whole header.
+    /// the whole header; `keying` gives a name's header key (`headerKey`, or what the caller
+    /// already keyed).
     init(
         names: [Key: [String]], claimable: Set<Key>, subject: Key? = nil, measure: Key? = nil,
-        owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = []
+        owners: Set<Key> = [], percentages: Set<Key> = [], wholeHeaderOnly: Set<String> = [],
+        keying: (String) -> String = headerKey
     ) {
         var index: [String: [(key: Key, words: [String], whole: Bool)]] = [:]
         for (key, texts) in names {
             for text in texts {
                 let words = Self.terms(text)
                 guard !words.isEmpty else { continue }
-                index[words[0], default: []].append((key, words, wholeHeaderOnly.contains(headerKey(text))))
+                index[words[0], default: []].append((key, words, wholeHeaderOnly.contains(keying(text))))
             }
         }
         namesByFirstWord = index
