@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -23,5 +24,27 @@ import Testing
         #expect(headerKey(of: "Deal.I.D.", is: "dealid"))
         #expect(headerKey(of: "Déal ID", is: "dealid"))
         #expect(!headerKey(of: "D00000017", is: "dealid"))
+    }
+
+    /// A text holding more than ASCII is keyed as folding the whole text with Foundation and
+    /// filtering its characters gives (the way it was keyed first): every synonym and loose name,
+    /// and texts with footnote marks, combining marks, spaces of other kinds and the dropped signs.
+    @Test func aFoldedTextsKeyIsWhatFoldingAndFilteringGive() {
+        func folded(_ text: String) -> String {
+            String(
+                String(text.filter { !"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰".contains($0) })
+                    .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased().filter {
+                        !$0.isWhitespace && !"_-.°º*".contains($0)
+                    })
+        }
+        let names = Field.allCases.flatMap { [$0.rawValue] + $0.synonyms + (Field.looseNames[$0] ?? []) }
+        let texts = [
+            "Montant¹ (€)", "Prime†", "N°\u{A0}affaire", "Nº-Affaire", "Deal\u{2009}ID é", "Ʃumme", "STRAẞE", "İl",
+            "-\u{301}Deal", ".\u{308}", "*\u{20DD}", "Comisión_Total", "Σύνολο", "Сумма сделки", "取引ID", "E\u{301}tat²",
+            "\u{3000}Rep\u{3000}名", "ﬁn ﬂow", "Ⅻ", "𝐃𝐞𝐚𝐥",
+        ]
+        for text in names + texts where !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(headerKey(text) == folded(text), "\(text)")
+        }
     }
 }
