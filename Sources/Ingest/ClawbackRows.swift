@@ -50,15 +50,25 @@ public struct ClawbackRow: Sendable, Hashable {
     /// the plan's `clawback.statuses` in `statuses`: `Rescinded`, `Void`), or else its type does
     /// (`Storno` in a `Typ` column), its amount is empty (the only field it failed, with perhaps its
     /// date) or negative, and its commission cell holds a negative number.
+    ///
+    /// A row whose status is one of the plan's clawback statuses and no clawback word, with a
+    /// cancel date of its own after its date, is none: it is the contract's cancelled line
+    /// (plan-format.md §9: priced in its close period, clawed back by the engine), where a row
+    /// taking another row's commission back is dated by the cancellation.
     static func recognized(
-        row: Int, dealID: String?, rep: String?, date: LocalDate?, status: CellValue, type: CellValue = .empty,
-        amount: Decimal?, amountCell: CellValue, failed: [Field], commission: Cell?, style: NumberStyle?,
-        statuses: StatusRule? = nil
+        row: Int, dealID: String?, rep: String?, date: LocalDate?, cancelDate: LocalDate? = nil, status: CellValue,
+        type: CellValue = .empty, amount: Decimal?, amountCell: CellValue, failed: [Field], commission: Cell?,
+        style: NumberStyle?, statuses: StatusRule? = nil
     ) -> ClawbackRow? {
         func isClawback(_ value: CellValue) -> String? {
             guard case .text(let text) = value, names(text) || statuses?.isClawback(text.normalizedKey) == true
             else { return nil }
             return text
+        }
+        if let date, let cancelDate, cancelDate > date, case .text(let text) = status, !names(text),
+            statuses?.isClawback(text.normalizedKey) == true
+        {
+            return nil
         }
         guard let dealID, let rep, let status = isClawback(status) ?? isClawback(type), let commission,
             let taken = try? ValueReading.money(commission.value, style: style ?? .decimalPoint), taken < 0

@@ -872,7 +872,8 @@ public enum DealsReader {
         // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
         if manualCells != .nothing,
             let clawback = ClawbackRow.recognized(
-                row: row.index, dealID: dealID, rep: rep, date: date, status: value(.status), type: value(.type),
+                row: row.index, dealID: dealID, rep: rep, date: date, cancelDate: cancel ?? nil, status: value(.status),
+                type: value(.type),
                 amount: amount, amountCell: value(.amount), failed: failed, commission: commissionCell,
                 style: context.commissionStyle, statuses: styles.statuses)
         {

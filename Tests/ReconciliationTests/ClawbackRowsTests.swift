@@ -144,4 +144,37 @@ import XLSX
             #expect(!ClawbackRow.names(status), "\(status)")
         }
     }
+
+    /// A row of one of the plan's clawback statuses with a close date and a later cancel date of
+    /// its own is the contract's cancelled line (plan-format.md §9), priced in its close period and
+    /// clawed back by the engine, even beside another row of its deal and with a negative amount:
+    /// not a hand-kept clawback of that row, which a clawback row is dated by (fuzz seed 4652).
+    @Test func aCancelledLineWithItsOwnCancelDateIsALine() throws {
+        let header: [WriteCell] = [
+            "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
+        ]
+        .map { .text($0) }
+        func row(_ number: Int, _ date: String, _ amount: Decimal, _ status: String, cancel: String?) -> [WriteCell] {
+            [
+                .text("D1"), .text("Ana Lima"), LayoutReadingTests.date(date), .number(amount), .number(0.05),
+                WriteCell(.number(amount * 0.05), formula: "ROUND(D\(number)*E\(number),2)"), .text(status),
+                cancel.map { LayoutReadingTests.date($0) } ?? .empty,
+            ]
+        }
+        let rows = [
+            header, row(2, "2026-01-15", 10000, "Won", cancel: nil),
+            row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-05-10"),
+        ]
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        let result = try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(SummaryClawbackTests.planText, file: "plan.yaml"),
+            roster: RosterReader.read(TableFile.open(rosterPath)))
+        #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == [])
+        // Both rows are lines; the second is clawed back in its cancel quarter.
+        #expect(result.statement.lines.filter { $0.kind == .clawback }.map(\.row) == [3])
+    }
 }
