@@ -35,13 +35,20 @@ import XLSX
             clawback("D5", "2026-03-15", amount: .number(-6000), -150, words[1]),
             clawback("D9", "2026-03-20", amount: .empty, -250, words[2]),
         ]
+        return try reconcile([(name, deals + rows)])
+    }
+
+    /// `sheets` written as a workbook and reconciled against `planText` and the two reps' roster.
+    static func reconcile(
+        _ sheets: [(String, [[WriteCell]])], planText: String = SummaryClawbackTests.planText
+    ) throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook([(name, deals + rows)], in: folder)
+        let path = try LayoutReadingTests.workbook(sheets, in: folder)
         let rosterPath = folder.appendingPathComponent("roster.csv").path
         try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
         return try Reconciler.reconcile(
-            workbook: path, plan: PlanFile.parse(SummaryClawbackTests.planText, file: "plan.yaml"),
+            workbook: path, plan: PlanFile.parse(planText, file: "plan.yaml"),
             roster: RosterReader.read(TableFile.open(rosterPath)))
     }
 
@@ -94,17 +101,10 @@ import XLSX
             row("CN-7", "2026-02-01", -4000, commission, "Gutschrift"),
             row("D8", "2026-02-20", 2000, 100, "Won"), row("D1", "2026-02-25", -10000, -500, "Storno"),
         ]
-        let folder = try LayoutReadingTests.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
-        let rosterPath = folder.appendingPathComponent("roster.csv").path
-        try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
-        let result = try Reconciler.reconcile(
-            workbook: path,
-            plan: PlanFile.parse(
-                SummaryClawbackTests.planText.replacingOccurrences(
-                    of: "  status: [Won]\n", with: "  status: [Won, Gutschrift]\n"), file: "plan.yaml"),
-            roster: RosterReader.read(TableFile.open(rosterPath)))
+        let result = try Self.reconcile(
+            [("Deals", rows)],
+            planText: SummaryClawbackTests.planText.replacingOccurrences(
+                of: "  status: [Won]\n", with: "  status: [Won, Gutschrift]\n"))
         let found = result.findings.map { "\($0.cell) \($0.manual ?? 0) \($0.expected)" }
         // D1's Storno row takes back what D1 was paid, though the plan claws back nothing of it.
         #expect(
@@ -165,14 +165,7 @@ import XLSX
             header, row(2, "2026-01-15", 10000, "Won", cancel: nil),
             row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-05-10"),
         ]
-        let folder = try LayoutReadingTests.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
-        let rosterPath = folder.appendingPathComponent("roster.csv").path
-        try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
-        let result = try Reconciler.reconcile(
-            workbook: path, plan: PlanFile.parse(SummaryClawbackTests.planText, file: "plan.yaml"),
-            roster: RosterReader.read(TableFile.open(rosterPath)))
+        let result = try Self.reconcile([("Deals", rows)])
         #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == [])
         // Both rows are lines; the second is clawed back in its cancel quarter.
         #expect(result.statement.lines.filter { $0.kind == .clawback }.map(\.row) == [3])
