@@ -16,6 +16,10 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// Columns whose figures add to the field's, by field: the bonus written in two columns
     /// under two names (`SPIFF (€)` and `Bonus (€)`), read as their sum.
     public var addedColumns: [Key: [Int]] = [:]
+    /// The commission's columns when it is kept in a column per month or quarter (`Jan comm`,
+    /// `Feb comm`, …; `PeriodCommissionColumns`), the first of them `columns[.commission]`: each
+    /// row's commission is the cell written among them. Empty for a commission in one column.
+    public var commissionColumns: [Int] = []
     /// The columns of the table the header heads, when its row holds another table beside it,
     /// an empty column between them (a lookup table of rates right of the deals): only these are
     /// read. Nil when the header is the whole row.

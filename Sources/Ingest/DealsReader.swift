@@ -229,7 +229,7 @@ public enum DealsReader {
             merges, below: mapping.headerRow,
             paid: Set(
                 [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
-                    + (mapping.addedColumns[.bonus] ?? [])))
+                    + (mapping.addedColumns[.bonus] ?? []) + mapping.commissionColumns))
         var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
@@ -577,6 +577,8 @@ public enum DealsReader {
         /// Whether the table has a date column (`TotalRow.label`'s `date`).
         let hasDateColumn: Bool
         let commissionColumn: Int?
+        /// `mapping.commissionColumns`: a column per period, each row's commission the one written.
+        let commissionColumns: [Int]
         let rateColumn: Int?
         let bonusColumn: Int?
         /// The columns whose bonuses add to `bonusColumn`'s (`ColumnMapping.addedColumns`).
@@ -649,6 +651,7 @@ public enum DealsReader {
             amountScale = mapping.amountScale
             hasDateColumn = mapping.columns[.date] != nil
             commissionColumn = mapping.columns[.commission]
+            commissionColumns = mapping.commissionColumns
             rateColumn = mapping.columns[.rate]
             bonusColumn = mapping.columns[.bonus]
             addedBonusColumns = mapping.addedColumns[.bonus] ?? []
@@ -775,7 +778,10 @@ public enum DealsReader {
         func value(_ field: Field) -> CellValue { values[field.ordinal] }
         if Self.isFilledDown(row, value: value) { return }
         // Without a style to write it in (the column's texts tell none), the cell is as it stands.
-        var commissionCell = context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+        var commissionCell =
+            context.commissionColumns.isEmpty
+            ? context.commissionColumn.flatMap { column in row.cells.first { $0.column == column } }
+            : PeriodCommissionColumns.cell(of: row, among: context.commissionColumns)
         var commissionText: String?
         if let style = context.commissionStyle {
             (commissionCell, commissionText) = Self.inColumnStyle(commissionCell, style)

@@ -121,7 +121,9 @@ extension DealsReader {
                     required: required, pins: pins)
             }
             do {
-                let mapping = try header(Field.required)
+                var mapping = try header(Field.required)
+                // No commission column, but a commission column per month or quarter (`Jan comm`).
+                if let byPeriod = PeriodCommissionColumns.mapping(mapping, rows: start) { mapping = byPeriod }
                 if selection == nil, let table, ColumnLegend.describes(start, under: mapping) { legends.insert(table) }
                 // Tables of deals side by side on one header row: each its own part of the sheet.
                 found += ([mapping] + mapping.tablesBeside).map { (table, $0, nil, nil, nil) }

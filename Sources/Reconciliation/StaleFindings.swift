@@ -77,7 +77,7 @@ enum StaleFindings {
     static func columns(of mapping: ColumnMapping<Field>) -> (inputs: Set<Int>, pay: [Int]) {
         let pay =
             [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
-            + (mapping.addedColumns[.bonus] ?? [])
+            + (mapping.addedColumns[.bonus] ?? []) + mapping.commissionColumns
         return (Set(mapping.columns.values).subtracting(pay), pay)
     }
 

@@ -18,6 +18,9 @@ enum WorkbookReport {
                     "\(field.rawValue) ← '\($0)'"
                         + (sheet.mapping.addedColumns[field] ?? []).map { " + column \(CellAddress.columnName($0))" }
                         .joined()
+                        + (field == .commission ? sheet.mapping.commissionColumns.dropFirst() : []).map {
+                            " or column \(CellAddress.columnName($0))"
+                        }.joined()
                 }
             }.joined(separator: ", ")
             let totals = deals.totals.filter { $0.row >> 32 == ordinal }

@@ -1,0 +1,69 @@
+import Commission
+import Spreadsheet
+
+/// A deals table with no commission column whose commission is kept in a column per month or
+/// quarter instead (`Jan comm | Feb comm | …`, `Commission Jan-26`, `Q1 Commission`): each deal's
+/// commission in its close month's column, the others left blank. Read as one commission column
+/// whose cell on each row is the one written there (`ColumnMapping.commissionColumns`), so that a
+/// finding names the cell that holds the figure.
+enum PeriodCommissionColumns {
+    /// `mapping` (a header naming every required field and no commission) with its commission read
+    /// from the columns of `rows`' header row, outside the fields found, each headed by a commission
+    /// word and a month or a quarter (`headsPeriodCommission`): at least two of them, on distinct
+    /// periods. Nil when there are fewer.
+    static func mapping(_ mapping: ColumnMapping<Field>, rows: [Row]) -> ColumnMapping<Field>? {
+        guard mapping.columns[.commission] == nil, let header = rows.first(where: { $0.index == mapping.headerRow })
+        else { return nil }
+        let taken = Set(mapping.columns.values)
+        var found: [(column: Int, text: String)] = []
+        var periods: Set<String> = []
+        for cell in header.cells where !taken.contains(cell.column) {
+            guard case .text(let text) = cell.value, mapping.columnSpan?.contains(cell.column) ?? true,
+                let period = period(inCommissionHeader: text)
+            else { continue }
+            found.append((cell.column, text.trimmingCharacters(in: .whitespaces)))
+            periods.insert(period)
+        }
+        guard found.count >= 2, periods.count == found.count else { return nil }
+        var read = mapping.adding(.commission, column: found[0].column, header: found[0].text)
+        read.commissionColumns = found.map(\.column)
+        return read
+    }
+
+    /// The month or quarter a header names beside a word for commission (`Jan comm`, `Commission
+    /// Jan-26`, `Q1 Commission`, `Comm. March 2026`), as the label's month or quarter (`m1`, `q1`)
+    /// with its year; nil for any other header (`Jan`, `Commission`, `Commission Rate Jan`).
+    static func period(inCommissionHeader text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "/" || $0 == "_" })
+            .map(String.init)
+        guard words.count >= 2 else { return nil }
+        let commission = Field.headerWords.wanted[.commission] ?? []
+        // The commission's words first or last, the period's the others.
+        for count in 1..<words.count {
+            for (pay, rest) in [
+                (words.prefix(count), words.dropFirst(count)), (words.suffix(count), words.dropLast(count)),
+            ] where commission.contains(headerKey(pay.joined(separator: " "))) {
+                guard let label = PeriodLabel(rest.joined(separator: " ")) else { continue }
+                let year = label.year.map { "-\($0)" } ?? ""
+                if let month = label.month { return "m\(month)\(year)" }
+                if let quarter = label.quarter { return "q\(quarter)\(year)" }
+            }
+        }
+        return nil
+    }
+
+    /// The commission cell of `row` among `columns`: the one written with a figure other than 0,
+    /// else the first written, else none (a blank commission).
+    static func cell(of row: Row, among columns: [Int]) -> Cell? {
+        var first: Cell?
+        for column in columns {
+            guard let cell = row.cells.first(where: { $0.column == column }), cell.value != .empty else { continue }
+            if case .number(let number) = cell.value, number == 0 {
+                if first == nil { first = cell }
+                continue
+            }
+            return cell
+        }
+        return first
+    }
+}
