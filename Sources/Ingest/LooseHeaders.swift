@@ -61,9 +61,11 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         self.percentages = percentages
     }
 
-    /// A header's words: what stands in brackets dropped (`Amount (USD)`), lower-cased with
-    /// accents folded, split at anything not a letter or digit; `%` and `#` are words of their own.
+    /// A header's words: what stands in brackets dropped (`Amount (USD)`), and a rate stated after
+    /// `@` or `at` at its end (`withoutStatedRate`), lower-cased with accents folded, split at
+    /// anything not a letter or digit; `%` and `#` are words of their own.
     static func terms(_ text: String) -> [String] {
+        let text = withoutStatedRate(text)
         var plain = ""
         var depth = 0
         for character in text {
@@ -92,6 +94,24 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         }
         if !current.isEmpty { terms.append(current) }
         return terms
+    }
+
+    /// `text` without the rate it says its figures were worked out at, written at its end after
+    /// `@` or `at` (`Commission @ 8%`, `Comm at 7.5 %`): what the figures are at, as a unit in
+    /// brackets says what they are in, not a percentage the column holds. Unchanged otherwise.
+    static func withoutStatedRate(_ text: String) -> String {
+        guard text.hasSuffix("%") || text.hasSuffix("% ") else { return text }
+        for marker in ["@", " at ", " At ", " AT "] {
+            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            let rate = text[range.upperBound...].trimmingCharacters(in: .whitespaces).dropLast()
+                .trimmingCharacters(in: .whitespaces)
+            let head = text[..<range.lowerBound]
+            guard !rate.isEmpty, rate.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }),
+                head.contains(where: \.isLetter)
+            else { continue }
+            return String(head)
+        }
+        return text
     }
 
     /// The fields among `open` (claimable ones still unmatched) that the columns of `headers` not
