@@ -19,7 +19,7 @@ import Testing
     /// printed too but not failed: the layouts `unread` (whose misses are not fixed yet) and the
     /// corrected copies of those `uncorrected`.
     /// `corrected`: how many cases a layout has their corrected copy checked (of those with
-    /// findings; of a clean copy, the first alone).
+    /// findings; of a clean copy, the first alone, none with a `corrected` of 0).
     static func failures(
         _ arguments: [String], script: String = "scripts/make-layouts8", unread: Set<String> = [],
         uncorrected: Set<String> = [], corrected: Int = 2
@@ -28,8 +28,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         var failures: [String] = []
         for layout in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
-            let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
-                .filter { $0.hasSuffix(".xlsx") }.sorted()
+            // Workbooks, and text files with a truth beside them (`scripts/make-layouts13`; a roster has none).
+            let all = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
+            let files = all.filter {
+                $0.hasSuffix(".xlsx") || $0.hasSuffix(".csv") && all.contains($0.dropLast(4) + ".truth.json")
+            }.sorted()
             var score = ScenarioReconciliationTests.Score()
             for (number, file) in files.enumerated() {
                 let name = "\(layout)/\(file)"
@@ -40,7 +43,10 @@ import Testing
                     // reconciled again: every case's would take the suite half a minute more); of
                     // a clean copy with nothing to correct, the first case's alone (its copy has
                     // no edit but the sheets trueup adds, which it must read as clean).
-                    guard number < (result.findings.isEmpty ? 1 : corrected), !uncorrected.contains(layout) else {
+                    // A text file is not corrected in place (`trueup correct` writes workbooks).
+                    guard number < (result.findings.isEmpty ? min(1, corrected) : corrected),
+                        !uncorrected.contains(layout), file.hasSuffix(".xlsx")
+                    else {
                         continue
                     }
                     let left = try LayoutReconciliationTests.stillWrong(workbook, result, truth: truth)
