@@ -33,11 +33,53 @@ public final class ValueSources {
         guard let text = formula(sheet: sheet, at: address), let expression = try? Parser.parse(text) else {
             return nil
         }
+        return source(of: expression, sheet: sheet, at: address).map { ($0.sheet, $0.address) }
+    }
+
+    /// The table cell the one lookup inside the formula at `address` takes its number from, with
+    /// that number: a commission formula that looks its rate up as it goes
+    /// (`=ROUND(E5*VLOOKUP(D5,Rates!$A$2:$B$6,2,FALSE),2)`, `XLOOKUP`, `INDEX`/`MATCH`, `LOOKUP`,
+    /// under `IFERROR` too), the lookup's cell found as `source` finds a formula's. Nil when the
+    /// formula holds no lookup, or several.
+    public func lookedUp(sheet: Int, at address: CellAddress) -> (sheet: Int, address: CellAddress, value: Decimal)? {
+        guard let text = formula(sheet: sheet, at: address), let expression = try? Parser.parse(text) else {
+            return nil
+        }
+        var lookups: [FormulaExpression] = []
+        Self.collectLookups(expression, into: &lookups)
+        guard lookups.count == 1 else { return nil }
+        return source(of: lookups[0], sheet: sheet, at: address)
+    }
+
+    /// The functions that return a cell of a table they are given.
+    private static let lookups: Set<String> = ["VLOOKUP", "HLOOKUP", "XLOOKUP", "INDEX", "LOOKUP"]
+
+    /// The outermost lookup calls in `expression` (not those inside another's arguments).
+    private static func collectLookups(_ expression: FormulaExpression, into found: inout [FormulaExpression]) {
+        switch expression {
+        case .call(let name, let arguments):
+            if lookups.contains(name) {
+                found.append(expression)
+            } else {
+                for argument in arguments { collectLookups(argument, into: &found) }
+            }
+        case .binary(_, let left, let right):
+            collectLookups(left, into: &found)
+            collectLookups(right, into: &found)
+        case .negate(let inner), .percent(let inner): collectLookups(inner, into: &found)
+        default: break
+        }
+    }
+
+    /// The cell `expression`, a formula at `address` or a part of it, takes its number from.
+    private func source(of expression: FormulaExpression, sheet: Int, at address: CellAddress) -> (
+        sheet: Int, address: CellAddress, value: Decimal
+    )? {
         evaluator.sheet = sheet
         evaluator.cell = address
         evaluator.arrayMode = false
         guard case .number(let value)? = evaluate(expression) else { return nil }
-        var found: [(sheet: Int, address: CellAddress)] = []
+        var found: [(sheet: Int, address: CellAddress, value: Decimal)] = []
         var tried: Set<CellKey> = []
         for (target, reference) in DependencyGraph.ranges(
             expression, workbook: evaluator.workbook, from: sheet, cell: address)
@@ -54,7 +96,7 @@ public final class ValueSources {
                         case .number(let held) = evaluator.workbook.sheets[target][row, column], held == value,
                         changes(expression, to: key, from: value)
                     else { continue }
-                    found.append((target, CellAddress(row: row, column: column)))
+                    found.append((target, CellAddress(row: row, column: column), held))
                 }
             }
         }

@@ -88,15 +88,19 @@ enum RateTableFindings {
     }
 
     /// A rate kept in one cell that the commission formulas read (`=ROUND(D5*$H$1,2)`,
-    /// `=D5*Rate`) on a sheet without a rate column: when the rows reading it are paid at its rate
-    /// (as a fraction, or in whole percent), a rate the plan gives none of them, and no correct
-    /// row reads it, that cell is the error, found and told as a rate table's cell is.
+    /// `=D5*Rate`) on a sheet without a rate column, or that they look up as they go
+    /// (`=ROUND(E5*VLOOKUP(D5,Rates!$A$2:$B$6,2,FALSE),2)`: `ValueSources.lookedUp`): when the
+    /// rows reading it are paid at its rate (as a fraction, or in whole percent), a rate the plan
+    /// gives none of them, and no correct row reads it, that cell is the error, found and told as
+    /// a rate table's cell is. A looked-up cell whose table line is right as it stands
+    /// (`lineIsRight`: the rows read the wrong column or band of a right table) is no error of its.
     private static func parameterFindings(
         _ context: RowContext, findings: inout [Finding], findingAt: FindingsByRow, workbook: FormulaWorkbook,
         sources: ValueSources
     ) -> [Finding] {
-        typealias Parameter = (sheet: Int, address: CellAddress, value: Decimal)
-        /// The parameter the commission formula of line `index` reads, on a sheet without a rate column.
+        typealias Parameter = (sheet: Int, address: CellAddress, value: Decimal, lookedUp: Bool)
+        /// The parameter the commission formula of line `index` reads, or else looks up, on a sheet
+        /// without a rate column.
         func parameter(_ index: Int) -> Parameter? {
             let line = context.deals.lines[index]
             guard context.deals.mapping(ofRow: line.row).columns[.rate] == nil,
@@ -104,7 +108,11 @@ enum RateTableFindings {
             else { return nil }
             let (name, row) = context.place(line.row)
             guard let sheet = workbook.sheet(named: name) else { return nil }
-            return sources.parameter(sheet: sheet, at: CellAddress(row: row, column: commission.column))
+            let address = CellAddress(row: row, column: commission.column)
+            if let read = sources.parameter(sheet: sheet, at: address) {
+                return (read.sheet, read.address, read.value, false)
+            }
+            return sources.lookedUp(sheet: sheet, at: address).map { ($0.sheet, $0.address, $0.value, true) }
         }
         var groups: [String: (cell: Parameter, scale: Decimal, rows: [(finding: Int, rate: Decimal)])] = [:]
         var order: [String] = []
@@ -132,7 +140,12 @@ enum RateTableFindings {
         for key in order {
             let group = groups[key]!
             let held = group.cell.value * group.scale
-            guard let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }) else {
+            guard let planRate = group.rows.first?.rate, group.rows.allSatisfy({ $0.rate == planRate }),
+                !group.cell.lookedUp
+                    || !lineIsRight(
+                        (group.cell.sheet, group.cell.address), held: held, planRate: planRate, context: context,
+                        workbook: workbook)
+            else {
                 continue
             }
             // A cell that also serves a row paid right is right for it.
