@@ -48,8 +48,9 @@ public struct HandKeptWorkbook {
                 file, selection: sheet, pins: pins, manualCells: keeping, knownReps: knownReps, dateOrder: dateOrder,
                 plan: plan, progress: { progress("reading the workbook", $0, $1) },
                 settingRowsAside: spooled.map { spooled in { try spooled.add(sheet: $0, lines: $1, manual: $2) } })
+            // A text file's one table, named by no sheet (`""` to `find`), is no summary of its own deals.
             let summaries = try SummarySheet.find(
-                in: file, excluding: Set(deals.sheets.compactMap(\.name)), period: plan.period)
+                in: file, excluding: Set(deals.sheets.map { $0.name ?? "" }), period: plan.period)
             try requireFigures(deals, hasSummary: summaries.summary != nil || !summaries.yearly.isEmpty, file: file)
             return (deals, summaries)
         }

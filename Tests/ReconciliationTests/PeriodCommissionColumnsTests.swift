@@ -48,4 +48,23 @@ import XLSX
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Jan") == nil)
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Commission Rate") == nil)
     }
+
+    /// The same columns in a CSV file: its one table is the deals, not also a summary whose
+    /// columns are periods (`Commission Jan-26` names one), which would report each row's figure
+    /// again as a rep's month.
+    @Test func aTextFileOfMonthColumnsIsReadAsDealsAlone() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("deals.csv").path
+        try """
+        Deal ID,Rep,Close Date,Amount,Commission Jan-26,Commission Feb-26
+        D1,R1,2026-01-15,10000,500,
+        D2,R1,2026-02-10,20000,,1100
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let plan = try PlanFile.parse(PlanTexts.flat("Month columns", period: "month"), file: "plan.yaml")
+        let result = try Reconciler.reconcile(
+            workbook: path, plan: plan, roster: [RosterEntry(id: "R1", name: "Ana Lima")])
+        #expect(result.errors.map { "\($0.sheet)!\($0.cell)" } == ["deals.csv!F3"])
+    }
 }
