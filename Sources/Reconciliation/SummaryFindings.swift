@@ -689,9 +689,10 @@ enum SummaryFindings {
     }
 
     /// What a wrong cell takes from or adds to a total over it: its difference, or, for a number
-    /// stored as text, its whole value (SUM and SUMIFS skip it).
+    /// stored as text, its whole value (SUM and SUMIFS skip it). A total wrong through such a
+    /// number (derived, its cause `text_number` too) is a number: its difference.
     static func effect(_ finding: Finding) -> Decimal {
-        finding.causes.contains(.textNumber) ? -(finding.manual ?? 0) : finding.difference
+        finding.causes.contains(.textNumber) && !finding.isDerived ? -(finding.manual ?? 0) : finding.difference
     }
 
     /// A net figure wrong both by clawbacks it leaves out and by the wrong cells it adds up (one
