@@ -24,6 +24,13 @@ public struct ClawbackRow: Sendable, Hashable {
     /// clawback of one it holds is not. The reconciler tells which (`CreditNotes.separate`) before
     /// anything reads the lines.
     public var isAlsoALine = false
+    /// Whether the row is also, by its own fields, the contract's cancelled line: a status among the
+    /// plan's clawback statuses that is no clawback word (nor is its type), and a cancel date after
+    /// the close date of its own date cell. Such a row is a clawback row only as the mirror of a
+    /// row of its deal and rep (the same close date, the amount negated: a team's copy of the deal
+    /// row taking it back); otherwise it is the line (plan-format.md §9), priced in its close period
+    /// and clawed back by the engine (`CreditNotes.separate`).
+    public var isCancelledLineUnlessMirrored = false
 
     /// Whether `status` names a clawback: `Clawback`, `Claw-back`, `Chargeback`, `Reversal`,
     /// `Reversed`, and as other languages write it (German `Storno`, `Stornierung`, `Rückbuchung`,
@@ -51,12 +58,14 @@ public struct ClawbackRow: Sendable, Hashable {
     /// (`Storno` in a `Typ` column), its amount is empty (the only field it failed, with perhaps its
     /// date) or negative, and its commission cell holds a negative number.
     ///
-    /// A row whose status is one of the plan's clawback statuses and no clawback word, with a
-    /// cancel date of its own after its date, is none: it is the contract's cancelled line
-    /// (plan-format.md §9: priced in its close period, clawed back by the engine), where a row
-    /// taking another row's commission back is dated by the cancellation.
+    /// A row whose status is one of the plan's clawback statuses and no clawback word (nor its
+    /// type), with its own negative amount and a cancel date after the date of its own date cell
+    /// (`ownDate`: not a month tab's), is marked `isCancelledLineUnlessMirrored`: it may be the
+    /// contract's cancelled line (plan-format.md §9) rather than a row taking another row's
+    /// commission back, which the reconciler tells by the rows beside it.
     static func recognized(
-        row: Int, dealID: String?, rep: String?, date: LocalDate?, cancelDate: LocalDate? = nil, status: CellValue,
+        row: Int, dealID: String?, rep: String?, date: LocalDate?, ownDate: Bool = true, cancelDate: LocalDate? = nil,
+        status: CellValue,
         type: CellValue = .empty, amount: Decimal?, amountCell: CellValue, failed: [Field], commission: Cell?,
         style: NumberStyle?, statuses: StatusRule? = nil
     ) -> ClawbackRow? {
@@ -64,11 +73,6 @@ public struct ClawbackRow: Sendable, Hashable {
             guard case .text(let text) = value, names(text) || statuses?.isClawback(text.normalizedKey) == true
             else { return nil }
             return text
-        }
-        if let date, let cancelDate, cancelDate > date, case .text(let text) = status, !names(text),
-            statuses?.isClawback(text.normalizedKey) == true
-        {
-            return nil
         }
         guard let dealID, let rep, let status = isClawback(status) ?? isClawback(type), let commission,
             let taken = try? ValueReading.money(commission.value, style: style ?? .decimalPoint), taken < 0
@@ -78,7 +82,13 @@ public struct ClawbackRow: Sendable, Hashable {
         } else {
             guard amountCell == .empty, failed.allSatisfy({ $0 == .amount || $0 == .date }) else { return nil }
         }
-        return ClawbackRow(
+        var clawback = ClawbackRow(
             row: row, dealID: dealID, rep: rep, date: date, status: status, commission: commission, amount: taken)
+        if amount != nil, ownDate, let date, let cancelDate, cancelDate > date, !names(status),
+            isClawback(type) == nil
+        {
+            clawback.isCancelledLineUnlessMirrored = true
+        }
+        return clawback
     }
 }

@@ -830,14 +830,13 @@ public enum DealsReader {
         let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
         let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
         let (datesNameMonths, amountScale) = (context.datesNameMonths, context.amountScale)
-        let date = required(
-            .date,
-            attempt(.date) { () throws(ValueReading.Failure) in
-                try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
-                    if datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
-                    return try ValueReading.date(value, order: dateOrder, system: system)
-                }
-            } ?? styles.date)
+        let ownDate = attempt(.date) { () throws(ValueReading.Failure) in
+            try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
+                if datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
+                return try ValueReading.date(value, order: dateOrder, system: system)
+            }
+        }
+        let date = required(.date, ownDate ?? styles.date)
         let amount = required(
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
@@ -878,8 +877,9 @@ public enum DealsReader {
         // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
         if manualCells != .nothing,
             let clawback = ClawbackRow.recognized(
-                row: row.index, dealID: dealID, rep: rep, date: date, cancelDate: cancel ?? nil, status: value(.status),
-                type: value(.type),
+                row: row.index, dealID: dealID, rep: rep, date: date, ownDate: ownDate != nil,
+                cancelDate: cancel ?? nil,
+                status: value(.status), type: value(.type),
                 amount: amount, amountCell: value(.amount), failed: failed, commission: commissionCell,
                 style: context.commissionStyle, statuses: styles.statuses)
         {

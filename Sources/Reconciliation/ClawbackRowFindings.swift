@@ -97,6 +97,13 @@ enum ClawbackRowFindings {
 /// holds another row of takes that deal's commission back by hand, and is no line; a row of a
 /// deal it holds no other row of is a credit note (plan-format.md 1.1), a line the engine prices
 /// like any other, and no clawback row.
+///
+/// A row that is by its own fields the contract's cancelled line (its plan status and its own
+/// close and cancel dates: `ClawbackRow.isCancelledLineUnlessMirrored`) takes another row's
+/// commission back only as its mirror: a row of the same deal and rep, of the same close date,
+/// whose amount is the row's negated (a team copying the deal row to reverse it). Any other such
+/// row is a line, clawed back by the engine (plan-format.md §9; fuzz seed 4652: a cancelled line
+/// of a deal beside the deal's earlier won row, of another date and amount).
 enum CreditNotes {
     /// Leaves each such row of `deals` either among its lines or among its clawback rows; reps
     /// are compared as `roster` names them.
@@ -109,13 +116,32 @@ enum CreditNotes {
             let deal: String
             let rep: String
         }
+        struct Mirror: Hashable {
+            let deal: DealOfRep
+            let date: LocalDate
+            let amount: Decimal
+        }
+        let mirrored = Set(deals.clawbackRows.filter(\.isCancelledLineUnlessMirrored).map(\.row))
         var held = Set<DealOfRep>()
-        for line in deals.lines where !rowsOfBoth.contains(line.row) {
-            held.insert(DealOfRep(deal: dealKey(line.dealID), rep: repNames.id(line.rep)))
+        var heldRows = Set<Mirror>()
+        var mirrors: [Int: Mirror] = [:]
+        for line in deals.lines {
+            let deal = DealOfRep(deal: dealKey(line.dealID), rep: repNames.id(line.rep))
+            if mirrored.contains(line.row) {
+                mirrors[line.row] = Mirror(deal: deal, date: line.date, amount: -line.amount)
+            } else if !rowsOfBoth.contains(line.row) {
+                held.insert(deal)
+                if !mirrored.isEmpty { heldRows.insert(Mirror(deal: deal, date: line.date, amount: line.amount)) }
+            }
         }
         var clawbacks = Set<Int>()
         deals.clawbackRows.removeAll { row in
             guard row.isAlsoALine else { return false }
+            if let mirror = mirrors[row.row] {
+                guard heldRows.contains(mirror) else { return true }
+                clawbacks.insert(row.row)
+                return false
+            }
             if held.contains(DealOfRep(deal: dealKey(row.dealID), rep: repNames.id(row.rep))) {
                 clawbacks.insert(row.row)
                 return false

@@ -150,24 +150,66 @@ import XLSX
     /// clawed back by the engine, even beside another row of its deal and with a negative amount:
     /// not a hand-kept clawback of that row, which a clawback row is dated by (fuzz seed 4652).
     @Test func aCancelledLineWithItsOwnCancelDateIsALine() throws {
-        let header: [WriteCell] = [
-            "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
-        ]
-        .map { .text($0) }
-        func row(_ number: Int, _ date: String, _ amount: Decimal, _ status: String, cancel: String?) -> [WriteCell] {
-            [
-                .text("D1"), .text("Ana Lima"), LayoutReadingTests.date(date), .number(amount), .number(0.05),
-                WriteCell(.number(amount * 0.05), formula: "ROUND(D\(number)*E\(number),2)"), .text(status),
-                cancel.map { LayoutReadingTests.date($0) } ?? .empty,
-            ]
-        }
         let rows = [
-            header, row(2, "2026-01-15", 10000, "Won", cancel: nil),
-            row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-05-10"),
+            Self.header, Self.row(2, "2026-01-15", 10000, "Won", cancel: nil),
+            Self.row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-05-10"),
         ]
         let result = try Self.reconcile([("Deals", rows)])
         #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == [])
         // Both rows are lines; the second is clawed back in its cancel quarter.
         #expect(result.statement.lines.filter { $0.kind == .clawback }.map(\.row) == [3])
+    }
+
+    /// The same statuses and dates on a copy of the deal's row with its amount and commission
+    /// negated (the same close date, the same rep): the team's own reversal of that row, a
+    /// clawback row compared with the engine's clawback of the deal, and no line: as a line it
+    /// would lower the rep's credit, which a clawback never does (plan-format.md §9).
+    @Test func aMirroredCopyOfACancelledRowTakesItsCommissionBack() throws {
+        let rows = [
+            Self.header, Self.row(2, "2026-01-15", 10000, "Cancelled", cancel: "2026-03-10"),
+            Self.row(3, "2026-01-15", -10000, "Cancelled", cancel: "2026-03-10"),
+        ]
+        let result = try Self.reconcile([("Deals", rows)])
+        #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == [])
+        #expect(result.statement.lines.compactMap(\.row).sorted() == [2, 2])
+        #expect(result.statement.lines.filter { $0.kind == .clawback }.map(\.row) == [2])
+        // Taking back less than the engine's clawback is reported at the copy's commission.
+        let short = [
+            Self.header, Self.row(2, "2026-01-15", 10000, "Cancelled", cancel: "2026-03-10"),
+            Self.row(3, "2026-01-15", -10000, "Cancelled", cancel: "2026-03-10", commission: -250),
+        ]
+        let found = try Self.reconcile([("Deals", short)]).errors.map { "\($0.cell) \($0.cause.rawValue)" }
+        #expect(found == ["F3 clawback_missed"])
+    }
+
+    /// A clawback word in the row's type makes it a clawback row whatever its dates: the type says
+    /// what the row is.
+    @Test func aClawbackTypeKeepsACancelledRowAClawbackRow() throws {
+        let rows = [
+            Self.header + [.text("Type")], Self.row(2, "2026-01-15", 10000, "Won", cancel: nil) + [.text("New")],
+            Self.row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-05-10") + [.text("Storno")],
+        ]
+        let result = try Self.reconcile([("Deals", rows)])
+        #expect(!result.statement.lines.compactMap(\.row).contains(3))
+        // The plan claws back nothing of D1 (its own row is won): the row's clawback is unexplained.
+        #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == ["F3 unexplained"])
+    }
+
+    static let header: [WriteCell] = [
+        "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
+    ]
+    .map { .text($0) }
+
+    /// A row of deal D1 for Ana Lima at 5%, its commission `=ROUND(D*E,2)`, or `commission` typed.
+    static func row(
+        _ number: Int, _ date: String, _ amount: Decimal, _ status: String, cancel: String?,
+        commission: Decimal? = nil
+    ) -> [WriteCell] {
+        [
+            .text("D1"), .text("Ana Lima"), LayoutReadingTests.date(date), .number(amount), .number(0.05),
+            commission.map { .number($0) }
+                ?? WriteCell(.number(amount * 0.05), formula: "ROUND(D\(number)*E\(number),2)"),
+            .text(status), cancel.map { LayoutReadingTests.date($0) } ?? .empty,
+        ]
     }
 }
