@@ -363,7 +363,7 @@ extension Reconciliation {
         // cost is what the totals over them leave out, the plan's figure for the cell.
         var skipped: Set<Int> = []
         for position in money where !findings[position].precedents.isEmpty {
-            for next in addedUp(position) where findings[next].causes.contains(.textNumber) { skipped.insert(next) }
+            for next in addedUp(position) where SummaryFindings.isText(findings[next]) { skipped.insert(next) }
         }
         func part(_ position: Int) -> Decimal {
             if let known = result[position] { return known }

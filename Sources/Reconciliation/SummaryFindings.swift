@@ -684,15 +684,23 @@ enum SummaryFindings {
             guard finding.causes.contains(.textNumber) else { return finding }
             var typed = finding
             typed.causes.removeAll { $0 == .textNumber }
+            // Counted at its value, the cell adds its difference (`effect`).
+            typed.manualText = nil
             return typed.causes.isEmpty ? nil : typed
         }
     }
 
-    /// What a wrong cell takes from or adds to a total over it: its difference, or, for a number
-    /// stored as text, its whole value (SUM and SUMIFS skip it). A total wrong through such a
-    /// number (derived, its cause `text_number` too) is a number: its difference.
+    /// What a wrong cell takes from or adds to a total over it: its difference, or, for a cell
+    /// holding text (a number stored as text, right or wrong), the plan's whole figure for it (SUM
+    /// and SUMIFS skip it). A total wrong through such a number (derived, its cause `text_number`
+    /// too) is a number: its difference.
     static func effect(_ finding: Finding) -> Decimal {
-        finding.causes.contains(.textNumber) && !finding.isDerived ? -(finding.manual ?? 0) : finding.difference
+        isText(finding) ? -finding.expected : finding.difference
+    }
+
+    /// Whether the finding's cell holds text, which SUM and SUMIFS skip.
+    static func isText(_ finding: Finding) -> Bool {
+        finding.manualText != nil || (finding.causes.contains(.textNumber) && !finding.isDerived)
     }
 
     /// A net figure wrong both by clawbacks it leaves out and by the wrong cells it adds up (one

@@ -30,4 +30,19 @@ import Testing
         #expect(earned.cause == .clawbackMissed)
         #expect(earned.cells == ["Summary!C6", "Summary!D6"])
     }
+
+    /// A number stored as text that is wrong as well takes the plan's figure from a SUM over it,
+    /// which skips it whatever it says: with C2 at 90 where 100 is due and C3 the text "700"
+    /// where 801.88 is due, `=SUM(C2:C3)` is 90, short by 811.88.
+    @Test func aWrongTextNumberTakesThePlansFigureFromASum() {
+        var text = Self.finding("C3", manual: "700", expected: "801.88", .textNumber, derived: false)
+        text.manualText = "700"
+        let short = Self.finding("C2", manual: "90", expected: "100", .wrongRate, derived: false)
+        #expect(SummaryFindings.effect(text) == Decimal(string: "-801.88")!)
+        #expect([text, short].reduce(Decimal(0)) { $0 + SummaryFindings.effect($1) } == Decimal(string: "-811.88")!)
+        // A total over a text cell is a number: derived through it, it adds its difference.
+        let total = Self.finding("C4", manual: "90", expected: "901.88", .textNumber, derived: true)
+        #expect(!SummaryFindings.isText(total))
+        #expect(SummaryFindings.effect(total) == Decimal(string: "-811.88")!)
+    }
 }
