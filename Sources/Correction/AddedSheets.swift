@@ -53,7 +53,7 @@ enum AddedSheets {
     static func findings(_ input: CorrectionInput, workbook: XLSXWorkbook) -> AddedSheet {
         var sheet = AddedSheet(
             kind: "findings", name: "Findings",
-            header: ["Cell", "Rep", "Deal", "Period", "Manual", "Correct", "Difference", "Cause", "Action", "Why"],
+            header: AddedSheetKind.findings.header,
             rows: [], columnWidths: [16, 10, 12, 10, 14, 14, 14, 22, 12, 90])
         for (index, finding) in input.findings.enumerated() {
             let inWorkbook = workbook.sheets.contains { $0.name == finding.sheet }
@@ -89,7 +89,7 @@ enum AddedSheets {
         }
         var sheet = AddedSheet(
             kind: "summary", name: "Summary",
-            header: ["Rep", "Name", "Period", "Manual", "Correct", "Difference", "Status"], rows: [],
+            header: AddedSheetKind.summary.header, rows: [],
             columnWidths: [10, 22, 10, 14, 14, 14, 12])
         for total in input.repPeriods {
             let key = RepPeriod(rep: total.rep, period: total.period)
@@ -110,7 +110,7 @@ enum AddedSheets {
 
     static func payroll(_ lines: [PayrollLine]) -> AddedSheet {
         AddedSheet(
-            kind: "payroll", name: "Payroll", header: PayrollExport.header,
+            kind: "payroll", name: "Payroll", header: AddedSheetKind.payroll.header,
             rows: lines.map {
                 [.text($0.rep), .text($0.name), .text($0.period.description), .money($0.payable), .text($0.currency)]
             }, columnWidths: [10, 22, 10, 14, 10])

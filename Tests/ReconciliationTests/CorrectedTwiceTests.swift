@@ -188,6 +188,44 @@ import ZIP
         #expect(Set(plain.tables.compactMap { $0 }).isSuperset(of: added))
     }
 
+    /// A mark proves nothing alone (Excel copies a sheet's local names with the sheet; one line
+    /// of the workbook part writes one): a marked sheet is left out only when its mark is hidden,
+    /// names a kind trueup adds, and its row 1 is that kind's header. Else it is the team's, read
+    /// as any other: never pay from a partial read.
+    @Test func aMarkOnTheTeamsOwnSheetHidesNothing() throws {
+        let (first, _) = try Self.correct(SampleReconciliationTests.path("q3-commissions.xlsx"))
+        defer { try? FileManager.default.removeItem(atPath: first) }
+        let teams = try #require(TableFile.open(first).tables.first ?? nil)
+        let variants: [(String, (String) -> String)] = [
+            // The Findings mark moved onto the team's first sheet.
+            (
+                "moved",
+                {
+                    $0.replacingOccurrences(
+                        of: #"(<definedName[^>]*localSheetId=")\d+("[^>]*>(&quot;|")findings)"#, with: "$10$2",
+                        options: .regularExpression)
+                }
+            ),
+            // Findings' mark visible, or naming a kind trueup never adds.
+            (
+                "visible",
+                {
+                    $0.replacingOccurrences(
+                        of: #"hidden="1"(>(&quot;|")findings)"#, with: "$1", options: .regularExpression)
+                }
+            ),
+            ("kind", { $0.replacingOccurrences(of: "findings", with: "deals") }),
+        ]
+        for (variant, edit) in variants {
+            let path = try Self.withWorkbookPart(first, edit)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let file = try TableFile.open(path)
+            #expect(file.addedByTrueup == ["Summary (2)", "Payroll"], "\(variant)")
+            #expect(file.tables.contains(teams), "\(variant)")
+            #expect(file.tables.contains("Findings"), "\(variant)")
+        }
+    }
+
     @Test func correctingAWorkbookWithAnEntryThatEscapesThePackageIsRefused() throws {
         let path = SampleReconciliationTests.path
         let source = try ZipArchive(path: path("q3-commissions.xlsx"))

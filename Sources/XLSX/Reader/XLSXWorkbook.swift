@@ -44,6 +44,8 @@ public final class XLSXWorkbook {
     /// The sheets whose part the relationships do not resolve (`readRows` refuses them).
     private let unresolvedSheets: Set<Int>
     private let styles: Styles
+    /// `sheetsAddedByTrueup`, once worked out.
+    var addedSheets: [String: SheetInfo]?
 
     /// `readingCells: false` skips the shared-strings table (tens of megabytes on a large sheet)
     /// for callers that only need the package's structure; cell text then reads as empty.
