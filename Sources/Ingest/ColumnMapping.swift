@@ -20,6 +20,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// `Feb comm`, …; `PeriodCommissionColumns`), the first of them `columns[.commission]`: each
     /// row's commission is the cell written among them. Empty for a commission in one column.
     public var commissionColumns: [Int] = []
+    /// The month or quarter each of `commissionColumns` is headed by (`m3-2026`, `q1`:
+    /// `PeriodCommissionColumns.period(inCommissionHeader:)`).
+    public var commissionPeriods: [String] = []
     /// The columns of the table the header heads, when its row holds another table beside it,
     /// an empty column between them (a lookup table of rates right of the deals): only these are
     /// read. Nil when the header is the whole row.

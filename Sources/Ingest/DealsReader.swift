@@ -579,6 +579,7 @@ public enum DealsReader {
         let commissionColumn: Int?
         /// `mapping.commissionColumns`: a column per period, each row's commission the one written.
         let commissionColumns: [Int]
+        let commissionPeriods: [String]
         let rateColumn: Int?
         let bonusColumn: Int?
         /// The columns whose bonuses add to `bonusColumn`'s (`ColumnMapping.addedColumns`).
@@ -652,6 +653,7 @@ public enum DealsReader {
             hasDateColumn = mapping.columns[.date] != nil
             commissionColumn = mapping.columns[.commission]
             commissionColumns = mapping.commissionColumns
+            commissionPeriods = mapping.commissionPeriods
             rateColumn = mapping.columns[.rate]
             bonusColumn = mapping.columns[.bonus]
             addedBonusColumns = mapping.addedColumns[.bonus] ?? []
@@ -928,6 +930,26 @@ public enum DealsReader {
                     dealID: dealID, rep: rep, amount: amount,
                     commission: commissionCell))
             return
+        }
+        if !context.commissionColumns.isEmpty {
+            // A commission in a column per period: the close period's cell is the figure owed, and a
+            // negative figure in another period's column takes it back (a clawback row).
+            commissionCell = PeriodCommissionColumns.cell(
+                of: row, among: context.commissionColumns, periods: context.commissionPeriods, closed: date)
+            if let style = context.commissionStyle {
+                (commissionCell, commissionText) = Self.inColumnStyle(commissionCell, style)
+            }
+            if manualCells != .nothing {
+                for taken in PeriodCommissionColumns.takenBack(
+                    in: row, among: context.commissionColumns, besides: commissionCell)
+                {
+                    guard case .number(let figure) = taken.value else { continue }
+                    result.clawbackRows.append(
+                        ClawbackRow(
+                            row: row.index, dealID: dealID, rep: rep, date: date,
+                            status: "taken back in another period's column", commission: taken, amount: figure))
+                }
+            }
         }
         func cell(_ column: Int?) -> Cell? {
             column.flatMap { column in row.cells.first { $0.column == column } }

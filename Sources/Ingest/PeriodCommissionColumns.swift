@@ -15,18 +15,17 @@ enum PeriodCommissionColumns {
         guard mapping.columns[.commission] == nil, let header = rows.first(where: { $0.index == mapping.headerRow })
         else { return nil }
         let taken = Set(mapping.columns.values)
-        var found: [(column: Int, text: String)] = []
-        var periods: Set<String> = []
+        var found: [(column: Int, text: String, period: String)] = []
         for cell in header.cells where !taken.contains(cell.column) {
             guard case .text(let text) = cell.value, mapping.columnSpan?.contains(cell.column) ?? true,
                 let period = period(inCommissionHeader: text)
             else { continue }
-            found.append((cell.column, text.trimmingCharacters(in: .whitespaces)))
-            periods.insert(period)
+            found.append((cell.column, text.trimmingCharacters(in: .whitespaces), period))
         }
-        guard found.count >= 2, periods.count == found.count else { return nil }
+        guard found.count >= 2, Set(found.map(\.period)).count == found.count else { return nil }
         var read = mapping.adding(.commission, column: found[0].column, header: found[0].text)
         read.commissionColumns = found.map(\.column)
+        read.commissionPeriods = found.map(\.period)
         return read
     }
 
@@ -65,5 +64,34 @@ enum PeriodCommissionColumns {
             return cell
         }
         return first
+    }
+
+    /// The commission cell of a row closed on `date` among `columns` (headed by `periods`): the
+    /// cell of the date's month or calendar quarter when it holds a figure other than 0, else
+    /// `cell(of:among:)`'s (a fiscal quarter's column names no calendar quarter).
+    static func cell(of row: Row, among columns: [Int], periods: [String], closed date: LocalDate?) -> Cell? {
+        if let date {
+            let (year, month) = (date.year, date.month)
+            let own = ["m\(month)-\(year)", "m\(month)", "q\((month - 1) / 3 + 1)-\(year)", "q\((month - 1) / 3 + 1)"]
+            for (column, period) in zip(columns, periods) where own.contains(period) {
+                if let cell = row.cells.first(where: { $0.column == column }), cell.value != .empty,
+                    cell.value != .number(0)
+                {
+                    return cell
+                }
+            }
+        }
+        return cell(of: row, among: columns)
+    }
+
+    /// The cells of `row` among `columns` other than `chosen` that hold a negative figure: a
+    /// deal's commission taken back in a later period's column, read as a clawback row.
+    static func takenBack(in row: Row, among columns: [Int], besides chosen: Cell?) -> [Cell] {
+        columns.compactMap { column in
+            guard column != chosen?.column, let cell = row.cells.first(where: { $0.column == column }),
+                case .number(let number) = cell.value, number < 0
+            else { return nil }
+            return cell
+        }
     }
 }

@@ -13,15 +13,22 @@ import XLSX
 /// (`Jan comm | Feb comm | Mar comm`), each deal's figure in its close month's column: every
 /// row's commission is the cell written there, and a wrong one is found at that cell.
 @Suite struct PeriodCommissionColumnsTests {
-    @Test func aWrongFigureInItsMonthsColumnIsFoundThere() throws {
+    /// `rows` under the header `Deal ID | Rep | Close Date | Amount | Jan comm | Feb comm | Mar
+    /// comm`, reconciled under a flat 5% a month for rep R1.
+    static func reconcile(_ rows: [[WriteCell]]) throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Jan comm", "Feb comm", "Mar comm"].map {
             .text($0)
         }
+        let path = try LayoutReadingTests.workbook([("Deals", [header] + rows)], in: folder)
+        let plan = try PlanFile.parse(PlanTexts.flat("Month columns", period: "month"), file: "plan.yaml")
+        return try Reconciler.reconcile(workbook: path, plan: plan, roster: [RosterEntry(id: "R1", name: "Ana Lima")])
+    }
+
+    @Test func aWrongFigureInItsMonthsColumnIsFoundThere() throws {
         // 5% of each amount; the February deal's figure is 1,100.00, not 1,000.00.
-        let rows: [[WriteCell]] = [
-            header,
+        let result = try Self.reconcile([
             [.text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)],
             [
                 .text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(20000), .empty,
@@ -31,13 +38,24 @@ import XLSX
                 .text("D3"), .text("R1"), LayoutReadingTests.date("2026-03-05"), .number(8000), .empty, .empty,
                 .number(400),
             ],
-        ]
-        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
-        let plan = try PlanFile.parse(PlanTexts.flat("Month columns", period: "month"), file: "plan.yaml")
-        let result = try Reconciler.reconcile(
-            workbook: path, plan: plan, roster: [RosterEntry(id: "R1", name: "Ana Lima")])
+        ])
         #expect(result.errors.map { "\($0.cell)" } == ["F3"])
         #expect(result.errors.first?.manual == 1100 && result.errors.first?.expected == 1000)
+    }
+
+    /// A negative figure in a later month's column of a deal's row takes its commission back: it
+    /// is compared as a clawback row, not ignored beside the figure of the deal's own month.
+    @Test func aFigureTakenBackInALaterMonthsColumnIsCompared() throws {
+        let result = try Self.reconcile([
+            [.text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)],
+            [
+                .text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(20000), .empty,
+                .number(1000), .number(-1000),
+            ],
+        ])
+        // The plan claws nothing back: the March figure is reported, the February one is right.
+        #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == ["G3 unexplained"])
+        #expect(result.errors.first?.manual == -1000 && result.errors.first?.expected == 0)
     }
 
     @Test func headersNamingAMonthOrQuarterBesideTheCommissionAreRead() {
