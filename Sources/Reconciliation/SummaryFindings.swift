@@ -396,6 +396,9 @@ enum SummaryFindings {
                         sources: [wrongCellsRead(cell.formula), sameRowRead(cell.formula, sameRow), sameRow]
                             + [columnErrors, columnErrors + sameRow]
                             + (cell.formula == nil ? [asTyped(columnErrors), asTyped(columnErrors) + sameRow] : [])
+                            + (addsTextAtItsValue(cell.formula)
+                                ? [asTyped(wrongCellsRead(cell.formula)), asTyped(sameRowRead(cell.formula, sameRow))]
+                                : [])
                             + [sameRowOnce(sameRow)],
                         tolerance: context.plan.tolerance, rounding: periodRounding)
                         // The wrong rows beside the others' rounding (a sheet that rounds each row
@@ -676,16 +679,25 @@ enum SummaryFindings {
         return (figure, best, read)
     }
 
+    /// Whether `formula` adds its cells with `+` and no function that skips text (`=C6+D6+E6`):
+    /// Excel turns a number stored as text into its number there, so such a cell adds its
+    /// difference, as in a typed total (`asTyped`), where `SUM` would skip it.
+    static func addsTextAtItsValue(_ formula: String?) -> Bool {
+        guard let formula, formula.contains("+") else { return false }
+        let upper = formula.uppercased()
+        return !["SUM", "SUBTOTAL", "AGGREGATE", "SUMPRODUCT"].contains { upper.contains($0) }
+    }
+
     /// `findings` as a typed total adds them up: a number stored as text counted at its value
     /// (whoever typed the total added it in; SUM, which skips it, is a formula's), so that a cell
     /// wrong only by being text is no part of the difference.
     static func asTyped(_ findings: [Finding]) -> [Finding] {
         findings.compactMap { finding in
-            guard finding.causes.contains(.textNumber) else { return finding }
+            // Counted at its value, a text cell adds its difference (`effect`).
             var typed = finding
-            typed.causes.removeAll { $0 == .textNumber }
-            // Counted at its value, the cell adds its difference (`effect`).
             typed.manualText = nil
+            guard finding.causes.contains(.textNumber) else { return typed }
+            typed.causes.removeAll { $0 == .textNumber }
             return typed.causes.isEmpty ? nil : typed
         }
     }

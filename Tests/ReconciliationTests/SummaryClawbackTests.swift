@@ -146,6 +146,36 @@ import XLSX
         #expect(payable.isDerived && payable.explanation.hasSuffix("the difference comes from Summary!E2"))
     }
 
+    /// An earned `=C2+D2` over a commission typed as text and wrong: `+` reads the text as its
+    /// number (where SUM would skip it), so the earned is wrong by the commission's difference
+    /// alone, derived from it; the payable repeating it, from the earned.
+    @Test func anEarnedAddingATextCommissionWithPlusIsDerivedFromIt() throws {
+        let summary: [[WriteCell]] =
+            [["Rep", "Period", "Commission", "Clawback", "Earned", "Payable"].map { .text($0) }]
+            + [
+                [
+                    .text("Ana Lima"), .text("Q1 2026"), .text("2300.00"), .number(-1300),
+                    CauseTests.formula("1000", "C2+D2"), CauseTests.formula("1000", "E2"),
+                ],
+                [
+                    .text("Ana Lima"), .text("Q2 2026"), .number(0), .number(-400), CauseTests.formula("-400", "C3+D3"),
+                    CauseTests.formula("-400", "E3"),
+                ],
+                [
+                    .text("Ben Okafor"), .text("Q1 2026"), .number(500), .number(0), CauseTests.formula("500", "C4+D4"),
+                    CauseTests.formula("500", "E4"),
+                ],
+            ]
+        let result = try Self.reconcile(summary)
+        let summaryErrors = result.errors.filter { $0.sheet == "Summary" }
+        #expect(summaryErrors.map { "\($0.cell)" }.sorted() == ["C2", "E2", "F2"])
+        let earned = try #require(summaryErrors.first { $0.cell == CellAddress("E2") })
+        #expect(earned.isDerived && earned.explanation.hasSuffix("the difference comes from Summary!C2"))
+        #expect(SummaryFindings.addsTextAtItsValue("C2+D2"))
+        #expect(!SummaryFindings.addsTextAtItsValue("SUM(C2:D2)+E2"))
+        #expect(!SummaryFindings.addsTextAtItsValue("E2"))
+    }
+
     /// What makes a total-labelled row no total: a figure worked out of others, rounded or not;
     /// sums stay totals.
     @Test func aFormulaWorkingAFigureOutOfOthersIsNoTotal() {
