@@ -25,8 +25,8 @@ public struct ClawbackRow: Sendable, Hashable {
     /// anything reads the lines.
     public var isAlsoALine = false
     /// Whether the row is also, by its own fields, the contract's cancelled line: a status among the
-    /// plan's clawback statuses that is no clawback word (nor is its type), and a cancel date after
-    /// the close date of its own date cell. Such a row is a clawback row only as the mirror of a
+    /// plan's clawback statuses that is no clawback word (nor is its type), and a cancel date
+    /// other than the close date of its own date cell. Such a row is a clawback row only as the mirror of a
     /// row of its deal and rep (the same close date, the amount negated: a team's copy of the deal
     /// row taking it back); otherwise it is the line (plan-format.md §9), priced in its close period
     /// and clawed back by the engine (`CreditNotes.separate`).
@@ -59,10 +59,12 @@ public struct ClawbackRow: Sendable, Hashable {
     /// date) or negative, and its commission cell holds a negative number.
     ///
     /// A row whose status is one of the plan's clawback statuses and no clawback word (nor its
-    /// type), with its own negative amount and a cancel date after the date of its own date cell
-    /// (`ownDate`: not a month tab's), is marked `isCancelledLineUnlessMirrored`: it may be the
-    /// contract's cancelled line (plan-format.md §9) rather than a row taking another row's
-    /// commission back, which the reconciler tells by the rows beside it.
+    /// type), with its own negative amount and a cancel date other than the date of its own date
+    /// cell (`ownDate`: not a month tab's), is marked `isCancelledLineUnlessMirrored`: it may be
+    /// the contract's cancelled line (plan-format.md §9; cancelled before its close, the engine
+    /// says so) rather than a row taking another row's commission back, which the reconciler
+    /// tells by the rows beside it. A row dated on its cancel date is dated by the cancellation:
+    /// a clawback row.
     static func recognized(
         row: Int, dealID: String?, rep: String?, date: LocalDate?, ownDate: Bool = true, cancelDate: LocalDate? = nil,
         status: CellValue,
@@ -84,7 +86,7 @@ public struct ClawbackRow: Sendable, Hashable {
         }
         var clawback = ClawbackRow(
             row: row, dealID: dealID, rep: rep, date: date, status: status, commission: commission, amount: taken)
-        if amount != nil, ownDate, let date, let cancelDate, cancelDate > date, !names(status),
+        if amount != nil, ownDate, let date, let cancelDate, cancelDate != date, !names(status),
             isClawback(type) == nil
         {
             clawback.isCancelledLineUnlessMirrored = true

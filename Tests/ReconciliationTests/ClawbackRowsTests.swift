@@ -158,6 +158,17 @@ import XLSX
         #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" } == [])
         // Both rows are lines; the second is clawed back in its cancel quarter.
         #expect(result.statement.lines.filter { $0.kind == .clawback }.map(\.row) == [3])
+        // Cancelled before its close, it is still the line, which the engine says was cancelled
+        // first; dated on its cancel date, it is a clawback row (dated by the cancellation).
+        let early = try Self.reconcile([
+            ("Deals", [rows[0], rows[1], Self.row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-04-10")])
+        ])
+        #expect(early.statement.lines.compactMap(\.row).contains(3))
+        #expect(early.statement.issues.contains { $0.rows.contains(3) && $0.code == .cancelBeforeClose })
+        let sameDay = try Self.reconcile([
+            ("Deals", [rows[0], rows[1], Self.row(3, "2026-04-20", -2000, "Cancelled", cancel: "2026-04-20")])
+        ])
+        #expect(!sameDay.statement.lines.compactMap(\.row).contains(3))
     }
 
     /// The same statuses and dates on a copy of the deal's row with its amount and commission
