@@ -154,6 +154,7 @@ enum RepIdentity {
     /// and a name with an id or a team in brackets after it (`Ana Lima (R-101)`, `Lima, Ana
     /// [EMEA]`) as the name (turned round too) and as what the brackets hold.
     static func candidates(_ text: String) -> [String] {
+        if let plain = plainName(text) { return [fold(text)] + candidates(plain) }
         var forms = [fold(text)]
         if let at = text.firstIndex(of: "@") { forms.append(fold(String(text[..<at]))) }
         if let turned = turnedRound(text[...]) { forms.append(fold(turned)) }
@@ -164,6 +165,50 @@ enum RepIdentity {
         }
         return forms
     }
+
+    /// `text` without what people write about a name rather than of it: a courtesy or academic
+    /// title before it (`Dr. Maya Berg`, `Ms Priya Nair`, `Prof. Felix Moreau`), a nickname in
+    /// quotes or brackets between its words (`Tomás "Tom" Álvarez`, `Aiko (Ai) Sato`) and a degree
+    /// or generation after a comma (`Omar Haddad, MBA`, `Ben Okafor, Jr.`). Nil when it has none
+    /// of them, or nothing of two words would be left.
+    static func plainName(_ text: String) -> String? {
+        var name = text.trimmingCharacters(in: .whitespaces)
+        let written = name
+        if let comma = name.lastIndex(of: ","),
+            case let after = fold(String(name[name.index(after: comma)...])).split(separator: " "),
+            !after.isEmpty,
+            after.allSatisfy({ postNominals.contains(String($0)) }) || postNominals.contains(after.joined())
+        {
+            name = String(name[..<comma])
+        }
+        var words = name.split(separator: " ", omittingEmptySubsequences: true)
+        if let quoted = words.dropFirst().dropLast().firstIndex(where: isNickname) {
+            words.remove(at: quoted)
+        }
+        if words.count > 2, titles.contains(fold(String(words[0]))) { words.removeFirst() }
+        let plain = words.joined(separator: " ")
+        return plain != written.split(separator: " ").joined(separator: " ") && words.count >= 2 ? plain : nil
+    }
+
+    /// Whether a word of a name is a nickname written inside it: in quotes or brackets (`"Tom"`, `(Ai)`).
+    private static func isNickname(_ word: Substring) -> Bool {
+        guard word.count > 2, let first = word.first, let last = word.last else { return false }
+        return nicknameMarks[first] == last
+    }
+
+    /// The marks a nickname stands between: quotes as keyboards and word processors write them, brackets.
+    private static let nicknameMarks: [Character: Character] = ["\"": "\"", "“": "”", "(": ")", "„": "“"]
+
+    /// Titles written before a name, folded (`Dr.` as `dr`).
+    private static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau", "mme", "mlle", "sr", "sra",
+        "srta",
+    ]
+
+    /// Degrees, certifications and generations written after a name and a comma, folded.
+    private static let postNominals: Set<String> = [
+        "mba", "cpa", "phd", "md", "jd", "cfa", "pmp", "esq", "jr", "sr", "ii", "iii", "iv", "msc", "bsc", "ma", "ba",
+    ]
 
     /// `Last, First` as `First Last`; nil for a name without a comma.
     private static func turnedRound(_ name: Substring) -> String? {
