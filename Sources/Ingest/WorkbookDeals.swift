@@ -106,6 +106,9 @@ extension DealsReader {
         var byCustomer: [(table: String?, mapping: ColumnMapping<Field>)] = []
         // Sheets of instructions whose table is a column legend (`ColumnLegend`).
         var legends: Set<String> = []
+        // The first rows of each sheet with a commission column, under its header: the sheets it
+        // looks its deals up on are read from them once every sheet is found (`LookedUpSheets`).
+        var worked: [(rows: [Row], mapping: ColumnMapping<Field>)] = []
         for table in tables {
             let inTables = try ExcelTableDeals.find(
                 in: file, sheet: table, pins: pins, knownReps: knownReps, currency: plan?.currency)
@@ -125,6 +128,7 @@ extension DealsReader {
                 // No commission column, but a commission column per month or quarter (`Jan comm`).
                 if let byPeriod = PeriodCommissionColumns.mapping(mapping, rows: start) { mapping = byPeriod }
                 if selection == nil, let table, ColumnLegend.describes(start, under: mapping) { legends.insert(table) }
+                if mapping.columns[.commission] != nil { worked.append((start, mapping)) }
                 // Tables of deals side by side on one header row: each its own part of the sheet.
                 found += ([mapping] + mapping.tablesBeside).map { (table, $0, nil, nil, nil) }
                 continue
@@ -222,6 +226,25 @@ extension DealsReader {
                 else { return false }
                 others.append(
                     (name, "open opportunities (a pipeline), no commission column; name it with --sheet to read it"))
+                return true
+            }
+        }
+        // The deals as the CRM gives them (no commission column) beside a sheet that looks their
+        // dates or amounts up on them by deal id and works the commission out: the data that sheet
+        // is worked from, not more deals (`LookedUpSheets`).
+        let plain = found.compactMap { $0.mapping.columns[.commission] == nil ? $0.table : nil }
+        if selection == nil, !plain.isEmpty {
+            let sources = worked.reduce(into: Set<String>()) {
+                $0.formUnion(LookedUpSheets.sources($1.rows, under: $1.mapping, among: plain))
+            }
+            found.removeAll { sheet in
+                guard let name = sheet.table, sheet.mapping.columns[.commission] == nil, sources.contains(name)
+                else { return false }
+                others.append(
+                    (
+                        name,
+                        "the deals another sheet looks its lines up on (no commission column); name it with --sheet to read it"
+                    ))
                 return true
             }
         }
