@@ -232,7 +232,28 @@ struct SummarySheet {
             return found
         }
         found.summary = try findOther(in: file, tables: tables)
+        if found.summary == nil {
+            found.summary = try besideTheDeals(
+                in: file, sheets: file.tables.compactMap { $0 }.filter(dealsSheets.contains))
+        }
         return found
+    }
+
+    /// A summary kept on a deals sheet, right of the deals with an empty column between (`Rep |
+    /// Period | Commission` beside `Deal ID | … | Commission`): the first such table laid out a row
+    /// per rep and period, read where no other sheet holds a summary. Its header is found as a
+    /// table beside another on the header's row (`ColumnMapping.columnSpan`), never the deals' own
+    /// columns (a deals sheet with a period column is no summary).
+    private static func besideTheDeals(in file: TableFile, sheets: [String]) throws -> SummarySheet? {
+        for sheet in sheets {
+            guard let (name, mapping) = try? findHeader(file, table: sheet, required: [.rep, .period]),
+                mapping.columnSpan != nil, SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
+                mapping.headers[.period].flatMap(PeriodLabel.init) == nil, !namesGoalsOnly(mapping)
+            else { continue }
+            let summary = try readRows(file, name: name, mapping: mapping)
+            if !summary.rows.isEmpty { return summary }
+        }
+        return nil
     }
 
     /// Whether the sheet's every row is of a year and nothing within it (`2026`, `FY2026`).
