@@ -109,6 +109,8 @@ extension DealsReader {
         // The first rows of each sheet with a commission column, under its header: the sheets it
         // looks its deals up on are read from them once every sheet is found (`LookedUpSheets`).
         var worked: [(rows: [Row], mapping: ColumnMapping<Field>)] = []
+        // Tabs of clawbacks kept apart from the deals (`ClawbackTab`), read once the deals are.
+        var clawbackTabs: [(table: String, mapping: ColumnMapping<Field>)] = []
         for table in tables {
             let inTables = try ExcelTableDeals.find(
                 in: file, sheet: table, pins: pins, knownReps: knownReps, currency: plan?.currency)
@@ -134,6 +136,13 @@ extension DealsReader {
                 continue
             } catch {
                 if firstError == nil { firstError = error }
+            }
+            // A tab of clawbacks beside the deals, whose rows the reconciler compares.
+            if manualCells != .nothing, selection == nil, let table,
+                let tab = ClawbackTab.mapping(start, in: file, table: table, words: Field.headerWords(plan: plan))
+            {
+                clawbackTabs.append((table, tab))
+                continue
             }
             // No deal id column, but a column of customers (`CustomerColumn`).
             if let mapping = try? header(Field.required.filter { $0 != .dealID }),
@@ -423,6 +432,12 @@ extension DealsReader {
             read.append(part)
         }
         result.append(joining: &read)
+        for tab in clawbackTabs {
+            let ordinal = result.sheets.count
+            result.sheets.append(DealsSheet(name: tab.table, mapping: tab.mapping))
+            result.clawbackRows += try ClawbackTab.rows(
+                of: tab.table, in: file, mapping: tab.mapping, ordinal: ordinal, dateOrder: dateOrder)
+        }
         if let receive, streaming == nil {
             try receive(result.lines)
             result.lines = []

@@ -1,0 +1,48 @@
+import Foundation
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// Clawbacks kept on a tab of their own (`Deal ID | Rep | Cancel Date | Clawback`), the cancelled
+/// deals among the deals: each row is compared with the plan's clawback of its deal as a clawback
+/// row among the deals is, and a clawback no row takes back is found at the deal's cancel date.
+@Suite struct ClawbackTabTests {
+    static let plan = CauseTests.planText + "\nclawback:\n  statuses: [Cancelled]\n  window_days: 90\n"
+
+    /// D2 and D3 cancelled (paid 500.00 each), D4 won; the tab takes back `taken` of D2 and, when
+    /// `both`, all of D3.
+    static func reconcile(taken: Decimal, both: Bool) throws -> Reconciliation {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Status", "Cancel Date"].map {
+            WriteCell.text($0)
+        }
+        let deals =
+            [header]
+            + (2...4).map { n -> [WriteCell] in
+                let cancelled = n < 4
+                return [
+                    .text("D\(n)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500),
+                    .text(cancelled ? "Cancelled" : "Won"), cancelled ? LayoutReadingTests.date("2026-02-10") : .empty,
+                ]
+            }
+        let tab =
+            [["Deal ID", "Rep", "Cancel Date", "Clawback"].map { WriteCell.text($0) }]
+            + [[.text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(-taken)]]
+            + (both ? [[.text("D3"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(-500)]] : [])
+        let path = try LayoutReadingTests.workbook([("Deals", deals), ("Clawbacks", tab)], in: folder)
+        return try Reconciler.reconcile(workbook: path, plan: PlanFile.parse(Self.plan, file: "plan.yaml"), roster: [])
+    }
+
+    @Test func everyClawbackTakenBackInFullIsClean() throws {
+        #expect(try Self.reconcile(taken: 500, both: true).errors.isEmpty)
+    }
+
+    @Test func aClawbackTakenByHalfOrNotAtAllIsMissed() throws {
+        let result = try Self.reconcile(taken: 250, both: false)
+        let found = result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" }.sorted()
+        #expect(found == ["Clawbacks!D2 clawback_missed", "Deals!G3 clawback_missed"])
+    }
+}
