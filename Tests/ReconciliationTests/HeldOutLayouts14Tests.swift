@@ -9,7 +9,9 @@ import Testing
 /// reps written with titles and nicknames, the commission in two currencies, an Excel 365 dynamic
 /// array, summaries over OFFSET and INDIRECT ranges, a summary beside the deals on their own
 /// sheet, a Payout sheet looking the deals up by id, rates per product inside the formulas,
-/// clawbacks on a tab of their own and a tab per quarter with month subtotals).
+/// clawbacks on a tab of their own, a tab per quarter with month subtotals, deal columns by Google
+/// Sheets' IMPORTRANGE, the XML Excel 365 writes around the cells, a manager's override column
+/// and a summary naming its reps by id and name).
 /// Each part renders one case a layout with its planted errors (every planted error found with
 /// its cause and nothing else, its corrected copy reconciling clean) and one clean (nothing at
 /// all), as round 13's do. `scripts/score-layouts` scores all six cases of every layout.
