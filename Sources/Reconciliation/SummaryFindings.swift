@@ -466,6 +466,14 @@ enum SummaryFindings {
                         "the rows it adds up are rounded otherwise than the plan rounds ("
                             + rounded.prefix(5).map { "\(Location.quotedSheetName($0.sheet))!\($0.cell)" }
                             .joined(separator: ", ") + (rounded.count > 5 ? ", …" : "") + ")")
+                } else if field == .earned || (field == .payable && plan.draw == nil),
+                    let how = roundedOtherwise(
+                        manual, want: want,
+                        exact: keys(repPeriod).map { context.repPeriodSums[$0]?.earned ?? 0 },
+                        rule: plan.rounding, matches: context.matches)
+                {
+                    finding.causes = [.roundingMode]
+                    words.append(how)
                 } else {
                     finding.causes = [.unexplained]
                 }
@@ -839,6 +847,28 @@ enum SummaryFindings {
     /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest,
     /// with the cells named and their places.
     /// `rounding`: how far a total rounded once may stand from the exact figures it adds up.
+    /// Under `level: period` the plan rounds each rep-period's earned once, in its own mode
+    /// (plan-format.md §3, step 7): a total that is the same figures rounded the other way
+    /// (`=ROUND(…)` halves away from zero where the plan rounds half to even) or not rounded at all
+    /// differs only because the sheet rounds another way (§7, `rounding_mode`). `exact`: each
+    /// rep-period's lines added up, unrounded. The words saying how, or nil.
+    static func roundedOtherwise(
+        _ manual: Decimal, want: Decimal, exact: [Decimal], rule: RoundingRule,
+        matches: (Decimal, Decimal) -> Bool
+    ) -> String? {
+        guard rule.level == .period, !exact.isEmpty else { return nil }
+        let other: RoundingRule.Mode = rule.mode == .halfUp ? .halfEven : .halfUp
+        let readings: [(Decimal, String)] = [
+            (
+                exact.reduce(Decimal(0)) { $0 + $1.rounded(places: rule.places, mode: other) },
+                "rounded \(other == .halfUp ? "half up (Excel's ROUND)" : "half to even"); "
+                    + "the plan rounds \(rule.mode == .halfUp ? "half up" : "half to even")"
+            ),
+            (exact.reduce(0, +), "not rounded; the plan rounds each rep-period's total to \(rule.places) places"),
+        ]
+        return readings.first { matches(manual, $0.0) && !matches($0.0, want) }?.1
+    }
+
     static func derivedCause(
         _ difference: Decimal, sources: [[Finding]], tolerance: Decimal, rounding: Decimal = 0
     ) -> (cause: Cause, cells: [String], places: [CellPlace])? {
