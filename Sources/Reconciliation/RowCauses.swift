@@ -218,15 +218,23 @@ struct RowCauses {
         var rateCause: (code: Cause, text: String)?
         // Whether that rate is another band's inferred from the figure, not the row's rate cell's.
         var bandRateInferred = false
+        // The override's multiplier the sheet applies to its own rate (`=ROUND(D5*E5*F5*0.5,2)`):
+        // that rate is the one it used, though the figure may also be the credit at another band's
+        // rate (5% halved is a 2.5% band's).
+        let multiplier: Decimal? =
+            if case .multiplier(let value)? = context.plan.override(of: line)?.effect, value != 1 { value } else { nil }
         if !causes.contains(.overrideNotApplied), let rate = manualRate, !rates.contains(rate),
-            context.matchesComputed(manual, credit * rate + rowBonus)
+            let applied = [1, multiplier].compactMap({ $0 }).first(where: {
+                context.matchesComputed(manual, credit * rate * $0 + rowBonus)
+            })
         {
             let isBand = bandRates.contains(rate)
+            let times = applied == 1 ? "" : " (× \(applied), the override's multiplier)"
             rateCause = (
                 isBand ? .wrongTier : .wrongRate,
                 isBand
-                    ? "rate \(rate.percentText) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
-                    : "rate \(rate.percentText) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))"
+                    ? "rate \(rate.percentText)\(times) is another tier's rate; the plan pays \(rates.map(\.percentText).joined(separator: " + "))"
+                    : "rate \(rate.percentText)\(times) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))"
             )
         } else if !causes.contains(where: { [.overrideNotApplied, .splitNotApplied].contains($0) }),
             let rate = bandRates.first(where: {
