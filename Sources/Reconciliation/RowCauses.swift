@@ -220,16 +220,19 @@ struct RowCauses {
         var bandRateInferred = false
         // The override's multiplier the sheet applies to its own rate (`=ROUND(D5*E5*F5*0.5,2)`):
         // that rate is the one it used, though the figure may also be the credit at another band's
-        // rate (5% halved is a 2.5% band's).
+        // rate (5% halved is a 2.5% band's). A reading of the plan that gives the figure still comes
+        // first (§7), as it did when such a rate × credit gave no figure at all (`weakRate`).
         let multiplier: Decimal? =
             if case .multiplier(let value)? = context.plan.override(of: line)?.effect, value != 1 { value } else { nil }
+        var multipliedOwnRate = false
         if !causes.contains(.overrideNotApplied), let rate = manualRate, !rates.contains(rate),
             let applied = [1, multiplier].compactMap({ $0 }).first(where: {
                 context.matchesComputed(manual, credit * rate * $0 + rowBonus)
             })
         {
             let isBand = bandRates.contains(rate)
-            let times = applied == 1 ? "" : " (× \(applied), the override's multiplier)"
+            multipliedOwnRate = applied != 1
+            let times = multipliedOwnRate ? " (× \(applied), the override's multiplier)" : ""
             rateCause = (
                 isBand ? .wrongTier : .wrongRate,
                 isBand
@@ -265,7 +268,8 @@ struct RowCauses {
         // reading of the plan: a reading that reproduces it is its cause (plan-format.md §7).
         let loneRow = rateCause != nil && alternatives.isRepsOnlyRow(row)
         let weakRate =
-            rateCause?.code == .wrongRate && (rates.count > 1 || manualRate == nil || derivedRate || loneRow)
+            rateCause?.code == .wrongRate
+            && (rates.count > 1 || manualRate == nil || derivedRate || loneRow || multipliedOwnRate)
         var reading: (reading: Alternatives.Reading, code: Cause, text: String)?
         // The plan's own figure rounded to other places than the plan's (below), found once. A
         // typed figure so rounded is told without re-pricing: a typed value among formulas is the
@@ -289,7 +293,7 @@ struct RowCauses {
         // reading that gives the figure (a gate or cap left out, the other tier mode) is its cause.
         let rateCellDisagrees = manualRate != nil && bandRateInferred
         if let found = reading,
-            rateCause == nil || weakRate || loneRow || rateCellDisagrees
+            rateCause == nil || weakRate || loneRow || rateCellDisagrees || multipliedOwnRate
                 || alternatives.reproduced(under: found.reading) > 1
         {
             causes.append(found.code)

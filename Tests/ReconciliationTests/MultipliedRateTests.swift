@@ -40,4 +40,21 @@ import XLSX
         #expect(finding.cell == CellAddress("H2") && finding.expected == 400)
         #expect(finding.cause == cause, "\(finding.explanation)")
     }
+
+    /// A reading of the plan that gives the figure still comes first (§7): under bands of 2.5% and,
+    /// from 30,000, 4%, a Services deal of 20,000 at 4% halved (400.00) is what the running total
+    /// of the rep's 65,000 pays, where each deal alone pays it 250.00.
+    @Test func aReadingThatGivesTheFigureComesBeforeTheRateCell() throws {
+        let plan = Self.plan.replacingOccurrences(of: "from: 10000", with: "from: 30000")
+        let book = try CauseTests.productWorkbook([
+            ("D1", "R1", 20000, 1, "Services", "0.04", CauseTests.formula("400", "ROUND(D2*E2*G2*0.5,2)")),
+            ("D2", "R1", 20000, 1, "Core", "0.025", CauseTests.formula("500", "ROUND(D3*E3*G3,2)")),
+            ("D3", "R1", 5000, 1, "Core", "0.025", CauseTests.formula("125", "ROUND(D4*E4*G4,2)")),
+            ("D4", "R1", 20000, 1, "Services", "0.025", CauseTests.formula("250", "ROUND(D5*E5*G5*0.5,2)")),
+        ])
+        let result = try CauseTests.reconcile(book, plan: plan)
+        let finding = try #require(CauseTests.onlyError(result), "\(result.errors.map(\.explanation))")
+        #expect(finding.cell == CellAddress("H2") && finding.expected == 250)
+        #expect(finding.cause == .perDealVsCumulative, "\(finding.explanation)")
+    }
 }
