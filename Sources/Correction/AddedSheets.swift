@@ -8,10 +8,10 @@ import XLSX
 /// A sheet trueup appends to a corrected workbook (Findings, Summary, Payroll): constant values
 /// only, so every reader sees the right numbers without recalculating.
 struct AddedSheet {
-    /// What it is (`findings`, `summary`, `payroll`): its mark (`AddedSheets.markName`).
-    var kind: String
+    /// What it is: its mark's value (`AddedSheets.markName`) and its header.
+    var kind: AddedSheetKind
     var name: String
-    var header: [String]
+    var header: [String] { kind.header }
     var rows: [[WriteCell]]
     var columnWidths: [Double]
     /// Rows (0-based, below the header) whose first cell links to a place in the workbook.
@@ -43,7 +43,7 @@ enum AddedSheets {
     static let markName = XLSXWorkbook.addedSheetMark
 
     /// The mark's value for `kind`: a text constant.
-    static func markFormula(_ kind: String) -> String { "\"\(kind)\"" }
+    static func markFormula(_ kind: AddedSheetKind) -> String { "\"\(kind.rawValue)\"" }
 
     static func build(_ input: CorrectionInput, workbook: XLSXWorkbook) -> [AddedSheet] {
         [findings(input, workbook: workbook), summary(input, workbook: workbook), payroll(input.payroll)]
@@ -52,9 +52,7 @@ enum AddedSheets {
     /// One row per finding, ranked by money, each linking to its cell when it is in the workbook.
     static func findings(_ input: CorrectionInput, workbook: XLSXWorkbook) -> AddedSheet {
         var sheet = AddedSheet(
-            kind: "findings", name: "Findings",
-            header: AddedSheetKind.findings.header,
-            rows: [], columnWidths: [16, 10, 12, 10, 14, 14, 14, 22, 12, 90])
+            kind: .findings, name: "Findings", rows: [], columnWidths: [16, 10, 12, 10, 14, 14, 14, 22, 12, 90])
         for (index, finding) in input.findings.enumerated() {
             let inWorkbook = workbook.sheets.contains { $0.name == finding.sheet }
             let place = "\(Location.quotedSheetName(finding.sheet))!\(finding.cell)"
@@ -88,8 +86,7 @@ enum AddedSheets {
             differences[RepPeriod(rep: rep, period: period), default: 0] += finding.difference
         }
         var sheet = AddedSheet(
-            kind: "summary", name: "Summary",
-            header: AddedSheetKind.summary.header, rows: [],
+            kind: .summary, name: "Summary", rows: [],
             columnWidths: [10, 22, 10, 14, 14, 14, 12])
         for total in input.repPeriods {
             let key = RepPeriod(rep: total.rep, period: total.period)
@@ -110,7 +107,7 @@ enum AddedSheets {
 
     static func payroll(_ lines: [PayrollLine]) -> AddedSheet {
         AddedSheet(
-            kind: "payroll", name: "Payroll", header: AddedSheetKind.payroll.header,
+            kind: .payroll, name: "Payroll",
             rows: lines.map {
                 [.text($0.rep), .text($0.name), .text($0.period.description), .money($0.payable), .text($0.currency)]
             }, columnWidths: [10, 22, 10, 14, 10])

@@ -173,7 +173,7 @@ public enum CorrectedWorkbook {
         var replacedSheets: [String] = []
         for sheet in AddedSheets.build(input, workbook: workbook) {
             let bytes = sheet.xml(moneyStyle: styles.moneyStyle)
-            if let earlier = marked[sheet.kind], let name = earlier.partName, let part = try? PartName(name),
+            if let earlier = marked[sheet.kind.rawValue], let name = earlier.partName, let part = try? PartName(name),
                 editor.contains(part)
             {
                 try editor.replace(part, .bytes(bytes))

@@ -4,6 +4,7 @@ import Foundation
 import Ingest
 import PlanFile
 import Reconciliation
+import Reports
 import Spreadsheet
 import TestSupport
 import Testing
@@ -193,6 +194,8 @@ import ZIP
     /// names a kind trueup adds, and its row 1 is that kind's header. Else it is the team's, read
     /// as any other: never pay from a partial read.
     @Test func aMarkOnTheTeamsOwnSheetHidesNothing() throws {
+        // The Payroll sheet is told by the payroll export's header, which it repeats.
+        #expect(AddedSheetKind.payroll.header == PayrollExport.header)
         let (first, _) = try Self.correct(SampleReconciliationTests.path("q3-commissions.xlsx"))
         defer { try? FileManager.default.removeItem(atPath: first) }
         let teams = try #require(TableFile.open(first).tables.first ?? nil)
