@@ -692,8 +692,9 @@ enum SummaryFindings {
     /// difference, as in a typed total (`asTyped`), where `SUM` would skip it.
     static func addsTextAtItsValue(_ formula: String?) -> Bool {
         guard let formula, formula.contains("+") else { return false }
-        let upper = formula.uppercased()
-        return !["SUM", "SUBTOTAL", "AGGREGATE", "SUMPRODUCT"].contains { upper.contains($0) }
+        // The functions as called: a sheet's name (`Summary!C2`) may hold the same letters.
+        let upper = formula.uppercased().filter { !$0.isWhitespace }
+        return !["SUM(", "SUMIF", "SUBTOTAL(", "AGGREGATE(", "SUMPRODUCT("].contains { upper.contains($0) }
     }
 
     /// `findings` as a typed total adds them up: a number stored as text counted at its value
@@ -843,10 +844,6 @@ enum SummaryFindings {
         }
     }
 
-    /// The first set of findings whose differences add up to `difference` — the same summary
-    /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest,
-    /// with the cells named and their places.
-    /// `rounding`: how far a total rounded once may stand from the exact figures it adds up.
     /// Under `level: period` the plan rounds each rep-period's earned once, in its own mode
     /// (plan-format.md §3, step 7): a total that is the same figures rounded the other way
     /// (`=ROUND(…)` halves away from zero where the plan rounds half to even) or not rounded at all
@@ -869,6 +866,10 @@ enum SummaryFindings {
         return readings.first { matches(manual, $0.0) && !matches($0.0, want) }?.1
     }
 
+    /// The first set of findings whose differences add up to `difference` — the same summary
+    /// row's other totals, then the rep-period's row errors, then both — and the cause of its largest,
+    /// with the cells named and their places.
+    /// `rounding`: how far a total rounded once may stand from the exact figures it adds up.
     static func derivedCause(
         _ difference: Decimal, sources: [[Finding]], tolerance: Decimal, rounding: Decimal = 0
     ) -> (cause: Cause, cells: [String], places: [CellPlace])? {

@@ -174,6 +174,8 @@ import XLSX
         #expect(SummaryFindings.addsTextAtItsValue("C2+D2"))
         #expect(!SummaryFindings.addsTextAtItsValue("SUM(C2:D2)+E2"))
         #expect(!SummaryFindings.addsTextAtItsValue("E2"))
+        #expect(SummaryFindings.addsTextAtItsValue("Summary!C2+'Sum Q1'!D2"))
+        #expect(!SummaryFindings.addsTextAtItsValue("SUMIFS(Deals!F:F,Deals!B:B,A2)+D2"))
     }
 
     /// What makes a total-labelled row no total: a figure worked out of others, rounded or not;
