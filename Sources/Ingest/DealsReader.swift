@@ -934,10 +934,14 @@ public enum DealsReader {
         if !context.commissionColumns.isEmpty {
             // A commission in a column per period: the close period's cell is the figure owed, and a
             // negative figure in another period's column takes it back (a clawback row).
-            commissionCell = PeriodCommissionColumns.cell(
-                of: row, among: context.commissionColumns, periods: context.commissionPeriods, closed: date)
-            if let style = context.commissionStyle {
-                (commissionCell, commissionText) = Self.inColumnStyle(commissionCell, style)
+            if let own = PeriodCommissionColumns.closePeriodCell(
+                of: row, among: context.commissionColumns, periods: context.commissionPeriods, closed: date),
+                own.column != commissionCell?.column
+            {
+                commissionCell = own
+                if let style = context.commissionStyle {
+                    (commissionCell, commissionText) = Self.inColumnStyle(own, style)
+                }
             }
             if manualCells != .nothing {
                 for taken in PeriodCommissionColumns.takenBack(

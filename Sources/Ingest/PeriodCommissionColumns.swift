@@ -66,22 +66,20 @@ enum PeriodCommissionColumns {
         return first
     }
 
-    /// The commission cell of a row closed on `date` among `columns` (headed by `periods`): the
-    /// cell of the date's month or calendar quarter when it holds a figure other than 0, else
-    /// `cell(of:among:)`'s (a fiscal quarter's column names no calendar quarter).
-    static func cell(of row: Row, among columns: [Int], periods: [String], closed date: LocalDate?) -> Cell? {
-        if let date {
-            let (year, month) = (date.year, date.month)
-            let own = ["m\(month)-\(year)", "m\(month)", "q\((month - 1) / 3 + 1)-\(year)", "q\((month - 1) / 3 + 1)"]
-            for (column, period) in zip(columns, periods) where own.contains(period) {
-                if let cell = row.cells.first(where: { $0.column == column }), cell.value != .empty,
-                    cell.value != .number(0)
-                {
-                    return cell
-                }
+    /// The commission cell of a row closed on `date` among `columns` (headed by `periods`) when
+    /// the date's month or calendar quarter has one holding a figure other than 0; nil otherwise,
+    /// and `cell(of:among:)`'s stands (a fiscal quarter's column names no calendar quarter).
+    static func closePeriodCell(of row: Row, among columns: [Int], periods: [String], closed date: LocalDate) -> Cell? {
+        let (year, month) = (date.year, date.month)
+        let own = ["m\(month)-\(year)", "m\(month)", "q\((month - 1) / 3 + 1)-\(year)", "q\((month - 1) / 3 + 1)"]
+        for (column, period) in zip(columns, periods) where own.contains(period) {
+            if let cell = row.cells.first(where: { $0.column == column }), cell.value != .empty,
+                cell.value != .number(0)
+            {
+                return cell
             }
         }
-        return cell(of: row, among: columns)
+        return nil
     }
 
     /// The cells of `row` among `columns` other than `chosen` that hold a negative figure: a

@@ -58,6 +58,29 @@ import XLSX
         #expect(result.errors.first?.manual == -1000 && result.errors.first?.expected == 0)
     }
 
+    /// A row with figures in two months' columns is read at its close month's, when that holds
+    /// one other than 0; else the first written, as before.
+    @Test func theCloseMonthsCellIsTheRowsFigure() {
+        let row = Row(
+            index: 2,
+            cells: [
+                Cell(column: 5, value: .number(0)), Cell(column: 6, value: .number(300)),
+                Cell(column: 7, value: .number(400)),
+            ])
+        let columns = [5, 6, 7]
+        let periods = ["m1", "m2", "m3-2026"]
+        func close(_ text: String) -> Int? {
+            PeriodCommissionColumns.closePeriodCell(
+                of: row, among: columns, periods: periods, closed: LocalDate(iso: text)!)?.column
+        }
+        #expect(close("2026-03-05") == 7)
+        #expect(close("2026-02-05") == 6)
+        // January's cell holds 0; March of another year is no column's.
+        #expect(close("2026-01-05") == nil)
+        #expect(close("2025-03-05") == nil)
+        #expect(PeriodCommissionColumns.cell(of: row, among: columns)?.column == 6)
+    }
+
     @Test func headersNamingAMonthOrQuarterBesideTheCommissionAreRead() {
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Jan comm") == "m1")
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Commission Mar-26") == "m3-2026")
