@@ -101,8 +101,8 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     /// brackets says what they are in, not a percentage the column holds. Unchanged otherwise.
     static func withoutStatedRate(_ text: String) -> String {
         guard text.hasSuffix("%") || text.hasSuffix("% ") else { return text }
-        for marker in ["@", " at ", " At ", " AT "] {
-            guard let range = text.range(of: marker, options: .backwards) else { continue }
+        for marker in ["@", " at "] {
+            guard let range = text.range(of: marker, options: [.backwards, .caseInsensitive]) else { continue }
             let rate = text[range.upperBound...].trimmingCharacters(in: .whitespaces).dropLast()
                 .trimmingCharacters(in: .whitespaces)
             let head = text[..<range.lowerBound]

@@ -397,7 +397,7 @@ import XLSX
 
     /// A rate stated after `@` or `at` at a header's end says what the figures were worked out at:
     /// `Commission @ 8%` is the commission, not a percentage column.
-    @Test(arguments: ["Commission @ 5%", "Comm at 7.5 %"])
+    @Test(arguments: ["Commission @ 5%", "Comm at 7.5 %", "COMMISSION AT 6%"])
     func aCommissionHeaderStatingItsRateIsTheCommission(_ header: String) throws {
         let table = try Self.read(
             ["Deal ID", "Rep", "Close Date", "Amount", header], ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00"])
