@@ -30,33 +30,65 @@ enum ClawbackTab {
         return mapping
     }
 
-    /// The tab's rows that take a deal back: a deal id, a rep and a negative figure (a date when
-    /// the cancel date's or date's cell holds one), each row's key its row in the sheet `ordinal`
-    /// of the deals read (`DealsTable.rowKey`).
+    /// The tab's rows that take a deal back: a deal id, a rep and a figure (a date when the cancel
+    /// date's or date's cell holds one), each row's key its row in the sheet `ordinal` of the deals
+    /// read (`DealsTable.rowKey`). A tab that writes what it takes back as positive figures (`500`
+    /// under `Clawback`, all of them) is read as negative ones. A row with a deal id and a rep whose
+    /// figure cannot be read is skipped and said so (`SkippedRow`), never dropped unseen.
     static func rows(
         of table: String?, in file: TableFile, mapping: ColumnMapping<Field>, ordinal: Int, dateOrder: DateOrder?
-    ) throws -> [ClawbackRow] {
+    ) throws -> (clawbacks: [ClawbackRow], skipped: [SkippedRow]) {
         guard let figure = mapping.columns[.commission], let idColumn = mapping.columns[.dealID],
             let repColumn = mapping.columns[.rep]
-        else { return [] }
+        else { return ([], []) }
         let dateColumn = mapping.columns[.cancelDate] ?? mapping.columns[.date]
         var found: [ClawbackRow] = []
-        try file.forEachRow(of: table) { row, _ in
+        var skipped: [SkippedRow] = []
+        try file.forEachRow(of: table) { row, place in
             guard row.index > mapping.headerRow else { return }
             func cell(_ column: Int?) -> Cell? { row.cells.first { $0.column == column } }
-            let id = cell(idColumn)?.value.plainText.trimmingCharacters(in: .whitespaces) ?? ""
-            let rep = cell(repColumn)?.value.plainText.trimmingCharacters(in: .whitespaces) ?? ""
-            guard !id.isEmpty, !rep.isEmpty, let taken = cell(figure),
-                let amount = try? ValueReading.money(taken.value, style: .decimalPoint), amount < 0
-            else { return }
+            let id = cell(idColumn).flatMap { ValueReading.text($0.value) }
+            let rep = cell(repColumn).flatMap { ValueReading.text($0.value) }
+            guard let id, let rep, let taken = cell(figure), taken.value != .empty else { return }
+            let key = DealsTable.rowKey(sheet: ordinal, row: row.index)
+            guard let amount = try? ValueReading.money(taken.value, style: .decimalPoint) else {
+                let failure = SpreadsheetError(
+                    place.location(column: figure), "a clawback that is not a number; the row is skipped")
+                skipped.append(
+                    SkippedRow(
+                        row: key, failures: [failure],
+                        cells: [
+                            SkippedRow.Unread(
+                                cell: CellAddress(row: row.index, column: figure), text: taken.value.plainText)
+                        ], dealID: id, rep: rep, amount: nil, commission: taken))
+                return
+            }
+            guard amount != 0 else { return }
             let date = cell(dateColumn).flatMap {
                 try? ValueReading.date($0.value, order: dateOrder, system: file.dateSystem)
             }
             found.append(
                 ClawbackRow(
-                    row: DealsTable.rowKey(sheet: ordinal, row: row.index), dealID: id, rep: rep, date: date,
+                    row: key, dealID: id, rep: rep, date: date,
                     status: mapping.headers[.commission] ?? "Clawback", commission: taken, amount: amount))
         }
-        return found
+        if found.allSatisfy({ $0.amount > 0 }) {
+            for index in found.indices { found[index].amount.negate() }
+        }
+        // Among negative figures, a positive one takes nothing back: said so, not read.
+        for clawback in found where clawback.amount > 0 {
+            let place = CellAddress(row: DealsTable.sheetRow(clawback.row), column: clawback.commission.column)
+            skipped.append(
+                SkippedRow(
+                    row: clawback.row,
+                    failures: [
+                        SpreadsheetError(
+                            Location(file: file.path, sheet: table, cell: place),
+                            "a clawback above 0 among clawbacks below it; the row is skipped")
+                    ],
+                    cells: [SkippedRow.Unread(cell: place, text: clawback.commission.value.plainText)],
+                    dealID: clawback.dealID, rep: clawback.rep, amount: nil, commission: clawback.commission))
+        }
+        return (found.filter { $0.amount < 0 }, skipped)
     }
 }

@@ -435,8 +435,11 @@ extension DealsReader {
         for tab in clawbackTabs {
             let ordinal = result.sheets.count
             result.sheets.append(DealsSheet(name: tab.table, mapping: tab.mapping))
-            result.clawbackRows += try ClawbackTab.rows(
+            let read = try ClawbackTab.rows(
                 of: tab.table, in: file, mapping: tab.mapping, ordinal: ordinal, dateOrder: dateOrder)
+            result.clawbackRows += read.clawbacks
+            result.skipped += read.skipped
+            result.diagnostics += read.skipped.flatMap(\.failures)
         }
         if let receive, streaming == nil {
             try receive(result.lines)

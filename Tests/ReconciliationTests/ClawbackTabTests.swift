@@ -14,6 +14,11 @@ import XLSX
     /// D2 and D3 cancelled (paid 500.00 each), D4 won; the tab takes back `taken` of D2 and, when
     /// `both`, all of D3.
     static func reconcile(taken: Decimal, both: Bool) throws -> Reconciliation {
+        try reconcile(tabFigures: [.number(-taken)] + (both ? [.number(-500)] : []))
+    }
+
+    /// The same deals, the tab taking back D2 (and D3, with a second figure) by `tabFigures`.
+    static func reconcile(tabFigures: [WriteCell]) throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Status", "Cancel Date"].map {
@@ -30,8 +35,9 @@ import XLSX
             }
         let tab =
             [["Deal ID", "Rep", "Cancel Date", "Clawback"].map { WriteCell.text($0) }]
-            + [[.text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(-taken)]]
-            + (both ? [[.text("D3"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(-500)]] : [])
+            + zip(["D2", "D3"], tabFigures).map { deal, figure in
+                [.text(deal), .text("R1"), LayoutReadingTests.date("2026-02-10"), figure]
+            }
         let path = try LayoutReadingTests.workbook([("Deals", deals), ("Clawbacks", tab)], in: folder)
         return try Reconciler.reconcile(workbook: path, plan: PlanFile.parse(Self.plan, file: "plan.yaml"), roster: [])
     }
@@ -44,5 +50,16 @@ import XLSX
         let result = try Self.reconcile(taken: 250, both: false)
         let found = result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" }.sorted()
         #expect(found == ["Clawbacks!D2 clawback_missed", "Deals!G3 clawback_missed"])
+    }
+
+    /// A tab writing what it takes back as positive figures reads them as clawbacks all the same;
+    /// a figure that is no number is reported at its cell, not dropped.
+    @Test func positiveFiguresAreTakenBackAndAnUnreadableOneIsReported() throws {
+        #expect(try Self.reconcile(tabFigures: [.number(500), .number(500)]).errors.isEmpty)
+        let half = try Self.reconcile(tabFigures: [.number(250), .number(500)])
+        #expect(half.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" } == ["Clawbacks!D2 clawback_missed"])
+        let result = try Self.reconcile(tabFigures: [.number(-500), .text("five hundred")])
+        let found = result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" }.sorted()
+        #expect(found.contains("Clawbacks!D3 unreadable"), "\(found)")
     }
 }
