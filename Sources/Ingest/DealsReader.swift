@@ -135,8 +135,14 @@ public enum DealsReader {
         return inParallel(chunks: slices) { slice in
             var part = DealsTable(lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file, sheet: nil)
             var context = RowContext(mapping: mapping, styles: styles)
-            for (row, place) in batch[chunkRange(slice, of: slices, total: batch.count)] {
-                read(row, place, styles: styles, manualCells: manualCells, context: &context, into: &part)
+            // Through the buffer, each row and place borrowed, not copied: a copy retains the
+            // place's file name, one object every slice's thread shares.
+            batch.withUnsafeBufferPointer { rows in
+                for index in chunkRange(slice, of: slices, total: batch.count) {
+                    read(
+                        rows[index].0, rows[index].1, styles: styles, manualCells: manualCells, context: &context,
+                        into: &part)
+                }
             }
             for field in Field.allCases where context.textNumbers[field.ordinal] > 0 {
                 part.textNumbers[field, default: 0] += context.textNumbers[field.ordinal]
@@ -737,13 +743,7 @@ public enum DealsReader {
     /// a row to read (and to report when it cannot be read). A deal row is told by its id alone,
     /// with nothing gathered (every row is asked).
     static func isFilledDown(_ row: Row, value: (Field) -> CellValue) -> Bool {
-        func isBlank(_ field: Field) -> Bool {
-            switch value(field) {
-            case .empty: true
-            case .text(let text): text.allSatisfy(\.isWhitespace)
-            default: false
-            }
-        }
+        func isBlank(_ field: Field) -> Bool { value(field).isBlank }
         guard isBlank(.dealID), isBlank(.rep), isBlank(.date), isBlank(.amount) else { return false }
         return row.cells.allSatisfy { cell in
             switch cell.value {
