@@ -1,0 +1,140 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+extension DealsReader {
+    /// What reading rows of one table needs again on every row, looked up once (columns, styles),
+    /// with the buffers and memos a run of rows shares.
+    struct RowContext {
+        /// `mapping.columns` by column: the ordinal of a field the column holds, or -1; a column
+        /// holding several fields has the others in `moreMapped`.
+        let fieldByColumn: [Int]
+        /// `mapping.columns`' fields past the first of their column, as (field ordinal, column).
+        let moreMapped: [(ordinal: Int, column: Int)]
+        /// Each field's column by field ordinal (`mapping.columns`), for the cells findings name.
+        let columnByField: [Int?]
+        /// `mapping.datesNameMonths` and `mapping.amountScale`: with `columnByField`, what the row's
+        /// read takes of the mapping.
+        let datesNameMonths: Bool
+        let amountScale: Decimal?
+        /// Whether the table has a date column (`TotalRow.label`'s `date`).
+        let hasDateColumn: Bool
+        let commissionColumn: Int?
+        /// `mapping.commissionColumns`: a column per period, each row's commission the one written.
+        let commissionColumns: [Int]
+        let commissionPeriods: [String]
+        let rateColumn: Int?
+        let bonusColumn: Int?
+        /// The columns whose bonuses add to `bonusColumn`'s (`ColumnMapping.addedColumns`).
+        let addedBonusColumns: [Int?]
+        let dateOrder: DateOrder?
+        let cancelOrder: DateOrder?
+        let dateSystem: DateSystem
+        let amountStyle: NumberStyle
+        let splitStyle: NumberStyle
+        let splitInWholePercents: Bool
+        let quotaStyle: NumberStyle
+        let rateStyle: NumberStyle
+        /// The commission's and bonus's styles, when their columns' texts decide one.
+        let commissionStyle: NumberStyle?
+        let bonusStyle: NumberStyle?
+        /// The row's values by field ordinal (a buffer reused from row to row).
+        var values = [CellValue](repeating: .empty, count: Field.allCases.count)
+        /// Per field ordinal, how many numbers and dates were stored as text.
+        var textNumbers = [Int](repeating: 0, count: Field.allCases.count)
+        /// Texts already read as a split, a close date or a cancel date (few distinct ones repeat).
+        var splits: [String: Decimal] = [:]
+        var dates: [String: LocalDate] = [:]
+        var cancelDates: [String: LocalDate] = [:]
+        /// The last split read from a number cell, by the number's storage bits
+        /// (`Decimal.packedStorage`): a column of 1s is read once.
+        var lastNumberSplit: (bits: UInt64, split: Decimal?)?
+        /// A line read with each cancel date and quota met (up to `mostSharedRare` of them), whose
+        /// copy of them a later line with the same shares: a quota column repeats each rep's quota
+        /// on rows that need not stand together.
+        private var linesByRare: [RareKey: CreditLine] = [:]
+        private static let mostSharedRare = 4096
+
+        private struct RareKey: Hashable {
+            let cancelDate: LocalDate?
+            let quota: Decimal?
+        }
+
+        /// A line read before whose cancel date and quota are `cancelDate` and `quota`, to share
+        /// them with (`CreditLine.init(…sharingWith:)`): `previous` when its are, else one met before.
+        func line(sharing cancelDate: LocalDate?, _ quota: Decimal?, previous: CreditLine?) -> CreditLine? {
+            if cancelDate == nil && quota == nil { return nil }
+            if let previous, previous.cancelDate == cancelDate, previous.quota == quota { return previous }
+            return linesByRare[RareKey(cancelDate: cancelDate, quota: quota)]
+        }
+
+        /// Remembers `line` as the one to share its cancel date and quota with.
+        mutating func remember(sharing line: CreditLine) {
+            guard line.cancelDate != nil || line.quota != nil, linesByRare.count < Self.mostSharedRare else { return }
+            let key = RareKey(cancelDate: line.cancelDate, quota: line.quota)
+            if linesByRare[key] == nil { linesByRare[key] = line }
+        }
+        /// The labels given to lines already, by their texts, so that the process's table (and
+        /// its lock) is asked once per distinct texts.
+        private var labels: [LabelTexts: CreditLine.Labels] = [:]
+
+        init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
+            var fieldByColumn = [Int](repeating: -1, count: (mapping.columns.values.max() ?? 0) + 1)
+            var moreMapped: [(ordinal: Int, column: Int)] = []
+            for (field, column) in mapping.columns.sorted(by: { $0.key.ordinal < $1.key.ordinal }) where column >= 0 {
+                if fieldByColumn[column] < 0 {
+                    fieldByColumn[column] = field.ordinal
+                } else {
+                    moreMapped.append((field.ordinal, column))
+                }
+            }
+            self.fieldByColumn = fieldByColumn
+            self.moreMapped = moreMapped
+            columnByField = Field.allCases.map { mapping.columns[$0] }
+            datesNameMonths = mapping.datesNameMonths
+            amountScale = mapping.amountScale
+            hasDateColumn = mapping.columns[.date] != nil
+            commissionColumn = mapping.columns[.commission]
+            commissionColumns = mapping.commissionColumns
+            commissionPeriods = mapping.commissionPeriods
+            rateColumn = mapping.columns[.rate]
+            bonusColumn = mapping.columns[.bonus]
+            addedBonusColumns = mapping.addedColumns[.bonus] ?? []
+            dateOrder = styles.dates[.date]
+            cancelOrder = styles.dates[.cancelDate]
+            dateSystem = styles.dateSystem
+            amountStyle = styles.numbers[.amount] ?? .decimalPoint
+            splitStyle = styles.numbers[.split] ?? .decimalPoint
+            splitInWholePercents = styles.splitInWholePercents
+            quotaStyle = styles.numbers[.quota] ?? .decimalPoint
+            rateStyle = styles.numbers[.rate] ?? .decimalPoint
+            // A column mixing both styles, or showing none, does not tell how its texts that do
+            // not show theirs read.
+            commissionStyle = styles.toldNumbers.contains(.commission) ? styles.numbers[.commission] : nil
+            bonusStyle = styles.toldNumbers.contains(.bonus) ? styles.numbers[.bonus] : nil
+        }
+
+        /// A line's labels (`CreditLine.Labels.of`), remembered by their texts (at most a few
+        /// thousand).
+        mutating func labels(product: String?, type: String?, status: String?) -> CreditLine.Labels? {
+            guard product != nil || type != nil || status != nil else { return nil }
+            let texts = LabelTexts(product: product, type: type, status: status)
+            if let known = labels[texts] { return known }
+            let made = CreditLine.Labels.of(product: product, type: type, status: status)
+            if labels.count < 4096 { labels[texts] = made }
+            return made
+        }
+
+        /// `read(value)`, remembered by text for a text value (`memo`); only values read
+        /// remembered, and at most a few thousand texts.
+        static func remembered<T>(
+            _ value: CellValue, in memo: inout [String: T], _ read: (CellValue) throws(ValueReading.Failure) -> T?
+        ) throws(ValueReading.Failure) -> T? {
+            guard case .text(let text) = value else { return try read(value) }
+            if let known = memo[text] { return known }
+            let found = try read(value)
+            if let found, memo.count < 4096 { memo[text] = found }
+            return found
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Commission
+import Foundation
+import Spreadsheet
+
+/// The credit lines read from a deals sheet, with what could not be read.
+public struct DealsTable: Sendable {
+    public var lines: [CreditLine]
+    /// For each line (same index), its row's manual rate, commission and bonus cells, when the
+    /// reader was asked for them (`manualCells: .values` or `.valuesAndFormulas`); empty otherwise.
+    public var manual = ManualColumn()
+    /// Rows that total others, in sheet order; they are not credit lines.
+    public var totals: [TotalRow] = []
+    /// Values that could not be read, each at its cell; those rows were skipped.
+    public var diagnostics: [SpreadsheetError]
+    /// Data rows below the header that held anything.
+    public var rowsRead: Int
+    /// The rows left out because a value could not be read, in sheet order (plan-format.md §7:
+    /// every row is accounted for; callers refuse the run or report these).
+    public var skipped: [SkippedRow] = []
+    public var skippedRows: Int { skipped.count }
+    public var mapping: ColumnMapping<Field>
+    public var file: String
+    public var sheet: String?
+    /// The sheets the lines come from, by ordinal (`DealsTable.rowKey`); one for a CSV file or a
+    /// single deals sheet.
+    public var sheets: [DealsSheet] = []
+    /// Sheets that hold no deals, with why (a summary sheet is among them, to be told apart later).
+    public var otherSheets: [(sheet: String, reason: String)] = []
+    /// Rows that take a deal's commission back by hand (`ClawbackRow`), read only when the reader
+    /// keeps the manual cells (the reconciler's reading); they are no credit lines.
+    public var clawbackRows: [ClawbackRow] = []
+    /// Rows the plan does not pay that lack a close date or an amount (`UnpaidRow`: an open
+    /// opportunity under an `eligible:` list), read only when the reader was given the plan's
+    /// statuses; they are no credit lines and nothing left unread.
+    public var unpaid: [UnpaidRow] = []
+    /// Per field, how many of its cells held a number or date stored as text (read as such).
+    public var textNumbers: [Field: Int] = [:]
+    /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
+    /// dates do not.
+    var textDateOrders: Set<DateOrder> = []
+    /// The merged ranges of the one sheet this table was read from (`DealsReader.read`), for
+    /// reading it again with their values (`MergedValues`); empty once tables are joined.
+    var mergedRanges: [CellRange] = []
+}
+
+extension DealsTable {
+    /// Adds what `part` read (lines, cells, totals, diagnostics, counts) after what this holds.
+    /// Into an empty table without room the part's arrays are taken as they are: a million lines
+    /// are not copied, nor held twice while they are.
+    mutating func append(_ part: DealsTable) {
+        func add<Element>(_ more: [Element], to list: inout [Element]) {
+            if list.isEmpty && list.capacity < more.count { list = more } else { list += more }
+        }
+        add(part.lines, to: &lines)
+        add(part.manual.cells, to: &manual.cells)
+        add(part.totals, to: &totals)
+        add(part.diagnostics, to: &diagnostics)
+        add(part.skipped, to: &skipped)
+        add(part.clawbackRows, to: &clawbackRows)
+        add(part.unpaid, to: &unpaid)
+        rowsRead += part.rowsRead
+        textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
+        textDateOrders.formUnion(part.textDateOrders)
+    }
+}
+
+extension DealsTable {
+    /// Adds the `parts` in order, its lines, cells and total rows first given room for all of them, and
+    /// empties each part once added, so that a part's lines are released as they are copied. A
+    /// lone part into an empty table is taken as it is, without a copy.
+    mutating func append(joining parts: inout [DealsTable]) {
+        if parts.count == 1, lines.isEmpty, manual.isEmpty {
+            append(parts[0])
+            parts = []
+            return
+        }
+        lines.reserveCapacity(lines.count + parts.reduce(0) { $0 + $1.lines.count })
+        manual.reserveCapacity(manual.count + parts.reduce(0) { $0 + $1.manual.count })
+        totals.reserveCapacity(totals.count + parts.reduce(0) { $0 + $1.totals.count })
+        for index in parts.indices {
+            append(parts[index])
+            parts[index].lines = []
+            parts[index].manual = []
+            parts[index].totals = []
+        }
+        parts = []
+    }
+}
+
+/// A data row left out because a value in it could not be read.
+public struct SkippedRow: Sendable, Hashable {
+    /// A cell that could not be read, with what it held.
+    public struct Unread: Sendable, Hashable {
+        public var cell: CellAddress
+        public var text: String
+    }
+
+    public var row: Int
+    /// Why, each at its cell (or line, for CSV).
+    public var failures: [SpreadsheetError]
+    public var cells: [Unread]
+    public var dealID: String?
+    public var rep: String?
+    /// The row's amount when that much could be read.
+    public var amount: Decimal?
+    /// The row's commission cell, for the reconciler.
+    public var commission: Cell?
+    /// The text of a row that holds nothing else (`NoteRow`): a note, not a deal; it pays nothing.
+    public var note: String?
+}
