@@ -35,42 +35,51 @@ enum ClawbackTab {
     /// read (`DealsTable.rowKey`). A tab that writes what it takes back as positive figures (`500`
     /// under `Clawback`, all of them) is read as negative ones. A row with a deal id and a rep whose
     /// figure cannot be read is skipped and said so (`SkippedRow`), never dropped unseen.
+    ///
+    /// Figures stored as text are read in the style the column's texts show (`-1.234,56` on a
+    /// German or Spanish sheet: `NumberStyle.ofFigures`), as the deals' number columns are; where
+    /// the texts leave the style open the reading is said (`diagnostics`), not guessed unseen.
     static func rows(
         of table: String?, in file: TableFile, mapping: ColumnMapping<Field>, ordinal: Int, dateOrder: DateOrder?
-    ) throws -> (clawbacks: [ClawbackRow], skipped: [SkippedRow]) {
+    ) throws -> (clawbacks: [ClawbackRow], skipped: [SkippedRow], diagnostics: [SpreadsheetError]) {
         guard let figure = mapping.columns[.commission], let idColumn = mapping.columns[.dealID],
             let repColumn = mapping.columns[.rep]
-        else { return ([], []) }
+        else { return ([], [], []) }
         let dateColumn = mapping.columns[.cancelDate] ?? mapping.columns[.date]
-        var found: [ClawbackRow] = []
-        var skipped: [SkippedRow] = []
+        // The rows naming a deal and a rep with a figure, gathered first: the figures' texts decide
+        // the column's style before any is read.
+        var written: [(row: Int, id: String, rep: String, taken: Cell, dated: Cell?, place: Location)] = []
         try file.forEachRow(of: table) { row, place in
             guard row.index > mapping.headerRow else { return }
             func cell(_ column: Int?) -> Cell? { row.cells.first { $0.column == column } }
             let id = cell(idColumn).flatMap { ValueReading.text($0.value) }
             let rep = cell(repColumn).flatMap { ValueReading.text($0.value) }
             guard let id, let rep, let taken = cell(figure), taken.value != .empty else { return }
-            let key = DealsTable.rowKey(sheet: ordinal, row: row.index)
-            guard let amount = try? ValueReading.money(taken.value, style: .decimalPoint) else {
-                let failure = SpreadsheetError(
-                    place.location(column: figure), "a clawback that is not a number; the row is skipped")
+            written.append((row.index, id, rep, taken, cell(dateColumn), place.location(column: figure)))
+        }
+        let header = mapping.headers[.commission] ?? "Clawback"
+        let (style, doubt) = NumberStyle.ofFigures(
+            written.compactMap { if case .text(let text) = $0.taken.value { text } else { nil } }, header: header)
+        let diagnostics = doubt.map { [SpreadsheetError(Location(file: file.path, sheet: table), $0)] } ?? []
+        var found: [ClawbackRow] = []
+        var skipped: [SkippedRow] = []
+        for (row, id, rep, taken, dated, place) in written {
+            let key = DealsTable.rowKey(sheet: ordinal, row: row)
+            guard let amount = try? ValueReading.money(taken.value, style: style) else {
+                let failure = SpreadsheetError(place, "a clawback that is not a number; the row is skipped")
                 skipped.append(
                     SkippedRow(
                         row: key, failures: [failure],
                         cells: [
-                            SkippedRow.Unread(
-                                cell: CellAddress(row: row.index, column: figure), text: taken.value.plainText)
+                            SkippedRow.Unread(cell: CellAddress(row: row, column: figure), text: taken.value.plainText)
                         ], dealID: id, rep: rep, amount: nil, commission: taken))
-                return
+                continue
             }
-            guard amount != 0 else { return }
-            let date = cell(dateColumn).flatMap {
-                try? ValueReading.date($0.value, order: dateOrder, system: file.dateSystem)
-            }
+            guard amount != 0 else { continue }
+            let date = dated.flatMap { try? ValueReading.date($0.value, order: dateOrder, system: file.dateSystem) }
             found.append(
                 ClawbackRow(
-                    row: key, dealID: id, rep: rep, date: date,
-                    status: mapping.headers[.commission] ?? "Clawback", commission: taken, amount: amount))
+                    row: key, dealID: id, rep: rep, date: date, status: header, commission: taken, amount: amount))
         }
         if found.allSatisfy({ $0.amount > 0 }) {
             for index in found.indices { found[index].amount.negate() }
@@ -89,6 +98,6 @@ enum ClawbackTab {
                     cells: [SkippedRow.Unread(cell: place, text: clawback.commission.value.plainText)],
                     dealID: clawback.dealID, rep: clawback.rep, amount: nil, commission: clawback.commission))
         }
-        return (found.filter { $0.amount < 0 }, skipped)
+        return (found.filter { $0.amount < 0 }, skipped, diagnostics)
     }
 }

@@ -439,7 +439,7 @@ extension DealsReader {
                 of: tab.table, in: file, mapping: tab.mapping, ordinal: ordinal, dateOrder: dateOrder)
             result.clawbackRows += read.clawbacks
             result.skipped += read.skipped
-            result.diagnostics += read.skipped.flatMap(\.failures)
+            result.diagnostics += read.diagnostics + read.skipped.flatMap(\.failures)
         }
         if let receive, streaming == nil {
             try receive(result.lines)

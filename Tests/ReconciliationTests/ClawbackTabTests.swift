@@ -62,4 +62,36 @@ import XLSX
         let found = result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" }.sorted()
         #expect(found.contains("Clawbacks!D3 unreadable"), "\(found)")
     }
+
+    /// A German or Spanish sheet writes its figures as text in its own style (`-500,00`,
+    /// `-1.234,56`): read as the deals' number columns are, in the style the column's texts show,
+    /// never reported unreadable for it.
+    @Test func figuresWrittenWithADecimalCommaAreRead() throws {
+        #expect(try Self.reconcile(tabFigures: [.text("-500,00"), .text("-500,00")]).errors.isEmpty)
+        let result = try Self.reconcile(tabFigures: [.text("-250,00"), .text("-1.234,56")])
+        let found = result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue) \($0.manual ?? 0)" }.sorted()
+        #expect(found == ["Clawbacks!D2 clawback_missed -250", "Clawbacks!D3 unexplained -1234.56"], "\(found)")
+    }
+
+    /// A column whose texts leave the style open is read one way and the reading is said: one
+    /// mixing `1,234.56` and `1.234,56`, or one whose every separator is a dot before three digits.
+    @Test func aFigureColumnWhoseStyleIsOpenSaysHowItIsRead() throws {
+        let mixed = try Self.reconcile(tabFigures: [.text("-500.00"), .text("-1.500,00")])
+        #expect(
+            mixed.mappingNotes.contains {
+                $0.hasSuffix("column 'Clawback' mixes 1,234.56 and 1.234,56 number styles; read as 1,234.56")
+            }, "\(mixed.mappingNotes)")
+        let grouped = try Self.reconcile(tabFigures: [.text("-1.500"), .text("-2.000")])
+        #expect(
+            grouped.mappingNotes.contains {
+                $0.hasSuffix(
+                    "column 'Clawback' writes '-1.500' with one dot before three digits, which reads either way; read with the dot grouping thousands ('-1.500' as -1500), as most of the column is written"
+                )
+            }, "\(grouped.mappingNotes)")
+        #expect(grouped.errors.map { $0.manual ?? 0 }.sorted() == [-2000, -1500])
+        let told = try Self.reconcile(tabFigures: [.text("-500,00"), .text("-500")])
+        #expect(
+            !told.mappingNotes.contains { $0.contains("number styles") || $0.contains("reads either way") },
+            "\(told.mappingNotes)")
+    }
 }

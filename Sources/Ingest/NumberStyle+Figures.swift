@@ -1,0 +1,32 @@
+import Foundation
+
+extension NumberStyle {
+    /// The style a lone column of money figures writes its texts in (`texts`, the column headed
+    /// `header`), decided as the deals' number columns are (`decide`), with the words a person
+    /// must read when the texts leave it open; nil words when they settle it, or show nothing
+    /// either way can misread (`-500`, `1,234.56`, `-1.234,56`).
+    ///
+    /// A column mixing `1,234.56` and `1.234,56` is read the way most of it is. A column none of
+    /// whose texts shows its style, and every separator of which is one dot before three digits
+    /// (`-1.500`), reads either way: with the dot grouping thousands when most of its texts are
+    /// written so (whole euros, as the deals' columns are read), else with a decimal point.
+    static func ofFigures(_ texts: [String], header: String) -> (style: NumberStyle, doubt: String?) {
+        let (style, ambiguous) = decide(texts)
+        if ambiguous {
+            let read = style == .decimalPoint ? "1,234.56" : "1.234,56"
+            return (style, "column '\(header)' mixes 1,234.56 and 1.234,56 number styles; read as \(read)")
+        }
+        guard !texts.contains(where: { shown(by: $0) != nil }) else { return (style, nil) }
+        let separated = texts.filter { $0.contains(".") || $0.contains(",") }
+        guard let example = separated.first, separated.allSatisfy(groupsThousandsWithADot) else { return (style, nil) }
+        let grouping = separated.count > texts.count - separated.count
+        let read =
+            grouping
+            ? "read with the dot grouping thousands ('\(example)' as \(example.filter { $0 != "." })), as most of the column is written"
+            : "read with a decimal point, as most of the column is written without a separator"
+        return (
+            grouping ? .decimalComma : .decimalPoint,
+            "column '\(header)' writes '\(example)' with one dot before three digits, which reads either way; \(read)"
+        )
+    }
+}
