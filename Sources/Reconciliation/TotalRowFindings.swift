@@ -115,9 +115,10 @@ enum TotalRowFindings {
             // rows are corrected its figure is not (`sum_range`). Its wrong rows are looked at
             // first: a right total over a million right rows is not passed over again.
             if context.matches(value, expected), !isText {
-                let wrong = Set(wrongCells.rows(within: block, onSheet: sheet)).compactMap {
-                    wrongCells[sheet, CellAddress(row: $0, column: column)]
-                }
+                let wrong = Self.asAdded(
+                    Set(wrongCells.rows(within: block, onSheet: sheet)).compactMap {
+                        wrongCells[sheet, CellAddress(row: $0, column: column)]
+                    }, by: cell.formula)
                 guard cell.formula != nil, !spans.isEmpty,
                     !context.matches(wrong.reduce(Decimal(0)) { $0 + SummaryFindings.effect($1) }, 0),
                     spans.contains(where: { span in rows.contains { !span.contains($0.own) } })
@@ -180,7 +181,8 @@ enum TotalRowFindings {
                 finding.explanation += "; a typed value where the other totals are formulas"
             } else if let cause = SummaryFindings.derivedCause(
                 value - expected,
-                from: wrongRows.compactMap { wrongCells[sheet, CellAddress(row: $0, column: column)] },
+                from: Self.asAdded(
+                    wrongRows.compactMap { wrongCells[sheet, CellAddress(row: $0, column: column)] }, by: cell.formula),
                 tolerance: context.plan.tolerance)
             {
                 finding.causes = [cause.cause]
@@ -200,6 +202,15 @@ enum TotalRowFindings {
             findings.append(finding)
         }
         return findings
+    }
+
+    /// The wrong cells `wrong` a total row adds up as its `formula` counts them: one adding with
+    /// `+` (`=G2+G3+G4`) counts a number stored as text at its value, as Excel does, where `SUM`
+    /// skips it — the reading a summary's figures take (`SummaryFindings.addsTextAtItsValue`,
+    /// `SummaryFindings.asTyped`), so that a cell wrong only by being text is no part of its
+    /// difference, and a text cell wrong by its value adds that difference.
+    static func asAdded(_ wrong: [Finding], by formula: String?) -> [Finding] {
+        SummaryFindings.addsTextAtItsValue(formula) ? SummaryFindings.asTyped(wrong) : wrong
     }
 
     /// A total row's bonus (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`) against the
@@ -223,7 +234,8 @@ enum TotalRowFindings {
         }
         guard case let (value?, isText) = Decimal.fromCell(cell.value), !context.matches(value, expected) || isText
         else { return nil }
-        let wrong = rows.compactMap { wrongCells[sheet, CellAddress(row: $0.own, column: column)] }
+        let wrong = asAdded(
+            rows.compactMap { wrongCells[sheet, CellAddress(row: $0.own, column: column)] }, by: cell.formula)
         var finding = Finding(
             sheet: sheet, cell: CellAddress(row: own, column: column), dealID: nil, rep: nil, period: nil,
             manual: value, manualText: isText ? cell.value.plainText : nil, expected: expected, causes: [.unexplained],
