@@ -578,6 +578,8 @@ public enum DealsReader {
                             row: row.index, dealID: dealID, rep: rep, date: date,
                             status: "taken back in another period's column", commission: taken, amount: figure))
                 }
+                result.paidAgain += PeriodCommissionColumns.paidAgain(
+                    in: row, among: context.commissionColumns, besides: commissionCell, dealID: dealID, rep: rep)
             }
         }
         func cell(_ column: Int?) -> Cell? {

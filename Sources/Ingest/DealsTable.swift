@@ -33,6 +33,9 @@ public struct DealsTable: Sendable {
     /// opportunity under an `eligible:` list), read only when the reader was given the plan's
     /// statuses; they are no credit lines and nothing left unread.
     public var unpaid: [UnpaidRow] = []
+    /// Cells paying a deal again in another period's column of its row (`PaidAgainCell`), read
+    /// only when the reader keeps the manual cells.
+    public var paidAgain: [PaidAgainCell] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
@@ -58,6 +61,7 @@ extension DealsTable {
         add(part.skipped, to: &skipped)
         add(part.clawbackRows, to: &clawbackRows)
         add(part.unpaid, to: &unpaid)
+        add(part.paidAgain, to: &paidAgain)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)

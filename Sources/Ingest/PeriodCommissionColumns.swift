@@ -1,4 +1,5 @@
 import Commission
+import Foundation
 import Spreadsheet
 
 /// A deals table with no commission column whose commission is kept in a column per month or
@@ -90,6 +91,28 @@ enum PeriodCommissionColumns {
                 case .number(let number) = cell.value, number < 0
             else { return nil }
             return cell
+        }
+    }
+
+    /// The cells of `row` among `columns` other than `chosen` (the row's figure) that pay the deal
+    /// again: a figure above 0, a number or money text that tells its style (`500,00 €`). Each
+    /// is the deal paid twice, in another period's column (`PaidAgainCell`).
+    static func paidAgain(
+        in row: Row, among columns: [Int], besides chosen: Cell?, dealID: String, rep: String
+    ) -> [PaidAgainCell] {
+        columns.compactMap { column in
+            guard column != chosen?.column, let cell = row.cells.first(where: { $0.column == column }) else {
+                return nil
+            }
+            let figure: Decimal?
+            switch cell.value {
+            case .number(let number): figure = number
+            case .text(let text): figure = NumberStyle.money(inText: text)
+            default: figure = nil
+            }
+            guard let figure, figure > 0 else { return nil }
+            return PaidAgainCell(
+                row: row.index, dealID: dealID, rep: rep, cell: cell, amount: figure, paidIn: chosen?.column)
         }
     }
 }

@@ -499,6 +499,7 @@ extension DealsTable {
         Self.keyRows(of: &skipped, bySheet: ordinal)
         Self.keyRows(of: &clawbackRows, bySheet: ordinal)
         Self.keyRows(of: &unpaid, bySheet: ordinal)
+        Self.keyRows(of: &paidAgain, bySheet: ordinal)
     }
 
     /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
@@ -515,6 +516,7 @@ extension SkippedRow: SheetRowed {}
 extension TotalRow: SheetRowed {}
 extension ClawbackRow: SheetRowed {}
 extension UnpaidRow: SheetRowed {}
+extension PaidAgainCell: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
 public enum SheetSelection {

@@ -93,6 +93,7 @@ public enum Reconciler {
             findings += TotalRowFindings.compute(context, rowFindings: findings)
             findings += UnreadableFindings.skippedRows(deals)
             findings += ClawbackRowFindings.compute(context)
+            findings += PaidAgainFindings.compute(context)
             let summary = workbook.summary
             var summaryNote: String?
             // Gathered apart and added after: added to the row findings the summaries read, the

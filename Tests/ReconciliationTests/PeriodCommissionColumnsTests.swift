@@ -58,6 +58,40 @@ import XLSX
         #expect(result.errors.first?.manual == -1000 && result.errors.first?.expected == 0)
     }
 
+    /// A second figure above 0 in another month's column of a deal's row pays the deal twice: it
+    /// is reported at its cell as a duplicate, costed at the figure paid again, beside the row's
+    /// own figure (right here, and compared on its own).
+    @Test func aFigurePaidAgainInAnotherMonthsColumnIsADuplicate() throws {
+        let result = try Self.reconcile([
+            [.text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)],
+            [
+                .text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(20000), .empty,
+                .number(1000), .number(1000),
+            ],
+        ])
+        #expect(result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" } == ["Deals!G3 duplicate_line"])
+        let paid = try #require(result.errors.first)
+        #expect(paid.manual == 1000 && paid.expected == 0 && paid.difference == 1000)
+        #expect(paid.dealID == "D2" && paid.period?.description == "2026-02", "\(String(describing: paid.period))")
+        #expect(paid.explanation.contains("besides its figure at F3"), "\(paid.explanation)")
+    }
+
+    /// Only a figure above 0 outside the row's own cell pays again: a zero, a blank, a negative
+    /// figure (taken back) or a word does not; money text that tells its style does.
+    @Test func onlyAFigureAboveZeroBesideTheRowsOwnPaysAgain() {
+        let row = Row(
+            index: 2,
+            cells: [
+                Cell(column: 5, value: .number(500)), Cell(column: 6, value: .number(0)),
+                Cell(column: 7, value: .number(-500)), Cell(column: 8, value: .text("n/a")),
+                Cell(column: 9, value: .text("500,00 €")),
+            ])
+        let own = row.cells[0]
+        let again = PeriodCommissionColumns.paidAgain(
+            in: row, among: [5, 6, 7, 8, 9], besides: own, dealID: "D1", rep: "R1")
+        #expect(again.map(\.cell.column) == [9] && again.map(\.amount) == [500] && again.first?.paidIn == 5)
+    }
+
     /// A row with figures in two months' columns is read at its close month's, when that holds
     /// one other than 0; else the first written, as before.
     @Test func theCloseMonthsCellIsTheRowsFigure() {
