@@ -240,11 +240,16 @@ struct RowCauses {
                     : "rate \(rate.percentText)\(times) is not the plan's \(rates.map(\.percentText).joined(separator: " + "))"
             )
         } else if !causes.contains(where: { [.overrideNotApplied, .splitNotApplied].contains($0) }),
+            // The plan prices the line at a band's rate with the override's multiplier: the credit
+            // at another band's rate alone, on a multiplied line, is no tier the sheet chose but
+            // a coincidence of two errors at most (a typed 105 for 150, 3,000 at 3.5% where the
+            // plan pays 4% × 1.25: fuzz-reconcile seed 13568).
             let rate = bandRates.first(where: {
-                !rates.contains($0) && context.matchesComputed(manual, credit * $0 + rowBonus)
+                !rates.contains($0) && context.matchesComputed(manual, credit * $0 * (multiplier ?? 1) + rowBonus)
             })
         {
-            rateCause = (.wrongTier, "paid at \(rate.percentText), another tier's rate")
+            let times = multiplier.map { " (× \($0), the override's multiplier)" } ?? ""
+            rateCause = (.wrongTier, "paid at \(rate.percentText)\(times), another tier's rate")
             bandRateInferred = true
         } else if manualRate == nil, causes.isEmpty, credit != 0, rates.count == 1 {
             // No rate column: a figure that is the credit at a commission-like rate of whole

@@ -57,4 +57,22 @@ import XLSX
         #expect(finding.cell == CellAddress("H2") && finding.expected == 250)
         #expect(finding.cause == .perDealVsCumulative, "\(finding.explanation)")
     }
+    /// A figure that is the credit at another band's rate, unmultiplied, on a line the plan
+    /// multiplies is no tier the sheet chose: the plan would price that band with the multiplier
+    /// too. A typed 500 for 400 on a Services deal of 20,000 (4% halved) with the right rate in
+    /// its cell is the row's own arithmetic, not "paid at 2.5%" (fuzz-reconcile seed 13568);
+    /// 250.00, 2.5% halved, is another band's rate.
+    @Test(arguments: [("500", Cause.arithmetic), ("250", Cause.wrongTier)])
+    func anotherBandsRateCountsWithTheMultiplier(figure: String, cause: Cause) throws {
+        let book = try CauseTests.productWorkbook([
+            ("D1", "R1", 20000, 1, "Services", "0.04", .number(Decimal(string: figure)!)),
+            ("D2", "R1", 20000, 1, "Core", "0.04", .number(800)),
+            ("D3", "R1", 5000, 1, "Core", "0.025", .number(125)),
+            ("D4", "R1", 20000, 1, "Services", "0.04", .number(400)),
+        ])
+        let result = try CauseTests.reconcile(book, plan: Self.plan)
+        let finding = try #require(CauseTests.onlyError(result), "\(result.errors.map(\.explanation))")
+        #expect(finding.cell == CellAddress("H2") && finding.expected == 400)
+        #expect(finding.cause == cause, "\(finding.explanation)")
+    }
 }
