@@ -83,6 +83,9 @@ public enum Reconciler {
             progress("explaining each row", 0, 0)
             // The run is let go once the rows are explained: the later stages need only the statement.
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
+            // Deals paid twice in a column per period; the own cells of those paid in parts are
+            // right, before the totals over them are checked.
+            let paidAgain = PaidAgainFindings.compute(context, rowFindings: &findings)
             // Rows of reps on no roster are wrong rows the totals over them add up.
             findings += RepIdentity.findings(identities, context: context)
             // So are the rows the trusted source says are wrong, and the lines the workbook lacks.
@@ -93,7 +96,7 @@ public enum Reconciler {
             findings += TotalRowFindings.compute(context, rowFindings: findings)
             findings += UnreadableFindings.skippedRows(deals)
             findings += ClawbackRowFindings.compute(context)
-            findings += PaidAgainFindings.compute(context)
+            findings += paidAgain
             let summary = workbook.summary
             var summaryNote: String?
             // Gathered apart and added after: added to the row findings the summaries read, the

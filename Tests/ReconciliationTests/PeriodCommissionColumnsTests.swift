@@ -76,6 +76,21 @@ import XLSX
         #expect(paid.explanation.contains("besides its figure at F3"), "\(paid.explanation)")
     }
 
+    /// A deal paid in parts is paid once: figures in two months' columns that add up to what the
+    /// plan pays (half on booking, half a month later) are no duplicate and no short own figure;
+    /// parts that add up to more are.
+    @Test(arguments: [("500", [String]()), ("600", ["F3 wrong_rate", "G3 duplicate_line"])])
+    func aDealPaidInPartsIsPaidOnce(secondPart: String, errors: [String]) throws {
+        let result = try Self.reconcile([
+            [.text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)],
+            [
+                .text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(20000), .empty,
+                .number(500), .number(Decimal(string: secondPart)!),
+            ],
+        ])
+        #expect(result.errors.map { "\($0.cell) \($0.cause.rawValue)" }.sorted() == errors)
+    }
+
     /// Only a figure above 0 outside the row's own cell pays again: a zero, a blank, a negative
     /// figure (taken back) or a word does not; money text that tells its style does.
     @Test func onlyAFigureAboveZeroBesideTheRowsOwnPaysAgain() {
