@@ -230,8 +230,13 @@ public enum DealsReader {
                     Self.skip(row, place: place, because: reason, into: &result)
                     return
                 }
-                // A row of units under the header (`USD`, `%`, `date`) holds no deal.
-                if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
+                // A row of units under the header (`USD`, `%`, `date`), or of what each column
+                // holds in words (`USD, net of discounts`), holds no deal.
+                if row.index == mapping.headerRow + 1,
+                    UnitsRow.holdsOnlyUnits(row) || DescriptionRow.describes(row, mapping: mapping)
+                {
+                    return
+                }
                 row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {
