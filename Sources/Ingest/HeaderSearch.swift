@@ -87,6 +87,18 @@ public enum HeaderSearch {
                     {
                         return two
                     }
+                    // A header typed across two rows (`Deal` over `ID`, `Commission` over
+                    // `Amount`) is the two read as one when they name more fields than the
+                    // lower alone: alone, `Amount` under `Commission` is the deal's amount.
+                    if index > 0, isStacked(rows[index - 1], over: row),
+                        let two = joinedWithRowAbove(
+                            rows, at: index, file: file, table: table, words: words,
+                            required: required, pins: pins
+                        )?.mapping,
+                        two.columns.count > mapping.columns.count
+                    {
+                        return two
+                    }
                     return mapping
                 }
             } catch {
@@ -99,11 +111,34 @@ public enum HeaderSearch {
                 // Columns the row alone cannot tell apart are named as the two rows name them.
                 if let failure = single as? MappingFailure { single = failure.naming(both) }
             }
+            // The upper row of a header typed across two rows that cannot be read alone (`Deal`
+            // over the id and over the value): the two read as one, when they name the fields.
+            if single != nil, index + 1 < rows.count, isStacked(rows[index], over: rows[index + 1]),
+                let two = joinedWithRowAbove(
+                    rows, at: index + 1, file: file, table: table, words: words, required: required, pins: pins
+                )?.mapping
+            {
+                return two
+            }
             if let single {
                 throw SpreadsheetError(Location(file: file.path, sheet: table), "\(single)")
             }
         }
         return nil
+    }
+
+    /// Whether `upper`, right above `lower`, and `lower` are a header typed across two rows, each
+    /// column's words one over the other (`Deal` over `ID`, `Close` over `Date`, `Commission` over
+    /// `Amount`, `Product` alone above): both words only, two or more below (no row of units), each
+    /// under a word of its own.
+    static func isStacked(_ upper: Row, over lower: Row) -> Bool {
+        let filled = lower.cells.filter { !$0.value.isBlank }
+        return upper.index == lower.index - 1 && filled.count >= 2 && !UnitsRow.holdsOnlyUnits(lower)
+            && upper.cells.allSatisfy { $0.value.isBlank || $0.value.isText }
+            && filled.allSatisfy { cell in
+                guard case .text(let text) = cell.value, headerText(upper, cell.column) != nil else { return false }
+                return text.contains { $0.isLetter } && NumberStyle.money(inText: text) == nil
+            }
     }
 
     /// The header of `rows[index]` read with the row right above it as one (`joined`), and its
