@@ -531,6 +531,25 @@ enum ColumnMatcher {
                 taken.insert(owing[0].column)
             }
         }
+        // A header of what is owed or accrued (`Amount Due`, `Accrued`), where none names the
+        // commission, is the commission when its figures are priced at the row's rate: by a
+        // formula reading the amount and the rate, or to the cent in half the first rows
+        // (`PayableHeader.namesOwed`). A customer's amount due is no product of a rate.
+        if let (rate, commission, amount) = words.figures, columns[commission] == nil,
+            let amountColumn = columns[amount], let rateColumn = columns[rate],
+            !ambiguous.contains(where: { $0.key == commission })
+        {
+            let owed = headers.filter { !taken.contains($0.column) && PayableHeader.namesOwed($0.text) }
+            if owed.count == 1,
+                Self.pricedFromRate(sample, column: owed[0].column, amountColumn: amountColumn, rateColumn: rateColumn)
+                    || PayableHeader.pricedAtRate(
+                        sample, column: owed[0].column, amount: amountColumn, rate: rateColumn)
+            {
+                columns[commission] = owed[0].column
+                names[commission] = owed[0].text
+                taken.insert(owed[0].column)
+            }
+        }
         // A field the plan's rules read, under a header no word names (`Prod.`, `Gamme`): the one
         // column left whose first rows hold a value the rules name. The first rows' texts are
         // read once for every field (`holding(_:in:columns:)`), where each header looked its
