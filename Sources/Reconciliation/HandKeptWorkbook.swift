@@ -50,7 +50,8 @@ public struct HandKeptWorkbook {
                 settingRowsAside: spooled.map { spooled in { try spooled.add(sheet: $0, lines: $1, manual: $2) } })
             // A text file's one table, named by no sheet (`""` to `find`), is no summary of its own deals.
             let summaries = try SummarySheet.find(
-                in: file, excluding: Set(deals.sheets.map { $0.name ?? "" }), period: plan.period)
+                in: file, excluding: Set(deals.sheets.map { $0.name ?? "" }), period: plan.period,
+                commissionHeader: deals.mapping.headers[.commission])
             try requireFigures(deals, hasSummary: summaries.summary != nil || !summaries.yearly.isEmpty, file: file)
             return (deals, summaries)
         }

@@ -198,15 +198,28 @@ struct SummarySheet {
     /// plan's period (`period`) is shorter than a year, every sheet laid out a row per rep and
     /// year (`Rep | Year | Commission` beside a quarterly plan's summary), which is set beside it
     /// rather than taken for it.
-    static func find(in file: TableFile, excluding dealsSheets: Set<String>, period: PeriodKind? = nil) throws
-        -> Found
-    {
+    /// `commissionHeader` is the header the deals' commission was read under: a summary column
+    /// headed so (`Amount Due` beside `Amount Due` on the deals) is the commission where no word
+    /// of the summary's names a figure.
+    static func find(
+        in file: TableFile, excluding dealsSheets: Set<String>, period: PeriodKind? = nil,
+        commissionHeader: String? = nil
+    ) throws -> Found {
         var found = Found()
         var tables = file.tables.filter { !dealsSheets.contains($0 ?? "") }
+        func header(_ table: String?) -> (String, ColumnMapping<SummaryField>)? {
+            let named = try? findHeader(file, table: table, required: [.rep, .period])
+            if let named, SummaryField.figures.contains(where: { named.1.columns[$0] != nil }) { return named }
+            guard let commissionHeader else { return named }
+            return
+                (try? findHeader(
+                    file, table: table, required: [.rep, .period],
+                    pins: [SummaryField.commission.rawValue: commissionHeader])) ?? named
+        }
         for table in tables {
             // A period column headed by a period itself (`3e trimestre 2026`, `3. Quartal 2026`,
             // read loosely as `Trimestre`) is a cross-tab's column of that period.
-            guard let (name, mapping) = try? findHeader(file, table: table, required: [.rep, .period]),
+            guard let (name, mapping) = header(table),
                 SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
                 mapping.headers[.period].flatMap(PeriodLabel.init) == nil, !namesGoalsOnly(mapping)
             else { continue }
@@ -382,11 +395,11 @@ struct SummarySheet {
                 totalRows: totalRows, totalColumns: [], cells: totalCells), toDateColumns: toDateColumns)
     }
 
-    static func findHeader(_ file: TableFile, table: String?, required: [SummaryField]) throws -> (
-        String, ColumnMapping<SummaryField>
-    ) {
+    static func findHeader(
+        _ file: TableFile, table: String?, required: [SummaryField], pins: [String: String] = [:]
+    ) throws -> (String, ColumnMapping<SummaryField>) {
         let (found, mapping) = try HeaderSearch.find(
-            in: file, tables: [table], words: SummaryField.headerWords, required: required, pins: [:])
+            in: file, tables: [table], words: SummaryField.headerWords, required: required, pins: pins)
         return (found ?? "", mapping)
     }
 }

@@ -24,4 +24,28 @@ import XLSX
         #expect(!PayableHeader.namesOwed("Due Date"))
         #expect(PayableHeader.namesOwed("Amount Due"))
     }
+
+    /// The summary's column headed as the deals' commission is (`Amount Due`) is its commission.
+    @Test func theSummaryHeadedAsTheDealsIsRead() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func row(_ deal: String, _ rep: String, _ amount: Decimal) -> [WriteCell] {
+            [
+                .text(deal), .text(rep), LayoutReadingTests.date("2026-01-15"), .number(amount),
+                .number(Decimal(string: "0.05")!), .number(amount * Decimal(string: "0.05")!),
+            ]
+        }
+        let deals: [[WriteCell]] = [
+            ["Deal ID", "Rep", "Close Date", "Deal Size", "Rate", "Amount Due"].map { .text($0) },
+            row("D1", "Ana Lima", 10000), row("D2", "Ben Okafor", 20000),
+        ]
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Amount Due"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-Q1"), .number(500)],
+            [.text("Ben Okafor"), .text("2026-Q1"), .number(1100)],
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", deals), ("Summary", summary)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.errors.map { "\($0.sheet):\($0.cell)" } == ["Summary:C3"])
+    }
 }
