@@ -210,6 +210,24 @@ public struct HandKeptWorkbook {
                 + "--map commission=HEADER or the plan's columns:")
     }
 
+    /// Refuses a workbook whose summaries were read but none compared nor reported on (a rep ×
+    /// period table whose figures are no total of the plan's), where no deals column holds the
+    /// commission or a bonus either: nothing was compared, and "no errors" would be a partial read
+    /// passed for a whole one (`requireFigures` refuses such a workbook without a summary).
+    static func requireCompared(_ deals: DealsTable, summaries: [String], compared: Bool) throws {
+        let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
+        guard !compared, !summaries.isEmpty,
+            !mappings.contains(where: { $0.columns[.commission] != nil || $0.columns[.bonus] != nil })
+        else { return }
+        let names = summaries.map { "'\($0)'" }.joined(separator: ", ")
+        throw SpreadsheetError(
+            Location(file: deals.file, sheet: deals.sheet),
+            "no column holds the commission the sheet pays (header row \(deals.mapping.headerRow)), and no figure "
+                + "of the summary \(names) totals the plan's for a rep it names: nothing could be compared; name the "
+                + "commission column with --map commission=HEADER or the plan's columns:, or check the summary's "
+                + "reps and periods against the plan's")
+    }
+
     /// The deal rows, moved out: the lines and manual cells are left empty here so that the
     /// reconciler changes them in place (a million lines are not held twice).
     mutating func takeDeals() -> DealsTable {

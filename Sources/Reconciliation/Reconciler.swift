@@ -102,10 +102,12 @@ public enum Reconciler {
             // Gathered apart and added after: added to the row findings the summaries read, the
             // row findings would be copied.
             var totalsFindings: [Finding] = []
+            var summaryCompared = false
             if let summary {
                 var note = ""
                 totalsFindings += SummaryFindings.compute(
-                    summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note)
+                    summary, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note,
+                    compared: &summaryCompared)
                 summaryNote = note
             }
             var summaryNotes = summary.map { [($0.name, summaryNote ?? "")] } ?? []
@@ -115,7 +117,7 @@ public enum Reconciler {
                 var note = ""
                 totalsFindings += SummaryFindings.compute(
                     yearly, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note,
-                    namingEveryRep: false, splitLike: summary)
+                    compared: &summaryCompared, namingEveryRep: false, splitLike: summary)
                 summaryNotes.append((yearly.name, note))
             }
             var blockNotes: [String] = []
@@ -123,13 +125,16 @@ public enum Reconciler {
                 var note = ""
                 totalsFindings += SummaryFindings.compute(
                     block, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note,
-                    namingEveryRep: false)
+                    compared: &summaryCompared, namingEveryRep: false)
                 let rows = "rows \(block.rows.first!.row)–\(block.rows.last!.row)"
                 blockNotes.append(
                     note.replacingOccurrences(
                         of: "summary, header row \(block.headerRow)",
                         with: "per-rep totals kept with its deals, \(rows)"))
             }
+            try HandKeptWorkbook.requireCompared(
+                deals, summaries: summaryNotes.map(\.0) + workbook.repTotals.map(\.name),
+                compared: summaryCompared || !totalsFindings.isEmpty)
             findings += totalsFindings
             progress("checking the rate tables and the rest", 0, 0)
             findings += UnreadableRows.findings(deals, besides: findings)

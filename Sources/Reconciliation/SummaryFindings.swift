@@ -9,14 +9,17 @@ import Spreadsheet
 /// that stops short of the data, a clawback left out of its formula); otherwise, when the row
 /// errors of its rep and period add up to its difference, it is a derived finding carrying their cause.
 enum SummaryFindings {
-    /// The summary's findings; `note` says how the sheet was read (for the report's first lines).
+    /// The summary's findings; `note` says how the sheet was read (for the report's first lines),
+    /// and `compared` is set when a figure of it was compared with the plan's (a sheet ignored, or
+    /// one naming no rep-period of the run, leaves it as it was).
     /// `namingEveryRep`: whether the sheet is to hold every rep (a summary sheet; not the totals
     /// kept with one sheet's deals), so that a rep the plan pays it has no row for is said.
     /// `splitLike`: the summary whose columns say which figures the sheet's commission leaves
     /// out (bonuses, true-ups), for a sheet of years beside it that holds the commission alone.
     static func compute(
         _ sheet: SummarySheet, context: RowContext, rowFindings: [Finding], sheetTotals: inout [RepPeriod: SheetTotal],
-        note: inout String, namingEveryRep: Bool = true, splitLike beside: SummarySheet? = nil
+        note: inout String, compared anyCompared: inout Bool, namingEveryRep: Bool = true,
+        splitLike beside: SummarySheet? = nil
     ) -> [Finding] {
         let totals = Dictionary(
             context.statement.reps.map { (RepPeriod(rep: $0.rep.normalizedKey, period: $0.period), $0) },
@@ -284,6 +287,7 @@ enum SummaryFindings {
             let period = repPeriod.period
             let ofYear = period.kind != plan.period
             if ofYear { comparedYears.insert(repPeriod) } else { compared.insert(repPeriod) }
+            anyCompared = true
             let misspelled = reps.rep(row.rep)?.misspelled == true
             if misspelled { misspellings[row.rep] = reps.described(repPeriod.rep) }
             let clawedBack = keys(repPeriod).flatMap { context.repPeriodSums[$0]?.clawedBackRows ?? [] }
