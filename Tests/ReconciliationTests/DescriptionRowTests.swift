@@ -28,6 +28,8 @@ import XLSX
         let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
         #expect(read.skipped.isEmpty)
         #expect(read.lines.map(\.dealID) == ["D1", "D2"])
+        // Left out, but said: no row is left out in silence.
+        #expect(read.diagnostics.contains { "\($0)".contains("row 2 describes the columns in words") })
         // The description row is no unreadable deal; D2's 1,100.00 is the one wrong figure.
         let result = try LayoutReadingTests.reconcile(path, in: folder)
         #expect(result.errors.map { "\($0.cell)" } == ["F4"])
@@ -47,6 +49,8 @@ import XLSX
         #expect(!describes(["D1", "Ana Lima", "2026-01-15", "TBD", "TBD"]))
         #expect(!describes(["D1", "Ana Lima", "2026-01-15", "USD 1,000", "in USD"]))
         #expect(!describes(["deal id", "rep's name", "date won", "in USD", ""]))
+        // A deal not closed yet, its date and figures all in words: its id has a digit.
+        #expect(!describes(["D-1001", "Ana Lima", "TBD", "TBD", "Pending"]))
         // Only the row right under the header.
         #expect(!describes(["deal id", "rep", "date won", "in USD", "amount × rate"], index: 3))
     }
