@@ -95,10 +95,13 @@ enum PeriodCommissionColumns {
     }
 
     /// The cells of `row` among `columns` other than `chosen` (the row's figure) that pay the deal
-    /// again: a figure above 0, a number or money text that tells its style (`500,00 €`). Each
-    /// is the deal paid twice, in another period's column (`PaidAgainCell`).
+    /// again: a figure above 0, a number or money text read in the columns' `style` where their
+    /// texts tell one (`1.500` a German sheet's 1,500), as the row's own figure is, else as money
+    /// is read (`1,500`), else money text that tells its own (`500,00 €`). Each is the deal paid
+    /// twice, in another period's column (`PaidAgainCell`).
     static func paidAgain(
-        in row: Row, among columns: [Int], besides chosen: Cell?, dealID: String, rep: String
+        in row: Row, among columns: [Int], besides chosen: Cell?, dealID: String, rep: String,
+        style: NumberStyle? = nil
     ) -> [PaidAgainCell] {
         columns.compactMap { column in
             guard column != chosen?.column, let cell = row.cells.first(where: { $0.column == column }) else {
@@ -107,7 +110,10 @@ enum PeriodCommissionColumns {
             let figure: Decimal?
             switch cell.value {
             case .number(let number): figure = number
-            case .text(let text): figure = NumberStyle.money(inText: text)
+            case .text(let text):
+                // In the columns' style, else as money is read (`1,500` whole dollars).
+                let read = try? ValueReading.parseMoney(text, style: style ?? .decimalPoint)
+                figure = read ?? NumberStyle.money(inText: text)
             default: figure = nil
             }
             guard let figure, figure > 0 else { return nil }

@@ -107,6 +107,18 @@ import XLSX
         #expect(again.map(\.cell.column) == [9] && again.map(\.amount) == [500] && again.first?.paidIn == 5)
     }
 
+    /// A figure paid again stored as text is read as the row's own is, in the columns' style:
+    /// `1.500` on a German sheet is 1,500 (not 1.5), and `1,500` whole dollars where the texts
+    /// tell no style.
+    @Test(arguments: [(NumberStyle?.some(.decimalComma), "1.500"), (nil, "1,500")])
+    func aFigurePaidAgainAsTextIsReadInTheColumnsStyle(style: NumberStyle?, text: String) {
+        let row = Row(
+            index: 2, cells: [Cell(column: 5, value: .text(text)), Cell(column: 6, value: .text(text))])
+        let again = PeriodCommissionColumns.paidAgain(
+            in: row, among: [5, 6], besides: row.cells[0], dealID: "D1", rep: "R1", style: style)
+        #expect(again.map(\.amount) == [1500])
+    }
+
     /// A row with figures in two months' columns is read at its close month's, when that holds
     /// one other than 0; else the first written, as before.
     @Test func theCloseMonthsCellIsTheRowsFigure() {
