@@ -532,18 +532,18 @@ enum ColumnMatcher {
             }
         }
         // A header of what is owed or accrued (`Amount Due`, `Accrued`), where none names the
-        // commission, is the commission when its figures are priced at the row's rate: by a
-        // formula reading the amount and the rate, or to the cent in half the first rows
-        // (`PayableHeader.namesOwed`). A customer's amount due is no product of a rate.
+        // commission, is the commission when its figures are priced at the row's rate, to the
+        // cent in half the first rows (`PayableHeader.namesOwed`). A customer's amount due is no
+        // product of a rate.
         if let (rate, commission, amount) = words.figures, columns[commission] == nil,
             let amountColumn = columns[amount], let rateColumn = columns[rate],
             !ambiguous.contains(where: { $0.key == commission })
         {
             let owed = headers.filter { !taken.contains($0.column) && PayableHeader.namesOwed($0.text) }
+            // By the figures themselves (a formula's cached value among them): a formula reading
+            // the amount and the rate may take the commission out (`=D2-D2*E2`, what is owed net).
             if owed.count == 1,
-                Self.pricedFromRate(sample, column: owed[0].column, amountColumn: amountColumn, rateColumn: rateColumn)
-                    || PayableHeader.pricedAtRate(
-                        sample, column: owed[0].column, amount: amountColumn, rate: rateColumn)
+                PayableHeader.pricedAtRate(sample, column: owed[0].column, amount: amountColumn, rate: rateColumn)
             {
                 columns[commission] = owed[0].column
                 names[commission] = owed[0].text

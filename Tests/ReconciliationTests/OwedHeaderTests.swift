@@ -25,6 +25,26 @@ import XLSX
         #expect(PayableHeader.namesOwed("Amount Due"))
     }
 
+    /// A formula reading the amount and the rate is no commission by that alone: `=D2-D2*E2` is
+    /// what is owed with the commission taken out, and its figures are no amount × rate.
+    @Test func aFigureNetOfTheRateIsNoCommission() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows: [[WriteCell]] =
+            [
+                ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Amount Due"].map { .text($0) }
+            ]
+            + (2...4).map { row in
+                [
+                    .text("D\(row)"), .text("Ana Lima"), LayoutReadingTests.date("2026-01-15"), .number(1000),
+                    .number(Decimal(string: "0.05")!), WriteCell(.number(950), formula: "D\(row)-D\(row)*E\(row)"),
+                ]
+            }
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        #expect(read.mapping.columns[.commission] == nil)
+    }
+
     /// The summary's column headed as the deals' commission is (`Amount Due`) is its commission.
     @Test func theSummaryHeadedAsTheDealsIsRead() throws {
         let folder = try LayoutReadingTests.folder()
