@@ -210,10 +210,11 @@ public struct HandKeptWorkbook {
                 + "--map commission=HEADER or the plan's columns:")
     }
 
-    /// Refuses a workbook whose summaries were read but none compared nor reported on (a rep ×
-    /// period table whose figures are no total of the plan's), where no deals column holds the
-    /// commission or a bonus either: nothing was compared, and "no errors" would be a partial read
-    /// passed for a whole one (`requireFigures` refuses such a workbook without a summary).
+    /// Refuses a workbook whose summaries were read but none compared (a rep × period table whose
+    /// figures are no total of the plan's), where no deals column holds the commission or a bonus
+    /// and nothing else was reported either (`compared` false: no clawback tab's row, no unreadable
+    /// row): nothing was compared, and "no errors" would be a partial read passed for a whole one
+    /// (`requireFigures` refuses such a workbook without a summary).
     static func requireCompared(_ deals: DealsTable, summaries: [String], compared: Bool) throws {
         let mappings = [deals.mapping] + deals.sheets.map(\.mapping)
         guard !compared, !summaries.isEmpty,

@@ -134,7 +134,7 @@ public enum Reconciler {
             }
             try HandKeptWorkbook.requireCompared(
                 deals, summaries: summaryNotes.map(\.0) + workbook.repTotals.map(\.name),
-                compared: summaryCompared || !totalsFindings.isEmpty)
+                compared: summaryCompared || !totalsFindings.isEmpty || !findings.isEmpty)
             findings += totalsFindings
             progress("checking the rate tables and the rest", 0, 0)
             findings += UnreadableRows.findings(deals, besides: findings)
