@@ -208,9 +208,13 @@ enum TotalRowFindings {
     /// `+` (`=G2+G3+G4`) counts a number stored as text at its value, as Excel does, where `SUM`
     /// skips it — the reading a summary's figures take (`SummaryFindings.addsTextAtItsValue`,
     /// `SummaryFindings.asTyped`), so that a cell wrong only by being text is no part of its
-    /// difference, and a text cell wrong by its value adds that difference.
+    /// difference, and a text cell wrong by its value adds that difference. Only the cells the
+    /// formula names itself are so counted: one it reaches through a subtotal (`=G5+G9`, each a
+    /// `SUM`) is counted as that `SUM` counts it.
     static func asAdded(_ wrong: [Finding], by formula: String?) -> [Finding] {
-        SummaryFindings.addsTextAtItsValue(formula) ? SummaryFindings.asTyped(wrong) : wrong
+        guard let formula, SummaryFindings.addsTextAtItsValue(formula) else { return wrong }
+        let named = Set(FormulaForensics.cellsRead(in: formula))
+        return wrong.flatMap { named.contains($0.cell) ? SummaryFindings.asTyped([$0]) : [$0] }
     }
 
     /// A total row's bonus (an Excel Table's totals row `=SUBTOTAL(109,Comms[Bonus])`) against the

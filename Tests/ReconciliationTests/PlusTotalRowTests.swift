@@ -1,8 +1,9 @@
 import Foundation
-import Reconciliation
 import Spreadsheet
 import Testing
 import XLSX
+
+@testable import Reconciliation
 
 /// A total row adding its rows with `+` (`=G2+G3+G4+G5`) counts a number stored as text among
 /// them at its value, as Excel does, where `SUM` skips it: the same reading a summary's figures
@@ -43,5 +44,14 @@ import XLSX
         let total = try #require(result.findings.first { $0.cell == CellAddress("G6") }, "\(result.findings)")
         #expect(total.isDerived && total.cause == row.cause, "\(total.causes) \(total.explanation)")
         #expect(total.explanation.hasSuffix("the difference comes from Deals!G3"), "\(total.explanation)")
+    }
+    /// Only the cells a `+` total names itself are added at their value: one it reaches through a
+    /// subtotal (`=G5+G9`, each a `SUM` skipping the text) is counted as that `SUM` counts it.
+    @Test func aPlusTotalOverSubtotalsCountsTheirTextAsTheSumsDo() {
+        let text = Finding(
+            sheet: "Deals", cell: CellAddress("G3")!, dealID: "D2", rep: "R1", period: nil, manual: 500,
+            manualText: "500", expected: 500, causes: [.textNumber], explanation: "", isDerived: false)
+        #expect(TotalRowFindings.asAdded([text], by: "G5+G9").map(\.cell) == [CellAddress("G3")])
+        #expect(TotalRowFindings.asAdded([text], by: "G2+G3+G4").isEmpty)
     }
 }
