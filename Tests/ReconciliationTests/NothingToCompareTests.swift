@@ -57,4 +57,26 @@ import XLSX
             #expect(try Self.reconcile(header, summary: summary).errors.isEmpty)
         }
     }
+    /// A run that reports something (a row it could not read) says no "no errors", so it is not
+    /// refused for a summary that compares nothing: the unreadable row is its finding.
+    @Test func aRunReportingARowUnreadIsNotRefused() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Statement", "Notes"].map { .text($0) }
+        let rows: [[WriteCell]] = [
+            header,
+            [
+                .text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500),
+                .number(0),
+            ],
+            [.text("D2"), .text("R1"), LayoutReadingTests.date("2026-01-20"), .text("TBD"), .number(0), .number(0)],
+        ]
+        let summary: [[WriteCell]] = [
+            ["Rep", "Q1 2026", "Q2 2026"].map { .text($0) }, [.text("R1"), .number(123), .number(0)],
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", rows), ("Summary", summary)], in: folder)
+        let result = try Reconciler.reconcile(
+            workbook: path, plan: PlanFile.parse(CauseTests.planText, file: "plan.yaml"), roster: [])
+        #expect(result.findings.contains { $0.cause == .unreadable }, "\(result.findings.map(\.explanation))")
+    }
 }
