@@ -73,8 +73,7 @@ extension DealsReader {
                 result.diagnostics.append(
                     SpreadsheetError(
                         Location(file: file, sheet: table),
-                        "column '\(mapping.headers[field] ?? field.rawValue)' mixes 1,234.56 and 1.234,56 number styles; read as \(style == .decimalPoint ? "1,234.56" : "1.234,56")"
-                    ))
+                        NumberStyle.mixedWords(header: mapping.headers[field] ?? field.rawValue, readAs: style)))
             }
         }
         if shown.count == 1, let style = shown.first {

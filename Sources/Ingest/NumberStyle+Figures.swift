@@ -12,10 +12,7 @@ extension NumberStyle {
     /// written so (whole euros, as the deals' columns are read), else with a decimal point.
     static func ofFigures(_ texts: [String], header: String) -> (style: NumberStyle, doubt: String?) {
         let (style, ambiguous) = decide(texts)
-        if ambiguous {
-            let read = style == .decimalPoint ? "1,234.56" : "1.234,56"
-            return (style, "column '\(header)' mixes 1,234.56 and 1.234,56 number styles; read as \(read)")
-        }
+        if ambiguous { return (style, mixedWords(header: header, readAs: style)) }
         guard !texts.contains(where: { shown(by: $0) != nil }) else { return (style, nil) }
         let separated = texts.filter { $0.contains(".") || $0.contains(",") }
         guard let example = separated.first, separated.allSatisfy(groupsThousandsWithADot) else { return (style, nil) }
@@ -28,5 +25,11 @@ extension NumberStyle {
             grouping ? .decimalComma : .decimalPoint,
             "column '\(header)' writes '\(example)' with one dot before three digits, which reads either way; \(read)"
         )
+    }
+    /// The words for a column of `header` mixing both styles, read as `style` (the deals' number
+    /// columns and a clawbacks tab's figures say it alike).
+    static func mixedWords(header: String, readAs style: NumberStyle) -> String {
+        "column '\(header)' mixes 1,234.56 and 1.234,56 number styles; read as "
+            + (style == .decimalPoint ? "1,234.56" : "1.234,56")
     }
 }
