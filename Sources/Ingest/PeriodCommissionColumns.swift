@@ -86,11 +86,15 @@ enum PeriodCommissionColumns {
     /// The cells of `row` among `columns` other than `chosen` that hold a negative figure: a
     /// deal's commission taken back in a later period's column, read as a clawback row.
     static func takenBack(in row: Row, among columns: [Int], besides chosen: Cell?) -> [Cell] {
+        otherCells(of: row, among: columns, besides: chosen).filter { cell in
+            if case .number(let number) = cell.value { number < 0 } else { false }
+        }
+    }
+
+    /// The cells of `row` among `columns` other than `chosen`, the row's figure.
+    private static func otherCells(of row: Row, among columns: [Int], besides chosen: Cell?) -> [Cell] {
         columns.compactMap { column in
-            guard column != chosen?.column, let cell = row.cells.first(where: { $0.column == column }),
-                case .number(let number) = cell.value, number < 0
-            else { return nil }
-            return cell
+            column == chosen?.column ? nil : row.cells.first { $0.column == column }
         }
     }
 
@@ -103,10 +107,7 @@ enum PeriodCommissionColumns {
         in row: Row, among columns: [Int], besides chosen: Cell?, dealID: String, rep: String,
         style: NumberStyle? = nil
     ) -> [PaidAgainCell] {
-        columns.compactMap { column in
-            guard column != chosen?.column, let cell = row.cells.first(where: { $0.column == column }) else {
-                return nil
-            }
+        otherCells(of: row, among: columns, besides: chosen).compactMap { cell in
             let figure: Decimal?
             switch cell.value {
             case .number(let number): figure = number
