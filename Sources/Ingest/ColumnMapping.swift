@@ -122,6 +122,10 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
     /// `Affaire N°`) where no other header names it, over figures that do not count the rows
     /// (`NumberHeaders`): the deal id.
     var numbered: Key?
+    /// The header keys of the names beside which `ID` or a number's word names `numbered` as well
+    /// (`NumberHeaders.namesIdentifier`): those of the fields that are no thing with an identifier
+    /// of their own (`Sales ID`, `Abschluss-ID`), not the rep's or the product's.
+    var numberedBeside: Set<String> = []
     /// The split, the quota and the deal id, for the headers that may name a deal's shares or a
     /// rep's quota (`ShareHeaders`: `Quota %`): the split over shares, the quota over money.
     var shares: (split: Key, quota: Key, dealID: Key)?
@@ -174,6 +178,11 @@ extension Field {
         words.additive = .bonus
         words.writtenByNameAndID = .rep
         words.numbered = .dealID
+        // A sale's, a closing's, a commission's number is the deal's (`Sales ID`, `Abschluss-ID`).
+        words.numberedBeside = Set(
+            [Field.date, .amount, .commission, .bonus, .rate, .split, .quota, .cancelDate].flatMap { field in
+                field.synonyms + (Field.looseNames[field] ?? [])
+            }.map(headerKey))
         words.shares = (.split, .quota, .dealID)
         words.contract = Dictionary(
             uniqueKeysWithValues: Field.allCases.map { field in
@@ -571,11 +580,17 @@ enum ColumnMatcher {
             taken.insert(holding[0].column)
             foundByValues.insert(key)
         }
-        // A number's header (`N°`, `#`, `Affaire N°`) is the deal id no other header names, over
-        // figures that do not count the rows (`NumberHeaders`).
+        // A number's header (`N°`, `#`, `Affaire N°`), or `ID` or a number's word beside a name of
+        // the deal's or of a figure's (`Abschluss-ID`, `Sales No.`), is the deal id no other header
+        // names, over figures that do not count the rows (`NumberHeaders`).
         if let key = words.numbered, columns[key] == nil, !ambiguous.contains(where: { $0.key == key }) {
             let own = words.wanted[key] ?? []
-            let numbered = headers.filter { !taken.contains($0.column) && NumberHeaders.names($0.key, own: own) }
+            let beside = own.union(words.numberedBeside)
+            let numbered = headers.filter { header in
+                !taken.contains(header.column)
+                    && (NumberHeaders.names(header.key, own: own)
+                        || NumberHeaders.namesIdentifier(header.key, beside: beside))
+            }
             if numbered.count == 1, !NumberHeaders.countsRows(sample, column: numbered[0].column) {
                 columns[key] = numbered[0].column
                 names[key] = numbered[0].text

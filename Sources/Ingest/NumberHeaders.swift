@@ -27,6 +27,22 @@ enum NumberHeaders {
             }
     }
 
+    /// The header keys of the words for a number and of `ID`, which beside a name say the column
+    /// holds that thing's identifier.
+    static let identifierKeys: Set<String> = keys.union([headerKey("ID")])
+
+    /// Whether the header keyed `key` is `ID` or a number's word beside one of `names`, before or
+    /// after it: `Abschluss-ID`, `Sales No.`, `ID Abschluss`, `Oportunidad ID`. The deals' reader
+    /// asks it with the deal's own names and those of the fields that are no thing with an
+    /// identifier of its own (a date, an amount, a commission): the number of a sale or of a
+    /// closing is the deal's, where `Rep ID` or `Customer No.` is another thing's.
+    static func namesIdentifier(_ key: String, beside names: Set<String>) -> Bool {
+        identifierKeys.contains { word in
+            (key.hasSuffix(word) && names.contains(String(key.dropLast(word.count))))
+                || (key.hasPrefix(word) && names.contains(String(key.dropFirst(word.count))))
+        }
+    }
+
     /// Whether the figures of `column` in `rows` (the first rows below a header) count the rows:
     /// two or more whole numbers, each one more than the one before.
     static func countsRows(_ rows: [Row], column: Int) -> Bool {
