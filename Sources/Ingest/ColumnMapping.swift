@@ -178,11 +178,12 @@ extension Field {
         words.additive = .bonus
         words.writtenByNameAndID = .rep
         words.numbered = .dealID
-        // A sale's, a closing's, a commission's number is the deal's (`Sales ID`, `Abschluss-ID`).
+        // A sale's, a closing's, a commission's number is the deal's (`Sales ID`, `Abschluss-ID`),
+        // and a sale's or a sales order's (`Sale #`, `SO Number`), and a reference's (`Ref #`).
         words.numberedBeside = Set(
-            [Field.date, .amount, .commission, .bonus, .rate, .split, .quota, .cancelDate].flatMap { field in
+            ([Field.date, .amount, .commission, .bonus, .rate, .split, .quota, .cancelDate].flatMap { field in
                 field.synonyms + (Field.looseNames[field] ?? [])
-            }.map(headerKey))
+            } + ["Sale", "SO", "Ref"]).map(headerKey))
         words.shares = (.split, .quota, .dealID)
         words.contract = Dictionary(
             uniqueKeysWithValues: Field.allCases.map { field in

@@ -58,17 +58,18 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     static let looseNames: [Field: [String]] = [
         .dealID: [
             "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Pedido", "Commande",
-            "Bestellung", "Topic",
+            "Bestellung", "Topic", "Sales Order",
         ],
         // The owner as localized CRM exports name it (`Propietario de la oportunidad`,
         // `Opportunity-Inhaber`, `Propriétaire de la transaction`): the rep, not the deal also named.
         .rep: [
             "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
             "Sold By", "Propietario", "Propriétaire", "Proprietário", "Inhaber", "Eigentümer", "Proprietario",
+            "Assigned To", "Consultant",
         ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
         .date: ["Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre"],
-        .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt"],
+        .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt", "Order Total"],
         .split: [],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },

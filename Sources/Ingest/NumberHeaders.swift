@@ -27,12 +27,12 @@ enum NumberHeaders {
             }
     }
 
-    /// The header keys of the words for a number and of `ID`, which beside a name say the column
-    /// holds that thing's identifier.
-    static let identifierKeys: Set<String> = keys.union([headerKey("ID")])
+    /// The header keys of the words for a number and of `ID` and `Ref`, which beside a name say the
+    /// column holds that thing's identifier (`Booking Ref`).
+    static let identifierKeys: Set<String> = keys.union(["ID", "Ref", "Reference"].map(headerKey))
 
-    /// Whether the header keyed `key` is `ID` or a number's word beside one of `names`, before or
-    /// after it: `Abschluss-ID`, `Sales No.`, `ID Abschluss`, `Oportunidad ID`. The deals' reader
+    /// Whether the header keyed `key` is `ID`, `Ref` or a number's word beside one of `names`, before
+    /// or after it: `Abschluss-ID`, `Sales No.`, `ID Abschluss`, `Oportunidad ID`, `Booking Ref`. The deals' reader
     /// asks it with the deal's own names and those of the fields that are no thing with an
     /// identifier of its own (a date, an amount, a commission): the number of a sale or of a
     /// closing is the deal's, where `Rep ID` or `Customer No.` is another thing's.

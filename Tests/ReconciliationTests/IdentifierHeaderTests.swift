@@ -30,7 +30,7 @@ import XLSX
 
     @Test(arguments: [
         "Abschluss-ID", "ID Abschluss", "Sales ID", "Sales No.", "Sales #", "Umsatz-ID", "ID Venta", "Booking No",
-        "Commission ID", "Oportunidad ID",
+        "Commission ID", "Oportunidad ID", "Sale #", "SO Number", "Ref #", "Booking Ref",
     ])
     func anIdentifierOfASaleIsTheDealID(header: String) throws {
         #expect(try Self.dealIDHeader(header) == header)

@@ -236,8 +236,12 @@ import XLSX
     }
 
     /// Words for pay too wide to be synonyms (`Comp`, `Comms`, `Incentive`), and a commission that
-    /// says it holds the SPIFF, are the commission where no header names it; `Sold By` is the rep.
+    /// says it holds the SPIFF, are the commission where no header names it; `Sold By`, and CRM
+    /// and ERP exports' `Assigned To` and `Consultant`, are the rep, `Sales Order` the deal id and
+    /// `Order Total` the amount.
     static let payHeaders: [[String]] = [
+        ["Sales Order", "Assigned To", "Close Date", "Order Total", "Rate", "Commission"],
+        ["Deal ID", "Consultant", "Close Date", "Amount", "Rate", "Commission"],
         ["Order No", "Account Manager", "Closed On", "Deal Size", "Comp Rate", "Comp $"],
         ["Deal ID", "Sold By", "Close Date", "Amount", "Rate", "Comms"],
         ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Incentive"],
