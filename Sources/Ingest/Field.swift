@@ -58,7 +58,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     static let looseNames: [Field: [String]] = [
         .dealID: [
             "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Pedido", "Commande",
-            "Bestellung", "Topic", "Sales Order",
+            "Bestellung", "Topic", "Sales Order", "Ordine", "Contrat", "Factura", "Fattura", "Facture", "Rechnung",
+            "Referentie", "Ordernr",
         ],
         // The owner as localized CRM exports name it (`Propietario de la oportunidad`,
         // `Opportunity-Inhaber`, `Propriétaire de la transaction`): the rep, not the deal also named.
@@ -76,7 +77,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         // Words for pay too wide to be synonyms (a sheet may hold a `Comp` column beside its
         // `Commission`), and a commission that says it holds the bonus (`Commission incl. SPIFF`: the
         // sheet then has no bonus column, plan-format.md §6).
-        .commission: ["Comp", "Comms", "Incentive", "Earnings"] + commissionWithBonus,
+        .commission: ["Comp", "Comms", "Incentive", "Incentivo", "Earnings"] + commissionWithBonus,
         // SAP's `Material` and `Material Description` are named among other words, so that of the
         // two the longer name, the description a plan's rules name rather than its code, is the product.
         .product: [

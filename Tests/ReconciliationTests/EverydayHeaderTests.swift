@@ -1,0 +1,39 @@
+import Foundation
+import Ingest
+import Testing
+
+/// Everyday headers of Spanish, French, Italian, Portuguese, German and Dutch sheets, each in
+/// place of one English header of a deals table: an invoice's or an order's number is the deal id
+/// (`Nº factura`, `Numero ordine`, `N° de contrat`), `Asesor` or `Chargé d'affaires` the rep, a
+/// German or Dutch compound the date, the amount or the commission (`Rechnungsdatum`,
+/// `Auftragssumme`, `Provisionsbetrag`), `Incentivo` the commission.
+@Suite struct EverydayHeaderTests {
+    static let english = ["Deal ID", "Rep", "Close Date", "Amount", "Commission"]
+
+    @Test(arguments: [
+        (0, "Nº factura"), (0, "Numero ordine"), (0, "N° de contrat"), (0, "Ordernr."), (0, "Referentie"),
+        (0, "Factura"), (1, "Asesor"), (1, "Responsable"), (1, "Chargé d'affaires"), (1, "Consulente"),
+        (1, "Executivo de vendas"), (2, "Rechnungsdatum"), (2, "Buchungsdatum"), (2, "Verkaufsdatum"),
+        (2, "Factuurdatum"), (3, "Rechnungsbetrag"), (3, "Auftragssumme"), (3, "Chiffre d'affaires"),
+        (3, "Base imponible"), (3, "Total venta"), (3, "Factuurbedrag"), (4, "Provisionsbetrag"),
+        (4, "Commissiebedrag"), (4, "Incentivo"),
+    ])
+    func anEverydayHeaderNamesItsField(column: Int, header: String) throws {
+        var headers = Self.english
+        headers[column] = header
+        let table = try LooseHeaderTests.read(headers, ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00"])
+        let fields = ["deal_id", "rep", "date", "amount", "commission"]
+        #expect(LooseHeaderTests.headers(table) == Dictionary(uniqueKeysWithValues: zip(fields, headers)))
+        #expect(table.lines.first?.amount == 1000)
+    }
+
+    /// An invoice's date or amount is the date or the amount, not the deal id the invoice's name
+    /// would make it (`Fecha factura`, `Importe factura` beside `Nº operación`).
+    @Test func anInvoicesDateAndAmountAreNoDealID() throws {
+        let table = try LooseHeaderTests.read(
+            ["Nº operación", "Vendedor", "Fecha factura", "Importe factura", "Comisión"],
+            ["D-1", "Ana Lima", "2026-07-03", "1000", "50.00"])
+        #expect(LooseHeaderTests.headers(table)["date"] == "Fecha factura")
+        #expect(LooseHeaderTests.headers(table)["amount"] == "Importe factura")
+    }
+}
