@@ -66,18 +66,29 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .rep: [
             "Employee", "Salesman", "Sales Person", "Account Manager", "Agent", "Representative", "Closer", "Vend",
             "Sold By", "Propietario", "Propriétaire", "Proprietário", "Inhaber", "Eigentümer", "Proprietario",
-            "Assigned To", "Consultant",
+            "Assigned To", "Consultant", "Asesor", "Responsable", "Consulente",
         ],
         // `Abschluss` (German: the deal's closing) alone is a date; `Abschluss-Nr.` is the deal id.
-        .date: ["Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre"],
-        .amount: ["Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt", "Order Total"],
+        // Other days a sale is dated by (an invoice's, a booking's), where no header names the close
+        // date: beside `Abschlussdatum`, `Rechnungsdatum` is no second date.
+        .date: [
+            "Signed", "Signature Date", "Abschluss", "Close Dt", "Closed Dt", "Closing Dt", "Cierre", "F Cierre",
+            "Verkaufsdatum", "Rechnungsdatum", "Buchungsdatum", "Verkoopdatum", "Factuurdatum", "Boekingsdatum",
+        ],
+        .amount: [
+            "Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt", "Order Total", "Total venta",
+            "Base imponible", "Chiffre d'affaires", "Rechnungsbetrag", "Auftragssumme", "Factuurbedrag", "Orderbedrag",
+        ],
         .split: [],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
         .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
         // Words for pay too wide to be synonyms (a sheet may hold a `Comp` column beside its
         // `Commission`), and a commission that says it holds the bonus (`Commission incl. SPIFF`: the
         // sheet then has no bonus column, plan-format.md §6).
-        .commission: ["Comp", "Comms", "Incentive", "Incentivo", "Earnings"] + commissionWithBonus,
+        .commission: [
+            "Comp", "Comms", "Incentive", "Incentivo", "Earnings", "Provisionsbetrag", "Provisiebedrag",
+            "Commissiebedrag",
+        ] + commissionWithBonus,
         // SAP's `Material` and `Material Description` are named among other words, so that of the
         // two the longer name, the description a plan's rules name rather than its code, is the product.
         .product: [

@@ -25,7 +25,7 @@ public enum HeaderSynonyms {
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
-            "Asesor", "Responsable", "Chargé d'affaires", "Consulente", "Executivo de vendas",
+            "Chargé d'affaires", "Executivo de vendas",
             "Commercial", "Vendeur", "Représentant", "Vertriebsmitarbeiter", "Verkäufer", "Mitarbeiter",
             "Berater", "Venditore", "Agente", "Commerciale", "Responsabile", "Vendedora", "Vertriebler",
             "Verkäuferin", "Vertriebsmitarbeiterin", "Außendienstmitarbeiter", "Kundenbetreuer", "Verkoper",
@@ -38,7 +38,6 @@ public enum HeaderSynonyms {
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
-            "Verkaufsdatum", "Rechnungsdatum", "Buchungsdatum", "Verkoopdatum", "Factuurdatum", "Boekingsdatum",
             "Date de signature", "Date de clôture", "Datum", "Abschlussdatum", "Vertragsdatum", "Auftragsdatum",
             "Data di chiusura",
             "Data chiusura", "Sluitingsdatum", "Afsluitdatum", "Orderdatum", "Belegdatum", "Fakturadatum",
@@ -52,8 +51,6 @@ public enum HeaderSynonyms {
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
-            "Total venta", "Base imponible", "Chiffre d'affaires", "Rechnungsbetrag", "Auftragssumme",
-            "Factuurbedrag", "Orderbedrag",
             "Valore", "Fatturato", "Nettobetrag", "Bruttobetrag", "Gesamtbetrag", "Auftragsvolumen", "Vertragswert",
             "Nettoumsatz", "Bedrag", "Omzet", "Waarde", "Orderwaarde", "Dealwaarde", "Nettowert", "Kwota", "Wartość",
             "Wartość netto", "Kwota netto", "Belopp", "Värde", "Ordervärde", "Affärsvärde", "Beløb", "Beløp", "Summa",
@@ -107,7 +104,6 @@ public enum HeaderSynonyms {
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
-            "Provisionsbetrag", "Provisiebedrag", "Commissiebedrag",
             "Provisie", "Prowizja", "Provisjon", "Provisio", "Palkkio", "Provize", "Komisyon", "Komisyon Tutarı",
             "Kwota prowizji", "Wartość prowizji", "Provisionen", "Comissões", "コミッション", "手数料", "歩合", "提成", "佣金", "提成金额",
             "佣金金额", "佣金金額",

@@ -27,6 +27,22 @@ import Testing
         #expect(table.lines.first?.amount == 1000)
     }
 
+    /// Beside the headers that name the rep, the date, the amount and the commission, everyday
+    /// words for them are no second column for the field (no ambiguity to refuse).
+    @Test func everydayWordsBesideTheFieldsOwnHeadersAreLeftAlone() throws {
+        let table = try LooseHeaderTests.read(
+            [
+                "Auftragsnummer", "Verkäufer", "Responsable", "Abschlussdatum", "Rechnungsdatum", "Betrag",
+                "Rechnungsbetrag", "Provision", "Provisionsbetrag",
+            ],
+            ["D-1", "Ana Lima", "Ben Okafor", "2026-07-03", "2026-07-09", "1000", "1190", "50.00", "50.00"])
+        #expect(
+            LooseHeaderTests.headers(table) == [
+                "deal_id": "Auftragsnummer", "rep": "Verkäufer", "date": "Abschlussdatum", "amount": "Betrag",
+                "commission": "Provision",
+            ])
+    }
+
     /// An invoice's date or amount is the date or the amount, not the deal id the invoice's name
     /// would make it (`Fecha factura`, `Importe factura` beside `Nº operación`).
     @Test func anInvoicesDateAndAmountAreNoDealID() throws {
