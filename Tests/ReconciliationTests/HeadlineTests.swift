@@ -4,6 +4,7 @@ import Ingest
 import PlanFile
 import Reports
 import Spreadsheet
+import TestSupport
 import Testing
 
 @testable import Reconciliation
@@ -11,6 +12,23 @@ import Testing
 /// The headline counts each wrong figure once (plan-format.md §7): a wrong total names the wrong
 /// cells it adds up, and the net figure agrees with the workbook's own totals.
 @Suite struct HeadlineTests {
+    /// A table with a header and no deal row under it compares nothing, and its headline says so
+    /// rather than that every figure matches; a table of right rows says they match.
+    @Test func aTableWithoutRowsSaysNothingWasCompared() throws {
+        let folder = Scratch.folder.appendingPathComponent("trueup-headline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("manual.csv").path
+        let header = "Deal ID,Rep,Close Date,Amount,Split,Rate,Commission"
+        try header.write(toFile: path, atomically: true, encoding: .utf8)
+        let empty = ReconciliationText(result: try CauseTests.reconcile(path), currency: "USD").render()
+        #expect(empty.hasPrefix("No errors, and nothing to compare: no deal row under the header."))
+        try [header, "D2,R1,2026-01-15,10000,1,0.05,500.00"].joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let right = ReconciliationText(result: try CauseTests.reconcile(path), currency: "USD").render()
+        #expect(right.hasPrefix("No errors: every figure matches the plan within its tolerance."))
+    }
+
     /// Scenarios whose summary sheet does not add up every wrong figure the headline counts, so the
     /// net cannot be derived from the summary's totals alone (each with the reason).
     static let notDerivable: [String: String] = [

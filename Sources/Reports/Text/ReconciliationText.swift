@@ -24,14 +24,20 @@ public struct ReconciliationText: Sendable {
         let net = result.netOverpayment(counting: counted)
         let unknownNote =
             unknown == 0 ? "" : ", leaving out \(unknown) cell\(unknown == 1 ? "" : "s") that could not be read"
-        var out =
-            errors.isEmpty
-            ? "No errors: every figure matches the plan within its tolerance.\n"
-            : "\(figures.count) wrong cell\(figures.count == 1 ? "" : "s")"
+        var out: String
+        if errors.isEmpty && result.statement.reps.isEmpty && result.sheetTotals.isEmpty {
+            // No rep-period at all: the table had no deal row under its header, so nothing was compared.
+            out = "No errors, and nothing to compare: no deal row under the header.\n"
+        } else if errors.isEmpty {
+            out = "No errors: every figure matches the plan within its tolerance.\n"
+        } else {
+            out =
+                "\(figures.count) wrong cell\(figures.count == 1 ? "" : "s")"
                 + (derived > 0 ? " (and \(derived) total\(derived == 1 ? "" : "s") wrong only through them)" : "")
                 + "; net \(net >= 0 ? "overpayment" : "underpayment") "
                 + "\(abs(net).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)"
                 + unknownNote + "\n"
+        }
         var byRep: [String: Decimal] = [:]
         for (position, counted) in counted {
             guard let rep = result.findings[position].rep else { continue }
