@@ -79,9 +79,11 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
             "Sales", "TCV", "ARR", "Contract Value", "Deal Size", "Price", "Amt", "Order Total", "Total venta",
             "Base imponible", "Chiffre d'affaires", "Rechnungsbetrag", "Auftragssumme", "Factuurbedrag", "Orderbedrag",
         ],
-        .split: [],
+        // A share of the deal's credit as CRM exports head it (`Ownership %`, `Allocation %`).
+        .split: ["Ownership", "Allocation"],
         // A commission's percentage is its rate (`Commission %`, `% Comisión`).
-        .rate: ["Commission Percent"] + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)"] },
+        .rate: ["Commission Percent"]
+            + Field.commission.synonyms.flatMap { ["\($0) %", "% \($0)", "\($0) Pct", "\($0) Percentage"] },
         // Words for pay too wide to be synonyms (a sheet may hold a `Comp` column beside its
         // `Commission`), and a commission that says it holds the bonus (`Commission incl. SPIFF`: the
         // sheet then has no bonus column, plan-format.md §6).

@@ -27,6 +27,20 @@ import Testing
         #expect(table.lines.first?.amount == 1000)
     }
 
+    /// A share of the credit headed as CRM exports head it is the split, and a commission's
+    /// percentage written out (`Commission Pct`, `Commission Percentage`) the rate.
+    @Test(arguments: [
+        ("Ownership %", "Rate"), ("Allocation %", "Rate"), ("Allocation", "Rate"), ("Split", "Commission Pct"),
+        ("Split", "Commission Percentage"), ("Split", "Comm Pct"),
+    ])
+    func sharesAndRatesWrittenOutNameTheirFields(split: String, rate: String) throws {
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", split, rate, "Commission"]
+        let table = try LooseHeaderTests.read(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "50%", "5%", "25.00"])
+        #expect(LooseHeaderTests.headers(table)["split"] == split)
+        #expect(LooseHeaderTests.headers(table)["rate"] == rate)
+        #expect(table.lines.first?.split == Decimal(string: "0.5"))
+    }
+
     /// Beside the headers that name the rep, the date, the amount and the commission, everyday
     /// words for them are no second column for the field (no ambiguity to refuse).
     @Test func everydayWordsBesideTheFieldsOwnHeadersAreLeftAlone() throws {
