@@ -35,33 +35,64 @@ enum PayableHeader {
     /// Whether the figures of `column` are the row's `amount` times its `rate`, or times a share
     /// the row holds and the rate (`amount × split × rate`), to the cent, in half the `rows` with
     /// a figure or more (a row or two typed over or wrongly split among them).
+    ///
+    /// Figures stored as text (a CSV file's `1000`, `5%`) are read in the style each column's texts
+    /// show (`1.000,00`, `50,00` with decimal commas), a column whose texts show none in the one
+    /// the other two show, as the deals' number columns are read (`textStyles`); a share in the
+    /// style the three show.
     static func pricedAtRate(_ rows: [Row], column: Int, amount: Int, rate: Int) -> Bool {
-        // Figures as numbers or as a CSV file's text (`1000`, `5%`).
-        func number(_ value: CellValue?) -> Decimal? {
+        let (styles, shown) = textStyles(rows, columns: [column, amount, rate])
+        func number(_ value: CellValue?, in column: Int) -> Decimal? {
             guard let value else { return nil }
-            return try? ValueReading.money(value, style: .decimalPoint)
+            return try? ValueReading.money(value, style: styles[column] ?? .decimalPoint)
         }
-        func share(_ value: CellValue?) -> Decimal? {
+        func share(_ value: CellValue?, style: NumberStyle?) -> Decimal? {
             guard let value else { return nil }
-            return try? ValueReading.fraction(value, style: .decimalPoint)
+            return try? ValueReading.fraction(value, style: style ?? shown ?? .decimalPoint)
         }
         let cent = Decimal(string: "0.01")!
         var figures = 0
         var priced = 0
         for row in rows {
-            guard let figure = number(row.cell(at: column)?.value), figure != 0 else { continue }
+            guard let figure = number(row.cell(at: column)?.value, in: column), figure != 0 else { continue }
             figures += 1
-            guard let base = number(row.cell(at: amount)?.value), let rate = share(row.cell(at: rate)?.value),
-                rate > 0, rate < 1
+            guard let base = number(row.cell(at: amount)?.value, in: amount),
+                let rate = share(row.cell(at: rate)?.value, style: styles[rate]), rate > 0, rate < 1
             else { continue }
             let shares =
                 [Decimal(1)]
                 + row.cells.compactMap { cell -> Decimal? in
-                    guard cell.column != column, let part = share(cell.value), part > 0, part < 1 else { return nil }
+                    guard cell.column != column, let part = share(cell.value, style: nil), part > 0, part < 1
+                    else { return nil }
                     return part
                 }
             if shares.contains(where: { abs(base * $0 * rate - figure) <= cent }) { priced += 1 }
         }
         return figures > 0 && priced * 2 >= figures
+    }
+
+    /// The style each of `columns` writes its texts in among `rows` (`NumberStyle.ofFigures`), a
+    /// column whose texts show none taking the one the others show when they agree (`37.800`
+    /// whole euros beside `2.268,00`); and that one, nil where they show none or differ.
+    static func textStyles(_ rows: [Row], columns: [Int]) -> (styles: [Int: NumberStyle], shown: NumberStyle?) {
+        var styles: [Int: NumberStyle] = [:]
+        var told: Set<NumberStyle> = []
+        var untold: [Int] = []
+        for column in columns {
+            let texts = rows.compactMap { row -> String? in
+                if case .text(let text) = row.cell(at: column)?.value { text } else { nil }
+            }
+            let (style, ambiguous) = NumberStyle.decide(texts)
+            if texts.contains(where: { NumberStyle.shown(by: $0) != nil }) {
+                styles[column] = style
+                if !ambiguous { told.insert(style) }
+            } else {
+                styles[column] = NumberStyle.ofFigures(texts, header: "").style
+                untold.append(column)
+            }
+        }
+        let shown = told.count == 1 ? told.first : nil
+        if let shown { for column in untold { styles[column] = shown } }
+        return (styles, shown)
     }
 }

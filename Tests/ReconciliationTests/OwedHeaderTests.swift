@@ -17,6 +17,40 @@ import XLSX
         #expect(mapped["commission"] == owed)
     }
 
+    /// A text file written with decimal commas (`1.000,00 | 5 % | 50,00`, `;` between fields) is
+    /// read in its own style: its `Amount Due` priced at the rate is the commission, compared row
+    /// by row (D2's 55,00 is wrong), not left unread for a run that compares nothing.
+    @Test(arguments: [";", "\t"])
+    func anOwedFigureWithDecimalCommasIsTheCommission(_ separator: String) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("deals.csv").path
+        let lines = [
+            ["Deal ID", "Rep", "Close Date", "Deal Size", "Rate", "Amount Due"],
+            ["D1", "Ana Lima", "15.01.2026", "1.000,00", "5 %", "50,00"],
+            ["D2", "Ana Lima", "20.01.2026", "1.000,00", "5 %", "55,00"],
+            ["D3", "Ben Okafor", "03.02.2026", "12.500,00", "5 %", "625,00"],
+        ]
+        try lines.map { $0.joined(separator: separator) + "\n" }.joined()
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let read = try DealsReader.read(TableFile.open(path))
+        #expect(read.mapping.headers[.commission] == "Amount Due")
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        #expect(result.errors.map { "\($0.cell) \($0.manual.map { "\($0)" } ?? "-")" } == ["F3 55"])
+    }
+
+    /// Half the amount at the rate (`1.000,00 | 50,0 % | 5 % | 25,00`) is priced so with the row's
+    /// split, a share read in the style the figures show; without a share it is no commission.
+    @Test func anOwedFigureWithDecimalCommasIsPricedWithTheRowsShare() {
+        func row(_ cells: [String]) -> Row {
+            Row(index: 2, cells: cells.enumerated().map { Cell(column: $0.offset + 1, value: .text($0.element)) })
+        }
+        let split = [row(["1.000,00", "50,0 %", "5 %", "25,00"])]
+        #expect(PayableHeader.pricedAtRate(split, column: 4, amount: 1, rate: 3))
+        let alone = [row(["1.000,00", "5 %", "25,00"])]
+        #expect(!PayableHeader.pricedAtRate(alone, column: 3, amount: 1, rate: 2))
+    }
+
     @Test func aCustomersAmountDueIsNoCommission() throws {
         let header = ["Invoice", "Rep", "Close Date", "Amount", "Rate", "Amount Due"]
         let mapped = try CRMExportHeaderTests.mapped(header, ["D-1", "Ana Lima", "2026-07-03", "1000", "5%", "950"])
