@@ -589,8 +589,8 @@ public enum DealsReader {
                             status: "taken back in another period's column", commission: taken, amount: figure))
                 }
                 result.paidAgain += PeriodCommissionColumns.paidAgain(
-                    in: row, among: context.commissionColumns, besides: commissionCell, dealID: dealID, rep: rep,
-                    style: context.commissionStyle)
+                    in: row, among: context.commissionColumns, periods: context.commissionPeriods, closed: date,
+                    besides: commissionCell, dealID: dealID, rep: rep, style: context.commissionStyle)
             }
         }
         func cell(_ column: Int?) -> Cell? {

@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Spreadsheet
 
@@ -15,4 +16,8 @@ public struct PaidAgainCell: Sendable, Hashable {
     public var amount: Decimal
     /// The column of the row's own figure (its close period's, or the first written), when it has one.
     public var paidIn: Int?
+    /// The first days of the first and last months of the period heading the cell's column (`Mar
+    /// comm`: March; `Q2 Commission`: April to June), in the year its header names, else the
+    /// deal's close year: the period it is paid in again, which a finding names.
+    public var columnMonths: ClosedRange<LocalDate>?
 }

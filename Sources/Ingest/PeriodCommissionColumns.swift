@@ -98,14 +98,28 @@ enum PeriodCommissionColumns {
         }
     }
 
+    /// The first days of the first and last months of `period` (a column's, as `period(inCommissionHeader:)`
+    /// gives it: `m3`, `q2-2026`), in its year, else `year`; nil for another text.
+    static func months(of period: String, year: Int) -> ClosedRange<LocalDate>? {
+        let parts = period.dropFirst().split(separator: "-")
+        guard let number = parts.first.flatMap({ Int($0) }) else { return nil }
+        let year = parts.count > 1 ? Int(parts[1]) ?? year : year
+        let (first, last) = period.first == "q" ? (number * 3 - 2, number * 3) : (number, number)
+        guard let start = LocalDate(year: year, month: first, day: 1),
+            let end = LocalDate(year: year, month: last, day: 1)
+        else { return nil }
+        return start...end
+    }
+
     /// The cells of `row` among `columns` other than `chosen` (the row's figure) that pay the deal
     /// again: a figure above 0, a number or money text read in the columns' `style` where their
     /// texts tell one (`1.500` a German sheet's 1,500), as the row's own figure is, else as money
     /// is read (`1,500`), else money text that tells its own (`500,00 €`). Each is the deal paid
-    /// twice, in another period's column (`PaidAgainCell`).
+    /// twice, in another period's column (`PaidAgainCell`), the period heading it (`periods`, the
+    /// columns' in their order) in the close date's year where it names none (`closed`).
     static func paidAgain(
-        in row: Row, among columns: [Int], besides chosen: Cell?, dealID: String, rep: String,
-        style: NumberStyle? = nil
+        in row: Row, among columns: [Int], periods: [String] = [], closed: LocalDate? = nil, besides chosen: Cell?,
+        dealID: String, rep: String, style: NumberStyle? = nil
     ) -> [PaidAgainCell] {
         otherCells(of: row, among: columns, besides: chosen).compactMap { cell in
             let figure: Decimal?
@@ -118,8 +132,10 @@ enum PeriodCommissionColumns {
             default: figure = nil
             }
             guard let figure, figure > 0 else { return nil }
+            let period = columns.firstIndex(of: cell.column).flatMap { $0 < periods.count ? periods[$0] : nil }
             return PaidAgainCell(
-                row: row.index, dealID: dealID, rep: rep, cell: cell, amount: figure, paidIn: chosen?.column)
+                row: row.index, dealID: dealID, rep: rep, cell: cell, amount: figure, paidIn: chosen?.column,
+                columnMonths: period.flatMap { period in closed.flatMap { months(of: period, year: $0.year) } })
         }
     }
 }

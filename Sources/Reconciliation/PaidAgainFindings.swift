@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Ingest
 import Spreadsheet
@@ -44,9 +45,18 @@ enum PaidAgainFindings {
             let own = paid.paidIn.map { " besides its figure at \(CellAddress(row: row, column: $0))" } ?? ""
             var text: String?
             if case .text(let written) = paid.cell.value { text = written }
+            // The plan's period holding the column's month or months, where one does (a quarter's
+            // column under a monthly plan names none); else the deal's own.
+            let plan = context.plan
+            let period = paid.columnMonths.flatMap { months -> Period? in
+                let ends = [months.lowerBound, months.upperBound].map {
+                    Period(containing: $0, kind: plan.period, fiscalYearStart: plan.fiscalYearStart)
+                }
+                return ends[0] == ends[1] ? ends[0] : nil
+            }
             return Finding(
                 sheet: sheet, cell: CellAddress(row: row, column: paid.cell.column), dealID: paid.dealID,
-                rep: line?.rep ?? paid.rep, period: line?.period, manual: paid.amount, manualText: text,
+                rep: line?.rep ?? paid.rep, period: period ?? line?.period, manual: paid.amount, manualText: text,
                 expected: 0, causes: [.duplicateLine],
                 explanation:
                     "deal \(paid.dealID) is paid \(paid.amount.groupedMoneyText) again in another period's column\(own): the plan pays a deal once",

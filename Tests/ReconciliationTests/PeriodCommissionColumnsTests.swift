@@ -15,13 +15,15 @@ import XLSX
 @Suite struct PeriodCommissionColumnsTests {
     /// `rows` under the header `Deal ID | Rep | Close Date | Amount | Jan comm | Feb comm | Mar
     /// comm`, reconciled under a flat 5% a month for rep R1.
-    static func reconcile(_ rows: [[WriteCell]]) throws -> Reconciliation {
+    /// `summary`: the rows of a sheet of that name beside the deals, when given.
+    static func reconcile(_ rows: [[WriteCell]], summary: [[WriteCell]]? = nil) throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Jan comm", "Feb comm", "Mar comm"].map {
             .text($0)
         }
-        let path = try LayoutReadingTests.workbook([("Deals", [header] + rows)], in: folder)
+        let path = try LayoutReadingTests.workbook(
+            [("Deals", [header] + rows)] + (summary.map { [("Summary", $0)] } ?? []), in: folder)
         let plan = try PlanFile.parse(PlanTexts.flat("Month columns", period: "month"), file: "plan.yaml")
         return try Reconciler.reconcile(workbook: path, plan: plan, roster: [RosterEntry(id: "R1", name: "Ana Lima")])
     }
@@ -72,8 +74,33 @@ import XLSX
         #expect(result.errors.map { "\($0.sheet)!\($0.cell) \($0.cause.rawValue)" } == ["Deals!G3 duplicate_line"])
         let paid = try #require(result.errors.first)
         #expect(paid.manual == 1000 && paid.expected == 0 && paid.difference == 1000)
-        #expect(paid.dealID == "D2" && paid.period?.description == "2026-02", "\(String(describing: paid.period))")
+        // The period of the column paying it again, not the deal's close month.
+        #expect(paid.dealID == "D2" && paid.period?.description == "2026-03", "\(String(describing: paid.period))")
         #expect(paid.explanation.contains("besides its figure at F3"), "\(paid.explanation)")
+    }
+
+    /// A month's total that adds up its column holds what is paid again there: the finding paid
+    /// again names that month, so that the total wrong through it is said with it (a derived
+    /// finding of its cause), not left unexplained, nor the deal's close month blamed.
+    @Test func aMonthsTotalWrongThroughAFigurePaidAgainIsSaidWithIt() throws {
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-01"), .number(500)],
+            [.text("Ana Lima"), .text("2026-02"), .number(1000)],
+            [.text("Ana Lima"), .text("2026-03"), .number(1000)],
+        ]
+        let result = try Self.reconcile(
+            [
+                [.text("D1"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500)],
+                [
+                    .text("D2"), .text("R1"), LayoutReadingTests.date("2026-02-10"), .number(20000), .empty,
+                    .number(1000), .number(1000),
+                ],
+            ], summary: summary)
+        #expect(
+            result.errors.map { "\($0.sheet)!\($0.cell) \($0.period?.description ?? "-") \($0.cause.rawValue)" }
+                == ["Deals!G3 2026-03 duplicate_line", "Summary!C4 2026-03 duplicate_line"])
+        #expect(result.errors.last?.isDerived == true)
     }
 
     /// A deal paid in parts is paid once: figures in two months' columns that add up to what the
@@ -149,6 +176,10 @@ import XLSX
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Commission") == nil)
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Jan") == nil)
         #expect(PeriodCommissionColumns.period(inCommissionHeader: "Commission Rate") == nil)
+        // The months a column's period spans, in its own year or else the one given.
+        let day = { (text: String) in LocalDate(iso: text)! }
+        #expect(PeriodCommissionColumns.months(of: "q2", year: 2026) == day("2026-04-01")...day("2026-06-01"))
+        #expect(PeriodCommissionColumns.months(of: "m3-2027", year: 2026) == day("2027-03-01")...day("2027-03-01"))
     }
 
     /// The same columns in a CSV file: its one table is the deals, not also a summary whose
