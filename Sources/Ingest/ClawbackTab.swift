@@ -38,9 +38,12 @@ enum ClawbackTab {
     ///
     /// Figures stored as text are read in the style the column's texts show (`-1.234,56` on a
     /// German or Spanish sheet: `NumberStyle.ofFigures`), as the deals' number columns are; where
-    /// the texts leave the style open the reading is said (`diagnostics`), not guessed unseen.
+    /// the texts leave the style open the reading is said (`diagnostics`), not guessed unseen; where
+    /// they tie or tell none, the deals' style settles it (`dealsStyle`, the one their number
+    /// columns' texts show).
     static func rows(
-        of table: String?, in file: TableFile, mapping: ColumnMapping<Field>, ordinal: Int, dateOrder: DateOrder?
+        of table: String?, in file: TableFile, mapping: ColumnMapping<Field>, ordinal: Int, dateOrder: DateOrder?,
+        dealsStyle: NumberStyle? = nil
     ) throws -> (clawbacks: [ClawbackRow], skipped: [SkippedRow], diagnostics: [SpreadsheetError]) {
         guard let figure = mapping.columns[.commission], let idColumn = mapping.columns[.dealID],
             let repColumn = mapping.columns[.rep]
@@ -59,7 +62,8 @@ enum ClawbackTab {
         }
         let header = mapping.headers[.commission] ?? "Clawback"
         let (style, doubt) = NumberStyle.ofFigures(
-            written.compactMap { if case .text(let text) = $0.taken.value { text } else { nil } }, header: header)
+            written.compactMap { if case .text(let text) = $0.taken.value { text } else { nil } }, header: header,
+            sheets: dealsStyle)
         let diagnostics = doubt.map { [SpreadsheetError(Location(file: file.path, sheet: table), $0)] } ?? []
         var found: [ClawbackRow] = []
         var skipped: [SkippedRow] = []

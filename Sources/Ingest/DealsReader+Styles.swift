@@ -65,7 +65,10 @@ extension DealsReader {
             numbers[field] = style
             if texts.contains(where: { NumberStyle.shown(by: $0) != nil }) {
                 shown.insert(style)
-                if !ambiguous { styles.toldNumbers.insert(field) }
+                if !ambiguous {
+                    styles.toldNumbers.insert(field)
+                    result.textNumberStyles.insert(style)
+                }
             } else {
                 unshown.append(field)
             }

@@ -41,6 +41,9 @@ public struct DealsTable: Sendable {
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
     /// dates do not.
     var textDateOrders: Set<DateOrder> = []
+    /// The styles the tables' number columns' texts showed, each column's one way (`500,00`), for
+    /// a tab of clawbacks whose figures do not (`ClawbackTab`).
+    var textNumberStyles: Set<NumberStyle> = []
     /// The merged ranges of the one sheet this table was read from (`DealsReader.read`), for
     /// reading it again with their values (`MergedValues`); empty once tables are joined.
     var mergedRanges: [CellRange] = []
@@ -65,6 +68,7 @@ extension DealsTable {
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)
+        textNumberStyles.formUnion(part.textNumberStyles)
     }
 }
 

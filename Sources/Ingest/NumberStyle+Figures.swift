@@ -10,10 +10,20 @@ extension NumberStyle {
     /// whose texts shows its style, and every separator of which is one dot before three digits
     /// (`-1.500`), reads either way: with the dot grouping thousands when most of its texts are
     /// written so (whole euros, as the deals' columns are read), else with a decimal point.
-    static func ofFigures(_ texts: [String], header: String) -> (style: NumberStyle, doubt: String?) {
+    ///
+    /// `sheets`, the style the workbook's other figures show (the deals' number columns), settles
+    /// a column whose texts tie (as many `1,234.56` as `1.234,56`) or tell none, as a deals column
+    /// whose texts show none takes the one the sheet's others show.
+    static func ofFigures(_ texts: [String], header: String, sheets: NumberStyle? = nil) -> (
+        style: NumberStyle, doubt: String?
+    ) {
+        let votes = texts.compactMap(shown(by:))
+        if let sheets, votes.count == 2 * votes.filter({ $0 == .decimalComma }).count {
+            return (sheets, votes.isEmpty ? nil : mixedWords(header: header, readAs: sheets))
+        }
         let (style, ambiguous) = decide(texts)
         if ambiguous { return (style, mixedWords(header: header, readAs: style)) }
-        guard !texts.contains(where: { shown(by: $0) != nil }) else { return (style, nil) }
+        guard votes.isEmpty else { return (style, nil) }
         let separated = texts.filter { $0.contains(".") || $0.contains(",") }
         guard let example = separated.first, separated.allSatisfy(groupsThousandsWithADot) else { return (style, nil) }
         let grouping = separated.count > texts.count - separated.count

@@ -436,7 +436,8 @@ extension DealsReader {
             let ordinal = result.sheets.count
             result.sheets.append(DealsSheet(name: tab.table, mapping: tab.mapping))
             let read = try ClawbackTab.rows(
-                of: tab.table, in: file, mapping: tab.mapping, ordinal: ordinal, dateOrder: dateOrder)
+                of: tab.table, in: file, mapping: tab.mapping, ordinal: ordinal, dateOrder: dateOrder,
+                dealsStyle: result.textNumberStyles.count == 1 ? result.textNumberStyles.first : nil)
             result.clawbackRows += read.clawbacks
             result.skipped += read.skipped
             result.diagnostics += read.diagnostics + read.skipped.flatMap(\.failures)

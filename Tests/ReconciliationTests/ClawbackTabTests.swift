@@ -17,8 +17,11 @@ import XLSX
         try reconcile(tabFigures: [.number(-taken)] + (both ? [.number(-500)] : []))
     }
 
-    /// The same deals, the tab taking back D2 (and D3, with a second figure) by `tabFigures`.
-    static func reconcile(tabFigures: [WriteCell]) throws -> Reconciliation {
+    /// The same deals, the tab taking back D2 (and D3, with a second figure) by `tabFigures`; each
+    /// deal's commission written `dealsCommission`.
+    static func reconcile(tabFigures: [WriteCell], dealsCommission: WriteCell = .number(500)) throws
+        -> Reconciliation
+    {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Status", "Cancel Date"].map {
@@ -29,7 +32,7 @@ import XLSX
             + (2...4).map { n -> [WriteCell] in
                 let cancelled = n < 4
                 return [
-                    .text("D\(n)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(500),
+                    .text("D\(n)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), dealsCommission,
                     .text(cancelled ? "Cancelled" : "Won"), cancelled ? LayoutReadingTests.date("2026-02-10") : .empty,
                 ]
             }
@@ -93,5 +96,24 @@ import XLSX
         #expect(
             !told.mappingNotes.contains { $0.contains("number styles") || $0.contains("reads either way") },
             "\(told.mappingNotes)")
+    }
+
+    /// A tab whose texts tell no style, or as many of one as of the other, is read in the style the
+    /// deals' sheet writes its figures in (`500,00`), not with a decimal point regardless: `-1.500`
+    /// beside `-500` is -1,500 there.
+    @Test func aFigureColumnWhoseStyleIsOpenIsReadAsTheDealsAre() throws {
+        let german = WriteCell.text("500,00")
+        let unshown = try Self.reconcile(tabFigures: [.text("-500"), .text("-1.500")], dealsCommission: german)
+        #expect(unshown.errors.map { "\($0.sheet)!\($0.cell) \($0.manual ?? 0)" } == ["Clawbacks!D3 -1500"])
+        #expect(!unshown.mappingNotes.contains { $0.contains("reads either way") }, "\(unshown.mappingNotes)")
+        let tied = try Self.reconcile(tabFigures: [.text("-500.5"), .text("-500,00")], dealsCommission: german)
+        #expect(
+            tied.mappingNotes.contains {
+                $0.hasSuffix("column 'Clawback' mixes 1,234.56 and 1.234,56 number styles; read as 1.234,56")
+            }, "\(tied.mappingNotes)")
+        #expect(!tied.errors.contains { $0.cell == CellAddress("D3") }, "\(tied.errors)")
+        // Deals whose texts tell no style leave the tab read as before.
+        let plain = try Self.reconcile(tabFigures: [.text("-500"), .text("-1.500")])
+        #expect(plain.errors.map { $0.manual ?? 0 } == [Decimal(string: "-1.5")!], "\(plain.errors)")
     }
 }
