@@ -175,6 +175,30 @@ enum SummaryFindings {
         if let yearReading, sheet.rows.contains(where: { runPeriod(of: $0)?.kind == .year }) {
             note += "; its years (\(yearReading.text(plan))) add up their \(plan.period.rawValue)s"
         }
+        // A commission column taken under the deals' commission header for want of a figure's word
+        // may share the header alone (a count of deals, a quota): compared only where half its
+        // figures or more are the rep-period's sum of the deals' commission figures, or the plan's.
+        if let pinned = sheet.commissionByDealsHeader {
+            lazy var own = SummaryCrossTab.ownRows(context, key: reps.key(ofLine:))
+            var (read, agreeing) = (0, 0)
+            for row in sheet.rows {
+                guard let manual = row.cells[.commission].flatMap({ Decimal.fromCell($0.value).number }),
+                    let (repPeriod, _, expected) = expectation(row)
+                else { continue }
+                read += 1
+                let rows = keys(repPeriod).compactMap { own[$0] }
+                let sums = [
+                    rows.reduce(0) { $0 + $1.commission }, rows.reduce(0) { $0 + $1.commission + $1.bonus },
+                    expected[.commission] ?? 0,
+                ]
+                if sums.contains(where: { context.matches(manual, $0) }) { agreeing += 1 }
+            }
+            if agreeing * 2 < read {
+                note =
+                    "sheet '\(sheet.name)': ignored (its column '\(pinned)', headed as the deals' commission, holds no sums of the deals' commission: \(read - agreeing) of \(read) figures are not; not compared)"
+                return []
+            }
+        }
         var summary = sheet
         if case .crossTab(let titled) = sheet.layout {
             var found = crossTabFigure(sheet, titled: titled, expectation, context: context).map {

@@ -164,6 +164,10 @@ struct SummarySheet {
     var totals: [SummaryTotals.Total] = []
     /// The columns of running year-to-date figures beside the figures (`YTD Commission`).
     var toDateColumns: [SummaryField: Int] = [:]
+    /// The deals' commission header the commission column was taken under where no word of the
+    /// sheet's header names a figure (`Amount Due`): compared only where its figures are commission
+    /// sums (`SummaryFindings`).
+    var commissionByDealsHeader: String?
 
     /// The words of a commission column's header that say it is net of the clawbacks, accents folded.
     static let netWords: Set<String> = [
@@ -207,27 +211,32 @@ struct SummarySheet {
     ) throws -> Found {
         var found = Found()
         var tables = file.tables.filter { !dealsSheets.contains($0 ?? "") }
-        func header(_ table: String?) -> (String, ColumnMapping<SummaryField>)? {
+        // The header, and whether its commission was taken under the deals' header.
+        func header(_ table: String?) -> (String, ColumnMapping<SummaryField>, pinned: Bool)? {
             let named = try? findHeader(file, table: table, required: [.rep, .period])
-            if let named, SummaryField.figures.contains(where: { named.1.columns[$0] != nil }) { return named }
-            guard let commissionHeader else { return named }
-            return
-                (try? findHeader(
+            if let named, SummaryField.figures.contains(where: { named.1.columns[$0] != nil }) {
+                return (named.0, named.1, false)
+            }
+            if let commissionHeader,
+                let pinned = try? findHeader(
                     file, table: table, required: [.rep, .period],
-                    pins: [SummaryField.commission.rawValue: commissionHeader])) ?? named
+                    pins: [SummaryField.commission.rawValue: commissionHeader])
+            {
+                return (pinned.0, pinned.1, true)
+            }
+            return named.map { ($0.0, $0.1, false) }
         }
         for table in tables {
             // A period column headed by a period itself (`3e trimestre 2026`, `3. Quartal 2026`,
             // read loosely as `Trimestre`) is a cross-tab's column of that period.
-            guard let (name, mapping) = header(table),
+            guard let (name, mapping, pinned) = header(table),
                 SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
                 mapping.headers[.period].flatMap(PeriodLabel.init) == nil, !namesGoalsOnly(mapping)
             else { continue }
+            var sheet = try readRows(file, name: name, mapping: mapping)
+            if pinned { sheet.commissionByDealsHeader = commissionHeader }
             // Only a plan of shorter periods has sheets of years beside its summary to look for.
-            guard let period, period != .year else {
-                return Found(summary: try readRows(file, name: name, mapping: mapping))
-            }
-            let sheet = try readRows(file, name: name, mapping: mapping)
+            guard let period, period != .year else { return Found(summary: sheet) }
             if sheet.isOfYears {
                 found.yearly.append(sheet)
             } else if found.summary == nil {
