@@ -123,8 +123,9 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
     /// (`NumberHeaders`): the deal id.
     var numbered: Key?
     /// The header keys of the names beside which `ID` or a number's word names `numbered` as well
-    /// (`NumberHeaders.namesIdentifier`): those of the fields that are no thing with an identifier
-    /// of their own (`Sales ID`, `Abschluss-ID`), not the rep's or the product's.
+    /// (`NumberHeaders.namesIdentifier`): its own names and those of the fields that are no thing
+    /// with an identifier of their own (`Sales ID`, `Abschluss-ID`), not the rep's or the product's.
+    /// Made once with the words: a mapping is looked for in many rows.
     var numberedBeside: Set<String> = []
     /// The split, the quota and the deal id, for the headers that may name a deal's shares or a
     /// rep's quota (`ShareHeaders`: `Quota %`): the split over shares, the quota over money.
@@ -180,10 +181,10 @@ extension Field {
         words.numbered = .dealID
         // A sale's, a closing's, a commission's number is the deal's (`Sales ID`, `Abschluss-ID`),
         // and a sale's or a sales order's (`Sale #`, `SO Number`), and a reference's (`Ref #`).
-        words.numberedBeside = Set(
-            ([Field.date, .amount, .commission, .bonus, .rate, .split, .quota, .cancelDate].flatMap { field in
-                field.synonyms + (Field.looseNames[field] ?? [])
-            } + ["Sale", "SO", "Ref"]).map(headerKey))
+        let figures: [Field] = [.date, .amount, .commission, .bonus, .rate, .split, .quota, .cancelDate]
+        let figureNames: [String] = figures.flatMap { field in field.synonyms + (Field.looseNames[field] ?? []) }
+        words.numberedBeside = Set((figureNames + ["Sale", "SO", "Ref"]).map(headerKey))
+            .union(words.wanted[.dealID] ?? [])
         words.shares = (.split, .quota, .dealID)
         words.contract = Dictionary(
             uniqueKeysWithValues: Field.allCases.map { field in
@@ -586,11 +587,10 @@ enum ColumnMatcher {
         // names, over figures that do not count the rows (`NumberHeaders`).
         if let key = words.numbered, columns[key] == nil, !ambiguous.contains(where: { $0.key == key }) {
             let own = words.wanted[key] ?? []
-            let beside = own.union(words.numberedBeside)
             let numbered = headers.filter { header in
                 !taken.contains(header.column)
                     && (NumberHeaders.names(header.key, own: own)
-                        || NumberHeaders.namesIdentifier(header.key, beside: beside))
+                        || NumberHeaders.namesIdentifier(header.key, beside: words.numberedBeside))
             }
             if numbered.count == 1, !NumberHeaders.countsRows(sample, column: numbered[0].column) {
                 columns[key] = numbered[0].column
