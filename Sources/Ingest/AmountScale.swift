@@ -3,7 +3,8 @@ import Foundation
 /// The scale an amount's header gives its figures: `Amount ($k)`, `Amount ($000)`, `Amount (USD
 /// k)`, `Amount $K`, `Amount (k SEK)`, `Amount (R$ k)`, `Bookings (000s)`, `Bookings ('000)`, `ACV
 /// (in thousands)`, `Revenue in thousands`, `Importe (miles)`, `Umsatz (Tsd. €)`, `Umsatz TEUR`,
-/// `Betrag (in 1.000 €)`, `Montant (en milliers d'euros)`, `Montant (K€)` are in thousands: the unit
+/// `Betrag (in 1.000 €)`, `Montant (en milliers d'euros)`, `Montant (K€)` are in thousands, and
+/// `Amount (cents)`, `Amount in cents`, `amount_cents` (a database's column) in hundredths: the unit
 /// in the last brackets, else the words closing the header. Currencies are `CurrencyUnit`'s.
 enum AmountScale {
     /// `k`, `000s` and thousands in the languages the headers are read in (`Tsd.`, `miles`,
@@ -13,6 +14,11 @@ enum AmountScale {
         "k", "000", "000s", "000's", "'000", "'000s", "thousand", "thousands", "tsd", "tausend", "miles", "milliers",
         "migliaia", "milhares", "duizend", "duizenden", "1000", "1.000", "1,000", "x1000", "x1.000", "x1,000",
         "×1000", "×1.000", "×1,000",
+    ]
+    /// Hundredths of the currency (`cents`, `¢`, `centavos`, `céntimos`, `centimes`, `centesimi`,
+    /// `pence`), as a database or a payment system keeps money in whole numbers.
+    static let centsWords: Set<String> = [
+        "cent", "cents", "¢", "centavos", "céntimos", "centimos", "centimes", "centesimi", "pence",
     ]
     /// Words a unit may hold beside its scale and currency (`in thousands`, `en miles de €`,
     /// `in migliaia di €`, `em milhares de R$`, `x 1000`), and what the figures are besides
@@ -26,11 +32,12 @@ enum AmountScale {
         "libras", "livres",
     ]
 
-    /// 1000 when `header` says its figures are thousands, else 1: one thousands word
-    /// (`thousandsWords`, or a currency with `k` or `T` against it: `k€`, `kEUR`, `TEUR`, `T€`)
-    /// among currencies and small words, in the header's last brackets or closing it after its
-    /// name (`Revenue in thousands`, `Umsatz TEUR`). `Amount`, `Deal Amount 2026`, `Amount (local)`
-    /// and `Amount ($ mil)` are in units.
+    /// 1000 when `header` says its figures are thousands, 0.01 when it says they are cents, else
+    /// 1: one thousands word (`thousandsWords`, or a currency with `k` or `T` against it: `k€`,
+    /// `kEUR`, `TEUR`, `T€`) or one cents word (`centsWords`) among currencies and small words, in
+    /// the header's last brackets or closing it after its name (`Revenue in thousands`, `Umsatz
+    /// TEUR`, `amount_cents`). `Amount`, `Deal Amount 2026`, `Amount (local)` and `Amount ($ mil)`
+    /// are in units.
     static func of(_ header: String) -> Decimal {
         let unit: [Substring]
         if let open = header.lastIndex(where: { $0 == "(" || $0 == "[" }),
@@ -45,20 +52,28 @@ enum AmountScale {
             unit = Array(all[(name + 1)...])
         }
         var thousands = 0
+        var cents = 0
         for word in unit {
             switch kind(of: word) {
             case .thousands: thousands += 1
+            case .cents: cents += 1
             case .other: continue
             case nil: return 1
             }
         }
-        return thousands == 1 ? 1000 : 1
+        switch (thousands, cents) {
+        case (1, 0): return 1000
+        case (0, 1): return Decimal(sign: .plus, exponent: -2, significand: 1)
+        default: return 1
+        }
     }
 
-    /// What a word of a unit says: a thousand, or a currency or small word; nil for any other.
-    private enum Kind { case thousands, other }
+    /// What a word of a unit says: a thousand, a hundredth, or a currency or small word; nil for
+    /// any other.
+    private enum Kind { case thousands, cents, other }
 
     private static func kind(of written: Substring) -> Kind? {
+        if centsWords.contains(written.lowercased()) { return .cents }
         if CurrencyUnit.isCurrency(written) { return .other }
         var word = CurrencyUnit.strippingSymbol(written)
         let symbol = word.count < written.count
@@ -81,9 +96,10 @@ enum AmountScale {
         return nil
     }
 
-    /// `text`'s words, split at spaces and commas (`USD, k`, `USD,k`) but a thousand's (`1,000`).
+    /// `text`'s words, split at spaces, underscores (`amount_cents`) and commas (`USD, k`, `USD,k`)
+    /// but a thousand's (`1,000`).
     private static func words(_ text: Substring) -> [Substring] {
-        text.split(separator: " ").flatMap { word in
+        text.split(whereSeparator: { $0 == " " || $0 == "_" }).flatMap { word in
             thousandsWords.contains(word.lowercased()) ? [word] : word.split(separator: ",")
         }
     }

@@ -31,7 +31,8 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// `2026-07`; `MonthColumn`): every row is dated its month's first day.
     public var datesNameMonths = false
     /// What the amount column's figures are multiplied by: 1000 when its header says they are in
-    /// thousands (`Amount ($k)`, `Bookings (000s)`, `ACV in thousands`; `AmountScale`), else nil.
+    /// thousands (`Amount ($k)`, `Bookings (000s)`, `ACV in thousands`; `AmountScale`), 0.01 when
+    /// it says cents (`Amount (cents)`, `amount_cents`), else nil.
     public var amountScale: Decimal?
     /// The headers of the other tables of deals on the header's row, an empty column between
     /// each (January's deals, then February's): each read as a table of its own.

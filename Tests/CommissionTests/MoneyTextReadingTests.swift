@@ -102,6 +102,21 @@ import Testing
         }
     }
 
+    /// An amount kept in whole cents, as a database or a payment system keeps money, says so in
+    /// its header (`Amount (cents)`, `amount_cents`): its figures are hundredths. A word naming
+    /// something else beside `cents`, or thousands as well, leaves the figures as they are.
+    @Test func anAmountInCentsIsInHundredths() {
+        for header in [
+            "Amount (cents)", "Amount in cents", "amount_cents", "deal_amount_cents", "Deal Value (¢)",
+            "Amount (USD cents)", "Importe (céntimos)", "Amount (cents, USD)",
+        ] {
+            #expect(AmountScale.of(header) == Decimal(string: "0.01"), "\(header)")
+        }
+        for header in ["Amount (k cents)", "Amount (cents per unit)", "Cents", "amount_usd", "Percent Amount"] {
+            #expect(AmountScale.of(header) == 1, "\(header)")
+        }
+    }
+
     /// A currency beside the thousands is the one a row of units or a header's brackets name
     /// (`CurrencyUnit`): `Amount (k SEK)` and `Amount (R$ k)` are thousands, as `Bonus (SEK)` and
     /// `Bonus (R$)` are a bonus in a currency.
