@@ -1,6 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
-/// Greek, Japanese, Chinese), by the
+/// Greek, Japanese, Chinese, Hebrew, Arabic), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -22,6 +22,7 @@ public enum HeaderSynonyms {
             "商機編號",
             "№ сделки", "Номер сделки", "ID сделки", "Сделка", "№ договора", "Номер договора", "Αρ. συμφωνίας",
             "Αριθμός συμφωνίας", "Κωδικός συμφωνίας", "Συμφωνία", "Αρ. σύμβασης",
+            "מזהה עסקה", "מספר עסקה", "מס' עסקה", "עסקה", "رقم الصفقة", "معرف الصفقة", "الصفقة", "رقم العقد",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -35,6 +36,8 @@ public enum HeaderSynonyms {
             "业务员", "負責業務", "銷售代表", "業務員",
             "Менеджер", "Менеджер по продажам", "Продавец", "Торговый представитель", "Πωλητής", "Πωλήτρια",
             "Υπεύθυνος πωλήσεων", "Εκπρόσωπος πωλήσεων",
+            "נציג", "נציג מכירות", "נציגת מכירות", "איש מכירות", "אשת מכירות", "סוכן מכירות", "المندوب", "مندوب",
+            "مندوب المبيعات", "مندوب مبيعات", "البائع", "ممثل المبيعات",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -48,6 +51,7 @@ public enum HeaderSynonyms {
             "契約日", "計上日", "クローズ日", "成交日期", "签约日期", "签单日期", "日期", "成交日", "簽約日期",
             "Дата", "Дата закрытия", "Дата сделки", "Дата заключения", "Ημερομηνία", "Ημερομηνία κλεισίματος",
             "Ημερομηνία συμφωνίας",
+            "תאריך", "תאריך סגירה", "תאריך עסקה", "التاريخ", "تاريخ", "تاريخ الإغلاق", "تاريخ الاغلاق", "تاريخ الصفقة",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -58,6 +62,7 @@ public enum HeaderSynonyms {
             "Kwota transakcji", "Wartość sprzedaży", "Wartość transakcji", "金額", "受注金額", "契約金額", "売上金額", "売上", "金额",
             "合同金额", "成交金额", "销售额", "合約金額", "成交金額", "銷售額",
             "Сумма", "Сумма сделки", "Стоимость", "Выручка", "Ποσό", "Αξία", "Αξία συμφωνίας",
+            "סכום", "סכום עסקה", "שווי עסקה", "ערך עסקה", "المبلغ", "مبلغ", "مبلغ الصفقة", "قيمة الصفقة",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -65,6 +70,7 @@ public enum HeaderSynonyms {
             "Podíl",
             "Paylaşım", "Pay Oranı", "Paylaşım Oranı", "Bölüşüm", "按分", "按分率", "配分率", "分成比例", "分配比例", "分成", "分潤比例",
             "Доля", "Доля участия", "Μερίδιο", "Ποσοστό συμμετοχής",
+            "חלוקה", "אחוז חלוקה", "נתח", "نسبة التقسيم", "التقسيم", "نسبة المشاركة",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -73,18 +79,21 @@ public enum HeaderSynonyms {
             "製品",
             "商品名", "产品", "产品名称", "產品",
             "Продукт", "Товар", "Προϊόν",
+            "מוצר", "المنتج", "منتج",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
             "区分",
             "类型", "類型",
             "Тип", "Тип сделки", "Τύπος", "Είδος",
+            "סוג עסקה", "نوع الصفقة",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
             "Stav", "Durum",
             "ステータス", "状態", "状态", "狀態",
             "Статус", "Этап", "Κατάσταση", "Στάδιο",
+            "סטטוס", "الحالة", "المرحلة",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -92,6 +101,7 @@ public enum HeaderSynonyms {
             "Kanselleringsdato", "Peruutuspäivä",
             "Datum storna", "Datum zrušení", "İptal Tarihi", "解約日", "キャンセル日", "取消日期", "退单日期",
             "Дата отмены", "Дата расторжения", "Ημερομηνία ακύρωσης",
+            "תאריך ביטול", "تاريخ الإلغاء", "تاريخ الالغاء",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -101,6 +111,7 @@ public enum HeaderSynonyms {
             "Komisyon Oranı", "料率", "コミッション率", "手数料率", "歩合率", "提成比例", "提成率", "佣金率", "佣金比例",
             "Ставка", "Ставка комиссии", "Процент комиссии", "Συντελεστής", "Συντελεστής προμήθειας",
             "Ποσοστό προμήθειας",
+            "שיעור עמלה", "אחוז עמלה", "نسبة العمولة", "معدل العمولة",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -109,15 +120,18 @@ public enum HeaderSynonyms {
             "佣金金额", "佣金金額",
             "Комиссия", "Комиссии", "Комиссионные", "Сумма комиссии", "Вознаграждение", "Προμήθεια", "Προμήθειες",
             "Ποσό προμήθειας",
+            "עמלה", "עמלות", "סכום עמלה", "العمولة", "عمولة", "العمولات", "مبلغ العمولة",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
             "İkramiye", "Prämien", "Bonos", "Primes", "賞与", "ボーナス", "奖金", "獎金",
             "Бонус", "Премия", "Μπόνους",
+            "בונוס", "מענק", "المكافأة", "مكافأة", "الحافز",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
             "План", "План продаж", "Στόχος", "Στόχος πωλήσεων",
+            "יעד", "מכסה", "الهدف", "الحصة المستهدفة",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
@@ -125,6 +139,7 @@ public enum HeaderSynonyms {
             "Měsíc",
             "Dönem", "期間", "四半期", "期间", "月份", "季度",
             "Период", "Месяц", "Квартал", "Περίοδος", "Μήνας", "Τρίμηνο",
+            "תקופה", "חודש", "רבעון", "الفترة", "فترة", "الشهر", "الربع",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
@@ -132,12 +147,14 @@ public enum HeaderSynonyms {
             "Recuperaciones", "Reprises", "Estornos", "Tilbageførsel", "Tilbakeføring", "Takaisinperintä", "Geri Alım",
             "戻し", "返還", "追回", "扣回",
             "Возврат комиссии", "Возврат", "Сторно", "Ανάκτηση προμήθειας", "Ανάκτηση", "Επιστροφή προμήθειας",
+            "החזר עמלה", "استرداد العمولة",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
             "Ausgleiche", "Ajustes", "Régularisations", "Acertos", "Regulering", "Oikaisu", "Düzeltme", "Doúčtování",
             "調整", "调整",
             "Корректировка", "Перерасчёт", "Συμψηφισμός", "Διόρθωση", "Προσαρμογή",
+            "התאמה", "تسوية",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
@@ -152,13 +169,18 @@ public enum HeaderSynonyms {
             "Forskudd", "Vorschüsse", "Anticipos", "Avances", "Adiantamentos", "Ennakko", "Avans", "Záloha", "前払",
             "前払金", "预支",
             "Аванс", "Προκαταβολή",
+            "מקדמה", "سلفة",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
             "Att betala", "Til udbetaling", "Til utbetaling", "Maksettava", "Ödenecek", "K výplatě", "支払額", "应付", "应发",
             "К выплате", "К оплате", "Πληρωτέο", "Πληρωτέο ποσό",
+            "לתשלום", "المستحق",
         ],
-        "balance": ["Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额", "Остаток", "Сальдо", "Υπόλοιπο"],
+        "balance": [
+            "Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额", "Остаток", "Сальдо", "Υπόλοιπο",
+            "יתרה", "الرصيد",
+        ],
     ]
 
     /// Translations that are everyday words, which name their field only as the whole header
@@ -166,7 +188,7 @@ public enum HeaderSynonyms {
     /// not, nor `Kwota VAT`; `Sats`, `Oran` alone are the rate, `Dato` the date, `Andel` the split.
     public static let wholeHeaderOnly: [String] = [
         "Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran", "Сумма", "Ποσό", "Дата", "План", "Тип", "Ставка",
-        "Συντελεστής", "Ημερομηνία", "Αξία",
+        "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and

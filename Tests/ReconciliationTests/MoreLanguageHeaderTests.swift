@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian, Greek, Japanese and
-/// Chinese, each read as the field it names
+/// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian, Greek, Japanese,
+/// Chinese, Hebrew and Arabic, each read as the field it names
 /// (`HeaderSynonyms`); everyday words among them only as the whole header.
 @Suite struct MoreLanguageHeaderTests {
     @Test func polishHeaders() throws {
@@ -59,6 +59,36 @@ import Testing
         ],
     ])
     func japaneseChineseTurkishAndCzechHeaders(_ header: [String]) throws {
+        let mapped = try CRMExportHeaderTests.mapped(
+            header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
+        let fields = [
+            "deal_id", "rep", "date", "amount", "split", "rate", "commission", "status", "cancel_date", "product",
+        ]
+        #expect(mapped == Dictionary(uniqueKeysWithValues: zip(fields, header)))
+    }
+
+    /// Hebrew and Arabic headers name their fields; the everyday `סכום` and `المبلغ` (sum, amount)
+    /// and `תאריך`, `التاريخ` (date) only as the whole header: `סכום עמלה` and `مبلغ العمولة` are the
+    /// commission's amount.
+    @Test(arguments: [
+        [
+            "מזהה עסקה", "נציג מכירות", "תאריך סגירה", "סכום", "חלוקה", "שיעור עמלה", "עמלה", "סטטוס", "תאריך ביטול",
+            "מוצר",
+        ],
+        [
+            "מספר עסקה", "איש מכירות", "תאריך", "סכום עסקה", "אחוז חלוקה", "אחוז עמלה", "סכום עמלה", "סטטוס",
+            "תאריך ביטול", "מוצר",
+        ],
+        [
+            "رقم الصفقة", "مندوب المبيعات", "تاريخ الإغلاق", "المبلغ", "نسبة التقسيم", "نسبة العمولة", "العمولة",
+            "الحالة", "تاريخ الإلغاء", "المنتج",
+        ],
+        [
+            "معرف الصفقة", "المندوب", "التاريخ", "قيمة الصفقة", "نسبة المشاركة", "معدل العمولة", "مبلغ العمولة",
+            "المرحلة", "تاريخ الالغاء", "منتج",
+        ],
+    ])
+    func hebrewAndArabicHeaders(_ header: [String]) throws {
         let mapped = try CRMExportHeaderTests.mapped(
             header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
         let fields = [
