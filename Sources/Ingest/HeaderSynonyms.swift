@@ -232,6 +232,14 @@ public enum HeaderSynonyms {
         "всего", "общий итог", "合計", "総計", "小計", "合计", "总计", "小计", "tot.", "ttl",
     ]
 
+    /// The total words that are one word, as a header's words are written (`LooseHeaders.terms`):
+    /// `Total Commission`, `Provision gesamt`, `Commissione totale`.
+    public static let totalTerms: Set<String> = Set(
+        totalWords.compactMap { word in
+            let terms = LooseHeaders<String>.terms(word)
+            return terms.count == 1 ? terms[0] : nil
+        })
+
     /// Total words that open a total of every row above it (`Grand total`, `Gesamtergebnis`): a
     /// typed one stands for the whole sheet, not the rows since the last subtotal.
     public static let grandTotalWords: [String] = [

@@ -153,6 +153,12 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
                 let paid = best.filter { Self.terms($0.text).contains(where: HeaderSynonyms.paidWords.contains) }
                 if paid.count == 1 { best = paid }
             }
+            // Of a commission's columns, the one it says is their total is what the sheet pays
+            // (`Total Commission` beside `Base Commission`, one of the parts it adds up).
+            if best.count > 1, owners.contains(key) {
+                let total = best.filter { Self.terms($0.text).contains(where: HeaderSynonyms.totalTerms.contains) }
+                if total.count == 1 { best = total }
+            }
             // Of a field's columns, the one `choose` picks on the rows' evidence (the amount the
             // commission's formulas read).
             if best.count > 1, let column = choose(key, best.map(\.column)) {

@@ -120,6 +120,25 @@ import XLSX
         #expect(table.lines.first?.amount == 1000 && table.lines.first?.dealID == "D-1")
     }
 
+    /// A commission kept in parts beside their total (`Base Commission`, `Accelerator`, `Total
+    /// Commission`, whichever comes first): the total is what the sheet pays, the part naming the
+    /// commission no rival to it. Two parts and no total leave the commission unread.
+    @Test(arguments: [
+        (["Base Commission", "Accelerator", "Total Commission"], 2),
+        (["Commission Total", "Base Commission", "Kicker"], 0),
+        (["Base Comm", "Accel. Comm", "Comm Total"], 2), (["Provision Basis", "Provision gesamt", "Beschleuniger"], 1),
+    ])
+    func ofACommissionsPartsAndTheirTotalTheTotalIsRead(_ parts: [String], total: Int) throws {
+        let table = try Self.read(
+            ["Deal ID", "Sales Rep", "Close Date", "Amount", "Rate"] + parts,
+            ["D-1", "Ana Lima", "2026-07-03", "10000", "0.06", "400.00", "200.00", "600.00"])
+        #expect(Self.headers(table)["commission"] == parts[total])
+        let untotalled = try Self.read(
+            ["Deal ID", "Sales Rep", "Close Date", "Amount", "Rate", "Base Commission", "Accelerator Commission"],
+            ["D-1", "Ana Lima", "2026-07-03", "10000", "0.06", "400.00", "200.00"])
+        #expect(Self.headers(untotalled)["commission"] == nil)
+    }
+
     @Test(arguments: ["SPIFF ($)", "Bonus/SPIFF", "Spiff Amount", "Bonus (USD)", "Bonus Paid"])
     func bonusColumnsAreReadUnderTheirCommonNames(_ bonus: String) throws {
         let table = try Self.read(
