@@ -30,13 +30,26 @@ import Testing
         return "--cases=case-0\(clean ? number + 5 : number + 1)"
     }
 
+    /// That every layout of `script` (round 13's or a later round's, which draw their cases as it
+    /// does) reconciles as its truth says in one part's case: with its planted errors (`clean`
+    /// false), every one found with its cause and nothing else, its corrected copy reconciling
+    /// clean unless `uncorrected`; clean, nothing at all.
+    static func expectReconciles(
+        _ script: String, clean: Bool, part: String, uncorrected: Set<String> = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let failures = try HeldOutLayouts8Tests.failures(
+            (clean ? ["--clean"] : []) + [part, cases(part, clean: clean)], script: script, uncorrected: uncorrected,
+            corrected: clean ? 0 : 1)
+        #expect(
+            failures.isEmpty, "layouts failing\(clean ? " clean" : ""): \(failures.joined(separator: ", "))",
+            sourceLocation: sourceLocation)
+    }
+
     /// With their planted errors (`clean` false), every one found with its cause and nothing else;
     /// a clean copy (`clean`), nothing at all.
     @Test(arguments: [false, true], parts)
     func everyLayoutReconcilesAsItsTruthSays(clean: Bool, part: String) throws {
-        let failures = try HeldOutLayouts8Tests.failures(
-            (clean ? ["--clean"] : []) + [part, Self.cases(part, clean: clean)], script: Self.script,
-            corrected: clean ? 0 : 1)
-        #expect(failures.isEmpty, "layouts failing\(clean ? " clean" : ""): \(failures.joined(separator: ", "))")
+        try Self.expectReconciles(Self.script, clean: clean, part: part)
     }
 }

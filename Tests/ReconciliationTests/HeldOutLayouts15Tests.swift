@@ -24,9 +24,6 @@ import Testing
     /// a clean copy (`clean`), nothing at all.
     @Test(arguments: [false, true], parts)
     func everyLayoutReconcilesAsItsTruthSays(clean: Bool, part: String) throws {
-        let failures = try HeldOutLayouts8Tests.failures(
-            (clean ? ["--clean"] : []) + [part, HeldOutLayouts13Tests.cases(part, clean: clean)], script: Self.script,
-            corrected: clean ? 0 : 1)
-        #expect(failures.isEmpty, "layouts failing\(clean ? " clean" : ""): \(failures.joined(separator: ", "))")
+        try HeldOutLayouts13Tests.expectReconciles(Self.script, clean: clean, part: part)
     }
 }
