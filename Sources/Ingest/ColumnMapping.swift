@@ -123,8 +123,8 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
     /// `Affaire N°`) where no other header names it, over figures that do not count the rows
     /// (`NumberHeaders`): the deal id.
     var numbered: Key?
-    /// The header keys of the names beside which `ID` or a number's word names `numbered` as well
-    /// (`NumberHeaders.namesIdentifier`): its own names and those of the fields that are no thing
+    /// The header keys of the names beside which `ID` or a number's word names `numbered`
+    /// (`NumberHeaders.names`): its own names and those of the fields that are no thing
     /// with an identifier of their own (`Sales ID`, `Abschluss-ID`), not the rep's or the product's.
     /// Made once with the words: a mapping is looked for in many rows.
     var numberedBeside: Set<String> = []
@@ -587,11 +587,9 @@ enum ColumnMatcher {
         // the deal's or of a figure's (`Abschluss-ID`, `Sales No.`), is the deal id no other header
         // names, over figures that do not count the rows (`NumberHeaders`).
         if let key = words.numbered, columns[key] == nil, !ambiguous.contains(where: { $0.key == key }) {
-            let own = words.wanted[key] ?? []
             let numbered = headers.filter { header in
                 !taken.contains(header.column)
-                    && (NumberHeaders.names(header.key, own: own)
-                        || NumberHeaders.namesIdentifier(header.key, beside: words.numberedBeside))
+                    && NumberHeaders.names(header.key, own: words.numberedBeside, words: NumberHeaders.identifierKeys)
             }
             if numbered.count == 1, !NumberHeaders.countsRows(sample, column: numbered[0].column) {
                 columns[key] = numbered[0].column

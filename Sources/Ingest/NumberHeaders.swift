@@ -11,36 +11,28 @@ enum NumberHeaders {
     static let keys: Set<String> = Set(
         ["N°", "No", "Nr", "Nro", "Num", "Numero", "Number", "Nummer", "#"].map(headerKey))
 
-    /// Whether the header keyed `key` names a number, alone or beside one of `own` (the field's
-    /// names, as header keys).
+    /// The header keys of the words for a number and of `ID` and `Ref`, which beside a name say the
+    /// column holds that thing's identifier (`Booking Ref`, `Sales ID`).
+    static let identifierKeys: Set<String> = keys.union(["ID", "Ref", "Reference"].map(headerKey))
+
+    /// Whether the header keyed `key` names a number: a number's word alone, or one of `words`
+    /// (the number's words, or `identifierKeys`) beside one of `own` (names, as header keys),
+    /// before or after it. The deals' reader asks with `identifierKeys` and the deal's own names
+    /// and those of the fields that are no thing with an identifier of its own (a date, an amount,
+    /// a commission): `Affaire N°`, `Abschluss-ID`, `Sales No.`, `ID Abschluss` are the deal's
+    /// number, where `Rep ID` or `Customer No.` is another thing's.
     ///
-    /// `key` is a name followed or preceded by a number's word when it ends or begins with the
-    /// word and the rest is one of `own`: nine look-ups, where joining every name to every word
-    /// made eighteen strings a name for each header cell a search tried (the deal id goes by
-    /// dozens of names; a third of the layout tests' time in debug builds). The words are ASCII,
-    /// which joins no character across the seam, so both ask the same.
-    static func names(_ key: String, own: Set<String>) -> Bool {
+    /// `key` is a name followed or preceded by a word when it ends or begins with the word and the
+    /// rest is one of `own`: a look-up a word, where joining every name to every word made
+    /// eighteen strings a name for each header cell a search tried (the deal id goes by dozens of
+    /// names; a third of the layout tests' time in debug builds). The words are ASCII, which joins
+    /// no character across the seam, so both ask the same.
+    static func names(_ key: String, own: Set<String>, words: Set<String> = keys) -> Bool {
         keys.contains(key)
-            || keys.contains { word in
+            || words.contains { word in
                 (key.hasSuffix(word) && own.contains(String(key.dropLast(word.count))))
                     || (key.hasPrefix(word) && own.contains(String(key.dropFirst(word.count))))
             }
-    }
-
-    /// The header keys of the words for a number and of `ID` and `Ref`, which beside a name say the
-    /// column holds that thing's identifier (`Booking Ref`).
-    static let identifierKeys: Set<String> = keys.union(["ID", "Ref", "Reference"].map(headerKey))
-
-    /// Whether the header keyed `key` is `ID`, `Ref` or a number's word beside one of `names`, before
-    /// or after it: `Abschluss-ID`, `Sales No.`, `ID Abschluss`, `Oportunidad ID`, `Booking Ref`. The deals' reader
-    /// asks it with the deal's own names and those of the fields that are no thing with an
-    /// identifier of its own (a date, an amount, a commission): the number of a sale or of a
-    /// closing is the deal's, where `Rep ID` or `Customer No.` is another thing's.
-    static func namesIdentifier(_ key: String, beside names: Set<String>) -> Bool {
-        identifierKeys.contains { word in
-            (key.hasSuffix(word) && names.contains(String(key.dropLast(word.count))))
-                || (key.hasPrefix(word) && names.contains(String(key.dropFirst(word.count))))
-        }
     }
 
     /// Whether the figures of `column` in `rows` (the first rows below a header) count the rows:
