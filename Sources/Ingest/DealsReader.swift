@@ -232,15 +232,18 @@ public enum DealsReader {
                 }
                 // A row of units under the header (`USD`, `%`, `date`), or of what each column
                 // holds in words (`USD, net of discounts`), holds no deal.
-                if row.index == mapping.headerRow + 1, UnitsRow.holdsOnlyUnits(row) { return }
-                if row.index == mapping.headerRow + 1, DescriptionRow.describes(row, mapping: mapping) {
-                    // Said at the sheet, not a cell: a diagnostic at a cell is a value unread.
-                    let first = row.cells.first { !$0.value.isBlank }?.value.plainText ?? ""
-                    result.diagnostics.append(
-                        SpreadsheetError(
-                            Location(file: file.path, sheet: table),
-                            "row \(row.index) describes the columns in words ('\(first)', …); it is read as no deal"))
-                    return
+                if row.index == mapping.headerRow + 1 {
+                    if UnitsRow.holdsOnlyUnits(row) { return }
+                    if DescriptionRow.describes(row, mapping: mapping) {
+                        // Said at the sheet, not a cell: a diagnostic at a cell is a value unread.
+                        let first = row.cells.first { !$0.value.isBlank }?.value.plainText ?? ""
+                        result.diagnostics.append(
+                            SpreadsheetError(
+                                Location(file: file.path, sheet: table),
+                                "row \(row.index) describes the columns in words ('\(first)', …); it is read as no deal"
+                            ))
+                        return
+                    }
                 }
                 row = filledDown?.fill(row) ?? row
                 if let blocks {
