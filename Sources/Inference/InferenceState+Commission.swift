@@ -30,23 +30,42 @@ extension InferenceState {
             // 80% of its rows, or all but one of four or more: one wrong row does not hide a group.
             return rare * 10 >= insideRated * 8 || (insideRated >= 4 && rare >= insideRated - 1)
         }
-        func groups(_ keyOf: (Int) -> (key: String, name: String)?) -> [(name: String, rows: [Int])] {
+        /// Whether the rows all carry one rate, rare outside them.
+        func oneRareRate(_ rows: [Int]) -> Bool {
+            let rates = Set(rows.map { facts.rate[$0] })
+            guard rates.count == 1, let rate = rates.first ?? nil else { return false }
+            let outsideRated = rated - rows.count
+            return outsideRated > 0 && Double((overall[rate] ?? 0) - rows.count) < 0.02 * Double(outsideRated)
+        }
+        /// The groups of three rows or more mostly at rates rare elsewhere; `pairs`: those of two
+        /// rows at one such rate.
+        func groups(_ keyOf: (Int) -> (key: String, name: String)?, pairs: Bool = false) -> [(
+            name: String, rows: [Int]
+        )] {
             var found: [String: (name: String, rows: [Int])] = [:]
             for index in observations.indices where facts.scored[index] && !taken.contains(index) {
                 guard let (key, name) = keyOf(index) else { continue }
                 found[key, default: (name, [])].rows.append(index)
             }
-            return found.sorted { $0.key < $1.key }.map(\.value).filter { $0.rows.count >= 3 && rare($0.rows) }
+            return found.sorted { $0.key < $1.key }.map(\.value).filter { group in
+                pairs ? group.rows.count == 2 && oneRareRate(group.rows) : group.rows.count >= 3 && rare(group.rows)
+            }
         }
         func setAside(_ rows: [Int]) {
             taken.formUnion(rows)
             for index in rows { facts.scored[index] = false }
         }
         for field in ["product", "type"] {
-            for group in groups({ index in
-                let line = observations[index].line
+            let keyOf = { (index: Int) -> (key: String, name: String)? in
+                let line = self.observations[index].line
                 return (field == "product" ? line.product : line.type).map { ($0.normalizedKey, $0) }
-            }) {
+            }
+            var found = groups(keyOf)
+            // Once some of them follow a rate of their own, so does one of two rows at a rate rare
+            // elsewhere: in a small sheet that is all the rows a product has, and left among the
+            // tiers' rows, two products' rates read as two bands of the deal's amount.
+            if !found.isEmpty { found += groups(keyOf, pairs: true) }
+            for group in found {
                 let when = field == "product" ? LineCondition(product: group.name) : LineCondition(type: group.name)
                 overrideGroups.append((when, "\(field)=\(group.name)", group.rows))
                 setAside(group.rows)
@@ -93,7 +112,10 @@ extension InferenceState {
         let hasQuotas = quotas.hasRoster || observations.contains { $0.line.quota != nil }
         let structures = TierSearch.structures(
             hasQuotas: hasQuotas, periodHint: clues.period, fiscalHint: clues.fiscalYearStart)
-        let ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
+        var ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
+        if ranked.isEmpty, takeTiersFromAnOverrideGroup() {
+            ranked = TierSearch.rank(facts, quotas: quotas, structures: structures, prefer: clues.period)
+        }
         guard var best = ranked.first else {
             let figures = observations.filter { $0.commission != nil }.count
             notEstablished.append(
@@ -250,6 +272,34 @@ extension InferenceState {
                 "running totals by \(best.structure.period.rawValue) reproduce the rows"
                     + (clues.periodWords.map { "; \($0)" } ?? ""))
         }
+    }
+
+    /// When every product (or type) with rows enough has a rate of its own, too few rows are left
+    /// to read the tiers from: the group with the most rows at one rate gives them back, its rate
+    /// the tiers' and the others' overrides of it. Any group's rate could be the plan's base rate;
+    /// the largest keeps the plan shortest. False when no group has two rows at one rate.
+    mutating func takeTiersFromAnOverrideGroup() -> Bool {
+        let atOneRate = overrideGroups.indices.map { position -> Int in
+            let rates = overrideGroups[position].rows.compactMap { facts.rate[$0] }
+            guard let rate = BandFit.mode(rates, minimum: 2) else { return 0 }
+            return rates.filter { $0 == rate }.count
+        }
+        guard let largest = atOneRate.indices.max(by: { atOneRate[$0] < atOneRate[$1] }), atOneRate[largest] >= 2
+        else { return false }
+        let group = overrideGroups.remove(at: largest)
+        let silent = Set(silentRows)
+        for index in group.rows where !silent.contains(index) { facts.scored[index] = true }
+        let others = overrideGroups.map(\.label)
+        note(
+            "tiers",
+            "too few rows are left outside the groups at a rate of their own to read the tiers from: they are read from \(group.label)'s \(group.rows.count) rows, the most"
+        )
+        if !others.isEmpty {
+            ambiguities.append(
+                "the tiers' rate: \(([group.label] + others.dropLast()).joined(separator: ", ")) and \(others.last!) each have a rate of their own, and any of them could be the plan's base rate, the others its overrides; \(group.label)'s is written as the tiers', having the most rows; a line of another \(group.label.prefix { $0 != "=" }) would decide"
+            )
+        }
+        return true
     }
 
     /// Rows of the set-aside groups priced by the tiers as fitted, keyed by row index.

@@ -1,0 +1,77 @@
+import Commission
+import Foundation
+import Testing
+
+@testable import Inference
+
+/// A plan that pays each product its own rate: every product is an override, so no rows are left
+/// to read the tiers from, and in a small sheet a product may have only two rows.
+@Suite struct ProductRateTests {
+    static let rates: [(product: String, rate: Decimal)] = [
+        ("Analytics", Decimal(string: "0.07")!), ("Platform", Decimal(string: "0.08")!),
+        ("Hardware", Decimal(string: "0.05")!), ("Services", Decimal(string: "0.03")!),
+    ]
+
+    /// `counts[i]` deals of product `rates[i]`, each paid its product's rate, amounts between
+    /// 10,000 and 100,000 spread so that no product's deals are all smaller than another's.
+    static func evidence(counts: [Int]) -> WorkbookEvidence {
+        var observations: [Observation] = []
+        var row = 2
+        for (position, count) in counts.enumerated() {
+            let (product, rate) = rates[position]
+            for deal in 0..<count {
+                let amount = Decimal(10_000 + ((deal * 37 + position * 53) % 19) * 5_000) + Decimal(string: "0.40")!
+                let line = CreditLine(
+                    row: row, dealID: "D-\(row)", rep: "R-\(row % 3)",
+                    date: LocalDate(year: 2026, month: 1 + row % 12, day: 10)!, amount: amount, product: product)
+                observations.append(
+                    Observation(line: line, commission: (amount * rate).rounded(places: 2, mode: .halfUp)))
+                row += 1
+            }
+        }
+        return WorkbookEvidence(
+            file: "products.xlsx", sheet: "Deals", observations: observations, hasBonusColumn: false,
+            hasCommissionColumn: true)
+    }
+
+    /// The product of each override, and its rate.
+    static func overrideRates(_ plan: Plan) -> [String: Decimal] {
+        var found: [String: Decimal] = [:]
+        for override in plan.commission.overrides {
+            guard let product = override.when.product, case .rate(let rate) = override.effect else { continue }
+            found[product] = rate
+        }
+        return found
+    }
+
+    @Test func everyProductAtItsOwnRateTakesTheTiersFromTheLargestAndOverridesTheOthers() {
+        let inferred = PlanInference.infer(Self.evidence(counts: [8, 5, 4, 4]))
+        #expect(inferred.fit.reproduced == inferred.fit.rows, "\(inferred.yaml)")
+        #expect(inferred.plan.commission.tiers.bands.map(\.rate) == [Decimal(string: "0.07")!], "\(inferred.yaml)")
+        #expect(
+            Self.overrideRates(inferred.plan) == [
+                "Platform": Decimal(string: "0.08")!, "Hardware": Decimal(string: "0.05")!,
+                "Services": Decimal(string: "0.03")!,
+            ], "\(inferred.yaml)")
+        #expect(inferred.ambiguities.contains { $0.hasPrefix("the tiers' rate:") }, "\(inferred.ambiguities)")
+    }
+
+    @Test func twoRowsOfAProductAtARateOfItsOwnAreAnOverrideOnceOthersAre() {
+        // Platform and Hardware have two rows each: left to the tiers, their rates would read as
+        // two bands of the amount.
+        let inferred = PlanInference.infer(Self.evidence(counts: [6, 2, 2, 5]))
+        #expect(inferred.fit.reproduced == inferred.fit.rows, "\(inferred.yaml)")
+        #expect(inferred.plan.commission.tiers.bands.count == 1, "\(inferred.yaml)")
+        #expect(
+            Set(Self.overrideRates(inferred.plan).keys) == ["Platform", "Hardware", "Services"], "\(inferred.yaml)")
+    }
+
+    @Test func theTiersAreReadFromTheMostRowsNotFromTwo() {
+        // Analytics' twelve rows at 7% and Platform's two at 8%: each product has a rate of its
+        // own. The tiers were read from the two rows left once Analytics was set aside.
+        let inferred = PlanInference.infer(Self.evidence(counts: [12, 2]))
+        #expect(inferred.plan.commission.tiers.bands.map(\.rate) == [Decimal(string: "0.07")!], "\(inferred.yaml)")
+        #expect(Self.overrideRates(inferred.plan) == ["Platform": Decimal(string: "0.08")!], "\(inferred.yaml)")
+        #expect(inferred.fit.reproduced == inferred.fit.rows, "\(inferred.yaml)")
+    }
+}
