@@ -186,15 +186,15 @@ public struct WorkbookEvidence: Sendable {
         Inference.rowList(keys, limit: limit, label: rowLabel)
     }
 
-    /// A cell's number: a number cell, or text that reads as plain money (`1,234.50`, `$99`).
+    /// A cell's number: a number cell, or text that reads as money in the style its separators
+    /// show (`1,234.50`, `1.234,56 €`, `$99`, `(250.00)`), as `reconcile` reads it. A text whose
+    /// one separator could be either (`1.500`) is no number here: the deals reader has written
+    /// such a cell in its column's style when the column's other cells tell it.
     static func number(_ value: CellValue) -> Decimal? {
         switch value {
         // A typed 8,820.03 stored as the double 8820.030000000001 is 8,820.03: money is decimal.
         case .number(let number): return number.excelPrecision
-        case .text(let text):
-            let cleaned = text.filter { $0.isNumber || $0 == "." || $0 == "-" }
-            guard !cleaned.isEmpty, case .value(let number) = Decimal.parse(cleaned) else { return nil }
-            return number
+        case .text(let text): return NumberStyle.money(inText: text)
         default: return nil
         }
     }

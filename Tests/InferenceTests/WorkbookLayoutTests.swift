@@ -158,3 +158,28 @@ extension WorkbookLayoutTests {
         #expect(inferred.plan.draw?.recoverable == false, "\(inferred.yaml)")
     }
 }
+
+extension WorkbookLayoutTests {
+    /// A CSV saved by a German Excel: `;` between fields, decimal commas (`2708,74`), a title
+    /// above the header. Its commissions are read as `reconcile` reads them: the digits of
+    /// `2708,74` were taken for 270,874, and every rate came out a hundred times too high.
+    @Test func decimalCommaCommissionsInATextFileAreReadInTheirStyle() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text =
+            "Provisionsabrechnung 2026;;;;;\n;;;;;\nAuftragsnummer;Abschlussdatum;Verkäufer;Betrag;Provisionssatz;Provision\n"
+        let rate = Decimal(string: "0.06")!
+        for index in 0..<12 {
+            let amount = Decimal(12_000 + 3_517 * index) + Decimal(string: "0.35")!
+            let commission = Self.commission(amount, rate: rate)
+            let comma = { (value: Decimal) in value.plainString.replacingOccurrences(of: ".", with: ",") }
+            text +=
+                "OP-\(4100 + index);\(10 + index).0\(1 + index % 6).2026;\(Self.reps[index % 2]);\(comma(amount));6,00%;\(comma(commission))\n"
+        }
+        let path = folder.appendingPathComponent("provisionen.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        #expect(inferred.fit.reproduced == 12, "\(inferred.yaml)")
+        #expect(inferred.plan.commission.tiers.bands.map(\.rate) == [rate], "\(inferred.yaml)")
+    }
+}
