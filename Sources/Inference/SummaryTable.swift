@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Ingest
 import Spreadsheet
 
 /// A summary sheet read as a table: one row per rep and period, with the columns that say what
@@ -53,8 +54,23 @@ struct SummaryTable {
         if ["earned", "earnings", "totalearned", "grossearnings"].contains(k) { return "earned" }
         if ["commission", "commissions", "totalcommission", "commissionearned"].contains(k) { return "commission" }
         if ["draw", "drawamount", "guarantee", "guaranteed"].contains(k) { return "draw" }
-        return nil
+        return translatedRoles[k]
     }
+
+    /// The roles' headers in the other languages `reconcile` reads a summary in (`Venditore`,
+    /// `Periodo`, `Premi`, `Totale maturato`; `HeaderSynonyms.other`), by their key; a header two
+    /// roles share is neither's.
+    private static let translatedRoles: [String: String] = {
+        var roles: [String: String?] = [:]
+        for role in ["rep", "period", "commission", "bonus", "earned", "draw", "payable"] {
+            for header in HeaderSynonyms.other(role) {
+                let k = key(header)
+                guard !k.isEmpty else { continue }
+                roles[k] = roles[k] == nil ? role : (roles[k]! == role ? role : .some(nil))
+            }
+        }
+        return roles.compactMapValues { $0 }
+    }()
 
     private static func read(_ sheet: SheetText, header: [SheetCell]) -> SummaryTable? {
         var columns: [String: Int] = [:]

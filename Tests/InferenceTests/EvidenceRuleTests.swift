@@ -160,8 +160,13 @@ import XLSX
     }
 
     /// A summary's Bonus column pays 500 to the one rep of three above 150% of quota: one payment
-    /// that attainment separates from every other rep-period is an attainment bonus.
-    @Test func oneBonusThatAttainmentSeparatesIsAnAttainmentBonus() throws {
+    /// that attainment separates from every other rep-period is an attainment bonus. The summary's
+    /// headers in Italian or German name the same columns (they named none, and no bonus was seen).
+    @Test(arguments: [
+        ["Rep", "Period", "Commission", "Bonus"], ["Venditore", "Periodo", "Provvigioni", "Premi"],
+        ["Verkäufer", "Zeitraum", "Provision", "Prämie"],
+    ])
+    func oneBonusThatAttainmentSeparatesIsAnAttainmentBonus(summaryHeaders: [String]) throws {
         var deals: [[WriteCell]] = [ClaimTests.header]
         var earned: [String: Decimal] = [:]
         for index in 0..<18 {
@@ -174,7 +179,7 @@ import XLSX
                 .number(commission),
             ])
         }
-        var summary: [[WriteCell]] = [["Rep", "Period", "Commission", "Bonus"].map { .text($0) }]
+        var summary: [[WriteCell]] = [summaryHeaders.map { .text($0) }]
         for rep in Self.reps {
             summary.append([
                 .text(rep), .text("2026"), .number(earned[rep]!), rep == "Ana Lima" ? .number(500) : .empty,
@@ -187,7 +192,7 @@ import XLSX
             RosterEntry(id: "R\(index + 1)", name: name, annualQuota: 100000)
         }
         let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path, roster: roster), roster: roster)
-        let bonus = inferred.plan.bonuses.first { $0.name == "Bonus" }
+        let bonus = inferred.plan.bonuses.first { $0.name == summaryHeaders[3] }
         guard case .atAttainment(let at, let amount)? = bonus?.kind else {
             Issue.record("no attainment bonus: \(inferred.yaml)")
             return
