@@ -50,6 +50,13 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// Whether the deal id is read from a column of customers, the table having no deal id column
     /// (`CustomerColumn`): each customer's rows must then be one deal.
     public var dealsByCustomer = false
+    /// The columns of the row's other reps when it splits its deal between reps on one row (`Rep 2 |
+    /// Rep 2 % | Commission 2`; `SplitRow`), the first rep's being `columns`' own: each row is a
+    /// credit line per rep named. Empty for a row of one rep.
+    public var otherReps: [RepColumns] = []
+    /// Whether the row's one commission column holds what its reps earn together (`Rep 1 | Rep 2 |
+    /// Commission`): compared with the sum of its lines, the other reps' lines having none.
+    public var commissionOfAllReps = false
 }
 
 /// Why no header row fits: what was found and what is missing.
@@ -131,6 +138,9 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
     /// The split, the quota and the deal id, for the headers that may name a deal's shares or a
     /// rep's quota (`ShareHeaders`: `Quota %`): the split over shares, the quota over money.
     var shares: (split: Key, quota: Key, dealID: Key)?
+    /// The rep, the split and the commission, for a header naming several reps' columns on one
+    /// row (`Rep 1 | Rep 1 % | Rep 2 | Rep 2 %`; `SplitRow`).
+    var repSlots: (rep: Key, split: Key, commission: Key)?
 
     /// `loose`: the fields that may be named among other words (`LooseHeaders`), each with names
     /// it goes by only there (names too wide to be synonyms: `Order` for a deal id).
@@ -187,6 +197,7 @@ extension Field {
         words.numberedBeside = Set((figureNames + ["Sale", "SO", "Ref"]).map(headerKey))
             .union(words.wanted[.dealID] ?? [])
         words.shares = (.split, .quota, .dealID)
+        words.repSlots = (.rep, .split, .commission)
         words.contract = Dictionary(
             uniqueKeysWithValues: Field.allCases.map { field in
                 (field, Set((field.contractSynonyms + [field.rawValue]).map(headerKey)))
@@ -236,6 +247,16 @@ enum ColumnMatcher {
     static func map<Key: Hashable & Sendable & RawRepresentable>(
         row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row] = []
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
+        // A deal split between reps on one row (`Rep 1 | Rep 2`): its first rep's headers mapped.
+        if words.repSlots != nil,
+            let split = try SplitRow.mapping(
+                row: row, words: words,
+                map: { (row) throws(MappingFailure) in
+                    try map(row: row, words: words, required: required, pins: pins, sample: sample)
+                })
+        {
+            return split
+        }
         do throws(MappingFailure) {
             return try mapWhole(row: row, words: words, required: required, pins: pins, sample: sample)
         } catch {

@@ -38,6 +38,9 @@ extension DealsReader {
         /// The commission's and bonus's styles, when their columns' texts decide one.
         let commissionStyle: NumberStyle?
         let bonusStyle: NumberStyle?
+        /// `mapping.otherReps` and `mapping.commissionOfAllReps`: a deal split between reps on one row.
+        let otherReps: [RepColumns]
+        let commissionOfAllReps: Bool
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -112,6 +115,8 @@ extension DealsReader {
             // not show theirs read.
             commissionStyle = styles.toldNumbers.contains(.commission) ? styles.numbers[.commission] : nil
             bonusStyle = styles.toldNumbers.contains(.bonus) ? styles.numbers[.bonus] : nil
+            otherReps = mapping.otherReps
+            commissionOfAllReps = mapping.commissionOfAllReps
         }
 
         /// A line's labels (`CreditLine.Labels.of`), remembered by their texts (at most a few

@@ -514,6 +514,14 @@ public enum DealsReader {
         let quota = attempt(.quota) { () throws(ValueReading.Failure) in
             try ValueReading.money(value(.quota), style: context.quotaStyle)
         }
+        // A deal split between reps on one row: each rep's share, the first's perhaps the rest.
+        var shares = SplitRow.Shares(first: split)
+        if !context.otherReps.isEmpty, !failed.contains(.split) {
+            shares = SplitRow.shares(of: row, first: split, context: context)
+            for failure in shares.failures {
+                failures.append(SpreadsheetError(place.location(column: failure.column), failure.message))
+            }
+        }
         // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
         if manualCells != .nothing,
             let clawback = ClawbackRow.recognized(
@@ -564,7 +572,11 @@ public enum DealsReader {
                         SkippedRow.Unread(
                             cell: CellAddress(row: row.index, column: columns[field.ordinal] ?? 1),
                             text: value(field).plainText)
-                    },
+                    }
+                        + shares.failures.map { failure in
+                            SkippedRow.Unread(
+                                cell: CellAddress(row: row.index, column: failure.column), text: failure.text)
+                        },
                     dealID: dealID, rep: rep, amount: amount,
                     commission: commissionCell))
             return
@@ -640,9 +652,28 @@ public enum DealsReader {
             status: ValueReading.text(value(.status)))
         let shared = context.line(sharing: cancel, quota, previous: result.lines.last)
         let line = CreditLine(
-            row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: split ?? 1,
+            row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: shares.first ?? 1,
             labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
         if shared == nil { context.remember(sharing: line) }
         result.lines.append(line)
+        // The row's other reps, a line each, with their own commission cells (none when the row's
+        // one commission is its reps' together), their rows keyed apart from the first's.
+        for other in shares.others {
+            let key = DealsTable.otherRepKey(row.index, number: other.number)
+            if manualCells != .nothing {
+                let own = context.otherReps[other.number - 1].commission.flatMap { column in
+                    row.cells.first { $0.column == column }
+                }
+                let (commission, shown) = Self.inColumnStyle(own, context.commissionStyle)
+                result.manual.append(
+                    ManualCells(
+                        row: key, rate: result.manual.last?.rate, commission: commission, bonus: nil,
+                        keeping: manualCells, shown: (shown, nil)))
+            }
+            result.lines.append(
+                CreditLine(
+                    row: key, dealID: dealID, rep: other.rep, date: date, amount: amount, split: other.split,
+                    labels: labels, cancelDate: cancel, quota: quota, sharingWith: line))
+        }
     }
 }

@@ -31,7 +31,15 @@ extension DealsTable {
     /// The sheet's own row number of a line's `row`.
     public static func sheetRow(_ key: Int) -> Int { key & 0xFFFF_FFFF }
     /// The ordinal in `sheets` of the sheet a line's `row` stands on.
-    public static func sheetOrdinal(_ key: Int) -> Int { key >> 32 }
+    public static func sheetOrdinal(_ key: Int) -> Int { (key < 0 ? key : key & ~repBits) >> 32 }
+    /// A line's `row` for the rep of `key`'s row numbered `rep` among its other reps (1 for the
+    /// row's second rep), when the row splits its deal between reps on one row
+    /// (`ColumnMapping.otherReps`): the number above the sheet's ordinal, from bit 56.
+    public static func otherRepKey(_ key: Int, number rep: Int) -> Int { key | rep << 56 }
+    /// The number among its row's other reps of a line's `row` (`otherRepKey(_:number:)`), 0 for
+    /// the row's first rep (and any row of one rep).
+    public static func otherRep(_ key: Int) -> Int { key < 0 ? 0 : key >> 56 }
+    private static let repBits = 0x7F << 56
     /// The sheet a line's `row` stands on.
     public func sheet(ofRow key: Int) -> DealsSheet? {
         let ordinal = Self.sheetOrdinal(key)
@@ -42,7 +50,13 @@ extension DealsTable {
         sheet(ofRow: key)?.name ?? sheet ?? (file as NSString).lastPathComponent
     }
     /// The header of the sheet a line's `row` stands on.
-    public func mapping(ofRow key: Int) -> ColumnMapping<Field> { sheet(ofRow: key)?.mapping ?? mapping }
+    /// For a line of a row's other rep (`otherRepKey(_:number:)`), the header read with that rep's
+    /// columns as the rep's, split's and commission's (`ColumnMapping.ofOtherRep`).
+    public func mapping(ofRow key: Int) -> ColumnMapping<Field> {
+        let mapping = sheet(ofRow: key)?.mapping ?? mapping
+        let rep = Self.otherRep(key)
+        return rep == 0 ? mapping : mapping.ofOtherRep(rep)
+    }
 }
 
 extension DealsReader {

@@ -27,6 +27,9 @@ struct RowContext {
     var sheetLines: [Int: CreditLine] = [:]
     /// The trusted source's file name, when there is one.
     var sourceName: String?
+    /// Whether a sheet's rows split their deals between reps with one commission for the row
+    /// (`ColumnMapping.commissionOfAllReps`): most have none, and their rows' figures are their lines'.
+    let commissionsOfAllReps: Bool
 
     /// `amounts`: gathered from `statement`'s lines as they were computed (`EngineAmounts.calculate`).
     init(
@@ -41,6 +44,21 @@ struct RowContext {
         engine = amounts.rows
         repPeriodSums = amounts.repPeriods
         clawbacks = amounts.clawbacks
+        commissionsOfAllReps =
+            deals.mapping.commissionOfAllReps || deals.sheets.contains { $0.mapping.commissionOfAllReps }
+    }
+
+    /// What the engine pays the row keyed `row` (`RowAmountsTable.amount(ofRow:withBonus:)`), with
+    /// its other reps' lines when the row's one commission is its reps' together (`Rep 1 | Rep 2 |
+    /// Commission`; `ColumnMapping.commissionOfAllReps`): the figure its commission cell holds.
+    func expectedCommission(ofRow row: Int, withBonus: Bool) -> Decimal {
+        let own = engine.amount(ofRow: row, withBonus: withBonus)
+        guard commissionsOfAllReps, DealsTable.otherRep(row) == 0 else { return own }
+        let mapping = deals.mapping(ofRow: row)
+        guard mapping.commissionOfAllReps else { return own }
+        return mapping.otherReps.indices.reduce(own) { sum, index in
+            sum + engine.amount(ofRow: DealsTable.otherRepKey(row, number: index + 1), withBonus: withBonus)
+        }
     }
 
     /// Row `index`'s rate cell as a fraction (a sheet's whole percents scaled by `rateScale`).

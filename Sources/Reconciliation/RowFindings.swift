@@ -13,7 +13,7 @@ enum RowFindings {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         func expectedCommission(_ row: Int) -> Decimal {
-            engine.amount(ofRow: row, withBonus: !hasBonusColumn)
+            context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)
         }
         // Rows beyond the tolerance get a cause; rows not exactly right may read their formula.
         let triage = Triage.of(context)
@@ -74,6 +74,17 @@ enum RowFindings {
                 findings.append(finding)
                 continue
             }
+            // The row's one commission for its reps together: no reading of one line's explains it.
+            if let parts = Self.repsTogether(context, row: line.row) {
+                let sum = parts.map { "\($0.rep) \($0.amount.groupedMoneyText)" }.joined(separator: " + ")
+                let only = parts.filter { context.matches(finding.manual ?? 0, $0.amount) }.map(\.rep)
+                finding.causes = [.unexplained]
+                finding.explanation =
+                    "the row's commission is its reps' together: \(sum) = \(expected.groupedMoneyText)"
+                    + (only.isEmpty ? "" : "; the sheet pays \(only[0])'s line alone")
+                findings.append(finding)
+                continue
+            }
             let reasons = RowCauses(
                 context: context, alternatives: alternatives, index: index, engine: found, formulas: formulas)
             (finding.causes, finding.explanation) = reasons.explain(
@@ -99,6 +110,22 @@ enum RowFindings {
         }
         if hasBonusColumn { findings += bonusFindings(context, engine: engine) }
         return findings
+    }
+
+    /// The reps and amounts of the lines of the row keyed `row` when its one commission is its
+    /// reps' together and it names more than one (`ColumnMapping.commissionOfAllReps`); nil otherwise.
+    static func repsTogether(_ context: RowContext, row: Int) -> [(rep: String, amount: Decimal)]? {
+        guard context.commissionsOfAllReps, DealsTable.otherRep(row) == 0 else { return nil }
+        let mapping = context.deals.mapping(ofRow: row)
+        guard mapping.commissionOfAllReps else { return nil }
+        let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
+        let keys = [row] + mapping.otherReps.indices.map { DealsTable.otherRepKey(row, number: $0 + 1) }
+        let parts = keys.compactMap { key in
+            context.engine[key].map { found in
+                (found.line?.rep ?? "", context.engine.amount(ofRow: key, withBonus: !hasBonusColumn))
+            }
+        }
+        return parts.count > 1 ? parts : nil
     }
 
     /// A finding for `line`'s cell in `column`, located and valued, its causes still to be named;

@@ -134,7 +134,8 @@ struct SourceTruth {
         self.missing = missing
         missingLines = missing.map { index in
             var line = source.lines[index]
-            line.row = DealsTable.rowKey(sheet: Self.sourceOrdinal, row: DealsTable.sheetRow(line.row))
+            let row = DealsTable.rowKey(sheet: Self.sourceOrdinal, row: DealsTable.sheetRow(line.row))
+            line.row = DealsTable.otherRepKey(row, number: DealsTable.otherRep(line.row))
             return line
         }
         self.dealKey = dealKey

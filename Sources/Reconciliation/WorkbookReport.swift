@@ -7,12 +7,28 @@ import Spreadsheet
 /// header row and column mapping, the total rows found, and the columns that hold numbers stored
 /// as text.
 enum WorkbookReport {
+    /// The columns of a row's other reps, when it splits its deal between reps on one row
+    /// (`ColumnMapping.otherReps`): `; rep 2 ← 'Rep 2', split 2 ← 'Rep 2 %'`, and whose the
+    /// commission is. Empty for a row of one rep.
+    static func otherReps(_ mapping: ColumnMapping<Field>) -> String {
+        guard !mapping.otherReps.isEmpty else { return "" }
+        let reps = mapping.otherReps.enumerated().map { index, other in
+            let number = index + 2
+            return ["rep \(number) ← '\(other.repHeader)'"]
+                + [other.splitHeader.map { "split \(number) ← '\($0)'" } ?? "split \(number): the rest of the deal"]
+                + (other.commissionHeader.map { ["commission \(number) ← '\($0)'"] } ?? [])
+        }
+        let first = mapping.columns[.split] == nil ? ["split 1: the rest of the deal"] : []
+        let commission = mapping.commissionOfAllReps ? ["the row's commission is its reps' together"] : []
+        return "; a deal split between reps on one row: " + (first + reps.joined() + commission).joined(separator: ", ")
+    }
+
     static func lines(deals: DealsTable, summaries: [(name: String, note: String)]) -> [String] {
         var lines: [String] = []
         var lastMapping = ""
         for (ordinal, sheet) in deals.sheets.enumerated() {
             let name = deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0))
-            let mapping = Field.allCases.compactMap { field in
+            var mapping = Field.allCases.compactMap { field in
                 // Columns adding to the field's are named by their letters (`bonus ← 'SPIFF (€)' + column H`).
                 sheet.mapping.headers[field].map {
                     "\(field.rawValue) ← '\($0)'"
@@ -23,6 +39,7 @@ enum WorkbookReport {
                         }.joined()
                 }
             }.joined(separator: ", ")
+            mapping += otherReps(sheet.mapping)
             let totals = deals.totals.filter { $0.row >> 32 == ordinal }
             var line = "\(sheet.name.map { "sheet '\($0)'" } ?? "the file"): deals, "
             if let table = sheet.excelTable {
