@@ -394,6 +394,9 @@ public enum DealsReader {
         }
     }
 
+    /// Reads `row` into `result`, in `convert`'s loop over every row: kept inline there, as it was
+    /// before a row's other reps were read (`addOtherReps`, `SplitRow.shares`, apart).
+    @inline(__always)
     private static func read(
         _ row: Row, _ place: RowPlace, styles: ColumnStyles, manualCells: ManualCells.Keeping,
         context: inout RowContext, into result: inout DealsTable
@@ -515,13 +518,9 @@ public enum DealsReader {
             try ValueReading.money(value(.quota), style: context.quotaStyle)
         }
         // A deal split between reps on one row: each rep's share, the first's perhaps the rest.
-        var shares = SplitRow.Shares(first: split)
-        if !context.otherReps.isEmpty, !failed.contains(.split) {
-            shares = SplitRow.shares(of: row, first: split, context: context)
-            for failure in shares.failures {
-                failures.append(SpreadsheetError(place.location(column: failure.column), failure.message))
-            }
-        }
+        let shares =
+            context.otherReps.isEmpty || failed.contains(.split)
+            ? nil : SplitRow.shares(of: row, first: split, context: context, place: place, failures: &failures)
         // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
         if manualCells != .nothing,
             let clawback = ClawbackRow.recognized(
@@ -572,11 +571,7 @@ public enum DealsReader {
                         SkippedRow.Unread(
                             cell: CellAddress(row: row.index, column: columns[field.ordinal] ?? 1),
                             text: value(field).plainText)
-                    }
-                        + shares.failures.map { failure in
-                            SkippedRow.Unread(
-                                cell: CellAddress(row: row.index, column: failure.column), text: failure.text)
-                        },
+                    } + SplitRow.unread(shares, row: row.index),
                     dealID: dealID, rep: rep, amount: amount,
                     commission: commissionCell))
             return
@@ -652,12 +647,24 @@ public enum DealsReader {
             status: ValueReading.text(value(.status)))
         let shared = context.line(sharing: cancel, quota, previous: result.lines.last)
         let line = CreditLine(
-            row: row.index, dealID: dealID, rep: rep, date: date, amount: amount, split: shares.first ?? 1,
+            row: row.index, dealID: dealID, rep: rep, date: date, amount: amount,
+            split: (shares == nil ? split : shares?.first) ?? 1,
             labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
         if shared == nil { context.remember(sharing: line) }
         result.lines.append(line)
-        // The row's other reps, a line each, with their own commission cells (none when the row's
-        // one commission is its reps' together), their rows keyed apart from the first's.
+        if let shares { Self.addOtherReps(shares, of: row, manualCells: manualCells, context: context, into: &result) }
+    }
+
+    /// The lines of `row`'s other reps (`shares.others`) after its first rep's, the last of
+    /// `result.lines`, whose deal, date, amount and labels they take: each with its own commission
+    /// cell (none when the row's one commission is its reps' together), its row keyed apart from
+    /// the first's (`DealsTable.otherRepKey`). Apart from `read`, which reads every row.
+    @inline(never)
+    private static func addOtherReps(
+        _ shares: SplitRow.Shares, of row: Row, manualCells: ManualCells.Keeping, context: RowContext,
+        into result: inout DealsTable
+    ) {
+        guard let first = result.lines.last else { return }
         for other in shares.others {
             let key = DealsTable.otherRepKey(row.index, number: other.number)
             if manualCells != .nothing {
@@ -670,10 +677,11 @@ public enum DealsReader {
                         row: key, rate: result.manual.last?.rate, commission: commission, bonus: nil,
                         keeping: manualCells, shown: (shown, nil)))
             }
-            result.lines.append(
-                CreditLine(
-                    row: key, dealID: dealID, rep: other.rep, date: date, amount: amount, split: other.split,
-                    labels: labels, cancelDate: cancel, quota: quota, sharingWith: line))
+            var line = first
+            line.row = key
+            line.rep = other.rep
+            line.split = other.split
+            result.lines.append(line)
         }
     }
 }

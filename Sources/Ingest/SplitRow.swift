@@ -53,9 +53,40 @@ enum SplitRow {
         "secundario": 2, "3rd": 3, "third": 3, "tertiary": 3, "dritter": 3, "tercero": 3,
     ]
 
-    /// Words telling a rep is another than the row's first, beside a rep's word only (`Split %` is
-    /// the split; `Split Rep` another rep).
+    /// Words telling a rep is another than the row's first, before a rep's word only (`Split %` is
+    /// the split, `Rep Split` the rep's share; `Split Rep` another rep).
     private static let others: Set<String> = ["split", "overlay", "co", "other", "additional"]
+
+    /// The texts that tell another rep without a number (`Secondary`, `Split Rep`, `Co-Rep`, `2nd`),
+    /// lowercased, for `mayNameAnotherRep`.
+    private static let anotherRepTexts: [[UInt8]] = [
+        "second", "2nd", "split", "overlay", "other", "additional", "third", "3rd", "tertiary", "zweit", "segund",
+        "secund", "dritt", "tercer", "co-", "co ",
+    ].map { Array($0.utf8) }
+
+    /// Whether `text` may name a rep beyond the row's first (`Rep 2`, `Rep2`, `Secondary Rep`, `Split
+    /// Rep`): a lone digit from 2 to 9 after a space or a word of letters (not `Q3`), or a text
+    /// telling another rep (`anotherRepTexts`). Asked of the texts of every row a header is looked
+    /// for in, before any is read as a header (`header`): a scan of its bytes.
+    static func mayNameAnotherRep(_ text: String) -> Bool {
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            guard bytes.count < 60 else { return false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        func isLetter(_ at: Int) -> Bool { at >= 0 && (bytes[at] >= 0x80 || bytes[at] >= 0x61 && bytes[at] <= 0x7A) }
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= 0x30 && bytes[at] <= 0x39 }
+        guard bytes.indices.contains(where: isLetter) else { return false }
+        for at in bytes.indices.dropFirst() where bytes[at] >= 0x32 && bytes[at] <= 0x39 && !isDigit(at + 1) {
+            if bytes[at - 1] == 0x20 || bytes[at - 1] == 0x5F || isLetter(at - 1) && isLetter(at - 2) { return true }
+        }
+        return anotherRepTexts.contains { word in
+            bytes.count >= word.count
+                && (0...(bytes.count - word.count)).contains { start in
+                    bytes[start] == word[0] && bytes[start..<start + word.count].elementsEqual(word)
+                }
+        }
+    }
 
     /// The header `text` of `column` as one of several reps' (`Rep 2`, `Rep 2 %`, `Secondary Rep`,
     /// `Commission 2`); nil for any other (`Rep`, `Split %`, `Q1 Commission`).
@@ -102,7 +133,8 @@ enum SplitRow {
         }
         for (index, term) in terms.enumerated() {
             let number = numbers[term]
-            guard number != nil || others.contains(term) else { continue }
+            // A word telling another rep comes first (`Split Rep`; `Rep Split` is the rep's share).
+            guard number != nil || (index == 0 && others.contains(term)) else { continue }
             terms.remove(at: index)
             guard let (kind, rep) = kind(terms[...]) else { return nil }
             // `Split %` and `Split Commission` name no rep; `Secondary Commission` does.
@@ -128,13 +160,18 @@ enum SplitRow {
         row: Row, words: HeaderWords<Key>, map: (Row) throws(MappingFailure) -> ColumnMapping<Key>?
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
         guard let (repKey, splitKey, commissionKey) = words.repSlots else { return nil }
-        var found: [Header] = []
-        for cell in row.cells {
-            guard case .text(let text) = cell.value,
-                let header = header(text.trimmingCharacters(in: .whitespaces), column: cell.column, words: words)
-            else { continue }
-            found.append(header)
+        // Most rows name no rep beyond the first: their texts are scanned, not read as headers.
+        let texts = row.cells.compactMap { cell -> (column: Int, text: String)? in
+            guard case .text(let text) = cell.value else { return nil }
+            return (cell.column, text)
         }
+        func read(_ text: (column: Int, text: String)) -> Header? {
+            header(text.text.trimmingCharacters(in: .whitespaces), column: text.column, words: words)
+        }
+        let marked = texts.filter { mayNameAnotherRep($0.text) }.compactMap(read)
+        guard marked.contains(where: { $0.kind == .rep }) else { return nil }
+        // The first rep's share and commission may have no number (`Sales Rep Commission`).
+        let found = texts.compactMap(read)
         // Each rep's number: its own, then the words' in their columns' order after the highest.
         var numberOf: [String: Int] = [:]
         var highest = found.compactMap(\.number).max() ?? 1
@@ -256,12 +293,34 @@ extension SplitRow {
         var failures: [(column: Int, text: String, message: String)] = []
     }
 
+    /// The cells of `shares`' failures, for a row left unread (none without `shares`).
+    static func unread(_ shares: Shares?, row: Int) -> [SkippedRow.Unread] {
+        (shares?.failures ?? []).map {
+            SkippedRow.Unread(cell: CellAddress(row: row, column: $0.column), text: $0.text)
+        }
+    }
+
     /// The shares of `row`'s reps, `first` the share written for its first rep (nil when its cell
     /// is blank or it has no column). A rep without a share written (its column blank, or none)
     /// takes what the others' leave of the deal (never less than nothing), when it is the only one;
     /// two such reps are a failure, never an even split guessed. A blank rep's cell is no rep, and a
     /// share written beside it no one's: the shares left then fall short of the whole (`split_total`).
-    static func shares(of row: Row, first: Decimal?, context: DealsReader.RowContext) -> Shares {
+    ///
+    /// Each failure is also one of `failures`, at its cell of `place`. Apart from
+    /// `DealsReader.read`, which reads every row.
+    @inline(never)
+    static func shares(
+        of row: Row, first: Decimal?, context: DealsReader.RowContext, place: RowPlace,
+        failures: inout [SpreadsheetError]
+    ) -> Shares {
+        let shares = shares(of: row, first: first, context: context)
+        for failure in shares.failures {
+            failures.append(SpreadsheetError(place.location(column: failure.column), failure.message))
+        }
+        return shares
+    }
+
+    private static func shares(of row: Row, first: Decimal?, context: DealsReader.RowContext) -> Shares {
         var shares = Shares(first: first)
         let firstColumn = context.columnByField[Field.split.ordinal] ?? context.columnByField[Field.rep.ordinal] ?? 1
         var unknown: [(number: Int, column: Int)] = first == nil ? [(0, firstColumn)] : []

@@ -40,9 +40,12 @@ extension RowFindings {
 
         /// The triage of the lines at `lines`.
         init(_ context: RowContext, lines: Range<Int>) {
+            let (engine, allReps) = (context.engine, context.commissionsOfAllReps)
             let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
             func expectedCommission(_ row: Int) -> Decimal {
-                context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)
+                allReps
+                    ? context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)
+                    : engine.amount(ofRow: row, withBonus: !hasBonusColumn)
             }
             // Counted for the sheet being read, added to `figures` when the next begins.
             var (sheet, sheetFigures, sheetTexts) = (-1, 0, 0)

@@ -13,7 +13,9 @@ enum RowFindings {
         let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         func expectedCommission(_ row: Int) -> Decimal {
-            context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)
+            context.commissionsOfAllReps
+                ? context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)
+                : engine.amount(ofRow: row, withBonus: !hasBonusColumn)
         }
         // Rows beyond the tolerance get a cause; rows not exactly right may read their formula.
         let triage = Triage.of(context)

@@ -15,6 +15,7 @@ import Spreadsheet
 enum TotalRowFindings {
     static func compute(_ context: RowContext, rowFindings: [Finding]) -> [Finding] {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
+        let engine = context.engine
         let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
         // Found by halving over the lines' keys in place (ten million rows filed by sheet as (row,
         // key) pairs were 160 MB, and more while their lists grew).
@@ -87,7 +88,10 @@ enum TotalRowFindings {
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure. A row's one commission for its reps is their lines'.
             func planFigure(_ key: Int) -> Decimal {
-                context.expectedCommission(ofRow: key, withBonus: !hasBonusColumn)
+                guard !context.commissionsOfAllReps else {
+                    return context.expectedCommission(ofRow: key, withBonus: !hasBonusColumn)
+                }
+                return (engine[key]?.commission ?? 0) + (hasBonusColumn ? 0 : engine[key]?.bonus ?? 0)
             }
             let expected = rows.reduce(Decimal(0)) { sum, row in
                 let engineFigure = planFigure(row.key)

@@ -252,6 +252,16 @@ import XLSX
         }
     }
 
+    /// A rep's share headed with the rep's word (`Rep Split`) names no other rep (`Split Rep` would).
+    @Test func aRepsShareNamesNoOtherRep() throws {
+        let layout = Layout(
+            name: "", header: ["Deal ID", "Close Date", "Sales Rep", "Amount", "Rep Split", "Commission"],
+            rows: [["D-1", "2026-01-10", "Ana Ruiz", "10000", "60%", "600.00"]])
+        let (table, _) = try Self.reconcile(layout, xlsx: false)
+        #expect(Self.lines(table) == ["D-1 Ana Ruiz 0.6"])
+        #expect(table.mapping.otherReps.isEmpty)
+    }
+
     /// One rep a row with its `Split %` reads as it did: no other rep, its share as written.
     @Test func oneRepARowReadsAsBefore() throws {
         let layout = Layout(
