@@ -264,6 +264,14 @@ struct LoadedRun {
     /// rows hold their sheet (`DealsTable.rowKey`) until the statement names it (`placed`).
     var sheetNames: [String]? = nil
 
+    /// The sheets the lines' rows are placed on (`placed`): a workbook's deals sheets, none for a
+    /// file whose rows split their deals between reps (`ColumnMapping.otherReps`: a row's other
+    /// reps' lines are keyed apart from it); nil when the rows are the file's own.
+    var placedSheets: [String]? {
+        sheetNames
+            ?? (deals.mapping.otherReps.isEmpty && deals.sheets.allSatisfy { $0.mapping.otherReps.isEmpty } ? nil : [])
+    }
+
     /// `line` with its row as its own sheet's row and its sheet named, for a workbook's lines.
     static func placed(_ line: StatementLine, sheets names: [String]) -> StatementLine {
         guard let key = line.row else { return line }
@@ -275,12 +283,14 @@ struct LoadedRun {
     }
 
     /// `statement` with its lines' and issues' rows as their own sheets' rows, and their sheets
-    /// named (an issue's when its rows stand on one sheet), for a workbook's deals; the rows the
-    /// plan does not pay that were read without a date (`UnpaidRow`) are issues beside the engine's.
+    /// named (an issue's when its rows stand on one sheet), for a workbook's deals or a file whose
+    /// rows split their deals between reps (`ColumnMapping.otherReps`: a row's other reps' lines are
+    /// keyed apart from it); the rows the plan does not pay that were read without a date
+    /// (`UnpaidRow`) are issues beside the engine's.
     func placed(_ statement: Statement) -> Statement {
         var statement = statement
         statement.issues += deals.unpaid.map(\.issue)
-        guard let names = sheetNames else { return statement }
+        guard let names = placedSheets else { return statement }
         statement.lineGroups = statement.lineGroups.map { $0.map { Self.placed($0, sheets: names) } }
         statement.issues = statement.issues.map { issue in
             var issue = issue
@@ -327,7 +337,7 @@ struct LoadedRun {
         defer { progress.finish() }
         // A workbook's lines name their sheets before they are turned into parts.
         let placing: @Sendable ([[StatementLine]]) -> Part
-        if let names = sheetNames {
+        if let names = placedSheets {
             placing = { groups in part(groups.map { $0.map { Self.placed($0, sheets: names) } }) }
         } else {
             placing = part
