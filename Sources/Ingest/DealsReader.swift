@@ -394,9 +394,6 @@ public enum DealsReader {
         }
     }
 
-    /// Reads `row` into `result`, in `convert`'s loop over every row: kept inline there, as it was
-    /// before a row's other reps were read (`addOtherReps`, `SplitRow.shares`, apart).
-    @inline(__always)
     private static func read(
         _ row: Row, _ place: RowPlace, styles: ColumnStyles, manualCells: ManualCells.Keeping,
         context: inout RowContext, into result: inout DealsTable

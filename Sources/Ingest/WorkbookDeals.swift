@@ -30,8 +30,9 @@ extension DealsTable {
     public static func rowKey(sheet ordinal: Int, row: Int) -> Int { ordinal << 32 | row }
     /// The sheet's own row number of a line's `row`.
     public static func sheetRow(_ key: Int) -> Int { key & 0xFFFF_FFFF }
-    /// The ordinal in `sheets` of the sheet a line's `row` stands on.
-    public static func sheetOrdinal(_ key: Int) -> Int { (key < 0 ? key : key & ~repBits) >> 32 }
+    /// The ordinal in `sheets` of the sheet a line's `row` stands on: bits 32 to 55, without the
+    /// number of a row's other rep above them (`otherRepKey(_:number:)`).
+    public static func sheetOrdinal(_ key: Int) -> Int { (key << 8) >> 40 }
     /// A line's `row` for the rep of `key`'s row numbered `rep` among its other reps (1 for the
     /// row's second rep), when the row splits its deal between reps on one row
     /// (`ColumnMapping.otherReps`): the number above the sheet's ordinal, from bit 56.
@@ -39,7 +40,6 @@ extension DealsTable {
     /// The number among its row's other reps of a line's `row` (`otherRepKey(_:number:)`), 0 for
     /// the row's first rep (and any row of one rep).
     public static func otherRep(_ key: Int) -> Int { key < 0 ? 0 : key >> 56 }
-    private static let repBits = 0x7F << 56
     /// The sheet a line's `row` stands on.
     public func sheet(ofRow key: Int) -> DealsSheet? {
         let ordinal = Self.sheetOrdinal(key)

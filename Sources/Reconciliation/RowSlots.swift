@@ -26,7 +26,7 @@ struct RowSlots {
     /// or sheet row 2^21, or a row's other rep's: `DealsTable.otherRepKey(_:number:)`) have none either.
     init(rows: some Sequence<Int>, count: Int) {
         var lengths: [Int] = []
-        for row in rows where row >= 0 && DealsTable.otherRep(row) == 0 {
+        for row in rows where row >> 56 == 0 {
             let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
             guard sheet < 4096, own < 1 << 21 else { continue }
             if sheet >= lengths.count { lengths += repeatElement(0, count: sheet + 1 - lengths.count) }
@@ -57,7 +57,7 @@ struct RowSlots {
 
     /// The sheet, word and bit of `row`, when its sheet has slots and the row is within them.
     private func place(_ row: Int) -> (sheet: Int, word: Int, bit: UInt64)? {
-        guard row >= 0, DealsTable.otherRep(row) == 0 else { return nil }
+        guard row >> 56 == 0 else { return nil }
         let (sheet, own) = (DealsTable.sheetOrdinal(row), DealsTable.sheetRow(row))
         guard sheet < sheets.count, own >> 6 < sheets[sheet].bits.count else { return nil }
         return (sheet, own >> 6, 1 << UInt64(own & 63))
