@@ -30,7 +30,11 @@ enum CurrencyUnit {
         "DKK", "PLN", "CZK", "HUF", "INR", "CNY", "SGD", "HKD", "ZAR",
     ]
 
-    private static let symbols: Set<String> = ["$", "€", "£", "¥", "R$", "US$", "CHF", "Fr.", "kr", "zł"]
+    /// Symbols, the rupee's (`₹`, `Rs.`), the won's and the dong's among them, and the yen and yuan
+    /// as Japanese and Chinese write them (`円`, `元`).
+    private static let symbols: Set<String> = [
+        "$", "€", "£", "¥", "R$", "US$", "CHF", "Fr.", "kr", "zł", "₹", "Rs.", "₩", "₫", "円", "元",
+    ]
 
     /// The symbols written against a word (`$k`, `k€`): those not made of letters, longest first.
     private static let attached = symbols.filter { $0.contains { !$0.isLetter && $0 != "." } }

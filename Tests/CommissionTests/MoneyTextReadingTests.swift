@@ -117,10 +117,43 @@ import Testing
         }
     }
 
+    /// An amount kept in millions, lakhs or crores says so in its header (`Amount ($M)`, `Bookings
+    /// (USD mn)`, `Deal Value (₹ in lakhs)`, `Amount (₹ Cr)`), as one in thousands of yen or ten
+    /// thousands of yuan does (`金額（千円）`, `金额（万元）`): its figures are that many units. Two
+    /// scales, or a word naming something else beside one, leave the figures as they are.
+    @Test func anAmountInMillionsOrLakhsIsScaled() {
+        for header in [
+            "Amount ($M)", "Amount (USD mn)", "Bookings (USD MM)", "Umsatz (Mio. €)", "ACV (in millions)",
+            "Importe (millones de €)", "Amount (MEUR)", "Revenue in millions", "Valor (R$ milhões)",
+        ] {
+            #expect(AmountScale.of(header) == 1_000_000, "\(header)")
+        }
+        for header in [
+            "Deal Value (₹ in lakhs)", "Amount (Lakhs)", "Amount (Rs. lakhs)", "Order Value (INR lac)",
+            "Amount in lakhs",
+        ] {
+            #expect(AmountScale.of(header) == 100_000, "\(header)")
+        }
+        for header in ["Amount (₹ Cr)", "Deal Value (INR crores)"] {
+            #expect(AmountScale.of(header) == 10_000_000, "\(header)")
+        }
+        for (header, scale) in [
+            ("金額（千円）", 1000), ("受注金額 (千円)", 1000), ("金额（万元）", 10000), ("合同金额（千元）", 1000),
+            ("売上（百万円）", 1_000_000), ("金額（円）", 1), ("金额（元）", 1),
+        ] {
+            #expect(AmountScale.of(header) == Decimal(scale), "\(header)")
+        }
+        for header in [
+            "Amount (k millions)", "Amount (millions of units)", "Amount (MXN)", "Millions", "Amount (lakh, k)",
+        ] {
+            #expect(AmountScale.of(header) == 1, "\(header)")
+        }
+    }
+
     /// A currency beside the thousands is the one a row of units or a header's brackets name
     /// (`CurrencyUnit`): `Amount (k SEK)` and `Amount (R$ k)` are thousands, as `Bonus (SEK)` and
     /// `Bonus (R$)` are a bonus in a currency.
-    @Test(arguments: ["SEK", "R$", "kr", "zł", "CHF", "US$", "¥", "ZAR", "THB", "nok"])
+    @Test(arguments: ["SEK", "R$", "kr", "zł", "CHF", "US$", "¥", "ZAR", "THB", "nok", "₹", "Rs.", "₩"])
     func anAmountInThousandsNamesTheCurrenciesAUnitNames(currency: String) {
         #expect(UnitsRow.withoutCurrency("Bonus (\(currency))") == "Bonus")
         #expect(AmountScale.of("Amount (k \(currency))") == 1000)
