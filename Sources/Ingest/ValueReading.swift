@@ -225,6 +225,14 @@ enum ValueReading {
         if text.hasSuffix(",-") || text.hasSuffix(".-"), text.dropLast(2).last?.isNumber == true {
             text = String(text.dropLast(2))
         }
+        // A credit as ledgers and accounting reports mark it (`1,234.50 CR`, `1,234.50CR`) is a minus;
+        // a debit's mark (`DR`) is no sign.
+        if let mark = Self.ledgerMarks.first(where: { text.uppercased().hasSuffix($0) }),
+            String(text.dropLast(mark.count)).trimmedSpaces.last?.isNumber == true
+        {
+            if mark == "CR" { negative.toggle() }
+            text = String(text.dropLast(mark.count)).trimmedSpaces
+        }
         if text.hasSuffix("-") {
             negative.toggle()
             text = String(text.dropLast())
@@ -271,6 +279,9 @@ enum ValueReading {
         }
         return negative ? -number : number
     }
+
+    /// The marks a ledger writes after a figure: a credit's and a debit's.
+    private static let ledgerMarks = ["CR", "DR"]
 
     /// The rupee's sign and codes (`₹1,23,456.78`, `Rs. 1,250`, `INR 99`), longest first.
     private static let rupeeSymbols = ["INR", "Rs.", "Rs", "₹"]

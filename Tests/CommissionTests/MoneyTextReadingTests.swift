@@ -21,6 +21,24 @@ import Testing
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
     }
 
+    /// A credit marked as ledgers and accounting reports mark it, after the figure, is a minus; a
+    /// debit's mark is no sign.
+    @Test(arguments: [
+        ("1,234.50 CR", NumberStyle.decimalPoint, "-1234.5"), ("1,234.50CR", .decimalPoint, "-1234.5"),
+        ("$748.26 Cr", .decimalPoint, "-748.26"), ("1.234,50 CR", .decimalComma, "-1234.5"),
+        ("1,234.50 DR", .decimalPoint, "1234.5"), ("USD 99.00Dr", .decimalPoint, "99"),
+    ])
+    func aCreditsMarkIsAMinus(text: String, style: NumberStyle, expected: String) throws {
+        #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)
+        #expect(try ValueReading.money(.text(text), style: style) == Decimal(string: expected)!)
+    }
+
+    /// A mark with no figure before it is no number.
+    @Test(arguments: ["CR", "ACR", "12 CRX"])
+    func aMarkAloneIsNoNumber(text: String) {
+        #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney(text, style: .decimalPoint) }
+    }
+
     /// The złoty and the Nordic crowns, by symbol or code, before or after the figure.
     @Test(arguments: [
         ("10 000,00 zł", NumberStyle.decimalComma, "10000"), ("(1 200,00) zł", .decimalComma, "-1200"),
