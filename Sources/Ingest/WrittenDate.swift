@@ -31,13 +31,14 @@ enum WrittenDate {
         return LocalDate(year: year, month: month, day: day)
     }
 
-    /// The text's words, folded to lower-case ASCII letters and digits: separators (spaces,
-    /// commas, dots, hyphens, slashes) dropped, and so are `de`/`del`/`of`/`the` (`4 de enero de
-    /// 2026`), a weekday's name before the date (`Sunday,`), an ordinal's suffix (`4th`, `1er`) and a
-    /// time after it (`10:30`).
+    /// The text's words, folded to lower-case ASCII letters and digits (full-width ones too, `２０２６`
+    /// as an input method leaves them): separators (spaces, commas, dots, hyphens, slashes, `年`)
+    /// dropped, and so are `de`/`del`/`of`/`the` (`4 de enero de 2026`), a weekday's name before the
+    /// date (`Sunday,`), an ordinal's suffix (`4th`, `1er`) and a time after it (`10:30`).
     private static func words(of text: String) -> [String] {
         guard text.utf8.count <= 64 else { return [] }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
         let clock = folded.firstIndex(of: ":").map { time in
             folded[..<time].lastIndex { !$0.isNumber } ?? folded.startIndex
         }

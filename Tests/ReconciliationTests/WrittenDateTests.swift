@@ -41,6 +41,18 @@ import XLSX
         #expect(table.lines.map(\.date.description) == Self.written.map(\.date))
     }
 
+    /// Dates as Japanese and Chinese are typed, the year first and each part marked (`年`, `月`,
+    /// `日`), their digits full-width where an input method left them so.
+    @Test func datesTypedInFullWidthDigitsRead() throws {
+        let written = [
+            ("2026年3月15日", "2026-03-15"), ("２０２６年３月１５日", "2026-03-15"), ("２０２６年１１月３日", "2026-11-03"),
+            ("２０２６/０７/０１", "2026-07-01"),
+        ]
+        let table = try Self.read(written.map(\.0))
+        #expect(table.skipped.isEmpty, "\(table.diagnostics.map(\.description))")
+        #expect(table.lines.map(\.date.description) == written.map(\.1))
+    }
+
     @Test func textsThatAreNoDateAreRowsNotRead() throws {
         let table = try Self.read(Self.notDates)
         #expect(table.lines.isEmpty)
