@@ -1,6 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
-/// Greek, Japanese, Chinese, Hebrew, Arabic), by the
+/// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -23,6 +23,8 @@ public enum HeaderSynonyms {
             "№ сделки", "Номер сделки", "ID сделки", "Сделка", "№ договора", "Номер договора", "Αρ. συμφωνίας",
             "Αριθμός συμφωνίας", "Κωδικός συμφωνίας", "Συμφωνία", "Αρ. σύμβασης",
             "מזהה עסקה", "מספר עסקה", "מס' עסקה", "עסקה", "رقم الصفقة", "معرف الصفقة", "الصفقة", "رقم العقد",
+            "거래 ID", "거래 번호", "거래번호", "계약 번호", "계약번호", "딜 번호", "Mã giao dịch", "Số giao dịch", "Mã hợp đồng",
+            "Số hợp đồng", "Mã đơn hàng", "Số đơn hàng",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -38,6 +40,8 @@ public enum HeaderSynonyms {
             "Υπεύθυνος πωλήσεων", "Εκπρόσωπος πωλήσεων",
             "נציג", "נציג מכירות", "נציגת מכירות", "איש מכירות", "אשת מכירות", "סוכן מכירות", "المندوب", "مندوب",
             "مندوب المبيعات", "مندوب مبيعات", "البائع", "ممثل المبيعات",
+            "영업 담당자", "영업담당자", "담당자", "영업 사원", "영업사원", "판매 담당자", "Nhân viên kinh doanh", "Nhân viên bán hàng",
+            "Nhân viên", "NVKD", "Người bán", "Đại diện bán hàng",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -52,6 +56,8 @@ public enum HeaderSynonyms {
             "Дата", "Дата закрытия", "Дата сделки", "Дата заключения", "Ημερομηνία", "Ημερομηνία κλεισίματος",
             "Ημερομηνία συμφωνίας",
             "תאריך", "תאריך סגירה", "תאריך עסקה", "التاريخ", "تاريخ", "تاريخ الإغلاق", "تاريخ الاغلاق", "تاريخ الصفقة",
+            "마감일", "계약일", "수주일", "거래일", "성사일", "마감 일자", "계약 일자", "Ngày chốt", "Ngày ký", "Ngày ký hợp đồng",
+            "Ngày giao dịch", "Ngày chốt đơn",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -63,6 +69,8 @@ public enum HeaderSynonyms {
             "合同金额", "成交金额", "销售额", "合約金額", "成交金額", "銷售額",
             "Сумма", "Сумма сделки", "Стоимость", "Выручка", "Ποσό", "Αξία", "Αξία συμφωνίας",
             "סכום", "סכום עסקה", "שווי עסקה", "ערך עסקה", "المبلغ", "مبلغ", "مبلغ الصفقة", "قيمة الصفقة",
+            "금액", "거래 금액", "거래금액", "계약 금액", "계약금액", "수주 금액", "매출", "Số tiền", "Giá trị", "Giá trị hợp đồng",
+            "Giá trị giao dịch", "Doanh số", "Thành tiền",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -71,6 +79,7 @@ public enum HeaderSynonyms {
             "Paylaşım", "Pay Oranı", "Paylaşım Oranı", "Bölüşüm", "按分", "按分率", "配分率", "分成比例", "分配比例", "分成", "分潤比例",
             "Доля", "Доля участия", "Μερίδιο", "Ποσοστό συμμετοχής",
             "חלוקה", "אחוז חלוקה", "נתח", "نسبة التقسيم", "التقسيم", "نسبة المشاركة",
+            "분할", "분배", "분배율", "배분율", "분할 비율", "분할비율", "Tỷ lệ chia", "Tỷ lệ phân chia", "Phân chia",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -80,6 +89,7 @@ public enum HeaderSynonyms {
             "商品名", "产品", "产品名称", "產品",
             "Продукт", "Товар", "Προϊόν",
             "מוצר", "المنتج", "منتج",
+            "제품", "상품", "품목", "제품명", "상품명", "Sản phẩm", "Tên sản phẩm",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -87,6 +97,7 @@ public enum HeaderSynonyms {
             "类型", "類型",
             "Тип", "Тип сделки", "Τύπος", "Είδος",
             "סוג עסקה", "نوع الصفقة",
+            "유형", "거래 유형", "Loại giao dịch",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
@@ -94,6 +105,7 @@ public enum HeaderSynonyms {
             "ステータス", "状態", "状态", "狀態",
             "Статус", "Этап", "Κατάσταση", "Στάδιο",
             "סטטוס", "الحالة", "المرحلة",
+            "상태", "단계", "Trạng thái",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -102,6 +114,7 @@ public enum HeaderSynonyms {
             "Datum storna", "Datum zrušení", "İptal Tarihi", "解約日", "キャンセル日", "取消日期", "退单日期",
             "Дата отмены", "Дата расторжения", "Ημερομηνία ακύρωσης",
             "תאריך ביטול", "تاريخ الإلغاء", "تاريخ الالغاء",
+            "취소일", "해지일", "Ngày hủy",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -112,6 +125,7 @@ public enum HeaderSynonyms {
             "Ставка", "Ставка комиссии", "Процент комиссии", "Συντελεστής", "Συντελεστής προμήθειας",
             "Ποσοστό προμήθειας",
             "שיעור עמלה", "אחוז עמלה", "نسبة العمولة", "معدل العمولة",
+            "수수료율", "커미션율", "수수료 비율", "커미션 비율", "Tỷ lệ hoa hồng", "Mức hoa hồng",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -121,17 +135,20 @@ public enum HeaderSynonyms {
             "Комиссия", "Комиссии", "Комиссионные", "Сумма комиссии", "Вознаграждение", "Προμήθεια", "Προμήθειες",
             "Ποσό προμήθειας",
             "עמלה", "עמלות", "סכום עמלה", "العمولة", "عمولة", "العمولات", "مبلغ العمولة",
+            "수수료", "커미션", "수수료 금액", "커미션 금액", "Hoa hồng", "Tiền hoa hồng", "Số tiền hoa hồng",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
             "İkramiye", "Prämien", "Bonos", "Primes", "賞与", "ボーナス", "奖金", "獎金",
             "Бонус", "Премия", "Μπόνους",
             "בונוס", "מענק", "المكافأة", "مكافأة", "الحافز",
+            "보너스", "상여금", "성과급", "Thưởng", "Tiền thưởng",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
             "План", "План продаж", "Στόχος", "Στόχος πωλήσεων",
             "יעד", "מכסה", "الهدف", "الحصة المستهدفة",
+            "목표", "할당량", "Chỉ tiêu", "Mục tiêu",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
@@ -140,6 +157,7 @@ public enum HeaderSynonyms {
             "Dönem", "期間", "四半期", "期间", "月份", "季度",
             "Период", "Месяц", "Квартал", "Περίοδος", "Μήνας", "Τρίμηνο",
             "תקופה", "חודש", "רבעון", "الفترة", "فترة", "الشهر", "الربع",
+            "기간", "분기", "Kỳ", "Tháng", "Quý",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
@@ -148,6 +166,7 @@ public enum HeaderSynonyms {
             "戻し", "返還", "追回", "扣回",
             "Возврат комиссии", "Возврат", "Сторно", "Ανάκτηση προμήθειας", "Ανάκτηση", "Επιστροφή προμήθειας",
             "החזר עמלה", "استرداد العمولة",
+            "환수", "수수료 환수", "Thu hồi", "Thu hồi hoa hồng",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
@@ -155,6 +174,7 @@ public enum HeaderSynonyms {
             "調整", "调整",
             "Корректировка", "Перерасчёт", "Συμψηφισμός", "Διόρθωση", "Προσαρμογή",
             "התאמה", "تسوية",
+            "조정", "정산", "Điều chỉnh",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
@@ -170,16 +190,19 @@ public enum HeaderSynonyms {
             "前払金", "预支",
             "Аванс", "Προκαταβολή",
             "מקדמה", "سلفة",
+            "선지급", "가불", "Tạm ứng",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
             "Att betala", "Til udbetaling", "Til utbetaling", "Maksettava", "Ödenecek", "K výplatě", "支払額", "应付", "应发",
             "К выплате", "К оплате", "Πληρωτέο", "Πληρωτέο ποσό",
             "לתשלום", "المستحق",
+            "지급액", "Phải trả", "Thực lĩnh",
         ],
         "balance": [
             "Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额", "Остаток", "Сальдо", "Υπόλοιπο",
             "יתרה", "الرصيد",
+            "잔액", "Số dư",
         ],
     ]
 
@@ -188,7 +211,8 @@ public enum HeaderSynonyms {
     /// not, nor `Kwota VAT`; `Sats`, `Oran` alone are the rate, `Dato` the date, `Andel` the split.
     public static let wholeHeaderOnly: [String] = [
         "Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran", "Сумма", "Ποσό", "Дата", "План", "Тип", "Ставка",
-        "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ",
+        "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ", "금액", "Số tiền",
+        "Giá trị", "Nhân viên", "Kỳ", "Tháng",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and

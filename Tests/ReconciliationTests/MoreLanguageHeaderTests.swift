@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian, Greek, Japanese,
-/// Chinese, Hebrew and Arabic, each read as the field it names
+/// Chinese, Hebrew, Arabic, Korean and Vietnamese, each read as the field it names
 /// (`HeaderSynonyms`); everyday words among them only as the whole header.
 @Suite struct MoreLanguageHeaderTests {
     @Test func polishHeaders() throws {
@@ -89,6 +89,31 @@ import Testing
         ],
     ])
     func hebrewAndArabicHeaders(_ header: [String]) throws {
+        let mapped = try CRMExportHeaderTests.mapped(
+            header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
+        let fields = [
+            "deal_id", "rep", "date", "amount", "split", "rate", "commission", "status", "cancel_date", "product",
+        ]
+        #expect(mapped == Dictionary(uniqueKeysWithValues: zip(fields, header)))
+    }
+
+    /// Korean and Vietnamese headers name their fields, the rate beside the commission whose name it
+    /// holds (`수수료율` beside `수수료`, `Tỷ lệ hoa hồng` beside `Hoa hồng`); the everyday `금액` and
+    /// `Số tiền` (amount) only as the whole header: `수수료 금액` and `Số tiền hoa hồng` are the
+    /// commission's amount.
+    @Test(arguments: [
+        ["거래 ID", "영업 담당자", "마감일", "금액", "분할", "수수료율", "수수료", "상태", "취소일", "제품"],
+        ["계약 번호", "담당자", "계약일", "거래 금액", "분배율", "커미션 비율", "수수료 금액", "단계", "해지일", "상품"],
+        [
+            "Mã giao dịch", "Nhân viên kinh doanh", "Ngày chốt", "Số tiền", "Tỷ lệ chia", "Tỷ lệ hoa hồng", "Hoa hồng",
+            "Trạng thái", "Ngày hủy", "Sản phẩm",
+        ],
+        [
+            "Số hợp đồng", "Nhân viên", "Ngày ký", "Giá trị hợp đồng", "Tỷ lệ phân chia", "Mức hoa hồng",
+            "Số tiền hoa hồng", "Trạng thái", "Ngày hủy", "Tên sản phẩm",
+        ],
+    ])
+    func koreanAndVietnameseHeaders(_ header: [String]) throws {
         let mapped = try CRMExportHeaderTests.mapped(
             header, ["D-1", "Ana Lima", "2026-07-03", "1000", "1", "0.05", "50", "Won", "", "Cloud"])
         let fields = [
