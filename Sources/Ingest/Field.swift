@@ -280,12 +280,7 @@ public func headerKey(_ text: String) -> String {
 /// its header words.
 private func foldedHeaderKey(_ text: Substring) -> String {
     var marked = String()
-    for character in text {
-        switch onlyScalar(character) {
-        case 0x2020, 0x2021, 0xA7, 0xB9, 0xB2, 0xB3, 0x2070, 0x2074...0x2079: continue  // †‡§¹²³⁰⁴–⁹
-        default: marked.append(character)
-        }
-    }
+    for character in text where !isFootnoteMark(character) { marked.append(character) }
     var key = String()
     for character in marked.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased() {
         switch onlyScalar(character) {
@@ -294,6 +289,14 @@ private func foldedHeaderKey(_ text: Substring) -> String {
         }
     }
     return key
+}
+
+/// Whether `character` marks a footnote: `†`, `‡`, `§`, or a superscript digit (`¹`, `⁴`).
+func isFootnoteMark(_ character: Character) -> Bool {
+    switch onlyScalar(character) {
+    case 0x2020, 0x2021, 0xA7, 0xB9, 0xB2, 0xB3, 0x2070, 0x2074...0x2079: true  // †‡§¹²³⁰⁴–⁹
+    default: false
+    }
 }
 
 /// The value of `character`'s scalar when it is one scalar; `UInt32.max`, no scalar's value, when

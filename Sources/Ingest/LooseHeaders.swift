@@ -63,7 +63,8 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
 
     /// A header's words: what stands in brackets dropped (`Amount (USD)`), and a rate stated after
     /// `@` or `at` at its end (`withoutStatedRate`), lower-cased with accents folded, split at
-    /// anything not a letter or digit; `%` and `#` are words of their own.
+    /// anything not a letter or digit, a footnote's superscript digit too (`Amount¹` over a line of
+    /// notes is `amount`); `%` and `#` are words of their own.
     static func terms(_ text: String) -> [String] {
         let text = withoutStatedRate(text)
         var plain = ""
@@ -84,7 +85,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
         var terms: [String] = []
         var current = ""
         for character in folded {
-            if character.isLetter || character.isNumber {
+            if character.isLetter || (character.isNumber && (character.isASCII || !isFootnoteMark(character))) {
                 current.append(character)
                 continue
             }

@@ -58,4 +58,28 @@ import XLSX
         #expect(read.mapping.headers[.date] == "Close Date (1)")
         #expect(read.mapping.headers[.rep] == "Sales Rep†")
     }
+
+    /// A header wrapped over a line saying what the column holds, a footnote's mark after its name
+    /// (`Amount¹` over `(USD, excl. tax)`, `Commission⁴` over `(= Amount × Split × Rate)`): the name
+    /// without its mark, the words in brackets no part of it.
+    @Test func aMarkedNameOverANoteIsTheName() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = [
+            "Deal ID\n(from CRM)", "Sales Rep\n(as on roster)", "Close Date*\n(MM/DD/YYYY)",
+            "Amount¹\n(USD, excl. tax)", "Split²\n(share of credit)", "Rate³\n(per plan)",
+            "Commission⁴\n(= Amount × Split × Rate)",
+        ]
+        let row: [WriteCell] = [
+            .text("D1"), .text("Ana Lima"), LayoutReadingTests.date("2026-01-15"), .number(10000),
+            .number(1), .number(Decimal(string: "0.05")!), .number(500),
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", [header.map { .text($0) }, row])], in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"])
+        #expect(read.lines.map(\.dealID) == ["D1"])
+        #expect(read.mapping.headers[.amount] == header[3])
+        #expect(read.mapping.headers[.split] == header[4])
+        #expect(read.mapping.headers[.rate] == header[5])
+        #expect(read.mapping.headers[.commission] == header[6])
+    }
 }
