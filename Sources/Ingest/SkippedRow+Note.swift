@@ -6,13 +6,13 @@ extension SkippedRow {
     /// title, a note, a sign-off under the table; a deal id and rep without an amount is a deal
     /// never priced), or a row of free text alone (`note`, on a tab that gives every row its rep
     /// too), or a subtotal of another kind than a sum (`isSubtotalOfAnotherKind`), or a statistic
-    /// of the column (`isStatistic`). Such a row pays nothing: it is said, never a finding, and no
-    /// run stops for it.
+    /// of the column (`isStatistic`), or a balance carried beside the deals (`isCarriedBalance`).
+    /// Such a row pays nothing: it is said, never a finding, and no run stops for it.
     public var isNote: Bool {
         note != nil
             || (dealID == nil || rep == nil) && amount == nil && cells.allSatisfy(\.text.isEmpty)
                 && (commission.map { $0.value == .empty } ?? true)
-            || isSubtotalOfAnotherKind || isStatistic
+            || isSubtotalOfAnotherKind || isStatistic || isCarriedBalance
     }
 
     /// Whether the row, without an amount and not both a deal and a rep, holds in its commission a
@@ -32,6 +32,32 @@ extension SkippedRow {
         }
         return Self.statisticFunctions.contains(function)
     }
+
+    /// Whether the row, without an amount and not both a deal and a rep, carries a balance from
+    /// elsewhere or sums the year so far, as a tab per quarter or month keeps them beside its deals
+    /// (`Brought forward` = the last tab's year to date, `B/F from Q1`, `Year to date` = that and
+    /// the tab's total, `Carried forward`, `Opening balance`, `Übertrag`, `Saldo anterior`): no deal,
+    /// and no total of the rows above it either.
+    public var isCarriedBalance: Bool {
+        guard amount == nil, dealID == nil || rep == nil else { return false }
+        return [dealID, rep].contains { text in
+            guard let label = text?.trimmedSpaces.lowercased() else { return false }
+            return Self.carriedBalanceWords.contains { words in
+                label.hasPrefix(words)
+                    && label.dropFirst(words.count).first.map { !$0.isLetter && !$0.isNumber } ?? true
+            }
+        }
+    }
+
+    /// The labels of a balance carried or summed to date, lower-cased, in English and the other
+    /// languages headers are read in.
+    static let carriedBalanceWords: [String] = [
+        "brought forward", "brought fwd", "b/f", "bal b/f", "bal. b/f", "balance b/f", "balance brought forward",
+        "balance forward", "carried forward", "carried fwd", "c/f", "balance c/f", "balance carried forward",
+        "opening balance", "closing balance", "year to date", "year-to-date", "ytd", "übertrag", "vortrag",
+        "saldovortrag", "saldo anterior", "suma anterior", "acumulado", "à reporter", "report à nouveau", "riporto",
+        "transporte",
+    ]
 
     /// The functions of a statistic of a column, not its sum.
     static let statisticFunctions: Set<String> = [
