@@ -61,15 +61,13 @@ struct SummaryTable {
     /// `Periodo`, `Premi`, `Totale maturato`; `HeaderSynonyms.other`), by their key; a header two
     /// roles share is neither's.
     private static let translatedRoles: [String: String] = {
-        var roles: [String: String?] = [:]
+        var roles: [String: Set<String>] = [:]
         for role in ["rep", "period", "commission", "bonus", "earned", "draw", "payable"] {
-            for header in HeaderSynonyms.other(role) {
-                let k = key(header)
-                guard !k.isEmpty else { continue }
-                roles[k] = roles[k] == nil ? role : (roles[k]! == role ? role : .some(nil))
+            for header in HeaderSynonyms.other(role) where !key(header).isEmpty {
+                roles[key(header), default: []].insert(role)
             }
         }
-        return roles.compactMapValues { $0 }
+        return roles.compactMapValues { $0.count == 1 ? $0.first : nil }
     }()
 
     private static func read(_ sheet: SheetText, header: [SheetCell]) -> SummaryTable? {
