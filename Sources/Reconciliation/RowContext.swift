@@ -85,9 +85,15 @@ struct RowContext {
 
     /// Whether a summary's `manual` is a rep-period's `total` within the tolerance: under `level:
     /// period` the plan rounds each rep-period total once (plan-format.md §3, step 7), so the total
-    /// so rounded is the plan's as much as the exact sum of its lines.
+    /// so rounded is the plan's as much as the exact sum of its lines, within the tolerance. A
+    /// total left at 0 is no rounding of lines the plan pays, but the lines left out: it is the
+    /// plan's only where the total rounds to 0 (0 beside a clawback of −0.0125, rounded −0.01, is
+    /// a cent and a quarter missing, more than a tolerance of 0.01).
     func matchesTotal(_ manual: Decimal, _ total: Decimal) -> Bool {
-        matches(manual, total) || (plan.rounding.level == .period && matches(manual, plan.rounding.round(total)))
+        guard !matches(manual, total) else { return true }
+        guard plan.rounding.level == .period else { return false }
+        let rounded = plan.rounding.round(total)
+        return manual == 0 ? rounded == 0 : matches(manual, rounded)
     }
 
     /// Whether `manual` is `exact` as a sheet would write it: exact, rounded to cents, or rounded

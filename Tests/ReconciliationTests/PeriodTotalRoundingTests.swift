@@ -57,6 +57,26 @@ import XLSX
         #expect(again.errors.isEmpty, "\(again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" })")
     }
 
+    /// A summary total within the tolerance of the period's total rounded is the plan's
+    /// (`CorrectedRoundingTests`), but a total left at 0 is no rounding: the lines it leaves out
+    /// are. A deal of 0.25 at 5% pays 0.0125 (0.01 rounded); a commission total of 0 is a cent and
+    /// a quarter short, more than the tolerance (fuzz-reconcile seed 19515: a clawback of −0.0125
+    /// left out, the summary's 0 read as within a cent of −0.01).
+    @Test(arguments: [("0", true), ("0.01", false), ("0.0125", false), ("0.02", false)])
+    func aTotalLeftAtZeroIsNoRounding(typed: String, isError: Bool) throws {
+        let rows = [
+            CauseTests.Row(
+                deal: "D2", amount: Decimal(string: "0.25")!, rate: CauseTests.rate("0.05"),
+                commission: CauseTests.formula("0.01", "ROUND(D2*E2*F2,2)"))
+        ]
+        let summary: [[WriteCell]] = [[.text("R1"), .text("2026-Q1"), .number(Decimal(string: typed)!)]]
+        let path = try CauseTests.workbook(rows, summary: summary)
+        let plan = CauseTests.planText + "\nrounding: { places: 2, mode: half_up, level: period }\n"
+        let errors = try CauseTests.reconcile(path, plan: plan).errors
+        #expect(errors.map { "\($0.sheet)!\($0.cell)" } == (isError ? ["Summary!C2"] : []))
+        #expect(errors.allSatisfy { $0.expected == Decimal(string: "0.0125")! })
+    }
+
     /// A figure no rounding of the period's lines gives is no rounding difference.
     @Test func anEarnedNoRoundingGivesIsNotRoundingMode() throws {
         let finding = try #require(
