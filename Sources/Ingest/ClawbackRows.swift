@@ -31,6 +31,11 @@ public struct ClawbackRow: Sendable, Hashable {
     /// row taking it back); otherwise it is the line (plan-format.md §9), priced in its close period
     /// and clawed back by the engine (`CreditNotes.separate`).
     public var isCancelledLineUnlessMirrored = false
+    /// The other reps of a deal split between reps on one row whose one commission takes back
+    /// the deal of them all (`ColumnMapping.commissionOfAllReps`): the row's figure is compared with
+    /// the clawbacks of `rep` and of these together. Empty for a row of one rep, and for a row
+    /// whose reps each have their own commission column (each a clawback row of its own).
+    public var otherReps: [String] = []
 
     /// Whether `status` names a clawback: `Clawback`, `Claw-back`, `Chargeback`, `Reversal`,
     /// `Reversed`, and as other languages write it (German `Storno`, `Stornierung`, `Rückbuchung`,

@@ -520,7 +520,7 @@ public enum DealsReader {
             ? nil : SplitRow.shares(of: row, first: split, context: context, place: place, failures: &failures)
         // A row taking a deal's commission back by hand is the reconciler's to compare, not a deal.
         if manualCells != .nothing,
-            let clawback = ClawbackRow.recognized(
+            var clawback = ClawbackRow.recognized(
                 row: row.index, dealID: dealID, rep: rep, date: date, ownDate: ownDate != nil,
                 cancelDate: cancel ?? nil,
                 status: value(.status), type: value(.type),
@@ -529,13 +529,13 @@ public enum DealsReader {
         {
             // With its own negative amount, read whole, it may be a credit note: a line too, until
             // the reconciler knows whether the workbook holds the deal's own row.
-            guard failures.isEmpty, amount != nil, date != nil else {
-                result.clawbackRows.append(clawback)
-                return
-            }
-            var credit = clawback
-            credit.isAlsoALine = true
-            result.clawbackRows.append(credit)
+            clawback.isAlsoALine = failures.isEmpty && amount != nil && date != nil
+            // A deal split between reps on one row is taken back from each of them.
+            let others =
+                context.otherReps.isEmpty ? [] : SplitRow.clawbacks(of: row, first: &clawback, context: context)
+            result.clawbackRows.append(clawback)
+            result.clawbackRows += others
+            guard clawback.isAlsoALine else { return }
         }
         // An open opportunity without a close date, under a plan that does not pay its status.
         if !failed.isEmpty,

@@ -299,6 +299,32 @@ extension SplitRow {
         var failures: [(column: Int, text: String, message: String)] = []
     }
 
+    /// The clawback rows of a clawback row's other reps (`Rep 2 | … | Commission 2`), `first` the
+    /// row's first rep's: a row each, of the cell in the rep's own commission column (blank or no
+    /// number: nothing taken back, 0), keyed apart from the first's (`DealsTable.otherRepKey`), a
+    /// credit note's line too where the first's is (`ClawbackRow.isAlsoALine`);
+    /// none where the row's one commission is its reps' together, which `first` then takes back
+    /// for them all (`ClawbackRow.otherReps`).
+    static func clawbacks(of row: Row, first: inout ClawbackRow, context: DealsReader.RowContext) -> [ClawbackRow] {
+        var rows: [ClawbackRow] = []
+        for (index, other) in context.otherReps.enumerated() {
+            guard let rep = ValueReading.text(row.cell(at: other.rep)?.value ?? .empty) else { continue }
+            guard let column = other.commission else {
+                if context.commissionOfAllReps { first.otherReps.append(rep) }
+                continue
+            }
+            let cell = row.cell(at: column) ?? Cell(column: column, value: .empty)
+            let taken = (try? ValueReading.money(cell.value, style: context.commissionStyle ?? .decimalPoint)) ?? nil
+            var clawback = first
+            clawback.row = DealsTable.otherRepKey(first.row, number: index + 1)
+            clawback.rep = rep
+            clawback.commission = cell
+            clawback.amount = taken ?? 0
+            rows.append(clawback)
+        }
+        return rows
+    }
+
     /// The cells of `shares`' failures, for a row left unread (none without `shares`).
     static func unread(_ shares: Shares?, row: Int) -> [SkippedRow.Unread] {
         (shares?.failures ?? []).map {

@@ -31,8 +31,9 @@ enum ClawbackRowFindings {
             let (sheet, sheetRow) = context.place(clawback.row)
             let cell = CellAddress(row: sheetRow, column: clawback.commission.column)
             let ofDeal = linesOfDeal[dealKey(clawback.dealID)] ?? []
-            let rep = repNames.id(clawback.rep)
-            let ofRep = ofDeal.filter { repNames.id(lines[$0].rep) == rep }
+            // A row whose one commission takes a split deal back from all its reps is theirs together.
+            let reps = Set(([clawback.rep] + clawback.otherReps).map(repNames.id))
+            let ofRep = ofDeal.filter { reps.contains(repNames.id(lines[$0].rep)) }
             guard !ofRep.isEmpty else {
                 let why =
                     ofDeal.isEmpty

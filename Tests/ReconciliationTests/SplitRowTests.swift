@@ -46,7 +46,9 @@ import XLSX
             if text.hasSuffix("%"), let number = Decimal(string: String(text.dropLast())) {
                 return .number(number / 100)
             }
-            if let number = Decimal(string: text), text.first?.isNumber == true { return .number(number) }
+            if let number = Decimal(string: text), text.drop { $0 == "-" }.first?.isNumber == true {
+                return .number(number)
+            }
             return .text(text)
         }
         let rows = [layout.header.map { WriteCell.text($0) }] + layout.rows.map { $0.map(cell) }
