@@ -649,6 +649,11 @@ public enum DealsReader {
             labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
         if shared == nil { context.remember(sharing: line) }
         result.lines.append(line)
+        if manualCells != .nothing, ownDate != nil, case .date(let written) = value(.date),
+            let late = LateOnMonthEnd(row: row.index, date: date, written: written)
+        {
+            result.lateOnMonthEnds.append(late)
+        }
         if let shares { Self.addOtherReps(shares, of: row, manualCells: manualCells, context: context, into: &result) }
     }
 

@@ -36,6 +36,11 @@ public struct DealsTable: Sendable {
     /// Cells paying a deal again in another period's column of its row (`PaidAgainCell`), read
     /// only when the reader keeps the manual cells.
     public var paidAgain: [PaidAgainCell] = []
+    /// The rows dated the last day of a month at a time of day after midnight (`2026-05-31 14:05`,
+    /// as CRM exports write close dates), in row order: a total whose `<=` date criterion ends on
+    /// that day stops at its midnight and leaves them out (`SummaryFindings`). Read only when the
+    /// reader keeps the manual cells.
+    public var lateOnMonthEnds: [LateOnMonthEnd] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
@@ -65,6 +70,7 @@ extension DealsTable {
         add(part.clawbackRows, to: &clawbackRows)
         add(part.unpaid, to: &unpaid)
         add(part.paidAgain, to: &paidAgain)
+        add(part.lateOnMonthEnds, to: &lateOnMonthEnds)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)
@@ -95,6 +101,14 @@ extension DealsTable {
     }
 }
 
+/// A row dated the last day of a month at a time of day after midnight (`DealsTable.lateOnMonthEnds`).
+public struct LateOnMonthEnd: Sendable, Hashable {
+    public var row: Int
+    public var date: LocalDate
+    /// The time of day as the cell shows it, `14:05`.
+    public var time: String
+}
+
 /// A data row left out because a value in it could not be read.
 public struct SkippedRow: Sendable, Hashable {
     /// A cell that could not be read, with what it held.
@@ -115,4 +129,19 @@ public struct SkippedRow: Sendable, Hashable {
     public var commission: Cell?
     /// The text of a row that holds nothing else (`NoteRow`): a note, not a deal; it pays nothing.
     public var note: String?
+}
+
+extension LateOnMonthEnd {
+    /// `written` read as `date`, when it is a date and time on the last day of its month, after
+    /// midnight; nil for any other.
+    init?(row: Int, date: LocalDate, written: DateTimeValue) {
+        guard written.kind == .dateTime,
+            written.hour + written.minute + written.second + written.microsecond > 0,
+            date.adding(days: 1).components.day == 1
+        else { return nil }
+        self.init(
+            row: row, date: date,
+            time: String(format: "%02d:%02d", written.hour, written.minute)
+                + (written.second > 0 ? String(format: ":%02d", written.second) : ""))
+    }
 }

@@ -227,4 +227,57 @@ enum FormulaForensics {
         }
         return out + String(chars[copied...])
     }
+
+    /// The formula with every criterion `"<="&DAY` made to hold the whole day: `"<"&DAY+1` (the
+    /// concatenation binds last, so the day after is what is compared). A criterion `<=` a date
+    /// stops at its midnight, leaving out what is dated later that day (`2026-05-31 14:05`). Nil
+    /// when the formula has no such criterion (one written inside a text, `"<=5"`, is left as it is).
+    static func endingAfterTheDay(in formula: String) -> String? {
+        let chars = Array(formula)
+        var out = ""
+        var copied = 0
+        var index = 0
+        while index < chars.count {
+            guard chars[index] == "\"" else {
+                index += 1
+                continue
+            }
+            // A text: `"<="` followed by `&` is the criterion; any other is stepped over whole.
+            var end = index + 1
+            while end < chars.count, chars[end] != "\"" { end += 1 }
+            var amp = end + 1
+            while amp < chars.count, chars[amp] == " " { amp += 1 }
+            guard String(chars[index + 1..<min(end, chars.count)]) == "<=", amp < chars.count, chars[amp] == "&" else {
+                index = end + 1
+                continue
+            }
+            // The day: what follows `&` up to the argument's end (a comma or the call's closing
+            // bracket at its own depth).
+            var close = amp + 1
+            var depth = 0
+            var inText = false
+            while close < chars.count {
+                let char = chars[close]
+                if char == "\"" {
+                    inText.toggle()
+                } else if !inText {
+                    if char == "(" {
+                        depth += 1
+                    } else if char == ")" {
+                        if depth == 0 { break }
+                        depth -= 1
+                    } else if char == ",", depth == 0 {
+                        break
+                    }
+                }
+                close += 1
+            }
+            let day = String(chars[amp + 1..<close]).trimmingCharacters(in: .whitespaces)
+            guard !day.isEmpty else { return nil }
+            out += String(chars[copied..<index]) + "\"<\"&" + day + "+1"
+            copied = close
+            index = close
+        }
+        return copied == 0 ? nil : out + String(chars[copied...])
+    }
 }
