@@ -245,6 +245,16 @@ enum SummaryFindings {
             }
             return rows.map { ($0, context.engine.commission(ofRow: $0) ?? 0) }
         }
+        // The close dates of a rep-period's commission rows, by row, for a date criterion's bounds.
+        func commissionDates(_ repPeriod: RepPeriod) -> [Int: LocalDate] {
+            if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
+            let lines = context.deals.lines
+            return Dictionary(
+                keys(repPeriod).flatMap { linesOfRepPeriod?[$0] ?? [] }.map {
+                    (lines[Int($0)].row, lines[Int($0)].date)
+                },
+                uniquingKeysWith: { a, _ in a })
+        }
         // Each rep-period's clawback lines, gathered the first time a total is tried against them.
         var clawbackLines: [RepPeriod: [(row: Int?, amount: Decimal)]]?
         func clawbacks(_ repPeriod: RepPeriod) -> [(row: Int?, amount: Decimal)] {
@@ -419,24 +429,13 @@ enum SummaryFindings {
                         "its formula adds up other deals sheets but not "
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let formula = cell.formula,
-                    case let late = lateOnTheLastDay(
-                        formula, own: own, periods: keys(repPeriod).map(\.period), difference: difference,
-                        context: context),
-                    !late.isEmpty
+                    let bound = DateBound.leavingOut(
+                        formula, own: own, dates: commissionDates(repPeriod), periods: keys(repPeriod).map(\.period),
+                        difference: difference, context: context)
                 {
                     finding.causes = [.sumRange]
-                    finding.repairedFormula = FormulaForensics.endingAfterTheDay(in: formula)
-                    let cells = late.prefix(3).map { late in
-                        let (sheet, row) = context.place(late.row)
-                        let column = context.deals.mapping(ofRow: late.row).columns[.date] ?? 1
-                        return
-                            "\(Location.quotedSheetName(sheet))!\(CellAddress(row: row, column: column)) \(late.date) \(late.time)"
-                    }
-                    words.append(
-                        "its date criterion <= \(late[0].date) stops at that day's midnight, leaving out the "
-                            + (late.count == 1 ? "deal" : "\(late.count) deals")
-                            + " closed later that day (" + cells.joined(separator: ", ")
-                            + (late.count > 3 ? ", …" : "") + ")")
+                    finding.repairedFormula = bound.repaired
+                    words.append(bound.words)
                 } else if case let columnErrors = ofColumn(rowErrors, field),
                     let cause = derivedCause(
                         difference,
@@ -856,29 +855,6 @@ enum SummaryFindings {
             shorts.append((formulaSheet, first, repaired))
         }
         return shorts
-    }
-
-    /// The rows of a rep-period's commission lines (`own`) that a formula's `<=` date criterion
-    /// leaves out: dated the last day of one of `periods` at a time of day after midnight
-    /// (`DealsTable.lateOnMonthEnds`), a criterion `"<="&DATE(2026,5,31)` stopping at that day's
-    /// start. Only when their amounts are the total's shortfall (`difference`, within the tolerance
-    /// a row); none otherwise.
-    static func lateOnTheLastDay(
-        _ formula: String, own: [(row: Int, amount: Decimal)], periods: [Period], difference: Decimal,
-        context: RowContext
-    ) -> [LateOnMonthEnd] {
-        let timed = context.deals.lateOnMonthEnds
-        guard !timed.isEmpty, difference < 0, formula.contains("\"<=\"") else { return [] }
-        let ends = Set(periods.map(\.end))
-        // A split row's other reps' lines are keyed above its own row (`DealsTable.otherRepKey`).
-        let sheetRows = (1 << 56) - 1
-        var amounts: [Int: Decimal] = [:]
-        for line in own { amounts[line.row & sheetRows, default: 0] += line.amount }
-        let late = timed.filter { ends.contains($0.date) && amounts[$0.row] != nil }
-        guard !late.isEmpty else { return [] }
-        let leftOut = late.reduce(Decimal(0)) { $0 + amounts[$1.row]! }
-        let slack = context.plan.tolerance * Decimal(late.count + 1)
-        return (difference + leftOut).magnitude <= slack ? late : []
     }
 
     /// The deals sheets holding the rep-period's commission lines that a formula adding up other
