@@ -1,6 +1,6 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
-/// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese), by the
+/// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -25,6 +25,8 @@ public enum HeaderSynonyms {
             "מזהה עסקה", "מספר עסקה", "מס' עסקה", "עסקה", "رقم الصفقة", "معرف الصفقة", "الصفقة", "رقم العقد",
             "거래 ID", "거래 번호", "거래번호", "계약 번호", "계약번호", "딜 번호", "Mã giao dịch", "Số giao dịch", "Mã hợp đồng",
             "Số hợp đồng", "Mã đơn hàng", "Số đơn hàng",
+            "Ügylet azonosító", "Ügyletazonosító", "Ügyletszám", "Szerződésszám", "ID Transaksi", "No Transaksi",
+            "Nomor Transaksi", "No. Transaksi", "Nomor Kontrak",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -42,6 +44,8 @@ public enum HeaderSynonyms {
             "مندوب المبيعات", "مندوب مبيعات", "البائع", "ممثل المبيعات",
             "영업 담당자", "영업담당자", "담당자", "영업 사원", "영업사원", "판매 담당자", "Nhân viên kinh doanh", "Nhân viên bán hàng",
             "Nhân viên", "NVKD", "Người bán", "Đại diện bán hàng",
+            "Értékesítő", "Üzletkötő", "Kereskedő", "Tenaga Penjual", "Tenaga Penjualan", "Wiraniaga", "Penjual",
+            "Nama Sales",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -58,6 +62,8 @@ public enum HeaderSynonyms {
             "תאריך", "תאריך סגירה", "תאריך עסקה", "التاريخ", "تاريخ", "تاريخ الإغلاق", "تاريخ الاغلاق", "تاريخ الصفقة",
             "마감일", "계약일", "수주일", "거래일", "성사일", "마감 일자", "계약 일자", "Ngày chốt", "Ngày ký", "Ngày ký hợp đồng",
             "Ngày giao dịch", "Ngày chốt đơn",
+            "Zárás dátuma", "Lezárás dátuma", "Szerződés dátuma", "Dátum", "Tanggal", "Tanggal Closing",
+            "Tanggal Penutupan", "Tanggal Transaksi", "Tanggal Kontrak",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -71,6 +77,7 @@ public enum HeaderSynonyms {
             "סכום", "סכום עסקה", "שווי עסקה", "ערך עסקה", "المبلغ", "مبلغ", "مبلغ الصفقة", "قيمة الصفقة",
             "금액", "거래 금액", "거래금액", "계약 금액", "계약금액", "수주 금액", "매출", "Số tiền", "Giá trị", "Giá trị hợp đồng",
             "Giá trị giao dịch", "Doanh số", "Thành tiền",
+            "Összeg", "Nettó összeg", "Ügylet értéke", "Érték", "Nilai", "Nilai Transaksi", "Nilai Kontrak", "Nominal",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -80,6 +87,7 @@ public enum HeaderSynonyms {
             "Доля", "Доля участия", "Μερίδιο", "Ποσοστό συμμετοχής",
             "חלוקה", "אחוז חלוקה", "נתח", "نسبة التقسيم", "التقسيم", "نسبة المشاركة",
             "분할", "분배", "분배율", "배분율", "분할 비율", "분할비율", "Tỷ lệ chia", "Tỷ lệ phân chia", "Phân chia",
+            "Megosztás", "Részesedés", "Porsi", "Pembagian",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -90,6 +98,7 @@ public enum HeaderSynonyms {
             "Продукт", "Товар", "Προϊόν",
             "מוצר", "المنتج", "منتج",
             "제품", "상품", "품목", "제품명", "상품명", "Sản phẩm", "Tên sản phẩm",
+            "Termék", "Produk",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -98,6 +107,7 @@ public enum HeaderSynonyms {
             "Тип", "Тип сделки", "Τύπος", "Είδος",
             "סוג עסקה", "نوع الصفقة",
             "유형", "거래 유형", "Loại giao dịch",
+            "Típus", "Jenis",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
@@ -106,6 +116,7 @@ public enum HeaderSynonyms {
             "Статус", "Этап", "Κατάσταση", "Στάδιο",
             "סטטוס", "الحالة", "المرحلة",
             "상태", "단계", "Trạng thái",
+            "Állapot", "Státusz",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -115,6 +126,7 @@ public enum HeaderSynonyms {
             "Дата отмены", "Дата расторжения", "Ημερομηνία ακύρωσης",
             "תאריך ביטול", "تاريخ الإلغاء", "تاريخ الالغاء",
             "취소일", "해지일", "Ngày hủy",
+            "Lemondás dátuma", "Sztornó dátuma", "Tanggal Pembatalan", "Tanggal Batal",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -126,6 +138,7 @@ public enum HeaderSynonyms {
             "Ποσοστό προμήθειας",
             "שיעור עמלה", "אחוז עמלה", "نسبة العمولة", "معدل العمولة",
             "수수료율", "커미션율", "수수료 비율", "커미션 비율", "Tỷ lệ hoa hồng", "Mức hoa hồng",
+            "Jutalékkulcs", "Jutalék %", "Jutalékszázalék", "Tarif Komisi", "Persentase Komisi", "Rate Komisi",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -136,6 +149,7 @@ public enum HeaderSynonyms {
             "Ποσό προμήθειας",
             "עמלה", "עמלות", "סכום עמלה", "العمولة", "عمولة", "العمولات", "مبلغ العمولة",
             "수수료", "커미션", "수수료 금액", "커미션 금액", "Hoa hồng", "Tiền hoa hồng", "Số tiền hoa hồng",
+            "Jutalék", "Jutalék összege", "Komisi", "Nilai Komisi", "Jumlah Komisi",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
@@ -143,12 +157,14 @@ public enum HeaderSynonyms {
             "Бонус", "Премия", "Μπόνους",
             "בונוס", "מענק", "المكافأة", "مكافأة", "الحافز",
             "보너스", "상여금", "성과급", "Thưởng", "Tiền thưởng",
+            "Bónusz", "Prémium", "Insentif",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
             "План", "План продаж", "Στόχος", "Στόχος πωλήσεων",
             "יעד", "מכסה", "الهدف", "الحصة المستهدفة",
             "목표", "할당량", "Chỉ tiêu", "Mục tiêu",
+            "Célérték", "Kvóta", "Kuota",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
@@ -158,6 +174,7 @@ public enum HeaderSynonyms {
             "Период", "Месяц", "Квартал", "Περίοδος", "Μήνας", "Τρίμηνο",
             "תקופה", "חודש", "רבעון", "الفترة", "فترة", "الشهر", "الربع",
             "기간", "분기", "Kỳ", "Tháng", "Quý",
+            "Időszak", "Hónap", "Negyedév", "Periode", "Bulan", "Kuartal",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
@@ -167,6 +184,7 @@ public enum HeaderSynonyms {
             "Возврат комиссии", "Возврат", "Сторно", "Ανάκτηση προμήθειας", "Ανάκτηση", "Επιστροφή προμήθειας",
             "החזר עמלה", "استرداد العمولة",
             "환수", "수수료 환수", "Thu hồi", "Thu hồi hoa hồng",
+            "Jutalék visszavonás", "Visszavonás", "Penarikan Komisi",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
@@ -175,6 +193,7 @@ public enum HeaderSynonyms {
             "Корректировка", "Перерасчёт", "Συμψηφισμός", "Διόρθωση", "Προσαρμογή",
             "התאמה", "تسوية",
             "조정", "정산", "Điều chỉnh",
+            "Korrekció", "Penyesuaian",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
@@ -191,6 +210,7 @@ public enum HeaderSynonyms {
             "Аванс", "Προκαταβολή",
             "מקדמה", "سلفة",
             "선지급", "가불", "Tạm ứng",
+            "Előleg", "Uang Muka",
         ],
         "payable": [
             "A pagar", "À payer", "Auszahlung", "Zu zahlen", "Da pagare", "Te betalen", "Uit te betalen", "Do wypłaty",
@@ -198,11 +218,13 @@ public enum HeaderSynonyms {
             "К выплате", "К оплате", "Πληρωτέο", "Πληρωτέο ποσό",
             "לתשלום", "المستحق",
             "지급액", "Phải trả", "Thực lĩnh",
+            "Fizetendő", "Kifizetendő", "Dibayarkan",
         ],
         "balance": [
             "Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额", "Остаток", "Сальдо", "Υπόλοιπο",
             "יתרה", "الرصيد",
             "잔액", "Số dư",
+            "Egyenleg",
         ],
     ]
 
@@ -212,7 +234,7 @@ public enum HeaderSynonyms {
     public static let wholeHeaderOnly: [String] = [
         "Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran", "Сумма", "Ποσό", "Дата", "План", "Тип", "Ставка",
         "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ", "금액", "Số tiền",
-        "Giá trị", "Nhân viên", "Kỳ", "Tháng",
+        "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Dátum", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and

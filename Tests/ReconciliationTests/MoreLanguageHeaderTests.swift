@@ -115,6 +115,22 @@ import Testing
         try Self.expectEachFieldNamed(header)
     }
 
+    /// Hungarian and Indonesian headers name their fields, the rate beside the commission whose
+    /// name it holds (`Jutalékkulcs` beside `Jutalék`, `Tarif Komisi` beside `Komisi`).
+    @Test(arguments: [
+        [
+            "Ügylet azonosító", "Értékesítő", "Zárás dátuma", "Összeg", "Megosztás", "Jutalékkulcs", "Jutalék",
+            "Állapot", "Lemondás dátuma", "Termék",
+        ],
+        [
+            "ID Transaksi", "Tenaga Penjual", "Tanggal Closing", "Nilai", "Porsi", "Tarif Komisi", "Komisi", "Status",
+            "Tanggal Pembatalan", "Produk",
+        ],
+    ])
+    func hungarianAndIndonesianHeaders(_ header: [String]) throws {
+        try Self.expectEachFieldNamed(header)
+    }
+
     /// Russian and Greek headers name their fields; the everyday `Сумма` (sum) and `Ποσό` (amount)
     /// name the amount only as the whole header: `Сумма комиссии`, `Ποσό προμήθειας` are the commission.
     @Test(arguments: [
