@@ -431,13 +431,16 @@ enum ValueReading {
     }
 
     /// A date cell, a text date in `order` (`15/03/2026`, `03/15/2026`, `15.03.2026`), a number
-    /// that is an Excel serial in `system` (`serialDate`), or what `date(_:)` reads. A serial
-    /// written as text (`46023`, `46023.0`: a CSV exported from a sheet whose dates had no format)
-    /// is read as the number is; only a date column's values are read so, never an amount's.
+    /// that is an Excel serial in `system` (`serialDate`) or a date's digits (`compactDate`), or
+    /// what `date(_:)` reads. A serial written as text (`46023`, `46023.0`: a CSV exported from a
+    /// sheet whose dates had no format) is read as the number is; only a date column's values are
+    /// read so, never an amount's.
     static func date(_ value: CellValue, order: DateOrder?, system: DateSystem = .excel1900) throws(Failure)
         -> LocalDate?
     {
-        if case .number(let number) = value, let date = serialDate(number, system: system) { return date }
+        if case .number(let number) = value, let date = serialDate(number, system: system) ?? compactDate(number) {
+            return date
+        }
         if case .text(let text) = value, let number = serialText(text), let date = serialDate(number, system: system) {
             return date
         }
@@ -453,7 +456,7 @@ enum ValueReading {
 
     /// The date a number pasted without a date format stands for (`46209`, 2026-07-06, in
     /// General format): a whole serial of `system` from 1 Jan 1990 to 31 Dec 2100; nil for any
-    /// other number (an amount, a fraction, `20260704`), which stays no date.
+    /// other number (an amount, a fraction, a date's digits such as `20260704`: `compactDate`'s).
     static func serialDate(_ number: Decimal, system: DateSystem) -> LocalDate? {
         let range = system.serial(year: 1990, month: 1, day: 1)...system.serial(year: 2100, month: 12, day: 31)
         guard number >= Decimal(range.lowerBound), number <= Decimal(range.upperBound) else { return nil }
@@ -461,6 +464,16 @@ enum ValueReading {
         guard Decimal(days) == number, let date = system.value(wholeSerial: days, serial: number, duration: false)
         else { return nil }
         return LocalDate(year: date.year, month: date.month, day: date.day)
+    }
+
+    /// The date a number writes as its digits, year first (`20260315`, as ERP and database exports
+    /// write a date into a General cell): a whole number of eight digits from 1900 to 2099 whose
+    /// month and day are a day of the calendar; nil for any other number.
+    static func compactDate(_ number: Decimal) -> LocalDate? {
+        guard number >= 19_000_101, number <= 20_991_231 else { return nil }
+        let digits = NSDecimalNumber(decimal: number).intValue
+        guard Decimal(digits) == number else { return nil }
+        return LocalDate(year: digits / 10_000, month: digits / 100 % 100, day: digits % 100)
     }
 
     /// The whole number `text` writes in plain digits (`46023`, or `46023.0` as a float's export

@@ -53,6 +53,21 @@ import XLSX
         #expect(table.lines.map(\.date.description) == written.map(\.1))
     }
 
+    /// Dates as ERP and database exports write them into a General cell, their digits as a number
+    /// (`20260315`); a number of eight digits that is no day (`20261304`) is still a row not read.
+    @Test func datesWrittenAsTheirDigitsInANumberCellRead() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount"].map { .text($0) }
+        let rows = [20_260_315, 19_991_231, 20_261_304].enumerated().map { index, digits -> [WriteCell] in
+            [.text("D-\(index + 1)"), .text("Ana Lima"), .number(Decimal(digits)), .number(1000)]
+        }
+        let table = try DealsReader.read(
+            TableFile.open(LayoutReadingTests.workbook([("Deals", [header] + rows)], in: folder)))
+        #expect(table.lines.map(\.date.description) == ["2026-03-15", "1999-12-31"])
+        #expect(table.diagnostics.map(\.description).contains { $0.contains("Deals!C4") && $0.contains("20261304") })
+    }
+
     @Test func textsThatAreNoDateAreRowsNotRead() throws {
         let table = try Self.read(Self.notDates)
         #expect(table.lines.isEmpty)
@@ -113,8 +128,10 @@ import XLSX
         #expect(dates1904.lines.map(\.date.description) == ["2026-07-06"])
     }
 
+    /// A fraction, a serial outside 1990–2100, a small or negative number, and eight digits that
+    /// name no day (`20261304`; `20260704` is a date's digits, `datesWrittenAsTheirDigitsInANumberCellRead`).
     @Test func otherNumbersInADateColumnAreStillNoDates() throws {
-        let numbers: [Decimal] = [46209.5, 32873, 73416, 20_260_704, 1000, -46209]
+        let numbers: [Decimal] = [46209.5, 32873, 73416, 20_261_304, 1000, -46209]
         let table = try Self.read(serials: numbers, system: .excel1900)
         #expect(table.lines.isEmpty)
         #expect(table.skipped.count == numbers.count)
