@@ -394,6 +394,12 @@ public enum DealsReader {
         }
     }
 
+    /// Whether the cell of `row` in `column` is a number its format shows scaled (`FormatScale`).
+    static func shownScaled(_ row: Row, column: Int) -> Bool {
+        guard let format = row.cells.first(where: { $0.column == column })?.numberFormat else { return false }
+        return FormatScale.of(format) != 1
+    }
+
     private static func read(
         _ row: Row, _ place: RowPlace, styles: ColumnStyles, manualCells: ManualCells.Keeping,
         context: inout RowContext, into result: inout DealsTable
@@ -491,6 +497,13 @@ public enum DealsReader {
                     return scaled
                 }
                 guard let scale = amountScale else { return amount }
+                // A figure kept in full, shown scaled by its format (`#,##0.0,"K"` under `Amount ($K)`):
+                // the header names the scale it is shown at.
+                if case .number = written, let column = columns[Field.amount.ordinal],
+                    Self.shownScaled(row, column: column)
+                {
+                    return amount
+                }
                 return amount.map { $0 * scale }
             })
         let (splitStyle, wholePercents) = (context.splitStyle, context.splitInWholePercents)
