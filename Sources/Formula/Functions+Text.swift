@@ -87,16 +87,27 @@ extension Functions {
         },
         "FIND": { e, a throws(NotEvaluable) in try find(e, a, caseSensitive: true) },
         "SEARCH": { e, a throws(NotEvaluable) in try find(e, a, caseSensitive: false) },
+        // Each value of an array (`TEXT(Deals!B2:B19,"yyyy-mm")` inside SUMPRODUCT) formatted alone.
         "TEXT": { e, a throws(NotEvaluable) in
             guard a.count == 2 else { return error(.value) }
-            let value = try e.scalar(a[0])
-            if case .error = value { return .value(value) }
+            let values = try e.elements(a[0]).unwrappingCell
+            if case .error = values { return .value(values) }
             switch try scalar(e, a[1], Coercion.text) {
             case .failure(let f): return error(f)
             case .success(let format):
-                guard let formatted = TextFormat(format)?.format(value, system: e.workbook.dateSystem) else {
-                    throw NotEvaluable(.unsupportedFunction("TEXT with format \"\(format)\""))
+                let unsupportedFormat = NotEvaluable(.unsupportedFunction("TEXT with format \"\(format)\""))
+                guard let textFormat = TextFormat(format) else { throw unsupportedFormat }
+                var unsupported = false
+                let system = e.workbook.dateSystem
+                let formatted = Arithmetic.map(values) { value in
+                    if case .error = value { return value }
+                    guard let text = textFormat.format(value, system: system) else {
+                        unsupported = true
+                        return .error(.value)
+                    }
+                    return text
                 }
+                if unsupported { throw unsupportedFormat }
                 return .value(formatted)
             }
         },

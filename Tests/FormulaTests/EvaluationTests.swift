@@ -152,6 +152,16 @@ import Testing
         #expect(sheet.value("SUBTOTAL(9,B1:B5)") == number("1500"))
     }
 
+    /// TEXT over a range inside SUMPRODUCT formats each value alone, as a summary adding up a
+    /// rep's month by `TEXT(dates,"yyyy-mm")=$B2` needs.
+    @Test func textFormatsEachValueOfARange() {
+        let sheet = Sheet([
+            "A1": .n("46208"), "A2": .n("46239"), "A3": .n("46213"), "B1": .n("100"), "B2": .n("200"), "B3": .n("300"),
+        ])
+        #expect(sheet.value("SUMPRODUCT((TEXT(A1:A3,\"yyyy-mm\")=\"2026-07\")*B1:B3)") == number("400"))
+        #expect(sheet.value("TEXT(A1,\"yyyy-mm\")") == .text("2026-07"))
+    }
+
     @Test func impliedIntersectionOutsideArrayFormulas() {
         let sheet = Sheet(["A1": .n("1"), "A2": .n("2"), "A3": .n("3")])
         #expect(sheet.value("A1:A3*10", at: "B2") == number("20"))
