@@ -49,6 +49,9 @@ enum SummaryCrossTab {
                         }
                     }
                 }
+            } else if row.index == mapping.headerRow + 1, let grouped = Self.yearsOver(row, years: periods) {
+                // A pivot's dates grouped by years and months: the months or quarters under their year.
+                periods = grouped
             } else if isCrossTab(periods),
                 let rep = row.cells.first(where: { $0.column == repColumn })?.value.plainText
                     .trimmingCharacters(in: .whitespaces), !rep.isEmpty
@@ -186,6 +189,28 @@ enum SummaryCrossTab {
             return label.year != nil && (label.month != nil || label.quarter != nil)
         case .unwritten: return false
         }
+    }
+
+    /// The periods of a header of years over a row of the months or quarters in each (a pivot
+    /// table's dates grouped by years and months: `Row Labels | 2026 | | | 2026 Total` over
+    /// `| Jan | Feb | Mar |`, or `Qtr1`…): each cell of `row` that names a month or a quarter
+    /// without a year, in the year written at or left of its column. Nil unless every period of
+    /// the header (`years`) is a year alone and `row` names at least two such periods.
+    static func yearsOver(_ row: Row, years: [Int: SummaryPeriod]) -> [Int: SummaryPeriod]? {
+        guard !years.isEmpty, years.values.allSatisfy(namesYear) else { return nil }
+        let starts = years.compactMap { column, period -> (column: Int, year: String)? in
+            guard case .label(let text) = period else { return nil }
+            return (column, text.trimmingCharacters(in: .whitespaces))
+        }.sorted { $0.column < $1.column }
+        var grouped: [Int: SummaryPeriod] = [:]
+        for cell in row.cells {
+            let text = cell.value.plainText.trimmingCharacters(in: .whitespaces)
+            guard let label = PeriodLabel(text), label.year == nil, label.month != nil || label.quarter != nil,
+                let year = starts.last(where: { $0.column <= cell.column })?.year
+            else { continue }
+            grouped[cell.column] = .label("\(text) \(year)")
+        }
+        return grouped.count >= 2 ? grouped : nil
     }
 
     /// Whether a header cell names a year and nothing within it (`2026`, `FY2026`).
