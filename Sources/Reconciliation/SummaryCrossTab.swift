@@ -49,7 +49,9 @@ enum SummaryCrossTab {
                         }
                     }
                 }
-            } else if row.index == mapping.headerRow + 1, let grouped = Self.yearsOver(row, years: periods) {
+            } else if row.index == mapping.headerRow + 1,
+                let grouped = Self.yearsOver(row, years: periods, repColumn: repColumn)
+            {
                 // A pivot's dates grouped by years and months: the months or quarters under their year.
                 periods = grouped
             } else if isCrossTab(periods),
@@ -193,18 +195,22 @@ enum SummaryCrossTab {
 
     /// The periods of a header of years over a row of the months or quarters in each (a pivot
     /// table's dates grouped by years and months: `Row Labels | 2026 | | | 2026 Total` over
-    /// `| Jan | Feb | Mar |`, or `Qtr1`…): each cell of `row` that names a month or a quarter
+    /// `| Jan | Feb | Mar |`, or `Qtr1`…): each text of `row` that names a month or a quarter
     /// without a year, in the year written at or left of its column. Nil unless every period of
-    /// the header (`years`) is a year alone and `row` names at least two such periods.
-    static func yearsOver(_ row: Row, years: [Int: SummaryPeriod]) -> [Int: SummaryPeriod]? {
-        guard !years.isEmpty, years.values.allSatisfy(namesYear) else { return nil }
+    /// the header (`years`) is a year alone, `row` names no rep (its cell in `repColumn` is blank)
+    /// and it names at least two such periods.
+    static func yearsOver(_ row: Row, years: [Int: SummaryPeriod], repColumn: Int) -> [Int: SummaryPeriod]? {
+        guard !years.isEmpty, years.values.allSatisfy(namesYear),
+            row.cells.first(where: { $0.column == repColumn })?.value.plainText.allSatisfy(\.isWhitespace) ?? true
+        else { return nil }
         let starts = years.compactMap { column, period -> (column: Int, year: String)? in
             guard case .label(let text) = period else { return nil }
             return (column, text.trimmingCharacters(in: .whitespaces))
         }.sorted { $0.column < $1.column }
         var grouped: [Int: SummaryPeriod] = [:]
         for cell in row.cells {
-            let text = cell.value.plainText.trimmingCharacters(in: .whitespaces)
+            guard case .text(let written) = cell.value else { continue }
+            let text = written.trimmingCharacters(in: .whitespaces)
             guard let label = PeriodLabel(text), label.year == nil, label.month != nil || label.quarter != nil,
                 let year = starts.last(where: { $0.column <= cell.column })?.year
             else { continue }
