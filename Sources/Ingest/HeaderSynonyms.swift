@@ -62,7 +62,7 @@ public enum HeaderSynonyms {
             "תאריך", "תאריך סגירה", "תאריך עסקה", "التاريخ", "تاريخ", "تاريخ الإغلاق", "تاريخ الاغلاق", "تاريخ الصفقة",
             "마감일", "계약일", "수주일", "거래일", "성사일", "마감 일자", "계약 일자", "Ngày chốt", "Ngày ký", "Ngày ký hợp đồng",
             "Ngày giao dịch", "Ngày chốt đơn",
-            "Zárás dátuma", "Lezárás dátuma", "Szerződés dátuma", "Dátum", "Tanggal", "Tanggal Closing",
+            "Zárás dátuma", "Lezárás dátuma", "Szerződés dátuma", "Tanggal", "Tanggal Closing",
             "Tanggal Penutupan", "Tanggal Transaksi", "Tanggal Kontrak",
         ],
         "amount": [
@@ -234,7 +234,7 @@ public enum HeaderSynonyms {
     public static let wholeHeaderOnly: [String] = [
         "Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran", "Сумма", "Ποσό", "Дата", "План", "Тип", "Ставка",
         "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ", "금액", "Số tiền",
-        "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Dátum", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan",
+        "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
