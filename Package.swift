@@ -62,7 +62,9 @@ let package = Package(
         // Inferring: the plan a hand-kept workbook follows, proposed from its figures and formulas.
         .target(
             name: "Inference",
-            dependencies: ["Commission", "Ingest", "Spreadsheet", "Parallel", "Formula", "Primitives"]),
+            dependencies: [
+                "Commission", "Ingest", "Spreadsheet", "Parallel", "Formula", "Primitives", "Reconciliation",
+            ]),
 
         // Reviewing and forecasting: attainment against objectives, now and at period end.
         .target(name: "Review", dependencies: ["Commission"]),

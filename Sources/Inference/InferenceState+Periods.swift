@@ -1,8 +1,8 @@
 import Commission
 import Foundation
 
-/// Mechanics seen per rep-period rather than per row: a gate, an attainment bonus, a draw; and a
-/// per-line floor, which the plan format cannot state.
+/// Mechanics seen per rep-period rather than per row: a gate; and a per-line floor, which the plan
+/// format cannot state. A summary's attainment bonus and draw: `InferenceState+Summary`.
 extension InferenceState {
     // MARK: Gate
 
@@ -37,16 +37,22 @@ extension InferenceState {
         guard
             let statement = try? CommissionEngine.calculate(plan: plan, roster: roster, lines: observations.map(\.line))
         else { return nil }
-        var totals: [String: RepPeriodTotal] = [:]
-        for total in statement.reps {
-            totals["\(total.rep.normalizedKey) \(total.period)"] = total
-            if let name = total.name { totals["\(name.normalizedKey) \(total.period)"] = total }
-        }
+        let totals = Self.totals(of: statement)
         var rowKeys: [Int: String] = [:]
         for line in statement.lines where line.kind == .commission {
             if let row = line.row { rowKeys[row] = "\(line.rep.normalizedKey) \(line.period)" }
         }
         return (totals, rowKeys)
+    }
+
+    /// `statement`'s rep-period totals by `rep period` (id and name both).
+    static func totals(of statement: Statement) -> [String: RepPeriodTotal] {
+        var totals: [String: RepPeriodTotal] = [:]
+        for total in statement.reps {
+            totals["\(total.rep.normalizedKey) \(total.period)"] = total
+            if let name = total.name { totals["\(name.normalizedKey) \(total.period)"] = total }
+        }
+        return totals
     }
 
     /// A gate from the silent rep-periods: the attainment that separates them from the paid ones.
@@ -151,164 +157,5 @@ extension InferenceState {
         notEstablished.append(
             "floor per line of \(floorText): a plan has no per-line floor (a non-recoverable draw floors a rep-period's pay, not a line), so it cannot be written; its \(rows.count) rows are not reproduced"
         )
-    }
-
-    // MARK: Attainment bonus and draw, from a summary sheet
-
-    /// An `at_attainment` bonus from a summary's bonus column: one amount, paid to the rep-periods
-    /// at or above an attainment level.
-    mutating func fitAttainmentBonus(_ summary: SummaryTable, totals: [String: RepPeriodTotal]) {
-        guard let header = summary.headers["bonus"] else { return }
-        let joined = summary.entries.compactMap { entry -> (bonus: Decimal, attainment: Double)? in
-            guard let bonus = entry.bonus, let attainment = totals["\(entry.rep) \(entry.period)"]?.attainment else {
-                return nil
-            }
-            return (bonus, NSDecimalNumber(decimal: attainment).doubleValue)
-        }
-        let paid = joined.filter { $0.bonus != 0 }
-        // One rep-period paid is enough when attainment separates it from all the others (checked below).
-        guard let amount = mostCommon(paid.map(\.bonus)), paid.count >= 2 || (paid.count == 1 && joined.count >= 3)
-        else {
-            notEstablished.append(
-                joined.isEmpty
-                    ? "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' cannot be set against attainment (no quota, or no rep-period matches)"
-                    : paid.isEmpty
-                        ? "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' pays nothing"
-                        : "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' never pays one amount twice"
-            )
-            return
-        }
-        let above = joined.filter { $0.bonus == amount }.map(\.attainment)
-        let below = joined.filter { $0.bonus == 0 }.map(\.attainment)
-        guard let cut = below.isEmpty ? (0, above.min()!) : BandFit.bestCut(below: below, above: above) else { return }
-        let level = BandFit.roundest(above: cut.lower, atMost: cut.upper, metric: .attainment)
-        let fitted = joined.filter { $0.bonus == ($0.attainment >= level - 1e-9 ? amount : 0) }.count
-        guard fitted * 10 >= joined.count * 9, paid.count >= 2 || fitted == joined.count else {
-            notEstablished.append(
-                "attainment bonus: column '\(header)' of sheet '\(summary.sheet)' pays \(amount.groupedMoneyText) in \(paid.count) rep-periods, but no attainment level separates them from the rest (\(fitted) of \(joined.count) fit the best one)"
-            )
-            return
-        }
-        let at = decimal(level, places: 4)
-        plan.bonuses.append(Bonus(name: header, kind: .atAttainment(at: at, amount: amount)))
-        established.insert("bonuses")
-        let (lower, upper) = attainmentWindow("attainment bonus", level: at, cut: cut)
-        note(
-            "bonuses",
-            "sheet '\(summary.sheet)' column '\(header)': \(above.count) rep-periods are paid \(amount.groupedMoneyText), each at \(upper) of quota or more; the others reach at most \(lower); \(fitted) of \(joined.count) rep-periods fit"
-        )
-    }
-
-    /// A draw from a summary's earnings and payable columns: the figure rep-periods that earned
-    /// less are topped up to (a floor on pay, often `MAX(earned, draw)`), recoverable when later
-    /// pay is cut by the shortfall.
-    mutating func fitDraw(_ summary: SummaryTable) {
-        guard summary.headers["payable"] != nil, summary.headers["earned"] != nil else {
-            notEstablished.append("draw: no summary sheet gives both what a rep earned and what was paid")
-            return
-        }
-        let entries = summary.entries.filter { $0.earned != nil && $0.payable != nil }
-        let halfCent = Decimal(string: "0.005")!
-        let topped = entries.filter { $0.payable! > $0.earned! + halfCent }
-        let inFormulas = entries.compactMap(\.payableFormula).flatMap {
-            FormulaText.literalBounds(of: "MAX", in: $0).filter { $0 > 0 }
-        }
-        // A Draw column the payable's `MAX` reads (`MAX(C2,D2)`) writes the draw on each row.
-        let drawColumn = entries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }.compactMap(\.draw)
-            .filter { $0 > 0 }
-        // A rep's own draw on the roster overrides the plan's, as the engine applies it: such reps
-        // say nothing of the plan's draw.
-        var rosterDraws: [String: Decimal] = [:]
-        for rep in roster {
-            guard let own = rep.draw else { continue }
-            for name in [rep.id] + (rep.name.map { [$0] } ?? []) + rep.aliases { rosterDraws[name.normalizedKey] = own }
-        }
-        let planEntries = entries.filter { rosterDraws[$0.rep] == nil }
-        let plansTopped = planEntries.filter { $0.payable! > $0.earned! + halfCent }.map(\.payable!)
-        let plansColumn = planEntries.filter { $0.payableFormula?.uppercased().contains("MAX(") == true }
-            .compactMap(\.draw).filter { $0 > 0 }
-        guard
-            let draw = mostCommon(plansTopped + inFormulas + plansColumn)
-                ?? mostCommon(topped.map(\.payable!) + inFormulas + drawColumn)
-        else {
-            notEstablished.append(
-                "draw: every rep-period's payable in sheet '\(summary.sheet)' is no more than its earnings; nothing tops pay up"
-            )
-            return
-        }
-        /// How many rep-periods' payable the draw reproduces, walking each rep's periods in order.
-        func fitted(recoverable: Bool) -> (count: Int, recovered: Int) {
-            var count = 0
-            var recovered = 0
-            for entries in Dictionary(grouping: entries, by: \.rep).values {
-                var balance: Decimal = 0
-                let floor = rosterDraws[entries[0].rep] ?? draw
-                for entry in entries.sorted(by: { $0.period < $1.period }) {
-                    let earned = entry.earned!
-                    var payable = max(earned, floor)
-                    if recoverable {
-                        if earned < floor {
-                            balance += floor - earned
-                        } else {
-                            let recovery = min(balance, earned - floor)
-                            if recovery > 0 { recovered += 1 }
-                            payable = earned - recovery
-                            balance -= recovery
-                        }
-                    }
-                    if abs(payable - entry.payable!) <= halfCent { count += 1 }
-                }
-            }
-            return (count, recovered)
-        }
-        let flat = fitted(recoverable: false)
-        let carried = fitted(recoverable: true)
-        let recoverable =
-            carried.count > flat.count || (carried.count == flat.count && summary.headers["recovered"] != nil)
-        let count = max(flat.count, carried.count)
-        guard count * 10 >= entries.count * 9 else {
-            notEstablished.append(
-                "draw: \(topped.count) rep-periods are paid more than they earned, but a draw of \(draw.groupedMoneyText) reproduces only \(count) of \(entries.count) payable figures"
-            )
-            return
-        }
-        plan.draw = Draw(amount: draw, recoverable: recoverable)
-        established.insert("draw")
-        let payable = summary.headers["payable"]!
-        note(
-            "draw",
-            "sheet '\(summary.sheet)' column '\(payable)': \(topped.count) rep-periods that earned less are paid exactly \(draw.groupedMoneyText)"
-                + (inFormulas.isEmpty
-                    ? "" : "; MAX(…, \(draw.plainText)) in \(inFormulas.count) payable formulas: a floor on pay")
-                + (drawColumn.isEmpty
-                    ? ""
-                    : "; column '\(summary.headers["draw"] ?? "Draw")' writes \(drawColumn.filter { $0 == draw }.count) rep-periods' draw of \(draw.groupedMoneyText), beside MAX(…) payable formulas")
-        )
-        if carried.count != flat.count {
-            note(
-                "draw",
-                recoverable
-                    ? "recoverable: \(carried.recovered) rep-periods that earned above the draw are paid their earnings less the shortfall carried; \(carried.count) of \(entries.count) payable figures fit (not recoverable: \(flat.count))"
-                    : "not recoverable: pay is never cut after a shortfall; \(flat.count) of \(entries.count) payable figures fit (recoverable: \(carried.count))"
-            )
-        } else {
-            note("draw", "\(count) of \(entries.count) payable figures fit")
-            ambiguities.append(
-                "draw: recoverable and not recoverable fit equally (\(recoverable ? "recoverable, from the column '\(summary.headers["recovered"]!)'" : "not recoverable") written); a rep-period earning above \(draw.groupedMoneyText) after one below it would decide"
-            )
-        }
-    }
-
-    /// The attainment bonus and the draw, when a summary sheet shows them.
-    mutating func fitSummaryMechanics() {
-        guard let summary = SummaryTable.find(in: evidence) else {
-            notEstablished.append(
-                "attainment bonus and draw: no summary sheet lists rep-periods with a bonus, earned or payable column")
-            return
-        }
-        if summary.headers["bonus"] != nil, let (totals, _) = repPeriods() {
-            fitAttainmentBonus(summary, totals: totals)
-        }
-        fitDraw(summary)
     }
 }

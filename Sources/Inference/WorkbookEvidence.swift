@@ -2,6 +2,7 @@ import Commission
 import Foundation
 import Ingest
 import Primitives
+import Reconciliation
 import Spreadsheet
 
 /// One deals row as the workbook holds it: its credit line and the figures its author entered.
@@ -57,6 +58,15 @@ public struct WorkbookEvidence: Sendable {
     public var otherSheets: [SheetText]
     /// Grouping columns of the deals sheet that the plan format has no field for.
     public var extraColumns: [ExtraColumn] = []
+    /// The per-rep summaries as `reconcile` reads them (`SummaryFigures.read`) under a plan by
+    /// years, and under one by quarters or months (where a sheet of years is set beside the summary).
+    public var summariesOfYears: [SummaryFigures] = []
+    public var summariesOfShorterPeriods: [SummaryFigures] = []
+
+    /// The summaries as `reconcile` reads them under a plan by `period`.
+    public func summaries(for period: PeriodKind) -> [SummaryFigures] {
+        period == .year ? summariesOfYears : summariesOfShorterPeriods
+    }
     /// The deals sheets' names by the ordinal a line's row key carries (`DealsTable.rowKey`), when
     /// the deals come from more than one sheet; empty otherwise.
     public var sheets: [String] = []
@@ -139,6 +149,18 @@ public struct WorkbookEvidence: Sendable {
                 || table.mapping.columns[.commission] != nil,
             otherSheets: others, skippedRows: table.skippedRows)
         evidence.sheets = dealsSheets.count > 1 ? dealsSheets.map { $0 ?? "" } : []
+        // A text file's one table, named by no sheet (`""`), is no summary of its own deals.
+        for period in [PeriodKind.year, .quarter] {
+            let summaries = try SummaryFigures.read(
+                file, dealsSheets: Set(dealsSheets.map { $0 ?? "" }),
+                commissionHeader: table.mapping.headers[.commission],
+                period: period)
+            if period == .year {
+                evidence.summariesOfYears = summaries
+            } else {
+                evidence.summariesOfShorterPeriods = summaries
+            }
+        }
         evidence.unread = unread.map { "row \(evidence.rowLabel($0.row)), deal \($0.text)" }
         for row in table.skipped {
             let why = row.failures.map(\.reason).joined(separator: "; ")

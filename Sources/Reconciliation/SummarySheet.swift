@@ -164,6 +164,9 @@ struct SummarySheet {
     var totals: [SummaryTotals.Total] = []
     /// The columns of running year-to-date figures beside the figures (`YTD Commission`).
     var toDateColumns: [SummaryField: Int] = [:]
+    /// The header text of each figure column of a `.rows` sheet read a row per rep and period
+    /// (`Premie`, `Totaal verdiend`), for naming what is read from it.
+    var headers: [SummaryField: String] = [:]
     /// The deals' commission header the commission column was taken under where no word of the
     /// sheet's header names a figure (`Amount Due`): compared only where its figures are commission
     /// sums (`SummaryFindings`).
@@ -401,7 +404,8 @@ struct SummarySheet {
                 && [.clawback, .earned, .payable].allSatisfy { columns[$0] == nil },
             totals: SummaryTotals.lay(
                 members: rows.flatMap { row in row.cells.values.map { CellAddress(row: row.row, column: $0.column) } },
-                totalRows: totalRows, totalColumns: [], cells: totalCells), toDateColumns: toDateColumns)
+                totalRows: totalRows, totalColumns: [], cells: totalCells), toDateColumns: toDateColumns,
+            headers: mapping.headers.filter { SummaryField.figures.contains($0.key) && columns[$0.key] != nil })
     }
 
     static func findHeader(

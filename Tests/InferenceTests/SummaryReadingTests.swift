@@ -1,0 +1,87 @@
+import Commission
+import Foundation
+import Spreadsheet
+import Testing
+import XLSX
+
+@testable import Inference
+
+/// `plan infer` reads a summary as `reconcile` reads it (`SummaryFigures`): a summary whose reps,
+/// periods or headers only `reconcile`'s reader read hid its attainment bonus from inference,
+/// and the plan proposed was then found to pay too little.
+@Suite struct SummaryReadingTests {
+    /// How a summary writes its header, its reps and its periods.
+    struct Layout: CustomTestStringConvertible, Sendable {
+        var name: String
+        var headers = ["Rep", "Period", "Commission", "Bonus"]
+        var rep: @Sendable (String) -> String = { $0 }
+        var period: CellValue = .text("2026")
+        /// A pivot table's sheet beside the summary (`Row Labels | 2026 | Grand Total`), which
+        /// `reconcile` reads as the summary only under a plan by quarters or months.
+        var pivot = false
+
+        var testDescription: String { name }
+    }
+
+    static let layouts = [
+        // The one rep-period paid is enough where attainment separates it from every other.
+        Layout(name: "headers in English"),
+        Layout(name: "headers in Italian", headers: ["Venditore", "Periodo", "Provvigioni", "Premi"]),
+        Layout(name: "headers in German", headers: ["Verkäufer", "Zeitraum", "Provision", "Prämie"]),
+        Layout(name: "reps by e-mail", rep: { $0.lowercased().replacingOccurrences(of: " ", with: ".") + "@acme.com" }),
+        Layout(name: "the year typed as a number", period: .number(2026)),
+        Layout(name: "the year written `GJ 2026`", period: .text("GJ 2026")),
+        Layout(name: "a pivot table's sheet beside it", pivot: true),
+        Layout(
+            name: "headers among other words",
+            headers: ["Account Executive", "Pay Period", "Gross Commission", "SPIFFs & Bonuses"]),
+    ]
+
+    /// A year's deals at 5% for three reps of an annual quota of 100,000 (Ana at 184%, Ben at 77%,
+    /// Cleo at 37%) and a summary, laid out as `layout` says, whose bonus column pays Ana 500.
+    @Test(arguments: layouts)
+    func aSummaryReconcileReadsShowsItsAttainmentBonus(layout: Layout) throws {
+        let reps = EvidenceRuleTests.reps
+        var deals: [[WriteCell]] = [ClaimTests.header]
+        var earned: [String: Decimal] = [:]
+        for index in 0..<18 {
+            let rep = reps[index % 3]
+            let amount = Decimal([30000, 12000, 6000][index % 3] + 100 * index)
+            let commission = (amount * Decimal(string: "0.05")!).rounded(places: 2, mode: .halfUp)
+            earned[rep, default: 0] += commission
+            deals.append([
+                .text("D-\(index)"), .text(rep), WorkbookLayoutTests.date(2026, 1 + index % 12, 5), .number(amount),
+                .number(commission),
+            ])
+        }
+        var summary: [[WriteCell]] = [layout.headers.map { .text($0) }]
+        for rep in reps {
+            // The year's sums, as a hand-kept summary works them out (their dates name the year).
+            let row = summary.count + 1
+            let sum =
+                "SUMIFS(Deals!E:E,Deals!B:B,A\(row),Deals!C:C,\">=\"&DATE(2026,1,1),Deals!C:C,\"<=\"&DATE(2026,12,31))"
+            summary.append([
+                .text(layout.rep(rep)), WriteCell(layout.period), WriteCell(.number(earned[rep]!), formula: sum),
+                rep == "Ana Lima" ? .number(500) : .empty,
+            ])
+        }
+        let folder = try WorkbookLayoutTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var pivot: [[WriteCell]] = [[.text("Sum of Commission"), .text("Column Labels")]]
+        pivot.append(["Row Labels", "2026", "Grand Total"].map { .text($0) })
+        for rep in reps { pivot.append([.text(rep), .number(earned[rep]!), .number(earned[rep]!)]) }
+        let path = try WorkbookLayoutTests.workbook(
+            [("Deals", deals), ("Summary", summary)] + (layout.pivot ? [("Pivot", pivot)] : []), in: folder)
+        let roster = reps.enumerated().map { index, name in
+            RosterEntry(id: "R\(index + 1)", name: name, annualQuota: 100000)
+        }
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path, roster: roster), roster: roster)
+        let bonus = inferred.plan.bonuses.first { $0.name == layout.headers[3] }
+        guard case .atAttainment(let at, let amount)? = bonus?.kind else {
+            Issue.record("no attainment bonus: \(inferred.yaml)")
+            return
+        }
+        #expect(amount == 500)
+        #expect(at > Decimal(string: "0.771")! && at <= Decimal(string: "1.845")!, "\(inferred.yaml)")
+    }
+}
