@@ -103,8 +103,17 @@ public struct WorkbookEvidence: Sendable {
     ) throws -> WorkbookEvidence {
         let knownReps = roster.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
         let file = try TableFile.open(path)
-        let table = try DealsReader.readWorkbook(
+        var table = try DealsReader.readWorkbook(
             file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas, knownReps: knownReps)
+        // Reps written by e-mail or another form of a roster name are the roster's, as `reconcile`
+        // reads them; where no row names a rep of the roster (ids it does not know), the rows are
+        // read as written: their rates still say the plan.
+        let written = table
+        var reps = table.resolveReps(against: roster)
+        if table.lines.isEmpty {
+            table = written
+            reps.unknown = []
+        }
         var observations: [Observation] = []
         observations.reserveCapacity(table.lines.count)
         for (line, manual) in zip(table.lines, table.manual) {
@@ -147,7 +156,7 @@ public struct WorkbookEvidence: Sendable {
                 || table.mapping.columns[.bonus] != nil,
             hasCommissionColumn: table.sheets.contains { $0.mapping.columns[.commission] != nil }
                 || table.mapping.columns[.commission] != nil,
-            otherSheets: others, skippedRows: table.skippedRows)
+            otherSheets: others, skippedRows: table.skippedRows + reps.unknown.count)
         evidence.sheets = dealsSheets.count > 1 ? dealsSheets.map { $0 ?? "" } : []
         // A text file's one table, named by no sheet (`""`), is no summary of its own deals.
         for period in [PeriodKind.year, .quarter] {
@@ -162,6 +171,10 @@ public struct WorkbookEvidence: Sendable {
             }
         }
         evidence.unread = unread.map { "row \(evidence.rowLabel($0.row)), deal \($0.text)" }
+        for line in reps.unknown {
+            evidence.unread.append(
+                "row \(evidence.rowLabel(line.row)), deal \(line.dealID): rep '\(line.rep)' is no one on the roster")
+        }
         for row in table.skipped {
             let why = row.failures.map(\.reason).joined(separator: "; ")
             evidence.unread.append(
