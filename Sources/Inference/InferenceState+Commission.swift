@@ -149,6 +149,15 @@ extension InferenceState {
             )
             best = following
         }
+        // Year-to-date retroactive tiers where a summary pays true-ups and the rows fit them as well.
+        let yearToDate = yearToDateReading(instead: best, among: ranked)
+        if let (candidate, agreeing, read) = yearToDate, let (summary, paid) = trueUpSummary {
+            note(
+                "tiers",
+                "sheet '\(summary.sheet)' pays \(paid) rep-periods a true-up, which only year-to-date retroactive tiers pay; that reading fits \(candidate.fitted) rows, as many as \(best.structure.basis.rawValue) \(best.mode.rawValue), and pays a true-up where the sheet does in \(agreeing) of \(read) rep-periods"
+            )
+            best = candidate
+        }
         if best.bands.rates.count == 1 {
             // One rate: no switch changes a figure, so the plan asks for no quota.
             best = TierCandidate(
@@ -246,7 +255,10 @@ extension InferenceState {
             note("tiers", "one rate fits every reading: the metric, basis and mode change nothing")
         } else {
             note("tiers", "reading: \(best.structure), \(best.mode.rawValue); \(ranked.count) readings tried")
-            ambiguities += TierSearch.rivals(of: best, among: ranked)
+            // The summary's true-ups tell year to date from running totals by period.
+            ambiguities += TierSearch.rivals(of: best, among: ranked).filter {
+                yearToDate == nil || !$0.hasPrefix("basis period and ytd")
+            }
         }
         if best.structure.basis == .perDeal || bands.count == 1 {
             plan.period = clues.period ?? .quarter

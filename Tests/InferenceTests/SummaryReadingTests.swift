@@ -8,7 +8,8 @@ import XLSX
 
 /// `plan infer` reads a summary as `reconcile` reads it (`SummaryFigures`): a summary whose reps,
 /// periods or headers only `reconcile`'s reader read hid its attainment bonus from inference,
-/// and the plan proposed was then found to pay too little.
+/// and the plan proposed was then found to pay too little. What the summary's true-ups say of
+/// the plan is read from it too.
 @Suite struct SummaryReadingTests {
     /// How a summary writes its header, its reps and its periods.
     struct Layout: CustomTestStringConvertible, Sendable {
@@ -83,5 +84,45 @@ import XLSX
         }
         #expect(amount == 500)
         #expect(at > Decimal(string: "0.771")! && at <= Decimal(string: "1.845")!, "\(inferred.yaml)")
+    }
+
+    /// Deals of 2026 paid under year-to-date retroactive tiers (4%, 6% from 100,000): Ana's and
+    /// Ben's second quarters take them past 100,000 and pay their first quarters' credit 2% more
+    /// as a true-up on the summary. Running totals by quarter fit every row as well (a threshold
+    /// between 30,000 and 120,000); only the summary's true-ups tell the readings apart.
+    @Test func aSummaryPayingTrueUpsNamesYearToDateRetroactiveTiers() throws {
+        // (rep, month, amount, rate)
+        let deals: [(String, Int, Decimal, Decimal)] = [
+            ("Ana Lima", 2, 30000, 4), ("Ana Lima", 4, 30000, 6), ("Ana Lima", 5, 30000, 6), ("Ana Lima", 5, 30000, 6),
+            ("Ana Lima", 6, 30000, 6), ("Ben Okafor", 1, 10000, 4), ("Ben Okafor", 4, 40000, 6),
+            ("Ben Okafor", 5, 40000, 6), ("Ben Okafor", 6, 40000, 6), ("Cleo Park", 1, 10000, 4),
+            ("Cleo Park", 2, 10000, 4), ("Cleo Park", 3, 10000, 4), ("Cleo Park", 4, 10000, 4),
+            ("Cleo Park", 5, 10000, 4), ("Cleo Park", 6, 10000, 4),
+        ]
+        var rows: [[WriteCell]] = [ClaimTests.header]
+        var commission: [String: Decimal] = [:]
+        for (index, (rep, month, amount, rate)) in deals.enumerated() {
+            let paid = amount * rate / 100
+            commission["\(rep) \(month <= 3 ? "2026-Q1" : "2026-Q2")", default: 0] += paid
+            rows.append([
+                .text("D-\(index)"), .text(rep), WorkbookLayoutTests.date(2026, month, 10), .number(amount),
+                .number(paid),
+            ])
+        }
+        let trueUps: [String: Decimal] = ["Ana Lima 2026-Q2": 600, "Ben Okafor 2026-Q2": 200]
+        var summary: [[WriteCell]] = [["Rep", "Period", "Commission", "True-up"].map { .text($0) }]
+        for rep in EvidenceRuleTests.reps {
+            for period in ["2026-Q1", "2026-Q2"] {
+                let key = "\(rep) \(period)"
+                summary.append([.text(rep), .text(period), .number(commission[key]!), .number(trueUps[key] ?? 0)])
+            }
+        }
+        let folder = try WorkbookLayoutTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try WorkbookLayoutTests.workbook([("Deals", rows), ("Summary", summary)], in: folder)
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        let tiers = inferred.plan.commission.tiers
+        #expect(tiers.basis == .ytd && tiers.mode == .retroactive, "\(inferred.yaml)")
+        #expect(tiers.bands.map(\.rate) == [Decimal(string: "0.04")!, Decimal(string: "0.06")!], "\(inferred.yaml)")
     }
 }
