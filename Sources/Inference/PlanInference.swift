@@ -114,13 +114,21 @@ struct InferenceState {
         }
     }
 
-    /// Rows a summary subtracts, or whose commission is negative, name the clawback statuses;
+    /// Rows a summary subtracts (in a formula, or as a typed clawback figure that is minus a
+    /// cancelled row's commission), or whose commission is negative, name the clawback statuses;
     /// the days from close to cancel bound the window.
     mutating func readClawback() {
-        var clawed: [Observation] = observations.filter { clues.subtractedRows.contains($0.line.row) }
+        let typed = Set(
+            (evidence.summariesOfYears + evidence.summariesOfShorterPeriods).flatMap(\.entries).compactMap(\.clawback)
+                .filter { $0 < 0 }.map { -$0 })
+        var clawed: [Observation] = observations.filter { observation in
+            clues.subtractedRows.contains(observation.line.row)
+                || (observation.line.cancelDate != nil && observation.commission.map(typed.contains) == true)
+        }
         let negative = observations.filter {
             ($0.commission ?? 0) < 0 && $0.line.cancelDate != nil && $0.line.amount > 0
         }
+        let bySummary = !clawed.isEmpty
         clawed += negative
         let statuses = Set(clawed.compactMap { $0.line.status?.normalizedKey })
         guard !clawed.isEmpty, !statuses.isEmpty else {
@@ -143,7 +151,7 @@ struct InferenceState {
         for index in observations.indices where (observations[index].commission ?? 0) < 0 {
             facts.scored[index] = false
         }
-        let how = clues.subtractedRows.isEmpty ? "are negative" : "are subtracted by the summary"
+        let how = bySummary ? "are subtracted by the summary" : "are negative"
         note(
             "clawback",
             "\(clawed.count) rows with status \(names.joined(separator: ", ")) \(how) (\(rowList(clawed.map(\.line.row).sorted())))"

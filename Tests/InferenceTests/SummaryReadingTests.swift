@@ -8,8 +8,8 @@ import XLSX
 
 /// `plan infer` reads a summary as `reconcile` reads it (`SummaryFigures`): a summary whose reps,
 /// periods or headers only `reconcile`'s reader read hid its attainment bonus from inference,
-/// and the plan proposed was then found to pay too little. What the summary's true-ups say of
-/// the plan is read from it too.
+/// and the plan proposed was then found to pay too little. What the summary's true-ups and
+/// clawbacks say of the plan is read from it too.
 @Suite struct SummaryReadingTests {
     /// How a summary writes its header, its reps and its periods.
     struct Layout: CustomTestStringConvertible, Sendable {
@@ -124,5 +124,35 @@ import XLSX
         let tiers = inferred.plan.commission.tiers
         #expect(tiers.basis == .ytd && tiers.mode == .retroactive, "\(inferred.yaml)")
         #expect(tiers.bands.map(\.rate) == [Decimal(string: "0.04")!, Decimal(string: "0.06")!], "\(inferred.yaml)")
+    }
+
+    /// Twenty deals at 10% and one cancelled 72 days after its close, whose commission the
+    /// summary's Clawback column takes back as a typed figure (no formula names the row): the
+    /// cancelled status is clawed back, within a window of 72 days or more.
+    @Test func aTypedClawbackFigureOfACancelledRowsCommissionIsAClawback() throws {
+        let header = ClaimTests.header + ["Status", "Cancel Date"].map { WriteCell.text($0) }
+        var rows: [[WriteCell]] = [header]
+        var cancelled: (rep: String, commission: Decimal)?
+        for index in 0..<21 {
+            let commission = (ClaimTests.amount(index) * Decimal(string: "0.1")!).rounded(places: 2, mode: .halfUp)
+            let isCancelled = index == 4
+            var row = ClaimTests.row(index, commission: .number(commission))
+            row += isCancelled ? [.text("Cancelled"), WorkbookLayoutTests.date(2026, 7, 21)] : [.text("Won"), .empty]
+            if isCancelled { cancelled = (index % 2 == 0 ? "Ana Lima" : "Ben Okafor", commission) }
+            rows.append(row)
+        }
+        let (rep, commission) = try #require(cancelled)
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Clawback"].map { .text($0) },
+            [.text(rep), .text("2026-Q3"), .number(-commission)],
+            [.text(rep == "Ana Lima" ? "Ben Okafor" : "Ana Lima"), .text("2026-Q3"), .empty],
+        ]
+        let folder = try WorkbookLayoutTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try WorkbookLayoutTests.workbook([("Deals", rows), ("Summary", summary)], in: folder)
+        let inferred = PlanInference.infer(try WorkbookEvidence.read(path: path))
+        let clawback = try #require(inferred.plan.clawback, "\(inferred.yaml)")
+        #expect(clawback.statuses == ["Cancelled"])
+        #expect(clawback.windowDays >= 72, "\(inferred.yaml)")
     }
 }
