@@ -55,7 +55,9 @@ extension InferenceState {
             taken.formUnion(rows)
             for index in rows { facts.scored[index] = false }
         }
-        for field in ["product", "type"] {
+        /// Sets aside the groups of one product or type; `pairs`: one of two rows at a rate rare
+        /// elsewhere is one too, whatever else is found.
+        func takeGroups(of field: String, pairs: Bool = false) {
             let keyOf = { (index: Int) -> (key: String, name: String)? in
                 let line = self.observations[index].line
                 return (field == "product" ? line.product : line.type).map { ($0.normalizedKey, $0) }
@@ -64,13 +66,19 @@ extension InferenceState {
             // Once some of them follow a rate of their own, so does one of two rows at a rate rare
             // elsewhere: in a small sheet that is all the rows a product has, and left among the
             // tiers' rows, two products' rates read as two bands of the deal's amount.
-            if !found.isEmpty { found += groups(keyOf, pairs: true) }
+            if pairs || !found.isEmpty { found += groups(keyOf, pairs: true) }
             for group in found {
                 let when = field == "product" ? LineCondition(product: group.name) : LineCondition(type: group.name)
                 overrideGroups.append((when, "\(field)=\(group.name)", group.rows))
                 setAside(group.rows)
             }
         }
+        takeGroups(of: "product")
+        takeGroups(of: "type")
+        // A product whose other rows a type's override prices (an Integration Pack renewal paid as
+        // renewals are) is read again once the types have taken theirs: what is left of it may
+        // follow a rate of its own, written after the types' overrides (the first match wins).
+        if overrideGroups.contains(where: { $0.when.type != nil }) { takeGroups(of: "product", pairs: true) }
         for group in groups({ index in
             let line = observations[index].line
             guard let product = line.product, let type = line.type else { return nil }

@@ -74,4 +74,36 @@ import Testing
         #expect(Self.overrideRates(inferred.plan) == ["Platform": Decimal(string: "0.08")!], "\(inferred.yaml)")
         #expect(inferred.fit.reproduced == inferred.fit.rows, "\(inferred.yaml)")
     }
+
+    /// Flat 5%, renewals at 5% × 1.25, and Integration Pack at 3% but for its one renewal, priced as
+    /// renewals are (the renewals' override comes first). Its renewal hid its two rows at 3% among
+    /// three at mixed rates; read again once the renewals are set aside, they are an override too,
+    /// written after the renewals'.
+    @Test func aProductWhoseOtherRowsATypesOverridePricesIsReadAgainAfterTheTypes() {
+        var observations: [Observation] = []
+        let deals: [(product: String, type: String, rate: Decimal)] =
+            Array(repeating: ("Platform", "New", Decimal(string: "0.05")!), count: 5)
+            + Array(repeating: ("Platform", "Expansion", Decimal(string: "0.05")!), count: 5)
+            + Array(repeating: ("Platform", "Renewal", Decimal(string: "0.0625")!), count: 3)
+            + [("Integration Pack", "Renewal", Decimal(string: "0.0625")!)]
+            + Array(repeating: ("Integration Pack", "New", Decimal(string: "0.03")!), count: 2)
+        for (index, deal) in deals.enumerated() {
+            let amount = Decimal(10_000 + (index * 37 % 19) * 5_000)
+            let line = CreditLine(
+                row: index + 2, dealID: "D-\(index)", rep: "R-\(index % 3)",
+                date: LocalDate(year: 2026, month: 1 + index % 12, day: 10)!, amount: amount, product: deal.product,
+                type: deal.type)
+            observations.append(
+                Observation(line: line, commission: (amount * deal.rate).rounded(places: 2, mode: .halfUp)))
+        }
+        let inferred = PlanInference.infer(
+            WorkbookEvidence(
+                file: "renewals.xlsx", sheet: "Deals", observations: observations, hasBonusColumn: false,
+                hasCommissionColumn: true))
+        #expect(inferred.fit.reproduced == inferred.fit.rows, "\(inferred.yaml)")
+        let overrides = inferred.plan.commission.overrides
+        #expect(overrides.map(\.when.type) == ["Renewal", nil], "\(inferred.yaml)")
+        #expect(overrides.last?.when.product == "Integration Pack", "\(inferred.yaml)")
+        #expect(overrides.last?.effect == .rate(Decimal(string: "0.03")!), "\(inferred.yaml)")
+    }
 }
