@@ -215,7 +215,8 @@ extension InferenceState {
 
     /// The attainment bonus and the draw, when a summary sheet shows them.
     mutating func fitSummaryMechanics() {
-        guard
+        // The engine is run only for a summary to place (a hundred thousand rows take a while).
+        guard !evidence.summaries(for: plan.period).isEmpty,
             let statement = try? CommissionEngine.calculate(
                 plan: plan, roster: roster, lines: observations.map(\.line)),
             let summary = placedSummary(in: statement)
