@@ -28,20 +28,24 @@ struct DateBound {
     private static let beginningAfterTheDay = Reading(written: ">", rewritten: ">=", dayAfter: false)
 
     /// The criterion of `formula` that leaves out deals of the periods' first or last days, when
-    /// their commission (`own`, the rep-period's commission rows, closed on `dates`) is the total's
-    /// shortfall (`difference`, within the tolerance a row); nil otherwise.
+    /// their commission is the total's shortfall (`difference`, within the tolerance a row); nil
+    /// otherwise. `lines`: the rep-period's commission lines, asked for only when the formula
+    /// writes a date criterion and falls short.
     static func leavingOut(
-        _ formula: String, own: [(row: Int, amount: Decimal)], dates: [Int: LocalDate], periods: [Period],
-        difference: Decimal, context: RowContext
+        _ formula: String, lines: () -> [CreditLine], periods: [Period], difference: Decimal, context: RowContext
     ) -> DateBound? {
         guard difference < 0, formula.contains("\"&") || formula.contains("\" &") else { return nil }
-        // A split row's other reps' lines are keyed above its own row (`DealsTable.otherRepKey`).
+        // Each sheet row's commission and close date: a split row's other reps' lines are keyed
+        // above its own row (`DealsTable.otherRepKey`), and a criterion leaves out the row whole.
         let sheetRows = (1 << 56) - 1
-        var amounts: [Int: Decimal] = [:]
-        for line in own { amounts[line.row & sheetRows, default: 0] += line.amount }
+        var byRow: [Int: (amount: Decimal, date: LocalDate)] = [:]
+        for line in lines() {
+            byRow[line.row & sheetRows, default: (0, line.date)].amount +=
+                context.engine.commission(ofRow: line.row) ?? 0
+        }
         func shortBy(_ rows: [Int]) -> Bool {
             guard !rows.isEmpty else { return false }
-            let leftOut = rows.reduce(Decimal(0)) { $0 + amounts[$1]! }
+            let leftOut = rows.reduce(Decimal(0)) { $0 + byRow[$1]!.amount }
             return (difference + leftOut).magnitude <= context.plan.tolerance * Decimal(rows.count + 1)
         }
         func cells(_ rows: [Int], times: [Int: String] = [:]) -> String {
@@ -50,16 +54,15 @@ struct DateBound {
                 let column = context.deals.mapping(ofRow: row).columns[.date] ?? 1
                 let time = times[row].map { " " + $0 } ?? ""
                 return
-                    "\(Location.quotedSheetName(sheet))!\(CellAddress(row: sheetRow, column: column)) \(dates[row]!)\(time)"
+                    "\(Location.quotedSheetName(sheet))!\(CellAddress(row: sheetRow, column: column)) \(byRow[row]!.date)\(time)"
             }
             return " (" + named.joined(separator: ", ") + (rows.count > 3 ? ", …" : "") + ")"
         }
         func deals(_ rows: [Int]) -> String { rows.count == 1 ? "the deal" : "the \(rows.count) deals" }
         let ends = Set(periods.map(\.end))
         let starts = Set(periods.map(\.start))
-        let ownDates = dates.filter { amounts[$0.key & sheetRows] != nil }
         if criteria(in: formula, written: endingAtMidnight.written, on: ends) {
-            let late = context.deals.lateOnMonthEnds.filter { ends.contains($0.date) && amounts[$0.row] != nil }
+            let late = context.deals.lateOnMonthEnds.filter { ends.contains($0.date) && byRow[$0.row] != nil }
             let rows = late.map(\.row)
             if shortBy(rows) {
                 return DateBound(
@@ -75,11 +78,11 @@ struct DateBound {
             (endingBeforeTheDay, ends, "stops before that day"),
             (beginningAfterTheDay, starts, "starts after that day"),
         ] where criteria(in: formula, written: reading.written, on: days) {
-            let rows = ownDates.filter { days.contains($0.value) }.keys.sorted()
+            let rows = byRow.filter { days.contains($0.value.date) }.keys.sorted()
             guard shortBy(rows) else { continue }
             return DateBound(
-                words: "its date criterion \(reading.written) \(dates[rows[0]]!) \(what), leaving out " + deals(rows)
-                    + " closed on it" + cells(rows),
+                words: "its date criterion \(reading.written) \(byRow[rows[0]]!.date) \(what), leaving out "
+                    + deals(rows) + " closed on it" + cells(rows),
                 repaired: rewriting(formula, reading))
         }
         return nil

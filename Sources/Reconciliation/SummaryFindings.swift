@@ -236,24 +236,17 @@ enum SummaryFindings {
         let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
         // The rows of each rep-period's commission lines, found the first time a formula is read for them.
         var linesOfRepPeriod: [RepPeriod: [Int32]]?
-        func commissionRows(_ repPeriod: RepPeriod) -> [(row: Int, amount: Decimal)] {
+        func commissionLines(_ repPeriod: RepPeriod) -> [Int32] {
             if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
+            return linesOfRepPeriod?[repPeriod] ?? []
+        }
+        func commissionRows(_ repPeriod: RepPeriod) -> [(row: Int, amount: Decimal)] {
             // The rows read in a pass of their own, then their amounts: a rep-period's lines lie
             // far apart among a million, and reads that wait on nothing else are made together.
             let rows = context.deals.lines.withUnsafeBufferPointer { lines in
-                (linesOfRepPeriod?[repPeriod] ?? []).map { lines[Int($0)].row }
+                commissionLines(repPeriod).map { lines[Int($0)].row }
             }
             return rows.map { ($0, context.engine.commission(ofRow: $0) ?? 0) }
-        }
-        // The close dates of a rep-period's commission rows, by row, for a date criterion's bounds.
-        func commissionDates(_ repPeriod: RepPeriod) -> [Int: LocalDate] {
-            if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
-            let lines = context.deals.lines
-            return Dictionary(
-                keys(repPeriod).flatMap { linesOfRepPeriod?[$0] ?? [] }.map {
-                    (lines[Int($0)].row, lines[Int($0)].date)
-                },
-                uniquingKeysWith: { a, _ in a })
         }
         // Each rep-period's clawback lines, gathered the first time a total is tried against them.
         var clawbackLines: [RepPeriod: [(row: Int?, amount: Decimal)]]?
@@ -430,8 +423,9 @@ enum SummaryFindings {
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
                 } else if let formula = cell.formula,
                     let bound = DateBound.leavingOut(
-                        formula, own: own, dates: commissionDates(repPeriod), periods: keys(repPeriod).map(\.period),
-                        difference: difference, context: context)
+                        formula,
+                        lines: { keys(repPeriod).flatMap(commissionLines).map { context.deals.lines[Int($0)] } },
+                        periods: keys(repPeriod).map(\.period), difference: difference, context: context)
                 {
                     finding.causes = [.sumRange]
                     finding.repairedFormula = bound.repaired

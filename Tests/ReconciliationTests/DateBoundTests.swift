@@ -117,6 +117,42 @@ import XLSX
         #expect(again.errors.isEmpty, "\(again.errors.map { "\($0.sheet)!\($0.cell) \($0.cause)" })")
     }
 
+    /// Deals split between two reps on one row (`Rep 1 | Rep 2`): the second rep's lines are keyed
+    /// apart from their row, and each rep's total left short by `"<"&DATE(2026,1,31)` is found the
+    /// same (before, the second rep's total stopped the run).
+    @Test func eachRepOfASplitRowIsLeftOutTheSame() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header: [WriteCell] = [
+            "Deal ID", "Close Date", "Amount", "Rep 1", "Rep 1 %", "Rep 2", "Rep 2 %", "Commission 1", "Commission 2",
+        ].map { .text($0) }
+        let deals: [(String, Decimal, String)] = [("2026-01-10", 10000, "250"), ("2026-01-31", 20000, "500")]
+        var rows: [[WriteCell]] = [header]
+        for (index, deal) in deals.enumerated() {
+            rows.append([
+                .text("D\(index + 1)"), Self.dateTime(deal.0), .number(deal.1), .text("R1"),
+                .number(Decimal(string: "0.5")!), .text("R2"), .number(Decimal(string: "0.5")!),
+                .number(Decimal(string: deal.2)!), .number(Decimal(string: deal.2)!),
+            ])
+        }
+        func total(_ rep: String, _ column: String) -> [WriteCell] {
+            [
+                .text(rep), .text("2026-01"),
+                CauseTests.formula(
+                    "250",
+                    "SUMIFS(Deals!\(column)$2:\(column)$3,Deals!B$2:B$3,\">=\"&DATE(2026,1,1),Deals!B$2:B$3,\"<\"&DATE(2026,1,31))"
+                ),
+            ]
+        }
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission"].map { .text($0) }, total("R1", "H"), total("R2", "I"),
+        ]
+        let path = try LayoutReadingTests.workbook([("Deals", rows), ("Summary", summary)], in: folder)
+        let errors = try Self.reconcile(path).errors
+        #expect(errors.map { "\($0.cell) \($0.cause)" } == ["C2 sum_range", "C3 sum_range"])
+        #expect(errors.allSatisfy { $0.explanation.contains("Deals!B3 2026-01-31") }, "\(errors.map(\.explanation))")
+    }
+
     /// A deal at midnight is within `<=` its day: the total holds it, and nothing is wrong.
     @Test func aDealAtMidnightIsWithinTheDay() throws {
         let folder = try LayoutReadingTests.folder()
