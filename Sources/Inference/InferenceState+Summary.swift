@@ -1,5 +1,6 @@
 import Commission
 import Foundation
+import Ingest
 import Reconciliation
 
 /// Mechanics a summary sheet shows per rep-period: an attainment bonus, a draw. The summary is
@@ -25,6 +26,16 @@ extension InferenceState {
             return figures.headers[figure]
         }
 
+        /// Whether a header names what is recovered of a draw, in the languages summaries are kept in
+        /// (`Recovered`, `Draw Recovery`, `Recuperado`, `Recupero`, `Récupéré`, `Verrechnet`,
+        /// `Rückführung`, `Verrekend`), case and accents aside.
+        static func namesRecovery(_ header: String) -> Bool {
+            let folded = FoldedWords.fold(header)
+            return recoveryStems.contains { folded.contains($0) }
+        }
+
+        private static let recoveryStems = ["recover", "recuper", "verrechn", "ruckfuhr", "rueckfuehr", "verreken"]
+
         /// What the entry says its rep earned: its earned figure, else its commission beside a payable.
         static func earned(_ entry: SummaryFigures.Entry) -> Decimal? {
             entry.earned ?? (entry.payable != nil ? entry.commission : nil)
@@ -45,7 +56,7 @@ extension InferenceState {
                 .first { $0.first?.row == figures.headerRow } ?? []
             summary.recoveredHeader =
                 header.lazy.compactMap { cell -> String? in
-                    guard case .text(let text) = cell.value, text.lowercased().contains("recover") else { return nil }
+                    guard case .text(let text) = cell.value, PlacedSummary.namesRecovery(text) else { return nil }
                     return text
                 }.first
             return summary

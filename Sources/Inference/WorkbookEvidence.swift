@@ -159,17 +159,14 @@ public struct WorkbookEvidence: Sendable {
             otherSheets: others, skippedRows: table.skippedRows + reps.unknown.count)
         evidence.sheets = dealsSheets.count > 1 ? dealsSheets.map { $0 ?? "" } : []
         // A text file's one table, named by no sheet (`""`), is no summary of its own deals.
-        for period in [PeriodKind.year, .quarter] {
-            let summaries = try SummaryFigures.read(
+        func summaries(under period: PeriodKind) throws -> [SummaryFigures] {
+            try SummaryFigures.read(
                 file, dealsSheets: Set(dealsSheets.map { $0 ?? "" }),
                 commissionHeader: table.mapping.headers[.commission],
                 period: period)
-            if period == .year {
-                evidence.summariesOfYears = summaries
-            } else {
-                evidence.summariesOfShorterPeriods = summaries
-            }
         }
+        evidence.summariesOfYears = try summaries(under: .year)
+        evidence.summariesOfShorterPeriods = try summaries(under: .quarter)
         evidence.unread = unread.map { "row \(evidence.rowLabel($0.row)), deal \($0.text)" }
         for line in reps.unknown {
             evidence.unread.append(

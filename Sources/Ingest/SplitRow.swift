@@ -314,12 +314,12 @@ extension SplitRow {
                 continue
             }
             let cell = row.cell(at: column) ?? Cell(column: column, value: .empty)
-            let taken = (try? ValueReading.money(cell.value, style: context.commissionStyle ?? .decimalPoint)) ?? nil
             var clawback = first
             clawback.row = DealsTable.otherRepKey(first.row, number: index + 1)
             clawback.rep = rep
             clawback.commission = cell
-            clawback.amount = taken ?? 0
+            clawback.amount =
+                (try? ValueReading.money(cell.value, style: context.commissionStyle ?? .decimalPoint)) ?? 0
             rows.append(clawback)
         }
         return rows

@@ -156,3 +156,16 @@ import XLSX
         #expect(clawback.windowDays >= 72, "\(inferred.yaml)")
     }
 }
+
+/// The column of what is recovered of a draw breaks a tie toward a recoverable draw: named so in
+/// the languages summaries are kept in, not only in English.
+@Suite struct RecoveryHeaderTests {
+    @Test(arguments: [
+        ("Recovered", true), ("Draw Recovery", true), ("Recuperado", true), ("Recupero anticipo", true),
+        ("Récupéré", true), ("Verrechnet", true), ("Rückführung", true), ("Verrekend", true), ("Earned", false),
+        ("Payable", false), ("Draw", false),
+    ])
+    func aRecoveryHeaderIsReadInItsLanguage(header: String, names: Bool) {
+        #expect(InferenceState.PlacedSummary.namesRecovery(header) == names)
+    }
+}
