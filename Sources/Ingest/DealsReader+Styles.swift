@@ -152,6 +152,9 @@ struct ColumnStyles: Sendable {
     var dates: [Field: DateOrder] = [:]
     /// How the file counts days, for dates pasted as plain serial numbers.
     var dateSystem = DateSystem.excel1900
+    /// Whether the table is a workbook's sheet, whose formulas may compare its dates (a CSV file's
+    /// text dates are read by no formula: `DealsTable.textDates` is not kept for them).
+    var inWorkbook = false
     var rep: String?
     /// The date every row takes when the table has no date column (a tab per month).
     var date: LocalDate?

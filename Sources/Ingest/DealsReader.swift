@@ -146,6 +146,7 @@ public enum DealsReader {
             decided.rep = sheetRep ?? blankRep
             decided.date = sheetDate
             decided.dateSystem = file.dateSystem
+            if case .workbook = file { decided.inWorkbook = true }
             decided.statuses = statuses
             return decided
         }
@@ -662,10 +663,14 @@ public enum DealsReader {
             labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
         if shared == nil { context.remember(sharing: line) }
         result.lines.append(line)
-        if manualCells != .nothing, ownDate != nil, case .date(let written) = value(.date),
-            let late = LateOnMonthEnd(row: row.index, date: date, written: written)
-        {
-            result.lateOnMonthEnds.append(late)
+        if manualCells != .nothing, ownDate != nil {
+            if case .date(let written) = value(.date),
+                let late = LateOnMonthEnd(row: row.index, date: date, written: written)
+            {
+                result.lateOnMonthEnds.append(late)
+            } else if styles.inWorkbook, values[Field.date.ordinal].isText {
+                result.textDates.append(row.index)
+            }
         }
         if let shares { Self.addOtherReps(shares, of: row, manualCells: manualCells, context: context, into: &result) }
     }

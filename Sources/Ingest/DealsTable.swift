@@ -41,6 +41,11 @@ public struct DealsTable: Sendable {
     /// that day stops at its midnight and leaves them out (`SummaryFindings`). Read only when the
     /// reader keeps the manual cells.
     public var lateOnMonthEnds: [LateOnMonthEnd] = []
+    /// The rows whose close date is typed as text (`04/01/2026`, read as the date it writes), in
+    /// row order: Excel's date criteria and comparisons never match a text, so a summary's
+    /// `SUMIFS(…, ">="&DATE(…))` leaves them out (`SummaryFindings`). Read only when the reader
+    /// keeps the manual cells.
+    public var textDates: [Int] = []
     /// Per field, how many of its cells held a number or date stored as text (read as such).
     public var textNumbers: [Field: Int] = [:]
     /// The orders the tables' text dates showed (`13/04/2026` day-first), for the sheets whose
@@ -71,6 +76,7 @@ extension DealsTable {
         add(part.unpaid, to: &unpaid)
         add(part.paidAgain, to: &paidAgain)
         add(part.lateOnMonthEnds, to: &lateOnMonthEnds)
+        add(part.textDates, to: &textDates)
         rowsRead += part.rowsRead
         textNumbers.merge(part.textNumbers, uniquingKeysWith: +)
         textDateOrders.formUnion(part.textDateOrders)

@@ -515,6 +515,8 @@ extension DealsTable {
         Self.keyRows(of: &clawbackRows, bySheet: ordinal)
         Self.keyRows(of: &unpaid, bySheet: ordinal)
         Self.keyRows(of: &paidAgain, bySheet: ordinal)
+        Self.keyRows(of: &lateOnMonthEnds, bySheet: ordinal)
+        for index in textDates.indices { textDates[index] = Self.rowKey(sheet: ordinal, row: textDates[index]) }
     }
 
     /// Keys each row of `rows` (lines, manual cells or total rows) by the sheet `ordinal`.
@@ -532,6 +534,7 @@ extension TotalRow: SheetRowed {}
 extension ClawbackRow: SheetRowed {}
 extension UnpaidRow: SheetRowed {}
 extension PaidAgainCell: SheetRowed {}
+extension LateOnMonthEnd: SheetRowed {}
 
 /// Which sheets `--sheet` names: names separated by commas, each exact or a pattern with `*`/`?`.
 public enum SheetSelection {

@@ -430,6 +430,13 @@ enum SummaryFindings {
                     finding.causes = [.sumRange]
                     finding.repairedFormula = bound.repaired
                     words.append(bound.words)
+                } else if let formula = cell.formula,
+                    let textDates = TextDatesLeftOut.leavingOut(
+                        formula, lines: { keys(repPeriod).flatMap(commissionLines).map { Int($0) } },
+                        difference: difference, context: context)
+                {
+                    finding.causes = [.textNumber]
+                    words.append(textDates.words)
                 } else if case let columnErrors = ofColumn(rowErrors, field),
                     let cause = derivedCause(
                         difference,
