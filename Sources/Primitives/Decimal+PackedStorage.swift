@@ -1,15 +1,6 @@
 import Foundation
 
 extension Decimal {
-    /// Decimal's storage: a 32-bit head (exponent, length and flags), then the mantissa's first
-    /// 64 and last 64 bits. Read and written as integers, so the round trip is exact whatever the
-    /// layout; only which numbers fit depends on it.
-    private struct StorageBits {
-        var head: UInt32
-        var low: UInt64
-        var high: UInt64
-    }
-
     /// The bits of the head a packed number may have set: the exponent (the first byte) and the
     /// length's low two bits and the sign and compact flags (the second byte's middle four).
     private static let headBitsKept: UInt32 = 0x3CFF
@@ -23,12 +14,9 @@ extension Decimal {
     /// this Decimal bit for bit: the word holds its storage, not a conversion.
     public var packedStorage: UInt64? {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
-        let bits = withUnsafeBytes(of: self) { raw in
-            StorageBits(
-                head: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self),
-                low: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self),
-                high: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
-        }
+        // Read and written as integers (`StorageWords`), so the round trip is exact whatever the
+        // layout; only which numbers fit depends on it.
+        let bits = StorageWords(self)
         guard bits.head & ~Self.headBitsKept == 0, bits.low >> 48 == 0, bits.high == 0 else { return nil }
         return UInt64(bits.head & 0xFF) | UInt64(bits.head >> 10 & 0xF) << 8 | bits.low << 12
     }
@@ -38,26 +26,13 @@ extension Decimal {
     /// storage). Not a number is never.
     public static func sameStorage(_ a: Decimal, _ b: Decimal) -> Bool {
         guard MemoryLayout<Decimal>.size == 20, !a.isNaN else { return false }
-        return withUnsafeBytes(of: a) { x in
-            withUnsafeBytes(of: b) { y in
-                func same<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> Bool {
-                    x.loadUnaligned(fromByteOffset: at, as: T.self) == y.loadUnaligned(fromByteOffset: at, as: T.self)
-                }
-                return same(0, UInt32.self) && same(4, UInt64.self) && same(12, UInt64.self)
-            }
-        }
+        return StorageWords(a) == StorageWords(b)
     }
 
     /// The Decimal whose storage `packedStorage` gave (its low 60 bits; the top four are ignored).
     public init(packedStorage payload: UInt64) {
         let head = UInt32(payload & 0xFF) | UInt32(payload >> 8 & 0xF) << 10
-        var number = Decimal()
-        withUnsafeMutableBytes(of: &number) { raw in
-            raw.storeBytes(of: head, toByteOffset: 0, as: UInt32.self)
-            let mantissa = (payload & (1 << Decimal.packedStorageWidth - 1)) >> 12
-            raw.storeBytes(of: mantissa, toByteOffset: 4, as: UInt64.self)
-            raw.storeBytes(of: 0, toByteOffset: 12, as: UInt64.self)
-        }
-        self = number
+        let mantissa = (payload & (1 << Decimal.packedStorageWidth - 1)) >> 12
+        self = StorageWords(head: head, low: mantissa).decimal
     }
 }

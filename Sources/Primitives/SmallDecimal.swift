@@ -50,31 +50,26 @@ public struct SmallDecimal: Equatable, Sendable {
     /// then eight 16-bit mantissa words, least significant first.
     @inlinable
     static func read(_ value: Decimal) -> SmallDecimal? {
-        withUnsafeBytes(of: value) { raw -> SmallDecimal? in
-            let length = Int(raw[1] >> 4)
-            let negative = raw[1] & 0x08 != 0
-            guard length <= 4, !(length == 0 && negative) else { return nil }
-            // The first four words, least significant first, are the 64 bits' little-endian bytes:
-            // read at once (hot: every comparison and sum reads two), less the words past `length`.
-            let words = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
-            let mantissa = length == 4 ? words : words & ((1 << (16 * UInt64(length))) - 1)
-            return SmallDecimal(negative: negative, exponent: Int(Int8(bitPattern: raw[0])), mantissa: mantissa)
-        }
+        let storage = Decimal.StorageWords(value)
+        let flags = UInt8(truncatingIfNeeded: storage.head >> 8)
+        let length = Int(flags >> 4)
+        let negative = flags & 0x08 != 0
+        guard length <= 4, !(length == 0 && negative) else { return nil }
+        // The first four words, least significant first, are the 64 bits' little-endian bytes,
+        // less the words past `length`.
+        let words = storage.low
+        let mantissa = length == 4 ? words : words & ((1 << (16 * UInt64(length))) - 1)
+        return SmallDecimal(
+            negative: negative, exponent: Int(Int8(truncatingIfNeeded: storage.head)), mantissa: mantissa)
     }
 
     /// Writes a compact, non-zero Decimal's storage (the layout `read` reads).
     @inlinable
     static func write(negative: Bool, exponent: Int, mantissa: UInt64) -> Decimal {
-        var value = Decimal()
-        let length = mantissa >> 48 != 0 ? 4 : mantissa >> 32 != 0 ? 3 : mantissa >> 16 != 0 ? 2 : 1
-        withUnsafeMutableBytes(of: &value) { raw in
-            raw[0] = UInt8(bitPattern: Int8(exponent))
-            raw[1] = UInt8(length << 4) | (negative ? 0x08 : 0) | 0x04
-            // The first four 16-bit words, least significant first: the 64 bits' little-endian
-            // bytes, stored at once (hot: every sum and product writes one).
-            raw.storeBytes(of: mantissa.littleEndian, toByteOffset: 4, as: UInt64.self)
-        }
-        return value
+        let length: UInt32 = mantissa >> 48 != 0 ? 4 : mantissa >> 32 != 0 ? 3 : mantissa >> 16 != 0 ? 2 : 1
+        let head = UInt32(UInt8(bitPattern: Int8(exponent))) | (length << 4 | (negative ? 0x08 : 0) | 0x04) << 8
+        // The first four 16-bit words, least significant first, are the 64 bits' little-endian bytes.
+        return Decimal.StorageWords(head: head, low: mantissa).decimal
     }
 
     /// Whether Decimal's storage is the layout `read` and `write` assume, checked once against
