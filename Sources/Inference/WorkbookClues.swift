@@ -164,28 +164,43 @@ struct WorkbookClues {
     }
 
     /// The fiscal year start under which the period labels of other sheets' rows name the date
-    /// ranges of the same rows' formulas (`2025-Q4` beside `DATE(2026,4,1)`…`DATE(2026,6,30)`),
-    /// with how many rows agree; nil when no row carries both.
+    /// ranges of the same rows' formulas (`2025-Q4` beside `DATE(2026,4,1)`…`DATE(2026,6,30)`, and
+    /// the labels people write, read as reconcile reads them: `FY2027 Q1` beside April to June, a
+    /// fiscal year named by its last calendar year), with how many rows agree; nil when no row
+    /// carries both.
     static func labelledStart(_ evidence: WorkbookEvidence, kind: PeriodKind) -> (start: Int, rows: Int)? {
         var votes: [Int: Int] = [:]
         for sheet in evidence.otherSheets {
             for row in sheet.rows {
-                let labels = row.compactMap { cell -> String? in
-                    guard case .text(let text) = cell.value, periodLabel(text) == kind else { return nil }
-                    return text.trimmingCharacters(in: .whitespaces)
+                // Every text that reads as a period (a rep named `May Chen` reads as May, and names
+                // no quarter).
+                let labels = row.compactMap { cell -> PeriodLabel? in
+                    guard case .text(let text) = cell.value else { return nil }
+                    return PeriodLabel(text)
                 }
-                guard let label = labels.first else { continue }
+                guard !labels.isEmpty else { continue }
                 let firsts = row.compactMap(\.formula).compactMap { formula -> LocalDate? in
                     let dates = FormulaText.dates(in: formula)
                     return zip(dates, dates.dropFirst()).first { $0.1 > $0.0 }?.0
                 }
                 guard let first = firsts.first else { continue }
-                for start in 1...12 where Period(label: label, kind: kind, fiscalYearStart: start)?.start == first {
+                for start in 1...12 {
+                    // The period of this kind the range starts, under this start: the label names it
+                    // only if it is the one period the label can name.
+                    let ranged = Period(containing: first, kind: kind, fiscalYearStart: start)
+                    guard ranged.start == first,
+                        labels.contains(where: {
+                            $0.period(kind: kind, fiscalYearStart: start, among: [ranged]) == ranged
+                        })
+                    else { continue }
                     votes[start, default: 0] += 1
                 }
             }
         }
-        return votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }).map { ($0.key, $0.value) }
+        // A label that names the period under several starts (`Q1 2026` over January to March
+        // under any start a year apart) tells none of them apart.
+        guard let top = votes.values.max(), votes.values.filter({ $0 == top }).count == 1 else { return nil }
+        return votes.first { $0.value == top }.map { ($0.key, $0.value) }
     }
 
     /// `2026-Q3` → quarter, `2026-07` → month, `FY2026` and `2026` (the engine's own year label) → year.

@@ -60,13 +60,26 @@ import XLSX
         #expect(inferred.fit.reproduced == count - 2, "\(inferred.yaml)")
     }
 
+    /// The fiscal quarters a summary's labels name beside the first months of their rows' date
+    /// ranges (in 2026), and the fiscal year start they tell.
+    static let fiscalQuarterLabels: [(labels: [(String, Int)], start: Int)] = [
+        ([("2025-Q4", 4), ("2026-Q1", 7), ("2026-Q2", 10)], 7),
+        // A fiscal year named by its last calendar year, as most companies name it.
+        ([("FY2027 Q1", 4), ("FY2027 Q2", 7), ("FY2027 Q3", 10)], 4),
+        ([("Q2 FY27", 5), ("Q3 FY27", 8)], 2),
+        ([("Q1 2026", 1), ("Q2 2026", 4)], 1),
+    ]
+
     /// A summary labelled `2025-Q4` beside SUMIFS over April to June 2026 names a fiscal year
-    /// starting in July; the date ranges alone give the start only modulo three months.
-    @Test func aFiscalQuarterLabelBesideItsDateRangeNamesTheFiscalYearStart() {
+    /// starting in July (`FY2027 Q1` beside April to June, one starting in April); the date ranges
+    /// alone give the start only modulo three months.
+    @Test(arguments: fiscalQuarterLabels.indices)
+    func aFiscalQuarterLabelBesideItsDateRangeNamesTheFiscalYearStart(_ index: Int) {
+        let (labels, start) = Self.fiscalQuarterLabels[index]
         var rows: [[SheetCell]] = []
         var texts: [String] = []
         var formulas: [String] = []
-        for (index, (label, month)) in [("2025-Q4", 4), ("2026-Q1", 7), ("2026-Q2", 10)].enumerated() {
+        for (index, (label, month)) in labels.enumerated() {
             let formula =
                 "SUMIFS(Deals!J:J,Deals!D:D,A\(index + 2),Deals!F:F,\">=\"&DATE(2026,\(month),1),Deals!F:F,\"<=\"&DATE(2026,\(month + 2),30))"
             rows.append([
@@ -82,7 +95,7 @@ import XLSX
         evidence.otherSheets = [SheetText(name: "Summary", texts: texts, formulas: formulas, rows: rows)]
         let clues = WorkbookClues(evidence)
         #expect(clues.period == .quarter)
-        #expect(clues.fiscalYearStart == 7, "\(clues.periodWords ?? "")")
+        #expect(clues.fiscalYearStart == (start == 1 ? nil : start), "\(clues.periodWords ?? "")")
     }
 
     /// A workbook of three reps' deals at 5% and a summary `Commission | Draw | Payable = MAX(C,D)`
