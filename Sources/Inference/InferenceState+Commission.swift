@@ -37,18 +37,27 @@ extension InferenceState {
             let outsideRated = rated - rows.count
             return outsideRated > 0 && Double((overall[rate] ?? 0) - rows.count) < 0.02 * Double(outsideRated)
         }
+        /// Whether the rate of the row is one a plan writes: a whole number of quarter percents
+        /// (`8%`, `4.5%`, `7.25%`), not what a mistyped figure leaves (`7.83%`).
+        func planLike(_ row: Int) -> Bool {
+            guard let rate = facts.rate[row] else { return false }
+            let quarters = rate * 400
+            return abs(quarters - quarters.rounded()) < 1e-6
+        }
         /// The groups of three rows or more mostly at rates rare elsewhere; `pairs`: those of two
-        /// rows at one such rate.
-        func groups(_ keyOf: (Int) -> (key: String, name: String)?, pairs: Bool = false) -> [(
-            name: String, rows: [Int]
-        )] {
+        /// rows at one such rate; `singles`: those of one row at such a rate, one a plan writes.
+        func groups(_ keyOf: (Int) -> (key: String, name: String)?, pairs: Bool = false, singles: Bool = false)
+            -> [(name: String, rows: [Int])]
+        {
             var found: [String: (name: String, rows: [Int])] = [:]
             for index in observations.indices where facts.scored[index] && !taken.contains(index) {
                 guard let (key, name) = keyOf(index) else { continue }
                 found[key, default: (name, [])].rows.append(index)
             }
             return found.sorted { $0.key < $1.key }.map(\.value).filter { group in
-                pairs ? group.rows.count == 2 && oneRareRate(group.rows) : group.rows.count >= 3 && rare(group.rows)
+                if singles { return group.rows.count == 1 && oneRareRate(group.rows) && planLike(group.rows[0]) }
+                return pairs
+                    ? group.rows.count == 2 && oneRareRate(group.rows) : group.rows.count >= 3 && rare(group.rows)
             }
         }
         func setAside(_ rows: [Int]) {
@@ -65,12 +74,23 @@ extension InferenceState {
             var found = groups(keyOf)
             // Once some of them follow a rate of their own, so does one of two rows at a rate rare
             // elsewhere: in a small sheet that is all the rows a product has, and left among the
-            // tiers' rows, two products' rates read as two bands of the deal's amount.
-            if pairs || !found.isEmpty { found += groups(keyOf, pairs: true) }
-            for group in found {
+            // tiers' rows, two products' rates read as two bands of the deal's amount. So does a
+            // lone row at a rate a plan writes, rare elsewhere: a product sold once in the sheet.
+            var singles: [(name: String, rows: [Int])] = []
+            if pairs || !found.isEmpty {
+                found += groups(keyOf, pairs: true)
+                singles = groups(keyOf, singles: true)
+            }
+            for group in found + singles {
                 let when = field == "product" ? LineCondition(product: group.name) : LineCondition(type: group.name)
                 overrideGroups.append((when, "\(field)=\(group.name)", group.rows))
                 setAside(group.rows)
+            }
+            for group in singles {
+                let rate = facts.rate[group.rows[0]].map { decimal($0, places: 5).percentText } ?? ""
+                ambiguities.append(
+                    "\(field)=\(group.name): its one row (row \(observations[group.rows[0]].line.row)) is paid \(rate), a rate no other row has; it is written as the \(field)'s own, but a mistyped row would read the same: another row of it would decide"
+                )
             }
         }
         takeGroups(of: "product")
@@ -346,12 +366,14 @@ extension InferenceState {
         let prices = tierPrices()
         let multiTier = plan.commission.tiers.bands.count > 1
         for group in overrideGroups {
-            let rate = BandFit.mode(group.rows.compactMap { facts.rate[$0] }, minimum: 2)
+            // A group of one row (a product sold once) is its row's rate.
+            let minimum = min(2, group.rows.count)
+            let rate = BandFit.mode(group.rows.compactMap { facts.rate[$0] }, minimum: minimum)
             let ratios = group.rows.compactMap { index -> Double? in
                 guard let price = prices[index], abs(price) >= 1, let manual = facts.manual[index] else { return nil }
                 return ((manual / price) * 100).rounded() / 100
             }
-            let multiplier = BandFit.mode(ratios, minimum: 2)
+            let multiplier = group.rows.count > 1 ? BandFit.mode(ratios, minimum: minimum) : nil
             let rateFit =
                 rate.map { r in group.rows.filter { reproduces(facts.credit[$0] * r, facts.manual[$0] ?? .nan) }.count }
                 ?? 0

@@ -66,6 +66,27 @@ import Testing
             Set(Self.overrideRates(inferred.plan).keys) == ["Platform", "Hardware", "Services"], "\(inferred.yaml)")
     }
 
+    @Test func aProductSoldOnceAtARateAPlanWritesIsAnOverrideOnceOthersAre() {
+        // Platform's one deal at 8%, beside products at rates of their own: a product sold once in
+        // the sheet, written as an override, and said to be a reading one more row would decide.
+        let inferred = PlanInference.infer(Self.evidence(counts: [6, 1, 4, 5]))
+        #expect(inferred.fit.reproduced == inferred.fit.rows, "\(inferred.yaml)")
+        #expect(Self.overrideRates(inferred.plan)["Platform"] == Decimal(string: "0.08")!, "\(inferred.yaml)")
+        #expect(
+            inferred.ambiguities.contains { $0.hasPrefix("product=Platform: its one row") }, "\(inferred.ambiguities)")
+    }
+
+    @Test func aLoneRowAtARateNoPlanWritesIsNoOverride() {
+        // The one Platform deal paid 7.83%, a figure typed wrong: a finding, not a rate of its own.
+        var evidence = Self.evidence(counts: [6, 1, 4, 5])
+        let index = evidence.observations.firstIndex { $0.line.product == "Platform" }!
+        evidence.observations[index].commission =
+            (evidence.observations[index].line.amount * Decimal(string: "0.0783")!).rounded(places: 2, mode: .halfUp)
+        let inferred = PlanInference.infer(evidence)
+        #expect(Self.overrideRates(inferred.plan)["Platform"] == nil, "\(inferred.yaml)")
+        #expect(inferred.fit.reproduced == inferred.fit.rows - 1, "\(inferred.yaml)")
+    }
+
     @Test func theTiersAreReadFromTheMostRowsNotFromTwo() {
         // Analytics' twelve rows at 7% and Platform's two at 8%: each product has a rate of its
         // own. The tiers were read from the two rows left once Analytics was set aside.
