@@ -37,12 +37,12 @@ extension InferenceState {
             let outsideRated = rated - rows.count
             return outsideRated > 0 && Double((overall[rate] ?? 0) - rows.count) < 0.02 * Double(outsideRated)
         }
-        /// Whether the rate of the row is one a plan writes: a whole number of quarter percents
-        /// (`8%`, `4.5%`, `7.25%`), not what a mistyped figure leaves (`7.83%`).
+        /// Whether the rate of the row is a whole percent (`8%`), as most plans write a product's
+        /// rate, and not what a mistyped rate or figure leaves (`7.5%` for 8%, `7.83%`).
         func planLike(_ row: Int) -> Bool {
             guard let rate = facts.rate[row] else { return false }
-            let quarters = rate * 400
-            return abs(quarters - quarters.rounded()) < 1e-6
+            let percents = rate * 100
+            return abs(percents - percents.rounded()) < 1e-6
         }
         /// The groups of three rows or more mostly at rates rare elsewhere; `pairs`: those of two
         /// rows at one such rate; `singles`: those of one row at such a rate, one a plan writes.
