@@ -40,6 +40,11 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The fields read from the one of their columns that names the plan's currency, with the
     /// headers of the others passed over (`Amount (USD)` read, `Amount (EUR)` and `Amount` not).
     public var chosenByCurrency: [Key: [String]] = [:]
+    /// The plan's currency (`USD`) the header was mapped for, when the plan names one.
+    public var currency: String?
+    /// A column naming each row's currency (`Currency`, `Curr.`: `WrittenCurrency`), none of the
+    /// fields': the amount's currency, where the amount's header names none.
+    public var currencyColumn: Int?
     /// The fields no header names, read from the one column whose first rows hold values the
     /// plan's rules name (`HeaderWords.ruleValues`).
     public var foundByValues: Set<Key> = []
@@ -695,6 +700,10 @@ enum ColumnMatcher {
         mapping.addedColumns = added.filter { columns[$0.key] != nil }
         mapping.chosenByCurrency = chosenByCurrency.filter { names[$0.key] != nil }
         mapping.foundByValues = foundByValues
+        mapping.currency = words.currency
+        let mapped = Set(columns.values)
+        mapping.currencyColumn =
+            headers.first { !mapped.contains($0.column) && WrittenCurrency.headsCurrencyColumn($0.text) }?.column
         return mapping
     }
 

@@ -41,6 +41,11 @@ extension DealsReader {
         /// `mapping.otherReps` and `mapping.commissionOfAllReps`: a deal split between reps on one row.
         let otherReps: [RepColumns]
         let commissionOfAllReps: Bool
+        /// The plan's currency (`USD`), and the column naming each row's currency when it is the
+        /// amount's (its header names none, and no other column holds the amount in another):
+        /// an amount naming another currency is not read as the plan's (`foreignAmount`).
+        let planCurrency: String?
+        let currencyColumn: Int?
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -117,6 +122,30 @@ extension DealsReader {
             bonusStyle = styles.toldNumbers.contains(.bonus) ? styles.numbers[.bonus] : nil
             otherReps = mapping.otherReps
             commissionOfAllReps = mapping.commissionOfAllReps
+            planCurrency = mapping.currency
+            let amountHeader = mapping.headers[.amount] ?? ""
+            currencyColumn =
+                UnitsRow.currency(of: amountHeader) == nil && mapping.chosenByCurrency[.amount] == nil
+                ? mapping.currencyColumn : nil
+        }
+
+        /// Why the amount `written` on `row` is no amount in the plan's currency: it names another
+        /// beside its digits (`EUR 9.800,00` under a plan in USD), or the row's currency column
+        /// does (`EUR`); nil when neither does, or the plan names no currency.
+        func foreignAmount(_ written: CellValue, on row: Row) -> String? {
+            guard let plan = planCurrency else { return nil }
+            if case .text(let text) = written, let mark = WrittenCurrency.foreign(text, plan: plan) {
+                return "an amount in \(mark) (\"\(text)\"), not in the plan's currency \(plan): "
+                    + "convert it to \(plan), as the plan pays on amounts in \(plan)"
+            }
+            if let column = currencyColumn, let cell = row.cell(at: column),
+                let named = WrittenCurrency.foreign(inCurrencyCell: cell.value, plan: plan)
+            {
+                let place = "\(CellAddress.columnName(column))\(row.index)"
+                return "an amount booked in \(named) (its currency, \(place)), not in the plan's currency \(plan): "
+                    + "convert it to \(plan), as the plan pays on amounts in \(plan)"
+            }
+            return nil
         }
 
         /// A line's labels (`CreditLine.Labels.of`), remembered by their texts (at most a few

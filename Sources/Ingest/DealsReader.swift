@@ -488,6 +488,8 @@ public enum DealsReader {
             .amount,
             attempt(.amount) { () throws(ValueReading.Failure) in
                 let written = value(.amount)
+                // An amount in another currency than the plan's is never paid on as the plan's.
+                if let foreign = context.foreignAmount(written, on: row) { throw .wrong(foreign) }
                 let amount: Decimal?
                 do throws(ValueReading.Failure) {
                     amount = try ValueReading.money(written, style: context.amountStyle)

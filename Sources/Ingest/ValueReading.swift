@@ -287,9 +287,11 @@ enum ValueReading {
     private static let rupeeSymbols = ["INR", "Rs.", "Rs", "₹"]
 
     /// The currencies written before or after a figure (`$12,500.00`, `12.500,00 €`, `USD 99`,
-    /// `10 000,00 zł`, `SEK 12 500`, `1.250,00 kr.`): `kr.` before `kr`, so that the dot goes with it.
+    /// `10 000,00 zł`, `SEK 12 500`, `1.250,00 kr.`, `US$ 12,500`): the dollars a country's letters
+    /// mark before `$` (`US$`, `C$`), and `kr.` before `kr`, so that the marks go whole.
     private static let currencySymbols = [
-        "$", "€", "£", "¥", "R$", "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "BRL", "MXN", "PLN", "zł", "SEK",
+        "US$", "CA$", "AU$", "NZ$", "HK$", "MX$", "C$", "A$", "S$", "R$", "$", "€", "£", "¥", "USD", "EUR", "GBP",
+        "CHF", "CAD", "AUD", "JPY", "BRL", "MXN", "PLN", "zł", "SEK",
         "NOK", "DKK", "kr.", "kr",
     ]
 
