@@ -174,10 +174,20 @@ extension DealsReader {
             }
             if let table, let mapping = withoutRep, mapping.columns[.rep] == nil {
                 repless = mapping
+                // Each rep's deals in columns of their own, side by side under the rep's name.
+                if let titled = try SheetRep.tablesTitled(
+                    in: start, mapping: mapping, knownReps: knownReps, table: table, file: file.path)
+                {
+                    found += titled.map { (table, $0.mapping, $0.rep, nil, nil) }
+                    continue
+                }
                 if let rep = try SheetRep.find(
                     in: start, table: table, above: mapping.headerRow, knownReps: knownReps, file: file.path)
                 {
-                    found.append((table, mapping, rep == BlockTitles.marker ? nil : rep, nil, nil))
+                    // Tables side by side on the header's row (a rep's months) are all the rep's.
+                    found += ([mapping] + mapping.tablesBeside).map {
+                        (table, $0, rep == BlockTitles.marker ? nil : rep, nil, nil)
+                    }
                     continue
                 }
             }
@@ -617,6 +627,49 @@ enum SheetRep {
             }
         }
         return titles.lazy.compactMap({ match($0, knownReps) }).first
+    }
+
+    /// The tables side by side on the header's row of a sheet without a rep column, each under a
+    /// title naming its rep above its own columns (each rep's deals in a block of columns: `Ana
+    /// Lima` over A–G, `Rep: Ben Okafor` over I–O), each with that rep. Nil when the row heads one
+    /// table, or fewer than two reps title its tables (a tab per rep whose months stand side by
+    /// side takes the tab's rep). Throws, naming the columns, when some of them stand under no
+    /// such title: their deals would be no one's, and nothing is paid from a partial read.
+    static func tablesTitled(
+        in rows: [Row], mapping: ColumnMapping<Field>, knownReps: KnownReps, table: String, file path: String
+    ) throws -> [(mapping: ColumnMapping<Field>, rep: String)]? {
+        let tables = [mapping] + mapping.tablesBeside
+        guard tables.count > 1 else { return nil }
+        let reps = tables.map { beside in
+            beside.columnSpan.flatMap {
+                titled(in: rows, above: beside.headerRow, columns: $0, knownReps: knownReps)
+            }
+        }
+        guard Set(reps.compactMap { $0 }).count > 1 else { return nil }
+        let untitled = zip(tables, reps).filter { $0.1 == nil }.compactMap(\.0.columnSpan)
+        guard untitled.isEmpty else {
+            let spans = untitled.map {
+                "\(CellAddress.columnName($0.lowerBound))–\(CellAddress.columnName($0.upperBound))"
+            }
+            throw SpreadsheetError(
+                Location(file: path, sheet: table),
+                "row \(mapping.headerRow) heads \(tables.count) tables of deals side by side, each under its rep's "
+                    + "name, but columns \(spans.joined(separator: ", ")) stand under no title naming a known rep: "
+                    + "title each table with its rep's name, or add a rep column")
+        }
+        return zip(tables, reps).compactMap { beside, rep in rep.map { (beside, $0) } }
+    }
+
+    /// The known rep a title above `headerRow` within `columns` names, the nearest the header first.
+    static func titled(
+        in rows: [Row], above headerRow: Int, columns: ClosedRange<Int>, knownReps: KnownReps
+    ) -> String? {
+        for row in rows.reversed() where row.index < headerRow {
+            for cell in row.cells where columns.contains(cell.column) {
+                if let text = ValueReading.text(cell.value), let rep = match(text, knownReps) { return rep }
+            }
+        }
+        return nil
     }
 
     /// The known rep `text` names: all of it, or a run of its words, or `Last, First` turned
