@@ -701,9 +701,13 @@ enum ColumnMatcher {
         mapping.chosenByCurrency = chosenByCurrency.filter { names[$0.key] != nil }
         mapping.foundByValues = foundByValues
         mapping.currency = words.currency
+        // Beside a local amount or an exchange rate (`Local Amount | Currency | FX Rate | Amount`),
+        // the currency is the local amount's, the amount converted from it.
         let mapped = Set(columns.values)
-        mapping.currencyColumn =
-            headers.first { !mapped.contains($0.column) && WrittenCurrency.headsCurrencyColumn($0.text) }?.column
+        if !headers.contains(where: { WrittenCurrency.headsConversion($0.text) }) {
+            mapping.currencyColumn =
+                headers.first { !mapped.contains($0.column) && WrittenCurrency.headsCurrencyColumn($0.text) }?.column
+        }
         return mapping
     }
 

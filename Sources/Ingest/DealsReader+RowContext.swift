@@ -46,6 +46,8 @@ extension DealsReader {
         /// an amount naming another currency is not read as the plan's (`foreignAmount`).
         let planCurrency: String?
         let currencyColumn: Int?
+        /// `ColumnStyles.amountsWriteThePlansCurrency`: an amount's symbol is judged too.
+        let amountSymbolsJudged: Bool
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -123,6 +125,7 @@ extension DealsReader {
             otherReps = mapping.otherReps
             commissionOfAllReps = mapping.commissionOfAllReps
             planCurrency = mapping.currency
+            amountSymbolsJudged = styles.amountsWriteThePlansCurrency
             let amountHeader = mapping.headers[.amount] ?? ""
             currencyColumn =
                 UnitsRow.currency(of: amountHeader) == nil && mapping.chosenByCurrency[.amount] == nil
@@ -134,7 +137,9 @@ extension DealsReader {
         /// does (`EUR`); nil when neither does, or the plan names no currency.
         func foreignAmount(_ written: CellValue, on row: Row) -> String? {
             guard let plan = planCurrency else { return nil }
-            if case .text(let text) = written, let mark = WrittenCurrency.foreign(text, plan: plan) {
+            if case .text(let text) = written,
+                let mark = WrittenCurrency.foreign(text, plan: plan, symbols: amountSymbolsJudged)
+            {
                 return "an amount in \(mark) (\"\(text)\"), not in the plan's currency \(plan): "
                     + "convert it to \(plan), as the plan pays on amounts in \(plan)"
             }

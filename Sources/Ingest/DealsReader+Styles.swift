@@ -134,6 +134,12 @@ extension DealsReader {
             }
         }
         styles.numbers = numbers
+        if let plan = mapping.currency, let column = mapping.columns[.amount] {
+            styles.amountsWriteThePlansCurrency = rows.contains { row in
+                guard case .text(let text) = row.cell(at: column)?.value else { return false }
+                return WrittenCurrency.codes(in: text)?.codes.contains(plan) == true
+            }
+        }
         if let column = mapping.columns[.split] {
             styles.splitInWholePercents = ValueReading.wholePercents(
                 rows.compactMap { $0.cell(at: column)?.value }, style: numbers[.split] ?? .decimalPoint)
@@ -162,4 +168,8 @@ struct ColumnStyles: Sendable {
     var splitInWholePercents = false
     /// The plan's status words, when the reader was given them (`UnpaidRow`, `ClawbackRow`).
     var statuses: StatusRule?
+    /// Whether the amount column's texts write the plan's currency (`USD 12,500.00`, `$12,500` under
+    /// a plan in USD): its symbols then mean what they say, and one naming another currency
+    /// (`€ 9.800,00`) is no amount in the plan's (`WrittenCurrency.foreign`).
+    var amountsWriteThePlansCurrency = false
 }

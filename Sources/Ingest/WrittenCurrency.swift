@@ -8,18 +8,19 @@ import Spreadsheet
 /// names another is no amount the plan can pay on, and is never read as if it were the plan's.
 enum WrittenCurrency {
     /// The currencies the mark written before or after `text`'s digits may stand for (`$` for any
-    /// dollar or peso, `kr` for any crown); nil when it writes none, or a word that is no currency.
-    static func codes(in text: String) -> Set<String>? {
+    /// dollar or peso, `kr` for any crown), and whether the mark says which by name (an ISO code,
+    /// or a dollar with its country's letters, `US$`, `C$`); nil when it writes none, or a word that
+    /// is no currency.
+    static func codes(in text: String) -> (codes: Set<String>, named: Bool)? {
         guard let first = text.firstIndex(where: \.isNumber), let last = text.lastIndex(where: \.isNumber) else {
             return nil
         }
-        let before = bare(text[..<first])
-        let after = bare(text[text.index(after: last)...])
+        let marks = [bare(text[..<first]), bare(text[text.index(after: last)...])].filter { !$0.isEmpty }
         // A scale's letter beside a currency is no currency (`€2,5k`); a currency on both sides is
         // read only when the two agree (`USD 12.50 USD`).
-        let named = [before, after].filter { !$0.isEmpty }.compactMap(codes(ofMark:))
-        guard let codes = named.first, named.allSatisfy({ $0 == codes }) else { return nil }
-        return codes
+        let read = marks.compactMap { mark in codes(ofMark: mark).map { (mark, $0) } }
+        guard let (mark, codes) = read.first, read.allSatisfy({ $0.1 == codes }) else { return nil }
+        return (codes, symbols[mark] == nil && symbols[mark.lowercased()] == nil || namedDollars.contains(mark))
     }
 
     /// The currencies a mark stands for: a symbol's (`€`, `US$`, `R$`), or a code's own; nil for
@@ -36,9 +37,13 @@ enum WrittenCurrency {
 
     /// What a figure's text names that the plan's currency `plan` (`USD`) cannot be: the mark as
     /// written (`EUR`, `€`, `C$`); nil when it names none, or one that may be the plan's (`$` for
-    /// a plan in CAD as for one in USD).
-    static func foreign(_ text: String, plan: String) -> String? {
-        guard let codes = codes(in: text), !codes.contains(plan.uppercased()) else { return nil }
+    /// a plan in CAD as for one in USD). A symbol alone (`€`, `£`, `$`) is judged only with
+    /// `symbols` (its column writes the plan's currency elsewhere, so that its marks mean what
+    /// they say): a sheet's every amount under one symbol is its template's way of writing money.
+    static func foreign(_ text: String, plan: String, symbols: Bool = true) -> String? {
+        guard let (codes, named) = codes(in: text), named || symbols, !codes.contains(plan.uppercased()) else {
+            return nil
+        }
         return codes.count == 1 ? codes.first : mark(of: text)
     }
 
@@ -56,6 +61,16 @@ enum WrittenCurrency {
     /// Whether `header` heads a column of each row's currency (`Currency`, `Curr.`, `CCY`,
     /// `Deal Currency`, `Währung`, `Moneda`, `Devise`).
     static func headsCurrencyColumn(_ header: String) -> Bool { columnHeaders.contains(headerKey(header)) }
+
+    /// Whether `header` heads an exchange rate or an amount in a local currency (`FX Rate`,
+    /// `Exchange Rate`, `Conversion Rate`, `Local Amount`, `Wechselkurs`, `Tipo de cambio`, `Taux de
+    /// change`): a sheet converting its amounts, whose currency column is the local amounts'.
+    static func headsConversion(_ header: String) -> Bool {
+        let key = headerKey(header)
+        return key.hasPrefix("fx")
+            || ["exchange", "conversion", "local", "wechselkurs", "cambio", "tauxdechange"]
+                .contains { key.contains($0) }
+    }
 
     /// The marks written around a figure's digits, without signs, brackets and a ledger's marks.
     private static func bare(_ part: Substring) -> String {
@@ -76,6 +91,11 @@ enum WrittenCurrency {
         let marks = text.split(whereSeparator: { $0.isNumber || $0 == " " }).map(String.init)
         return marks.first { codes(ofMark: bare($0[...])) != nil }.map { bare($0[...]) } ?? text
     }
+
+    /// Dollars written with their country's letters: as plain as an ISO code.
+    private static let namedDollars: Set<String> = [
+        "US$", "U$S", "C$", "CA$", "A$", "AU$", "NZ$", "HK$", "S$", "MX$", "NT$",
+    ]
 
     private static let dollars: Set<String> = [
         "USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "ARS", "CLP", "COP", "TWD", "JMD", "BSD", "BBD", "FJD",
@@ -100,7 +120,8 @@ enum WrittenCurrency {
     /// `headerKey`s of a column naming each row's currency.
     private static let columnHeaders: Set<String> = [
         "currency", "curr", "ccy", "cur", "currencycode", "currencyiso", "isocurrency", "dealcurrency",
-        "opportunitycurrency", "documentcurrency", "doccurrency", "transactioncurrency", "bookingcurrency",
+        "opportunitycurrency", "dealcurrencyofvalue", "documentcurrency", "doccurrency", "transactioncurrency",
+        "bookingcurrency",
         "wahrung", "moneda", "divisa", "devise", "valuta", "moeda", "waluta", "mena",
     ]
 }

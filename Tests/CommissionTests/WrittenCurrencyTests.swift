@@ -22,6 +22,17 @@ import Testing
         #expect(WrittenCurrency.foreign(text, plan: plan) == foreign)
     }
 
+    /// Without its column writing the plan's currency, a symbol alone is the sheet's way of writing
+    /// money (every amount `12.500,00 €` under a plan in USD), not judged; a code or a dollar with
+    /// its country's letters always is.
+    @Test(
+        arguments: [
+            ("€ 9.800,00", nil), ("£1,200.00", nil), ("$1,200.00", nil), ("EUR 9.800,00", "EUR"), ("C$ 1,200.50", "C$"),
+        ] as [(String, String?)])
+    func aSymbolAloneIsJudgedOnlyWhereItsColumnWritesThePlansCurrency(text: String, foreign: String?) {
+        #expect(WrittenCurrency.foreign(text, plan: "GBP", symbols: false) == foreign)
+    }
+
     /// A row's `Currency` cell names its amount's currency: by code, symbol or name.
     @Test(
         arguments: [
@@ -39,6 +50,14 @@ import Testing
     ])
     func aColumnOfEachRowsCurrencyIsKnownByItsHeader(header: String, heads: Bool) {
         #expect(WrittenCurrency.headsCurrencyColumn(header) == heads)
+    }
+
+    @Test(arguments: [
+        ("FX Rate", true), ("Exchange Rate", true), ("Local Amount", true), ("Tipo de cambio", true),
+        ("Wechselkurs", true), ("Amount", false), ("Currency", false), ("Rate", false),
+    ])
+    func aConversionIsKnownByItsHeader(header: String, converts: Bool) {
+        #expect(WrittenCurrency.headsConversion(header) == converts)
     }
 
     /// The dollars a country's letters mark are read as the figure they mark, before or after it.

@@ -39,13 +39,30 @@ import XLSX
         #expect(why?.contains("an amount in EUR") == true)
     }
 
+    /// A symbol naming another currency is judged where the column writes the plan's elsewhere;
+    /// every amount under one symbol is the sheet's way of writing money, read as the plan's.
+    @Test(arguments: [("$10,000.00", "€ 9.800,00", ["D3 unreadable"]), ("€ 10.000,00", "€ 9.800,00", [])])
+    func aSymbolIsJudgedBesideThePlansCurrency(first: String, second: String, expected: [String]) throws {
+        let (found, _) = try Self.findings(
+            ["Deal ID", "Rep", "Close Date", "Amount", "Commission"],
+            [
+                Self.row("D-1", .text(first), nil, commission: "500"),
+                Self.row("D-2", .text(second), nil, commission: "490"),
+            ])
+        #expect(found == expected)
+    }
+
     /// A row's `Currency` naming another currency than the plan's makes its amount unreadable;
-    /// beside an amount whose header names the plan's currency (`Amount (USD)`), the column is the
-    /// local amount's, not this one's.
-    @Test(arguments: [("Amount", ["D3 unreadable"]), ("Amount (USD)", [])])
-    func aRowBookedInAnotherCurrencyByItsCurrencyColumnIsUnreadable(amount: String, expected: [String]) throws {
+    /// beside an amount whose header names the plan's currency (`Amount (USD)`), or an exchange
+    /// rate (`FX Rate`), the column is a local amount's, not this one's.
+    @Test(arguments: [
+        ("Amount", "Notes", ["D3 unreadable"]), ("Amount (USD)", "Notes", []), ("Amount", "FX Rate", []),
+    ])
+    func aRowBookedInAnotherCurrencyByItsCurrencyColumnIsUnreadable(
+        amount: String, last: String, expected: [String]
+    ) throws {
         let (found, why) = try Self.findings(
-            ["Deal ID", "Rep", "Close Date", amount, "Currency", "Commission"],
+            ["Deal ID", "Rep", "Close Date", amount, "Currency", "Commission", last],
             [
                 Self.row("D-1", .number(10000), "USD", commission: "500"),
                 Self.row("D-2", .number(9800), "EUR", commission: "490"),
