@@ -26,7 +26,9 @@ import XLSX
 
     /// A sheet of blocks side by side under `titles` (one a block, nil for none): Ana's two deals
     /// in A–E, Ben's in G–K, a third rep's (Ana's again when there are three titles) in M–Q.
-    static func workbook(titles: [String?], benPaid: String? = nil, in folder: URL) throws -> String {
+    static func workbook(
+        titles: [String?], benPaid: String? = nil, sheet: String = "Deals", in folder: URL
+    ) throws -> String {
         let lefts = titles.indices.map { 1 + $0 * 6 }
         func line(_ parts: [[WriteCell]]) -> [WriteCell] {
             parts.enumerated().flatMap { index, cells in cells + (index < parts.count - 1 ? [.empty] : []) }
@@ -49,7 +51,7 @@ import XLSX
                         return deal(id, date, amount, row: row, left: lefts[block], paid: block == 1 ? benPaid : nil)
                     }))
         }
-        return try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        return try LayoutReadingTests.workbook([(sheet, rows)], in: folder)
     }
 
     @Test(arguments: [["Ana Lima", "Ben Okafor"], ["Rep: Ana Lima", "Sales rep - Ben Okafor"]])
@@ -73,6 +75,17 @@ import XLSX
         let result = try LayoutReadingTests.reconcile(path, in: folder)
         #expect(result.findings.map { "\($0.sheet)!\($0.cell)" } == ["Deals!K3"])
         #expect(result.findings.first?.rep == "R2")
+    }
+
+    /// A rep's tab whose months stand side by side, titled by their months: every block is the
+    /// tab's rep's, none left unread.
+    @Test func aRepsTabOfTablesSideBySideReadsEveryOne() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.workbook(titles: ["July", "August", nil], sheet: "Ana Lima", in: folder)
+        let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima", "Ben Okafor"])
+        #expect(read.lines.map(\.dealID) == ["D-1", "D-2", "D-3", "D-4"])
+        #expect(Set(read.lines.map(\.rep)) == ["Ana Lima"])
     }
 
     /// A block under no title naming a rep, beside blocks that are, stops the run naming its
