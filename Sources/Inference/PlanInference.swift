@@ -115,8 +115,9 @@ struct InferenceState {
     }
 
     /// Rows a summary subtracts (in a formula, or as a typed clawback figure that is minus a
-    /// cancelled row's commission), or whose commission is negative, name the clawback statuses;
-    /// the days from close to cancel bound the window.
+    /// cancelled row's commission), rows a clawback row takes back (on a tab of clawbacks or among
+    /// the deals: `WorkbookEvidence.clawedBackRows`), or whose commission is negative, name the
+    /// clawback statuses; the days from close to cancel bound the window.
     mutating func readClawback() {
         let typed = Set(
             (evidence.summariesOfYears + evidence.summariesOfShorterPeriods).flatMap(\.entries).compactMap(\.clawback)
@@ -125,14 +126,19 @@ struct InferenceState {
             clues.subtractedRows.contains(observation.line.row)
                 || (observation.line.cancelDate != nil && observation.commission.map(typed.contains) == true)
         }
+        let bySummary = !clawed.isEmpty
+        let taken = observations.filter {
+            evidence.clawedBackRows.contains($0.line.row) && !clues.subtractedRows.contains($0.line.row)
+        }
+        clawed += taken.filter { row in !clawed.contains { $0.line.row == row.line.row } }
         let negative = observations.filter {
             ($0.commission ?? 0) < 0 && $0.line.cancelDate != nil && $0.line.amount > 0
         }
-        let bySummary = !clawed.isEmpty
         clawed += negative
         let statuses = Set(clawed.compactMap { $0.line.status?.normalizedKey })
         guard !clawed.isEmpty, !statuses.isEmpty else {
-            notEstablished.append("clawback: no summary subtracts a deal row and no line is negative")
+            notEstablished.append(
+                "clawback: no summary subtracts a deal row, no clawback row takes one back and no line is negative")
             return
         }
         let names = statuses.compactMap { key in clawed.first { $0.line.status?.normalizedKey == key }?.line.status }
@@ -151,7 +157,10 @@ struct InferenceState {
         for index in observations.indices where (observations[index].commission ?? 0) < 0 {
             facts.scored[index] = false
         }
-        let how = bySummary ? "are subtracted by the summary" : "are negative"
+        let how =
+            bySummary
+            ? "are subtracted by the summary"
+            : !taken.isEmpty ? "are taken back by clawback rows" : "are negative"
         note(
             "clawback",
             "\(clawed.count) rows with status \(names.joined(separator: ", ")) \(how) (\(rowList(clawed.map(\.line.row).sorted())))"

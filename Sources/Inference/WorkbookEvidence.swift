@@ -73,6 +73,10 @@ public struct WorkbookEvidence: Sendable {
     /// Every row left out of the fit for a cell that could not be read, in words naming it: the
     /// rows the deals reader skipped, and rows whose commission cell holds no number (`abc`).
     public var unread: [String] = []
+    /// The deal rows a clawback row takes back, on a tab of clawbacks or among the deals (`Clawbacks:
+    /// OP-4212 | Priya Fischer | 2026-03-05 | =-Deals!H4`, as `reconcile` reads them: `ClawbackRow`):
+    /// those whose deal and rep it names and whose commission it takes back whole.
+    public var clawedBackRows: Set<Int> = []
     /// Rows the deals reader could not read (each skipped).
     public var skippedRows: Int
     public var rowsRead: Int
@@ -93,6 +97,27 @@ public struct WorkbookEvidence: Sendable {
 
     /// Rows of other sheets read for evidence; summaries and rate tables are far smaller.
     static let otherSheetRows = 5000
+
+    /// The rows of `observations` the clawback rows take back: each row of the deal and rep a
+    /// clawback row names whose commission is minus the clawback's figure (to the cent).
+    static func clawedBack(by clawbacks: [ClawbackRow], among observations: [Observation]) -> Set<Int> {
+        guard !clawbacks.isEmpty else { return [] }
+        var rows: [String: [Observation]] = [:]
+        for observation in observations where observation.commission != nil {
+            rows[observation.line.dealID.normalizedKey, default: []].append(observation)
+        }
+        var found: Set<Int> = []
+        for clawback in clawbacks where clawback.amount < 0 {
+            let reps = Set(([clawback.rep] + clawback.otherReps).map(\.normalizedKey))
+            for observation in rows[clawback.dealID.normalizedKey] ?? []
+            where reps.contains(observation.line.rep.normalizedKey)
+                && ((observation.commission ?? 0) + clawback.amount).magnitude < Decimal(string: "0.005")!
+            {
+                found.insert(observation.line.row)
+            }
+        }
+        return found
+    }
 
     /// Reads `path` through the deals reader, as `reconcile` reads it: every deals sheet (a tab per
     /// month, a tab per rep its name or title names by a rep of `roster`; `sheet` names the sheets to read, commas and wildcards as `reconcile --sheet` takes them), the values and formulas of the
@@ -197,6 +222,7 @@ public struct WorkbookEvidence: Sendable {
             }
         }
         evidence.extraColumns = extra.map { ExtraColumn(header: $0.header, values: $0.values) }
+        evidence.clawedBackRows = clawedBack(by: table.clawbackRows, among: observations)
         return evidence
     }
 
