@@ -89,7 +89,7 @@ extension InferenceState {
             for group in singles {
                 let rate = facts.rate[group.rows[0]].map { decimal($0, places: 5).percentText } ?? ""
                 ambiguities.append(
-                    "\(field)=\(group.name): its one row (row \(observations[group.rows[0]].line.row)) is paid \(rate), a rate no other row has; it is written as the \(field)'s own, but a mistyped row would read the same: another row of it would decide"
+                    "\(field)=\(group.name): its one row (\(rowList([observations[group.rows[0]].line.row]))) is paid \(rate), a rate no other row has; it is written as the \(field)'s own, but a mistyped row would read the same: another row of it would decide"
                 )
             }
         }
