@@ -15,6 +15,8 @@ public struct HandKeptWorkbook {
     var summary: SummarySheet?
     /// Summaries of each rep's years beside a plan of shorter periods (`SummarySheet.Found.yearly`).
     var yearlySummaries: [SummarySheet] = []
+    /// Summaries of other periods beside `summary`, laid out as it is (`SummarySheet.Found.others`).
+    var otherSummaries: [SummarySheet] = []
     /// Per-rep totals kept on the deals sheets themselves (`RepTotalsBlock`), each read as a summary.
     var repTotals: [SummarySheet] = []
     /// The workbook's formulas evaluated: values for formulas saved without one, stale cells.
@@ -68,7 +70,8 @@ public struct HandKeptWorkbook {
                     column: cell.column, value: typed, formula: cell.formula, numberFormat: cell.numberFormat)
             }
             return HandKeptWorkbook(
-                deals: deals, summary: summaries.summary, yearlySummaries: summaries.yearly, formulas: FormulaReading())
+                deals: deals, summary: summaries.summary, yearlySummaries: summaries.yearly,
+                otherSummaries: summaries.others, formulas: FormulaReading())
         }
         // The formulas' workbook keeps the cells of each sheet the readers read whole as they read
         // it: the file is parsed once (the sheets no reader read whole are read for it afterwards).
@@ -140,8 +143,8 @@ public struct HandKeptWorkbook {
             formulas.keepCellsReadByRateFormulas(in: rateOrCommissionColumns)
         }
         return HandKeptWorkbook(
-            deals: deals, summary: summaries.summary, yearlySummaries: summaries.yearly, repTotals: repTotals,
-            formulas: formulas)
+            deals: deals, summary: summaries.summary, yearlySummaries: summaries.yearly,
+            otherSummaries: summaries.others, repTotals: repTotals, formulas: formulas)
     }
 
     /// The columns whose formulas' cells the reconciliation reads to the end

@@ -111,6 +111,14 @@ public enum Reconciler {
                 summaryNote = note
             }
             var summaryNotes = summary.map { [($0.name, summaryNote ?? "")] } ?? []
+            // Summaries of other periods (a summary per year), each compared as the first is.
+            for other in workbook.otherSummaries {
+                var note = ""
+                totalsFindings += SummaryFindings.compute(
+                    other, context: context, rowFindings: findings, sheetTotals: &sheetTotals, note: &note,
+                    compared: &summaryCompared)
+                summaryNotes.append((other.name, note))
+            }
             // Summaries of the reps' years beside the plan's: each year the sum of its periods,
             // split as the summary beside splits its figures.
             for yearly in workbook.yearlySummaries {

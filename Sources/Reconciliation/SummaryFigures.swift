@@ -56,13 +56,13 @@ public struct SummaryFigures: Sendable {
     /// The summaries `reconcile` reads of the workbook `file` whose deals sheets are `dealsSheets`
     /// under a plan by `period`: the summary (under a plan by quarters or months, a sheet of
     /// years is not one), then the sheets of years beside it; each read as figures, none when it
-    /// has none. `commissionHeader`: the deals' commission header, as `reconcile` passes it.
+    /// has none; then those of other periods (a summary per year). `commissionHeader`: the deals' commission header, as `reconcile` passes it.
     public static func read(
         _ file: TableFile, dealsSheets: Set<String>, commissionHeader: String?, period: PeriodKind
     ) throws -> [SummaryFigures] {
         let found = try SummarySheet.find(
             in: file, excluding: dealsSheets, period: period, commissionHeader: commissionHeader)
-        return ([found.summary].compactMap { $0 } + found.yearly).map(SummaryFigures.init)
+        return ([found.summary].compactMap { $0 } + found.yearly + found.others).map(SummaryFigures.init)
     }
 
     init(_ sheet: SummarySheet) {

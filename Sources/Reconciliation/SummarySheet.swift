@@ -199,6 +199,27 @@ struct SummarySheet {
     struct Found {
         var summary: SummarySheet?
         var yearly: [SummarySheet] = []
+        /// Summaries of other periods than `summary`'s, laid out as it is (a summary per year: `Summary
+        /// 2025` beside `Summary 2026`, or one beside each year's deals): each compared as it is. A
+        /// sheet naming a rep and period another summary names (a copy kept as a backup) is not one.
+        var others: [SummarySheet] = []
+
+        /// Sets `sheet` beside the summary found, as `summary` when there is none, among `others`
+        /// when it names no rep and period the summaries found name.
+        mutating func add(_ sheet: SummarySheet) {
+            guard let summary else {
+                self.summary = sheet
+                return
+            }
+            let named = ([summary] + others).reduce(into: Set<String>()) { $0.formUnion($1.repPeriodKeys) }
+            let own = sheet.repPeriodKeys
+            if !own.isEmpty, own.isDisjoint(with: named) { others.append(sheet) }
+        }
+    }
+
+    /// Each row's rep and period as the sheet writes them, compared loosely (`ana lima|2026-Q1`).
+    var repPeriodKeys: Set<String> {
+        Set(rows.map { "\($0.rep.normalizedKey)|\($0.period.text.lowercased())" })
     }
 
     /// The first sheet laid out a row per rep and period, else the first cross-tab; and, when the
@@ -242,8 +263,8 @@ struct SummarySheet {
             guard let period, period != .year else { return Found(summary: sheet) }
             if sheet.isOfYears {
                 found.yearly.append(sheet)
-            } else if found.summary == nil {
-                found.summary = sheet
+            } else {
+                found.add(sheet)
             }
         }
         tables.removeAll { table in found.yearly.contains { $0.name == table ?? "" } }
@@ -258,27 +279,32 @@ struct SummarySheet {
         }
         found.summary = try findOther(in: file, tables: tables)
         if found.summary == nil {
-            found.summary = try besideTheDeals(
+            for sheet in try besideTheDeals(
                 in: file, sheets: file.tables.compactMap { $0 }.filter(dealsSheets.contains))
+            {
+                found.add(sheet)
+            }
         }
         return found
     }
 
-    /// A summary kept on a deals sheet, right of the deals with an empty column between (`Rep |
-    /// Period | Commission` beside `Deal ID | … | Commission`): the first such table laid out a row
-    /// per rep and period, read where no other sheet holds a summary. Its header is found as a
+    /// The summaries kept on the deals sheets, right of the deals with an empty column between (`Rep |
+    /// Period | Commission` beside `Deal ID | … | Commission`): each sheet's first such table laid
+    /// out a row per rep and period, read where no other sheet holds a summary (a tab per year
+    /// with its own summary beside its deals has one a tab). Its header is found as a
     /// table beside another on the header's row (`ColumnMapping.columnSpan`), never the deals' own
     /// columns (a deals sheet with a period column is no summary).
-    private static func besideTheDeals(in file: TableFile, sheets: [String]) throws -> SummarySheet? {
+    private static func besideTheDeals(in file: TableFile, sheets: [String]) throws -> [SummarySheet] {
+        var found: [SummarySheet] = []
         for sheet in sheets {
             guard let (name, mapping) = try? findHeader(file, table: sheet, required: [.rep, .period]),
                 mapping.columnSpan != nil, SummaryField.figures.contains(where: { mapping.columns[$0] != nil }),
                 mapping.headers[.period].flatMap(PeriodLabel.init) == nil, !namesGoalsOnly(mapping)
             else { continue }
             let summary = try readRows(file, name: name, mapping: mapping)
-            if !summary.rows.isEmpty { return summary }
+            if !summary.rows.isEmpty { found.append(summary) }
         }
-        return nil
+        return found
     }
 
     /// Whether the sheet's every row is of a year and nothing within it (`2026`, `FY2026`).

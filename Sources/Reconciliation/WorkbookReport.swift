@@ -63,6 +63,11 @@ enum WorkbookReport {
                 let period = PeriodLabel(name)?.quarter == nil ? "month" : "quarter"
                 line += ", every row dated \(date) (the \(period) the sheet's name names)"
             }
+            if let parts = sheet.mapping.dateParts, let day = sheet.mapping.headers[.date] {
+                let year = CellAddress.columnName(parts.year)
+                let month = CellAddress.columnName(parts.month)
+                line += ", each row dated by its year (column \(year)), month (column \(month)) and '\(day)'"
+            }
             if sheet.mapping.datesNameMonths, let column = sheet.mapping.headers[.date] {
                 line += ", each row dated the first day of the month its '\(column)' names"
             }
