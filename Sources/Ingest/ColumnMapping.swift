@@ -30,6 +30,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// Whether the date column names each row's month rather than its day (`Month`: `Jul 2026`,
     /// `2026-07`; `MonthColumn`): every row is dated its month's first day.
     public var datesNameMonths = false
+    /// The year and month columns when the date column is the day of a date written in three
+    /// columns (`Year | Month | Day`; `DateParts`): each row is dated the day its parts name.
+    public var dateParts: DateParts?
     /// What the amount column's figures are multiplied by: 1000 when its header says they are in
     /// thousands (`Amount ($k)`, `Bookings (000s)`, `ACV in thousands`; `AmountScale`), 0.01 when
     /// it says cents (`Amount (cents)`, `amount_cents`), else nil.
@@ -788,6 +791,29 @@ enum ColumnMatcher {
         return rates > 0
     }
 
+    /// The column down which the rows' first texts name every required field (`Deal ID`, `Close
+    /// Date`, `Sales Rep`, `Amount` down column A, each deal a column right of it): a deals table
+    /// turned round. Nil when no column does.
+    static func turnedRound<Key: Hashable & Sendable & RawRepresentable>(
+        _ rows: [Row], required: [Key], words: HeaderWords<Key>, pins: [String: String]
+    ) -> Int? where Key.RawValue == String {
+        var byColumn: [Int: Set<String>] = [:]
+        for row in rows {
+            guard let cell = row.cells.first(where: { !$0.value.isBlank }), case .text(let text) = cell.value,
+                text.utf8.count <= longestHeader
+            else { continue }
+            byColumn[cell.column, default: []].insert(headerKey(text))
+        }
+        return byColumn.keys.sorted().first { column in
+            let found = byColumn[column]!
+            return found.count >= 2
+                && required.allSatisfy { key in
+                    (pins[key.rawValue].map { [headerKey($0)] } ?? words.wanted[key] ?? []).contains(
+                        where: found.contains)
+                }
+        }
+    }
+
     /// The message for a sheet where no row among the first ones holds every required field.
     static func missingMessage<Key: Hashable & Sendable & RawRepresentable>(
         firstRows: [Row], required: [Key], words: HeaderWords<Key>, pins: [String: String]
@@ -812,6 +838,12 @@ enum ColumnMatcher {
             pins[key.rawValue].map { "\(key.rawValue) (pinned to '\($0)')" } ?? key.rawValue
         }
         let row = best.map { " (row \($0.index))" } ?? ""
+        if let column = turnedRound(firstRows, required: required, words: words, pins: pins) {
+            let name = CellAddress.columnName(column)
+            return "no header row names every required column: the fields stand down column \(name), each deal a "
+                + "column (a table turned round); it is not read: turn it back (copy it, Paste Special › "
+                + "Transpose) to read it"
+        }
         return "no header row names every required column: found \(headerList)\(row); missing "
             + missingList.joined(separator: ", ") + "; pin a column with --map FIELD=HEADER or the plan's columns:"
     }

@@ -16,6 +16,8 @@ extension DealsReader {
         /// `mapping.datesNameMonths` and `mapping.amountScale`: with `columnByField`, what the row's
         /// read takes of the mapping.
         let datesNameMonths: Bool
+        /// `mapping.dateParts`: the date's year and month in columns of their own.
+        let dateParts: DateParts?
         let amountScale: Decimal?
         /// Whether the table has a date column (`TotalRow.label`'s `date`).
         let hasDateColumn: Bool
@@ -102,6 +104,7 @@ extension DealsReader {
             self.moreMapped = moreMapped
             columnByField = Field.allCases.map { mapping.columns[$0] }
             datesNameMonths = mapping.datesNameMonths
+            dateParts = mapping.dateParts
             amountScale = mapping.amountScale
             hasDateColumn = mapping.columns[.date] != nil
             commissionColumn = mapping.columns[.commission]

@@ -246,6 +246,17 @@ public enum DealsReader {
                         return
                     }
                 }
+                // A deal's product on the row under it (`ContinuationRow`): read with the deal.
+                if let (above, abovePlace) = pending.last,
+                    let joined = ContinuationRow.joined(row, to: above, mapping: mapping)
+                {
+                    pending[pending.count - 1] = (joined, abovePlace)
+                    let product = mapping.columns[.product].flatMap { row.cell(at: $0)?.value.plainText } ?? ""
+                    Self.skip(
+                        row, place: place, because: ContinuationRow.reason(product: product, above: above.index),
+                        asNote: true, into: &result)
+                    return
+                }
                 row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {
@@ -270,8 +281,11 @@ public enum DealsReader {
                         reserved = true
                         if let rows = Self.expectedRows(pending.count, of: position) { converter.reserve(rows: rows) }
                     }
+                    // The last row is kept back: the row under it may continue it (`ContinuationRow`).
+                    let last = pending.removeLast()
                     try converter.add(pending, styles: styles)
                     pending.removeAll(keepingCapacity: true)
+                    pending.append(last)
                 }
             }
             result.mergedRanges = tail.mergedRanges
@@ -477,8 +491,11 @@ public enum DealsReader {
         let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
         let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
         let (datesNameMonths, amountScale) = (context.datesNameMonths, context.amountScale)
+        let dateParts = context.dateParts
         let ownDate = attempt(.date) { () throws(ValueReading.Failure) in
-            try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
+            // The date's parts in three columns (`Year | Month | Day`): read from the row, never remembered by the day.
+            if let dateParts { return try dateParts.date(of: row, day: value(.date)) }
+            return try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
                 if datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
                 return try ValueReading.date(value, order: dateOrder, system: system)
             }

@@ -71,7 +71,7 @@ enum MovedHeader {
 
     /// Whether `row` heads a table of another kind under the deals (`Rep | Quota | Bookings |
     /// Attainment`, a quota table below them): every cell written a text with a letter in it, two
-    /// fields or more named by their headers' words, and no deal id, date or commission among them
+    /// fields or more named by their headers' words (or the rate alone: a rate table's `From | Rate`), and no deal id, date or commission among them
     /// (no table of deals; a deals header written again is `header(_:mapping:)`'s), and nothing
     /// in the deals' `commissionColumn` (per-rep totals there are `RepTotalsBlock`'s). Its rows,
     /// down to the next blank row, are no deals. Asked only of a row after a blank row or a title.
@@ -86,7 +86,9 @@ enum MovedHeader {
             let named = (try? ColumnMatcher.map(row: row, words: Field.headerWords, required: [], pins: [:])) ?? nil
         else { return false }
         let fields = Set(named.columns.keys)
-        return fields.count >= 2 && fields.isDisjoint(with: [.dealID, .date, .commission])
+        // A rate table's header names the rate beside its key's column, in words of its own (`From |
+        // Rate`, `Tier | Min | Rate`): one field, the rate.
+        return (fields.count >= 2 || fields == [.rate]) && fields.isDisjoint(with: [.dealID, .date, .commission])
     }
 
     /// Why a row of a table of another kind (`headsOtherTable`) under its header on `headerRow`

@@ -191,8 +191,15 @@ extension DealsReader {
                     continue
                 }
             }
-            // No date column, but a column naming each row's month (`Month`: `Jul 2026`, `2026-07`).
+            // No date column, but its parts in three (`Year | Month | Day`), or a column naming each
+            // row's month (`Month`: `Jul 2026`, `2026-07`).
             let dateless = try? header(Field.required.filter { $0 != .date })
+            if let mapping = dateless, mapping.columns[.date] == nil,
+                let parts = DateParts.mapping(mapping, rows: start)
+            {
+                found.append((table, parts, nil, nil, nil))
+                continue
+            }
             if let mapping = dateless, mapping.columns[.date] == nil,
                 let months = MonthColumn.mapping(mapping, rows: start)
             {
