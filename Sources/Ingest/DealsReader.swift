@@ -130,6 +130,7 @@ public enum DealsReader {
                 [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
                     + (mapping.addedColumns[.bonus] ?? []) + mapping.commissionColumns))
         var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
+        let continuation = ContinuationRow(mapping)
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
         // Reads the rows, handing them to `converter` a batch at a time.
@@ -247,13 +248,13 @@ public enum DealsReader {
                     }
                 }
                 // A deal's product on the row under it (`ContinuationRow`): read with the deal.
-                if let (above, abovePlace) = pending.last,
-                    let joined = ContinuationRow.joined(row, to: above, mapping: mapping)
+                if let continuation, continuation.mayContinue(row), let (above, abovePlace) = pending.last,
+                    let joined = continuation.joined(row, to: above)
                 {
                     pending[pending.count - 1] = (joined, abovePlace)
-                    let product = mapping.columns[.product].flatMap { row.cell(at: $0)?.value.plainText } ?? ""
                     Self.skip(
-                        row, place: place, because: ContinuationRow.reason(product: product, above: above.index),
+                        row, place: place,
+                        because: ContinuationRow.reason(product: continuation.product(of: row), above: above.index),
                         asNote: true, into: &result)
                     return
                 }
