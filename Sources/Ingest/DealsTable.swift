@@ -60,6 +60,19 @@ public struct DealsTable: Sendable {
 }
 
 extension DealsTable {
+    /// Whether the close date of the sheet row of a line's `row` (any of its reps') is typed as
+    /// text (`textDates`), searched by halves: the rows are kept in row order, and a sheet may
+    /// date a million of them so.
+    public func isDatedInText(row key: Int) -> Bool {
+        let row = Self.sheetRowKey(key)
+        var (low, high) = (0, textDates.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if textDates[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        return low < textDates.count && textDates[low] == row
+    }
+
     /// Adds what `part` read (lines, cells, totals, diagnostics, counts) after what this holds.
     /// Into an empty table without room the part's arrays are taken as they are: a million lines
     /// are not copied, nor held twice while they are.

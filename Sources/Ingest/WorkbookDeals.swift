@@ -40,6 +40,9 @@ extension DealsTable {
     /// The number among its row's other reps of a line's `row` (`otherRepKey(_:number:)`), 0 for
     /// the row's first rep (and any row of one rep).
     public static func otherRep(_ key: Int) -> Int { key < 0 ? 0 : key >> 56 }
+    /// A line's `row` without the number of its row's other rep (`otherRepKey(_:number:)`): the
+    /// key of the sheet row it stands on, which all of the row's reps share.
+    public static func sheetRowKey(_ key: Int) -> Int { key & ((1 << 56) - 1) }
     /// The sheet a line's `row` stands on.
     public func sheet(ofRow key: Int) -> DealsSheet? {
         let ordinal = Self.sheetOrdinal(key)

@@ -37,10 +37,9 @@ struct DateBound {
         guard difference < 0, formula.contains("\"&") || formula.contains("\" &") else { return nil }
         // Each sheet row's commission and close date: a split row's other reps' lines are keyed
         // above its own row (`DealsTable.otherRepKey`), and a criterion leaves out the row whole.
-        let sheetRows = (1 << 56) - 1
         var byRow: [Int: (amount: Decimal, date: LocalDate)] = [:]
         for line in lines() {
-            byRow[line.row & sheetRows, default: (0, line.date)].amount +=
+            byRow[DealsTable.sheetRowKey(line.row), default: (0, line.date)].amount +=
                 context.engine.commission(ofRow: line.row) ?? 0
         }
         func shortBy(_ rows: [Int]) -> Bool {
@@ -50,11 +49,8 @@ struct DateBound {
         }
         func cells(_ rows: [Int], times: [Int: String] = [:]) -> String {
             let named = rows.prefix(3).map { row in
-                let (sheet, sheetRow) = context.place(row)
-                let column = context.deals.mapping(ofRow: row).columns[.date] ?? 1
-                let time = times[row].map { " " + $0 } ?? ""
-                return
-                    "\(Location.quotedSheetName(sheet))!\(CellAddress(row: sheetRow, column: column)) \(byRow[row]!.date)\(time)"
+                context.cellName(ofRow: row, field: .date) + " \(byRow[row]!.date)"
+                    + (times[row].map { " " + $0 } ?? "")
             }
             return " (" + named.joined(separator: ", ") + (rows.count > 3 ? ", …" : "") + ")"
         }

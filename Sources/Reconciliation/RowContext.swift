@@ -71,6 +71,13 @@ struct RowContext {
     /// The sheet and the sheet's own row of a line's `row` (deals may span several sheets).
     func place(_ row: Int) -> (sheet: String, row: Int) { (deals.sheetName(ofRow: row), DealsTable.sheetRow(row)) }
 
+    /// `Deals!C12`: the cell of `field` on the sheet row of a line's `row`.
+    func cellName(ofRow row: Int, field: Field) -> String {
+        let (sheet, sheetRow) = place(row)
+        let column = deals.mapping(ofRow: row).columns[field] ?? 1
+        return "\(Location.quotedSheetName(sheet))!\(CellAddress(row: sheetRow, column: column))"
+    }
+
     /// `row 12`, or `'Ana Lima' row 12` when `row` is on another sheet than `from`.
     func placeText(_ row: Int, from: Int) -> String {
         let (sheet, own) = place(row)

@@ -20,31 +20,31 @@ struct TextDatesLeftOut {
     static func leavingOut(
         _ formula: String, lines: () -> [Int], difference: Decimal, context: RowContext
     ) -> TextDatesLeftOut? {
-        guard difference < 0, !context.deals.textDates.isEmpty, formula.contains("<") || formula.contains(">")
-        else { return nil }
-        // A split row's other reps' lines are keyed above its own row (`DealsTable.otherRepKey`);
-        // their date cell is the row's.
-        let sheetRows = (1 << 56) - 1
-        let textDates = Set(context.deals.textDates)
+        guard difference < 0, !context.deals.textDates.isEmpty, comparesValues(formula) else { return nil }
         var leftOut: [(row: Int, amount: Decimal)] = []
         for index in lines() {
+            // A split row's other reps share its date cell (`DealsTable.isDatedInText`).
             let row = context.deals.lines[index].row
-            guard textDates.contains(row & sheetRows) else { continue }
+            guard context.deals.isDatedInText(row: row) else { continue }
             leftOut.append((row, context.engine.commission(ofRow: row) ?? 0))
         }
         guard !leftOut.isEmpty,
             (difference + leftOut.reduce(Decimal(0)) { $0 + $1.amount }).magnitude
                 <= context.plan.tolerance * Decimal(leftOut.count + 1)
         else { return nil }
-        let named = leftOut.prefix(3).map { row -> String in
-            let (sheet, sheetRow) = context.place(row.row)
-            let column = context.deals.mapping(ofRow: row.row).columns[.date] ?? 1
-            return "\(Location.quotedSheetName(sheet))!\(CellAddress(row: sheetRow, column: column))"
-        }
+        let named = leftOut.prefix(3).map { context.cellName(ofRow: $0.row, field: .date) }
         let deals = leftOut.count == 1 ? "the deal" : "the \(leftOut.count) deals"
         return TextDatesLeftOut(
             words: "its date criteria leave out \(deals) whose close date is typed as text ("
                 + named.joined(separator: ", ") + (leftOut.count > 3 ? ", …" : "")
                 + "): Excel compares only dates stored as numbers")
+    }
+
+    /// Whether `formula` compares values by order (`<`, `>`, `<=`, `>=`), in a criterion's text
+    /// (`">="&DATE(…)`) or an expression (`(Deals!C2:C40>=DATE(…))`); `<>` (not equal to a
+    /// status or a name) orders nothing, and matches a date typed as text as it matches any text.
+    private static func comparesValues(_ formula: String) -> Bool {
+        let ordered = formula.replacingOccurrences(of: "<>", with: "")
+        return ordered.contains("<") || ordered.contains(">")
     }
 }

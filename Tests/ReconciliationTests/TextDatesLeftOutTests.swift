@@ -103,6 +103,19 @@ import XLSX
         #expect(!finding.causes.contains(.textNumber), "\(finding.explanation)")
     }
 
+    @Test func aNotEqualCriterionComparesNoDates() throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // `"<>D2"` orders nothing: January's total leaves out the text-dated deal D2 by its id, not
+        // by its date, though it falls short by that deal's 1,000.
+        let path = try Self.workbook(
+            dates: Self.secondTyped, cached: ("500", "500"),
+            sums: ("SUMIFS(Deals!F$2:F$3,Deals!A$2:A$3,\"<>D2\")", "SUM(Deals!F$4:F$4)"), in: folder)
+        let result = try Self.reconcile(path)
+        let finding = try #require(result.errors.first { $0.cell == CellAddress("C2") })
+        #expect(!finding.causes.contains(.textNumber), "\(finding.explanation)")
+    }
+
     @Test func aShortfallOtherThanTheTextDatesIsNotTold() throws {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
