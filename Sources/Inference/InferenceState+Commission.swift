@@ -44,9 +44,9 @@ extension InferenceState {
             let percents = rate * 100
             return abs(percents - percents.rounded()) < 1e-6
         }
-        /// The groups of three rows or more mostly at rates rare elsewhere; `pairs`: those of two
-        /// rows at one such rate; `singles`: those of one row at such a rate, one a plan writes.
-        func groups(_ keyOf: (Int) -> (key: String, name: String)?, pairs: Bool = false, singles: Bool = false)
+        /// The groups of `size` rows mostly at rates rare elsewhere: of three rows or more (`nil`),
+        /// two at one such rate, or one at such a rate that a plan writes.
+        func groups(_ keyOf: (Int) -> (key: String, name: String)?, size: Int? = nil)
             -> [(name: String, rows: [Int])]
         {
             var found: [String: (name: String, rows: [Int])] = [:]
@@ -55,9 +55,8 @@ extension InferenceState {
                 found[key, default: (name, [])].rows.append(index)
             }
             return found.sorted { $0.key < $1.key }.map(\.value).filter { group in
-                if singles { return group.rows.count == 1 && oneRareRate(group.rows) && planLike(group.rows[0]) }
-                return pairs
-                    ? group.rows.count == 2 && oneRareRate(group.rows) : group.rows.count >= 3 && rare(group.rows)
+                guard let size else { return group.rows.count >= 3 && rare(group.rows) }
+                return group.rows.count == size && oneRareRate(group.rows) && (size > 1 || planLike(group.rows[0]))
             }
         }
         func setAside(_ rows: [Int]) {
@@ -78,8 +77,8 @@ extension InferenceState {
             // lone row at a rate a plan writes, rare elsewhere: a product sold once in the sheet.
             var singles: [(name: String, rows: [Int])] = []
             if pairs || !found.isEmpty {
-                found += groups(keyOf, pairs: true)
-                singles = groups(keyOf, singles: true)
+                found += groups(keyOf, size: 2)
+                singles = groups(keyOf, size: 1)
             }
             for group in found + singles {
                 let when = field == "product" ? LineCondition(product: group.name) : LineCondition(type: group.name)
