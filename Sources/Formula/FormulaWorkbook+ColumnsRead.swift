@@ -34,7 +34,7 @@ extension FormulaWorkbook {
             let formula = formulas[position]
             switch try? shapes.read(formula) {
             case nil: return nil
-            case .references(let references, let rows, let columns)?:
+            case .references(let references, let rows, let columns, _)?:
                 return ShapeCache.Read.moved(references, rows: rows, columns: columns).compactMap { reference in
                     DependencyGraph.sheet(of: reference, workbook: self, from: formula.sheet).map { ($0, reference) }
                 }

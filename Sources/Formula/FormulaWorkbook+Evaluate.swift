@@ -78,11 +78,13 @@ extension FormulaWorkbook {
                 parsed.syntax[index] = NotEvaluable(.syntax(error.description))
             }
         }
+        // Constant copies, for chunks evaluated on other threads (and read by the graph without
+        // copying the variables' every list at each formula).
+        let (keptShapes, parses) = (shapes, parsed)
         let graph = DependencyGraph(workbook: self) { node, cell in
-            parsed.parse(at: node, cell: cell, shapes: shapes).map(shapes.read(parsed:))
+            parses.read(at: node, cell: cell, shapes: keptShapes)
         }
-        // Constant copies, for chunks evaluated on other threads.
-        let (cycles, keptShapes, parses) = (graph.cycles, shapes, parsed)
+        let cycles = graph.cycles
         /// The outcome of the formula at `node` (`formula`), evaluated by `evaluator`.
         @Sendable func evaluated(_ node: Int, _ formula: FormulaCell, by evaluator: Evaluator)
             -> Result<FormulaValue, NotEvaluable>
@@ -213,6 +215,16 @@ private struct ParsedFormulas {
         } else {
             numbers[index] = Self.tree
             trees[index] = shapes.tree(parse)
+        }
+    }
+
+    /// The formula at `index` (at `cell`) read for the cells it refers to (`ShapeCache.read`); nil
+    /// when it did not parse. A kept shape's is read without making its `Parsed` first.
+    func read(at index: Int, cell: CellAddress, shapes: ShapeCache) -> ShapeCache.Read? {
+        switch numbers[index] {
+        case Self.unparsed: nil
+        case Self.tree: .tree(trees[index]!)
+        case let number: shapes.read(shape: number, at: cell)
         }
     }
 

@@ -108,7 +108,9 @@ public struct PrecedentWalk {
         formulas.forEachRun { positions, sharesShape in
             guard sharesShape, positions.count > 1, let first = positions.first else { return }
             let formula = formulas[first]
-            guard case .references(let references, let rows, let columns)? = try? shapes.read(formula) else { return }
+            guard case .references(let references, let rows, let columns, _)? = try? shapes.read(formula) else {
+                return
+            }
             for reference in ShapeCache.Read.moved(references, rows: rows, columns: columns) {
                 let target = reference.sheet.map { workbook.sheet(named: $0) } ?? formula.sheet
                 // A sheet the workbook does not have is read as nothing.
@@ -296,7 +298,7 @@ public struct PrecedentWalk {
             let read: ShapeCache.Read
             do { read = try shapes.read(formula) } catch { return ([], []) }
             switch read {
-            case .references(let references, let rows, let columns):
+            case .references(let references, let rows, let columns, _):
                 for reference in ShapeCache.Read.moved(references, rows: rows, columns: columns) {
                     let target: Int?
                     if let name = reference.sheet {

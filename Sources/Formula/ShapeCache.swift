@@ -25,7 +25,9 @@ struct ShapeCache {
     /// moved them (each to be moved by its reader: the shape's list is shared, not copied), or
     /// its tree when its shape is not shared or names a defined name.
     enum Read {
-        case references([Reference], rows: Int, columns: Int)
+        /// `shape` numbers the kept shape: two formulas of one shape moved by the same `columns`
+        /// read the same columns, whatever their rows.
+        case references([Reference], rows: Int, columns: Int, shape: Int32)
         case tree(FormulaExpression)
 
         /// A shape's `references` moved by `rows` and `columns`, each as it is read: the list is
@@ -71,7 +73,15 @@ struct ShapeCache {
     func read(parsed result: Parsed) -> Read {
         guard case .shared(let index, let rows, let columns) = result, let references = kept[Int(index)].references
         else { return .tree(tree(result)) }
-        return .references(references, rows: Int(rows), columns: Int(columns))
+        return .references(references, rows: Int(rows), columns: Int(columns), shape: index)
+    }
+
+    /// Kept shape `number` moved to `cell`, read as `read(parsed:)` reads it.
+    func read(shape number: Int32, at cell: CellAddress) -> Read {
+        let index = Int(number)
+        guard let references = kept[index].references else { return .tree(tree(shared(number, at: cell))) }
+        return .references(
+            references, rows: cell.row - kept[index].row, columns: cell.column - kept[index].column, shape: number)
     }
 
     /// The formula `text` at `cell`, as a shape already kept where it has one.

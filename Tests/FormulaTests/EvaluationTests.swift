@@ -255,6 +255,31 @@ import Testing
         #expect(results.first { $0.cell.address == CellAddress("A4")! }?.value == number("8"))
     }
 
+    /// A filled-down shape is asked once whether it reads a column holding formulas, per sheet and
+    /// per column it was moved to: moved onto a formula column, or read from another sheet's, its
+    /// formulas still come after the formulas they read, though the file lists them first.
+    @Test func aFilledDownShapeComesAfterTheFormulasOfTheColumnsItReads() {
+        var sheet = Sheet(["A1": .n("1"), "A2": .n("2"), "A4": .n("4"), "B3": .n("10")])
+        for row in 1...3 {
+            sheet.set("E\(row)", .n("\(row + 4)"))
+            // The shape first met reading a column of values (E), then moved onto one with a formula (A).
+            sheet.set("G\(row)", .empty, formula: "E\(row)*2")
+        }
+        for row in 1...4 { sheet.set("C\(row)", .empty, formula: "A\(row)*2") }
+        sheet.set("A3", .empty, formula: "B3+1")
+        _ = sheet.workbook.addSheet(named: "Sheet2")
+        for row in 1...3 { sheet.set("B\(row)", .empty, formula: "Sheet1!C\(row)+1", sheet: 1) }
+        sheet.set("C1", .empty, formula: "Sheet1!E1+1", sheet: 1)
+        let results = sheet.workbook.evaluate()
+        func value(_ address: String, sheet: Int = 0) -> FormulaValue? {
+            results.first { $0.cell.address == CellAddress(address)! && $0.cell.sheet == sheet }?.value
+        }
+        #expect([1, 2, 3].map { value("G\($0)") } == ["10", "12", "14"].map(number))
+        #expect([1, 2, 3, 4].map { value("C\($0)") } == ["2", "4", "22", "8"].map(number))
+        #expect([1, 2, 3].map { value("B\($0)", sheet: 1) } == ["3", "5", "23"].map(number))
+        #expect(value("C1", sheet: 1) == number("6"))
+    }
+
     /// Formulas without cached values are evaluated after every formula cell they may read: the
     /// box a range joined from INDEX's result gives, and SUMIF's sum range in its criteria's shape.
     /// The totals stand above the formulas they read, so the file's order would evaluate them first.

@@ -197,7 +197,7 @@ import Testing
             #expect(trees.tree(parsed) == expected)
             var references: [Reference] = []
             expected.visit { if case .reference(let reference) = $0 { references.append(reference) } }
-            guard case .references(let read, let rows, let columns) = try reads.read(cell) else {
+            guard case .references(let read, let rows, let columns, _) = try reads.read(cell) else {
                 Issue.record("\(cell.text): a shared shape should be read as its references")
                 continue
             }
