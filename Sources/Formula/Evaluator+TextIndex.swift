@@ -25,18 +25,47 @@ struct TextIndexes {
         uses[key, default: 0] += 1
         // Indexing costs about one scan, so a large range is indexed on its first use.
         guard uses[key]! >= 2 || cells.count >= Self.indexedAtFirstUse else { return nil }
-        var index: [String: [Int]] = [:]
-        let reader = CellReader(cells)
-        for position in 0..<cells.count {
-            if case .text(let value) = try reader.at(position) {
-                let folded = Self.folded(value)
-                // As `WildcardPattern` compares: the text and its lower case the same length.
-                guard value.utf8.allSatisfy({ $0 < 0x80 }) || folded.count == value.count else { continue }
-                index[folded, default: []].append(position)
-            }
-        }
+        let index = try Self.index(of: cells)
         indexes[key] = index
         return index[text] ?? []
+    }
+
+    /// The positions of `cells` by their text in lower case, each list in ascending order.
+    private static func index(of cells: ValueGrid) throws(NotEvaluable) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        /// The texts whose positions came in more than one list, to be put in order again.
+        var joined: Set<String> = []
+        func add(_ value: String, _ positions: some Collection<Int>) {
+            let folded = Self.folded(value)
+            // As `WildcardPattern` compares: the text and its lower case the same length.
+            guard value.utf8.allSatisfy({ $0 < 0x80 }) || folded.count == value.count else { return }
+            if index[folded] != nil { joined.insert(folded) }
+            index[folded, default: []].append(contentsOf: positions)
+        }
+        let reader = CellReader(cells)
+        guard let (column, offset) = cells.sheetColumn else {
+            for position in 0..<cells.count {
+                if case .text(let value) = try reader.at(position) { add(value, CollectionOfOne(position)) }
+            }
+            return index
+        }
+        // A sheet's column: its cells grouped by their word first, so that each distinct text
+        // (a rep's name, met a million times) is made and folded once, not once a cell.
+        var byWord: [UInt64: [Int]] = [:]
+        for position in 0..<cells.count {
+            let word = column.word(at: offset + position)
+            if PackedValues.isText(word) {
+                byWord[word, default: []].append(position)
+            } else if word != PackedValues.blank, case .text(let value) = try reader.at(position) {
+                add(value, CollectionOfOne(position))
+            }
+        }
+        for (word, positions) in byWord {
+            guard case .text(let value) = column.value(ofWord: word) else { continue }
+            add(value, positions)
+        }
+        for text in joined { index[text]?.sort() }
+        return index
     }
 
     /// A range of this many cells is indexed the first time a criterion reads it.

@@ -107,6 +107,10 @@ struct PackedValues: Sendable {
         }
     }
 
+    /// Whether `word` stands for a text kept among the texts: two such words are the same text
+    /// when they are equal (the same text may also have other words).
+    static func isText(_ word: UInt64) -> Bool { word >> tagShift == Tag.text.rawValue }
+
     /// Whether `value` is held in its word, without a side table.
     static func isHeldInWord(_ value: FormulaValue) -> Bool {
         switch value {

@@ -75,6 +75,15 @@ public struct SheetGrid: Sendable {
         subscript(index: Int) -> FormulaValue {
             @inline(__always) get { words.value(at: index, values: values) }
         }
+
+        /// The word at 0-based `index` (`PackedValues.blank` past the stored rows): equal words
+        /// are equal values, read without making either.
+        func word(at index: Int) -> UInt64 {
+            index < words.count ? words.word(at: index, values: values) : PackedValues.blank
+        }
+
+        /// The value `word` (from `word(at:)`) stands for.
+        func value(ofWord word: UInt64) -> FormulaValue { values.value(word) }
     }
 }
 

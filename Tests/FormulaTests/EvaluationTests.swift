@@ -255,6 +255,33 @@ import Testing
         #expect(results.first { $0.cell.address == CellAddress("A4")! }?.value == number("8"))
     }
 
+    /// A criterion's text looked up in a long column (indexed at its first use) finds what testing
+    /// every cell finds: each spelling of a name in any case, none of the numbers or blanks, and,
+    /// of two errors in the sum range, the one on the first row.
+    @Test func aLongCriteriaColumnIsLookedUpAsTestingEveryCellWould() {
+        let names = ["Ana", "ana", "aNa", "ANA", "Bo", "José", "JOSÉ", "", "7"]
+        var sheet = Sheet()
+        var sums: [String: Decimal] = [:]
+        for row in 1...5000 {
+            let name = names[row % names.count]
+            if name == "7" {
+                sheet.set("A\(row)", .n("7"))
+            } else if !name.isEmpty {
+                sheet.set("A\(row)", .text(name))
+                sums[name.lowercased(), default: 0] += Decimal(row)
+            }
+            sheet.set("B\(row)", .n("\(row)"))
+        }
+        #expect(sheet.value("SUMIFS(B1:B5000,A1:A5000,\"ANA\")") == .number(sums["ana"]!))
+        #expect(sheet.value("SUMIFS(B1:B5000,A1:A5000,\"josé\")") == .number(sums["josé"]!))
+        #expect(sheet.value("COUNTIFS(A1:A5000,\"bo\")") == .number(Decimal((1...5000).count { $0 % 9 == 4 })))
+        #expect(sheet.value("COUNTIFS(A1:A5000,\"nobody\")") == .number(0))
+        // Row 10 is `ana`, rows 4896–4899 the other spellings: the first row's error is the one given.
+        for row in 4896...4899 { sheet.set("B\(row)", .error("#DIV/0!")) }
+        sheet.set("B10", .error("#N/A"))
+        #expect(sheet.value("SUMIFS(B1:B5000,A1:A5000,\"Ana\")") == .error(.notAvailable))
+    }
+
     /// A filled-down shape is asked once whether it reads a column holding formulas, per sheet and
     /// per column it was moved to: moved onto a formula column, or read from another sheet's, its
     /// formulas still come after the formulas they read, though the file lists them first.
