@@ -234,21 +234,31 @@ struct ShapeCache {
                 i += 1
                 continue
             }
-            let end = shape[(i + 1)...].firstIndex(of: marker) ?? shape.count
-            let offsets = shape[(i + 1)..<end].split(separator: UInt8(ascii: ","))
-            let rows = readInteger(offsets.first ?? [])
-            let columns = readInteger(offsets.last ?? [])
+            // `marker rows,columns marker`, read in place.
+            var end = i + 1
+            let rows = readInteger(shape, at: &end)
+            var columns = rows
+            if end < shape.count, shape[end] == UInt8(ascii: ",") {
+                end += 1
+                columns = readInteger(shape, at: &end)
+            }
+            while end < shape.count, shape[end] != marker { end += 1 }
             out.append(contentsOf: CellAddress(row: cell.row + rows, column: cell.column + columns).description.utf8)
             i = end + 1
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The integer `writeInteger` wrote.
-    private static func readInteger(_ digits: ArraySlice<UInt8>) -> Int {
+    /// The integer `writeInteger` wrote at `index` in `bytes`; `index` is left just past it.
+    private static func readInteger(_ bytes: [UInt8], at index: inout Int) -> Int {
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         var value = 0
-        for digit in digits where digit != UInt8(ascii: "-") { value = value * 10 + Int(digit - UInt8(ascii: "0")) }
-        return digits.first == UInt8(ascii: "-") ? -value : value
+        while index < bytes.count, (48...57).contains(bytes[index]) {
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     /// Appends `value` in decimal digits.

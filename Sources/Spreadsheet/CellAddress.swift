@@ -52,16 +52,32 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
-    /// Column letters for a 1-based column number: 1 → `A`, 28 → `AB`.
+    /// Column letters for a 1-based column number: 1 → `A`, 28 → `AB`; empty for 0 and below.
     public static func columnName(_ column: Int) -> String {
+        String(unsafeUninitializedCapacity: longestName) { writeColumnName(column, into: $0) }
+    }
+
+    /// The most bytes a column's letters take (of any `Int` column), and with its row's digits.
+    private static let longestName = 14
+    private static let longestDescription = longestName + 20
+
+    /// Writes `column`'s letters at the start of `out` (room for `longestName`), returning how
+    /// many: built as bytes, not as characters (an address is written for every finding).
+    private static func writeColumnName(_ column: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
         var n = column
-        var letters: [Character] = []
         while n > 0 {
-            let remainder = (n - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+            count += 1
             n = (n - 1) / 26
         }
-        return String(letters.reversed())
+        n = column
+        var index = count
+        while n > 0 {
+            index -= 1
+            out[index] = UInt8(65 + (n - 1) % 26)
+            n = (n - 1) / 26
+        }
+        return count
     }
 
     /// The column number for letters such as `AB`; nil when they are not letters or out of range.
@@ -75,7 +91,28 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
         return column == 0 ? nil : column
     }
 
-    public var description: String { Self.columnName(column) + String(row) }
+    public var description: String {
+        String(unsafeUninitializedCapacity: Self.longestDescription) { out in
+            var count = Self.writeColumnName(column, into: out)
+            if row < 0 {
+                out[count] = UInt8(ascii: "-")
+                count += 1
+            }
+            var digits = row.magnitude
+            let start = count
+            repeat {
+                out[count] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+                count += 1
+            } while digits > 0
+            var (low, high) = (start, count - 1)
+            while low < high {
+                out.swapAt(low, high)
+                (low, high) = (low + 1, high - 1)
+            }
+            return count
+        }
+    }
 
     public static func < (a: CellAddress, b: CellAddress) -> Bool {
         (a.row, a.column) < (b.row, b.column)

@@ -12,6 +12,28 @@ import Testing
         #expect(CellAddress(row: row, column: column).description == text.replacingOccurrences(of: "$", with: ""))
     }
 
+    /// Column letters and addresses written as bytes: each column number against the letters
+    /// counted out in base 26 without a zero, and rows of every length, 0 and below included.
+    @Test func columnLettersAndAddressesAreWrittenForEveryColumn() {
+        func letters(_ column: Int) -> String {
+            var (n, text) = (column, "")
+            while n > 0 {
+                text = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + text
+                n = (n - 1) / 26
+            }
+            return text
+        }
+        for column in [1, 26, 27, 52, 702, 703, 16_384, 18_278, 18_279, 1 << 40] {
+            #expect(CellAddress.columnName(column) == letters(column))
+        }
+        #expect((1...800).allSatisfy { CellAddress.columnName($0) == letters($0) })
+        #expect(CellAddress.columnName(0).isEmpty && CellAddress.columnName(-3).isEmpty)
+        #expect(CellAddress(row: 1_048_576, column: 16_384).description == "XFD1048576")
+        #expect(CellAddress(row: 0, column: 1).description == "A0")
+        #expect(CellAddress(row: -12, column: 3).description == "C-12")
+        #expect(CellAddress(row: Int.max, column: Int.max).description == letters(Int.max) + String(Int.max))
+    }
+
     @Test(arguments: ["A0", "XFE1", "A1048577", "1A", "", "A", "A1B"])
     func impossibleAddressesAreRejected(_ text: String) {
         #expect(CellAddress(text) == nil)
