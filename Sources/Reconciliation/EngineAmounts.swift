@@ -115,7 +115,7 @@ struct EngineAmounts {
     /// Adds a run of a group's lines, whose rows' amounts `rows.fetch` has read.
     private mutating func add(_ lines: UnsafeBufferPointer<StatementLine>) {
         for index in lines.indices {
-            rows.add(lines[index])
+            rows.add(lines.baseAddress! + index)
             if lines[index].rep != rep.0 { rep = (lines[index].rep, lines[index].rep.normalizedKey) }
             if current?.key.rep != rep.1 || current?.key.period != lines[index].period {
                 finish()

@@ -111,26 +111,32 @@ struct RowAmountsTable {
 
     /// Adds `line`'s amount to its row's (a commission or a bonus; lines of no row, true-ups and
     /// clawbacks are not a row's).
-    mutating func add(_ line: StatementLine) {
-        guard let row = line.row, line.kind == .commission || line.kind == .bonus else { return }
-        let isCommission = line.kind == .commission
+    ///
+    /// Read through a pointer: the fields read are read in place, the line is not copied (its
+    /// texts and rates retained) for each of a million lines.
+    mutating func add(_ line: UnsafePointer<StatementLine>) {
+        guard let row = line.pointee.row, line.pointee.kind == .commission || line.pointee.kind == .bonus else {
+            return
+        }
+        let isCommission = line.pointee.kind == .commission
+        let amount = line.pointee.amount
         guard let slot = slot(row) else {
             var amounts = others[row] ?? RowAmounts()
             if isCommission {
-                amounts.commission = Decimal.sum(amounts.commission, line.amount)
-                amounts.line = LineReference(line)
+                amounts.commission = Decimal.sum(amounts.commission, amount)
+                amounts.line = LineReference(line.pointee)
             } else {
-                amounts.bonus = Decimal.sum(amounts.bonus, line.amount)
+                amounts.bonus = Decimal.sum(amounts.bonus, amount)
             }
             others[row] = amounts
             return
         }
         if isCommission {
-            commissions[slot] = Decimal.sum(commissions[slot], line.amount)
+            commissions[slot] = Decimal.sum(commissions[slot], amount)
             lineOfSlot[slot] = referenceID(of: line)
         } else {
             if bonuses.count == 0 { bonuses = AmountWords(count: commissions.count) }
-            bonuses[slot] = Decimal.sum(bonuses[slot], line.amount)
+            bonuses[slot] = Decimal.sum(bonuses[slot], amount)
             if lineOfSlot[slot] == Self.noLine { lineOfSlot[slot] = Self.noCommission }
         }
     }
@@ -173,18 +179,18 @@ struct RowAmountsTable {
     /// the same rep-period met just before (compared by rates alone, unhashed: hashing a
     /// reference's rates costs more than comparing them; rates stored alike first, as nearly
     /// all are, then as numbers), else looked up.
-    private mutating func referenceID(of line: StatementLine) -> Int32 {
-        if line.period == recentPeriod && line.rep == recentRep {
-            for id in recentReferences where references[Int(id)].rateList.hasSameStorage(as: line.rateList) {
+    private mutating func referenceID(of line: UnsafePointer<StatementLine>) -> Int32 {
+        if line.pointee.period == recentPeriod && line.pointee.rep == recentRep {
+            for id in recentReferences where references[Int(id)].rateList.hasSameStorage(as: line.pointee.rateList) {
                 return id
             }
-            for id in recentReferences where references[Int(id)].rateList == line.rateList { return id }
+            for id in recentReferences where references[Int(id)].rateList == line.pointee.rateList { return id }
         } else {
-            recentPeriod = line.period
-            recentRep = line.rep
+            recentPeriod = line.pointee.period
+            recentRep = line.pointee.rep
             recentReferences.removeAll(keepingCapacity: true)
         }
-        let reference = LineReference(line)
+        let reference = LineReference(line.pointee)
         let id: Int32
         if let known = referenceIDs[reference] {
             id = known
