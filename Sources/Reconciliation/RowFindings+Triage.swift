@@ -56,24 +56,25 @@ extension RowFindings {
             }
             let lineList = context.deals.lines
             func triage(_ index: Int, _ manual: ManualCells) {
-                let line = lineList[index]
-                if DealsTable.sheetOrdinal(line.row) != sheet {
+                // The line's row alone: the line is not copied (its deal id retained) for it.
+                let row = lineList[index].row
+                if DealsTable.sheetOrdinal(row) != sheet {
                     countSheet()
-                    (sheet, sheetFigures, sheetTexts) = (DealsTable.sheetOrdinal(line.row), 0, 0)
+                    (sheet, sheetFigures, sheetTexts) = (DealsTable.sheetOrdinal(row), 0, 0)
                 }
                 guard let cell = manual.commission, case (let value?, let isText) = Decimal.fromCell(cell.value) else {
                     // A word for nothing (`N/A`, `none`, `lost - no comm`) where the plan pays nothing
                     // is right, as a dash for zero is: there is nothing to correct.
-                    if let cell = manual.commission, cell.value.isPlaceholderWord, expectedCommission(line.row) == 0 {
+                    if let cell = manual.commission, cell.value.isPlaceholderWord, expectedCommission(row) == 0 {
                         return
                     }
-                    differing.append(line.row)
+                    differing.append(row)
                     inexact.append(index)
                     return
                 }
                 sheetFigures += 1
                 if isText { sheetTexts += 1 }
-                let expected = expectedCommission(line.row)
+                let expected = expectedCommission(row)
                 // A dash for a commission the plan does not pay is right: no total skips anything.
                 if value == expected, !isText || cell.value.isZeroDash { return }
                 if value == expected {
@@ -82,7 +83,7 @@ extension RowFindings {
                 }
                 inexact.append(index)
                 let matches = context.matches(value, expected)
-                if !matches { differing.append(line.row) }
+                if !matches { differing.append(row) }
                 if isText || !matches { asked.append(index) }
             }
             // The manual cells read in place where they are held, not copied out one by one.
