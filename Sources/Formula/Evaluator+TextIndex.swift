@@ -35,17 +35,18 @@ struct TextIndexes {
         var index: [String: [Int]] = [:]
         /// The texts whose positions came in more than one list, to be put in order again.
         var joined: Set<String> = []
-        func add(_ value: String, _ positions: some Collection<Int>) {
+        /// `value` in lower case; nil where `WildcardPattern` would not compare it as such (the
+        /// text and its lower case not the same length).
+        func key(_ value: String) -> String? {
             let folded = Self.folded(value)
-            // As `WildcardPattern` compares: the text and its lower case the same length.
-            guard value.utf8.allSatisfy({ $0 < 0x80 }) || folded.count == value.count else { return }
-            if index[folded] != nil { joined.insert(folded) }
-            index[folded, default: []].append(contentsOf: positions)
+            return value.utf8.allSatisfy({ $0 < 0x80 }) || folded.count == value.count ? folded : nil
         }
         let reader = CellReader(cells)
         guard let (column, offset) = cells.sheetColumn else {
             for position in 0..<cells.count {
-                if case .text(let value) = try reader.at(position) { add(value, CollectionOfOne(position)) }
+                if case .text(let value) = try reader.at(position), let key = key(value) {
+                    index[key, default: []].append(position)
+                }
             }
             return index
         }
@@ -56,13 +57,23 @@ struct TextIndexes {
             let word = column.word(at: offset + position)
             if PackedValues.isText(word) {
                 byWord[word, default: []].append(position)
-            } else if word != PackedValues.blank, case .text(let value) = try reader.at(position) {
-                add(value, CollectionOfOne(position))
+            } else if word != PackedValues.blank, case .text(let value) = try reader.at(position), let key = key(value)
+            {
+                if index[key] != nil { joined.insert(key) }
+                index[key, default: []].append(position)
             }
         }
         for (word, positions) in byWord {
-            guard case .text(let value) = column.value(ofWord: word) else { continue }
-            add(value, positions)
+            guard case .text(let value) = column.value(ofWord: word), let key = key(value) else { continue }
+            // A text's first list is taken as it is (shared, not copied): a million positions are
+            // not held twice.
+            guard var known = index.removeValue(forKey: key) else {
+                index[key] = positions
+                continue
+            }
+            joined.insert(key)
+            known.append(contentsOf: positions)
+            index[key] = known
         }
         for text in joined { index[text]?.sort() }
         return index
