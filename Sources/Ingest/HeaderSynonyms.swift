@@ -1,6 +1,7 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
-/// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian), by the
+/// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
+/// Romanian), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -27,6 +28,8 @@ public enum HeaderSynonyms {
             "Số hợp đồng", "Mã đơn hàng", "Số đơn hàng",
             "Ügylet azonosító", "Ügyletazonosító", "Ügyletszám", "Szerződésszám", "ID Transaksi", "No Transaksi",
             "Nomor Transaksi", "No. Transaksi", "Nomor Kontrak",
+            "Номер угоди", "№ угоди", "ID угоди", "Угода", "Номер договору", "№ договору",
+            "Nr. tranzacție", "ID tranzacție", "Număr tranzacție", "Tranzacție", "Nr. contract", "Număr contract",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -46,6 +49,8 @@ public enum HeaderSynonyms {
             "Nhân viên", "NVKD", "Người bán", "Đại diện bán hàng",
             "Értékesítő", "Üzletkötő", "Kereskedő", "Tenaga Penjual", "Tenaga Penjualan", "Wiraniaga", "Penjual",
             "Nama Sales",
+            "Менеджер з продажу", "Менеджер з продажів", "Продавець", "Торговий представник", "Agent vânzări",
+            "Agent de vânzări", "Vânzător", "Reprezentant vânzări",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -64,6 +69,8 @@ public enum HeaderSynonyms {
             "Ngày giao dịch", "Ngày chốt đơn",
             "Zárás dátuma", "Lezárás dátuma", "Szerződés dátuma", "Tanggal", "Tanggal Closing",
             "Tanggal Penutupan", "Tanggal Transaksi", "Tanggal Kontrak",
+            "Дата укладання", "Дата закриття", "Дата угоди", "Data închiderii", "Data încheierii", "Data tranzacției",
+            "Data semnării",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -78,6 +85,9 @@ public enum HeaderSynonyms {
             "금액", "거래 금액", "거래금액", "계약 금액", "계약금액", "수주 금액", "매출", "Số tiền", "Giá trị", "Giá trị hợp đồng",
             "Giá trị giao dịch", "Doanh số", "Thành tiền",
             "Összeg", "Nettó összeg", "Ügylet értéke", "Érték", "Nilai", "Nilai Transaksi", "Nilai Kontrak", "Nominal",
+            "Сума", "Сума угоди", "Вартість", "Виручка", "Valoare", "Valoare tranzacție", "Valoarea tranzacției",
+            "Sumă",
+            "Valoare netă",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -88,6 +98,7 @@ public enum HeaderSynonyms {
             "חלוקה", "אחוז חלוקה", "נתח", "نسبة التقسيم", "التقسيم", "نسبة المشاركة",
             "분할", "분배", "분배율", "배분율", "분할 비율", "분할비율", "Tỷ lệ chia", "Tỷ lệ phân chia", "Phân chia",
             "Megosztás", "Részesedés", "Porsi", "Pembagian",
+            "Частка", "Частка участі", "Cotă", "Cotă-parte",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -99,6 +110,7 @@ public enum HeaderSynonyms {
             "מוצר", "المنتج", "منتج",
             "제품", "상품", "품목", "제품명", "상품명", "Sản phẩm", "Tên sản phẩm",
             "Termék", "Produk",
+            "Produs",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -108,6 +120,7 @@ public enum HeaderSynonyms {
             "סוג עסקה", "نوع الصفقة",
             "유형", "거래 유형", "Loại giao dịch",
             "Típus", "Jenis",
+            "Тип угоди", "Tip tranzacție",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
@@ -117,6 +130,7 @@ public enum HeaderSynonyms {
             "סטטוס", "الحالة", "المرحلة",
             "상태", "단계", "Trạng thái",
             "Állapot", "Státusz",
+            "Етап", "Stare", "Etapă",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -127,6 +141,7 @@ public enum HeaderSynonyms {
             "תאריך ביטול", "تاريخ الإلغاء", "تاريخ الالغاء",
             "취소일", "해지일", "Ngày hủy",
             "Lemondás dátuma", "Sztornó dátuma", "Tanggal Pembatalan", "Tanggal Batal",
+            "Дата скасування", "Data anulării",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -139,6 +154,7 @@ public enum HeaderSynonyms {
             "שיעור עמלה", "אחוז עמלה", "نسبة العمولة", "معدل العمولة",
             "수수료율", "커미션율", "수수료 비율", "커미션 비율", "Tỷ lệ hoa hồng", "Mức hoa hồng",
             "Jutalékkulcs", "Jutalék %", "Jutalékszázalék", "Tarif Komisi", "Persentase Komisi", "Rate Komisi",
+            "Ставка комісії", "Відсоток комісії", "Rată comision", "Procent comision",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -150,6 +166,7 @@ public enum HeaderSynonyms {
             "עמלה", "עמלות", "סכום עמלה", "العمولة", "عمولة", "العمولات", "مبلغ العمولة",
             "수수료", "커미션", "수수료 금액", "커미션 금액", "Hoa hồng", "Tiền hoa hồng", "Số tiền hoa hồng",
             "Jutalék", "Jutalék összege", "Komisi", "Nilai Komisi", "Jumlah Komisi",
+            "Комісія", "Комісійні", "Сума комісії", "Винагорода", "Comision", "Comisioane", "Valoare comision",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
@@ -158,6 +175,7 @@ public enum HeaderSynonyms {
             "בונוס", "מענק", "المكافأة", "مكافأة", "الحافز",
             "보너스", "상여금", "성과급", "Thưởng", "Tiền thưởng",
             "Bónusz", "Prémium", "Insentif",
+            "Премія", "Primă",
         ],
         "quota": [
             "Cuota", "Objetivo", "Cota", "Meta", "Objectif", "Quote", "Ziel", "Quota", "Obiettivo", "Quotum", "Doel",
@@ -165,6 +183,7 @@ public enum HeaderSynonyms {
             "יעד", "מכסה", "الهدف", "الحصة المستهدفة",
             "목표", "할당량", "Chỉ tiêu", "Mục tiêu",
             "Célérték", "Kvóta", "Kuota",
+            "Țintă",
         ],
         "period": [
             "Periodo", "Período", "Trimestre", "Mes", "Mês", "Période", "Mois", "Zeitraum", "Quartal", "Monat", "Maand",
@@ -175,6 +194,7 @@ public enum HeaderSynonyms {
             "תקופה", "חודש", "רבעון", "الفترة", "فترة", "الشهر", "الربع",
             "기간", "분기", "Kỳ", "Tháng", "Quý",
             "Időszak", "Hónap", "Negyedév", "Periode", "Bulan", "Kuartal",
+            "Період", "Місяць", "Perioadă", "Perioada", "Lună", "Luna", "Trimestru",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
@@ -185,6 +205,7 @@ public enum HeaderSynonyms {
             "החזר עמלה", "استرداد العمولة",
             "환수", "수수료 환수", "Thu hồi", "Thu hồi hoa hồng",
             "Jutalék visszavonás", "Visszavonás", "Penarikan Komisi",
+            "Повернення комісії", "Recuperare comision",
         ],
         "true_up": [
             "Ajuste", "Acerto", "Régularisation", "Ausgleich", "Conguaglio", "Verrekening", "Wyrównanie", "Justering",
@@ -194,6 +215,7 @@ public enum HeaderSynonyms {
             "התאמה", "تسوية",
             "조정", "정산", "Điều chỉnh",
             "Korrekció", "Penyesuaian",
+            "Коригування", "Regularizare",
         ],
         "earned": [
             "Total devengado", "Devengado", "Total ganho", "Ganho", "Total acquis", "Acquis", "Verdient",
@@ -202,6 +224,7 @@ public enum HeaderSynonyms {
             "Nárok", "Celkem",
             "Toplam", "支給総額", "合計", "应得合计", "应得", "合计",
             "Итого начислено", "Начислено", "Σύνολο δεδουλευμένων", "Δεδουλευμένα",
+            "Нараховано", "Разом нараховано", "Total câștigat",
         ],
         "draw": [
             "Anticipo", "Adiantamento", "Avance", "Vorschuss", "Voorschot", "Zaliczka", "Förskott", "Forskud",
@@ -219,12 +242,14 @@ public enum HeaderSynonyms {
             "לתשלום", "المستحق",
             "지급액", "Phải trả", "Thực lĩnh",
             "Fizetendő", "Kifizetendő", "Dibayarkan",
+            "До виплати", "De plată",
         ],
         "balance": [
             "Saldo", "Solde", "Bakiye", "Zůstatek", "残高", "余额", "Остаток", "Сальдо", "Υπόλοιπο",
             "יתרה", "الرصيد",
             "잔액", "Số dư",
             "Egyenleg",
+            "Залишок",
         ],
     ]
 
@@ -234,7 +259,9 @@ public enum HeaderSynonyms {
     public static let wholeHeaderOnly: [String] = [
         "Kwota", "Summa", "Andel", "Sats", "Dato", "Tutar", "Oran", "Сумма", "Ποσό", "Дата", "План", "Тип", "Ставка",
         "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ", "금액", "Số tiền",
-        "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan",
+        "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan", "Сума", "Sumă",
+        "Valoare",
+        "Luna",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and

@@ -42,7 +42,9 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
     /// Every column a header may name among other words (`Sales Rep Name`, `Commission ($)`,
     /// `Period Ending`; `LooseHeaders`), with names the rep goes by only there.
     static let looseNames: [SummaryField: [String]] = Dictionary(
-        uniqueKeysWithValues: allCases.map { ($0, $0 == .rep ? ["Employee", "Sales Person", "Representative"] : []) })
+        uniqueKeysWithValues: allCases.map {
+            ($0, $0 == .rep ? ["Employee", "Sales Person", "Representative", "Agent"] : [])
+        })
 
     /// The figures a summary row may hold.
     static let figures: [SummaryField] = [.commission, .bonus, .clawback, .trueUp, .earned, .draw, .payable, .balance]

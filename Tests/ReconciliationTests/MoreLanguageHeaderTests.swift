@@ -131,6 +131,31 @@ import Testing
         try Self.expectEachFieldNamed(header)
     }
 
+    /// Ukrainian and Romanian headers name their fields, the rate beside the commission whose name
+    /// it holds (`Ставка комісії` beside `Комісійні`, `Rată comision` beside `Comision`); the everyday
+    /// `Сума`, `Sumă` and `Valoare` (sum, amount, value) name the amount only as the whole header.
+    @Test(arguments: [
+        [
+            "Номер угоди", "Менеджер з продажу", "Дата укладання", "Сума угоди", "Частка", "Ставка комісії",
+            "Комісійні", "Статус", "Дата скасування", "Продукт",
+        ],
+        [
+            "№ угоди", "Продавець", "Дата закриття", "Сума", "Частка участі", "Відсоток комісії", "Сума комісії",
+            "Етап", "Дата скасування", "Товар",
+        ],
+        [
+            "Nr. tranzacție", "Agent vânzări", "Data închiderii", "Valoare", "Cotă", "Rată comision", "Comision",
+            "Stare", "Data anulării", "Produs",
+        ],
+        [
+            "Număr contract", "Vânzător", "Data semnării", "Sumă", "Cotă-parte", "Procent comision",
+            "Valoare comision", "Etapă", "Data anulării", "Produs",
+        ],
+    ])
+    func ukrainianAndRomanianHeaders(_ header: [String]) throws {
+        try Self.expectEachFieldNamed(header)
+    }
+
     /// Russian and Greek headers name their fields; the everyday `Сумма` (sum) and `Ποσό` (amount)
     /// name the amount only as the whole header: `Сумма комиссии`, `Ποσό προμήθειας` are the commission.
     @Test(arguments: [
