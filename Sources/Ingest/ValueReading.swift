@@ -374,15 +374,17 @@ enum ValueReading {
         return some
     }
 
-    /// A rate as a sheet writes it: a number cell, `7.5%`, `7,5 %` or `0.075`; nil when it is not one.
+    /// A rate as a sheet writes it: a number cell, `7.5%`, `7,5 %`, `75 ‰` (per mille) or `0.075`;
+    /// nil when it is not one.
     static func percentage(_ value: CellValue, style: NumberStyle) -> Decimal? {
         switch value {
         case .number(let number): return number.excelPrecision
         case .text(let text):
             let trimmed = text.trimmedSpaces
-            guard trimmed.hasSuffix("%") else { return try? parseMoney(trimmed, style: style) }
+            let places = trimmed.hasSuffix("%") ? 2 : trimmed.hasSuffix("‰") ? 3 : 0
+            guard places > 0 else { return try? parseMoney(trimmed, style: style) }
             guard let n = try? parseMoney(String(trimmed.dropLast()), style: style) else { return nil }
-            return Decimal(sign: n.sign, exponent: n.exponent - 2, significand: n.significand)
+            return Decimal(sign: n.sign, exponent: n.exponent - places, significand: n.significand)
         default: return nil
         }
     }

@@ -5,8 +5,9 @@ import Primitives
 import Spreadsheet
 
 /// Whether a workbook writes its rates as fractions (`0.05`, shown as 5%), in whole percent
-/// (`5` under a header such as `Rate %`, with `=D5*H5/100` beside it) or in basis points (`500`
-/// under `Rate (bps)`, with `=D5*H5/10000`), as finance teams write rates.
+/// (`5` under a header such as `Rate %`, with `=D5*H5/100` beside it), in basis points (`500`
+/// under `Rate (bps)`, with `=D5*H5/10000`), as finance teams write rates, or per mille (`75`
+/// under `Rate (‰)`, with `=D5*H5/1000`), as its header says.
 ///
 /// Commission rates are below 100%, so a rate column whose numbers are mostly above 1 and none
 /// above 100 is in whole percent; one whose numbers above 1 are mostly above 100 and none above
@@ -24,8 +25,18 @@ enum RateScale {
         let below = counts.reduce(0) { $0 + $1.below }
         let hundreds = counts.reduce(0) { $0 + $1.hundreds }
         guard !counts.contains(where: \.impossible), above > below else { return 1 }
+        if isPerMille(deals.mapping.headers[.rate]) { return Decimal(string: "0.001")! }
         if hundreds == 0 { return Decimal(string: "0.01")! }
         return 2 * hundreds > above ? Decimal(string: "0.0001")! : 1
+    }
+
+    /// Whether a rate's header says its figures are per mille (`Rate (‰)`, `Rate per mille`,
+    /// `Provision in Promille`): `75` under it is 7.5%, where it would be read as whole percent.
+    static func isPerMille(_ header: String?) -> Bool {
+        guard let header else { return false }
+        if header.contains("‰") { return true }
+        let folded = header.lowercased().split { !$0.isLetter }.joined(separator: " ")
+        return [" per mille", " permille", " promille", " per mil"].contains { (" " + folded + " ").contains($0 + " ") }
     }
 
     /// How many of some rows' non-zero rates are above 1, how many of those above 100, and how

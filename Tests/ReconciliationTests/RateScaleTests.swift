@@ -81,4 +81,38 @@ import XLSX
         #expect(Set(table.lookedUpBy) == ["Deals|G3", "Deals|G4"])
         #expect(result.errors.count == 3)
     }
+
+    /// Rows 2–5 at 10,000 and 5% with the rate per mille under `Rate (‰)` (`50` as a number, the
+    /// formula dividing by 1,000; or `50 ‰` as text beside a typed commission), row `n` at `rate`.
+    static func perMille(row n: Int, rate: String, commission: String, asText: Bool) throws -> String {
+        let folder = try LayoutReadingTests.folder()
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Split", asText ? "Rate" : "Rate (‰)", "Commission"]
+        let rows: [[WriteCell]] = (2...5).map { row in
+            let mille = row == n ? rate : "50"
+            let figure = row == n ? commission : "500"
+            return [
+                .text("D\(row)"), .text("R1"), LayoutReadingTests.date("2026-01-15"), .number(10000), .number(1),
+                asText ? .text("\(mille) ‰") : CauseTests.rate(mille),
+                asText ? CauseTests.rate(figure) : CauseTests.formula(figure, "ROUND(D\(row)*E\(row)*F\(row)/1000,2)"),
+            ]
+        }
+        return try LayoutReadingTests.workbook([("Deals", [header.map { .text($0) }] + rows)], in: folder)
+    }
+
+    /// `60` under `Rate (‰)` is 6%, not the 60% whole percents would make it; `60 ‰` as text alike.
+    @Test(arguments: [false, true])
+    func aTypedRatePerMilleIsAWrongRate(asText: Bool) throws {
+        let path = try Self.perMille(row: 3, rate: "60", commission: "600", asText: asText)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let finding = try #require(CauseTests.onlyError(try CauseTests.reconcile(path)))
+        #expect(finding.cause == .wrongRate)
+        #expect(finding.explanation.contains("rate 6% is not the plan's 5%"))
+    }
+
+    @Test(arguments: [false, true])
+    func ratesPerMilleAtThePlansRateAreRight(asText: Bool) throws {
+        let path = try Self.perMille(row: 3, rate: "50", commission: "500", asText: asText)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        #expect(try CauseTests.reconcile(path).errors.isEmpty)
+    }
 }
