@@ -89,7 +89,8 @@ public enum DealsReader {
     /// table has no rep column (a tab per rep), `blankRep` the rep of a row whose rep cell is blank
     /// (a tab per rep whose rep column was left empty). With `region` (an Excel Table), only the
     /// rows and columns inside it are read, and its totals rows are totals. `fillingDownReps`: a
-    /// blank rep cell of a deal row takes the rep above (`FilledDownReps`). A date column whose
+    /// blank rep cell of a deal row takes the rep above (`FilledDownReps`); `readingDittoMarks`: a
+    /// ditto mark (`"`, `-do-`) in a rep, product, type or date cell is the value above (`DittoMarks`). A date column whose
     /// texts do not tell their order (`03/04/2026` only) takes `dateOrder`, else the order the
     /// table's other date column shows, else `otherSheetsOrder` (the one the workbook's other sheets
     /// show); failing those the read throws, an `UndecidedDateOrder` when `deferringUndecided`.
@@ -100,7 +101,8 @@ public enum DealsReader {
         deferringUndecided: Bool = false, manualCells: ManualCells.Keeping, statuses: StatusRule? = nil,
         blockReps: KnownReps = KnownReps([]),
         region: TableRegion? = nil, merges: [CellRange] = [], fillingDownReps: Bool = false,
-        sheetDate: LocalDate? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
+        readingDittoMarks: Bool = false, sheetDate: LocalDate? = nil,
+        progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
@@ -110,7 +112,7 @@ public enum DealsReader {
         result.sheets = [
             DealsSheet(
                 name: table, mapping: mapping, rep: sheetRep, excelTable: region?.part, date: sheetDate,
-                repsFilledDown: fillingDownReps)
+                repsFilledDown: fillingDownReps, dittoMarksRead: readingDittoMarks)
         ]
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
@@ -130,6 +132,7 @@ public enum DealsReader {
                 [mapping.columns[.commission], mapping.columns[.bonus]].compactMap { $0 }
                     + (mapping.addedColumns[.bonus] ?? []) + mapping.commissionColumns))
         var filledDown = fillingDownReps && blocks == nil ? FilledDownReps(mapping) : nil
+        var ditto = readingDittoMarks ? DittoMarks(mapping) : nil
         let continuation = ContinuationRow(mapping)
         let converter = BatchConverter(
             mapping: mapping, file: file.path, manualCells: manualCells, receive: receive)
@@ -258,6 +261,7 @@ public enum DealsReader {
                         asNote: true, into: &result)
                     return
                 }
+                row = ditto?.fill(row) ?? row
                 row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {

@@ -19,6 +19,9 @@ public struct DealsSheet: Sendable {
     /// Whether the rep column is written only on each block's first row, a blank rep cell taking
     /// the rep above (`FilledDownReps`).
     public var repsFilledDown = false
+    /// Whether a ditto mark (`"`, `-do-`) in a rep, product, type or date cell is read as the value
+    /// above it (`DittoMarks`).
+    public var dittoMarksRead = false
     /// The sheet's own rows it marks hidden (`<row hidden="1">`: a filtered list's rows, rows
     /// hidden by hand), which `SUBTOTAL(109,…)` and some `AGGREGATE`s leave out; empty for CSV.
     public var hiddenRows: Set<Int> = []
@@ -349,13 +352,16 @@ extension DealsReader {
             let blankRep =
                 sheet.rep == nil
                 ? sheet.table.flatMap { try? SheetRep.named(by: $0, knownReps, file: file.path) } : nil
-            func readSheet(merges: [CellRange] = [], fillingDownReps: Bool = false) throws -> DealsTable {
+            func readSheet(merges: [CellRange] = [], fillingDownReps: Bool = false, readingDittoMarks: Bool = false)
+                throws -> DealsTable
+            {
                 try Self.read(
                     file, table: sheet.table, mapping: sheet.mapping, sheetRep: sheet.rep, blankRep: blankRep,
                     dateOrder: dateOrder, otherSheetsOrder: otherSheetsOrder, deferringUndecided: streaming == nil,
                     manualCells: manualCells, statuses: statuses,
                     blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
-                    region: sheet.region, merges: merges, fillingDownReps: fillingDownReps, sheetDate: date,
+                    region: sheet.region, merges: merges, fillingDownReps: fillingDownReps,
+                    readingDittoMarks: readingDittoMarks, sheetDate: date,
                     progress: progress,
                     passingLinesTo: streaming.map { receive in
                         { lines in
@@ -383,10 +389,17 @@ extension DealsReader {
             // Rows left out for a blank rep on a sheet that writes a rep on its block's first
             // row only: read again, each blank rep cell of a deal row taking the rep above. An
             // Excel Table's rows are kept so as often as a sheet's.
+            var fillingDown = false
             if streaming == nil, sheet.rep == nil,
                 FilledDownReps.isKept(lines: part.lines, skipped: part.skipped)
             {
+                fillingDown = true
                 part = try readSheet(merges: merges, fillingDownReps: true)
+            }
+            // A rep or product ditto-marked on the rows under it (`"`, `-do-`): read again, each
+            // mark the value above it.
+            if streaming == nil, DittoMarks.marked(lines: part.lines, skipped: part.skipped) {
+                part = try readSheet(merges: merges, fillingDownReps: fillingDown, readingDittoMarks: true)
             }
             if sheet.mapping.dealsByCustomer, streaming == nil {
                 try customers.add(part.lines, sheet: sheet.table, mapping: sheet.mapping)

@@ -59,6 +59,9 @@ enum WorkbookReport {
             if sheet.repsFilledDown {
                 line += ", a blank rep cell takes the rep above (written on a block's first row)"
             }
+            if sheet.dittoMarksRead {
+                line += ", a ditto mark (\" or -do-) takes the value written above it"
+            }
             if let date = sheet.date {
                 let period = PeriodLabel(name)?.quarter == nil ? "month" : "quarter"
                 line += ", every row dated \(date) (the \(period) the sheet's name names)"
