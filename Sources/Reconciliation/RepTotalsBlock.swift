@@ -217,7 +217,8 @@ enum RepTotalsBlock {
     /// the deals' id and rep columns, `=SUMIF($B$2:$B$5,A9,$H$2:$H$5)` beside each rep): rows the
     /// deals reader could not read, after a blank row or the sheet's total, that read as
     /// `besideOrAbove`'s blocks do (a header naming the rep and, right of it, a figure, over a row
-    /// per rep of the roster). Their rows are taken out of the rows `deals` could not read, as
+    /// per rep of the roster), or as a summary's rows (`Rep | Period | Commission`, a row per rep
+    /// and period, in whatever columns). Their rows are taken out of the rows `deals` could not read, as
     /// `take`'s are; the sheet is read again (up to the last of those rows) only when three rows
     /// in a row below its deals could not be read.
     static func belowInColumnsOfTheirOwn(
@@ -243,7 +244,8 @@ enum RepTotalsBlock {
                 of: name, dealsIn: ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) })
             for index in rows.indices {
                 for block in headed(
-                    at: index, of: rows, sheet: name, period: period, roster: roster, free: { _, _ in true })
+                    at: index, of: rows, sheet: name, period: period, roster: roster, periodColumns: true,
+                    free: { _, _ in true })
                 {
                     blocks.append(block)
                     let blockRows = Set([block.headerRow] + block.rows.map(\.row))
@@ -272,40 +274,52 @@ enum RepTotalsBlock {
     /// The per-rep totals under `rows[index]` read as a header: a cell naming the rep
     /// (`SummaryField.rep`) and, in the next cell right of it, a figure (`figure(named:)`), over
     /// two rows or more in a row, each a different rep of the roster with a figure (a number or a
-    /// formula) under those two cells. `free`: whether a cell (row, column) may hold such totals
-    /// (not one of the deals' tables).
+    /// formula) under those two cells. With `periodColumns`, a period's header may stand between
+    /// the two (`Rep | Period | Commission`, a summary kept under the deals): each row is then the
+    /// period its own cell names, and the rows each a different rep and period. `free`: whether a
+    /// cell (row, column) may hold such totals (not one of the deals' tables).
     private static func headed(
         at index: Int, of rows: [Row], sheet name: String, period: SummaryPeriod, roster: [RosterEntry],
-        free: (_ row: Int, _ column: Int) -> Bool
+        periodColumns: Bool = false, free: (_ row: Int, _ column: Int) -> Bool
     ) -> [SummarySheet] {
         let row = rows[index]
         var blocks: [SummarySheet] = []
+        func written(rightOf column: Int) -> Cell? {
+            row.cells.first { $0.column > column && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
         for repCell in row.cells where free(row.index, repCell.column) {
             guard repHeaders.contains(headerKey(repCell.value.plainText)),
-                let figureCell = row.cells.first(where: {
-                    $0.column > repCell.column && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty
-                }),
-                free(row.index, figureCell.column),
-                let field = Self.figure(named: figureCell.value.plainText)
+                var figureCell = written(rightOf: repCell.column)
+            else { continue }
+            var periodColumn: Int?
+            if periodColumns, periodHeaders.contains(headerKey(figureCell.value.plainText)),
+                let after = written(rightOf: figureCell.column)
+            {
+                periodColumn = figureCell.column
+                figureCell = after
+            }
+            guard free(row.index, figureCell.column), let field = Self.figure(named: figureCell.value.plainText)
             else { continue }
             var summaryRows: [SummaryRow] = []
-            var reps: Set<String> = []
+            var keys: Set<String> = []
             for later in rows[(index + 1)...] {
+                let rowPeriod = periodColumn.map { later.cell(at: $0).flatMap { SummaryPeriod($0.value) } } ?? period
                 guard later.index == row.index + 1 + summaryRows.count,
                     free(later.index, repCell.column), free(later.index, figureCell.column),
                     let rep = later.cell(at: repCell.column)?.value.plainText.trimmingCharacters(in: .whitespaces),
-                    let entry = RepIdentity.identify(rep, roster: roster),
-                    reps.insert(entry.id.normalizedKey).inserted,
+                    let entry = RepIdentity.identify(rep, roster: roster), let rowPeriod,
+                    keys.insert("\(entry.id.normalizedKey)\u{1}\(rowPeriod)").inserted,
                     let value = later.cell(at: figureCell.column),
                     Decimal.fromCell(value.value).number != nil || value.formula != nil
                 else { break }
-                summaryRows.append(SummaryRow(row: later.index, rep: rep, period: period, cells: [field: value]))
+                summaryRows.append(SummaryRow(row: later.index, rep: rep, period: rowPeriod, cells: [field: value]))
             }
             guard summaryRows.count >= 2 else { continue }
+            var columns: [SummaryField: Int] = [.rep: repCell.column, field: figureCell.column]
+            columns[.period] = periodColumn
             blocks.append(
                 SummarySheet(
-                    name: name, headerRow: row.index, columns: [.rep: repCell.column, field: figureCell.column],
-                    layout: .rows, rows: summaryRows,
+                    name: name, headerRow: row.index, columns: columns, layout: .rows, rows: summaryRows,
                     columnCells: [field: summaryRows.map { ($0.row, $0.cells[field]!) }]))
         }
         return blocks
@@ -313,6 +327,8 @@ enum RepTotalsBlock {
 
     /// The headers naming the rep, by key.
     private static let repHeaders = Set(SummaryField.rep.synonyms.map(headerKey))
+    /// The headers naming a summary's period, by key.
+    private static let periodHeaders = Set(SummaryField.period.synonyms.map(headerKey))
 
     /// A statement's box above a rep's tab (`Commission | =SUM(E9:E15)`, `Draw | 2000`, `Payable |
     /// …`, a label beside its figure on each row): the rep's figures for the period, one row each;

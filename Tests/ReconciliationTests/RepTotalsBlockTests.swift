@@ -177,6 +177,35 @@ import XLSX
             result.mappingNotes.contains { $0.contains("sheet 'Deals': per-rep totals kept with its deals, rows 8–9") })
     }
 
+    /// A summary kept under the deals (`Rep | Period | Commission` past a blank row, in A:C or
+    /// under the deals' rep, date and amount), a row per rep and period: each row is compared as
+    /// the period its own cell names (Ana's Q2 typed 600.00 for the plan's 500.00), and no row of
+    /// it is an unreadable deal.
+    @Test(arguments: [0, 1])
+    func aSummaryOfRepsAndPeriodsBelowTheDealsIsCompared(_ offset: Int) throws {
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lead = [WriteCell](repeating: .empty, count: offset)
+        var rows: [[WriteCell]] =
+            [["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }]
+            + Self.dealRows(from: 2)
+        rows.append([
+            .text("D4"), .text("Ana Lima"), LayoutReadingTests.date("2026-04-20"), .number(10000),
+            CauseTests.rate("0.05"), CauseTests.formula("500", "ROUND(D5*E5,2)"),
+        ])
+        rows += [[], lead + ["Rep", "Period", "Commission"].map { .text($0) }]
+        rows.append(lead + [.text("Ana Lima"), .text("2026-Q1"), Self.money("700")])
+        rows.append(lead + [.text("Ana Lima"), .text("2026-Q2"), Self.money("600")])
+        rows.append(lead + [.text("Ben Okafor"), .text("2026-Q1"), Self.money("500")])
+        let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+        let result = try LayoutReadingTests.reconcile(path, in: folder)
+        let figure = ["C", "D"][offset]
+        #expect(result.findings.map { "\($0.sheet)!\($0.cell)" } == ["Deals!\(figure)9"])
+        #expect(result.findings.first?.expected == 500)
+        #expect(result.sheetTotals.count == 3)
+        #expect(result.skippedRows.isEmpty)
+    }
+
     @Test func aRightBlockOfTotalsGivesNoFinding() throws {
         let result = try Self.reconcile(anaLast: 4)
         #expect(result.findings.isEmpty)
