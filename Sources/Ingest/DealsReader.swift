@@ -261,7 +261,7 @@ public enum DealsReader {
                         asNote: true, into: &result)
                     return
                 }
-                row = ditto?.fill(row) ?? row
+                if ditto != nil { row = ditto!.fill(row) }
                 row = filledDown?.fill(row) ?? row
                 if let blocks {
                     if let rep = blocks.title(of: row) {

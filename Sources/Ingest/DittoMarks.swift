@@ -21,10 +21,17 @@ struct DittoMarks {
         "\"", "''", "〃", "”", "“", "„", "-\"-", "- \" -", "-do-", "- do -", "do.", "-do", "ditto", "ditto.",
     ]
 
-    /// Whether `text` is a ditto mark alone. A name or a product is longer than any mark, so most
-    /// texts are told by their length.
+    /// Whether `text` is a ditto mark alone. Every line's rep and product is asked, so most texts
+    /// are told by their first byte (UTF-8) and their length alone: a mark opens with a space, `"`,
+    /// `'`, `-`, `d` or `D`, or the lead byte of a curly quote (E2) or of `〃` (E3), and is no
+    /// longer than `- do -`.
     static func isMark(_ text: String) -> Bool {
-        guard text.utf8.count <= 9 else { return false }
+        let bytes = text.utf8
+        switch bytes.first {
+        case 0x20, 0x22, 0x27, 0x2D, 0x44, 0x64, 0xE2, 0xE3: break
+        default: return false
+        }
+        guard bytes.count <= 9 else { return false }
         return marks.contains(text) || marks.contains(text.trimmedSpaces.lowercased())
     }
 
@@ -35,8 +42,9 @@ struct DittoMarks {
 
     /// Whether a sheet read without reading its marks (its `lines`, and the `skipped` rows) holds
     /// a ditto mark as a line's rep or product, or a left-out row's rep.
+    /// Every line's names are asked (`CreditLine.anyNames`, once for the lines sharing them).
     static func marked(lines: [CreditLine], skipped: [SkippedRow]) -> Bool {
-        lines.contains { isMark($0.rep) || $0.product.map(isMark) == true }
+        CreditLine.anyNames(of: lines) { rep, product in isMark(rep) || product.map(isMark) == true }
             || skipped.contains { $0.rep.map(isMark) == true }
     }
 
