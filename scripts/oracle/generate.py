@@ -197,7 +197,56 @@ def generate(seed, scale=1):
     case = {"seed": seed, "plan": plan, "reps": reps, "roster_kind": roster_kind, "rows": rows,
             "style": rng.randrange(1 << 30), "fault": fault, "pin": pin,
             "quota_varies": roster_kind == "sheet" and rng.random() < 0.3}
+    reach(case, random.Random(f"reach-{seed}"))
     return case
+
+
+# Headers no field is known by, for `columns:` pins (section 1.3).
+PINS = {"amount": "Net ACV", "rep": "Closer", "date": "Booked On", "deal_id": "Opp Ref", "split": "Portion",
+        "status": "Pipeline State", "product": "Offering", "type": "Motion", "cancel_date": "Voided On"}
+
+
+def reach(case, rng):
+    """What the first draws never write (session 46), from a stream of its own so that the rest of
+    each seed's case is as before: reps whose time on the plan begins or ends outside the data's
+    first calendar year (a fiscal year prorated from its other end, a rep who joins in the second
+    year), several column pins at once (any field, not only amount, rep and date), and the roster
+    as a workbook of typed cells (`fuzz-plans` writes it from roster.csv; the oracle reads the CSV)."""
+    reps, rows = case["reps"], case["rows"]
+    moved = False
+    for rep in reps:
+        if rng.random() < 0.12:
+            rep["start"] = datetime.date(2025, rng.randint(6, 12), rng.randint(1, 28))
+        elif rng.random() < 0.08:
+            rep["start"] = datetime.date(2027, rng.randint(1, 4), rng.randint(1, 28))
+            moved = True
+        if rng.random() < 0.12:
+            rep["end"] = datetime.date(2027, rng.randint(1, 6), rng.randint(1, 28))
+            moved = True
+        if rep["start"] and rep["end"] and rep["end"] < rep["start"] + datetime.timedelta(days=30):
+            rep["end"] = None
+    if moved:
+        # As generate() keeps a rep's rows inside the rep's time on the plan; a copied row (a
+        # duplicate that generate() writes on purpose) moves with its original.
+        offsets = {}
+        for row in rows:
+            rep = reps[row["rep"]]
+            when = row["date"]
+            offset = offsets.setdefault((row["deal_id"], row["rep"], when, row["amount"]), rng.randrange(20))
+            if rep["start"] and when < rep["start"]:
+                when = rep["start"] + datetime.timedelta(days=offset)
+            if rep["end"] and when > rep["end"]:
+                when = rep["end"] - datetime.timedelta(days=offset)
+            if row["cancel_date"]:
+                row["cancel_date"] += when - row["date"]
+            row["date"] = when
+    pins = {}
+    if case["pin"]:
+        pins = {field: header for field, header in PINS.items() if header == case["pin"]}
+    if rng.random() < 0.12:
+        pins.update({field: PINS[field] for field in rng.sample(sorted(PINS), rng.randint(2, 4))})
+    case["pins"] = pins
+    case["roster_xlsx"] = case["roster_kind"] == "csv" and rng.random() < 0.4
 
 
 def render(case):
@@ -309,10 +358,9 @@ def render(case):
             lines.append(",".join(_csv(values.get(c, "")) for c in columns))
         files["roster.csv"] = "\n".join(lines) + "\n"
         arguments = ["--roster", "roster.csv"]
-    pin = case.get("pin")
-    pinned = {"Net ACV": "amount", "Closer": "rep", "Booked On": "date"}.get(pin)
-    if pin:
-        out.append(f'columns: {{ {pinned}: "{pin}" }}')
+    pins = case.get("pins", {})
+    if pins:
+        out.append("columns: { " + ", ".join(f'{field}: "{header}"' for field, header in pins.items()) + " }")
     if fault == "unknown_top_key":
         out.insert(3, "fiscal_yr_start: 1")
     files["plan.yaml"] = "\n".join(out) + "\n"
@@ -329,7 +377,7 @@ def render(case):
         noise.remove("Value")  # trueup reads a lone Value column as the amount (its docs, beyond the contract)
     for name in noise:
         fields.insert(rng.randrange(len(fields) + 1), name)
-    headers = [pin if pinned == f else rng.choice(HEADERS[f]) if f in HEADERS else f for f in fields]
+    headers = [pins[f] if f in pins else rng.choice(HEADERS[f]) if f in HEADERS else f for f in fields]
     if fault == "ambiguous_column":
         fields.append("amount")
         headers.append(next(h for h in ("ACV", "Booking", "Revenue", "Deal Amount") if h not in headers))
