@@ -210,8 +210,9 @@ def reach(case, rng):
     """What the first draws never write (session 46), from a stream of its own so that the rest of
     each seed's case is as before: reps whose time on the plan begins or ends outside the data's
     first calendar year (a fiscal year prorated from its other end, a rep who joins in the second
-    year), several column pins at once (any field, not only amount, rep and date), and the roster
-    as a workbook of typed cells (`fuzz-plans` writes it from roster.csv; the oracle reads the CSV)."""
+    year), several column pins at once (any field, not only amount, rep and date), the roster as a
+    workbook of typed cells (`fuzz-plans` writes it from roster.csv; the oracle reads the CSV),
+    deal ids that are numbers, and date cells with a time of day."""
     reps, rows = case["reps"], case["rows"]
     moved = False
     for rep in reps:
@@ -247,6 +248,21 @@ def reach(case, rng):
         pins.update({field: PINS[field] for field in rng.sample(sorted(PINS), rng.randint(2, 4))})
     case["pins"] = pins
     case["roster_xlsx"] = case["roster_kind"] == "csv" and rng.random() < 0.4
+    # Deal ids that are numbers of varied width (a CRM's opportunity numbers), number cells in a
+    # workbook: step 3 still orders them as text ("1007" before "42" before "7").
+    if rng.random() < 0.12:
+        numbers = {}
+        for row in rows:
+            if row["deal_id"] not in numbers:
+                while True:
+                    number = str(rng.choice([rng.randint(1, 9), rng.randint(10, 99), rng.randint(100, 99999)]))
+                    if number not in numbers.values():
+                        break
+                numbers[row["deal_id"]] = number
+            row["deal_id"] = numbers[row["deal_id"]]
+    # Close and cancel dates written with a time of day in a workbook (a CRM export's timestamps):
+    # the date is the cell's day.
+    case["times"] = rng.random() < 0.3
 
 
 def render(case):

@@ -40,12 +40,16 @@ PARTS = {
         '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
         '<borders count="1"><border/></borders>'
         '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
         '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-        '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+        '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
         "</styleSheet>"),
 }
 EPOCH = datetime.date(1899, 12, 30)
+# Times of day as a serial's fraction: 00:00:01, 09:00, 12:00, 16:30, 23:59:59 (the cell holds the
+# float's shortest text, as spreadsheet programs write it: 46024.999988425926).
+TIMES = [".000011574074074074073", ".375", ".5", ".6875", ".99998842592592593"]
 
 
 def column(index):
@@ -58,13 +62,17 @@ def column(index):
 
 
 def cell(reference, value, kind):
-    """kind: date, number, percent or text."""
+    """kind: date, datetime (the date at a time of day), number, percent or text."""
     if value == "":
         return ""
     try:
         if kind == "date":
             serial = (datetime.date.fromisoformat(value) - EPOCH).days
             return f'<c r="{reference}" s="1"><v>{serial}</v></c>'
+        if kind == "datetime":
+            serial = (datetime.date.fromisoformat(value) - EPOCH).days
+            fraction = TIMES[sum(map(ord, reference)) % len(TIMES)]
+            return f'<c r="{reference}" s="3"><v>{float(f"{serial}{fraction}")!r}</v></c>'
         if kind == "number":
             return f'<c r="{reference}"><v>{Decimal(value)}</v></c>'
         if kind == "percent":
