@@ -50,6 +50,16 @@ struct ValueGrid {
 
     var count: Int { rows * columns }
 
+    /// How many of the grid's rows and columns, from its first, reach no further than the last row
+    /// and column its sheet stores (every cell past them is blank); an array's or a value's whole
+    /// shape.
+    var storedShape: (rows: Int, columns: Int) {
+        guard case .cells(let sheet, let firstRow, let firstColumn) = storage else { return (rows, columns) }
+        return (
+            min(rows, max(0, sheet.maxRow - firstRow + 1)), min(columns, max(0, sheet.maxColumn - firstColumn + 1))
+        )
+    }
+
     /// For a grid of one column of a sheet: that column's stored values and the index in them of
     /// the grid's first row.
     var sheetColumn: (SheetGrid.Column, Int)? {

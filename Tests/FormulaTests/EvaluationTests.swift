@@ -103,6 +103,28 @@ import Testing
         #expect(sheet.value("COUNTBLANK(H2:HCI1000000)", at: "A5") == number("5487994510"))
     }
 
+    /// COUNTIF and the other criteria functions over a range of billions of cells walk only the
+    /// part the sheets store; the blank positions past it are tested once and counted (found by
+    /// fuzzing: `COUNTIF(HCI353613:J83,"")` held a 1 for each of two billion blank cells and ran
+    /// out of memory).
+    @Test func criteriaOverHugeRangesCountTheBlankPartAtOnce() {
+        let sheet = Sheet(["J200": .n("7"), "K300": .n("-2"), "L90": .text("x"), "B3": .n("1")])
+        // 5,486 columns × 353,531 rows, less the three cells that hold something.
+        #expect(sheet.value("COUNTIF(HCI353613:J83,\"\")", at: "A5") == number("1939471063"))
+        #expect(sheet.value("COUNTIF(J83:HCI353613,\"<>\")", at: "A5") == number("3"))
+        #expect(sheet.value("COUNTIF(J83:HCI353613,\">0\")", at: "A5") == number("1"))
+        #expect(sheet.value("SUMIFS(J83:HCI353613,J83:HCI353613,\"<>x\")", at: "A5") == number("5"))
+        #expect(sheet.value("AVERAGEIFS(J83:HCI353613,J83:HCI353613,\"<>x\")", at: "A5") == number("2.5"))
+        #expect(sheet.value("SUMIF(J83:HCI353613,\"<>x\")", at: "A5") == number("5"))
+        // Ranges offset from each other: a position is blank where it lies past every range's
+        // stored part. Five positions hold something in one range or the other (J200, K300 and
+        // L90 in the first; K300 and L90, a row up and a column left, in the second).
+        #expect(
+            sheet.value("COUNTIFS(J83:HCI353613,\"\",K84:HCJ353614,\"\")", at: "A5") == number("1939471061"))
+        #expect(sheet.value("MINIFS(J83:HCI353613,K84:HCJ353614,\"\")", at: "A5") == number("-2"))
+        #expect(sheet.value("MAXIFS(J83:HCI353613,K84:HCJ353614,\"\",J83:HCI353613,\"<7\")", at: "A5") == number("-2"))
+    }
+
     /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
     /// any other (found by fuzzing: Foundation's search matched past the text's end and trapped).
     @Test func substituteAndFindMatchCodeUnitsExactly() {
