@@ -72,20 +72,33 @@ enum Arithmetic {
             switch op {
             case .add: return .number(Decimal.sum(x, y))
             case .subtract: return .number(Decimal.sum(x, -y))
-            case .multiply: return .number(Decimal.product(x, y))
+            case .multiply: return .number(product(x, y))
             case .divide: return y == 0 ? .error(.divisionByZero) : .number(x / y)
             default: return power(x, y)
             }
         }
     }
 
-    /// `x ^ y`: exact for whole exponents, through Double for the rest (15 digits kept).
+    /// `x × y`, or 0 where the product lies below the smallest magnitude a Decimal holds (about
+    /// 1e-128), where Foundation's multiplication traps (found by fuzzing: `B$2%%%…%^31`, a
+    /// number cut by a hundred 35 times raised to the 31st power). The product is exact wherever
+    /// the exponents allow (their sum at least -128), and wherever it is 1e-90 or more.
+    static func product(_ x: Decimal, _ y: Decimal) -> Decimal {
+        guard x.exponent + y.exponent < -128, !x.isZero, !y.isZero, !x.isNaN, !y.isNaN else {
+            return Decimal.product(x, y)
+        }
+        return abs(x.double * y.double) < 1e-90 ? 0 : Decimal.product(x, y)
+    }
+
+    /// `x ^ y`: exact for whole exponents, through Double for the rest (15 digits kept). A whole
+    /// power too small for a Decimal is 0, and its reciprocal #NUM! (as Excel's `1E-200^-2`).
     static func power(_ x: Decimal, _ y: Decimal) -> FormulaValue {
         if x == 0 && y == 0 { return .error(.number) }
         if x == 0 && y < 0 { return .error(.divisionByZero) }
         if y == y.rounded(0), abs(y) <= 64, let n = Int(exactly: NSDecimalNumber(decimal: y).doubleValue) {
             var result: Decimal = 1
-            for _ in 0..<abs(n) { result *= x }
+            for _ in 0..<abs(n) { result = product(result, x) }
+            if n < 0 && result == 0 { return .error(.number) }
             return .number(n < 0 ? 1 / result : result)
         }
         if x < 0 { return .error(.number) }

@@ -22,7 +22,7 @@ extension Evaluator {
             switch op {
             case .add: return Decimal.sum(x, y)
             case .subtract: return Decimal.sum(x, -y)
-            case .multiply: return Decimal.product(x, y)
+            case .multiply: return Arithmetic.product(x, y)
             case .divide: return y == 0 ? nil : x / y
             default: return nil
             }

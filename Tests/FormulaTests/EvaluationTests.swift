@@ -125,6 +125,23 @@ import Testing
         #expect(sheet.value("MAXIFS(J83:HCI353613,K84:HCJ353614,\"\",J83:HCI353613,\"<7\")", at: "A5") == number("-2"))
     }
 
+    /// A product or a whole power below the smallest magnitude a Decimal holds (about 1e-128) is
+    /// 0, not a trap in Foundation's multiplication (found by fuzzing: `B$2%%%…%^31`, B2 cut by a
+    /// hundred 35 times and raised to the 31st power); its reciprocal is #NUM!.
+    @Test func productsTooSmallForADecimalAreZero() {
+        let sheet = Sheet(["B2": .n("2")])
+        let hundredths = String(repeating: "%", count: 35)
+        #expect(sheet.value("B$2\(hundredths)^31", at: "A5") == number("0"))
+        #expect(sheet.value("B$2\(hundredths)^2", at: "A5") == number("0"))
+        #expect(sheet.value("2\(hundredths)*3\(hundredths)", at: "A5") == number("0"))
+        #expect(sheet.value("10^-100*10^-100", at: "A5") == number("0"))
+        #expect(sheet.value("(B$2\(hundredths))^-3", at: "A5") == .error(.number))
+        // What a Decimal holds stays exact.
+        #expect(sheet.value("10^-60*10^-60", at: "A5") == number("1e-120"))
+        #expect(sheet.value("B$2\(hundredths)*3", at: "A5") == number("6e-70"))
+        #expect(sheet.value("(B$2%%)^3", at: "A5") == number("0.000000000008"))
+    }
+
     /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
     /// any other (found by fuzzing: Foundation's search matched past the text's end and trapped).
     @Test func substituteAndFindMatchCodeUnitsExactly() {
