@@ -12,7 +12,10 @@ struct AggregateRules {
 extension Functions {
     static let aggregates: [String: Implementation] = [
         "SUM": { e, a throws(NotEvaluable) in try reduce(e, a) { .number(Decimal.total($0)) } },
-        "PRODUCT": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.isEmpty ? 0 : $0.reduce(1, *)) } },
+        // Through `Arithmetic.product`: a product below a Decimal's smallest magnitude is 0, not a trap.
+        "PRODUCT": { e, a throws(NotEvaluable) in
+            try reduce(e, a) { .number($0.isEmpty ? 0 : $0.reduce(1, Arithmetic.product)) }
+        },
         "SUMSQ": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.reduce(0) { $0 + $1 * $1 }) } },
         "AVERAGE": { e, a throws(NotEvaluable) in try reduce(e, a, average) },
         "MIN": { e, a throws(NotEvaluable) in try reduce(e, a) { .number($0.min() ?? 0) } },
@@ -184,7 +187,7 @@ extension Functions {
             var product: Decimal = 1
             for grid in grids {
                 switch try grid.at(index) {
-                case .number(let number): product *= number
+                case .number(let number): product = Arithmetic.product(product, number)
                 case .error(let failure): return error(failure)
                 default: product = 0
                 }

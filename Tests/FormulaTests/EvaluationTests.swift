@@ -140,6 +140,11 @@ import Testing
         #expect(sheet.value("10^-60*10^-60", at: "A5") == number("1e-120"))
         #expect(sheet.value("B$2\(hundredths)*3", at: "A5") == number("6e-70"))
         #expect(sheet.value("(B$2%%)^3", at: "A5") == number("0.000000000008"))
+        // PRODUCT and SUMPRODUCT multiply the same way.
+        #expect(sheet.value("PRODUCT(10^-100,10^-100)", at: "A5") == number("0"))
+        #expect(sheet.value("PRODUCT(10^-60,10^-60,2)", at: "A5") == number("2e-120"))
+        #expect(sheet.value("SUMPRODUCT(10^-100,10^-100)", at: "A5") == number("0"))
+        #expect(sheet.value("SUMPRODUCT(B2:B2,B2:B2)", at: "A5") == number("4"))
     }
 
     /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
