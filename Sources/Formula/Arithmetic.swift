@@ -44,7 +44,8 @@ enum Arithmetic {
 
     static func percent(_ value: FormulaValue) -> FormulaValue {
         switch Coercion.number(value) {
-        case .success(let number): .number(number / 100)
+        // A hundredth below a Decimal's smallest magnitude is 0, not a NaN.
+        case .success(let number): .number((number / 100).isNaN ? 0 : number / 100)
         case .failure(let error): .error(error)
         }
     }
@@ -69,14 +70,26 @@ enum Arithmetic {
                 x = p
                 y = q
             }
+            let result: Decimal
             switch op {
-            case .add: return .number(Decimal.sum(x, y))
-            case .subtract: return .number(Decimal.sum(x, -y))
-            case .multiply: return .number(product(x, y))
-            case .divide: return y == 0 ? .error(.divisionByZero) : .number(x / y)
+            case .add: result = Decimal.sum(x, y)
+            case .subtract: result = Decimal.sum(x, -y)
+            case .multiply: result = product(x, y)
+            case .divide:
+                guard y != 0 else { return .error(.divisionByZero) }
+                result = x / y
             default: return power(x, y)
             }
+            return result.isNaN ? beyondDecimal(op, x, y) : .number(result)
         }
+    }
+
+    /// What an operation whose result a Decimal cannot hold gives (Foundation's NaN): a quotient
+    /// below its smallest magnitude (about 1e-128) is 0, as a product is (`product`); a result
+    /// past its largest (about 3.4e165) is #NUM!. Never a NaN passed on (`TEXT` wrote `-NaN.00`).
+    static func beyondDecimal(_ op: BinaryOperator, _ x: Decimal, _ y: Decimal) -> FormulaValue {
+        guard op == .divide, !x.isNaN, !y.isNaN, abs(x.double / y.double) < 1 else { return .error(.number) }
+        return .number(0)
     }
 
     /// `x × y`, or 0 where the product lies below the smallest magnitude a Decimal holds (about

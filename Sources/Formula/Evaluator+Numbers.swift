@@ -19,15 +19,22 @@ extension Evaluator {
             return number
         case .binary(let op, let left, let right):
             guard let x = numberOnly(left), let y = numberOnly(right) else { return nil }
+            let result: Decimal
             switch op {
-            case .add: return Decimal.sum(x, y)
-            case .subtract: return Decimal.sum(x, -y)
-            case .multiply: return Arithmetic.product(x, y)
-            case .divide: return y == 0 ? nil : x / y
+            case .add: result = Decimal.sum(x, y)
+            case .subtract: result = Decimal.sum(x, -y)
+            case .multiply: result = Arithmetic.product(x, y)
+            case .divide:
+                guard y != 0 else { return nil }
+                result = x / y
             default: return nil
             }
+            // Beyond what a Decimal holds: the general evaluation says what it gives.
+            return result.isNaN ? nil : result
         case .negate(let inner): return numberOnly(inner).map { -$0 }
-        case .percent(let inner): return numberOnly(inner).map { $0 / 100 }
+        case .percent(let inner):
+            guard let hundredth = numberOnly(inner).map({ $0 / 100 }), !hundredth.isNaN else { return nil }
+            return hundredth
         case .call("ROUND", let arguments) where arguments.count == 2:
             guard let x = numberOnly(arguments[0]), let places = numberOnly(arguments[1]),
                 case .number(let rounded) = Functions.round(x, places, .plain)

@@ -145,6 +145,15 @@ import Testing
         #expect(sheet.value("PRODUCT(10^-60,10^-60,2)", at: "A5") == number("2e-120"))
         #expect(sheet.value("SUMPRODUCT(10^-100,10^-100)", at: "A5") == number("0"))
         #expect(sheet.value("SUMPRODUCT(B2:B2,B2:B2)", at: "A5") == number("4"))
+        // A quotient or sum a Decimal cannot hold (Foundation's NaN) is 0 below its smallest
+        // magnitude and #NUM! past its largest, never a NaN passed on.
+        #expect(sheet.value("10^-100/10^100", at: "A5") == number("0"))
+        #expect(sheet.value("TEXT(10^-100/10^100,\"0.00\")", at: "A5") == .text("0.00"))
+        #expect(sheet.value("ROUND(B2/(10^80*10^80*10^80),2)", at: "A5") == .error(.number))
+        #expect(sheet.value("10^100*10^100", at: "A5") == .error(.number))
+        #expect(sheet.value("10^165*3+10^165*3", at: "A5") == .error(.number))
+        #expect(sheet.value("B2\(String(repeating: "%", count: 66))", at: "A5") == number("0"))
+        #expect(sheet.value("B2/4", at: "A5") == number("0.5"))
     }
 
     /// SUBSTITUTE and FIND match code units exactly: a NUL in the text sought is a character like
