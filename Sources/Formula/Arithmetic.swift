@@ -45,9 +45,15 @@ enum Arithmetic {
     static func percent(_ value: FormulaValue) -> FormulaValue {
         switch Coercion.number(value) {
         // A hundredth below a Decimal's smallest magnitude is 0, not a NaN.
-        case .success(let number): .number((number / 100).isNaN ? 0 : number / 100)
+        case .success(let number): .number(Self.hundredth(number))
         case .failure(let error): .error(error)
         }
+    }
+
+    /// `number / 100`, or 0 below a Decimal's smallest magnitude (where Foundation gives NaN).
+    static func hundredth(_ number: Decimal) -> Decimal {
+        let hundredth = number / 100
+        return hundredth.isNaN ? 0 : hundredth
     }
 
     private static func scalar(_ op: BinaryOperator, _ a: FormulaValue, _ b: FormulaValue) -> FormulaValue {

@@ -32,9 +32,7 @@ extension Evaluator {
             // Beyond what a Decimal holds: the general evaluation says what it gives.
             return result.isNaN ? nil : result
         case .negate(let inner): return numberOnly(inner).map { -$0 }
-        case .percent(let inner):
-            guard let hundredth = numberOnly(inner).map({ $0 / 100 }), !hundredth.isNaN else { return nil }
-            return hundredth
+        case .percent(let inner): return numberOnly(inner).map(Arithmetic.hundredth)
         case .call("ROUND", let arguments) where arguments.count == 2:
             guard let x = numberOnly(arguments[0]), let places = numberOnly(arguments[1]),
                 case .number(let rounded) = Functions.round(x, places, .plain)
