@@ -141,8 +141,12 @@ struct YAMLMapping {
     /// The keys in the order the file writes them.
     var keys: [String] { mapping.map { $0.key.string ?? "" } }
 
+    /// The value of `key`; nil when the plan leaves the key out, or writes it as YAML's null (`end: null`,
+    /// `gate: ~`, `end:` with nothing after it), as a plan written from a program's record of optional
+    /// values does: a null is no value given, never the text `null`.
     subscript(key: String) -> YAMLValue? {
         for (name, node) in mapping where name.string == key {
+            guard node.null == nil else { return nil }
             return YAMLValue(node: node, file: value.file, path: value.path.isEmpty ? key : "\(value.path).\(key)")
         }
         return nil

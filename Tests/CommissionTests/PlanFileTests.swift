@@ -45,6 +45,53 @@ import Testing
         #expect(Self.error(reps.replacingOccurrences(of: "' r01 '", with: "R03")) == nil)
     }
 
+    /// An optional key written as YAML's null (`gate: null`, `end: ~`, `end:` with nothing after
+    /// it), as a plan written from a program's record of optional values has it, is a key left
+    /// out: the plan reads as it does without them. A quoted `'null'` is text, and a required key
+    /// written as null is missing.
+    @Test func anOptionalKeyWrittenAsNullIsLeftOut() throws {
+        let nulls = """
+            plan: Test plan
+            currency: USD
+            period: quarter
+            eligible: null
+            commission:
+              tiers:
+                metric: attainment
+                basis: period
+                mode: marginal
+                table:
+                  - { from: 0%, rate: 5% }
+                  - { from: 100%, rate: 8% }
+              overrides: null
+              gate: ~
+              cap: { per_deal: null, per_period: 60000 }
+            bonuses:
+            clawback: null
+            draw: null
+            reps:
+              - { id: R01, name: Ana, team: null, quota: 10000, start: '2026-01-01', end: null }
+              - id: R02
+                quota: null
+                annual_quota: 40000
+                end:
+            """
+        let plan = try PlanFile.parse(nulls, file: "plan.yaml")
+        #expect(plan.eligibleStatuses == nil && plan.commission.gate == nil)
+        #expect(plan.commission.capPerDeal == nil)
+        #expect(plan.commission.capPerPeriod == 60000)
+        #expect(plan.commission.overrides.isEmpty)
+        #expect(plan.bonuses.isEmpty && plan.clawback == nil && plan.draw == nil)
+        #expect(plan.reps.map(\.team) == [nil, nil])
+        #expect(plan.reps.map(\.end) == [nil, nil])
+        #expect(plan.reps[1].quota == nil && plan.reps[1].annualQuota == 40000)
+        let quoted = nulls.replacingOccurrences(of: "team: null", with: "team: 'null'")
+        #expect(try PlanFile.parse(quoted, file: "plan.yaml").reps[0].team == "null")
+        #expect(
+            Self.error(nulls.replacingOccurrences(of: "period: quarter", with: "period: null"))
+                == "plan.yaml:1:1: 'period' is missing: month, quarter or year; the plan must say it")
+    }
+
     @Test func theBasePlanReadsWithEveryDefaultSpelledOut() throws {
         let plan = try PlanFile.parse(Self.base, file: "plan.yaml")
         #expect(plan.period == .quarter)
