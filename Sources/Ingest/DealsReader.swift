@@ -60,7 +60,7 @@ public enum DealsReader {
     public static func read(
         _ file: TableFile, sheet: String? = nil, pins: [String: String] = [:],
         manualCells: ManualCells.Keeping = .nothing, statuses: StatusRule? = nil, currency: String? = nil,
-        progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
+        dateOrder: DateOrder? = nil, progress: ((_ done: Int64, _ total: Int64) -> Void)? = nil,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let tables = sheet.map { [$0] } ?? file.tables
@@ -78,7 +78,7 @@ public enum DealsReader {
         }
         do {
             return try read(
-                file, table: table, mapping: mapping, sheetRep: nil, dateOrder: nil, manualCells: manualCells,
+                file, table: table, mapping: mapping, sheetRep: nil, dateOrder: dateOrder, manualCells: manualCells,
                 statuses: statuses, progress: progress, passingLinesTo: receive)
         } catch let stacked as MovedHeader.Table {
             throw stacked.refusal

@@ -308,4 +308,32 @@ import Testing
         let replacing = "--roster \(roster.path) replaces the plan's reps: (1 listed in \(plan.path), not read)"
         #expect(replaced.stderr.contains(replacing), "\(replaced.stderr)")
     }
+
+    /// `calculate` takes `--date-order` as `reconcile` does: the refusal of dates such as
+    /// 03/04/2026 that read either way names an option the command has, and it settles them.
+    @Test func calculateSettlesAmbiguousDatesWithDateOrder() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        try "deal_id,rep,date,amount\nD1,R01,03/04/2026,10000\nD2,R01,05/06/2026,10000\n"
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        plan: dates
+        period: month
+        commission:
+          tiers: {metric: amount, basis: period, mode: marginal, table: [{from: 0, rate: 5%}]}
+
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let calculate = ["calculate", "--plan", plan.path, "--deals", deals.path, "--format", "json"]
+        let refused = try CommandLineTests.run(calculate)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--date-order day-first|month-first"), "\(refused.stderr)")
+        let dayFirst = try CommandLineTests.run(calculate + ["--date-order", "day-first"])
+        #expect(dayFirst.status == 0, "\(dayFirst.stderr)")
+        #expect(dayFirst.stdout.contains("\"period\": \"2026-04\""), "\(dayFirst.stdout)")
+        let monthFirst = try CommandLineTests.run(calculate + ["--date-order", "month-first"])
+        #expect(monthFirst.status == 0, "\(monthFirst.stderr)")
+        #expect(monthFirst.stdout.contains("\"period\": \"2026-03\""), "\(monthFirst.stdout)")
+    }
 }

@@ -199,7 +199,8 @@ extension LoadedRun {
                 [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
             }
             table = try DealsReader.readWorkbook(
-                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, plan: loaded, firstDealsSheet: true,
+                file, selection: sheets.sheet, pins: pins, knownReps: knownReps, dateOrder: sheets.dateOrder,
+                plan: loaded, firstDealsSheet: true,
                 progress: hear, passingLinesTo: receive)
             sheetNames.names = table.sheets.map { $0.name ?? table.sheet ?? "" }
             for other in table.otherSheets where other.reason.hasPrefix(DealsReader.notTheFirstDealsSheet) {
@@ -212,7 +213,7 @@ extension LoadedRun {
         } else {
             table = try DealsReader.read(
                 file, sheet: sheets.sheet, pins: pins, statuses: StatusRule(loaded), currency: loaded.currency,
-                progress: hear,
+                dateOrder: sheets.dateOrder, progress: hear,
                 passingLinesTo: receive)
         }
         stage.finish()

@@ -102,7 +102,7 @@ struct Close: ParsableCommand {
             result = try Reconciler.reconcile(
                 HandKeptWorkbook.read(
                     TableFile.open(workbook), plan: plan, roster: roster, sheet: dealsSheets.sheet,
-                    pins: dealsSheets.pins(plan)),
+                    pins: dealsSheets.pins(plan), dateOrder: dealsSheets.dateOrder),
                 plan: plan, roster: roster)
         } catch let error as EngineError {
             throw UsageError("\(workbook): \(error)")

@@ -35,9 +35,6 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var dealsSheets: DealsSheetOptions
 
-    @Option(help: "How text dates such as 03/04/2026 read when their column does not tell: day-first or month-first.")
-    var dateOrder: DateOrder?
-
     @Option(
         help:
             "A trusted export of the same deals (e.g. from the CRM): with one workbook, matched by deal id and rep; with several, the deals of all their periods, what each period owed is calculated from."
@@ -119,7 +116,8 @@ struct Reconcile: ParsableCommand {
             // its read, so that none holds the cells its formulas read meanwhile.
             try HandKeptWorkbook.read(
                 TableFile.open(workbook), plan: loadedPlan, roster: rosterEntries, sheet: dealsSheets.sheet,
-                pins: pins, dateOrder: dateOrder, rowBudget: rowBudget ?? Self.rowBudget(forWorkbook: workbook),
+                pins: pins, dateOrder: dealsSheets.dateOrder,
+                rowBudget: rowBudget ?? Self.rowBudget(forWorkbook: workbook),
                 checkingFormulasBeside: !several, progress: hear)
         }
         // With several workbooks, each one's rows are priced beside the others' (a quarter's
@@ -162,7 +160,7 @@ struct Reconcile: ParsableCommand {
                             try Self.wholeSource(
                                 DealsReader.read(
                                     TableFile.open($0), pins: pins, statuses: StatusRule(loadedPlan),
-                                    currency: loadedPlan.currency))
+                                    currency: loadedPlan.currency, dateOrder: dealsSheets.dateOrder))
                         },
                         otherWorkbooks: linesOfEach.indices.filter { $0 != number }.map { linesOfEach[$0] },
                         carried: carried, keepingLines: several && deals == nil,
@@ -232,7 +230,8 @@ struct Reconcile: ParsableCommand {
         let lines: [CreditLine]
         if let deals {
             let table = try DealsReader.read(
-                TableFile.open(deals), pins: pins, statuses: StatusRule(plan), currency: plan.currency)
+                TableFile.open(deals), pins: pins, statuses: StatusRule(plan), currency: plan.currency,
+                dateOrder: dealsSheets.dateOrder)
             try UnreadableRows.check(table, skip: false)
             lines = table.lines
         } else {
@@ -273,5 +272,3 @@ struct Reconcile: ParsableCommand {
 struct WorkbooksDocument: Encodable {
     var workbooks: [FindingsDocument]
 }
-
-extension DateOrder: ExpressibleByArgument {}

@@ -35,7 +35,8 @@ struct PlanOptions: ParsableArguments {
     }
 }
 
-/// `--sheet` and `--map`: which sheets of a workbook hold the deals, and which header is which field.
+/// `--sheet`, `--map` and `--date-order`: which sheets of a workbook hold the deals, which header is
+/// which field, and how dates such as 03/04/2026 read.
 struct DealsSheetOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -48,8 +49,13 @@ struct DealsSheetOptions: ParsableArguments {
             "Pin a column: FIELD=HEADER (repeatable), e.g. amount=\"Net ACV\".", valueName: "field=header"))
     var map: [String] = []
 
+    @Option(help: "How text dates such as 03/04/2026 read when their column does not tell: day-first or month-first.")
+    var dateOrder: DateOrder?
+
     /// The plan's column pins (none without a plan), with `--map` on top.
     func pins(_ plan: Plan?) throws -> [String: String] {
         do { return try PlanFile.pins(plan, map: map) } catch { throw UsageError("--map \(error)") }
     }
 }
+
+extension DateOrder: ExpressibleByArgument {}
