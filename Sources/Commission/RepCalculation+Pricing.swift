@@ -31,7 +31,7 @@ extension RepCalculation {
         }
         let repPeriods = periods(ofLines: periodOfOrdered)
         let sheetYearQuotas =
-            table.basis == .ytd && !run.book.hasRoster ? firstYearQuotas(repPeriods, linesOfPeriod) : [:]
+            table.basis == .ytd && !quotaFromRoster ? firstYearQuotas(repPeriods, linesOfPeriod) : [:]
         for period in repPeriods {
             if period.fiscalYear != fiscalYear {
                 (fiscalYear, yearCredit, paid, yearQuotaRows) = (period.fiscalYear, 0, [], [])
@@ -52,7 +52,7 @@ extension RepCalculation {
                 // none (a month without deals between two with them) has the year's, so its
                 // true-up prices the year-to-date credit against it, not against no quota.
                 let ownYearQuota = yearQuota(for: period, periodQuota: ledger.quota)
-                if !run.book.hasRoster && table.metric == .attainment, let own = ownYearQuota {
+                if !quotaFromRoster && table.metric == .attainment, let own = ownYearQuota {
                     let rows = all.filter { run.lines[$0].quota != nil }.map { run.lines[$0].row }
                     if let known = knownYearQuota, own != known {
                         throw differentYearQuotas(known, own, rows: yearQuotaRows + rows, period: period)
@@ -67,11 +67,9 @@ extension RepCalculation {
             }
             let bandQuota = table.basis == .ytd ? ledger.ytdQuota : ledger.quota
             if table.metric == .attainment && bandQuota == nil && !own.isEmpty {
-                // With a roster, a Quota column in the deals is not read (plan-format.md 3.4):
-                // pointing at one then sends the user to a column that is already there.
                 let fix =
                     run.book.hasRoster
-                    ? "give the rep a quota or annual_quota in the roster (with a roster, the deals' Quota column is not read)"
+                    ? "give the rep a quota or annual_quota in the roster, or fill the rep's cells of a Quota column"
                     : "give a roster (--roster, or the plan's reps:) with the rep's quota, or fill the rep's cells of a Quota column"
                 throw EngineError(
                     rows: own.map { run.lines[$0].row },

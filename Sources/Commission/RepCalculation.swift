@@ -87,9 +87,14 @@ struct RepCalculation {
         return (result + extra).sorted()
     }
 
+    /// Whether the rep's quotas are the roster's: a roster (or the plan's `reps:`) that gives the
+    /// rep a `quota` or `annual_quota`. Else the deals' Quota column gives them, the rep's
+    /// per-period quota "when no roster gives one" (plan-format.md 1.1).
+    var quotaFromRoster: Bool { run.book.hasRoster && rep.periodQuota(plan.period) != nil }
+
     /// The rep-period's quota: the roster's per-period quota prorated, or the sheet's quota column.
     func quota(for period: Period, lines: [Int]) throws(EngineError) -> Decimal? {
-        if run.book.hasRoster {
+        if quotaFromRoster {
             return rep.periodQuota(plan.period).map { rep.prorated($0, over: period.start...period.end) }
         }
         let quotas = lines.compactMap { run.lines[$0].quota }
@@ -107,8 +112,8 @@ struct RepCalculation {
     func zeroQuotaWords(period: Period, year: Bool, need: String) -> String {
         let range = year ? period.fiscalYearRange : period.start...period.end
         let time = year ? "the fiscal year of \(period)" : period.description
-        let inactive = run.book.hasRoster && rep.activeDays(in: range) == 0
-        var why = run.book.hasRoster ? "the roster gives it 0" : "the Quota column gives it 0"
+        let inactive = quotaFromRoster && rep.activeDays(in: range) == 0
+        var why = quotaFromRoster ? "the roster gives it 0" : "the Quota column gives it 0"
         var fix = "give the rep a quota above 0"
         if inactive, let start = rep.start, start > range.upperBound {
             why =
@@ -125,7 +130,7 @@ struct RepCalculation {
     /// The annual quota of `period`'s fiscal year, prorated over the rep's days in that year.
     func yearQuota(for period: Period, periodQuota: Decimal?) -> Decimal? {
         let annual =
-            run.book.hasRoster
+            quotaFromRoster
             ? rep.yearQuota(plan.period) : periodQuota.map { $0 * Decimal(plan.period.periodsPerYear) }
         return annual.map { rep.prorated($0, over: period.fiscalYearRange) }
     }

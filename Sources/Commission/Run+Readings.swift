@@ -57,7 +57,10 @@ extension Run {
         if plan.commission.tiers.basis == .ytd && tiers.metric == .attainment { return .rep }
         guard tiers.basis == .perDeal, commission.gate == nil, commission.capPerPeriod == nil else { return .period }
         let hasAttainmentBonus = plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
-        if !book.hasRoster && (tiers.metric == .attainment || hasAttainmentBonus) { return .period }
+        // A quota the deals' Quota column gives (no roster, or a rep the roster gives none) is
+        // read from the period's rows.
+        let quotasFromRows = !book.hasRoster || book.reps.contains { $0.periodQuota(plan.period) == nil }
+        if quotasFromRows && (tiers.metric == .attainment || hasAttainmentBonus) { return .period }
         return .line
     }
 

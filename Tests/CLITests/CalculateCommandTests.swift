@@ -259,9 +259,12 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("rep R-102 has no quota"), "\(result.stderr)")
         #expect(!result.stderr.contains("incomplete"))
-        // With a roster, the deals' Quota column is not read: the hint does not send the user to it.
-        #expect(result.stderr.contains("give the rep a quota or annual_quota in the roster"), "\(result.stderr)")
-        #expect(!result.stderr.contains("or a Quota column"), "\(result.stderr)")
+        // The roster gives the other reps quotas: the hint names the roster's first, then the
+        // Quota column a rep the roster gives none reads.
+        #expect(
+            result.stderr.contains(
+                "give the rep a quota or annual_quota in the roster, or fill the rep's cells of a Quota column"),
+            "\(result.stderr)")
     }
 
     /// Where the contract is silent, the run refuses or says so (tester-engine's points): a roster
@@ -307,6 +310,40 @@ import Testing
         #expect(replaced.stdout.contains("\"quota\": \"200000.00\""), "\(replaced.stdout)")
         let replacing = "--roster \(roster.path) replaces the plan's reps: (1 listed in \(plan.path), not read)"
         #expect(replaced.stderr.contains(replacing), "\(replaced.stderr)")
+    }
+
+    /// The deals' Quota column gives a rep's quota "when no roster gives one" (plan-format.md
+    /// 1.1): a rep the roster lists without a quota or annual_quota reads it from the rows, while
+    /// a rep the roster gives one keeps the roster's, whatever the column holds.
+    @Test func aRepTheRosterGivesNoQuotaReadsTheDealsQuotaColumn() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        try "deal_id,rep,date,amount,quota\nD1,R01,2026-01-10,60000,50000\nD2,R02,2026-01-12,60000,50000\n"
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+        plan: fallback
+        period: quarter
+        commission:
+          tiers: {metric: attainment, basis: period, mode: marginal, table: [{from: 0%, rate: 5%}, {from: 100%, rate: 10%}]}
+        reps:
+          - { id: R01, name: Ana }
+          - { id: R02, name: Ben, quota: 120000 }
+
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run([
+            "calculate", "--plan", plan.path, "--deals", deals.path, "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let reps = (document?["reps"] as? [[String: Any]]) ?? []
+        let byRep = Dictionary(uniqueKeysWithValues: reps.map { ($0["rep"] as? String ?? "", $0) })
+        // R01: 50,000 at 5% + 10,000 at 10%; R02: 60,000 of 120,000, all at 5%.
+        #expect(byRep["R01"]?["quota"] as? String == "50000.00", "\(result.stdout)")
+        #expect(byRep["R01"]?["earned"] as? String == "3500.00", "\(result.stdout)")
+        #expect(byRep["R02"]?["quota"] as? String == "120000.00", "\(result.stdout)")
+        #expect(byRep["R02"]?["earned"] as? String == "3000.00", "\(result.stdout)")
     }
 
     /// `calculate` takes `--date-order` as `reconcile` does: the refusal of dates such as

@@ -277,9 +277,11 @@ def calculate(plan, headers, deal_rows, roster_rows=None):
             "period": periods.of(day), "clawback_status": status in claw_statuses,
         }
         line["counted"] = plan["eligible"] is None or status in plan["eligible"] or line["clawback_status"]
-        if reps is None and "quota" in columns and cell("quota").strip():
+        # The sheet's quota is the rep's "when no roster gives one" (1.1): every rep's without a
+        # roster, and a roster's rep's without a quota or annual_quota.
+        if (reps is None or rep["quota"] is None) and "quota" in columns and cell("quota").strip():
             quota = parse_decimal(cell("quota"), f"row {number} quota")
-            known = rep["sheet_quota"].setdefault(line["period"][2], (quota, number))
+            known = rep.setdefault("sheet_quota", {}).setdefault(line["period"][2], (quota, number))
             periods_by_label[line["period"][2]] = line["period"][0]
             if known[0] != quota:
                 raise DataError(f"rows {known[1]} and {number}: quotas of one rep-period disagree")
@@ -299,19 +301,17 @@ def calculate(plan, headers, deal_rows, roster_rows=None):
 
     def quota_of(rep, period):
         start, end, label = period
-        if reps is None:
-            found = rep["sheet_quota"].get(label)
+        if reps is None or rep["quota"] is None:
+            found = rep.get("sheet_quota", {}).get(label)
             return found[0] if found else None
-        if rep["quota"] is None:
-            return None
         return prorated(rep["quota"], start, end, rep)
 
     def annual_of(rep, fy):
         start, end = periods.year_bounds(fy)
-        if reps is None:
+        if reps is None or rep["annual"] is None:
             # Quotas from the sheet: the annual quota is the per-period quota × periods a year
             # (1.2), when the rep's rows of that fiscal year agree on one.
-            found = {q for label, (q, _) in rep["sheet_quota"].items() if periods.fiscal_year(
+            found = {q for label, (q, _) in rep.get("sheet_quota", {}).items() if periods.fiscal_year(
                 periods_by_label[label]) == fy}
             if len(found) > 1:
                 # Open in the contract: which period's quota × periods a year (or what sum) is the
@@ -320,8 +320,6 @@ def calculate(plan, headers, deal_rows, roster_rows=None):
                     raise DataError(f"rep {rep['id']} fiscal year {fy}: the sheet gives several quotas, so no one annual quota")
                 return UNKNOWN
             return found.pop() * periods.per_year if found else None
-        if rep["annual"] is None:
-            return None
         return prorated(rep["annual"], start, end, rep)
 
     # Rep-periods and the tiers (steps 3-6).
