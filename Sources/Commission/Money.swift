@@ -70,8 +70,9 @@ extension Decimal {
     /// A ratio (attainment, a share of a target) as every report gives it: half-up to six places.
     public var ratioRounded: Decimal { rounded(places: 6, mode: .halfUp) }
 
-    /// `ratioRounded` as plain text: `1.25`, `0.953318`.
-    public var ratioText: String { ratioRounded.plainText }
+    /// `ratioRounded` as plain text with at least two decimals, as the contract's documents write
+    /// attainment: `1.25`, `1.10`, `0.00`, `0.953318`.
+    public var ratioText: String { ratioRounded.plainString(minimumDecimals: 2, grouped: false) }
 
     /// A rate as a percentage for people: `0.08` → `8%`, `0.125` → `12.5%`; to ten places of a
     /// percent, so a rate a sheet computed in binary (`0.07000000000000001`) reads `7%`.
