@@ -5,12 +5,14 @@ import Spreadsheet
 extension DealsReader {
     /// Turns batches of rows into lines and hands them on, on a thread of its own and in the order
     /// the batches came, while the caller reads the next rows: reading the file and converting
-    /// its rows overlap on the cores. At most two batches wait, so memory stays flat.
+    /// its rows overlap on the cores. At most four batches wait, so memory stays flat: with two, the
+    /// reading thread waited on the converter often enough to leave a core idle (reconcile at 1M
+    /// ~5% slower, docs/performance.md session 47).
     final class BatchConverter: @unchecked Sendable {
         // @unchecked: `converted`, `parts` and `receive` are used only by the jobs on `queue`, one after
         // another, and by the caller after `finish` has waited for them; `failure` under `lock`.
         private let queue = DispatchQueue(label: "trueup.deals.convert")
-        private let room = DispatchSemaphore(value: 2)
+        private let room = DispatchSemaphore(value: 4)
         private let lock = NSLock()
         private let mapping: ColumnMapping<Field>
         private let manualCells: ManualCells.Keeping

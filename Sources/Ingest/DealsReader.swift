@@ -13,8 +13,8 @@ public enum DealsReader {
     static let styleSample = 1000
     /// Data rows held at most, past `styleSample`, for a row whose text date tells the date order.
     static let dateOrderWait = 65_536
-    /// Rows converted together, split across the cores. Up to three batches are held at once
-    /// (one being read, and two queued or being converted: `BatchConverter`).
+    /// Rows converted together, split across the cores. Up to five batches are held at once
+    /// (one being read, and four queued or being converted: `BatchConverter`).
     static let batchSize = 8_192
 
     /// Converts a batch of rows into lines in parallel slices, each slice's table in row order:

@@ -25,7 +25,9 @@ final class SheetParseJob: @unchecked Sendable {
     }
 
     static let rowsPerBatch = 256
-    static let depth = 4
+    /// 8,192 rows: enough for the parse to run on while the caller's thread waits on what it hands
+    /// its rows to (with 4, reconcile at 1M left a core idle more often; docs/performance.md session 47).
+    static let depth = 32
 
     let queue = BoundedQueue<Batch>(capacity: depth)
     let done = DispatchSemaphore(value: 0)
