@@ -50,32 +50,22 @@ import Testing
     /// out: the plan reads as it does without them. A quoted `'null'` is text, and a required key
     /// written as null is missing.
     @Test func anOptionalKeyWrittenAsNullIsLeftOut() throws {
-        let nulls = """
-            plan: Test plan
-            currency: USD
-            period: quarter
-            eligible: null
-            commission:
-              tiers:
-                metric: attainment
-                basis: period
-                mode: marginal
-                table:
-                  - { from: 0%, rate: 5% }
-                  - { from: 100%, rate: 8% }
-              overrides: null
-              gate: ~
-              cap: { per_deal: null, per_period: 60000 }
-            bonuses:
-            clawback: null
-            draw: null
-            reps:
-              - { id: R01, name: Ana, team: null, quota: 10000, start: '2026-01-01', end: null }
-              - id: R02
-                quota: null
-                annual_quota: 40000
-                end:
-            """
+        let nulls =
+            Self.base.replacingOccurrences(
+                of: "  gate: 50%", with: "  overrides: null\n  gate: ~\n  cap: { per_deal: null, per_period: 60000 }")
+                + """
+
+                eligible: null
+                bonuses:
+                clawback: null
+                draw: null
+                reps:
+                  - { id: R01, name: Ana, team: null, quota: 10000, start: '2026-01-01', end: null }
+                  - id: R02
+                    quota: null
+                    annual_quota: 40000
+                    end:
+                """
         let plan = try PlanFile.parse(nulls, file: "plan.yaml")
         #expect(plan.eligibleStatuses == nil && plan.commission.gate == nil)
         #expect(plan.commission.capPerDeal == nil)
