@@ -5,6 +5,33 @@ import Spreadsheet
 /// Reading a sheet's formulas for where the sheet itself broke: typed constants among formulas,
 /// formulas unlike their neighbours, totals whose ranges stop short, clawbacks left out.
 enum FormulaForensics {
+    /// A `relativeForm` with each number it writes as a constant (`DATE(2026,4,1)`, `0.05`, a
+    /// string's digits) written `#`: what is left is how the formula reads its cells. The digits of
+    /// a reference (`$I$2`, `A[0]`) stay.
+    static func constantsMasked(_ form: String) -> String {
+        var out = ""
+        var previous: Character = " "
+        var inBrackets = false
+        var run: Bool?  // in a run of digits: kept (a reference's) or masked
+        for character in form {
+            if character == "[" { inBrackets = true } else if character == "]" { inBrackets = false }
+            guard character.isASCII, character.isNumber, !inBrackets else {
+                run = nil
+                out.append(character)
+                previous = character
+                continue
+            }
+            if run == nil { run = previous.isLetter || previous == "$" }
+            if run == true {
+                out.append(character)
+            } else if !(previous.isASCII && previous.isNumber) {
+                out.append("#")
+            }
+            previous = character
+        }
+        return out
+    }
+
     /// A formula with each relative row number written as an offset from its own row, so that
     /// `ROUND(B20*E20*K20,2)` on row 20 and `ROUND(B21*E21*K21,2)` on row 21 read the same.
     static func relativeForm(_ formula: String, row: Int) -> String {
@@ -61,6 +88,10 @@ enum FormulaForensics {
         /// The relative form most of the formulas share, when one does, judged on an even
         /// sample of at most 2,000 formulas (`sample`) so that a million-row column costs little.
         let dominantForm: String?
+        /// Where no form is most of the formulas' (each row's own constants: its period's
+        /// `DATE(2026,4,1)`), the form most share with their numbers left out
+        /// (`constantsMasked`): how the rows read their cells.
+        let dominantShape: String?
 
         /// The pattern of `cells` (a column's, with their sheet rows), read once in order.
         init(_ cells: some Sequence<(row: Int, cell: Cell)>) {
@@ -82,13 +113,27 @@ enum FormulaForensics {
         init(numeric: Int, formulas: Int, sample: some Sequence<(row: Int, formula: String)>) {
             isFormulaColumn = formulas >= 3 && formulas * 2 >= numeric
             var counts: [String: Int] = [:]
+            var shapes: [String: Int] = [:]
             var sampled = 0
             for item in sample {
-                counts[relativeForm(item.formula, row: item.row), default: 0] += 1
+                let form = relativeForm(item.formula, row: item.row)
+                counts[form, default: 0] += 1
+                shapes[FormulaForensics.constantsMasked(form), default: 0] += 1
                 sampled += 1
             }
-            let top = counts.max { $0.value < $1.value }
-            dominantForm = top.flatMap { $0.value * 2 > sampled ? $0.key : nil }
+            func majority(_ counts: [String: Int]) -> String? {
+                counts.max { $0.value < $1.value }.flatMap { $0.value * 2 > sampled ? $0.key : nil }
+            }
+            dominantForm = majority(counts)
+            dominantShape = dominantForm == nil ? majority(shapes) : nil
+        }
+
+        /// Whether `formula`, at `row` of a formula column whose rows differ only by their
+        /// constants, reads other cells than the column's shape does (`=SUMIFS(…,A4,…)` on row 3
+        /// where the others read their own row's rep).
+        func readsOtherThanItsColumn(_ formula: String, row: Int) -> Bool {
+            guard isFormulaColumn, let dominantShape else { return false }
+            return FormulaForensics.constantsMasked(relativeForm(formula, row: row)) != dominantShape
         }
 
         /// The positions, among a column's `formulas` formula cells, of those whose forms decide the

@@ -285,11 +285,21 @@ struct RowCauses {
         if causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula }),
             roundedTo == nil || !causes.contains(.hardcodedFormula), rateCause?.code != .wrongRate || weakRate
         {
-            reading = readings.first { item in
+            func reproduces(_ item: (Alternatives.Reading, Cause, String)) -> Bool {
                 alternatives.commission(row: row, under: item.0).map {
                     $0 + rowBonus != expected && context.matches(manual, $0 + rowBonus)
                 }
                     ?? false
+            }
+            reading = readings.first(where: reproduces)
+            // A row two readings reproduce (a period's first deal, in the lowest band both per deal
+            // and marginally) is the one the sheet follows on its other rows, when only one is.
+            if let first = reading, alternatives.reproduced(under: first.reading) <= 1,
+                let followed = readings.first(where: { item in
+                    item.0 != first.reading && alternatives.reproduced(under: item.0) > 1 && reproduces(item)
+                })
+            {
+                reading = followed
             }
         }
         // A band's rate inferred from the figure where the row's rate cell holds another rate (the

@@ -332,7 +332,14 @@ enum SummaryFindings {
             lazy var own = keys(repPeriod).flatMap(commissionRows)
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
-                guard let cell = row.cells[field], let want = expected[field] else { continue }
+                // A bonus or clawback cell left blank where the plan pays one, in a column the
+                // other rows fill: the figure left out is the blank cell's (read as 0), not the
+                // total's beside it that adds it up.
+                let blankOwed =
+                    row.cells[field] == nil && (field == .bonus || field == .clawback)
+                    && (expected[field] ?? 0) != 0 && summary.columnCells[field]?.isEmpty == false
+                let blank = blankOwed ? summary.columns[field].map { Cell(column: $0, value: .empty) } : nil
+                guard let cell = row.cells[field] ?? blank, let want = expected[field] else { continue }
                 let column = cell.column
                 expectedAt[CellAddress(row: row.row, column: column)] = want
                 ownerAt[CellAddress(row: row.row, column: column)] = SummaryTotals.Owner(rep: repID, period: period)
@@ -376,7 +383,7 @@ enum SummaryFindings {
                         finding.wrongInput = WrongInput(
                             cell: CellAddress(row: row.row, column: column), value: .text(name))
                     }
-                } else if patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
+                } else if blank == nil, patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")
                 } else if field == .clawback,
@@ -463,6 +470,7 @@ enum SummaryFindings {
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
                 } else if let formula = cell.formula,
                     patterns[field]?.anomaly(cell, row: row.row) == .inconsistentFormula
+                        || patterns[field]?.readsOtherThanItsColumn(formula, row: row.row) == true
                 {
                     // Unlike the column's others (`=SUMIFS(…,A3)` on row 4, which adds up the rep
                     // above's deals): the break is the formula.
@@ -504,6 +512,17 @@ enum SummaryFindings {
                         manual == 0
                             ? "the plan pays a bonus of \(want.groupedMoneyText) the sheet leaves out"
                             : "the plan pays no bonus in this period")
+                } else if field == .bonus || field == .earned || field == .payable,
+                    case let attained = keys(repPeriod).reduce(Decimal(0)) { sum, key in
+                        let sums = context.repPeriodSums[key] ?? LineSums()
+                        return sum + sums.bonus - sums.rowBonus
+                    },
+                    attained != 0, context.matchesTotal(difference, -attained)
+                {
+                    // The per-deal bonuses added up, the period's attainment bonus (a quota club)
+                    // not written in beside them.
+                    finding.causes = [.bonusMissing]
+                    words.append("it leaves out the plan's attainment bonus of \(attained.groupedMoneyText)")
                 } else if rowErrors.isEmpty, let rounded = roundedRows,
                     abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
                 {
