@@ -1,7 +1,7 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
-/// Romanian), by the
+/// Romanian, Slovak, Croatian, Thai, Malay, Persian), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -30,6 +30,8 @@ public enum HeaderSynonyms {
             "Nomor Transaksi", "No. Transaksi", "Nomor Kontrak",
             "Номер угоди", "№ угоди", "ID угоди", "Угода", "Номер договору", "№ договору",
             "Nr. tranzacție", "ID tranzacție", "Număr tranzacție", "Tranzacție", "Nr. contract", "Număr contract",
+            "Číslo zmluvy", "Číslo objednávky", "Broj ugovora", "Broj posla", "ID posla", "เลขที่ดีล", "รหัสดีล", "เลขที่สัญญา",
+            "No. Urus Niaga", "ID Urus Niaga", "No. Perjanjian", "شناسه معامله", "شماره معامله", "شماره قرارداد",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -51,6 +53,9 @@ public enum HeaderSynonyms {
             "Nama Sales",
             "Менеджер з продажу", "Менеджер з продажів", "Продавець", "Торговий представник", "Agent vânzări",
             "Agent de vânzări", "Vânzător", "Reprezentant vânzări",
+            "Predajca", "Obchodný zástupca", "Prodavač", "Prodajni predstavnik", "Komercijalist", "พนักงานขาย",
+            "ผู้แทนขาย",
+            "Jurujual", "Wakil Jualan", "Eksekutif Jualan", "فروشنده", "کارشناس فروش", "نماینده فروش",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -71,6 +76,10 @@ public enum HeaderSynonyms {
             "Tanggal Penutupan", "Tanggal Transaksi", "Tanggal Kontrak",
             "Дата укладання", "Дата закриття", "Дата угоди", "Data închiderii", "Data încheierii", "Data tranzacției",
             "Data semnării",
+            "Dátum uzavretia", "Dátum uzatvorenia", "Datum zaključenja", "Datum sklapanja", "Datum ugovora",
+            "วันที่ปิดการขาย",
+            "วันที่ปิดดีล", "วันที่ทำสัญญา", "วันที่", "Tarikh Tutup", "Tarikh Urus Niaga", "Tarikh Jualan", "Tarikh",
+            "تاریخ بستن", "تاریخ معامله", "تاریخ قرارداد", "تاریخ",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -88,6 +97,9 @@ public enum HeaderSynonyms {
             "Сума", "Сума угоди", "Вартість", "Виручка", "Valoare", "Valoare tranzacție", "Valoarea tranzacției",
             "Sumă",
             "Valoare netă",
+            "Suma obchodu", "Čiastka", "Hodnota obchodu", "Iznos", "Iznos posla", "Vrijednost", "Vrijednost posla",
+            "มูลค่า",
+            "มูลค่าดีล", "ยอดขาย", "จำนวนเงิน", "Amaun", "Nilai Urus Niaga", "Jumlah Jualan", "مبلغ معامله", "ارزش معامله",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -99,6 +111,7 @@ public enum HeaderSynonyms {
             "분할", "분배", "분배율", "배분율", "분할 비율", "분할비율", "Tỷ lệ chia", "Tỷ lệ phân chia", "Phân chia",
             "Megosztás", "Részesedés", "Porsi", "Pembagian",
             "Частка", "Частка участі", "Cotă", "Cotă-parte",
+            "Podiel", "Udio", "Udio u poslu", "สัดส่วน", "สัดส่วนการแบ่ง", "Bahagian", "Peratus Bahagian", "سهم", "درصد سهم",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -111,6 +124,7 @@ public enum HeaderSynonyms {
             "제품", "상품", "품목", "제품명", "상품명", "Sản phẩm", "Tên sản phẩm",
             "Termék", "Produk",
             "Produs",
+            "Výrobok", "Proizvod", "สินค้า", "ผลิตภัณฑ์", "محصول", "کالا",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -121,6 +135,7 @@ public enum HeaderSynonyms {
             "유형", "거래 유형", "Loại giao dịch",
             "Típus", "Jenis",
             "Тип угоди", "Tip tranzacție",
+            "Vrsta", "ประเภท", "نوع معامله",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
@@ -131,6 +146,7 @@ public enum HeaderSynonyms {
             "상태", "단계", "Trạng thái",
             "Állapot", "Státusz",
             "Етап", "Stare", "Etapă",
+            "Fáza", "Faza", "สถานะ", "Peringkat", "وضعیت",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -142,6 +158,8 @@ public enum HeaderSynonyms {
             "취소일", "해지일", "Ngày hủy",
             "Lemondás dátuma", "Sztornó dátuma", "Tanggal Pembatalan", "Tanggal Batal",
             "Дата скасування", "Data anulării",
+            "Dátum zrušenia", "Datum otkaza", "Datum storniranja", "วันที่ยกเลิก", "Tarikh Batal", "Tarikh Pembatalan",
+            "تاریخ لغو",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -155,6 +173,8 @@ public enum HeaderSynonyms {
             "수수료율", "커미션율", "수수료 비율", "커미션 비율", "Tỷ lệ hoa hồng", "Mức hoa hồng",
             "Jutalékkulcs", "Jutalék %", "Jutalékszázalék", "Tarif Komisi", "Persentase Komisi", "Rate Komisi",
             "Ставка комісії", "Відсоток комісії", "Rată comision", "Procent comision",
+            "Sadzba provízie", "Percento provízie", "Stopa provizije", "Postotak provizije", "อัตราค่าคอมมิชชั่น",
+            "อัตราคอมมิชชั่น", "Kadar Komisen", "Peratus Komisen", "نرخ پورسانت", "درصد پورسانت", "نرخ کمیسیون",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -167,6 +187,8 @@ public enum HeaderSynonyms {
             "수수료", "커미션", "수수료 금액", "커미션 금액", "Hoa hồng", "Tiền hoa hồng", "Số tiền hoa hồng",
             "Jutalék", "Jutalék összege", "Komisi", "Nilai Komisi", "Jumlah Komisi",
             "Комісія", "Комісійні", "Сума комісії", "Винагорода", "Comision", "Comisioane", "Valoare comision",
+            "Provízia", "Výška provízie", "Provizija", "Iznos provizije", "ค่าคอมมิชชั่น", "ค่าคอม", "คอมมิชชั่น", "Komisen",
+            "Amaun Komisen", "پورسانت", "کمیسیون", "مبلغ پورسانت",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
@@ -195,6 +217,8 @@ public enum HeaderSynonyms {
             "기간", "분기", "Kỳ", "Tháng", "Quý",
             "Időszak", "Hónap", "Negyedév", "Periode", "Bulan", "Kuartal",
             "Період", "Місяць", "Perioadă", "Perioada", "Lună", "Luna", "Trimestru",
+            "Obdobie", "Mesiac", "Štvrťrok", "Razdoblje", "Mjesec", "Tromjesečje", "งวด", "เดือน", "ไตรมาส", "Tempoh",
+            "Suku Tahun", "دوره", "ماه", "فصل",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
@@ -261,7 +285,7 @@ public enum HeaderSynonyms {
         "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ", "금액", "Số tiền",
         "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan", "Сума", "Sumă",
         "Valoare",
-        "Luna",
+        "Luna", "Iznos", "Vrijednost", "Amaun", "Tarikh", "วันที่", "تاریخ",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and

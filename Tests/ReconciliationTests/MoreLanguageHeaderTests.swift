@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Deals headers in Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian, Greek, Japanese,
-/// Chinese, Hebrew, Arabic, Korean and Vietnamese, each read as the field it names
+/// Chinese, Hebrew, Arabic, Korean, Vietnamese and more, each read as the field it names
 /// (`HeaderSynonyms`); everyday words among them only as the whole header.
 @Suite struct MoreLanguageHeaderTests {
     /// `header`, over a deal row, maps each field in order (deal id, rep, date, amount, split, rate,
@@ -153,6 +153,36 @@ import Testing
         ],
     ])
     func ukrainianAndRomanianHeaders(_ header: [String]) throws {
+        try Self.expectEachFieldNamed(header)
+    }
+
+    /// Slovak, Croatian, Thai, Malay and Persian headers name their fields, the rate beside the
+    /// commission whose name it holds (`Sadzba provízie` beside `Provízia`, `Kadar Komisen` beside
+    /// `Komisen`, `อัตราค่าคอมมิชชั่น` beside `ค่าคอมมิชชั่น`, `نرخ پورسانت` beside `پورسانت`); the
+    /// everyday `Iznos`, `Amaun` (amount) and `Tarikh`, `تاریخ` (date) only as the whole header.
+    @Test(arguments: [
+        [
+            "Číslo zmluvy", "Predajca", "Dátum uzavretia", "Suma obchodu", "Podiel", "Sadzba provízie", "Provízia",
+            "Fáza", "Dátum zrušenia", "Výrobok",
+        ],
+        [
+            "Broj ugovora", "Prodavač", "Datum zaključenja", "Iznos", "Udio", "Stopa provizije", "Iznos provizije",
+            "Faza", "Datum otkaza", "Proizvod",
+        ],
+        [
+            "เลขที่ดีล", "พนักงานขาย", "วันที่ปิดการขาย", "มูลค่า", "สัดส่วน", "อัตราค่าคอมมิชชั่น", "ค่าคอมมิชชั่น", "สถานะ",
+            "วันที่ยกเลิก", "สินค้า",
+        ],
+        [
+            "No. Urus Niaga", "Jurujual", "Tarikh Tutup", "Amaun", "Bahagian", "Kadar Komisen", "Amaun Komisen",
+            "Peringkat", "Tarikh Batal", "Produk",
+        ],
+        [
+            "شناسه معامله", "فروشنده", "تاریخ", "مبلغ معامله", "سهم", "نرخ پورسانت", "پورسانت", "وضعیت", "تاریخ لغو",
+            "محصول",
+        ],
+    ])
+    func slovakCroatianThaiMalayAndPersianHeaders(_ header: [String]) throws {
         try Self.expectEachFieldNamed(header)
     }
 
