@@ -29,7 +29,7 @@ public enum NumberStyle: Sendable, Hashable {
     /// both, or when other than three digits follow it; nil when it has none, or one that could
     /// be either (`1,500`, `2.000`).
     static func shown(by text: String) -> NumberStyle? {
-        let body = text.filter { $0.isNumber || $0 == "." || $0 == "," }
+        let body = ValueReading.latinDigits(text).filter { $0.isNumber || $0 == "." || $0 == "," }
         guard let last = body.lastIndex(where: { $0 == "." || $0 == "," }) else { return nil }
         let both = body.contains(".") && body.contains(",")
         guard both || body.distance(from: last, to: body.endIndex) - 1 != 3 else { return nil }
@@ -185,7 +185,7 @@ enum ValueReading {
     static func parseMoney(_ raw: String, style: NumberStyle) throws(Failure) -> Decimal? {
         // Most exports write plain decimals: read those without any rewriting.
         if style == .decimalPoint, case .value(let number) = Decimal.parse(raw) { return number }
-        var text = raw.trimmedSpaces
+        var text = latinDigits(raw.trimmedSpaces)
         if text.isEmpty { return nil }
         if zeroDashes.contains(text) { return 0 }
         // A minus sign pasted from a report or a PDF (`−4,000.00`, `‒12`, `–5`) is a minus.
@@ -280,6 +280,26 @@ enum ValueReading {
         return negative ? -number : number
     }
 
+    /// `text` with the digits and signs an Arabic-script keyboard types (Arabic-Indic `٠`–`٩`, the
+    /// Persian `۰`–`۹`, the Arabic thousands `٬`, decimal `٫` and percent `٪`; a Persian keyboard
+    /// types them into Excel as text) written as `0`–`9`, `,`, `.` and `%`; any other text as it is.
+    /// Told by its UTF-8 bytes first: a text without a byte 0xD9 or 0xDB holds none of them.
+    static func latinDigits(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0xD9 || $0 == 0xDB }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0660...0x0669: scalars.append(Unicode.Scalar(0x30 + scalar.value - 0x0660)!)
+            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(0x30 + scalar.value - 0x06F0)!)
+            case 0x066A: scalars.append("%")
+            case 0x066B: scalars.append(".")
+            case 0x066C: scalars.append(",")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     /// The marks a ledger writes after a figure: a credit's and a debit's.
     private static let ledgerMarks = ["CR", "DR"]
 
@@ -329,7 +349,7 @@ enum ValueReading {
         case .empty: return nil
         case .number(let n): number = n.excelPrecision
         case .text(let text):
-            let trimmed = text.trimmedSpaces
+            let trimmed = latinDigits(text.trimmedSpaces)
             if ["-", "–", "—", "n/a", "N/A"].contains(trimmed) { return nil }
             if trimmed.hasSuffix("%") {
                 guard let n = try parseMoney(String(trimmed.dropLast()), style: style) else { return nil }
@@ -340,7 +360,7 @@ enum ValueReading {
             }
         default: throw .wrong("expected a percentage, found \(describe(value))")
         }
-        if wholePercents, Decimal.less(1, number), !value.plainText.trimmedSpaces.hasSuffix("%") {
+        if wholePercents, Decimal.less(1, number), !latinDigits(value.plainText.trimmedSpaces).hasSuffix("%") {
             number = Decimal(sign: number.sign, exponent: number.exponent - 2, significand: number.significand)
         }
         // On integers where small (`Decimal.less`): a split or rate is read on every row.
@@ -360,7 +380,7 @@ enum ValueReading {
             switch value {
             case .number(let n): number = n.excelPrecision
             case .text(let text):
-                let trimmed = text.trimmedSpaces
+                let trimmed = latinDigits(text.trimmedSpaces)
                 guard !trimmed.hasSuffix("%"), let n = try? parseMoney(trimmed, style: style) else { continue }
                 number = n
             default: continue
@@ -380,7 +400,7 @@ enum ValueReading {
         switch value {
         case .number(let number): return number.excelPrecision
         case .text(let text):
-            let trimmed = text.trimmedSpaces
+            let trimmed = latinDigits(text.trimmedSpaces)
             let places = trimmed.hasSuffix("%") ? 2 : trimmed.hasSuffix("‰") ? 3 : 0
             guard places > 0 else { return try? parseMoney(trimmed, style: style) }
             guard let n = try? parseMoney(String(trimmed.dropLast()), style: style) else { return nil }

@@ -33,6 +33,21 @@ import Testing
         #expect(try ValueReading.money(.text(text), style: style) == Decimal(string: expected)!)
     }
 
+    /// Figures typed on an Arabic-script keyboard (a Persian one types its digits into Excel as
+    /// text): Persian `۰`–`۹` and Arabic-Indic `٠`–`٩`, the Arabic thousands `٬`, decimal `٫` and
+    /// percent `٪`, read as the figures, shares and rates they write.
+    @Test func figuresInArabicScriptDigitsAreRead() throws {
+        #expect(try ValueReading.parseMoney("۱۲٬۵۰۰٫۰۰", style: .decimalPoint) == 12500)
+        #expect(try ValueReading.parseMoney("١٢٬٥٠٠٫٥٠", style: .decimalPoint) == Decimal(string: "12500.5")!)
+        #expect(try ValueReading.money(.text("-٩٣٧٫٥٠"), style: .decimalPoint) == Decimal(string: "-937.5")!)
+        #expect(try ValueReading.fraction(.text("٥٠٪"), style: .decimalPoint) == Decimal(string: "0.5")!)
+        #expect(ValueReading.percentage(.text("۷٫۵٪"), style: .decimalPoint) == Decimal(string: "0.075")!)
+        #expect(NumberStyle.shown(by: "١٢٬٥٠٠٫٠٠") == .decimalPoint)
+        // Arabic words are left as they are, and are no number.
+        #expect(ValueReading.latinDigits("المبلغ") == "المبلغ")
+        #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney("المبلغ", style: .decimalPoint) }
+    }
+
     /// A mark with no figure before it is no number.
     @Test(arguments: ["CR", "ACR", "12 CRX"])
     func aMarkAloneIsNoNumber(text: String) {
