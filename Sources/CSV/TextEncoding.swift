@@ -5,11 +5,15 @@ public enum TextEncoding: String, Sendable, Hashable, CustomStringConvertible {
     case utf16BigEndian = "UTF-16BE"
     /// Excel's "CSV" on Western Windows; chosen when the bytes are not valid UTF-8.
     case windows1252 = "windows-1252"
+    /// Japanese Excel's "CSV"; chosen when the bytes are not valid UTF-8 and read as Japanese
+    /// (`ShiftJIS.reads`).
+    case shiftJIS = "Shift_JIS"
 
     public var description: String { rawValue }
 }
 
-/// Decides a file's encoding from its byte-order mark, or by checking the whole file is UTF-8.
+/// Decides a file's encoding from its byte-order mark, or by checking the whole file is UTF-8
+/// (else Shift_JIS when its first 64 KB read as Japanese, else Windows-1252).
 enum EncodingDetector {
     /// Returns the encoding and the length of the byte-order mark to skip.
     static func detect(_ file: ChunkedFile) throws -> (TextEncoding, bomLength: Int) {
@@ -32,7 +36,8 @@ enum EncodingDetector {
             }
             return true
         }
-        return (valid && validator.isComplete ? .utf8 : .windows1252, 0)
+        if valid && validator.isComplete { return (.utf8, 0) }
+        return (ShiftJIS.reads(try file.prefix(65536)) ? .shiftJIS : .windows1252, 0)
     }
 }
 
@@ -135,6 +140,12 @@ struct Transcoder {
                     appendScalar(Windows1252.scalar(byte), to: &output)
                 }
             }
+        case .shiftJIS:
+            var pending = carry
+            pending.append(contentsOf: bytes)
+            let complete = ShiftJIS.completeLength(pending)
+            output.append(contentsOf: ShiftJIS.utf8(pending[..<complete]))
+            carry = Array(pending[complete...])
         case .utf16LittleEndian, .utf16BigEndian:
             var units = carry
             units.append(contentsOf: bytes)
@@ -165,7 +176,7 @@ struct Transcoder {
     }
 
     /// Whether the bytes so far end inside a character: an odd byte or a high surrogate of UTF-16
-    /// waiting for its pair. At the end of a file, the file was cut short.
+    /// waiting for its pair, or a Shift_JIS lead byte waiting for its trail byte. At the end of a file, the file was cut short.
     var endsInsideACharacter: Bool { !carry.isEmpty || pendingHighSurrogate != nil }
 
     private func appendScalar(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {

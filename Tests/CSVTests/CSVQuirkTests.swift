@@ -82,6 +82,30 @@ import Testing
         #expect(records.last?.fields == ["€5", "Jörg"])
     }
 
+    /// Japanese Excel's CSV is Shift_JIS: its words are read as Japanese, a character whose two
+    /// bytes fall in two read chunks whole.
+    @Test func shiftJISWhenTheBytesReadAsJapanese() throws {
+        let head = Array("案件番号,担当者,金額\r\n".data(using: .shiftJIS)!)
+        // 担's lead byte the last of the first 1 MiB chunk read, its trail byte the next's first.
+        let field = (1 << 20) - head.count - 3 - 1
+        let tail = Array("a,\"\(String(repeating: "x", count: field))担当\",12500\r\n".data(using: .shiftJIS)!)
+        let options = CSVOptions(limits: CSVLimits(maxFieldCharacters: 2 << 20))
+        let (reader, records) = try Self.read(head + tail, options: options)
+        #expect(reader.encoding == .shiftJIS)
+        #expect(records.first?.fields == ["案件番号", "担当者", "金額"])
+        #expect(records.last?.fields.last == "12500")
+        #expect(records.last?.fields[1].hasSuffix("x担当") == true)
+    }
+
+    /// Western text whose accented letters would pair with the ASCII letter after them as
+    /// Shift_JIS (`é` and `s` of `Désirée`) stays Windows-1252: no two such pairs stand together.
+    @Test func westernTextIsNotTakenForShiftJIS() throws {
+        let text = "rep,note\nDésirée Müller,Café crème à côté\n"
+        let (reader, records) = try Self.read(text.unicodeScalars.map { UInt8($0.value) })
+        #expect(reader.encoding == .windows1252)
+        #expect(records.last?.fields == ["Désirée Müller", "Café crème à côté"])
+    }
+
     @Test func separatorDirectiveChoosesTheDelimiterAndIsNotARecord() throws {
         let (reader, records) = try Self.read(Array("sep=;\na;b,c\n1;2,5\n".utf8))
         #expect(reader.hasSeparatorDirective)
