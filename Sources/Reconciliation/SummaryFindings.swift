@@ -77,6 +77,7 @@ enum SummaryFindings {
             ? Decimal(sign: .plus, exponent: -context.plan.rounding.places, significand: 1) : 0
         let hasBonusColumn = sheet.columns[.bonus] != nil || beside?.columns[.bonus] != nil
         let hasTrueUpColumn = sheet.columns[.trueUp] != nil || beside?.columns[.trueUp] != nil
+        let hasDrawColumn = sheet.columns[.draw] != nil || beside?.columns[.draw] != nil
         let dealsHaveBonus = context.deals.mapping.columns[.bonus] != nil
         let plan = context.plan
         let periods = Set(context.statement.reps.map(\.period))
@@ -125,10 +126,13 @@ enum SummaryFindings {
                 .earned: total?.earned ?? 0, .payable: total?.payable ?? 0,
             ]
             // Under a plan without a draw a sheet's `Draw` or `Balance due` is something of its own
-            // (an advance, what is left after it): no figure of the plan's to compare.
+            // (an advance, what is left after it): no figure of the plan's to compare, nor is the
+            // payable a sheet nets of its own draw (`Net Payable` `=MAX(C2-D2,0)` beside `Draw`).
             if context.plan.draw != nil {
                 figures[.draw] = total?.draw ?? 0
                 figures[.balance] = total?.balance ?? 0
+            } else if hasDrawColumn {
+                figures[.payable] = nil
             }
             return figures
         }
