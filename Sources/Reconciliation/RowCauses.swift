@@ -147,6 +147,22 @@ struct RowCauses {
             causes.append(.hardcodedFormula)
             words.append("a typed value where the column has formulas")
         }
+        // A row the plan does not pay (its status is not among `eligible:`) that the sheet pays
+        // all the same, a lost deal paid as if won: it should earn nothing, the row is extra. No
+        // reading of the plan's rates or tiers is why; the figure is the sheet's own.
+        if expected == 0, manual != 0, context.plan.eligibleStatuses != nil, let status = line.status,
+            !StatusRule(context.plan).isEligible(status.normalizedKey)
+        {
+            causes.insert(.extraLine, at: 0)
+            words.insert("status '\(status)' is not one the plan pays (eligible:); the row should earn nothing", at: 0)
+            if anomaly == .inconsistentFormula {
+                causes.append(.inconsistentFormula)
+                words.append(
+                    "the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's")
+            }
+            let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
+            return (causes, ([summary] + words).joined(separator: "; "))
+        }
         // A row priced on the trusted source's amount: the sheet's figure was worked out on its
         // own, wrong amount, the main cause. Its rate and arithmetic are the sheet's, on its credit.
         let sheetLine = context.sheetLines[index] ?? line
