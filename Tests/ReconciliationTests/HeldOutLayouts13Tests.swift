@@ -46,6 +46,23 @@ import Testing
             sourceLocation: sourceLocation)
     }
 
+    /// That every layout of `script` (`layouts`, or all) reconciles as its truth says in an odd and
+    /// an even case of one part, for rounds whose layouts write their odd and even cases otherwise:
+    /// cases 1 and 2 with their planted errors (`clean` false), every one found with its cause and
+    /// nothing else and both corrected copies reconciling clean; cases 5 and 6 clean, nothing at all.
+    static func expectOddAndEvenReconcile(
+        _ script: String, clean: Bool, part: String, layouts: [String]? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let cases = clean ? "--cases=case-05,case-06" : "--cases=case-01,case-02"
+        let chosen = layouts.map { ["--layouts=" + $0.joined(separator: ",")] } ?? []
+        let failures = try HeldOutLayouts8Tests.failures(
+            (clean ? ["--clean"] : []) + chosen + [part, cases], script: script, corrected: clean ? 0 : 2)
+        #expect(
+            failures.isEmpty, "layouts failing\(clean ? " clean" : ""): \(failures.joined(separator: ", "))",
+            sourceLocation: sourceLocation)
+    }
+
     /// With their planted errors (`clean` false), every one found with its cause and nothing else;
     /// a clean copy (`clean`), nothing at all.
     @Test(arguments: [false, true], parts)

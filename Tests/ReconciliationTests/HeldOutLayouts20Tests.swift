@@ -24,11 +24,7 @@ import Testing
     /// every one found with its cause and nothing else, and an odd and an even clean one, nothing at all.
     @Test(arguments: [false, true], HeldOutLayouts13Tests.parts)
     func everyLayoutReadReconcilesAsItsTruthSays(clean: Bool, part: String) throws {
-        let cases = clean ? "--cases=case-05,case-06" : "--cases=case-01,case-02"
-        let failures = try HeldOutLayouts8Tests.failures(
-            (clean ? ["--clean"] : []) + ["--layouts=" + Self.read.joined(separator: ","), part, cases],
-            script: Self.script, corrected: clean ? 0 : 2)
-        #expect(failures.isEmpty, "layouts failing\(clean ? " clean" : ""): \(failures.joined(separator: ", "))")
+        try HeldOutLayouts13Tests.expectOddAndEvenReconcile(Self.script, clean: clean, part: part, layouts: Self.read)
     }
 
     /// A deals table turned round (the fields down column A, a deal a column) is no table trueup
