@@ -9,27 +9,34 @@ enum FormulaForensics {
     /// string's digits) written `#`: what is left is how the formula reads its cells. The digits of
     /// a reference (`$I$2`, `A[0]`) stay.
     static func constantsMasked(_ form: String) -> String {
-        var out = ""
-        var previous: Character = " "
+        var out: [UInt8] = []
+        out.reserveCapacity(form.utf8.count)
+        var previous: UInt8 = 0x20
         var inBrackets = false
-        var run: Bool?  // in a run of digits: kept (a reference's) or masked
-        for character in form {
-            if character == "[" { inBrackets = true } else if character == "]" { inBrackets = false }
-            guard character.isASCII, character.isNumber, !inBrackets else {
-                run = nil
-                out.append(character)
-                previous = character
+        var kept: Bool?  // in a run of digits: a reference's (kept) or a constant's (masked)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        for byte in form.utf8 {
+            if byte == UInt8(ascii: "[") { inBrackets = true } else if byte == UInt8(ascii: "]") { inBrackets = false }
+            guard isDigit(byte), !inBrackets else {
+                kept = nil
+                out.append(byte)
+                previous = byte
                 continue
             }
-            if run == nil { run = previous.isLetter || previous == "$" }
-            if run == true {
-                out.append(character)
-            } else if !(previous.isASCII && previous.isNumber) {
-                out.append("#")
+            if kept == nil {
+                // After a letter (a cell's column, a name's last letter: any byte of a non-ASCII
+                // letter) or an anchoring `$`.
+                let letter = (previous | 0x20) >= UInt8(ascii: "a") && (previous | 0x20) <= UInt8(ascii: "z")
+                kept = letter || previous >= 0x80 || previous == UInt8(ascii: "$")
             }
-            previous = character
+            if kept == true {
+                out.append(byte)
+            } else if !isDigit(previous) {
+                out.append(UInt8(ascii: "#"))
+            }
+            previous = byte
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A formula with each relative row number written as an offset from its own row, so that
@@ -113,19 +120,21 @@ enum FormulaForensics {
         init(numeric: Int, formulas: Int, sample: some Sequence<(row: Int, formula: String)>) {
             isFormulaColumn = formulas >= 3 && formulas * 2 >= numeric
             var counts: [String: Int] = [:]
-            var shapes: [String: Int] = [:]
             var sampled = 0
             for item in sample {
-                let form = relativeForm(item.formula, row: item.row)
-                counts[form, default: 0] += 1
-                shapes[FormulaForensics.constantsMasked(form), default: 0] += 1
+                counts[relativeForm(item.formula, row: item.row), default: 0] += 1
                 sampled += 1
             }
             func majority(_ counts: [String: Int]) -> String? {
                 counts.max { $0.value < $1.value }.flatMap { $0.value * 2 > sampled ? $0.key : nil }
             }
             dominantForm = majority(counts)
-            dominantShape = dominantForm == nil ? majority(shapes) : nil
+            // Shapes are asked only of a column without a dominant form (nearly every column has one).
+            var shapes: [String: Int] = [:]
+            if dominantForm == nil {
+                for (form, count) in counts { shapes[FormulaForensics.constantsMasked(form), default: 0] += count }
+            }
+            dominantShape = majority(shapes)
         }
 
         /// Whether `formula`, at `row` of a formula column whose rows differ only by their
