@@ -78,10 +78,13 @@ struct InferenceState {
     // MARK: Eligibility and clawbacks
 
     /// Statuses whose rows earn nothing while others earn: the plan's `eligible` list leaves them out.
+    /// A commission cell left blank earns nothing (lost and open deals kept among the paid ones,
+    /// their commission left empty), while a paid row of their status would still say otherwise.
     mutating func readEligibility() {
         var byStatus: [String: (name: String, rows: Int, zero: Int)] = [:]
         for observation in observations {
-            guard let status = observation.line.status, let manual = observation.commission,
+            guard let status = observation.line.status,
+                let manual = observation.commission ?? (observation.commissionIsBlank ? 0 : nil),
                 observation.line.credit != 0
             else { continue }
             let key = status.normalizedKey

@@ -18,6 +18,9 @@ public struct Observation: Sendable {
     public var bonus: Decimal?
     /// The commission cell's column, when the row has one (to name the cell a clue is read from).
     public var commissionColumn: Int? = nil
+    /// Whether the row's commission cell is blank: no value, no formula (a lost deal's, left empty
+    /// among paid rows), as against one that holds a text that is no number.
+    public var commissionIsBlank = false
 }
 
 /// Another sheet's text cells and formulas (a summary, a rate table), read for evidence.
@@ -146,7 +149,9 @@ public struct WorkbookEvidence: Sendable {
                 Observation(
                     line: line, commission: manual.commission.flatMap { number($0.value) },
                     formula: manual.commission?.formula, numberFormat: manual.commission?.numberFormat,
-                    bonus: manual.bonus.flatMap(number), commissionColumn: manual.commission?.column))
+                    bonus: manual.bonus.flatMap(number), commissionColumn: manual.commission?.column,
+                    commissionIsBlank: manual.commission.map { $0.value.isEmpty && $0.formula == nil }
+                        ?? (table.mapping(ofRow: line.row).columns[.commission] != nil)))
         }
         var unread: [(row: Int, text: String)] = []
         for (line, manual) in zip(table.lines, table.manual) {

@@ -172,6 +172,25 @@ import XLSX
         #expect(inferred.fit.reproduced == 21, "\(inferred.yaml)")
     }
 
+    /// Eighteen `Closed Won` deals at 10%, and three `Closed Lost` and `Proposal` ones kept among
+    /// them with their commission cells left blank: a blank commission earns nothing, so those
+    /// statuses are not eligible, where the blank rows were passed over and the lost deals paid.
+    @Test func statusesWhoseCommissionIsLeftBlankAreNotEligible() throws {
+        let header = ClaimTests.header + [.text("Stage")]
+        let rows = (0..<21).map { index -> [WriteCell] in
+            let stage = index == 4 || index == 12 ? "Closed Lost" : index == 17 ? "Proposal" : "Closed Won"
+            let commission =
+                stage == "Closed Won"
+                ? WriteCell.number(
+                    (ClaimTests.amount(index) * Decimal(string: "0.1")!).rounded(places: 2, mode: .halfUp))
+                : .empty
+            return ClaimTests.row(index, commission: commission) + [.text(stage)]
+        }
+        let inferred = try ClaimTests.infer(rows, header: header)
+        #expect(inferred.plan.eligibleStatuses == ["Closed Won"], "\(inferred.yaml)")
+        #expect(inferred.fit.reproduced == 18, "\(inferred.yaml)")
+    }
+
     /// Deals priced by the engine under a flat 10%, a per-period cap of 10,000 and a per-deal bonus
     /// of 100 on `New` deals that counts toward the cap: Ana's quarters stop at 10,000 with no bonus.
     @Test func aBonusTheCapStopsCountsTowardTheCap() throws {
