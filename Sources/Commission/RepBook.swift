@@ -25,6 +25,13 @@ package struct RepBook: Sendable {
         self.hasRoster = hasRoster
     }
 
+    /// Whether `rep`'s quotas are the roster's: a roster (or the plan's `reps:`) that gives the
+    /// rep a `quota` or `annual_quota`. Else the deals' Quota column gives them, the rep's
+    /// per-period quota "when no roster gives one" (plan-format.md 1.1), read from its rows.
+    package func quotaFromRoster(_ rep: RosterEntry, _ kind: PeriodKind) -> Bool {
+        hasRoster && rep.periodQuota(kind) != nil
+    }
+
     /// Resolves lines' reps one at a time, in line order: against the roster, or (without one)
     /// each new rep text becoming the next rep.
     package struct Resolver {

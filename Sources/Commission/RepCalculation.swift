@@ -87,10 +87,8 @@ struct RepCalculation {
         return (result + extra).sorted()
     }
 
-    /// Whether the rep's quotas are the roster's: a roster (or the plan's `reps:`) that gives the
-    /// rep a `quota` or `annual_quota`. Else the deals' Quota column gives them, the rep's
-    /// per-period quota "when no roster gives one" (plan-format.md 1.1).
-    var quotaFromRoster: Bool { run.book.hasRoster && rep.periodQuota(plan.period) != nil }
+    /// Whether the rep's quotas are the roster's, else its rows' (`RepBook.quotaFromRoster`).
+    var quotaFromRoster: Bool { run.book.quotaFromRoster(rep, plan.period) }
 
     /// The rep-period's quota: the roster's per-period quota prorated, or the sheet's quota column.
     func quota(for period: Period, lines: [Int]) throws(EngineError) -> Decimal? {

@@ -57,9 +57,8 @@ extension Run {
         if plan.commission.tiers.basis == .ytd && tiers.metric == .attainment { return .rep }
         guard tiers.basis == .perDeal, commission.gate == nil, commission.capPerPeriod == nil else { return .period }
         let hasAttainmentBonus = plan.bonuses.contains { if case .atAttainment = $0.kind { true } else { false } }
-        // A quota the deals' Quota column gives (no roster, or a rep the roster gives none) is
-        // read from the period's rows.
-        let quotasFromRows = !book.hasRoster || book.reps.contains { $0.periodQuota(plan.period) == nil }
+        // A quota the deals' Quota column gives is read from the period's rows.
+        let quotasFromRows = book.reps.contains { !book.quotaFromRoster($0, plan.period) }
         if quotasFromRows && (tiers.metric == .attainment || hasAttainmentBonus) { return .period }
         return .line
     }
