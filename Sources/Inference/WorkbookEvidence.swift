@@ -124,15 +124,17 @@ public struct WorkbookEvidence: Sendable {
 
     /// Reads `path` through the deals reader, as `reconcile` reads it: every deals sheet (a tab per
     /// month, a tab per rep its name or title names by a rep of `roster`; `sheet` names the sheets to read, commas and wildcards as `reconcile --sheet` takes them), the values and formulas of the
-    /// manual cells, and the texts and formulas of the other sheets. Throws the readers' errors
-    /// (file, sheet, cell).
+    /// manual cells, and the texts and formulas of the other sheets; text dates that do not tell
+    /// their order (`03/04/2026`) read in `dateOrder`. Throws the readers' errors (file, sheet, cell).
     public static func read(
-        path: String, sheet: String? = nil, pins: [String: String] = [:], roster: [RosterEntry] = []
+        path: String, sheet: String? = nil, pins: [String: String] = [:], roster: [RosterEntry] = [],
+        dateOrder: DateOrder? = nil
     ) throws -> WorkbookEvidence {
         let knownReps = roster.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
         let file = try TableFile.open(path)
         var table = try DealsReader.readWorkbook(
-            file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas, knownReps: knownReps)
+            file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas, knownReps: knownReps,
+            dateOrder: dateOrder)
         // Reps written by e-mail or another form of a roster name are the roster's, as `reconcile`
         // reads them; where no row names a rep of the roster (ids it does not know), the rows are
         // read as written: their rates still say the plan.

@@ -103,4 +103,22 @@ extension PlanInferCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    /// `plan infer` takes `--date-order` as `calculate` and `reconcile` do: dates such as
+    /// 03/04/2026 that read either way are refused naming the option, and settled by it.
+    @Test func settlesAmbiguousDatesWithDateOrder() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deals = folder.appendingPathComponent("deals.csv")
+        let rows = ["03/04/2026", "05/04/2026", "07/06/2026", "02/08/2026", "11/09/2026", "12/10/2026"].enumerated()
+            .map { "D\($0.offset),Ana Lima,\($0.element),10000,500" }
+        try (["Deal ID,Rep,Close Date,Amount,Commission"] + rows).joined(separator: "\n")
+            .write(to: deals, atomically: true, encoding: .utf8)
+        let refused = try CommandLineTests.run(["plan", "infer", deals.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--date-order"), "\(refused.stderr)")
+        let settled = try CommandLineTests.run(["plan", "infer", deals.path, "--date-order", "day-first"])
+        #expect(settled.status == 0, "\(settled.stderr)")
+        #expect(settled.stdout.contains("rate: 5%"), "\(settled.stdout)")
+    }
 }

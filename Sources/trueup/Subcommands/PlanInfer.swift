@@ -27,12 +27,7 @@ extension PlanCommand {
         @Option(help: "A trusted export of the same deals; rows it does not hold are left out of the fit.")
         var deals: String?
 
-        @Option(
-            help: "The deals sheets to read (names separated by commas, `*` and `?` wildcards); default: every one.")
-        var sheet: String?
-
-        @Option(help: ArgumentHelp("Pin a column: FIELD=HEADER (repeatable).", valueName: "field=header"))
-        var map: [String] = []
+        @OptionGroup var dealsSheets: DealsSheetOptions
 
         @Option(
             help: ArgumentHelp("Write the proposed plan here (YAML) instead of printing it.", valueName: "plan.yaml"))
@@ -47,15 +42,15 @@ extension PlanCommand {
                 throw UsageError("--out \(out): is one of the inputs; refusing to overwrite it")
             }
             let entries = try roster.map { try RosterReader.read(TableFile.open($0)) } ?? []
-            let pins: [String: String]
-            do { pins = try PlanFile.pins(nil, map: map) } catch { throw UsageError("--map \(error)") }
-            var evidence = try WorkbookEvidence.read(path: workbook, sheet: sheet, pins: pins, roster: entries)
+            var evidence = try WorkbookEvidence.read(
+                path: workbook, sheet: dealsSheets.sheet, pins: dealsSheets.pins(nil), roster: entries,
+                dateOrder: dealsSheets.dateOrder)
             guard evidence.hasCommissionColumn else {
                 throw UsageError("\(workbook): the deals sheet has no commission column to infer a plan from")
             }
             var dropped: [Int] = []
             if let deals {
-                let trusted = try DealsReader.read(TableFile.open(deals)).lines
+                let trusted = try DealsReader.read(TableFile.open(deals), dateOrder: dealsSheets.dateOrder).lines
                 let kept = evidence.keepingDeals(of: trusted)
                 // An export that names reps another way (ids for names) matches almost nothing: say so, keep every row.
                 if kept.dropped.count * 2 > evidence.observations.count {
