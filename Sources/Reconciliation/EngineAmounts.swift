@@ -24,6 +24,8 @@ struct LineSums: Equatable {
     var commissionAndTrueUp: Decimal { commissionThenTrueUps ?? commission }
     /// The bonuses of a row (per-deal), not the period's (attainment).
     var rowBonus: Decimal { bonusesOfRows ?? bonus }
+    /// The period's bonuses (attainment: a quota club), of no row.
+    var periodBonus: Decimal { bonus - rowBonus }
     /// Every line added up: the rep-period's earned before `level: period` rounds it.
     var earned: Decimal { commission + trueUp + bonus + clawback }
 

@@ -518,8 +518,7 @@ enum SummaryFindings {
                             : "the plan pays no bonus in this period")
                 } else if field == .bonus || field == .earned || field == .payable,
                     case let attained = keys(repPeriod).reduce(Decimal(0)) { sum, key in
-                        let sums = context.repPeriodSums[key] ?? LineSums()
-                        return sum + sums.bonus - sums.rowBonus
+                        sum + (context.repPeriodSums[key]?.periodBonus ?? 0)
                     },
                     attained != 0, context.matchesTotal(difference, -attained)
                 {
