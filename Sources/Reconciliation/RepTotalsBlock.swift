@@ -301,14 +301,18 @@ enum RepTotalsBlock {
             guard free(row.index, figureCell.column), let field = Self.figure(named: figureCell.value.plainText)
             else { continue }
             var summaryRows: [SummaryRow] = []
-            var keys: Set<String> = []
+            struct Key: Hashable {
+                let rep: String
+                let period: SummaryPeriod
+            }
+            var keys: Set<Key> = []
             for later in rows[(index + 1)...] {
                 let rowPeriod = periodColumn.map { later.cell(at: $0).flatMap { SummaryPeriod($0.value) } } ?? period
                 guard later.index == row.index + 1 + summaryRows.count,
                     free(later.index, repCell.column), free(later.index, figureCell.column),
                     let rep = later.cell(at: repCell.column)?.value.plainText.trimmingCharacters(in: .whitespaces),
                     let entry = RepIdentity.identify(rep, roster: roster), let rowPeriod,
-                    keys.insert("\(entry.id.normalizedKey)\u{1}\(rowPeriod)").inserted,
+                    keys.insert(Key(rep: entry.id.normalizedKey, period: rowPeriod)).inserted,
                     let value = later.cell(at: figureCell.column),
                     Decimal.fromCell(value.value).number != nil || value.formula != nil
                 else { break }
