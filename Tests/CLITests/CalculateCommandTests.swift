@@ -318,23 +318,20 @@ import Testing
     @Test func aRepTheRosterGivesNoQuotaReadsTheDealsQuotaColumn() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let deals = folder.appendingPathComponent("deals.csv")
-        try "deal_id,rep,date,amount,quota\nD1,R01,2026-01-10,60000,50000\nD2,R02,2026-01-12,60000,50000\n"
-            .write(to: deals, atomically: true, encoding: .utf8)
-        let plan = folder.appendingPathComponent("plan.yaml")
-        try """
-        plan: fallback
-        period: quarter
-        commission:
-          tiers: {metric: attainment, basis: period, mode: marginal, table: [{from: 0%, rate: 5%}, {from: 100%, rate: 10%}]}
-        reps:
-          - { id: R01, name: Ana }
-          - { id: R02, name: Ben, quota: 120000 }
+        let calculate = try Self.calculateJSON(
+            in: folder,
+            deals: "deal_id,rep,date,amount,quota\nD1,R01,2026-01-10,60000,50000\nD2,R02,2026-01-12,60000,50000\n",
+            plan: """
+                plan: fallback
+                period: quarter
+                commission:
+                  tiers: {metric: attainment, basis: period, mode: marginal, table: [{from: 0%, rate: 5%}, {from: 100%, rate: 10%}]}
+                reps:
+                  - { id: R01, name: Ana }
+                  - { id: R02, name: Ben, quota: 120000 }
 
-        """.write(to: plan, atomically: true, encoding: .utf8)
-        let result = try CommandLineTests.run([
-            "calculate", "--plan", plan.path, "--deals", deals.path, "--format", "json",
-        ])
+                """)
+        let result = try CommandLineTests.run(calculate)
         #expect(result.status == 0, "\(result.stderr)")
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let reps = (document?["reps"] as? [[String: Any]]) ?? []
@@ -344,6 +341,9 @@ import Testing
         #expect(byRep["R01"]?["earned"] as? String == "3500.00", "\(result.stdout)")
         #expect(byRep["R02"]?["quota"] as? String == "120000.00", "\(result.stdout)")
         #expect(byRep["R02"]?["earned"] as? String == "3000.00", "\(result.stdout)")
+        // Attainment written with at least two decimals, as the contract's documents write it.
+        #expect(byRep["R01"]?["attainment"] as? String == "1.20", "\(result.stdout)")
+        #expect(byRep["R02"]?["attainment"] as? String == "0.50", "\(result.stdout)")
     }
 
     /// `calculate` takes `--date-order` as `reconcile` does: the refusal of dates such as
@@ -351,18 +351,15 @@ import Testing
     @Test func calculateSettlesAmbiguousDatesWithDateOrder() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let deals = folder.appendingPathComponent("deals.csv")
-        try "deal_id,rep,date,amount\nD1,R01,03/04/2026,10000\nD2,R01,05/06/2026,10000\n"
-            .write(to: deals, atomically: true, encoding: .utf8)
-        let plan = folder.appendingPathComponent("plan.yaml")
-        try """
-        plan: dates
-        period: month
-        commission:
-          tiers: {metric: amount, basis: period, mode: marginal, table: [{from: 0, rate: 5%}]}
+        let calculate = try Self.calculateJSON(
+            in: folder, deals: "deal_id,rep,date,amount\nD1,R01,03/04/2026,10000\nD2,R01,05/06/2026,10000\n",
+            plan: """
+                plan: dates
+                period: month
+                commission:
+                  tiers: {metric: amount, basis: period, mode: marginal, table: [{from: 0, rate: 5%}]}
 
-        """.write(to: plan, atomically: true, encoding: .utf8)
-        let calculate = ["calculate", "--plan", plan.path, "--deals", deals.path, "--format", "json"]
+                """)
         let refused = try CommandLineTests.run(calculate)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--date-order day-first|month-first"), "\(refused.stderr)")
@@ -372,5 +369,14 @@ import Testing
         let monthFirst = try CommandLineTests.run(calculate + ["--date-order", "month-first"])
         #expect(monthFirst.status == 0, "\(monthFirst.stderr)")
         #expect(monthFirst.stdout.contains("\"period\": \"2026-03\""), "\(monthFirst.stdout)")
+    }
+
+    /// `calculate --format json`'s arguments over `deals` (a CSV) and `plan`, written into `folder`.
+    static func calculateJSON(in folder: URL, deals: String, plan: String) throws -> [String] {
+        let dealsFile = folder.appendingPathComponent("deals.csv")
+        try deals.write(to: dealsFile, atomically: true, encoding: .utf8)
+        let planFile = folder.appendingPathComponent("plan.yaml")
+        try plan.write(to: planFile, atomically: true, encoding: .utf8)
+        return ["calculate", "--plan", planFile.path, "--deals", dealsFile.path, "--format", "json"]
     }
 }

@@ -15,20 +15,30 @@ import XLSX
               - { name: January SPIFF, per_deal: 100, when: { from: 2026-01-01, to: 2026-01-31 } }
             """
 
-    /// Four January deals of 10,000 at 5% (500.00 each, a 100.00 SPIFF each): `bonuses` in the
-    /// Bonus column, and a `Total` row adding both columns, its bonus `bonusTotal`.
+    /// A Deals sheet begun with January deals of 10,000 at 5% (500.00 each, a 100.00 SPIFF each)
+    /// from row 2: `bonuses` in the Bonus column, row `n`'s commission cell `commission(n)`
+    /// (`=ROUND(D*0.05,2)` caching 500 unless given). The sheet is left open.
+    static func beginDeals(
+        _ writer: WorkbookWriter, bonuses: [WriteCell],
+        commission: (Int) -> WriteCell = { CauseTests.formula("500", "ROUND(D\($0)*0.05,2)") }
+    ) throws {
+        try writer.beginSheet("Deals")
+        try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Bonus"].map { .text($0) })
+        for (index, bonus) in bonuses.enumerated() {
+            let row = index + 2
+            try writer.writeRow([
+                .text("D\(row)"), .text("R1"),
+                WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 10 + index))),
+                .number(10000), commission(row), bonus,
+            ])
+        }
+    }
+
+    /// Four January deals (`beginDeals`): `bonuses` in the Bonus column, and a `Total` row adding
+    /// both columns, its bonus `bonusTotal`.
     static func workbook(bonuses: [WriteCell], bonusTotal: WriteCell) throws -> String {
         try CauseTests.written { writer in
-            try writer.beginSheet("Deals")
-            try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Bonus"].map { .text($0) })
-            for (index, bonus) in bonuses.enumerated() {
-                let row = index + 2
-                try writer.writeRow([
-                    .text("D\(row)"), .text("R1"),
-                    WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 10 + index))),
-                    .number(10000), CauseTests.formula("500", "ROUND(D\(row)*0.05,2)"), bonus,
-                ])
-            }
+            try Self.beginDeals(writer, bonuses: bonuses)
             let last = bonuses.count + 1
             try writer.writeRow([
                 .text("Total"), .empty, .empty, .empty,
@@ -75,15 +85,8 @@ import XLSX
     /// the bonus by the SPIFF, and the earned by both (fuzz-reconcile, seed 59).
     @Test func eachSummaryTotalIsDerivedFromItsOwnColumnsWrongCells() throws {
         let book = try CauseTests.written { writer in
-            try writer.beginSheet("Deals")
-            try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Commission", "Bonus"].map { .text($0) })
-            for row in 2...5 {
-                try writer.writeRow([
-                    .text("D\(row)"), .text("R1"),
-                    WriteCell(.date(DateTimeValue(kind: .date, year: 2026, month: 1, day: 8 + row))),
-                    .number(10000), row == 3 ? .text("500.00") : CauseTests.formula("500", "ROUND(D\(row)*0.05,2)"),
-                    .number(row == 4 ? 0 : 100),
-                ])
+            try Self.beginDeals(writer, bonuses: [100, 100, 0, 100].map { .number($0) }) { row in
+                row == 3 ? .text("500.00") : CauseTests.formula("500", "ROUND(D\(row)*0.05,2)")
             }
             try writer.endSheet()
             try writer.beginSheet("Summary")
@@ -99,5 +102,36 @@ import XLSX
             errors.map { "\($0.cell) \($0.cause) \($0.isDerived)" }.sorted() == [
                 "C2 text_number true", "D2 bonus_missing true", "E2 text_number true",
             ], "\(errors.map(\.explanation))")
+    }
+
+    /// The four deals' SPIFFs (400.00) and a quota club of 2,000 reached (40,000 of 30,000): the
+    /// summary's bonus adds up the SPIFFs and leaves the club out, and its earned (`=C2+D2`) is
+    /// wrong through it (an independent audit, session 47).
+    @Test func aSummaryBonusLeavingOutTheQuotaClubBesideTheSpiffsIsBonusMissing() throws {
+        let book = try CauseTests.written { writer in
+            try Self.beginDeals(writer, bonuses: Self.right)
+            try writer.endSheet()
+            try writer.beginSheet("Summary")
+            try writer.writeRow(["Rep", "Period", "Commission", "Bonus", "Earned"].map { .text($0) })
+            try writer.writeRow([
+                .text("R1"), .text("Q1 2026"), CauseTests.formula("2000", "SUM(Deals!E2:E5)"),
+                CauseTests.formula("400", "SUM(Deals!F2:F5)"), CauseTests.formula("2400", "C2+D2"),
+            ])
+            try writer.endSheet()
+        }
+        let plan =
+            Self.plan + """
+
+                  - { name: Quota Club, at_attainment: 100%, amount: 2000 }
+                reps:
+                  - { id: R1, name: Ana Lima, quota: 30000 }
+                """
+        let result = try CauseTests.reconcile(book, plan: plan)
+        let bonus = try #require(result.errors.first { $0.cell == CellAddress("D2") })
+        #expect(bonus.cause == .bonusMissing && bonus.expected == 2400, "\(bonus.explanation)")
+        #expect(bonus.explanation.hasSuffix("it leaves out the plan's attainment bonus of 2,000.00"))
+        let earned = try #require(result.errors.first { $0.cell == CellAddress("E2") })
+        #expect(earned.isDerived && earned.cause == .bonusMissing)
+        #expect(result.wrongFigures.map { "\($0.sheet)!\($0.cell)" } == ["Summary!D2"])
     }
 }
