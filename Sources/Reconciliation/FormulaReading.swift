@@ -8,8 +8,8 @@ import XLSX
 /// What the reconciler takes from a workbook's own formulas: values for formulas saved without a
 /// cached value (put into the workbook's reads), the stale cached values, and a line for the report.
 ///
-/// The check may still be running beside the reconciliation (`evaluate`'s `mayCheckBeside`):
-/// `staleCells` and `note` are then read only after `settle()`.
+/// The check may be left to run beside the reconciliation (`evaluate`'s `mayCheckBeside`): it
+/// begins at `beginCheckBeside()`, and `staleCells` and `note` are read only after `settle()`.
 struct FormulaReading {
     /// The formula cells whose cached value is not what their formula gives.
     var staleCells: [FormulaCensus.StaleCell] {
@@ -29,8 +29,14 @@ struct FormulaReading {
     }
     private var stale: [FormulaCensus.StaleCell] = []
     private var noteText: String?
-    /// The check running on another thread, when its result was not needed to read the deals.
-    private var checking: Background<(stale: [FormulaCensus.StaleCell], note: String?)>?
+    /// The check left to run beside the reconciliation, when its result was not needed to read
+    /// the deals: waiting for `beginCheckBeside()`, then running on another thread.
+    private var checking: CheckBeside?
+    private enum CheckBeside {
+        typealias Found = (stale: [FormulaCensus.StaleCell], note: String?)
+        case waiting(@Sendable () -> Found)
+        case running(Background<Found>)
+    }
     /// The rate columns `keepCellsReadByRateFormulas` was asked to keep while the check ran.
     private var keptOnceChecked: Set<Int>?
     /// The workbook's formulas, for their texts, for tracing rates to the table they are looked
@@ -71,7 +77,7 @@ struct FormulaReading {
     /// before the reconciliation starts: given true, and where no formula lacks a cached value (the
     /// deal rows would be read again with the values found) and the workbook asks for no
     /// recalculation on open, the check runs on another thread while the reconciliation goes
-    /// on, until `settle()`. Its formulas and cells are there at once.
+    /// on, from `beginCheckBeside()` until `settle()`. Its formulas and cells are there at once.
     static func evaluate(
         _ collector: FormulaCollector, recalculatesOnLoad: Bool, afterReading: () -> Void,
         mayCheckBeside: (FormulaWorkbook) -> Bool = { _ in false },
@@ -92,7 +98,7 @@ struct FormulaReading {
             collected.keepColumns(collected.columnsRead().byAnyFormula)
             let checked = collected
             return FormulaReading(
-                checking: Background {
+                checking: .waiting {
                     let check = FormulaCheck(checked)
                     return (check.stale, check.note)
                 }, workbook: collected)
@@ -108,17 +114,30 @@ struct FormulaReading {
         return reading
     }
 
-    /// Whether the check still runs beside the reconciliation (`settle()` waits for it).
+    /// Whether the check is left to run beside the reconciliation (`settle()` waits for it).
     var isCheckingBeside: Bool { checking != nil }
 
-    /// Waits for the check running beside the reconciliation, when one is, and takes what it found;
-    /// then lets go of the cells `keepCellsReadByRateFormulas` was asked to while it ran.
+    /// Begins the check left to run beside the reconciliation on another thread, when there is one
+    /// not yet begun. A caller begins it where its own work leaves a core idle: beside the engine's
+    /// run, which keeps every core busy, it would only slow that run down.
+    mutating func beginCheckBeside() {
+        guard case .waiting(let work) = checking else { return }
+        checking = .running(Background(work))
+    }
+
+    /// Waits for the check beside the reconciliation, when there is one (running it here when it
+    /// was not begun), and takes what it found; then lets go of the cells
+    /// `keepCellsReadByRateFormulas` was asked to while it ran.
     mutating func settle() {
         guard let checking else { return }
-        do {
-            (stale, noteText) = try checking.result()
-        } catch {
-            noteText = "formulas not evaluated: \(error)"
+        switch checking {
+        case .waiting(let work): (stale, noteText) = work()
+        case .running(let background):
+            do {
+                (stale, noteText) = try background.result()
+            } catch {
+                noteText = "formulas not evaluated: \(error)"
+            }
         }
         self.checking = nil
         if let columns = keptOnceChecked {

@@ -35,7 +35,7 @@ public enum Reconciler {
     ) throws -> Reconciliation {
         var deals = workbook.takeDeals()
         if let source { try SourceTruth.requireDealIDs(deals, toMatch: source) }
-        // Its check may run beside the stages below, until the rate tables are checked.
+        // Its check may run beside the rows' findings, until the rate tables are checked.
         var formulas = workbook.formulas
         progress("comparing with the plan", 0, 0)
         let rosterEntries = roster.isEmpty ? plan.reps : roster
@@ -81,6 +81,9 @@ public enum Reconciler {
                 context.sourceName = (source.file as NSString).lastPathComponent
             }
             progress("explaining each row", 0, 0)
+            // The engine's stages keep every core busy; the findings after them leave one idle
+            // for long stretches, where the formula check runs.
+            formulas.beginCheckBeside()
             // The run is let go once the rows are explained: the later stages need only the statement.
             findings = RowFindings.compute(context, run: consume run, workbook: formulas.workbook)
             // Deals paid twice in a column per period; the own cells of those paid in parts are
