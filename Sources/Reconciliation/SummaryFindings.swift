@@ -244,13 +244,10 @@ enum SummaryFindings {
             if linesOfRepPeriod == nil { linesOfRepPeriod = context.engine.commissionLines(of: context.deals.lines) }
             return linesOfRepPeriod?[repPeriod] ?? []
         }
-        func commissionRows(_ repPeriod: RepPeriod) -> [(row: Int, amount: Decimal)] {
-            // The rows read in a pass of their own, then their amounts: a rep-period's lines lie
-            // far apart among a million, and reads that wait on nothing else are made together.
-            let rows = context.deals.lines.withUnsafeBufferPointer { lines in
+        func commissionRows(_ repPeriod: RepPeriod) -> [Int] {
+            context.deals.lines.withUnsafeBufferPointer { lines in
                 commissionLines(repPeriod).map { lines[Int($0)].row }
             }
-            return rows.map { ($0, context.engine.commission(ofRow: $0) ?? 0) }
         }
         // Each rep-period's clawback lines, gathered the first time a total is tried against them.
         var clawbackLines: [RepPeriod: [(row: Int?, amount: Decimal)]]?
@@ -332,8 +329,10 @@ enum SummaryFindings {
             }
             let rowErrors = findingsAt(along(repPeriod, errorsByRepPeriod)) ?? []
             let roundedRows = findingsAt(along(repPeriod, roundedByRepPeriod))
-            // Read by a formula's cell, once for all of them.
+            // Read by a formula's cell, once for all of them; their amounts only where a formula
+            // may leave out a sheet (a rep-period's lines lie far apart among a million).
             lazy var own = keys(repPeriod).flatMap(commissionRows)
+            lazy var ownAmounts = own.map { ($0, context.engine.commission(ofRow: $0) ?? 0) }
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
                 // A bonus or clawback cell left blank where the plan pays one, in a column the
@@ -425,7 +424,7 @@ enum SummaryFindings {
                     }
                 } else if field != .clawback, let formula = cell.formula,
                     case let left = sheetsLeftOut(
-                        formula, own: own, dataRows: dataRows, context: context),
+                        formula, own: ownAmounts, dataRows: dataRows, context: context),
                     !left.isEmpty
                 {
                     finding.causes = [.sumRange]
@@ -838,23 +837,23 @@ enum SummaryFindings {
     /// sheet, and the rows each should span: the sheet's data rows when it starts at the top of
     /// them (a whole-column SUMIFS), else its own span stretched over the rep-period's rows (a
     /// block's SUM). `own`:
-    /// the rows of the rep-period's commission lines, with their amounts. `home`: the sheet the
+    /// the rows of the rep-period's commission lines. `home`: the sheet the
     /// formula stands on, whose ranges it may name without a prefix (per-rep totals kept below the
     /// deals, `RepTotalsBlock`); `formulaSheet` is nil for those.
     static func shortRanges(
-        _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
+        _ formula: String, own: [Int], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext, home: String
     ) -> [(formulaSheet: String?, span: ClosedRange<Int>, repaired: ClosedRange<Int>)] {
         // The rows by their sheet's name, each sheet named once, not once per row (a rep-period
         // holds a thousand rows at 1M).
         var rowsOnSheet: [String: [Int]] = [:]
         // Most rep-periods' rows lie on one sheet: then they are not grouped (hashed) one by one.
-        let ordinals = own.lazy.map { DealsTable.sheetOrdinal($0.row) }
+        let ordinals = own.lazy.map(DealsTable.sheetOrdinal)
         let grouped =
             if let first = ordinals.first, ordinals.allSatisfy({ $0 == first }) {
-                [first: own.map(\.row)]
+                [first: own]
             } else {
-                Dictionary(grouping: own.map(\.row), by: DealsTable.sheetOrdinal)
+                Dictionary(grouping: own, by: DealsTable.sheetOrdinal)
             }
         for (ordinal, rows) in grouped {
             rowsOnSheet[context.place(DealsTable.rowKey(sheet: ordinal, row: 0)).sheet, default: []] +=
@@ -882,7 +881,7 @@ enum SummaryFindings {
 
     /// The deals sheets holding the rep-period's commission lines that a formula adding up other
     /// deals sheets leaves out (a tab forgotten in the total); none when it names no deals sheet.
-    /// `own`: as for `shortRange`.
+    /// `own`: the rows of the rep-period's commission lines, with their amounts.
     static func sheetsLeftOut(
         _ formula: String, own: [(row: Int, amount: Decimal)], dataRows: [(sheet: String, rows: ClosedRange<Int>)],
         context: RowContext
