@@ -185,8 +185,9 @@ package struct Run {
     ///
     /// Windows are computed on every core, each in one piece on one thread, while the calling
     /// thread hands on the ones before them (a reconcile gathers their amounts meanwhile). As many
-    /// windows as cores are begun ahead of the one handed on, so that the windows held do not
-    /// raise the peak. A window that fails stops those after it, and its error (the first in
+    /// windows as cores are begun ahead of the one handed on (up to four times as many small ones,
+    /// `linesBegunAhead`), so that the windows held do not raise the peak. A window that fails
+    /// stops those after it, and its error (the first in
     /// roster order) is thrown once the others under way have finished.
     package func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
@@ -202,8 +203,12 @@ package struct Run {
         } else if windows.count > 1 {
             let run = self
             let workers = ProcessInfo.processInfo.activeProcessorCount
+            // Small windows (a reconcile's amounts) are begun further ahead, up to about as many
+            // lines as two large ones hold: a window slower than the others to compute or to hand
+            // on then holds no worker idle.
+            let ahead = max(workers, min(4 * workers, Self.linesBegunAhead / max(1, windowLines ?? 1)))
             var failure: EngineError?
-            try? inOrder(count: windows.count, workers: workers, ahead: workers) { number in
+            try? inOrder(count: windows.count, workers: workers, ahead: ahead) { number in
                 Result { () throws(EngineError) in try run.compute(reps: windows[number], perCore: 0) }
             } consume: { _, result in
                 switch result {
@@ -217,6 +222,10 @@ package struct Run {
         }
         return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
     }
+
+    /// About how many lines the windows begun past the one handed on hold, when that is more
+    /// than one window a core.
+    private static let linesBegunAhead = 100_000
 
     /// Computes the reps of `window` (in parallel chunks, `perCore` per core, when they hold
     /// many lines; in one piece on this thread for a `perCore` of 0): their line groups in roster
