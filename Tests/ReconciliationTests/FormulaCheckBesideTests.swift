@@ -42,6 +42,27 @@ import XLSX
         }
     }
 
+    @Test func theCheckLeftBesideFindsTheSameBegunOrNot() throws {
+        var rows = HeldOutWorkbookTests.staleACVRows()
+        rows[1][4] = HeldOutWorkbookTests.number("30025.44")
+        rows[2][4] = HeldOutWorkbookTests.number("12000")
+        rows[1][6] = CauseTests.formula("1400", "ROUND(E2*F2,2)")
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([("Sep", rows)], in: folder)
+        let plan = try PlanFile.parse(HeldOutWorkbookTests.plan(rate: "5%"), file: "plan.yaml")
+        // Begun on another thread (as the reconciler does, before the rows' findings), or run in
+        // place by `settle()` when no one began it.
+        for begun in [true, false] {
+            var formulas = try HandKeptWorkbook.read(TableFile.open(path), plan: plan, roster: []).formulas
+            #expect(formulas.isCheckingBeside)
+            if begun { formulas.beginCheckBeside() }
+            formulas.settle()
+            #expect(!formulas.isCheckingBeside)
+            #expect(formulas.staleCells.map(\.cell) == [CellAddress("G2")])
+        }
+    }
+
     @Test func aFormulaInAnInputColumnIsCheckedBeforeTheDealsAreRead() throws {
         // E2's =ROUND(D2*12,2) is stale: the row is read again with what it gives.
         let (beside, result) = try Self.read(HeldOutWorkbookTests.staleACVRows())
