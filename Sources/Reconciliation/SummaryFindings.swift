@@ -332,7 +332,7 @@ enum SummaryFindings {
             // Read by a formula's cell, once for all of them; their amounts only where a formula
             // may leave out a sheet (a rep-period's lines lie far apart among a million).
             lazy var own = keys(repPeriod).flatMap(commissionRows)
-            lazy var ownAmounts = own.map { ($0, context.engine.commission(ofRow: $0) ?? 0) }
+            lazy var ownAmounts = own.map { (row: $0, amount: context.engine.commission(ofRow: $0) ?? 0) }
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
                 // A bonus or clawback cell left blank where the plan pays one, in a column the
