@@ -103,17 +103,29 @@ package struct Run {
         try DateWindow.check(lines)
         // The deals whose splits miss 100% are found from the lines alone, on another core while
         // the per-line facts are worked out on this one (a million lines' deal ids are hashed).
-        let offDeals = Background {
+        let splitCheck = Background {
             SplitCheck.offDeals(count: lines.count, dealID: { lines[$0].dealID }, split: { lines[$0].split })
         }
-        self.init(plan: plan, lines: lines, book: try RepBook(roster: roster, lines: lines), span: nil)
-        let eligibleLines = eligible
-        let book = self.book
-        issues = lines.indices.filter { !eligibleLines[$0] }.map { index in
-            StatementIssue.notEligible(lines[index], rep: book.reps[book.repOfLine[index]].id)
+        let reps: RepBook
+        do {
+            reps = try RepBook(roster: roster, lines: lines)
+        } catch {
+            // Not left running beside whatever the caller does next.
+            _ = try? splitCheck.result()
+            throw error
         }
-        // Its work throws nothing.
-        for deal in (try? offDeals.result()) ?? [] {
+        self.init(plan: plan, lines: lines, book: reps, span: nil)
+        let eligibleLines = eligible
+        issues = lines.indices.filter { !eligibleLines[$0] }.map { index in
+            StatementIssue.notEligible(lines[index], rep: reps.reps[reps.repOfLine[index]].id)
+        }
+        let offDeals: [SplitCheck.OffDeal]
+        do {
+            offDeals = try splitCheck.result()
+        } catch {
+            preconditionFailure("the split check throws nothing: \(error)")
+        }
+        for deal in offDeals {
             splitFlagged.formUnion(deal.members)
             issues.append(.splitTotal(deal, rows: deal.members.map { lines[$0].row }))
         }
@@ -185,10 +197,10 @@ package struct Run {
     ///
     /// Windows are computed on every core, each in one piece on one thread, while the calling
     /// thread hands on the ones before them (a reconcile gathers their amounts meanwhile). As many
-    /// windows as cores are begun ahead of the one handed on (up to four times as many small ones,
-    /// `linesBegunAhead`), so that the windows held do not raise the peak. A window that fails
-    /// stops those after it, and its error (the first in
-    /// roster order) is thrown once the others under way have finished.
+    /// windows as cores are begun ahead of the one handed on, or up to four times as many small
+    /// ones holding no more lines (`linesBegunAheadPerCore`), so that the windows held do not raise
+    /// the peak. A window that fails stops those after it, and its error (the first in roster
+    /// order) is thrown once the others under way have finished.
     package func statement(windowLines: Int?, receive: ([[StatementLine]]) -> Void) throws(EngineError) -> Statement {
         var totals: [RepPeriodTotal] = []
         var issues = self.issues
@@ -203,10 +215,10 @@ package struct Run {
         } else if windows.count > 1 {
             let run = self
             let workers = ProcessInfo.processInfo.activeProcessorCount
-            // Small windows (a reconcile's amounts) are begun further ahead, up to about as many
-            // lines as two large ones hold: a window slower than the others to compute or to hand
-            // on then holds no worker idle.
-            let ahead = max(workers, min(4 * workers, Self.linesBegunAhead / max(1, windowLines ?? 1)))
+            // Small windows (a reconcile's amounts) are begun further ahead: a window slower than
+            // the others to compute or to hand on then holds no worker idle.
+            let largest = windows.map { $0.reduce(0) { $0 + linesOfRep[$1].count } }.max() ?? 1
+            let ahead = max(workers, min(4 * workers, workers * Self.linesBegunAheadPerCore / max(1, largest)))
             var failure: EngineError?
             try? inOrder(count: windows.count, workers: workers, ahead: ahead) { number in
                 Result { () throws(EngineError) in try run.compute(reps: windows[number], perCore: 0) }
@@ -223,9 +235,10 @@ package struct Run {
         return Statement(plan: plan.name, currency: plan.currency, lineGroups: [], reps: totals, issues: issues)
     }
 
-    /// About how many lines the windows begun past the one handed on hold, when that is more
-    /// than one window a core.
-    private static let linesBegunAhead = 100_000
+    /// About how many lines, for each core, the windows begun past the one handed on may hold
+    /// when they are small: as many as one of `calculate`'s windows (50,000 lines), which are begun
+    /// one a core. Sized by the largest window, for a rep of many lines is a window of its own.
+    private static let linesBegunAheadPerCore = 50_000
 
     /// Computes the reps of `window` (in parallel chunks, `perCore` per core, when they hold
     /// many lines; in one piece on this thread for a `perCore` of 0): their line groups in roster

@@ -90,8 +90,8 @@ struct EngineAmounts {
     ) throws(EngineError) -> (statement: Statement, amounts: EngineAmounts) {
         var amounts = EngineAmounts(rows: lines)
         var kept: [[StatementLine]] = []
-        // 10,000 lines a window (~1.8 MB of lines): each is computed in one piece, beside as many
-        // as there are cores, so a few are held at once.
+        // 10,000 lines a window (~1.8 MB of lines): each is computed in one piece, up to four a
+        // core begun ahead of the one gathered (`Run.statement(windowLines:receive:)`).
         var statement = try run.statement(windowLines: keepingLines ? nil : max(1, windowLines)) { groups in
             for group in groups { amounts.add(group) }
             if keepingLines { kept += groups }

@@ -37,7 +37,8 @@ struct FormulaReading {
         case waiting(@Sendable () -> Found)
         case running(Background<Found>)
     }
-    /// The rate columns `keepCellsReadByRateFormulas` was asked to keep while the check ran.
+    /// The rate columns `keepCellsReadByRateFormulas` was asked to keep while the check was left
+    /// beside (waiting or running).
     private var keptOnceChecked: Set<Int>?
     /// The workbook's formulas, for their texts, for tracing rates to the table they are looked
     /// up from and totals to the cells they add up; of its cells, the columns some formula reads
