@@ -17,6 +17,11 @@ struct RowCauses {
 
     var manualRate: Decimal? { context.manualRate(index) }
 
+    /// The words naming the row's commission formula as unlike its column's (`inconsistent_formula`).
+    var formulaUnlikeItsColumn: String {
+        "the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's"
+    }
+
     /// What each of the plan's per-deal bonuses pays this line, were it to qualify (times its split).
     var perDealBonuses: [Decimal] {
         context.plan.bonuses.compactMap { bonus in
@@ -138,6 +143,11 @@ struct RowCauses {
         }
         var causes: [Cause] = []
         var words: [String] = []
+        // The row's figures, then the words of each cause found.
+        func explained() -> (causes: [Cause], explanation: String) {
+            let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
+            return (causes, ([summary] + words).joined(separator: "; "))
+        }
         if isText {
             causes.append(.textNumber)
             words.append("the number is stored as text (SUM skips it)")
@@ -157,11 +167,9 @@ struct RowCauses {
             words.insert("status '\(status)' is not one the plan pays (eligible:); the row should earn nothing", at: 0)
             if anomaly == .inconsistentFormula {
                 causes.append(.inconsistentFormula)
-                words.append(
-                    "the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's")
+                words.append(formulaUnlikeItsColumn)
             }
-            let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
-            return (causes, ([summary] + words).joined(separator: "; "))
+            return explained()
         }
         // A row priced on the trusted source's amount: the sheet's figure was worked out on its
         // own, wrong amount, the main cause. Its rate and arithmetic are the sheet's, on its credit.
@@ -373,9 +381,7 @@ struct RowCauses {
             }
             let at = causes == [.arithmetic] && readsOtherRows == true ? 0 : causes.endIndex
             causes.insert(.inconsistentFormula, at: at)
-            words.insert(
-                "the formula \(formulas.text(index).map { "=\($0)" } ?? "") differs from the column's",
-                at: at == 0 ? 0 : words.endIndex)
+            words.insert(formulaUnlikeItsColumn, at: at == 0 ? 0 : words.endIndex)
         }
         // Text explains no money: beyond the tolerance the cause of the difference comes first.
         if isText, !context.matches(manual, expected) {
@@ -384,7 +390,6 @@ struct RowCauses {
             causes.append(contentsOf: causes.isEmpty ? [.unexplained, .textNumber] : [.textNumber])
         }
         if causes.isEmpty { causes = [.unexplained] }
-        let summary = "manual \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
-        return (causes, ([summary] + words).joined(separator: "; "))
+        return explained()
     }
 }
