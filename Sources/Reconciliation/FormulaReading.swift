@@ -118,6 +118,11 @@ struct FormulaReading {
     /// Whether the check is left to run beside the reconciliation (`settle()` waits for it).
     var isCheckingBeside: Bool { checking != nil }
 
+    /// Whether the check left beside runs on another thread (`beginCheckBeside()`).
+    var isCheckRunningBeside: Bool {
+        if case .running = checking { true } else { false }
+    }
+
     /// Begins the check left to run beside the reconciliation on another thread, when there is one
     /// not yet begun. A caller begins it where its own work leaves a core idle: beside the engine's
     /// run, which keeps every core busy, it would only slow that run down.

@@ -34,6 +34,22 @@ import XLSX
         }
     }
 
+    /// Ends the Deals sheet `beginDeals` began and writes a Summary of R1's `period` over its four
+    /// deals: commission `=SUM(Deals!E2:E5)`, bonus `=SUM(Deals!F2:F5)` and earned `=C2+D2`, each
+    /// caching its figure of `cached`.
+    static func writeSummary(
+        _ writer: WorkbookWriter, period: String, cached: (commission: String, bonus: String, earned: String)
+    ) throws {
+        try writer.endSheet()
+        try writer.beginSheet("Summary")
+        try writer.writeRow(["Rep", "Period", "Commission", "Bonus", "Earned"].map { .text($0) })
+        try writer.writeRow([
+            .text("R1"), .text(period), CauseTests.formula(cached.commission, "SUM(Deals!E2:E5)"),
+            CauseTests.formula(cached.bonus, "SUM(Deals!F2:F5)"), CauseTests.formula(cached.earned, "C2+D2"),
+        ])
+        try writer.endSheet()
+    }
+
     /// Four January deals (`beginDeals`): `bonuses` in the Bonus column, and a `Total` row adding
     /// both columns, its bonus `bonusTotal`.
     static func workbook(bonuses: [WriteCell], bonusTotal: WriteCell) throws -> String {
@@ -88,14 +104,7 @@ import XLSX
             try Self.beginDeals(writer, bonuses: [100, 100, 0, 100].map { .number($0) }) { row in
                 row == 3 ? .text("500.00") : CauseTests.formula("500", "ROUND(D\(row)*0.05,2)")
             }
-            try writer.endSheet()
-            try writer.beginSheet("Summary")
-            try writer.writeRow(["Rep", "Period", "Commission", "Bonus", "Earned"].map { .text($0) })
-            try writer.writeRow([
-                .text("R1"), .text("2026-Q1"), CauseTests.formula("1500", "SUM(Deals!E2:E5)"),
-                CauseTests.formula("300", "SUM(Deals!F2:F5)"), CauseTests.formula("1800", "C2+D2"),
-            ])
-            try writer.endSheet()
+            try Self.writeSummary(writer, period: "2026-Q1", cached: ("1500", "300", "1800"))
         }
         let errors = try CauseTests.reconcile(book, plan: Self.plan).errors.filter { $0.sheet == "Summary" }
         #expect(
@@ -110,14 +119,7 @@ import XLSX
     @Test func aSummaryBonusLeavingOutTheQuotaClubBesideTheSpiffsIsBonusMissing() throws {
         let book = try CauseTests.written { writer in
             try Self.beginDeals(writer, bonuses: Self.right)
-            try writer.endSheet()
-            try writer.beginSheet("Summary")
-            try writer.writeRow(["Rep", "Period", "Commission", "Bonus", "Earned"].map { .text($0) })
-            try writer.writeRow([
-                .text("R1"), .text("Q1 2026"), CauseTests.formula("2000", "SUM(Deals!E2:E5)"),
-                CauseTests.formula("400", "SUM(Deals!F2:F5)"), CauseTests.formula("2400", "C2+D2"),
-            ])
-            try writer.endSheet()
+            try Self.writeSummary(writer, period: "Q1 2026", cached: ("2000", "400", "2400"))
         }
         let plan =
             Self.plan + """

@@ -57,6 +57,7 @@ import XLSX
             var formulas = try HandKeptWorkbook.read(TableFile.open(path), plan: plan, roster: []).formulas
             #expect(formulas.isCheckingBeside)
             if begun { formulas.beginCheckBeside() }
+            #expect(formulas.isCheckRunningBeside == begun)
             formulas.settle()
             #expect(!formulas.isCheckingBeside)
             #expect(formulas.staleCells.map(\.cell) == [CellAddress("G2")])
