@@ -93,7 +93,7 @@ struct DateBound {
     }
 
     /// `DATE(2026,1,31)` as the date it writes; nil for any other text.
-    private static func literalDate(_ text: String) -> LocalDate? {
+    static func literalDate(_ text: String) -> LocalDate? {
         let compact = text.uppercased().filter { $0 != " " }
         guard compact.hasPrefix("DATE("), compact.hasSuffix(")") else { return nil }
         let parts = compact.dropFirst(5).dropLast().split(separator: ",").map { Int($0) }
@@ -127,7 +127,7 @@ struct DateBound {
     /// Each criterion `"WRITTEN"&DAY` of `chars`: where it starts (its opening quote), its day's
     /// text (what follows `&` up to the argument's end: a comma or the call's closing bracket at
     /// its own depth) and where that ends. A text not followed by `&` (`"<=5"`) is none.
-    private static func criteria(in chars: [Character], written: String) -> [(start: Int, day: String, end: Int)] {
+    static func criteria(in chars: [Character], written: String) -> [(start: Int, day: String, end: Int)] {
         var found: [(start: Int, day: String, end: Int)] = []
         var index = 0
         while index < chars.count {

@@ -103,19 +103,26 @@ enum FindingPrecedents {
 
     /// A line the workbook lacks (`missing_line`, at the trusted source's row) is in the totals
     /// of its rep and period (of every period, for a total of none), which no formula of the
-    /// workbook reaches: a rep's total that adds up rows (one its wrong rows explain, or one that
-    /// adds up some) adds it up too, so that the headline counts its money once.
+    /// workbook reaches; so is a row the source credits to another rep (`wrong_rep`), in the
+    /// totals of the rep it is owed to (`Finding.owedElsewhere`). A rep's total that adds up rows
+    /// (one its wrong rows explain, or one that adds up some) adds it up too, so that the
+    /// headline counts its money once.
     private static func linkMissingLines(_ findings: inout [Finding]) {
-        let missing = findings.filter { $0.cause == .missingLine && $0.isError && !$0.isDerived }
-        guard !missing.isEmpty else { return }
+        var owed: [(rep: String, period: Period?, place: CellPlace)] = []
+        for line in findings where line.isError && !line.isDerived {
+            let place = CellPlace(sheet: line.sheet, cell: line.cell)
+            if line.cause == .missingLine, let rep = line.rep { owed.append((rep.normalizedKey, line.period, place)) }
+            for share in line.owedElsewhere { owed.append((share.rep.normalizedKey, share.period, place)) }
+        }
+        guard !owed.isEmpty else { return }
         for position in findings.indices {
             let total = findings[position]
             guard total.dealID == nil, total.isDerived || !total.precedents.isEmpty, total.isError, total.isPay,
                 let rep = total.rep?.normalizedKey
             else { continue }
-            let own = missing.filter { line in
-                line.rep?.normalizedKey == rep && (total.period == nil || line.period == total.period)
-            }.map { CellPlace(sheet: $0.sheet, cell: $0.cell) }
+            let own = owed.filter { line in
+                line.rep == rep && (total.period == nil || line.period == total.period)
+            }.map(\.place)
             guard !own.isEmpty else { continue }
             findings[position].precedents = Set(total.precedents + own).sorted()
         }
@@ -386,9 +393,12 @@ extension Reconciliation {
         // Totals that add up the same wrong cells (a tab's Total row and the Summary's figure over
         // the same rows) are one wrong figure: what they add beyond those cells is counted once,
         // by the one that names a rep and period (the figure the workbook pays), else the first.
-        var parallel: [Set<CellPlace>: [Int]] = [:]
+        // (A row owed to another rep, linked to that rep's totals, is no cell they add up.)
+        var parallel: [Set<Int>: [Int]] = [:]
         for position in money {
-            let wrongCells = Set(findings[position].precedents.filter { at[$0] != nil })
+            let total = findings[position]
+            let wrongCells = Set(
+                total.precedents.compactMap { at[$0] }.filter { total.rep == nil || belongs($0, to: total) })
             if !wrongCells.isEmpty { parallel[wrongCells, default: []].append(position) }
         }
         for positions in parallel.values where positions.count > 1 {

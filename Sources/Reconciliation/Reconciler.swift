@@ -76,6 +76,7 @@ public enum Reconciler {
                 copies: copies)
             let deals = context.deals
             context.rateScale = RateScale.of(deals)
+            context.readBonusesOnSummary(workbook.summary)
             if let source, let truth {
                 context.sheetLines = truth.sheetLines
                 context.sourceName = (source.file as NSString).lastPathComponent

@@ -183,7 +183,7 @@ struct RowCauses {
         let credit = sheetLine.credit
         let rates = engine?.line?.rates ?? []
         // Without a bonus column the commission cell holds the row's per-deal bonus too.
-        let bonusInCommission = context.deals.mapping.columns[.bonus] == nil
+        let bonusInCommission = context.rowsHoldBonus
         let rowBonus = bonusInCommission ? engine?.bonus ?? 0 : 0
         // The cheap test first: the formula is parsed only for rows the full amount explains.
         if line.split != 1, expected != 0,

@@ -30,6 +30,10 @@ struct RowContext {
     /// Whether a sheet's rows split their deals between reps with one commission for the row
     /// (`ColumnMapping.commissionOfAllReps`): most have none, and their rows' figures are their lines'.
     let commissionsOfAllReps: Bool
+    /// Whether the deals' commission cells hold each row's per-deal bonuses beside its commission
+    /// (§6: a deals sheet without a bonus column does), or the commission alone
+    /// (`readBonusesOnSummary`).
+    private(set) var rowsHoldBonus: Bool
 
     /// `amounts`: gathered from `statement`'s lines as they were computed (`EngineAmounts.calculate`).
     init(
@@ -46,6 +50,27 @@ struct RowContext {
         clawbacks = amounts.clawbacks
         commissionsOfAllReps =
             deals.mapping.commissionOfAllReps || deals.sheets.contains { $0.mapping.commissionOfAllReps }
+        rowsHoldBonus = deals.mapping.columns[.bonus] == nil
+    }
+
+    /// Reads a deals sheet without a bonus column beside a summary with one (an independent
+    /// audit, session 47): where more of the rows the plan pays a per-deal bonus show their
+    /// commission alone than show it with the bonus, the summary pays the bonuses (a SPIFF
+    /// column, `=COUNTIFS(…)*100`, beside the commission's SUMIFS) and the rows hold none.
+    mutating func readBonusesOnSummary(_ summary: SummarySheet?) {
+        guard rowsHoldBonus, !plan.bonuses.isEmpty, summary?.columns[.bonus] != nil else { return }
+        var (alone, withBonus) = (0, 0)
+        deals.manual.forEachRow { _, cells in
+            guard let amounts = engine[cells.row], amounts.bonus != 0,
+                let manual = cells.commission.flatMap({ Decimal.fromCell($0.value).number })
+            else { return }
+            if matches(manual, amounts.commission) {
+                alone += 1
+            } else if matches(manual, amounts.commission + amounts.bonus) {
+                withBonus += 1
+            }
+        }
+        if alone > withBonus { rowsHoldBonus = false }
     }
 
     /// What the engine pays the row keyed `row` (`RowAmountsTable.amount(ofRow:withBonus:)`), with

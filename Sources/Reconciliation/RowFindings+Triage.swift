@@ -41,7 +41,7 @@ extension RowFindings {
         /// The triage of the lines at `lines`.
         init(_ context: RowContext, lines: Range<Int>) {
             let (engine, allReps) = (context.engine, context.commissionsOfAllReps)
-            let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
+            let hasBonusColumn = !context.rowsHoldBonus
             func expectedCommission(_ row: Int) -> Decimal {
                 allReps
                     ? context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)

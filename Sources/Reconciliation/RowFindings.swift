@@ -11,7 +11,7 @@ enum RowFindings {
     /// `workbook` holds the commission formulas' texts, for the rows whose cause reads them.
     static func compute(_ context: RowContext, run: Run, workbook: FormulaWorkbook?) -> [Finding] {
         let engine = context.engine
-        let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
+        let hasBonusColumn = !context.rowsHoldBonus
         func expectedCommission(_ row: Int) -> Decimal {
             context.commissionsOfAllReps
                 ? context.expectedCommission(ofRow: row, withBonus: !hasBonusColumn)
@@ -120,7 +120,7 @@ enum RowFindings {
         guard context.commissionsOfAllReps, DealsTable.otherRep(row) == 0 else { return nil }
         let mapping = context.deals.mapping(ofRow: row)
         guard mapping.commissionOfAllReps else { return nil }
-        let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
+        let hasBonusColumn = !context.rowsHoldBonus
         let keys = [row] + mapping.otherReps.indices.map { DealsTable.otherRepKey(row, number: $0 + 1) }
         let parts = keys.compactMap { key in
             context.engine[key].map { found in

@@ -57,6 +57,20 @@ enum SummaryFindings {
             }
         }
         func findingsAt(_ positions: [Int32]?) -> [Finding]? { positions?.map { rowFindings[Int($0)] } }
+        // A row a trusted source credits to another rep (`wrong_rep`) is, to that rep's total, the
+        // commission the sheet leaves out: the finding again, as the owed rep's 0 of what is owed.
+        var owedByRepPeriod: [RepPeriod: [Finding]] = [:]
+        for finding in rowFindings where finding.isError && !finding.isDerived {
+            for share in finding.owedElsewhere {
+                guard let period = share.period else { continue }
+                var owed = finding
+                (owed.rep, owed.period, owed.manual, owed.manualText, owed.expected) = (
+                    share.rep, period, 0, nil, share.amount
+                )
+                owed.owedElsewhere = []
+                owedByRepPeriod[RepPeriod(rep: share.rep.normalizedKey, period: period), default: []].append(owed)
+            }
+        }
         // Each deals sheet's bonus column: a commission total adds up the commission column and a
         // bonus total the bonus column, so the other column's wrong cells are no part of it.
         let bonusColumns = Dictionary(
@@ -327,7 +341,8 @@ enum SummaryFindings {
                 sheetTotals[RepPeriod(rep: repID, period: period)] = SheetTotal(manual: manual, expected: want)
                 break
             }
-            let rowErrors = findingsAt(along(repPeriod, errorsByRepPeriod)) ?? []
+            let rowErrors =
+                (findingsAt(along(repPeriod, errorsByRepPeriod)) ?? []) + (along(repPeriod, owedByRepPeriod) ?? [])
             let roundedRows = findingsAt(along(repPeriod, roundedByRepPeriod))
             // Read by a formula's cell, once for all of them; their amounts only where a formula
             // may leave out a sheet (a rep-period's lines lie far apart among a million).
@@ -390,6 +405,16 @@ enum SummaryFindings {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")
                 } else if field == .clawback,
+                    case let bonuses = clawedBack.reduce(Decimal(0)) { $0 + (context.engine[$1]?.bonus ?? 0) },
+                    bonuses != 0, context.matchesTotal(difference, bonuses)
+                {
+                    // The cancelled deals' commission taken back, their SPIFFs not (§7: a
+                    // clawback reverses a line's own commission and per-deal bonuses).
+                    finding.causes = [.clawbackMissed]
+                    words.append(
+                        "it takes back the cancelled deals' commission but not their per-deal bonuses of \(bonuses.groupedMoneyText), which the clawback reverses with the line"
+                    )
+                } else if field == .clawback,
                     case let missed = missedClawbacks(cell.formula, rows: clawedBack, context: context),
                     !missed.isEmpty
                 {
@@ -431,6 +456,19 @@ enum SummaryFindings {
                     words.append(
                         "its formula adds up other deals sheets but not "
                             + left.map { "'\($0)'" }.joined(separator: ", ") + ", which hold this rep's deals")
+                } else if let formula = cell.formula, keys(repPeriod) == [repPeriod],
+                    let dates = OtherPeriodDates.reading(
+                        formula, period: period, manual: manual,
+                        figure: { other in
+                            // The other period's figure as the sheet has it: the plan's, and its wrong rows.
+                            let key = RepPeriod(rep: repPeriod.rep, period: other)
+                            let wrong = ofColumn(findingsAt(errorsByRepPeriod[key]) ?? [], field)
+                            return wrong.reduce(expectedOfPeriod(key)[field] ?? 0) { $0 + effect($1) }
+                        }, matches: context.matchesTotal)
+                {
+                    finding.causes = [.sumRange]
+                    finding.repairedFormula = dates.repaired
+                    words.append(dates.words)
                 } else if let formula = cell.formula,
                     let bound = DateBound.leavingOut(
                         formula,

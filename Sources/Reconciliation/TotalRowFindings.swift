@@ -16,7 +16,7 @@ enum TotalRowFindings {
     static func compute(_ context: RowContext, rowFindings: [Finding]) -> [Finding] {
         guard context.deals.mapping.columns[.commission] != nil, !context.deals.totals.isEmpty else { return [] }
         let engine = context.engine
-        let hasBonusColumn = context.deals.mapping.columns[.bonus] != nil
+        let hasBonusColumn = !context.rowsHoldBonus
         // Found by halving over the lines' keys in place (ten million rows filed by sheet as (row,
         // key) pairs were 160 MB, and more while their lists grew).
         let rowsByOwn = RowsByOwn(lines: context.deals.lines, copies: context.copies) { context.place($0).sheet }

@@ -172,4 +172,35 @@ import XLSX
         #expect(result.statement.reps.first { $0.rep == "R-101" }?.earned == 4100)
         #expect(result.netOverpayment == -2600)
     }
+
+    /// A deal the export credits to Ben, kept on Ana's row: Ana's total is over by it and Ben's
+    /// SUMIFS short of it, both knock-ons of the one wrong row (an independent audit, session 47).
+    /// The headline counts the row once and nets the two totals to nothing.
+    @Test func aWrongRepsTotalsAreKnockOnsOfItsRow() throws {
+        func sumifs(_ row: Int, _ cached: String) -> WriteCell {
+            CauseTests.formula(cached, "SUMIFS(Deals!$F$2:$F$4,Deals!$B$2:$B$4,A\(row))")
+        }
+        let result = try Self.reconcile(
+            [
+                Row(deal: "D-1", rep: "Ana Lima", date: "2026-02-03", amount: 10000),
+                Row(deal: "D-2", rep: "Ana Lima", date: "2026-02-09", amount: 20000),
+                Row(deal: "D-3", rep: "Ben Okafor", date: "2026-02-12", amount: 6000),
+            ],
+            summary: [(rep: "Ana Lima", total: sumifs(2, "1500")), (rep: "Ben Okafor", total: sumifs(3, "300"))],
+            export: """
+                Deal ID,Rep,Close Date,Amount
+                D-1,R-101,2026-02-03,10000
+                D-2,R-102,2026-02-09,20000
+                D-3,R-102,2026-02-12,6000
+
+                """)
+        #expect(
+            Self.described(result.errors) == [
+                "Deals!F3 wrong_rep 1000 0", "Summary!C2 wrong_rep 1500 500", "Summary!C3 wrong_rep 300 1300",
+            ])
+        let totals = result.errors.filter { $0.sheet == "Summary" }
+        #expect(totals.count == 2 && totals.allSatisfy { $0.isDerived })
+        #expect(result.wrongFigures.map { "\($0.sheet)!\($0.cell)" } == ["Deals!F3"])
+        #expect(result.netOverpayment == 0)
+    }
 }

@@ -54,14 +54,17 @@ import XLSX
         )
     }
 
-    static func reconcile(_ summary: [[WriteCell]], d1Rate: String = "0.05") throws -> Reconciliation {
+    /// `plan`: the plan's text, `planText` unless given.
+    static func reconcile(_ summary: [[WriteCell]], d1Rate: String = "0.05", plan: String = planText) throws
+        -> Reconciliation
+    {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try LayoutReadingTests.workbook([deals(d1Rate: d1Rate), ("Summary", summary)], in: folder)
         let rosterPath = folder.appendingPathComponent("roster.csv").path
         try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
         return try Reconciler.reconcile(
-            workbook: path, plan: PlanFile.parse(planText, file: "plan.yaml"),
+            workbook: path, plan: PlanFile.parse(plan, file: "plan.yaml"),
             roster: RosterReader.read(TableFile.open(rosterPath)))
     }
 
