@@ -105,6 +105,15 @@ public struct Finding: Sendable, Hashable {
         set { rare.keepApart(newValue, at: \.wrongInput) }
     }
 
+    /// For a figure that takes back the wrong cells it reads (a clawback `=-(Deals!K7)` of a
+    /// cancelled deal's overpaid commission): it is wrong through them, but it does not add them
+    /// up, so the headline counts its whole difference, the money it takes back (net nothing
+    /// once the cell's own difference is counted).
+    public var reversesPrecedents: Bool {
+        get { rare?.fields.reversesPrecedents ?? false }
+        set { rare.keepApart(newValue ? true : nil, at: \.reversesPrecedents) }
+    }
+
     public init(
         sheet: String, cell: CellAddress, dealID: String?, rep: String?, period: Period?, manual: Decimal?,
         manualText: String?, expected: Decimal, causes: [Cause], explanation: String, isDerived: Bool,
@@ -131,6 +140,7 @@ public struct Finding: Sendable, Hashable {
             && a.causes == b.causes && a.explanation == b.explanation && a.isDerived == b.isDerived
             && a.repairedFormula == b.repairedFormula && a.isInput == b.isInput && a.precedents == b.precedents
             && a.lookedUpBy == b.lookedUpBy && a.owedElsewhere == b.owedElsewhere && a.wrongInput == b.wrongInput
+            && a.reversesPrecedents == b.reversesPrecedents
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -151,6 +161,7 @@ public struct Finding: Sendable, Hashable {
         hasher.combine(lookedUpBy)
         hasher.combine(owedElsewhere)
         hasher.combine(wrongInput)
+        hasher.combine(reversesPrecedents)
     }
 
     public var cause: Cause {
@@ -188,6 +199,7 @@ extension Finding {
         var lookedUpBy: [String]?
         var owedElsewhere: [OwedShare]?
         var wrongInput: WrongInput?
+        var reversesPrecedents: Bool?
         /// Set only when the finding's own word cannot hold it.
         var manual: Decimal?
         var expected: Decimal?

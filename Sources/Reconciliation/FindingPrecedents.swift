@@ -385,7 +385,7 @@ extension Reconciliation {
             }
             let owed = finding.owedElsewhere.reduce(Decimal(0)) { $0 + $1.amount }
             let own = skipped.contains(position) ? -finding.expected : finding.difference - owed
-            let counted = beneath.reduce(own) { $0 - part($1) }
+            let counted = finding.reversesPrecedents ? own : beneath.reduce(own) { $0 - part($1) }
             result[position] = counted
             return counted
         }
@@ -395,7 +395,7 @@ extension Reconciliation {
         // by the one that names a rep and period (the figure the workbook pays), else the first.
         // (A row owed to another rep, linked to that rep's totals, is no cell they add up.)
         var parallel: [Set<Int>: [Int]] = [:]
-        for position in money {
+        for position in money where !findings[position].reversesPrecedents {
             let total = findings[position]
             let wrongCells = Set(
                 total.precedents.compactMap { at[$0] }.filter { total.rep == nil || belongs($0, to: total) })

@@ -276,6 +276,11 @@ enum SummaryFindings {
             }
             return clawbackLines?[repPeriod] ?? []
         }
+        // What each of the plan's attainment bonuses (a quota club) pays.
+        let clubBonuses: [Decimal] = plan.bonuses.compactMap { bonus in
+            guard case .atAttainment(_, let amount) = bonus.kind, amount != 0 else { return nil }
+            return amount
+        }
         // The totals that hold the clawbacks: earned, payable, and a commission said to be net.
         let netFigures: Set<SummaryField> =
             summary.commissionIsNet ? [.earned, .payable, .commission] : [.earned, .payable]
@@ -291,6 +296,17 @@ enum SummaryFindings {
             guard let formula, formula.contains("!") else { return [] }
             return FormulaForensics.cellsRead(in: formula, sheets: wrongSheets).compactMap {
                 wrongAt[$0].map { rowFindings[$0] }
+            }
+        }
+        // The wrong commission cells of the rows whose clawbacks a clawback figure takes back,
+        // in whatever period they were paid.
+        func clawedBackCells(_ rows: [Int]) -> [Finding] {
+            rows.compactMap { key in
+                guard let column = context.deals.mapping(ofRow: key).columns[.commission] else { return nil }
+                let (sheet, row) = context.place(key)
+                return wrongAt[CellPlace(sheet: sheet, cell: CellAddress(row: row, column: column))].map {
+                    rowFindings[$0]
+                }
             }
         }
         // The wrong figures of the row a formula reads on the summary's own sheet (a payable
@@ -414,7 +430,7 @@ enum SummaryFindings {
                     words.append(
                         "it takes back the cancelled deals' commission but not their per-deal bonuses of \(bonuses.groupedMoneyText), which the clawback reverses with the line"
                     )
-                } else if field == .clawback,
+                } else if field == .clawback, difference > 0,
                     case let missed = missedClawbacks(cell.formula, rows: clawedBack, context: context),
                     !missed.isEmpty
                 {
@@ -485,6 +501,20 @@ enum SummaryFindings {
                 {
                     finding.causes = [.textNumber]
                     words.append(textDates.words)
+                } else if field == .clawback,
+                    let cause = derivedCause(
+                        difference,
+                        sources: [wrongCellsRead(cell.formula), clawedBackCells(clawedBack)].map(negated),
+                        tolerance: context.plan.tolerance)
+                {
+                    // A clawback taking back the cancelled deals' commission cells as they stand
+                    // (`=-(Deals!K7)`): wrong through them, negated, and taking their
+                    // overpayment back (the headline counts it so).
+                    finding.causes = [cause.cause]
+                    finding.isDerived = true
+                    finding.reversesPrecedents = true
+                    finding.precedents = cause.places
+                    words.append("it takes back the wrong figure of " + cause.cells.joined(separator: ", "))
                 } else if case let columnErrors = ofColumn(rowErrors, field),
                     let cause = derivedCause(
                         difference,
@@ -509,6 +539,25 @@ enum SummaryFindings {
                     // precedents, so the headline counts them once (a formula's are traced).
                     if cell.formula == nil { finding.precedents = cause.places }
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
+                } else if field == .bonus || field == .earned || field == .payable,
+                    case let attained = keys(repPeriod).reduce(Decimal(0)) { sum, key in
+                        sum + (context.repPeriodSums[key]?.periodBonus ?? 0)
+                    },
+                    attained != 0, context.matchesTotal(difference, -attained)
+                {
+                    // The per-deal bonuses added up, the period's attainment bonus (a quota club)
+                    // not written in beside them.
+                    finding.causes = [.bonusMissing]
+                    words.append("it leaves out the plan's attainment bonus of \(attained.groupedMoneyText)")
+                } else if field == .bonus || field == .earned || field == .payable,
+                    keys(repPeriod).allSatisfy({ (context.repPeriodSums[$0]?.periodBonus ?? 0) == 0 }),
+                    let club = clubBonuses.first(where: { context.matchesTotal(difference, $0) })
+                {
+                    // A quota club paid (`=SUMIFS(…)+2000`) where the rep's attainment does not reach it.
+                    finding.causes = [.bonusNotDue]
+                    words.append(
+                        "it adds an attainment bonus of \(club.groupedMoneyText) the plan does not pay: the rep's attainment does not reach it"
+                    )
                 } else if let formula = cell.formula,
                     patterns[field]?.anomaly(cell, row: row.row) == .inconsistentFormula
                         || patterns[field]?.readsOtherThanItsColumn(formula, row: row.row) == true
@@ -553,16 +602,6 @@ enum SummaryFindings {
                         manual == 0
                             ? "the plan pays a bonus of \(want.groupedMoneyText) the sheet leaves out"
                             : "the plan pays no bonus in this period")
-                } else if field == .bonus || field == .earned || field == .payable,
-                    case let attained = keys(repPeriod).reduce(Decimal(0)) { sum, key in
-                        sum + (context.repPeriodSums[key]?.periodBonus ?? 0)
-                    },
-                    attained != 0, context.matchesTotal(difference, -attained)
-                {
-                    // The per-deal bonuses added up, the period's attainment bonus (a quota club)
-                    // not written in beside them.
-                    finding.causes = [.bonusMissing]
-                    words.append("it leaves out the plan's attainment bonus of \(attained.groupedMoneyText)")
                 } else if rowErrors.isEmpty, let rounded = roundedRows,
                     abs(rounded.reduce(Decimal(0)) { $0 + $1.difference } - difference) <= context.plan.tolerance
                 {
@@ -806,6 +845,15 @@ enum SummaryFindings {
     /// `findings` as a typed total adds them up: a number stored as text counted at its value
     /// (whoever typed the total added it in; SUM, which skips it, is a formula's), so that a cell
     /// wrong only by being text is no part of the difference.
+    /// The findings as a figure taking them back sees them: each manual and expected figure negated.
+    static func negated(_ findings: [Finding]) -> [Finding] {
+        findings.map { finding in
+            var negated = finding
+            (negated.manual, negated.expected) = (finding.manual.map { -$0 }, -finding.expected)
+            return negated
+        }
+    }
+
     static func asTyped(_ findings: [Finding]) -> [Finding] {
         findings.compactMap { finding in
             // Counted at its value, a text cell adds its difference (`effect`).

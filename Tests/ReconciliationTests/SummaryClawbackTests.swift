@@ -27,8 +27,8 @@ import XLSX
     /// Ana Lima: Q1 commission 2,200.00 (D1 500, D2 1,000, D3 400, D5 300), clawbacks in Q1 of D2
     /// (−1,000.00, row 3) and D5 (−300.00, row 6), so earned 900.00; in Q2 only D3's clawback,
     /// earned −400.00. Ben Okafor: 500.00 in Q1.
-    /// `d1Rate`: the rate row 2 (D1) is worked out at.
-    static func deals(d1Rate: String = "0.05") -> (String, [[WriteCell]]) {
+    /// `d1Rate`, `d2Rate`: the rates rows 2 and 3 (D1, D2) are worked out at.
+    static func deals(d1Rate: String = "0.05", d2Rate: String = "0.05") -> (String, [[WriteCell]]) {
         let header: [WriteCell] = [
             "Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date",
         ]
@@ -43,7 +43,7 @@ import XLSX
             [header]
                 + rows.enumerated().map { index, deal in
                     let row = index + 2
-                    let rate = Decimal(string: row == 2 ? d1Rate : "0.05")!
+                    let rate = Decimal(string: row == 2 ? d1Rate : row == 3 ? d2Rate : "0.05")!
                     return [
                         .text(deal.0), .text(deal.1), LayoutReadingTests.date(deal.2), .number(deal.3), .number(rate),
                         WriteCell(.number(deal.3 * rate), formula: "ROUND(D\(row)*E\(row),2)"),
@@ -55,12 +55,13 @@ import XLSX
     }
 
     /// `plan`: the plan's text, `planText` unless given.
-    static func reconcile(_ summary: [[WriteCell]], d1Rate: String = "0.05", plan: String = planText) throws
-        -> Reconciliation
-    {
+    static func reconcile(
+        _ summary: [[WriteCell]], d1Rate: String = "0.05", d2Rate: String = "0.05", plan: String = planText
+    ) throws -> Reconciliation {
         let folder = try LayoutReadingTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try LayoutReadingTests.workbook([deals(d1Rate: d1Rate), ("Summary", summary)], in: folder)
+        let path = try LayoutReadingTests.workbook(
+            [deals(d1Rate: d1Rate, d2Rate: d2Rate), ("Summary", summary)], in: folder)
         let rosterPath = folder.appendingPathComponent("roster.csv").path
         try LayoutReadingTests.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
         return try Reconciler.reconcile(
