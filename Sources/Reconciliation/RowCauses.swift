@@ -316,12 +316,13 @@ struct RowCauses {
                     ?? false
             }
             reading = readings.first(where: reproduces)
-            // A row two readings reproduce (a period's first deal, in the lowest band both per deal
-            // and marginally) is the one the sheet follows on its other rows, when only one is.
-            if let first = reading, alternatives.reproduced(under: first.reading) <= 1,
-                let followed = readings.first(where: { item in
-                    item.0 != first.reading && alternatives.reproduced(under: item.0) > 1 && reproduces(item)
-                })
+            // A row two readings reproduce (a period's first deals, in the lowest band both per
+            // deal and marginally) takes the one the sheet follows on more of its rows.
+            if let first = reading,
+                let followed = readings.filter({ $0.0 != first.reading && reproduces($0) }).max(by: {
+                    alternatives.reproduced(under: $0.0) < alternatives.reproduced(under: $1.0)
+                }),
+                alternatives.reproduced(under: followed.0) > alternatives.reproduced(under: first.reading)
             {
                 reading = followed
             }
@@ -331,8 +332,21 @@ struct RowCauses {
         // figure: 15% capped, 6% halved) is no typed rate: the sheet shows the rate it used, so a
         // reading that gives the figure (a gate or cap left out, the other tier mode) is its cause.
         let rateCellDisagrees = manualRate != nil && bandRateInferred
+        // A retroactive plan's rows each at the band the rep's running total had reached (the
+        // sheet applying the tiers as it goes): the other tier mode (§7), though no marginal
+        // pricing reproduces a row that crosses a band.
+        let runningBand =
+            (reading == nil || reading?.code == .marginalVsRetroactive) && rateCause?.code != .wrongRate
+            && causes.allSatisfy({ $0 == .textNumber || $0 == .hardcodedFormula })
+            && alternatives.runningBandRows.contains(row)
+        if runningBand, reading == nil {
+            reading = (
+                .flippedMode, .marginalVsRetroactive,
+                "tiers applied row by row: the row at the band its rep's running total had reached, where the plan's retroactive tiers pay the period's band on every row"
+            )
+        }
         if let found = reading,
-            rateCause == nil || weakRate || loneRow || rateCellDisagrees || multipliedOwnRate
+            rateCause == nil || weakRate || loneRow || rateCellDisagrees || multipliedOwnRate || runningBand
                 || alternatives.reproduced(under: found.reading) > 1
         {
             causes.append(found.code)

@@ -279,6 +279,63 @@ final class Alternatives {
         self.asked = asked
     }
 
+    /// The rows with a difference whose figure is their credit at the band their rep-period's
+    /// running credit had reached at them (before the row or with it), under retroactive tiers of
+    /// a period: a sheet applying the tiers row by row as it goes. Only where two rows of a
+    /// rep-period or more do so (plan-format.md §7: "a retroactive sheet whose rows each show
+    /// another band's rate"); one row alone stays the typed rate it looks like. Worked out the
+    /// first time it is asked, in one pass over the lines of the reps with a difference.
+    private(set) lazy var runningBandRows: Set<Int> = {
+        let tiers = context.plan.commission.tiers
+        guard tiers.mode == .retroactive, tiers.basis == .period, tiers.bands.count > 1, !manual.isEmpty else {
+            return []
+        }
+        let bands = tiers.bands.sorted { $0.from < $1.from }
+        func rate(at value: Decimal) -> Decimal { bands.last { $0.from <= value }?.rate ?? bands[0].rate }
+        var quotas: [RepPeriod: Decimal] = [:]
+        if tiers.metric == .attainment {
+            for total in context.statement.reps {
+                if let quota = total.quota {
+                    quotas[RepPeriod(rep: total.rep.normalizedKey, period: total.period)] = quota
+                }
+            }
+        }
+        // The lines of each rep-period of the reps with a difference, in the engine's order.
+        var groups: [RepPeriod: [(date: LocalDate, row: Int, credit: Decimal, factor: Decimal?)]] = [:]
+        for (index, line) in context.deals.lines.enumerated() where reps.contains(run.book.repOfLine[index]) {
+            guard let priced = context.engine[line.row]?.line else { continue }
+            let factor: Decimal? =
+                switch context.plan.override(of: line)?.effect {
+                case nil: 1
+                case .multiplier(let value): value
+                case .rate: nil
+                }
+            groups[RepPeriod(rep: priced.rep.normalizedKey, period: priced.period), default: []].append(
+                (line.date, line.row, line.amount * line.split, factor))
+        }
+        var found: Set<Int> = []
+        for (key, lines) in groups {
+            let quota = quotas[key]
+            if tiers.metric == .attainment, (quota ?? 0) == 0 { continue }
+            func metric(_ credit: Decimal) -> Decimal { quota.map { credit / $0 } ?? credit }
+            var running: Decimal = 0
+            var following: [Int] = []
+            for line in lines.sorted(by: { ($0.date, $0.row) < ($1.date, $1.row) }) {
+                let before = running
+                running += line.credit
+                guard let figure = manual[line.row], let factor = line.factor else { continue }
+                let bonus = context.rowsHoldBonus ? context.engine[line.row]?.bonus ?? 0 : 0
+                if [rate(at: metric(before)), rate(at: metric(running))].contains(where: {
+                    context.matchesComputed(figure, line.credit * $0 * factor + bonus)
+                }) {
+                    following.append(line.row)
+                }
+            }
+            if following.count >= 2 { found.formUnion(following) }
+        }
+        return found
+    }()
+
     /// How many of the rows with a difference `reading` reproduces: a reading the sheet follows
     /// throughout, rather than one row that happens to fit it.
     func reproduced(under reading: Reading) -> Int {
