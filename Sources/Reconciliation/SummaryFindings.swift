@@ -366,11 +366,11 @@ enum SummaryFindings {
             lazy var ownAmounts = own.map { (row: $0, amount: context.engine.commission(ofRow: $0) ?? 0) }
             var sameRow: [Finding] = []
             for field in SummaryField.figures {
-                // A bonus or clawback cell left blank where the plan pays one, in a column the
+                // A bonus, clawback or true-up cell left blank where the plan pays one, in a column the
                 // other rows fill: the figure left out is the blank cell's (read as 0), not the
                 // total's beside it that adds it up.
                 let blankOwed =
-                    row.cells[field] == nil && (field == .bonus || field == .clawback)
+                    row.cells[field] == nil && (field == .bonus || field == .clawback || field == .trueUp)
                     && (expected[field] ?? 0) != 0 && summary.columnCells[field]?.isEmpty == false
                 let blank = blankOwed ? summary.columns[field].map { Cell(column: $0, value: .empty) } : nil
                 guard let cell = row.cells[field] ?? blank, let want = expected[field] else { continue }
@@ -430,7 +430,7 @@ enum SummaryFindings {
                     words.append(
                         "it takes back the cancelled deals' commission but not their per-deal bonuses of \(bonuses.groupedMoneyText), which the clawback reverses with the line"
                     )
-                } else if field == .clawback, difference > 0,
+                } else if field == .clawback, manual.magnitude < want.magnitude,
                     case let missed = missedClawbacks(cell.formula, rows: clawedBack, context: context),
                     !missed.isEmpty
                 {
@@ -594,6 +594,21 @@ enum SummaryFindings {
                             + (rows.isEmpty
                                 ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", "))
                             + "; the rest comes from " + both.cells.joined(separator: ", "))
+                } else if field == .earned || field == .payable || (field == .commission && !hasTrueUpColumn),
+                    case let trueUps = keys(repPeriod).reduce(Decimal(0)) { sum, key in
+                        sum + (context.repPeriodSums[key]?.trueUp ?? 0)
+                    },
+                    trueUps != 0, context.matchesTotal(difference, -trueUps)
+                {
+                    finding.causes = [.unexplained]
+                    words.append(
+                        "it leaves out the plan's true-up of \(trueUps.groupedMoneyText) for the periods paid before")
+                } else if field == .trueUp, manual == 0 {
+                    // A true-up the plan pays (a year-to-date rate risen above what earlier
+                    // periods paid) left out: no cause code names it (§4).
+                    finding.causes = [.unexplained]
+                    words.append(
+                        "the plan's true-up of \(want.groupedMoneyText) for the periods paid before is left out")
                 } else if field == .bonus, manual == 0 || want == 0 {
                     // A bonus the plan pays left out (a quota club not written in), or one written
                     // where the plan pays none.

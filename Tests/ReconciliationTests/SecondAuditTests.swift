@@ -155,4 +155,51 @@ import XLSX
         #expect(result.wrongFigures.map { "\($0.sheet)!\($0.cell)" } == ["Deals!F3"])
         #expect(result.netOverpayment == 0)
     }
+
+    /// Year-to-date tiers (5%, 8% from 50,000 of the year): Ana's Q2 deal takes her year past
+    /// 50,000, so Q2 pays her a true-up of 1,200.00 on Q1's 40,000. Her Q2 true-up cell is left
+    /// blank in a column Ben's row fills: the figure left out is that cell's, and her earned is
+    /// wrong through it. Without the column (the commission holding the true-ups, as Ben's
+    /// does), her commission says what it leaves out.
+    @Test(arguments: [true, false])
+    func aTrueUpLeftOutIsSaidWhereItIsLeftOut(column: Bool) throws {
+        let deals: [(String, String, String, Decimal, Decimal)] = [
+            ("D2", "Ana Lima", "2026-02-10", 40000, 2000), ("D3", "Ana Lima", "2026-05-10", 20000, 1600),
+            ("D4", "Ben Okafor", "2026-02-11", 30000, 1500), ("D5", "Ben Okafor", "2026-05-11", 30000, 2400),
+        ]
+        let summary: [(String, String, Decimal, Decimal?)] = [
+            ("Ana Lima", "Q1 2026", 2000, nil), ("Ana Lima", "Q2 2026", 1600, nil),
+            ("Ben Okafor", "Q1 2026", 1500, nil), ("Ben Okafor", "Q2 2026", 2400, 900),
+        ]
+        let book = try CauseTests.written { writer in
+            try writer.beginSheet("Deals")
+            try writer.writeRow(["Deal ID", "Rep", "Close Date", "Amount", "Commission"].map { .text($0) })
+            for deal in deals {
+                try writer.writeRow([
+                    .text(deal.0), .text(deal.1), LayoutReadingTests.date(deal.2), .number(deal.3), .number(deal.4),
+                ])
+            }
+            try writer.endSheet()
+            try writer.beginSheet("Summary")
+            try writer.writeRow(
+                (["Rep", "Period", "Commission"] + (column ? ["True-up"] : []) + ["Earned"]).map { .text($0) })
+            for line in summary {
+                let trueUp: [WriteCell] = column ? [line.3.map { .number($0) } ?? .empty] : []
+                try writer.writeRow(
+                    [.text(line.0), .text(line.1), .number(column ? line.2 : line.2 + (line.3 ?? 0))] + trueUp
+                        + [.number(line.2 + (line.3 ?? 0))])
+            }
+            try writer.endSheet()
+        }
+        let result = try CauseTests.reconcile(
+            book,
+            plan: Self.plan(bands: [(0, "5%"), (50000, "8%")]).replacingOccurrences(
+                of: "basis: period", with: "basis: ytd"))
+        // The true-up cell, or the commission that holds the true-ups without one.
+        let cell = column ? "D3" : "C3"
+        let left = try #require(result.errors.first { $0.sheet == "Summary" && $0.cell == CellAddress(cell) })
+        #expect(left.manual == (column ? 0 : 1600) && left.expected == (column ? 1200 : 2800))
+        #expect(left.explanation.contains("true-up of 1,200.00 for the periods paid before"), "\(left.explanation)")
+        #expect(result.wrongFigures.map { "\($0.sheet)!\($0.cell)" } == ["Summary!\(cell)"])
+    }
 }
