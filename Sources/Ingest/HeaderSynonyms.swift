@@ -1,7 +1,7 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
-/// Romanian, Slovak, Croatian, Thai, Malay, Persian), by the
+/// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -32,6 +32,8 @@ public enum HeaderSynonyms {
             "Nr. tranzacție", "ID tranzacție", "Număr tranzacție", "Tranzacție", "Nr. contract", "Număr contract",
             "Číslo zmluvy", "Číslo objednávky", "Broj ugovora", "Broj posla", "ID posla", "เลขที่ดีล", "รหัสดีล", "เลขที่สัญญา",
             "No. Urus Niaga", "ID Urus Niaga", "No. Perjanjian", "شناسه معامله", "شماره معامله", "شماره قرارداد",
+            "Номер на сделка", "№ на сделка", "ID на сделка", "Номер на договор", "डील आईडी", "डील नंबर", "सौदा आईडी",
+            "सौदा संख्या", "अनुबंध संख्या", "ডিল আইডি", "ডিল নম্বর", "চুক্তি নম্বর",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -56,6 +58,8 @@ public enum HeaderSynonyms {
             "Predajca", "Obchodný zástupca", "Prodavač", "Prodajni predstavnik", "Komercijalist", "พนักงานขาย",
             "ผู้แทนขาย",
             "Jurujual", "Wakil Jualan", "Eksekutif Jualan", "فروشنده", "کارشناس فروش", "نماینده فروش",
+            "Търговец", "Търговски представител", "Търговски агент", "विक्रेता", "बिक्री प्रतिनिधि", "सेल्स प्रतिनिधि",
+            "বিক্রয়কর্মী", "বিক্রয় প্রতিনিধি", "বিক্রেতা",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -80,6 +84,8 @@ public enum HeaderSynonyms {
             "วันที่ปิดการขาย",
             "วันที่ปิดดีล", "วันที่ทำสัญญา", "วันที่", "Tarikh Tutup", "Tarikh Urus Niaga", "Tarikh Jualan", "Tarikh",
             "تاریخ بستن", "تاریخ معامله", "تاریخ قرارداد", "تاریخ",
+            "Дата на приключване", "Дата на сключване", "Дата на сделката", "Дата на затваряне", "समापन तिथि",
+            "सौदे की तिथि", "तिथि", "दिनांक", "সমাপ্তির তারিখ", "চুক্তির তারিখ", "তারিখ",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -100,6 +106,8 @@ public enum HeaderSynonyms {
             "Suma obchodu", "Čiastka", "Hodnota obchodu", "Iznos", "Iznos posla", "Vrijednost", "Vrijednost posla",
             "มูลค่า",
             "มูลค่าดีล", "ยอดขาย", "จำนวนเงิน", "Amaun", "Nilai Urus Niaga", "Jumlah Jualan", "مبلغ معامله", "ارزش معامله",
+            "Сума на сделката", "Стойност на сделката", "Стойност", "राशि", "सौदा राशि", "डील राशि", "পরিমাণ",
+            "ডিলের পরিমাণ",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -112,6 +120,7 @@ public enum HeaderSynonyms {
             "Megosztás", "Részesedés", "Porsi", "Pembagian",
             "Частка", "Частка участі", "Cotă", "Cotă-parte",
             "Podiel", "Udio", "Udio u poslu", "สัดส่วน", "สัดส่วนการแบ่ง", "Bahagian", "Peratus Bahagian", "سهم", "درصد سهم",
+            "Дял", "Дял от сделката", "हिस्सा", "विभाजन", "অংশ", "ভাগ",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -125,6 +134,7 @@ public enum HeaderSynonyms {
             "Termék", "Produk",
             "Produs",
             "Výrobok", "Proizvod", "สินค้า", "ผลิตภัณฑ์", "محصول", "کالا",
+            "उत्पाद", "পণ্য",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -136,6 +146,7 @@ public enum HeaderSynonyms {
             "Típus", "Jenis",
             "Тип угоди", "Tip tranzacție",
             "Vrsta", "ประเภท", "نوع معامله",
+            "Вид на сделката", "प्रकार", "ধরন",
         ],
         "status": [
             "Estado", "Estatus", "Situação", "Status", "Statut", "Stato", "Etapa", "Étape", "Phase", "Fase", "Tila",
@@ -147,6 +158,7 @@ public enum HeaderSynonyms {
             "Állapot", "Státusz",
             "Етап", "Stare", "Etapă",
             "Fáza", "Faza", "สถานะ", "Peringkat", "وضعیت",
+            "स्थिति", "चरण", "অবস্থা", "পর্যায়",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -160,6 +172,7 @@ public enum HeaderSynonyms {
             "Дата скасування", "Data anulării",
             "Dátum zrušenia", "Datum otkaza", "Datum storniranja", "วันที่ยกเลิก", "Tarikh Batal", "Tarikh Pembatalan",
             "تاریخ لغو",
+            "Дата на анулиране", "रद्द करने की तिथि", "रद्दीकरण तिथि", "বাতিলের তারিখ",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -175,6 +188,8 @@ public enum HeaderSynonyms {
             "Ставка комісії", "Відсоток комісії", "Rată comision", "Procent comision",
             "Sadzba provízie", "Percento provízie", "Stopa provizije", "Postotak provizije", "อัตราค่าคอมมิชชั่น",
             "อัตราคอมมิชชั่น", "Kadar Komisen", "Peratus Komisen", "نرخ پورسانت", "درصد پورسانت", "نرخ کمیسیون",
+            "Ставка на комисионна", "Ставка на комисионната", "Процент комисионна", "कमीशन दर", "कमीशन प्रतिशत",
+            "কমিশনের হার", "কমিশন হার",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -189,6 +204,7 @@ public enum HeaderSynonyms {
             "Комісія", "Комісійні", "Сума комісії", "Винагорода", "Comision", "Comisioane", "Valoare comision",
             "Provízia", "Výška provízie", "Provizija", "Iznos provizije", "ค่าคอมมิชชั่น", "ค่าคอม", "คอมมิชชั่น", "Komisen",
             "Amaun Komisen", "پورسانت", "کمیسیون", "مبلغ پورسانت",
+            "Комисионна", "Комисионни", "Сума на комисионната", "कमीशन", "कमीशन राशि", "কমিশন", "কমিশনের পরিমাণ",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
@@ -219,6 +235,7 @@ public enum HeaderSynonyms {
             "Період", "Місяць", "Perioadă", "Perioada", "Lună", "Luna", "Trimestru",
             "Obdobie", "Mesiac", "Štvrťrok", "Razdoblje", "Mjesec", "Tromjesečje", "งวด", "เดือน", "ไตรมาส", "Tempoh",
             "Suku Tahun", "دوره", "ماه", "فصل",
+            "Месец", "Тримесечие", "अवधि", "महीना", "तिमाही", "সময়কাল", "মাস", "ত্রৈমাসিক",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",
@@ -285,7 +302,8 @@ public enum HeaderSynonyms {
         "Συντελεστής", "Ημερομηνία", "Αξία", "סכום", "תאריך", "مبلغ", "المبلغ", "تاريخ", "التاريخ", "금액", "Số tiền",
         "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan", "Сума", "Sumă",
         "Valoare",
-        "Luna", "Iznos", "Vrijednost", "Amaun", "Tarikh", "วันที่", "تاریخ",
+        "Luna", "Iznos", "Vrijednost", "Amaun", "Tarikh", "วันที่", "تاریخ", "Стойност", "राशि", "तिथि", "दिनांक", "পরিমাণ",
+        "তারিখ",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
