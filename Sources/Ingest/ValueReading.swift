@@ -282,15 +282,20 @@ enum ValueReading {
 
     /// `text` with the digits and signs an Arabic-script keyboard types (Arabic-Indic `٠`–`٩`, the
     /// Persian `۰`–`۹`, the Arabic thousands `٬`, decimal `٫` and percent `٪`; a Persian keyboard
-    /// types them into Excel as text) written as `0`–`9`, `,`, `.` and `%`; any other text as it is.
-    /// Told by its UTF-8 bytes first: a text without a byte 0xD9 or 0xDB holds none of them.
+    /// types them into Excel as text), and the digits of the scripts of India and South-East Asia
+    /// (Devanagari `०`–`९`, Bengali `০`–`৯`, Gujarati, Tamil, Thai `๐`–`๙`, …: every decimal digit
+    /// from U+0800 to U+0FFF), written as `0`–`9`, `,`, `.` and `%`; any other text as it is.
+    /// Told by its UTF-8 bytes first: a text without a byte 0xD9, 0xDB or 0xE0 holds none of them.
     static func latinDigits(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0xD9 || $0 == 0xDB }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0xD9 || $0 == 0xDB || $0 == 0xE0 }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0660...0x0669: scalars.append(Unicode.Scalar(0x30 + scalar.value - 0x0660)!)
             case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(0x30 + scalar.value - 0x06F0)!)
+            case 0x0800...0x0FFF where scalar.properties.generalCategory == .decimalNumber:
+                let digit = UInt32(scalar.properties.numericValue ?? 0)
+                scalars.append(Unicode.Scalar(0x30 + digit)!)
             case 0x066A: scalars.append("%")
             case 0x066B: scalars.append(".")
             case 0x066C: scalars.append(",")
@@ -416,7 +421,7 @@ enum ValueReading {
     /// a space after a dot between the numbers (`15. 3. 2026`, as Czech and Slovak write dates) is
     /// no break.
     static func dateParts(_ text: String) -> (Int, Int, Int)? {
-        let words = joinedAfterDots(text.trimmedSpaces).split(separator: " ")
+        let words = joinedAfterDots(latinDigits(text.trimmedSpaces)).split(separator: " ")
         let weekday =
             words.count >= 2 && words[0].count <= 10 && words[0].allSatisfy { $0.isLetter || $0 == "." || $0 == "," }
         let head = (weekday ? words.dropFirst().first : words.first).map(String.init) ?? ""
@@ -520,7 +525,7 @@ enum ValueReading {
         case .date(let date) where date.kind != .duration && date.kind != .time:
             return LocalDate(year: date.year, month: date.month, day: date.day)
         case .text(let text):
-            let trimmed = text.trimmedSpaces
+            let trimmed = latinDigits(text.trimmedSpaces)
             if trimmed.isEmpty { return nil }
             guard let date = LocalDate(iso: trimmed) ?? WrittenDate.parse(trimmed) else {
                 throw .wrong("expected a date (a date cell or YYYY-MM-DD), found \"\(text)\"")

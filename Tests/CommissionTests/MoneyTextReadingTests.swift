@@ -1,3 +1,4 @@
+import Commission
 import Foundation
 import Testing
 
@@ -46,6 +47,20 @@ import Testing
         // Arabic words are left as they are, and are no number.
         #expect(ValueReading.latinDigits("المبلغ") == "المبلغ")
         #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney("المبلغ", style: .decimalPoint) }
+    }
+
+    /// Figures, shares, rates and dates typed in the digits of India's scripts, grouped as India
+    /// groups them: Devanagari `०`–`९` (Hindi) and Bengali `০`–`৯`; words in the scripts are left
+    /// as they are.
+    @Test func figuresAndDatesInDevanagariAndBengaliDigitsAreRead() throws {
+        #expect(try ValueReading.parseMoney("१,२०,५००.००", style: .decimalPoint) == 120500)
+        #expect(try ValueReading.parseMoney("১২,৫০,০০০.৭৫", style: .decimalPoint) == Decimal(string: "1250000.75")!)
+        #expect(ValueReading.percentage(.text("৭.৫%"), style: .decimalPoint) == Decimal(string: "0.075")!)
+        #expect(try ValueReading.fraction(.text("५०%"), style: .decimalPoint) == Decimal(string: "0.5")!)
+        #expect(ValueReading.dateParts("१५/०३/२०२६").map { [$0.0, $0.1, $0.2] } == [15, 3, 2026])
+        #expect(try ValueReading.date(.text("২০২৬-০৩-১৫")) == LocalDate(year: 2026, month: 3, day: 15))
+        #expect(ValueReading.latinDigits("कमीशन राशि") == "कमीशन राशि")
+        #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney("পরিমাণ", style: .decimalPoint) }
     }
 
     /// A mark with no figure before it is no number.
