@@ -61,6 +61,12 @@ package struct PeriodSpan {
 
 /// The deals whose splits do not add up to 100% (`split_total`).
 package enum SplitCheck {
+    /// How far from 1 a deal's splits may add up and still be 100%: the binary noise of shares a
+    /// sheet keeps as doubles (`=1/3` is 0.333333333333333 to its fifteen digits, three of them
+    /// 0.999999999999999), many orders of magnitude below any share a person types (`33.33%`
+    /// three times is 99.99%, a `split_total`).
+    static let binaryNoise = Decimal(sign: .plus, exponent: -12, significand: 1)
+
     /// One deal whose splits miss 100%: its total and its members (positions given to `offDeals`),
     /// in order.
     package struct OffDeal {
@@ -70,7 +76,7 @@ package enum SplitCheck {
     }
 
     /// The deals among `count` credit shares (position → deal id and split) whose splits do not
-    /// total exactly 1, in the order each deal first appears. Only those deals collect their
+    /// total 1 (`Decimal.isWholeShare`), in the order each deal first appears. Only those deals collect their
     /// members (a million single-line deals would otherwise each allocate a list), and only deals
     /// of several lines keep a running total: a single line's total is its split.
     package static func offDeals(count: Int, dealID: (Int) -> String, split: (Int) -> Decimal) -> [OffDeal] {
@@ -95,7 +101,7 @@ package enum SplitCheck {
                 continue
             }
             let total = severalLines[Int32(position)] ?? split(position)
-            if total != 1 { off.append((position, total)) }
+            if total != 1, !total.isWholeShare { off.append((position, total)) }
         }
         guard !off.isEmpty else { return [] }
         var offNumber = [Int32](repeating: -1, count: count)
@@ -108,6 +114,13 @@ package enum SplitCheck {
         return off.indices.map {
             OffDeal(dealID: dealID(off[$0].first), total: off[$0].total, members: members[$0])
         }
+    }
+}
+
+extension Decimal {
+    /// Whether splits adding up to this are the whole deal: 1, or within `SplitCheck.binaryNoise` of it.
+    package var isWholeShare: Bool {
+        self == 1 || abs(self - 1) < SplitCheck.binaryNoise
     }
 }
 

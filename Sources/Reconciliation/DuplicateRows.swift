@@ -158,7 +158,7 @@ enum DuplicateRows {
         var result: [Int: Int] = [:]
         for (index, first) in repeats {
             let deal = lines[index].dealID.normalizedKey
-            guard let all = total[deal], all - (repeated[deal] ?? 0) == 1 else { continue }
+            guard let all = total[deal], (all - (repeated[deal] ?? 0)).isWholeShare else { continue }
             result[index] = lines[first].row
         }
         return result

@@ -171,4 +171,21 @@ import Testing
             #expect(found.map(\.members) == expected.map(\.2))
         }
     }
+
+    /// Splits a sheet keeps as doubles add up to 100% to within their binary noise: three `=1/3`
+    /// read to fifteen digits (0.333333333333333) or to seventeen, two thirds and a third, seven
+    /// sevenths are each one whole deal; thirds typed as `33.33%` (99.99%) and a share left out are not.
+    @Test func sharesKeptAsDoublesAddUpToTheWholeDeal() {
+        let third15 = Decimal(string: "0.333333333333333")!, third17 = Decimal(string: "0.33333333333333331")!
+        let seventh = Decimal(string: "0.142857142857143")!
+        let typed = Decimal(string: "0.3333")!
+        let deals: [(String, Decimal)] =
+            [("A", third15), ("A", third15), ("A", third15), ("B", third17), ("B", third17), ("B", third17)]
+            + [("C", Decimal(string: "0.666666666666667")!), ("C", third15)] + (0..<7).map { _ in ("D", seventh) }
+            + [("E", typed), ("E", typed), ("E", typed), ("F", third15), ("F", third15)]
+        let found = SplitCheck.offDeals(count: deals.count, dealID: { deals[$0].0 }, split: { deals[$0].1 })
+        #expect(found.map(\.dealID) == ["E", "F"])
+        #expect(found.map(\.total) == [Decimal(string: "0.9999")!, Decimal(string: "0.666666666666666")!])
+        #expect(Decimal(1).isWholeShare && !Decimal(string: "0.999999999")!.isWholeShare)
+    }
 }
