@@ -28,10 +28,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         var failures: [String] = []
         for layout in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
-            // Workbooks, and text files with a truth beside them (`scripts/make-layouts13`; a roster has none).
+            // Workbooks (macro-enabled ones too, `scripts/make-layouts23`), and text files with a truth
+            // beside them (`scripts/make-layouts13`; a roster has none).
             let all = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(layout).path)
             let files = all.filter {
-                $0.hasSuffix(".xlsx") || $0.hasSuffix(".csv") && all.contains($0.dropLast(4) + ".truth.json")
+                $0.hasSuffix(".xlsx") || $0.hasSuffix(".xlsm")
+                    || $0.hasSuffix(".csv") && all.contains($0.dropLast(4) + ".truth.json")
             }.sorted()
             var score = ScenarioReconciliationTests.Score()
             for (number, file) in files.enumerated() {
@@ -45,7 +47,7 @@ import Testing
                     // no edit but the sheets trueup adds, which it must read as clean).
                     // A text file is not corrected in place (`trueup correct` writes workbooks).
                     guard number < (result.findings.isEmpty ? min(1, corrected) : corrected),
-                        !uncorrected.contains(layout), file.hasSuffix(".xlsx")
+                        !uncorrected.contains(layout), !file.hasSuffix(".csv")
                     else {
                         continue
                     }

@@ -66,7 +66,8 @@ import Testing
 
     /// The workbook corrected from `result`, reconciled again: what is still wrong in it.
     static func stillWrong(_ workbook: URL, _ result: Reconciliation, truth: [String: Any]) throws -> [String] {
-        let output = workbook.deletingPathExtension().appendingPathExtension("corrected.xlsx")
+        // A macro-enabled workbook's corrected copy keeps its extension, as `trueup correct` writes it.
+        let output = workbook.deletingPathExtension().appendingPathExtension("corrected." + workbook.pathExtension)
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         _ = try CorrectedWorkbook.write(source: workbook.path, reconciliation: result, to: handle)
