@@ -317,14 +317,18 @@ struct RowCauses {
             }
             reading = readings.first(where: reproduces)
             // A row two readings reproduce (a period's first deals, in the lowest band both per
-            // deal and marginally) takes the one the sheet follows on more of its rows.
-            if let first = reading,
-                let followed = readings.filter({ $0.0 != first.reading && reproduces($0) }).max(by: {
-                    alternatives.reproduced(under: $0.0) < alternatives.reproduced(under: $1.0)
-                }),
-                alternatives.reproduced(under: followed.0) > alternatives.reproduced(under: first.reading)
-            {
-                reading = followed
+            // deal and marginally) takes the one the sheet follows on more of its rows: of the two
+            // tier readings, whichever reproduces more; any other reading only over a first that
+            // reproduces this row alone (each reading asked re-prices every rep with a difference).
+            let tierReadings: Set<Alternatives.Reading> = [.flippedMode, .perDealOrCumulative]
+            if let first = reading {
+                let count = alternatives.reproduced(under: first.reading)
+                let followed = readings.filter { item in
+                    item.0 != first.reading
+                        && (count <= 1 || tierReadings.contains(item.0) && tierReadings.contains(first.reading))
+                        && reproduces(item)
+                }.max { alternatives.reproduced(under: $0.0) < alternatives.reproduced(under: $1.0) }
+                if let followed, alternatives.reproduced(under: followed.0) > count { reading = followed }
             }
         }
         // A band's rate inferred from the figure where the row's rate cell holds another rate (the
