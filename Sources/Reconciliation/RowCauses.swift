@@ -320,12 +320,13 @@ struct RowCauses {
             // deal and marginally) takes the one the sheet follows on more of its rows: of the two
             // tier readings, whichever reproduces more; any other reading only over a first that
             // reproduces this row alone (each reading asked re-prices every rep with a difference).
-            let tierReadings: Set<Alternatives.Reading> = [.flippedMode, .perDealOrCumulative]
             if let first = reading {
                 let count = alternatives.reproduced(under: first.reading)
                 let followed = readings.filter { item in
                     item.0 != first.reading
-                        && (count <= 1 || tierReadings.contains(item.0) && tierReadings.contains(first.reading))
+                        && (count <= 1
+                            || Alternatives.tierReadings.contains(item.0)
+                                && Alternatives.tierReadings.contains(first.reading))
                         && reproduces(item)
                 }.max { alternatives.reproduced(under: $0.0) < alternatives.reproduced(under: $1.0) }
                 if let followed, alternatives.reproduced(under: followed.0) > count { reading = followed }

@@ -227,6 +227,10 @@ final class Alternatives {
         case noSplits
     }
 
+    /// The two readings of the tiers' structure (the other mode; per deal or cumulative), which
+    /// tie on a period's first rows in the lowest band.
+    static let tierReadings: Set<Reading> = [.flippedMode, .perDealOrCumulative]
+
     private let context: RowContext
     /// The run the context's statement was computed from.
     private let run: Run
