@@ -5,14 +5,14 @@ import Primitives
 ///
 /// A band covers `[threshold_i, threshold_{i+1})`; a credit exactly at a threshold is in the upper
 /// band, and the first band also covers everything below its threshold (credit notes).
-struct PricedBands {
+package struct PricedBands {
     let thresholds: [Decimal]
-    let rates: [Decimal]
+    package let rates: [Decimal]
     /// What follows a part's credit in the words for each band (` at 8% (50–100% of quota)`),
     /// made once.
     private let bandWords: [String]
 
-    init(_ table: TierTable, quota: Decimal?) {
+    package init(_ table: TierTable, quota: Decimal?) {
         thresholds = table.bands.map { table.metric == .attainment ? $0.from * (quota ?? 0) : $0.from }
         rates = table.bands.map(\.rate)
         let labels = table.bands.indices.map { i in
@@ -31,7 +31,7 @@ struct PricedBands {
     }
 
     /// The index of the band containing `credit`.
-    func band(containing credit: Decimal) -> Int {
+    package func band(containing credit: Decimal) -> Int {
         var index = 0
         while index + 1 < thresholds.count && !Decimal.less(credit, thresholds[index + 1]) { index += 1 }
         return index

@@ -294,8 +294,6 @@ final class Alternatives {
         guard tiers.mode == .retroactive, tiers.basis == .period, tiers.bands.count > 1, !manual.isEmpty else {
             return []
         }
-        let bands = tiers.bands.sorted { $0.from < $1.from }
-        func rate(at value: Decimal) -> Decimal { bands.last { $0.from <= value }?.rate ?? bands[0].rate }
         var quotas: [RepPeriod: Decimal] = [:]
         if tiers.metric == .attainment {
             for total in context.statement.reps {
@@ -319,9 +317,10 @@ final class Alternatives {
         }
         var found: Set<Int> = []
         for (key, lines) in groups {
-            let quota = quotas[key]
-            if tiers.metric == .attainment, (quota ?? 0) == 0 { continue }
-            func metric(_ credit: Decimal) -> Decimal { quota.map { credit / $0 } ?? credit }
+            if tiers.metric == .attainment, (quotas[key] ?? 0) == 0 { continue }
+            // The bands as the engine prices the rep-period (thresholds of attainment times its quota).
+            let bands = PricedBands(tiers, quota: quotas[key])
+            func rate(at credit: Decimal) -> Decimal { bands.rates[bands.band(containing: credit)] }
             var running: Decimal = 0
             var following: [Int] = []
             for line in lines.sorted(by: { ($0.date, $0.row) < ($1.date, $1.row) }) {
@@ -329,7 +328,7 @@ final class Alternatives {
                 running += line.credit
                 guard let figure = manual[line.row], let factor = line.factor else { continue }
                 let bonus = context.rowsHoldBonus ? context.engine[line.row]?.bonus ?? 0 : 0
-                if [rate(at: metric(before)), rate(at: metric(running))].contains(where: {
+                if [rate(at: before), rate(at: running)].contains(where: {
                     context.matchesComputed(figure, line.credit * $0 * factor + bonus)
                 }) {
                     following.append(line.row)

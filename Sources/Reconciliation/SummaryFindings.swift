@@ -122,6 +122,10 @@ enum SummaryFindings {
             guard repPeriod.period.kind != plan.period else { return [repPeriod] }
             return within(repPeriod.period).map { RepPeriod(rep: repPeriod.rep, period: $0) }
         }
+        /// One of the engine's sums (`LineSums`) over the rep-periods of the plan's `repPeriod` stands for.
+        func periodSum(_ repPeriod: RepPeriod, _ value: KeyPath<LineSums, Decimal>) -> Decimal {
+            keys(repPeriod).reduce(Decimal(0)) { $0 + (context.repPeriodSums[$1]?[keyPath: value] ?? 0) }
+        }
         func along<Value>(_ repPeriod: RepPeriod, _ table: [RepPeriod: [Value]]) -> [Value]? {
             let found = keys(repPeriod).flatMap { table[$0] ?? [] }
             return found.isEmpty ? nil : found
@@ -540,9 +544,7 @@ enum SummaryFindings {
                     if cell.formula == nil { finding.precedents = cause.places }
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
                 } else if field == .bonus || field == .earned || field == .payable,
-                    case let attained = keys(repPeriod).reduce(Decimal(0)) { sum, key in
-                        sum + (context.repPeriodSums[key]?.periodBonus ?? 0)
-                    },
+                    case let attained = periodSum(repPeriod, \.periodBonus),
                     attained != 0, context.matchesTotal(difference, -attained)
                 {
                     // The per-deal bonuses added up, the period's attainment bonus (a quota club)
@@ -550,7 +552,7 @@ enum SummaryFindings {
                     finding.causes = [.bonusMissing]
                     words.append("it leaves out the plan's attainment bonus of \(attained.groupedMoneyText)")
                 } else if field == .bonus || field == .earned || field == .payable,
-                    keys(repPeriod).allSatisfy({ (context.repPeriodSums[$0]?.periodBonus ?? 0) == 0 }),
+                    periodSum(repPeriod, \.periodBonus) == 0,
                     let club = clubBonuses.first(where: { context.matchesTotal(difference, $0) })
                 {
                     // A quota club paid (`=SUMIFS(…)+2000`) where the rep's attainment does not reach it.
@@ -595,9 +597,7 @@ enum SummaryFindings {
                                 ? "" : " of row" + (rows.count == 1 ? " " : "s ") + rows.joined(separator: ", "))
                             + "; the rest comes from " + both.cells.joined(separator: ", "))
                 } else if field == .earned || field == .payable || (field == .commission && !hasTrueUpColumn),
-                    case let trueUps = keys(repPeriod).reduce(Decimal(0)) { sum, key in
-                        sum + (context.repPeriodSums[key]?.trueUp ?? 0)
-                    },
+                    case let trueUps = periodSum(repPeriod, \.trueUp),
                     trueUps != 0, context.matchesTotal(difference, -trueUps)
                 {
                     finding.causes = [.unexplained]
