@@ -21,13 +21,12 @@ extension PlanFile {
             mapped[parts[0]] = parts[1]
             pins[parts[0]] = parts[1]
         }
-        // A column of amounts, dates or rates read as a second field would turn amounts into reps'
-        // names (or dates into amounts); two text fields may share one (an id that is also a status).
-        let typed: Set = ["amount", "date", "split", "quota", "cancel_date", "rate", "commission", "bonus"]
+        // A typed column read as two fields (`typedFields`), here by a `--map` beside the plan's pins:
+        // the plan's own were checked as it was read (`PlanReader`, naming its line).
         var fieldByHeader: [String: String] = [:]
         for (field, header) in pins.sorted(by: { $0.key < $1.key }) {
-            let key = header.lowercased().filter { !" _-.\t".contains($0) }
-            if let other = fieldByHeader[key], typed.contains(other) || typed.contains(field) {
+            let key = pinKey(header)
+            if let other = fieldByHeader[key], typedFields.contains(other) || typedFields.contains(field) {
                 throw ColumnPinError(
                     item: "'\(other)' and '\(field)' both read the column '\(header)'",
                     reason: "a column of amounts, dates or rates holds one field")
@@ -36,6 +35,16 @@ extension PlanFile {
         }
         return pins
     }
+}
+
+extension PlanFile {
+    /// The fields read as amounts, dates or rates: a column holds one of them at most, for read
+    /// as a second field it would turn amounts into reps' names (or dates into amounts); two text
+    /// fields may share one (an id that is also a status).
+    static let typedFields: Set = ["amount", "date", "split", "quota", "cancel_date", "rate", "commission", "bonus"]
+
+    /// A pinned header as headers are compared: any case, without spaces, `_`, `-` and `.`.
+    static func pinKey(_ header: String) -> String { header.lowercased().filter { !" _-.\t".contains($0) } }
 }
 
 /// A column pin that is not `FIELD=HEADER` with a known field.

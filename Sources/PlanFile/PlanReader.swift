@@ -246,7 +246,20 @@ struct PlanReader {
         let section = try value.mapping()
         try section.allowOnly(PlanFile.fields)
         var result: [String: String] = [:]
-        for field in PlanFile.fields { if let header = section[field] { result[field] = try header.text() } }
+        var fieldByHeader: [String: String] = [:]
+        for field in PlanFile.fields {
+            guard let header = section[field] else { continue }
+            let text = try header.text()
+            if let other = fieldByHeader[PlanFile.pinKey(text)],
+                PlanFile.typedFields.contains(other) || PlanFile.typedFields.contains(field)
+            {
+                throw header.error(
+                    "'\(other)' and '\(field)' both read the column '\(text)': a column of amounts, dates or rates holds one field"
+                )
+            }
+            fieldByHeader[PlanFile.pinKey(text)] = field
+            result[field] = text
+        }
         return result
     }
 }

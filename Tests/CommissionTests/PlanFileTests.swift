@@ -45,6 +45,18 @@ import Testing
         #expect(Self.error(reps.replacingOccurrences(of: "' r01 '", with: "R03")) == nil)
     }
 
+    /// Two fields the plan's `columns:` pins to one column, one of them read as amounts, dates or
+    /// rates, are refused at the second's header, naming the plan's line (it once blamed `--map`,
+    /// which was not given); two text fields may share a column.
+    @Test func twoTypedFieldsPinnedToOneColumnAreRefusedAtThePlansLine() {
+        let pinned = Self.base + "\ncolumns: { amount: amount, quota: 'Amount ' }\n"
+        #expect(
+            Self.error(pinned)
+                == "plan.yaml:13:35: 'amount' and 'quota' both read the column 'Amount ': a column of amounts, dates or rates holds one field"
+        )
+        #expect(Self.error(Self.base + "\ncolumns: { deal_id: Ref, status: ref }\n") == nil)
+    }
+
     /// An optional key written as YAML's null (`gate: null`, `end: ~`, `end:` with nothing after
     /// it), as a plan written from a program's record of optional values has it, is a key left
     /// out: the plan reads as it does without them. A quoted `'null'` is text, and a required key
