@@ -321,6 +321,9 @@ final class Alternatives {
             // The bands as the engine prices the rep-period (thresholds of attainment times its quota).
             let bands = PricedBands(tiers, quota: quotas[key])
             func rate(at credit: Decimal) -> Decimal { bands.rates[bands.band(containing: credit)] }
+            // A row at the period's own band shows nothing of the running total (its difference is
+            // another's: a cap left out, a bonus): only rows at another band follow the running one.
+            let periodRate = rate(at: lines.reduce(0) { $0 + $1.credit })
             var running: Decimal = 0
             var following: [Int] = []
             for line in lines.sorted(by: { ($0.date, $0.row) < ($1.date, $1.row) }) {
@@ -329,7 +332,7 @@ final class Alternatives {
                 guard let figure = manual[line.row], let factor = line.factor else { continue }
                 let bonus = context.rowsHoldBonus ? context.engine[line.row]?.bonus ?? 0 : 0
                 if [rate(at: before), rate(at: running)].contains(where: {
-                    context.matchesComputed(figure, line.credit * $0 * factor + bonus)
+                    $0 != periodRate && context.matchesComputed(figure, line.credit * $0 * factor + bonus)
                 }) {
                     following.append(line.row)
                 }

@@ -60,6 +60,21 @@ import XLSX
                 == ["G3 wrong_tier"])
     }
 
+    /// fuzz-reconcile seed 24574: a row at the band before the running total (60,000 at 5%) and
+    /// rows at the period's own band whose difference is a cap left out (45,000 and 10,000 at
+    /// 12%, where the period cap of 9,000 leaves them 1,800 and nothing) are not rows following
+    /// the running total: they show the period's band, as the plan prices it. The first stays
+    /// `wrong_tier`.
+    @Test func aRowAtThePeriodsOwnBandDoesNotFollowTheRunningTotal() throws {
+        let book = try CauseTests.workbook(Self.rows([(60000, "0.05"), (45000, "0.12"), (10000, "0.12")]))
+        let plan =
+            Self.plan(bands: [(0, "5%"), (50000, "8%"), (100000, "12%")]) + "  cap: { per_period: 9000 }\n"
+        let result = try CauseTests.reconcile(book, plan: plan)
+        #expect(
+            Self.described(result) == ["G2 wrong_tier", "G3 cap_not_applied", "G4 cap_not_applied"],
+            "\(result.errors.map(\.explanation))")
+    }
+
     /// Bands 4% from 0, 6% from 24,000 and 9% from 48,000, retroactive by quarter (65,000: 9% on
     /// all). The sheet prices each deal at its own band (400, 200, 1,800, 800): per deal
     /// reproduces all four rows, marginal pricing the first two only. Those take the reading the
