@@ -284,10 +284,13 @@ enum ValueReading {
     /// Persian `۰`–`۹`, the Arabic thousands `٬`, decimal `٫` and percent `٪`; a Persian keyboard
     /// types them into Excel as text), and the digits of the scripts of India and South-East Asia
     /// (Devanagari `०`–`९`, Bengali `০`–`৯`, Gujarati, Tamil, Thai `๐`–`๙`, …: every decimal digit
-    /// from U+0800 to U+0FFF), written as `0`–`9`, `,`, `.` and `%`; any other text as it is.
-    /// Told by its UTF-8 bytes first: a text without a byte 0xD9, 0xDB or 0xE0 holds none of them.
+    /// from U+0800 to U+0FFF), and the full-width digits and signs a Japanese or Chinese input
+    /// method leaves in a cell (`１２，５００．００`, `７．５％`, `－`, `＄`, `￥`: U+FF01 to U+FF5E, each
+    /// its ASCII sign, and `￥` the yen's), written as `0`–`9`, `,`, `.` and `%`; any other text as
+    /// it is. Told by its UTF-8 bytes first: a text without a byte 0xD9, 0xDB, 0xE0 or 0xEF holds
+    /// none of them.
     static func latinDigits(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0xD9 || $0 == 0xDB || $0 == 0xE0 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0xD9 || $0 == 0xDB || $0 == 0xE0 || $0 == 0xEF }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -299,6 +302,8 @@ enum ValueReading {
             case 0x066A: scalars.append("%")
             case 0x066B: scalars.append(".")
             case 0x066C: scalars.append(",")
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0xFFE5: scalars.append("¥")
             default: scalars.append(scalar)
             }
         }

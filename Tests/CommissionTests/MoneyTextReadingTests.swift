@@ -63,6 +63,20 @@ import Testing
         #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney("পরিমাণ", style: .decimalPoint) }
     }
 
+    /// Figures, shares and rates typed in the full-width digits and signs a Japanese or Chinese
+    /// input method leaves in a cell (`１２，５００．００`, `７．５％`, `－`, `＄`); words in the
+    /// scripts are left as they are.
+    @Test func figuresInFullWidthDigitsAreRead() throws {
+        #expect(try ValueReading.parseMoney("１２，５００．００", style: .decimalPoint) == 12500)
+        #expect(try ValueReading.parseMoney("－１，２３４．５６", style: .decimalPoint) == Decimal(string: "-1234.56")!)
+        #expect(try ValueReading.parseMoney("＄９８０．００", style: .decimalPoint) == 980)
+        #expect(ValueReading.percentage(.text("７．５％"), style: .decimalPoint) == Decimal(string: "0.075")!)
+        #expect(try ValueReading.fraction(.text("５０％"), style: .decimalPoint) == Decimal(string: "0.5")!)
+        #expect(ValueReading.latinDigits("コミッション") == "コミッション")
+        #expect(ValueReading.latinDigits("提成金额") == "提成金额")
+        #expect(throws: ValueReading.Failure.self) { try ValueReading.parseMoney("金額", style: .decimalPoint) }
+    }
+
     /// A mark with no figure before it is no number.
     @Test(arguments: ["CR", "ACR", "12 CRX"])
     func aMarkAloneIsNoNumber(text: String) {
