@@ -1,7 +1,7 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
-/// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali), by the
+/// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali, Lithuanian, Latvian), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -34,6 +34,8 @@ public enum HeaderSynonyms {
             "No. Urus Niaga", "ID Urus Niaga", "No. Perjanjian", "شناسه معامله", "شماره معامله", "شماره قرارداد",
             "Номер на сделка", "№ на сделка", "ID на сделка", "Номер на договор", "डील आईडी", "डील नंबर", "सौदा आईडी",
             "सौदा संख्या", "अनुबंध संख्या", "ডিল আইডি", "ডিল নম্বর", "চুক্তি নম্বর",
+            "Sandorio Nr.", "Sandorio numeris", "Sandorio ID", "Sutarties Nr.", "Darījuma Nr.", "Darījuma numurs",
+            "Darījuma ID", "Līguma Nr.",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -60,6 +62,8 @@ public enum HeaderSynonyms {
             "Jurujual", "Wakil Jualan", "Eksekutif Jualan", "فروشنده", "کارشناس فروش", "نماینده فروش",
             "Търговец", "Търговски представител", "Търговски агент", "विक्रेता", "बिक्री प्रतिनिधि", "सेल्स प्रतिनिधि",
             "বিক্রয়কর্মী", "বিক্রয় প্রতিনিধি", "বিক্রেতা",
+            "Pardavėjas", "Pardavimų vadybininkas", "Pardavimų atstovas", "Pārdevējs", "Pārdošanas vadītājs",
+            "Pārdošanas pārstāvis",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -86,6 +90,8 @@ public enum HeaderSynonyms {
             "تاریخ بستن", "تاریخ معامله", "تاریخ قرارداد", "تاریخ",
             "Дата на приключване", "Дата на сключване", "Дата на сделката", "Дата на затваряне", "समापन तिथि",
             "सौदे की तिथि", "तिथि", "दिनांक", "সমাপ্তির তারিখ", "চুক্তির তারিখ", "তারিখ",
+            "Uždarymo data", "Sandorio data", "Sutarties data", "Noslēgšanas datums", "Darījuma datums",
+            "Slēgšanas datums", "Līguma datums",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -108,6 +114,7 @@ public enum HeaderSynonyms {
             "มูลค่าดีล", "ยอดขาย", "จำนวนเงิน", "Amaun", "Nilai Urus Niaga", "Jumlah Jualan", "مبلغ معامله", "ارزش معامله",
             "Сума на сделката", "Стойност на сделката", "Стойност", "राशि", "सौदा राशि", "डील राशि", "পরিমাণ",
             "ডিলের পরিমাণ",
+            "Sandorio suma", "Sandorio vertė", "Darījuma summa", "Darījuma vērtība",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -121,6 +128,7 @@ public enum HeaderSynonyms {
             "Частка", "Частка участі", "Cotă", "Cotă-parte",
             "Podiel", "Udio", "Udio u poslu", "สัดส่วน", "สัดส่วนการแบ่ง", "Bahagian", "Peratus Bahagian", "سهم", "درصد سهم",
             "Дял", "Дял от сделката", "हिस्सा", "विभाजन", "অংশ", "ভাগ",
+            "Dalis", "Daļa",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -135,6 +143,7 @@ public enum HeaderSynonyms {
             "Produs",
             "Výrobok", "Proizvod", "สินค้า", "ผลิตภัณฑ์", "محصول", "کالا",
             "उत्पाद", "পণ্য",
+            "Produktas", "Produkts",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -159,6 +168,7 @@ public enum HeaderSynonyms {
             "Етап", "Stare", "Etapă",
             "Fáza", "Faza", "สถานะ", "Peringkat", "وضعیت",
             "स्थिति", "चरण", "অবস্থা", "পর্যায়",
+            "Būsena", "Statuss",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -173,6 +183,7 @@ public enum HeaderSynonyms {
             "Dátum zrušenia", "Datum otkaza", "Datum storniranja", "วันที่ยกเลิก", "Tarikh Batal", "Tarikh Pembatalan",
             "تاریخ لغو",
             "Дата на анулиране", "रद्द करने की तिथि", "रद्दीकरण तिथि", "বাতিলের তারিখ",
+            "Atšaukimo data", "Atcelšanas datums",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -190,6 +201,7 @@ public enum HeaderSynonyms {
             "อัตราคอมมิชชั่น", "Kadar Komisen", "Peratus Komisen", "نرخ پورسانت", "درصد پورسانت", "نرخ کمیسیون",
             "Ставка на комисионна", "Ставка на комисионната", "Процент комисионна", "कमीशन दर", "कमीशन प्रतिशत",
             "কমিশনের হার", "কমিশন হার",
+            "Komisinių tarifas", "Komisinių procentas", "Komisijos tarifas", "Komisijas likme", "Komisijas procents",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -205,6 +217,7 @@ public enum HeaderSynonyms {
             "Provízia", "Výška provízie", "Provizija", "Iznos provizije", "ค่าคอมมิชชั่น", "ค่าคอม", "คอมมิชชั่น", "Komisen",
             "Amaun Komisen", "پورسانت", "کمیسیون", "مبلغ پورسانت",
             "Комисионна", "Комисионни", "Сума на комисионната", "कमीशन", "कमीशन राशि", "কমিশন", "কমিশনের পরিমাণ",
+            "Komisiniai", "Komisinių suma", "Komisija", "Komisijas summa",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
@@ -236,6 +249,7 @@ public enum HeaderSynonyms {
             "Obdobie", "Mesiac", "Štvrťrok", "Razdoblje", "Mjesec", "Tromjesečje", "งวด", "เดือน", "ไตรมาส", "Tempoh",
             "Suku Tahun", "دوره", "ماه", "فصل",
             "Месец", "Тримесечие", "अवधि", "महीना", "तिमाही", "সময়কাল", "মাস", "ত্রৈমাসিক",
+            "Laikotarpis", "Mėnuo", "Ketvirtis", "Periods", "Mēnesis", "Ceturksnis",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",

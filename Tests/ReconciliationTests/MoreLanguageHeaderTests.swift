@@ -186,10 +186,11 @@ import Testing
         try Self.expectEachFieldNamed(header)
     }
 
-    /// Bulgarian, Hindi and Bengali headers name their fields, the rate beside the commission
-    /// whose name it holds (`Ставка на комисионна` beside `Комисионна`, `कमीशन दर` beside `कमीशन`,
-    /// `কমিশনের হার` beside `কমিশন`); the everyday `राशि` (amount) and `তারিখ` (date) only as the
-    /// whole header: `कमीशन राशि` is the commission.
+    /// Bulgarian, Hindi, Bengali, Lithuanian and Latvian headers name their fields, the rate beside
+    /// the commission whose name it holds (`Ставка на комисионна` beside `Комисионна`, `कमीशन दर`
+    /// beside `कमीशन`, `কমিশনের হার` beside `কমিশন`, `Komisinių tarifas` beside `Komisiniai`,
+    /// `Komisijas likme` beside `Komisija`); the everyday `राशि` (amount) and `তারিখ` (date) only as
+    /// the whole header: `कमीशन राशि` is the commission.
     @Test(arguments: [
         [
             "Номер на сделка", "Търговец", "Дата на приключване", "Сума", "Дял", "Ставка на комисионна", "Комисионна",
@@ -197,8 +198,16 @@ import Testing
         ],
         ["डील आईडी", "विक्रेता", "समापन तिथि", "राशि", "हिस्सा", "कमीशन दर", "कमीशन राशि", "स्थिति", "रद्दीकरण तिथि", "उत्पाद"],
         ["ডিল আইডি", "বিক্রয়কর্মী", "তারিখ", "পরিমাণ", "অংশ", "কমিশনের হার", "কমিশন", "অবস্থা", "বাতিলের তারিখ", "পণ্য"],
+        [
+            "Sandorio Nr.", "Pardavėjas", "Uždarymo data", "Suma", "Dalis", "Komisinių tarifas", "Komisiniai",
+            "Būsena", "Atšaukimo data", "Produktas",
+        ],
+        [
+            "Darījuma Nr.", "Pārdevējs", "Noslēgšanas datums", "Summa", "Daļa", "Komisijas likme", "Komisija",
+            "Statuss", "Atcelšanas datums", "Produkts",
+        ],
     ])
-    func bulgarianHindiAndBengaliHeaders(_ header: [String]) throws {
+    func bulgarianHindiBengaliLithuanianAndLatvianHeaders(_ header: [String]) throws {
         try Self.expectEachFieldNamed(header)
     }
 
