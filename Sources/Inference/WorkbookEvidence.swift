@@ -130,7 +130,7 @@ public struct WorkbookEvidence: Sendable {
         path: String, sheet: String? = nil, pins: [String: String] = [:], roster: [RosterEntry] = [],
         dateOrder: DateOrder? = nil
     ) throws -> WorkbookEvidence {
-        let knownReps = roster.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases }
+        let knownReps = roster.flatMap(\.knownForms)
         let file = try TableFile.open(path)
         var table = try DealsReader.readWorkbook(
             file, selection: sheet, pins: pins, manualCells: .valuesAndFormulas, knownReps: knownReps,

@@ -207,7 +207,7 @@ extension DealsReader {
                 continue
             }
             if let mapping = dateless, mapping.columns[.date] == nil,
-                let months = MonthColumn.mapping(mapping, rows: start)
+                let months = MonthColumn.mapping(mapping, rows: start, plan: plan)
             {
                 found.append((table, months, nil, nil, nil))
                 continue
@@ -811,10 +811,14 @@ enum SheetRep {
 /// `SheetRep.normalized` form, made once for every sheet and title row asked.
 struct KnownReps: Sendable {
     let reps: [(name: String, key: String)]
+    /// The reps' e-mail addresses (`RosterEntry.knownForms`), normalized: a column of addresses
+    /// may name the reps (`NameColumn`), but no tab or title is matched against their words.
+    let addresses: Set<String>
     var isEmpty: Bool { reps.isEmpty }
 
     init(_ names: [String]) {
-        reps = names.map { ($0, SheetRep.normalized($0)) }.filter { !$0.key.isEmpty }
+        reps = names.filter { !$0.contains("@") }.map { ($0, SheetRep.normalized($0)) }.filter { !$0.key.isEmpty }
+        addresses = Set(names.filter { $0.contains("@") }.map(SheetRep.normalized))
     }
 }
 

@@ -40,9 +40,7 @@ public struct HandKeptWorkbook {
         dateOrder: DateOrder? = nil, rowBudget: Int? = nil, checkingFormulasBeside: Bool = true,
         progress: @escaping (_ stage: String, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> HandKeptWorkbook {
-        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap {
-            [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
-        }
+        let knownReps = (roster.isEmpty ? plan.reps : roster).flatMap(\.knownForms)
         func readSheets(keeping: ManualCells.Keeping = .values, settingAsideIn spooled: SpooledRows? = nil) throws -> (
             DealsTable, SummarySheet.Found
         ) {

@@ -195,9 +195,7 @@ extension LoadedRun {
             // Every deals sheet of the workbook (a tab per rep, per month, …); each line keeps its
             // sheet in its row (`DealsTable.rowKey`) through the engine, and the statement's lines
             // name the sheet and the sheet's own row (`LoadedRun.placed`).
-            let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap {
-                [$0.id] + ($0.name.map { [$0] } ?? []) + $0.aliases
-            }
+            let knownReps = (entries.isEmpty ? loaded.reps : entries).flatMap(\.knownForms)
             table = try DealsReader.readWorkbook(
                 file, selection: sheets.sheet, pins: pins, knownReps: knownReps, dateOrder: sheets.dateOrder,
                 plan: loaded, firstDealsSheet: true,
