@@ -216,11 +216,13 @@ enum RepIdentity {
         return parts.count == 2 ? parts[1] + " " + parts[0] : nil
     }
 
-    /// `text` as a name and what stands in brackets after it, round or square (`Ana Lima (R-101)`,
-    /// `Lima, Ana [EMEA]`); nil when it does not end in brackets after something.
+    /// `text` as a name and what stands in brackets after it, round, square or angle (`Ana Lima
+    /// (R-101)`, `Lima, Ana [EMEA]`, and an address as a mail client writes it: `Ana Lima
+    /// <ana.lima@example.com>`, `"Lima, Ana" <alima@example.com>`); nil when it does not end in
+    /// brackets after something.
     private static func bracketedAfter(_ text: String) -> (name: Substring, inside: Substring)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let opening: [Character: Character] = [")": "(", "]": "["]
+        let opening: [Character: Character] = [")": "(", "]": "[", ">": "<"]
         guard let close = trimmed.last, let mark = opening[close], let open = trimmed.lastIndex(of: mark),
             open > trimmed.startIndex
         else { return nil }

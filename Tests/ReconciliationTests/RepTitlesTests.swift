@@ -35,4 +35,22 @@ import Testing
         #expect(RepIdentity.plainName("Dr. Berg") == nil)
         #expect(RepIdentity.plainName("Maya Berg") == nil)
     }
+
+    /// A rep written as a mail client writes an address, a name and the address in angle brackets,
+    /// is the rep the name or the address is (a roster's `email`); a name no rep has beside an
+    /// address no rep has is no one.
+    @Test(arguments: [
+        ("Maya Berg <mberg@example.com>", "R1"), ("\"Berg, Maya\" <mberg@example.com>", "R1"),
+        ("Tom <talvarez@example.com>", "R2"), ("<talvarez@example.com>", "R2"),
+        ("Omar Haddad <oh@other.example>", "R3"),
+    ])
+    func aNameWithItsAddressIsTheRep(written: String, id: String) {
+        let roster = Self.roster.map { rep in
+            var rep = rep
+            rep.email = ["R1": "mberg@example.com", "R2": "talvarez@example.com"][rep.id]
+            return rep
+        }
+        #expect(RepIdentity.identify(written, roster: roster)?.id == id)
+        #expect(RepIdentity.identify("Ben Okafor <bokafor@example.com>", roster: roster) == nil)
+    }
 }
