@@ -30,6 +30,9 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// Whether the date column names each row's month rather than its day (`Month`: `Jul 2026`,
     /// `2026-07`; `MonthColumn`): every row is dated its month's first day.
     public var datesNameMonths = false
+    /// With `datesNameMonths`, the month the plan's fiscal year starts in when the column names
+    /// quarters (`Quarter | Q3 2026`; `MonthColumn`): every row is dated its quarter's first day.
+    public var quartersFiscalYearStart: Int?
     /// The year and month columns when the date column is the day of a date written in three
     /// columns (`Year | Month | Day`; `DateParts`): each row is dated the day its parts name.
     public var dateParts: DateParts?

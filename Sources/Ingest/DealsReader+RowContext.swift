@@ -16,6 +16,8 @@ extension DealsReader {
         /// `mapping.datesNameMonths` and `mapping.amountScale`: with `columnByField`, what the row's
         /// read takes of the mapping.
         let datesNameMonths: Bool
+        /// `mapping.quartersFiscalYearStart`: the date column names quarters of fiscal years starting then.
+        let quartersFiscalYearStart: Int?
         /// `mapping.dateParts`: the date's year and month in columns of their own.
         let dateParts: DateParts?
         let amountScale: Decimal?
@@ -104,6 +106,7 @@ extension DealsReader {
             self.moreMapped = moreMapped
             columnByField = Field.allCases.map { mapping.columns[$0] }
             datesNameMonths = mapping.datesNameMonths
+            quartersFiscalYearStart = mapping.quartersFiscalYearStart
             dateParts = mapping.dateParts
             amountScale = mapping.amountScale
             hasDateColumn = mapping.columns[.date] != nil

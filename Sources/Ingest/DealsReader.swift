@@ -496,12 +496,14 @@ public enum DealsReader {
         let rep = required(.rep, ValueReading.text(value(.rep)) ?? styles.rep)
         let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
         let (datesNameMonths, amountScale) = (context.datesNameMonths, context.amountScale)
-        let dateParts = context.dateParts
+        let (dateParts, quarterStart) = (context.dateParts, context.quartersFiscalYearStart)
         let ownDate = attempt(.date) { () throws(ValueReading.Failure) in
             // The date's parts in three columns (`Year | Month | Day`): read from the row, never remembered by the day.
             if let dateParts { return try dateParts.date(of: row, day: value(.date)) }
             return try RowContext.remembered(value(.date), in: &context.dates) { (value) throws(ValueReading.Failure) in
-                if datesNameMonths, let first = MonthColumn.firstDay(value) { return first }
+                if datesNameMonths, let first = MonthColumn.firstDay(value, quartersFrom: quarterStart) {
+                    return first
+                }
                 return try ValueReading.date(value, order: dateOrder, system: system)
             }
         }

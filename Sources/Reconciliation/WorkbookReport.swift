@@ -72,7 +72,8 @@ enum WorkbookReport {
                 line += ", each row dated by its year (column \(year)), month (column \(month)) and '\(day)'"
             }
             if sheet.mapping.datesNameMonths, let column = sheet.mapping.headers[.date] {
-                line += ", each row dated the first day of the month its '\(column)' names"
+                let period = sheet.mapping.quartersFiscalYearStart == nil ? "month" : "quarter"
+                line += ", each row dated the first day of the \(period) its '\(column)' names"
             }
             if !totals.isEmpty {
                 line +=

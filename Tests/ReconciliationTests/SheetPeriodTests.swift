@@ -107,7 +107,7 @@ import XLSX
             let plan = try PlanFile.parse(
                 WholeEurosInTextTests.plan.replacingOccurrences(of: "Whole euros", with: name)
                     + "\nfiscal_year_start: \(start)\n", file: "plan.yaml")
-            return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"], plan: plan)
+            return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Priya Nair"], plan: plan)
         }
         #expect(try Self.dates(read("FY2026 Inside Sales")) == ["D1 2026-01-01", "D2 2026-02-01", "D3 2026-03-01"])
         #expect(try Self.dates(read("2026 Mid-Market AEs")).first == "D1 2026-01-01")
@@ -162,6 +162,44 @@ import XLSX
             try Self.read([("Commissions", [header, row("D1", "Q3 2026", 2)])])
         } throws: { error in
             "\(error)".contains("missing date")
+        }
+    }
+
+    /// Under a plan paid by quarter, a `Quarter` column naming each row's quarter with its year
+    /// (`Q3-2026`, `2026 Q4`, `2026-Q1`) dates each row its quarter's first day, the quarters
+    /// numbered in the plan's fiscal year; a quarter that could be either of two fiscal years'
+    /// (`Q1 2026` when the year starts in April) dates none, nor does a plan paid by month.
+    @Test func aQuarterColumnDatesEachRowUnderAPlanByQuarter() throws {
+        func plan(_ period: String, start: Int = 1) throws -> Plan {
+            let text = HeldOutWorkbookTests.plan().replacingOccurrences(
+                of: "period: month", with: "period: \(period)\nfiscal_year_start: \(start)")
+            return try PlanFile.parse(text, file: "plan.yaml")
+        }
+        let header: [WriteCell] = ["Deal ID", "Rep", "Booked Qtr", "Amount", "Rate", "Commission"].map { .text($0) }
+        func row(_ deal: String, _ quarter: String, _ row: Int) -> [WriteCell] {
+            [
+                .text(deal), .text("Priya Nair"), .text(quarter), .number(10000), .number(Decimal(string: "0.05")!),
+                CauseTests.formula("500", "ROUND(D\(row)*E\(row),2)"),
+            ]
+        }
+        func read(_ quarters: [String], plan: Plan) throws -> DealsTable {
+            let folder = try LayoutReadingTests.folder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let rows = [header] + quarters.enumerated().map { row("D\($0.offset + 1)", $0.element, $0.offset + 2) }
+            let path = try LayoutReadingTests.workbook([("Deals", rows)], in: folder)
+            return try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Priya Nair"], plan: plan)
+        }
+        let table = try read(["Q3-2026", "2026 Q4", "2026-Q1"], plan: plan("quarter"))
+        #expect(Self.dates(table) == ["D1 2026-07-01", "D2 2026-10-01", "D3 2026-01-01"])
+        #expect(table.mapping.headers[.date] == "Booked Qtr" && table.mapping.quartersFiscalYearStart == 1)
+        let april = try read(["2026-Q1", "2026-Q2"], plan: plan("quarter", start: 4))
+        #expect(Self.dates(april) == ["D1 2026-04-01", "D2 2026-07-01"])
+        for (quarters, plan) in [(["Q1 2026"], try plan("quarter", start: 4)), (["Q3 2026"], try plan("month"))] {
+            #expect {
+                try read(quarters, plan: plan)
+            } throws: { error in
+                "\(error)".contains("missing date")
+            }
         }
     }
 
