@@ -136,6 +136,94 @@ enum CopiedSheets {
         return rows == originals && !deals.skipped.contains { DealsTable.sheetOrdinal($0.row) == original }
     }
 
+    /// `copies` and `deals` without a stale copy's rows: a tab whose name says it is a copy or an
+    /// old version (`Deals (old)`, `OLD Deals`, `Deals backup`, `Kopie von Juli`; a copy's number
+    /// alone, `Deals (2)`, says nothing of which tab is the earlier) whose every deal is on one
+    /// other deals tab not so named, but not row for row (`leaveOut` takes those): the deals
+    /// closed since missing from it, a deal's figures as they stood then. It is the workbook's
+    /// history, not a second payment of the deals: its rows are no lines and no findings, the
+    /// other tab's rows that copy its rows are read as that tab's own, and the report's note names
+    /// it and how many of its rows the other tab holds as they stand. A tab holding a deal no other
+    /// tab holds is read as before.
+    static func leaveOutStale(_ copies: [CopiedRow], from deals: inout DealsTable) -> ([CopiedRow], [String]) {
+        guard deals.sheets.count > 1 else { return (copies, []) }
+        let named = Set(
+            deals.sheets.indices.filter { ordinal in
+                guard let name = deals.sheets[ordinal].name else { return false }
+                return FoldedWords.of(name).contains(where: HeaderSynonyms.copyWords.contains)
+            })
+        guard !named.isEmpty else { return (copies, []) }
+        func ordinal(_ row: Int) -> Int { DealsTable.sheetOrdinal(row) }
+        // The deals of the tabs so named, and each other tab's deals among them.
+        var stale: [Int: Set<String>] = [:]
+        for line in deals.lines where named.contains(ordinal(line.row)) {
+            stale[ordinal(line.row), default: []].insert(line.dealID.normalizedKey)
+        }
+        for copy in copies where named.contains(ordinal(copy.line.row)) {
+            stale[ordinal(copy.line.row), default: []].insert(copy.line.dealID.normalizedKey)
+        }
+        guard !stale.isEmpty else { return (copies, []) }
+        let wanted = stale.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        var held: [Int: Set<String>] = [:]
+        for line in deals.lines where !named.contains(ordinal(line.row)) {
+            let key = line.dealID.normalizedKey
+            if wanted.contains(key) { held[ordinal(line.row), default: []].insert(key) }
+        }
+        for copy in copies where !named.contains(ordinal(copy.line.row)) {
+            let key = copy.line.dealID.normalizedKey
+            if wanted.contains(key) { held[ordinal(copy.line.row), default: []].insert(key) }
+        }
+        var copies = copies
+        var notes: [String] = []
+        func name(_ ordinal: Int) -> String { deals.sheetName(ofRow: DealsTable.rowKey(sheet: ordinal, row: 0)) }
+        for (sheet, ids) in stale.sorted(by: { $0.key < $1.key }) {
+            let holders = held.filter { ids.isSubset(of: $0.value) }.map(\.key)
+            guard holders.count == 1, let current = holders.first else { continue }
+            // Its rows the current tab holds as they stand (copies either way round), and the rest.
+            var same = Set<Int>()
+            for copy in copies {
+                if ordinal(copy.line.row) == sheet, ordinal(copy.original) == current { same.insert(copy.line.row) }
+                if ordinal(copy.line.row) == current, ordinal(copy.original) == sheet { same.insert(copy.original) }
+            }
+            let mine = deals.lines.indices.filter { ordinal(deals.lines[$0].row) == sheet }
+            // The current tab's rows read as copies of the stale tab's: the first of each its own
+            // line again, the others copies of that one.
+            var first: [Int: Int] = [:]
+            for copy in copies where ordinal(copy.line.row) != sheet && ordinal(copy.original) == sheet {
+                first[copy.original] = min(first[copy.original] ?? copy.line.row, copy.line.row)
+            }
+            var kept: [CopiedRow] = []
+            var back: [CopiedRow] = []
+            for copy in copies where ordinal(copy.line.row) != sheet {
+                guard let own = first[copy.original] else {
+                    kept.append(copy)
+                    continue
+                }
+                if own == copy.line.row {
+                    back.append(copy)
+                } else {
+                    kept.append(
+                        CopiedRow(line: copy.line, manual: copy.manual, original: own, isRedated: copy.isRedated))
+                }
+            }
+            // Its rows: its lines, and its rows read as copies of the current tab's.
+            let rows = mine.count + copies.count(where: { ordinal($0.line.row) == sheet })
+            copies = kept
+            if !mine.isEmpty {
+                deals.lines.removeSubranges(RangeSet(mine, within: deals.lines))
+                deals.manual.leaveOut(mine)
+            }
+            deals.lines += back.map(\.line)
+            deals.manual.append(contentsOf: back.map(\.manual))
+            deals.totals.removeAll { ordinal($0.row) == sheet }
+            deals.skipped.removeAll { ordinal($0.row) == sheet }
+            notes.append(
+                "sheet '\(name(sheet))': an earlier copy of sheet '\(name(current))' (its \(ids.count) deal\(ids.count == 1 ? "" : "s") all on '\(name(current))', \(same.count) of its \(rows) row\(rows == 1 ? "" : "s") as they stand there), not compared"
+            )
+        }
+        return (copies, notes)
+    }
+
     /// `Deals (2)`, `Copy of Deals`, `Copia de Julio`, `Kopie von Juli`, `Deals backup`, `Old Deals`.
     static func isNamedAsCopy(_ name: String) -> Bool {
         let trimmed = name.trimmingCharacters(in: .whitespaces)

@@ -195,7 +195,8 @@ extension Reconciler {
         let identities = RepIdentity.resolve(&deals, roster: roster)
         let (copies, notes) = CopiedSheets.leaveOut(
             DuplicateRows.takeCopies(from: &deals, roster: roster), from: &deals, formulas: formulas)
-        return (identities, copies, notes)
+        let (current, stale) = CopiedSheets.leaveOutStale(copies, from: &deals)
+        return (identities, current, notes + stale)
     }
 }
 
