@@ -40,10 +40,9 @@ enum MonthColumn {
         var quarters = false
         for row in rows where row.index > mapping.headerRow {
             guard let value = row.cell(at: column)?.value, !value.isBlank else { continue }
-            if let quarterStart, firstDay(value, quartersFrom: quarterStart) != nil, firstDay(value) == nil {
+            if firstDay(value) == nil, !value.isDate {
+                guard let quarterStart, firstDay(value, quartersFrom: quarterStart) != nil else { return nil }
                 quarters = true
-            } else {
-                guard firstDay(value) != nil || value.isDate else { return nil }
             }
             months += 1
         }

@@ -25,13 +25,11 @@ extension PlanFile {
         // the plan's own were checked as it was read (`PlanReader`, naming its line).
         var fieldByHeader: [String: String] = [:]
         for (field, header) in pins.sorted(by: { $0.key < $1.key }) {
-            let key = pinKey(header)
-            if let other = fieldByHeader[key], typedFields.contains(other) || typedFields.contains(field) {
+            if let other = pin(field, to: header, besides: &fieldByHeader) {
                 throw ColumnPinError(
                     item: "'\(other)' and '\(field)' both read the column '\(header)'",
                     reason: "a column of amounts, dates or rates holds one field")
             }
-            fieldByHeader[key] = field
         }
         return pins
     }
@@ -43,8 +41,15 @@ extension PlanFile {
     /// fields may share one (an id that is also a status).
     static let typedFields: Set = ["amount", "date", "split", "quota", "cancel_date", "rate", "commission", "bonus"]
 
-    /// A pinned header as headers are compared: any case, without spaces, `_`, `-` and `.`.
-    static func pinKey(_ header: String) -> String { header.lowercased().filter { !" _-.\t".contains($0) } }
+    /// Pins `field` to `header` among `fieldByHeader` (the fields pinned so far, by header as
+    /// headers are compared: any case, without spaces, `_`, `-` and `.`); the field already there
+    /// when the two may not share the column, one of them typed.
+    static func pin(_ field: String, to header: String, besides fieldByHeader: inout [String: String]) -> String? {
+        let key = header.lowercased().filter { !" _-.\t".contains($0) }
+        if let other = fieldByHeader[key], typedFields.contains(other) || typedFields.contains(field) { return other }
+        fieldByHeader[key] = field
+        return nil
+    }
 }
 
 /// A column pin that is not `FIELD=HEADER` with a known field.

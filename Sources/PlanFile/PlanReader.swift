@@ -250,14 +250,11 @@ struct PlanReader {
         for field in PlanFile.fields {
             guard let header = section[field] else { continue }
             let text = try header.text()
-            if let other = fieldByHeader[PlanFile.pinKey(text)],
-                PlanFile.typedFields.contains(other) || PlanFile.typedFields.contains(field)
-            {
+            if let other = PlanFile.pin(field, to: text, besides: &fieldByHeader) {
                 throw header.error(
                     "'\(other)' and '\(field)' both read the column '\(text)': a column of amounts, dates or rates holds one field"
                 )
             }
-            fieldByHeader[PlanFile.pinKey(text)] = field
             result[field] = text
         }
         return result

@@ -150,28 +150,23 @@ enum CopiedSheets {
         let named = Set(
             deals.sheets.indices.filter { ordinal in
                 guard let name = deals.sheets[ordinal].name else { return false }
-                return FoldedWords.of(name).contains(where: HeaderSynonyms.copyWords.contains)
+                return wordsNameACopy(name)
             })
         guard !named.isEmpty else { return (copies, []) }
         func ordinal(_ row: Int) -> Int { DealsTable.sheetOrdinal(row) }
         // The deals of the tabs so named, and each other tab's deals among them.
+        // Every row read, its line's or a copy's.
+        let read = [deals.lines, copies.map(\.line)].joined()
         var stale: [Int: Set<String>] = [:]
-        for line in deals.lines where named.contains(ordinal(line.row)) {
+        for line in read where named.contains(ordinal(line.row)) {
             stale[ordinal(line.row), default: []].insert(line.dealID.normalizedKey)
-        }
-        for copy in copies where named.contains(ordinal(copy.line.row)) {
-            stale[ordinal(copy.line.row), default: []].insert(copy.line.dealID.normalizedKey)
         }
         guard !stale.isEmpty else { return (copies, []) }
         let wanted = stale.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         var held: [Int: Set<String>] = [:]
-        for line in deals.lines where !named.contains(ordinal(line.row)) {
+        for line in read where !named.contains(ordinal(line.row)) {
             let key = line.dealID.normalizedKey
             if wanted.contains(key) { held[ordinal(line.row), default: []].insert(key) }
-        }
-        for copy in copies where !named.contains(ordinal(copy.line.row)) {
-            let key = copy.line.dealID.normalizedKey
-            if wanted.contains(key) { held[ordinal(copy.line.row), default: []].insert(key) }
         }
         var copies = copies
         var notes: [String] = []
@@ -232,6 +227,12 @@ enum CopiedSheets {
         {
             return true
         }
-        return FoldedWords.of(name).contains(where: HeaderSynonyms.copyWords.contains)
+        return wordsNameACopy(name)
+    }
+
+    /// Whether a word of `name` says it is a copy or an old version (`Copy of Deals`, `Deals
+    /// backup`, `Old Deals`), not a copy's number alone (`Deals (2)`).
+    static func wordsNameACopy(_ name: String) -> Bool {
+        FoldedWords.of(name).contains(where: HeaderSynonyms.copyWords.contains)
     }
 }
