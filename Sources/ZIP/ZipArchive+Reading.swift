@@ -31,6 +31,23 @@ extension ZipArchive {
         guard meter.crc == entry.crc32 else { throw ZipError.crcMismatch(entry.name) }
     }
 
+    /// The damage of `entry`'s bytes, when they are damaged (`ZipError.isDamage`): the part
+    /// inflated to its end only to check its deflate stream, its declared size and its CRC-32,
+    /// within its limits (nil when one stops the check first). Nothing is counted towards the
+    /// archive's total (the part was counted when it was read).
+    public func damage(of entry: ZipEntry) -> ZipError? {
+        let total = inflatedTotal
+        defer { inflatedTotal = total }
+        do {
+            try read(entry) { _ in }
+            return nil
+        } catch let error as ZipError {
+            return error.isDamage ? error : nil
+        } catch {
+            return nil
+        }
+    }
+
     /// The whole inflated part, for small parts (relationships, workbook, styles).
     public func data(of entry: ZipEntry) throws -> [UInt8] {
         var bytes: [UInt8] = []

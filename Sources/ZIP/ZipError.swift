@@ -39,6 +39,15 @@ public enum ZipError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The operating system refused to open or read the file.
     case io(String)
 
+    /// Whether the archive's bytes are damaged (cut short, a broken deflate stream, a size or CRC-32
+    /// that does not match), as against a limit passed or a feature not supported.
+    public var isDamage: Bool {
+        switch self {
+        case .truncated, .corrupt, .corruptData, .crcMismatch: true
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .emptyFile: "the file is empty (0 bytes)"

@@ -33,7 +33,8 @@ import XLSX
         #expect(try Self.read(formula) == [refusal])
         let runs = String(repeating: "<r><t>\(String(repeating: "y", count: 1_000))</t></r>", count: 5_000)
         let start = Date()
-        #expect(try Self.read(#"<row r="2"><c r="B2" t="inlineStr"><is>\#(runs)</is></c></row>"#) == [refusal])
+        let many = try Self.read(#"<row r="2"><c r="B2" t="inlineStr"><is>\#(runs)</is></c></row>"#)
+        #expect(many == [refusal], "\(many)")
         #expect(Date().timeIntervalSince(start) < 5)
     }
 

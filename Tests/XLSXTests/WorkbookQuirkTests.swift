@@ -183,6 +183,14 @@ import Testing
         #expect(Self.refusal("crc_mismatch.xlsx")?.contains("CRC-32") == true)
     }
 
+    /// A damaged part's bytes read as anything (here a cell in row 0, in its first row): the
+    /// damage, found at the part's end, is what the refusal names, not what it happened to read as.
+    @Test func aDamagedPartIsRefusedAsDamagedWhateverItsBytesReadAs() throws {
+        let refusal = try #require(Self.refusal("crc_mismatch_early_damage.xlsx"))
+        #expect(refusal.contains("CRC-32"), "\(refusal)")
+        #expect(refusal.contains("Sheet1"), "\(refusal)")
+    }
+
     @Test func expansionRatioPastTheGraceSizeIsRefused() {
         #expect(Self.refusal("expansion_ratio.xlsx")?.contains("expands more than") == true)
     }

@@ -180,51 +180,76 @@ public final class XLSXWorkbook {
         var complete = false
         var hiddenRows: [Int] = []
         defer { observer?.endRead(of: sheet, complete: complete, hiddenRows: hiddenRows) }
+        // What `body` throws is told apart from the parse's errors, and comes out unchanged.
         let emit: (Row) throws -> Void = { row in
             observer?.read(row)
-            guard let fill else { return try body(row) }
-            var row = row
-            for index in row.cells.indices where row.cells[index].formula != nil {
-                if let value = fill[CellAddress(row: row.index, column: row.cells[index].column)] {
-                    row.cells[index].value = value
+            do {
+                guard let fill else { return try body(row) }
+                var row = row
+                for index in row.cells.indices where row.cells[index].formula != nil {
+                    if let value = fill[CellAddress(row: row.index, column: row.cells[index].column)] {
+                        row.cells[index].value = value
+                    }
                 }
+                try body(row)
+            } catch {
+                throw ThrownByBody(error: error)
             }
-            try body(row)
         }
-        let tail =
-            if entry.uncompressedSize > Self.pipelineThreshold {
-                try readOnSecondThread(entry, of: sheet, progress: progress, emit)
-            } else {
-                try withoutActuallyEscaping(emit) { body in
-                    let builder = try rowBuilder(for: sheet)
-                    let parser = WorksheetParser(file: path, sheet: sheet.name) { pending in
-                        defer { pending.removeAll() }
-                        try builder.emitRows(of: pending, to: body)
-                    }
-                    let xml = XMLPushParser(handler: parser, documentName: partName)
-                    var done: Int64 = 0
-                    do {
-                        try PackageReader.translatingErrors(location: location, part: partName) {
-                            try archive.read(entry) { chunk in
-                                try xml.feed(chunk)
-                                done += Int64(chunk.count)
-                                progress?(done, entry.uncompressedSize)
-                            }
-                            try xml.finish()
-                        }
-                    } catch {
-                        // A bad value in the row the parse stopped in was met first: it is reported.
-                        try builder.emitRows(of: parser.pending, to: body)
-                        throw error
-                    }
-                    // Stray cells after the last row: read for their errors only.
-                    try builder.emitRows(of: parser.pending, to: body)
-                    return SheetTail(mergedRanges: parser.mergedRanges, hiddenRows: parser.hiddenRows)
-                }
-            }
+        let tail: SheetTail
+        do {
+            tail = try readRows(of: sheet, entry: entry, location: location, progress: progress, emit)
+        } catch let thrown as ThrownByBody {
+            throw thrown.error
+        } catch {
+            throw PackageReader.damage(of: entry, in: archive, location: location) ?? error
+        }
         complete = true
         hiddenRows = tail.hiddenRows
         return tail
+    }
+
+    /// An error the row handler of `readRows` threw, carried through the parse to come out as it was.
+    private struct ThrownByBody: Error {
+        let error: any Error
+    }
+
+    /// `readRows`'s parse of the sheet's part `entry`, on this thread or, for a large part, on a
+    /// second one.
+    private func readRows(
+        of sheet: SheetInfo, entry: ZipEntry, location: Location, progress: ((_ done: Int64, _ total: Int64) -> Void)?,
+        _ emit: (Row) throws -> Void
+    ) throws -> SheetTail {
+        guard entry.uncompressedSize <= Self.pipelineThreshold else {
+            return try readOnSecondThread(entry, of: sheet, progress: progress, emit)
+        }
+        let partName = entry.name
+        return try withoutActuallyEscaping(emit) { body in
+            let builder = try rowBuilder(for: sheet)
+            let parser = WorksheetParser(file: path, sheet: sheet.name) { pending in
+                defer { pending.removeAll() }
+                try builder.emitRows(of: pending, to: body)
+            }
+            let xml = XMLPushParser(handler: parser, documentName: partName)
+            var done: Int64 = 0
+            do {
+                try PackageReader.translatingErrors(location: location, part: partName) {
+                    try archive.read(entry) { chunk in
+                        try xml.feed(chunk)
+                        done += Int64(chunk.count)
+                        progress?(done, entry.uncompressedSize)
+                    }
+                    try xml.finish()
+                }
+            } catch {
+                // A bad value in the row the parse stopped in was met first: it is reported.
+                try builder.emitRows(of: parser.pending, to: body)
+                throw error
+            }
+            // Stray cells after the last row: read for their errors only.
+            try builder.emitRows(of: parser.pending, to: body)
+            return SheetTail(mergedRanges: parser.mergedRanges, hiddenRows: parser.hiddenRows)
+        }
     }
 
     /// Lets go of the shared-strings table (tens of megabytes when a sheet has a million distinct
