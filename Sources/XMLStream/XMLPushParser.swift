@@ -41,11 +41,19 @@ public final class XMLPushParser {
         guard !chunk.isEmpty else { return }
         guard attributes.scan(chunk) else { throw XMLStreamError.tooManyAttributes(limit: AttributeCounter.limit) }
         let bytes = chunk.baseAddress!.assumingMemoryBound(to: CChar.self)
+        var count = Int32(chunk.count)
+        var rest = bytes
         if context == nil {
-            try start(with: bytes, count: Int32(chunk.count))
-        } else {
-            try check(xmlParseChunk(context, bytes, Int32(chunk.count), 0))
+            // libxml2 keeps the bytes a push parser is created with and parses them only with
+            // the next chunk: given four (for the encoding) and the rest at once, a reader that
+            // wants only the first rows stops within the first chunk.
+            let first = min(count, 4)
+            try start(with: bytes, count: first)
+            rest += Int(first)
+            count -= first
+            guard count > 0 else { return }
         }
+        try check(xmlParseChunk(context, rest, count, 0))
     }
 
     /// Ends the document; throws if it is incomplete or was never started.

@@ -6,6 +6,10 @@ extension ZipArchive {
     /// pipelined read's) comes from the heap and its pages are used again by the next, not
     /// mapped fresh and faulted in for each of a sheet's thousand chunks.
     static let inflatedChunkSize = 128 << 10
+    /// Size of a part's first inflated chunk; each next one is twice the one before, up to
+    /// `inflatedChunkSize`. A reader that wants only a sheet's first rows (its header) stops
+    /// after a few kilobytes instead of inflating a whole chunk it throws away.
+    static let firstInflatedChunkSize = 16 << 10
 
     /// Streams the inflated bytes of `entry` to `consume`, chunk by chunk, in constant memory.
     ///
@@ -85,6 +89,7 @@ extension ZipArchive {
         }
         var readOffset: Int64 = 0
         var pending = UnsafeRawBufferPointer(rebasing: input[0..<0])
+        var outputSize = Self.firstInflatedChunkSize
         while true {
             if pending.isEmpty {
                 guard readOffset < entry.compressedSize else {
@@ -97,9 +102,12 @@ extension ZipArchive {
                 readOffset += Int64(got)
                 pending = UnsafeRawBufferPointer(rebasing: input[0..<got])
             }
-            let (step, consumed, produced) = try inflater.inflate(input: pending, output: output, part: entry.name)
+            let (step, consumed, produced) = try inflater.inflate(
+                input: pending, output: UnsafeMutableRawBufferPointer(rebasing: output[0..<outputSize]),
+                part: entry.name)
             pending = UnsafeRawBufferPointer(rebasing: pending[consumed...])
             if produced > 0 {
+                outputSize = min(2 * outputSize, output.count)
                 let chunk = UnsafeRawBufferPointer(rebasing: output[0..<produced])
                 try meter.count(chunk, compressedSoFar: readOffset - Int64(pending.count))
                 try consume(chunk)
