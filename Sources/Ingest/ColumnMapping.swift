@@ -376,9 +376,19 @@ enum ColumnMatcher {
     /// between them (`Bonus / Prime`, `Sales Rep / Représentant`, as Canadian or Belgian teams head
     /// their columns): it names a field when both name it. Nil for a header without a slash.
     static func twoLanguages(_ header: String) -> [String]? {
-        guard header.contains("/") else { return nil }
+        // No byte `/`, no character `/` (the bytes are asked first: a character search is slow).
+        guard header.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let names = header.split(separator: "/").map { headerKey($0.trimmingCharacters(in: .whitespaces)) }
         return names.count == 2 && !names.contains(where: \.isEmpty) ? names : nil
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without asking Foundation when the text
+    /// begins and ends in an ASCII character that is no space or tab (most headers and cells).
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+            first < 0x80, last < 0x80, first != 32, first != 9, last != 32, last != 9
+        else { return text.trimmingCharacters(in: .whitespaces) }
+        return text
     }
 
     private static func mapWhole<Key: Hashable & Sendable & RawRepresentable>(
@@ -394,7 +404,7 @@ enum ColumnMatcher {
         var bilingual: [Int: [String]] = [:]
         for cell in row.cells {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = trimmingWhitespace(text)
             if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
             if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
             if let names = Self.twoLanguages(trimmed) { bilingual[cell.column] = names }
@@ -420,8 +430,14 @@ enum ColumnMatcher {
         var added: [Key: [Int]] = [:]
         var chosenByCurrency: [Key: [String]] = [:]
         var foundByValues: Set<Key> = []
+        // Every name the row's headers go by (whole, without a currency, either language): a
+        // field whose words are none of them finds no column in the loop below.
+        var namesInRow = Set(headers.map(\.key))
+        namesInRow.formUnion(unitless.map(\.key))
+        for names in bilingual.values { namesInRow.formUnion(names) }
         for key in keys where columns[key] == nil {
             let wanted = words.wanted[key] ?? []
+            guard namesInRow.contains(where: wanted.contains) else { continue }
             var matches = headers.filter { header in
                 !taken.contains(header.column)
                     && (wanted.contains(header.key) || bilingual[header.column]?.allSatisfy(wanted.contains) == true)

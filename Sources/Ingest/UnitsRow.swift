@@ -9,6 +9,12 @@ enum UnitsRow {
     /// which `Deal ACV` ends with); nil when it ends with none. A percentage in brackets stays
     /// (`Commission (%)` is a rate, not a commission).
     static func withoutCurrency(_ header: String) -> String? {
+        // ASCII without a space, not ending in a bracket (most texts): no currency at its end.
+        if let end = header.utf8.last, end != UInt8(ascii: ")"), end != UInt8(ascii: "]"),
+            header.utf8.allSatisfy({ $0 < 0x80 && $0 != 32 && !(9...13).contains($0) })
+        {
+            return nil
+        }
         if let space = header.lastIndex(where: \.isWhitespace),
             case let unit = String(header[header.index(after: space)...]),
             CurrencyUnit.isCommon(unit)
