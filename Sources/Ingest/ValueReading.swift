@@ -522,8 +522,9 @@ enum ValueReading {
     }
 
     /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text that names its
-    /// month or writes its year first (`WrittenDate`: `Jan 4, 2026`, `2026/01/04`, `20260104`),
-    /// or nothing.
+    /// month or writes its year first (`WrittenDate`: `Jan 4, 2026`, `2026/01/04`, `20260104`), one
+    /// in an era's years (`EraDate`: `令和8年3月15日`, `R8.3.15`, `民國115年3月15日`, `115/03/15`), or
+    /// nothing.
     static func date(_ value: CellValue) throws(Failure) -> LocalDate? {
         switch value {
         case .empty: return nil
@@ -532,7 +533,7 @@ enum ValueReading {
         case .text(let text):
             let trimmed = latinDigits(text.trimmedSpaces)
             if trimmed.isEmpty { return nil }
-            guard let date = LocalDate(iso: trimmed) ?? WrittenDate.parse(trimmed) else {
+            guard let date = LocalDate(iso: trimmed) ?? WrittenDate.parse(trimmed) ?? EraDate.parse(trimmed) else {
                 throw .wrong("expected a date (a date cell or YYYY-MM-DD), found \"\(text)\"")
             }
             return date

@@ -53,6 +53,28 @@ import XLSX
         #expect(table.lines.map(\.date.description) == written.map(\.1))
     }
 
+    /// Dates counted in an era's years, as Japanese and Taiwanese systems export them: a Japanese
+    /// era by name or letter (its first year `元年`), the Republic of China's years with their name or
+    /// in three digits first; a day outside its era, or a ROC year of two digits, is no date.
+    @Test func datesInAnEraReadAsTheDaysTheyName() throws {
+        let written = [
+            ("令和8年3月15日", "2026-03-15"), ("令和元年5月1日", "2019-05-01"), ("R8.3.15", "2026-03-15"),
+            ("R08/03/15", "2026-03-15"), ("H31.4.30", "2019-04-30"), ("平成31年4月30日", "2019-04-30"),
+            ("昭和64年1月7日", "1989-01-07"), ("令和８年１１月３日", "2026-11-03"), ("令和 8年 3月 15日", "2026-03-15"),
+            ("民國115年3月15日", "2026-03-15"), ("民国115年3月15日", "2026-03-15"), ("中華民國115年12月1日", "2026-12-01"),
+            ("115/03/15", "2026-03-15"), ("115年3月15日", "2026-03-15"), ("115.3.15", "2026-03-15"),
+        ]
+        let table = try Self.read(written.map(\.0))
+        #expect(table.skipped.isEmpty, "\(table.diagnostics.map(\.description))")
+        #expect(table.lines.map(\.date.description) == written.map(\.1))
+        let outside = [
+            "令和1年4月1日", "H31.5.1", "令和元年2月1日", "R8.13.1", "R8/3.15", "民國115年2月30日", "99/12/31", "1115/03/15",
+        ]
+        let refused = try Self.read(outside)
+        #expect(refused.lines.isEmpty, "\(refused.lines.map(\.date.description))")
+        #expect(refused.skipped.count == outside.count)
+    }
+
     /// Dates as ERP and database exports write them into a General cell, their digits as a number
     /// (`20260315`); a number of eight digits that is no day (`20261304`) is still a row not read.
     @Test func datesWrittenAsTheirDigitsInANumberCellRead() throws {
