@@ -1,7 +1,8 @@
 /// Headers in the languages of the teams that keep commission workbooks (Spanish, Portuguese,
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
-/// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali, Lithuanian, Latvian), by the
+/// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali, Lithuanian, Latvian, Estonian,
+/// Slovenian), by the
 /// English field name they stand for: the one table for every
 /// reader (deals, summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
@@ -36,6 +37,8 @@ public enum HeaderSynonyms {
             "सौदा संख्या", "अनुबंध संख्या", "ডিল আইডি", "ডিল নম্বর", "চুক্তি নম্বর",
             "Sandorio Nr.", "Sandorio numeris", "Sandorio ID", "Sutarties Nr.", "Darījuma Nr.", "Darījuma numurs",
             "Darījuma ID", "Līguma Nr.",
+            "Tehingu nr", "Tehingu number", "Tehingu ID", "Lepingu nr", "Št. posla", "Številka posla", "ID posla",
+            "Št. pogodbe",
         ],
         "rep": [
             "Comercial", "Vendedor", "Representante", "Ejecutivo", "Ejecutivo de cuenta", "Consultor",
@@ -64,6 +67,7 @@ public enum HeaderSynonyms {
             "বিক্রয়কর্মী", "বিক্রয় প্রতিনিধি", "বিক্রেতা",
             "Pardavėjas", "Pardavimų vadybininkas", "Pardavimų atstovas", "Pārdevējs", "Pārdošanas vadītājs",
             "Pārdošanas pārstāvis",
+            "Müügiesindaja", "Müüja", "Müügijuht", "Prodajalec", "Prodajalka", "Komercialist",
         ],
         "date": [
             "Fecha", "Fecha de cierre", "Fecha cierre", "Data", "Data de fechamento", "Data de fecho", "Date",
@@ -92,6 +96,8 @@ public enum HeaderSynonyms {
             "सौदे की तिथि", "तिथि", "दिनांक", "সমাপ্তির তারিখ", "চুক্তির তারিখ", "তারিখ",
             "Uždarymo data", "Sandorio data", "Sutarties data", "Noslēgšanas datums", "Darījuma datums",
             "Slēgšanas datums", "Līguma datums",
+            "Sulgemise kuupäev", "Tehingu kuupäev", "Lepingu kuupäev", "Datum zaključka", "Datum posla",
+            "Datum sklenitve",
         ],
         "amount": [
             "Importe", "Monto", "Valor", "Montant", "Montant HT", "Betrag", "Umsatz", "Auftragswert", "Importo",
@@ -115,6 +121,7 @@ public enum HeaderSynonyms {
             "Сума на сделката", "Стойност на сделката", "Стойност", "राशि", "सौदा राशि", "डील राशि", "পরিমাণ",
             "ডিলের পরিমাণ",
             "Sandorio suma", "Sandorio vertė", "Darījuma summa", "Darījuma vērtība",
+            "Tehingu summa", "Tehingu väärtus", "Znesek", "Znesek posla", "Vrednost posla",
         ],
         "split": [
             "Reparto", "Participación", "Participação", "Rateio", "Divisão", "Partilha", "Partage", "Quote-part",
@@ -129,6 +136,7 @@ public enum HeaderSynonyms {
             "Podiel", "Udio", "Udio u poslu", "สัดส่วน", "สัดส่วนการแบ่ง", "Bahagian", "Peratus Bahagian", "سهم", "درصد سهم",
             "Дял", "Дял от сделката", "हिस्सा", "विभाजन", "অংশ", "ভাগ",
             "Dalis", "Daļa",
+            "Osakaal", "Delež",
         ],
         "product": [
             "Producto", "Produto", "Produit", "Produkt", "Prodotto", "Materialkurztext", "Materialbezeichnung",
@@ -144,6 +152,7 @@ public enum HeaderSynonyms {
             "Výrobok", "Proizvod", "สินค้า", "ผลิตภัณฑ์", "محصول", "کالا",
             "उत्पाद", "পণ্য",
             "Produktas", "Produkts",
+            "Toode", "Izdelek",
         ],
         "type": [
             "Tipo", "Tipo de operación", "Type d'affaire", "Art", "Typ", "Auftragsart", "Soort", "Tyyppi", "Tür", "種別",
@@ -169,6 +178,7 @@ public enum HeaderSynonyms {
             "Fáza", "Faza", "สถานะ", "Peringkat", "وضعیت",
             "स्थिति", "चरण", "অবস্থা", "পর্যায়",
             "Būsena", "Statuss",
+            "Olek", "Staatus", "Stanje",
         ],
         "cancel_date": [
             "Fecha de cancelación", "Data de cancelamento", "Date d'annulation", "Stornodatum",
@@ -184,6 +194,7 @@ public enum HeaderSynonyms {
             "تاریخ لغو",
             "Дата на анулиране", "रद्द करने की तिथि", "रद्दीकरण तिथि", "বাতিলের তারিখ",
             "Atšaukimo data", "Atcelšanas datums",
+            "Tühistamise kuupäev", "Datum preklica",
         ],
         "rate": [
             "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
@@ -202,6 +213,8 @@ public enum HeaderSynonyms {
             "Ставка на комисионна", "Ставка на комисионната", "Процент комисионна", "कमीशन दर", "कमीशन प्रतिशत",
             "কমিশনের হার", "কমিশন হার",
             "Komisinių tarifas", "Komisinių procentas", "Komisijos tarifas", "Komisijas likme", "Komisijas procents",
+            "Komisjonitasu määr", "Komisjonitasu protsent", "Vahendustasu määr", "Stopnja provizije",
+            "Provizijska stopnja", "Odstotek provizije",
         ],
         "commission": [
             "Comisión", "Comisiones", "Comissão", "Commission", "Provision", "Provvigione", "Provvigioni", "Commissie",
@@ -218,6 +231,7 @@ public enum HeaderSynonyms {
             "Amaun Komisen", "پورسانت", "کمیسیون", "مبلغ پورسانت",
             "Комисионна", "Комисионни", "Сума на комисионната", "कमीशन", "कमीशन राशि", "কমিশন", "কমিশনের পরিমাণ",
             "Komisiniai", "Komisinių suma", "Komisija", "Komisijas summa",
+            "Komisjonitasu", "Vahendustasu", "Komisjonitasu summa", "Znesek provizije",
         ],
         "bonus": [
             "Bono", "Bônus", "Prime", "Bonus", "Prämie", "Premio", "Premi", "Premie", "Premia", "Prémie", "Prim",
@@ -250,6 +264,7 @@ public enum HeaderSynonyms {
             "Suku Tahun", "دوره", "ماه", "فصل",
             "Месец", "Тримесечие", "अवधि", "महीना", "तिमाही", "সময়কাল", "মাস", "ত্রৈমাসিক",
             "Laikotarpis", "Mėnuo", "Ketvirtis", "Periods", "Mēnesis", "Ceturksnis",
+            "Periood", "Kuu", "Obdobje", "Mesec", "Četrtletje",
         ],
         "clawback": [
             "Recuperación", "Estorno", "Reprise", "Rückforderung", "Storno", "Storni", "Terugvordering",

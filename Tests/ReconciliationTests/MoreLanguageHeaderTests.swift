@@ -211,6 +211,22 @@ import Testing
         try Self.expectEachFieldNamed(header)
     }
 
+    /// Estonian and Slovenian headers name their fields, the rate beside the commission whose name
+    /// it holds (`Komisjonitasu määr` beside `Komisjonitasu`, `Stopnja provizije` beside `Provizija`).
+    @Test(arguments: [
+        [
+            "Tehingu nr", "Müügiesindaja", "Sulgemise kuupäev", "Summa", "Osakaal", "Komisjonitasu määr",
+            "Komisjonitasu", "Olek", "Tühistamise kuupäev", "Toode",
+        ],
+        [
+            "Št. posla", "Prodajalec", "Datum zaključka", "Znesek", "Delež", "Stopnja provizije", "Provizija",
+            "Stanje", "Datum preklica", "Izdelek",
+        ],
+    ])
+    func estonianAndSlovenianHeaders(_ header: [String]) throws {
+        try Self.expectEachFieldNamed(header)
+    }
+
     /// Russian and Greek headers name their fields; the everyday `Сумма` (sum) and `Ποσό` (amount)
     /// name the amount only as the whole header: `Сумма комиссии`, `Ποσό προμήθειας` are the commission.
     @Test(arguments: [
