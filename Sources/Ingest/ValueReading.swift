@@ -139,8 +139,10 @@ enum ValueReading {
         static func wrong(_ message: String) -> Failure { Failure(message: message) }
     }
 
+    /// A cell's text as a field's value: without the invisible marks pasted text carries
+    /// (`withoutInvisibles`) and the spaces around it; nil when nothing is left.
     static func text(_ value: CellValue) -> String? {
-        let text = value.plainText.trimmedSpaces
+        let text = value.plainText.withoutInvisibles.trimmedSpaces
         return text.isEmpty ? nil : text
     }
 
@@ -556,6 +558,18 @@ enum ValueReading {
 }
 
 extension String {
+    /// Without the invisible marks text copied from web pages, chats and other files carries: the
+    /// zero-width space (U+200B), the left-to-right and right-to-left marks (U+200E, U+200F), the
+    /// word joiner (U+2060), the byte-order mark (U+FEFF) and the soft hyphen (U+00AD), wherever they
+    /// stand (`OP-4107\u{200B}` is `OP-4107`). The zero-width joiner and non-joiner stay: Persian and
+    /// Indic words are spelled with them. Cheap when there are none: their lead bytes are looked for first.
+    var withoutInvisibles: String {
+        guard utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }) else { return self }
+        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+        guard unicodeScalars.contains(where: invisible.contains) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { !invisible.contains($0) }))
+    }
+
     /// Without leading and trailing spaces, tabs and no-break spaces; cheap when there are none.
     var trimmedSpaces: String {
         func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{00A0}" }
