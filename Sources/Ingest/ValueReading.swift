@@ -157,22 +157,59 @@ enum ValueReading {
     }
 
     /// An amount written in thousands or millions with its unit's letter (`10k`, `$10K`, `1.2M`,
-    /// `€ 2,5k`), as a person reads it (10,000; 1,200,000); nil for any other value. Only an
-    /// amount is read so, never a commission or a bonus: a figure the sheet pays must be the
-    /// number it is, or its error would be hidden.
+    /// `€ 2,5k`), in lakhs or crores by their words (`12.35 L`, `12.35 Lakh`, `₹12.35 lakhs`, `12 Lacs`,
+    /// `1.25 Crore`), or in the ten thousands and hundred millions of Japanese, Chinese and Korean
+    /// (`1,250万円`, `1250万`, `¥1,250万`, `1億2,500万円`, `3.5亿元`, `1,250만원`), as a person reads it
+    /// (10,000; 1,200,000; 1,235,000; 12,500,000); nil for any other value. `Cr` alone is no crore:
+    /// ledgers mark a credit so (`1,234.50 Cr`), and `parseMoney` reads it as one. Only an amount is
+    /// read so, never a commission or a bonus: a figure the sheet pays must be the number it is, or
+    /// its error would be hidden.
     static func moneyInThousandsOrMillions(_ value: CellValue, style: NumberStyle) -> Decimal? {
         guard case .text(let raw) = value else { return nil }
         var text = raw.trimmedSpaces
-        let scale: Decimal
-        switch text.last {
-        case "k", "K": scale = 1000
-        case "m", "M": scale = 1_000_000
-        default: return nil
-        }
-        text.removeLast()
+        if let myriads = moneyInMyriads(latinDigits(text)) { return myriads }
+        let word = text.reversed().prefix(while: { $0.isASCII && $0.isLetter })
+        guard let scale = unitWords[String(word.reversed()).lowercased()] else { return nil }
+        text.removeLast(word.count)
         text = text.trimmedSpaces
         guard text.last?.isNumber == true, let number = try? parseMoney(text, style: style) else { return nil }
         return number * scale
+    }
+
+    /// The words and letters a figure's unit is written with after it, lower-case.
+    private static let unitWords: [String: Decimal] = [
+        "k": 1000, "m": 1_000_000, "l": 100_000, "lac": 100_000, "lacs": 100_000, "lakh": 100_000,
+        "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+    ]
+
+    /// An amount counted in 億 and 万 (`1億2,500万円`, `1250万`), the East Asian hundred millions and
+    /// ten thousands (`亿`, `萬`, Korean `억`, `만`), a currency's sign or character before or after
+    /// it (`¥`, `円`, `元`, `원`); nil when `text` writes none of those units.
+    private static func moneyInMyriads(_ text: String) -> Decimal? {
+        guard text.utf8.contains(where: { $0 >= 0xE4 }) else { return nil }
+        var rest = Substring(text)
+        for sign in ["¥", "₩", "円", "元", "원", "圓"] {
+            if rest.hasPrefix(sign) { rest = rest.dropFirst(sign.count) }
+            if rest.hasSuffix(sign) { rest = rest.dropLast(sign.count) }
+        }
+        // The hundred millions first, then the ten thousands, then any units left; every figure
+        // grouped by commas with a decimal point, as these languages write them.
+        var total: Decimal = 0
+        var found = false
+        for (units, scale) in [("億亿억", Decimal(100_000_000)), ("万萬만", Decimal(10_000))] {
+            guard let at = rest.firstIndex(where: { units.contains($0) }) else { continue }
+            guard let number = try? parseMoney(String(rest[..<at]), style: .decimalPoint), number >= 0 else {
+                return nil
+            }
+            total += number * scale
+            found = true
+            rest = rest[rest.index(after: at)...]
+        }
+        let tail = rest.trimmingCharacters(in: .whitespaces)
+        guard found, tail.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }) else { return nil }
+        guard !tail.isEmpty else { return total }
+        guard let units = try? parseMoney(tail, style: .decimalPoint) else { return nil }
+        return total + units
     }
 
     /// Signs written for minus besides `-`: the minus sign, the figure dash, the en dash, and the
