@@ -201,7 +201,8 @@ extension DealsReader {
             // row's month (`Month`: `Jul 2026`, `2026-07`).
             let dateless = try? header(Field.required.filter { $0 != .date })
             if let mapping = dateless, mapping.columns[.date] == nil,
-                let parts = DateParts.mapping(mapping, rows: start)
+                let parts = try DateParts.mapping(
+                    mapping, rows: start, plan: plan, location: Location(file: file.path, sheet: table))
             {
                 found.append((table, parts, nil, nil, nil))
                 continue

@@ -69,7 +69,10 @@ enum WorkbookReport {
             if let parts = sheet.mapping.dateParts, let day = sheet.mapping.headers[.date] {
                 let year = CellAddress.columnName(parts.year)
                 let month = CellAddress.columnName(parts.month)
-                line += ", each row dated by its year (column \(year)), month (column \(month)) and '\(day)'"
+                line +=
+                    parts.dayless
+                    ? ", each row dated the first day of the month its year (column \(year)) and '\(day)' name"
+                    : ", each row dated by its year (column \(year)), month (column \(month)) and '\(day)'"
             }
             if sheet.mapping.datesNameMonths, let column = sheet.mapping.headers[.date] {
                 let period = sheet.mapping.quartersFiscalYearStart == nil ? "month" : "quarter"

@@ -58,6 +58,47 @@ import XLSX
         #expect(wrong.diagnostics.contains { "\($0)".contains("Deals!D3") && "\($0)".contains("day of 2026-2") })
     }
 
+    /// A year and a month without a day (`Year | Month`, SAP's `Fiscal Year | Posting Period`) date
+    /// each row its month's first day; a fiscal year's periods under a plan whose fiscal year starts
+    /// in April are refused, the sheet not saying which year its fiscal years are named by.
+    @Test func aYearAndAMonthWithoutADayDateEachRowItsMonthsFirstDay() throws {
+        func row(_ id: String, _ year: Int, _ month: WriteCell, _ row: Int) -> [WriteCell] {
+            [
+                .text(id), Self.number("\(year)"), month, .text("Ana Lima"), Self.number("10000"), Self.number("0.05"),
+                CauseTests.formula("500", "ROUND(E\(row)*F\(row),2)"),
+            ]
+        }
+        let calendar = try SheetPeriodTests.read([
+            (
+                "Deals",
+                [
+                    Self.texts(["Deal ID", "Year", "Month", "Rep", "Amount", "Rate", "Commission"]),
+                    row("D1", 2026, .text("March"), 2), row("D2", 2025, Self.number("12"), 3),
+                ]
+            )
+        ])
+        #expect(SheetPeriodTests.dates(calendar) == ["D1 2026-03-01", "D2 2025-12-01"])
+        #expect(calendar.mapping.headers[.date] == "Month" && calendar.mapping.dateParts?.dayless == true)
+        let sap = [
+            Self.texts(["Deal ID", "Fiscal Year", "Posting Period", "Rep", "Amount", "Rate", "Commission"]),
+            row("D1", 2026, .text("003"), 2), row("D2", 2026, .text("011"), 3),
+        ]
+        let fiscal = try SheetPeriodTests.read([("Deals", sap)])
+        #expect(SheetPeriodTests.dates(fiscal) == ["D1 2026-03-01", "D2 2026-11-01"])
+        let folder = try LayoutReadingTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try LayoutReadingTests.workbook([("Deals", sap)], in: folder)
+        let april = try PlanFile.parse(
+            HeldOutWorkbookTests.plan().replacingOccurrences(
+                of: "period: month", with: "period: quarter\nfiscal_year_start: 4"),
+            file: "plan.yaml")
+        #expect {
+            try DealsReader.readWorkbook(TableFile.open(path), knownReps: ["Ana Lima"], plan: april)
+        } throws: { error in
+            "\(error)".contains("Deals") && "\(error)".contains("'Fiscal Year' and 'Posting Period'")
+        }
+    }
+
     @Test func aYearColumnAloneDatesNoRow() throws {
         let header = Self.texts(["Deal ID", "Year", "Rep", "Amount", "Rate", "Commission"])
         let row: [WriteCell] = [
