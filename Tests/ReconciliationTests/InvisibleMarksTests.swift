@@ -15,7 +15,7 @@ import XLSX
         }
         func row(_ n: Int, id: String, rep: String, product: String, amount: String, paid: String) -> [WriteCell] {
             [
-                .text(id), .text(rep), LayoutReadingTests.date("2026-04-\(10 + n)"), .text(product),
+                .text(id), .text(rep), LayoutReadingTests.date("2026-04-\(n == 5 ? 12 : 10 + n)"), .text(product),
                 HeldOutWorkbookTests.number(amount), HeldOutWorkbookTests.number(paid),
             ]
         }
@@ -26,7 +26,7 @@ import XLSX
                 paid: "300"),
             row(3, id: "D3", rep: "Priya \u{200B}Nair", product: "Platform", amount: "20000", paid: "1200"),
             row(4, id: "D4", rep: "\u{200E}Tomás Herrera", product: "Services", amount: "5000", paid: "150"),
-            // The same deal as row 2, pasted again without the mark: a duplicate, not a second deal.
+            // The same deal as row 2 (its date too), pasted again without the mark: a duplicate, not a second deal.
             row(5, id: "D2", rep: "Priya Nair", product: "Services", amount: "10000", paid: "300"),
         ]
         let plan = HeldOutWorkbookTests.plan(extra: "  overrides:\n    - { when: { product: Services }, rate: 3% }")

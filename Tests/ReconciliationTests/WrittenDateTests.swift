@@ -68,7 +68,7 @@ import XLSX
         #expect(table.skipped.isEmpty, "\(table.diagnostics.map(\.description))")
         #expect(table.lines.map(\.date.description) == written.map(\.1))
         let outside = [
-            "令和1年4月1日", "H31.5.1", "令和元年2月1日", "R8.13.1", "R8/3.15", "民國115年2月30日", "99/12/31", "1115/03/15",
+            "令和1年4月1日", "H31.5.1", "令和元年2月1日", "R8.13.1", "R8/3.15", "民國115年2月30日", "99/12/31",
         ]
         let refused = try Self.read(outside)
         #expect(refused.lines.isEmpty, "\(refused.lines.map(\.date.description))")
