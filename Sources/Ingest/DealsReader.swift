@@ -644,6 +644,8 @@ public enum DealsReader {
             column.flatMap { column in row.cells.first { $0.column == column } }
         }
         for field in Self.textNumberFields where values[field.ordinal].isText {
+            // A date's parts in columns of their own (`March`, `003` under `Month`) are no date stored as text.
+            if field == .date && context.dateParts != nil { continue }
             if field == .rate && ValueReading.percentage(value(.rate), style: context.rateStyle) == nil {
                 continue
             }

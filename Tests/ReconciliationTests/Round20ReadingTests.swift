@@ -79,6 +79,8 @@ import XLSX
         ])
         #expect(SheetPeriodTests.dates(calendar) == ["D1 2026-03-01", "D2 2025-12-01"])
         #expect(calendar.mapping.headers[.date] == "Month" && calendar.mapping.dateParts?.dayless == true)
+        // `March` is the date's part, no date stored as text.
+        #expect(calendar.textNumbers[.date] == nil)
         let sap = [
             Self.texts(["Deal ID", "Fiscal Year", "Posting Period", "Rep", "Amount", "Rate", "Commission"]),
             row("D1", 2026, .text("003"), 2), row("D2", 2026, .text("011"), 3),
