@@ -601,7 +601,13 @@ extension String {
     /// stand (`OP-4107\u{200B}` is `OP-4107`). The zero-width joiner and non-joiner stay: Persian and
     /// Indic words are spelled with them. Cheap when there are none: their lead bytes are looked for first.
     var withoutInvisibles: String {
-        guard utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }) else { return self }
+        // ASCII (most fields) holds none: its bytes are or-ed together (a loop the compiler widens)
+        // before any is compared with the marks' lead bytes.
+        let mayHold =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.reduce(0, |) >= 0x80 && bytes.contains { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
+            } ?? utf8.contains { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
+        guard mayHold else { return self }
         let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
         guard unicodeScalars.contains(where: invisible.contains) else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.filter { !invisible.contains($0) }))
