@@ -64,14 +64,16 @@ extension DealsReader {
             }
         }
 
-        /// Gives the table room for `rows` lines (and their manual cells) up front, so that each
-        /// batch is copied into it as it is converted and let go: joined at the end instead, the
-        /// batches and the joined table would hold every line twice for a moment. Room never
-        /// touched is address space, not memory. Past the room, the batches are joined at the end.
+        /// Gives the table room for `rows` lines (and their manual cells), so that each batch is
+        /// copied into it as it is converted and let go: joined at the end instead, the batches and
+        /// the joined table would hold every line twice for a moment. The batches converted before
+        /// go into the room first. Room never touched is address space, not memory. Past the room,
+        /// the batches are joined at the end.
         func reserve(rows: Int) {
             queue.async {
                 self.converted.lines.reserveCapacity(rows)
                 if self.manualCells != .nothing { self.converted.manual.reserveCapacity(rows) }
+                self.converted.append(joining: &self.parts)
             }
         }
 

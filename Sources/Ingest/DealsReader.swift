@@ -16,6 +16,10 @@ public enum DealsReader {
     /// Rows converted together, split across the cores. Up to five batches are held at once
     /// (one being read, and four queued or being converted: `BatchConverter`).
     static let batchSize = 8_192
+    /// A table's first batch, once its styles are decided; each next one is twice the one before,
+    /// up to `batchSize`. A small table (a tab per rep) is converted as it is read, not all at
+    /// its end, where the next tab's read waits for it.
+    static let firstBatchSize = 1_024
 
     /// Converts a batch of rows into lines in parallel slices, each slice's table in row order:
     /// appended one by one where they are kept, not joined into one table first, so that each
@@ -140,6 +144,8 @@ public enum DealsReader {
         // How far through the table the read is, to size the lines' room from the first batch.
         var position: (done: Int64, total: Int64) = (0, 0)
         var reserved = receive != nil
+        var nextBatch = firstBatchSize
+        var sent = 0
         // Rows past the sample are held while the sample's text dates do not tell their order
         // and none since has (`13/04/2026`), up to `dateOrderWait` of them.
         var awaitingDateOrder = false
@@ -281,10 +287,14 @@ public enum DealsReader {
                     }
                     if !wait { styles = try decide(pending.map(\.0)) }
                 }
-                if let styles, pending.count >= batchSize {
-                    if !reserved {
+                if let styles, pending.count >= nextBatch {
+                    nextBatch = min(2 * nextBatch, batchSize)
+                    sent += pending.count - 1
+                    // Sized from a full batch's worth of rows, as the share of the bytes they took
+                    // says little of the table's rows sooner (the parse runs thousands of rows ahead).
+                    if !reserved, sent >= batchSize {
                         reserved = true
-                        if let rows = Self.expectedRows(pending.count, of: position) { converter.reserve(rows: rows) }
+                        if let rows = Self.expectedRows(sent, of: position) { converter.reserve(rows: rows) }
                     }
                     // The last row is kept back: the row under it may continue it (`ContinuationRow`).
                     let last = pending.removeLast()
