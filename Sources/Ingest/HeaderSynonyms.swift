@@ -2,9 +2,8 @@
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
 /// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali, Lithuanian, Latvian, Estonian,
-/// Slovenian), by the
-/// English field name they stand for: the one table for every
-/// reader (deals, summary sheets, total rows). English synonyms stay beside each
+/// Slovenian), by the English field name they stand for: the one table for every reader (deals,
+/// summary sheets, total rows). English synonyms stay beside each
 /// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
 public enum HeaderSynonyms {

@@ -603,15 +603,20 @@ extension String {
     var withoutInvisibles: String {
         // ASCII (most fields) holds none: its bytes are or-ed together (a loop the compiler widens)
         // before any is compared with the marks' lead bytes.
+        func isLeadByte(_ byte: UInt8) -> Bool { byte == 0xE2 || byte == 0xEF || byte == 0xC2 }
         let mayHold =
             utf8.withContiguousStorageIfAvailable { bytes in
-                bytes.reduce(0, |) >= 0x80 && bytes.contains { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
-            } ?? utf8.contains { $0 == 0xE2 || $0 == 0xEF || $0 == 0xC2 }
-        guard mayHold else { return self }
-        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
-        guard unicodeScalars.contains(where: invisible.contains) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.filter { !invisible.contains($0) }))
+                bytes.reduce(0, |) >= 0x80 && bytes.contains(where: isLeadByte)
+            }
+            ?? utf8.contains(where: isLeadByte)
+        guard mayHold, unicodeScalars.contains(where: Self.invisibleMarks.contains) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { !Self.invisibleMarks.contains($0) }))
     }
+
+    /// The marks `withoutInvisibles` leaves out.
+    private static let invisibleMarks: Set<Unicode.Scalar> = [
+        "\u{200B}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{00AD}",
+    ]
 
     /// Without leading and trailing spaces, tabs and no-break spaces; cheap when there are none.
     var trimmedSpaces: String {

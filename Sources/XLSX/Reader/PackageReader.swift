@@ -75,20 +75,22 @@ struct PackageReader {
         }
         let collector = SharedStringsParser()
         let xml = XMLPushParser(handler: collector, documentName: part)
+        // A failed parse of a damaged part reports the damage (`damage(of:in:location:)`).
         do {
-            try Self.reportingDamage(of: entry, in: archive, location: location) {
-                try Self.translatingErrors(location: location, part: part) {
-                    // A large table (a million distinct ids) inflates on the second core while this one parses.
-                    if entry.uncompressedSize > XLSXWorkbook.pipelineThreshold {
-                        try archive.readPipelined(entry) { try xml.feed($0) }
-                    } else {
-                        try archive.read(entry) { try xml.feed($0) }
-                    }
-                    try xml.finish()
+            try Self.translatingErrors(location: location, part: part) {
+                // A large table (a million distinct ids) inflates on the second core while this one parses.
+                if entry.uncompressedSize > XLSXWorkbook.pipelineThreshold {
+                    try archive.readPipelined(entry) { try xml.feed($0) }
+                } else {
+                    try archive.read(entry) { try xml.feed($0) }
                 }
+                try xml.finish()
             }
         } catch let error as SharedStringsParser.TooLong {
-            throw SpreadsheetError(location, "part '\(part)': \(error.reason)")
+            throw Self.damage(of: entry, in: archive, location: location)
+                ?? SpreadsheetError(location, "part '\(part)': \(error.reason)")
+        } catch {
+            throw Self.damage(of: entry, in: archive, location: location) ?? error
         }
         return collector.strings
     }
@@ -101,20 +103,10 @@ struct PackageReader {
         return try Self.translatingErrors(location: location, part: part) { try archive.data(of: entry) }
     }
 
-    /// Runs `work`, a read of `entry`; when it fails, and the part's bytes are damaged
-    /// (`ZipArchive.damage(of:)`: a CRC or size that does not match, a broken deflate stream), the
-    /// damage is the error: a damaged part's XML reads as anything, its damage found only at its end.
-    static func reportingDamage<T>(
-        of entry: ZipEntry, in archive: ZipArchive, location: Location, _ work: () throws -> T
-    ) throws -> T {
-        do {
-            return try work()
-        } catch {
-            throw damage(of: entry, in: archive, location: location) ?? error
-        }
-    }
-
-    /// The damage of `entry`'s bytes, located, when they are damaged (`ZipArchive.damage(of:)`).
+    /// The damage of `entry`'s bytes, located, when they are damaged (`ZipArchive.damage(of:)`: a
+    /// CRC or size that does not match, a broken deflate stream): what a failed parse of the part
+    /// reports instead of its own error, as a damaged part's XML reads as anything and its damage is
+    /// found only at its end.
     static func damage(of entry: ZipEntry, in archive: ZipArchive, location: Location) -> SpreadsheetError? {
         archive.damage(of: entry).map { SpreadsheetError(location, $0.description) }
     }
