@@ -191,6 +191,14 @@ import Testing
         #expect(refusal.contains("Sheet1"), "\(refusal)")
     }
 
+    /// So is damage to the shared strings, whose first item here does not close its tag.
+    @Test func damagedSharedStringsAreRefusedAsDamagedWhateverTheirBytesReadAs() throws {
+        let refusal = try #require(Self.refusal("crc_mismatch_early_damage_strings.xlsx"))
+        #expect(refusal.contains("CRC-32"), "\(refusal)")
+        #expect(refusal.contains("xl/sharedStrings.xml"), "\(refusal)")
+        #expect(!refusal.contains("well-formed"), "\(refusal)")
+    }
+
     @Test func expansionRatioPastTheGraceSizeIsRefused() {
         #expect(Self.refusal("expansion_ratio.xlsx")?.contains("expands more than") == true)
     }
