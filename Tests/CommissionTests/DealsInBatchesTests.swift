@@ -102,6 +102,36 @@ import Testing
         #expect(streamed.rowsRead == whole.rowsRead)
     }
 
+    /// A table's batches start small and double up to the full size, so that a small table (a tab
+    /// per rep) is converted while it is read: the first holds `firstBatchSize` rows but the one
+    /// kept back (it may be continued by the row under it), each next twice as many.
+    @Test func batchesGrowFromTheFirstSizeToTheFull() throws {
+        var text = "Deal ID,Rep,Close Date,Amount\n"
+        for row in 0..<30_000 { text += "D\(row),R\(row % 7),2026-03-15,\(row % 900).25\n" }
+        let folder = Scratch.folder.appendingPathComponent("trueup-growth-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("deals.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        // Each batch is handed on in parts (a part a core), so its end is where the parts' sum
+        // reaches it.
+        var ends: [Int] = []
+        _ = try DealsReader.read(
+            TableFile.open(file.path), passingLinesTo: { ends.append((ends.last ?? 0) + $0.count) })
+        let first = DealsReader.firstBatchSize
+        let full = DealsReader.batchSize
+        var batchEnds: [Int] = []
+        var size = first
+        while (batchEnds.last ?? 0) + size - 1 < 30_000 {
+            batchEnds.append((batchEnds.last ?? 0) + size - 1)
+            size = min(2 * size, full)
+        }
+        #expect(batchEnds.prefix(5) == [1_023, 3_070, 7_165, 15_356, 23_547])
+        #expect(batchEnds.allSatisfy(ends.contains), "\(ends)")
+        #expect(ends.first! <= first - 1)
+        #expect(ends.last == 30_000)
+    }
+
     struct Full: Error {}
 
     @Test func aReceiverThatFailsStopsTheReadingWithItsError() throws {
