@@ -113,6 +113,9 @@ public struct MappingFailure: Error, Sendable, CustomStringConvertible {
 public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable where Key.RawValue == String {
     let keys: [Key]
     let wanted: [Key: Set<String>]
+    /// `wanted` turned round: the fields each header key names, in `keys`' order. A row's
+    /// headers are each looked up once, not once for every field.
+    let fieldsNamed: [String: [Key]]
     /// The header keys of the field's abbreviations (`HeaderSynonyms.abbreviations`), asked only
     /// where no header names it in full.
     let abbreviated: [Key: Set<String>]
@@ -174,6 +177,11 @@ public struct HeaderWords<Key: Hashable & Sendable & RawRepresentable>: Sendable
             uniqueKeysWithValues: keys.map { key in
                 (key, Set((synonyms(key) + [key.rawValue]).map { keyed[$0]! }))
             })
+        var fieldsNamed: [String: [Key]] = [:]
+        for key in keys {
+            for name in wanted[key] ?? [] { fieldsNamed[name, default: []].append(key) }
+        }
+        self.fieldsNamed = fieldsNamed
         abbreviated = Dictionary(
             uniqueKeysWithValues: keys.map { key in
                 (key, Set(HeaderSynonyms.abbreviations[key.rawValue, default: []].map(headerKey)))
@@ -430,18 +438,28 @@ enum ColumnMatcher {
         var added: [Key: [Int]] = [:]
         var chosenByCurrency: [Key: [String]] = [:]
         var foundByValues: Set<Key> = []
-        // Every name the row's headers go by (whole, without a currency, either language): a
-        // field whose words are none of them finds no column in the loop below.
-        var namesInRow = Set(headers.map(\.key))
-        namesInRow.formUnion(unitless.map(\.key))
-        for names in bilingual.values { namesInRow.formUnion(names) }
-        for key in keys where columns[key] == nil {
-            let wanted = words.wanted[key] ?? []
-            guard namesInRow.contains(where: wanted.contains) else { continue }
-            var matches = headers.filter { header in
-                !taken.contains(header.column)
-                    && (wanted.contains(header.key) || bilingual[header.column]?.allSatisfy(wanted.contains) == true)
+        // The fields each header names, whole or in both its languages (`Bonus / Prime`), and those
+        // any name in the row names (whole, without a currency, either language): a field none
+        // names finds no column in the loop below.
+        let fieldsOfHeader = headers.map { words.fieldsNamed[$0.key] ?? [] }
+        var fieldsOfBilingual: [Int: [Key]] = [:]
+        var fieldsInRow = Set(fieldsOfHeader.joined())
+        for name in unitless.map(\.key) + bilingual.values.joined() {
+            fieldsInRow.formUnion(words.fieldsNamed[name] ?? [])
+        }
+        for (column, names) in bilingual {
+            fieldsOfBilingual[column] = (words.fieldsNamed[names[0]] ?? []).filter { key in
+                names.allSatisfy { words.fieldsNamed[$0]?.contains(key) == true }
             }
+        }
+        for key in keys where columns[key] == nil {
+            guard fieldsInRow.contains(key) else { continue }
+            let wanted = words.wanted[key] ?? []
+            var matches = headers.indices.filter { index in
+                !taken.contains(headers[index].column)
+                    && (fieldsOfHeader[index].contains(key)
+                        || fieldsOfBilingual[headers[index].column]?.contains(key) == true)
+            }.map { headers[$0] }
             // A field written in several columns under different names (`SPIFF (€)`, `Bonus EUR`),
             // with or without their currencies, is all of them, added up; under one name in two
             // currencies (`Bonus (GBP)`, `Bonus (EUR)`) it is either, as below.
