@@ -282,7 +282,7 @@ public enum HeaderSearch {
     /// A header cell's text, trimmed; nil when it holds none.
     private static func headerText(_ row: Row, _ column: Int) -> String? {
         guard case .text(let text) = row.cell(at: column)?.value else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = ColumnMatcher.trimmingWhitespace(text)
         return trimmed.isEmpty ? nil : trimmed
     }
 

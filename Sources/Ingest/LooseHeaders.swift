@@ -78,7 +78,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
                 plain.append(character)
             }
         }
-        if plain.trimmingCharacters(in: .whitespaces).isEmpty { plain = text }
+        if ColumnMatcher.trimmingWhitespace(plain).isEmpty { plain = text }
         let folded =
             plain.utf8.allSatisfy { $0 < 0x80 }
             ? plain.lowercased() : plain.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
