@@ -26,13 +26,15 @@ import Testing
         #expect(numbers.count >= 3 && numbers[0] == 60 && numbers[2] * 4 < numbers[0], "\(summary)")
     }
 
-    /// Seeds whose workbooks plant every kind of error `fuzz-reconcile` plants (35 errors of 15
+    /// Seeds whose workbooks plant every kind of error `fuzz-reconcile` plants (39 errors of 15
     /// kinds), in formulas and in typed values, with a summary sheet or without; among them the
     /// seeds of the bugs it found. Seed 64 plants `gate_not_applied`, which seed 89 planted until
     /// the generator's reps began and ended outside 2026 too (session 46). Seed 25577 plants a
     /// wrong tier that the rep-period's running band gives too, beside another such row: the
-    /// oracle accepts trueup's `marginal_vs_retroactive` for it (session 51).
-    static let reconcileSeeds = [3, 10, 21, 44, 59, 64, 89, 103, 125, 143, 150, 502, 25577]
+    /// oracle accepts trueup's `marginal_vs_retroactive` for it (session 51). Seed 26227 plants a
+    /// typo that lands on another tier's commission to the cent, which trueup names `wrong_tier`
+    /// (session 52).
+    static let reconcileSeeds = [3, 10, 21, 44, 59, 64, 89, 103, 125, 143, 150, 502, 25577, 26227]
 
     /// `reconcile` on hand-kept workbooks of those random plans: `scripts/oracle/fuzz-reconcile`
     /// writes each seed's workbook (the deals, a rate and a commission per row, values or formulas
