@@ -2,9 +2,9 @@
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
 /// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali, Lithuanian, Latvian, Estonian,
-/// Slovenian), by the English field name they stand for: the one table for every reader (deals,
-/// summary sheets, total rows). English synonyms stay beside each
-/// field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
+/// Slovenian; Serbian and Catalan in `serbianAndCatalan`), by the English field name they stand for:
+/// the one table for every reader (deals, summary sheets, total rows). English synonyms stay beside
+/// each field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
 public enum HeaderSynonyms {
     /// Field name (`deal_id`, `rep`, …, and the summary's `period`, `earned`, …) → headers.
@@ -196,7 +196,8 @@ public enum HeaderSynonyms {
             "Tühistamise kuupäev", "Datum preklica",
         ],
         "rate": [
-            "Tasa", "Tasa de comisión", "Taxa", "Taux", "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
+            "Tasa", "Tasa de comisión", "Taxa", "Taxa de comissão", "Percentual de comissão", "Taux",
+            "Taux de commission", "Satz", "Provisionssatz", "Aliquota",
             "Percentage",
             "Commissiepercentage", "Provisiepercentage", "Tarief", "Stawka", "Stawka prowizji", "Provisionsprocent",
             "Provisionssats", "Provisjonssats", "Sats", "Provisioprosentti", "Sazba", "Sazba provize", "Oran",
@@ -331,7 +332,7 @@ public enum HeaderSynonyms {
         "Giá trị", "Nhân viên", "Kỳ", "Tháng", "Érték", "Tanggal", "Nilai", "Nominal", "Bulan", "Сума", "Sumă",
         "Valoare",
         "Luna", "Iznos", "Vrijednost", "Amaun", "Tarikh", "วันที่", "تاریخ", "Стойност", "राशि", "तिथि", "दिनांक", "পরিমাণ",
-        "তারিখ",
+        "তারিখ", "Износ", "Вредност", "Vrednost", "Датум", "Import",
     ]
 
     /// Headers cut short as teams write them (`Nº Op.`, `Vdor.`, `F. cierre`, `Imp.`, `Comis.`, and
@@ -421,5 +422,7 @@ public enum HeaderSynonyms {
     ]
 
     /// The translations of `field`'s name, or none.
-    public static func other(_ field: String) -> [String] { translations[field] ?? [] }
+    public static func other(_ field: String) -> [String] {
+        (translations[field] ?? []) + (serbianAndCatalan[field] ?? [])
+    }
 }

@@ -227,6 +227,29 @@ import Testing
         try Self.expectEachFieldNamed(header)
     }
 
+    /// Serbian headers in Cyrillic and Catalan ones name their fields; the everyday `Износ` and
+    /// `Import` (amount) name the amount only as the whole header: `Износ провизије` and `Import de
+    /// la comissió` are the commission. Portuguese `Taxa de comissão` is the rate beside `Comissão`.
+    @Test(arguments: [
+        [
+            "Број уговора", "Продавац", "Датум закључења", "Износ", "Удео", "Стопа провизије", "Провизија", "Фаза",
+            "Датум отказа", "Производ",
+        ],
+        [
+            "Núm. operació", "Venedor", "Data de tancament", "Import", "Participació", "Taxa de comissió", "Comissió",
+            "Estat", "Data de cancel·lació", "Producte",
+        ],
+        ["Бр. уговора", "Prodavac", "Датум", "Вредност посла", "Udeo", "Проценат провизије", "Износ провизије"],
+        [
+            "Operació", "Comercial", "Data", "Import net", "Repartiment", "Percentatge de comissió",
+            "Import de la comissió",
+        ],
+        ["Nº do Negócio", "Vendedor", "Data de fechamento", "Valor", "Participação", "Taxa de comissão", "Comissão"],
+    ])
+    func serbianCatalanAndPortugueseHeaders(_ header: [String]) throws {
+        try Self.expectEachFieldNamed(header)
+    }
+
     /// Russian and Greek headers name their fields; the everyday `Сумма` (sum) and `Ποσό` (amount)
     /// name the amount only as the whole header: `Сумма комиссии`, `Ποσό προμήθειας` are the commission.
     @Test(arguments: [
