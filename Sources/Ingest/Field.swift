@@ -59,7 +59,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         .dealID: [
             "Opp", "Order", "Invoice", "Contract", "Transaction", "Booking ID", "Reference", "Pedido", "Commande",
             "Bestellung", "Topic", "Sales Order", "Ordine", "Contrat", "Factura", "Fattura", "Facture", "Rechnung",
-            "Referentie", "Ordernr",
+            "Referentie", "Ordernr", "Item ID",
         ],
         // The owner as localized CRM exports name it (`Propietario de la oportunidad`,
         // `Opportunity-Inhaber`, `Propriétaire de la transaction`): the rep, not the deal also named.
@@ -122,8 +122,10 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     /// alone is the rate (a Dutch sheet's `Percentage` beside `Commissie`), but `Split Percentage`
     /// stays the split and `Discount Percentage` no field; `Close` alone is the date, but `Close
     /// Month` a column of months (`MonthColumn`); `Earned` alone is the commission; `Booked` alone
-    /// is the date, but `Booked Amount` the amount.
-    static let wholeHeaderOnly: Set<String> = Set(["Percentage", "Close", "Earned", "Booked"].map(headerKey))
+    /// is the date, but `Booked Amount` the amount; `Person` and `People` alone (a monday.com board's
+    /// people column) are the rep, but `Contact Person` is no rep.
+    static let wholeHeaderOnly: Set<String> = Set(
+        ["Percentage", "Close", "Earned", "Booked", "Person", "People"].map(headerKey))
 
     /// Words that say a deal was cancelled, in the six languages: on their own (`Cancelled On`,
     /// `Storniert am`, `Fecha cancelación`) or before a date word (`Churn Date`), they make a
@@ -150,7 +152,8 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
             [
                 "Rep", "Sales Rep", "Salesperson", "Owner", "Account Executive", "AE", "Rep ID", "Rep Name",
                 "Opportunity Owner", "Seller", "Sales Exec", "Sales Executive", "Account Exec", "Deal Owner",
-                "Owner Full Name", "Opportunity Owner: Full Name", "Sales Employee", "Employee Responsible",
+                "Owner Full Name", "Opportunity Owner: Full Name", "Sales Employee", "Employee Responsible", "Person",
+                "People",
             ]
         case .date:
             [

@@ -171,3 +171,32 @@ import Testing
         try Self.expectMapped(exports)
     }
 }
+
+/// A monday.com board's export: `Person` (the people column) is the rep and `Item ID` the deal
+/// beside the item's `Name`; among other words `Person` is no rep (`Contact Person`), and beside a
+/// deal id `Item ID` is none.
+@Suite struct BoardExportHeaderTests {
+    @Test func mondaysPeopleColumnAndItemID() throws {
+        try CRMExportHeaderTests.expectMapped([
+            (
+                ["Name", "Item ID", "Person", "Close Date", "Deal Value", "Commission"],
+                [
+                    "deal_id": "Item ID", "rep": "Person", "date": "Close Date", "amount": "Deal Value",
+                    "commission": "Commission",
+                ]
+            ),
+            (
+                ["Name", "Item ID", "People", "Date", "Amount"],
+                ["deal_id": "Item ID", "rep": "People", "date": "Date", "amount": "Amount"]
+            ),
+            (
+                ["Deal ID", "Contact Person", "Sales Rep", "Close Date", "Amount"],
+                ["deal_id": "Deal ID", "rep": "Sales Rep", "date": "Close Date", "amount": "Amount"]
+            ),
+            (
+                ["Deal ID", "Item ID", "Rep", "Close Date", "Amount"],
+                ["deal_id": "Deal ID", "rep": "Rep", "date": "Close Date", "amount": "Amount"]
+            ),
+        ])
+    }
+}
