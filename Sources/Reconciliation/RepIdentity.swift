@@ -5,7 +5,7 @@ import Spreadsheet
 
 /// The same person written several ways (`Ana Lima`, `ana lima `, `Lima, Ana`, `A. Lima`,
 /// `Lima, A.`, `Ana L.`, `Ana`, `Lima`, `Ana Lima (R-101)`, `ana.lima@example.com`, `R-101`, an
-/// alias) resolved to one rep of the roster (its id, name, e-mail or `aliases`); a part of a name
+/// alias, the initials `AL`) resolved to one rep of the roster (its id, name, e-mail or `aliases`); a part of a name
 /// is taken only when exactly one roster name fits it. Each way that is not the roster's own id or name is reported; a name
 /// that matches no one is a `wrong_rep` finding (the row earns nothing), never a new rep.
 enum RepIdentity {
@@ -35,6 +35,7 @@ enum RepIdentity {
                     let reps = Set(byFolded[key, default: []].map(\.id))
                     return reps.count == 1 ? byFolded[key]!.first : nil
                 }.first ?? partialMatch(text, roster: roster) ?? idAndName(text, roster: roster)
+                ?? byInitials(text, roster: roster)
             memo[text] = found
             return found
         }
@@ -72,7 +73,7 @@ enum RepIdentity {
             let reps = roster.filter { keys(of: $0).contains(form) }
             if Set(reps.map(\.id)).count == 1 { return reps[0] }
         }
-        return partialMatch(text, roster: roster) ?? idAndName(text, roster: roster)
+        return partialMatch(text, roster: roster) ?? idAndName(text, roster: roster) ?? byInitials(text, roster: roster)
     }
 
     /// Separators between a rep's id and name written in one cell (`E1042 - Tomás Herrera`,
