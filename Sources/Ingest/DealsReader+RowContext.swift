@@ -52,6 +52,8 @@ extension DealsReader {
         let currencyColumn: Int?
         /// `ColumnStyles.amountsWriteThePlansCurrency`: an amount's symbol is judged too.
         let amountSymbolsJudged: Bool
+        /// `ColumnStyles.titleYear`: the year of a date written without one.
+        let titleYear: Int?
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -132,6 +134,7 @@ extension DealsReader {
             commissionOfAllReps = mapping.commissionOfAllReps
             planCurrency = mapping.currency
             amountSymbolsJudged = styles.amountsWriteThePlansCurrency
+            titleYear = styles.titleYear
             let amountHeader = mapping.headers[.amount] ?? ""
             currencyColumn =
                 UnitsRow.currency(of: amountHeader) == nil && mapping.chosenByCurrency[.amount] == nil

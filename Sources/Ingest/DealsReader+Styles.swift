@@ -172,4 +172,7 @@ struct ColumnStyles: Sendable {
     /// a plan in USD): its symbols then mean what they say, and one naming another currency
     /// (`€ 9.800,00`) is no amount in the plan's (`WrittenCurrency.foreign`).
     var amountsWriteThePlansCurrency = false
+    /// The one year the title rows above the header write, in which a date written without one
+    /// (`15-Mar`) is read (`YearlessDates`); nil when they write none or several.
+    var titleYear: Int?
 }

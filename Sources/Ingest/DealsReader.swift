@@ -121,6 +121,8 @@ public enum DealsReader {
         var pending: [(Row, RowPlace)] = []
         var styles: ColumnStyles?
         var blockRep: String?
+        // The years the title rows above the header write (`YearlessDates`).
+        var titleYears = Set<Int>()
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         let amountColumn = mapping.columns[.amount]
         var tableTotals: [TotalRow] = []
@@ -158,6 +160,10 @@ public enum DealsReader {
             decided.dateSystem = file.dateSystem
             if case .workbook = file { decided.inWorkbook = true }
             decided.statuses = statuses
+            decided.titleYear = titleYears.count == 1 ? titleYears.first : nil
+            if let note = YearlessDates.note(rows, mapping: mapping, year: decided.titleYear) {
+                result.diagnostics.append(SpreadsheetError(Location(file: file.path, sheet: table), note))
+            }
             return decided
         }
         do {
@@ -186,6 +192,7 @@ public enum DealsReader {
                 // The first block's title may stand above the header, and so may a total of the
                 // whole table (`Total` over the header, its figure in the commission column).
                 if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
+                if row.index < mapping.headerRow { titleYears.formUnion(YearlessDates.years(in: row)) }
                 if row.index < mapping.headerRow, region == nil,
                     let total = TotalRow.aboveHeader(row, commissionColumn: mapping.columns[.commission])
                 {
@@ -507,6 +514,7 @@ public enum DealsReader {
         let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
         let (datesNameMonths, amountScale) = (context.datesNameMonths, context.amountScale)
         let (dateParts, quarterStart) = (context.dateParts, context.quartersFiscalYearStart)
+        let titleYear = context.titleYear
         let ownDate = attempt(.date) { () throws(ValueReading.Failure) in
             // The date's parts in three columns (`Year | Month | Day`): read from the row, never remembered by the day.
             if let dateParts { return try dateParts.date(of: row, day: value(.date)) }
@@ -514,7 +522,10 @@ public enum DealsReader {
                 if datesNameMonths, let first = MonthColumn.firstDay(value, quartersFrom: quarterStart) {
                     return first
                 }
-                return try ValueReading.date(value, order: dateOrder, system: system)
+                // `15-Mar`: the day and month a CSV keeps of a date shown without its year (`YearlessDates`).
+                return try YearlessDates.date(value, titleYear: titleYear) { () throws(ValueReading.Failure) in
+                    try ValueReading.date(value, order: dateOrder, system: system)
+                }
             }
         }
         let date = required(.date, ownDate ?? styles.date)

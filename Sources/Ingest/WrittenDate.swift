@@ -35,7 +35,7 @@ enum WrittenDate {
     /// as an input method leaves them): separators (spaces, commas, dots, hyphens, slashes, `年`)
     /// dropped, and so are `de`/`del`/`of`/`the` (`4 de enero de 2026`), a weekday's name before the
     /// date (`Sunday,`), an ordinal's suffix (`4th`, `1er`) and a time after it (`10:30`).
-    private static func words(of text: String) -> [String] {
+    static func words(of text: String) -> [String] {
         guard text.utf8.count <= 64 else { return [] }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
