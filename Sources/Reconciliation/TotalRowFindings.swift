@@ -66,16 +66,22 @@ enum TotalRowFindings {
             // header and it (`=H4+H6` adds up two subtotals; a rate above the header is no such
             // cell), or, typed, a label that says so.
             let references = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
+            // Typed and labelled `Total` alone right under another total (a report's last line under
+            // its last group's `Total - Ana Lima`): no row of its own to add, so every row above.
+            let grand =
+                Self.isGrand(total.label)
+                || cell.formula == nil && previous > headerRow && Self.isBare(total.label)
+                    && rowsByOwn.within((previous + 1)...max(previous + 1, own - 1), onSheet: sheet).isEmpty
             let reachesOver =
                 previous > headerRow
                 && (spans.contains { $0.lowerBound <= previous }
                     || references.contains { $0.count == 1 && $0.lowerBound > headerRow && $0.lowerBound <= previous }
-                    || cell.formula == nil && Self.isGrand(total.label))
+                    || cell.formula == nil && grand)
             // Over earlier totals, it adds every data row above it when its label says so (`Grand
             // total`); otherwise (`Total Ana Lima` over her months' subtotals) the blocks from the
             // one its range starts in.
             let reachedFrom =
-                !reachesOver || Self.isGrand(total.label)
+                !reachesOver || grand
                 ? headerRow
                 : spans.map(\.lowerBound).min().flatMap { first in
                     totalRows[sheet]?.filter { $0 > headerRow && $0 < first }.max()
@@ -406,6 +412,12 @@ enum TotalRowFindings {
             let first = firstReaching(span.lowerBound, orAbove: true)
             return first..<max(first, firstReaching(span.upperBound, orAbove: false))
         }
+    }
+
+    /// Whether a total's label is a total word alone (`Total`, `Totals:`, `Summe`), naming no rep or block.
+    static func isBare(_ label: String) -> Bool {
+        HeaderSynonyms.totalWords.contains(
+            label.lowercased().trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
     }
 
     /// Whether a total's label opens with a grand total's words (`HeaderSynonyms.grandTotalWords`).
