@@ -50,11 +50,13 @@ enum YearlessDates {
             guard case .text(let text) = value, let (day, month) = dayAndMonth(text) else { throw error }
             guard let titleYear else {
                 throw .wrong(
-                    "\"\(text)\" writes a day and a month but no year, and no title above the header writes one "
-                        + "year; write the dates with their year")
+                    "expected a date, found \"\(text)\": a day and a month but no year, and no title above the "
+                        + "header writes one year; write the dates with their year")
             }
             guard let date = LocalDate(year: titleYear, month: month, day: day) else {
-                throw .wrong("\"\(text)\" is no day of \(titleYear), the year the title above the header writes")
+                throw .wrong(
+                    "expected a date, found \"\(text)\": no day of \(titleYear), the year the title above the "
+                        + "header writes")
             }
             return date
         }
