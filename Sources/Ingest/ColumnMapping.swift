@@ -54,6 +54,10 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The fields no header names, read from the one column whose first rows hold values the
     /// plan's rules name (`HeaderWords.ruleValues`).
     public var foundByValues: Set<Key> = []
+    /// The fields no column is read for because two columns or more name them alike among other
+    /// words (`Commission (2025 plan)` beside `Commission (2026 plan)`): field → their headers,
+    /// said in the report, never one of them guessed.
+    public var tied: [Key: [String]] = [:]
     /// The sheet's rows the table holds when another table stands under it, or it under another
     /// (`MovedHeader`: a second table whose header writes the columns in another order): rows
     /// outside are the other table's, neither its deals nor its totals. Nil for the whole sheet.
@@ -438,6 +442,8 @@ enum ColumnMatcher {
         var added: [Key: [Int]] = [:]
         var chosenByCurrency: [Key: [String]] = [:]
         var foundByValues: Set<Key> = []
+        // Fields two columns or more name alike among other words, left unmatched (`LooseHeaders`).
+        var tied: [Key: [String]] = [:]
         // The fields each header names, whole or in both its languages (`Bonus / Prime`), and those
         // any name in the row names (whole, without a currency, either language): a field none
         // names finds no column in the loop below.
@@ -589,13 +595,14 @@ enum ColumnMatcher {
                 return Self.columnRead(by: column, among: candidates, in: sample)
                     ?? columns[rate].flatMap { Self.columnPriced(column, rate: $0, among: candidates, in: sample) }
             }
-            for (key, match) in words.loose.match(
+            let loose = words.loose.match(
                 headers.map { ($0.column, $0.text) }, open: open, taken: taken, choose: chooseAmount)
-            {
+            for (key, match) in loose.matched {
                 columns[key] = match.column
                 names[key] = match.text
                 taken.insert(match.column)
             }
+            tied = loose.tied
         }
         // A header of what is owed (`Amount Payable`) beside the deal's amount, where no header
         // names the commission: the commission (`PayableHeader`).
@@ -740,6 +747,7 @@ enum ColumnMatcher {
         mapping.addedColumns = added.filter { columns[$0.key] != nil }
         mapping.chosenByCurrency = chosenByCurrency.filter { names[$0.key] != nil }
         mapping.foundByValues = foundByValues
+        mapping.tied = tied.filter { columns[$0.key] == nil }
         mapping.currency = words.currency
         // Beside a local amount or an exchange rate (`Local Amount | Currency | FX Rate | Amount`),
         // the currency is the local amount's, the amount converted from it.
@@ -868,7 +876,8 @@ enum ColumnMatcher {
         }
         let named = words.loose.match(
             texts.enumerated().map { ($0.offset, $0.element) },
-            open: Set(missing.filter { pins[$0.rawValue] == nil && words.loose.claimable.contains($0) }), taken: [])
+            open: Set(missing.filter { pins[$0.rawValue] == nil && words.loose.claimable.contains($0) }), taken: []
+        ).matched
         if missing.contains(where: { named[$0] == nil }) { missing.removeAll { named[$0] != nil } }
         let headerList = texts.isEmpty ? "no headers" : "headers " + texts.map { "'\($0)'" }.joined(separator: ", ")
         let missingList = missing.map { key in

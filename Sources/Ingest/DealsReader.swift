@@ -161,8 +161,8 @@ public enum DealsReader {
             if case .workbook = file { decided.inWorkbook = true }
             decided.statuses = statuses
             decided.titleYear = titleYears.count == 1 ? titleYears.first : nil
-            if let note = YearlessDates.note(rows, mapping: mapping, year: decided.titleYear) {
-                result.diagnostics.append(SpreadsheetError(Location(file: file.path, sheet: table), note))
+            if decided.titleYear != nil, YearlessDates.writesDaysWithoutYear(rows, mapping: mapping) {
+                result.sheets[result.sheets.count - 1].yearOfYearlessDates = decided.titleYear
             }
             return decided
         }

@@ -116,12 +116,13 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
     }
 
     /// The fields among `open` (claimable ones still unmatched) that the columns of `headers` not
-    /// `taken` name loosely: field → column and the header's text.
+    /// `taken` name loosely: field → column and the header's text; and the fields two columns or
+    /// more name alike, left unmatched (`tied`: field → their headers' texts, in column order).
     /// `choose`: of a field's columns that tie, the one the table's rows show it is, or nil.
     func match(
         _ headers: [(column: Int, text: String)], open: Set<Key>, taken: Set<Int>,
         choose: (Key, [Int]) -> Int? = { _, _ in nil }
-    ) -> [Key: (column: Int, text: String)] {
+    ) -> (matched: [Key: (column: Int, text: String)], tied: [Key: [String]]) {
         var claims: [Key: [(column: Int, text: String, length: Int)]] = [:]
         for header in headers where !taken.contains(header.column) {
             let words = Self.terms(header.text)
@@ -145,6 +146,7 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
             claims[chosen[0].key, default: []].append((header.column, header.text, best.length))
         }
         var matched: [Key: (column: Int, text: String)] = [:]
+        var tied: [Key: [String]] = [:]
         for (key, columns) in claims {
             let longest = columns.map(\.length).max() ?? 0
             var best = columns.filter { $0.length == longest }
@@ -165,9 +167,13 @@ struct LooseHeaders<Key: Hashable & Sendable>: Sendable {
             if best.count > 1, let column = choose(key, best.map(\.column)) {
                 best = best.filter { $0.column == column }
             }
-            if best.count == 1 { matched[key] = (best[0].column, best[0].text) }
+            if best.count == 1 {
+                matched[key] = (best[0].column, best[0].text)
+            } else {
+                tied[key] = best.sorted { $0.column < $1.column }.map(\.text)
+            }
         }
-        return matched
+        return (matched, tied)
     }
 
     /// Per field, the longest of its names standing in `words` as a run of whole words, and

@@ -25,6 +25,9 @@ public struct DealsSheet: Sendable {
     /// The sheet's own rows it marks hidden (`<row hidden="1">`: a filtered list's rows, rows
     /// hidden by hand), which `SUBTOTAL(109,…)` and some `AGGREGATE`s leave out; empty for CSV.
     public var hiddenRows: Set<Int> = []
+    /// The year the title above the header writes, in which the date column's dates written
+    /// without one (`15-Mar`) were read (`YearlessDates`); nil when none was.
+    public var yearOfYearlessDates: Int?
 }
 
 extension DealsTable {

@@ -62,15 +62,13 @@ enum YearlessDates {
         }
     }
 
-    /// The note saying `rows`' dates without a year are read in `year`, when one of them is.
-    static func note(_ rows: [Row], mapping: ColumnMapping<Field>, year: Int?) -> String? {
-        guard let year, let column = mapping.columns[.date],
-            let shown = rows.lazy.compactMap({ row -> String? in
-                guard case .text(let text) = row.cell(at: column)?.value, dayAndMonth(text) != nil else { return nil }
-                return text
-            }).first
-        else { return nil }
-        return "'\(mapping.headers[.date] ?? "date")' writes its dates without a year ('\(shown)'): each read in "
-            + "\(year), the year the title above the header writes"
+    /// Whether the date column of `rows` (the table's first rows under `mapping`'s header) writes a
+    /// day and month without a year.
+    static func writesDaysWithoutYear(_ rows: [Row], mapping: ColumnMapping<Field>) -> Bool {
+        guard let column = mapping.columns[.date] else { return false }
+        return rows.contains { row in
+            guard case .text(let text) = row.cell(at: column)?.value else { return false }
+            return dayAndMonth(text) != nil
+        }
     }
 }

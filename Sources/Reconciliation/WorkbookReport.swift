@@ -74,6 +74,11 @@ enum WorkbookReport {
                     ? ", each row dated the first day of the month its year (column \(year)) and '\(day)' name"
                     : ", each row dated by its year (column \(year)), month (column \(month)) and '\(day)'"
             }
+            if let year = sheet.yearOfYearlessDates, let column = sheet.mapping.headers[.date] {
+                line +=
+                    ", each date '\(column)' writes without a year read in \(year) (the year the title above the "
+                    + "header writes)"
+            }
             if sheet.mapping.datesNameMonths, let column = sheet.mapping.headers[.date] {
                 let period = sheet.mapping.quartersFiscalYearStart == nil ? "month" : "quarter"
                 line += ", each row dated the first day of the \(period) its '\(column)' names"
@@ -94,8 +99,13 @@ enum WorkbookReport {
             let byValues = sheet.mapping.foundByValues.sorted { $0.rawValue < $1.rawValue }.map {
                 "\($0.rawValue): '\(sheet.mapping.headers[$0] ?? "")' read, whose values the plan's rules name"
             }
-            if mapping != lastMapping || !fellBack.isEmpty || !byCurrency.isEmpty || !byValues.isEmpty {
-                lines.append("  " + ([mapping] + fellBack + byCurrency + byValues).joined(separator: "; "))
+            let tied = sheet.mapping.tied.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                "\($0.key.rawValue): " + $0.value.map { "'\($0)'" }.joined(separator: " and ")
+                    + " could each be it, so neither is read (pin one with --map \($0.key.rawValue)=HEADER)"
+            }
+            let notes = fellBack + byCurrency + byValues + tied
+            if mapping != lastMapping || !notes.isEmpty {
+                lines.append("  " + ([mapping] + notes).joined(separator: "; "))
             }
             lastMapping = mapping
         }
