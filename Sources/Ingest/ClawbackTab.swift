@@ -14,7 +14,7 @@ enum ClawbackTab {
         -> ColumnMapping<Field>?
     {
         guard
-            var mapping = try? HeaderSearch.find(
+            var mapping = try? HeaderSearch.mapping(
                 in: file, table: table, rows: rows, words: words, required: [.dealID, .rep], pins: [:]),
             mapping.columns[.amount] == nil, mapping.columns[.commission] == nil,
             let header = rows.first(where: { $0.index == mapping.headerRow })

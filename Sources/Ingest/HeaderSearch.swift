@@ -22,16 +22,27 @@ public enum HeaderSearch {
     public static func find<Key: Hashable & Sendable & RawRepresentable>(
         in file: TableFile, tables: [String?], words: HeaderWords<Key>, required: [Key], pins: [String: String]
     ) throws -> (table: String?, mapping: ColumnMapping<Key>) where Key.RawValue == String {
-        var firstTableRows: [Row] = []
+        if let found = try mapping(in: file, tables: tables, words: words, required: required, pins: pins) {
+            return found
+        }
+        let firstTableRows = try tables.first.map { try firstRows(of: $0, in: file) } ?? []
+        throw missing(
+            file: file, tables: tables, firstRows: firstTableRows, words: words, required: required, pins: pins)
+    }
+
+    /// The header `find(in:tables:words:…)` finds, or nil where it would throw that none fits: for
+    /// a caller that never reads why no table has one, the message naming what is missing (a
+    /// search of its own over the rows) is not made.
+    public static func mapping<Key: Hashable & Sendable & RawRepresentable>(
+        in file: TableFile, tables: [String?], words: HeaderWords<Key>, required: [Key], pins: [String: String]
+    ) throws -> (table: String?, mapping: ColumnMapping<Key>)? where Key.RawValue == String {
         for table in tables {
             let rows = try firstRows(of: table, in: file)
-            if firstTableRows.isEmpty { firstTableRows = rows }
             if let mapping = try match(rows, file: file, table: table, words: words, required: required, pins: pins) {
                 return (table, mapping)
             }
         }
-        throw missing(
-            file: file, tables: tables, firstRows: firstTableRows, words: words, required: required, pins: pins)
+        return nil
     }
 
     /// The header among `rows`, the first rows of `table` (`firstRows`), as `find` finds it there;
@@ -40,11 +51,22 @@ public enum HeaderSearch {
         in file: TableFile, table: String?, rows: [Row], words: HeaderWords<Key>, required: [Key],
         pins: [String: String]
     ) throws -> ColumnMapping<Key> where Key.RawValue == String {
-        let rows = Array(rows.prefix(rowsSearched))
-        if let mapping = try match(rows, file: file, table: table, words: words, required: required, pins: pins) {
+        if let mapping = try mapping(in: file, table: table, rows: rows, words: words, required: required, pins: pins) {
             return mapping
         }
+        let rows = Array(rows.prefix(rowsSearched))
         throw missing(file: file, tables: [table], firstRows: rows, words: words, required: required, pins: pins)
+    }
+
+    /// The header `find(in:table:rows:…)` finds, or nil where it would throw that none fits: for
+    /// a caller that tries several sets of fields and never reads why one failed, the message
+    /// naming what is missing (a search of its own over the rows) is not made.
+    static func mapping<Key: Hashable & Sendable & RawRepresentable>(
+        in file: TableFile, table: String?, rows: [Row], words: HeaderWords<Key>, required: [Key],
+        pins: [String: String]
+    ) throws -> ColumnMapping<Key>? where Key.RawValue == String {
+        try match(
+            Array(rows.prefix(rowsSearched)), file: file, table: table, words: words, required: required, pins: pins)
     }
 
     private static func match<Key: Hashable & Sendable & RawRepresentable>(

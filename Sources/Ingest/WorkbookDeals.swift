@@ -143,13 +143,22 @@ extension DealsReader {
             }
             // Enough rows for the header (within the first 30) and the 30 below it (`SheetRep`).
             let start = try HeaderSearch.firstRows(of: table, in: file, count: 2 * HeaderSearch.rowsSearched)
-            func header(_ required: [Field]) throws -> ColumnMapping<Field> {
-                try HeaderSearch.find(
+            // The header naming `required`, nil where none does (why is not worked out: no one reads it).
+            func header(_ required: [Field]) throws -> ColumnMapping<Field>? {
+                try HeaderSearch.mapping(
                     in: file, table: table, rows: start, words: Field.headerWords(plan: plan),
                     required: required, pins: pins)
             }
             do {
-                var mapping = try header(Field.required)
+                // Why no header names every field is worked out for the first sheet without one
+                // only: it is the one reported when no sheet holds deals.
+                let named =
+                    firstError == nil
+                    ? try HeaderSearch.find(
+                        in: file, table: table, rows: start, words: Field.headerWords(plan: plan),
+                        required: Field.required, pins: pins)
+                    : try header(Field.required)
+                guard var mapping = named else { throw NoHeader() }
                 // No commission column, but a commission column per month or quarter (`Jan comm`).
                 if let byPeriod = PeriodCommissionColumns.mapping(mapping, rows: start) { mapping = byPeriod }
                 if selection == nil, let table, ColumnLegend.describes(start, under: mapping) { legends.insert(table) }
@@ -523,6 +532,9 @@ extension DealsReader {
     public static let notTheFirstDealsSheet = "deals, not read: a deals file's deals are those of its first deals sheet"
 
     /// Whether a sheet's name names it as open or lost opportunities (`Pipeline`, `Lost deals`).
+    /// No header names every field of a sheet after the first without one (whose error is kept).
+    private struct NoHeader: Error {}
+
     static func isNamedAsPipeline(_ name: String) -> Bool {
         SheetRep.normalized(name).split(separator: " ").contains { pipelineWords.contains(String($0)) }
     }

@@ -193,22 +193,28 @@ enum RepTotalsBlock {
     }
 
     /// The rows `besideOrAbove` searches of each sheet of `deals`, read from `file` while its
-    /// shared strings are held (read after they are let go, a million rows' table is read again);
-    /// empty when the deals are on more sheets than `sheetsHeld`, whose rows are not held meanwhile.
-    /// The rows are those `besideOrAbove` reads while `deals` names the same header rows and
-    /// the file reads as it did.
+    /// shared strings are held (read after they are let go, a million rows' table is read again):
+    /// sheet by sheet in the deals' order, until the rows held come to `cellsHeld` cells (some
+    /// 80 bytes each: a thousand tabs, one a rep, are not held whole meanwhile); `besideOrAbove`
+    /// reads the sheets past those. The rows are those `besideOrAbove` reads while `deals` names
+    /// the same header rows and the file reads as it did.
     static func rowsSearched(
-        of deals: DealsTable, in file: TableFile, reach: Int = 200, sheetsHeld: Int = 64
+        of deals: DealsTable, in file: TableFile, reach: Int = 200, cellsHeld: Int = 1 << 18
     ) throws -> [String: (asked: Int, rows: [Row])] {
+        var names: [String] = []
         var headerRows: [String: Int] = [:]
         for sheet in deals.sheets {
             guard let name = sheet.name else { continue }
+            if headerRows[name] == nil { names.append(name) }
             headerRows[name] = min(headerRows[name] ?? .max, sheet.mapping.headerRow)
         }
-        guard headerRows.count <= sheetsHeld else { return [:] }
         var rows: [String: (asked: Int, rows: [Row])] = [:]
-        for (name, headerRow) in headerRows {
-            rows[name] = (headerRow + reach, try HeaderSearch.firstRows(of: name, in: file, count: headerRow + reach))
+        var cells = 0
+        for name in names where cells < cellsHeld {
+            let asked = headerRows[name, default: 1] + reach
+            let read = try HeaderSearch.firstRows(of: name, in: file, count: asked)
+            cells += read.reduce(0) { $0 + $1.cells.count }
+            rows[name] = (asked, read)
         }
         return rows
     }

@@ -436,12 +436,14 @@ struct SummarySheet {
             headers: mapping.headers.filter { SummaryField.figures.contains($0.key) && columns[$0.key] != nil })
     }
 
+    /// The summary's header on `table` naming `required`; nil where no row within the first 30
+    /// names them (why is not worked out: each sheet is asked, and most hold no summary).
     static func findHeader(
         _ file: TableFile, table: String?, required: [SummaryField], pins: [String: String] = [:]
-    ) throws -> (String, ColumnMapping<SummaryField>) {
-        let (found, mapping) = try HeaderSearch.find(
-            in: file, tables: [table], words: SummaryField.headerWords, required: required, pins: pins)
-        return (found ?? "", mapping)
+    ) throws -> (String, ColumnMapping<SummaryField>)? {
+        try HeaderSearch.mapping(
+            in: file, tables: [table], words: SummaryField.headerWords, required: required, pins: pins
+        ).map { ($0.table ?? "", $0.mapping) }
     }
 }
 
