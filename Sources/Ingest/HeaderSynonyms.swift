@@ -2,8 +2,9 @@
 /// French, German, Italian, Dutch, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Turkish, Russian,
 /// Greek, Japanese, Chinese, Hebrew, Arabic, Korean, Vietnamese, Hungarian, Indonesian, Ukrainian,
 /// Romanian, Slovak, Croatian, Thai, Malay, Persian, Bulgarian, Hindi, Bengali, Lithuanian, Latvian, Estonian,
-/// Slovenian; Serbian and Catalan in `serbianAndCatalan`), by the English field name they stand for:
-/// the one table for every reader (deals, summary sheets, total rows). English synonyms stay beside
+/// Slovenian; Serbian and Catalan in `serbianAndCatalan`, Georgian and Azerbaijani in
+/// `georgianAndAzerbaijani`), by the English field name they stand for: the one table for every
+/// reader (deals, summary sheets, total rows). English synonyms stay beside
 /// each field (`Field.synonyms`); a plan's `columns:` and `--map` come before all of them.
 /// docs/layouts.md lists them.
 public enum HeaderSynonyms {
@@ -423,6 +424,6 @@ public enum HeaderSynonyms {
 
     /// The translations of `field`'s name, or none.
     public static func other(_ field: String) -> [String] {
-        (translations[field] ?? []) + (serbianAndCatalan[field] ?? [])
+        (translations[field] ?? []) + (serbianAndCatalan[field] ?? []) + (georgianAndAzerbaijani[field] ?? [])
     }
 }
