@@ -244,6 +244,14 @@ enum ValueReading {
                 if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)) }
                 text = text.trimmedSpaces
             }
+            // Any other currency sign (`12 500,00 ₾`, `₼ 99`, `₺1.250`): whose it is, the plan's or
+            // another's, is `WrittenCurrency`'s to judge.
+            if let first = text.unicodeScalars.first, first.properties.generalCategory == .currencySymbol {
+                text = String(text.unicodeScalars.dropFirst()).trimmedSpaces
+            }
+            if let last = text.unicodeScalars.last, last.properties.generalCategory == .currencySymbol {
+                text = String(text.unicodeScalars.dropLast()).trimmedSpaces
+            }
         }
         var negative = false
         // Brackets inside a currency code as well as around it (`(4,000.00) USD`, `USD (4,000.00)`).

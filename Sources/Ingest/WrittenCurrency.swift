@@ -28,6 +28,10 @@ enum WrittenCurrency {
     static func codes(ofMark mark: String) -> Set<String>? {
         if let codes = symbols[mark] { return codes }
         if let codes = symbols[mark.lowercased()] { return codes }
+        // A currency sign of no listed currency is some currency, never the plan's.
+        if mark.unicodeScalars.count == 1, mark.unicodeScalars.first?.properties.generalCategory == .currencySymbol {
+            return [mark]
+        }
         let upper = mark.uppercased()
         guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }),
             mark == upper || CurrencyUnit.isCommon(upper)
@@ -109,6 +113,9 @@ enum WrittenCurrency {
         "rs.": ["INR", "PKR", "LKR", "NPR"], "rs": ["INR", "PKR", "LKR", "NPR"], "₩": ["KRW"], "₫": ["VND"],
         "zł": ["PLN"], "kr": ["SEK", "NOK", "DKK", "ISK"], "kr.": ["SEK", "NOK", "DKK", "ISK"],
         "chf": ["CHF"], "fr.": ["CHF"], "₺": ["TRY"], "₽": ["RUB"], "₪": ["ILS"], "₱": ["PHP"], "฿": ["THB"],
+        "₾": ["GEL"], "₼": ["AZN"], "₸": ["KZT"], "₴": ["UAH"], "₦": ["NGN"], "₵": ["GHS"], "₮": ["MNT"],
+        "֏": ["AMD"], "৳": ["BDT"], "₡": ["CRC"], "₲": ["PYG"], "₭": ["LAK"], "៛": ["KHR"],
+        "₨": ["INR", "PKR", "LKR", "NPR", "MUR", "SCR"],
     ]
 
     /// Currencies named in words in a `Currency` column.

@@ -17,6 +17,9 @@ import Testing
         // The cents dashed out: whole units, no minus.
         ("12.500,-", .decimalComma, "12500"), ("12'500.-", .decimalPoint, "12500"), ("€ 99,-", .decimalComma, "99"),
         ("1.250,-€", .decimalComma, "1250"),
+        // Any currency's sign, before or after (the lari's, the manat's, the tenge's).
+        ("12\u{00A0}500,00 ₾", .decimalComma, "12500"), ("₼ 99,50", .decimalComma, "99.5"),
+        ("−1 250,00 ₸", .decimalComma, "-1250"),
     ])
     func moneyTextIsReadAsItsNumber(text: String, style: NumberStyle, expected: String) throws {
         #expect(try ValueReading.parseMoney(text, style: style) == Decimal(string: expected)!)

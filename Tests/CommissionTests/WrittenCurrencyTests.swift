@@ -17,6 +17,9 @@ import Testing
             ("12,500.00 USD", "USD", nil), ("US$ 12,500", "USD", nil), ("USD (1,234.50)", "USD", nil),
             ("$1,200.00", "CAD", nil), ("Rs. 1,250", "INR", nil), ("1.250,00 kr.", "SEK", nil),
             ("12,500.00", "USD", nil), ("1,234.50 CR", "USD", nil), ("$12.5K", "USD", nil), ("12 500,00", "EUR", nil),
+            // The lari's and the manat's signs, and a sign of no currency listed: never the plan's.
+            ("12 500,00 ₾", "GEL", nil), ("12 500,00 ₾", "USD", "GEL"), ("₼ 99,50", "AZN", nil),
+            ("₼ 99,50", "EUR", "AZN"), ("12 500 ₯", "EUR", "₯"),
         ] as [(String, String, String?)])
     func aFigureNamingAnotherCurrencyIsForeign(text: String, plan: String, foreign: String?) {
         #expect(WrittenCurrency.foreign(text, plan: plan) == foreign)
