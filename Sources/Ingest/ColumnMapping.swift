@@ -275,6 +275,7 @@ enum ColumnMatcher {
         for cell in row.cells {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
             let trimmed = trimmingWhitespace(text)
+            if BookkeepingColumn.isBookkeeping(trimmed) { continue }
             if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
             if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
             if let names = Self.twoLanguages(trimmed) { bilingual[cell.column] = names }

@@ -123,6 +123,21 @@ import Testing
         #expect(dynamics["amount"] == "Actual Revenue")
     }
 
+    /// Dynamics 365's `Export to Excel` opens with its own `(Do Not Modify)` columns (the record's
+    /// GUID, a checksum, the last edit's time): no field, so `Topic` is the deal and the close date
+    /// is the actual one, not the edit's.
+    @Test func dynamicsBookkeepingColumnsNameNoField() throws {
+        try Self.expectMapped([
+            (
+                [
+                    "(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum", "(Do Not Modify) Modified On",
+                    "Topic", "Actual Close Date", "Owner", "Actual Revenue",
+                ],
+                ["deal_id": "Topic", "rep": "Owner", "date": "Actual Close Date", "amount": "Actual Revenue"]
+            )
+        ])
+    }
+
     /// Salesforce and HubSpot exports in Spanish, German and French name the owner by their word
     /// for it (`Propietario de la oportunidad`, `Opportunity-Inhaber`, `Propriétaire de la
     /// transaction`): the rep, not the deal the title also names.
