@@ -268,6 +268,8 @@ enum ColumnMatcher {
         // Each header's key is made once per row (a sheet's first rows may hold megabytes of
         // text); a cell longer than `longestHeader` is no header.
         var headers: [(column: Int, text: String, key: String)] = []
+        // Whether some header may be one of Odoo's technical names (`OdooFieldNames`).
+        var technical = false
         // The headers that name their currency (`Bonus (GBP)`, `SPIFF [EUR]`), keyed without it.
         var unitless: [(column: Int, text: String, key: String)] = []
         // The headers written in two languages (`Bonus / Prime`), each name's key, by column.
@@ -277,6 +279,7 @@ enum ColumnMatcher {
             let trimmed = trimmingWhitespace(text)
             if BookkeepingColumn.isBookkeeping(trimmed) { continue }
             if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
+            if !technical, OdooFieldNames.mayBeTechnical(trimmed) { technical = true }
             if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
             if let names = Self.twoLanguages(trimmed) { bilingual[cell.column] = names }
         }
@@ -284,6 +287,7 @@ enum ColumnMatcher {
         var names: [Key: String] = [:]
         var taken: Set<Int> = []
         var pinsNotFound: [Key] = []
+        let pins = technical ? pins.merging(OdooFieldNames.pins(headers.map(\.text))) { pinned, _ in pinned } : pins
         for key in keys {
             if let pin = pins[key.rawValue] {
                 // A pin this table does not have falls back to the synonyms (plan-format.md §7).

@@ -138,6 +138,22 @@ import Testing
         ])
     }
 
+    /// Odoo's import-compatible export heads its columns with technical names: beside a sales
+    /// order's own (`date_order`, `amount_untaxed`), `name` is the order and `user_id` the
+    /// salesperson; in another sheet `name` and `user_id` stay unread as either.
+    @Test func odooTechnicalNames() throws {
+        try Self.expectMapped([
+            (
+                ["name", "date_order", "user_id", "partner_id", "amount_untaxed"],
+                ["deal_id": "name", "rep": "user_id", "date": "date_order", "amount": "amount_untaxed"]
+            )
+        ])
+        #expect(throws: (any Error).self) {
+            try LooseHeaderTests.read(
+                ["name", "user_id", "Close Date", "Amount"], ["X-1", "Ana Lima", "2026-07-03", "1000"])
+        }
+    }
+
     /// Salesforce and HubSpot exports in Spanish, German and French name the owner by their word
     /// for it (`Propietario de la oportunidad`, `Opportunity-Inhaber`, `Propriétaire de la
     /// transaction`): the rep, not the deal the title also names.
