@@ -110,6 +110,10 @@ public enum DealsReader {
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
+        // A parent row over its rep's rows, on a sheet with a rep column (`BlockTitles.isParentRow`).
+        let parents = header.columns[.rep].flatMap { column in
+            blockReps.isEmpty ? nil : (titles: BlockTitles(knownReps: blockReps), repColumn: column)
+        }
         let mapping = blocks?.mapping ?? header
         var result = DealsTable(
             lines: [], diagnostics: [], rowsRead: 0, mapping: mapping, file: file.path, sheet: table)
@@ -282,6 +286,10 @@ public enum DealsReader {
                         return
                     }
                     if let blockRep { row = blocks.withRep(blockRep, row) }
+                }
+                if let parents, parents.titles.isParentRow(row, repColumn: parents.repColumn) {
+                    Self.skip(row, place: place, because: BlockTitles.parentRow, asNote: true, into: &result)
+                    return
                 }
                 pending.append((row, place))
                 if styles == nil && pending.count >= styleSample {

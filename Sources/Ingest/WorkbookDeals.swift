@@ -844,6 +844,8 @@ struct KnownReps: Sendable {
 struct BlockTitles {
     /// What `SheetRep.find` answers for a sheet of blocks.
     static let marker = "\u{0}blocks"
+    /// Why a parent row (`isParentRow`) is read as no deal.
+    static let parentRow = "a parent row rolling up its rep's rows below; it is read as no deal"
     /// The column past the last a sheet can have, where a block's rep is put on each of its rows.
     static let repColumn = 16_385
 
@@ -860,22 +862,36 @@ struct BlockTitles {
         mapping = header.adding(.rep, column: Self.repColumn, header: "(the block's title row)")
     }
 
-    /// The rep a title row names: at most two text cells and nothing else, not a total row.
+    /// The rep a title row names: at most two text cells and nothing else, not a total row; or one
+    /// text cell beside typed numbers, as Smartsheet exports a parent row (the rep's name in its
+    /// primary column, its child rows' figures rolled up beside it as values, no date), whose
+    /// figures are not read. A figure worked out by a formula (`=SUBTOTAL(9,…)`) makes a total.
     func title(of row: Row) -> String? {
         var texts: [String] = []
+        var numbers = false
         for cell in row.cells {
             switch cell.value {
             case .empty: continue
             case .text(let text): texts.append(text)
+            case .number where cell.formula == nil: numbers = true
             default: return nil
             }
         }
-        guard (1...2).contains(texts.count),
+        guard (1...(numbers ? 1 : 2)).contains(texts.count),
             texts.allSatisfy({ TotalRow.label(of: .text($0), allowingNames: false) == nil })
         else {
             return nil
         }
         return SheetRep.match(texts.joined(separator: " "), knownReps)
+    }
+
+    /// Whether `row`, on a sheet with a rep column, is a parent row (`title(of:)`) beside its
+    /// children: a rep's name outside the rep column, the rep column blank, figures rolled up.
+    func isParentRow(_ row: Row, repColumn: Int) -> Bool {
+        guard row.cell(at: repColumn)?.value.isBlank ?? true,
+            row.cells.contains(where: { if case .number = $0.value { $0.formula == nil } else { false } })
+        else { return false }
+        return title(of: row) != nil
     }
 
     func withRep(_ rep: String, _ row: Row) -> Row {
