@@ -9,8 +9,12 @@ struct FilledDownReps {
     let repColumn: Int
     let dealIDColumn: Int
     let amountColumn: Int
+    /// The product column when it too groups the rows, within each rep's block (`groupingProduct`).
+    let productColumn: Int?
     /// The rep written last on a deal row.
     private var last: CellValue?
+    /// The product written last on a deal row of the rep's block.
+    private var lastProduct: CellValue?
 
     /// Nil unless `mapping` has the rep, deal id and amount columns.
     init?(_ mapping: ColumnMapping<Field>) {
@@ -18,6 +22,18 @@ struct FilledDownReps {
             let amount = mapping.columns[.amount]
         else { return nil }
         (repColumn, dealIDColumn, amountColumn) = (rep, dealID, amount)
+        productColumn = Self.groupingProduct(mapping)
+    }
+
+    /// The product column of a report grouped by rep and, within each rep, by product (a Salesforce
+    /// report's `Opportunity Owner | Product Family | …`): the grouping columns stand first, the
+    /// rep's and the product's both before the deal id's, and each group's value is written on its
+    /// first row only. A product column after the deal id is a deal's own detail, as written.
+    static func groupingProduct(_ mapping: ColumnMapping<Field>) -> Int? {
+        guard let product = mapping.columns[.product], let rep = mapping.columns[.rep],
+            let dealID = mapping.columns[.dealID], rep < product, product < dealID
+        else { return nil }
+        return product
     }
 
     /// Whether a sheet read without filling (its `lines`, and the `skipped` rows) writes its reps
@@ -53,6 +69,19 @@ struct FilledDownReps {
     /// records)`, as a Salesforce summary report groups by owner) gives the name it titles.
     mutating func fill(_ row: Row) -> Row {
         let rep = row.cell(at: repColumn)?.value ?? .empty
+        let isDeal =
+            row.cell(at: dealIDColumn).map { $0.value != .empty && TotalRow.label(of: $0.value) == nil } ?? false
+            && (row.cell(at: amountColumn)?.value ?? .empty) != .empty
+        var filled = row
+        if let productColumn, isDeal {
+            let product = row.cell(at: productColumn)?.value ?? .empty
+            if rep != .empty { lastProduct = nil }
+            if product != .empty {
+                lastProduct = product
+            } else if let lastProduct {
+                filled = Self.writing(lastProduct, at: productColumn, in: filled)
+            }
+        }
         if rep != .empty {
             if TotalRow.label(of: rep, allowingNames: false) == nil {
                 if case .text(let text) = rep, let name = RepTitle.name(in: text) {
@@ -61,13 +90,16 @@ struct FilledDownReps {
                     last = rep
                 }
             }
-            return row
+            return filled
         }
-        guard let last, let dealID = row.cell(at: dealIDColumn)?.value, dealID != .empty,
-            TotalRow.label(of: dealID) == nil, (row.cell(at: amountColumn)?.value ?? .empty) != .empty
-        else { return row }
-        var cells = row.cells.filter { $0.column != repColumn }
-        cells.append(Cell(column: repColumn, value: last))
+        guard let last, isDeal else { return filled }
+        return Self.writing(last, at: repColumn, in: filled)
+    }
+
+    /// `row` with `value` in `column`, in place of what it held.
+    private static func writing(_ value: CellValue, at column: Int, in row: Row) -> Row {
+        var cells = row.cells.filter { $0.column != column }
+        cells.append(Cell(column: column, value: value))
         cells.sort { $0.column < $1.column }
         return Row(index: row.index, cells: cells)
     }

@@ -28,6 +28,9 @@ enum TotalRowFindings {
         let manual = ManualFigures(context.deals.manual)
         var findings: [Finding] = []
         var previousTotal: [String: Int] = [:]
+        // Each sheet's previous total's label, and its last total closing a group of groups.
+        var previousLabel: [String: String] = [:]
+        var previousOuter: [String: Int] = [:]
         // Each sheet's total rows below its header, and whether the first stands above the first deal.
         var totalRows: [String: [Int]] = [:]
         for total in context.deals.totals {
@@ -42,7 +45,8 @@ enum TotalRowFindings {
             let (sheet, own) = context.place(total.row)
             let headerRow = context.deals.mapping(ofRow: total.row).headerRow
             let previous = previousTotal[sheet] ?? headerRow
-            if own > headerRow { previousTotal[sheet] = own }
+            let labelAbove = previousLabel[sheet]
+            if own > headerRow { (previousTotal[sheet], previousLabel[sheet]) = (own, total.label) }
             guard let column = context.deals.mapping(ofRow: total.row).columns[.commission],
                 let cell = total.commission
             else { continue }
@@ -68,10 +72,16 @@ enum TotalRowFindings {
             let references = cell.formula.map { FormulaForensics.rowSpans(in: $0, sheet: nil) } ?? []
             // Typed and labelled `Total` alone right under another total (a report's last line under
             // its last group's `Total - Ana Lima`): no row of its own to add, so every row above.
-            let grand =
-                Self.isGrand(total.label)
-                || cell.formula == nil && previous > headerRow && Self.isBare(total.label)
-                    && rowsByOwn.within((previous + 1)...max(previous + 1, own - 1), onSheet: sheet).isEmpty
+            let rightUnder =
+                cell.formula == nil && previous > headerRow && Self.isBare(total.label)
+                && rowsByOwn.within((previous + 1)...max(previous + 1, own - 1), onSheet: sheet).isEmpty
+            // Labelled as the total right above it (`Subtotal` under `Subtotal`), it closes a group
+            // of groups, as a report closes each level of its groupings (Salesforce's owner over
+            // its product families): the rows since the sheet's previous such total.
+            let closesGroups = rightUnder && labelAbove == total.label && !Self.isGrand(total.label)
+            let outer = previousOuter[sheet] ?? headerRow
+            if closesGroups { previousOuter[sheet] = own }
+            let grand = Self.isGrand(total.label) || rightUnder && !closesGroups
             let reachesOver =
                 previous > headerRow
                 && (spans.contains { $0.lowerBound <= previous }
@@ -89,7 +99,9 @@ enum TotalRowFindings {
             let block =
                 standsAbove
                 ? (below.map(\.own).min() ?? own + 1)...(below.map(\.own).max() ?? own + 1)
-                : ((reachesOver ? reachedFrom : previous) + 1)...max(previous + 1, own - 1)
+                : closesGroups
+                    ? (outer + 1)...(own - 1)
+                    : ((reachesOver ? reachedFrom : previous) + 1)...max(previous + 1, own - 1)
             let rows = standsAbove ? below : rowsByOwn.within(block, onSheet: sheet)
             // What the total adds up once the wrong rows are corrected: a row within the plan's
             // tolerance keeps its own figure. A row's one commission for its reps is their lines'.
