@@ -110,9 +110,11 @@ public enum DealsReader {
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
         let blocks = BlockTitles(header: header, knownReps: blockReps)
-        // A parent row over its rep's rows, on a sheet with a rep column (`BlockTitles.isParentRow`).
+        // A parent row over its rep's rows, on a sheet with a rep column (`BlockTitles.isParentRow`):
+        // looked for only on rows with fewer cells than the header maps, as it writes no rep and no date.
         let parents = header.columns[.rep].flatMap { column in
-            blockReps.isEmpty ? nil : (titles: BlockTitles(knownReps: blockReps), repColumn: column)
+            blockReps.isEmpty
+                ? nil : (titles: BlockTitles(knownReps: blockReps), repColumn: column, mapped: header.columns.count)
         }
         let mapping = blocks?.mapping ?? header
         var result = DealsTable(
@@ -287,7 +289,9 @@ public enum DealsReader {
                     }
                     if let blockRep { row = blocks.withRep(blockRep, row) }
                 }
-                if let parents, parents.titles.isParentRow(row, repColumn: parents.repColumn) {
+                if let parents, row.cells.count < parents.mapped,
+                    parents.titles.isParentRow(row, repColumn: parents.repColumn)
+                {
                     Self.skip(row, place: place, because: BlockTitles.parentRow, asNote: true, into: &result)
                     return
                 }

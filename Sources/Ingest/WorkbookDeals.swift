@@ -863,9 +863,10 @@ struct BlockTitles {
     }
 
     /// The rep a title row names: at most two text cells and nothing else, not a total row; or one
-    /// text cell beside typed numbers, as Smartsheet exports a parent row (the rep's name in its
-    /// primary column, its child rows' figures rolled up beside it as values, no date), whose
-    /// figures are not read. A figure worked out by a formula (`=SUBTOTAL(9,…)`) makes a total.
+    /// text cell, the rep's whole name, beside typed numbers, as Smartsheet exports a parent row
+    /// (the name in its primary column, its child rows' figures rolled up beside it as values, no
+    /// date), whose figures are not read. A figure worked out by a formula (`=SUBTOTAL(9,…)`)
+    /// makes a total.
     func title(of row: Row) -> String? {
         var texts: [String] = []
         var numbers = false
@@ -882,13 +883,30 @@ struct BlockTitles {
         else {
             return nil
         }
+        // Beside figures the text is the rep's name and nothing else (`Ana Lima — March 2026` over
+        // a typed figure is a month's subtotal).
+        if numbers {
+            let key = SheetRep.normalized(texts[0])
+            return knownReps.reps.first { $0.key == key }?.name
+        }
         return SheetRep.match(texts.joined(separator: " "), knownReps)
     }
 
     /// Whether `row`, on a sheet with a rep column, is a parent row (`title(of:)`) beside its
     /// children: a rep's name outside the rep column, the rep column blank, figures rolled up.
     func isParentRow(_ row: Row, repColumn: Int) -> Bool {
-        guard row.cell(at: repColumn)?.value.isBlank ?? true,
+        // Told at a deal row's second text (its id, its rep) or its date, before a cell is copied.
+        var texts = 0
+        for index in row.cells.indices {
+            switch row.cells[index].value {
+            case .text:
+                texts += 1
+                if texts > 1 { return false }
+            case .empty, .number: continue
+            default: return false
+            }
+        }
+        guard texts == 1, row.cell(at: repColumn)?.value.isBlank ?? true,
             row.cells.contains(where: { if case .number = $0.value { $0.formula == nil } else { false } })
         else { return false }
         return title(of: row) != nil
