@@ -364,8 +364,9 @@ public enum HeaderSynonyms {
 
     /// Words that open a total row's label, in every language: `Total Ana Lima`, `Grand total`,
     /// `Total general`, `Gesamt`, `Totale`, `Σ`; Dutch, Polish, the Nordic languages, Czech,
-    /// Turkish, Hungarian, Croatian, Russian, Japanese and Chinese as their Excel writes them
-    /// (`Totaal`, `Eindtotaal`, `Razem`, `Totalt`, `I alt`, `Yhteensä`, `Celkem`, `Toplam`, `合計`).
+    /// Turkish, Hungarian, Croatian, Serbian (in either script), Estonian, Slovenian, Russian,
+    /// Japanese and Chinese as their Excel writes them (`Totaal`, `Eindtotaal`, `Razem`, `Totalt`,
+    /// `I alt`, `Yhteensä`, `Celkem`, `Toplam`, `Укупно`, `Svega`, `Kokku`, `Skupaj`, `合計`).
     public static let totalWords: [String] = [
         "total", "totals", "subtotal", "sub-total", "sub total", "grand total", "grand totals", "sum", "σ",
         "total general", "total geral", "total général", "sous-total", "gesamt", "gesamtsumme", "summe",
@@ -373,8 +374,9 @@ public enum HeaderSynonyms {
         "soma", "somme", "somma", "summa", "totaal", "subtotaal", "eindtotaal", "totaal generaal", "razem", "ogółem",
         "łącznie", "suma końcowa", "suma częściowa", "totalt", "totalsumma", "delsumma", "i alt", "hovedtotal",
         "totalsum", "yhteensä", "välisumma", "kokonaissumma", "celkem", "celkový součet", "mezisoučet", "toplam",
-        "genel toplam", "ara toplam", "összesen", "végösszeg", "részösszeg", "ukupno", "sveukupno", "итого", "итог",
-        "всего", "общий итог", "合計", "総計", "小計", "合计", "总计", "小计", "tot.", "ttl",
+        "genel toplam", "ara toplam", "összesen", "végösszeg", "részösszeg", "ukupno", "sveukupno", "svega", "укупно",
+        "свеукупно", "свега", "kokku", "skupaj", "итого", "итог", "всего", "общий итог", "合計", "総計", "小計", "合计", "总计",
+        "小计", "tot.", "ttl",
     ]
 
     /// The total words that are one word, as a header's words are written (`LooseHeaders.terms`):
@@ -391,7 +393,7 @@ public enum HeaderSynonyms {
         "grand total", "total general", "total geral", "total général", "totale generale", "totale complessivo",
         "gesamtsumme", "gesamtergebnis", "eindtotaal", "totaal generaal", "suma końcowa", "ogółem", "totalsumma",
         "hovedtotal", "totalsum", "kokonaissumma", "celkový součet", "genel toplam", "végösszeg", "sveukupno",
-        "общий итог", "総計", "总计",
+        "свеукупно", "общий итог", "総計", "总计",
     ]
 
     /// Total words that are also names (`Suma`, `Soma`, the surname `Somma`): in a rep's cell they mark a total
@@ -419,7 +421,8 @@ public enum HeaderSynonyms {
     /// the `Suma` and `Summa` of Polish and Swedish, which are also surnames.
     public static let totalSuffixes: [String] = [
         "total", "totals", "subtotal", "ergebnis", "summe", "totale", "totaal", "totalt", "i alt", "yhteensä",
-        "celkem", "toplam", "razem", "összesen", "ukupno", "итог", "итого", "合計", "合计", "小計", "小计",
+        "celkem", "toplam", "razem", "összesen", "ukupno", "укупно", "svega", "свега", "kokku", "skupaj", "итог",
+        "итого", "合計", "合计", "小計", "小计",
     ]
 
     /// The translations of `field`'s name, or none.

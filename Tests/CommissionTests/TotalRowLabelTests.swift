@@ -37,7 +37,15 @@ import Testing
         ] {
             #expect(TotalRow.label(of: .text(text)) == text, "\(text)")
         }
-        for text in ["Ana Lima (3 records)", "D-1001 (2)", "Ana Suma", "Totalitarian (2)"] {
+        // Serbian in either script, Estonian and Slovenian (held-out rounds 25 and 26).
+        for text in [
+            "Укупно", "Укупно Маја Берг", "Маја Берг укупно", "Свега", "Svega", "Ukupno: Maja Berg", "Свеукупно",
+            "Kokku", "Maya Berg kokku", "Skupaj", "Skupaj Maja Berg", "Maja Berg Skupaj",
+        ] {
+            #expect(TotalRow.label(of: .text(text)) == text, "\(text)")
+        }
+        #expect(HeaderSynonyms.grandTotalWords.contains("свеукупно"))
+        for text in ["Ana Lima (3 records)", "D-1001 (2)", "Ana Suma", "Totalitarian (2)", "Kokkula", "Skupajski"] {
             #expect(TotalRow.label(of: .text(text)) == nil, "\(text)")
         }
     }
