@@ -54,6 +54,8 @@ extension DealsReader {
         let amountSymbolsJudged: Bool
         /// `ColumnStyles.titleYear`: the year of a date written without one.
         let titleYear: Int?
+        /// `ColumnStyles.titleYearUnread`: why a title's year was not read.
+        let titleYearUnread: String?
         /// The row's values by field ordinal (a buffer reused from row to row).
         var values = [CellValue](repeating: .empty, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
@@ -135,6 +137,7 @@ extension DealsReader {
             planCurrency = mapping.currency
             amountSymbolsJudged = styles.amountsWriteThePlansCurrency
             titleYear = styles.titleYear
+            titleYearUnread = styles.titleYearUnread
             let amountHeader = mapping.headers[.amount] ?? ""
             currencyColumn =
                 UnitsRow.currency(of: amountHeader) == nil && mapping.chosenByCurrency[.amount] == nil

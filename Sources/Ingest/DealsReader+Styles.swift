@@ -175,4 +175,7 @@ struct ColumnStyles: Sendable {
     /// The one year the title rows above the header write, in which a date written without one
     /// (`15-Mar`) is read (`YearlessDates`); nil when they write none or several.
     var titleYear: Int?
+    /// Why the title rows' year is not read, when they name a fiscal year alone that may be two
+    /// calendar years' (`YearlessDates.titleYear`).
+    var titleYearUnread: String?
 }

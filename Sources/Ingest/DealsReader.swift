@@ -98,14 +98,16 @@ public enum DealsReader {
     /// texts do not tell their order (`03/04/2026` only) takes `dateOrder`, else the order the
     /// table's other date column shows, else `otherSheetsOrder` (the one the workbook's other sheets
     /// show); failing those the read throws, an `UndecidedDateOrder` when `deferringUndecided`.
-    /// `statuses`: the plan's status words (`read(_:sheet:…)`).
+    /// `statuses`: the plan's status words (`read(_:sheet:…)`); `fiscalYearStart`, the plan's
+    /// `fiscal_year_start` (nil without a plan), tells whether a title's `FY2026` is a calendar
+    /// year (`YearlessDates`).
     static func read(
         _ file: TableFile, table: String?, mapping header: ColumnMapping<Field>, sheetRep: String?,
         blankRep: String? = nil, dateOrder: DateOrder?, otherSheetsOrder: DateOrder? = nil,
         deferringUndecided: Bool = false, manualCells: ManualCells.Keeping, statuses: StatusRule? = nil,
         blockReps: KnownReps = KnownReps([]),
         region: TableRegion? = nil, merges: [CellRange] = [], fillingDownReps: Bool = false,
-        readingDittoMarks: Bool = false, sheetDate: LocalDate? = nil,
+        readingDittoMarks: Bool = false, sheetDate: LocalDate? = nil, fiscalYearStart: Int? = nil,
         progress: ((_ done: Int64, _ total: Int64) -> Void)?,
         passingLinesTo receive: (([CreditLine]) throws -> Void)? = nil
     ) throws -> DealsTable {
@@ -129,6 +131,7 @@ public enum DealsReader {
         var blockRep: String?
         // The years the title rows above the header write (`YearlessDates`).
         var titleYears = Set<Int>()
+        var titleFiscalYears = Set<Int>()
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         let amountColumn = mapping.columns[.amount]
         var tableTotals: [TotalRow] = []
@@ -166,7 +169,8 @@ public enum DealsReader {
             decided.dateSystem = file.dateSystem
             if case .workbook = file { decided.inWorkbook = true }
             decided.statuses = statuses
-            decided.titleYear = titleYears.count == 1 ? titleYears.first : nil
+            (decided.titleYear, decided.titleYearUnread) = YearlessDates.titleYear(
+                calendar: titleYears, fiscal: titleFiscalYears, fiscalYearStart: fiscalYearStart)
             if decided.titleYear != nil, YearlessDates.writesDaysWithoutYear(rows, mapping: mapping) {
                 result.sheets[result.sheets.count - 1].yearOfYearlessDates = decided.titleYear
             }
@@ -198,7 +202,11 @@ public enum DealsReader {
                 // The first block's title may stand above the header, and so may a total of the
                 // whole table (`Total` over the header, its figure in the commission column).
                 if row.index < mapping.headerRow, let rep = blocks?.title(of: row) { blockRep = rep }
-                if row.index < mapping.headerRow { titleYears.formUnion(YearlessDates.years(in: row)) }
+                if row.index < mapping.headerRow {
+                    let years = YearlessDates.years(in: row)
+                    titleYears.formUnion(years.calendar)
+                    titleFiscalYears.formUnion(years.fiscal)
+                }
                 if row.index < mapping.headerRow, region == nil,
                     let total = TotalRow.aboveHeader(row, commissionColumn: mapping.columns[.commission])
                 {
@@ -526,7 +534,7 @@ public enum DealsReader {
         let (dateOrder, cancelOrder, system) = (context.dateOrder, context.cancelOrder, context.dateSystem)
         let (datesNameMonths, amountScale) = (context.datesNameMonths, context.amountScale)
         let (dateParts, quarterStart) = (context.dateParts, context.quartersFiscalYearStart)
-        let titleYear = context.titleYear
+        let (titleYear, titleYearUnread) = (context.titleYear, context.titleYearUnread)
         let ownDate = attempt(.date) { () throws(ValueReading.Failure) in
             // The date's parts in three columns (`Year | Month | Day`): read from the row, never remembered by the day.
             if let dateParts { return try dateParts.date(of: row, day: value(.date)) }
@@ -535,7 +543,8 @@ public enum DealsReader {
                     return first
                 }
                 // `15-Mar`: the day and month a CSV keeps of a date shown without its year (`YearlessDates`).
-                return try YearlessDates.date(value, titleYear: titleYear) { () throws(ValueReading.Failure) in
+                return try YearlessDates.date(value, titleYear: titleYear, unread: titleYearUnread, order: dateOrder) {
+                    () throws(ValueReading.Failure) in
                     try ValueReading.date(value, order: dateOrder, system: system)
                 }
             }

@@ -82,22 +82,33 @@ public enum DateOrder: String, Sendable, Hashable {
 
     /// The order a column's texts show: day-first when a first part exceeds 12, month-first when
     /// a second part does; nil when none does (or when both do: `conflict` is then true). Texts
-    /// that are not `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` are left out; `dotted` says whether the
-    /// dates seen were written with dots (a German habit that is always day-first).
-    static func decide(_ texts: [String]) -> (order: DateOrder?, seen: Bool, conflict: Bool, dotted: Bool) {
+    /// that are not `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` are left out, but for a day and month
+    /// without a year (`15/03`, `YearlessDates.slashed`), which tells the order as well (`yearless`
+    /// says one was seen; `seen`, a date with its year); `dotted` says whether the dates seen were
+    /// written with dots (a German habit that is always day-first).
+    static func decide(_ texts: [String]) -> (
+        order: DateOrder?, seen: Bool, conflict: Bool, dotted: Bool, yearless: Bool
+    ) {
         var day = false
         var month = false
         var seen = false
+        var yearless = false
         var dotted = true
         for text in texts {
-            guard let parts = ValueReading.dateParts(text) else { continue }
+            guard let parts = ValueReading.dateParts(text) else {
+                guard let pair = YearlessDates.slashed(text) else { continue }
+                yearless = true
+                if pair.first > 12 { day = true }
+                if pair.second > 12 { month = true }
+                continue
+            }
             seen = true
             if text.contains("/") || text.contains("-") { dotted = false }
             if parts.0 > 12 { day = true }
             if parts.1 > 12 { month = true }
         }
-        if day && month { return (nil, seen, true, dotted && seen) }
-        return (day ? .dayFirst : month ? .monthFirst : nil, seen, false, dotted && seen)
+        if day && month { return (nil, seen, true, dotted && seen, yearless) }
+        return (day ? .dayFirst : month ? .monthFirst : nil, seen, false, dotted && seen, yearless)
     }
 
     /// Whether a date column of `rows` (close or cancel dates under `mapping`) holds text dates
@@ -110,7 +121,7 @@ public enum DateOrder: String, Sendable, Hashable {
                     if case .text(let text) = row.cell(at: column)?.value { return text }
                     return nil
                 })
-            return decided.seen && decided.order == nil && !decided.conflict && !decided.dotted
+            return (decided.seen || decided.yearless) && decided.order == nil && !decided.conflict && !decided.dotted
         }
     }
 
@@ -118,7 +129,8 @@ public enum DateOrder: String, Sendable, Hashable {
     static func isShown(by row: Row, mapping: ColumnMapping<Field>) -> Bool {
         [Field.date, .cancelDate].contains { field in
             guard let column = mapping.columns[field], case .text(let text) = row.cell(at: column)?.value,
-                let parts = ValueReading.dateParts(text)
+                let parts = ValueReading.dateParts(text).map({ ($0.0, $0.1) })
+                    ?? YearlessDates.slashed(text).map({ ($0.first, $0.second) })
             else { return false }
             return parts.0 > 12 || parts.1 > 12
         }

@@ -374,7 +374,7 @@ extension DealsReader {
                     manualCells: manualCells, statuses: statuses,
                     blockReps: sheet.rep == nil && sheet.region == nil ? knownReps : KnownReps([]),
                     region: sheet.region, merges: merges, fillingDownReps: fillingDownReps,
-                    readingDittoMarks: readingDittoMarks, sheetDate: date,
+                    readingDittoMarks: readingDittoMarks, sheetDate: date, fiscalYearStart: plan?.fiscalYearStart,
                     progress: progress,
                     passingLinesTo: streaming.map { receive in
                         { lines in
