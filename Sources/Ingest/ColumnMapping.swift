@@ -46,6 +46,10 @@ public struct ColumnMapping<Key: Hashable & Sendable>: Sendable {
     /// The fields read from the one of their columns that names the plan's currency, with the
     /// headers of the others passed over (`Amount (USD)` read, `Amount (EUR)` and `Amount` not).
     public var chosenByCurrency: [Key: [String]] = [:]
+    /// The fields read from the one of their columns the sheet shows, with the headers of the
+    /// columns it hides passed over (`Commission` read, last year's `Commission` hidden beside it
+    /// not): field → the hidden columns and their headers.
+    public var chosenAsShown: [Key: [(column: Int, text: String)]] = [:]
     /// The plan's currency (`USD`) the header was mapped for, when the plan names one.
     public var currency: String?
     /// A column naming each row's currency (`Currency`, `Curr.`: `WrittenCurrency`), none of the
@@ -119,6 +123,8 @@ enum ColumnMatcher {
     /// Maps one candidate header row. `pins` name the exact header for a field; `sample`, the rows
     /// below it, tells a commission's header over rates from the commission (`holdsRates`).
     /// Returns nil when a required field is missing; throws when a field is ambiguous.
+    /// `hidden` gives the columns the sheet hides (`XLSXWorkbook.hiddenColumns(of:)`), asked only
+    /// when columns tie for a field: of such columns, the one shown is the field's.
     ///
     /// A row holding several tables side by side, an empty column between them (the deals, then a
     /// lookup table of products and rates: `Product` and `Rate` twice), is ambiguous as a whole:
@@ -126,20 +132,22 @@ enum ColumnMatcher {
     /// (`ColumnMapping.columnSpan`), the first returned and the others beside it
     /// (`tablesBeside`: a month's deals beside the month before); none, and the row stays ambiguous.
     static func map<Key: Hashable & Sendable & RawRepresentable>(
-        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row] = []
+        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row] = [],
+        hidden: @escaping () -> [ClosedRange<Int>] = { [] }
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
         // A deal split between reps on one row (`Rep 1 | Rep 2`): its first rep's headers mapped.
         if words.repSlots != nil,
             let split = try SplitRow.mapping(
                 row: row, words: words,
                 map: { (row) throws(MappingFailure) in
-                    try map(row: row, words: words, required: required, pins: pins, sample: sample)
+                    try map(row: row, words: words, required: required, pins: pins, sample: sample, hidden: hidden)
                 })
         {
             return split
         }
         do throws(MappingFailure) {
-            return try mapWhole(row: row, words: words, required: required, pins: pins, sample: sample)
+            return try mapWhole(
+                row: row, words: words, required: required, pins: pins, sample: sample, hidden: hidden)
         } catch {
             let tables = sideBySide(row)
             guard tables.count > 1 else { throw error }
@@ -147,7 +155,7 @@ enum ColumnMatcher {
             for table in tables {
                 guard
                     var mapping = try? mapWhole(
-                        row: table, words: words, required: required, pins: pins, sample: sample)
+                        row: table, words: words, required: required, pins: pins, sample: sample, hidden: hidden)
                 else { continue }
                 mapping.columnSpan = (table.cells.first?.column ?? 1)...(table.cells.last?.column ?? 1)
                 found.append(mapping)
@@ -262,7 +270,8 @@ enum ColumnMatcher {
     }
 
     private static func mapWhole<Key: Hashable & Sendable & RawRepresentable>(
-        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row]
+        row: Row, words: HeaderWords<Key>, required: [Key], pins: [String: String], sample: [Row],
+        hidden: @escaping () -> [ClosedRange<Int>]
     ) throws(MappingFailure) -> ColumnMapping<Key>? where Key.RawValue == String {
         let keys = words.keys
         // Each header's key is made once per row (a sheet's first rows may hold megabytes of
@@ -305,6 +314,9 @@ enum ColumnMatcher {
         var added: [Key: [Int]] = [:]
         var chosenByCurrency: [Key: [String]] = [:]
         var foundByValues: Set<Key> = []
+        // Of columns that tie for a field, the one the sheet shows beside others it hides.
+        var shown = ShownColumns(hidden)
+        var chosenAsShown: [Key: [(column: Int, text: String)]] = [:]
         // Fields two columns or more name alike among other words, left unmatched (`LooseHeaders`).
         var tied: [Key: [String]] = [:]
         // The fields each header names, whole or in both its languages (`Bonus / Prime`), and those
@@ -458,8 +470,18 @@ enum ColumnMatcher {
                 return Self.columnRead(by: column, among: candidates, in: sample)
                     ?? columns[rate].flatMap { Self.columnPriced(column, rate: $0, among: candidates, in: sample) }
             }
+            // Else the one column the sheet shows among others it hides (`Commission (2026 plan)`
+            // beside last year's `Commission (2025 plan)`, hidden).
+            let choose = { (key: Key, candidates: [Int]) -> Int? in
+                if let column = chooseAmount(key, candidates) { return column }
+                guard let column = shown.only(among: candidates) else { return nil }
+                chosenAsShown[key] = headers.filter { candidates.contains($0.column) && $0.column != column }.map {
+                    ($0.column, $0.text)
+                }
+                return column
+            }
             let loose = words.loose.match(
-                headers.map { ($0.column, $0.text) }, open: open, taken: taken, choose: chooseAmount)
+                headers.map { ($0.column, $0.text) }, open: open, taken: taken, choose: choose)
             for (key, match) in loose.matched {
                 columns[key] = match.column
                 names[key] = match.text
@@ -570,6 +592,19 @@ enum ColumnMatcher {
                 taken.insert(money[0].column)
             }
         }
+        // Several columns could be a field, and the sheet shows one alone, hiding the others (last
+        // year's `Rate | Commission` hidden beside this year's): the one shown.
+        for entry in ambiguous {
+            let open = entry.matches.filter { !taken.contains($0.column) }
+            guard open.count > 1, let column = shown.only(among: open.map(\.column)),
+                let match = open.first(where: { $0.column == column })
+            else { continue }
+            columns[entry.key] = match.column
+            names[entry.key] = match.text
+            taken.insert(match.column)
+            chosenAsShown[entry.key] = open.filter { $0.column != column }.map { ($0.column, $0.text) }
+        }
+        ambiguous.removeAll { columns[$0.key] != nil }
         // Several columns could be a field, and one alone is named by the contract's synonyms
         // (plan-format.md §7, the floor: `Rep` beside `Rep Name`, `Close Date` beside `Won Date`):
         // that one; the others name the field only by words trueup adds. Two the contract names
@@ -610,6 +645,7 @@ enum ColumnMatcher {
         mapping.addedColumns = added.filter { columns[$0.key] != nil }
         mapping.chosenByCurrency = chosenByCurrency.filter { names[$0.key] != nil }
         mapping.foundByValues = foundByValues
+        mapping.chosenAsShown = chosenAsShown.filter { names[$0.key] != nil }
         mapping.tied = tied.filter { columns[$0.key] == nil }
         mapping.currency = words.currency
         // Beside a local amount or an exchange rate (`Local Amount | Currency | FX Rate | Amount`),

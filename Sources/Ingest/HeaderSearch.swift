@@ -73,11 +73,14 @@ public enum HeaderSearch {
         _ rows: [Row], file: TableFile, table: String?, words: HeaderWords<Key>, required: [Key],
         pins: [String: String]
     ) throws -> ColumnMapping<Key>? where Key.RawValue == String {
+        // Of columns that tie for a field, the one the sheet shows (`ShownColumns`).
+        let hidden = { file.hiddenColumns(of: table) }
         for (index, row) in rows.enumerated() {
             var single: Error?
             do {
                 if let mapping = try ColumnMatcher.map(
-                    row: row, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]))
+                    row: row, words: words, required: required, pins: pins, sample: Array(rows[(index + 1)...]),
+                    hidden: hidden)
                 {
                     // A row of sub-headers under it (`Commission` merged over `Rate | Amount`)
                     // makes the two one header, as formats.md says, when they name the fields too.
@@ -90,7 +93,7 @@ public enum HeaderSearch {
                         if let two = try? ColumnMatcher.map(
                             row: both, words: words, required: required,
                             pins: Self.pins(pins, joined: both, lower: lower),
-                            sample: Array(rows[(index + 2)...]))
+                            sample: Array(rows[(index + 2)...]), hidden: hidden)
                         {
                             return two
                         }
@@ -178,7 +181,7 @@ public enum HeaderSearch {
             try? ColumnMatcher.map(
                 row: joined, words: words, required: required,
                 pins: Self.pins(pins, joined: joined, lower: row),
-                sample: Array(rows[(index + 1)...]))
+                sample: Array(rows[(index + 1)...]), hidden: { file.hiddenColumns(of: table) })
         }
         let upper = rows[index - 1]
         var both = joined(upper, row)

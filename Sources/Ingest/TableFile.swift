@@ -110,6 +110,13 @@ public enum TableFile {
         }
     }
 
+    /// The columns `table` hides (`XLSXWorkbook.hiddenColumns(of:)`): none in CSV, nor where the
+    /// sheet's part cannot be read (its rows' own read says why).
+    public func hiddenColumns(of table: String?) -> [ClosedRange<Int>] {
+        guard case .workbook(let workbook) = self, let sheet = table.flatMap(workbook.sheet(named:)) else { return [] }
+        return (try? workbook.hiddenColumns(of: sheet)) ?? []
+    }
+
     /// The merged ranges of `table` (none in CSV). A workbook lists them after its rows, so the
     /// whole sheet is read to find them.
     public func mergedRanges(of table: String?) throws -> [CellRange] {

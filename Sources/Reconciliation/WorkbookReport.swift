@@ -96,6 +96,12 @@ enum WorkbookReport {
                 "\($0.key.rawValue): '\(sheet.mapping.headers[$0.key] ?? "")' read, in the plan's currency, not "
                     + $0.value.map { "'\($0)'" }.joined(separator: " or ")
             }
+            let byShown = sheet.mapping.chosenAsShown.sorted { $0.key.rawValue < $1.key.rawValue }.map { key, hidden in
+                let shown = sheet.mapping.columns[key].map { " (\(CellAddress.columnName($0)))" } ?? ""
+                return
+                    "\(key.rawValue): '\(sheet.mapping.headers[key] ?? "")'\(shown) read, the column shown, not the hidden "
+                    + hidden.map { "'\($0.text)' (\(CellAddress.columnName($0.column)))" }.joined(separator: " or ")
+            }
             let byValues = sheet.mapping.foundByValues.sorted { $0.rawValue < $1.rawValue }.map {
                 "\($0.rawValue): '\(sheet.mapping.headers[$0] ?? "")' read, whose values the plan's rules name"
             }
@@ -103,7 +109,7 @@ enum WorkbookReport {
                 "\($0.key.rawValue): " + $0.value.map { "'\($0)'" }.joined(separator: " and ")
                     + " could each be it, so neither is read (pin one with --map \($0.key.rawValue)=HEADER)"
             }
-            let notes = fellBack + byCurrency + byValues + tied
+            let notes = fellBack + byCurrency + byShown + byValues + tied
             if mapping != lastMapping || !notes.isEmpty {
                 lines.append("  " + ([mapping] + notes).joined(separator: "; "))
             }

@@ -34,6 +34,9 @@ final class WorksheetParser: XMLEventHandler {
     @exclusivity(unchecked) private(set) var mergedRanges: [CellRange] = []
     /// The rows marked hidden (`<row hidden="1">`: filtered out or hidden by hand), in file order.
     @exclusivity(unchecked) private(set) var hiddenRows: [Int] = []
+    /// The columns hidden (`<col min= max= hidden="1">`, or of width 0: `ColumnWidths.hides`), in
+    /// file order; complete when the first row begins (`<cols>` stands before `<sheetData>`).
+    @exclusivity(unchecked) private(set) var hiddenColumns: [ClosedRange<Int>] = []
 
     // The parser runs on one thread and never re-enters, so the run-time exclusivity checks on
     // its state (about a tenth of reading time) are switched off per property: a compiler flag
@@ -173,18 +176,20 @@ final class WorksheetParser: XMLEventHandler {
             case .mergeCell, .other: break
             }
         } else {
-            try startOutsideSheetData(element, attributes)
+            try startOutsideSheetData(name, element, attributes)
         }
     }
 
     @inline(never)
-    private func startOutsideSheetData(_ element: Element, _ attributes: XMLAttributes) throws {
+    private func startOutsideSheetData(_ name: XMLName, _ element: Element, _ attributes: XMLAttributes) throws {
         if element == .sheetData {
             if sawSheetData { try refuseSecondSheetData() }
             sawSheetData = true
             inSheetData = true
         } else if element == .mergeCell, let ref = attributes.string("ref"), let range = CellRange(ref) {
             mergedRanges.append(range)
+        } else if !sawSheetData, name.is("col"), let columns = ColumnWidths.hidden(attributes) {
+            hiddenColumns.append(columns)
         }
     }
 
