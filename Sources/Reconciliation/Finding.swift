@@ -249,6 +249,10 @@ public struct Reconciliation: Sendable {
     /// Deal rows whose rep no one on the roster is (each has a `wrong_rep` finding), by sheet row
     /// with the rep they name; a payroll from this statement would not pay them.
     public var rowsOfUnknownReps: [(row: Int, rep: String)] = []
+    /// The deals sheets whose commission column could not be read, two or more columns naming
+    /// it alike (`ColumnMapping.tied`), each with those columns' headers: their rows' commissions
+    /// were compared with nothing, and the headline says so rather than "no errors".
+    public var commissionsUnread: [(sheet: String, headers: [String])] = []
     /// The deal lines the engine calculated (names resolved to roster ids, copied rows left
     /// out), when the reconcile was asked to keep them; empty otherwise.
     public var lines: [CreditLine] = []

@@ -160,6 +160,12 @@ public enum Reconciler {
             result.skippedRows = deals.skipped.filter { !$0.isNote }.map {
                 DealsTable.sheetRow($0.row)
             }
+            result.commissionsUnread = deals.sheets.compactMap { sheet in
+                guard sheet.mapping.columns[.commission] == nil, let headers = sheet.mapping.tied[.commission] else {
+                    return nil
+                }
+                return (sheet.name ?? (deals.file as NSString).lastPathComponent, headers)
+            }
             if keepingLines { result.lines = deals.lines }
             staleInputs = StaleFindings.inputs(formulas.staleCells, context: context)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Reconciliation
+import Reports
 import Spreadsheet
 import Testing
 import XLSX
@@ -8,7 +9,8 @@ import XLSX
 /// Two columns a field's name stands in alike among other words (`Commission (2025 plan)` beside
 /// `Commission (2026 plan)`, a year's figures kept beside the next's) leave the field unread, never
 /// one of them guessed, and the report says so: its rows' figures are not checked (with no summary
-/// either, the run stops, nothing to compare).
+/// either, the run stops, nothing to compare). A summary compared alone says no "no errors": the
+/// headline says no deal row's commission was compared.
 @Suite struct TiedHeadersTests {
     static let header = ["Deal ID", "Rep", "Close Date", "Amount", "Commission (2025 plan)", "Commission (2026 plan)"]
 
@@ -37,5 +39,10 @@ import XLSX
                     "commission: 'Commission (2025 plan)' and 'Commission (2026 plan)' could each be it, so neither is read"
                 )
             }, "\(result.mappingNotes)")
+        let headline = ReconciliationText(result: result, currency: "USD").render()
+        #expect(
+            headline.hasPrefix(
+                "No errors in the totals compared, but no deal row's commission on 'Deals' was compared: "
+                    + "'Commission (2025 plan)' and 'Commission (2026 plan)' could each be it."), "\(headline)")
     }
 }

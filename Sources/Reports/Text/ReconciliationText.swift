@@ -25,7 +25,14 @@ public struct ReconciliationText: Sendable {
         let unknownNote =
             unknown == 0 ? "" : ", leaving out \(unknown) cell\(unknown == 1 ? "" : "s") that could not be read"
         var out: String
-        if errors.isEmpty && result.statement.reps.isEmpty && result.sheetTotals.isEmpty {
+        // A commission column that could not be read: its rows were compared with nothing.
+        let unread = result.commissionsUnread.map {
+            "no deal row's commission on '\($0.sheet)' was compared: "
+                + $0.headers.map { "'\($0)'" }.joined(separator: " and ") + " could each be it"
+        }
+        if errors.isEmpty && !unread.isEmpty {
+            out = "No errors in the totals compared, but " + unread.joined(separator: "; ") + ".\n"
+        } else if errors.isEmpty && result.statement.reps.isEmpty && result.sheetTotals.isEmpty {
             // No rep-period at all: the table had no deal row under its header, so nothing was compared.
             out = "No errors, and nothing to compare: no deal row under the header.\n"
         } else if errors.isEmpty {
@@ -36,7 +43,7 @@ public struct ReconciliationText: Sendable {
                 + (derived > 0 ? " (and \(derived) total\(derived == 1 ? "" : "s") wrong only through them)" : "")
                 + "; net \(net >= 0 ? "overpayment" : "underpayment") "
                 + "\(abs(net).groupedMoneyText)\(currency.isEmpty ? "" : " " + currency)"
-                + unknownNote + "\n"
+                + unknownNote + unread.map { "; " + $0 }.joined() + "\n"
         }
         var byRep: [String: Decimal] = [:]
         for (position, counted) in counted {
