@@ -73,8 +73,9 @@ public enum HeaderSearch {
         _ rows: [Row], file: TableFile, table: String?, words: HeaderWords<Key>, required: [Key],
         pins: [String: String]
     ) throws -> ColumnMapping<Key>? where Key.RawValue == String {
-        // Of columns that tie for a field, the one the sheet shows (`ShownColumns`).
-        let hidden = { file.hiddenColumns(of: table) }
+        // Of columns that tie for a field, the one the sheet shows (`ShownColumns`): the sheet's
+        // hidden columns read once for every row searched, at the first tie.
+        let hidden = ShownColumns.once { file.hiddenColumns(of: table) }
         for (index, row) in rows.enumerated() {
             var single: Error?
             do {
@@ -105,7 +106,7 @@ public enum HeaderSearch {
                     if index > 0, isGroupRow(rows[index - 1], over: row),
                         let two = joinedWithRowAbove(
                             rows, at: index, file: file, table: table, words: words,
-                            required: required, pins: pins
+                            required: required, pins: pins, hidden: hidden
                         )?.mapping,
                         mapping.columns.allSatisfy({ two.columns[$0.key] == $0.value }),
                         two.columns.count > mapping.columns.count
@@ -118,7 +119,7 @@ public enum HeaderSearch {
                     if index > 0, isStacked(rows[index - 1], over: row),
                         let two = joinedWithRowAbove(
                             rows, at: index, file: file, table: table, words: words,
-                            required: required, pins: pins
+                            required: required, pins: pins, hidden: hidden
                         )?.mapping,
                         two.columns.count > mapping.columns.count
                     {
@@ -130,7 +131,8 @@ public enum HeaderSearch {
                 single = error
             }
             if let (mapping, both) = joinedWithRowAbove(
-                rows, at: index, file: file, table: table, words: words, required: required, pins: pins)
+                rows, at: index, file: file, table: table, words: words, required: required, pins: pins,
+                hidden: hidden)
             {
                 if let mapping { return mapping }
                 // Columns the row alone cannot tell apart are named as the two rows name them.
@@ -140,7 +142,8 @@ public enum HeaderSearch {
             // over the id and over the value): the two read as one, when they name the fields.
             if single != nil, index + 1 < rows.count, isStacked(rows[index], over: rows[index + 1]),
                 let two = joinedWithRowAbove(
-                    rows, at: index + 1, file: file, table: table, words: words, required: required, pins: pins
+                    rows, at: index + 1, file: file, table: table, words: words, required: required, pins: pins,
+                    hidden: hidden
                 )?.mapping
             {
                 return two
@@ -171,7 +174,7 @@ public enum HeaderSearch {
     /// not right above it, or a block's title (`Rep: Ana Lima`) above or below.
     private static func joinedWithRowAbove<Key: Hashable & Sendable & RawRepresentable>(
         _ rows: [Row], at index: Int, file: TableFile, table: String?, words: HeaderWords<Key>, required: [Key],
-        pins: [String: String]
+        pins: [String: String], hidden: @escaping () -> [ClosedRange<Int>]
     ) -> (mapping: ColumnMapping<Key>?, both: Row)? where Key.RawValue == String {
         let row = rows[index]
         guard index > 0, rows[index - 1].index == row.index - 1, !RepTitle.isTitleRow(row),
@@ -181,7 +184,7 @@ public enum HeaderSearch {
             try? ColumnMatcher.map(
                 row: joined, words: words, required: required,
                 pins: Self.pins(pins, joined: joined, lower: row),
-                sample: Array(rows[(index + 1)...]), hidden: { file.hiddenColumns(of: table) })
+                sample: Array(rows[(index + 1)...]), hidden: hidden)
         }
         let upper = rows[index - 1]
         var both = joined(upper, row)

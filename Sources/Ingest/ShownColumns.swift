@@ -22,3 +22,17 @@ struct ShownColumns {
         return shown.count == 1 ? shown[0] : nil
     }
 }
+
+extension ShownColumns {
+    /// `read`, called at the first call only and its columns kept for the next: for the mappings
+    /// of one header search, each of which may ask (one per row searched, alone and joined).
+    static func once(_ read: @escaping () -> [ClosedRange<Int>]) -> () -> [ClosedRange<Int>] {
+        var held: [ClosedRange<Int>]?
+        return {
+            if let held { return held }
+            let columns = read()
+            held = columns
+            return columns
+        }
+    }
+}

@@ -58,4 +58,23 @@ import Testing
         _ = try Self.map(Self.base + ["Rate", "Commission"], hidden: [5...5]) { asked += 1 }
         #expect(asked == 0)
     }
+
+    /// A header search's mappings share one read of the hidden columns (`ShownColumns.once`).
+    @Test func theHiddenColumnsAreReadOnceForASearch() throws {
+        var reads = 0
+        let hidden = ShownColumns.once {
+            reads += 1
+            return [5...5]
+        }
+        let headers = Self.base + ["Commission", "Commission"]
+        let row = Row(index: 1, cells: headers.enumerated().map { Cell(column: $0 + 1, value: .text($1)) })
+        for _ in 0..<3 {
+            let mapping = try #require(
+                try ColumnMatcher.map(
+                    row: row, words: Field.headerWords, required: Field.required, pins: [:], sample: [], hidden: hidden)
+            )
+            #expect(mapping.columns[.commission] == 6)
+        }
+        #expect(reads == 1)
+    }
 }
