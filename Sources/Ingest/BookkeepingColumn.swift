@@ -7,7 +7,8 @@
 enum BookkeepingColumn {
     /// Whether `header` (trimmed) is one of those columns: it opens with the bracketed warning.
     static func isBookkeeping(_ header: String) -> Bool {
-        guard header.first == "(", let close = header.firstIndex(of: ")") else { return false }
+        // Its first byte asked first: every text cell of a sheet's first rows is asked.
+        guard header.utf8.first == UInt8(ascii: "("), let close = header.firstIndex(of: ")") else { return false }
         let warning = header[header.index(after: header.startIndex)..<close].lowercased()
         return warnings.contains(warning)
     }
