@@ -253,6 +253,12 @@ public struct Reconciliation: Sendable {
     /// it alike (`ColumnMapping.tied`), each with those columns' headers: their rows' commissions
     /// were compared with nothing, and the headline says so rather than "no errors".
     public var commissionsUnread: [(sheet: String, headers: [String])] = []
+
+    /// What the report says of a deals sheet of `commissionsUnread`, the text's and the JSON's alike.
+    public static func commissionUnreadMessage(sheet: String, headers: [String]) -> String {
+        "no deal row's commission on '\(sheet)' was compared: "
+            + headers.map { "'\($0)'" }.joined(separator: " and ") + " could each be it"
+    }
     /// The deal lines the engine calculated (names resolved to roster ids, copied rows left
     /// out), when the reconcile was asked to keep them; empty otherwise.
     public var lines: [CreditLine] = []

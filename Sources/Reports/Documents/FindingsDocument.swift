@@ -20,6 +20,10 @@ public struct FindingsDocument: Codable, Sendable {
     public var fiscalYearStart: Int
     public var reps: [RepFigures]
     public var sheetTotals: [SheetTotalRecord]
+    /// What the run could not compare, which no finding says (plan-format.md §7, "Reported
+    /// conditions": `{code, …, message}` as a statement's issues): a deals sheet whose commission
+    /// column could not be chosen among columns naming it alike. Written only when there are some.
+    @OmittedWhenDefault public var issues: [IssueRecord] = []
 
     enum CodingKeys: String, CodingKey {
         case workbook, findings, summary, currency
@@ -27,6 +31,21 @@ public struct FindingsDocument: Codable, Sendable {
         case fiscalYearStart = "fiscal_year_start"
         case reps
         case sheetTotals = "sheet_totals"
+        case issues
+    }
+
+    /// A condition of the run no finding states, in the shape of a statement's issues: its code,
+    /// the sheet and the columns it concerns, and the sentence the text report says.
+    public struct IssueRecord: Codable, Sendable, Hashable {
+        /// `commission_unread`: no deal row's commission on `sheet` was compared, for `columns`
+        /// could each be the commission column.
+        public var code: String
+        public var sheet: String
+        public var columns: [String]
+        public var message: String
+
+        /// The code of a deals sheet whose commission column could not be read.
+        public static let commissionUnread = "commission_unread"
     }
 
     /// The file a reconciliation read: its name and the SHA-256 of its bytes, in hex.
@@ -226,6 +245,11 @@ extension FindingsDocument {
                 SheetTotalRecord(
                     rep: key.rep, period: key.period.description, manual: reconciliation.sheetTotals[key]!.manual.money,
                     expected: reconciliation.sheetTotals[key]!.expected.money)
+            },
+            issues: reconciliation.commissionsUnread.map {
+                IssueRecord(
+                    code: IssueRecord.commissionUnread, sheet: $0.sheet, columns: $0.headers,
+                    message: Reconciliation.commissionUnreadMessage(sheet: $0.sheet, headers: $0.headers))
             })
     }
 

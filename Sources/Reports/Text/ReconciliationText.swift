@@ -27,8 +27,7 @@ public struct ReconciliationText: Sendable {
         var out: String
         // A commission column that could not be read: its rows were compared with nothing.
         let unread = result.commissionsUnread.map {
-            "no deal row's commission on '\($0.sheet)' was compared: "
-                + $0.headers.map { "'\($0)'" }.joined(separator: " and ") + " could each be it"
+            Reconciliation.commissionUnreadMessage(sheet: $0.sheet, headers: $0.headers)
         }
         if errors.isEmpty && !unread.isEmpty {
             out = "No errors in the totals compared, but " + unread.joined(separator: "; ") + ".\n"
