@@ -58,13 +58,18 @@ enum ExcelTableDeals {
             return []
         }
         var found: [Found] = []
+        // Of a table's columns that tie for a field (`Commission (2025 plan)` hidden beside
+        // `Commission (2026 plan)`), the one the sheet shows (`ShownColumns`): the sheet's hidden
+        // columns read once, at the first tie of any of its tables.
+        let hidden = ShownColumns.once { file.hiddenColumns(of: sheet) }
         for part in try workbook.tables(of: info) {
             let region = TableRegion(part: part)
             let header = region.header
             func map(_ required: [Field]) throws -> ColumnMapping<Field>? {
                 do {
                     return try ColumnMatcher.map(
-                        row: header, words: Field.headerWords(currency: currency), required: required, pins: pins)
+                        row: header, words: Field.headerWords(currency: currency), required: required, pins: pins,
+                        hidden: hidden)
                 } catch {
                     throw SpreadsheetError(
                         Location(file: file.path, sheet: sheet), "table '\(part.name)': \(error.description)")
