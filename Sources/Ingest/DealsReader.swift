@@ -135,6 +135,8 @@ public enum DealsReader {
         let headerID = (column: header.columns[.dealID], key: header.headers[.dealID].map(headerKey))
         let amountColumn = mapping.columns[.amount]
         var tableTotals: [TotalRow] = []
+        // The parent rows' roll-ups of their rep's rows below (`BlockTitles.rollUp`).
+        var parentTotals: [TotalRow] = []
         // Why the rows are not read, under a second table's header that names no table.
         var unreadableTable: String?
         // The header row of a table of another kind under the deals, and its last row read; and
@@ -293,6 +295,10 @@ public enum DealsReader {
                 if let blocks {
                     if let rep = blocks.title(of: row) {
                         blockRep = rep
+                        if let total = BlockTitles.rollUp(row, rep: rep, commissionColumn: mapping.columns[.commission])
+                        {
+                            parentTotals.append(total)
+                        }
                         return
                     }
                     if let blockRep { row = blocks.withRep(blockRep, row) }
@@ -300,6 +306,11 @@ public enum DealsReader {
                 if let parents, row.cells.count < parents.mapped,
                     parents.titles.isParentRow(row, repColumn: parents.repColumn)
                 {
+                    if let rep = parents.titles.title(of: row),
+                        let total = BlockTitles.rollUp(row, rep: rep, commissionColumn: mapping.columns[.commission])
+                    {
+                        parentTotals.append(total)
+                    }
                     Self.skip(row, place: place, because: BlockTitles.parentRow, asNote: true, into: &result)
                     return
                 }
@@ -341,6 +352,8 @@ public enum DealsReader {
         }
         result.append(try converter.finish())
         result.totals += tableTotals
+        // Among the totals in the sheet's order: a total is judged by the totals above it.
+        if !parentTotals.isEmpty { result.totals = (result.totals + parentTotals).sorted { $0.row < $1.row } }
         return result
     }
 

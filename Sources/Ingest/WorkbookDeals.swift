@@ -912,6 +912,18 @@ struct BlockTitles {
         return title(of: row) != nil
     }
 
+    /// A parent row's roll-up of its rep's rows below it (Smartsheet's parent row, its children's
+    /// commission rolled up beside the rep's name as a typed value) as a total standing above them,
+    /// checked as any total is (`TotalRowFindings`: the rows down to the next total): nil for a
+    /// title row with no typed figure in the commission column (`Ana Lima` alone, or beside her
+    /// quota), whose block has no total to check.
+    static func rollUp(_ row: Row, rep: String, commissionColumn: Int?) -> TotalRow? {
+        guard let commissionColumn, let cell = row.cell(at: commissionColumn), cell.formula == nil,
+            case .number = cell.value
+        else { return nil }
+        return TotalRow(row: row.index, label: "\(rep)'s parent row", commission: cell)
+    }
+
     func withRep(_ rep: String, _ row: Row) -> Row {
         Row(index: row.index, cells: row.cells + [Cell(column: Self.repColumn, value: .text(rep))])
     }
