@@ -109,11 +109,23 @@ enum SummaryFindings {
             periodsWithin[year] = found
             return found
         }
+        // A quarter beside a plan of months (a tab per quarter's per-rep totals, `Q1 2026`) stands
+        // for the run's months within it, as a year does, where the fiscal year starts in January:
+        // its label then names calendar months, whichever year of a fiscal year it is written by.
+        lazy var quarters = Set(periods.map { Period(containing: $0.start, kind: .quarter, fiscalYearStart: 1) })
+        func quarterOfMonths(_ period: SummaryPeriod) -> Period? {
+            guard plan.period == .month, plan.fiscalYearStart == 1, case .label(let text) = period,
+                let label = PeriodLabel(text),
+                let quarter = label.period(kind: .quarter, fiscalYearStart: 1, among: quarters)
+            else { return nil }
+            return within(quarter).isEmpty ? nil : quarter
+        }
         func runPeriod(of row: SummaryRow) -> Period? {
             if let period = row.period.period(kind: plan.period, fiscalYearStart: plan.fiscalYearStart, among: periods)
             {
                 return period
             }
+            if let quarter = quarterOfMonths(row.period) { return quarter }
             guard let year = yearReading?.year(row.period, plan: plan), !within(year).isEmpty else { return nil }
             return year
         }
