@@ -144,6 +144,14 @@ public enum Reconciler {
                         of: "summary, header row \(block.headerRow)",
                         with: "per-rep totals kept with its deals, \(rows)"))
             }
+            // A tab adding up the same cell of the tabs whose figures were compared (`ThreeDSums`).
+            if let formulaWorkbook = formulas.workbook {
+                totalsFindings += ThreeDSums.findings(
+                    formulaWorkbook,
+                    compared: ThreeDSums.compared(
+                        in: (summary.map { [$0] } ?? []) + workbook.otherSummaries + workbook.repTotals),
+                    totals: totalsFindings, tolerance: plan.tolerance)
+            }
             try HandKeptWorkbook.requireCompared(
                 deals, summaries: summaryNotes.map(\.0) + workbook.repTotals.map(\.name),
                 compared: summaryCompared || !totalsFindings.isEmpty || !findings.isEmpty)
