@@ -70,7 +70,10 @@ enum ThreeDSums {
         guard compared.count > 1 else { return [] }
         let sheets = workbook.sheets.map(\.name)
         var sums: [(sheet: Int, cell: CellAddress, cached: FormulaValue, reference: Reference)] = []
-        for formula in workbook.formulas where compared[sheets[formula.sheet].lowercased()] == nil {
+        // The sheets of figures compared hold no 3-D sum over them: their formulas (a tab's deals)
+        // are passed over unread.
+        let passed = sheets.map { compared[$0.lowercased()] != nil }
+        for formula in workbook.formulas where !passed[formula.sheet] {
             guard let reference = Reference(formula.text, sheets: sheets, sheetIndex: workbook.sheet(named:))
             else { continue }
             sums.append((formula.sheet, formula.address, formula.cached, reference))
