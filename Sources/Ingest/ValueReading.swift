@@ -85,7 +85,9 @@ public enum DateOrder: String, Sendable, Hashable {
     /// that are not `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy` are left out, but for a day and month
     /// without a year (`15/03`, `YearlessDates.slashed`), which tells the order as well (`yearless`
     /// says one was seen; `seen`, a date with its year); `dotted` says whether the dates seen were
-    /// written with dots (a German habit that is always day-first).
+    /// written with dots (a German habit that is always day-first). Where no number tells the
+    /// order, the weekdays written before dates may (`Mon 1/12/2026` is 12 January 2026, a Monday),
+    /// when every one that fits one order only fits the same.
     static func decide(_ texts: [String]) -> (
         order: DateOrder?, seen: Bool, conflict: Bool, dotted: Bool, yearless: Bool
     ) {
@@ -94,6 +96,8 @@ public enum DateOrder: String, Sendable, Hashable {
         var seen = false
         var yearless = false
         var dotted = true
+        // The orders the weekdays written before dates tell (`Mon 1/12/2026`).
+        var byWeekday = Set<DateOrder>()
         for text in texts {
             guard let parts = ValueReading.dateParts(text) else {
                 guard let pair = YearlessDates.slashed(text) else { continue }
@@ -106,9 +110,29 @@ public enum DateOrder: String, Sendable, Hashable {
             if text.contains("/") || text.contains("-") { dotted = false }
             if parts.0 > 12 { day = true }
             if parts.1 > 12 { month = true }
+            if let order = orderOfWeekday(text, parts) { byWeekday.insert(order) }
         }
         if day && month { return (nil, seen, true, dotted && seen, yearless) }
-        return (day ? .dayFirst : month ? .monthFirst : nil, seen, false, dotted && seen, yearless)
+        // Only where no number tells the order, and every weekday that tells one tells the same.
+        let weekdays = !day && !month && byWeekday.count == 1 ? byWeekday.first : nil
+        return (day ? .dayFirst : month ? .monthFirst : weekdays, seen, false, dotted && seen, yearless)
+    }
+
+    /// The order in which `text`'s date (its numbers `parts`, both 12 or under) falls on the
+    /// weekday written before it (`Mon 1/12/2026`: 12 January 2026 is a Monday, 1 December a
+    /// Tuesday); nil without a weekday, when both orders give the same date, or when the weekday
+    /// fits both or neither.
+    private static func orderOfWeekday(_ text: String, _ parts: (Int, Int, Int)) -> DateOrder? {
+        guard parts.0 <= 12, parts.1 <= 12, parts.0 != parts.1,
+            let word = text.trimmedSpaces.split(separator: " ", maxSplits: 1).first, word.count < text.count,
+            let weekday = WrittenDate.weekday(named: word)
+        else { return nil }
+        func dayOfWeek(month: Int, day: Int) -> Int? {
+            LocalDate(year: parts.2, month: month, day: day).map { (($0.dayNumber + 3) % 7 + 7) % 7 }
+        }
+        let dayFirst = dayOfWeek(month: parts.1, day: parts.0) == weekday
+        let monthFirst = dayOfWeek(month: parts.0, day: parts.1) == weekday
+        return dayFirst == monthFirst ? nil : dayFirst ? .dayFirst : .monthFirst
     }
 
     /// Whether a date column of `rows` (close or cancel dates under `mapping`) holds text dates

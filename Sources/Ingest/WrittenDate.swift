@@ -51,7 +51,7 @@ enum WrittenDate {
                 return String(word)
             }
             .filter { !["de", "del", "of", "the"].contains($0) }
-        if words.count == 4, words[0].count >= 3, weekdays.contains(where: { $0.hasPrefix(words[0]) }) {
+        if words.count == 4, words[0].count >= 3, weekdayNames.contains(where: { $0.name.hasPrefix(words[0]) }) {
             words.removeFirst()
         }
         return words
@@ -71,13 +71,25 @@ enum WrittenDate {
     /// A two-digit year's full year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999.
     static func century(_ year: Int) -> Int { year < 30 ? 2000 + year : 1900 + year }
 
-    /// Weekdays' names in those languages, folded (a weekday before a date may be cut short: `Sun,`).
-    private static let weekdays: [String] = [
+    /// Weekdays' names in those languages, folded, each with its day (0 Monday … 6 Sunday; a weekday
+    /// before a date may be cut short: `Sun,`).
+    private static let weekdayNames: [(name: String, day: Int)] = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-        "segunda", "terca", "quarta", "quinta", "sexta",
+        "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
-    ]
+        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
+    ].enumerated().map { ($0.element, $0.offset % 7) }
+
+    /// The day of the week (0 Monday … 6 Sunday) a word before a date names, in the languages
+    /// above, whole or cut short (`Mon`, `Mon.`, `jeu.`, `Do`); nil for any other word, and for a
+    /// short one names of two days begin with (`di`: Dienstag or dimanche; `se`: segunda or sexta).
+    static func weekday(named word: some StringProtocol) -> Int? {
+        let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .filter { $0 != "." && $0 != "," }
+        guard folded.count >= 2 else { return nil }
+        let days = Set(weekdayNames.lazy.filter { $0.name.hasPrefix(folded) }.map(\.day))
+        return days.count == 1 ? days.first : nil
+    }
 }

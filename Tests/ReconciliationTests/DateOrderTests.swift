@@ -1,9 +1,10 @@
 import Commission
 import Foundation
-import Ingest
 import Spreadsheet
 import Testing
 import XLSX
+
+@testable import Ingest
 
 /// Text dates that read either way (`03/04/2026`) in a column, a table or a workbook whose other
 /// dates tell the order (`13/04/2026` is day-first): the whole column is read in that one order.
@@ -76,5 +77,36 @@ import XLSX
         }
         let read = try DealsReader.readWorkbook(TableFile.open(path), knownReps: Self.reps, dateOrder: .monthFirst)
         #expect(read.lines.first { $0.dealID == "D3" }?.date == LocalDate(iso: "2026-03-04"))
+    }
+
+    /// `Mon 1/12/2026` is 12 January 2026 (a Monday; 1 December is a Tuesday): a column whose
+    /// numbers never pass 12 is read in the order its weekdays fit, in any of the languages read.
+    @Test func weekdaysBeforeDatesTellTheOrderNoNumberTells() throws {
+        let dates = try Self.dates([
+            (
+                "Deals",
+                [
+                    Self.header(rep: true), Self.row("D1", "Ana Lima", "Mon 1/12/2026"),
+                    Self.row("D2", "Ben Okafor", "Thu, 2/12/2026"), Self.row("D3", "Ana Lima", "3/4/2026"),
+                ]
+            )
+        ])
+        #expect(dates["D1"] == "2026-01-12")
+        #expect(dates["D2"] == "2026-02-12")
+        #expect(dates["D3"] == "2026-03-04")
+        #expect(DateOrder.decide(["lun. 2/3/2026", "3/4/2026"]).order == .dayFirst)
+        #expect(DateOrder.decide(["Mo 3/2/2026"]).order == .monthFirst)
+    }
+
+    /// A weekday that fits neither order, or weekdays that fit both, tell nothing; and a number
+    /// past 12 tells the order whatever a weekday says.
+    @Test func weekdaysThatDisagreeTellNothing() throws {
+        // 12 January 2026 is a Monday, 1 December a Tuesday, 2 March a Monday, 3 February a Tuesday.
+        #expect(DateOrder.decide(["Mon 1/12/2026", "Mon 2/3/2026"]).order == nil)
+        #expect(DateOrder.decide(["Sun 1/12/2026"]).order == nil)
+        #expect(DateOrder.decide(["Mon 1/12/2026", "13/01/2026"]).order == .dayFirst)
+        // `Di` is Dienstag or dimanche: no weekday.
+        #expect(DateOrder.decide(["Di 1/12/2026"]).order == nil)
+        #expect(DateOrder.decide(["Tue 1/12/2026"]).order == .dayFirst)
     }
 }
