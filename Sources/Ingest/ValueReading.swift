@@ -606,18 +606,29 @@ enum ValueReading {
 
     /// A date cell, an ISO `YYYY-MM-DD` text (a time after it is ignored), a text that names its
     /// month or writes its year first (`WrittenDate`: `Jan 4, 2026`, `2026/01/04`, `20260104`), one
-    /// in an era's years (`EraDate`: `令和8年3月15日`, `R8.3.15`, `民國115年3月15日`, `115/03/15`), or
-    /// nothing.
+    /// in an era's years (`EraDate`: `令和8年3月15日`, `R8.3.15`, `民國115年3月15日`, `115/03/15`), one in
+    /// the Jalali calendar (`SolarHijriDate`: `۱۴۰۵/۰۱/۲۵`, `۲۵ فروردین ۱۴۰۵`), or nothing. A year-first
+    /// date of a year from 1300 to 1499 otherwise written (`1405/01/25`) is refused, saying why.
     static func date(_ value: CellValue) throws(Failure) -> LocalDate? {
         switch value {
         case .empty: return nil
         case .date(let date) where date.kind != .duration && date.kind != .time:
             return LocalDate(year: date.year, month: date.month, day: date.day)
         case .text(let text):
+            if let jalali = SolarHijriDate.parse(text.trimmedSpaces) { return jalali }
             let trimmed = latinDigits(text.trimmedSpaces)
             if trimmed.isEmpty { return nil }
             guard let date = LocalDate(iso: trimmed) ?? WrittenDate.parse(trimmed) ?? EraDate.parse(trimmed) else {
                 throw .wrong("expected a date (a date cell or YYYY-MM-DD), found \"\(text)\"")
+            }
+            // A year-first date in a year the Hijri calendars count today (1405/01/25) is no
+            // Gregorian date; which Hijri one it is (solar or lunar) its digits do not tell.
+            if SolarHijriDate.isHijriYear(date.year) {
+                throw .wrong(
+                    "expected a Gregorian date, found \"\(text)\": the year \(date.year) is a Hijri calendar's "
+                        + "(solar or lunar), not the Gregorian one, and which it is cannot be told from these "
+                        + "digits; write the date as a Gregorian one (or a Jalali one in Persian digits or with "
+                        + "the month's Persian name)")
             }
             return date
         default:

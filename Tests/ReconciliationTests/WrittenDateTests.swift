@@ -75,6 +75,27 @@ import XLSX
         #expect(refused.skipped.count == outside.count)
     }
 
+    /// Dates in the Jalali calendar as an Iranian team types them: year first in Persian digits, or
+    /// the month named in Persian (an Arabic keyboard's yeh too), read as the Gregorian days they are
+    /// (1403 a leap year: its 30 Esfand is 2025-03-20). The same year-first date in ASCII or
+    /// Arabic-Indic digits, whose calendar (solar or lunar Hijri) cannot be told, is refused saying
+    /// so, as is a day no Jalali month has.
+    @Test func jalaliDatesReadWhereCertainAndRefusedWhereNot() throws {
+        let written = [
+            ("۱۴۰۵/۰۱/۲۵", "2026-04-14"), ("۱۴۰۵/۰۱/۰۱", "2026-03-21"), ("۱۴۰۴/۱۰/۱۱", "2026-01-01"),
+            ("۱۴۰۳/۱۲/۳۰", "2025-03-20"), ("۱۴۰۵-۰۷-۰۱", "2026-09-23"), ("۲۵ فروردین ۱۴۰۵", "2026-04-14"),
+            ("25 فروردین 1405", "2026-04-14"), ("۱۰ اسفند ۱۴۰۴", "2026-03-01"), ("۳ ارديبهشت ۱۴۰۵", "2026-04-23"),
+        ]
+        let table = try Self.read(written.map(\.0))
+        #expect(table.skipped.isEmpty, "\(table.diagnostics.map(\.description))")
+        #expect(table.lines.map(\.date.description) == written.map(\.1))
+        let uncertain = ["1405/01/25", "١٤٤٧/٠٩/١٥", "۱۴۰۵/۰۷/۳۱", "۱۴۰۴/۱۲/۳۰", "۳۲ فروردین ۱۴۰۵"]
+        let refused = try Self.read(uncertain)
+        #expect(refused.lines.isEmpty, "\(refused.lines.map(\.date.description))")
+        #expect(refused.skipped.count == uncertain.count)
+        #expect(refused.diagnostics.map(\.description).contains { $0.contains("Deals!C2") && $0.contains("Hijri") })
+    }
+
     /// Dates as ERP and database exports write them into a General cell, their digits as a number
     /// (`20260315`); a number of eight digits that is no day (`20261304`) is still a row not read.
     @Test func datesWrittenAsTheirDigitsInANumberCellRead() throws {
