@@ -250,6 +250,22 @@ enum ColumnMatcher {
         return formula.range(of: pattern, options: .regularExpression) != nil
     }
 
+    /// The key a joined field's header is read by, as a NetSuite saved search heads a field it reads
+    /// through another record (`Sales Rep : Name`, `Sales Team : Contribution %`, `Item : Product
+    /// Family`): the field's own name where it names a field, else the record's where the field is
+    /// the record's name (`Name`, `Full Name`, `Entity`). Nil for a header without one ` : ` between
+    /// two names, or whose parts name no field: a header naming a field whole is never asked.
+    static func joinedKey<Key>(_ header: String, named: [String: [Key]]) -> String? {
+        let parts = header.components(separatedBy: " : ")
+        guard parts.count == 2 else { return nil }
+        let record = headerKey(parts[0].trimmingCharacters(in: .whitespaces))
+        let field = headerKey(parts[1].trimmingCharacters(in: .whitespaces))
+        guard !record.isEmpty, !field.isEmpty else { return nil }
+        if named[field] != nil { return field }
+        if ["name", "fullname", "entity", "entityname"].contains(field), named[record] != nil { return record }
+        return nil
+    }
+
     /// The header keys of a header written in two languages or two words for one field, a slash
     /// between them (`Bonus / Prime`, `Sales Rep / Représentant`, as Canadian or Belgian teams head
     /// their columns): it names a field when both name it. Nil for a header without a slash.
@@ -287,7 +303,13 @@ enum ColumnMatcher {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
             let trimmed = trimmingWhitespace(text)
             if BookkeepingColumn.isBookkeeping(trimmed) { continue }
-            if !trimmed.isEmpty { headers.append((cell.column, trimmed, headerKey(trimmed))) }
+            if !trimmed.isEmpty {
+                let key = headerKey(trimmed)
+                // A joined field's header (`Sales Rep : Name`), asked only of one naming no field whole.
+                let joined = trimmed.utf8.contains(UInt8(ascii: ":")) && words.fieldsNamed[key] == nil
+                let named = joined ? Self.joinedKey(trimmed, named: words.fieldsNamed) : nil
+                headers.append((cell.column, trimmed, named ?? key))
+            }
             if !technical, OdooFieldNames.mayBeTechnical(trimmed) { technical = true }
             if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
             if let names = Self.twoLanguages(trimmed) { bilingual[cell.column] = names }

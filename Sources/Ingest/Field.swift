@@ -169,7 +169,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .split:
             [
                 "Split", "Split %", "Share", "Credit %", "Split Percent", "Credit Split", "Split Percentage",
-                "Share Percentage", "Credit Percentage",
+                "Share Percentage", "Credit Percentage", "Contribution %", "Commission Split",
             ]
         case .product:
             ["Product", "Product Line", "SKU", "Product Name", "Product Family", "Product Category", "Product Group"]
