@@ -299,6 +299,8 @@ enum ColumnMatcher {
         var unitless: [(column: Int, text: String, key: String)] = []
         // The headers written in two languages (`Bonus / Prime`), each name's key, by column.
         var bilingual: [Int: [String]] = [:]
+        // The headers naming the company's currency (`Amount in company currency`), among `unitless`.
+        var inCompanyCurrency: [Int] = []
         for cell in row.cells {
             guard case .text(let text) = cell.value, text.utf8.count <= longestHeader else { continue }
             let trimmed = trimmingWhitespace(text)
@@ -311,7 +313,12 @@ enum ColumnMatcher {
                 headers.append((cell.column, trimmed, named ?? key))
             }
             if !technical, OdooFieldNames.mayBeTechnical(trimmed) { technical = true }
-            if let bare = UnitsRow.withoutCurrency(trimmed) { unitless.append((cell.column, trimmed, headerKey(bare))) }
+            if let bare = UnitsRow.withoutCurrency(trimmed) {
+                unitless.append((cell.column, trimmed, headerKey(bare)))
+            } else if let bare = CompanyCurrency.bare(trimmed) {
+                unitless.append((cell.column, trimmed, headerKey(bare)))
+                inCompanyCurrency.append(cell.column)
+            }
             if let names = Self.twoLanguages(trimmed) { bilingual[cell.column] = names }
         }
         var columns: [Key: Int] = [:]
@@ -393,7 +400,19 @@ enum ColumnMatcher {
                         wanted.contains(named.key) && !taken.contains(named.column)
                             && !matches.contains { $0.column == named.column }
                     }
-                let inCurrency = candidates.filter { UnitsRow.currency(of: $0.text) == currency }
+                // A figure in the company's currency is in the plan's where the rows say so: the same
+                // as the field in each row's own currency on the rows in the plan's (`CompanyCurrency`).
+                let currencyColumn = headers.first { WrittenCurrency.headsCurrencyColumn($0.text) }?.column
+                let plain = matches.first { !inCompanyCurrency.contains($0.column) }?.column
+                let inCurrency = candidates.filter { candidate in
+                    if inCompanyCurrency.contains(candidate.column) {
+                        guard let currencyColumn, let plain else { return false }
+                        return CompanyCurrency.isPlans(
+                            candidate.column, plain: plain, currencyColumn: currencyColumn, currency: currency,
+                            rows: sample)
+                    }
+                    return UnitsRow.currency(of: candidate.text) == currency
+                }
                 if inCurrency.count == 1, candidates.count > 1 {
                     let chosen = inCurrency[0]
                     columns[key] = chosen.column
