@@ -77,6 +77,9 @@ public enum HeaderSearch {
         // hidden columns read once for every row searched, at the first tie.
         let hidden = ShownColumns.once { file.hiddenColumns(of: table) }
         for (index, row) in rows.enumerated() {
+            if let reason = LongTable.refusal(row, below: rows[(index + 1)...], fieldsNamed: words.fieldsNamed) {
+                throw SpreadsheetError(Location(file: file.path, sheet: table), "row \(row.index): " + reason)
+            }
             var single: Error?
             do {
                 if let mapping = try ColumnMatcher.map(
