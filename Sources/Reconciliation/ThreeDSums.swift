@@ -33,6 +33,8 @@ enum ThreeDSums {
         /// `SUM('Q1 2026:Q4 2026'!B4)` (quoted or not, `$` or not), nil for any other formula: a
         /// range of cells, more than one argument, or a reference to one sheet.
         init?(_ formula: String, sheets: [String], sheetIndex: (String) -> Int?) {
+            // Most formulas name no other sheet: passed over by their bytes, with no text made.
+            guard formula.utf8.contains(UInt8(ascii: "!")), formula.utf8.contains(UInt8(ascii: ":")) else { return nil }
             let text = formula.trimmingCharacters(in: .whitespaces)
             guard text.uppercased().hasPrefix("SUM("), text.hasSuffix(")"),
                 let bang = text.lastIndex(of: "!")
