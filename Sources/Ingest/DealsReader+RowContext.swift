@@ -56,8 +56,10 @@ extension DealsReader {
         let titleYear: Int?
         /// `ColumnStyles.titleYearUnread`: why a title's year was not read.
         let titleYearUnread: String?
-        /// The row's values by field ordinal (a buffer reused from row to row).
-        var values = [CellValue](repeating: .empty, count: Field.allCases.count)
+        /// Where the row's value of each field lies among its cells, by field ordinal (-1: none);
+        /// a buffer reused from row to row. Positions, not values: a value copied here and reset
+        /// for each row retained and released every text cell twice.
+        var cellOfField = [Int](repeating: -1, count: Field.allCases.count)
         /// Per field ordinal, how many numbers and dates were stored as text.
         var textNumbers = [Int](repeating: 0, count: Field.allCases.count)
         /// Texts already read as a split, a close date or a cancel date (few distinct ones repeat).

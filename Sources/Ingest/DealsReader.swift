@@ -475,7 +475,7 @@ public enum DealsReader {
         context: inout RowContext, into result: inout DealsTable
     ) {
         // The row's values by field, looked up once.
-        for ordinal in context.values.indices { context.values[ordinal] = .empty }
+        for ordinal in context.cellOfField.indices { context.cellOfField[ordinal] = -1 }
         var any = false
         // Through the indices, so that each cell is not copied whole.
         for index in row.cells.indices {
@@ -483,15 +483,18 @@ public enum DealsReader {
             guard column >= 0, column < context.fieldByColumn.count else { continue }
             let ordinal = context.fieldByColumn[column]
             guard ordinal >= 0 else { continue }
-            context.values[ordinal] = row.cells[index].value
+            context.cellOfField[ordinal] = index
             any = true
             for (ordinal, mappedColumn) in context.moreMapped where mappedColumn == column {
-                context.values[ordinal] = row.cells[index].value
+                context.cellOfField[ordinal] = index
             }
         }
         guard any else { return }
-        let values = context.values
-        func value(_ field: Field) -> CellValue { values[field.ordinal] }
+        let cellOfField = context.cellOfField
+        func value(_ field: Field) -> CellValue {
+            let index = cellOfField[field.ordinal]
+            return index < 0 ? .empty : row.cells[index].value
+        }
         if Self.isFilledDown(row, value: value) { return }
         // Without a style to write it in (the column's texts tell none), the cell is as it stands.
         var commissionCell =
@@ -698,7 +701,7 @@ public enum DealsReader {
         func cell(_ column: Int?) -> Cell? {
             column.flatMap { column in row.cells.first { $0.column == column } }
         }
-        for field in Self.textNumberFields where values[field.ordinal].isText {
+        for field in Self.textNumberFields where value(field).isText {
             // A date's parts in columns of their own (`March`, `003` under `Month`) are no date stored as text.
             if field == .date && context.dateParts != nil { continue }
             if field == .rate && ValueReading.percentage(value(.rate), style: context.rateStyle) == nil {
@@ -751,7 +754,7 @@ public enum DealsReader {
                 let late = LateOnMonthEnd(row: row.index, date: date, written: written)
             {
                 result.lateOnMonthEnds.append(late)
-            } else if styles.inWorkbook, values[Field.date.ordinal].isText {
+            } else if styles.inWorkbook, value(.date).isText {
                 result.textDates.append(row.index)
             }
         }

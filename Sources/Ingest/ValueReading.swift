@@ -178,7 +178,14 @@ enum ValueReading {
     /// A cell's text as a field's value: without the invisible marks pasted text carries
     /// (`withoutInvisibles`) and the spaces around it; nil when nothing is left.
     static func text(_ value: CellValue) -> String? {
-        let text = value.plainText.withoutInvisibles.trimmedSpaces
+        // Asked of every row's deal id, rep, product, type and status, mapped or not: an empty
+        // cell, and a text cell's own text, are read without making `plainText`.
+        let text: String
+        switch value {
+        case .empty: return nil
+        case .text(let own): text = own.withoutInvisibles.trimmedSpaces
+        default: text = value.plainText.withoutInvisibles.trimmedSpaces
+        }
         return text.isEmpty ? nil : text
     }
 
