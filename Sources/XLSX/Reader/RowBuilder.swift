@@ -97,8 +97,9 @@ final class RowBuilder {
         let column = raw.pointee.column
         if column <= lastColumn { outOfOrder = true }
         lastColumn = column
-        cells.append(Cell(column: column, value: value, formula: raw.pointee.formula, numberFormat: numberFormat))
-        if raw.pointee.isArrayFormula { cells[cells.count - 1].isArrayFormula = true }
+        var cell = Cell(column: column, value: consume value, formula: raw.pointee.formula, numberFormat: numberFormat)
+        cell.isArrayFormula = raw.pointee.isArrayFormula
+        cells.append(consume cell)
     }
 
     private func value(of raw: UnsafePointer<RawCell>, _ bytes: UnsafeBufferPointer<UInt8>) throws -> CellValue {
