@@ -120,7 +120,9 @@ struct RowAmountsTable {
         }
         let isCommission = line.pointee.kind == .commission
         let amount = line.pointee.amount
-        guard let slot = slot(row) else {
+        // `slots`' own lookup: the table's `slot(_:)`, asked from this mutating method, was
+        // given a copy of the whole table (136 bytes) for each of a million lines.
+        guard let slot = slots.slot(row) else {
             var amounts = others[row] ?? RowAmounts()
             if isCommission {
                 amounts.commission = Decimal.sum(amounts.commission, amount)
