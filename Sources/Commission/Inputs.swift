@@ -131,16 +131,17 @@ public struct CreditLine: Sendable, Hashable {
     /// A line whose product, type and status are `labels` (`Labels.of`), for a reader that
     /// remembers the labels it made for the texts it reads. `previous`: a line read before, whose
     /// cancel date and quota this line shares when they are equal (a quota column repeats a rep's
-    /// quota on each of its rows), so that they are held once.
+    /// quota on each of its rows), so that they are held once. `nameCode`: `nameCode(rep:labels:)`
+    /// of `rep` and `labels`, when the reader remembers it.
     package init(
         row: Int, dealID: String, rep: String, date: LocalDate, amount: Decimal, split: Decimal, labels: Labels?,
-        cancelDate: LocalDate?, quota: Decimal?, sharingWith previous: CreditLine? = nil
+        cancelDate: LocalDate?, quota: Decimal?, sharingWith previous: CreditLine? = nil, nameCode: UInt32? = nil
     ) {
         self.row = row
         self.dealID = dealID
         amountWord = amount.packedStorage ?? HeldApart<RareFields>.figureWord
         day = Self.day(date)
-        let names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
+        let names = nameCode ?? Self.nameCode(rep: rep, labels: labels)
         let splitCode = SplitCodes.code(split) ?? Self.splitHeldApart
         codes = names | splitCode << Self.nameBits
         var fields = RareFields(cancelDate: cancelDate, quota: quota)
@@ -169,6 +170,15 @@ public struct CreditLine: Sendable, Hashable {
         let names = Self.names(rep: rep, labels: labels) ?? Self.namesHeldApart
         codes = codes & ~Self.nameMask | names
         rare.keepApart(names == Self.namesHeldApart ? HeldNames(rep: rep, labels: labels) : nil, at: \.names)
+    }
+
+    /// What a line files `rep` and `labels` under: their index in the process's table, or the mark
+    /// that the line holds them apart. The table is asked under its lock, where a million lines
+    /// read on two threads wait on each other: a reader remembers the code of each rep it reads,
+    /// and gives it to `init` (a key the table has keeps its index, and one it has no room for
+    /// never finds room later).
+    package static func nameCode(rep: String, labels: Labels?) -> UInt32 {
+        names(rep: rep, labels: labels) ?? namesHeldApart
     }
 
     /// The index of `rep` and `labels` in the table, nil when it has no room for them or the

@@ -97,6 +97,23 @@ extension DealsReader {
         /// The labels given to lines already, by their texts, so that the process's table (and
         /// its lock) is asked once per distinct texts.
         private var labels: [LabelTexts: CreditLine.Labels] = [:]
+        /// The name codes given to lines already (`CreditLine.nameCode`), by rep and labels, so
+        /// that the process's table of names (and its lock) is asked once per rep.
+        private var nameCodes: [NameKey: UInt32] = [:]
+
+        private struct NameKey: Hashable {
+            let rep: String
+            let labels: CreditLine.Labels?
+        }
+
+        /// `CreditLine.nameCode(rep:labels:)`, remembered (for at most a few thousand reps).
+        mutating func nameCode(rep: String, labels: CreditLine.Labels?) -> UInt32 {
+            let key = NameKey(rep: rep, labels: labels)
+            if let known = nameCodes[key] { return known }
+            let code = CreditLine.nameCode(rep: rep, labels: labels)
+            if nameCodes.count < 4096 { nameCodes[key] = code }
+            return code
+        }
 
         init(mapping: ColumnMapping<Field>, styles: ColumnStyles) {
             var fieldByColumn = [Int](repeating: -1, count: (mapping.columns.values.max() ?? 0) + 1)

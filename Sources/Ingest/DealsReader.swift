@@ -746,7 +746,8 @@ public enum DealsReader {
         let line = CreditLine(
             row: row.index, dealID: dealID, rep: rep, date: date, amount: amount,
             split: (shares == nil ? split : shares?.first) ?? 1,
-            labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared)
+            labels: labels, cancelDate: cancel, quota: quota, sharingWith: shared,
+            nameCode: context.nameCode(rep: rep, labels: labels))
         if shared == nil { context.remember(sharing: line) }
         result.lines.append(line)
         if manualCells != .nothing, ownDate != nil {
