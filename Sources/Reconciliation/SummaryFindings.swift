@@ -268,6 +268,15 @@ enum SummaryFindings {
                 + " names no \(plan.period.rawValue) of this run"
         }
         let patterns = summary.columnCells.mapValues { FormulaForensics.ColumnPattern($0) }
+        // A figure column pasted as text throughout (`1.234,56` typed in every cell) is the sheet's way
+        // of keeping it, read at its values, as a deals column so kept is: a right figure there is no
+        // `text_number`, and a total over it is no sum skipping it.
+        let textColumns = Set(
+            summary.columnCells.compactMap { field, cells -> SummaryField? in
+                let read = cells.filter { $0.cell.value != .empty }
+                let texts = read.filter { if case .text = $0.cell.value { true } else { false } }
+                return !read.isEmpty && 2 * texts.count > read.count ? field : nil
+            })
         // The rows of each rep-period's commission lines, found the first time a formula is read for them.
         var linesOfRepPeriod: [RepPeriod: [Int32]]?
         func commissionLines(_ repPeriod: RepPeriod) -> [Int32] {
@@ -393,7 +402,8 @@ enum SummaryFindings {
                 let column = cell.column
                 expectedAt[CellAddress(row: row.row, column: column)] = want
                 ownerAt[CellAddress(row: row.row, column: column)] = SummaryTotals.Owner(rep: repID, period: period)
-                let (value, isText) = Decimal.fromCell(cell.value)
+                let (value, isTextCell) = Decimal.fromCell(cell.value)
+                let isText = isTextCell && !textColumns.contains(field)
                 guard let manual = value else {
                     findings.append(
                         UnreadableFindings.total(

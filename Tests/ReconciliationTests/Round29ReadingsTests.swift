@@ -1,0 +1,92 @@
+import Foundation
+import Ingest
+import PlanFile
+import Reconciliation
+import Spreadsheet
+import Testing
+import XLSX
+
+/// The readings round 29 (`scripts/make-layouts29`: the oracle's plans in the teams' layouts)
+/// asked for, one at a time on small workbooks: a rep's figures by period under the deals of the
+/// rep's own tab, a summary and a bonus column kept as text throughout, a wide summary of an
+/// `Earned` block and a `Payable` block over the same periods, and a summary of a block per
+/// quarter under the quarter's title. The plan is `CauseTests.planText`'s: quarters, 5% up to
+/// 50,000 of a rep's quarter.
+@Suite struct Round29ReadingsTests {
+    typealias Reading = LayoutReadingTests
+
+    /// Deal rows from sheet row `first`: deal, rep, close date, amount, rate, commission (5%).
+    static func deals(_ rows: [(String, String, String, Decimal)], from first: Int) -> [[WriteCell]] {
+        rows.enumerated().map { index, deal in
+            let row = first + index
+            return [
+                .text(deal.0), .text(deal.1), Reading.date(deal.2), .number(deal.3), CauseTests.rate("0.05"),
+                CauseTests.formula("\(deal.3 / 20)", "ROUND(D\(row)*E\(row),2)"),
+            ]
+        }
+    }
+
+    static let header: [WriteCell] = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission"].map { .text($0) }
+
+    /// Ana Lima 1,000.00 in 2026-Q1 and 500.00 in 2026-Q2; Ben Okafor 500.00 in 2026-Q1.
+    static let quarters: [(String, String, String, Decimal)] = [
+        ("D1", "Ana Lima", "2026-01-15", 10000), ("D2", "Ben Okafor", "2026-02-10", 10000),
+        ("D3", "Ana Lima", "2026-03-01", 10000), ("D4", "Ana Lima", "2026-05-04", 10000),
+    ]
+
+    static func reconcile(_ sheets: [(String, [[WriteCell]])]) throws -> Reconciliation {
+        let folder = try Reading.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try Reading.reconcile(Reading.workbook(sheets, in: folder), in: folder)
+    }
+
+    /// `sheets` reconciled under `CauseTests.planText` and the lines of `more` after it.
+    static func reconcile(_ sheets: [(String, [[WriteCell]])], planning more: String) throws -> Reconciliation {
+        let folder = try Reading.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Reading.workbook(sheets, in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try Reading.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        let plan = try PlanFile.parse(CauseTests.planText + "\n" + more, file: "plan.yaml")
+        return try Reconciler.reconcile(
+            workbook: path, plan: plan, roster: RosterReader.read(TableFile.open(rosterPath)))
+    }
+
+    static func places(_ result: Reconciliation) -> Set<String> {
+        Set(result.findings.filter { $0.cause != .rounding }.map { "\($0.sheet)!\($0.cell)" })
+    }
+
+    /// A tab per rep, the rep's figures by period under its deals after a blank row and a title
+    /// (`Period | Commission | Earned`, a row per quarter): compared as the rep's, never deal rows
+    /// A summary whose figures are all stored as text (`1000.00` typed as text in every cell) is
+    /// read at its values: a right figure there is no finding, a wrong one is found; one text
+    /// figure among numbers is still found.
+    @Test(arguments: [true, false])
+    func aSummaryKeptAsTextThroughoutIsReadAtItsValues(allText: Bool) throws {
+        let figure: (String) -> WriteCell = { allText ? .text($0) : .number(Decimal(string: $0)!) }
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-Q1"), .text("1000.00")],
+            [.text("Ana Lima"), .text("2026-Q2"), figure("500.00")],
+            [.text("Ben Okafor"), .text("2026-Q1"), figure("600.00")],
+        ]
+        let result = try Self.reconcile([
+            ("Deals", [Self.header] + Self.deals(Self.quarters, from: 2)), ("Summary", summary),
+        ])
+        if allText {
+            #expect(Self.places(result) == ["Summary!C4"])
+            #expect(result.findings.first?.cause != .textNumber)
+        } else {
+            #expect(Self.places(result) == ["Summary!C2", "Summary!C4"])
+        }
+    }
+
+    /// A wide summary beside the deals: reps down, an `Earned` block and a `Payable` block over the
+    /// same quarters (each title once, above its block's first quarter): each cell compared as its
+    /// A summary of a block per quarter: the quarter alone on a row, then `Rep | Commission` and a
+    /// row per rep, the header written again over the next quarter's block. Each row is its
+    /// A per-deal bonus column stored as text throughout (`100.00` typed as text in every row): a
+    /// right bonus is no finding, one left out (`0.00`) is `bonus_missing`, not a number stored as
+    /// A payable that applies the plan's draw to a wrong earned figure (`=MAX(C3,D3)`: Ben's 600.00
+    /// earned at a wrong rate, over his draw of 550.00, where the plan pays the draw): wrong through
+}
