@@ -154,13 +154,39 @@ enum RowFindings {
         guard context.deals.mapping.columns[.bonus] != nil else { return [] }
         var findings: [Finding] = []
         let deals = context.deals
+        // Each sheet's bonus cells holding a figure, and those holding it as text: a column pasted as
+        // text throughout is the sheet's way of keeping it, read at its values as the commission
+        // column so kept is (a right figure there is no `text_number`, a wrong one has the cause
+        // its value gives). The rows first judged `text_number` are judged so again.
+        var figures: [Int: (texts: Int, all: Int, row: Int)] = [:]
+        var judgedText: [(finding: Int, line: Int)] = []
         deals.lines.withUnsafeBufferPointer { lines in
             deals.manual.forEachRow { index, manual in
+                if let cell = manual.bonus, cell != .empty {
+                    let isText = if case .text = cell { true } else { false }
+                    let row = lines[index].row
+                    let counts = figures[DealsTable.sheetOrdinal(row)] ?? (0, 0, row)
+                    figures[DealsTable.sheetOrdinal(row)] = (
+                        counts.texts + (isText ? 1 : 0), counts.all + 1, counts.row
+                    )
+                }
                 if let finding = bonusFinding(context, engine: engine, line: lines[index], manual: manual, copied: nil)
                 {
+                    if finding.causes == [.textNumber] { judgedText.append((findings.count, index)) }
                     findings.append(finding)
                 }
             }
+        }
+        let textSheets = Set(figures.values.filter { 2 * $0.texts > $0.all }.map { deals.sheetName(ofRow: $0.row) })
+        if !textSheets.isEmpty, !judgedText.isEmpty {
+            var dropped: Set<Int> = []
+            for (at, index) in judgedText where textSheets.contains(findings[at].sheet) {
+                let again = bonusFinding(
+                    context, engine: engine, line: deals.lines[index], manual: deals.manual[index], copied: nil,
+                    textAsNumber: true)
+                if let again { findings[at] = again } else { dropped.insert(at) }
+            }
+            findings = findings.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         }
         for copy in context.copies {
             if let finding = bonusFinding(
@@ -173,14 +199,16 @@ enum RowFindings {
     }
 
     /// The finding of one row's manual bonus, nil when it is right; `copied`: the row it copies.
+    /// `textAsNumber`: the cell's text read at its value, in a column kept as text throughout.
     private static func bonusFinding(
-        _ context: RowContext, engine: RowAmountsTable, line: CreditLine, manual cells: ManualCells, copied: Int?
+        _ context: RowContext, engine: RowAmountsTable, line: CreditLine, manual cells: ManualCells, copied: Int?,
+        textAsNumber: Bool = false
     ) -> Finding? {
         guard let column = context.deals.mapping(ofRow: line.row).columns[.bonus] else { return nil }
         let expected = copied == nil ? engine[line.row]?.bonus ?? 0 : 0
         // A number that is the engine's bonus exactly (nearly every row) is right: no finding made.
-        if copied == nil, case (let value?, false) = cells.bonus.map({ Decimal.fromCell($0) }) ?? (0, false),
-            value == expected
+        if copied == nil, case (let value?, let isText) = cells.bonus.map({ Decimal.fromCell($0) }) ?? (0, false),
+            !isText || textAsNumber, value == expected
         {
             return nil
         }
@@ -188,6 +216,7 @@ enum RowFindings {
         var finding = base(
             context, line: line, reference: reference, column: column, cell: cells.bonus,
             shown: cells.bonusShownText, expected: expected)
+        if textAsNumber, finding.manual != nil { finding.manualText = nil }
         let manual = finding.manual ?? 0
         if manual == 0, expected == 0, copied == nil, cells.bonus?.isZeroDash == true { return nil }
         if finding.manualText == nil, finding.manual != nil, context.matches(manual, expected) {

@@ -87,6 +87,23 @@ import XLSX
     /// row per rep, the header written again over the next quarter's block. Each row is its
     /// A per-deal bonus column stored as text throughout (`100.00` typed as text in every row): a
     /// right bonus is no finding, one left out (`0.00`) is `bonus_missing`, not a number stored as
+    /// text.
+    @Test func aBonusColumnKeptAsTextThroughoutIsReadAtItsValues() throws {
+        let rows = Self.deals(Self.quarters, from: 2).enumerated().map { index, cells in
+            cells + [.text(index == 2 ? "0.00" : "100.00")]
+        }
+        let result = try Self.reconcile(
+            [("Deals", [Self.header + [.text("Bonus")]] + rows)],
+            planning: """
+                bonuses:
+                  - name: SPIFF
+                    per_deal: 100
+                    when: { from: 2026-01-01, to: 2026-12-31 }
+                """)
+        #expect(Self.places(result) == ["Deals!G4"])
+        #expect(result.findings.first?.cause == .bonusMissing)
+    }
+
     /// A payable that applies the plan's draw to a wrong earned figure (`=MAX(C3,D3)`: Ben's 600.00
     /// earned at a wrong rate, over his draw of 550.00, where the plan pays the draw): wrong through
 }
