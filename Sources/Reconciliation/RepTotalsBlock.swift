@@ -248,11 +248,20 @@ enum RepTotalsBlock {
             let rows = try Self.rows(wanted, of: name, in: file)
             let period = Self.period(
                 of: name, dealsIn: ordinals.reduce(into: Set<Period>()) { $0.formUnion(periods[$1]) })
+            // A tab per rep keeps the rep's figures by period under the deals: the rep its rows
+            // take from its name or title, or the one its name names, of the roster or of every
+            // deal row on it.
+            let tabRep =
+                sheet.rep ?? RepIdentity.identify(name, roster: roster).map { _ in name }
+                ?? Self.onlyRep(of: ordinals, in: deals).flatMap { $0 == name.normalizedKey ? name : nil }
             for index in rows.indices {
-                for block in headed(
+                var found = headed(
                     at: index, of: rows, sheet: name, period: period, roster: roster, periodColumns: true,
                     free: { _, _ in true })
-                {
+                if found.isEmpty, let tabRep, let block = periodBlock(at: index, of: rows, sheet: name, rep: tabRep) {
+                    found = [block]
+                }
+                for block in found {
                     blocks.append(block)
                     let blockRows = Set([block.headerRow] + block.rows.map(\.row))
                     taken.formUnion(below.filter { blockRows.contains(DealsTable.sheetRow($0.row)) }.map(\.row))
@@ -333,6 +342,61 @@ enum RepTotalsBlock {
                     columnCells: [field: summaryRows.map { ($0.row, $0.cells[field]!) }]))
         }
         return blocks
+    }
+
+    /// The rep every deal line of the sheets `ordinals` names, by key; nil for none or several.
+    private static func onlyRep(of ordinals: Set<Int>, in deals: DealsTable) -> String? {
+        var found: String?
+        for line in deals.lines where ordinals.contains(DealsTable.sheetOrdinal(line.row)) {
+            let key = line.rep.normalizedKey
+            if found == nil { found = key } else if found != key { return nil }
+        }
+        return found
+    }
+
+    /// A rep's figures by period under the deals of the rep's own tab (`Period | Commission | Bonus |
+    /// Earned | Payable`, a row per period): `rows[index]` read as the header, a period's header
+    /// first and each written cell right of it a summary figure's own header
+    /// (`PeriodFigureHeaders.figures`), over rows in a row each a different period's label with
+    /// a figure (a number or a formula) under every header. Two rows at least, or one under two
+    /// figures; nil otherwise. Every row is `rep`'s, the rep the tab is.
+    private static func periodBlock(at index: Int, of rows: [Row], sheet name: String, rep: String) -> SummarySheet? {
+        let written = rows[index].cells.filter { !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard written.count >= 2, periodHeaders.contains(headerKey(written[0].value.plainText)) else { return nil }
+        var columns: [SummaryField: Int] = [.period: written[0].column]
+        for cell in written.dropFirst() {
+            let key = headerKey(cell.value.plainText)
+            guard !PeriodFigureHeaders.bareFigures.contains(key), let field = PeriodFigureHeaders.figures[key],
+                columns[field] == nil
+            else { return nil }
+            columns[field] = cell.column
+        }
+        var summaryRows: [SummaryRow] = []
+        var periods: Set<String> = []
+        for later in rows[(index + 1)...] {
+            guard later.index == rows[index].index + 1 + summaryRows.count,
+                let label = later.cell(at: written[0].column), case .text(let text) = label.value,
+                PeriodLabel(text.trimmingCharacters(in: .whitespaces)) != nil, let period = SummaryPeriod(label.value),
+                periods.insert(period.text).inserted
+            else { break }
+            var cells: [SummaryField: Cell] = [:]
+            for (field, column) in columns where field != .period {
+                guard let cell = later.cell(at: column),
+                    Decimal.fromCell(cell.value).number != nil || cell.formula != nil
+                else { break }
+                cells[field] = cell
+            }
+            guard cells.count == columns.count - 1 else { break }
+            summaryRows.append(SummaryRow(row: later.index, rep: rep, period: period, cells: cells))
+        }
+        guard summaryRows.count >= 2 || (summaryRows.count == 1 && columns.count >= 3) else { return nil }
+        var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
+        for row in summaryRows {
+            for (field, cell) in row.cells { columnCells[field, default: []].append((row.row, cell)) }
+        }
+        return SummarySheet(
+            name: name, headerRow: rows[index].index, columns: columns, layout: .rows, rows: summaryRows,
+            columnCells: columnCells)
     }
 
     /// The headers naming the rep, by key.

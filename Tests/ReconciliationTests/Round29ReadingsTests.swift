@@ -58,6 +58,30 @@ import XLSX
 
     /// A tab per rep, the rep's figures by period under its deals after a blank row and a title
     /// (`Period | Commission | Earned`, a row per quarter): compared as the rep's, never deal rows
+    /// that could not be read; with the rep column on the tab (named by the rep) or without it.
+    @Test(arguments: [false, true])
+    func aRepsFiguresByPeriodUnderTheDealsOfTheRepsTabAreCompared(repColumn: Bool) throws {
+        func tab(_ rep: String, _ deals: [(String, String, String, Decimal)], figures: [(String, Decimal)])
+            -> (String, [[WriteCell]])
+        {
+            let drop = { (cells: [WriteCell]) in repColumn ? cells : [cells[0]] + cells.dropFirst(2) }
+            var rows = [drop(Self.header)] + Self.deals(deals, from: 2).map(drop)
+            rows += [[], [.text("Summary – \(rep)")], ["Period", "Commission", "Earned"].map { .text($0) }]
+            rows += figures.map { [.text($0.0), .number($0.1), .number($0.1)] }
+            return (rep, rows)
+        }
+        let result = try Self.reconcile([
+            tab(
+                "Ana Lima", Array(Self.quarters.filter { $0.1 == "Ana Lima" }),
+                figures: [("2026-Q1", 1000), ("2026-Q2", 500)]),
+            // Ben's quarter typed 600.00 where the plan pays 500.00.
+            tab("Ben Okafor", Array(Self.quarters.filter { $0.1 == "Ben Okafor" }), figures: [("2026-Q1", 600)]),
+        ])
+        #expect(Self.places(result) == ["Ben Okafor!B6", "Ben Okafor!C6"])
+        #expect(!result.findings.contains { $0.cause == .unreadable })
+        #expect(result.findings.first { $0.cell.description == "B6" }?.expected == 500)
+    }
+
     /// A summary whose figures are all stored as text (`1000.00` typed as text in every cell) is
     /// read at its values: a right figure there is no finding, a wrong one is found; one text
     /// figure among numbers is still found.
