@@ -35,9 +35,22 @@ enum SummaryCrossTab {
         var totalColumns: [(column: Int, label: String)] = []
         var totalRows: [(row: Int, label: String)] = []
         var totalCells: [CellAddress: Cell] = [:]
+        // The row right above the header: a block's figure over its periods (`Earned` over `Jan 2026
+        // | Feb 2026 | …`, `Payable` over the same months further right).
+        var blockTitles: [Int: SummaryField] = [:]
         try file.forEachRow(of: name) { row, _ in
             if row.index < mapping.headerRow {
                 titles += row.cells.map { $0.value.plainText }
+                if row.index == mapping.headerRow - 1 {
+                    blockTitles = [:]
+                    for cell in row.cells {
+                        let key = headerKey(cell.value.plainText)
+                        guard !PeriodFigureHeaders.bareFigures.contains(key),
+                            let field = PeriodFigureHeaders.figures[key]
+                        else { continue }
+                        blockTitles[cell.column] = field
+                    }
+                }
             } else if row.index == mapping.headerRow {
                 for cell in row.cells where cell.column != repColumn {
                     if let period = SummaryPeriod(cell.value), isPeriod(period) {
@@ -76,12 +89,53 @@ enum SummaryCrossTab {
             }
         }
         guard isCrossTab(periods), !saysTarget(titles) else { return nil }
+        if let blocks = Self.blocks(rows, periods: periods, titles: blockTitles) {
+            return SummarySheet(
+                name: name, headerRow: mapping.headerRow, columns: [.rep: repColumn], layout: .rows, rows: blocks.rows,
+                columnCells: blocks.columnCells)
+        }
         return SummarySheet(
             name: name, headerRow: mapping.headerRow, columns: [.rep: repColumn],
             layout: .crossTab(figure: titledFigure(titles)), rows: rows, columnCells: [.earned: cells],
             totals: SummaryTotals.lay(
                 members: rows.map { CellAddress(row: $0.row, column: $0.cells[.earned]!.column) },
                 totalRows: totalRows, totalColumns: totalColumns, cells: totalCells))
+    }
+
+    /// A cross-tab of blocks side by side, each a figure's over the same periods (`Earned` over `Jan
+    /// 2026 | … | Dec 2026`, then `Payable` over them again), the figure written once above its
+    /// block's first period (`titles`, by column): each rep's row and period with a cell of each
+    /// block's figure. Nil unless every period column stands under a title, the titles name two
+    /// figures or more, and no figure's block names a period twice.
+    private static func blocks(_ rows: [SummaryRow], periods: [Int: SummaryPeriod], titles: [Int: SummaryField])
+        -> (rows: [SummaryRow], columnCells: [SummaryField: [(row: Int, cell: Cell)]])?
+    {
+        guard Set(titles.values).count >= 2 else { return nil }
+        var figureOf: [Int: SummaryField] = [:]
+        var named: Set<[String]> = []
+        for (column, period) in periods {
+            guard let title = titles.keys.filter({ $0 <= column }).max(), let field = titles[title],
+                named.insert([field.rawValue, period.text]).inserted
+            else { return nil }
+            figureOf[column] = field
+        }
+        var merged: [SummaryRow] = []
+        var at: [[String]: Int] = [:]
+        var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
+        for row in rows {
+            guard let cell = row.cells[.earned], let field = figureOf[cell.column] else { continue }
+            columnCells[field, default: []].append((row.row, cell))
+            let key = [String(row.row), row.period.text]
+            if let index = at[key] {
+                var cells = merged[index].cells
+                cells[field] = cell
+                merged[index] = SummaryRow(row: row.row, rep: row.rep, period: row.period, cells: cells)
+            } else {
+                at[key] = merged.count
+                merged.append(SummaryRow(row: row.row, rep: row.rep, period: row.period, cells: [field: cell]))
+            }
+        }
+        return (merged, columnCells)
     }
 
     /// The sheet as a cross-tab laid out the other way round: a header row with a period column

@@ -107,6 +107,22 @@ import XLSX
 
     /// A wide summary beside the deals: reps down, an `Earned` block and a `Payable` block over the
     /// same quarters (each title once, above its block's first quarter): each cell compared as its
+    /// block's figure, Ana's Q2 payable typed 400.00 the one wrong.
+    @Test func aWideSummaryOfFigureBlocksOverTheSamePeriodsIsReadBlockByBlock() throws {
+        let summary: [[WriteCell]] = [
+            [.empty, .text("Earned"), .empty, .empty, .text("Payable")],
+            ["Sales Rep", "2026-Q1", "2026-Q2", "", "2026-Q1", "2026-Q2"].map { $0.isEmpty ? .empty : .text($0) },
+            [.text("Ana Lima"), .number(1000), .number(500), .empty, .number(1000), .number(400)],
+            [.text("Ben Okafor"), .number(500), .number(0), .empty, .number(500), .number(0)],
+        ]
+        let result = try Self.reconcile([
+            ("Deals", [Self.header] + Self.deals(Self.quarters, from: 2)), ("Summary", summary),
+        ])
+        #expect(Self.places(result) == ["Summary!F3"])
+        #expect(result.findings.first?.expected == 500)
+        #expect(result.findings.first?.explanation.hasPrefix("payable") == true)
+    }
+
     /// A summary of a block per quarter: the quarter alone on a row, then `Rep | Commission` and a
     /// row per rep, the header written again over the next quarter's block. Each row is its
     /// A per-deal bonus column stored as text throughout (`100.00` typed as text in every row): a
