@@ -338,6 +338,16 @@ enum PeriodFigureHeaders {
     /// Figure headers that alone name no figure of their own (a bare `Total`, `Pay`), by key.
     static let bareFigures: Set<String> = ["total", "pay"]
 
+    /// A block's title: a row whose one written cell is a period's label (`2026-Q2`, `Q2 FY2026`,
+    /// `Jul 2026`); nil for any other row.
+    static func blockTitle(_ row: Row) -> SummaryPeriod? {
+        let written = row.cells.filter { !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard written.count == 1, case .text(let text) = written[0].value,
+            PeriodLabel(text.trimmingCharacters(in: .whitespaces)) != nil
+        else { return nil }
+        return SummaryPeriod(written[0].value)
+    }
+
     /// The period and figure a header names, one beside the other in either order; nil when it
     /// names no period, no figure, only a year (`Commission 2026`), or could be split two ways.
     static func split(_ header: String) -> (period: String, field: SummaryField, bare: Bool)? {
@@ -384,7 +394,13 @@ enum PeriodFigureHeaders {
         // merges bounding the groups come last in the sheet, so the rows are kept until then.
         var upper: Row?
         var joined: (upper: Row, lower: Row)?
-        var repRows: [Row] = []
+        // A block per period, each under its period alone on a row and the header written again
+        // (`2026-Q1` over `Rep | Commission | …`, then `2026-Q2` over the same header): the first
+        // title joins the header, and each later title is the period of the rows below it.
+        var blockTitled = false
+        var blockPeriod: SummaryPeriod?
+        let repHeader = mapping.headers[.rep].map(headerKey)
+        var repRows: [(row: Row, period: SummaryPeriod?)] = []
         let merges = try file.forEachRow(of: name) { row, _ in
             if row.index < mapping.headerRow {
                 titles += row.cells.map { $0.value.plainText }
@@ -394,12 +410,17 @@ enum PeriodFigureHeaders {
                 if headers.isEmpty, let upper {
                     (headers, named) = periodFigures(HeaderSearch.joined(upper, row))
                     if !headers.isEmpty { joined = (upper, row) }
+                    blockTitled = !headers.isEmpty && Self.blockTitle(upper) != nil
                 }
+            } else if blockTitled, let title = Self.blockTitle(row) {
+                blockPeriod = title
             } else if !headers.isEmpty,
                 let rep = row.cells.first(where: { $0.column == repColumn })?.value.plainText
                     .trimmingCharacters(in: .whitespaces), !rep.isEmpty
             {
-                repRows.append(row)
+                // The header written again over a block is no rep's row.
+                if blockTitled, headerKey(rep) == repHeader { return }
+                repRows.append((row, blockPeriod))
             }
         }.mergedRanges
         if let joined, !merges.isEmpty {
@@ -407,11 +428,12 @@ enum PeriodFigureHeaders {
         }
         var rows: [SummaryRow] = []
         var columnCells: [SummaryField: [(row: Int, cell: Cell)]] = [:]
-        for row in repRows where !headers.isEmpty {
+        for (row, block) in repRows where !headers.isEmpty {
             let rep = row.cells.first { $0.column == repColumn }!.value.plainText.trimmingCharacters(in: .whitespaces)
             var byPeriod: [(SummaryPeriod, [SummaryField: Cell])] = []
             for cell in row.cells {
-                guard let (period, field) = headers[cell.column] else { continue }
+                guard let (headed, field) = headers[cell.column] else { continue }
+                let period = block ?? headed
                 columnCells[field, default: []].append((row.index, cell))
                 if let at = byPeriod.firstIndex(where: { $0.0 == period }) {
                     byPeriod[at].1[field] = byPeriod[at].1[field] ?? cell

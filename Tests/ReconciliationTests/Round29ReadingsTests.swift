@@ -125,6 +125,21 @@ import XLSX
 
     /// A summary of a block per quarter: the quarter alone on a row, then `Rep | Commission` and a
     /// row per rep, the header written again over the next quarter's block. Each row is its
+    /// block's quarter; the header written again is no rep's row.
+    @Test func aSummaryOfABlockPerQuarterReadsEachRowAsItsBlocksQuarter() throws {
+        let summary: [[WriteCell]] = [
+            [.text("Commission by quarter")], [], [.text("2026-Q1")], [.text("Rep"), .text("Commission")],
+            [.text("Ana Lima"), .number(1000)], [.text("Ben Okafor"), .number(500)], [], [.text("2026-Q2")],
+            [.text("Rep"), .text("Commission")], [.text("Ana Lima"), .number(450)], [.text("Ben Okafor"), .number(0)],
+        ]
+        let result = try Self.reconcile([
+            ("Deals", [Self.header] + Self.deals(Self.quarters, from: 2)), ("Summary", summary),
+        ])
+        #expect(Self.places(result) == ["Summary!B10"])
+        #expect(result.findings.first?.expected == 500)
+        #expect(!result.mappingNotes.joined().contains("names 'Rep'"))
+    }
+
     /// A per-deal bonus column stored as text throughout (`100.00` typed as text in every row): a
     /// right bonus is no finding, one left out (`0.00`) is `bonus_missing`, not a number stored as
     /// text.
