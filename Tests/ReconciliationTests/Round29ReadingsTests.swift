@@ -161,4 +161,32 @@ import XLSX
 
     /// A payable that applies the plan's draw to a wrong earned figure (`=MAX(C3,D3)`: Ben's 600.00
     /// earned at a wrong rate, over his draw of 550.00, where the plan pays the draw): wrong through
+    /// the earned cell alone, named for it, though the two differences are not the same.
+    @Test func aPayableOfTheDrawAppliedToAWrongEarnedFigureIsNamedForIt() throws {
+        var deals = Self.deals(Self.quarters, from: 2)
+        deals[1][4] = CauseTests.rate("0.06")
+        deals[1][5] = CauseTests.formula("600", "ROUND(D3*E3,2)")
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Earned", "Draw", "Payable"].map { .text($0) },
+            [
+                .text("Ana Lima"), .text("2026-Q1"), .number(1000), .number(550),
+                CauseTests.formula("1000", "MAX(C2,D2)"),
+            ],
+            [
+                .text("Ben Okafor"), .text("2026-Q1"), .number(600), .number(550),
+                CauseTests.formula("600", "MAX(C3,D3)"),
+            ],
+        ]
+        let result = try Self.reconcile(
+            [("Deals", [Self.header] + deals), ("Summary", summary)],
+            planning: """
+                draw:
+                  amount: 550
+                  recoverable: false
+                """)
+        let payable = try #require(result.findings.first { $0.sheet == "Summary" && $0.cell.description == "E3" })
+        #expect(payable.expected == 550)
+        #expect(payable.cause == .wrongRate)
+        #expect(payable.isDerived)
+    }
 }
