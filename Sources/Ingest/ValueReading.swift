@@ -67,6 +67,19 @@ public enum NumberStyle: Sendable, Hashable {
         return try? ValueReading.parseMoney(text, style: shown(by: text) ?? .decimalPoint)
     }
 
+    /// The style a column's texts show (`decide`), where two or more tell it and none tells the
+    /// other: a summary column of `1.234,56`s reads its `325,452` as 325.452. Nil otherwise.
+    public static func shown(byColumn texts: [String]) -> NumberStyle? {
+        let styles = texts.compactMap(shown(by:))
+        guard styles.count >= 2, Set(styles).count == 1 else { return nil }
+        return styles[0]
+    }
+
+    /// Money written as text read in `style` (a column's, `shown(byColumn:)`); nil when it is not money.
+    public static func money(inText text: String, style: NumberStyle) -> Decimal? {
+        try? ValueReading.parseMoney(text, style: style)
+    }
+
     /// Whether a number's text shows which separator is its decimal one, or has none.
     public static func tellsItsStyle(_ text: String) -> Bool {
         shown(by: text) != nil || !text.contains(where: { $0 == "." || $0 == "," })

@@ -271,6 +271,10 @@ enum SummaryFindings {
         // A figure column pasted as text throughout (`1.234,56` typed in every cell) is the sheet's way
         // of keeping it, read at its values, as a deals column so kept is: a right figure there is no
         // `text_number`, and a total over it is no sum skipping it.
+        let textStyles = summary.columnCells.compactMapValues { cells in
+            NumberStyle.shown(
+                byColumn: cells.compactMap { if case .text(let text) = $0.cell.value { text } else { nil } })
+        }
         let textColumns = Set(
             summary.columnCells.compactMap { field, cells -> SummaryField? in
                 let read = cells.filter { $0.cell.value != .empty }
@@ -402,8 +406,15 @@ enum SummaryFindings {
                 let column = cell.column
                 expectedAt[CellAddress(row: row.row, column: column)] = want
                 ownerAt[CellAddress(row: row.row, column: column)] = SummaryTotals.Owner(rep: repID, period: period)
-                let (value, isTextCell) = Decimal.fromCell(cell.value)
+                let (read, isTextCell) = Decimal.fromCell(cell.value)
                 let isText = isTextCell && !textColumns.contains(field)
+                // A text figure whose one separator could be either (`325,452`) in the style its
+                // column's other texts show.
+                let value =
+                    read
+                    ?? (isTextCell
+                        ? textStyles[field].flatMap { NumberStyle.money(inText: cell.value.plainText, style: $0) }
+                        : nil)
                 guard let manual = value else {
                     findings.append(
                         UnreadableFindings.total(

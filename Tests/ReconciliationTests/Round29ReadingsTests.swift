@@ -189,4 +189,21 @@ import XLSX
         #expect(payable.cause == .wrongRate)
         #expect(payable.isDerived)
     }
+
+    /// A summary kept as German text (`1.000,00`): a figure whose one separator could be either
+    /// alone (`500,000`, three decimals or a thousands' group) is read in the style its column's
+    /// other texts show, 500.00 here; in a column that shows no style it is still unread.
+    @Test(arguments: [true, false])
+    func aTextFigureIsReadInTheStyleItsColumnShows(columnShowsIt: Bool) throws {
+        let summary: [[WriteCell]] = [
+            ["Vertriebsmitarbeiter", "Zeitraum", "Provision"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-Q1"), .text(columnShowsIt ? "1.000,00" : "1000")],
+            [.text("Ana Lima"), .text("2026-Q2"), .text(columnShowsIt ? "500,00" : "500")],
+            [.text("Ben Okafor"), .text("2026-Q1"), .text("500,000")],
+        ]
+        let result = try Self.reconcile([
+            ("Deals", [Self.header] + Self.deals(Self.quarters, from: 2)), ("Übersicht", summary),
+        ])
+        #expect(Self.places(result) == (columnShowsIt ? [] : ["Übersicht!C4"]))
+    }
 }
