@@ -1,6 +1,7 @@
 import Commission
 import Foundation
 import Ingest
+import Primitives
 import Spreadsheet
 
 /// Per-rep totals kept on a deals sheet itself, below its deals (a `Payout summary` block after a
@@ -344,6 +345,19 @@ enum RepTotalsBlock {
         return blocks
     }
 
+    /// A period's label in a rep's figures by period (`periodBlock`): a text, or a year typed as a
+    /// number (`2026` under a yearly plan's `Period`: a whole number from 1900 to 2200, as
+    /// `PeriodLabel` reads four digits); nil for any other value.
+    private static func periodText(_ value: CellValue) -> String? {
+        switch value {
+        case .text(let text): return text.trimmingCharacters(in: .whitespaces)
+        case .number(let number):
+            guard let year = SmallDecimal(number)?.integer, (1900...2200).contains(year) else { return nil }
+            return String(year)
+        default: return nil
+        }
+    }
+
     /// The rep every deal line of the sheets `ordinals` names, by key; nil for none or several.
     private static func onlyRep(of ordinals: Set<Int>, in deals: DealsTable) -> String? {
         var found: String?
@@ -375,8 +389,8 @@ enum RepTotalsBlock {
         var periods: Set<String> = []
         for later in rows[(index + 1)...] {
             guard later.index == rows[index].index + 1 + summaryRows.count,
-                let label = later.cell(at: written[0].column), case .text(let text) = label.value,
-                PeriodLabel(text.trimmingCharacters(in: .whitespaces)) != nil, let period = SummaryPeriod(label.value),
+                let label = later.cell(at: written[0].column), let text = periodText(label.value),
+                PeriodLabel(text) != nil, let period = SummaryPeriod(label.value),
                 periods.insert(period.text).inserted
             else { break }
             var cells: [SummaryField: Cell] = [:]

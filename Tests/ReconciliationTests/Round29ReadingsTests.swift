@@ -82,6 +82,35 @@ import XLSX
         #expect(result.findings.first { $0.cell.description == "B6" }?.expected == 500)
     }
 
+    /// Under a yearly plan, a rep's figures by year under the deals of the rep's tab, each year typed
+    /// as a number (`2026`): compared as the rep's, its header never a deal row that could not be
+    /// read; a number that is no year (`7`) opens no such block.
+    @Test(arguments: [true, false])
+    func aRepsFiguresByYearTypedAsNumbersAreCompared(yearLabels: Bool) throws {
+        let deals = Array(Self.quarters.filter { $0.1 == "Ana Lima" })
+        let drop = { (cells: [WriteCell]) in [cells[0]] + cells.dropFirst(2) }
+        var rows = [drop(Self.header)] + Self.deals(deals, from: 2).map(drop)
+        rows += [[], [.text("Summary – Ana Lima")], ["Period", "Commission", "Earned"].map { .text($0) }]
+        // 1,500.00 in 2026 typed 1,600.00.
+        rows += [[.number(yearLabels ? 2026 : 7), .number(1600), .number(1600)]]
+        let folder = try Reading.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Reading.workbook([("Ana Lima", rows)], in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try Reading.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        let plan = try PlanFile.parse(
+            CauseTests.planText.replacingOccurrences(of: "period: quarter", with: "period: year"), file: "plan.yaml")
+        let result = try Reconciler.reconcile(
+            workbook: path, plan: plan, roster: RosterReader.read(TableFile.open(rosterPath)))
+        if yearLabels {
+            #expect(Self.places(result) == ["Ana Lima!B8", "Ana Lima!C8"])
+            #expect(!result.findings.contains { $0.cause == .unreadable })
+            #expect(result.findings.first { $0.cell.description == "B8" }?.expected == 1500)
+        } else {
+            #expect(result.findings.contains { $0.cause == .unreadable })
+        }
+    }
+
     /// A summary whose figures are all stored as text (`1000.00` typed as text in every cell) is
     /// read at its values: a right figure there is no finding, a wrong one is found; one text
     /// figure among numbers is still found.
