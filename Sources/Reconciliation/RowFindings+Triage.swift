@@ -19,6 +19,11 @@ extension RowFindings {
         /// Each sheet's count of figures, and of those stored as text.
         var figures: [Int: (all: Int, texts: Int)] = [:]
 
+        /// Whether a column of `all` written figures, `texts` of them stored as text, is kept as text
+        /// throughout: more than half are, the sheet's way of keeping it, read at its values (a
+        /// commission, bonus or summary column); a text among numbers is a `text_number` finding.
+        static func keptAsText(texts: Int, of all: Int) -> Bool { 2 * texts > all }
+
         /// The triage of every row of `context`: on all cores from 50,000 rows (or in `pieces`),
         /// in pieces joined in order, so that the lists are as one pass makes them. Rows whose
         /// manual cells are set aside in a file are read in one pass (the file's cache serves one

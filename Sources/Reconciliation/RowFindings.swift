@@ -25,7 +25,7 @@ enum RowFindings {
         // report counts it); a right figure stored as text among numbers is a `text_number` finding.
         let textAmongNumbers = triage.rightTexts.filter { sheet, _ in
             let counts = triage.figures[sheet, default: (0, 0)]
-            return 2 * counts.texts <= counts.all
+            return !Triage.keptAsText(texts: counts.texts, of: counts.all)
         }
         if !textAmongNumbers.isEmpty {
             let rows = textAmongNumbers.values.joined()
@@ -177,7 +177,11 @@ enum RowFindings {
                 }
             }
         }
-        let textSheets = Set(figures.values.filter { 2 * $0.texts > $0.all }.map { deals.sheetName(ofRow: $0.row) })
+        // By name, as findings name their sheet (a row of each table names it).
+        let textSheets = Set(
+            figures.values.filter { Triage.keptAsText(texts: $0.texts, of: $0.all) }.map {
+                deals.sheetName(ofRow: $0.row)
+            })
         if !textSheets.isEmpty, !judgedText.isEmpty {
             var dropped: Set<Int> = []
             for (at, index) in judgedText where textSheets.contains(findings[at].sheet) {

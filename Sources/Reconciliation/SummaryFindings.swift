@@ -279,7 +279,7 @@ enum SummaryFindings {
             summary.columnCells.compactMap { field, cells -> SummaryField? in
                 let read = cells.filter { $0.cell.value != .empty }
                 let texts = read.filter { if case .text = $0.cell.value { true } else { false } }
-                return !read.isEmpty && 2 * texts.count > read.count ? field : nil
+                return !read.isEmpty && RowFindings.Triage.keptAsText(texts: texts.count, of: read.count) ? field : nil
             })
         // The rows of each rep-period's commission lines, found the first time a formula is read for them.
         var linesOfRepPeriod: [RepPeriod: [Int32]]?
