@@ -635,8 +635,9 @@ enum ValueReading {
         case .date(let date) where date.kind != .duration && date.kind != .time:
             return LocalDate(year: date.year, month: date.month, day: date.day)
         case .text(let text):
-            if let jalali = SolarHijriDate.parse(text.trimmedSpaces) { return jalali }
-            let trimmed = latinDigits(text.trimmedSpaces)
+            let spaced = text.trimmedSpaces
+            if let jalali = SolarHijriDate.parse(spaced) { return jalali }
+            let trimmed = latinDigits(spaced)
             if trimmed.isEmpty { return nil }
             guard let date = LocalDate(iso: trimmed) ?? WrittenDate.parse(trimmed) ?? EraDate.parse(trimmed) else {
                 throw .wrong("expected a date (a date cell or YYYY-MM-DD), found \"\(text)\"")
