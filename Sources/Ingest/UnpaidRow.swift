@@ -15,17 +15,19 @@ public struct UnpaidRow: Sendable, Hashable {
     public var rep: String
     public var status: String
 
-    /// The row as one the plan does not pay, when it is one: its status earns nothing under
-    /// `statuses` (a plan with an `eligible:` list; a clawback status earns), the only fields it
-    /// failed are the close date and the amount, and its commission cell pays nothing (empty, a
+    /// The row as one the plan does not pay, when it is one: its status, a word, earns nothing
+    /// under `statuses` (a plan with an `eligible:` list; a clawback status earns), the only fields
+    /// it failed are the close date and the amount, and its commission cell pays nothing (empty, a
     /// zero, a dash for zero or words without a digit such as `N/A`). A sheet that pays such a row
-    /// something leaves it unreadable: without a date it has no period to be checked in.
+    /// something leaves it unreadable: without a date it has no period to be checked in. A figure
+    /// in the status column (a rep's figures by period kept under the deals of the rep's tab) is
+    /// no status: its row is not left out as an open deal.
     static func recognized(
         row: Int, dealID: String?, rep: String?, status: CellValue, failed: [Field], commission: Cell?,
         statuses: StatusRule?
     ) -> UnpaidRow? {
         guard let statuses, let dealID, let rep, let status = ValueReading.text(status),
-            !statuses.isEligible(status.normalizedKey), !failed.isEmpty,
+            status.contains(where: \.isLetter), !statuses.isEligible(status.normalizedKey), !failed.isEmpty,
             failed.allSatisfy({ $0 == .date || $0 == .amount }), paysNothing(commission?.value ?? .empty)
         else { return nil }
         return UnpaidRow(row: row, dealID: dealID, rep: rep, status: status)

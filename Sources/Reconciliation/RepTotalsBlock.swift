@@ -226,24 +226,29 @@ enum RepTotalsBlock {
     /// `besideOrAbove`'s blocks do (a header naming the rep and, right of it, a figure, over a row
     /// per rep of the roster), or as a summary's rows (`Rep | Period | Commission`, a row per rep
     /// and period, in whatever columns). Their rows are taken out of the rows `deals` could not read, as
-    /// `take`'s are; the sheet is read again (up to the last of those rows) only when three rows
-    /// in a row below its deals could not be read.
+    /// `take`'s are, and out of those it read as open deals the plan does not pay (a block's header,
+    /// `Period | Commission | Earned`, with `Earned` under the deals' status: `UnpaidRow`); the sheet
+    /// is read again (up to the last of those rows) only when three rows in a row below its deals
+    /// were read as neither deals nor clawbacks.
     static func belowInColumnsOfTheirOwn(
         in file: TableFile, deals: inout DealsTable, roster: [RosterEntry], plan: Plan
     ) throws -> [SummarySheet] {
-        guard deals.skipped.count >= 3 else { return [] }
+        guard deals.skipped.count + deals.unpaid.count >= 3 else { return [] }
         let (lastDeal, periods) = dealRows(deals, plan: plan)
         var blocks: [SummarySheet] = []
         var taken: Set<Int> = []
+        var takenUnpaid: Set<Int> = []
         var read: Set<String> = []
         for sheet in deals.sheets {
             guard let name = sheet.name, read.insert(name).inserted else { continue }
             let ordinals = Set(deals.sheets.indices.filter { deals.sheets[$0].name == name })
             let last = ordinals.map { lastDeal[$0] }.max() ?? 0
-            let below = deals.skipped.filter {
-                ordinals.contains(DealsTable.sheetOrdinal($0.row)) && DealsTable.sheetRow($0.row) > last + 1
+            let isBelow = { (row: Int) in
+                ordinals.contains(DealsTable.sheetOrdinal(row)) && DealsTable.sheetRow(row) > last + 1
             }
-            let wanted = Set(below.map { DealsTable.sheetRow($0.row) })
+            let below = deals.skipped.filter { isBelow($0.row) }
+            let unpaidBelow = deals.unpaid.filter { isBelow($0.row) }
+            let wanted = Set((below.map(\.row) + unpaidBelow.map(\.row)).map(DealsTable.sheetRow))
             // A header and two reps at least, in a row.
             guard wanted.contains(where: { wanted.contains($0 + 1) && wanted.contains($0 + 2) }) else { continue }
             let rows = try Self.rows(wanted, of: name, in: file)
@@ -266,10 +271,14 @@ enum RepTotalsBlock {
                     blocks.append(block)
                     let blockRows = Set([block.headerRow] + block.rows.map(\.row))
                     taken.formUnion(below.filter { blockRows.contains(DealsTable.sheetRow($0.row)) }.map(\.row))
+                    takenUnpaid.formUnion(
+                        unpaidBelow.filter { blockRows.contains(DealsTable.sheetRow($0.row)) }.map(\.row))
                 }
             }
         }
         leaveOut(taken, from: &deals)
+        deals.unpaid.removeAll { takenUnpaid.contains($0.row) }
+        deals.rowsRead -= takenUnpaid.count
         return blocks
     }
 

@@ -111,6 +111,42 @@ import XLSX
         }
     }
 
+    /// A rep's figures by period under the deals of the rep's tab, where the figures fall under the
+    /// deals' status column (`Deal ID | Amount | Status | Rate | Commission | Close Date`, then
+    /// `Period | Commission | Earned` in A:C) under a plan that pays `Won` only: a figure in the
+    /// status column is no status, so its row is never read as an open deal the plan does not pay,
+    /// and the block is compared as the rep's.
+    @Test func aRepsFiguresUnderTheStatusColumnAreNoUnpaidDeals() throws {
+        func tab(_ rep: String, _ deals: [(String, String, String, Decimal)], figures: [(String, Decimal)])
+            -> (String, [[WriteCell]])
+        {
+            var rows: [[WriteCell]] = [
+                ["Deal ID", "Amount", "Status", "Rate", "Commission", "Close Date"].map { .text($0) }
+            ]
+            for (index, deal) in deals.enumerated() {
+                rows.append([
+                    .text(deal.0), .number(deal.3), .text("Won"), CauseTests.rate("0.05"),
+                    CauseTests.formula("\(deal.3 / 20)", "ROUND(B\(index + 2)*D\(index + 2),2)"),
+                    Reading.date(deal.2),
+                ])
+            }
+            rows += [[], [.text("Summary – \(rep)")], ["Period", "Commission", "Earned"].map { .text($0) }]
+            rows += figures.map { [.text($0.0), .number($0.1), .number($0.1)] }
+            return (rep, rows)
+        }
+        let result = try Self.reconcile(
+            [
+                tab(
+                    "Ana Lima", Array(Self.quarters.filter { $0.1 == "Ana Lima" }),
+                    figures: [("2026-Q1", 1000), ("2026-Q2", 500)]),
+                // Ben's quarter typed 600.00 where the plan pays 500.00.
+                tab("Ben Okafor", Array(Self.quarters.filter { $0.1 == "Ben Okafor" }), figures: [("2026-Q1", 600)]),
+            ], planning: "eligible:\n  status: [Won]")
+        #expect(Self.places(result) == ["Ben Okafor!B6", "Ben Okafor!C6"])
+        #expect(!result.findings.contains { $0.cause == .unreadable })
+        #expect(result.findings.first { $0.cell.description == "C6" }?.expected == 500)
+    }
+
     /// A summary whose figures are all stored as text (`1000.00` typed as text in every cell) is
     /// read at its values: a right figure there is no finding, a wrong one is found; one text
     /// figure among numbers is still found.
