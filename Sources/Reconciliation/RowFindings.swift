@@ -228,10 +228,11 @@ enum RowFindings {
             finding.causes = [.rounding]
         } else if finding.manual == nil {
             finding.causes = [.unreadable]
+        } else if copied != nil {
+            // A copied row earns nothing, its figure stored as text or not.
+            finding.causes = [.duplicateLine]
         } else if finding.manualText != nil {
             finding.causes = [.textNumber]
-        } else if copied != nil {
-            finding.causes = [.duplicateLine]
         } else if manual == 0 {
             finding.causes = [.bonusMissing]
         } else if expected == 0 {
@@ -245,6 +246,7 @@ enum RowFindings {
             "bonus \(manual.groupedMoneyText), the plan pays \(expected.groupedMoneyText)"
             + (finding.cause == .bonusMissing ? "; the line qualifies for a per-deal bonus" : "")
             + (finding.cause == .bonusNotDue ? "; the line does not qualify for a per-deal bonus" : "")
+            + (copied.map { "; the row repeats \(context.placeText($0, from: line.row)) and earns nothing" } ?? "")
         return finding
     }
 }

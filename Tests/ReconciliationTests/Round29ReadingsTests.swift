@@ -224,6 +224,27 @@ import XLSX
         #expect(result.findings.first?.cause == .bonusMissing)
     }
 
+    /// Commission and bonus columns kept as text throughout: a copied row is `duplicate_line` in
+    /// both, and a wrong commission is named first for what made it wrong, not for its text.
+    @Test func aCopiedRowInColumnsKeptAsTextIsADuplicateLine() throws {
+        var rows = Self.deals(Self.quarters, from: 2).map { cells in
+            Array(cells.dropLast()) + [.text("500.00"), .text("100.00")]
+        }
+        rows[2][5] = .text("600.00")
+        rows.append(rows[1])
+        let result = try Self.reconcile(
+            [("Deals", [Self.header + [.text("Bonus")]] + rows)],
+            planning: """
+                bonuses:
+                  - name: SPIFF
+                    per_deal: 100
+                    when: { from: 2026-01-01, to: 2026-12-31 }
+                """)
+        #expect(Self.places(result) == ["Deals!F4", "Deals!F6", "Deals!G6"])
+        #expect(result.findings.filter { $0.cell.row == 6 }.allSatisfy { $0.cause == .duplicateLine })
+        #expect(!result.findings.contains { $0.cause == .textNumber })
+    }
+
     /// A payable that applies the plan's draw to a wrong earned figure (`=MAX(C3,D3)`: Ben's 600.00
     /// earned at a wrong rate, over his draw of 550.00, where the plan pays the draw): wrong through
     /// the earned cell alone, named for it, though the two differences are not the same.
