@@ -349,8 +349,9 @@ enum PeriodFigureHeaders {
     }
 
     /// The period and figure a header names, one beside the other in either order; nil when it
-    /// names no period, no figure, only a year (`Commission 2026`), or could be split two ways.
-    static func split(_ header: String) -> (period: String, field: SummaryField, bare: Bool)? {
+    /// names no period, no figure, only a year (`Commission 2026`) unless `years`, or could be
+    /// split two ways.
+    static func split(_ header: String, years: Bool = false) -> (period: String, field: SummaryField, bare: Bool)? {
         let words = header.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
             .filter { !$0.isEmpty }
         guard words.count >= 2 else { return nil }
@@ -359,7 +360,9 @@ enum PeriodFigureHeaders {
             let (head, tail) = (words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "))
             for (period, figure) in [(head, tail), (tail, head)] {
                 // A bare year beside a figure (`Commission 2026`) is the figure's name more than its period.
-                if let field = figures[headerKey(figure)], PeriodLabel(period) != nil, !period.allSatisfy(\.isNumber) {
+                if let field = figures[headerKey(figure)], PeriodLabel(period) != nil,
+                    years || !period.allSatisfy(\.isNumber)
+                {
                     found.append((period, field, bareFigures.contains(headerKey(figure))))
                 }
             }
@@ -387,7 +390,23 @@ enum PeriodFigureHeaders {
                     if !bare { named = true }
                 }
             }
-            return (found, named)
+            return found.isEmpty ? yearFigures(row) : (found, named)
+        }
+        /// A bare year beside a figure named outright, in two columns or more of different years
+        /// (`Earned 2025 | Earned 2026`): the years are the columns' periods, no figure's name. Each
+        /// year and figure once.
+        func yearFigures(_ row: Row) -> (headers: [Int: (period: SummaryPeriod, field: SummaryField)], named: Bool) {
+            var found: [Int: (period: SummaryPeriod, field: SummaryField)] = [:]
+            var pairs: Set<String> = []
+            for cell in row.cells where cell.column != repColumn {
+                guard let (period, field, bare) = split(cell.value.plainText, years: true),
+                    period.allSatisfy(\.isNumber), !bare
+                else { continue }
+                guard pairs.insert("\(period) \(field)").inserted else { return ([:], false) }
+                found[cell.column] = (.label(period), field)
+            }
+            let years = Set(found.values.map(\.period))
+            return years.count >= 2 ? (found, true) : ([:], false)
         }
         // A two-row header (`Jan 2026` merged over `Bookings | Commission`) joins each period over
         // the figures below it, as a deals header's groups are joined (`HeaderSearch.joined`); the

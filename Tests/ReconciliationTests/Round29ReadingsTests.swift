@@ -245,6 +245,31 @@ import XLSX
         #expect(!result.findings.contains { $0.cause == .textNumber })
     }
 
+    /// A summary of a column per year, each headed by the figure and its year (`Sales Rep | Earned
+    /// 2026 | Earned 2027`) under a yearly plan: each column compared as its year's, Ben's 2027
+    /// typed 600.00 where the plan pays 500.00 the one wrong. One such column alone stays the
+    /// figure's column (`Commission 2026`), as before.
+    @Test func aSummaryOfAColumnPerYearHeadedByTheFigureIsReadByYear() throws {
+        let deals = Self.quarters + [("D5", "Ben Okafor", "2027-02-01", 10000)]
+        let summary: [[WriteCell]] = [
+            ["Sales Rep", "Earned 2026", "Earned 2027"].map { .text($0) },
+            [.text("Ana Lima"), .number(1500), .number(0)],
+            [.text("Ben Okafor"), .number(500), .number(600)],
+        ]
+        let folder = try Reading.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Reading.workbook(
+            [("Deals", [Self.header] + Self.deals(deals, from: 2)), ("Summary", summary)], in: folder)
+        let rosterPath = folder.appendingPathComponent("roster.csv").path
+        try Reading.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
+        let plan = try PlanFile.parse(
+            CauseTests.planText.replacingOccurrences(of: "period: quarter", with: "period: year"), file: "plan.yaml")
+        let result = try Reconciler.reconcile(
+            workbook: path, plan: plan, roster: RosterReader.read(TableFile.open(rosterPath)))
+        #expect(Self.places(result) == ["Summary!C3"])
+        #expect(result.findings.first?.expected == 500)
+    }
+
     /// A payable that applies the plan's draw to a wrong earned figure (`=MAX(C3,D3)`: Ben's 600.00
     /// earned at a wrong rate, over his draw of 550.00, where the plan pays the draw): wrong through
     /// the earned cell alone, named for it, though the two differences are not the same.
