@@ -40,17 +40,30 @@ import XLSX
         return try Reading.reconcile(Reading.workbook(sheets, in: folder), in: folder)
     }
 
-    /// `sheets` reconciled under `CauseTests.planText` and the lines of `more` after it.
-    static func reconcile(_ sheets: [(String, [[WriteCell]])], planning more: String) throws -> Reconciliation {
+    /// `sheets` reconciled under `CauseTests.planText` (paid by the year when `yearly`) and the
+    /// lines of `more` after it.
+    static func reconcile(
+        _ sheets: [(String, [[WriteCell]])], planning more: String = "", yearly: Bool = false
+    ) throws -> Reconciliation {
         let folder = try Reading.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Reading.workbook(sheets, in: folder)
         let rosterPath = folder.appendingPathComponent("roster.csv").path
         try Reading.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
-        let plan = try PlanFile.parse(CauseTests.planText + "\n" + more, file: "plan.yaml")
+        let planText = CauseTests.planText.replacingOccurrences(
+            of: "period: quarter", with: yearly ? "period: year" : "period: quarter")
+        let plan = try PlanFile.parse(planText + "\n" + more, file: "plan.yaml")
         return try Reconciler.reconcile(
             workbook: path, plan: plan, roster: RosterReader.read(TableFile.open(rosterPath)))
     }
+
+    /// A SPIFF of 100.00 a deal through 2026, as a plan's lines.
+    static let spiff = """
+        bonuses:
+          - name: SPIFF
+            per_deal: 100
+            when: { from: 2026-01-01, to: 2026-12-31 }
+        """
 
     static func places(_ result: Reconciliation) -> Set<String> {
         Set(result.findings.filter { $0.cause != .rounding }.map { "\($0.sheet)!\($0.cell)" })
@@ -93,15 +106,7 @@ import XLSX
         rows += [[], [.text("Summary – Ana Lima")], ["Period", "Commission", "Earned"].map { .text($0) }]
         // 1,500.00 in 2026 typed 1,600.00.
         rows += [[.number(yearLabels ? 2026 : 7), .number(1600), .number(1600)]]
-        let folder = try Reading.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try Reading.workbook([("Ana Lima", rows)], in: folder)
-        let rosterPath = folder.appendingPathComponent("roster.csv").path
-        try Reading.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
-        let plan = try PlanFile.parse(
-            CauseTests.planText.replacingOccurrences(of: "period: quarter", with: "period: year"), file: "plan.yaml")
-        let result = try Reconciler.reconcile(
-            workbook: path, plan: plan, roster: RosterReader.read(TableFile.open(rosterPath)))
+        let result = try Self.reconcile([("Ana Lima", rows)], yearly: true)
         if yearLabels {
             #expect(Self.places(result) == ["Ana Lima!B8", "Ana Lima!C8"])
             #expect(!result.findings.contains { $0.cause == .unreadable })
@@ -214,12 +219,7 @@ import XLSX
         }
         let result = try Self.reconcile(
             [("Deals", [Self.header + [.text("Bonus")]] + rows)],
-            planning: """
-                bonuses:
-                  - name: SPIFF
-                    per_deal: 100
-                    when: { from: 2026-01-01, to: 2026-12-31 }
-                """)
+            planning: Self.spiff)
         #expect(Self.places(result) == ["Deals!G4"])
         #expect(result.findings.first?.cause == .bonusMissing)
     }
@@ -234,12 +234,7 @@ import XLSX
         rows.append(rows[1])
         let result = try Self.reconcile(
             [("Deals", [Self.header + [.text("Bonus")]] + rows)],
-            planning: """
-                bonuses:
-                  - name: SPIFF
-                    per_deal: 100
-                    when: { from: 2026-01-01, to: 2026-12-31 }
-                """)
+            planning: Self.spiff)
         #expect(Self.places(result) == ["Deals!F4", "Deals!F6", "Deals!G6"])
         #expect(result.findings.filter { $0.cell.row == 6 }.allSatisfy { $0.cause == .duplicateLine })
         #expect(!result.findings.contains { $0.cause == .textNumber })
@@ -256,16 +251,8 @@ import XLSX
             [.text("Ana Lima"), .number(1500), .number(0)],
             [.text("Ben Okafor"), .number(500), .number(600)],
         ]
-        let folder = try Reading.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try Reading.workbook(
-            [("Deals", [Self.header] + Self.deals(deals, from: 2)), ("Summary", summary)], in: folder)
-        let rosterPath = folder.appendingPathComponent("roster.csv").path
-        try Reading.roster.write(toFile: rosterPath, atomically: true, encoding: .utf8)
-        let plan = try PlanFile.parse(
-            CauseTests.planText.replacingOccurrences(of: "period: quarter", with: "period: year"), file: "plan.yaml")
-        let result = try Reconciler.reconcile(
-            workbook: path, plan: plan, roster: RosterReader.read(TableFile.open(rosterPath)))
+        let result = try Self.reconcile(
+            [("Deals", [Self.header] + Self.deals(deals, from: 2)), ("Summary", summary)], yearly: true)
         #expect(Self.places(result) == ["Summary!C3"])
         #expect(result.findings.first?.expected == 500)
     }
