@@ -366,6 +366,9 @@ enum SummaryFindings {
         var comparedYears: Set<RepPeriod> = []
         var unknownRows: [(row: SummaryRow, period: Period)] = []
         var misspellings: [String: String] = [:]
+        // Each rep's balance the sheet last showed under a recoverable draw: its period, figure and
+        // finding, the balance carried into the rep's next period (`DrawChain`).
+        var balanceShown: [String: DrawChain.Shown] = [:]
         for row in summary.rows {
             guard let (repPeriod, repID, expected) = expectation(row) else {
                 if let period = runPeriod(of: row) { unknownRows.append((row, period)) }
@@ -590,6 +593,21 @@ enum SummaryFindings {
                     standsFor[finding.cell] = [place]
                     if cell.formula == nil { finding.precedents = [place] }
                     words.append("the draw applied to the earned figure of \(earned.sheet)!\(earned.cell)")
+                } else if field == .payable || field == .balance, let draw = plan.draw, draw.recoverable,
+                    let total = repPeriod.period.kind == plan.period ? totals[repPeriod] : nil,
+                    let source = DrawChain.source(
+                        of: manual, field: field, sameRow: sameRow, earnedColumn: row.cells[.earned]?.column,
+                        carriedIn: balanceShown[repID].flatMap { $0.period.next == period ? $0 : nil },
+                        total: total, context: context)
+                {
+                    // The plan's rule for a recoverable draw applied to a wrong earned figure, or to
+                    // a wrong balance carried in from the period before: wrong through that cell.
+                    let place = CellPlace(sheet: source.sheet, cell: source.cell)
+                    finding.causes = [source.cause]
+                    finding.isDerived = true
+                    standsFor[finding.cell] = [place]
+                    if cell.formula == nil { finding.precedents = [place] }
+                    words.append("the recoverable draw applied to \(source.sheet)!\(source.cell)")
                 } else if field == .bonus || field == .earned || field == .payable,
                     case let attained = periodSum(repPeriod, \.periodBonus),
                     attained != 0, context.matchesTotal(difference, -attained)
@@ -695,6 +713,10 @@ enum SummaryFindings {
                 finding.explanation = words.joined(separator: "; ")
                 findings.append(finding)
                 sameRow.append(finding)
+            }
+            if let cell = row.cells[.balance], let shown = Decimal.fromCell(cell.value).0, !ofYear {
+                balanceShown[repID] = DrawChain.Shown(
+                    period: period, figure: shown, finding: sameRow.first { $0.cell.column == cell.column })
             }
         }
         // Each row's running year to date (`YTD Commission`): what the plan gives its rep's periods

@@ -152,6 +152,30 @@ import XLSX
         #expect(result.findings.first { $0.cell.description == "C6" }?.expected == 500)
     }
 
+    /// Under a recoverable draw of 800.00 a quarter, Ana's 2026-Q2 deal paid at 4% (400.00 where
+    /// the plan pays 500.00): her Q2 earned is wrong through it, her Q2 balance (400.00, the plan
+    /// 300.00) through the earned, and her Q3 payable (1,100.00, the plan 1,200.00) through the
+    /// balance it recovers: each named for the wrong rate, none unexplained.
+    @Test func aBalanceAndTheNextPayableUnderARecoverableDrawAreNamedForTheWrongEarned() throws {
+        var deals = Self.deals(
+            Self.quarters.filter { $0.1 == "Ana Lima" } + [("D6", "Ana Lima", "2026-08-03", 30000)], from: 2)
+        deals[2][4] = CauseTests.rate("0.04")
+        deals[2][5] = CauseTests.formula("400", "ROUND(D4*E4,2)")
+        let figures: [(String, String, Decimal, Decimal, Decimal)] = [
+            ("Ana Lima", "2026-Q1", 1000, 1000, 0), ("Ana Lima", "2026-Q2", 400, 800, 400),
+            ("Ana Lima", "2026-Q3", 1500, 1100, 0), ("Ben Okafor", "2026-Q1", 0, 800, 800),
+            ("Ben Okafor", "2026-Q2", 0, 800, 1600), ("Ben Okafor", "2026-Q3", 0, 800, 2400),
+        ]
+        let summary =
+            [["Rep", "Period", "Earned", "Draw", "Payable", "Balance"].map { WriteCell.text($0) }]
+            + figures.map { [.text($0.0), .text($0.1), .number($0.2), .number(800), .number($0.3), .number($0.4)] }
+        let result = try Self.reconcile(
+            [("Deals", [Self.header] + deals), ("Summary", summary)],
+            planning: "draw:\n  amount: 800\n  recoverable: true")
+        #expect(Self.places(result) == ["Deals!F4", "Summary!C3", "Summary!F3", "Summary!E4"])
+        #expect(result.findings.allSatisfy { $0.cause == .wrongRate }, "\(result.findings.map(\.causes))")
+    }
+
     /// A summary whose figures are all stored as text (`1000.00` typed as text in every cell) is
     /// read at its values: a right figure there is no finding, a wrong one is found; one text
     /// figure among numbers is still found.
