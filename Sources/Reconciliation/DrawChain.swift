@@ -1,10 +1,10 @@
 import Commission
 import Foundation
 
-/// A summary's payable and balance under a recoverable draw, as the plan's rule (plan-format.md
-/// §3, step 10) makes them of the figures the sheet itself shows: the period's earned figure and
-/// the balance carried in from the rep's period before. A payable or balance that is the rule
-/// applied to a wrong one of those is wrong through it, and named for its cause.
+/// A summary's payable and balance under the plan's draw, as its rule (plan-format.md §3, step 10)
+/// makes them of the figures the sheet itself shows: the period's earned figure and, under a
+/// recoverable draw, the balance carried in from the rep's period before. A payable or balance
+/// that is the rule applied to a wrong one of those is wrong through it, named for its cause.
 enum DrawChain {
     /// A rep's balance as the sheet shows it at the end of `period`, and its finding when wrong.
     struct Shown {
@@ -13,30 +13,37 @@ enum DrawChain {
         var finding: Finding?
     }
 
-    /// The payable and balance of earned figure `earned`, given the balance carried in and the draw.
-    static func rule(earned: Decimal, carried: Decimal, draw: Decimal) -> (payable: Decimal, balance: Decimal) {
+    /// The payable and balance of earned figure `earned` under a recoverable draw, given the
+    /// balance carried in.
+    static func recoverable(earned: Decimal, carried: Decimal, draw: Decimal) -> (payable: Decimal, balance: Decimal) {
         if earned < draw { return (draw, carried + draw - earned) }
         let recovery = min(carried, earned - draw)
         return (earned - recovery, carried - recovery)
     }
 
     /// The wrong figure `manual` (the row's `field`, payable or balance) is the rule applied to:
-    /// the row's earned cell (`earnedColumn`, among `sameRow`) when it is wrong, else the balance
-    /// carried in (`carriedIn`, the sheet's figure for the period before) when that is. The balance
-    /// carried in is the sheet's when it shows the period before, else the engine's (`total`).
-    /// Nil when neither is wrong, or the rule applied to the sheet's figures does not give `manual`.
+    /// the row's earned cell (`earnedColumn`, among `sameRow`) when it is wrong, else, under a
+    /// `recoverable` draw, the balance carried in (`carriedIn`, the sheet's figure for the period
+    /// before) when that is. The balance carried in is the sheet's when it shows the period before,
+    /// else the engine's (`total`'s). Nil when neither is wrong, or when the rule applied to the
+    /// sheet's figures does not give `manual`. A draw that is not recoverable carries no balance.
     static func source(
         of manual: Decimal, field: SummaryField, sameRow: [Finding], earnedColumn: Int?, carriedIn: Shown?,
-        total: RepPeriodTotal, context: RowContext
+        total: RepPeriodTotal, recoverable: Bool, context: RowContext
     ) -> Finding? {
         let wrongEarned = earnedColumn.flatMap { column in
             sameRow.first { $0.cell.column == column && $0.isError }
         }
+        if let wrongEarned, wrongEarned.manual == nil { return nil }
+        let earned = wrongEarned?.manual ?? total.earned
+        guard recoverable else {
+            guard field == .payable, let wrongEarned else { return nil }
+            return context.matchesTotal(manual, max(earned, total.draw)) ? wrongEarned : nil
+        }
         let wrongCarried = carriedIn?.finding.flatMap { $0.isError ? $0 : nil }
         guard let source = wrongEarned ?? wrongCarried else { return nil }
-        let earned = wrongEarned?.manual ?? total.earned
         let carried = carriedIn?.figure ?? (total.balance - total.drawPaid + total.recovered)
-        let byRule = rule(earned: earned, carried: carried, draw: total.draw)
+        let byRule = Self.recoverable(earned: earned, carried: carried, draw: total.draw)
         return context.matchesTotal(manual, field == .payable ? byRule.payable : byRule.balance) ? source : nil
     }
 }

@@ -579,35 +579,25 @@ enum SummaryFindings {
                     // precedents, so the headline counts them once (a formula's are traced).
                     if cell.formula == nil { finding.precedents = cause.places }
                     words.append("the difference comes from " + cause.cells.joined(separator: ", "))
-                } else if field == .payable,
-                    let earned = Self.throughTheDraw(
-                        manual, sameRow: sameRow, earnedColumn: row.cells[.earned]?.column,
-                        total: repPeriod.period.kind == plan.period ? totals[repPeriod] : nil, draw: plan.draw,
-                        context: context)
-                {
-                    // The draw applied to a wrong earned figure (`=MAX(D4,E4)`, a payable topped up
-                    // to the draw or less what it recovers): wrong through the earned cell alone.
-                    let place = CellPlace(sheet: earned.sheet, cell: earned.cell)
-                    finding.causes = [earned.cause]
-                    finding.isDerived = true
-                    standsFor[finding.cell] = [place]
-                    if cell.formula == nil { finding.precedents = [place] }
-                    words.append("the draw applied to the earned figure of \(earned.sheet)!\(earned.cell)")
-                } else if field == .payable || field == .balance, let draw = plan.draw, draw.recoverable,
+                } else if field == .payable || field == .balance, let draw = plan.draw,
                     let total = repPeriod.period.kind == plan.period ? totals[repPeriod] : nil,
                     let source = DrawChain.source(
                         of: manual, field: field, sameRow: sameRow, earnedColumn: row.cells[.earned]?.column,
                         carriedIn: balanceShown[repID].flatMap { $0.period.next == period ? $0 : nil },
-                        total: total, context: context)
+                        total: total, recoverable: draw.recoverable, context: context)
                 {
-                    // The plan's rule for a recoverable draw applied to a wrong earned figure, or to
-                    // a wrong balance carried in from the period before: wrong through that cell.
+                    // The draw applied to a wrong earned figure (`=MAX(D4,E4)`, a payable topped up
+                    // to the draw or less what it recovers), or a recoverable draw to a wrong
+                    // balance carried in from the period before: wrong through that cell alone.
                     let place = CellPlace(sheet: source.sheet, cell: source.cell)
                     finding.causes = [source.cause]
                     finding.isDerived = true
                     standsFor[finding.cell] = [place]
                     if cell.formula == nil { finding.precedents = [place] }
-                    words.append("the recoverable draw applied to \(source.sheet)!\(source.cell)")
+                    words.append(
+                        source.cell.column == row.cells[.earned]?.column && source.sheet == summary.name
+                            ? "the draw applied to the earned figure of \(source.sheet)!\(source.cell)"
+                            : "the recoverable draw applied to the balance carried in, \(source.sheet)!\(source.cell)")
                 } else if field == .bonus || field == .earned || field == .payable,
                     case let attained = periodSum(repPeriod, \.periodBonus),
                     attained != 0, context.matchesTotal(difference, -attained)
@@ -936,26 +926,6 @@ enum SummaryFindings {
             (negated.manual, negated.expected) = (finding.manual.map { -$0 }, -finding.expected)
             return negated
         }
-    }
-
-    /// The finding at the row's earned cell (`earnedColumn`, among `sameRow`) when `payable` is
-    /// what the plan's draw makes of the earned figure the sheet shows, given the rep's balance
-    /// carried into the period (`total`'s, the engine's): at least the draw; recoverable, less the
-    /// shortfall paid before that earnings above the draw recover. Nil without a draw.
-    static func throughTheDraw(
-        _ payable: Decimal, sameRow: [Finding], earnedColumn: Int?, total: RepPeriodTotal?, draw: Draw?,
-        context: RowContext
-    ) -> Finding? {
-        guard let draw, let total, let earnedColumn,
-            let earned = sameRow.first(where: { $0.cell.column == earnedColumn && $0.isError }),
-            let shown = earned.manual
-        else { return nil }
-        var byRule = max(shown, total.draw)
-        if draw.recoverable, shown >= total.draw {
-            let carried = total.balance - total.drawPaid + total.recovered
-            byRule = shown - min(carried, shown - total.draw)
-        }
-        return context.matchesTotal(payable, byRule) ? earned : nil
     }
 
     static func asTyped(_ findings: [Finding]) -> [Finding] {
