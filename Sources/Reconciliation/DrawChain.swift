@@ -1,12 +1,15 @@
 import Commission
 import Foundation
+import Spreadsheet
 
 /// A summary's payable and balance under the plan's draw, as its rule (plan-format.md §3, step 10)
 /// makes them of the figures the sheet itself shows: the period's earned figure and, under a
 /// recoverable draw, the balance carried in from the rep's period before. A payable or balance
 /// that is the rule applied to a wrong one of those is wrong through it, named for its cause.
 enum DrawChain {
-    /// A rep's balance as the sheet shows it at the end of `period`, and its finding when wrong.
+    /// A rep's balance at the end of `period` as the sheet shows it, or as the rule makes it of
+    /// the earned figures the sheet shows, and the finding it is wrong through (its own, or a
+    /// wrong earned figure's) while it differs from the plan's.
     struct Shown {
         var period: Period
         var figure: Decimal
@@ -45,5 +48,27 @@ enum DrawChain {
         let carried = carriedIn?.figure ?? (total.balance - total.drawPaid + total.recovered)
         let byRule = Self.recoverable(earned: earned, carried: carried, draw: total.draw)
         return context.matchesTotal(manual, field == .payable ? byRule.payable : byRule.balance) ? source : nil
+    }
+
+    /// The balance the rep carries out of `period`: the sheet's own (`balance`, its finding among
+    /// `sameRow`), else the rule applied to the earned figure the sheet shows (`earned`, read at
+    /// its finding's value when wrong) and the balance carried in (`carriedIn`, else the engine's
+    /// for the period, `total`'s). Wrong through the row's wrong earned figure, or through what the
+    /// balance carried in was wrong through, while it differs from the engine's; nil when neither
+    /// the sheet nor the engine gives a figure to start from.
+    static func carriedOut(
+        balance: Cell?, earned: Cell?, sameRow: [Finding], carriedIn: Shown?, period: Period,
+        total: RepPeriodTotal?, context: RowContext
+    ) -> Shown? {
+        if let balance, let shown = Decimal.fromCell(balance.value).0 {
+            return Shown(period: period, figure: shown, finding: sameRow.first { $0.cell.column == balance.column })
+        }
+        guard let total, let earned else { return nil }
+        let wrongEarned = sameRow.first { $0.cell.column == earned.column && $0.isError }
+        guard let shownEarned = wrongEarned.map({ $0.manual }) ?? Decimal.fromCell(earned.value).0 else { return nil }
+        let carried = carriedIn?.figure ?? (total.balance - total.drawPaid + total.recovered)
+        let figure = recoverable(earned: shownEarned, carried: carried, draw: total.draw).balance
+        let off = !context.matchesTotal(figure, total.balance)
+        return Shown(period: period, figure: figure, finding: off ? wrongEarned ?? carriedIn?.finding : nil)
     }
 }

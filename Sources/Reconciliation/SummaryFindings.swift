@@ -366,8 +366,9 @@ enum SummaryFindings {
         var comparedYears: Set<RepPeriod> = []
         var unknownRows: [(row: SummaryRow, period: Period)] = []
         var misspellings: [String: String] = [:]
-        // Each rep's balance the sheet last showed under a recoverable draw: its period, figure and
-        // finding, the balance carried into the rep's next period (`DrawChain`).
+        // Each rep's balance as the sheet last showed it under a recoverable draw, or as its earned
+        // figures make it: its period, figure and the finding it is wrong through, the balance
+        // carried into the rep's next period (`DrawChain`).
         var balanceShown: [String: DrawChain.Shown] = [:]
         for row in summary.rows {
             guard let (repPeriod, repID, expected) = expectation(row) else {
@@ -595,9 +596,11 @@ enum SummaryFindings {
                     standsFor[finding.cell] = [place]
                     if cell.formula == nil { finding.precedents = [place] }
                     words.append(
-                        source.cell.column == row.cells[.earned]?.column && source.sheet == summary.name
+                        source.cell == CellAddress(row: row.row, column: row.cells[.earned]?.column ?? 0)
+                            && source.sheet == summary.name
                             ? "the draw applied to the earned figure of \(source.sheet)!\(source.cell)"
-                            : "the recoverable draw applied to the balance carried in, \(source.sheet)!\(source.cell)")
+                            : "the draw's balance carried in from the period before is wrong through \(source.sheet)!\(source.cell)"
+                    )
                 } else if field == .bonus || field == .earned || field == .payable,
                     case let attained = periodSum(repPeriod, \.periodBonus),
                     attained != 0, context.matchesTotal(difference, -attained)
@@ -704,9 +707,12 @@ enum SummaryFindings {
                 findings.append(finding)
                 sameRow.append(finding)
             }
-            if let cell = row.cells[.balance], let shown = Decimal.fromCell(cell.value).0, !ofYear {
-                balanceShown[repID] = DrawChain.Shown(
-                    period: period, figure: shown, finding: sameRow.first { $0.cell.column == cell.column })
+            if !ofYear, plan.draw?.recoverable == true {
+                let total = totals[repPeriod]
+                balanceShown[repID] = DrawChain.carriedOut(
+                    balance: row.cells[.balance], earned: row.cells[.earned], sameRow: sameRow,
+                    carriedIn: balanceShown[repID].flatMap { $0.period.next == period ? $0 : nil }, period: period,
+                    total: total, context: context)
             }
         }
         // Each row's running year to date (`YTD Commission`): what the plan gives its rep's periods
