@@ -131,6 +131,7 @@ public struct HandKeptWorkbook {
         let reps = roster.isEmpty ? plan.reps : roster
         var repTotals = RepTotalsBlock.take(from: &deals, roster: reps, plan: plan)
         repTotals += try RepTotalsBlock.belowInColumnsOfTheirOwn(in: file, deals: &deals, roster: reps, plan: plan)
+        repTotals += try StatementBelowDeals.take(from: &deals, in: file, plan: plan)
         repTotals += try RepTotalsBlock.besideOrAbove(
             in: file, deals: deals, roster: reps, plan: plan, searchedRows: searchedRows)
         // The cells are read: the shared strings are not held through the reconciliation.

@@ -57,7 +57,7 @@ enum RepTotalsBlock {
 
     /// Takes the rows `taken` (row keys) out of the rows `deals` could not read, and out of its
     /// diagnostics: they are per-rep totals, not deal rows.
-    private static func leaveOut(_ taken: Set<Int>, from deals: inout DealsTable) {
+    static func leaveOut(_ taken: Set<Int>, from deals: inout DealsTable) {
         guard !taken.isEmpty else { return }
         let takenCells = Set(
             deals.skipped.filter { taken.contains($0.row) }.flatMap { skipped in
@@ -73,7 +73,7 @@ enum RepTotalsBlock {
     }
 
     /// Per deals sheet (by ordinal), its last deal row and the periods its deals fall in.
-    private static func dealRows(_ deals: DealsTable, plan: Plan) -> (lastDeal: [Int], periods: [Set<Period>]) {
+    static func dealRows(_ deals: DealsTable, plan: Plan) -> (lastDeal: [Int], periods: [Set<Period>]) {
         var lastDeal = [Int](repeating: 0, count: deals.sheets.count)
         var periods = [Set<Period>](repeating: [], count: deals.sheets.count)
         // The last period met and its days: a line dated within them is in it, found without
@@ -283,7 +283,7 @@ enum RepTotalsBlock {
     }
 
     /// The rows of sheet `name` whose numbers are among `wanted`, read up to the last of them.
-    private static func rows(_ wanted: Set<Int>, of name: String, in file: TableFile) throws -> [Row] {
+    static func rows(_ wanted: Set<Int>, of name: String, in file: TableFile) throws -> [Row] {
         struct Enough: Error {}
         let last = wanted.max() ?? 0
         var rows: [Row] = []
