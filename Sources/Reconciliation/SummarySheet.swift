@@ -30,7 +30,7 @@ enum SummaryField: String, CaseIterable, Sendable, Hashable {
         case .trueUp: ["True-up", "True Up", "Trueup", "True-ups"]
         case .earned: ["Earned", "Total", "Total Earned", "Earnings"]
         case .draw: ["Draw", "Draw Paid"]
-        case .payable: ["Payable", "Pay", "Net Pay", "Amount Payable", "Payout", "Net Payable"]
+        case .payable: ["Payable", "Pay", "Net Pay", "Amount Payable", "Payout", "Net Payable", "Due This Period"]
         case .balance: ["Balance", "Draw Balance"]
         }
     }

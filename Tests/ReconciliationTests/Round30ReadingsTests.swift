@@ -6,8 +6,8 @@ import XLSX
 
 /// The readings round 30 (`scripts/make-layouts30`: the oracle's plans in more of the teams'
 /// layouts) asked for, one at a time on small workbooks: a commission statement's results under
-/// the deals of a tab per rep and period. The plan is `CauseTests.planText`'s: quarters, 5% up
-/// to 50,000 of a rep's quarter.
+/// the deals of a tab per rep and period, and a year-to-date summary's `Due this period`. The
+/// plan is `CauseTests.planText`'s: quarters, 5% up to 50,000 of a rep's quarter.
 @Suite struct Round30ReadingsTests {
     typealias Round29 = Round29ReadingsTests
 
@@ -56,5 +56,20 @@ import XLSX
         }
         let result = try Round29.reconcile([("Deals", rows)])
         #expect(result.findings.contains { $0.cause == .unreadable })
+    }
+
+    /// A summary's `Due this period` is its payable: a wrong one is found.
+    @Test func aSummarysDueThisPeriodIsItsPayable() throws {
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Earned", "Due this period", "Paid to date"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-Q1"), .number(1000), .number(1000), .number(0)],
+            [.text("Ana Lima"), .text("2026-Q2"), .number(500), .number(400), .number(1000)],
+            [.text("Ben Okafor"), .text("2026-Q1"), .number(500), .number(500), .number(0)],
+        ]
+        let result = try Round29.reconcile([
+            ("Deals", [Round29.header] + Round29.deals(Round29.quarters, from: 2)), ("Summary", summary),
+        ])
+        #expect(Round29.places(result) == ["Summary!D3"])
+        #expect(result.findings.first { $0.cause != .rounding }?.expected == 500)
     }
 }
