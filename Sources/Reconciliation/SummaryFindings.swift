@@ -458,6 +458,11 @@ enum SummaryFindings {
                         finding.wrongInput = WrongInput(
                             cell: CellAddress(row: row.row, column: column), value: .text(name))
                     }
+                } else if isText, context.matchesTotal(manual, want) {
+                    // The plan's figure, stored as text in a column of numbers: nothing else is wrong
+                    // with it, and a SUM over the column skips it.
+                    finding.causes = [.textNumber]
+                    words.append("the number is stored as text (SUM skips it)")
                 } else if blank == nil, patterns[field]?.anomaly(cell, row: row.row) == .hardcodedFormula {
                     finding.causes = [.hardcodedFormula]
                     words.append("a typed value where the column has formulas")

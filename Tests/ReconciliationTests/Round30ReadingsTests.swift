@@ -6,8 +6,9 @@ import XLSX
 
 /// The readings round 30 (`scripts/make-layouts30`: the oracle's plans in more of the teams'
 /// layouts) asked for, one at a time on small workbooks: a commission statement's results under
-/// the deals of a tab per rep and period, and a year-to-date summary's `Due this period`. The
-/// plan is `CauseTests.planText`'s: quarters, 5% up to 50,000 of a rep's quarter.
+/// the deals of a tab per rep and period, a year-to-date summary's `Due this period`, and a
+/// right summary figure stored as text among numbers. The plan is `CauseTests.planText`'s:
+/// quarters, 5% up to 50,000 of a rep's quarter.
 @Suite struct Round30ReadingsTests {
     typealias Round29 = Round29ReadingsTests
 
@@ -71,5 +72,22 @@ import XLSX
         ])
         #expect(Round29.places(result) == ["Summary!D3"])
         #expect(result.findings.first { $0.cause != .rounding }?.expected == 500)
+    }
+
+    /// A summary figure stored as text among numbers, the plan's figure all the same (a corrected
+    /// copy's one text left in a column whose others were written as numbers): `text_number`, the
+    /// one thing wrong with it, never `unexplained` for no difference.
+    @Test func aRightFigureStoredAsTextAmongNumbersIsATextNumber() throws {
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-Q1"), .number(1000)],
+            [.text("Ana Lima"), .text("2026-Q2"), .text("500,00 €")],
+            [.text("Ben Okafor"), .text("2026-Q1"), .number(500)],
+        ]
+        let result = try Round29.reconcile([
+            ("Deals", [Round29.header] + Round29.deals(Round29.quarters, from: 2)), ("Summary", summary),
+        ])
+        #expect(Round29.places(result) == ["Summary!C3"])
+        #expect(result.findings.first { $0.cause != .rounding }?.causes == [.textNumber])
     }
 }
