@@ -80,7 +80,19 @@ enum SummaryFindings {
                 }
             },
             uniquingKeysWith: { a, _ in a })
+        // The rows taking a deal's commission back by hand (`ClawbackRow`), beside a clawback
+        // column: their wrong cells are the clawback's, no part of a commission or bonus total.
+        let clawbackRows =
+            sheet.columns[.clawback] == nil && beside?.columns[.clawback] == nil
+            ? []
+            : Set(
+                context.deals.clawbackRows.map {
+                    "\(context.deals.sheetName(ofRow: $0.row))!\(DealsTable.sheetRow($0.row))"
+                })
         func ofColumn(_ findings: [Finding], _ field: SummaryField) -> [Finding] {
+            let findings =
+                clawbackRows.isEmpty || field == .clawback
+                ? findings : findings.filter { !clawbackRows.contains("\($0.sheet)!\($0.cell.row)") }
             guard !bonusColumns.isEmpty, field == .commission || field == .bonus else { return findings }
             return findings.filter { (bonusColumns[$0.sheet] == $0.cell.column) == (field == .bonus) }
         }

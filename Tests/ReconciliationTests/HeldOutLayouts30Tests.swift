@@ -7,11 +7,11 @@ import Testing
 /// statement per rep and period (label and figure pairs above and below the deals), a year-to-date
 /// summary (`YTD Bookings`, `Due this period`, `YTD Earned`, `Paid to date`), Spanish headers with
 /// every figure and date stored as text in euros, a summary of quota, attainment, tier and rate
-/// beside the figures, and a tab per month of a block per rep with its total row. Each part
-/// renders an odd and an even case of every layout with its planted errors (every one found with
-/// its cause and nothing else, its corrected copy reconciling clean but Spanish text's) and an odd
-/// and an even one clean (nothing at all). `scripts/score-layouts` scores all six cases of every
-/// layout.
+/// beside the figures, a tab per month of a block per rep with its total row, and clawbacks kept
+/// as rows among the deals. Each part renders an odd and an even case of every layout with its
+/// planted errors (every one found with its cause and nothing else, its corrected copy reconciling
+/// clean but Spanish text's) and an odd and an even one clean (nothing at all).
+/// `scripts/score-layouts` scores all six cases of every layout.
 @Suite struct HeldOutLayouts30Tests {
     static let script = "scripts/make-layouts30"
 

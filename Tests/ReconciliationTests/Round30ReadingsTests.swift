@@ -6,11 +6,13 @@ import XLSX
 
 /// The readings round 30 (`scripts/make-layouts30`: the oracle's plans in more of the teams'
 /// layouts) asked for, one at a time on small workbooks: a commission statement's results under
-/// the deals of a tab per rep and period, a year-to-date summary's `Due this period`, and a
-/// right summary figure stored as text among numbers. The plan is `CauseTests.planText`'s:
-/// quarters, 5% up to 50,000 of a rep's quarter.
+/// the deals of a tab per rep and period, a year-to-date summary's `Due this period`, a right
+/// summary figure stored as text among numbers, and a clawback row's error beside a summary's
+/// clawback column. The plan is `CauseTests.planText`'s: quarters, 5% up to 50,000 of a rep's
+/// quarter.
 @Suite struct Round30ReadingsTests {
     typealias Round29 = Round29ReadingsTests
+    typealias Reading = LayoutReadingTests
 
     /// A statement tab: `Rep:` and `Period:` above the deals, the deals, then label and figure pairs
     /// down the commission column (the labels in the rate column) after a blank row.
@@ -89,5 +91,43 @@ import XLSX
         ])
         #expect(Round29.places(result) == ["Summary!C3"])
         #expect(result.findings.first { $0.cause != .rounding }?.causes == [.textNumber])
+    }
+
+    /// A summary with a clawback column beside deals that keep their clawbacks as rows: a commission
+    /// total wrong through a deal row at a wrong rate is named for it, the clawback row taking back
+    /// half of what its deal was paid no part of the commission (it is the clawback's).
+    @Test func aClawbackRowsErrorIsNoPartOfTheCommissionTotalBesideAClawbackColumn() throws {
+        let header = ["Deal ID", "Rep", "Close Date", "Amount", "Rate", "Commission", "Status", "Cancel Date"]
+        func deal(_ id: String, _ date: String, rate: String, _ commission: Decimal, _ status: String, cancel: String?)
+            -> [WriteCell]
+        {
+            [
+                .text(id), .text("Ana Lima"), Reading.date(date), .number(10000), CauseTests.rate(rate),
+                .number(commission), .text(status), cancel.map(Reading.date) ?? .empty,
+            ]
+        }
+        let deals: [[WriteCell]] = [
+            header.map { .text($0) }, deal("D1", "2026-01-15", rate: "0.05", 500, "Won", cancel: nil),
+            deal("D2", "2026-02-10", rate: "0.06", 600, "Won", cancel: nil),
+            deal("D3", "2026-01-20", rate: "0.05", 500, "Cancelled", cancel: "2026-03-01"),
+            [
+                .text("D3"), .text("Ana Lima"), Reading.date("2026-03-01"), .number(-10000), .empty, .number(-250),
+                .text("Clawback"), .empty,
+            ],
+        ]
+        let summary: [[WriteCell]] = [
+            ["Rep", "Period", "Commission", "Clawback", "Earned"].map { .text($0) },
+            [.text("Ana Lima"), .text("2026-Q1"), .number(1600), .number(-500), .number(1100)],
+        ]
+        let result = try Round29.reconcile(
+            [("Deals", deals), ("Summary", summary)],
+            planning: """
+                clawback:
+                  statuses: [Cancelled]
+                  window_days: 90
+                """)
+        #expect(Round29.places(result) == ["Deals!F3", "Deals!F5", "Summary!C2", "Summary!E2"])
+        #expect(result.findings.first { $0.cell.description == "C2" }?.cause == .wrongRate)
+        #expect(result.findings.first { $0.cell.description == "F5" }?.cause == .clawbackMissed)
     }
 }
