@@ -26,11 +26,12 @@ enum StatementBelowDeals {
         for line in deals.lines {
             let ordinal = DealsTable.sheetOrdinal(line.row)
             guard reps.indices.contains(ordinal), !mixed.contains(ordinal) else { continue }
-            if let rep = reps[ordinal], rep.normalizedKey != line.rep.normalizedKey {
-                mixed.insert(ordinal)
-            } else {
+            guard let rep = reps[ordinal] else {
                 reps[ordinal] = line.rep
+                continue
             }
+            // The same text is the same rep: its key is worked out only where the texts differ.
+            if rep != line.rep, rep.normalizedKey != line.rep.normalizedKey { mixed.insert(ordinal) }
         }
         var statements: [SummarySheet] = []
         var taken: Set<Int> = []
