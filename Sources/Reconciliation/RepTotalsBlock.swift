@@ -111,10 +111,7 @@ enum RepTotalsBlock {
     static func figure(named header: String) -> SummaryField? {
         let words = Set(FoldedWords.of(header))
         guard words.isDisjoint(with: HeaderWords.noPay) else { return nil }
-        let key = headerKey(header)
-        if !PeriodFigureHeaders.bareFigures.contains(key), let field = PeriodFigureHeaders.figures[key] {
-            return field
-        }
+        if let field = PeriodFigureHeaders.namedOutright(key: headerKey(header)) { return field }
         return HeaderWords.payFigures.first { !words.isDisjoint(with: $0.words) }?.field
     }
 
@@ -388,8 +385,7 @@ enum RepTotalsBlock {
         guard written.count >= 2, periodHeaders.contains(headerKey(written[0].value.plainText)) else { return nil }
         var columns: [SummaryField: Int] = [.period: written[0].column]
         for cell in written.dropFirst() {
-            let key = headerKey(cell.value.plainText)
-            guard !PeriodFigureHeaders.bareFigures.contains(key), let field = PeriodFigureHeaders.figures[key],
+            guard let field = PeriodFigureHeaders.namedOutright(key: headerKey(cell.value.plainText)),
                 columns[field] == nil
             else { return nil }
             columns[field] = cell.column
@@ -438,8 +434,7 @@ enum RepTotalsBlock {
         var columns: [SummaryField: Int] = [:]
         for row in rows {
             for label in row.cells {
-                let key = headerKey(label.value.plainText)
-                guard !PeriodFigureHeaders.bareFigures.contains(key), let field = PeriodFigureHeaders.figures[key],
+                guard let field = PeriodFigureHeaders.namedOutright(key: headerKey(label.value.plainText)),
                     columns[field] == nil,
                     let figure = row.cells.first(where: {
                         $0.column > label.column && !$0.value.plainText.trimmingCharacters(in: .whitespaces).isEmpty

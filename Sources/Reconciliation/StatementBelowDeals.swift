@@ -114,8 +114,6 @@ enum StatementBelowDeals {
 
     /// The figure a label names on its own (`Net payable`, `Clawbacks`); nil for a bare `Total`.
     private static func figure(named label: String) -> SummaryField? {
-        let key = headerKey(label.trimmingCharacters(in: .whitespaces))
-        guard !PeriodFigureHeaders.bareFigures.contains(key) else { return nil }
-        return PeriodFigureHeaders.figures[key]
+        PeriodFigureHeaders.namedOutright(key: headerKey(label.trimmingCharacters(in: .whitespaces)))
     }
 }

@@ -44,9 +44,7 @@ enum SummaryCrossTab {
                 if row.index == mapping.headerRow - 1 {
                     blockTitles = [:]
                     for cell in row.cells {
-                        let key = headerKey(cell.value.plainText)
-                        guard !PeriodFigureHeaders.bareFigures.contains(key),
-                            let field = PeriodFigureHeaders.figures[key]
+                        guard let field = PeriodFigureHeaders.namedOutright(key: headerKey(cell.value.plainText))
                         else { continue }
                         blockTitles[cell.column] = field
                     }
@@ -337,6 +335,12 @@ enum PeriodFigureHeaders {
 
     /// Figure headers that alone name no figure of their own (a bare `Total`, `Pay`), by key.
     static let bareFigures: Set<String> = ["total", "pay"]
+
+    /// The figure a header or label names outright, by its key (`headerKey`): a summary figure's
+    /// own header in any language, not a bare `Total` or `Pay`; nil for any other.
+    static func namedOutright(key: String) -> SummaryField? {
+        bareFigures.contains(key) ? nil : figures[key]
+    }
 
     /// A block's title: a row whose one written cell is a period's label (`2026-Q2`, `Q2 FY2026`,
     /// `Jul 2026`); nil for any other row.
