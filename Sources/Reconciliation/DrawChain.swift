@@ -16,6 +16,9 @@ enum DrawChain {
         var finding: Finding?
     }
 
+    /// The balance the engine carried into `total`'s period.
+    static func carriedIn(of total: RepPeriodTotal) -> Decimal { total.balance - total.drawPaid + total.recovered }
+
     /// The payable and balance of earned figure `earned` under a recoverable draw, given the
     /// balance carried in.
     static func recoverable(earned: Decimal, carried: Decimal, draw: Decimal) -> (payable: Decimal, balance: Decimal) {
@@ -30,10 +33,11 @@ enum DrawChain {
     /// before) when that is. The balance carried in is the sheet's when it shows the period before,
     /// else the engine's (`total`'s). Nil when neither is wrong, or when the rule applied to the
     /// sheet's figures does not give `manual`. A draw that is not recoverable carries no balance.
+    /// `isEarned`: the figure is the row's earned cell's (else the balance carried in).
     static func source(
         of manual: Decimal, field: SummaryField, sameRow: [Finding], earnedColumn: Int?, carriedIn: Shown?,
         total: RepPeriodTotal, recoverable: Bool, context: RowContext
-    ) -> Finding? {
+    ) -> (finding: Finding, isEarned: Bool)? {
         let wrongEarned = earnedColumn.flatMap { column in
             sameRow.first { $0.cell.column == column && $0.isError }
         }
@@ -41,13 +45,14 @@ enum DrawChain {
         let earned = wrongEarned?.manual ?? total.earned
         guard recoverable else {
             guard field == .payable, let wrongEarned else { return nil }
-            return context.matchesTotal(manual, max(earned, total.draw)) ? wrongEarned : nil
+            return context.matchesTotal(manual, max(earned, total.draw)) ? (wrongEarned, true) : nil
         }
         let wrongCarried = carriedIn?.finding.flatMap { $0.isError ? $0 : nil }
         guard let source = wrongEarned ?? wrongCarried else { return nil }
-        let carried = carriedIn?.figure ?? (total.balance - total.drawPaid + total.recovered)
+        let carried = carriedIn?.figure ?? Self.carriedIn(of: total)
         let byRule = Self.recoverable(earned: earned, carried: carried, draw: total.draw)
-        return context.matchesTotal(manual, field == .payable ? byRule.payable : byRule.balance) ? source : nil
+        guard context.matchesTotal(manual, field == .payable ? byRule.payable : byRule.balance) else { return nil }
+        return (source, wrongEarned != nil)
     }
 
     /// The balance the rep carries out of `period`: the sheet's own (`balance`, its finding among
@@ -66,7 +71,7 @@ enum DrawChain {
         guard let total, let earned else { return nil }
         let wrongEarned = sameRow.first { $0.cell.column == earned.column && $0.isError }
         guard let shownEarned = wrongEarned.map({ $0.manual }) ?? Decimal.fromCell(earned.value).0 else { return nil }
-        let carried = carriedIn?.figure ?? (total.balance - total.drawPaid + total.recovered)
+        let carried = carriedIn?.figure ?? Self.carriedIn(of: total)
         let figure = recoverable(earned: shownEarned, carried: carried, draw: total.draw).balance
         let off = !context.matchesTotal(figure, total.balance)
         return Shown(period: period, figure: figure, finding: off ? wrongEarned ?? carriedIn?.finding : nil)

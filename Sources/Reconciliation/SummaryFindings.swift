@@ -410,6 +410,8 @@ enum SummaryFindings {
             lazy var own = keys(repPeriod).flatMap(commissionRows)
             lazy var ownAmounts = own.map { (row: $0, amount: context.engine.commission(ofRow: $0) ?? 0) }
             var sameRow: [Finding] = []
+            // The balance the sheet carries into this period from the rep's period before.
+            let carriedIn = balanceShown[repID].flatMap { $0.period.next == period ? $0 : nil }
             for field in SummaryField.figures {
                 // A bonus, clawback or true-up cell left blank where the plan pays one, in a column the
                 // other rows fill: the figure left out is the blank cell's (read as 0), not the
@@ -601,22 +603,22 @@ enum SummaryFindings {
                     let total = repPeriod.period.kind == plan.period ? totals[repPeriod] : nil,
                     let source = DrawChain.source(
                         of: manual, field: field, sameRow: sameRow, earnedColumn: row.cells[.earned]?.column,
-                        carriedIn: balanceShown[repID].flatMap { $0.period.next == period ? $0 : nil },
-                        total: total, recoverable: draw.recoverable, context: context)
+                        carriedIn: carriedIn, total: total, recoverable: draw.recoverable, context: context)
                 {
                     // The draw applied to a wrong earned figure (`=MAX(D4,E4)`, a payable topped up
                     // to the draw or less what it recovers), or a recoverable draw to a wrong
                     // balance carried in from the period before: wrong through that cell alone.
-                    let place = CellPlace(sheet: source.sheet, cell: source.cell)
-                    finding.causes = [source.cause]
+                    let (wrong, place) = (
+                        source.finding, CellPlace(sheet: source.finding.sheet, cell: source.finding.cell)
+                    )
+                    finding.causes = [wrong.cause]
                     finding.isDerived = true
                     standsFor[finding.cell] = [place]
                     if cell.formula == nil { finding.precedents = [place] }
                     words.append(
-                        source.cell == CellAddress(row: row.row, column: row.cells[.earned]?.column ?? 0)
-                            && source.sheet == summary.name
-                            ? "the draw applied to the earned figure of \(source.sheet)!\(source.cell)"
-                            : "the draw's balance carried in from the period before is wrong through \(source.sheet)!\(source.cell)"
+                        source.isEarned
+                            ? "the draw applied to the earned figure of \(wrong.sheet)!\(wrong.cell)"
+                            : "the draw's balance carried in from the period before is wrong through \(wrong.sheet)!\(wrong.cell)"
                     )
                 } else if field == .bonus || field == .earned || field == .payable,
                     case let attained = periodSum(repPeriod, \.periodBonus),
@@ -725,11 +727,9 @@ enum SummaryFindings {
                 sameRow.append(finding)
             }
             if !ofYear, plan.draw?.recoverable == true {
-                let total = totals[repPeriod]
                 balanceShown[repID] = DrawChain.carriedOut(
-                    balance: row.cells[.balance], earned: row.cells[.earned], sameRow: sameRow,
-                    carriedIn: balanceShown[repID].flatMap { $0.period.next == period ? $0 : nil }, period: period,
-                    total: total, context: context)
+                    balance: row.cells[.balance], earned: row.cells[.earned], sameRow: sameRow, carriedIn: carriedIn,
+                    period: period, total: totals[repPeriod], context: context)
             }
         }
         // Each row's running year to date (`YTD Commission`): what the plan gives its rep's periods
